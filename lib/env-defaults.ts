@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// Every setting has a working default so that `npm install && npm start` needs no `.env`.
+// These helpers are shared by the start script, the migration and seed scripts, prisma.config.ts
+// and lib/env.ts, so there is one answer to "where is the database?".
+
+/** The folder that holds the SQLite file and the generated auth secret. */
+export function dataDir(): string {
+  return path.resolve(process.env.QUORUM_DATA_DIR ?? "data");
+}
+
+/** `DATABASE_URL` if set, else a SQLite file in the data folder. */
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "quorum.db")}`;
+}
+
+/** The file path inside a `file:` URL, resolved against the working directory. */
+export function databaseFile(url = databaseUrl()): string {
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
+  return path.resolve(url.slice("file:".length));
+}
+
+export class DataDirError extends Error {}
+
+/**
+ * Creates the data folder if needed and checks that it is writable.
+ * Throws DataDirError with a one-line explanation of what to do.
+ */
+export function ensureDataDir(dir = dataDir()): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new DataDirError(
+      `Cannot create the data folder ${dir} (${(error as NodeJS.ErrnoException).code}). ` +
+        `Create it yourself or set QUORUM_DATA_DIR to a writable folder.`,
+    );
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new DataDirError(
+      `The data folder ${dir} is not writable. Fix its permissions or set QUORUM_DATA_DIR to a writable folder.`,
+    );
+  }
+  return dir;
+}
+
+/**
+ * `NEXTAUTH_SECRET` if set; otherwise a secret generated once and kept in the data folder,
+ * so sessions survive restarts without any configuration.
+ */
+export function authSecret(dir = dataDir()): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dir, "auth-secret");
+  if (!existsSync(file)) {
+    ensureDataDir(dir);
+    writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}

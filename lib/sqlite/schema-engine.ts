@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { sqliteAdapter } from "./adapter";
+
+// Prisma's own schema engine, in its WebAssembly build, driven through the better-sqlite3 driver
+// adapter. It applies prisma/migrations and writes `_prisma_migrations` exactly as
+// `prisma migrate deploy` does, offline, with no native engine download (see README).
+
+export const schemaFile = path.resolve("prisma/schema.prisma");
+export const migrationsDir = path.resolve("prisma/migrations");
+
+type EngineModule = {
+  SchemaEngine: { new: (options: object, log: (message: string) => void, adapter: object) => Promise<SchemaEngine> };
+  __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+};
+
+let engineModule: Promise<EngineModule> | undefined;
+
+// The package's entry imports its .wasm as an ES module, which Node 20 refuses; so load the
+// JS glue by file path and instantiate the .wasm ourselves.
+async function loadEngineModule(): Promise<EngineModule> {
+  const require = createRequire(import.meta.url);
+  const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const glue = (await import(pathToFileURL(path.join(packageDir, "schema_engine_bg.js")).href)) as EngineModule;
+  const wasm = await WebAssembly.compile(readFileSync(path.join(packageDir, "schema_engine_bg.wasm")));
+  const instance = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return glue;
+}
+
+/** Opens Prisma's schema engine on a SQLite file. Call `engine.free()` when done. */
+export async function openSchemaEngine(databaseFile: string): Promise<SchemaEngine> {
+  engineModule ??= loadEngineModule();
+  const { SchemaEngine } = await engineModule;
+  const adapter = bindMigrationAwareSqlAdapterFactory(sqliteAdapter(databaseFile));
+  const schema = readFileSync(schemaFile, "utf8");
+  return SchemaEngine.new({ datamodels: [[schemaFile, schema]] }, () => {}, adapter);
+}
+
+/** Reads prisma/migrations in the shape the engine expects (the same as the Prisma CLI's). */
+export function readMigrations(dir = migrationsDir): MigrationList {
+  const lockfilePath = path.join(dir, "migration_lock.toml");
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => {
+      const file = path.join(dir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file) ? { tag: "ok", value: readFileSync(file, "utf8") } : { tag: "error", value: "missing migration.sql" },
+        },
+      };
+    }),
+  };
+}
+
+/** Applies every pending migration; returns the names applied (empty when up to date). */
+export async function applyMigrations(databaseFile: string): Promise<string[]> {
+  const engine = await openSchemaEngine(databaseFile);
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: readMigrations(),
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that takes a database built by the migrations to the current schema.prisma, computed
+ * offline: the migrations are applied to a scratch file, which is then diffed against the schema
+ * (no shadow database needed). Empty when they agree, which is what the drift test asserts.
+ */
+export async function diffMigrationsToSchema(scratchDatabaseFile: string): Promise<string> {
+  const engine = await openSchemaEngine(scratchDatabaseFile);
+  try {
+    const filters = { externalTables: [], externalEnums: [] };
+    await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+    const files = [{ path: schemaFile, content: readFileSync(schemaFile, "utf8") }];
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: process.cwd() },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: null,
+      filters,
+    });
+    const sql = result.stdout ?? "";
+    return sql.trim() === emptyMigration ? "" : sql;
+  } finally {
+    engine.free();
+  }
+}
+
+const emptyMigration = "-- This is an empty migration.";

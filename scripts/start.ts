@@ -1,0 +1,78 @@
+// npm start – everything a fresh clone needs, then `next start`:
+// data folder and auth secret, migrations, content seed, and a production build only when the
+// sources changed since the last one. `npm run dev` does the same but runs `next dev`.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadContent } from "@/lib/content/load";
+import { seedContent } from "@/lib/content/seed";
+import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir } from "@/lib/env-defaults";
+import { createPrismaClient } from "@/lib/sqlite/client";
+import { applyMigrations } from "@/lib/sqlite/schema-engine";
+import { runScript } from "./run-script";
+
+const isDev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
+// What a production build depends on. content/ is not here: pages read it from the database.
+const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+await runScript(async () => {
+  ensureDataDir(dataDir());
+  ensureDataDir(path.dirname(databaseFile()));
+  const env = {
+    ...process.env,
+    NEXTAUTH_SECRET: authSecret(),
+    DATABASE_URL: `file:${databaseFile()}`,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  const applied = await applyMigrations(databaseFile());
+  if (applied.length) console.log(`quorum: applied migrations ${applied.join(", ")}`);
+  await seed();
+
+  if (!isDev) buildIfChanged(env);
+  console.log(`quorum: database ${databaseUrl()}; serving on http://localhost:${port}`);
+  const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  await new Promise<void>((resolve) => server.on("exit", (code) => ((process.exitCode = code ?? 0), resolve())));
+});
+
+async function seed() {
+  const db = createPrismaClient(databaseFile());
+  try {
+    const { cards } = await seedContent(db, loadContent(), new Date());
+    if (cards.created || cards.updated || cards.retired) {
+      console.log(`quorum: content seeded (${cards.created} new, ${cards.updated} updated, ${cards.retired} retired cards)`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function buildIfChanged(env: NodeJS.ProcessEnv) {
+  const fingerprint = hashInputs(buildInputs);
+  const isBuilt = existsSync(".next/BUILD_ID") && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
+  if (isBuilt) return;
+  console.log("quorum: sources changed since the last build; running next build");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  writeFileSync(fingerprintFile, fingerprint);
+}
+
+function hashInputs(inputs: string[]): string {
+  const hash = createHash("sha256");
+  const visit = (file: string) => {
+    if (!existsSync(file) || file.includes("generated")) return;
+    if (statSync(file).isDirectory()) {
+      for (const entry of readdirSync(file).sort()) visit(path.join(file, entry));
+    } else {
+      hash.update(file).update(readFileSync(file));
+    }
+  };
+  inputs.forEach(visit);
+  return hash.digest("hex");
+}
