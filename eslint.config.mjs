@@ -11,6 +11,38 @@ const eslintConfig = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // lib/sim is a pure, deterministic simulation: no framework, database or I/O, no clocks or
+    // ambient randomness (time is virtual, randomness comes from the world's seeded PRNG).
+    files: ["lib/sim/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "@prisma/*", "@/lib/generated/*", "server-only"], message: "lib/sim must not depend on the app's framework or database." },
+            { group: ["node:*", "fs", "fs/*", "path", "child_process", "os", "http", "https", "net", "crypto", "timers", "worker_threads"], message: "lib/sim does no I/O and reads no clock." },
+            { group: ["@/lib/*", "!@/lib/sim", "!@/lib/sim/*"], message: "lib/sim depends on nothing app-specific." },
+          ],
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Use the world's seeded PRNG (lib/sim/rng.ts)." },
+        { object: "Date", property: "now", message: "Time in the simulation is virtual: use world.now." },
+        { object: "performance", property: "now", message: "Time in the simulation is virtual: use world.now." },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Date", message: "Time in the simulation is virtual: use world.now." },
+        { name: "setTimeout", message: "Timers are events in the queue." },
+        { name: "setInterval", message: "Timers are events in the queue." },
+        { name: "setImmediate", message: "Timers are events in the queue." },
+        { name: "queueMicrotask", message: "Timers are events in the queue." },
+        { name: "performance", message: "Time in the simulation is virtual: use world.now." },
+      ],
+    },
+  },
 ];
 
 export default eslintConfig;
