@@ -1,0 +1,57 @@
+// v1 Container: image, resources and ports are read; every other Container field is accepted by name.
+import { z } from "zod";
+import type { Container, HostPort } from "@/lib/sim/k8s/types";
+import { ignored, integer, resourceList } from "@/lib/sim/k8s/schema-primitives";
+
+const containerPort = z.strictObject({
+  containerPort: integer(1, 65535),
+  hostPort: integer(0, 65535).optional(),
+  hostIP: z.string().optional(),
+  protocol: z.enum(["TCP", "UDP", "SCTP"]).optional(),
+  name: ignored,
+});
+
+const resources = z.strictObject({ requests: resourceList.optional(), limits: resourceList.optional(), claims: ignored });
+
+export const containerSchema = z.strictObject({
+  name: z.string().min(1),
+  image: z.string().optional(),
+  resources: resources.optional(),
+  ports: z.array(containerPort).optional(),
+  restartPolicy: z.enum(["Always"]).optional(),
+  args: ignored,
+  command: ignored,
+  env: ignored,
+  envFrom: ignored,
+  imagePullPolicy: ignored,
+  lifecycle: ignored,
+  livenessProbe: ignored,
+  readinessProbe: ignored,
+  resizePolicy: ignored,
+  restartPolicyRules: ignored,
+  securityContext: ignored,
+  startupProbe: ignored,
+  stdin: ignored,
+  stdinOnce: ignored,
+  terminationMessagePath: ignored,
+  terminationMessagePolicy: ignored,
+  tty: ignored,
+  volumeDevices: ignored,
+  volumeMounts: ignored,
+  workingDir: ignored,
+});
+
+/**
+ * Converts a validated container, applying two API-server defaults (pkg/apis/core/v1/defaults.go):
+ * requests default to limits per resource, and a hostNetwork pod's hostPort defaults to containerPort.
+ * Pure.
+ */
+export function toContainer(raw: z.output<typeof containerSchema>, hostNetwork: boolean): Container {
+  const requests = { ...(raw.resources?.limits ?? {}), ...(raw.resources?.requests ?? {}) };
+  const hostPorts: HostPort[] = [];
+  for (const port of raw.ports ?? []) {
+    const hostPort = port.hostPort ?? (hostNetwork ? port.containerPort : 0);
+    if (hostPort > 0) hostPorts.push({ hostIP: port.hostIP ?? "", protocol: port.protocol ?? "TCP", hostPort });
+  }
+  return { name: raw.name, image: raw.image ?? "", requests, restartPolicy: raw.restartPolicy ?? null, hostPorts };
+}

@@ -1,0 +1,41 @@
+// resourceAllocationScorer (plugins/noderesources/resource_allocation.go): per configured resource,
+// the node's allocatable and what would be requested with the pod on it. Scoring strategies use the
+// non-zero requests (useRequested=false); BalancedAllocation uses the real ones (useRequested=true).
+import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
+import { isScalarResourceName } from "@/lib/sim/scheduler/resources";
+import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
+import type { ResourceSpec } from "@/lib/sim/scheduler/types";
+
+/** calculatePodResourceRequest for one resource. Pure. */
+export function podRequestFor(pod: PodInfo, resource: string, useRequested: boolean): number {
+  const { requests, nonZeroMilliCPU, nonZeroMemory } = pod.resources;
+  if (resource === "cpu") return useRequested ? requests.milliCPU : nonZeroMilliCPU;
+  if (resource === "memory") return useRequested ? requests.memory : nonZeroMemory;
+  if (resource === "ephemeral-storage") return requests.ephemeralStorage;
+  return requests.scalar[resource] ?? 0;
+}
+
+/** calculateResourceAllocatableRequest: [allocatable, requested including the pod]. Pure. */
+export function allocatableAndRequested(node: NodeInfo, resource: string, podRequest: number, useRequested: boolean): [number, number] {
+  // An extended resource the pod does not request is left out of the score.
+  if (podRequest === 0 && isScalarResourceName(resource)) return [0, 0];
+  if (resource === "cpu") return [node.allocatable.milliCPU, (useRequested ? node.requested.milliCPU : node.nonZeroMilliCPU) + podRequest];
+  if (resource === "memory") return [node.allocatable.memory, (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest];
+  if (resource === "ephemeral-storage") return [node.allocatable.ephemeralStorage, node.requested.ephemeralStorage + podRequest];
+  const allocatable = node.allocatable.scalar[resource];
+  if (allocatable === undefined) return [0, 0];
+  return [allocatable, (node.requested.scalar[resource] ?? 0) + podRequest];
+}
+
+/** resourceAllocationScorer.score: builds the aligned vectors, zeroing resources with no allocatable. Pure. */
+export function allocationVectors(node: NodeInfo, resources: ResourceSpec[], podRequests: number[], useRequested: boolean): { requested: number[]; allocatable: number[] } {
+  const requested = new Array<number>(resources.length).fill(0);
+  const allocatable = new Array<number>(resources.length).fill(0);
+  resources.forEach((spec, i) => {
+    const [alloc, req] = allocatableAndRequested(node, spec.name, podRequests[i] ?? 0, useRequested);
+    if (alloc === 0) return;
+    allocatable[i] = alloc;
+    requested[i] = req;
+  });
+  return { requested, allocatable };
+}

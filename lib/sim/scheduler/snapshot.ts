@@ -1,0 +1,117 @@
+// The scheduler's view of the cluster (framework.NodeInfo per node, pkg/scheduler/framework/types.go),
+// with per-node aggregates kept incrementally: binding a pod updates one NodeInfo instead of
+// rescanning every pod. Snapshots are immutable; assumePod returns a new one sharing the rest.
+import type { Node, Workload } from "@/lib/sim/k8s/types";
+import { orderNodesByZone } from "@/lib/sim/scheduler/node-order";
+import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
+import { computeAllocatable, type ResourceVector } from "@/lib/sim/scheduler/resources";
+import type { HostPort } from "@/lib/sim/k8s/types";
+import { refreshSelectorCounts, type SelectorCounts } from "@/lib/sim/scheduler/selector-counts";
+
+export type NodeInfo = {
+  node: Node;
+  /** Position in Snapshot.nodes (the nodeTree order). */
+  index: number;
+  pods: PodInfo[];
+  podsWithAffinity: PodInfo[];
+  podsWithRequiredAntiAffinity: PodInfo[];
+  /** Sum of the real requests of the node's pods (NodeInfo.Requested). */
+  requested: ResourceVector;
+  /** Sum with the 100m / 200 MiB defaults for request-less containers (NodeInfo.NonZeroRequested). */
+  nonZeroMilliCPU: number;
+  nonZeroMemory: number;
+  allocatable: ResourceVector & { pods: number };
+  usedPorts: HostPort[];
+  /** Every name of every image the node reports (status.images[].names). */
+  imageNames: ReadonlySet<string>;
+};
+
+/** framework.ImageStateSummary: the size the first node reported and how many nodes hold the image. */
+export type ImageState = { size: number; numNodes: number };
+
+export type Snapshot = {
+  nodes: NodeInfo[];
+  indexByName: ReadonlyMap<string, number>;
+  images: ReadonlyMap<string, ImageState>;
+  workloads: Workload[];
+  /** Memo of per-node matching-pod counts for PodTopologySpread; a cache, never a source of truth. */
+  selectorCounts: Map<string, SelectorCounts>;
+};
+
+function addVector(target: ResourceVector, source: ResourceVector): ResourceVector {
+  const scalar = { ...target.scalar };
+  for (const [name, value] of Object.entries(source.scalar)) scalar[name] = (scalar[name] ?? 0) + value;
+  return { milliCPU: target.milliCPU + source.milliCPU, memory: target.memory + source.memory, ephemeralStorage: target.ephemeralStorage + source.ephemeralStorage, scalar };
+}
+
+/** NodeInfo.AddPodInfo, returning a new NodeInfo. Pure. */
+export function addPodToNodeInfo(info: NodeInfo, pod: PodInfo): NodeInfo {
+  const hasRequiredAnti = pod.requiredAntiAffinityTerms.length > 0;
+  return {
+    ...info,
+    pods: [...info.pods, pod],
+    podsWithAffinity: pod.hasPodAffinity ? [...info.podsWithAffinity, pod] : info.podsWithAffinity,
+    podsWithRequiredAntiAffinity: hasRequiredAnti ? [...info.podsWithRequiredAntiAffinity, pod] : info.podsWithRequiredAntiAffinity,
+    requested: addVector(info.requested, pod.resources.requests),
+    nonZeroMilliCPU: info.nonZeroMilliCPU + pod.resources.nonZeroMilliCPU,
+    nonZeroMemory: info.nonZeroMemory + pod.resources.nonZeroMemory,
+    usedPorts: pod.hostPorts.length > 0 ? [...info.usedPorts, ...pod.hostPorts] : info.usedPorts,
+  };
+}
+
+function emptyNodeInfo(node: Node): NodeInfo {
+  const imageNames = new Set(node.images.flatMap((image) => image.names));
+  const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
+  return { node, index: 0, pods: [], podsWithAffinity: [], podsWithRequiredAntiAffinity: [], requested, nonZeroMilliCPU: 0, nonZeroMemory: 0, allocatable: computeAllocatable(node.allocatable), usedPorts: [], imageNames };
+}
+
+function imageStates(nodes: Node[]): Map<string, ImageState> {
+  // cache.addNodeImageStates: the first node to report a name fixes its size; every node counts once.
+  const states = new Map<string, ImageState>();
+  for (const node of nodes) {
+    const seen = new Set<string>();
+    for (const image of node.images) {
+      for (const name of image.names) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const state = states.get(name);
+        states.set(name, state ? { size: state.size, numNodes: state.numNodes + 1 } : { size: image.sizeBytes, numNodes: 1 });
+      }
+    }
+  }
+  return states;
+}
+
+export type SnapshotBuild = { snapshot: Snapshot; warnings: string[] };
+
+/**
+ * Builds the snapshot from nodes and pods. Pods without spec.nodeName, on unknown nodes, or in a
+ * terminal phase are left out, as the scheduler's cache leaves them out, with a warning. Pure.
+ */
+export function buildSnapshot(nodes: Node[], pods: PodInfo[], workloads: Workload[] = []): SnapshotBuild {
+  const warnings: string[] = [];
+  const ordered = orderNodesByZone(nodes.map((node) => ({ node, info: emptyNodeInfo(node) })));
+  const infos = ordered.map((entry, index) => ({ ...entry.info, index }));
+  const indexByName = new Map(infos.map((info) => [info.node.name, info.index]));
+  for (const pod of pods) {
+    const { name, namespace, nodeName, terminal } = pod.pod;
+    const index = nodeName === null ? undefined : indexByName.get(nodeName);
+    if (nodeName === null) warnings.push(`pod ${namespace}/${name} has no spec.nodeName; it is not counted on any node`);
+    else if (terminal) warnings.push(`pod ${namespace}/${name} has finished (Succeeded/Failed); it is not counted`);
+    else if (index === undefined) warnings.push(`pod ${namespace}/${name} is on node "${nodeName}", which is not in the node list; it is not counted`);
+    const info = index === undefined || terminal ? undefined : infos[index];
+    if (info && index !== undefined) infos[index] = addPodToNodeInfo(info, pod);
+  }
+  return { snapshot: { nodes: infos, indexByName, images: imageStates(nodes), workloads, selectorCounts: new Map() }, warnings };
+}
+
+/** The scheduler's assume + bind: the pod now counts on `nodeName`. Returns a new snapshot. Pure. */
+export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): Snapshot {
+  const index = snapshot.indexByName.get(nodeName);
+  const info = index === undefined ? undefined : snapshot.nodes[index];
+  if (index === undefined || !info) throw new Error(`assumePod: node "${nodeName}" is not in the snapshot`);
+  const bound: PodInfo = { ...pod, pod: { ...pod.pod, nodeName } };
+  const nodes = snapshot.nodes.slice();
+  nodes[index] = addPodToNodeInfo(info, bound);
+  return { ...snapshot, nodes, selectorCounts: refreshSelectorCounts(snapshot.selectorCounts, bound, index) };
+}
