@@ -8,7 +8,7 @@ import path from "node:path";
 
 /** The folder that holds the SQLite file and the generated auth secret. */
 export function dataDir(): string {
-  return path.resolve(process.env.QUORUM_DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.QUORUM_DATA_DIR ?? "data");
 }
 
 /** `DATABASE_URL` if set, else a SQLite file in the data folder. */
@@ -19,7 +19,7 @@ export function databaseUrl(): string {
 /** The file path inside a `file:` URL, resolved against the working directory. */
 export function databaseFile(url = databaseUrl()): string {
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
-  return path.resolve(url.slice("file:".length));
+  return path.resolve(/*turbopackIgnore: true*/ url.slice("file:".length));
 }
 
 export class DataDirError extends Error {}

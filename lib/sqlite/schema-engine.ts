@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { sqliteAdapter } from "./adapter";
 
@@ -33,13 +34,22 @@ async function loadEngineModule(): Promise<EngineModule> {
   return glue;
 }
 
-/** Opens Prisma's schema engine on a SQLite file. Call `engine.free()` when done. */
-export async function openSchemaEngine(databaseFile: string): Promise<SchemaEngine> {
+/**
+ * Runs `work` with Prisma's schema engine open on a SQLite file, then frees the engine and closes
+ * its connections, so that the next writer does not find the database locked.
+ */
+async function withSchemaEngine<T>(databaseFile: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
-  const adapter = bindMigrationAwareSqlAdapterFactory(sqliteAdapter(databaseFile));
+  const adapter = sqliteAdapter(databaseFile);
   const schema = readFileSync(schemaFile, "utf8");
-  return SchemaEngine.new({ datamodels: [[schemaFile, schema]] }, () => {}, adapter);
+  const engine = await SchemaEngine.new({ datamodels: [[schemaFile, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await adapter.closeAll();
+  }
 }
 
 /** Reads prisma/migrations in the shape the engine expects (the same as the Prisma CLI's). */
@@ -70,16 +80,16 @@ export function readMigrations(dir = migrationsDir): MigrationList {
 
 /** Applies every pending migration; returns the names applied (empty when up to date). */
 export async function applyMigrations(databaseFile: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseFile);
+  const applied = await withSchemaEngine(databaseFile, (engine) =>
+    engine.applyMigrations({ migrationsList: readMigrations(), filters: { externalTables: [], externalEnums: [] } }),
+  );
+  const db = new Database(databaseFile);
   try {
-    const result = await engine.applyMigrations({
-      migrationsList: readMigrations(),
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    return result.appliedMigrationNames;
+    db.pragma("journal_mode = WAL"); // persistent: every later connection uses the write-ahead log
   } finally {
-    engine.free();
+    db.close();
   }
+  return applied.appliedMigrationNames;
 }
 
 /**
@@ -88,8 +98,7 @@ export async function applyMigrations(databaseFile: string): Promise<string[]> {
  * (no shadow database needed). Empty when they agree, which is what the drift test asserts.
  */
 export async function diffMigrationsToSchema(scratchDatabaseFile: string): Promise<string> {
-  const engine = await openSchemaEngine(scratchDatabaseFile);
-  try {
+  return withSchemaEngine(scratchDatabaseFile, async (engine) => {
     const filters = { externalTables: [], externalEnums: [] };
     await engine.applyMigrations({ migrationsList: readMigrations(), filters });
     const files = [{ path: schemaFile, content: readFileSync(schemaFile, "utf8") }];
@@ -102,9 +111,7 @@ export async function diffMigrationsToSchema(scratchDatabaseFile: string): Promi
     });
     const sql = result.stdout ?? "";
     return sql.trim() === emptyMigration ? "" : sql;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 const emptyMigration = "-- This is an empty migration.";

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { QueueCounts } from "@/components/study/queue-counts";
+import { getDeckOverview } from "@/lib/data/decks";
+import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
+
+export default async function HomePage() {
+  const learnerId = await getLearnerId();
+  const settings = await getStudySettings(learnerId);
+  const decks = await getDeckOverview(learnerId, new Date(), settings);
+  const readyCount = decks.reduce((sum, deck) => sum + deck.due.new + deck.due.learning + deck.due.review, 0);
+
+  return (
+    <div className="space-y-8">
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Decks</h1>
+        <p className="max-w-2xl text-muted">
+          Practise the questions Kubernetes interviewers ask. Each answer is checked against how Kubernetes really behaves,
+          and spaced repetition (FSRS) brings every card back just before you would forget it.
+        </p>
+        <p className="text-sm font-medium" role="status">
+          {readyCount > 0 ? `${readyCount} card${readyCount === 1 ? "" : "s"} ready to study today.` : "Nothing due right now: you are done for today."}
+        </p>
+      </section>
+
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {decks.map((deck) => {
+          const ready = deck.due.new + deck.due.learning + deck.due.review;
+          return (
+            <li key={deck.id} className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5">
+              <div className="space-y-1">
+                <h2 className="font-semibold">{deck.title}</h2>
+                <p className="text-sm text-muted">{deck.description}</p>
+              </div>
+              <QueueCounts counts={deck.due} />
+              <div className="mt-auto flex items-center justify-between gap-3 pt-1">
+                <span className="text-xs text-muted">{deck.cardCount} cards</span>
+                <Link
+                  href={`/study/${deck.id}`}
+                  className={
+                    ready > 0
+                      ? "rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+                      : "rounded-md border border-line px-4 py-2 text-sm font-medium text-muted hover:text-fg"
+                  }
+                  aria-label={`${ready > 0 ? "Study" : "Open"} ${deck.title}`}
+                >
+                  {ready > 0 ? "Study" : "Done for today"}
+                </Link>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DoneForToday } from "@/components/study/done-for-today";
+import { QueueCounts } from "@/components/study/queue-counts";
+import { StudyCard } from "@/components/study/study-card";
+import { getDeckTitle } from "@/lib/data/decks";
+import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
+import { getStudyQueue } from "@/lib/data/study";
+import { submitGrade } from "./actions";
+
+type Props = { params: Promise<{ deckId: string }> };
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const deck = await getDeckTitle((await props.params).deckId);
+  return { title: deck ? `Study: ${deck.title}` : "Deck not found" };
+}
+
+export default async function StudyPage(props: Props) {
+  const { deckId } = await props.params;
+  const deck = await getDeckTitle(deckId);
+  if (!deck) notFound();
+  const learnerId = await getLearnerId();
+  const settings = await getStudySettings(learnerId);
+  const now = new Date();
+  const queue = await getStudyQueue(learnerId, deck.id, now, settings);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <Link href="/" className="text-sm text-muted hover:text-fg">
+            ← Decks
+          </Link>
+          <h1 className="text-xl font-semibold tracking-tight">{deck.title}</h1>
+        </div>
+        <QueueCounts counts={queue.counts} current={queue.card?.queue} />
+      </div>
+      {queue.card ? (
+        <StudyCard key={`${queue.card.id}:${queue.card.version}`} card={queue.card} shownAt={now.getTime()} gradeAction={submitGrade} />
+      ) : (
+        <DoneForToday nextLearningDue={queue.nextLearningDue} now={now} />
+      )}
+    </div>
+  );
+}

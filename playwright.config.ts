@@ -1,0 +1,33 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/e2e/browser";
+
+// End-to-end tests run against the real app: `npm start`'s own path (migrate, seed, build if the
+// sources changed, `next start`) on its own port with a fresh SQLite file, in Chromium.
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const e2eDataDir = path.join(os.tmpdir(), `quorum-e2e-${port}`);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "on-first-retry",
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
+  webServer: {
+    command: "tsx tests/e2e/serve.ts",
+    env: { PORT: String(port), QUORUM_DATA_DIR: e2eDataDir },
+    url: `http://localhost:${port}/`,
+    reuseExistingServer: false,
+    timeout: 600_000,
+    stdout: "pipe",
+  },
+});

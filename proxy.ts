@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { authSecret } from "@/lib/env-defaults";
+import { guestCookieMaxAgeSeconds, guestCookieName, newGuestId, signGuestId, verifyGuestToken } from "@/lib/learner/guest-token";
+
+// Gives every visitor a signed guest id on their first request, so a learner can study at once
+// without an account; the guest's User row is created on their first graded review.
+export async function proxy(request: NextRequest) {
+  const secret = authSecret();
+  if (await verifyGuestToken(request.cookies.get(guestCookieName)?.value, secret)) return NextResponse.next();
+
+  const token = await signGuestId(newGuestId(), secret);
+  request.cookies.set(guestCookieName, token); // visible to this very request's server components
+  const response = NextResponse.next({ request });
+  response.cookies.set(guestCookieName, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.nextUrl.protocol === "https:",
+    path: "/",
+    maxAge: guestCookieMaxAgeSeconds,
+  });
+  return response;
+}
+
+export const config = {
+  // Pages and server actions only: not static assets, images or the favicon.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)"],
+};

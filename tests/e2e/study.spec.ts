@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb } from "./db";
+
+async function guestId(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === "quorum-guest");
+  expect(cookie, "the proxy sets a guest cookie").toBeDefined();
+  return cookie!.value.split(".")[0]!;
+}
+
+const firstDeck = { id: "control-plane", title: "Control plane and node components" };
+
+test("home lists the decks with the cards ready today", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Decks", level: 1 })).toBeVisible();
+  const deck = page.getByRole("listitem").filter({ hasText: firstDeck.title });
+  await expect(deck).toBeVisible();
+  await expect(deck.getByText(/\d+ new/)).toBeVisible();
+  await expect(deck.getByRole("link", { name: `Study ${firstDeck.title}` })).toBeVisible();
+});
+
+test("studying a deck: reveal, grade, next card, and reload keeps progress", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: `Study ${firstDeck.title}` }).click();
+  await expect(page).toHaveURL(`/study/${firstDeck.id}`);
+
+  const question = page.getByRole("article", { name: "Flashcard" });
+  const firstQuestion = await question.locator(".prose-card").first().innerText();
+  const newBefore = Number((await page.getByText(/^\d+ new$/).innerText()).split(" ")[0]);
+
+  await page.getByRole("button", { name: "Show answer" }).click();
+  await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Good, next review in/ })).toBeVisible();
+  await page.getByRole("button", { name: /^Good, next review in/ }).click();
+
+  // The next card is a different one, and one fewer new card is waiting.
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  await expect(question.locator(".prose-card").first()).not.toHaveText(firstQuestion);
+  await expect(page.getByText(/^\d+ new$/)).toHaveText(`${newBefore - 1} new`);
+
+  const learnerId = await guestId(page);
+  expect(await e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
+
+  await page.reload();
+  await expect(page.getByText(/^\d+ new$/)).toHaveText(`${newBefore - 1} new`);
+  await expect(page.getByText(/^\d+ learning$/)).toHaveText("0 learning"); // Good on a new card: back in 10 minutes
+  expect(await e2eDb.cardState.count({ where: { userId: learnerId } })).toBe(1);
+});
+
+test("a double click on a grade records one review", async ({ page }) => {
+  await page.goto(`/study/${firstDeck.id}`);
+  await page.getByRole("button", { name: "Show answer" }).click();
+  await page.getByRole("button", { name: /^Easy, next review in/ }).dblclick();
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  const learnerId = await guestId(page);
+  await expect.poll(() => e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
+  // Give a second submit time to arrive, then check again.
+  await page.waitForTimeout(500);
+  expect(await e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
+});
+
+test("the keyboard alone studies: Space reveals, Space grades Good, 1 grades Again", async ({ page }) => {
+  await page.goto(`/study/${firstDeck.id}`);
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
+  await page.keyboard.press("1");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  const learnerId = await guestId(page);
+  await expect.poll(() => e2eDb.reviewLog.findMany({ where: { userId: learnerId }, select: { rating: true }, orderBy: { reviewedAt: "asc" } })).toEqual([
+    { rating: 3 },
+    { rating: 1 },
+  ]);
+});
+
+test("an unknown deck shows a not-found page", async ({ page }) => {
+  const response = await page.goto("/study/no-such-deck");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("grading every ready card Easy ends in 'Done for today'", async ({ page }) => {
+  await page.goto(`/study/${firstDeck.id}`);
+  // New cards are capped per day (20 by default), so the deck is done after that many.
+  const ready = Number((await page.getByText(/^\d+ new$/).innerText()).split(" ")[0]);
+  expect(ready).toBe(Math.min(20, await e2eDb.card.count({ where: { deckId: firstDeck.id, retiredAt: null } })));
+  for (let i = 0; i < ready; i++) {
+    await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
+    await page.keyboard.press("4");
+  }
+  await expect(page.getByRole("heading", { name: "Done for today" })).toBeVisible();
+  await page.goto("/");
+  const deck = page.getByRole("listitem").filter({ hasText: firstDeck.title });
+  await expect(deck.getByRole("link", { name: `Open ${firstDeck.title}` })).toHaveText("Done for today");
+});
