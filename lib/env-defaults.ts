@@ -8,12 +8,12 @@ import path from "node:path";
 
 /** The folder that holds the SQLite file and the generated auth secret. */
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.QUORUM_DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.QUORUM_DATA_DIR || "data");
 }
 
 /** `DATABASE_URL` if set, else a SQLite file in the data folder. */
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "quorum.db")}`;
+  return process.env.DATABASE_URL || `file:${path.join(dataDir(), "quorum.db")}`;
 }
 
 /** The file path inside a `file:` URL, resolved against the working directory. */

@@ -91,6 +91,12 @@ function parseFile<S extends z.ZodType>(
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          problems.push({ file, line: fieldLine(file, key), field: key, message: "Unknown field: remove it or check its spelling" });
+        }
+        continue;
+      }
       const field = issue.path.join(".") || "front matter";
       problems.push({ file, line: fieldLine(file, String(issue.path[0] ?? "")), field, message: issue.message });
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { StudySettings } from "./settings";
 import { getQueueCountsByDeck, type QueueCounts } from "./study";
@@ -24,7 +25,7 @@ export async function getDeckOverview(learnerId: string | null, now: Date, setti
   }));
 }
 
-/** One deck's title, or null when there is no such (active) deck. */
-export async function getDeckTitle(deckId: string): Promise<{ id: string; title: string } | null> {
+/** One deck's title, or null when there is no such (active) deck. Read once per request. */
+export const getDeckTitle = cache(async (deckId: string): Promise<{ id: string; title: string } | null> => {
   return db.deck.findFirst({ where: { id: deckId, retiredAt: null }, select: { id: true, title: true } });
-}
+});

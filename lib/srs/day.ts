@@ -9,17 +9,29 @@ export const defaultDayPrefs: DayPrefs = { timeZone: "UTC", dayStartHour: 4 };
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
 
+// Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Minutes to add to UTC to get local time in `timeZone` at `date` (e.g. +60 for Paris in winter). */
 export function timeZoneOffsetMinutes(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(date);
+  const parts = formatterFor(timeZone).formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const localAsUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
   return Math.round((localAsUtc - Math.floor(date.getTime() / minuteMs) * minuteMs) / minuteMs);

@@ -98,3 +98,24 @@ test("grading every ready card Easy ends in 'Done for today'", async ({ page }) 
   const deck = page.getByRole("listitem").filter({ hasText: firstDeck.title });
   await expect(deck.getByRole("link", { name: `Open ${firstDeck.title}` })).toHaveText("Done for today");
 });
+
+test("a tampered grade is refused with a message and writes nothing", async ({ page }) => {
+  await page.goto(`/study/${firstDeck.id}`);
+  await page.getByRole("button", { name: "Show answer" }).click();
+  const good = page.getByRole("button", { name: /^Good, next review in/ });
+
+  await good.evaluate((button) => button.setAttribute("value", "9"));
+  await good.click();
+  await expect(page.getByRole("article").getByRole("alert")).toHaveText("Choose Again, Hard, Good or Easy");
+
+  await good.evaluate((button) => {
+    button.setAttribute("value", "3");
+    button.closest("form")!.querySelector<HTMLInputElement>('input[name="cardId"]')!.value = "someone-elses-private-card";
+  });
+  await good.click();
+  await expect(page.getByRole("article").getByRole("alert")).toHaveText('There is no card "someone-elses-private-card" to grade.');
+
+  const learnerId = await guestId(page);
+  expect(await e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(0);
+  expect(await e2eDb.user.count({ where: { id: learnerId } })).toBe(0);
+});

@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** A throwaway content/ folder: write files by relative path, then load it. */
+export function createContentFixture() {
+  const root = mkdtempSync(path.join(os.tmpdir(), "quorum-content-"));
+  return {
+    root,
+    write(relativePath: string, text: string) {
+      const file = path.join(root, relativePath);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      return file;
+    },
+    remove(relativePath: string) {
+      rmSync(path.join(root, relativePath));
+    },
+    cleanup() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export const deckFile = (id: string, title = `Deck ${id}`) => `---
+id: ${id}
+title: ${title}
+description: Cards about ${id}.
+---
+`;
+
+export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => `---
+id: ${options.id}
+deck: ${options.deck}
+type: flashcard
+tags: [test]
+sources:
+  - https://kubernetes.io/docs/concepts/overview/components/
+${options.extra ?? ""}---
+## Front
+${options.front ?? `Question ${options.id}?`}
+
+## Back
+${options.back ?? `Answer to ${options.id}.`}
+`;
