@@ -29,7 +29,7 @@ const nodeSelectorTerm = z
   .strictObject({ matchExpressions: z.array(nodeSelectorRequirement).optional(), matchFields: z.array(fieldRequirement).optional() })
   .transform((t) => ({ matchExpressions: t.matchExpressions ?? [], matchFields: t.matchFields ?? [] }));
 
-const nodeAffinity = z
+export const nodeAffinitySchema = z
   .strictObject({
     requiredDuringSchedulingIgnoredDuringExecution: z.strictObject({ nodeSelectorTerms: z.array(nodeSelectorTerm).min(1) }).optional(),
     preferredDuringSchedulingIgnoredDuringExecution: z.array(z.strictObject({ weight: integer(1, 100), preference: nodeSelectorTerm })).optional(),
@@ -70,7 +70,7 @@ const podAffinity = z.strictObject({
   preferredDuringSchedulingIgnoredDuringExecution: z.array(z.strictObject({ weight: integer(1, 100), podAffinityTerm })).optional(),
 });
 
-export const affinitySchema = z.strictObject({ nodeAffinity: nodeAffinity.optional(), podAffinity: podAffinity.optional(), podAntiAffinity: podAffinity.optional() });
+export const affinitySchema = z.strictObject({ nodeAffinity: nodeAffinitySchema.optional(), podAffinity: podAffinity.optional(), podAntiAffinity: podAffinity.optional() });
 
 function toPodAffinity(raw: z.output<typeof podAffinity> | undefined, podLabels: LabelSet): PodAffinity | null {
   if (!raw) return null;

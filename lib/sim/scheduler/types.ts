@@ -14,7 +14,7 @@ export const PLUGIN_NAMES = [
   "SchedulingGates", "PrioritySort", "NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts",
   "NodeResourcesFit", "VolumeRestrictions", "NodeVolumeLimits", "VolumeBinding", "VolumeZone", "PodTopologySpread",
   "InterPodAffinity", "DefaultPreemption", "NodeResourcesBalancedAllocation", "ImageLocality", "DefaultBinder",
-  "DynamicResources", "EBSLimits", "GCEPDLimits", "AzureDiskLimits",
+  "DynamicResources",
 ] as const;
 
 export type PluginName = (typeof PLUGIN_NAMES)[number];
@@ -51,7 +51,7 @@ export type Profile = {
 };
 
 /** Per-cycle data: the pod, the snapshot, the profile's args, and each plugin's CycleState entry. */
-export type CycleContext = { pod: PodInfo; snapshot: Snapshot; args: PluginArgs; state: Map<PluginName, unknown> };
+export type CycleContext = { pod: PodInfo; snapshot: Snapshot; args: PluginArgs; state: Map<string, unknown> };
 
 export type PreFilterOutcome = { kind: "skip" } | { kind: "ok"; nodeNames: string[] | null } | { kind: "reject"; status: Status };
 

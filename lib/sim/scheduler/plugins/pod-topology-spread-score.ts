@@ -1,0 +1,101 @@
+// PodTopologySpread scoring (plugins/podtopologyspread/scoring.go): per ScheduleAnyway constraint,
+// matching pods in the node's domain × log(#domains + 2) + (maxSkew − 1), summed and rounded;
+// normalised inversely, 100 × (max + min − s) / max, so emptier domains score higher.
+import { isEmptySelector } from "@/lib/sim/k8s/labels";
+import { HOSTNAME_LABEL, hasAllTopologyKeys, nodeIncluded, podSpreadConstraints, type SpreadConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import { divTrunc, roundHalfAwayFromZero } from "@/lib/sim/scheduler/int-math";
+import { selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
+import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
+import { MAX_NODE_SCORE, type CycleContext, type PluginImpl } from "@/lib/sim/scheduler/types";
+
+type ScoreState = {
+  constraints: SpreadConstraint[];
+  ignored: Set<string>;
+  /** Per constraint: topology value → matching pods (hostname constraints count per node instead). */
+  podCounts: Map<string, number>[];
+  weights: number[];
+  perNode: (Int32Array | null)[];
+};
+
+/** topologyNormalizingWeight: log(size + 2). */
+export function topologyNormalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/** scoreForCount: cnt × weight + (maxSkew − 1). */
+export function scoreForCount(count: number, maxSkew: number, weight: number): number {
+  return count * weight + (maxSkew - 1);
+}
+
+function initState(ctx: CycleContext, constraints: SpreadConstraint[], filtered: NodeInfo[], requireAll: boolean): ScoreState {
+  const pod = ctx.pod.pod;
+  const state: ScoreState = { constraints, ignored: new Set(), podCounts: constraints.map(() => new Map()), weights: [], perNode: [] };
+  state.perNode = constraints.map((c) => (isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace)));
+  for (const info of filtered) {
+    if (requireAll && !hasAllTopologyKeys(info.node, constraints)) {
+      state.ignored.add(info.node.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey !== HOSTNAME_LABEL) state.podCounts[i]?.set(info.node.labels[c.topologyKey] ?? "", 0);
+    });
+  }
+  state.weights = constraints.map((c, i) => topologyNormalizingWeight(c.topologyKey === HOSTNAME_LABEL ? filtered.length - state.ignored.size : (state.podCounts[i]?.size ?? 0)));
+  return state;
+}
+
+function countAllNodes(ctx: CycleContext, state: ScoreState, requireAll: boolean): void {
+  const pod = ctx.pod.pod;
+  for (const info of ctx.snapshot.nodes) {
+    if (requireAll && !hasAllTopologyKeys(info.node, state.constraints)) continue;
+    state.constraints.forEach((c, i) => {
+      if (!nodeIncluded(c, pod, info.node)) return;
+      const domains = state.podCounts[i];
+      const value = info.node.labels[c.topologyKey] ?? "";
+      const current = domains?.get(value);
+      // Only domains of candidate nodes are counted; hostname domains are counted in Score.
+      if (domains && current !== undefined) domains.set(value, current + (state.perNode[i]?.[info.index] ?? 0));
+    });
+  }
+}
+
+export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "normalize"> = {
+  preScore(ctx, filtered) {
+    if (ctx.snapshot.nodes.length === 0) return "skip";
+    const requireAll = ctx.pod.pod.topologySpreadConstraints.length > 0 || !ctx.args.podTopologySpread.systemDefaulted;
+    const constraints = podSpreadConstraints(ctx, "ScheduleAnyway");
+    if (constraints.length === 0) return "skip";
+    const state = initState(ctx, constraints, filtered, requireAll);
+    countAllNodes(ctx, state, requireAll);
+    ctx.state.set("PreScorePodTopologySpread", state);
+    return "ok";
+  },
+  score(ctx, node) {
+    const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
+    if (state.ignored.has(node.node.name)) return 0;
+    let score = 0;
+    state.constraints.forEach((c, i) => {
+      const value = node.node.labels[c.topologyKey];
+      if (value === undefined) return;
+      const count = c.topologyKey === HOSTNAME_LABEL ? (state.perNode[i]?.[node.index] ?? 0) : (state.podCounts[i]?.get(value) ?? 0);
+      score += scoreForCount(count, c.maxSkew, state.weights[i] ?? 0);
+    });
+    return roundHalfAwayFromZero(score);
+  },
+  normalize(ctx, scores, nodes) {
+    const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    nodes.forEach((node, i) => {
+      if (state.ignored.has(node.node.name)) return;
+      const score = scores[i] ?? 0;
+      min = Math.min(min, score);
+      max = Math.max(max, score);
+    });
+    nodes.forEach((node, i) => {
+      if (state.ignored.has(node.node.name)) scores[i] = 0;
+      else if (max === 0) scores[i] = MAX_NODE_SCORE;
+      else scores[i] = divTrunc(MAX_NODE_SCORE * (max + min - (scores[i] ?? 0)), max);
+    });
+  },
+};
