@@ -10,3 +10,7 @@ export { explainSchedule, toScheduleJson, type Explanation, type ScheduleJson } 
 export { formatScheduleTable } from "@/lib/sim/scheduler/format-table";
 export { formatInputError, type InputError, type Result } from "@/lib/sim/k8s/input-error";
 export type { Profile, PluginName, Code, Status } from "@/lib/sim/scheduler/types";
+export {
+  newSchedulingQueue, addPod, popPod, requeueFailed, onClusterEvent, flushBackoffCompleted, flushUnschedulableLeftover, removePod, nextWakeupMs, backoffDurationMs,
+  type SchedulingQueue, type QueuedPod, type QueueConfig,
+} from "@/lib/sim/scheduler/queue";
