@@ -45,10 +45,17 @@ export function parseQuantity(text: string): QuantityResult {
   return { ok: true, quantity: { nano } };
 }
 
-/** Like parseQuantity but throws; for values already validated at the input boundary. */
+/** Memo of validated quantities: a pod template's few strings are parsed once, not once per pod. */
+const parsedQuantities = new Map<string, Quantity>();
+const MEMO_LIMIT = 10_000;
+
+/** Like parseQuantity but throws; for values already validated at the input boundary. Pure (memoised). */
 export function mustParseQuantity(text: string): Quantity {
+  const cached = parsedQuantities.get(text);
+  if (cached) return cached;
   const result = parseQuantity(text);
   if (!result.ok) throw new Error(`invalid quantity "${text}": ${result.message}`);
+  if (parsedQuantities.size < MEMO_LIMIT) parsedQuantities.set(text, result.quantity);
   return result.quantity;
 }
 

@@ -17,6 +17,8 @@ export type PodResources = {
   /** The non-zero cpu/memory requests LeastAllocated, MostAllocated and RequestedToCapacityRatio use. */
   nonZeroMilliCPU: number;
   nonZeroMemory: number;
+  /** Scalar resource names of `requests`, sorted (fitsRequest's iteration order, made stable). */
+  scalarNames: string[];
 };
 
 type NanoList = Map<string, bigint>;
@@ -99,12 +101,14 @@ const NON_MISSING: NanoList = new Map([
 export function computePodResources(pod: Pod): PodResources {
   const requests = toResourceVector(podRequests(pod, null));
   const nonZero = podRequests(pod, NON_MISSING);
-  return { requests, nonZeroMilliCPU: milliValue(nonZero.get("cpu") ?? 0n), nonZeroMemory: unitValue(nonZero.get("memory") ?? 0n) };
+  const scalarNames = Object.keys(requests.scalar).sort();
+  return { requests, nonZeroMilliCPU: milliValue(nonZero.get("cpu") ?? 0n), nonZeroMemory: unitValue(nonZero.get("memory") ?? 0n), scalarNames };
 }
 
 /** A node's allocatable as framework.Resource plus AllowedPodNumber. Pure. */
 export function computeAllocatable(allocatable: ResourceList): ResourceVector & { pods: number } {
   const nano = toNano(allocatable);
   const pods = nano.get("pods");
-  return { ...toResourceVector(nano), pods: pods === undefined ? 0 : unitValue(pods) };
+  const vector = toResourceVector(nano);
+  return { milliCPU: vector.milliCPU, memory: vector.memory, ephemeralStorage: vector.ephemeralStorage, scalar: vector.scalar, pods: pods === undefined ? 0 : unitValue(pods) };
 }

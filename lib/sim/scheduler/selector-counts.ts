@@ -5,7 +5,13 @@ import { selectorMatches, type Selector } from "@/lib/sim/k8s/labels";
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { Snapshot } from "@/lib/sim/scheduler/snapshot";
 
-export type SelectorCounts = { namespace: string; selector: Selector; counts: Int32Array };
+export type SelectorCounts = {
+  namespace: string;
+  selector: Selector;
+  counts: Int32Array;
+  /** topologyKey → label value ("" when a node lacks the key) → Σ counts over every node. */
+  domainSums: Map<string, Map<string, number>>;
+};
 
 function podCounts(pod: PodInfo, entry: SelectorCounts): boolean {
   // countPodsMatchSelector (podtopologyspread/common.go): same namespace, not terminating.
@@ -17,7 +23,7 @@ export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namesp
   const key = `${namespace}\u0000${JSON.stringify(selector)}`;
   const cached = snapshot.selectorCounts.get(key);
   if (cached) return cached.counts;
-  const entry: SelectorCounts = { namespace, selector, counts: new Int32Array(snapshot.nodes.length) };
+  const entry: SelectorCounts = { namespace, selector, counts: new Int32Array(snapshot.nodes.length), domainSums: new Map() };
   for (const info of snapshot.nodes) {
     let count = 0;
     for (const pod of info.pods) if (podCounts(pod, entry)) count++;
@@ -27,8 +33,23 @@ export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namesp
   return entry.counts;
 }
 
+/** Σ of the counts per value of `topologyKey` over all nodes (a node without the key counts under ""). */
+export function domainSumsFor(snapshot: Snapshot, selector: Selector, namespace: string, topologyKey: string): Map<string, number> {
+  const counts = selectorCountsFor(snapshot, selector, namespace);
+  const entry = snapshot.selectorCounts.get(`${namespace}\u0000${JSON.stringify(selector)}`);
+  const cached = entry?.domainSums.get(topologyKey);
+  if (cached) return cached;
+  const sums = new Map<string, number>();
+  for (const info of snapshot.nodes) {
+    const value = info.node.labels[topologyKey] ?? "";
+    sums.set(value, (sums.get(value) ?? 0) + (counts[info.index] ?? 0));
+  }
+  entry?.domainSums.set(topologyKey, sums);
+  return sums;
+}
+
 /** The memo after `pod` lands on node `index`: only entries the pod matches are copied. Pure. */
-export function refreshSelectorCounts(memo: Map<string, SelectorCounts>, pod: PodInfo, index: number): Map<string, SelectorCounts> {
+export function refreshSelectorCounts(memo: Map<string, SelectorCounts>, pod: PodInfo, index: number, labels: Record<string, string>): Map<string, SelectorCounts> {
   const next = new Map<string, SelectorCounts>();
   for (const [key, entry] of memo) {
     if (!podCounts(pod, entry)) {
@@ -37,7 +58,12 @@ export function refreshSelectorCounts(memo: Map<string, SelectorCounts>, pod: Po
     }
     const counts = entry.counts.slice();
     counts[index] = (counts[index] ?? 0) + 1;
-    next.set(key, { ...entry, counts });
+    const domainSums = new Map<string, Map<string, number>>();
+    for (const [topologyKey, sums] of entry.domainSums) {
+      const value = labels[topologyKey] ?? "";
+      domainSums.set(topologyKey, new Map(sums).set(value, (sums.get(value) ?? 0) + 1));
+    }
+    next.set(key, { ...entry, counts, domainSums });
   }
   return next;
 }

@@ -7,7 +7,7 @@
 // (PDBs, pickOneNodeForPreemption) are not simulated: candidates are listed, none is nominated.
 import { runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
 import { fitErrorMessage } from "@/lib/sim/scheduler/framework/fit-error";
-import { addPodToNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler/snapshot";
+import { addPodToNodeInfo, makeNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler/types";
 
 export type PreemptionOutcome = { message: string | null; candidates: string[] };
@@ -16,11 +16,18 @@ const NOT_HELPFUL: Status = { code: "UnschedulableAndUnresolvable", reasons: ["P
 const NO_VICTIMS: Status = { code: "UnschedulableAndUnresolvable", reasons: ["No preemption victims found for incoming pod"] };
 
 function withoutLowerPriority(snapshot: Snapshot, node: NodeInfo, priority: number): Snapshot {
-  const emptied: NodeInfo = { ...node, pods: [], podsWithAffinity: [], podsWithRequiredAntiAffinity: [], requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }, nonZeroMilliCPU: 0, nonZeroMemory: 0, usedPorts: [] };
+  const emptied = makeNodeInfo({ ...node, pods: [], podsWithAffinity: [], podsWithRequiredAntiAffinity: [], requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }, nonZeroMilliCPU: 0, nonZeroMemory: 0, usedPorts: [] });
   const kept = node.pods.filter((p) => p.pod.priority >= priority).reduce(addPodToNodeInfo, emptied);
   const nodes = snapshot.nodes.slice();
   nodes[node.index] = kept;
-  return { ...snapshot, nodes, selectorCounts: new Map() };
+  const indices = (has: (n: NodeInfo) => boolean) => nodes.filter(has).map((n) => n.index);
+  return {
+    ...snapshot,
+    nodes,
+    nodesWithAffinity: indices((n) => n.podsWithAffinity.length > 0),
+    nodesWithRequiredAntiAffinity: indices((n) => n.podsWithRequiredAntiAffinity.length > 0),
+    selectorCounts: new Map(),
+  };
 }
 
 function dryRun(profile: Profile, ctx: CycleContext, node: NodeInfo): Status | null {

@@ -10,16 +10,16 @@ export type ScoreRecord = { plugin: string; raw: number; normalized: number; wei
 export type Prioritized = { scores: ScoreRecord[][]; totals: number[]; preScoreSkipped: PluginName[] };
 
 /** Scores `nodes`; `scores[i]` and `totals[i]` belong to `nodes[i]`. */
-export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[]): Prioritized {
+export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], detail = true): Prioritized {
   const plugins = profile.score.filter((p) => PLUGINS[p.name].score !== undefined);
   // Without score plugins every node scores 1 (prioritizeNodes' "no priority configs" branch).
-  if (plugins.length === 0) return { scores: nodes.map(() => []), totals: nodes.map(() => 1), preScoreSkipped: [] };
+  if (plugins.length === 0) return { scores: detail ? nodes.map(() => []) : [], totals: nodes.map(() => 1), preScoreSkipped: [] };
   const skipped: PluginName[] = [];
   for (const name of profile.preScore) {
     const preScore = PLUGINS[name].preScore;
     if (preScore && preScore(ctx, nodes) === "skip") skipped.push(name);
   }
-  const scores: ScoreRecord[][] = nodes.map(() => []);
+  const scores: ScoreRecord[][] = detail ? nodes.map(() => []) : [];
   const totals = nodes.map(() => 0);
   for (const { name, weight } of plugins) {
     if (skipped.includes(name)) continue;
@@ -27,11 +27,12 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: Node
     const raw = nodes.map((node) => impl.score?.(ctx, node) ?? 0);
     const normalized = raw.slice();
     impl.normalize?.(ctx, normalized, nodes);
-    normalized.forEach((score, i) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const score = normalized[i] ?? 0;
       if (score > MAX_NODE_SCORE || score < 0) throw new Error(`plugin "${name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`);
-      scores[i]?.push({ plugin: name, raw: raw[i] ?? 0, normalized: score, weighted: score * weight });
+      if (detail) scores[i]?.push({ plugin: name, raw: raw[i] ?? 0, normalized: score, weighted: score * weight });
       totals[i] = (totals[i] ?? 0) + score * weight;
-    });
+    }
   }
   return { scores, totals, preScoreSkipped: skipped };
 }

@@ -51,19 +51,24 @@ export function runPreFilter(profile: Profile, ctx: CycleContext): PreFilterResu
 
 export type NodeFilterResult = { status: Status | null; plugin: string | null; records: FilterRecord[] };
 
+/** Shared result for a passing node when no records are kept: the hot path allocates nothing. */
+const PASSED: NodeFilterResult = Object.freeze({ status: null, plugin: null, records: [] as FilterRecord[] }) as NodeFilterResult;
+
 /** Runs the Filter plugins on one node, stopping at the first rejection. */
-export function runFilters(profile: Profile, ctx: CycleContext, node: NodeInfo, skipped: ReadonlySet<PluginName>): NodeFilterResult {
+export function runFilters(profile: Profile, ctx: CycleContext, node: NodeInfo, skipped: ReadonlySet<PluginName>, detail = true): NodeFilterResult {
   const records: FilterRecord[] = [];
-  for (const name of profile.filter) {
+  const filters = profile.filter;
+  for (let i = 0; i < filters.length; i++) {
+    const name = filters[i] as PluginName;
     const filter = PLUGINS[name].filter;
     if (!filter || skipped.has(name)) continue;
     const status = filter(ctx, node);
     if (status === null) {
-      records.push({ plugin: name, code: "Success", reasons: [] });
+      if (detail) records.push({ plugin: name, code: "Success", reasons: [] });
       continue;
     }
     records.push({ plugin: name, code: status.code, reasons: status.reasons });
     return { status, plugin: name, records };
   }
-  return { status: null, plugin: null, records };
+  return detail ? { status: null, plugin: null, records } : PASSED;
 }

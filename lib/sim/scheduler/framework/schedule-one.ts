@@ -63,8 +63,8 @@ function evaluateNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], s
   for (let i = 0; i < nodes.length && result.feasible.length < toFind; i++) {
     const node = nodes[(start + i) % nodes.length];
     if (!node) continue;
-    const outcome = runFilters(profile, ctx, node, skipped);
-    result.records.set(node.node.name, outcome.records);
+    const outcome = runFilters(profile, ctx, node, skipped, options.detail ?? true);
+    if (options.detail ?? true) result.records.set(node.node.name, outcome.records);
     if (outcome.status === null) result.feasible.push(node);
     else result.statuses.set(node.node.name, outcome.status);
     result.processed++;
@@ -87,7 +87,7 @@ export function scheduleOne(profile: Profile, pod: PodInfo, snapshot: Snapshot, 
   const candidates = preFilter.nodeNames === null ? snapshot.nodes : snapshot.nodes.filter((n) => preFilter.nodeNames?.has(n.node.name));
   const evaluation = evaluateNodes(profile, ctx, candidates, preFilter.skipped, options);
   const next = ((options.nextStartNodeIndex ?? 0) + evaluation.processed) % snapshot.nodes.length;
-  const feasibleNames = new Set(evaluation.feasible.map((f) => f.node.name));
+  const feasibleNames = new Set(result.nodes.length > 0 ? evaluation.feasible.map((f) => f.node.name) : []);
   for (const node of result.nodes) {
     node.filters = evaluation.records.get(node.name) ?? [];
     node.evaluated = evaluation.records.has(node.name);
@@ -101,7 +101,7 @@ export function scheduleOne(profile: Profile, pod: PodInfo, snapshot: Snapshot, 
 }
 
 function selectHost(profile: Profile, ctx: CycleContext, base: ScheduleResult, feasible: NodeInfo[], options: ScheduleOptions): ScheduleResult {
-  const prioritized = prioritizeNodes(profile, ctx, feasible);
+  const prioritized = prioritizeNodes(profile, ctx, feasible, options.detail ?? true);
   if (base.nodes.length > 0) {
     // base.nodes is in snapshot order, so a node's entry sits at its snapshot index.
     feasible.forEach((node, i) => {

@@ -15,15 +15,29 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
 }
 
-/** sumImageScores: init containers and containers alike. Pure. */
-export function sumImageScores(snapshot: Snapshot, node: NodeInfo, pod: Pod): number {
-  const total = snapshot.nodes.length;
+/** The pod's images, init containers first, normalised. Pure. */
+export function podImageNames(pod: Pod): string[] {
+  return [...pod.initContainers, ...pod.containers].map((c) => normalizedImageName(c.image));
+}
+
+type PodImages = { names: string[]; scaled: number[] };
+
+/** Per cycle: each image's scaledImageScore, int64(float64(size) * (numNodes / totalNumNodes)). Pure. */
+export function podImages(snapshot: Snapshot, pod: Pod): PodImages {
+  const names = podImageNames(pod);
+  const scaled = names.map((name) => {
+    const state = snapshot.images.get(name);
+    return state ? Math.trunc(state.size * (state.numNodes / snapshot.nodes.length)) : 0;
+  });
+  return { names, scaled };
+}
+
+/** sumImageScores: init containers and containers alike, for images the node holds. Pure. */
+export function sumImageScores(node: NodeInfo, images: PodImages): number {
   let sum = 0;
-  for (const container of [...pod.initContainers, ...pod.containers]) {
-    const name = normalizedImageName(container.image);
-    const state = node.imageNames.has(name) ? snapshot.images.get(name) : undefined;
-    // scaledImageScore: int64(float64(size) * (numNodes / totalNumNodes)).
-    if (state) sum += Math.trunc(state.size * (state.numNodes / total));
+  for (let i = 0; i < images.names.length; i++) {
+    const name = images.names[i];
+    if (name !== undefined && node.imageNames.has(name)) sum += images.scaled[i] ?? 0;
   }
   return sum;
 }
@@ -37,7 +51,9 @@ export function imageLocalityPriority(sumScores: number, numContainers: number):
 
 export const imageLocality: PluginImpl = {
   score(ctx, node) {
-    const pod = ctx.pod.pod;
-    return imageLocalityPriority(sumImageScores(ctx.snapshot, node, pod), pod.initContainers.length + pod.containers.length);
+    // No PreScore upstream; the normalised names are cached in the cycle state on first use.
+    let images = ctx.state.get("ImageLocality") as PodImages | undefined;
+    if (!images) ctx.state.set("ImageLocality", (images = podImages(ctx.snapshot, ctx.pod.pod)));
+    return imageLocalityPriority(sumImageScores(node, images), images.names.length);
   },
 };

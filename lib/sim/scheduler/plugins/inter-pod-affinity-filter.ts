@@ -33,12 +33,15 @@ function computeState(ctx: CycleContext): FilterState {
   const incoming = ctx.pod;
   const state: FilterState = { existingAnti: new Map(), affinity: new Map(), anti: new Map() };
   const hasTerms = incoming.requiredAffinityTerms.length > 0 || incoming.requiredAntiAffinityTerms.length > 0;
+  for (const index of ctx.snapshot.nodesWithRequiredAntiAffinity) {
+    const node = ctx.snapshot.nodes[index];
+    for (const existing of node?.podsWithRequiredAntiAffinity ?? []) {
+      for (const term of existing.requiredAntiAffinityTerms) if (node && affinityTermMatches(term, incoming.pod)) bump(state.existingAnti, node.node.labels, term.topologyKey);
+    }
+  }
+  if (!hasTerms) return state;
   for (const node of ctx.snapshot.nodes) {
     const labels = node.node.labels;
-    for (const existing of node.podsWithRequiredAntiAffinity) {
-      for (const term of existing.requiredAntiAffinityTerms) if (affinityTermMatches(term, incoming.pod)) bump(state.existingAnti, labels, term.topologyKey);
-    }
-    if (!hasTerms) continue;
     for (const existing of node.pods) {
       if (podMatchesAllTerms(incoming.requiredAffinityTerms, existing)) for (const term of incoming.requiredAffinityTerms) bump(state.affinity, labels, term.topologyKey);
       for (const term of incoming.requiredAntiAffinityTerms) if (affinityTermMatches(term, existing.pod)) bump(state.anti, labels, term.topologyKey);

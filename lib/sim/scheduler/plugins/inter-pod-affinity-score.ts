@@ -35,7 +35,9 @@ export const interPodAffinityScore: Pick<PluginImpl, "preScore" | "score" | "nor
     const hasConstraints = ctx.pod.preferredAffinityTerms.length > 0 || ctx.pod.preferredAntiAffinityTerms.length > 0;
     if (ctx.args.interPodAffinity.ignorePreferredTermsOfExistingPods && !hasConstraints) return "skip";
     const scores: TopologyScore = new Map();
-    for (const node of ctx.snapshot.nodes) {
+    // Unless the pod has preferred terms, only nodes hosting pods with affinity matter.
+    const nodes = hasConstraints ? ctx.snapshot.nodes : ctx.snapshot.nodesWithAffinity.flatMap((i) => ctx.snapshot.nodes[i] ?? []);
+    for (const node of nodes) {
       const pods = hasConstraints ? node.pods : node.podsWithAffinity;
       for (const existing of pods) processExistingPod(ctx, scores, existing, node);
     }

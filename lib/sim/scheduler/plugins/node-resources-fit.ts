@@ -2,8 +2,9 @@
 // ephemeral-storage and extended resources against allocatable − requested; a request larger than
 // the whole node is unresolvable. Score: the profile's scoring strategy over the non-zero requests.
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
-import { allocationVectors, podRequestFor } from "@/lib/sim/scheduler/plugins/resource-allocation";
-import { leastAllocatedScore, mostAllocatedScore, requestedToCapacityRatioScore } from "@/lib/sim/scheduler/plugins/resource-scorers";
+import { divTrunc } from "@/lib/sim/scheduler/int-math";
+import { allocatableFor, allocationVectors, podRequestFor, requestedFor } from "@/lib/sim/scheduler/plugins/resource-allocation";
+import { leastRequestedScore, mostRequestedScore, requestedToCapacityRatioScore } from "@/lib/sim/scheduler/plugins/resource-scorers";
 import { isExtendedResourceName } from "@/lib/sim/scheduler/resources";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import type { PluginArgs, PluginImpl, Status } from "@/lib/sim/scheduler/types";
@@ -25,18 +26,19 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo, args: Plugin
   const result: Insufficient[] = [];
   if (node.pods.length + 1 > node.allocatable.pods) result.push({ reason: "Too many pods", unresolvable: false });
   const want = pod.resources.requests;
-  const scalarNames = Object.keys(want.scalar).sort();
+  const scalarNames = pod.resources.scalarNames;
   if (want.milliCPU === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalarNames.length === 0) return result;
-  const checks = [
-    checkOne("cpu", want.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU),
-    checkOne("memory", want.memory, node.allocatable.memory, node.requested.memory),
-    checkOne("ephemeral-storage", want.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage),
-  ];
+  const cpu = checkOne("cpu", want.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
+  if (cpu) result.push(cpu);
+  const memory = checkOne("memory", want.memory, node.allocatable.memory, node.requested.memory);
+  if (memory) result.push(memory);
+  const storage = checkOne("ephemeral-storage", want.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  if (storage) result.push(storage);
   for (const name of scalarNames) {
     if (isIgnored(name, args)) continue;
-    checks.push(checkOne(name, want.scalar[name] ?? 0, node.allocatable.scalar[name] ?? 0, node.requested.scalar[name] ?? 0));
+    const scalar = checkOne(name, want.scalar[name] ?? 0, node.allocatable.scalar[name] ?? 0, node.requested.scalar[name] ?? 0);
+    if (scalar) result.push(scalar);
   }
-  for (const check of checks) if (check) result.push(check);
   return result;
 }
 
@@ -56,7 +58,15 @@ export const nodeResourcesFit: PluginImpl = {
     return { kind: "ok", nodeNames: null };
   },
   filter(ctx, node) {
-    return fitStatus(insufficientResources(ctx.pod, node, ctx.args.fit));
+    // Common case first, without allocating: room for one more pod and every request fits.
+    const want = ctx.pod.resources.requests;
+    const fits =
+      node.pods.length + 1 <= node.allocatable.pods &&
+      want.milliCPU <= node.allocatable.milliCPU - node.requested.milliCPU &&
+      want.memory <= node.allocatable.memory - node.requested.memory &&
+      want.ephemeralStorage <= node.allocatable.ephemeralStorage - node.requested.ephemeralStorage &&
+      ctx.pod.resources.scalarNames.length === 0;
+    return fits ? null : fitStatus(insufficientResources(ctx.pod, node, ctx.args.fit));
   },
   preScore(ctx) {
     ctx.state.set("NodeResourcesFit", podRequests(ctx));
@@ -64,9 +74,23 @@ export const nodeResourcesFit: PluginImpl = {
   },
   score(ctx, node) {
     const strategy = ctx.args.fit.scoringStrategy;
-    const { requested, allocatable } = allocationVectors(node, strategy.resources, podRequests(ctx), false);
-    if (strategy.type === "MostAllocated") return mostAllocatedScore(strategy.resources, requested, allocatable);
-    if (strategy.type === "RequestedToCapacityRatio") return requestedToCapacityRatioScore(strategy.resources, strategy.shape, requested, allocatable);
-    return leastAllocatedScore(strategy.resources, requested, allocatable);
+    const requests = podRequests(ctx);
+    if (strategy.type === "RequestedToCapacityRatio") {
+      const { requested, allocatable } = allocationVectors(node, strategy.resources, requests, false);
+      return requestedToCapacityRatioScore(strategy.resources, strategy.shape, requested, allocatable);
+    }
+    // leastResourceScorer / mostResourceScorer, computed without building vectors (hot path).
+    const perResource = strategy.type === "MostAllocated" ? mostRequestedScore : leastRequestedScore;
+    let nodeScore = 0;
+    let weightSum = 0;
+    for (let i = 0; i < strategy.resources.length; i++) {
+      const spec = strategy.resources[i];
+      const podRequest = requests[i] ?? 0;
+      const allocatable = spec === undefined ? 0 : allocatableFor(node, spec.name, podRequest);
+      if (spec === undefined || allocatable === 0) continue;
+      nodeScore += perResource(requestedFor(node, spec.name, podRequest, false), allocatable) * spec.weight;
+      weightSum += spec.weight;
+    }
+    return weightSum === 0 ? 0 : divTrunc(nodeScore, weightSum);
   },
 };

@@ -2,9 +2,9 @@
 // matching pods in the node's domain × log(#domains + 2) + (maxSkew − 1), summed and rounded;
 // normalised inversely, 100 × (max + min − s) / max, so emptier domains score higher.
 import { isEmptySelector } from "@/lib/sim/k8s/labels";
-import { HOSTNAME_LABEL, hasAllTopologyKeys, nodeIncluded, podSpreadConstraints, type SpreadConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import { HOSTNAME_LABEL, hasAllTopologyKeys, includesEveryNode, nodeIncluded, podSpreadConstraints, type SpreadConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
 import { divTrunc, roundHalfAwayFromZero } from "@/lib/sim/scheduler/int-math";
-import { selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
+import { domainSumsFor, selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import { MAX_NODE_SCORE, type CycleContext, type PluginImpl } from "@/lib/sim/scheduler/types";
 
@@ -46,17 +46,32 @@ function initState(ctx: CycleContext, constraints: SpreadConstraint[], filtered:
 
 function countAllNodes(ctx: CycleContext, state: ScoreState, requireAll: boolean): void {
   const pod = ctx.pod.pod;
+  const everyNode = state.constraints.map((c) => includesEveryNode(c, pod));
+  if (!requireAll && everyNode.every(Boolean)) return countFromDomainSums(ctx, state);
+  // Hot loop over every node each cycle: plain indexed loops, no closures.
   for (const info of ctx.snapshot.nodes) {
     if (requireAll && !hasAllTopologyKeys(info.node, state.constraints)) continue;
-    state.constraints.forEach((c, i) => {
-      if (!nodeIncluded(c, pod, info.node)) return;
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i];
       const domains = state.podCounts[i];
+      if (!c || !domains || c.topologyKey === HOSTNAME_LABEL) continue;
+      if (!everyNode[i] && !nodeIncluded(c, pod, info.node)) continue;
       const value = info.node.labels[c.topologyKey] ?? "";
-      const current = domains?.get(value);
+      const current = domains.get(value);
       // Only domains of candidate nodes are counted; hostname domains are counted in Score.
-      if (domains && current !== undefined) domains.set(value, current + (state.perNode[i]?.[info.index] ?? 0));
-    });
+      if (current !== undefined) domains.set(value, current + (state.perNode[i]?.[info.index] ?? 0));
+    }
   }
+}
+
+/** The same sums as countAllNodes when every node counts: read from the incremental memo. */
+function countFromDomainSums(ctx: CycleContext, state: ScoreState): void {
+  state.constraints.forEach((c, i) => {
+    const domains = state.podCounts[i];
+    if (!domains || c.topologyKey === HOSTNAME_LABEL || isEmptySelector(c.selector)) return;
+    const sums = domainSumsFor(ctx.snapshot, c.selector, ctx.pod.pod.namespace, c.topologyKey);
+    for (const value of domains.keys()) domains.set(value, sums.get(value) ?? 0);
+  });
 }
 
 export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "normalize"> = {
@@ -72,30 +87,32 @@ export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "no
   },
   score(ctx, node) {
     const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
-    if (state.ignored.has(node.node.name)) return 0;
+    if (state.ignored.size > 0 && state.ignored.has(node.node.name)) return 0;
     let score = 0;
-    state.constraints.forEach((c, i) => {
-      const value = node.node.labels[c.topologyKey];
-      if (value === undefined) return;
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i];
+      const value = c === undefined ? undefined : node.node.labels[c.topologyKey];
+      if (c === undefined || value === undefined) continue;
       const count = c.topologyKey === HOSTNAME_LABEL ? (state.perNode[i]?.[node.index] ?? 0) : (state.podCounts[i]?.get(value) ?? 0);
       score += scoreForCount(count, c.maxSkew, state.weights[i] ?? 0);
-    });
+    }
     return roundHalfAwayFromZero(score);
   },
   normalize(ctx, scores, nodes) {
     const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
-    nodes.forEach((node, i) => {
-      if (state.ignored.has(node.node.name)) return;
+    const ignored = nodes.map((node) => state.ignored.size > 0 && state.ignored.has(node.node.name));
+    for (let i = 0; i < nodes.length; i++) {
+      if (ignored[i]) continue;
       const score = scores[i] ?? 0;
-      min = Math.min(min, score);
-      max = Math.max(max, score);
-    });
-    nodes.forEach((node, i) => {
-      if (state.ignored.has(node.node.name)) scores[i] = 0;
+      if (score < min) min = score;
+      if (score > max) max = score;
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      if (ignored[i]) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = divTrunc(MAX_NODE_SCORE * (max + min - (scores[i] ?? 0)), max);
-    });
+    }
   },
 };

@@ -15,27 +15,42 @@ export function podRequestFor(pod: PodInfo, resource: string, useRequested: bool
   return requests.scalar[resource] ?? 0;
 }
 
-/** calculateResourceAllocatableRequest: [allocatable, requested including the pod]. Pure. */
-export function allocatableAndRequested(node: NodeInfo, resource: string, podRequest: number, useRequested: boolean): [number, number] {
+/** calculateResourceAllocatableRequest, first half: the node's allocatable, 0 = leave out. Pure. */
+export function allocatableFor(node: NodeInfo, resource: string, podRequest: number): number {
   // An extended resource the pod does not request is left out of the score.
-  if (podRequest === 0 && isScalarResourceName(resource)) return [0, 0];
-  if (resource === "cpu") return [node.allocatable.milliCPU, (useRequested ? node.requested.milliCPU : node.nonZeroMilliCPU) + podRequest];
-  if (resource === "memory") return [node.allocatable.memory, (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest];
-  if (resource === "ephemeral-storage") return [node.allocatable.ephemeralStorage, node.requested.ephemeralStorage + podRequest];
-  const allocatable = node.allocatable.scalar[resource];
-  if (allocatable === undefined) return [0, 0];
-  return [allocatable, (node.requested.scalar[resource] ?? 0) + podRequest];
+  if (podRequest === 0 && isScalarResourceName(resource)) return 0;
+  if (resource === "cpu") return node.allocatable.milliCPU;
+  if (resource === "memory") return node.allocatable.memory;
+  if (resource === "ephemeral-storage") return node.allocatable.ephemeralStorage;
+  return node.allocatable.scalar[resource] ?? 0;
+}
+
+/** calculateResourceAllocatableRequest, second half: requested on the node including the pod. Pure. */
+export function requestedFor(node: NodeInfo, resource: string, podRequest: number, useRequested: boolean): number {
+  if (resource === "cpu") return (useRequested ? node.requested.milliCPU : node.nonZeroMilliCPU) + podRequest;
+  if (resource === "memory") return (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
+  if (resource === "ephemeral-storage") return node.requested.ephemeralStorage + podRequest;
+  return (node.requested.scalar[resource] ?? 0) + podRequest;
+}
+
+/** Both halves as a pair (for tests and readers). Pure. */
+export function allocatableAndRequested(node: NodeInfo, resource: string, podRequest: number, useRequested: boolean): [number, number] {
+  const allocatable = allocatableFor(node, resource, podRequest);
+  return allocatable === 0 ? [0, 0] : [allocatable, requestedFor(node, resource, podRequest, useRequested)];
 }
 
 /** resourceAllocationScorer.score: builds the aligned vectors, zeroing resources with no allocatable. Pure. */
 export function allocationVectors(node: NodeInfo, resources: ResourceSpec[], podRequests: number[], useRequested: boolean): { requested: number[]; allocatable: number[] } {
   const requested = new Array<number>(resources.length).fill(0);
   const allocatable = new Array<number>(resources.length).fill(0);
-  resources.forEach((spec, i) => {
-    const [alloc, req] = allocatableAndRequested(node, spec.name, podRequests[i] ?? 0, useRequested);
-    if (alloc === 0) return;
+  for (let i = 0; i < resources.length; i++) {
+    const name = resources[i]?.name ?? "";
+    const podRequest = podRequests[i] ?? 0;
+    const alloc = allocatableFor(node, name, podRequest);
+    if (alloc === 0) continue;
     allocatable[i] = alloc;
-    requested[i] = req;
-  });
+    requested[i] = requestedFor(node, name, podRequest, useRequested);
+  }
   return { requested, allocatable };
 }
+

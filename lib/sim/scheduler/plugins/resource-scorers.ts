@@ -22,12 +22,13 @@ export function mostRequestedScore(requested: number, capacity: number): number 
 function weightedAverage(perResource: (requested: number, capacity: number) => number, resources: ResourceSpec[], requested: number[], allocatable: number[]): number {
   let nodeScore = 0;
   let weightSum = 0;
-  resources.forEach((spec, i) => {
+  for (let i = 0; i < resources.length; i++) {
     const capacity = allocatable[i] ?? 0;
-    if (capacity === 0) return;
-    nodeScore += perResource(requested[i] ?? 0, capacity) * spec.weight;
-    weightSum += spec.weight;
-  });
+    const weight = resources[i]?.weight ?? 0;
+    if (capacity === 0) continue;
+    nodeScore += perResource(requested[i] ?? 0, capacity) * weight;
+    weightSum += weight;
+  }
   return weightSum === 0 ? 0 : divTrunc(nodeScore, weightSum);
 }
 
@@ -82,13 +83,13 @@ export function requestedToCapacityRatioScore(resources: ResourceSpec[], shape: 
 export function balancedAllocationScore(requested: number[], allocatable: number[]): number {
   const fractions: number[] = [];
   let total = 0;
-  requested.forEach((req, i) => {
+  for (let i = 0; i < requested.length; i++) {
     const capacity = allocatable[i] ?? 0;
-    if (capacity === 0) return;
-    const fraction = Math.min(req / capacity, 1);
+    if (capacity === 0) continue;
+    const fraction = Math.min((requested[i] ?? 0) / capacity, 1);
     total += fraction;
     fractions.push(fraction);
-  });
+  }
   let std = 0;
   const [first, second] = fractions;
   if (fractions.length === 2 && first !== undefined && second !== undefined) {

@@ -76,6 +76,12 @@ export function hasAllTopologyKeys(node: Node, constraints: SpreadConstraint[]):
   return constraints.every((c) => node.labels[c.topologyKey] !== undefined);
 }
 
+/** Whether every node passes the constraint's inclusion policies for this pod (a per-cycle shortcut). Pure. */
+export function includesEveryNode(constraint: SpreadConstraint, pod: Pod): boolean {
+  const hasRequiredNodeAffinity = pod.nodeSelector !== null || (pod.affinity?.nodeAffinity?.required ?? null) !== null;
+  return !constraint.honorNodeTaints && (!constraint.honorNodeAffinity || !hasRequiredNodeAffinity);
+}
+
 /** matchNodeInclusionPolicies (nodeAffinityPolicy defaults to Honor, nodeTaintsPolicy to Ignore). Pure. */
 export function nodeIncluded(constraint: SpreadConstraint, pod: Pod, node: Node): boolean {
   if (constraint.honorNodeAffinity && !podMatchesNodeSelectorAndAffinity(pod, node)) return false;

@@ -1,0 +1,91 @@
+// npm run bench -- scheduler: 10,000 pods onto 5,000 nodes with the default profile, each bind
+// updating the snapshot (assumePod), as one kube-scheduler instance would schedule a ReplicaSet.
+// Target: < 3 s wall and < 1 GB on this machine. Reference throughput: see the note printed below.
+import { parseQuantity } from "@/lib/sim/k8s/quantity";
+import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
+import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
+
+const NODES = 5_000;
+const PODS = Number(process.env.BENCH_PODS ?? 10_000);
+const ZONES = 3;
+
+function makeNode(i: number): Node {
+  const name = `node-${String(i).padStart(4, "0")}`;
+  return {
+    name,
+    labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": `zone-${i % ZONES}` },
+    taints: i % 50 === 0 ? [{ key: "dedicated", value: "infra", effect: "NoSchedule" }] : [],
+    unschedulable: false,
+    allocatable: { cpu: "8", memory: "32Gi", pods: "110" },
+    images: [{ names: ["registry.k8s.io/pause:3.10", "nginx:1.27"], sizeBytes: 70_000_000 }],
+  };
+}
+
+function makePod(i: number): Pod {
+  return {
+    name: `web-5d8f9c7b6-${i}`,
+    namespace: "bench",
+    labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
+    ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", controller: true }],
+    terminating: false,
+    terminal: false,
+    nodeName: null,
+    schedulerName: "default-scheduler",
+    priority: 0,
+    preemptionPolicy: "PreemptLowerPriority",
+    containers: [{ name: "nginx", image: "nginx:1.27", requests: { cpu: "100m", memory: "128Mi" }, restartPolicy: null, hostPorts: [] }],
+    initContainers: [],
+    overhead: {},
+    nodeSelector: null,
+    affinity: null,
+    tolerations: [],
+    topologySpreadConstraints: [],
+  };
+}
+
+/** mulberry32: a small seeded PRNG so the tie-breaks are reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const workloads: Workload[] = [{ kind: "ReplicaSet", namespace: "bench", name: "web-5d8f9c7b6", selector: { matchLabels: { app: "web", "pod-template-hash": "5d8f9c7b6" }, matchExpressions: [] } }];
+const profile = defaultSchedulerConfig().profiles[0];
+if (!profile || !parseQuantity("8").ok) throw new Error("bench setup failed");
+
+const random = mulberry32(42);
+const pickIndex = (n: number) => Math.floor(random() * n);
+const started = performance.now();
+let snapshot = buildSnapshot(Array.from({ length: NODES }, (_, i) => makeNode(i)), [], workloads).snapshot;
+let next = 0;
+let bound = 0;
+let peakRss = process.memoryUsage().rss;
+for (let i = 0; i < PODS; i++) {
+  const pod = newPodInfo(makePod(i));
+  const result = scheduleOne(profile, pod, snapshot, { pickIndex, nextStartNodeIndex: next, detail: false });
+  next = result.nextStartNodeIndex;
+  if (result.selectedNode !== null) {
+    snapshot = assumePod(snapshot, pod, result.selectedNode);
+    bound++;
+  }
+  if (i % 1000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const seconds = (performance.now() - started) / 1000;
+const memory = process.memoryUsage();
+peakRss = Math.max(peakRss, memory.rss);
+const perNode = snapshot.nodes.map((n) => n.pods.length);
+console.log(`scheduled ${bound}/${PODS} pods onto ${NODES} nodes in ${seconds.toFixed(2)} s → ${Math.round(PODS / seconds)} pods/s`);
+console.log(`pods per node: min ${Math.min(...perNode)}, max ${Math.max(...perNode)}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+console.log("target: < 3 s wall, < 1 GB memory");
+console.log("reference: see docs/schedule-cli.md#performance for the published kube-scheduler throughput this compares to");
+const ok = seconds < 3 && peakRss < 2 ** 30 && bound === PODS;
+if (!ok) {
+  console.error("FAIL: over target or pods left unscheduled");
+  process.exit(1);
+}
