@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { formatInterval } from "@/lib/srs/schedule";
+import { UndoButton } from "./undo-button";
 
-export function DoneForToday({ nextLearningDue, now }: { nextLearningDue: Date | null; now: Date }) {
+type Props = { nextLearningDue: Date | null; now: Date; undoGrade: () => Promise<{ ok: false; message: string }> };
+
+export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
   return (
     <section className="rounded-xl border border-line bg-surface p-8 text-center" aria-labelledby="done-heading">
       <h2 id="done-heading" className="text-lg font-semibold">
@@ -15,6 +18,7 @@ export function DoneForToday({ nextLearningDue, now }: { nextLearningDue: Date |
       <Link href="/" className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
         Back to decks
       </Link>
+      <UndoButton undoGrade={undoGrade} />
     </section>
   );
 }

@@ -1,104 +1,173 @@
 "use client";
 
-import { startTransition, useActionState, useLayoutEffect, useState } from "react";
+import { startTransition, useState, useTransition } from "react";
+import type { CheckedAnswer } from "@/lib/data/answers";
 import type { StudyCard as Card } from "@/lib/data/study";
-import type { GradeState } from "@/lib/validations/review";
+import type { Answer } from "@/lib/study/questions";
 import { CardHtml } from "./card-html";
+import { CardToolbar } from "./card-toolbar";
+import { ChoiceQuestion } from "./choice-question";
+import { OrderingQuestion } from "./ordering-question";
 import { RatingButtons } from "./rating-buttons";
 import { SourceList } from "./source-list";
+import { useStudyKeys } from "./use-study-keys";
+
+export type CardActions = {
+  checkStudyAnswer: (input: unknown) => Promise<CheckedAnswer>;
+  undoGrade: () => Promise<{ ok: false; message: string }>;
+  flagCard: (input: unknown) => Promise<{ ok: boolean; message?: string }>;
+};
 
 type Props = {
   card: Card;
   /** When the server rendered this card (epoch ms), so the review records how long it took. */
   shownAt: number;
-  gradeAction: (state: GradeState, formData: FormData) => Promise<GradeState>;
+  actions: CardActions;
+  /** The grade action (from the session, which outlives each card) and its state. */
+  gradeAction: (formData: FormData) => void;
+  isGrading: boolean;
+  gradeError: string | null;
 };
 
-const goodRating = 3;
+const good = 3;
+const again = 1;
 
 /**
- * One card: the question, then the answer and the four grades. Keyboard as in Anki:
- * Space or Enter reveals, then Space or Enter grades Good; 1–4 grade directly.
+ * One card: the question (a flashcard, multiple choice or ordering), then the answer and the four
+ * grades. Checked questions are graded by the server; the grade they earn is suggested (right →
+ * Good, wrong → Again) and Space/Enter takes it, but the learner may pick another.
  */
-export function StudyCard({ card, shownAt, gradeAction }: Props) {
+export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, gradeError }: Props) {
+  const { question } = card;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [order, setOrder] = useState(() => (question.kind === "ordering" ? question.steps : []));
+  const [checked, setChecked] = useState<Extract<CheckedAnswer, { ok: true }> | null>(null);
   const [isRevealed, setIsRevealed] = useState(false);
-  const [state, formAction, isPending] = useActionState(gradeAction, null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [isChecking, startChecking] = useTransition();
 
-  // A layout effect, so the keys work from the moment the card is on screen.
-  useLayoutEffect(() => {
-    const grade = (rating: number) => {
-      const formData = new FormData();
-      formData.set("cardId", card.id);
-      formData.set("version", String(card.version));
-      formData.set("shownAt", String(shownAt));
-      formData.set("rating", String(rating));
-      startTransition(() => formAction(formData));
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const isConfirm = event.key === " " || event.key === "Enter";
-      // A focused button or link handles its own Space/Enter.
-      if (isConfirm && event.target instanceof HTMLElement && event.target.closest("button, a")) return;
-      if (!isRevealed) {
-        if (isConfirm) {
-          event.preventDefault();
-          setIsRevealed(true);
-        }
-        return;
-      }
-      if (isPending) return;
-      if (isConfirm) {
-        event.preventDefault();
-        grade(goodRating);
-      } else if (/^[1-4]$/.test(event.key)) {
-        event.preventDefault();
-        grade(Number(event.key));
-      }
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [card.id, card.version, shownAt, isRevealed, isPending, formAction]);
+  const answer: Answer | null =
+    question.kind === "multiple-choice" ? { kind: "multiple-choice", choices: selected } : question.kind === "ordering" ? { kind: "ordering", order: order.map((step) => step.id) } : null;
+  const suggested = checked ? (checked.isCorrect ? good : again) : good;
+  const answerHtml = checked?.answerHtml ?? card.answerHtml;
 
+  function reveal() {
+    if (isRevealed || isChecking) return;
+    if (!answer) return setIsRevealed(true);
+    if (answer.kind === "multiple-choice" && answer.choices.length === 0) return setMessage("Choose an answer first.");
+    startChecking(async () => {
+      const result = await actions.checkStudyAnswer({ cardId: card.id, answer });
+      if (!result.ok) return setMessage(result.message);
+      setMessage(null);
+      setChecked(result);
+      setIsRevealed(true);
+    });
+  }
+
+  function grade(rating: number) {
+    if (!isRevealed || isGrading) return;
+    const formData = new FormData();
+    formData.set("cardId", card.id);
+    formData.set("version", String(card.version));
+    formData.set("shownAt", String(shownAt));
+    formData.set("rating", String(rating));
+    if (answer) formData.set("answer", JSON.stringify(answer));
+    startTransition(() => gradeAction(formData));
+  }
+
+  function toggleChoice(id: number) {
+    if (question.kind !== "multiple-choice" || isRevealed) return;
+    setSelected((current) => (question.isMultiple ? (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]) : [id]));
+  }
+
+  useStudyKeys({
+    onConfirm: () => (isRevealed ? grade(suggested) : reveal()),
+    onDigit: (digit) => {
+      if (isRevealed) {
+        if (digit <= 4) grade(digit);
+      } else if (question.kind === "multiple-choice") {
+        const choice = question.choices[digit - 1];
+        if (choice) toggleChoice(choice.id);
+      }
+    },
+    onUndo: () => startTransition(async () => setMessage((await actions.undoGrade()).message)),
+    onBury: () => flag("bury"),
+    onSuspend: () => flag("suspend"),
+  });
+
+  function flag(kind: "bury" | "suspend") {
+    startTransition(async () => {
+      const result = await actions.flagCard({ cardId: card.id, flag: kind });
+      if (!result.ok) setMessage(result.message ?? "That did not work; reload and try again.");
+    });
+  }
+
+  const error = message ?? gradeError;
   return (
-    <article className="rounded-xl border border-line bg-surface" aria-label="Flashcard">
-      <div className="p-5 sm:p-7">
-        <h2 className="sr-only">Question</h2>
-        <CardHtml html={card.promptHtml} className="text-[1.0625rem]" />
-      </div>
-      {isRevealed ? (
-        <>
+    <div className="space-y-3">
+      <article className="rounded-xl border border-line bg-surface" aria-label="Flashcard">
+        <div className="space-y-5 p-5 sm:p-7">
+          <h2 className="sr-only">Question</h2>
+          <CardHtml html={card.promptHtml} className="text-[1.0625rem]" />
+          {question.kind === "multiple-choice" ? <ChoiceQuestion question={question} selected={selected} onToggle={toggleChoice} expected={checked?.expected ?? null} /> : null}
+          {question.kind === "ordering" ? (
+            <OrderingQuestion
+              steps={order}
+              expected={checked?.expected ?? null}
+              onMove={(from, to) => setOrder((steps) => moveItem(steps, from, to))}
+            />
+          ) : null}
+        </div>
+        {isRevealed && answerHtml ? (
           <div className="border-t border-line p-5 sm:p-7">
+            {checked ? (
+              <p className={`mb-3 font-semibold ${checked.isCorrect ? "text-ok" : "text-danger"}`} role="status">
+                {checked.isCorrect ? "Right." : "Not quite."}
+              </p>
+            ) : null}
             <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
-            <CardHtml html={card.answerHtml} />
+            <CardHtml html={answerHtml} />
             <SourceList sources={card.sources} />
           </div>
-          <form action={formAction} className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur sm:p-4">
-            <input type="hidden" name="cardId" value={card.id} />
-            <input type="hidden" name="version" value={card.version} />
-            <input type="hidden" name="shownAt" value={shownAt} />
-            <RatingButtons previews={card.previews} disabled={isPending} />
-          </form>
-        </>
-      ) : (
+        ) : null}
         <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur sm:p-4">
-          <button
-            type="button"
-            onClick={() => setIsRevealed(true)}
-            className="flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent font-medium text-accent-fg hover:opacity-90"
-          >
-            Show answer <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
-          </button>
+          {isRevealed ? (
+            <form action={gradeAction}>
+              <input type="hidden" name="cardId" value={card.id} />
+              <input type="hidden" name="version" value={card.version} />
+              <input type="hidden" name="shownAt" value={shownAt} />
+              {answer ? <input type="hidden" name="answer" value={JSON.stringify(answer)} /> : null}
+              <RatingButtons previews={card.previews} disabled={isGrading} suggested={checked ? suggested : undefined} />
+            </form>
+          ) : (
+            <button
+              type="button"
+              onClick={reveal}
+              disabled={isChecking}
+              className="flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+            >
+              {answer ? "Check answer" : "Show answer"} <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
+            </button>
+          )}
         </div>
-      )}
-      {state && !state.ok ? (
-        <p role="alert" className="px-5 pb-4 text-sm text-danger">
-          {state.message}
-        </p>
-      ) : null}
-    </article>
+        {error ? (
+          <p role="alert" className="px-5 pb-4 text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+      </article>
+      <CardToolbar
+        onUndo={() => startTransition(async () => setMessage((await actions.undoGrade()).message))}
+        onBury={() => flag("bury")}
+        onSuspend={() => flag("suspend")}
+      />
+    </div>
   );
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+function moveItem<T>(items: T[], from: number, to: number): T[] {
+  const result = [...items];
+  const [item] = result.splice(from, 1);
+  result.splice(to, 0, item!);
+  return result;
 }

@@ -12,7 +12,7 @@ import { visit } from "unist-util-visit";
 // themes (CSS variables pick one). Raw HTML in the Markdown is dropped, not passed through.
 
 /** Bump when the output changes, so a re-seed re-renders every card. */
-export const markdownRendererVersion = 1;
+export const markdownRendererVersion = 2;
 
 const languages = ["yaml", "shellscript", "go", "json", "typescript", "text"] as const;
 const languageAliases: Record<string, string> = { sh: "shellscript", bash: "shellscript", shell: "shellscript", console: "shellscript", yml: "yaml", ts: "typescript" };
@@ -42,6 +42,13 @@ export async function renderMarkdown(markdown: string): Promise<string> {
     )
     .use(rehypeStringify);
   return String(await processor.process(markdown));
+}
+
+/** Renders a short Markdown text (a choice, a step) without the paragraph around it. */
+export async function renderInlineMarkdown(markdown: string): Promise<string> {
+  const html = (await renderMarkdown(markdown)).trim();
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return single && !single[1]!.includes("<p>") ? single[1]! : html;
 }
 
 /** Links to other sites open in a new tab and carry no referrer. */

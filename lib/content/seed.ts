@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardContent, Content, DeckContent } from "./load";
-import { markdownRendererVersion, renderMarkdown } from "./markdown";
+import { markdownRendererVersion, renderInlineMarkdown, renderMarkdown } from "./markdown";
 
 // Upserts content into the database by stable id, in one transaction. Seeding twice writes
 // nothing; an edited card is updated in place (every learner's state keys on its id and stays);
@@ -27,7 +27,13 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
         if (unchanged) summary.cards.unchanged++;
         return !unchanged;
       })
-      .map(async ({ card, hash }) => ({ card, hash, promptHtml: await renderMarkdown(card.front), answerHtml: await renderMarkdown(card.back) })),
+      .map(async ({ card, hash }) => ({
+        card,
+        hash,
+        promptHtml: await renderMarkdown(card.front),
+        answerHtml: await renderMarkdown(card.back),
+        details: (await renderDetails(card)) ?? Prisma.DbNull,
+      })),
   );
 
   await db.$transaction(
@@ -51,8 +57,8 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
       await tx.deck.updateMany({ where: { id: { in: goneDecks.map((deck) => deck.id) } }, data: { retiredAt: now } });
       summary.decks.retired = goneDecks.length;
 
-      for (const { card, hash, promptHtml, answerHtml } of changedCards) {
-        const data = { ...cardData(card), promptHtml, answerHtml, contentHash: hash, retiredAt: null };
+      for (const { card, hash, promptHtml, answerHtml, details } of changedCards) {
+        const data = { ...cardData(card), promptHtml, answerHtml, details, contentHash: hash, retiredAt: null };
         if (existingCards.has(card.id)) {
           await tx.card.update({ where: { id: card.id }, data });
           summary.cards.updated++;
@@ -83,22 +89,21 @@ function cardData(card: CardContent) {
     answer: card.back,
     sources: card.sources,
     tags: card.tags,
-    details: cardDetails(card) ?? Prisma.DbNull,
     scenario: card.scenario ?? null,
     scenarioParams: card.params ?? Prisma.DbNull,
     position: card.position,
   };
 }
 
-/** The type-specific part of a card, stored as JSON. */
-function cardDetails(card: CardContent) {
+/** The type-specific part of a card, stored as JSON with its Markdown rendered (lib/study/questions.ts reads it). */
+async function renderDetails(card: CardContent) {
   switch (card.type) {
     case "flashcard":
       return undefined;
     case "multiple-choice":
-      return { choices: card.choices };
+      return { choices: await Promise.all(card.choices.map(async (choice) => ({ ...choice, html: await renderInlineMarkdown(choice.text) }))) };
     case "ordering":
-      return { steps: card.steps };
+      return { steps: await Promise.all(card.steps.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))) };
   }
 }
 

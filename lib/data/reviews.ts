@@ -1,37 +1,48 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { gradeCard, type Grade, type MemoryState } from "@/lib/srs/schedule";
+import { isLeechLapse } from "@/lib/srs/leech";
+import { storedCardStateToJson, type StoredCardState } from "@/lib/srs/memory-json";
+import { gradeCard, type Grade } from "@/lib/srs/schedule";
 import { ensureGuestLearner } from "./learners";
 import type { StudySettings } from "./settings";
 
 export type RecordReviewResult =
-  | { ok: true; deckId: string }
+  | { ok: true; deckId: string; becameLeech: boolean; isSuspended: boolean }
   | { ok: false; code: "unknown-card" | "already-graded"; message: string };
 
-const alreadyGraded = {
+export const alreadyGraded = {
   ok: false,
   code: "already-graded",
   message: "This card was already graded (a second click or another tab); nothing was recorded twice.",
 } as const;
 
-/** Longest answer time recorded; longer means the learner walked away (Anki caps at 60 s by default). */
+/** Longest answer time recorded; longer means the learner walked away. */
 const maxDurationMs = 10 * 60_000;
 
-/**
- * Records one grade of a card by a learner, atomically: the new CardState and its ReviewLog row,
- * or nothing. `version` is the CardState version the learner was shown; a stale or repeated
- * submit finds a newer version (or the same ReviewLog requestKey) and writes nothing.
- */
-export async function recordReview(input: {
+export type ReviewInput = {
   learnerId: string;
   cardId: string;
   rating: Grade;
+  /** The CardState version the learner was shown (0 for a card never seen). */
   version: number;
   shownAt?: number;
   now: Date;
   settings: StudySettings;
-}): Promise<RecordReviewResult> {
+  source?: "study" | "quiz";
+  /** What the learner answered and whether the server found it right (checked questions). */
+  answer?: Prisma.InputJsonValue;
+  isCorrect?: boolean;
+  variantSeed?: number;
+};
+
+/**
+ * Records one grade of a card by a learner, atomically: the new CardState and its ReviewLog row,
+ * or nothing. `version` is the CardState version the learner was shown; a stale or repeated
+ * submit finds a newer version (or the same ReviewLog requestKey) and writes nothing. A lapse
+ * that crosses the leech threshold flags the card, and suspends it unless the learner chose "tag".
+ */
+export async function recordReview(input: ReviewInput): Promise<RecordReviewResult> {
   const { learnerId, cardId, rating, version, now, settings } = input;
   const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null }, select: { deckId: true } });
   if (!card) return { ok: false, code: "unknown-card", message: `There is no card "${cardId}" to grade.` };
@@ -43,11 +54,17 @@ export async function recordReview(input: {
       const current = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } });
       if ((current?.version ?? 0) !== version) return alreadyGraded;
       const { before, after } = gradeCard(current, rating, now, settings);
+      const becameLeech = isLeechLapse(before.lapses, after.lapses, settings.leechThreshold);
+      const flags = {
+        suspendedAt: becameLeech && settings.leechAction === "suspend" ? now : (current?.suspendedAt ?? null),
+        leechAt: becameLeech ? now : (current?.leechAt ?? null),
+      };
+      const data = { ...after, ...flags, buriedUntil: null, version: version + 1 };
       if (current) {
-        const { count } = await tx.cardState.updateMany({ where: { id: current.id, version }, data: { ...after, version: version + 1 } });
+        const { count } = await tx.cardState.updateMany({ where: { id: current.id, version }, data });
         if (count !== 1) return alreadyGraded;
       } else {
-        await tx.cardState.create({ data: { userId: learnerId, cardId, ...after, version: 1 } });
+        await tx.cardState.create({ data: { userId: learnerId, cardId, ...data } });
       }
       await tx.reviewLog.create({
         data: {
@@ -59,34 +76,20 @@ export async function recordReview(input: {
           elapsedDays: after.elapsedDays,
           scheduledDays: after.scheduledDays,
           durationMs,
-          stateBefore: toJson(current ? before : null),
-          stateAfter: toJson(after),
+          stateBefore: current ? storedCardStateToJson(current as StoredCardState) : Prisma.JsonNull,
+          stateAfter: storedCardStateToJson({ ...after, ...flags }),
           requestKey: `${learnerId}:${cardId}:${version}`,
+          source: input.source ?? "study",
+          answer: input.answer,
+          isCorrect: input.isCorrect,
+          variantSeed: input.variantSeed,
         },
       });
-      return { ok: true, deckId: card.deckId } as const;
+      return { ok: true, deckId: card.deckId, becameLeech, isSuspended: flags.suspendedAt !== null } as const;
     });
   } catch (error) {
     // Two submits racing: the loser hits the unique CardState or requestKey and rolls back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return alreadyGraded;
     throw error;
   }
-}
-
-/** The FSRS fields of a state as JSON (a CardState row carries ids and timestamps we leave out). */
-function toJson(state: MemoryState | null) {
-  if (!state) return Prisma.JsonNull;
-  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state: fsrsState, lastReview } = state;
-  return {
-    due: due.toISOString(),
-    stability,
-    difficulty,
-    elapsedDays,
-    scheduledDays,
-    learningSteps,
-    reps,
-    lapses,
-    state: fsrsState,
-    lastReview: lastReview?.toISOString() ?? null,
-  };
 }

@@ -1,16 +1,53 @@
 import "server-only";
+import { cache } from "react";
+import type { StepUnit } from "ts-fsrs";
+import { db } from "@/lib/db";
 import { defaultSchedulerOptions, type SchedulerOptions } from "@/lib/srs/schedule";
+import { formatSteps, parseSteps } from "@/lib/srs/steps";
+import type { StudySettingsInput } from "@/lib/validations/settings";
 
 export type StudySettings = SchedulerOptions & {
   /** New cards a learner starts per study day, across all decks (Anki's default is 20). */
   newCardsPerDay: number;
   /** Review cards shown per study day, across all decks (Anki's default is 200). */
   reviewsPerDay: number;
+  /** Lapses that make a card a leech (Anki: 8), and whether a leech is suspended or only tagged. */
+  leechThreshold: number;
+  leechAction: "suspend" | "tag";
 };
 
-export const defaultStudySettings: StudySettings = { ...defaultSchedulerOptions, newCardsPerDay: 20, reviewsPerDay: 200 };
+export const defaultStudySettings: StudySettings = {
+  ...defaultSchedulerOptions,
+  newCardsPerDay: 20,
+  reviewsPerDay: 200,
+  leechThreshold: 8,
+  leechAction: "suspend",
+};
 
-/** A learner's study settings. Every learner has the defaults until settings can be edited. */
-export async function getStudySettings(_learnerId: string | null): Promise<StudySettings> {
-  return defaultStudySettings;
+/** A learner's study settings: their saved ones, or the defaults. Read once per request. */
+export const getStudySettings = cache(async (learnerId: string | null): Promise<StudySettings> => {
+  const row = learnerId ? await db.learnerSettings.findUnique({ where: { userId: learnerId } }) : null;
+  if (!row) return defaultStudySettings;
+  return {
+    ...defaultStudySettings,
+    desiredRetention: row.desiredRetention,
+    newCardsPerDay: row.newCardsPerDay,
+    reviewsPerDay: row.reviewsPerDay,
+    learningSteps: parseSteps(row.learningSteps) ?? defaultStudySettings.learningSteps,
+    relearningSteps: parseSteps(row.relearningSteps) ?? defaultStudySettings.relearningSteps,
+    timeZone: row.timeZone,
+    dayStartHour: row.dayStartHour,
+    leechThreshold: row.leechThreshold,
+    leechAction: row.leechAction === "tag" ? "tag" : "suspend",
+  };
+});
+
+/** Saves a learner's settings (validated by studySettingsSchema). */
+export async function saveStudySettings(learnerId: string, input: StudySettingsInput): Promise<void> {
+  const data = {
+    ...input,
+    learningSteps: formatSteps(input.learningSteps as StepUnit[]),
+    relearningSteps: formatSteps(input.relearningSteps as StepUnit[]),
+  };
+  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
 }

@@ -3,11 +3,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { startOfLearnerDay, startOfNextLearnerDay } from "@/lib/srs/day";
 import { previewGrades, State, type MemoryState } from "@/lib/srs/schedule";
+import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
 import type { StudySettings } from "./settings";
 
 // What a learner should study next, Anki-style: learning cards that are due, then reviews due
 // today, then new cards, within the daily limits; learning cards due within 20 minutes are shown
-// early rather than ending the session.
+// early rather than ending the session. Suspended cards, and buried ones until their day ends,
+// are left out.
 
 /** Anki's "learn ahead limit": a learning card due this soon is shown rather than waiting. */
 const learnAheadMs = 20 * 60_000;
@@ -19,7 +21,9 @@ export type StudyCard = {
   deckId: string;
   type: string;
   promptHtml: string;
-  answerHtml: string;
+  /** The answer, for flashcards only: a checked question gets it from the server after answering. */
+  answerHtml: string | null;
+  question: PresentedQuestion;
   sources: string[];
   queue: keyof QueueCounts;
   /** The CardState version shown; grading names it so a double submit records one review. */
@@ -29,93 +33,117 @@ export type StudyCard = {
 
 export type StudyQueue = { card: StudyCard | null; counts: QueueCounts; nextLearningDue: Date | null };
 
-type DayWindow = { now: Date; dayStart: Date; nextDayStart: Date };
+type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null };
 
-function dayWindow(now: Date, settings: StudySettings): DayWindow {
-  return { now, dayStart: startOfLearnerDay(now, settings), nextDayStart: startOfNextLearnerDay(now, settings) };
+const isLearning = (row: { state: number }) => row.state === State.Learning || row.state === State.Relearning;
+const isHidden = (row: StateRow, now: Date) => row.suspendedAt !== null || (row.buriedUntil !== null && row.buriedUntil > now);
+
+/** Cards a learner has not started (no state, or a new-card state) and has not hidden. */
+function newCardFilter(learnerId: string | null, now: Date) {
+  if (!learnerId) return {};
+  return {
+    cardStates: {
+      none: { userId: learnerId, OR: [{ state: { not: State.New } }, { suspendedAt: { not: null } }, { buriedUntil: { gt: now } }] },
+    },
+  };
 }
 
-/** New cards and reviews left today under the learner's daily limits. */
-async function getRemainingToday(learnerId: string | null, window: DayWindow, settings: StudySettings) {
+/** New cards and reviews left today under the learner's daily limits (undone grades do not count). */
+async function getRemainingToday(learnerId: string | null, now: Date, settings: StudySettings) {
   if (!learnerId) return { newLeft: settings.newCardsPerDay, reviewsLeft: settings.reviewsPerDay };
-  const today = { userId: learnerId, reviewedAt: { gte: window.dayStart } };
+  const today = { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: startOfLearnerDay(now, settings) } };
   const [newToday, reviewsToday] = await Promise.all([
     db.reviewLog.count({ where: { ...today, state: State.New } }),
     db.reviewLog.count({ where: { ...today, state: State.Review } }),
   ]);
-  return {
-    newLeft: Math.max(0, settings.newCardsPerDay - newToday),
-    reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewsToday),
-  };
+  return { newLeft: Math.max(0, settings.newCardsPerDay - newToday), reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewsToday) };
 }
 
-type StateRow = { cardId: string; state: number; due: Date; card: { deckId: string } };
-
-function isLearning(row: { state: number }) {
-  return row.state === State.Learning || row.state === State.Relearning;
-}
+const stateSelect = { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true } as const;
 
 /** Per deck: how many new, learning and review cards are ready now (Anki's three numbers). */
 export async function getQueueCountsByDeck(learnerId: string | null, now: Date, settings: StudySettings) {
-  const window = dayWindow(now, settings);
+  const nextDayStart = startOfNextLearnerDay(now, settings);
   const [totals, states, remaining] = await Promise.all([
     db.card.groupBy({ by: ["deckId"], where: { retiredAt: null }, _count: { _all: true } }),
     learnerId
-      ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, select: { cardId: true, state: true, due: true, card: { select: { deckId: true } } } })
-      : Promise.resolve([] as StateRow[]),
-    getRemainingToday(learnerId, window, settings),
+      ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, select: { ...stateSelect, card: { select: { deckId: true } } } })
+      : Promise.resolve([]),
+    getRemainingToday(learnerId, now, settings),
   ]);
-  const counts = new Map<string, QueueCounts & { seen: number }>();
-  for (const { deckId, _count } of totals) counts.set(deckId, { new: _count._all, learning: 0, review: 0, seen: 0 });
+  const counts = new Map<string, QueueCounts>();
+  for (const { deckId, _count } of totals) counts.set(deckId, { new: _count._all, learning: 0, review: 0 });
   for (const row of states) {
     const deck = counts.get(row.card.deckId);
     if (!deck) continue;
-    deck.new--;
+    const hidden = isHidden(row, now);
+    if (row.state !== State.New || hidden) deck.new--;
+    if (hidden) continue;
     if (isLearning(row) && row.due <= now) deck.learning++;
-    if (row.state === State.Review && row.due < window.nextDayStart) deck.review++;
+    if (row.state === State.Review && row.due < nextDayStart) deck.review++;
   }
-  return new Map(
-    [...counts].map(([deckId, c]) => [deckId, { new: Math.min(c.new, remaining.newLeft), learning: c.learning, review: Math.min(c.review, remaining.reviewsLeft) }]),
-  );
+  for (const deck of counts.values()) {
+    deck.new = Math.min(deck.new, remaining.newLeft);
+    deck.review = Math.min(deck.review, remaining.reviewsLeft);
+  }
+  return counts;
 }
 
 const stringListSchema = z.array(z.string());
 
-/** The next card to study in a deck, or null with when the next learning card comes due. */
-export async function getStudyQueue(learnerId: string | null, deckId: string, now: Date, settings: StudySettings): Promise<StudyQueue> {
-  const window = dayWindow(now, settings);
-  const [states, remaining, firstNew, newTotal] = await Promise.all([
+/**
+ * The next card to study in a deck, or null with when the next learning card comes due.
+ * `prefer` (the card whose grade was just undone, at the version the undo left) is shown first
+ * when it is ready; once graded again its version moves on and the preference lapses.
+ */
+export async function getStudyQueue(
+  learnerId: string | null,
+  deckId: string,
+  now: Date,
+  settings: StudySettings,
+  prefer?: { cardId: string; version: number },
+): Promise<StudyQueue> {
+  const nextDayStart = startOfNextLearnerDay(now, settings);
+  const newWhere = { deckId, retiredAt: null, ...newCardFilter(learnerId, now) };
+  const [allStates, remaining, newCards, newTotal] = await Promise.all([
     learnerId ? db.cardState.findMany({ where: { userId: learnerId, card: { deckId, retiredAt: null } }, orderBy: { due: "asc" } }) : Promise.resolve([]),
-    getRemainingToday(learnerId, window, settings),
-    db.card.findFirst({
-      where: { deckId, retiredAt: null, ...(learnerId ? { cardStates: { none: { userId: learnerId } } } : {}) },
-      orderBy: { position: "asc" },
-      select: { id: true },
-    }),
-    db.card.count({ where: { deckId, retiredAt: null, ...(learnerId ? { cardStates: { none: { userId: learnerId } } } : {}) } }),
+    getRemainingToday(learnerId, now, settings),
+    db.card.findMany({ where: newWhere, orderBy: { position: "asc" }, select: { id: true }, take: 1 }),
+    db.card.count({ where: newWhere }),
   ]);
+  const states = allStates.filter((row) => !isHidden(row, now));
   const learningDue = states.filter((row) => isLearning(row) && row.due <= now);
-  const reviewsDue = states.filter((row) => row.state === State.Review && row.due < window.nextDayStart).slice(0, remaining.reviewsLeft);
+  const reviewsDue = states.filter((row) => row.state === State.Review && row.due < nextDayStart).slice(0, remaining.reviewsLeft);
   const learningSoon = states.filter((row) => isLearning(row) && row.due > now);
   const counts = { new: Math.min(newTotal, remaining.newLeft), learning: learningDue.length, review: reviewsDue.length };
-
   const soon = learningSoon.find((row) => row.due.getTime() - now.getTime() <= learnAheadMs);
-  const next = learningDue[0] ?? reviewsDue[0] ?? (counts.new > 0 ? undefined : soon);
-  const cardId = next?.cardId ?? (counts.new > 0 ? firstNew?.id : undefined);
+  const newCardIds = counts.new > 0 ? newCards.map((card) => card.id) : [];
+  const preferredRow = prefer && allStates.find((row) => row.cardId === prefer.cardId && row.version === prefer.version);
+  const isPreferredNew = Boolean(preferredRow && counts.new > 0 && (await db.card.count({ where: { ...newWhere, id: preferredRow.cardId } })));
+  const preferred = preferredRow && [...learningDue, ...reviewsDue, ...(soon ? [soon] : [])].find((row) => row.cardId === preferredRow.cardId);
+
+  const next = preferred ?? (isPreferredNew ? undefined : (learningDue[0] ?? reviewsDue[0] ?? (newCardIds.length ? undefined : soon)));
+  const cardId = next?.cardId ?? (isPreferredNew ? preferredRow?.cardId : newCardIds[0]);
   if (!cardId) return { card: null, counts, nextLearningDue: learningSoon[0]?.due ?? null };
 
+  const memory = next ?? allStates.find((row) => row.cardId === cardId) ?? null;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true },
   });
-  const memory: MemoryState | null = next ?? null;
+  const version = memory?.version ?? 0;
   return {
     card: {
-      ...card,
+      id: card.id,
+      deckId: card.deckId,
+      type: card.type,
+      promptHtml: card.promptHtml,
+      answerHtml: card.type === "flashcard" ? card.answerHtml : null,
+      question: presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`),
       sources: stringListSchema.parse(card.sources),
-      queue: !next ? "new" : isLearning(next) ? "learning" : "review",
-      version: next?.version ?? 0,
-      previews: previewGrades(memory, now, settings).map(({ rating, label }) => ({ rating, label })),
+      queue: !next || next.state === State.New ? "new" : isLearning(next) ? "learning" : "review",
+      version,
+      previews: previewGrades(memory as MemoryState | null, now, settings).map(({ rating, label }) => ({ rating, label })),
     },
     counts,
     nextLearningDue: learningSoon[0]?.due ?? null,

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
 import { fromLearnerDayTime, toLearnerDayTime, type DayPrefs } from "./day";
 
 // The only place that talks to ts-fsrs. Time is always passed in (no hidden clock), and dates
@@ -23,6 +23,9 @@ export type SchedulerOptions = DayPrefs & {
   desiredRetention: number;
   /** Spread intervals a little so that cards learned together do not stay together (as Anki). */
   enableFuzz: boolean;
+  /** Steps of a new card before it graduates, and of a forgotten card before it returns: "1m", "10m", "1h", "1d". */
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
 };
 
 export const defaultSchedulerOptions: SchedulerOptions = {
@@ -30,6 +33,8 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   dayStartHour: 4,
   desiredRetention: 0.9,
   enableFuzz: true,
+  learningSteps: ["1m", "10m"],
+  relearningSteps: ["10m"],
 };
 
 export const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
@@ -40,10 +45,17 @@ export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemorySt
 const schedulers = new Map<string, FSRS>();
 
 function getScheduler(options: SchedulerOptions): FSRS {
-  const key = `${options.desiredRetention}:${options.enableFuzz}`;
+  const key = JSON.stringify([options.desiredRetention, options.enableFuzz, options.learningSteps, options.relearningSteps]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
-    scheduler = fsrs(generatorParameters({ request_retention: options.desiredRetention, enable_fuzz: options.enableFuzz }));
+    scheduler = fsrs(
+      generatorParameters({
+        request_retention: options.desiredRetention,
+        enable_fuzz: options.enableFuzz,
+        learning_steps: options.learningSteps,
+        relearning_steps: options.relearningSteps,
+      }),
+    );
     schedulers.set(key, scheduler);
   }
   return scheduler;

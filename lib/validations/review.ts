@@ -1,8 +1,23 @@
 import { z } from "zod";
+import { answerSchema } from "@/lib/study/questions";
+
+/** A JSON-encoded form field, validated by `schema`. */
+function jsonField<T extends z.ZodType>(schema: T, message: string) {
+  return z.string().transform((text, ctx) => {
+    try {
+      return schema.parse(JSON.parse(text)) as z.infer<T>;
+    } catch {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+  });
+}
+
+const cardId = z.string().min(1, "Missing card id").max(200, "Card id too long");
 
 // A grade as the study page submits it. The learner comes from the session, never from the form.
 export const reviewInputSchema = z.object({
-  cardId: z.string().min(1, "Missing card id").max(200, "Card id too long"),
+  cardId,
   rating: z.coerce
     .number({ error: "Choose Again, Hard, Good or Easy" })
     .int("Choose Again, Hard, Good or Easy")
@@ -11,9 +26,19 @@ export const reviewInputSchema = z.object({
   version: z.coerce.number().int().min(0, "Invalid card version"),
   /** When the card was shown (epoch ms), to record how long the answer took. */
   shownAt: z.coerce.number().int().positive().optional(),
+  /** For checked questions: what the learner answered, as JSON. */
+  answer: jsonField(answerSchema, "That answer could not be read; answer the question again.").optional(),
 });
 
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
+export const checkInputSchema = z.object({ cardId, answer: answerSchema });
+
+export const cardFlagInputSchema = z.object({
+  cardId,
+  flag: z.enum(["bury", "suspend", "unsuspend"], { error: "Unknown card action" }),
+});
+
 /** What the grade action answers: success, or a message the learner can act on. */
-export type GradeState = { ok: true } | { ok: false; message: string } | null;
+/** `staleCardId`: the card was already graded; the message matters only while that card is shown. */
+export type GradeState = { ok: true; notice?: string } | { ok: false; staleCardId?: string; message: string } | null;

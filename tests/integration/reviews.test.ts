@@ -25,7 +25,7 @@ describe("recordReview", () => {
   it("grades a card and reads it back: new state, one log with the state before and after", async () => {
     const learnerId = newLearner();
     const result = await recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 0, shownAt: now.getTime() - 4000, now, settings });
-    expect(result).toEqual({ ok: true, deckId: "alpha" });
+    expect(result).toEqual({ ok: true, deckId: "alpha", becameLeech: false, isSuspended: false });
     const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c1" } } });
     expect(state).toMatchObject({ state: State.Learning, reps: 1, version: 1 });
     expect(state.due.getTime() - now.getTime()).toBe(10 * 60_000);

@@ -1,27 +1,83 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { checkCardAnswer, type CheckedAnswer } from "@/lib/data/answers";
+import { setCardFlag } from "@/lib/data/card-flags";
 import { getLearnerId } from "@/lib/data/learners";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySettings } from "@/lib/data/settings";
+import { undoLastReview } from "@/lib/data/undo";
 import type { Grade } from "@/lib/srs/schedule";
-import { reviewInputSchema, type GradeState } from "@/lib/validations/review";
+import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState } from "@/lib/validations/review";
+
+const noCookie = "Quorum keeps your progress in a cookie: allow cookies for this site, then reload.";
+
+function firstError(error: z.ZodError): string {
+  return (Object.values(z.flattenError(error).fieldErrors) as string[][]).flat()[0] ?? error.issues[0]?.message ?? "That request could not be read; reload and try again.";
+}
+
+function revalidateStudy(deckId: string) {
+  revalidatePath(`/study/${deckId}`);
+  revalidatePath("/");
+}
 
 export async function submitGrade(_previous: GradeState, formData: FormData): Promise<GradeState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) {
-    return { ok: false, message: "Quorum keeps your progress in a cookie: allow cookies for this site, then reload." };
-  }
+  if (!learnerId) return { ok: false, message: noCookie };
   const parsed = reviewInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    return { ok: false, message: Object.values(errors).flat()[0] ?? "That grade could not be read; reload and try again." };
-  }
+  if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  const { answer, rating, ...review } = parsed.data;
+  // A checked question is graded on what the server finds, whatever the page claims.
+  const checked = answer ? await checkCardAnswer(review.cardId, answer) : undefined;
+  if (checked && !checked.ok) return { ok: false, message: checked.message };
   const settings = await getStudySettings(learnerId);
-  const result = await recordReview({ learnerId, ...parsed.data, rating: parsed.data.rating as Grade, now: new Date(), settings });
-  if (!result.ok) return { ok: false, message: result.message };
-  revalidatePath(`/study/${result.deckId}`);
-  revalidatePath("/");
+  const result = await recordReview({
+    learnerId,
+    ...review,
+    rating: rating as Grade,
+    now: new Date(),
+    settings,
+    answer,
+    isCorrect: checked?.isCorrect,
+  });
+  if (!result.ok) {
+    if (result.code !== "already-graded") return { ok: false, message: result.message };
+    revalidatePath("/", "layout"); // show this tab what the other tab (or the first click) did
+    return { ok: false, staleCardId: review.cardId, message: result.message };
+  }
+  revalidateStudy(result.deckId);
+  if (result.becameLeech) {
+    return { ok: true, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
+  }
+  return { ok: true };
+}
+
+/** Checks an answer to a multiple-choice or ordering card and returns the explanation. */
+export async function checkStudyAnswer(input: unknown): Promise<CheckedAnswer> {
+  const parsed = checkInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  return checkCardAnswer(parsed.data.cardId, parsed.data.answer);
+}
+
+export async function undoGrade(): Promise<{ ok: false; message: string }> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noCookie };
+  const result = await undoLastReview(learnerId, new Date());
+  if (!result.ok) return result;
+  revalidateStudy(result.deckId);
+  redirect(`/study/${result.deckId}?card=${encodeURIComponent(result.cardId)}&v=${result.version}`);
+}
+
+export async function flagCard(input: unknown): Promise<{ ok: boolean; message?: string }> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noCookie };
+  const parsed = cardFlagInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  const settings = await getStudySettings(learnerId);
+  const result = await setCardFlag({ learnerId, ...parsed.data, now: new Date(), settings });
+  if (!result.ok) return result;
+  revalidateStudy(result.deckId);
   return { ok: true };
 }

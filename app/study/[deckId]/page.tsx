@@ -3,14 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DoneForToday } from "@/components/study/done-for-today";
 import { QueueCounts } from "@/components/study/queue-counts";
-import { StudyCard } from "@/components/study/study-card";
+import { StudySession } from "@/components/study/study-session";
 import { getDeckTitle } from "@/lib/data/decks";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
-import { submitGrade } from "./actions";
+import { checkStudyAnswer, flagCard, submitGrade, undoGrade } from "./actions";
 
-type Props = { params: Promise<{ deckId: string }> };
+type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<{ card?: string | string[]; v?: string | string[] }> };
+
+const actions = { submitGrade, checkStudyAnswer, undoGrade, flagCard };
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const deck = await getDeckTitle((await props.params).deckId);
@@ -19,12 +21,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function StudyPage(props: Props) {
   const { deckId } = await props.params;
+  const { card: preferCardId, v: preferVersion } = await props.searchParams;
+  const prefer = typeof preferCardId === "string" && typeof preferVersion === "string" ? { cardId: preferCardId, version: Number(preferVersion) } : undefined;
   const deck = await getDeckTitle(deckId);
   if (!deck) notFound();
   const learnerId = await getLearnerId();
   const settings = await getStudySettings(learnerId);
   const now = new Date();
-  const queue = await getStudyQueue(learnerId, deck.id, now, settings);
+  const queue = await getStudyQueue(learnerId, deck.id, now, settings, prefer);
 
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -38,9 +42,9 @@ export default async function StudyPage(props: Props) {
         <QueueCounts counts={queue.counts} current={queue.card?.queue} />
       </div>
       {queue.card ? (
-        <StudyCard key={`${queue.card.id}:${queue.card.version}`} card={queue.card} shownAt={now.getTime()} gradeAction={submitGrade} />
+        <StudySession card={queue.card} shownAt={now.getTime()} actions={actions} />
       ) : (
-        <DoneForToday nextLearningDue={queue.nextLearningDue} now={now} />
+        <DoneForToday nextLearningDue={queue.nextLearningDue} now={now} undoGrade={undoGrade} />
       )}
     </div>
   );
