@@ -2,7 +2,7 @@
 // and a pod left pending had no node passing the filters. Seeds make failures reproducible.
 import { describe, expect, it } from "vitest";
 import type { Node, Pod, Taint } from "@/lib/sim/k8s/types";
-import { runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
+import { activeFilters, runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
 import type { CycleContext } from "@/lib/sim/scheduler/types";
 import { defaultProfile, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
@@ -44,7 +44,8 @@ describe("scheduleOne on random clusters", () => {
       const result = scheduleOne(profile, info(pod), snapshot, { pickIndex: (n) => rand(n) });
       const ctx: CycleContext = { pod: info(pod), snapshot, args: profile.args, state: new Map() };
       const preFilter = runPreFilter(profile, ctx);
-      const passing = snapshot.nodes.filter((n) => runFilters(profile, ctx, n, preFilter.skipped).status === null).map((n) => n.node.name);
+      const filters = activeFilters(profile, preFilter.skipped);
+      const passing = snapshot.nodes.filter((n) => runFilters(filters, ctx, n).status === null).map((n) => n.node.name);
       const reproduce = `reproduce with seed=${seed}`;
       if (result.selectedNode === null) {
         expect(passing, reproduce).toEqual([]);

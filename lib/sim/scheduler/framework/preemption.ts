@@ -5,7 +5,7 @@
 // "No preemption victims found for incoming pod". With no candidate the message is
 // "preemption: 0/N nodes are available: …". Victim minimisation and candidate choice
 // (PDBs, pickOneNodeForPreemption) are not simulated: candidates are listed, none is nominated.
-import { runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
+import { activeFilters, runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
 import { fitErrorMessage } from "@/lib/sim/scheduler/framework/fit-error";
 import { addPodToNodeInfo, makeNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler/types";
@@ -37,7 +37,7 @@ function dryRun(profile: Profile, ctx: CycleContext, node: NodeInfo): Status | n
   const trial: CycleContext = { ...ctx, snapshot, state: new Map() };
   const preFilter = runPreFilter(profile, trial);
   if (preFilter.rejection) return preFilter.rejection.status;
-  return runFilters(profile, trial, snapshot.nodes[node.index] ?? node, preFilter.skipped).status;
+  return runFilters(activeFilters(profile, preFilter.skipped), trial, snapshot.nodes[node.index] ?? node).status;
 }
 
 /** Runs DefaultPreemption if the profile has it. `statuses` maps every node to its filter status. */

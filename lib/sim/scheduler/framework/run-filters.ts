@@ -4,7 +4,7 @@
 // rejection, so a node reports one failing plugin, as in the real "0/N nodes are available" message.
 import { PLUGINS } from "@/lib/sim/scheduler/plugins/registry";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
-import type { Code, CycleContext, PluginName, Profile, Status } from "@/lib/sim/scheduler/types";
+import type { Code, CycleContext, PluginImpl, PluginName, Profile, Status } from "@/lib/sim/scheduler/types";
 
 export type FilterRecord = { plugin: string; code: Code; reasons: string[] };
 
@@ -54,21 +54,30 @@ export type NodeFilterResult = { status: Status | null; plugin: string | null; r
 /** Shared result for a passing node when no records are kept: the hot path allocates nothing. */
 const PASSED: NodeFilterResult = Object.freeze({ status: null, plugin: null, records: [] as FilterRecord[] }) as NodeFilterResult;
 
-/** Runs the Filter plugins on one node, stopping at the first rejection. */
-export function runFilters(profile: Profile, ctx: CycleContext, node: NodeInfo, skipped: ReadonlySet<PluginName>, detail = true): NodeFilterResult {
-  const records: FilterRecord[] = [];
-  const filters = profile.filter;
-  for (let i = 0; i < filters.length; i++) {
-    const name = filters[i] as PluginName;
+export type ActiveFilter = { name: PluginName; filter: NonNullable<PluginImpl["filter"]> };
+
+/** The cycle's filter plugins: those with a Filter, minus the ones PreFilter skipped. */
+export function activeFilters(profile: Profile, skipped: ReadonlySet<PluginName>): ActiveFilter[] {
+  const active: ActiveFilter[] = [];
+  for (const name of profile.filter) {
     const filter = PLUGINS[name].filter;
-    if (!filter || skipped.has(name)) continue;
-    const status = filter(ctx, node);
+    if (filter && !skipped.has(name)) active.push({ name, filter });
+  }
+  return active;
+}
+
+/** Runs the Filter plugins on one node, stopping at the first rejection. */
+export function runFilters(filters: ActiveFilter[], ctx: CycleContext, node: NodeInfo, detail = true): NodeFilterResult {
+  const records: FilterRecord[] = [];
+  for (let i = 0; i < filters.length; i++) {
+    const active = filters[i] as ActiveFilter;
+    const status = active.filter(ctx, node);
     if (status === null) {
-      if (detail) records.push({ plugin: name, code: "Success", reasons: [] });
+      if (detail) records.push({ plugin: active.name, code: "Success", reasons: [] });
       continue;
     }
-    records.push({ plugin: name, code: status.code, reasons: status.reasons });
-    return { status, plugin: name, records };
+    records.push({ plugin: active.name, code: status.code, reasons: status.reasons });
+    return { status, plugin: active.name, records };
   }
   return detail ? { status: null, plugin: null, records } : PASSED;
 }

@@ -6,7 +6,7 @@ import { fitErrorMessage, NO_NODES_AVAILABLE } from "@/lib/sim/scheduler/framewo
 import { numFeasibleNodesToFind } from "@/lib/sim/scheduler/framework/num-feasible-nodes";
 import { runPreemption } from "@/lib/sim/scheduler/framework/preemption";
 import { prioritizeNodes, topNodes, type ScoreRecord } from "@/lib/sim/scheduler/framework/prioritize";
-import { runFilters, runPreFilter, type FilterRecord } from "@/lib/sim/scheduler/framework/run-filters";
+import { activeFilters, runFilters, runPreFilter, type FilterRecord } from "@/lib/sim/scheduler/framework/run-filters";
 import { PLUGINS } from "@/lib/sim/scheduler/plugins/registry";
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo, Snapshot } from "@/lib/sim/scheduler/snapshot";
@@ -60,10 +60,11 @@ function evaluateNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], s
   const toFind = hasScoring ? numFeasibleNodesToFind(pct, nodes.length) : 1;
   const start = options.nextStartNodeIndex ?? 0;
   const result: Evaluation = { feasible: [], statuses: new Map(), records: new Map(), processed: 0 };
+  const filters = activeFilters(profile, skipped);
   for (let i = 0; i < nodes.length && result.feasible.length < toFind; i++) {
     const node = nodes[(start + i) % nodes.length];
     if (!node) continue;
-    const outcome = runFilters(profile, ctx, node, skipped, options.detail ?? true);
+    const outcome = runFilters(filters, ctx, node, options.detail ?? true);
     if (options.detail ?? true) result.records.set(node.node.name, outcome.records);
     if (outcome.status === null) result.feasible.push(node);
     else result.statuses.set(node.node.name, outcome.status);
