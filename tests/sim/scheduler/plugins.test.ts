@@ -148,3 +148,14 @@ describe("ImageLocality (image_locality.go)", () => {
     expect(scoresOf(result, "ImageLocality")).toEqual({ with: [12, 12], without: [0, 0] });
   });
 });
+
+describe("PreFilter node-name narrowing (node_affinity.go PreFilter, schedule_one.go SetAbsentNodesStatus)", () => {
+  it("evaluates only nodes named by matchFields metadata.name and reports the others as left out", () => {
+    const term = { matchExpressions: [], matchFields: [{ key: "metadata.name", operator: "In" as const, values: ["b"] }] };
+    const pod = makePod("ds", [], { affinity: { podAffinity: null, podAntiAffinity: null, nodeAffinity: { required: [term], preferred: [] } } });
+    const result = scheduleOne(defaultProfile(), info(pod), snapshotOf([makeNode("a", { cpu: "1" }), makeNode("b", { cpu: "1" })]), { pickIndex: first });
+    expect(result.selectedNode).toBe("b");
+    expect(result.evaluatedNodes).toBe(1);
+    expect(result.nodes.find((n) => n.name === "a")?.filters).toEqual([{ plugin: "NodeAffinity", code: "UnschedulableAndUnresolvable", reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"] }]);
+  });
+});

@@ -89,8 +89,10 @@ export function scheduleOne(profile: Profile, pod: PodInfo, snapshot: Snapshot, 
   const evaluation = evaluateNodes(profile, ctx, candidates, preFilter.skipped, options);
   const next = ((options.nextStartNodeIndex ?? 0) + evaluation.processed) % snapshot.nodes.length;
   const feasibleNames = new Set(result.nodes.length > 0 ? evaluation.feasible.map((f) => f.node.name) : []);
+  const absent = absentRecord(preFilter.narrowedBy);
   for (const node of result.nodes) {
-    node.filters = evaluation.records.get(node.name) ?? [];
+    const leftOut = preFilter.nodeNames !== null && !preFilter.nodeNames.has(node.name);
+    node.filters = leftOut ? [absent] : (evaluation.records.get(node.name) ?? []);
     node.evaluated = evaluation.records.has(node.name);
     node.feasible = feasibleNames.has(node.name);
   }
@@ -118,9 +120,14 @@ function selectHost(profile: Profile, ctx: CycleContext, base: ScheduleResult, f
   return { ...base, selectedNode: tied[pick] ?? null, tiedNodes: tied, preScoreSkipped: prioritized.preScoreSkipped };
 }
 
+/** Nodes a PreFilter result left out count as UnschedulableAndUnresolvable (SetAbsentNodesStatus). */
+function absentRecord(narrowedBy: string[]): FilterRecord {
+  return { plugin: narrowedBy.join(","), code: "UnschedulableAndUnresolvable", reasons: [`node(s) didn't satisfy plugin(s) [${narrowedBy.join(" ")}]`] };
+}
+
 function unschedulable(profile: Profile, ctx: CycleContext, base: ScheduleResult, statuses: Map<string, Status>, narrowedBy: string[]): ScheduleResult {
-  // Nodes a PreFilter result left out count as UnschedulableAndUnresolvable (SetAbsentNodesStatus).
-  const absent: Status = { code: "UnschedulableAndUnresolvable", reasons: [`node(s) didn't satisfy plugin(s) [${narrowedBy.join(" ")}]`] };
+  const record = absentRecord(narrowedBy);
+  const absent: Status = { code: "UnschedulableAndUnresolvable", reasons: record.reasons };
   const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.name, statuses.get(n.node.name) ?? absent]));
   const preemption = runPreemption(profile, ctx, all);
   const message = fitErrorMessage(ctx.snapshot.nodes.length, null, [...all.values()], preemption.message);
