@@ -14,6 +14,12 @@ export function SiteHeader() {
           <Link href="/" className="hover:text-fg">
             Decks
           </Link>
+          <Link href="/quiz" className="hover:text-fg">
+            Quiz
+          </Link>
+          <Link href="/settings" className="hover:text-fg">
+            Settings
+          </Link>
         </nav>
         <div className="ml-auto">
           <ThemeToggle />

@@ -2,7 +2,7 @@
 
 import { startTransition, useState, useTransition } from "react";
 import type { CheckedAnswer } from "@/lib/data/answers";
-import type { StudyCard as Card } from "@/lib/data/study";
+import type { ShownCard as Card } from "@/lib/data/present-card";
 import type { Answer } from "@/lib/study/questions";
 import { CardHtml } from "./card-html";
 import { CardToolbar } from "./card-toolbar";
@@ -14,14 +14,15 @@ import { useStudyKeys } from "./use-study-keys";
 
 export type CardActions = {
   checkStudyAnswer: (input: unknown) => Promise<CheckedAnswer>;
-  undoGrade: () => Promise<{ ok: false; message: string }>;
-  flagCard: (input: unknown) => Promise<{ ok: boolean; message?: string }>;
+  /** Study only: undo, bury and suspend (a quiz has none of them). */
+  undoGrade?: () => Promise<{ ok: false; message: string }>;
+  flagCard?: (input: unknown) => Promise<{ ok: boolean; message?: string }>;
 };
 
 type Props = {
   card: Card;
-  /** When the server rendered this card (epoch ms), so the review records how long it took. */
-  shownAt: number;
+  /** Sent with the grade: which card version was shown (study) or which quiz question (quiz), and when. */
+  gradeFields: Record<string, string>;
   actions: CardActions;
   /** The grade action (from the session, which outlives each card) and its state. */
   gradeAction: (formData: FormData) => void;
@@ -37,7 +38,7 @@ const again = 1;
  * grades. Checked questions are graded by the server; the grade they earn is suggested (right →
  * Good, wrong → Again) and Space/Enter takes it, but the learner may pick another.
  */
-export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, gradeError }: Props) {
+export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, gradeError }: Props) {
   const { question } = card;
   const [selected, setSelected] = useState<number[]>([]);
   const [order, setOrder] = useState(() => (question.kind === "ordering" ? question.steps : []));
@@ -67,9 +68,7 @@ export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, grad
   function grade(rating: number) {
     if (!isRevealed || isGrading) return;
     const formData = new FormData();
-    formData.set("cardId", card.id);
-    formData.set("version", String(card.version));
-    formData.set("shownAt", String(shownAt));
+    for (const [name, value] of Object.entries(gradeFields)) formData.set(name, value);
     formData.set("rating", String(rating));
     if (answer) formData.set("answer", JSON.stringify(answer));
     startTransition(() => gradeAction(formData));
@@ -79,6 +78,16 @@ export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, grad
     if (question.kind !== "multiple-choice" || isRevealed) return;
     setSelected((current) => (question.isMultiple ? (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]) : [id]));
   }
+
+  const { undoGrade, flagCard } = actions;
+  const undo = undoGrade && (() => startTransition(async () => setMessage((await undoGrade()).message)));
+  const flag =
+    flagCard &&
+    ((kind: "bury" | "suspend") =>
+      startTransition(async () => {
+        const result = await flagCard({ cardId: card.id, flag: kind });
+        if (!result.ok) setMessage(result.message ?? "That did not work; reload and try again.");
+      }));
 
   useStudyKeys({
     onConfirm: () => (isRevealed ? grade(suggested) : reveal()),
@@ -90,17 +99,11 @@ export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, grad
         if (choice) toggleChoice(choice.id);
       }
     },
-    onUndo: () => startTransition(async () => setMessage((await actions.undoGrade()).message)),
-    onBury: () => flag("bury"),
-    onSuspend: () => flag("suspend"),
+    onUndo: undo,
+    onBury: flag && (() => flag("bury")),
+    onSuspend: flag && (() => flag("suspend")),
   });
 
-  function flag(kind: "bury" | "suspend") {
-    startTransition(async () => {
-      const result = await actions.flagCard({ cardId: card.id, flag: kind });
-      if (!result.ok) setMessage(result.message ?? "That did not work; reload and try again.");
-    });
-  }
 
   const error = message ?? gradeError;
   return (
@@ -133,9 +136,9 @@ export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, grad
         <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur sm:p-4">
           {isRevealed ? (
             <form action={gradeAction}>
-              <input type="hidden" name="cardId" value={card.id} />
-              <input type="hidden" name="version" value={card.version} />
-              <input type="hidden" name="shownAt" value={shownAt} />
+              {Object.entries(gradeFields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
               {answer ? <input type="hidden" name="answer" value={JSON.stringify(answer)} /> : null}
               <RatingButtons previews={card.previews} disabled={isGrading} suggested={checked ? suggested : undefined} />
             </form>
@@ -156,11 +159,7 @@ export function StudyCard({ card, shownAt, actions, gradeAction, isGrading, grad
           </p>
         ) : null}
       </article>
-      <CardToolbar
-        onUndo={() => startTransition(async () => setMessage((await actions.undoGrade()).message))}
-        onBury={() => flag("bury")}
-        onSuspend={() => flag("suspend")}
-      />
+      {undo && flag ? <CardToolbar onUndo={undo} onBury={() => flag("bury")} onSuspend={() => flag("suspend")} /> : null}
     </div>
   );
 }

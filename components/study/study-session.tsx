@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { StudyCard as Card } from "@/lib/data/study";
+import type { ShownCard as Card } from "@/lib/data/present-card";
 import type { GradeState } from "@/lib/validations/review";
 import { StudyCard, type CardActions } from "./study-card";
 
@@ -30,7 +30,7 @@ export function StudySession({ card, shownAt, actions }: Props) {
       <StudyCard
         key={`${card.id}:${card.version}`}
         card={card}
-        shownAt={shownAt}
+        gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(shownAt) }}
         actions={actions}
         gradeAction={gradeAction}
         isGrading={isGrading}

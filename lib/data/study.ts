@@ -1,9 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { startOfLearnerDay, startOfNextLearnerDay } from "@/lib/srs/day";
-import { previewGrades, State, type MemoryState } from "@/lib/srs/schedule";
-import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
+import { State } from "@/lib/srs/schedule";
+import { presentCard, type ShownCard } from "./present-card";
 import type { StudySettings } from "./settings";
 
 // What a learner should study next, Anki-style: learning cards that are due, then reviews due
@@ -16,22 +15,7 @@ const learnAheadMs = 20 * 60_000;
 
 export type QueueCounts = { new: number; learning: number; review: number };
 
-export type StudyCard = {
-  id: string;
-  deckId: string;
-  type: string;
-  promptHtml: string;
-  /** The answer, for flashcards only: a checked question gets it from the server after answering. */
-  answerHtml: string | null;
-  question: PresentedQuestion;
-  sources: string[];
-  queue: keyof QueueCounts;
-  /** The CardState version shown; grading names it so a double submit records one review. */
-  version: number;
-  previews: { rating: number; label: string }[];
-};
-
-export type StudyQueue = { card: StudyCard | null; counts: QueueCounts; nextLearningDue: Date | null };
+export type StudyQueue = { card: ShownCard | null; counts: QueueCounts; nextLearningDue: Date | null };
 
 type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null };
 
@@ -89,8 +73,6 @@ export async function getQueueCountsByDeck(learnerId: string | null, now: Date, 
   return counts;
 }
 
-const stringListSchema = z.array(z.string());
-
 /**
  * The next card to study in a deck, or null with when the next learning card comes due.
  * `prefer` (the card whose grade was just undone, at the version the undo left) is shown first
@@ -127,24 +109,9 @@ export async function getStudyQueue(
   if (!cardId) return { card: null, counts, nextLearningDue: learningSoon[0]?.due ?? null };
 
   const memory = next ?? allStates.find((row) => row.cardId === cardId) ?? null;
-  const card = await db.card.findUniqueOrThrow({
-    where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true },
-  });
-  const version = memory?.version ?? 0;
+  const queue = !next || next.state === State.New ? "new" : isLearning(next) ? "learning" : "review";
   return {
-    card: {
-      id: card.id,
-      deckId: card.deckId,
-      type: card.type,
-      promptHtml: card.promptHtml,
-      answerHtml: card.type === "flashcard" ? card.answerHtml : null,
-      question: presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`),
-      sources: stringListSchema.parse(card.sources),
-      queue: !next || next.state === State.New ? "new" : isLearning(next) ? "learning" : "review",
-      version,
-      previews: previewGrades(memory as MemoryState | null, now, settings).map(({ rating, label }) => ({ rating, label })),
-    },
+    card: await presentCard({ cardId, learnerId, memory, queue, now, settings }),
     counts,
     nextLearningDue: learningSoon[0]?.due ?? null,
   };

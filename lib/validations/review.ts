@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { answerSchema } from "@/lib/study/questions";
+import { jsonField } from "./json-field";
 
-/** A JSON-encoded form field, validated by `schema`. */
-function jsonField<T extends z.ZodType>(schema: T, message: string) {
-  return z.string().transform((text, ctx) => {
-    try {
-      return schema.parse(JSON.parse(text)) as z.infer<T>;
-    } catch {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-  });
-}
+/** Shown when a submitted answer is not one the question can take (edited page, old tab). */
+export const unreadableAnswer = "That answer could not be read; answer the question again.";
 
 const cardId = z.string().min(1, "Missing card id").max(200, "Card id too long");
 
@@ -27,7 +19,7 @@ export const reviewInputSchema = z.object({
   /** When the card was shown (epoch ms), to record how long the answer took. */
   shownAt: z.coerce.number().int().positive().optional(),
   /** For checked questions: what the learner answered, as JSON. */
-  answer: jsonField(answerSchema, "That answer could not be read; answer the question again.").optional(),
+  answer: jsonField(answerSchema, unreadableAnswer).optional(),
 });
 
 export type ReviewInput = z.infer<typeof reviewInputSchema>;

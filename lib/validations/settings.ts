@@ -32,3 +32,6 @@ export const studySettingsSchema = z.object({
 });
 
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
+
+/** What saving settings answers: success, or the message and each field's errors. */
+export type SettingsState = { ok: true } | { ok: false; errors: Record<string, string[] | undefined>; message: string } | null;

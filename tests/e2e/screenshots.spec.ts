@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { answerWithKeyboard } from "./study-helpers";
 
 // Every page at phone and desktop width, light and dark, saved under screenshots/ to be looked
 // at; each shot also asserts that nothing overflows the viewport sideways.
@@ -27,6 +28,28 @@ for (const width of widths) {
       await page.getByRole("button", { name: "Show answer" }).click();
       await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
       await shoot(page, `study-answer-${suffix}`);
+
+      // On to the first checked question (multiple choice or ordering), before and after checking.
+      await page.keyboard.press("3");
+      while ((await answerWithKeyboard(page)) === "flashcard") await page.keyboard.press("3");
+      await shoot(page, `study-checked-${suffix}`);
+
+      await page.goto("/settings");
+      await shoot(page, `settings-${suffix}`);
+
+      await page.goto("/quiz");
+      await shoot(page, `quiz-builder-${suffix}`);
+      await page.getByRole("radio", { name: "Mock interview" }).check();
+      await page.getByLabel("Questions").fill("2");
+      await page.getByRole("button", { name: /^Start/ }).click();
+      await expect(page.getByRole("timer")).toBeVisible();
+      await shoot(page, `quiz-question-${suffix}`);
+      for (let i = 0; i < 2; i++) {
+        await answerWithKeyboard(page);
+        await page.keyboard.press("1");
+      }
+      await expect(page.getByText(/report/)).toBeVisible();
+      await shoot(page, `quiz-report-${suffix}`);
 
       await page.goto("/study/no-such-deck");
       await shoot(page, `not-found-${suffix}`);

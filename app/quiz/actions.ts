@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createQuiz } from "@/lib/data/quiz-create";
+import { answerQuizQuestion, finishQuiz } from "@/lib/data/quiz-play";
+import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
+import type { Grade } from "@/lib/srs/schedule";
+import { quizAnswerSchema, quizSetupSchema, type QuizSetupState } from "@/lib/validations/quiz";
+import type { GradeState } from "@/lib/validations/review";
+
+const noCookie = "Quorum keeps your quizzes in a cookie: allow cookies for this site, then reload.";
+
+export async function startQuiz(_previous: QuizSetupState, formData: FormData): Promise<QuizSetupState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noCookie };
+  const parsed = quizSetupSchema.safeParse({
+    mode: formData.get("mode"),
+    deckIds: formData.getAll("deckIds"),
+    tags: formData.getAll("tags"),
+    questionCount: formData.get("questionCount"),
+    secondsPerQuestion: formData.get("secondsPerQuestion") ?? undefined,
+  });
+  if (!parsed.success) return { ok: false, message: "Check the highlighted choices.", errors: z.flattenError(parsed.error).fieldErrors };
+  const result = await createQuiz(learnerId, parsed.data, new Date());
+  if (!result.ok) return { ok: false, message: result.message };
+  redirect(`/quiz/${result.quizId}`);
+}
+
+export async function answerQuiz(_previous: GradeState, formData: FormData): Promise<GradeState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noCookie };
+  const parsed = quizAnswerSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { ok: false, message: (Object.values(z.flattenError(parsed.error).fieldErrors) as string[][]).flat()[0] ?? "That answer could not be read." };
+  }
+  const { rating, ...rest } = parsed.data;
+  const settings = await getStudySettings(learnerId);
+  const result = await answerQuizQuestion({ learnerId, ...rest, rating: rating as Grade, now: new Date(), settings });
+  revalidatePath(`/quiz/${parsed.data.quizId}`);
+  if (!result.ok) return { ok: false, message: result.message };
+  if (result.isFinished) redirect(`/quiz/${parsed.data.quizId}/report`);
+  return { ok: true };
+}
+
+export async function endQuiz(formData: FormData): Promise<void> {
+  const learnerId = await getLearnerId();
+  const quizId = z.string().min(1).max(200).safeParse(formData.get("quizId"));
+  if (!learnerId || !quizId.success) return;
+  await finishQuiz(learnerId, quizId.data, new Date());
+  redirect(`/quiz/${quizId.data}/report`);
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { inputClass } from "@/components/settings/field";
+import type { QuizTopics } from "@/lib/data/quiz-create";
+import type { QuizSetupState } from "@/lib/validations/quiz";
+
+type Props = { action: (state: QuizSetupState, formData: FormData) => Promise<QuizSetupState>; topics: QuizTopics };
+
+const modes = [
+  { value: "quiz", label: "Quiz", hint: "Answers count as reviews." },
+  { value: "interview", label: "Mock interview", hint: "Timed, mixed topics, a report at the end. Counts as reviews." },
+  { value: "cram", label: "Cram", hint: "Practice only: your schedule is left alone." },
+] as const;
+
+const chipClass = "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
+
+export function QuizBuilder({ action, topics }: Props) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const [mode, setMode] = useState<(typeof modes)[number]["value"]>("quiz");
+  const errors = state?.errors ?? {};
+  return (
+    <form action={formAction} className="space-y-6 rounded-xl border border-line bg-surface p-5">
+      <fieldset className="space-y-2">
+        <legend className="mb-2 font-semibold">Mode</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          {modes.map((option) => (
+            <label key={option.value} className="flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+              <span className="flex items-center gap-2 font-medium">
+                <input type="radio" name="mode" value={option.value} checked={mode === option.value} onChange={() => setMode(option.value)} className="accent-[var(--accent)]" />
+                {option.label}
+              </span>
+              <span className="text-xs text-muted">{option.hint}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="mb-2 font-semibold">Decks</legend>
+        <p className="mb-2 text-xs text-muted">None chosen means every deck.</p>
+        <div className="flex flex-wrap gap-2">
+          {topics.decks.map((deck) => (
+            <label key={deck.id} className={chipClass}>
+              <input type="checkbox" name="deckIds" value={deck.id} className="accent-[var(--accent)]" />
+              {deck.title} <span className="text-xs text-muted">{deck.cardCount}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <details className="group">
+        <summary className="cursor-pointer font-semibold">Topics <span className="text-xs font-normal text-muted">(optional: only cards with these tags)</span></summary>
+        <div className="mt-3 flex max-h-56 flex-wrap gap-2 overflow-y-auto">
+          {topics.tags.map(({ tag, cardCount }) => (
+            <label key={tag} className={chipClass}>
+              <input type="checkbox" name="tags" value={tag} className="accent-[var(--accent)]" />
+              {tag} <span className="text-xs text-muted">{cardCount}</span>
+            </label>
+          ))}
+        </div>
+      </details>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="space-y-1.5">
+          <label htmlFor="questionCount" className="block text-sm font-medium">
+            Questions
+          </label>
+          <input id="questionCount" name="questionCount" type="number" min={1} max={50} defaultValue={10} className={inputClass} aria-describedby="questionCount-error" aria-invalid={errors.questionCount ? true : undefined} />
+          <p id="questionCount-error" aria-live="polite" className="text-xs text-danger">
+            {errors.questionCount?.[0]}
+          </p>
+        </div>
+        {mode === "interview" ? (
+          <div className="space-y-1.5">
+            <label htmlFor="secondsPerQuestion" className="block text-sm font-medium">
+              Seconds per question
+            </label>
+            <input id="secondsPerQuestion" name="secondsPerQuestion" type="number" min={30} max={600} defaultValue={90} className={inputClass} aria-describedby="secondsPerQuestion-error" />
+            <p id="secondsPerQuestion-error" aria-live="polite" className="text-xs text-danger">
+              {errors.secondsPerQuestion?.[0]}
+            </p>
+          </div>
+        ) : null}
+      </div>
+
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+          {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
+        </button>
+        <p role="alert" className="text-sm text-danger">
+          {state?.message}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
+import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
+import type { StudySettings } from "./settings";
+
+export type QueueName = "new" | "learning" | "review";
+
+/** A card as a learner is shown it: the question without its answer (for checked types) and the grades' intervals. */
+export type ShownCard = {
+  id: string;
+  deckId: string;
+  type: string;
+  promptHtml: string;
+  /** The answer, for flashcards only: a checked question gets it from the server after answering. */
+  answerHtml: string | null;
+  question: PresentedQuestion;
+  sources: string[];
+  queue: QueueName;
+  /** The CardState version shown; grading names it so a double submit records one review. */
+  version: number;
+  /** What each grade would schedule; empty when the grade does not touch the schedule (cram). */
+  previews: { rating: number; label: string }[];
+};
+
+const stringListSchema = z.array(z.string());
+
+/** Loads a card and shapes it for the learner, with `memory` (their state, if any) for the previews. */
+export async function presentCard(input: {
+  cardId: string;
+  learnerId: string | null;
+  memory: (MemoryState & { version: number }) | null;
+  queue: QueueName;
+  now: Date;
+  settings: StudySettings;
+  withPreviews?: boolean;
+}): Promise<ShownCard> {
+  const { cardId, learnerId, memory, now, settings } = input;
+  const card = await db.card.findUniqueOrThrow({
+    where: { id: cardId },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true },
+  });
+  const version = memory?.version ?? 0;
+  return {
+    id: card.id,
+    deckId: card.deckId,
+    type: card.type,
+    promptHtml: card.promptHtml,
+    answerHtml: card.type === "flashcard" ? card.answerHtml : null,
+    question: presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`),
+    sources: stringListSchema.parse(card.sources),
+    queue: input.queue,
+    version,
+    previews: input.withPreviews === false ? [] : previewGrades(memory, now, settings).map(({ rating, label }) => ({ rating, label })),
+  };
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { answerSchema, choiceDetailsSchema, orderingDetailsSchema } from "@/lib/study/questions";
+import type { QuizMode } from "@/lib/validations/quiz";
+
+export type ReportQuestion = {
+  position: number;
+  cardId: string;
+  deckTitle: string;
+  promptHtml: string;
+  answerHtml: string;
+  isCorrect: boolean | null;
+  rating: number | null;
+  /** What the learner chose, as HTML fragments (choices picked, or their order of steps). */
+  given: string[];
+  /** The right choices, or the steps in the right order; empty for flashcards. */
+  expected: string[];
+  scenario: string | null;
+};
+
+export type QuizReport = {
+  id: string;
+  mode: QuizMode;
+  startedAt: Date;
+  finishedAt: Date | null;
+  timeLimitSec: number | null;
+  correct: number;
+  answered: number;
+  total: number;
+  byTopic: { title: string; correct: number; total: number }[];
+  questions: ReportQuestion[];
+};
+
+/** The report of a learner's finished quiz: score, score per topic (deck), and every question with its explanation. */
+export async function getQuizReport(learnerId: string | null, quizId: string): Promise<QuizReport | null> {
+  if (!learnerId) return null;
+  const quiz = await db.quiz.findFirst({
+    where: { id: quizId, userId: learnerId },
+    include: {
+      questions: {
+        orderBy: { position: "asc" },
+        include: { card: { select: { type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, deck: { select: { title: true } } } } },
+      },
+    },
+  });
+  if (!quiz) return null;
+  const questions = quiz.questions.map((question): ReportQuestion => ({
+    position: question.position,
+    cardId: question.cardId,
+    deckTitle: question.card.deck.title,
+    promptHtml: question.card.promptHtml,
+    answerHtml: question.card.answerHtml,
+    isCorrect: question.isCorrect,
+    rating: question.rating,
+    ...describeAnswer(question.card.type, question.card.details, question.answer),
+    scenario: question.card.scenario,
+  }));
+  const topics = new Map<string, { title: string; correct: number; total: number }>();
+  for (const question of questions) {
+    const topic = topics.get(question.deckTitle) ?? { title: question.deckTitle, correct: 0, total: 0 };
+    topic.total++;
+    if (question.isCorrect) topic.correct++;
+    topics.set(question.deckTitle, topic);
+  }
+  return {
+    id: quiz.id,
+    mode: quiz.mode as QuizMode,
+    startedAt: quiz.startedAt,
+    finishedAt: quiz.finishedAt,
+    timeLimitSec: quiz.timeLimitSec,
+    correct: questions.filter((q) => q.isCorrect).length,
+    answered: questions.filter((q) => q.isCorrect !== null).length,
+    total: questions.length,
+    byTopic: [...topics.values()],
+    questions,
+  };
+}
+
+function describeAnswer(type: string, details: unknown, answer: unknown): { given: string[]; expected: string[] } {
+  const parsed = answerSchema.safeParse(answer);
+  if (type === "multiple-choice") {
+    const { choices } = choiceDetailsSchema.parse(details);
+    const given = parsed.success && parsed.data.kind === "multiple-choice" ? parsed.data.choices.map((id) => choices[id]?.html ?? "") : [];
+    return { given, expected: choices.filter((choice) => choice.correct).map((choice) => choice.html) };
+  }
+  if (type === "ordering") {
+    const { steps } = orderingDetailsSchema.parse(details);
+    const given = parsed.success && parsed.data.kind === "ordering" ? parsed.data.order.map((id) => steps[id]?.html ?? "") : [];
+    return { given, expected: steps.map((step) => step.html) };
+  }
+  return { given: [], expected: [] };
+}
+
+export type QuizSummary = { id: string; mode: QuizMode; startedAt: Date; isFinished: boolean; correct: number; total: number };
+
+/** A learner's quizzes, newest first; an interview whose time is up counts as finished. */
+export async function listQuizzes(learnerId: string | null, now = new Date()): Promise<QuizSummary[]> {
+  if (!learnerId) return [];
+  const quizzes = await db.quiz.findMany({
+    where: { userId: learnerId },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    select: { id: true, mode: true, startedAt: true, finishedAt: true, timeLimitSec: true, questions: { select: { isCorrect: true, answeredAt: true } } },
+  });
+  return quizzes.map((quiz) => ({
+    id: quiz.id,
+    mode: quiz.mode as QuizMode,
+    startedAt: quiz.startedAt,
+    isFinished:
+      quiz.finishedAt !== null ||
+      quiz.questions.every((q) => q.answeredAt) ||
+      (quiz.timeLimitSec !== null && now.getTime() > quiz.startedAt.getTime() + quiz.timeLimitSec * 1000),
+    correct: quiz.questions.filter((q) => q.isCorrect).length,
+    total: quiz.questions.length,
+  }));
+}
