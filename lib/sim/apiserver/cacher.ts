@@ -1,0 +1,119 @@
+// The watch cache (storage/cacher): per resource, a reflector lists the prefix from etcd and then
+// follows one require-leader etcd watch; clients' watches and resourceVersion="0" reads are served
+// from it. When etcd cancels the watch (no leader for ~3 s) or it fails, the cacher terminates all
+// its watchers and re-lists; until that list succeeds the cache is not ready and requests that need
+// it are rejected with 429 (ResilientWatchCacheInitialization, GA in 1.34).
+import type { Ctx } from "../core/component";
+import { clientCall, clientWatch } from "../etcd/client";
+import type { KeyValue, WatchEvent } from "../etcd/protocol";
+import { objectKey, resourcePrefix, RESOURCE_NAMES, type Resource } from "../objects/resources";
+import type { KubeObject } from "../objects/types";
+import { fromKv, inNamespace, matchesSelectors } from "./convert";
+import type { WatchType } from "./http";
+import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
+
+const HISTORY_MAX = 500;
+
+export function emptyCacher(): Cacher {
+  return { ready: false, everReady: false, objects: {}, rv: 0, history: [], historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
+}
+
+function setCache(s: ApiServerState, resource: Resource, c: Cacher): ApiServerState {
+  return { ...s, caches: { ...s.caches, [resource]: c } };
+}
+
+/** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
+export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): ApiServerState {
+  const id = ctx.nextId("etcd");
+  const etcd = clientCall(s.etcd, cfg.etcd, id, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx);
+  const next = { ...s, etcd, calls: { ...s.calls, [id]: { kind: "cache-list" as const, resource } } };
+  return setCache(next, resource, { ...s.caches[resource], listCall: id });
+}
+
+export function onCacheListed(s0: ApiServerState, cfg: ApiServerConfig, resource: Resource, kvs: KeyValue[], rev: number, ctx: Ctx): ApiServerState {
+  const prev = s0.caches[resource];
+  const objects: Record<string, KubeObject> = {};
+  for (const kv of kvs) {
+    const obj = fromKv(kv);
+    objects[objectKey(obj)] = obj;
+  }
+  const watchId = ctx.nextId("etcd-watch");
+  const etcd = clientWatch(s0.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx);
+  const s = setCache({ ...s0, etcd }, resource, { ready: true, everReady: true, objects, rv: rev, history: [], historyFrom: rev, listCall: null, watchId, backoffMs: 0 });
+  if (prev.everReady) {
+    ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
+  } else if (RESOURCE_NAMES.every((r) => s.caches[r].everReady)) {
+    ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
+  }
+  return s;
+}
+
+export function onCacheListFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): ApiServerState {
+  const c = s.caches[resource];
+  const backoffMs = c.backoffMs === 0 ? cfg.reflectorBackoffMs : Math.min(c.backoffMs * 2, cfg.reflectorBackoffMaxMs);
+  ctx.after(backoffMs, { t: "relist", resource });
+  return setCache(s, resource, { ...c, listCall: null, backoffMs });
+}
+
+function watchType(ev: WatchEvent): WatchType {
+  if (ev.type === "DELETE") return "DELETED";
+  return ev.prev === null ? "ADDED" : "MODIFIED";
+}
+
+/** Applies etcd events to the cache and fans them out to matching client watches. */
+export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx): ApiServerState {
+  const c = s.caches[resource];
+  if (!c.ready) return s;
+  const objects = { ...c.objects };
+  const history = [...c.history];
+  let historyFrom = c.historyFrom;
+  let rv = c.rv;
+  const fanout: CachedEvent[] = [];
+  for (const ev of events) {
+    if (ev.kv.modRev <= rv) continue; // already reflected by the list
+    const type = watchType(ev);
+    const object = fromKv(type === "DELETED" && ev.prev !== null ? { ...ev.prev, modRev: ev.kv.modRev } : ev.kv);
+    if (type === "DELETED") delete objects[objectKey(object)];
+    else objects[objectKey(object)] = object;
+    rv = ev.kv.modRev;
+    const cached = { rv, type, object };
+    history.push(cached);
+    fanout.push(cached);
+  }
+  while (history.length > HISTORY_MAX) historyFrom = history.shift()!.rv;
+  for (const key of Object.keys(s.watchers).sort()) {
+    const w = s.watchers[key]!;
+    if (w.resource !== resource) continue;
+    for (const e of fanout) {
+      if (inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector)) ctx.send(w.via, { p: "http", kind: "watch-event", id: w.id, type: e.type, object: e.object });
+    }
+  }
+  return setCache(s, resource, { ...c, objects, history, historyFrom, rv });
+}
+
+/** The etcd watch ended: terminateAllWatchers, then re-list with back-off. */
+export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, reason: string, ctx: Ctx): ApiServerState {
+  const c = s.caches[resource];
+  const watchers = { ...s.watchers };
+  let closed = 0;
+  for (const key of Object.keys(watchers).sort()) {
+    const w = watchers[key]!;
+    if (w.resource !== resource) continue;
+    ctx.send(w.via, { p: "http", kind: "watch-end", id: w.id, reason: "the watch cache is re-initializing" });
+    delete watchers[key];
+    closed++;
+  }
+  ctx.trace(
+    "apiserver.cache-reinitializing",
+    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches and resourceVersion=0 reads of ${resource} get 429.`,
+    { resource, reason },
+  );
+  ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });
+  return setCache({ ...s, watchers }, resource, { ...c, ready: false, watchId: null, history: [], backoffMs: cfg.reflectorBackoffMs });
+}
+
+/** Events after `rv` for a resuming watch, or null if they are no longer in the cache (410 Gone). */
+export function eventsAfter(c: Cacher, rv: number): CachedEvent[] | null {
+  if (rv < c.historyFrom) return null;
+  return c.history.filter((e) => e.rv > rv);
+}

@@ -1,0 +1,50 @@
+// HTTP between Kubernetes clients and kube-apiserver (through the load balancer when there is
+// one), including watch streams and the health endpoints probed by the kubelet and the LB.
+import type { ProcId } from "../core/types";
+import type { Resource } from "../objects/resources";
+import type { KubeObject } from "../objects/types";
+
+export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete";
+
+export type ApiCall = {
+  verb: Verb;
+  resource: Resource;
+  namespace: string | null;
+  name: string | null;
+  /** `status` for status writes; `binding` for the scheduler's POST .../pods/<name>/binding. */
+  subresource: "status" | "binding" | null;
+  /** Object for create/update, merge patch for patch, `{ nodeName }` for a binding. */
+  body: unknown;
+  /** resourceVersion query parameter: null = most recent (from etcd), "0" = any (from the watch cache). */
+  rv: string | null;
+  /** Equality selectors, e.g. { "spec.nodeName": "node-1" } and { app: "web" }. */
+  fieldSelector: Record<string, string> | null;
+  labelSelector: Record<string, string> | null;
+};
+
+export type HealthPath = "/livez" | "/readyz" | "/healthz";
+
+export type HttpRequest = {
+  p: "http";
+  kind: "request";
+  id: string;
+  /** The process that started the request (a load balancer relays it unchanged). */
+  client: ProcId;
+  token: string | null;
+  call: ApiCall | { verb: "health"; path: HealthPath };
+};
+
+export type HttpResponse = { p: "http"; kind: "response"; id: string; status: number; body: unknown; error: string | null };
+
+export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
+
+export type HttpMsg =
+  | HttpRequest
+  | HttpResponse
+  | { p: "http"; kind: "watch-event"; id: string; type: WatchType; object: KubeObject }
+  /** The server ended a watch stream (for example when its watch cache re-initializes). */
+  | { p: "http"; kind: "watch-end"; id: string; reason: string };
+
+export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> = {}): ApiCall {
+  return { verb, resource, namespace: null, name: null, subresource: null, body: null, rv: null, fieldSelector: null, labelSelector: null, ...extra };
+}

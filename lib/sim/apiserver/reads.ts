@@ -1,0 +1,57 @@
+// GET and LIST. Without a resourceVersion a read must be current, so it goes to etcd as a quorum
+// (linearizable) read, or, for lists, confirms the current revision from etcd and then serves from
+// the watch cache (ConsistentListFromCache, GA in 1.34). With resourceVersion="0" any cached data
+// will do. This is why `kubectl get` hangs when etcd has no quorum while informers, which list with
+// resourceVersion=0, keep their (stale) view until the watch cache re-initializes.
+import type { Ctx } from "../core/component";
+import type { KeyValue } from "../etcd/protocol";
+import { resourcePrefix, storageKey, objectKey } from "../objects/resources";
+import type { KubeObject } from "../objects/types";
+import { fromKv, matchesSelectors } from "./convert";
+import { CACHE_NOT_READY, notFound } from "./errors";
+import type { ApiCall } from "./http";
+import { fail, issueEtcd, respond } from "./respond";
+import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+
+function listBody(items: KubeObject[], call: ApiCall, rv: number) {
+  const selected = items.filter((o) => matchesSelectors(o, call.fieldSelector, call.labelSelector) && (call.namespace === null || o.metadata.namespace === call.namespace));
+  return { items: selected.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), resourceVersion: String(rv) };
+}
+
+function serveListFromCache(s: ApiServerState, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+  const c = s.caches[call.resource];
+  return respond(s, f.id, 200, listBody(Object.values(c.objects), call, c.rv), ctx);
+}
+
+export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+  const cache = s.caches[call.resource];
+  if (call.verb === "get") {
+    const name = call.name ?? "";
+    if (call.rv === "0") {
+      if (!cache.ready) return fail(s, f.id, CACHE_NOT_READY, ctx);
+      const key = call.namespace === null ? name : `${call.namespace}/${name}`;
+      const obj = cache.objects[key];
+      return obj === undefined ? fail(s, f.id, notFound(call.resource, name), ctx) : respond(s, f.id, 200, obj, ctx);
+    }
+    const key = storageKey(call.resource, call.namespace, name);
+    return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
+  }
+  if (call.rv === "0") return cache.ready ? serveListFromCache(s, f, call, ctx) : fail(s, f.id, CACHE_NOT_READY, ctx);
+  const prefix = resourcePrefix(call.resource);
+  const purpose = cache.ready ? "current-rv" : "read";
+  return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose }, { kind: "range", key: prefix, prefix: true, serializable: false }, ctx);
+}
+
+export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, purpose: string, kvs: KeyValue[], rev: number, ctx: Ctx): ApiServerState {
+  const call = f.call as ApiCall;
+  if (purpose === "current-rv") {
+    // The current revision is known; the cache is at least that fresh once its watch is open.
+    if (s.caches[call.resource].ready) return serveListFromCache(s, f, call, ctx);
+    return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, { kind: "range", key: resourcePrefix(call.resource), prefix: true, serializable: false }, ctx);
+  }
+  if (call.verb === "get") {
+    const kv = kvs[0];
+    return kv === undefined ? fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx) : respond(s, f.id, 200, fromKv(kv), ctx);
+  }
+  return respond(s, f.id, 200, listBody(kvs.map(fromKv), call, rev), ctx);
+}

@@ -1,0 +1,78 @@
+// The request path of kube-apiserver's handler chain: (not listening yet: connection refused) ->
+// authentication (401) -> authorization (403) -> the REST handler: reads, writes (admission runs
+// inside the write path), watches from the cache, and the health endpoints. Every non-watch
+// request gets the --request-timeout deadline (60 s -> 504).
+import type { Ctx } from "../core/component";
+import type { Envelope } from "../core/types";
+import { RESOURCES } from "../objects/resources";
+import { authenticate } from "./authn";
+import { eventsAfter } from "./cacher";
+import { inNamespace, matchesSelectors } from "./convert";
+import { CACHE_NOT_READY, forbidden, gone, UNAUTHORIZED } from "./errors";
+import type { ApiCall, HttpRequest } from "./http";
+import { authorize } from "./rbac";
+import { startRead } from "./reads";
+import { fail, issueEtcd } from "./respond";
+import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+import { startWrite } from "./writes";
+
+export const HEALTH_KEY = "/registry/health";
+
+export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): ApiServerState {
+  if (!s.listening) {
+    ctx.send(env.from, { p: "net", kind: "refused", original: req });
+    return s;
+  }
+  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user: "", startedAt: ctx.now, current: null, attempts: 0 };
+  const withF = (u: string): ApiServerState => ({ ...s, inflight: { ...s.inflight, [req.id]: { ...f, user: u } } });
+  if (req.call.verb === "health") {
+    // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
+    const next = withF("system:anonymous");
+    if (req.call.path === "/readyz" && !Object.values(s.caches).every((c) => c.everReady)) {
+      return fail(next, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
+    }
+    ctx.after(cfg.etcdHealthTimeoutMs, { t: "health-timeout", id: req.id });
+    return issueEtcd(next, cfg, { kind: "request", id: req.id, purpose: "health" }, { kind: "range", key: HEALTH_KEY, prefix: false, serializable: false }, ctx);
+  }
+  const call = req.call;
+  const user = authenticate(cfg.tokens, req.token);
+  if (user === null) return fail(withF("system:anonymous"), req.id, UNAUTHORIZED, ctx);
+  const resource = call.subresource === null ? call.resource : `${call.resource}/${call.subresource}`;
+  const decision = authorize(cfg.rbac, user, { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource, namespace: call.namespace });
+  if (!decision.allowed) return fail(withF(user.name), req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
+  if (call.verb === "watch") return startWatch(s, env, req, call, ctx);
+  ctx.after(cfg.requestTimeoutMs, { t: "deadline", id: req.id });
+  const next = withF(user.name);
+  const inflight = next.inflight[req.id]!;
+  if (call.verb === "get" || call.verb === "list") return startRead(next, cfg, inflight, call, ctx);
+  return startWrite(next, cfg, inflight, call, ctx);
+}
+
+/** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
+function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): ApiServerState {
+  const c = s.caches[call.resource];
+  const reply = (status: number, error: string | null) => ctx.send(env.from, { p: "http", kind: "response", id: req.id, status, body: { resourceVersion: String(c.rv) }, error });
+  if (!c.ready) {
+    reply(CACHE_NOT_READY.status, CACHE_NOT_READY.message);
+    return s;
+  }
+  const initial =
+    call.rv === null || call.rv === "0" ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object })) : (eventsAfter(c, Number(call.rv)) ?? null);
+  if (initial === null) {
+    reply(gone().status, gone().message);
+    return s;
+  }
+  reply(200, null);
+  for (const e of initial) {
+    if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector)) ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
+  }
+  const watcher = { resource: call.resource, namespace: call.namespace, via: env.from, id: req.id, fieldSelector: call.fieldSelector, labelSelector: call.labelSelector };
+  return { ...s, watchers: { ...s.watchers, [`${env.from} ${req.id}`]: watcher } };
+}
+
+/** The client (or the LB connection carrying its requests) went away. */
+export function dropVia(s: ApiServerState, via: string): ApiServerState {
+  const watchers = { ...s.watchers };
+  for (const k of Object.keys(watchers)) if (watchers[k]!.via === via) delete watchers[k];
+  return { ...s, watchers };
+}

@@ -1,0 +1,77 @@
+// kube-apiserver's configuration and in-memory state. Nothing survives a restart: the watch caches
+// are rebuilt from etcd, and every client connection is reset.
+import type { EtcdClient, EtcdClientConfig, EtcdClientTimer } from "../etcd/client";
+import type { KeyValue } from "../etcd/protocol";
+import type { Ms, ProcId } from "../core/types";
+import type { Resource } from "../objects/resources";
+import type { KubeObject } from "../objects/types";
+import type { AdmissionConfig } from "./admission";
+import type { TokenTable } from "./authn";
+import type { ApiCall, HealthPath, WatchType } from "./http";
+import type { RbacPolicy } from "./rbac";
+
+export type ApiServerConfig = {
+  etcd: EtcdClientConfig;
+  tokens: TokenTable;
+  rbac: RbacPolicy;
+  admission: AdmissionConfig;
+  requestTimeoutMs: Ms;
+  etcdHealthTimeoutMs: Ms;
+  cacheFreshnessMs: Ms;
+  reflectorBackoffMs: Ms;
+  reflectorBackoffMaxMs: Ms;
+  /** Time from process start until the secure port listens (flag parsing, storage setup). */
+  startupMs: Ms;
+};
+
+export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };
+
+/** One cacher (storage/cacher): a reflector over etcd feeding a cache and its watchers. */
+export type Cacher = {
+  ready: boolean;
+  everReady: boolean;
+  objects: Readonly<Record<string, KubeObject>>;
+  rv: number;
+  /** Recent events, so a watch can resume from a resourceVersion newer than `historyFrom`. */
+  history: readonly CachedEvent[];
+  historyFrom: number;
+  listCall: string | null;
+  watchId: string | null;
+  backoffMs: Ms;
+};
+
+export type CacheWatcher = { resource: Resource; namespace: string | null; via: ProcId; id: string; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
+
+export type InFlight = {
+  id: string;
+  /** Where responses go: the client itself or the load balancer relaying for it. */
+  via: ProcId;
+  client: ProcId;
+  call: ApiCall | { verb: "health"; path: HealthPath };
+  user: string;
+  startedAt: Ms;
+  /** GuaranteedUpdate: the object the next write is computed from. */
+  current: KeyValue | null;
+  attempts: number;
+};
+
+/** Who an etcd call belongs to. */
+export type EtcdOwner =
+  | { kind: "request"; id: string; purpose: "read" | "current-rv" | "get-current" | "write" | "health" }
+  | { kind: "cache-list"; resource: Resource };
+
+export type ApiServerState = {
+  listening: boolean;
+  etcd: EtcdClient;
+  caches: Readonly<Record<Resource, Cacher>>;
+  watchers: Readonly<Record<string, CacheWatcher>>;
+  inflight: Readonly<Record<string, InFlight>>;
+  calls: Readonly<Record<string, EtcdOwner>>;
+};
+
+export type ApiServerTimer =
+  | EtcdClientTimer
+  | { lib?: undefined; t: "listening" }
+  | { lib?: undefined; t: "deadline"; id: string }
+  | { lib?: undefined; t: "health-timeout"; id: string }
+  | { lib?: undefined; t: "relist"; resource: Resource };

@@ -1,0 +1,129 @@
+// Create, update, patch, delete and the pods/binding subresource. Each write is one etcd transaction
+// (storage/etcd3/store.go). Patches, bindings and graceful deletes use GuaranteedUpdate: start from
+// the watch cache's copy when there is one (so no quorum read is needed), write with a ModRevision
+// compare, and on conflict retry from the current object etcd returned.
+import type { Ctx } from "../core/component";
+import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
+import { mergePatch } from "../objects/helpers";
+import { objectKey, storageKey, type Resource } from "../objects/resources";
+import type { KubeObject } from "../objects/types";
+import { mutate, validate } from "./admission";
+import { fromKv } from "./convert";
+import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
+import type { ApiCall } from "./http";
+import { fail, issueEtcd, respond } from "./respond";
+import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+
+const GUARANTEED_UPDATE_ATTEMPTS = 10;
+
+function summary(call: ApiCall, name: string): string {
+  const ns = call.namespace === null ? "" : `${call.namespace}/`;
+  const what = `${call.resource} ${ns}${name}`;
+  if (call.subresource === "binding") return `bind pod ${ns}${name} to ${(call.body as { nodeName: string }).nodeName}`;
+  if (call.verb === "delete") return `delete ${what}`;
+  if (call.subresource === "status") return `update the status of ${what}`;
+  return `${call.verb} ${what}`;
+}
+
+function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, name: string, op: EtcdOp, ctx: Ctx): ApiServerState {
+  // Lease renewals happen every few seconds per node and controller: real writes, but quiet in the trace.
+  const quiet = call.resource === "leases";
+  return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name) }, ctx);
+}
+
+function isGraceful(call: ApiCall, current: KubeObject): boolean {
+  const grace = (call.body as { gracePeriodSeconds?: number } | null)?.gracePeriodSeconds;
+  return current.kind === "Pod" && grace !== 0 && current.spec.nodeName !== null;
+}
+
+export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+  const resource = call.resource;
+  if (call.verb === "create" && call.subresource === null) {
+    const body = call.body as KubeObject;
+    const obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
+    const err = validate(resource, obj, cfg.admission);
+    if (err !== null) return fail(s, f.id, err, ctx);
+    return txn(s, cfg, f, call, obj.metadata.name, { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj }, ctx);
+  }
+  if (call.verb === "update") {
+    const obj = call.body as KubeObject;
+    const err = validate(resource, obj, cfg.admission);
+    if (err !== null) return fail(s, f.id, err, ctx);
+    const expectRev = Number(obj.metadata.resourceVersion);
+    return txn(s, cfg, f, call, obj.metadata.name, { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev }, ctx);
+  }
+  return guaranteedUpdate(s, cfg, f, call, ctx);
+}
+
+/** Cacher.GuaranteedUpdate: begin from the cached object if the watch cache has it. */
+function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+  const name = call.name ?? "";
+  const key = storageKey(call.resource, call.namespace, name);
+  let current = f.current;
+  if (current === null) {
+    const cached = s.caches[call.resource].objects[call.namespace === null ? name : `${call.namespace}/${name}`];
+    if (cached === undefined) {
+      return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "get-current" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
+    }
+    current = { key, value: cached, createRev: 0, modRev: Number(cached.metadata.resourceVersion), version: 0 };
+  }
+  const cur = fromKv(current);
+  const next = computeUpdate(call, cur, ctx);
+  if ("error" in next) return fail(s, f.id, next.error, ctx);
+  const withCurrent = { ...s, inflight: { ...s.inflight, [f.id]: { ...f, current } } };
+  if (next.obj === null) return txn(withCurrent, cfg, f, call, name, { op: "delete", key, expectRev: current.modRev }, ctx);
+  return txn(withCurrent, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);
+}
+
+/** The new object for a patch, binding or delete; obj null means remove the key. */
+function computeUpdate(call: ApiCall, cur: KubeObject, ctx: Ctx): { obj: KubeObject | null } | { error: ApiError } {
+  if (call.subresource === "binding" && cur.kind === "Pod") {
+    const nodeName = (call.body as { nodeName: string }).nodeName;
+    if (cur.spec.nodeName !== null) {
+      return { error: { status: 409, reason: "Conflict", message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"` } };
+    }
+    return { obj: { ...cur, spec: { ...cur.spec, nodeName } } };
+  }
+  if (call.verb === "delete") {
+    if (!isGraceful(call, cur)) return { obj: null };
+    // Graceful deletion: mark Terminating; the node's kubelet deletes it after stopping the containers.
+    if (cur.metadata.deletionTimestamp !== null) return { obj: cur };
+    return { obj: { ...cur, metadata: { ...cur.metadata, deletionTimestamp: ctx.now } } };
+  }
+  const patched = mergePatch(cur, call.body) as KubeObject;
+  return { obj: { ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject };
+}
+
+export function onGetCurrent(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, kvs: KeyValue[], ctx: Ctx): ApiServerState {
+  const call = f.call as ApiCall;
+  const kv = kvs[0];
+  if (kv === undefined) return fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx);
+  return guaranteedUpdate(s, cfg, { ...f, current: kv }, call, ctx);
+}
+
+export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): ApiServerState {
+  const call = f.call as ApiCall;
+  const resource: Resource = call.resource;
+  const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
+  if (result.ok) {
+    if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
+    const obj = fromKv(result.kv);
+    return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);
+  }
+  switch (result.reason) {
+    case "exists":
+      return fail(s, f.id, alreadyExists(resource, name), ctx);
+    case "not-found":
+      return fail(s, f.id, notFound(resource, name), ctx);
+    case "conflict":
+      if (f.current === null || f.attempts + 1 >= GUARANTEED_UPDATE_ATTEMPTS || result.current === null) return fail(s, f.id, conflict(resource, name), ctx);
+      return guaranteedUpdate(s, cfg, { ...f, current: result.current, attempts: f.attempts + 1 }, call, ctx);
+  }
+}
+
+/** An etcd error that is not an API status becomes a 500 carrying etcd's text (ErrorToAPIStatus). */
+export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): ApiServerState {
+  return fail(s, f.id, internal(message), ctx);
+}
+
+export { objectKey };

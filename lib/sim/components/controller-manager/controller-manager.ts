@@ -1,0 +1,109 @@
+// The kube-controller-manager component: leader election first; once leading, informers and the
+// controllers; on losing the lease, exit (klog.Fatalf("leaderelection lost")) for the kubelet to restart.
+import { defineComponent, type Ctx } from "../../core/component";
+import type { Envelope } from "../../core/types";
+import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
+import { informerOnResult, informerRun, newInformer, type Informer, type InformerSpec } from "../../client/informer";
+import { electorOnResult, electorOnTimer, newElector, type ElectorEvent } from "../../client/leader-election";
+import { announce } from "../leader-trace";
+import { monitorNodes, onNodeLifecycleResult } from "./node-lifecycle";
+import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
+import { INFORMERS, type KcmConfig, type KcmState, type KcmTimer } from "./types";
+import { onWorkloadResult, reconcileDeployments, reconcileReplicaSets } from "./workloads";
+
+function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
+  return { resource: name, namespace: name === "leases" ? "kube-node-lease" : null, fieldSelector: null, labelSelector: null };
+}
+
+function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
+  const identity = `${ctx.host}_${ctx.nextId("id")}`;
+  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {} };
+}
+
+function synced(s: KcmState): boolean {
+  return INFORMERS.every((n) => s.informers[n]?.synced === true);
+}
+
+function reconcile(s: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+  if (!s.elector.leader || !synced(s)) return s;
+  return scheduleEvictions(reconcileReplicaSets(reconcileDeployments(s, cfg, ctx), cfg, ctx), ctx);
+}
+
+function onElector(s0: KcmState, cfg: KcmConfig, events: ElectorEvent[], ctx: Ctx): KcmState {
+  let s = s0;
+  for (const e of events) {
+    announce(e, s.elector.identity, cfg.elector, "controller manager", ctx);
+    if (e.kind === "lost") ctx.exit("leaderelection lost");
+    if (e.kind !== "acquired") continue;
+    const informers: Record<string, Informer> = {};
+    let http = s.http;
+    for (const n of INFORMERS) {
+      const run = informerRun(newInformer(specFor(n)), n, http, cfg.api, ctx);
+      informers[n] = run.inf;
+      http = run.hc;
+    }
+    ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
+    s = { ...s, informers, http };
+  }
+  return s;
+}
+
+function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): KcmState {
+  if (r.tag.startsWith("le:")) {
+    const step = electorOnResult(s.elector, cfg.elector, s.http, cfg.api, r, ctx);
+    return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
+  }
+  if (r.tag.startsWith("inf:")) {
+    const name = r.tag.split(":")[1] ?? "";
+    const inf = s.informers[name];
+    if (inf === undefined) return s;
+    const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
+    const next = { ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc };
+    // Controllers start working as soon as the last informer has synced, then on every change.
+    return step.changes.length > 0 || (step.inf.synced && !inf.synced) ? reconcile(next, cfg, ctx) : next;
+  }
+  if (r.kind !== "response") return s;
+  if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
+  if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
+  return reconcile(onWorkloadResult(s, r, ctx), cfg, ctx);
+}
+
+function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
+  const { hc, results } = httpOnMessage(s0.http, cfg.api, env, ctx);
+  let s = { ...s0, http: hc };
+  for (const r of results) s = onHttpResult(s, cfg, r, ctx);
+  return s;
+}
+
+function onTimer(s: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmState {
+  switch (timer.lib) {
+    case "http": {
+      const { hc, results } = httpOnTimer(s.http, timer, ctx);
+      let next = { ...s, http: hc };
+      for (const r of results) next = onHttpResult(next, cfg, r, ctx);
+      return next;
+    }
+    case "informer": {
+      const inf = s.informers[timer.name];
+      if (inf === undefined) return s;
+      const run = informerRun(inf, timer.name, s.http, cfg.api, ctx);
+      return { ...s, informers: { ...s.informers, [timer.name]: run.inf }, http: run.hc };
+    }
+    case "le": {
+      const step = electorOnTimer(s.elector, cfg.elector, s.http, cfg.api, timer, ctx);
+      return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
+    }
+    default:
+      if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
+      ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
+      return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx) : s;
+  }
+}
+
+export const kubeControllerManager = defineComponent<KcmConfig, KcmState, KcmTimer>({
+  kind: "kube-controller-manager",
+  boot,
+  onMessage,
+  onTimer,
+  onCrash: () => ({ persisted: undefined, peers: [] }),
+});

@@ -1,0 +1,67 @@
+// The taint eviction controller (split out of the node lifecycle controller in 1.29): a pod on a
+// node with a NoExecute taint is deleted at once if it does not tolerate the taint, or after the
+// smallest tolerationSeconds among its matching tolerations (300 s by default, added at admission).
+import type { Ctx } from "../../core/component";
+import { apiCall } from "../../apiserver/http";
+import { httpSend, type HttpResult } from "../../client/http-client";
+import { isTerminating } from "../../objects/helpers";
+import type { Node, Pod, Taint, Toleration } from "../../objects/types";
+import type { KcmConfig, KcmState } from "./types";
+
+function tolerates(t: Toleration, taint: Taint): boolean {
+  const keyOk = t.operator === "Exists" && t.key === null ? true : t.key === taint.key;
+  return keyOk && (t.effect === null || t.effect === taint.effect);
+}
+
+/** When the pod must go, or null if it tolerates every NoExecute taint forever. */
+export function evictionTime(pod: Pod, node: Node, now: number): number | null {
+  let due: number | null = null;
+  for (const taint of node.spec.taints.filter((x) => x.effect === "NoExecute")) {
+    const matching = pod.spec.tolerations.filter((t) => tolerates(t, taint));
+    if (matching.length === 0) return now;
+    const seconds = matching.map((t) => t.tolerationSeconds).filter((x): x is number => x !== null);
+    if (seconds.length === 0) continue;
+    const at = (taint.timeAdded ?? now) + Math.max(0, Math.min(...seconds)) * 1000;
+    due = due === null ? at : Math.min(due, at);
+  }
+  return due;
+}
+
+export function scheduleEvictions(s0: KcmState, ctx: Ctx): KcmState {
+  const nodes = s0.informers.nodes?.objects ?? {};
+  const evictions: Record<string, number> = {};
+  for (const o of Object.values(s0.informers.pods?.objects ?? {}).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    const pod = o as Pod;
+    if (pod.spec.nodeName === null || isTerminating(pod)) continue;
+    const node = nodes[pod.spec.nodeName] as Node | undefined;
+    if (node === undefined) continue;
+    const due = evictionTime(pod, node, ctx.now);
+    if (due === null) continue;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    evictions[key] = due;
+    if (s0.evictions[key] !== due) ctx.after(Math.max(0, due - ctx.now), { t: "evict", pod: key, due });
+  }
+  return { ...s0, evictions };
+}
+
+export function evict(s: KcmState, cfg: KcmConfig, pod: string, due: number, ctx: Ctx): KcmState {
+  if (s.evictions[pod] !== due || s.busy[`evict:${pod}`]) return s;
+  const [namespace = "default", name = ""] = pod.split("/");
+  const call = apiCall("delete", "pods", { namespace, name });
+  return { ...s, http: httpSend(s.http, cfg.api, call, `evict|${pod}`, null, ctx).hc, busy: { ...s.busy, [`evict:${pod}`]: "sent" } };
+}
+
+export function onEvictResult(s: KcmState, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
+  const pod = r.tag.split("|")[1] ?? "";
+  const busy = { ...s.busy };
+  delete busy[`evict:${pod}`];
+  if (r.status === 200) {
+    const p = r.body as Pod | null;
+    const node = p?.spec.nodeName ?? "its node";
+    ctx.trace("pod.evicted", `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`, { pod: pod.split("/")[1] ?? "", node });
+    const evictions = { ...s.evictions };
+    delete evictions[pod];
+    return { ...s, busy, evictions };
+  }
+  return { ...s, busy };
+}

@@ -1,0 +1,35 @@
+// What kubectl prints for a response, following client-go and kubectl's error formatting: API
+// Status errors become `Error from server (<Reason>): <message>` (just `Error from server:` for a
+// 500 with an unknown reason, such as etcd's raw error text); transport failures become kubectl's
+// connection messages.
+import type { HttpRequest } from "../apiserver/http";
+import type { Pod } from "../objects/types";
+import { podReady } from "../objects/helpers";
+
+export function kubectlError(status: number, error: string, body: unknown, server: string): string {
+  if (status === 0) {
+    if (error.includes("connection refused")) return `The connection to the server ${server}:6443 was refused - did you specify the right host or port?`;
+    return `Unable to connect to the server: ${error}`;
+  }
+  const reason = (body as { reason?: string } | null)?.reason ?? "";
+  if (status === 500 && (reason === "InternalError" || reason === "")) return `Error from server: ${error}`;
+  return `Error from server (${reason}): ${error}`;
+}
+
+/** A one-line summary of a successful response, as `kubectl get` would show it. */
+export function kubectlSummary(call: HttpRequest["call"], status: number, body: unknown): string {
+  if (call.verb === "health") return "ok";
+  if (call.verb === "list") {
+    const items = (body as { items: Pod[] }).items;
+    if (items.length === 0) return `No resources found in ${call.namespace ?? "default"} namespace.`;
+    if (call.resource !== "pods") return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
+    const rows = items.map((p) => `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`);
+    return `${items.length} pod(s): ${rows.join(", ")}`;
+  }
+  const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? call.name ?? "";
+  const what = `${call.resource.replace(/s$/, "")}/${name}`;
+  if (status === 201) return `${what} created`;
+  if (call.verb === "patch") return `${what} ${call.body !== null && typeof call.body === "object" && "spec" in call.body ? "scaled" : "patched"}`;
+  if (call.verb === "delete") return `${what} deleted`;
+  return `${what} found`;
+}

@@ -1,0 +1,134 @@
+// kubectl as a scripted user. Each command becomes the HTTP requests kubectl really makes (apply =
+// GET, then POST or PATCH) with no client-side timeout (kubectl's --request-timeout defaults to 0),
+// and every response is traced as api.response with the text kubectl would print.
+import { defineComponent, type Ctx } from "../core/component";
+import type { Command, Envelope } from "../core/types";
+import { apiCall, type ApiCall } from "../apiserver/http";
+import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
+import type { Resource } from "../objects/resources";
+import type { Deployment } from "../objects/types";
+import { kubectlError, kubectlSummary } from "./kubectl-output";
+
+export type KubectlConfig = { server: string; tokens: Record<string, string> };
+export type KubectlState = { http: HttpClient };
+
+function deployment(args: Command["args"], now: number): Deployment {
+  const name = String(args.name);
+  const labels = { app: name };
+  return {
+    kind: "Deployment",
+    apiVersion: "apps/v1",
+    metadata: { name, namespace: "default", uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null },
+    spec: {
+      replicas: Number(args.replicas ?? 1),
+      selector: labels,
+      template: {
+        labels,
+        spec: {
+          containers: [{ name, image: String(args.image ?? "nginx:1.27"), requests: { cpuMilli: Number(args.cpu ?? 100), memoryMi: Number(args.memory ?? 128) } }],
+          tolerations: [],
+          serviceAccountName: "",
+          schedulerName: "default-scheduler",
+          restartPolicy: "Always",
+          terminationGracePeriodSeconds: 30,
+        },
+      },
+    },
+    status: { replicas: 0, readyReplicas: 0 },
+  };
+}
+
+/** The command line a learner would type, for the trace. */
+export function commandLine(c: Command): string {
+  const a = c.args;
+  switch (c.name) {
+    case "get":
+      return `kubectl get ${a.resource}${a.name !== undefined ? ` ${a.name}` : ""}`;
+    case "apply":
+      return `kubectl apply -f deployment.yaml  # Deployment ${a.name}, ${a.replicas ?? 1} replicas`;
+    case "create":
+      return `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"} --replicas=${a.replicas ?? 1}`;
+    case "scale":
+      return `kubectl scale deployment ${a.name} --replicas=${a.replicas}`;
+    case "delete":
+      return `kubectl delete ${a.resource} ${a.name}`;
+    default:
+      return `kubectl ${c.name}`;
+  }
+}
+
+function config(cfg: KubectlConfig, c: Command): HttpClientConfig {
+  const user = String(c.args.as ?? "admin");
+  return { server: cfg.server, token: cfg.tokens[user] ?? `unknown-token-for-${user}` };
+}
+
+function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, step: string, ctx: Ctx): KubectlState {
+  return { http: httpSend(s.http, config(cfg, c), call, JSON.stringify({ c, step }), null, ctx).hc };
+}
+
+function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): KubectlState {
+  const a = c.args;
+  ctx.trace("kubectl.command", `$ ${commandLine(c)}`, { command: commandLine(c) });
+  const ns = { namespace: "default" };
+  switch (c.name) {
+    case "get": {
+      const resource = String(a.resource) as Resource;
+      const call = a.name === undefined ? apiCall("list", resource, ns) : apiCall("get", resource, { ...ns, name: String(a.name) });
+      return issue(s, cfg, c, call, "get", ctx);
+    }
+    case "apply":
+      return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "apply-get", ctx);
+    case "create":
+      return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment(a, ctx.now) }), "create", ctx);
+    case "scale":
+      return issue(s, cfg, c, apiCall("patch", "deployments", { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
+    case "delete":
+      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name) }), "delete", ctx);
+    default:
+      ctx.trace("kubectl.error", `error: unknown command "${c.name}" for "kubectl"`, { command: c.name });
+      return s;
+  }
+}
+
+function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx): KubectlState {
+  if (r.kind !== "response") return s;
+  const { c, step } = JSON.parse(r.tag) as { c: Command; step: string };
+  const call = r.call as ApiCall;
+  // kubectl apply's first GET answering 404 is how apply learns it must create: not an error.
+  const ok = (r.status >= 200 && r.status < 300) || (step === "apply-get" && r.status === 404);
+  const text = !ok ? kubectlError(r.status, r.error ?? "", r.body, cfg.server) : r.status === 404 ? `deployments.apps "${call.name}" not found, so apply creates it` : kubectlSummary(call, r.status, r.body);
+  const verb = call.subresource === null ? call.verb : `${call.verb} ${call.subresource}`;
+  const line = commandLine(c);
+  ctx.trace(
+    "api.response",
+    ok ? `${line} → ${text} (HTTP ${r.status} after ${r.latencyMs} ms)` : `${line} failed after ${(r.latencyMs / 1000).toFixed(1)} s: ${text}`,
+    { verb, resource: call.resource, status: r.status, error: ok ? null : text, latencyMs: r.latencyMs, command: line },
+  );
+  if (step !== "apply-get") return s;
+  // kubectl apply: create when absent, otherwise patch the live object.
+  if (r.status === 404) return issue(s, cfg, c, apiCall("create", "deployments", { namespace: "default", body: deployment(c.args, ctx.now) }), "apply-create", ctx);
+  if (r.status === 200) {
+    const d = deployment(c.args, ctx.now);
+    return issue(s, cfg, c, apiCall("patch", "deployments", { namespace: "default", name: d.metadata.name, body: { spec: { replicas: d.spec.replicas, template: d.spec.template } } }), "apply-patch", ctx);
+  }
+  return s;
+}
+
+export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTimer>({
+  kind: "kubectl",
+  boot: () => ({ http: emptyHttpClient() }),
+  onMessage: (s0: KubectlState, env: Envelope, ctx: Ctx, cfg: KubectlConfig) => {
+    const { hc, results } = httpOnMessage(s0.http, { server: cfg.server, token: "" }, env, ctx);
+    let s = { http: hc };
+    for (const r of results) s = onResult(s, cfg, r, ctx);
+    return s;
+  },
+  onTimer: (s, timer, ctx, cfg) => {
+    const { hc, results } = httpOnTimer(s.http, timer, ctx);
+    let next = { http: hc };
+    for (const r of results) next = onResult(next, cfg, r, ctx);
+    return next;
+  },
+  onCommand,
+  onCrash: () => ({ persisted: undefined, peers: [] }),
+});

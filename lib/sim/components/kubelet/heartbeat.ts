@@ -1,0 +1,108 @@
+// Node registration, the node Lease heartbeat and node status reports (k8s-facts §4.1): the Lease is
+// renewed every 10 s and failures are retried 200 ms doubling to 7 s; status is re-posted when the
+// server's copy differs (e.g. after the node lifecycle controller set Ready=Unknown) or every 5 min.
+import type { Ctx } from "../../core/component";
+import { apiCall } from "../../apiserver/http";
+import { httpSend, type HttpResult } from "../../client/http-client";
+import { nodeReady, secs, setCondition } from "../../objects/helpers";
+import type { Lease, Node } from "../../objects/types";
+import type { KubeletConfig, KubeletState } from "./types";
+
+function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
+  return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null };
+}
+
+export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
+  const labels: Record<string, string> = { "kubernetes.io/hostname": cfg.node, "topology.kubernetes.io/zone": cfg.zone };
+  if (cfg.registerTaints.length > 0) labels["node-role.kubernetes.io/control-plane"] = "";
+  const node: Node = {
+    kind: "Node",
+    apiVersion: "v1",
+    metadata: meta(cfg.node, null, labels, ctx.now),
+    spec: { taints: cfg.registerTaints.map((t) => ({ ...t, timeAdded: ctx.now })), unschedulable: false },
+    status: { conditions: setCondition([], "Ready", "True", "KubeletReady", ctx.now), allocatable: cfg.allocatable, lastHeartbeatTime: ctx.now },
+  };
+  const { hc } = httpSend(s.http, cfg.api, apiCall("create", "nodes", { body: node }), "register", cfg.timing.statusUpdateMs, ctx);
+  return { ...s, http: hc };
+}
+
+export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+  if (r.status === 201 || r.status === 409) {
+    if (r.status === 201) ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, { node: cfg.node });
+    return { ...s, registered: true, registerRetryMs: 0 };
+  }
+  const registerRetryMs = Math.min(Math.max(100, s.registerRetryMs * 2), 7000);
+  ctx.after(registerRetryMs, { t: "register" });
+  return { ...s, registerRetryMs };
+}
+
+export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
+  if (s.leaseInflight) return s;
+  const timeout = Math.min(cfg.timing.statusUpdateMs, cfg.timing.leaseDurationMs);
+  if (s.lease === null) {
+    const call = apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node });
+    return { ...s, leaseInflight: true, http: httpSend(s.http, cfg.api, call, "lease:get", timeout, ctx).hc };
+  }
+  const lease: Lease = { ...s.lease, spec: { ...s.lease.spec, renewTime: ctx.now } };
+  const call = apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease });
+  return { ...s, leaseInflight: true, http: httpSend(s.http, cfg.api, call, "lease:update", timeout, ctx).hc };
+}
+
+function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
+  return {
+    kind: "Lease",
+    apiVersion: "coordination.k8s.io/v1",
+    metadata: meta(cfg.node, "kube-node-lease", {}, ctx.now),
+    spec: { holderIdentity: cfg.node, leaseDurationSeconds: cfg.timing.leaseDurationMs / 1000, acquireTime: ctx.now, renewTime: ctx.now, leaseTransitions: 0 },
+  };
+}
+
+export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+  const op = r.tag.slice("lease:".length);
+  if (op === "get" && r.status === 404) {
+    const call = apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) });
+    return { ...s, http: httpSend(s.http, cfg.api, call, "lease:create", cfg.timing.statusUpdateMs, ctx).hc };
+  }
+  if (op === "get" && r.status === 200) return renewLease({ ...s, leaseInflight: false, lease: r.body as Lease }, cfg, ctx);
+  if (r.status === 200 || r.status === 201) {
+    if (s.leaseFailingSince !== null && s.leaseEverRenewed) {
+      ctx.trace("kubelet.lease-renewed", `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`, { node: cfg.node });
+    }
+    ctx.after(cfg.timing.leaseRenewMs, { t: "lease" });
+    return { ...s, leaseInflight: false, lease: r.body as Lease, leaseRetryMs: 0, leaseFailingSince: null, leaseEverRenewed: true };
+  }
+  if (s.leaseFailingSince === null && s.leaseEverRenewed) {
+    ctx.trace(
+      "kubelet.lease-renew-failed",
+      `kubelet/${cfg.node} could not renew its node Lease (${r.error ?? `HTTP ${r.status}`}). Its pods keep running; it retries with back-off.`,
+      { node: cfg.node, status: r.status, error: r.error },
+    );
+  }
+  const leaseRetryMs = s.leaseRetryMs === 0 ? cfg.timing.leaseRetryBaseMs : Math.min(s.leaseRetryMs * 2, cfg.timing.leaseRetryMaxMs);
+  ctx.after(leaseRetryMs, { t: "lease" });
+  return { ...s, leaseInflight: false, lease: r.status === 409 ? null : s.lease, leaseRetryMs, leaseFailingSince: s.leaseFailingSince ?? ctx.now };
+}
+
+/** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True if it drifted or is due. */
+export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
+  if (!s.registered) return s;
+  const call = apiCall("get", "nodes", { name: cfg.node, rv: "0" });
+  return { ...s, http: httpSend(s.http, cfg.api, call, "status:get", cfg.timing.statusUpdateMs, ctx).hc };
+}
+
+export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+  if (r.tag === "status:get") {
+    if (r.status !== 200) return s;
+    const node = r.body as Node;
+    const drifted = nodeReady(node) !== "True";
+    if (!drifted && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return s;
+    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now } };
+    const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
+    return { ...s, http: httpSend(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx).hc };
+  }
+  if (r.status !== 200) return s;
+  if (r.tag === "status:patch-ready") {
+    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
+  }
+  return { ...s, lastStatusReport: ctx.now };
+}

@@ -1,0 +1,62 @@
+// Static pods: the kubelet restarts a control-plane process that exited, with CrashLoopBackOff (the
+// first restart right away, then 10 s doubling to 5 min, forgotten after 10 min), and probes the
+// local kube-apiserver like kubeadm's manifest: a startup probe (24 x 10 s), then a liveness probe on
+// /livez every 10 s that kills it after 8 consecutive failures (about 80 s, k8s-facts §2.4).
+import type { Ctx } from "../../core/component";
+import type { ProcId } from "../../core/types";
+import { httpSend, type HttpResult } from "../../client/http-client";
+import { secs } from "../../objects/helpers";
+import type { KubeletConfig, KubeletState } from "./types";
+
+/** The sync loop notices an exit within about a second (PLEG relist). */
+const NOTICE_MS = 1000;
+
+export function onStaticExited(s: KubeletState, cfg: KubeletConfig, proc: ProcId, reason: string, ctx: Ctx): KubeletState {
+  const sp = s.statics[proc];
+  if (sp === undefined || sp.pendingRestart) return s;
+  const fresh = ctx.now - sp.lastRestart > cfg.timing.crashLoopResetMs;
+  const delay = fresh || sp.backoffMs === 0 ? NOTICE_MS : sp.backoffMs;
+  const backoffMs = fresh || sp.backoffMs === 0 ? cfg.timing.crashLoopBaseMs : Math.min(sp.backoffMs * 2, cfg.timing.crashLoopMaxMs);
+  ctx.after(delay, { t: "static-restart", proc });
+  if (delay > NOTICE_MS) {
+    ctx.trace("kubelet.back-off", `kubelet/${cfg.node}: ${proc} exited (${reason}); back-off ${secs(delay)} before restarting it (CrashLoopBackOff).`, { proc, delayMs: delay });
+  }
+  return { ...s, statics: { ...s.statics, [proc]: { backoffMs, lastRestart: sp.lastRestart, pendingRestart: true } } };
+}
+
+export function onStaticRestart(s: KubeletState, cfg: KubeletConfig, proc: ProcId, ctx: Ctx): KubeletState {
+  const sp = s.statics[proc];
+  if (sp === undefined) return s;
+  ctx.startLocal(proc);
+  const probe = proc === cfg.probeTarget ? { phase: "startup" as const, failures: 0, inflight: null } : s.probe;
+  if (proc === cfg.probeTarget) ctx.after(cfg.timing.probeInitialDelayMs, { t: "probe" });
+  return { ...s, probe, statics: { ...s.statics, [proc]: { ...sp, lastRestart: ctx.now, pendingRestart: false } } };
+}
+
+export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
+  const target = cfg.probeTarget;
+  if (target === null) return s;
+  ctx.after(cfg.timing.probePeriodMs, { t: "probe" });
+  if (!ctx.isLocalUp(target) || s.probe.inflight !== null) return s;
+  const path = "/livez" as const;
+  const { hc, id } = httpSend(s.probeHttp, { server: target, token: "" }, { verb: "health", path }, "probe", cfg.timing.probeTimeoutMs, ctx);
+  return { ...s, probeHttp: hc, probe: { ...s.probe, inflight: id } };
+}
+
+export function onProbeResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+  const target = cfg.probeTarget;
+  if (target === null || r.id !== s.probe.inflight) return s;
+  if (r.status === 200) return { ...s, probe: { phase: "liveness", failures: 0, inflight: null } };
+  const failures = s.probe.failures + 1;
+  const threshold = s.probe.phase === "startup" ? cfg.timing.startupFailureThreshold : cfg.timing.livenessFailureThreshold;
+  if (failures < threshold) return { ...s, probe: { ...s.probe, failures, inflight: null } };
+  const kind = s.probe.phase === "startup" ? "startup" : "liveness";
+  ctx.trace(
+    "kubelet.probe-failed",
+    `kubelet/${cfg.node}: ${target} failed its ${kind} probe (GET /livez: ${r.error ?? `HTTP ${r.status}`}) ${failures} times in a row; the kubelet kills the container and restarts it.`,
+    { proc: target, probe: kind, failures },
+  );
+  ctx.killLocal(target, `${kind} probe failed`);
+  const next = { ...s, probe: { phase: "startup" as const, failures: 0, inflight: null } };
+  return onStaticExited(next, cfg, target, `${kind} probe failed`, ctx);
+}

@@ -1,0 +1,77 @@
+// Configuration and state of a kubelet. A kubelet keeps the node's Lease fresh, reports status,
+// runs the pods bound to its node through the container runtime, and supervises static pods (the
+// control plane on kubeadm nodes), restarting them with CrashLoopBackOff and probing kube-apiserver.
+import type { HttpClient, HttpClientConfig } from "../../client/http-client";
+import type { Informer } from "../../client/informer";
+import type { Ms, ProcId } from "../../core/types";
+import type { Lease, ResourceList, Taint } from "../../objects/types";
+import type { RuntimePod } from "../containerd-protocol";
+
+export type KubeletTiming = {
+  leaseRenewMs: Ms;
+  leaseDurationMs: Ms;
+  leaseRetryBaseMs: Ms;
+  leaseRetryMaxMs: Ms;
+  statusUpdateMs: Ms;
+  statusReportMs: Ms;
+  probePeriodMs: Ms;
+  probeInitialDelayMs: Ms;
+  probeTimeoutMs: Ms;
+  livenessFailureThreshold: number;
+  startupFailureThreshold: number;
+  crashLoopBaseMs: Ms;
+  crashLoopMaxMs: Ms;
+  crashLoopResetMs: Ms;
+};
+
+export type KubeletConfig = {
+  node: string;
+  zone: string;
+  api: HttpClientConfig;
+  /** The node's container runtime; null on control-plane nodes, whose only pods are static pods. */
+  runtime: ProcId | null;
+  staticPods: ProcId[];
+  /** The local kube-apiserver static pod, probed on /livez (startup probe first) as kubeadm configures. */
+  probeTarget: ProcId | null;
+  allocatable: ResourceList & { pods: number };
+  registerTaints: Taint[];
+  podCidr: number;
+  timing: KubeletTiming;
+};
+
+export type StaticPod = { backoffMs: Ms; lastRestart: Ms; pendingRestart: boolean };
+export type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
+
+export type KubeletState = {
+  http: HttpClient;
+  probeHttp: HttpClient;
+  registered: boolean;
+  registerRetryMs: Ms;
+  lease: Lease | null;
+  leaseInflight: boolean;
+  leaseRetryMs: Ms;
+  /** When renewals started failing (null while they succeed): used for the learner-facing trace. */
+  leaseFailingSince: Ms | null;
+  /** Failures before the first successful renewal (the API server still starting) are not news. */
+  leaseEverRenewed: boolean;
+  lastStatusReport: Ms;
+  pods: Informer;
+  runtime: Readonly<Record<string, RuntimePod>>;
+  runtimeSynced: boolean;
+  /** Pods with a CRI or API request in flight, so a sync does not repeat it. */
+  busy: Readonly<Record<string, "starting" | "stopping" | "deleting" | "reporting">>;
+  ipCounter: number;
+  /** The pod IP last reported Running for each pod, so a sync does not report it twice. */
+  reported: Readonly<Record<string, string>>;
+  statics: Readonly<Record<ProcId, StaticPod>>;
+  probe: Probe;
+};
+
+export type KubeletTimer =
+  | { lib: "http"; t: "timeout"; id: string }
+  | { lib: "informer"; t: "retry"; name: string }
+  | { lib?: undefined; t: "register" }
+  | { lib?: undefined; t: "lease" }
+  | { lib?: undefined; t: "status" }
+  | { lib?: undefined; t: "probe" }
+  | { lib?: undefined; t: "static-restart"; proc: ProcId };

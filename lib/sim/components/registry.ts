@@ -1,0 +1,26 @@
+// Component handlers by Proc.kind. Adding a component (issue 4: kube-proxy, workload controllers as
+// separate processes, ...) means writing its handler and listing it here; the core is unchanged.
+import { assert } from "../core/assert";
+import type { AnyComponent } from "../core/component";
+import { kubeApiServer } from "../apiserver/apiserver";
+import { etcdMember } from "../etcd/member";
+import { containerd } from "./containerd";
+import { kubeControllerManager } from "./controller-manager/controller-manager";
+import { etcdLoad } from "./etcd-load";
+import { kubeScheduler } from "./kube-scheduler/kube-scheduler";
+import { kubectl } from "./kubectl";
+import { kubelet } from "./kubelet/kubelet";
+import { loadBalancer } from "./load-balancer";
+import { webClient } from "./web-client";
+
+const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad].map((c) => [c.kind, c as AnyComponent]),
+);
+
+export function componentFor(kind: string): AnyComponent {
+  const c = COMPONENTS[kind];
+  assert(c !== undefined, `no component handler for kind ${kind}`);
+  return c;
+}
+
+export const COMPONENT_KINDS = Object.keys(COMPONENTS).sort();

@@ -1,0 +1,56 @@
+// The contract between the engine and a component (etcd member, kube-apiserver, kubelet, ...).
+// A component is a bundle of pure functions over its own state; the engine dispatches to it by
+// `Proc.kind` (STYLE G17: stepEtcd, stepApiServer, ... dispatched by kind). Side effects are
+// requested through the Ctx and become data in the step's `emitted` list.
+import type { Msg } from "./messages";
+import type { Rng } from "./rng";
+import type { Command, Envelope, HostId, Ms, ProcId, TraceFields } from "./types";
+
+/** What a handler may do besides returning its next state. Valid only during one handler call. */
+export type Ctx = {
+  readonly now: Ms;
+  readonly self: ProcId;
+  readonly host: HostId;
+  /** When this incarnation of the process started. */
+  readonly startedAt: Ms;
+  readonly rng: Rng;
+  /** Sends a message over the simulated network (it may be delayed, dropped or partitioned). */
+  send(to: ProcId, body: Msg): void;
+  /** Arms a timer that fires `delayMs` from now (an integer >= 0), unless the process crashes first. */
+  after(delayMs: Ms, timer: unknown): void;
+  /** Records a learner-facing trace event attributed to this process. */
+  trace(type: string, message: string, fields?: TraceFields): void;
+  /** A fresh deterministic id such as `req-42`. */
+  nextId(prefix: string): string;
+  /** Terminates this process once the handler returns (e.g. "leaderelection lost"). */
+  exit(reason: string): void;
+  /** For a kubelet: kills a static pod on its own host. */
+  killLocal(proc: ProcId, reason: string): void;
+  /** For a kubelet: (re)starts a static pod on its own host, unless it was stopped on purpose. */
+  startLocal(proc: ProcId): void;
+  /** For a kubelet: whether a static pod on its own host is running (what the runtime reports). */
+  isLocalUp(proc: ProcId): boolean;
+};
+
+/** What survives a crash, and which peers held connections the kernel must now reset. */
+export type CrashResult = { persisted: unknown; peers: ProcId[] };
+
+export type Component<Config, State, Timer> = {
+  kind: string;
+  /** State for a process that starts, given its flags and what it kept on disk (undefined at first boot). */
+  boot(config: Config, persisted: unknown, ctx: Ctx): State;
+  onMessage(state: State, env: Envelope, ctx: Ctx, config: Config): State;
+  onTimer(state: State, timer: Timer, ctx: Ctx, config: Config): State;
+  /** Scripted user commands (kubectl). */
+  onCommand?(state: State, command: Command, ctx: Ctx, config: Config): State;
+  onCrash(state: State): CrashResult;
+};
+
+// Handlers are stored type-erased in the registry; defineComponent keeps each definition fully typed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComponent = Component<any, any, any>;
+
+/** Identity helper that checks a component definition against its own Config/State/Timer types. */
+export function defineComponent<Config, State, Timer>(c: Component<Config, State, Timer>): Component<Config, State, Timer> {
+  return c;
+}

@@ -1,0 +1,41 @@
+// Every message that crosses the simulated network, as one discriminated union keyed by protocol
+// (`p`). New components (issue 4: kube-proxy, CRI details) add a protocol here and a handler in
+// components/registry.ts; the core never inspects bodies beyond `isConnectionOpener`.
+import type { AppMsg, CriMsg } from "../components/containerd-protocol";
+import type { EtcdRpc } from "../etcd/protocol";
+import type { HttpMsg } from "../apiserver/http";
+import type { RaftMsg } from "../raft/types";
+
+/** Raft peer traffic between etcd members (etcd's rafthttp streams). */
+export type RaftEnvelope = { p: "raft"; m: RaftMsg };
+
+/** What the sending host's kernel reports about a connection. */
+export type NetMsg =
+  /** The destination host is up but nothing listens on the port (process down): TCP RST. */
+  | { p: "net"; kind: "refused"; original: Msg }
+  /** The peer process died with this connection open: its kernel closed the socket. */
+  | { p: "net"; kind: "closed"; reason: string };
+
+/** Local notification from the container runtime to the kubelet that supervises a static pod. */
+export type LocalMsg = { p: "local"; kind: "exited"; proc: string; reason: string };
+
+export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg;
+
+/**
+ * True when the message opens a request or connection, so that a down process on a live host answers
+ * with a TCP reset (`refused`). Raft traffic, responses and stream events are silently lost instead.
+ */
+export function isConnectionOpener(body: Msg): boolean {
+  switch (body.p) {
+    case "etcd":
+      return body.kind === "connect" || body.kind === "range" || body.kind === "txn" || body.kind === "watch";
+    case "http":
+      return body.kind === "request";
+    case "cri":
+      return body.kind === "cri-request";
+    case "app":
+      return body.kind === "app-request";
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,113 @@
+// The run loop: the only loop in the engine (STYLE G17/G22). It owns the event queue and the trace,
+// pops the earliest item, calls the pure step function, and schedules what step emitted. Every
+// run is bounded: exceeding eventsMax or queueMax throws SimBoundError, a reported liveness failure
+// rather than a hang.
+import { assert } from "./assert";
+import { queuePeek, queuePop, queuePush, type Queued } from "./queue";
+import { step, stepInPlace } from "./step";
+import type { Emitted, Ms, SimEvent, TraceFields, World } from "./types";
+
+/** A numbered trace record: the fields are flattened next to the fixed keys. */
+export type TraceEvent = { t: Ms; seq: number; component: string; type: string; message: string } & TraceFields;
+
+export type Bounds = { eventsMax: number; queueMax: number };
+
+export const DEFAULT_BOUNDS: Bounds = { eventsMax: 5_000_000, queueMax: 200_000 };
+
+/** Raised when a run exceeds one of its bounds. */
+export class SimBoundError extends Error {
+  override name = "SimBoundError";
+  constructor(
+    readonly bound: keyof Bounds,
+    readonly atMs: Ms,
+  ) {
+    super(`simulation exceeded ${bound} at t=${atMs}ms`);
+  }
+}
+
+/** The mutable shell around the pure world: queue, counters and the trace collected so far. */
+export type Sim = {
+  /** Owned by the Sim: with `transient` the loop updates it in place (see core/draft.ts). */
+  world: World;
+  transient: boolean;
+  queue: Queued<SimEvent>[];
+  /** Next insertion sequence number for the queue (the tie-breaker of equal times). */
+  seq: number;
+  trace: TraceEvent[];
+  steps: number;
+  bounds: Bounds;
+};
+
+/** Called after every step with the world it produced (tests check invariants here). */
+export type StepHook = (world: World, ev: SimEvent, emitted: readonly Emitted[]) => void;
+
+const RESERVED = new Set(["t", "seq", "component", "type", "message"]);
+
+/**
+ * A Sim over `world`. With `transient` (the default) the world is copied once here and then updated
+ * in place; without it every step goes through the pure step(), which tests use to prove purity.
+ */
+export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transient = true): Sim {
+  const own = transient ? ownWorld(world) : world;
+  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds };
+}
+
+/** A copy whose containers the Sim may mutate; component states are immutable and shared. */
+export function ownWorld(world: World): World {
+  const procs: World["procs"] = {};
+  for (const id of Object.keys(world.procs)) procs[id] = { ...world.procs[id]! };
+  return { ...world, procs, hosts: { ...world.hosts } };
+}
+
+/** Adds an event to the queue at absolute time `at`. Mutates `sim`. */
+export function scheduleAt(sim: Sim, at: Ms, ev: SimEvent): void {
+  assert(Number.isInteger(at) && at >= sim.world.now, `cannot schedule at ${at}, now is ${sim.world.now}`);
+  queuePush(sim.queue, { t: at, seq: sim.seq++, ev });
+  if (sim.queue.length > sim.bounds.queueMax) throw new SimBoundError("queueMax", sim.world.now);
+}
+
+function appendTrace(sim: Sim, emitted: Emitted[]): void {
+  for (const e of emitted) {
+    if (e.kind === "schedule") {
+      scheduleAt(sim, e.at, e.ev);
+      continue;
+    }
+    const { t, component, type, message, fields } = e.draft;
+    for (const key of Object.keys(fields)) assert(!RESERVED.has(key), `trace field ${key} of ${type} collides with a fixed key`);
+    sim.trace.push({ t, seq: sim.trace.length, component, type, message, ...fields });
+  }
+}
+
+/**
+ * Processes every queued item due at or before `until`, then sets the clock to `until`.
+ * Mutates `sim`. `onStep` (tests) sees each transition, e.g. to check invariants.
+ */
+export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
+  assert(until >= sim.world.now, `runUntil(${until}) is in the past (now ${sim.world.now})`);
+  for (;;) {
+    const next = queuePeek(sim.queue);
+    if (next === undefined || next.t > until) break;
+    queuePop(sim.queue);
+    if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", next.t);
+    advance(sim, next.ev, next.t, onStep);
+  }
+  if (sim.world.now < until) sim.world = { ...sim.world, now: until };
+}
+
+function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
+  let emitted: Emitted[];
+  if (sim.transient) emitted = stepInPlace(sim.world, ev, t);
+  else {
+    const result = step(sim.world, ev, t);
+    sim.world = result.world;
+    emitted = result.emitted;
+  }
+  onStep?.(sim.world, ev, emitted);
+  appendTrace(sim, emitted);
+}
+
+/** Runs an event immediately at the current time (tests and the datadriven harness). Mutates `sim`. */
+export function applyNow(sim: Sim, ev: SimEvent, onStep?: StepHook): void {
+  sim.steps++;
+  advance(sim, ev, sim.world.now, onStep);
+}

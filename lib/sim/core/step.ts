@@ -1,0 +1,188 @@
+// The reducer at the heart of the engine (STYLE G17): step(world, event) returns the next world and
+// the effects as data. step() is pure (tests deep-freeze worlds to prove it); stepInPlace() is the
+// same transition applied to a world the caller owns, which the run loop uses for speed.
+import { assert, unreachable } from "./assert";
+import { componentFor } from "../components/registry";
+import { resolveHost, resolveTarget } from "../components/selectors";
+import type { Ctx } from "./component";
+import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
+import { crashProc, startProc } from "./lifecycle";
+import { isConnectionOpener } from "./messages";
+import { degradeLink, healNet, partitionNet } from "./network";
+import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
+import { createRng } from "./rng";
+import type { Action, Emitted, Envelope, Ms, Proc, SimEvent, StepResult, World } from "./types";
+
+/** Effects applied per step are bounded: a supervisor loop that never settles is a bug. */
+const EFFECTS_MAX = 1000;
+
+/**
+ * Applies one event at virtual time `t` (>= world.now). Pure: returns a new World and the emitted
+ * data (messages and timers to schedule, trace records); `world` is left untouched.
+ */
+export function step(world: World, ev: SimEvent, t: Ms): StepResult {
+  const d = openDraft(world, false);
+  const emitted = apply(d, ev, t);
+  return { world: d.world, emitted };
+}
+
+/** The same transition as step(), writing into `world` itself. The caller must own `world`. */
+export function stepInPlace(world: World, ev: SimEvent, t: Ms): Emitted[] {
+  return apply(openDraft(world, true), ev, t);
+}
+
+function apply(d: Draft, ev: SimEvent, t: Ms): Emitted[] {
+  assert(Number.isInteger(t) && t >= d.world.now, `step at ${t} is before now ${d.world.now}`);
+  const out: Outbox = { now: t, rng: createRng(d.world.rng), nextId: d.world.nextId, emitted: [], effects: [] };
+  d.world.now = t;
+  switch (ev.kind) {
+    case "deliver":
+      deliver(d, ev.env, out);
+      break;
+    case "timer":
+      fireTimer(d, ev.proc, ev.incarnation, ev.timer, out);
+      break;
+    case "action":
+      applyAction(d, ev.action, out);
+      break;
+    default:
+      unreachable(ev, "event");
+  }
+  applyEffects(d, out);
+  d.world.rng = out.rng.state();
+  d.world.nextId = out.nextId;
+  return out.emitted;
+}
+
+function runHandler(d: Draft, proc: Proc, out: Outbox, handler: (state: unknown, ctx: Ctx) => unknown): void {
+  putState(d, proc, handler(proc.state, makeCtx(out, d, proc)));
+}
+
+function deliver(d: Draft, env: Envelope, out: Outbox): void {
+  const proc = d.world.procs[env.to];
+  assert(proc, `delivery to unknown process ${env.to}`);
+  if (d.world.hosts[proc.host]?.up !== true) return; // the host is off: the packet is simply lost
+  if (!proc.up) {
+    // Nothing listens on the port: the live host's kernel answers a connection attempt with a reset.
+    if (isConnectionOpener(env.body)) sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
+    return;
+  }
+  runHandler(d, proc, out, (state, ctx) => componentFor(proc.kind).onMessage(state, env, ctx, proc.config));
+}
+
+function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, out: Outbox): void {
+  const proc = d.world.procs[id];
+  assert(proc, `timer for unknown process ${id}`);
+  if (!proc.up || proc.incarnation !== incarnation) return; // armed by a previous incarnation
+  runHandler(d, proc, out, (state, ctx) => componentFor(proc.kind).onTimer(state, timer, ctx, proc.config));
+}
+
+function target(d: Draft, out: Outbox, action: { type: string; target: string }): string | null {
+  const id = resolveTarget(d.world, action.target);
+  if (id === null) traceFrom(out, "sim", "sim.no-target", `No process matched ${action.target}; nothing to ${action.type}.`, { target: action.target });
+  return id;
+}
+
+function applyAction(d: Draft, action: Action, out: Outbox): void {
+  switch (action.type) {
+    case "crash":
+    case "stop": {
+      const id = target(d, out, action);
+      if (id === null) return;
+      const stop = action.type === "stop";
+      const reason = stop ? "stopped by the scenario" : (action.reason ?? "killed by the scenario");
+      crashProc(d, id, out, { reason, notifySupervisor: !stop, disable: stop });
+      return;
+    }
+    case "start": {
+      const id = target(d, out, action);
+      const proc = id === null ? undefined : d.world.procs[id];
+      if (proc === undefined || proc.up) return;
+      if (d.world.hosts[proc.host]?.up !== true) putProc(d, { ...proc, disabled: false });
+      else startProc(d, proc.id, out);
+      return;
+    }
+    case "power-off":
+      powerOff(d, action.host, out);
+      return;
+    case "power-on":
+      powerOn(d, action.host, out);
+      return;
+    case "partition": {
+      const text = action.groups.map((g) => `{${g.join(", ")}}`).join(" | ");
+      traceFrom(out, "network", "network.partitioned", `The network is partitioned: ${text}.`, { groups: action.groups.map((g) => g.join(",")) });
+      d.world.net = partitionNet(d.world.net, action.groups);
+      return;
+    }
+    case "heal":
+      traceFrom(out, "network", "network.healed", "All network partitions and link faults are healed.");
+      d.world.net = healNet(d.world.net);
+      return;
+    case "link":
+      traceFrom(out, "network", "network.link-degraded", `Link ${action.a}–${action.b}: drop ${action.dropPer1000}‰, +${action.delayMs} ms.`, { a: action.a, b: action.b });
+      d.world.net = degradeLink(d.world.net, action.a, action.b, { dropPer1000: action.dropPer1000, delayMs: action.delayMs });
+      return;
+    case "command": {
+      const proc = d.world.procs[action.target];
+      assert(proc, `command for unknown process ${action.target}`);
+      const onCommand = componentFor(proc.kind).onCommand;
+      assert(onCommand, `${proc.kind} accepts no commands`);
+      if (proc.up) runHandler(d, proc, out, (state, ctx) => onCommand(state, action.command, ctx, proc.config));
+      return;
+    }
+    default:
+      unreachable(action, "action");
+  }
+}
+
+function procsOn(d: Draft, hostId: string): string[] {
+  return Object.keys(d.world.procs)
+    .filter((id) => d.world.procs[id]!.host === hostId)
+    .sort();
+}
+
+function powerOff(d: Draft, selector: string, out: Outbox): void {
+  const hostId = resolveHost(d.world, selector);
+  assert(hostId !== null, `power-off: no host matches ${selector}`);
+  const host = d.world.hosts[hostId];
+  assert(host, `power-off of unknown host ${hostId}`);
+  if (!host.up) return;
+  traceFrom(out, hostId, "host.powered-off", `${hostId} lost power: every process on it stops at once.`);
+  putHost(d, hostId, { ...host, up: false });
+  for (const id of procsOn(d, hostId)) crashProc(d, id, out, { reason: "host powered off", notifySupervisor: false, disable: false });
+}
+
+function powerOn(d: Draft, hostId: string, out: Outbox): void {
+  const host = d.world.hosts[hostId];
+  assert(host, `power-on of unknown host ${hostId}`);
+  if (host.up) return;
+  traceFrom(out, hostId, "host.powered-on", `${hostId} powered on and boots its services.`);
+  putHost(d, hostId, { ...host, up: true });
+  // systemd units (kubelet, containerd, external etcd) start; the kubelet then starts its static pods.
+  for (const id of procsOn(d, hostId)) {
+    const p = d.world.procs[id]!;
+    if (!p.disabled && p.supervisor === null && !p.up) startProc(d, id, out);
+  }
+}
+
+function applyEffects(d: Draft, out: Outbox): void {
+  for (let i = 0; out.effects.length > 0; i++) {
+    assert(i < EFFECTS_MAX, "process effects did not settle within one step");
+    const effect = out.effects.shift()!;
+    const proc = d.world.procs[effect.proc];
+    assert(proc, `effect on unknown process ${effect.proc}`);
+    switch (effect.kind) {
+      case "exit":
+        crashProc(d, effect.proc, out, { reason: effect.reason, notifySupervisor: true, disable: false });
+        break;
+      case "kill":
+        crashProc(d, effect.proc, out, { reason: effect.reason, notifySupervisor: false, disable: false });
+        break;
+      case "start":
+        if (!proc.up && !proc.disabled && d.world.hosts[proc.host]?.up === true) startProc(d, effect.proc, out);
+        break;
+      default:
+        unreachable(effect, "effect");
+    }
+  }
+}

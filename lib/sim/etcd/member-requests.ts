@@ -1,0 +1,109 @@
+// The etcd server's client-facing side: Range (serializable or linearizable via ReadIndex), Txn (a
+// Raft proposal answered after apply, or an error after the 7 s request timeout), Watch streams,
+// and the peer dial handshake that initial-election-tick-advance waits for.
+import type { Ctx } from "../core/component";
+import type { Envelope, Ms, ProcId } from "../core/types";
+import { msg } from "../raft/raft";
+import { stepRaft } from "../raft/step";
+import { NONE } from "../raft/types";
+import { majority } from "../raft/quorum";
+import { eventsSince, getKey, rangePrefix } from "./mvcc";
+import { ETCD_ERR, type EtcdRpc } from "./protocol";
+import type { EtcdConfig, EtcdState } from "./member-types";
+import { withRaft } from "./member-raft";
+
+type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
+
+function addClient(s: EtcdState, client: ProcId): EtcdState {
+  return s.clients.includes(client) ? s : { ...s, clients: [...s.clients, client].sort() };
+}
+
+export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, from: ProcId, ctx: Ctx): EtcdState {
+  const next = addClient(s, from);
+  if (req.serializable) {
+    // Served from this member's local state without consensus: fast, available, possibly stale.
+    const kvs = req.prefix ? rangePrefix(s.store, req.key) : [getKey(s.store, req.key)].filter((kv) => kv !== undefined);
+    ctx.send(from, { p: "etcd", kind: "range-resp", id: req.id, kvs, rev: s.store.rev });
+    return next;
+  }
+  const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
+  ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: req.id });
+  ctx.after(cfg.timing.requestTimeoutMs, { t: "read-timeout", id: req.id });
+  return sendReadIndex({ ...next, reads: { ...next.reads, [req.id]: read } }, cfg, req.id, ctx);
+}
+
+/** A follower forwards MsgReadIndex to its leader; without a leader raft drops it and we retry. */
+export function sendReadIndex(s: EtcdState, cfg: EtcdConfig, id: string, ctx: Ctx): EtcdState {
+  return withRaft(s, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgReadIndex", from: NONE, to: r.id, context: id }), env));
+}
+
+export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
+  const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
+  const blocked = s.raft.lead === NONE;
+  const next = addClient({ ...s, proposals: { ...s.proposals, [req.id]: { client: from, startedAt: ctx.now, data, blocked } } }, from);
+  ctx.after(cfg.timing.requestTimeoutMs, { t: "proposal-timeout", id: req.id });
+  if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
+  return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
+}
+
+/** parseProposeCtxErr: which "request timed out" flavour the client gets. */
+export function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, ctx: Ctx): string {
+  const electionWindow = 2 * cfg.timing.electionMs;
+  if (startedAt > s.leadElectedAt - electionWindow && startedAt < s.leadElectedAt) return ETCD_ERR.timeoutLeaderFail;
+  const lead = s.raft.lead;
+  const fresh = (id: number) => id === cfg.id || ctx.now - (s.heardFrom[id] ?? -Infinity) < cfg.timing.electionMs;
+  if (lead === NONE) return ETCD_ERR.timeout;
+  if (lead === cfg.id) {
+    const connected = s.raft.voters.filter(fresh).length;
+    if (connected < majority(s.raft.voters.length)) return ETCD_ERR.timeoutConnectionLost;
+  } else if (!fresh(lead)) return ETCD_ERR.timeoutConnectionLost;
+  return ETCD_ERR.timeout;
+}
+
+export function handleWatch(s: EtcdState, req: Req<"watch">, from: ProcId, ctx: Ctx): EtcdState {
+  const next = addClient(s, from);
+  // The v3rpc stream interceptor refuses require-leader streams outright while there is no leader.
+  if (req.requireLeader && s.raft.lead === NONE) {
+    ctx.send(from, { p: "etcd", kind: "watch-cancelled", id: req.id, reason: ETCD_ERR.noLeader });
+    return next;
+  }
+  const past = eventsSince(s.store, req.fromRev);
+  if (past === null) {
+    ctx.send(from, { p: "etcd", kind: "watch-cancelled", id: req.id, reason: ETCD_ERR.compacted });
+    return next;
+  }
+  ctx.send(from, { p: "etcd", kind: "watch-created", id: req.id });
+  const events = past.filter((e) => e.kv.key.startsWith(req.prefix));
+  if (events.length > 0) ctx.send(from, { p: "etcd", kind: "watch-events", id: req.id, events });
+  const watch = { client: from, id: req.id, prefix: req.prefix, requireLeader: req.requireLeader };
+  return { ...next, watches: { ...next.watches, [`${from} ${req.id}`]: watch } };
+}
+
+/** A client went away (its kernel reset the connection): forget its streams. */
+export function dropClient(s: EtcdState, client: ProcId): EtcdState {
+  const watches = { ...s.watches };
+  for (const k of Object.keys(watches)) if (watches[k]!.client === client) delete watches[k];
+  return { ...s, watches, clients: s.clients.filter((c) => c !== client) };
+}
+
+export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & { body: EtcdRpc }, ctx: Ctx): EtcdState {
+  const body = env.body;
+  switch (body.kind) {
+    case "connect":
+      ctx.send(env.from, { p: "etcd", kind: "connected" });
+      return addClient(s, env.from);
+    case "range":
+      return handleRange(s, cfg, body, env.from, ctx);
+    case "txn":
+      return handleTxn(s, cfg, body, env.from, ctx);
+    case "watch":
+      return handleWatch(s, body, env.from, ctx);
+    case "watch-close": {
+      const watches = { ...s.watches };
+      delete watches[`${env.from} ${body.id}`];
+      return { ...s, watches };
+    }
+    default:
+      return s;
+  }
+}

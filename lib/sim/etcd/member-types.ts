@@ -1,0 +1,66 @@
+// State of one etcd member: the Raft state machine plus the etcd server around it (proposal waits,
+// linearizable reads, watch streams, leader monitoring).
+import type { Log } from "../raft/log";
+import type { RaftState } from "../raft/types";
+import type { Ms, ProcId } from "../core/types";
+import type { EntryData } from "./protocol";
+import type { MvccStore } from "./mvcc";
+
+export type EtcdTiming = {
+  heartbeatMs: Ms;
+  electionMs: Ms;
+  requestTimeoutMs: Ms;
+  noLeaderChecks: number;
+  readIndexRetryMs: Ms;
+  preVote: boolean;
+  checkQuorum: boolean;
+  /**
+   * Take the allocation-free path for steady-state heartbeats. It produces exactly the state and
+   * messages of the general path (a test runs both and compares); off only in that test.
+   */
+  fastPaths: boolean;
+};
+
+export type EtcdConfig = {
+  id: number;
+  /** Raft member id -> process id, for every voter including this one. */
+  peers: Record<number, ProcId>;
+  timing: EtcdTiming;
+};
+
+/** What a member keeps on disk: the WAL (HardState + log) and the backend (bbolt) with its applied index. */
+export type EtcdPersisted = { term: number; vote: number; commit: number; log: Log; store: MvccStore; applied: number };
+
+export type Proposal = { client: ProcId; startedAt: Ms; data: EntryData; blocked: boolean };
+export type PendingRead = { client: ProcId; key: string; prefix: boolean; startedAt: Ms; index: number | null };
+export type ServerWatch = { client: ProcId; id: string; prefix: string; requireLeader: boolean };
+
+export type EtcdState = {
+  raft: RaftState;
+  store: MvccStore;
+  applied: number;
+  /** The leader runs a real ticker (heartbeats every tick); followers only arm one election alarm. */
+  tickerOn: boolean;
+  alarmTick: number | null;
+  advancePolls: number;
+  proposals: Readonly<Record<string, Proposal>>;
+  reads: Readonly<Record<string, PendingRead>>;
+  /** Keyed by `${client} ${watchId}`. */
+  watches: Readonly<Record<string, ServerWatch>>;
+  clients: readonly ProcId[];
+  noLeaderChecks: number;
+  /** Consecutive pre-vote campaigns without a leader, to summarize a long streak in the trace. */
+  campaigns: number;
+  leadElectedAt: Ms;
+  /** Last time each peer was heard from (rafthttp stream activity), by raft id. */
+  heardFrom: readonly Ms[];
+};
+
+export type EtcdTimer =
+  | { t: "tick" }
+  | { t: "alarm"; tick: number }
+  | { t: "advance-poll" }
+  | { t: "monitor" }
+  | { t: "proposal-timeout"; id: string }
+  | { t: "read-retry"; id: string }
+  | { t: "read-timeout"; id: string };

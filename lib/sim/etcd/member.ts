@@ -1,0 +1,178 @@
+// The etcd member component: a Raft node plus the etcd server (etcd-io/etcd server/etcdserver).
+// Defaults follow k8s-facts §1: 100 ms heartbeat ticks, 1000 ms election timeout randomized to
+// [1000, 1900] ms, PreVote and CheckQuorum on, 7 s request timeout, require-leader watches
+// cancelled after 3 leaderless election timeouts, and initial-election-tick-advance at boot.
+import { defineComponent, type Ctx } from "../core/component";
+import type { Envelope } from "../core/types";
+import { emptyLog } from "../raft/log";
+import { newRaft, tickElection, tickHeartbeat } from "../raft/raft";
+import { stepRaft } from "../raft/step";
+import { NONE } from "../raft/types";
+import { emptyStore } from "./mvcc";
+import { ETCD_ERR } from "./protocol";
+import type { EtcdConfig, EtcdPersisted, EtcdState, EtcdTimer } from "./member-types";
+import { currentTick, syncTimers, withRaft } from "./member-raft";
+import { lastIndex } from "../raft/log";
+import { msg } from "../raft/raft";
+import type { RaftMsg } from "../raft/types";
+import type { Ms } from "../core/types";
+import { dropClient, handleClientRpc, sendReadIndex, timeoutError } from "./member-requests";
+
+/** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
+const ADVANCE_POLL_MS = 50;
+const ADVANCE_POLLS_MAX = 100;
+
+function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
+  const disk = (persisted as EtcdPersisted | undefined) ?? { term: 0, vote: NONE, commit: 0, log: emptyLog(), store: emptyStore(), applied: 0 };
+  const voters = Object.keys(cfg.peers).map(Number);
+  const rCfg = { electionTicks: cfg.timing.electionMs / cfg.timing.heartbeatMs, heartbeatTicks: 1, preVote: cfg.timing.preVote, checkQuorum: cfg.timing.checkQuorum };
+  let s: EtcdState = {
+    raft: newRaft(cfg.id, voters, rCfg, disk, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined }),
+    store: disk.store,
+    applied: disk.applied,
+    tickerOn: false,
+    alarmTick: null,
+    advancePolls: 0,
+    proposals: {},
+    reads: {},
+    watches: {},
+    clients: [],
+    noLeaderChecks: 0,
+    campaigns: 0,
+    leadElectedAt: -Infinity,
+    heardFrom: voters.map(() => -1).concat([-1]),
+  };
+  ctx.trace("raft.became-follower", `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`, { term: disk.term, leader: null });
+  ctx.after(cfg.timing.electionMs, { t: "monitor" });
+  if (voters.length === 1) {
+    // adjustTicks: a single-member cluster fast-forwards electionTicks-1 ticks and elects itself quickly.
+    s = advanceTicks(s, rCfg.electionTicks - 1);
+  } else {
+    for (const id of voters) if (id !== cfg.id) ctx.send(cfg.peers[id]!, { p: "etcd", kind: "peer-dial" });
+    ctx.after(ADVANCE_POLL_MS, { t: "advance-poll" });
+  }
+  return syncTimers(s, cfg, ctx);
+}
+
+/** raft.node.advanceTicks: pretend `n` ticks passed without hearing from a leader. */
+function advanceTicks(s: EtcdState, n: number): EtcdState {
+  return { ...s, raft: { ...s.raft, electionResetTick: s.raft.electionResetTick - n } };
+}
+
+function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  switch (timer.t) {
+    case "tick": {
+      if (s.raft.role !== "leader") return syncTimers({ ...s, tickerOn: false }, cfg, ctx);
+      const next = withRaft(s, cfg, ctx, (r, env) => tickHeartbeat(r, env));
+      if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, { t: "tick" });
+      return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
+    }
+    case "alarm":
+      if (timer.tick !== s.alarmTick) return s; // superseded by an earlier alarm
+      return withRaft({ ...s, alarmTick: null }, cfg, ctx, (r, env) => tickElection(r, env));
+    case "advance-poll": {
+      const active = Object.keys(cfg.peers).filter((id) => Number(id) !== cfg.id && (s.heardFrom[Number(id)] ?? -1) >= ctx.startedAt).length;
+      if (active > 1) return syncTimers(advanceTicks(s, cfg.timing.electionMs / cfg.timing.heartbeatMs - 2), cfg, ctx);
+      if (s.advancePolls + 1 < ADVANCE_POLLS_MAX) ctx.after(ADVANCE_POLL_MS, { t: "advance-poll" });
+      return { ...s, advancePolls: s.advancePolls + 1 };
+    }
+    case "monitor":
+      ctx.after(cfg.timing.electionMs, { t: "monitor" });
+      return monitorLeader(s, cfg, ctx);
+    case "proposal-timeout": {
+      const p = s.proposals[timer.id];
+      if (p === undefined) return s;
+      ctx.send(p.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, ctx) });
+      const proposals = { ...s.proposals };
+      delete proposals[timer.id];
+      return { ...s, proposals };
+    }
+    case "read-retry": {
+      const read = s.reads[timer.id];
+      if (read === undefined || read.index !== null) return s;
+      ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: timer.id });
+      return sendReadIndex(s, cfg, timer.id, ctx);
+    }
+    case "read-timeout": {
+      const read = s.reads[timer.id];
+      if (read === undefined) return s;
+      ctx.send(read.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: ETCD_ERR.timeout });
+      const reads = { ...s.reads };
+      delete reads[timer.id];
+      return { ...s, reads };
+    }
+  }
+}
+
+/** v3rpc monitorLeader: after etcdNoLeaderChecks leaderless election timeouts, cancel require-leader streams. */
+function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  const checks = s.raft.lead === NONE ? s.noLeaderChecks + 1 : 0;
+  if (checks < cfg.timing.noLeaderChecks) return { ...s, noLeaderChecks: checks };
+  const keys = Object.keys(s.watches).filter((k) => s.watches[k]!.requireLeader).sort();
+  if (keys.length === 0) return { ...s, noLeaderChecks: checks };
+  const watches = { ...s.watches };
+  for (const k of keys) {
+    const w = watches[k]!;
+    ctx.send(w.client, { p: "etcd", kind: "watch-cancelled", id: w.id, reason: ETCD_ERR.noLeader });
+    delete watches[k];
+  }
+  const seconds = (checks * cfg.timing.electionMs) / 1000;
+  ctx.trace(
+    "etcd.watches-cancelled",
+    `${ctx.self} has had no leader for ${seconds} s (${checks} election timeouts) and cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
+    { streams: keys.length },
+  );
+  return { ...s, watches, noLeaderChecks: checks };
+}
+
+/**
+ * Heartbeats that change nothing but timers: a follower hearing its known leader with no new commit
+ * index or read context, and a leader hearing back from a caught-up, active follower. Raft.Step
+ * would do exactly this; skipping the general path saves most of a 3-member cluster's work.
+ */
+function steadyHeartbeat(s: EtcdState, heardFrom: Ms[], m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
+  const r = s.raft;
+  if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
+  if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
+    for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
+    ctx.send(cfg.peers[m.from]!, { p: "raft", m: msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }) });
+    return { ...s, heardFrom, raft: { ...r, electionResetTick: currentTick(cfg, ctx) } };
+  }
+  if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
+    const pr = r.progress[m.from];
+    if (pr === undefined || !pr.recentActive || pr.paused || pr.state !== "replicate" || pr.match < lastIndex(r.log)) return null;
+    return { ...s, heardFrom };
+  }
+  return null;
+}
+
+function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  const body = env.body;
+  if (body.p === "raft") {
+    const heardFrom = s.heardFrom.slice();
+    heardFrom[body.m.from] = ctx.now;
+    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, heardFrom, body.m, cfg, ctx) : null;
+    return fast ?? withRaft({ ...s, heardFrom }, cfg, ctx, (r, e) => stepRaft(r, body.m, e));
+  }
+  if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
+  if (body.p !== "etcd") return s;
+  if (body.kind === "peer-dial" || body.kind === "peer-ack") {
+    const id = Number(Object.keys(cfg.peers).find((k) => cfg.peers[Number(k)] === env.from));
+    if (body.kind === "peer-dial") ctx.send(env.from, { p: "etcd", kind: "peer-ack" });
+    const heardFrom = s.heardFrom.slice();
+    heardFrom[id] = ctx.now;
+    return { ...s, heardFrom };
+  }
+  return handleClientRpc(s, cfg, { ...env, body }, ctx);
+}
+
+export const etcdMember = defineComponent<EtcdConfig, EtcdState, EtcdTimer>({
+  kind: "etcd",
+  boot,
+  onMessage: (s, env, ctx, cfg) => onMessage(s, env, cfg, ctx),
+  onTimer: (s, timer, ctx, cfg) => onTimer(s, timer, cfg, ctx),
+  onCrash: (s) => {
+    const persisted: EtcdPersisted = { term: s.raft.term, vote: s.raft.vote, commit: s.raft.commit, log: s.raft.log, store: s.store, applied: s.applied };
+    return { persisted, peers: [...s.clients] };
+  },
+});

@@ -1,0 +1,57 @@
+// The etcd v3 client API as the simulation speaks it (a subset of etcdserverpb: Range, Txn, Watch),
+// plus the peer dial handshake rafthttp performs. Error texts are etcd's own strings (rpctypes).
+
+export type KeyValue = { key: string; value: unknown; createRev: number; modRev: number; version: number };
+
+/**
+ * The transactions kube-apiserver issues (storage/etcd3/store.go): create is Txn(If
+ * CreateRevision==0).Then(Put); update and delete compare ModRevision first (optimistic concurrency).
+ */
+export type EtcdOp =
+  | { op: "create"; key: string; value: unknown }
+  | { op: "update"; key: string; value: unknown; expectRev: number }
+  | { op: "delete"; key: string; expectRev: number | null }
+  | { op: "put"; key: string; value: unknown };
+
+export type TxnResult =
+  | { ok: true; rev: number; kv: KeyValue | null }
+  | { ok: false; reason: "exists" | "conflict" | "not-found"; rev: number; current: KeyValue | null };
+
+export type WatchEvent = { type: "PUT" | "DELETE"; kv: KeyValue; prev: KeyValue | null };
+
+/** gRPC status codes that matter to clientv3's retry policy. */
+export type GrpcCode = "Unavailable" | "DeadlineExceeded" | "OutOfRange" | "Canceled";
+
+export const ETCD_ERR = {
+  timeout: "etcdserver: request timed out",
+  timeoutLeaderFail: "etcdserver: request timed out, possibly due to previous leader failure",
+  timeoutConnectionLost: "etcdserver: request timed out, possibly due to connection lost",
+  leaderChanged: "etcdserver: leader changed",
+  noLeader: "etcdserver: no leader",
+  compacted: "mvcc: required revision has been compacted",
+  connectionLost: "rpc error: code = Unavailable desc = error reading from server: EOF",
+} as const;
+
+export type EtcdRpc =
+  | { p: "etcd"; kind: "connect" }
+  | { p: "etcd"; kind: "connected" }
+  | { p: "etcd"; kind: "peer-dial" }
+  | { p: "etcd"; kind: "peer-ack" }
+  | { p: "etcd"; kind: "range"; id: string; key: string; prefix: boolean; serializable: boolean }
+  | { p: "etcd"; kind: "range-resp"; id: string; kvs: KeyValue[]; rev: number }
+  /** `quiet` entries (Lease renewals) are not reported as raft.committed trace events. */
+  | { p: "etcd"; kind: "txn"; id: string; op: EtcdOp; quiet: boolean; summary: string }
+  | { p: "etcd"; kind: "txn-resp"; id: string; result: TxnResult }
+  | { p: "etcd"; kind: "error"; id: string; code: GrpcCode; message: string }
+  | { p: "etcd"; kind: "watch"; id: string; prefix: string; fromRev: number; requireLeader: boolean }
+  | { p: "etcd"; kind: "watch-created"; id: string }
+  | { p: "etcd"; kind: "watch-events"; id: string; events: WatchEvent[] }
+  | { p: "etcd"; kind: "watch-cancelled"; id: string; reason: string }
+  | { p: "etcd"; kind: "watch-close"; id: string };
+
+/** The payload of a Raft entry: one client transaction, tagged with the member that will answer. */
+export type EntryData = { id: string; origin: number; op: EtcdOp; quiet: boolean; summary: string };
+
+export function isEntryData(d: unknown): d is EntryData {
+  return typeof d === "object" && d !== null && "op" in d && "id" in d;
+}

@@ -1,0 +1,47 @@
+// Small pure helpers over objects: conditions, readiness, label selection and merge patches.
+import type { Condition, ConditionStatus, KubeObject, Node, Pod } from "./types";
+
+export function condition(conds: readonly Condition[], type: string): Condition | undefined {
+  return conds.find((c) => c.type === type);
+}
+
+/** Sets a condition, keeping lastTransitionTime unless the status changes. Pure. */
+export function setCondition(conds: readonly Condition[], type: string, status: ConditionStatus, reason: string, now: number): Condition[] {
+  const cur = condition(conds, type);
+  const next: Condition = { type, status, reason, lastTransitionTime: cur !== undefined && cur.status === status ? cur.lastTransitionTime : now };
+  return [...conds.filter((c) => c.type !== type), next].sort((a, b) => (a.type < b.type ? -1 : 1));
+}
+
+export function nodeReady(node: Node): ConditionStatus {
+  return condition(node.status.conditions, "Ready")?.status ?? "Unknown";
+}
+
+export function podReady(pod: Pod): boolean {
+  return condition(pod.status.conditions, "Ready")?.status === "True";
+}
+
+export function isTerminating(obj: KubeObject): boolean {
+  return obj.metadata.deletionTimestamp !== null;
+}
+
+export function matchesLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): boolean {
+  for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
+  return true;
+}
+
+/** JSON merge patch (RFC 7386), the semantics of `kubectl patch --type merge`. Pure. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
+  const base: Record<string, unknown> = typeof target === "object" && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    if (v === null) delete base[k];
+    else base[k] = mergePatch(base[k], v);
+  }
+  return base;
+}
+
+/** Seconds with up to one decimal, for messages. */
+export function secs(ms: number): string {
+  const s = ms / 1000;
+  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+}

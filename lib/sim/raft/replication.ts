@@ -1,0 +1,188 @@
+// Log replication and heartbeats (etcd-io/raft raft.go: maybeSendAppend, sendHeartbeat,
+// handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
+import { assert } from "../core/assert";
+import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
+import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries } from "./progress";
+import { maybeCommit, msg } from "./raft";
+import { voteResult } from "./quorum";
+import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
+
+/** etcd's MaxSizePerMsg is 1 MiB; entries here are small, so cap MsgApp by count instead. */
+export const MAX_ENTRIES_PER_MSG = 64;
+
+function setProgress(r: RaftState, id: number, pr: Progress): void {
+  r.progress = { ...r.progress, [id]: pr };
+}
+
+/** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
+export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
+  const pr = r.progress[to];
+  assert(pr, `no progress for ${to}`);
+  if (pr.state === "probe" && pr.paused) return false;
+  const prevIndex = pr.next - 1;
+  const prevTerm = termAt(r.log, prevIndex);
+  assert(prevTerm !== undefined, `leader ${r.id} has no entry ${prevIndex} for ${to} (no compaction is modelled)`);
+  const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
+  if (entries.length === 0 && !sendIfEmpty) return false;
+  env.send(msg({ type: "MsgApp", from: r.id, to, term: r.term, index: prevIndex, logTerm: prevTerm, entries, commit: r.commit }));
+  setProgress(r, to, { ...sentEntries(pr, entries.length), sentCommit: r.commit });
+  return true;
+}
+
+export function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
+  maybeSendAppend(r, to, true, env);
+}
+
+export function bcastAppend(r: RaftState, env: RaftEnv): void {
+  for (const id of r.voters) if (id !== r.id) sendAppend(r, id, env);
+}
+
+/** Heartbeats carry commit = min(match, committed): never push a follower past what it matched. */
+export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): void {
+  const ctx = context ?? r.readOnly.at(-1)?.ctx ?? "";
+  let progress: Record<number, Progress> | null = null;
+  for (const to of r.voters) {
+    if (to === r.id) continue;
+    const pr = r.progress[to];
+    assert(pr, `no progress for ${to}`);
+    const commit = Math.min(pr.match, r.commit);
+    env.send(msg({ type: "MsgHeartbeat", from: r.id, to, term: r.term, commit, context: ctx }));
+    if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
+    progress ??= { ...r.progress };
+    progress[to] = { ...pr, sentCommit: commit };
+  }
+  if (progress !== null) r.progress = progress;
+}
+
+/** The leader's own durable append acknowledges itself (raft delivers it via msgsAfterAppend). */
+export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): void {
+  const pr = r.progress[r.id];
+  assert(pr, "leader has no progress for itself");
+  const up = maybeUpdate(pr, index);
+  if (up === null) return;
+  setProgress(r, r.id, up);
+  if (maybeCommit(r, env)) {
+    releasePendingReadIndex(r, env);
+    bcastAppend(r, env);
+  }
+}
+
+/** stepLeader(MsgAppResp). */
+export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
+  const pr0 = r.progress[m.from];
+  if (pr0 === undefined) return;
+  let pr: Progress = { ...pr0, recentActive: true };
+  setProgress(r, m.from, pr);
+  if (m.reject) {
+    const hint = m.logTerm > 0 ? findConflictByTerm(r.log, m.rejectHint, m.logTerm).index : m.rejectHint;
+    const decr = maybeDecrToProbe(pr, m.index, hint);
+    if (decr === null) return;
+    setProgress(r, m.from, decr);
+    sendAppend(r, m.from, env);
+    return;
+  }
+  const up = maybeUpdate(pr, m.index);
+  if (up === null && !(pr.match === m.index && pr.state === "probe")) return;
+  pr = up ?? pr;
+  if (pr.state === "probe") pr = becomeReplicate(pr);
+  setProgress(r, m.from, pr);
+  if (maybeCommit(r, env)) {
+    releasePendingReadIndex(r, env);
+    bcastAppend(r, env);
+  } else if (canBumpCommit(pr, r.commit)) {
+    sendAppend(r, m.from, env);
+  }
+  const bound = Math.ceil(lastIndex(r.log) / MAX_ENTRIES_PER_MSG) + 2;
+  for (let i = 0; maybeSendAppend(r, m.from, false, env); i++) assert(i < bound, "append loop did not terminate");
+}
+
+function maybeDecrToProbe(pr: Progress, rejected: number, hint: number): Progress | null {
+  if (pr.state === "replicate") {
+    if (rejected <= pr.match) return null;
+    return { ...pr, state: "probe", paused: false, next: pr.match + 1 };
+  }
+  if (pr.next - 1 !== rejected) return null;
+  return { ...pr, next: Math.max(Math.min(rejected, hint + 1), pr.match + 1), paused: false };
+}
+
+/** stepLeader(MsgHeartbeatResp): liveness, catch-up, and ReadIndex acknowledgements. */
+export function handleHeartbeatResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
+  const pr0 = r.progress[m.from];
+  if (pr0 === undefined) return;
+  const pr = { ...pr0, recentActive: true, paused: false };
+  setProgress(r, m.from, pr);
+  if (pr.match < lastIndex(r.log) || pr.state === "probe") sendAppend(r, m.from, env);
+  if (m.context === "") return;
+  const i = r.readOnly.findIndex((s) => s.ctx === m.context);
+  if (i < 0) return;
+  const status = r.readOnly[i]!;
+  const acks = status.acks.includes(m.from) ? status.acks : [...status.acks, m.from];
+  const votes: Record<number, boolean> = {};
+  for (const a of acks) votes[a] = true;
+  r.readOnly = r.readOnly.map((s, k) => (k === i ? { ...s, acks } : s));
+  if (voteResult(r.voters, votes) !== "won") return;
+  // readOnly.advance: everything queued up to and including this request is confirmed.
+  const done = r.readOnly.slice(0, i + 1);
+  r.readOnly = r.readOnly.slice(i + 1);
+  for (const s of done) respondReadIndex(r, s.from, s.ctx, s.index, env);
+}
+
+function respondReadIndex(r: RaftState, from: number, ctx: string, index: number, env: RaftEnv): void {
+  if (from === NONE || from === r.id) env.emit({ type: "read-state", ctx, index });
+  else env.send(msg({ type: "MsgReadIndexResp", from: r.id, to: from, term: r.term, index, context: ctx }));
+}
+
+function committedEntryInCurrentTerm(r: RaftState): boolean {
+  return termAt(r.log, r.commit) === r.term;
+}
+
+/** stepLeader(MsgReadIndex): confirm leadership with a heartbeat round before answering. */
+export function leaderReadIndex(r: RaftState, m: RaftMsg, env: RaftEnv): void {
+  if (r.voters.length === 1) {
+    respondReadIndex(r, m.from, m.context, r.commit, env);
+    return;
+  }
+  if (!committedEntryInCurrentTerm(r)) {
+    r.pendingReadIndex = [...r.pendingReadIndex, m];
+    return;
+  }
+  if (!r.readOnly.some((s) => s.ctx === m.context)) {
+    r.readOnly = [...r.readOnly, { ctx: m.context, index: r.commit, from: m.from, acks: [r.id] }];
+  }
+  bcastHeartbeat(r, env, m.context);
+}
+
+function releasePendingReadIndex(r: RaftState, env: RaftEnv): void {
+  if (r.pendingReadIndex.length === 0 || !committedEntryInCurrentTerm(r)) return;
+  const pending = r.pendingReadIndex;
+  r.pendingReadIndex = [];
+  for (const m of pending) leaderReadIndex(r, m, env);
+}
+
+/** raft.handleAppendEntries on a follower. */
+export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): void {
+  if (m.index < r.commit) {
+    env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: r.commit }));
+    return;
+  }
+  const res = maybeAppend(r.log, r.commit, m.index, m.logTerm, m.entries);
+  if (res !== null) {
+    r.log = res.log;
+    commitTo(r, Math.min(m.commit, res.lastNew));
+    env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: res.lastNew }));
+    return;
+  }
+  const hint = findConflictByTerm(r.log, Math.min(m.index, lastIndex(r.log)), m.logTerm);
+  env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: m.index, reject: true, rejectHint: hint.index, logTerm: hint.term }));
+}
+
+export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {
+  commitTo(r, m.commit);
+  env.send(msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term, context: m.context }));
+}
+
+function commitTo(r: RaftState, commit: number): void {
+  if (commit <= r.commit) return;
+  assert(commit <= lastIndex(r.log), `commit ${commit} is out of range [last index ${lastIndex(r.log)}]`);
+  r.commit = commit;
+}

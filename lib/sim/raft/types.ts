@@ -1,0 +1,107 @@
+// Raft data types, named after etcd-io/raft (raftpb.Message, tracker.Progress) so that a reader who
+// knows that code can map every field. Ids are 1-based member numbers; 0 means "none" (raft.None).
+import type { Chunked } from "../core/chunked";
+
+export const NONE = 0;
+
+export type Entry = { index: number; term: number; data: unknown };
+
+export type RaftMsgType =
+  | "MsgApp"
+  | "MsgAppResp"
+  | "MsgVote"
+  | "MsgVoteResp"
+  | "MsgPreVote"
+  | "MsgPreVoteResp"
+  | "MsgHeartbeat"
+  | "MsgHeartbeatResp"
+  | "MsgProp"
+  | "MsgReadIndex"
+  | "MsgReadIndexResp";
+
+/** raftpb.Message, reduced to the fields these message types use. */
+export type RaftMsg = {
+  type: RaftMsgType;
+  from: number;
+  to: number;
+  /** 0 for MsgProp/MsgReadIndex, which are forwarded to the leader as local messages. */
+  term: number;
+  /** MsgApp: index of the entry before `entries`; MsgAppResp: last index matched (or rejected). */
+  index: number;
+  logTerm: number;
+  commit: number;
+  entries: readonly Entry[];
+  reject: boolean;
+  rejectHint: number;
+  /** ReadIndex request context (the etcd request id), carried by heartbeats for ReadOnlySafe. */
+  context: string;
+};
+
+export type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
+
+/** tracker.Progress: the leader's view of one follower. */
+export type Progress = {
+  match: number;
+  next: number;
+  /** Probe: one MsgApp in flight until acknowledged. Replicate: stream optimistically. */
+  state: "probe" | "replicate";
+  /** Probe state has an unacknowledged MsgApp outstanding (MsgAppFlowPaused). */
+  paused: boolean;
+  /** Heard from since the last CheckQuorum; the leader always counts itself active. */
+  recentActive: boolean;
+  /** Highest commit index sent to this follower (lets the leader push commit indexes eagerly). */
+  sentCommit: number;
+};
+
+/** A ReadIndex request waiting for a quorum of heartbeat acks (readOnly, ReadOnlySafe). */
+export type ReadIndexStatus = { ctx: string; index: number; from: number; acks: number[] };
+
+export type RaftState = {
+  id: number;
+  /** etcd runs with both on (k8s-facts §1.2); tests turn them off to show what they prevent. */
+  preVote: boolean;
+  checkQuorum: boolean;
+  voters: readonly number[];
+  /** Persistent (HardState): term, vote and commit survive restarts, as does the log. */
+  term: number;
+  vote: number;
+  commit: number;
+  log: Chunked<Entry>;
+  /** Volatile. */
+  role: RaftRole;
+  lead: number;
+  electionTimeout: number;
+  heartbeatTimeout: number;
+  randomizedElectionTimeout: number;
+  /**
+   * electionElapsed is derived, not stored: it is the number of ticks since `electionResetTick`. This
+   * lets followers skip tick events entirely (one alarm per timeout instead of ten ticks a second)
+   * while timing out exactly when raft's tickElection would.
+   */
+  electionResetTick: number;
+  heartbeatResetTick: number;
+  votes: Readonly<Record<number, boolean>>;
+  progress: Readonly<Record<number, Progress>>;
+  readOnly: readonly ReadIndexStatus[];
+  /** MsgReadIndex held until the new leader commits an entry of its term. */
+  pendingReadIndex: readonly RaftMsg[];
+};
+
+/** What the host (the etcd server) must react to; raft itself never performs I/O. */
+export type RaftEvent =
+  | { type: "became-follower"; term: number; lead: number; reason: string }
+  | { type: "became-pre-candidate"; term: number }
+  | { type: "became-candidate"; term: number }
+  | { type: "became-leader"; term: number; voters: number[] }
+  | { type: "committed"; from: number; to: number }
+  | { type: "read-state"; ctx: string; index: number }
+  | { type: "proposal-dropped"; reason: string };
+
+/** The environment a raft step runs in: the member's logical clock, randomness and outputs. */
+export type RaftEnv = {
+  /** The member's current tick (heartbeat intervals since it started). */
+  readonly tick: number;
+  rand(n: number): number;
+  send(m: RaftMsg): void;
+  emit(e: RaftEvent): void;
+};

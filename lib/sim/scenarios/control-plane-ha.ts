@@ -1,0 +1,138 @@
+// Scenario: a highly available control plane (kubeadm stacked etcd, `controlPlanes` nodes behind an
+// HAProxy-style load balancer) survives three failures one after another: an API server dies, the
+// active controller manager dies, and an etcd member dies within the failure tolerance.
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import type { Action } from "../core/types";
+import { faultTolerance } from "../raft/quorum";
+import type { Params, TraceEvent } from "../trace/types";
+import { claim, first, issuedAt, responses, s, select } from "./claims";
+import { trafficClaim } from "./common-claims";
+import { intParam, type Plan, type ScenarioDef } from "./types";
+
+/** The cluster boots and the app starts before the first fault; the LB's first checks may fail while API servers start. */
+const SETUP = 15_000;
+const KILL_API = 40_000;
+
+/** Each phase leaves the load balancer time to notice (fall 2 x interval) before the next fault. */
+function marks(lbCheckMs: number) {
+  const detect = 2 * lbCheckMs + 15_000;
+  const killKcm = KILL_API + Math.max(50_000, detect + 10_000);
+  const killEtcd = killKcm + 50_000;
+  return { detect, killKcm, killEtcd, settled: killEtcd + detect };
+}
+
+function plan(p: Params): Plan {
+  const n = intParam(p, "controlPlanes");
+  const lbCheckMs = intParam(p, "lbCheckSeconds") * 1000;
+  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({ at, action: { type: "command", target: "kubectl", command: { name, args } } });
+  const m = marks(lbCheckMs);
+  const gets = Array.from({ length: Math.ceil((m.detect + 6000) / 3000) }, (_, i) => cmd(KILL_API + 1000 + i * 3000, "get", { resource: "pods" }));
+  return {
+    cluster: { etcdMembers: n, etcdTopology: "stacked", controlPlanes: n, workers: 2, zones: 1, webTraffic: true, tuning: { ...DEFAULT_TUNING, lbCheckIntervalMs: lbCheckMs } },
+    script: [
+      cmd(SETUP, "apply", { name: "web", replicas: 2 }),
+      { at: KILL_API, action: { type: "stop", target: `kube-apiserver-${n}` } },
+      ...gets,
+      { at: m.killKcm, action: { type: "stop", target: "@lease-holder:kube-controller-manager" } },
+      cmd(m.killKcm + 25_000, "scale", { name: "web", replicas: 3 }),
+      { at: m.killEtcd, action: { type: "stop", target: "@etcd-member-away-from-controller-manager" } },
+      // Ask only once the LB has taken the now-unready API server out of rotation: a request it still
+      // routed there would wait for etcd until the 60 s request timeout.
+      cmd(m.settled, "scale", { name: "web", replicas: 4 }),
+      cmd(m.settled + 100, "get", { resource: "pods" }),
+    ],
+    durationMs: m.settled + 30_000,
+    marks: { killApi: KILL_API, ...m },
+  };
+}
+
+function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
+  const n = intParam(p, "controlPlanes");
+  const KILL_KCM = pl.marks.killKcm!;
+  const dead = `kube-apiserver-${n}`;
+  const down = first(events, { type: "lb.backend-down", from: KILL_API, to: KILL_KCM, where: (e) => e.backend === dead });
+  const gets = responses(events, "kubectl get pods", KILL_API, KILL_KCM);
+  const failedAfterDown = gets.filter((g) => g.status !== 200 && down !== undefined && issuedAt(g) > down.t);
+  const okAfter = gets.filter((g) => down !== undefined && g.t > down.t && g.status === 200);
+  return [
+    claim(
+      "lb-removes-dead-apiserver",
+      `The load balancer's health checks mark ${dead} DOWN within ${intParam(p, "lbCheckSeconds") * 2 + 5} s (fall 2 × check interval); from then on every kubectl request succeeds.`,
+      down !== undefined && down.t - KILL_API <= intParam(p, "lbCheckSeconds") * 2000 + 5000 && failedAfterDown.length === 0 && okAfter.length > 0,
+      [down, ...failedAfterDown, okAfter[0]],
+      down === undefined ? `${dead} was never marked DOWN.` : `marked DOWN after ${s(down.t - KILL_API)}; ${failedAfterDown.length} failures afterwards.`,
+    ),
+    claim(
+      "requests-before-detection",
+      "Until then, requests the load balancer still sends to the dead API server fail with \"Unable to connect to the server: EOF\"; the others succeed.",
+      gets.some((g) => g.status === 200) && gets.every((g) => g.status === 200 || String(g.error).includes("EOF")),
+      gets.filter((g) => g.status !== 200).slice(0, 3),
+      `${gets.filter((g) => g.status === 200).length} of ${gets.length} kubectl get pods succeeded.`,
+    ),
+  ];
+}
+
+function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
+  const KILL_KCM = pl.marks.killKcm!;
+  const KILL_ETCD = pl.marks.killEtcd!;
+  const killed = first(events, { type: "process.crashed", from: KILL_KCM, to: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
+  const takeover = first(events, { type: "leader-election.acquired", from: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
+  const scaled = first(events, { type: "replicaset.scaled", from: KILL_KCM + 25_000, to: KILL_ETCD });
+  const delay = takeover === undefined ? -1 : takeover.t - KILL_KCM;
+  return [
+    claim(
+      "standby-takes-over",
+      "A standby kube-controller-manager takes over about 15 s after the leader dies (11–24 s): it waits until it has seen no renewal of the Lease for leaseDuration (15 s) by its own clock, and polls every 2–4.4 s.",
+      killed !== undefined && takeover !== undefined && takeover.component !== killed.component && delay >= 11_000 && delay <= 24_000,
+      [killed, takeover],
+      takeover === undefined ? "No standby took over." : `${takeover.component} took over ${s(delay)} after ${killed?.component ?? "the leader"} died.`,
+    ),
+    claim("new-leader-works", "The new leader runs the controllers: kubectl scale to 3 is carried out.", scaled !== undefined, [scaled], scaled ? `${scaled.component} scaled the ReplicaSet.` : "The ReplicaSet was not scaled."),
+  ];
+}
+
+function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
+  const KILL_ETCD = pl.marks.killEtcd!;
+  const settled = pl.marks.settled!;
+  const n = intParam(p, "controlPlanes");
+  const stopped = first(events, { type: "process.crashed", from: KILL_ETCD, to: KILL_ETCD, where: (e) => e.component.startsWith("etcd-") });
+  const host = stopped?.component.replace("etcd-", "") ?? "";
+  const local = `kube-apiserver-${host}`;
+  const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });
+  const scale = responses(events, "kubectl scale deployment web --replicas=4", KILL_ETCD)[0];
+  const commit = first(events, { type: "raft.committed", from: settled });
+  const elections = select(events, { type: "raft.became-leader", from: KILL_ETCD });
+  const out = [
+    claim(
+      "writes-commit",
+      `With one of ${n} etcd members down (tolerance ${faultTolerance(n)}), the cluster keeps a majority: writes still commit.`,
+      scale?.status === 200 && commit !== undefined,
+      [stopped, scale, commit, ...elections],
+      `kubectl scale: HTTP ${String(scale?.status)}; ${elections.length} elections after the member stopped.`,
+    ),
+  ];
+  if (local !== `kube-apiserver-${n}`) {
+    out.push(
+      claim(
+        "stacked-apiserver-unready",
+        `In a stacked topology each API server talks only to its local etcd member, so ${local} fails its health checks and the load balancer takes it out of rotation.`,
+        down !== undefined,
+        [stopped, down],
+        down ? `${local} marked DOWN ${s(down.t - KILL_ETCD)} after its etcd member stopped.` : `${local} stayed in rotation.`,
+      ),
+    );
+  }
+  return out;
+}
+
+export const controlPlaneHa: ScenarioDef = {
+  id: "control-plane-ha",
+  title: "Highly available control plane",
+  summary: "Several control-plane nodes behind a load balancer lose an API server, the active controller manager, then an etcd member.",
+  params: [
+    { name: "controlPlanes", type: "integer", label: "Control-plane nodes", description: "Nodes running kube-apiserver, the controllers and a stacked etcd member.", default: 3, min: 3, max: 5 },
+    { name: "lbCheckSeconds", type: "integer", label: "LB check interval", description: "Load-balancer health-check interval (HAProxy inter; fall 2).", default: 10, min: 1, max: 30, unit: "s" },
+  ],
+  plan,
+  claims: (p, events, pl) => [...apiClaims(p, events, pl), ...kcmClaims(events, pl), ...etcdClaims(p, events, pl), trafficClaim(events, KILL_API, 1)],
+};

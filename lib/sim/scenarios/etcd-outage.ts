@@ -1,0 +1,107 @@
+// Scenario: every etcd member goes down for `outageSeconds`, then comes back. During the outage the
+// API server cannot read or write (requests wait for an etcd connection until the 60 s request
+// timeout), leader-elected controllers lose their Leases and exit, the kubelet restarts kube-apiserver
+// when its liveness probe has failed for ~80 s, and running pods keep serving. Afterwards everything
+// recovers by itself, and no node is marked unhealthy and no pod evicted.
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import type { Action } from "../core/types";
+import type { Params, TraceEvent } from "../trace/types";
+import { claim, first, responses, s, select } from "./claims";
+import { trafficClaim } from "./common-claims";
+import { intParam, type Plan, type ScenarioDef } from "./types";
+
+const FAULT = 20_000;
+
+function plan(p: Params): Plan {
+  const members = intParam(p, "members");
+  const outage = intParam(p, "outageSeconds") * 1000;
+  const recover = FAULT + outage;
+  const ids = Array.from({ length: members }, (_, i) => `etcd-${i + 1}`);
+  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({ at, action: { type: "command", target: "kubectl", command: { name, args } } });
+  return {
+    cluster: { etcdMembers: members, etcdTopology: "external", controlPlanes: 1, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING },
+    script: [
+      cmd(2500, "apply", { name: "web", replicas: 2 }),
+      ...ids.map((id) => ({ at: FAULT, action: { type: "stop" as const, target: id } })),
+      cmd(FAULT + 5000, "get", { resource: "pods" }),
+      ...ids.map((id) => ({ at: recover, action: { type: "start" as const, target: id } })),
+      cmd(recover + 30_000, "get", { resource: "pods" }),
+      cmd(recover + 30_100, "scale", { name: "web", replicas: 3 }),
+    ],
+    durationMs: recover + 90_000,
+    marks: { fault: FAULT, recover },
+  };
+}
+
+function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
+  const outage = intParam(p, "outageSeconds") * 1000;
+  const recover = pl.marks.recover!;
+  const lat = (e: TraceEvent | undefined) => (typeof e?.latencyMs === "number" ? e.latencyMs : -1);
+  const during = responses(events, "kubectl get pods", FAULT, recover)[0];
+  const after = responses(events, "kubectl get pods", recover + 1)[0];
+  const scale = responses(events, "kubectl scale", recover)[0];
+  const leader = first(events, { type: "raft.became-leader", from: recover });
+  const kcmLost = first(events, { type: "leader-election.lost", component: "kube-controller-manager-1", from: FAULT, to: recover });
+  const schedLost = first(events, { type: "leader-election.lost", component: "kube-scheduler-1", from: FAULT, to: recover });
+  const reacquired = first(events, { type: "leader-election.acquired", component: "kube-controller-manager-1", from: recover });
+  const killed = first(events, { type: "kubelet.probe-failed", from: FAULT, to: recover + 10_000 });
+  const evictions = select(events, { from: FAULT, where: (e) => e.type === "pod.evicted" || (e.type === "node.ready-changed" && e.status === "Unknown") || e.type === "pod.created" && e.t < recover + 30_000 });
+  const out = [];
+  if (outage >= 20_000) {
+    out.push(
+      claim(
+        "leases-lost",
+        "kube-controller-manager and kube-scheduler cannot renew their Leases; about 10–12 s into the outage they give up leadership and exit, so no controller or scheduler runs.",
+        kcmLost !== undefined && schedLost !== undefined && kcmLost.t - FAULT <= 15_000 && schedLost.t - FAULT <= 15_000,
+        [kcmLost, schedLost],
+        `controller manager: ${kcmLost ? s(kcmLost.t - FAULT) : "kept its Lease"}; scheduler: ${schedLost ? s(schedLost.t - FAULT) : "kept its Lease"}.`,
+      ),
+      claim("controllers-resume", "The restarted controller manager acquires its Lease again once the API works.", reacquired !== undefined, [reacquired], reacquired ? `acquired ${s(reacquired.t - recover)} after etcd returned.` : "never re-acquired."),
+    );
+  }
+  out.push(
+    claim(
+      "reads-fail",
+      outage >= 70_000
+        ? "While etcd is down, kubectl get pods cannot be answered: it fails after the API server's 60 s request timeout (or the connection is refused while the API server restarts)."
+        : "While etcd is down, kubectl get pods waits for etcd; it is answered only after etcd is back.",
+      during !== undefined && (outage >= 70_000 ? during.status !== 200 : during.t >= recover),
+      [during],
+      during === undefined ? "kubectl got no answer." : `HTTP ${during.status} after ${s(lat(during))}.`,
+    ),
+    trafficClaim(events, FAULT, 2, recover + 30_000),
+    claim("leader-after", "When the members come back they elect a leader within about 2 s.", leader !== undefined && leader.t - recover <= 3000, [leader], leader ? `${leader.component} became leader ${s(leader.t - recover)} after the restart.` : "No leader was elected."),
+    claim("api-recovers", "The API recovers by itself: 30 s after etcd returns, kubectl get pods and kubectl scale succeed.", after?.status === 200 && scale?.status === 200, [after, scale], `get: HTTP ${String(after?.status)}, scale: HTTP ${String(scale?.status)}.`),
+    claim(
+      "no-mass-eviction",
+      "No node is marked unhealthy and no pod is evicted or replaced because of the outage: the new controller manager gives every node a fresh grace period.",
+      evictions.length === 0,
+      evictions,
+      `${evictions.length} node-unhealthy, eviction or replacement events.`,
+    ),
+  );
+  if (outage >= 100_000) {
+    out.push(
+      claim(
+        "apiserver-restarted",
+        "About 70–80 s into the outage the kubelet restarts kube-apiserver: its liveness probe (/livez, which checks etcd) runs every 10 s and failed 8 times in a row.",
+        killed !== undefined && killed.t - FAULT >= 65_000 && killed.t - FAULT <= 95_000,
+        [killed],
+        killed ? `liveness kill ${s(killed.t - FAULT)} into the outage.` : "kube-apiserver was never restarted.",
+      ),
+    );
+  }
+  return out;
+}
+
+export const etcdOutage: ScenarioDef = {
+  id: "etcd-outage",
+  title: "etcd is down",
+  summary: "Every etcd member goes down, then comes back: what fails, for how long, and what recovers by itself?",
+  params: [
+    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology).", default: 3, min: 1, max: 7 },
+    { name: "outageSeconds", type: "integer", label: "Outage length", description: "How long every member stays down, from t = 20 s.", default: 120, min: 10, max: 600, unit: "s" },
+  ],
+  plan,
+  claims,
+};

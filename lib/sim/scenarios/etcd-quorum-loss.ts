@@ -1,0 +1,136 @@
+// Scenario: an external etcd cluster loses `down` of its `members` (the leader first). With a
+// majority left, a new leader is elected in about two seconds and nothing else happens. Without one
+// there is no leader (PreVote keeps the survivors' terms from climbing), writes time out after etcd's
+// 7 s request timeout, quorum reads hang until the API server's 60 s timeout, watches are cut after
+// ~3 s, and the workloads already running keep serving.
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import type { Action } from "../core/types";
+import { majority } from "../raft/quorum";
+import type { Params, TraceEvent } from "../trace/types";
+import { claim, first, responses, s, select } from "./claims";
+import { intParam, type Plan, type ScenarioDef } from "./types";
+import { trafficClaim } from "./common-claims";
+
+const FAULT = 20_000;
+const CHECK = 30_000;
+
+function plan(p: Params): Plan {
+  const members = intParam(p, "members");
+  const down = intParam(p, "down");
+  const stops: Action[] = Array.from({ length: down }, (_, i) => ({ type: "stop", target: i === 0 ? "@etcd-leader" : "@etcd-follower" }));
+  return {
+    cluster: { etcdMembers: members, etcdTopology: "external", controlPlanes: 1, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING },
+    script: [
+      { at: 2500, action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas: 2 } } } },
+      ...stops.map((action) => ({ at: FAULT, action })),
+      { at: CHECK, action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } } },
+      { at: CHECK + 100, action: { type: "command", target: "kubectl", command: { name: "scale", args: { name: "web", replicas: 3 } } } },
+    ],
+    durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000,
+    marks: { fault: FAULT, check: CHECK },
+  };
+}
+
+function lostClaims(p: Params, events: readonly TraceEvent[]) {
+  const members = intParam(p, "members");
+  const down = intParam(p, "down");
+  const up = members - down;
+  const leaders = select(events, { type: "raft.became-leader", from: FAULT + 1 });
+  const campaigns = select(events, { type: "raft.became-pre-candidate", from: FAULT + 1 });
+  const scale = responses(events, "kubectl scale", CHECK)[0];
+  const get = responses(events, "kubectl get pods", CHECK)[0];
+  const commits = select(events, { type: "raft.committed", from: FAULT + 1 });
+  const lat = (e: TraceEvent | undefined) => (typeof e?.latencyMs === "number" ? e.latencyMs : -1);
+  const out = [
+    claim(
+      "no-leader",
+      `With ${down} of ${members} members down there is no etcd leader: ${up === 0 ? "no member is running" : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`}.`,
+      leaders.length === 0 && (up === 0 || campaigns.length > 0),
+      [...campaigns.slice(0, 3), ...leaders],
+      `${leaders.length} leader elections after the fault; ${campaigns.length} pre-vote attempts that could not reach a majority.`,
+    ),
+    claim(
+      "writes-fail",
+      up === 0
+        ? "Writes fail: with no etcd member reachable, kubectl scale waits and gets a 504 Timeout after the API server's 60 s request timeout."
+        : "Writes fail: kubectl scale gets \"etcdserver: request timed out\" after etcd's 7 s request timeout.",
+      scale !== undefined &&
+        (up === 0
+          ? scale.status === 504 && lat(scale) >= 60_000 && lat(scale) <= 61_000
+          : scale.status === 500 && String(scale.error).includes("etcdserver: request timed out") && lat(scale) >= 7000 && lat(scale) <= 8000),
+      [scale],
+      scale === undefined ? "kubectl scale got no answer within the run." : `kubectl scale: HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
+    ),
+    claim("no-commits", "No entry is committed while quorum is lost.", commits.length === 0, commits, `${commits.length} entries committed after the fault.`),
+    claim(
+      "reads-fail",
+      "kubectl get pods hangs: it needs a quorum read (a consistent list) that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout.",
+      get !== undefined && get.status === 504 && lat(get) >= 60_000 && lat(get) <= 61_000,
+      [get],
+      get === undefined ? "kubectl get pods got no answer." : `kubectl get pods: HTTP ${get.status} after ${s(lat(get))}.`,
+    ),
+  ];
+  if (up > 0) {
+    const reinit = select(events, { type: "apiserver.cache-reinitializing", from: FAULT, to: FAULT + 10_000 });
+    const cancel = first(events, { type: "etcd.watches-cancelled", from: FAULT });
+    out.push(
+      claim(
+        "watches-cut",
+        "About 3 s after losing its leader, etcd cancels the API server's watches, so the watch cache re-initializes and clients' watches are closed.",
+        cancel !== undefined && reinit.length > 0 && cancel.t - FAULT >= 3000 && cancel.t - FAULT <= 6000,
+        [cancel, ...reinit.slice(0, 2)],
+        cancel === undefined ? "etcd never cancelled the watches." : `etcd cancelled the watches ${s(cancel.t - FAULT)} after the fault.`,
+      ),
+    );
+  }
+  const lost = first(events, { type: "leader-election.lost", component: "kube-controller-manager-1", from: FAULT });
+  out.push(
+    claim(
+      "kcm-exits",
+      "kube-controller-manager cannot renew its Lease, gives up leadership about 10–12 s after the fault and exits; no controller runs until etcd recovers.",
+      lost !== undefined && lost.t - FAULT >= 9000 && lost.t - FAULT <= 15_000,
+      [lost],
+      lost === undefined ? "kube-controller-manager kept its Lease." : `leadership lost ${s(lost.t - FAULT)} after the fault.`,
+    ),
+  );
+  return out;
+}
+
+function healthyClaims(p: Params, events: readonly TraceEvent[]) {
+  const members = intParam(p, "members");
+  const down = intParam(p, "down");
+  const leader = first(events, { type: "raft.became-leader", from: FAULT + 1 });
+  const scale = responses(events, "kubectl scale", CHECK)[0];
+  const get = responses(events, "kubectl get pods", CHECK)[0];
+  const third = first(events, { type: "pod.running", from: CHECK });
+  return [
+    down === 0
+      ? claim("leader", "With every member up the leader keeps its role: no election happens.", leader === undefined, [leader], leader === undefined ? "No election after the fault time." : "An unexpected election happened.")
+      : claim(
+          "leader",
+          `With ${down} of ${members} members down a majority (${majority(members)}) remains, so a new leader is elected within about 2 s.`,
+          leader !== undefined && leader.t - FAULT <= 3000,
+          [leader],
+          leader === undefined ? "No new leader was elected." : `${leader.component} became leader ${s(leader.t - FAULT)} after the old leader stopped.`,
+        ),
+    claim("writes-commit", "Writes commit: kubectl scale succeeds.", scale?.status === 200, [scale], `kubectl scale: HTTP ${String(scale?.status)}.`),
+    claim("reads-work", "kubectl get pods succeeds.", get?.status === 200, [get], `kubectl get pods: HTTP ${String(get?.status)}.`),
+    claim("scaled", "The controllers keep working: a third replica is created and starts.", third !== undefined, [third], third === undefined ? "No new pod started." : `${String(third.pod)} started.`),
+  ];
+}
+
+export const etcdQuorumLoss: ScenarioDef = {
+  id: "etcd-quorum-loss",
+  title: "etcd loses members",
+  summary: "Stop some etcd members (the leader first): is there a leader, do writes commit, what do reads and kubectl see, do pods keep serving?",
+  params: [
+    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology).", default: 3, min: 1, max: 7 },
+    { name: "down", type: "integer", label: "Members down", description: "Members stopped at t = 20 s, the current leader first.", default: 2, min: 0, max: 7, maxFrom: "members" },
+  ],
+  plan,
+  claims: (p, events) => {
+    const members = intParam(p, "members");
+    const lost = members - intParam(p, "down") < majority(members);
+    return [...(lost ? lostClaims(p, events) : healthyClaims(p, events)), trafficClaim(events, FAULT, 2)];
+  },
+};
