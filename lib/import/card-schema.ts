@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { cardFieldCharsMax, cardTagsMax, tagCharsMax } from "@/lib/import/limits";
+import type { ImportedCard, ImportError } from "@/lib/import/types";
+
+// The boundary check on every parsed card (G11). It lives beside the parsers rather than in
+// lib/validations because only they produce ImportedCard; the app re-checks nothing.
+
+const fieldSchema = (side: string) =>
+  z
+    .string()
+    .refine((value) => value.trim().length > 0, { message: `The ${side} is empty.` })
+    .refine((value) => value.length <= cardFieldCharsMax, {
+      message: `The ${side} is longer than ${cardFieldCharsMax.toLocaleString("en-US")} characters.`,
+    });
+
+const tagSchema = z
+  .string()
+  .min(1, { message: "A tag is empty." })
+  .max(tagCharsMax, { message: `A tag is longer than ${tagCharsMax} characters.` })
+  .regex(/^\S+$/, { message: "A tag contains a space." });
+
+export const importedCardSchema = z.object({
+  line: z.number().int().positive(),
+  front: fieldSchema("front"),
+  back: fieldSchema("back"),
+  format: z.enum(["html", "markdown"]),
+  tags: z.array(tagSchema).max(cardTagsMax, { message: `The card has more than ${cardTagsMax} tags.` }),
+  deck: z.string().min(1).max(500).optional(),
+  guid: z.string().min(1).max(200).optional(),
+});
+
+/** Splits parsed cards into valid ones and one error per failed rule, each naming the card's line. */
+export function validateCards(cards: ImportedCard[]): { cards: ImportedCard[]; errors: ImportError[] } {
+  const valid: ImportedCard[] = [];
+  const errors: ImportError[] = [];
+  for (const card of cards) {
+    const parsed = importedCardSchema.safeParse(card);
+    if (parsed.success) valid.push(card);
+    else for (const issue of parsed.error.issues) errors.push({ line: card.line, message: issue.message });
+  }
+  return { cards: valid, errors };
+}
