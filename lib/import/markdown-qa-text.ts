@@ -1,0 +1,68 @@
+import { mapMarkdownProse } from "@/lib/import/markdown-code";
+import { tagCharsMax } from "@/lib/import/limits";
+
+// Turns the HTML that Q&A files put around questions and answers into Markdown, because the
+// app renders card Markdown with raw HTML dropped: `<b>x</b>` would lose its emphasis and
+// `<br>` its line break. Code (fenced and inline) is never touched. HTML not listed here is left
+// for the renderer to drop; its text survives.
+
+function inlineHtmlToMarkdown(prose: string): string {
+  return prose
+    .replace(/<(b|strong)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("**", inner))
+    .replace(/<(i|em)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("*", inner))
+    .replace(/<code>([^<`\n]*?)<\/code\s*>/gi, (_m, inner: string) => (inner.trim() ? `\`${inner}\`` : ""))
+    .replace(/<a\s+href="(https?:\/\/[^"\s]+)"[^>]*>([^<\n]*?)<\/a\s*>/gi, (_m, href: string, label: string) => `[${label.trim() || href}](${href})`);
+}
+
+/** `** x **` does not render as bold; move the spaces outside the markers. */
+function emphasis(marker: string, inner: string): string {
+  const trimmed = inner.trim();
+  if (!trimmed) return inner;
+  const lead = inner.slice(0, inner.indexOf(trimmed));
+  const trail = inner.slice(inner.indexOf(trimmed) + trimmed.length);
+  return `${lead}${marker}${trimmed}${marker}${trail}`;
+}
+
+/** A `<summary>`'s inner HTML → one line of Markdown. */
+export function summaryToMarkdown(html: string): string {
+  return mapMarkdownProse(html, (prose) =>
+    inlineHtmlToMarkdown(prose.replace(/<br\s*\/?>/gi, " "))
+      .replace(/<\/?[a-z][^>]*>/gi, "")
+      .replace(/\s+/g, " "),
+  ).trim();
+}
+
+/**
+ * The text between `</summary>` and the block's `</details>` → Markdown. Drops the `<br><b> … </b>`
+ * wrapper that DevOps Q&A repositories put around answers, flattens nested `<details>` into the
+ * answer (its summary becomes a bold line), and turns `<br>` into a Markdown hard break.
+ */
+export function answerToMarkdown(html: string): string {
+  let answer = html.trim().replace(/^(?:<br\s*\/?>\s*)+/i, "");
+  const wrapped = /^<b>([\s\S]*)<\/b>$/i.exec(answer);
+  if (wrapped && !/<\/?b>/i.test(wrapped[1]!)) answer = wrapped[1]!;
+  answer = mapMarkdownProse(answer, (prose) =>
+    inlineHtmlToMarkdown(
+      prose
+        .replace(/<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/gi, (_m, inner: string) => `\n\n**${summaryToMarkdown(inner)}**\n\n`)
+        .replace(/<\/?details\b[^>]*>/gi, "\n")
+        .replace(/<br\s*\/?>\n?/gi, "  \n"),
+    ),
+  );
+  return answer.replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** A heading → a kebab-case tag ("Pods & Services" → "pods-services"); "" when nothing is left. */
+export function headingToTag(heading: string): string {
+  const text = heading
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+  return text
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, tagCharsMax)
+    .replace(/-+$/, "");
+}
