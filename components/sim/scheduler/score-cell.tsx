@@ -1,0 +1,26 @@
+import type { ScoreCell as Cell } from "@/lib/validations/schedule";
+
+/** One score plugin on one node: the weighted score large, raw → normalized beneath it. */
+export function ScoreCell({ cell }: { cell: Cell | null }) {
+  if (cell === null) {
+    return (
+      <td className="px-3 py-2.5 text-right align-top text-muted">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">not scored</span>
+      </td>
+    );
+  }
+  return (
+    <td className="px-3 py-2.5 text-right align-top font-mono tabular-nums">
+      <span aria-hidden="true">
+        <span className="block text-sm font-medium">{cell.weighted}</span>
+        <span className="block whitespace-nowrap text-xs text-muted">
+          {cell.raw} → {cell.normalized}
+        </span>
+      </span>
+      <span className="sr-only">
+        weighted {cell.weighted}, raw {cell.raw}, normalized {cell.normalized}
+      </span>
+    </td>
+  );
+}
