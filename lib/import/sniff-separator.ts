@@ -30,7 +30,9 @@ export function sniffSeparator(body: string): string {
     const { records } = readDelimitedRecords(sample, separator);
     const counts = records.filter((record) => !record.isComment).slice(0, sampleRecordsMax).map((record) => record.fields.length);
     const mode = modeCount(counts);
-    if (mode.count >= 2 && mode.share > best.share) best = { separator, share: mode.share };
+    // Prose splits on spaces too: space wins only when every sampled row has the same count.
+    const isCandidate = mode.count >= 2 && (separator !== " " || mode.share === 1);
+    if (isCandidate && mode.share > best.share) best = { separator, share: mode.share };
   }
   return best.separator;
 }
