@@ -1,4 +1,4 @@
-import { mapMarkdownProse } from "@/lib/import/markdown-code";
+import { mapMarkdownProse, splitMarkdownCode } from "@/lib/import/markdown-code";
 import { tagCharsMax } from "@/lib/import/limits";
 
 // Turns the HTML that Q&A files put around questions and answers into Markdown, because the
@@ -23,6 +23,20 @@ function emphasis(marker: string, inner: string): string {
   return `${lead}${marker}${trimmed}${marker}${trail}`;
 }
 
+/** True when the whole answer is one `<b>…</b>`: the first `<b>` closes only at the very end. */
+function isWrappedInBold(answer: string): boolean {
+  if (!/^<b>/i.test(answer) || !/<\/b>$/i.test(answer)) return false;
+  const { segments } = splitMarkdownCode(answer);
+  let depth = 0;
+  for (const segment of segments.filter((s) => !s.isCode)) {
+    for (const tag of answer.slice(segment.start, segment.end).matchAll(/<(\/?)b>/gi)) {
+      depth += tag[1] ? -1 : 1;
+      if (depth === 0 && segment.start + tag.index + tag[0].length < answer.length) return false;
+    }
+  }
+  return depth === 0;
+}
+
 /** A `<summary>`'s inner HTML → one line of Markdown. */
 export function summaryToMarkdown(html: string): string {
   return mapMarkdownProse(html, (prose) =>
@@ -39,8 +53,7 @@ export function summaryToMarkdown(html: string): string {
  */
 export function answerToMarkdown(html: string): string {
   let answer = html.trim().replace(/^(?:<br\s*\/?>\s*)+/i, "");
-  const wrapped = /^<b>([\s\S]*)<\/b>$/i.exec(answer);
-  if (wrapped && !/<\/?b>/i.test(wrapped[1]!)) answer = wrapped[1]!;
+  if (isWrappedInBold(answer)) answer = answer.slice(3, -4);
   answer = mapMarkdownProse(answer, (prose) =>
     inlineHtmlToMarkdown(
       prose
