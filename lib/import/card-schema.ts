@@ -17,7 +17,7 @@ const tagSchema = z
   .string()
   .min(1, { message: "A tag is empty." })
   .max(tagCharsMax, { message: `A tag is longer than ${tagCharsMax} characters.` })
-  .regex(/^\S+$/, { message: "A tag contains a space." });
+  .regex(/^\S*$/, { message: "A tag contains a space." });
 
 export const importedCardSchema = z.object({
   line: z.number().int().positive(),
