@@ -1,32 +1,61 @@
 // The per-step collector of effects. step() creates one Outbox, hands handlers a Ctx bound to it,
-// and returns its contents as `emitted`. Process-level effects (exit, kill, start) are queued and
-// applied by step() after the handler has returned its state. The Ctx's methods are shared
-// functions rather than per-step closures: a Ctx is created for every event.
+// and returns what it collected as `emitted`. Process-level effects (exit, kill, start) are queued
+// and applied by step() after the handler has returned its state. A run loop that owns its world
+// may pass a Sink instead, so that scheduled items go straight into its queue in the same order
+// they would have had in `emitted`.
 import { assert } from "./assert";
 import type { Ctx } from "./component";
 import type { Draft } from "./draft";
 import type { Msg } from "./messages";
 import { routeDelay } from "./network";
-import type { Rng } from "./rng";
-import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceFields, World } from "./types";
+import { createRng, type Rng, type RngState } from "./rng";
+import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
 export type ProcEffect = { kind: "exit"; proc: ProcId; reason: string } | { kind: "kill"; proc: ProcId; reason: string } | { kind: "start"; proc: ProcId };
 
-export type Outbox = {
-  readonly now: Ms;
-  readonly rng: Rng;
-  nextId: number;
-  emitted: Emitted[];
-  effects: ProcEffect[];
-};
+export type Sink = { schedule(at: Ms, ev: SimEvent): void; trace(draft: TraceDraft): void };
 
-export function schedule(out: Outbox, at: Ms, ev: SimEvent): void {
-  assert(at >= out.now && Number.isInteger(at), `schedule at ${at} before now ${out.now}`);
-  out.emitted.push({ kind: "schedule", at, ev });
+export class Outbox {
+  nextId: number;
+  readonly emitted: Emitted[] = [];
+  readonly effects: ProcEffect[] = [];
+  private generator: Rng | null = null;
+
+  constructor(
+    readonly now: Ms,
+    private readonly seed: RngState,
+    nextId: number,
+    private readonly sink: Sink | null,
+  ) {
+    this.nextId = nextId;
+  }
+
+  /** The world's generator, created on first use (most events draw no random numbers). */
+  get rng(): Rng {
+    this.generator ??= createRng(this.seed);
+    return this.generator;
+  }
+
+  /** The generator state to store back into the world. */
+  rngState(): RngState {
+    return this.generator === null ? this.seed : this.generator.state();
+  }
+
+  schedule(at: Ms, ev: SimEvent): void {
+    assert(at >= this.now && Number.isInteger(at), `schedule at ${at} before now ${this.now}`);
+    if (this.sink !== null) this.sink.schedule(at, ev);
+    else this.emitted.push({ kind: "schedule", at, ev });
+  }
+
+  trace(component: string, type: string, message: string, fields: TraceFields = {}): void {
+    const draft = { t: this.now, component, type, message, fields };
+    if (this.sink !== null) this.sink.trace(draft);
+    else this.emitted.push({ kind: "trace", draft });
+  }
 }
 
 export function traceFrom(out: Outbox, component: string, type: string, message: string, fields: TraceFields = {}): void {
-  out.emitted.push({ kind: "trace", draft: { t: out.now, component, type, message, fields } });
+  out.trace(component, type, message, fields);
 }
 
 /** Routes `body` from process `from` to process `to` through the network of `world`. */
@@ -36,64 +65,67 @@ export function sendFrom(out: Outbox, world: World, from: ProcId, to: ProcId, bo
   assert(src !== undefined && dst !== undefined, `send from ${from} to unknown process ${to}`);
   const delay = routeDelay(world.net, src.host, dst.host, out.rng);
   if (delay === null) return; // partitioned or dropped: the sender learns nothing
-  out.emitted.push({ kind: "schedule", at: out.now + delay, ev: { kind: "deliver", env: { from, to, sentAt: out.now, body } } });
+  out.schedule(out.now + delay, { kind: "deliver", from, to, sentAt: out.now, body });
 }
 
-type CtxImpl = Ctx & { out: Outbox; d: Draft; proc: Proc };
+/** The Ctx handed to a handler. A class so that its methods are shared rather than per-step closures. */
+class StepCtx implements Ctx {
+  readonly now: Ms;
+  readonly self: ProcId;
+  readonly host: string;
+  readonly startedAt: Ms;
 
-function local(c: CtxImpl, id: ProcId): Proc {
-  const p = c.d.world.procs[id];
-  assert(p !== undefined && p.host === c.proc.host, `${c.proc.id} may only manage processes on ${c.proc.host}, not ${id}`);
-  return p;
-}
+  constructor(
+    private readonly out: Outbox,
+    private readonly d: Draft,
+    private readonly proc: Proc,
+  ) {
+    this.now = out.now;
+    this.self = proc.id;
+    this.host = proc.host;
+    this.startedAt = proc.startedAt;
+  }
 
-function send(this: CtxImpl, to: ProcId, body: Msg): void {
-  sendFrom(this.out, this.d.world, this.proc.id, to, body);
-}
-function after(this: CtxImpl, delayMs: Ms, timer: unknown): void {
-  assert(Number.isInteger(delayMs) && delayMs >= 0, `${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
-  this.out.emitted.push({ kind: "schedule", at: this.out.now + delayMs, ev: { kind: "timer", proc: this.proc.id, incarnation: this.proc.incarnation, timer } });
-}
-function trace(this: CtxImpl, type: string, message: string, fields?: TraceFields): void {
-  traceFrom(this.out, this.proc.id, type, message, fields);
-}
-function nextId(this: CtxImpl, prefix: string): string {
-  return `${prefix}-${this.out.nextId++}`;
-}
-function exit(this: CtxImpl, reason: string): void {
-  this.out.effects.push({ kind: "exit", proc: this.proc.id, reason });
-}
-function killLocal(this: CtxImpl, id: ProcId, reason: string): void {
-  local(this, id);
-  this.out.effects.push({ kind: "kill", proc: id, reason });
-}
-function startLocal(this: CtxImpl, id: ProcId): void {
-  local(this, id);
-  this.out.effects.push({ kind: "start", proc: id });
-}
-function isLocalUp(this: CtxImpl, id: ProcId): boolean {
-  return local(this, id).up;
+  get rng(): Rng {
+    return this.out.rng;
+  }
+
+  private local(id: ProcId): Proc {
+    const p = this.d.world.procs[id];
+    assert(p !== undefined && p.host === this.proc.host, `${this.proc.id} may only manage processes on ${this.proc.host}, not ${id}`);
+    return p;
+  }
+
+  send(to: ProcId, body: Msg): void {
+    sendFrom(this.out, this.d.world, this.proc.id, to, body);
+  }
+  after(delayMs: Ms, timer: unknown): void {
+    assert(Number.isInteger(delayMs) && delayMs >= 0, `${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
+    this.out.schedule(this.out.now + delayMs, { kind: "timer", proc: this.proc.id, incarnation: this.proc.incarnation, timer });
+  }
+  trace(type: string, message: string, fields?: TraceFields): void {
+    this.out.trace(this.proc.id, type, message, fields);
+  }
+  nextId(prefix: string): string {
+    return `${prefix}-${this.out.nextId++}`;
+  }
+  exit(reason: string): void {
+    this.out.effects.push({ kind: "exit", proc: this.proc.id, reason });
+  }
+  killLocal(id: ProcId, reason: string): void {
+    this.local(id);
+    this.out.effects.push({ kind: "kill", proc: id, reason });
+  }
+  startLocal(id: ProcId): void {
+    this.local(id);
+    this.out.effects.push({ kind: "start", proc: id });
+  }
+  isLocalUp(id: ProcId): boolean {
+    return this.local(id).up;
+  }
 }
 
 /** A Ctx for `proc`, routing through the draft's current world. */
 export function makeCtx(out: Outbox, d: Draft, proc: Proc): Ctx {
-  const ctx: CtxImpl = {
-    now: out.now,
-    self: proc.id,
-    host: proc.host,
-    startedAt: proc.startedAt,
-    rng: out.rng,
-    out,
-    d,
-    proc,
-    send,
-    after,
-    trace,
-    nextId,
-    exit,
-    killLocal,
-    startLocal,
-    isLocalUp,
-  };
-  return ctx;
+  return new StepCtx(out, d, proc);
 }

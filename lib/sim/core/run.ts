@@ -5,7 +5,8 @@
 import { assert } from "./assert";
 import { queuePeek, queuePop, queuePush, type Queued } from "./queue";
 import { step, stepInPlace } from "./step";
-import type { Emitted, Ms, SimEvent, TraceFields, World } from "./types";
+import type { Sink } from "./outbox";
+import type { Emitted, Ms, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
 /** A numbered trace record: the fields are flattened next to the fixed keys. */
 export type TraceEvent = { t: Ms; seq: number; component: string; type: string; message: string } & TraceFields;
@@ -36,6 +37,8 @@ export type Sim = {
   trace: TraceEvent[];
   steps: number;
   bounds: Bounds;
+  /** The transient path's direct line into `queue` and `trace` (created on first use). */
+  sink: Sink | null;
 };
 
 /** Called after every step with the world it produced (tests check invariants here). */
@@ -49,7 +52,7 @@ const RESERVED = new Set(["t", "seq", "component", "type", "message"]);
  */
 export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transient = true): Sim {
   const own = transient ? ownWorld(world) : world;
-  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds };
+  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds, sink: null };
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
@@ -72,9 +75,7 @@ function appendTrace(sim: Sim, emitted: Emitted[]): void {
       scheduleAt(sim, e.at, e.ev);
       continue;
     }
-    const { t, component, type, message, fields } = e.draft;
-    for (const key of Object.keys(fields)) assert(!RESERVED.has(key), `trace field ${key} of ${type} collides with a fixed key`);
-    sim.trace.push({ t, seq: sim.trace.length, component, type, message, ...fields });
+    addTrace(sim, e.draft);
   }
 }
 
@@ -94,16 +95,27 @@ export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
   if (sim.world.now < until) sim.world = { ...sim.world, now: until };
 }
 
+function addTrace(sim: Sim, draft: TraceDraft): void {
+  const { t, component, type, message, fields } = draft;
+  for (const key in fields) assert(!RESERVED.has(key), `trace field ${key} of ${type} collides with a fixed key`);
+  sim.trace.push({ t, seq: sim.trace.length, component, type, message, ...fields });
+}
+
+/** Lets a transient step write straight into the Sim's queue and trace. */
+function sinkOf(sim: Sim): Sink {
+  return { schedule: (at, ev) => scheduleAt(sim, at, ev), trace: (draft) => addTrace(sim, draft) };
+}
+
 function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
-  let emitted: Emitted[];
-  if (sim.transient) emitted = stepInPlace(sim.world, ev, t);
-  else {
-    const result = step(sim.world, ev, t);
-    sim.world = result.world;
-    emitted = result.emitted;
+  if (sim.transient) {
+    stepInPlace(sim.world, ev, t, (sim.sink ??= sinkOf(sim)));
+    onStep?.(sim.world, ev, []);
+    return;
   }
-  onStep?.(sim.world, ev, emitted);
-  appendTrace(sim, emitted);
+  const result = step(sim.world, ev, t);
+  sim.world = result.world;
+  onStep?.(sim.world, ev, result.emitted);
+  appendTrace(sim, result.emitted);
 }
 
 /** Runs an event immediately at the current time (tests and the datadriven harness). Mutates `sim`. */

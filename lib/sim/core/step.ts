@@ -4,14 +4,12 @@
 import { assert, unreachable } from "./assert";
 import { componentFor } from "../components/registry";
 import { resolveHost, resolveTarget } from "../components/selectors";
-import type { Ctx } from "./component";
 import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
 import { crashProc, startProc } from "./lifecycle";
 import { isConnectionOpener } from "./messages";
 import { degradeLink, healNet, partitionNet } from "./network";
-import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
-import { createRng } from "./rng";
-import type { Action, Emitted, Envelope, Ms, Proc, SimEvent, StepResult, World } from "./types";
+import { makeCtx, Outbox, sendFrom, traceFrom, type Sink } from "./outbox";
+import type { Action, Emitted, Envelope, Ms, SimEvent, StepResult, World } from "./types";
 
 /** Effects applied per step are bounded: a supervisor loop that never settles is a bug. */
 const EFFECTS_MAX = 1000;
@@ -22,22 +20,25 @@ const EFFECTS_MAX = 1000;
  */
 export function step(world: World, ev: SimEvent, t: Ms): StepResult {
   const d = openDraft(world, false);
-  const emitted = apply(d, ev, t);
+  const emitted = apply(d, ev, t, null);
   return { world: d.world, emitted };
 }
 
-/** The same transition as step(), writing into `world` itself. The caller must own `world`. */
-export function stepInPlace(world: World, ev: SimEvent, t: Ms): Emitted[] {
-  return apply(openDraft(world, true), ev, t);
+/**
+ * The same transition as step(), writing into `world` itself (the caller must own it). Scheduled
+ * items and trace records go to `sink` in the order step() would have emitted them.
+ */
+export function stepInPlace(world: World, ev: SimEvent, t: Ms, sink: Sink): void {
+  apply(openDraft(world, true), ev, t, sink);
 }
 
-function apply(d: Draft, ev: SimEvent, t: Ms): Emitted[] {
+function apply(d: Draft, ev: SimEvent, t: Ms, sink: Sink | null): Emitted[] {
   assert(Number.isInteger(t) && t >= d.world.now, `step at ${t} is before now ${d.world.now}`);
-  const out: Outbox = { now: t, rng: createRng(d.world.rng), nextId: d.world.nextId, emitted: [], effects: [] };
+  const out = new Outbox(t, d.world.rng, d.world.nextId, sink);
   d.world.now = t;
   switch (ev.kind) {
     case "deliver":
-      deliver(d, ev.env, out);
+      deliver(d, ev, out);
       break;
     case "timer":
       fireTimer(d, ev.proc, ev.incarnation, ev.timer, out);
@@ -49,13 +50,9 @@ function apply(d: Draft, ev: SimEvent, t: Ms): Emitted[] {
       unreachable(ev, "event");
   }
   applyEffects(d, out);
-  d.world.rng = out.rng.state();
+  d.world.rng = out.rngState();
   d.world.nextId = out.nextId;
   return out.emitted;
-}
-
-function runHandler(d: Draft, proc: Proc, out: Outbox, handler: (state: unknown, ctx: Ctx) => unknown): void {
-  putState(d, proc, handler(proc.state, makeCtx(out, d, proc)));
 }
 
 function deliver(d: Draft, env: Envelope, out: Outbox): void {
@@ -67,14 +64,14 @@ function deliver(d: Draft, env: Envelope, out: Outbox): void {
     if (isConnectionOpener(env.body)) sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
     return;
   }
-  runHandler(d, proc, out, (state, ctx) => componentFor(proc.kind).onMessage(state, env, ctx, proc.config));
+  putState(d, proc, componentFor(proc.kind).onMessage(proc.state, env, makeCtx(out, d, proc), proc.config));
 }
 
 function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, out: Outbox): void {
   const proc = d.world.procs[id];
   assert(proc, `timer for unknown process ${id}`);
   if (!proc.up || proc.incarnation !== incarnation) return; // armed by a previous incarnation
-  runHandler(d, proc, out, (state, ctx) => componentFor(proc.kind).onTimer(state, timer, ctx, proc.config));
+  putState(d, proc, componentFor(proc.kind).onTimer(proc.state, timer, makeCtx(out, d, proc), proc.config));
 }
 
 function target(d: Draft, out: Outbox, action: { type: string; target: string }): string | null {
@@ -127,7 +124,7 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       assert(proc, `command for unknown process ${action.target}`);
       const onCommand = componentFor(proc.kind).onCommand;
       assert(onCommand, `${proc.kind} accepts no commands`);
-      if (proc.up) runHandler(d, proc, out, (state, ctx) => onCommand(state, action.command, ctx, proc.config));
+      if (proc.up) putState(d, proc, onCommand(proc.state, action.command, makeCtx(out, d, proc), proc.config));
       return;
     }
     default:

@@ -70,7 +70,7 @@ export type Action =
 export type Command = { name: string; args: Record<string, string | number | boolean> };
 
 export type SimEvent =
-  | { kind: "deliver"; env: Envelope }
+  | ({ kind: "deliver" } & Envelope)
   | { kind: "timer"; proc: ProcId; incarnation: number; timer: unknown }
   | { kind: "action"; action: Action };
 

@@ -46,17 +46,20 @@ export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: 
   return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
 }
 
-/** parseProposeCtxErr: which "request timed out" flavour the client gets. */
-export function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, ctx: Ctx): string {
+/**
+ * parseProposeCtxErr: which "request timed out" flavour the client gets. etcd asks its transport
+ * whether the leader (or a quorum, on the leader) stayed connected; here the same question is
+ * answered from Raft's own liveness tracking (recentActive, and the follower's election timer).
+ */
+export function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, tick: number): string {
   const electionWindow = 2 * cfg.timing.electionMs;
   if (startedAt > s.leadElectedAt - electionWindow && startedAt < s.leadElectedAt) return ETCD_ERR.timeoutLeaderFail;
-  const lead = s.raft.lead;
-  const fresh = (id: number) => id === cfg.id || ctx.now - (s.heardFrom[id] ?? -Infinity) < cfg.timing.electionMs;
-  if (lead === NONE) return ETCD_ERR.timeout;
-  if (lead === cfg.id) {
-    const connected = s.raft.voters.filter(fresh).length;
-    if (connected < majority(s.raft.voters.length)) return ETCD_ERR.timeoutConnectionLost;
-  } else if (!fresh(lead)) return ETCD_ERR.timeoutConnectionLost;
+  const r = s.raft;
+  if (r.lead === NONE) return ETCD_ERR.timeout;
+  if (r.lead === cfg.id) {
+    const active = r.voters.filter((v) => v === r.id || r.progress[v]?.recentActive === true).length;
+    if (active < majority(r.voters.length)) return ETCD_ERR.timeoutConnectionLost;
+  } else if (tick - r.electionResetTick >= r.electionTimeout) return ETCD_ERR.timeoutConnectionLost;
   return ETCD_ERR.timeout;
 }
 

@@ -52,8 +52,8 @@ export type EtcdState = {
   /** Consecutive pre-vote campaigns without a leader, to summarize a long streak in the trace. */
   campaigns: number;
   leadElectedAt: Ms;
-  /** Last time each peer was heard from (rafthttp stream activity), by raft id. */
-  heardFrom: readonly Ms[];
+  /** Peers whose rafthttp connection answered since this member started (initial-election-tick-advance). */
+  dialed: readonly number[];
 };
 
 export type EtcdTimer =

@@ -15,7 +15,6 @@ import { currentTick, syncTimers, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
-import type { Ms } from "../core/types";
 import { dropClient, handleClientRpc, sendReadIndex, timeoutError } from "./member-requests";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
@@ -40,7 +39,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     noLeaderChecks: 0,
     campaigns: 0,
     leadElectedAt: -Infinity,
-    heardFrom: voters.map(() => -1).concat([-1]),
+    dialed: [],
   };
   ctx.trace("raft.became-follower", `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`, { term: disk.term, leader: null });
   ctx.after(cfg.timing.electionMs, { t: "monitor" });
@@ -71,7 +70,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       if (timer.tick !== s.alarmTick) return s; // superseded by an earlier alarm
       return withRaft({ ...s, alarmTick: null }, cfg, ctx, (r, env) => tickElection(r, env));
     case "advance-poll": {
-      const active = Object.keys(cfg.peers).filter((id) => Number(id) !== cfg.id && (s.heardFrom[Number(id)] ?? -1) >= ctx.startedAt).length;
+      const active = s.dialed.length;
       if (active > 1) return syncTimers(advanceTicks(s, cfg.timing.electionMs / cfg.timing.heartbeatMs - 2), cfg, ctx);
       if (s.advancePolls + 1 < ADVANCE_POLLS_MAX) ctx.after(ADVANCE_POLL_MS, { t: "advance-poll" });
       return { ...s, advancePolls: s.advancePolls + 1 };
@@ -82,7 +81,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
     case "proposal-timeout": {
       const p = s.proposals[timer.id];
       if (p === undefined) return s;
-      ctx.send(p.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, ctx) });
+      ctx.send(p.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, currentTick(cfg, ctx)) });
       const proposals = { ...s.proposals };
       delete proposals[timer.id];
       return { ...s, proposals };
@@ -130,18 +129,18 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
  * index or read context, and a leader hearing back from a caught-up, active follower. Raft.Step
  * would do exactly this; skipping the general path saves most of a 3-member cluster's work.
  */
-function steadyHeartbeat(s: EtcdState, heardFrom: Ms[], m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
+function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
   const r = s.raft;
   if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
     ctx.send(cfg.peers[m.from]!, { p: "raft", m: msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }) });
-    return { ...s, heardFrom, raft: { ...r, electionResetTick: currentTick(cfg, ctx) } };
+    return { ...s, raft: { ...r, electionResetTick: currentTick(cfg, ctx) } };
   }
   if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
     const pr = r.progress[m.from];
     if (pr === undefined || !pr.recentActive || pr.paused || pr.state !== "replicate" || pr.match < lastIndex(r.log)) return null;
-    return { ...s, heardFrom };
+    return s;
   }
   return null;
 }
@@ -149,19 +148,15 @@ function steadyHeartbeat(s: EtcdState, heardFrom: Ms[], m: RaftMsg, cfg: EtcdCon
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const body = env.body;
   if (body.p === "raft") {
-    const heardFrom = s.heardFrom.slice();
-    heardFrom[body.m.from] = ctx.now;
-    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, heardFrom, body.m, cfg, ctx) : null;
-    return fast ?? withRaft({ ...s, heardFrom }, cfg, ctx, (r, e) => stepRaft(r, body.m, e));
+    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body.m, cfg, ctx) : null;
+    return fast ?? withRaft(s, cfg, ctx, (r, e) => stepRaft(r, body.m, e));
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
   if (body.p !== "etcd") return s;
   if (body.kind === "peer-dial" || body.kind === "peer-ack") {
     const id = Number(Object.keys(cfg.peers).find((k) => cfg.peers[Number(k)] === env.from));
     if (body.kind === "peer-dial") ctx.send(env.from, { p: "etcd", kind: "peer-ack" });
-    const heardFrom = s.heardFrom.slice();
-    heardFrom[id] = ctx.now;
-    return { ...s, heardFrom };
+    return s.dialed.includes(id) ? s : { ...s, dialed: [...s.dialed, id] };
   }
   return handleClientRpc(s, cfg, { ...env, body }, ctx);
 }

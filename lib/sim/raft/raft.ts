@@ -183,6 +183,21 @@ export function campaign(r: RaftState, kind: "pre-election" | "election", env: R
 }
 
 /** A raft message with every unused field zeroed. */
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
 export function msg(m: Partial<RaftMsg> & Pick<RaftMsg, "type" | "from" | "to">): RaftMsg {
-  return { term: 0, index: 0, logTerm: 0, commit: 0, entries: [], reject: false, rejectHint: 0, context: "", ...m };
+  // An explicit literal (not a spread over defaults): this runs for every Raft message.
+  return {
+    type: m.type,
+    from: m.from,
+    to: m.to,
+    term: m.term ?? 0,
+    index: m.index ?? 0,
+    logTerm: m.logTerm ?? 0,
+    commit: m.commit ?? 0,
+    entries: m.entries ?? NO_ENTRIES,
+    reject: m.reject ?? false,
+    rejectHint: m.rejectHint ?? 0,
+    context: m.context ?? "",
+  };
 }

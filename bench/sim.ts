@@ -1,0 +1,55 @@
+// npm run bench -- sim: the simulation engine against its targets (issue 3).
+//  1. every scenario at default params: median wall time of a full run, target < 20 ms;
+//  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
+//  3. the default scenario's JSON trace: size, target < 100 KB.
+import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
+import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
+import { runScenario, SCENARIO_IDS } from "@/lib/sim";
+import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
+
+const RUNS = 15;
+let failed = false;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function report(label: string, value: number, unit: string, target: number): void {
+  const ok = value < target;
+  if (!ok) failed = true;
+  console.log(`${label.padEnd(48)} ${value.toFixed(unit === "KB" ? 1 : 1).padStart(9)} ${unit.padEnd(3)} target < ${target} ${unit}  ${ok ? "ok" : "MISSED"}`);
+}
+
+for (const id of SCENARIO_IDS) {
+  runScenario(id, {}, 1); // warm up the JIT
+  const times: number[] = [];
+  let steps = 0;
+  for (let seed = 1; seed <= RUNS; seed++) {
+    const t0 = performance.now();
+    steps = runScenario(id, {}, seed).stats.steps;
+    times.push(performance.now() - t0);
+  }
+  report(`scenario ${id} (median of ${RUNS}, ${steps} steps)`, median(times), "ms", 20);
+}
+
+{
+  const { world, boot } = buildEtcdCluster({ ...DEFAULT_ETCD_SPEC, members: 5, writesPerSec: 10 }, 1);
+  const sim = createSim(world);
+  for (const b of boot) scheduleAt(sim, b.at, b.ev);
+  const t0 = performance.now();
+  runUntil(sim, 3_600_000);
+  const ms = performance.now() - t0;
+  const load = sim.world.procs["etcd-load"]!.state as EtcdLoadState;
+  report(`etcd 5 members, 1 h, 10 writes/s (${sim.steps} steps)`, ms, "ms", 1000);
+  console.log(`  ${load.acked} of ${load.sent} writes acknowledged, ${load.failed} failed; ${((ms * 1000) / sim.steps).toFixed(2)} µs per step`);
+  if (load.acked < load.sent - 1) failed = true;
+}
+
+{
+  const bytes = Buffer.byteLength(JSON.stringify(runScenario("etcd-quorum-loss", {}, 1)));
+  report("default scenario trace (etcd-quorum-loss) JSON", bytes / 1024, "KB", 100);
+  for (const id of SCENARIO_IDS) console.log(`  ${id}: ${(Buffer.byteLength(JSON.stringify(runScenario(id, {}, 1))) / 1024).toFixed(1)} KB`);
+}
+
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,17 @@
+// Public API of the simulation engine. The app, the CLI and the tests import from here.
+//
+//   runScenario(id, params, seed)        -> Trace (deterministic; throws ScenarioInputError)
+//   listScenarios()                      -> ids, titles, summaries and ParamDefs for what-if controls
+//   parseParams(def, raw)                -> typed params or per-field messages
+//   traceSchema / parseTrace(json)       -> validate a trace read back
+//   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
+export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
+export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
+export { parseParams, defaultParams, type RawParams, type ParamResult } from "./scenarios/params";
+export type { ParamDef, ScenarioDef, Plan } from "./scenarios/types";
+export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
+export { traceSchema, traceEventSchema, viewSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { formatTimeline, eventLine } from "./trace/format";
+export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView } from "./replay";
+export { ENGINE_VERSION } from "./version";
+export { majority, faultTolerance, hasQuorum } from "./raft/quorum";

@@ -1,0 +1,138 @@
+// Global safety properties, checked after every step in tests (STYLE G22, after TigerBeetle's VOPR
+// checkers): Raft election safety, leader completeness, log matching and state-machine safety for
+// etcd; a pod never moves between nodes; at most one active leader per leader-election Lease.
+// The checker keeps "ghost" history across steps, so it can see what no single world shows.
+import { SimAssertionError } from "./core/assert";
+import type { World } from "./core/types";
+import type { EtcdPersisted, EtcdState } from "./etcd/member-types";
+import { rangePrefix } from "./etcd/mvcc";
+import { entryAt, lastIndex, type Log } from "./raft/log";
+import type { Pod } from "./objects/types";
+
+export class InvariantViolation extends SimAssertionError {
+  override name = "InvariantViolation";
+}
+
+type Member = { id: string; up: boolean; role: string | null; term: number; commit: number; applied: number; log: Log; digest: number; rev: number };
+
+function fail(world: World, message: string): never {
+  throw new InvariantViolation(`t=${world.now}ms: ${message}`);
+}
+
+function members(world: World): Member[] {
+  const out: Member[] = [];
+  for (const id of Object.keys(world.procs).sort()) {
+    const p = world.procs[id]!;
+    if (p.kind !== "etcd") continue;
+    if (p.up) {
+      const s = p.state as EtcdState;
+      out.push({ id, up: true, role: s.raft.role, term: s.raft.term, commit: s.raft.commit, applied: s.applied, log: s.raft.log, digest: s.store.digest, rev: s.store.rev });
+    } else if (p.persisted !== undefined) {
+      const d = p.persisted as EtcdPersisted;
+      out.push({ id, up: false, role: null, term: d.term, commit: d.commit, applied: d.applied, log: d.log, digest: d.store.digest, rev: d.store.rev });
+    }
+  }
+  return out;
+}
+
+function entryKey(log: Log, i: number): string {
+  const e = entryAt(log, i);
+  if (e === undefined) return "missing";
+  const id = typeof e.data === "object" && e.data !== null && "id" in e.data ? String(e.data.id) : "empty";
+  return `${e.term}:${id}`;
+}
+
+export type InvariantChecker = { check(world: World): void; steps: number };
+
+/** A checker with its own ghost history; call check(world) after every step of one run. */
+export function createInvariantChecker(): InvariantChecker {
+  const leaderOfTerm = new Map<number, string>();
+  const committed: string[] = [""]; // committed[i] = "term:id" of the entry committed at index i
+  const commitTerm: number[] = [];
+  const verified = new Map<string, number>();
+  const digestAt = new Map<number, number>();
+  const podNode = new Map<string, string>();
+  const checkedDigests = new Set<number>();
+  const checker: InvariantChecker = {
+    steps: 0,
+    check(world) {
+      checker.steps++;
+      const ms = members(world);
+      for (const m of ms) {
+        if (m.applied > m.commit || m.commit > lastIndex(m.log)) fail(world, `${m.id}: applied ${m.applied} <= commit ${m.commit} <= last ${lastIndex(m.log)} does not hold`);
+        if (m.role === "leader") {
+          const prev = leaderOfTerm.get(m.term);
+          if (prev !== undefined && prev !== m.id) fail(world, `two leaders in term ${m.term}: ${prev} and ${m.id}`);
+          leaderOfTerm.set(m.term, m.id);
+          // Leader Completeness: a leader of a later term than a commit holds the committed entry.
+          const max = committed.length - 1;
+          if (max > 0 && m.term > (commitTerm[max] ?? Infinity) && entryKey(m.log, max) !== committed[max]) fail(world, `leader ${m.id} of term ${m.term} lacks committed entry ${max}`);
+        }
+        // Committed entries never change: extend the ghost record or compare with it.
+        const from = m.commit < (verified.get(m.id) ?? 0) ? 1 : (verified.get(m.id) ?? 0) + 1;
+        for (let i = from; i <= m.commit; i++) {
+          const k = entryKey(m.log, i);
+          if (committed[i] === undefined) committed[i] = k;
+          else if (committed[i] !== k) fail(world, `${m.id}: committed entry ${i} is ${k}, but ${committed[i]} was committed`);
+          // An upper bound on the term in which entry i was committed: the term of whoever first knew.
+          commitTerm[i] = Math.min(commitTerm[i] ?? Infinity, m.term);
+        }
+        verified.set(m.id, m.commit);
+        if (m.commit > 0 && entryKey(m.log, m.commit) !== committed[m.commit]) fail(world, `${m.id}: entry ${m.commit} changed after commit`);
+        const d = digestAt.get(m.applied);
+        if (d === undefined) digestAt.set(m.applied, m.digest);
+        else if (d !== m.digest) fail(world, `${m.id}: state machine diverged at applied index ${m.applied}`);
+      }
+      checkLogMatching(world, ms);
+      checkPods(world, ms, podNode, checkedDigests);
+      checkLeases(world);
+    },
+  };
+  return checker;
+}
+
+/** Log Matching: where two logs hold an entry with the same index and term, the entries are equal. */
+function checkLogMatching(world: World, ms: readonly Member[]): void {
+  for (let a = 0; a < ms.length; a++) {
+    for (let b = a + 1; b < ms.length; b++) {
+      const x = ms[a]!;
+      const y = ms[b]!;
+      const top = Math.min(lastIndex(x.log), lastIndex(y.log));
+      for (let i = top; i > Math.max(0, top - 8); i--) {
+        const ex = entryAt(x.log, i)!;
+        const ey = entryAt(y.log, i)!;
+        if (ex.term !== ey.term) continue;
+        if (entryKey(x.log, i) !== entryKey(y.log, i)) fail(world, `${x.id} and ${y.id} hold different entries at ${i} in term ${ex.term}`);
+        if (i > 1 && entryKey(x.log, i - 1) !== entryKey(y.log, i - 1)) fail(world, `${x.id} and ${y.id} agree at ${i} but not at ${i - 1}`);
+        break;
+      }
+    }
+  }
+}
+
+/** A pod is bound to at most one node, ever (binding is a one-way write of spec.nodeName). */
+function checkPods(world: World, ms: readonly Member[], podNode: Map<string, string>, seen: Set<number>): void {
+  const source = ms.filter((m) => m.up).sort((a, b) => b.rev - a.rev)[0];
+  if (source === undefined || seen.has(source.digest)) return; // this store state was already checked
+  seen.add(source.digest);
+  const proc = world.procs[source.id]!;
+  const store = (proc.state as EtcdState).store;
+  for (const kv of rangePrefix(store, "/registry/pods/")) {
+    const pod = kv.value as Pod;
+    if (pod.spec.nodeName === null) continue;
+    const prev = podNode.get(pod.metadata.uid);
+    if (prev !== undefined && prev !== pod.spec.nodeName) fail(world, `pod ${pod.metadata.name} moved from ${prev} to ${pod.spec.nodeName}`);
+    podNode.set(pod.metadata.uid, pod.spec.nodeName);
+  }
+}
+
+/** At most one process of a kind believes it holds its leader-election Lease at any moment. */
+function checkLeases(world: World): void {
+  for (const kind of ["kube-controller-manager", "kube-scheduler"]) {
+    const leaders = Object.keys(world.procs).filter((id) => {
+      const p = world.procs[id]!;
+      return p.kind === kind && p.up && (p.state as { elector?: { leader: boolean } }).elector?.leader === true;
+    });
+    if (leaders.length > 1) fail(world, `${leaders.join(" and ")} both lead ${kind}`);
+  }
+}

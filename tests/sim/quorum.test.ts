@@ -1,0 +1,127 @@
+// Quorum arithmetic and the Raft log, against etcd's FAQ table (k8s-facts §1.1) and the worked
+// examples in etcd-io/raft's comments (findConflictByTerm in stepLeader / handleAppendEntries).
+import { describe, expect, it } from "vitest";
+import { chunkedAppend, chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedSlice, chunkedTruncate } from "@/lib/sim/core/chunked";
+import { appendLog, emptyLog, findConflict, findConflictByTerm, isUpToDate, lastIndex, lastTerm, maybeAppend, termAt, type Log } from "@/lib/sim/raft/log";
+import { committedIndex, faultTolerance, hasQuorum, majority, voteResult } from "@/lib/sim/raft/quorum";
+import type { Entry } from "@/lib/sim/raft/types";
+
+function log(...terms: number[]): Log {
+  return appendLog(
+    emptyLog(),
+    terms.map((term, i) => ({ index: i + 1, term, data: { id: `e${i + 1}` } })),
+  );
+}
+
+function entries(from: number, ...terms: number[]): Entry[] {
+  return terms.map((term, i) => ({ index: from + i, term, data: { id: `n${from + i}` } }));
+}
+
+describe("quorum", () => {
+  it("matches etcd's failure-tolerance table for 1 to 7 members", () => {
+    const table = [1, 2, 3, 4, 5, 6, 7].map((n) => [n, majority(n), faultTolerance(n)]);
+    expect(table).toEqual([
+      [1, 1, 0],
+      [2, 2, 0],
+      [3, 2, 1],
+      [4, 3, 1],
+      [5, 3, 2],
+      [6, 4, 2],
+      [7, 4, 3],
+    ]);
+  });
+
+  it("says whether the members still up form a majority", () => {
+    expect(hasQuorum(3, 2)).toBe(true);
+    expect(hasQuorum(3, 1)).toBe(false);
+    expect(hasQuorum(4, 2)).toBe(false);
+    expect(hasQuorum(5, 3)).toBe(true);
+  });
+
+  it("rejects impossible cluster sizes", () => {
+    expect(() => majority(0)).toThrow(RangeError);
+  });
+
+  it("commits the highest index replicated on a majority", () => {
+    expect(committedIndex([5, 3, 4])).toBe(4);
+    expect(committedIndex([5, 3, 4, 1, 1])).toBe(3);
+    expect(committedIndex([9])).toBe(9);
+    expect(committedIndex([7, 7, 2, 2])).toBe(2);
+  });
+
+  it("tallies votes: won at a majority of grants, lost once a majority is impossible", () => {
+    const voters = [1, 2, 3, 4, 5];
+    expect(voteResult(voters, { 1: true, 2: true })).toBe("pending");
+    expect(voteResult(voters, { 1: true, 2: true, 3: true })).toBe("won");
+    expect(voteResult(voters, { 1: true, 2: false, 3: false })).toBe("pending");
+    expect(voteResult(voters, { 1: true, 2: false, 3: false, 4: false })).toBe("lost");
+  });
+});
+
+describe("raft log", () => {
+  it("reports last index and term, and term 0 at index 0", () => {
+    const l = log(1, 1, 2);
+    expect([lastIndex(l), lastTerm(l), termAt(l, 0), termAt(l, 4)]).toEqual([3, 2, 0, undefined]);
+  });
+
+  it("compares candidates by last term, then by length (Raft §5.4.1)", () => {
+    const l = log(1, 2, 2);
+    expect(isUpToDate(l, 3, 2)).toBe(true);
+    expect(isUpToDate(l, 2, 2)).toBe(false);
+    expect(isUpToDate(l, 1, 3)).toBe(true);
+    expect(isUpToDate(l, 9, 1)).toBe(false);
+  });
+
+  it("finds the first conflicting entry", () => {
+    const l = log(1, 1, 2);
+    expect(findConflict(l, entries(2, 1, 2))).toBe(0);
+    expect(findConflict(l, entries(2, 1, 3))).toBe(3);
+    expect(findConflict(l, entries(3, 2, 2))).toBe(4);
+  });
+
+  it("skips a divergent tail by term (etcd-io/raft's findConflictByTerm example)", () => {
+    // Leader 1 3 3 3 5 5 5 5 5, follower 1 1 1 1 2 2: a probe at (9,5) is rejected with hint
+    // (6,2); the leader then knows indexes 2..6 cannot match and probes at 1.
+    const leader = log(1, 3, 3, 3, 5, 5, 5, 5, 5);
+    expect(findConflictByTerm(leader, 6, 2)).toEqual({ index: 1, term: 1 });
+    // Follower 1 3 3 4 4 5 5 5 6 probed at (8,3): the largest index with term <= 3 is 3.
+    const follower = log(1, 3, 3, 4, 4, 5, 5, 5, 6);
+    expect(findConflictByTerm(follower, 8, 3)).toEqual({ index: 3, term: 3 });
+  });
+
+  it("appends after a matching prefix and overwrites a conflicting uncommitted tail", () => {
+    const l = log(1, 1, 2, 2);
+    const res = maybeAppend(l, 2, 2, 1, entries(3, 3, 3, 3));
+    expect(res?.lastNew).toBe(5);
+    expect([1, 2, 3, 4, 5].map((i) => termAt(res!.log, i))).toEqual([1, 1, 3, 3, 3]);
+    expect([1, 2, 3, 4].map((i) => termAt(l, i))).toEqual([1, 1, 2, 2]); // the old log is untouched
+  });
+
+  it("refuses entries whose predecessor does not match", () => {
+    expect(maybeAppend(log(1, 1), 0, 2, 2, entries(3, 2))).toBeNull();
+  });
+
+  it("never overwrites a committed entry", () => {
+    expect(() => maybeAppend(log(1, 1, 1), 3, 1, 1, entries(2, 2))).toThrow(/conflicts with committed entry/);
+  });
+});
+
+describe("chunked list", () => {
+  it("appends, reads, slices, truncates and drops old chunks without touching earlier versions", () => {
+    let l = chunkedEmpty<number>(1);
+    const versions = [];
+    for (let i = 1; i <= 200; i++) {
+      l = chunkedAppend(l, [i * 10]);
+      versions.push(l);
+    }
+    expect(chunkedAt(l, 1)).toBe(10);
+    expect(chunkedAt(l, 200)).toBe(2000);
+    expect(chunkedAt(versions[49]!, 51)).toBeUndefined();
+    expect(chunkedSlice(l, 63, 67)).toEqual([630, 640, 650, 660]);
+    const t = chunkedTruncate(l, 70);
+    expect([t.len, chunkedAt(t, 70), chunkedAt(t, 71)]).toEqual([70, 700, undefined]);
+    expect(chunkedAt(l, 71)).toBe(710);
+    const d = chunkedDropBefore(l, 130);
+    expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 200)]).toEqual([129, 1290, 1300, 2000]);
+  });
+});
