@@ -68,8 +68,9 @@ test("the playground picks the node the scheduler picks, for every preset", asyn
       await expect(table(page).getByRole("row").filter({ hasText: "selected" }).getByRole("rowheader")).toContainText(expected.selectedNode);
     }
     expect(await rowNames(page), `${preset.id}: rows sorted by total, filtered-out nodes last`).toEqual(expectedRowOrder(expected));
-    // The inputs survive the round trip through the server action.
+    // The inputs survive the round trip through the server action, unchanged (CRLF comes back as LF).
     await expect(page.getByLabel("Pod", { exact: true })).toHaveValue(preset.values.pod);
+    await expect(page.getByTestId("schedule-status")).not.toContainText("changed since");
   }
 });
 
@@ -87,6 +88,7 @@ test("a tie is called out, and the tie-break seed decides it the way the library
     `Tie between ${first.tiedNodes.join(" and ")}: the real scheduler picks one at random; here the seeded choice (seed 1) was ${first.selectedNode}.`,
   );
   await page.getByLabel("Tie-break seed").fill(String(otherSeed));
+  await expect(page.getByTestId("schedule-status")).toContainText("The editors have changed since: schedule again to update it.");
   await schedule(page);
   await expect(outcome(page)).toHaveText(`Scheduled on ${other.selectedNode}`);
 });

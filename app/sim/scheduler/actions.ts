@@ -12,7 +12,8 @@ const fileNames = { nodes: "nodes.yaml", pod: "pod.yaml", pods: "pods.yaml", con
 function readValues(formData: FormData): ScheduleValues {
   const text = (name: ScheduleField) => {
     const value = formData.get(name);
-    return typeof value === "string" ? value : "";
+    // Form submission sends textarea newlines as CRLF; the editors (and byte counts) use LF.
+    return typeof value === "string" ? value.replace(/\r\n?/g, "\n") : "";
   };
   return { nodes: text("nodes"), pod: text("pod"), pods: text("pods"), config: text("config"), seed: text("seed") };
 }

@@ -6,7 +6,7 @@ import { CamelCaseText } from "./camel-case-text";
 export function FilterCell({ cell }: { cell: Cell | null }) {
   if (cell === null) {
     return (
-      <td className="px-3 py-2.5 align-top text-muted">
+      <td className="px-2.5 py-2.5 align-top text-muted">
         <span aria-hidden="true">—</span>
         <span className="sr-only">not run</span>
       </td>
@@ -14,7 +14,7 @@ export function FilterCell({ cell }: { cell: Cell | null }) {
   }
   if (cell.code === "Success") {
     return (
-      <td className="px-3 py-2.5 align-top">
+      <td className="px-2.5 py-2.5 align-top">
         <span className="inline-flex items-center gap-1 text-xs text-muted">
           <Check className="size-3.5 shrink-0 text-ok" aria-hidden="true" />
           Success
@@ -23,8 +23,8 @@ export function FilterCell({ cell }: { cell: Cell | null }) {
     );
   }
   return (
-    <td className="px-3 py-2.5 align-top">
-      <div className="min-w-44 space-y-0.5">
+    <td className="px-2.5 py-2.5 align-top">
+      <div className="min-w-28 space-y-0.5">
         <span className="inline-flex items-start gap-1 text-xs font-medium text-danger">
           <X className="mt-px size-3.5 shrink-0" aria-hidden="true" />
           <span>

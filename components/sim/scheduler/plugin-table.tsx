@@ -17,10 +17,10 @@ const badges: Record<NodeRow["outcome"], { label: string; className: string } | 
 function NodeHeader({ row }: { row: NodeRow }) {
   const badge = badges[row.outcome];
   return (
-    <th scope="row" className={`${stickyCell} ${rowBackground(row)} px-3 py-2.5 text-left align-top font-normal`}>
-      <span className="block font-mono text-sm font-medium break-all">{row.name}</span>
+    <th scope="row" className={`${stickyCell} ${rowBackground(row)} px-2.5 py-2.5 text-left align-top font-normal`}>
+      <span className="block font-mono text-sm font-medium whitespace-nowrap">{row.name}</span>
       <span className="mt-1 flex flex-wrap gap-1">
-        {badge ? <span className={`rounded px-1.5 py-px text-[11px] font-medium ${badge.className}`}>{badge.label}</span> : null}
+        {badge ? <span className={`whitespace-nowrap rounded px-1.5 py-px text-[11px] font-medium ${badge.className}`}>{badge.label}</span> : null}
         {row.isTied ? <span className="rounded border border-accent px-1.5 py-px text-[11px] font-medium text-fg">tie</span> : null}
       </span>
     </th>
@@ -31,7 +31,7 @@ function NodeHeader({ row }: { row: NodeRow }) {
 export function PluginTable({ result }: { result: ScheduleResultView }) {
   const { filterPlugins, scorePlugins, rows } = result;
   const hasScores = scorePlugins.length > 0;
-  const headerCell = "border-b border-line px-3 py-2 text-left align-bottom text-xs font-medium";
+  const headerCell = "border-b border-line py-2 align-bottom text-xs font-medium";
   return (
     <section aria-labelledby="plugin-table-heading" className="rounded-xl border border-line bg-surface">
       <div className="space-y-1 p-4 sm:p-5">
@@ -42,40 +42,40 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
           Sorted by total score; nodes a filter rejected come last. Plugin names link to the upstream docs.
         </p>
       </div>
-      <div role="region" aria-label="Plugin table, scrolls sideways" tabIndex={0} className="overflow-x-auto border-y border-line">
+      <div role="region" aria-label="Plugin table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto border-y border-line">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">
             Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod {result.pod}.
           </caption>
           <thead className="bg-surface-2">
             <tr>
-              <th scope="col" rowSpan={2} className={`${headerCell} ${stickyCell} bg-surface-2`}>
+              <th scope="col" rowSpan={2} className={`${headerCell} ${stickyCell} bg-surface-2 px-2.5 text-left`}>
                 Node
               </th>
+              {hasScores ? (
+                <th scope="col" rowSpan={2} className={`${headerCell} px-2.5 text-right`}>
+                  Total
+                </th>
+              ) : null}
               {filterPlugins.length > 0 ? (
-                <th scope="colgroup" colSpan={filterPlugins.length} className="border-b border-l border-line px-3 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
+                <th scope="colgroup" colSpan={filterPlugins.length} className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
                   Filter
                 </th>
               ) : null}
               {hasScores ? (
-                <>
-                  <th scope="colgroup" colSpan={scorePlugins.length} className="border-b border-l border-line px-3 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
-                    Score <span className="font-normal tracking-normal normal-case">(weighted; raw → normalized)</span>
-                  </th>
-                  <th scope="col" rowSpan={2} className={`${headerCell} border-l text-right`}>
-                    Total
-                  </th>
-                </>
+                <th scope="colgroup" colSpan={scorePlugins.length} className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
+                  Score <span className="font-normal tracking-normal normal-case">(weighted; raw → normalized)</span>
+                </th>
               ) : null}
             </tr>
             <tr>
               {filterPlugins.map((plugin, index) => (
-                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-24`}>
+                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2.5 text-left`}>
                   <PluginLink plugin={plugin} />
                 </th>
               ))}
               {scorePlugins.map(({ plugin, weight }, index) => (
-                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-24 text-right`}>
+                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2 text-right`}>
                   <PluginLink plugin={plugin} /> <span className="whitespace-nowrap font-mono text-muted">×{weight}</span>
                 </th>
               ))}
@@ -85,12 +85,8 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
             {rows.map((row) => (
               <tr key={row.name} className={`border-b border-line last:border-b-0 ${rowBackground(row)}`}>
                 <NodeHeader row={row} />
-                {row.filters.map((cell, index) => (
-                  <FilterCell key={filterPlugins[index]} cell={cell} />
-                ))}
-                {hasScores ? row.scores.map((cell, index) => <ScoreCell key={scorePlugins[index]?.plugin} cell={cell} />) : null}
                 {hasScores ? (
-                  <td className="px-3 py-2.5 text-right align-top font-mono text-sm font-semibold tabular-nums">
+                  <td className="px-2.5 py-2.5 text-right align-top font-mono text-sm font-semibold tabular-nums">
                     {row.total ?? (
                       <>
                         <span aria-hidden="true" className="font-normal text-muted">—</span>
@@ -99,6 +95,10 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                     )}
                   </td>
                 ) : null}
+                {row.filters.map((cell, index) => (
+                  <FilterCell key={filterPlugins[index]} cell={cell} />
+                ))}
+                {hasScores ? row.scores.map((cell, index) => <ScoreCell key={scorePlugins[index]?.plugin} cell={cell} />) : null}
               </tr>
             ))}
           </tbody>

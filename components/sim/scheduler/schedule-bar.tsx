@@ -54,7 +54,7 @@ export function ScheduleBar(props: Props) {
             ))}
           </div>
         </div>
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:brightness-90 disabled:opacity-60">
           {isPending ? "Scheduling…" : "Schedule"}
         </button>
         <p id="seed-hint" className="basis-full text-xs text-muted sm:basis-auto sm:self-center">

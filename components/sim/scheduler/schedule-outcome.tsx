@@ -7,6 +7,13 @@ function listNodes(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
+/** " node-c scored 827; next best node-a with 799." when scoring ran and there is a second scored node. */
+function runnerUp(result: ScheduleResultView): string {
+  const [first, second] = result.rows.filter((row) => row.total !== null);
+  if (!first || first.outcome !== "selected" || !second) return "";
+  return ` ${first.name} scored ${first.total}; next best ${second.name} with ${second.total}.`;
+}
+
 function Callout({ children, icon }: { children: React.ReactNode; icon?: React.ReactNode }) {
   return (
     <div className="flex gap-2 rounded-lg border border-line bg-surface-2 px-3 py-2 text-sm">
@@ -44,6 +51,12 @@ export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
           {result.message}
         </p>
       ) : null}
+      {isPending ? (
+        <p className="text-sm text-muted">
+          The pod waits in the scheduling queue and is tried again when a cluster event (a node added, a pod deleted, a label
+          changed…) could make it fit.
+        </p>
+      ) : null}
       {result.preemptionCandidates.length > 0 ? (
         <p className="text-sm">
           Preemption could make room on {listNodes(result.preemptionCandidates)} by evicting lower-priority pods (victims and
@@ -52,6 +65,7 @@ export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
       ) : null}
       <p className="text-sm text-muted">
         {result.nodeCount} node{result.nodeCount === 1 ? "" : "s"}, {result.evaluatedNodes} evaluated, {result.feasibleNodes} passed every filter.
+        {runnerUp(result)}
       </p>
       {result.tiedNodes.length > 1 ? (
         <Callout icon={<Dices className="mt-0.5 size-4 shrink-0 text-accent" aria-hidden="true" />}>
@@ -64,7 +78,7 @@ export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
       ) : null}
       {result.preScoreSkipped.length > 0 ? (
         <p className="text-sm text-muted">
-          Nothing to score for this pod, so PreScore skipped:{" "}
+          Skipped at PreScore, with nothing to score for this pod:{" "}
           {result.preScoreSkipped.map((plugin, index) => (
             <span key={plugin}>
               {index > 0 ? ", " : null}

@@ -91,7 +91,7 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
       <PresetPicker presets={presets} initialPresetId={initialPreset.id} onLoad={loadPreset} />
       <form action={formAction} onSubmit={handleSubmit} noValidate className="rounded-xl border border-line bg-surface" aria-label="Scheduling inputs">
         <div className="grid gap-5 p-4 sm:p-5 lg:grid-cols-2">
-          <YamlEditor name="nodes" label="Nodes" hint="A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them." value={values.nodes} onChange={setField("nodes")} errors={errors.nodes} rows={26} />
+          <YamlEditor name="nodes" label="Nodes" hint="A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them." value={values.nodes} onChange={setField("nodes")} errors={errors.nodes} rows={16} />
           <div className="flex min-w-0 flex-col gap-5">
             <YamlEditor name="pod" label="Pod" hint="Exactly one Pod: the one to schedule." value={values.pod} onChange={setField("pod")} errors={errors.pod} rows={11} />
             <YamlEditor
@@ -122,7 +122,7 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
             <PluginTable result={shown.result} />
           </>
         ) : (
-          <EmptyResult />
+          <EmptyResult hasError={errorMessage !== null} />
         )}
       </div>
     </div>

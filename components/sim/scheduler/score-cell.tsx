@@ -4,14 +4,14 @@ import type { ScoreCell as Cell } from "@/lib/validations/schedule";
 export function ScoreCell({ cell }: { cell: Cell | null }) {
   if (cell === null) {
     return (
-      <td className="px-3 py-2.5 text-right align-top text-muted">
+      <td className="px-2 py-2.5 text-right align-top text-muted">
         <span aria-hidden="true">—</span>
         <span className="sr-only">not scored</span>
       </td>
     );
   }
   return (
-    <td className="px-3 py-2.5 text-right align-top font-mono tabular-nums">
+    <td className="px-2 py-2.5 text-right align-top font-mono tabular-nums">
       <span aria-hidden="true">
         <span className="block text-sm font-medium">{cell.weighted}</span>
         <span className="block whitespace-nowrap text-xs text-muted">
