@@ -3,13 +3,15 @@
 import { buildCluster, DEFAULT_SPEC, type ClusterSpec } from "@/lib/sim/cluster/build";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC, type EtcdClusterSpec } from "@/lib/sim/cluster/build-etcd";
 import { applyNow, createSim, runUntil, scheduleAt, type Sim, type TraceEvent } from "@/lib/sim/core/run";
-import type { Action, Command, Ms, World } from "@/lib/sim/core/types";
+import type { Action, Command, Ms, SimEvent, World } from "@/lib/sim/core/types";
 import type { EtcdState } from "@/lib/sim/etcd/member-types";
 import { createInvariantChecker, type InvariantChecker } from "@/lib/sim/invariants";
 
 export type Harness = {
   sim: Sim;
   checker: InvariantChecker;
+  /** Called after every step (after the invariants), e.g. to print Raft messages as they arrive. */
+  listeners: ((world: World, ev: SimEvent) => void)[];
   readonly now: Ms;
   readonly world: World;
   runFor(ms: Ms): Harness;
@@ -32,11 +34,16 @@ export type Harness = {
 function harness(world: World, boot: { at: Ms; ev: Parameters<typeof scheduleAt>[2] }[]): Harness {
   const sim = createSim(world);
   const checker = createInvariantChecker();
-  const hook = (w: World) => checker.check(w);
+  const listeners: ((world: World, ev: SimEvent) => void)[] = [];
+  const hook = (w: World, ev: SimEvent) => {
+    checker.check(w);
+    for (const l of listeners) l(w, ev);
+  };
   for (const b of boot) scheduleAt(sim, b.at, b.ev);
   const h: Harness = {
     sim,
     checker,
+    listeners,
     get now() {
       return sim.world.now;
     },

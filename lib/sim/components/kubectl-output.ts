@@ -12,6 +12,7 @@ export function kubectlError(status: number, error: string, body: unknown, serve
     return `Unable to connect to the server: ${error}`;
   }
   const reason = (body as { reason?: string } | null)?.reason ?? "";
+  if (status === 401) return "error: You must be logged in to the server (Unauthorized)";
   if (status === 500 && (reason === "InternalError" || reason === "")) return `Error from server: ${error}`;
   return `Error from server (${reason}): ${error}`;
 }

@@ -40,6 +40,12 @@ function deployment(args: Command["args"], now: number): Deployment {
 
 /** The command line a learner would type, for the trace. */
 export function commandLine(c: Command): string {
+  const user = c.args.as;
+  const line = bareCommandLine(c);
+  return user === undefined ? line : line.replace(/^kubectl /, `kubectl --kubeconfig=${String(user)}.conf `);
+}
+
+function bareCommandLine(c: Command): string {
   const a = c.args;
   switch (c.name) {
     case "get":

@@ -37,6 +37,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   const up = members - down;
   const leaders = select(events, { type: "raft.became-leader", from: FAULT + 1 });
   const campaigns = select(events, { type: "raft.became-pre-candidate", from: FAULT + 1 });
+  const repeats = select(events, { type: "raft.campaign-repeated", from: FAULT + 1 });
+  const attempts = Math.max(campaigns.length, ...repeats.map((e) => (typeof e.attempts === "number" ? e.attempts : 0)));
   const scale = responses(events, "kubectl scale", CHECK)[0];
   const get = responses(events, "kubectl get pods", CHECK)[0];
   const commits = select(events, { type: "raft.committed", from: FAULT + 1 });
@@ -47,7 +49,7 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       `With ${down} of ${members} members down there is no etcd leader: ${up === 0 ? "no member is running" : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`}.`,
       leaders.length === 0 && (up === 0 || campaigns.length > 0),
       [...campaigns.slice(0, 3), ...leaders],
-      `${leaders.length} leader elections after the fault; ${campaigns.length} pre-vote attempts that could not reach a majority.`,
+      `${leaders.length} leader elections after the fault; at least ${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
     ),
     claim(
       "writes-fail",

@@ -5,7 +5,7 @@ import type { ClaimResult, Trace, TraceEvent } from "./types";
 const FIXED = new Set(["t", "seq", "component", "type", "message"]);
 
 function fieldText(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.join(",")}]`;
+  if (Array.isArray(v)) return v.some((x) => String(x).includes(",")) ? JSON.stringify(v) : `[${v.join(",")}]`;
   if (typeof v === "string") return /^[\w./:@-]+$/.test(v) ? v : JSON.stringify(v);
   return String(v);
 }
