@@ -7,8 +7,8 @@ import { getStudySettings } from "@/lib/data/settings";
 export default async function HomePage() {
   const learnerId = await getLearnerId();
   const settings = await getStudySettings(learnerId);
-  const decks = await getDeckOverview(learnerId, new Date(), settings);
-  const readyCount = decks.reduce((sum, deck) => sum + deck.due.new + deck.due.learning + deck.due.review, 0);
+  const { decks, total } = await getDeckOverview(learnerId, new Date(), settings);
+  const readyCount = total.new + total.learning + total.review;
 
   return (
     <div className="space-y-8">

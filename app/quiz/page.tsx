@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Quiz and mock interview" };
 const modeNames = { quiz: "Quiz", interview: "Mock interview", cram: "Cram" };
 
 export default async function QuizPage() {
-  const [topics, quizzes] = await Promise.all([getQuizTopics(), getLearnerId().then((learnerId) => listQuizzes(learnerId))]);
+  const learnerId = await getLearnerId();
+  const [topics, quizzes] = await Promise.all([getQuizTopics(learnerId), listQuizzes(learnerId)]);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="space-y-1">

@@ -8,10 +8,12 @@ import { studySettingsSchema, type SettingsState } from "@/lib/validations/setti
 
 export async function updateSettings(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, errors: {}, message: "Quorum keeps your settings in a cookie: allow cookies for this site, then reload." };
-  const parsed = studySettingsSchema.safeParse(Object.fromEntries(formData));
+  // The submitted values go back with any error, so the form shows what was typed, not what was saved.
+  const values = Object.fromEntries([...formData].map(([name, value]) => [name, String(value)]));
+  if (!learnerId) return { ok: false, errors: {}, values, message: "Quorum keeps your settings in a cookie: allow cookies for this site, then reload." };
+  const parsed = studySettingsSchema.safeParse(values);
   if (!parsed.success) {
-    return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Some settings need fixing; nothing was saved." };
+    return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values, message: "Some settings need fixing; nothing was saved." };
   }
   await ensureGuestLearner(learnerId);
   await saveStudySettings(learnerId, parsed.data);

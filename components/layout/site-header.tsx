@@ -1,28 +1,34 @@
 import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import { AccountMenu } from "./account-menu";
 import { QuorumMark } from "./quorum-mark";
 import { ThemeToggle } from "./theme-toggle";
 
-export function SiteHeader() {
+const links = [
+  { href: "/", label: "Decks" },
+  { href: "/quiz", label: "Quiz" },
+  { href: "/progress", label: "Progress" },
+];
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
   return (
     <header className="border-b border-line bg-surface/80 backdrop-blur supports-[backdrop-filter]:bg-surface/70">
-      <div className="mx-auto flex h-14 max-w-5xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <QuorumMark className="size-6 text-accent" />
-          Quorum
+          <span className="max-[420px]:sr-only">Quorum</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm text-muted">
-          <Link href="/" className="hover:text-fg">
-            Decks
-          </Link>
-          <Link href="/quiz" className="hover:text-fg">
-            Quiz
-          </Link>
-          <Link href="/settings" className="hover:text-fg">
-            Settings
-          </Link>
+        <nav aria-label="Main" className="flex items-center gap-3 text-sm text-muted sm:gap-4">
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className="hover:text-fg">
+              {link.label}
+            </Link>
+          ))}
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
           <ThemeToggle />
+          <AccountMenu user={user} />
         </div>
       </div>
     </header>

@@ -5,24 +5,26 @@ import type { SettingsState } from "@/lib/validations/settings";
 import { Field, inputClass } from "./field";
 
 type Values = {
-  desiredRetention: number;
-  newCardsPerDay: number;
-  reviewsPerDay: number;
+  desiredRetention: number | string;
+  newCardsPerDay: number | string;
+  reviewsPerDay: number | string;
   learningSteps: string;
   relearningSteps: string;
   timeZone: string;
-  dayStartHour: number;
-  leechThreshold: number;
-  leechAction: "suspend" | "tag";
+  dayStartHour: number | string;
+  leechThreshold: number | string;
+  leechAction: string;
 };
 
 const subscribeNever = () => () => {};
 
 type Props = { action: (state: SettingsState, formData: FormData) => Promise<SettingsState>; values: Values; timeZones: string[] };
 
-export function SettingsForm({ action, values, timeZones }: Props) {
+export function SettingsForm({ action, values: saved, timeZones }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const [timeZone, setTimeZone] = useState(values.timeZone);
+  // After a failed save, show what was typed (React resets a form to its defaults after an action).
+  const values = state && !state.ok ? { ...saved, ...state.values } : saved;
+  const [timeZone, setTimeZone] = useState(saved.timeZone);
   const errors = state && !state.ok ? state.errors : {};
   const describe = (name: keyof Values) => ({
     id: name,

@@ -3,7 +3,8 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardContent, Content, DeckContent } from "./load";
 import { markdownRendererVersion, renderInlineMarkdown, renderMarkdown } from "./markdown";
 
-// Upserts content into the database by stable id, in one transaction. Seeding twice writes
+// Upserts content into the database by stable id, in one transaction (learners' imported decks
+// are not content and are never touched). Seeding twice writes
 // nothing; an edited card is updated in place (every learner's state keys on its id and stays);
 // a card or deck gone from content is retired, never deleted, so its history stays readable.
 
@@ -15,7 +16,7 @@ const emptyCounts = (): SeedCounts => ({ created: 0, updated: 0, retired: 0, unc
 export async function seedContent(db: PrismaClient, content: Content, now: Date): Promise<SeedSummary> {
   const summary: SeedSummary = { decks: emptyCounts(), cards: emptyCounts() };
   const existingCards = new Map(
-    (await db.card.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((card) => [card.id, card]),
+    (await db.card.findMany({ where: { deck: { ownerId: null } }, select: { id: true, contentHash: true, retiredAt: true } })).map((card) => [card.id, card]),
   );
   // Render outside the transaction: it is the slow part and touches no data.
   const changedCards = await Promise.all(
@@ -38,7 +39,7 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
 
   await db.$transaction(
     async (tx) => {
-      const existingDecks = new Map((await tx.deck.findMany()).map((deck) => [deck.id, deck]));
+      const existingDecks = new Map((await tx.deck.findMany({ where: { ownerId: null } })).map((deck) => [deck.id, deck]));
       for (const deck of content.decks) {
         const existing = existingDecks.get(deck.id);
         const data = deckData(deck);

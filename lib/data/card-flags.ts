@@ -4,6 +4,7 @@ import { startOfNextLearnerDay } from "@/lib/srs/day";
 import { newMemoryState } from "@/lib/srs/schedule";
 import { ensureGuestLearner } from "./learners";
 import type { StudySettings } from "./settings";
+import { visibleCardWhere } from "./visibility";
 
 export type CardFlag = "bury" | "suspend" | "unsuspend";
 
@@ -15,7 +16,7 @@ export type CardFlagResult = { ok: true; deckId: string } | { ok: false; message
  */
 export async function setCardFlag(input: { learnerId: string; cardId: string; flag: CardFlag; now: Date; settings: StudySettings }): Promise<CardFlagResult> {
   const { learnerId, cardId, flag, now, settings } = input;
-  const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null }, select: { deckId: true } });
+  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { deckId: true } });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
   await ensureGuestLearner(learnerId);
   const flags =

@@ -2,30 +2,35 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { StudySettings } from "./settings";
+import { visibleDeckWhere } from "./visibility";
 import { getQueueCountsByDeck, type QueueCounts } from "./study";
 
-export type DeckOverview = { id: string; title: string; description: string; cardCount: number; due: QueueCounts };
+export type DeckOverview = { id: string; title: string; description: string; cardCount: number; isPrivate: boolean; due: QueueCounts };
 
-/** The decks a learner can study, in order, with what is ready in each today. */
-export async function getDeckOverview(learnerId: string | null, now: Date, settings: StudySettings): Promise<DeckOverview[]> {
+/** The decks a learner can study, in order, with what is ready in each today and in all. */
+export async function getDeckOverview(learnerId: string | null, now: Date, settings: StudySettings): Promise<{ decks: DeckOverview[]; total: QueueCounts }> {
   const [decks, counts] = await Promise.all([
     db.deck.findMany({
-      where: { retiredAt: null },
+      where: visibleDeckWhere(learnerId),
       orderBy: { position: "asc" },
-      select: { id: true, title: true, description: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
+      select: { id: true, title: true, description: true, ownerId: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
     }),
     getQueueCountsByDeck(learnerId, now, settings),
   ]);
-  return decks.map((deck) => ({
-    id: deck.id,
-    title: deck.title,
-    description: deck.description,
-    cardCount: deck._count.cards,
-    due: counts.get(deck.id) ?? { new: 0, learning: 0, review: 0 },
-  }));
+  return {
+    decks: decks.map((deck) => ({
+      id: deck.id,
+      title: deck.title,
+      description: deck.description,
+      cardCount: deck._count.cards,
+      isPrivate: deck.ownerId !== null,
+      due: counts.byDeck.get(deck.id) ?? { new: 0, learning: 0, review: 0 },
+    })),
+    total: counts.total,
+  };
 }
 
-/** One deck's title, or null when there is no such (active) deck. Read once per request. */
-export const getDeckTitle = cache(async (deckId: string): Promise<{ id: string; title: string } | null> => {
-  return db.deck.findFirst({ where: { id: deckId, retiredAt: null }, select: { id: true, title: true } });
+/** One deck's title, or null when there is no such deck for this learner. Read once per request. */
+export const getDeckTitle = cache(async (deckId: string, learnerId: string | null): Promise<{ id: string; title: string } | null> => {
+  return db.deck.findFirst({ where: { id: deckId, ...visibleDeckWhere(learnerId) }, select: { id: true, title: true } });
 });

@@ -1,20 +1,27 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { guestCookieName, verifyGuestToken } from "@/lib/learner/guest-token";
 
-/**
- * The id of the learner making this request: the signed guest id from the cookie that proxy.ts
- * sets on the first visit. Null when the browser sent no valid cookie (cookies blocked).
- */
-export const getLearnerId = cache(async (): Promise<string | null> => {
+/** The guest id in this request's signed cookie (set by proxy.ts on the first visit), or null. */
+export const getGuestId = cache(async (): Promise<string | null> => {
   const token = (await cookies()).get(guestCookieName)?.value;
   return verifyGuestToken(token, env.AUTH_SECRET);
 });
 
-/** Creates the guest's User row on their first write; a no-op afterwards. */
+/**
+ * The id of the learner making this request: the signed-in user, else the guest. Null when the
+ * browser sent neither (cookies blocked).
+ */
+export const getLearnerId = cache(async (): Promise<string | null> => {
+  const user = await getCurrentUser();
+  return user?.id ?? getGuestId();
+});
+
+/** Creates the guest's User row on their first write; a no-op for an existing learner. */
 export async function ensureGuestLearner(learnerId: string): Promise<void> {
   await db.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
 }

@@ -4,16 +4,17 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { QuizSetup } from "@/lib/validations/quiz";
 import { ensureGuestLearner } from "./learners";
+import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 export type QuizTopics = { decks: { id: string; title: string; cardCount: number }[]; tags: { tag: string; cardCount: number }[] };
 
 const tagsSchema = z.array(z.string());
 
 /** The decks and tags a learner can build a quiz from, with how many cards each holds. */
-export async function getQuizTopics(): Promise<QuizTopics> {
+export async function getQuizTopics(learnerId: string | null): Promise<QuizTopics> {
   const [decks, cards] = await Promise.all([
-    db.deck.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } } }),
-    db.card.findMany({ where: { retiredAt: null, deck: { retiredAt: null } }, select: { tags: true } }),
+    db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } } }),
+    db.card.findMany({ where: visibleCardWhere(learnerId), select: { tags: true } }),
   ]);
   const tagCounts = new Map<string, number>();
   for (const card of cards) for (const tag of tagsSchema.parse(card.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
@@ -31,7 +32,7 @@ export type CreateQuizResult = { ok: true; quizId: string } | { ok: false; messa
  */
 export async function createQuiz(learnerId: string, setup: QuizSetup, now: Date): Promise<CreateQuizResult> {
   const candidates = await db.card.findMany({
-    where: { retiredAt: null, deck: { retiredAt: null }, ...(setup.deckIds.length ? { deckId: { in: setup.deckIds } } : {}) },
+    where: { ...visibleCardWhere(learnerId), ...(setup.deckIds.length ? { deckId: { in: setup.deckIds } } : {}) },
     select: { id: true, tags: true },
     orderBy: { id: "asc" },
   });

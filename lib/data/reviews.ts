@@ -6,6 +6,7 @@ import { storedCardStateToJson, type StoredCardState } from "@/lib/srs/memory-js
 import { gradeCard, type Grade } from "@/lib/srs/schedule";
 import { ensureGuestLearner } from "./learners";
 import type { StudySettings } from "./settings";
+import { visibleCardWhere } from "./visibility";
 
 export type RecordReviewResult =
   | { ok: true; deckId: string; becameLeech: boolean; isSuspended: boolean }
@@ -45,7 +46,7 @@ type Tx = Prisma.TransactionClient;
  * that crosses the leech threshold flags the card, and suspends it unless the learner chose "tag".
  */
 export async function recordReview(input: ReviewInput): Promise<RecordReviewResult> {
-  const card = await db.card.findFirst({ where: { id: input.cardId, retiredAt: null }, select: { deckId: true } });
+  const card = await db.card.findFirst({ where: { id: input.cardId, ...visibleCardWhere(input.learnerId) }, select: { deckId: true } });
   if (!card) return { ok: false, code: "unknown-card", message: `There is no card "${input.cardId}" to grade.` };
   await ensureGuestLearner(input.learnerId);
   try {

@@ -4,6 +4,7 @@ import { startOfLearnerDay, startOfNextLearnerDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
 import { presentCard, type ShownCard } from "./present-card";
 import type { StudySettings } from "./settings";
+import { visibleCardWhere } from "./visibility";
 
 // What a learner should study next, Anki-style: learning cards that are due, then reviews due
 // today, then new cards, within the daily limits; learning cards due within 20 minutes are shown
@@ -45,20 +46,25 @@ async function getRemainingToday(learnerId: string | null, now: Date, settings: 
 
 const stateSelect = { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true } as const;
 
-/** Per deck: how many new, learning and review cards are ready now (Anki's three numbers). */
-export async function getQueueCountsByDeck(learnerId: string | null, now: Date, settings: StudySettings) {
+export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts };
+
+/**
+ * Per deck: how many new, learning and review cards are ready now (Anki's three numbers), each
+ * capped by today's limits; and the total, where the limits apply once across all decks.
+ */
+export async function getQueueCountsByDeck(learnerId: string | null, now: Date, settings: StudySettings): Promise<DeckQueueCounts> {
   const nextDayStart = startOfNextLearnerDay(now, settings);
   const [totals, states, remaining] = await Promise.all([
-    db.card.groupBy({ by: ["deckId"], where: { retiredAt: null }, _count: { _all: true } }),
+    db.card.groupBy({ by: ["deckId"], where: visibleCardWhere(learnerId), _count: { _all: true } }),
     learnerId
       ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, select: { ...stateSelect, card: { select: { deckId: true } } } })
       : Promise.resolve([]),
     getRemainingToday(learnerId, now, settings),
   ]);
-  const counts = new Map<string, QueueCounts>();
-  for (const { deckId, _count } of totals) counts.set(deckId, { new: _count._all, learning: 0, review: 0 });
+  const uncapped = new Map<string, QueueCounts>();
+  for (const { deckId, _count } of totals) uncapped.set(deckId, { new: _count._all, learning: 0, review: 0 });
   for (const row of states) {
-    const deck = counts.get(row.card.deckId);
+    const deck = uncapped.get(row.card.deckId);
     if (!deck) continue;
     const hidden = isHidden(row, now);
     if (row.state !== State.New || hidden) deck.new--;
@@ -66,11 +72,12 @@ export async function getQueueCountsByDeck(learnerId: string | null, now: Date, 
     if (isLearning(row) && row.due <= now) deck.learning++;
     if (row.state === State.Review && row.due < nextDayStart) deck.review++;
   }
-  for (const deck of counts.values()) {
-    deck.new = Math.min(deck.new, remaining.newLeft);
-    deck.review = Math.min(deck.review, remaining.reviewsLeft);
-  }
-  return counts;
+  const sum = (key: keyof QueueCounts) => [...uncapped.values()].reduce((total, deck) => total + deck[key], 0);
+  const cap = (deck: QueueCounts) => ({ new: Math.min(deck.new, remaining.newLeft), learning: deck.learning, review: Math.min(deck.review, remaining.reviewsLeft) });
+  return {
+    byDeck: new Map([...uncapped].map(([deckId, deck]) => [deckId, cap(deck)])),
+    total: cap({ new: sum("new"), learning: sum("learning"), review: sum("review") }),
+  };
 }
 
 /**
@@ -86,7 +93,7 @@ export async function getStudyQueue(
   prefer?: { cardId: string; version: number },
 ): Promise<StudyQueue> {
   const nextDayStart = startOfNextLearnerDay(now, settings);
-  const newWhere = { deckId, retiredAt: null, ...newCardFilter(learnerId, now) };
+  const newWhere = { deckId, ...visibleCardWhere(learnerId), ...newCardFilter(learnerId, now) };
   const [allStates, remaining, newCards, newTotal] = await Promise.all([
     learnerId ? db.cardState.findMany({ where: { userId: learnerId, card: { deckId, retiredAt: null } }, orderBy: { due: "asc" } }) : Promise.resolve([]),
     getRemainingToday(learnerId, now, settings),

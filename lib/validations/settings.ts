@@ -34,4 +34,7 @@ export const studySettingsSchema = z.object({
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
 
 /** What saving settings answers: success, or the message and each field's errors. */
-export type SettingsState = { ok: true } | { ok: false; errors: Record<string, string[] | undefined>; message: string } | null;
+export type SettingsState =
+  | { ok: true }
+  | { ok: false; errors: Record<string, string[] | undefined>; message: string; values: Record<string, string> }
+  | null;

@@ -94,13 +94,13 @@ describe("leeches", () => {
 
 describe("checked questions", () => {
   it("check multiple choice and ordering answers on the server, without trusting the page", async () => {
-    expect(await checkCardAnswer("m1", { kind: "multiple-choice", choices: [0] })).toMatchObject({ ok: true, isCorrect: true, expected: [0] });
-    expect(await checkCardAnswer("m1", { kind: "multiple-choice", choices: [0, 1] })).toMatchObject({ ok: true, isCorrect: false });
-    expect(await checkCardAnswer("m1", { kind: "multiple-choice", choices: [7] })).toEqual({ ok: false, message: "That answer names choices this question does not have." });
-    expect(await checkCardAnswer("o1", { kind: "ordering", order: [0, 1, 2] })).toMatchObject({ ok: true, isCorrect: true });
-    expect(await checkCardAnswer("o1", { kind: "ordering", order: [1, 0, 2] })).toMatchObject({ ok: true, isCorrect: false });
-    expect(await checkCardAnswer("o1", { kind: "ordering", order: [0, 0, 2] })).toMatchObject({ ok: false });
-    expect(await checkCardAnswer("o1", { kind: "multiple-choice", choices: [0] })).toEqual({ ok: false, message: "This card is a ordering question, not multiple-choice." });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0] })).toMatchObject({ ok: true, isCorrect: true, expected: [0] });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0, 1] })).toMatchObject({ ok: true, isCorrect: false });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [7] })).toEqual({ ok: false, message: "That answer names choices this question does not have." });
+    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [0, 1, 2] })).toMatchObject({ ok: true, isCorrect: true });
+    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [1, 0, 2] })).toMatchObject({ ok: true, isCorrect: false });
+    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [0, 0, 2] })).toMatchObject({ ok: false });
+    expect(await checkCardAnswer(null, "o1", { kind: "multiple-choice", choices: [0] })).toEqual({ ok: false, message: "This card is a ordering question, not multiple-choice." });
   });
 
   it("show choices without the answer, rendered from Markdown", async () => {

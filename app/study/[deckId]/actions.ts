@@ -30,7 +30,7 @@ export async function submitGrade(_previous: GradeState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   const { answer, rating, ...review } = parsed.data;
   // A checked question is graded on what the server finds, whatever the page claims.
-  const checked = answer ? await checkCardAnswer(review.cardId, answer) : undefined;
+  const checked = answer ? await checkCardAnswer(learnerId, review.cardId, answer) : undefined;
   if (checked && !checked.ok) return { ok: false, message: checked.message };
   const settings = await getStudySettings(learnerId);
   const result = await recordReview({
@@ -58,7 +58,7 @@ export async function submitGrade(_previous: GradeState, formData: FormData): Pr
 export async function checkStudyAnswer(input: unknown): Promise<CheckedAnswer> {
   const parsed = checkInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
-  return checkCardAnswer(parsed.data.cardId, parsed.data.answer);
+  return checkCardAnswer(await getLearnerId(), parsed.data.cardId, parsed.data.answer);
 }
 
 export async function undoGrade(): Promise<{ ok: false; message: string }> {

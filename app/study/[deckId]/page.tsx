@@ -15,7 +15,7 @@ type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<{ card
 const actions = { submitGrade, checkStudyAnswer, undoGrade, flagCard };
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const deck = await getDeckTitle((await props.params).deckId);
+  const deck = await getDeckTitle((await props.params).deckId, await getLearnerId());
   return { title: deck ? `Study: ${deck.title}` : "Deck not found" };
 }
 
@@ -23,9 +23,9 @@ export default async function StudyPage(props: Props) {
   const { deckId } = await props.params;
   const { card: preferCardId, v: preferVersion } = await props.searchParams;
   const prefer = typeof preferCardId === "string" && typeof preferVersion === "string" ? { cardId: preferCardId, version: Number(preferVersion) } : undefined;
-  const deck = await getDeckTitle(deckId);
-  if (!deck) notFound();
   const learnerId = await getLearnerId();
+  const deck = await getDeckTitle(deckId, learnerId);
+  if (!deck) notFound();
   const settings = await getStudySettings(learnerId);
   const now = new Date();
   const queue = await getStudyQueue(learnerId, deck.id, now, settings, prefer);

@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { hashPassword, passwordWeakness } from "@/lib/auth/password";
+import { createAccount } from "@/lib/data/accounts";
+import { signUpSchema, type SignUpState } from "@/lib/validations/auth";
+
+/** Creates an account; the page then signs in with the same credentials (next-auth does sessions). */
+export async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values };
+  const { email, password, name } = parsed.data;
+  const weakness = passwordWeakness(password, [email, email.split("@")[0]!, name ?? "", "quorum", "kubernetes"]);
+  if (weakness) return { ok: false, message: "Choose a stronger password.", errors: { password: [weakness] }, values };
+  const created = await createAccount({ email, name: name || null, passwordHash: await hashPassword(password) });
+  if (!created.ok) return { ok: false, message: created.message, errors: { email: [created.message] }, values };
+  return { ok: true };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { signInSchema } from "@/lib/validations/auth";
+import { getDecoyHash, verifyPassword } from "./password";
+import { blockedUntil, clearFailures, recordFailure, type ThrottleKey } from "./throttle";
+
+/** Sessions last this long without a visit (next-auth renews a JWT session as it is used). */
+export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+
+/** The one message for any wrong email or password, so that it never tells which was wrong. */
+export const wrongCredentials = "WrongCredentials";
+export const throttled = "Throttled";
+
+/** The client's address as the reverse proxy in front reports it; unknown (null) without one. */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  return (typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : "") || null;
+}
+
+/** Email and password, checked against the argon2id hash; failures are throttled per email and per address. */
+const credentials = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(input, request) {
+    const parsed = signInSchema.safeParse(input);
+    if (!parsed.success) throw new Error(wrongCredentials);
+    const now = new Date();
+    const address = clientAddress(request?.headers);
+    const keys: ThrottleKey[] = [{ kind: "email", value: parsed.data.email }, ...(address ? [{ kind: "address" as const, value: address }] : [])];
+    if (await blockedUntil(keys, now)) throw new Error(throttled);
+    const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, email: true, name: true, passwordHash: true } });
+    const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+    if (!user?.passwordHash || !isValid) {
+      await recordFailure(keys, now);
+      throw new Error(wrongCredentials);
+    }
+    await clearFailures(keys);
+    return { id: user.id, email: user.email, name: user.name };
+  },
+});
+
+/** GitHub sign-in, only when GITHUB_ID and GITHUB_SECRET are set (see README). */
+const github = process.env.GITHUB_ID && process.env.GITHUB_SECRET ? GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }) : null;
+
+export const isGitHubEnabled = github !== null;
+
+export const authOptions: NextAuthOptions = {
+  adapter: PrismaAdapter(db as never),
+  providers: github ? [credentials, github] : [credentials],
+  secret: env.AUTH_SECRET,
+  // Email-and-password sign-in needs JWT sessions in next-auth 4; they expire after maxAge unused.
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: "/login" },
+  callbacks: {
+    session({ session, token }) {
+      if (session.user && token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};
