@@ -67,7 +67,7 @@ function build(d: Directive, s: Session): string {
   s.h.listeners.push((w, ev) => {
     if (!s.messages) return;
     // The delivery first, then the trace events it caused.
-    if (ev.kind === "deliver" && ev.body.p === "raft") s.log.push(raftLine(w.now, ev.from, ev.to, ev.body.m));
+    if (ev.kind === "deliver" && ev.body.p === "raft") s.log.push(raftLine(w.now, ev.from, ev.to, ev.body));
     s.log.push(...trace.slice(s.printed).map((e) => eventLine(e)));
     s.printed = trace.length;
   });

@@ -107,21 +107,23 @@ describe("raft log", () => {
 });
 
 describe("chunked list", () => {
-  it("appends, reads, slices, truncates and drops old chunks without touching earlier versions", () => {
+  it("appends, reads, slices, truncates and drops a prefix without touching earlier versions", () => {
     let l = chunkedEmpty<number>(1);
     const versions = [];
-    for (let i = 1; i <= 200; i++) {
+    for (let i = 1; i <= 40_000; i++) {
       l = chunkedAppend(l, [i * 10]);
-      versions.push(l);
+      if (i % 997 === 0 || i <= 100) versions.push(l);
     }
-    expect(chunkedAt(l, 1)).toBe(10);
-    expect(chunkedAt(l, 200)).toBe(2000);
-    expect(chunkedAt(versions[49]!, 51)).toBeUndefined();
+    // Every element is where it belongs, across several trie levels.
+    for (let i = 1; i <= 40_000; i++) if (chunkedAt(l, i) !== i * 10) throw new Error(`element ${i} is ${chunkedAt(l, i)}`);
+    expect([chunkedAt(l, 0), chunkedAt(l, 40_001)]).toEqual([undefined, undefined]);
+    for (const v of versions) expect([chunkedAt(v, v.len), chunkedAt(v, v.len + 1)]).toEqual([v.len * 10, undefined]);
     expect(chunkedSlice(l, 63, 67)).toEqual([630, 640, 650, 660]);
     const t = chunkedTruncate(l, 70);
     expect([t.len, chunkedAt(t, 70), chunkedAt(t, 71)]).toEqual([70, 700, undefined]);
     expect(chunkedAt(l, 71)).toBe(710);
     const d = chunkedDropBefore(l, 130);
-    expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 200)]).toEqual([129, 1290, 1300, 2000]);
+    expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 40_000)]).toEqual([130, undefined, 1300, 400_000]);
+    expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
 });

@@ -1,5 +1,6 @@
 // The kube-apiserver component: wires the etcd client, the watch caches and the request path.
 import { defineComponent, type Ctx } from "../core/component";
+import { without } from "../core/records";
 import type { Envelope } from "../core/types";
 import { clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
 import { RESOURCE_NAMES, type Resource } from "../objects/resources";
@@ -35,9 +36,7 @@ function onEtcdResults(s0: ApiServerState, cfg: ApiServerConfig, results: EtcdRe
     }
     const owner = s.calls[r.id];
     if (owner === undefined) continue;
-    const calls = { ...s.calls };
-    delete calls[r.id];
-    s = { ...s, calls };
+    s = { ...s, calls: without(s.calls, r.id) };
     if (owner.kind === "cache-list") {
       s = r.kind === "range" ? onCacheListed(s, cfg, owner.resource, r.kvs, r.rev, ctx) : onCacheListFailed(s, cfg, owner.resource, ctx);
       continue;

@@ -1,6 +1,7 @@
 // Finishing requests: every response goes back the way the request came (directly or through the
 // load balancer), and the in-flight record and any etcd call it owns are dropped.
 import type { Ctx } from "../core/component";
+import { filterRecord, without } from "../core/records";
 import { clientCall, clientCancel, type EtcdCall } from "../etcd/client";
 import type { ApiError } from "./errors";
 import type { ApiServerConfig, ApiServerState, EtcdOwner } from "./state";
@@ -22,18 +23,13 @@ export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): Ap
 
 /** Drops the request and cancels its outstanding etcd calls (the request context is done). */
 export function forget(s: ApiServerState, id: string): ApiServerState {
-  const inflight = { ...s.inflight };
-  delete inflight[id];
   let etcd = s.etcd;
-  const calls = { ...s.calls };
-  for (const callId of Object.keys(calls)) {
-    const owner = calls[callId]!;
-    if (owner.kind === "request" && owner.id === id) {
-      etcd = clientCancel(etcd, callId);
-      delete calls[callId];
-    }
-  }
-  return { ...s, inflight, etcd, calls };
+  const calls = filterRecord(s.calls, (owner, callId) => {
+    if (owner.kind !== "request" || owner.id !== id) return true;
+    etcd = clientCancel(etcd, callId);
+    return false;
+  });
+  return { ...s, inflight: without(s.inflight, id), etcd, calls };
 }
 
 export function issueEtcd(s: ApiServerState, cfg: ApiServerConfig, owner: EtcdOwner, call: EtcdCall, ctx: Ctx): ApiServerState {

@@ -3,6 +3,7 @@
 // nothing listens, "EOF" or "connection reset by peer" when the server or the load balancer drops
 // the connection. A library embedded in its owner's state; results are returned to the owner.
 import type { Ctx } from "../core/component";
+import { without } from "../core/records";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { HttpRequest, WatchType } from "../apiserver/http";
 import type { KubeObject } from "../objects/types";
@@ -43,9 +44,7 @@ export function httpSend(
 /** Stops caring about a request or watch; late messages for it are ignored. */
 export function httpForget(hc: HttpClient, id: string): HttpClient {
   if (hc.pending[id] === undefined) return hc;
-  const pending = { ...hc.pending };
-  delete pending[id];
-  return { pending };
+  return { pending: without(hc.pending, id) };
 }
 
 function transportError(hc: HttpClient, id: string, message: string, ctx: Ctx, results: HttpResult[]): HttpClient {

@@ -1,59 +1,80 @@
-// An append-mostly persistent list for long logs (the Raft log, etcd's watch history). Worlds are
-// immutable between steps, so appending to a plain array would mean copying it on every write
-// (quadratic over an hour of writes). Here the list is an array of fixed-size chunks: appending
-// copies only the last chunk and the (short) outer array, and old worlds keep their own view.
-// Every chunk but the last is full; `base` is the logical index of the first element.
+// A persistent vector for long append-mostly lists (the Raft log, etcd's watch history). Worlds are
+// immutable between steps, so appending to a plain array would copy it on every write. This is the
+// structure of Clojure's PersistentVector: full 32-element leaves live in a 32-ary trie and the last
+// partial leaf in a `tail`; appending copies the tail, and once per 32 appends one path of the trie
+// (O(log32 n)). Earlier versions keep their own view. Everything is plain arrays and numbers, so it
+// serialises to JSON. `base` is the logical index of the first element.
 
-const CHUNK = 64;
+const BITS = 5;
+const WIDTH = 1 << BITS;
+const MASK = WIDTH - 1;
 
-export type Chunked<T> = { readonly base: number; readonly len: number; readonly chunks: readonly (readonly T[])[] };
+type Node<T> = readonly (T | Node<T>)[];
+
+export type Chunked<T> = {
+  readonly base: number;
+  readonly len: number;
+  /** Depth of the trie in bits: leaves are at shift 0. */
+  readonly shift: number;
+  readonly root: Node<T>;
+  readonly tail: readonly T[];
+};
 
 /** An empty list whose first element will have logical index `base`. Pure. */
 export function chunkedEmpty<T>(base = 0): Chunked<T> {
-  return { base, len: 0, chunks: [] };
+  return { base, len: 0, shift: BITS, root: [], tail: [] };
+}
+
+function tailOffset(len: number): number {
+  return len < WIDTH ? 0 : ((len - 1) >>> BITS) << BITS;
 }
 
 /** The element at logical index `i`, or undefined outside [base, base + len). Pure. */
 export function chunkedAt<T>(list: Chunked<T>, i: number): T | undefined {
   const k = i - list.base;
   if (k < 0 || k >= list.len) return undefined;
-  return list.chunks[Math.floor(k / CHUNK)]?.[k % CHUNK];
+  const off = tailOffset(list.len);
+  if (k >= off) return list.tail[k - off];
+  let node: Node<T> = list.root;
+  for (let level = list.shift; level > 0; level -= BITS) node = node[(k >>> level) & MASK] as Node<T>;
+  return node[k & MASK] as T;
+}
+
+function newPath<T>(level: number, leaf: Node<T>): Node<T> {
+  return level === 0 ? leaf : [newPath(level - BITS, leaf)];
+}
+
+function pushLeaf<T>(level: number, parent: Node<T>, len: number, leaf: Node<T>): Node<T> {
+  const sub = ((len - 1) >>> level) & MASK;
+  const copy = parent.slice();
+  if (level === BITS) copy[sub] = leaf;
+  else {
+    const child = parent[sub] as Node<T> | undefined;
+    copy[sub] = child === undefined ? newPath(level - BITS, leaf) : pushLeaf(level - BITS, child, len, leaf);
+  }
+  return copy;
+}
+
+function push<T>(list: Chunked<T>, item: T): Chunked<T> {
+  if (list.tail.length < WIDTH) return { ...list, len: list.len + 1, tail: [...list.tail, item] };
+  // The tail is full: move it into the trie (growing a level when the root is full).
+  const full = list.tail;
+  let root: Node<T>;
+  let shift = list.shift;
+  if (list.len >>> BITS > 1 << list.shift) {
+    root = [list.root, newPath(list.shift, full)];
+    shift += BITS;
+  } else {
+    root = pushLeaf(list.shift, list.root, list.len, full);
+  }
+  return { base: list.base, len: list.len + 1, shift, root, tail: [item] };
 }
 
 /** A new list with `items` appended. Pure: `list` is not modified. */
 export function chunkedAppend<T>(list: Chunked<T>, items: readonly T[]): Chunked<T> {
-  if (items.length === 0) return list;
-  const chunks = list.chunks.slice();
-  let len = list.len;
-  let last = len % CHUNK === 0 ? [] : (chunks.pop() ?? []).slice();
-  for (const item of items) {
-    last.push(item);
-    len++;
-    if (last.length === CHUNK) {
-      chunks.push(last);
-      last = [];
-    }
-  }
-  if (last.length > 0) chunks.push(last);
-  return { base: list.base, len, chunks };
-}
-
-/** A new list holding only the first `n` elements. Pure. */
-export function chunkedTruncate<T>(list: Chunked<T>, n: number): Chunked<T> {
-  if (n >= list.len) return list;
-  const full = Math.floor(n / CHUNK);
-  const chunks = list.chunks.slice(0, full);
-  const rest = n % CHUNK;
-  if (rest > 0) chunks.push((list.chunks[full] ?? []).slice(0, rest));
-  return { base: list.base, len: n, chunks };
-}
-
-/** A new list without the elements before logical index `from` (rounded down to a chunk). Pure. */
-export function chunkedDropBefore<T>(list: Chunked<T>, from: number): Chunked<T> {
-  const whole = Math.floor((from - list.base) / CHUNK);
-  if (whole <= 0) return list;
-  const dropped = Math.min(whole, Math.floor(list.len / CHUNK));
-  return { base: list.base + dropped * CHUNK, len: list.len - dropped * CHUNK, chunks: list.chunks.slice(dropped) };
+  let out = list;
+  for (const item of items) out = push(out, item);
+  return out;
 }
 
 /** Elements with logical indexes in [from, to), in order. Pure. */
@@ -63,4 +84,17 @@ export function chunkedSlice<T>(list: Chunked<T>, from: number, to: number): T[]
   const hi = Math.min(to, list.base + list.len);
   for (let i = lo; i < hi; i++) out.push(chunkedAt(list, i) as T);
   return out;
+}
+
+/** A new list holding only the first `n` elements (a rebuild: Raft truncates its log rarely). Pure. */
+export function chunkedTruncate<T>(list: Chunked<T>, n: number): Chunked<T> {
+  if (n >= list.len) return list;
+  return chunkedAppend(chunkedEmpty<T>(list.base), chunkedSlice(list, list.base, list.base + n));
+}
+
+/** A new list without the elements before logical index `from` (a rebuild; callers amortize it). Pure. */
+export function chunkedDropBefore<T>(list: Chunked<T>, from: number): Chunked<T> {
+  if (from <= list.base) return list;
+  const start = Math.min(from, list.base + list.len);
+  return chunkedAppend(chunkedEmpty<T>(start), chunkedSlice(list, start, list.base + list.len));
 }

@@ -6,8 +6,8 @@ import type { EtcdRpc } from "../etcd/protocol";
 import type { HttpMsg } from "../apiserver/http";
 import type { RaftMsg } from "../raft/types";
 
-/** Raft peer traffic between etcd members (etcd's rafthttp streams). */
-export type RaftEnvelope = { p: "raft"; m: RaftMsg };
+/** Raft peer traffic between etcd members (etcd's rafthttp streams): the message is the body. */
+export type RaftEnvelope = RaftMsg;
 
 /** What the sending host's kernel reports about a connection. */
 export type NetMsg =

@@ -6,6 +6,7 @@
 // This is a library embedded in its owner's state; its results are handed back to the owner.
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
+import { without } from "../core/records";
 import { ETCD_ERR, type EtcdOp, type EtcdRpc, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
 
 export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
@@ -85,9 +86,7 @@ export function clientCall(c: EtcdClient, cfg: EtcdClientConfig, id: string, cal
 /** The owner's context ended: forget the call (a late answer is ignored). */
 export function clientCancel(c: EtcdClient, id: string): EtcdClient {
   if (c.calls[id] === undefined) return c;
-  const calls = { ...c.calls };
-  delete calls[id];
-  return { ...c, calls };
+  return { ...c, calls: without(c.calls, id) };
 }
 
 /** Opens a require-leader watch (kube-apiserver's storage/etcd3 watcher uses WithRequireLeader). */
@@ -99,9 +98,7 @@ export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx): EtcdClient {
   const w = c.watches[id];
   if (w === undefined) return c;
   if (w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-close", id });
-  const watches = { ...c.watches };
-  delete watches[id];
-  return { ...c, watches };
+  return { ...c, watches: without(c.watches, id) };
 }
 
 function connDown(c: EtcdClient, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): EtcdClient {
@@ -196,9 +193,7 @@ function onRpc(c: EtcdClient, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc
     case "watch-cancelled": {
       if (c.watches[body.id] === undefined) return c;
       results.push({ kind: "watch-error", id: body.id, message: body.reason });
-      const watches = { ...c.watches };
-      delete watches[body.id];
-      return { ...c, watches };
+      return { ...c, watches: without(c.watches, body.id) };
     }
     default:
       return c;

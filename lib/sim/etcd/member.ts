@@ -8,10 +8,11 @@ import { emptyLog } from "../raft/log";
 import { newRaft, tickElection, tickHeartbeat } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
+import { without } from "../core/records";
 import { emptyStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
 import type { EtcdConfig, EtcdPersisted, EtcdState, EtcdTimer } from "./member-types";
-import { currentTick, syncTimers, withRaft } from "./member-raft";
+import { currentTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
@@ -63,7 +64,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
     case "tick": {
       if (s.raft.role !== "leader") return syncTimers({ ...s, tickerOn: false }, cfg, ctx);
       const next = withRaft(s, cfg, ctx, (r, env) => tickHeartbeat(r, env));
-      if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, { t: "tick" });
+      if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, TICK);
       return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
     }
     case "alarm":
@@ -82,9 +83,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       const p = s.proposals[timer.id];
       if (p === undefined) return s;
       ctx.send(p.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, currentTick(cfg, ctx)) });
-      const proposals = { ...s.proposals };
-      delete proposals[timer.id];
-      return { ...s, proposals };
+      return { ...s, proposals: without(s.proposals, timer.id) };
     }
     case "read-retry": {
       const read = s.reads[timer.id];
@@ -96,9 +95,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       const read = s.reads[timer.id];
       if (read === undefined) return s;
       ctx.send(read.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: ETCD_ERR.timeout });
-      const reads = { ...s.reads };
-      delete reads[timer.id];
-      return { ...s, reads };
+      return { ...s, reads: without(s.reads, timer.id) };
     }
   }
 }
@@ -134,7 +131,7 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
-    ctx.send(cfg.peers[m.from]!, { p: "raft", m: msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }) });
+    ctx.send(cfg.peers[m.from]!, msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }));
     return { ...s, raft: { ...r, electionResetTick: currentTick(cfg, ctx) } };
   }
   if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
@@ -148,8 +145,8 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const body = env.body;
   if (body.p === "raft") {
-    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body.m, cfg, ctx) : null;
-    return fast ?? withRaft(s, cfg, ctx, (r, e) => stepRaft(r, body.m, e));
+    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body, cfg, ctx) : null;
+    return fast ?? withRaft(s, cfg, ctx, (r, e) => stepRaft(r, body, e));
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
   if (body.p !== "etcd") return s;

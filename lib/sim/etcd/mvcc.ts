@@ -4,6 +4,7 @@
 // than the whole keyspace (the World is immutable between steps).
 import { chunkedAppend, chunkedDropBefore, chunkedEmpty, chunkedSlice, type Chunked } from "../core/chunked";
 import { fnv1a } from "../core/hash";
+import { without } from "../core/records";
 import type { EtcdOp, KeyValue, TxnResult, WatchEvent } from "./protocol";
 
 const BUCKETS = 16;
@@ -47,36 +48,36 @@ export function eventsSince(store: MvccStore, fromRev: number): RevEvent[] | nul
 
 function write(store: MvccStore, key: string, kv: KeyValue | null, ev: WatchEvent): MvccStore {
   const i = bucketOf(key);
-  const bucket = { ...store.buckets[i] };
-  if (kv === null) delete bucket[key];
-  else bucket[key] = kv;
+  const old = store.buckets[i] ?? {};
+  const bucket = kv === null ? without(old, key) : { ...old, [key]: kv };
   const buckets = store.buckets.slice();
   buckets[i] = bucket;
   const rev = store.rev + 1;
   let history = chunkedAppend(store.history, [{ ...ev, rev }]);
-  if (history.len > HISTORY_MAX) history = chunkedDropBefore(history, history.base + history.len - HISTORY_MAX);
+  // Trim back to HISTORY_MAX only when twice over, so the rebuild is amortized over many writes.
+  if (history.len > 2 * HISTORY_MAX) history = chunkedDropBefore(history, history.base + history.len - HISTORY_MAX);
   return { rev, buckets, history, digest: fnv1a(`${rev}|${ev.type}|${key}`, store.digest) };
+}
+
+/** The Txn compare that fails for `op` given the current key, or null when the write goes ahead. */
+function compareFails(op: EtcdOp, cur: KeyValue | null): "exists" | "conflict" | "not-found" | null {
+  switch (op.op) {
+    case "create":
+      return cur !== null ? "exists" : null;
+    case "update":
+      return cur === null ? "not-found" : cur.modRev !== op.expectRev ? "conflict" : null;
+    case "delete":
+      return cur === null ? "not-found" : op.expectRev !== null && cur.modRev !== op.expectRev ? "conflict" : null;
+    case "put":
+      return null;
+  }
 }
 
 /** Applies one committed transaction deterministically. Pure. */
 export function applyOp(store: MvccStore, op: EtcdOp): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
   const cur = getKey(store, op.key) ?? null;
-  const fail = (reason: "exists" | "conflict" | "not-found") => ({ store, result: { ok: false as const, reason, rev: store.rev, current: cur }, events: [] });
-  switch (op.op) {
-    case "create":
-      if (cur !== null) return fail("exists");
-      break;
-    case "update":
-      if (cur === null) return fail("not-found");
-      if (cur.modRev !== op.expectRev) return fail("conflict");
-      break;
-    case "delete":
-      if (cur === null) return fail("not-found");
-      if (op.expectRev !== null && cur.modRev !== op.expectRev) return fail("conflict");
-      break;
-    case "put":
-      break;
-  }
+  const refused = compareFails(op, cur);
+  if (refused !== null) return { store, result: { ok: false, reason: refused, rev: store.rev, current: cur }, events: [] };
   const rev = store.rev + 1;
   if (op.op === "delete") {
     const next = write(store, op.key, null, { type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur });

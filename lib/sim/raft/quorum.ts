@@ -22,7 +22,17 @@ export function hasQuorum(n: number, up: number): boolean {
  */
 export function committedIndex(matches: readonly number[]): number {
   if (matches.length === 0) return 0;
-  const sorted = [...matches].sort((a, b) => b - a);
+  // Insertion sort, descending: n is at most 7 and this runs on every append acknowledgement.
+  const sorted = matches.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const x = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! < x) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = x;
+  }
   return sorted[majority(matches.length) - 1] ?? 0;
 }
 

@@ -188,6 +188,7 @@ const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 export function msg(m: Partial<RaftMsg> & Pick<RaftMsg, "type" | "from" | "to">): RaftMsg {
   // An explicit literal (not a spread over defaults): this runs for every Raft message.
   return {
+    p: "raft",
     type: m.type,
     from: m.from,
     to: m.to,

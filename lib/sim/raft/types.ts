@@ -21,6 +21,8 @@ export type RaftMsgType =
 
 /** raftpb.Message, reduced to the fields these message types use. */
 export type RaftMsg = {
+  /** The protocol tag every network message carries (see core/messages.ts). */
+  p: "raft";
   type: RaftMsgType;
   from: number;
   to: number;
