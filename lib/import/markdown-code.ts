@@ -15,19 +15,25 @@ export type MarkdownCode = {
 const fenceOpen = /^\s*(`{3,}|~{3,})([^\n]*)$/;
 
 function inlineSegments(line: string, offset: number): MarkdownSegment[] {
+  const runs = [...line.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
+  // For each run, the next run of exactly the same length closes it: found right to left in one pass.
+  const closer: Array<number | undefined> = [];
+  const nextOfLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i -= 1) {
+    closer[i] = nextOfLength.get(runs[i]!.length);
+    nextOfLength.set(runs[i]!.length, i);
+  }
   const segments: MarkdownSegment[] = [];
-  const ticks = /`+/g;
   let proseStart = 0;
-  for (let match = ticks.exec(line); match; match = ticks.exec(line)) {
-    const run = match[0];
-    let close = line.indexOf(run, match.index + run.length);
-    // A closing run must be exactly as long as the opening one.
-    while (close !== -1 && line[close + run.length] === "`") close = line.indexOf(run, close + run.length + 1);
-    if (close === -1) continue;
-    if (match.index > proseStart) segments.push({ isCode: false, start: offset + proseStart, end: offset + match.index });
-    segments.push({ isCode: true, start: offset + match.index, end: offset + close + run.length });
-    proseStart = close + run.length;
-    ticks.lastIndex = proseStart;
+  for (let i = 0; i < runs.length; i += 1) {
+    const close = closer[i];
+    const open = runs[i]!;
+    if (close === undefined || open.start < proseStart) continue;
+    const end = runs[close]!.start + runs[close]!.length;
+    if (open.start > proseStart) segments.push({ isCode: false, start: offset + proseStart, end: offset + open.start });
+    segments.push({ isCode: true, start: offset + open.start, end: offset + end });
+    proseStart = end;
+    i = close;
   }
   if (proseStart < line.length) segments.push({ isCode: false, start: offset + proseStart, end: offset + line.length });
   return segments;
@@ -36,6 +42,13 @@ function inlineSegments(line: string, offset: number): MarkdownSegment[] {
 function isFenceClose(line: string, fence: string): boolean {
   const trimmed = line.trim();
   return trimmed.length >= fence.length && trimmed === trimmed[0]!.repeat(trimmed.length) && trimmed[0] === fence[0];
+}
+
+/** Appends a segment, merging adjacent prose so a prose-only file is one segment, not one per line. */
+function pushSegment(segments: MarkdownSegment[], segment: MarkdownSegment): void {
+  const last = segments[segments.length - 1];
+  if (last && !last.isCode && !segment.isCode && last.end === segment.start) last.end = segment.end;
+  else segments.push(segment);
 }
 
 /** Splits normalised ("\n") Markdown into alternating prose and code segments covering all of it. */
@@ -49,7 +62,7 @@ export function splitMarkdownCode(text: string): MarkdownCode {
     const lineEnd = offset + line.length + 1;
     if (fence) {
       if (isFenceClose(line, fence.marker)) {
-        segments.push({ isCode: true, start: fence.start, end: Math.min(lineEnd, text.length) });
+        pushSegment(segments, { isCode: true, start: fence.start, end: Math.min(lineEnd, text.length) });
         fence = undefined;
       }
     } else {
@@ -57,8 +70,8 @@ export function splitMarkdownCode(text: string): MarkdownCode {
       if (open && !(open[1]!.startsWith("`") && open[2]!.includes("`"))) {
         fence = { marker: open[1]!, start: offset, line: lineNumber };
       } else {
-        segments.push(...inlineSegments(line, offset));
-        if (lineEnd <= text.length) segments.push({ isCode: false, start: lineEnd - 1, end: lineEnd });
+        for (const segment of inlineSegments(line, offset)) pushSegment(segments, segment);
+        if (lineEnd <= text.length) pushSegment(segments, { isCode: false, start: lineEnd - 1, end: lineEnd });
       }
     }
     offset = lineEnd;

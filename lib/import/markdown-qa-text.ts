@@ -11,7 +11,7 @@ function inlineHtmlToMarkdown(prose: string): string {
     .replace(/<(b|strong)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("**", inner))
     .replace(/<(i|em)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("*", inner))
     .replace(/<code>([^<`\n]*?)<\/code\s*>/gi, (_m, inner: string) => (inner.trim() ? `\`${inner}\`` : ""))
-    .replace(/<a\s+href="(https?:\/\/[^"\s]+)"[^>]*>([^<\n]*?)<\/a\s*>/gi, (_m, href: string, label: string) => `[${label.trim() || href}](${href})`);
+    .replace(/<a\s+href="(https?:\/\/[^"\s]+)"[^>]{0,500}>([^<\n]*?)<\/a\s*>/gi, (_m, href: string, label: string) => `[${label.trim() || href}](${href})`);
 }
 
 /** `** x **` does not render as bold; move the spaces outside the markers. */
@@ -21,6 +21,24 @@ function emphasis(marker: string, inner: string): string {
   const lead = inner.slice(0, inner.indexOf(trimmed));
   const trail = inner.slice(inner.indexOf(trimmed) + trimmed.length);
   return `${lead}${marker}${trimmed}${marker}${trail}`;
+}
+
+/** A nested block's `<summary>X</summary>` → a bold line. A loop, not a regex: linear however many summaries never close. */
+function flattenSummaries(prose: string): string {
+  const lower = prose.toLowerCase();
+  const open = /<summary\b[^>]{0,500}>/gi;
+  let out = "";
+  let pos = 0;
+  for (;;) {
+    open.lastIndex = pos;
+    const match = open.exec(prose);
+    const close = match ? lower.indexOf("</summary", match.index + match[0].length) : -1;
+    const closeEnd = close === -1 ? -1 : lower.indexOf(">", close);
+    if (!match || closeEnd === -1) break;
+    out += `${prose.slice(pos, match.index)}\n\n**${summaryToMarkdown(prose.slice(match.index + match[0].length, close))}**\n\n`;
+    pos = closeEnd + 1;
+  }
+  return out + prose.slice(pos);
 }
 
 /** True when the whole answer is one `<b>…</b>`: the first `<b>` closes only at the very end. */
@@ -41,7 +59,7 @@ function isWrappedInBold(answer: string): boolean {
 export function summaryToMarkdown(html: string): string {
   return mapMarkdownProse(html, (prose) =>
     inlineHtmlToMarkdown(prose.replace(/<br\s*\/?>/gi, " "))
-      .replace(/<\/?[a-z][^>]*>/gi, "")
+      .replace(/<\/?[a-z][^>]{0,500}>/gi, "")
       .replace(/\s+/g, " "),
   ).trim();
 }
@@ -56,9 +74,8 @@ export function answerToMarkdown(html: string): string {
   if (isWrappedInBold(answer)) answer = answer.slice(3, -4);
   answer = mapMarkdownProse(answer, (prose) =>
     inlineHtmlToMarkdown(
-      prose
-        .replace(/<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/gi, (_m, inner: string) => `\n\n**${summaryToMarkdown(inner)}**\n\n`)
-        .replace(/<\/?details\b[^>]*>/gi, "\n")
+      flattenSummaries(prose)
+        .replace(/<\/?details\b[^>]{0,500}>/gi, "\n")
         .replace(/<br\s*\/?>\n?/gi, "  \n"),
     ),
   );
@@ -67,8 +84,10 @@ export function answerToMarkdown(html: string): string {
 
 /** A heading → a kebab-case tag ("Pods & Services" → "pods-services"); "" when nothing is left. */
 export function headingToTag(heading: string): string {
+  // Tags are at most 100 characters: a longer heading adds nothing but regex work.
   const text = heading
-    .replace(/<[^>]*>/g, " ")
+    .slice(0, 4 * tagCharsMax)
+    .replace(/<[^>]{0,500}>/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

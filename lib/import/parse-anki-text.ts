@@ -1,5 +1,5 @@
 import { mapAnkiColumns, type ColumnMap } from "@/lib/import/anki-columns";
-import { ankiFieldToHtml, isBlankHtml, looksLikeHtml } from "@/lib/import/anki-field";
+import { ankiFieldToHtml, checkAnkiField, isBlankHtml, looksLikeHtml } from "@/lib/import/anki-field";
 import { collectTags, readAnkiHeader, separatorNames, type AnkiHeader } from "@/lib/import/anki-header";
 import { validateCards } from "@/lib/import/card-schema";
 import { clozeBack, clozeFront, hasCloze } from "@/lib/import/cloze";
@@ -33,7 +33,8 @@ function frontAndBack(fields: string[], context: RowContext): { front: string; b
   const front = ankiFieldToHtml(fields[map.front] ?? "", html);
   const back = ankiFieldToHtml(fields[map.back] ?? "", html);
   const notetype = columnText(fields, map.meta.notetype) ?? header.notetype;
-  if (!hasCloze(front) || (notetype !== undefined && !/cloze/i.test(notetype))) return { front, back };
+  const isClozeNote = notetype === undefined || /cloze/i.test(notetype);
+  if (!isClozeNote || !hasCloze(front)) return { front, back };
   const extra = isBlankHtml(back) ? "" : `<br><br>${back}`;
   return { front: clozeFront(front), back: `${clozeBack(front)}${extra}` };
 }
@@ -51,6 +52,8 @@ function rowToCard(record: DelimitedRecord, context: RowContext): RowOutcome {
   if (lastText + 1 > map.width) {
     return { error: `This row has text in column ${lastText + 1}, but the file has ${map.width} columns. A field that contains a ${separatorName} must be in double quotes.` };
   }
+  const unreadable = checkAnkiField(fields[map.front] ?? "", context.html, "front") ?? checkAnkiField(fields[map.back] ?? "", context.html, "back");
+  if (unreadable) return { error: unreadable };
   const { front, back } = frontAndBack(fields, context);
   if (isBlankHtml(front)) return { skipped: "empty front" };
   if (isBlankHtml(back)) return { skipped: "empty back" };
@@ -99,12 +102,12 @@ export function parseAnkiText(text: string, options: AnkiTextOptions = {}): Impo
     else if ("error" in outcome) errors.push({ line: record.line, message: outcome.error });
   }
   const validated = validateCards(cards);
-  errors.push(...validated.errors);
-  errors.sort((a, b) => a.line - b.line);
+  // concat, not push(...): a spread of a huge array overflows the call stack.
+  const allErrors = errors.concat(validated.errors).sort((a, b) => a.line - b.line);
   return {
     cards: validated.cards,
     skipped,
-    errors,
+    errors: allErrors,
     meta: {
       format: "anki",
       separator,

@@ -13,9 +13,18 @@ type Token =
   | { kind: "details-open" | "details-close" | "summary-open" | "summary-close"; start: number; end: number; line: number }
   | { kind: "heading"; level: number; text: string; start: number; end: number; line: number };
 
-const tokenPattern = /<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>|<\/summary\s*>|^ {0,3}(#{1,6})[ \t]+([^\n]*?)[ \t]*#*[ \t]*$/gim;
+// Every repetition is bounded or stops at a fixed character, so a hostile file cannot make a
+// pattern backtrack quadratically; a heading is recognised by its marker and read by hand.
+const tokenPattern = /<details\b[^>]{0,500}>|<\/details\s*>|<summary\b[^>]{0,500}>|<\/summary\s*>|^ {0,3}(#{1,6})(?=[ \t]|$)/gim;
 
-const headingLine = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+/** An ATX heading's text: without its marker and an optional closing run of `#`. */
+function headingText(line: string): string {
+  let text = line.trimStart().replace(/^#{1,6}/, "").trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end -= 1;
+  if (end === 0 || text[end - 1] === " " || text[end - 1] === "\t") text = text.slice(0, end).trimEnd();
+  return text;
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -45,10 +54,10 @@ function tokenize(text: string): { tokens: Token[]; errors: ImportError[] } {
       const position = { start, end: start + match[0].length, line: lineAt(starts, start) };
       const lower = match[0].toLowerCase();
       if (match[1] !== undefined) {
-        // The match may stop at inline code; the heading is the whole line.
+        // The heading is the whole line, inline code included (the segment may end before it).
         const lineEnd = text.indexOf("\n", start);
-        const full = headingLine.exec(text.slice(start, lineEnd === -1 ? text.length : lineEnd));
-        if ((start === 0 || text[start - 1] === "\n") && full) tokens.push({ kind: "heading", level: full[1]!.length, text: full[2] ?? "", ...position });
+        const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd);
+        if (start === 0 || text[start - 1] === "\n") tokens.push({ kind: "heading", level: match[1].length, text: headingText(line), ...position });
       } else if (lower.startsWith("</details")) tokens.push({ kind: "details-close", ...position });
       else if (lower.startsWith("</summary")) tokens.push({ kind: "summary-close", ...position });
       else tokens.push({ kind: lower.startsWith("<details") ? "details-open" : "summary-open", ...position });
@@ -105,7 +114,6 @@ export function parseMarkdownQa(text: string): ImportResult {
   }
   for (const unclosed of open) errors.push({ line: unclosed.line, message: "This <details> never closes: add </details> after its answer." });
   const validated = validateCards(cards);
-  errors.push(...validated.errors);
-  errors.sort((a, b) => a.line - b.line);
-  return { cards: validated.cards, skipped, errors, meta: { format: "markdown", tags: [], ignoredHeaders: [] } };
+  const allErrors = errors.concat(validated.errors).sort((a, b) => a.line - b.line);
+  return { cards: validated.cards, skipped, errors: allErrors, meta: { format: "markdown", tags: [], ignoredHeaders: [] } };
 }

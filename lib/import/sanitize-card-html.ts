@@ -86,7 +86,7 @@ function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = f
     if (child.tagName === "a") {
       const href = httpHref(child.properties.href);
       if (href && !isInsideLink) out.push({ ...child, properties: { href }, children: rewrite(child.children, true) });
-      else out.push(...rewrite(child.children, isInsideLink));
+      else for (const grandchild of rewrite(child.children, isInsideLink)) out.push(grandchild);
       continue;
     }
     const rewritten = rewrite(child.children, isInsideLink);

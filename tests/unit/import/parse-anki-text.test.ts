@@ -168,6 +168,18 @@ describe("parseAnkiText: safety and limits", () => {
     expect(tooLong.errors).toEqual([{ line: 1, message: "The back is longer than 20,000 characters." }]);
   });
 
+  it("refuses HTML nested deeper than 100 levels instead of overflowing the stack, but not flat sloppy HTML", () => {
+    const deep = parseAnkiText(`#html:true\nq\t${"<div>".repeat(5_000)}x\n`);
+    expect(deep.errors).toEqual([{ line: 2, message: "The back's HTML is nested more than 100 levels deep." }]);
+    const sloppy = parseAnkiText(`#html:true\nq\t${"<p>para<br>".repeat(300)}\n`);
+    expect(sloppy.errors).toEqual([]);
+    expect(sloppy.cards[0]!.back.match(/<p>/g)).toHaveLength(300);
+  });
+
+  it("refuses a raw field over 80,000 characters before sanitising it", () => {
+    expect(parseAnkiText(`#html:true\n${"<b>x</b>".repeat(20_000)}\tback\n`).errors).toEqual([{ line: 2, message: "The front is longer than 20,000 characters." }]);
+  });
+
   it("rejects a card with more than 50 tags", () => {
     const tags = Array.from({ length: 51 }, (_, i) => `t${i}`).join(" ");
     expect(parseAnkiText(`#tags column:3\nq\ta\t${tags}\n`).errors).toEqual([{ line: 2, message: "The card has more than 50 tags." }]);

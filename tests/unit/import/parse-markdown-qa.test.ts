@@ -20,6 +20,11 @@ describe("parseMarkdownQa: blocks and tags", () => {
     ]);
   });
 
+  it("reads closing # runs and inline code in headings, and ignores #words that are not headings", () => {
+    const text = ["## Probes ##", "#hashtag is text", "### The `kubectl` CLI", block("Q", "A")].join("\n");
+    expect(parseMarkdownQa(text).cards[0]!.tags).toEqual(["probes", "the-kubectl-cli"]);
+  });
+
   it("turns <b>, <code> and links in summaries into Markdown on one line", () => {
     const text = '<details><summary>What does <b> kubectl drain </b> do to\n<code>DaemonSet</code> pods? See <a href="https://kubernetes.io/docs">docs</a></summary>It skips them.</details>';
     expect(parseMarkdownQa(text).cards[0]!.front).toBe("What does **kubectl drain** do to `DaemonSet` pods? See [docs](https://kubernetes.io/docs)");
