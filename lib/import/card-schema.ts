@@ -25,8 +25,8 @@ export const importedCardSchema = z.object({
   back: fieldSchema("back"),
   format: z.enum(["html", "markdown"]),
   tags: z.array(tagSchema).max(cardTagsMax, { message: `The card has more than ${cardTagsMax} tags.` }),
-  deck: z.string().min(1).max(500).optional(),
-  guid: z.string().min(1).max(200).optional(),
+  deck: z.string().min(1).max(500, { message: "The deck name is longer than 500 characters." }).optional(),
+  guid: z.string().min(1).max(200, { message: "The note GUID is longer than 200 characters." }).optional(),
 });
 
 /** Splits parsed cards into valid ones and one error per failed rule, each naming the card's line. */
