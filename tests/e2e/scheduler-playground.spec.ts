@@ -147,9 +147,36 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Nodes", { exact: true })).toHaveValue(presetById("untolerated-taint").values.nodes);
 
     await page.getByLabel("Existing pods (optional)").fill(presetById("untolerated-taint").values.pods);
+    await page.getByLabel("Tie-break seed").fill("1");
     await page.getByRole("button", { name: "Schedule", exact: true }).click();
     await expect(outcome(page)).toHaveText(`Scheduled on ${explain(presetById("untolerated-taint").values).selectedNode}`);
+
+    // The preset picker is a plain GET form.
+    await page.getByLabel("Preset").selectOption("tie");
+    await page.getByRole("button", { name: "Load into the editors" }).click();
+    await expect(page).toHaveURL(/\?preset=tie$/);
+    await expect(page.getByLabel("Nodes", { exact: true })).toHaveValue(presetById("tie").values.nodes);
   });
+});
+
+test("keyboard only: pick a preset with a configuration, load it, and schedule", async ({ page }) => {
+  const binPacking = presetById("bin-packing");
+  await page.goto("/sim/scheduler");
+  await page.getByLabel("Preset").focus();
+  await page.keyboard.press("ArrowDown"); // the second preset
+  await expect(page.getByLabel("Preset")).toHaveValue(presets[1]!.id);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Load into the editors" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?preset=bin-packing$/);
+  // A preset with a KubeSchedulerConfiguration opens that section.
+  await expect(page.getByLabel("KubeSchedulerConfiguration")).toHaveValue(binPacking.values.config);
+  await page.getByLabel("Tie-break seed").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Schedule", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(outcome(page)).toHaveText(`Scheduled on ${explain(binPacking.values).selectedNode}`);
+  await expect(table(page).getByRole("columnheader", { name: /NodeResourcesFit\s*×5/ })).toBeVisible();
 });
 
 test("an unknown preset in the URL says so and offers the default", async ({ page }) => {
@@ -190,6 +217,12 @@ for (const width of [375, 1280] as const) {
       await schedule(page);
       await expect(table(page)).toBeVisible();
       await checkAndShoot(page, `scheduler-result-${suffix}`);
+      if (width < 600) {
+        // The node column stays put while the plugin columns scroll under it.
+        const scroller = page.getByRole("region", { name: "Plugin table, scrolls sideways" });
+        await scroller.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+        await scroller.screenshot({ path: `screenshots/scheduler-result-scrolled-${suffix}.png` });
+      }
 
       await loadPreset(page, "insufficient-cpu");
       await schedule(page);

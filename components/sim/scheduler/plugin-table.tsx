@@ -40,10 +40,13 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
         </h2>
         <p className="text-sm text-muted">
           Sorted by total score; nodes a filter rejected come last. Plugin names link to the upstream docs.
+          <span className="lg:hidden"> Scroll the table sideways to see every plugin.</span>
         </p>
       </div>
       <div role="region" aria-label="Plugin table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto border-y border-line">
-        <table className="w-full border-collapse text-sm">
+        {/* Separate borders, drawn by the cells: a collapsed border belongs to the table grid and lets the
+            columns scrolling under the sticky node column show through a 1px gap. */}
+        <table className="w-full border-separate border-spacing-0 text-sm [&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line">
           <caption className="sr-only">
             Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod {result.pod}.
           </caption>
@@ -83,7 +86,7 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.name} className={`border-b border-line last:border-b-0 ${rowBackground(row)}`}>
+              <tr key={row.name} className={rowBackground(row)}>
                 <NodeHeader row={row} />
                 {hasScores ? (
                   <td className="px-2.5 py-2.5 text-right align-top font-mono text-sm font-semibold tabular-nums">

@@ -57,7 +57,7 @@ export function ScheduleBar(props: Props) {
         <button type="submit" disabled={isPending} className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:brightness-90 disabled:opacity-60">
           {isPending ? "Scheduling…" : "Schedule"}
         </button>
-        <p id="seed-hint" className="basis-full text-xs text-muted sm:basis-auto sm:self-center">
+        <p id="seed-hint" className="basis-full text-xs text-muted sm:basis-auto sm:self-end sm:pb-3">
           The seed picks among tied nodes. Ctrl+Enter in an editor also schedules.
         </p>
       </div>

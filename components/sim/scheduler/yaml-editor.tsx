@@ -59,7 +59,7 @@ export function YamlEditor({ name, label, hint, value, onChange, errors, rows }:
         autoComplete="off"
         aria-invalid={isInvalid ? true : undefined}
         aria-describedby={`${name}-hint ${name}-size ${name}-error`}
-        className="w-full flex-1 resize-y rounded-lg border border-line bg-surface px-3 py-2.5 font-mono text-xs leading-5 text-fg aria-[invalid=true]:border-danger focus-visible:border-accent"
+        className="w-full flex-1 resize-y rounded-lg border border-line bg-bg px-3 py-2.5 font-mono text-xs leading-5 text-fg aria-[invalid=true]:border-danger focus-visible:border-accent"
       />
       <div id={`${name}-error`} aria-live="polite">
         {errors?.map((error) => (
