@@ -15,7 +15,7 @@ import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of RESOURCE_NAMES) caches[r] = emptyCacher();
-  let s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: {}, inflight: {}, calls: {} };
+  let s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: {}, inflight: {}, calls: {}, deadlineAt: null };
   for (const r of RESOURCE_NAMES) s = startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
@@ -53,6 +53,22 @@ function onEtcdResults(s0: ApiServerState, cfg: ApiServerConfig, results: EtcdRe
   return s;
 }
 
+/** Answers 504 to every request past --request-timeout, then re-arms for the oldest remaining one. */
+function sweepDeadlines(s0: ApiServerState, cfg: ApiServerConfig, ctx: Ctx): ApiServerState {
+  let s: ApiServerState = { ...s0, deadlineAt: null };
+  let next: number | null = null;
+  for (const id of Object.keys(s.inflight).sort()) {
+    const f = s.inflight[id]!;
+    if (f.call.verb === "health") continue; // health checks have their own 2 s timeout
+    const due = f.startedAt + cfg.requestTimeoutMs;
+    if (due <= ctx.now) s = fail(s, id, TIMEOUT, ctx);
+    else next = next === null ? due : Math.min(next, due);
+  }
+  if (next === null) return s;
+  ctx.after(next - ctx.now, { t: "deadline" });
+  return { ...s, deadlineAt: next };
+}
+
 function onMessage(s: ApiServerState, env: Envelope, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
   const body = env.body;
   if (body.p === "http" && body.kind === "request") return onRequest(s, cfg, env, body, ctx);
@@ -73,7 +89,7 @@ function onTimer(s: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiSer
     case "listening":
       return { ...s, listening: true };
     case "deadline":
-      return s.inflight[timer.id] === undefined ? s : fail(s, timer.id, TIMEOUT, ctx);
+      return sweepDeadlines(s, cfg, ctx);
     case "health-timeout":
       return s.inflight[timer.id] === undefined ? s : fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
     case "relist":

@@ -41,8 +41,11 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   const decision = authorize(cfg.rbac, user, { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource, namespace: call.namespace });
   if (!decision.allowed) return fail(withF(user.name), req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
   if (call.verb === "watch") return startWatch(s, env, req, call, ctx);
-  ctx.after(cfg.requestTimeoutMs, { t: "deadline", id: req.id });
-  const next = withF(user.name);
+  let next = withF(user.name);
+  if (next.deadlineAt === null) {
+    ctx.after(cfg.requestTimeoutMs, { t: "deadline" });
+    next = { ...next, deadlineAt: ctx.now + cfg.requestTimeoutMs };
+  }
   const inflight = next.inflight[req.id]!;
   if (call.verb === "get" || call.verb === "list") return startRead(next, cfg, inflight, call, ctx);
   return startWrite(next, cfg, inflight, call, ctx);

@@ -67,11 +67,16 @@ export type ApiServerState = {
   watchers: Readonly<Record<string, CacheWatcher>>;
   inflight: Readonly<Record<string, InFlight>>;
   calls: Readonly<Record<string, EtcdOwner>>;
+  /**
+   * When the request-deadline timer is armed, if it is. Deadlines arrive in request order, so one
+   * timer at the oldest request's deadline suffices instead of one per request.
+   */
+  deadlineAt: Ms | null;
 };
 
 export type ApiServerTimer =
   | EtcdClientTimer
   | { lib?: undefined; t: "listening" }
-  | { lib?: undefined; t: "deadline"; id: string }
+  | { lib?: undefined; t: "deadline" }
   | { lib?: undefined; t: "health-timeout"; id: string }
   | { lib?: undefined; t: "relist"; resource: Resource };

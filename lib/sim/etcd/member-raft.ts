@@ -150,7 +150,9 @@ export function syncTimers(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 
 function syncTimersInPlace(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): void {
   if (next.raft.role === "leader") {
-    if (next.tickerOn) return;
+    // A single-member cluster's leader has no one to heartbeat and is always its own quorum: its
+    // ticks change nothing observable, so it runs no ticker.
+    if (next.tickerOn || next.raft.voters.length === 1) return;
     ctx.after(tickTime(cfg, ctx, currentTick(cfg, ctx) + 1) - ctx.now, TICK);
     next.tickerOn = true;
     return;

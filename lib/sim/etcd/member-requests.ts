@@ -7,6 +7,7 @@ import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
 import { majority } from "../raft/quorum";
+import { filterRecord } from "../core/records";
 import { eventsSince, getKey, rangePrefix } from "./mvcc";
 import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
@@ -27,9 +28,47 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
     return next;
   }
   const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
-  ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: req.id });
-  ctx.after(cfg.timing.requestTimeoutMs, { t: "read-timeout", id: req.id });
-  return sendReadIndex({ ...next, reads: { ...next.reads, [req.id]: read } }, cfg, req.id, ctx);
+  ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: req.id, startedAt: ctx.now });
+  return sendReadIndex(armTimeout({ ...next, reads: { ...next.reads, [req.id]: read } }, cfg, ctx), cfg, req.id, ctx);
+}
+
+/** Requests time out in arrival order, so one timer at the oldest request's deadline covers them all. */
+function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  if (s.timeoutAt !== null) return s;
+  ctx.after(cfg.timing.requestTimeoutMs, { t: "request-timeouts" });
+  return { ...s, timeoutAt: ctx.now + cfg.timing.requestTimeoutMs };
+}
+
+/**
+ * Proposals and linearizable reads that waited etcd's request timeout get an error: proposals the
+ * parseProposeCtxErr flavour of "request timed out", reads ErrTimeout. Then the timer is re-armed
+ * for the oldest request still waiting.
+ */
+export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx: Ctx): EtcdState {
+  const limit = cfg.timing.requestTimeoutMs;
+  let oldest: number | null = null;
+  const keep = (startedAt: number) => {
+    if (startedAt + limit > ctx.now) {
+      oldest = oldest === null ? startedAt : Math.min(oldest, startedAt);
+      return true;
+    }
+    return false;
+  };
+  const proposals = filterRecord(s.proposals, (p, id) => {
+    if (keep(p.startedAt)) return true;
+    ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
+    return false;
+  });
+  const reads = filterRecord(s.reads, (r, id) => {
+    if (keep(r.startedAt)) return true;
+    ctx.send(r.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: ETCD_ERR.timeout });
+    return false;
+  });
+  const next: EtcdState = { ...s, proposals, reads, timeoutAt: null };
+  if (oldest === null) return next;
+  const at: number = oldest + limit;
+  ctx.after(at - ctx.now, { t: "request-timeouts" });
+  return { ...next, timeoutAt: at };
 }
 
 /** A follower forwards MsgReadIndex to its leader; without a leader raft drops it and we retry. */
@@ -40,8 +79,7 @@ export function sendReadIndex(s: EtcdState, cfg: EtcdConfig, id: string, ctx: Ct
 export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
   const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
   const blocked = s.raft.lead === NONE;
-  const next = addClient({ ...s, proposals: { ...s.proposals, [req.id]: { client: from, startedAt: ctx.now, data, blocked } } }, from);
-  ctx.after(cfg.timing.requestTimeoutMs, { t: "proposal-timeout", id: req.id });
+  const next = armTimeout(addClient({ ...s, proposals: { ...s.proposals, [req.id]: { client: from, startedAt: ctx.now, data, blocked } } }, from), cfg, ctx);
   if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
   return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
 }

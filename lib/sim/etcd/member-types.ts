@@ -48,6 +48,8 @@ export type EtcdState = {
   /** Keyed by `${client} ${watchId}`. */
   watches: Readonly<Record<string, ServerWatch>>;
   clients: readonly ProcId[];
+  /** When the request-timeout timer is armed: one timer at the oldest waiting request's deadline. */
+  timeoutAt: Ms | null;
   noLeaderChecks: number;
   /** Consecutive pre-vote campaigns without a leader, to summarize a long streak in the trace. */
   campaigns: number;
@@ -61,6 +63,6 @@ export type EtcdTimer =
   | { t: "alarm"; tick: number }
   | { t: "advance-poll" }
   | { t: "monitor" }
-  | { t: "proposal-timeout"; id: string }
-  | { t: "read-retry"; id: string }
-  | { t: "read-timeout"; id: string };
+  | { t: "request-timeouts" }
+  /** `startedAt` tells this read's retry timer apart from one left by an earlier read with the same id. */
+  | { t: "read-retry"; id: string; startedAt: Ms };

@@ -8,7 +8,6 @@ import { emptyLog } from "../raft/log";
 import { newRaft, tickElection, tickHeartbeat } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
-import { without } from "../core/records";
 import { emptyStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
 import type { EtcdConfig, EtcdPersisted, EtcdState, EtcdTimer } from "./member-types";
@@ -16,7 +15,7 @@ import { currentTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
-import { dropClient, handleClientRpc, sendReadIndex, timeoutError } from "./member-requests";
+import { dropClient, expireRequests, handleClientRpc, sendReadIndex } from "./member-requests";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
 const ADVANCE_POLL_MS = 50;
@@ -37,6 +36,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     reads: {},
     watches: {},
     clients: [],
+    timeoutAt: null,
     noLeaderChecks: 0,
     campaigns: 0,
     leadElectedAt: -Infinity,
@@ -79,23 +79,13 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
     case "monitor":
       ctx.after(cfg.timing.electionMs, { t: "monitor" });
       return monitorLeader(s, cfg, ctx);
-    case "proposal-timeout": {
-      const p = s.proposals[timer.id];
-      if (p === undefined) return s;
-      ctx.send(p.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, currentTick(cfg, ctx)) });
-      return { ...s, proposals: without(s.proposals, timer.id) };
-    }
+    case "request-timeouts":
+      return expireRequests(s, cfg, currentTick(cfg, ctx), ctx);
     case "read-retry": {
       const read = s.reads[timer.id];
-      if (read === undefined || read.index !== null) return s;
-      ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: timer.id });
+      if (read === undefined || read.index !== null || read.startedAt !== timer.startedAt) return s;
+      ctx.after(cfg.timing.readIndexRetryMs, timer);
       return sendReadIndex(s, cfg, timer.id, ctx);
-    }
-    case "read-timeout": {
-      const read = s.reads[timer.id];
-      if (read === undefined) return s;
-      ctx.send(read.client, { p: "etcd", kind: "error", id: timer.id, code: "Unavailable", message: ETCD_ERR.timeout });
-      return { ...s, reads: without(s.reads, timer.id) };
     }
   }
 }
