@@ -14,6 +14,8 @@ export type StudySettings = SchedulerOptions & {
   /** Lapses that make a card a leech (Anki: 8), and whether a leech is suspended or only tagged. */
   leechThreshold: number;
   leechAction: "suspend" | "tag";
+  /** The learner's interview day (YYYY-MM-DD), for the planner; null when not set. */
+  interviewDate: string | null;
 };
 
 export const defaultStudySettings: StudySettings = {
@@ -22,6 +24,7 @@ export const defaultStudySettings: StudySettings = {
   reviewsPerDay: 200,
   leechThreshold: 8,
   leechAction: "suspend",
+  interviewDate: null,
 };
 
 /** A learner's study settings: their saved ones, or the defaults. Read once per request. */
@@ -39,8 +42,15 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     dayStartHour: row.dayStartHour,
     leechThreshold: row.leechThreshold,
     leechAction: row.leechAction === "tag" ? "tag" : "suspend",
+    interviewDate: row.interviewDate?.toISOString().slice(0, 10) ?? null,
   };
 });
+
+/** Sets or clears the learner's interview day (YYYY-MM-DD, stored as that date at 00:00 UTC). */
+export async function saveInterviewDate(learnerId: string, date: string | null): Promise<void> {
+  const interviewDate = date ? new Date(`${date}T00:00:00Z`) : null;
+  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, interviewDate }, update: { interviewDate } });
+}
 
 /** Saves a learner's settings (validated by studySettingsSchema). */
 export async function saveStudySettings(learnerId: string, input: StudySettingsInput): Promise<void> {

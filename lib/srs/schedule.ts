@@ -81,6 +81,12 @@ export function gradeCard(before: MemoryState | null, rating: Grade, now: Date, 
   return { rating, before: current, after };
 }
 
+/** The probability (0–1) that the learner still recalls the card at `now`, by FSRS's forgetting curve. */
+export function retrievability(state: MemoryState, now: Date, options: SchedulerOptions): number {
+  if (state.state === State.New) return 0;
+  return getScheduler(options).get_retrievability(toShiftedCard(state, options), toLearnerDayTime(now, options), false);
+}
+
 /** What each of the four grades would do now, for the buttons' interval labels. */
 export function previewGrades(before: MemoryState | null, now: Date, options: SchedulerOptions) {
   return grades.map((rating) => {

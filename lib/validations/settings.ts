@@ -38,3 +38,12 @@ export type SettingsState =
   | { ok: true }
   | { ok: false; errors: Record<string, string[] | undefined>; message: string; values: Record<string, string> }
   | null;
+
+export const interviewDateSchema = z.object({
+  interviewDate: z.union([
+    z.literal(""),
+    z.iso.date({ error: "Pick a date, like 2027-01-15" }),
+  ]).transform((value) => value || null),
+});
+
+export type PlannerState = { ok: boolean; message?: string } | null;

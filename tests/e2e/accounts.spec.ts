@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
 import { newAccount, signIn, signOut, signUp } from "./auth-helpers";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 
-async function studyOne(page: import("@playwright/test").Page, rating = "3") {
+async function studyOne(page: Page, rating = "3") {
   await page.goto(`/study/${firstDeck.id}`);
   await answerWithKeyboard(page);
   await page.keyboard.press(rating);

@@ -51,6 +51,12 @@ for (const width of widths) {
       await expect(page.getByText(/report/)).toBeVisible();
       await shoot(page, `quiz-report-${suffix}`);
 
+      await page.goto("/progress");
+      await shoot(page, `progress-${suffix}`);
+
+      await page.goto("/login");
+      await shoot(page, `login-${suffix}`);
+
       await page.goto("/study/no-such-deck");
       await shoot(page, `not-found-${suffix}`);
     });

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { inputClass } from "@/components/settings/field";
+import type { Plan } from "@/lib/progress/planner";
+import type { PlannerState } from "@/lib/validations/settings";
+type Props = {
+  action: (state: PlannerState, formData: FormData) => Promise<PlannerState>;
+  interviewDate: string | null;
+  daysLeft: number | null;
+  plan: Plan | null;
+  unseenCards: number;
+  newCardsPerDay: number;
+};
+
+function describe(plan: Plan, daysLeft: number, unseenCards: number, newCardsPerDay: number): string {
+  switch (plan.kind) {
+    case "past":
+      return "That date has passed. Set the date of your next interview.";
+    case "done":
+      return `You have studied every card. Keep up with your reviews for the ${daysLeft} day${daysLeft === 1 ? "" : "s"} left.`;
+    case "on-track":
+      return `On track: at ${round(plan.pace)} new cards a day you will have met all ${unseenCards} remaining cards in ${plan.daysNeeded} day${plan.daysNeeded === 1 ? "" : "s"}, leaving ${plan.spareDays} day${plan.spareDays === 1 ? "" : "s"} for reviews before the interview.`;
+    case "behind":
+      return `Behind: ${unseenCards} cards are still new and ${plan.daysNeeded === null ? "you have not started any yet" : `your pace of ${round(plan.pace)} a day needs ${plan.daysNeeded} days`}. To meet them all with a few days to spare, study ${plan.suggestedNewPerDay} new cards a day${plan.suggestedNewPerDay > newCardsPerDay ? ` (your daily limit is ${newCardsPerDay}: raise it in Settings)` : ""}.`;
+  }
+}
+
+const round = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+/** The interview-date planner: set the date, read whether the current pace covers every card in time. */
+export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseenCards, newCardsPerDay }: Props) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="flex flex-wrap items-end gap-3">
+        <div className="space-y-1.5">
+          <label htmlFor="interviewDate" className="block text-sm font-medium">
+            Interview date
+          </label>
+          <input id="interviewDate" name="interviewDate" type="date" defaultValue={interviewDate ?? ""} className={inputClass} aria-describedby="planner-message" />
+        </div>
+        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+          {isPending ? "Saving…" : "Plan"}
+        </button>
+      </form>
+      <p id="planner-message" role="status" className={`text-sm ${state && !state.ok ? "text-danger" : ""}`}>
+        {state && !state.ok
+          ? state.message
+          : plan && daysLeft !== null
+            ? `${daysLeft} day${daysLeft === 1 ? "" : "s"} to go. ${describe(plan, daysLeft, unseenCards, newCardsPerDay)}`
+            : "Set the date of your interview and Quorum tells you whether your pace covers every card in time."}
+      </p>
+    </div>
+  );
+}
