@@ -8,7 +8,7 @@ import { createSim, runUntil, scheduleAt, SimBoundError } from "@/lib/sim/core/r
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { runScenario } from "@/lib/sim";
 import type { World } from "@/lib/sim/core/types";
-import { etcdCluster } from "./harness";
+import { etcdCluster, k8sCluster } from "./harness";
 
 function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
@@ -120,5 +120,19 @@ describe("bounds", () => {
     const trace = runScenario("etcd-quorum-loss", {}, 1, { bounds: { eventsMax: 500, queueMax: 100_000 } });
     expect(trace.outcome.status).toBe("bound-exceeded");
     expect(trace.claims).toEqual([expect.objectContaining({ id: "within-bounds", passed: false })]);
+  });
+});
+
+describe("world", () => {
+  it("survives a JSON round trip unchanged at any point of a run", () => {
+    const { world, boot } = buildEtcdCluster({ ...DEFAULT_ETCD_SPEC, members: 3, writesPerSec: 5 }, 2);
+    const sim = createSim(world);
+    for (const b of boot) scheduleAt(sim, b.at, b.ev);
+    for (const t of [500, 3000, 9000]) {
+      runUntil(sim, t);
+      expect(JSON.parse(JSON.stringify(sim.world))).toEqual(sim.world);
+    }
+    const h = k8sCluster({}, 3).runFor(8000).kubectl("apply", { name: "web", replicas: 2 }).runFor(20_000);
+    expect(JSON.parse(JSON.stringify(h.world))).toEqual(h.world);
   });
 });

@@ -6,11 +6,11 @@ import type { Ctx } from "../core/component";
 import { entryAt } from "../raft/log";
 import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
-import { NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
+import { copyRaft, NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
 import { filterRecord, without } from "../core/records";
 import { applyOp, getKey, rangePrefix } from "./mvcc";
 import { ETCD_ERR, isEntryData } from "./protocol";
-import type { EtcdConfig, EtcdState, Proposal } from "./member-types";
+import { withRaftState, type EtcdConfig, type EtcdState, type Proposal } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
 
 export function currentTick(cfg: EtcdConfig, ctx: Ctx): number {
@@ -41,12 +41,12 @@ function emit(this: Env, e: RaftEvent): void {
  * is returned, which keeps a Raft message to one state copy.
  */
 export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftState, env: RaftEnv) => void): EtcdState {
-  const r: RaftState = { ...s.raft };
+  const r = copyRaft(s.raft);
   const events: RaftEvent[] = [];
   const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit };
   const prevLead = s.raft.lead;
   fn(r, env);
-  const next: EtcdState = { ...s, raft: r };
+  const next = withRaftState(s, r);
   // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them now.
   if (r.lead !== NONE) flushBlocked(next, r, env);
   for (const e of events) onRaftEvent(next, e, cfg, ctx);

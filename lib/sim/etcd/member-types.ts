@@ -66,3 +66,24 @@ export type EtcdTimer =
   | { t: "request-timeouts" }
   /** `startedAt` tells this read's retry timer apart from one left by an earlier read with the same id. */
   | { t: "read-retry"; id: string; startedAt: Ms };
+
+/** A field-by-field copy of an EtcdState with a new raft state (see copyRaft for why not a spread). */
+export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
+  return {
+    raft,
+    store: s.store,
+    applied: s.applied,
+    tickerOn: s.tickerOn,
+    alarmTick: s.alarmTick,
+    advancePolls: s.advancePolls,
+    proposals: s.proposals,
+    reads: s.reads,
+    watches: s.watches,
+    clients: s.clients,
+    timeoutAt: s.timeoutAt,
+    noLeaderChecks: s.noLeaderChecks,
+    campaigns: s.campaigns,
+    leadElectedAt: s.leadElectedAt,
+    dialed: s.dialed,
+  };
+}

@@ -10,11 +10,11 @@ import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
 import { emptyStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
-import type { EtcdConfig, EtcdPersisted, EtcdState, EtcdTimer } from "./member-types";
+import { withRaftState, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
 import { currentTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
-import type { RaftMsg } from "../raft/types";
+import { copyRaft, type RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, sendReadIndex } from "./member-requests";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
@@ -39,7 +39,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     timeoutAt: null,
     noLeaderChecks: 0,
     campaigns: 0,
-    leadElectedAt: -Infinity,
+    leadElectedAt: Number.MIN_SAFE_INTEGER, // never: JSON has no -Infinity
     dialed: [],
   };
   ctx.trace("raft.became-follower", `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`, { term: disk.term, leader: null });
@@ -122,7 +122,9 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
     ctx.send(cfg.peers[m.from]!, msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }));
-    return { ...s, raft: { ...r, electionResetTick: currentTick(cfg, ctx) } };
+    const raft = copyRaft(r);
+    raft.electionResetTick = currentTick(cfg, ctx);
+    return withRaftState(s, raft);
   }
   if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
     const pr = r.progress[m.from];

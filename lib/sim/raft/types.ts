@@ -107,3 +107,31 @@ export type RaftEnv = {
   send(m: RaftMsg): void;
   emit(e: RaftEvent): void;
 };
+
+/**
+ * A field-by-field copy of a RaftState. Equivalent to `{ ...r }`, but it always builds objects of one
+ * shape, which keeps V8's property access monomorphic on the hottest path of the engine.
+ */
+export function copyRaft(r: RaftState): RaftState {
+  return {
+    id: r.id,
+    voters: r.voters,
+    preVote: r.preVote,
+    checkQuorum: r.checkQuorum,
+    term: r.term,
+    vote: r.vote,
+    commit: r.commit,
+    log: r.log,
+    role: r.role,
+    lead: r.lead,
+    electionTimeout: r.electionTimeout,
+    heartbeatTimeout: r.heartbeatTimeout,
+    randomizedElectionTimeout: r.randomizedElectionTimeout,
+    electionResetTick: r.electionResetTick,
+    heartbeatResetTick: r.heartbeatResetTick,
+    votes: r.votes,
+    progress: r.progress,
+    readOnly: r.readOnly,
+    pendingReadIndex: r.pendingReadIndex,
+  };
+}
