@@ -40,104 +40,142 @@ function proc(id: ProcId, kind: string, host: string, supervisor: ProcId | null,
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
-export function buildCluster(spec: ClusterSpec, seed: number): Built {
-  const t = spec.tuning;
-  const stacked = spec.etcdTopology === "stacked";
-  if (stacked && spec.etcdMembers !== spec.controlPlanes) throw new RangeError("stacked etcd needs one member per control-plane node");
-  const procs: Record<ProcId, Proc> = {};
-  const hosts: Record<string, Host> = {};
-  const add = (p: Proc) => {
-    procs[p.id] = p;
-    hosts[p.host] ??= { up: true, zone: "zone-a" };
+/** What the per-role builders share while laying out one cluster. */
+type Layout = {
+  spec: ClusterSpec;
+  t: Tuning;
+  procs: Record<ProcId, Proc>;
+  hosts: Record<string, Host>;
+  peers: Record<number, ProcId>;
+  tokens: ReturnType<typeof tokensFor>;
+  /** Where workers, kubectl and other outside clients send API requests: the LB when there is one. */
+  apiEndpoint: ProcId;
+  runtimes: Record<string, ProcId>;
+};
+
+function add(l: Layout, p: Proc, zone = "zone-a"): void {
+  l.procs[p.id] = p;
+  l.hosts[p.host] ??= { up: true, zone };
+}
+
+function addEtcd(l: Layout): void {
+  const t = l.t;
+  const stacked = l.spec.etcdTopology === "stacked";
+  const timing = { heartbeatMs: t.etcdHeartbeatMs, electionMs: t.etcdElectionMs, requestTimeoutMs: t.etcdRequestTimeoutMs, noLeaderChecks: t.etcdNoLeaderChecks, readIndexRetryMs: t.etcdReadIndexRetryMs, preVote: true, checkQuorum: true, fastPaths: true };
+  for (const i of range(l.spec.etcdMembers)) {
+    const cfg: EtcdConfig = { id: i, peers: l.peers, timing };
+    add(l, proc(`etcd-${i}`, "etcd", stacked ? `cp-${i}` : `etcd-${i}`, stacked ? `kubelet/cp-${i}` : null, cfg));
+  }
+}
+
+function apiServerConfig(l: Layout, i: number): ApiServerConfig {
+  const t = l.t;
+  const endpoints = l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : Object.values(l.peers);
+  return {
+    etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
+    tokens: l.tokens,
+    rbac: RBAC_POLICY,
+    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system"] },
+    requestTimeoutMs: t.apiRequestTimeoutMs,
+    etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
+    cacheFreshnessMs: t.apiCacheFreshnessMs,
+    reflectorBackoffMs: t.reflectorBackoffMs,
+    reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
+    startupMs: 2000,
   };
-  const lb = spec.controlPlanes > 1;
-  const apiEndpoint = lb ? "lb" : "kube-apiserver-1";
-  const workerNames = range(spec.workers).map((i) => `node-${i}`);
-  const nodeNames = [...range(spec.controlPlanes).map((i) => `cp-${i}`), ...workerNames];
-  const tokens = tokensFor(nodeNames);
-  const peers: Record<number, ProcId> = Object.fromEntries(range(spec.etcdMembers).map((i) => [i, `etcd-${i}`]));
-  const etcdTiming = { heartbeatMs: t.etcdHeartbeatMs, electionMs: t.etcdElectionMs, requestTimeoutMs: t.etcdRequestTimeoutMs, noLeaderChecks: t.etcdNoLeaderChecks, readIndexRetryMs: t.etcdReadIndexRetryMs, preVote: true, checkQuorum: true, fastPaths: true };
-  for (const i of range(spec.etcdMembers)) {
-    const cfg: EtcdConfig = { id: i, peers, timing: etcdTiming };
-    add(proc(`etcd-${i}`, "etcd", stacked ? `cp-${i}` : `etcd-${i}`, stacked ? `kubelet/cp-${i}` : null, cfg));
-  }
+}
+
+/** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
+function addControlPlane(l: Layout, i: number): void {
+  const t = l.t;
+  const host = `cp-${i}`;
+  const kubeletId = `kubelet/${host}`;
+  // kubeadm points the controllers (and, since ControlPlaneKubeletLocalMode, the kubelet) at the local API server.
+  const local = (token: string) => ({ server: `kube-apiserver-${i}`, token });
   const elector = (name: string) => ({ namespace: "kube-system", name, leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs });
-  for (const i of range(spec.controlPlanes)) {
-    const host = `cp-${i}`;
-    const kubeletId = `kubelet/${host}`;
-    const api: ApiServerConfig = {
-      etcd: { endpoints: stacked ? [`etcd-${i}`] : Object.values(peers), retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
-      tokens,
-      rbac: RBAC_POLICY,
-      admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system"] },
-      requestTimeoutMs: t.apiRequestTimeoutMs,
-      etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
-      cacheFreshnessMs: t.apiCacheFreshnessMs,
-      reflectorBackoffMs: t.reflectorBackoffMs,
-      reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
-      startupMs: 2000,
-    };
-    const local = { server: `kube-apiserver-${i}`, token: "" };
-    add(proc(`kube-apiserver-${i}`, "kube-apiserver", host, kubeletId, api));
-    const kcm: KcmConfig = {
-      api: { ...local, token: "kcm-token" },
-      elector: elector("kube-controller-manager"),
-      nodeMonitorPeriodMs: t.nodeMonitorPeriodMs,
-      nodeMonitorGraceMs: t.nodeMonitorGraceMs,
-      evictionIntervalMs: t.nodeEvictionIntervalMs,
-      unhealthyZoneThreshold: 0.55,
-      largeClusterSize: 50,
-    };
-    add(proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
-    const sched: SchedulerConfig = { api: { ...local, token: "scheduler-token" }, elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
-    add(proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
-    const statics = [...(stacked ? [`etcd-${i}`] : []), `kube-apiserver-${i}`, `kube-controller-manager-${i}`, `kube-scheduler-${i}`];
-    const k: KubeletConfig = {
-      node: host,
-      zone: "zone-a",
-      api: { ...local, token: `kubelet-${host}-token` },
-      runtime: null,
-      staticPods: statics,
-      probeTarget: `kube-apiserver-${i}`,
-      allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
-      registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
-      podCidr: i,
-      timing: kubeletTiming(t),
-    };
-    add(proc(kubeletId, "kubelet", host, null, k));
+  add(l, proc(`kube-apiserver-${i}`, "kube-apiserver", host, kubeletId, apiServerConfig(l, i)));
+  const kcm: KcmConfig = {
+    api: local("kcm-token"),
+    elector: elector("kube-controller-manager"),
+    nodeMonitorPeriodMs: t.nodeMonitorPeriodMs,
+    nodeMonitorGraceMs: t.nodeMonitorGraceMs,
+    evictionIntervalMs: t.nodeEvictionIntervalMs,
+    unhealthyZoneThreshold: 0.55,
+    largeClusterSize: 50,
+  };
+  add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
+  const sched: SchedulerConfig = { api: local("scheduler-token"), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
+  add(l, proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
+  const k: KubeletConfig = {
+    node: host,
+    zone: "zone-a",
+    api: local(`kubelet-${host}-token`),
+    runtime: null,
+    staticPods: [...(l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : []), `kube-apiserver-${i}`, `kube-controller-manager-${i}`, `kube-scheduler-${i}`],
+    probeTarget: `kube-apiserver-${i}`,
+    allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
+    podCidr: i,
+    timing: kubeletTiming(t),
+  };
+  add(l, proc(kubeletId, "kubelet", host, null, k));
+}
+
+function addWorker(l: Layout, i: number): void {
+  const node = `node-${i + 1}`;
+  const zone = `zone-${String.fromCharCode(97 + (i % l.spec.zones))}`;
+  l.runtimes[node] = `containerd/${node}`;
+  const k: KubeletConfig = {
+    node,
+    zone,
+    api: { server: l.apiEndpoint, token: `kubelet-${node}-token` },
+    runtime: `containerd/${node}`,
+    staticPods: [],
+    probeTarget: null,
+    allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    registerTaints: [],
+    podCidr: 100 + i + 1,
+    timing: kubeletTiming(l.t),
+  };
+  add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
+  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, startMinMs: l.t.containerStartMinMs, startMaxMs: l.t.containerStartMaxMs };
+  add(l, proc(`containerd/${node}`, "containerd", node, null, c), zone);
+}
+
+/** The load balancer (with several API servers), kubectl, and the app's users. */
+function addClients(l: Layout): void {
+  const t = l.t;
+  if (l.apiEndpoint === "lb") {
+    const cfg: LbConfig = { backends: range(l.spec.controlPlanes).map((i) => `kube-apiserver-${i}`), checkIntervalMs: t.lbCheckIntervalMs, downIntervalMs: 5000, checkTimeoutMs: 5000, fall: t.lbFall, rise: t.lbRise };
+    add(l, proc("lb", "load-balancer", "lb", null, cfg));
   }
-  const runtimes: Record<string, ProcId> = {};
-  for (const [i, node] of workerNames.entries()) {
-    const zone = `zone-${String.fromCharCode(97 + (i % spec.zones))}`;
-    runtimes[node] = `containerd/${node}`;
-    const k: KubeletConfig = {
-      node,
-      zone,
-      api: { server: apiEndpoint, token: `kubelet-${node}-token` },
-      runtime: `containerd/${node}`,
-      staticPods: [],
-      probeTarget: null,
-      allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
-      registerTaints: [],
-      podCidr: 100 + i + 1,
-      timing: kubeletTiming(t),
-    };
-    add(proc(`kubelet/${node}`, "kubelet", node, null, k));
-    const c: ContainerdConfig = { kubelet: `kubelet/${node}`, startMinMs: t.containerStartMinMs, startMaxMs: t.containerStartMaxMs };
-    add(proc(`containerd/${node}`, "containerd", node, null, c));
-    hosts[node] = { up: true, zone };
+  const kubectlCfg: KubectlConfig = { server: l.apiEndpoint, tokens: { admin: "admin-token", jane: "jane-token" } };
+  add(l, proc("kubectl", "kubectl", "laptop", null, kubectlCfg));
+  if (l.spec.webTraffic) {
+    const web: WebClientConfig = { api: { server: l.apiEndpoint, token: "web-token" }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
+    add(l, proc("web-client", "web-client", "users", null, web));
   }
-  if (lb) {
-    const cfg: LbConfig = { backends: range(spec.controlPlanes).map((i) => `kube-apiserver-${i}`), checkIntervalMs: t.lbCheckIntervalMs, downIntervalMs: 5000, checkTimeoutMs: 5000, fall: t.lbFall, rise: t.lbRise };
-    add(proc("lb", "load-balancer", "lb", null, cfg));
-  }
-  const kubectlCfg: KubectlConfig = { server: apiEndpoint, tokens: { admin: "admin-token", jane: "jane-token" } };
-  add(proc("kubectl", "kubectl", "laptop", null, kubectlCfg));
-  if (spec.webTraffic) {
-    const web: WebClientConfig = { api: { server: apiEndpoint, token: "web-token" }, app: "web", periodMs: 10_000, runtimes };
-    add(proc("web-client", "web-client", "users", null, web));
-  }
-  const world: World = { now: 0, rng: seedRng(seed), procs, hosts, net: createNet(t.networkLatencyMs), nextId: 1 };
+}
+
+/** The World for `spec` and its boot schedule. Pure. */
+export function buildCluster(spec: ClusterSpec, seed: number): Built {
+  if (spec.etcdTopology === "stacked" && spec.etcdMembers !== spec.controlPlanes) throw new RangeError("stacked etcd needs one member per control-plane node");
+  const nodeNames = [...range(spec.controlPlanes).map((i) => `cp-${i}`), ...range(spec.workers).map((i) => `node-${i}`)];
+  const l: Layout = {
+    spec,
+    t: spec.tuning,
+    procs: {},
+    hosts: {},
+    peers: Object.fromEntries(range(spec.etcdMembers).map((i) => [i, `etcd-${i}`])),
+    tokens: tokensFor(nodeNames),
+    apiEndpoint: spec.controlPlanes > 1 ? "lb" : "kube-apiserver-1",
+    runtimes: {},
+  };
+  addEtcd(l);
+  for (const i of range(spec.controlPlanes)) addControlPlane(l, i);
+  for (let i = 0; i < spec.workers; i++) addWorker(l, i);
+  addClients(l);
+  const world: World = { now: 0, rng: seedRng(seed), procs: l.procs, hosts: l.hosts, net: createNet(spec.tuning.networkLatencyMs), nextId: 1 };
   return { world, boot: bootSchedule(world) };
 }
 
