@@ -5,6 +5,8 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` on everything; the build need not type-check a second time.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Deck imports go through a server action: 5 MB files (lib/import/limits.ts) plus form overhead.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 
 export default nextConfig;

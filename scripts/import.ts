@@ -2,8 +2,7 @@
 // Imports an Anki plain-text/CSV/TSV file or a Markdown <details> Q&A file as a private deck of
 // a learner, after parsing and validating every card; a file with any error imports nothing.
 // Exit codes: 0 imported (or, with --dry-run, importable); 1 the file has errors, is over the
-// limits or holds no card; 2 usage error or unreadable file; 3 the database write is not wired
-// yet (see importCardsToDeck below).
+// limits or holds no card; 2 usage error, unreadable file or no account with that email.
 import { open } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,11 +11,15 @@ import { z } from "zod";
 import { formatImportReport, importReportJson, type ImportReportContext } from "@/lib/import/import-report";
 import { checkImportSize, importBytesMax } from "@/lib/import/limits";
 import { parseImportFile, refusedImportFile } from "@/lib/import/parse-import";
+import { saveImportedDeck } from "@/lib/import/save-deck";
 import type { ImportedCard, ImportResult } from "@/lib/import/types";
+import { databaseFile } from "@/lib/env-defaults";
+import { createPrismaClient } from "@/lib/sqlite/client";
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_FILE = 1;
 export const EXIT_USAGE = 2;
+/** Kept for tests that run the command without a database write. */
 export const EXIT_NOT_WIRED = 3;
 
 /**
@@ -51,10 +54,26 @@ async function readFileUpTo(path: string, maxBytes: number): Promise<ReadResult>
   }
 }
 
+/** The database write: the account's new private deck, all cards or none (lib/import/save-deck.ts). */
+async function importIntoDatabase({ userEmail, deckName, cards }: Parameters<ImportCardsToDeck>[0]): Promise<{ imported: number }> {
+  const db = createPrismaClient(databaseFile());
+  try {
+    const user = await db.user.findUnique({ where: { email: userEmail.toLowerCase() }, select: { id: true } });
+    if (!user) throw new UnknownUserError(`There is no account with the email ${userEmail}; nothing was imported.`);
+    const saved = await saveImportedDeck(db, { ownerId: user.id, deckName, description: `Imported from the command line: ${cards.length} cards.`, cards });
+    return { imported: saved.imported };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export class UnknownUserError extends Error {}
+
 const defaultIO: ImportCommandIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readFile: readFileUpTo,
+  importCardsToDeck: importIntoDatabase,
 };
 
 const optionsSchema = z.object({
@@ -120,7 +139,14 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
     io.err("database import is not wired yet: nothing was written. Check the file with --dry-run until lib/data/imports exists.\n");
     return EXIT_NOT_WIRED;
   }
-  const { imported } = await io.importCardsToDeck({ userEmail: options.user!, deckName: context.deckName, cards: result.cards });
+  let imported: number;
+  try {
+    ({ imported } = await io.importCardsToDeck({ userEmail: options.user!, deckName: context.deckName, cards: result.cards }));
+  } catch (error) {
+    if (!(error instanceof UnknownUserError)) throw error;
+    io.err(`${error.message}\n`);
+    return EXIT_USAGE;
+  }
   print(io, options, result, { ...context, imported });
   return EXIT_OK;
 }

@@ -16,3 +16,20 @@ export async function createAccount(input: { email: string; name: string | null;
     throw error;
   }
 }
+
+/**
+ * Deletes a learner and everything in their account, in one transaction: reviews, card states,
+ * quizzes, settings, their private decks and cards, sign-in accounts and sessions.
+ */
+export async function deleteAccount(learnerId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const ownDecks = { deck: { ownerId: learnerId } };
+    await tx.quiz.deleteMany({ where: { userId: learnerId } });
+    await tx.quizQuestion.deleteMany({ where: { card: ownDecks } });
+    await tx.reviewLog.deleteMany({ where: { OR: [{ userId: learnerId }, { card: ownDecks }] } });
+    await tx.cardState.deleteMany({ where: { OR: [{ userId: learnerId }, { card: ownDecks }] } });
+    await tx.card.deleteMany({ where: ownDecks });
+    await tx.deck.deleteMany({ where: { ownerId: learnerId } });
+    await tx.user.delete({ where: { id: learnerId } }); // settings, accounts and sessions cascade
+  });
+}

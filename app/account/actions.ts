@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { deleteAccount } from "@/lib/data/accounts";
+import { importFile } from "@/lib/data/imports";
+import { getLearnerId } from "@/lib/data/learners";
+import { guestCookieName } from "@/lib/learner/guest-token";
+import { deleteAccountSchema, importUploadSchema, type DeleteAccountState, type ImportState } from "@/lib/validations/account";
+
+const noLearner = "Quorum keeps your data in a cookie: allow cookies for this site, then reload.";
+
+export async function importDeck(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearner, errors: [], skipped: [] };
+  const parsed = importUploadSchema.safeParse({ file: formData.get("file"), format: formData.get("format") ?? undefined, deckName: formData.get("deckName") ?? undefined });
+  if (!parsed.success) {
+    return { ok: false, message: (Object.values(z.flattenError(parsed.error).fieldErrors) as string[][]).flat()[0] ?? "Check the form.", errors: [], skipped: [] };
+  }
+  const { file, format, deckName } = parsed.data;
+  const outcome = await importFile({
+    learnerId,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    format: format === "auto" ? undefined : format,
+    deckName,
+  });
+  if (outcome.ok) revalidatePath("/", "layout");
+  return outcome;
+}
+
+export async function deleteMyAccount(_previous: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearner };
+  const parsed = deleteAccountSchema.safeParse({ confirm: formData.get("confirm") });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  await deleteAccount(learnerId);
+  (await cookies()).delete(guestCookieName);
+  revalidatePath("/", "layout");
+  return { ok: true };
+}

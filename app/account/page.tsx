@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { ImportForm } from "@/components/account/import-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { importBytesMax, importCardsMax } from "@/lib/import/limits";
+import { deleteMyAccount, importDeck } from "./actions";
+
+export const metadata: Metadata = { title: "Account and data" };
+
+const downloads = [
+  { href: "/api/export/reviews.csv", label: "Review log (CSV)", detail: "Every review, in the FSRS optimizer's columns: card_id, review_time, review_rating, review_state, review_duration." },
+  { href: "/api/export/cards.txt", label: "Cards for Anki (text)", detail: "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import." },
+  { href: "/api/export/account.json", label: "Everything (JSON)", detail: "Your account, settings, private decks, card states, reviews and quizzes." },
+];
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-xl border border-line bg-surface p-5" aria-label={title}>
+      <h2 className="font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AccountPage() {
+  const user = await getCurrentUser();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Account and data</h1>
+        <p className="text-muted">
+          {user ? `Signed in as ${user.email ?? user.name}.` : "You are studying as a guest on this browser. "}
+          {user ? null : (
+            <Link href="/signup?next=/account" className="font-medium text-accent hover:underline">
+              Create an account to keep your progress everywhere.
+            </Link>
+          )}
+        </p>
+      </div>
+      <Section title="Import a deck">
+        <p className="text-sm text-muted">
+          Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown with questions in{" "}
+          <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)} MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file
+          with any error imports nothing and lists every line to fix. The deck is private to you.
+        </p>
+        <ImportForm action={importDeck} />
+      </Section>
+      <Section title="Export">
+        <ul className="space-y-3">
+          {downloads.map((download) => (
+            <li key={download.href}>
+              <a href={download.href} className="font-medium text-accent hover:underline" download>
+                {download.label}
+              </a>
+              <p className="text-sm text-muted">{download.detail}</p>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Delete">
+        <p className="text-sm text-muted">
+          {user ? "Deletes your account and everything in it" : "Deletes your guest progress"}: reviews, card states, quizzes, settings and imported decks. This cannot be undone; export first if you want a copy.
+        </p>
+        <DeleteAccountForm action={deleteMyAccount} isSignedIn={user !== null} />
+      </Section>
+    </div>
+  );
+}
