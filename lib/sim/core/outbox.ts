@@ -17,17 +17,42 @@ export type Sink = { schedule(at: Ms, ev: SimEvent): void; trace(draft: TraceDra
 
 export class Outbox {
   nextId: number;
+  now: Ms;
   readonly emitted: Emitted[] = [];
   readonly effects: ProcEffect[] = [];
   private generator: Rng | null = null;
+  private seed: RngState;
+  private ctx: StepCtx | null = null;
 
   constructor(
-    readonly now: Ms,
-    private readonly seed: RngState,
+    now: Ms,
+    seed: RngState,
     nextId: number,
     private readonly sink: Sink | null,
   ) {
+    this.now = now;
+    this.seed = seed;
     this.nextId = nextId;
+  }
+
+  /**
+   * Readies a run loop's reusable Outbox for the next event (a transient run creates one Outbox and
+   * one Ctx for its whole life instead of one per event). Only valid with a sink: `emitted` is unused.
+   */
+  reset(now: Ms, seed: RngState, nextId: number): this {
+    this.now = now;
+    this.seed = seed;
+    this.nextId = nextId;
+    this.generator = null;
+    this.effects.length = 0;
+    return this;
+  }
+
+  /** The Ctx for a handler of `proc`; one object, rebound per call (handlers never keep it). */
+  ctxFor(d: Draft, proc: Proc): Ctx {
+    if (this.ctx === null) this.ctx = new StepCtx(this, d, proc);
+    else this.ctx.bind(d, proc);
+    return this.ctx;
   }
 
   /** The world's generator, created on first use (most events draw no random numbers). */
@@ -70,17 +95,30 @@ export function sendFrom(out: Outbox, world: World, from: ProcId, to: ProcId, bo
 
 /** The Ctx handed to a handler. A class so that its methods are shared rather than per-step closures. */
 class StepCtx implements Ctx {
-  readonly now: Ms;
-  readonly self: ProcId;
-  readonly host: string;
-  readonly startedAt: Ms;
+  now: Ms;
+  self: ProcId;
+  host: string;
+  startedAt: Ms;
+  private d: Draft;
+  private proc: Proc;
 
   constructor(
     private readonly out: Outbox,
-    private readonly d: Draft,
-    private readonly proc: Proc,
+    d: Draft,
+    proc: Proc,
   ) {
+    this.d = d;
+    this.proc = proc;
     this.now = out.now;
+    this.self = proc.id;
+    this.host = proc.host;
+    this.startedAt = proc.startedAt;
+  }
+
+  bind(d: Draft, proc: Proc): void {
+    this.d = d;
+    this.proc = proc;
+    this.now = this.out.now;
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
@@ -127,5 +165,5 @@ class StepCtx implements Ctx {
 
 /** A Ctx for `proc`, routing through the draft's current world. */
 export function makeCtx(out: Outbox, d: Draft, proc: Proc): Ctx {
-  return new StepCtx(out, d, proc);
+  return out.ctxFor(d, proc);
 }

@@ -4,7 +4,7 @@
 // rather than a hang.
 import { assert } from "./assert";
 import { queuePeek, queuePop, queuePush, type Queued } from "./queue";
-import { step, stepInPlace } from "./step";
+import { createScratch, step, stepInPlace, type Scratch } from "./step";
 import type { Sink } from "./outbox";
 import type { Emitted, Ms, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
@@ -37,8 +37,8 @@ export type Sim = {
   trace: TraceEvent[];
   steps: number;
   bounds: Bounds;
-  /** The transient path's direct line into `queue` and `trace` (created on first use). */
-  sink: Sink | null;
+  /** The transient path's reusable per-step objects and its direct line into `queue` and `trace`. */
+  scratch: Scratch | null;
 };
 
 /** Called after every step with the world it produced (tests check invariants here). */
@@ -52,7 +52,7 @@ const RESERVED = new Set(["t", "seq", "component", "type", "message"]);
  */
 export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transient = true): Sim {
   const own = transient ? ownWorld(world) : world;
-  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds, sink: null };
+  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds, scratch: null };
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
@@ -108,7 +108,7 @@ function sinkOf(sim: Sim): Sink {
 
 function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
   if (sim.transient) {
-    stepInPlace(sim.world, ev, t, (sim.sink ??= sinkOf(sim)));
+    stepInPlace(sim.world, ev, t, (sim.scratch ??= createScratch(sim.world, sinkOf(sim))));
     onStep?.(sim.world, ev, []);
     return;
   }

@@ -20,7 +20,7 @@ const EFFECTS_MAX = 1000;
  */
 export function step(world: World, ev: SimEvent, t: Ms): StepResult {
   const d = openDraft(world, false);
-  const emitted = apply(d, ev, t, null);
+  const emitted = apply(d, ev, t, new Outbox(t, world.rng, world.nextId, null));
   return { world: d.world, emitted };
 }
 
@@ -28,13 +28,21 @@ export function step(world: World, ev: SimEvent, t: Ms): StepResult {
  * The same transition as step(), writing into `world` itself (the caller must own it). Scheduled
  * items and trace records go to `sink` in the order step() would have emitted them.
  */
-export function stepInPlace(world: World, ev: SimEvent, t: Ms, sink: Sink): void {
-  apply(openDraft(world, true), ev, t, sink);
+export function stepInPlace(world: World, ev: SimEvent, t: Ms, scratch: Scratch): void {
+  const d = scratch.draft;
+  d.world = world;
+  apply(d, ev, t, scratch.out.reset(t, world.rng, world.nextId));
 }
 
-function apply(d: Draft, ev: SimEvent, t: Ms, sink: Sink | null): Emitted[] {
+/** A run loop's reusable per-step objects (see Outbox.reset): allocated once per Sim. */
+export type Scratch = { out: Outbox; draft: Draft };
+
+export function createScratch(world: World, sink: Sink): Scratch {
+  return { out: new Outbox(world.now, world.rng, world.nextId, sink), draft: openDraft(world, true) };
+}
+
+function apply(d: Draft, ev: SimEvent, t: Ms, out: Outbox): Emitted[] {
   assert(Number.isInteger(t) && t >= d.world.now, `step at ${t} is before now ${d.world.now}`);
-  const out = new Outbox(t, d.world.rng, d.world.nextId, sink);
   d.world.now = t;
   switch (ev.kind) {
     case "deliver":
