@@ -9,9 +9,10 @@ import { stepRaft } from "../raft/step";
 import { copyRaft, NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
 import { filterRecord, without } from "../core/records";
 import { applyOp, getKey, rangePrefix } from "./mvcc";
-import { ETCD_ERR, isEntryData } from "./protocol";
+import { isEntryData } from "./protocol";
 import { withRaftState, type EtcdConfig, type EtcdState, type Proposal } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
+import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
 
 export function currentTick(cfg: EtcdConfig, ctx: Ctx): number {
   return Math.floor((ctx.now - ctx.startedAt) / cfg.timing.heartbeatMs);
@@ -49,12 +50,23 @@ export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftSt
   const next = withRaftState(s, r);
   // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them now.
   if (r.lead !== NONE) flushBlocked(next, r, env);
-  for (const e of events) onRaftEvent(next, e, cfg, ctx);
-  if (r.lead !== prevLead) onLeaderChange(next, ctx);
-  applyCommitted(next, cfg, ctx);
+  // The read loop may step raft again (a new round, a resend), which can emit more events: settle.
+  let done = 0;
+  for (let pass = 0; ; pass++) {
+    assert(pass < SETTLE_PASSES_MAX, `${ctx.self}: raft events and the read loop did not settle`);
+    for (; done < events.length; done++) onRaftEvent(next, events[done]!, cfg, ctx);
+    // etcd's leaderChanged fires when a leader is known and differs from the last one recorded.
+    if (pass === 0 && r.lead !== NONE && r.lead !== prevLead) onNewLeader(next, ctx);
+    const firstCommit = applyCommitted(next, cfg, ctx);
+    const resent = firstCommit && resendOnFirstCommit(next, r, env);
+    if (!startReadRound(next, r, env, cfg, ctx) && !resent) break;
+  }
   syncTimersInPlace(next, cfg, ctx);
   return next;
 }
+
+/** A pass can start at most one read round and resend at most once; a single voter answers at once. */
+const SETTLE_PASSES_MAX = 8;
 
 function hasBlocked(s: EtcdState): boolean {
   for (const id in s.proposals) if (s.proposals[id]!.blocked) return true;
@@ -78,30 +90,30 @@ function onRaftEvent(next: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx: Ctx): 
   if (e.type === "became-pre-candidate") next.campaigns++;
   else if (e.type === "became-leader" || (e.type === "became-follower" && e.lead !== NONE)) next.campaigns = 0;
   traceRaftEvent(next, e, cfg, ctx);
-  if (e.type !== "read-state") return;
-  const read = next.reads[e.ctx];
-  if (read === undefined || read.index !== null) return;
-  next.reads = { ...next.reads, [e.ctx]: { ...read, index: e.index } };
+  if (e.type === "read-state") onReadState(next, e.ctx, e.index);
 }
 
-/** etcd's leaderChanged notifier fails in-flight ReadIndex requests; proposals keep waiting. */
-function onLeaderChange(next: EtcdState, ctx: Ctx): void {
-  next.reads = filterRecord(next.reads, (read, id) => {
-    if (read.index !== null) return true;
-    ctx.send(read.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: ETCD_ERR.leaderChanged });
-    return false;
-  });
-  if (next.raft.lead !== NONE) next.leadElectedAt = ctx.now;
+/** A new leader: in-flight ReadIndex rounds fail with "leader changed"; proposals keep waiting. */
+function onNewLeader(next: EtcdState, ctx: Ctx): void {
+  failUnconfirmedRound(next, ctx);
+  next.leadElectedAt = ctx.now;
 }
 
-/** Applies newly committed entries in order, answers their proposers and feeds watch streams. */
-function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): void {
+/**
+ * Applies newly committed entries in order, answers their proposers and feeds watch streams.
+ * Returns whether a new leader's empty entry was applied (etcd's firstCommitInTerm notification).
+ */
+function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
+  let firstCommit = false;
   if (next.applied < next.raft.commit) {
     const watchKeys = Object.keys(next.watches).sort();
     for (let i = next.applied + 1; i <= next.raft.commit; i++) {
       const entry = entryAt(next.raft.log, i);
       assert(entry !== undefined, `committed entry ${i} missing from the log`);
-      if (!isEntryData(entry.data)) continue;
+      if (!isEntryData(entry.data)) {
+        firstCommit ||= entry.data === null;
+        continue;
+      }
       const data = entry.data;
       const res = applyOp(next.store, data.op);
       next.store = res.store;
@@ -119,6 +131,8 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): void {
     next.applied = next.raft.commit;
   }
   if (hasReadyReads(next)) serveReads(next, ctx);
+  finishRound(next);
+  return firstCommit;
 }
 
 function hasReadyReads(s: EtcdState): boolean {

@@ -1,6 +1,7 @@
 // The etcd server's client-facing side: Range (serializable or linearizable via ReadIndex), Txn (a
 // Raft proposal answered after apply, or an error after the 7 s request timeout), Watch streams,
 // and the peer dial handshake that initial-election-tick-advance waits for.
+import { assert } from "../core/assert";
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { msg } from "../raft/raft";
@@ -12,6 +13,7 @@ import { eventsSince, getKey, rangePrefix } from "./mvcc";
 import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { withRaft } from "./member-raft";
+import { failRound, retryAction, sendReadIndex } from "./read-loop";
 
 type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
 
@@ -27,9 +29,27 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
     ctx.send(from, { p: "etcd", kind: "range-resp", id: req.id, kvs, rev: s.store.rev });
     return next;
   }
+  // linearizableReadNotify: the read joins the read loop's next round (started now if none is in flight).
   const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
-  ctx.after(cfg.timing.readIndexRetryMs, { t: "read-retry", id: req.id, startedAt: ctx.now });
-  return sendReadIndex(armTimeout({ ...next, reads: { ...next.reads, [req.id]: read } }, cfg, ctx), cfg, req.id, ctx);
+  const waiting = { ...next, reads: { ...next.reads, [req.id]: read } };
+  return waiting.readRound === null ? withRaft(waiting, cfg, ctx, NO_STEP) : waiting;
+}
+
+const NO_STEP = (): void => undefined;
+
+/** The read loop's retry timer: resend the round's ReadIndex, or fail it at the request timeout. */
+export function retryRead(s: EtcdState, cfg: EtcdConfig, roundCtx: string, ctx: Ctx): EtcdState {
+  const action = retryAction(s, cfg, roundCtx, ctx.now);
+  if (action === "ignore") return s;
+  if (action === "timeout") {
+    const next = { ...s };
+    failRound(next, ETCD_ERR.timeout, ctx);
+    return withRaft(next, cfg, ctx, NO_STEP); // the loop takes the reads that waited into a new round
+  }
+  assert(s.readRound !== null, "a read round to resend");
+  const deadline = s.readRound.startedAt + cfg.timing.requestTimeoutMs;
+  ctx.after(Math.min(cfg.timing.readIndexRetryMs, deadline - ctx.now), { t: "read-retry", round: roundCtx });
+  return withRaft(s, cfg, ctx, (r, env) => sendReadIndex(r, env, roundCtx));
 }
 
 /** Requests time out in arrival order, so one timer at the oldest request's deadline covers them all. */
@@ -40,9 +60,9 @@ function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 }
 
 /**
- * Proposals and linearizable reads that waited etcd's request timeout get an error: proposals the
- * parseProposeCtxErr flavour of "request timed out", reads ErrTimeout. Then the timer is re-armed
- * for the oldest request still waiting.
+ * Proposals that waited etcd's request timeout get the parseProposeCtxErr flavour of "request timed
+ * out". Then the timer is re-armed for the oldest proposal still waiting. (Reads time out per round
+ * of the read loop, see read-loop.ts.)
  */
 export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx: Ctx): EtcdState {
   const limit = cfg.timing.requestTimeoutMs;
@@ -59,21 +79,11 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
     ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
     return false;
   });
-  const reads = filterRecord(s.reads, (r, id) => {
-    if (keep(r.startedAt)) return true;
-    ctx.send(r.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: ETCD_ERR.timeout });
-    return false;
-  });
-  const next: EtcdState = { ...s, proposals, reads, timeoutAt: null };
+  const next: EtcdState = { ...s, proposals, timeoutAt: null };
   if (oldest === null) return next;
   const at: number = oldest + limit;
   ctx.after(at - ctx.now, { t: "request-timeouts" });
   return { ...next, timeoutAt: at };
-}
-
-/** A follower forwards MsgReadIndex to its leader; without a leader raft drops it and we retry. */
-export function sendReadIndex(s: EtcdState, cfg: EtcdConfig, id: string, ctx: Ctx): EtcdState {
-  return withRaft(s, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgReadIndex", from: NONE, to: r.id, context: id }), env));
 }
 
 export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {

@@ -5,6 +5,7 @@ import type { RaftState } from "../raft/types";
 import type { Ms, ProcId } from "../core/types";
 import type { EntryData } from "./protocol";
 import type { MvccStore } from "./mvcc";
+import type { ReadRound } from "./read-loop";
 
 export type EtcdTiming = {
   heartbeatMs: Ms;
@@ -45,6 +46,8 @@ export type EtcdState = {
   advancePolls: number;
   proposals: Readonly<Record<string, Proposal>>;
   reads: Readonly<Record<string, PendingRead>>;
+  /** The read loop's ReadIndex round in flight, if any (see read-loop.ts). */
+  readRound: ReadRound | null;
   /** Keyed by `${client} ${watchId}`. */
   watches: Readonly<Record<string, ServerWatch>>;
   clients: readonly ProcId[];
@@ -64,8 +67,8 @@ export type EtcdTimer =
   | { t: "advance-poll" }
   | { t: "monitor" }
   | { t: "request-timeouts" }
-  /** `startedAt` tells this read's retry timer apart from one left by an earlier read with the same id. */
-  | { t: "read-retry"; id: string; startedAt: Ms };
+  /** The retry (and, at the request timeout, failure) timer of read round `round`. */
+  | { t: "read-retry"; round: string };
 
 /** A field-by-field copy of an EtcdState with a new raft state (see copyRaft for why not a spread). */
 export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
@@ -78,6 +81,7 @@ export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
     advancePolls: s.advancePolls,
     proposals: s.proposals,
     reads: s.reads,
+    readRound: s.readRound,
     watches: s.watches,
     clients: s.clients,
     timeoutAt: s.timeoutAt,

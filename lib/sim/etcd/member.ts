@@ -15,7 +15,7 @@ import { currentTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import { copyRaft, type RaftMsg } from "../raft/types";
-import { dropClient, expireRequests, handleClientRpc, sendReadIndex } from "./member-requests";
+import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
 const ADVANCE_POLL_MS = 50;
@@ -34,6 +34,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     advancePolls: 0,
     proposals: {},
     reads: {},
+    readRound: null,
     watches: {},
     clients: [],
     timeoutAt: null,
@@ -81,12 +82,8 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       return monitorLeader(s, cfg, ctx);
     case "request-timeouts":
       return expireRequests(s, cfg, currentTick(cfg, ctx), ctx);
-    case "read-retry": {
-      const read = s.reads[timer.id];
-      if (read === undefined || read.index !== null || read.startedAt !== timer.startedAt) return s;
-      ctx.after(cfg.timing.readIndexRetryMs, timer);
-      return sendReadIndex(s, cfg, timer.id, ctx);
-    }
+    case "read-retry":
+      return retryRead(s, cfg, timer.round, ctx);
   }
 }
 
