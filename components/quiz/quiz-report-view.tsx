@@ -1,4 +1,5 @@
 import { CardHtml } from "@/components/study/card-html";
+import { ReplayLink } from "@/components/study/replay-link";
 import type { QuizReport } from "@/lib/data/quiz-report";
 
 const modeNames = { quiz: "Quiz", interview: "Mock interview", cram: "Cram session" };
@@ -75,6 +76,7 @@ export function QuizReportView({ report }: { report: QuizReport }) {
                   </div>
                 ) : null}
                 <CardHtml html={question.answerHtml} />
+                {question.replayHref ? <ReplayLink href={question.replayHref} /> : null}
               </div>
             </details>
           </li>

@@ -9,6 +9,7 @@ import { CardToolbar } from "./card-toolbar";
 import { ChoiceQuestion } from "./choice-question";
 import { OrderingQuestion } from "./ordering-question";
 import { RatingButtons } from "./rating-buttons";
+import { ReplayLink } from "./replay-link";
 import { SourceList } from "./source-list";
 import { useStudyKeys } from "./use-study-keys";
 
@@ -130,6 +131,7 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
             ) : null}
             <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
             <CardHtml html={answerHtml} />
+            {card.replayHref ? <ReplayLink href={card.replayHref} /> : null}
             <SourceList sources={card.sources} />
           </div>
         ) : null}

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import type { z } from "zod";
+import { findScenario, parseParams, SCENARIO_IDS } from "@/lib/sim";
 import { cardFrontMatterSchema, deckFrontMatterSchema, type CardFrontMatter, type DeckFrontMatter } from "./schema";
 
 // Reads content/ (decks and cards), validates every file and reports every problem at once,
@@ -53,8 +54,22 @@ export function loadContent(root = "content"): Content {
       });
     }
   }
+  problems.push(...checkScenarios(cards));
   if (problems.length) throw new ContentError(problems);
   return { decks, cards };
+}
+
+/** A card's replay must name a scenario the simulation has, with params it accepts. */
+function checkScenarios(cards: CardContent[]): ContentProblem[] {
+  return cards.flatMap((card): ContentProblem[] => {
+    if (!card.scenario) return [];
+    const scenario = findScenario(card.scenario);
+    if (!scenario) {
+      return [{ file: card.file, line: fieldLine(card.file, "scenario"), field: "scenario", message: `Unknown scenario "${card.scenario}"; scenarios are: ${SCENARIO_IDS.join(", ")}` }];
+    }
+    const parsed = parseParams(scenario, card.params ?? {});
+    return parsed.ok ? [] : Object.entries(parsed.errors).map(([name, message]) => ({ file: card.file, line: fieldLine(card.file, "params"), field: `params.${name}`, message }));
+  });
 }
 
 function listMarkdown(dir: string): string[] {

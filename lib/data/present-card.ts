@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
+import { cardReplayHref } from "./cards";
 import type { StudySettings } from "./settings";
 
 export type QueueName = "new" | "learning" | "review";
@@ -22,6 +23,8 @@ export type ShownCard = {
   version: number;
   /** What each grade would schedule; empty when the grade does not touch the schedule (cram). */
   previews: { rating: number; label: string }[];
+  /** The replay that backs the answer, if the card has one. */
+  replayHref: string | null;
 };
 
 const stringListSchema = z.array(z.string());
@@ -39,7 +42,7 @@ export async function presentCard(input: {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true },
   });
   const version = memory?.version ?? 0;
   return {
@@ -53,5 +56,6 @@ export async function presentCard(input: {
     queue: input.queue,
     version,
     previews: input.withPreviews === false ? [] : previewGrades(memory, now, settings).map(({ rating, label }) => ({ rating, label })),
+    replayHref: cardReplayHref(card),
   };
 }

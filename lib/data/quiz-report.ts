@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { answerSchema, choiceDetailsSchema, orderingDetailsSchema } from "@/lib/study/questions";
 import type { QuizMode } from "@/lib/validations/quiz";
+import { cardReplayHref } from "./cards";
 
 export type ReportQuestion = {
   position: number;
@@ -15,7 +16,7 @@ export type ReportQuestion = {
   given: string[];
   /** The right choices, or the steps in the right order; empty for flashcards. */
   expected: string[];
-  scenario: string | null;
+  replayHref: string | null;
 };
 
 export type QuizReport = {
@@ -39,7 +40,7 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     include: {
       questions: {
         orderBy: { position: "asc" },
-        include: { card: { select: { type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, deck: { select: { title: true } } } } },
+        include: { card: { select: { id: true, type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, scenarioParams: true, deck: { select: { title: true } } } } },
       },
     },
   });
@@ -53,7 +54,7 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     isCorrect: question.isCorrect,
     rating: question.rating,
     ...describeAnswer(question.card.type, question.card.details, question.answer),
-    scenario: question.card.scenario,
+    replayHref: cardReplayHref(question.card),
   }));
   const topics = new Map<string, { title: string; correct: number; total: number }>();
   for (const question of questions) {

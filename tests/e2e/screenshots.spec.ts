@@ -51,6 +51,20 @@ for (const width of widths) {
       await expect(page.getByText(/report/)).toBeVisible();
       await shoot(page, `quiz-report-${suffix}`);
 
+      await page.goto("/sim");
+      await shoot(page, `sim-index-${suffix}`);
+      await page.goto("/sim/etcd-quorum-loss?t=22500");
+      await expect(page.getByRole("img", { name: /^Cluster at 22\.5 s/ })).toBeVisible();
+      await shoot(page, `replay-${suffix}`);
+      await page.goto("/sim/node-failure?t=400000");
+      await shoot(page, `replay-node-failure-${suffix}`);
+      await page.goto("/sim/control-plane-ha?t=60000");
+      await shoot(page, `replay-ha-${suffix}`);
+      await page.goto("/sim/etcd-quorum-loss?members=9");
+      await shoot(page, `replay-bad-params-${suffix}`);
+      await page.goto("/cards/etcd-down-what-happens");
+      await shoot(page, `card-${suffix}`);
+
       await page.goto("/progress");
       await shoot(page, `progress-${suffix}`);
 

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CardHtml } from "@/components/study/card-html";
+import { SourceList } from "@/components/study/source-list";
+import { getCardPage } from "@/lib/data/cards";
+import { getLearnerId } from "@/lib/data/learners";
+
+export const metadata: Metadata = { title: "Card" };
+
+const ratingNames = ["", "Again", "Hard", "Good", "Easy"];
+
+type Props = { params: Promise<{ cardId: string }> };
+
+/** A card on its own: question, answer, sources, its replay, and the learner's history of it. */
+export default async function CardPage(props: Props) {
+  const { cardId } = await props.params;
+  const card = await getCardPage(cardId, await getLearnerId());
+  if (!card) notFound();
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Link href={`/study/${card.deckId}`} className="text-sm text-muted hover:text-fg">
+          ← {card.deckTitle}
+        </Link>
+        {card.replay ? (
+          <Link href={card.replay.href} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
+            Replay the simulation
+          </Link>
+        ) : null}
+      </div>
+      <article className="rounded-xl border border-line bg-surface" aria-label="Card">
+        <div className="p-5 sm:p-7">
+          <h1 className="sr-only">Question</h1>
+          <CardHtml html={card.promptHtml} className="text-[1.0625rem]" />
+        </div>
+        <div className="border-t border-line p-5 sm:p-7">
+          <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
+          <CardHtml html={card.answerHtml} />
+          <SourceList sources={card.sources} />
+        </div>
+      </article>
+      <section aria-labelledby="history" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="history" className="mb-2 font-semibold">
+          Your reviews
+        </h2>
+        {card.reviews.length === 0 ? (
+          <p className="text-sm text-muted">You have not reviewed this card yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {card.reviews.map((review, index) => (
+              <li key={index} className={review.undone ? "text-muted line-through" : ""}>
+                <time dateTime={review.reviewedAt.toISOString()}>{review.reviewedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time> · {ratingNames[review.rating]}
+                {review.source === "quiz" ? " (quiz)" : ""}
+                {review.undone ? " (undone)" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReplayHeader } from "@/components/sim/replay/replay-header";
+import { ReplayView } from "@/components/sim/replay/replay-view";
+import { WhatIfForm } from "@/components/sim/replay/what-if-form";
+import { getCardLabel } from "@/lib/data/cards";
+import { getLearnerId } from "@/lib/data/learners";
+import { defaultSeed, runSimulation } from "@/lib/data/simulations";
+import { noteReplayView } from "./actions";
+
+type Props = { params: Promise<{ scenario: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const run = runSimulation((await props.params).scenario, firstValues(await props.searchParams));
+  return { title: run.ok ? `Replay: ${run.scenario.title}` : "Replay" };
+}
+
+export default async function ReplayPage(props: Props) {
+  const { scenario } = await props.params;
+  const query = firstValues(await props.searchParams);
+  const run = runSimulation(scenario, query);
+  const from = query.from ? await getCardLabel(query.from, await getLearnerId()) : null;
+
+  if (!run.ok && run.status === 404) {
+    return (
+      <section className="mx-auto max-w-2xl space-y-4 py-6">
+        <h1 className="text-xl font-semibold">There is no scenario “{scenario}”</h1>
+        <p className="text-muted">These are the scenarios the simulation can replay:</p>
+        <ul className="space-y-2">
+          {run.scenarios.map((s) => (
+            <li key={s.id}>
+              <Link href={`/sim/${s.id}`} className="font-medium text-accent hover:underline">
+                {s.title}
+              </Link>
+              <span className="text-sm text-muted"> — {s.summary}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  if (!run.ok) {
+    return (
+      <section className="mx-auto max-w-3xl space-y-5 py-6">
+        <div className="space-y-2">
+          <h1 className="text-xl font-semibold">{run.message}</h1>
+          <ul className="list-disc pl-5 text-sm text-danger">
+            {Object.entries(run.fields).map(([field, message]) => (
+              <li key={field}>{message}</li>
+            ))}
+          </ul>
+          <Link href={`/sim/${run.scenario.id}${from ? `?from=${encodeURIComponent(from.id)}` : ""}`} className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg">
+            Open it with the defaults
+          </Link>
+        </div>
+        <div className="rounded-xl border border-line bg-surface p-5">
+          <h2 className="mb-3 font-semibold">Or fix the values</h2>
+          <WhatIfForm scenario={run.scenario} values={query} seed={query.seed ?? defaultSeed} errors={run.fields} from={from?.id} />
+        </div>
+      </section>
+    );
+  }
+
+  const initialT = Number.isFinite(Number(query.t)) ? Number(query.t) : 0;
+  return (
+    <div className="space-y-5">
+      <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />
+      <ReplayView trace={run.trace} initialT={initialT} viewKey={JSON.stringify([run.params, run.seed])} noteView={noteReplayView} />
+      <section aria-labelledby="what-if" className="space-y-3 rounded-xl border border-line bg-surface p-5">
+        <h2 id="what-if" className="font-semibold">
+          What if…
+        </h2>
+        <p className="text-sm text-muted">Change the parameters and run the scenario again: the claims are checked anew against the new run.</p>
+        <WhatIfForm scenario={run.scenario} values={run.params} seed={run.seed} from={from?.id} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/component-groups";
+import type { TraceEvent } from "@/lib/sim";
+import { formatClock } from "./timeline";
+
+type Props = { events: readonly TraceEvent[]; seq: number; highlighted: ReadonlySet<number>; onSeek: (t: number) => void };
+
+/** Events shown at once: the latest ones up to the playhead (a long trace stays quick to scrub). */
+const windowSize = 150;
+
+/** What happened up to the playhead, in plain English, newest last; filter by component. */
+export function EventLog({ events, seq, highlighted, onSeek }: Props) {
+  const [hidden, setHidden] = useState<ReadonlySet<ComponentGroup>>(new Set());
+  const list = useRef<HTMLOListElement>(null);
+  const shown: TraceEvent[] = [];
+  for (let i = seq; i >= 0 && shown.length < windowSize; i--) {
+    const event = events[i]!;
+    if (!hidden.has(groupOf(event.component))) shown.push(event);
+  }
+  shown.reverse();
+  const latest = shown.at(-1)?.seq;
+
+  useEffect(() => {
+    list.current?.querySelector("[data-current]")?.scrollIntoView({ block: "nearest" });
+  }, [latest]);
+
+  const toggle = (group: ComponentGroup) => setHidden((current) => {
+    const next = new Set(current);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    return next;
+  });
+
+  return (
+    <div className="flex min-h-0 flex-col gap-2">
+      <fieldset className="flex flex-wrap gap-1.5">
+        <legend className="sr-only">Show events from</legend>
+        {componentGroups.map((group) => (
+          <label key={group.id} className="flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+            <input type="checkbox" checked={!hidden.has(group.id)} onChange={() => toggle(group.id)} className="accent-[var(--accent)]" />
+            {group.label}
+          </label>
+        ))}
+      </fieldset>
+      <ol ref={list} className="max-h-[32rem] min-h-40 overflow-y-auto rounded-lg border border-line bg-surface text-sm" aria-label="Event log" aria-live="off">
+        {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
+        {shown.map((event) => (
+          <li key={event.seq} data-current={event.seq === latest ? "" : undefined}>
+            <button
+              type="button"
+              onClick={() => onSeek(event.t)}
+              className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${highlighted.has(event.seq) ? "bg-accent-soft" : ""} ${event.seq === latest ? "font-medium" : ""}`}
+            >
+              <span className="shrink-0 font-mono text-xs tabular-nums text-muted">{formatClock(event.t)}</span>
+              <span>{event.message}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {seq + 1 > windowSize ? <p className="text-xs text-muted">Showing the latest {windowSize} events up to the playhead; scrub back for earlier ones.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { ENGINE_VERSION, findScenario, listScenarios, parseParams, runScenario, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
+
+// Running a scenario for a request: the query's params and seed validated (every field that is
+// wrong gets its message), the trace computed or taken from a bounded LRU cache. Traces are
+// deterministic, so (engine version, scenario, params, seed) is a complete cache key.
+
+const cacheMax = 64;
+const cache = new Map<string, Trace>();
+
+function cached(key: string, compute: () => Trace): Trace {
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key); // least recently used goes first: move the hit to the back
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = compute();
+  cache.set(key, value);
+  while (cache.size > cacheMax) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+export const defaultSeed = 1;
+
+const seedSchema = z.coerce
+  .number({ error: "seed must be a number" })
+  .int("seed must be an integer")
+  .min(0, "seed must be at least 0")
+  .max(2 ** 31 - 1, "seed must be below 2^31");
+
+/** Query keys that belong to the page, not to the scenario. */
+const pageKeys = new Set(["seed", "t", "from"]);
+
+export type SimulationRun =
+  | { ok: true; scenario: ScenarioInfo; params: Params; seed: number; trace: Trace }
+  | { ok: false; status: 404; message: string; scenarios: ScenarioInfo[] }
+  | { ok: false; status: 400; message: string; scenario: ScenarioInfo; fields: Record<string, string> };
+
+export function runSimulation(scenarioId: string, query: Record<string, string | undefined>): SimulationRun {
+  const def = findScenario(scenarioId);
+  const scenarios = listScenarios();
+  if (!def) return { ok: false, status: 404, message: `There is no scenario "${scenarioId}".`, scenarios };
+  const scenario = scenarios.find((s) => s.id === def.id)!;
+  const raw = Object.fromEntries(Object.entries(query).filter(([key]) => !pageKeys.has(key)));
+  const seed = seedSchema.safeParse(query.seed ?? defaultSeed);
+  const parsed = parseParams(def, raw);
+  if (!parsed.ok || !seed.success) {
+    const fields = { ...(parsed.ok ? {} : parsed.errors), ...(seed.success ? {} : { seed: seed.error.issues[0]?.message ?? "invalid seed" }) };
+    return { ok: false, status: 400, message: `Some parameters of "${def.title}" are not valid.`, scenario, fields };
+  }
+  const params = Object.fromEntries(Object.entries(parsed.params).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seed.data}`;
+  const trace = cached(key, () => runScenario(def.id, params, seed.data));
+  return { ok: true, scenario, params, seed: seed.data, trace };
+}
+
+/** The URL of a scenario's replay with these params (defaults left out), seed and playhead. */
+export function replayHref(scenarioId: string, params: Params = {}, options: { seed?: number; t?: number; from?: string } = {}): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  if (options.seed !== undefined && options.seed !== defaultSeed) query.set("seed", String(options.seed));
+  if (options.t) query.set("t", String(options.t));
+  if (options.from) query.set("from", options.from);
+  const search = query.toString();
+  return `/sim/${scenarioId}${search ? `?${search}` : ""}`;
+}

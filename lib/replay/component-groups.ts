@@ -1,0 +1,23 @@
+// Event-log filters: which part of the cluster reported an event.
+
+export const componentGroups = [
+  { id: "etcd", label: "etcd" },
+  { id: "apiserver", label: "API servers" },
+  { id: "controllers", label: "Controllers" },
+  { id: "scheduler", label: "Scheduler" },
+  { id: "nodes", label: "Nodes & kubelets" },
+  { id: "clients", label: "kubectl & clients" },
+  { id: "infra", label: "Network & load balancer" },
+] as const;
+
+export type ComponentGroup = (typeof componentGroups)[number]["id"];
+
+export function groupOf(component: string): ComponentGroup {
+  if (component.startsWith("etcd")) return "etcd";
+  if (component.startsWith("kube-apiserver")) return "apiserver";
+  if (component.startsWith("kube-controller-manager")) return "controllers";
+  if (component.startsWith("kube-scheduler")) return "scheduler";
+  if (component.startsWith("kubelet") || component.startsWith("containerd") || component.startsWith("node") || component.startsWith("cp-")) return "nodes";
+  if (component === "kubectl" || component === "web-client") return "clients";
+  return "infra";
+}

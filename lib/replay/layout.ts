@@ -1,0 +1,136 @@
+import type { Topology } from "@/lib/sim";
+
+// Where the cluster diagram draws each machine and process. Pure: a function of the topology
+// (and how many pods a node may show), so the diagram never jumps around while a replay plays.
+//
+//   row 1  clients (kubectl, users) · load balancer
+//   row 2  control-plane machines: API server, controller manager, scheduler, (stacked) etcd, kubelet
+//   row 3  external etcd members, when etcd runs on its own machines
+//   row 4  worker nodes with their pods
+
+export type HostRole = "client" | "lb" | "control-plane" | "etcd" | "worker";
+export type Box = { x: number; y: number; w: number; h: number };
+export type HostLayout = Box & { id: string; role: HostRole };
+export type Point = { x: number; y: number };
+
+export type DiagramLayout = {
+  width: number;
+  height: number;
+  hosts: HostLayout[];
+  /** Where links to and from each process start: the middle of its row or circle. */
+  anchors: Record<string, Point>;
+  /** Rows inside a control-plane box, top to bottom. */
+  rows: Record<string, Box>;
+  /** Where a worker's pods go. */
+  podAreas: Record<string, Box>;
+  unscheduledArea: Box;
+};
+
+const minWidth = 560;
+const margin = 16;
+const gap = 16;
+const rowHeight = 26;
+const podHeight = 22;
+export const podsPerRow = 3;
+
+const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
+
+function roleOf(hostId: string, kinds: string[]): HostRole {
+  if (kinds.includes("load-balancer")) return "lb";
+  if (kinds.includes("kubectl") || kinds.includes("web-client")) return "client";
+  if (kinds.includes("kube-apiserver")) return "control-plane";
+  if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
+  return hostId ? "worker" : "worker";
+}
+
+/** Boxes of one row, each `width` wide, centred in a diagram `diagramWidth` wide. */
+function spread(count: number, width: number, diagramWidth: number): { w: number; xs: number[] } {
+  const total = count * width + (count - 1) * gap;
+  const start = (diagramWidth - total) / 2;
+  return { w: width, xs: Array.from({ length: count }, (_, i) => start + i * (width + gap)) };
+}
+
+const boxWidth = { top: 200, controlPlane: 270, etcd: 190, worker: 230 };
+
+export function layoutDiagram(topology: Topology, maxPodsPerNode: number): DiagramLayout {
+  const kindsByHost = new Map<string, string[]>();
+  for (const proc of topology.processes) kindsByHost.set(proc.host, [...(kindsByHost.get(proc.host) ?? []), proc.kind]);
+  const byRole = (role: HostRole) => topology.hosts.filter((host) => roleOf(host.id, kindsByHost.get(host.id) ?? []) === role);
+  const hosts: HostLayout[] = [];
+  const anchors: Record<string, Point> = {};
+  const rows: Record<string, Box> = {};
+  const podAreas: Record<string, Box> = {};
+  const top = [...byRole("client"), ...byRole("lb")];
+  const controlPlanes = byRole("control-plane");
+  const etcdHosts = byRole("etcd");
+  const workers = byRole("worker");
+  // As wide as the widest row: the SVG scales to its container, so no width is wasted on margins.
+  const rowWidth = (count: number, width: number) => count * width + (count - 1) * gap + 2 * margin;
+  const diagramWidth = Math.max(
+    minWidth,
+    rowWidth(top.length, boxWidth.top),
+    rowWidth(controlPlanes.length, boxWidth.controlPlane),
+    rowWidth(etcdHosts.length, boxWidth.etcd),
+    rowWidth(workers.length, boxWidth.worker),
+  );
+  let y = margin;
+
+  // Row 1: clients and the load balancer.
+  const topRow = spread(top.length, boxWidth.top, diagramWidth);
+  top.forEach((host, i) => hosts.push({ id: host.id, role: roleOf(host.id, kindsByHost.get(host.id) ?? []), x: topRow.xs[i]!, y, w: topRow.w, h: 52 }));
+  y += 52 + 44;
+
+  // Row 2: control-plane machines, one row per process inside.
+  const cpRow = spread(controlPlanes.length, boxWidth.controlPlane, diagramWidth);
+  const cpHeight = 30 + kindOrder.filter((kind) => controlPlanes.some((h) => kindsByHost.get(h.id)?.includes(kind))).length * rowHeight + 8;
+  controlPlanes.forEach((host, i) => {
+    hosts.push({ id: host.id, role: "control-plane", x: cpRow.xs[i]!, y, w: cpRow.w, h: cpHeight });
+    const procs = topology.processes.filter((p) => p.host === host.id && kindOrder.includes(p.kind)).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+    procs.forEach((proc, row) => {
+      rows[proc.id] = { x: cpRow.xs[i]! + 8, y: y + 28 + row * rowHeight, w: cpRow.w - 16, h: rowHeight - 4 };
+    });
+  });
+  if (controlPlanes.length) y += cpHeight + 44;
+
+  // Row 3: etcd members on machines of their own.
+  const etcdRow = spread(etcdHosts.length, boxWidth.etcd, diagramWidth);
+  etcdHosts.forEach((host, i) => hosts.push({ id: host.id, role: "etcd", x: etcdRow.xs[i]!, y, w: etcdRow.w, h: 70 }));
+  if (etcdHosts.length) y += 70 + 44;
+
+  // Row 4: workers, tall enough for the most pods any of them will hold.
+  const workerRow = spread(workers.length, boxWidth.worker, diagramWidth);
+  const podRows = Math.max(1, Math.ceil(maxPodsPerNode / podsPerRow));
+  const workerHeight = 30 + rowHeight + podRows * (podHeight + 4) + 8;
+  workers.forEach((host, i) => {
+    const x = workerRow.xs[i]!;
+    hosts.push({ id: host.id, role: "worker", x, y, w: workerRow.w, h: workerHeight });
+    podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight, w: workerRow.w - 16, h: podRows * (podHeight + 4) };
+  });
+  if (workers.length) y += workerHeight + 16;
+
+  // Pods waiting for a node get a strip at the bottom, over the last row's margin.
+  const unscheduledArea = { x: margin, y: y - 8, w: diagramWidth - 2 * margin, h: podHeight + 20 };
+  y += podHeight + 12;
+
+  for (const proc of topology.processes) {
+    const row = rows[proc.id];
+    const host = hosts.find((h) => h.id === proc.host);
+    if (row) anchors[proc.id] = { x: row.x + row.w / 2, y: row.y + row.h / 2 };
+    else if (host?.role === "worker" && proc.kind === "kubelet") anchors[proc.id] = { x: host.x + host.w / 2, y: host.y + 28 + rowHeight / 2 };
+    else if (host) anchors[proc.id] = { x: host.x + host.w / 2, y: host.y + host.h / 2 };
+  }
+  return { width: diagramWidth, height: y, hosts, anchors, rows, podAreas, unscheduledArea };
+}
+
+/** How many pods any node ever holds in a replay, at most (sizes the worker boxes once). */
+export function podSlotsPerNode(events: readonly { type: string; pod?: unknown; node?: unknown }[]): number {
+  const podsByNode = new Map<string, Set<string>>();
+  for (const event of events) {
+    if ((event.type === "pod.scheduled" || event.type === "pod.running") && typeof event.node === "string" && typeof event.pod === "string") {
+      podsByNode.set(event.node, (podsByNode.get(event.node) ?? new Set()).add(event.pod));
+    }
+  }
+  return Math.max(1, ...[...podsByNode.values()].map((pods) => pods.size));
+}
+
+export const podSize = { height: podHeight };

@@ -1,0 +1,52 @@
+import type { TraceEvent } from "@/lib/sim";
+
+// The key moments of a replay, as markers on the timeline: what a learner would want to jump to.
+
+export type MarkerKind = "leader" | "failure" | "fault" | "node" | "pod" | "lease";
+export type Marker = { seq: number; t: number; kind: MarkerKind; label: string };
+
+/** kubectl printed an error (a 404 that `apply` answers by creating the object is not one). */
+function failedResponse(event: TraceEvent): boolean {
+  return (typeof event.error === "string" && event.error.length > 0) || event.status === 0;
+}
+
+export function markerFor(event: TraceEvent): Marker | null {
+  const at = { seq: event.seq, t: event.t };
+  switch (event.type) {
+    case "raft.became-leader":
+      return { ...at, kind: "leader", label: `${event.component} elected leader (term ${String(event.term)})` };
+    case "api.response":
+      return failedResponse(event) ? { ...at, kind: "failure", label: `${String(event.command ?? "request").split("  #")[0]} failed (${event.status === 0 ? "no response" : `HTTP ${String(event.status)}`})` } : null;
+    case "process.crashed":
+      return { ...at, kind: "fault", label: `${event.component} stopped: ${String(event.reason)}` };
+    case "host.powered-off":
+      return { ...at, kind: "fault", label: `${event.component} lost power` };
+    case "network.partitioned":
+      return { ...at, kind: "fault", label: "network partitioned" };
+    case "etcd.watches-cancelled":
+      return { ...at, kind: "failure", label: `${event.component} cancelled its watches: no leader` };
+    case "lb.backend-down":
+      return { ...at, kind: "failure", label: `load balancer took ${String(event.backend)} out of rotation` };
+    case "node.ready-changed":
+      return event.status === "True" ? null : { ...at, kind: "node", label: `${String(event.node)} marked ${String(event.status)}` };
+    case "node.tainted":
+      return { ...at, kind: "node", label: `${String(event.node)} tainted` };
+    case "pod.evicted":
+      return { ...at, kind: "pod", label: `${String(event.pod)} evicted` };
+    case "pod.scheduled":
+      return { ...at, kind: "pod", label: `${String(event.pod)} bound to ${String(event.node)}` };
+    case "leader-election.acquired":
+      return { ...at, kind: "lease", label: `${event.component} became the active leader` };
+    case "leader-election.lost":
+      return { ...at, kind: "lease", label: `${event.component} lost its Lease` };
+    default:
+      return null;
+  }
+}
+
+export function markersOf(events: readonly TraceEvent[]): Marker[] {
+  return events.flatMap((event) => {
+    const marker = markerFor(event);
+    return marker ? [marker] : [];
+  });
+}
