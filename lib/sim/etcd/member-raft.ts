@@ -163,6 +163,12 @@ export function syncTimers(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 }
 
 function syncTimersInPlace(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): void {
+  if (next.raft.lead === NONE && !next.monitorArmed) {
+    // The leader monitor's next check on its boot-aligned grid (see EtcdState.monitorArmed).
+    const every = cfg.timing.electionMs;
+    ctx.after(ctx.startedAt + (Math.floor((ctx.now - ctx.startedAt) / every) + 1) * every - ctx.now, { t: "monitor" });
+    next.monitorArmed = true;
+  }
   if (next.raft.role === "leader") {
     // A single-member cluster's leader has no one to heartbeat and is always its own quorum: its
     // ticks change nothing observable, so it runs no ticker.

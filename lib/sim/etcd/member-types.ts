@@ -54,6 +54,12 @@ export type EtcdState = {
   /** When the request-timeout timer is armed: one timer at the oldest waiting request's deadline. */
   timeoutAt: Ms | null;
   noLeaderChecks: number;
+  /**
+   * Whether the v3rpc leader monitor's next check is scheduled. etcd checks every election timeout
+   * from boot; a check that finds a leader only resets the count, so checks are scheduled only
+   * while the member has no leader (on the same boot-aligned grid), which is equivalent.
+   */
+  monitorArmed: boolean;
   /** Consecutive pre-vote campaigns without a leader, to summarize a long streak in the trace. */
   campaigns: number;
   leadElectedAt: Ms;
@@ -86,6 +92,7 @@ export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
     clients: s.clients,
     timeoutAt: s.timeoutAt,
     noLeaderChecks: s.noLeaderChecks,
+    monitorArmed: s.monitorArmed,
     campaigns: s.campaigns,
     leadElectedAt: s.leadElectedAt,
     dialed: s.dialed,

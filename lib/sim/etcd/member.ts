@@ -39,6 +39,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     clients: [],
     timeoutAt: null,
     noLeaderChecks: 0,
+    monitorArmed: true,
     campaigns: 0,
     leadElectedAt: Number.MIN_SAFE_INTEGER, // never: JSON has no -Infinity
     dialed: [],
@@ -77,9 +78,12 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       if (s.advancePolls + 1 < ADVANCE_POLLS_MAX) ctx.after(ADVANCE_POLL_MS, { t: "advance-poll" });
       return { ...s, advancePolls: s.advancePolls + 1 };
     }
-    case "monitor":
-      ctx.after(cfg.timing.electionMs, { t: "monitor" });
-      return monitorLeader(s, cfg, ctx);
+    case "monitor": {
+      const next = monitorLeader(s, cfg, ctx);
+      const again = next.raft.lead === NONE; // with a leader the count is 0: no need to look again until it is lost
+      if (again) ctx.after(cfg.timing.electionMs, { t: "monitor" });
+      return { ...next, monitorArmed: again };
+    }
     case "request-timeouts":
       return expireRequests(s, cfg, currentTick(cfg, ctx), ctx);
     case "read-retry":
