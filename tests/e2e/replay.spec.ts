@@ -1,4 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { e2eDb } from "./db";
+import { guestId } from "./study-helpers";
 
 const claims = (page: Page) => page.getByRole("list", { name: "Claims" }).getByRole("button");
 
@@ -35,3 +38,77 @@ test("what-if: 3 members with 2 down, writes fail; 5 members with 2 down, they c
   await expect(scale).toContainText("kubectl scale deployment web --replicas=3");
   await expect(scale).not.toContainText("failed");
 });
+
+test("the keyboard drives the player: Space plays and pauses, arrows step from event to event", async ({ page }) => {
+  await page.goto("/sim/etcd-quorum-loss");
+  await page.waitForLoadState("networkidle"); // hydrated: the keys are listened to
+  const clock = page.locator("output[aria-label='Virtual time']");
+  await expect(clock).toHaveText("0:00.000");
+  await page.keyboard.press("ArrowRight");
+  await expect(clock).not.toHaveText("0:00.000");
+  const first = await clock.innerText();
+  await page.keyboard.press("ArrowRight");
+  await expect(clock).not.toHaveText(first);
+  expect((await clock.innerText()) > first).toBe(true);
+  await page.keyboard.press("ArrowLeft");
+  await expect(clock).toHaveText(first);
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+});
+
+test("a shared link reopens the replay at the same moment", async ({ page, browser }) => {
+  await page.goto("/sim/node-failure?workers=4");
+  await page.getByRole("button", { name: /^Holds: Its pods are evicted/ }).click();
+  await expect(page).toHaveURL(/[?&]t=\d+/);
+  const clock = await page.locator("output[aria-label='Virtual time']").innerText();
+  const summary = await page.getByRole("region", { name: "The cluster in words" }).innerText();
+  const shared = page.url();
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(shared);
+  await expect(other.locator("output[aria-label='Virtual time']")).toHaveText(clock);
+  expect(await other.getByRole("region", { name: "The cluster in words" }).innerText()).toBe(summary);
+  await expect(other.getByText("Workers: 4")).toBeVisible();
+});
+
+test("bad parameters or an unknown scenario get a page that says what is wrong and offers the defaults", async ({ page }) => {
+  const response = await page.goto("/sim/etcd-quorum-loss?members=9&down=x&seed=-3");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText('Some parameters of "etcd loses members" are not valid.');
+  await expect(page.getByText("members must be between 1 and 7, got 9").first()).toBeVisible();
+  await expect(page.getByText("seed must be at least 0").first()).toBeVisible();
+  await page.getByRole("link", { name: "Open it with the defaults" }).click();
+  await expect(page.getByRole("img", { name: /^Cluster at/ })).toBeVisible();
+
+  await page.goto("/sim/etcd-quorom-loss");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("There is no scenario “etcd-quorom-loss”");
+  await page.getByRole("link", { name: "etcd loses members" }).click();
+  await expect(page).toHaveURL("/sim/etcd-quorum-loss");
+});
+
+test("a card with a scenario shows Replay in study, with the card's params", async ({ page }) => {
+  await page.goto("/study/control-plane");
+  const learnerId = await guestId(page);
+  // Make the etcd-failure card due now, so that it is the first card shown.
+  await e2eDb.user.create({ data: { id: learnerId, isGuest: true } });
+  await e2eDb.cardState.create({
+    data: { userId: learnerId, cardId: "etcd-down-what-happens", due: new Date(Date.now() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Show answer" }).click();
+  const replay = page.getByRole("link", { name: "Replay: see it happen in the simulation" });
+  await expect(replay).toHaveAttribute("href", "/sim/etcd-quorum-loss?members=3&down=2&from=etcd-down-what-happens");
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the replay page has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/sim/control-plane-ha?t=60000");
+    await expect(page.getByRole("img", { name: /^Cluster at 60\.0 s/ })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}

@@ -16,7 +16,7 @@ export function ClaimsChecklist({ claims, seq, onEvidence }: Props) {
             <button
               type="button"
               onClick={() => onEvidence(claim)}
-              className={`flex w-full gap-3 rounded-lg border border-line p-3 text-left text-sm hover:border-accent ${isReached ? "" : "opacity-70"}`}
+              className={`flex w-full gap-3 rounded-lg border border-line p-3 text-left text-sm hover:border-accent ${isReached ? "bg-surface" : "border-dashed"}`}
               aria-label={`${claim.passed ? "Holds" : "Fails"}: ${claim.text}${first === undefined ? "" : " Show the evidence."}`}
             >
               <span className={`mt-0.5 text-base font-bold ${claim.passed ? "text-ok" : "text-danger"}`} aria-hidden="true">

@@ -43,8 +43,9 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
     if (playback.isPlaying) return;
     const timer = setTimeout(() => {
       const url = new URL(window.location.href);
-      url.searchParams.set("t", String(Math.round(t)));
-      window.history.replaceState(window.history.state, "", url);
+      if (Math.round(t) > 0) url.searchParams.set("t", String(Math.round(t)));
+      else url.searchParams.delete("t");
+      if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
     }, 250);
     return () => clearTimeout(timer);
   }, [t, playback.isPlaying]);
