@@ -1,6 +1,6 @@
 // Component handlers by Proc.kind. Adding a component (issue 4: kube-proxy, workload controllers as
 // separate processes, ...) means writing its handler and listing it here; the core is unchanged.
-import { assert } from "../core/assert";
+import { fail } from "../core/assert";
 import type { AnyComponent } from "../core/component";
 import { kubeApiServer } from "../apiserver/apiserver";
 import { etcdMember } from "../etcd/member";
@@ -19,7 +19,7 @@ const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
 
 export function componentFor(kind: string): AnyComponent {
   const c = COMPONENTS[kind];
-  assert(c !== undefined, `no component handler for kind ${kind}`);
+  if (c === undefined) fail(`no component handler for kind ${kind}`);
   return c;
 }
 

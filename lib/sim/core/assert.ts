@@ -15,3 +15,11 @@ export function assert(condition: unknown, message: string): asserts condition {
 export function unreachable(value: never, what: string): never {
   throw new SimAssertionError(`unreachable ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * Throws a SimAssertionError. Hot paths write `if (!cond) fail(\`...\`)` rather than assert(), so the
+ * message is only formatted when the check fails.
+ */
+export function fail(message: string): never {
+  throw new SimAssertionError(message);
+}

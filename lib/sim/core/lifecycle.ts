@@ -1,7 +1,7 @@
 // Process lifecycle: crash, stop and (re)start. These are engine operations, not component logic:
 // a crash throws away in-memory state (keeping only what the component says is on disk), bumps the
 // incarnation so stale timers are ignored, and makes the host's kernel reset open connections.
-import { assert } from "./assert";
+import { fail } from "./assert";
 import { componentFor } from "../components/registry";
 import { putProc, type Draft } from "./draft";
 import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
@@ -12,13 +12,13 @@ export type CrashOptions = { reason: string; notifySupervisor: boolean; disable:
 /** Takes a running process down. */
 export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions): void {
   const proc = d.world.procs[id];
-  assert(proc, `crash of unknown process ${id}`);
+  if (!proc) fail(`crash of unknown process ${id}`);
   if (!proc.up) {
     if (opts.disable && !proc.disabled) putProc(d, { ...proc, disabled: true });
     return;
   }
   const host = d.world.hosts[proc.host];
-  assert(host, `process ${id} on unknown host ${proc.host}`);
+  if (!host) fail(`process ${id} on unknown host ${proc.host}`);
   const { persisted, peers } = componentFor(proc.kind).onCrash(proc.state);
   traceFrom(out, id, "process.crashed", `${id} ${opts.disable ? "was stopped" : "crashed"}: ${opts.reason}.`, { reason: opts.reason });
   if (host.up) {
@@ -33,9 +33,9 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
 /** Starts a process that is down on a live host. */
 export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   const proc = d.world.procs[id];
-  assert(proc, `start of unknown process ${id}`);
-  assert(!proc.up, `start of running process ${id}`);
-  assert(d.world.hosts[proc.host]?.up === true, `start of ${id} on a powered-off host`);
+  if (!proc) fail(`start of unknown process ${id}`);
+  if (proc.up) fail(`start of running process ${id}`);
+  if (d.world.hosts[proc.host]?.up !== true) fail(`start of ${id} on a powered-off host`);
   const first = proc.incarnation === 0;
   const started = { ...proc, up: true, disabled: false, startedAt: out.now };
   traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });

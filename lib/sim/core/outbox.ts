@@ -3,7 +3,7 @@
 // and applied by step() after the handler has returned its state. A run loop that owns its world
 // may pass a Sink instead, so that scheduled items go straight into its queue in the same order
 // they would have had in `emitted`.
-import { assert } from "./assert";
+import { fail } from "./assert";
 import type { Ctx } from "./component";
 import type { Draft } from "./draft";
 import type { Msg } from "./messages";
@@ -67,7 +67,7 @@ export class Outbox {
   }
 
   schedule(at: Ms, ev: SimEvent): void {
-    assert(at >= this.now && Number.isInteger(at), `schedule at ${at} before now ${this.now}`);
+    if (!(at >= this.now && Number.isInteger(at))) fail(`schedule at ${at} before now ${this.now}`);
     if (this.sink !== null) this.sink.schedule(at, ev);
     else this.emitted.push({ kind: "schedule", at, ev });
   }
@@ -87,7 +87,7 @@ export function traceFrom(out: Outbox, component: string, type: string, message:
 export function sendFrom(out: Outbox, world: World, from: ProcId, to: ProcId, body: Msg): void {
   const src = world.procs[from];
   const dst = world.procs[to];
-  assert(src !== undefined && dst !== undefined, `send from ${from} to unknown process ${to}`);
+  if (src === undefined || dst === undefined) fail(`send from ${from} to unknown process ${to}`);
   const delay = routeDelay(world.net, src.host, dst.host, out.rng);
   if (delay === null) return; // partitioned or dropped: the sender learns nothing
   out.schedule(out.now + delay, { kind: "deliver", from, to, sentAt: out.now, body });
@@ -130,7 +130,7 @@ class StepCtx implements Ctx {
 
   private local(id: ProcId): Proc {
     const p = this.d.world.procs[id];
-    assert(p !== undefined && p.host === this.proc.host, `${this.proc.id} may only manage processes on ${this.proc.host}, not ${id}`);
+    if (!(p !== undefined && p.host === this.proc.host)) fail(`${this.proc.id} may only manage processes on ${this.proc.host}, not ${id}`);
     return p;
   }
 
@@ -138,7 +138,7 @@ class StepCtx implements Ctx {
     sendFrom(this.out, this.d.world, this.proc.id, to, body);
   }
   after(delayMs: Ms, timer: unknown): void {
-    assert(Number.isInteger(delayMs) && delayMs >= 0, `${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
+    if (!(Number.isInteger(delayMs) && delayMs >= 0)) fail(`${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
     this.out.schedule(this.out.now + delayMs, { kind: "timer", proc: this.proc.id, incarnation: this.proc.incarnation, timer });
   }
   trace(type: string, message: string, fields?: TraceFields): void {

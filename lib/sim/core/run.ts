@@ -2,7 +2,7 @@
 // pops the earliest item, calls the pure step function, and schedules what step emitted. Every
 // run is bounded: exceeding eventsMax or queueMax throws SimBoundError, a reported liveness failure
 // rather than a hang.
-import { assert } from "./assert";
+import { fail } from "./assert";
 import { queuePeek, queuePop, queuePush, type Queued } from "./queue";
 import { createScratch, step, stepInPlace, type Scratch } from "./step";
 import type { Sink } from "./outbox";
@@ -64,7 +64,7 @@ export function ownWorld(world: World): World {
 
 /** Adds an event to the queue at absolute time `at`. Mutates `sim`. */
 export function scheduleAt(sim: Sim, at: Ms, ev: SimEvent): void {
-  assert(Number.isInteger(at) && at >= sim.world.now, `cannot schedule at ${at}, now is ${sim.world.now}`);
+  if (!(Number.isInteger(at) && at >= sim.world.now)) fail(`cannot schedule at ${at}, now is ${sim.world.now}`);
   queuePush(sim.queue, { t: at, seq: sim.seq++, ev });
   if (sim.queue.length > sim.bounds.queueMax) throw new SimBoundError("queueMax", sim.world.now);
 }
@@ -84,7 +84,7 @@ function appendTrace(sim: Sim, emitted: Emitted[]): void {
  * Mutates `sim`. `onStep` (tests) sees each transition, e.g. to check invariants.
  */
 export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
-  assert(until >= sim.world.now, `runUntil(${until}) is in the past (now ${sim.world.now})`);
+  if (until < sim.world.now) fail(`runUntil(${until}) is in the past (now ${sim.world.now})`);
   for (;;) {
     const next = queuePeek(sim.queue);
     if (next === undefined || next.t > until) break;
@@ -97,7 +97,7 @@ export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
 
 function addTrace(sim: Sim, draft: TraceDraft): void {
   const { t, component, type, message, fields } = draft;
-  for (const key in fields) assert(!RESERVED.has(key), `trace field ${key} of ${type} collides with a fixed key`);
+  for (const key in fields) if (RESERVED.has(key)) fail(`trace field ${key} of ${type} collides with a fixed key`);
   sim.trace.push({ t, seq: sim.trace.length, component, type, message, ...fields });
 }
 

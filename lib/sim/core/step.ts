@@ -1,7 +1,7 @@
 // The reducer at the heart of the engine (STYLE G17): step(world, event) returns the next world and
 // the effects as data. step() is pure (tests deep-freeze worlds to prove it); stepInPlace() is the
 // same transition applied to a world the caller owns, which the run loop uses for speed.
-import { assert, unreachable } from "./assert";
+import { assert, fail, unreachable } from "./assert";
 import { componentFor } from "../components/registry";
 import { resolveHost, resolveTarget } from "../components/selectors";
 import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
@@ -42,7 +42,7 @@ export function createScratch(world: World, sink: Sink): Scratch {
 }
 
 function apply(d: Draft, ev: SimEvent, t: Ms, out: Outbox): Emitted[] {
-  assert(Number.isInteger(t) && t >= d.world.now, `step at ${t} is before now ${d.world.now}`);
+  if (!(Number.isInteger(t) && t >= d.world.now)) fail(`step at ${t} is before now ${d.world.now}`);
   d.world.now = t;
   switch (ev.kind) {
     case "deliver":
@@ -65,7 +65,7 @@ function apply(d: Draft, ev: SimEvent, t: Ms, out: Outbox): Emitted[] {
 
 function deliver(d: Draft, env: Envelope, out: Outbox): void {
   const proc = d.world.procs[env.to];
-  assert(proc, `delivery to unknown process ${env.to}`);
+  if (!proc) fail(`delivery to unknown process ${env.to}`);
   if (d.world.hosts[proc.host]?.up !== true) return; // the host is off: the packet is simply lost
   if (!proc.up) {
     // Nothing listens on the port: the live host's kernel answers a connection attempt with a reset.
@@ -77,7 +77,7 @@ function deliver(d: Draft, env: Envelope, out: Outbox): void {
 
 function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, out: Outbox): void {
   const proc = d.world.procs[id];
-  assert(proc, `timer for unknown process ${id}`);
+  if (!proc) fail(`timer for unknown process ${id}`);
   if (!proc.up || proc.incarnation !== incarnation) return; // armed by a previous incarnation
   putState(d, proc, componentFor(proc.kind).onTimer(proc.state, timer, makeCtx(out, d, proc), proc.config));
 }
@@ -129,9 +129,9 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       return;
     case "command": {
       const proc = d.world.procs[action.target];
-      assert(proc, `command for unknown process ${action.target}`);
+      if (!proc) fail(`command for unknown process ${action.target}`);
       const onCommand = componentFor(proc.kind).onCommand;
-      assert(onCommand, `${proc.kind} accepts no commands`);
+      if (!onCommand) fail(`${proc.kind} accepts no commands`);
       if (proc.up) putState(d, proc, onCommand(proc.state, action.command, makeCtx(out, d, proc), proc.config));
       return;
     }
@@ -148,9 +148,9 @@ function procsOn(d: Draft, hostId: string): string[] {
 
 function powerOff(d: Draft, selector: string, out: Outbox): void {
   const hostId = resolveHost(d.world, selector);
-  assert(hostId !== null, `power-off: no host matches ${selector}`);
+  if (hostId === null) fail(`power-off: no host matches ${selector}`);
   const host = d.world.hosts[hostId];
-  assert(host, `power-off of unknown host ${hostId}`);
+  if (!host) fail(`power-off of unknown host ${hostId}`);
   if (!host.up) return;
   traceFrom(out, hostId, "host.powered-off", `${hostId} lost power: every process on it stops at once.`);
   putHost(d, hostId, { ...host, up: false });
@@ -159,7 +159,7 @@ function powerOff(d: Draft, selector: string, out: Outbox): void {
 
 function powerOn(d: Draft, hostId: string, out: Outbox): void {
   const host = d.world.hosts[hostId];
-  assert(host, `power-on of unknown host ${hostId}`);
+  if (!host) fail(`power-on of unknown host ${hostId}`);
   if (host.up) return;
   traceFrom(out, hostId, "host.powered-on", `${hostId} powered on and boots its services.`);
   putHost(d, hostId, { ...host, up: true });
@@ -175,7 +175,7 @@ function applyEffects(d: Draft, out: Outbox): void {
     assert(i < EFFECTS_MAX, "process effects did not settle within one step");
     const effect = out.effects.shift()!;
     const proc = d.world.procs[effect.proc];
-    assert(proc, `effect on unknown process ${effect.proc}`);
+    if (!proc) fail(`effect on unknown process ${effect.proc}`);
     switch (effect.kind) {
       case "exit":
         crashProc(d, effect.proc, out, { reason: effect.reason, notifySupervisor: true, disable: false });

@@ -1,7 +1,7 @@
 // Drives the Raft state machine for an etcd member: builds the RaftEnv from the Ctx, turns raft
 // events into trace records, applies committed entries to the MVCC store, answers waiting clients,
 // and keeps the member's tick timers in sync with its role.
-import { assert } from "../core/assert";
+import { fail } from "../core/assert";
 import type { Ctx } from "../core/component";
 import { entryAt } from "../raft/log";
 import { msg } from "../raft/raft";
@@ -29,7 +29,7 @@ function rand(this: Env, n: number): number {
 }
 function send(this: Env, m: RaftMsg): void {
   const to = this.cfg.peers[m.to];
-  assert(to !== undefined, `raft message to unknown member ${m.to}`);
+  if (to === undefined) fail(`raft message to unknown member ${m.to}`);
   this.ctx.send(to, m);
 }
 function emit(this: Env, e: RaftEvent): void {
@@ -53,7 +53,7 @@ export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftSt
   // The read loop may step raft again (a new round, a resend), which can emit more events: settle.
   let done = 0;
   for (let pass = 0; ; pass++) {
-    assert(pass < SETTLE_PASSES_MAX, `${ctx.self}: raft events and the read loop did not settle`);
+    if (pass >= SETTLE_PASSES_MAX) fail(`${ctx.self}: raft events and the read loop did not settle`);
     for (; done < events.length; done++) onRaftEvent(next, events[done]!, cfg, ctx);
     // etcd's leaderChanged fires when a leader is known and differs from the last one recorded.
     if (pass === 0 && r.lead !== NONE && r.lead !== prevLead) onNewLeader(next, ctx);
@@ -109,7 +109,7 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
     const watchKeys = Object.keys(next.watches).sort();
     for (let i = next.applied + 1; i <= next.raft.commit; i++) {
       const entry = entryAt(next.raft.log, i);
-      assert(entry !== undefined, `committed entry ${i} missing from the log`);
+      if (entry === undefined) fail(`committed entry ${i} missing from the log`);
       if (!isEntryData(entry.data)) {
         firstCommit ||= entry.data === null;
         continue;

@@ -1,7 +1,7 @@
 // The Raft log (raftLog in etcd-io/raft): entries 1..lastIndex stored in a persistent chunked list.
 // There is no compaction or snapshotting: scenario logs stay far below etcd's --snapshot-count
 // (10,000 entries), so followers always catch up from the log itself.
-import { assert } from "../core/assert";
+import { fail } from "../core/assert";
 import { chunkedAppend, chunkedAt, chunkedEmpty, chunkedSlice, chunkedTruncate, type Chunked } from "../core/chunked";
 import type { Entry } from "./types";
 
@@ -47,7 +47,7 @@ export function isUpToDate(log: Log, index: number, term: number): boolean {
 /** Appends entries whose indexes continue the log. Pure. */
 export function appendLog(log: Log, entries: readonly Entry[]): Log {
   if (entries.length === 0) return log;
-  assert(entries[0]!.index === lastIndex(log) + 1, `append at ${entries[0]!.index} after last index ${lastIndex(log)}`);
+  if (entries[0]!.index !== lastIndex(log) + 1) fail(`append at ${entries[0]!.index} after last index ${lastIndex(log)}`);
   return chunkedAppend(log, entries);
 }
 
@@ -85,7 +85,7 @@ export function maybeAppend(
   const lastNew = prevIndex + entries.length;
   const ci = findConflict(log, entries);
   if (ci === 0) return { log, lastNew };
-  assert(ci > committed, `entry ${ci} conflicts with committed entry (committed=${committed})`);
+  if (ci <= committed) fail(`entry ${ci} conflicts with committed entry (committed=${committed})`);
   const suffix = entries.slice(ci - prevIndex - 1);
   return { log: appendLog(chunkedTruncate(log, ci - 1), suffix), lastNew };
 }

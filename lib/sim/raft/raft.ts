@@ -2,7 +2,7 @@
 // becomeCandidate, becomePreCandidate, becomeLeader, tickElection, tickHeartbeat, campaign).
 // Functions mutate the top-level fields of a RaftState draft that the caller copied for this step;
 // nested records are always replaced, never edited, so earlier worlds stay intact.
-import { assert } from "../core/assert";
+import { assert, fail } from "../core/assert";
 import { appendLog, lastIndex, termAt } from "./log";
 import { newProgress } from "./progress";
 import { committedIndex } from "./quorum";
@@ -16,8 +16,8 @@ export type HardState = { term: number; vote: number; commit: number; log: Log }
 
 /** newRaft: a member (re)starting as a follower from its persisted HardState and log. */
 export function newRaft(id: number, voters: readonly number[], cfg: RaftConfig, hard: HardState, env: RaftEnv): RaftState {
-  assert(voters.includes(id), `member ${id} is not in the voter set`);
-  assert(hard.commit <= lastIndex(hard.log), `commit ${hard.commit} beyond last index ${lastIndex(hard.log)}`);
+  if (!voters.includes(id)) fail(`member ${id} is not in the voter set`);
+  if (hard.commit > lastIndex(hard.log)) fail(`commit ${hard.commit} beyond last index ${lastIndex(hard.log)}`);
   const r: RaftState = {
     id,
     voters: [...voters].sort((a, b) => a - b),
@@ -117,7 +117,7 @@ export function appendEntries(r: RaftState, data: readonly unknown[], env: RaftE
 export function maybeCommit(r: RaftState, env: RaftEnv): boolean {
   const ci = committedIndex(r.voters.map((v) => r.progress[v]?.match ?? 0));
   if (ci <= r.commit) return false;
-  assert(ci <= lastIndex(r.log), `committed index ${ci} beyond leader's log`);
+  if (ci > lastIndex(r.log)) fail(`committed index ${ci} beyond leader's log`);
   // Only entries of the current term are committed by counting replicas (Raft §5.4.2).
   if (termAt(r.log, ci) !== r.term) return false;
   const from = r.commit + 1;

@@ -1,6 +1,6 @@
 // Log replication and heartbeats (etcd-io/raft raft.go: maybeSendAppend, sendHeartbeat,
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
-import { assert } from "../core/assert";
+import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
 import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries } from "./progress";
 import { maybeCommit, msg } from "./raft";
@@ -17,11 +17,11 @@ function setProgress(r: RaftState, id: number, pr: Progress): void {
 /** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
 export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
   const pr = r.progress[to];
-  assert(pr, `no progress for ${to}`);
+  if (!pr) fail(`no progress for ${to}`);
   if (pr.state === "probe" && pr.paused) return false;
   const prevIndex = pr.next - 1;
   const prevTerm = termAt(r.log, prevIndex);
-  assert(prevTerm !== undefined, `leader ${r.id} has no entry ${prevIndex} for ${to} (no compaction is modelled)`);
+  if (prevTerm === undefined) fail(`leader ${r.id} has no entry ${prevIndex} for ${to} (no compaction is modelled)`);
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
   env.send(msg({ type: "MsgApp", from: r.id, to, term: r.term, index: prevIndex, logTerm: prevTerm, entries, commit: r.commit }));
@@ -44,7 +44,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
   for (const to of r.voters) {
     if (to === r.id) continue;
     const pr = r.progress[to];
-    assert(pr, `no progress for ${to}`);
+    if (!pr) fail(`no progress for ${to}`);
     const commit = Math.min(pr.match, r.commit);
     env.send(msg({ type: "MsgHeartbeat", from: r.id, to, term: r.term, commit, context: ctx }));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
@@ -183,6 +183,6 @@ export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {
 
 function commitTo(r: RaftState, commit: number): void {
   if (commit <= r.commit) return;
-  assert(commit <= lastIndex(r.log), `commit ${commit} is out of range [last index ${lastIndex(r.log)}]`);
+  if (commit > lastIndex(r.log)) fail(`commit ${commit} is out of range [last index ${lastIndex(r.log)}]`);
   r.commit = commit;
 }
