@@ -3,6 +3,7 @@
 // from it. When etcd cancels the watch (no leader for ~3 s) or it fails, the cacher terminates all
 // its watchers and re-lists; until that list succeeds the cache is not ready and requests that need
 // it are rejected with 429 (ResilientWatchCacheInitialization, GA in 1.34).
+import { chunkedAppend, chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedSlice } from "../core/chunked";
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
@@ -15,7 +16,7 @@ import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./sta
 const HISTORY_MAX = 500;
 
 export function emptyCacher(): Cacher {
-  return { ready: false, everReady: false, objects: {}, rv: 0, history: [], historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
+  return { ready: false, everReady: false, objects: {}, rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
 }
 
 function setCache(s: ApiServerState, resource: Resource, c: Cacher): ApiServerState {
@@ -39,7 +40,7 @@ export function onCacheListed(s0: ApiServerState, cfg: ApiServerConfig, resource
   }
   const watchId = ctx.nextId("etcd-watch");
   const etcd = clientWatch(s0.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx);
-  const s = setCache({ ...s0, etcd }, resource, { ready: true, everReady: true, objects, rv: rev, history: [], historyFrom: rev, listCall: null, watchId, backoffMs: 0 });
+  const s = setCache({ ...s0, etcd }, resource, { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 });
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
   } else if (RESOURCE_NAMES.every((r) => s.caches[r].everReady)) {
@@ -65,8 +66,6 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
   const c = s.caches[resource];
   if (!c.ready) return s;
   const objects = { ...c.objects };
-  const history = [...c.history];
-  let historyFrom = c.historyFrom;
   let rv = c.rv;
   const fanout: CachedEvent[] = [];
   for (const ev of events) {
@@ -76,11 +75,9 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     if (type === "DELETED") delete objects[objectKey(object)];
     else objects[objectKey(object)] = object;
     rv = ev.kv.modRev;
-    const cached = { rv, type, object };
-    history.push(cached);
-    fanout.push(cached);
+    fanout.push({ rv, type, object });
   }
-  while (history.length > HISTORY_MAX) historyFrom = history.shift()!.rv;
+  const window = appendHistory(c, fanout);
   for (const key of Object.keys(s.watchers).sort()) {
     const w = s.watchers[key]!;
     if (w.resource !== resource) continue;
@@ -88,7 +85,20 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
       if (inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector)) ctx.send(w.via, { p: "http", kind: "watch-event", id: w.id, type: e.type, object: e.object });
     }
   }
-  return setCache(s, resource, { ...c, objects, history, historyFrom, rv });
+  return setCache(s, resource, { ...c, ...window, objects, rv });
+}
+
+/** Appends to the history and slides its window to the last HISTORY_MAX events. */
+function appendHistory(c: Cacher, added: readonly CachedEvent[]): Pick<Cacher, "history" | "historyStart" | "historyFrom"> {
+  let history = chunkedAppend(c.history, added);
+  let { historyStart, historyFrom } = c;
+  const end = history.base + history.len;
+  if (end - historyStart > HISTORY_MAX) {
+    historyStart = end - HISTORY_MAX;
+    historyFrom = chunkedAt(history, historyStart - 1)!.rv; // the newest event no longer kept
+  }
+  if (historyStart - history.base > HISTORY_MAX) history = chunkedDropBefore(history, historyStart);
+  return { history, historyStart, historyFrom };
 }
 
 /** The etcd watch ended: terminateAllWatchers, then re-list with back-off. */
@@ -109,11 +119,20 @@ export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, reso
     { resource, reason },
   );
   ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });
-  return setCache({ ...s, watchers }, resource, { ...c, ready: false, watchId: null, history: [], backoffMs: cfg.reflectorBackoffMs });
+  return setCache({ ...s, watchers }, resource, { ...c, ready: false, watchId: null, history: chunkedEmpty(), historyStart: 0, backoffMs: cfg.reflectorBackoffMs });
 }
 
 /** Events after `rv` for a resuming watch, or null if they are no longer in the cache (410 Gone). */
 export function eventsAfter(c: Cacher, rv: number): CachedEvent[] | null {
   if (rv < c.historyFrom) return null;
-  return c.history.filter((e) => e.rv > rv);
+  const end = c.history.base + c.history.len;
+  let lo = c.historyStart;
+  let hi = end;
+  while (lo < hi) {
+    // Revisions increase along the history: find the first event newer than rv.
+    const mid = (lo + hi) >>> 1;
+    if (chunkedAt(c.history, mid)!.rv <= rv) lo = mid + 1;
+    else hi = mid;
+  }
+  return chunkedSlice(c.history, lo, end);
 }

@@ -1,5 +1,6 @@
 // kube-apiserver's configuration and in-memory state. Nothing survives a restart: the watch caches
 // are rebuilt from etcd, and every client connection is reset.
+import type { Chunked } from "../core/chunked";
 import type { EtcdClient, EtcdClientConfig, EtcdClientTimer } from "../etcd/client";
 import type { KeyValue } from "../etcd/protocol";
 import type { Ms, ProcId } from "../core/types";
@@ -32,8 +33,12 @@ export type Cacher = {
   everReady: boolean;
   objects: Readonly<Record<string, KubeObject>>;
   rv: number;
-  /** Recent events, so a watch can resume from a resourceVersion newer than `historyFrom`. */
-  history: readonly CachedEvent[];
+  /**
+   * Recent events, so a watch can resume from a resourceVersion >= `historyFrom`. The window is the
+   * elements from logical index `historyStart` on; older ones are dropped in amortized rebuilds.
+   */
+  history: Chunked<CachedEvent>;
+  historyStart: number;
   historyFrom: number;
   listCall: string | null;
   watchId: string | null;

@@ -1,10 +1,10 @@
 // etcd's MVCC key-value store, as far as Kubernetes needs it: a global revision bumped by every
 // write, per-key create/mod revisions and versions, and an event history for watches that resume
-// from a past revision. Keys are spread over fixed buckets so that a write copies one bucket rather
-// than the whole keyspace (the World is immutable between steps).
+// from a past revision. Keys are spread over fixed buckets, each a small array sorted by key, so that
+// a write copies one short array rather than the whole keyspace (the World is immutable between
+// steps) and lookups stay monomorphic.
 import { chunkedAppend, chunkedDropBefore, chunkedEmpty, chunkedSlice, type Chunked } from "../core/chunked";
 import { fnv1a } from "../core/hash";
-import { without } from "../core/records";
 import type { EtcdOp, KeyValue, TxnResult, WatchEvent } from "./protocol";
 
 const BUCKETS = 16;
@@ -15,28 +15,46 @@ export type RevEvent = WatchEvent & { rev: number };
 
 export type MvccStore = {
   rev: number;
-  buckets: readonly Readonly<Record<string, KeyValue>>[];
+  buckets: readonly (readonly KeyValue[])[];
   history: Chunked<RevEvent>;
   /** Order-sensitive digest of every applied write: equal digests mean equal histories. */
   digest: number;
 };
 
 export function emptyStore(): MvccStore {
-  return { rev: 1, buckets: Array.from({ length: BUCKETS }, () => ({})), history: chunkedEmpty<RevEvent>(2), digest: 0 };
+  return { rev: 1, buckets: Array.from({ length: BUCKETS }, () => []), history: chunkedEmpty<RevEvent>(2), digest: 0 };
 }
 
 function bucketOf(key: string): number {
   return fnv1a(key) % BUCKETS;
 }
 
+/** Where `key` is, or would be inserted, in a bucket sorted by key. */
+function search(bucket: readonly KeyValue[], key: string): number {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (bucket[mid]!.key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lookup(store: MvccStore, b: number, key: string): KeyValue | undefined {
+  const bucket = store.buckets[b]!;
+  const kv = bucket[search(bucket, key)];
+  return kv !== undefined && kv.key === key ? kv : undefined;
+}
+
 export function getKey(store: MvccStore, key: string): KeyValue | undefined {
-  return store.buckets[bucketOf(key)]?.[key];
+  return lookup(store, bucketOf(key), key);
 }
 
 /** All keys with `prefix`, in key order (etcd ranges are sorted). */
 export function rangePrefix(store: MvccStore, prefix: string): KeyValue[] {
   const out: KeyValue[] = [];
-  for (const b of store.buckets) for (const k in b) if (k.startsWith(prefix)) out.push(b[k]!);
+  for (const b of store.buckets) for (const kv of b) if (kv.key.startsWith(prefix)) out.push(kv);
   return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
 
@@ -46,17 +64,22 @@ export function eventsSince(store: MvccStore, fromRev: number): RevEvent[] | nul
   return chunkedSlice(store.history, fromRev, store.history.base + store.history.len);
 }
 
-function write(store: MvccStore, key: string, kv: KeyValue | null, ev: WatchEvent): MvccStore {
-  const i = bucketOf(key);
-  const old = store.buckets[i] ?? {};
-  const bucket = kv === null ? without(old, key) : { ...old, [key]: kv };
+/** Puts (or with kv null, deletes) `key` in bucket `b` and records `ev` as revision store.rev + 1. */
+function write(store: MvccStore, b: number, key: string, kv: KeyValue | null, ev: RevEvent): MvccStore {
+  const bucket = store.buckets[b]!.slice();
+  const at = search(bucket, key);
+  const present = bucket[at]?.key === key;
+  if (kv === null) bucket.splice(at, 1);
+  else if (present) bucket[at] = kv;
+  else bucket.splice(at, 0, kv);
   const buckets = store.buckets.slice();
-  buckets[i] = bucket;
-  const rev = store.rev + 1;
-  let history = chunkedAppend(store.history, [{ ...ev, rev }]);
+  buckets[b] = bucket;
+  let history = chunkedAppend(store.history, [ev]);
   // Trim back to HISTORY_MAX only when twice over, so the rebuild is amortized over many writes.
   if (history.len > 2 * HISTORY_MAX) history = chunkedDropBefore(history, history.base + history.len - HISTORY_MAX);
-  return { rev, buckets, history, digest: fnv1a(`${rev}|${ev.type}|${key}`, store.digest) };
+  // Order-sensitive: the revision and the kind of write are mixed into the hash before the key.
+  const mixed = Math.imul(store.digest ^ ev.rev, 0x01000193) ^ (ev.type === "PUT" ? 1 : 2);
+  return { rev: ev.rev, buckets, history, digest: fnv1a(key, mixed) };
 }
 
 /** The Txn compare that fails for `op` given the current key, or null when the write goes ahead. */
@@ -75,15 +98,16 @@ function compareFails(op: EtcdOp, cur: KeyValue | null): "exists" | "conflict" |
 
 /** Applies one committed transaction deterministically. Pure. */
 export function applyOp(store: MvccStore, op: EtcdOp): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
-  const cur = getKey(store, op.key) ?? null;
+  const b = bucketOf(op.key);
+  const cur = lookup(store, b, op.key) ?? null;
   const refused = compareFails(op, cur);
   if (refused !== null) return { store, result: { ok: false, reason: refused, rev: store.rev, current: cur }, events: [] };
   const rev = store.rev + 1;
   if (op.op === "delete") {
-    const next = write(store, op.key, null, { type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur });
-    return { store: next, result: { ok: true, rev, kv: null }, events: [{ type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur, rev }] };
+    const ev: RevEvent = { type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur, rev };
+    return { store: write(store, b, op.key, null, ev), result: { ok: true, rev, kv: null }, events: [ev] };
   }
   const kv: KeyValue = { key: op.key, value: op.value, createRev: cur?.createRev ?? rev, modRev: rev, version: (cur?.version ?? 0) + 1 };
-  const next = write(store, op.key, kv, { type: "PUT", kv, prev: cur });
-  return { store: next, result: { ok: true, rev, kv }, events: [{ type: "PUT", kv, prev: cur, rev }] };
+  const ev: RevEvent = { type: "PUT", kv, prev: cur, rev };
+  return { store: write(store, b, op.key, kv, ev), result: { ok: true, rev, kv }, events: [ev] };
 }
