@@ -6,10 +6,10 @@ import path from "node:path";
 export type BenchServer = { baseUrl: string; dataDir: string; databaseFile: string; stop(): Promise<void> };
 
 /** Starts the app exactly as `npm start` does (migrate, seed, build if needed, next start) on a fresh database. */
-export async function startBenchServer(port = 3200): Promise<BenchServer> {
+export async function startBenchServer(port = 3200, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), QUORUM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), QUORUM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const baseUrl = `http://localhost:${port}`;

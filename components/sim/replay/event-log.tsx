@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/component-groups";
 import type { TraceEvent } from "@/lib/sim";
 import { formatClock } from "./timeline";
@@ -8,7 +8,7 @@ import { formatClock } from "./timeline";
 type Props = { events: readonly TraceEvent[]; seq: number; highlighted: ReadonlySet<number>; onSeek: (t: number) => void };
 
 /** Events shown at once: the latest ones up to the playhead (a long trace stays quick to scrub). */
-const windowSize = 150;
+const windowSize = 80;
 
 /** What happened up to the playhead, in plain English, newest last; filter by component. */
 export function EventLog({ events, seq, highlighted, onSeek }: Props) {
@@ -47,19 +47,26 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
       <ol ref={list} className="max-h-[32rem] min-h-40 overflow-y-auto rounded-lg border border-line bg-surface text-sm" aria-label="Event log" aria-live="off">
         {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
         {shown.map((event) => (
-          <li key={event.seq} data-current={event.seq === latest ? "" : undefined}>
-            <button
-              type="button"
-              onClick={() => onSeek(event.t)}
-              className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${highlighted.has(event.seq) ? "bg-accent-soft" : ""} ${event.seq === latest ? "font-medium" : ""}`}
-            >
-              <span className="shrink-0 font-mono text-xs tabular-nums text-muted">{formatClock(event.t)}</span>
-              <span>{event.message}</span>
-            </button>
-          </li>
+          <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} onSeek={onSeek} />
         ))}
       </ol>
       {seq + 1 > windowSize ? <p className="text-xs text-muted">Showing the latest {windowSize} events up to the playhead; scrub back for earlier ones.</p> : null}
     </div>
   );
 }
+
+/** One event; memoised, since scrubbing re-renders the log many times a second. */
+const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, onSeek }: { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; onSeek: (t: number) => void }) {
+  return (
+    <li data-current={isLatest ? "" : undefined}>
+      <button
+        type="button"
+        onClick={() => onSeek(event.t)}
+        className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${isHighlighted ? "bg-accent-soft" : ""} ${isLatest ? "font-medium" : ""}`}
+      >
+        <span className="shrink-0 font-mono text-xs tabular-nums text-muted">{formatClock(event.t)}</span>
+        <span>{event.message}</span>
+      </button>
+    </li>
+  );
+});

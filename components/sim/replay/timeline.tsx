@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { Marker } from "@/lib/replay/markers";
 
 const markerColors = { leader: "bg-accent", failure: "bg-danger", fault: "bg-fg", node: "bg-learning", pod: "bg-review", lease: "bg-new" } as const;
@@ -15,20 +16,7 @@ export function formatClock(ms: number): string {
 export function Timeline({ t, duration, markers, onSeek }: Props) {
   return (
     <div className="space-y-1">
-      <div className="relative h-4">
-        {markers.map((marker) => (
-          <button
-            key={marker.seq}
-            type="button"
-            onClick={() => onSeek(marker.t)}
-            className={`absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface ${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`}
-            style={{ left: `${(marker.t / duration) * 100}%` }}
-            title={`${formatClock(marker.t)} — ${marker.label}`}
-            aria-label={`Jump to ${formatClock(marker.t)}: ${marker.label}`}
-            tabIndex={-1}
-          />
-        ))}
-      </div>
+      <MarkerStrip duration={duration} markers={markers} onSeek={onSeek} />
       <input
         type="range"
         min={0}
@@ -43,3 +31,31 @@ export function Timeline({ t, duration, markers, onSeek }: Props) {
     </div>
   );
 }
+
+/** At most one marker per this share of the width: a long replay's markers would overlap anyway. */
+const markerBuckets = 400;
+
+/** The markers do not move with the playhead, so they render once, not on every frame. */
+const MarkerStrip = memo(function MarkerStrip({ duration, markers, onSeek }: Omit<Props, "t">) {
+  const shown = new Map<number, Marker>();
+  for (const marker of markers) {
+    const bucket = Math.floor((marker.t / duration) * markerBuckets);
+    if (!shown.has(bucket)) shown.set(bucket, marker);
+  }
+  return (
+    <div className="relative h-4">
+      {[...shown.values()].map((marker) => (
+        <button
+          key={marker.seq}
+          type="button"
+          onClick={() => onSeek(marker.t)}
+          className={`absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface ${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`}
+          style={{ left: `${(marker.t / duration) * 100}%` }}
+          title={`${formatClock(marker.t)} — ${marker.label}`}
+          aria-label={`Jump to ${formatClock(marker.t)}: ${marker.label}`}
+          tabIndex={-1}
+        />
+      ))}
+    </div>
+  );
+});
