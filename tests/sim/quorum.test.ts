@@ -126,4 +126,21 @@ describe("chunked list", () => {
     expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 40_000)]).toEqual([130, undefined, 1300, 400_000]);
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
+
+  it("appends batches of any size (across tail and trie-level boundaries) like an array", () => {
+    let l = chunkedEmpty<number>(0);
+    const plain: number[] = [];
+    const before: { list: typeof l; len: number }[] = [];
+    for (let batch = 0, n = 0; n < 5000; batch++) {
+      const size = (batch * 7) % 75; // 0..74: empty, partial-tail and multi-tail batches
+      const items = Array.from({ length: size }, (_, k) => n + k);
+      before.push({ list: l, len: plain.length });
+      l = chunkedAppend(l, items);
+      plain.push(...items);
+      n += size;
+    }
+    expect(l.len).toBe(plain.length);
+    expect(chunkedSlice(l, 0, l.len)).toEqual(plain);
+    for (const b of before) expect(chunkedSlice(b.list, 0, b.list.len)).toEqual(plain.slice(0, b.len)); // earlier versions intact
+  });
 });

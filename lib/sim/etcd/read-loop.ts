@@ -17,6 +17,11 @@ import type { EtcdConfig, EtcdState } from "./member-types";
 /** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
 export type ReadRound = { ctx: string; startedAt: number; reads: readonly string[]; index: number | null };
 
+function hasUnconfirmedRead(s: EtcdState): boolean {
+  for (const id in s.reads) if (s.reads[id]!.index === null) return true;
+  return false;
+}
+
 function unconfirmedReads(s: EtcdState): string[] {
   const ids: string[] = [];
   for (const id in s.reads) if (s.reads[id]!.index === null) ids.push(id);
@@ -30,7 +35,7 @@ function sendReadIndex(r: RaftState, env: RaftEnv, ctx: string): void {
 
 /** The loop's next iteration: when no round is in flight and reads wait, start one. */
 export function startReadRound(next: EtcdState, r: RaftState, env: RaftEnv, cfg: EtcdConfig, ctx: Ctx): boolean {
-  if (next.readRound !== null) return false;
+  if (next.readRound !== null || !hasUnconfirmedRead(next)) return false; // the common case, allocation-free
   const reads = unconfirmedReads(next);
   if (reads.length === 0) return false;
   const round: ReadRound = { ctx: ctx.nextId("readindex"), startedAt: ctx.now, reads, index: null };
