@@ -12,6 +12,7 @@ import type { KubeObject } from "../objects/types";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
 import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
+import { copyRecord, emptyRecord, withEntry } from "../core/records";
 
 const HISTORY_MAX = 500;
 
@@ -27,13 +28,13 @@ function setCache(s: ApiServerState, resource: Resource, c: Cacher): ApiServerSt
 export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): ApiServerState {
   const id = ctx.nextId("etcd");
   const etcd = clientCall(s.etcd, cfg.etcd, id, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx);
-  const next = { ...s, etcd, calls: { ...s.calls, [id]: { kind: "cache-list" as const, resource } } };
+  const next = { ...s, etcd, calls: withEntry(s.calls, id, { kind: "cache-list" as const, resource }) };
   return setCache(next, resource, { ...s.caches[resource], listCall: id });
 }
 
 export function onCacheListed(s0: ApiServerState, cfg: ApiServerConfig, resource: Resource, kvs: KeyValue[], rev: number, ctx: Ctx): ApiServerState {
   const prev = s0.caches[resource];
-  const objects: Record<string, KubeObject> = {};
+  const objects: Record<string, KubeObject> = emptyRecord();
   for (const kv of kvs) {
     const obj = fromKv(kv);
     objects[objectKey(obj)] = obj;
@@ -65,7 +66,7 @@ function watchType(ev: WatchEvent): WatchType {
 export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx): ApiServerState {
   const c = s.caches[resource];
   if (!c.ready) return s;
-  const objects = { ...c.objects };
+  const objects = copyRecord(c.objects);
   let rv = c.rv;
   const fanout: CachedEvent[] = [];
   for (const ev of events) {
@@ -104,7 +105,7 @@ function appendHistory(c: Cacher, added: readonly CachedEvent[]): Pick<Cacher, "
 /** The etcd watch ended: terminateAllWatchers, then re-list with back-off. */
 export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, reason: string, ctx: Ctx): ApiServerState {
   const c = s.caches[resource];
-  const watchers = { ...s.watchers };
+  const watchers = copyRecord(s.watchers);
   let closed = 0;
   for (const key of Object.keys(watchers).sort()) {
     const w = watchers[key]!;

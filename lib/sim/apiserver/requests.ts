@@ -15,6 +15,7 @@ import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 import { startWrite } from "./writes";
+import { copyRecord, withEntry } from "../core/records";
 
 export const HEALTH_KEY = "/registry/health";
 
@@ -24,7 +25,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     return s;
   }
   const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user: "", startedAt: ctx.now, current: null, attempts: 0 };
-  const withF = (u: string): ApiServerState => ({ ...s, inflight: { ...s.inflight, [req.id]: { ...f, user: u } } });
+  const withF = (u: string): ApiServerState => ({ ...s, inflight: withEntry(s.inflight, req.id, { ...f, user: u }) });
   if (req.call.verb === "health") {
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
     const next = withF("system:anonymous");
@@ -70,12 +71,12 @@ function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: Ap
     if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector)) ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
   }
   const watcher = { resource: call.resource, namespace: call.namespace, via: env.from, id: req.id, fieldSelector: call.fieldSelector, labelSelector: call.labelSelector };
-  return { ...s, watchers: { ...s.watchers, [`${env.from} ${req.id}`]: watcher } };
+  return { ...s, watchers: withEntry(s.watchers, `${env.from} ${req.id}`, watcher) };
 }
 
 /** The client (or the LB connection carrying its requests) went away. */
 export function dropVia(s: ApiServerState, via: string): ApiServerState {
-  const watchers = { ...s.watchers };
+  const watchers = copyRecord(s.watchers);
   for (const k of Object.keys(watchers)) if (watchers[k]!.via === via) delete watchers[k];
   return { ...s, watchers };
 }

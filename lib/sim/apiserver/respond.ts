@@ -5,6 +5,7 @@ import { filterRecord, without } from "../core/records";
 import { clientCall, clientCancel, type EtcdCall } from "../etcd/client";
 import type { ApiError } from "./errors";
 import type { ApiServerConfig, ApiServerState, EtcdOwner } from "./state";
+import { withEntry } from "../core/records";
 
 export function respond(s: ApiServerState, id: string, status: number, body: unknown, ctx: Ctx): ApiServerState {
   const f = s.inflight[id];
@@ -35,5 +36,5 @@ export function forget(s: ApiServerState, id: string): ApiServerState {
 export function issueEtcd(s: ApiServerState, cfg: ApiServerConfig, owner: EtcdOwner, call: EtcdCall, ctx: Ctx): ApiServerState {
   const callId = ctx.nextId("etcd");
   const etcd = clientCall(s.etcd, cfg.etcd, callId, call, ctx);
-  return { ...s, etcd, calls: { ...s.calls, [callId]: owner } };
+  return { ...s, etcd, calls: withEntry(s.calls, callId, owner) };
 }

@@ -13,6 +13,7 @@ import { alreadyExists, conflict, internal, notFound, type ApiError } from "./er
 import type { ApiCall } from "./http";
 import { fail, issueEtcd, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+import { withEntry } from "../core/records";
 
 const GUARANTEED_UPDATE_ATTEMPTS = 10;
 
@@ -70,7 +71,7 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   const cur = fromKv(current);
   const next = computeUpdate(call, cur, ctx);
   if ("error" in next) return fail(s, f.id, next.error, ctx);
-  const withCurrent = { ...s, inflight: { ...s.inflight, [f.id]: { ...f, current } } };
+  const withCurrent = { ...s, inflight: withEntry(s.inflight, f.id, { ...f, current }) };
   if (next.obj === null) return txn(withCurrent, cfg, f, call, name, { op: "delete", key, expectRev: current.modRev }, ctx);
   return txn(withCurrent, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);
 }

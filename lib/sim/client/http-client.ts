@@ -7,6 +7,7 @@ import { without } from "../core/records";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { HttpRequest, WatchType } from "../apiserver/http";
 import type { KubeObject } from "../objects/types";
+import { withEntry } from "../core/records";
 
 export type HttpClientConfig = { server: ProcId; token: string };
 
@@ -38,7 +39,7 @@ export function httpSend(
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, token: cfg.token, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
   const watch = call.verb === "watch";
-  return { hc: { pending: { ...hc.pending, [id]: { call, sentAt: ctx.now, tag, watch, open: false } } }, id };
+  return { hc: { pending: withEntry(hc.pending, id, { call, sentAt: ctx.now, tag, watch, open: false }) }, id };
 }
 
 /** Stops caring about a request or watch; late messages for it are ignored. */
@@ -77,7 +78,7 @@ export function httpOnMessage(hc0: HttpClient, cfg: HttpClientConfig, env: Envel
   if (p === undefined) return { hc, results };
   if (body.kind === "response") {
     results.push({ kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call });
-    if (p.watch && body.status === 200) hc = { pending: { ...hc.pending, [body.id]: { ...p, open: true } } };
+    if (p.watch && body.status === 200) hc = { pending: withEntry(hc.pending, body.id, { ...p, open: true }) };
     else hc = httpForget(hc, body.id);
   } else if (body.kind === "watch-event") {
     results.push({ kind: "watch-event", id: body.id, tag: p.tag, type: body.type, object: body.object });

@@ -9,6 +9,7 @@ import { apiCall } from "../apiserver/http";
 import { objectKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { httpSend, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
+import { copyRecord, emptyRecord } from "../core/records";
 
 export type InformerSpec = { resource: Resource; namespace: string | null; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
 
@@ -66,7 +67,7 @@ export type InformerStep = { inf: Informer; hc: HttpClient; changes: InformerCha
 export function informerOnResult(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerStep {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
-    const objects = { ...inf.objects };
+    const objects = copyRecord(inf.objects);
     if (r.type === "DELETED") delete objects[key];
     else objects[key] = r.object;
     return { inf: { ...inf, objects, rv: r.object.metadata.resourceVersion }, hc, changes: [{ type: r.type, object: r.object }] };
@@ -79,7 +80,7 @@ export function informerOnResult(inf: Informer, name: string, r: HttpResult, hc:
   const isList = r.tag.endsWith(":list");
   if (r.status === 200 && isList) {
     const body = r.body as { items: KubeObject[]; resourceVersion: string };
-    const objects: Record<string, KubeObject> = {};
+    const objects: Record<string, KubeObject> = emptyRecord();
     for (const o of body.items) objects[objectKey(o)] = o;
     const next: Informer = { ...inf, objects, rv: body.resourceVersion, synced: true, relist: false, backoffMs: 0 };
     const run = informerRun(next, name, hc, cfg, ctx);

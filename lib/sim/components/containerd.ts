@@ -4,13 +4,14 @@
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { RuntimePod } from "./containerd-protocol";
+import { copyRecord, withEntry } from "../core/records";
 
 export type ContainerdConfig = { kubelet: ProcId; startMinMs: Ms; startMaxMs: Ms };
 export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>> };
 export type ContainerdTimer = { t: "started"; uid: string };
 
 function setPod(s: ContainerdState, pod: RuntimePod): ContainerdState {
-  return { pods: { ...s.pods, [pod.uid]: pod } };
+  return { pods: withEntry(s.pods, pod.uid, pod) };
 }
 
 function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
@@ -33,7 +34,7 @@ function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdC
       if (pod === undefined) return s;
       const stopped = { ...pod, state: "stopped" as const };
       ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: stopped });
-      const pods = { ...s.pods };
+      const pods = copyRecord(s.pods);
       delete pods[body.uid];
       return { pods };
     }

@@ -5,6 +5,7 @@
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { HttpRequest } from "../apiserver/http";
+import { copyRecord, withEntry } from "../core/records";
 
 export type LbConfig = { backends: ProcId[]; checkIntervalMs: Ms; downIntervalMs: Ms; checkTimeoutMs: Ms; fall: number; rise: number };
 
@@ -31,7 +32,7 @@ function closeClient(s: LbState, id: string, ctx: Ctx): LbState {
   if (conn === undefined) return s;
   // HAProxy drops the client side when the server side fails: the client reads EOF.
   ctx.send(conn.client, { p: "net", kind: "closed", reason: "EOF" });
-  const conns = { ...s.conns };
+  const conns = copyRecord(s.conns);
   delete conns[id];
   return { ...s, conns };
 }
@@ -42,7 +43,7 @@ function forward(s: LbState, cfg: LbConfig, env: Envelope, req: HttpRequest, ctx
     const b = cfg.backends[(s.rr + i) % n]!;
     if (!s.backends[b]!.up) continue;
     ctx.send(b, req);
-    return { ...s, rr: (s.rr + i + 1) % n, conns: { ...s.conns, [req.id]: { client: env.from, backend: b, watch: req.call.verb === "watch" } } };
+    return { ...s, rr: (s.rr + i + 1) % n, conns: withEntry(s.conns, req.id, { client: env.from, backend: b, watch: req.call.verb === "watch" }) };
   }
   ctx.send(env.from, { p: "net", kind: "closed", reason: "EOF" }); // no server available
   return s;
@@ -69,7 +70,7 @@ function onMessage(s: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState 
   if (b === undefined) {
     // A client closed its side: forget its connections.
     if (body.p === "net" && body.kind === "closed") {
-      const conns = { ...s.conns };
+      const conns = copyRecord(s.conns);
       for (const id of Object.keys(conns)) if (conns[id]!.client === env.from) delete conns[id];
       return { ...s, conns };
     }
@@ -91,7 +92,7 @@ function onMessage(s: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState 
   if (conn === undefined) return s;
   ctx.send(conn.client, body);
   if ((body.kind === "response" && !(conn.watch && body.status === 200)) || body.kind === "watch-end") {
-    const conns = { ...s.conns };
+    const conns = copyRecord(s.conns);
     delete conns[body.id];
     return { ...s, conns };
   }

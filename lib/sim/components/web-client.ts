@@ -8,6 +8,7 @@ import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type Http
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
 import { isTerminating, podReady } from "../objects/helpers";
 import type { Pod } from "../objects/types";
+import { emptyRecord, withEntry } from "../core/records";
 
 export type WebClientConfig = { api: HttpClientConfig; app: string; periodMs: Ms; runtimes: Record<string, ProcId> };
 
@@ -36,7 +37,7 @@ function finishRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): void {
 function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClientState {
   ctx.after(cfg.periodMs, { t: "round" });
   ctx.after(ROUND_TIMEOUT_MS, { t: "round-end" });
-  const round: Record<string, Target> = {};
+  const round: Record<string, Target> = emptyRecord();
   for (const p of endpoints(s)) {
     const runtime = cfg.runtimes[p.spec.nodeName!];
     if (runtime === undefined) continue;
@@ -59,7 +60,7 @@ export const webClient = defineComponent<WebClientConfig, WebClientState, WebCli
     const body = env.body;
     if (body.p === "app" && body.kind === "app-response") {
       const t = s.round[body.id];
-      return t === undefined || body.status !== 200 ? s : { ...s, round: { ...s.round, [body.id]: { ...t, ok: true } } };
+      return t === undefined || body.status !== 200 ? s : { ...s, round: withEntry(s.round, body.id, { ...t, ok: true }) };
     }
     const { hc, results } = httpOnMessage(s.http, cfg.api, env, ctx);
     let next = { ...s, http: hc };

@@ -8,6 +8,7 @@ import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { without } from "../core/records";
 import { ETCD_ERR, type EtcdOp, type EtcdRpc, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
+import { withEntry } from "../core/records";
 
 export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
 
@@ -67,7 +68,7 @@ function dispatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx): E
   if (call === undefined) return c;
   const { ep, rr } = pickReady(c, cfg);
   if (ep !== null) sendCall(id, call.call, ep, ctx);
-  return { ...c, rr, calls: { ...c.calls, [id]: { ...call, endpoint: ep } } };
+  return { ...c, rr, calls: withEntry(c.calls, id, { ...call, endpoint: ep }) };
 }
 
 function dispatchWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx): EtcdClient {
@@ -75,12 +76,12 @@ function dispatchWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ct
   if (w === undefined) return c;
   const { ep, rr } = pickReady(c, cfg);
   if (ep !== null) ctx.send(ep, { p: "etcd", kind: "watch", id, prefix: w.prefix, fromRev: w.nextRev, requireLeader: true });
-  return { ...c, rr, watches: { ...c.watches, [id]: { ...w, endpoint: ep, open: false } } };
+  return { ...c, rr, watches: withEntry(c.watches, id, { ...w, endpoint: ep, open: false }) };
 }
 
 /** Issues a call; with no ready connection it waits (WaitForReady) until the owner cancels it. */
 export function clientCall(c: EtcdClient, cfg: EtcdClientConfig, id: string, call: EtcdCall, ctx: Ctx): EtcdClient {
-  return dispatch({ ...c, calls: { ...c.calls, [id]: { call, endpoint: null, attempts: 0 } } }, cfg, id, ctx);
+  return dispatch({ ...c, calls: withEntry(c.calls, id, { call, endpoint: null, attempts: 0 }) }, cfg, id, ctx);
 }
 
 /** The owner's context ended: forget the call (a late answer is ignored). */
@@ -91,7 +92,7 @@ export function clientCancel(c: EtcdClient, id: string): EtcdClient {
 
 /** Opens a require-leader watch (kube-apiserver's storage/etcd3 watcher uses WithRequireLeader). */
 export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, prefix: string, fromRev: number, ctx: Ctx): EtcdClient {
-  return dispatchWatch({ ...c, watches: { ...c.watches, [id]: { prefix, nextRev: fromRev, endpoint: null, open: false } } }, cfg, id, ctx);
+  return dispatchWatch({ ...c, watches: withEntry(c.watches, id, { prefix, nextRev: fromRev, endpoint: null, open: false }) }, cfg, id, ctx);
 }
 
 export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx): EtcdClient {
@@ -115,7 +116,7 @@ function retryLater(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx):
   const call = c.calls[id]!;
   const jitter = Math.max(1, Math.round(cfg.retryMs / 10));
   ctx.after(cfg.retryMs - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "retry", id });
-  return { ...c, calls: { ...c.calls, [id]: { ...call, endpoint: null, attempts: call.attempts + 1 } } };
+  return { ...c, calls: withEntry(c.calls, id, { ...call, endpoint: null, attempts: call.attempts + 1 }) };
 }
 
 function failCall(c: EtcdClient, id: string, message: string, results: EtcdResult[]): EtcdClient {
@@ -181,14 +182,14 @@ function onRpc(c: EtcdClient, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc
     }
     case "watch-created": {
       const w = c.watches[body.id];
-      return w === undefined ? c : { ...c, watches: { ...c.watches, [body.id]: { ...w, open: true } } };
+      return w === undefined ? c : { ...c, watches: withEntry(c.watches, body.id, { ...w, open: true }) };
     }
     case "watch-events": {
       const w = c.watches[body.id];
       const last = body.events.at(-1);
       if (w === undefined || last === undefined) return c;
       results.push({ kind: "watch-events", id: body.id, events: body.events });
-      return { ...c, watches: { ...c.watches, [body.id]: { ...w, nextRev: last.kv.modRev + 1 } } };
+      return { ...c, watches: withEntry(c.watches, body.id, { ...w, nextRev: last.kv.modRev + 1 }) };
     }
     case "watch-cancelled": {
       if (c.watches[body.id] === undefined) return c;

@@ -13,6 +13,7 @@ import { isEntryData } from "./protocol";
 import { withRaftState, type EtcdConfig, type EtcdState, type Proposal } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
 import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
+import { copyRecord } from "../core/records";
 
 export function currentTick(cfg: EtcdConfig, ctx: Ctx): number {
   return Math.floor((ctx.now - ctx.startedAt) / cfg.timing.heartbeatMs);
@@ -79,7 +80,7 @@ function flushBlocked(next: EtcdState, r: RaftState, env: RaftEnv): void {
   for (const id of Object.keys(next.proposals).sort()) {
     const p = next.proposals[id]!;
     if (!p.blocked) continue;
-    proposals ??= { ...next.proposals };
+    proposals ??= copyRecord(next.proposals);
     proposals[id] = { ...p, blocked: false };
     stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data: p.data }] }), env);
   }

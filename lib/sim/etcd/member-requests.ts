@@ -14,6 +14,7 @@ import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { withRaft } from "./member-raft";
 import { failRound, retryAction, sendReadIndex } from "./read-loop";
+import { copyRecord, withEntry } from "../core/records";
 
 type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
 
@@ -31,7 +32,7 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
   }
   // linearizableReadNotify: the read joins the read loop's next round (started now if none is in flight).
   const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
-  const waiting = { ...next, reads: { ...next.reads, [req.id]: read } };
+  const waiting = { ...next, reads: withEntry(next.reads, req.id, read) };
   return waiting.readRound === null ? withRaft(waiting, cfg, ctx, NO_STEP) : waiting;
 }
 
@@ -89,7 +90,7 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
 export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
   const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
   const blocked = s.raft.lead === NONE;
-  const next = armTimeout(addClient({ ...s, proposals: { ...s.proposals, [req.id]: { client: from, startedAt: ctx.now, data, blocked } } }, from), cfg, ctx);
+  const next = armTimeout(addClient({ ...s, proposals: withEntry(s.proposals, req.id, { client: from, startedAt: ctx.now, data, blocked }) }, from), cfg, ctx);
   if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
   return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
 }
@@ -127,12 +128,12 @@ export function handleWatch(s: EtcdState, req: Req<"watch">, from: ProcId, ctx: 
   const events = past.filter((e) => e.kv.key.startsWith(req.prefix));
   if (events.length > 0) ctx.send(from, { p: "etcd", kind: "watch-events", id: req.id, events });
   const watch = { client: from, id: req.id, prefix: req.prefix, requireLeader: req.requireLeader };
-  return { ...next, watches: { ...next.watches, [`${from} ${req.id}`]: watch } };
+  return { ...next, watches: withEntry(next.watches, `${from} ${req.id}`, watch) };
 }
 
 /** A client went away (its kernel reset the connection): forget its streams. */
 export function dropClient(s: EtcdState, client: ProcId): EtcdState {
-  const watches = { ...s.watches };
+  const watches = copyRecord(s.watches);
   for (const k of Object.keys(watches)) if (watches[k]!.client === client) delete watches[k];
   return { ...s, watches, clients: s.clients.filter((c) => c !== client) };
 }
@@ -150,7 +151,7 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
     case "watch":
       return handleWatch(s, body, env.from, ctx);
     case "watch-close": {
-      const watches = { ...s.watches };
+      const watches = copyRecord(s.watches);
       delete watches[`${env.from} ${body.id}`];
       return { ...s, watches };
     }

@@ -16,6 +16,7 @@ import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import { copyRaft, type RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
+import { copyRecord } from "../core/records";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
 const ADVANCE_POLL_MS = 50;
@@ -97,7 +98,7 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   if (checks < cfg.timing.noLeaderChecks) return { ...s, noLeaderChecks: checks };
   const keys = Object.keys(s.watches).filter((k) => s.watches[k]!.requireLeader).sort();
   if (keys.length === 0) return { ...s, noLeaderChecks: checks };
-  const watches = { ...s.watches };
+  const watches = copyRecord(s.watches);
   for (const k of keys) {
     const w = watches[k]!;
     ctx.send(w.client, { p: "etcd", kind: "watch-cancelled", id: w.id, reason: ETCD_ERR.noLeader });

@@ -13,6 +13,7 @@ import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftState } from "../raft/types";
 import { ETCD_ERR } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
+import { copyRecord } from "../core/records";
 
 /** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
 export type ReadRound = { ctx: string; startedAt: number; reads: readonly string[]; index: number | null };
@@ -58,7 +59,7 @@ export function onReadState(next: EtcdState, readCtx: string, index: number): vo
   const round = next.readRound;
   if (round === null || round.ctx !== readCtx || round.index !== null) return; // a stale answer
   next.readRound = { ...round, index };
-  const reads = { ...next.reads };
+  const reads = copyRecord(next.reads);
   for (const id of round.reads) {
     const read = reads[id];
     if (read !== undefined) reads[id] = { ...read, index };

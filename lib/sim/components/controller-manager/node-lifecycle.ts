@@ -13,6 +13,7 @@ import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease, Node, Pod, Taint } from "../../objects/types";
 import type { KcmConfig, KcmState, NodeHealth } from "./types";
+import { copyRecord, withEntry } from "../../core/records";
 
 function list<T>(s: KcmState, informer: string): T[] {
   return Object.values(s.informers[informer]?.objects ?? {}) as T[];
@@ -20,7 +21,7 @@ function list<T>(s: KcmState, informer: string): T[] {
 
 function write(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, busyKey: string, ctx: Ctx): KcmState {
   if (s.busy[busyKey]) return s;
-  return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, busy: { ...s.busy, [busyKey]: "sent" } };
+  return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, busy: withEntry(s.busy, busyKey, "sent") };
 }
 
 function zoneOf(n: Node): string {
@@ -118,7 +119,7 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: Node[], ctx: Ctx): Kcm
 
 export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
   const [, what = "", name = "", extra = ""] = r.tag.split("|");
-  const busy = { ...s.busy };
+  const busy = copyRecord(s.busy);
   delete busy[what === "pod-not-ready" ? `pod:${name}` : `node:${name}`];
   const next = { ...s, busy };
   if (r.status !== 200) return next;

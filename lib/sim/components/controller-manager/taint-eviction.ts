@@ -7,6 +7,7 @@ import { httpSend, type HttpResult } from "../../client/http-client";
 import { isTerminating } from "../../objects/helpers";
 import type { Node, Pod, Taint, Toleration } from "../../objects/types";
 import type { KcmConfig, KcmState } from "./types";
+import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 
 function tolerates(t: Toleration, taint: Taint): boolean {
   const keyOk = t.operator === "Exists" && t.key === null ? true : t.key === taint.key;
@@ -29,7 +30,7 @@ export function evictionTime(pod: Pod, node: Node, now: number): number | null {
 
 export function scheduleEvictions(s0: KcmState, ctx: Ctx): KcmState {
   const nodes = s0.informers.nodes?.objects ?? {};
-  const evictions: Record<string, number> = {};
+  const evictions: Record<string, number> = emptyRecord();
   for (const o of Object.values(s0.informers.pods?.objects ?? {}).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const pod = o as Pod;
     if (pod.spec.nodeName === null || isTerminating(pod)) continue;
@@ -48,18 +49,18 @@ export function evict(s: KcmState, cfg: KcmConfig, pod: string, due: number, ctx
   if (s.evictions[pod] !== due || s.busy[`evict:${pod}`]) return s;
   const [namespace = "default", name = ""] = pod.split("/");
   const call = apiCall("delete", "pods", { namespace, name });
-  return { ...s, http: httpSend(s.http, cfg.api, call, `evict|${pod}`, null, ctx).hc, busy: { ...s.busy, [`evict:${pod}`]: "sent" } };
+  return { ...s, http: httpSend(s.http, cfg.api, call, `evict|${pod}`, null, ctx).hc, busy: withEntry(s.busy, `evict:${pod}`, "sent") };
 }
 
 export function onEvictResult(s: KcmState, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
   const pod = r.tag.split("|")[1] ?? "";
-  const busy = { ...s.busy };
+  const busy = copyRecord(s.busy);
   delete busy[`evict:${pod}`];
   if (r.status === 200) {
     const p = r.body as Pod | null;
     const node = p?.spec.nodeName ?? "its node";
     ctx.trace("pod.evicted", `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`, { pod: pod.split("/")[1] ?? "", node });
-    const evictions = { ...s.evictions };
+    const evictions = copyRecord(s.evictions);
     delete evictions[pod];
     return { ...s, busy, evictions };
   }

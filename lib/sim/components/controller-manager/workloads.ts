@@ -9,6 +9,7 @@ import { isTerminating, podReady } from "../../objects/helpers";
 import type { Deployment, Pod, ReplicaSet } from "../../objects/types";
 import { randomSuffix, templateHash } from "./naming";
 import type { KcmConfig, KcmState } from "./types";
+import { copyRecord, withEntry } from "../../core/records";
 
 const EXPECTATION_TTL_MS = 5 * 60_000;
 
@@ -22,11 +23,11 @@ function meta(name: string, namespace: string, labels: Record<string, string>, o
 }
 
 function send(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, busyKey: string, ctx: Ctx): KcmState {
-  return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, busy: { ...s.busy, [busyKey]: "sent" } };
+  return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, busy: withEntry(s.busy, busyKey, "sent") };
 }
 
 function release(s: KcmState, key: string): KcmState {
-  const busy = { ...s.busy };
+  const busy = copyRecord(s.busy);
   delete busy[key];
   return { ...s, busy };
 }
@@ -93,10 +94,10 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
     if (exp !== undefined) {
       const left = exp.names.filter(pending);
       if (left.length > 0 && ctx.now - exp.at < EXPECTATION_TTL_MS) {
-        if (left.length !== exp.names.length) s = { ...s, expectations: { ...s.expectations, [rs.metadata.uid]: { ...exp, names: left } } };
+        if (left.length !== exp.names.length) s = { ...s, expectations: withEntry(s.expectations, rs.metadata.uid, { ...exp, names: left }) };
         continue;
       }
-      const expectations = { ...s.expectations };
+      const expectations = copyRecord(s.expectations);
       delete expectations[rs.metadata.uid];
       s = { ...s, expectations };
     }
@@ -121,7 +122,7 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
       s = { ...s, http: httpSend(s.http, cfg.api, call, `pod-delete|${rs.metadata.uid}|${ns}/${p.metadata.name}~`, null, ctx).hc };
       expected.push(`${ns}/${p.metadata.name}~`);
     }
-    if (expected.length > 0) s = { ...s, expectations: { ...s.expectations, [rs.metadata.uid]: { names: expected, at: ctx.now } } };
+    if (expected.length > 0) s = { ...s, expectations: withEntry(s.expectations, rs.metadata.uid, { names: expected, at: ctx.now }) };
   }
   return s;
 }
@@ -138,7 +139,7 @@ export function onWorkloadResult(s: KcmState, r: HttpResult & { kind: "response"
       const verb = Number(b) > Number(a) ? "up" : "down";
       ctx.trace("replicaset.scaled", `deployment-controller scaled ${verb} ReplicaSet ${name} from ${a} to ${b}.`, { replicaset: name, replicas: Number(b) });
     }
-    return ok ? { ...s, busy: { ...s.busy, [key]: "done" } } : release(s, key);
+    return ok ? { ...s, busy: withEntry(s.busy, key, "done") } : release(s, key);
   }
   if (op === "pod-create" && ok) {
     ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${b} (${c} wanted, ${r.tag.split("|")[5]} active before).`, { pod: name, replicaset: b });
@@ -147,7 +148,7 @@ export function onWorkloadResult(s: KcmState, r: HttpResult & { kind: "response"
   if ((op === "pod-create" || op === "pod-delete") && !ok) {
     const exp = s.expectations[key];
     if (exp === undefined) return s;
-    return { ...s, expectations: { ...s.expectations, [key]: { ...exp, names: exp.names.filter((n) => n !== a) } } };
+    return { ...s, expectations: withEntry(s.expectations, key, { ...exp, names: exp.names.filter((n) => n !== a) }) };
   }
   return s;
 }

@@ -11,6 +11,7 @@ import { isTerminating } from "../../objects/helpers";
 import type { Node, Pod } from "../../objects/types";
 import { announce } from "../leader-trace";
 import { pickNode, unschedulableMessage } from "./pick-node";
+import { copyRecord, withEntry } from "../../core/records";
 
 export type SchedulerConfig = { api: HttpClientConfig; elector: ElectorConfig; backoffMs: Ms; backoffMaxMs: Ms };
 
@@ -58,11 +59,11 @@ function schedule(s0: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): Scheduler
         ctx.trace("pod.unschedulable", `kube-scheduler cannot place ${pod.metadata.name}: ${unschedulableMessage(nodes.length, choice.reasons)}`, { pod: pod.metadata.name });
       }
       ctx.after(ms, { t: "schedule" });
-      s = { ...s, backoff: { ...s.backoff, [key]: { until: ctx.now + ms, ms, reported: true } } };
+      s = { ...s, backoff: withEntry(s.backoff, key, { until: ctx.now + ms, ms, reported: true }) };
       continue;
     }
     const call = apiCall("create", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "binding", body: { nodeName: choice.node } });
-    s = { ...s, http: httpSend(s.http, cfg.api, call, `bind|${key}|${choice.node}`, null, ctx).hc, assumed: { ...s.assumed, [key]: choice.node } };
+    s = { ...s, http: httpSend(s.http, cfg.api, call, `bind|${key}|${choice.node}`, null, ctx).hc, assumed: withEntry(s.assumed, key, choice.node) };
   }
   return s;
 }
@@ -87,18 +88,18 @@ function onElector(s0: SchedulerState, cfg: SchedulerConfig, events: ElectorEven
 
 function onBindResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): SchedulerState {
   const [, key = "", node = ""] = r.tag.split("|");
-  const assumed = { ...s.assumed };
+  const assumed = copyRecord(s.assumed);
   delete assumed[key];
   if (r.status === 200 || r.status === 201) {
     ctx.trace("pod.scheduled", `kube-scheduler bound ${key.split("/")[1]} to ${node} (POST pods/binding).`, { pod: key.split("/")[1] ?? "", node });
-    const backoff = { ...s.backoff };
+    const backoff = copyRecord(s.backoff);
     delete backoff[key];
     return { ...s, assumed, backoff };
   }
   const prev = s.backoff[key];
   const ms = prev === undefined ? cfg.backoffMs : Math.min(prev.ms * 2, cfg.backoffMaxMs);
   ctx.after(ms, { t: "schedule" });
-  return { ...s, assumed, backoff: { ...s.backoff, [key]: { until: ctx.now + ms, ms, reported: prev?.reported ?? false } } };
+  return { ...s, assumed, backoff: withEntry(s.backoff, key, { until: ctx.now + ms, ms, reported: prev?.reported ?? false }) };
 }
 
 function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ctx: Ctx): SchedulerState {

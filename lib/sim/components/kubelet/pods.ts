@@ -9,16 +9,17 @@ import { setCondition } from "../../objects/helpers";
 import type { Pod } from "../../objects/types";
 import type { RuntimePod } from "../containerd-protocol";
 import type { KubeletConfig, KubeletState } from "./types";
+import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 
 function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][string] | null): KubeletState {
-  const busy = { ...s.busy };
+  const busy = copyRecord(s.busy);
   if (v === null) delete busy[uid];
   else busy[uid] = v;
   return { ...s, busy };
 }
 
 function podsByUid(s: KubeletState): Record<string, Pod> {
-  const out: Record<string, Pod> = {};
+  const out: Record<string, Pod> = emptyRecord();
   for (const o of Object.values(s.pods.objects)) if (o.kind === "Pod") out[o.metadata.uid] = o;
   return out;
 }
@@ -70,7 +71,7 @@ function reportRunning(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtim
 /** Evented PLEG: the runtime reports a pod started or stopped. */
 export function onRuntimeEvent(s0: KubeletState, cfg: KubeletConfig, pod: RuntimePod, ctx: Ctx): KubeletState {
   let s = setBusy(s0, pod.uid, null);
-  const runtime = { ...s.runtime };
+  const runtime = copyRecord(s.runtime);
   if (pod.state === "stopped") delete runtime[pod.uid];
   else runtime[pod.uid] = pod;
   s = { ...s, runtime };
@@ -85,7 +86,7 @@ export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: Http
     const ip = s.runtime[uid]?.ip ?? "";
     if (s.reported[uid] === ip) return s;
     ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, { pod: name, node: cfg.node, ip });
-    return { ...s, reported: { ...s.reported, [uid]: ip } };
+    return { ...s, reported: withEntry(s.reported, uid, ip) };
   } else if (r.status === 200 && op === "delete") {
     ctx.trace("pod.deleted", `kubelet/${cfg.node} stopped ${name} and removed it from the API (graceful deletion finished).`, { pod: name, node: cfg.node });
   }
