@@ -48,7 +48,8 @@ for (const width of widths) {
         await answerWithKeyboard(page);
         await page.keyboard.press("1");
       }
-      await expect(page.getByText(/report/)).toBeVisible();
+      await expect(page).toHaveURL(/\/report$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/of 2 right/);
       await shoot(page, `quiz-report-${suffix}`);
 
       await page.goto("/sim");
