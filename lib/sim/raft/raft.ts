@@ -4,7 +4,7 @@
 // nested records are always replaced, never edited, so earlier worlds stay intact.
 import { assert, fail } from "../core/assert";
 import { appendLog, lastIndex, termAt } from "./log";
-import { newProgress } from "./progress";
+import { newProgress, updated } from "./progress";
 import { committedIndex } from "./quorum";
 import { bcastHeartbeat, stepSelfAppendResp } from "./replication";
 import { stepRaft } from "./step";
@@ -99,7 +99,7 @@ export function becomeLeader(r: RaftState, env: RaftEnv): void {
   r.role = "leader";
   const self = r.progress[r.id];
   assert(self, "leader has no progress for itself");
-  r.progress = { ...r.progress, [r.id]: { ...self, state: "replicate", recentActive: true } };
+  r.progress = { ...r.progress, [r.id]: updated(self, { state: "replicate", recentActive: true }) };
   env.emit({ type: "became-leader", term: r.term, voters });
   appendEntries(r, [null], env); // the empty entry that lets a new leader commit entries of earlier terms
 }
@@ -157,7 +157,7 @@ function checkQuorum(r: RaftState, env: RaftEnv): void {
     return;
   }
   const progress = { ...r.progress };
-  for (const v of r.voters) if (v !== r.id && progress[v]) progress[v] = { ...progress[v], recentActive: false };
+  for (const v of r.voters) if (v !== r.id && progress[v]) progress[v] = updated(progress[v], { recentActive: false });
   r.progress = progress;
 }
 

@@ -2,7 +2,7 @@
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
 import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
-import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries } from "./progress";
+import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries, updated } from "./progress";
 import { maybeCommit, msg } from "./raft";
 import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
@@ -25,7 +25,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
   env.send(msg({ type: "MsgApp", from: r.id, to, term: r.term, index: prevIndex, logTerm: prevTerm, entries, commit: r.commit }));
-  setProgress(r, to, { ...sentEntries(pr, entries.length), sentCommit: r.commit });
+  setProgress(r, to, updated(sentEntries(pr, entries.length), { sentCommit: r.commit }));
   return true;
 }
 
@@ -49,7 +49,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     env.send(msg({ type: "MsgHeartbeat", from: r.id, to, term: r.term, commit, context: ctx }));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
     progress ??= { ...r.progress };
-    progress[to] = { ...pr, sentCommit: commit };
+    progress[to] = updated(pr, { sentCommit: commit });
   }
   if (progress !== null) r.progress = progress;
 }
@@ -71,7 +71,7 @@ export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): v
 export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
-  let pr: Progress = { ...pr0, recentActive: true };
+  let pr: Progress = updated(pr0, { recentActive: true });
   setProgress(r, m.from, pr);
   if (m.reject) {
     const hint = m.logTerm > 0 ? findConflictByTerm(r.log, m.rejectHint, m.logTerm).index : m.rejectHint;
@@ -99,17 +99,17 @@ export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
 function maybeDecrToProbe(pr: Progress, rejected: number, hint: number): Progress | null {
   if (pr.state === "replicate") {
     if (rejected <= pr.match) return null;
-    return { ...pr, state: "probe", paused: false, next: pr.match + 1 };
+    return updated(pr, { state: "probe", paused: false, next: pr.match + 1 });
   }
   if (pr.next - 1 !== rejected) return null;
-  return { ...pr, next: Math.max(Math.min(rejected, hint + 1), pr.match + 1), paused: false };
+  return updated(pr, { next: Math.max(Math.min(rejected, hint + 1), pr.match + 1), paused: false });
 }
 
 /** stepLeader(MsgHeartbeatResp): liveness, catch-up, and ReadIndex acknowledgements. */
 export function handleHeartbeatResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
-  const pr = { ...pr0, recentActive: true, paused: false };
+  const pr = updated(pr0, { recentActive: true, paused: false });
   setProgress(r, m.from, pr);
   if (pr.match < lastIndex(r.log) || pr.state === "probe") sendAppend(r, m.from, env);
   if (m.context === "") return;
