@@ -3,7 +3,7 @@
 // whose effects the scenarios show: DefaultTolerationSeconds (the 300 s not-ready/unreachable
 // tolerations that time taint-based eviction), ServiceAccount defaulting, and NamespaceLifecycle.
 import type { Resource } from "../objects/resources";
-import type { KubeObject, Pod, Toleration } from "../objects/types";
+import type { Container, KubeObject, Pod, PodTemplate, Toleration } from "../objects/types";
 import { invalid, type ApiError } from "./errors";
 
 export type AdmissionConfig = { defaultTolerationSeconds: number; namespaces: string[] };
@@ -20,8 +20,38 @@ function withDefaultTolerations(pod: Pod, seconds: number): Pod {
   return add.length === 0 ? pod : { ...pod, spec: { ...pod.spec, tolerations: [...pod.spec.tolerations, ...add] } };
 }
 
-/** Mutating admission on create. Pure. */
-export function mutate(obj: KubeObject, cfg: AdmissionConfig): KubeObject {
+/** SetDefaults_Container: no tag or :latest pulls Always, any other tag IfNotPresent. Pure. */
+export function defaultPullPolicy(image: string): "Always" | "IfNotPresent" {
+  const last = image.slice(image.lastIndexOf("/") + 1);
+  if (last.includes("@")) return "IfNotPresent";
+  const colon = last.lastIndexOf(":");
+  return colon < 0 || last.slice(colon + 1) === "latest" ? "Always" : "IfNotPresent";
+}
+
+function defaultContainers(containers: Container[]): Container[] {
+  if (containers.every((c) => c.imagePullPolicy !== undefined)) return containers;
+  return containers.map((c) => (c.imagePullPolicy !== undefined ? c : { ...c, imagePullPolicy: defaultPullPolicy(c.image) }));
+}
+
+function defaultTemplate(t: PodTemplate): PodTemplate {
+  const containers = defaultContainers(t.spec.containers);
+  return containers === t.spec.containers ? t : { ...t, spec: { ...t.spec, containers } };
+}
+
+/** Defaulting as decoding applies it (SetDefaults_*): image pull policies. Pure; returns `obj` if unchanged. */
+export function defaults(obj: KubeObject): KubeObject {
+  if (obj.kind === "Deployment" || obj.kind === "StatefulSet" || obj.kind === "ReplicaSet") {
+    const template = defaultTemplate(obj.spec.template);
+    return template === obj.spec.template ? obj : ({ ...obj, spec: { ...obj.spec, template } } as KubeObject);
+  }
+  if (obj.kind !== "Pod") return obj;
+  const containers = defaultContainers(obj.spec.containers);
+  return containers === obj.spec.containers ? obj : { ...obj, spec: { ...obj.spec, containers } };
+}
+
+/** Defaulting (decode) followed by mutating admission, on create. Pure. */
+export function mutate(input: KubeObject, cfg: AdmissionConfig): KubeObject {
+  const obj = defaults(input);
   if (obj.kind !== "Pod") return obj;
   let pod = obj;
   if (pod.spec.serviceAccountName === "") pod = { ...pod, spec: { ...pod.spec, serviceAccountName: "default" } };
@@ -34,7 +64,7 @@ export function validate(resource: Resource, obj: KubeObject, cfg: AdmissionConf
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) {
     return invalid(resource, name, `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'`);
   }
-  if (obj.kind === "Deployment" || obj.kind === "ReplicaSet") {
+  if (obj.kind === "Deployment" || obj.kind === "ReplicaSet" || obj.kind === "StatefulSet") {
     if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0) return invalid(resource, name, "spec.replicas: Invalid value: must be greater than or equal to 0");
   }
   const ns = obj.metadata.namespace;

@@ -7,7 +7,7 @@ import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
 import { objectKey, storageKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
-import { mutate, validate } from "./admission";
+import { defaults, mutate, validate } from "./admission";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
 import type { ApiCall } from "./http";
@@ -92,7 +92,8 @@ function computeUpdate(call: ApiCall, cur: KubeObject, ctx: Ctx): { obj: KubeObj
     return { obj: { ...cur, metadata: { ...cur.metadata, deletionTimestamp: ctx.now } } };
   }
   const patched = mergePatch(cur, call.body) as KubeObject;
-  return { obj: { ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject };
+  // Decoding a patched object defaults it again (a new image gets its imagePullPolicy).
+  return { obj: defaults({ ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject) };
 }
 
 export function onGetCurrent(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, kvs: KeyValue[], ctx: Ctx): ApiServerState {

@@ -15,6 +15,7 @@ export function tokensFor(nodes: string[]): TokenTable {
     "jane-token": { name: "jane", groups: ["developers", "system:authenticated"] },
     "kcm-token": { name: "system:kube-controller-manager", groups: ["system:authenticated"] },
     "scheduler-token": { name: "system:kube-scheduler", groups: ["system:authenticated"] },
+    "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:authenticated"] },
     "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:authenticated"] },
   };
   for (const n of nodes) t[`kubelet-${n}-token`] = { name: `system:node:${n}`, groups: ["system:nodes", "system:authenticated"] };
@@ -24,17 +25,22 @@ export function tokensFor(nodes: string[]): TokenTable {
 export const RBAC_POLICY: RbacPolicy = {
   roles: {
     "cluster-admin": [rule(["*"], ["*"], ["*"])],
-    view: [rule(read, ["", "apps"], ["pods", "deployments", "replicasets"])],
+    view: [rule(read, ["", "apps", "discovery.k8s.io"], ["pods", "deployments", "replicasets", "statefulsets", "services", "endpointslices", "persistentvolumeclaims"])],
     "pod-reader": [rule(read, [""], ["pods"])],
     "system:kube-controller-manager": [
       rule(["get", "create", "update", "list", "watch"], ["coordination.k8s.io"], ["leases"]),
       rule(["*"], [""], ["pods", "pods/status"]),
       rule([...read, "patch", "update"], [""], ["nodes", "nodes/status"]),
-      rule(["*"], ["apps"], ["replicasets", "deployments"]),
+      rule(["*"], ["apps"], ["replicasets", "deployments", "statefulsets"]),
+      rule(["*"], [""], ["persistentvolumeclaims"]),
+      rule(read, [""], ["services"]),
+      rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),
     ],
+    "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [
       rule(["get", "create", "update"], ["coordination.k8s.io"], ["leases"]),
-      rule(read, [""], ["pods", "nodes"]),
+      rule(read, [""], ["pods", "nodes", "services"]),
+      rule(read, ["apps"], ["replicasets", "statefulsets"]),
       rule(["create"], [""], ["pods/binding"]),
     ],
     "system:node": [
@@ -50,6 +56,7 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "web-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }], namespace: "default" },
     { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
     { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
+    { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
     { name: "system:nodes", role: "system:node", subjects: [{ kind: "Group", name: "system:nodes" }], namespace: null },
   ],
 };

@@ -10,6 +10,10 @@ export const RESOURCES = {
   leases: { kind: "Lease", group: "coordination.k8s.io", namespaced: true },
   deployments: { kind: "Deployment", group: "apps", namespaced: true },
   replicasets: { kind: "ReplicaSet", group: "apps", namespaced: true },
+  statefulsets: { kind: "StatefulSet", group: "apps", namespaced: true },
+  services: { kind: "Service", group: "", namespaced: true },
+  endpointslices: { kind: "EndpointSlice", group: "discovery.k8s.io", namespaced: true },
+  persistentvolumeclaims: { kind: "PersistentVolumeClaim", group: "", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -47,5 +51,13 @@ export function resourceOf(obj: KubeObject): Resource {
       return "deployments";
     case "ReplicaSet":
       return "replicasets";
+    case "StatefulSet":
+      return "statefulsets";
+    case "Service":
+      return "services";
+    case "EndpointSlice":
+      return "endpointslices";
+    case "PersistentVolumeClaim":
+      return "persistentvolumeclaims";
   }
 }

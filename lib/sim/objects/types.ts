@@ -2,6 +2,7 @@
 // Timestamps are virtual milliseconds. (lib/sim/k8s holds the full, user-facing schemas used to
 // parse real YAML; these are the engine's internal, already-defaulted shapes.)
 import type { Ms } from "../core/types";
+import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 
 export type OwnerRef = { kind: string; name: string; uid: string; controller: boolean };
 
@@ -15,6 +16,8 @@ export type ObjectMeta = {
   ownerReferences: OwnerRef[];
   /** Set by a graceful delete; the object stays (Terminating) until its owner confirms. */
   deletionTimestamp: Ms | null;
+  /** e.g. deployment.kubernetes.io/revision on ReplicaSets; absent when there are none. */
+  annotations?: Record<string, string>;
 };
 
 export type ConditionStatus = "True" | "False" | "Unknown";
@@ -27,7 +30,29 @@ export type Toleration = { key: string | null; operator: "Exists" | "Equal"; eff
 /** Requests in millicores and MiB (the scheduler plugin framework in lib/sim/scheduler parses real quantities). */
 export type ResourceList = { cpuMilli: number; memoryMi: number };
 
-export type Container = { name: string; image: string; requests: ResourceList };
+/** A probe with the API defaults (period 10 s, timeout 1 s, failure 3, success 1, delay 0). */
+export type Probe = { periodSeconds: number; timeoutSeconds: number; failureThreshold: number; successThreshold: number; initialDelaySeconds: number };
+
+/**
+ * What the simulated program in a container does (not a Kubernetes field): it answers probes once it
+ * has run `readyAfterMs`, and exits with code 1 after `exitAfterMs` (null: never). Lets scenarios
+ * show slow starts, failing readiness and CrashLoopBackOff without real images.
+ */
+export type AppBehavior = { readyAfterMs: number; exitAfterMs: number | null };
+
+export type PullPolicy = "Always" | "IfNotPresent" | "Never";
+
+export type Container = {
+  name: string;
+  image: string;
+  requests: ResourceList;
+  /** Defaulted by the API server: Always for no tag or :latest, else IfNotPresent. */
+  imagePullPolicy?: PullPolicy;
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  app?: AppBehavior;
+};
 
 export type PodSpec = {
   nodeName: string | null;
@@ -37,6 +62,14 @@ export type PodSpec = {
   schedulerName: string;
   restartPolicy: "Always" | "OnFailure" | "Never";
   terminationGracePeriodSeconds: number;
+  nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
+  /** StatefulSet pods: hostname = pod name, subdomain = the governing headless Service. */
+  hostname?: string;
+  subdomain?: string;
+  /** PersistentVolumeClaims the pod mounts, by claim name. */
+  claims?: string[];
 };
 
 export type Pod = {
@@ -64,12 +97,24 @@ export type Lease = {
 
 export type PodTemplate = { labels: Record<string, string>; spec: Omit<PodSpec, "nodeName"> };
 
+/** An absolute count or a percentage such as "25%". */
+export type IntOrPercent = number | string;
+
+export type DeploymentStrategy = { type: "RollingUpdate"; maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | { type: "Recreate" };
+
 export type Deployment = {
   kind: "Deployment";
   apiVersion: "apps/v1";
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
-  status: { replicas: number; readyReplicas: number };
+  spec: {
+    replicas: number;
+    selector: Record<string, string>;
+    template: PodTemplate;
+    /** Defaults (apps/v1): RollingUpdate 25% / 25%, revisionHistoryLimit 10. */
+    strategy?: DeploymentStrategy;
+    revisionHistoryLimit?: number;
+  };
+  status: { replicas: number; readyReplicas: number; updatedReplicas?: number };
 };
 
 export type ReplicaSet = {
@@ -80,4 +125,50 @@ export type ReplicaSet = {
   status: { replicas: number; readyReplicas: number };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet;
+export type VolumeClaimTemplate = { name: string; storage: string };
+
+export type StatefulSet = {
+  kind: "StatefulSet";
+  apiVersion: "apps/v1";
+  metadata: ObjectMeta;
+  spec: {
+    replicas: number;
+    selector: Record<string, string>;
+    /** The headless Service that gives the pods their DNS names; the user creates it. */
+    serviceName: string;
+    template: PodTemplate;
+    podManagementPolicy: "OrderedReady" | "Parallel";
+    updateStrategy: { type: "RollingUpdate"; partition: number } | { type: "OnDelete" };
+    volumeClaimTemplates: VolumeClaimTemplate[];
+  };
+  status: { replicas: number; readyReplicas: number; currentRevision: string; updateRevision: string };
+};
+
+export type Service = {
+  kind: "Service";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  /** clusterIP "None" makes the Service headless: DNS returns pod IPs, kube-proxy ignores it. */
+  spec: { selector: Record<string, string>; clusterIP: string; ports: { port: number; targetPort: number; protocol: "TCP" | "UDP" }[] };
+};
+
+export type Endpoint = { addresses: string[]; ready: boolean; hostname: string | null; nodeName: string | null; targetRef: string };
+
+export type EndpointSlice = {
+  kind: "EndpointSlice";
+  apiVersion: "discovery.k8s.io/v1";
+  metadata: ObjectMeta;
+  addressType: "IPv4";
+  endpoints: Endpoint[];
+  ports: { port: number; protocol: "TCP" | "UDP" }[];
+};
+
+export type PersistentVolumeClaim = {
+  kind: "PersistentVolumeClaim";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  spec: { storage: string; accessModes: ["ReadWriteOnce"] };
+  status: { phase: "Pending" | "Bound" };
+};
+
+export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim;

@@ -1,0 +1,29 @@
+// kube-scheduler's configuration and state. The scheduling queue is the framework's own
+// (lib/sim/scheduler/queue.ts): plain data, so it lives in the World like everything else.
+import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
+import type { Informer, InformerTimer } from "../../client/informer";
+import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-election";
+import type { Ms } from "../../core/types";
+import type { SchedulingQueue } from "../../scheduler/queue";
+
+export type SchedulerConfig = { api: HttpClientConfig; elector: ElectorConfig; backoffMs: Ms; backoffMaxMs: Ms };
+
+export type SchedulerState = {
+  http: HttpClient;
+  elector: Elector;
+  informers: Readonly<Record<string, Informer>>;
+  queue: SchedulingQueue;
+  /** Pods bound by us that the informer does not show as bound yet (the scheduler cache's assumed pods). */
+  assumed: Readonly<Record<string, string>>;
+  /** The FitError last traced per pod, so a retry with the same outcome is not traced again. */
+  reported: Readonly<Record<string, string>>;
+  /** Where the next cycle's node search starts (nextStartNodeIndex, round-robin). */
+  nextStart: number;
+  /** When the queue's wake-up timer is armed for, if it is. */
+  wakeAt: Ms | null;
+};
+
+export type SchedulerTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "wake" };
+
+/** Nodes and pods to schedule; services, ReplicaSets and StatefulSets for default spreading. */
+export const SCHEDULER_INFORMERS = ["nodes", "pods", "replicasets", "services", "statefulsets"] as const;
