@@ -138,7 +138,8 @@ function addWorker(l: Layout, i: number): void {
     timing: kubeletTiming(l.t),
   };
   add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
-  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, startMinMs: l.t.containerStartMinMs, startMaxMs: l.t.containerStartMaxMs };
+  const t = l.t;
+  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, sandboxMs: t.sandboxMs, pullMs: t.imagePullMs, digestCheckMs: t.imageDigestCheckMs, startMs: t.containerStartMs, preloadedImages: [] };
   add(l, proc(`containerd/${node}`, "containerd", node, null, c), zone);
 }
 

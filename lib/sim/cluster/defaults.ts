@@ -63,9 +63,15 @@ export type Tuning = {
   /** kube-scheduler pod back-off 1 s doubling to 10 s (§8.4). */
   schedulerBackoffMs: number;
   schedulerBackoffMaxMs: number;
-  /** Image pull and container start on a warm node (a modelling choice, not an upstream default). */
-  containerStartMinMs: number;
-  containerStartMaxMs: number;
+  /**
+   * Pod start-up on a node (modelling choices, not upstream defaults): RunPodSandbox with CNI, a full
+   * pull of a ~70 MB image, a registry round trip when the image is present (pull policy Always),
+   * CreateContainer + StartContainer. Each is drawn uniformly from [min, max].
+   */
+  sandboxMs: [number, number];
+  imagePullMs: [number, number];
+  imageDigestCheckMs: [number, number];
+  containerStartMs: [number, number];
   /** One-way latency between hosts in the same data centre. */
   networkLatencyMs: number;
 };
@@ -110,7 +116,9 @@ export const DEFAULT_TUNING: Tuning = {
   lbRise: 2,
   schedulerBackoffMs: 1000,
   schedulerBackoffMaxMs: 10_000,
-  containerStartMinMs: 800,
-  containerStartMaxMs: 2500,
+  sandboxMs: [300, 700],
+  imagePullMs: [1500, 4000],
+  imageDigestCheckMs: [200, 500],
+  containerStartMs: [100, 300],
   networkLatencyMs: 1,
 };

@@ -1,16 +1,45 @@
-// The container runtime interface between a kubelet and its node's runtime (CRI, reduced to whole
-// pods), and the application traffic that reaches running pods.
+// The container runtime interface between a kubelet and its node's runtime (CRI, reduced), and the
+// application traffic that reaches running pods. The runtime reports each step of starting a pod
+// (sandbox with its CNI IP, image pull, container start) and every container exit as events, the
+// way the kubelet's evented PLEG learns them.
+import type { AppBehavior, PullPolicy } from "../objects/types";
 
-/** A pod sandbox as the runtime reports it. */
-export type RuntimePod = { uid: string; name: string; namespace: string; ip: string; state: "starting" | "running" | "stopped" };
+export type ContainerSpec = { name: string; image: string; pullPolicy: PullPolicy; app: AppBehavior };
+
+export type ContainerState = "waiting" | "running" | "exited";
+
+export type RuntimeContainer = { name: string; state: ContainerState; startedAt: number | null; exitCode: number | null; incarnation: number };
+
+/**
+ * A pod sandbox as the runtime reports it. `state` is "running" once every container runs,
+ * "waiting" while some container is not running, "stopped" after stop-pod.
+ */
+export type RuntimePod = {
+  uid: string;
+  name: string;
+  namespace: string;
+  ip: string;
+  state: "starting" | "running" | "waiting" | "stopped";
+  containers: RuntimeContainer[];
+};
+
+/** What just happened to a pod, for the kubelet's trace (PLEG events carry no more than this). */
+export type RuntimeStage =
+  | { kind: "sandbox" }
+  | { kind: "pulled"; container: string; image: string; pullPolicy: PullPolicy; cached: boolean; ms: number }
+  | { kind: "pull-failed"; container: string; image: string; reason: string }
+  | { kind: "started"; container: string }
+  | { kind: "exited"; container: string; exitCode: number; reason: string }
+  | { kind: "stopped" };
 
 export type CriMsg =
-  | { p: "cri"; kind: "cri-request"; id: string; op: "run-pod"; uid: string; name: string; namespace: string; ip: string }
+  | { p: "cri"; kind: "cri-request"; id: string; op: "run-pod"; uid: string; name: string; namespace: string; ip: string; containers: ContainerSpec[] }
   | { p: "cri"; kind: "cri-request"; id: string; op: "stop-pod"; uid: string }
+  | { p: "cri"; kind: "cri-request"; id: string; op: "start-container"; uid: string; container: string }
+  | { p: "cri"; kind: "cri-request"; id: string; op: "kill-container"; uid: string; container: string; reason: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "list" }
   | { p: "cri"; kind: "cri-response"; id: string; pods: RuntimePod[] }
-  /** Evented PLEG: the runtime tells the kubelet when a pod's containers change state. */
-  | { p: "cri"; kind: "cri-event"; pod: RuntimePod };
+  | { p: "cri"; kind: "cri-event"; pod: RuntimePod; stage?: RuntimeStage };
 
 /** A request from a client of the application to one pod IP (after kube-proxy-style routing). */
 export type AppMsg =

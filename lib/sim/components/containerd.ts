@@ -1,17 +1,107 @@
 // The node's container runtime (containerd behind CRI). It owns the running pods: they keep
 // running, and keep answering application traffic, whatever happens to the kubelet or the control
-// plane. Only the node losing power (or an explicit stop) ends them.
+// plane. Starting a pod is staged as SyncPod does it (kuberuntime_manager.go): RunPodSandbox (the
+// pause container; the CNI plugin assigns the IP), then per container PullImage as the pull policy
+// says, CreateContainer and StartContainer. Pulled images stay on the node's disk across reboots.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import type { RuntimePod } from "./containerd-protocol";
-import { copyRecord, withEntry } from "../core/records";
+import type { ContainerSpec, RuntimeContainer, RuntimePod, RuntimeStage } from "./containerd-protocol";
+import { copyRecord, emptyRecord, withEntry } from "../core/records";
 
-export type ContainerdConfig = { kubelet: ProcId; startMinMs: Ms; startMaxMs: Ms };
-export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>> };
-export type ContainerdTimer = { t: "started"; uid: string };
+export type ContainerdConfig = {
+  kubelet: ProcId;
+  /** RunPodSandbox incl. CNI ADD; a full image pull; a registry round trip for an image already present; create + start. */
+  sandboxMs: [Ms, Ms];
+  pullMs: [Ms, Ms];
+  digestCheckMs: [Ms, Ms];
+  startMs: [Ms, Ms];
+  /** Images already on the node when it first boots. */
+  preloadedImages: string[];
+};
 
-function setPod(s: ContainerdState, pod: RuntimePod): ContainerdState {
-  return { pods: withEntry(s.pods, pod.uid, pod) };
+type Held = { pod: RuntimePod; specs: ContainerSpec[] };
+export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>>; specs: Readonly<Record<string, ContainerSpec[]>>; images: Readonly<Record<string, true>> };
+export type ContainerdTimer =
+  | { t: "sandbox"; uid: string }
+  | { t: "pulled"; uid: string; container: string; cached: boolean; ms: Ms; incarnation: number }
+  | { t: "started"; uid: string; container: string; incarnation: number }
+  | { t: "exit"; uid: string; container: string; incarnation: number };
+
+function draw(ctx: Ctx, r: [Ms, Ms]): Ms {
+  return ctx.rng.range(r[0], r[1]);
+}
+
+function held(s: ContainerdState, uid: string): Held | null {
+  const pod = s.pods[uid];
+  return pod === undefined ? null : { pod, specs: s.specs[uid] ?? [] };
+}
+
+function summarize(containers: RuntimeContainer[]): RuntimePod["state"] {
+  return containers.every((c) => c.state === "running") ? "running" : "waiting";
+}
+
+function put(s: ContainerdState, pod: RuntimePod, cfg: ContainerdConfig, ctx: Ctx, stage: RuntimeStage): ContainerdState {
+  const next = pod.state === "starting" || pod.state === "stopped" ? pod : { ...pod, state: summarize(pod.containers) };
+  ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: next, stage });
+  return { ...s, pods: withEntry(s.pods, pod.uid, next) };
+}
+
+function setContainer(pod: RuntimePod, name: string, patch: Partial<RuntimeContainer>): RuntimePod {
+  return { ...pod, containers: pod.containers.map((c) => (c.name === name ? { ...c, ...patch } : c)) };
+}
+
+/** PullImage as the policy says: Never fails without the image, IfNotPresent skips a present one, Always asks the registry. */
+function pull(s: ContainerdState, h: Held, spec: ContainerSpec, cfg: ContainerdConfig, ctx: Ctx): ContainerdState {
+  const present = s.images[spec.image] === true;
+  const c = h.pod.containers.find((x) => x.name === spec.name)!;
+  if (spec.pullPolicy === "Never" && !present) {
+    return put(s, h.pod, cfg, ctx, { kind: "pull-failed", container: spec.name, image: spec.image, reason: `ErrImageNeverPull: container image "${spec.image}" is not present with pull policy of Never` });
+  }
+  if (spec.pullPolicy !== "Always" && present) {
+    ctx.after(0, { t: "pulled", uid: h.pod.uid, container: spec.name, cached: true, ms: 0, incarnation: c.incarnation });
+    return s;
+  }
+  const ms = draw(ctx, present ? cfg.digestCheckMs : cfg.pullMs);
+  ctx.after(ms, { t: "pulled", uid: h.pod.uid, container: spec.name, cached: present, ms, incarnation: c.incarnation });
+  return s;
+}
+
+function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri"; kind: "cri-request" }>, env: Envelope, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
+  switch (body.op) {
+    case "run-pod": {
+      if (s.pods[body.uid] !== undefined) return s;
+      ctx.after(draw(ctx, cfg.sandboxMs), { t: "sandbox", uid: body.uid });
+      const containers = body.containers.map((c) => ({ name: c.name, state: "waiting" as const, startedAt: null, exitCode: null, incarnation: 0 }));
+      const pod: RuntimePod = { uid: body.uid, name: body.name, namespace: body.namespace, ip: body.ip, state: "starting", containers };
+      return { ...s, pods: withEntry(s.pods, body.uid, pod), specs: withEntry(s.specs, body.uid, body.containers) };
+    }
+    case "stop-pod": {
+      const pod = s.pods[body.uid];
+      if (pod === undefined) return s;
+      ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: { ...pod, state: "stopped" }, stage: { kind: "stopped" } });
+      const pods = copyRecord(s.pods);
+      delete pods[body.uid];
+      const specs = copyRecord(s.specs);
+      delete specs[body.uid];
+      return { ...s, pods, specs };
+    }
+    case "start-container": {
+      const h = held(s, body.uid);
+      const spec = h?.specs.find((c) => c.name === body.container);
+      if (h === null || spec === undefined || h.pod.state === "starting") return s;
+      return pull(s, h, spec, cfg, ctx);
+    }
+    case "kill-container": {
+      const h = held(s, body.uid);
+      const c = h?.pod.containers.find((x) => x.name === body.container);
+      if (h === null || c === undefined || c.state !== "running") return s;
+      const pod = setContainer(h.pod, c.name, { state: "exited", exitCode: 137, incarnation: c.incarnation + 1 });
+      return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: 137, reason: body.reason });
+    }
+    case "list":
+      ctx.send(env.from, { p: "cri", kind: "cri-response", id: body.id, pods: Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1)) });
+      return s;
+  }
 }
 
 function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
@@ -22,38 +112,44 @@ function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdC
     return s;
   }
   if (body.p !== "cri" || body.kind !== "cri-request") return s;
-  switch (body.op) {
-    case "run-pod": {
-      if (s.pods[body.uid] !== undefined) return s;
-      // Sandbox, image pull and container start take a moment (KWOK-style staged delay).
-      ctx.after(ctx.rng.range(cfg.startMinMs, cfg.startMaxMs), { t: "started", uid: body.uid });
-      return setPod(s, { uid: body.uid, name: body.name, namespace: body.namespace, ip: body.ip, state: "starting" });
-    }
-    case "stop-pod": {
-      const pod = s.pods[body.uid];
-      if (pod === undefined) return s;
-      const stopped = { ...pod, state: "stopped" as const };
-      ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: stopped });
-      const pods = copyRecord(s.pods);
-      delete pods[body.uid];
-      return { pods };
-    }
-    case "list":
-      ctx.send(env.from, { p: "cri", kind: "cri-response", id: body.id, pods: Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1)) });
-      return s;
+  return onRequest(s, body, env, ctx, cfg);
+}
+
+function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
+  const h = held(s, timer.uid);
+  if (h === null) return s;
+  if (timer.t === "sandbox") {
+    const next = put(s, { ...h.pod, state: "waiting" }, cfg, ctx, { kind: "sandbox" });
+    const first = h.specs[0];
+    return first === undefined ? next : pull(next, held(next, timer.uid)!, first, cfg, ctx);
   }
+  const c = h.pod.containers.find((x) => x.name === timer.container);
+  const spec = h.specs.find((x) => x.name === timer.container);
+  if (c === undefined || spec === undefined || c.incarnation !== timer.incarnation) return s;
+  if (timer.t === "pulled") {
+    ctx.after(draw(ctx, cfg.startMs), { t: "started", uid: timer.uid, container: c.name, incarnation: c.incarnation });
+    const images = s.images[spec.image] === true ? s.images : withEntry(s.images, spec.image, true as const);
+    return put({ ...s, images }, h.pod, cfg, ctx, { kind: "pulled", container: c.name, image: spec.image, pullPolicy: spec.pullPolicy, cached: timer.cached, ms: timer.ms });
+  }
+  if (timer.t === "started") {
+    if (spec.app.exitAfterMs !== null) ctx.after(spec.app.exitAfterMs, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation });
+    const started = put(s, setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }), cfg, ctx, { kind: "started", container: c.name });
+    // Containers start one after another, in spec order (SyncPod's start loop).
+    const nextSpec = h.specs.find((x) => h.pod.containers.find((y) => y.name === x.name)?.state === "waiting" && x.name !== c.name);
+    return nextSpec === undefined ? started : pull(started, held(started, timer.uid)!, nextSpec, cfg, ctx);
+  }
+  const pod = setContainer(h.pod, c.name, { state: "exited", exitCode: 1, incarnation: c.incarnation + 1 });
+  return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: 1, reason: "Error" });
 }
 
 export const containerd = defineComponent<ContainerdConfig, ContainerdState, ContainerdTimer>({
   kind: "containerd",
-  boot: () => ({ pods: {} }),
-  onMessage,
-  onTimer: (s, timer, ctx, cfg) => {
-    const pod = s.pods[timer.uid];
-    if (pod === undefined || pod.state !== "starting") return s;
-    const running = { ...pod, state: "running" as const };
-    ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: running });
-    return setPod(s, running);
+  boot: (cfg, persisted) => {
+    const images: Record<string, true> = emptyRecord();
+    for (const i of (persisted as string[] | undefined) ?? cfg.preloadedImages) images[i] = true;
+    return { pods: {}, specs: {}, images };
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
+  onMessage,
+  onTimer,
+  onCrash: (s) => ({ persisted: Object.keys(s.images).sort(), peers: [] }),
 });

@@ -77,8 +77,17 @@ export type Pod = {
   apiVersion: "v1";
   metadata: ObjectMeta;
   spec: PodSpec;
-  status: { phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown"; conditions: Condition[]; podIP: string | null };
+  status: {
+    phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
+    conditions: Condition[];
+    podIP: string | null;
+    /** Reported by the kubelet once the pod has a sandbox. */
+    containerStatuses?: ContainerStatus[];
+  };
 };
+
+/** `state` is running, or waiting/terminated with its reason (CrashLoopBackOff, ContainerCreating...). */
+export type ContainerStatus = { name: string; ready: boolean; restartCount: number; state: string };
 
 export type Node = {
   kind: "Node";

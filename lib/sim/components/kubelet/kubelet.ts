@@ -4,7 +4,8 @@ import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer } from "../../client/informer";
 import { onLeaseResult, onRegisterResult, onStatusResult, register, renewLease, syncStatus } from "./heartbeat";
-import { onPodRequestResult, onRuntimeEvent, syncPods } from "./pods";
+import { onPodRequestResult, syncPods } from "./pods";
+import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
 import type { KubeletConfig, KubeletState, KubeletTimer, StaticPod } from "./types";
 
@@ -33,6 +34,9 @@ function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
     busy: {},
     ipCounter: 0,
     reported: {},
+    readyReported: {},
+    everReady: {},
+    workers: {},
     statics,
     probe: { phase: "startup", failures: 0, inflight: null },
   };
@@ -66,7 +70,7 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
   const body = env.body;
   if (body.p === "local") return onStaticExited(s0, cfg, body.proc, body.reason, ctx);
   if (body.p === "cri") {
-    if (body.kind === "cri-event") return onRuntimeEvent(s0, cfg, body.pod, ctx);
+    if (body.kind === "cri-event") return onRuntimeEvent(s0, cfg, body.pod, body.stage, ctx);
     if (body.kind === "cri-response") {
       const runtime: KubeletState["runtime"] = Object.fromEntries(body.pods.map((p) => [p.uid, p]));
       return syncPods({ ...s0, runtime, runtimeSynced: true }, cfg, ctx);
@@ -114,6 +118,10 @@ function onTimer(s: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCon
       return runProbe(s, cfg, ctx);
     case "static-restart":
       return onStaticRestart(s, cfg, timer.proc, ctx);
+    case "pod-probe":
+      return onProbeTimer(s, cfg, timer, ctx);
+    case "pod-restart":
+      return onRestartTimer(s, cfg, timer.uid, timer.container, timer.gen, ctx);
   }
 }
 

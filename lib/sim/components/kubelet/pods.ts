@@ -1,27 +1,32 @@
 // Pod sync: make the runtime match the pods the API has bound to this node. A pod newly bound is
 // started through CRI; a pod marked for deletion is stopped and then removed from the API (the
-// kubelet's confirmation of graceful deletion). While the API is unreachable nothing changes here:
+// kubelet's confirmation of graceful deletion); the status manager reports phase, IP, conditions
+// and container states whenever they change. While the API is unreachable nothing changes here:
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { setCondition } from "../../objects/helpers";
-import type { Pod } from "../../objects/types";
-import type { RuntimePod } from "../containerd-protocol";
+import type { ContainerStatus, Pod } from "../../objects/types";
+import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
 import type { KubeletConfig, KubeletState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 
-function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][string] | null): KubeletState {
+export function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][string] | null): KubeletState {
   const busy = copyRecord(s.busy);
   if (v === null) delete busy[uid];
   else busy[uid] = v;
   return { ...s, busy };
 }
 
-function podsByUid(s: KubeletState): Record<string, Pod> {
+export function podsByUid(s: KubeletState): Record<string, Pod> {
   const out: Record<string, Pod> = emptyRecord();
   for (const o of Object.values(s.pods.objects)) if (o.kind === "Pod") out[o.metadata.uid] = o;
   return out;
+}
+
+function specsOf(pod: Pod): ContainerSpec[] {
+  return pod.spec.containers.map((c) => ({ name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? "IfNotPresent", app: c.app ?? { readyAfterMs: 0, exitAfterMs: null } }));
 }
 
 export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
@@ -41,10 +46,10 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
       }
     } else if (rt === undefined) {
       const ip = `10.244.${cfg.podCidr}.${s.ipCounter + 2}`;
-      ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "run-pod", uid, name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", ip });
+      ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "run-pod", uid, name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", ip, containers: specsOf(pod) });
       s = setBusy({ ...s, ipCounter: s.ipCounter + 1 }, uid, "starting");
-    } else if (rt.state === "running" && pod.status.podIP !== rt.ip && s.reported[uid] !== rt.ip) {
-      s = reportRunning(s, cfg, pod, rt, ctx);
+    } else {
+      s = reportStatus(s, cfg, pod, rt, ctx);
     }
   }
   for (const uid of Object.keys(s.runtime).sort()) {
@@ -62,31 +67,60 @@ function deletePod(s: KubeletState, cfg: KubeletConfig, pod: Pod, ctx: Ctx): Kub
   return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, `pod:delete:${pod.metadata.uid}`, null, ctx).hc }, pod.metadata.uid, "deleting");
 }
 
-function reportRunning(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: RuntimePod, ctx: Ctx): KubeletState {
-  const status = { phase: "Running", podIP: rt.ip, conditions: setCondition(pod.status.conditions, "Ready", "True", "", ctx.now) };
-  const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status } });
-  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, `pod:status:${pod.metadata.uid}`, null, ctx).hc }, pod.metadata.uid, "reporting");
+type Desired = { phase: "Pending" | "Running"; ready: boolean; statuses: ContainerStatus[]; ip: string };
+
+/** The status the status manager would post for a pod, from the runtime and the probe workers. */
+export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
+  const w = s.workers[rt.uid];
+  const statuses = rt.containers.map((c) => {
+    const cw = w?.containers[c.name];
+    const state = c.state === "running" ? "running" : cw?.backingOff === true ? "waiting:CrashLoopBackOff" : c.state === "exited" ? "terminated:Error" : "waiting:ContainerCreating";
+    return { name: c.name, ready: c.state === "running" && cw?.ready === true, restartCount: cw?.restarts ?? 0, state };
+  });
+  const everStarted = rt.containers.some((c) => c.startedAt !== null);
+  return { phase: everStarted ? "Running" : "Pending", ready: statuses.length > 0 && statuses.every((c) => c.ready), statuses, ip: rt.state === "starting" ? "" : rt.ip };
 }
 
-/** Evented PLEG: the runtime reports a pod started or stopped. */
-export function onRuntimeEvent(s0: KubeletState, cfg: KubeletConfig, pod: RuntimePod, ctx: Ctx): KubeletState {
-  let s = setBusy(s0, pod.uid, null);
-  const runtime = copyRecord(s.runtime);
-  if (pod.state === "stopped") delete runtime[pod.uid];
-  else runtime[pod.uid] = pod;
-  s = { ...s, runtime };
-  return syncPods(s, cfg, ctx);
+function signature(d: Desired): string {
+  return JSON.stringify(d);
+}
+
+function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: RuntimePod, ctx: Ctx): KubeletState {
+  const d = desiredStatus(s, rt);
+  if (d.ip === "" || s.reported[rt.uid] === signature(d)) return s;
+  let conditions = setCondition(pod.status.conditions, "PodReadyToStartContainers", "True", "", ctx.now);
+  conditions = setCondition(conditions, "Initialized", "True", "", ctx.now);
+  conditions = setCondition(conditions, "ContainersReady", d.ready ? "True" : "False", d.ready ? "" : "ContainersNotReady", ctx.now);
+  conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : "ContainersNotReady", ctx.now);
+  const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
+  const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status } });
+  const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
+  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, signature(d)) }, pod.metadata.uid, "reporting");
 }
 
 export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
-  const [, op, uid = ""] = r.tag.split(":");
+  const [, op, uid = "", readyFlag = "", phase = ""] = r.tag.split(":");
   const s = setBusy(s0, uid, null);
   const name = r.call.verb === "health" ? "" : (r.call.name ?? "");
+  if (op === "status" && r.status !== 200) {
+    // Not reported after all: forget the signature so the next sync retries.
+    const reported = copyRecord(s.reported);
+    delete reported[uid];
+    return { ...s, reported };
+  }
   if (r.status === 200 && op === "status") {
+    const ready = readyFlag === "1";
     const ip = s.runtime[uid]?.ip ?? "";
-    if (s.reported[uid] === ip) return s;
-    ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, { pod: name, node: cfg.node, ip });
-    return { ...s, reported: withEntry(s.reported, uid, ip) };
+    const before = s.readyReported[uid];
+    if (before === ready || phase !== "Running") return s;
+    if (ready && s.everReady[uid] !== true) {
+      ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, { pod: name, node: cfg.node, ip });
+      return { ...s, readyReported: withEntry(s.readyReported, uid, ready), everReady: withEntry(s.everReady, uid, true as const) };
+    } else {
+      const why = ready ? "its containers run and pass their readiness probes" : "a container is not running or fails its readiness probe";
+      ctx.trace("pod.ready-changed", `kubelet/${cfg.node} reports ${name} ${ready ? "Ready" : "Running but not Ready"}: ${why}.`, { pod: name, node: cfg.node, ready });
+    }
+    return { ...s, readyReported: withEntry(s.readyReported, uid, ready) };
   } else if (r.status === 200 && op === "delete") {
     ctx.trace("pod.deleted", `kubelet/${cfg.node} stopped ${name} and removed it from the API (graceful deletion finished).`, { pod: name, node: cfg.node });
   }

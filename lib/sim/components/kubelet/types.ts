@@ -39,6 +39,24 @@ export type KubeletConfig = {
   timing: KubeletTiming;
 };
 
+/** A container's probe and restart bookkeeping. `gen` changes on every start, invalidating old timers. */
+export type ContainerWorker = {
+  gen: number;
+  restarts: number;
+  backoffMs: Ms;
+  /** Readiness as the probes see it (true at once without a readiness probe). */
+  ready: boolean;
+  /** The startup probe has succeeded (true at once without one). */
+  started: boolean;
+  failures: number;
+  /** Waiting out CrashLoopBackOff before the next start. */
+  backingOff: boolean;
+};
+
+export type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> };
+
+export type ProbeKind = "startup" | "readiness" | "liveness";
+
 export type StaticPod = { backoffMs: Ms; lastRestart: Ms; pendingRestart: boolean };
 export type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
 
@@ -61,8 +79,14 @@ export type KubeletState = {
   /** Pods with a CRI or API request in flight, so a sync does not repeat it. */
   busy: Readonly<Record<string, "starting" | "stopping" | "deleting" | "reporting">>;
   ipCounter: number;
-  /** The pod IP last reported Running for each pod, so a sync does not report it twice. */
+  /** The status last reported for each pod (a signature), so a sync does not report it twice. */
   reported: Readonly<Record<string, string>>;
+  /** Whether each pod was last reported Ready (absent: never reported Running and Ready yet). */
+  readyReported: Readonly<Record<string, boolean>>;
+  /** Pods already announced as running and Ready once (pod.running is traced the first time only). */
+  everReady: Readonly<Record<string, true>>;
+  /** Per-pod container bookkeeping: probes, restarts, CrashLoopBackOff. */
+  workers: Readonly<Record<string, PodWorker>>;
   statics: Readonly<Record<ProcId, StaticPod>>;
   probe: Probe;
 };
@@ -74,4 +98,6 @@ export type KubeletTimer =
   | { lib?: undefined; t: "lease" }
   | { lib?: undefined; t: "status" }
   | { lib?: undefined; t: "probe" }
-  | { lib?: undefined; t: "static-restart"; proc: ProcId };
+  | { lib?: undefined; t: "static-restart"; proc: ProcId }
+  | { lib?: undefined; t: "pod-probe"; uid: string; container: string; probe: ProbeKind; gen: number }
+  | { lib?: undefined; t: "pod-restart"; uid: string; container: string; gen: number };
