@@ -27,15 +27,18 @@ export function createNet(latencyMs: Ms): NetState {
   return { latencyMs, blocked: [], faults: {}, degraded: 0 };
 }
 
-/** Delivery delay for one message, or null when the message is lost. Advances `rng` only on lossy links. */
-export function routeDelay(net: NetState, from: HostId, to: HostId, rng: Rng): Ms | null {
+/** Where routeDelay draws from, read only on a lossy link (creating a generator costs an allocation per step). */
+export type RngSource = { readonly rng: Rng };
+
+/** Delivery delay for one message, or null when the message is lost. Draws from `src.rng` only on lossy links. */
+export function routeDelay(net: NetState, from: HostId, to: HostId, src: RngSource): Ms | null {
   if (from === to) return 0;
   if (net.blocked.length === 0 && net.degraded === 0) return net.latencyMs; // the common case, per message
   const key = linkKey(from, to);
   if (net.blocked.includes(key)) return null;
   const fault = net.faults[key];
   if (fault === undefined) return net.latencyMs;
-  if (fault.dropPer1000 > 0 && rng.chance({ num: fault.dropPer1000, den: 1000 })) return null;
+  if (fault.dropPer1000 > 0 && src.rng.chance({ num: fault.dropPer1000, den: 1000 })) return null;
   return net.latencyMs + fault.delayMs;
 }
 

@@ -44,7 +44,7 @@ export class Outbox {
     this.seed = seed;
     this.nextId = nextId;
     this.generator = null;
-    this.effects.length = 0;
+    if (this.effects.length !== 0) this.effects.length = 0; // setting length is not free, even to 0 on an empty array
     return this;
   }
 
@@ -88,7 +88,7 @@ export function sendFrom(out: Outbox, world: World, from: ProcId, to: ProcId, bo
   const src = world.procs[from];
   const dst = world.procs[to];
   if (src === undefined || dst === undefined) fail(`send from ${from} to unknown process ${to}`);
-  const delay = routeDelay(world.net, src.host, dst.host, out.rng);
+  const delay = routeDelay(world.net, src.host, dst.host, out);
   if (delay === null) return; // partitioned or dropped: the sender learns nothing
   out.schedule(out.now + delay, { kind: "deliver", from, to, sentAt: out.now, body });
 }
