@@ -31,7 +31,7 @@ function onEtcdResults(s0: ApiServerState, cfg: ApiServerConfig, results: EtcdRe
     if (r.kind === "watch-events" || r.kind === "watch-error") {
       const resource = cacheForWatch(s, r.id);
       if (resource === undefined) continue;
-      s = r.kind === "watch-events" ? onCacheEvents(s, resource, r.events, ctx) : onCacheWatchFailed(s, cfg, resource, r.message, ctx);
+      s = r.kind === "watch-events" ? onCacheEvents(s, resource, r.events, ctx, cfg.traceRequestFlow) : onCacheWatchFailed(s, cfg, resource, r.message, ctx);
       continue;
     }
     const owner = s.calls[r.id];

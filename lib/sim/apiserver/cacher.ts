@@ -63,7 +63,7 @@ function watchType(ev: WatchEvent): WatchType {
 }
 
 /** Applies etcd events to the cache and fans them out to matching client watches. */
-export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx): ApiServerState {
+export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx, traceFanout = false): ApiServerState {
   const c = s.caches[resource];
   if (!c.ready) return s;
   const objects = copyRecord(c.objects);
@@ -79,14 +79,28 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     fanout.push({ rv, type, object });
   }
   const window = appendHistory(c, fanout);
+  const reached: string[][] = traceFanout ? fanout.map(() => []) : [];
   for (const key of Object.keys(s.watchers).sort()) {
     const w = s.watchers[key]!;
     if (w.resource !== resource) continue;
-    for (const e of fanout) {
-      if (inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector)) ctx.send(w.via, { p: "http", kind: "watch-event", id: w.id, type: e.type, object: e.object });
+    for (let i = 0; i < fanout.length; i++) {
+      const e = fanout[i]!;
+      if (!(inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector))) continue;
+      ctx.send(w.via, { p: "http", kind: "watch-event", id: w.id, type: e.type, object: e.object });
+      if (traceFanout) reached[i]!.push(w.via);
     }
   }
+  if (traceFanout) traceWatchFanout(ctx, resource, fanout, reached);
   return setCache(s, resource, { ...c, ...window, objects, rv });
+}
+
+/** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */
+function traceWatchFanout(ctx: Ctx, resource: Resource, fanout: readonly CachedEvent[], reached: readonly string[][]): void {
+  if (resource === "leases" || resource === "nodes") return;
+  fanout.forEach((e, i) => {
+    const to = [...new Set(reached[i])].sort();
+    ctx.trace("api.watch-event", `watch cache (${resource}): ${e.type} ${e.object.metadata.name} at resourceVersion ${e.rv} sent to ${to.length} watcher(s)${to.length > 0 ? `: ${to.join(", ")}` : ""}.`, { resource, name: e.object.metadata.name, event: e.type, rv: e.rv, watchers: to });
+  });
 }
 
 /** Appends to the history and slides its window to the last HISTORY_MAX events. */

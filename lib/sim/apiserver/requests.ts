@@ -15,6 +15,7 @@ import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 import { startWrite } from "./writes";
+import { flowSchemaFor, isTraced, traceStage } from "./flow-trace";
 import { copyRecord, withEntry } from "../core/records";
 
 export const HEALTH_KEY = "/registry/health";
@@ -40,6 +41,12 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   if (user === null) return fail(withF("system:anonymous"), req.id, UNAUTHORIZED, ctx);
   const resource = call.subresource === null ? call.resource : `${call.resource}/${call.subresource}`;
   const decision = authorize(cfg.rbac, user, { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource, namespace: call.namespace });
+  if (isTraced(cfg, call)) {
+    const [schema, level] = flowSchemaFor(user);
+    traceStage(ctx, call, user.name, "authentication", `bearer token accepted: user ${user.name}, groups ${user.groups.join(", ")}`);
+    traceStage(ctx, call, user.name, "priority-and-fairness", `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`);
+    traceStage(ctx, call, user.name, "authorization", decision.allowed ? `Node,RBAC: ${decision.reason}` : "RBAC: no rule allows it (403)");
+  }
   if (!decision.allowed) return fail(withF(user.name), req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
   if (call.verb === "watch") return startWatch(s, env, req, call, ctx);
   let next = withF(user.name);

@@ -23,6 +23,8 @@ export type ApiServerConfig = {
   reflectorBackoffMaxMs: Ms;
   /** Time from process start until the secure port listens (flag parsing, storage setup). */
   startupMs: Ms;
+  /** Trace every stage of the handler chain for users' writes (kubectl-create-deployment); off elsewhere. */
+  traceRequestFlow: boolean;
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };

@@ -12,6 +12,7 @@ import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
 import type { ApiCall } from "./http";
 import { fail, issueEtcd, respond } from "./respond";
+import { isTraced, mutations, traceStage } from "./flow-trace";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 import { withEntry } from "../core/records";
 
@@ -26,9 +27,16 @@ function summary(call: ApiCall, name: string): string {
   return `${call.verb} ${what}`;
 }
 
+function traceAdmission(ctx: Ctx, call: ApiCall, user: string, before: KubeObject, after: KubeObject, ok: boolean): void {
+  traceStage(ctx, call, user, "mutating-admission", `decode + defaulting, then the mutating plugins (ServiceAccount, DefaultTolerationSeconds, ...): ${mutations(before, after)}`);
+  traceStage(ctx, call, user, "schema-validation", ok ? `the ${after.kind} passes object validation (strict field validation, names, replicas)` : "object validation failed (422)");
+  if (ok) traceStage(ctx, call, user, "validating-admission", "NamespaceLifecycle, PodSecurity, ValidatingAdmissionPolicy and webhooks, ResourceQuota last: admitted");
+}
+
 function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, name: string, op: EtcdOp, ctx: Ctx): ApiServerState {
   // Lease renewals happen every few seconds per node and controller: real writes, but quiet in the trace.
   const quiet = call.resource === "leases";
+  if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "etcd-write", `Txn ${op.op} ${op.key}: the etcd leader replicates it and answers once a majority has it in its WAL`);
   return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name) }, ctx);
 }
 
@@ -43,6 +51,7 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
     const body = call.body as KubeObject;
     const obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
     const err = validate(resource, obj, cfg.admission);
+    if (isTraced(cfg, call)) traceAdmission(ctx, call, f.user, body, obj, err === null);
     if (err !== null) return fail(s, f.id, err, ctx);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj }, ctx);
   }
@@ -108,6 +117,7 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
   if (result.ok) {
+    if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`);
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);

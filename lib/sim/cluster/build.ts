@@ -18,6 +18,18 @@ import type { WebClientConfig } from "../components/web-client";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";
 import { RBAC_POLICY, tokensFor } from "./policy";
 import { kubeletTiming } from "./timing";
+import type { KubeProxyConfig } from "../components/kube-proxy/kube-proxy";
+import type { ProxyMode } from "../kube-proxy/rules";
+import type { ResourceList, Taint } from "../objects/types";
+
+/** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */
+export type WorkerSpec = {
+  labels?: Record<string, string>;
+  taints?: Taint[];
+  allocatable?: ResourceList & { pods: number };
+  /** Runs a kube-proxy in this mode on the node (none when absent). */
+  kubeProxy?: ProxyMode | "userspace";
+};
 
 export type ClusterSpec = {
   etcdMembers: number;
@@ -28,6 +40,9 @@ export type ClusterSpec = {
   /** An app (label app=web) whose users send traffic to its pods. */
   webTraffic: boolean;
   tuning: Tuning;
+  workerSpecs?: WorkerSpec[];
+  /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
+  traceRequestFlow?: boolean;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };
@@ -82,6 +97,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMs: t.reflectorBackoffMs,
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
+    traceRequestFlow: l.spec.traceRequestFlow === true,
   };
 }
 
@@ -115,6 +131,7 @@ function addControlPlane(l: Layout, i: number): void {
     probeTarget: `kube-apiserver-${i}`,
     allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
     registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
+    labels: { "node-role.kubernetes.io/control-plane": "" },
     podCidr: i,
     timing: kubeletTiming(t),
   };
@@ -124,7 +141,12 @@ function addControlPlane(l: Layout, i: number): void {
 function addWorker(l: Layout, i: number): void {
   const node = `node-${i + 1}`;
   const zone = `zone-${String.fromCharCode(97 + (i % l.spec.zones))}`;
+  const w = l.spec.workerSpecs?.[i] ?? {};
   l.runtimes[node] = `containerd/${node}`;
+  if (w.kubeProxy !== undefined) {
+    const kp: KubeProxyConfig = { api: { server: l.apiEndpoint, token: "kube-proxy-token" }, node, mode: w.kubeProxy, minSyncMs: 1000 };
+    add(l, proc(`kube-proxy/${node}`, "kube-proxy", node, null, kp), zone);
+  }
   const k: KubeletConfig = {
     node,
     zone,
@@ -132,8 +154,9 @@ function addWorker(l: Layout, i: number): void {
     runtime: `containerd/${node}`,
     staticPods: [],
     probeTarget: null,
-    allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
-    registerTaints: [],
+    allocatable: w.allocatable ?? { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    registerTaints: w.taints ?? [],
+    labels: w.labels ?? {},
     podCidr: 100 + i + 1,
     timing: kubeletTiming(l.t),
   };

@@ -6,8 +6,10 @@ import type { Command, Envelope } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
-import type { Deployment } from "../objects/types";
+import type { Deployment, KubeObject, ReplicaSet, StatefulSet } from "../objects/types";
+import { resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
+import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
 
 export type KubectlConfig = { server: string; tokens: Record<string, string> };
 export type KubectlState = { http: HttpClient };
@@ -53,9 +55,15 @@ function bareCommandLine(c: Command): string {
     case "apply":
       return `kubectl apply -f deployment.yaml  # Deployment ${a.name}, ${a.replicas ?? 1} replicas`;
     case "create":
-      return `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"} --replicas=${a.replicas ?? 1}`;
+      return a.replicas === undefined ? `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"}` : `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"} --replicas=${a.replicas}`;
+    case "create-object":
+      return `kubectl apply -f ${a.file}  # ${a.summary}`;
     case "scale":
-      return `kubectl scale deployment ${a.name} --replicas=${a.replicas}`;
+      return `kubectl scale ${a.kind ?? "deployment"} ${a.name} --replicas=${a.replicas}`;
+    case "set-image":
+      return `kubectl set image ${a.kind ?? "deployment"}/${a.name} ${a.container ?? a.name}=${a.image}`;
+    case "rollout-undo":
+      return `kubectl rollout undo deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`;
     case "delete":
       return `kubectl delete ${a.resource} ${a.name}`;
     default:
@@ -86,8 +94,16 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "apply-get", ctx);
     case "create":
       return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment(a, ctx.now) }), "create", ctx);
+    case "create-object": {
+      const body = JSON.parse(String(a.manifest)) as KubeObject;
+      return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...ns, body }), "create", ctx);
+    }
     case "scale":
-      return issue(s, cfg, c, apiCall("patch", "deployments", { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
+      return issue(s, cfg, c, apiCall("patch", workloadResource(a.kind), { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
+    case "set-image":
+      return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "image-get", ctx);
+    case "rollout-undo":
+      return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
     case "delete":
       return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name) }), "delete", ctx);
     default:
@@ -110,6 +126,10 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx):
     ok ? `${line} → ${text} (HTTP ${r.status} after ${r.latencyMs} ms)` : `${line} failed after ${(r.latencyMs / 1000).toFixed(1)} s: ${text}`,
     { verb, resource: call.resource, status: r.status, error: ok ? null : text, latencyMs: r.latencyMs, command: line },
   );
+  if (ok && r.status === 200) {
+    const next = followUp(c, step, r.body, ctx);
+    if (next !== null) return issue(s, cfg, c, next.call, next.step, ctx);
+  }
   if (step !== "apply-get") return s;
   // kubectl apply: create when absent, otherwise patch the live object.
   if (r.status === 404) return issue(s, cfg, c, apiCall("create", "deployments", { namespace: "default", body: deployment(c.args, ctx.now) }), "apply-create", ctx);
@@ -118,6 +138,24 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx):
     return issue(s, cfg, c, apiCall("patch", "deployments", { namespace: "default", name: d.metadata.name, body: { spec: { replicas: d.spec.replicas, template: d.spec.template } } }), "apply-patch", ctx);
   }
   return s;
+}
+
+/** The next request of a multi-request command (set image, rollout undo), or null when done. */
+function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: ApiCall; step: string } | null {
+  if (step === "image-get") return { call: setImagePatch(c, body as Deployment | StatefulSet), step: "image-patch" };
+  if (step === "undo-get") return { call: listSets(body as Deployment), step: `undo-list:${JSON.stringify((body as Deployment).metadata.uid)}` };
+  if (step.startsWith("undo-list:")) {
+    const uid = JSON.parse(step.slice("undo-list:".length)) as string;
+    const sets = (body as { items: ReplicaSet[] }).items;
+    const owner = { metadata: { uid } } as Deployment;
+    const target = rollbackTarget(sets, owner, c.args.toRevision === undefined ? null : Number(c.args.toRevision));
+    if (target === null) {
+      ctx.trace("kubectl.error", `error: no rollout history found for deployment "${String(c.args.name)}"`, { command: c.name });
+      return null;
+    }
+    return { call: apiCall("patch", "deployments", { namespace: "default", name: String(c.args.name), body: { spec: { template: restoredTemplate(target) } } }), step: "undo-patch" };
+  }
+  return null;
 }
 
 export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTimer>({

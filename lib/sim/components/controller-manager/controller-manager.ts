@@ -9,7 +9,10 @@ import { announce } from "../leader-trace";
 import { monitorNodes, onNodeLifecycleResult } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
 import { INFORMERS, type KcmConfig, type KcmState, type KcmTimer } from "./types";
-import { onWorkloadResult, reconcileDeployments, reconcileReplicaSets } from "./workloads";
+import { onDeploymentResult, reconcileDeployments } from "./deployment";
+import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
+import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
+import { onStatefulSetResult, reconcileStatefulSets } from "./statefulset";
 
 function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
   return { resource: name, namespace: name === "leases" ? "kube-node-lease" : null, fieldSelector: null, labelSelector: null };
@@ -17,7 +20,7 @@ function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
 
 function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   const identity = `${ctx.host}_${ctx.nextId("id")}`;
-  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {} };
+  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {} };
 }
 
 function synced(s: KcmState): boolean {
@@ -26,7 +29,8 @@ function synced(s: KcmState): boolean {
 
 function reconcile(s: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   if (!s.elector.leader || !synced(s)) return s;
-  return scheduleEvictions(reconcileReplicaSets(reconcileDeployments(s, cfg, ctx), cfg, ctx), ctx);
+  const workloads = reconcileStatefulSets(reconcileReplicaSets(reconcileDeployments(s, cfg, ctx), cfg, ctx), cfg, ctx);
+  return scheduleEvictions(reconcileEndpointSlices(workloads, cfg, ctx), ctx);
 }
 
 function onElector(s0: KcmState, cfg: KcmConfig, events: ElectorEvent[], ctx: Ctx): KcmState {
@@ -65,7 +69,14 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
   if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
-  return reconcile(onWorkloadResult(s, r, ctx), cfg, ctx);
+  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx);
+}
+
+function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
+  if (r.tag.startsWith("dep|")) return onDeploymentResult(s, r.status, r.tag, r.body, ctx);
+  if (r.tag.startsWith("sts|")) return onStatefulSetResult(s, r.status, r.tag, r.body, ctx);
+  if (r.tag.startsWith("eps|")) return onEndpointSliceResult(s, r.status, r.tag, r.body, ctx);
+  return onReplicaSetResult(s, cfg, r.status, r.tag, r.body, ctx);
 }
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {

@@ -1,6 +1,6 @@
 // Names the way Kubernetes makes them: pod-template-hash is a 32-bit hash of the template rendered
 // through rand.SafeEncodeString, and generated suffixes are 5 characters from the same alphabet
-// without vowels (k8s-facts §6.1). The hash here is FNV-1a of canonical JSON, not Go's byte-exact one.
+// without vowels (k8s-facts §6.1). The hash is FNV-1a of canonical (key-sorted) JSON, not Go's byte-exact one.
 import { fnv1a } from "../../core/hash";
 import type { Rng } from "../../core/rng";
 
@@ -12,8 +12,20 @@ export function safeEncode(text: string): string {
   return out;
 }
 
+/** JSON with object keys sorted at every level: the same template always gives the same text. Pure. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The pod-template-hash: FNV-1a of the canonical template, as a decimal string run through SafeEncodeString. Pure. */
 export function templateHash(template: unknown): string {
-  return safeEncode(String(fnv1a(JSON.stringify(template))));
+  return safeEncode(String(fnv1a(canonicalJson(template))));
 }
 
 export function randomSuffix(rng: Rng): string {

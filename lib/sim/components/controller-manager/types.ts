@@ -1,5 +1,5 @@
 // kube-controller-manager: leader election plus the controllers this engine models (deployment,
-// replicaset, node lifecycle, taint eviction). Only the leader runs informers and controllers; a
+// replicaset, statefulset, endpointslice, node lifecycle, taint eviction). Only the leader runs informers and controllers; a
 // standby only polls the Lease.
 import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-election";
 import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
@@ -32,8 +32,22 @@ export type KcmState = {
   /** All zones fully disrupted: assume a control-plane problem and stop evictions. */
   disruptionMode: boolean;
   evictions: Readonly<Record<string, Ms>>;
+  /**
+   * Writes to ReplicaSets, StatefulSet pods, PVCs and EndpointSlices that succeeded (or are in
+   * flight) but that the informer does not show yet: key → what the informer must show.
+   */
+  pendingWrites: Readonly<Record<string, string>>;
+  /** ReplicaSet slowStartBatch in progress, by ReplicaSet uid. */
+  slowStart: Readonly<Record<string, SlowStart>>;
+  /** The last revision each Deployment was announced as fully rolled out at. */
+  rolledOut: Readonly<Record<string, string>>;
+  /** EndpointSlice contents last written per Service (a signature), so unchanged slices are not rewritten. */
+  slices: Readonly<Record<string, string>>;
 };
+
+/** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
+export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
 export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms };
 
-export const INFORMERS = ["deployments", "leases", "nodes", "pods", "replicasets"] as const;
+export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;

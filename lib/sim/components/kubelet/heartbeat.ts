@@ -13,8 +13,7 @@ function meta(name: string, namespace: string | null, labels: Record<string, str
 }
 
 export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
-  const labels: Record<string, string> = { "kubernetes.io/hostname": cfg.node, "topology.kubernetes.io/zone": cfg.zone };
-  if (cfg.registerTaints.length > 0) labels["node-role.kubernetes.io/control-plane"] = "";
+  const labels: Record<string, string> = { "kubernetes.io/hostname": cfg.node, "topology.kubernetes.io/zone": cfg.zone, ...cfg.labels };
   const node: Node = {
     kind: "Node",
     apiVersion: "v1",

@@ -35,6 +35,8 @@ export type KubeletConfig = {
   probeTarget: ProcId | null;
   allocatable: ResourceList & { pods: number };
   registerTaints: Taint[];
+  /** --node-labels, added to the well-known hostname and zone labels. */
+  labels: Record<string, string>;
   podCidr: number;
   timing: KubeletTiming;
 };

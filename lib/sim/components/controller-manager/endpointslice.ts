@@ -1,0 +1,88 @@
+// The endpointslice controller (pkg/controller/endpointslice): for every Service with a selector,
+// one EndpointSlice <service>-<5 random> (label kubernetes.io/service-name) listing the selected
+// pods that have an IP, each with its Ready condition and, for pods whose subdomain is the Service,
+// its hostname: that is what gives StatefulSet pods their DNS names <pod>.<svc>.<ns>.svc.cluster.local
+// through a headless Service. kube-proxy and DNS read these slices, not the pods.
+import type { Ctx } from "../../core/component";
+import { withEntry } from "../../core/records";
+import { apiCall } from "../../apiserver/http";
+import { isTerminating, matchesLabels, podReady } from "../../objects/helpers";
+import type { Endpoint, EndpointSlice, Pod, Service } from "../../objects/types";
+import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
+import { randomSuffix } from "./naming";
+import type { KcmConfig, KcmState } from "./types";
+
+export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+export const CLUSTER_DOMAIN = "cluster.local";
+
+function desired(svc: Service, pods: readonly Pod[]): Endpoint[] {
+  const ns = svc.metadata.namespace;
+  return pods
+    .filter((p) => p.metadata.namespace === ns && p.status.podIP !== null && p.status.podIP !== "" && !isTerminating(p) && matchesLabels(p.metadata.labels, svc.spec.selector))
+    .map((p) => ({
+      addresses: [p.status.podIP!],
+      ready: podReady(p),
+      hostname: p.spec.subdomain === svc.metadata.name ? (p.spec.hostname ?? null) : null,
+      nodeName: p.spec.nodeName,
+      targetRef: p.metadata.name,
+    }))
+    .sort((a, b) => (a.targetRef < b.targetRef ? -1 : 1));
+}
+
+/** DNS A records a headless Service publishes for pods with hostnames. Pure. */
+export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
+  const ns = svc.metadata.namespace ?? "default";
+  return endpoints.filter((e) => e.ready && e.hostname !== null).map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
+}
+
+function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: EndpointSlice[], pods: Pod[], ctx: Ctx): KcmState {
+  const ns = svc.metadata.namespace ?? "default";
+  const key = `eps:${ns}/${svc.metadata.name}`;
+  const slice = slices.find((e) => e.metadata.namespace === ns && e.metadata.labels[SERVICE_NAME_LABEL] === svc.metadata.name);
+  const want = desired(svc, pods);
+  const sig = JSON.stringify(want);
+  const pending = s.pendingWrites[key];
+  if (pending !== undefined) {
+    if (slice === undefined || JSON.stringify(slice.endpoints) !== pending) return s;
+    s = fulfil(s, key);
+  }
+  if (slice !== undefined && JSON.stringify(slice.endpoints) === sig) return s;
+  const ports = svc.spec.ports.map((p) => ({ port: p.targetPort, protocol: p.protocol }));
+  const info = JSON.stringify({ svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" });
+  if (slice === undefined) {
+    const labels = { [SERVICE_NAME_LABEL]: svc.metadata.name };
+    const meta = newMeta(`${svc.metadata.name}-${randomSuffix(ctx.rng)}`, ns, labels, { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid }, ctx.now);
+    const body: EndpointSlice = { kind: "EndpointSlice", apiVersion: "discovery.k8s.io/v1", metadata: meta, addressType: "IPv4", endpoints: want, ports };
+    return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), `eps|${key}|${info}`, ctx), key, sig);
+  }
+  const call = apiCall("patch", "endpointslices", { namespace: ns, name: slice.metadata.name, body: { endpoints: want, ports } });
+  return expect(issue(s, cfg, call, `eps|${key}|${info}`, ctx), key, sig);
+}
+
+export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+  let s = s0;
+  const slices = objects<EndpointSlice>(s, "endpointslices", "EndpointSlice");
+  const pods = objects<Pod>(s, "pods", "Pod");
+  for (const svc of objects<Service>(s, "services", "Service")) {
+    if (Object.keys(svc.spec.selector).length > 0) s = syncService(s, cfg, svc, slices, pods, ctx);
+  }
+  return s;
+}
+
+export function onEndpointSliceResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
+  const [, key = "", json = "{}"] = tag.split("|");
+  if (!(status === 200 || status === 201)) return fulfil(s, key);
+  const info = JSON.parse(json) as { svc: string; headless: boolean };
+  const slice = body as EndpointSlice;
+  const ready = slice.endpoints.filter((e) => e.ready);
+  const fake = { metadata: { name: info.svc, namespace: slice.metadata.namespace } } as Service;
+  const records = info.headless ? dnsRecords(fake, slice.endpoints) : [];
+  const list = ready.map((e) => `${e.targetRef}=${e.addresses[0]}`);
+  const dns = records.length > 0 ? ` DNS: ${records.map((r) => r.replace("=", " → ")).join(", ")}.` : "";
+  ctx.trace(
+    "endpointslice.updated",
+    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${slice.endpoints.length - ready.length} not ready.${dns}`,
+    { service: info.svc, slice: slice.metadata.name, ready: ready.length, notReady: slice.endpoints.length - ready.length, endpoints: list, records },
+  );
+  return { ...s, slices: withEntry(s.slices, key, JSON.stringify(slice.endpoints)) };
+}

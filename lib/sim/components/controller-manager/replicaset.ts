@@ -1,0 +1,118 @@
+// The replicaset controller (pkg/controller/replicaset/replica_set.go): keeps `replicas` pods that
+// are not terminating. Missing pods are created <replicaset>-<5 random> in slowStartBatch batches
+// of 1, 2, 4, ... (each after the previous one answered; a failure stops the rest), at most
+// burstReplicas (500) per sync. Extra pods are deleted by getPodsToDelete's ranking: unscheduled,
+// then not ready, then the newest. Expectations stop it from acting twice on a stale informer.
+import type { Ctx } from "../../core/component";
+import { copyRecord, withEntry, without } from "../../core/records";
+import { apiCall } from "../../apiserver/http";
+import { isTerminating, podReady } from "../../objects/helpers";
+import type { Pod, ReplicaSet } from "../../objects/types";
+import { activePods, issue, newMeta, objects } from "./kcm-api";
+import { randomSuffix } from "./naming";
+import type { KcmConfig, KcmState, SlowStart } from "./types";
+
+const EXPECTATION_TTL_MS = 5 * 60_000;
+const BURST_REPLICAS = 500;
+
+/** getPodsToDelete / ActivePodsWithRanks: unscheduled first, then not ready, then the newest. */
+function deletionOrder(a: Pod, b: Pod): number {
+  const rank = (p: Pod) => [p.spec.nodeName === null ? 0 : 1, podReady(p) ? 1 : 0, -p.metadata.creationTimestamp];
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+  return a.metadata.name < b.metadata.name ? -1 : 1;
+}
+
+function expectNames(s: KcmState, uid: string, names: string[], now: number): KcmState {
+  const prev = s.expectations[uid];
+  return { ...s, expectations: withEntry(s.expectations, uid, { names: [...(prev?.names ?? []), ...names], at: now }) };
+}
+
+function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, ctx: Ctx): KcmState {
+  let s = s0;
+  const ns = rs.metadata.namespace ?? "default";
+  const n = Math.min(st.size, st.left);
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `${rs.metadata.name}-${randomSuffix(ctx.rng)}`;
+    const body: Pod = {
+      kind: "Pod",
+      apiVersion: "v1",
+      metadata: newMeta(name, ns, rs.spec.template.labels, { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid }, ctx.now),
+      spec: { ...rs.spec.template.spec, nodeName: null },
+      status: { phase: "Pending", conditions: [], podIP: null },
+    };
+    const tag = `pod-create|${rs.metadata.uid}|${ns}/${name}|${rs.metadata.name}|${rs.spec.replicas}|${st.batch + 1}|${n}`;
+    s = issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx);
+    names.push(`${ns}/${name}`);
+  }
+  const next: SlowStart = { ...st, left: st.left - n, inflight: n, batch: st.batch + 1 };
+  return { ...expectNames(s, rs.metadata.uid, names, ctx.now), slowStart: withEntry(s.slowStart, rs.metadata.uid, next) };
+}
+
+export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+  let s = s0;
+  const pods = objects<Pod>(s, "pods", "Pod");
+  // Every pod's name, plus name~ for terminating ones: a create is observed once the name exists, a
+  // delete once the pod is terminating or gone.
+  const names = new Set<string>();
+  for (const p of pods) {
+    names.add(`${p.metadata.namespace}/${p.metadata.name}`);
+    if (isTerminating(p)) names.add(`${p.metadata.namespace}/${p.metadata.name}~`);
+  }
+  const pending = (n: string) => (n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n));
+  for (const rs of objects<ReplicaSet>(s, "replicasets", "ReplicaSet")) {
+    const uid = rs.metadata.uid;
+    if (s.slowStart[uid] !== undefined) continue; // a batch is still in flight
+    const exp = s.expectations[uid];
+    if (exp !== undefined) {
+      const left = exp.names.filter(pending);
+      if (left.length > 0 && ctx.now - exp.at < EXPECTATION_TTL_MS) {
+        if (left.length !== exp.names.length) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: left }) };
+        continue;
+      }
+      s = { ...s, expectations: without(s.expectations, uid) };
+    }
+    const active = activePods(pods, uid);
+    const diff = rs.spec.replicas - active.length;
+    if (diff > 0) {
+      s = sendBatch(s, cfg, rs, { left: Math.min(diff, BURST_REPLICAS), size: 1, inflight: 0, batch: 0, failed: false }, ctx);
+      continue;
+    }
+    const doomed = diff < 0 ? [...active].sort(deletionOrder).slice(0, -diff) : [];
+    for (const p of doomed) {
+      const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
+      s = issue(s, cfg, call, `pod-delete|${uid}|${p.metadata.namespace}/${p.metadata.name}~|${rs.metadata.name}|${rs.spec.replicas}`, ctx);
+    }
+    if (doomed.length > 0) s = expectNames(s, uid, doomed.map((p) => `${p.metadata.namespace}/${p.metadata.name}~`), ctx.now);
+  }
+  return s;
+}
+
+/** Creates and deletes answered: trace, lower expectations on failure, and send the next batch. */
+export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
+  const [op = "", uid = "", key = "", rsName = "", wanted = "", batch = "", size = ""] = tag.split("|");
+  const ok = status === 200 || status === 201;
+  let s = s0;
+  const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
+  if (ok && op === "pod-create") {
+    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${batch} of size ${size}).`, { pod: name, replicaset: rsName, batch: Number(batch) });
+  }
+  if (!ok) {
+    const exp = s.expectations[uid];
+    if (exp !== undefined) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: exp.names.filter((n) => n !== key) }) };
+  }
+  if (op !== "pod-create") return s;
+  const st = s.slowStart[uid];
+  if (st === undefined) return s;
+  const next: SlowStart = { ...st, inflight: st.inflight - 1, failed: st.failed || !ok };
+  if (next.inflight > 0) return { ...s, slowStart: withEntry(s.slowStart, uid, next) };
+  const slowStart = copyRecord(s.slowStart);
+  delete slowStart[uid];
+  s = { ...s, slowStart };
+  const rs = objects<ReplicaSet>(s, "replicasets", "ReplicaSet").find((r) => r.metadata.uid === uid);
+  // An error skips the remaining creates (the next sync tries again, starting from a batch of 1).
+  if (next.failed || next.left === 0 || rs === undefined) return s;
+  return sendBatch(s, cfg, rs, { ...next, size: Math.min(next.size * 2, next.left) }, ctx);
+}

@@ -1,0 +1,139 @@
+// The statefulset controller (pkg/controller/statefulset/stateful_set_control.go): pods <sts>-<i>
+// for ordinals 0..replicas-1 with stable hostnames under the governing headless Service, one PVC
+// <template>-<sts>-<i> per volumeClaimTemplate (created before the pod, retained on scale-down).
+// OrderedReady creates one pod at a time, each after its predecessors are Running and Ready, and
+// deletes from the highest ordinal down, each after its successor is gone; Parallel does both at
+// once. RollingUpdate replaces outdated pods from the highest ordinal down, one at a time. A pod
+// object that still exists (e.g. Terminating on an unreachable node) is never replaced.
+import type { Ctx } from "../../core/component";
+import { apiCall } from "../../apiserver/http";
+import { isTerminating, podReady } from "../../objects/helpers";
+import type { PersistentVolumeClaim, Pod, StatefulSet } from "../../objects/types";
+import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
+import { templateHash } from "./naming";
+import type { KcmConfig, KcmState } from "./types";
+
+const REVISION_LABEL = "controller-revision-hash";
+
+function healthy(p: Pod): boolean {
+  return p.status.phase === "Running" && podReady(p) && !isTerminating(p);
+}
+
+function ordinalOf(sts: StatefulSet, p: Pod): number {
+  const rest = p.metadata.name.slice(sts.metadata.name.length + 1);
+  return /^\d+$/.test(rest) && p.metadata.name.startsWith(`${sts.metadata.name}-`) ? Number(rest) : -1;
+}
+
+function revisionOf(sts: StatefulSet): string {
+  return `${sts.metadata.name}-${templateHash(sts.spec.template)}`;
+}
+
+function claimName(tpl: string, sts: StatefulSet, i: number): string {
+  return `${tpl}-${sts.metadata.name}-${i}`;
+}
+
+function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, claims: PersistentVolumeClaim[], ctx: Ctx): KcmState {
+  let s = s0;
+  const ns = sts.metadata.namespace ?? "default";
+  const name = `${sts.metadata.name}-${i}`;
+  const owner = { kind: "StatefulSet", name: sts.metadata.name, uid: sts.metadata.uid };
+  const names: string[] = [];
+  for (const t of sts.spec.volumeClaimTemplates) {
+    const pvc = claimName(t.name, sts, i);
+    names.push(pvc);
+    if (claims.some((c) => c.metadata.name === pvc) || s.pendingWrites[`pvc:${ns}/${pvc}`] !== undefined) continue;
+    // The claim carries no owner: with the default Retain policy it outlives the pod and the StatefulSet.
+    const body: PersistentVolumeClaim = { kind: "PersistentVolumeClaim", apiVersion: "v1", metadata: newMeta(pvc, ns, sts.spec.selector, null, ctx.now), spec: { storage: t.storage, accessModes: ["ReadWriteOnce"] }, status: { phase: "Bound" } };
+    s = expect(issue(s, cfg, apiCall("create", "persistentvolumeclaims", { namespace: ns, body }), `sts|pvc|pvc:${ns}/${pvc}|${JSON.stringify({ sts: sts.metadata.name, pod: name })}`, ctx), `pvc:${ns}/${pvc}`, "exists");
+  }
+  const labels = { ...sts.spec.template.labels, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i), [REVISION_LABEL]: revisionOf(sts) };
+  const body: Pod = {
+    kind: "Pod",
+    apiVersion: "v1",
+    metadata: newMeta(name, ns, labels, owner, ctx.now),
+    spec: { ...sts.spec.template.spec, nodeName: null, hostname: name, subdomain: sts.spec.serviceName, claims: names },
+    status: { phase: "Pending", conditions: [], podIP: null },
+  };
+  const tag = `sts|create|pod:${ns}/${name}|${JSON.stringify({ sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names })}`;
+  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx), `pod:${ns}/${name}`, "exists");
+}
+
+function deletePod(s: KcmState, cfg: KcmConfig, sts: StatefulSet, p: Pod, why: "scale-down" | "update", ctx: Ctx): KcmState {
+  const key = `pod:${p.metadata.namespace}/${p.metadata.name}`;
+  const tag = `sts|delete|${key}|${JSON.stringify({ sts: sts.metadata.name, ordinal: ordinalOf(sts, p), why })}`;
+  return expect(issue(s, cfg, apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name }), tag, ctx), key, "terminating");
+}
+
+function shown(pods: Map<string, Pod>, claims: Set<string>, key: string, want: string): boolean {
+  if (key.startsWith("pvc:")) return claims.has(key);
+  const p = pods.get(key);
+  return want === "exists" ? p !== undefined : p === undefined || isTerminating(p);
+}
+
+function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: Pod[], claims: PersistentVolumeClaim[], ctx: Ctx): KcmState {
+  let s = s0;
+  const ns = sts.metadata.namespace ?? "default";
+  const mine = all.filter((p) => p.metadata.ownerReferences.some((o) => o.uid === sts.metadata.uid) && ordinalOf(sts, p) >= 0);
+  const byKey = new Map(all.map((p) => [`pod:${p.metadata.namespace}/${p.metadata.name}`, p]));
+  const claimKeys = new Set(claims.map((c) => `pvc:${c.metadata.namespace}/${c.metadata.name}`));
+  for (const key of Object.keys(s.pendingWrites)) {
+    if (!key.startsWith(`pod:${ns}/${sts.metadata.name}-`) && !key.startsWith("pvc:")) continue;
+    if (!shown(byKey, claimKeys, key, s.pendingWrites[key]!)) return s; // wait until our last write shows
+    s = fulfil(s, key);
+  }
+  const ordered = sts.spec.podManagementPolicy === "OrderedReady";
+  const at = (i: number) => mine.find((p) => ordinalOf(sts, p) === i);
+  for (let i = 0; i < sts.spec.replicas; i++) {
+    const p = at(i);
+    if (p === undefined) {
+      s = createPod(s, cfg, sts, i, claims, ctx);
+      if (ordered) return s;
+      continue;
+    }
+    if (ordered && !healthy(p)) return s; // pod i must be Running and Ready before i+1 starts
+  }
+  const condemned = mine.filter((p) => ordinalOf(sts, p) >= sts.spec.replicas).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+  for (const p of condemned) {
+    if (isTerminating(p)) {
+      if (ordered) return s; // each waits until its successor is completely gone
+      continue;
+    }
+    s = deletePod(s, cfg, sts, p, "scale-down", ctx);
+    if (ordered) return s;
+  }
+  if (condemned.length > 0 || sts.spec.updateStrategy.type !== "RollingUpdate") return s;
+  // Rolling update: highest ordinal first, one pod at a time, only while every pod is healthy.
+  const rev = revisionOf(sts);
+  for (let i = sts.spec.replicas - 1; i >= sts.spec.updateStrategy.partition; i--) {
+    const p = at(i);
+    if (p === undefined || !healthy(p)) return s;
+    if (p.metadata.labels[REVISION_LABEL] !== rev) return deletePod(s, cfg, sts, p, "update", ctx);
+  }
+  return s;
+}
+
+export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+  let s = s0;
+  const pods = objects<Pod>(s, "pods", "Pod");
+  const claims = objects<PersistentVolumeClaim>(s, "persistentvolumeclaims", "PersistentVolumeClaim");
+  for (const sts of objects<StatefulSet>(s, "statefulsets", "StatefulSet")) s = syncStatefulSet(s, cfg, sts, pods, claims, ctx);
+  return s;
+}
+
+export function onStatefulSetResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
+  const [, op = "", key = "", json = "{}"] = tag.split("|");
+  const d = JSON.parse(json) as { sts: string; ordinal?: number; pod?: string; why?: string; policy?: string; claims?: string[] };
+  if (!(status === 200 || status === 201)) return fulfil(s, key);
+  const name = key.slice(key.indexOf("/") + 1);
+  if (op === "pvc") {
+    ctx.trace("pvc.created", `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`, { pvc: name, statefulset: d.sts, pod: d.pod ?? "" });
+  } else if (op === "create") {
+    const wait = d.policy === "OrderedReady" && (d.ordinal ?? 0) > 0 ? ` after ${d.sts}-${(d.ordinal ?? 1) - 1} became Running and Ready (OrderedReady)` : "";
+    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal})${wait}${(d.claims ?? []).length > 0 ? `, mounting ${(d.claims ?? []).join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0 });
+  } else if (op === "delete") {
+    const why = d.why === "update" ? "to replace it with the updated template (RollingUpdate, highest ordinal first)" : "because it is above the desired replicas (highest ordinal first)";
+    ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0, reason: d.why ?? "" });
+  }
+  void body;
+  return s;
+}
