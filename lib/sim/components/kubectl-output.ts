@@ -30,7 +30,10 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? call.name ?? "";
   const what = `${call.resource.replace(/s$/, "")}/${name}`;
   if (status === 201) return `${what} created`;
-  if (call.verb === "patch") return `${what} ${call.body !== null && typeof call.body === "object" && "spec" in call.body ? "scaled" : "patched"}`;
+  if (call.verb === "patch") {
+    const spec = (call.body as { spec?: { replicas?: number; template?: unknown } } | null)?.spec;
+    return `${what} ${spec?.replicas !== undefined ? "scaled" : spec?.template !== undefined ? "template updated (a new rollout)" : "patched"}`;
+  }
   if (call.verb === "delete") return `${what} deleted`;
   return `${what} found`;
 }

@@ -6,7 +6,7 @@ import type { Command, Envelope } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
-import type { Deployment, KubeObject, ReplicaSet, StatefulSet } from "../objects/types";
+import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
 import { resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
@@ -66,6 +66,8 @@ function bareCommandLine(c: Command): string {
       return `kubectl rollout undo deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`;
     case "delete":
       return `kubectl delete ${a.resource} ${a.name}`;
+    case "delete-first":
+      return `kubectl delete pod $(kubectl get pods -l ${a.label} -o name | head -1)`;
     default:
       return `kubectl ${c.name}`;
   }
@@ -93,7 +95,8 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     case "apply":
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "apply-get", ctx);
     case "create":
-      return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment(a, ctx.now) }), "create", ctx);
+      // kubectl create deployment sets no resource requests (apply's manifest here does).
+      return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment({ cpu: 0, memory: 0, ...a }, ctx.now) }), "create", ctx);
     case "create-object": {
       const body = JSON.parse(String(a.manifest)) as KubeObject;
       return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...ns, body }), "create", ctx);
@@ -102,6 +105,10 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("patch", workloadResource(a.kind), { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
     case "set-image":
       return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "image-get", ctx);
+    case "delete-first": {
+      const [k = "", v = ""] = String(a.label).split("=");
+      return issue(s, cfg, c, apiCall("list", "pods", { ...ns, labelSelector: { [k]: v } }), "first-list", ctx);
+    }
     case "rollout-undo":
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
     case "delete":
@@ -142,6 +149,10 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx):
 
 /** The next request of a multi-request command (set image, rollout undo), or null when done. */
 function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: ApiCall; step: string } | null {
+  if (step === "first-list") {
+    const first = (body as { items: Pod[] }).items.filter((p) => p.metadata.deletionTimestamp === null).map((p) => p.metadata.name).sort()[0];
+    return first === undefined ? null : { call: apiCall("delete", "pods", { namespace: "default", name: first }), step: "first-delete" };
+  }
   if (step === "image-get") return { call: setImagePatch(c, body as Deployment | StatefulSet), step: "image-patch" };
   if (step === "undo-get") return { call: listSets(body as Deployment), step: `undo-list:${JSON.stringify((body as Deployment).metadata.uid)}` };
   if (step.startsWith("undo-list:")) {

@@ -4,9 +4,10 @@ import { controlPlaneHa } from "./control-plane-ha";
 import { etcdOutage } from "./etcd-outage";
 import { etcdQuorumLoss } from "./etcd-quorum-loss";
 import { nodeFailure } from "./node-failure";
+import { kubectlCreateDeployment } from "./kubectl-create-deployment";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -99,6 +99,10 @@ export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number,
   if (ok && op === "pod-create") {
     ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${batch} of size ${size}).`, { pod: name, replicaset: rsName, batch: Number(batch) });
   }
+  if (ok && op === "pod-delete") {
+    const pod = key.slice(key.indexOf("/") + 1, -1);
+    ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; it picks unscheduled, then not-ready, then the newest pods).`, { pod, replicaset: rsName });
+  }
   if (!ok) {
     const exp = s.expectations[uid];
     if (exp !== undefined) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: exp.names.filter((n) => n !== key) }) };

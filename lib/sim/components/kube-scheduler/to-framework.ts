@@ -11,7 +11,7 @@ export function toFrameworkNode(n: Node): K8sNode {
   return {
     name: n.metadata.name,
     labels: n.metadata.labels,
-    taints: n.spec.taints.map((t) => ({ key: t.key, value: "", effect: t.effect })),
+    taints: n.spec.taints.map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect })),
     unschedulable: n.spec.unschedulable,
     allocatable: { cpu: `${a.cpuMilli}m`, memory: `${a.memoryMi}Mi`, pods: String(a.pods) },
     images: [],
@@ -37,7 +37,7 @@ export function toFrameworkPod(p: Pod, nodeName: string | null = p.spec.nodeName
     overhead: {},
     nodeSelector: s.nodeSelector ?? null,
     affinity: s.affinity ?? null,
-    tolerations: s.tolerations.map((t) => ({ key: t.key ?? "", operator: t.operator, value: "", effect: t.effect ?? "" })),
+    tolerations: s.tolerations.map((t) => ({ key: t.key ?? "", operator: t.operator, value: t.value ?? "", effect: t.effect ?? "" })),
     topologySpreadConstraints: s.topologySpreadConstraints ?? [],
   };
 }

@@ -1,0 +1,63 @@
+// Manifests the workload scenarios apply, built as the API would store them before defaulting, and
+// the script items that send them through kubectl. Probes use the API defaults (10 s / 1 s / 3 / 1).
+import type { Action } from "../core/types";
+import type { AppBehavior, Container, Deployment, ObjectMeta, Pod, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
+import type { ScriptItem } from "./types";
+
+export const DEFAULT_PROBE: Probe = { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1, initialDelaySeconds: 0 };
+
+export function meta(name: string, labels: Record<string, string> = {}): ObjectMeta {
+  return { name, namespace: "default", uid: "", resourceVersion: "", creationTimestamp: 0, labels, ownerReferences: [], deletionTimestamp: null };
+}
+
+export type ContainerOptions = { cpuMilli?: number; memoryMi?: number; readiness?: boolean; app?: AppBehavior };
+
+export function container(name: string, image: string, o: ContainerOptions = {}): Container {
+  const c: Container = { name, image, requests: { cpuMilli: o.cpuMilli ?? 100, memoryMi: o.memoryMi ?? 128 } };
+  if (o.readiness === true) c.readinessProbe = DEFAULT_PROBE;
+  if (o.app !== undefined) c.app = o.app;
+  return c;
+}
+
+export function podSpec(containers: Container[], extra: Partial<PodSpec> = {}): Omit<PodSpec, "nodeName"> {
+  return { containers, tolerations: [], serviceAccountName: "", schedulerName: "default-scheduler", restartPolicy: "Always", terminationGracePeriodSeconds: 30, ...extra };
+}
+
+export function template(labels: Record<string, string>, spec: Omit<PodSpec, "nodeName">): PodTemplate {
+  return { labels, spec };
+}
+
+export function deploymentOf(name: string, replicas: number, tpl: PodTemplate, strategy?: Deployment["spec"]["strategy"]): Deployment {
+  const spec: Deployment["spec"] = { replicas, selector: { app: name }, template: tpl };
+  if (strategy !== undefined) spec.strategy = strategy;
+  return { kind: "Deployment", apiVersion: "apps/v1", metadata: meta(name, { app: name }), spec, status: { replicas: 0, readyReplicas: 0 } };
+}
+
+export function statefulSetOf(name: string, replicas: number, tpl: PodTemplate, policy: "OrderedReady" | "Parallel", claims: string[]): StatefulSet {
+  return {
+    kind: "StatefulSet",
+    apiVersion: "apps/v1",
+    metadata: meta(name, { app: name }),
+    spec: { replicas, selector: { app: name }, serviceName: name, template: tpl, podManagementPolicy: policy, updateStrategy: { type: "RollingUpdate", partition: 0 }, volumeClaimTemplates: claims.map((c) => ({ name: c, storage: "1Gi" })) },
+    status: { replicas: 0, readyReplicas: 0, currentRevision: "", updateRevision: "" },
+  };
+}
+
+/** A Service on port 80; clusterIP "None" makes it headless. */
+export function serviceOf(name: string, selector: Record<string, string>, clusterIP: string): Service {
+  return { kind: "Service", apiVersion: "v1", metadata: meta(name, { app: name }), spec: { selector, clusterIP, ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] } };
+}
+
+export function podOf(name: string, labels: Record<string, string>, spec: Omit<PodSpec, "nodeName">): Pod {
+  return { kind: "Pod", apiVersion: "v1", metadata: meta(name, labels), spec: { ...spec, nodeName: null }, status: { phase: "Pending", conditions: [], podIP: null } };
+}
+
+export function kubectlAt(at: number, name: string, args: Record<string, string | number | boolean>): ScriptItem {
+  const action: Action = { type: "command", target: "kubectl", command: { name, args } };
+  return { at, action };
+}
+
+/** `kubectl apply -f <file>` of a whole object. */
+export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod, file: string, summary: string): ScriptItem {
+  return kubectlAt(at, "create-object", { manifest: JSON.stringify(obj), file, summary });
+}
