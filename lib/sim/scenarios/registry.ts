@@ -5,9 +5,10 @@ import { etcdOutage } from "./etcd-outage";
 import { etcdQuorumLoss } from "./etcd-quorum-loss";
 import { nodeFailure } from "./node-failure";
 import { kubectlCreateDeployment } from "./kubectl-create-deployment";
+import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 
