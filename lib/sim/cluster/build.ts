@@ -162,7 +162,7 @@ function addWorker(l: Layout, i: number): void {
   };
   add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
   const t = l.t;
-  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, sandboxMs: t.sandboxMs, pullMs: t.imagePullMs, digestCheckMs: t.imageDigestCheckMs, startMs: t.containerStartMs, preloadedImages: [] };
+  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, sandboxMs: t.sandboxMs, pullMs: t.imagePullMs, digestCheckMs: t.imageDigestCheckMs, startMs: t.containerStartMs, preloadedImages: [], crashingImages: t.crashingImages };
   add(l, proc(`containerd/${node}`, "containerd", node, null, c), zone);
 }
 

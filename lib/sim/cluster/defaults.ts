@@ -72,6 +72,8 @@ export type Tuning = {
   imagePullMs: [number, number];
   imageDigestCheckMs: [number, number];
   containerStartMs: [number, number];
+  /** Images whose program crashes right after it starts (scenarios use one for a bad release). */
+  crashingImages: string[];
   /** One-way latency between hosts in the same data centre. */
   networkLatencyMs: number;
 };
@@ -120,5 +122,6 @@ export const DEFAULT_TUNING: Tuning = {
   imagePullMs: [1500, 4000],
   imageDigestCheckMs: [200, 500],
   containerStartMs: [100, 300],
+  crashingImages: [],
   networkLatencyMs: 1,
 };

@@ -17,7 +17,12 @@ export type ContainerdConfig = {
   startMs: [Ms, Ms];
   /** Images already on the node when it first boots. */
   preloadedImages: string[];
+  /** Images whose program exits with code 1 shortly after starting (a simulated bad release). */
+  crashingImages: string[];
 };
+
+/** How long a crashing image's program runs before it exits (it fails while loading its config). */
+export const CRASH_AFTER_MS = 2000;
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
 export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>>; specs: Readonly<Record<string, ContainerSpec[]>>; images: Readonly<Record<string, true>> };
@@ -132,7 +137,8 @@ function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: Cont
     return put({ ...s, images }, h.pod, cfg, ctx, { kind: "pulled", container: c.name, image: spec.image, pullPolicy: spec.pullPolicy, cached: timer.cached, ms: timer.ms });
   }
   if (timer.t === "started") {
-    if (spec.app.exitAfterMs !== null) ctx.after(spec.app.exitAfterMs, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation });
+    const exitAfter = cfg.crashingImages.includes(spec.image) ? CRASH_AFTER_MS : spec.app.exitAfterMs;
+    if (exitAfter !== null) ctx.after(exitAfter, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation });
     const started = put(s, setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }), cfg, ctx, { kind: "started", container: c.name });
     // Containers start one after another, in spec order (SyncPod's start loop).
     const nextSpec = h.specs.find((x) => h.pod.containers.find((y) => y.name === x.name)?.state === "waiting" && x.name !== c.name);

@@ -6,9 +6,10 @@ import { etcdQuorumLoss } from "./etcd-quorum-loss";
 import { nodeFailure } from "./node-failure";
 import { kubectlCreateDeployment } from "./kubectl-create-deployment";
 import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
+import { rollingUpdate } from "./rolling-update";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

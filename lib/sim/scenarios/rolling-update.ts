@@ -1,0 +1,115 @@
+// Scenario: a rolling update of a Deployment whose pods take a few seconds to pass their readiness
+// probe. `kubectl set image` to a good version rolls out within maxSurge / maxUnavailable; then a
+// bad version (it crashes on start) stalls in CrashLoopBackOff while the old pods keep serving, and
+// `kubectl rollout undo` brings the previous ReplicaSet back as a new revision (k8s-facts §6.1).
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
+import type { Params, TraceEvent } from "../trace/types";
+import { claim, first, select } from "./claims";
+import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
+import { intParam, type Plan, type ScenarioDef } from "./types";
+
+export const ROLL = { create: 3000, good: 60_000, bad: 260_000, undo: 380_000, end: 470_000 };
+const BAD_IMAGE = "nginx:1.29";
+
+function fenceposts(p: Params): [number, number] {
+  return resolveFenceposts(`${intParam(p, "maxSurgePercent")}%`, `${intParam(p, "maxUnavailablePercent")}%`, intParam(p, "replicas"));
+}
+
+function plan(p: Params): Plan {
+  const strategy = { type: "RollingUpdate" as const, maxSurge: `${intParam(p, "maxSurgePercent")}%`, maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%` };
+  const app = { readyAfterMs: 5000, exitAfterMs: null };
+  const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy);
+  const bad = intParam(p, "badRollout") === 1;
+  const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
+  return {
+    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 3, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
+    script: [
+      applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}`),
+      image(ROLL.good, "nginx:1.28"),
+      ...(bad ? [image(ROLL.bad, BAD_IMAGE), kubectlAt(ROLL.undo, "rollout-undo", { name: "web" })] : []),
+    ],
+    durationMs: bad ? ROLL.end : ROLL.bad,
+    marks: ROLL,
+  };
+}
+
+/** The most pods the ReplicaSets were sized to at once (what maxSurge bounds), from the controller's writes. */
+function maxTotal(events: readonly TraceEvent[], from: number, to: number): { max: number; at: TraceEvent | undefined } {
+  const size = new Map<string, number>();
+  let best = { max: 0, at: undefined as TraceEvent | undefined };
+  for (const e of select(events, { to, where: (x) => x.type === "replicaset.created" || x.type === "replicaset.scaled" })) {
+    size.set(String(e.replicaset), Number(e.replicas));
+    const total = [...size.values()].reduce((a, b) => a + b, 0);
+    if (e.t >= from && total > best.max) best = { max: total, at: e };
+  }
+  return best;
+}
+
+/** A kubelet traces a readiness change when the API answers its status write; the controllers saw it a few ms before. */
+const REPORT_LAG_MS = 5;
+
+/** The fewest Ready, not-terminating pods at any moment in [from, to], folded from the trace. */
+export function minAvailable(events: readonly TraceEvent[], from: number, to: number): { min: number; at: TraceEvent | undefined } {
+  const ready = new Map<string, boolean>();
+  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
+  const when = (e: TraceEvent) => (e.type === "pod.running" || e.type === "pod.ready-changed" ? e.t - REPORT_LAG_MS : e.t);
+  const ordered = select(events, { to: to + REPORT_LAG_MS, where: (e) => when(e) <= to }).sort((a, b) => when(a) - when(b) || a.seq - b.seq);
+  for (const e of ordered) {
+    const pod = String(e.pod);
+    if (e.type === "pod.running") ready.set(pod, true);
+    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
+    else if (e.type === "replicaset.pod-deleted" || e.type === "pod.deleted") ready.delete(pod);
+    else continue;
+    const n = [...ready.values()].filter(Boolean).length;
+    if (e.t >= from && n < best.min) best = { min: n, at: e };
+  }
+  return best;
+}
+
+function goodClaims(p: Params, events: readonly TraceEvent[]) {
+  const n = intParam(p, "replicas");
+  const [surge, unavailable] = fenceposts(p);
+  const done = first(events, { type: "deployment.rollout-complete", from: ROLL.good, where: (e) => e.revision === 2 });
+  const end = done?.t ?? ROLL.bad;
+  const total = maxTotal(events, ROLL.good, end);
+  const avail = minAvailable(events, ROLL.good, end);
+  return [
+    claim("fenceposts", `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`, total.max <= n + surge, [total.at], `at most ${total.max} pods across ReplicaSets.`),
+    claim("availability-floor", `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`, avail.min >= n - unavailable, [avail.at], `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min}.`),
+    claim("rollout-completes", "kubectl set image creates a new ReplicaSet (revision 2) that takes over completely; the old one is scaled to 0 and kept as history.", done !== undefined, [first(events, { type: "replicaset.created", from: ROLL.good }), done], done ? String(done.message) : "the rollout did not complete."),
+  ];
+}
+
+function badClaims(p: Params, events: readonly TraceEvent[]) {
+  const n = intParam(p, "replicas");
+  const [, unavailable] = fenceposts(p);
+  const backoffs = select(events, { type: "pod.back-off", from: ROLL.bad, to: ROLL.undo });
+  const byPod = new Map<string, number[]>();
+  for (const e of backoffs) byPod.set(String(e.pod), [...(byPod.get(String(e.pod)) ?? []), Number(e.delayMs)]);
+  const delays = [...byPod.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const doubling = delays.length >= 3 && delays.every((d, i) => d === Math.min(10_000 * 2 ** i, 300_000));
+  const stuck = first(events, { type: "deployment.rollout-complete", from: ROLL.bad, to: ROLL.undo });
+  const avail = minAvailable(events, ROLL.bad, ROLL.undo);
+  const reused = first(events, { type: "deployment.revision", from: ROLL.undo });
+  const back = first(events, { type: "deployment.rollout-complete", from: ROLL.undo, where: (e) => e.replicaset === reused?.replicaset });
+  return [
+    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.slice(0, 4), `back-off delays of one pod: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
+    claim("rollout-stalls", `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`, stuck === undefined && avail.min >= n - unavailable, [avail.at], `fewest Ready pods while stalled: ${avail.min}.`),
+    claim("rollback", "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.", reused !== undefined && back !== undefined && reused.revision === 4, [reused, back], reused ? String(reused.message) : "no revision was reused."),
+  ];
+}
+
+export const rollingUpdate: ScenarioDef = {
+  id: "rolling-update",
+  title: "Rolling update and rollback",
+  summary: "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a crashing release stalls in CrashLoopBackOff and is rolled back.",
+  params: [
+    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 4, min: 1, max: 10 },
+    { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "strategy.rollingUpdate.maxSurge as a percentage (rounded up).", default: 25, min: 0, max: 100 },
+    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "strategy.rollingUpdate.maxUnavailable as a percentage (rounded down).", default: 25, min: 0, max: 100 },
+    { name: "badRollout", type: "integer", label: "Bad release", description: "1 = then roll out a version that crashes on start, and roll it back.", default: 1, min: 0, max: 1 },
+  ],
+  plan,
+  claims: (p, events) => [...goodClaims(p, events), ...(intParam(p, "badRollout") === 1 ? badClaims(p, events) : [])],
+};
