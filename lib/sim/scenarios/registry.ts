@@ -7,9 +7,10 @@ import { nodeFailure } from "./node-failure";
 import { kubectlCreateDeployment } from "./kubectl-create-deployment";
 import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import { rollingUpdate } from "./rolling-update";
+import { scheduling } from "./scheduling";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -1,0 +1,96 @@
+// Scenario: why a pod lands where it does, or stays Pending. The in-sim kube-scheduler runs the
+// upstream plugins with the default profile; `case` picks the situation (insufficient CPU,
+// nodeSelector mismatch, untolerated taint, pod affinity, pod anti-affinity, topology spread, or
+// plain LeastAllocated scoring). Pending pods wait in the unschedulable pool until node-4 joins.
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import type { Params, TraceEvent } from "../trace/types";
+import { claim, first, select } from "./claims";
+import { APPLY_AT, caseOf, caseScript, CASES, fillerLoads, joins, JOIN_AT, workers, type CaseName } from "./scheduling-cases";
+import { intParam, type Plan, type ScenarioDef } from "./types";
+
+const END = 60_000;
+
+function plan(p: Params): Plan {
+  const c = caseOf(p);
+  return {
+    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 4, zones: c === "topology-spread" ? 2 : 1, webTraffic: false, tuning: DEFAULT_TUNING, workerSpecs: workers(c) },
+    script: [{ at: 0, action: { type: "power-off", host: "node-4" } }, ...(joins(c) ? [{ at: JOIN_AT, action: { type: "power-on" as const, host: "node-4" } }] : []), ...caseScript(c, p)],
+    durationMs: END,
+    marks: { apply: APPLY_AT, join: JOIN_AT },
+  };
+}
+
+const EXPECTED: Partial<Record<CaseName, string>> = {
+  "insufficient-cpu": "Insufficient cpu",
+  "node-selector": "node(s) didn't match Pod's node affinity/selector",
+  "untolerated-taint": "node(s) had untolerated taint {dedicated: batch}",
+  "pod-anti-affinity": "node(s) didn't match pod anti-affinity rules",
+};
+
+function topScores(events: readonly TraceEvent[]) {
+  const bound = select(events, { type: "pod.scheduled" });
+  const wrong = bound.filter((e) => {
+    const scores = Array.isArray(e.scores) ? e.scores.map((x) => Number(x.split("=")[1])) : [];
+    return scores.length > 0 && Number(e.score) !== Math.max(...scores);
+  });
+  return claim("highest-score", "Every pod goes to a node that passed every filter and has the highest weighted score (ties broken at random).", bound.length > 0 && wrong.length === 0, wrong.length > 0 ? wrong : bound.slice(0, 3), `${bound.length} bindings; ${wrong.length} not at the top score.`);
+}
+
+function pendingClaims(c: CaseName, events: readonly TraceEvent[]) {
+  const reason = EXPECTED[c]!;
+  const pending = first(events, { type: "pod.unschedulable", where: (e) => String(e.reason).includes(reason) });
+  const on = first(events, { type: "host.powered-on", where: (e) => e.component === "node-4" });
+  const registered = first(events, { type: "node.registered", where: (e) => e.node === "node-4" });
+  const later = first(events, { type: "pod.scheduled", from: JOIN_AT, where: (e) => e.node === "node-4" });
+  const joined = registered === undefined ? undefined : on;
+  return [
+    claim("pending-reason", `The pod stays Pending with the upstream message: "0/N nodes are available: … ${reason} …".`, pending !== undefined && String(pending.reason).startsWith("0/"), [pending], pending ? String(pending.reason) : "no FailedScheduling with that reason."),
+    claim("retried-on-node-added", "When node-4 (which fits) registers, the scheduler retries the pod from its unschedulable pool and binds it there.", joined !== undefined && later !== undefined && later.t >= joined.t && later.t - joined.t < 15_000, [on, registered, later], later ? `${String(later.pod)} bound to node-4 ${(later.t - (joined?.t ?? 0)) / 1000} s after it powered on.` : "not bound to node-4."),
+  ];
+}
+
+function zoneOf(node: string): string {
+  return Number(node.split("-")[1]) % 2 === 1 ? "zone-a" : "zone-b";
+}
+
+function placementClaims(c: CaseName, p: Params, events: readonly TraceEvent[]) {
+  const bound = select(events, { type: "pod.scheduled", where: (e) => String(e.pod).startsWith("web") });
+  if (c === "pod-affinity") {
+    const cache = first(events, { type: "pod.scheduled", where: (e) => e.pod === "cache" });
+    return [claim("affinity", "The pod with required podAffinity to app=cache lands on the node where the cache pod runs.", cache !== undefined && bound[0]?.node === cache.node, [cache, bound[0]], `cache on ${String(cache?.node)}, web on ${String(bound[0]?.node)}.`)];
+  }
+  if (c === "topology-spread") {
+    const count = (z: string) => bound.filter((e) => zoneOf(String(e.node)) === z).length;
+    return [claim("spread", "With maxSkew 1 on zones, the replicas split between zone-a and zone-b so the counts differ by at most 1.", bound.length === intParam(p, "replicas") && Math.abs(count("zone-a") - count("zone-b")) <= 1, bound, `zone-a ${count("zone-a")}, zone-b ${count("zone-b")}.`)];
+  }
+  if (c === "pod-anti-affinity") {
+    const nodes = bound.map((e) => String(e.node));
+    const distinct = new Set(nodes).size === nodes.length;
+    const out = [claim("anti-affinity", "Required podAntiAffinity on kubernetes.io/hostname puts every replica on a different node.", distinct && bound.length === Math.min(intParam(p, "replicas"), 4), bound, nodes.join(", "))];
+    return intParam(p, "replicas") > 3 ? [...out, ...pendingClaims(c, events)] : out;
+  }
+  const loads = fillerLoads(p);
+  const lightest = Math.min(...loads);
+  const web = bound[0];
+  const chosen = web === undefined ? -1 : loads[Number(String(web.node).split("-")[1]) - 1] ?? -1;
+  return [claim("least-allocated", `With the default LeastAllocated strategy (and BalancedAllocation), the pod goes to the worker with the least CPU already requested (${loads.map((l, i) => `node-${i + 1} ${l}m`).join(", ")}).`, chosen === lightest, [web], web ? String(web.message) : "not scheduled.")];
+}
+
+export const scheduling: ScenarioDef = {
+  id: "scheduling",
+  title: "Where does the pod go?",
+  summary: "The kube-scheduler's filters and scores decide: insufficient CPU, nodeSelector, taints, pod (anti-)affinity, topology spread or plain scoring.",
+  params: [
+    { name: "case", type: "integer", label: "Case", description: `${CASES.map((c, i) => `${i + 1} ${c}`).join(", ")}.`, default: 1, min: 1, max: CASES.length },
+    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the Deployment (cases 5 and 6).", default: 4, min: 1, max: 8 },
+    { name: "cpuNode1", type: "integer", label: "CPU in use on node-1", description: "Millicores already requested on node-1 (case 7).", default: 1200, min: 0, max: 1500 },
+    { name: "cpuNode2", type: "integer", label: "CPU in use on node-2", description: "Millicores already requested on node-2 (case 7).", default: 400, min: 0, max: 1500 },
+    { name: "cpuNode3", type: "integer", label: "CPU in use on node-3", description: "Millicores already requested on node-3 (case 7).", default: 800, min: 0, max: 1500 },
+    { name: "podCpu", type: "integer", label: "Pod CPU", description: "Millicores the new pod requests (case 7).", default: 500, min: 100, max: 500 },
+  ],
+  plan,
+  claims: (p, events) => {
+    const c = caseOf(p);
+    return [topScores(events), ...(EXPECTED[c] !== undefined && c !== "pod-anti-affinity" ? pendingClaims(c, events) : placementClaims(c, p, events))];
+  },
+};
