@@ -8,9 +8,10 @@ import { kubectlCreateDeployment } from "./kubectl-create-deployment";
 import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
+import { kubeProxyModes } from "./kube-proxy-modes";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 
