@@ -13,6 +13,13 @@ export type Ctx = {
   readonly host: HostId;
   /** When this incarnation of the process started. */
   readonly startedAt: Ms;
+  /**
+   * True when the state passed to this call is owned by the run (see core/draft.ts): this process's
+   * handler returned it earlier in the same run and nothing else refers to it, so the handler may
+   * update it in place and return it. Otherwise (the pure step(), a state from outside the run) the
+   * handler must leave it untouched. Handlers that always copy can ignore it.
+   */
+  readonly ownsState?: boolean;
   readonly rng: Rng;
   /** Sends a message over the simulated network (it may be delayed, dropped or partitioned). */
   send(to: ProcId, body: Msg): void;

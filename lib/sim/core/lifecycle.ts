@@ -3,7 +3,7 @@
 // incarnation so stale timers are ignored, and makes the host's kernel reset open connections.
 import { fail } from "./assert";
 import { componentFor } from "../components/registry";
-import { putProc, type Draft } from "./draft";
+import { putBooted, putProc, type Draft } from "./draft";
 import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
 import type { ProcId } from "./types";
 
@@ -40,5 +40,5 @@ export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   const started = { ...proc, up: true, disabled: false, startedAt: out.now };
   traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });
   const state = componentFor(proc.kind).boot(proc.config, proc.persisted, makeCtx(out, d, started));
-  putProc(d, { ...started, state });
+  putBooted(d, { ...started, state });
 }

@@ -5,7 +5,7 @@
 // they would have had in `emitted`.
 import { fail } from "./assert";
 import type { Ctx } from "./component";
-import type { Draft } from "./draft";
+import { ownsState, type Draft } from "./draft";
 import type { Msg } from "./messages";
 import { routeDelay } from "./network";
 import { createRng, type Rng, type RngState } from "./rng";
@@ -99,6 +99,7 @@ class StepCtx implements Ctx {
   self: ProcId;
   host: string;
   startedAt: Ms;
+  ownsState: boolean;
   private d: Draft;
   private proc: Proc;
 
@@ -113,6 +114,7 @@ class StepCtx implements Ctx {
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
+    this.ownsState = ownsState(d, proc.state);
   }
 
   bind(d: Draft, proc: Proc): void {
@@ -122,6 +124,7 @@ class StepCtx implements Ctx {
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
+    this.ownsState = ownsState(d, proc.state);
   }
 
   get rng(): Rng {

@@ -38,17 +38,21 @@ function emit(this: Env, e: RaftEvent): void {
 }
 
 /**
- * Runs `fn` against a fresh copy of the raft state, then reconciles the server around it. `next` is
- * a fresh copy of the member state owned by this call: the helpers below fill it in place before it
- * is returned, which keeps a Raft message to one state copy.
+ * Runs `fn` against the raft state, then reconciles the server around it. `next` belongs to this
+ * call and the helpers below fill it in place. When the run owns the member's state (ctx.ownsState,
+ * see core/draft.ts) `next` is `s` itself and Raft updates `s.raft` and its progress record in place:
+ * nothing outside this state refers to them (messages carry entries and numbers, `persisted` the
+ * immutable log and store, traces plain values). Otherwise both are copied first, so `s` is never
+ * touched. Callers use only the returned state afterwards.
  */
 export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftState, env: RaftEnv) => void): EtcdState {
-  const r = copyRaft(s.raft);
-  const events: RaftEvent[] = [];
-  const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit };
+  const inPlace = ctx.ownsState === true;
   const prevLead = s.raft.lead;
+  const next = inPlace ? s : withRaftState(s, copyRaft(s.raft));
+  const r = next.raft;
+  const events: RaftEvent[] = [];
+  const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit, inPlace };
   fn(r, env);
-  const next = withRaftState(s, r);
   // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them now.
   if (r.lead !== NONE) flushBlocked(next, r, env);
   // The read loop may step raft again (a new round, a resend), which can emit more events: settle.

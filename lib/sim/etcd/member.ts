@@ -27,7 +27,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
   const voters = Object.keys(cfg.peers).map(Number);
   const rCfg = { electionTicks: cfg.timing.electionMs / cfg.timing.heartbeatMs, heartbeatTicks: 1, preVote: cfg.timing.preVote, checkQuorum: cfg.timing.checkQuorum };
   let s: EtcdState = {
-    raft: newRaft(cfg.id, voters, rCfg, disk, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined }),
+    raft: newRaft(cfg.id, voters, rCfg, disk, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined, inPlace: false }),
     store: disk.store,
     applied: disk.applied,
     tickerOn: false,
@@ -124,6 +124,10 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
     ctx.send(cfg.peers[m.from]!, msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }));
+    if (ctx.ownsState === true) {
+      r.electionResetTick = currentTick(cfg, ctx); // the run owns s and s.raft (see withRaft)
+      return s;
+    }
     const raft = copyRaft(r);
     raft.electionResetTick = currentTick(cfg, ctx);
     return withRaftState(s, raft);

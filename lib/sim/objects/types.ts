@@ -24,8 +24,8 @@ export type ConditionStatus = "True" | "False" | "Unknown";
 export type Condition = { type: string; status: ConditionStatus; reason: string; lastTransitionTime: Ms };
 
 export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-export type Taint = { key: string; effect: TaintEffect; timeAdded: Ms | null };
-export type Toleration = { key: string | null; operator: "Exists" | "Equal"; effect: TaintEffect | null; tolerationSeconds: number | null };
+export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded: Ms | null };
+export type Toleration = { key: string | null; operator: "Exists" | "Equal"; value?: string; effect: TaintEffect | null; tolerationSeconds: number | null };
 
 /** Requests in millicores and MiB (the scheduler plugin framework in lib/sim/scheduler parses real quantities). */
 export type ResourceList = { cpuMilli: number; memoryMi: number };

@@ -10,8 +10,10 @@ import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from 
 /** etcd's MaxSizePerMsg is 1 MiB; entries here are small, so cap MsgApp by count instead. */
 export const MAX_ENTRIES_PER_MSG = 64;
 
-function setProgress(r: RaftState, id: number, pr: Progress): void {
-  r.progress = { ...r.progress, [id]: pr };
+/** Records `pr` as the leader's view of `id`: in place when the step owns the record (env.inPlace). */
+function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void {
+  if (env.inPlace) (r.progress as Record<number, Progress>)[id] = pr;
+  else r.progress = { ...r.progress, [id]: pr };
 }
 
 /** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
@@ -25,7 +27,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
   env.send(msg({ type: "MsgApp", from: r.id, to, term: r.term, index: prevIndex, logTerm: prevTerm, entries, commit: r.commit }));
-  setProgress(r, to, updated(sentEntries(pr, entries.length), { sentCommit: r.commit }));
+  setProgress(r, to, updated(sentEntries(pr, entries.length), { sentCommit: r.commit }), env);
   return true;
 }
 
@@ -48,7 +50,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     const commit = Math.min(pr.match, r.commit);
     env.send(msg({ type: "MsgHeartbeat", from: r.id, to, term: r.term, commit, context: ctx }));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
-    progress ??= { ...r.progress };
+    progress ??= env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
     progress[to] = updated(pr, { sentCommit: commit });
   }
   if (progress !== null) r.progress = progress;
@@ -60,7 +62,7 @@ export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): v
   assert(pr, "leader has no progress for itself");
   const up = maybeUpdate(pr, index);
   if (up === null) return;
-  setProgress(r, r.id, up);
+  setProgress(r, r.id, up, env);
   if (maybeCommit(r, env)) {
     releasePendingReadIndex(r, env);
     bcastAppend(r, env);
@@ -72,12 +74,12 @@ export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
   let pr: Progress = updated(pr0, { recentActive: true });
-  setProgress(r, m.from, pr);
+  setProgress(r, m.from, pr, env);
   if (m.reject) {
     const hint = m.logTerm > 0 ? findConflictByTerm(r.log, m.rejectHint, m.logTerm).index : m.rejectHint;
     const decr = maybeDecrToProbe(pr, m.index, hint);
     if (decr === null) return;
-    setProgress(r, m.from, decr);
+    setProgress(r, m.from, decr, env);
     sendAppend(r, m.from, env);
     return;
   }
@@ -85,7 +87,7 @@ export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   if (up === null && !(pr.match === m.index && pr.state === "probe")) return;
   pr = up ?? pr;
   if (pr.state === "probe") pr = becomeReplicate(pr);
-  setProgress(r, m.from, pr);
+  setProgress(r, m.from, pr, env);
   if (maybeCommit(r, env)) {
     releasePendingReadIndex(r, env);
     bcastAppend(r, env);
@@ -110,7 +112,7 @@ export function handleHeartbeatResp(r: RaftState, m: RaftMsg, env: RaftEnv): voi
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
   const pr = updated(pr0, { recentActive: true, paused: false });
-  setProgress(r, m.from, pr);
+  setProgress(r, m.from, pr, env);
   if (pr.match < lastIndex(r.log) || pr.state === "probe") sendAppend(r, m.from, env);
   if (m.context === "") return;
   const i = r.readOnly.findIndex((s) => s.ctx === m.context);

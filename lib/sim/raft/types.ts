@@ -106,6 +106,12 @@ export type RaftEnv = {
   rand(n: number): number;
   send(m: RaftMsg): void;
   emit(e: RaftEvent): void;
+  /**
+   * The RaftState and the progress record it holds belong to this step alone (the caller owns them,
+   * see core/draft.ts), so a progress update may be written in place. When false they may be shared
+   * with an earlier state and every update replaces the record.
+   */
+  readonly inPlace: boolean;
 };
 
 /**

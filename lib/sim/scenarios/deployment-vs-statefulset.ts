@@ -7,7 +7,7 @@ import { claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, serviceOf, statefulSetOf, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-export const STEPS = { create: 3000, scaleUp: 40_000, scaleDown: 80_000, deletePod: 120_000, setImage: 150_000, end: 210_000 };
+export const STEPS = { create: 3000, scaleUp: 30_000, scaleDown: 50_000, deletePod: 70_000, setImage: 85_000, end: 120_000 };
 const ALPHABET = "[bcdfghjklmnpqrstvwxz2456789]";
 
 function plan(p: Params): Plan {

@@ -9,7 +9,18 @@ import { claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-export const ROLL = { create: 3000, good: 60_000, bad: 260_000, undo: 380_000, end: 470_000 };
+/**
+ * When each step happens. A rollout round (new pods start, pass their first readiness probe 10 s
+ * in, old ones go) takes about 13 s, and surge + unavailable pods move per round; the bad release
+ * gets 85 s, enough for three CrashLoopBackOff restarts (10 s, 20 s, 40 s).
+ */
+export function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
+  const [surge, unavailable] = fenceposts(p);
+  const rounds = Math.ceil(intParam(p, "replicas") / Math.max(1, surge + unavailable)) + 1;
+  const good = 30_000;
+  const bad = good + rounds * 13_000 + 10_000;
+  return { create: 3000, good, bad, undo: bad + 85_000, end: bad + 85_000 + 30_000 };
+}
 const BAD_IMAGE = "nginx:1.29";
 
 function fenceposts(p: Params): [number, number] {
@@ -17,6 +28,7 @@ function fenceposts(p: Params): [number, number] {
 }
 
 function plan(p: Params): Plan {
+  const ROLL = phases(p);
   const strategy = { type: "RollingUpdate" as const, maxSurge: `${intParam(p, "maxSurgePercent")}%`, maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%` };
   const app = { readyAfterMs: 5000, exitAfterMs: null };
   const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy);
@@ -30,7 +42,7 @@ function plan(p: Params): Plan {
       ...(bad ? [image(ROLL.bad, BAD_IMAGE), kubectlAt(ROLL.undo, "rollout-undo", { name: "web" })] : []),
     ],
     durationMs: bad ? ROLL.end : ROLL.bad,
-    marks: ROLL,
+    marks: { ...ROLL },
   };
 }
 
@@ -68,6 +80,7 @@ export function minAvailable(events: readonly TraceEvent[], from: number, to: nu
 }
 
 function goodClaims(p: Params, events: readonly TraceEvent[]) {
+  const ROLL = phases(p);
   const n = intParam(p, "replicas");
   const [surge, unavailable] = fenceposts(p);
   const done = first(events, { type: "deployment.rollout-complete", from: ROLL.good, where: (e) => e.revision === 2 });
@@ -82,6 +95,7 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
 }
 
 function badClaims(p: Params, events: readonly TraceEvent[]) {
+  const ROLL = phases(p);
   const n = intParam(p, "replicas");
   const [, unavailable] = fenceposts(p);
   const backoffs = select(events, { type: "pod.back-off", from: ROLL.bad, to: ROLL.undo });

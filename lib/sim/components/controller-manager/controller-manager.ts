@@ -63,8 +63,10 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
     if (inf === undefined) return s;
     const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
     const next = { ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc };
-    // Controllers start working as soon as the last informer has synced, then on every change.
-    return step.changes.length > 0 || (step.inf.synced && !inf.synced) ? reconcile(next, cfg, ctx) : next;
+    // Controllers start working as soon as the last informer has synced, then on every change. Lease
+    // renewals (every node, every 10 s) concern only the node monitor, which runs on its own timer.
+    const relevant = step.changes.length > 0 && name !== "leases";
+    return relevant || (step.inf.synced && !inf.synced) ? reconcile(next, cfg, ctx) : next;
   }
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);

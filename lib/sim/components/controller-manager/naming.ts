@@ -23,9 +23,17 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
+// A memo keyed by the template object: informer objects are immutable and shared between steps,
+// so the same template is hashed once instead of on every reconcile. Not world state.
+const memo = new WeakMap<object, string>();
+
 /** The pod-template-hash: FNV-1a of the canonical template, as a decimal string run through SafeEncodeString. Pure. */
-export function templateHash(template: unknown): string {
-  return safeEncode(String(fnv1a(canonicalJson(template))));
+export function templateHash(template: object): string {
+  const hit = memo.get(template);
+  if (hit !== undefined) return hit;
+  const hash = safeEncode(String(fnv1a(canonicalJson(template))));
+  memo.set(template, hash);
+  return hash;
 }
 
 export function randomSuffix(rng: Rng): string {
