@@ -12,6 +12,6 @@ export type { ParamDef, ScenarioDef, Plan } from "./scenarios/types";
 export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
 export { traceSchema, traceEventSchema, viewSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
-export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView } from "./replay";
+export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView, type ReplicaSetView, type ServiceView, type ProxyView, type RequestView } from "./replay";
 export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";

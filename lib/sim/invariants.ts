@@ -1,6 +1,7 @@
 // Global safety properties, checked after every step in tests (STYLE G22, after TigerBeetle's VOPR
 // checkers): Raft election safety, leader completeness, log matching and state-machine safety for
-// etcd; a pod never moves between nodes; at most one active leader per leader-election Lease.
+// etcd; a pod never moves between nodes, no two StatefulSet pods share an ordinal, and no pod runs
+// twice (by uid or by name) across the nodes' runtimes; at most one active leader per Lease.
 // The checker keeps "ghost" history across steps, so it can see what no single world shows.
 import { SimAssertionError } from "./core/assert";
 import type { World } from "./core/types";
@@ -8,6 +9,7 @@ import type { EtcdPersisted, EtcdState } from "./etcd/member-types";
 import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
 import type { Pod } from "./objects/types";
+import type { ContainerdState } from "./components/containerd";
 
 export class InvariantViolation extends SimAssertionError {
   override name = "InvariantViolation";
@@ -85,6 +87,7 @@ export function createInvariantChecker(): InvariantChecker {
       }
       checkLogMatching(world, ms);
       checkPods(world, ms, podNode, checkedDigests);
+      checkRuntimes(world);
       checkLeases(world);
     },
   };
@@ -117,12 +120,37 @@ function checkPods(world: World, ms: readonly Member[], podNode: Map<string, str
   seen.add(source.digest);
   const proc = world.procs[source.id]!;
   const store = (proc.state as EtcdState).store;
+  const ordinals = new Set<string>();
   for (const kv of rangePrefix(store, "/registry/pods/")) {
     const pod = kv.value as Pod;
+    const sts = pod.metadata.ownerReferences.find((o) => o.kind === "StatefulSet");
+    const ordinal = pod.metadata.labels["apps.kubernetes.io/pod-index"];
+    if (sts !== undefined && ordinal !== undefined) {
+      const key = `${sts.uid}/${ordinal}`;
+      if (ordinals.has(key)) fail(world, `two pods of StatefulSet ${sts.name} have ordinal ${ordinal}`);
+      ordinals.add(key);
+    }
     if (pod.spec.nodeName === null) continue;
     const prev = podNode.get(pod.metadata.uid);
     if (prev !== undefined && prev !== pod.spec.nodeName) fail(world, `pod ${pod.metadata.name} moved from ${prev} to ${pod.spec.nodeName}`);
     podNode.set(pod.metadata.uid, pod.spec.nodeName);
+  }
+}
+
+/** A pod runs on at most one node: no uid, and no namespace/name, in two runtimes at once. */
+function checkRuntimes(world: World): void {
+  const uids = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const id of Object.keys(world.procs)) {
+    const p = world.procs[id]!;
+    if (p.kind !== "containerd" || !p.up) continue;
+    for (const pod of Object.values((p.state as ContainerdState).pods)) {
+      const name = `${pod.namespace}/${pod.name}`;
+      const a = uids.get(pod.uid) ?? names.get(name);
+      if (a !== undefined && a !== id) fail(world, `pod ${name} runs on both ${a} and ${id}`);
+      uids.set(pod.uid, id);
+      names.set(name, id);
+    }
   }
 }
 

@@ -3,6 +3,9 @@
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
 import type { Checkpoint, Topology, Trace, TraceEvent } from "./trace/types";
+import { applyWorkloadEvent, type ProxyView, type ReplicaSetView, type RequestView, type ServiceView } from "./replay-workloads";
+
+export type { ProxyView, ReplicaSetView, RequestView, ServiceView };
 
 export const CHECKPOINT_EVERY = 100;
 
@@ -20,7 +23,16 @@ export type ProcView = {
 };
 
 export type NodeView = { ready: "True" | "False" | "Unknown"; taints: string[] };
-export type PodView = { node: string | null; phase: "Pending" | "Running" | "Terminating"; ready: boolean };
+export type PodView = {
+  node: string | null;
+  phase: "Pending" | "Running" | "Terminating";
+  ready: boolean;
+  /** From the sandbox (CNI) on; null before. */
+  ip: string | null;
+  restarts: number;
+  /** Why it waits: the scheduler's FitError while Pending, "CrashLoopBackOff" between restarts. */
+  reason: string | null;
+};
 
 export type View = {
   t: number;
@@ -34,6 +46,13 @@ export type View = {
   backends: Record<string, boolean>;
   partitions: string[];
   traffic: { ok: number; failed: number } | null;
+  /** Workload state (issue 4); see replay-workloads.ts. */
+  replicasets: Record<string, ReplicaSetView>;
+  services: Record<string, ServiceView>;
+  pvcs: string[];
+  proxies: Record<string, ProxyView>;
+  /** The latest API server handler-chain stage of the request-flow trace, if any. */
+  request: RequestView | null;
 };
 
 export function initialView(topology: Topology): View {
@@ -45,7 +64,7 @@ export function initialView(topology: Topology): View {
     procs[p.id] = { kind: p.kind, host: p.host, up: false, role: null, term: null, commitIndex: null, leading: false };
     if (p.kind === "kube-apiserver" && topology.processes.some((x) => x.kind === "load-balancer")) backends[p.id] = true;
   }
-  return { t: 0, seq: -1, hosts, procs, nodes: {}, pods: {}, backends, partitions: [], traffic: null };
+  return { t: 0, seq: -1, hosts, procs, nodes: {}, pods: {}, backends, partitions: [], traffic: null, replicasets: {}, services: {}, pvcs: [], proxies: {}, request: null };
 }
 
 function str(e: TraceEvent, key: string): string {
@@ -63,8 +82,8 @@ function withProc(v: View, id: string, patch: Partial<ProcView>): View {
   return p === undefined ? v : { ...v, procs: { ...v.procs, [id]: { ...p, ...patch } } };
 }
 
-function withPod(v: View, name: string, patch: Partial<PodView>): View {
-  const p = v.pods[name] ?? { node: null, phase: "Pending" as const, ready: false };
+export function withPod(v: View, name: string, patch: Partial<PodView>): View {
+  const p = v.pods[name] ?? { node: null, phase: "Pending" as const, ready: false, ip: null, restarts: 0, reason: null };
   return { ...v, pods: { ...v.pods, [name]: { ...p, ...patch } } };
 }
 
@@ -123,9 +142,9 @@ export function applyEvent(view: View, e: TraceEvent): View {
     case "pod.created":
       return withPod(v, str(e, "pod"), {});
     case "pod.scheduled":
-      return withPod(v, str(e, "pod"), { node: str(e, "node") });
+      return withPod(v, str(e, "pod"), { node: str(e, "node"), reason: null });
     case "pod.running":
-      return withPod(v, str(e, "pod"), { node: str(e, "node"), phase: "Running", ready: true });
+      return withPod(v, str(e, "pod"), { node: str(e, "node"), phase: "Running", ready: true, ip: str(e, "ip") });
     case "pod.not-ready":
       return withPod(v, str(e, "pod"), { ready: false });
     case "pod.evicted":
@@ -142,7 +161,7 @@ export function applyEvent(view: View, e: TraceEvent): View {
     case "app.traffic":
       return { ...v, traffic: { ok: num(e, "ok") ?? 0, failed: num(e, "failed") ?? 0 } };
     default:
-      return v;
+      return applyWorkloadEvent(v, e);
   }
 }
 

@@ -64,7 +64,7 @@ function statefulClaims(p: Params, events: readonly TraceEvent[]) {
 
 function storageClaims(p: Params, events: readonly TraceEvent[]) {
   const pvcs = select(events, { type: "pvc.created" });
-  const max = Math.max(intParam(p, "replicas"), intParam(p, "scaleUpTo"));
+  const max = Math.max(intParam(p, "replicas"), intParam(p, "scaleUpTo"), intParam(p, "scaleDownTo"));
   const get = first(events, { type: "api.response", from: STEPS.end - 1000, where: (e) => String(e.command).includes("get persistentvolumeclaims") });
   const listed = String(get?.message ?? "");
   const deleted = first(events, { type: "db-1", from: STEPS.deletePod });

@@ -60,7 +60,7 @@ export function caseScript(c: CaseName, p: Params): ScriptItem[] {
       return [applyAt(APPLY_AT, pod("web", 500), "web.yaml", "Pod web without tolerations (workers are tainted dedicated=batch:NoSchedule)")];
     case "pod-affinity":
       return [
-        applyAt(3000, pod("cache", 200, { nodeSelector: { "kubernetes.io/hostname": "node-2" } }), "cache.yaml", "Pod cache pinned to node-2"),
+        applyAt(6000, pod("cache", 200, { nodeSelector: { "kubernetes.io/hostname": "node-2" } }), "cache.yaml", "Pod cache pinned to node-2"),
         applyAt(APPLY_AT, pod("web", 500, { affinity: byHost("podAffinity", "cache") }), "web.yaml", "Pod web requiring podAffinity to app=cache on the same hostname"),
       ];
     case "pod-anti-affinity": {
@@ -72,7 +72,7 @@ export function caseScript(c: CaseName, p: Params): ScriptItem[] {
       return [applyAt(APPLY_AT, deploymentOf("web", replicas, tpl), "web.yaml", `Deployment web, ${replicas} replicas, topologySpreadConstraints maxSkew 1 on zone (DoNotSchedule)`)];
     }
     case "least-allocated": {
-      const fillers = fillerLoads(p).flatMap((cpu, i) => (cpu === 0 ? [] : [applyAt(3000, pod(`filler-${i + 1}`, cpu, { nodeSelector: { "kubernetes.io/hostname": `node-${i + 1}` } }), `filler-${i + 1}.yaml`, `Pod filler-${i + 1} (cpu ${cpu}m) pinned to node-${i + 1}`)]));
+      const fillers = fillerLoads(p).flatMap((cpu, i) => (cpu === 0 ? [] : [applyAt(6000, pod(`filler-${i + 1}`, cpu, { nodeSelector: { "kubernetes.io/hostname": `node-${i + 1}` } }), `filler-${i + 1}.yaml`, `Pod filler-${i + 1} (cpu ${cpu}m) pinned to node-${i + 1}`)]));
       return [...fillers, applyAt(APPLY_AT, pod("web", intParam(p, "podCpu")), "web.yaml", `Pod web requesting cpu ${intParam(p, "podCpu")}m`)];
     }
   }

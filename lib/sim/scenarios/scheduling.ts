@@ -36,6 +36,16 @@ function topScores(events: readonly TraceEvent[]) {
   return claim("highest-score", "Every pod goes to a node that passed every filter and has the highest weighted score (ties broken at random).", bound.length > 0 && wrong.length === 0, wrong.length > 0 ? wrong : bound.slice(0, 3), `${bound.length} bindings; ${wrong.length} not at the top score.`);
 }
 
+function bindingClaims(c: CaseName, p: Params, events: readonly TraceEvent[]) {
+  const bound = select(events, { type: "pod.scheduled" });
+  const missing = bound.filter((e) => first(events, { type: "raft.committed", to: e.t, where: (x) => String(x.message).includes(`bind pod default/${String(e.pod)} to ${String(e.node)}.`) }) === undefined);
+  const out = [claim("via-binding", "Each placement is a write of the pods/binding subresource, committed to etcd before the scheduler reports it.", bound.length > 0 && missing.length === 0, missing.length > 0 ? missing : bound.slice(0, 2), `${bound.length} bindings, ${missing.length} without a committed binding.`)];
+  const expectPending = EXPECTED[c] !== undefined && (c !== "pod-anti-affinity" || intParam(p, "replicas") > 3);
+  if (expectPending) return out;
+  const pending = select(events, { type: "pod.unschedulable" });
+  return [...out, claim("no-pending", "Every pod fits somewhere at once: the scheduler reports no FailedScheduling.", pending.length === 0, pending, `${pending.length} unschedulable reports.`)];
+}
+
 function pendingClaims(c: CaseName, events: readonly TraceEvent[]) {
   const reason = EXPECTED[c]!;
   const pending = first(events, { type: "pod.unschedulable", where: (e) => String(e.reason).includes(reason) });
@@ -91,6 +101,6 @@ export const scheduling: ScenarioDef = {
   plan,
   claims: (p, events) => {
     const c = caseOf(p);
-    return [topScores(events), ...(EXPECTED[c] !== undefined && c !== "pod-anti-affinity" ? pendingClaims(c, events) : placementClaims(c, p, events))];
+    return [topScores(events), ...bindingClaims(c, p, events), ...(EXPECTED[c] !== undefined && c !== "pod-anti-affinity" ? pendingClaims(c, events) : placementClaims(c, p, events))];
   },
 };

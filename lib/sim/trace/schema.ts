@@ -27,10 +27,21 @@ export const viewSchema = z.object({
   hosts: z.record(z.string(), z.object({ up: z.boolean(), zone: z.string() })),
   procs: z.record(z.string(), procViewSchema),
   nodes: z.record(z.string(), z.object({ ready: z.enum(["True", "False", "Unknown"]), taints: z.array(z.string()) })),
-  pods: z.record(z.string(), z.object({ node: z.string().nullable(), phase: z.enum(["Pending", "Running", "Terminating"]), ready: z.boolean() })),
+  pods: z.record(
+    z.string(),
+    z.object({ node: z.string().nullable(), phase: z.enum(["Pending", "Running", "Terminating"]), ready: z.boolean(), ip: z.string().nullable(), restarts: z.number().int(), reason: z.string().nullable() }),
+  ),
   backends: z.record(z.string(), z.boolean()),
   partitions: z.array(z.string()),
   traffic: z.object({ ok: z.number(), failed: z.number() }).nullable(),
+  replicasets: z.record(z.string(), z.object({ replicas: z.number().int(), revision: z.number().int().nullable(), deployment: z.string().nullable() })),
+  services: z.record(z.string(), z.object({ ready: z.number().int(), notReady: z.number().int(), endpoints: z.array(z.string()), records: z.array(z.string()) })),
+  pvcs: z.array(z.string()),
+  proxies: z.record(
+    z.string(),
+    z.object({ mode: z.string(), refused: z.boolean(), rules: z.number().int(), hashEntries: z.number().int(), services: z.number().int(), endpoints: z.number().int(), path: z.array(z.string()) }),
+  ),
+  request: z.object({ request: z.string(), stage: z.string(), user: z.string() }).nullable(),
 });
 
 export const traceSchema = z

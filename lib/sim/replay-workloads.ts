@@ -1,0 +1,88 @@
+// The replay view of workloads (issue 4): pod lifecycle details, ReplicaSets and their revisions,
+// Services with their EndpointSlice contents and DNS records, PVCs, kube-proxy's programmed rules,
+// and the request-flow stage. Folded from trace events only, like the rest of replay.ts. Pure.
+import { withPod, type View } from "./replay";
+import type { TraceEvent } from "./trace/types";
+
+export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
+export type ServiceView = { ready: number; notReady: number; endpoints: string[]; records: string[] };
+export type ProxyView = { mode: string; refused: boolean; rules: number; hashEntries: number; services: number; endpoints: number; path: string[] };
+export type RequestView = { request: string; stage: string; user: string };
+
+function str(e: TraceEvent, key: string): string {
+  const v = e[key];
+  return typeof v === "string" ? v : "";
+}
+
+function num(e: TraceEvent, key: string): number {
+  const v = e[key];
+  return typeof v === "number" ? v : 0;
+}
+
+function list(e: TraceEvent, key: string): string[] {
+  const v = e[key];
+  return Array.isArray(v) ? v : [];
+}
+
+function withRs(v: View, name: string, patch: Partial<ReplicaSetView>): View {
+  const rs = v.replicasets[name] ?? { replicas: 0, revision: null, deployment: null };
+  return { ...v, replicasets: { ...v.replicasets, [name]: { ...rs, ...patch } } };
+}
+
+function podEvent(v: View, e: TraceEvent): View | null {
+  const pod = str(e, "pod");
+  switch (e.type) {
+    case "statefulset.pod-created":
+      return withPod(v, pod, {});
+    case "replicaset.pod-deleted":
+    case "statefulset.pod-deleted":
+      return withPod(v, pod, { phase: "Terminating", ready: false });
+    case "pod.unschedulable":
+      return withPod(v, pod, { reason: str(e, "reason") });
+    case "pod.sandbox-ready":
+      return withPod(v, pod, { node: str(e, "node"), ip: str(e, "ip") });
+    case "pod.container-started":
+      return withPod(v, pod, { phase: v.pods[pod]?.phase === "Terminating" ? "Terminating" : "Running", reason: null });
+    case "pod.ready-changed":
+      return withPod(v, pod, { ready: e.ready === true, phase: v.pods[pod]?.phase === "Terminating" ? "Terminating" : "Running" });
+    case "pod.container-exited":
+      return withPod(v, pod, { ready: false, restarts: num(e, "restarts") });
+    case "pod.back-off":
+      return withPod(v, pod, { reason: "CrashLoopBackOff" });
+    default:
+      return null;
+  }
+}
+
+function workloadEvent(v: View, e: TraceEvent): View | null {
+  switch (e.type) {
+    case "replicaset.created":
+      return withRs(v, str(e, "replicaset"), { replicas: num(e, "replicas"), revision: num(e, "revision") || null, deployment: str(e, "deployment") || null });
+    case "replicaset.scaled":
+      return withRs(v, str(e, "replicaset"), { replicas: num(e, "replicas") });
+    case "deployment.revision":
+      return withRs(v, str(e, "replicaset"), { revision: num(e, "revision") });
+    case "replicaset.deleted": {
+      const replicasets = { ...v.replicasets };
+      delete replicasets[str(e, "replicaset")];
+      return { ...v, replicasets };
+    }
+    case "endpointslice.updated":
+      return { ...v, services: { ...v.services, [str(e, "service")]: { ready: num(e, "ready"), notReady: num(e, "notReady"), endpoints: list(e, "endpoints"), records: list(e, "records") } } };
+    case "pvc.created":
+      return v.pvcs.includes(str(e, "pvc")) ? v : { ...v, pvcs: [...v.pvcs, str(e, "pvc")].sort() };
+    case "kube-proxy.synced":
+      return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: false, rules: num(e, "rules"), hashEntries: num(e, "hashEntries"), services: num(e, "services"), endpoints: num(e, "endpoints"), path: list(e, "path") } } };
+    case "kube-proxy.mode-refused":
+      return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: true, rules: 0, hashEntries: 0, services: 0, endpoints: 0, path: [] } } };
+    case "api.stage":
+      return { ...v, request: { request: str(e, "request"), stage: str(e, "stage"), user: str(e, "user") } };
+    default:
+      return null;
+  }
+}
+
+/** Folds the workload events into a view (returns `view` for any other event). Pure. */
+export function applyWorkloadEvent(view: View, e: TraceEvent): View {
+  return podEvent(view, e) ?? workloadEvent(view, e) ?? view;
+}
