@@ -5,6 +5,7 @@
 //   parseParams(def, raw)                -> typed params or per-field messages
 //   traceSchema / parseTrace(json)       -> validate a trace read back
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
+//   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
 export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export { parseParams, defaultParams, type RawParams, type ParamResult } from "./scenarios/params";
@@ -15,3 +16,5 @@ export { formatTimeline, eventLine } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView, type ReplicaSetView, type ServiceView, type ProxyView, type RequestView } from "./replay";
 export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
+export { generate } from "./generators/generate";
+export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
