@@ -60,11 +60,18 @@ export function onSchedulerChanges(s0: SchedulerState, changes: readonly Informe
   return moved ? { ...s, queue: onClusterEvent(s.queue, now) } : s;
 }
 
+/**
+ * The scheduler cache's snapshot from stored objects: nodes, the pods bound (or assumed bound) to
+ * them, and the workloads default spreading selects by. Pure.
+ */
+export function snapshotFromObjects(nodes: readonly Node[], pods: readonly Pod[], assumed: Readonly<Record<string, string>>, workloads: readonly KubeObject[]): Snapshot {
+  const infos = pods.map((p) => newPodInfo(toFrameworkPod(p, p.spec.nodeName ?? assumed[keyOf(p)] ?? null)));
+  return buildSnapshot(nodes.map(toFrameworkNode), infos.filter((p) => p.pod.nodeName !== null), toWorkloads(workloads)).snapshot;
+}
+
 function snapshotOf(s: SchedulerState): Snapshot {
-  const nodes = (objectsOf(s, "nodes") as Node[]).map(toFrameworkNode);
-  const pods = (objectsOf(s, "pods") as Pod[]).map((p) => newPodInfo(toFrameworkPod(p, p.spec.nodeName ?? s.assumed[keyOf(p)] ?? null)));
-  const workloads = toWorkloads([...objectsOf(s, "services"), ...objectsOf(s, "replicasets"), ...objectsOf(s, "statefulsets")]);
-  return buildSnapshot(nodes, pods.filter((p) => p.pod.nodeName !== null), workloads).snapshot;
+  const workloads = [...objectsOf(s, "services"), ...objectsOf(s, "replicasets"), ...objectsOf(s, "statefulsets")];
+  return snapshotFromObjects(objectsOf(s, "nodes") as Node[], objectsOf(s, "pods") as Pod[], s.assumed, workloads);
 }
 
 /** Every feasible node's total, as "node-2=187", best first: the figures behind a placement. */
