@@ -1,5 +1,6 @@
 // npm run sim -- <command>: the simulation from the command line. One table entry per subcommand;
 // each implementation lives in scripts/sim/<command>.ts and returns the process exit code.
+import { runGenerateCommand } from "./sim/generate";
 import { runListCommand } from "./sim/list";
 import { runRunCommand } from "./sim/run";
 import { runScheduleCommand } from "./sim/schedule";
@@ -9,6 +10,7 @@ type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 const COMMANDS: Record<string, Command> = {
   list: { usage: "list                                   scenarios, their parameters, defaults and bounds", run: runListCommand },
   run: { usage: "run <id> [--<param> <value>]... [--seed N] [--json]   run a scenario; exit 1 if a claim fails", run: runRunCommand },
+  generate: { usage: "generate <kind> [--seed N] [--json]   a question answered by the simulation (etcd-writes, pod-placement, pod-names, replacement-time)", run: runGenerateCommand },
   schedule: { usage: "schedule --nodes <file> --pod <file> [--pods <file>] [--config <file>] [--json]   why a pod lands on a node", run: runScheduleCommand },
 };
 

@@ -62,3 +62,26 @@ describe("npm run sim", () => {
     expect(io.err()).toContain("--outageSeconds <10..600>");
   });
 });
+
+describe("npm run sim -- generate", () => {
+  it("prints a question with its answer and the replay command, or JSON", async () => {
+    const { runGenerateCommand } = await import("@/scripts/sim/generate");
+    let io = capture();
+    expect(await runGenerateCommand(["etcd-writes", "--seed", "3"])).toBe(0);
+    expect(io.out()).toContain("answer: ");
+    expect(io.out()).toMatch(/replay: npm run sim -- run etcd-quorum-loss --members \d --down \d --seed 3/);
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await runGenerateCommand(["pod-names", "--seed", "2", "--json"])).toBe(0);
+    expect(JSON.parse(io.out()).kind).toBe("pod-names");
+  });
+
+  it("exits 2 naming the valid kinds for an unknown kind or a bad seed", async () => {
+    const { runGenerateCommand } = await import("@/scripts/sim/generate");
+    const io = capture();
+    expect(await runGenerateCommand(["pod-colours"])).toBe(2);
+    expect(await runGenerateCommand(["etcd-writes", "--seed", "x"])).toBe(2);
+    expect(io.err()).toContain("etcd-writes, pod-placement, pod-names, replacement-time");
+    expect(io.err()).toContain("--seed must be a non-negative integer");
+  });
+});
