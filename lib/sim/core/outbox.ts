@@ -114,7 +114,7 @@ class StepCtx implements Ctx {
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
-    this.ownsState = ownsState(d, proc.state);
+    this.ownsState = ownsState(d, proc);
   }
 
   bind(d: Draft, proc: Proc): void {
@@ -124,7 +124,7 @@ class StepCtx implements Ctx {
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
-    this.ownsState = ownsState(d, proc.state);
+    this.ownsState = ownsState(d, proc);
   }
 
   get rng(): Rng {
