@@ -53,8 +53,9 @@ describe("watch cache history", () => {
   const event = (rev: number): WatchEvent => ({ type: "PUT", kv: { key: `/registry/pods/default/p${rev % 10}`, value: pod(rev), createRev: 1, modRev: rev, version: 1 }, prev: null });
 
   it("resumes watches from the last 500 events and answers older resourceVersions with null (410 Gone)", () => {
-    let s = { caches: { pods: { ...emptyCacher(), ready: true, rv: 1, historyFrom: 1 } }, watchers: {} } as unknown as ApiServerState;
-    for (let rev = 2; rev <= 1201; rev++) s = onCacheEvents(s, "pods", [event(rev)], ctx);
+    // The cacher edits the API server state it is handed (owned by the handler call, see apiserver.ts).
+    const s = { caches: { pods: { ...emptyCacher(), ready: true, rv: 1, historyFrom: 1 } }, watchers: {} } as unknown as ApiServerState;
+    for (let rev = 2; rev <= 1201; rev++) onCacheEvents(s, "pods", [event(rev)], ctx);
     const c = s.caches.pods;
     expect(c.rv).toBe(1201);
     expect(eventsAfter(c, 700)).toBeNull();

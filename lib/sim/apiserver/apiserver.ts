@@ -1,8 +1,8 @@
 // The kube-apiserver component: wires the etcd client, the watch caches and the request path.
 import { defineComponent, type Ctx } from "../core/component";
-import { without } from "../core/records";
+import { copyRecord, emptyRecord } from "../core/records";
 import type { Envelope } from "../core/types";
-import { clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
+import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
 import { RESOURCE_NAMES, type Resource } from "../objects/resources";
 import { emptyCacher, onCacheEvents, onCacheListed, onCacheListFailed, onCacheWatchFailed, startCacheList } from "./cacher";
 import { TIMEOUT } from "./errors";
@@ -15,85 +15,116 @@ import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of RESOURCE_NAMES) caches[r] = emptyCacher();
-  let s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: {}, inflight: {}, calls: {}, deadlineAt: null };
-  for (const r of RESOURCE_NAMES) s = startCacheList(s, cfg, r, ctx);
+  const s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: emptyRecord(), inflight: emptyRecord(), calls: emptyRecord(), deadlineAt: null };
+  for (const r of RESOURCE_NAMES) startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
+}
+
+/**
+ * The state this handler call may edit: `s` itself when the run owns it (ctx.ownsState, see
+ * core/draft.ts), otherwise a copy of every container the handlers edit in place, so that the state
+ * passed in stays untouched (the pure step()). Messages and traces carry only KubeObjects and plain
+ * values, never these containers, which is what makes editing an owned state in place safe.
+ */
+function own(s: ApiServerState, ctx: Ctx): ApiServerState {
+  return ctx.ownsState === true ? s : thawApiServer(s);
+}
+
+export function thawApiServer(s: ApiServerState): ApiServerState {
+  const caches = {} as Record<Resource, Cacher>;
+  for (const r of Object.keys(s.caches) as Resource[]) {
+    const c = s.caches[r];
+    caches[r] = { ...c, objects: copyRecord(c.objects) };
+  }
+  return { listening: s.listening, etcd: clientCopy(s.etcd), caches, watchers: s.watchers, inflight: copyRecord(s.inflight), calls: copyRecord(s.calls), deadlineAt: s.deadlineAt };
 }
 
 function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined {
   return RESOURCE_NAMES.find((r) => s.caches[r].watchId === watchId);
 }
 
-function onEtcdResults(s0: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): ApiServerState {
-  let s = s0;
+function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): void {
   for (const r of results) {
     if (r.kind === "watch-events" || r.kind === "watch-error") {
       const resource = cacheForWatch(s, r.id);
       if (resource === undefined) continue;
-      s = r.kind === "watch-events" ? onCacheEvents(s, resource, r.events, ctx, cfg.traceRequestFlow) : onCacheWatchFailed(s, cfg, resource, r.message, ctx);
+      if (r.kind === "watch-events") onCacheEvents(s, resource, r.events, ctx, cfg.traceRequestFlow);
+      else onCacheWatchFailed(s, cfg, resource, r.message, ctx);
       continue;
     }
     const owner = s.calls[r.id];
     if (owner === undefined) continue;
-    s = { ...s, calls: without(s.calls, r.id) };
+    delete s.calls[r.id];
     if (owner.kind === "cache-list") {
-      s = r.kind === "range" ? onCacheListed(s, cfg, owner.resource, r.kvs, r.rev, ctx) : onCacheListFailed(s, cfg, owner.resource, ctx);
+      if (r.kind === "range") onCacheListed(s, cfg, owner.resource, r.kvs, r.rev, ctx);
+      else onCacheListFailed(s, cfg, owner.resource, ctx);
       continue;
     }
     const f = s.inflight[owner.id];
     if (f === undefined) continue;
     if (owner.purpose === "health") {
-      s = r.kind === "error" ? fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx) : respond(s, f.id, 200, "ok", ctx);
-    } else if (r.kind === "error") s = onEtcdError(s, f, r.message, ctx);
-    else if (r.kind === "txn") s = onWriteResult(s, cfg, f, r.result, ctx);
-    else if (owner.purpose === "get-current") s = onGetCurrent(s, cfg, f, r.kvs, ctx);
-    else s = onReadResult(s, cfg, f, owner.purpose, r.kvs, r.rev, ctx);
+      if (r.kind === "error") fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      else respond(s, f.id, 200, "ok", ctx);
+    } else if (r.kind === "error") onEtcdError(s, f, r.message, ctx);
+    else if (r.kind === "txn") onWriteResult(s, cfg, f, r.result, ctx);
+    else if (owner.purpose === "get-current") onGetCurrent(s, cfg, f, r.kvs, ctx);
+    else onReadResult(s, cfg, f, owner.purpose, r.kvs, r.rev, ctx);
   }
-  return s;
 }
 
 /** Answers 504 to every request past --request-timeout, then re-arms for the oldest remaining one. */
-function sweepDeadlines(s0: ApiServerState, cfg: ApiServerConfig, ctx: Ctx): ApiServerState {
-  let s: ApiServerState = { ...s0, deadlineAt: null };
+function sweepDeadlines(s: ApiServerState, cfg: ApiServerConfig, ctx: Ctx): void {
+  s.deadlineAt = null;
   let next: number | null = null;
   for (const id of Object.keys(s.inflight).sort()) {
     const f = s.inflight[id]!;
     if (f.call.verb === "health") continue; // health checks have their own 2 s timeout
     const due = f.startedAt + cfg.requestTimeoutMs;
-    if (due <= ctx.now) s = fail(s, id, TIMEOUT, ctx);
+    if (due <= ctx.now) fail(s, id, TIMEOUT, ctx);
     else next = next === null ? due : Math.min(next, due);
   }
-  if (next === null) return s;
+  if (next === null) return;
   ctx.after(next - ctx.now, { t: "deadline" });
-  return { ...s, deadlineAt: next };
+  s.deadlineAt = next;
 }
 
-function onMessage(s: ApiServerState, env: Envelope, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
+function onMessage(s0: ApiServerState, env: Envelope, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
   const body = env.body;
-  if (body.p === "http" && body.kind === "request") return onRequest(s, cfg, env, body, ctx);
-  if (s.etcd.conns[env.from] !== undefined) {
-    const { c, results } = clientOnMessage(s.etcd, cfg.etcd, env, ctx);
-    return onEtcdResults({ ...s, etcd: c }, cfg, results, ctx);
-  }
-  if (body.p === "net" && body.kind === "closed") return dropVia(s, env.from);
+  const fromEtcd = s0.etcd.conns[env.from] !== undefined;
+  const isRequest = body.p === "http" && body.kind === "request";
+  if (!isRequest && !fromEtcd && !(body.p === "net" && body.kind === "closed")) return s0;
+  const s = own(s0, ctx);
+  if (body.p === "http" && body.kind === "request") onRequest(s, cfg, env, body, ctx);
+  else if (fromEtcd) {
+    const { c, results } = clientOnMessage(s.etcd, cfg.etcd, env, ctx, true);
+    s.etcd = c;
+    onEtcdResults(s, cfg, results, ctx);
+  } else dropVia(s, env.from);
   return s;
 }
 
-function onTimer(s: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
+function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
+  const s = own(s0, ctx);
   if (timer.lib === "etcd") {
-    const { c, results } = clientOnTimer(s.etcd, cfg.etcd, timer, ctx);
-    return onEtcdResults({ ...s, etcd: c }, cfg, results, ctx);
+    const { c, results } = clientOnTimer(s.etcd, cfg.etcd, timer, ctx, true);
+    s.etcd = c;
+    onEtcdResults(s, cfg, results, ctx);
+    return s;
   }
   switch (timer.t) {
     case "listening":
-      return { ...s, listening: true };
+      s.listening = true;
+      return s;
     case "deadline":
-      return sweepDeadlines(s, cfg, ctx);
+      sweepDeadlines(s, cfg, ctx);
+      return s;
     case "health-timeout":
-      return s.inflight[timer.id] === undefined ? s : fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      if (s.inflight[timer.id] !== undefined) fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      return s;
     case "relist":
-      return s.caches[timer.resource].ready || s.caches[timer.resource].listCall !== null ? s : startCacheList(s, cfg, timer.resource, ctx);
+      if (!s.caches[timer.resource].ready && s.caches[timer.resource].listCall === null) startCacheList(s, cfg, timer.resource, ctx);
+      return s;
   }
 }
 

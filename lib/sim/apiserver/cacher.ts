@@ -12,49 +12,45 @@ import type { KubeObject } from "../objects/types";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
 import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
-import { copyRecord, emptyRecord, withEntry } from "../core/records";
+import { copyRecord, emptyRecord, sortedKeys } from "../core/records";
 
 const HISTORY_MAX = 500;
 
 export function emptyCacher(): Cacher {
-  return { ready: false, everReady: false, objects: {}, rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
-}
-
-function setCache(s: ApiServerState, resource: Resource, c: Cacher): ApiServerState {
-  return { ...s, caches: { ...s.caches, [resource]: c } };
+  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
 }
 
 /** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
-export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): ApiServerState {
+export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): void {
   const id = ctx.nextId("etcd");
-  const etcd = clientCall(s.etcd, cfg.etcd, id, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx);
-  const next = { ...s, etcd, calls: withEntry(s.calls, id, { kind: "cache-list" as const, resource }) };
-  return setCache(next, resource, { ...s.caches[resource], listCall: id });
+  s.etcd = clientCall(s.etcd, cfg.etcd, id, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx, true);
+  s.calls[id] = { kind: "cache-list", resource };
+  s.caches[resource].listCall = id;
 }
 
-export function onCacheListed(s0: ApiServerState, cfg: ApiServerConfig, resource: Resource, kvs: KeyValue[], rev: number, ctx: Ctx): ApiServerState {
-  const prev = s0.caches[resource];
+export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, kvs: KeyValue[], rev: number, ctx: Ctx): void {
+  const prev = s.caches[resource];
   const objects: Record<string, KubeObject> = emptyRecord();
   for (const kv of kvs) {
     const obj = fromKv(kv);
     objects[objectKey(obj)] = obj;
   }
   const watchId = ctx.nextId("etcd-watch");
-  const etcd = clientWatch(s0.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx);
-  const s = setCache({ ...s0, etcd }, resource, { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 });
+  s.etcd = clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx, true);
+  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
   } else if (RESOURCE_NAMES.every((r) => s.caches[r].everReady)) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
   }
-  return s;
 }
 
-export function onCacheListFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): ApiServerState {
+export function onCacheListFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): void {
   const c = s.caches[resource];
   const backoffMs = c.backoffMs === 0 ? cfg.reflectorBackoffMs : Math.min(c.backoffMs * 2, cfg.reflectorBackoffMaxMs);
   ctx.after(backoffMs, { t: "relist", resource });
-  return setCache(s, resource, { ...c, listCall: null, backoffMs });
+  c.listCall = null;
+  c.backoffMs = backoffMs;
 }
 
 function watchType(ev: WatchEvent): WatchType {
@@ -63,10 +59,10 @@ function watchType(ev: WatchEvent): WatchType {
 }
 
 /** Applies etcd events to the cache and fans them out to matching client watches. */
-export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx, traceFanout = false): ApiServerState {
+export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx, traceFanout = false): void {
   const c = s.caches[resource];
-  if (!c.ready) return s;
-  const objects = copyRecord(c.objects);
+  if (!c.ready) return;
+  const objects = c.objects;
   let rv = c.rv;
   const fanout: CachedEvent[] = [];
   for (const ev of events) {
@@ -78,9 +74,10 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     rv = ev.kv.modRev;
     fanout.push({ rv, type, object });
   }
-  const window = appendHistory(c, fanout);
+  appendHistory(c, fanout);
+  c.rv = rv;
   const reached: string[][] = traceFanout ? fanout.map(() => []) : [];
-  for (const key of Object.keys(s.watchers).sort()) {
+  for (const key of sortedKeys(s.watchers)) {
     const w = s.watchers[key]!;
     if (w.resource !== resource) continue;
     for (let i = 0; i < fanout.length; i++) {
@@ -91,7 +88,6 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     }
   }
   if (traceFanout) traceWatchFanout(ctx, resource, fanout, reached);
-  return setCache(s, resource, { ...c, ...window, objects, rv });
 }
 
 /** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */
@@ -104,24 +100,22 @@ function traceWatchFanout(ctx: Ctx, resource: Resource, fanout: readonly CachedE
 }
 
 /** Appends to the history and slides its window to the last HISTORY_MAX events. */
-function appendHistory(c: Cacher, added: readonly CachedEvent[]): Pick<Cacher, "history" | "historyStart" | "historyFrom"> {
-  let history = chunkedAppend(c.history, added);
-  let { historyStart, historyFrom } = c;
-  const end = history.base + history.len;
-  if (end - historyStart > HISTORY_MAX) {
-    historyStart = end - HISTORY_MAX;
-    historyFrom = chunkedAt(history, historyStart - 1)!.rv; // the newest event no longer kept
+function appendHistory(c: Cacher, added: readonly CachedEvent[]): void {
+  c.history = chunkedAppend(c.history, added);
+  const end = c.history.base + c.history.len;
+  if (end - c.historyStart > HISTORY_MAX) {
+    c.historyStart = end - HISTORY_MAX;
+    c.historyFrom = chunkedAt(c.history, c.historyStart - 1)!.rv; // the newest event no longer kept
   }
-  if (historyStart - history.base > HISTORY_MAX) history = chunkedDropBefore(history, historyStart);
-  return { history, historyStart, historyFrom };
+  if (c.historyStart - c.history.base > HISTORY_MAX) c.history = chunkedDropBefore(c.history, c.historyStart);
 }
 
 /** The etcd watch ended: terminateAllWatchers, then re-list with back-off. */
-export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, reason: string, ctx: Ctx): ApiServerState {
+export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, reason: string, ctx: Ctx): void {
   const c = s.caches[resource];
-  const watchers = copyRecord(s.watchers);
+  const watchers = copyRecord(s.watchers); // replaced, not edited: see ApiServerState
   let closed = 0;
-  for (const key of Object.keys(watchers).sort()) {
+  for (const key of sortedKeys(s.watchers)) {
     const w = watchers[key]!;
     if (w.resource !== resource) continue;
     ctx.send(w.via, { p: "http", kind: "watch-end", id: w.id, reason: "the watch cache is re-initializing" });
@@ -134,7 +128,12 @@ export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, reso
     { resource, reason },
   );
   ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });
-  return setCache({ ...s, watchers }, resource, { ...c, ready: false, watchId: null, history: chunkedEmpty(), historyStart: 0, backoffMs: cfg.reflectorBackoffMs });
+  s.watchers = watchers;
+  c.ready = false;
+  c.watchId = null;
+  c.history = chunkedEmpty();
+  c.historyStart = 0;
+  c.backoffMs = cfg.reflectorBackoffMs;
 }
 
 /** Events after `rv` for a resuming watch, or null if they are no longer in the cache (410 Gone). */

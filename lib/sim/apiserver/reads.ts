@@ -18,12 +18,12 @@ function listBody(items: KubeObject[], call: ApiCall, rv: number) {
   return { items: selected.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), resourceVersion: String(rv) };
 }
 
-function serveListFromCache(s: ApiServerState, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+function serveListFromCache(s: ApiServerState, f: InFlight, call: ApiCall, ctx: Ctx): void {
   const c = s.caches[call.resource];
-  return respond(s, f.id, 200, listBody(Object.values(c.objects), call, c.rv), ctx);
+  respond(s, f.id, 200, listBody(Object.values(c.objects), call, c.rv), ctx);
 }
 
-export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): void {
   const cache = s.caches[call.resource];
   if (call.verb === "get") {
     const name = call.name ?? "";
@@ -39,10 +39,10 @@ export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   if (call.rv === "0") return cache.ready ? serveListFromCache(s, f, call, ctx) : fail(s, f.id, CACHE_NOT_READY, ctx);
   const prefix = resourcePrefix(call.resource);
   const purpose = cache.ready ? "current-rv" : "read";
-  return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose }, { kind: "range", key: prefix, prefix: true, serializable: false }, ctx);
+  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose }, { kind: "range", key: prefix, prefix: true, serializable: false }, ctx);
 }
 
-export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, purpose: string, kvs: KeyValue[], rev: number, ctx: Ctx): ApiServerState {
+export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, purpose: string, kvs: KeyValue[], rev: number, ctx: Ctx): void {
   const call = f.call as ApiCall;
   if (purpose === "current-rv") {
     // The current revision is known; the cache is at least that fresh once its watch is open.
@@ -53,5 +53,5 @@ export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFligh
     const kv = kvs[0];
     return kv === undefined ? fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx) : respond(s, f.id, 200, fromKv(kv), ctx);
   }
-  return respond(s, f.id, 200, listBody(kvs.map(fromKv), call, rev), ctx);
+  respond(s, f.id, 200, listBody(kvs.map(fromKv), call, rev), ctx);
 }

@@ -20,25 +20,35 @@ import { copyRecord, withEntry } from "../core/records";
 
 export const HEALTH_KEY = "/registry/health";
 
-export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): ApiServerState {
+export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): void {
   if (!s.listening) {
     ctx.send(env.from, { p: "net", kind: "refused", original: req });
-    return s;
+    return;
   }
   const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user: "", startedAt: ctx.now, current: null, attempts: 0 };
-  const withF = (u: string): ApiServerState => ({ ...s, inflight: withEntry(s.inflight, req.id, { ...f, user: u }) });
+  const admit = (user: string): InFlight => {
+    const admitted = { ...f, user };
+    s.inflight[req.id] = admitted;
+    return admitted;
+  };
   if (req.call.verb === "health") {
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
-    const next = withF("system:anonymous");
+    admit("system:anonymous");
     if (req.call.path === "/readyz" && !Object.values(s.caches).every((c) => c.everReady)) {
-      return fail(next, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
+      fail(s, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
+      return;
     }
     ctx.after(cfg.etcdHealthTimeoutMs, { t: "health-timeout", id: req.id });
-    return issueEtcd(next, cfg, { kind: "request", id: req.id, purpose: "health" }, { kind: "range", key: HEALTH_KEY, prefix: false, serializable: false }, ctx);
+    issueEtcd(s, cfg, { kind: "request", id: req.id, purpose: "health" }, { kind: "range", key: HEALTH_KEY, prefix: false, serializable: false }, ctx);
+    return;
   }
   const call = req.call;
   const user = authenticate(cfg.tokens, req.token);
-  if (user === null) return fail(withF("system:anonymous"), req.id, UNAUTHORIZED, ctx);
+  if (user === null) {
+    admit("system:anonymous");
+    fail(s, req.id, UNAUTHORIZED, ctx);
+    return;
+  }
   const resource = call.subresource === null ? call.resource : `${call.resource}/${call.subresource}`;
   const decision = authorize(cfg.rbac, user, { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource, namespace: call.namespace });
   if (isTraced(cfg, call)) {
@@ -47,43 +57,49 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     traceStage(ctx, call, user.name, "priority-and-fairness", `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`);
     traceStage(ctx, call, user.name, "authorization", decision.allowed ? `Node,RBAC: ${decision.reason}` : "RBAC: no rule allows it (403)");
   }
-  if (!decision.allowed) return fail(withF(user.name), req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
-  if (call.verb === "watch") return startWatch(s, env, req, call, ctx);
-  let next = withF(user.name);
-  if (next.deadlineAt === null) {
-    ctx.after(cfg.requestTimeoutMs, { t: "deadline" });
-    next = { ...next, deadlineAt: ctx.now + cfg.requestTimeoutMs };
+  if (!decision.allowed) {
+    admit(user.name);
+    fail(s, req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
+    return;
   }
-  const inflight = next.inflight[req.id]!;
-  if (call.verb === "get" || call.verb === "list") return startRead(next, cfg, inflight, call, ctx);
-  return startWrite(next, cfg, inflight, call, ctx);
+  if (call.verb === "watch") {
+    startWatch(s, env, req, call, ctx);
+    return;
+  }
+  const inflight = admit(user.name);
+  if (s.deadlineAt === null) {
+    ctx.after(cfg.requestTimeoutMs, { t: "deadline" });
+    s.deadlineAt = ctx.now + cfg.requestTimeoutMs;
+  }
+  if (call.verb === "get" || call.verb === "list") startRead(s, cfg, inflight, call, ctx);
+  else startWrite(s, cfg, inflight, call, ctx);
 }
 
 /** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
-function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): ApiServerState {
+function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): void {
   const c = s.caches[call.resource];
   const reply = (status: number, error: string | null) => ctx.send(env.from, { p: "http", kind: "response", id: req.id, status, body: { resourceVersion: String(c.rv) }, error });
   if (!c.ready) {
     reply(CACHE_NOT_READY.status, CACHE_NOT_READY.message);
-    return s;
+    return;
   }
   const initial =
     call.rv === null || call.rv === "0" ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object })) : (eventsAfter(c, Number(call.rv)) ?? null);
   if (initial === null) {
     reply(gone().status, gone().message);
-    return s;
+    return;
   }
   reply(200, null);
   for (const e of initial) {
     if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector)) ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
   }
   const watcher = { resource: call.resource, namespace: call.namespace, via: env.from, id: req.id, fieldSelector: call.fieldSelector, labelSelector: call.labelSelector };
-  return { ...s, watchers: withEntry(s.watchers, `${env.from} ${req.id}`, watcher) };
+  s.watchers = withEntry(s.watchers, `${env.from} ${req.id}`, watcher); // replaced, not edited: see ApiServerState
 }
 
 /** The client (or the LB connection carrying its requests) went away. */
-export function dropVia(s: ApiServerState, via: string): ApiServerState {
+export function dropVia(s: ApiServerState, via: string): void {
   const watchers = copyRecord(s.watchers);
   for (const k of Object.keys(watchers)) if (watchers[k]!.via === via) delete watchers[k];
-  return { ...s, watchers };
+  s.watchers = watchers;
 }

@@ -1,40 +1,39 @@
 // Finishing requests: every response goes back the way the request came (directly or through the
-// load balancer), and the in-flight record and any etcd call it owns are dropped.
+// load balancer), and the in-flight record and any etcd call it owns are dropped. Like the rest of
+// the API server, these functions edit a state owned by the current handler call (see apiserver.ts).
 import type { Ctx } from "../core/component";
-import { filterRecord, without } from "../core/records";
 import { clientCall, clientCancel, type EtcdCall } from "../etcd/client";
 import type { ApiError } from "./errors";
 import type { ApiServerConfig, ApiServerState, EtcdOwner } from "./state";
-import { withEntry } from "../core/records";
 
-export function respond(s: ApiServerState, id: string, status: number, body: unknown, ctx: Ctx): ApiServerState {
+export function respond(s: ApiServerState, id: string, status: number, body: unknown, ctx: Ctx): void {
   const f = s.inflight[id];
-  if (f === undefined) return s;
+  if (f === undefined) return;
   ctx.send(f.via, { p: "http", kind: "response", id, status, body, error: null });
-  return forget(s, id);
+  forget(s, id);
 }
 
-export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): ApiServerState {
+export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): void {
   const f = s.inflight[id];
-  if (f === undefined) return s;
+  if (f === undefined) return;
   const body = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
   ctx.send(f.via, { p: "http", kind: "response", id, status: err.status, body, error: err.message });
-  return forget(s, id);
+  forget(s, id);
 }
 
 /** Drops the request and cancels its outstanding etcd calls (the request context is done). */
-export function forget(s: ApiServerState, id: string): ApiServerState {
-  let etcd = s.etcd;
-  const calls = filterRecord(s.calls, (owner, callId) => {
-    if (owner.kind !== "request" || owner.id !== id) return true;
-    etcd = clientCancel(etcd, callId);
-    return false;
-  });
-  return { ...s, inflight: without(s.inflight, id), etcd, calls };
+export function forget(s: ApiServerState, id: string): void {
+  for (const callId in s.calls) {
+    const owner = s.calls[callId]!;
+    if (owner.kind !== "request" || owner.id !== id) continue;
+    s.etcd = clientCancel(s.etcd, callId, true);
+    delete s.calls[callId]; // deleting the key being visited is safe in a for-in loop
+  }
+  delete s.inflight[id];
 }
 
-export function issueEtcd(s: ApiServerState, cfg: ApiServerConfig, owner: EtcdOwner, call: EtcdCall, ctx: Ctx): ApiServerState {
+export function issueEtcd(s: ApiServerState, cfg: ApiServerConfig, owner: EtcdOwner, call: EtcdCall, ctx: Ctx): void {
   const callId = ctx.nextId("etcd");
-  const etcd = clientCall(s.etcd, cfg.etcd, callId, call, ctx);
-  return { ...s, etcd, calls: withEntry(s.calls, callId, owner) };
+  s.etcd = clientCall(s.etcd, cfg.etcd, callId, call, ctx, true);
+  s.calls[callId] = owner;
 }

@@ -33,7 +33,7 @@ export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };
 export type Cacher = {
   ready: boolean;
   everReady: boolean;
-  objects: Readonly<Record<string, KubeObject>>;
+  objects: Record<string, KubeObject>;
   rv: number;
   /**
    * Recent events, so a watch can resume from a resourceVersion >= `historyFrom`. The window is the
@@ -67,13 +67,18 @@ export type EtcdOwner =
   | { kind: "request"; id: string; purpose: "read" | "current-rv" | "get-current" | "write" | "health" }
   | { kind: "cache-list"; resource: Resource };
 
+/**
+ * Edited in place by the handler call that owns it (apiserver.ts: the run's own state, or a private
+ * copy made by thawApiServer), so every container below belongs to this state alone, except
+ * `watchers`, which is replaced rather than edited so that its sorted keys can be memoized.
+ */
 export type ApiServerState = {
   listening: boolean;
   etcd: EtcdClient;
-  caches: Readonly<Record<Resource, Cacher>>;
+  caches: Record<Resource, Cacher>;
   watchers: Readonly<Record<string, CacheWatcher>>;
-  inflight: Readonly<Record<string, InFlight>>;
-  calls: Readonly<Record<string, EtcdOwner>>;
+  inflight: Record<string, InFlight>;
+  calls: Record<string, EtcdOwner>;
   /**
    * When the request-deadline timer is armed, if it is. Deadlines arrive in request order, so one
    * timer at the oldest request's deadline suffices instead of one per request.

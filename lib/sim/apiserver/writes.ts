@@ -14,7 +14,6 @@ import type { ApiCall } from "./http";
 import { fail, issueEtcd, respond } from "./respond";
 import { isTraced, mutations, traceStage } from "./flow-trace";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
-import { withEntry } from "../core/records";
 
 const GUARANTEED_UPDATE_ATTEMPTS = 10;
 
@@ -33,11 +32,11 @@ function traceAdmission(ctx: Ctx, call: ApiCall, user: string, before: KubeObjec
   if (ok) traceStage(ctx, call, user, "validating-admission", "NamespaceLifecycle, PodSecurity, ValidatingAdmissionPolicy and webhooks, ResourceQuota last: admitted");
 }
 
-function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, name: string, op: EtcdOp, ctx: Ctx): ApiServerState {
+function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, name: string, op: EtcdOp, ctx: Ctx): void {
   // Lease renewals happen every few seconds per node and controller: real writes, but quiet in the trace.
   const quiet = call.resource === "leases";
   if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "etcd-write", `Txn ${op.op} ${op.key}: the etcd leader replicates it and answers once a majority has it in its WAL`);
-  return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name) }, ctx);
+  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name) }, ctx);
 }
 
 function isGraceful(call: ApiCall, current: KubeObject): boolean {
@@ -45,7 +44,7 @@ function isGraceful(call: ApiCall, current: KubeObject): boolean {
   return current.kind === "Pod" && grace !== 0 && current.spec.nodeName !== null;
 }
 
-export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): void {
   const resource = call.resource;
   if (call.verb === "create" && call.subresource === null) {
     const body = call.body as KubeObject;
@@ -66,7 +65,7 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
 }
 
 /** Cacher.GuaranteedUpdate: begin from the cached object if the watch cache has it. */
-function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): ApiServerState {
+function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): void {
   const name = call.name ?? "";
   const key = storageKey(call.resource, call.namespace, name);
   let current = f.current;
@@ -80,9 +79,9 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   const cur = fromKv(current);
   const next = computeUpdate(call, cur, ctx);
   if ("error" in next) return fail(s, f.id, next.error, ctx);
-  const withCurrent = { ...s, inflight: withEntry(s.inflight, f.id, { ...f, current }) };
-  if (next.obj === null) return txn(withCurrent, cfg, f, call, name, { op: "delete", key, expectRev: current.modRev }, ctx);
-  return txn(withCurrent, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);
+  s.inflight[f.id] = { ...f, current };
+  if (next.obj === null) return txn(s, cfg, f, call, name, { op: "delete", key, expectRev: current.modRev }, ctx);
+  txn(s, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);
 }
 
 /** The new object for a patch, binding or delete; obj null means remove the key. */
@@ -105,14 +104,14 @@ function computeUpdate(call: ApiCall, cur: KubeObject, ctx: Ctx): { obj: KubeObj
   return { obj: defaults({ ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject) };
 }
 
-export function onGetCurrent(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, kvs: KeyValue[], ctx: Ctx): ApiServerState {
+export function onGetCurrent(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, kvs: KeyValue[], ctx: Ctx): void {
   const call = f.call as ApiCall;
   const kv = kvs[0];
   if (kv === undefined) return fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx);
   return guaranteedUpdate(s, cfg, { ...f, current: kv }, call, ctx);
 }
 
-export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): ApiServerState {
+export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
@@ -134,8 +133,8 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
 }
 
 /** An etcd error that is not an API status becomes a 500 carrying etcd's text (ErrorToAPIStatus). */
-export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): ApiServerState {
-  return fail(s, f.id, internal(message), ctx);
+export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): void {
+  fail(s, f.id, internal(message), ctx);
 }
 
 export { objectKey };

@@ -4,11 +4,15 @@
 // Unavailable every ~25 ms up to 100 times; writes are never retried once sent. Watches move to
 // another endpoint when their connection breaks, but a "no leader" cancellation ends them.
 // This is a library embedded in its owner's state; its results are handed back to the owner.
+//
+// Every public function takes an optional `owned` flag: true when the owner owns this client (its
+// own state is owned by the run, see core/draft.ts), so the client and its records are edited in
+// place and returned. Without it the client is left untouched: the call works on a draft that copies
+// the top-level object up front and each record the first time it changes.
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import { without } from "../core/records";
+import { copyRecord, emptyRecord } from "../core/records";
 import { ETCD_ERR, type EtcdOp, type EtcdRpc, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
-import { withEntry } from "../core/records";
 
 export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
 
@@ -42,17 +46,79 @@ export function clientInit(cfg: EtcdClientConfig, ctx: Ctx): EtcdClient {
     conns[ep] = { status: "connecting", backoffMs: 0 };
     ctx.send(ep, { p: "etcd", kind: "connect" });
   }
-  return { conns, rr: 0, calls: {}, watches: {} };
+  // Null-prototype records: ever-new call and watch ids may be added in place (core/records.ts).
+  return { conns, rr: 0, calls: emptyRecord(), watches: emptyRecord() };
 }
 
-/** Next ready endpoint in round-robin order, or null (the call then waits for one). */
-function pickReady(c: EtcdClient, cfg: EtcdClientConfig): { ep: ProcId | null; rr: number } {
+/** A copy of `c` whose records may be edited in place (for an owner that thaws its state). */
+export function clientCopy(c: EtcdClient): EtcdClient {
+  return { conns: { ...c.conns }, rr: c.rr, calls: copyRecord(c.calls), watches: copyRecord(c.watches) };
+}
+
+type Mutable = { conns: Record<ProcId, Conn>; rr: number; calls: Record<string, Call>; watches: Record<string, ClientWatch> };
+
+/** One call's working copy: `c` belongs to the call; a record flagged false is still shared. */
+type Draft = { c: Mutable; conns: boolean; calls: boolean; watches: boolean };
+
+function open(c: EtcdClient, owned: boolean): Draft {
+  const m = c as Mutable;
+  return owned ? { c: m, conns: true, calls: true, watches: true } : { c: { conns: m.conns, rr: m.rr, calls: m.calls, watches: m.watches }, conns: false, calls: false, watches: false };
+}
+
+function putConn(d: Draft, ep: ProcId, conn: Conn): void {
+  if (!d.conns) {
+    d.c.conns = { ...d.c.conns }; // keyed by the fixed endpoints: an ordinary object
+    d.conns = true;
+  }
+  d.c.conns[ep] = conn;
+}
+
+function putCall(d: Draft, id: string, call: Call): void {
+  if (!d.calls) {
+    d.c.calls = copyRecord(d.c.calls);
+    d.calls = true;
+  }
+  d.c.calls[id] = call;
+}
+
+function dropCall(d: Draft, id: string): void {
+  if (d.c.calls[id] === undefined) return;
+  if (!d.calls) {
+    d.c.calls = copyRecord(d.c.calls);
+    d.calls = true;
+  }
+  delete d.c.calls[id];
+}
+
+function putWatch(d: Draft, id: string, w: ClientWatch): void {
+  if (!d.watches) {
+    d.c.watches = copyRecord(d.c.watches);
+    d.watches = true;
+  }
+  d.c.watches[id] = w;
+}
+
+function dropWatch(d: Draft, id: string): void {
+  if (d.c.watches[id] === undefined) return;
+  if (!d.watches) {
+    d.c.watches = copyRecord(d.c.watches);
+    d.watches = true;
+  }
+  delete d.c.watches[id];
+}
+
+/** Next ready endpoint in round-robin order, or null (the call then waits for one); advances rr. */
+function pickReady(d: Draft, cfg: EtcdClientConfig): ProcId | null {
   const n = cfg.endpoints.length;
+  const c = d.c;
   for (let i = 0; i < n; i++) {
     const ep = cfg.endpoints[(c.rr + i) % n]!;
-    if (c.conns[ep]?.status === "ready") return { ep, rr: (c.rr + i + 1) % n };
+    if (c.conns[ep]?.status === "ready") {
+      c.rr = (c.rr + i + 1) % n;
+      return ep;
+    }
   }
-  return { ep: null, rr: c.rr };
+  return null;
 }
 
 function sendCall(id: string, call: EtcdCall, ep: ProcId, ctx: Ctx): void {
@@ -63,152 +129,177 @@ function sendCall(id: string, call: EtcdCall, ep: ProcId, ctx: Ctx): void {
   ctx.send(ep, rpc);
 }
 
-function dispatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx): EtcdClient {
-  const call = c.calls[id];
-  if (call === undefined) return c;
-  const { ep, rr } = pickReady(c, cfg);
+function dispatch(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const call = d.c.calls[id];
+  if (call === undefined) return;
+  const ep = pickReady(d, cfg);
   if (ep !== null) sendCall(id, call.call, ep, ctx);
-  return { ...c, rr, calls: withEntry(c.calls, id, { ...call, endpoint: ep }) };
+  putCall(d, id, { call: call.call, endpoint: ep, attempts: call.attempts });
 }
 
-function dispatchWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx): EtcdClient {
-  const w = c.watches[id];
-  if (w === undefined) return c;
-  const { ep, rr } = pickReady(c, cfg);
+function dispatchWatch(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const w = d.c.watches[id];
+  if (w === undefined) return;
+  const ep = pickReady(d, cfg);
   if (ep !== null) ctx.send(ep, { p: "etcd", kind: "watch", id, prefix: w.prefix, fromRev: w.nextRev, requireLeader: true });
-  return { ...c, rr, watches: withEntry(c.watches, id, { ...w, endpoint: ep, open: false }) };
+  putWatch(d, id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: ep, open: false });
 }
 
 /** Issues a call; with no ready connection it waits (WaitForReady) until the owner cancels it. */
-export function clientCall(c: EtcdClient, cfg: EtcdClientConfig, id: string, call: EtcdCall, ctx: Ctx): EtcdClient {
-  return dispatch({ ...c, calls: withEntry(c.calls, id, { call, endpoint: null, attempts: 0 }) }, cfg, id, ctx);
+export function clientCall(c: EtcdClient, cfg: EtcdClientConfig, id: string, call: EtcdCall, ctx: Ctx, owned = false): EtcdClient {
+  const d = open(c, owned);
+  putCall(d, id, { call, endpoint: null, attempts: 0 });
+  dispatch(d, cfg, id, ctx);
+  return d.c;
 }
 
 /** The owner's context ended: forget the call (a late answer is ignored). */
-export function clientCancel(c: EtcdClient, id: string): EtcdClient {
+export function clientCancel(c: EtcdClient, id: string, owned = false): EtcdClient {
   if (c.calls[id] === undefined) return c;
-  return { ...c, calls: without(c.calls, id) };
+  const d = open(c, owned);
+  dropCall(d, id);
+  return d.c;
 }
 
 /** Opens a require-leader watch (kube-apiserver's storage/etcd3 watcher uses WithRequireLeader). */
-export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, prefix: string, fromRev: number, ctx: Ctx): EtcdClient {
-  return dispatchWatch({ ...c, watches: withEntry(c.watches, id, { prefix, nextRev: fromRev, endpoint: null, open: false }) }, cfg, id, ctx);
+export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, prefix: string, fromRev: number, ctx: Ctx, owned = false): EtcdClient {
+  const d = open(c, owned);
+  putWatch(d, id, { prefix, nextRev: fromRev, endpoint: null, open: false });
+  dispatchWatch(d, cfg, id, ctx);
+  return d.c;
 }
 
-export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx): EtcdClient {
+export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx, owned = false): EtcdClient {
   const w = c.watches[id];
   if (w === undefined) return c;
   if (w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-close", id });
-  return { ...c, watches: without(c.watches, id) };
+  const d = open(c, owned);
+  dropWatch(d, id);
+  return d.c;
 }
 
-function connDown(c: EtcdClient, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): EtcdClient {
-  const conn = c.conns[ep];
-  if (conn === undefined || conn.status === "backoff") return c;
+function connDown(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
+  const conn = d.c.conns[ep];
+  if (conn === undefined || conn.status === "backoff") return;
   // grpc-go: 1 s, then x1.6 per failed attempt, ±20% jitter, capped at 120 s.
   const base = conn.backoffMs === 0 ? cfg.reconnectBaseMs : Math.min(Math.round(conn.backoffMs * 1.6), cfg.reconnectMaxMs);
   const jitter = Math.round(base * 0.2);
   ctx.after(base - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "reconnect", endpoint: ep });
-  return { ...c, conns: { ...c.conns, [ep]: { status: "backoff", backoffMs: base } } };
+  putConn(d, ep, { status: "backoff", backoffMs: base });
 }
 
-function retryLater(c: EtcdClient, cfg: EtcdClientConfig, id: string, ctx: Ctx): EtcdClient {
-  const call = c.calls[id]!;
+function retryLater(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const call = d.c.calls[id]!;
   const jitter = Math.max(1, Math.round(cfg.retryMs / 10));
   ctx.after(cfg.retryMs - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "retry", id });
-  return { ...c, calls: withEntry(c.calls, id, { ...call, endpoint: null, attempts: call.attempts + 1 }) };
+  putCall(d, id, { call: call.call, endpoint: null, attempts: call.attempts + 1 });
 }
 
-function failCall(c: EtcdClient, id: string, message: string, results: EtcdResult[]): EtcdClient {
+function failCall(d: Draft, id: string, message: string, results: EtcdResult[]): void {
   results.push({ kind: "error", id, message });
-  return clientCancel(c, id);
+  dropCall(d, id);
 }
 
 /** The connection to `ep` broke: reads retry elsewhere, sent writes fail, watches move. */
-function onConnectionLost(c0: EtcdClient, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx, results: EtcdResult[]): EtcdClient {
-  let c = connDown(c0, cfg, ep, ctx);
-  for (const id of Object.keys(c.calls).sort()) {
-    const call = c.calls[id]!;
+function onConnectionLost(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx, results: EtcdResult[]): void {
+  connDown(d, cfg, ep, ctx);
+  for (const id of Object.keys(d.c.calls).sort()) {
+    const call = d.c.calls[id]!;
     if (call.endpoint !== ep) continue;
-    if (call.call.kind === "txn") c = failCall(c, id, ETCD_ERR.connectionLost, results);
-    else c = dispatch(c, cfg, id, ctx);
+    if (call.call.kind === "txn") failCall(d, id, ETCD_ERR.connectionLost, results);
+    else dispatch(d, cfg, id, ctx);
   }
-  for (const id of Object.keys(c.watches).sort()) if (c.watches[id]!.endpoint === ep) c = dispatchWatch(c, cfg, id, ctx);
-  return c;
+  for (const id of Object.keys(d.c.watches).sort()) if (d.c.watches[id]!.endpoint === ep) dispatchWatch(d, cfg, id, ctx);
 }
 
-function onReady(c0: EtcdClient, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): EtcdClient {
-  let c: EtcdClient = { ...c0, conns: { ...c0.conns, [ep]: { status: "ready", backoffMs: 0 } } };
-  for (const id of Object.keys(c.calls).sort()) if (c.calls[id]!.endpoint === null) c = dispatch(c, cfg, id, ctx);
-  for (const id of Object.keys(c.watches).sort()) if (c.watches[id]!.endpoint === null) c = dispatchWatch(c, cfg, id, ctx);
-  return c;
+function onReady(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
+  putConn(d, ep, { status: "ready", backoffMs: 0 });
+  for (const id of Object.keys(d.c.calls).sort()) if (d.c.calls[id]!.endpoint === null) dispatch(d, cfg, id, ctx);
+  for (const id of Object.keys(d.c.watches).sort()) if (d.c.watches[id]!.endpoint === null) dispatchWatch(d, cfg, id, ctx);
 }
 
-export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envelope, ctx: Ctx): ClientStep {
+export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envelope, ctx: Ctx, owned = false): ClientStep {
   const results: EtcdResult[] = [];
   const body = env.body;
   if (c.conns[env.from] === undefined) return { c, results };
+  if (body.p !== "net" && body.p !== "etcd") return { c, results };
+  const d = open(c, owned);
   if (body.p === "net") {
-    if (body.kind === "closed") return { c: onConnectionLost(c, cfg, env.from, ctx, results), results };
+    if (body.kind === "closed") {
+      onConnectionLost(d, cfg, env.from, ctx, results);
+      return { c: d.c, results };
+    }
     // Refused: nothing was processed, so even writes may go elsewhere ("no address available").
-    let next = connDown(c, cfg, env.from, ctx);
+    connDown(d, cfg, env.from, ctx);
     const orig = body.original;
-    if (orig.p === "etcd" && (orig.kind === "range" || orig.kind === "txn") && next.calls[orig.id]?.endpoint === env.from) next = dispatch(next, cfg, orig.id, ctx);
-    if (orig.p === "etcd" && orig.kind === "watch" && next.watches[orig.id]?.endpoint === env.from) next = dispatchWatch(next, cfg, orig.id, ctx);
-    return { c: next, results };
+    if (orig.p === "etcd" && (orig.kind === "range" || orig.kind === "txn") && d.c.calls[orig.id]?.endpoint === env.from) dispatch(d, cfg, orig.id, ctx);
+    if (orig.p === "etcd" && orig.kind === "watch" && d.c.watches[orig.id]?.endpoint === env.from) dispatchWatch(d, cfg, orig.id, ctx);
+    return { c: d.c, results };
   }
-  if (body.p !== "etcd") return { c, results };
-  return { c: onRpc(c, cfg, env.from, body, ctx, results), results };
+  onRpc(d, cfg, env.from, body, ctx, results);
+  return { c: d.c, results };
 }
 
-function onRpc(c: EtcdClient, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): EtcdClient {
+function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): void {
+  const c = d.c;
   switch (body.kind) {
     case "connected":
-      return onReady(c, cfg, from, ctx);
+      onReady(d, cfg, from, ctx);
+      return;
     case "range-resp":
-      if (c.calls[body.id] === undefined) return c;
+      if (c.calls[body.id] === undefined) return;
       results.push({ kind: "range", id: body.id, kvs: body.kvs, rev: body.rev });
-      return clientCancel(c, body.id);
+      dropCall(d, body.id);
+      return;
     case "txn-resp":
-      if (c.calls[body.id] === undefined) return c;
+      if (c.calls[body.id] === undefined) return;
       results.push({ kind: "txn", id: body.id, result: body.result });
-      return clientCancel(c, body.id);
+      dropCall(d, body.id);
+      return;
     case "error": {
       const call = c.calls[body.id];
-      if (call === undefined) return c;
+      if (call === undefined) return;
       const repeatable = call.call.kind === "range" && body.code === "Unavailable";
-      if (repeatable && call.attempts < cfg.maxRetries) return retryLater(c, cfg, body.id, ctx);
-      return failCall(c, body.id, body.message, results);
+      if (repeatable && call.attempts < cfg.maxRetries) retryLater(d, cfg, body.id, ctx);
+      else failCall(d, body.id, body.message, results);
+      return;
     }
     case "watch-created": {
       const w = c.watches[body.id];
-      return w === undefined ? c : { ...c, watches: withEntry(c.watches, body.id, { ...w, open: true }) };
+      if (w !== undefined) putWatch(d, body.id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: w.endpoint, open: true });
+      return;
     }
     case "watch-events": {
       const w = c.watches[body.id];
       const last = body.events.at(-1);
-      if (w === undefined || last === undefined) return c;
+      if (w === undefined || last === undefined) return;
       results.push({ kind: "watch-events", id: body.id, events: body.events });
-      return { ...c, watches: withEntry(c.watches, body.id, { ...w, nextRev: last.kv.modRev + 1 }) };
+      putWatch(d, body.id, { prefix: w.prefix, nextRev: last.kv.modRev + 1, endpoint: w.endpoint, open: w.open });
+      return;
     }
     case "watch-cancelled": {
-      if (c.watches[body.id] === undefined) return c;
+      if (c.watches[body.id] === undefined) return;
       results.push({ kind: "watch-error", id: body.id, message: body.reason });
-      return { ...c, watches: without(c.watches, body.id) };
+      dropWatch(d, body.id);
+      return;
     }
     default:
-      return c;
+      return;
   }
 }
 
-export function clientOnTimer(c: EtcdClient, cfg: EtcdClientConfig, timer: EtcdClientTimer, ctx: Ctx): ClientStep {
+export function clientOnTimer(c: EtcdClient, cfg: EtcdClientConfig, timer: EtcdClientTimer, ctx: Ctx, owned = false): ClientStep {
   if (timer.t === "reconnect") {
     const conn = c.conns[timer.endpoint];
     if (conn === undefined || conn.status !== "backoff") return { c, results: [] };
     ctx.send(timer.endpoint, { p: "etcd", kind: "connect" });
-    return { c: { ...c, conns: { ...c.conns, [timer.endpoint]: { ...conn, status: "connecting" } } }, results: [] };
+    const d = open(c, owned);
+    putConn(d, timer.endpoint, { status: "connecting", backoffMs: conn.backoffMs });
+    return { c: d.c, results: [] };
   }
-  return { c: dispatch(c, cfg, timer.id, ctx), results: [] };
+  const d = open(c, owned);
+  dispatch(d, cfg, timer.id, ctx);
+  return { c: d.c, results: [] };
 }
 
 /** True when at least one endpoint connection is ready. */

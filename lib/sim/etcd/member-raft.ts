@@ -7,8 +7,8 @@ import { entryAt } from "../raft/log";
 import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { copyRaft, NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
-import { filterRecord, without } from "../core/records";
-import { applyOp, getKey, rangePrefix } from "./mvcc";
+import { deleteEntry, sortedKeys } from "../core/records";
+import { applyOp, getKey, rangePrefix, type RevEvent } from "./mvcc";
 import { isEntryData } from "./protocol";
 import { withRaftState, type EtcdConfig, type EtcdState, type Proposal } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
@@ -95,7 +95,7 @@ function onRaftEvent(next: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx: Ctx): 
   if (e.type === "became-pre-candidate") next.campaigns++;
   else if (e.type === "became-leader" || (e.type === "became-follower" && e.lead !== NONE)) next.campaigns = 0;
   traceRaftEvent(next, e, cfg, ctx);
-  if (e.type === "read-state") onReadState(next, e.ctx, e.index);
+  if (e.type === "read-state") onReadState(next, e.ctx, e.index, ctx.ownsState === true);
 }
 
 /** A new leader: in-flight ReadIndex rounds fail with "leader changed"; proposals keep waiting. */
@@ -111,7 +111,7 @@ function onNewLeader(next: EtcdState, ctx: Ctx): void {
 function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
   let firstCommit = false;
   if (next.applied < next.raft.commit) {
-    const watchKeys = Object.keys(next.watches).sort();
+    const watchKeys = sortedKeys(next.watches);
     for (let i = next.applied + 1; i <= next.raft.commit; i++) {
       const entry = entryAt(next.raft.log, i);
       if (entry === undefined) fail(`committed entry ${i} missing from the log`);
@@ -124,13 +124,13 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
       next.store = res.store;
       for (const k of watchKeys) {
         const w = next.watches[k]!;
-        const events = res.events.filter((ev) => ev.kv.key.startsWith(w.prefix));
+        const events = eventsUnder(res.events, w.prefix);
         if (events.length > 0) ctx.send(w.client, { p: "etcd", kind: "watch-events", id: w.id, events });
       }
       const p = data.origin === cfg.id ? next.proposals[data.id] : undefined;
       if (p !== undefined) {
         ctx.send(p.client, { p: "etcd", kind: "txn-resp", id: data.id, result: res.result });
-        next.proposals = without(next.proposals, data.id);
+        next.proposals = deleteEntry(ctx.ownsState === true, next.proposals, data.id);
       }
     }
     next.applied = next.raft.commit;
@@ -138,6 +138,12 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
   if (hasReadyReads(next)) serveReads(next, ctx);
   finishRound(next);
   return firstCommit;
+}
+
+/** The events under `prefix`: the array itself when all are (a write yields one event), else a filtered copy. */
+function eventsUnder(events: RevEvent[], prefix: string): RevEvent[] {
+  for (const ev of events) if (!ev.kv.key.startsWith(prefix)) return events.filter((e) => e.kv.key.startsWith(prefix));
+  return events; // shared between watch messages: messages are never modified
 }
 
 function hasReadyReads(s: EtcdState): boolean {
@@ -150,12 +156,16 @@ function hasReadyReads(s: EtcdState): boolean {
 
 /** A linearizable read is served once the member has applied up to the confirmed read index. */
 function serveReads(next: EtcdState, ctx: Ctx): void {
-  next.reads = filterRecord(next.reads, (read, id) => {
-    if (read.index === null || read.index > next.applied) return true;
+  const served: string[] = [];
+  for (const id in next.reads) {
+    const read = next.reads[id]!;
+    if (read.index === null || read.index > next.applied) continue;
     const kvs = read.prefix ? rangePrefix(next.store, read.key) : [getKey(next.store, read.key)].filter((kv) => kv !== undefined);
     ctx.send(read.client, { p: "etcd", kind: "range-resp", id, kvs, rev: next.store.rev });
-    return false;
-  });
+    served.push(id);
+  }
+  const own = ctx.ownsState === true;
+  for (const id of served) next.reads = deleteEntry(own, next.reads, id);
 }
 
 export const TICK = Object.freeze({ t: "tick" as const });

@@ -14,7 +14,7 @@ import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { withRaft } from "./member-raft";
 import { failRound, retryAction, sendReadIndex } from "./read-loop";
-import { copyRecord, withEntry } from "../core/records";
+import { copyRecord, setEntry, withEntry } from "../core/records";
 
 type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
 
@@ -32,7 +32,7 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
   }
   // linearizableReadNotify: the read joins the read loop's next round (started now if none is in flight).
   const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
-  const waiting = { ...next, reads: withEntry(next.reads, req.id, read) };
+  const waiting = { ...next, reads: setEntry(ctx.ownsState === true, next.reads, req.id, read) };
   return waiting.readRound === null ? withRaft(waiting, cfg, ctx, NO_STEP) : waiting;
 }
 
@@ -90,7 +90,8 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
 export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
   const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
   const blocked = s.raft.lead === NONE;
-  const next = armTimeout(addClient({ ...s, proposals: withEntry(s.proposals, req.id, { client: from, startedAt: ctx.now, data, blocked }) }, from), cfg, ctx);
+  const proposals = setEntry(ctx.ownsState === true, s.proposals, req.id, { client: from, startedAt: ctx.now, data, blocked });
+  const next = armTimeout(addClient({ ...s, proposals }, from), cfg, ctx);
   if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
   return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
 }

@@ -16,7 +16,7 @@ import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import { copyRaft, type RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
-import { copyRecord } from "../core/records";
+import { copyRecord, emptyRecord } from "../core/records";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
 const ADVANCE_POLL_MS = 50;
@@ -33,8 +33,9 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     tickerOn: false,
     alarmTick: null,
     advancePolls: 0,
-    proposals: {},
-    reads: {},
+    // Null-prototype records: the run may add and delete ever-new request ids in place (core/records.ts).
+    proposals: emptyRecord(),
+    reads: emptyRecord(),
     readRound: null,
     watches: {},
     clients: [],

@@ -7,12 +7,12 @@
 //
 // The functions taking `next` mutate a member state owned by the caller (member-raft's withRaft).
 import type { Ctx } from "../core/component";
-import { filterRecord } from "../core/records";
+import { deleteEntry } from "../core/records";
 import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftState } from "../raft/types";
 import { ETCD_ERR } from "./protocol";
-import type { EtcdConfig, EtcdState } from "./member-types";
+import type { EtcdConfig, EtcdState, PendingRead } from "./member-types";
 import { copyRecord } from "../core/records";
 
 /** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
@@ -54,12 +54,15 @@ export function resendOnFirstCommit(next: EtcdState, r: RaftState, env: RaftEnv)
   return true;
 }
 
-/** The ReadIndex answer for the current round: its reads learn the index they must wait to apply. */
-export function onReadState(next: EtcdState, readCtx: string, index: number): void {
+/**
+ * The ReadIndex answer for the current round: its reads learn the index they must wait to apply.
+ * `owned`: the caller owns next.reads (see withRaft) and it is edited in place.
+ */
+export function onReadState(next: EtcdState, readCtx: string, index: number, owned: boolean): void {
   const round = next.readRound;
   if (round === null || round.ctx !== readCtx || round.index !== null) return; // a stale answer
   next.readRound = { ...round, index };
-  const reads = copyRecord(next.reads);
+  const reads = owned ? (next.reads as Record<string, PendingRead>) : copyRecord(next.reads);
   for (const id of round.reads) {
     const read = reads[id];
     if (read !== undefined) reads[id] = { ...read, index };
@@ -72,11 +75,14 @@ export function failRound(next: EtcdState, message: string, ctx: Ctx): void {
   const round = next.readRound;
   if (round === null) return;
   next.readRound = null;
-  next.reads = filterRecord(next.reads, (read, id) => {
-    if (!round.reads.includes(id)) return true;
-    ctx.send(read.client, { p: "etcd", kind: "error", id, code: "Unavailable", message });
-    return false;
-  });
+  const failed: string[] = [];
+  for (const id in next.reads) {
+    if (!round.reads.includes(id)) continue;
+    ctx.send(next.reads[id]!.client, { p: "etcd", kind: "error", id, code: "Unavailable", message });
+    failed.push(id);
+  }
+  const own = ctx.ownsState === true;
+  for (const id of failed) next.reads = deleteEntry(own, next.reads, id);
 }
 
 /** etcd's leaderChanged notifier aborts an unconfirmed round; reads already confirmed still complete. */
