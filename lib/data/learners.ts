@@ -21,7 +21,11 @@ export const getLearnerId = cache(async (): Promise<string | null> => {
   return user?.id ?? getGuestId();
 });
 
-/** Creates the guest's User row on their first write; a no-op for an existing learner. */
+/**
+ * Creates the guest's User row on their first write; a no-op for an existing learner. One
+ * statement that never takes a write lock when the row exists (an upsert would update it).
+ */
 export async function ensureGuestLearner(learnerId: string): Promise<void> {
-  await db.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
+  const now = new Date().toISOString();
+  await db.$executeRaw`INSERT OR IGNORE INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (${learnerId}, true, ${now}, ${now})`;
 }

@@ -36,11 +36,13 @@ function newCardFilter(learnerId: string | null, now: Date) {
 /** New cards and reviews left today under the learner's daily limits (undone grades do not count). */
 async function getRemainingToday(learnerId: string | null, now: Date, settings: StudySettings) {
   if (!learnerId) return { newLeft: settings.newCardsPerDay, reviewsLeft: settings.reviewsPerDay };
-  const today = { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: startOfLearnerDay(now, settings) } };
-  const [newToday, reviewsToday] = await Promise.all([
-    db.reviewLog.count({ where: { ...today, state: State.New } }),
-    db.reviewLog.count({ where: { ...today, state: State.Review } }),
-  ]);
+  const byState = await db.reviewLog.groupBy({
+    by: ["state"],
+    where: { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: startOfLearnerDay(now, settings) } },
+    _count: { _all: true },
+  });
+  const today = (state: State) => byState.find((row) => row.state === state)?._count._all ?? 0;
+  const [newToday, reviewsToday] = [today(State.New), today(State.Review)];
   return { newLeft: Math.max(0, settings.newCardsPerDay - newToday), reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewsToday) };
 }
 
