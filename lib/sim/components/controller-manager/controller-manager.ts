@@ -27,10 +27,31 @@ function synced(s: KcmState): boolean {
   return INFORMERS.every((n) => s.informers[n]?.synced === true);
 }
 
-function reconcile(s: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
-  if (!s.elector.leader || !synced(s)) return s;
-  const workloads = reconcileStatefulSets(reconcileReplicaSets(reconcileDeployments(s, cfg, ctx), cfg, ctx), cfg, ctx);
-  return scheduleEvictions(reconcileEndpointSlices(workloads, cfg, ctx), ctx);
+type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction";
+const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction"];
+
+/** Which controllers' informers watch a resource: only they are woken by its changes (event handlers). */
+const WATCHERS: Record<string, readonly Controller[]> = {
+  deployments: ["deployment"],
+  replicasets: ["deployment", "replicaset"],
+  pods: ALL,
+  statefulsets: ["statefulset"],
+  persistentvolumeclaims: ["statefulset"],
+  services: ["endpointslice"],
+  endpointslices: ["endpointslice"],
+  nodes: ["eviction"],
+  leases: [],
+};
+
+/** Runs the given controllers once over the informers' contents (all of them on resync). */
+function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Controller[] = ALL): KcmState {
+  if (!s0.elector.leader || !synced(s0) || which.length === 0) return s0;
+  let s = s0;
+  if (which.includes("deployment")) s = reconcileDeployments(s, cfg, ctx);
+  if (which.includes("replicaset")) s = reconcileReplicaSets(s, cfg, ctx);
+  if (which.includes("statefulset")) s = reconcileStatefulSets(s, cfg, ctx);
+  if (which.includes("endpointslice")) s = reconcileEndpointSlices(s, cfg, ctx);
+  return which.includes("eviction") ? scheduleEvictions(s, ctx) : s;
 }
 
 function onElector(s0: KcmState, cfg: KcmConfig, events: ElectorEvent[], ctx: Ctx): KcmState {
@@ -63,15 +84,18 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
     if (inf === undefined) return s;
     const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
     const next = { ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc };
-    // Controllers start working as soon as the last informer has synced, then on every change. Lease
-    // renewals (every node, every 10 s) concern only the node monitor, which runs on its own timer.
-    const relevant = step.changes.length > 0 && name !== "leases";
-    return relevant || (step.inf.synced && !inf.synced) ? reconcile(next, cfg, ctx) : next;
+    // Controllers start working as soon as the last informer has synced, then whenever something they
+    // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
+    if (step.inf.synced && !inf.synced) return reconcile(next, cfg, ctx);
+    return step.changes.length > 0 ? reconcile(next, cfg, ctx, WATCHERS[name] ?? ALL) : next;
   }
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
   if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
-  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx);
+  // A successful write shows up through the informers; a failed one is retried at once by its controller.
+  const failed = r.status < 200 || r.status >= 300;
+  const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : "replicaset";
+  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx, failed ? [owner] : []);
 }
 
 function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
@@ -109,7 +133,8 @@ function onTimer(s: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSta
     default:
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
-      return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx) : s;
+      // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
+      return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;
   }
 }
 
