@@ -14,7 +14,7 @@ export function StatTiles({ progress }: { progress: Progress }) {
     { label: "Streak", value: `${progress.streak} day${progress.streak === 1 ? "" : "s"}`, detail: "in a row with a review" },
     { label: "Reviews", value: String(progress.reviewCount), detail: "in all" },
     { label: "Time studied", value: formatDuration(progress.timeStudiedMs.week), detail: `this week; ${formatDuration(progress.timeStudiedMs.today)} today, ${formatDuration(progress.timeStudiedMs.total)} in all` },
-    { label: "Scenarios replayed", value: String(progress.scenariosReplayed), detail: "simulations watched" },
+    { label: "Replays watched", value: String(progress.replays.views), detail: `of ${progress.replays.scenarios} different scenario${progress.replays.scenarios === 1 ? "" : "s"}` },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

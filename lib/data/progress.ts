@@ -7,6 +7,7 @@ import { dueForecast } from "@/lib/progress/forecast";
 import { planForInterview, type Plan } from "@/lib/progress/planner";
 import { trueRetention, type RetentionRow } from "@/lib/progress/true-retention";
 import { retrievability, State } from "@/lib/srs/schedule";
+import { countReplays } from "./replays";
 import type { StudySettings } from "./settings";
 import { getQueueCountsByDeck, type QueueCounts } from "./study";
 import { visibleDeckWhere } from "./visibility";
@@ -22,7 +23,7 @@ export type Progress = {
   timeStudiedMs: { today: number; week: number; total: number };
   retention: RetentionRow[];
   mastery: TopicMastery[];
-  scenariosReplayed: number;
+  replays: { views: number; scenarios: number };
   planner: { interviewDate: string | null; daysLeft: number | null; plan: Plan | null; unseenCards: number };
 };
 
@@ -30,13 +31,14 @@ const intervalSchema = z.object({ scheduledDays: z.number() }).nullable().catch(
 
 /** Everything the progress dashboard shows, computed on the learner's own calendar. */
 export async function getProgress(learnerId: string | null, now: Date, settings: StudySettings): Promise<Progress> {
-  const [counts, states, reviews, decks] = await Promise.all([
+  const [counts, states, reviews, decks, replays] = await Promise.all([
     getQueueCountsByDeck(learnerId, now, settings),
     learnerId ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, include: { card: { select: { deckId: true } } } }) : Promise.resolve([]),
     learnerId
       ? db.reviewLog.findMany({ where: { userId: learnerId, undoneAt: null }, select: { reviewedAt: true, rating: true, state: true, durationMs: true, stateBefore: true } })
       : Promise.resolve([]),
     db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } } }),
+    countReplays(learnerId),
   ]);
   const recent = (days: number) => reviews.filter((review) => learnerDayOffset(review.reviewedAt, now, settings) > -days);
   const studiedByDeck = new Map<string, { studied: number; retrievability: number }>();
@@ -66,7 +68,7 @@ export async function getProgress(learnerId: string | null, now: Date, settings:
       // Unstudied cards count as forgotten: mastery is the expected share of the deck you would recall now.
       return { deckId: deck.id, title: deck.title, cardCount: deck._count.cards, studied: entry?.studied ?? 0, averageRetrievability: deck._count.cards ? (entry?.retrievability ?? 0) / deck._count.cards : 0 };
     }),
-    scenariosReplayed: 0,
+    replays,
     planner: plannerFor(settings.interviewDate ?? null, now, settings, cardCount - seen, recent(7)),
   };
 }

@@ -11,7 +11,12 @@ test("the progress page counts reviews, and the planner says whether the pace co
   const learnerId = await guestId(page);
   await expect.poll(() => e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(3);
 
+  await page.goto("/sim/etcd-outage");
+  await expect(page.getByRole("img", { name: /^Cluster at/ })).toBeVisible();
+  await expect.poll(() => e2eDb.replayView.count({ where: { userId: learnerId } })).toBe(1);
+
   await page.goto("/progress");
+  await expect(page.getByText("Replays watched", { exact: true }).locator("..").getByRole("definition").first()).toHaveText("1");
   const reviews = page.getByRole("definition").filter({ hasText: /^\d+$/ });
   await expect(page.getByText("Reviews", { exact: true }).locator("..").getByRole("definition").first()).toHaveText("3");
   await expect(page.getByText("Streak", { exact: true }).locator("..").getByRole("definition").first()).toHaveText("1 day");
