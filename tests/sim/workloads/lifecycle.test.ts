@@ -1,0 +1,70 @@
+// Fluent tests of behaviour no scenario claims: a StatefulSet pod on a dead node is not replaced
+// while its object exists (a Deployment pod is), CrashLoopBackOff resets after ten minutes of
+// running, and imagePullPolicy Always asks the registry even when the image is on the node.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_TUNING } from "@/lib/sim/cluster/defaults";
+import { container, deploymentOf, podOf, podSpec, serviceOf, statefulSetOf, template } from "@/lib/sim/scenarios/manifests";
+import type { KubeObject } from "@/lib/sim/objects/types";
+import { k8sCluster } from "../harness";
+
+const apply = (obj: KubeObject) => ({ manifest: JSON.stringify(obj), file: "x.yaml", summary: obj.kind });
+
+describe("workloads on a dead node", () => {
+  it("replaces the Deployment's pod after eviction but never the StatefulSet's, whose old pod object stays Terminating", () => {
+    const tuning = { ...DEFAULT_TUNING, nodeMonitorGraceMs: 20_000, defaultTolerationMs: 30_000 };
+    const h = k8sCluster({ workers: 2, webTraffic: false, tuning }, 3);
+    h.runFor(4000);
+    h.kubectl("create-object", apply(serviceOf("db", { app: "db" }, "None")));
+    h.kubectl("create-object", apply(statefulSetOf("db", 2, template({ app: "db" }, podSpec([container("db", "nginx:1.27")])), "Parallel", [])));
+    h.kubectl("create-object", apply(deploymentOf("web", 2, template({ app: "web" }, podSpec([container("web", "nginx:1.27")])))));
+    h.runFor(15_000);
+    const running = h.events("pod.running");
+    const node = String(running.find((e) => String(e.pod).startsWith("db-"))!.node);
+    const dbLost = running.filter((e) => e.node === node && String(e.pod).startsWith("db-")).map((e) => String(e.pod));
+    const webLost = running.filter((e) => e.node === node && String(e.pod).startsWith("web-")).map((e) => String(e.pod));
+    expect(dbLost.length).toBeGreaterThan(0);
+    expect(webLost.length).toBeGreaterThan(0);
+    h.act({ type: "power-off", host: node });
+    h.runFor(120_000);
+    const evicted = h.events("pod.evicted").map((e) => String(e.pod));
+    for (const p of [...dbLost, ...webLost]) expect(evicted).toContain(p);
+    const recreatedDb = h.events("statefulset.pod-created").filter((e) => dbLost.includes(String(e.pod)) && e.t > 19_000);
+    expect(recreatedDb).toEqual([]);
+    const webCreated = h.events("pod.created").filter((e) => e.t > 19_000);
+    expect(webCreated.length).toBe(webLost.length);
+  });
+});
+
+describe("kubelet restarts", () => {
+  it("resets CrashLoopBackOff to 10 s after a container ran for ten minutes, and doubles it otherwise", () => {
+    const h = k8sCluster({ workers: 1, webTraffic: false }, 5);
+    h.runFor(4000);
+    const longRun = podOf("long", { app: "long" }, podSpec([container("long", "nginx:1.27", { app: { readyAfterMs: 0, exitAfterMs: 610_000 } })]));
+    const shortRun = podOf("short", { app: "short" }, podSpec([container("short", "nginx:1.27", { app: { readyAfterMs: 0, exitAfterMs: 1000 } })]));
+    h.kubectl("create-object", apply(longRun));
+    h.kubectl("create-object", apply(shortRun));
+    h.runFor(1_300_000);
+    const delays = (pod: string) => h.events("pod.back-off").filter((e) => e.pod === pod).map((e) => Number(e.delayMs));
+    expect(delays("long").slice(0, 2)).toEqual([10_000, 10_000]);
+    expect(delays("short").slice(0, 6)).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000]);
+    expect(delays("short").slice(6).every((d) => d === 300_000)).toBe(true);
+  });
+
+  it("pulls an untagged image on every start (Always) but starts a tagged one from the node's cache (IfNotPresent)", () => {
+    const h = k8sCluster({ workers: 1, webTraffic: false }, 9);
+    h.runFor(4000);
+    h.kubectl("create", { name: "a", image: "nginx" });
+    h.kubectl("create", { name: "b", image: "nginx:1.27" });
+    h.runFor(20_000);
+    h.kubectl("scale", { name: "a", replicas: 2 });
+    h.kubectl("scale", { name: "b", replicas: 2 });
+    h.runFor(10_000);
+    const pulls = h.events("pod.image-pulled");
+    const always = pulls.filter((e) => e.image === "nginx");
+    const tagged = pulls.filter((e) => e.image === "nginx:1.27");
+    expect(always.map((e) => e.policy)).toEqual(["Always", "Always"]);
+    expect(always.every((e) => Number(e.pulledMs) > 0)).toBe(true);
+    expect(tagged.map((e) => e.policy)).toEqual(["IfNotPresent", "IfNotPresent"]);
+    expect(tagged.filter((e) => Number(e.pulledMs) === 0)).toHaveLength(1);
+  });
+});
