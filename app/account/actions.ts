@@ -2,21 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import { z } from "zod";
 import { deleteAccount } from "@/lib/data/accounts";
 import { importFile } from "@/lib/data/imports";
 import { getLearnerId } from "@/lib/data/learners";
 import { guestCookieName } from "@/lib/learner/guest-token";
+import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { deleteAccountSchema, importUploadSchema, type DeleteAccountState, type ImportState } from "@/lib/validations/account";
-
-const noLearner = "Quorum keeps your data in a cookie: allow cookies for this site, then reload.";
 
 export async function importDeck(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearner, errors: [], skipped: [] };
+  if (!learnerId) return { ok: false, message: noLearnerMessage, errors: [], skipped: [] };
   const parsed = importUploadSchema.safeParse({ file: formData.get("file"), format: formData.get("format") ?? undefined, deckName: formData.get("deckName") ?? undefined });
   if (!parsed.success) {
-    return { ok: false, message: (Object.values(z.flattenError(parsed.error).fieldErrors) as string[][]).flat()[0] ?? "Check the form.", errors: [], skipped: [] };
+    return { ok: false, message: firstErrorMessage(parsed.error, "Check the form."), errors: [], skipped: [] };
   }
   const { file, format, deckName } = parsed.data;
   const outcome = await importFile({
@@ -32,7 +30,7 @@ export async function importDeck(_previous: ImportState, formData: FormData): Pr
 
 export async function deleteMyAccount(_previous: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearner };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = deleteAccountSchema.safeParse({ confirm: formData.get("confirm") });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   await deleteAccount(learnerId);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ImportForm } from "@/components/account/import-form";
+import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importBytesMax, importCardsMax } from "@/lib/import/limits";
 import { deleteMyAccount, importDeck } from "./actions";
@@ -13,15 +14,6 @@ const downloads = [
   { href: "/api/export/cards.txt", label: "Cards for Anki (text)", detail: "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import." },
   { href: "/api/export/account.json", label: "Everything (JSON)", detail: "Your account, settings, private decks, card states, reviews and quizzes." },
 ];
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-3 rounded-xl border border-line bg-surface p-5" aria-label={title}>
-      <h2 className="font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
@@ -38,15 +30,15 @@ export default async function AccountPage() {
           )}
         </p>
       </div>
-      <Section title="Import a deck">
+      <Panel title="Import a deck">
         <p className="text-sm text-muted">
           Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown with questions in{" "}
           <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)} MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file
           with any error imports nothing and lists every line to fix. The deck is private to you.
         </p>
         <ImportForm action={importDeck} />
-      </Section>
-      <Section title="Export">
+      </Panel>
+      <Panel title="Export">
         <ul className="space-y-3">
           {downloads.map((download) => (
             <li key={download.href}>
@@ -57,13 +49,13 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-      </Section>
-      <Section title="Delete">
+      </Panel>
+      <Panel title="Delete">
         <p className="text-sm text-muted">
           {user ? "Deletes your account and everything in it" : "Deletes your guest progress"}: reviews, card states, quizzes, settings and imported decks. This cannot be undone; export first if you want a copy.
         </p>
         <DeleteAccountForm action={deleteMyAccount} isSignedIn={user !== null} />
-      </Section>
+      </Panel>
     </div>
   );
 }

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveInterviewDate } from "@/lib/data/settings";
+import { noLearnerMessage } from "@/lib/validations/messages";
 import { interviewDateSchema, type PlannerState } from "@/lib/validations/settings";
 
 export async function setInterviewDate(_previous: PlannerState, formData: FormData): Promise<PlannerState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: "Quorum keeps your plan in a cookie: allow cookies for this site, then reload." };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = interviewDateSchema.safeParse({ interviewDate: formData.get("interviewDate") ?? "" });
   if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.interviewDate?.[0] ?? "Pick a date." };
   await ensureGuestLearner(learnerId);

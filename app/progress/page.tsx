@@ -5,6 +5,7 @@ import { MasteryList } from "@/components/progress/mastery-list";
 import { RetentionTable } from "@/components/progress/retention-table";
 import { ReviewHeatmap } from "@/components/progress/review-heatmap";
 import { StatTiles } from "@/components/progress/stat-tiles";
+import { Panel } from "@/components/ui/panel";
 import { getLearnerId } from "@/lib/data/learners";
 import { getProgress } from "@/lib/data/progress";
 import { getStudySettings } from "@/lib/data/settings";
@@ -12,18 +13,6 @@ import { learnerDateKey } from "@/lib/progress/day-index";
 import { setInterviewDate } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };
-
-function Panel({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
-  const id = title.toLowerCase().replace(/\W+/g, "-");
-  return (
-    <section aria-labelledby={id} className={`min-w-0 space-y-3 rounded-xl border border-line bg-surface p-5 ${className}`}>
-      <h2 id={id} className="font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function ProgressPage() {
   const learnerId = await getLearnerId();

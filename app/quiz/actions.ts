@@ -8,14 +8,13 @@ import { answerQuizQuestion, finishQuiz } from "@/lib/data/quiz-play";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
 import type { Grade } from "@/lib/srs/schedule";
+import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { quizAnswerSchema, quizSetupSchema, type QuizSetupState } from "@/lib/validations/quiz";
 import type { GradeState } from "@/lib/validations/review";
 
-const noCookie = "Quorum keeps your quizzes in a cookie: allow cookies for this site, then reload.";
-
 export async function startQuiz(_previous: QuizSetupState, formData: FormData): Promise<QuizSetupState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noCookie };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = quizSetupSchema.safeParse({
     mode: formData.get("mode"),
     deckIds: formData.getAll("deckIds"),
@@ -31,10 +30,10 @@ export async function startQuiz(_previous: QuizSetupState, formData: FormData): 
 
 export async function answerQuiz(_previous: GradeState, formData: FormData): Promise<GradeState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noCookie };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = quizAnswerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { ok: false, message: (Object.values(z.flattenError(parsed.error).fieldErrors) as string[][]).flat()[0] ?? "That answer could not be read." };
+    return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
   }
   const { rating, ...rest } = parsed.data;
   const settings = await getStudySettings(learnerId);

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveStudySettings } from "@/lib/data/settings";
+import { noLearnerMessage } from "@/lib/validations/messages";
 import { studySettingsSchema, type SettingsState } from "@/lib/validations/settings";
 
 export async function updateSettings(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
   const learnerId = await getLearnerId();
   // The submitted values go back with any error, so the form shows what was typed, not what was saved.
   const values = Object.fromEntries([...formData].map(([name, value]) => [name, String(value)]));
-  if (!learnerId) return { ok: false, errors: {}, values, message: "Quorum keeps your settings in a cookie: allow cookies for this site, then reload." };
+  if (!learnerId) return { ok: false, errors: {}, values, message: noLearnerMessage };
   const parsed = studySettingsSchema.safeParse(values);
   if (!parsed.success) {
     return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values, message: "Some settings need fixing; nothing was saved." };

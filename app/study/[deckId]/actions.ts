@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { type z } from "zod";
 import { checkCardAnswer, type CheckedAnswer } from "@/lib/data/answers";
 import { setCardFlag } from "@/lib/data/card-flags";
 import { getLearnerId } from "@/lib/data/learners";
@@ -10,13 +10,10 @@ import { recordReview } from "@/lib/data/reviews";
 import { getStudySettings } from "@/lib/data/settings";
 import { undoLastReview } from "@/lib/data/undo";
 import type { Grade } from "@/lib/srs/schedule";
+import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState } from "@/lib/validations/review";
 
-const noCookie = "Quorum keeps your progress in a cookie: allow cookies for this site, then reload.";
-
-function firstError(error: z.ZodError): string {
-  return (Object.values(z.flattenError(error).fieldErrors) as string[][]).flat()[0] ?? error.issues[0]?.message ?? "That request could not be read; reload and try again.";
-}
+const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
 
 function revalidateStudy(deckId: string) {
   revalidatePath(`/study/${deckId}`);
@@ -25,7 +22,7 @@ function revalidateStudy(deckId: string) {
 
 export async function submitGrade(_previous: GradeState, formData: FormData): Promise<GradeState> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noCookie };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = reviewInputSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   const { answer, rating, ...review } = parsed.data;
@@ -63,7 +60,7 @@ export async function checkStudyAnswer(input: unknown): Promise<CheckedAnswer> {
 
 export async function undoGrade(): Promise<{ ok: false; message: string }> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noCookie };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const result = await undoLastReview(learnerId, new Date());
   if (!result.ok) return result;
   revalidateStudy(result.deckId);
@@ -72,7 +69,7 @@ export async function undoGrade(): Promise<{ ok: false; message: string }> {
 
 export async function flagCard(input: unknown): Promise<{ ok: boolean; message?: string }> {
   const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noCookie };
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = cardFlagInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   const settings = await getStudySettings(learnerId);
