@@ -130,6 +130,7 @@ function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiSe
 
 export const kubeApiServer = defineComponent<ApiServerConfig, ApiServerState, ApiServerTimer>({
   kind: "kube-apiserver",
+  editsOwnedState: true,
   boot,
   onMessage,
   onTimer,

@@ -17,7 +17,7 @@ export type Ctx = {
    * True when the state passed to this call is owned by the run (see core/draft.ts): this process's
    * handler returned it earlier in the same run and nothing else refers to it, so the handler may
    * update it in place and return it. Otherwise (the pure step(), a state from outside the run) the
-   * handler must leave it untouched. Handlers that always copy can ignore it.
+   * handler must leave it untouched. Always false unless the component sets editsOwnedState.
    */
   readonly ownsState?: boolean;
   readonly rng: Rng;
@@ -44,6 +44,11 @@ export type CrashResult = { persisted: unknown; peers: ProcId[] };
 
 export type Component<Config, State, Timer> = {
   kind: string;
+  /**
+   * Set by components whose handlers edit a state the run owns in place (see Ctx.ownsState). The
+   * engine tracks ownership only for these, so components that always copy pay nothing for it.
+   */
+  editsOwnedState?: boolean;
   /** State for a process that starts, given its flags and what it kept on disk (undefined at first boot). */
   boot(config: Config, persisted: unknown, ctx: Ctx): State;
   onMessage(state: State, env: Envelope, ctx: Ctx, config: Config): State;

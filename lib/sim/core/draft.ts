@@ -5,8 +5,8 @@
 // tests check that both paths produce byte-identical worlds and traces.
 //
 // Ownership of component states (the rule every in-place update relies on):
-//   A transient draft remembers, in `owned`, the state object a handler (or boot) last returned for
-//   each process during this run. Such a state is referenced by the run's world and by nothing else: the run loop keeps
+//   For components that declare editsOwnedState, a transient draft remembers, in `owned`, the state
+//   object a handler (or boot) last returned for each process during this run. Such a state is referenced by the run's world and by nothing else: the run loop keeps
 //   no earlier worlds, checkpoints and the trace are built from trace records (plain values), and a
 //   handler's Ctx is only valid during its call. So when that state is passed back to the same
 //   process's handler, Ctx.ownsState is true and the handler may update it, and the containers it
@@ -54,18 +54,21 @@ function adopt(d: Draft, id: ProcId, state: unknown): void {
   d.owned.set(id, state);
 }
 
-/** Stores a handler's new state: in place for a transient draft, as a new Proc otherwise. */
-export function putState(d: Draft, proc: Proc, state: unknown): void {
+/**
+ * Stores a handler's new state: in place for a transient draft, as a new Proc otherwise. `tracked`:
+ * the component edits owned states (Component.editsOwnedState), so record who owns the new one.
+ */
+export function putState(d: Draft, proc: Proc, state: unknown, tracked: boolean): void {
   if (d.transient) {
     // Returning the state it was given leaves ownership as it was; a different object is a new one.
-    if (state !== proc.state) adopt(d, proc.id, state);
+    if (tracked && state !== proc.state) adopt(d, proc.id, state);
     proc.state = state;
   } else putProc(d, { ...proc, state });
 }
 
 /** Stores a freshly booted process (its state was built by boot() during this step). */
-export function putBooted(d: Draft, proc: Proc): void {
-  adopt(d, proc.id, proc.state);
+export function putBooted(d: Draft, proc: Proc, tracked: boolean): void {
+  if (tracked) adopt(d, proc.id, proc.state);
   putProc(d, proc);
 }
 

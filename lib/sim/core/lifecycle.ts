@@ -39,6 +39,7 @@ export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   const first = proc.incarnation === 0;
   const started = { ...proc, up: true, disabled: false, startedAt: out.now };
   traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });
-  const state = componentFor(proc.kind).boot(proc.config, proc.persisted, makeCtx(out, d, started));
-  putBooted(d, { ...started, state });
+  const c = componentFor(proc.kind);
+  const state = c.boot(proc.config, proc.persisted, makeCtx(out, d, started));
+  putBooted(d, { ...started, state }, c.editsOwnedState === true);
 }

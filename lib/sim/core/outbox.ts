@@ -48,10 +48,13 @@ export class Outbox {
     return this;
   }
 
-  /** The Ctx for a handler of `proc`; one object, rebound per call (handlers never keep it). */
-  ctxFor(d: Draft, proc: Proc): Ctx {
-    if (this.ctx === null) this.ctx = new StepCtx(this, d, proc);
-    else this.ctx.bind(d, proc);
+  /**
+   * The Ctx for a handler of `proc`; one object, rebound per call (handlers never keep it).
+   * `tracked`: the component edits owned states, so tell it whether it owns this one.
+   */
+  ctxFor(d: Draft, proc: Proc, tracked: boolean): Ctx {
+    if (this.ctx === null) this.ctx = new StepCtx(this, d, proc, tracked);
+    else this.ctx.bind(d, proc, tracked);
     return this.ctx;
   }
 
@@ -107,6 +110,7 @@ class StepCtx implements Ctx {
     private readonly out: Outbox,
     d: Draft,
     proc: Proc,
+    tracked: boolean,
   ) {
     this.d = d;
     this.proc = proc;
@@ -114,17 +118,17 @@ class StepCtx implements Ctx {
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
-    this.ownsState = ownsState(d, proc);
+    this.ownsState = tracked && ownsState(d, proc);
   }
 
-  bind(d: Draft, proc: Proc): void {
+  bind(d: Draft, proc: Proc, tracked: boolean): void {
     this.d = d;
     this.proc = proc;
     this.now = this.out.now;
     this.self = proc.id;
     this.host = proc.host;
     this.startedAt = proc.startedAt;
-    this.ownsState = ownsState(d, proc);
+    this.ownsState = tracked && ownsState(d, proc);
   }
 
   get rng(): Rng {
@@ -166,7 +170,7 @@ class StepCtx implements Ctx {
   }
 }
 
-/** A Ctx for `proc`, routing through the draft's current world. */
-export function makeCtx(out: Outbox, d: Draft, proc: Proc): Ctx {
-  return out.ctxFor(d, proc);
+/** A Ctx for `proc`, routing through the draft's current world (`tracked`: see Outbox.ctxFor). */
+export function makeCtx(out: Outbox, d: Draft, proc: Proc, tracked = false): Ctx {
+  return out.ctxFor(d, proc, tracked);
 }

@@ -72,14 +72,18 @@ function deliver(d: Draft, env: Envelope, out: Outbox): void {
     if (isConnectionOpener(env.body)) sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
     return;
   }
-  putState(d, proc, componentFor(proc.kind).onMessage(proc.state, env, makeCtx(out, d, proc), proc.config));
+  const c = componentFor(proc.kind);
+  const tracked = c.editsOwnedState === true;
+  putState(d, proc, c.onMessage(proc.state, env, makeCtx(out, d, proc, tracked), proc.config), tracked);
 }
 
 function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, out: Outbox): void {
   const proc = d.world.procs[id];
   if (!proc) fail(`timer for unknown process ${id}`);
   if (!proc.up || proc.incarnation !== incarnation) return; // armed by a previous incarnation
-  putState(d, proc, componentFor(proc.kind).onTimer(proc.state, timer, makeCtx(out, d, proc), proc.config));
+  const c = componentFor(proc.kind);
+  const tracked = c.editsOwnedState === true;
+  putState(d, proc, c.onTimer(proc.state, timer, makeCtx(out, d, proc, tracked), proc.config), tracked);
 }
 
 function target(d: Draft, out: Outbox, action: { type: string; target: string }): string | null {
@@ -130,9 +134,10 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
     case "command": {
       const proc = d.world.procs[action.target];
       if (!proc) fail(`command for unknown process ${action.target}`);
-      const onCommand = componentFor(proc.kind).onCommand;
-      if (!onCommand) fail(`${proc.kind} accepts no commands`);
-      if (proc.up) putState(d, proc, onCommand(proc.state, action.command, makeCtx(out, d, proc), proc.config));
+      const c = componentFor(proc.kind);
+      const tracked = c.editsOwnedState === true;
+      if (!c.onCommand) fail(`${proc.kind} accepts no commands`);
+      if (proc.up) putState(d, proc, c.onCommand(proc.state, action.command, makeCtx(out, d, proc, tracked), proc.config), tracked);
       return;
     }
     default:

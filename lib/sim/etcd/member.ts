@@ -159,6 +159,7 @@ function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): Etcd
 
 export const etcdMember = defineComponent<EtcdConfig, EtcdState, EtcdTimer>({
   kind: "etcd",
+  editsOwnedState: true,
   boot,
   onMessage: (s, env, ctx, cfg) => onMessage(s, env, cfg, ctx),
   onTimer: (s, timer, ctx, cfg) => onTimer(s, timer, cfg, ctx),
