@@ -7,10 +7,20 @@ import { podReady, isTerminating } from "../../objects/helpers";
 import type { KubeObject, ObjectMeta, Pod } from "../../objects/types";
 import type { KcmConfig, KcmState } from "./types";
 
+// Sorted views of an informer's store, memoized by the store object: a store is never mutated (each
+// change makes a new one), so every controller in a reconcile reads the same sorted array. Not world state.
+const sorted = new WeakMap<object, readonly KubeObject[]>();
+
+/** The informer's objects of `kind`, sorted by name (the order controllers walk them in). Do not mutate. */
 export function objects<T extends KubeObject>(s: KcmState, informer: string, kind: T["kind"]): T[] {
   const inf = s.informers[informer];
   if (inf === undefined) return [];
-  return (Object.values(inf.objects).filter((o) => o.kind === kind) as T[]).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  let list = sorted.get(inf.objects);
+  if (list === undefined) {
+    list = Object.values(inf.objects).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    sorted.set(inf.objects, list);
+  }
+  return list.filter((o) => o.kind === kind) as T[];
 }
 
 export function issue(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, ctx: Ctx): KcmState {
