@@ -1,10 +1,11 @@
 // npm run bench -- sim: the simulation engine against its targets (issue 3).
-//  1. every scenario at default params: median wall time of a full run in a warm process, target < 20 ms;
+//  1. every scenario at default params (the five workload scenarios of issue 4 included): median wall
+//     time of a full run in a warm process, target < 20 ms;
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
 //  3. the default scenario's JSON trace: size, target < 100 KB.
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
-import { runScenario, SCENARIO_IDS } from "@/lib/sim";
+import { generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS } from "@/lib/sim";
 import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
 
 const RUNS = 15;
@@ -53,6 +54,19 @@ for (const id of SCENARIO_IDS) {
   const bytes = Buffer.byteLength(JSON.stringify(runScenario("etcd-quorum-loss", {}, 1)));
   report("default scenario trace (etcd-quorum-loss) JSON", bytes / 1024, "KB", 100);
   for (const id of SCENARIO_IDS) console.log(`  ${id}: ${(Buffer.byteLength(JSON.stringify(runScenario(id, {}, 1))) / 1024).toFixed(1)} KB`);
+}
+
+{
+  // Question generators run their replay scenario once: informational, no target.
+  for (const kind of GENERATOR_KINDS) {
+    const times: number[] = [];
+    for (let seed = 1; seed <= 7; seed++) {
+      const t0 = performance.now();
+      generate(kind, seed);
+      times.push(performance.now() - t0);
+    }
+    console.log(`  generate ${kind}: median ${median(times).toFixed(1)} ms over 7 seeds`);
+  }
 }
 
 process.exitCode = failed ? 1 : 0;
