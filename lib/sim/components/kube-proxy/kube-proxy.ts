@@ -16,7 +16,8 @@ type Timer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "sync" };
 
 const NAMES = ["services", "endpointslices"] as const;
 
-export const USERSPACE_REMOVED = 'unsupported proxy mode "userspace": the userspace proxier was removed in Kubernetes v1.26; use iptables (the default), ipvs or nftables';
+/** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
+export const USERSPACE_REMOVED = 'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])';
 
 /** Service ports with their ready endpoints, sorted by namespace/name: the order rules are written in. */
 export function servicePorts(services: readonly Service[], slices: readonly EndpointSlice[]): ServicePort[] {
@@ -91,7 +92,7 @@ export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>
   boot: (cfg, _p, ctx) => {
     let s: KubeProxyState = { http: emptyHttpClient(), informers: {}, lastSync: -cfg.minSyncMs, armed: false, programmed: "" };
     if (cfg.mode === "userspace") {
-      ctx.trace("kube-proxy.mode-refused", `kube-proxy/${cfg.node}: ${USERSPACE_REMOVED}.`, { node: cfg.node, mode: "userspace" });
+      ctx.trace("kube-proxy.mode-refused", `kube-proxy/${cfg.node} refuses --proxy-mode=userspace (the userspace proxier was removed in Kubernetes v1.26): ${USERSPACE_REMOVED}.`, { node: cfg.node, mode: "userspace" });
       ctx.exit(`invalid configuration: ${USERSPACE_REMOVED}`);
       return s;
     }
