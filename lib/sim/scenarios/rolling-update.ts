@@ -108,7 +108,7 @@ function badClaims(p: Params, events: readonly TraceEvent[]) {
   const reused = first(events, { type: "deployment.revision", from: ROLL.undo });
   const back = first(events, { type: "deployment.rollout-complete", from: ROLL.undo, where: (e) => e.replicaset === reused?.replicaset });
   return [
-    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.slice(0, 4), `back-off delays of one pod: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
+    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.slice(0, 4), `back-off delays of one pod: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
     claim("rollout-stalls", `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`, stuck === undefined && avail.min >= n - unavailable, [avail.at], `fewest Ready pods while stalled: ${avail.min}.`),
     claim("rollback", "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.", reused !== undefined && back !== undefined && reused.revision === 4, [reused, back], reused ? String(reused.message) : "no revision was reused."),
   ];

@@ -2,7 +2,7 @@
 // prober and the restart back-off): it traces each runtime step (sandbox + CNI IP, image pull by
 // pull policy, container start), runs startup → readiness/liveness probes with the API defaults
 // (period 10 s, timeout 1 s, failure threshold 3), and restarts exited or unhealthy containers
-// after CrashLoopBackOff (10 s doubling to 300 s, reset after 10 min running).
+// after CrashLoopBackOff (at once, then 10 s doubling to 300 s; afresh after 10 min without an exit).
 import type { Ctx } from "../../core/component";
 import { copyRecord, withEntry } from "../../core/records";
 import { secs } from "../../objects/helpers";
@@ -11,7 +11,7 @@ import type { RuntimePod, RuntimeStage } from "../containerd-protocol";
 import { podsByUid, setBusy, syncPods } from "./pods";
 import type { ContainerWorker, KubeletConfig, KubeletState, ProbeKind } from "./types";
 
-const FRESH: ContainerWorker = { gen: 0, restarts: 0, backoffMs: 0, ready: false, started: false, failures: 0, backingOff: false };
+const FRESH: ContainerWorker = { gen: 0, restarts: 0, backoffMs: 0, ready: false, started: false, failures: 0, backingOff: false, lastExit: null };
 
 function worker(s: KubeletState, uid: string, name: string): ContainerWorker {
   return s.workers[uid]?.containers[name] ?? FRESH;
@@ -69,19 +69,24 @@ function onStarted(s: KubeletState, cfg: KubeletConfig, pod: Pod | undefined, ui
   return setWorker(s, uid, name, { ...prev, gen, started: !hasStartup, ready: !hasStartup && !hasReadiness, failures: 0, backingOff: false });
 }
 
-/** A container exited (or was killed): restart it after the CrashLoopBackOff delay. */
+/**
+ * A container exited (or was killed). As kuberuntime's doBackOff with flowcontrol.Backoff: the first
+ * exit (or one more than 10 min after the previous) restarts at once and arms a 10 s back-off; each
+ * later exit waits out the current back-off, which then doubles up to 5 min (CrashLoopBackOff).
+ */
 function onExited(s: KubeletState, cfg: KubeletConfig, rt: RuntimePod, name: string, exitCode: number, reason: string, ctx: Ctx): KubeletState {
   const prev = worker(s, rt.uid, name);
   const startedAt = rt.containers.find((c) => c.name === name)?.startedAt ?? ctx.now;
   const t = cfg.timing;
-  const fresh = prev.backoffMs === 0 || ctx.now - startedAt >= t.crashLoopResetMs;
-  const delay = fresh ? t.crashLoopBaseMs : Math.min(prev.backoffMs * 2, t.crashLoopMaxMs);
+  const fresh = prev.lastExit === null || ctx.now - prev.lastExit > t.crashLoopResetMs;
+  const delay = fresh ? 0 : prev.backoffMs;
+  const backoffMs = fresh ? t.crashLoopBaseMs : Math.min(prev.backoffMs * 2, t.crashLoopMaxMs);
   const restarts = prev.restarts + 1;
   ctx.trace("pod.container-exited", `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ${exitCode} (${reason}) after ${secs(ctx.now - startedAt)}.`, { pod: rt.name, node: cfg.node, container: name, exitCode, restarts });
-  ctx.trace("pod.back-off", `kubelet/${cfg.node}: Back-off ${secs(delay)} restarting failed container ${name} in ${rt.name} (CrashLoopBackOff, restart ${restarts}).`, { pod: rt.name, node: cfg.node, container: name, delayMs: delay });
+  if (delay > 0) ctx.trace("pod.back-off", `kubelet/${cfg.node}: Back-off ${secs(delay)} restarting failed container ${name} in ${rt.name} (CrashLoopBackOff, restart ${restarts}).`, { pod: rt.name, node: cfg.node, container: name, delayMs: delay });
   const gen = prev.gen + 1;
   ctx.after(delay, { t: "pod-restart", uid: rt.uid, container: name, gen });
-  return setWorker(s, rt.uid, name, { ...prev, gen, restarts, backoffMs: delay, ready: false, backingOff: true, failures: 0 });
+  return setWorker(s, rt.uid, name, { ...prev, gen, restarts, backoffMs, ready: false, backingOff: delay > 0, failures: 0, lastExit: ctx.now });
 }
 
 /** Evented PLEG: the runtime reports a step of a pod's life. */

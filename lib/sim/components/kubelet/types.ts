@@ -53,6 +53,8 @@ export type ContainerWorker = {
   failures: number;
   /** Waiting out CrashLoopBackOff before the next start. */
   backingOff: boolean;
+  /** When the container last exited: a new exit more than 10 min later starts the back-off afresh. */
+  lastExit: Ms | null;
 };
 
 export type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> };
