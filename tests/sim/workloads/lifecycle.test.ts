@@ -69,3 +69,28 @@ describe("kubelet restarts", () => {
     expect(tagged.filter((e) => Number(e.pulledMs) === 0)).toHaveLength(1);
   });
 });
+
+describe("deployment history", () => {
+  it("keeps revisionHistoryLimit old ReplicaSets, deleting the oldest revisions first, and rolls back to a chosen revision", () => {
+    const h = k8sCluster({ workers: 2, webTraffic: false }, 4);
+    h.runFor(4000);
+    const d = deploymentOf("web", 2, template({ app: "web" }, podSpec([container("web", "nginx:1.25")])));
+    d.spec.revisionHistoryLimit = 1;
+    h.kubectl("create-object", apply(d));
+    for (const [i, tag] of ["1.26", "1.27"].entries()) {
+      h.runFor(20_000 + i);
+      h.kubectl("set-image", { kind: "deployment", name: "web", container: "web", image: `nginx:${tag}` });
+    }
+    h.runFor(25_000);
+    const deleted = h.events("replicaset.deleted");
+    expect(deleted.map((e) => e.revision)).toEqual([1]);
+    const created = h.events("replicaset.created").map((e) => String(e.replicaset));
+    expect(created).toHaveLength(3);
+    expect(deleted[0]!.replicaset).toBe(created[0]);
+    h.kubectl("rollout-undo", { name: "web", toRevision: 2 });
+    h.runFor(25_000);
+    const reused = h.events("deployment.revision");
+    expect(reused.map((e) => [e.replicaset, e.revision])).toEqual([[created[1], 4]]);
+    expect(h.events("deployment.rollout-complete").at(-1)?.replicaset).toBe(created[1]);
+  });
+});
