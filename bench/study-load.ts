@@ -63,7 +63,7 @@ try {
   for (let i = 0; i < 60; i++) {
     // A deck whose due cards are all graded is done for today: go on with the next one.
     while (await page.getByRole("heading", { name: "Done for today" }).isVisible()) await page.goto(`${server.baseUrl}/study/${deckIds[++deck]}`);
-    await page.getByRole("button", { name: /^(Show answer|Check answer)/ }).click();
+    await page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ }).click();
     if (await page.getByRole("radio").or(page.getByRole("checkbox")).count()) {
       await page.getByRole("radio").or(page.getByRole("checkbox")).first().check();
       await page.getByRole("button", { name: /^Check answer/ }).click();
@@ -77,7 +77,7 @@ try {
           const start = performance.now();
           const observer = new MutationObserver(() => {
             const next = document.querySelector("article .prose-card")?.textContent;
-            const button = [...document.querySelectorAll("button")].some((b) => /^(Show answer|Check answer)/.test(b.textContent ?? ""));
+            const button = [...document.querySelectorAll("button")].some((b) => /^(Show answer|Check answer|Check my prediction)/.test(b.textContent ?? ""));
             const isDone = [...document.querySelectorAll("h2")].some((h) => h.textContent === "Done for today");
             if ((button && next !== shown) || isDone) {
               observer.disconnect();

@@ -3,14 +3,16 @@
 import { startTransition, useState, useTransition } from "react";
 import type { CheckedAnswer } from "@/lib/data/answers";
 import type { ShownCard as Card } from "@/lib/data/present-card";
-import type { Answer } from "@/lib/study/questions";
+import { suggestedRating } from "@/lib/study/questions";
 import { CardHtml } from "./card-html";
 import { CardToolbar } from "./card-toolbar";
 import { ChoiceQuestion } from "./choice-question";
 import { OrderingQuestion } from "./ordering-question";
+import { PredictQuestion } from "./predict-question";
 import { RatingButtons } from "./rating-buttons";
 import { ReplayLink } from "./replay-link";
 import { SourceList } from "./source-list";
+import { useAnswerInput } from "./use-answer-input";
 import { useStudyKeys } from "./use-study-keys";
 
 export type CardActions = {
@@ -32,31 +34,30 @@ type Props = {
 };
 
 const good = 3;
-const again = 1;
 
 /**
- * One card: the question (a flashcard, multiple choice or ordering), then the answer and the four
- * grades. Checked questions are graded by the server; the grade they earn is suggested (right →
- * Good, wrong → Again) and Space/Enter takes it, but the learner may pick another.
+ * One card: the question (a flashcard, multiple choice, ordering, or a prediction about a
+ * simulated cluster), then the answer and the four grades. Checked questions are graded by the
+ * server; the grade they earn is suggested (right → Good, right after the hint → Hard, wrong →
+ * Again) and Space/Enter takes it, but the learner may pick another.
  */
 export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, gradeError }: Props) {
   const { question } = card;
-  const [selected, setSelected] = useState<number[]>([]);
-  const [order, setOrder] = useState(() => (question.kind === "ordering" ? question.steps : []));
+  const input = useAnswerInput(question);
+  const { answer } = input;
   const [checked, setChecked] = useState<Extract<CheckedAnswer, { ok: true }> | null>(null);
   const [isRevealed, setIsRevealed] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [isChecking, startChecking] = useTransition();
 
-  const answer: Answer | null =
-    question.kind === "multiple-choice" ? { kind: "multiple-choice", choices: selected } : question.kind === "ordering" ? { kind: "ordering", order: order.map((step) => step.id) } : null;
-  const suggested = checked ? (checked.isCorrect ? good : again) : good;
+  const suggested = checked ? suggestedRating(checked.isCorrect, answer?.kind === "predict" && answer.usedHint) : good;
   const answerHtml = checked?.answerHtml ?? card.answerHtml;
+  const replayHref = checked?.replayHref ?? card.replayHref;
 
   function reveal() {
     if (isRevealed || isChecking) return;
     if (!answer) return setIsRevealed(true);
-    if (answer.kind === "multiple-choice" && answer.choices.length === 0) return setMessage("Choose an answer first.");
+    if (input.missing) return setMessage(input.missing);
     startChecking(async () => {
       const result = await actions.checkStudyAnswer({ cardId: card.id, answer });
       if (!result.ok) return setMessage(result.message);
@@ -75,11 +76,6 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
     startTransition(() => gradeAction(formData));
   }
 
-  function toggleChoice(id: number) {
-    if (question.kind !== "multiple-choice" || isRevealed) return;
-    setSelected((current) => (question.isMultiple ? (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]) : [id]));
-  }
-
   const { undoGrade, flagCard } = actions;
   const undo = undoGrade && (() => startTransition(async () => setMessage((await undoGrade()).message)));
   const flag =
@@ -95,9 +91,8 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
     onDigit: (digit) => {
       if (isRevealed) {
         if (digit <= 4) grade(digit);
-      } else if (question.kind === "multiple-choice") {
-        const choice = question.choices[digit - 1];
-        if (choice) toggleChoice(choice.id);
+      } else {
+        input.pickByNumber(digit);
       }
     },
     onUndo: undo,
@@ -113,12 +108,18 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
         <div className="space-y-5 p-5 sm:p-7">
           <h2 className="sr-only">Question</h2>
           <CardHtml html={card.promptHtml} className="text-[1.0625rem]" />
-          {question.kind === "multiple-choice" ? <ChoiceQuestion question={question} selected={selected} onToggle={toggleChoice} expected={checked?.expected ?? null} /> : null}
-          {question.kind === "ordering" ? (
-            <OrderingQuestion
-              steps={order}
-              expected={checked?.expected ?? null}
-              onMove={(from, to) => setOrder((steps) => moveItem(steps, from, to))}
+          {question.kind === "multiple-choice" ? (
+            <ChoiceQuestion question={question} selected={input.selected} onToggle={input.toggleChoice} expected={checked ? (checked.expected as number[]) : null} />
+          ) : null}
+          {question.kind === "ordering" ? <OrderingQuestion steps={input.order} expected={checked ? (checked.expected as number[]) : null} onMove={input.moveStep} /> : null}
+          {question.kind === "predict" ? (
+            <PredictQuestion
+              question={question}
+              choice={input.prediction}
+              onChoose={input.setPrediction}
+              isHintShown={input.isHintShown}
+              onShowHint={input.showHint}
+              expected={checked ? String(checked.expected[0]) : null}
             />
           ) : null}
         </div>
@@ -126,12 +127,12 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
           <div className="border-t border-line p-5 sm:p-7">
             {checked ? (
               <p className={`mb-3 font-semibold ${checked.isCorrect ? "text-ok" : "text-danger"}`} role="status">
-                {checked.isCorrect ? "Right." : "Not quite."}
+                {checked.isCorrect ? (question.kind === "predict" ? "Right: that is what the simulation did." : "Right.") : question.kind === "predict" ? "Not what the simulation did." : "Not quite."}
               </p>
             ) : null}
             <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
             <CardHtml html={answerHtml} />
-            {card.replayHref ? <ReplayLink href={card.replayHref} /> : null}
+            {replayHref ? <ReplayLink href={replayHref} /> : null}
             <SourceList sources={card.sources} />
           </div>
         ) : null}
@@ -151,7 +152,7 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
               disabled={isChecking}
               className="flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
             >
-              {answer ? "Check answer" : "Show answer"} <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
+              {question.kind === "predict" ? "Check my prediction" : answer ? "Check answer" : "Show answer"} <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
             </button>
           )}
         </div>
@@ -164,11 +165,4 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
       {undo && flag ? <CardToolbar onUndo={undo} onBury={() => flag("bury")} onSuspend={() => flag("suspend")} /> : null}
     </div>
   );
-}
-
-function moveItem<T>(items: T[], from: number, to: number): T[] {
-  const result = [...items];
-  const [item] = result.splice(from, 1);
-  result.splice(to, 0, item!);
-  return result;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GENERATOR_KINDS } from "@/lib/sim";
 
 // The front matter of content files. Authors fix what these reject, so messages say what to write.
 
@@ -14,7 +15,7 @@ export const deckFrontMatterSchema = z.strictObject({
   description: z.string({ error: "Required: one sentence saying what the deck covers" }).min(1, "Must not be empty"),
 });
 
-export const cardTypes = ["flashcard", "multiple-choice", "ordering"] as const;
+export const cardTypes = ["flashcard", "multiple-choice", "ordering", "predict"] as const;
 export type CardType = (typeof cardTypes)[number];
 
 const choiceSchema = z.strictObject({
@@ -48,6 +49,12 @@ export const cardFrontMatterSchema = z
         ...cardBase,
         type: z.literal("ordering"),
         steps: z.array(z.string().min(1)).min(3, "Give at least three steps, in the correct order"),
+      }),
+      // Predict-then-replay: each review draws a fresh question from the simulation's generator.
+      z.strictObject({
+        ...cardBase,
+        type: z.literal("predict"),
+        generator: z.enum(GENERATOR_KINDS, { error: `Name a generator: ${GENERATOR_KINDS.join(", ")}` }),
       }),
     ],
     { error: `Must be one of: ${cardTypes.join(", ")}` },

@@ -105,6 +105,8 @@ async function renderDetails(card: CardContent) {
       return { choices: await Promise.all(card.choices.map(async (choice) => ({ ...choice, html: await renderInlineMarkdown(choice.text) }))) };
     case "ordering":
       return { steps: await Promise.all(card.steps.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))) };
+    case "predict":
+      return { generator: card.generator };
   }
 }
 

@@ -1,17 +1,47 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { checkAnswer, type Answer } from "@/lib/study/questions";
+import { getPredictQuestion, isGeneratorKind } from "./predict";
 import { visibleCardWhere } from "./visibility";
 
 export type CheckedAnswer =
-  | { ok: true; isCorrect: boolean; expected: number[]; answerHtml: string }
+  | {
+      ok: true;
+      isCorrect: boolean;
+      /** The right choice ids (multiple choice, predict) or the right order of steps. */
+      expected: (number | string)[];
+      /** The explanation: the card's answer, after what the simulation found for a predicted question. */
+      answerHtml: string;
+      /** Predict: the replay that shows this very variant. */
+      replayHref?: string;
+    }
   | { ok: false; message: string };
 
-/** Checks a learner's answer to a multiple-choice or ordering card, and reveals the explanation. */
+type CheckableCard = { type: string; details: unknown; answerHtml: string };
+
+/** Checks an answer to a checked card (multiple choice, ordering, predict-then-replay). */
+export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promise<CheckedAnswer> {
+  if (answer.kind !== card.type) return { ok: false, message: `This card is a ${card.type} question, not ${answer.kind}.` };
+  if (answer.kind === "predict") {
+    const generator = (card.details as { generator?: unknown } | null)?.generator;
+    if (!isGeneratorKind(generator)) return { ok: false, message: "This card names no simulation to predict." };
+    const question = await getPredictQuestion(generator, answer.seed);
+    if (!question.choices.some((choice) => choice.id === answer.choice)) return { ok: false, message: "That answer is not one of this question's choices." };
+    return {
+      ok: true,
+      isCorrect: answer.choice === question.answer,
+      expected: [question.answer],
+      answerHtml: `${question.explanationHtml}\n${card.answerHtml}`,
+      replayHref: question.replayHref,
+    };
+  }
+  const result = checkAnswer(card.type, card.details, answer);
+  return result.ok ? { ...result, answerHtml: card.answerHtml } : result;
+}
+
+/** Checks a learner's answer to a card they can see, and reveals the explanation. */
 export async function checkCardAnswer(learnerId: string | null, cardId: string, answer: Answer): Promise<CheckedAnswer> {
   const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { type: true, details: true, answerHtml: true } });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
-  const result = checkAnswer(card.type, card.details, answer);
-  if (!result.ok) return result;
-  return { ok: true, isCorrect: result.isCorrect, expected: result.expected, answerHtml: card.answerHtml };
+  return checkAnswerFor(card, answer);
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
 import { cardReplayHref } from "./cards";
+import { getPredictQuestion, isGeneratorKind, variantSeed } from "./predict";
 import type { StudySettings } from "./settings";
 
 export type QueueName = "new" | "learning" | "review";
@@ -29,6 +30,18 @@ export type ShownCard = {
 
 const stringListSchema = z.array(z.string());
 
+/** The key a study review's predict variant is drawn from (a quiz uses its own). */
+export function predictVariantKey(learnerId: string | null, cardId: string, version: number): string {
+  return `${learnerId}:${cardId}:${version}`;
+}
+
+async function presentPredict(details: unknown, variantKey: string): Promise<PresentedQuestion> {
+  const generator = (details as { generator?: unknown } | null)?.generator;
+  if (!isGeneratorKind(generator)) throw new Error(`predict card without a generator: ${JSON.stringify(details)}`);
+  const question = await getPredictQuestion(generator, variantSeed(variantKey));
+  return { kind: "predict", seed: question.seed, promptHtml: question.promptHtml, choices: question.choices, hint: question.hint };
+}
+
 /** Loads a card and shapes it for the learner, with `memory` (their state, if any) for the previews. */
 export async function presentCard(input: {
   cardId: string;
@@ -38,6 +51,8 @@ export async function presentCard(input: {
   now: Date;
   settings: StudySettings;
   withPreviews?: boolean;
+  /** Which generated variant a predict card shows: by default one per learner, card and review. */
+  variantKey?: string;
 }): Promise<ShownCard> {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
@@ -45,13 +60,14 @@ export async function presentCard(input: {
     select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true },
   });
   const version = memory?.version ?? 0;
+  const question = card.type === "predict" ? await presentPredict(card.details, input.variantKey ?? predictVariantKey(learnerId, card.id, version)) : presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`);
   return {
     id: card.id,
     deckId: card.deckId,
     type: card.type,
     promptHtml: card.promptHtml,
     answerHtml: card.type === "flashcard" ? card.answerHtml : null,
-    question: presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`),
+    question,
     sources: stringListSchema.parse(card.sources),
     queue: input.queue,
     version,

@@ -1,12 +1,19 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { checkAnswer, type Answer } from "@/lib/study/questions";
+import type { Answer } from "@/lib/study/questions";
 import type { Grade } from "@/lib/srs/schedule";
 import type { QuizMode } from "@/lib/validations/quiz";
+import { checkAnswerFor } from "./answers";
+import { variantSeed } from "./predict";
 import { presentCard, type ShownCard } from "./present-card";
 import { recordReviewInTransaction } from "./reviews";
 import type { StudySettings } from "./settings";
+
+/** The key a quiz question's predict variant is drawn from. */
+function quizVariantKey(quizId: string, position: number): string {
+  return `quiz:${quizId}:${position}`;
+}
 
 /** Answers accepted this long after an interview's time is up (the request was on its way). */
 const deadlineGraceMs = 5_000;
@@ -37,7 +44,7 @@ export async function getQuizView(learnerId: string | null, quizId: string, now:
   let current: QuizView["current"] = null;
   if (!isFinished && next) {
     const memory = await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: next.cardId } } });
-    const card = await presentCard({ cardId: next.cardId, learnerId, memory, queue: memory ? "review" : "new", now, settings, withPreviews: mode !== "cram" });
+    const card = await presentCard({ cardId: next.cardId, learnerId, memory, queue: memory ? "review" : "new", now, settings, withPreviews: mode !== "cram", variantKey: quizVariantKey(quiz.id, next.position) });
     current = { position: next.position, card };
   }
   return { id: quiz.id, mode, questionCount: quiz.questions.length, answeredCount: quiz.questions.filter((q) => q.answeredAt).length, endsAt, isFinished, current };
@@ -73,7 +80,10 @@ export async function answerQuizQuestion(input: {
     return { ok: false, message: "Time is up: the interview is over." };
   }
   if (question.answeredAt) return { ok: false, message: "This question was already answered; nothing was recorded twice." };
-  const checked = answer ? checkAnswer(question.card.type, question.card.details, answer) : undefined;
+  if (answer?.kind === "predict" && answer.seed !== variantSeed(quizVariantKey(quizId, position))) {
+    return { ok: false, message: "That is not the question this quiz asked; reload the page." };
+  }
+  const checked = answer ? await checkAnswerFor({ ...question.card, answerHtml: "" }, answer) : undefined;
   if (checked && !checked.ok) return checked;
   if (!checked && question.card.type !== "flashcard") return { ok: false, message: "Answer the question before grading it." };
   const isCorrect = checked ? checked.isCorrect : rating > 1;
@@ -81,12 +91,26 @@ export async function answerQuizQuestion(input: {
   return db.$transaction(async (tx) => {
     const { count } = await tx.quizQuestion.updateMany({
       where: { id: question.id, answeredAt: null },
-      data: { answeredAt: now, rating: quiz.mode === "cram" ? null : rating, isCorrect, answer: (answer as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull },
+      data: {
+        answeredAt: now,
+        rating: quiz.mode === "cram" ? null : rating,
+        isCorrect,
+        answer: (answer as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
+        variantSeed: answer?.kind === "predict" ? answer.seed : null,
+      },
     });
     if (count !== 1) return { ok: false, message: "This question was already answered; nothing was recorded twice." } as const;
     if (quiz.mode !== "cram") {
       const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: question.cardId } }, select: { version: true } });
-      const review = { ...input, cardId: question.cardId, version: state?.version ?? 0, source: "quiz" as const, answer: answer as Prisma.InputJsonValue | undefined, isCorrect: checked?.isCorrect };
+      const review = {
+        ...input,
+        cardId: question.cardId,
+        version: state?.version ?? 0,
+        source: "quiz" as const,
+        answer: answer as Prisma.InputJsonValue | undefined,
+        isCorrect: checked?.isCorrect,
+        variantSeed: answer?.kind === "predict" ? answer.seed : undefined,
+      };
       const result = await recordReviewInTransaction(tx, review, question.card.deckId);
       if (!result.ok) throw new Error(`quiz review not recorded: ${result.message}`);
     }

@@ -12,18 +12,32 @@ export const orderingDetailsSchema = z.object({ steps: z.array(htmlItem).min(2) 
 export type PresentedQuestion =
   | { kind: "flashcard" }
   | { kind: "multiple-choice"; choices: { id: number; html: string }[]; isMultiple: boolean }
-  | { kind: "ordering"; steps: { id: number; html: string }[] };
+  | { kind: "ordering"; steps: { id: number; html: string }[] }
+  /** Predict-then-replay: a question the simulation drew from `seed` (its answer stays on the server). */
+  | { kind: "predict"; seed: number; promptHtml: string; choices: { id: string; html: string }[]; hint: string };
 
 /** What the learner submits; ids are the positions of choices/steps in the card's own file. */
 export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("multiple-choice"), choices: z.array(z.number().int().min(0)).min(1, "Choose at least one answer").max(26) }),
   z.object({ kind: z.literal("ordering"), order: z.array(z.number().int().min(0)).min(2).max(50) }),
+  z.object({
+    kind: z.literal("predict"),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    choice: z.string().min(1, "Choose an answer first").max(20),
+    /** Whether the learner looked at the hint before answering (right after a hint earns Hard). */
+    usedHint: z.boolean(),
+  }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
 export type CheckResult =
   | { ok: true; isCorrect: boolean; expected: number[] }
   | { ok: false; message: string };
+
+/** The grade a checked answer earns: right → Good, right after the hint → Hard, wrong → Again. */
+export function suggestedRating(isCorrect: boolean, usedHint: boolean): 1 | 2 | 3 {
+  return isCorrect ? (usedHint ? 2 : 3) : 1;
+}
 
 /** The question as the learner sees it: choices shuffled by `seed`, steps in a wrong order. */
 export function presentQuestion(type: string, details: unknown, seed: string): PresentedQuestion {
@@ -42,7 +56,7 @@ export function presentQuestion(type: string, details: unknown, seed: string): P
 }
 
 /** Checks an answer against a card; a forged answer (wrong kind, unknown ids) is a message, not a crash. */
-export function checkAnswer(type: string, details: unknown, answer: Answer): CheckResult {
+export function checkAnswer(type: string, details: unknown, answer: Exclude<Answer, { kind: "predict" }>): CheckResult {
   if (answer.kind !== type) return { ok: false, message: `This card is a ${type} question, not ${answer.kind}.` };
   if (answer.kind === "multiple-choice") {
     const { choices } = choiceDetailsSchema.parse(details);

@@ -7,7 +7,7 @@ async function studyOne(page: Page, rating = "3") {
   await page.goto(`/study/${firstDeck.id}`);
   await answerWithKeyboard(page);
   await page.keyboard.press(rating);
-  await expect(page.getByRole("button", { name: /^(Show answer|Check answer)/ }).or(page.getByRole("heading", { name: "Done for today" }))).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ }).or(page.getByRole("heading", { name: "Done for today" }))).toBeVisible();
 }
 
 test("sign up, study, sign out, sign in: the progress is still there", async ({ page }) => {

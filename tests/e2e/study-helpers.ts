@@ -9,18 +9,20 @@ export async function guestId(page: Page): Promise<string> {
   return cookie!.value.split(".")[0]!;
 }
 
-const revealButton = (page: Page) => page.getByRole("button", { name: /^(Show answer|Check answer)/ });
+const revealButton = (page: Page) => page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ });
 
 /** Waits for the next card, answers it with the keyboard alone, and returns its kind. */
-export async function answerWithKeyboard(page: Page): Promise<"flashcard" | "multiple-choice" | "ordering"> {
+export async function answerWithKeyboard(page: Page): Promise<"flashcard" | "multiple-choice" | "ordering" | "predict"> {
   await expect(revealButton(page)).toBeVisible();
   const article = page.getByRole("article", { name: "Flashcard" });
-  const kind = (await article.getByRole("radio").or(article.getByRole("checkbox")).count())
-    ? "multiple-choice"
-    : (await article.getByRole("button", { name: /^Move step/ }).count())
-      ? "ordering"
-      : "flashcard";
-  if (kind === "multiple-choice") await page.keyboard.press("1");
+  const kind = (await page.getByRole("button", { name: /^Check my prediction/ }).count())
+    ? "predict"
+    : (await article.getByRole("radio").or(article.getByRole("checkbox")).count())
+      ? "multiple-choice"
+      : (await article.getByRole("button", { name: /^Move step/ }).count())
+        ? "ordering"
+        : "flashcard";
+  if (kind === "multiple-choice" || kind === "predict") await page.keyboard.press("1");
   await page.keyboard.press(kind === "flashcard" ? "Space" : "Enter");
   await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
   return kind;

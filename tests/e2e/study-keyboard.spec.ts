@@ -33,7 +33,7 @@ test("a whole session with the keyboard only: reveal, grade, check answers, undo
   expect(undone.state).toBe(0);
 
   // - buries it until tomorrow: the next card is another one.
-  await expect(page.getByRole("button", { name: /^(Show answer|Check answer)/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })).toBeVisible();
   await page.keyboard.press("-");
   await expect
     .poll(async () => (await e2eDb.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } } })).buriedUntil)

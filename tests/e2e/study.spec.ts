@@ -41,7 +41,7 @@ test("a double click on a grade records one review", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
   await page.getByRole("button", { name: "Show answer" }).click();
   await page.getByRole("button", { name: /^Easy, next review in/ }).dblclick();
-  await expect(page.getByRole("button", { name: /^(Show answer|Check answer)/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })).toBeVisible();
   const learnerId = await guestId(page);
   await expect.poll(() => e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
   await page.waitForTimeout(500); // give a second submit time to arrive, then check again

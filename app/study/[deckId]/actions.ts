@@ -6,6 +6,8 @@ import { type z } from "zod";
 import { checkCardAnswer, type CheckedAnswer } from "@/lib/data/answers";
 import { setCardFlag } from "@/lib/data/card-flags";
 import { getLearnerId } from "@/lib/data/learners";
+import { variantSeed } from "@/lib/data/predict";
+import { predictVariantKey } from "@/lib/data/present-card";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySettings } from "@/lib/data/settings";
 import { undoLastReview } from "@/lib/data/undo";
@@ -26,6 +28,9 @@ export async function submitGrade(_previous: GradeState, formData: FormData): Pr
   const parsed = reviewInputSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   const { answer, rating, ...review } = parsed.data;
+  if (answer?.kind === "predict" && answer.seed !== variantSeed(predictVariantKey(learnerId, review.cardId, review.version))) {
+    return { ok: false, message: "That is not the question you were shown; reload the page." };
+  }
   // A checked question is graded on what the server finds, whatever the page claims.
   const checked = answer ? await checkCardAnswer(learnerId, review.cardId, answer) : undefined;
   if (checked && !checked.ok) return { ok: false, message: checked.message };
@@ -38,6 +43,7 @@ export async function submitGrade(_previous: GradeState, formData: FormData): Pr
     settings,
     answer,
     isCorrect: checked?.isCorrect,
+    variantSeed: answer?.kind === "predict" ? answer.seed : undefined,
   });
   if (!result.ok) {
     if (result.code !== "already-graded") return { ok: false, message: result.message };

@@ -1,0 +1,62 @@
+import "server-only";
+import { renderInlineMarkdown, renderMarkdown } from "@/lib/content/markdown";
+import { generate, GENERATOR_KINDS, type GeneratorKind } from "@/lib/sim";
+import { replayHref } from "./simulations";
+
+// Predict-then-replay questions: the simulation draws a question from a seed and answers it by
+// running the scenario. A generated question is expensive (a whole run), so the rendered form is
+// kept in a small LRU: the card is shown, then checked, with one run.
+
+export type PredictQuestion = {
+  seed: number;
+  promptHtml: string;
+  choices: { id: string; html: string }[];
+  hint: string;
+  answer: string;
+  explanationHtml: string;
+  replayHref: string;
+};
+
+const cacheMax = 128;
+const cache = new Map<string, Promise<PredictQuestion>>();
+
+export function isGeneratorKind(kind: unknown): kind is GeneratorKind {
+  return typeof kind === "string" && (GENERATOR_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * The variant a learner gets for one review: fixed by who, which card and which review (its state
+ * version), so that reloading shows the same question and the next review a new one.
+ */
+export function variantSeed(key: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 2 ** 31;
+}
+
+export function getPredictQuestion(kind: GeneratorKind, seed: number): Promise<PredictQuestion> {
+  const key = `${kind}:${seed}`;
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key);
+  } else {
+    entry = build(kind, seed);
+    entry.catch(() => cache.delete(key));
+  }
+  cache.set(key, entry);
+  while (cache.size > cacheMax) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+async function build(kind: GeneratorKind, seed: number): Promise<PredictQuestion> {
+  const question = generate(kind, seed);
+  return {
+    seed,
+    promptHtml: await renderMarkdown(question.prompt),
+    choices: await Promise.all(question.choices.map(async (choice) => ({ id: choice.id, html: await renderInlineMarkdown(choice.label) }))),
+    hint: question.hint,
+    answer: question.answer,
+    explanationHtml: await renderMarkdown(question.explanation),
+    replayHref: replayHref(question.replay.scenario, question.replay.params, { seed: question.replay.seed }),
+  };
+}
