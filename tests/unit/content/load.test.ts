@@ -53,7 +53,7 @@ describe("loadContent", () => {
   it("rejects an unknown card type with the valid ones", () => {
     fixture.write("decks/01-a.md", deckFile("alpha"));
     fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha" }).replace("type: flashcard", "type: essay"));
-    expect(problemsOf(fixture.root)).toEqual(["cards/alpha/01-x.md:4: type: Must be one of: flashcard, multiple-choice, ordering"]);
+    expect(problemsOf(fixture.root)).toEqual(["cards/alpha/01-x.md:4: type: Must be one of: flashcard, multiple-choice, ordering, predict"]);
   });
 
   it("reports malformed YAML with its line", () => {
