@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { answerSchema, choiceDetailsSchema, orderingDetailsSchema } from "@/lib/study/questions";
 import type { QuizMode } from "@/lib/validations/quiz";
 import { cardReplayHref } from "./cards";
+import { getPredictQuestion, isGeneratorKind } from "./predict";
 
 export type ReportQuestion = {
   position: number;
@@ -45,17 +46,26 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     },
   });
   if (!quiz) return null;
-  const questions = quiz.questions.map((question): ReportQuestion => ({
-    position: question.position,
-    cardId: question.cardId,
-    deckTitle: question.card.deck.title,
-    promptHtml: question.card.promptHtml,
-    answerHtml: question.card.answerHtml,
-    isCorrect: question.isCorrect,
-    rating: question.rating,
-    ...describeAnswer(question.card.type, question.card.details, question.answer),
-    replayHref: cardReplayHref(question.card),
-  }));
+  const questions = await Promise.all(
+    quiz.questions.map(async (question): Promise<ReportQuestion> => {
+      const base = {
+        position: question.position,
+        cardId: question.cardId,
+        deckTitle: question.card.deck.title,
+        isCorrect: question.isCorrect,
+        rating: question.rating,
+      };
+      const predicted = await describePrediction(question.card.details, question.variantSeed, question.answer);
+      if (predicted) return { ...base, ...predicted, answerHtml: `${predicted.answerHtml}\n${question.card.answerHtml}` };
+      return {
+        ...base,
+        promptHtml: question.card.promptHtml,
+        answerHtml: question.card.answerHtml,
+        ...describeAnswer(question.card.type, question.card.details, question.answer),
+        replayHref: cardReplayHref(question.card),
+      };
+    }),
+  );
   const topics = new Map<string, { title: string; correct: number; total: number }>();
   for (const question of questions) {
     const topic = topics.get(question.deckTitle) ?? { title: question.deckTitle, correct: 0, total: 0 };
@@ -74,6 +84,22 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     total: questions.length,
     byTopic: [...topics.values()],
     questions,
+  };
+}
+
+/** A predict question as it was asked (its generated variant), what was predicted, and what happened. */
+async function describePrediction(details: unknown, variantSeed: number | null, answer: unknown) {
+  const generator = (details as { generator?: unknown } | null)?.generator;
+  if (!isGeneratorKind(generator) || variantSeed === null) return null;
+  const question = await getPredictQuestion(generator, variantSeed);
+  const parsed = answerSchema.safeParse(answer);
+  const html = (id: string) => question.choices.find((choice) => choice.id === id)?.html ?? "";
+  return {
+    promptHtml: question.promptHtml,
+    given: parsed.success && parsed.data.kind === "predict" ? [html(parsed.data.choice)] : [],
+    expected: [html(question.answer)],
+    answerHtml: question.explanationHtml,
+    replayHref: question.replayHref,
   };
 }
 
