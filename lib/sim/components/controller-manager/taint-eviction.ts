@@ -8,6 +8,7 @@ import { isTerminating } from "../../objects/helpers";
 import type { Node, Pod, Taint, Toleration } from "../../objects/types";
 import type { KcmConfig, KcmState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
+import { objects } from "./kcm-api";
 
 function tolerates(t: Toleration, taint: Taint): boolean {
   const keyOk = t.operator === "Exists" && t.key === null ? true : t.key === taint.key;
@@ -31,8 +32,7 @@ export function evictionTime(pod: Pod, node: Node, now: number): number | null {
 export function scheduleEvictions(s0: KcmState, ctx: Ctx): KcmState {
   const nodes = s0.informers.nodes?.objects ?? {};
   const evictions: Record<string, number> = emptyRecord();
-  for (const o of Object.values(s0.informers.pods?.objects ?? {}).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
-    const pod = o as Pod;
+  for (const pod of objects<Pod>(s0, "pods", "Pod")) {
     if (pod.spec.nodeName === null || isTerminating(pod)) continue;
     const node = nodes[pod.spec.nodeName] as Node | undefined;
     if (node === undefined) continue;

@@ -19,9 +19,17 @@ export function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][st
   return { ...s, busy };
 }
 
+// The informer's store indexed by uid, memoized by the (immutable) store object: syncs run on every
+// event and most find the store unchanged. Not world state.
+const byUid = new WeakMap<object, Record<string, Pod>>();
+
+/** The pods bound to this node by uid. Do not mutate the result. */
 export function podsByUid(s: KubeletState): Record<string, Pod> {
+  const hit = byUid.get(s.pods.objects);
+  if (hit !== undefined) return hit;
   const out: Record<string, Pod> = emptyRecord();
   for (const o of Object.values(s.pods.objects)) if (o.kind === "Pod") out[o.metadata.uid] = o;
+  byUid.set(s.pods.objects, out);
   return out;
 }
 
@@ -85,9 +93,23 @@ function signature(d: Desired): string {
   return JSON.stringify(d);
 }
 
-function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: RuntimePod, ctx: Ctx): KubeletState {
+// The desired status depends only on the runtime record and the pod's worker, both immutable: memoize
+// on them, since most syncs find a pod unchanged. Not world state.
+const desiredMemo = new WeakMap<RuntimePod, { worker: unknown; d: Desired; sig: string }>();
+
+function desiredOf(s: KubeletState, rt: RuntimePod): { d: Desired; sig: string } {
+  const worker = s.workers[rt.uid];
+  const hit = desiredMemo.get(rt);
+  if (hit !== undefined && hit.worker === worker) return hit;
   const d = desiredStatus(s, rt);
-  if (d.ip === "" || s.reported[rt.uid] === signature(d)) return s;
+  const entry = { worker, d, sig: signature(d) };
+  desiredMemo.set(rt, entry);
+  return entry;
+}
+
+function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: RuntimePod, ctx: Ctx): KubeletState {
+  const { d, sig } = desiredOf(s, rt);
+  if (d.ip === "" || s.reported[rt.uid] === sig) return s;
   let conditions = setCondition(pod.status.conditions, "PodReadyToStartContainers", "True", "", ctx.now);
   conditions = setCondition(conditions, "Initialized", "True", "", ctx.now);
   conditions = setCondition(conditions, "ContainersReady", d.ready ? "True" : "False", d.ready ? "" : "ContainersNotReady", ctx.now);
@@ -95,7 +117,7 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
   const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
   const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status } });
   const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
-  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, signature(d)) }, pod.metadata.uid, "reporting");
+  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, sig) }, pod.metadata.uid, "reporting");
 }
 
 export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
