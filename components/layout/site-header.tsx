@@ -7,7 +7,7 @@ import { ThemeToggle } from "./theme-toggle";
 const links = [
   { href: "/", label: "Decks" },
   { href: "/quiz", label: "Quiz" },
-  { href: "/sim", label: "Simulations" },
+  { href: "/sim", label: "Simulations", short: "Sims" },
   { href: "/progress", label: "Progress" },
 ];
 
@@ -23,7 +23,14 @@ export async function SiteHeader() {
         <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-3 overflow-x-auto px-1 text-sm whitespace-nowrap text-muted sm:gap-4">
           {links.map((link) => (
             <Link key={link.href} href={link.href} className="hover:text-fg">
-              {link.label}
+              {link.short ? (
+                <>
+                  <span className="sm:hidden">{link.short}</span>
+                  <span className="hidden sm:inline">{link.label}</span>
+                </>
+              ) : (
+                link.label
+              )}
             </Link>
           ))}
         </nav>

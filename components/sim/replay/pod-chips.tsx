@@ -21,10 +21,11 @@ export function PodChips({ area, pods }: { area: Box; pods: [string, PodView][] 
         const isSolid = pod.phase === "Running" && pod.ready;
         return (
           <g key={name}>
-            <title>{`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}`}</title>
-            <rect x={x} y={y} width={width} height={podSize.height} rx={11} fill={isSolid ? fill : "var(--surface)"} stroke={fill} strokeWidth={1.5} />
+            <title>{`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}${pod.ip ? `, ${pod.ip}` : ""}${pod.restarts ? `, ${pod.restarts} restart${pod.restarts === 1 ? "" : "s"}` : ""}${pod.reason ? ` (${pod.reason})` : ""}`}</title>
+            <rect x={x} y={y} width={width} height={podSize.height} rx={11} fill={isSolid ? fill : "var(--surface)"} stroke={fill} strokeWidth={1.5} strokeDasharray={pod.reason === "CrashLoopBackOff" ? "4 3" : undefined} />
             <text x={x + width / 2} y={y + podSize.height / 2 + 4} textAnchor="middle" className={`text-[10px] font-medium ${isSolid ? "fill-[var(--accent-fg)]" : "fill-fg"}`}>
               {shortPodName(name)}
+              {pod.restarts ? ` ↻${pod.restarts}` : ""}
             </text>
           </g>
         );

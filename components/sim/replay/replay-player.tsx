@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { activeFlows } from "@/lib/replay/flows";
 import { layoutDiagram, podSlotsPerNode } from "@/lib/replay/layout";
 import { markersOf } from "@/lib/replay/markers";
@@ -9,10 +9,12 @@ import type { ClaimResult, Trace } from "@/lib/sim";
 import { ClaimsChecklist } from "./claims-checklist";
 import { ClusterDiagram } from "./cluster-diagram";
 import { EventLog } from "./event-log";
+import { RequestFlow } from "./request-flow";
 import { Timeline } from "./timeline";
 import { TransportControls } from "./transport-controls";
 import { usePlayback } from "./use-playback";
 import { useReplayKeys } from "./use-replay-keys";
+import { WorkloadPanel } from "./workload-panel";
 
 function subscribeReducedMotion(onChange: () => void) {
   const query = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -38,6 +40,13 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
 
   useReplayKeys(playback, markers);
 
+  // A diagram wider than a phone starts centred, where the control plane is.
+  const diagramFrame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = diagramFrame.current;
+    if (frame) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+  }, []);
+
   // The playhead goes into the URL when it rests, so a shared link reopens at the same moment.
   useEffect(() => {
     if (playback.isPlaying) return;
@@ -60,9 +69,11 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
   return (
     <div className="space-y-5">
       <div className="space-y-3">
-        <div className="rounded-xl border border-line bg-surface p-2 sm:p-3">
+        {/* On a phone the diagram keeps a legible size and scrolls sideways inside its frame. */}
+        <div ref={diagramFrame} className="overflow-x-auto rounded-xl border border-line bg-surface p-2 sm:p-3 [&>svg]:min-w-[600px]">
           <ClusterDiagram layout={layout} view={view} t={t} flows={flows} isReducedMotion={isReducedMotion} summary={summary} />
         </div>
+        {view.request ? <RequestFlow request={view.request} /> : null}
         <div className="space-y-3 rounded-xl border border-line bg-surface p-3">
           <Timeline t={t} duration={trace.durationMs} markers={markers} onSeek={seek} />
           <TransportControls
@@ -87,6 +98,7 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
             </h2>
             <ClaimsChecklist claims={trace.claims} seq={seq} onEvidence={showEvidence} />
           </section>
+          <WorkloadPanel view={view} />
           <section aria-label="The cluster in words" className="rounded-xl border border-line bg-surface p-3 text-sm">
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wider text-muted">At {(t / 1000).toFixed(1)} s</h2>
             <ul className="space-y-0.5" aria-live={playback.isPlaying ? "off" : "polite"}>
