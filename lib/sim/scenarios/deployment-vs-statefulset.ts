@@ -7,7 +7,7 @@ import { claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, serviceOf, statefulSetOf, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-export const STEPS = { create: 3000, scaleUp: 30_000, scaleDown: 50_000, deletePod: 70_000, setImage: 85_000, end: 120_000 };
+export const STEPS = { create: 3000, scaleUp: 25_000, scaleDown: 42_000, deletePod: 58_000, setImage: 70_000, end: 100_000 };
 const ALPHABET = "[bcdfghjklmnpqrstvwxz2456789]";
 
 function plan(p: Params): Plan {
@@ -17,7 +17,7 @@ function plan(p: Params): Plan {
   const db = statefulSetOf("db", n, template({ app: "db" }, podSpec([container("db", "nginx:1.27")])), policy, ["www"]);
   const scale = (at: number, replicas: number) => [kubectlAt(at, "scale", { kind: "deployment", name: "web", replicas }), kubectlAt(at, "scale", { kind: "statefulset", name: "db", replicas })];
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 3, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING },
+    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING },
     script: [
       applyAt(STEPS.create, serviceOf("db", { app: "db" }, "None"), "db-service.yaml", "headless Service db (clusterIP: None)"),
       applyAt(STEPS.create, db, "db-statefulset.yaml", `StatefulSet db, ${n} replicas, ${policy}, volumeClaimTemplate www`),

@@ -12,14 +12,14 @@ import { intParam, type Plan, type ScenarioDef } from "./types";
 /**
  * When each step happens. A rollout round (new pods start, pass their first readiness probe 10 s
  * in, old ones go) takes about 13 s, and surge + unavailable pods move per round; the bad release
- * gets 85 s, enough for three CrashLoopBackOff restarts (10 s, 20 s, 40 s).
+ * gets 60 s, enough for the back-offs of 10 s, 20 s and 40 s after the first, immediate restart.
  */
 export function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
   const [surge, unavailable] = fenceposts(p);
   const rounds = Math.ceil(intParam(p, "replicas") / Math.max(1, surge + unavailable)) + 1;
-  const good = 30_000;
+  const good = 22_000;
   const bad = good + rounds * 13_000 + 10_000;
-  return { create: 3000, good, bad, undo: bad + 85_000, end: bad + 85_000 + 30_000 };
+  return { create: 3000, good, bad, undo: bad + 60_000, end: bad + 60_000 + 30_000 };
 }
 const BAD_IMAGE = "nginx:1.29";
 
@@ -35,7 +35,7 @@ function plan(p: Params): Plan {
   const bad = intParam(p, "badRollout") === 1;
   const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 3, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
+    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
     script: [
       applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}`),
       image(ROLL.good, "nginx:1.28"),
