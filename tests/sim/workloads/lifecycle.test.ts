@@ -51,6 +51,22 @@ describe("kubelet restarts", () => {
     expect(delays("short").slice(6).every((d) => d === 300_000)).toBe(true);
   });
 
+  it("kills a container whose liveness probe fails 3 times in a row (period 10 s) and restarts it", () => {
+    const h = k8sCluster({ workers: 1, webTraffic: false }, 6);
+    h.runFor(4000);
+    const hung = podOf("hung", { app: "hung" }, podSpec([container("hung", "nginx:1.27", { app: { readyAfterMs: 3_600_000, exitAfterMs: null } })]));
+    hung.spec.containers[0]!.livenessProbe = { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1, initialDelaySeconds: 0 };
+    h.kubectl("create-object", apply(hung));
+    h.runFor(40_000);
+    const started = h.events("pod.container-started").filter((e) => e.pod === "hung");
+    const failed = h.events("pod.probe-failed").filter((e) => e.pod === "hung");
+    const exited = h.events("pod.container-exited").filter((e) => e.pod === "hung");
+    expect(failed[0]?.probe).toBe("liveness");
+    expect(failed[0]!.t - started[0]!.t).toBe(20_000);
+    expect(exited[0]?.exitCode).toBe(137);
+    expect(started.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("pulls an untagged image on every start (Always) but starts a tagged one from the node's cache (IfNotPresent)", () => {
     const h = k8sCluster({ workers: 1, webTraffic: false }, 9);
     h.runFor(4000);
