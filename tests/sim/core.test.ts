@@ -74,6 +74,28 @@ describe("queue", () => {
     for (let x = queuePop(q); x !== undefined; x = queuePop(q)) out.push(x.ev);
     expect(out).toEqual(["b", "e", "d", "a", "c", "f"]);
   });
+
+  it("matches a sort by (time, insertion) under interleaved pushes and pops", () => {
+    const rng = createRng(seedRng(17));
+    const q: Queued<number>[] = [];
+    const pending: Queued<number>[] = [];
+    let now = 0;
+    for (let seq = 0; seq < 6000; seq++) {
+      if (pending.length > 0 && rng.chance({ num: 1, den: 2 })) {
+        pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
+        const want = pending.shift()!;
+        expect(queuePop(q)).toEqual(want);
+        now = want.t;
+      }
+      // Mostly the same few delays, as a run schedules (loopback, latency, ticks), plus rare far ones.
+      const item = { t: now + [0, 1, 1, 1, 100, rng.int(5000)][rng.int(6)]!, seq, ev: seq };
+      queuePush(q, item);
+      pending.push(item);
+    }
+    pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
+    for (const want of pending) expect(queuePop(q)).toEqual(want);
+    expect(queuePop(q)).toBeUndefined();
+  });
 });
 
 describe("step", () => {

@@ -1,7 +1,7 @@
 // Quorum arithmetic and the Raft log, against etcd's FAQ table (k8s-facts §1.1) and the worked
 // examples in etcd-io/raft's comments (findConflictByTerm in stepLeader / handleAppendEntries).
 import { describe, expect, it } from "vitest";
-import { chunkedAppend, chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedSlice, chunkedTruncate } from "@/lib/sim/core/chunked";
+import { chunkedAppend, chunkedAt, chunkedCopy, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice, chunkedTruncate } from "@/lib/sim/core/chunked";
 import { appendLog, emptyLog, findConflict, findConflictByTerm, isUpToDate, lastIndex, lastTerm, maybeAppend, termAt, type Log } from "@/lib/sim/raft/log";
 import { committedIndex, faultTolerance, hasQuorum, majority, voteResult } from "@/lib/sim/raft/quorum";
 import type { Entry } from "@/lib/sim/raft/types";
@@ -142,5 +142,25 @@ describe("chunked list", () => {
     expect(l.len).toBe(plain.length);
     expect(chunkedSlice(l, 0, l.len)).toEqual(plain);
     for (const b of before) expect(chunkedSlice(b.list, 0, b.list.len)).toEqual(plain.slice(0, b.len)); // earlier versions intact
+  });
+
+  it("appends in place like chunkedAppend, and a copy is independent of later appends on either side", () => {
+    const pushed = chunkedEmpty<number>(5);
+    let appended = chunkedEmpty<number>(5);
+    const copies: { list: typeof pushed; len: number }[] = [];
+    for (let batch = 0, n = 0; n < 5000; batch++) {
+      const items = Array.from({ length: (batch * 7) % 75 }, (_, k) => n + k);
+      chunkedPush(pushed, items);
+      appended = chunkedAppend(appended, items);
+      n += items.length;
+      if (batch % 5 === 0) copies.push({ list: chunkedCopy(pushed), len: pushed.len });
+    }
+    expect(JSON.stringify(pushed)).toBe(JSON.stringify(appended)); // the very same structure
+    for (const c of copies) {
+      const own = chunkedSlice(c.list, 5, 5 + c.len);
+      chunkedPush(c.list, [-1, -2]); // a copy grows on its own...
+      expect(chunkedSlice(c.list, 5, 5 + c.len + 2)).toEqual([...own, -1, -2]);
+    }
+    expect(chunkedSlice(pushed, 5, 5 + pushed.len)).toEqual(chunkedSlice(appended, 5, 5 + appended.len)); // ...and leaves the original alone
   });
 });

@@ -108,3 +108,33 @@ export function chunkedDropBefore<T>(list: Chunked<T>, from: number): Chunked<T>
   const start = Math.min(from, list.base + list.len);
   return chunkedAppend(chunkedEmpty<T>(start), chunkedSlice(list, start, list.base + list.len));
 }
+
+// In-place appends, for a list its owner may edit (a state the run owns, see core/draft.ts). Only
+// the list object and its tail array are ever written: a full tail moves into the trie and is never
+// touched again, and trie paths are copied as in chunkedAppend, so a copy made by chunkedCopy stays
+// valid however the original grows afterwards.
+
+type MutableChunked<T> = { base: number; len: number; shift: number; root: Node<T>; tail: T[] };
+
+/** A copy of `list` that may be appended to in place without affecting `list` (copies the tail). */
+export function chunkedCopy<T>(list: Chunked<T>): Chunked<T> {
+  return { base: list.base, len: list.len, shift: list.shift, root: list.root, tail: list.tail.slice() };
+}
+
+/**
+ * Appends `items` to `list` itself. The caller must own `list` and its tail array: nothing else may
+ * hold them (chunkedEmpty, chunkedCopy, chunkedAppend and the rebuilds all return fresh ones).
+ */
+export function chunkedPush<T>(list: Chunked<T>, items: readonly T[]): void {
+  const m = list as MutableChunked<T>;
+  for (let i = 0; i < items.length; i++) {
+    if (m.tail.length === WIDTH) {
+      const next = pushTail(m, m.tail, []);
+      m.root = next.root;
+      m.shift = next.shift;
+      m.tail = [];
+    }
+    m.tail.push(items[i]!);
+    m.len++;
+  }
+}
