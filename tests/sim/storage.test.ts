@@ -2,7 +2,7 @@
 // ranges, watch history) and the API server's watch-cache history window (resume or 410 Gone).
 import { describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/sim/core/component";
-import { applyOp, emptyStore, eventsSince, getKey, rangePrefix, type MvccStore } from "@/lib/sim/etcd/mvcc";
+import { applyOp, emptyStore, eventsSince, getKey, rangePrefix, thawStore, type MvccStore } from "@/lib/sim/etcd/mvcc";
 import { emptyCacher, eventsAfter, onCacheEvents } from "@/lib/sim/apiserver/cacher";
 import type { ApiServerState } from "@/lib/sim/apiserver/state";
 import type { EtcdOp, WatchEvent } from "@/lib/sim/etcd/protocol";
@@ -44,6 +44,17 @@ describe("MVCC store", () => {
     expect(eventsSince(a, 40)!.map((e) => e.rev)).toEqual(Array.from({ length: 12 }, (_, i) => 40 + i));
     expect(apply(emptyStore(), ...ops).digest).toBe(a.digest);
     expect(apply(emptyStore(), ...ops.slice().reverse()).digest).not.toBe(a.digest); // order matters
+  });
+
+  it("writes in place into a thawed copy exactly what the pure path writes, leaving the original alone", () => {
+    const ops: EtcdOp[] = Array.from({ length: 300 }, (_, i): EtcdOp => (i % 11 === 5 ? { op: "delete", key: `/k${i % 13}`, expectRev: null } : { op: "put", key: `/k${i % 13}`, value: i }));
+    const base = apply(emptyStore(), ...ops.slice(0, 100));
+    const before = JSON.stringify(base);
+    const pure = apply(base, ...ops.slice(100));
+    const owned = thawStore(base);
+    for (const op of ops.slice(100)) expect(applyOp(owned, op, true).store).toBe(owned);
+    expect(JSON.stringify(owned)).toBe(JSON.stringify(pure));
+    expect(JSON.stringify(base)).toBe(before);
   });
 });
 

@@ -1,5 +1,6 @@
 // The kube-apiserver component: wires the etcd client, the watch caches and the request path.
 import { defineComponent, type Ctx } from "../core/component";
+import { chunkedCopy } from "../core/chunked";
 import { copyRecord, emptyRecord } from "../core/records";
 import type { Envelope } from "../core/types";
 import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
@@ -35,7 +36,7 @@ export function thawApiServer(s: ApiServerState): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of Object.keys(s.caches) as Resource[]) {
     const c = s.caches[r];
-    caches[r] = { ...c, objects: copyRecord(c.objects) };
+    caches[r] = { ...c, objects: copyRecord(c.objects), history: chunkedCopy(c.history) };
   }
   return { listening: s.listening, etcd: clientCopy(s.etcd), caches, watchers: s.watchers, inflight: copyRecord(s.inflight), calls: copyRecord(s.calls), deadlineAt: s.deadlineAt };
 }

@@ -3,7 +3,7 @@
 // from it. When etcd cancels the watch (no leader for ~3 s) or it fails, the cacher terminates all
 // its watchers and re-lists; until that list succeeds the cache is not ready and requests that need
 // it are rejected with 429 (ResilientWatchCacheInitialization, GA in 1.34).
-import { chunkedAppend, chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedSlice } from "../core/chunked";
+import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice } from "../core/chunked";
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
@@ -101,7 +101,7 @@ function traceWatchFanout(ctx: Ctx, resource: Resource, fanout: readonly CachedE
 
 /** Appends to the history and slides its window to the last HISTORY_MAX events. */
 function appendHistory(c: Cacher, added: readonly CachedEvent[]): void {
-  c.history = chunkedAppend(c.history, added);
+  chunkedPush(c.history, added); // the cacher belongs to this handler call (apiserver.ts `own`)
   const end = c.history.base + c.history.len;
   if (end - c.historyStart > HISTORY_MAX) {
     c.historyStart = end - HISTORY_MAX;

@@ -6,14 +6,13 @@ import type { Ctx } from "../core/component";
 import { entryAt } from "../raft/log";
 import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
-import { copyRaft, NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
-import { deleteEntry, sortedKeys } from "../core/records";
+import { NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
+import { sortedKeys } from "../core/records";
 import { applyOp, getKey, rangePrefix, type RevEvent } from "./mvcc";
 import { isEntryData } from "./protocol";
-import { withRaftState, type EtcdConfig, type EtcdState, type Proposal } from "./member-types";
+import type { EtcdConfig, EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
 import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
-import { copyRecord } from "../core/records";
 
 export function currentTick(cfg: EtcdConfig, ctx: Ctx): number {
   return Math.floor((ctx.now - ctx.startedAt) / cfg.timing.heartbeatMs);
@@ -38,21 +37,18 @@ function emit(this: Env, e: RaftEvent): void {
 }
 
 /**
- * Runs `fn` against the raft state, then reconciles the server around it. `next` belongs to this
- * call and the helpers below fill it in place. When the run owns the member's state (ctx.ownsState,
- * see core/draft.ts) `next` is `s` itself and Raft updates `s.raft` and its progress record in place:
- * nothing outside this state refers to them (messages carry entries and numbers, `persisted` the
- * immutable log and store, traces plain values). Otherwise both are copied first, so `s` is never
- * touched. Callers use only the returned state afterwards.
+ * Runs `fn` (with `m`, if given) against the raft state, then reconciles the server around it, all in
+ * place: `s` must belong to this handler call (member.ts `own`: the run's state, or a private copy),
+ * so Raft updates `s.raft`, its progress record and its log directly, and the helpers below fill in
+ * `s` itself, which is returned. Callers use only the returned state afterwards.
  */
-export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftState, env: RaftEnv) => void): EtcdState {
-  const inPlace = ctx.ownsState === true;
-  const prevLead = s.raft.lead;
-  const next = inPlace ? s : withRaftState(s, copyRaft(s.raft));
+export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftState, env: RaftEnv, m: RaftMsg | undefined) => void, m?: RaftMsg): EtcdState {
+  const next = s;
   const r = next.raft;
+  const prevLead = r.lead;
   const events: RaftEvent[] = [];
-  const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit, inPlace };
-  fn(r, env);
+  const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit, inPlace: true };
+  fn(r, env, m);
   // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them now.
   if (r.lead !== NONE) flushBlocked(next, r, env);
   // The read loop may step raft again (a new round, a resend), which can emit more events: settle.
@@ -70,6 +66,12 @@ export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftSt
   return next;
 }
 
+/** withRaft's step function for a received or locally built message: raft.Step. */
+export function STEP(r: RaftState, env: RaftEnv, m: RaftMsg | undefined): void {
+  if (m === undefined) fail("STEP needs a message");
+  stepRaft(r, m, env);
+}
+
 /** A pass can start at most one read round and resend at most once; a single voter answers at once. */
 const SETTLE_PASSES_MAX = 8;
 
@@ -80,22 +82,19 @@ function hasBlocked(s: EtcdState): boolean {
 
 function flushBlocked(next: EtcdState, r: RaftState, env: RaftEnv): void {
   if (!hasBlocked(next)) return;
-  let proposals: Record<string, Proposal> | null = null;
   for (const id of Object.keys(next.proposals).sort()) {
     const p = next.proposals[id]!;
     if (!p.blocked) continue;
-    proposals ??= copyRecord(next.proposals);
-    proposals[id] = { ...p, blocked: false };
+    next.proposals[id] = { ...p, blocked: false };
     stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data: p.data }] }), env);
   }
-  if (proposals !== null) next.proposals = proposals;
 }
 
 function onRaftEvent(next: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx: Ctx): void {
   if (e.type === "became-pre-candidate") next.campaigns++;
   else if (e.type === "became-leader" || (e.type === "became-follower" && e.lead !== NONE)) next.campaigns = 0;
   traceRaftEvent(next, e, cfg, ctx);
-  if (e.type === "read-state") onReadState(next, e.ctx, e.index, ctx.ownsState === true);
+  if (e.type === "read-state") onReadState(next, e.ctx, e.index);
 }
 
 /** A new leader: in-flight ReadIndex rounds fail with "leader changed"; proposals keep waiting. */
@@ -120,17 +119,18 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
         continue;
       }
       const data = entry.data;
-      const res = applyOp(next.store, data.op);
+      const res = applyOp(next.store, data.op, true);
       next.store = res.store;
-      for (const k of watchKeys) {
+      const single = res.events.length === 1 ? res.events[0]! : null;
+      for (const k of single === null ? watchKeys : watchesCovering(next.watches, single.kv.key)) {
         const w = next.watches[k]!;
-        const events = eventsUnder(res.events, w.prefix);
+        const events = single === null ? eventsUnder(res.events, w.prefix) : res.events; // shared: messages are never modified
         if (events.length > 0) ctx.send(w.client, { p: "etcd", kind: "watch-events", id: w.id, events });
       }
       const p = data.origin === cfg.id ? next.proposals[data.id] : undefined;
       if (p !== undefined) {
         ctx.send(p.client, { p: "etcd", kind: "txn-resp", id: data.id, result: res.result });
-        next.proposals = deleteEntry(ctx.ownsState === true, next.proposals, data.id);
+        delete next.proposals[data.id];
       }
     }
     next.applied = next.raft.commit;
@@ -140,10 +140,29 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
   return firstCommit;
 }
 
-/** The events under `prefix`: the array itself when all are (a write yields one event), else a filtered copy. */
+/** The events under `prefix`: the array itself when all are, else a filtered copy. */
 function eventsUnder(events: RevEvent[], prefix: string): RevEvent[] {
   for (const ev of events) if (!ev.kv.key.startsWith(prefix)) return events.filter((e) => e.kv.key.startsWith(prefix));
-  return events; // shared between watch messages: messages are never modified
+  return events;
+}
+
+// The watches covering a written key, in sorted key order, memoized per watches record (which is
+// replaced, never edited, when watches come and go) and per key: the same keys are written again and
+// again (leases, node status), and each member would otherwise test every watch prefix per write.
+const COVERING = new WeakMap<object, Map<string, readonly string[]>>();
+
+function watchesCovering(watches: EtcdState["watches"], key: string): readonly string[] {
+  let byKey = COVERING.get(watches);
+  if (byKey === undefined) {
+    byKey = new Map();
+    COVERING.set(watches, byKey);
+  }
+  let keys = byKey.get(key);
+  if (keys === undefined) {
+    keys = sortedKeys(watches).filter((k) => key.startsWith(watches[k]!.prefix));
+    byKey.set(key, keys);
+  }
+  return keys;
 }
 
 function hasReadyReads(s: EtcdState): boolean {
@@ -164,8 +183,7 @@ function serveReads(next: EtcdState, ctx: Ctx): void {
     ctx.send(read.client, { p: "etcd", kind: "range-resp", id, kvs, rev: next.store.rev });
     served.push(id);
   }
-  const own = ctx.ownsState === true;
-  for (const id of served) next.reads = deleteEntry(own, next.reads, id);
+  for (const id of served) delete next.reads[id];
 }
 
 export const TICK = Object.freeze({ t: "tick" as const });

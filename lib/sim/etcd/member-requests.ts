@@ -5,16 +5,15 @@ import { assert } from "../core/assert";
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { msg } from "../raft/raft";
-import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
 import { majority } from "../raft/quorum";
 import { filterRecord } from "../core/records";
 import { eventsSince, getKey, rangePrefix } from "./mvcc";
 import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
-import { withRaft } from "./member-raft";
+import { STEP, withRaft } from "./member-raft";
 import { failRound, retryAction, sendReadIndex } from "./read-loop";
-import { copyRecord, setEntry, withEntry } from "../core/records";
+import { copyRecord, withEntry } from "../core/records";
 
 type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
 
@@ -32,8 +31,8 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
   }
   // linearizableReadNotify: the read joins the read loop's next round (started now if none is in flight).
   const read = { client: from, key: req.key, prefix: req.prefix, startedAt: ctx.now, index: null };
-  const waiting = { ...next, reads: setEntry(ctx.ownsState === true, next.reads, req.id, read) };
-  return waiting.readRound === null ? withRaft(waiting, cfg, ctx, NO_STEP) : waiting;
+  next.reads[req.id] = read; // the state belongs to this call (member.ts `own`)
+  return next.readRound === null ? withRaft(next, cfg, ctx, NO_STEP) : next;
 }
 
 const NO_STEP = (): void => undefined;
@@ -90,10 +89,10 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
 export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
   const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
   const blocked = s.raft.lead === NONE;
-  const proposals = setEntry(ctx.ownsState === true, s.proposals, req.id, { client: from, startedAt: ctx.now, data, blocked });
-  const next = armTimeout(addClient({ ...s, proposals }, from), cfg, ctx);
+  s.proposals[req.id] = { client: from, startedAt: ctx.now, data, blocked }; // the state belongs to this call
+  const next = armTimeout(addClient(s, from), cfg, ctx);
   if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
-  return withRaft(next, cfg, ctx, (r, env) => stepRaft(r, msg({ type: "MsgProp", from: r.id, to: r.id, entries: [{ index: 0, term: 0, data }] }), env));
+  return withRaft(next, cfg, ctx, STEP, msg({ type: "MsgProp", from: s.raft.id, to: s.raft.id, entries: [{ index: 0, term: 0, data }] }));
 }
 
 /**

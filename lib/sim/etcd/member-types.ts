@@ -1,10 +1,12 @@
 // State of one etcd member: the Raft state machine plus the etcd server around it (proposal waits,
 // linearizable reads, watch streams, leader monitoring).
+import { chunkedCopy } from "../core/chunked";
+import { copyRecord } from "../core/records";
 import type { Log } from "../raft/log";
-import type { RaftState } from "../raft/types";
+import { copyRaft, type RaftState } from "../raft/types";
 import type { Ms, ProcId } from "../core/types";
 import type { EntryData } from "./protocol";
-import type { MvccStore } from "./mvcc";
+import { thawStore, type MvccStore } from "./mvcc";
 import type { ReadRound } from "./read-loop";
 
 export type EtcdTiming = {
@@ -44,8 +46,9 @@ export type EtcdState = {
   tickerOn: boolean;
   alarmTick: number | null;
   advancePolls: number;
-  proposals: Readonly<Record<string, Proposal>>;
-  reads: Readonly<Record<string, PendingRead>>;
+  /** Edited in place by the handler call that owns the state (member.ts `own`). */
+  proposals: Record<string, Proposal>;
+  reads: Record<string, PendingRead>;
   /** The read loop's ReadIndex round in flight, if any (see read-loop.ts). */
   readRound: ReadRound | null;
   /** Keyed by `${client} ${watchId}`. */
@@ -97,4 +100,21 @@ export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
     leadElectedAt: s.leadElectedAt,
     dialed: s.dialed,
   };
+}
+
+/**
+ * A copy of `s` that the member's handlers may edit in place (member.ts thaws every state the run
+ * does not own). Copied: the state, its Raft state and progress record, the log's and the store's
+ * growing parts, and the proposal and read records. Everything else is immutable or replaced on
+ * write (votes, read queues, watches, client lists), so it is shared.
+ */
+export function thawEtcd(s: EtcdState): EtcdState {
+  const raft = copyRaft(s.raft);
+  raft.progress = { ...s.raft.progress };
+  raft.log = chunkedCopy(s.raft.log);
+  const next = withRaftState(s, raft);
+  next.store = thawStore(s.store);
+  next.proposals = copyRecord(s.proposals);
+  next.reads = copyRecord(s.reads);
+  return next;
 }

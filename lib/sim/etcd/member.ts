@@ -4,17 +4,17 @@
 // cancelled after 3 leaderless election timeouts, and initial-election-tick-advance at boot.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope } from "../core/types";
+import { chunkedCopy } from "../core/chunked";
 import { emptyLog } from "../raft/log";
 import { newRaft, tickElection, tickHeartbeat } from "../raft/raft";
-import { stepRaft } from "../raft/step";
 import { NONE } from "../raft/types";
-import { emptyStore } from "./mvcc";
+import { emptyStore, thawStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
-import { withRaftState, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
-import { currentTick, syncTimers, TICK, withRaft } from "./member-raft";
+import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
+import { currentTick, STEP, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
-import { copyRaft, type RaftMsg } from "../raft/types";
+import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
 
@@ -26,9 +26,12 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
   const disk = (persisted as EtcdPersisted | undefined) ?? { term: 0, vote: NONE, commit: 0, log: emptyLog(), store: emptyStore(), applied: 0 };
   const voters = Object.keys(cfg.peers).map(Number);
   const rCfg = { electionTicks: cfg.timing.electionMs / cfg.timing.heartbeatMs, heartbeatTicks: 1, preVote: cfg.timing.preVote, checkQuorum: cfg.timing.checkQuorum };
+  // The log and store on disk stay as they were (they are the `persisted` snapshot); the member
+  // appends to copies of their growing parts.
+  const hard = { term: disk.term, vote: disk.vote, commit: disk.commit, log: chunkedCopy(disk.log) };
   let s: EtcdState = {
-    raft: newRaft(cfg.id, voters, rCfg, disk, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined, inPlace: false }),
-    store: disk.store,
+    raft: newRaft(cfg.id, voters, rCfg, hard, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined, inPlace: false }),
+    store: thawStore(disk.store),
     applied: disk.applied,
     tickerOn: false,
     alarmTick: null,
@@ -67,13 +70,13 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
   switch (timer.t) {
     case "tick": {
       if (s.raft.role !== "leader") return syncTimers({ ...s, tickerOn: false }, cfg, ctx);
-      const next = withRaft(s, cfg, ctx, (r, env) => tickHeartbeat(r, env));
+      const next = withRaft(s, cfg, ctx, tickHeartbeat);
       if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, TICK);
       return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
     }
     case "alarm":
       if (timer.tick !== s.alarmTick) return s; // superseded by an earlier alarm
-      return withRaft({ ...s, alarmTick: null }, cfg, ctx, (r, env) => tickElection(r, env));
+      return withRaft({ ...s, alarmTick: null }, cfg, ctx, tickElection);
     case "advance-poll": {
       const active = s.dialed.length;
       if (active > 1) return syncTimers(advanceTicks(s, cfg.timing.electionMs / cfg.timing.heartbeatMs - 2), cfg, ctx);
@@ -125,13 +128,8 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
     ctx.send(cfg.peers[m.from]!, msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }));
-    if (ctx.ownsState === true) {
-      r.electionResetTick = currentTick(cfg, ctx); // the run owns s and s.raft (see withRaft)
-      return s;
-    }
-    const raft = copyRaft(r);
-    raft.electionResetTick = currentTick(cfg, ctx);
-    return withRaftState(s, raft);
+    r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
+    return s;
   }
   if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
     const pr = r.progress[m.from];
@@ -141,11 +139,22 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   return null;
 }
 
+/**
+ * The state a handler call works on. The member's handlers edit their state in place (see withRaft):
+ * the run's own state when ctx.ownsState (core/draft.ts), else a private copy, so that the state
+ * passed in stays untouched (the pure step()). Nothing outside the state refers to what is edited:
+ * messages carry entries, key-values and numbers, `persisted` holds the log and store as they were
+ * at the crash (boot copies their growing parts), and trace fields are plain values.
+ */
+function own(s: EtcdState, ctx: Ctx): EtcdState {
+  return ctx.ownsState === true ? s : thawEtcd(s);
+}
+
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const body = env.body;
   if (body.p === "raft") {
     const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body, cfg, ctx) : null;
-    return fast ?? withRaft(s, cfg, ctx, (r, e) => stepRaft(r, body, e));
+    return fast ?? withRaft(s, cfg, ctx, STEP, body);
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
   if (body.p !== "etcd") return s;
@@ -161,8 +170,8 @@ export const etcdMember = defineComponent<EtcdConfig, EtcdState, EtcdTimer>({
   kind: "etcd",
   editsOwnedState: true,
   boot,
-  onMessage: (s, env, ctx, cfg) => onMessage(s, env, cfg, ctx),
-  onTimer: (s, timer, ctx, cfg) => onTimer(s, timer, cfg, ctx),
+  onMessage: (s, env, ctx, cfg) => onMessage(own(s, ctx), env, cfg, ctx),
+  onTimer: (s, timer, ctx, cfg) => onTimer(own(s, ctx), timer, cfg, ctx),
   onCrash: (s) => {
     const persisted: EtcdPersisted = { term: s.raft.term, vote: s.raft.vote, commit: s.raft.commit, log: s.raft.log, store: s.store, applied: s.applied };
     return { persisted, peers: [...s.clients] };

@@ -3,7 +3,7 @@
 // from a past revision. Keys are spread over fixed buckets, each a small array sorted by key, so that
 // a write copies one short array rather than the whole keyspace (the World is immutable between
 // steps) and lookups stay monomorphic.
-import { chunkedAppend, chunkedDropBefore, chunkedEmpty, chunkedSlice, type Chunked } from "../core/chunked";
+import { chunkedAppend, chunkedCopy, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice, type Chunked } from "../core/chunked";
 import { fnv1a } from "../core/hash";
 import type { EtcdOp, KeyValue, TxnResult, WatchEvent } from "./protocol";
 
@@ -65,21 +65,42 @@ export function eventsSince(store: MvccStore, fromRev: number): RevEvent[] | nul
 }
 
 /** Puts (or with kv null, deletes) `key` in bucket `b` and records `ev` as revision store.rev + 1. */
-function write(store: MvccStore, b: number, key: string, kv: KeyValue | null, ev: RevEvent): MvccStore {
-  const bucket = store.buckets[b]!.slice();
+function write(store: MvccStore, b: number, key: string, kv: KeyValue | null, ev: RevEvent, inPlace: boolean): MvccStore {
+  const bucket = inPlace ? (store.buckets[b] as KeyValue[]) : store.buckets[b]!.slice();
   const at = search(bucket, key);
   const present = bucket[at]?.key === key;
   if (kv === null) bucket.splice(at, 1);
   else if (present) bucket[at] = kv;
   else bucket.splice(at, 0, kv);
-  const buckets = store.buckets.slice();
-  buckets[b] = bucket;
-  let history = chunkedAppend(store.history, [ev]);
-  // Trim back to HISTORY_MAX only when twice over, so the rebuild is amortized over many writes.
-  if (history.len > 2 * HISTORY_MAX) history = chunkedDropBefore(history, history.base + history.len - HISTORY_MAX);
   // Order-sensitive: the revision and the kind of write are mixed into the hash before the key.
   const mixed = Math.imul(store.digest ^ ev.rev, 0x01000193) ^ (ev.type === "PUT" ? 1 : 2);
-  return { rev: ev.rev, buckets, history, digest: fnv1a(key, mixed) };
+  const digest = fnv1a(key, mixed);
+  if (inPlace) {
+    const m = store as Mutable;
+    chunkedPush(m.history, [ev]);
+    m.history = trimHistory(m.history);
+    m.rev = ev.rev;
+    m.digest = digest;
+    return store;
+  }
+  const buckets = store.buckets.slice();
+  buckets[b] = bucket;
+  return { rev: ev.rev, buckets, history: trimHistory(chunkedAppend(store.history, [ev])), digest };
+}
+
+/** Trims the history back to HISTORY_MAX only when twice over, so the rebuild is amortized over many writes. */
+function trimHistory(history: Chunked<RevEvent>): Chunked<RevEvent> {
+  return history.len > 2 * HISTORY_MAX ? chunkedDropBefore(history, history.base + history.len - HISTORY_MAX) : history;
+}
+
+type Mutable = { rev: number; buckets: KeyValue[][]; history: Chunked<RevEvent>; digest: number };
+
+/**
+ * A copy of `store` that applyOp may then edit in place (inPlace = true) without affecting `store`:
+ * the bucket arrays and the history's tail are copied; keys and values are immutable and shared.
+ */
+export function thawStore(store: MvccStore): MvccStore {
+  return { rev: store.rev, buckets: store.buckets.map((b) => b.slice()), history: chunkedCopy(store.history), digest: store.digest };
 }
 
 /** The Txn compare that fails for `op` given the current key, or null when the write goes ahead. */
@@ -96,8 +117,11 @@ function compareFails(op: EtcdOp, cur: KeyValue | null): "exists" | "conflict" |
   }
 }
 
-/** Applies one committed transaction deterministically. Pure. */
-export function applyOp(store: MvccStore, op: EtcdOp): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
+/**
+ * Applies one committed transaction deterministically. Pure by default; with `inPlace` it writes into
+ * `store` itself, which the caller must own (a thawStore copy or one it built, see EtcdState).
+ */
+export function applyOp(store: MvccStore, op: EtcdOp, inPlace = false): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
   const b = bucketOf(op.key);
   const cur = lookup(store, b, op.key) ?? null;
   const refused = compareFails(op, cur);
@@ -105,9 +129,9 @@ export function applyOp(store: MvccStore, op: EtcdOp): { store: MvccStore; resul
   const rev = store.rev + 1;
   if (op.op === "delete") {
     const ev: RevEvent = { type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur, rev };
-    return { store: write(store, b, op.key, null, ev), result: { ok: true, rev, kv: null }, events: [ev] };
+    return { store: write(store, b, op.key, null, ev, inPlace), result: { ok: true, rev, kv: null }, events: [ev] };
   }
   const kv: KeyValue = { key: op.key, value: op.value, createRev: cur?.createRev ?? rev, modRev: rev, version: (cur?.version ?? 0) + 1 };
   const ev: RevEvent = { type: "PUT", kv, prev: cur, rev };
-  return { store: write(store, b, op.key, kv, ev), result: { ok: true, rev, kv }, events: [ev] };
+  return { store: write(store, b, op.key, kv, ev, inPlace), result: { ok: true, rev, kv }, events: [ev] };
 }

@@ -5,15 +5,13 @@
 // request timeout (7 s), and fails them with ErrLeaderChanged when a new leader appears. Once the
 // confirmed index is applied the round's reads are served and the next round may start.
 //
-// The functions taking `next` mutate a member state owned by the caller (member-raft's withRaft).
+// The functions taking `next` edit a member state owned by the handler call (member.ts `own`).
 import type { Ctx } from "../core/component";
-import { deleteEntry } from "../core/records";
 import { msg } from "../raft/raft";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftState } from "../raft/types";
 import { ETCD_ERR } from "./protocol";
-import type { EtcdConfig, EtcdState, PendingRead } from "./member-types";
-import { copyRecord } from "../core/records";
+import type { EtcdConfig, EtcdState } from "./member-types";
 
 /** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
 export type ReadRound = { ctx: string; startedAt: number; reads: readonly string[]; index: number | null };
@@ -54,20 +52,15 @@ export function resendOnFirstCommit(next: EtcdState, r: RaftState, env: RaftEnv)
   return true;
 }
 
-/**
- * The ReadIndex answer for the current round: its reads learn the index they must wait to apply.
- * `owned`: the caller owns next.reads (see withRaft) and it is edited in place.
- */
-export function onReadState(next: EtcdState, readCtx: string, index: number, owned: boolean): void {
+/** The ReadIndex answer for the current round: its reads learn the index they must wait to apply. */
+export function onReadState(next: EtcdState, readCtx: string, index: number): void {
   const round = next.readRound;
   if (round === null || round.ctx !== readCtx || round.index !== null) return; // a stale answer
   next.readRound = { ...round, index };
-  const reads = owned ? (next.reads as Record<string, PendingRead>) : copyRecord(next.reads);
   for (const id of round.reads) {
-    const read = reads[id];
-    if (read !== undefined) reads[id] = { ...read, index };
+    const read = next.reads[id];
+    if (read !== undefined) next.reads[id] = { ...read, index };
   }
-  next.reads = reads;
 }
 
 /** Fails the current round's reads with `message` (gRPC Unavailable, which clientv3 retries). */
@@ -81,8 +74,7 @@ export function failRound(next: EtcdState, message: string, ctx: Ctx): void {
     ctx.send(next.reads[id]!.client, { p: "etcd", kind: "error", id, code: "Unavailable", message });
     failed.push(id);
   }
-  const own = ctx.ownsState === true;
-  for (const id of failed) next.reads = deleteEntry(own, next.reads, id);
+  for (const id of failed) delete next.reads[id];
 }
 
 /** etcd's leaderChanged notifier aborts an unconfirmed round; reads already confirmed still complete. */

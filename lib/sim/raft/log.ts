@@ -2,7 +2,7 @@
 // There is no compaction or snapshotting: scenario logs stay far below etcd's --snapshot-count
 // (10,000 entries), so followers always catch up from the log itself.
 import { fail } from "../core/assert";
-import { chunkedAppend, chunkedAt, chunkedEmpty, chunkedSlice, chunkedTruncate, type Chunked } from "../core/chunked";
+import { chunkedAppend, chunkedAt, chunkedEmpty, chunkedPush, chunkedSlice, chunkedTruncate, type Chunked } from "../core/chunked";
 import type { Entry } from "./types";
 
 export type Log = Chunked<Entry>;
@@ -44,11 +44,16 @@ export function isUpToDate(log: Log, index: number, term: number): boolean {
   return term > lt || (term === lt && index >= lastIndex(log));
 }
 
-/** Appends entries whose indexes continue the log. Pure. */
-export function appendLog(log: Log, entries: readonly Entry[]): Log {
+/**
+ * Appends entries whose indexes continue the log. Pure by default; with `inPlace` it appends to `log`
+ * itself, which the caller must own (see RaftEnv.inPlace and chunkedPush).
+ */
+export function appendLog(log: Log, entries: readonly Entry[], inPlace = false): Log {
   if (entries.length === 0) return log;
   if (entries[0]!.index !== lastIndex(log) + 1) fail(`append at ${entries[0]!.index} after last index ${lastIndex(log)}`);
-  return chunkedAppend(log, entries);
+  if (!inPlace) return chunkedAppend(log, entries);
+  chunkedPush(log, entries);
+  return log;
 }
 
 /** raftLog.findConflict: first index whose term differs from ours, or 0 if all entries match. */
@@ -80,6 +85,7 @@ export function maybeAppend(
   prevIndex: number,
   prevTerm: number,
   entries: readonly Entry[],
+  inPlace = false,
 ): { log: Log; lastNew: number } | null {
   if (!matchTerm(log, prevIndex, prevTerm)) return null;
   const lastNew = prevIndex + entries.length;
@@ -87,5 +93,5 @@ export function maybeAppend(
   if (ci === 0) return { log, lastNew };
   if (ci <= committed) fail(`entry ${ci} conflicts with committed entry (committed=${committed})`);
   const suffix = entries.slice(ci - prevIndex - 1);
-  return { log: appendLog(chunkedTruncate(log, ci - 1), suffix), lastNew };
+  return { log: appendLog(chunkedTruncate(log, ci - 1), suffix, inPlace), lastNew };
 }

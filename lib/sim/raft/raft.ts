@@ -109,7 +109,7 @@ export function appendEntries(r: RaftState, data: readonly unknown[], env: RaftE
   assert(r.role === "leader", "only a leader appends proposals");
   const li = lastIndex(r.log);
   const entries: Entry[] = data.map((d, i) => ({ index: li + 1 + i, term: r.term, data: d }));
-  r.log = appendLog(r.log, entries);
+  r.log = appendLog(r.log, entries, env.inPlace);
   stepSelfAppendResp(r, lastIndex(r.log), env);
 }
 

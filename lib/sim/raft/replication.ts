@@ -167,7 +167,7 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
     env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: r.commit }));
     return;
   }
-  const res = maybeAppend(r.log, r.commit, m.index, m.logTerm, m.entries);
+  const res = maybeAppend(r.log, r.commit, m.index, m.logTerm, m.entries, env.inPlace);
   if (res !== null) {
     r.log = res.log;
     commitTo(r, Math.min(m.commit, res.lastNew));

@@ -107,9 +107,9 @@ export type RaftEnv = {
   send(m: RaftMsg): void;
   emit(e: RaftEvent): void;
   /**
-   * The RaftState and the progress record it holds belong to this step alone (the caller owns them,
-   * see core/draft.ts), so a progress update may be written in place. When false they may be shared
-   * with an earlier state and every update replaces the record.
+   * The RaftState, its progress record and its log (object and tail) belong to this step alone (the
+   * caller owns them, see core/draft.ts), so progress updates and appends are written in place. When
+   * false they may be shared with an earlier state and every update replaces them.
    */
   readonly inPlace: boolean;
 };
