@@ -9,7 +9,7 @@ import { httpSend, type HttpResult } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { isTerminating } from "../../objects/helpers";
 import type { KubeObject, Node, Pod } from "../../objects/types";
-import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne, type ScheduleResult, type Snapshot } from "../../scheduler";
+import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne, type PodInfo, type ScheduleResult, type Snapshot } from "../../scheduler";
 import { addPod, flushUnschedulableLeftover, nextWakeupMs, onClusterEvent, popPod, removePod, requeueFailed, type SchedulingQueue } from "../../scheduler/queue";
 import { toFrameworkNode, toFrameworkPod, toWorkloads } from "./to-framework";
 import type { SchedulerConfig, SchedulerState } from "./types";
@@ -65,8 +65,35 @@ export function onSchedulerChanges(s0: SchedulerState, changes: readonly Informe
  * them, and the workloads default spreading selects by. Pure.
  */
 export function snapshotFromObjects(nodes: readonly Node[], pods: readonly Pod[], assumed: Readonly<Record<string, string>>, workloads: readonly KubeObject[]): Snapshot {
-  const infos = pods.map((p) => newPodInfo(toFrameworkPod(p, p.spec.nodeName ?? assumed[keyOf(p)] ?? null)));
-  return buildSnapshot(nodes.map(toFrameworkNode), infos.filter((p) => p.pod.nodeName !== null), toWorkloads(workloads)).snapshot;
+  const infos: PodInfo[] = [];
+  for (const p of pods) {
+    const nodeName = p.spec.nodeName ?? assumed[keyOf(p)] ?? null;
+    if (nodeName !== null) infos.push(podInfoOf(p, nodeName));
+  }
+  return buildSnapshot(nodes.map(frameworkNodeOf), infos, toWorkloads(workloads)).snapshot;
+}
+
+// Conversions memoized on the stored objects, which are immutable (a change is a new object): the
+// snapshot of every cycle re-reads mostly the same pods and nodes. PodInfo precomputes parsed
+// quantities and affinity terms, so this saves most of a snapshot's cost. Not world state.
+const podInfos = new WeakMap<Pod, { nodeName: string | null; info: PodInfo }>();
+const frameworkNodes = new WeakMap<Node, ReturnType<typeof toFrameworkNode>>();
+
+function podInfoOf(p: Pod, nodeName: string | null): PodInfo {
+  const hit = podInfos.get(p);
+  if (hit !== undefined && hit.nodeName === nodeName) return hit.info;
+  const info = newPodInfo(toFrameworkPod(p, nodeName));
+  podInfos.set(p, { nodeName, info });
+  return info;
+}
+
+function frameworkNodeOf(n: Node): ReturnType<typeof toFrameworkNode> {
+  let f = frameworkNodes.get(n);
+  if (f === undefined) {
+    f = toFrameworkNode(n);
+    frameworkNodes.set(n, f);
+  }
+  return f;
 }
 
 function snapshotOf(s: SchedulerState): Snapshot {
@@ -84,7 +111,7 @@ export function scoreList(r: ScheduleResult): string[] {
 
 /** One scheduling cycle for `pod`. Pure apart from drawing the tie-break from `ctx.rng`. */
 export function scheduleCycle(pod: Pod, snapshot: Snapshot, nextStart: number, ctx: Pick<Ctx, "rng">): ScheduleResult {
-  return scheduleOne(PROFILE, newPodInfo(toFrameworkPod(pod, null)), snapshot, { pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)), nextStartNodeIndex: nextStart, detail: true });
+  return scheduleOne(PROFILE, podInfoOf(pod, null), snapshot, { pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)), nextStartNodeIndex: nextStart, detail: true });
 }
 
 function unschedulable(s: SchedulerState, pod: Pod, r: ScheduleResult, ctx: Ctx): SchedulerState {
@@ -116,7 +143,7 @@ export function drain(s0: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): Sched
       continue;
     }
     const key = popped.pod.key;
-    snapshot = assumePod(snapshot, newPodInfo(toFrameworkPod(pod, null)), r.selectedNode);
+    snapshot = assumePod(snapshot, podInfoOf(pod, null), r.selectedNode);
     const total = r.nodes.find((n) => n.name === r.selectedNode)?.total ?? null;
     const tag = JSON.stringify({ key, node: r.selectedNode, attempts: popped.pod.attempts, feasible: r.feasibleNodes, total, scores: scoreList(r), tied: r.tiedNodes.length, evaluated: r.evaluatedNodes });
     const call = apiCall("create", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "binding", body: { nodeName: r.selectedNode } });
