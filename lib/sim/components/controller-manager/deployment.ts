@@ -57,7 +57,7 @@ function counts(rs: ReplicaSet, pods: readonly Pod[]): RsCount {
   return { name: rs.metadata.name, replicas: rs.spec.replicas, available: availableCount(pods, rs.metadata.uid), createdAt: rs.metadata.creationTimestamp };
 }
 
-function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: ReplicaSet[], pods: Pod[], ctx: Ctx): KcmState {
+function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[], ctx: Ctx): KcmState {
   let s = s0;
   const owned = ownedBy(sets, d.metadata.uid);
   for (const rs of owned) {

@@ -15,6 +15,18 @@ import type { KcmConfig, KcmState } from "./types";
 export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export const CLUSTER_DOMAIN = "cluster.local";
 
+// A stored slice's endpoints as text, memoized on the (immutable) slice object. Not world state.
+const signatures = new WeakMap<EndpointSlice, string>();
+
+function signatureOf(slice: EndpointSlice): string {
+  let sig = signatures.get(slice);
+  if (sig === undefined) {
+    sig = JSON.stringify(slice.endpoints);
+    signatures.set(slice, sig);
+  }
+  return sig;
+}
+
 function desired(svc: Service, pods: readonly Pod[]): Endpoint[] {
   const ns = svc.metadata.namespace;
   return pods
@@ -35,18 +47,19 @@ export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string
   return endpoints.filter((e) => e.ready && e.hostname !== null).map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
 }
 
-function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: EndpointSlice[], pods: Pod[], ctx: Ctx): KcmState {
+function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly EndpointSlice[], pods: readonly Pod[], ctx: Ctx): KcmState {
   const ns = svc.metadata.namespace ?? "default";
   const key = `eps:${ns}/${svc.metadata.name}`;
   const slice = slices.find((e) => e.metadata.namespace === ns && e.metadata.labels[SERVICE_NAME_LABEL] === svc.metadata.name);
   const want = desired(svc, pods);
   const sig = JSON.stringify(want);
+  const current = slice === undefined ? undefined : signatureOf(slice);
   const pending = s.pendingWrites[key];
   if (pending !== undefined) {
-    if (slice === undefined || JSON.stringify(slice.endpoints) !== pending) return s;
+    if (current !== pending) return s;
     s = fulfil(s, key);
   }
-  if (slice !== undefined && JSON.stringify(slice.endpoints) === sig) return s;
+  if (current === sig) return s;
   const ports = svc.spec.ports.map((p) => ({ port: p.targetPort, protocol: p.protocol }));
   const info = JSON.stringify({ svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" });
   if (slice === undefined) {

@@ -7,28 +7,51 @@ import { podReady, isTerminating } from "../../objects/helpers";
 import type { KubeObject, ObjectMeta, Pod } from "../../objects/types";
 import type { KcmConfig, KcmState } from "./types";
 
-// Sorted views of an informer's store, memoized by the store object: a store is never mutated (each
-// change makes a new one), so every controller in a reconcile reads the same sorted array. Not world state.
-const sorted = new WeakMap<object, readonly KubeObject[]>();
+// Sorted views of an informer's store per kind, memoized by the store object: a store is never
+// mutated (each change makes a new one), so every controller in a reconcile reads the same sorted
+// array, and the owner index below can be memoized on that array. Not world state.
+const sorted = new WeakMap<object, Map<string, readonly KubeObject[]>>();
+const owners = new WeakMap<readonly KubeObject[], Map<string, KubeObject[]>>();
 
-/** The informer's objects of `kind`, sorted by name (the order controllers walk them in). Do not mutate. */
-export function objects<T extends KubeObject>(s: KcmState, informer: string, kind: T["kind"]): T[] {
+/** The informer's objects of `kind`, sorted by name (the order controllers walk them in). Shared: never mutate. */
+export function objects<T extends KubeObject>(s: KcmState, informer: string, kind: T["kind"]): readonly T[] {
   const inf = s.informers[informer];
   if (inf === undefined) return [];
-  let list = sorted.get(inf.objects);
-  if (list === undefined) {
-    list = Object.values(inf.objects).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-    sorted.set(inf.objects, list);
+  let byKind = sorted.get(inf.objects);
+  if (byKind === undefined) {
+    byKind = new Map();
+    sorted.set(inf.objects, byKind);
   }
-  return list.filter((o) => o.kind === kind) as T[];
+  let list = byKind.get(kind);
+  if (list === undefined) {
+    list = Object.values(inf.objects)
+      .filter((o) => o.kind === kind)
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    byKind.set(kind, list);
+  }
+  return list as readonly T[];
 }
 
 export function issue(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, ctx: Ctx): KcmState {
   return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc };
 }
 
-export function ownedBy<T extends KubeObject>(items: readonly T[], uid: string): T[] {
-  return items.filter((o) => o.metadata.ownerReferences.some((r) => r.controller && r.uid === uid));
+/** The items whose controller is `uid`, in the items' order (indexed once per items array). */
+export function ownedBy<T extends KubeObject>(items: readonly T[], uid: string): readonly T[] {
+  let index = owners.get(items);
+  if (index === undefined) {
+    index = new Map();
+    for (const o of items) {
+      for (const r of o.metadata.ownerReferences) {
+        if (!r.controller) continue;
+        const list = index.get(r.uid);
+        if (list === undefined) index.set(r.uid, [o]);
+        else list.push(o);
+      }
+    }
+    owners.set(items, index);
+  }
+  return (index.get(uid) ?? []) as readonly KubeObject[] as readonly T[];
 }
 
 export function activePods(pods: readonly Pod[], ownerUid: string): Pod[] {

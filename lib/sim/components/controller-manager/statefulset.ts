@@ -9,7 +9,7 @@ import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { isTerminating, podReady } from "../../objects/helpers";
 import type { PersistentVolumeClaim, Pod, StatefulSet } from "../../objects/types";
-import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
+import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
 import type { KcmConfig, KcmState } from "./types";
 
@@ -32,7 +32,7 @@ function claimName(tpl: string, sts: StatefulSet, i: number): string {
   return `${tpl}-${sts.metadata.name}-${i}`;
 }
 
-function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, claims: PersistentVolumeClaim[], ctx: Ctx): KcmState {
+function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, claims: readonly PersistentVolumeClaim[], ctx: Ctx): KcmState {
   let s = s0;
   const ns = sts.metadata.namespace ?? "default";
   const name = `${sts.metadata.name}-${i}`;
@@ -70,16 +70,18 @@ function shown(pods: Map<string, Pod>, claims: Set<string>, key: string, want: s
   return want === "exists" ? p !== undefined : p === undefined || isTerminating(p);
 }
 
-function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: Pod[], claims: PersistentVolumeClaim[], ctx: Ctx): KcmState {
+function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: readonly Pod[], claims: readonly PersistentVolumeClaim[], ctx: Ctx): KcmState {
   let s = s0;
   const ns = sts.metadata.namespace ?? "default";
-  const mine = all.filter((p) => p.metadata.ownerReferences.some((o) => o.uid === sts.metadata.uid) && ordinalOf(sts, p) >= 0);
-  const byKey = new Map(all.map((p) => [`pod:${p.metadata.namespace}/${p.metadata.name}`, p]));
-  const claimKeys = new Set(claims.map((c) => `pvc:${c.metadata.namespace}/${c.metadata.name}`));
-  for (const key of Object.keys(s.pendingWrites)) {
-    if (!key.startsWith(`pod:${ns}/${sts.metadata.name}-`) && !key.startsWith("pvc:")) continue;
-    if (!shown(byKey, claimKeys, key, s.pendingWrites[key]!)) return s; // wait until our last write shows
-    s = fulfil(s, key);
+  const mine = ownedBy(all, sts.metadata.uid).filter((p) => ordinalOf(sts, p) >= 0);
+  const pending = Object.keys(s.pendingWrites).filter((key) => key.startsWith(`pod:${ns}/${sts.metadata.name}-`) || key.startsWith("pvc:"));
+  if (pending.length > 0) {
+    const byKey = new Map(all.map((p) => [`pod:${p.metadata.namespace}/${p.metadata.name}`, p]));
+    const claimKeys = new Set(claims.map((c) => `pvc:${c.metadata.namespace}/${c.metadata.name}`));
+    for (const key of pending) {
+      if (!shown(byKey, claimKeys, key, s.pendingWrites[key]!)) return s; // wait until our last write shows
+      s = fulfil(s, key);
+    }
   }
   const ordered = sts.spec.podManagementPolicy === "OrderedReady";
   const at = (i: number) => mine.find((p) => ordinalOf(sts, p) === i);
