@@ -1,7 +1,7 @@
 // The engine core: the PRNG, the (t, seq) queue, timers of a crashed process, and that step() is
 // pure while the run loop's in-place path produces exactly the same worlds and traces.
 import { describe, expect, it } from "vitest";
-import { queuePop, queuePush, type Queued } from "@/lib/sim/core/queue";
+import { createQueue, queueItems, queueNextTime, queuePush, queueTake, type Queued } from "@/lib/sim/core/queue";
 import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { step } from "@/lib/sim/core/step";
 import { createSim, runUntil, scheduleAt, SimBoundError } from "@/lib/sim/core/run";
@@ -60,7 +60,7 @@ describe("rng", () => {
 
 describe("queue", () => {
   it("pops by time, then by insertion order for equal times", () => {
-    const q: Queued<string>[] = [];
+    const q = createQueue<string>();
     const items: [number, string][] = [
       [5, "a"],
       [1, "b"],
@@ -69,32 +69,35 @@ describe("queue", () => {
       [1, "e"],
       [5, "f"],
     ];
-    items.forEach(([t, ev], seq) => queuePush(q, { t, seq, ev }));
+    for (const [t, ev] of items) queuePush(q, t, ev);
+    expect(queueItems(q).map((x) => x.ev)).toEqual(["b", "e", "d", "a", "c", "f"]);
     const out: string[] = [];
-    for (let x = queuePop(q); x !== undefined; x = queuePop(q)) out.push(x.ev);
+    while (queueNextTime(q) !== undefined) out.push(queueTake(q));
     expect(out).toEqual(["b", "e", "d", "a", "c", "f"]);
   });
 
   it("matches a sort by (time, insertion) under interleaved pushes and pops", () => {
     const rng = createRng(seedRng(17));
-    const q: Queued<number>[] = [];
+    const q = createQueue<number>();
     const pending: Queued<number>[] = [];
     let now = 0;
     for (let seq = 0; seq < 6000; seq++) {
       if (pending.length > 0 && rng.chance({ num: 1, den: 2 })) {
         pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
         const want = pending.shift()!;
-        expect(queuePop(q)).toEqual(want);
+        expect(queueNextTime(q)).toBe(want.t);
+        expect(queueTake(q)).toBe(want.ev);
         now = want.t;
       }
       // Mostly the same few delays, as a run schedules (loopback, latency, ticks), plus rare far ones.
       const item = { t: now + [0, 1, 1, 1, 100, rng.int(5000)][rng.int(6)]!, seq, ev: seq };
-      queuePush(q, item);
+      queuePush(q, item.t, item.ev);
       pending.push(item);
     }
     pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
-    for (const want of pending) expect(queuePop(q)).toEqual(want);
-    expect(queuePop(q)).toBeUndefined();
+    expect(queueItems(q)).toEqual(pending);
+    for (const want of pending) expect(queueTake(q)).toBe(want.ev);
+    expect(queueNextTime(q)).toBeUndefined();
   });
 });
 
@@ -114,7 +117,7 @@ describe("step", () => {
   it("ignores a timer armed by a previous incarnation of a crashed process", () => {
     const h = etcdCluster({ members: 3 }, 3).runUntil((x) => x.leader() !== null, 5000);
     const leader = h.leader()!;
-    const staleTick = h.sim.queue.find((q) => q.ev.kind === "timer" && q.ev.proc === leader);
+    const staleTick = queueItems(h.sim.queue).find((q) => q.ev.kind === "timer" && q.ev.proc === leader);
     expect(staleTick).toBeDefined();
     h.crash(leader).start(leader);
     const w: World = h.world;

@@ -3,7 +3,7 @@
 // run is bounded: exceeding eventsMax or queueMax throws SimBoundError, a reported liveness failure
 // rather than a hang.
 import { fail } from "./assert";
-import { queuePeek, queuePop, queuePush, type Queued } from "./queue";
+import { createQueue, queueNextTime, queuePush, queueTake, type EventQueue } from "./queue";
 import { createScratch, step, stepInPlace, type Scratch } from "./step";
 import type { Sink } from "./outbox";
 import type { Emitted, Ms, SimEvent, TraceDraft, TraceFields, World } from "./types";
@@ -31,9 +31,8 @@ export type Sim = {
   /** Owned by the Sim: with `transient` the loop updates it in place (see core/draft.ts). */
   world: World;
   transient: boolean;
-  queue: Queued<SimEvent>[];
-  /** Next insertion sequence number for the queue (the tie-breaker of equal times). */
-  seq: number;
+  /** Pending events in (time, insertion) order; queueItems() lists them. */
+  queue: EventQueue<SimEvent>;
   trace: TraceEvent[];
   steps: number;
   bounds: Bounds;
@@ -52,7 +51,7 @@ const RESERVED = new Set(["t", "seq", "component", "type", "message"]);
  */
 export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transient = true): Sim {
   const own = transient ? ownWorld(world) : world;
-  return { world: own, transient, queue: [], seq: 0, trace: [], steps: 0, bounds, scratch: null };
+  return { world: own, transient, queue: createQueue(), trace: [], steps: 0, bounds, scratch: null };
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
@@ -65,8 +64,8 @@ export function ownWorld(world: World): World {
 /** Adds an event to the queue at absolute time `at`. Mutates `sim`. */
 export function scheduleAt(sim: Sim, at: Ms, ev: SimEvent): void {
   if (!(Number.isInteger(at) && at >= sim.world.now)) fail(`cannot schedule at ${at}, now is ${sim.world.now}`);
-  queuePush(sim.queue, { t: at, seq: sim.seq++, ev });
-  if (sim.queue.length > sim.bounds.queueMax) throw new SimBoundError("queueMax", sim.world.now);
+  queuePush(sim.queue, at, ev);
+  if (sim.queue.size > sim.bounds.queueMax) throw new SimBoundError("queueMax", sim.world.now);
 }
 
 function appendTrace(sim: Sim, emitted: Emitted[]): void {
@@ -86,11 +85,11 @@ function appendTrace(sim: Sim, emitted: Emitted[]): void {
 export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
   if (until < sim.world.now) fail(`runUntil(${until}) is in the past (now ${sim.world.now})`);
   for (;;) {
-    const next = queuePeek(sim.queue);
-    if (next === undefined || next.t > until) break;
-    queuePop(sim.queue);
-    if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", next.t);
-    advance(sim, next.ev, next.t, onStep);
+    const t = queueNextTime(sim.queue);
+    if (t === undefined || t > until) break;
+    const ev = queueTake(sim.queue);
+    if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", t);
+    advance(sim, ev, t, onStep);
   }
   if (sim.world.now < until) sim.world = { ...sim.world, now: until };
 }
