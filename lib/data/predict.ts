@@ -1,5 +1,6 @@
 import "server-only";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/content/markdown";
+import { createLru } from "@/lib/lru";
 import { generate, GENERATOR_KINDS, type GeneratorKind } from "@/lib/sim";
 import { replayHref } from "./simulations";
 
@@ -17,8 +18,7 @@ export type PredictQuestion = {
   replayHref: string;
 };
 
-const cacheMax = 128;
-const cache = new Map<string, Promise<PredictQuestion>>();
+const questions = createLru<Promise<PredictQuestion>>(128);
 
 export function isGeneratorKind(kind: unknown): kind is GeneratorKind {
   return typeof kind === "string" && (GENERATOR_KINDS as readonly string[]).includes(kind);
@@ -36,16 +36,11 @@ export function variantSeed(key: string): number {
 
 export function getPredictQuestion(kind: GeneratorKind, seed: number): Promise<PredictQuestion> {
   const key = `${kind}:${seed}`;
-  let entry = cache.get(key);
-  if (entry) {
-    cache.delete(key);
-  } else {
-    entry = build(kind, seed);
-    entry.catch(() => cache.delete(key));
-  }
-  cache.set(key, entry);
-  while (cache.size > cacheMax) cache.delete(cache.keys().next().value!);
-  return entry;
+  return questions.getOrCompute(key, () => {
+    const question = build(kind, seed);
+    question.catch(() => questions.delete(key)); // a failure is not remembered
+    return question;
+  });
 }
 
 async function build(kind: GeneratorKind, seed: number): Promise<PredictQuestion> {

@@ -1,26 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { createLru } from "@/lib/lru";
 import { ENGINE_VERSION, findScenario, listScenarios, parseParams, runScenario, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
 
 // Running a scenario for a request: the query's params and seed validated (every field that is
 // wrong gets its message), the trace computed or taken from a bounded LRU cache. Traces are
 // deterministic, so (engine version, scenario, params, seed) is a complete cache key.
 
-const cacheMax = 64;
-const cache = new Map<string, Trace>();
-
-function cached(key: string, compute: () => Trace): Trace {
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key); // least recently used goes first: move the hit to the back
-    cache.set(key, hit);
-    return hit;
-  }
-  const value = compute();
-  cache.set(key, value);
-  while (cache.size > cacheMax) cache.delete(cache.keys().next().value!);
-  return value;
-}
+const traces = createLru<Trace>(64);
 
 export const defaultSeed = 1;
 
@@ -52,7 +39,7 @@ export function runSimulation(scenarioId: string, query: Record<string, string |
   }
   const params = Object.fromEntries(Object.entries(parsed.params).sort(([a], [b]) => (a < b ? -1 : 1)));
   const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seed.data}`;
-  const trace = cached(key, () => runScenario(def.id, params, seed.data));
+  const trace = traces.getOrCompute(key, () => runScenario(def.id, params, seed.data));
   return { ok: true, scenario, params, seed: seed.data, trace };
 }
 
