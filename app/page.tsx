@@ -18,6 +18,13 @@ export default async function HomePage() {
           Practise the questions Kubernetes interviewers ask. Each answer is checked against how Kubernetes really behaves,
           and spaced repetition (FSRS) brings every card back just before you would forget it.
         </p>
+        <p className="text-sm text-muted">
+          Answers come with a{" "}
+          <Link href="/sim" className="font-medium text-accent hover:underline">
+            replay of the cluster
+          </Link>
+          : watch etcd lose its quorum or a node die, change the parameters, and see the outcome change.
+        </p>
         <p className="text-sm font-medium" role="status">
           {readyCount > 0 ? `${readyCount} card${readyCount === 1 ? "" : "s"} ready to study today.` : "Nothing due right now: you are done for today."}
         </p>
