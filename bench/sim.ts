@@ -3,6 +3,7 @@
 //     time of a full run in a warm process, target < 20 ms;
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
 //  3. the default scenario's JSON trace: size, target < 100 KB.
+import os from "node:os";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
 import { generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS } from "@/lib/sim";
@@ -10,6 +11,10 @@ import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
 
 const RUNS = 15;
 let failed = false;
+
+// Other processes on the machine inflate wall times: print the load average with the figures.
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+console.log(`load average (1 / 5 / 15 min) at start: ${loadAverage()}`);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,4 +74,5 @@ for (const id of SCENARIO_IDS) {
   }
 }
 
+console.log(`load average (1 / 5 / 15 min) at end: ${loadAverage()}`);
 process.exitCode = failed ? 1 : 0;
