@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerWithKeyboard } from "./study-helpers";
+import { e2eDb } from "./db";
+import { answerWithKeyboard, guestId } from "./study-helpers";
 
 // Every page at phone and desktop width, light and dark, saved under screenshots/ to be looked
 // at; each shot also asserts that nothing overflows the viewport sideways.
@@ -76,4 +77,24 @@ for (const width of widths) {
       await shoot(page, `not-found-${suffix}`);
     });
   }
+}
+
+for (const width of widths) {
+  test(`a predict-then-replay card at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/study/control-plane");
+    const learnerId = await guestId(page);
+    await e2eDb.user.create({ data: { id: learnerId, isGuest: true } });
+    await e2eDb.cardState.create({
+      data: { userId: learnerId, cardId: "predict-pod-placement", due: new Date(Date.now() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+    });
+    await page.goto("/study/scheduling");
+    await expect(page.getByRole("button", { name: /^Check my prediction/ })).toBeVisible();
+    await page.getByRole("button", { name: /^Show a hint/ }).click();
+    await shoot(page, `predict-question-${width}`);
+    await page.getByRole("radio").first().check();
+    await page.getByRole("button", { name: /^Check my prediction/ }).click();
+    await expect(page.getByRole("heading", { name: "Answer" })).toBeVisible();
+    await shoot(page, `predict-checked-${width}`);
+  });
 }
