@@ -91,7 +91,11 @@ export function runUntil(sim: Sim, until: Ms, onStep?: StepHook): void {
     if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", t);
     advance(sim, ev, t, onStep);
   }
-  if (sim.world.now < until) sim.world = { ...sim.world, now: until };
+  if (sim.world.now >= until) return;
+  // The transient Sim owns its world (see createSim); a spread here, over worlds of varying hidden
+  // classes, deoptimized this whole loop at the end of every run.
+  if (sim.transient) sim.world.now = until;
+  else sim.world = { ...sim.world, now: until };
 }
 
 function addTrace(sim: Sim, draft: TraceDraft): void {
