@@ -11,7 +11,7 @@ import { NONE } from "../raft/types";
 import { emptyStore, thawStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
 import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
-import { currentTick, STEP, syncTimers, TICK, withRaft } from "./member-raft";
+import { currentTick, STEP, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
@@ -70,6 +70,11 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
   switch (timer.t) {
     case "tick": {
       if (s.raft.role !== "leader") return syncTimers({ ...s, tickerOn: false }, cfg, ctx);
+      const steady = cfg.timing.fastPaths ? steadyTick(s, cfg, ctx) : null;
+      if (steady !== null) {
+        ctx.after(cfg.timing.heartbeatMs, TICK);
+        return steady;
+      }
       const next = withRaft(s, cfg, ctx, tickHeartbeat);
       if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, TICK);
       return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
