@@ -89,9 +89,15 @@ export function traceFrom(out: Outbox, component: string, type: string, message:
 /** Routes `body` from process `from` to process `to` through the network of `world`. */
 export function sendFrom(out: Outbox, world: World, from: ProcId, to: ProcId, body: Msg): void {
   const src = world.procs[from];
+  if (src === undefined) fail(`send from unknown process ${from}`);
+  route(out, world, from, src.host, to, body);
+}
+
+/** sendFrom for a sender whose host is known (a handler's own process). */
+function route(out: Outbox, world: World, from: ProcId, fromHost: string, to: ProcId, body: Msg): void {
   const dst = world.procs[to];
-  if (src === undefined || dst === undefined) fail(`send from ${from} to unknown process ${to}`);
-  const delay = routeDelay(world.net, src.host, dst.host, out);
+  if (dst === undefined) fail(`send from ${from} to unknown process ${to}`);
+  const delay = routeDelay(world.net, fromHost, dst.host, out);
   if (delay === null) return; // partitioned or dropped: the sender learns nothing
   out.schedule(out.now + delay, { kind: "deliver", from, to, sentAt: out.now, body });
 }
@@ -142,7 +148,7 @@ class StepCtx implements Ctx {
   }
 
   send(to: ProcId, body: Msg): void {
-    sendFrom(this.out, this.d.world, this.proc.id, to, body);
+    route(this.out, this.d.world, this.proc.id, this.proc.host, to, body);
   }
   after(delayMs: Ms, timer: unknown): void {
     if (!(Number.isInteger(delayMs) && delayMs >= 0)) fail(`${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);

@@ -104,9 +104,16 @@ function addTrace(sim: Sim, draft: TraceDraft): void {
   sim.trace.push({ t, seq: sim.trace.length, component, type, message, ...fields });
 }
 
-/** Lets a transient step write straight into the Sim's queue and trace. */
+/**
+ * Lets a transient step write straight into the Sim's queue and trace. The Outbox has already checked
+ * that `at` is an integer no earlier than the step's time, which is sim.world.now during the step.
+ */
 function sinkOf(sim: Sim): Sink {
-  return { schedule: (at, ev) => scheduleAt(sim, at, ev), trace: (draft) => addTrace(sim, draft) };
+  const schedule = (at: Ms, ev: SimEvent): void => {
+    queuePush(sim.queue, at, ev);
+    if (sim.queue.size > sim.bounds.queueMax) throw new SimBoundError("queueMax", sim.world.now);
+  };
+  return { schedule, trace: (draft) => addTrace(sim, draft) };
 }
 
 function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
