@@ -18,8 +18,9 @@ export type EtcdTiming = {
   preVote: boolean;
   checkQuorum: boolean;
   /**
-   * Take the short paths for steady-state heartbeats and leader ticks. They produce exactly the state
-   * and messages of the general path (a test runs both and compares); off only in that test.
+   * Take the short paths for steady-state heartbeats, leader ticks and follower alarms. They produce
+   * exactly the state and messages of the general path (a test runs both and compares); off only in
+   * that test.
    */
   fastPaths: boolean;
 };

@@ -11,7 +11,7 @@ import { NONE } from "../raft/types";
 import { emptyStore, thawStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
 import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
-import { currentTick, STEP, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
+import { currentTick, STEP, steadyAlarm, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
 import { msg } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
@@ -79,9 +79,12 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, TICK);
       return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
     }
-    case "alarm":
+    case "alarm": {
       if (timer.tick !== s.alarmTick) return s; // superseded by an earlier alarm
-      return withRaft({ ...s, alarmTick: null }, cfg, ctx, tickElection);
+      s.alarmTick = null; // s belongs to this call (see own)
+      const steady = cfg.timing.fastPaths ? steadyAlarm(s, cfg, ctx) : null;
+      return steady ?? withRaft(s, cfg, ctx, tickElection);
+    }
     case "advance-poll": {
       const active = s.dialed.length;
       if (active > 1) return syncTimers(advanceTicks(s, cfg.timing.electionMs / cfg.timing.heartbeatMs - 2), cfg, ctx);
