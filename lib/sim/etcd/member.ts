@@ -13,7 +13,7 @@ import { ETCD_ERR } from "./protocol";
 import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
 import { currentTick, STEP, steadyAlarm, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
-import { msg } from "../raft/raft";
+import { msgOf, NO_ENTRIES } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
@@ -135,7 +135,7 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
     for (const id in s.proposals) if (s.proposals[id]!.blocked) return null;
-    ctx.send(cfg.peers[m.from]!, msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term }));
+    ctx.send(cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
     r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
     return s;
   }

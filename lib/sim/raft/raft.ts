@@ -8,7 +8,7 @@ import { newProgress, updated } from "./progress";
 import { committedIndex } from "./quorum";
 import { bcastHeartbeat, stepSelfAppendResp } from "./replication";
 import { stepRaft } from "./step";
-import { NONE, type Entry, type RaftEnv, type RaftMsg, type RaftState } from "./types";
+import { NONE, type Entry, type RaftEnv, type RaftMsg, type RaftMsgType, type RaftState } from "./types";
 import type { Log } from "./log";
 
 export type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVote: boolean; checkQuorum: boolean };
@@ -183,7 +183,15 @@ export function campaign(r: RaftState, kind: "pre-election" | "election", env: R
 }
 
 /** A raft message with every unused field zeroed. */
-const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+export const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
+/**
+ * A message with the fields heartbeats and appends use, built without an options object: these are
+ * the bulk of all messages, and msg()'s options object was not always optimized away.
+ */
+export function msgOf(type: RaftMsgType, from: number, to: number, term: number, index: number, logTerm: number, commit: number, entries: readonly Entry[], context: string): RaftMsg {
+  return { p: "raft", type, from, to, term, index, logTerm, commit, entries, reject: false, rejectHint: 0, context };
+}
 
 export function msg(m: Partial<RaftMsg> & Pick<RaftMsg, "type" | "from" | "to">): RaftMsg {
   // An explicit literal (not a spread over defaults): this runs for every Raft message.

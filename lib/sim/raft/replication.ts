@@ -3,7 +3,7 @@
 import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
 import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries, updated } from "./progress";
-import { maybeCommit, msg } from "./raft";
+import { maybeCommit, msg, msgOf, NO_ENTRIES } from "./raft";
 import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
 
@@ -26,7 +26,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   if (prevTerm === undefined) fail(`leader ${r.id} has no entry ${prevIndex} for ${to} (no compaction is modelled)`);
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
-  env.send(msg({ type: "MsgApp", from: r.id, to, term: r.term, index: prevIndex, logTerm: prevTerm, entries, commit: r.commit }));
+  env.send(msgOf("MsgApp", r.id, to, r.term, prevIndex, prevTerm, r.commit, entries, ""));
   setProgress(r, to, updated(sentEntries(pr, entries.length), { sentCommit: r.commit }), env);
   return true;
 }
@@ -48,7 +48,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     const pr = r.progress[to];
     if (!pr) fail(`no progress for ${to}`);
     const commit = Math.min(pr.match, r.commit);
-    env.send(msg({ type: "MsgHeartbeat", from: r.id, to, term: r.term, commit, context: ctx }));
+    env.send(msgOf("MsgHeartbeat", r.id, to, r.term, 0, 0, commit, NO_ENTRIES, ctx));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
     progress ??= env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
     progress[to] = updated(pr, { sentCommit: commit });
@@ -171,7 +171,7 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
   if (res !== null) {
     r.log = res.log;
     commitTo(r, Math.min(m.commit, res.lastNew));
-    env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: res.lastNew }));
+    env.send(msgOf("MsgAppResp", r.id, m.from, r.term, res.lastNew, 0, 0, NO_ENTRIES, ""));
     return;
   }
   const hint = findConflictByTerm(r.log, Math.min(m.index, lastIndex(r.log)), m.logTerm);
@@ -180,7 +180,7 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
 
 export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   commitTo(r, m.commit);
-  env.send(msg({ type: "MsgHeartbeatResp", from: r.id, to: m.from, term: r.term, context: m.context }));
+  env.send(msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, m.context));
 }
 
 function commitTo(r: RaftState, commit: number): void {
