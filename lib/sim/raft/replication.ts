@@ -2,7 +2,7 @@
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
 import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
-import { becomeReplicate, canBumpCommit, maybeUpdate, sentEntries, updated } from "./progress";
+import { becomeReplicate, canBumpCommit, markActive, maybeUpdate, sentAppend, updated, withSentCommit } from "./progress";
 import { maybeCommit, msg, msgOf, NO_ENTRIES } from "./raft";
 import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
@@ -27,7 +27,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
   env.send(msgOf("MsgApp", r.id, to, r.term, prevIndex, prevTerm, r.commit, entries, ""));
-  setProgress(r, to, updated(sentEntries(pr, entries.length), { sentCommit: r.commit }), env);
+  setProgress(r, to, sentAppend(pr, entries.length, r.commit), env);
   return true;
 }
 
@@ -51,7 +51,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     env.send(msgOf("MsgHeartbeat", r.id, to, r.term, 0, 0, commit, NO_ENTRIES, ctx));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
     progress ??= env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
-    progress[to] = updated(pr, { sentCommit: commit });
+    progress[to] = withSentCommit(pr, commit);
   }
   if (progress !== null) r.progress = progress;
 }
@@ -73,7 +73,7 @@ export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): v
 export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
-  let pr: Progress = updated(pr0, { recentActive: true });
+  let pr: Progress = markActive(pr0, false);
   setProgress(r, m.from, pr, env);
   if (m.reject) {
     const hint = m.logTerm > 0 ? findConflictByTerm(r.log, m.rejectHint, m.logTerm).index : m.rejectHint;
@@ -111,7 +111,7 @@ function maybeDecrToProbe(pr: Progress, rejected: number, hint: number): Progres
 export function handleHeartbeatResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   const pr0 = r.progress[m.from];
   if (pr0 === undefined) return;
-  const pr = updated(pr0, { recentActive: true, paused: false });
+  const pr = markActive(pr0, true);
   setProgress(r, m.from, pr, env);
   if (pr.match < lastIndex(r.log) || pr.state === "probe") sendAppend(r, m.from, env);
   if (m.context === "") return;
