@@ -6,6 +6,7 @@
 import { fail } from "./assert";
 import type { Ctx } from "./component";
 import { ownsState, type Draft } from "./draft";
+import { idString } from "./ids";
 import type { Msg } from "./messages";
 import { routeDelay } from "./network";
 import { createRng, type Rng, type RngState } from "./rng";
@@ -158,7 +159,7 @@ class StepCtx implements Ctx {
     this.out.trace(this.proc.id, type, message, fields);
   }
   nextId(prefix: string): string {
-    return `${prefix}-${this.out.nextId++}`;
+    return idString(prefix, this.out.nextId++);
   }
   exit(reason: string): void {
     this.out.effects.push({ kind: "exit", proc: this.proc.id, reason });
