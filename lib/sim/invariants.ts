@@ -8,6 +8,7 @@ import type { World } from "./core/types";
 import type { EtcdPersisted, EtcdState } from "./etcd/member-types";
 import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
+import { NONE } from "./raft/types";
 import type { Pod } from "./objects/types";
 import type { ContainerdState } from "./components/containerd";
 
@@ -85,6 +86,7 @@ export function createInvariantChecker(): InvariantChecker {
         if (d === undefined) digestAt.set(m.applied, m.digest);
         else if (d !== m.digest) fail(world, `${m.id}: state machine diverged at applied index ${m.applied}`);
       }
+      checkMemberQueues(world);
       checkLogMatching(world, ms);
       checkPods(world, ms, podNode, checkedDigests);
       checkRuntimes(world);
@@ -92,6 +94,23 @@ export function createInvariantChecker(): InvariantChecker {
     },
   };
   return checker;
+}
+
+/**
+ * What etcd's member code relies on to skip scans (member-raft.ts): a member that knows a leader
+ * holds no proposal back, and no linearizable read waits once its read index is confirmed and applied.
+ */
+function checkMemberQueues(world: World): void {
+  for (const id of Object.keys(world.procs)) {
+    const p = world.procs[id]!;
+    if (p.kind !== "etcd" || !p.up) continue;
+    const s = p.state as EtcdState;
+    if (s.raft.lead !== NONE) for (const pid in s.proposals) if (s.proposals[pid]!.blocked) fail(world, `${id} knows leader ${s.raft.lead} but holds proposal ${pid}`);
+    for (const rid in s.reads) {
+      const index = s.reads[rid]!.index;
+      if (index !== null && index <= s.applied) fail(world, `${id}: read ${rid} at index ${index} waits though ${s.applied} is applied`);
+    }
+  }
 }
 
 /** Log Matching: where two logs hold an entry with the same index and term, the entries are equal. */

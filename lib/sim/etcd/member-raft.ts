@@ -49,16 +49,19 @@ export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftSt
   const events: RaftEvent[] = [];
   const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit, inPlace: true };
   fn(r, env, m);
-  // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them now.
-  if (r.lead !== NONE) flushBlocked(next, r, env);
+  // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them
+  // now. Proposals are held only while there is no leader and released by the first withRaft that
+  // finds one, so with a leader known on entry none is held (invariants.ts checks this).
+  if (prevLead === NONE && r.lead !== NONE) flushBlocked(next, r, env);
   // The read loop may step raft again (a new round, a resend), which can emit more events: settle.
   let done = 0;
+  let confirmed = false;
   for (let pass = 0; ; pass++) {
     if (pass >= SETTLE_PASSES_MAX) fail(`${ctx.self}: raft events and the read loop did not settle`);
-    for (; done < events.length; done++) onRaftEvent(next, events[done]!, cfg, ctx);
+    for (; done < events.length; done++) confirmed = onRaftEvent(next, events[done]!, cfg, ctx) || confirmed;
     // etcd's leaderChanged fires when a leader is known and differs from the last one recorded.
     if (pass === 0 && r.lead !== NONE && r.lead !== prevLead) onNewLeader(next, ctx);
-    const firstCommit = applyCommitted(next, cfg, ctx);
+    const firstCommit = applyCommitted(next, cfg, ctx, confirmed);
     const resent = firstCommit && resendOnFirstCommit(next, r, env);
     if (!startReadRound(next, r, env, cfg, ctx) && !resent) break;
   }
@@ -68,15 +71,16 @@ export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftSt
 
 /**
  * A leader's tick with nothing to reconcile afterwards: no CheckQuorum due, every committed entry
- * applied, no linearizable read waiting and no proposal blocked. Then withRaft(tickHeartbeat) only
- * sends heartbeats, and this does exactly that without its reconciliation passes (a test runs both
- * paths and compares). Null when the general path is needed. `s` belongs to the call, as in withRaft.
+ * applied and no linearizable read waiting (a leader holds no proposal, see withRaft). Then
+ * withRaft(tickHeartbeat) only sends heartbeats, and this does exactly that without its
+ * reconciliation passes (a test runs both paths and compares). Null when the general path is
+ * needed. `s` belongs to the call, as in withRaft.
  */
 export function steadyTick(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
   const r = s.raft;
   const tick = currentTick(cfg, ctx);
   if (r.role !== "leader" || !s.tickerOn || tick - r.electionResetTick >= r.electionTimeout) return null;
-  if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s) || hasBlocked(s)) return null;
+  if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s)) return null;
   const events: RaftEvent[] = [];
   const env: Env = { tick, ctx, cfg, events, rand, send, emit, inPlace: true };
   tickHeartbeat(r, env);
@@ -93,7 +97,7 @@ export function steadyTick(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState |
 export function steadyAlarm(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
   const r = s.raft;
   if (r.role !== "follower" || r.lead === NONE || currentTick(cfg, ctx) - r.electionResetTick >= r.randomizedElectionTimeout) return null;
-  if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s) || hasBlocked(s)) return null;
+  if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s)) return null; // leader known: no proposal held
   syncTimersInPlace(s, cfg, ctx);
   return s;
 }
@@ -127,11 +131,14 @@ function flushBlocked(next: EtcdState, r: RaftState, env: RaftEnv): void {
   }
 }
 
-function onRaftEvent(next: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx: Ctx): void {
+/** Reacts to one raft event; true when it was a ReadIndex answer (reads may now be servable). */
+function onRaftEvent(next: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx: Ctx): boolean {
   if (e.type === "became-pre-candidate") next.campaigns++;
   else if (e.type === "became-leader" || (e.type === "became-follower" && e.lead !== NONE)) next.campaigns = 0;
   traceRaftEvent(next, e, cfg, ctx);
-  if (e.type === "read-state") onReadState(next, e.ctx, e.index);
+  if (e.type !== "read-state") return false;
+  onReadState(next, e.ctx, e.index);
+  return true;
 }
 
 /** A new leader: in-flight ReadIndex rounds fail with "leader changed"; proposals keep waiting. */
@@ -141,12 +148,17 @@ function onNewLeader(next: EtcdState, ctx: Ctx): void {
 }
 
 /**
- * Applies newly committed entries in order, answers their proposers and feeds watch streams.
- * Returns whether a new leader's empty entry was applied (etcd's firstCommitInTerm notification).
+ * Applies newly committed entries in order, answers their proposers and feeds watch streams, then
+ * serves the reads that became servable. A read becomes servable only when the applied index passes
+ * its read index or its read index is confirmed (`confirmed`: a ReadIndex answer came in this call),
+ * and every servable read is served at once, so no read can be waiting servable otherwise
+ * (invariants.ts checks this). Returns whether a new leader's empty entry was applied (etcd's
+ * firstCommitInTerm notification).
  */
-function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
+function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx, confirmed: boolean): boolean {
   let firstCommit = false;
-  if (next.applied < next.raft.commit) {
+  const advanced = next.applied < next.raft.commit;
+  if (advanced) {
     const watchKeys = sortedKeys(next.watches);
     for (let i = next.applied + 1; i <= next.raft.commit; i++) {
       const entry = entryAt(next.raft.log, i);
@@ -172,7 +184,7 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx): boolean {
     }
     next.applied = next.raft.commit;
   }
-  if (hasReadyReads(next)) serveReads(next, ctx);
+  if ((advanced || confirmed) && hasReadyReads(next)) serveReads(next, ctx);
   finishRound(next);
   return firstCommit;
 }
