@@ -25,15 +25,9 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     ctx.send(env.from, { p: "net", kind: "refused", original: req });
     return;
   }
-  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user: "", startedAt: ctx.now, current: null, attempts: 0 };
-  const admit = (user: string): InFlight => {
-    const admitted = { ...f, user };
-    s.inflight[req.id] = admitted;
-    return admitted;
-  };
   if (req.call.verb === "health") {
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
-    admit("system:anonymous");
+    admit(s, env, req, "system:anonymous", ctx);
     if (req.call.path === "/readyz" && !Object.values(s.caches).every((c) => c.everReady)) {
       fail(s, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
       return;
@@ -45,7 +39,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   const call = req.call;
   const user = authenticate(cfg.tokens, req.token);
   if (user === null) {
-    admit("system:anonymous");
+    admit(s, env, req, "system:anonymous", ctx);
     fail(s, req.id, UNAUTHORIZED, ctx);
     return;
   }
@@ -58,7 +52,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     traceStage(ctx, call, user.name, "authorization", decision.allowed ? `Node,RBAC: ${decision.reason}` : "RBAC: no rule allows it (403)");
   }
   if (!decision.allowed) {
-    admit(user.name);
+    admit(s, env, req, user.name, ctx);
     fail(s, req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
     return;
   }
@@ -66,13 +60,20 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     startWatch(s, env, req, call, ctx);
     return;
   }
-  const inflight = admit(user.name);
+  const inflight = admit(s, env, req, user.name, ctx);
   if (s.deadlineAt === null) {
     ctx.after(cfg.requestTimeoutMs, { t: "deadline" });
     s.deadlineAt = ctx.now + cfg.requestTimeoutMs;
   }
   if (call.verb === "get" || call.verb === "list") startRead(s, cfg, inflight, call, ctx);
   else startWrite(s, cfg, inflight, call, ctx);
+}
+
+/** Records the request as in flight, on behalf of `user`. */
+function admit(s: ApiServerState, env: Envelope, req: HttpRequest, user: string, ctx: Ctx): InFlight {
+  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user, startedAt: ctx.now, current: null, attempts: 0 };
+  s.inflight[req.id] = f;
+  return f;
 }
 
 /** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
