@@ -3,10 +3,20 @@ import type { KeyValue } from "../etcd/protocol";
 import { matchesLabels } from "../objects/helpers";
 import type { KubeObject } from "../objects/types";
 
+// Converted objects per key-value: a stored key-value is converted again for reads, lists, the watch
+// cache and write answers (about 40% of conversions in control-plane-ha), and the spreads over
+// objects of every kind are slow. Both sides are immutable, so this is a pure memo.
+const CONVERTED = new WeakMap<KeyValue, KubeObject>();
+
 /** The object stored under `kv`, with resourceVersion = the key's mod revision (as the real apiserver does). */
 export function fromKv(kv: KeyValue): KubeObject {
-  const obj = kv.value as KubeObject;
-  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(kv.modRev) } } as KubeObject;
+  let out = CONVERTED.get(kv);
+  if (out === undefined) {
+    const obj = kv.value as KubeObject;
+    out = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(kv.modRev) } } as KubeObject;
+    CONVERTED.set(kv, out);
+  }
+  return out;
 }
 
 function fieldValue(obj: KubeObject, field: string): string | null {
