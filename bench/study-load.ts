@@ -8,6 +8,7 @@ import { signGuestId } from "@/lib/learner/guest-token";
 import { createPrismaClient } from "@/lib/sqlite/client";
 import { gradeCard, defaultSchedulerOptions, type MemoryState } from "@/lib/srs/schedule";
 import { chromiumLaunchOptions } from "../tests/e2e/browser";
+import { measureGradeRoundTrips } from "./support/grade-round-trips";
 import { startBenchServer } from "./support/server";
 import { report, timeMs } from "./support/stats";
 
@@ -57,44 +58,7 @@ try {
   const context = await browser.newContext();
   await context.addCookies([{ ...cookie, url: server.baseUrl }]);
   const page = await context.newPage();
-  let deck = 0;
-  await page.goto(`${server.baseUrl}/study/${deckIds[deck]}`);
-  const grades: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    // A deck whose due cards are all graded is done for today: go on with the next one.
-    while (await page.getByRole("heading", { name: "Done for today" }).isVisible()) await page.goto(`${server.baseUrl}/study/${deckIds[++deck]}`);
-    await page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ }).click();
-    if (await page.getByRole("radio").or(page.getByRole("checkbox")).count()) {
-      await page.getByRole("radio").or(page.getByRole("checkbox")).first().check();
-      await page.getByRole("button", { name: /^Check answer/ }).click();
-    }
-    await page.getByRole("button", { name: /^Good, next review in/ }).waitFor();
-    const ms = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const grade = document.querySelector<HTMLButtonElement>('button[name="rating"][value="3"]')!;
-          const shown = document.querySelector("article .prose-card")!.textContent;
-          const start = performance.now();
-          const observer = new MutationObserver(() => {
-            const next = document.querySelector("article .prose-card")?.textContent;
-            const button = [...document.querySelectorAll("button")].some((b) => /^(Show answer|Check answer|Check my prediction)/.test(b.textContent ?? ""));
-            const isDone = [...document.querySelectorAll("h2")].some((h) => h.textContent === "Done for today");
-            if ((button && next !== shown) || isDone) {
-              observer.disconnect();
-              resolve(performance.now() - start);
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-          setTimeout(() => resolve(-1), 10_000); // reported, not waited on forever
-          grade.click();
-        }),
-    );
-    if (ms < 0) {
-      await page.screenshot({ path: "/tmp/study-load-failure.png", fullPage: true });
-      throw new Error(`grade ${i}: the next card did not appear within 10 s (screenshot: /tmp/study-load-failure.png)`);
-    }
-    if (i >= 10) grades.push(ms);
-  }
+  const grades = await measureGradeRoundTrips(page, server.baseUrl, deckIds, 50);
   allMet = report("grading round trip, 10k reviews", grades, 30) && allMet;
   await browser.close();
 } finally {
