@@ -3,20 +3,21 @@ import type { KeyValue } from "../etcd/protocol";
 import { matchesLabels } from "../objects/helpers";
 import type { KubeObject } from "../objects/types";
 
-// Converted objects per key-value: a stored key-value is converted again for reads, lists, the watch
-// cache and write answers (about 40% of conversions in control-plane-ha), and the spreads over
-// objects of every kind are slow. Both sides are immutable, so this is a pure memo.
-const CONVERTED = new WeakMap<KeyValue, KubeObject>();
+// The conversion depends only on the stored object and the revision, and the same pair comes back
+// often: every member of an etcd cluster stores the very object of a write (it travels in the log),
+// so each API server's watch cache converts it once per member, and reads, lists and write answers
+// convert it again. The spreads over objects of every kind cost ~0.35 µs each. Both sides are
+// immutable, so this is a pure memo (one entry per stored object: its latest revision seen).
+const CONVERTED = new WeakMap<object, { rev: number; obj: KubeObject }>();
 
 /** The object stored under `kv`, with resourceVersion = the key's mod revision (as the real apiserver does). */
 export function fromKv(kv: KeyValue): KubeObject {
-  let out = CONVERTED.get(kv);
-  if (out === undefined) {
-    const obj = kv.value as KubeObject;
-    out = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(kv.modRev) } } as KubeObject;
-    CONVERTED.set(kv, out);
-  }
-  return out;
+  const stored = kv.value as KubeObject;
+  const hit = CONVERTED.get(stored);
+  if (hit !== undefined && hit.rev === kv.modRev) return hit.obj;
+  const obj = { ...stored, metadata: { ...stored.metadata, resourceVersion: String(kv.modRev) } } as KubeObject;
+  CONVERTED.set(stored, { rev: kv.modRev, obj });
+  return obj;
 }
 
 function fieldValue(obj: KubeObject, field: string): string | null {
