@@ -1,41 +1,57 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ShownCard as Card } from "@/lib/data/present-card";
-import type { GradeState } from "@/lib/validations/review";
+import type { GradeState, NextQueue } from "@/lib/validations/review";
+import { DoneForToday } from "./done-for-today";
+import { QueueCounts } from "./queue-counts";
 import { StudyCard, type CardActions } from "./study-card";
 
 type Props = {
-  card: Card;
-  shownAt: number;
-  actions: CardActions & { submitGrade: (state: GradeState, formData: FormData) => Promise<GradeState> };
+  deck: { id: string; title: string };
+  /** The queue as the page was rendered; after each grade the action sends the next one. */
+  initial: NextQueue;
+  actions: CardActions & {
+    submitGrade: (state: GradeState, formData: FormData) => Promise<GradeState>;
+    undoGrade: () => Promise<{ ok: false; message: string }>;
+  };
 };
 
 /**
- * The study session around the current card. It holds the grade action's state, which outlives
- * each card: a leech warning from the last grade shows above the next card, and "already graded"
- * (a double click) is not shown on the card that replaced it.
+ * A study session in one deck. A grade's response carries the next card, so the session moves
+ * on without the page being rendered again; the grade action's state outlives each card, so a
+ * leech warning from the last grade shows above the next one, and "already graded" (a double
+ * click) is not shown on the card that replaced it.
  */
-export function StudySession({ card, shownAt, actions }: Props) {
+export function StudySession({ deck, initial, actions }: Props) {
   const [state, gradeAction, isGrading] = useActionState(actions.submitGrade, null);
+  const queue = state?.next ?? initial;
+  const { card } = queue;
   const notice = state?.ok ? state.notice : undefined;
-  const gradeError = state && !state.ok && (!state.staleCardId || state.staleCardId === card.id) ? state.message : null;
+  const gradeError = state && !state.ok && (!state.staleCardId || state.staleCardId === card?.id) ? state.message : null;
   return (
-    <div className="space-y-3">
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">{deck.title}</h1>
+        <QueueCounts counts={queue.counts} current={card?.queue} />
+      </div>
       {notice ? (
         <p role="status" className="rounded-lg border border-learning/40 bg-learning/10 px-4 py-2 text-sm">
           {notice}
         </p>
       ) : null}
-      <StudyCard
-        key={`${card.id}:${card.version}`}
-        card={card}
-        gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(shownAt) }}
-        actions={actions}
-        gradeAction={gradeAction}
-        isGrading={isGrading}
-        gradeError={gradeError}
-      />
+      {card ? (
+        <StudyCard
+          key={`${card.id}:${card.version}`}
+          card={card}
+          gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(queue.shownAt), deckId: deck.id }}
+          actions={actions}
+          gradeAction={gradeAction}
+          isGrading={isGrading}
+          gradeError={gradeError}
+        />
+      ) : (
+        <DoneForToday nextLearningDue={queue.nextLearningDue} now={new Date(queue.shownAt)} undoGrade={actions.undoGrade} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StudyQueue } from "@/lib/data/study";
 import { answerSchema } from "@/lib/study/questions";
 import { jsonField } from "./json-field";
 
@@ -32,5 +33,11 @@ export const cardFlagInputSchema = z.object({
 });
 
 /** What the grade action answers: success, or a message the learner can act on. */
-/** `staleCardId`: the card was already graded; the message matters only while that card is shown. */
-export type GradeState = { ok: true; notice?: string } | { ok: false; staleCardId?: string; message: string } | null;
+/** The queue after a grade, sent back with it so the next card shows without re-rendering the page. */
+export type NextQueue = StudyQueue & { shownAt: number };
+
+/**
+ * `next`: the card to show now (after a grade, or after finding the card already graded in
+ * another tab). `staleCardId`: the card was already graded; the message matters only while it is shown.
+ */
+export type GradeState = { ok: true; notice?: string; next?: NextQueue } | { ok: false; staleCardId?: string; message: string; next?: NextQueue } | null;

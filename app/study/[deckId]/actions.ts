@@ -9,13 +9,19 @@ import { getLearnerId } from "@/lib/data/learners";
 import { variantSeed } from "@/lib/data/predict";
 import { predictVariantKey } from "@/lib/data/present-card";
 import { recordReview } from "@/lib/data/reviews";
-import { getStudySettings } from "@/lib/data/settings";
+import { getStudySettings, type StudySettings } from "@/lib/data/settings";
+import { getStudyQueue } from "@/lib/data/study";
 import { undoLastReview } from "@/lib/data/undo";
 import type { Grade } from "@/lib/srs/schedule";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState } from "@/lib/validations/review";
+import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState, type NextQueue } from "@/lib/validations/review";
 
 const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
+
+async function nextQueue(learnerId: string, deckId: string, settings: StudySettings): Promise<NextQueue> {
+  const now = new Date();
+  return { ...(await getStudyQueue(learnerId, deckId, now, settings)), shownAt: now.getTime() };
+}
 
 function revalidateStudy(deckId: string) {
   revalidatePath(`/study/${deckId}`);
@@ -47,14 +53,16 @@ export async function submitGrade(_previous: GradeState, formData: FormData): Pr
   });
   if (!result.ok) {
     if (result.code !== "already-graded") return { ok: false, message: result.message };
-    revalidatePath("/", "layout"); // show this tab what the other tab (or the first click) did
-    return { ok: false, staleCardId: review.cardId, message: result.message };
+    // Show this tab what the other tab (or the first click) did.
+    const deckId = String(formData.get("deckId") ?? "");
+    return { ok: false, staleCardId: review.cardId, message: result.message, next: deckId ? await nextQueue(learnerId, deckId, settings) : undefined };
   }
-  revalidateStudy(result.deckId);
+  // The next card goes back with the grade: the page itself need not be rendered again.
+  const next = await nextQueue(learnerId, result.deckId, settings);
   if (result.becameLeech) {
-    return { ok: true, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
+    return { ok: true, next, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
   }
-  return { ok: true };
+  return { ok: true, next };
 }
 
 /** Checks an answer to a multiple-choice or ordering card and returns the explanation. */

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DoneForToday } from "@/components/study/done-for-today";
-import { QueueCounts } from "@/components/study/queue-counts";
 import { StudySession } from "@/components/study/study-session";
 import { getDeckTitle } from "@/lib/data/decks";
 import { getLearnerId } from "@/lib/data/learners";
@@ -31,21 +29,12 @@ export default async function StudyPage(props: Props) {
   const queue = await getStudyQueue(learnerId, deck.id, now, settings, prefer);
 
   return (
-    <div className="mx-auto max-w-3xl space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="space-y-1">
-          <Link href="/" className="text-sm text-muted hover:text-fg">
-            ← Decks
-          </Link>
-          <h1 className="text-xl font-semibold tracking-tight">{deck.title}</h1>
-        </div>
-        <QueueCounts counts={queue.counts} current={queue.card?.queue} />
-      </div>
-      {queue.card ? (
-        <StudySession card={queue.card} shownAt={now.getTime()} actions={actions} />
-      ) : (
-        <DoneForToday nextLearningDue={queue.nextLearningDue} now={now} undoGrade={undoGrade} />
-      )}
+    <div className="mx-auto max-w-3xl space-y-1">
+      <Link href="/" className="text-sm text-muted hover:text-fg">
+        ← Decks
+      </Link>
+      {/* Keyed by the render: after an undo, bury or suspend the page renders again and the session starts afresh. */}
+      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} />
     </div>
   );
 }
