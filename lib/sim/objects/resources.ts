@@ -36,7 +36,35 @@ export function qualifiedResource(resource: Resource): string {
 }
 
 export function objectKey(obj: KubeObject): string {
-  return obj.metadata.namespace === null ? obj.metadata.name : `${obj.metadata.namespace}/${obj.metadata.name}`;
+  return obj.metadata.namespace === null ? obj.metadata.name : namespacedKey(obj.metadata.namespace, obj.metadata.name);
+}
+
+// `${namespace}/${name}` strings, one per pair: these keys index watch caches and informer stores,
+// and V8 looks a freshly built string up in its global string table each time it is used as a
+// property key (~0.2 µs); a string it has seen as a key before is found at once. A pure memo of
+// the text, emptied when it grows large (names differ from seed to seed).
+const KEYS = new Map<string, Map<string, string>>();
+let keysKept = 0;
+const KEYS_MAX = 50_000;
+
+function namespacedKey(namespace: string, name: string): string {
+  let byName = KEYS.get(namespace);
+  if (byName === undefined) {
+    byName = new Map();
+    KEYS.set(namespace, byName);
+  }
+  let key = byName.get(name);
+  if (key === undefined) {
+    if (keysKept >= KEYS_MAX) {
+      KEYS.clear();
+      keysKept = 0;
+      return `${namespace}/${name}`;
+    }
+    key = `${namespace}/${name}`;
+    byName.set(name, key);
+    keysKept++;
+  }
+  return key;
 }
 
 export function resourceOf(obj: KubeObject): Resource {
