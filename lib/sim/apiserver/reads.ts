@@ -5,7 +5,7 @@
 // resourceVersion=0, keep their (stale) view until the watch cache re-initializes.
 import type { Ctx } from "../core/component";
 import type { KeyValue } from "../etcd/protocol";
-import { resourcePrefix, storageKey, objectKey } from "../objects/resources";
+import { resourcePrefix, storageKey, objectKey, storeKey } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { fromKv, matchesSelectors } from "./convert";
 import { CACHE_NOT_READY, notFound } from "./errors";
@@ -29,7 +29,7 @@ export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
     const name = call.name ?? "";
     if (call.rv === "0") {
       if (!cache.ready) return fail(s, f.id, CACHE_NOT_READY, ctx);
-      const key = call.namespace === null ? name : `${call.namespace}/${name}`;
+      const key = storeKey(call.namespace, name);
       const obj = cache.objects[key];
       return obj === undefined ? fail(s, f.id, notFound(call.resource, name), ctx) : respond(s, f.id, 200, obj, ctx);
     }

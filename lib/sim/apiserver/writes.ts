@@ -5,7 +5,7 @@
 import type { Ctx } from "../core/component";
 import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
-import { objectKey, storageKey, type Resource } from "../objects/resources";
+import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { fromKv } from "./convert";
@@ -70,7 +70,7 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   const key = storageKey(call.resource, call.namespace, name);
   let current = f.current;
   if (current === null) {
-    const cached = s.caches[call.resource].objects[call.namespace === null ? name : `${call.namespace}/${name}`];
+    const cached = s.caches[call.resource].objects[storeKey(call.namespace, name)];
     if (cached === undefined) {
       return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "get-current" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
     }

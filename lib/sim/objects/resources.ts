@@ -47,6 +47,11 @@ const KEYS = new Map<string, Map<string, string>>();
 let keysKept = 0;
 const KEYS_MAX = 50_000;
 
+/** The store key of an object by namespace (null: cluster-scoped) and name, as objectKey gives it. */
+export function storeKey(namespace: string | null, name: string): string {
+  return namespace === null ? name : namespacedKey(namespace, name);
+}
+
 function namespacedKey(namespace: string, name: string): string {
   let byName = KEYS.get(namespace);
   if (byName === undefined) {
