@@ -5,6 +5,7 @@ import { createQueue, queueItems, queueNextTime, queuePush, queueTake, type Queu
 import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { step } from "@/lib/sim/core/step";
 import { createSim, runUntil, scheduleAt, SimBoundError } from "@/lib/sim/core/run";
+import { buildCluster, DEFAULT_SPEC } from "@/lib/sim/cluster/build";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { runScenario } from "@/lib/sim";
 import type { World } from "@/lib/sim/core/types";
@@ -112,6 +113,19 @@ describe("step", () => {
       checked++;
     });
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it("never mutates the world it is given, with API servers, controllers and kubelets too", () => {
+    // Components that edit owned states in place (etcd, kube-apiserver) must copy on this path.
+    const { world, boot } = buildCluster({ ...DEFAULT_SPEC }, 7);
+    const sim = createSim(world, undefined, false);
+    for (const b of boot) scheduleAt(sim, b.at, b.ev);
+    let checked = 0;
+    runUntil(sim, 20_000, (w) => {
+      deepFreeze(w);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(2000);
   });
 
   it("ignores a timer armed by a previous incarnation of a crashed process", () => {
