@@ -53,29 +53,9 @@ export function filterRecord<V>(record: Readonly<Record<string, V>>, keep: (valu
   return out;
 }
 
-// Ownership-aware updates. A caller that owns `record` (it belongs to a state the run owns, see
-// core/draft.ts, and nothing else refers to it) passes owned = true and the record is edited in
-// place; otherwise it gets the pure copy. Either way the caller stores the returned record.
-
-/** `record` with `key` set to `value`: in place when `owned`, else a copy (withEntry). */
-export function setEntry<V>(owned: boolean, record: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
-  if (!owned) return withEntry(record, key, value);
-  const out = record as Record<string, V>;
-  out[key] = value;
-  return out;
-}
-
-/** `record` without `key`: in place when `owned`, else a copy (without). */
-export function deleteEntry<V>(owned: boolean, record: Readonly<Record<string, V>>, key: string): Record<string, V> {
-  if (!owned || !(key in record)) return without(record, key);
-  const out = record as Record<string, V>;
-  delete out[key];
-  return out;
-}
-
 // Sorted keys are computed once per record object. Records are replaced rather than edited once
 // published, so a record's keys never change and the memo is a pure cache (weakly held: it goes
-// with the record). Never use it on a record that is edited in place (setEntry/deleteEntry owned).
+// with the record). Never use it on a record that is edited in place.
 const SORTED_KEYS = new WeakMap<object, readonly string[]>();
 
 /** The keys of a published record in sorted order, e.g. to fan out in a deterministic order. */

@@ -27,7 +27,10 @@ export function markActive(pr: Progress, unpause: boolean): Progress {
   return { match: pr.match, next: pr.next, state: pr.state, paused: unpause ? false : pr.paused, recentActive: true, sentCommit: pr.sentCommit };
 }
 
-/** sentEntries(pr, count) with `commit` recorded as the commit index sent along, as one new Progress. */
+/**
+ * Progress.SentEntries (replicate streams ahead: next moves past the entries sent; a probe waits for
+ * its answer: paused) with `commit` recorded as the commit index sent along, as one new Progress.
+ */
 export function sentAppend(pr: Progress, count: number, commit: number): Progress {
   const replicate = pr.state === "replicate";
   const next = count > 0 && replicate ? pr.next + count : pr.next;
@@ -66,12 +69,6 @@ export function becomeProbe(pr: Progress): Progress {
 
 export function becomeReplicate(pr: Progress): Progress {
   return updated(pr, { state: "replicate", paused: false, next: pr.match + 1 });
-}
-
-/** Progress.SentEntries: replicate streams ahead; a probe waits for its answer. */
-export function sentEntries(pr: Progress, count: number): Progress {
-  if (count === 0) return pr;
-  return pr.state === "replicate" ? updated(pr, { next: pr.next + count }) : updated(pr, { paused: true });
 }
 
 /** Progress.CanBumpCommit: sending `commit` could still advance the follower's commit index. */
