@@ -25,20 +25,8 @@ export function emptyStore(): MvccStore {
   return { rev: 1, buckets: Array.from({ length: BUCKETS }, () => []), history: chunkedEmpty<RevEvent>(2), digest: 0 };
 }
 
-// Bucket numbers per key: the same keys are written and read again and again (leases, node and pod
-// status), and hashing a long key each time showed up in profiles. A pure memo of fnv1a(key) %
-// BUCKETS, emptied when it grows large (keys differ from seed to seed).
-const BUCKET_OF = new Map<string, number>();
-const BUCKET_OF_MAX = 50_000;
-
 function bucketOf(key: string): number {
-  let b = BUCKET_OF.get(key);
-  if (b === undefined) {
-    if (BUCKET_OF.size >= BUCKET_OF_MAX) BUCKET_OF.clear();
-    b = fnv1a(key) % BUCKETS;
-    BUCKET_OF.set(key, b);
-  }
-  return b;
+  return fnv1a(key) % BUCKETS;
 }
 
 /** Where `key` is, or would be inserted, in a bucket sorted by key. */
