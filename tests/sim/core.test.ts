@@ -5,7 +5,8 @@ import { createQueue, queueItems, queueNextTime, queuePush, queueTake, type Queu
 import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { step } from "@/lib/sim/core/step";
 import { createSim, runUntil, scheduleAt, SimBoundError } from "@/lib/sim/core/run";
-import { buildCluster, DEFAULT_SPEC } from "@/lib/sim/cluster/build";
+import { buildCluster } from "@/lib/sim/cluster/build";
+import { DEFAULT_SPEC } from "@/lib/sim/cluster/spec";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { runScenario } from "@/lib/sim";
 import type { World } from "@/lib/sim/core/types";

@@ -1,6 +1,7 @@
 // A fluent harness for engine tests (after TigerBeetle's replica_test.zig): build a cluster, run
 // virtual time, inject faults, and ask questions, with every invariant checked after every step.
-import { buildCluster, DEFAULT_SPEC, type ClusterSpec } from "@/lib/sim/cluster/build";
+import { buildCluster } from "@/lib/sim/cluster/build";
+import { DEFAULT_SPEC, type ClusterSpec } from "@/lib/sim/cluster/spec";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC, type EtcdClusterSpec } from "@/lib/sim/cluster/build-etcd";
 import { applyNow, createSim, runUntil, scheduleAt, type Sim, type TraceEvent } from "@/lib/sim/core/run";
 import type { Action, Command, Ms, SimEvent, World } from "@/lib/sim/core/types";

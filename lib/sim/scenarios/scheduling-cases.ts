@@ -1,7 +1,7 @@
 // The cases of the scheduling scenario: what the cluster looks like and which pods are applied.
 // node-4 is off at the start; in the "pending" cases it joins at JOIN_AT with what the pod needs,
 // and the scheduler retries the pod on that cluster event (k8s-facts §8).
-import type { WorkerSpec } from "../cluster/build";
+import type { WorkerSpec } from "../cluster/spec";
 import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 import type { Pod } from "../objects/types";
 import type { Params } from "../trace/types";

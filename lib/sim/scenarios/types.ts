@@ -1,7 +1,7 @@
 // What a scenario is: typed parameters (with defaults and bounds the UI renders as what-if
 // controls), a plan (cluster shape, scripted faults and commands, duration), and claims checked
 // against the resulting trace.
-import type { ClusterSpec } from "../cluster/build";
+import type { ClusterSpec } from "../cluster/spec";
 import type { Action, Ms } from "../core/types";
 import type { ClaimResult, Params, TraceEvent } from "../trace/types";
 

@@ -1,0 +1,76 @@
+// The control plane of a kubeadm cluster: etcd members (stacked on the control-plane nodes or on
+// hosts of their own), and per control-plane node the static pods kube-apiserver,
+// kube-controller-manager and kube-scheduler under that node's kubelet.
+import type { ApiServerConfig } from "../apiserver/state";
+import type { EtcdConfig } from "../etcd/member-types";
+import type { KcmConfig } from "../components/controller-manager/types";
+import type { SchedulerConfig } from "../components/kube-scheduler/kube-scheduler";
+import type { KubeletConfig } from "../components/kubelet/types";
+import { add, proc, range, type Layout } from "./layout";
+import { RBAC_POLICY } from "./policy";
+import { kubeletTiming } from "./timing";
+
+export function addEtcd(l: Layout): void {
+  const t = l.t;
+  const stacked = l.spec.etcdTopology === "stacked";
+  const timing = { heartbeatMs: t.etcdHeartbeatMs, electionMs: t.etcdElectionMs, requestTimeoutMs: t.etcdRequestTimeoutMs, noLeaderChecks: t.etcdNoLeaderChecks, readIndexRetryMs: t.etcdReadIndexRetryMs, preVote: true, checkQuorum: true, fastPaths: true };
+  for (const i of range(l.spec.etcdMembers)) {
+    const cfg: EtcdConfig = { id: i, peers: l.peers, timing };
+    add(l, proc(`etcd-${i}`, "etcd", stacked ? `cp-${i}` : `etcd-${i}`, stacked ? `kubelet/cp-${i}` : null, cfg));
+  }
+}
+
+function apiServerConfig(l: Layout, i: number): ApiServerConfig {
+  const t = l.t;
+  const endpoints = l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : Object.values(l.peers);
+  return {
+    etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
+    tokens: l.tokens,
+    rbac: RBAC_POLICY,
+    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system"] },
+    requestTimeoutMs: t.apiRequestTimeoutMs,
+    etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
+    cacheFreshnessMs: t.apiCacheFreshnessMs,
+    reflectorBackoffMs: t.reflectorBackoffMs,
+    reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
+    startupMs: 2000,
+    traceRequestFlow: l.spec.traceRequestFlow === true,
+  };
+}
+
+/** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
+export function addControlPlane(l: Layout, i: number): void {
+  const t = l.t;
+  const host = `cp-${i}`;
+  const kubeletId = `kubelet/${host}`;
+  // kubeadm points the controllers (and, since ControlPlaneKubeletLocalMode, the kubelet) at the local API server.
+  const local = (token: string) => ({ server: `kube-apiserver-${i}`, token });
+  const elector = (name: string) => ({ namespace: "kube-system", name, leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs });
+  add(l, proc(`kube-apiserver-${i}`, "kube-apiserver", host, kubeletId, apiServerConfig(l, i)));
+  const kcm: KcmConfig = {
+    api: local("kcm-token"),
+    elector: elector("kube-controller-manager"),
+    nodeMonitorPeriodMs: t.nodeMonitorPeriodMs,
+    nodeMonitorGraceMs: t.nodeMonitorGraceMs,
+    evictionIntervalMs: t.nodeEvictionIntervalMs,
+    unhealthyZoneThreshold: 0.55,
+    largeClusterSize: 50,
+  };
+  add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
+  const sched: SchedulerConfig = { api: local("scheduler-token"), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
+  add(l, proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
+  const k: KubeletConfig = {
+    node: host,
+    zone: "zone-a",
+    api: local(`kubelet-${host}-token`),
+    runtime: null,
+    staticPods: [...(l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : []), `kube-apiserver-${i}`, `kube-controller-manager-${i}`, `kube-scheduler-${i}`],
+    probeTarget: `kube-apiserver-${i}`,
+    allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
+    labels: { "node-role.kubernetes.io/control-plane": "" },
+    podCidr: i,
+    timing: kubeletTiming(t),
+  };
+  add(l, proc(kubeletId, "kubelet", host, null, k));
+}

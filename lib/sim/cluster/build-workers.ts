@@ -1,0 +1,36 @@
+// A worker node: a kubelet and containerd (and a kube-proxy when the worker's spec names a mode),
+// talking to the API through the load balancer when there is one.
+import type { ContainerdConfig } from "../components/containerd";
+import type { KubeProxyConfig } from "../components/kube-proxy/kube-proxy";
+import type { KubeletConfig } from "../components/kubelet/types";
+import { add, proc, type Layout } from "./layout";
+import { kubeletTiming } from "./timing";
+
+/** Worker `i` (0-based) is node-(i+1), in zone-a, zone-b, … round-robin over the spec's zones. */
+export function addWorker(l: Layout, i: number): void {
+  const node = `node-${i + 1}`;
+  const zone = `zone-${String.fromCharCode(97 + (i % l.spec.zones))}`;
+  const w = l.spec.workerSpecs?.[i] ?? {};
+  l.runtimes[node] = `containerd/${node}`;
+  if (w.kubeProxy !== undefined) {
+    const kp: KubeProxyConfig = { api: { server: l.apiEndpoint, token: "kube-proxy-token" }, node, mode: w.kubeProxy, minSyncMs: 1000 };
+    add(l, proc(`kube-proxy/${node}`, "kube-proxy", node, null, kp), zone);
+  }
+  const k: KubeletConfig = {
+    node,
+    zone,
+    api: { server: l.apiEndpoint, token: `kubelet-${node}-token` },
+    runtime: `containerd/${node}`,
+    staticPods: [],
+    probeTarget: null,
+    allocatable: w.allocatable ?? { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    registerTaints: w.taints ?? [],
+    labels: w.labels ?? {},
+    podCidr: 100 + i + 1,
+    timing: kubeletTiming(l.t),
+  };
+  add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
+  const t = l.t;
+  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, sandboxMs: t.sandboxMs, pullMs: t.imagePullMs, digestCheckMs: t.imageDigestCheckMs, startMs: t.containerStartMs, preloadedImages: [], crashingImages: t.crashingImages };
+  add(l, proc(`containerd/${node}`, "containerd", node, null, c), zone);
+}

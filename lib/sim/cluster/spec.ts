@@ -1,0 +1,30 @@
+// The shape of a simulated cluster: how many etcd members, control-plane nodes and workers, where
+// etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
+import type { ProxyMode } from "../kube-proxy/rules";
+import type { ResourceList, Taint } from "../objects/types";
+import { DEFAULT_TUNING, type Tuning } from "./defaults";
+
+/** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */
+export type WorkerSpec = {
+  labels?: Record<string, string>;
+  taints?: Taint[];
+  allocatable?: ResourceList & { pods: number };
+  /** Runs a kube-proxy in this mode on the node (none when absent). */
+  kubeProxy?: ProxyMode | "userspace";
+};
+
+export type ClusterSpec = {
+  etcdMembers: number;
+  etcdTopology: "stacked" | "external";
+  controlPlanes: number;
+  workers: number;
+  zones: number;
+  /** An app (label app=web) whose users send traffic to its pods. */
+  webTraffic: boolean;
+  tuning: Tuning;
+  workerSpecs?: WorkerSpec[];
+  /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
+  traceRequestFlow?: boolean;
+};
+
+export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };
