@@ -76,17 +76,30 @@ function storageClaims(p: Params, events: readonly TraceEvent[]) {
   ];
 }
 
+/**
+ * The web pods alive at the scale-down, with their node and readiness, and whether every deleted one
+ * ranked at least as high as every kept one: not Running and Ready first, then more pods of the
+ * Deployment on its node (getPodsToDelete's rank). Age and restarts only order the remaining ties.
+ */
+function scaleDownRanking(events: readonly TraceEvent[], pods: readonly TraceEvent[], downs: readonly TraceEvent[]) {
+  const before = (type: string, pod: string) => first(events, { type, to: STEPS.scaleDown - 1, where: (e) => e.pod === pod });
+  const alive = pods.filter((e) => e.t < STEPS.scaleDown && (removedAt(events, String(e.pod), 0)?.t ?? Infinity) >= STEPS.scaleDown);
+  const placed = alive.map((e) => ({ pod: String(e.pod), node: String(before("pod.scheduled", String(e.pod))?.node ?? ""), ready: before("pod.running", String(e.pod)) !== undefined }));
+  const onNode = (node: string) => placed.filter((p) => p.node === node).length;
+  const doomed = new Set(downs.map((e) => String(e.pod)));
+  const key = (p: (typeof placed)[number]) => (p.ready && p.node !== "" ? onNode(p.node) : Infinity);
+  const kept = placed.filter((p) => !doomed.has(p.pod));
+  const ok = placed.filter((p) => doomed.has(p.pod)).every((d) => kept.every((k) => key(d) >= key(k)));
+  const describe = (xs: typeof placed) => xs.map((p) => `${p.pod} on ${p.node || "no node"} (${onNode(p.node)} there${p.ready ? "" : ", not Ready"})`).join(", ") || "none";
+  return { ok, detail: `deleted ${describe(placed.filter((p) => doomed.has(p.pod)))}; kept ${describe(kept)}.` };
+}
+
 function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
   const pods = select(events, { type: "pod.created", where: (e) => String(e.pod).startsWith("web-") });
   const re = new RegExp(`^web-(${ALPHABET}+)-${ALPHABET}{5}$`);
   const hashes = new Set(pods.filter((e) => e.t < STEPS.setImage).map((e) => re.exec(String(e.pod))?.[1] ?? "?"));
   const downs = select(events, { type: "replicaset.pod-deleted", from: STEPS.scaleDown, to: STEPS.deletePod });
-  const bornAt = new Map(pods.map((e) => [String(e.pod), e.t]));
-  const doomed = new Set(downs.map((e) => String(e.pod)));
-  const kept = pods.filter((e) => e.t < STEPS.scaleDown && !doomed.has(String(e.pod)) && removedAt(events, String(e.pod), 0) === undefined);
-  const youngestKept = Math.max(-1, ...kept.map((e) => e.t));
-  const newestFirst = downs.every((e) => (bornAt.get(String(e.pod)) ?? -1) >= youngestKept);
-  const upPods = pods.filter((e) => e.t >= STEPS.scaleUp && e.t < STEPS.scaleDown).map((e) => String(e.pod));
+  const ranking = scaleDownRanking(events, pods, downs);
   const replaced = first(events, { type: "pod.created", from: STEPS.deletePod, to: STEPS.setImage, where: (e) => String(e.pod).startsWith("web-") });
   const rs2 = first(events, { type: "replicaset.created", from: STEPS.setImage });
   const stsUpdate = select(events, { type: "statefulset.pod-deleted", from: STEPS.setImage, where: (e) => e.reason === "update" });
@@ -94,7 +107,13 @@ function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
   const down = intParam(p, "scaleDownTo");
   return [
     claim("deploy-hash-names", "Deployment pods are named web-<pod-template-hash>-<5 random characters>: one hash for every pod of a revision, random suffixes.", pods.length > 0 && pods.every((e) => re.test(String(e.pod))) && hashes.size === 1, pods.slice(0, 3), `${pods.length} pods; hashes before the image change: ${[...hashes].join(", ")}.`),
-    claim("deploy-scale-down-newest", "Scaling the Deployment down deletes the newest pods first (all pods are scheduled and ready, so age decides).", newestFirst, downs, `deleted ${downs.map((e) => String(e.pod)).join(", ") || "none"}; created at scale-up: ${upPods.join(", ") || "none"}.`),
+    claim(
+      "deploy-scale-down-ranked",
+      "Scaling the Deployment down does not simply delete the newest pods: once they are scheduled and Ready, the pods on the node that runs the most of them go first (counted once per sync, so several deletions can empty that node), and age only breaks the remaining ties.",
+      ranking.ok,
+      downs,
+      ranking.detail,
+    ),
     claim("deploy-replacement-random", "A deleted Deployment pod is replaced by a pod with a new random name, not the old one.", down === 0 || (replaced !== undefined && re.test(String(replaced.pod))), [replaced], replaced ? String(replaced.pod) : "no replacement (nothing to delete)."),
     claim("image-change", "Changing the image gives the Deployment a new ReplicaSet (a new hash, revision 2), while the StatefulSet replaces its pods in place from the highest ordinal down.", (down === 0 || rs2 !== undefined) && updOrds.every((o, i) => i === 0 || o < updOrds[i - 1]!) && updOrds.length === down, [rs2, ...stsUpdate], `new ReplicaSet: ${rs2 ? String(rs2.replicaset) : "none"}; StatefulSet updated ordinals ${updOrds.join(", ") || "none"}.`),
   ];

@@ -1,27 +1,30 @@
 // The replicaset controller (pkg/controller/replicaset/replica_set.go): keeps `replicas` pods that
 // are not terminating. Missing pods are created <replicaset>-<5 random> in slowStartBatch batches
 // of 1, 2, 4, ... (each after the previous one answered; a failure stops the rest), at most
-// burstReplicas (500) per sync. Extra pods are deleted by getPodsToDelete's ranking: unscheduled,
-// then not ready, then the newest. Expectations stop it from acting twice on a stale informer.
+// burstReplicas (500) per sync. Extra pods are deleted in getPodsToDelete's order (pods-to-delete.ts:
+// unscheduled, Pending, not Ready, crowded nodes, recently Ready, restarted, newest). Expectations
+// stop it from acting twice on a stale informer.
 import type { Ctx } from "../../core/component";
 import { copyRecord, withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import { isTerminating, podReady } from "../../objects/helpers";
+import { isTerminating } from "../../objects/helpers";
 import type { Pod, ReplicaSet } from "../../objects/types";
-import { activePods, issue, newMeta, objects } from "./kcm-api";
+import { activePods, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { randomSuffix } from "./naming";
+import { podsToDelete } from "./pods-to-delete";
 import type { KcmConfig, KcmState, SlowStart } from "./types";
 
 const EXPECTATION_TTL_MS = 5 * 60_000;
 const BURST_REPLICAS = 500;
 
-/** getPodsToDelete / ActivePodsWithRanks: unscheduled first, then not ready, then the newest. */
-function deletionOrder(a: Pod, b: Pod): number {
-  const rank = (p: Pod) => [p.spec.nodeName === null ? 0 : 1, podReady(p) ? 1 : 0, -p.metadata.creationTimestamp];
-  const ra = rank(a);
-  const rb = rank(b);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-  return a.metadata.name < b.metadata.name ? -1 : 1;
+/**
+ * getIndirectlyRelatedPods: the pods of every ReplicaSet with the same controller as `rs` (its
+ * Deployment's old and new ReplicaSets); none when `rs` has no controller.
+ */
+function relatedPods(pods: readonly Pod[], replicaSets: readonly ReplicaSet[], rs: ReplicaSet): Pod[] {
+  const owner = rs.metadata.ownerReferences.find((r) => r.controller)?.uid;
+  if (owner === undefined) return [];
+  return replicaSets.filter((r) => r.metadata.ownerReferences.some((o) => o.controller && o.uid === owner)).flatMap((r) => ownedBy(pods, r.metadata.uid));
 }
 
 function expectNames(s: KcmState, uid: string, names: string[], now: number): KcmState {
@@ -62,7 +65,8 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
     if (isTerminating(p)) names.add(`${p.metadata.namespace}/${p.metadata.name}~`);
   }
   const pending = (n: string) => (n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n));
-  for (const rs of objects<ReplicaSet>(s, "replicasets", "ReplicaSet")) {
+  const replicaSets = objects<ReplicaSet>(s, "replicasets", "ReplicaSet");
+  for (const rs of replicaSets) {
     const uid = rs.metadata.uid;
     if (s.slowStart[uid] !== undefined) continue; // a batch is still in flight
     const exp = s.expectations[uid];
@@ -80,28 +84,30 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
       s = sendBatch(s, cfg, rs, { left: Math.min(diff, BURST_REPLICAS), size: 1, inflight: 0, batch: 0, failed: false }, ctx);
       continue;
     }
-    const doomed = diff < 0 ? [...active].sort(deletionOrder).slice(0, -diff) : [];
-    for (const p of doomed) {
+    if (diff === 0) continue;
+    const doomed = podsToDelete(active, relatedPods(pods, replicaSets, rs), Math.min(-diff, BURST_REPLICAS), ctx.now);
+    for (const { pod: p, reason } of doomed) {
       const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-      s = issue(s, cfg, call, `pod-delete|${uid}|${p.metadata.namespace}/${p.metadata.name}~|${rs.metadata.name}|${rs.spec.replicas}`, ctx);
+      s = issue(s, cfg, call, `pod-delete|${uid}|${p.metadata.namespace}/${p.metadata.name}~|${rs.metadata.name}|${rs.spec.replicas}|${reason ?? ""}`, ctx);
     }
-    if (doomed.length > 0) s = expectNames(s, uid, doomed.map((p) => `${p.metadata.namespace}/${p.metadata.name}~`), ctx.now);
+    s = expectNames(s, uid, doomed.map(({ pod: p }) => `${p.metadata.namespace}/${p.metadata.name}~`), ctx.now);
   }
   return s;
 }
 
 /** Creates and deletes answered: trace, lower expectations on failure, and send the next batch. */
 export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [op = "", uid = "", key = "", rsName = "", wanted = "", batch = "", size = ""] = tag.split("|");
+  const [op = "", uid = "", key = "", rsName = "", wanted = "", batchOrReason = "", size = ""] = tag.split("|");
   const ok = status === 200 || status === 201;
   let s = s0;
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
   if (ok && op === "pod-create") {
-    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${batch} of size ${size}).`, { pod: name, replicaset: rsName, batch: Number(batch) });
+    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${batchOrReason} of size ${size}).`, { pod: name, replicaset: rsName, batch: Number(batchOrReason) });
   }
   if (ok && op === "pod-delete") {
     const pod = key.slice(key.indexOf("/") + 1, -1);
-    ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; it picks unscheduled, then not-ready, then the newest pods).`, { pod, replicaset: rsName });
+    const why = batchOrReason === "" ? "every pod goes" : `first in the scale-down ranking because ${batchOrReason}`;
+    ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; ${why}).`, { pod, replicaset: rsName });
   }
   if (!ok) {
     const exp = s.expectations[uid];
