@@ -5,7 +5,7 @@ import { STEPS } from "@/lib/sim/scenarios/deployment-vs-statefulset";
 
 describe("replay view of workloads", () => {
   it("shows ReplicaSets with revisions, PVCs, Services with DNS records and pod IPs (deployment-vs-statefulset)", () => {
-    const trace = runScenario("deployment-vs-statefulset", {}, 1);
+    const trace = runScenario("deployment-vs-statefulset", { scaleUpTo: 5 }, 1);
     const end = viewAt(trace, trace.events.length - 1);
     expect(end.pvcs).toEqual(["www-db-0", "www-db-1", "www-db-2", "www-db-3", "www-db-4"]);
     const sets = Object.values(end.replicasets);
