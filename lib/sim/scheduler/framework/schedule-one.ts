@@ -1,7 +1,7 @@
 // One scheduling cycle (pkg/scheduler/schedule_one.go, schedulePod): PreFilter → Filter over the
 // nodes in nodeTree order from where the last cycle stopped, until enough feasible nodes are found →
 // PreScore → Score → NormalizeScore → weighted sum → select. A single feasible node is taken without
-// scoring, as upstream does. Ties are broken by the injected pickIndex, never Math.random.
+// scoring, as upstream does. Ties are broken by the injected pickIndex, never an unseeded random source.
 import { fitErrorMessage, NO_NODES_AVAILABLE } from "@/lib/sim/scheduler/framework/fit-error";
 import { numFeasibleNodesToFind } from "@/lib/sim/scheduler/framework/num-feasible-nodes";
 import { runPreemption } from "@/lib/sim/scheduler/framework/preemption";
