@@ -68,6 +68,7 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
   }
 }
 
+/** Committed: stored on a majority of voters, so no later leader can lack it (Raft's Leader Completeness). */
 function traceCommits(s: EtcdState, from: number, to: number, ctx: Ctx): void {
   const n = s.raft.voters.length;
   for (let i = from; i <= to; i++) {
@@ -75,7 +76,7 @@ function traceCommits(s: EtcdState, from: number, to: number, ctx: Ctx): void {
     if (entry === undefined || !isEntryData(entry.data) || entry.data.quiet) continue;
     ctx.trace(
       "raft.committed",
-      `${ctx.self} (leader, term ${s.raft.term}) committed entry ${i}: ${entry.data.summary}. It is stored on a majority (${majority(n)} of ${n}) and can no longer be lost.`,
+      `${ctx.self} committed entry ${i}, durable on a majority (${majority(n)} of ${n}): ${entry.data.summary}.`,
       { index: i, term: entry.term },
     );
   }

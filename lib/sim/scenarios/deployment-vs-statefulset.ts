@@ -125,7 +125,7 @@ export const deploymentVsStatefulset: ScenarioDef = {
   summary: "Create, scale up, scale down, delete a pod and change the image of a Deployment and a StatefulSet side by side.",
   params: [
     { name: "replicas", type: "integer", label: "Replicas", description: "Initial replicas of both.", default: 3, min: 1, max: 6 },
-    { name: "scaleUpTo", type: "integer", label: "Scale up to", description: "Replicas after the first kubectl scale.", default: 4, min: 1, max: 8 },
+    { name: "scaleUpTo", type: "integer", label: "Scale up to", description: "Replicas after the first kubectl scale.", default: 5, min: 1, max: 8 },
     { name: "scaleDownTo", type: "integer", label: "Scale down to", description: "Replicas after the second kubectl scale.", default: 2, min: 0, max: 8 },
     { name: "parallel", type: "integer", label: "Parallel pod management", description: "1 = podManagementPolicy Parallel, 0 = OrderedReady (the default).", default: 0, min: 0, max: 1 },
   ],

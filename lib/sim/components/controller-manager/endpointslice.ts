@@ -91,7 +91,8 @@ export function onEndpointSliceResult(s: KcmState, status: number, tag: string, 
   const fake = { metadata: { name: info.svc, namespace: slice.metadata.namespace } } as Service;
   const records = info.headless ? dnsRecords(fake, slice.endpoints) : [];
   const list = ready.map((e) => `${e.targetRef}=${e.addresses[0]}`);
-  const dns = records.length > 0 ? ` DNS: ${records.map((r) => r.replace("=", " → ")).join(", ")}.` : "";
+  // A headless Service's DNS records mirror its ready endpoints: the pattern here, the list in `records`.
+  const dns = records.length > 0 ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).` : "";
   ctx.trace(
     "endpointslice.updated",
     `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${slice.endpoints.length - ready.length} not ready.${dns}`,
