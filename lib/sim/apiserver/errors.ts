@@ -1,6 +1,7 @@
 // API errors with the status codes and message formats of k8s.io/apimachinery/pkg/api/errors and the
 // apiserver's responsewriters, so that what kubectl prints in a replay matches a real cluster.
 import { qualifiedResource, type Resource } from "../objects/resources";
+import type { Attributes } from "./rbac";
 
 export type ApiError = { status: number; reason: string; message: string };
 
@@ -20,13 +21,19 @@ export function conflict(resource: Resource, name: string): ApiError {
   };
 }
 
-/** responsewriters.forbiddenMessage. */
-export function forbidden(user: string, verb: string, resource: Resource, group: string, namespace: string | null): ApiError {
-  const where = namespace === null ? "at the cluster scope" : `in the namespace "${namespace}"`;
+/**
+ * responsewriters.Forbidden: forbiddenMessage (the resource with its subresource, `pods/status`),
+ * then ": <reason>" when the authorizers gave one, wrapped as NewForbidden(resource, name).
+ */
+export function forbidden(user: string, a: Attributes, reason: string): ApiError {
+  const where = a.namespace === null ? "at the cluster scope" : `in the namespace "${a.namespace}"`;
+  const resource = a.subresource === null ? a.resource : `${a.resource}/${a.subresource}`;
+  const qualified = a.apiGroup === "" ? a.resource : `${a.resource}.${a.apiGroup}`;
+  const what = a.name === null ? qualified : `${qualified} "${a.name}"`;
   return {
     status: 403,
     reason: "Forbidden",
-    message: `${qualifiedResource(resource)} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`,
+    message: `${what} is forbidden: User "${user}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" ${where}${reason === "" ? "" : `: ${reason}`}`,
   };
 }
 

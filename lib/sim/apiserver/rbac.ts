@@ -1,6 +1,6 @@
-// Authorization: members of system:masters bypass checks (the privileged-groups authorizer), then
-// RBAC, which is purely additive: a request is allowed if any binding of the user (or one of their
-// groups) grants a rule that matches, and denied (403) otherwise. There are no deny rules.
+// RBAC (plugin/pkg/auth/authorizer/rbac/rbac.go), last in kubeadm's --authorization-mode=Node,RBAC.
+// It is purely additive: a request is allowed if any binding of the user (or one of their groups)
+// grants a rule that matches, and otherwise RBAC has no opinion. There are no deny rules.
 import type { UserInfo } from "./authn";
 
 export type PolicyRule = { verbs: string[]; apiGroups: string[]; resources: string[] };
@@ -9,8 +9,19 @@ export type Subject = { kind: "User" | "Group"; name: string };
 export type RoleBinding = { name: string; role: string; subjects: Subject[]; namespace: string | null };
 export type RbacPolicy = { roles: Record<string, PolicyRule[]>; bindings: RoleBinding[] };
 
-/** What is being asked: e.g. create pods/binding in namespace default. */
-export type Attributes = { verb: string; apiGroup: string; resource: string; namespace: string | null };
+/**
+ * What is being asked (authorizer.Attributes): e.g. create pods, subresource binding, in namespace
+ * default, name web-1. `name` is null for creates and collection requests.
+ */
+export type Attributes = {
+  verb: string;
+  apiGroup: string;
+  resource: string;
+  subresource: string | null;
+  namespace: string | null;
+  name: string | null;
+  fieldSelector: Readonly<Record<string, string>> | null;
+};
 
 export type Decision = { allowed: true; reason: string } | { allowed: false };
 
@@ -18,22 +29,22 @@ function matches(list: string[], value: string): boolean {
   return list.includes("*") || list.includes(value);
 }
 
-function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
-  return matches(rule.verbs, a.verb) && matches(rule.apiGroups, a.apiGroup) && matches(rule.resources, a.resource);
+/** RulesAllow: some rule matches the verb, the group and the resource (with its subresource, `pods/status`). Pure. */
+export function rulesAllow(rules: readonly PolicyRule[], a: Attributes): boolean {
+  const resource = a.subresource === null ? a.resource : `${a.resource}/${a.subresource}`;
+  return rules.some((r) => matches(r.verbs, a.verb) && matches(r.apiGroups, a.apiGroup) && matches(r.resources, resource));
 }
 
 function bound(b: RoleBinding, user: UserInfo): boolean {
   return b.subjects.some((s) => (s.kind === "User" ? s.name === user.name : user.groups.includes(s.name)));
 }
 
-/** Pure: deny by default, allow on the first matching grant. */
+/** Pure: allowed by the first binding that grants a matching rule; no opinion otherwise. */
 export function authorize(policy: RbacPolicy, user: UserInfo, a: Attributes): Decision {
-  if (user.groups.includes("system:masters")) return { allowed: true, reason: "member of system:masters" };
   for (const b of policy.bindings) {
     if (!bound(b, user)) continue;
     if (b.namespace !== null && b.namespace !== a.namespace) continue;
-    const rules = policy.roles[b.role] ?? [];
-    if (rules.some((r) => ruleAllows(r, a))) return { allowed: true, reason: `RBAC: allowed by binding "${b.name}" of role "${b.role}"` };
+    if (rulesAllow(policy.roles[b.role] ?? [], a)) return { allowed: true, reason: `RBAC: allowed by binding "${b.name}" of role "${b.role}"` };
   }
   return { allowed: false };
 }

@@ -10,7 +10,8 @@ import { eventsAfter } from "./cacher";
 import { inNamespace, matchesSelectors } from "./convert";
 import { CACHE_NOT_READY, forbidden, gone, UNAUTHORIZED } from "./errors";
 import type { ApiCall, HttpRequest } from "./http";
-import { authorize } from "./rbac";
+import { authorizeRequest } from "./authorize";
+import type { Attributes } from "./rbac";
 import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
@@ -43,17 +44,17 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     fail(s, req.id, UNAUTHORIZED, ctx);
     return;
   }
-  const resource = call.subresource === null ? call.resource : `${call.resource}/${call.subresource}`;
-  const decision = authorize(cfg.rbac, user, { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource, namespace: call.namespace });
+  const attrs = attributesOf(call);
+  const decision = authorizeRequest(cfg.rbac, s.caches.pods.objects, user, attrs);
   if (isTraced(cfg, call)) {
     const [schema, level] = flowSchemaFor(user);
     traceStage(ctx, call, user.name, "authentication", `bearer token accepted: user ${user.name}, groups ${user.groups.join(", ")}`);
     traceStage(ctx, call, user.name, "priority-and-fairness", `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`);
-    traceStage(ctx, call, user.name, "authorization", decision.allowed ? `Node,RBAC: ${decision.reason}` : "RBAC: no rule allows it (403)");
+    traceStage(ctx, call, user.name, "authorization", decision.allowed ? decision.reason : `Node,RBAC: nothing allows it (403)${decision.reason === "" ? "" : `: ${decision.reason}`}`);
   }
   if (!decision.allowed) {
     admit(s, env, req, user.name, ctx);
-    fail(s, req.id, forbidden(user.name, call.verb, call.resource, RESOURCES[call.resource].group, call.namespace), ctx);
+    fail(s, req.id, forbidden(user.name, attrs, decision.reason), ctx);
     return;
   }
   if (call.verb === "watch") {
@@ -67,6 +68,12 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   }
   if (call.verb === "get" || call.verb === "list") startRead(s, cfg, inflight, call, ctx);
   else startWrite(s, cfg, inflight, call, ctx);
+}
+
+/** RequestInfo as the authorizers see it: a create names no object unless it is a subresource's. Pure. */
+function attributesOf(call: ApiCall): Attributes {
+  const name = call.name ?? (call.verb === "list" || call.verb === "watch" ? (call.fieldSelector?.["metadata.name"] ?? null) : null);
+  return { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource: call.resource, subresource: call.subresource, namespace: call.namespace, name, fieldSelector: call.fieldSelector };
 }
 
 /** Records the request as in flight, on behalf of `user`. */

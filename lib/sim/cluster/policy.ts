@@ -1,5 +1,8 @@
 // Bootstrap identities and RBAC policy of a kubeadm-style cluster: bearer tokens stand in for the
 // client certificates in admin.conf, controller-manager.conf, scheduler.conf and kubelet.conf.
+// Kubelets (group system:nodes) get no RBAC binding: since 1.8 the bootstrap ClusterRoleBinding
+// system:node has no subjects (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go) and
+// kubeadm adds none, so they are served by the Node authorizer (apiserver/node-authorizer.ts).
 import type { TokenTable } from "../apiserver/authn";
 import type { PolicyRule, RbacPolicy } from "../apiserver/rbac";
 
@@ -43,12 +46,6 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(read, ["apps"], ["replicasets", "statefulsets"]),
       rule(["create"], [""], ["pods/binding"]),
     ],
-    "system:node": [
-      rule([...read, "create", "patch", "update"], [""], ["nodes", "nodes/status"]),
-      rule(["get", "create", "update"], ["coordination.k8s.io"], ["leases"]),
-      rule([...read, "delete"], [""], ["pods"]),
-      rule(["patch", "update"], [""], ["pods/status"]),
-    ],
   },
   bindings: [
     { name: "kubeadm:cluster-admins", role: "cluster-admin", subjects: [{ kind: "Group", name: "kubeadm:cluster-admins" }], namespace: null },
@@ -57,6 +54,5 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
     { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
-    { name: "system:nodes", role: "system:node", subjects: [{ kind: "Group", name: "system:nodes" }], namespace: null },
   ],
 };
