@@ -16,6 +16,13 @@ test("a card's Replay opens its scenario; scrubbed to the end, every claim holds
   const count = await claims(page).count();
   expect(count).toBeGreaterThan(2);
   for (let i = 0; i < count; i++) await expect(claims(page).nth(i)).toHaveAccessibleName(/^Holds: /);
+  // The log keeps its latest event in view without being scrolled by hand.
+  const log = page.getByRole("list", { name: "Event log" });
+  const latest = log.locator('[aria-current="step"]');
+  await expect(latest).toHaveCount(1);
+  const [logBox, latestBox] = [await log.locator("..").boundingBox(), await latest.boundingBox()];
+  expect(latestBox!.y + latestBox!.height).toBeLessThanOrEqual(logBox!.y + logBox!.height + 1);
+  expect(latestBox!.y).toBeGreaterThanOrEqual(logBox!.y - 1);
   await expect(page.getByRole("link", { name: /Back to the card/ })).toHaveAttribute("href", "/cards/etcd-down-what-happens");
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useState } from "react";
 import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/component-groups";
 import type { TraceEvent } from "@/lib/sim";
 import { formatClock } from "./timeline";
@@ -13,7 +13,6 @@ const windowSize = 80;
 /** What happened up to the playhead, in plain English, newest last; filter by component. */
 export function EventLog({ events, seq, highlighted, onSeek }: Props) {
   const [hidden, setHidden] = useState<ReadonlySet<ComponentGroup>>(new Set());
-  const list = useRef<HTMLOListElement>(null);
   const shown: TraceEvent[] = [];
   for (let i = seq; i >= 0 && shown.length < windowSize; i--) {
     const event = events[i]!;
@@ -21,10 +20,6 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
   }
   shown.reverse();
   const latest = shown.at(-1)?.seq;
-
-  useEffect(() => {
-    list.current?.querySelector("[data-current]")?.scrollIntoView({ block: "nearest" });
-  }, [latest]);
 
   const toggle = (group: ComponentGroup) => setHidden((current) => {
     const next = new Set(current);
@@ -44,21 +39,25 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
           </label>
         ))}
       </fieldset>
-      <ol ref={list} className="max-h-[32rem] min-h-40 overflow-y-auto rounded-lg border border-line bg-surface text-sm" aria-label="Event log" aria-live="off">
-        {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
-        {shown.map((event) => (
-          <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} onSeek={onSeek} />
-        ))}
-      </ol>
+      {/* Reversed flex direction keeps the scroll anchored at the bottom, where the latest event is, without
+          a scroll call (and the layout it forces) on every frame of a scrub. */}
+      <div className="flex max-h-[32rem] min-h-40 flex-col-reverse overflow-y-auto rounded-lg border border-line bg-surface text-sm">
+        <ol aria-label="Event log" aria-live="off">
+          {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
+          {shown.map((event) => (
+            <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} onSeek={onSeek} />
+          ))}
+        </ol>
+      </div>
       {seq + 1 > windowSize ? <p className="text-xs text-muted">Showing the latest {windowSize} events up to the playhead; scrub back for earlier ones.</p> : null}
     </div>
   );
 }
 
-/** One event; memoised, since scrubbing re-renders the log many times a second. */
+/** One event; memoised, since scrubbing re-renders the log many times a second. Rows scrolled out of the log skip layout (content-visibility). */
 const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, onSeek }: { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; onSeek: (t: number) => void }) {
   return (
-    <li data-current={isLatest ? "" : undefined}>
+    <li aria-current={isLatest ? "step" : undefined} className="[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]">
       <button
         type="button"
         onClick={() => onSeek(event.t)}

@@ -16,10 +16,13 @@ import { usePlayback } from "./use-playback";
 import { useReplayKeys } from "./use-replay-keys";
 import { WorkloadPanel } from "./workload-panel";
 
+/** One MediaQueryList for the page: the snapshot is read on every render, many times a second while playing. */
+let reducedMotionQuery: MediaQueryList | null = null;
+const reducedMotion = () => (reducedMotionQuery ??= window.matchMedia("(prefers-reduced-motion: reduce)"));
+
 function subscribeReducedMotion(onChange: () => void) {
-  const query = window.matchMedia("(prefers-reduced-motion: reduce)");
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
+  reducedMotion().addEventListener("change", onChange);
+  return () => reducedMotion().removeEventListener("change", onChange);
 }
 
 /**
@@ -32,7 +35,7 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
   const playback = usePlayback(trace, initialT);
   const { t, seq, view, seek } = playback;
   const [highlighted, setHighlighted] = useState<ReadonlySet<number>>(new Set());
-  const isReducedMotion = useSyncExternalStore(subscribeReducedMotion, () => window.matchMedia("(prefers-reduced-motion: reduce)").matches, () => false);
+  const isReducedMotion = useSyncExternalStore(subscribeReducedMotion, () => reducedMotion().matches, () => false);
   const markers = useMemo(() => markersOf(trace.events), [trace]);
   const layout = useMemo(() => layoutDiagram(trace.topology, podSlotsPerNode(trace.events)), [trace]);
   const flows = activeFlows(trace.events, seq, t, view);
