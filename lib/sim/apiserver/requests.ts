@@ -11,6 +11,7 @@ import { inNamespace, matchesSelectors } from "./convert";
 import { CACHE_NOT_READY, forbidden, gone, UNAUTHORIZED } from "./errors";
 import type { ApiCall, HttpRequest } from "./http";
 import { authorizeRequest } from "./authorize";
+import { nodeIdentity } from "./node-authorizer";
 import type { Attributes } from "./rbac";
 import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
@@ -61,7 +62,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     startWatch(s, env, req, call, ctx);
     return;
   }
-  const inflight = admit(s, env, req, user.name, ctx);
+  const inflight = admit(s, env, req, user.name, ctx, nodeIdentity(user));
   if (s.deadlineAt === null) {
     ctx.after(cfg.requestTimeoutMs, { t: "deadline" });
     s.deadlineAt = ctx.now + cfg.requestTimeoutMs;
@@ -77,8 +78,8 @@ function attributesOf(call: ApiCall): Attributes {
 }
 
 /** Records the request as in flight, on behalf of `user`. */
-function admit(s: ApiServerState, env: Envelope, req: HttpRequest, user: string, ctx: Ctx): InFlight {
-  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user, startedAt: ctx.now, current: null, attempts: 0 };
+function admit(s: ApiServerState, env: Envelope, req: HttpRequest, user: string, ctx: Ctx, node: string | null = null): InFlight {
+  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user, node, startedAt: ctx.now, current: null, attempts: 0 };
   s.inflight[req.id] = f;
   return f;
 }

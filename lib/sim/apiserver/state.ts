@@ -56,6 +56,8 @@ export type InFlight = {
   client: ProcId;
   call: ApiCall | { verb: "health"; path: HealthPath };
   user: string;
+  /** The node a kubelet's request speaks for (NodeIdentity), which NodeRestriction checks; null for other users. */
+  node: string | null;
   startedAt: Ms;
   /** GuaranteedUpdate: the object the next write is computed from. */
   current: KeyValue | null;

@@ -8,6 +8,7 @@ import { mergePatch } from "../objects/helpers";
 import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
+import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
 import type { ApiCall } from "./http";
@@ -49,14 +50,15 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
   if (call.verb === "create" && call.subresource === null) {
     const body = call.body as KubeObject;
     const obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
-    const err = validate(resource, obj, cfg.admission);
+    const err = (f.node === null ? null : admitNodeWrite(f.node, call, null, obj)) ?? validate(resource, obj, cfg.admission);
     if (isTraced(cfg, call)) traceAdmission(ctx, call, f.user, body, obj, err === null);
     if (err !== null) return fail(s, f.id, err, ctx);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj }, ctx);
   }
   if (call.verb === "update") {
     const obj = call.body as KubeObject;
-    const err = validate(resource, obj, cfg.admission);
+    const old = f.node === null ? null : (s.caches[resource].objects[storeKey(call.namespace, call.name ?? "")] ?? null);
+    const err = (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev }, ctx);
@@ -79,6 +81,12 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   const cur = fromKv(current);
   const next = computeUpdate(call, cur, ctx);
   if ("error" in next) return fail(s, f.id, next.error, ctx);
+  if (f.node !== null) {
+    // Upstream runs admission inside GuaranteedUpdate's tryUpdate, against the object being replaced.
+    const denied = admitNodeWrite(f.node, call, cur, next.obj);
+    if (isTraced(cfg, call) && f.attempts === 0) traceStage(ctx, call, f.user, "mutating-admission", denied === null ? `NodeRestriction: ${cur.metadata.name} is bound to ${f.node}: admitted` : "NodeRestriction: rejected (403)");
+    if (denied !== null) return fail(s, f.id, denied, ctx);
+  }
   s.inflight[f.id] = { ...f, current };
   if (next.obj === null) return txn(s, cfg, f, call, name, { op: "delete", key, expectRev: current.modRev }, ctx);
   txn(s, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);

@@ -68,7 +68,9 @@ export function addControlPlane(l: Layout, i: number): void {
     probeTarget: `kube-apiserver-${i}`,
     allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
     registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
-    labels: { "node-role.kubernetes.io/control-plane": "" },
+    // No node-role label: NodeRestriction forbids a kubelet to set it (kubeadm's mark-control-plane
+    // phase adds it with admin.conf, which is not modelled); the taint comes with registration.
+    labels: {},
     podCidr: i,
     timing: kubeletTiming(t),
   };
