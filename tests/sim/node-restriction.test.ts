@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { apiCall, type ApiCall, type HttpResponse } from "@/lib/sim/apiserver/http";
 import { admitNodeWrite } from "@/lib/sim/apiserver/node-restriction";
 import { applyNow } from "@/lib/sim/core/run";
+import { kubeletCredential } from "@/lib/sim/cluster/policy";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
 import type { Node, Pod } from "@/lib/sim/objects/types";
 import { k8sCluster, type Harness } from "./harness";
@@ -26,7 +27,7 @@ function asKubelet(h: Harness, node: string, call: ApiCall): HttpResponse {
     if (body?.p === "http" && body.kind === "response" && body.id === id) response = body;
   });
   const from = `kubelet/${node}`;
-  applyNow(h.sim, { kind: "deliver", from, to: "kube-apiserver-1", sentAt: h.now, body: { p: "http", kind: "request", id, client: from, token: `kubelet-${node}-token`, call } });
+  applyNow(h.sim, { kind: "deliver", from, to: "kube-apiserver-1", sentAt: h.now, body: { p: "http", kind: "request", id, client: from, credential: kubeletCredential(node), call } });
   h.runUntil(() => response !== null, 5000);
   return response!;
 }

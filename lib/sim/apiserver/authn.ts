@@ -1,12 +1,39 @@
-// Authentication: bearer tokens mapped to users and groups (a static token file stands in for
-// x509 client certificates and service-account tokens). The first authenticator that recognises
-// the token wins; none does means 401.
+// Authentication (k8s.io/apiserver/pkg/authentication): the request's credential is offered to the
+// authenticators as a union, the first that recognises it wins, and none means 401. A client
+// certificate signed by the --client-ca-file CA authenticates as user CN in groups O
+// (request/x509/x509.go): kubeadm's admin.conf, super-admin.conf, controller-manager.conf,
+// scheduler.conf and the kubelets' kubelet.conf all carry one. Bearer tokens (service-account JWTs,
+// a static token file) are looked up in a table. Every authenticated user also gets the group
+// system:authenticated (group/authenticated_group_adder.go).
 
 export type UserInfo = { name: string; groups: string[] };
 
 export type TokenTable = Record<string, UserInfo>;
 
-export function authenticate(tokens: TokenTable, token: string | null): UserInfo | null {
-  if (token === null) return null;
-  return tokens[token] ?? null;
+/** What a client presents: a client certificate (its subject and the CA that signed it) or a bearer token. */
+export type Credential = { kind: "x509"; cn: string; o: string[]; ca: string } | { kind: "bearer"; token: string };
+
+export type AuthnConfig = { clientCa: string; tokens: TokenTable };
+
+/** The user, and how it was authenticated in a few words (for the request-flow trace). */
+export type Authenticated = { user: UserInfo; how: string };
+
+/** A client certificate with subject CN=`cn`, O=`o`… signed by `ca`. Pure. */
+export function clientCert(cn: string, o: string[], ca: string): Credential {
+  return { kind: "x509", cn, o, ca };
+}
+
+/** Pure: the authenticated user, or null (401). */
+export function authenticate(cfg: AuthnConfig, cred: Credential | null): Authenticated | null {
+  if (cred === null) return null;
+  if (cred.kind === "x509") {
+    if (cred.ca !== cfg.clientCa) return null;
+    const subject = [`CN=${cred.cn}`, ...cred.o.map((o) => `O=${o}`)].join(", ");
+    return { user: { name: cred.cn, groups: [...cred.o, "system:authenticated"] }, how: `x509 client certificate: ${subject}` };
+  }
+  const user = cfg.tokens[cred.token];
+  if (user === undefined) return null;
+  const kind = user.name.startsWith("system:serviceaccount:") ? "service account token" : "bearer token";
+  const groups = [...user.groups, "system:authenticated"];
+  return { user: { name: user.name, groups }, how: `${kind}: user ${user.name}, groups ${groups.join(", ")}` };
 }

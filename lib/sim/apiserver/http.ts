@@ -2,6 +2,7 @@
 // one), including watch streams and the health endpoints probed by the kubelet and the LB.
 import type { ProcId } from "../core/types";
 import type { Resource } from "../objects/resources";
+import type { Credential } from "./authn";
 import type { KubeObject } from "../objects/types";
 
 export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete";
@@ -30,7 +31,8 @@ export type HttpRequest = {
   id: string;
   /** The process that started the request (a load balancer relays it unchanged). */
   client: ProcId;
-  token: string | null;
+  /** The client certificate or bearer token it presents; null for anonymous health probes. */
+  credential: Credential | null;
   call: ApiCall | { verb: "health"; path: HealthPath };
 };
 

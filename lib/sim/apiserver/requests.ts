@@ -39,17 +39,18 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     return;
   }
   const call = req.call;
-  const user = authenticate(cfg.tokens, req.token);
-  if (user === null) {
+  const authn = authenticate(cfg.authn, req.credential);
+  if (authn === null) {
     admit(s, env, req, "system:anonymous", ctx);
     fail(s, req.id, UNAUTHORIZED, ctx);
     return;
   }
+  const user = authn.user;
   const attrs = attributesOf(call);
   const decision = authorizeRequest(cfg.rbac, s.caches.pods.objects, user, attrs);
   if (isTraced(cfg, call)) {
     const [schema, level] = flowSchemaFor(user);
-    traceStage(ctx, call, user.name, "authentication", `bearer token accepted: user ${user.name}, groups ${user.groups.join(", ")}`);
+    traceStage(ctx, call, user.name, "authentication", authn.how);
     traceStage(ctx, call, user.name, "priority-and-fairness", `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`);
     traceStage(ctx, call, user.name, "authorization", decision.allowed ? decision.reason : `Node,RBAC: nothing allows it (403)${decision.reason === "" ? "" : `: ${decision.reason}`}`);
   }

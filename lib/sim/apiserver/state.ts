@@ -7,13 +7,13 @@ import type { Ms, ProcId } from "../core/types";
 import type { Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import type { AdmissionConfig } from "./admission";
-import type { TokenTable } from "./authn";
+import type { AuthnConfig } from "./authn";
 import type { ApiCall, HealthPath, WatchType } from "./http";
 import type { RbacPolicy } from "./rbac";
 
 export type ApiServerConfig = {
   etcd: EtcdClientConfig;
-  tokens: TokenTable;
+  authn: AuthnConfig;
   rbac: RbacPolicy;
   admission: AdmissionConfig;
   requestTimeoutMs: Ms;

@@ -5,11 +5,12 @@
 import type { Ctx } from "../core/component";
 import { without } from "../core/records";
 import type { Envelope, Ms, ProcId } from "../core/types";
+import type { Credential } from "../apiserver/authn";
 import type { HttpRequest, WatchType } from "../apiserver/http";
 import type { KubeObject } from "../objects/types";
 import { withEntry } from "../core/records";
 
-export type HttpClientConfig = { server: ProcId; token: string };
+export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 
 type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: boolean; open: boolean };
 
@@ -36,7 +37,7 @@ export function httpSend(
   ctx: Ctx,
 ): { hc: HttpClient; id: string } {
   const id = ctx.nextId("req");
-  ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, token: cfg.token, call });
+  ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
   const watch = call.verb === "watch";
   return { hc: { pending: withEntry(hc.pending, id, { call, sentAt: ctx.now, tag, watch, open: false }) }, id };

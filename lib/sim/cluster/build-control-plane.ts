@@ -7,7 +7,8 @@ import type { KcmConfig } from "../components/controller-manager/types";
 import type { SchedulerConfig } from "../components/kube-scheduler/kube-scheduler";
 import type { KubeletConfig } from "../components/kubelet/types";
 import { add, proc, range, type Layout } from "./layout";
-import { RBAC_POLICY } from "./policy";
+import type { Credential } from "../apiserver/authn";
+import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
 import { kubeletTiming } from "./timing";
 
 export function addEtcd(l: Layout): void {
@@ -25,7 +26,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
   const endpoints = l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : Object.values(l.peers);
   return {
     etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
-    tokens: l.tokens,
+    authn: AUTHN,
     rbac: RBAC_POLICY,
     admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system"] },
     requestTimeoutMs: t.apiRequestTimeoutMs,
@@ -44,11 +45,11 @@ export function addControlPlane(l: Layout, i: number): void {
   const host = `cp-${i}`;
   const kubeletId = `kubelet/${host}`;
   // kubeadm points the controllers (and, since ControlPlaneKubeletLocalMode, the kubelet) at the local API server.
-  const local = (token: string) => ({ server: `kube-apiserver-${i}`, token });
+  const local = (credential: Credential) => ({ server: `kube-apiserver-${i}`, credential });
   const elector = (name: string) => ({ namespace: "kube-system", name, leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs });
   add(l, proc(`kube-apiserver-${i}`, "kube-apiserver", host, kubeletId, apiServerConfig(l, i)));
   const kcm: KcmConfig = {
-    api: local("kcm-token"),
+    api: local(CREDENTIALS.controllerManager),
     elector: elector("kube-controller-manager"),
     nodeMonitorPeriodMs: t.nodeMonitorPeriodMs,
     nodeMonitorGraceMs: t.nodeMonitorGraceMs,
@@ -57,12 +58,12 @@ export function addControlPlane(l: Layout, i: number): void {
     largeClusterSize: 50,
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
-  const sched: SchedulerConfig = { api: local("scheduler-token"), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
+  const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
   add(l, proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
   const k: KubeletConfig = {
     node: host,
     zone: "zone-a",
-    api: local(`kubelet-${host}-token`),
+    api: local(kubeletCredential(host)),
     runtime: null,
     staticPods: [...(l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : []), `kube-apiserver-${i}`, `kube-controller-manager-${i}`, `kube-scheduler-${i}`],
     probeTarget: `kube-apiserver-${i}`,

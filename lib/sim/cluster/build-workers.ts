@@ -4,6 +4,7 @@ import type { ContainerdConfig } from "../components/containerd";
 import type { KubeProxyConfig } from "../components/kube-proxy/kube-proxy";
 import type { KubeletConfig } from "../components/kubelet/types";
 import { add, proc, type Layout } from "./layout";
+import { CREDENTIALS, kubeletCredential } from "./policy";
 import { kubeletTiming } from "./timing";
 
 /** Worker `i` (0-based) is node-(i+1), in zone-a, zone-b, … round-robin over the spec's zones. */
@@ -13,13 +14,13 @@ export function addWorker(l: Layout, i: number): void {
   const w = l.spec.workerSpecs?.[i] ?? {};
   l.runtimes[node] = `containerd/${node}`;
   if (w.kubeProxy !== undefined) {
-    const kp: KubeProxyConfig = { api: { server: l.apiEndpoint, token: "kube-proxy-token" }, node, mode: w.kubeProxy, minSyncMs: 1000 };
+    const kp: KubeProxyConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.kubeProxy }, node, mode: w.kubeProxy, minSyncMs: 1000 };
     add(l, proc(`kube-proxy/${node}`, "kube-proxy", node, null, kp), zone);
   }
   const k: KubeletConfig = {
     node,
     zone,
-    api: { server: l.apiEndpoint, token: `kubelet-${node}-token` },
+    api: { server: l.apiEndpoint, credential: kubeletCredential(node) },
     runtime: `containerd/${node}`,
     staticPods: [],
     probeTarget: null,

@@ -12,7 +12,7 @@ import type { WebClientConfig } from "../components/web-client";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
-import { tokensFor } from "./policy";
+import { CREDENTIALS } from "./policy";
 import type { ClusterSpec } from "./spec";
 
 export type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
@@ -24,10 +24,11 @@ function addClients(l: Layout): void {
     const cfg: LbConfig = { backends: range(l.spec.controlPlanes).map((i) => `kube-apiserver-${i}`), checkIntervalMs: t.lbCheckIntervalMs, downIntervalMs: 5000, checkTimeoutMs: 5000, fall: t.lbFall, rise: t.lbRise };
     add(l, proc("lb", "load-balancer", "lb", null, cfg));
   }
-  const kubectlCfg: KubectlConfig = { server: l.apiEndpoint, tokens: { admin: "admin-token", jane: "jane-token" } };
+  const kubeconfigs = { admin: CREDENTIALS.admin, "super-admin": CREDENTIALS.superAdmin, jane: CREDENTIALS.jane };
+  const kubectlCfg: KubectlConfig = { server: l.apiEndpoint, kubeconfigs };
   add(l, proc("kubectl", "kubectl", "laptop", null, kubectlCfg));
   if (l.spec.webTraffic) {
-    const web: WebClientConfig = { api: { server: l.apiEndpoint, token: "web-token" }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
+    const web: WebClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
     add(l, proc("web-client", "web-client", "users", null, web));
   }
 }
@@ -35,14 +36,12 @@ function addClients(l: Layout): void {
 /** The World for `spec` and its boot schedule. Pure. */
 export function buildCluster(spec: ClusterSpec, seed: number): Built {
   if (spec.etcdTopology === "stacked" && spec.etcdMembers !== spec.controlPlanes) throw new RangeError("stacked etcd needs one member per control-plane node");
-  const nodeNames = [...range(spec.controlPlanes).map((i) => `cp-${i}`), ...range(spec.workers).map((i) => `node-${i}`)];
   const l: Layout = {
     spec,
     t: spec.tuning,
     procs: {},
     hosts: {},
     peers: Object.fromEntries(range(spec.etcdMembers).map((i) => [i, `etcd-${i}`])),
-    tokens: tokensFor(nodeNames),
     apiEndpoint: spec.controlPlanes > 1 ? "lb" : "kube-apiserver-1",
     runtimes: {},
   };

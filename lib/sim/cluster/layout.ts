@@ -1,8 +1,7 @@
 // What the per-role builders share while laying out one cluster: the processes and hosts placed so
-// far, the etcd peers, the credentials, and where outside clients send their API requests.
+// far, the etcd peers, and where outside clients send their API requests.
 import type { Host, Proc, ProcId } from "../core/types";
 import type { Tuning } from "./defaults";
-import type { tokensFor } from "./policy";
 import type { ClusterSpec } from "./spec";
 
 export type Layout = {
@@ -11,7 +10,6 @@ export type Layout = {
   procs: Record<ProcId, Proc>;
   hosts: Record<string, Host>;
   peers: Record<number, ProcId>;
-  tokens: ReturnType<typeof tokensFor>;
   /** Where workers, kubectl and other outside clients send API requests: the LB when there is one. */
   apiEndpoint: ProcId;
   runtimes: Record<string, ProcId>;

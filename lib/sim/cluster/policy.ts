@@ -1,9 +1,13 @@
-// Bootstrap identities and RBAC policy of a kubeadm-style cluster: bearer tokens stand in for the
-// client certificates in admin.conf, controller-manager.conf, scheduler.conf and kubelet.conf.
+// Bootstrap identities and RBAC policy of a kubeadm-style cluster. kubeadm's kubeconfigs carry
+// client certificates signed by the cluster CA (kubernetes/kubeadm, phases/kubeconfig): admin.conf
+// CN=kubernetes-admin, O=kubeadm:cluster-admins (bound to cluster-admin since v1.29, KEP-4214),
+// super-admin.conf O=system:masters (the break-glass group no authorizer is asked about),
+// controller-manager.conf and scheduler.conf their system: users, kubelet.conf
+// CN=system:node:<node>, O=system:nodes. In-cluster clients use service-account tokens.
 // Kubelets (group system:nodes) get no RBAC binding: since 1.8 the bootstrap ClusterRoleBinding
 // system:node has no subjects (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go) and
 // kubeadm adds none, so they are served by the Node authorizer (apiserver/node-authorizer.ts).
-import type { TokenTable } from "../apiserver/authn";
+import { clientCert, type AuthnConfig, type Credential } from "../apiserver/authn";
 import type { PolicyRule, RbacPolicy } from "../apiserver/rbac";
 
 const read = ["get", "list", "watch"];
@@ -12,18 +16,34 @@ function rule(verbs: string[], apiGroups: string[], resources: string[]): Policy
   return { verbs, apiGroups, resources };
 }
 
-export function tokensFor(nodes: string[]): TokenTable {
-  const t: TokenTable = {
-    "admin-token": { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] },
-    "jane-token": { name: "jane", groups: ["developers", "system:authenticated"] },
-    "kcm-token": { name: "system:kube-controller-manager", groups: ["system:authenticated"] },
-    "scheduler-token": { name: "system:kube-scheduler", groups: ["system:authenticated"] },
-    "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:authenticated"] },
-    "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:authenticated"] },
-  };
-  for (const n of nodes) t[`kubelet-${n}-token`] = { name: `system:node:${n}`, groups: ["system:nodes", "system:authenticated"] };
-  return t;
+/** The CA kubeadm creates (/etc/kubernetes/pki/ca.crt, CN=kubernetes), which is also the API server's --client-ca-file. */
+export const CLUSTER_CA = "kubernetes";
+
+export const CREDENTIALS = {
+  admin: clientCert("kubernetes-admin", ["kubeadm:cluster-admins"], CLUSTER_CA),
+  superAdmin: clientCert("kubernetes-super-admin", ["system:masters"], CLUSTER_CA),
+  controllerManager: clientCert("system:kube-controller-manager", [], CLUSTER_CA),
+  scheduler: clientCert("system:kube-scheduler", [], CLUSTER_CA),
+  /** A developer with a token from a static token file (or an OIDC provider's ID token). */
+  jane: { kind: "bearer", token: "jane-token" },
+  kubeProxy: { kind: "bearer", token: "kube-proxy-token" },
+  web: { kind: "bearer", token: "web-token" },
+} satisfies Record<string, Credential>;
+
+/** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
+export function kubeletCredential(node: string): Credential {
+  return clientCert(`system:node:${node}`, ["system:nodes"], CLUSTER_CA);
 }
+
+/** The API server's authenticators: the cluster CA for certificates, and the bearer tokens it knows. */
+export const AUTHN: AuthnConfig = {
+  clientCa: CLUSTER_CA,
+  tokens: {
+    "jane-token": { name: "jane", groups: ["developers"] },
+    "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
+    "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
+  },
+};
 
 export const RBAC_POLICY: RbacPolicy = {
   roles: {

@@ -3,6 +3,7 @@
 // and every response is traced as api.response with the text kubectl would print.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope } from "../core/types";
+import type { Credential } from "../apiserver/authn";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
@@ -11,7 +12,8 @@ import { resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
 
-export type KubectlConfig = { server: string; tokens: Record<string, string> };
+/** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
+export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
 export type KubectlState = { http: HttpClient };
 
 function deployment(args: Command["args"], now: number): Deployment {
@@ -75,7 +77,7 @@ function bareCommandLine(c: Command): string {
 
 function config(cfg: KubectlConfig, c: Command): HttpClientConfig {
   const user = String(c.args.as ?? "admin");
-  return { server: cfg.server, token: cfg.tokens[user] ?? `unknown-token-for-${user}` };
+  return { server: cfg.server, credential: cfg.kubeconfigs[user] ?? { kind: "bearer", token: `unknown-token-for-${user}` } };
 }
 
 function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, step: string, ctx: Ctx): KubectlState {
@@ -173,7 +175,7 @@ export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTi
   kind: "kubectl",
   boot: () => ({ http: emptyHttpClient() }),
   onMessage: (s0: KubectlState, env: Envelope, ctx: Ctx, cfg: KubectlConfig) => {
-    const { hc, results } = httpOnMessage(s0.http, { server: cfg.server, token: "" }, env, ctx);
+    const { hc, results } = httpOnMessage(s0.http, { server: cfg.server, credential: null }, env, ctx);
     let s = { http: hc };
     for (const r of results) s = onResult(s, cfg, r, ctx);
     return s;

@@ -103,7 +103,7 @@ function onTimer(s: LbState, timer: LbTimer, ctx: Ctx, cfg: LbConfig): LbState {
   const b = s.backends[timer.backend]!;
   if (timer.t === "check-timeout") return b.checking === timer.id ? onCheckResult(s, cfg, timer.backend, false, ctx) : s;
   const id = ctx.nextId("lbcheck");
-  ctx.send(timer.backend, { p: "http", kind: "request", id, client: ctx.self, token: null, call: { verb: "health", path: "/healthz" } });
+  ctx.send(timer.backend, { p: "http", kind: "request", id, client: ctx.self, credential: null, call: { verb: "health", path: "/healthz" } });
   ctx.after(cfg.checkTimeoutMs, { t: "check-timeout", backend: timer.backend, id });
   return { ...s, backends: { ...s.backends, [timer.backend]: { ...b, checking: id } } };
 }

@@ -83,7 +83,7 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
   s = { ...s, http: api.hc };
   for (const r of api.results) s = onHttpResult(s, cfg, r, ctx);
   if (cfg.probeTarget !== null) {
-    const probe = httpOnMessage(s.probeHttp, { server: cfg.probeTarget, token: "" }, env, ctx);
+    const probe = httpOnMessage(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx);
     s = { ...s, probeHttp: probe.hc };
     for (const r of probe.results) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
   }

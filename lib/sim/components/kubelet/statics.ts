@@ -39,7 +39,7 @@ export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubelet
   ctx.after(cfg.timing.probePeriodMs, { t: "probe" });
   if (!ctx.isLocalUp(target) || s.probe.inflight !== null) return s;
   const path = "/livez" as const;
-  const { hc, id } = httpSend(s.probeHttp, { server: target, token: "" }, { verb: "health", path }, "probe", cfg.timing.probeTimeoutMs, ctx);
+  const { hc, id } = httpSend(s.probeHttp, { server: target, credential: null }, { verb: "health", path }, "probe", cfg.timing.probeTimeoutMs, ctx);
   return { ...s, probeHttp: hc, probe: { ...s.probe, inflight: id } };
 }
 
