@@ -67,9 +67,10 @@ export function validate(resource: Resource, obj: KubeObject, cfg: AdmissionConf
   if (obj.kind === "Deployment" || obj.kind === "ReplicaSet" || obj.kind === "StatefulSet") {
     if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0) return invalid(resource, name, "spec.replicas: Invalid value: must be greater than or equal to 0");
   }
-  const ns = obj.metadata.namespace;
-  if (ns !== null && !cfg.namespaces.includes(ns)) {
-    return { status: 404, reason: "NotFound", message: `namespaces "${ns}" not found` };
-  }
-  return null;
+  return namespaceLifecycle(obj.metadata.namespace, cfg);
+}
+
+/** NamespaceLifecycle (validating): nothing is created in a namespace that does not exist. Null admits. Pure. */
+export function namespaceLifecycle(ns: string | null, cfg: AdmissionConfig): ApiError | null {
+  return ns !== null && !cfg.namespaces.includes(ns) ? { status: 404, reason: "NotFound", message: `namespaces "${ns}" not found` } : null;
 }

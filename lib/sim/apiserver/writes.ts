@@ -8,6 +8,7 @@ import { mergePatch } from "../objects/helpers";
 import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
+import { admitBinding } from "./binding";
 import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
@@ -62,6 +63,10 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev }, ctx);
+  }
+  if (call.subresource === "binding") {
+    const err = admitBinding(call, f.user, f.node, cfg.admission, isTraced(cfg, call), ctx);
+    if (err !== null) return fail(s, f.id, err, ctx);
   }
   return guaranteedUpdate(s, cfg, f, call, ctx);
 }
@@ -124,6 +129,11 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
   if (result.ok) {
+    // A binding is a create that answers 201 with a Status (createHandler), not the pod.
+    if (call.subresource === "binding") {
+      if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", "201 Created, Status Success");
+      return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
+    }
     if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`);
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
