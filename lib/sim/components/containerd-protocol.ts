@@ -2,7 +2,7 @@
 // application traffic that reaches running pods. The runtime reports each step of starting a pod
 // (sandbox with its CNI IP, image pull, container start) and every container exit as events, the
 // way the kubelet's evented PLEG learns them.
-import type { AppBehavior, PullPolicy } from "../objects/types";
+import type { AppBehavior, ContainerImage, PullPolicy } from "../objects/types";
 
 export type ContainerSpec = { name: string; image: string; pullPolicy: PullPolicy; app: AppBehavior };
 
@@ -38,7 +38,9 @@ export type CriMsg =
   | { p: "cri"; kind: "cri-request"; id: string; op: "start-container"; uid: string; container: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "kill-container"; uid: string; container: string; reason: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "list" }
+  | { p: "cri"; kind: "cri-request"; id: string; op: "list-images" }
   | { p: "cri"; kind: "cri-response"; id: string; pods: RuntimePod[] }
+  | { p: "cri"; kind: "cri-images"; id: string; images: ContainerImage[] }
   | { p: "cri"; kind: "cri-event"; pod: RuntimePod; stage?: RuntimeStage };
 
 /** A request from a client of the application to one pod IP (after kube-proxy-style routing). */

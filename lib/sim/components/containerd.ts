@@ -7,6 +7,7 @@ import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { ContainerSpec, RuntimeContainer, RuntimePod, RuntimeStage } from "./containerd-protocol";
 import { copyRecord, emptyRecord, withEntry } from "../core/records";
+import { listImages } from "./container-images";
 
 export type ContainerdConfig = {
   kubelet: ProcId;
@@ -105,6 +106,9 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
     }
     case "list":
       ctx.send(env.from, { p: "cri", kind: "cri-response", id: body.id, pods: Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1)) });
+      return s;
+    case "list-images":
+      ctx.send(env.from, { p: "cri", kind: "cri-images", id: body.id, images: listImages(Object.keys(s.images)) });
       return s;
   }
 }

@@ -89,12 +89,16 @@ export type Pod = {
 /** `state` is running, or waiting/terminated with its reason (CrashLoopBackOff, ContainerCreating...). */
 export type ContainerStatus = { name: string; ready: boolean; restartCount: number; state: string };
 
+/** An image on a node as the runtime lists it (status.images[]): its references and its size. */
+export type ContainerImage = { names: string[]; sizeBytes: number };
+
 export type Node = {
   kind: "Node";
   apiVersion: "v1";
   metadata: ObjectMeta;
   spec: { taints: Taint[]; unschedulable: boolean };
-  status: { conditions: Condition[]; allocatable: ResourceList & { pods: number }; lastHeartbeatTime: Ms };
+  /** `images`: the largest images on the node, reported by its kubelet (absent until the first report). */
+  status: { conditions: Condition[]; allocatable: ResourceList & { pods: number }; lastHeartbeatTime: Ms; images?: ContainerImage[] };
 };
 
 export type Lease = {

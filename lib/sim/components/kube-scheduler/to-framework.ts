@@ -14,7 +14,8 @@ export function toFrameworkNode(n: Node): K8sNode {
     taints: n.spec.taints.map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect })),
     unschedulable: n.spec.unschedulable,
     allocatable: { cpu: `${a.cpuMilli}m`, memory: `${a.memoryMi}Mi`, pods: String(a.pods) },
-    images: [],
+    // As the kubelet reported them: containerd's normalized names (components/container-images.ts).
+    images: n.status.images ?? [],
   };
 }
 

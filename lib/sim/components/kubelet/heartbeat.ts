@@ -5,7 +5,7 @@ import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
-import type { Lease, Node } from "../../objects/types";
+import type { ContainerImage, Lease, Node } from "../../objects/types";
 import type { KubeletConfig, KubeletState } from "./types";
 
 function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
@@ -82,7 +82,23 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
   return { ...s, leaseInflight: false, lease: r.status === 409 ? null : s.lease, leaseRetryMs, leaseFailingSince: s.leaseFailingSince ?? ctx.now };
 }
 
-/** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True if it drifted or is due. */
+/** The image manager's cache refresh (images/image_gc_manager.go): ListImages every 30 s, from boot. */
+const IMAGE_CACHE_REFRESH_MS = 30_000;
+/** --node-status-max-images: status.images holds the 50 largest images (nodestatus.Images). */
+const NODE_STATUS_MAX_IMAGES = 50;
+
+/** Asks the runtime for its images (a fixed CRI request id: one such request is outstanding at a time) and re-arms. */
+export function refreshImages(cfg: KubeletConfig, ctx: Ctx): void {
+  if (cfg.runtime === null) return;
+  ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: "list-images", op: "list-images" });
+  ctx.after(IMAGE_CACHE_REFRESH_MS, { t: "images" });
+}
+
+function sameImages(a: readonly ContainerImage[], b: readonly ContainerImage[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.sizeBytes === b[i]!.sizeBytes && x.names.join() === b[i]!.names.join());
+}
+
+/** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True and the images if they drifted, or when due. */
 export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
   if (!s.registered) return s;
   const call = apiCall("get", "nodes", { name: cfg.node, rv: "0" });
@@ -94,8 +110,11 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     if (r.status !== 200) return s;
     const node = r.body as Node;
     const drifted = nodeReady(node) !== "True";
-    if (!drifted && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return s;
-    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now } };
+    const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
+    // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
+    const changed = drifted || !sameImages(node.status.images ?? [], images);
+    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return s;
+    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
     return { ...s, http: httpSend(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx).hc };
   }

@@ -3,7 +3,7 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer } from "../../client/informer";
-import { onLeaseResult, onRegisterResult, onStatusResult, register, renewLease, syncStatus } from "./heartbeat";
+import { onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
@@ -39,12 +39,14 @@ function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
     workers: {},
     statics,
     probe: { phase: "startup", failures: 0, inflight: null },
+    images: [],
   };
   s = renewLease(register(s, cfg, ctx), cfg, ctx);
   ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
   if (cfg.probeTarget !== null) ctx.after(cfg.timing.probeInitialDelayMs, { t: "probe" });
   if (cfg.runtime !== null) {
     ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "list" });
+    refreshImages(cfg, ctx);
     const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
     s = { ...s, pods: run.inf, http: run.hc };
   }
@@ -75,6 +77,7 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
       const runtime: KubeletState["runtime"] = Object.fromEntries(body.pods.map((p) => [p.uid, p]));
       return syncPods({ ...s0, runtime, runtimeSynced: true }, cfg, ctx);
     }
+    if (body.kind === "cri-images") return { ...s0, images: body.images };
     return s0;
   }
   let s = s0;
@@ -114,6 +117,9 @@ function onTimer(s: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCon
       // The pod workers also resync on this period, retrying status reports that failed.
       ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
       return syncPods(syncStatus(s, cfg, ctx), cfg, ctx);
+    case "images":
+      refreshImages(cfg, ctx);
+      return s;
     case "probe":
       return runProbe(s, cfg, ctx);
     case "static-restart":

@@ -4,7 +4,7 @@
 import type { HttpClient, HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
 import type { Ms, ProcId } from "../../core/types";
-import type { Lease, ResourceList, Taint } from "../../objects/types";
+import type { ContainerImage, Lease, ResourceList, Taint } from "../../objects/types";
 import type { RuntimePod } from "../containerd-protocol";
 
 export type KubeletTiming = {
@@ -93,6 +93,8 @@ export type KubeletState = {
   workers: Readonly<Record<string, PodWorker>>;
   statics: Readonly<Record<ProcId, StaticPod>>;
   probe: Probe;
+  /** The image manager's cache: the runtime's images, largest first, refreshed every 30 s. */
+  images: readonly ContainerImage[];
 };
 
 export type KubeletTimer =
@@ -101,6 +103,7 @@ export type KubeletTimer =
   | { lib?: undefined; t: "register" }
   | { lib?: undefined; t: "lease" }
   | { lib?: undefined; t: "status" }
+  | { lib?: undefined; t: "images" }
   | { lib?: undefined; t: "probe" }
   | { lib?: undefined; t: "static-restart"; proc: ProcId }
   | { lib?: undefined; t: "pod-probe"; uid: string; container: string; probe: ProbeKind; gen: number }
