@@ -2,19 +2,24 @@
 // timeouts, watch streams, and the transport errors a real client sees: "connection refused" when
 // nothing listens, "EOF" or "connection reset by peer" when the server or the load balancer drops
 // the connection. A library embedded in its owner's state; results are returned to the owner.
+//
+// Two ways to use it. Components that copy their state on every change call the pure functions
+// (httpSend, httpOnMessage, ...), which return a new client and leave theirs untouched. Components
+// that edit a state they own (Ctx.ownsState, core/draft.ts) call the *InPlace functions on a client
+// they own: their run's own, or a httpClientCopy. Both share one implementation, so they behave alike.
 import type { Ctx } from "../core/component";
-import { without } from "../core/records";
+import { copyRecord, emptyRecord, without } from "../core/records";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { Credential } from "../apiserver/authn";
 import type { HttpRequest, WatchType } from "../apiserver/http";
 import type { KubeObject } from "../objects/types";
-import { withEntry } from "../core/records";
 
 export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 
 type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: boolean; open: boolean };
 
-export type HttpClient = { pending: Readonly<Record<string, Pending>> };
+/** `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client). */
+export type HttpClient = { pending: Record<string, Pending> };
 
 export type HttpResult =
   | { kind: "response"; id: string; tag: string; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"] }
@@ -23,77 +28,118 @@ export type HttpResult =
 
 export type HttpClientTimer = { lib: "http"; t: "timeout"; id: string };
 
+const NO_RESULTS: readonly HttpResult[] = Object.freeze([]);
+
 export function emptyHttpClient(): HttpClient {
   return { pending: {} };
 }
 
-/** Sends a request; `timeoutMs` null means no client-side timeout (kubectl's default). */
-export function httpSend(
-  hc: HttpClient,
-  cfg: HttpClientConfig,
-  call: HttpRequest["call"],
-  tag: string,
-  timeoutMs: Ms | null,
-  ctx: Ctx,
-): { hc: HttpClient; id: string } {
+/** A copy of `hc` the caller owns, for the in-place functions. Pure. */
+export function httpClientCopy(hc: HttpClient): HttpClient {
+  return { pending: copyRecord(hc.pending) };
+}
+
+/** Records `p` (or, with undefined, forgets `id`) in `hc` when owned, else in a copy. Returns the client written. */
+function put(hc: HttpClient, owned: boolean, id: string, p: Pending | undefined): HttpClient {
+  if (p === undefined) {
+    if (owned) delete hc.pending[id];
+    return owned ? hc : { pending: without(hc.pending, id) };
+  }
+  const out = owned ? hc : httpClientCopy(hc);
+  out.pending[id] = p;
+  return out;
+}
+
+/** Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its id. */
+export function httpSendInPlace(hc: HttpClient, cfg: HttpClientConfig, call: HttpRequest["call"], tag: string, timeoutMs: Ms | null, ctx: Ctx): string {
   const id = ctx.nextId("req");
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
-  const watch = call.verb === "watch";
-  return { hc: { pending: withEntry(hc.pending, id, { call, sentAt: ctx.now, tag, watch, open: false }) }, id };
+  hc.pending[id] = { call, sentAt: ctx.now, tag, watch: call.verb === "watch", open: false };
+  return id;
 }
 
-/** Stops caring about a request or watch; late messages for it are ignored. */
+/** httpSendInPlace on a copy: `hc` is left untouched. */
+export function httpSend(hc: HttpClient, cfg: HttpClientConfig, call: HttpRequest["call"], tag: string, timeoutMs: Ms | null, ctx: Ctx): { hc: HttpClient; id: string } {
+  const next = httpClientCopy(hc);
+  return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
+}
+
+/** Stops caring about a request or watch; late messages for it are ignored. Pure. */
 export function httpForget(hc: HttpClient, id: string): HttpClient {
-  if (hc.pending[id] === undefined) return hc;
-  return { pending: without(hc.pending, id) };
+  return hc.pending[id] === undefined ? hc : put(hc, false, id, undefined);
 }
 
-function transportError(hc: HttpClient, id: string, message: string, ctx: Ctx, results: HttpResult[]): HttpClient {
+function transportError(hc: HttpClient, owned: boolean, id: string, message: string, ctx: Ctx, results: HttpResult[]): HttpClient {
   const p = hc.pending[id];
   if (p === undefined) return hc;
   if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: message });
   else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: message, latencyMs: ctx.now - p.sentAt, call: p.call });
-  return httpForget(hc, id);
+  return put(hc, owned, id, undefined);
 }
 
-export function httpOnMessage(hc0: HttpClient, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): { hc: HttpClient; results: HttpResult[] } {
-  const results: HttpResult[] = [];
+/** What a message means for the client's requests. Writes `hc` only when `owned`; returns the client written. */
+function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Envelope, ctx: Ctx, results: HttpResult[]): HttpClient {
   const body = env.body;
-  let hc = hc0;
   if (body.p === "net" && env.from === cfg.server) {
     if (body.kind === "refused") {
       const orig = body.original;
-      if (orig.p === "http" && orig.kind === "request") hc = transportError(hc, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results);
-      return { hc, results };
+      return orig.p === "http" && orig.kind === "request" ? transportError(hc, owned, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results) : hc;
     }
     for (const id of Object.keys(hc.pending).sort()) {
       const p = hc.pending[id]!;
       if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: body.reason });
       else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: body.reason, latencyMs: ctx.now - p.sentAt, call: p.call });
     }
-    return { hc: emptyHttpClient(), results };
+    if (!owned) return emptyHttpClient();
+    hc.pending = emptyRecord();
+    return hc;
   }
-  if (body.p !== "http" || body.kind === "request") return { hc, results };
+  if (body.p !== "http" || body.kind === "request") return hc;
   const p = hc.pending[body.id];
-  if (p === undefined) return { hc, results };
+  if (p === undefined) return hc;
   if (body.kind === "response") {
     results.push({ kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call });
-    if (p.watch && body.status === 200) hc = { pending: withEntry(hc.pending, body.id, { ...p, open: true }) };
-    else hc = httpForget(hc, body.id);
-  } else if (body.kind === "watch-event") {
-    results.push({ kind: "watch-event", id: body.id, tag: p.tag, type: body.type, object: body.object });
-  } else {
-    results.push({ kind: "watch-end", id: body.id, tag: p.tag, reason: body.reason });
-    hc = httpForget(hc, body.id);
+    return put(hc, owned, body.id, p.watch && body.status === 200 ? { ...p, open: true } : undefined);
   }
-  return { hc, results };
+  if (body.kind === "watch-event") {
+    results.push({ kind: "watch-event", id: body.id, tag: p.tag, type: body.type, object: body.object });
+    return hc;
+  }
+  results.push({ kind: "watch-end", id: body.id, tag: p.tag, reason: body.reason });
+  return put(hc, owned, body.id, undefined);
 }
 
+/** The results a message brings; `hc` is left untouched. */
+export function httpOnMessage(hc: HttpClient, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): { hc: HttpClient; results: HttpResult[] } {
+  const results: HttpResult[] = [];
+  return { hc: receive(hc, false, cfg, env, ctx, results), results };
+}
+
+/** httpOnMessage on a client the caller owns, updated in place. */
+export function httpOnMessageInPlace(hc: HttpClient, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): readonly HttpResult[] {
+  const body = env.body;
+  if (body.p === "http" && body.kind !== "request" && hc.pending[body.id] === undefined) return NO_RESULTS;
+  const results: HttpResult[] = [];
+  receive(hc, true, cfg, env, ctx, results);
+  return results;
+}
+
+const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+
+/** A request's client-side timeout; `hc` is left untouched. */
 export function httpOnTimer(hc: HttpClient, timer: HttpClientTimer, ctx: Ctx): { hc: HttpClient; results: HttpResult[] } {
   const p = hc.pending[timer.id];
   if (p === undefined || p.watch) return { hc, results: [] };
   const results: HttpResult[] = [];
-  const next = transportError(hc, timer.id, "context deadline exceeded (Client.Timeout exceeded while awaiting headers)", ctx, results);
-  return { hc: next, results };
+  return { hc: transportError(hc, false, timer.id, TIMEOUT, ctx, results), results };
+}
+
+/** httpOnTimer on a client the caller owns, updated in place. */
+export function httpOnTimerInPlace(hc: HttpClient, timer: HttpClientTimer, ctx: Ctx): readonly HttpResult[] {
+  const p = hc.pending[timer.id];
+  if (p === undefined || p.watch) return NO_RESULTS;
+  const results: HttpResult[] = [];
+  transportError(hc, true, timer.id, TIMEOUT, ctx, results);
+  return results;
 }

@@ -8,13 +8,15 @@ import type { Ms } from "../core/types";
 import { apiCall } from "../apiserver/http";
 import { objectKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
-import { httpSend, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
+import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 import { copyRecord, emptyRecord } from "../core/records";
 
 export type InformerSpec = { resource: Resource; namespace: string | null; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
 
+/** Its fields are replaced by the pure functions and set by the in-place ones (on an owned informer). */
 export type Informer = {
   spec: InformerSpec;
+  /** The store: replaced on every change, never edited (memos key on it, e.g. kcm-api's sorted views). */
   objects: Readonly<Record<string, KubeObject>>;
   rv: string;
   synced: boolean;
@@ -32,21 +34,23 @@ export function newInformer(spec: InformerSpec): Informer {
   return { spec, objects: {}, rv: "0", synced: false, relist: true, backoffMs: 0 };
 }
 
-/** Starts (or restarts) the list/watch cycle. */
-export function informerRun(inf: Informer, name: string, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): { inf: Informer; hc: HttpClient } {
+function start(inf: Informer, name: string, hc: HttpClient, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): HttpClient {
   const { spec } = inf;
-  if (inf.relist) {
-    const call = apiCall("list", spec.resource, { namespace: spec.namespace, rv: "0", fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector });
-    return { inf, hc: httpSend(hc, cfg, call, `inf:${name}:list`, null, ctx).hc };
-  }
-  const call = apiCall("watch", spec.resource, { namespace: spec.namespace, rv: inf.rv, fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector });
-  return { inf, hc: httpSend(hc, cfg, call, `inf:${name}:watch`, null, ctx).hc };
+  const verb = inf.relist ? "list" : "watch";
+  const call = apiCall(verb, spec.resource, { namespace: spec.namespace, rv: inf.relist ? "0" : inf.rv, fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector });
+  if (!owned) return httpSend(hc, cfg, call, `inf:${name}:${verb}`, null, ctx).hc;
+  httpSendInPlace(hc, cfg, call, `inf:${name}:${verb}`, null, ctx);
+  return hc;
 }
 
-function backoff(inf: Informer, name: string, ctx: Ctx): Informer {
-  const backoffMs = inf.backoffMs === 0 ? BACKOFF_BASE_MS : Math.min(inf.backoffMs * 2, BACKOFF_MAX_MS);
-  ctx.after(backoffMs + ctx.rng.int(Math.floor(backoffMs / 10) + 1), { lib: "informer", t: "retry", name });
-  return { ...inf, backoffMs };
+/** Starts (or restarts) the list/watch cycle. Leaves `inf` and `hc` untouched. */
+export function informerRun(inf: Informer, name: string, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): { inf: Informer; hc: HttpClient } {
+  return { inf, hc: start(inf, name, hc, false, cfg, ctx) };
+}
+
+/** informerRun sending through a client the caller owns (see http-client.ts). */
+export function informerRunInPlace(inf: Informer, name: string, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): void {
+  start(inf, name, hc, true, cfg, ctx);
 }
 
 /** The differences between two stores, as the watch events a Replace would produce. */
@@ -64,29 +68,58 @@ function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Reco
 
 export type InformerStep = { inf: Informer; hc: HttpClient; changes: InformerChange[] };
 
-export function informerOnResult(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerStep {
+/**
+ * What a result of the informer's own requests means: updates `inf` in place (the caller owns it),
+ * and `hc` too when `owned`, else sends through a copy. Returns the client written and the changes.
+ * The store itself is replaced, never edited: memos keyed by a store object stay valid.
+ */
+function update(inf: Informer, name: string, r: HttpResult, hc: HttpClient, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): { hc: HttpClient; changes: InformerChange[] } {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
     const objects = copyRecord(inf.objects);
     if (r.type === "DELETED") delete objects[key];
     else objects[key] = r.object;
-    return { inf: { ...inf, objects, rv: r.object.metadata.resourceVersion }, hc, changes: [{ type: r.type, object: r.object }] };
+    inf.objects = objects;
+    inf.rv = r.object.metadata.resourceVersion;
+    return { hc, changes: [{ type: r.type, object: r.object }] };
   }
   if (r.kind === "watch-end") {
     // The server closed the stream: resume watching from where we were, without a re-list.
-    const run = informerRun({ ...inf, relist: false }, name, hc, cfg, ctx);
-    return { ...run, changes: [] };
+    inf.relist = false;
+    return { hc: start(inf, name, hc, owned, cfg, ctx), changes: [] };
   }
   const isList = r.tag.endsWith(":list");
   if (r.status === 200 && isList) {
     const body = r.body as { items: KubeObject[]; resourceVersion: string };
+    const before = inf.objects;
     const objects: Record<string, KubeObject> = emptyRecord();
     for (const o of body.items) objects[objectKey(o)] = o;
-    const next: Informer = { ...inf, objects, rv: body.resourceVersion, synced: true, relist: false, backoffMs: 0 };
-    const run = informerRun(next, name, hc, cfg, ctx);
-    return { ...run, changes: diff(inf.objects, objects) };
+    inf.objects = objects;
+    inf.rv = body.resourceVersion;
+    inf.synced = true;
+    inf.relist = false;
+    inf.backoffMs = 0;
+    return { hc: start(inf, name, hc, owned, cfg, ctx), changes: diff(before, objects) };
   }
-  if (r.status === 200) return { inf: { ...inf, backoffMs: 0 }, hc, changes: [] };
-  const relist = isList || r.status === 410;
-  return { inf: backoff({ ...inf, relist }, name, ctx), hc, changes: [] };
+  if (r.status === 200) {
+    inf.backoffMs = 0;
+    return { hc, changes: [] };
+  }
+  // A failed list or a 410 Gone re-lists; failures back off 800 ms doubling to 30 s.
+  inf.relist = isList || r.status === 410;
+  inf.backoffMs = inf.backoffMs === 0 ? BACKOFF_BASE_MS : Math.min(inf.backoffMs * 2, BACKOFF_MAX_MS);
+  ctx.after(inf.backoffMs + ctx.rng.int(Math.floor(inf.backoffMs / 10) + 1), { lib: "informer", t: "retry", name });
+  return { hc, changes: [] };
+}
+
+/** The informer's next state after a result of its requests; `inf` and `hc` are left untouched. */
+export function informerOnResult(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerStep {
+  const next = { ...inf };
+  const step = update(next, name, r, hc, false, cfg, ctx);
+  return { inf: next, hc: step.hc, changes: step.changes };
+}
+
+/** informerOnResult on an informer and a client the caller owns, both updated in place. Returns the changes. */
+export function informerOnResultInPlace(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerChange[] {
+  return update(inf, name, r, hc, true, cfg, ctx).changes;
 }
