@@ -7,10 +7,11 @@ import type { Ctx } from "../core/component";
 import type { Ms } from "../core/types";
 import { apiCall } from "../apiserver/http";
 import type { Lease } from "../objects/types";
-import { httpSend, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
+import { httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 
 export type ElectorConfig = { namespace: string; name: string; leaseDurationMs: Ms; renewDeadlineMs: Ms; retryPeriodMs: Ms };
 
+/** Edited in place by the elector's functions: the caller owns it (Ctx.ownsState, or a copy it made). */
 export type Elector = {
   identity: string;
   leader: boolean;
@@ -29,6 +30,9 @@ export type ElectorTimer = { lib: "le"; t: "try" } | { lib: "le"; t: "window-end
 export type ElectorEvent = { kind: "acquired" } | { kind: "lost" } | { kind: "observed"; holder: string };
 
 const JITTER_FACTOR_PER_MILLE = 1200;
+const NO_EVENTS: readonly ElectorEvent[] = Object.freeze([]);
+const ACQUIRED: readonly ElectorEvent[] = Object.freeze([{ kind: "acquired" }]);
+const LOST: readonly ElectorEvent[] = Object.freeze([{ kind: "lost" }]);
 
 export function newElector(identity: string, ctx: Ctx): Elector {
   ctx.after(0, { lib: "le", t: "try" });
@@ -39,9 +43,10 @@ function requestTimeout(e: Elector, cfg: ElectorConfig, ctx: Ctx): Ms {
   return e.leader ? Math.max(1, e.windowStart + cfg.renewDeadlineMs - ctx.now) : cfg.renewDeadlineMs;
 }
 
-function send(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, verb: "get" | "update" | "create", body: unknown, ctx: Ctx): { e: Elector; hc: HttpClient } {
+function send(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, verb: "get" | "update" | "create", body: unknown, ctx: Ctx): void {
   const call = apiCall(verb, "leases", { namespace: cfg.namespace, name: verb === "create" ? null : cfg.name, body });
-  return { e: { ...e, inflight: true }, hc: httpSend(hc, http, call, `le:${verb}`, requestTimeout(e, cfg, ctx), ctx).hc };
+  e.inflight = true;
+  httpSendInPlace(hc, http, call, `le:${verb}`, requestTimeout(e, cfg, ctx), ctx);
 }
 
 function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Lease {
@@ -61,10 +66,10 @@ function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Le
 }
 
 /** tryAcquireOrRenew, first half: the leader's fast path updates directly; everyone else reads first. */
-function tryAcquireOrRenew(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, ctx: Ctx): { e: Elector; hc: HttpClient } {
-  const started = { ...e, attemptStart: ctx.now };
-  if (e.leader && e.observed !== null) return send(started, cfg, hc, http, "update", record(e, cfg, e.observed, ctx), ctx);
-  return send(started, cfg, hc, http, "get", null, ctx);
+function tryAcquireOrRenew(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, ctx: Ctx): void {
+  e.attemptStart = ctx.now;
+  if (e.leader && e.observed !== null) send(e, cfg, hc, http, "update", record(e, cfg, e.observed, ctx), ctx);
+  else send(e, cfg, hc, http, "get", null, ctx);
 }
 
 function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
@@ -77,56 +82,76 @@ function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
   ctx.after(cfg.retryPeriodMs + jitter, { lib: "le", t: "try" });
 }
 
-export function electorOnTimer(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, timer: ElectorTimer, ctx: Ctx): { e: Elector; hc: HttpClient; events: ElectorEvent[] } {
+/** An elector timer: updates `e` and `hc` in place (the caller owns both) and returns what happened. */
+export function electorOnTimerInPlace(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, timer: ElectorTimer, ctx: Ctx): readonly ElectorEvent[] {
   if (timer.t === "window-end") {
-    if (!e.leader || timer.start !== e.windowStart || e.windowOk) return { e, hc, events: [] };
-    return { e: { ...e, leader: false }, hc, events: [{ kind: "lost" }] };
+    if (!e.leader || timer.start !== e.windowStart || e.windowOk) return NO_EVENTS;
+    e.leader = false;
+    return LOST;
   }
-  if (e.inflight) return { e, hc, events: [] };
-  let next = e;
+  if (e.inflight) return NO_EVENTS;
   if (e.leader && e.windowOk) {
     // A new renew window (a fresh timeoutCtx) starts with this attempt.
-    next = { ...e, windowStart: ctx.now, windowOk: false };
+    e.windowStart = ctx.now;
+    e.windowOk = false;
     ctx.after(cfg.renewDeadlineMs, { lib: "le", t: "window-end", start: ctx.now });
   }
-  return { ...tryAcquireOrRenew(next, cfg, hc, http, ctx), events: [] };
+  tryAcquireOrRenew(e, cfg, hc, http, ctx);
+  return NO_EVENTS;
 }
 
-function observe(e: Elector, lease: Lease, ctx: Ctx): Elector {
+function observe(e: Elector, lease: Lease, ctx: Ctx): void {
+  // The same object as last time has the same spec (stored objects are immutable): skip the JSON.
+  if (lease === e.observed) return;
   const raw = JSON.stringify(lease.spec);
-  if (raw === e.observedRaw) return { ...e, observed: lease };
-  return { ...e, observed: lease, observedRaw: raw, observedTime: ctx.now };
+  e.observed = lease;
+  if (raw === e.observedRaw) return;
+  e.observedRaw = raw;
+  e.observedTime = ctx.now;
 }
 
-function succeeded(e: Elector, cfg: ElectorConfig, lease: Lease, ctx: Ctx): { e: Elector; events: ElectorEvent[] } {
-  const events: ElectorEvent[] = e.leader ? [] : [{ kind: "acquired" }];
-  if (!e.leader) ctx.after(cfg.renewDeadlineMs, { lib: "le", t: "window-end", start: ctx.now });
-  const next = { ...observe(e, lease, ctx), leader: true, windowOk: true, windowStart: e.leader ? e.windowStart : ctx.now, inflight: false };
-  scheduleNext(next, cfg, ctx);
-  return { e: next, events };
+function succeeded(e: Elector, cfg: ElectorConfig, lease: Lease, ctx: Ctx): readonly ElectorEvent[] {
+  const wasLeader = e.leader;
+  if (!wasLeader) ctx.after(cfg.renewDeadlineMs, { lib: "le", t: "window-end", start: ctx.now });
+  observe(e, lease, ctx);
+  e.leader = true;
+  e.windowOk = true;
+  if (!wasLeader) e.windowStart = ctx.now;
+  e.inflight = false;
+  scheduleNext(e, cfg, ctx);
+  return wasLeader ? NO_EVENTS : ACQUIRED;
 }
 
-function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): Elector {
-  const next = { ...e, inflight: false };
-  if (!e.leader || ctx.now < e.windowStart + cfg.renewDeadlineMs) scheduleNext(next, cfg, ctx);
-  return next;
+function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
+  e.inflight = false;
+  if (!e.leader || ctx.now < e.windowStart + cfg.renewDeadlineMs) scheduleNext(e, cfg, ctx);
 }
 
-export function electorOnResult(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, r: HttpResult, ctx: Ctx): { e: Elector; hc: HttpClient; events: ElectorEvent[] } {
-  if (r.kind !== "response") return { e, hc, events: [] };
+/** A result of the elector's own requests: updates `e` and `hc` in place (the caller owns both). */
+export function electorOnResultInPlace(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, r: HttpResult, ctx: Ctx): readonly ElectorEvent[] {
+  if (r.kind !== "response") return NO_EVENTS;
   const verb = r.tag.slice(3);
-  if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201)) return { ...succeeded(e, cfg, r.body as Lease, ctx), hc };
-  if (verb === "get" && r.status === 404) return { ...send(e, cfg, hc, http, "create", record(e, cfg, null, ctx), ctx), events: [] };
-  // A conflict on the fast path means our cached record is stale: read it again next time.
-  if (verb !== "get" || r.status !== 200) return { e: failed(r.status === 409 ? { ...e, observed: null } : e, cfg, ctx), hc, events: [] };
-  const lease = r.body as Lease;
-  const seen = observe(e, lease, ctx);
-  const holder = lease.spec.holderIdentity;
-  const events: ElectorEvent[] = [];
-  if (holder !== null && holder !== e.identity && seen.observedTime + cfg.leaseDurationMs > ctx.now) {
-    // Held by someone else and not expired by our own clock: keep waiting.
-    if (seen.reportedHolder !== holder) events.push({ kind: "observed", holder });
-    return { e: failed({ ...seen, reportedHolder: holder }, cfg, ctx), hc, events };
+  if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201)) return succeeded(e, cfg, r.body as Lease, ctx);
+  if (verb === "get" && r.status === 404) {
+    send(e, cfg, hc, http, "create", record(e, cfg, null, ctx), ctx);
+    return NO_EVENTS;
   }
-  return { ...send(seen, cfg, hc, http, "update", record(seen, cfg, lease, ctx), ctx), events };
+  if (verb !== "get" || r.status !== 200) {
+    // A conflict on the fast path means our cached record is stale: read it again next time.
+    if (r.status === 409) e.observed = null;
+    failed(e, cfg, ctx);
+    return NO_EVENTS;
+  }
+  const lease = r.body as Lease;
+  observe(e, lease, ctx);
+  const holder = lease.spec.holderIdentity;
+  if (holder !== null && holder !== e.identity && e.observedTime + cfg.leaseDurationMs > ctx.now) {
+    // Held by someone else and not expired by our own clock: keep waiting.
+    const events = e.reportedHolder !== holder ? [{ kind: "observed" as const, holder }] : NO_EVENTS;
+    e.reportedHolder = holder;
+    failed(e, cfg, ctx);
+    return events;
+  }
+  send(e, cfg, hc, http, "update", record(e, cfg, lease, ctx), ctx);
+  return NO_EVENTS;
 }

@@ -2,9 +2,9 @@
 // controllers; on losing the lease, exit (klog.Fatalf("leaderelection lost")) for the kubelet to restart.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer, type InformerSpec } from "../../client/informer";
-import { electorOnResult, electorOnTimer, newElector, type ElectorEvent } from "../../client/leader-election";
+import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerSpec } from "../../client/informer";
+import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { announce } from "../leader-trace";
 import { monitorNodes, onNodeLifecycleResult } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
@@ -21,6 +21,19 @@ function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
 function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   const identity = `${ctx.host}_${ctx.nextId("id")}`;
   return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {} };
+}
+
+/**
+ * The state a handler call works on. Its HTTP client, elector and informers are edited in place: the
+ * run's own (ctx.ownsState, core/draft.ts), else copies, so that the state passed in stays untouched
+ * (the pure step()). The controllers replace everything else (records, informer stores) and return
+ * new states that share these containers; what they replace them with is theirs alone too.
+ */
+function own(s: KcmState, ctx: Ctx): KcmState {
+  if (ctx.ownsState === true) return s;
+  const informers: Record<string, Informer> = {};
+  for (const n of Object.keys(s.informers)) informers[n] = { ...s.informers[n]! };
+  return { ...s, http: httpClientCopy(s.http), elector: { ...s.elector }, informers };
 }
 
 function synced(s: KcmState): boolean {
@@ -54,40 +67,34 @@ function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Contr
   return which.includes("eviction") ? scheduleEvictions(s, ctx) : s;
 }
 
-function onElector(s0: KcmState, cfg: KcmConfig, events: ElectorEvent[], ctx: Ctx): KcmState {
-  let s = s0;
+function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[], ctx: Ctx): KcmState {
   for (const e of events) {
     announce(e, s.elector.identity, cfg.elector, "controller manager", ctx);
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
     const informers: Record<string, Informer> = {};
-    let http = s.http;
     for (const n of INFORMERS) {
-      const run = informerRun(newInformer(specFor(n)), n, http, cfg.api, ctx);
-      informers[n] = run.inf;
-      http = run.hc;
+      informers[n] = newInformer(specFor(n));
+      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
     }
     ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
-    s = { ...s, informers, http };
+    s.informers = informers;
   }
   return s;
 }
 
 function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): KcmState {
-  if (r.tag.startsWith("le:")) {
-    const step = electorOnResult(s.elector, cfg.elector, s.http, cfg.api, r, ctx);
-    return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
-  }
+  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
   if (r.tag.startsWith("inf:")) {
     const name = r.tag.split(":")[1] ?? "";
     const inf = s.informers[name];
     if (inf === undefined) return s;
-    const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
-    const next = { ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc };
+    const wasSynced = inf.synced;
+    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
     // Controllers start working as soon as the last informer has synced, then whenever something they
     // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
-    if (step.inf.synced && !inf.synced) return reconcile(next, cfg, ctx);
-    return step.changes.length > 0 ? reconcile(next, cfg, ctx, WATCHERS[name] ?? ALL) : next;
+    if (inf.synced && !wasSynced) return reconcile(s, cfg, ctx);
+    return changes.length > 0 ? reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL) : s;
   }
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
@@ -106,30 +113,24 @@ function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "
 }
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
-  const { hc, results } = httpOnMessage(s0.http, cfg.api, env, ctx);
-  let s = { ...s0, http: hc };
-  for (const r of results) s = onHttpResult(s, cfg, r, ctx);
+  let s = own(s0, ctx);
+  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   return s;
 }
 
-function onTimer(s: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmState {
+function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmState {
+  let s = own(s0, ctx);
   switch (timer.lib) {
-    case "http": {
-      const { hc, results } = httpOnTimer(s.http, timer, ctx);
-      let next = { ...s, http: hc };
-      for (const r of results) next = onHttpResult(next, cfg, r, ctx);
-      return next;
-    }
+    case "http":
+      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
+      return s;
     case "informer": {
       const inf = s.informers[timer.name];
-      if (inf === undefined) return s;
-      const run = informerRun(inf, timer.name, s.http, cfg.api, ctx);
-      return { ...s, informers: { ...s.informers, [timer.name]: run.inf }, http: run.hc };
+      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+      return s;
     }
-    case "le": {
-      const step = electorOnTimer(s.elector, cfg.elector, s.http, cfg.api, timer, ctx);
-      return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
-    }
+    case "le":
+      return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
     default:
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
@@ -140,6 +141,7 @@ function onTimer(s: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSta
 
 export const kubeControllerManager = defineComponent<KcmConfig, KcmState, KcmTimer>({
   kind: "kube-controller-manager",
+  editsOwnedState: true,
   boot,
   onMessage,
   onTimer,

@@ -3,9 +3,9 @@
 // pods/binding subresource. Like the controller manager it exits when it loses its Lease.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer } from "../../client/informer";
-import { electorOnResult, electorOnTimer, newElector, type ElectorEvent } from "../../client/leader-election";
+import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer } from "../../client/informer";
+import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { newSchedulingQueue } from "../../scheduler/queue";
 import { announce } from "../leader-trace";
 import { drain, onBindResult, onSchedulerChanges } from "./scheduling";
@@ -13,48 +13,85 @@ import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type Sc
 
 export type { SchedulerConfig, SchedulerState } from "./types";
 
+/**
+ * The state a handler call edits in place: the run's own (ctx.ownsState, core/draft.ts), else a
+ * copy of every container edited in place (the state, its HTTP client, elector and informers), so
+ * that the state passed in stays untouched (the pure step()). Messages carry only calls, objects and
+ * plain values, never these containers; informer stores, the queue and the records are replaced.
+ */
+function own(s: SchedulerState, ctx: Ctx): SchedulerState {
+  if (ctx.ownsState === true) return s;
+  const informers: Record<string, Informer> = {};
+  for (const n of Object.keys(s.informers)) informers[n] = { ...s.informers[n]! };
+  return { ...s, http: httpClientCopy(s.http), elector: { ...s.elector }, informers };
+}
+
 function synced(s: SchedulerState): boolean {
   return SCHEDULER_INFORMERS.every((n) => s.informers[n]?.synced === true);
 }
 
-function onElector(s0: SchedulerState, cfg: SchedulerConfig, events: ElectorEvent[], ctx: Ctx): SchedulerState {
-  let s = s0;
+function onElector(s: SchedulerState, cfg: SchedulerConfig, events: readonly ElectorEvent[], ctx: Ctx): void {
   for (const e of events) {
     announce(e, s.elector.identity, cfg.elector, "scheduler", ctx);
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
-    let http = s.http;
     const informers: Record<string, Informer> = {};
     for (const n of SCHEDULER_INFORMERS) {
-      const run = informerRun(newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }), n, http, cfg.api, ctx);
-      informers[n] = run.inf;
-      http = run.hc;
+      informers[n] = newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null });
+      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
     }
-    s = { ...s, informers, http };
+    s.informers = informers;
   }
-  return s;
 }
 
-function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ctx: Ctx): SchedulerState {
+function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ctx: Ctx): void {
   if (r.tag.startsWith("le:")) {
-    const step = electorOnResult(s.elector, cfg.elector, s.http, cfg.api, r, ctx);
-    return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
+    onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
+    return;
   }
   if (r.tag.startsWith("inf:")) {
     const name = r.tag.split(":")[1] ?? "";
     const inf = s.informers[name];
-    if (inf === undefined) return s;
-    const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
-    const next = onSchedulerChanges({ ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc }, step.changes, ctx.now);
-    const ready = synced(next) && s.elector.leader;
-    return ready && (step.changes.length > 0 || (step.inf.synced && !inf.synced)) ? drain(next, cfg, ctx) : next;
+    if (inf === undefined) return;
+    const wasSynced = inf.synced;
+    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+    onSchedulerChanges(s, changes, ctx.now);
+    if (synced(s) && s.elector.leader && (changes.length > 0 || (inf.synced && !wasSynced))) drain(s, cfg, ctx);
+    return;
   }
-  if (r.kind === "response" && r.tag.startsWith("bind|")) return onBindResult(s, r, ctx);
+  if (r.kind === "response" && r.tag.startsWith("bind|")) onBindResult(s, r, ctx);
+}
+
+function onMessage(s0: SchedulerState, env: Envelope, ctx: Ctx, cfg: SchedulerConfig): SchedulerState {
+  const s = own(s0, ctx);
+  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) onHttpResult(s, cfg, r, ctx);
   return s;
+}
+
+function onTimer(s0: SchedulerState, timer: SchedulerTimer, ctx: Ctx, cfg: SchedulerConfig): SchedulerState {
+  const s = own(s0, ctx);
+  switch (timer.lib) {
+    case "http":
+      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) onHttpResult(s, cfg, r, ctx);
+      return s;
+    case "informer": {
+      const inf = s.informers[timer.name];
+      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+      return s;
+    }
+    case "le":
+      onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
+      return s;
+    default:
+      s.wakeAt = null;
+      if (synced(s) && s.elector.leader) drain(s, cfg, ctx);
+      return s;
+  }
 }
 
 export const kubeScheduler = defineComponent<SchedulerConfig, SchedulerState, SchedulerTimer>({
   kind: "kube-scheduler",
+  editsOwnedState: true,
   boot: (cfg, _p, ctx) => ({
     http: emptyHttpClient(),
     elector: newElector(`${ctx.host}_${ctx.nextId("id")}`, ctx),
@@ -65,33 +102,7 @@ export const kubeScheduler = defineComponent<SchedulerConfig, SchedulerState, Sc
     nextStart: 0,
     wakeAt: null,
   }),
-  onMessage: (s0: SchedulerState, env: Envelope, ctx: Ctx, cfg: SchedulerConfig) => {
-    const { hc, results } = httpOnMessage(s0.http, cfg.api, env, ctx);
-    let s = { ...s0, http: hc };
-    for (const r of results) s = onHttpResult(s, cfg, r, ctx);
-    return s;
-  },
-  onTimer: (s, timer, ctx, cfg) => {
-    switch (timer.lib) {
-      case "http": {
-        const { hc, results } = httpOnTimer(s.http, timer, ctx);
-        let next = { ...s, http: hc };
-        for (const r of results) next = onHttpResult(next, cfg, r, ctx);
-        return next;
-      }
-      case "informer": {
-        const inf = s.informers[timer.name];
-        if (inf === undefined) return s;
-        const run = informerRun(inf, timer.name, s.http, cfg.api, ctx);
-        return { ...s, informers: { ...s.informers, [timer.name]: run.inf }, http: run.hc };
-      }
-      case "le": {
-        const step = electorOnTimer(s.elector, cfg.elector, s.http, cfg.api, timer, ctx);
-        return onElector({ ...s, elector: step.e, http: step.hc }, cfg, step.events, ctx);
-      }
-      default:
-        return synced(s) && s.elector.leader ? drain({ ...s, wakeAt: null }, cfg, ctx) : { ...s, wakeAt: null };
-    }
-  },
+  onMessage,
+  onTimer,
   onCrash: () => ({ persisted: undefined, peers: [] }),
 });

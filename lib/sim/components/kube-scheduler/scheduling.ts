@@ -5,7 +5,7 @@
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSendInPlace, type HttpResult } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { isTerminating } from "../../objects/helpers";
 import type { KubeObject, Node, Pod } from "../../objects/types";
@@ -35,9 +35,8 @@ export function isQueued(q: SchedulingQueue, key: string): boolean {
   return has(q.activeQ) || has(q.backoffQ) || has(q.unschedulable);
 }
 
-/** Feeds informer changes to the queue (add, remove, cluster events that may make pods fit). */
-export function onSchedulerChanges(s0: SchedulerState, changes: readonly InformerChange[], now: number): SchedulerState {
-  let s = s0;
+/** Feeds informer changes to the queue (add, remove, cluster events that may make pods fit). Updates `s` in place. */
+export function onSchedulerChanges(s: SchedulerState, changes: readonly InformerChange[], now: number): void {
   let moved = false;
   for (const c of changes) {
     if (c.object.kind === "Node") {
@@ -48,16 +47,16 @@ export function onSchedulerChanges(s0: SchedulerState, changes: readonly Informe
     const pod = c.object;
     const key = keyOf(pod);
     if (c.type !== "DELETED" && isPending(pod)) {
-      if (!isQueued(s.queue, key) && s.assumed[key] === undefined) s = { ...s, queue: addPod(s.queue, { key, priority: 0 }, now) };
+      if (!isQueued(s.queue, key) && s.assumed[key] === undefined) s.queue = addPod(s.queue, { key, priority: 0 }, now);
       continue;
     }
     // Bound, terminating or gone: no longer ours to schedule. A deletion or a new binding may free
     // or change room elsewhere (AssignedPodAdd / AssignedPodDelete events).
-    if (isQueued(s.queue, key)) s = { ...s, queue: removePod(s.queue, key) };
-    if (s.assumed[key] !== undefined && (c.type === "DELETED" || pod.spec.nodeName !== null)) s = { ...s, assumed: without(s.assumed, key) };
+    if (isQueued(s.queue, key)) s.queue = removePod(s.queue, key);
+    if (s.assumed[key] !== undefined && (c.type === "DELETED" || pod.spec.nodeName !== null)) s.assumed = without(s.assumed, key);
     if (c.type === "DELETED" || c.type === "ADDED") moved = true;
   }
-  return moved ? { ...s, queue: onClusterEvent(s.queue, now) } : s;
+  if (moved) s.queue = onClusterEvent(s.queue, now);
 }
 
 /**
@@ -114,32 +113,33 @@ export function scheduleCycle(pod: Pod, snapshot: Snapshot, nextStart: number, c
   return scheduleOne(PROFILE, podInfoOf(pod, null), snapshot, { pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)), nextStartNodeIndex: nextStart, detail: true });
 }
 
-function unschedulable(s: SchedulerState, pod: Pod, r: ScheduleResult, ctx: Ctx): SchedulerState {
+function unschedulable(s: SchedulerState, pod: Pod, r: ScheduleResult, ctx: Ctx): void {
   const key = keyOf(pod);
   const message = r.message ?? "0/0 nodes are available.";
   if (s.reported[key] !== message) {
     ctx.trace("pod.unschedulable", `kube-scheduler cannot place ${pod.metadata.name}: ${message}`, { pod: pod.metadata.name, reason: message });
   }
-  return { ...s, reported: withEntry(s.reported, key, message) };
+  s.reported = withEntry(s.reported, key, message);
 }
 
-/** Pops and schedules every pod whose turn has come, then arms the wake-up for the next backoff. */
-export function drain(s0: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): SchedulerState {
-  let s: SchedulerState = { ...s0, queue: flushUnschedulableLeftover(s0.queue, ctx.now) };
+/** Pops and schedules every pod whose turn has come, then arms the wake-up for the next backoff. Updates `s` in place. */
+export function drain(s: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): void {
+  s.queue = flushUnschedulableLeftover(s.queue, ctx.now);
   let snapshot: Snapshot | null = null;
   const pods = s.informers.pods?.objects ?? {};
   for (let i = 0; ; i++) {
     if (i >= CYCLES_MAX) throw new Error("kube-scheduler: drain did not finish");
     const popped = popPod(s.queue, ctx.now);
-    s = { ...s, queue: popped.queue };
+    s.queue = popped.queue;
     if (popped.pod === null) break;
     const pod = pods[popped.pod.key] as Pod | undefined;
     if (pod === undefined || !isPending(pod) || s.assumed[popped.pod.key] !== undefined) continue;
     snapshot ??= snapshotOf(s);
     const r = scheduleCycle(pod, snapshot, s.nextStart, ctx);
-    s = { ...s, nextStart: r.nextStartNodeIndex };
+    s.nextStart = r.nextStartNodeIndex;
     if (r.selectedNode === null) {
-      s = { ...unschedulable(s, pod, r, ctx), queue: requeueFailed(s.queue, popped.pod, ctx.now, true) };
+      unschedulable(s, pod, r, ctx);
+      s.queue = requeueFailed(s.queue, popped.pod, ctx.now, true);
       continue;
     }
     const key = popped.pod.key;
@@ -148,28 +148,30 @@ export function drain(s0: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): Sched
     const tag = JSON.stringify({ key, node: r.selectedNode, attempts: popped.pod.attempts, feasible: r.feasibleNodes, total, scores: scoreList(r), tied: r.tiedNodes.length, evaluated: r.evaluatedNodes });
     const call = apiCall("create", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "binding", body: { nodeName: r.selectedNode } });
     // The tag carries the attempt count, so a failed binding backs off from where it was.
-    s = { ...s, http: httpSend(s.http, cfg.api, call, `bind|${tag}`, null, ctx).hc, assumed: withEntry(s.assumed, key, r.selectedNode) };
+    httpSendInPlace(s.http, cfg.api, call, `bind|${tag}`, null, ctx);
+    s.assumed = withEntry(s.assumed, key, r.selectedNode);
   }
-  return armWake(s, ctx);
+  armWake(s, ctx);
 }
 
-function armWake(s: SchedulerState, ctx: Ctx): SchedulerState {
+function armWake(s: SchedulerState, ctx: Ctx): void {
   const due = nextWakeupMs(s.queue);
-  if (due === null || (s.wakeAt !== null && s.wakeAt > ctx.now && s.wakeAt <= due)) return s;
+  if (due === null || (s.wakeAt !== null && s.wakeAt > ctx.now && s.wakeAt <= due)) return;
   ctx.after(Math.max(0, due - ctx.now), { t: "wake" });
-  return { ...s, wakeAt: due };
+  s.wakeAt = due;
 }
 
-/** The binding's answer: traced as pod.scheduled, or the pod goes back to the queue with back-off. */
-export function onBindResult(s: SchedulerState, r: HttpResult & { kind: "response" }, ctx: Ctx): SchedulerState {
+/** The binding's answer: traced as pod.scheduled, or the pod goes back to the queue with back-off. Updates `s` in place. */
+export function onBindResult(s: SchedulerState, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
   const d = JSON.parse(r.tag.slice("bind|".length)) as { key: string; node: string; attempts: number; feasible: number; total: number | null; scores: string[]; tied: number; evaluated: number };
   const name = d.key.split("/")[1] ?? "";
-  const assumed = without(s.assumed, d.key);
+  s.assumed = without(s.assumed, d.key);
   if (r.status === 200 || r.status === 201) {
     const why = d.total === null ? `the only node of ${d.evaluated} that passed every filter` : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest (${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
     ctx.trace("pod.scheduled", `kube-scheduler bound ${name} to ${d.node} (POST pods/binding): ${why}.`, { pod: name, node: d.node, feasible: d.feasible, score: d.total, scores: d.scores });
-    return { ...s, assumed, reported: without(s.reported, d.key) };
+    s.reported = without(s.reported, d.key);
+    return;
   }
-  const queue = requeueFailed(s.queue, { key: d.key, priority: 0, timestampMs: ctx.now, attempts: d.attempts, unschedulableSinceMs: null }, ctx.now, false);
-  return armWake({ ...s, assumed, queue }, ctx);
+  s.queue = requeueFailed(s.queue, { key: d.key, priority: 0, timestampMs: ctx.now, attempts: d.attempts, unschedulableSinceMs: null }, ctx.now, false);
+  armWake(s, ctx);
 }
