@@ -101,6 +101,31 @@ describe("queue", () => {
     for (const want of pending) expect(queueTake(q)).toBe(want.ev);
     expect(queueNextTime(q)).toBeUndefined();
   });
+
+  it("keeps that order across the near ring's edge, its wrap-around and times before the last pop", () => {
+    const rng = createRng(seedRng(29));
+    const q = createQueue<number>();
+    const pending: Queued<number>[] = [];
+    let now = 0;
+    for (let seq = 0; seq < 6000; seq++) {
+      if (pending.length > 0 && rng.chance({ num: 1, den: 2 })) {
+        pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
+        const want = pending.shift()!;
+        expect(queueNextTime(q)).toBe(want.t);
+        expect(queueTake(q)).toBe(want.ev);
+        now = Math.max(now, want.t);
+      }
+      // Delays on both sides of the ring's 256 ms, and now and then a time already passed.
+      const delay = [0, 31, 32, 255, 256, 257, 511, 512, -3][rng.int(9)]!;
+      const item = { t: Math.max(0, now + delay), seq, ev: seq };
+      queuePush(q, item.t, item.ev);
+      pending.push(item);
+    }
+    pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
+    expect(queueItems(q)).toEqual(pending);
+    for (const want of pending) expect(queueTake(q)).toBe(want.ev);
+    expect(queueNextTime(q)).toBeUndefined();
+  });
 });
 
 describe("step", () => {

@@ -1,29 +1,132 @@
-// The event queue (STYLE G18): a binary min-heap ordered by (t, seq). `seq` is a monotonically
-// increasing insertion counter, so two items due at the same millisecond pop in the order they were
-// scheduled: ties never depend on the heap's internal layout. The queue is owned and mutated only by
-// the run loop (the imperative shell around the pure step function).
+// The event queue (STYLE G18): items pop in (t, seq) order, where `seq` is a monotonically increasing
+// insertion counter, so two items due at the same millisecond pop in the order they were scheduled:
+// ties never depend on the queue's internal layout. The queue is owned and mutated only by the run
+// loop (the imperative shell around the pure step function).
 //
-// The heap is three parallel arrays (times, sequence numbers, events) rather than an array of item
-// objects: no allocation per scheduled event, and the comparisons read packed numbers instead of
-// chasing a pointer per item. Both operations move a "hole" along one path and write the moving item
-// once at the end.
+// Two levels, because nearly every item a run schedules is due within a few milliseconds (loopback
+// 0 ms, network latency, 100 ms Raft ticks):
+//  - the near ring: one FIFO bucket per millisecond for the RING_MS milliseconds from `cursor` (the
+//    time of the last item taken), with a bitmap of the non-empty buckets. Pushing appends to a bucket
+//    and taking reads its head, in constant time.
+//  - a binary min-heap, as three parallel arrays (times, sequence numbers, events: no allocation per
+//    item), for the items due later than that, and for items pushed with a time before `cursor`.
+// Equal times across the two levels: a heap item was pushed when its time was at least RING_MS away
+// and a ring item when it was nearer; the cursor only moves forward, so the heap item was pushed
+// first and pops first. Within a bucket, items keep their insertion order.
 
 /** One queued item, as tests and debugging tools list them (queueItems). */
 export type Queued<E> = { t: number; seq: number; ev: E };
 
-export type EventQueue<E> = { t: number[]; seq: number[]; ev: E[]; size: number; nextSeq: number };
+const RING_MS = 256; // a power of two: a time's bucket is t & RING_MASK
+const RING_MASK = RING_MS - 1;
+
+export type EventQueue<E> = {
+  t: number[];
+  seq: number[];
+  ev: E[];
+  /** Items in the heap. */
+  heapSize: number;
+  /**
+   * Per bucket: the events and their sequence numbers in slots [head, tail). A bucket's arrays are
+   * kept when it empties (head and tail go back to 0), so a run stops allocating them once warm.
+   */
+  ringEv: E[][];
+  ringSeq: number[][];
+  ringHead: number[];
+  ringTail: number[];
+  /** Bit b of word b >> 5 is set while bucket b holds items. */
+  ringBits: Int32Array;
+  /** The earliest time in the ring (Infinity when the ring is empty). */
+  ringNext: number;
+  cursor: number;
+  /** Items in both levels. */
+  size: number;
+  nextSeq: number;
+};
 
 export function createQueue<E>(): EventQueue<E> {
-  return { t: [], seq: [], ev: [], size: 0, nextSeq: 0 };
+  const ringEv: E[][] = [];
+  const ringSeq: number[][] = [];
+  for (let b = 0; b < RING_MS; b++) {
+    ringEv.push([]);
+    ringSeq.push([]);
+  }
+  const ringHead = new Array<number>(RING_MS).fill(0);
+  const ringTail = new Array<number>(RING_MS).fill(0);
+  return { t: [], seq: [], ev: [], heapSize: 0, ringEv, ringSeq, ringHead, ringTail, ringBits: new Int32Array(RING_MS >> 5), ringNext: Infinity, cursor: 0, size: 0, nextSeq: 0 };
 }
 
 /** Adds `ev` due at `t`, after every item already queued for `t`. Mutates `q`. */
 export function queuePush<E>(q: EventQueue<E>, t: number, ev: E): void {
+  const seq = q.nextSeq++;
+  q.size++;
+  if (t < q.cursor || t - q.cursor >= RING_MS) {
+    heapPush(q, t, seq, ev);
+    return;
+  }
+  const b = t & RING_MASK;
+  const at = q.ringTail[b]!;
+  q.ringEv[b]![at] = ev;
+  q.ringSeq[b]![at] = seq;
+  q.ringTail[b] = at + 1;
+  q.ringBits[b >> 5]! |= 1 << (b & 31);
+  if (t < q.ringNext) q.ringNext = t;
+}
+
+/** The due time of the earliest item, or undefined when the queue is empty. */
+export function queueNextTime<E>(q: EventQueue<E>): number | undefined {
+  if (q.size === 0) return undefined;
+  return q.heapSize > 0 && q.t[0]! <= q.ringNext ? q.t[0] : q.ringNext;
+}
+
+/** Removes the earliest item and returns its event. The queue must not be empty. Mutates `q`. */
+export function queueTake<E>(q: EventQueue<E>): E {
+  if (q.size === 0) throw new RangeError("queueTake on an empty queue");
+  q.size--;
+  if (q.heapSize > 0 && q.t[0]! <= q.ringNext) {
+    if (q.t[0]! > q.cursor) q.cursor = q.t[0]!;
+    return heapTake(q);
+  }
+  const t = q.ringNext;
+  q.cursor = t;
+  const b = t & RING_MASK;
+  const evs = q.ringEv[b]!;
+  const head = q.ringHead[b]!;
+  const ev = evs[head]!;
+  evs[head] = undefined as E; // let the event be collected once it has run
+  if (head + 1 < q.ringTail[b]!) {
+    q.ringHead[b] = head + 1;
+    return ev;
+  }
+  q.ringHead[b] = 0;
+  q.ringTail[b] = 0;
+  q.ringBits[b >> 5]! &= ~(1 << (b & 31));
+  q.ringNext = nextRingTime(q, t);
+  return ev;
+}
+
+/** The earliest time in the ring after `t`'s bucket was emptied: the next set bit, circularly. */
+function nextRingTime<E>(q: EventQueue<E>, t: number): number {
+  const start = t & RING_MASK;
+  for (let i = 0; i <= RING_MS >> 5; i++) {
+    const w = ((start >> 5) + i) & ((RING_MS >> 5) - 1);
+    let bits = q.ringBits[w]!;
+    // The first word is read from the start bit up; coming back to it, below the start bit.
+    if (i === 0) bits &= -1 << (start & 31);
+    else if (i === RING_MS >> 5) bits &= ~(-1 << (start & 31));
+    if (bits === 0) continue;
+    const b = (w << 5) | (31 - Math.clz32(bits & -bits));
+    return t + ((b - start) & RING_MASK);
+  }
+  return Infinity;
+}
+
+function heapPush<E>(q: EventQueue<E>, t: number, seq: number, ev: E): void {
   const T = q.t;
   const S = q.seq;
   const E = q.ev;
-  const seq = q.nextSeq++;
-  let i = q.size++;
+  let i = q.heapSize++;
+  // Move a "hole" up from the end and write the item once where it belongs.
   while (i > 0) {
     const parent = (i - 1) >> 1;
     const pt = T[parent]!;
@@ -38,24 +141,18 @@ export function queuePush<E>(q: EventQueue<E>, t: number, ev: E): void {
   E[i] = ev;
 }
 
-/** The due time of the earliest item, or undefined when the queue is empty. */
-export function queueNextTime<E>(q: EventQueue<E>): number | undefined {
-  return q.size === 0 ? undefined : q.t[0];
-}
-
-/** Removes the earliest item and returns its event. The queue must not be empty. Mutates `q`. */
-export function queueTake<E>(q: EventQueue<E>): E {
-  if (q.size === 0) throw new RangeError("queueTake on an empty queue");
+function heapTake<E>(q: EventQueue<E>): E {
   const T = q.t;
   const S = q.seq;
   const E = q.ev;
   const top = E[0]!;
-  const n = --q.size;
+  const n = --q.heapSize;
   const lt = T[n]!;
   const ls = S[n]!;
   const le = E[n]!;
   E[n] = undefined as E; // let the event be collected once it has run
   if (n === 0) return top;
+  // Move the hole down from the root and write the last item once where it belongs.
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
@@ -78,6 +175,10 @@ export function queueTake<E>(q: EventQueue<E>): E {
 /** Every queued item in pop order (tests and debugging; allocates). */
 export function queueItems<E>(q: EventQueue<E>): Queued<E>[] {
   const out: Queued<E>[] = [];
-  for (let i = 0; i < q.size; i++) out.push({ t: q.t[i]!, seq: q.seq[i]!, ev: q.ev[i]! });
+  for (let i = 0; i < q.heapSize; i++) out.push({ t: q.t[i]!, seq: q.seq[i]!, ev: q.ev[i]! });
+  for (let b = 0; b < RING_MS; b++) {
+    const t = q.cursor + ((b - (q.cursor & RING_MASK)) & RING_MASK);
+    for (let i = q.ringHead[b]!; i < q.ringTail[b]!; i++) out.push({ t, seq: q.ringSeq[b]![i]!, ev: q.ringEv[b]![i]! });
+  }
   return out.sort((x, y) => x.t - y.t || x.seq - y.seq);
 }
