@@ -36,7 +36,8 @@ export type EventQueue<E> = {
   ringTail: number[];
   /** Bit b of word b >> 5 is set while bucket b holds items. */
   ringBits: Int32Array;
-  /** The earliest time in the ring (Infinity when the ring is empty). */
+  /** Items in the ring, and the earliest time among them (meaningless while there are none). */
+  ringSize: number;
   ringNext: number;
   cursor: number;
   /** Items in both levels. */
@@ -53,11 +54,15 @@ export function createQueue<E>(): EventQueue<E> {
   }
   const ringHead = new Array<number>(RING_MS).fill(0);
   const ringTail = new Array<number>(RING_MS).fill(0);
-  return { t: [], seq: [], ev: [], heapSize: 0, ringEv, ringSeq, ringHead, ringTail, ringBits: new Int32Array(RING_MS >> 5), ringNext: Infinity, cursor: 0, size: 0, nextSeq: 0 };
+  return { t: [], seq: [], ev: [], heapSize: 0, ringEv, ringSeq, ringHead, ringTail, ringBits: new Int32Array(RING_MS >> 5), ringSize: 0, ringNext: 0, cursor: 0, size: 0, nextSeq: 0 };
 }
 
 /** Adds `ev` due at `t`, after every item already queued for `t`. Mutates `q`. */
-export function queuePush<E>(q: EventQueue<E>, t: number, ev: E): void {
+export function queuePush<E>(q: EventQueue<E>, time: number, ev: E): void {
+  // An integral time is stored as a 32-bit integer (a V8 small integer) even when it arrives boxed as
+  // a double: one boxed time in the queue makes every time it hands out, and so the world's clock and
+  // each message's sentAt, a heap-allocated double for the rest of the process.
+  const t = (time | 0) === time ? time | 0 : time;
   const seq = q.nextSeq++;
   q.size++;
   if (t < q.cursor || t - q.cursor >= RING_MS) {
@@ -70,12 +75,13 @@ export function queuePush<E>(q: EventQueue<E>, t: number, ev: E): void {
   q.ringSeq[b]![at] = seq;
   q.ringTail[b] = at + 1;
   q.ringBits[b >> 5]! |= 1 << (b & 31);
-  if (t < q.ringNext) q.ringNext = t;
+  if (q.ringSize === 0 || t < q.ringNext) q.ringNext = t;
+  q.ringSize++;
 }
 
 /** The due time of the earliest item, or undefined when the queue is empty. */
 export function queueNextTime<E>(q: EventQueue<E>): number | undefined {
-  if (q.size === 0) return undefined;
+  if (q.ringSize === 0) return q.heapSize === 0 ? undefined : q.t[0];
   return q.heapSize > 0 && q.t[0]! <= q.ringNext ? q.t[0] : q.ringNext;
 }
 
@@ -83,12 +89,13 @@ export function queueNextTime<E>(q: EventQueue<E>): number | undefined {
 export function queueTake<E>(q: EventQueue<E>): E {
   if (q.size === 0) throw new RangeError("queueTake on an empty queue");
   q.size--;
-  if (q.heapSize > 0 && q.t[0]! <= q.ringNext) {
+  if (q.ringSize === 0 || (q.heapSize > 0 && q.t[0]! <= q.ringNext)) {
     if (q.t[0]! > q.cursor) q.cursor = q.t[0]!;
     return heapTake(q);
   }
   const t = q.ringNext;
   q.cursor = t;
+  q.ringSize--;
   const b = t & RING_MASK;
   const evs = q.ringEv[b]!;
   const head = q.ringHead[b]!;
@@ -101,11 +108,11 @@ export function queueTake<E>(q: EventQueue<E>): E {
   q.ringHead[b] = 0;
   q.ringTail[b] = 0;
   q.ringBits[b >> 5]! &= ~(1 << (b & 31));
-  q.ringNext = nextRingTime(q, t);
+  if (q.ringSize > 0) q.ringNext = nextRingTime(q, t);
   return ev;
 }
 
-/** The earliest time in the ring after `t`'s bucket was emptied: the next set bit, circularly. */
+/** The earliest time in the (non-empty) ring after `t`'s bucket was emptied: the next set bit, circularly. */
 function nextRingTime<E>(q: EventQueue<E>, t: number): number {
   const start = t & RING_MASK;
   for (let i = 0; i <= RING_MS >> 5; i++) {
@@ -118,7 +125,7 @@ function nextRingTime<E>(q: EventQueue<E>, t: number): number {
     const b = (w << 5) | (31 - Math.clz32(bits & -bits));
     return t + ((b - start) & RING_MASK);
   }
-  return Infinity;
+  throw new Error("queue: the ring's count and bitmap disagree");
 }
 
 function heapPush<E>(q: EventQueue<E>, t: number, seq: number, ev: E): void {
