@@ -16,7 +16,8 @@ export type Elector = {
   identity: string;
   leader: boolean;
   observed: Lease | null;
-  observedRaw: string;
+  /** The record last seen and when it was first seen (observedRawRecord, observedTime); kept when `observed` is dropped. */
+  observedSpec: Lease["spec"] | null;
   observedTime: Ms;
   /** Leader only: when the current renew window (timeoutCtx) started and whether it succeeded. */
   windowStart: Ms;
@@ -36,7 +37,7 @@ const LOST: readonly ElectorEvent[] = Object.freeze([{ kind: "lost" }]);
 
 export function newElector(identity: string, ctx: Ctx): Elector {
   ctx.after(0, { lib: "le", t: "try" });
-  return { identity, leader: false, observed: null, observedRaw: "", observedTime: 0, windowStart: 0, windowOk: false, attemptStart: 0, inflight: false, reportedHolder: null };
+  return { identity, leader: false, observed: null, observedSpec: null, observedTime: 0, windowStart: 0, windowOk: false, attemptStart: 0, inflight: false, reportedHolder: null };
 }
 
 function requestTimeout(e: Elector, cfg: ElectorConfig, ctx: Ctx): Ms {
@@ -100,13 +101,18 @@ export function electorOnTimerInPlace(e: Elector, cfg: ElectorConfig, hc: HttpCl
   return NO_EVENTS;
 }
 
+/**
+ * Whether two records are the same: client-go compares the raw JSON, and a Lease spec is these five
+ * scalar fields (written by record() alone), so comparing them says the same without serializing.
+ */
+function sameSpec(a: Lease["spec"], b: Lease["spec"]): boolean {
+  return a.holderIdentity === b.holderIdentity && a.leaseDurationSeconds === b.leaseDurationSeconds && a.acquireTime === b.acquireTime && a.renewTime === b.renewTime && a.leaseTransitions === b.leaseTransitions;
+}
+
 function observe(e: Elector, lease: Lease, ctx: Ctx): void {
-  // The same object as last time has the same spec (stored objects are immutable): skip the JSON.
-  if (lease === e.observed) return;
-  const raw = JSON.stringify(lease.spec);
   e.observed = lease;
-  if (raw === e.observedRaw) return;
-  e.observedRaw = raw;
+  if (e.observedSpec !== null && sameSpec(lease.spec, e.observedSpec)) return;
+  e.observedSpec = lease.spec;
   e.observedTime = ctx.now;
 }
 
