@@ -81,13 +81,14 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
     return s0;
   }
   let s = s0;
-  // Both clients see every HTTP/transport message: each ignores requests it did not send.
+  // Both clients see every HTTP/transport message: each ignores requests it did not send (and then
+  // returns itself, so the state is left as it is).
   const api = httpOnMessage(s.http, cfg.api, env, ctx);
-  s = { ...s, http: api.hc };
+  if (api.hc !== s.http) s = { ...s, http: api.hc };
   for (const r of api.results) s = onHttpResult(s, cfg, r, ctx);
   if (cfg.probeTarget !== null) {
     const probe = httpOnMessage(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx);
-    s = { ...s, probeHttp: probe.hc };
+    if (probe.hc !== s.probeHttp) s = { ...s, probeHttp: probe.hc };
     for (const r of probe.results) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
   }
   return s;
@@ -95,12 +96,13 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
 
 function onTimer(s: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletConfig): KubeletState {
   if (timer.lib === "http") {
+    // Most timeouts are of requests answered long ago: both clients return themselves, nothing changes.
     let next = s;
     const a = httpOnTimer(next.http, timer, ctx);
-    next = { ...next, http: a.hc };
+    if (a.hc !== next.http) next = { ...next, http: a.hc };
     for (const r of a.results) next = onHttpResult(next, cfg, r, ctx);
     const b = httpOnTimer(next.probeHttp, timer, ctx);
-    next = { ...next, probeHttp: b.hc };
+    if (b.hc !== next.probeHttp) next = { ...next, probeHttp: b.hc };
     for (const r of b.results) if (r.kind === "response") next = onProbeResult(next, cfg, r, ctx);
     return next;
   }
