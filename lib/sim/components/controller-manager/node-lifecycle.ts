@@ -12,8 +12,10 @@ import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease, Node, Pod, Taint } from "../../objects/types";
+import { storeKey } from "../../objects/resources";
 import type { KcmConfig, KcmState, NodeHealth } from "./types";
 import { copyRecord, withEntry } from "../../core/records";
+import { objects } from "./kcm-api";
 
 function list<T>(s: KcmState, informer: string): T[] {
   return Object.values(s.informers[informer]?.objects ?? {}) as T[];
@@ -28,10 +30,12 @@ function zoneOf(n: Node): string {
   return n.metadata.labels["topology.kubernetes.io/zone"] ?? "";
 }
 
-function observe(s: KcmState, nodes: Node[], leases: Lease[], now: number): Record<string, NodeHealth> {
+function observe(s: KcmState, nodes: readonly Node[], now: number): Record<string, NodeHealth> {
+  const leases = s.informers.leases?.objects ?? {};
   const health: Record<string, NodeHealth> = {};
   for (const n of nodes) {
-    const lease = leases.find((l) => l.metadata.namespace === "kube-node-lease" && l.metadata.name === n.metadata.name);
+    // The leases informer watches kube-node-lease, where each node's Lease bears the node's name.
+    const lease = leases[storeKey("kube-node-lease", n.metadata.name)] as Lease | undefined;
     const renewTime = lease?.spec.renewTime ?? null;
     const prev = s.nodeHealth[n.metadata.name];
     const changed = prev === undefined || prev.renewTime !== renewTime || prev.heartbeat !== n.status.lastHeartbeatTime;
@@ -41,8 +45,8 @@ function observe(s: KcmState, nodes: Node[], leases: Lease[], now: number): Reco
 }
 
 export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
-  const nodes = list<Node>(s0, "nodes").sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  let s: KcmState = { ...s0, nodeHealth: observe(s0, nodes, list<Lease>(s0, "leases"), ctx.now) };
+  const nodes = objects<Node>(s0, "nodes", "Node"); // sorted by name
+  let s: KcmState = { ...s0, nodeHealth: observe(s0, nodes, ctx.now) };
   for (const n of nodes) {
     const h = s.nodeHealth[n.metadata.name]!;
     if (ctx.now - h.probeTimestamp > cfg.nodeMonitorGraceMs && nodeReady(n) !== "Unknown") s = markUnknown(s, cfg, n, ctx.now - h.probeTimestamp, ctx);
@@ -72,12 +76,14 @@ function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: 
 }
 
 /** Taint management: NoSchedule at once, NoExecute through the per-zone rate limiter, none in disruption mode. */
-function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: Node[], ctx: Ctx): KcmState {
+function notReady(n: Node): boolean {
+  return nodeReady(n) !== "True";
+}
+
+function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: Ctx): KcmState {
   let s = s0;
-  const notReady = (n: Node) => nodeReady(n) !== "True";
   const zones = [...new Set(nodes.map(zoneOf))].sort();
-  const fullyDisrupted = (z: string) => nodes.filter((n) => zoneOf(n) === z).every(notReady);
-  const allDisrupted = zones.length > 0 && zones.every(fullyDisrupted);
+  const allDisrupted = zones.length > 0 && zones.every((z) => nodes.filter((n) => zoneOf(n) === z).every(notReady));
   if (allDisrupted !== s.disruptionMode) {
     ctx.trace(
       "node-lifecycle.disruption-mode",
