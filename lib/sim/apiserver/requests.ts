@@ -85,21 +85,25 @@ function admit(s: ApiServerState, env: Envelope, req: HttpRequest, user: string,
   return f;
 }
 
+/** The answer that opens (or refuses) a watch stream. */
+function replyToWatch(env: Envelope, req: HttpRequest, rv: number, status: number, error: string | null, ctx: Ctx): void {
+  ctx.send(env.from, { p: "http", kind: "response", id: req.id, status, body: { resourceVersion: String(rv) }, error });
+}
+
 /** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
 function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): void {
   const c = s.caches[call.resource];
-  const reply = (status: number, error: string | null) => ctx.send(env.from, { p: "http", kind: "response", id: req.id, status, body: { resourceVersion: String(c.rv) }, error });
   if (!c.ready) {
-    reply(CACHE_NOT_READY.status, CACHE_NOT_READY.message);
+    replyToWatch(env, req, c.rv, CACHE_NOT_READY.status, CACHE_NOT_READY.message, ctx);
     return;
   }
   const initial =
     call.rv === null || call.rv === "0" ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object })) : (eventsAfter(c, Number(call.rv)) ?? null);
   if (initial === null) {
-    reply(gone().status, gone().message);
+    replyToWatch(env, req, c.rv, gone().status, gone().message, ctx);
     return;
   }
-  reply(200, null);
+  replyToWatch(env, req, c.rv, 200, null, ctx);
   for (const e of initial) {
     if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector)) ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
   }

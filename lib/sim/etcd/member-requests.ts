@@ -67,15 +67,11 @@ function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx: Ctx): EtcdState {
   const limit = cfg.timing.requestTimeoutMs;
   let oldest: number | null = null;
-  const keep = (startedAt: number) => {
-    if (startedAt + limit > ctx.now) {
-      oldest = oldest === null ? startedAt : Math.min(oldest, startedAt);
+  const proposals = filterRecord(s.proposals, (p, id) => {
+    if (p.startedAt + limit > ctx.now) {
+      oldest = oldest === null ? p.startedAt : Math.min(oldest, p.startedAt);
       return true;
     }
-    return false;
-  };
-  const proposals = filterRecord(s.proposals, (p, id) => {
-    if (keep(p.startedAt)) return true;
     ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
     return false;
   });

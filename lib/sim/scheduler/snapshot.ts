@@ -134,6 +134,11 @@ export function buildSnapshot(nodes: Node[], pods: PodInfo[], workloads: Workloa
   return { snapshot: { nodes: infos, indexByName, images: imageStates(nodes), workloads, nodesWithAffinity, nodesWithRequiredAntiAffinity, selectorCounts: new Map() }, warnings };
 }
 
+/** `list` with `index` added in order when `has` (the list itself otherwise). */
+function withIndex(list: number[], index: number, has: boolean): number[] {
+  return has && !list.includes(index) ? [...list, index].sort((a, b) => a - b) : list;
+}
+
 /** The scheduler's assume + bind: the pod now counts on `nodeName`. Returns a new snapshot. Pure. */
 export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): Snapshot {
   const index = snapshot.indexByName.get(nodeName);
@@ -142,12 +147,11 @@ export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): S
   const bound: PodInfo = { ...pod, pod: { ...pod.pod, nodeName } };
   const nodes = snapshot.nodes.slice();
   nodes[index] = addPodToNodeInfo(info, bound);
-  const withIndex = (list: number[], has: boolean) => (has && !list.includes(index) ? [...list, index].sort((a, b) => a - b) : list);
   return {
     ...snapshot,
     nodes,
-    nodesWithAffinity: withIndex(snapshot.nodesWithAffinity, bound.hasPodAffinity),
-    nodesWithRequiredAntiAffinity: withIndex(snapshot.nodesWithRequiredAntiAffinity, bound.requiredAntiAffinityTerms.length > 0),
+    nodesWithAffinity: withIndex(snapshot.nodesWithAffinity, index, bound.hasPodAffinity),
+    nodesWithRequiredAntiAffinity: withIndex(snapshot.nodesWithRequiredAntiAffinity, index, bound.requiredAntiAffinityTerms.length > 0),
     selectorCounts: refreshSelectorCounts(snapshot.selectorCounts, bound, index, info.node.labels),
   };
 }

@@ -54,24 +54,41 @@ function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, 
   return { ...expectNames(s, rs.metadata.uid, names, ctx.now), slowStart: withEntry(s.slowStart, rs.metadata.uid, next) };
 }
 
+// Every pod's name, plus name~ for terminating ones: a create is observed once the name exists, a
+// delete once the pod is terminating or gone. Built only when an expectation is checked, once per
+// sorted pod view (kcm-api's objects(), never mutated): a pure memo, not world state.
+const POD_NAMES = new WeakMap<readonly Pod[], ReadonlySet<string>>();
+
+function podNames(pods: readonly Pod[]): ReadonlySet<string> {
+  let names = POD_NAMES.get(pods);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const p of pods) {
+      set.add(`${p.metadata.namespace}/${p.metadata.name}`);
+      if (isTerminating(p)) set.add(`${p.metadata.namespace}/${p.metadata.name}~`);
+    }
+    names = set;
+    POD_NAMES.set(pods, names);
+  }
+  return names;
+}
+
+/** Whether an expected create (`ns/name`) or delete (`ns/name~`) has yet to show in `names`. */
+function unobserved(names: ReadonlySet<string>, n: string): boolean {
+  return n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n);
+}
+
 export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s = s0;
   const pods = objects<Pod>(s, "pods", "Pod");
-  // Every pod's name, plus name~ for terminating ones: a create is observed once the name exists, a
-  // delete once the pod is terminating or gone.
-  const names = new Set<string>();
-  for (const p of pods) {
-    names.add(`${p.metadata.namespace}/${p.metadata.name}`);
-    if (isTerminating(p)) names.add(`${p.metadata.namespace}/${p.metadata.name}~`);
-  }
-  const pending = (n: string) => (n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n));
   const replicaSets = objects<ReplicaSet>(s, "replicasets", "ReplicaSet");
   for (const rs of replicaSets) {
     const uid = rs.metadata.uid;
     if (s.slowStart[uid] !== undefined) continue; // a batch is still in flight
     const exp = s.expectations[uid];
     if (exp !== undefined) {
-      const left = exp.names.filter(pending);
+      const names = podNames(pods);
+      const left = exp.names.filter((n) => unobserved(names, n));
       if (left.length > 0 && ctx.now - exp.at < EXPECTATION_TTL_MS) {
         if (left.length !== exp.names.length) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: left }) };
         continue;

@@ -30,9 +30,13 @@ function isPending(p: Pod): boolean {
   return p.spec.nodeName === null && !isTerminating(p) && p.spec.schedulerName === "default-scheduler";
 }
 
+function hasKey(list: readonly { key: string }[], key: string): boolean {
+  for (const p of list) if (p.key === key) return true;
+  return false;
+}
+
 export function isQueued(q: SchedulingQueue, key: string): boolean {
-  const has = (list: readonly { key: string }[]) => list.some((p) => p.key === key);
-  return has(q.activeQ) || has(q.backoffQ) || has(q.unschedulable);
+  return hasKey(q.activeQ, key) || hasKey(q.backoffQ, key) || hasKey(q.unschedulable, key);
 }
 
 /** Feeds informer changes to the queue (add, remove, cluster events that may make pods fit). Updates `s` in place. */
