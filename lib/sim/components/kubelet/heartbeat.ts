@@ -1,9 +1,11 @@
 // Node registration, the node Lease heartbeat and node status reports (k8s-facts §4.1): the Lease is
 // renewed every 10 s and failures are retried 200 ms doubling to 7 s; status is re-posted when the
 // server's copy differs (e.g. after the node lifecycle controller set Ready=Unknown) or every 5 min.
+// Every function here updates the kubelet state it is given, and its HTTP client, in place: the
+// caller owns both (kubelet.ts `own`).
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSendInPlace, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { ContainerImage, Lease, Node } from "../../objects/types";
 import type { KubeletConfig, KubeletState } from "./types";
@@ -12,7 +14,7 @@ function meta(name: string, namespace: string | null, labels: Record<string, str
   return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null };
 }
 
-export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
+export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   const labels: Record<string, string> = { "kubernetes.io/hostname": cfg.node, "topology.kubernetes.io/zone": cfg.zone, ...cfg.labels };
   const node: Node = {
     kind: "Node",
@@ -21,30 +23,30 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubelet
     spec: { taints: cfg.registerTaints.map((t) => ({ ...t, timeAdded: ctx.now })), unschedulable: false },
     status: { conditions: setCondition([], "Ready", "True", "KubeletReady", ctx.now), allocatable: cfg.allocatable, lastHeartbeatTime: ctx.now },
   };
-  const { hc } = httpSend(s.http, cfg.api, apiCall("create", "nodes", { body: node }), "register", cfg.timing.statusUpdateMs, ctx);
-  return { ...s, http: hc };
+  httpSendInPlace(s.http, cfg.api, apiCall("create", "nodes", { body: node }), "register", cfg.timing.statusUpdateMs, ctx);
 }
 
-export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
   if (r.status === 201 || r.status === 409) {
     if (r.status === 201) ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, { node: cfg.node });
-    return { ...s, registered: true, registerRetryMs: 0 };
+    s.registered = true;
+    s.registerRetryMs = 0;
+    return;
   }
-  const registerRetryMs = Math.min(Math.max(100, s.registerRetryMs * 2), 7000);
-  ctx.after(registerRetryMs, { t: "register" });
-  return { ...s, registerRetryMs };
+  s.registerRetryMs = Math.min(Math.max(100, s.registerRetryMs * 2), 7000);
+  ctx.after(s.registerRetryMs, { t: "register" });
 }
 
-export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
-  if (s.leaseInflight) return s;
+export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
+  if (s.leaseInflight) return;
   const timeout = Math.min(cfg.timing.statusUpdateMs, cfg.timing.leaseDurationMs);
+  s.leaseInflight = true;
   if (s.lease === null) {
-    const call = apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node });
-    return { ...s, leaseInflight: true, http: httpSend(s.http, cfg.api, call, "lease:get", timeout, ctx).hc };
+    httpSendInPlace(s.http, cfg.api, apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node }), "lease:get", timeout, ctx);
+    return;
   }
   const lease: Lease = { ...s.lease, spec: { ...s.lease.spec, renewTime: ctx.now } };
-  const call = apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease });
-  return { ...s, leaseInflight: true, http: httpSend(s.http, cfg.api, call, "lease:update", timeout, ctx).hc };
+  httpSendInPlace(s.http, cfg.api, apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease }), "lease:update", timeout, ctx);
 }
 
 function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
@@ -56,19 +58,29 @@ function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
   };
 }
 
-export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
   const op = r.tag.slice("lease:".length);
   if (op === "get" && r.status === 404) {
-    const call = apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) });
-    return { ...s, http: httpSend(s.http, cfg.api, call, "lease:create", cfg.timing.statusUpdateMs, ctx).hc };
+    httpSendInPlace(s.http, cfg.api, apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) }), "lease:create", cfg.timing.statusUpdateMs, ctx);
+    return;
   }
-  if (op === "get" && r.status === 200) return renewLease({ ...s, leaseInflight: false, lease: r.body as Lease }, cfg, ctx);
+  if (op === "get" && r.status === 200) {
+    s.leaseInflight = false;
+    s.lease = r.body as Lease;
+    renewLease(s, cfg, ctx);
+    return;
+  }
   if (r.status === 200 || r.status === 201) {
     if (s.leaseFailingSince !== null && s.leaseEverRenewed) {
       ctx.trace("kubelet.lease-renewed", `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`, { node: cfg.node });
     }
     ctx.after(cfg.timing.leaseRenewMs, { t: "lease" });
-    return { ...s, leaseInflight: false, lease: r.body as Lease, leaseRetryMs: 0, leaseFailingSince: null, leaseEverRenewed: true };
+    s.leaseInflight = false;
+    s.lease = r.body as Lease;
+    s.leaseRetryMs = 0;
+    s.leaseFailingSince = null;
+    s.leaseEverRenewed = true;
+    return;
   }
   if (s.leaseFailingSince === null && s.leaseEverRenewed) {
     ctx.trace(
@@ -77,9 +89,11 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
       { node: cfg.node, status: r.status, error: r.error },
     );
   }
-  const leaseRetryMs = s.leaseRetryMs === 0 ? cfg.timing.leaseRetryBaseMs : Math.min(s.leaseRetryMs * 2, cfg.timing.leaseRetryMaxMs);
-  ctx.after(leaseRetryMs, { t: "lease" });
-  return { ...s, leaseInflight: false, lease: r.status === 409 ? null : s.lease, leaseRetryMs, leaseFailingSince: s.leaseFailingSince ?? ctx.now };
+  s.leaseRetryMs = s.leaseRetryMs === 0 ? cfg.timing.leaseRetryBaseMs : Math.min(s.leaseRetryMs * 2, cfg.timing.leaseRetryMaxMs);
+  ctx.after(s.leaseRetryMs, { t: "lease" });
+  s.leaseInflight = false;
+  if (r.status === 409) s.lease = null;
+  s.leaseFailingSince ??= ctx.now;
 }
 
 /** The image manager's cache refresh (images/image_gc_manager.go): ListImages every 30 s, from boot. */
@@ -99,28 +113,27 @@ function sameImages(a: readonly ContainerImage[], b: readonly ContainerImage[]):
 }
 
 /** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True and the images if they drifted, or when due. */
-export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
-  if (!s.registered) return s;
-  const call = apiCall("get", "nodes", { name: cfg.node, rv: "0" });
-  return { ...s, http: httpSend(s.http, cfg.api, call, "status:get", cfg.timing.statusUpdateMs, ctx).hc };
+export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
+  if (s.registered) httpSendInPlace(s.http, cfg.api, apiCall("get", "nodes", { name: cfg.node, rv: "0" }), "status:get", cfg.timing.statusUpdateMs, ctx);
 }
 
-export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
   if (r.tag === "status:get") {
-    if (r.status !== 200) return s;
+    if (r.status !== 200) return;
     const node = r.body as Node;
     const drifted = nodeReady(node) !== "True";
     const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
     // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
     const changed = drifted || !sameImages(node.status.images ?? [], images);
-    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return s;
+    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return;
     const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    return { ...s, http: httpSend(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx).hc };
+    httpSendInPlace(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx);
+    return;
   }
-  if (r.status !== 200) return s;
+  if (r.status !== 200) return;
   if (r.tag === "status:patch-ready") {
     ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
   }
-  return { ...s, lastStatusReport: ctx.now };
+  s.lastStatusReport = ctx.now;
 }

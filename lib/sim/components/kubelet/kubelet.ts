@@ -1,8 +1,8 @@
 // The kubelet component: boots static pods, registers the node, heartbeats, and syncs pods.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpResult } from "../../client/http-client";
-import { informerOnResult, informerRun, newInformer } from "../../client/informer";
+import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
 import { onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
@@ -17,7 +17,7 @@ function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
     statics[p] = { backoffMs: 0, lastRestart: ctx.now, pendingRestart: false };
   }
   const pods = newInformer({ resource: "pods", namespace: null, fieldSelector: { "spec.nodeName": cfg.node }, labelSelector: null });
-  let s: KubeletState = {
+  const s: KubeletState = {
     http: emptyHttpClient(),
     probeHttp: emptyHttpClient(),
     registered: false,
@@ -41,84 +41,89 @@ function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
     probe: { phase: "startup", failures: 0, inflight: null },
     images: [],
   };
-  s = renewLease(register(s, cfg, ctx), cfg, ctx);
+  register(s, cfg, ctx);
+  renewLease(s, cfg, ctx);
   ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
   if (cfg.probeTarget !== null) ctx.after(cfg.timing.probeInitialDelayMs, { t: "probe" });
   if (cfg.runtime !== null) {
     ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "list" });
     refreshImages(cfg, ctx);
-    const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
-    s = { ...s, pods: run.inf, http: run.hc };
+    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
   }
   return s;
+}
+
+/**
+ * The state a handler call works on: the run's own (ctx.ownsState, core/draft.ts), else a copy of it
+ * and of the containers edited in place (the HTTP clients and the pod informer), so that the state
+ * passed in stays untouched (the pure step()). The HTTP plumbing here and heartbeat.ts edit it in
+ * place; the pod and static-pod code return updated copies, which share those containers.
+ */
+function own(s: KubeletState, ctx: Ctx): KubeletState {
+  if (ctx.ownsState === true) return s;
+  return { ...s, http: httpClientCopy(s.http), probeHttp: httpClientCopy(s.probeHttp), pods: { ...s.pods } };
 }
 
 function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult, ctx: Ctx): KubeletState {
   if (r.tag.startsWith("inf:pods:")) {
-    const step = informerOnResult(s.pods, "pods", r, s.http, cfg.api, ctx);
-    const next = { ...s, pods: step.inf, http: step.hc };
-    return step.changes.length > 0 || (step.inf.synced && !s.pods.synced) ? syncPods(next, cfg, ctx) : next;
+    const wasSynced = s.pods.synced;
+    const changes = informerOnResultInPlace(s.pods, "pods", r, s.http, cfg.api, ctx);
+    return changes.length > 0 || (s.pods.synced && !wasSynced) ? syncPods(s, cfg, ctx) : s;
   }
   if (r.kind !== "response") return s;
-  if (r.tag === "register") return onRegisterResult(s, cfg, r, ctx);
-  if (r.tag.startsWith("lease:")) return onLeaseResult(s, cfg, r, ctx);
-  if (r.tag.startsWith("status:")) return onStatusResult(s, cfg, r, ctx);
   if (r.tag.startsWith("pod:")) return syncPods(onPodRequestResult(s, cfg, r, ctx), cfg, ctx);
   if (r.tag === "probe") return onProbeResult(s, cfg, r, ctx);
+  // Registration, the Lease and node status (heartbeat.ts) update `s` in place.
+  if (r.tag === "register") onRegisterResult(s, cfg, r, ctx);
+  else if (r.tag.startsWith("lease:")) onLeaseResult(s, cfg, r, ctx);
+  else if (r.tag.startsWith("status:")) onStatusResult(s, cfg, r, ctx);
   return s;
 }
 
 function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig): KubeletState {
+  let s = own(s0, ctx);
   const body = env.body;
-  if (body.p === "local") return onStaticExited(s0, cfg, body.proc, body.reason, ctx);
+  if (body.p === "local") return onStaticExited(s, cfg, body.proc, body.reason, ctx);
   if (body.p === "cri") {
-    if (body.kind === "cri-event") return onRuntimeEvent(s0, cfg, body.pod, body.stage, ctx);
+    if (body.kind === "cri-event") return onRuntimeEvent(s, cfg, body.pod, body.stage, ctx);
     if (body.kind === "cri-response") {
       const runtime: KubeletState["runtime"] = Object.fromEntries(body.pods.map((p) => [p.uid, p]));
-      return syncPods({ ...s0, runtime, runtimeSynced: true }, cfg, ctx);
+      return syncPods({ ...s, runtime, runtimeSynced: true }, cfg, ctx);
     }
-    if (body.kind === "cri-images") return { ...s0, images: body.images };
-    return s0;
+    if (body.kind === "cri-images") return { ...s, images: body.images };
+    return s;
   }
-  let s = s0;
-  // Both clients see every HTTP/transport message: each ignores requests it did not send (and then
-  // returns itself, so the state is left as it is).
-  const api = httpOnMessage(s.http, cfg.api, env, ctx);
-  if (api.hc !== s.http) s = { ...s, http: api.hc };
-  for (const r of api.results) s = onHttpResult(s, cfg, r, ctx);
+  // Both clients see every HTTP/transport message: each ignores requests it did not send.
+  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   if (cfg.probeTarget !== null) {
-    const probe = httpOnMessage(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx);
-    if (probe.hc !== s.probeHttp) s = { ...s, probeHttp: probe.hc };
-    for (const r of probe.results) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
+    for (const r of httpOnMessageInPlace(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx)) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
   }
   return s;
 }
 
-function onTimer(s: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletConfig): KubeletState {
+function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletConfig): KubeletState {
+  let s = own(s0, ctx);
   if (timer.lib === "http") {
-    // Most timeouts are of requests answered long ago: both clients return themselves, nothing changes.
-    let next = s;
-    const a = httpOnTimer(next.http, timer, ctx);
-    if (a.hc !== next.http) next = { ...next, http: a.hc };
-    for (const r of a.results) next = onHttpResult(next, cfg, r, ctx);
-    const b = httpOnTimer(next.probeHttp, timer, ctx);
-    if (b.hc !== next.probeHttp) next = { ...next, probeHttp: b.hc };
-    for (const r of b.results) if (r.kind === "response") next = onProbeResult(next, cfg, r, ctx);
-    return next;
+    for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
+    for (const r of httpOnTimerInPlace(s.probeHttp, timer, ctx)) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
+    return s;
   }
   if (timer.lib === "informer") {
-    const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
-    return { ...s, pods: run.inf, http: run.hc };
+    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
+    return s;
   }
   switch (timer.t) {
     case "register":
-      return register(s, cfg, ctx);
+      register(s, cfg, ctx);
+      return s;
     case "lease":
-      return renewLease(s, cfg, ctx);
+      renewLease(s, cfg, ctx);
+      return s;
     case "status":
       // The pod workers also resync on this period, retrying status reports that failed.
       ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
-      return syncPods(syncStatus(s, cfg, ctx), cfg, ctx);
+      syncStatus(s, cfg, ctx);
+      return syncPods(s, cfg, ctx);
     case "images":
       refreshImages(cfg, ctx);
       return s;
@@ -135,6 +140,7 @@ function onTimer(s: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCon
 
 export const kubelet = defineComponent<KubeletConfig, KubeletState, KubeletTimer>({
   kind: "kubelet",
+  editsOwnedState: true,
   boot,
   onMessage,
   onTimer,
