@@ -11,11 +11,15 @@ export type AdmissionConfig = { defaultTolerationSeconds: number; namespaces: st
 export const NOT_READY_TAINT = "node.kubernetes.io/not-ready";
 export const UNREACHABLE_TAINT = "node.kubernetes.io/unreachable";
 
+/** Whether the pod already tolerates NoExecute taints with this key. */
+function toleratesNoExecute(pod: Pod, key: string): boolean {
+  return pod.spec.tolerations.some((t) => (t.key === key || (t.key === null && t.operator === "Exists")) && (t.effect === null || t.effect === "NoExecute"));
+}
+
 function withDefaultTolerations(pod: Pod, seconds: number): Pod {
-  const has = (key: string) => pod.spec.tolerations.some((t) => (t.key === key || (t.key === null && t.operator === "Exists")) && (t.effect === null || t.effect === "NoExecute"));
   const add: Toleration[] = [];
   for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
-    if (!has(key)) add.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds });
+    if (!toleratesNoExecute(pod, key)) add.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds });
   }
   return add.length === 0 ? pod : { ...pod, spec: { ...pod.spec, tolerations: [...pod.spec.tolerations, ...add] } };
 }
