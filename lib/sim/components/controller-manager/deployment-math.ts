@@ -6,9 +6,11 @@ import { assert } from "../../core/assert";
 import type { IntOrPercent } from "../../objects/types";
 
 /** intstr.GetScaledValueFromIntOrPercent. Pure. */
+const PERCENT = /^(\d+)%$/;
+
 export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): number {
   if (typeof v === "number") return v;
-  const m = /^(\d+)%$/.exec(v);
+  const m = PERCENT.exec(v);
   assert(m !== null, `invalid int-or-percent ${v}`);
   const x = Number(m[1]) * total;
   return roundUp ? Math.ceil(x / 100) : Math.floor(x / 100);

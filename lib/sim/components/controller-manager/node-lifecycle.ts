@@ -80,7 +80,15 @@ function notReady(n: Node): boolean {
   return nodeReady(n) !== "True";
 }
 
+/** Whether the node is Ready and carries no unreachable taint: then there is nothing to change on it. */
+function settled(n: Node): boolean {
+  return nodeReady(n) === "True" && !n.spec.taints.some((t) => t.key === UNREACHABLE_TAINT && (t.effect === "NoSchedule" || t.effect === "NoExecute"));
+}
+
 function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: Ctx): KcmState {
+  // The usual case, every node settled outside disruption mode, changes nothing (below: no zone is
+  // fully disrupted, and a Ready node without the taints is skipped).
+  if (!s0.disruptionMode && nodes.every(settled)) return s0;
   let s = s0;
   const zones = [...new Set(nodes.map(zoneOf))].sort();
   const allDisrupted = zones.length > 0 && zones.every((z) => nodes.filter((n) => zoneOf(n) === z).every(notReady));
