@@ -1,6 +1,7 @@
 // A bare etcd cluster (no Kubernetes), optionally with a client writing at a fixed rate: used by
 // the Raft tests and the throughput benchmark.
 import { createNet } from "../core/network";
+import { makeProc } from "../core/proc";
 import { seedRng } from "../core/rng";
 import type { Host, Ms, Proc, ProcId, SimEvent, World } from "../core/types";
 import type { EtcdLoadConfig } from "../components/etcd-load";
@@ -17,7 +18,7 @@ export function etcdTimingFor(spec: Pick<EtcdClusterSpec, "preVote" | "checkQuor
 }
 
 function proc(id: ProcId, kind: string, config: unknown): Proc {
-  return { id, kind, host: id, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor: null, config, state: null, persisted: undefined };
+  return makeProc({ id, kind, host: id, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor: null, config, state: null, persisted: undefined });
 }
 
 export function buildEtcdCluster(spec: EtcdClusterSpec, seed: number): { world: World; boot: { at: Ms; ev: SimEvent }[] } {

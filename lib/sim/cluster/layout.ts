@@ -1,5 +1,6 @@
 // What the per-role builders share while laying out one cluster: the processes and hosts placed so
 // far, the etcd peers, and where outside clients send their API requests.
+import { makeProc } from "../core/proc";
 import type { Host, Proc, ProcId } from "../core/types";
 import type { Tuning } from "./defaults";
 import type { ClusterSpec } from "./spec";
@@ -17,7 +18,7 @@ export type Layout = {
 
 /** A process that has not started yet. Pure. */
 export function proc(id: ProcId, kind: string, host: string, supervisor: ProcId | null, config: unknown): Proc {
-  return { id, kind, host, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor, config, state: null, persisted: undefined };
+  return makeProc({ id, kind, host, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor, config, state: null, persisted: undefined });
 }
 
 /** Places `p`, creating its host (up, in `zone`) the first time the host is named. */

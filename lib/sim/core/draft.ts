@@ -15,6 +15,7 @@
 //   What a component may then mutate is its own business: only containers it never shares with
 //   messages, traces, `persisted` or another process (etcd and Raft state say so where they do it).
 import { fail } from "./assert";
+import { procWith } from "./proc";
 import type { Host, HostId, Proc, ProcId, World } from "./types";
 
 export type Draft = {
@@ -63,7 +64,7 @@ export function putState(d: Draft, proc: Proc, state: unknown, tracked: boolean)
     // Returning the state it was given leaves ownership as it was; a different object is a new one.
     if (tracked && state !== proc.state) adopt(d, proc.id, state);
     proc.state = state;
-  } else putProc(d, { ...proc, state });
+  } else putProc(d, procWith(proc, { state }));
 }
 
 /** Stores a freshly booted process (its state was built by boot() during this step). */

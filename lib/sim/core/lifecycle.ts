@@ -5,6 +5,7 @@ import { fail } from "./assert";
 import { componentFor } from "../components/registry";
 import { putBooted, putProc, type Draft } from "./draft";
 import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
+import { procWith } from "./proc";
 import type { ProcId } from "./types";
 
 export type CrashOptions = { reason: string; notifySupervisor: boolean; disable: boolean };
@@ -14,7 +15,7 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
   const proc = d.world.procs[id];
   if (!proc) fail(`crash of unknown process ${id}`);
   if (!proc.up) {
-    if (opts.disable && !proc.disabled) putProc(d, { ...proc, disabled: true });
+    if (opts.disable && !proc.disabled) putProc(d, procWith(proc, { disabled: true }));
     return;
   }
   const host = d.world.hosts[proc.host];
@@ -27,7 +28,7 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
       sendFrom(out, d.world, id, proc.supervisor, { p: "local", kind: "exited", proc: id, reason: opts.reason });
     }
   }
-  putProc(d, { ...proc, up: false, disabled: proc.disabled || opts.disable, incarnation: proc.incarnation + 1, state: null, persisted });
+  putProc(d, procWith(proc, { up: false, disabled: proc.disabled || opts.disable, incarnation: proc.incarnation + 1, state: null, persisted }));
 }
 
 /** Starts a process that is down on a live host. */
@@ -37,9 +38,9 @@ export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   if (proc.up) fail(`start of running process ${id}`);
   if (d.world.hosts[proc.host]?.up !== true) fail(`start of ${id} on a powered-off host`);
   const first = proc.incarnation === 0;
-  const started = { ...proc, up: true, disabled: false, startedAt: out.now };
+  const started = procWith(proc, { up: true, disabled: false, startedAt: out.now });
   traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });
   const c = componentFor(proc.kind);
   const state = c.boot(proc.config, proc.persisted, makeCtx(out, d, started));
-  putBooted(d, { ...started, state }, c.editsOwnedState === true);
+  putBooted(d, procWith(started, { state }), c.editsOwnedState === true);
 }

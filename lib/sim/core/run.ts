@@ -3,6 +3,7 @@
 // run is bounded: exceeding eventsMax or queueMax throws SimBoundError, a reported liveness failure
 // rather than a hang.
 import { fail } from "./assert";
+import { makeProc } from "./proc";
 import { createQueue, queueNextTime, queuePush, queueTake, type EventQueue } from "./queue";
 import { createScratch, step, stepInPlace, type Scratch } from "./step";
 import type { Sink } from "./outbox";
@@ -57,7 +58,7 @@ export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transie
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
 export function ownWorld(world: World): World {
   const procs: World["procs"] = {};
-  for (const id of Object.keys(world.procs)) procs[id] = { ...world.procs[id]! };
+  for (const id of Object.keys(world.procs)) procs[id] = makeProc(world.procs[id]!);
   return { ...world, procs, hosts: { ...world.hosts } };
 }
 

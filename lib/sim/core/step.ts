@@ -6,6 +6,7 @@ import { componentFor } from "../components/registry";
 import { resolveHost, resolveTarget } from "../components/selectors";
 import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
 import { crashProc, startProc } from "./lifecycle";
+import { procWith } from "./proc";
 import { isConnectionOpener } from "./messages";
 import { degradeLink, healNet, partitionNet } from "./network";
 import { makeCtx, Outbox, sendFrom, traceFrom, type Sink } from "./outbox";
@@ -107,7 +108,7 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       const id = target(d, out, action);
       const proc = id === null ? undefined : d.world.procs[id];
       if (proc === undefined || proc.up) return;
-      if (d.world.hosts[proc.host]?.up !== true) putProc(d, { ...proc, disabled: false });
+      if (d.world.hosts[proc.host]?.up !== true) putProc(d, procWith(proc, { disabled: false }));
       else startProc(d, proc.id, out);
       return;
     }
