@@ -5,7 +5,7 @@
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { HttpRequest } from "../apiserver/http";
-import { copyRecord, withEntry } from "../core/records";
+import { copyRecord, emptyRecord } from "../core/records";
 
 export type LbConfig = { backends: ProcId[]; checkIntervalMs: Ms; downIntervalMs: Ms; checkTimeoutMs: Ms; fall: number; rise: number };
 
@@ -13,7 +13,8 @@ type Backend = { up: boolean; fails: number; oks: number; checking: string | nul
 /** A proxied connection: a request until its response, or a watch stream until it ends. */
 type Conn = { client: ProcId; backend: ProcId; watch: boolean };
 
-export type LbState = { backends: Readonly<Record<ProcId, Backend>>; rr: number; conns: Readonly<Record<string, Conn>> };
+/** `conns` is edited in place, `rr` and `backends` are set in place (the state is owned, see `own`). */
+export type LbState = { backends: Readonly<Record<ProcId, Backend>>; rr: number; conns: Record<string, Conn> };
 
 export type LbTimer = { t: "check"; backend: ProcId } | { t: "check-timeout"; backend: ProcId; id: string };
 
@@ -24,7 +25,16 @@ function boot(cfg: LbConfig, _p: unknown, ctx: Ctx): LbState {
     // Stagger the checks like HAProxy's spread-checks so the backends are not probed in lockstep.
     ctx.after(Math.floor((cfg.checkIntervalMs * (i + 1)) / (cfg.backends.length + 1)), { t: "check", backend: b });
   });
-  return { backends, rr: 0, conns: {} };
+  return { backends, rr: 0, conns: emptyRecord() };
+}
+
+/**
+ * The state a handler call edits in place: the run's own (ctx.ownsState, core/draft.ts), else a copy
+ * with its own connection record, so that the state passed in stays untouched (the pure step()).
+ * A request used to copy the whole record (every open watch stream) twice, on its way in and out.
+ */
+function own(s: LbState, ctx: Ctx): LbState {
+  return ctx.ownsState === true ? s : { ...s, conns: copyRecord(s.conns) };
 }
 
 function closeClient(s: LbState, id: string, ctx: Ctx): LbState {
@@ -32,9 +42,8 @@ function closeClient(s: LbState, id: string, ctx: Ctx): LbState {
   if (conn === undefined) return s;
   // HAProxy drops the client side when the server side fails: the client reads EOF.
   ctx.send(conn.client, { p: "net", kind: "closed", reason: "EOF" });
-  const conns = copyRecord(s.conns);
-  delete conns[id];
-  return { ...s, conns };
+  delete s.conns[id];
+  return s;
 }
 
 function forward(s: LbState, cfg: LbConfig, env: Envelope, req: HttpRequest, ctx: Ctx): LbState {
@@ -43,7 +52,9 @@ function forward(s: LbState, cfg: LbConfig, env: Envelope, req: HttpRequest, ctx
     const b = cfg.backends[(s.rr + i) % n]!;
     if (!s.backends[b]!.up) continue;
     ctx.send(b, req);
-    return { ...s, rr: (s.rr + i + 1) % n, conns: withEntry(s.conns, req.id, { client: env.from, backend: b, watch: req.call.verb === "watch" }) };
+    s.rr = (s.rr + i + 1) % n;
+    s.conns[req.id] = { client: env.from, backend: b, watch: req.call.verb === "watch" };
+    return s;
   }
   ctx.send(env.from, { p: "net", kind: "closed", reason: "EOF" }); // no server available
   return s;
@@ -60,19 +71,19 @@ function onCheckResult(s: LbState, cfg: LbConfig, backend: ProcId, ok: boolean, 
     ctx.trace("lb.backend-up", `The load balancer marks ${backend} UP again after ${cfg.rise} successful health checks.`, { backend });
   }
   ctx.after(next.up ? cfg.checkIntervalMs : cfg.downIntervalMs, { t: "check", backend });
-  return { ...s, backends: { ...s.backends, [backend]: next } };
+  s.backends = { ...s.backends, [backend]: next };
+  return s;
 }
 
-function onMessage(s: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState {
+function onMessage(s0: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState {
+  const s = own(s0, ctx);
   const body = env.body;
   if (body.p === "http" && body.kind === "request") return forward(s, cfg, env, body, ctx);
   const b = s.backends[env.from];
   if (b === undefined) {
     // A client closed its side: forget its connections.
     if (body.p === "net" && body.kind === "closed") {
-      const conns = copyRecord(s.conns);
-      for (const id of Object.keys(conns)) if (conns[id]!.client === env.from) delete conns[id];
-      return { ...s, conns };
+      for (const id of Object.keys(s.conns)) if (s.conns[id]!.client === env.from) delete s.conns[id];
     }
     return s;
   }
@@ -82,34 +93,31 @@ function onMessage(s: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState 
       if (body.original.id === b.checking) return onCheckResult(s, cfg, env.from, false, ctx);
       return closeClient(s, body.original.id, ctx);
     }
-    let next = s;
-    for (const id of Object.keys(s.conns).sort()) if (s.conns[id]!.backend === env.from) next = closeClient(next, id, ctx);
-    if (b.checking !== null) next = onCheckResult(next, cfg, env.from, false, ctx);
-    return next;
+    for (const id of Object.keys(s.conns).sort()) if (s.conns[id]!.backend === env.from) closeClient(s, id, ctx);
+    return b.checking !== null ? onCheckResult(s, cfg, env.from, false, ctx) : s;
   }
   if (body.p !== "http") return s;
   const conn = s.conns[body.id];
   if (conn === undefined) return s;
   ctx.send(conn.client, body);
-  if ((body.kind === "response" && !(conn.watch && body.status === 200)) || body.kind === "watch-end") {
-    const conns = copyRecord(s.conns);
-    delete conns[body.id];
-    return { ...s, conns };
-  }
+  if ((body.kind === "response" && !(conn.watch && body.status === 200)) || body.kind === "watch-end") delete s.conns[body.id];
   return s;
 }
 
-function onTimer(s: LbState, timer: LbTimer, ctx: Ctx, cfg: LbConfig): LbState {
+function onTimer(s0: LbState, timer: LbTimer, ctx: Ctx, cfg: LbConfig): LbState {
+  const s = own(s0, ctx);
   const b = s.backends[timer.backend]!;
   if (timer.t === "check-timeout") return b.checking === timer.id ? onCheckResult(s, cfg, timer.backend, false, ctx) : s;
   const id = ctx.nextId("lbcheck");
   ctx.send(timer.backend, { p: "http", kind: "request", id, client: ctx.self, credential: null, call: { verb: "health", path: "/healthz" } });
   ctx.after(cfg.checkTimeoutMs, { t: "check-timeout", backend: timer.backend, id });
-  return { ...s, backends: { ...s.backends, [timer.backend]: { ...b, checking: id } } };
+  s.backends = { ...s.backends, [timer.backend]: { ...b, checking: id } };
+  return s;
 }
 
 export const loadBalancer = defineComponent<LbConfig, LbState, LbTimer>({
   kind: "load-balancer",
+  editsOwnedState: true,
   boot,
   onMessage,
   onTimer,
