@@ -12,7 +12,8 @@
 //    item), for the items due later than that, and for items pushed with a time before `cursor`.
 // Equal times across the two levels: a heap item was pushed when its time was at least RING_MS away
 // and a ring item when it was nearer; the cursor only moves forward, so the heap item was pushed
-// first and pops first. Within a bucket, items keep their insertion order.
+// first and pops first. Within a bucket, items keep their insertion order. Times are whole
+// milliseconds (run.ts refuses any other), so one bucket holds one time.
 
 /** One queued item, as tests and debugging tools list them (queueItems). */
 export type Queued<E> = { t: number; seq: number; ev: E };
