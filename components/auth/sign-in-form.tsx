@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Field, inputClass } from "@/components/settings/field";
+import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 const messages: Record<string, string> = {
   WrongCredentials: "That email and password do not match an account.",
@@ -13,6 +14,8 @@ const messages: Record<string, string> = {
 export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEnabled: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  // Until React runs, a submit would be the browser's own: a page reload that loses the attempt.
+  const isHydrated = useIsHydrated();
   const afterSignIn = `/auth/after-sign-in?next=${encodeURIComponent(next)}`;
 
   // onSubmit rather than a form action: React resets a form after its action, and the email
@@ -36,7 +39,7 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="space-y-4 rounded-xl border border-line bg-surface p-5">
+      <form method="post" onSubmit={submit} className="space-y-4 rounded-xl border border-line bg-surface p-5">
         <Field id="email" label="Email">
           <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
         </Field>
@@ -46,7 +49,7 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
         <p role="alert" className="text-sm text-danger empty:hidden">
           {error}
         </p>
-        <button type="submit" disabled={isPending} className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={isPending || !isHydrated} className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
           {isPending ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import { Field, inputClass } from "@/components/settings/field";
+import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 import type { SignUpState } from "@/lib/validations/auth";
 
 type Props = { action: (state: SignUpState, formData: FormData) => Promise<SignUpState>; next: string; minPasswordLength: number };
@@ -11,6 +12,8 @@ type Props = { action: (state: SignUpState, formData: FormData) => Promise<SignU
 export function SignUpForm({ action, next, minPasswordLength }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   const credentials = useRef<{ email: string; password: string } | null>(null);
+  // Until React runs, a click would do nothing (React renders a function action inert): show it disabled.
+  const isHydrated = useIsHydrated();
   const errors = state && !state.ok ? (state.errors ?? {}) : {};
   const typed = state && !state.ok ? state.values : { name: "", email: "" };
 
@@ -41,7 +44,7 @@ export function SignUpForm({ action, next, minPasswordLength }: Props) {
       <p role="alert" className="text-sm text-danger empty:hidden">
         {state && !state.ok ? state.message : null}
       </p>
-      <button type="submit" disabled={isPending || state?.ok} className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+      <button type="submit" disabled={isPending || state?.ok || !isHydrated} className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
         {state?.ok ? "Signing you in…" : isPending ? "Creating your account…" : "Create account"}
       </button>
     </form>

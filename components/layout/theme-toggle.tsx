@@ -2,17 +2,15 @@
 
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
-import { useSyncExternalStore } from "react";
+import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 const order = ["system", "light", "dark"] as const;
 const icons = { system: Monitor, light: Sun, dark: Moon };
 
-const subscribe = () => () => {};
-
 /** Cycles system → light → dark. Renders a neutral icon until mounted, to avoid a hydration mismatch. */
 export function ThemeToggle() {
   const { theme = "system", setTheme } = useTheme();
-  const isMounted = useSyncExternalStore(subscribe, () => true, () => false);
+  const isMounted = useIsHydrated();
   const current = (isMounted ? theme : "system") as (typeof order)[number];
   const next = order[(order.indexOf(current) + 1) % order.length]!;
   const Icon = icons[current] ?? Monitor;

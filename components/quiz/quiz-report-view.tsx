@@ -60,7 +60,8 @@ export function QuizReportView({ report }: { report: QuizReport }) {
                 <span className={`mt-0.5 text-sm font-semibold ${question.isCorrect ? "text-ok" : question.isCorrect === false ? "text-danger" : "text-muted"}`}>
                   {question.isCorrect ? "✓" : question.isCorrect === false ? "✗" : "–"}
                 </span>
-                <span className="flex-1">
+                {/* min-w-0: a code block in the prompt scrolls inside the card instead of widening the page. */}
+                <span className="min-w-0 flex-1">
                   <span className="block text-xs text-muted">
                     {question.position + 1}. {question.deckTitle}
                     {question.rating ? ` · graded ${ratingNames[question.rating]}` : question.isCorrect === null ? " · not answered" : ""}
@@ -70,7 +71,7 @@ export function QuizReportView({ report }: { report: QuizReport }) {
               </summary>
               <div className="space-y-3 border-t border-line p-4">
                 {question.expected.length ? (
-                  <div className="grid gap-3 text-sm sm:grid-cols-2">
+                  <div className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
                     <AnswerList title="Your answer" items={question.given} />
                     <AnswerList title="Right answer" items={question.expected} />
                   </div>

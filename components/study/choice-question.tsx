@@ -39,7 +39,7 @@ export function ChoiceQuestion({ question, selected, onToggle, expected }: Props
               checked={isSelected}
               onChange={() => onToggle(choice.id)}
             />
-            <span className="flex-1">
+            <span className="min-w-0 flex-1">
               <span className="prose-card" dangerouslySetInnerHTML={{ __html: choice.html }} />
               {isChecked && (isRight || isSelected) ? (
                 <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>{isRight ? "✓ correct" : "✗ not correct"}</span>

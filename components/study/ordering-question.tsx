@@ -25,7 +25,7 @@ export function OrderingQuestion({ steps, onMove, expected }: Props) {
           return (
             <li key={step.id} className={`flex items-center gap-2 rounded-lg border p-2 pl-3 ${tone}`}>
               <span className="w-6 text-sm font-semibold tabular-nums text-muted">{index + 1}.</span>
-              <span className="prose-card flex-1" dangerouslySetInnerHTML={{ __html: step.html }} />
+              <span className="prose-card min-w-0 flex-1" dangerouslySetInnerHTML={{ __html: step.html }} />
               {isChecked ? (
                 <span className={`text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
                   {isRight ? "✓" : `✗ belongs at ${expected.indexOf(step.id) + 1}`}

@@ -36,7 +36,7 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
           return (
             <label key={option.id} className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${tone}`}>
               <input type="radio" name="prediction" className="mt-1 accent-[var(--accent)]" checked={isSelected} onChange={() => onChoose(option.id)} />
-              <span className="flex-1">
+              <span className="min-w-0 flex-1">
                 <span className="prose-card" dangerouslySetInnerHTML={{ __html: option.html }} />
                 {isChecked && (isRight || isSelected) ? <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>{isRight ? "✓ what happened" : "✗ not what happened"}</span> : null}
               </span>

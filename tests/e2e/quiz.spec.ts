@@ -76,3 +76,22 @@ test("another learner's quiz is not found", async ({ page, browser }) => {
   expect((await stranger.goto(`/quiz/${quizId}/report`))?.status()).toBe(404);
   await stranger.close();
 });
+
+test("on a phone, a report whose questions hold code blocks does not scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/quiz");
+  await page.getByRole("radio", { name: "Quiz" }).check();
+  await page.getByRole("checkbox", { name: /^Networking/ }).check();
+  await page.getByText("Topics").click();
+  await page.getByRole("checkbox", { name: /^network-policy/ }).check(); // three Networking cards, one with two policies in YAML
+  await page.getByLabel("Questions").fill("3");
+  await page.getByRole("button", { name: /^Start/ }).click();
+  for (let i = 1; i <= 3; i++) {
+    await expect(page.getByRole("heading", { name: `Question ${i} of 3` })).toBeVisible();
+    await answerWithKeyboard(page);
+    await page.keyboard.press("3");
+  }
+  await expect(page).toHaveURL(/\/report$/);
+  await expect(page.getByRole("list", { name: "Questions" }).locator("pre")).not.toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
