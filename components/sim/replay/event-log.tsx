@@ -54,10 +54,10 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
   );
 }
 
-/** One event; memoised, since scrubbing re-renders the log many times a second. Rows scrolled out of the log skip layout (content-visibility). */
+/** One event; memoised, since scrubbing re-renders the log many times a second. */
 const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, onSeek }: { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; onSeek: (t: number) => void }) {
   return (
-    <li aria-current={isLatest ? "step" : undefined} className="[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]">
+    <li aria-current={isLatest ? "step" : undefined}>
       <button
         type="button"
         onClick={() => onSeek(event.t)}
