@@ -78,32 +78,12 @@ describe("queue", () => {
     expect(out).toEqual(["b", "e", "d", "a", "c", "f"]);
   });
 
-  it("matches a sort by (time, insertion) under interleaved pushes and pops", () => {
-    const rng = createRng(seedRng(17));
-    const q = createQueue<number>();
-    const pending: Queued<number>[] = [];
-    let now = 0;
-    for (let seq = 0; seq < 6000; seq++) {
-      if (pending.length > 0 && rng.chance({ num: 1, den: 2 })) {
-        pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
-        const want = pending.shift()!;
-        expect(queueNextTime(q)).toBe(want.t);
-        expect(queueTake(q)).toBe(want.ev);
-        now = want.t;
-      }
-      // Mostly the same few delays, as a run schedules (loopback, latency, ticks), plus rare far ones.
-      const item = { t: now + [0, 1, 1, 1, 100, rng.int(5000)][rng.int(6)]!, seq, ev: seq };
-      queuePush(q, item.t, item.ev);
-      pending.push(item);
-    }
-    pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
-    expect(queueItems(q)).toEqual(pending);
-    for (const want of pending) expect(queueTake(q)).toBe(want.ev);
-    expect(queueNextTime(q)).toBeUndefined();
-  });
-
-  it("keeps that order across the near ring's edge, its wrap-around and times before the last pop", () => {
-    const rng = createRng(seedRng(29));
+  /**
+   * Pushes 6000 items at `now + delay()` (never before 0), popping one half the time, and checks every
+   * pop and the final contents against a plain sort by (time, insertion).
+   */
+  function checkAgainstSort(seed: number, delay: (rng: ReturnType<typeof createRng>) => number) {
+    const rng = createRng(seedRng(seed));
     const q = createQueue<number>();
     const pending: Queued<number>[] = [];
     let now = 0;
@@ -115,9 +95,7 @@ describe("queue", () => {
         expect(queueTake(q)).toBe(want.ev);
         now = Math.max(now, want.t);
       }
-      // Delays on both sides of the ring's 256 ms, and now and then a time already passed.
-      const delay = [0, 31, 32, 255, 256, 257, 511, 512, -3][rng.int(9)]!;
-      const item = { t: Math.max(0, now + delay), seq, ev: seq };
+      const item = { t: Math.max(0, now + delay(rng)), seq, ev: seq };
       queuePush(q, item.t, item.ev);
       pending.push(item);
     }
@@ -125,6 +103,16 @@ describe("queue", () => {
     expect(queueItems(q)).toEqual(pending);
     for (const want of pending) expect(queueTake(q)).toBe(want.ev);
     expect(queueNextTime(q)).toBeUndefined();
+  }
+
+  it("matches a sort by (time, insertion) under interleaved pushes and pops", () => {
+    // Mostly the same few delays, as a run schedules (loopback, latency, ticks), plus rare far ones.
+    checkAgainstSort(17, (rng) => [0, 1, 1, 1, 100, rng.int(5000)][rng.int(6)]!);
+  });
+
+  it("keeps that order across the near ring's edge, its wrap-around and times before the last pop", () => {
+    // Delays on both sides of the ring's 256 ms, and now and then a time already passed.
+    checkAgainstSort(29, (rng) => [0, 31, 32, 255, 256, 257, 511, 512, -3][rng.int(9)]!);
   });
 });
 
