@@ -76,6 +76,8 @@ test("wrong credentials get one generic message, and repeated failures are throt
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     await Promise.all([page.waitForResponse(/\/api\/auth\/callback\/credentials/), page.getByRole("button", { name: "Sign in" }).click()]);
+    // The form clears the password once it has handled the answer: typing the next one before that would be wiped.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   };
   for (const email of [account.email, "nobody-here@example.com"]) {
     await attempt(email, "not the right password");
