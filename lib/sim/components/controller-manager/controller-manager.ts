@@ -2,9 +2,10 @@
 // controllers; on losing the lease, exit (klog.Fatalf("leaderelection lost")) for the kubelet to restart.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerSpec } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
+import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
 import { monitorNodes, onNodeLifecycleResult } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
@@ -23,18 +24,6 @@ function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {} };
 }
 
-/**
- * The state a handler call works on. Its HTTP client, elector and informers are edited in place: the
- * run's own (ctx.ownsState, core/draft.ts), else copies, so that the state passed in stays untouched
- * (the pure step()). The controllers replace everything else (records, informer stores) and return
- * new states that share these containers; what they replace them with is theirs alone too.
- */
-function own(s: KcmState, ctx: Ctx): KcmState {
-  if (ctx.ownsState === true) return s;
-  const informers: Record<string, Informer> = {};
-  for (const n of Object.keys(s.informers)) informers[n] = { ...s.informers[n]! };
-  return { ...s, http: httpClientCopy(s.http), elector: { ...s.elector }, informers };
-}
 
 function synced(s: KcmState): boolean {
   return INFORMERS.every((n) => s.informers[n]?.synced === true);
@@ -113,13 +102,13 @@ function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "
 }
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
-  let s = own(s0, ctx);
+  let s = ownClients(s0, ctx);
   for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   return s;
 }
 
 function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmState {
-  let s = own(s0, ctx);
+  let s = ownClients(s0, ctx);
   switch (timer.lib) {
     case "http":
       for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);

@@ -3,9 +3,10 @@
 // pods/binding subresource. Like the controller manager it exits when it loses its Lease.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
+import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
 import { announce } from "../leader-trace";
 import { drain, onBindResult, onSchedulerChanges } from "./scheduling";
@@ -13,18 +14,6 @@ import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type Sc
 
 export type { SchedulerConfig, SchedulerState } from "./types";
 
-/**
- * The state a handler call edits in place: the run's own (ctx.ownsState, core/draft.ts), else a
- * copy of every container edited in place (the state, its HTTP client, elector and informers), so
- * that the state passed in stays untouched (the pure step()). Messages carry only calls, objects and
- * plain values, never these containers; informer stores, the queue and the records are replaced.
- */
-function own(s: SchedulerState, ctx: Ctx): SchedulerState {
-  if (ctx.ownsState === true) return s;
-  const informers: Record<string, Informer> = {};
-  for (const n of Object.keys(s.informers)) informers[n] = { ...s.informers[n]! };
-  return { ...s, http: httpClientCopy(s.http), elector: { ...s.elector }, informers };
-}
 
 function synced(s: SchedulerState): boolean {
   return SCHEDULER_INFORMERS.every((n) => s.informers[n]?.synced === true);
@@ -63,13 +52,13 @@ function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ct
 }
 
 function onMessage(s0: SchedulerState, env: Envelope, ctx: Ctx, cfg: SchedulerConfig): SchedulerState {
-  const s = own(s0, ctx);
+  const s = ownClients(s0, ctx);
   for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) onHttpResult(s, cfg, r, ctx);
   return s;
 }
 
 function onTimer(s0: SchedulerState, timer: SchedulerTimer, ctx: Ctx, cfg: SchedulerConfig): SchedulerState {
-  const s = own(s0, ctx);
+  const s = ownClients(s0, ctx);
   switch (timer.lib) {
     case "http":
       for (const r of httpOnTimerInPlace(s.http, timer, ctx)) onHttpResult(s, cfg, r, ctx);
