@@ -24,7 +24,6 @@ function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {} };
 }
 
-
 function synced(s: KcmState): boolean {
   return INFORMERS.every((n) => s.informers[n]?.synced === true);
 }

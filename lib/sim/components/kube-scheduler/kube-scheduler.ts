@@ -14,7 +14,6 @@ import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type Sc
 
 export type { SchedulerConfig, SchedulerState } from "./types";
 
-
 function synced(s: SchedulerState): boolean {
   return SCHEDULER_INFORMERS.every((n) => s.informers[n]?.synced === true);
 }
