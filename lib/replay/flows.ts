@@ -25,7 +25,8 @@ function apiOf(view: View, component: string): string | null {
   return lb ? lb[0] : (Object.keys(view.procs).find((id) => view.procs[id]!.kind === "kube-apiserver") ?? null);
 }
 
-export function flowsOf(event: TraceEvent, view: View): Flow[] {
+/** `hasTape`: the Raft view draws etcd's real messages, so the diagram leaves them out. */
+export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] {
   const from = event.component;
   const raft = (to: string[]) => to.map((peer) => ({ from, to: peer, kind: "raft" as const }));
   const api = (target: string | null) => (target ? [{ from, to: target, kind: "api" as const }] : []);
@@ -34,7 +35,7 @@ export function flowsOf(event: TraceEvent, view: View): Flow[] {
     case "raft.became-candidate":
     case "raft.became-leader":
     case "raft.committed":
-      return raft(peers(view, from, "etcd"));
+      return hasTape ? [] : raft(peers(view, from, "etcd"));
     case "api.response":
     case "kubectl.command":
       return api(apiOf(view, from));
@@ -61,13 +62,13 @@ export function flowsOf(event: TraceEvent, view: View): Flow[] {
 }
 
 /** The flows on screen at time t: those of events in the last flowDurationMs, with how far along they are (0–1). */
-export function activeFlows(events: readonly TraceEvent[], lastSeq: number, t: number, view: View): (Flow & { progress: number; seq: number })[] {
+export function activeFlows(events: readonly TraceEvent[], lastSeq: number, t: number, view: View, hasTape = false): (Flow & { progress: number; seq: number })[] {
   const active: (Flow & { progress: number; seq: number })[] = [];
   for (let seq = lastSeq; seq >= 0; seq--) {
     const event = events[seq]!;
     if (t - event.t > flowDurationMs) break;
     const progress = Math.min(1, (t - event.t) / flowDurationMs);
-    for (const flow of flowsOf(event, view)) active.push({ ...flow, progress, seq });
+    for (const flow of flowsOf(event, view, hasTape)) active.push({ ...flow, progress, seq });
   }
   return active;
 }

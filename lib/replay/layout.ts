@@ -29,9 +29,17 @@ export type DiagramLayout = {
 const minWidth = 560;
 const margin = 16;
 const gap = 16;
+/** Vertical space between rows, where the links run. */
+const rowGap = 34;
 const rowHeight = 26;
 const podHeight = 22;
 export const podsPerRow = 3;
+
+/** At most this many workers side by side; more wrap onto further rows (10 workers make two rows of 5). */
+export const workersPerRowMax = 5;
+
+/** node-2 before node-10: machine names sort by their numbers, as a person reads them. */
+const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
 
@@ -52,18 +60,25 @@ function spread(count: number, width: number, diagramWidth: number): { w: number
 
 const boxWidth = { top: 200, controlPlane: 270, etcd: 190, worker: 230 };
 
-export function layoutDiagram(topology: Topology, maxPodsPerNode: number): DiagramLayout {
+/**
+ * `omitEtcdHosts` leaves out the machines that run only etcd, for when the Raft view beside the
+ * diagram draws those members already.
+ */
+export function layoutDiagram(topology: Topology, maxPodsPerNode: number, options: { omitEtcdHosts?: boolean } = {}): DiagramLayout {
   const kindsByHost = new Map<string, string[]>();
   for (const proc of topology.processes) kindsByHost.set(proc.host, [...(kindsByHost.get(proc.host) ?? []), proc.kind]);
-  const byRole = (role: HostRole) => topology.hosts.filter((host) => roleOf(host.id, kindsByHost.get(host.id) ?? []) === role);
+  const byRole = (role: HostRole) =>
+    topology.hosts.filter((host) => roleOf(host.id, kindsByHost.get(host.id) ?? []) === role).sort((a, b) => naturalOrder(a.id, b.id));
   const hosts: HostLayout[] = [];
   const anchors: Record<string, Point> = {};
   const rows: Record<string, Box> = {};
   const podAreas: Record<string, Box> = {};
   const top = [...byRole("client"), ...byRole("lb")];
   const controlPlanes = byRole("control-plane");
-  const etcdHosts = byRole("etcd");
+  const etcdHosts = options.omitEtcdHosts ? [] : byRole("etcd");
   const workers = byRole("worker");
+  const workerRows = Math.max(1, Math.ceil(workers.length / workersPerRowMax));
+  const workersPerRow = Math.ceil(workers.length / workerRows);
   // As wide as the widest row: the SVG scales to its container, so no width is wasted on margins.
   const rowWidth = (count: number, width: number) => count * width + (count - 1) * gap + 2 * margin;
   const diagramWidth = Math.max(
@@ -71,14 +86,14 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number): Diagr
     rowWidth(top.length, boxWidth.top),
     rowWidth(controlPlanes.length, boxWidth.controlPlane),
     rowWidth(etcdHosts.length, boxWidth.etcd),
-    rowWidth(workers.length, boxWidth.worker),
+    rowWidth(workersPerRow, boxWidth.worker),
   );
   let y = margin;
 
   // Row 1: clients and the load balancer.
   const topRow = spread(top.length, boxWidth.top, diagramWidth);
   top.forEach((host, i) => hosts.push({ id: host.id, role: roleOf(host.id, kindsByHost.get(host.id) ?? []), x: topRow.xs[i]!, y, w: topRow.w, h: 52 }));
-  y += 52 + 44;
+  y += 52 + rowGap;
 
   // Row 2: control-plane machines, one row per process inside.
   const cpRow = spread(controlPlanes.length, boxWidth.controlPlane, diagramWidth);
@@ -90,23 +105,26 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number): Diagr
       rows[proc.id] = { x: cpRow.xs[i]! + 8, y: y + 28 + row * rowHeight, w: cpRow.w - 16, h: rowHeight - 4 };
     });
   });
-  if (controlPlanes.length) y += cpHeight + 44;
+  if (controlPlanes.length) y += cpHeight + rowGap;
 
   // Row 3: etcd members on machines of their own.
   const etcdRow = spread(etcdHosts.length, boxWidth.etcd, diagramWidth);
   etcdHosts.forEach((host, i) => hosts.push({ id: host.id, role: "etcd", x: etcdRow.xs[i]!, y, w: etcdRow.w, h: 70 }));
-  if (etcdHosts.length) y += 70 + 44;
+  if (etcdHosts.length) y += 70 + rowGap;
 
-  // Row 4: workers, tall enough for the most pods any of them will hold.
-  const workerRow = spread(workers.length, boxWidth.worker, diagramWidth);
+  // Row 4: workers, tall enough for the most pods any of them will hold, wrapped into rows.
   const podRows = Math.max(1, Math.ceil(maxPodsPerNode / podsPerRow));
   const workerHeight = 30 + rowHeight + podRows * (podHeight + 4) + 8;
-  workers.forEach((host, i) => {
-    const x = workerRow.xs[i]!;
-    hosts.push({ id: host.id, role: "worker", x, y, w: workerRow.w, h: workerHeight });
-    podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight, w: workerRow.w - 16, h: podRows * (podHeight + 4) };
-  });
-  if (workers.length) y += workerHeight + 16;
+  for (let row = 0; row < workerRows; row++) {
+    const inRow = workers.slice(row * workersPerRow, (row + 1) * workersPerRow);
+    const workerRow = spread(inRow.length, boxWidth.worker, diagramWidth);
+    inRow.forEach((host, i) => {
+      const x = workerRow.xs[i]!;
+      hosts.push({ id: host.id, role: "worker", x, y, w: workerRow.w, h: workerHeight });
+      podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight, w: workerRow.w - 16, h: podRows * (podHeight + 4) };
+    });
+    if (inRow.length) y += workerHeight + (row === workerRows - 1 ? 16 : gap);
+  }
 
   // Pods waiting for a node get a strip at the bottom, over the last row's margin.
   const unscheduledArea = { x: margin, y: y - 8, w: diagramWidth - 2 * margin, h: podHeight + 20 };

@@ -15,6 +15,8 @@ type Props = {
   flows: (Flow & { progress: number })[];
   isReducedMotion: boolean;
   summary: string[];
+  /** Processes that have not started yet at t: drawn as "starting", not "down". */
+  starting: ReadonlySet<string>;
 };
 
 const flowColors = { raft: "var(--accent)", api: "var(--learning)", traffic: "var(--review)" };
@@ -48,12 +50,12 @@ function links(layout: DiagramLayout, view: View): { from: string; to: string; i
  * the leaders, nodes and pods, crashed processes and partitions, and the communication of the
  * latest events moving along the links.
  */
-export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary }: Props) {
+export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting }: Props) {
   const titleId = useId();
   const descId = useId();
   const partitionGroup = (hostId: string) => view.partitions.findIndex((group) => group.split(",").includes(hostId));
   return (
-    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="h-full w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
       <title id={titleId}>{`Cluster at ${(t / 1000).toFixed(1)} s`}</title>
       <desc id={descId}>{summary.join(" ")}</desc>
       {links(layout, view).map((link) => {
@@ -64,7 +66,7 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
         );
       })}
       {layout.hosts.map((host: HostLayout) => (
-        <HostBox key={host.id} host={host} layout={layout} view={view} partitionGroup={partitionGroup(host.id)} />
+        <HostBox key={host.id} host={host} layout={layout} view={view} partitionGroup={partitionGroup(host.id)} starting={starting} />
       ))}
       <UnscheduledPods layout={layout} view={view} />
       {flows.map((flow, index) => {

@@ -5,13 +5,20 @@ import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/comp
 import type { TraceEvent } from "@/lib/sim";
 import { formatClock } from "./timeline";
 
-type Props = { events: readonly TraceEvent[]; seq: number; highlighted: ReadonlySet<number>; onSeek: (t: number) => void };
+type Props = {
+  events: readonly TraceEvent[];
+  seq: number;
+  /** The evidence of the claim being followed, and the event of it that settles the claim. */
+  highlighted: ReadonlySet<number>;
+  decidingSeq?: number;
+  onSeek: (t: number) => void;
+};
 
 /** Events shown at once: the latest ones up to the playhead (a long trace stays quick to scrub). */
 const windowSize = 80;
 
 /** What happened up to the playhead, in plain English, newest last; filter by component. */
-export function EventLog({ events, seq, highlighted, onSeek }: Props) {
+export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Props) {
   const [hidden, setHidden] = useState<ReadonlySet<ComponentGroup>>(new Set());
   const shown: TraceEvent[] = [];
   for (let i = seq; i >= 0 && shown.length < windowSize; i--) {
@@ -45,7 +52,7 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
         <ol aria-label="Event log" aria-live="off">
           {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
           {shown.map((event) => (
-            <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} onSeek={onSeek} />
+            <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} isDeciding={event.seq === decidingSeq} onSeek={onSeek} />
           ))}
         </ol>
       </div>
@@ -55,13 +62,15 @@ export function EventLog({ events, seq, highlighted, onSeek }: Props) {
 }
 
 /** One event; memoised, since scrubbing re-renders the log many times a second. */
-const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, onSeek }: { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; onSeek: (t: number) => void }) {
+type RowProps = { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; isDeciding: boolean; onSeek: (t: number) => void };
+
+const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, isDeciding, onSeek }: RowProps) {
   return (
-    <li aria-current={isLatest ? "step" : undefined}>
+    <li aria-current={isLatest ? "step" : undefined} data-deciding={isDeciding ? "true" : undefined}>
       <button
         type="button"
         onClick={() => onSeek(event.t)}
-        className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${isHighlighted ? "bg-accent-soft" : ""} ${isLatest ? "font-medium" : ""}`}
+        className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${isHighlighted ? "bg-accent-soft" : ""} ${isDeciding ? "border-l-4 border-l-accent" : ""} ${isLatest ? "font-medium" : ""}`}
       >
         <span className="shrink-0 font-mono text-xs tabular-nums text-muted">{formatClock(event.t)}</span>
         <span>{event.message}</span>

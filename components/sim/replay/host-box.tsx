@@ -16,8 +16,9 @@ const procNames: Record<string, string> = {
   "load-balancer": "load balancer",
 };
 
-/** What a process row says: its role (etcd), whether it leads (controllers), or that it is down. */
-function status(proc: ProcView, isHostUp: boolean, isBackend: boolean | undefined): { text: string; tone: "ok" | "lead" | "down" | "warn" | "muted" } {
+/** What a process row says: its role (etcd), whether it leads (controllers), that it is still starting, or that it is down. */
+function status(proc: ProcView, isHostUp: boolean, isBackend: boolean | undefined, isStarting: boolean): { text: string; tone: "ok" | "lead" | "down" | "warn" | "muted" } {
+  if (isHostUp && !proc.up && isStarting) return { text: "starting", tone: "muted" };
   if (!isHostUp || !proc.up) return { text: "down", tone: "down" };
   if (proc.kind === "etcd") {
     if (proc.role === "leader") return { text: `leader · term ${proc.term}${proc.commitIndex !== null ? ` · commit ${proc.commitIndex}` : ""}`, tone: "lead" };
@@ -31,7 +32,9 @@ function status(proc: ProcView, isHostUp: boolean, isBackend: boolean | undefine
 
 const toneClass = { ok: "fill-review", lead: "fill-accent font-semibold", down: "fill-danger font-semibold", warn: "fill-learning", muted: "fill-muted" };
 
-export function HostBox({ host, layout, view, partitionGroup }: { host: HostLayout; layout: DiagramLayout; view: View; partitionGroup: number }) {
+type HostBoxProps = { host: HostLayout; layout: DiagramLayout; view: View; partitionGroup: number; starting: ReadonlySet<string> };
+
+export function HostBox({ host, layout, view, partitionGroup, starting }: HostBoxProps) {
   const isUp = view.hosts[host.id]?.up ?? true;
   const procs = Object.entries(view.procs).filter(([, proc]) => proc.host === host.id && proc.kind !== "containerd");
   const node = view.nodes[host.id];
@@ -44,6 +47,11 @@ export function HostBox({ host, layout, view, partitionGroup }: { host: HostLayo
         <tspan className="fill-muted font-normal">{roleNames[host.role] ? ` · ${roleNames[host.role]}` : ""}</tspan>
         {isUp || host.role === "worker" ? null : <tspan className="fill-danger"> · no power</tspan>}
       </text>
+      {host.role === "worker" && !node && isUp ? (
+        <text x={host.x + host.w - 10} y={host.y + 18} textAnchor="end" className="fill-muted text-[11px]">
+          not registered yet
+        </text>
+      ) : null}
       {host.role === "worker" && node ? (
         <text x={host.x + host.w - 10} y={host.y + 18} textAnchor="end" className={`text-[11px] font-semibold ${node.ready === "True" ? "fill-review" : node.ready === "Unknown" ? "fill-danger" : "fill-learning"}`}>
           {isUp ? "" : "no power · "}
@@ -56,7 +64,7 @@ export function HostBox({ host, layout, view, partitionGroup }: { host: HostLayo
             .filter(([id]) => layout.rows[id] || (host.role === "worker" && view.procs[id]!.kind === "kubelet"))
             .map(([id, proc]) => {
               const row = layout.rows[id] ?? { x: host.x + 8, y: host.y + 26, w: host.w - 16, h: 22 };
-              const { text, tone } = status(proc, isUp, view.backends[id]);
+              const { text, tone } = status(proc, isUp, view.backends[id], starting.has(id));
               return (
                 <g key={id}>
                   <rect x={row.x} y={row.y} width={row.w} height={row.h} rx={5} fill={tone === "down" ? "color-mix(in srgb, var(--danger) 12%, var(--surface))" : "var(--surface-2)"} />
@@ -70,10 +78,10 @@ export function HostBox({ host, layout, view, partitionGroup }: { host: HostLayo
               );
             })
         : null}
-      {host.role === "etcd" ? <EtcdMember host={host} proc={procs.find(([, proc]) => proc.kind === "etcd")?.[1]} isHostUp={isUp} /> : null}
+      {host.role === "etcd" ? <EtcdMember host={host} entry={procs.find(([, proc]) => proc.kind === "etcd")} isHostUp={isUp} starting={starting} /> : null}
       {host.role === "client" || host.role === "lb"
         ? procs.map(([id, proc]) => {
-            const { text, tone } = status(proc, isUp, undefined);
+            const { text, tone } = status(proc, isUp, undefined, starting.has(id));
             return (
               <text key={id} x={host.x + 10} y={host.y + 38} className="text-[11px]">
                 <tspan className="fill-fg">{procNames[proc.kind] ?? proc.kind}</tspan>
@@ -89,19 +97,23 @@ export function HostBox({ host, layout, view, partitionGroup }: { host: HostLayo
 
 const roleFill = { leader: "var(--accent)", candidate: "var(--learning)", "pre-candidate": "var(--learning)", follower: "var(--surface-2)" } as const;
 
+type EtcdMemberProps = { host: HostLayout; entry: [string, ProcView] | undefined; isHostUp: boolean; starting: ReadonlySet<string> };
+
 /** An etcd member on its own machine: a disc coloured by its Raft role, with its term and commit index. */
-function EtcdMember({ host, proc, isHostUp }: { host: HostLayout; proc: ProcView | undefined; isHostUp: boolean }) {
-  if (!proc) return null;
+function EtcdMember({ host, entry, isHostUp, starting }: EtcdMemberProps) {
+  if (!entry) return null;
+  const [id, proc] = entry;
   const isUp = isHostUp && proc.up;
+  const isStarting = isHostUp && !proc.up && starting.has(id);
   const cx = host.x + 26;
   const cy = host.y + 44;
-  const lines = !isUp ? ["down"] : [proc.role ?? "starting", proc.term !== null ? `term ${proc.term}` : "", proc.role === "leader" && proc.commitIndex !== null ? `commit ${proc.commitIndex}` : ""].filter(Boolean);
+  const lines = isStarting ? ["starting"] : !isUp ? ["down"] : [proc.role ?? "starting", proc.term !== null ? `term ${proc.term}` : "", proc.role === "leader" && proc.commitIndex !== null ? `commit ${proc.commitIndex}` : ""].filter(Boolean);
   return (
     <g>
-      <circle cx={cx} cy={cy} r={14} fill={isUp ? roleFill[proc.role ?? "follower"] : "var(--surface)"} stroke={isUp ? (proc.role === "leader" ? "var(--accent)" : "var(--line)") : "var(--danger)"} strokeWidth={2} />
-      {isUp ? null : <path d={`M ${cx - 6} ${cy - 6} L ${cx + 6} ${cy + 6} M ${cx + 6} ${cy - 6} L ${cx - 6} ${cy + 6}`} stroke="var(--danger)" strokeWidth={2} />}
+      <circle cx={cx} cy={cy} r={14} fill={isUp ? roleFill[proc.role ?? "follower"] : "var(--surface)"} stroke={isUp ? (proc.role === "leader" ? "var(--accent)" : "var(--line)") : isStarting ? "var(--muted)" : "var(--danger)"} strokeWidth={2} strokeDasharray={isStarting ? "4 3" : undefined} />
+      {isUp || isStarting ? null : <path d={`M ${cx - 6} ${cy - 6} L ${cx + 6} ${cy + 6} M ${cx + 6} ${cy - 6} L ${cx - 6} ${cy + 6}`} stroke="var(--danger)" strokeWidth={2} />}
       {lines.map((line, index) => (
-        <text key={line} x={cx + 24} y={cy - 6 + index * 14} className={`text-[11px] ${index === 0 ? (isUp ? (proc.role === "leader" ? "fill-accent font-semibold" : "fill-fg") : "fill-danger font-semibold") : "fill-muted"}`}>
+        <text key={line} x={cx + 24} y={cy - 6 + index * 14} className={`text-[11px] ${index === 0 ? (isUp ? (proc.role === "leader" ? "fill-accent font-semibold" : "fill-fg") : isStarting ? "fill-muted" : "fill-danger font-semibold") : "fill-muted"}`}>
           {line}
         </text>
       ))}

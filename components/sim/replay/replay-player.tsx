@@ -1,17 +1,20 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { captionAt } from "@/lib/replay/caption";
 import { activeFlows } from "@/lib/replay/flows";
 import { layoutDiagram, podSlotsPerNode } from "@/lib/replay/layout";
 import { markersOf } from "@/lib/replay/markers";
+import { raftAt, wireAt } from "@/lib/replay/raft-tape";
+import { bootstrapEndOf, firstStarts, openingTime } from "@/lib/replay/story";
 import { describeView } from "@/lib/replay/summary";
-import type { ClaimResult, Trace } from "@/lib/sim";
+import { dilationWindows, voteSpans, windowAt } from "@/lib/replay/time-warp";
+import { decidingSeq, type ClaimResult, type Trace } from "@/lib/sim";
 import { ClaimsChecklist } from "./claims-checklist";
-import { ClusterDiagram } from "./cluster-diagram";
 import { EventLog } from "./event-log";
+import { FocusPanel, type Prediction } from "./focus-panel";
+import { ReplayStage } from "./replay-stage";
 import { RequestFlow } from "./request-flow";
-import { Timeline } from "./timeline";
-import { TransportControls } from "./transport-controls";
 import { usePlayback } from "./use-playback";
 import { useReplayKeys } from "./use-replay-keys";
 import { WorkloadPanel } from "./workload-panel";
@@ -25,86 +28,117 @@ function subscribeReducedMotion(onChange: () => void) {
   return () => reducedMotion().removeEventListener("change", onChange);
 }
 
+type Props = {
+  trace: Trace;
+  /** The playhead from the URL, if the link named one. */
+  initialT: number | undefined;
+  /** The claim a card is about (from the URL): the replay opens where it is settled. */
+  focusClaimId: string | null;
+  prediction: Prediction | null;
+  header: ReactNode;
+};
+
 /**
- * The replay of one simulation run: the cluster diagram at the playhead, the timeline with its key
- * moments, the event log and the claims. The trace arrives whole from the server; the browser
- * only folds events over checkpoints, it never runs the protocol. The playhead time is kept in
+ * The replay of one simulation run. The stage (diagram, caption, the claim in focus, timeline and
+ * controls) fills one screen; the claims, the objects, the cluster in words and the event log
+ * follow below. The trace arrives whole from the server; the browser only folds events over
+ * checkpoints and reads the raft tape, it never runs the protocol. The playhead time is kept in
  * the URL (`t`), so a link reopens the replay where it was.
  */
-export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: number }) {
-  const playback = usePlayback(trace, initialT);
+export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header }: Props) {
+  const deciding = useMemo(() => Object.fromEntries(trace.claims.map((claim) => [claim.id, decidingSeq(claim)])), [trace]);
+  const [focusId, setFocusId] = useState(() => (trace.claims.some((claim) => claim.id === focusClaimId) ? focusClaimId : null));
+  const focusClaim = trace.claims.find((claim) => claim.id === focusId);
+  const windows = useMemo(() => dilationWindows(trace.events, trace.raft ? voteSpans(trace.raft) : []), [trace]);
+  const playback = usePlayback(trace, openingTime(trace, { t: initialT, claim: focusClaim }), windows);
   const { t, seq, view, seek } = playback;
+  const [isRevealed, setIsRevealed] = useState(false);
   const [highlighted, setHighlighted] = useState<ReadonlySet<number>>(new Set());
   const isReducedMotion = useSyncExternalStore(subscribeReducedMotion, () => reducedMotion().matches, () => false);
   const markers = useMemo(() => markersOf(trace.events), [trace]);
-  const layout = useMemo(() => layoutDiagram(trace.topology, podSlotsPerNode(trace.events)), [trace]);
-  const flows = activeFlows(trace.events, seq, t, view);
+  const scale = useMemo(() => ({ bootstrapEnd: bootstrapEndOf(trace.events), duration: trace.durationMs }), [trace]);
+  const starts = useMemo(() => firstStarts(trace.events), [trace]);
+  const starting = useMemo(() => new Set(Object.keys(view.procs).filter((id) => !(starts[id]! <= t))), [view, starts, t]);
+  const layout = useMemo(() => layoutDiagram(trace.topology, podSlotsPerNode(trace.events), { omitEtcdHosts: Boolean(trace.raft) }), [trace]);
+  const members = useMemo(() => (trace.raft ? raftAt(trace.raft, t, trace.raft.members.length >= 5 ? 8 : 12) : []), [trace, t]);
+  const wire = useMemo(() => (trace.raft ? wireAt(trace.raft, t) : []), [trace, t]);
+  const flows = activeFlows(trace.events, seq, t, view, Boolean(trace.raft));
   const summary = useMemo(() => describeView(view), [view]);
+  const caption = captionAt(trace.events, seq, t, wire, members);
+  const stage = useRef<HTMLDivElement>(null);
 
   useReplayKeys(playback, markers);
-
-  // A diagram wider than a phone starts centred, where the control plane is.
-  const diagramFrame = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const frame = diagramFrame.current;
-    if (frame) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
-  }, []);
 
   // The playhead goes into the URL when it rests, so a shared link reopens at the same moment.
   useEffect(() => {
     if (playback.isPlaying) return;
     const timer = setTimeout(() => {
       const url = new URL(window.location.href);
-      if (Math.round(t) > 0) url.searchParams.set("t", String(Math.round(t)));
-      else url.searchParams.delete("t");
+      url.searchParams.set("t", String(Math.round(t)));
+      if (focusId) url.searchParams.set("claim", focusId);
+      else url.searchParams.delete("claim");
       if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
     }, 250);
     return () => clearTimeout(timer);
-  }, [t, playback.isPlaying]);
+  }, [t, focusId, playback.isPlaying]);
 
-  function showEvidence(claim: ClaimResult) {
+  /** Plays the replay to the moment that settles the claim and brings the stage into view. */
+  function follow(claim: ClaimResult) {
+    setFocusId(claim.id);
     setHighlighted(new Set(claim.evidence));
-    const first = trace.events[claim.evidence[0] ?? -1];
-    seek(first ? first.t : trace.durationMs);
+    const decided = trace.events[deciding[claim.id] ?? -1];
+    seek(decided ? decided.t : trace.durationMs);
     playback.setIsPlaying(false);
+    stage.current?.scrollIntoView({ block: "start", behavior: isReducedMotion ? "auto" : "smooth" });
   }
 
+  const nextClaim = focusClaim ?? trace.claims.find((claim) => (deciding[claim.id] ?? Infinity) > seq) ?? trace.claims[0];
   return (
-    <div className="space-y-5">
-      <div className="space-y-3">
-        {/* On a phone the diagram keeps a legible size and scrolls sideways inside its frame. */}
-        <div ref={diagramFrame} className="overflow-x-auto rounded-xl border border-line bg-surface p-2 sm:p-3 [&>svg]:min-w-[600px]">
-          <ClusterDiagram layout={layout} view={view} t={t} flows={flows} isReducedMotion={isReducedMotion} summary={summary} />
-        </div>
-        {view.request ? <RequestFlow request={view.request} /> : null}
-        <div className="space-y-3 rounded-xl border border-line bg-surface p-3">
-          <Timeline t={t} duration={trace.durationMs} markers={markers} onSeek={seek} />
-          <TransportControls
-            t={t}
-            duration={trace.durationMs}
-            isPlaying={playback.isPlaying}
-            onToggle={playback.togglePlaying}
-            onStep={playback.stepEvent}
-            speed={playback.speed}
-            onSpeed={playback.setSpeed}
-            skipsQuiet={playback.skipsQuiet}
-            onSkipsQuiet={playback.setSkipsQuiet}
-          />
-          <p className="text-xs text-muted">Keys: Space play/pause · ← → previous/next event · Shift + ← → previous/next key moment · Home/End start/end</p>
-        </div>
-      </div>
+    <div className="space-y-6">
+      <ReplayStage
+        ref={stage}
+        header={header}
+        trace={trace}
+        playback={playback}
+        layout={layout}
+        view={view}
+        flows={flows}
+        members={members}
+        wire={wire}
+        starting={starting}
+        summary={summary}
+        isReducedMotion={isReducedMotion}
+        scale={scale}
+        markers={markers}
+        windows={windows}
+        isSlowed={Boolean(playback.slowsBursts && windowAt(windows, t))}
+        caption={caption}
+        focus={
+          nextClaim ? (
+            <FocusPanel
+              claim={nextClaim}
+              isFocused={Boolean(focusClaim)}
+              decidingEvent={trace.events[deciding[nextClaim.id] ?? -1]}
+              isReached={isRevealed || (deciding[nextClaim.id] ?? Infinity) <= seq}
+              prediction={prediction}
+              onFollow={follow}
+            />
+          ) : null
+        }
+      />
+      {view.request ? <RequestFlow request={view.request} /> : null}
       <div className="grid gap-5 lg:grid-cols-2">
         <div className="min-w-0 space-y-5">
           <section aria-labelledby="claims-heading" className="space-y-2">
             <h2 id="claims-heading" className="font-semibold">
               Claims
             </h2>
-            <ClaimsChecklist claims={trace.claims} seq={seq} onEvidence={showEvidence} />
+            <ClaimsChecklist claims={trace.claims} seq={seq} deciding={deciding} isRevealed={isRevealed} onReveal={() => setIsRevealed(true)} focusId={focusId} onFollow={follow} />
           </section>
           <WorkloadPanel view={view} />
           <section aria-label="The cluster in words" className="rounded-xl border border-line bg-surface p-3 text-sm">
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wider text-muted">At {(t / 1000).toFixed(1)} s</h2>
-            <ul className="space-y-0.5" aria-live={playback.isPlaying ? "off" : "polite"}>
+            <ul className="space-y-0.5">
               {summary.map((line) => (
                 <li key={line}>{line}</li>
               ))}
@@ -115,7 +149,7 @@ export function ReplayPlayer({ trace, initialT }: { trace: Trace; initialT: numb
           <h2 id="log-heading" className="font-semibold">
             Event log
           </h2>
-          <EventLog events={trace.events} seq={seq} highlighted={highlighted} onSeek={seek} />
+          <EventLog events={trace.events} seq={seq} highlighted={highlighted} decidingSeq={focusClaim ? deciding[focusClaim.id] : undefined} onSeek={seek} />
         </section>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { viewAt, type Trace, type View } from "@/lib/sim";
+import { advance, windowAt, type DilationWindow } from "@/lib/replay/time-warp";
 
 export const speeds = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
@@ -26,14 +27,16 @@ export function lastSeqAt(trace: Trace, t: number): number {
 /**
  * The playhead: virtual time t, play/pause, speed, and the cluster view at t (restored from the
  * nearest checkpoint and folded forward: bounded work per seek). Playing is driven by
- * requestAnimationFrame; 1× is one virtual second per second.
+ * requestAnimationFrame; 1× is one virtual second per second, except inside the dilation windows
+ * (time-warp.ts), which always play slowly enough to watch.
  */
-export function usePlayback(trace: Trace, initialT: number) {
+export function usePlayback(trace: Trace, initialT: number, windows: readonly DilationWindow[]) {
   const duration = trace.durationMs;
   const [t, setT] = useState(() => Math.min(Math.max(0, initialT), duration));
   const [isPlaying, setIsPlaying] = useState(false);
-  const [speed, setSpeed] = useState<(typeof speeds)[number]>(4);
+  const [speed, setSpeed] = useState<(typeof speeds)[number]>(1);
   const [skipsQuiet, setSkipsQuiet] = useState(true);
+  const [slowsBursts, setSlowsBursts] = useState(true);
   const tRef = useRef(t);
 
   useEffect(() => {
@@ -47,8 +50,8 @@ export function usePlayback(trace: Trace, initialT: number) {
     const tick = (now: number) => {
       const elapsed = Math.min(now - last, 100); // a background tab does not leap ahead
       last = now;
-      let next = tRef.current + elapsed * speed;
-      if (skipsQuiet) {
+      let next = slowsBursts ? advance(windows, tRef.current, elapsed, speed) : tRef.current + elapsed * speed;
+      if (skipsQuiet && !windowAt(windows, tRef.current)) {
         const upcoming = trace.events[lastSeqAt(trace, tRef.current) + 1];
         if (upcoming && upcoming.t - tRef.current > quietGapMs) next = Math.max(next, upcoming.t - 1000);
       }
@@ -62,7 +65,7 @@ export function usePlayback(trace: Trace, initialT: number) {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [isPlaying, speed, skipsQuiet, duration, trace]);
+  }, [isPlaying, speed, skipsQuiet, slowsBursts, windows, duration, trace]);
 
   const seq = lastSeqAt(trace, t);
   const view: View = useMemo(() => viewAt(trace, seq), [trace, seq]);
@@ -85,5 +88,5 @@ export function usePlayback(trace: Trace, initialT: number) {
     });
   }, [duration]);
 
-  return { t, seq, view, duration, isPlaying, setIsPlaying, togglePlaying, speed, setSpeed, skipsQuiet, setSkipsQuiet, seek, stepEvent };
+  return { t, seq, view, duration, isPlaying, setIsPlaying, togglePlaying, speed, setSpeed, skipsQuiet, setSkipsQuiet, slowsBursts, setSlowsBursts, seek, stepEvent };
 }
