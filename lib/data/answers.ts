@@ -17,7 +17,17 @@ export type CheckedAnswer =
     }
   | { ok: false; message: string };
 
-type CheckableCard = { type: string; details: unknown; answerHtml: string };
+type CheckableCard = { id?: string; type: string; details: unknown; answerHtml: string };
+
+/**
+ * A predict card's replay link also names the card (the replay leads back to it) and the learner's
+ * choice by its id (the replay page looks the variant up and shows the prediction beside the outcome).
+ */
+function predictReplayHref(href: string, cardId: string | undefined, seed: number, choice: string): string {
+  if (!cardId) return href;
+  const query = new URLSearchParams({ from: cardId, predict: String(seed), guess: choice });
+  return `${href}${href.includes("?") ? "&" : "?"}${query}`;
+}
 
 /** Checks an answer to a checked card (multiple choice, ordering, predict-then-replay). */
 export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promise<CheckedAnswer> {
@@ -32,7 +42,7 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
       isCorrect: answer.choice === question.answer,
       expected: [question.answer],
       answerHtml: `${question.explanationHtml}\n${card.answerHtml}`,
-      replayHref: question.replayHref,
+      replayHref: predictReplayHref(question.replayHref, card.id, answer.seed, answer.choice),
     };
   }
   const result = checkAnswer(card.type, card.details, answer);
@@ -41,7 +51,7 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
 
 /** Checks a learner's answer to a card they can see, and reveals the explanation. */
 export async function checkCardAnswer(learnerId: string | null, cardId: string, answer: Answer): Promise<CheckedAnswer> {
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { type: true, details: true, answerHtml: true } });
+  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, type: true, details: true, answerHtml: true } });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
   return checkAnswerFor(card, answer);
 }

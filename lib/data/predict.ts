@@ -1,8 +1,10 @@
 import "server-only";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/content/markdown";
+import { db } from "@/lib/db";
 import { createLru } from "@/lib/lru";
 import { generate, GENERATOR_KINDS, type GeneratorKind } from "@/lib/sim";
 import { replayHref } from "./simulations";
+import { visibleCardWhere } from "./visibility";
 
 // Predict-then-replay questions: the simulation draws a question from a seed and answers it by
 // running the scenario. A generated question is expensive (a whole run), so the rendered form is
@@ -11,7 +13,8 @@ import { replayHref } from "./simulations";
 export type PredictQuestion = {
   seed: number;
   promptHtml: string;
-  choices: { id: string; html: string }[];
+  /** `label` is the choice's Markdown source, `html` the same rendered. */
+  choices: { id: string; label: string; html: string }[];
   hint: string;
   answer: string;
   explanationHtml: string;
@@ -48,10 +51,29 @@ async function build(kind: GeneratorKind, seed: number): Promise<PredictQuestion
   return {
     seed,
     promptHtml: await renderMarkdown(question.prompt),
-    choices: await Promise.all(question.choices.map(async (choice) => ({ id: choice.id, html: await renderInlineMarkdown(choice.label) }))),
+    choices: await Promise.all(question.choices.map(async (choice) => ({ id: choice.id, label: choice.label, html: await renderInlineMarkdown(choice.label) }))),
     hint: question.hint,
     answer: question.answer,
     explanationHtml: await renderMarkdown(question.explanation),
     replayHref: replayHref(question.replay.scenario, question.replay.params, { seed: question.replay.seed }),
   };
+}
+
+export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean };
+
+/**
+ * What a learner predicted on a predict card, for its replay: the card must be one they can see and
+ * the choice one of that variant's. The variant was just generated to check the answer, so this is
+ * normally an LRU hit. Null when anything does not match (a hand-edited link shows no prediction).
+ */
+export async function getReplayPrediction(cardId: string, learnerId: string | null, seed: number, guess: string): Promise<ReplayPrediction | null> {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 31) return null;
+  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { details: true } });
+  const kind = (card?.details as { generator?: unknown } | null | undefined)?.generator;
+  if (!isGeneratorKind(kind)) return null;
+  const question = await getPredictQuestion(kind, seed);
+  const chosen = question.choices.find((choice) => choice.id === guess);
+  const right = question.choices.find((choice) => choice.id === question.answer);
+  if (!chosen || !right) return null;
+  return { guess: chosen.label, answer: right.label, isCorrect: chosen.id === right.id };
 }

@@ -1,13 +1,22 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { traceSchema, type Trace } from "@/lib/sim";
+import type { Prediction } from "./focus-panel";
 import { ReplayPlayer } from "./replay-player";
 
-type Props = { trace: unknown; initialT: number; viewKey: string; noteView: (input: unknown) => Promise<void> };
+type Props = {
+  trace: unknown;
+  initialT: number | undefined;
+  focusClaimId: string | null;
+  prediction: Prediction | null;
+  header: ReactNode;
+  viewKey: string;
+  noteView: (input: unknown) => Promise<void>;
+};
 
 /** Validates the trace the server sent (it is data crossing a boundary), then plays it. */
-export function ReplayView({ trace, initialT, viewKey, noteView }: Props) {
+export function ReplayView({ trace, initialT, focusClaimId, prediction, header, viewKey, noteView }: Props) {
   const parsed = useMemo(() => traceSchema.safeParse(trace), [trace]);
   const scenario = parsed.success ? parsed.data.scenario : null;
   useEffect(() => {
@@ -20,5 +29,5 @@ export function ReplayView({ trace, initialT, viewKey, noteView }: Props) {
       </p>
     );
   }
-  return <ReplayPlayer key={viewKey} trace={parsed.data as Trace} initialT={initialT} />;
+  return <ReplayPlayer key={viewKey} trace={parsed.data as Trace} initialT={initialT} focusClaimId={focusClaimId} prediction={prediction} header={header} />;
 }

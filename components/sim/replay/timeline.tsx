@@ -81,7 +81,7 @@ const MarkerStrip = memo(function MarkerStrip({ scale, markers, windows, onSeek 
     lastX = x;
   }
   return (
-    <div ref={ref} className="relative h-5">
+    <div ref={ref} className="relative h-5" data-first-window={windows[0]?.from}>
       {scale.bootstrapEnd > 0 ? (
         <button
           type="button"
