@@ -11,7 +11,7 @@ export const e2eDataDir = path.join(os.tmpdir(), `quorum-e2e-${port}`);
 export default defineConfig({
   testDir: "tests/e2e",
   forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
