@@ -11,6 +11,7 @@ export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo
 export { parseParams, defaultParams, type RawParams, type ParamResult } from "./scenarios/params";
 export type { ParamDef, ScenarioDef, Plan } from "./scenarios/types";
 export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
+export { decidingSeq } from "./trace/deciding-seq";
 export { traceSchema, traceEventSchema, viewSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView, type ReplicaSetView, type ServiceView, type ProxyView, type RequestView } from "./replay";

@@ -54,7 +54,7 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["get", "create", "update", "list", "watch"], ["coordination.k8s.io"], ["leases"]),
       rule(["*"], [""], ["pods", "pods/status"]),
       rule([...read, "patch", "update"], [""], ["nodes", "nodes/status"]),
-      rule(["*"], ["apps"], ["replicasets", "deployments", "statefulsets"]),
+      rule(["*"], ["apps"], ["replicasets", "deployments", "deployments/status", "statefulsets"]),
       rule(["*"], [""], ["persistentvolumeclaims"]),
       rule(read, [""], ["services"]),
       rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),

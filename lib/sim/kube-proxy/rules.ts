@@ -122,6 +122,24 @@ export function packetSteps(mode: ProxyMode, position: number, pick: number): nu
   return 1 + 1 + 2 + 2;
 }
 
+/**
+ * The walk of a new connection to a Service port that has no ready endpoints, or null where this
+ * model does not say (ipvs). iptables matches the REJECT rule kube-proxy writes in the filter table's
+ * KUBE-SERVICES ("has no endpoints", reject-with icmp-port-unreachable); nftables finds the port in
+ * its no-endpoint-services map and jumps to a reject (pkg/proxy/nftables/README.md). Either way the
+ * client's connect() fails at once with "Connection refused". Pure.
+ */
+export function rejectPath(mode: ProxyMode, svc: ServicePort): string[] | null {
+  const refused = "the client gets ICMP port unreachable: its connect() fails at once with \"Connection refused\"";
+  if (mode === "iptables") {
+    return ["nat PREROUTING: -j KUBE-SERVICES, where no rule matches: there is no KUBE-SVC chain to DNAT to", `filter KUBE-SERVICES: -d ${svc.vip}/32 --dport ${svc.port} -j REJECT (${svc.name} has no endpoints)`, refused];
+  }
+  if (mode === "nftables") {
+    return ["nat-prerouting: jump services, whose service-ips map has no entry for it", `filter: one lookup in map no-endpoint-services (${svc.vip} . ${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`, refused];
+  }
+  return null;
+}
+
 /** The same walk as packetSteps, spelled out for a learner. Pure. */
 export function packetPath(mode: ProxyMode, table: RuleTable, svc: ServicePort, pick: number): string[] {
   const ep = svc.endpoints[pick - 1] ?? "?";

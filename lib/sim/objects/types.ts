@@ -123,12 +123,16 @@ export type Deployment = {
     replicas: number;
     selector: Record<string, string>;
     template: PodTemplate;
-    /** Defaults (apps/v1): RollingUpdate 25% / 25%, revisionHistoryLimit 10. */
+    /** Defaults (apps/v1): RollingUpdate 25% / 25%, revisionHistoryLimit 10, progressDeadlineSeconds 600. */
     strategy?: DeploymentStrategy;
     revisionHistoryLimit?: number;
+    progressDeadlineSeconds?: number;
   };
-  status: { replicas: number; readyReplicas: number; updatedReplicas?: number };
+  /** `conditions`: only the Progressing condition, written when a rollout exceeds its progress deadline. */
+  status: { replicas: number; readyReplicas: number; updatedReplicas?: number; conditions?: DeploymentCondition[] };
 };
+
+export type DeploymentCondition = { type: "Progressing"; status: ConditionStatus; reason: string; message: string; lastUpdateTime: Ms };
 
 export type ReplicaSet = {
   kind: "ReplicaSet";

@@ -19,9 +19,31 @@ export function first(events: readonly TraceEvent[], f: EventFilter): TraceEvent
   return select(events, f)[0];
 }
 
+/** The last event that matches, e.g. the latest of a series a claim checked. */
+export function last(events: readonly TraceEvent[], f: EventFilter): TraceEvent | undefined {
+  return select(events, f).at(-1);
+}
+
+/** The last event of the run: where a claim about a window that lasts to the end is settled. */
+export function end(events: readonly TraceEvent[]): TraceEvent | undefined {
+  return events.at(-1);
+}
+
+/**
+ * A claim's verdict with its evidence, sorted by seq; the last one is the deciding event, the
+ * moment the claim is settled (decidingSeq), so pass the events that bound what the claim speaks
+ * about and end on that moment: for an absence, the event that opens the window and the last event
+ * checked. A claim with no evidence fails: it would ask the learner to trust a check nobody can see.
+ */
 export function claim(id: string, text: string, passed: boolean, evidence: readonly (TraceEvent | undefined)[], detail: string): ClaimResult {
-  const seqs = evidence.filter((e): e is TraceEvent => e !== undefined).map((e) => e.seq);
-  return { id, text, passed, evidence: [...new Set(seqs)].sort((a, b) => a - b), detail };
+  const seqs = [...new Set(evidence.filter((e): e is TraceEvent => e !== undefined).map((e) => e.seq))].sort((a, b) => a - b);
+  if (seqs.length === 0) return { id, text, passed: false, evidence: [], detail: `${detail} No evidence: no event shows this claim, so it cannot pass.` };
+  return { id, text, passed, evidence: seqs, detail };
+}
+
+/** "(seq N at 12.3 s)", for a claim's detail. */
+export function at(e: TraceEvent | undefined): string {
+  return e === undefined ? "(no event)" : `(seq ${e.seq} at ${s(e.t)})`;
 }
 
 export function s(ms: number): string {

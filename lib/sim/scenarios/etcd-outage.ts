@@ -6,7 +6,7 @@
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, responses, s, select } from "./claims";
+import { at, claim, end, first, responses, s, select } from "./claims";
 import { trafficClaim } from "./common-claims";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -45,6 +45,7 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const schedLost = first(events, { type: "leader-election.lost", component: "kube-scheduler-1", from: FAULT, to: recover });
   const reacquired = first(events, { type: "leader-election.acquired", component: "kube-controller-manager-1", from: recover });
   const killed = first(events, { type: "kubelet.probe-failed", from: FAULT, to: recover + 10_000 });
+  const stopped = first(events, { type: "process.crashed", from: FAULT, to: FAULT, where: (e) => e.component.startsWith("etcd-") });
   const evictions = select(events, { from: FAULT, where: (e) => e.type === "pod.evicted" || (e.type === "node.ready-changed" && e.status === "Unknown") || e.type === "pod.created" && e.t < recover + 30_000 });
   const out = [];
   if (outage >= 20_000) {
@@ -76,8 +77,8 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
       "no-mass-eviction",
       "No node is marked unhealthy and no pod is evicted or replaced because of the outage: the new controller manager gives every node a fresh grace period.",
       evictions.length === 0,
-      evictions,
-      `${evictions.length} node-unhealthy, eviction or replacement events.`,
+      evictions.length > 0 ? evictions : [stopped, reacquired, end(events)],
+      `${evictions.length} node-unhealthy, eviction or replacement events between the outage ${at(stopped)} and the end of the run ${at(end(events))}${reacquired ? `; the restarted controller manager has led since ${at(reacquired)}` : ""}.`,
     ),
   );
   if (outage >= 100_000) {

@@ -7,7 +7,7 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, responses, s, select } from "./claims";
+import { at, claim, end, first, responses, s, select } from "./claims";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
 
@@ -42,14 +42,18 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   const scale = responses(events, "kubectl scale", CHECK)[0];
   const get = responses(events, "kubectl get pods", CHECK)[0];
   const commits = select(events, { type: "raft.committed", from: FAULT + 1 });
+  const fault = first(events, { type: "process.crashed", from: FAULT, to: FAULT });
+  const last = end(events);
+  // The latest failed PreVote the trace reports (every 10th of a streak), else the first of it; with no member left, the end.
+  const lastTry = repeats.at(-1) ?? campaigns.at(-1) ?? last;
   const lat = (e: TraceEvent | undefined) => (typeof e?.latencyMs === "number" ? e.latencyMs : -1);
   const out = [
     claim(
       "no-leader",
       `With ${down} of ${members} members down there is no etcd leader: ${up === 0 ? "no member is running" : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`}.`,
       leaders.length === 0 && (up === 0 || campaigns.length > 0),
-      [...campaigns.slice(0, 3), ...leaders],
-      `${leaders.length} leader elections after the fault; at least ${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
+      leaders.length > 0 ? leaders : [fault, campaigns[0], lastTry],
+      `${leaders.length} leader elections between the fault ${at(fault)} and ${up === 0 ? "the end" : "the last failed PreVote reported"} ${at(lastTry)}; at least ${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
     ),
     claim(
       "writes-fail",
@@ -63,7 +67,13 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       [scale],
       scale === undefined ? "kubectl scale got no answer within the run." : `kubectl scale: HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
     ),
-    claim("no-commits", "No entry is committed while quorum is lost.", commits.length === 0, commits, `${commits.length} entries committed after the fault.`),
+    claim(
+      "no-commits",
+      "No entry is committed while quorum is lost.",
+      commits.length === 0,
+      commits.length > 0 ? commits : [fault, last],
+      `${commits.length} entries committed between the fault ${at(fault)} and the end of the run ${at(last)}.`,
+    ),
     claim(
       "reads-fail",
       "kubectl get pods hangs: it needs a quorum read (a consistent list) that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout.",
@@ -107,7 +117,13 @@ function healthyClaims(p: Params, events: readonly TraceEvent[]) {
   const third = first(events, { type: "pod.running", from: CHECK });
   return [
     down === 0
-      ? claim("leader", "With every member up the leader keeps its role: no election happens.", leader === undefined, [leader], leader === undefined ? "No election after the fault time." : "An unexpected election happened.")
+      ? claim(
+          "leader",
+          "With every member up the leader keeps its role: no election happens.",
+          leader === undefined,
+          leader === undefined ? [first(events, { type: "raft.became-leader" }), end(events)] : [leader],
+          leader === undefined ? `The only election is the first one ${at(first(events, { type: "raft.became-leader" }))}; none follows up to the end of the run ${at(end(events))}.` : "An unexpected election happened.",
+        )
       : claim(
           "leader",
           `With ${down} of ${members} members down a majority (${majority(members)}) remains, so a new leader is elected within about 2 s.`,

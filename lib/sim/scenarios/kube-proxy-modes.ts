@@ -6,7 +6,7 @@
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, select } from "./claims";
+import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, serviceOf, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -50,16 +50,36 @@ function liveClaims(p: Params, events: readonly TraceEvent[]) {
   const exited = first(events, { type: "process.crashed", where: (e) => e.component === "kube-proxy/node-4" });
   const synced = MODES.map((m) => select(events, { type: "kube-proxy.synced", where: (e) => e.mode === m && e.endpoints === n }).at(-1));
   const scaled = MODES.map((m) => first(events, { type: "kube-proxy.synced", from: SCALE_AT, where: (e) => e.mode === m && e.endpoints === n + 2 }));
-  const gaps = MODES.flatMap((m) => {
+  // Consecutive syncs of one kube-proxy: [earlier, later]. The closest pair shows the bound holding; the last sync ends the check.
+  const pairs = MODES.flatMap((m) => {
     const s = select(events, { type: "kube-proxy.synced", where: (e) => e.mode === m });
-    return s.slice(1).filter((e, i) => e.t - s[i]!.t < 1000);
+    return s.slice(1).map((e, i) => [s[i]!, e] as const);
   });
+  const gaps = pairs.filter(([a, b]) => b.t - a.t < 1000).map(([, b]) => b);
+  const closest = [...pairs].sort((x, y) => x[1].t - x[0].t - (y[1].t - y[0].t) || x[1].seq - y[1].seq)[0];
+  const lastSync = select(events, { type: "kube-proxy.synced" }).at(-1);
   const ipt = synced[0];
+  const empty = first(events, { type: "endpointslice.updated", where: (e) => e.service === "web" && e.ready === 0 });
+  const rejects = (["iptables", "nftables"] as const).map((m) => first(events, { type: "kube-proxy.synced", where: (e) => e.mode === m && e.vip === `${VIP}:80` && e.endpoints === 0 }));
+  const rejected = rejects.every((e) => e !== undefined && Array.isArray(e.path) && e.path.some((x) => x.includes("Connection refused")));
   return [
+    claim(
+      "no-endpoints-refused",
+      `While Service web has no ready endpoints, kube-proxy in iptables and nftables mode programs a reject for ${VIP}:80 instead of a DNAT: a new connection fails at once with "Connection refused".`,
+      empty !== undefined && rejected,
+      [empty, ...rejects],
+      `EndpointSlice with 0 ready endpoints ${at(empty)}; ${rejects.map((e, i) => `${["iptables", "nftables"][i]}: ${e && Array.isArray(e.path) ? `${e.path.join(" → ")} ${at(e)}` : "no reject programmed"}`).join("; ")}.`,
+    ),
     claim("userspace-removed", "A kube-proxy configured with --proxy-mode=userspace refuses to start: the userspace proxier was removed in v1.26.", refused !== undefined && exited !== undefined, [refused, exited], refused ? String(refused.message) : "node-4's kube-proxy started."),
     claim("all-modes-program", `kube-proxy in iptables, ipvs and nftables mode each program Service web with its ${n} ready endpoints from the EndpointSlice, and follow a scale to ${n + 2}.`, synced.every((e) => e !== undefined) && scaled.every((e) => e !== undefined), [...synced, ...scaled], synced.map((e, i) => `${MODES[i]}: ${e ? `${String(e.rules)} rules` : "not programmed"}`).join("; ")),
     claim("iptables-walk", `In iptables mode a new connection to ${VIP}:80 walks KUBE-SERVICES, then KUBE-SVC-* statistic rules (a random endpoint), then a KUBE-SEP-* DNAT.`, Array.isArray(ipt?.path) && ipt.path.some((x) => x.startsWith("KUBE-SERVICES")) && ipt.path.some((x) => x.startsWith("KUBE-SEP-")), [ipt], Array.isArray(ipt?.path) ? ipt.path.join(" → ") : "no iptables sync."),
-    claim("min-sync-period", "Each kube-proxy applies changes at most once per --iptables-min-sync-period (1 s), however fast EndpointSlice updates arrive.", gaps.length === 0, gaps, `${gaps.length} syncs closer than 1 s.`),
+    claim(
+      "min-sync-period",
+      "Each kube-proxy applies changes at most once per --iptables-min-sync-period (1 s), however fast EndpointSlice updates arrive.",
+      gaps.length === 0 && closest !== undefined,
+      gaps.length > 0 ? gaps : [...(closest ?? []), lastSync],
+      closest === undefined ? "no kube-proxy synced twice." : `${gaps.length} syncs closer than 1 s; the closest two of one kube-proxy were ${((closest[1].t - closest[0].t) / 1000).toFixed(3)} s apart ${at(closest[0])} ${at(closest[1])}; checked up to the last sync ${at(lastSync)}.`,
+    ),
   ];
 }
 

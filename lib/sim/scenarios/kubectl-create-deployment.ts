@@ -6,7 +6,7 @@
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, select } from "./claims";
+import { at, claim, end, first, select } from "./claims";
 import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -71,7 +71,13 @@ function nodeClaims(events: readonly TraceEvent[]) {
   return [
     claim("binding-subresource", "kube-scheduler binds the pod with POST …/pods/<name>/binding, authorized as system:kube-scheduler.", bindReq !== undefined && bindReq.user === "system:kube-scheduler" && scheduled !== undefined, [bindReq, scheduled], scheduled ? String(scheduled.message) : "the pod was not scheduled."),
     claim("kubelet-steps", "The kubelet on that node creates the sandbox (pause container + CNI IP), pulls the image (policy Always), starts the container, then reports Running and Ready.", inOrder && pulled?.policy === "Always", steps, steps.map((e) => (e === undefined ? "missing" : `${e.type} at ${e.t} ms`)).join(", ")),
-    claim("no-service", "kubectl create deployment creates no Service: no EndpointSlice is written and kube-proxy has nothing to do.", service === undefined, [service], service === undefined ? "no EndpointSlice or kube-proxy event." : String(service.message)),
+    claim(
+      "no-service",
+      "kubectl create deployment creates no Service: no EndpointSlice is written and kube-proxy has nothing to do.",
+      service === undefined,
+      service !== undefined ? [service] : [first(events, { type: "kubectl.command" }), end(events)],
+      service === undefined ? `no EndpointSlice or kube-proxy event between the command ${at(first(events, { type: "kubectl.command" }))} and the end of the run ${at(end(events))}.` : String(service.message),
+    ),
   ];
 }
 

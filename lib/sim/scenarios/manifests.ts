@@ -27,18 +27,19 @@ export function template(labels: Record<string, string>, spec: Omit<PodSpec, "no
   return { labels, spec };
 }
 
-export function deploymentOf(name: string, replicas: number, tpl: PodTemplate, strategy?: Deployment["spec"]["strategy"]): Deployment {
+export function deploymentOf(name: string, replicas: number, tpl: PodTemplate, strategy?: Deployment["spec"]["strategy"], progressDeadlineSeconds?: number): Deployment {
   const spec: Deployment["spec"] = { replicas, selector: { app: name }, template: tpl };
   if (strategy !== undefined) spec.strategy = strategy;
+  if (progressDeadlineSeconds !== undefined) spec.progressDeadlineSeconds = progressDeadlineSeconds;
   return { kind: "Deployment", apiVersion: "apps/v1", metadata: meta(name, { app: name }), spec, status: { replicas: 0, readyReplicas: 0 } };
 }
 
-export function statefulSetOf(name: string, replicas: number, tpl: PodTemplate, policy: "OrderedReady" | "Parallel", claims: string[]): StatefulSet {
+export function statefulSetOf(name: string, replicas: number, tpl: PodTemplate, policy: "OrderedReady" | "Parallel", claims: string[], partition = 0): StatefulSet {
   return {
     kind: "StatefulSet",
     apiVersion: "apps/v1",
     metadata: meta(name, { app: name }),
-    spec: { replicas, selector: { app: name }, serviceName: name, template: tpl, podManagementPolicy: policy, updateStrategy: { type: "RollingUpdate", partition: 0 }, volumeClaimTemplates: claims.map((c) => ({ name: c, storage: "1Gi" })) },
+    spec: { replicas, selector: { app: name }, serviceName: name, template: tpl, podManagementPolicy: policy, updateStrategy: { type: "RollingUpdate", partition }, volumeClaimTemplates: claims.map((c) => ({ name: c, storage: "1Gi" })) },
     status: { replicas: 0, readyReplicas: 0, currentRevision: "", updateRevision: "" },
   };
 }

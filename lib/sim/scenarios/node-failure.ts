@@ -4,7 +4,7 @@
 // out they are evicted and the ReplicaSet replaces them on healthy nodes (k8s-facts §4.2).
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, responses, s, select } from "./claims";
+import { at, claim, end, first, responses, s, select } from "./claims";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const FAULT = 30_000;
@@ -80,7 +80,13 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       [...replacements.slice(0, lost.length), get],
       `${replacements.length} replacement pods started elsewhere; ${get ? String(get.message) : "no final kubectl get"}.`,
     ),
-    claim("others-untouched", "Pods on the healthy nodes are never disrupted.", collateral.length === 0, collateral, `${collateral.length} pods elsewhere were marked not ready or evicted.`),
+    claim(
+      "others-untouched",
+      "Pods on the healthy nodes are never disrupted.",
+      collateral.length === 0,
+      collateral.length > 0 ? collateral : [off, end(events)],
+      `${collateral.length} pods elsewhere were marked not ready or evicted between the power-off ${at(off)} and the end of the run ${at(end(events))}.`,
+    ),
   ];
 }
 

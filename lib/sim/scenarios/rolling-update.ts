@@ -4,8 +4,9 @@
 // `kubectl rollout undo` brings the previous ReplicaSet back as a new revision (k8s-facts §6.1).
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
 import type { Params, TraceEvent } from "../trace/types";
-import { claim, first, select } from "./claims";
+import { at, claim, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -31,13 +32,14 @@ function plan(p: Params): Plan {
   const ROLL = phases(p);
   const strategy = { type: "RollingUpdate" as const, maxSurge: `${intParam(p, "maxSurgePercent")}%`, maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%` };
   const app = { readyAfterMs: 5000, exitAfterMs: null };
-  const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy);
+  const deadline = intParam(p, "progressDeadlineSeconds");
+  const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy, deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? undefined : deadline);
   const bad = intParam(p, "badRollout") === 1;
   const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
   return {
     cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
     script: [
-      applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}`),
+      applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`),
       image(ROLL.good, "nginx:1.28"),
       ...(bad ? [image(ROLL.bad, BAD_IMAGE), kubectlAt(ROLL.undo, "rollout-undo", { name: "web" })] : []),
     ],
@@ -87,9 +89,11 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
   const end = done?.t ?? ROLL.bad;
   const total = maxTotal(events, ROLL.good, end);
   const avail = minAvailable(events, ROLL.good, end);
+  // The window these bounds hold over closes when the rollout completes (or when the next release starts).
+  const close = done ?? select(events, { to: ROLL.bad }).at(-1);
   return [
-    claim("fenceposts", `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`, total.max <= n + surge, [total.at], `at most ${total.max} pods across ReplicaSets.`),
-    claim("availability-floor", `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`, avail.min >= n - unavailable, [avail.at], `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min}.`),
+    claim("fenceposts", `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`, total.max <= n + surge, [total.at, close], `at most ${total.max} pods across ReplicaSets ${at(total.at)}, checked up to ${at(close)}.`),
+    claim("availability-floor", `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`, avail.min >= n - unavailable, [avail.at, close], `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min} ${at(avail.at)}, checked up to ${at(close)}.`),
     claim("rollout-completes", "kubectl set image creates a new ReplicaSet (revision 2) that takes over completely; the old one is scaled to 0 and kept as history.", done !== undefined, [first(events, { type: "replicaset.created", from: ROLL.good }), done], done ? String(done.message) : "the rollout did not complete."),
   ];
 }
@@ -101,16 +105,46 @@ function badClaims(p: Params, events: readonly TraceEvent[]) {
   const backoffs = select(events, { type: "pod.back-off", from: ROLL.bad, to: ROLL.undo });
   const byPod = new Map<string, number[]>();
   for (const e of backoffs) byPod.set(String(e.pod), [...(byPod.get(String(e.pod)) ?? []), Number(e.delayMs)]);
-  const delays = [...byPod.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const [pod, delays] = [...byPod.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
   const doubling = delays.length >= 3 && delays.every((d, i) => d === Math.min(10_000 * 2 ** i, 300_000));
   const stuck = first(events, { type: "deployment.rollout-complete", from: ROLL.bad, to: ROLL.undo });
   const avail = minAvailable(events, ROLL.bad, ROLL.undo);
   const reused = first(events, { type: "deployment.revision", from: ROLL.undo });
   const back = first(events, { type: "deployment.rollout-complete", from: ROLL.undo, where: (e) => e.replicaset === reused?.replicaset });
+  const undo = first(events, { type: "kubectl.command", from: ROLL.undo, to: ROLL.undo });
   return [
-    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.slice(0, 4), `back-off delays of one pod: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
-    claim("rollout-stalls", `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`, stuck === undefined && avail.min >= n - unavailable, [avail.at], `fewest Ready pods while stalled: ${avail.min}.`),
+    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.filter((e) => e.pod === pod), `back-off delays of ${pod || "one pod"}: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
+    claim("rollout-stalls", `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`, stuck === undefined && avail.min >= n - unavailable, stuck !== undefined ? [stuck] : [avail.at, undo], `fewest Ready pods while stalled: ${avail.min} ${at(avail.at)}; no rollout completed before kubectl rollout undo ${at(undo)}.`),
+    ...deadlineClaims(p, events),
     claim("rollback", "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.", reused !== undefined && back !== undefined && reused.revision === 4, [reused, back], reused ? String(reused.message) : "no revision was reused."),
+  ];
+}
+
+/** Events that count as rollout progress: pods of the new ReplicaSet created or Ready, old pods removed. */
+const PROGRESS = new Set(["replicaset.created", "replicaset.scaled", "pod.created", "replicaset.pod-deleted", "pod.running", "pod.ready-changed"]);
+
+/**
+ * With a deadline shorter than the stall, the controller marks the stuck rollout failed
+ * (Progressing=False, ProgressDeadlineExceeded) once that long has passed without progress, and does
+ * nothing else: it neither scales nor rolls back before kubectl rollout undo.
+ */
+function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
+  const ROLL = phases(p);
+  const deadlineMs = intParam(p, "progressDeadlineSeconds") * 1000;
+  if (ROLL.bad + deadlineMs + 2000 >= ROLL.undo) return [];
+  const exceeded = first(events, { type: "deployment.progress-deadline-exceeded", from: ROLL.bad, to: ROLL.undo });
+  const since = Number(exceeded?.lastProgressMs ?? -1);
+  const progress = select(events, { from: ROLL.bad, to: since, where: (e) => PROGRESS.has(e.type) }).at(-1);
+  const acted = first(events, { from: exceeded?.t ?? ROLL.undo, to: ROLL.undo - 1, where: (e) => e.type === "replicaset.scaled" || e.type === "replicaset.created" || e.type === "deployment.revision" });
+  const waited = exceeded === undefined ? -1 : exceeded.t - since;
+  return [
+    claim(
+      "progress-deadline",
+      `The stuck rollout is marked failed ${deadlineMs / 1000} s (progressDeadlineSeconds) after its last progress: Progressing=False with reason ProgressDeadlineExceeded. That is all the controller does: nothing is scaled or rolled back.`,
+      exceeded !== undefined && progress !== undefined && waited >= deadlineMs && waited <= deadlineMs + 1500 && acted === undefined,
+      acted === undefined ? [progress, exceeded] : [exceeded, acted],
+      exceeded === undefined ? "the deadline was never exceeded." : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ${acted === undefined ? "no scaling or rollback followed before kubectl rollout undo" : `then ${acted.type} ${at(acted)}`}.`,
+    ),
   ];
 }
 
@@ -123,6 +157,7 @@ export const rollingUpdate: ScenarioDef = {
     { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "strategy.rollingUpdate.maxSurge as a percentage (rounded up).", default: 25, min: 0, max: 100 },
     { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "strategy.rollingUpdate.maxUnavailable as a percentage (rounded down).", default: 25, min: 0, max: 100 },
     { name: "badRollout", type: "integer", label: "Bad release", description: "1 = then roll out a version that crashes on start, and roll it back.", default: 1, min: 0, max: 1 },
+    { name: "progressDeadlineSeconds", type: "integer", label: "Progress deadline", description: "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.", default: 600, min: 10, max: 600, unit: "s" },
   ],
   plan,
   claims: (p, events) => [...goodClaims(p, events), ...(intParam(p, "badRollout") === 1 ? badClaims(p, events) : [])],

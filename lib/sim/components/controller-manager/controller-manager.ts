@@ -21,7 +21,7 @@ function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
 
 function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   const identity = `${ctx.host}_${ctx.nextId("id")}`;
-  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {} };
+  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {}, progress: {} };
 }
 
 function synced(s: KcmState): boolean {
@@ -121,6 +121,7 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
       return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
     default:
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
+      if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
       return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;

@@ -9,6 +9,7 @@ import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import type { Deployment, Pod, ReplicaSet } from "../../objects/types";
 import { resolveFenceposts, newRsReplicas, scaleDownOld, type RsCount } from "./deployment-math";
+import { checkProgress, onDeadlineResult } from "./deployment-progress";
 import { activePods, availableCount, expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
 import type { KcmConfig, KcmState } from "./types";
@@ -121,8 +122,19 @@ export function reconcileDeployments(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
   let s = s0;
   const sets = objects<ReplicaSet>(s, "replicasets", "ReplicaSet");
   const pods = objects<Pod>(s, "pods", "Pod");
-  for (const d of objects<Deployment>(s, "deployments", "Deployment")) s = syncDeployment(s, cfg, d, sets, pods, ctx);
+  for (const d of objects<Deployment>(s, "deployments", "Deployment")) s = trackProgress(syncDeployment(s, cfg, d, sets, pods, ctx), cfg, d, sets, pods, ctx);
   return s;
+}
+
+/** syncRolloutStatus's part: the progress deadline of the rollout to the ReplicaSet that matches the template. */
+function trackProgress(s: KcmState, cfg: KcmConfig, d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[], ctx: Ctx): KcmState {
+  const owned = ownedBy(sets, d.metadata.uid);
+  const hash = templateHash(d.spec.template);
+  const fresh = owned.find((rs) => rs.metadata.labels["pod-template-hash"] === hash);
+  if (fresh === undefined) return s;
+  const olds = owned.filter((rs) => rs !== fresh);
+  const done = availableCount(pods, fresh.metadata.uid) === d.spec.replicas && olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
+  return checkProgress(s, cfg, d, fresh, olds, pods, done, ctx);
 }
 
 /** Traces for the deployment controller's writes; a failed write is forgotten and retried. */
@@ -130,6 +142,7 @@ export function onDeploymentResult(s: KcmState, status: number, tag: string, bod
   const [, op = "", key = "", json = "{}"] = tag.split("|");
   const d = JSON.parse(json) as { d: string; from?: number; to?: number; revision?: number; limit?: number };
   const ok = status === 200 || status === 201;
+  if (op === "deadline") return onDeadlineResult(s, ok, key, json, ctx);
   if (!ok) return fulfil(s, key);
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
   if (op === "create") {

@@ -3,8 +3,11 @@
 // <template>-<sts>-<i> per volumeClaimTemplate (created before the pod, retained on scale-down).
 // OrderedReady creates one pod at a time, each after its predecessors are Running and Ready, and
 // deletes from the highest ordinal down, each after its successor is gone; Parallel does both at
-// once. RollingUpdate replaces outdated pods from the highest ordinal down, one at a time. A pod
-// object that still exists (e.g. Terminating on an unreachable node) is never replaced.
+// once. RollingUpdate replaces outdated pods from the highest ordinal down to the partition, one at a
+// time; each pod carries its revision in the controller-revision-hash label. A pod object that still
+// exists (e.g. Terminating on an unreachable node) is never replaced. Not modelled: ControllerRevisions,
+// so a pod below the partition that is re-created after a template change gets the new template here,
+// where upstream re-creates it at status.currentRevision.
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { isTerminating, podReady } from "../../objects/helpers";
@@ -54,7 +57,7 @@ function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, cl
     spec: { ...sts.spec.template.spec, nodeName: null, hostname: name, subdomain: sts.spec.serviceName, claims: names },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
-  const tag = `sts|create|pod:${ns}/${name}|${JSON.stringify({ sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names })}`;
+  const tag = `sts|create|pod:${ns}/${name}|${JSON.stringify({ sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names, revision: revisionOf(sts) })}`;
   return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx), `pod:${ns}/${name}`, "exists");
 }
 
@@ -124,14 +127,14 @@ export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): K
 
 export function onStatefulSetResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
   const [, op = "", key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { sts: string; ordinal?: number; pod?: string; why?: string; policy?: string; claims?: string[] };
+  const d = JSON.parse(json) as { sts: string; ordinal?: number; pod?: string; why?: string; policy?: string; claims?: string[]; revision?: string };
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
   if (op === "pvc") {
     ctx.trace("pvc.created", `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`, { pvc: name, statefulset: d.sts, pod: d.pod ?? "" });
   } else if (op === "create") {
     const wait = d.policy === "OrderedReady" && (d.ordinal ?? 0) > 0 ? ` after ${d.sts}-${(d.ordinal ?? 1) - 1} became Running and Ready (OrderedReady)` : "";
-    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal})${wait}${(d.claims ?? []).length > 0 ? `, mounting ${(d.claims ?? []).join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0 });
+    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision ?? ""})${wait}${(d.claims ?? []).length > 0 ? `, mounting ${(d.claims ?? []).join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0, revision: d.revision ?? "" });
   } else if (op === "delete") {
     const why = d.why === "update" ? "to replace it with the updated template (RollingUpdate, highest ordinal first)" : "because it is above the desired replicas (highest ordinal first)";
     ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0, reason: d.why ?? "" });

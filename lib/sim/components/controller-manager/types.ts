@@ -43,11 +43,16 @@ export type KcmState = {
   rolledOut: Readonly<Record<string, string>>;
   /** EndpointSlice contents last written per Service (a signature), so unchanged slices are not rewritten. */
   slices: Readonly<Record<string, string>>;
+  /** Each Deployment's rollout progress by namespace/name (deployment-progress.ts). */
+  progress: Readonly<Record<string, RolloutProgress>>;
 };
+
+/** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
+export type RolloutProgress = { replicaset: string; counts: [number, number, number]; lastUpdate: Ms; timedOut: boolean; complete: boolean };
 
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;

@@ -8,7 +8,7 @@ import type { Command, Envelope, Ms } from "../../core/types";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
 import type { EndpointSlice, Service } from "../../objects/types";
-import { countRules, packetPath, packetSteps, programRules, type ProxyMode, type ServicePort } from "../../kube-proxy/rules";
+import { countRules, packetPath, packetSteps, programRules, rejectPath, type ProxyMode, type ServicePort } from "../../kube-proxy/rules";
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
 export type KubeProxyState = { http: HttpClient; informers: Readonly<Record<string, Informer>>; lastSync: Ms; armed: boolean; programmed: string };
@@ -47,7 +47,11 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
   const target = svcs.find((x) => x.endpoints.length > 0);
   const fields = { node: cfg.node, mode, services: svcs.length, endpoints: eps, rules: table.rules, hashEntries: table.hashEntries };
   if (target === undefined) {
-    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ${svcs.length} service port(s), none with ready endpoints.`, { ...fields, vip: null, steps: null, path: [] });
+    const empty = svcs[0];
+    const reject = empty === undefined ? null : rejectPath(mode, empty);
+    const walk = empty === undefined || reject === null ? "" : `: a new connection to ${empty.vip}:${empty.port} is rejected, so the client sees "Connection refused"`;
+    const vip = walk === "" || empty === undefined ? null : `${empty.vip}:${empty.port}`;
+    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ${svcs.length} service port(s), none with ready endpoints${walk}.`, { ...fields, vip, steps: null, path: reject ?? [] });
   } else {
     const pick = target.endpoints.length === 1 ? 1 : ctx.rng.range(1, target.endpoints.length);
     const position = svcs.filter((x) => x.endpoints.length > 0).indexOf(target) + 1;
