@@ -7,6 +7,7 @@ import type { World } from "./core/types";
 import { buildCheckpoints } from "./replay";
 import { parseParams, type RawParams } from "./scenarios/params";
 import { findScenario, SCENARIO_IDS } from "./scenarios/registry";
+import { recordRaftTape } from "./trace/raft-tape";
 import type { Outcome, Topology, Trace } from "./trace/types";
 import { ENGINE_VERSION } from "./version";
 
@@ -50,9 +51,11 @@ export function runScenario(id: string, params: RawParams, seed: number, options
   const sim = createSim(world, options.bounds ?? DEFAULT_BOUNDS, options.transient ?? true);
   for (const b of boot) scheduleAt(sim, b.at, b.ev);
   for (const item of plan.script) scheduleAt(sim, item.at, { kind: "action", action: item.action });
+  const tape = def.raftTape ? recordRaftTape(sim.world) : null;
+  const onStep: StepHook | undefined = tape ? (w, ev, emitted) => (tape.hook(w, ev, emitted), options.onStep?.(w, ev, emitted)) : options.onStep;
   let outcome: Outcome = { status: "completed" };
   try {
-    runUntil(sim, plan.durationMs, options.onStep);
+    runUntil(sim, plan.durationMs, onStep);
   } catch (err) {
     if (!(err instanceof SimBoundError)) throw err;
     outcome = { status: "bound-exceeded", bound: err.bound, atMs: err.atMs, message: err.message };
@@ -75,5 +78,6 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     checkpoints: buildCheckpoints(topology, sim.trace),
     outcome,
     stats: { steps: sim.steps },
+    ...(tape ? { raft: tape.finish() } : {}),
   };
 }

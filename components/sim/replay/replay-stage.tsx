@@ -51,7 +51,7 @@ export function ReplayStage(props: Props) {
   const [pane, setPane] = useState<Pane>(hasRing ? "raft" : "cluster");
   const show = (which: Pane) => (!hasRing || pane === which ? "flex" : "hidden lg:flex");
   return (
-    <div ref={props.ref} className="flex h-[calc(100svh-5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2" data-testid="replay-stage">
+    <div ref={props.ref} className="flex h-[calc(100svh-5.5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2" data-testid="replay-stage">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">{props.header}</div>
         <Glossary />

@@ -64,6 +64,16 @@ export const traceSchema = z
       z.object({ status: z.literal("bound-exceeded"), bound: z.string(), atMs: z.number(), message: z.string() }),
     ]),
     stats: z.object({ steps: z.number().int().nonnegative() }),
+    raft: z
+      .object({
+        members: z.array(z.string()),
+        tickMs: z.number().int().positive(),
+        electionTicks: z.number().int().positive(),
+        msgs: z.array(z.array(z.number().int()).length(9)),
+        states: z.array(z.array(z.number().int()).length(8)),
+        logs: z.array(z.array(z.number().int()).length(5)),
+      })
+      .optional(),
   })
   .superRefine((trace, ctx) => {
     trace.events.forEach((e, i) => {

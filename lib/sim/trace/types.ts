@@ -2,6 +2,9 @@
 // Documented in docs/trace-format.md and validated by trace/schema.ts when read back.
 import type { TraceEvent } from "../core/run";
 import type { View } from "../replay";
+import type { RaftTape } from "./raft-tape";
+
+export type { RaftTape };
 
 export type { TraceEvent };
 
@@ -40,4 +43,6 @@ export type Trace = {
   checkpoints: Checkpoint[];
   outcome: Outcome;
   stats: { steps: number };
+  /** etcd's wire and member state for the replay's Raft view, when the scenario records it (raft-tape.ts). */
+  raft?: RaftTape;
 };
