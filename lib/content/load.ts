@@ -121,7 +121,7 @@ function parseFile<S extends z.ZodType>(
 }
 
 /** The 1-based line of a top-level front-matter key, for error messages. */
-function fieldLine(file: string, key: string): number | undefined {
+export function fieldLine(file: string, key: string): number | undefined {
   if (!key) return undefined;
   const lines = readFileSync(file, "utf8").split("\n");
   const index = lines.findIndex((line, i) => i > 0 && line.startsWith(`${key}:`));

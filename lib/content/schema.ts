@@ -30,6 +30,8 @@ const cardBase = {
   sources: z.array(sourceUrl, { error: "Required: a list of https:// source URLs" }).min(1, "Cite at least one source"),
   scenario: kebabId.optional(),
   params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /** The claim of the scenario's run that decides the card's point; content check runs the scenario to find it. */
+  claim: kebabId.optional(),
 };
 
 export const cardFrontMatterSchema = z
@@ -62,6 +64,10 @@ export const cardFrontMatterSchema = z
   .refine((card) => card.params === undefined || card.scenario !== undefined, {
     message: "params need a scenario",
     path: ["params"],
+  })
+  .refine((card) => card.claim === undefined || card.scenario !== undefined, {
+    message: "claim needs a scenario",
+    path: ["claim"],
   });
 
 export type DeckFrontMatter = z.infer<typeof deckFrontMatterSchema>;

@@ -92,6 +92,7 @@ function cardData(card: CardContent) {
     tags: card.tags,
     scenario: card.scenario ?? null,
     scenarioParams: card.params ?? Prisma.DbNull,
+    scenarioClaim: card.claim ?? null,
     position: card.position,
   };
 }

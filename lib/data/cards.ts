@@ -21,18 +21,18 @@ export type CardPage = {
 const stringList = z.array(z.string());
 const paramsSchema = z.record(z.string(), z.union([z.number(), z.boolean()])).nullable();
 
-/** Where a card's Replay button goes: its scenario with its params, coming back to the card. */
-export function cardReplayHref(card: { id: string; scenario: string | null; scenarioParams: unknown }): string | null {
+/** Where a card's Replay button goes: its scenario with its params, opened on its claim, coming back to the card. */
+export function cardReplayHref(card: { id: string; scenario: string | null; scenarioParams: unknown; scenarioClaim?: string | null }): string | null {
   if (!card.scenario) return null;
   const params = paramsSchema.catch(null).parse(card.scenarioParams) ?? {};
-  return replayHref(card.scenario, params, { from: card.id });
+  return replayHref(card.scenario, params, { from: card.id, claim: card.scenarioClaim ?? undefined });
 }
 
 /** A card as its own page shows it, with the learner's history of it; null if they cannot see it. */
 export async function getCardPage(cardId: string, learnerId: string | null): Promise<CardPage | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, ...visibleCardWhere(learnerId) },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, deck: { select: { title: true } } },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true } } },
   });
   if (!card) return null;
   const reviews = learnerId

@@ -57,7 +57,7 @@ export async function presentCard(input: {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true, scenarioClaim: true },
   });
   const version = memory?.version ?? 0;
   const question = card.type === "predict" ? await presentPredict(card.details, input.variantKey ?? predictVariantKey(learnerId, card.id, version)) : presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`);

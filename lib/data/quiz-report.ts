@@ -41,7 +41,7 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     include: {
       questions: {
         orderBy: { position: "asc" },
-        include: { card: { select: { id: true, type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, scenarioParams: true, deck: { select: { title: true } } } } },
+        include: { card: { select: { id: true, type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true } } } } },
       },
     },
   });

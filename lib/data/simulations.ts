@@ -18,7 +18,7 @@ const seedSchema = z.coerce
   .max(2 ** 31 - 1, "seed must be below 2^31");
 
 /** Query keys that belong to the page, not to the scenario. */
-const pageKeys = new Set(["seed", "t", "from"]);
+const pageKeys = new Set(["seed", "t", "from", "claim"]);
 
 export type SimulationRun =
   | { ok: true; scenario: ScenarioInfo; params: Params; seed: number; trace: Trace }
@@ -44,11 +44,12 @@ export function runSimulation(scenarioId: string, query: Record<string, string |
 }
 
 /** The URL of a scenario's replay with these params (defaults left out), seed and playhead. */
-export function replayHref(scenarioId: string, params: Params = {}, options: { seed?: number; t?: number; from?: string } = {}): string {
+export function replayHref(scenarioId: string, params: Params = {}, options: { seed?: number; t?: number; from?: string; claim?: string } = {}): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   if (options.seed !== undefined && options.seed !== defaultSeed) query.set("seed", String(options.seed));
   if (options.t) query.set("t", String(options.t));
   if (options.from) query.set("from", options.from);
+  if (options.claim) query.set("claim", options.claim);
   const search = query.toString();
   return `/sim/${scenarioId}${search ? `?${search}` : ""}`;
 }

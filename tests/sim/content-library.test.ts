@@ -1,9 +1,11 @@
 // Issue 8's checks on the content itself: its shape, stable ids, well-formed links, and that every
-// replay a card names exists, takes the card's params, and proves its claims.
+// replay a card names exists, takes the card's params, and proves its claims; issue 12's, that it
+// reaches the evidence of the claim the card names (its deciding event lies within the run).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { generate, runScenario } from "@/lib/sim";
+import { checkCardClaims } from "@/lib/content/check-claims";
+import { formatProblem, loadContent } from "@/lib/content/load";
+import { decidingSeq, generate, runScenario } from "@/lib/sim";
 
 const content = loadContent();
 const lockedIds = readFileSync("content/ids.txt", "utf8").split("\n").filter(Boolean);
@@ -40,10 +42,22 @@ describe("the content library", () => {
 
 describe("replay-backed cards", () => {
   const backed = content.cards.filter((card) => card.scenario);
-  it.each(backed.map((card) => [card.id, card] as const))("%s: its replay proves every claim", (_id, card) => {
+  it.each(backed.map((card) => [card.id, card] as const))("%s: its replay reaches the evidence of its claim, and proves every claim", (_id, card) => {
     const trace = runScenario(card.scenario!, card.params ?? {}, 1);
-    const failed = trace.claims.filter((claim) => !claim.passed).map((claim) => `${claim.id}: ${claim.detail}`);
-    expect(failed, `reproduce: npm run sim -- run ${card.scenario} ${Object.entries(card.params ?? {}).map(([k, v]) => `--${k} ${v}`).join(" ")}`).toEqual([]);
+    const why = `reproduce: npm run sim -- run ${card.scenario} ${Object.entries(card.params ?? {}).map(([k, v]) => `--${k} ${v}`).join(" ")}`;
+    const seqs = new Set(trace.events.map((e) => e.seq));
+    const named = trace.claims.find((claim) => claim.id === card.claim);
+    expect(named, `${card.file} names claim "${card.claim}"; the run checks ${trace.claims.map((c) => c.id).join(", ")}. ${why}`).toBeDefined();
+    const deciding = trace.events[decidingSeq(named!)];
+    expect(deciding, `${card.claim} has no deciding event. ${why}`).toBeDefined();
+    expect(deciding!.t, `${card.claim}'s deciding event is after the end of the run. ${why}`).toBeLessThanOrEqual(trace.durationMs);
+    // Every claim of the run, the named one included: it passes, on evidence that is events of this trace.
+    const bad = trace.claims.filter((claim) => !claim.passed || claim.evidence.length === 0 || claim.evidence.some((seq) => !seqs.has(seq)));
+    expect(bad.map((claim) => `${claim.id} (passed=${claim.passed}, evidence=[${claim.evidence.join(",")}]): ${claim.detail}`), why).toEqual([]);
+  });
+
+  it("names a claim of its run on every replay-backed card (content:check's own test)", () => {
+    expect(checkCardClaims(content.cards).map(formatProblem)).toEqual([]);
   });
 
   it.each(content.cards.filter((card) => card.type === "predict").map((card) => [card.id, card] as const))("%s: its generator draws a question", (_id, card) => {

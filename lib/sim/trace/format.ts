@@ -30,12 +30,16 @@ function clock(ms: number): string {
   return `${(ms / 1000).toFixed(3).padStart(9)} s`;
 }
 
+/** A claim with its id (what a card's `claim:` names), its detail and its evidence, ending on the deciding event. */
 function claimLines(c: ClaimResult, events: readonly TraceEvent[]): string[] {
-  const lines = [`  ${c.passed ? "PASS" : "FAIL"}  ${c.text}`, `        ${c.detail}`];
-  for (const seq of c.evidence.slice(0, 4)) {
+  const lines = [`  ${c.passed ? "PASS" : "FAIL"}  ${c.id}: ${c.text}`, `        ${c.detail}`];
+  const shown = c.evidence.length <= 4 ? c.evidence : [...c.evidence.slice(0, 3), c.evidence.at(-1)!];
+  shown.forEach((seq, i) => {
     const e = events[seq];
-    if (e !== undefined) lines.push(`        #${seq} at ${(e.t / 1000).toFixed(3)} s: ${e.component} ${e.type}`);
-  }
+    const deciding = i === shown.length - 1 ? " (deciding)" : "";
+    if (i === 3 && c.evidence.length > 4) lines.push(`        … ${c.evidence.length - 4} more`);
+    if (e !== undefined) lines.push(`        #${seq} at ${(e.t / 1000).toFixed(3)} s: ${e.component} ${e.type}${deciding}`);
+  });
   return lines;
 }
 

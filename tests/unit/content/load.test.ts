@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { checkCardClaims } from "@/lib/content/check-claims";
 import { ContentError, formatProblem, loadContent } from "@/lib/content/load";
 import { cardFile, createContentFixture, deckFile } from "../../helpers/content-fixture";
 
@@ -82,6 +83,19 @@ describe("loadContent", () => {
       "cards/alpha/02-y.md:6: sources.0: Must be an https:// URL",
       "cards/alpha/03-z.md:8: choices: Mark at least one choice correct: true",
     ]);
+  });
+
+  it("takes a claim only with a scenario, and checks it against the scenario's run at the card's params", () => {
+    fixture.write("decks/01-a.md", deckFile("alpha"));
+    fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha", extra: "claim: no-leader\n" }));
+    expect(problemsOf(fixture.root)).toEqual(["cards/alpha/01-x.md:8: claim: claim needs a scenario"]);
+    fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha", extra: "scenario: etcd-quorum-loss\nparams: { down: 1 }\nclaim: no-leader\n" }));
+    fixture.write("cards/alpha/02-y.md", cardFile({ id: "y", deck: "alpha", extra: "scenario: etcd-quorum-loss\n" }));
+    fixture.write("cards/alpha/03-z.md", cardFile({ id: "z", deck: "alpha", extra: "scenario: etcd-quorum-loss\nclaim: no-leader\n" }));
+    const problems = checkCardClaims(loadContent(fixture.root).cards).map(formatProblem).map((line) => line.replace(fixture.root + "/", ""));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^cards\/alpha\/01-x\.md:10: claim: "no-leader" is not a claim of etcd-quorum-loss at these params; it checks: leader, /);
+    expect(problems[1]).toMatch(/^cards\/alpha\/02-y\.md:8: claim: Name the claim this card is about; the etcd-quorum-loss run at these params checks: no-leader, /);
   });
 
   it("reports every problem at once, across files", () => {
