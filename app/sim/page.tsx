@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listScenarios } from "@/lib/sim";
+import { InlineMarkdown } from "@/components/ui/inline-markdown";
+import { applicableParams, defaultParams, listScenarios, type ParamDef } from "@/lib/sim";
 
 export const metadata: Metadata = { title: "Simulations" };
+
+/** "etcd members 1–7", "Outage length 10–600 s", "Bad release on/off", "Case: 7 choices". */
+function describeParam(param: ParamDef): string {
+  if (param.type === "boolean") return `${param.label} on/off`;
+  if (param.type === "enum") return `${param.label}: ${param.options.length} choices`;
+  return `${param.label} ${param.min}–${param.max}${param.unit ? ` ${param.unit}` : ""}`;
+}
 
 export default function SimulationsPage() {
   const scenarios = listScenarios();
@@ -21,9 +29,11 @@ export default function SimulationsPage() {
           <li key={scenario.id} className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5">
             <div className="space-y-1">
               <h2 className="font-semibold">{scenario.title}</h2>
-              <p className="text-sm text-muted">{scenario.summary}</p>
+              <p className="text-sm text-muted">
+                <InlineMarkdown text={scenario.summary} />
+              </p>
             </div>
-            <p className="text-xs text-muted">{scenario.params.map((param) => `${param.label} ${param.min}–${param.max}`).join(" · ")}</p>
+            <p className="text-xs text-muted">{applicableParams(scenario.params, defaultParams(scenario)).map(describeParam).join(" · ")}</p>
             <Link href={`/sim/${scenario.id}`} className="mt-auto self-start rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90" aria-label={`Replay ${scenario.title}`}>
               Replay
             </Link>

@@ -1,7 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import { createLru } from "@/lib/lru";
-import { ENGINE_VERSION, findScenario, listScenarios, parseParams, runScenario, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
+import { ENGINE_VERSION, findScenario, isParamApplicable, listScenarios, parseParams, runScenario, type IntegerParamDef, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
 
 // Running a scenario for a request: the query's params and seed validated (every field that is
 // wrong gets its message), the trace computed or taken from a bounded LRU cache. Traces are
@@ -11,14 +10,11 @@ const traces = createLru<Trace>(64);
 
 export const defaultSeed = 1;
 
-const seedSchema = z.coerce
-  .number({ error: "seed must be a number" })
-  .int("seed must be an integer")
-  .min(0, "seed must be at least 0")
-  .max(2 ** 31 - 1, "seed must be below 2^31");
+/** The seed is read like an integer param, so its messages are worded like theirs. */
+const seedParam: IntegerParamDef = { name: "seed", type: "integer", label: "Seed", description: "", default: defaultSeed, min: 0, max: 2 ** 31 - 1 };
 
 /** Query keys that belong to the page, not to the scenario. */
-const pageKeys = new Set(["seed", "t", "from", "claim"]);
+const pageKeys = new Set(["seed", "t", "from", "claim", "predict", "guess"]);
 
 export type SimulationRun =
   | { ok: true; scenario: ScenarioInfo; params: Params; seed: number; trace: Trace }
@@ -31,21 +27,24 @@ export function runSimulation(scenarioId: string, query: Record<string, string |
   if (!def) return { ok: false, status: 404, message: `There is no scenario "${scenarioId}".`, scenarios };
   const scenario = scenarios.find((s) => s.id === def.id)!;
   const raw = Object.fromEntries(Object.entries(query).filter(([key]) => !pageKeys.has(key)));
-  const seed = seedSchema.safeParse(query.seed ?? defaultSeed);
+  const seed = parseParams({ params: [seedParam] }, { seed: query.seed });
   const parsed = parseParams(def, raw);
-  if (!parsed.ok || !seed.success) {
-    const fields = { ...(parsed.ok ? {} : parsed.errors), ...(seed.success ? {} : { seed: seed.error.issues[0]?.message ?? "invalid seed" }) };
+  if (!parsed.ok || !seed.ok) {
+    const fields = { ...(parsed.ok ? {} : parsed.errors), ...(seed.ok ? {} : seed.errors) };
     return { ok: false, status: 400, message: `Some parameters of "${def.title}" are not valid.`, scenario, fields };
   }
   const params = Object.fromEntries(Object.entries(parsed.params).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seed.data}`;
-  const trace = traces.getOrCompute(key, () => runScenario(def.id, params, seed.data));
-  return { ok: true, scenario, params, seed: seed.data, trace };
+  const seedValue = Number(seed.params.seed);
+  const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seedValue}`;
+  const trace = traces.getOrCompute(key, () => runScenario(def.id, params, seedValue));
+  return { ok: true, scenario, params, seed: seedValue, trace };
 }
 
-/** The URL of a scenario's replay with these params (defaults left out), seed and playhead. */
+/** The URL of a scenario's replay with these params (those that apply to the others), seed and playhead. */
 export function replayHref(scenarioId: string, params: Params = {}, options: { seed?: number; t?: number; from?: string; claim?: string } = {}): string {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const defs = findScenario(scenarioId)?.params ?? [];
+  const ignored = new Set(defs.filter((d) => !isParamApplicable(d, params)).map((d) => d.name));
+  const query = new URLSearchParams(Object.entries(params).filter(([k]) => !ignored.has(k)).map(([k, v]) => [k, String(v)]));
   if (options.seed !== undefined && options.seed !== defaultSeed) query.set("seed", String(options.seed));
   if (options.t) query.set("t", String(options.t));
   if (options.from) query.set("from", options.from);

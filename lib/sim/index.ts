@@ -2,16 +2,18 @@
 //
 //   runScenario(id, params, seed)        -> Trace (deterministic; throws ScenarioInputError)
 //   listScenarios()                      -> ids, titles, summaries and ParamDefs for what-if controls
-//   parseParams(def, raw)                -> typed params or per-field messages
+//   parseParams(def, raw)                -> typed params or per-field messages (worded with the labels)
+//   isParamApplicable(param, values)     -> whether a param matters given the others (appliesWhen)
 //   traceSchema / parseTrace(json)       -> validate a trace read back
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
 export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
-export { parseParams, defaultParams, type RawParams, type ParamResult } from "./scenarios/params";
-export type { ParamDef, ScenarioDef, Plan } from "./scenarios/types";
+export { parseParams, defaultParams, isParamApplicable, applicableParams, readParamValue, formatParamValue, type RawParams, type RawValue, type ParamResult } from "./scenarios/params";
+export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
 export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
+export { RAFT_WIRE_TYPES, type RaftTape } from "./trace/raft-tape";
 export { traceSchema, traceEventSchema, viewSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView, type ReplicaSetView, type ServiceView, type ProxyView, type RequestView } from "./replay";

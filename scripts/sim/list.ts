@@ -1,5 +1,19 @@
 // `npm run sim -- list`: every scenario with its parameters, defaults and bounds.
-import { listScenarios } from "@/lib/sim";
+import { listScenarios, type ParamDef } from "@/lib/sim";
+
+/** What `--name` accepts: a range, true|false, or the enum's numbers (each listed below it). */
+function accepted(p: ParamDef): string {
+  if (p.type === "boolean") return "true|false";
+  if (p.type === "enum") return p.options.map((o) => o.value).join("|");
+  return `${p.min}..${p.maxFrom === undefined ? p.max : `min(${p.max}, ${p.maxFrom})`}`;
+}
+
+/** "(only when --case is 5 or 6)" for a param that applies to some values of another. */
+function condition(p: ParamDef): string {
+  if (p.appliesWhen === undefined) return "";
+  const parts = Object.entries(p.appliesWhen).map(([name, values]) => `--${name} is ${values.map(String).join(" or ")}`);
+  return `  (only when ${parts.join(" and ")}; ignored otherwise)`;
+}
 
 /** The catalogue, or one scenario's parameters when `only` names it. */
 export function describeScenarios(only?: string): string {
@@ -7,8 +21,9 @@ export function describeScenarios(only?: string): string {
   for (const s of listScenarios().filter((x) => only === undefined || x.id === only)) {
     lines.push(`${s.id}  —  ${s.title}`, `  ${s.summary}`);
     for (const p of s.params) {
-      const max = p.maxFrom === undefined ? `${p.max}` : `min(${p.max}, ${p.maxFrom})`;
-      lines.push(`    --${p.name} <${p.min}..${max}>  default ${p.default}${p.unit ?? ""}  ${p.label}: ${p.description}`);
+      const unit = p.type === "integer" ? (p.unit ?? "") : "";
+      lines.push(`    --${p.name} <${accepted(p)}>  default ${String(p.default)}${unit}  ${p.label}: ${p.description}${condition(p)}`);
+      if (p.type === "enum") for (const o of p.options) lines.push(`        ${o.value} = ${o.label}`);
     }
     lines.push("");
   }

@@ -19,7 +19,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (def === undefined) return usageError(`unknown scenario "${args.id}"; valid: ${SCENARIO_IDS.join(", ")}`);
   const parsed = parseParams(def, args.params);
   const seed = args.seed === undefined ? 1 : /^\d+$/.test(args.seed) ? Number(args.seed) : Number.NaN;
-  const errors = parsed.ok ? [] : Object.values(parsed.errors);
+  const errors = parsed.ok ? [] : Object.entries(parsed.errors).map(([name, message]) => `--${name}: ${message}`);
   if (!Number.isSafeInteger(seed)) errors.push(`--seed must be a non-negative integer, got "${args.seed}"`);
   if (errors.length > 0) return usageError(errors.join("\n       "), def.id);
   const trace = runScenario(def.id, args.params, seed);

@@ -22,7 +22,7 @@ describe("GET /api/sim/[scenario]", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { fields: Record<string, string> };
     expect(Object.keys(body.fields).sort()).toEqual(["down", "members", "seed"]);
-    expect(body.fields.members).toBe("members must be between 1 and 7, got 9");
+    expect(body.fields.members).toBe("etcd members must be between 1 and 7 (you entered 9)");
   });
 
   it("answers 404 listing the valid scenarios", async () => {

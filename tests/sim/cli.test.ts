@@ -57,7 +57,7 @@ describe("npm run sim", () => {
   it("exits 2 and shows the valid ranges for a bad parameter or seed", async () => {
     const io = capture();
     expect(await runRunCommand(["etcd-outage", "--outageSeconds", "5", "--seed", "-3"])).toBe(2);
-    expect(io.err()).toContain("outageSeconds must be between 10 and 600, got 5");
+    expect(io.err()).toContain("--outageSeconds: Outage length must be between 10 and 600 s (you entered 5)");
     expect(io.err()).toContain("--seed must be a non-negative integer");
     expect(io.err()).toContain("--outageSeconds <10..600>");
   });

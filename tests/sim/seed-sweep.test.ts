@@ -16,9 +16,14 @@ function paramsFor(id: string, seed: number): Params {
   const rng = createRng(seedRng(seed * 7919 + id.length));
   const out: Params = {};
   for (const p of def.params) {
-    // Keep long scenarios (big tolerations and outages) short enough for CI.
-    const max = Math.min(p.max, p.unit === "s" ? 180 : p.max, p.maxFrom === undefined ? p.max : Number(out[p.maxFrom]));
-    out[p.name] = seed <= 5 ? p.default : rng.range(p.min, Math.max(p.min, max));
+    if (seed <= 5) out[p.name] = p.default;
+    else if (p.type === "boolean") out[p.name] = rng.range(0, 1) === 1;
+    else if (p.type === "enum") out[p.name] = p.options[rng.range(0, p.options.length - 1)]!.value;
+    else {
+      // Keep long scenarios (big tolerations and outages) short enough for CI.
+      const max = Math.min(p.max, p.unit === "s" ? 180 : p.max, p.maxFrom === undefined ? p.max : Number(out[p.maxFrom]));
+      out[p.name] = rng.range(p.min, Math.max(p.min, max));
+    }
   }
   return out;
 }

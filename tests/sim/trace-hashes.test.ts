@@ -15,15 +15,20 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Defaults, then each parameter alone at its minimum and at its maximum (capped by maxFrom). */
+/**
+ * Defaults, then each parameter alone at its minimum and at its maximum (capped by maxFrom), or at
+ * each other value of a switch or a select. A parameter that applies only to some values of another
+ * (appliesWhen) is varied together with the first such value, since elsewhere it is ignored.
+ */
 function variants(def: (typeof SCENARIOS)[number]): RawParams[] {
   const out: RawParams[] = [{}];
   for (const p of def.params) {
-    for (const v of [p.min, p.max]) {
+    const values = p.type === "integer" ? [p.min, p.max] : p.type === "boolean" ? [true, false] : p.options.map((o) => o.value);
+    for (const v of values) {
       if (v === p.default) continue;
-      const raw: RawParams = { [p.name]: v };
+      const raw: RawParams = { ...Object.fromEntries(Object.entries(p.appliesWhen ?? {}).map(([name, allowed]) => [name, allowed[0]!])), [p.name]: v };
       for (const q of def.params) {
-        if (q.maxFrom === undefined) continue;
+        if (q.type !== "integer" || q.maxFrom === undefined) continue;
         const cap = Number(raw[q.maxFrom] ?? def.params.find((x) => x.name === q.maxFrom)!.default);
         if (Number(raw[q.name] ?? q.default) > cap) raw[q.name] = cap;
       }

@@ -119,7 +119,19 @@ describe("scenario registry and parameters", () => {
     expect(list.map((s) => s.id)).toEqual(["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes"]);
     for (const s of list) {
       expect(s.summary).not.toContain("\n");
-      for (const p of s.params) expect(p.min <= p.default && p.default <= p.max).toBe(true);
+      for (const p of s.params) {
+        if (p.type === "integer") expect(p.min <= p.default && p.default <= p.max, `${s.id}.${p.name}`).toBe(true);
+        if (p.type === "enum") expect(p.options.map((o) => o.value), `${s.id}.${p.name}`).toContain(p.default);
+        if (p.type === "boolean") expect(typeof p.default, `${s.id}.${p.name}`).toBe("boolean");
+        // appliesWhen names a switch or a select of the same scenario (the form follows those live)
+        // that does not itself depend on another, with values that param can take.
+        for (const [name, values] of Object.entries(p.appliesWhen ?? {})) {
+          const on = s.params.find((q) => q.name === name);
+          expect(on?.type === "boolean" || on?.type === "enum", `${s.id}.${p.name} applies when ${name}`).toBe(true);
+          expect(on?.appliesWhen, `${s.id}.${name} decides what applies, so it always applies`).toBeUndefined();
+          for (const v of values) expect(on?.type === "enum" ? on.options.some((o) => o.value === v) : typeof v === "boolean", `${s.id}.${p.name}: ${name}=${String(v)}`).toBe(true);
+        }
+      }
     }
   });
 
@@ -129,18 +141,18 @@ describe("scenario registry and parameters", () => {
     expect(parseParams(def, { members: "8", down: "x", dwon: "1" })).toEqual({
       ok: false,
       errors: {
-        members: "members must be between 1 and 7, got 8",
-        down: 'down must be an integer between 0 and 7, got "x"',
-        dwon: 'unknown parameter "dwon"; valid: members, down',
+        members: "etcd members must be between 1 and 7 (you entered 8)",
+        down: 'Members down must be a whole number between 0 and 7 (you entered "x")',
+        dwon: 'Unknown parameter "dwon": this scenario takes members (etcd members), down (Members down)',
       },
     });
-    expect(parseParams(def, { members: 3, down: 4 })).toMatchObject({ ok: false, errors: { down: "down must be at most members (3), got 4" } });
+    expect(parseParams(def, { members: 3, down: 4 })).toMatchObject({ ok: false, errors: { down: "Members down can be at most etcd members (3)" } });
     expect(defaultParams(def)).toEqual({ members: 3, down: 2 });
   });
 
   it("throws ScenarioInputError for unknown scenarios, bad parameters and bad seeds", () => {
     expect(() => runScenario("nope", {}, 1)).toThrow(ScenarioInputError);
-    expect(() => runScenario("node-failure", { workers: 1 }, 1)).toThrow(/workers must be between 2 and 10/);
+    expect(() => runScenario("node-failure", { workers: 1 }, 1)).toThrow(/Workers must be between 2 and 10/);
     expect(() => runScenario("node-failure", {}, -1)).toThrow(/seed/);
   });
 });

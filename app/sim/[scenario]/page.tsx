@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ReplayHeader } from "@/components/sim/replay/replay-header";
 import { ReplayView } from "@/components/sim/replay/replay-view";
 import { WhatIfForm } from "@/components/sim/replay/what-if-form";
+import { InlineMarkdown } from "@/components/ui/inline-markdown";
 import { getCardLabel } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
+import { getReplayPrediction } from "@/lib/data/predict";
 import { defaultSeed, runSimulation } from "@/lib/data/simulations";
 import { noteReplayView } from "./actions";
 
@@ -16,6 +19,7 @@ function firstValues(query: Record<string, string | string[] | undefined>): Reco
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const run = runSimulation((await props.params).scenario, firstValues(await props.searchParams));
+  if (!run.ok && run.status === 404) return { title: "No such scenario" };
   return { title: run.ok ? `Replay: ${run.scenario.title}` : "Replay" };
 }
 
@@ -23,26 +27,10 @@ export default async function ReplayPage(props: Props) {
   const { scenario } = await props.params;
   const query = firstValues(await props.searchParams);
   const run = runSimulation(scenario, query);
+  // The list of scenarios is in not-found.tsx, which answers with HTTP 404.
+  if (!run.ok && run.status === 404) notFound();
   const from = query.from ? await getCardLabel(query.from, await getLearnerId()) : null;
 
-  if (!run.ok && run.status === 404) {
-    return (
-      <section className="mx-auto max-w-2xl space-y-4 py-6">
-        <h1 className="text-xl font-semibold">There is no scenario “{scenario}”</h1>
-        <p className="text-muted">These are the scenarios the simulation can replay:</p>
-        <ul className="space-y-2">
-          {run.scenarios.map((s) => (
-            <li key={s.id}>
-              <Link href={`/sim/${s.id}`} className="font-medium text-accent hover:underline">
-                {s.title}
-              </Link>
-              <span className="text-sm text-muted"> — {s.summary}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-    );
-  }
   if (!run.ok) {
     return (
       <section className="mx-auto max-w-3xl space-y-5 py-6">
@@ -59,23 +47,40 @@ export default async function ReplayPage(props: Props) {
         </div>
         <div className="rounded-xl border border-line bg-surface p-5">
           <h2 className="mb-3 font-semibold">Or fix the values</h2>
-          <WhatIfForm scenario={run.scenario} values={query} seed={query.seed ?? defaultSeed} errors={run.fields} from={from?.id} />
+          <WhatIfForm key={JSON.stringify(query)} scenario={run.scenario} values={query} seed={query.seed ?? defaultSeed} errors={run.fields} from={from?.id} />
         </div>
       </section>
     );
   }
 
-  const initialT = Number.isFinite(Number(query.t)) ? Number(query.t) : 0;
+  const learnerId = await getLearnerId();
+  const prediction = from && query.predict && query.guess ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess) : null;
+  const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (
-    <div className="space-y-5">
-      <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />
-      <ReplayView trace={run.trace} initialT={initialT} viewKey={JSON.stringify([run.params, run.seed])} noteView={noteReplayView} />
+    <div className="replay-bleed space-y-6">
+      <ReplayView
+        trace={run.trace}
+        initialT={query.t !== undefined && Number.isFinite(Number(query.t)) ? Number(query.t) : undefined}
+        focusClaimId={query.claim ?? null}
+        prediction={prediction}
+        header={header}
+        viewKey={JSON.stringify([run.params, run.seed])}
+        noteView={noteReplayView}
+      />
+      <section aria-labelledby="about" className="space-y-2 rounded-xl border border-line bg-surface p-5">
+        <h2 id="about" className="font-semibold">
+          About this scenario
+        </h2>
+        <p className="max-w-3xl text-muted">
+          <InlineMarkdown text={run.scenario.summary} />
+        </p>
+      </section>
       <section aria-labelledby="what-if" className="space-y-3 rounded-xl border border-line bg-surface p-5">
         <h2 id="what-if" className="font-semibold">
           What if…
         </h2>
         <p className="text-sm text-muted">Change the parameters and run the scenario again: the claims are checked anew against the new run.</p>
-        <WhatIfForm scenario={run.scenario} values={run.params} seed={run.seed} from={from?.id} />
+        <WhatIfForm key={JSON.stringify([run.params, run.seed])} scenario={run.scenario} values={run.params} seed={run.seed} from={from?.id} />
       </section>
     </div>
   );

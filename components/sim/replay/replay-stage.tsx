@@ -44,14 +44,14 @@ type Pane = "raft" | "cluster";
  * (etcd's Raft ring beside the cluster; on a phone one at a time, chosen by tabs), the caption,
  * the claim in focus, the timeline and the controls.
  */
-export function ReplayStage(props: Props) {
+export function ReplayStage({ ref, ...props }: Props) {
   const { trace, playback, view } = props;
   const t = playback.t;
   const hasRing = Boolean(trace.raft);
   const [pane, setPane] = useState<Pane>(hasRing ? "raft" : "cluster");
   const show = (which: Pane) => (!hasRing || pane === which ? "flex" : "hidden lg:flex");
   return (
-    <div ref={props.ref} className="flex h-[calc(100svh-5.5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2" data-testid="replay-stage">
+    <div ref={ref} className="flex h-[calc(100svh-5.5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2" data-testid="replay-stage">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">{props.header}</div>
         <Glossary />

@@ -1,9 +1,14 @@
+"use client";
+
 import Form from "next/form";
+import { useState } from "react";
 import { inputClass } from "@/components/settings/field";
-import type { ParamValue, ScenarioInfo } from "@/lib/sim";
+import { ParamField } from "@/components/sim/what-if/param-field";
+import { isParamApplicable, readParamValue, type ParamValue, type ScenarioInfo } from "@/lib/sim";
 
 type Props = {
   scenario: ScenarioInfo;
+  /** The values the run used, or what the learner sent (strings) when some were not valid. */
   values: Record<string, ParamValue | string | undefined>;
   seed: number | string;
   errors?: Record<string, string>;
@@ -12,34 +17,28 @@ type Props = {
 
 /**
  * What if: the scenario's parameters as controls. Submitting re-runs the scenario on the server
- * with the new values (a GET form: the URL holds them, so the result can be shared).
+ * with the new values (a GET form: the URL holds them, so the result can be shared). Switches and
+ * selects are followed as they change, so only the params that apply to them are shown.
  */
 export function WhatIfForm({ scenario, values, seed, errors = {}, from }: Props) {
+  const [choices, setChoices] = useState<Record<string, ParamValue>>(() =>
+    Object.fromEntries(scenario.params.filter((p) => p.type !== "integer").map((p) => [p.name, readParamValue(p, values[p.name])])),
+  );
+  const capLabel = (name: string | undefined) => scenario.params.find((p) => p.name === name)?.label;
   return (
     <Form action={`/sim/${scenario.id}`} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {scenario.params.map((param) => (
-          <div key={param.name} className="space-y-1.5">
-            <label htmlFor={`param-${param.name}`} className="block text-sm font-medium">
-              {param.label}
-              {param.unit ? ` (${param.unit})` : ""}
-            </label>
-            <input
-              id={`param-${param.name}`}
-              name={param.name}
-              type="number"
-              min={param.min}
-              max={param.max}
-              step={1}
-              defaultValue={String(values[param.name] ?? param.default)}
-              className={inputClass}
-              aria-invalid={errors[param.name] ? true : undefined}
-              aria-describedby={`param-${param.name}-hint`}
-            />
-            <p id={`param-${param.name}-hint`} className={`text-xs ${errors[param.name] ? "text-danger" : "text-muted"}`}>
-              {errors[param.name] ?? `${param.description} ${param.min}–${param.max}${param.maxFrom ? ` (at most ${param.maxFrom})` : ""}, default ${param.default}.`}
-            </p>
-          </div>
+          <ParamField
+            key={param.name}
+            param={param}
+            capLabel={param.type === "integer" ? capLabel(param.maxFrom) : undefined}
+            initial={values[param.name]}
+            choice={choices[param.name]}
+            onChoice={(value) => setChoices((current) => ({ ...current, [param.name]: value }))}
+            error={errors[param.name]}
+            isApplicable={isParamApplicable(param, choices)}
+          />
         ))}
         <div className="space-y-1.5">
           <label htmlFor="param-seed" className="block text-sm font-medium">

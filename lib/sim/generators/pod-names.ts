@@ -29,7 +29,7 @@ export function podNames(seed: number): GeneratedQuestion {
   const replicas = rng.range(2, 4);
   const scaleUpTo = replicas + rng.range(1, 3);
   const scaleDownTo = rng.range(1, scaleUpTo - 1);
-  const parallel = pick(rng, [0, 0, 1]);
+  const parallel = pick(rng, [false, false, true]);
   const params = { replicas, scaleUpTo, scaleDownTo, parallel };
   const trace = replayOf("deployment-vs-statefulset", params, seed);
   const db = aliveAt(trace.events, "db-", STEPS.deletePod);
@@ -48,7 +48,7 @@ export function podNames(seed: number): GeneratedQuestion {
     {
       kind: "pod-names",
       seed,
-      prompt: `You create a Deployment \`web\` and a StatefulSet \`db\` (${parallel === 1 ? "podManagementPolicy: Parallel" : "the default OrderedReady"}, headless Service \`db\`), both with **${replicas}** replicas. Then you scale both to **${scaleUpTo}**, and later both to **${scaleDownTo}**. Which pods exist once things settle? (The Deployment's current ReplicaSet is \`web-${hash}\`.)`,
+      prompt: `You create a Deployment \`web\` and a StatefulSet \`db\` (${parallel ? "podManagementPolicy: Parallel" : "the default OrderedReady"}, headless Service \`db\`), both with **${replicas}** replicas. Then you scale both to **${scaleUpTo}**, and later both to **${scaleDownTo}**. Which pods exist once things settle? (The Deployment's current ReplicaSet is \`web-${hash}\`.)`,
       explanation: `The StatefulSet keeps ordinals 0…${scaleDownTo - 1} and removed the highest ones first (${ordinals(scaleDownTo, scaleUpTo - scaleDownTo).join(", ")}); the Deployment's pods are web-${hash}-<5 random characters>, and scaling down removed the pods ranked first (those on the node running the most of them, then the most recently Ready). In the simulation: ${right}.`,
       hint: "One controller gives its pods stable ordinal identities; the other names them after the pod template's hash plus a random suffix.",
       replay: { scenario: "deployment-vs-statefulset", params, seed },

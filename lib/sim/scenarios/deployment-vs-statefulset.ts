@@ -6,14 +6,14 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, last, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, serviceOf, statefulSetOf, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 export const STEPS = { create: 3000, scaleUp: 25_000, scaleDown: 42_000, deletePod: 58_000, setImage: 70_000, end: 100_000 };
 const ALPHABET = "[bcdfghjklmnpqrstvwxz2456789]";
 
 function plan(p: Params): Plan {
   const n = intParam(p, "replicas");
-  const policy = intParam(p, "parallel") === 1 ? "Parallel" : "OrderedReady";
+  const policy = boolParam(p, "parallel") ? "Parallel" : "OrderedReady";
   const web = deploymentOf("web", n, template({ app: "web" }, podSpec([container("web", "nginx:1.27")])));
   const db = statefulSetOf("db", n, template({ app: "db" }, podSpec([container("db", "nginx:1.27")])), policy, ["www"], intParam(p, "partition"));
   const scale = (at: number, replicas: number) => [kubectlAt(at, "scale", { kind: "deployment", name: "web", replicas }), kubectlAt(at, "scale", { kind: "statefulset", name: "db", replicas })];
@@ -55,7 +55,7 @@ function scaleDowns(p: Params): [number, number][] {
 
 function statefulClaims(p: Params, events: readonly TraceEvent[]) {
   const n = intParam(p, "replicas");
-  const ordered = intParam(p, "parallel") === 0;
+  const ordered = !boolParam(p, "parallel");
   const first3 = created(events, STEPS.create, STEPS.scaleUp);
   const names = first3.map((e) => String(e.pod));
   // The controller sees a pod Ready through its watch before the kubelet traces its own status
@@ -229,7 +229,7 @@ export const deploymentVsStatefulset: ScenarioDef = {
     { name: "scaleUpTo", type: "integer", label: "Scale up to", description: "Replicas after the first kubectl scale.", default: 5, min: 1, max: 8 },
     { name: "scaleDownTo", type: "integer", label: "Scale down to", description: "Replicas after the second kubectl scale.", default: 2, min: 0, max: 8 },
     { name: "partition", type: "integer", label: "Update partition", description: "The StatefulSet's `updateStrategy.rollingUpdate.partition`: the image change replaces only ordinals at or above it.", default: 0, min: 0, max: 8 },
-    { name: "parallel", type: "integer", label: "Parallel pod management", description: "1 = podManagementPolicy Parallel, 0 = OrderedReady (the default).", default: 0, min: 0, max: 1 },
+    { name: "parallel", type: "boolean", label: "Parallel pod management", description: "On: the StatefulSet has `podManagementPolicy: Parallel`. Off: `OrderedReady`, the default.", default: false },
   ],
   plan,
   claims: (p, events) => [...statefulClaims(p, events), ...storageClaims(p, events), ...deploymentClaims(p, events)],

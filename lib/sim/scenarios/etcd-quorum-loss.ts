@@ -146,6 +146,7 @@ export const etcdQuorumLoss: ScenarioDef = {
     { name: "down", type: "integer", label: "Members down", description: "Members stopped at t = 20 s, the current leader first.", default: 2, min: 0, max: 7, maxFrom: "members" },
   ],
   plan,
+  raftTape: true,
   claims: (p, events) => {
     const members = intParam(p, "members");
     const lost = members - intParam(p, "down") < majority(members);

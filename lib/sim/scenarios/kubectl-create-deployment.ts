@@ -86,9 +86,10 @@ export const kubectlCreateDeployment: ScenarioDef = {
   title: "kubectl create deployment, step by step",
   summary: "Follow `kubectl create deployment nginx --image=nginx` through the API server's handler chain, etcd, the controllers, the scheduler and the kubelet.",
   params: [
-    { name: "replicas", type: "integer", label: "Replicas", description: "--replicas of kubectl create deployment.", default: 1, min: 1, max: 5 },
+    { name: "replicas", type: "integer", label: "Replicas", description: "`--replicas` of `kubectl create deployment`.", default: 1, min: 1, max: 5 },
     { name: "etcdMembers", type: "integer", label: "etcd members", description: "Members of the (external) etcd cluster; a write needs a majority of them.", default: 3, min: 1, max: 5 },
   ],
   plan,
+  raftTape: true,
   claims: (p, events) => [...chainClaims(p, events), ...controllerClaims(events), ...nodeClaims(events)],
 };

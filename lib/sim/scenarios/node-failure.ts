@@ -97,8 +97,8 @@ export const nodeFailure: ScenarioDef = {
   params: [
     { name: "workers", type: "integer", label: "Workers", description: "Worker nodes.", default: 3, min: 2, max: 10 },
     { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 3, min: 1, max: 20 },
-    { name: "graceSeconds", type: "integer", label: "Node monitor grace period", description: "--node-monitor-grace-period of kube-controller-manager.", default: 50, min: 10, max: 300, unit: "s" },
-    { name: "tolerationSeconds", type: "integer", label: "Toleration", description: "--default-unreachable-toleration-seconds of kube-apiserver.", default: 300, min: 0, max: 3600, unit: "s" },
+    { name: "graceSeconds", type: "integer", label: "Node monitor grace period", description: "`--node-monitor-grace-period` of kube-controller-manager.", default: 50, min: 10, max: 300, unit: "s" },
+    { name: "tolerationSeconds", type: "integer", label: "Toleration", description: "`--default-unreachable-toleration-seconds` of kube-apiserver.", default: 300, min: 0, max: 3600, unit: "s" },
   ],
   plan,
   claims,

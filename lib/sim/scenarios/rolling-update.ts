@@ -8,7 +8,7 @@ import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-mana
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /**
  * When each step happens. A rollout round (new pods start, pass their first readiness probe 10 s
@@ -34,7 +34,7 @@ function plan(p: Params): Plan {
   const app = { readyAfterMs: 5000, exitAfterMs: null };
   const deadline = intParam(p, "progressDeadlineSeconds");
   const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy, deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? undefined : deadline);
-  const bad = intParam(p, "badRollout") === 1;
+  const bad = boolParam(p, "badRollout");
   const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
   return {
     cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
@@ -154,11 +154,11 @@ export const rollingUpdate: ScenarioDef = {
   summary: "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a crashing release stalls in CrashLoopBackOff and is rolled back.",
   params: [
     { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 4, min: 1, max: 10 },
-    { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "strategy.rollingUpdate.maxSurge as a percentage (rounded up).", default: 25, min: 0, max: 100 },
-    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "strategy.rollingUpdate.maxUnavailable as a percentage (rounded down).", default: 25, min: 0, max: 100 },
-    { name: "badRollout", type: "integer", label: "Bad release", description: "1 = then roll out a version that crashes on start, and roll it back.", default: 1, min: 0, max: 1 },
+    { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "`strategy.rollingUpdate.maxSurge` as a percentage (rounded up).", default: 25, min: 0, max: 100 },
+    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down).", default: 25, min: 0, max: 100 },
+    { name: "badRollout", type: "boolean", label: "Bad release", description: "Then roll out a version that crashes on start, and roll it back with `kubectl rollout undo`.", default: true },
     { name: "progressDeadlineSeconds", type: "integer", label: "Progress deadline", description: "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.", default: 600, min: 10, max: 600, unit: "s" },
   ],
   plan,
-  claims: (p, events) => [...goodClaims(p, events), ...(intParam(p, "badRollout") === 1 ? badClaims(p, events) : [])],
+  claims: (p, events) => [...goodClaims(p, events), ...(boolParam(p, "badRollout") ? badClaims(p, events) : [])],
 };

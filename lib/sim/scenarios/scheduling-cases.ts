@@ -13,6 +13,17 @@ export const APPLY_AT = 20_000;
 export const CASES = ["insufficient-cpu", "node-selector", "untolerated-taint", "pod-affinity", "pod-anti-affinity", "topology-spread", "least-allocated"] as const;
 export type CaseName = (typeof CASES)[number];
 
+/** What the what-if select shows for each case; the param's value stays the case's number (1-based). */
+export const CASE_LABELS: Record<CaseName, string> = {
+  "insufficient-cpu": "Not enough CPU on any node",
+  "node-selector": "nodeSelector that no node matches",
+  "untolerated-taint": "Taint the pod does not tolerate",
+  "pod-affinity": "Pod affinity",
+  "pod-anti-affinity": "Pod anti-affinity",
+  "topology-spread": "Topology spread across zones",
+  "least-allocated": "Plain scoring (LeastAllocated)",
+};
+
 export function caseOf(p: Params): CaseName {
   return CASES[intParam(p, "case") - 1]!;
 }

@@ -5,7 +5,7 @@
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
-import { APPLY_AT, caseOf, caseScript, CASES, fillerLoads, joins, JOIN_AT, workers, type CaseName } from "./scheduling-cases";
+import { APPLY_AT, CASE_LABELS, caseOf, caseScript, CASES, fillerLoads, joins, JOIN_AT, workers, type CaseName } from "./scheduling-cases";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const END = 60_000;
@@ -92,12 +92,12 @@ export const scheduling: ScenarioDef = {
   title: "Where does the pod go?",
   summary: "The kube-scheduler's filters and scores decide: insufficient CPU, nodeSelector, taints, pod (anti-)affinity, topology spread or plain scoring.",
   params: [
-    { name: "case", type: "integer", label: "Case", description: `${CASES.map((c, i) => `${i + 1} ${c}`).join(", ")}.`, default: 1, min: 1, max: CASES.length },
-    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the Deployment (cases 5 and 6).", default: 4, min: 1, max: 8 },
-    { name: "cpuNode1", type: "integer", label: "CPU in use on node-1", description: "Millicores already requested on node-1 (case 7).", default: 1200, min: 0, max: 1500 },
-    { name: "cpuNode2", type: "integer", label: "CPU in use on node-2", description: "Millicores already requested on node-2 (case 7).", default: 400, min: 0, max: 1500 },
-    { name: "cpuNode3", type: "integer", label: "CPU in use on node-3", description: "Millicores already requested on node-3 (case 7).", default: 800, min: 0, max: 1500 },
-    { name: "podCpu", type: "integer", label: "Pod CPU", description: "Millicores the new pod requests (case 7).", default: 500, min: 100, max: 500 },
+    { name: "case", type: "enum", label: "Case", description: "The situation the scheduler faces.", default: 1, options: CASES.map((c, i) => ({ value: i + 1, label: CASE_LABELS[c] })) },
+    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the Deployment.", default: 4, min: 1, max: 8, appliesWhen: { case: [5, 6] } },
+    { name: "cpuNode1", type: "integer", label: "CPU in use on node-1", description: "Millicores already requested on node-1.", default: 1200, min: 0, max: 1500, appliesWhen: { case: [7] } },
+    { name: "cpuNode2", type: "integer", label: "CPU in use on node-2", description: "Millicores already requested on node-2.", default: 400, min: 0, max: 1500, appliesWhen: { case: [7] } },
+    { name: "cpuNode3", type: "integer", label: "CPU in use on node-3", description: "Millicores already requested on node-3.", default: 800, min: 0, max: 1500, appliesWhen: { case: [7] } },
+    { name: "podCpu", type: "integer", label: "Pod CPU", description: "Millicores the new pod requests.", default: 500, min: 100, max: 500, appliesWhen: { case: [7] } },
   ],
   plan,
   claims: (p, events) => {
