@@ -44,7 +44,7 @@ for (const scenario of listScenarios()) {
       await page.setViewportSize(size);
       const trace = await traceOf(page, scenario.id);
       await page.goto(`/sim/${scenario.id}`);
-      const play = page.getByRole("button", { name: "Play" });
+      const play = page.getByRole("button", { name: "Play", exact: true });
       await expect(play).toBeInViewport();
       await expect(page.getByTestId("replay-caption")).toBeInViewport();
       await expect(diagram(page)).toBeInViewport();
@@ -71,7 +71,7 @@ for (const scenario of listScenarios()) {
       await expect(page.getByTestId("deciding-event")).toContainText(decided.message.slice(0, 60));
       await expect(page.getByTestId("deciding-event")).toBeInViewport();
       await expect(diagram(page)).toBeInViewport();
-      await expect(page.getByRole("button", { name: "Play" })).toBeInViewport();
+      await expect(page.getByRole("button", { name: "Play", exact: true })).toBeInViewport();
       await expect(page.locator('[data-deciding="true"]')).toHaveCount(1);
 
       const results = await new AxeBuilder({ page }).analyze();
@@ -111,11 +111,11 @@ test("an etcd election plays slowly enough to watch: PreVote dots in flight, tim
     await page.goto(`/sim/etcd-quorum-loss?down=1&t=${campaign.t}`);
     const ring = page.getByTestId("raft-ring");
     await expect(ring).toBeInViewport();
-    await page.getByRole("button", { name: "Play" }).click();
+    await page.getByRole("button", { name: "Play", exact: true }).click();
     // PreVote requests are on the wire, and stay there across many animation frames (dilated time).
     await expect(ring.locator('[data-wire="PreVote"], [data-wire="PreVoteResp"]').first()).toBeVisible();
     await expect(page.getByText("slowed ×", { exact: false })).toBeVisible();
-    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
     await expect(ring.locator("[data-timer-left]").first()).toBeAttached();
     await expect(page.getByTestId("replay-caption")).toContainText(/PreVote|vote/);
     await page.screenshot({ path: `docs/screenshots/replay-etcd-election-${size.width}.png` });

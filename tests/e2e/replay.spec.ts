@@ -60,9 +60,9 @@ test("the keyboard drives the player: Space plays and pauses, arrows step from e
   await page.keyboard.press("ArrowLeft");
   await expect(clock).toHaveText(first);
   await page.keyboard.press("Space");
-  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause", exact: true })).toBeVisible();
   await page.keyboard.press("Space");
-  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
 });
 
 test("a shared link reopens the replay at the same moment", async ({ page, browser }) => {
