@@ -28,7 +28,9 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
       sendFrom(out, d.world, id, proc.supervisor, { p: "local", kind: "exited", proc: id, reason: opts.reason });
     }
   }
-  putProc(d, procWith(proc, { up: false, disabled: proc.disabled || opts.disable, incarnation: proc.incarnation + 1, state: null, persisted }));
+  const down = procWith(proc, { up: false, disabled: proc.disabled || opts.disable, incarnation: proc.incarnation + 1, state: null, persisted });
+  putProc(d, down);
+  if (out.tap !== null) out.tap.touched(down, null, out.now);
 }
 
 /** Starts a process that is down on a live host. */
@@ -42,5 +44,7 @@ export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });
   const c = componentFor(proc.kind);
   const state = c.boot(proc.config, proc.persisted, makeCtx(out, d, started));
-  putBooted(d, procWith(started, { state }), c.editsOwnedState === true);
+  const booted = procWith(started, { state });
+  putBooted(d, booted, c.editsOwnedState === true);
+  if (out.tap !== null) out.tap.touched(booted, state, out.now);
 }

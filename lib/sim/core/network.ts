@@ -42,6 +42,15 @@ export function routeDelay(net: NetState, from: HostId, to: HostId, src: RngSour
   return net.latencyMs + fault.delayMs;
 }
 
+/**
+ * The delay a message would take on the link if it got through: routeDelay without its losses, and
+ * without drawing from the PRNG (a tap asks this about lost messages, so it must not draw). Pure.
+ */
+export function nominalDelay(net: NetState, from: HostId, to: HostId): Ms {
+  if (from === to) return 0;
+  return net.latencyMs + (net.degraded === 0 ? 0 : (net.faults[linkKey(from, to)]?.delayMs ?? 0));
+}
+
 /** True when the two hosts can currently exchange messages (ignoring random drops). */
 export function isReachable(net: NetState, a: HostId, b: HostId): boolean {
   return a === b || !net.blocked.includes(linkKey(a, b));

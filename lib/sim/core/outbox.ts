@@ -8,8 +8,9 @@ import type { Ctx } from "./component";
 import { ownsState, type Draft } from "./draft";
 import { idString } from "./ids";
 import type { Msg } from "./messages";
-import { routeDelay } from "./network";
+import { nominalDelay, routeDelay } from "./network";
 import { createRng, type Rng, type RngState } from "./rng";
+import type { DeliverEvent, Tap } from "./tap";
 import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
 export type ProcEffect = { kind: "exit"; proc: ProcId; reason: string } | { kind: "kill"; proc: ProcId; reason: string } | { kind: "start"; proc: ProcId };
@@ -30,6 +31,8 @@ export class Outbox {
     seed: RngState,
     nextId: number,
     private readonly sink: Sink | null,
+    /** The run's observer (see core/tap.ts), or null: then nothing is reported. */
+    readonly tap: Tap | null = null,
   ) {
     this.now = now;
     this.seed = seed;
@@ -99,8 +102,14 @@ function route(out: Outbox, world: World, from: ProcId, fromHost: string, to: Pr
   const dst = world.procs[to];
   if (dst === undefined) fail(`send from ${from} to unknown process ${to}`);
   const delay = routeDelay(world.net, fromHost, dst.host, out);
-  if (delay === null) return; // partitioned or dropped: the sender learns nothing
-  out.schedule(out.now + delay, { kind: "deliver", from, to, sentAt: out.now, body });
+  if (delay === null) {
+    // Partitioned or dropped: the sender learns nothing.
+    if (out.tap !== null) out.tap.routed({ kind: "deliver", from, to, sentAt: out.now, body }, out.now + nominalDelay(world.net, fromHost, dst.host), true);
+    return;
+  }
+  const ev: DeliverEvent = { kind: "deliver", from, to, sentAt: out.now, body };
+  out.schedule(out.now + delay, ev);
+  if (out.tap !== null) out.tap.routed(ev, out.now + delay, false);
 }
 
 /** The Ctx handed to a handler. A class so that its methods are shared rather than per-step closures. */

@@ -7,6 +7,7 @@ import { makeProc } from "./proc";
 import { createQueue, queueNextTime, queuePush, queueTake, type EventQueue } from "./queue";
 import { createScratch, step, stepInPlace, type Scratch } from "./step";
 import type { Sink } from "./outbox";
+import type { Tap } from "./tap";
 import type { Emitted, Ms, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
 /** A numbered trace record: the fields are flattened next to the fixed keys. */
@@ -39,6 +40,8 @@ export type Sim = {
   bounds: Bounds;
   /** The transient path's reusable per-step objects and its direct line into `queue` and `trace`. */
   scratch: Scratch | null;
+  /** An observer of the run (core/tap.ts), set before the first step; null for none. */
+  tap: Tap | null;
 };
 
 /** Called after every step with the world it produced (tests check invariants here). */
@@ -52,7 +55,7 @@ const RESERVED = new Set(["t", "seq", "component", "type", "message"]);
  */
 export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transient = true): Sim {
   const own = transient ? ownWorld(world) : world;
-  return { world: own, transient, queue: createQueue(), trace: [], steps: 0, bounds, scratch: null };
+  return { world: own, transient, queue: createQueue(), trace: [], steps: 0, bounds, scratch: null, tap: null };
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
@@ -119,11 +122,11 @@ function sinkOf(sim: Sim): Sink {
 
 function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
   if (sim.transient) {
-    stepInPlace(sim.world, ev, t, (sim.scratch ??= createScratch(sim.world, sinkOf(sim))));
+    stepInPlace(sim.world, ev, t, (sim.scratch ??= createScratch(sim.world, sinkOf(sim), sim.tap)));
     onStep?.(sim.world, ev, []);
     return;
   }
-  const result = step(sim.world, ev, t);
+  const result = step(sim.world, ev, t, sim.tap);
   sim.world = result.world;
   onStep?.(sim.world, ev, result.emitted);
   appendTrace(sim, result.emitted);

@@ -10,18 +10,20 @@ import { procWith } from "./proc";
 import { isConnectionOpener } from "./messages";
 import { degradeLink, healNet, partitionNet } from "./network";
 import { makeCtx, Outbox, sendFrom, traceFrom, type Sink } from "./outbox";
-import type { Action, Emitted, Envelope, Ms, SimEvent, StepResult, World } from "./types";
+import type { DeliverEvent, Tap } from "./tap";
+import type { Action, Emitted, Ms, SimEvent, StepResult, World } from "./types";
 
 /** Effects applied per step are bounded: a supervisor loop that never settles is a bug. */
 const EFFECTS_MAX = 1000;
 
 /**
  * Applies one event at virtual time `t` (>= world.now). Pure: returns a new World and the emitted
- * data (messages and timers to schedule, trace records); `world` is left untouched.
+ * data (messages and timers to schedule, trace records); `world` is left untouched. A `tap` is told
+ * what happens (core/tap.ts) and changes nothing.
  */
-export function step(world: World, ev: SimEvent, t: Ms): StepResult {
+export function step(world: World, ev: SimEvent, t: Ms, tap: Tap | null = null): StepResult {
   const d = openDraft(world, false);
-  const emitted = apply(d, ev, t, new Outbox(t, world.rng, world.nextId, null));
+  const emitted = apply(d, ev, t, new Outbox(t, world.rng, world.nextId, null, tap));
   return { world: d.world, emitted };
 }
 
@@ -38,8 +40,8 @@ export function stepInPlace(world: World, ev: SimEvent, t: Ms, scratch: Scratch)
 /** A run loop's reusable per-step objects (see Outbox.reset): allocated once per Sim. */
 export type Scratch = { out: Outbox; draft: Draft };
 
-export function createScratch(world: World, sink: Sink): Scratch {
-  return { out: new Outbox(world.now, world.rng, world.nextId, sink), draft: openDraft(world, true) };
+export function createScratch(world: World, sink: Sink, tap: Tap | null = null): Scratch {
+  return { out: new Outbox(world.now, world.rng, world.nextId, sink, tap), draft: openDraft(world, true) };
 }
 
 function apply(d: Draft, ev: SimEvent, t: Ms, out: Outbox): Emitted[] {
@@ -64,18 +66,24 @@ function apply(d: Draft, ev: SimEvent, t: Ms, out: Outbox): Emitted[] {
   return out.emitted;
 }
 
-function deliver(d: Draft, env: Envelope, out: Outbox): void {
+function deliver(d: Draft, env: DeliverEvent, out: Outbox): void {
   const proc = d.world.procs[env.to];
   if (!proc) fail(`delivery to unknown process ${env.to}`);
-  if (d.world.hosts[proc.host]?.up !== true) return; // the host is off: the packet is simply lost
+  if (d.world.hosts[proc.host]?.up !== true) {
+    if (out.tap !== null) out.tap.unheard(env, out.now);
+    return; // the host is off: the packet is simply lost
+  }
   if (!proc.up) {
     // Nothing listens on the port: the live host's kernel answers a connection attempt with a reset.
     if (isConnectionOpener(env.body)) sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
+    if (out.tap !== null) out.tap.unheard(env, out.now);
     return;
   }
   const c = componentFor(proc.kind);
   const tracked = c.editsOwnedState === true;
-  putState(d, proc, c.onMessage(proc.state, env, makeCtx(out, d, proc, tracked), proc.config), tracked);
+  const state = c.onMessage(proc.state, env, makeCtx(out, d, proc, tracked), proc.config);
+  putState(d, proc, state, tracked);
+  if (out.tap !== null) out.tap.touched(proc, state, out.now);
 }
 
 function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, out: Outbox): void {
@@ -84,7 +92,9 @@ function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, ou
   if (!proc.up || proc.incarnation !== incarnation) return; // armed by a previous incarnation
   const c = componentFor(proc.kind);
   const tracked = c.editsOwnedState === true;
-  putState(d, proc, c.onTimer(proc.state, timer, makeCtx(out, d, proc, tracked), proc.config), tracked);
+  const state = c.onTimer(proc.state, timer, makeCtx(out, d, proc, tracked), proc.config);
+  putState(d, proc, state, tracked);
+  if (out.tap !== null) out.tap.touched(proc, state, out.now);
 }
 
 function target(d: Draft, out: Outbox, action: { type: string; target: string }): string | null {
@@ -138,7 +148,10 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       const c = componentFor(proc.kind);
       const tracked = c.editsOwnedState === true;
       if (!c.onCommand) fail(`${proc.kind} accepts no commands`);
-      if (proc.up) putState(d, proc, c.onCommand(proc.state, action.command, makeCtx(out, d, proc, tracked), proc.config), tracked);
+      if (!proc.up) return;
+      const state = c.onCommand(proc.state, action.command, makeCtx(out, d, proc, tracked), proc.config);
+      putState(d, proc, state, tracked);
+      if (out.tap !== null) out.tap.touched(proc, state, out.now);
       return;
     }
     default:
