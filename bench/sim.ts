@@ -2,11 +2,14 @@
 //  1. every scenario at default params (the five workload scenarios of issue 4 included): median wall
 //     time of a full run in a warm process, target < 20 ms;
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
-//  3. every scenario's JSON trace at default params: size, target < 100 KB.
+//  3. every scenario's JSON trace at default params: size, target < 100 KB (with its gzipped size and
+//     the raft tape's share, where the scenario records one);
+//  4. what recording the raft tape costs: the same runs with the tape off, informational.
 import os from "node:os";
+import { gzipSync } from "node:zlib";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
-import { generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS } from "@/lib/sim";
+import { findScenario, generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS, type RunOptions } from "@/lib/sim";
 import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
 
 const RUNS = 15;
@@ -31,15 +34,27 @@ function report(label: string, value: number, unit: string, target: number): voi
 // and without this the first scenario measured would also pay for compiling the shared engine code.
 for (let round = 0; round < 3; round++) for (const id of SCENARIO_IDS) runScenario(id, {}, 100 + round);
 
-for (const id of SCENARIO_IDS) {
+/** Median wall time of a run of `id` at default params over seeds 1..RUNS, and its step count. */
+function timeRuns(id: string, options: RunOptions = {}): { ms: number; steps: number } {
   const times: number[] = [];
   let steps = 0;
   for (let seed = 1; seed <= RUNS; seed++) {
     const t0 = performance.now();
-    steps = runScenario(id, {}, seed).stats.steps;
+    steps = runScenario(id, {}, seed, options).stats.steps;
     times.push(performance.now() - t0);
   }
-  report(`scenario ${id} (median of ${RUNS}, ${steps} steps)`, median(times), "ms", 20);
+  return { ms: median(times), steps };
+}
+
+const withTape = new Map<string, number>();
+for (const id of SCENARIO_IDS) {
+  const { ms, steps } = timeRuns(id);
+  if (findScenario(id)!.raftTape === true) withTape.set(id, ms);
+  report(`scenario ${id} (median of ${RUNS}, ${steps} steps)`, ms, "ms", 20);
+}
+for (const [id, ms] of withTape) {
+  const off = timeRuns(id, { raftTape: false }).ms;
+  console.log(`  ${id}: ${ms.toFixed(1)} ms with the raft tape, ${off.toFixed(1)} ms without (${(ms - off >= 0 ? "+" : "") + (ms - off).toFixed(1)} ms, ${(((ms - off) / off) * 100).toFixed(0)}%)`);
 }
 
 {
@@ -56,7 +71,14 @@ for (const id of SCENARIO_IDS) {
 }
 
 {
-  for (const id of SCENARIO_IDS) report(`trace JSON of ${id} at default params`, Buffer.byteLength(JSON.stringify(runScenario(id, {}, 1))) / 1024, "KB", 100);
+  const kb = (text: string) => (Buffer.byteLength(text) / 1024).toFixed(1);
+  for (const id of SCENARIO_IDS) {
+    const trace = runScenario(id, {}, 1);
+    const json = JSON.stringify(trace);
+    report(`trace JSON of ${id} at default params`, Buffer.byteLength(json) / 1024, "KB", 100);
+    const tape = trace.raft === undefined ? "" : `; raft tape ${kb(JSON.stringify(trace.raft))} KB, trace without it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
+    console.log(`  gzipped ${(gzipSync(json).length / 1024).toFixed(1)} KB${tape}`);
+  }
 }
 
 {

@@ -1,10 +1,14 @@
-import { RAFT_WIRE_TYPES, type RaftTape } from "@/lib/sim";
+import { RAFT_TAPE_ROLES, RAFT_WIRE_TYPES, unpackRaftTape, type RaftTape, type RaftTapeRows } from "@/lib/sim";
 
-// Readers of the trace's raft tape for the Raft view: each member's state and log at time t, and
-// the messages on the wire at t. Called on every animation frame, so each answer is a binary search
-// over rows indexed once per tape. Pure.
+// Readers of a trace's raft tape for the replay: the etcd members at a moment (role, term, commit,
+// election timer, the tail of the log) and the Raft messages on the wire, RaftScope-style. The
+// player calls them every animation frame and on every scrub, so a tape is indexed once (cached by
+// identity: validating the trace has usually unpacked it already) into per-member arrays sorted by
+// time, and each call is a few binary searches: no replay from the start. Pure (the caches only
+// remember what a tape unpacks to).
 
 export type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
+
 export type RaftMemberAt = {
   id: string;
   up: boolean;
@@ -12,103 +16,193 @@ export type RaftMemberAt = {
   term: number;
   commit: number;
   lastIndex: number;
-  /** The last `window` entries' terms, oldest first, starting at index firstIndex. */
+  /** The last `window` entries' terms, oldest first, starting at index firstIndex (empty log: terms []). */
   log: { firstIndex: number; terms: number[] };
-  /** The election timer: null for a leader or a down member. */
+  /** Election timer: null for a leader or a down member. */
   timer: { start: number; deadline: number } | null;
 };
+
 export type WireMessage = {
+  /** Unique within the tape and the same at every t, for React keys. */
   key: string;
   from: string;
   to: string;
-  /** "PreVote", "VoteResp", "App", "Heartbeat", ... (raft's Msg prefix dropped). */
+  /** The Raft type without its Msg prefix: "PreVote", "PreVoteResp", "Vote", "App", "Heartbeat", ... */
   type: string;
   term: number;
   reject: boolean;
   entries: number;
   sent: number;
+  /** When it is delivered, or for a lost message when it would have been. */
   arrive: number;
-  /** The receiver was down: the message never arrived. */
   lost: boolean;
-  /** How far along its way at t, 0–1. */
+  /** 0..1 along the way at t. */
   progress: number;
 };
 
-const roles: (RaftRole | null)[] = [null, "follower", "pre-candidate", "candidate", "leader"];
+/** One member's rows as columns, each sorted by time. */
+type MemberColumns = {
+  t: number[];
+  role: number[];
+  term: number[];
+  commit: number[];
+  lastIndex: number[];
+  start: number[];
+  deadline: number[];
+  logT: number[];
+  logFrom: number[];
+  logTo: number[];
+  logTerm: number[];
+};
 
-type Index = { states: number[][][]; logs: number[][][]; longestFlight: number };
-const indexes = new WeakMap<RaftTape, Index>();
+type TapeIndex = {
+  rows: RaftTapeRows;
+  members: MemberColumns[];
+  /** Messages in the rows' order (by sent time); arrive is always positive here. */
+  sent: Float64Array;
+  arrive: Float64Array;
+  /** The longest time any message spends on the wire: how far back wireAt looks. */
+  flightMax: number;
+  times: number[] | null;
+};
 
-function indexOf(tape: RaftTape): Index {
+const indexes = new WeakMap<RaftTape, TapeIndex>();
+
+function indexOf(tape: RaftTape): TapeIndex {
   let index = indexes.get(tape);
-  if (!index) {
-    const states = tape.members.map(() => [] as number[][]);
-    const logs = tape.members.map(() => [] as number[][]);
-    for (const row of tape.states) states[row[1]!]!.push(row);
-    for (const row of tape.logs) logs[row[1]!]!.push(row);
-    const longestFlight = tape.msgs.reduce((longest, row) => Math.max(longest, Math.abs(row[1]!) - row[0]!), 0);
-    index = { states, logs, longestFlight };
+  if (index === undefined) {
+    index = buildIndex(unpackRaftTape(tape));
     indexes.set(tape, index);
   }
   return index;
 }
 
-/** The number of rows whose time (column 0) is at or before t. */
-function countAtOrBefore(rows: readonly number[][], t: number): number {
+function buildIndex(rows: RaftTapeRows): TapeIndex {
+  const members: MemberColumns[] = rows.members.map(() => ({ t: [], role: [], term: [], commit: [], lastIndex: [], start: [], deadline: [], logT: [], logFrom: [], logTo: [], logTerm: [] }));
+  for (let i = 0; i < rows.states.length; i++) {
+    const row = rows.states[i]!;
+    const c = members[row[1]!]!;
+    c.t.push(row[0]!);
+    c.role.push(row[2]!);
+    c.term.push(row[3]!);
+    c.commit.push(row[4]!);
+    c.lastIndex.push(row[5]!);
+    c.start.push(row[6]!);
+    c.deadline.push(row[7]!);
+  }
+  for (let i = 0; i < rows.logs.length; i++) {
+    const row = rows.logs[i]!;
+    const c = members[row[1]!]!;
+    c.logT.push(row[0]!);
+    c.logFrom.push(row[2]!);
+    c.logTo.push(row[3]!);
+    c.logTerm.push(row[4]!);
+  }
+  const sent = new Float64Array(rows.msgs.length);
+  const arrive = new Float64Array(rows.msgs.length);
+  let flightMax = 0;
+  for (let i = 0; i < rows.msgs.length; i++) {
+    const row = rows.msgs[i]!;
+    sent[i] = row[0]!;
+    arrive[i] = Math.abs(row[1]!);
+    flightMax = Math.max(flightMax, arrive[i]! - sent[i]!);
+  }
+  return { rows, members, sent, arrive, flightMax, times: null };
+}
+
+/** The number of values in sorted `xs` that are <= t (so the last one at or before t is at that minus one). */
+function countAtOrBefore(xs: ArrayLike<number>, t: number): number {
   let low = 0;
-  let high = rows.length;
+  let high = xs.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (rows[mid]![0]! <= t) low = mid + 1;
+    if (xs[mid]! <= t) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
-/** Every member's state at time t, with the last `window` entries of its log. */
+/**
+ * The terms of entries max(1, last − window + 1)..last of the log as it was after log row `j`, read
+ * backwards from that row: the latest row covering an entry gave it its term, and a row truncates
+ * what follows it, so walking back each row fills the entries just below those already filled.
+ */
+function logTail(c: MemberColumns, j: number, window: number): { firstIndex: number; terms: number[] } {
+  if (j < 0) return { firstIndex: 1, terms: [] };
+  const last = c.logTo[j]!;
+  const firstIndex = Math.max(1, last - window + 1);
+  const terms = new Array<number>(Math.max(0, last - firstIndex + 1)).fill(0);
+  let low = last + 1; // entries low..last are filled
+  for (let r = j; r >= 0 && low > firstIndex; r--) {
+    const high = Math.min(c.logTo[r]!, low - 1);
+    if (high < c.logFrom[r]! || high < low - 1) continue; // only entries already overwritten since
+    for (let i = Math.max(c.logFrom[r]!, firstIndex); i <= high; i++) terms[i - firstIndex] = c.logTerm[r]!;
+    low = c.logFrom[r]!;
+  }
+  return { firstIndex, terms };
+}
+
+/**
+ * Every etcd member at time t, in the tape's member order: its state row at or before t (down before
+ * its first start), the last `window` entries of its log, and its election timer. Pure.
+ */
 export function raftAt(tape: RaftTape, t: number, window = 12): RaftMemberAt[] {
-  const { states, logs } = indexOf(tape);
-  return tape.members.map((id, i) => {
-    const rows = states[i]!;
-    const row = rows[countAtOrBefore(rows, t) - 1];
-    const terms: number[] = [];
-    const logRows = logs[i]!;
-    for (let k = 0, end = countAtOrBefore(logRows, t); k < end; k++) {
-      const [, , from, to, term] = logRows[k]!;
-      terms.length = to!;
-      for (let entry = from!; entry <= to!; entry++) terms[entry - 1] = term!;
-    }
-    const firstIndex = Math.max(1, terms.length - window + 1);
-    const log = { firstIndex, terms: terms.slice(firstIndex - 1) };
-    if (!row || row[2] === 0) return { id, up: false, role: null, term: row ? 0 : 0, commit: 0, lastIndex: terms.length, log, timer: null };
-    const [, , role, term, commit, lastIndex, start, deadline] = row;
-    return { id, up: true, role: roles[role!] ?? null, term: term!, commit: commit!, lastIndex: lastIndex!, log, timer: start! >= 0 ? { start: start!, deadline: deadline! } : null };
+  const index = indexOf(tape);
+  return index.members.map((c, m) => {
+    const k = countAtOrBefore(c.t, t) - 1;
+    const role = k < 0 ? 0 : c.role[k]!;
+    const timed = role !== 0 && RAFT_TAPE_ROLES[role] !== "leader";
+    return {
+      id: index.rows.members[m]!,
+      up: role !== 0,
+      role: role === 0 ? null : (RAFT_TAPE_ROLES[role] as RaftRole),
+      term: k < 0 ? 0 : c.term[k]!,
+      commit: k < 0 ? 0 : c.commit[k]!,
+      lastIndex: k < 0 ? 0 : c.lastIndex[k]!,
+      log: logTail(c, countAtOrBefore(c.logT, t) - 1, window),
+      timer: timed ? { start: c.start[k]!, deadline: c.deadline[k]! } : null,
+    };
   });
 }
 
-/** The messages on their way at time t (sent at or before t, not yet arrived), lost ones flagged. */
+function wireMessage(index: TapeIndex, i: number, t: number): WireMessage {
+  const [sent, arrive, from, to, type, term, , entries, reject] = index.rows.msgs[i]!;
+  const end = Math.abs(arrive!);
+  return {
+    key: `m${i}`,
+    from: index.rows.members[from!]!,
+    to: index.rows.members[to!]!,
+    type: RAFT_WIRE_TYPES[type!]!.slice(3),
+    term: term!,
+    reject: reject === 1,
+    entries: entries!,
+    sent: sent!,
+    arrive: end,
+    lost: arrive! < 0,
+    progress: end > sent! ? Math.min(1, Math.max(0, (t - sent!) / (end - sent!))) : 1,
+  };
+}
+
+/** The messages on the wire at t (sent <= t < arrive), lost ones too (flagged), in the order they were sent. Pure. */
 export function wireAt(tape: RaftTape, t: number): WireMessage[] {
-  const { longestFlight } = indexOf(tape);
+  const index = indexOf(tape);
   const out: WireMessage[] = [];
-  const msgs = tape.msgs;
-  for (let k = countAtOrBefore(msgs, t) - 1; k >= 0; k--) {
-    const [sent, arrival, from, to, type, term, index, entries, reject] = msgs[k]!;
-    if (t - sent! > longestFlight) break;
-    const arrive = Math.abs(arrival!);
-    if (t >= arrive) continue;
-    out.push({
-      key: `${sent}-${from}-${to}-${type}-${index}`,
-      from: tape.members[from!]!,
-      to: tape.members[to!]!,
-      type: (RAFT_WIRE_TYPES[type!] ?? "Msg?").slice(3),
-      term: term!,
-      reject: reject === 1,
-      entries: entries!,
-      sent: sent!,
-      arrive,
-      lost: arrival! < 0,
-      progress: arrive > sent! ? (t - sent!) / (arrive - sent!) : 1,
-    });
+  const from = t - index.flightMax;
+  for (let i = countAtOrBefore(index.sent, t) - 1; i >= 0 && index.sent[i]! >= from; i--) {
+    if (index.arrive[i]! > t) out.push(wireMessage(index, i, t));
   }
   return out.reverse();
+}
+
+/**
+ * Every distinct time a message is sent or arrives (or would have), sorted: for the player's time
+ * dilation. Pure; the array is shared by all callers of the same tape, so it is read-only.
+ */
+export function wireTimes(tape: RaftTape): readonly number[] {
+  const index = indexOf(tape);
+  if (index.times === null) {
+    const all = [...index.sent, ...index.arrive].sort((a, b) => a - b);
+    index.times = all.filter((x, i) => i === 0 || x !== all[i - 1]);
+  }
+  return index.times;
 }

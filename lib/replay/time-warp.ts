@@ -1,4 +1,4 @@
-import { RAFT_WIRE_TYPES, type RaftTape, type TraceEvent } from "@/lib/sim";
+import { RAFT_WIRE_TYPES, unpackRaftTape, type RaftTape, type TraceEvent } from "@/lib/sim";
 
 // Time you can see. An etcd election happens in a few milliseconds of virtual time (a message takes
 // 1 ms between machines), a node eviction minutes later. Playing at one virtual second per second
@@ -98,5 +98,5 @@ const voteTypes = new Set<number>(["MsgPreVote", "MsgPreVoteResp", "MsgVote", "M
 
 /** [sent, arrive] of every vote message on the tape (a lost one until it would have arrived). Pure. */
 export function voteSpans(tape: RaftTape): [number, number][] {
-  return tape.msgs.filter((row) => voteTypes.has(row[4]!)).map((row) => [row[0]!, Math.abs(row[1]!)]);
+  return unpackRaftTape(tape).msgs.filter((row) => voteTypes.has(row[4]!)).map((row) => [row[0]!, Math.abs(row[1]!)]);
 }

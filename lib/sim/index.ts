@@ -5,6 +5,7 @@
 //   parseParams(def, raw)                -> typed params or per-field messages (worded with the labels)
 //   isParamApplicable(param, values)     -> whether a param matters given the others (appliesWhen)
 //   traceSchema / parseTrace(json)       -> validate a trace read back
+//   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
 export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
@@ -13,8 +14,9 @@ export { parseParams, defaultParams, isParamApplicable, applicableParams, readPa
 export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
 export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
-export { RAFT_WIRE_TYPES, type RaftTape } from "./trace/raft-tape";
-export { traceSchema, traceEventSchema, viewSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
+export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
+export { traceSchema, traceEventSchema, viewSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY, type View, type ProcView, type NodeView, type PodView, type ReplicaSetView, type ServiceView, type ProxyView, type RequestView } from "./replay";
 export { ENGINE_VERSION } from "./version";

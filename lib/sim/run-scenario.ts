@@ -3,11 +3,11 @@
 // checks the claims and assembles the trace (with replay checkpoints).
 import { buildCluster } from "./cluster/build";
 import { createSim, DEFAULT_BOUNDS, runUntil, scheduleAt, SimBoundError, type Bounds, type StepHook } from "./core/run";
+import { createRaftRecorder } from "./etcd/raft-tape-recorder";
 import type { World } from "./core/types";
 import { buildCheckpoints } from "./replay";
 import { parseParams, type RawParams } from "./scenarios/params";
 import { findScenario, SCENARIO_IDS } from "./scenarios/registry";
-import { recordRaftTape } from "./trace/raft-tape";
 import type { Outcome, Topology, Trace } from "./trace/types";
 import { ENGINE_VERSION } from "./version";
 
@@ -23,7 +23,8 @@ export class ScenarioInputError extends Error {
   }
 }
 
-export type RunOptions = { bounds?: Bounds; onStep?: StepHook; transient?: boolean };
+/** `raftTape` overrides the scenario's choice (ScenarioDef.raftTape) of recording the Raft wire. */
+export type RunOptions = { bounds?: Bounds; onStep?: StepHook; transient?: boolean; raftTape?: boolean };
 
 export function topologyOf(world: World): Topology {
   return {
@@ -49,13 +50,13 @@ export function runScenario(id: string, params: RawParams, seed: number, options
   const plan = def.plan(parsed.params);
   const { world, boot } = buildCluster(plan.cluster, seed);
   const sim = createSim(world, options.bounds ?? DEFAULT_BOUNDS, options.transient ?? true);
+  const recorder = (options.raftTape ?? def.raftTape === true) ? createRaftRecorder(world) : null;
+  sim.tap = recorder;
   for (const b of boot) scheduleAt(sim, b.at, b.ev);
   for (const item of plan.script) scheduleAt(sim, item.at, { kind: "action", action: item.action });
-  const tape = def.raftTape ? recordRaftTape(sim.world) : null;
-  const onStep: StepHook | undefined = tape ? (w, ev, emitted) => (tape.hook(w, ev, emitted), options.onStep?.(w, ev, emitted)) : options.onStep;
   let outcome: Outcome = { status: "completed" };
   try {
-    runUntil(sim, plan.durationMs, onStep);
+    runUntil(sim, plan.durationMs, options.onStep);
   } catch (err) {
     if (!(err instanceof SimBoundError)) throw err;
     outcome = { status: "bound-exceeded", bound: err.bound, atMs: err.atMs, message: err.message };
@@ -78,6 +79,6 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     checkpoints: buildCheckpoints(topology, sim.trace),
     outcome,
     stats: { steps: sim.steps },
-    ...(tape ? { raft: tape.finish() } : {}),
+    ...(recorder === null ? {} : { raft: recorder.finish() }),
   };
 }

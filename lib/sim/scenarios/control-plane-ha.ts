@@ -146,5 +146,6 @@ export const controlPlaneHa: ScenarioDef = {
     { name: "lbCheckSeconds", type: "integer", label: "LB check interval", description: "Load-balancer health-check interval (HAProxy inter; fall 2).", default: 10, min: 1, max: 30, unit: "s" },
   ],
   plan,
+  raftTape: true,
   claims: (p, events, pl) => [...apiClaims(p, events, pl), ...kcmClaims(events, pl), ...etcdClaims(p, events, pl), trafficClaim(events, KILL_API, 1)],
 };

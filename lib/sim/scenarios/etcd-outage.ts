@@ -104,5 +104,6 @@ export const etcdOutage: ScenarioDef = {
     { name: "outageSeconds", type: "integer", label: "Outage length", description: "How long every member stays down, from t = 20 s.", default: 120, min: 10, max: 600, unit: "s" },
   ],
   plan,
+  raftTape: true,
   claims,
 };

@@ -2,6 +2,7 @@
 // STYLE G11. Every event must carry t, seq, component, type and message; extra fields are flat
 // scalars or string lists.
 import { z } from "zod";
+import { unpackRaftTape } from "./raft-tape-codec";
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
@@ -44,6 +45,26 @@ export const viewSchema = z.object({
   request: z.object({ request: z.string(), stage: z.string(), user: z.string() }).nullable(),
 });
 
+const packedStreams = z.array(z.array(z.number().int()));
+
+/** The packed raft tape (trace/types.ts RaftTape): well-formed when it unpacks (trace/raft-tape-codec.ts). */
+export const raftTapeSchema = z
+  .object({
+    members: z.array(z.string()).min(1),
+    tickMs: z.number().int().positive(),
+    electionTicks: z.number().int().positive(),
+    msgs: packedStreams,
+    states: packedStreams,
+    logs: packedStreams,
+  })
+  .superRefine((tape, ctx) => {
+    try {
+      unpackRaftTape(tape);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `the raft tape does not unpack: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  });
+
 export const traceSchema = z
   .object({
     engineVersion: z.string(),
@@ -64,16 +85,7 @@ export const traceSchema = z
       z.object({ status: z.literal("bound-exceeded"), bound: z.string(), atMs: z.number(), message: z.string() }),
     ]),
     stats: z.object({ steps: z.number().int().nonnegative() }),
-    raft: z
-      .object({
-        members: z.array(z.string()),
-        tickMs: z.number().int().positive(),
-        electionTicks: z.number().int().positive(),
-        msgs: z.array(z.array(z.number().int()).length(9)),
-        states: z.array(z.array(z.number().int()).length(8)),
-        logs: z.array(z.array(z.number().int()).length(5)),
-      })
-      .optional(),
+    raft: raftTapeSchema.optional(),
   })
   .superRefine((trace, ctx) => {
     trace.events.forEach((e, i) => {
@@ -83,6 +95,10 @@ export const traceSchema = z
     });
     trace.claims.forEach((c, i) => {
       for (const s of c.evidence) if (s >= trace.events.length) ctx.addIssue({ code: "custom", path: ["claims", i, "evidence"], message: `evidence ${s} is not an event` });
+    });
+    const etcd = new Set(trace.topology.processes.filter((p) => p.kind === "etcd").map((p) => p.id));
+    trace.raft?.members.forEach((id, i) => {
+      if (!etcd.has(id)) ctx.addIssue({ code: "custom", path: ["raft", "members", i], message: `${id} is not an etcd process of the topology` });
     });
   });
 

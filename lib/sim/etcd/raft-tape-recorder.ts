@@ -1,0 +1,214 @@
+// Records the raft tape (trace/types.ts RaftTapeRows) of a run: every Raft message between etcd
+// members as the network routed it, and each member's role, term, commit index, election timer and
+// log whenever they change, read from the members' real state after each of their handler calls.
+// It is a tap (core/tap.ts): it only reads, so a run records exactly the events it would without it.
+import { fail } from "../core/assert";
+import type { DeliverEvent, Tap } from "../core/tap";
+import type { Ms, Proc, World } from "../core/types";
+import { lastIndex, termAt, type Log } from "../raft/log";
+import { packColumnStreams, type ColumnStream } from "../trace/raft-tape-codec";
+import { RAFT_WIRE_TYPES, type RaftTape } from "../trace/types";
+import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
+
+const ROLE_CODES = { follower: 1, "pre-candidate": 2, candidate: 3, leader: 4 } as const;
+const TYPE_CODES: ReadonlyMap<string, number> = new Map(RAFT_WIRE_TYPES.map((type, i) => [type, i]));
+
+/** Columns of a message stream (codec ColumnStream): sent, latency, term, index, entries, flags. */
+const SENT = 0;
+const LATENCY = 1;
+const TERM = 2;
+const FLAGS = 5;
+const FLAG_LOST = 2;
+/** Fields of a state row after [t, member]: role, term, commit, lastIndex, timerStart, timerDeadline. */
+const STATE_FIELDS = 6;
+
+export type RaftRecorder = Tap & {
+  /** The tape recorded so far, packed for the trace. */
+  finish(): RaftTape;
+};
+
+function stream(key: number[], columns: number): ColumnStream {
+  return { key, columns: Array.from({ length: columns }, () => []) };
+}
+
+class Recorder implements RaftRecorder {
+  /**
+   * The tables as the packed tape groups them (codec ColumnStream): a message stream per sender,
+   * receiver and type, created when first used; a state and a log stream per member. Rows go in
+   * column by column: no array per row for the collector to trace all run long.
+   */
+  private readonly msgs: (ColumnStream | undefined)[] = [];
+  private readonly states: ColumnStream[];
+  private readonly logs: ColumnStream[];
+  /** Per member, the fields of its last state row (NaN before the first), STATE_FIELDS apiece. */
+  private readonly last: Float64Array;
+  /** Per member, the terms of its log as last recorded. */
+  private readonly terms: number[][];
+
+  constructor(
+    private readonly members: readonly string[],
+    private readonly tickMs: number,
+    private readonly electionTicks: number,
+  ) {
+    this.states = members.map((_, m) => stream([m], 7));
+    this.logs = members.map((_, m) => stream([m], 4));
+    this.last = new Float64Array(members.length * STATE_FIELDS).fill(NaN);
+    this.terms = members.map(() => []);
+  }
+
+  /** The stream of messages of `type` from member `from` to member `to`. */
+  private msgStream(from: number, to: number, type: number): ColumnStream {
+    const i = (from * this.members.length + to) * RAFT_WIRE_TYPES.length + type;
+    return (this.msgs[i] ??= stream([from, to, type], 6));
+  }
+
+  routed(ev: DeliverEvent, at: Ms, lost: boolean): void {
+    const m = ev.body;
+    if (m.p !== "raft") return;
+    const type = TYPE_CODES.get(m.type);
+    if (type === undefined) return; // no other type crosses the network
+    const c = this.msgStream(m.from - 1, m.to - 1, type).columns;
+    c[SENT]!.push(ev.sentAt);
+    c[LATENCY]!.push(at - ev.sentAt);
+    c[TERM]!.push(m.term);
+    c[3]!.push(m.type === "MsgApp" || m.type === "MsgAppResp" ? m.index : 0);
+    c[4]!.push(m.type === "MsgApp" || m.type === "MsgProp" ? m.entries.length : 0);
+    c[FLAGS]!.push((m.reject ? 1 : 0) | (lost ? FLAG_LOST : 0));
+  }
+
+  /**
+   * Marks the row of `ev` lost. It is in the stream of its sender, receiver and type, among the rows
+   * sent since ev.sentAt, and it is the one with its times and term: two rows alike in these are
+   * alike in every field, so marking either records the same tape.
+   */
+  unheard(ev: DeliverEvent, now: Ms): void {
+    const m = ev.body;
+    if (m.p !== "raft") return;
+    const type = TYPE_CODES.get(m.type);
+    if (type === undefined) return;
+    const c = this.msgStream(m.from - 1, m.to - 1, type).columns;
+    const sent = c[SENT]!;
+    for (let i = sent.length - 1; i >= 0 && sent[i]! >= ev.sentAt; i--) {
+      if (sent[i] === ev.sentAt && ev.sentAt + c[LATENCY]![i]! === now && c[TERM]![i] === m.term && (c[FLAGS]![i]! & FLAG_LOST) === 0) {
+        c[FLAGS]![i]! |= FLAG_LOST;
+        return;
+      }
+    }
+  }
+
+  touched(proc: Proc, state: unknown, now: Ms): void {
+    if (proc.kind !== "etcd") return;
+    const m = (proc.config as EtcdConfig).id - 1; // position i is raft id i + 1 (createRaftRecorder checks)
+    let role = 0;
+    let term = 0;
+    let commit = 0;
+    let start = -1;
+    let deadline = -1;
+    let log: Log | null = null;
+    if (proc.up && state !== null) {
+      const r = (state as EtcdState).raft;
+      role = ROLE_CODES[r.role];
+      term = r.term;
+      commit = r.commit;
+      log = r.log;
+      if (role !== ROLE_CODES.leader) {
+        // The tick model of etcd/member-raft.ts: tick k of a member starts at startedAt + k × tickMs,
+        // and tickElection fires once electionElapsed (ticks since electionResetTick) reaches the timeout.
+        start = proc.startedAt + r.electionResetTick * this.tickMs;
+        deadline = start + r.randomizedElectionTimeout * this.tickMs;
+      }
+    } else {
+      // Down: what it keeps on disk (nothing before its first start).
+      const disk = proc.persisted as EtcdPersisted | undefined;
+      if (disk !== undefined) {
+        term = disk.term;
+        commit = disk.commit;
+        log = disk.log;
+      }
+    }
+    const last = log === null ? 0 : lastIndex(log);
+    this.recordLog(m, log, now);
+    const f = this.last;
+    const o = m * STATE_FIELDS;
+    if (f[o] === role && f[o + 1] === term && f[o + 2] === commit && f[o + 3] === last && f[o + 4] === start && f[o + 5] === deadline) return;
+    f[o] = role;
+    f[o + 1] = term;
+    f[o + 2] = commit;
+    f[o + 3] = last;
+    f[o + 4] = start;
+    f[o + 5] = deadline;
+    const c = this.states[m]!.columns;
+    c[0]!.push(now);
+    c[1]!.push(role);
+    c[2]!.push(term);
+    c[3]!.push(commit);
+    c[4]!.push(last);
+    c[5]!.push(start);
+    c[6]!.push(deadline);
+  }
+
+  private pushLog(m: number, now: Ms, from: number, to: number, term: number): void {
+    const c = this.logs[m]!.columns;
+    c[0]!.push(now);
+    c[1]!.push(from);
+    c[2]!.push(to);
+    c[3]!.push(term);
+  }
+
+  /**
+   * Records how member `m`'s log differs from the terms last recorded. Raft's Log Matching property
+   * (two logs with an entry of the same index and term agree up to it) means an unchanged last
+   * index and last term is an unchanged log, and the logs agree up to the last index whose terms do.
+   */
+  private recordLog(m: number, log: Log | null, now: Ms): void {
+    const terms = this.terms[m]!;
+    const len = log === null ? 0 : lastIndex(log);
+    if (len === terms.length && (len === 0 || terms[len - 1] === termAt(log!, len))) return;
+    let keep = Math.min(len, terms.length);
+    while (keep > 0 && terms[keep - 1] !== termAt(log!, keep)) keep--;
+    terms.length = keep;
+    if (len === keep) {
+      this.pushLog(m, now, keep + 1, keep, 0); // only truncated: an empty range ending at `keep`
+      return;
+    }
+    let from = keep + 1;
+    for (let i = keep + 1; i <= len; i++) {
+      const term = termAt(log!, i)!;
+      terms.push(term);
+      if (i === len || termAt(log!, i + 1) !== term) {
+        this.pushLog(m, now, from, i, term);
+        from = i + 1;
+      }
+    }
+  }
+
+  finish(): RaftTape {
+    const nonEmpty = (streams: readonly (ColumnStream | undefined)[]) => streams.filter((x): x is ColumnStream => x !== undefined && x.columns[0]!.length > 0);
+    return packColumnStreams({ members: [...this.members], tickMs: this.tickMs, electionTicks: this.electionTicks, msgs: nonEmpty(this.msgs), states: nonEmpty(this.states), logs: nonEmpty(this.logs) });
+  }
+}
+
+/**
+ * A recorder for the etcd members of `world` (before its first step), or null when it has none.
+ * Pass it to the Sim as its tap (core/run.ts) and call finish() after the run.
+ */
+export function createRaftRecorder(world: World): RaftRecorder | null {
+  const etcd = Object.keys(world.procs)
+    .filter((id) => world.procs[id]!.kind === "etcd")
+    .sort();
+  if (etcd.length === 0) return null;
+  const cfg = world.procs[etcd[0]!]!.config as EtcdConfig;
+  const members = Object.keys(cfg.peers)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((id, i) => {
+      if (id !== i + 1) fail(`etcd member ids are not 1..n: ${id} at position ${i}`);
+      return cfg.peers[id]!;
+    });
+  for (const id of etcd) {
+    const own = world.procs[id]!.config as EtcdConfig;
+    if (members[own.id - 1] !== id || own.timing.heartbeatMs !== cfg.timing.heartbeatMs) fail(`${id} is not member ${own.id} of one etcd cluster`);
+  }
+  const tickMs = cfg.timing.heartbeatMs;
+  return new Recorder(members, tickMs, cfg.timing.electionMs / tickMs);
+}

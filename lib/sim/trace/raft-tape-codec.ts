@@ -1,0 +1,244 @@
+// Packing of the raft tape (trace/types.ts RaftTapeRows <-> RaftTape). A 3-member cluster sends
+// 40 heartbeat messages a second and resets two election timers ten times a second, so the rows as
+// such run to hundreds of kilobytes per trace. Packed, every row is kept: rows are grouped into
+// streams (one per sender, receiver and type of message; one per member for states and logs), each
+// stream is stored column by column, and each column as the differences between consecutive values
+// (zigzag-coded, so they are never negative), where a negative number copies earlier differences.
+// A steady leader's heartbeats to one follower are then four numbers, however long it leads.
+// Pure; packRaftTape is used by the engine, unpackRaftTape by the replay's readers and the schema.
+import { RAFT_TAPE_ROLES, RAFT_WIRE_TYPES, type RaftTape, type RaftTapeRows } from "./types";
+
+/** Copy tokens reach back this many values; 4 covers a value repeating, alternating or in a cycle of 3 or 4. */
+const COPY_DISTANCE_MAX = 4;
+
+/** Fields of a stream's key, then the packed columns, per table. */
+const MSG_KEY = 3; // from, to, type
+const MSG_COLUMNS = 6; // sent, latency (|arrive| - sent), term, index, entries, flags (1 reject, 2 lost)
+const STATE_COLUMNS = 7; // t, role, term, commit, lastIndex, timerStart, timerDeadline
+const LOG_COLUMNS = 4; // t, from, to, term
+
+function zigzag(v: number): number {
+  return v >= 0 ? 2 * v : -2 * v - 1;
+}
+
+function unzigzag(z: number): number {
+  return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+}
+
+/** Characters a number takes in JSON, with its comma: what a copy token must beat. */
+function width(v: number): number {
+  let digits = 1;
+  for (let x = Math.abs(v); x >= 10; x = Math.floor(x / 10)) digits++;
+  return digits + (v < 0 ? 2 : 1);
+}
+
+/**
+ * Appends one column: the differences of `values` (the first from 0), zigzag-coded, where a run
+ * that repeats the values `d` back (d <= COPY_DISTANCE_MAX) becomes the token -(length × 4 + d − 1)
+ * whenever that is shorter.
+ */
+function packColumn(values: readonly number[], out: number[]): void {
+  const n = values.length;
+  const z = new Float64Array(n);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    z[i] = zigzag(values[i]! - prev);
+    prev = values[i]!;
+  }
+  for (let i = 0; i < n; ) {
+    const v = z[i]!;
+    let length = 0;
+    let distance = 0;
+    for (let d = 1; d <= COPY_DISTANCE_MAX && d <= i; d++) {
+      if (z[i - d] !== v) continue;
+      let l = 1;
+      while (i + l < n && z[i + l] === z[i + l - d]) l++;
+      if (l > length) {
+        length = l;
+        distance = d;
+      }
+    }
+    if (length > 0) {
+      const token = -(length * COPY_DISTANCE_MAX + distance - 1);
+      // Three or more values take at least 6 characters, more than any token for them.
+      let shorter = length >= 3;
+      if (!shorter) {
+        let literal = 0;
+        for (let j = 0; j < length; j++) literal += width(z[i + j]!);
+        shorter = width(token) < literal;
+      }
+      if (shorter) {
+        out.push(token);
+        i += length;
+        continue;
+      }
+    }
+    out.push(v);
+    i++;
+  }
+}
+
+/** Reads one column of `n` values starting at `pos` of `stream`; returns the values and where the next column starts. */
+function unpackColumn(stream: readonly number[], pos: number, n: number): { values: number[]; pos: number } {
+  const z: number[] = [];
+  let p = pos;
+  while (z.length < n) {
+    if (p >= stream.length) throw new Error(`a column ends after ${z.length} of ${n} values`);
+    const token = stream[p++]!;
+    if (!Number.isSafeInteger(token)) throw new Error(`${token} is not an integer`);
+    if (token >= 0) {
+      z.push(token);
+      continue;
+    }
+    const distance = (-token % COPY_DISTANCE_MAX) + 1;
+    const length = Math.floor(-token / COPY_DISTANCE_MAX);
+    if (distance > z.length || length < 1 || z.length + length > n) throw new Error(`copy token ${token} does not fit its column`);
+    for (let j = 0; j < length; j++) z.push(z[z.length - distance]!);
+  }
+  const values = new Array<number>(n);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    prev += unzigzag(z[i]!);
+    values[i] = prev;
+  }
+  return { values, pos: p };
+}
+
+/**
+ * One stream's rows, column by column: its key (msgs: from, to, type; states and logs: member) and
+ * each packed column's values in row order (msgs: sent, latency, term, index, entries, flags;
+ * states: t, role, term, commit, lastIndex, timerStart, timerDeadline; logs: t, from, to, term).
+ * The recorder keeps its rows this way, so packing needs no grouping and no array per row.
+ */
+export type ColumnStream = { key: number[]; columns: number[][] };
+
+/** Packs streams (any order; each non-empty) as the trace stores them: sorted by key, `[...key, n, ...packed columns]`. */
+function packStreams(streams: readonly ColumnStream[]): number[][] {
+  return [...streams]
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ key, columns }) => {
+      const out = [...key, columns[0]!.length];
+      for (const column of columns) packColumn(column, out);
+      return out;
+    });
+}
+
+/** Groups rows into column streams: `keyOf` gives a row's key, `columnsOf` its values, column by column. */
+function toStreams(rows: readonly number[][], keyOf: (row: number[]) => number[], columnsOf: (row: number[]) => number[]): ColumnStream[] {
+  const streams = new Map<string, ColumnStream>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const id = key.join(",");
+    let stream = streams.get(id);
+    const values = columnsOf(row);
+    if (stream === undefined) streams.set(id, (stream = { key, columns: values.map(() => []) }));
+    values.forEach((v, c) => stream.columns[c]!.push(v));
+  }
+  return [...streams.values()];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/**
+ * Unpacks streams into rows, sorted by time (column 0), then key, then stream order. `rowOf` builds
+ * the row of stream `key` from the columns' values at position i (it may throw on a bad value).
+ */
+function unpackStreams(streams: readonly number[][], keySize: number, columns: number, rowOf: (key: readonly number[], cols: readonly number[][], i: number) => number[]): number[][] {
+  const rows: number[][] = [];
+  let lastKey: number[] | null = null;
+  for (const stream of streams) {
+    const key = stream.slice(0, keySize);
+    const n = stream[keySize];
+    if (key.length < keySize || n === undefined || !Number.isSafeInteger(n) || n < 1) throw new Error("a stream has no key or row count");
+    if (lastKey !== null && compareKeys(lastKey, key) >= 0) throw new Error(`streams are not in key order at ${key.join(",")}`);
+    lastKey = key;
+    let pos = keySize + 1;
+    const cols: number[][] = [];
+    for (let c = 0; c < columns; c++) {
+      const col = unpackColumn(stream, pos, n);
+      cols.push(col.values);
+      pos = col.pos;
+    }
+    if (pos !== stream.length) throw new Error(`stream ${key.join(",")} has ${stream.length - pos} values after its columns`);
+    const times = cols[0]!;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && times[i]! < times[i - 1]!) throw new Error(`stream ${key.join(",")} goes back in time`);
+      rows.push(rowOf(key, cols, i));
+    }
+  }
+  // Streams come in key order, so a stable sort by time leaves ties in key order, then stream order
+  // (and each stream is a sorted run, which the sort merges).
+  return rows.sort((a, b) => a[0]! - b[0]!);
+}
+
+/** What packColumnStreams packs: RaftTapeRows with each table as column streams. */
+export type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & { msgs: ColumnStream[]; states: ColumnStream[]; logs: ColumnStream[] };
+
+/** Packs a tape kept as column streams (the recorder's form) for the trace. Pure. */
+export function packColumnStreams(tape: RaftTapeStreams): RaftTape {
+  return { members: [...tape.members], tickMs: tape.tickMs, electionTicks: tape.electionTicks, msgs: packStreams(tape.msgs), states: packStreams(tape.states), logs: packStreams(tape.logs) };
+}
+
+/** Packs a tape's rows for the trace. Pure. */
+export function packRaftTape(rows: RaftTapeRows): RaftTape {
+  return packColumnStreams({
+    ...rows,
+    msgs: toStreams(
+      rows.msgs,
+      (r) => [r[2]!, r[3]!, r[4]!],
+      (r) => [r[0]!, Math.abs(r[1]!) - r[0]!, r[5]!, r[6]!, r[7]!, r[8]! | (r[1]! < 0 ? 2 : 0)],
+    ),
+    states: toStreams(rows.states, (r) => [r[1]!], (r) => [r[0]!, ...r.slice(2)]),
+    logs: toStreams(rows.logs, (r) => [r[1]!], (r) => [r[0]!, ...r.slice(2)]),
+  });
+}
+
+// Unpacked tapes by tape object: validating a trace (trace/schema.ts) unpacks its tape, and the
+// replay's readers then find it here instead of unpacking it again.
+const unpacked = new WeakMap<RaftTape, RaftTapeRows>();
+
+/**
+ * The rows of a packed tape, in the orders RaftTapeRows documents. Pure, and cached by tape object:
+ * the rows are shared by every caller, so read them and never modify them. Throws an Error naming
+ * the problem when the tape is malformed (a column too short, a member or type out of range).
+ */
+export function unpackRaftTape(tape: RaftTape): RaftTapeRows {
+  let rows = unpacked.get(tape);
+  if (rows === undefined) {
+    rows = unpackUncached(tape);
+    unpacked.set(tape, rows);
+  }
+  return rows;
+}
+
+function unpackUncached(tape: RaftTape): RaftTapeRows {
+  const n = tape.members.length;
+  const member = (m: number) => {
+    if (!(Number.isInteger(m) && m >= 0 && m < n)) throw new Error(`member ${m} is not one of the ${n} members`);
+    return m;
+  };
+  const msgs = unpackStreams(tape.msgs, MSG_KEY, MSG_COLUMNS, (key, cols, i) => {
+    const [from, to, type] = key as [number, number, number];
+    const sent = cols[0]![i]!;
+    const latency = cols[1]![i]!;
+    const flags = cols[5]![i]!;
+    if (i === 0) {
+      member(from);
+      member(to);
+      if (!(type >= 0 && type < RAFT_WIRE_TYPES.length)) throw new Error(`message type ${type} is unknown`);
+    }
+    if (latency < 0 || flags < 0 || flags > 3) throw new Error(`message ${from}->${to} at ${sent} has latency ${latency} and flags ${flags}`);
+    const arrive = sent + latency;
+    return [sent, flags & 2 ? -arrive : arrive, from, to, type, cols[2]![i]!, cols[3]![i]!, cols[4]![i]!, flags & 1];
+  });
+  const states = unpackStreams(tape.states, 1, STATE_COLUMNS, (key, cols, i) => {
+    const role = cols[1]![i]!;
+    if (!(role >= 0 && role < RAFT_TAPE_ROLES.length)) throw new Error(`role ${role} is unknown`);
+    return [cols[0]![i]!, i === 0 ? member(key[0]!) : key[0]!, role, cols[2]![i]!, cols[3]![i]!, cols[4]![i]!, cols[5]![i]!, cols[6]![i]!];
+  });
+  const logs = unpackStreams(tape.logs, 1, LOG_COLUMNS, (key, cols, i) => [cols[0]![i]!, i === 0 ? member(key[0]!) : key[0]!, cols[1]![i]!, cols[2]![i]!, cols[3]![i]!]);
+  return { members: [...tape.members], tickMs: tape.tickMs, electionTicks: tape.electionTicks, msgs, states, logs };
+}
