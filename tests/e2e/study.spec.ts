@@ -44,7 +44,7 @@ test("a double click on a grade records one review", async ({ page }) => {
   await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })).toBeVisible();
   const learnerId = await guestId(page);
   await expect.poll(() => e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
-  await page.waitForTimeout(500); // give a second submit time to arrive, then check again
+  await page.waitForLoadState("networkidle"); // every submit the double click sent has been answered
   expect(await e2eDb.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
   await expect(page.getByRole("article").getByRole("alert")).toHaveCount(0);
 });
