@@ -1,12 +1,15 @@
 import "server-only";
 import { createLru } from "@/lib/lru";
-import { ENGINE_VERSION, findScenario, isParamApplicable, listScenarios, parseParams, runScenario, type IntegerParamDef, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
+import { runInPool, takeHeavyJobAllowance, type HeavyRefusal } from "@/lib/pool/heavy-job";
+import { ENGINE_VERSION, findScenario, isParamApplicable, listScenarios, parseParams, type IntegerParamDef, type Params, type ScenarioInfo, type Trace } from "@/lib/sim";
 
 // Running a scenario for a request: the query's params and seed validated (every field that is
 // wrong gets its message), the trace computed or taken from a bounded LRU cache. Traces are
-// deterministic, so (engine version, scenario, params, seed) is a complete cache key.
+// deterministic, so (engine version, scenario, params, seed) is a complete cache key. A cache hit
+// is answered at once; a miss counts against the learner's rate limit and runs in the worker
+// pool (lib/pool), never on the request loop. Concurrent misses for one key share one run.
 
-const traces = createLru<Trace>(64);
+const traces = createLru<Promise<HeavyRefusal | { ok: true; value: Trace }>>(64);
 
 export const defaultSeed = 1;
 
@@ -19,9 +22,13 @@ const pageKeys = new Set(["seed", "t", "from", "claim", "predict", "guess"]);
 export type SimulationRun =
   | { ok: true; scenario: ScenarioInfo; params: Params; seed: number; trace: Trace }
   | { ok: false; status: 404; message: string; scenarios: ScenarioInfo[] }
-  | { ok: false; status: 400; message: string; scenario: ScenarioInfo; fields: Record<string, string> };
+  | { ok: false; status: 400; message: string; scenario: ScenarioInfo; fields: Record<string, string> }
+  | (HeavyRefusal & { scenario: ScenarioInfo });
 
-export function runSimulation(scenarioId: string, query: Record<string, string | undefined>): SimulationRun {
+/** Who asks, for the rate limit, and when. */
+export type SimulationCaller = { learnerId: string | null; now: Date };
+
+export async function runSimulation(scenarioId: string, query: Record<string, string | undefined>, caller: SimulationCaller): Promise<SimulationRun> {
   const def = findScenario(scenarioId);
   const scenarios = listScenarios();
   if (!def) return { ok: false, status: 404, message: `There is no scenario "${scenarioId}".`, scenarios };
@@ -36,8 +43,14 @@ export function runSimulation(scenarioId: string, query: Record<string, string |
   const params = Object.fromEntries(Object.entries(parsed.params).sort(([a], [b]) => (a < b ? -1 : 1)));
   const seedValue = Number(seed.params.seed);
   const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seedValue}`;
-  const trace = traces.getOrCompute(key, () => runScenario(def.id, params, seedValue));
-  return { ok: true, scenario, params, seed: seedValue, trace };
+  const run = await traces.getOrCompute(key, () => {
+    const refused = takeHeavyJobAllowance("compute", caller.learnerId, caller.now);
+    const pending = refused ? Promise.resolve(refused) : runInPool({ kind: "run-scenario", scenarioId: def.id, params, seed: seedValue });
+    void pending.then((outcome) => outcome.ok || traces.delete(key), () => traces.delete(key)); // a refusal is not remembered
+    return pending;
+  });
+  if (!run.ok) return { ...run, scenario };
+  return { ok: true, scenario, params, seed: seedValue, trace: run.value };
 }
 
 /** The URL of a scenario's replay with these params (those that apply to the others), seed and playhead. */

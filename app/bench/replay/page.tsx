@@ -16,7 +16,7 @@ export default async function ReplayBenchPage(props: Props) {
   if (process.env.QUORUM_BENCH_ROUTES !== "1") notFound();
   const query = await props.searchParams;
   const count = Math.min(50_000, Math.max(100, Number(query.events) || 10_000));
-  const run = runSimulation("etcd-quorum-loss", {});
+  const run = await runSimulation("etcd-quorum-loss", {}, { learnerId: null, now: new Date() });
   if (!run.ok) throw new Error(run.message);
   const header = <h1 className="text-xl font-semibold">Replay benchmark: {count} events</h1>;
   return <ReplayView trace={tileTrace(run.trace, count)} initialT={Number(query.t) || 0} focusClaimId={null} prediction={null} header={header} viewKey="bench" noteView={noteNothing} />;

@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { ReplayHeader } from "@/components/sim/replay/replay-header";
 import { ReplayView } from "@/components/sim/replay/replay-view";
 import { WhatIfForm } from "@/components/sim/replay/what-if-form";
+import { HeavyWorkRefused } from "@/components/ui/heavy-work-refused";
 import { InlineMarkdown } from "@/components/ui/inline-markdown";
 import { getCardLabel } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
 import { getReplayPrediction } from "@/lib/data/predict";
 import { defaultSeed, runSimulation } from "@/lib/data/simulations";
+import { findScenario } from "@/lib/sim";
 import { noteReplayView } from "./actions";
 
 type Props = { params: Promise<{ scenario: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,18 +20,20 @@ function firstValues(query: Record<string, string | string[] | undefined>): Reco
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const run = runSimulation((await props.params).scenario, firstValues(await props.searchParams));
-  if (!run.ok && run.status === 404) return { title: "No such scenario" };
-  return { title: run.ok ? `Replay: ${run.scenario.title}` : "Replay" };
+  // The title needs the scenario, not its run: no simulation is started for it.
+  const scenario = findScenario((await props.params).scenario);
+  return { title: scenario ? `Replay: ${scenario.title}` : "No such scenario" };
 }
 
 export default async function ReplayPage(props: Props) {
   const { scenario } = await props.params;
   const query = firstValues(await props.searchParams);
-  const run = runSimulation(scenario, query);
+  const learnerId = await getLearnerId();
+  const run = await runSimulation(scenario, query, { learnerId, now: new Date() });
   // The list of scenarios is in not-found.tsx, which answers with HTTP 404.
   if (!run.ok && run.status === 404) notFound();
-  const from = query.from ? await getCardLabel(query.from, await getLearnerId()) : null;
+  if (!run.ok && run.status !== 400) return <HeavyWorkRefused message={run.message} />;
+  const from = query.from ? await getCardLabel(query.from, learnerId) : null;
 
   if (!run.ok) {
     return (
@@ -53,7 +57,6 @@ export default async function ReplayPage(props: Props) {
     );
   }
 
-  const learnerId = await getLearnerId();
   const prediction = from && query.predict && query.guess ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess) : null;
   const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (

@@ -1,0 +1,83 @@
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import type { HeavyResult, HeavyTask } from "./heavy-tasks";
+
+// A bounded pool of worker threads for heavy work, so the request loop stays free: a fixed
+// number of threads, a bounded queue (a full queue refuses at once, with a time to retry), a
+// time budget per job (over it, the job's thread is terminated) and a memory cap per thread.
+
+export type HeavyPoolOptions = {
+  threads: number;
+  /** Jobs that may wait for a thread; one more is refused with PoolBusyError. */
+  queueMax: number;
+  /** From submission to answer; a running job over it has its thread terminated. */
+  budgetMs: number;
+  /** V8 old-generation cap per worker thread. */
+  memoryMb: number;
+};
+
+/** The pool is full: the caller answers 429 with Retry-After. */
+export class PoolBusyError extends Error {
+  override name = "PoolBusyError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`The server is busy with other heavy work; try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+/** The job ran past its time budget or memory cap and was stopped. */
+export class JobOverBudgetError extends Error {
+  override name = "JobOverBudgetError";
+}
+
+/** A path Node resolves at run time from the project root: no bundler rewrites it. */
+const workerFile = () => path.join(process.cwd(), "lib", "pool", "worker-entry.mjs");
+
+export function defaultPoolOptions(env: NodeJS.ProcessEnv = process.env): HeavyPoolOptions {
+  // One core stays with the request loop; on one core the worker shares it (and is niced).
+  const threads = Number(env.QUORUM_POOL_THREADS) || Math.max(1, os.availableParallelism() - 1);
+  return { threads, queueMax: Number(env.QUORUM_POOL_QUEUE) || 8 * threads, budgetMs: Number(env.QUORUM_JOB_BUDGET_MS) || 10_000, memoryMb: 512 };
+}
+
+export type HeavyPool = ReturnType<typeof createHeavyPool>;
+
+export function createHeavyPool(options: HeavyPoolOptions) {
+  const piscina = new Piscina({
+    filename: workerFile(),
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    maxQueue: options.queueMax,
+    idleTimeout: 60_000,
+    // Lower priority than the request loop: a page is answered before a heavy job progresses.
+    niceIncrement: 10,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 32 },
+  });
+
+  /** Seconds until a queued job would likely start: the jobs ahead, at the mean run time. */
+  function retryAfterSeconds(): number {
+    const meanMs = piscina.completed > 0 ? piscina.histogram.runTime.mean : options.budgetMs / 4;
+    return Math.max(1, Math.ceil(((piscina.queueSize + options.threads) * meanMs) / options.threads / 1000));
+  }
+
+  async function run<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
+    if (piscina.queueSize >= options.queueMax) throw new PoolBusyError(retryAfterSeconds());
+    try {
+      return (await piscina.run(task, { signal: AbortSignal.timeout(options.budgetMs) })) as HeavyResult<T>;
+    } catch (error) {
+      if (error instanceof Error && error.name === "AbortError") {
+        throw new JobOverBudgetError(`It took longer than its ${options.budgetMs / 1000} s budget and was stopped.`, { cause: error });
+      }
+      if (error instanceof Error && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        throw new JobOverBudgetError(`It needed more than its ${options.memoryMb} MB memory cap and was stopped.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    run,
+    /** Jobs waiting for a thread, and jobs finished so far. */
+    stats: () => ({ queued: piscina.queueSize, completed: piscina.completed, threads: piscina.threads.length }),
+    close: () => piscina.destroy(),
+  };
+}

@@ -1,0 +1,76 @@
+// The work that runs inside the pool's worker threads, never on the request loop: a simulation
+// run, a scheduler cycle, a predict question's generation, and Markdown rendering. Each task is
+// plain data in and plain data out (structured-cloned across the thread boundary). This module
+// is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
+import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { generate, runScenario, type GeneratorKind, type Params, type Trace } from "../sim";
+import { createRng, seedRng } from "../sim/core/rng";
+import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
+import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
+
+export type RenderedPredictQuestion = {
+  promptHtml: string;
+  choices: { id: string; label: string; html: string }[];
+  hint: string;
+  answer: string;
+  explanationHtml: string;
+  replay: { scenario: string; params: Params; seed: number };
+};
+
+export type ScheduleOutcome = ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
+
+export type HeavyTask =
+  | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
+  | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
+  | { kind: "predict"; generator: GeneratorKind; seed: number }
+  | { kind: "render-markdown"; sources: string[] };
+
+/** What each task kind answers with. */
+export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
+  ? Trace
+  : T extends { kind: "schedule" }
+    ? ScheduleOutcome
+    : T extends { kind: "predict" }
+      ? RenderedPredictQuestion
+      : string[];
+
+function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
+  const inputs = parseSchedulingInputs(files);
+  if (!inputs.ok) return inputs;
+  // Upstream breaks ties uniformly at random; with a seed the choice is reproducible.
+  if (seed === undefined) return explainSchedule(inputs.value);
+  const rng = createRng(seedRng(seed));
+  return explainSchedule(inputs.value, (n) => rng.int(n));
+}
+
+async function predict(generator: GeneratorKind, seed: number): Promise<RenderedPredictQuestion> {
+  const question = generate(generator, seed);
+  return {
+    promptHtml: await renderMarkdown(question.prompt),
+    choices: await Promise.all(question.choices.map(async (choice) => ({ id: choice.id, label: choice.label, html: await renderInlineMarkdown(choice.label) }))),
+    hint: question.hint,
+    answer: question.answer,
+    explanationHtml: await renderMarkdown(question.explanation),
+    replay: question.replay,
+  };
+}
+
+async function renderAll(sources: string[]): Promise<string[]> {
+  const html: string[] = [];
+  for (const source of sources) html.push(await renderMarkdown(source));
+  return html;
+}
+
+/** The worker's one entry point (piscina calls the default export with each task). */
+export default async function runHeavyTask(task: HeavyTask): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
+  switch (task.kind) {
+    case "run-scenario":
+      return runScenario(task.scenarioId, task.params, task.seed);
+    case "schedule":
+      return schedule(task.files, task.seed);
+    case "predict":
+      return predict(task.generator, task.seed);
+    case "render-markdown":
+      return renderAll(task.sources);
+  }
+}
