@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { checkAnswer, type Answer } from "@/lib/study/questions";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
+import { isIssuedPredictSeed } from "./predict-seeds";
 import { visibleCardWhere } from "./visibility";
 
 export type CheckedAnswer =
@@ -16,6 +17,8 @@ export type CheckedAnswer =
       replayHref?: string;
     }
   | { ok: false; message: string };
+
+export const unissuedPredictMessage = "That is not the question you were shown; reload the page.";
 
 type CheckableCard = { id?: string; type: string; details: unknown; answerHtml: string };
 
@@ -35,7 +38,9 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
   if (answer.kind === "predict") {
     const generator = (card.details as { generator?: unknown } | null)?.generator;
     if (!isGeneratorKind(generator)) return { ok: false, message: "This card names no simulation to predict." };
-    const question = await getPredictQuestion(generator, answer.seed);
+    const outcome = await getPredictQuestion(generator, answer.seed);
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    const question = outcome.value;
     if (!question.choices.some((choice) => choice.id === answer.choice)) return { ok: false, message: "That answer is not one of this question's choices." };
     return {
       ok: true,
@@ -53,5 +58,7 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
 export async function checkCardAnswer(learnerId: string | null, cardId: string, answer: Answer): Promise<CheckedAnswer> {
   const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, type: true, details: true, answerHtml: true } });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
+  // Only a variant the server showed this learner is generated and checked, never any seed sent.
+  if (answer.kind === "predict" && !(await isIssuedPredictSeed(learnerId, cardId, answer.seed))) return { ok: false, message: unissuedPredictMessage };
   return checkAnswerFor(card, answer);
 }

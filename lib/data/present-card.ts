@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
 import { cardReplayHref } from "./cards";
-import { getPredictQuestion, isGeneratorKind, variantSeed } from "./predict";
+import { getPredictQuestion, isGeneratorKind } from "./predict";
+import { predictVariantKey, variantSeed } from "./predict-seeds";
 import type { StudySettings } from "./settings";
 
 export type QueueName = "new" | "learning" | "review";
@@ -30,15 +31,12 @@ export type ShownCard = {
 
 const stringListSchema = z.array(z.string());
 
-/** The key a study review's predict variant is drawn from (a quiz uses its own). */
-export function predictVariantKey(learnerId: string | null, cardId: string, version: number): string {
-  return `${learnerId}:${cardId}:${version}`;
-}
-
 async function presentPredict(details: unknown, variantKey: string): Promise<PresentedQuestion> {
   const generator = (details as { generator?: unknown } | null)?.generator;
   if (!isGeneratorKind(generator)) throw new Error(`predict card without a generator: ${JSON.stringify(details)}`);
-  const question = await getPredictQuestion(generator, variantSeed(variantKey));
+  const outcome = await getPredictQuestion(generator, variantSeed(variantKey));
+  if (!outcome.ok) throw new Error(outcome.message);
+  const question = outcome.value;
   return { kind: "predict", seed: question.seed, promptHtml: question.promptHtml, choices: question.choices, hint: question.hint };
 }
 

@@ -5,15 +5,10 @@ import type { Answer } from "@/lib/study/questions";
 import type { Grade } from "@/lib/srs/schedule";
 import type { QuizMode } from "@/lib/validations/quiz";
 import { checkAnswerFor } from "./answers";
-import { variantSeed } from "./predict";
+import { quizVariantKey, variantSeed } from "./predict-seeds";
 import { presentCard, type ShownCard } from "./present-card";
 import { recordReviewInTransaction } from "./reviews";
 import type { StudySettings } from "./settings";
-
-/** The key a quiz question's predict variant is drawn from. */
-function quizVariantKey(quizId: string, position: number): string {
-  return `quiz:${quizId}:${position}`;
-}
 
 /** Answers accepted this long after an interview's time is up (the request was on its way). */
 const deadlineGraceMs = 5_000;

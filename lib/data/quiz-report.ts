@@ -91,7 +91,9 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
 async function describePrediction(details: unknown, variantSeed: number | null, answer: unknown) {
   const generator = (details as { generator?: unknown } | null)?.generator;
   if (!isGeneratorKind(generator) || variantSeed === null) return null;
-  const question = await getPredictQuestion(generator, variantSeed);
+  const outcome = await getPredictQuestion(generator, variantSeed);
+  if (!outcome.ok) return null;
+  const question = outcome.value;
   const parsed = answerSchema.safeParse(answer);
   const html = (id: string) => question.choices.find((choice) => choice.id === id)?.html ?? "";
   return {

@@ -1,9 +1,12 @@
 // POST /api/schedule – runs one kube-scheduler cycle on posted manifests and explains it per plugin.
 // Body: { nodes: string, pod: string, pods?: string, config?: string } (YAML or JSON text each).
 // 200 → the stable schedule JSON (docs/schedule-cli.md); 400 malformed body; 413 a field over the
-// size limit; 422 a manifest error naming the document and field.
+// size limit; 422 a manifest error naming the document and field; 429 with Retry-After when the
+// worker pool is full or the learner's rate limit is reached (the cycle runs in lib/pool).
 import { z } from "zod";
-import { explainSchedule, formatInputError, parseSchedulingInputs } from "@/lib/sim/scheduler";
+import { refusalResponse, runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
+import { rateKeyOf } from "@/lib/pool/request-learner";
+import { formatInputError } from "@/lib/sim/scheduler";
 
 const MAX_FIELD_BYTES = 256 * 1024;
 const MAX_BODY_BYTES = 4 * MAX_FIELD_BYTES + 4096;
@@ -43,13 +46,17 @@ export async function POST(request: Request) {
     return Response.json({ error, fields: z.flattenError(parsed.error).fieldErrors }, { status: tooLarge ? 413 : 400 });
   }
   const { nodes, pod, pods, config } = parsed.data;
-  const inputs = parseSchedulingInputs({
+  const refused = takeHeavyJobAllowance("compute", await rateKeyOf(request), new Date());
+  if (refused) return refusalResponse(refused);
+  const files = {
     nodes: { file: "nodes", text: nodes },
     pod: { file: "pod", text: pod },
     pods: pods === undefined ? undefined : { file: "pods", text: pods },
     config: config === undefined ? undefined : { file: "config", text: config },
-  });
-  const explanation = inputs.ok ? explainSchedule(inputs.value) : inputs;
+  };
+  const outcome = await runInPool({ kind: "schedule", files });
+  if (!outcome.ok) return refusalResponse(outcome);
+  const explanation = outcome.value;
   if (!explanation.ok) {
     console.warn(`POST /api/schedule rejected input: ${formatInputError(explanation.error)}`);
     return Response.json({ error: formatInputError(explanation.error), details: explanation.error }, { status: 422 });

@@ -1,8 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { createRng, seedRng } from "@/lib/sim/core/rng";
-import { explainSchedule, formatInputError, parseSchedulingInputs, type InputError } from "@/lib/sim/scheduler";
+import { getLearnerId } from "@/lib/data/learners";
+import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
+import { formatInputError, type InputError } from "@/lib/sim/scheduler";
 import { scheduleFieldLabels, scheduleInputSchema, type ScheduleField, type ScheduleState, type ScheduleValues } from "@/lib/validations/schedule";
 import { buildScheduleResult } from "./_lib/build-schedule-result";
 
@@ -37,22 +38,24 @@ export async function scheduleAction(_previous: ScheduleState, formData: FormDat
     return { kind: "invalid", values, errors, message: `Fix ${fields.join(", ")}, then schedule again.` };
   }
   const { nodes, pod, pods, config, seed } = parsed.data;
-  const inputs = parseSchedulingInputs({
+  const refused = takeHeavyJobAllowance("compute", await getLearnerId(), new Date());
+  if (refused) return { kind: "invalid", values, errors: {}, message: refused.message };
+  const files = {
     nodes: { file: fileNames.nodes, text: nodes },
     pod: { file: fileNames.pod, text: pod },
     pods: pods.trim() ? { file: fileNames.pods, text: pods } : undefined,
     config: config.trim() ? { file: fileNames.config, text: config } : undefined,
-  });
-  if (!inputs.ok) return invalid(values, fieldOf(inputs.error), formatInputError(inputs.error));
+  };
   // Upstream breaks ties uniformly at random; here the choice is seeded so a result can be reproduced.
-  const rng = createRng(seedRng(seed));
   try {
-    const explanation = explainSchedule(inputs.value, (n) => rng.int(n));
+    const outcome = await runInPool({ kind: "schedule", files, seed });
+    if (!outcome.ok) return { kind: "invalid", values, errors: {}, message: outcome.message };
+    const explanation = outcome.value;
     if (!explanation.ok) return invalid(values, fieldOf(explanation.error), formatInputError(explanation.error));
     return { kind: "scheduled", values, result: buildScheduleResult(explanation.value, seed) };
   } catch (error) {
-    // The inputs parsed, so this is a simulator bug; keep the learner's text and say so rather than crash.
-    console.error("scheduleAction: the scheduler simulation failed on valid input", error);
+    // The inputs were valid as text, so this is a simulator bug; keep the learner's text and say so rather than crash.
+    console.error("scheduleAction: the scheduler simulation failed", error);
     return { kind: "invalid", values, errors: {}, message: "The scheduler simulation failed on this input. This is a bug in Quorum, not in your YAML." };
   }
 }
