@@ -1,4 +1,5 @@
 import os from "node:os";
+import { MessageChannel } from "node:worker_threads";
 import path from "node:path";
 import { Piscina } from "piscina";
 import type { HeavyResult, HeavyTask } from "./heavy-tasks";
@@ -11,7 +12,7 @@ export type HeavyPoolOptions = {
   threads: number;
   /** Jobs that may wait for a thread; one more is refused with PoolBusyError. */
   queueMax: number;
-  /** From submission to answer; a running job over it has its thread terminated. */
+  /** Running time allowed per job (queue wait not counted); over it, the job's thread is terminated. */
   budgetMs: number;
   /** V8 old-generation cap per worker thread. */
   memoryMb: number;
@@ -61,16 +62,25 @@ export function createHeavyPool(options: HeavyPoolOptions) {
 
   async function run<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
     if (piscina.queueSize >= options.queueMax) throw new PoolBusyError(retryAfterSeconds());
+    // The worker says when the job starts; the budget runs from then, so a wait in the queue
+    // (bounded by queueMax) or a thread's start-up is not charged to the job.
+    const { port1: startedPort, port2: started } = new MessageChannel();
+    const overBudget = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    startedPort.once("message", () => (timer = setTimeout(() => overBudget.abort(), options.budgetMs)));
     try {
-      return (await piscina.run(task, { signal: AbortSignal.timeout(options.budgetMs) })) as HeavyResult<T>;
+      return (await piscina.run({ task, started }, { transferList: [started], signal: overBudget.signal })) as HeavyResult<T>;
     } catch (error) {
-      if (error instanceof Error && error.name === "AbortError") {
+      if (overBudget.signal.aborted) {
         throw new JobOverBudgetError(`It took longer than its ${options.budgetMs / 1000} s budget and was stopped.`, { cause: error });
       }
       if (error instanceof Error && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY") {
         throw new JobOverBudgetError(`It needed more than its ${options.memoryMb} MB memory cap and was stopped.`, { cause: error });
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
+      startedPort.close();
     }
   }
 

@@ -4,5 +4,11 @@
 import { tsImport } from "tsx/esm/api";
 
 const tasks = await tsImport("./heavy-tasks.ts", import.meta.url);
+const runHeavyTask = tasks.default.default ?? tasks.default;
 
-export default tasks.default.default ?? tasks.default;
+/** Tells the pool the job has started (its time budget starts now), then runs it. */
+export default function runJob({ task, started }) {
+  started.postMessage("started");
+  started.close();
+  return runHeavyTask(task);
+}
