@@ -11,7 +11,8 @@ import { z } from "zod";
 import { formatImportReport, importReportJson, type ImportReportContext } from "@/lib/import/import-report";
 import { checkImportSize, importBytesMax } from "@/lib/import/limits";
 import { parseImportFile, refusedImportFile } from "@/lib/import/parse-import";
-import { saveImportedDeck } from "@/lib/import/save-deck";
+import { renderImportedCards, renderInProcess, saveImportedDeck } from "@/lib/import/save-deck";
+import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportedCard, ImportResult } from "@/lib/import/types";
 import { databaseFile } from "@/lib/env-defaults";
 import { createPrismaClient } from "@/lib/sqlite/client";
@@ -60,7 +61,10 @@ async function importIntoDatabase({ userEmail, deckName, cards }: Parameters<Imp
   try {
     const user = await db.user.findUnique({ where: { email: userEmail.toLowerCase() }, select: { id: true } });
     if (!user) throw new UnknownUserError(`There is no account with the email ${userEmail}; nothing was imported.`);
-    const saved = await saveImportedDeck(db, { ownerId: user.id, deckName, description: `Imported from the command line: ${cards.length} cards.`, cards });
+    const rendered = await renderImportedCards(cards, renderInProcess);
+    if (!rendered.ok) throw new Error(rendered.message);
+    const saved = await saveImportedDeck(db, { ownerId: user.id, deckName, description: `Imported from the command line: ${cards.length} cards.`, cards: rendered.cards, quotaBytes: storageQuotaBytes });
+    if (!saved.ok) throw new QuotaExceededError(saved.message);
     return { imported: saved.imported };
   } finally {
     await db.$disconnect();
@@ -68,6 +72,7 @@ async function importIntoDatabase({ userEmail, deckName, cards }: Parameters<Imp
 }
 
 export class UnknownUserError extends Error {}
+export class QuotaExceededError extends Error {}
 
 const defaultIO: ImportCommandIO = {
   out: (text) => process.stdout.write(text),
@@ -143,9 +148,9 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
   try {
     ({ imported } = await io.importCardsToDeck({ userEmail: options.user!, deckName: context.deckName, cards: result.cards }));
   } catch (error) {
-    if (!(error instanceof UnknownUserError)) throw error;
+    if (!(error instanceof UnknownUserError || error instanceof QuotaExceededError)) throw error;
     io.err(`${error.message}\n`);
-    return EXIT_USAGE;
+    return error instanceof QuotaExceededError ? EXIT_INVALID_FILE : EXIT_USAGE;
   }
   print(io, options, result, { ...context, imported });
   return EXIT_OK;

@@ -23,6 +23,7 @@ export async function importDeck(_previous: ImportState, formData: FormData): Pr
     bytes: new Uint8Array(await file.arrayBuffer()),
     format: format === "auto" ? undefined : format,
     deckName,
+    now: new Date(),
   });
   if (outcome.ok) revalidatePath("/", "layout");
   return outcome;

@@ -1,12 +1,15 @@
+import { checkMarkdownStructure } from "@/lib/content/markdown-structure";
 import { detectImportFormat } from "@/lib/import/detect-format";
 import { checkImportSize } from "@/lib/import/limits";
 import { parseAnkiText } from "@/lib/import/parse-anki-text";
 import { parseMarkdownQa } from "@/lib/import/parse-markdown-qa";
 import { decodeImportBytes } from "@/lib/import/text-input";
-import type { ImportFormat, ImportResult } from "@/lib/import/types";
+import type { ImportedCard, ImportError, ImportFormat, ImportResult } from "@/lib/import/types";
 
 // The one entry point the web upload and `npm run import` share: size limit, UTF-8, format,
-// parse, card-count limit. Pure: bytes in, result out. File-wide problems are errors on line 0.
+// parse, card-count limit, and the structure caps of every Markdown card (so that nothing is
+// rendered from a file with a card over them). Pure: bytes in, result out. File-wide problems
+// are errors on line 0.
 
 export type ImportFileInput = {
   bytes: Uint8Array;
@@ -31,5 +34,22 @@ export function parseImportFile(input: ImportFileInput): ImportResult {
   const result = format === "markdown" ? parseMarkdownQa(decoded.text) : parseAnkiText(decoded.text);
   const count = checkImportSize(input.bytes.byteLength, result.cards.length);
   if (!count.ok) return { ...result, cards: [], errors: [{ line: 0, message: count.message }, ...result.errors] };
-  return result;
+  const structure = structureErrors(result.cards);
+  return structure.length ? { ...result, cards: [], errors: [...result.errors, ...structure] } : result;
+}
+
+/** Structure errors at most reported; one is enough to fix the file, a few show the pattern. */
+const structureErrorsMax = 20;
+
+function structureErrors(cards: ImportedCard[]): ImportError[] {
+  const errors: ImportError[] = [];
+  for (const card of cards) {
+    if (card.format !== "markdown") continue;
+    for (const side of ["front", "back"] as const) {
+      const check = checkMarkdownStructure(card[side]);
+      if (!check.ok) errors.push({ line: card.line, message: `The card at line ${card.line} goes past a Markdown limit: in its ${side}, ${check.message}` });
+    }
+    if (errors.length >= structureErrorsMax) break;
+  }
+  return errors;
 }

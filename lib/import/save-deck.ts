@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/content/markdown";
+import { cardBytesOf, checkStorageQuota, storedCardBytes } from "./storage-quota";
 import type { ImportedCard } from "./types";
 
 // Writes parsed cards as a new private deck of one learner, in one transaction: all of them or
-// none. The database client is a parameter so that the app (lib/data/imports.ts) and the command
-// line (scripts/import.ts) share this code.
+// none, and none when the learner's storage quota would be exceeded. The database client and the
+// renderer are parameters so that the app (lib/data/imports.ts, rendering in the worker pool)
+// and the command line (scripts/import.ts, rendering in process) share this code.
 
 /** Imported ids start with "imp_", which content ids (kebab-case) can never do. */
 const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
@@ -13,38 +15,65 @@ const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
 /** Imported decks sort after Quorum's own. */
 const importedDeckPosition = 10_000;
 
-export type SavedDeck = { deckId: string; imported: number };
+/** Cards rendered per batch: a batch is one pool job, so other work interleaves between batches. */
+export const renderBatchSize = 200;
+
+export type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
+export type RenderBatch = (sources: string[]) => Promise<{ ok: true; value: string[] } | { ok: false; message: string }>;
+
+/** Renders in this process: for the command line, where no request waits on the event loop. */
+export const renderInProcess: RenderBatch = async (sources) => {
+  const html: string[] = [];
+  for (const source of sources) html.push(await renderMarkdown(source));
+  return { ok: true, value: html };
+};
+
+/** Renders the Markdown cards' two sides in batches (HTML cards are already sanitised HTML). */
+export async function renderImportedCards(cards: ImportedCard[], render: RenderBatch): Promise<{ ok: true; cards: RenderedCard[] } | { ok: false; message: string }> {
+  const rendered: RenderedCard[] = [];
+  for (let start = 0; start < cards.length; start += renderBatchSize) {
+    const batch = cards.slice(start, start + renderBatchSize);
+    const markdown = batch.filter((card) => card.format === "markdown");
+    const html = await render(markdown.flatMap((card) => [card.front, card.back]));
+    if (!html.ok) return html;
+    let next = 0;
+    for (const card of batch) {
+      if (card.format === "html") rendered.push({ ...card, promptHtml: card.front, answerHtml: card.back });
+      else rendered.push({ ...card, promptHtml: html.value[next++]!, answerHtml: html.value[next++]! });
+    }
+  }
+  return { ok: true, cards: rendered };
+}
+
+export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
 export async function saveImportedDeck(
   db: PrismaClient,
-  input: { ownerId: string; deckName: string; description: string; cards: ImportedCard[] },
+  input: { ownerId: string; deckName: string; description: string; cards: RenderedCard[]; quotaBytes: number },
 ): Promise<SavedDeck> {
-  const rendered = await Promise.all(
-    input.cards.map(async (card) => ({
-      card,
-      promptHtml: card.format === "html" ? card.front : await renderMarkdown(card.front),
-      answerHtml: card.format === "html" ? card.back : await renderMarkdown(card.back),
-    })),
-  );
   const deckId = importedId();
-  await db.$transaction(async (tx) => {
+  const newBytes = input.cards.reduce((sum, card) => sum + cardBytesOf(card), 0);
+  return db.$transaction(async (tx) => {
+    // Checked inside the transaction, before any write: two imports at once cannot both fit.
+    const quota = checkStorageQuota(await storedCardBytes(tx, input.ownerId), newBytes, input.quotaBytes);
+    if (!quota.ok) return quota;
     const position = importedDeckPosition + (await tx.deck.count({ where: { ownerId: input.ownerId } }));
     await tx.deck.create({ data: { id: deckId, title: input.deckName.slice(0, 120), description: input.description, position, ownerId: input.ownerId } });
     await tx.card.createMany({
-      data: rendered.map(({ card, promptHtml, answerHtml }, index) => ({
+      data: input.cards.map((card, index) => ({
         id: importedId(),
         deckId,
         type: "flashcard",
         prompt: card.front,
         answer: card.back,
-        promptHtml,
-        answerHtml,
+        promptHtml: card.promptHtml,
+        answerHtml: card.answerHtml,
         sources: [],
         tags: card.tags,
         position: index,
         contentHash: createHash("sha256").update(JSON.stringify([card.front, card.back, card.tags])).digest("hex"),
       })),
     });
+    return { ok: true as const, deckId, imported: input.cards.length };
   });
-  return { deckId, imported: input.cards.length };
 }

@@ -1,0 +1,30 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// A learner's storage quota: the bytes of their imported cards as stored (the Markdown or HTML
+// source and the HTML rendered from it, UTF-8). Quorum's own decks do not count.
+
+export const storageQuotaBytes = 20 * 1024 * 1024;
+
+export type QuotaCheck = { ok: true } | { ok: false; message: string };
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export function cardBytesOf(card: { front: string; back: string; promptHtml: string; answerHtml: string }): number {
+  return [card.front, card.back, card.promptHtml, card.answerHtml].reduce((sum, text) => sum + Buffer.byteLength(text, "utf8"), 0);
+}
+
+/** What the learner's imported cards take now, in bytes. */
+export async function storedCardBytes(tx: Prisma.TransactionClient, ownerId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ bytes: bigint | number | null }[]>`
+    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB)) + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
+    FROM Card c JOIN Deck d ON d.id = c.deckId WHERE d.ownerId = ${ownerId}`;
+  return Number(rows[0]?.bytes ?? 0);
+}
+
+export function checkStorageQuota(usedBytes: number, newBytes: number, quotaBytes: number): QuotaCheck {
+  if (usedBytes + newBytes <= quotaBytes) return { ok: true };
+  return {
+    ok: false,
+    message: `This import needs ${megabytes(newBytes)} and your imported decks already use ${megabytes(usedBytes)} of your ${megabytes(quotaBytes)} storage quota; nothing was imported. Import a smaller file.`,
+  };
+}
