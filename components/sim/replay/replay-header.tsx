@@ -21,7 +21,7 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         )}
       </div>
       <h1 className="text-xl font-semibold tracking-tight">{scenario.title}</h1>
-      <p className="flex flex-wrap items-center gap-1.5 text-xs sm:text-sm">
+      <p className="flex items-center gap-1.5 overflow-x-auto text-xs whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm">
         {shown.map((param) => (
           <span key={param.name} className="rounded-md bg-surface-2 px-2 py-0.5">
             {param.label}: <strong>{formatParamValue(param, params[param.name])}</strong>
@@ -30,7 +30,7 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         <span className="rounded-md bg-surface-2 px-2 py-0.5">
           seed <strong>{seed}</strong>
         </span>
-        <a href={download} className="text-accent hover:underline" download={`${scenario.id}-trace.json`}>
+        <a href={download} className="hidden text-accent hover:underline sm:inline" download={`${scenario.id}-trace.json`}>
           Trace (JSON)
         </a>
       </p>

@@ -121,6 +121,7 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
               decidingEvent={trace.events[deciding[nextClaim.id] ?? -1]}
               isReached={isRevealed || (deciding[nextClaim.id] ?? Infinity) <= seq}
               prediction={prediction}
+              isPredictionSettled={prediction !== null && t >= prediction.at}
               onFollow={follow}
             />
           ) : null
