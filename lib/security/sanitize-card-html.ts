@@ -20,7 +20,7 @@ import { toHtml } from "hast-util-to-html";
 //   data: blobs in the database): an http(s) image becomes a link "image: <alt>" to it; a data:
 //   image or an Anki media file name (whose bytes a text file does not carry) becomes the text
 //   "[image: <alt or file name>]".
-//   This is the rule the README's import section states: imported cards never load remote images.
+//   The README's import section states this rule: imported cards never load images.
 // - A link whose href is not http(s) or mailto (javascript:, data:, relative) keeps its text, not the link.
 
 const keptTags = [
