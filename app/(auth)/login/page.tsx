@@ -8,7 +8,7 @@ import { safeNextPath } from "@/lib/validations/next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ next?: string }> };
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function LoginPage(props: Props) {
   const next = safeNextPath((await props.searchParams).next);
