@@ -4,9 +4,11 @@ import { z } from "zod";
 import { hashPassword, passwordWeakness } from "@/lib/auth/password";
 import { createAccount } from "@/lib/data/accounts";
 import { signUpSchema, type SignUpState } from "@/lib/validations/auth";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 /** Creates an account; the page then signs in with the same credentials (next-auth does sessions). */
-export async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+export async function signUp(_previous: SignUpState, submitted: unknown): Promise<SignUpState> {
+  const formData = formDataOrEmpty(submitted);
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values };
