@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, hasSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { guestCookieName, verifyGuestToken } from "@/lib/learner/guest-token";
@@ -14,11 +14,14 @@ export const getGuestId = cache(async (): Promise<string | null> => {
 
 /**
  * The id of the learner making this request: the signed-in user, else the guest. Null when the
- * browser sent neither (cookies blocked).
+ * browser sent neither (cookies blocked), or a session cookie that no longer works (its account
+ * was deleted): nothing is written for such a request, so it cannot re-create the account.
  */
 export const getLearnerId = cache(async (): Promise<string | null> => {
   const user = await getCurrentUser();
-  return user?.id ?? getGuestId();
+  if (user) return user.id;
+  if (await hasSessionCookie()) return null;
+  return getGuestId();
 });
 
 /**
