@@ -15,7 +15,9 @@ export async function signUp(_previous: SignUpState, submitted: unknown): Promis
   const { email, password, name } = parsed.data;
   const weakness = passwordWeakness(password, [email, email.split("@")[0]!, name ?? "", "quorum", "kubernetes"]);
   if (weakness) return { ok: false, message: "Choose a stronger password.", errors: { password: [weakness] }, values };
-  const created = await createAccount({ email, name: name || null, passwordHash: await hashPassword(password) });
-  if (!created.ok) return { ok: false, message: created.message, errors: { email: [created.message] }, values };
+  // A taken email answers exactly as a new one does (after the same password hashing), so that
+  // sign-up never tells whether someone has an account; the form then signs in, which works only
+  // with that account's own password, and otherwise lands on the sign-in page that says why.
+  await createAccount({ email, name: name || null, passwordHash: await hashPassword(password) });
   return { ok: true };
 }
