@@ -60,6 +60,16 @@ export const authOptions: NextAuthOptions = {
   // Email-and-password sign-in needs JWT sessions in next-auth 4; they expire after maxAge unused.
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/login" },
+  logger: {
+    // A deleted account's session failing is expected: one line, not next-auth's error and stack.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === sessionEnded) {
+        console.info("next-auth: a session of a deleted account was refused and its cookie cleared");
+        return;
+      }
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   callbacks: {
     // A JWT cannot be revoked, so every use checks that its account still exists: a deleted
     // account's session then fails here, and next-auth answers "signed out" and clears its cookie.
