@@ -7,7 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Deck imports go through a server action: 5 MB files (lib/import/limits.ts) plus form overhead,
   // with room for a file somewhat over the limit to arrive and be refused with its "over 5 MB" message.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  // authInterrupts: unauthorized() answers a deleted account's leftover session with a 401 (lib/data/learners.ts).
+  experimental: { serverActions: { bodySizeLimit: "8mb" }, authInterrupts: true },
 };
 
 export default nextConfig;

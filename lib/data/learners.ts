@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { unauthorized } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, hasSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -14,13 +15,14 @@ export const getGuestId = cache(async (): Promise<string | null> => {
 
 /**
  * The id of the learner making this request: the signed-in user, else the guest. Null when the
- * browser sent neither (cookies blocked), or a session cookie that no longer works (its account
- * was deleted): nothing is written for such a request, so it cannot re-create the account.
+ * browser sent neither (cookies blocked). A session cookie that no longer works (its account was
+ * deleted) is refused with a 401 (app/unauthorized.tsx): nothing is read or written for it, so
+ * it can never re-create the account.
  */
 export const getLearnerId = cache(async (): Promise<string | null> => {
   const user = await getCurrentUser();
   if (user) return user.id;
-  if (await hasSessionCookie()) return null;
+  if (await hasSessionCookie()) unauthorized();
   return getGuestId();
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** When a request carries neither a working session nor a guest cookie: nothing can be kept for it. */
-export const noLearnerMessage = "Quorum cannot tell whose progress this is: sign in again if your session ended, or allow cookies for this site, then reload.";
+/** When a request carries neither a session nor a guest cookie: nothing can be kept for it. */
+export const noLearnerMessage = "Quorum keeps your progress in a cookie: allow cookies for this site, then reload.";
 
 /** The first message of a failed validation, for forms that show one line. */
 export function firstErrorMessage(error: z.ZodError, fallback: string): string {

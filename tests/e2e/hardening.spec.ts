@@ -39,7 +39,7 @@ test("repeated or newline next params are a page, not a 500, signed in or not", 
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("deleting an account ends its session everywhere, and the old session cannot write", async ({ page, browser }) => {
+test("deleting an account ends its session everywhere, and the old session cannot write", async ({ page, browser, baseURL }) => {
   const account = newAccount();
   await signUp(page, account);
   const { id } = await e2eDb.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true } });
@@ -57,18 +57,26 @@ test("deleting an account ends its session everywhere, and the old session canno
   await expect(otherPage.getByText(account.email)).toHaveCount(0);
   const card = await e2eDb.card.findFirstOrThrow({ where: { retiredAt: null, deck: { ownerId: null } }, select: { id: true } });
   const grade = await postAction(otherPage.request, findServerAction("submitGrade"), { cardId: card.id, rating: "3", version: "0" });
-  expect(grade.status()).toBeLessThan(500);
-  expect(await grade.text()).toContain("Quorum cannot tell whose progress this is");
+  expect(grade.status()).toBe(401);
+  const study = await otherPage.goto("/study/control-plane");
+  expect(study!.status()).toBe(401);
+  await expect(otherPage.getByRole("heading", { name: "Your session has ended" })).toBeVisible();
+  await otherPage.getByRole("button", { name: "Continue as a guest" }).click();
+  await expect(otherPage).toHaveURL(`${baseURL}/`);
+  expect((await other.cookies()).map((cookie) => cookie.name)).not.toContain("next-auth.session-token");
+  expect((await otherPage.goto("/study/control-plane"))!.status()).toBe(200); // a guest again
   expect(await e2eDb.user.count({ where: { id } })).toBe(0);
   expect(await e2eDb.reviewLog.count({ where: { userId: id } })).toBe(0);
   await other.close();
 });
 
-test("a guest who never saved anything can delete their (empty) progress", async ({ page }) => {
+test("a guest who never saved anything can delete their (empty) progress", async ({ page, baseURL }) => {
   await page.goto("/account");
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/account");
   await page.getByRole("button", { name: "Delete my guest progress" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Deleted" })).toBeVisible();
+  expect((await answered).status()).toBe(200);
+  await expect(page).toHaveURL(`${baseURL}/`); // the form signs out and goes home only after "Deleted"
 });
 
 test("prototype names are unknown exports, not a 500", async ({ request }) => {
