@@ -1,5 +1,6 @@
 // Issue 13 (part A) against the real server: redirects stay on the site, a deleted account's
 // session stops working, and each malformed request the attack found is a 4xx or a message.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { e2eDb } from "./db";
 import { newAccount, signOut, signUp } from "./auth-helpers";
@@ -89,7 +90,9 @@ test("prototype names are unknown exports, not a 500", async ({ request }) => {
 
 test("endQuiz with a non-Latin-1 id, and actions sent something other than a form, answer without a 500", async ({ request }) => {
   const endQuiz = findServerAction("endQuiz");
-  expect((await postAction(request, endQuiz, { quizId: "ключ-🙂" }, ["$K1"])).status()).toBeLessThan(500);
+  const ended = await postAction(request, endQuiz, { quizId: "ключ-🙂" }, ["$K1"]);
+  expect(ended.status()).toBe(200);
+  expect(ended.headers()["x-action-redirect"]).toBe(`/quiz/${encodeURIComponent("ключ-🙂")}/report;push`);
   for (const name of ["submitGrade", "deleteMyAccount", "signUp", "importDeck", "startQuiz", "endQuiz", "scheduleAction"]) {
     const action = findServerAction(name);
     for (const args of [[], [null, "text, not a form"], [null, 42], [{}, { email: "x" }]]) {
@@ -97,6 +100,17 @@ test("endQuiz with a non-Latin-1 id, and actions sent something other than a for
       expect(response.status(), `${name} ${JSON.stringify(args)}`).toBeLessThan(500);
     }
   }
+});
+
+test("a YAML alias bomb sent to the scheduler playground's action is a message next to its editor", async ({ request }) => {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 9; level++) {
+    const [previous, name] = [String.fromCharCode(96 + level), String.fromCharCode(97 + level)];
+    levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(",")}]`);
+  }
+  const response = await postAction(request, findServerAction("scheduleAction"), { nodes: levels.join("\n"), pod: readFileSync("examples/scheduling/pod.yaml", "utf8"), pods: "", config: "", seed: "1" });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("invalid YAML: Excessive alias count");
 });
 
 test("a 6 MB upload gets the 'over 5 MB' message", async ({ page }) => {

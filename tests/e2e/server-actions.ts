@@ -30,11 +30,13 @@ export function findServerAction(name: string): ServerAction {
 }
 
 /**
- * Calls an action the way React's client does: args encoded as field "0", a FormData argument as
- * "$K1" with its fields prefixed "1_". `args` defaults to (previous state, form).
+ * Calls an action the way React's client does (encodeReply): a FormData argument is "$K1" and
+ * its fields are "_1_<name>"; the arguments, as field "0", come last, since the server decodes
+ * them as soon as they arrive. `args` defaults to (previous state, form).
  */
 export function postAction(request: APIRequestContext, action: ServerAction, fields: Record<string, string>, args: readonly unknown[] = [null, "$K1"]): Promise<APIResponse> {
-  const multipart: Record<string, string> = { "0": JSON.stringify(args) };
-  for (const [name, value] of Object.entries(fields)) multipart[`1_${name}`] = value;
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify(args));
   return request.post(action.pagePath, { headers: { "Next-Action": action.id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }

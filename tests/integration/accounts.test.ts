@@ -94,3 +94,20 @@ describe("a guest's replay views", () => {
     ]);
   });
 });
+
+describe("next-auth's redirect callback (callbackUrl)", () => {
+  it("keeps paths on this site and sends everything else home", async () => {
+    const redirect = authOptions.callbacks!.redirect!;
+    const baseUrl = "http://localhost:3000";
+    const cases: [string, string][] = [
+      ["/study/control-plane?card=x", `${baseUrl}/study/control-plane?card=x`],
+      [`${baseUrl}/auth/after-sign-in?next=%2Fprogress`, `${baseUrl}/auth/after-sign-in?next=%2Fprogress`],
+      ["/\t/evil.example", `${baseUrl}/`],
+      ["//evil.example/", `${baseUrl}/`],
+      ["https://evil.example/", `${baseUrl}/`],
+      [`${baseUrl}.evil.example/`, `${baseUrl}/`],
+      [`${baseUrl}@evil.example/`, `${baseUrl}/`],
+    ];
+    for (const [url, expected] of cases) expect(await redirect({ url, baseUrl }), url).toBe(expected);
+  });
+});
