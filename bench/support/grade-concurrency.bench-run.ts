@@ -3,14 +3,14 @@
 // recorded, and the CPU this one Node process spent per grade (with one process and one SQLite
 // writer, p50 under N concurrent graders is about N/2 × that). A measurement, not a test: it
 // asserts only that nothing was lost.
-// GRADERS=200 ROUNDS=5 npx vitest run --config bench/vitest.config.ts grade-concurrency
+// Run by bench/grade-concurrency.ts (npm run bench -- grade-concurrency).
 import { expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings } from "@/lib/data/settings";
 import { db } from "@/lib/db";
-import { percentile } from "./support/stats";
+import { percentile } from "./stats";
 
 const graders = Number(process.env.GRADERS ?? 200);
 const rounds = Number(process.env.ROUNDS ?? 5);
