@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 /**
  * The header in which Quorum's own server (scripts/next-server.ts) passes on the address of the
@@ -15,10 +15,17 @@ const headerValue = (headers: HeaderBag, name: string) => {
   return typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : "";
 };
 
-/** An address as a throttle key: IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is the IPv4 address. */
-function normalizeAddress(raw: string | undefined): string | null {
-  const address = raw?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") ?? "";
-  return isIP(address) ? address : null;
+/**
+ * An address as a throttle key. IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is the IPv4 address; IPv6
+ * counts per /64, the block one subscriber is given, so walking through it does not help.
+ */
+function throttleAddress(raw: string | undefined): string | null {
+  const text = raw?.trim() ?? "";
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text) && !ipaddr.IPv6.isValid(text)) return null;
+  const address = ipaddr.process(text);
+  if (address.kind() === "ipv4") return address.toString();
+  const bytes = address.toByteArray().fill(0, 8);
+  return `${ipaddr.fromByteArray(bytes).toString()}/64`;
 }
 
 /**
@@ -30,8 +37,8 @@ function normalizeAddress(raw: string | undefined): string | null {
  * Null only when the server did not pass the peer on (the app run without scripts/next-server.ts).
  */
 export function clientAddress(headers: HeaderBag, trustedProxies: number): string | null {
-  const peer = normalizeAddress(headerValue(headers, remoteAddressHeader));
+  const peer = throttleAddress(headerValue(headers, remoteAddressHeader));
   if (trustedProxies === 0 || !peer) return peer;
   const hops = headerValue(headers, "x-forwarded-for").split(",").filter((hop) => hop.trim() !== "");
-  return hops.length < trustedProxies ? peer : normalizeAddress(hops[hops.length - trustedProxies]);
+  return hops.length < trustedProxies ? peer : throttleAddress(hops[hops.length - trustedProxies]);
 }
