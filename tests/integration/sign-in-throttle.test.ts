@@ -56,6 +56,16 @@ describe("signInWithPassword: the per-email limit", () => {
     expect(passwordChecks()).toBe(5);
   });
 
+  it("checks the password of only 5 of 40 concurrent attempts from one address, and counts all 40 there", async () => {
+    const email = await newAccount();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt({ email, password: `guess ${i}`, peer: "198.51.100.40" })));
+    expect(passwordChecks()).toBe(5);
+    expect(tally(codes(results))).toEqual({ "wrong-credentials": 5, throttled: 35 });
+    expect(await countAttempts({ kind: "address", value: "198.51.100.40" }, now)).toBe(40);
+    // Past its own limit an address claims nothing for the email: 20 reached the email's count.
+    expect(await countAttempts({ kind: "email", value: email }, now)).toBe(20);
+  });
+
   it("lets the email try again once its window has ended, and a success gives back its own attempt", async () => {
     const email = await newAccount();
     for (let i = 0; i < 5; i++) await attempt({ email, password: `guess ${i}`, peer: "198.51.100.1" });
