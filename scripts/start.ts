@@ -19,7 +19,7 @@ const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
 // What a production build depends on. content/ is not here: pages read it from the database.
-const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 await runScript(async () => {
   const proxies = trustedProxiesOrExplain();

@@ -19,6 +19,8 @@ export type PredictQuestion = {
   answer: string;
   explanationHtml: string;
   replayHref: string;
+  /** The virtual time of the event that decides the answer, where its replay opens. */
+  decidedAt: number;
 };
 
 const questions = createLru<Promise<PredictQuestion>>(128);
@@ -55,11 +57,13 @@ async function build(kind: GeneratorKind, seed: number): Promise<PredictQuestion
     hint: question.hint,
     answer: question.answer,
     explanationHtml: await renderMarkdown(question.explanation),
-    replayHref: replayHref(question.replay.scenario, question.replay.params, { seed: question.replay.seed }),
+    replayHref: replayHref(question.replay.scenario, question.replay.params, { seed: question.replay.seed, t: question.replay.at }),
+    decidedAt: question.replay.at,
   };
 }
 
-export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean };
+/** The learner's choice and the simulation's answer; `at` is the virtual time of the event that decided it. */
+export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean; at: number };
 
 /**
  * What a learner predicted on a predict card, for its replay: the card must be one they can see and
@@ -75,5 +79,5 @@ export async function getReplayPrediction(cardId: string, learnerId: string | nu
   const chosen = question.choices.find((choice) => choice.id === guess);
   const right = question.choices.find((choice) => choice.id === question.answer);
   if (!chosen || !right) return null;
-  return { guess: chosen.label, answer: right.label, isCorrect: chosen.id === right.id };
+  return { guess: chosen.label, answer: right.label, isCorrect: chosen.id === right.id, at: question.decidedAt };
 }
