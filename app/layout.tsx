@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { ThemeProvider } from "next-themes";
+import { headers } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { nonceHeaderName } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,11 +19,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Reading the request's CSP nonce makes every page render per request, which a nonce needs
+// (Next's CSP guide); next-themes' inline script must carry it or the CSP blocks it.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get(nonceHeaderName) ?? undefined;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh font-sans text-[15px] antialiased">
-        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
             Skip to content
           </a>

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 
 // Every setting has a working default so that `npm install && npm start` needs no `.env`.
 // These helpers are shared by the start script, the migration and seed scripts, prisma.config.ts
@@ -59,4 +60,22 @@ export function authSecret(dir = dataDir()): string {
     writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+const wholeNumber = "QUORUM_TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect to the app directly)";
+
+/**
+ * `QUORUM_TRUSTED_PROXIES`: how many reverse proxies in front of the app append the address they
+ * saw to X-Forwarded-For. 0 (the default) ignores that header, since any client can write it.
+ */
+export const trustedProxiesSchema = z.coerce
+  .number({ error: wholeNumber })
+  .int(wholeNumber)
+  .min(0, wholeNumber)
+  .max(10, "QUORUM_TRUSTED_PROXIES above 10 is surely a mistake")
+  .default(0);
+
+/** The trusted proxy count from the environment; throws a ZodError that names the setting. */
+export function trustedProxies(): number {
+  return trustedProxiesSchema.parse(process.env.QUORUM_TRUSTED_PROXIES || undefined);
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { authSecret, databaseFile } from "./env-defaults";
+import { authSecret, databaseFile, trustedProxiesSchema } from "./env-defaults";
 
 // The app's settings, read once and validated. Every one has a working default (lib/env-defaults.ts).
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_FILE: z.string().min(1),
   AUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  QUORUM_TRUSTED_PROXIES: trustedProxiesSchema,
 });
 
 export const env = envSchema.parse({
   NODE_ENV: process.env.NODE_ENV,
   DATABASE_FILE: databaseFile(),
   AUTH_SECRET: authSecret(),
+  QUORUM_TRUSTED_PROXIES: process.env.QUORUM_TRUSTED_PROXIES || undefined,
 });

@@ -1,25 +1,28 @@
 // npm start – everything a fresh clone needs, then `next start`:
 // data folder and auth secret, migrations, content seed, and a production build only when the
-// sources changed since the last one. `npm run dev` does the same but runs `next dev`.
+// sources changed since the last one. `npm run dev` does the same but runs `next dev`. Both serve
+// through scripts/next-server.ts, which tells the app each request's real peer address.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
-import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir } from "@/lib/env-defaults";
+import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir, trustedProxies } from "@/lib/env-defaults";
 import { createPrismaClient } from "@/lib/sqlite/client";
 import { applyMigrations } from "@/lib/sqlite/schema-engine";
-import { runScript } from "./run-script";
+import { runScript, UsageError } from "./run-script";
 
 const isDev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
 // What a production build depends on. content/ is not here: pages read it from the database.
-const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 await runScript(async () => {
+  const proxies = trustedProxiesOrExplain();
   ensureDataDir(dataDir());
   ensureDataDir(path.dirname(databaseFile()));
   const env = {
@@ -35,11 +38,21 @@ await runScript(async () => {
   await seed();
 
   if (!isDev) buildIfChanged(env);
-  console.log(`quorum: database ${databaseUrl()}; serving on http://localhost:${port}`);
-  const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  console.log(`quorum: database ${databaseUrl()}; ${proxies} trusted proxies; serving on http://localhost:${port}`);
+  const serverArgs = ["--import", "tsx", "scripts/next-server.ts", ...(isDev ? ["--dev"] : [])];
+  const server = spawn(process.execPath, serverArgs, { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: isDev ? "development" : "production" } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   await new Promise<void>((resolve) => server.on("exit", (code) => ((process.exitCode = code ?? 0), resolve())));
 });
+
+/** QUORUM_TRUSTED_PROXIES, checked before anything starts: a typo must not silently mean 0. */
+function trustedProxiesOrExplain(): number {
+  try {
+    return trustedProxies();
+  } catch (error) {
+    throw new UsageError(error instanceof z.ZodError ? error.issues[0]!.message : String(error));
+  }
+}
 
 async function seed() {
   const db = createPrismaClient(databaseFile());

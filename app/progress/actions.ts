@@ -6,8 +6,10 @@ import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveInterviewDate } from "@/lib/data/settings";
 import { noLearnerMessage } from "@/lib/validations/messages";
 import { interviewDateSchema, type PlannerState } from "@/lib/validations/settings";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
-export async function setInterviewDate(_previous: PlannerState, formData: FormData): Promise<PlannerState> {
+export async function setInterviewDate(_previous: PlannerState, submitted: unknown): Promise<PlannerState> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = interviewDateSchema.safeParse({ interviewDate: formData.get("interviewDate") ?? "" });

@@ -11,8 +11,10 @@ import type { Grade } from "@/lib/srs/schedule";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { quizAnswerSchema, quizSetupSchema, type QuizSetupState } from "@/lib/validations/quiz";
 import type { GradeState } from "@/lib/validations/review";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
-export async function startQuiz(_previous: QuizSetupState, formData: FormData): Promise<QuizSetupState> {
+export async function startQuiz(_previous: QuizSetupState, submitted: unknown): Promise<QuizSetupState> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = quizSetupSchema.safeParse({
@@ -28,7 +30,8 @@ export async function startQuiz(_previous: QuizSetupState, formData: FormData): 
   redirect(`/quiz/${result.quizId}`);
 }
 
-export async function answerQuiz(_previous: GradeState, formData: FormData): Promise<GradeState> {
+export async function answerQuiz(_previous: GradeState, submitted: unknown): Promise<GradeState> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = quizAnswerSchema.safeParse(Object.fromEntries(formData));
@@ -40,14 +43,15 @@ export async function answerQuiz(_previous: GradeState, formData: FormData): Pro
   const result = await answerQuizQuestion({ learnerId, ...rest, rating: rating as Grade, now: new Date(), settings });
   revalidatePath(`/quiz/${parsed.data.quizId}`);
   if (!result.ok) return { ok: false, message: result.message };
-  if (result.isFinished) redirect(`/quiz/${parsed.data.quizId}/report`);
+  if (result.isFinished) redirect(`/quiz/${encodeURIComponent(parsed.data.quizId)}/report`);
   return { ok: true };
 }
 
-export async function endQuiz(formData: FormData): Promise<void> {
+export async function endQuiz(submitted: unknown): Promise<void> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   const quizId = z.string().min(1).max(200).safeParse(formData.get("quizId"));
   if (!learnerId || !quizId.success) return;
   await finishQuiz(learnerId, quizId.data, new Date());
-  redirect(`/quiz/${quizId.data}/report`);
+  redirect(`/quiz/${encodeURIComponent(quizId.data)}/report`);
 }

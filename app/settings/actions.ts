@@ -6,8 +6,10 @@ import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveStudySettings } from "@/lib/data/settings";
 import { noLearnerMessage } from "@/lib/validations/messages";
 import { studySettingsSchema, type SettingsState } from "@/lib/validations/settings";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
-export async function updateSettings(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
+export async function updateSettings(_previous: SettingsState, submitted: unknown): Promise<SettingsState> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   // The submitted values go back with any error, so the form shows what was typed, not what was saved.
   const values = Object.fromEntries([...formData].map(([name, value]) => [name, String(value)]));

@@ -5,10 +5,15 @@ import { useState, useTransition } from "react";
 import { Field, inputClass } from "@/components/settings/field";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
-const messages: Record<string, string> = {
-  WrongCredentials: "That email and password do not match an account.",
-  Throttled: "Too many failed sign-ins. Wait 15 minutes, then try again.",
-};
+const wrongCredentials = "That email and password do not match an account.";
+
+/** The sentence for next-auth's error code: `WrongCredentials`, or `Throttled:<minutes>` (lib/auth/options.ts). */
+function messageFor(error: string | null | undefined): string {
+  const throttledMinutes = /^Throttled:(\d+)$/.exec(error ?? "")?.[1];
+  if (!throttledMinutes) return wrongCredentials;
+  const minutes = Math.max(1, Number(throttledMinutes));
+  return `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
 
 /** Email and password through next-auth's credentials provider (with its CSRF token); GitHub when configured. */
 export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEnabled: boolean }) {
@@ -32,7 +37,7 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
         window.location.assign(afterSignIn);
         return;
       }
-      setError(messages[result?.error ?? ""] ?? messages.WrongCredentials!);
+      setError(messageFor(result?.error));
       form.querySelector<HTMLInputElement>('input[name="password"]')!.value = "";
     });
   }

@@ -20,7 +20,8 @@ export function SignUpForm({ action, next, minPasswordLength }: Props) {
   useEffect(() => {
     if (!state?.ok || !credentials.current) return;
     void signIn("credentials", { ...credentials.current, redirect: false }).then((result) => {
-      window.location.assign(result?.ok ? `/auth/after-sign-in?next=${encodeURIComponent(next)}` : "/login");
+      // Not signed in: the email already had an account with another password (sign-up does not say so).
+      window.location.assign(result?.ok ? `/auth/after-sign-in?next=${encodeURIComponent(next)}` : `/login?next=${encodeURIComponent(next)}&from=signup`);
     });
   }, [state, next]);
 

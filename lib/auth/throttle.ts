@@ -1,40 +1,61 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-// Repeated failed sign-ins for one email, or from one client address, are refused for a while:
-// after `maxFailures` failures within `windowMs`, the key is blocked for `blockMs`. An address is
-// allowed more failures than an email, since many people can share one address (an office NAT).
-export const throttlePolicy = { windowMs: 15 * 60_000, blockMs: 15 * 60_000, maxFailures: { email: 5, address: 20 } };
+// Sign-in attempts are counted per key in windows of `windowMs` that start at a key's first
+// attempt. An attempt is *claimed* (counted) before its password is checked, by one atomic
+// statement per key, so N concurrent attempts count N and only those whose claim lands within
+// the limit are checked at all. A successful sign-in refunds its own claims; failures stay
+// counted until their window ends, and further attempts do not lengthen it.
+export const throttlePolicy = {
+  windowMs: 15 * 60_000,
+  /** Attempts per window. An address allows more than an email: many people share one NAT. */
+  maxAttempts: { email: 5, address: 20, "email-address": 5 },
+} as const;
 
-export type ThrottleKey = { kind: keyof typeof throttlePolicy.maxFailures; value: string };
+export type ThrottleKind = keyof typeof throttlePolicy.maxAttempts;
+export type ThrottleKey = { kind: ThrottleKind; value: string };
+export type Claim = { key: ThrottleKey; attempts: number; isWithinLimit: boolean; windowEndsAtMs: number };
 
 const keyOf = (key: ThrottleKey) => `${key.kind}:${key.value}`;
 
-/** When the key may try again, or null if it may try now. */
-export async function blockedUntil(keys: ThrottleKey[], now: Date): Promise<Date | null> {
-  const rows = await db.authThrottle.findMany({ where: { key: { in: keys.map(keyOf) }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
-  const times = rows.map((row) => row.blockedUntil!.getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
+/** Windows that began after this instant are still running at `now`. */
+const liveSinceMs = (now: Date) => BigInt(now.getTime() - throttlePolicy.windowMs);
+
+/**
+ * Counts one attempt for `key` and returns the count including it. One INSERT … ON CONFLICT DO
+ * UPDATE … RETURNING, the same in SQLite and PostgreSQL (SET reads the row as it was): the
+ * database serializes the increments, so no two attempts see the same count, which a
+ * read-then-write would allow.
+ */
+export async function claimAttempt(key: ThrottleKey, now: Date): Promise<Claim> {
+  const nowMs = BigInt(now.getTime());
+  const liveSince = liveSinceMs(now);
+  const rows = await db.$queryRaw<{ attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
+    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES (${keyOf(key)}, 1, ${nowMs})
+    ON CONFLICT ("key") DO UPDATE SET
+      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
+      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
+    RETURNING "attempts", "windowStartedAtMs"`;
+  const row = rows[0]!;
+  const attempts = Number(row.attempts);
+  return {
+    key,
+    attempts,
+    isWithinLimit: attempts <= throttlePolicy.maxAttempts[key.kind],
+    windowEndsAtMs: Number(row.windowStartedAtMs) + throttlePolicy.windowMs,
+  };
 }
 
-export async function recordFailure(keys: ThrottleKey[], now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const throttleKey of keys) {
-      const key = keyOf(throttleKey);
-      const row = await tx.authThrottle.findUnique({ where: { key } });
-      const isFreshWindow = !row || now.getTime() - row.windowStartedAt.getTime() > throttlePolicy.windowMs;
-      const failures = isFreshWindow ? 1 : row.failures + 1;
-      const data = {
-        failures,
-        windowStartedAt: isFreshWindow ? now : row.windowStartedAt,
-        blockedUntil: failures >= throttlePolicy.maxFailures[throttleKey.kind] ? new Date(now.getTime() + throttlePolicy.blockMs) : (row?.blockedUntil ?? null),
-      };
-      await tx.authThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
-    }
+/** Gives back one claimed attempt (a sign-in that succeeded was no guess), if its window still runs. */
+export async function refundAttempt(key: ThrottleKey, now: Date): Promise<void> {
+  await db.authThrottle.updateMany({
+    where: { key: keyOf(key), attempts: { gt: 0 }, windowStartedAtMs: { gt: liveSinceMs(now) } },
+    data: { attempts: { decrement: 1 } },
   });
 }
 
-/** After a successful sign-in: the email's failures are forgotten (the address's are not). */
-export async function clearFailures(keys: ThrottleKey[]): Promise<void> {
-  await db.authThrottle.deleteMany({ where: { key: { in: keys.filter((key) => key.kind === "email").map(keyOf) } } });
+/** Attempts counted for a key in the window running at `now` (0 when none runs). */
+export async function countAttempts(key: ThrottleKey, now: Date): Promise<number> {
+  const row = await db.authThrottle.findFirst({ where: { key: keyOf(key), windowStartedAtMs: { gt: liveSinceMs(now) } }, select: { attempts: true } });
+  return row?.attempts ?? 0;
 }

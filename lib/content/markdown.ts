@@ -7,9 +7,13 @@ import remarkRehype from "remark-rehype";
 import { createHighlighter, type Highlighter } from "shiki";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { sanitizeCardTree } from "@/lib/security/sanitize-card-html";
 
 // Markdown → HTML on the server, with GitHub tables and Shiki highlighting in light and dark
-// themes (CSS variables pick one). Raw HTML in the Markdown is dropped, not passed through.
+// themes (CSS variables pick one). Raw HTML in the Markdown is dropped, not passed through, and
+// the tree passes the same allow-list as imported HTML (sanitizeCardTree) before our own
+// trusted steps (link targets, Shiki's inline colour variables) are added: a Markdown link or
+// image is user input too (`[x](javascript:…)`, `<javascript:…>`, `![x](https://…)`).
 
 /** Bump when the output changes, so a re-seed re-renders every card. */
 export const markdownRendererVersion = 2;
@@ -31,6 +35,7 @@ export async function renderMarkdown(markdown: string): Promise<string> {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype)
+    .use(() => sanitizeCardTree)
     .use(rehypeExternalLinks)
     .use(() =>
       rehypeShikiFromHighlighter(highlighter, {

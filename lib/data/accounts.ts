@@ -2,19 +2,24 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 
-export type CreateAccountResult = { ok: true; userId: string } | { ok: false; message: string };
-
-/** A new account with an email and an argon2id password hash; a taken email is a message, not an error. */
-export async function createAccount(input: { email: string; name: string | null; passwordHash: string }): Promise<CreateAccountResult> {
+/**
+ * A new account with an email and an argon2id password hash; false when the email is taken, which
+ * the caller must not reveal (sign-up answers the same either way).
+ */
+export async function createAccount(input: { email: string; name: string | null; passwordHash: string }): Promise<boolean> {
   try {
-    const user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash }, select: { id: true } });
-    return { ok: true, userId: user.id };
+    await db.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash }, select: { id: true } });
+    return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, message: "An account with this email already exists. Sign in instead." };
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
     throw error;
   }
+}
+
+/** Whether a signed-in session's user is still a real account (not deleted, not a guest). */
+export async function isActiveAccount(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { isGuest: true } });
+  return user !== null && !user.isGuest;
 }
 
 /**
@@ -30,6 +35,7 @@ export async function deleteAccount(learnerId: string): Promise<void> {
     await tx.cardState.deleteMany({ where: { OR: [{ userId: learnerId }, { card: ownDecks }] } });
     await tx.card.deleteMany({ where: ownDecks });
     await tx.deck.deleteMany({ where: { ownerId: learnerId } });
-    await tx.user.delete({ where: { id: learnerId } }); // settings, accounts and sessions cascade
+    // settings, accounts and sessions cascade; a guest who never saved anything has no row, which is fine
+    await tx.user.deleteMany({ where: { id: learnerId } });
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { unauthorized } from "next/navigation";
 import { cache } from "react";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, hasSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { guestCookieName, verifyGuestToken } from "@/lib/learner/guest-token";
@@ -14,11 +15,15 @@ export const getGuestId = cache(async (): Promise<string | null> => {
 
 /**
  * The id of the learner making this request: the signed-in user, else the guest. Null when the
- * browser sent neither (cookies blocked).
+ * browser sent neither (cookies blocked). A session cookie that no longer works (its account was
+ * deleted) is refused with a 401 (app/unauthorized.tsx): nothing is read or written for it, so
+ * it can never re-create the account.
  */
 export const getLearnerId = cache(async (): Promise<string | null> => {
   const user = await getCurrentUser();
-  return user?.id ?? getGuestId();
+  if (user) return user.id;
+  if (await hasSessionCookie()) unauthorized();
+  return getGuestId();
 });
 
 /**

@@ -53,6 +53,7 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string):
       cardsReplayed++;
     }
     await tx.quiz.updateMany({ where: { userId: guestId }, data: { userId: accountId } });
+    await tx.replayView.updateMany({ where: { userId: guestId }, data: { userId: accountId } });
     await tx.deck.updateMany({ where: { ownerId: guestId }, data: { ownerId: accountId } });
     const hasSettings = await tx.learnerSettings.count({ where: { userId: accountId } });
     if (!hasSettings) await tx.learnerSettings.updateMany({ where: { userId: guestId }, data: { userId: accountId } });

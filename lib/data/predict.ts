@@ -21,6 +21,8 @@ export type PredictQuestion = {
   answer: string;
   explanationHtml: string;
   replayHref: string;
+  /** The virtual time of the event that decides the answer, where its replay opens. */
+  decidedAt: number;
 };
 
 const questions = createLru<Promise<HeavyOutcome<PredictQuestion>>>(128);
@@ -43,10 +45,12 @@ async function build(kind: GeneratorKind, seed: number): Promise<HeavyOutcome<Pr
   const outcome = await runInPool({ kind: "predict", generator: kind, seed });
   if (!outcome.ok) return outcome;
   const { replay, ...question } = outcome.value;
-  return { ok: true, value: { seed, ...question, replayHref: replayHref(replay.scenario, replay.params, { seed: replay.seed }) } };
+  const href = replayHref(replay.scenario, replay.params, { seed: replay.seed, t: replay.at });
+  return { ok: true, value: { seed, ...question, replayHref: href, decidedAt: replay.at } };
 }
 
-export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean };
+/** The learner's choice and the simulation's answer; `at` is the virtual time of the event that decided it. */
+export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean; at: number };
 
 /**
  * What a learner predicted on a predict card, for its replay: the card must be one they can see and
@@ -64,5 +68,5 @@ export async function getReplayPrediction(cardId: string, learnerId: string | nu
   const chosen = question.choices.find((choice) => choice.id === guess);
   const right = question.choices.find((choice) => choice.id === question.answer);
   if (!chosen || !right) return null;
-  return { guess: chosen.label, answer: right.label, isCorrect: chosen.id === right.id };
+  return { guess: chosen.label, answer: right.label, isCorrect: chosen.id === right.id, at: question.decidedAt };
 }

@@ -1,5 +1,5 @@
 import { cardFieldCharsMax } from "@/lib/import/limits";
-import { sanitizeCardHtml } from "@/lib/import/sanitize-card-html";
+import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 
 // One Anki field → safe HTML. HTML fields are sanitised; plain fields are escaped (as Anki's
 // importer escapes them when `#html:false`) and their line breaks become <br>, so a multi-line

@@ -3,7 +3,7 @@
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
-import { generate, runScenario, type GeneratorKind, type Params, type Trace } from "../sim";
+import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
@@ -14,7 +14,7 @@ export type RenderedPredictQuestion = {
   hint: string;
   answer: string;
   explanationHtml: string;
-  replay: { scenario: string; params: Params; seed: number };
+  replay: GeneratedQuestion["replay"];
 };
 
 export type ScheduleOutcome = ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;

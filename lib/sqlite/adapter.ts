@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { serializeBehindTransactions } from "./serialize-behind-transactions";
 
 /** Milliseconds a connection waits for another writer's lock before failing with SQLITE_BUSY. */
 export const busyTimeoutMs = 5000;
@@ -11,7 +12,8 @@ const connectionPragmas = `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreig
 
 /**
  * The better-sqlite3 driver adapter for a SQLite file, with Quorum's connection settings.
- * `closeAll` closes every connection it opened (Prisma's schema engine does not close its own).
+ * Statements wait while a transaction is open (serialize-behind-transactions.ts). `closeAll`
+ * closes every connection it opened (Prisma's schema engine does not close its own).
  */
 export function sqliteAdapter(databaseFile: string): SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> } {
   const factory = new PrismaBetterSqlite3({ url: databaseFile, timeout: busyTimeoutMs });
@@ -23,7 +25,7 @@ export function sqliteAdapter(databaseFile: string): SqlMigrationAwareDriverAdap
     async connect() {
       const adapter = track(await factory.connect());
       await adapter.executeScript(connectionPragmas);
-      return adapter;
+      return serializeBehindTransactions(adapter);
     },
     connectToShadowDb: async () => track(await factory.connectToShadowDb()),
     async closeAll() {

@@ -28,8 +28,11 @@ test("a predict-then-replay question is graded by the simulation, and its replay
   await expect(page.getByRole("status").filter({ hasText: /simulation did/ })).toHaveText(isRight ? "Right: that is what the simulation did." : "Not what the simulation did.");
   await expect(page.getByRole("button", { name: new RegExp(`^${isRight ? "Good" : "Again"}, .*\\(suggested\\)$`) })).toBeVisible();
   const replayHref = await page.getByRole("link", { name: "Replay: see it happen in the simulation" }).getAttribute("href");
+  // It opens where the run decides the answer, leads back to the card and carries the prediction.
   const expected = new URLSearchParams(Object.entries(truth.replay.params).map(([k, v]) => [k, String(v)]));
   if (truth.replay.seed !== 1) expected.set("seed", String(truth.replay.seed));
+  expected.set("t", String(truth.replay.at));
+  for (const [key, value] of Object.entries({ from: "predict-etcd-writes", predict: String(seed), guess: truth.choices[0]!.id })) expected.set(key, value);
   expect(replayHref).toBe(`/sim/${truth.replay.scenario}?${expected}`);
   await page.keyboard.press("Space"); // takes the suggested grade
 
@@ -39,9 +42,15 @@ test("a predict-then-replay question is graded by the simulation, and its replay
     variantSeed: seed,
   });
 
-  // The replay is the run that decided the answer: every claim of it holds.
+  // The replay is the run that decided the answer, opened at that moment, with the prediction beside
+  // the outcome; every claim of it holds.
   const replay = await context.newPage();
   await replay.goto(replayHref!);
+  await expect(replay.getByRole("link", { name: /^← Back to the card/ })).toHaveAttribute("href", "/cards/predict-etcd-writes");
+  const answerLabel = truth.choices.find((choice) => choice.id === truth.answer)!.label;
+  await expect(replay.getByTestId("prediction")).toContainText(`You predicted ${truth.choices[0]!.label}`);
+  await expect(replay.getByTestId("prediction")).toContainText(`the simulation: ${answerLabel} ${isRight ? "✓" : "✗"}`);
+  await replay.getByRole("button", { name: "Reveal all" }).click();
   const claims = replay.getByRole("list", { name: "Claims" }).getByRole("button");
   await expect(claims.first()).toBeVisible();
   for (const claim of await claims.all()) await expect(claim).toHaveAccessibleName(/^Holds: /);

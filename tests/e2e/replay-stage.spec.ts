@@ -59,7 +59,7 @@ for (const scenario of listScenarios()) {
       // Nothing scrolls sideways; a phone-sized cluster diagram that is wider than its frame says it pans.
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       if (size.width < 1024) {
-        if (trace.raft) await page.getByRole("button", { name: "Cluster" }).click();
+        if (trace.raft) await page.getByRole("button", { name: "Cluster", exact: true }).click();
         const frame = page.locator('[data-testid="replay-stage"] [role="region"]');
         if (await frame.count()) await expect(page.getByTestId("pan-cue")).toBeVisible();
       }

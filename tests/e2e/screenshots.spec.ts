@@ -56,7 +56,9 @@ for (const width of widths) {
       await page.goto("/sim");
       await shoot(page, `sim-index-${suffix}`);
       await page.goto("/sim/etcd-quorum-loss?t=22500");
-      await expect(page.getByRole("img", { name: /^Cluster at 22\.5 s/ })).toBeVisible();
+      // On a phone the Raft tab is in front and the cluster diagram waits behind its tab, drawn at the same moment.
+      await expect(page.getByRole("img", { name: /^Cluster at 22\.5 s/, includeHidden: true })).toBeAttached();
+      await expect(page.getByTestId("raft-ring")).toBeVisible();
       await shoot(page, `replay-${suffix}`);
       await page.goto("/sim/node-failure?t=400000");
       await shoot(page, `replay-node-failure-${suffix}`);

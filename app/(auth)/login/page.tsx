@@ -8,10 +8,13 @@ import { safeNextPath } from "@/lib/validations/next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ next?: string }> };
+type Props = { searchParams: Promise<{ next?: string | string[]; from?: string | string[] }> };
 
 export default async function LoginPage(props: Props) {
-  const next = safeNextPath((await props.searchParams).next);
+  const searchParams = await props.searchParams;
+  const next = safeNextPath(searchParams.next);
+  // Sign-up sends people here when its sign-in failed: the email had an account with another password.
+  const isFromSignUp = searchParams.from === "signup";
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-sm space-y-6 py-6">
@@ -19,6 +22,11 @@ export default async function LoginPage(props: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         <p className="text-sm text-muted">Your progress follows you to any device. What you studied as a guest on this browser comes with you.</p>
       </div>
+      {isFromSignUp ? (
+        <p role="status" className="rounded-md border border-line bg-surface p-3 text-sm">
+          We could not sign you in with that email and password. If you already have an account with this email, sign in with its password here.
+        </p>
+      ) : null}
       <SignInForm next={next} isGitHubEnabled={isGitHubEnabled} />
       <p className="text-sm text-muted">
         New here?{" "}

@@ -9,7 +9,7 @@ import { signUp } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-type Props = { searchParams: Promise<{ next?: string }> };
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function SignUpPage(props: Props) {
   const next = safeNextPath((await props.searchParams).next);

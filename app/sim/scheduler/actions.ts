@@ -6,6 +6,7 @@ import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { formatInputError, type InputError } from "@/lib/sim/scheduler";
 import { scheduleFieldLabels, scheduleInputSchema, type ScheduleField, type ScheduleState, type ScheduleValues } from "@/lib/validations/schedule";
 import { buildScheduleResult } from "./_lib/build-schedule-result";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 // Each editor is passed to lib/sim under a file name, so a parse error names the editor it came from.
 const fileNames = { nodes: "nodes.yaml", pod: "pod.yaml", pods: "pods.yaml", config: "config.yaml" } as const;
@@ -29,7 +30,8 @@ function invalid(values: ScheduleValues, field: ScheduleField, message: string):
 }
 
 /** Runs one kube-scheduler cycle on the editors' YAML; every bad input comes back as a message next to its editor. */
-export async function scheduleAction(_previous: ScheduleState, formData: FormData): Promise<ScheduleState> {
+export async function scheduleAction(_previous: ScheduleState, submitted: unknown): Promise<ScheduleState> {
+  const formData = formDataOrEmpty(submitted);
   const values = readValues(formData);
   const parsed = scheduleInputSchema.safeParse(values);
   if (!parsed.success) {

@@ -14,6 +14,7 @@ import { undoLastReview } from "@/lib/data/undo";
 import type { Grade } from "@/lib/srs/schedule";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState, type NextQueue } from "@/lib/validations/review";
+import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
 
@@ -27,7 +28,8 @@ function revalidateStudy(deckId: string) {
   revalidatePath("/");
 }
 
-export async function submitGrade(_previous: GradeState, formData: FormData): Promise<GradeState> {
+export async function submitGrade(_previous: GradeState, submitted: unknown): Promise<GradeState> {
+  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = reviewInputSchema.safeParse(Object.fromEntries(formData));

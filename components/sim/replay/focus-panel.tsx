@@ -4,8 +4,8 @@ import type { ClaimResult, TraceEvent } from "@/lib/sim";
 import { Verdict } from "./claims-checklist";
 import { formatClock } from "./timeline";
 
-/** What the learner predicted before this replay (a predict card's choice), and whether it was right. */
-export type Prediction = { guess: string; answer: string; isCorrect: boolean };
+/** What the learner predicted before this replay (a predict card's choice), whether it was right, and when the run decided it. */
+export type Prediction = { guess: string; answer: string; isCorrect: boolean; at: number };
 
 type Props = {
   claim: ClaimResult;
@@ -14,11 +14,13 @@ type Props = {
   decidingEvent: TraceEvent | undefined;
   isReached: boolean;
   prediction: Prediction | null;
+  /** The playhead has reached the moment that decides the prediction. */
+  isPredictionSettled: boolean;
   onFollow: (claim: ClaimResult) => void;
 };
 
 /** The claim in focus, on the stage: its verdict once the playhead settles it, and the event that did. */
-export function FocusPanel({ claim, isFocused, decidingEvent, isReached, prediction, onFollow }: Props) {
+export function FocusPanel({ claim, isFocused, decidingEvent, isReached, prediction, isPredictionSettled, onFollow }: Props) {
   return (
     <section aria-label="The claim in focus" className="flex min-w-0 gap-2 rounded-lg border border-line bg-surface-2/60 px-3 py-2 text-sm">
       <Verdict claim={claim} isReached={isReached} />
@@ -28,9 +30,9 @@ export function FocusPanel({ claim, isFocused, decidingEvent, isReached, predict
           {claim.text}
         </p>
         {prediction ? (
-          <p className="text-xs">
+          <p className="text-xs" data-testid="prediction">
             You predicted <strong>{prediction.guess}</strong>
-            {isReached ? (
+            {isPredictionSettled ? (
               <span className={prediction.isCorrect ? "text-ok" : "text-danger"}>
                 {" "}· the simulation: <strong>{prediction.answer}</strong> {prediction.isCorrect ? "✓" : "✗"}
               </span>

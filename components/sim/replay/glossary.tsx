@@ -26,7 +26,7 @@ export function Glossary() {
     <>
       <button type="button" popoverTarget="replay-glossary" className="flex items-center gap-1 rounded-md border border-line px-2 py-1 text-xs hover:border-accent" aria-label="Legend and glossary">
         <HelpCircle className="size-3.5" aria-hidden="true" />
-        Legend
+        <span className="hidden sm:inline">Legend</span>
       </button>
       <div id="replay-glossary" popover="auto" className="m-auto max-h-[85svh] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-line bg-surface p-4 text-sm text-fg shadow-xl backdrop:bg-black/30">
         <h2 className="mb-2 font-semibold">How to read the replay</h2>

@@ -8,7 +8,8 @@ const phoneScale = 0.72;
 /**
  * The cluster diagram's frame. On a wide screen the diagram scales to fit the frame. On a phone it
  * keeps a legible size instead and the frame pans (swipe or scroll), with a cue that says so until
- * the learner has panned once; it opens centred, where the control plane is.
+ * the learner has panned once (touched, wheeled or used keys on it: the opening centring scrolls it
+ * too, so a scroll event alone does not count); it opens centred, where the control plane is.
  */
 export function PanFrame({ className, contentWidth, children }: { className: string; contentWidth: number; children: ReactNode }) {
   const frame = useRef<HTMLDivElement>(null);
@@ -33,7 +34,9 @@ export function PanFrame({ className, contentWidth, children }: { className: str
         ref={frame}
         className="h-full w-full overflow-auto overscroll-contain p-1 lg:overflow-hidden [&>svg]:h-auto [&>svg]:w-[var(--pan-width)] [&>svg]:max-w-none lg:[&>svg]:h-full lg:[&>svg]:w-full lg:[&>svg]:max-w-full"
         style={{ ["--pan-width" as string]: `${Math.round(contentWidth * phoneScale)}px` }}
-        onScroll={() => setHasPanned(true)}
+        onPointerDown={() => setHasPanned(true)}
+        onWheel={() => setHasPanned(true)}
+        onKeyDown={() => setHasPanned(true)}
         tabIndex={isPannable ? 0 : undefined}
         role={isPannable ? "region" : undefined}
         aria-label={isPannable ? "Cluster diagram: scroll to pan" : undefined}
@@ -41,8 +44,8 @@ export function PanFrame({ className, contentWidth, children }: { className: str
         {children}
       </div>
       {isPannable && !hasPanned ? (
-        <p className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs text-bg lg:hidden" data-testid="pan-cue">
-          ↔ Swipe to see the whole cluster
+        <p className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden" data-testid="pan-cue">
+          ↔ Swipe to pan
         </p>
       ) : null}
       {isPannable ? (

@@ -21,7 +21,8 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         )}
       </div>
       <h1 className="text-xl font-semibold tracking-tight">{scenario.title}</h1>
-      <p className="flex flex-wrap items-center gap-1.5 text-xs sm:text-sm">
+      {/* One line on a phone that scrolls sideways when the values do not fit (so it takes focus, for keyboards). */}
+      <div role="group" aria-label="The values this run used" tabIndex={0} className="flex items-center gap-1.5 overflow-x-auto text-xs whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm">
         {shown.map((param) => (
           <span key={param.name} className="rounded-md bg-surface-2 px-2 py-0.5">
             {param.label}: <strong>{formatParamValue(param, params[param.name])}</strong>
@@ -30,10 +31,10 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         <span className="rounded-md bg-surface-2 px-2 py-0.5">
           seed <strong>{seed}</strong>
         </span>
-        <a href={download} className="text-accent hover:underline" download={`${scenario.id}-trace.json`}>
+        <a href={download} className="hidden text-accent hover:underline sm:inline" download={`${scenario.id}-trace.json`}>
           Trace (JSON)
         </a>
-      </p>
+      </div>
     </div>
   );
 }

@@ -50,7 +50,8 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
   const [focusId, setFocusId] = useState(() => (trace.claims.some((claim) => claim.id === focusClaimId) ? focusClaimId : null));
   const focusClaim = trace.claims.find((claim) => claim.id === focusId);
   const windows = useMemo(() => dilationWindows(trace.events, trace.raft ? voteSpans(trace.raft) : []), [trace]);
-  const playback = usePlayback(trace, openingTime(trace, { t: initialT, claim: focusClaim }), windows);
+  const [opening] = useState(() => ({ t: openingTime(trace, { t: initialT, claim: focusClaim }), focusId }));
+  const playback = usePlayback(trace, opening.t, windows);
   const { t, seq, view, seek } = playback;
   const [isRevealed, setIsRevealed] = useState(false);
   const [highlighted, setHighlighted] = useState<ReadonlySet<number>>(new Set());
@@ -69,9 +70,10 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
 
   useReplayKeys(playback, markers);
 
-  // The playhead goes into the URL when it rests, so a shared link reopens at the same moment.
+  // The playhead goes into the URL when it rests, so a shared link reopens at the same moment. Until
+  // the learner moves it, the URL stays the one they opened.
   useEffect(() => {
-    if (playback.isPlaying) return;
+    if (playback.isPlaying || (t === opening.t && focusId === opening.focusId)) return;
     const timer = setTimeout(() => {
       const url = new URL(window.location.href);
       url.searchParams.set("t", String(Math.round(t)));
@@ -80,7 +82,7 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
       if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
     }, 250);
     return () => clearTimeout(timer);
-  }, [t, focusId, playback.isPlaying]);
+  }, [t, focusId, playback.isPlaying, opening]);
 
   /** Plays the replay to the moment that settles the claim and brings the stage into view. */
   function follow(claim: ClaimResult) {
@@ -121,6 +123,7 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
               decidingEvent={trace.events[deciding[nextClaim.id] ?? -1]}
               isReached={isRevealed || (deciding[nextClaim.id] ?? Infinity) <= seq}
               prediction={prediction}
+              isPredictionSettled={prediction !== null && t >= prediction.at}
               onFollow={follow}
             />
           ) : null

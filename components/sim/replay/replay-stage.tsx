@@ -56,22 +56,23 @@ export function ReplayStage({ ref, ...props }: Props) {
         <div className="min-w-0">{props.header}</div>
         <Glossary />
       </div>
-      {hasRing ? (
-        <div className="flex gap-1 lg:hidden" role="group" aria-label="Diagram">
-          {(["raft", "cluster"] as const).map((which) => (
-            <button
-              key={which}
-              type="button"
-              aria-pressed={pane === which}
-              onClick={() => setPane(which)}
-              className="rounded-md border border-line px-3 py-1 text-sm aria-pressed:border-accent aria-pressed:bg-accent-soft"
-            >
-              {which === "raft" ? "etcd (Raft)" : "Cluster"}
-            </button>
-          ))}
-        </div>
-      ) : null}
-      <div className="flex min-h-0 flex-1 gap-3">
+      {/* On a phone one diagram at a time, chosen by tabs in the frame's empty top-left corner. */}
+      <div className="relative flex min-h-0 flex-1 gap-3">
+        {hasRing ? (
+          <div className="absolute top-2 left-2 z-10 flex flex-col gap-1 lg:hidden" role="group" aria-label="Diagram">
+            {(["raft", "cluster"] as const).map((which) => (
+              <button
+                key={which}
+                type="button"
+                aria-pressed={pane === which}
+                onClick={() => setPane(which)}
+                className="rounded-md border border-line bg-surface/90 px-2 py-1 text-left text-xs aria-pressed:border-accent aria-pressed:bg-accent-soft"
+              >
+                {which === "raft" ? "etcd (Raft)" : "Cluster"}
+              </button>
+            ))}
+          </div>
+        ) : null}
         {hasRing ? (
           <div className={`${show("raft")} aspect-square h-full max-w-full shrink-0 items-center justify-center rounded-xl border border-line bg-surface p-1`}>
             <RaftRing members={props.members} wire={props.wire} t={t} starting={props.starting} isReducedMotion={props.isReducedMotion} />

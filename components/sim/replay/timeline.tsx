@@ -92,7 +92,7 @@ const MarkerStrip = memo(function MarkerStrip({ scale, markers, windows, onSeek 
           aria-label="Jump to the start, to watch the cluster start"
           tabIndex={-1}
         >
-          start
+          <span className="hidden sm:inline">start</span>
         </button>
       ) : null}
       {windows.map((window) => (

@@ -33,7 +33,7 @@ export function etcdWrites(seed: number): GeneratedQuestion {
       prompt: `An external etcd cluster has **${members}** member${members === 1 ? "" : "s"}. At t = 20 s, **${down}** of them ${down === 1 ? "is" : "are"} stopped (the leader first). At t = 30 s you run \`kubectl scale deployment web --replicas=3\`. What happens?`,
       explanation: `${up} of ${members} members are left and a write needs a majority of ${need}, so ${up >= need ? "etcd still has a leader and commits" : "no leader can be elected and nothing commits"}. In the simulation ${outcome}.`,
       hint: "A write needs a majority of the members, counting the ones that are down.",
-      replay: { scenario: "etcd-quorum-loss", params, seed },
+      replay: { scenario: "etcd-quorum-loss", params, seed, at: scale?.t ?? 30_000 },
     },
     right,
     Object.values(OUTCOMES),

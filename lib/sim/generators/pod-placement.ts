@@ -67,7 +67,7 @@ export function podPlacement(seed: number): GeneratedQuestion {
       prompt: `${s.story}\n\nYou apply this pod at t = 20 s:\n\n\`\`\`yaml\n${s.yaml}\n\`\`\`\n\nWhere does the default kube-scheduler put it?`,
       explanation: `${why} (kube-scheduler with the default profile, in the simulation's own run.)`,
       hint: s.params.case === 7 ? "With the default LeastAllocated strategy, the scheduler prefers the node with the most room left." : "The scheduler first filters out nodes that cannot run the pod, then scores the rest.",
-      replay: { scenario: "scheduling", params: s.params, seed },
+      replay: { scenario: "scheduling", params: s.params, seed, at: decided?.t ?? APPLY_AT },
     },
     right,
     [...wrong.slice(0, s.params.case === 7 ? 3 : 2), ...pendingWrong],

@@ -38,7 +38,7 @@ export function replacementTime(seed: number): GeneratedQuestion {
           ? "In the simulation the pods were not replaced within the run."
           : `The node goes Unknown once ${graceSeconds} s pass without a heartbeat (checked every 5 s), gets the NoExecute taint, its pods are evicted ${tolerationSeconds} s later, and the ReplicaSet's replacements start elsewhere: in the simulation the last of ${lost} pod(s) ran again ${(delay / 1000).toFixed(1)} s after the power cut.`,
       hint: "Count three waits: noticing the silent node, the pods' toleration of the taint, and starting the replacements.",
-      replay: { scenario: "node-failure", params, seed },
+      replay: { scenario: "node-failure", params, seed, at: back?.t ?? off?.t ?? FAULT },
     },
     right,
     wrong,

@@ -16,6 +16,10 @@ export type GeneratedQuestion = {
   explanation: string;
   /** A nudge that does not give the answer away (e.g. "A write needs a majority of the members."). */
   hint: string;
-  /** The replay that shows it: a registered scenario id, its params and seed. Replaying it must show the same outcome. */
-  replay: { scenario: string; params: Params; seed: number };
+  /**
+   * The replay that shows it: a registered scenario id, its params and seed (replaying it must show
+   * the same outcome), and `at`, the virtual time of the event that decides the answer, where the
+   * replay of a prediction opens.
+   */
+  replay: { scenario: string; params: Params; seed: number; at: number };
 };

@@ -36,6 +36,18 @@ function unpackList(location: DocumentLocation, value: Record<string, unknown>):
   return { ok: true, value: objects };
 }
 
+/**
+ * The document as plain data, or the error that stopped it: the yaml package refuses documents
+ * whose aliases would expand without bound ("billion laughs") by throwing, and that is bad input.
+ */
+function documentToJs(document: { toJS(): unknown }): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 /** Parses every document of a YAML/JSON file into raw objects, unpacking lists. Pure. */
 export function readDocuments(file: string, text: string): Result<RawObject[]> {
   const documents = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: true });
@@ -48,7 +60,8 @@ export function readDocuments(file: string, text: string): Result<RawObject[]> {
       const line = error.linePos?.[0];
       return fail(location, "", `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`);
     }
-    const value: unknown = document.toJS();
+    const value = documentToJs(document);
+    if (value instanceof Error) return fail(location, "", `invalid YAML: ${value.message}`);
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) return fail(location, "", "must be a Kubernetes object (a mapping with apiVersion and kind)");
     const described = { ...location, ...describe(value) };

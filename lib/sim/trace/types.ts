@@ -90,14 +90,7 @@ export type RaftTapeRows = {
  * `msgs`, `states` and `logs` hold streams: a key (msgs: from, to, type; states and logs: member),
  * the row count n, then one packed column per remaining field.
  */
-export type RaftTape = {
-  members: string[];
-  tickMs: number;
-  electionTicks: number;
-  msgs: number[][];
-  states: number[][];
-  logs: number[][];
-};
+export type RaftTape = Pick<RaftTapeRows, "members" | "tickMs" | "electionTicks"> & { msgs: number[][]; states: number[][]; logs: number[][] };
 
 export type Trace = {
   engineVersion: string;

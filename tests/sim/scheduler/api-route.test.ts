@@ -30,4 +30,17 @@ describe("POST /api/schedule", () => {
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: string }).error).toContain("nodes is larger than 256 KB");
   });
+
+  it("answers 422 with a message for a YAML alias bomb (billion laughs), within a second", async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const [previous, name] = [String.fromCharCode(96 + level), String.fromCharCode(97 + level)];
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(",")}]`);
+    }
+    const startedAt = performance.now();
+    const response = await post({ nodes: levels.join("\n"), pod: read("pod.yaml") });
+    expect(performance.now() - startedAt).toBeLessThan(1_000);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^nodes: document 1: invalid YAML: Excessive alias count/);
+  });
 });

@@ -75,6 +75,15 @@ describe.each(GENERATOR_KINDS)("generator %s", (kind) => {
       expect(agrees(q, trace.events), `${kind} seed=${seed}: answer "${label(q)}" disagrees with the replay`).toBe(true);
     }
   });
+
+  it("opens its replay at an event of the run after the setup, where the answer is decided", () => {
+    for (const seed of SEEDS) {
+      const q = generate(kind, seed);
+      const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed);
+      expect(q.replay.at, `${kind} seed=${seed}`).toBeGreaterThanOrEqual(20_000);
+      expect(trace.events.some((e) => e.t === q.replay.at), `${kind} seed=${seed}: no event at ${q.replay.at}`).toBe(true);
+    }
+  });
 });
 
 describe("generate", () => {

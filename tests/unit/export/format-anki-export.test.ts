@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatAnkiExport, type ExportCard } from "@/lib/export/format-anki-export";
 import { isBlankHtml } from "@/lib/import/anki-field";
 import { parseAnkiText } from "@/lib/import/parse-anki-text";
-import { sanitizeCardHtml } from "@/lib/import/sanitize-card-html";
+import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 
 const card: ExportCard = { guid: "q-etcd-1", deck: "Quorum::Kubernetes::etcd", frontHtml: "How many members tolerate <b>one</b> failure?", backHtml: "<p>Three.</p>", tags: ["k8s", "etcd::quorum"] };
 

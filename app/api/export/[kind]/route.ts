@@ -11,7 +11,8 @@ const exports = {
 
 export async function GET(_request: Request, context: { params: Promise<{ kind: string }> }) {
   const { kind } = await context.params;
-  const entry = exports[kind as keyof typeof exports];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const entry = Object.hasOwn(exports, kind) ? exports[kind as keyof typeof exports] : undefined;
   if (!entry) return Response.json({ error: `Unknown export "${kind}"; choose one of: ${Object.keys(exports).join(", ")}` }, { status: 404 });
   const learnerId = await getLearnerId();
   if (!learnerId) return Response.json({ error: "No learner: allow cookies for this site, or sign in." }, { status: 401 });

@@ -3,12 +3,16 @@ import { fromHtml } from "hast-util-from-html";
 import { sanitize, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
 
-// Imported HTML is untrusted. It is parsed the way a browser parses it (parse5, through
-// hast-util-from-html), rewritten, then filtered by an allow-list (hast-util-sanitize) and
-// serialised from the tree, so nothing the parser did not understand reaches the output.
-// Decisions, as issue 7 asks us to document them:
+// The one gate for HTML that a user supplied: Anki fields (sanitizeCardHtml) and every Markdown
+// render (lib/content/markdown.ts runs sanitizeCardTree on its tree), so whatever reaches a
+// `dangerouslySetInnerHTML` has passed it. HTML is parsed the way a browser parses it (parse5,
+// through hast-util-from-html), so entities are decoded before any check, rewritten, then
+// filtered by an allow-list (hast-util-sanitize) and serialised from the tree, so nothing the
+// parser did not understand reaches the output. Decisions (issues 7 and 13):
 // - Kept: p div span br hr, b strong i em u s del sub sup, code pre kbd blockquote, ul ol li,
-//   h1–h6, a (http/https href only), table thead tbody tfoot tr th td (colspan, rowspan),
+//   h1–h6, a (http, https or mailto href only: an allow-list of schemes, so javascript:, data:,
+//   vbscript:, file: and any obfuscation of them — entities, case, tabs or control characters
+//   inside or before the scheme — are dropped), table thead tbody tfoot tr th td (colspan, rowspan),
 //   code's `language-*` class. Every other attribute (style, on*, id, class) is dropped.
 // - Removed with their content: script, style, and embedded or interactive things (iframe,
 //   object, embed, svg, math, audio, video, form controls, template, noscript).
@@ -16,7 +20,8 @@ import { toHtml } from "hast-util-to-html";
 //   data: blobs in the database): an http(s) image becomes a link "image: <alt>" to it; a data:
 //   image or an Anki media file name (whose bytes a text file does not carry) becomes the text
 //   "[image: <alt or file name>]".
-// - A link whose href is not http(s) (javascript:, data:, relative) keeps its text, not the link.
+//   The README's import section states this rule: imported cards never load images.
+// - A link whose href is not http(s) or mailto (javascript:, data:, relative) keeps its text, not the link.
 
 const keptTags = [
   "p", "div", "span", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup",
@@ -33,7 +38,7 @@ const schema: Schema = {
   tagNames: keptTags,
   strip: strippedTags,
   attributes: { a: ["href"], code: [["className", /^language-[\w-]+$/]], td: ["colSpan", "rowSpan"], th: ["colSpan", "rowSpan"] },
-  protocols: { href: ["http", "https"] },
+  protocols: { href: ["http", "https", "mailto"] },
   ancestors: { li: ["ul", "ol"], tbody: ["table"], thead: ["table"], tfoot: ["table"], tr: ["table"], td: ["table"], th: ["table"] },
   allowComments: false,
   allowDoctypes: false,
@@ -41,22 +46,29 @@ const schema: Schema = {
   required: {},
 };
 
-const httpUrl = /^https?:\/\/\S+$/i;
+const safeUrl = /^(?:https?:\/\/|mailto:)\S+$/i;
 
 function text(value: string): ElementContent {
   return { type: "text", value };
 }
 
-function httpHref(value: unknown): string | undefined {
-  if (typeof value !== "string" || !httpUrl.test(value.trim())) return undefined;
+/** The href if it is an http(s) or mailto URL, with its scheme lower-cased; otherwise undefined. */
+function safeHref(value: unknown): string | undefined {
+  if (typeof value !== "string" || !safeUrl.test(value.trim())) return undefined;
   // hast-util-sanitize compares protocols case-sensitively; browsers do not.
-  return value.trim().replace(/^https?:/i, (scheme) => scheme.toLowerCase());
+  return value.trim().replace(/^(?:https?|mailto):/i, (scheme) => scheme.toLowerCase());
+}
+
+/** An image's src if it is a remote http(s) URL (a mailto: image is no image). */
+function remoteImageHref(value: unknown): string | undefined {
+  const href = safeHref(value);
+  return href?.startsWith("http") ? href : undefined;
 }
 
 function imageReplacement(image: Element, isInsideLink: boolean): ElementContent {
   const src = typeof image.properties.src === "string" ? image.properties.src.trim() : "";
   const alt = typeof image.properties.alt === "string" ? image.properties.alt.trim() : "";
-  const href = httpHref(src);
+  const href = remoteImageHref(src);
   // A link inside a link is invalid HTML that the next parse would split apart.
   if (href && !isInsideLink) return { type: "element", tagName: "a", properties: { href }, children: [text(`image: ${alt || href}`)] };
   const fileName = src.startsWith("data:") ? "" : src;
@@ -71,7 +83,7 @@ function keepPreLeadingNewline(children: ElementContent[]): ElementContent[] {
   return [{ ...first, value: `\n${first.value}` }, ...children.slice(1)];
 }
 
-/** Replaces images and non-http(s) links before the allow-list runs (which would just drop them). */
+/** Replaces images and non-http(s)/mailto links before the allow-list runs (which would just drop them). */
 function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = false): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
@@ -84,7 +96,7 @@ function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = f
       continue;
     }
     if (child.tagName === "a") {
-      const href = httpHref(child.properties.href);
+      const href = safeHref(child.properties.href);
       if (href && !isInsideLink) out.push({ ...child, properties: { href }, children: rewrite(child.children, true) });
       else for (const grandchild of rewrite(child.children, isInsideLink)) out.push(grandchild);
       continue;
@@ -95,9 +107,14 @@ function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = f
   return out;
 }
 
+/** Returns a tree that keeps only the safe subset above. Pure. */
+export function sanitizeCardTree(tree: Root): Root {
+  const rewritten: Root = { type: "root", children: rewrite(tree.children) };
+  const clean = sanitize(rewritten, schema);
+  return clean.type === "root" ? clean : { type: "root", children: [clean] };
+}
+
 /** Returns HTML that keeps only the safe subset above. Pure; idempotent on its own output. */
 export function sanitizeCardHtml(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
-  const rewritten: Root = { type: "root", children: rewrite(tree.children) };
-  return toHtml(sanitize(rewritten, schema), { characterReferences: { useNamedReferences: true } });
+  return toHtml(sanitizeCardTree(fromHtml(html, { fragment: true })), { characterReferences: { useNamedReferences: true } });
 }

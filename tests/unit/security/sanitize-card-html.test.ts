@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeCardHtml } from "@/lib/import/sanitize-card-html";
+import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 
 describe("sanitizeCardHtml", () => {
   it("keeps the safe subset with its text", () => {

@@ -1,0 +1,50 @@
+import type { Element, Root, RootContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
+
+// An independent check of sanitised output: parse it as a browser would and list anything that
+// could run script, load a resource or navigate somewhere other than http(s)/mailto. It knows
+// nothing of the sanitiser's schema, so a schema mistake shows up here.
+
+const allowedTags = new Set([
+  "p", "div", "span", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup", "code", "pre", "kbd",
+  "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+]);
+/** What our own trusted steps add: link targets, and Shiki's classes and colour variables on code. */
+const allowedClasses = /^(?:shiki|shiki-themes|github-light|github-dark|line|language-[\w-]+)$/;
+const shikiStyle = /^(?:--shiki-[\w-]+:[#\w]+;?)+$/;
+const safeHref = /^(?:https?:\/\/|mailto:)/;
+
+function problemsOf(element: Element): string[] {
+  const problems: string[] = [];
+  if (!allowedTags.has(element.tagName)) problems.push(`<${element.tagName}>`);
+  for (const [name, value] of Object.entries(element.properties)) {
+    if (name === "href") {
+      if (element.tagName !== "a" || typeof value !== "string" || !safeHref.test(value)) problems.push(`href=${String(value)}`);
+    } else if (name === "className") {
+      for (const token of Array.isArray(value) ? value : [value]) if (!allowedClasses.test(String(token))) problems.push(`class=${String(token)}`);
+    } else if (name === "style") {
+      if (!shikiStyle.test(String(value))) problems.push(`style=${String(value)}`);
+    } else if (name === "target") {
+      if (value !== "_blank") problems.push(`target=${String(value)}`);
+    } else if (!["rel", "colSpan", "rowSpan", "tabIndex"].includes(name)) {
+      problems.push(`${name}=${String(value)}`);
+    }
+  }
+  return problems;
+}
+
+/** Every tag, attribute and URL in the HTML that is not on the safe list; empty when safe. */
+export function findUnsafe(html: string): string[] {
+  const problems: string[] = [];
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === "comment") problems.push("<!-- comment -->");
+      if (node.type !== "element") continue;
+      problems.push(...problemsOf(node));
+      walk(node.children);
+    }
+  };
+  const tree: Root = fromHtml(html, { fragment: true });
+  walk(tree.children);
+  return problems;
+}

@@ -1,0 +1,37 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { sqliteAdapter } from "@/lib/sqlite/adapter";
+
+// The connection the app's Prisma client uses, on this file's migrated database (setup.ts).
+const databaseFile = process.env.DATABASE_URL!.slice("file:".length);
+const factory = sqliteAdapter(databaseFile);
+afterAll(() => factory.closeAll());
+
+const statement = (sql: string, args: string[] = []) => ({ sql, args, argTypes: args.map(() => ({ scalarType: "string" as const, arity: "scalar" as const })) });
+const insertUser = (id: string) =>
+  statement(`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (?, true, ?, ?)`, [id, "2026-03-02T10:00:00.000Z", "2026-03-02T10:00:00.000Z"]);
+function committedUserIds(): unknown[] {
+  const reader = new Database(databaseFile, { readonly: true });
+  try {
+    return reader.prepare(`SELECT "id" FROM "User" WHERE "id" LIKE 'adapter-%' ORDER BY "id"`).pluck().all();
+  } finally {
+    reader.close();
+  }
+}
+
+describe("the SQLite connection", () => {
+  it("keeps a write made outside a transaction when a transaction open at the same time rolls back", async () => {
+    const connection = await factory.connect();
+    const transaction = await connection.startTransaction();
+    await transaction.executeRaw(insertUser("adapter-inside"));
+    let isOutsideDone = false;
+    const outside = connection.executeRaw(insertUser("adapter-outside")).then(() => (isOutsideDone = true));
+    await Promise.resolve();
+    expect(isOutsideDone).toBe(false); // it waits for the transaction rather than joining it
+    // What Prisma's client does to end a transaction on this adapter: the statement, then rollback().
+    await transaction.executeRaw(statement("ROLLBACK"));
+    await transaction.rollback();
+    await outside;
+    expect(committedUserIds()).toEqual(["adapter-outside"]);
+  });
+});
