@@ -4,8 +4,8 @@ import { renderMarkdown } from "@/lib/content/markdown";
 import { cardBytesOf, checkStorageQuota, storedCardBytes } from "./storage-quota";
 import type { ImportedCard } from "./types";
 
-// Writes parsed cards as a new private deck of one learner, in one transaction: all of them or
-// none, and none when the learner's storage quota would be exceeded. The database client and the
+// Writes parsed cards as a new private deck of one learner: all of them or none (see
+// saveImportedDeck), and none when the learner's storage quota would be exceeded. The database client and the
 // renderer are parameters so that the app (lib/data/imports.ts, rendering in the worker pool)
 // and the command line (scripts/import.ts, rendering in process) share this code.
 
@@ -47,33 +47,64 @@ export async function renderImportedCards(cards: ImportedCard[], render: RenderB
 
 export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
+/** Cards per insert: each is its own short write, so other learners' writes interleave. */
+const insertBatchSize = 500;
+
+/**
+ * A large import is written as a hidden deck (retiredAt set: lib/data/visibility.ts shows no
+ * retired deck) in short batches, then shown in one last transaction. One transaction for all
+ * 10,000 cards held the database, and every grade behind it, for seconds. A deck that fails
+ * half-way is deleted; whatever happens, no learner ever sees part of an import.
+ */
 export async function saveImportedDeck(
   db: PrismaClient,
   input: { ownerId: string; deckName: string; description: string; cards: RenderedCard[]; quotaBytes: number },
 ): Promise<SavedDeck> {
   const deckId = importedId();
   const newBytes = input.cards.reduce((sum, card) => sum + cardBytesOf(card), 0);
-  return db.$transaction(async (tx) => {
-    // Checked inside the transaction, before any write: two imports at once cannot both fit.
+  const created = await db.$transaction(async (tx) => {
     const quota = checkStorageQuota(await storedCardBytes(tx, input.ownerId), newBytes, input.quotaBytes);
-    if (!quota.ok) return quota;
+    if (!quota.ok) return quota; // refused before anything is written
     const position = importedDeckPosition + (await tx.deck.count({ where: { ownerId: input.ownerId } }));
-    await tx.deck.create({ data: { id: deckId, title: input.deckName.slice(0, 120), description: input.description, position, ownerId: input.ownerId } });
-    await tx.card.createMany({
-      data: input.cards.map((card, index) => ({
-        id: importedId(),
-        deckId,
-        type: "flashcard",
-        prompt: card.front,
-        answer: card.back,
-        promptHtml: card.promptHtml,
-        answerHtml: card.answerHtml,
-        sources: [],
-        tags: card.tags,
-        position: index,
-        contentHash: createHash("sha256").update(JSON.stringify([card.front, card.back, card.tags])).digest("hex"),
-      })),
-    });
-    return { ok: true as const, deckId, imported: input.cards.length };
+    await tx.deck.create({ data: { id: deckId, title: input.deckName.slice(0, 120), description: input.description, position, ownerId: input.ownerId, retiredAt: new Date(0) } });
+    return { ok: true as const };
   });
+  if (!created.ok) return created;
+  try {
+    for (let start = 0; start < input.cards.length; start += insertBatchSize) {
+      await db.card.createMany({ data: input.cards.slice(start, start + insertBatchSize).map((card, index) => cardRow(deckId, card, start + index)) });
+      await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run between batches
+    }
+    const shown = await db.$transaction(async (tx) => {
+      // Checked again with this deck counted: two imports at once cannot both fit.
+      const quota = checkStorageQuota((await storedCardBytes(tx, input.ownerId)) - newBytes, newBytes, input.quotaBytes);
+      if (quota.ok) await tx.deck.update({ where: { id: deckId }, data: { retiredAt: null } });
+      return quota;
+    });
+    if (!shown.ok) await deleteDeck(db, deckId);
+    return shown.ok ? { ok: true, deckId, imported: input.cards.length } : shown;
+  } catch (error) {
+    await deleteDeck(db, deckId);
+    throw error;
+  }
+}
+
+async function deleteDeck(db: PrismaClient, deckId: string): Promise<void> {
+  await db.$transaction([db.card.deleteMany({ where: { deckId } }), db.deck.delete({ where: { id: deckId } })]);
+}
+
+function cardRow(deckId: string, card: RenderedCard, position: number) {
+  return {
+    id: importedId(),
+    deckId,
+    type: "flashcard",
+    prompt: card.front,
+    answer: card.back,
+    promptHtml: card.promptHtml,
+    answerHtml: card.answerHtml,
+    sources: [],
+    tags: card.tags,
+    position,
+    contentHash: createHash("sha256").update(JSON.stringify([card.front, card.back, card.tags])).digest("hex"),
+  };
 }
