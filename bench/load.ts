@@ -123,7 +123,13 @@ try {
       ? Array.from({ length: heavySimulations }, async (_, i) => {
           while (now() < end) {
             await fetch(`${server.baseUrl}/api/sim/control-plane-ha?seed=${seed++}`, { headers: { cookie: cookies[learnersCount + i]! } })
-              .then(async (response) => (await response.arrayBuffer(), count(`sim ${response.status}`)))
+              .then(async (response) => {
+                await response.arrayBuffer();
+                count(`sim ${response.status}`);
+                // A well-behaved client waits as told when refused (and the bench ends on time).
+                const retryMs = Number(response.headers.get("retry-after") ?? 0) * 1000;
+                if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, Math.min(retryMs, end - now())));
+              })
               .catch(() => count("sim failed"));
           }
         })
