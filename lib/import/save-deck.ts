@@ -48,7 +48,7 @@ export async function renderImportedCards(cards: ImportedCard[], render: RenderB
 export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */
-const insertBatchSize = 500;
+const insertBatchSize = 100;
 
 /**
  * A large import is written as a hidden deck (retiredAt set: lib/data/visibility.ts shows no

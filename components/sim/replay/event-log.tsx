@@ -15,7 +15,7 @@ type Props = {
 };
 
 /** Events shown at once: the latest ones up to the playhead (a long trace stays quick to scrub). */
-const windowSize = 80;
+const windowSize = 40;
 
 /** What happened up to the playhead, in plain English, newest last; filter by component. */
 export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Props) {
