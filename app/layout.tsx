@@ -4,6 +4,8 @@ import { GeistSans } from "geist/font/sans";
 import { ThemeProvider } from "next-themes";
 import { headers } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ShortcutOverlay } from "@/components/ui/shortcut-overlay";
+import { ToastProvider } from "@/components/ui/toast-provider";
 import { nonceHeaderName } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
@@ -30,10 +32,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
             Skip to content
           </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
-            {children}
-          </main>
+          <ToastProvider>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
+              {children}
+            </main>
+            <ShortcutOverlay />
+          </ToastProvider>
         </ThemeProvider>
       </body>
     </html>

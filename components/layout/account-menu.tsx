@@ -6,7 +6,10 @@ import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 
-/** "Sign in" for a guest; for a signed-in learner, a small menu: account, settings, sign out. */
+/**
+ * A small menu: account (a guest's import and export), settings, and sign out, or sign in for a
+ * guest (beside the menu from the `sm` width up, inside it on a phone).
+ */
 export function AccountMenu({ user }: { user: CurrentUser | null }) {
   const [isOpen, setIsOpen] = useState(false);
   const menuId = useId();
@@ -25,43 +28,43 @@ export function AccountMenu({ user }: { user: CurrentUser | null }) {
     };
   }, [isOpen]);
 
-  if (!user) {
-    return (
-      <>
-        <Link href="/settings" className="hidden rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg sm:inline">
-          Settings
-        </Link>
-        <Link href="/login" className="rounded-md px-2 py-1.5 text-sm font-medium text-accent hover:underline">
-          Sign in
-        </Link>
-      </>
-    );
-  }
   const itemClass = "block w-full rounded-md px-3 py-2 text-left hover:bg-surface-2";
+  const close = () => setIsOpen(false);
   return (
-    <div ref={root} className="relative">
+    <div ref={root} className="relative flex items-center">
       <button
         type="button"
         onClick={() => setIsOpen((open) => !open)}
         aria-expanded={isOpen}
         aria-controls={menuId}
-        aria-label={`Account: ${user.email ?? user.name ?? "you"}`}
+        aria-label={user ? `Account: ${user.email ?? user.name ?? "you"}` : "Guest menu"}
         className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg"
       >
         <CircleUser className="size-5" aria-hidden="true" />
-        <span className="hidden max-w-40 truncate sm:inline">{user.name ?? user.email}</span>
+        <span className="hidden max-w-40 truncate sm:inline">{user ? (user.name ?? user.email) : "Guest"}</span>
       </button>
+      {user ? null : (
+        <Link href="/login" className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-accent hover:underline sm:inline">
+          Sign in
+        </Link>
+      )}
       {isOpen ? (
-        <div id={menuId} className="absolute right-0 z-20 mt-1 w-48 rounded-lg border border-line bg-surface p-1 text-sm shadow-lg">
-          <Link href="/account" className={itemClass} onClick={() => setIsOpen(false)}>
-            Account and data
+        <div id={menuId} className="absolute top-full right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-surface p-1 text-sm shadow-lg">
+          <Link href="/account" className={itemClass} onClick={close}>
+            {user ? "Account and data" : "Import and export"}
           </Link>
-          <Link href="/settings" className={itemClass} onClick={() => setIsOpen(false)}>
+          <Link href="/settings" className={itemClass} onClick={close}>
             Settings
           </Link>
-          <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className={itemClass}>
-            Sign out
-          </button>
+          {user ? (
+            <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className={itemClass}>
+              Sign out
+            </button>
+          ) : (
+            <Link href="/login" className={`${itemClass} sm:hidden`} onClick={close}>
+              Sign in
+            </Link>
+          )}
         </div>
       ) : null}
     </div>

@@ -2,7 +2,12 @@ import Link from "next/link";
 import { formatInterval } from "@/lib/srs/schedule";
 import { UndoButton } from "./undo-button";
 
-type Props = { nextLearningDue: Date | null; now: Date; undoGrade: () => Promise<{ ok: false; message: string }> };
+type Props = {
+  nextLearningDue: Date | null;
+  now: Date;
+  /** Absent when there is no grade to undo. */
+  undoGrade?: () => Promise<{ ok: false; message: string }>;
+};
 
 export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
   return (
@@ -18,7 +23,7 @@ export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
       <Link href="/" className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
         Back to decks
       </Link>
-      <UndoButton undoGrade={undoGrade} />
+      {undoGrade ? <UndoButton undoGrade={undoGrade} /> : null}
     </section>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { useId } from "react";
 import type { PresentedQuestion } from "@/lib/study/questions";
+import { OrderingStep } from "./ordering-step";
 
 type Steps = Extract<PresentedQuestion, { kind: "ordering" }>["steps"];
 
@@ -12,38 +15,45 @@ type Props = {
   expected: number[] | null;
 };
 
-/** Steps to put in order with up/down buttons (keyboard and touch alike); marked once checked. */
+/**
+ * Steps to put in order by dragging their handles (mouse or touch), or from the keyboard with
+ * dnd-kit's sortable keys: Space lifts a step, ↑/↓ move it, Space drops it, Esc puts it back.
+ * Marked once checked.
+ */
 export function OrderingQuestion({ steps, onMove, expected }: Props) {
+  const ids = steps.map((step) => step.id);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const position = (id: string | number) => ids.indexOf(Number(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up step ${position(active.id)} of ${ids.length}.`,
+    onDragOver: ({ active, over }) => (over ? `Step ${position(active.id)} is over position ${position(over.id)}.` : `Step ${position(active.id)} is no longer over a position.`),
+    onDragEnd: ({ active, over }) => (over ? `Dropped step ${position(active.id)} at position ${position(over.id)}.` : `Dropped step ${position(active.id)}.`),
+    onDragCancel: ({ active }) => `Put step ${position(active.id)} back.`,
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (over && active.id !== over.id) onMove(position(active.id) - 1, position(over.id) - 1);
+  };
   const isChecked = expected !== null;
   return (
     <div>
-      <p className="mb-2 text-sm text-muted">Put the steps in order: move each one up or down.</p>
-      <ol className="space-y-2">
-        {steps.map((step, index) => {
-          const isRight = expected?.[index] === step.id;
-          const tone = !isChecked ? "border-line" : isRight ? "border-ok bg-ok/10" : "border-danger bg-danger/10";
-          return (
-            <li key={step.id} className={`flex items-center gap-2 rounded-lg border p-2 pl-3 ${tone}`}>
-              <span className="w-6 text-sm font-semibold tabular-nums text-muted">{index + 1}.</span>
-              <span className="prose-card min-w-0 flex-1" dangerouslySetInnerHTML={{ __html: step.html }} />
-              {isChecked ? (
-                <span className={`text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
-                  {isRight ? "✓" : `✗ belongs at ${expected.indexOf(step.id) + 1}`}
-                </span>
-              ) : (
-                <span className="flex gap-1">
-                  <button type="button" className="grid size-9 place-items-center rounded-md border border-line hover:border-accent disabled:opacity-30" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move step ${index + 1} up`}>
-                    <ArrowUp className="size-4" aria-hidden="true" />
-                  </button>
-                  <button type="button" className="grid size-9 place-items-center rounded-md border border-line hover:border-accent disabled:opacity-30" disabled={index === steps.length - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move step ${index + 1} down`}>
-                    <ArrowDown className="size-4" aria-hidden="true" />
-                  </button>
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      <p className="mb-2 text-sm text-muted" id="ordering-instructions">
+        {isChecked ? "Your order:" : "Put the steps in order: drag a step by its handle, or focus the handle and press Space, ↑/↓, Space."}
+      </p>
+      <DndContext
+        id={useId()}
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: "To pick up a step, press Space. Move it with the arrow keys, press Space again to drop it, or Escape to cancel." } }}
+      >
+        <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={isChecked}>
+          <ol className="space-y-1.5">
+            {steps.map((step, index) => (
+              <OrderingStep key={step.id} step={step} index={index} expected={expected} />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
     </div>
   );
 }

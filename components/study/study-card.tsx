@@ -3,6 +3,7 @@
 import { startTransition, useState, useTransition } from "react";
 import type { CheckedAnswer } from "@/lib/data/answers";
 import type { ShownCard as Card } from "@/lib/data/present-card";
+import { useToast } from "@/components/ui/toast-provider";
 import { suggestedRating } from "@/lib/study/questions";
 import { CardHtml } from "./card-html";
 import { CardToolbar } from "./card-toolbar";
@@ -12,6 +13,7 @@ import { PredictQuestion } from "./predict-question";
 import { RatingButtons } from "./rating-buttons";
 import { ReplayLink } from "./replay-link";
 import { SourceList } from "./source-list";
+import { flagWithUndo } from "./flag-with-undo";
 import { useAnswerInput } from "./use-answer-input";
 import { useStudyKeys } from "./use-study-keys";
 
@@ -31,6 +33,8 @@ type Props = {
   gradeAction: (formData: FormData) => void;
   isGrading: boolean;
   gradeError: string | null;
+  /** Study only: whether there is a grade to undo (no "Undo" on the first card). */
+  canUndo?: boolean;
 };
 
 const good = 3;
@@ -41,7 +45,7 @@ const good = 3;
  * server; the grade they earn is suggested (right → Good, right after the hint → Hard, wrong →
  * Again) and Space/Enter takes it, but the learner may pick another.
  */
-export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, gradeError }: Props) {
+export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, gradeError, canUndo = false }: Props) {
   const { question } = card;
   const input = useAnswerInput(question);
   const { answer } = input;
@@ -77,14 +81,9 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
   }
 
   const { undoGrade, flagCard } = actions;
-  const undo = undoGrade && (() => startTransition(async () => setMessage((await undoGrade()).message)));
-  const flag =
-    flagCard &&
-    ((kind: "bury" | "suspend") =>
-      startTransition(async () => {
-        const result = await flagCard({ cardId: card.id, flag: kind });
-        if (!result.ok) setMessage(result.message ?? "That did not work; reload and try again.");
-      }));
+  const showToast = useToast();
+  const undo = undoGrade && canUndo ? () => startTransition(async () => setMessage((await undoGrade()).message)) : undefined;
+  const flag = flagCard && ((kind: "bury" | "suspend") => startTransition(() => flagWithUndo(flagCard, card.id, kind, showToast, setMessage)));
 
   useStudyKeys({
     onConfirm: () => (isRevealed ? grade(suggested) : reveal()),
@@ -162,7 +161,7 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
           </p>
         ) : null}
       </article>
-      {undo && flag ? <CardToolbar onUndo={undo} onBury={() => flag("bury")} onSuspend={() => flag("suspend")} /> : null}
+      {flag ? <CardToolbar onUndo={undo} onBury={() => flag("bury")} onSuspend={() => flag("suspend")} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useToast } from "@/components/ui/toast-provider";
 import type { GradeState, NextQueue } from "@/lib/validations/review";
 import { DoneForToday } from "./done-for-today";
 import { QueueCounts } from "./queue-counts";
@@ -14,6 +15,10 @@ type Props = {
     submitGrade: (state: GradeState, formData: FormData) => Promise<GradeState>;
     undoGrade: () => Promise<{ ok: false; message: string }>;
   };
+  /** Whether the learner has a grade to undo as the page was rendered (a grade here adds one). */
+  canUndo: boolean;
+  /** The page was rendered by an undo's redirect (its URL names the card brought back). */
+  isAfterUndo: boolean;
 };
 
 /**
@@ -22,8 +27,15 @@ type Props = {
  * leech warning from the last grade shows above the next one, and "already graded" (a double
  * click) is not shown on the card that replaced it.
  */
-export function StudySession({ deck, initial, actions }: Props) {
+export function StudySession({ deck, initial, actions, canUndo, isAfterUndo }: Props) {
   const [state, gradeAction, isGrading] = useActionState(actions.submitGrade, null);
+  const showToast = useToast();
+  useEffect(() => {
+    if (!isAfterUndo) return;
+    showToast({ message: "Grade undone: the card is back." });
+    // The card is on screen now; a reload or a shared link should not ask for it again.
+    window.history.replaceState(null, "", window.location.pathname);
+  }, [isAfterUndo, showToast]);
   const queue = state?.next ?? initial;
   const { card } = queue;
   const notice = state?.ok ? state.notice : undefined;
@@ -48,9 +60,10 @@ export function StudySession({ deck, initial, actions }: Props) {
           gradeAction={gradeAction}
           isGrading={isGrading}
           gradeError={gradeError}
+          canUndo={canUndo || state?.ok === true}
         />
       ) : (
-        <DoneForToday nextLearningDue={queue.nextLearningDue} now={new Date(queue.shownAt)} undoGrade={actions.undoGrade} />
+        <DoneForToday nextLearningDue={queue.nextLearningDue} now={new Date(queue.shownAt)} undoGrade={canUndo || state?.ok ? actions.undoGrade : undefined} />
       )}
     </div>
   );

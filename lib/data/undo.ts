@@ -31,3 +31,10 @@ export async function undoLastReview(learnerId: string, now: Date): Promise<Undo
     return { ok: true, cardId: last.cardId, deckId: last.card.deckId, version: current.version + 1 };
   });
 }
+
+/** Whether undoLastReview has a grade to undo, so "Undo" is offered only then. */
+export async function hasUndoableReview(learnerId: string | null): Promise<boolean> {
+  if (!learnerId) return false;
+  const last = await db.reviewLog.findFirst({ where: { userId: learnerId, undoneAt: null, source: "study" }, select: { id: true } });
+  return last !== null;
+}

@@ -6,6 +6,7 @@ import { getDeckTitle } from "@/lib/data/decks";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
+import { hasUndoableReview } from "@/lib/data/undo";
 import { checkStudyAnswer, flagCard, submitGrade, undoGrade } from "./actions";
 
 type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<{ card?: string | string[]; v?: string | string[] }> };
@@ -27,14 +28,16 @@ export default async function StudyPage(props: Props) {
   const settings = await getStudySettings(learnerId);
   const now = new Date();
   const queue = await getStudyQueue(learnerId, deck.id, now, settings, prefer);
+  const canUndo = await hasUndoableReview(learnerId);
 
   return (
     <div className="mx-auto max-w-3xl space-y-1">
       <Link href="/" className="text-sm text-muted hover:text-fg">
         ← Decks
       </Link>
-      {/* Keyed by the render: after an undo, bury or suspend the page renders again and the session starts afresh. */}
-      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} />
+      {/* Keyed by the render: after an undo, bury or suspend the page renders again and the session starts afresh.
+          An undo redirects here with ?card=&v= (the card it brought back); the session announces it and drops them from the URL. */}
+      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} canUndo={canUndo} isAfterUndo={prefer !== undefined} />
     </div>
   );
 }
