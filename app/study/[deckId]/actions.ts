@@ -18,9 +18,9 @@ import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
 
-async function nextQueue(learnerId: string, deckId: string, settings: StudySettings): Promise<NextQueue> {
+async function nextQueue(learnerId: string, deckId: string, settings: StudySettings, justGradedId?: string): Promise<NextQueue> {
   const now = new Date();
-  return { ...(await getStudyQueue(learnerId, deckId, now, settings)), shownAt: now.getTime() };
+  return { ...(await getStudyQueue(learnerId, deckId, now, settings, { justGradedId })), shownAt: now.getTime() };
 }
 
 function revalidateStudy(deckId: string) {
@@ -59,7 +59,7 @@ export async function submitGrade(_previous: GradeState, submitted: unknown): Pr
     return { ok: false, staleCardId: review.cardId, message: result.message, next: deckId ? await nextQueue(learnerId, deckId, settings) : undefined };
   }
   // The next card goes back with the grade: the page itself need not be rendered again.
-  const next = await nextQueue(learnerId, result.deckId, settings);
+  const next = await nextQueue(learnerId, result.deckId, settings, review.cardId);
   if (result.becameLeech) {
     return { ok: true, next, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
   }

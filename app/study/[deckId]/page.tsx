@@ -26,7 +26,7 @@ export default async function StudyPage(props: Props) {
   if (!deck) notFound();
   const settings = await getStudySettings(learnerId);
   const now = new Date();
-  const queue = await getStudyQueue(learnerId, deck.id, now, settings, prefer);
+  const queue = await getStudyQueue(learnerId, deck.id, now, settings, { prefer });
 
   return (
     <div className="mx-auto max-w-3xl space-y-1">
