@@ -1,12 +1,11 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { formatWait } from "@/lib/study/format-wait";
 import { UndoButton } from "./undo-button";
 
-type Props = { nextLearningDue: Date | null; now: Date; undoGrade: () => Promise<{ ok: false; message: string }>; customStudy?: ReactNode };
+type Props = { nextLearningDue: Date | null; now: Date; undoGrade: () => Promise<{ ok: false; message: string }> };
 
 /** The end of today's queue, or a pause until the next learning card's step is over. */
-export function DoneForToday({ nextLearningDue, now, undoGrade, customStudy }: Props) {
+export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
   const wait = nextLearningDue ? formatWait(nextLearningDue.getTime() - now.getTime()) : null;
   return (
     <section className="rounded-xl border border-line bg-surface p-8 text-center" aria-labelledby="done-heading">
@@ -22,7 +21,6 @@ export function DoneForToday({ nextLearningDue, now, undoGrade, customStudy }: P
         Back to decks
       </Link>
       <UndoButton undoGrade={undoGrade} />
-      {customStudy}
     </section>
   );
 }

@@ -11,8 +11,7 @@ import type { StudySettings } from "./settings";
 
 export type DailyAllowances = { forDeck: (deckId: string) => Allowance; all: Allowance };
 
-/** One deck's limits for a learner: its own where set, else the learner's defaults. */
-export type DeckLimitsView = { newCardsPerDay: number; reviewsPerDay: number; isOwn: boolean; extraNewToday: number };
+export type OwnDeckLimits = { newCardsPerDay: number | null; reviewsPerDay: number | null };
 
 type LimitsRow = { deckId: string; newCardsPerDay: number | null; reviewsPerDay: number | null; extraNewCards: number; extraNewDayStart: Date | null };
 
@@ -55,11 +54,10 @@ export async function getDailyAllowances(learnerId: string | null, now: Date, se
   };
 }
 
-/** One deck's limits as the deck options form shows them. */
-export async function getDeckLimits(learnerId: string | null, deckId: string, now: Date, settings: StudySettings): Promise<DeckLimitsView> {
-  const row = learnerId ? await db.deckLimits.findUnique({ where: { userId_deckId: { userId: learnerId, deckId } } }) : null;
-  const limit = toDeckLimit(row ?? undefined, startOfLearnerDay(now, settings), settings);
-  return { ...limit, isOwn: row?.newCardsPerDay != null || row?.reviewsPerDay != null };
+/** A deck's own limits (null where it uses the learner's default), for the deck limits form. */
+export async function getOwnDeckLimits(learnerId: string | null, deckId: string): Promise<OwnDeckLimits> {
+  const row = learnerId ? await db.deckLimits.findUnique({ where: { userId_deckId: { userId: learnerId, deckId } }, select: { newCardsPerDay: true, reviewsPerDay: true } }) : null;
+  return { newCardsPerDay: row?.newCardsPerDay ?? null, reviewsPerDay: row?.reviewsPerDay ?? null };
 }
 
 /** Saves a deck's own limits; an empty field (null) goes back to the learner's default. */

@@ -4,6 +4,8 @@ import { startOfNextLearnerDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
 import { limitCounts, totalCounts, type QueueCounts } from "@/lib/study/daily-limits";
 import { nextLearningDue, pickNextCard, type LearningCard } from "@/lib/study/pick-next-card";
+import type { CustomStudy } from "@/lib/validations/custom-study";
+import { getForgottenCardIds } from "./custom-study";
 import { getDailyAllowances } from "./deck-limits";
 import { presentCard, type ShownCard } from "./present-card";
 import type { StudySettings } from "./settings";
@@ -24,26 +26,35 @@ type DeckToday = { counts: QueueCounts; learning: LearningCard[]; reviewIds: str
 
 export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts; nextLearningDue: Date | null };
 
-type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; position: number } };
+type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; position: number; tags: unknown } };
 
 const isLearning = (row: { state: number }) => row.state === State.Learning || row.state === State.Relearning;
 const isHidden = (row: StateRow, now: Date) => row.suspendedAt !== null || (row.buriedUntil !== null && row.buriedUntil > now);
 
-/** Every deck's cards for today (or one deck's), with the allowance across all decks applied. */
-async function getDecksToday(learnerId: string | null, now: Date, settings: StudySettings, deckId?: string) {
+const unlimited = { new: Infinity, review: Infinity };
+const isTagged = (tags: unknown, tag: string | undefined) => tag === undefined || (Array.isArray(tags) && tags.includes(tag));
+
+/**
+ * Every deck's cards for today (or one deck's), within each deck's allowance and the one across
+ * all decks. With a tag (custom study by tag), only cards with that tag, and no limits.
+ */
+async function getDecksToday(learnerId: string | null, now: Date, settings: StudySettings, scope: { deckId?: string; tag?: string } = {}) {
   const nextDayStart = startOfNextLearnerDay(now, settings);
-  const deckWhere = deckId ? { deckId } : {};
-  const [cards, states, allowances] = await Promise.all([
-    db.card.findMany({ where: { ...deckWhere, ...visibleCardWhere(learnerId) }, orderBy: { position: "asc" }, select: { id: true, deckId: true } }),
+  const deckWhere = scope.deckId ? { deckId: scope.deckId } : {};
+  const [allCards, allStates, limits] = await Promise.all([
+    db.card.findMany({ where: { ...deckWhere, ...visibleCardWhere(learnerId) }, orderBy: { position: "asc" }, select: { id: true, deckId: true, tags: true } }),
     learnerId
       ? db.cardState.findMany({
           where: { userId: learnerId, card: { ...deckWhere, retiredAt: null } },
           orderBy: [{ due: "asc" }, { cardId: "asc" }],
-          select: { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true, card: { select: { deckId: true, position: true } } },
+          select: { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true, card: { select: { deckId: true, position: true, tags: true } } },
         })
       : Promise.resolve([] as StateRow[]),
     getDailyAllowances(learnerId, now, settings),
   ]);
+  const cards = allCards.filter((card) => isTagged(card.tags, scope.tag));
+  const states = allStates.filter((row) => isTagged(row.card.tags, scope.tag));
+  const allowances = scope.tag === undefined ? limits : { forDeck: () => unlimited, all: unlimited };
   const started = new Set(states.filter((row) => row.state !== State.New || isHidden(row, now)).map((row) => row.cardId));
   const decks = new Map<string, { learning: LearningCard[]; reviewIds: string[]; newIds: string[] }>();
   const deckOf = (id: string) => decks.get(id) ?? decks.set(id, { learning: [], reviewIds: [], newIds: [] }).get(id)!;
@@ -80,17 +91,31 @@ export type StudyQueueOptions = {
   prefer?: { cardId: string; version: number };
   /** The card graded just before: not shown again straight away while another is ready. */
   justGradedId?: string;
+  /** Custom study: forgotten cards, or one tag beyond the daily limits. */
+  custom?: CustomStudy;
 };
 
 /** The next card to study in a deck, or null with when the next learning card comes due today. */
 export async function getStudyQueue(learnerId: string | null, deckId: string, now: Date, settings: StudySettings, options: StudyQueueOptions = {}): Promise<StudyQueue> {
-  const { byDeck } = await getDecksToday(learnerId, now, settings, deckId);
+  if (options.custom?.kind === "forgotten") return getForgottenQueue(learnerId, deckId, now, settings, options.custom.days, options.justGradedId);
+  const tag = options.custom?.kind === "tag" ? options.custom.tag : undefined;
+  const { byDeck } = await getDecksToday(learnerId, now, settings, { deckId, tag });
   const deck = byDeck.get(deckId) ?? { counts: noCards, learning: [], reviewIds: [], newIds: [] };
   const upcoming = nextLearningDue(deck.learning, now);
   const picked = (await preferredCandidate(learnerId, deck, options.prefer)) ?? pickNextCard({ ...deck, now, justGradedId: options.justGradedId });
   if (!picked) return { card: null, counts: deck.counts, nextLearningDue: upcoming };
   const memory = learnerId ? await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: picked.cardId } } }) : null;
   return { card: await presentCard({ cardId: picked.cardId, learnerId, memory, queue: picked.queue, now, settings }), counts: deck.counts, nextLearningDue: upcoming };
+}
+
+/** Custom study of forgotten cards: each shown whatever its due date, the one just graded last. */
+async function getForgottenQueue(learnerId: string | null, deckId: string, now: Date, settings: StudySettings, days: number, justGradedId?: string): Promise<StudyQueue> {
+  const cardIds = learnerId ? await getForgottenCardIds(learnerId, deckId, days, now, settings) : [];
+  const counts = { new: 0, learning: 0, review: cardIds.length };
+  const cardId = cardIds.find((id) => id !== justGradedId) ?? cardIds[0];
+  if (!learnerId || !cardId) return { card: null, counts, nextLearningDue: null };
+  const memory = await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } });
+  return { card: await presentCard({ cardId, learnerId, memory, queue: "review", now, settings }), counts, nextLearningDue: null };
 }
 
 /** The undone card, if it is still at the version the undo left and among today's cards. */
