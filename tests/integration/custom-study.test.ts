@@ -60,13 +60,15 @@ describe("custom study: by tag", () => {
   });
 });
 
+const messageOf = (result: ReturnType<typeof parseCustomStudy>) => (result.success ? undefined : result.error.issues[0]?.message);
+
 describe("parseCustomStudy", () => {
   it("reads none, forgotten and tag, and names what is wrong otherwise", () => {
     expect(parseCustomStudy({})).toEqual({ success: true, data: undefined });
     expect(parseCustomStudy({ custom: "forgotten", days: "7" })).toMatchObject({ success: true, data: { kind: "forgotten", days: 7 } });
     expect(parseCustomStudy({ custom: "tag", tag: "etcd" })).toMatchObject({ success: true, data: { kind: "tag", tag: "etcd" } });
-    expect(parseCustomStudy({ custom: "forgotten", days: "99" }).error?.issues[0]?.message).toBe("Forgotten in at most the last 30 days");
-    expect(parseCustomStudy({ custom: "tag" }).error?.issues[0]?.message).toBe("Choose a tag to study");
-    expect(parseCustomStudy({ custom: "everything" }).error?.issues[0]?.message).toBe("Custom study is 'forgotten' or 'tag'");
+    expect(messageOf(parseCustomStudy({ custom: "forgotten", days: "99" }))).toBe("Forgotten in at most the last 30 days");
+    expect(messageOf(parseCustomStudy({ custom: "tag" }))).toBe("Choose a tag to study");
+    expect(messageOf(parseCustomStudy({ custom: "everything" }))).toBe("Custom study is 'forgotten' or 'tag'");
   });
 });
