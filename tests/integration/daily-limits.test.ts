@@ -4,6 +4,7 @@ import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { addExtraNewCards, saveDeckLimits } from "@/lib/data/deck-limits";
 import { ensureGuestLearner } from "@/lib/data/learners";
+import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { getProgress } from "@/lib/data/progress";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, type StudySettings } from "@/lib/data/settings";
@@ -74,6 +75,19 @@ describe("daily limits per deck", () => {
     expect(counts.byDeck.get("beta")!.new).toBe(2);
     await saveDeckLimits(learnerId, "alpha", { newCardsPerDay: null, reviewsPerDay: null });
     expect((await getQueueCountsByDeck(learnerId, now, settings)).byDeck.get("alpha")!.new).toBe(2);
+  });
+
+  it("a guest's deck limits move into the account on sign-in, unless the account has its own for that deck", async () => {
+    const guestId = newLearner();
+    await ensureGuestLearner(guestId);
+    await saveDeckLimits(guestId, "alpha", { newCardsPerDay: 5, reviewsPerDay: null });
+    await saveDeckLimits(guestId, "beta", { newCardsPerDay: 6, reviewsPerDay: null });
+    const account = await db.user.create({ data: { email: `limits-${guestId}@example.test` } });
+    await saveDeckLimits(account.id, "beta", { newCardsPerDay: 1, reviewsPerDay: null });
+    await mergeGuestIntoAccount(guestId, account.id);
+    const limits = await db.deckLimits.findMany({ where: { userId: account.id }, orderBy: { deckId: "asc" } });
+    expect(limits.map((row) => [row.deckId, row.newCardsPerDay])).toEqual([["alpha", 5], ["beta", 1]]);
+    expect(await db.deckLimits.count({ where: { userId: guestId } })).toBe(0);
   });
 
   it("custom study's extra new cards apply to one deck for today only, adding up within the day", async () => {
