@@ -26,7 +26,7 @@ type DeckToday = { counts: QueueCounts; learning: LearningCard[]; reviewIds: str
 
 export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts; nextLearningDue: Date | null };
 
-type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; position: number; tags: unknown } };
+type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; tags?: unknown } };
 
 const isLearning = (row: { state: number }) => row.state === State.Learning || row.state === State.Relearning;
 const isHidden = (row: StateRow, now: Date) => row.suspendedAt !== null || (row.buriedUntil !== null && row.buriedUntil > now);
@@ -42,12 +42,12 @@ async function getDecksToday(learnerId: string | null, now: Date, settings: Stud
   const nextDayStart = startOfNextLearnerDay(now, settings);
   const deckWhere = scope.deckId ? { deckId: scope.deckId } : {};
   const [allCards, allStates, limits] = await Promise.all([
-    db.card.findMany({ where: { ...deckWhere, ...visibleCardWhere(learnerId) }, orderBy: { position: "asc" }, select: { id: true, deckId: true, tags: true } }),
+    db.card.findMany({ where: { ...deckWhere, ...visibleCardWhere(learnerId) }, orderBy: { position: "asc" }, select: { id: true, deckId: true, tags: scope.tag !== undefined } }),
     learnerId
       ? db.cardState.findMany({
           where: { userId: learnerId, card: { ...deckWhere, retiredAt: null } },
           orderBy: [{ due: "asc" }, { cardId: "asc" }],
-          select: { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true, card: { select: { deckId: true, position: true, tags: true } } },
+          select: { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true, card: { select: { deckId: true, tags: scope.tag !== undefined } } },
         })
       : Promise.resolve([] as StateRow[]),
     getDailyAllowances(learnerId, now, settings),
