@@ -78,3 +78,20 @@ test("a deck's own limit and custom study's extra new cards change that deck's c
   await page.goto("/");
   expect((await readCounts(deckOnHome(page, secondDeck))).new).toBe(20);
 });
+
+test("custom study of forgotten cards shows the card graded Again, and the progress page's due figures agree", async ({ page }) => {
+  await page.goto(`/study/${firstDeck.id}`);
+  await answerWithKeyboard(page);
+  await page.keyboard.press("1");
+  await expect(page.getByLabel("Cards ready").getByText(/^\d+ learning$/)).toHaveText("1 learning");
+
+  await openPanel(page);
+  await page.getByRole("link", { name: "Forgotten today" }).click();
+  await expect(page.getByText("Custom study: Cards forgotten in the last day")).toBeVisible();
+  expect(await readCounts(page)).toEqual({ new: 0, learning: 0, review: 1 });
+
+  await page.goto("/progress");
+  const dueTile = page.getByText("Due today", { exact: true }).locator("..").getByRole("definition").first();
+  await expect(dueTile).toHaveText("1");
+  await expect(page.getByText(/reviews due in 30 days; \d+ today/)).toContainText("; 1 today,");
+});
