@@ -3,12 +3,16 @@ import { QueueCounts } from "@/components/study/queue-counts";
 import { getDeckOverview } from "@/lib/data/decks";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
+import { countToday } from "@/lib/study/daily-limits";
+import { formatWait } from "@/lib/study/format-wait";
 
 export default async function HomePage() {
   const learnerId = await getLearnerId();
   const settings = await getStudySettings(learnerId);
-  const { decks, total } = await getDeckOverview(learnerId, new Date(), settings);
-  const readyCount = total.new + total.learning + total.review;
+  const now = new Date();
+  const { decks, total, nextLearningDue } = await getDeckOverview(learnerId, now, settings);
+  const readyCount = countToday(total);
+  const nextLearning = nextLearningDue ? ` The next learning card is due in ${formatWait(nextLearningDue.getTime() - now.getTime())}.` : "";
 
   return (
     <div className="space-y-8">
@@ -26,13 +30,13 @@ export default async function HomePage() {
           : watch etcd lose its quorum or a node die, change the parameters, and see the outcome change.
         </p>
         <p className="text-sm font-medium" role="status">
-          {readyCount > 0 ? `${readyCount} card${readyCount === 1 ? "" : "s"} ready to study today.` : "Nothing due right now: you are done for today."}
+          {readyCount > 0 ? `${readyCount} card${readyCount === 1 ? "" : "s"} to study today.${nextLearning}` : "Nothing due right now: you are done for today."}
         </p>
       </section>
 
       <ul className="grid gap-4 sm:grid-cols-2">
         {decks.map((deck) => {
-          const ready = deck.due.new + deck.due.learning + deck.due.review;
+          const ready = countToday(deck.due);
           return (
             <li key={deck.id} className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5">
               <div className="space-y-1">

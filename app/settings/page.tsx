@@ -25,6 +25,8 @@ export default async function SettingsPage() {
           desiredRetention: settings.desiredRetention,
           newCardsPerDay: settings.newCardsPerDay,
           reviewsPerDay: settings.reviewsPerDay,
+          allDecksNewCardsPerDay: settings.allDecksNewCardsPerDay ?? "",
+          allDecksReviewsPerDay: settings.allDecksReviewsPerDay ?? "",
           learningSteps: formatSteps(settings.learningSteps),
           relearningSteps: formatSteps(settings.relearningSteps),
           timeZone: settings.timeZone,

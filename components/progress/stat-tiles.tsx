@@ -1,4 +1,5 @@
 import type { Progress } from "@/lib/data/progress";
+import { dueTodayCount } from "@/lib/progress/forecast";
 
 function formatDuration(ms: number): string {
   if (ms > 0 && ms < 60_000) return `${Math.round(ms / 1000)} s`;
@@ -10,7 +11,7 @@ function formatDuration(ms: number): string {
 export function StatTiles({ progress }: { progress: Progress }) {
   const due = progress.dueToday;
   const tiles = [
-    { label: "Due today", value: String(due.new + due.learning + due.review), detail: `${due.review} reviews, ${due.learning} learning, ${due.new} new` },
+    { label: "Due today", value: String(dueTodayCount(due)), detail: `${due.review} reviews, ${due.learning} learning; and ${due.new} new cards` },
     { label: "Streak", value: `${progress.streak} day${progress.streak === 1 ? "" : "s"}`, detail: "in a row with a review" },
     { label: "Reviews", value: String(progress.reviewCount), detail: "in all" },
     { label: "Time studied", value: formatDuration(progress.timeStudiedMs.week), detail: `this week; ${formatDuration(progress.timeStudiedMs.today)} today, ${formatDuration(progress.timeStudiedMs.total)} in all` },

@@ -8,6 +8,8 @@ type Values = {
   desiredRetention: number | string;
   newCardsPerDay: number | string;
   reviewsPerDay: number | string;
+  allDecksNewCardsPerDay: number | string;
+  allDecksReviewsPerDay: number | string;
   learningSteps: string;
   relearningSteps: string;
   timeZone: string;
@@ -46,11 +48,17 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
           <input {...describe("desiredRetention")} type="number" step="0.01" min="0.7" max="0.99" defaultValue={values.desiredRetention} className={inputClass} required />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="newCardsPerDay" label="New cards per day" errors={errors.newCardsPerDay} hint="Across all decks.">
+          <Field id="newCardsPerDay" label="New cards per day" errors={errors.newCardsPerDay} hint="In each deck, unless the deck sets its own.">
             <input {...describe("newCardsPerDay")} type="number" min="0" defaultValue={values.newCardsPerDay} className={inputClass} required />
           </Field>
-          <Field id="reviewsPerDay" label="Reviews per day" errors={errors.reviewsPerDay} hint="Across all decks.">
+          <Field id="reviewsPerDay" label="Reviews per day" errors={errors.reviewsPerDay} hint="In each deck, unless the deck sets its own.">
             <input {...describe("reviewsPerDay")} type="number" min="0" defaultValue={values.reviewsPerDay} className={inputClass} required />
+          </Field>
+          <Field id="allDecksNewCardsPerDay" label="New cards per day, all decks" errors={errors.allDecksNewCardsPerDay} hint="Optional cap on all decks together; empty for none.">
+            <input {...describe("allDecksNewCardsPerDay")} type="number" min="0" defaultValue={values.allDecksNewCardsPerDay} className={inputClass} />
+          </Field>
+          <Field id="allDecksReviewsPerDay" label="Reviews per day, all decks" errors={errors.allDecksReviewsPerDay} hint="Optional cap on all decks together; empty for none.">
+            <input {...describe("allDecksReviewsPerDay")} type="number" min="0" defaultValue={values.allDecksReviewsPerDay} className={inputClass} />
           </Field>
           <Field id="learningSteps" label="Learning steps" errors={errors.learningSteps} hint="Before a new card graduates, e.g. 1m 10m.">
             <input {...describe("learningSteps")} defaultValue={values.learningSteps} className={inputClass} />

@@ -9,6 +9,8 @@ import { StudyCard, type CardActions } from "./study-card";
 
 type Props = {
   deck: { id: string; title: string };
+  /** Custom study: what it is called, and the fields that name it in each grade. */
+  custom?: { title: string; fields: Record<string, string> };
   /** The queue as the page was rendered; after each grade the action sends the next one. */
   initial: NextQueue;
   actions: CardActions & {
@@ -27,14 +29,17 @@ type Props = {
  * leech warning from the last grade shows above the next one, and "already graded" (a double
  * click) is not shown on the card that replaced it.
  */
-export function StudySession({ deck, initial, actions, canUndo, isAfterUndo }: Props) {
+export function StudySession({ deck, custom, initial, actions, canUndo, isAfterUndo }: Props) {
   const [state, gradeAction, isGrading] = useActionState(actions.submitGrade, null);
   const showToast = useToast();
   useEffect(() => {
     if (!isAfterUndo) return;
     showToast({ message: "Grade undone: the card is back." });
     // The card is on screen now; a reload or a shared link should not ask for it again.
-    window.history.replaceState(null, "", window.location.pathname);
+    const url = new URL(window.location.href);
+    url.searchParams.delete("card");
+    url.searchParams.delete("v");
+    window.history.replaceState(null, "", url);
   }, [isAfterUndo, showToast]);
   const queue = state?.next ?? initial;
   const { card } = queue;
@@ -43,7 +48,10 @@ export function StudySession({ deck, initial, actions, canUndo, isAfterUndo }: P
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold tracking-tight">{deck.title}</h1>
+        <h1 className="text-xl font-semibold tracking-tight">
+          {deck.title}
+          {custom ? <span className="block text-sm font-normal text-muted">Custom study: {custom.title}</span> : null}
+        </h1>
         <QueueCounts counts={queue.counts} current={card?.queue} />
       </div>
       {notice ? (
@@ -55,7 +63,7 @@ export function StudySession({ deck, initial, actions, canUndo, isAfterUndo }: P
         <StudyCard
           key={`${card.id}:${card.version}`}
           card={card}
-          gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(queue.shownAt), deckId: deck.id }}
+          gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(queue.shownAt), deckId: deck.id, ...custom?.fields }}
           actions={actions}
           gradeAction={gradeAction}
           isGrading={isGrading}

@@ -7,8 +7,8 @@ import { getQueueCountsByDeck, type QueueCounts } from "./study";
 
 export type DeckOverview = { id: string; title: string; description: string; cardCount: number; isPrivate: boolean; due: QueueCounts };
 
-/** The decks a learner can study, in order, with what is ready in each today and in all. */
-export async function getDeckOverview(learnerId: string | null, now: Date, settings: StudySettings): Promise<{ decks: DeckOverview[]; total: QueueCounts }> {
+/** The decks a learner can study, in order, with what each will show today, the total, and when the next learning card is due. */
+export async function getDeckOverview(learnerId: string | null, now: Date, settings: StudySettings): Promise<{ decks: DeckOverview[]; total: QueueCounts; nextLearningDue: Date | null }> {
   const [decks, counts] = await Promise.all([
     db.deck.findMany({
       where: visibleDeckWhere(learnerId),
@@ -27,6 +27,7 @@ export async function getDeckOverview(learnerId: string | null, now: Date, setti
       due: counts.byDeck.get(deck.id) ?? { new: 0, learning: 0, review: 0 },
     })),
     total: counts.total,
+    nextLearningDue: counts.nextLearningDue,
   };
 }
 

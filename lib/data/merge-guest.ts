@@ -57,6 +57,9 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string):
     await tx.deck.updateMany({ where: { ownerId: guestId }, data: { ownerId: accountId } });
     const hasSettings = await tx.learnerSettings.count({ where: { userId: accountId } });
     if (!hasSettings) await tx.learnerSettings.updateMany({ where: { userId: guestId }, data: { userId: accountId } });
+    // A deck's limits move too, unless the account set its own for that deck.
+    const accountDeckLimits = await tx.deckLimits.findMany({ where: { userId: accountId }, select: { deckId: true } });
+    await tx.deckLimits.updateMany({ where: { userId: guestId, deckId: { notIn: accountDeckLimits.map((row) => row.deckId) } }, data: { userId: accountId } });
     await tx.user.delete({ where: { id: guestId } }); // what is left of the guest (settings) goes with it
     return { cardsMoved: guestStates.length - cardsReplayed, cardsReplayed, reviewsMoved };
   });

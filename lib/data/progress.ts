@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { currentStreak, reviewsByDay, timeStudiedMs } from "@/lib/progress/activity";
 import { daysBetweenDates, learnerDateKey, learnerDayOffset } from "@/lib/progress/day-index";
-import { dueForecast } from "@/lib/progress/forecast";
+import { dueForecast, forecastFromToday } from "@/lib/progress/forecast";
 import { planForInterview, type Plan } from "@/lib/progress/planner";
 import { trueRetention, type RetentionRow } from "@/lib/progress/true-retention";
 import { retrievability, State } from "@/lib/srs/schedule";
@@ -53,7 +53,7 @@ export async function getProgress(learnerId: string | null, now: Date, settings:
   const seen = [...studiedByDeck.values()].reduce((sum, entry) => sum + entry.studied, 0);
   return {
     dueToday: counts.total,
-    forecast: dueForecast(states, now, settings),
+    forecast: forecastFromToday(counts.total, dueForecast(states, now, settings)),
     reviewsByDay: [...reviewsByDay(reviews, settings)].map(([date, count]) => ({ date, count })),
     streak: currentStreak(reviews, now, settings),
     reviewCount: reviews.length,

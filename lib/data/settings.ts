@@ -7,10 +7,13 @@ import { formatSteps, parseSteps } from "@/lib/srs/steps";
 import type { StudySettingsInput } from "@/lib/validations/settings";
 
 export type StudySettings = SchedulerOptions & {
-  /** New cards a learner starts per study day, across all decks (Anki's default is 20). */
+  /** New cards a learner starts per study day in each deck, unless the deck sets its own (Anki's default is 20). */
   newCardsPerDay: number;
-  /** Review cards shown per study day, across all decks (Anki's default is 200). */
+  /** Review cards shown per study day in each deck, unless the deck sets its own (Anki's default is 200). */
   reviewsPerDay: number;
+  /** Optional caps across all decks together; null: none. */
+  allDecksNewCardsPerDay: number | null;
+  allDecksReviewsPerDay: number | null;
   /** Lapses that make a card a leech (Anki: 8), and whether a leech is suspended or only tagged. */
   leechThreshold: number;
   leechAction: "suspend" | "tag";
@@ -22,6 +25,8 @@ export const defaultStudySettings: StudySettings = {
   ...defaultSchedulerOptions,
   newCardsPerDay: 20,
   reviewsPerDay: 200,
+  allDecksNewCardsPerDay: null,
+  allDecksReviewsPerDay: null,
   leechThreshold: 8,
   leechAction: "suspend",
   interviewDate: null,
@@ -36,6 +41,8 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     desiredRetention: row.desiredRetention,
     newCardsPerDay: row.newCardsPerDay,
     reviewsPerDay: row.reviewsPerDay,
+    allDecksNewCardsPerDay: row.allDecksNewCardsPerDay,
+    allDecksReviewsPerDay: row.allDecksReviewsPerDay,
     learningSteps: parseSteps(row.learningSteps) ?? defaultStudySettings.learningSteps,
     relearningSteps: parseSteps(row.relearningSteps) ?? defaultStudySettings.relearningSteps,
     timeZone: row.timeZone,

@@ -1,127 +1,130 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { startOfLearnerDay, startOfNextLearnerDay } from "@/lib/srs/day";
+import { startOfNextLearnerDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
+import { limitCounts, totalCounts, type QueueCounts } from "@/lib/study/daily-limits";
+import { nextLearningDue, pickNextCard, type LearningCard } from "@/lib/study/pick-next-card";
+import type { CustomStudy } from "@/lib/validations/custom-study";
+import { getForgottenCardIds } from "./custom-study";
+import { getDailyAllowances } from "./deck-limits";
 import { presentCard, type ShownCard } from "./present-card";
 import type { StudySettings } from "./settings";
 import { visibleCardWhere } from "./visibility";
 
-// What a learner should study next, Anki-style: learning cards that are due, then reviews due
-// today, then new cards, within the daily limits; learning cards due within 20 minutes are shown
-// early rather than ending the session. Suspended cards, and buried ones until their day ends,
-// are left out.
+// What a learner studies today, Anki-style. One function counts every deck's cards for today
+// (new and reviews within each deck's limits and the cap across decks, every learning card due
+// before the day ends), and the study queue shows exactly the cards it counted, so the three
+// numbers always add up to what the deck will show. Suspended cards, and buried ones until
+// their day ends, are left out.
 
-/** Anki's "learn ahead limit": a learning card due this soon is shown rather than waiting. */
-const learnAheadMs = 20 * 60_000;
-
-export type QueueCounts = { new: number; learning: number; review: number };
+export type { QueueCounts };
 
 export type StudyQueue = { card: ShownCard | null; counts: QueueCounts; nextLearningDue: Date | null };
 
-type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null };
+/** A deck's cards for today: counts within the limits, and the cards behind them. */
+type DeckToday = { counts: QueueCounts; learning: LearningCard[]; reviewIds: string[]; newIds: string[] };
+
+export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts; nextLearningDue: Date | null };
+
+type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; tags?: unknown } };
 
 const isLearning = (row: { state: number }) => row.state === State.Learning || row.state === State.Relearning;
 const isHidden = (row: StateRow, now: Date) => row.suspendedAt !== null || (row.buriedUntil !== null && row.buriedUntil > now);
 
-/** Cards a learner has not started (no state, or a new-card state) and has not hidden. */
-function newCardFilter(learnerId: string | null, now: Date) {
-  if (!learnerId) return {};
-  return {
-    cardStates: {
-      none: { userId: learnerId, OR: [{ state: { not: State.New } }, { suspendedAt: { not: null } }, { buriedUntil: { gt: now } }] },
-    },
-  };
-}
-
-/** New cards and reviews left today under the learner's daily limits (undone grades do not count). */
-async function getRemainingToday(learnerId: string | null, now: Date, settings: StudySettings) {
-  if (!learnerId) return { newLeft: settings.newCardsPerDay, reviewsLeft: settings.reviewsPerDay };
-  const byState = await db.reviewLog.groupBy({
-    by: ["state"],
-    where: { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: startOfLearnerDay(now, settings) } },
-    _count: { _all: true },
-  });
-  const today = (state: State) => byState.find((row) => row.state === state)?._count._all ?? 0;
-  const [newToday, reviewsToday] = [today(State.New), today(State.Review)];
-  return { newLeft: Math.max(0, settings.newCardsPerDay - newToday), reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewsToday) };
-}
-
-const stateSelect = { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true } as const;
-
-export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts };
+const unlimited = { new: Infinity, review: Infinity };
+const isTagged = (tags: unknown, tag: string | undefined) => tag === undefined || (Array.isArray(tags) && tags.includes(tag));
 
 /**
- * Per deck: how many new, learning and review cards are ready now (Anki's three numbers), each
- * capped by today's limits; and the total, where the limits apply once across all decks.
+ * Every deck's cards for today (or one deck's), within each deck's allowance and the one across
+ * all decks. With a tag (custom study by tag), only cards with that tag, and no limits.
  */
-export async function getQueueCountsByDeck(learnerId: string | null, now: Date, settings: StudySettings): Promise<DeckQueueCounts> {
+async function getDecksToday(learnerId: string | null, now: Date, settings: StudySettings, scope: { deckId?: string; tag?: string } = {}) {
   const nextDayStart = startOfNextLearnerDay(now, settings);
-  const [totals, states, remaining] = await Promise.all([
-    db.card.groupBy({ by: ["deckId"], where: visibleCardWhere(learnerId), _count: { _all: true } }),
+  const deckWhere = scope.deckId ? { deckId: scope.deckId } : {};
+  const [allCards, allStates, limits] = await Promise.all([
+    db.card.findMany({ where: { ...deckWhere, ...visibleCardWhere(learnerId) }, orderBy: { position: "asc" }, select: { id: true, deckId: true, tags: scope.tag !== undefined } }),
     learnerId
-      ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, select: { ...stateSelect, card: { select: { deckId: true } } } })
-      : Promise.resolve([]),
-    getRemainingToday(learnerId, now, settings),
+      ? db.cardState.findMany({
+          where: { userId: learnerId, card: { ...deckWhere, retiredAt: null } },
+          orderBy: [{ due: "asc" }, { cardId: "asc" }],
+          select: { cardId: true, state: true, due: true, suspendedAt: true, buriedUntil: true, card: { select: { deckId: true, tags: scope.tag !== undefined } } },
+        })
+      : Promise.resolve([] as StateRow[]),
+    getDailyAllowances(learnerId, now, settings),
   ]);
-  const uncapped = new Map<string, QueueCounts>();
-  for (const { deckId, _count } of totals) uncapped.set(deckId, { new: _count._all, learning: 0, review: 0 });
+  const cards = allCards.filter((card) => isTagged(card.tags, scope.tag));
+  const states = allStates.filter((row) => isTagged(row.card.tags, scope.tag));
+  const allowances = scope.tag === undefined ? limits : { forDeck: () => unlimited, all: unlimited };
+  const started = new Set(states.filter((row) => row.state !== State.New || isHidden(row, now)).map((row) => row.cardId));
+  const decks = new Map<string, { learning: LearningCard[]; reviewIds: string[]; newIds: string[] }>();
+  const deckOf = (id: string) => decks.get(id) ?? decks.set(id, { learning: [], reviewIds: [], newIds: [] }).get(id)!;
+  for (const card of cards) if (!started.has(card.id)) deckOf(card.deckId).newIds.push(card.id);
   for (const row of states) {
-    const deck = uncapped.get(row.card.deckId);
-    if (!deck) continue;
-    const hidden = isHidden(row, now);
-    if (row.state !== State.New || hidden) deck.new--;
-    if (hidden) continue;
-    if (isLearning(row) && row.due <= now) deck.learning++;
-    if (row.state === State.Review && row.due < nextDayStart) deck.review++;
+    if (isHidden(row, now) || row.due >= nextDayStart) continue;
+    if (isLearning(row)) deckOf(row.card.deckId).learning.push({ cardId: row.cardId, due: row.due });
+    else if (row.state === State.Review) deckOf(row.card.deckId).reviewIds.push(row.cardId);
   }
-  const sum = (key: keyof QueueCounts) => [...uncapped.values()].reduce((total, deck) => total + deck[key], 0);
-  const cap = (deck: QueueCounts) => ({ new: Math.min(deck.new, remaining.newLeft), learning: deck.learning, review: Math.min(deck.review, remaining.reviewsLeft) });
+  const byDeck = new Map<string, DeckToday>();
+  for (const [id, deck] of decks) {
+    const ready = { new: deck.newIds.length, learning: deck.learning.length, review: deck.reviewIds.length };
+    const counts = limitCounts(ready, allowances.forDeck(id), allowances.all);
+    byDeck.set(id, { counts, learning: deck.learning, reviewIds: deck.reviewIds.slice(0, counts.review), newIds: deck.newIds.slice(0, counts.new) });
+  }
+  return { byDeck, all: allowances.all };
+}
+
+const noCards: QueueCounts = { new: 0, learning: 0, review: 0 };
+
+/** Per deck: the new, learning and review cards it will show today (Anki's three numbers), and their total. */
+export async function getQueueCountsByDeck(learnerId: string | null, now: Date, settings: StudySettings): Promise<DeckQueueCounts> {
+  const { byDeck, all } = await getDecksToday(learnerId, now, settings);
+  const learning = [...byDeck.values()].flatMap((deck) => deck.learning).sort((a, b) => a.due.getTime() - b.due.getTime());
   return {
-    byDeck: new Map([...uncapped].map(([deckId, deck]) => [deckId, cap(deck)])),
-    total: cap({ new: sum("new"), learning: sum("learning"), review: sum("review") }),
+    byDeck: new Map([...byDeck].map(([deckId, deck]) => [deckId, deck.counts])),
+    total: totalCounts([...byDeck.values()].map((deck) => deck.counts), all),
+    nextLearningDue: nextLearningDue(learning, now),
   };
 }
 
-/**
- * The next card to study in a deck, or null with when the next learning card comes due.
- * `prefer` (the card whose grade was just undone, at the version the undo left) is shown first
- * when it is ready; once graded again its version moves on and the preference lapses.
- */
-export async function getStudyQueue(
-  learnerId: string | null,
-  deckId: string,
-  now: Date,
-  settings: StudySettings,
-  prefer?: { cardId: string; version: number },
-): Promise<StudyQueue> {
-  const nextDayStart = startOfNextLearnerDay(now, settings);
-  const newWhere = { deckId, ...visibleCardWhere(learnerId), ...newCardFilter(learnerId, now) };
-  const [allStates, remaining, newCards, newTotal] = await Promise.all([
-    learnerId ? db.cardState.findMany({ where: { userId: learnerId, card: { deckId, retiredAt: null } }, orderBy: { due: "asc" } }) : Promise.resolve([]),
-    getRemainingToday(learnerId, now, settings),
-    db.card.findMany({ where: newWhere, orderBy: { position: "asc" }, select: { id: true }, take: 1 }),
-    db.card.count({ where: newWhere }),
-  ]);
-  const states = allStates.filter((row) => !isHidden(row, now));
-  const learningDue = states.filter((row) => isLearning(row) && row.due <= now);
-  const reviewsDue = states.filter((row) => row.state === State.Review && row.due < nextDayStart).slice(0, remaining.reviewsLeft);
-  const learningSoon = states.filter((row) => isLearning(row) && row.due > now);
-  const counts = { new: Math.min(newTotal, remaining.newLeft), learning: learningDue.length, review: reviewsDue.length };
-  const soon = learningSoon.find((row) => row.due.getTime() - now.getTime() <= learnAheadMs);
-  const newCardIds = counts.new > 0 ? newCards.map((card) => card.id) : [];
-  const preferredRow = prefer && allStates.find((row) => row.cardId === prefer.cardId && row.version === prefer.version);
-  const isPreferredNew = Boolean(preferredRow && counts.new > 0 && (await db.card.count({ where: { ...newWhere, id: preferredRow.cardId } })));
-  const preferred = preferredRow && [...learningDue, ...reviewsDue, ...(soon ? [soon] : [])].find((row) => row.cardId === preferredRow.cardId);
+export type StudyQueueOptions = {
+  /** The card whose grade was just undone, at the version the undo left: shown first while ready. */
+  prefer?: { cardId: string; version: number };
+  /** The card graded just before: not shown again straight away while another is ready. */
+  justGradedId?: string;
+  /** Custom study: forgotten cards, or one tag beyond the daily limits. */
+  custom?: CustomStudy;
+};
 
-  const next = preferred ?? (isPreferredNew ? undefined : (learningDue[0] ?? reviewsDue[0] ?? (newCardIds.length ? undefined : soon)));
-  const cardId = next?.cardId ?? (isPreferredNew ? preferredRow?.cardId : newCardIds[0]);
-  if (!cardId) return { card: null, counts, nextLearningDue: learningSoon[0]?.due ?? null };
+/** The next card to study in a deck, or null with when the next learning card comes due today. */
+export async function getStudyQueue(learnerId: string | null, deckId: string, now: Date, settings: StudySettings, options: StudyQueueOptions = {}): Promise<StudyQueue> {
+  if (options.custom?.kind === "forgotten") return getForgottenQueue(learnerId, deckId, now, settings, options.custom.days, options.justGradedId);
+  const tag = options.custom?.kind === "tag" ? options.custom.tag : undefined;
+  const { byDeck } = await getDecksToday(learnerId, now, settings, { deckId, tag });
+  const deck = byDeck.get(deckId) ?? { counts: noCards, learning: [], reviewIds: [], newIds: [] };
+  const upcoming = nextLearningDue(deck.learning, now);
+  const picked = (await preferredCandidate(learnerId, deck, options.prefer)) ?? pickNextCard({ ...deck, now, justGradedId: options.justGradedId });
+  if (!picked) return { card: null, counts: deck.counts, nextLearningDue: upcoming };
+  const memory = learnerId ? await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: picked.cardId } } }) : null;
+  return { card: await presentCard({ cardId: picked.cardId, learnerId, memory, queue: picked.queue, now, settings }), counts: deck.counts, nextLearningDue: upcoming };
+}
 
-  const memory = next ?? allStates.find((row) => row.cardId === cardId) ?? null;
-  const queue = !next || next.state === State.New ? "new" : isLearning(next) ? "learning" : "review";
-  return {
-    card: await presentCard({ cardId, learnerId, memory, queue, now, settings }),
-    counts,
-    nextLearningDue: learningSoon[0]?.due ?? null,
-  };
+/** Custom study of forgotten cards: each shown whatever its due date, the one just graded last. */
+async function getForgottenQueue(learnerId: string | null, deckId: string, now: Date, settings: StudySettings, days: number, justGradedId?: string): Promise<StudyQueue> {
+  const cardIds = learnerId ? await getForgottenCardIds(learnerId, deckId, days, now, settings) : [];
+  const counts = { new: 0, learning: 0, review: cardIds.length };
+  const cardId = cardIds.find((id) => id !== justGradedId) ?? cardIds[0];
+  if (!learnerId || !cardId) return { card: null, counts, nextLearningDue: null };
+  const memory = await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } });
+  return { card: await presentCard({ cardId, learnerId, memory, queue: "review", now, settings }), counts, nextLearningDue: null };
+}
+
+/** The undone card, if it is still at the version the undo left and among today's cards. */
+async function preferredCandidate(learnerId: string | null, deck: DeckToday, prefer: StudyQueueOptions["prefer"]) {
+  if (!learnerId || !prefer) return null;
+  const row = await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: prefer.cardId } }, select: { version: true } });
+  if (row && row.version !== prefer.version) return null;
+  if (deck.newIds.includes(prefer.cardId)) return { cardId: prefer.cardId, queue: "new" as const };
+  if (deck.reviewIds.includes(prefer.cardId)) return { cardId: prefer.cardId, queue: "review" as const };
+  if (deck.learning.some((card) => card.cardId === prefer.cardId)) return { cardId: prefer.cardId, queue: "learning" as const };
+  return null;
 }

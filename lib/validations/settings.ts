@@ -15,6 +15,15 @@ const stepsField = (label: string) =>
       return steps;
     });
 
+/** An optional limit: empty means none. A form that leaves the field out entirely means none too. */
+const optionalCap = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text ? Number(text) : null))
+    .pipe(z.number({ error: `${what}: a whole number, or empty for no cap` }).int(`${what}: a whole number`).min(0, `${what}: at least 0`).max(max, `${what}: at most ${max}`).nullable());
+
 // The study settings form. Messages say what to fix.
 export const studySettingsSchema = z.object({
   desiredRetention: z.coerce
@@ -23,6 +32,8 @@ export const studySettingsSchema = z.object({
     .max(0.99, "Desired retention must be at most 0.99: higher means reviewing almost every day"),
   newCardsPerDay: z.coerce.number().int("A whole number of new cards").min(0, "At least 0 new cards").max(9999, "At most 9999 new cards"),
   reviewsPerDay: z.coerce.number().int("A whole number of reviews").min(0, "At least 0 reviews").max(99999, "At most 99999 reviews"),
+  allDecksNewCardsPerDay: optionalCap("New cards per day across all decks", 9999),
+  allDecksReviewsPerDay: optionalCap("Reviews per day across all decks", 99999),
   learningSteps: stepsField("Learning steps"),
   relearningSteps: stepsField("Relearning steps"),
   timeZone: z.string().refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)"),

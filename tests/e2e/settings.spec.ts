@@ -5,7 +5,7 @@ import { firstDeck, guestId } from "./study-helpers";
 test("settings change the schedule: new learning steps show on the grade buttons", async ({ page }) => {
   await page.goto("/settings");
   await page.getByLabel("Learning steps", { exact: true }).fill("2m 20m");
-  await page.getByLabel("New cards per day").fill("5");
+  await page.getByLabel("New cards per day", { exact: true }).fill("5");
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();

@@ -75,10 +75,11 @@ describe("getStudyQueue", () => {
 
     await recordReview({ learnerId, cardId: "c1", rating: Rating.Again, version: 0, now, settings });
     for (const cardId of ["c2", "c3"]) await recordReview({ learnerId, cardId, rating: Rating.Easy, version: 0, now, settings });
-    // c1 comes back in 1 minute: within the 20-minute learn-ahead window, so it is shown now.
+    // c1 comes back in 1 minute: within the 20-minute learn-ahead window, so it is shown now,
+    // and counted as the one learning card the deck still shows today.
     const ahead = await getStudyQueue(learnerId, "alpha", now, settings);
     expect(ahead.card).toMatchObject({ id: "c1", queue: "learning", version: 1 });
-    expect(ahead.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(ahead.counts).toEqual({ new: 0, learning: 1, review: 0 });
 
     await recordReview({ learnerId, cardId: "c1", rating: Rating.Easy, version: 1, now: new Date(now.getTime() + 60_000), settings });
     const done = await getStudyQueue(learnerId, "alpha", new Date(now.getTime() + 120_000), settings);

@@ -9,18 +9,19 @@ import { getLearnerId } from "@/lib/data/learners";
 import { predictVariantKey, variantSeed } from "@/lib/data/predict-seeds";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySettings, type StudySettings } from "@/lib/data/settings";
-import { getStudyQueue } from "@/lib/data/study";
+import { getStudyQueue, type StudyQueueOptions } from "@/lib/data/study";
 import { undoLastReview } from "@/lib/data/undo";
 import type { Grade } from "@/lib/srs/schedule";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { cardFlagInputSchema, checkInputSchema, reviewInputSchema, type GradeState, type NextQueue } from "@/lib/validations/review";
+import { parseCustomStudy } from "@/lib/validations/custom-study";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
 
-async function nextQueue(learnerId: string, deckId: string, settings: StudySettings): Promise<NextQueue> {
+async function nextQueue(learnerId: string, deckId: string, settings: StudySettings, options: StudyQueueOptions = {}): Promise<NextQueue> {
   const now = new Date();
-  return { ...(await getStudyQueue(learnerId, deckId, now, settings)), shownAt: now.getTime() };
+  return { ...(await getStudyQueue(learnerId, deckId, now, settings, options)), shownAt: now.getTime() };
 }
 
 function revalidateStudy(deckId: string) {
@@ -32,8 +33,11 @@ export async function submitGrade(_previous: GradeState, submitted: unknown): Pr
   const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = reviewInputSchema.safeParse(Object.fromEntries(formData));
+  const fields = Object.fromEntries(formData);
+  const parsed = reviewInputSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  const custom = parseCustomStudy(fields);
+  if (!custom.success) return { ok: false, message: firstError(custom.error) };
   const { answer, rating, ...review } = parsed.data;
   if (answer?.kind === "predict" && answer.seed !== variantSeed(predictVariantKey(learnerId, review.cardId, review.version))) {
     return { ok: false, message: "That is not the question you were shown; reload the page." };
@@ -56,10 +60,10 @@ export async function submitGrade(_previous: GradeState, submitted: unknown): Pr
     if (result.code !== "already-graded") return { ok: false, message: result.message };
     // Show this tab what the other tab (or the first click) did.
     const deckId = String(formData.get("deckId") ?? "");
-    return { ok: false, staleCardId: review.cardId, message: result.message, next: deckId ? await nextQueue(learnerId, deckId, settings) : undefined };
+    return { ok: false, staleCardId: review.cardId, message: result.message, next: deckId ? await nextQueue(learnerId, deckId, settings, { custom: custom.data }) : undefined };
   }
   // The next card goes back with the grade: the page itself need not be rendered again.
-  const next = await nextQueue(learnerId, result.deckId, settings);
+  const next = await nextQueue(learnerId, result.deckId, settings, { justGradedId: review.cardId, custom: custom.data });
   if (result.becameLeech) {
     return { ok: true, next, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
   }
