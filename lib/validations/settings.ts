@@ -16,6 +16,15 @@ const stepsField = (label: string) =>
     });
 
 // The study settings form. Messages say what to fix.
+/** An IANA time zone name this runtime knows (Intl decides), e.g. America/Los_Angeles. */
+export const timeZoneSchema = z
+  .string()
+  .max(64, "A time zone name is at most 64 characters")
+  .refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)");
+
+/** A zone the browser reported; "Etc/Unknown" and the like are refused by Intl. */
+export const detectedTimeZoneSchema = timeZoneSchema;
+
 export const studySettingsSchema = z.object({
   desiredRetention: z.coerce
     .number({ error: "Desired retention is a number between 0.70 and 0.99" })
@@ -25,7 +34,7 @@ export const studySettingsSchema = z.object({
   reviewsPerDay: z.coerce.number().int("A whole number of reviews").min(0, "At least 0 reviews").max(99999, "At most 99999 reviews"),
   learningSteps: stepsField("Learning steps"),
   relearningSteps: stepsField("Relearning steps"),
-  timeZone: z.string().refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)"),
+  timeZone: timeZoneSchema,
   dayStartHour: z.coerce.number().int().min(0, "The day starts at an hour from 0 to 23").max(23, "The day starts at an hour from 0 to 23"),
   leechThreshold: z.coerce.number().int().min(1, "A leech needs at least 1 lapse").max(99, "At most 99 lapses"),
   leechAction: z.enum(["suspend", "tag"], { error: "Choose what happens to a leech: suspend it or only tag it" }),
