@@ -1,18 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 type Props = { reportTimeZone: (timeZone: unknown) => Promise<{ ok: boolean }> };
 
-/** Rendered only while the learner has no time zone: sends the browser's, then re-renders. */
+/**
+ * Rendered only while the learner has no time zone: sends the browser's once. The page is not
+ * refreshed (that would disturb a study session or a half-filled form); the next request uses it.
+ */
 export function TimeZoneDetector({ reportTimeZone }: Props) {
-  const router = useRouter();
   useEffect(() => {
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    void reportTimeZone(timeZone).then((result) => {
-      if (result.ok) router.refresh();
-    });
-  }, [reportTimeZone, router]);
+    void reportTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, [reportTimeZone]);
   return null;
 }
