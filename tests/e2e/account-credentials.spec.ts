@@ -44,6 +44,8 @@ test("forgot password: the mail's link sets a new password once, and the learner
     await signOut(page);
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an Email field too: fill only once the client navigation has landed.
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(account.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     const answer = `If ${account.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.`;
