@@ -6,6 +6,8 @@ import { chromiumLaunchOptions } from "./tests/e2e/browser";
 // End-to-end tests run against the real app: `npm start`'s own path (migrate, seed, build if the
 // sources changed, `next start`) on its own port with a fresh SQLite file, in Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** Where tests/e2e/mail-server.ts listens while a test reads the app's mail. */
+export const e2eSmtpPort = port + 1000;
 export const e2eDataDir = path.join(os.tmpdir(), `quorum-e2e-${port}`);
 
 export default defineConfig({
@@ -24,7 +26,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
   webServer: {
     command: "tsx tests/e2e/serve.ts",
-    env: { PORT: String(port), QUORUM_DATA_DIR: e2eDataDir },
+    env: { PORT: String(port), QUORUM_DATA_DIR: e2eDataDir, QUORUM_SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`, QUORUM_PUBLIC_URL: `http://localhost:${port}` },
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 600_000,

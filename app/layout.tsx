@@ -3,10 +3,15 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { ThemeProvider } from "next-themes";
 import { headers } from "next/headers";
+import { MergeNotice } from "@/components/account/merge-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ShortcutOverlay } from "@/components/ui/shortcut-overlay";
 import { ToastProvider } from "@/components/ui/toast-provider";
+import { TimeZoneDetector } from "@/components/learner/time-zone-detector";
+import { getLearnerId } from "@/lib/data/learners";
+import { isTimeZoneSet } from "@/lib/data/time-zone";
 import { nonceHeaderName } from "@/lib/security/content-security-policy";
+import { reportTimeZone } from "./actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +30,8 @@ export const viewport: Viewport = {
 // (Next's CSP guide); next-themes' inline script must carry it or the CSP blocks it.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get(nonceHeaderName) ?? undefined;
+  const learnerId = await getLearnerId();
+  const needsTimeZone = learnerId !== null && !(await isTimeZoneSet(learnerId));
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh font-sans text-[15px] antialiased">
@@ -35,6 +42,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <ToastProvider>
             <SiteHeader />
             <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
+              <MergeNotice />
+              {needsTimeZone ? <TimeZoneDetector reportTimeZone={reportTimeZone} /> : null}
               {children}
             </main>
             <ShortcutOverlay />

@@ -2,13 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import { sessionCookiePattern } from "@/lib/auth/session";
+import { hashPassword, passwordWeakness } from "@/lib/auth/password";
+import { getCurrentUser, sessionCookiePattern } from "@/lib/auth/session";
+import { changeEmail, changePassword } from "@/lib/data/credentials";
 import { deleteAccount } from "@/lib/data/accounts";
 import { importFile } from "@/lib/data/imports";
 import { getLearnerId } from "@/lib/data/learners";
 import { guestCookieName } from "@/lib/learner/guest-token";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { deleteAccountSchema, importUploadSchema, type DeleteAccountState, type ImportState } from "@/lib/validations/account";
+import { changeEmailSchema, changePasswordSchema, type AccountFormState } from "@/lib/validations/auth";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 export async function importDeck(_previous: ImportState, submitted: unknown): Promise<ImportState> {
@@ -48,4 +51,32 @@ export async function deleteMyAccount(_previous: DeleteAccountState, submitted: 
   jar.delete(guestCookieName);
   revalidatePath("/", "layout");
   return { ok: true };
+}
+
+export async function changeMyPassword(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Sign in to change your password." };
+  const formData = formDataOrEmpty(submitted);
+  const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get("currentPassword") ?? "", newPassword: formData.get("newPassword") ?? "" });
+  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
+  const { currentPassword, newPassword } = parsed.data;
+  const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? "", "quorum", "kubernetes"]);
+  if (weakness) return { ok: false, message: weakness };
+  const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), new Date());
+  return outcome.ok ? { ok: true, message: "Password changed." } : { ok: false, message: "Your current password is not right." };
+}
+
+export async function changeMyEmail(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Sign in to change your email." };
+  const formData = formDataOrEmpty(submitted);
+  const parsed = changeEmailSchema.safeParse({ email: formData.get("email") ?? "", currentPassword: formData.get("currentPassword") ?? "" });
+  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
+  const outcome = await changeEmail(user.id, parsed.data.currentPassword, parsed.data.email, new Date());
+  if (!outcome.ok) {
+    // Only someone who knows this account's password learns that another account has the email.
+    return { ok: false, message: outcome.reason === "wrong-password" ? "Your current password is not right." : "Another account uses that email." };
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Your email is now ${parsed.data.email}. Sign in with it from now on.` };
 }

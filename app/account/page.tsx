@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountForm } from "@/components/account/account-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ImportForm } from "@/components/account/import-form";
 import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importBytesMax, importCardsMax } from "@/lib/import/limits";
-import { deleteMyAccount, importDeck } from "./actions";
+import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./actions";
 
 export const metadata: Metadata = { title: "Account and data" };
 
@@ -30,6 +31,30 @@ export default async function AccountPage() {
           )}
         </p>
       </div>
+      {user ? (
+        <Panel title="Sign-in">
+          <div className="grid gap-6 sm:grid-cols-2">
+            <AccountForm
+              action={changeMyPassword}
+              id="change-password"
+              fields={[
+                { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+                { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password" },
+              ]}
+              submitLabel="Change password"
+            />
+            <AccountForm
+              action={changeMyEmail}
+              id="change-email"
+              fields={[
+                { name: "email", label: "New email", type: "email", autoComplete: "email" },
+                { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+              ]}
+              submitLabel="Change email"
+            />
+          </div>
+        </Panel>
+      ) : null}
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
           Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown with questions in{" "}

@@ -8,8 +8,9 @@ import { db } from "@/lib/db";
 // counted until their window ends, and further attempts do not lengthen it.
 export const throttlePolicy = {
   windowMs: 15 * 60_000,
-  /** Attempts per window. An address allows more than an email: many people share one NAT. */
-  maxAttempts: { email: 5, address: 20, "email-address": 5 },
+  /** Attempts per window. An address allows more than an email: many people share one NAT.
+   *  "reset-*" count "forgot password" requests (lib/auth/password-reset-request.ts). */
+  maxAttempts: { email: 5, address: 20, "email-address": 5, "reset-email": 3, "reset-address": 10 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttlePolicy.maxAttempts;

@@ -65,6 +65,7 @@ export async function saveStudySettings(learnerId: string, input: StudySettingsI
     ...input,
     learningSteps: formatSteps(input.learningSteps as StepUnit[]),
     relearningSteps: formatSteps(input.relearningSteps as StepUnit[]),
+    timeZoneSetAt: new Date(), // chosen by the learner: a browser's detection no longer replaces it
   };
   await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
 }

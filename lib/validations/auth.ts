@@ -21,3 +21,25 @@ export type SignUpState =
   | { ok: true }
   | { ok: false; message: string; errors?: Record<string, string[] | undefined>; values: { name: string; email: string } }
   | null;
+
+const newPasswordSchema = z.string().max(200, "Use at most 200 characters");
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is incomplete: open the link from the mail again"),
+  password: newPasswordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(200, "That password is too long"),
+  newPassword: newPasswordSchema,
+});
+
+export const changeEmailSchema = z.object({
+  email: emailSchema,
+  currentPassword: z.string().min(1, "Enter your current password").max(200, "That password is too long"),
+});
+
+/** The outcome of a one-line account form (forgot, reset, change password or email). */
+export type AccountFormState = { ok: boolean; message: string } | null;

@@ -25,6 +25,15 @@ const optionalCap = (what: string, max: number) =>
     .pipe(z.number({ error: `${what}: a whole number, or empty for no cap` }).int(`${what}: a whole number`).min(0, `${what}: at least 0`).max(max, `${what}: at most ${max}`).nullable());
 
 // The study settings form. Messages say what to fix.
+/** An IANA time zone name this runtime knows (Intl decides), e.g. America/Los_Angeles. */
+export const timeZoneSchema = z
+  .string()
+  .max(64, "A time zone name is at most 64 characters")
+  .refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)");
+
+/** A zone the browser reported; "Etc/Unknown" and the like are refused by Intl. */
+export const detectedTimeZoneSchema = timeZoneSchema;
+
 export const studySettingsSchema = z.object({
   desiredRetention: z.coerce
     .number({ error: "Desired retention is a number between 0.70 and 0.99" })
@@ -36,7 +45,7 @@ export const studySettingsSchema = z.object({
   allDecksReviewsPerDay: optionalCap("Reviews per day across all decks", 99999),
   learningSteps: stepsField("Learning steps"),
   relearningSteps: stepsField("Relearning steps"),
-  timeZone: z.string().refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)"),
+  timeZone: timeZoneSchema,
   dayStartHour: z.coerce.number().int().min(0, "The day starts at an hour from 0 to 23").max(23, "The day starts at an hour from 0 to 23"),
   leechThreshold: z.coerce.number().int().min(1, "A leech needs at least 1 lapse").max(99, "At most 99 lapses"),
   leechAction: z.enum(["suspend", "tag"], { error: "Choose what happens to a leech: suspend it or only tag it" }),

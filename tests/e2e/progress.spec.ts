@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { learnerDateKey } from "@/lib/progress/day-index";
 import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 
@@ -25,7 +26,11 @@ test("the progress page counts reviews, and the planner says whether the pace co
   expect(await reviews.count()).toBeGreaterThan(0);
 
   const totalCards = await e2eDb.card.count({ where: { retiredAt: null, deck: { ownerId: null, retiredAt: null } } });
-  const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  // Ten days after the learner's own today (their zone, their 4 am day start), not the UTC date:
+  // between midnight and the day start, the UTC date is already a day ahead of the learner's.
+  const prefs = await e2eDb.learnerSettings.findUniqueOrThrow({ where: { userId: learnerId }, select: { timeZone: true, dayStartHour: true } });
+  const today = learnerDateKey(new Date(), prefs);
+  const inTenDays = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Interview date").fill(inTenDays);
   await page.getByRole("button", { name: "Plan" }).click();
   // 20 new cards a day for 7 study days cannot meet every card of the whole collection.

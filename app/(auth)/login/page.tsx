@@ -29,6 +29,11 @@ export default async function LoginPage(props: Props) {
       ) : null}
       <SignInForm next={next} isGitHubEnabled={isGitHubEnabled} />
       <p className="text-sm text-muted">
+        <Link href="/forgot-password" className="font-medium text-accent hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="text-sm text-muted">
         New here?{" "}
         <Link href={`/signup?next=${encodeURIComponent(next)}`} className="font-medium text-accent hover:underline">
           Create an account
