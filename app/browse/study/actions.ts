@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { submitGrade } from "@/app/study/[deckId]/actions";
+import { flagCard, submitGrade } from "@/app/study/[deckId]/actions";
 import { getLearnerId } from "@/lib/data/learners";
 import { getSelectionQueue } from "@/lib/data/selection-study";
 import { getStudySettings } from "@/lib/data/settings";
@@ -36,4 +36,11 @@ export async function undoSelectionGrade(selection: SelectionParams): Promise<{ 
   if (!result.ok) return result;
   revalidatePath("/browse/study");
   redirect(selectionHref(parsed.data.cards, new Date(parsed.data.since)));
+}
+
+/** Bury or suspend from the session: the deck's action, then this page is drawn again without the card. */
+export async function flagSelectionCard(input: unknown): Promise<{ ok: boolean; message?: string }> {
+  const result = await flagCard(input);
+  if (result.ok) revalidatePath("/browse/study");
+  return result;
 }

@@ -6,8 +6,8 @@ import { getSelectionQueue } from "@/lib/data/selection-study";
 import { getStudySettings } from "@/lib/data/settings";
 import { selectionQuerySchema } from "@/lib/validations/browse";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-import { checkStudyAnswer, flagCard } from "@/app/study/[deckId]/actions";
-import { submitSelectionGrade, undoSelectionGrade } from "./actions";
+import { checkStudyAnswer } from "@/app/study/[deckId]/actions";
+import { flagSelectionCard, submitSelectionGrade, undoSelectionGrade } from "./actions";
 
 export const metadata: Metadata = { title: "Study the selected cards" };
 
@@ -33,7 +33,7 @@ export default async function SelectionStudyPage(props: Props) {
     submitGrade: submitSelectionGrade.bind(null, selection),
     undoGrade: undoSelectionGrade.bind(null, selection),
     checkStudyAnswer,
-    flagCard,
+    flagCard: flagSelectionCard,
   };
   const deck = { id: "selection", title: `Selected cards (${parsed.data.cards.length})` };
   return (
