@@ -7,8 +7,8 @@ const sortLabels = { deck: "Deck order", due: "Due date", interval: "Interval (l
 /** The search box and filters: a plain GET form, so a search is a URL and works without JavaScript. */
 export function BrowseFilters({ query, facets }: { query: BrowseQuery; facets: BrowseFacets }) {
   return (
-    <form role="search" method="get" action="/browse" className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-6">
-      <div className="space-y-1 sm:col-span-2">
+    <form role="search" method="get" action="/browse" className="grid grid-cols-2 gap-3 rounded-xl border border-line bg-surface p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]">
+      <div className="col-span-2 space-y-1 lg:col-span-1">
         <label htmlFor="q" className="block text-sm font-medium">
           Search fronts and backs
         </label>
@@ -18,7 +18,7 @@ export function BrowseFilters({ query, facets }: { query: BrowseQuery; facets: B
       <Select id="tag" label="Tag" value={query.tag} options={facets.tags.map((tag) => [tag, tag])} any="All tags" />
       <Select id="state" label="State" value={query.state} options={cardStateFilters.map((state) => [state, state[0]!.toUpperCase() + state.slice(1)])} any="Any state" />
       <Select id="sort" label="Sort by" value={query.sort} options={cardSorts.map((sort) => [sort, sortLabels[sort]])} />
-      <div className="flex items-end sm:col-span-2 lg:col-span-6">
+      <div className="col-span-2 flex items-end lg:col-span-1">
         <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
           Search
         </button>

@@ -18,6 +18,9 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const [state, formAction, isSaving] = useActionState(actions.saveCard, null);
   const [front, setFront] = useState(card?.front ?? "");
   const [back, setBack] = useState(card?.back ?? "");
+  // Controlled, so a refused save (React resets a form after its action) keeps what was typed.
+  const [tags, setTags] = useState(card?.tags.join(" ") ?? "");
+  const [deckId, setDeckId] = useState(card?.deckId ?? defaultDeckId ?? decks[0]?.id ?? "");
   const [preview, setPreview] = useState<{ front: PreviewResult; back: PreviewResult } | null>(null);
   const [isPreviewing, startPreview] = useTransition();
   const errors = state?.fieldErrors ?? {};
@@ -30,7 +33,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
     <form action={formAction} className="space-y-4">
       {card ? <input type="hidden" name="cardId" value={card.id} /> : null}
       <Field id="deckId" label="Deck" errors={errors.deckId}>
-        <select id="deckId" name="deckId" defaultValue={card?.deckId ?? defaultDeckId} className={inputClass}>
+        <select id="deckId" name="deckId" value={deckId} onChange={(event) => setDeckId(event.target.value)} className={inputClass}>
           {decks.map((deck) => (
             <option key={deck.id} value={deck.id}>
               {deck.title}
@@ -45,7 +48,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         <textarea id="back" name="back" rows={8} value={back} onChange={(event) => setBack(event.target.value)} aria-invalid={Boolean(errors.back)} aria-describedby="back-error" className={`${inputClass} font-mono`} />
       </Field>
       <Field id="tags" label="Tags" hint="Separated by spaces or commas." errors={errors.tags}>
-        <input id="tags" name="tags" defaultValue={card?.tags.join(" ")} maxLength={1000} aria-invalid={Boolean(errors.tags)} aria-describedby="tags-hint tags-error" className={inputClass} />
+        <input id="tags" name="tags" value={tags} onChange={(event) => setTags(event.target.value)} maxLength={1000} aria-invalid={Boolean(errors.tags)} aria-describedby="tags-hint tags-error" className={inputClass} />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={isSaving} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
