@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
 import type { DeckFormState } from "@/app/browse/decks/actions";
@@ -56,6 +57,14 @@ export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: strin
         </button>
       </form>
       <Result state={renamed} />
+      <p className="flex flex-wrap gap-4 text-sm">
+        <Link href={`/cards/new?deck=${encodeURIComponent(deck.id)}`} className="text-accent hover:underline">
+          Add a card
+        </Link>
+        <Link href={`/browse?deck=${encodeURIComponent(deck.id)}`} className="text-accent hover:underline">
+          Browse its cards
+        </Link>
+      </p>
       <details className="text-sm">
         <summary className="cursor-pointer text-danger">Delete “{deck.title}”…</summary>
         <form action={deleteAction} className="mt-2 space-y-2">
