@@ -123,5 +123,18 @@ for (const width of [375, 1280]) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, "/browse must not scroll sideways").toBeLessThanOrEqual(0);
     await page.screenshot({ path: `screenshots/browse-${width}.png`, fullPage: true });
+
+    await page.goto("/browse/decks");
+    await page.getByLabel("Name").fill("Deck for the screenshot");
+    await page.getByRole("button", { name: "Create deck" }).click();
+    await expect(page.getByRole("list", { name: "Your decks" })).toBeVisible();
+    await page.screenshot({ path: `screenshots/browse-decks-${width}.png`, fullPage: true });
+    await page.getByRole("link", { name: "Add a card" }).click();
+    await page.getByLabel("Front (Markdown)").fill("What does `kubectl drain` do?");
+    await page.getByLabel("Back (Markdown)").fill("Cordons the node, then evicts its pods:\n\n```sh\nkubectl drain node-1 --ignore-daemonsets\n```");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `screenshots/card-form-${width}.png`, fullPage: true });
   });
 }
