@@ -6,6 +6,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const links = [
   { href: "/", label: "Decks" },
+  { href: "/browse", label: "Browse" },
   { href: "/quiz", label: "Quiz" },
   { href: "/sim", label: "Simulations", short: "Sims" },
   { href: "/progress", label: "Progress" },

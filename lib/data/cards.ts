@@ -8,6 +8,8 @@ export type CardPage = {
   id: string;
   deckId: string;
   deckTitle: string;
+  /** In a deck of the learner's own, so they may edit it. */
+  isOwn: boolean;
   type: string;
   promptHtml: string;
   answerHtml: string;
@@ -32,7 +34,7 @@ export function cardReplayHref(card: { id: string; scenario: string | null; scen
 export async function getCardPage(cardId: string, learnerId: string | null): Promise<CardPage | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, ...visibleCardWhere(learnerId) },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true } } },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true, ownerId: true } } },
   });
   if (!card) return null;
   const reviews = learnerId
@@ -43,6 +45,7 @@ export async function getCardPage(cardId: string, learnerId: string | null): Pro
     id: card.id,
     deckId: card.deckId,
     deckTitle: card.deck.title,
+    isOwn: learnerId !== null && card.deck.ownerId === learnerId,
     type: card.type,
     promptHtml: card.promptHtml,
     answerHtml: card.answerHtml,

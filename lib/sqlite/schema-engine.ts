@@ -6,6 +6,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { sqliteAdapter } from "./adapter";
+import { externalTables } from "./external-tables";
 
 // Prisma's own schema engine, in its WebAssembly build, driven through the better-sqlite3 driver
 // adapter. It applies prisma/migrations and writes `_prisma_migrations` exactly as
@@ -20,6 +21,9 @@ type EngineModule = {
 };
 
 let engineModule: Promise<EngineModule> | undefined;
+
+/** The FTS5 tables are made by migration SQL and are not drift (external-tables.ts). */
+const filters = { externalTables, externalEnums: [] };
 
 // The package's entry imports its .wasm as an ES module, which Node 20 refuses; so load the
 // JS glue by file path and instantiate the .wasm ourselves.
@@ -81,7 +85,7 @@ export function readMigrations(dir = migrationsDir): MigrationList {
 /** Applies every pending migration; returns the names applied (empty when up to date). */
 export async function applyMigrations(databaseFile: string): Promise<string[]> {
   const applied = await withSchemaEngine(databaseFile, (engine) =>
-    engine.applyMigrations({ migrationsList: readMigrations(), filters: { externalTables: [], externalEnums: [] } }),
+    engine.applyMigrations({ migrationsList: readMigrations(), filters }),
   );
   const db = new Database(databaseFile);
   try {
@@ -99,7 +103,6 @@ export async function applyMigrations(databaseFile: string): Promise<string[]> {
  */
 export async function diffMigrationsToSchema(scratchDatabaseFile: string): Promise<string> {
   return withSchemaEngine(scratchDatabaseFile, async (engine) => {
-    const filters = { externalTables: [], externalEnums: [] };
     await engine.applyMigrations({ migrationsList: readMigrations(), filters });
     const files = [{ path: schemaFile, content: readFileSync(schemaFile, "utf8") }];
     const result = await engine.diff({

@@ -23,6 +23,11 @@ export default async function CardPage(props: Props) {
         <Link href={`/study/${card.deckId}`} className="text-sm text-muted hover:text-fg">
           ← {card.deckTitle}
         </Link>
+        {card.isOwn ? (
+          <Link href={`/cards/${card.id}/edit`} className="rounded-md border border-line px-4 py-2 text-sm hover:bg-surface-2">
+            Edit
+          </Link>
+        ) : null}
         {card.replay ? (
           <Link href={card.replay.href} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
             Replay the simulation
