@@ -4,6 +4,7 @@ import { StudySession } from "@/components/study/study-session";
 import { getLearnerId } from "@/lib/data/learners";
 import { getSelectionQueue } from "@/lib/data/selection-study";
 import { getStudySettings } from "@/lib/data/settings";
+import { hasUndoableReview } from "@/lib/data/undo";
 import { selectionQuerySchema } from "@/lib/validations/browse";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { checkStudyAnswer } from "@/app/study/[deckId]/actions";
@@ -28,7 +29,7 @@ export default async function SelectionStudyPage(props: Props) {
   const selection = { cards: parsed.data.cards.join(","), since: String(parsed.data.since) };
   const settings = await getStudySettings(learnerId);
   const now = new Date();
-  const queue = await getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, settings);
+  const [queue, canUndo] = await Promise.all([getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, settings), hasUndoableReview(learnerId)]);
   const actions = {
     submitGrade: submitSelectionGrade.bind(null, selection),
     undoGrade: undoSelectionGrade.bind(null, selection),
@@ -41,7 +42,7 @@ export default async function SelectionStudyPage(props: Props) {
       <Link href="/browse" className="text-sm text-muted hover:text-fg">
         ← Browse
       </Link>
-      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} />
+      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} canUndo={canUndo} isAfterUndo={false} />
     </div>
   );
 }
