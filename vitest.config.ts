@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/tidy.test.ts"] } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/tidy.test.ts"], setupFiles: ["tests/helpers/fast-check-seed.ts"] } },
       {
         resolve: { alias },
         test: {

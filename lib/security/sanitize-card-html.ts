@@ -76,11 +76,16 @@ function imageReplacement(image: Element, isInsideLink: boolean): ElementContent
   return text(label ? `[image: ${label}]` : "[image]");
 }
 
-/** parse5 drops the newline right after `<pre>`; a second one keeps a leading blank line through a re-parse. */
-function keepPreLeadingNewline(children: ElementContent[]): ElementContent[] {
+/**
+ * parse5 drops the newline right after `<pre>`; a second one keeps a leading blank line through a
+ * re-parse. Run on the allow-listed tree, since removing a pre's first child (a `<form>`, say) can
+ * leave a newline first.
+ */
+function keepPreLeadingNewlines<T extends Root | Element>(node: T): T {
+  const children = node.children.map((child) => (child.type === "element" ? keepPreLeadingNewlines(child) : child));
   const first = children[0];
-  if (first?.type !== "text" || !first.value.startsWith("\n")) return children;
-  return [{ ...first, value: `\n${first.value}` }, ...children.slice(1)];
+  if (node.type === "element" && node.tagName === "pre" && first?.type === "text" && first.value.startsWith("\n")) children[0] = { ...first, value: `\n${first.value}` };
+  return { ...node, children } as T;
 }
 
 /** Replaces images and non-http(s)/mailto links before the allow-list runs (which would just drop them). */
@@ -102,7 +107,7 @@ function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = f
       continue;
     }
     const rewritten = rewrite(child.children, isInsideLink);
-    out.push({ ...child, children: child.tagName === "pre" ? keepPreLeadingNewline(rewritten) : rewritten });
+    out.push({ ...child, children: rewritten });
   }
   return out;
 }
@@ -111,7 +116,7 @@ function rewrite(children: Array<RootContent | ElementContent>, isInsideLink = f
 export function sanitizeCardTree(tree: Root): Root {
   const rewritten: Root = { type: "root", children: rewrite(tree.children) };
   const clean = sanitize(rewritten, schema);
-  return clean.type === "root" ? clean : { type: "root", children: [clean] };
+  return keepPreLeadingNewlines(clean.type === "root" ? clean : { type: "root", children: [clean] });
 }
 
 /** Returns HTML that keeps only the safe subset above. Pure; idempotent on its own output. */

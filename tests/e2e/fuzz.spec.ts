@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { listServerActions, postAction } from "./server-actions";
+import "../helpers/fast-check-seed";
 
 const answerMsMax = 2_000;
 const runsPerProperty = 60;
