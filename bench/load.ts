@@ -8,25 +8,13 @@ import { createPrismaClient } from "@/lib/sqlite/client";
 import { findActionId, postAction } from "./support/server-action";
 import { startBenchServer } from "./support/server";
 import { percentile, timeMs } from "./support/stats";
+import { calibrate } from "./support/calibrate";
 
 const learnersCount = 200;
 /** Each learner grades, then reads the next card for this long (± half, seeded) before grading it. */
 const thinkMs = 10_000;
 const phaseMs = 30_000;
 const heavySimulations = 4;
-
-function calibrate(): number {
-  const times: number[] = [];
-  for (let round = 0; round < 15; round++) {
-    const start = performance.now();
-    const values = new Uint32Array(200_000);
-    let x = 12345;
-    for (let i = 0; i < values.length; i++) values[i] = x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    values.sort();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[7]!;
-}
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");

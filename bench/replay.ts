@@ -7,20 +7,7 @@ import { chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../tests/e2e/browser";
 import { startBenchServer } from "./support/server";
 import { percentile, report, timeMs } from "./support/stats";
-
-/** A fixed CPU workload (integer hashing and a sort), timed 15 times in the page: the median, ms. */
-function calibrate(): number {
-  const times: number[] = [];
-  for (let round = 0; round < 15; round++) {
-    const start = performance.now();
-    const values = new Uint32Array(200_000);
-    let x = 12345;
-    for (let i = 0; i < values.length; i++) values[i] = x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    values.sort();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[7]!;
-}
+import { calibrate } from "./support/calibrate";
 
 const scenarios = ["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure"];
 const server = await startBenchServer(3201, { QUORUM_BENCH_ROUTES: "1" });

@@ -3,6 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import type { z } from "zod";
 import { findScenario, parseParams, SCENARIO_IDS } from "@/lib/sim";
+import { INTERVIEW_SECTIONS_REQUIRED, splitInterviewSections, type InterviewSections } from "./interview-sections";
 import { cardFrontMatterSchema, deckFrontMatterSchema, type CardFrontMatter, type DeckFrontMatter } from "./schema";
 
 // Reads content/ (decks and cards), validates every file and reports every problem at once,
@@ -18,7 +19,7 @@ export class ContentError extends Error {
 }
 
 export type DeckContent = DeckFrontMatter & { file: string; position: number; body: string };
-export type CardContent = CardFrontMatter & { file: string; position: number; front: string; back: string };
+export type CardContent = CardFrontMatter & { file: string; position: number; front: string; back: string; interview?: InterviewSections };
 export type Content = { decks: DeckContent[]; cards: CardContent[] };
 
 export function formatProblem(problem: ContentProblem): string {
@@ -54,7 +55,7 @@ export function loadContent(root = "content"): Content {
       });
     }
   }
-  problems.push(...checkScenarios(cards));
+  problems.push(...checkScenarios(cards), ...checkFollowUpLinks(cards));
   if (problems.length) throw new ContentError(problems);
   return { decks, cards };
 }
@@ -70,6 +71,16 @@ function checkScenarios(cards: CardContent[]): ContentProblem[] {
     const parsed = parseParams(scenario, card.params ?? {});
     return parsed.ok ? [] : Object.entries(parsed.errors).map(([name, message]) => ({ file: card.file, line: fieldLine(card.file, "params"), field: `params.${name}`, message }));
   });
+}
+
+/** A follow-up that links a card must link one that exists. */
+function checkFollowUpLinks(cards: CardContent[]): ContentProblem[] {
+  const ids = new Set(cards.map((card) => card.id));
+  return cards.flatMap((card) =>
+    (card.interview?.followUps ?? [])
+      .filter((followUp) => followUp.cardId !== undefined && !ids.has(followUp.cardId))
+      .map((followUp) => ({ file: card.file, field: "Follow-ups", message: `Links unknown card "${followUp.cardId}"` })),
+  );
 }
 
 function listMarkdown(dir: string): string[] {
@@ -128,17 +139,19 @@ export function fieldLine(file: string, key: string): number | undefined {
   return index === -1 ? undefined : index + 1;
 }
 
-/** Splits a card body into its `## Front` and `## Back` sections. */
-function splitSides(body: string): { front: string; back: string } | { problem: string } {
+/** Splits a card body into its `## Front` and `## Back` sections and the interview sections after them. */
+function splitSides(body: string): { front: string; back: string; interview?: InterviewSections } | { problem: string } {
   const match = /^## Front[ \t]*\n([\s\S]*?)^## Back[ \t]*\n([\s\S]*)$/m.exec(body);
   if (!match || body.slice(0, match.index).trim()) {
     return { problem: "Write the card as a '## Front' section followed by a '## Back' section" };
   }
   const front = match[1]!.trim();
-  const back = match[2]!.trim();
+  const rest = splitInterviewSections(match[2]!);
+  if ("problem" in rest) return rest;
   if (!front) return { problem: "The '## Front' section is empty" };
-  if (!back) return { problem: "The '## Back' section is empty" };
-  return { front, back };
+  if (!rest.back) return { problem: "The '## Back' section is empty" };
+  if (!rest.sections && INTERVIEW_SECTIONS_REQUIRED) return { problem: "Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'" };
+  return { front, back: rest.back, ...(rest.sections ? { interview: rest.sections } : {}) };
 }
 
 function findDuplicates(entries: { id: string; file: string }[], kind: string): ContentProblem[] {
