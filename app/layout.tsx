@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
@@ -7,6 +8,7 @@ import { MergeNotice } from "@/components/account/merge-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ShortcutOverlay } from "@/components/ui/shortcut-overlay";
 import { ToastProvider } from "@/components/ui/toast-provider";
+import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { TimeZoneDetector } from "@/components/learner/time-zone-detector";
 import { peekLearnerId } from "@/lib/data/learners";
 import { storedTimeZoneStatus } from "@/lib/data/time-zone";
@@ -40,6 +42,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             Skip to content
           </a>
           <ToastProvider>
+            <Suspense fallback={null}>
+              <NavigationProgress />
+            </Suspense>
             <SiteHeader />
             <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
               <MergeNotice />
