@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import type { BrowsedCard } from "@/lib/data/card-search";
 import type { BulkState } from "@/app/browse/actions";
 import { formatLocalDate } from "@/lib/ui/local-time";
+import { ActionResult } from "@/components/ui/action-result";
 
 type Props = {
   cards: BrowsedCard[];
@@ -51,13 +52,7 @@ export function CardResults({ cards, timeZone, actions }: Props) {
           <button type="submit" formAction={studyAction} disabled={isBusy} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-50">Study these</button>
         </span>
       </div>
-      <div aria-live="polite">
-        {state ? (
-          <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "" : "text-danger"}`}>
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <ActionResult state={state} />
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface" aria-label="Cards">
         {cards.map((card) => (
           <li key={card.id} className="flex items-start gap-3 p-3">

@@ -4,20 +4,10 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
 import type { DeckFormState } from "@/app/browse/decks/actions";
+import { ActionResult } from "@/components/ui/action-result";
 
 type DeckAction = (state: DeckFormState, formData: FormData) => Promise<DeckFormState>;
 
-function Result({ state }: { state: DeckFormState }) {
-  return (
-    <div aria-live="polite">
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "" : "text-danger"}`}>
-          {state.message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
   const [state, formAction, isPending] = useActionState(createDeck, null);
@@ -32,7 +22,7 @@ export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
           Create deck
         </button>
       </div>
-      <Result state={state} />
+      <ActionResult state={state} />
     </form>
   );
 }
@@ -56,7 +46,7 @@ export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: strin
           Rename
         </button>
       </form>
-      <Result state={renamed} />
+      <ActionResult state={renamed} />
       <p className="flex flex-wrap gap-4 text-sm">
         <Link href={`/cards/new?deck=${encodeURIComponent(deck.id)}`} className="text-accent hover:underline">
           Add a card
@@ -75,7 +65,7 @@ export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: strin
           </button>
         </form>
       </details>
-      <Result state={deleted} />
+      <ActionResult state={deleted} />
     </li>
   );
 }

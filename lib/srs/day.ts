@@ -9,10 +9,12 @@ export const defaultDayPrefs: DayPrefs = { timeZone: "UTC", dayStartHour: 4 };
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
 
-// Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone.
+// Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone. It gives
+// every part a date needs: the calendar, the 24-hour time and the zone's short name.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** The cached formatter of dates in `timeZone` (lib/ui/local-time.ts writes times with it too). */
+export function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
@@ -23,6 +25,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: "2-digit",
       hour: "2-digit",
       minute: "2-digit",
+      timeZoneName: "short",
     });
     formatters.set(timeZone, formatter);
   }
@@ -31,7 +34,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Minutes to add to UTC to get local time in `timeZone` at `date` (e.g. +60 for Paris in winter). */
 export function timeZoneOffsetMinutes(date: Date, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(date);
+  const parts = zonedFormatter(timeZone).formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const localAsUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
   return Math.round((localAsUtc - Math.floor(date.getTime() / minuteMs) * minuteMs) / minuteMs);
