@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { clock } from "@/lib/clock";
 import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 
@@ -20,6 +21,8 @@ test("a browser in Los Angeles gets that zone: kept in a cookie while the guest 
   await expect.poll(async () => (await e2eDb.learnerSettings.findUnique({ where: { userId: learnerId } }))?.timeZone).toBe("America/Los_Angeles");
 
   const review = await e2eDb.reviewLog.findFirstOrThrow({ where: { userId: learnerId } });
+  // The server stamped the grade with the same clock the test reads (lib/clock.ts; 03:30 UTC in one pass).
+  expect(Math.abs(review.reviewedAt.getTime() - clock.nowMs())).toBeLessThan(60_000);
   const local = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(review.reviewedAt).replace(",", "");
   await page.goto(`/cards/${review.cardId}`);
   await expect(page.getByRole("region", { name: "Your reviews" }).locator("time")).toHaveText(new RegExp(`^${local} P[SD]T$`));
