@@ -43,3 +43,15 @@ ${options.front ?? `Question ${options.id}?`}
 ## Back
 ${options.back ?? `Answer to ${options.id}.`}
 `;
+
+/** The interview sections a card's Back may be followed by (content/README.md), as Markdown to append to `back`. */
+export const interviewSections = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `
+
+## Say it in 30 seconds
+${options.sayIt}
+
+## Key points
+${options.keyPoints.map((point) => `- ${point}`).join("\n")}
+
+## Follow-ups
+${options.followUps.map((followUp) => `- ${followUp}`).join("\n")}`;
