@@ -32,3 +32,8 @@ export function readKeyPoints(keyPoints: unknown): KeyPoint[] {
 export function cardHref(cardId: string): string {
   return `/cards/${encodeURIComponent(cardId)}`;
 }
+
+/** A card's follow-ups alone (empty when it has no sections). */
+export function readFollowUps(followUps: unknown): ShownFollowUp[] {
+  return followUps === null || followUps === undefined ? [] : followUpsSchema.parse(followUps);
+}
