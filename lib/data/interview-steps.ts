@@ -57,7 +57,7 @@ export async function submitKeyPointTicks(input: StepInput & { ticks: number[]; 
   });
 }
 
-/** Step 3: the typed answer to the follow-up; it ends the question unless the follow-up's card has key points to tick. */
+/** Step 3: the typed answer to the follow-up (or a skip); it ends the question unless there are follow-up key points to tick. */
 export async function submitFollowUpAnswer(input: StepInput & { text: string | null; settings: StudySettings }): Promise<StepResult> {
   const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
   const refusal = await refuseStep(input.learnerId, input.quizId, question, "follow-up", input.now);
@@ -71,7 +71,9 @@ export async function submitFollowUpAnswer(input: StepInput & { text: string | n
       data: { followUpText: input.text, followUpAnsweredAt: input.now, followUpHinted: hinted },
     });
     if (count !== 1) throw new StepTaken();
-    return (question!.interview!.followUpPointCount ?? 0) === 0 ? endQuestion(tx, question!, input) : false;
+    // A skipped follow-up has nothing to tick: its card's key points count as missed.
+    const hasTicks = input.text !== null && (question!.interview!.followUpPointCount ?? 0) > 0;
+    return hasTicks ? false : endQuestion(tx, question!, input);
   });
 }
 
