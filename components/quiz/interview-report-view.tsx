@@ -42,8 +42,8 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
           <thead className="text-left text-muted">
             <tr>
               <th className="py-1 font-medium">Topic</th>
-              <th className="py-1 text-right font-medium">Key points</th>
-              <th className="py-1 text-right font-medium">Coverage</th>
+              <th className="py-1 text-right font-medium">Covered</th>
+              <th className="py-1 pl-3 text-right font-medium">Score</th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +53,7 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
                 <td className="py-2 text-right tabular-nums">
                   {topic.covered}/{topic.total}
                 </td>
-                <td className="py-2 text-right tabular-nums">{percent(topic.covered, topic.total)}</td>
+                <td className="py-2 pl-3 text-right tabular-nums">{percent(topic.covered, topic.total)}</td>
               </tr>
             ))}
           </tbody>
@@ -71,10 +71,13 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
             {report.missedCards.map((card) => (
               <li key={card.cardId} className="rounded-xl border border-line bg-surface p-4" data-card-id={card.cardId}>
                 <p className="mb-1 text-xs text-muted">{card.deckTitle}</p>
-                <Link href={cardHref(card.cardId)} className="block hover:text-accent">
-                  <CardHtml html={card.promptHtml} />
-                </Link>
-                {card.replayHref ? <ReplayLink href={card.replayHref} /> : null}
+                <CardHtml html={card.promptHtml} />
+                <div className="flex flex-wrap items-center gap-x-4">
+                  {card.replayHref ? <ReplayLink href={card.replayHref} /> : null}
+                  <Link href={cardHref(card.cardId)} className="mt-4 text-sm font-medium text-accent hover:underline">
+                    Open the card
+                  </Link>
+                </div>
               </li>
             ))}
           </ul>
