@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
+import { findServerAction, postAction } from "./server-actions";
 import { firstDeck } from "./study-helpers";
 
 // A mock interview end to end: typed answers, ticked key points, the interviewer's follow-ups,
@@ -106,4 +107,31 @@ test("a revealed card's linked follow-up leads to the card that answers it", asy
   await link.click();
   await expect(page).toHaveURL("/cards/etcd-quorum-loss-symptoms");
   await expect(page.getByRole("article", { name: "Card" })).toBeVisible();
+});
+
+test("ticks are the owner's alone, and only of key points that exist", async ({ page, browser }) => {
+  await page.goto("/quiz");
+  await page.getByRole("radio", { name: "Mock interview" }).check();
+  await page.getByLabel("Questions").fill("1");
+  await page.getByRole("button", { name: "Start the interview" }).click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+  const quizId = page.url().split("/").at(-1)!;
+  await page.getByLabel("Your answer", { exact: true }).fill("Mine.");
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect(page.getByRole("group", { name: tickLegend })).toBeVisible();
+
+  const tickAction = findServerAction("tickInterviewKeyPoints");
+  const stranger = await browser.newContext();
+  await stranger.request.get("/"); // a guest cookie of its own
+  const refused = await postAction(stranger.request, tickAction, { quizId, position: "0", ticks: "0" });
+  expect(refused.status()).toBe(200);
+  expect(await refused.text()).toContain("There is no such interview question.");
+  await stranger.close();
+  for (const [ticks, message] of [["9", "There is no such key point."], ["-1", "There is no such key point."], ["x", "A tick names a key point by its number."]] as const) {
+    const response = await postAction(page.request, tickAction, { quizId, position: "0", ticks });
+    expect(response.status(), ticks).toBe(200);
+    expect(await response.text(), ticks).toContain(message);
+  }
+  const stored = await e2eDb.interviewAnswer.findFirstOrThrow({ where: { question: { quizId } } });
+  expect(stored).toMatchObject({ answerText: "Mine.", tickedAt: null, ticked: null });
 });
