@@ -1,6 +1,7 @@
 "use server";
 
-import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
+import { clock } from "@/lib/clock";
+import { getLearnerId } from "@/lib/data/learners";
 import { saveDetectedTimeZone } from "@/lib/data/time-zone";
 import { detectedTimeZoneSchema } from "@/lib/validations/settings";
 
@@ -9,7 +10,5 @@ export async function reportTimeZone(timeZone: unknown): Promise<{ ok: boolean }
   const learnerId = await getLearnerId();
   const parsed = detectedTimeZoneSchema.safeParse(timeZone);
   if (!learnerId || !parsed.success) return { ok: false };
-  await ensureGuestLearner(learnerId);
-  await saveDetectedTimeZone(learnerId, parsed.data, new Date());
-  return { ok: true };
+  return { ok: await saveDetectedTimeZone(learnerId, parsed.data, clock.now()) };
 }

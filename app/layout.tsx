@@ -8,8 +8,8 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { ShortcutOverlay } from "@/components/ui/shortcut-overlay";
 import { ToastProvider } from "@/components/ui/toast-provider";
 import { TimeZoneDetector } from "@/components/learner/time-zone-detector";
-import { getLearnerId } from "@/lib/data/learners";
-import { isTimeZoneSet } from "@/lib/data/time-zone";
+import { peekLearnerId } from "@/lib/data/learners";
+import { storedTimeZoneStatus } from "@/lib/data/time-zone";
 import { nonceHeaderName } from "@/lib/security/content-security-policy";
 import { reportTimeZone } from "./actions";
 import "./globals.css";
@@ -30,8 +30,8 @@ export const viewport: Viewport = {
 // (Next's CSP guide); next-themes' inline script must carry it or the CSP blocks it.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get(nonceHeaderName) ?? undefined;
-  const learnerId = await getLearnerId();
-  const needsTimeZone = learnerId !== null && !(await isTimeZoneSet(learnerId));
+  const learnerId = await peekLearnerId();
+  const timeZone = learnerId === null ? "stored" : await storedTimeZoneStatus(learnerId);
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh font-sans text-[15px] antialiased">
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <SiteHeader />
             <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
               <MergeNotice />
-              {needsTimeZone ? <TimeZoneDetector reportTimeZone={reportTimeZone} /> : null}
+              {timeZone === "stored" ? null : <TimeZoneDetector reportTimeZone={timeZone === "unset" ? reportTimeZone : undefined} />}
               {children}
             </main>
             <ShortcutOverlay />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { QueueCounts } from "@/components/study/queue-counts";
+import { clock } from "@/lib/clock";
 import { getDeckOverview } from "@/lib/data/decks";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
@@ -9,7 +10,7 @@ import { formatWait } from "@/lib/study/format-wait";
 export default async function HomePage() {
   const learnerId = await getLearnerId();
   const settings = await getStudySettings(learnerId);
-  const now = new Date();
+  const now = clock.now();
   const { decks, total, nextLearningDue } = await getDeckOverview(learnerId, now, settings);
   const readyCount = countToday(total);
   const nextLearning = nextLearningDue ? ` The next learning card is due in ${formatWait(nextLearningDue.getTime() - now.getTime())}.` : "";

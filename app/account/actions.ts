@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { hashPassword, passwordWeakness } from "@/lib/auth/password";
 import { getCurrentUser, sessionCookiePattern } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
 import { changeEmail, changePassword } from "@/lib/data/credentials";
 import { deleteAccount } from "@/lib/data/accounts";
 import { importFile } from "@/lib/data/imports";
@@ -29,7 +31,7 @@ export async function importDeck(_previous: ImportState, submitted: unknown): Pr
     bytes: new Uint8Array(await file.arrayBuffer()),
     format: format === "auto" ? undefined : format,
     deckName,
-    now: new Date(),
+    now: clock.now(),
   });
   if (outcome.ok) revalidatePath("/", "layout");
   return outcome;
@@ -49,8 +51,8 @@ export async function deleteMyAccount(_previous: DeleteAccountState, submitted: 
     jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
   }
   jar.delete(guestCookieName);
-  revalidatePath("/", "layout");
-  return { ok: true };
+  // A fresh page as a new guest; with JavaScript or without, nothing of the account is left on screen.
+  redirect("/");
 }
 
 export async function changeMyPassword(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
@@ -62,7 +64,7 @@ export async function changeMyPassword(_previous: AccountFormState, submitted: u
   const { currentPassword, newPassword } = parsed.data;
   const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? "", "quorum", "kubernetes"]);
   if (weakness) return { ok: false, message: weakness };
-  const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), new Date());
+  const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), clock.now());
   return outcome.ok ? { ok: true, message: "Password changed." } : { ok: false, message: "Your current password is not right." };
 }
 
@@ -72,7 +74,7 @@ export async function changeMyEmail(_previous: AccountFormState, submitted: unkn
   const formData = formDataOrEmpty(submitted);
   const parsed = changeEmailSchema.safeParse({ email: formData.get("email") ?? "", currentPassword: formData.get("currentPassword") ?? "" });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
-  const outcome = await changeEmail(user.id, parsed.data.currentPassword, parsed.data.email, new Date());
+  const outcome = await changeEmail(user.id, parsed.data.currentPassword, parsed.data.email, clock.now());
   if (!outcome.ok) {
     // Only someone who knows this account's password learns that another account has the email.
     return { ok: false, message: outcome.reason === "wrong-password" ? "Your current password is not right." : "Another account uses that email." };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { clock } from "@/lib/clock";
 import { applyBulkCardAction } from "@/lib/data/card-bulk";
 import { getLearnerId } from "@/lib/data/learners";
 import { bulkCardInputSchema, selectionHref } from "@/lib/validations/browse";
@@ -23,7 +24,7 @@ export async function applyBulkAction(_previous: BulkState, submitted: unknown):
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readSelection(formData);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Select cards and an action.") };
-  const result = await applyBulkCardAction({ learnerId, ...parsed.data, now: new Date() });
+  const result = await applyBulkCardAction({ learnerId, ...parsed.data, now: clock.now() });
   if (!result.ok) return result;
   revalidatePath("/browse");
   revalidatePath("/");
@@ -35,5 +36,5 @@ export async function studySelected(_previous: BulkState, submitted: unknown): P
   const formData = formDataOrEmpty(submitted);
   const parsed = readSelection(formData);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Select cards to study.") };
-  redirect(selectionHref(parsed.data.cardIds, new Date()));
+  redirect(selectionHref(parsed.data.cardIds, clock.now()));
 }

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { BrowseFilters } from "@/components/browse/browse-filters";
 import { BrowsePagination } from "@/components/browse/browse-pagination";
 import { CardResults } from "@/components/browse/card-results";
+import { clock } from "@/lib/clock";
 import { getBrowseFacets, searchCards } from "@/lib/data/card-search";
 import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
 import { browseQuerySchema } from "@/lib/validations/browse";
 import { noLearnerMessage } from "@/lib/validations/messages";
 import { applyBulkAction, studySelected } from "./actions";
@@ -20,10 +22,11 @@ export default async function BrowsePage(props: Props) {
   const query = browseQuerySchema.parse(await props.searchParams);
   const learnerId = await getLearnerId();
   if (!learnerId) return <p className="text-sm">{noLearnerMessage}</p>;
-  const now = new Date();
-  const [result, facets] = await Promise.all([
+  const now = clock.now();
+  const [result, facets, { timeZone }] = await Promise.all([
     searchCards(learnerId, { text: query.q, deckId: query.deck, tag: query.tag, state: query.state, sort: query.sort, page: query.page }, now),
     getBrowseFacets(learnerId),
+    getStudySettings(learnerId),
   ]);
   const params = Object.fromEntries(Object.entries({ q: query.q, deck: query.deck, tag: query.tag, state: query.state, sort: query.sort }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   return (
@@ -43,7 +46,7 @@ export default async function BrowsePage(props: Props) {
       <p className="text-sm text-muted" role="status">
         {result.total === 0 ? "No card matches." : `${result.total} card${result.total === 1 ? "" : "s"} match.`}
       </p>
-      {result.total ? <CardResults key={JSON.stringify([params, result.page])} cards={result.cards} actions={actions} /> : null}
+      {result.total ? <CardResults key={JSON.stringify([params, result.page])} cards={result.cards} timeZone={timeZone} actions={actions} /> : null}
       <BrowsePagination params={params} page={result.page} pageCount={result.pageCount} />
     </div>
   );

@@ -6,6 +6,7 @@ import { RetentionTable } from "@/components/progress/retention-table";
 import { ReviewHeatmap } from "@/components/progress/review-heatmap";
 import { StatTiles } from "@/components/progress/stat-tiles";
 import { Panel } from "@/components/ui/panel";
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { getProgress } from "@/lib/data/progress";
 import { getStudySettings } from "@/lib/data/settings";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Progress" };
 export default async function ProgressPage() {
   const learnerId = await getLearnerId();
   const settings = await getStudySettings(learnerId);
-  const now = new Date();
+  const now = clock.now();
   const progress = await getProgress(learnerId, now, settings);
   const forecastTotal = progress.forecast.reduce((sum, count) => sum + count, 0);
   return (

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { createQuiz } from "@/lib/data/quiz-create";
 import { answerQuizQuestion, finishQuiz } from "@/lib/data/quiz-play";
 import { getLearnerId } from "@/lib/data/learners";
@@ -25,7 +26,7 @@ export async function startQuiz(_previous: QuizSetupState, submitted: unknown): 
     secondsPerQuestion: formData.get("secondsPerQuestion") ?? undefined,
   });
   if (!parsed.success) return { ok: false, message: "Check the highlighted choices.", errors: z.flattenError(parsed.error).fieldErrors };
-  const result = await createQuiz(learnerId, parsed.data, new Date());
+  const result = await createQuiz(learnerId, parsed.data, clock.now());
   if (!result.ok) return { ok: false, message: result.message };
   redirect(`/quiz/${result.quizId}`);
 }
@@ -40,7 +41,7 @@ export async function answerQuiz(_previous: GradeState, submitted: unknown): Pro
   }
   const { rating, ...rest } = parsed.data;
   const settings = await getStudySettings(learnerId);
-  const result = await answerQuizQuestion({ learnerId, ...rest, rating: rating as Grade, now: new Date(), settings });
+  const result = await answerQuizQuestion({ learnerId, ...rest, rating: rating as Grade, now: clock.now(), settings });
   revalidatePath(`/quiz/${parsed.data.quizId}`);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.isFinished) redirect(`/quiz/${encodeURIComponent(parsed.data.quizId)}/report`);
@@ -52,6 +53,6 @@ export async function endQuiz(submitted: unknown): Promise<void> {
   const learnerId = await getLearnerId();
   const quizId = z.string().min(1).max(200).safeParse(formData.get("quizId"));
   if (!learnerId || !quizId.success) return;
-  await finishQuiz(learnerId, quizId.data, new Date());
+  await finishQuiz(learnerId, quizId.data, clock.now());
   redirect(`/quiz/${encodeURIComponent(quizId.data)}/report`);
 }

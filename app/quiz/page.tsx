@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QuizBuilder } from "@/components/quiz/quiz-builder";
 import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
+import { formatLocalDateTime } from "@/lib/ui/local-time";
 import { getQuizTopics } from "@/lib/data/quiz-create";
 import { listQuizzes } from "@/lib/data/quiz-report";
 import { startQuiz } from "./actions";
@@ -12,7 +14,7 @@ const modeNames = { quiz: "Quiz", interview: "Mock interview", cram: "Cram" };
 
 export default async function QuizPage() {
   const learnerId = await getLearnerId();
-  const [topics, quizzes] = await Promise.all([getQuizTopics(learnerId), listQuizzes(learnerId)]);
+  const [topics, quizzes, settings] = await Promise.all([getQuizTopics(learnerId), listQuizzes(learnerId), getStudySettings(learnerId)]);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="space-y-1">
@@ -31,7 +33,7 @@ export default async function QuizPage() {
             {quizzes.map((quiz) => (
               <li key={quiz.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                 <span>
-                  {modeNames[quiz.mode]} · {quiz.total} questions · <time dateTime={quiz.startedAt.toISOString()}>{quiz.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  {modeNames[quiz.mode]} · {quiz.total} questions · <time dateTime={quiz.startedAt.toISOString()}>{formatLocalDateTime(quiz.startedAt, settings.timeZone)}</time>
                 </span>
                 <Link href={quiz.isFinished ? `/quiz/${quiz.id}/report` : `/quiz/${quiz.id}`} className="font-medium text-accent hover:underline">
                   {quiz.isFinished ? `${quiz.correct}/${quiz.total} · report` : "continue"}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveStudySettings } from "@/lib/data/settings";
 import { noLearnerMessage } from "@/lib/validations/messages";
@@ -19,7 +20,7 @@ export async function updateSettings(_previous: SettingsState, submitted: unknow
     return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values, message: "Some settings need fixing; nothing was saved." };
   }
   await ensureGuestLearner(learnerId);
-  await saveStudySettings(learnerId, parsed.data);
+  await saveStudySettings(learnerId, parsed.data, clock.now());
   revalidatePath("/", "layout");
   return { ok: true };
 }

@@ -1,18 +1,14 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
 import type { DeleteAccountState } from "@/lib/validations/account";
 
 type Props = { action: (state: DeleteAccountState, formData: FormData) => Promise<DeleteAccountState>; isSignedIn: boolean };
 
-/** Type DELETE, press the button: the server deletes everything, then the session ends. */
+/** Type DELETE, press the button: the server deletes everything, ends the session and opens the home page. */
 export function DeleteAccountForm({ action, isSignedIn }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
-  useEffect(() => {
-    if (state?.ok) void signOut({ callbackUrl: "/" });
-  }, [state]);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
       <div className="space-y-1.5">
@@ -21,11 +17,11 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
         </label>
         <input id="confirm" name="confirm" autoComplete="off" className={inputClass} aria-describedby="delete-message" />
       </div>
-      <button type="submit" disabled={isPending || state?.ok} className="rounded-md border border-danger px-4 py-2 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className="rounded-md border border-danger px-4 py-2 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-60">
         {isSignedIn ? "Delete my account" : "Delete my guest progress"}
       </button>
-      <p id="delete-message" role="status" className={`w-full text-sm ${state && !state.ok ? "text-danger" : ""}`}>
-        {state ? (state.ok ? "Deleted. Signing you out…" : state.message) : null}
+      <p id="delete-message" role="status" className="w-full text-sm text-danger">
+        {state?.message}
       </p>
     </form>
   );

@@ -4,9 +4,12 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { BrowsedCard } from "@/lib/data/card-search";
 import type { BulkState } from "@/app/browse/actions";
+import { formatLocalDate } from "@/lib/ui/local-time";
 
 type Props = {
   cards: BrowsedCard[];
+  /** The learner's zone, in which due dates are shown. */
+  timeZone: string;
   actions: { applyBulkAction: (state: BulkState, formData: FormData) => Promise<BulkState>; studySelected: (state: BulkState, formData: FormData) => Promise<BulkState> };
 };
 
@@ -18,11 +21,10 @@ const stateStyle: Record<BrowsedCard["state"], string> = {
   buried: "text-muted",
 };
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const buttonClass = "rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-2 disabled:opacity-50";
 
 /** The matching cards with checkboxes, and what can be done to the selected ones. */
-export function CardResults({ cards, actions }: Props) {
+export function CardResults({ cards, timeZone, actions }: Props) {
   const [bulkState, bulkAction, isApplying] = useActionState(actions.applyBulkAction, null);
   const [studyState, studyAction, isOpening] = useActionState(actions.studySelected, null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -67,7 +69,7 @@ export function CardResults({ cards, actions }: Props) {
               <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-muted">
                 <span>{card.deckTitle}</span>
                 <span className={stateStyle[card.state]}>{card.state}{card.isLeech ? " · leech" : ""}</span>
-                {card.due ? <span>due {day(card.due)}</span> : null}
+                {card.due ? <span>due {formatLocalDate(card.due, timeZone)}</span> : null}
                 {card.intervalDays !== null ? <span>interval {card.intervalDays} d</span> : null}
                 {card.lapses ? <span>{card.lapses} lapse{card.lapses === 1 ? "" : "s"}</span> : null}
                 {card.difficulty !== null ? <span>difficulty {card.difficulty.toFixed(1)}</span> : null}

@@ -34,7 +34,7 @@ export function QuizPlayer({ view, current, shownAt, actions }: Props) {
           </h1>
         </div>
         <div className="flex items-center gap-3">
-          {view.endsAt ? <QuizTimer endsAt={view.endsAt} reportHref={`/quiz/${view.id}/report`} /> : null}
+          {view.remainingMs !== null ? <QuizTimer remainingMs={view.remainingMs} reportHref={`/quiz/${view.id}/report`} /> : null}
           <form action={actions.endQuiz}>
             <input type="hidden" name="quizId" value={view.id} />
             <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:text-fg">

@@ -41,7 +41,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
         onFocus={() => setIsPaused(true)}
         onBlur={() => setIsPaused(false)}
       >
-        <div role="status" aria-live="polite" aria-atomic="true">
+        <div aria-live="polite" aria-atomic="true">
           {toast ? (
             <div key={toast.id} className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3 text-sm shadow-lg" data-testid="toast">
               <p className="min-w-0 flex-1">{toast.message}</p>

@@ -3,6 +3,7 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import { clock } from "@/lib/clock";
 import { isActiveAccount } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -24,7 +25,7 @@ const credentials = CredentialsProvider({
   name: "Email and password",
   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
   async authorize(input, request) {
-    const now = new Date();
+    const now = clock.now();
     const result = await signInWithPassword({ input, headers: request?.headers, trustedProxies: env.QUORUM_TRUSTED_PROXIES, now });
     if (result.ok) return result.user;
     throw new Error(result.code === "throttled" ? `${throttled}:${Math.ceil(result.retryAfterMs / 60_000)}` : wrongCredentials);

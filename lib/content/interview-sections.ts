@@ -7,9 +7,6 @@ export const SAY_IT_MAX_WORDS = 80;
 export const KEY_POINTS_RANGE = { min: 3, max: 6 } as const;
 export const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
 
-/** Until every card has them the sections are optional; when present they are always checked. */
-export const INTERVIEW_SECTIONS_REQUIRED = false;
-
 export type FollowUp = { question: string; cardId?: string };
 export type InterviewSections = { sayIt: string; keyPoints: string[]; followUps: FollowUp[] };
 

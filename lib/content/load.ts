@@ -3,7 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import type { z } from "zod";
 import { findScenario, parseParams, SCENARIO_IDS } from "@/lib/sim";
-import { INTERVIEW_SECTIONS_REQUIRED, splitInterviewSections, type InterviewSections } from "./interview-sections";
+import { splitInterviewSections, type InterviewSections } from "./interview-sections";
 import { cardFrontMatterSchema, deckFrontMatterSchema, type CardFrontMatter, type DeckFrontMatter } from "./schema";
 
 // Reads content/ (decks and cards), validates every file and reports every problem at once,
@@ -19,7 +19,7 @@ export class ContentError extends Error {
 }
 
 export type DeckContent = DeckFrontMatter & { file: string; position: number; body: string };
-export type CardContent = CardFrontMatter & { file: string; position: number; front: string; back: string; interview?: InterviewSections };
+export type CardContent = CardFrontMatter & { file: string; position: number; front: string; back: string; interview: InterviewSections };
 export type Content = { decks: DeckContent[]; cards: CardContent[] };
 
 export function formatProblem(problem: ContentProblem): string {
@@ -73,13 +73,15 @@ function checkScenarios(cards: CardContent[]): ContentProblem[] {
   });
 }
 
-/** A follow-up that links a card must link one that exists. */
+/** A follow-up that links a card must link another card that exists. */
 function checkFollowUpLinks(cards: CardContent[]): ContentProblem[] {
   const ids = new Set(cards.map((card) => card.id));
   return cards.flatMap((card) =>
-    (card.interview?.followUps ?? [])
-      .filter((followUp) => followUp.cardId !== undefined && !ids.has(followUp.cardId))
-      .map((followUp) => ({ file: card.file, field: "Follow-ups", message: `Links unknown card "${followUp.cardId}"` })),
+    card.interview.followUps.flatMap(({ cardId }) => {
+      if (cardId === undefined) return [];
+      if (cardId === card.id) return [{ file: card.file, field: "Follow-ups", message: "Links the card itself; link the card that answers the follow-up" }];
+      return ids.has(cardId) ? [] : [{ file: card.file, field: "Follow-ups", message: `Links unknown card "${cardId}"` }];
+    }),
   );
 }
 
@@ -140,7 +142,7 @@ export function fieldLine(file: string, key: string): number | undefined {
 }
 
 /** Splits a card body into its `## Front` and `## Back` sections and the interview sections after them. */
-function splitSides(body: string): { front: string; back: string; interview?: InterviewSections } | { problem: string } {
+function splitSides(body: string): { front: string; back: string; interview: InterviewSections } | { problem: string } {
   const match = /^## Front[ \t]*\n([\s\S]*?)^## Back[ \t]*\n([\s\S]*)$/m.exec(body);
   if (!match || body.slice(0, match.index).trim()) {
     return { problem: "Write the card as a '## Front' section followed by a '## Back' section" };
@@ -150,8 +152,8 @@ function splitSides(body: string): { front: string; back: string; interview?: In
   if ("problem" in rest) return rest;
   if (!front) return { problem: "The '## Front' section is empty" };
   if (!rest.back) return { problem: "The '## Back' section is empty" };
-  if (!rest.sections && INTERVIEW_SECTIONS_REQUIRED) return { problem: "Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'" };
-  return { front, back: rest.back, ...(rest.sections ? { interview: rest.sections } : {}) };
+  if (!rest.sections) return { problem: "Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'" };
+  return { front, back: rest.back, interview: rest.sections };
 }
 
 function findDuplicates(entries: { id: string; file: string }[], kind: string): ContentProblem[] {

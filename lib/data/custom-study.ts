@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { startOfLearnerDay } from "@/lib/srs/day";
+import { startOfStudyDay } from "@/lib/srs/day";
 import { Rating } from "@/lib/srs/schedule";
 import type { StudySettings } from "./settings";
 
@@ -12,7 +12,7 @@ const dayMs = 24 * 60 * 60_000;
  * failing it again keeps it in, behind the others. Oldest failure first.
  */
 export async function getForgottenCardIds(learnerId: string, deckId: string, days: number, now: Date, settings: StudySettings): Promise<string[]> {
-  const since = new Date(startOfLearnerDay(now, settings).getTime() - (days - 1) * dayMs);
+  const since = new Date(startOfStudyDay(now, settings).getTime() - (days - 1) * dayMs);
   const reviews = await db.reviewLog.findMany({
     where: { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: since }, card: { deckId, retiredAt: null } },
     orderBy: [{ reviewedAt: "asc" }, { createdAt: "asc" }],

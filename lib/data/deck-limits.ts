@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { startOfLearnerDay } from "@/lib/srs/day";
+import { startOfStudyDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
 import { allDecksAllowance, deckAllowance, type Allowance, type DeckLimit, type DoneToday } from "@/lib/study/daily-limits";
 import type { DeckLimitsInput } from "@/lib/validations/deck-limits";
@@ -26,7 +26,7 @@ function toDeckLimit(row: LimitsRow | undefined, dayStart: Date, settings: Study
 
 /** What each deck, and all decks together, may still show today (undone grades do not count). */
 export async function getDailyAllowances(learnerId: string | null, now: Date, settings: StudySettings): Promise<DailyAllowances> {
-  const dayStart = startOfLearnerDay(now, settings);
+  const dayStart = startOfStudyDay(now, settings);
   const [rows, graded] = learnerId
     ? await Promise.all([
         db.deckLimits.findMany({ where: { userId: learnerId } }),
@@ -71,7 +71,7 @@ export async function saveDeckLimits(learnerId: string, deckId: string, input: D
 
 /** Custom study: `count` more new cards in this deck today (added to any granted earlier today). */
 export async function addExtraNewCards(learnerId: string, deckId: string, count: number, now: Date, settings: StudySettings): Promise<void> {
-  const dayStart = startOfLearnerDay(now, settings);
+  const dayStart = startOfStudyDay(now, settings);
   await db.$transaction(async (tx) => {
     const row = await tx.deckLimits.findUnique({ where: { userId_deckId: { userId: learnerId, deckId } } });
     const extraNewCards = (row?.extraNewDayStart?.getTime() === dayStart.getTime() ? row.extraNewCards : 0) + count;

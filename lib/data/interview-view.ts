@@ -25,8 +25,8 @@ export type InterviewView = {
   id: string;
   questionCount: number;
   answeredCount: number;
-  /** When the interview ends (epoch ms). */
-  endsAt: number | null;
+  /** Time left when the page was drawn (ms); the timer counts it down on the browser's monotonic clock. */
+  remainingMs: number | null;
   isFinished: boolean;
   current: InterviewQuestionView | null;
 };
@@ -44,7 +44,8 @@ export async function getInterviewView(learnerId: string | null, quizId: string,
   const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
   const answeredCount = quiz.questions.filter((question) => question.answeredAt).length;
   const current = !isFinished && next ? await viewQuestion(next.id) : null;
-  return { id: quiz.id, questionCount: quiz.questions.length, answeredCount, endsAt, isFinished: isFinished || current === null, current };
+  const remainingMs = endsAt === null ? null : Math.max(0, endsAt - now.getTime());
+  return { id: quiz.id, questionCount: quiz.questions.length, answeredCount, remainingMs, isFinished: isFinished || current === null, current };
 }
 
 async function viewQuestion(questionId: string): Promise<InterviewQuestionView | null> {

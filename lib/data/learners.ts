@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { unauthorized } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, hasSessionCookie } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { guestCookieName, verifyGuestToken } from "@/lib/learner/guest-token";
@@ -27,10 +28,21 @@ export const getLearnerId = cache(async (): Promise<string | null> => {
 });
 
 /**
+ * The learner as the root layout sees them: like getLearnerId, but a session that stopped working
+ * gives null instead of a 401, so the page below decides (a 401 thrown from the root layout has
+ * no layout left to render it in).
+ */
+export const peekLearnerId = cache(async (): Promise<string | null> => {
+  const user = await getCurrentUser();
+  if (user) return user.id;
+  return (await hasSessionCookie()) ? null : getGuestId();
+});
+
+/**
  * Creates the guest's User row on their first write; a no-op for an existing learner. One
  * statement that never takes a write lock when the row exists (an upsert would update it).
  */
 export async function ensureGuestLearner(learnerId: string): Promise<void> {
-  const now = new Date().toISOString();
+  const now = clock.now().toISOString();
   await db.$executeRaw`INSERT OR IGNORE INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (${learnerId}, true, ${now}, ${now})`;
 }

@@ -18,8 +18,8 @@ export type QuizView = {
   mode: QuizMode;
   questionCount: number;
   answeredCount: number;
-  /** When an interview ends (epoch ms), null for untimed quizzes. */
-  endsAt: number | null;
+  /** Time left in an interview when the page was rendered (ms; the browser counts down from it, whatever its own clock says), null for untimed quizzes. */
+  remainingMs: number | null;
   isFinished: boolean;
   current: { position: number; card: ShownCard } | null;
 };
@@ -42,7 +42,7 @@ export async function getQuizView(learnerId: string | null, quizId: string, now:
     const card = await presentCard({ cardId: next.cardId, learnerId, memory, queue: memory ? "review" : "new", now, settings, withPreviews: mode !== "cram", variantKey: quizVariantKey(quiz.id, next.position) });
     current = { position: next.position, card };
   }
-  return { id: quiz.id, mode, questionCount: quiz.questions.length, answeredCount: quiz.questions.filter((q) => q.answeredAt).length, endsAt, isFinished, current };
+  return { id: quiz.id, mode, questionCount: quiz.questions.length, answeredCount: quiz.questions.filter((q) => q.answeredAt).length, remainingMs: endsAt === null ? null : Math.max(0, endsAt - now.getTime()), isFinished, current };
 }
 
 export type QuizAnswerResult = { ok: true; isFinished: boolean } | { ok: false; message: string };

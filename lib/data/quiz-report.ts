@@ -1,4 +1,5 @@
 import "server-only";
+import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { answerSchema, choiceDetailsSchema, orderingDetailsSchema } from "@/lib/study/questions";
 import type { QuizMode } from "@/lib/validations/quiz";
@@ -123,7 +124,7 @@ function describeAnswer(type: string, details: unknown, answer: unknown): { give
 export type QuizSummary = { id: string; mode: QuizMode; startedAt: Date; isFinished: boolean; correct: number; total: number };
 
 /** A learner's quizzes, newest first; an interview whose time is up counts as finished. */
-export async function listQuizzes(learnerId: string | null, now = new Date()): Promise<QuizSummary[]> {
+export async function listQuizzes(learnerId: string | null, now = clock.now()): Promise<QuizSummary[]> {
   if (!learnerId) return [];
   const quizzes = await db.quiz.findMany({
     where: { userId: learnerId },

@@ -2,7 +2,9 @@ import "server-only";
 import { cache } from "react";
 import type { StepUnit } from "ts-fsrs";
 import { db } from "@/lib/db";
+import { browserTimeZone } from "./time-zone";
 import { defaultSchedulerOptions, type SchedulerOptions } from "@/lib/srs/schedule";
+import { carryStudyDay, type DayCarry } from "@/lib/srs/day";
 import { formatSteps, parseSteps } from "@/lib/srs/steps";
 import type { StudySettingsInput } from "@/lib/validations/settings";
 
@@ -19,6 +21,8 @@ export type StudySettings = SchedulerOptions & {
   leechAction: "suspend" | "tag";
   /** The learner's interview day (YYYY-MM-DD), for the planner; null when not set. */
   interviewDate: string | null;
+  /** The study day carried over the last change of zone or day-start hour (lib/srs/day.ts). */
+  dayCarry: DayCarry | null;
 };
 
 export const defaultStudySettings: StudySettings = {
@@ -30,12 +34,15 @@ export const defaultStudySettings: StudySettings = {
   leechThreshold: 8,
   leechAction: "suspend",
   interviewDate: null,
+  dayCarry: null,
 };
 
 /** A learner's study settings: their saved ones, or the defaults. Read once per request. */
 export const getStudySettings = cache(async (learnerId: string | null): Promise<StudySettings> => {
   const row = learnerId ? await db.learnerSettings.findUnique({ where: { userId: learnerId } }) : null;
-  if (!row) return defaultStudySettings;
+  // Until a zone is stored, the browser's (from the detector's cookie) decides the learner's day.
+  const detected = row?.timeZoneSetAt ? null : await browserTimeZone();
+  if (!row) return detected ? { ...defaultStudySettings, timeZone: detected } : defaultStudySettings;
   return {
     ...defaultStudySettings,
     desiredRetention: row.desiredRetention,
@@ -45,11 +52,12 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     allDecksReviewsPerDay: row.allDecksReviewsPerDay,
     learningSteps: parseSteps(row.learningSteps) ?? defaultStudySettings.learningSteps,
     relearningSteps: parseSteps(row.relearningSteps) ?? defaultStudySettings.relearningSteps,
-    timeZone: row.timeZone,
+    timeZone: detected ?? row.timeZone,
     dayStartHour: row.dayStartHour,
     leechThreshold: row.leechThreshold,
     leechAction: row.leechAction === "tag" ? "tag" : "suspend",
     interviewDate: row.interviewDate?.toISOString().slice(0, 10) ?? null,
+    dayCarry: row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
   };
 });
 
@@ -59,13 +67,19 @@ export async function saveInterviewDate(learnerId: string, date: string | null):
   await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, interviewDate }, update: { interviewDate } });
 }
 
-/** Saves a learner's settings (validated by studySettingsSchema). */
-export async function saveStudySettings(learnerId: string, input: StudySettingsInput): Promise<void> {
+/**
+ * Saves a learner's settings (validated by studySettingsSchema). A new zone or day-start hour
+ * takes effect at its first rollover: the study day in progress is carried until then.
+ */
+export async function saveStudySettings(learnerId: string, input: StudySettingsInput, now: Date): Promise<void> {
+  const carry = carryStudyDay(await getStudySettings(learnerId), input, now);
   const data = {
     ...input,
+    dayChangedAt: carry?.changedAt ?? null,
+    carriedDayStart: carry?.dayStart ?? null,
     learningSteps: formatSteps(input.learningSteps as StepUnit[]),
     relearningSteps: formatSteps(input.relearningSteps as StepUnit[]),
-    timeZoneSetAt: new Date(), // chosen by the learner: a browser's detection no longer replaces it
+    timeZoneSetAt: now, // chosen by the learner: a browser's detection no longer replaces it
   };
   await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
 }

@@ -1,19 +1,42 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { timeZoneCookieName } from "@/lib/learner/time-zone-cookie";
+import { detectedTimeZoneSchema } from "@/lib/validations/settings";
 
-/** Whether the learner's time zone was ever detected or chosen (until then it is UTC). */
-export async function isTimeZoneSet(learnerId: string): Promise<boolean> {
-  const row = await db.learnerSettings.findUnique({ where: { userId: learnerId }, select: { timeZoneSetAt: true } });
-  return row?.timeZoneSetAt != null;
+/** Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet. */
+export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" | "unset" | "no-row"> {
+  const user = await db.user.findUnique({ where: { id: learnerId }, select: { settings: { select: { timeZoneSetAt: true } } } });
+  if (!user) return "no-row";
+  return user.settings?.timeZoneSetAt != null ? "stored" : "unset";
+}
+
+/**
+ * The zone the browser reported in its cookie, validated; null when there is none, or outside a
+ * request (a script or test has no browser to ask).
+ */
+export async function browserTimeZone(): Promise<string | null> {
+  let value: string | undefined;
+  try {
+    value = (await cookies()).get(timeZoneCookieName)?.value;
+  } catch {
+    return null;
+  }
+  const parsed = detectedTimeZoneSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
  * Stores the zone the browser reported, only if none was detected or chosen before: a learner's
- * own choice in Settings is never overwritten by a browser in another zone.
+ * own choice in Settings is never overwritten by a browser in another zone. Never creates the
+ * learner: a guest's row comes only from their first write.
  */
-export async function saveDetectedTimeZone(learnerId: string, timeZone: string, now: Date): Promise<void> {
+export async function saveDetectedTimeZone(learnerId: string, timeZone: string, now: Date): Promise<boolean> {
+  const exists = await db.user.count({ where: { id: learnerId } });
+  if (!exists) return false;
   await db.$transaction([
     db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId }, update: {} }),
     db.learnerSettings.updateMany({ where: { userId: learnerId, timeZoneSetAt: null }, data: { timeZone, timeZoneSetAt: now } }),
   ]);
+  return true;
 }

@@ -76,3 +76,25 @@ export function startOfNextLearnerDay(now: Date, prefs: DayPrefs): Date {
   const start = startOfLearnerDay(now, prefs);
   return startOfLearnerDay(new Date(start.getTime() + dayMs + 3 * 60 * minuteMs), prefs);
 }
+
+/**
+ * The study day that was in progress when the learner changed zone or day-start hour. It runs on
+ * until the new settings' first rollover after the change: moving east never starts a second
+ * "today" (its new cards already studied), moving west never skips one.
+ */
+export type DayCarry = { dayStart: Date; changedAt: Date };
+
+export type StudyDayPrefs = DayPrefs & { dayCarry?: DayCarry | null };
+
+/** The instant the learner's current study day began, honouring a day carried over a change of zone. */
+export function startOfStudyDay(now: Date, prefs: StudyDayPrefs): Date {
+  const fresh = startOfLearnerDay(now, prefs);
+  const carry = prefs.dayCarry;
+  return carry && fresh.getTime() <= carry.changedAt.getTime() ? carry.dayStart : fresh;
+}
+
+/** What to store when the zone or day-start hour changes at `now`: the day then in progress. */
+export function carryStudyDay(previous: StudyDayPrefs, next: DayPrefs, now: Date): DayCarry | null {
+  if (previous.timeZone === next.timeZone && previous.dayStartHour === next.dayStartHour) return previous.dayCarry ?? null;
+  return { dayStart: startOfStudyDay(now, previous), changedAt: now };
+}

@@ -19,4 +19,5 @@ export const deleteAccountSchema = z.object({
   confirm: z.literal("DELETE", { error: "Type DELETE in capitals to confirm" }),
 });
 
-export type DeleteAccountState = { ok: true } | { ok: false; message: string } | null;
+/** Only a refusal comes back: a deletion redirects to the home page. */
+export type DeleteAccountState = { ok: false; message: string } | null;

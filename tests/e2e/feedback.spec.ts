@@ -27,20 +27,28 @@ test("bury, suspend and undo show a toast, Undo works from it, and no Undo is of
   const toolbar = page.getByRole("toolbar", { name: "Card actions" });
   await expect(toolbar.getByRole("button", { name: /^Bury/ })).toBeVisible();
   await expect(toolbar.getByRole("button", { name: /^Undo/ })).toHaveCount(0);
+  // Each flag re-renders the session with the next card; a key pressed before that lands is lost
+  // with the old card, so each step waits for the card it expects on screen.
+  const question = page.getByRole("article", { name: "Flashcard" }).locator("h2 + *").first();
+  const first = await question.innerText();
 
   await page.keyboard.press("-");
   await expect(toast(page)).toContainText("Card buried until tomorrow.");
+  await expect(question).not.toHaveText(first);
   await expect.poll(async () => (await cardStates(page)).filter((state) => state.buriedUntil).length).toBe(1);
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expect(toast(page)).toContainText("Card unburied.");
+  await expect(question).toHaveText(first);
   await expect.poll(async () => (await cardStates(page)).filter((state) => state.buriedUntil).length).toBe(0);
 
   await expect(revealButton(page)).toBeVisible();
   await page.keyboard.press("@");
   await expect(toast(page)).toContainText("Card suspended.");
+  await expect(question).not.toHaveText(first);
   await expect.poll(async () => (await cardStates(page)).filter((state) => state.suspendedAt).length).toBe(1);
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expect(toast(page)).toContainText("Card unsuspended.");
+  await expect(question).toHaveText(first);
   await expect.poll(async () => (await cardStates(page)).filter((state) => state.suspendedAt).length).toBe(0);
 
   // A grade makes Undo appear; undoing it says so and leaves no ?card=&v= behind.

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { clock } from "@/lib/clock";
 import { generate } from "@/lib/sim";
 import { e2eDb } from "./db";
 import { guestId } from "./study-helpers";
@@ -7,7 +8,7 @@ async function makeDueFirst(page: Page, cardId: string) {
   const learnerId = await guestId(page);
   await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
   await e2eDb.cardState.create({
-    data: { userId: learnerId, cardId, due: new Date(Date.now() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+    data: { userId: learnerId, cardId, due: new Date(clock.nowMs() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
   });
   return learnerId;
 }
@@ -73,7 +74,7 @@ test("right after a hint earns Hard, and the next review draws a different varia
   // Override the suggestion with Again; once the card is due again, its next review is a new variant.
   await page.getByRole("button", { name: /^Again, / }).click();
   await expect.poll(() => e2eDb.reviewLog.count({ where: { userId: learnerId, cardId: "predict-etcd-writes" } })).toBe(1);
-  await e2eDb.cardState.update({ where: { userId_cardId: { userId: learnerId, cardId: "predict-etcd-writes" } }, data: { due: new Date(Date.now() - 1000) } });
+  await e2eDb.cardState.update({ where: { userId_cardId: { userId: learnerId, cardId: "predict-etcd-writes" } }, data: { due: new Date(clock.nowMs() - 1000) } });
   await page.reload();
   await expect(variant(page)).toBeVisible();
   const secondSeed = Number((await variant(page).innerText()).split(" ").at(-1));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { clock } from "@/lib/clock";
 import { learnerDateKey } from "@/lib/progress/day-index";
 import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
@@ -29,7 +30,7 @@ test("the progress page counts reviews, and the planner says whether the pace co
   // Ten days after the learner's own today (their zone, their 4 am day start), not the UTC date:
   // between midnight and the day start, the UTC date is already a day ahead of the learner's.
   const prefs = await e2eDb.learnerSettings.findUniqueOrThrow({ where: { userId: learnerId }, select: { timeZone: true, dayStartHour: true } });
-  const today = learnerDateKey(new Date(), prefs);
+  const today = learnerDateKey(clock.now(), prefs);
   const inTenDays = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Interview date").fill(inTenDays);
   await page.getByRole("button", { name: "Plan" }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { clock } from "@/lib/clock";
 import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 
@@ -37,7 +38,7 @@ test("a mock interview is timed: once time is up, answers are refused and the re
   await expect(page.getByRole("timer")).toHaveText(/^[01]:\d\d$/);
   await page.getByLabel("Your answer", { exact: true }).fill("Too slow to matter.");
   // Move the interview's start back in time: the server judges the deadline, not the page.
-  await e2eDb.quiz.update({ where: { id: quizId }, data: { startedAt: new Date(Date.now() - 10 * 60_000) } });
+  await e2eDb.quiz.update({ where: { id: quizId }, data: { startedAt: new Date(clock.nowMs() - 10 * 60_000) } });
   await page.getByRole("button", { name: "Submit answer" }).click();
   // The late answer is refused and the interview ends: the page moves on to the report.
   await expect(page).toHaveURL(`/quiz/${quizId}/report`);

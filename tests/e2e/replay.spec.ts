@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { clock } from "@/lib/clock";
 import { e2eDb } from "./db";
 import { guestId } from "./study-helpers";
 
@@ -99,9 +100,9 @@ test("a card with a scenario shows Replay in study, with the card's params", asy
   await page.goto("/study/control-plane");
   const learnerId = await guestId(page);
   // Make the etcd-failure card due now, so that it is the first card shown.
-  await e2eDb.user.create({ data: { id: learnerId, isGuest: true } });
+  await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
   await e2eDb.cardState.create({
-    data: { userId: learnerId, cardId: "etcd-down-what-happens", due: new Date(Date.now() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+    data: { userId: learnerId, cardId: "etcd-down-what-happens", due: new Date(clock.nowMs() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
   });
   await page.reload();
   await page.getByRole("button", { name: "Show answer" }).click();

@@ -20,10 +20,18 @@ const pages: Record<string, Visit> = {
   "page.tsx": { url: "/" },
   "(auth)/login/page.tsx": { url: "/login" },
   "(auth)/signup/page.tsx": { url: "/signup" },
+  "(auth)/forgot-password/page.tsx": { url: "/forgot-password" },
+  "(auth)/reset-password/page.tsx": { url: "/reset-password?token=not-a-real-token" },
   "account/page.tsx": { url: "/account" },
   // Served only to the replay benchmark (QUORUM_BENCH_ROUTES=1); here it is the not-found page.
   "bench/replay/page.tsx": { url: "/bench/replay", status: 404 },
+  "browse/page.tsx": { url: "/browse?q=etcd&state=new" },
+  "browse/decks/page.tsx": { url: "/browse/decks" },
+  "browse/study/page.tsx": { url: "/browse/study?cards=etcd-down-what-happens&since=1", interact: answerCard },
   "cards/[cardId]/page.tsx": { url: "/cards/etcd-down-what-happens" },
+  // A content card is read-only: its edit page is the not-found page, with the same headers.
+  "cards/[cardId]/edit/page.tsx": { url: "/cards/etcd-down-what-happens/edit", status: 404 },
+  "cards/new/page.tsx": { url: "/cards/new" },
   "progress/page.tsx": { url: "/progress" },
   "quiz/page.tsx": { url: "/quiz" },
   "quiz/[quizId]/page.tsx": { url: "/quiz/{quizId}", interact: answerCard },

@@ -29,6 +29,21 @@ description: Cards about ${id}.
 ---
 `;
 
+/** The interview sections every content card carries after its Back (lib/content/interview-sections.ts). */
+export const interviewSections = (id: string) => `
+## Say it in 30 seconds
+The short answer to ${id}.
+
+## Key points
+- First fact of ${id}
+- Second fact of ${id}
+- Third fact of ${id}
+
+## Follow-ups
+- What comes after ${id}?
+`;
+
+/** A card file; `back` may bring its own interview sections, else the defaults follow it. */
 export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => `---
 id: ${options.id}
 deck: ${options.deck}
@@ -42,10 +57,10 @@ ${options.front ?? `Question ${options.id}?`}
 
 ## Back
 ${options.back ?? `Answer to ${options.id}.`}
-`;
+${options.back?.includes("## Say it in 30 seconds") ? "" : interviewSections(options.id)}`;
 
-/** The interview sections a card's Back may be followed by (content/README.md), as Markdown to append to `back`. */
-export const interviewSections = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `
+/** Interview sections of one's own choosing, as Markdown to append to a card's `back`. */
+export const interviewSectionsOf = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `
 
 ## Say it in 30 seconds
 ${options.sayIt}

@@ -9,7 +9,7 @@ import { getInterviewView } from "@/lib/data/interview-view";
 import { ensureGuestLearner } from "@/lib/data/learners";
 import { createQuiz, retryInterview } from "@/lib/data/quiz-create";
 import { defaultStudySettings } from "@/lib/data/settings";
-import { cardFile, createContentFixture, deckFile, interviewSections } from "../helpers/content-fixture";
+import { cardFile, createContentFixture, deckFile, interviewSectionsOf } from "../helpers/content-fixture";
 
 // The mock interview's steps, report and retry against a real, migrated SQLite file.
 
@@ -23,7 +23,7 @@ const newLearner = async () => {
   return id;
 };
 const sections = (followUps: string[]) =>
-  interviewSections({ sayIt: "Say this.", keyPoints: ["etcd stores every object", "only the API server writes etcd", "watches fan out from the watch cache"], followUps });
+  interviewSectionsOf({ sayIt: "Say this.", keyPoints: ["etcd stores every object", "only the API server writes etcd", "watches fan out from the watch cache"], followUps });
 
 beforeAll(async () => {
   const fixture = createContentFixture();
@@ -31,7 +31,8 @@ beforeAll(async () => {
   fixture.write("decks/02-b.md", deckFile("beta", "Beta"));
   fixture.write("cards/alpha/q1.md", cardFile({ id: "q1", deck: "alpha", back: `One.${sections(["Unlinked first?", "[Linked second?](card:q2)"])}` }));
   fixture.write("cards/alpha/q2.md", cardFile({ id: "q2", deck: "alpha", back: `Two.${sections(["Nothing links here?"])}` }));
-  fixture.write("cards/alpha/plain.md", cardFile({ id: "plain", deck: "alpha" }));
+  // Sections, but a multiple-choice question: a mock interview asks open questions only.
+  fixture.write("cards/alpha/choice.md", cardFile({ id: "choice", deck: "alpha", extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n" }).replace("type: flashcard", "type: multiple-choice"));
   fixture.write("cards/beta/q3.md", cardFile({ id: "q3", deck: "beta", extra: "scenario: etcd-quorum-loss\n", back: `Three.${sections(["[Back to one?](card:q1)"])}` }));
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
@@ -46,12 +47,13 @@ async function interviewOf(learnerId: string, cardIds: string[], secondsPerQuest
 }
 
 describe("createQuiz in interview mode", () => {
-  it("draws only cards with interview sections, and says so when the decks hold too few", async () => {
+  it("draws only open questions with interview sections, and says so when the decks hold too few", async () => {
     const learnerId = await newLearner();
     const created = await createQuiz(learnerId, { mode: "interview", deckIds: [], tags: [], questionCount: 3, secondsPerQuestion: 90 }, now);
     expect(created.ok).toBe(true);
     const drawn = await db.quizQuestion.findMany({ where: { quizId: (created as { quizId: string }).quizId }, select: { cardId: true } });
     expect(drawn.map((q) => q.cardId).sort()).toEqual(["q1", "q2", "q3"]);
+    expect(await createQuiz(learnerId, { mode: "interview", deckIds: [], tags: [], questionCount: 4, secondsPerQuestion: 90 }, now)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only 3 cards/) });
     expect(await createQuiz(learnerId, { mode: "interview", deckIds: ["beta"], tags: [], questionCount: 2, secondsPerQuestion: 90 }, now)).toEqual({
       ok: false,
       message: "Only 1 card in these decks and topics has interview sections (a 30-second answer, key points and follow-ups): ask for at most 1 question, or choose more decks or topics.",

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
-import { cardFile, createContentFixture, deckFile, interviewSections } from "../helpers/content-fixture";
+import { cardFile, createContentFixture, deckFile, interviewSectionsOf } from "../helpers/content-fixture";
 
 const fixture = createContentFixture();
 afterAll(() => fixture.cleanup());
@@ -42,7 +42,7 @@ describe("seeding content", () => {
 
   it("stores a card's interview sections rendered, and an edit to them alone reseeds the card", async () => {
     const sections = (firstPoint: string) =>
-      interviewSections({ sayIt: "The API server is the **front door**.", keyPoints: [firstPoint, "Only it talks to etcd", "Stateless replicas"], followUps: ["[Why?](card:two)", "And then?"] });
+      interviewSectionsOf({ sayIt: "The API server is the **front door**.", keyPoints: [firstPoint, "Only it talks to etcd", "Stateless replicas"], followUps: ["[Why?](card:two)", "And then?"] });
     fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Listens on `6443`")}` }));
     expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });
     const card = await db.card.findUniqueOrThrow({ where: { id: "one" } });
@@ -54,7 +54,7 @@ describe("seeding content", () => {
       { text: "Stateless replicas", html: "Stateless replicas" },
     ]);
     expect(card.followUps).toEqual([{ question: "Why?", html: "Why?", cardId: "two" }, { question: "And then?", html: "And then?" }]);
-    expect((await db.card.findUniqueOrThrow({ where: { id: "two" } })).sayItHtml).toBeNull();
+    expect((await db.card.findUniqueOrThrow({ where: { id: "two" } })).sayItHtml).toBe("<p>The short answer to two.</p>");
 
     fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Serves HTTPS on 6443")}` }));
     expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });

@@ -126,7 +126,7 @@ describe("study settings", () => {
       leechThreshold: "6",
       leechAction: "tag",
     };
-    await saveStudySettings(learnerId, studySettingsSchema.parse(form));
+    await saveStudySettings(learnerId, studySettingsSchema.parse(form), new Date("2026-12-07T12:00:00Z"));
     expect(await getStudySettings(learnerId)).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 5, learningSteps: ["2m", "15m", "1h"], timeZone: "Asia/Tokyo", leechAction: "tag" });
     const bad = studySettingsSchema.safeParse({ ...form, desiredRetention: "1.5", learningSteps: "10 minutes", timeZone: "Mars/Base" });
     expect(bad.success).toBe(false);

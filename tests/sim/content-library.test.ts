@@ -11,9 +11,9 @@ const content = loadContent();
 const lockedIds = readFileSync("content/ids.txt", "utf8").split("\n").filter(Boolean);
 
 describe("the content library", () => {
-  it("has at least 150 cards in at least 8 decks, with every question type", () => {
-    expect(content.cards.length).toBeGreaterThanOrEqual(150);
-    expect(content.decks.length).toBeGreaterThanOrEqual(8);
+  it("has at least 380 cards in at least 13 decks, with every question type (issue 15's syllabus)", () => {
+    expect(content.cards.length).toBeGreaterThanOrEqual(380);
+    expect(content.decks.length).toBeGreaterThanOrEqual(13);
     expect(new Set(content.cards.map((card) => card.type))).toEqual(new Set(["flashcard", "multiple-choice", "ordering", "predict"]));
   });
 

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset } from "@/lib/auth/password-reset-request";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { forgotPasswordSchema, type AccountFormState } from "@/lib/validations/auth";
@@ -14,7 +15,7 @@ export async function askForPasswordReset(_previous: AccountFormState, submitted
   const parsed = forgotPasswordSchema.safeParse({ email: formDataOrEmpty(submitted).get("email") ?? "" });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Enter your email address.") };
   const address = clientAddress(Object.fromEntries(await headers()), env.QUORUM_TRUSTED_PROXIES);
-  const result = await requestPasswordReset(parsed.data.email, address, new Date());
+  const result = await requestPasswordReset(parsed.data.email, address, clock.now());
   if (!result.ok && result.code === "mail-not-configured") {
     return { ok: false, message: "This Quorum server cannot send mail (no SMTP server is configured), so it cannot reset passwords. Ask whoever runs it." };
   }

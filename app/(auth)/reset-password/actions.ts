@@ -1,6 +1,7 @@
 "use server";
 
 import { hashPassword, passwordWeakness } from "@/lib/auth/password";
+import { clock } from "@/lib/clock";
 import { resetPasswordWithToken } from "@/lib/data/password-resets";
 import { resetPasswordSchema, type AccountFormState } from "@/lib/validations/auth";
 import { firstErrorMessage } from "@/lib/validations/messages";
@@ -12,7 +13,7 @@ export async function resetPassword(_previous: AccountFormState, submitted: unkn
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Choose a new password.") };
   const weakness = passwordWeakness(parsed.data.password, ["quorum", "kubernetes"]);
   if (weakness) return { ok: false, message: weakness };
-  const isReset = await resetPasswordWithToken(parsed.data.token, await hashPassword(parsed.data.password), new Date());
+  const isReset = await resetPasswordWithToken(parsed.data.token, await hashPassword(parsed.data.password), clock.now());
   if (!isReset) return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
   return { ok: true, message: "Your password is changed. Sign in with it." };
 }

@@ -4,6 +4,7 @@
 // size limit; 422 a manifest error naming the document and field; 429 with Retry-After when the
 // worker pool is full or the learner's rate limit is reached (the cycle runs in lib/pool).
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { refusalResponse, runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { rateKeyOf } from "@/lib/pool/request-learner";
 import { formatInputError } from "@/lib/sim/scheduler";
@@ -46,7 +47,7 @@ export async function POST(request: Request) {
     return Response.json({ error, fields: z.flattenError(parsed.error).fieldErrors }, { status: tooLarge ? 413 : 400 });
   }
   const { nodes, pod, pods, config } = parsed.data;
-  const refused = takeHeavyJobAllowance("compute", await rateKeyOf(request), new Date());
+  const refused = takeHeavyJobAllowance("compute", await rateKeyOf(request), clock.now());
   if (refused) return refusalResponse(refused);
   const files = {
     nodes: { file: "nodes", text: nodes },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { flagCard, submitGrade } from "@/app/study/[deckId]/actions";
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { getSelectionQueue } from "@/lib/data/selection-study";
 import { getStudySettings } from "@/lib/data/settings";
@@ -22,7 +23,7 @@ export async function submitSelectionGrade(selection: SelectionParams, previous:
   const result = await submitGrade(previous, submitted);
   const learnerId = await getLearnerId();
   if (!learnerId || !result || !result.next) return result;
-  const now = new Date();
+  const now = clock.now();
   const next = await getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, await getStudySettings(learnerId));
   return { ...result, next: { ...next, shownAt: now.getTime() } };
 }
@@ -32,7 +33,7 @@ export async function undoSelectionGrade(selection: SelectionParams): Promise<{ 
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "This study link is incomplete.") };
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const result = await undoLastReview(learnerId, new Date());
+  const result = await undoLastReview(learnerId, clock.now());
   if (!result.ok) return result;
   revalidatePath("/browse/study");
   redirect(selectionHref(parsed.data.cards, new Date(parsed.data.since)));

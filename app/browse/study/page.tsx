@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StudySession } from "@/components/study/study-session";
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { getSelectionQueue } from "@/lib/data/selection-study";
 import { getStudySettings } from "@/lib/data/settings";
@@ -28,7 +29,7 @@ export default async function SelectionStudyPage(props: Props) {
   }
   const selection = { cards: parsed.data.cards.join(","), since: String(parsed.data.since) };
   const settings = await getStudySettings(learnerId);
-  const now = new Date();
+  const now = clock.now();
   const [queue, canUndo] = await Promise.all([getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, settings), hasUndoableReview(learnerId)]);
   const actions = {
     submitGrade: submitSelectionGrade.bind(null, selection),

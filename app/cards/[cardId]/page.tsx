@@ -6,6 +6,8 @@ import { RevealedAnswer } from "@/components/study/revealed-answer";
 import { SourceList } from "@/components/study/source-list";
 import { getCardPage } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
+import { getStudySettings } from "@/lib/data/settings";
+import { formatLocalDateTime } from "@/lib/ui/local-time";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -16,7 +18,8 @@ type Props = { params: Promise<{ cardId: string }> };
 /** A card on its own: question, answer, sources, its replay, and the learner's history of it. */
 export default async function CardPage(props: Props) {
   const { cardId } = await props.params;
-  const card = await getCardPage(cardId, await getLearnerId());
+  const learnerId = await getLearnerId();
+  const [card, { timeZone }] = await Promise.all([getCardPage(cardId, learnerId), getStudySettings(learnerId)]);
   if (!card) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -56,7 +59,7 @@ export default async function CardPage(props: Props) {
           <ul className="space-y-1 text-sm">
             {card.reviews.map((review, index) => (
               <li key={index} className={review.undone ? "text-muted line-through" : ""}>
-                <time dateTime={review.reviewedAt.toISOString()}>{review.reviewedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time> · {ratingNames[review.rating]}
+                <time dateTime={review.reviewedAt.toISOString()}>{formatLocalDateTime(review.reviewedAt, timeZone)}</time> · {ratingNames[review.rating]}
                 {review.source === "quiz" ? " (quiz)" : ""}
                 {review.undone ? " (undone)" : ""}
               </li>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { submitFollowUpAnswer, submitFollowUpTicks, submitKeyPointTicks, submitTypedAnswer, type StepResult } from "@/lib/data/interview-steps";
 import { getLearnerId } from "@/lib/data/learners";
 import { retryInterview } from "@/lib/data/quiz-create";
@@ -34,7 +35,7 @@ export async function answerInterviewQuestion(_previous: InterviewStepState, sub
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readTypedAnswer(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
-  return afterStep(parsed.data.quizId, await submitTypedAnswer({ learnerId, ...parsed.data, now: new Date() }));
+  return afterStep(parsed.data.quizId, await submitTypedAnswer({ learnerId, ...parsed.data, now: clock.now() }));
 }
 
 export async function tickInterviewKeyPoints(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
@@ -43,7 +44,7 @@ export async function tickInterviewKeyPoints(_previous: InterviewStepState, subm
   const parsed = readTicks(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitKeyPointTicks({ learnerId, ...parsed.data, settings, now: new Date() }));
+  return afterStep(parsed.data.quizId, await submitKeyPointTicks({ learnerId, ...parsed.data, settings, now: clock.now() }));
 }
 
 export async function answerInterviewFollowUp(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
@@ -52,7 +53,7 @@ export async function answerInterviewFollowUp(_previous: InterviewStepState, sub
   const parsed = readTypedAnswer(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitFollowUpAnswer({ learnerId, ...parsed.data, settings, now: new Date() }));
+  return afterStep(parsed.data.quizId, await submitFollowUpAnswer({ learnerId, ...parsed.data, settings, now: clock.now() }));
 }
 
 export async function tickInterviewFollowUp(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
@@ -61,7 +62,7 @@ export async function tickInterviewFollowUp(_previous: InterviewStepState, submi
   const parsed = readTicks(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitFollowUpTicks({ learnerId, ...parsed.data, settings, now: new Date() }));
+  return afterStep(parsed.data.quizId, await submitFollowUpTicks({ learnerId, ...parsed.data, settings, now: clock.now() }));
 }
 
 /** "Retry" on a report: the same questions again, as a new interview. */
@@ -69,6 +70,6 @@ export async function retryInterviewQuiz(submitted: unknown): Promise<void> {
   const learnerId = await getLearnerId();
   const quizId = z.string().min(1).max(200).safeParse(formDataOrEmpty(submitted).get("quizId"));
   if (!learnerId || !quizId.success) return;
-  const retryId = await retryInterview(learnerId, quizId.data, new Date());
+  const retryId = await retryInterview(learnerId, quizId.data, clock.now());
   if (retryId) redirect(`/quiz/${encodeURIComponent(retryId)}`);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { MockInterviewPlayer } from "@/components/quiz/mock-interview-player";
 import { QuizPlayer } from "@/components/quiz/quiz-player";
+import { clock } from "@/lib/clock";
 import { getInterviewView } from "@/lib/data/interview-view";
 import { getLearnerId } from "@/lib/data/learners";
 import { getQuizView } from "@/lib/data/quiz-play";
@@ -19,7 +20,7 @@ const interviewActions = { answer: answerInterviewQuestion, tick: tickInterviewK
 export default async function QuizPlayPage(props: Props) {
   const { quizId } = await props.params;
   const learnerId = await getLearnerId();
-  const now = new Date();
+  const now = clock.now();
   const interview = await getInterviewView(learnerId, quizId, now);
   if (interview) {
     if (interview.isFinished || !interview.current) redirect(`/quiz/${quizId}/report`);

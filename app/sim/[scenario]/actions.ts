@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { recordReplayView } from "@/lib/data/replays";
 import { SCENARIO_IDS } from "@/lib/sim";
@@ -12,5 +13,5 @@ export async function noteReplayView(input: unknown): Promise<void> {
   const learnerId = await getLearnerId();
   const parsed = viewSchema.safeParse(input);
   if (!learnerId || !parsed.success) return;
-  await recordReplayView(learnerId, parsed.data.scenario, parsed.data.key, new Date());
+  await recordReplayView(learnerId, parsed.data.scenario, parsed.data.key, clock.now());
 }

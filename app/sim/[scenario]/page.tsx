@@ -6,6 +6,7 @@ import { ReplayView } from "@/components/sim/replay/replay-view";
 import { WhatIfForm } from "@/components/sim/replay/what-if-form";
 import { HeavyWorkRefused } from "@/components/ui/heavy-work-refused";
 import { InlineMarkdown } from "@/components/ui/inline-markdown";
+import { clock } from "@/lib/clock";
 import { getCardLabel } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
 import { getReplayPrediction } from "@/lib/data/predict";
@@ -29,7 +30,7 @@ export default async function ReplayPage(props: Props) {
   const { scenario } = await props.params;
   const query = firstValues(await props.searchParams);
   const learnerId = await getLearnerId();
-  const run = await runSimulation(scenario, query, { learnerId, now: new Date() });
+  const run = await runSimulation(scenario, query, { learnerId, now: clock.now() });
   // The list of scenarios is in not-found.tsx, which answers with HTTP 404.
   if (!run.ok && run.status === 404) notFound();
   if (!run.ok && run.status !== 400) return <HeavyWorkRefused message={run.message} />;

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { formatInputError, type InputError } from "@/lib/sim/scheduler";
@@ -40,7 +41,7 @@ export async function scheduleAction(_previous: ScheduleState, submitted: unknow
     return { kind: "invalid", values, errors, message: `Fix ${fields.join(", ")}, then schedule again.` };
   }
   const { nodes, pod, pods, config, seed } = parsed.data;
-  const refused = takeHeavyJobAllowance("compute", await getLearnerId(), new Date());
+  const refused = takeHeavyJobAllowance("compute", await getLearnerId(), clock.now());
   if (refused) return { kind: "invalid", values, errors: {}, message: refused.message };
   const files = {
     nodes: { file: fileNames.nodes, text: nodes },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type z } from "zod";
+import { clock } from "@/lib/clock";
 import { checkCardAnswer, type CheckedAnswer } from "@/lib/data/answers";
 import { setCardFlag } from "@/lib/data/card-flags";
 import { getLearnerId } from "@/lib/data/learners";
@@ -20,7 +21,7 @@ import { formDataOrEmpty } from "@/lib/validations/form-data";
 const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
 
 async function nextQueue(learnerId: string, deckId: string, settings: StudySettings, options: StudyQueueOptions = {}): Promise<NextQueue> {
-  const now = new Date();
+  const now = clock.now();
   return { ...(await getStudyQueue(learnerId, deckId, now, settings, options)), shownAt: now.getTime() };
 }
 
@@ -50,7 +51,7 @@ export async function submitGrade(_previous: GradeState, submitted: unknown): Pr
     learnerId,
     ...review,
     rating: rating as Grade,
-    now: new Date(),
+    now: clock.now(),
     settings,
     answer,
     isCorrect: checked?.isCorrect,
@@ -80,7 +81,7 @@ export async function checkStudyAnswer(input: unknown): Promise<CheckedAnswer> {
 export async function undoGrade(): Promise<{ ok: false; message: string }> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const result = await undoLastReview(learnerId, new Date());
+  const result = await undoLastReview(learnerId, clock.now());
   if (!result.ok) return result;
   revalidateStudy(result.deckId);
   redirect(`/study/${result.deckId}?card=${encodeURIComponent(result.cardId)}&v=${result.version}`);
@@ -92,7 +93,7 @@ export async function flagCard(input: unknown): Promise<{ ok: boolean; message?:
   const parsed = cardFlagInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   const settings = await getStudySettings(learnerId);
-  const result = await setCardFlag({ learnerId, ...parsed.data, now: new Date(), settings });
+  const result = await setCardFlag({ learnerId, ...parsed.data, now: clock.now(), settings });
   if (!result.ok) return result;
   revalidateStudy(result.deckId);
   return { ok: true };

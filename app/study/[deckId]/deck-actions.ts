@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { clock } from "@/lib/clock";
 import { addExtraNewCards, saveDeckLimits } from "@/lib/data/deck-limits";
 import { getDeckTitle } from "@/lib/data/decks";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
@@ -42,7 +43,7 @@ export async function studyMoreNewCards(_previous: DeckFormState, submitted: unk
   if (!target.ok) return target;
   const parsed = extraNewCardsSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, unreadable) };
-  await addExtraNewCards(target.learnerId, target.deckId, parsed.data.count, new Date(), await getStudySettings(target.learnerId));
+  await addExtraNewCards(target.learnerId, target.deckId, parsed.data.count, clock.now(), await getStudySettings(target.learnerId));
   revalidatePath("/", "layout");
   return { ok: true, message: `${parsed.data.count} more new card${parsed.data.count === 1 ? "" : "s"} today in this deck.` };
 }

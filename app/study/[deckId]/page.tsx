@@ -5,6 +5,7 @@ import { CustomStudyPanel } from "@/components/study/custom-study-panel";
 import { DeckLimitsForm } from "@/components/study/deck-limits-form";
 import { StudyMoreForm } from "@/components/study/study-more-form";
 import { StudySession } from "@/components/study/study-session";
+import { clock } from "@/lib/clock";
 import { getDeckTags } from "@/lib/data/custom-study";
 import { getOwnDeckLimits } from "@/lib/data/deck-limits";
 import { getDeckTitle } from "@/lib/data/decks";
@@ -36,7 +37,7 @@ export default async function StudyPage(props: Props) {
   const deck = await getDeckTitle(deckId, learnerId);
   if (!deck) notFound();
   const settings = await getStudySettings(learnerId);
-  const now = new Date();
+  const now = clock.now();
   const [queue, tags, ownLimits, canUndo] = await Promise.all([
     getStudyQueue(learnerId, deck.id, now, settings, { prefer, custom: custom.data }),
     getDeckTags(deck.id),

@@ -56,10 +56,27 @@ describe("loadContent with interview sections", () => {
     }
   });
 
+  it("refuses a card without them, and a follow-up that links its own card", () => {
+    fixture.write("decks/01-a.md", deckFile("alpha"));
+    fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha" }).replace(/\n## Say it in 30 seconds[\s\S]*$/, "\n"));
+    fixture.write("cards/alpha/02-y.md", cardFile({ id: "y", deck: "alpha", back: sections("ok", ["a", "b", "c"], ["[Me?](card:y)"]) }));
+    try {
+      loadContent(fixture.root);
+      expect.unreachable("loadContent should refuse both cards");
+    } catch (error) {
+      const problems = (error as ContentError).problems.map(formatProblem).map((line) => line.replace(fixture.root + "/", ""));
+      expect(problems).toEqual([
+        "cards/alpha/01-x.md: body: Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'",
+        "cards/alpha/02-y.md: Follow-ups: Links the card itself; link the card that answers the follow-up",
+      ]);
+    }
+  });
+
   it("keeps the sections on the loaded card", () => {
     fixture.write("decks/01-a.md", deckFile("alpha"));
-    fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha", back: sections("ok", ["a", "b", "c"], ["[Self?](card:x)"]) }));
+    fixture.write("cards/alpha/01-x.md", cardFile({ id: "x", deck: "alpha", back: sections("ok", ["a", "b", "c"], ["[Other?](card:y)"]) }));
+    fixture.write("cards/alpha/02-y.md", cardFile({ id: "y", deck: "alpha" }));
     const [card] = loadContent(fixture.root).cards;
-    expect(card).toMatchObject({ back: "The long answer.", interview: { sayIt: "ok", followUps: [{ question: "Self?", cardId: "x" }] } });
+    expect(card).toMatchObject({ back: "The long answer.", interview: { sayIt: "ok", followUps: [{ question: "Other?", cardId: "y" }] } });
   });
 });

@@ -1,12 +1,13 @@
 // GET /api/export/<reviews.csv|cards.txt|account.json> – downloads of the learner's own data
 // (the review log for the FSRS optimizer, the cards for Anki, the whole account).
+import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { exportAccountJson, exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
 
 const exports = {
   "reviews.csv": { type: "text/csv; charset=utf-8", build: exportReviewLogCsv },
   "cards.txt": { type: "text/plain; charset=utf-8", build: exportCardsAnki },
-  "account.json": { type: "application/json; charset=utf-8", build: (learnerId: string) => exportAccountJson(learnerId, new Date()) },
+  "account.json": { type: "application/json; charset=utf-8", build: (learnerId: string) => exportAccountJson(learnerId, clock.now()) },
 } as const;
 
 export async function GET(_request: Request, context: { params: Promise<{ kind: string }> }) {

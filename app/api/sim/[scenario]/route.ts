@@ -3,6 +3,7 @@
 // per bad field. Results are cached (lib/data/simulations.ts); a miss runs in the worker pool, and
 // a full pool or the learner's rate limit answers 429 with Retry-After.
 import { NextResponse } from "next/server";
+import { clock } from "@/lib/clock";
 import { runSimulation } from "@/lib/data/simulations";
 import { refusalResponse } from "@/lib/pool/heavy-job";
 import { rateKeyOf } from "@/lib/pool/request-learner";
@@ -10,7 +11,7 @@ import { ENGINE_VERSION } from "@/lib/sim";
 
 export async function GET(request: Request, ctx: { params: Promise<{ scenario: string }> }) {
   const { scenario } = await ctx.params;
-  const run = await runSimulation(scenario, Object.fromEntries(new URL(request.url).searchParams), { learnerId: await rateKeyOf(request), now: new Date() });
+  const run = await runSimulation(scenario, Object.fromEntries(new URL(request.url).searchParams), { learnerId: await rateKeyOf(request), now: clock.now() });
   if (!run.ok && run.status === 404) {
     return NextResponse.json({ error: `unknown scenario "${scenario}"`, validScenarios: run.scenarios.map((s) => s.id) }, { status: 404 });
   }

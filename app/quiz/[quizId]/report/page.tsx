@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InterviewReportView } from "@/components/quiz/interview-report-view";
 import { QuizReportView } from "@/components/quiz/quiz-report-view";
+import { clock } from "@/lib/clock";
 import { getInterviewReport } from "@/lib/data/interview-report";
 import { getLearnerId } from "@/lib/data/learners";
 import { getQuizReport } from "@/lib/data/quiz-report";
@@ -20,7 +21,7 @@ export default async function QuizReportPage(props: Props) {
   const report = interview ? null : await getQuizReport(learnerId, quizId);
   if (!interview && !report) notFound();
   // "Study these" is the browser's selection study: each missed card once, from now on.
-  const studyHref = interview && interview.missedCardIds.length > 0 ? selectionHref(interview.missedCardIds, new Date()) : null;
+  const studyHref = interview && interview.missedCardIds.length > 0 ? selectionHref(interview.missedCardIds, clock.now()) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link href="/quiz" className="text-sm text-muted hover:text-fg">
