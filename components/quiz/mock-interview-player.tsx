@@ -49,7 +49,7 @@ export function MockInterviewPlayer({ view, current, actions }: Props) {
           <h2 className="sr-only">Question</h2>
           <CardHtml html={current.promptHtml} className="text-[1.0625rem]" />
         </section>
-        {current.step === "answer" ? <TypedAnswerForm action={actions.answer} {...fields} label="Your answer" /> : null}
+        {current.step === "answer" ? <TypedAnswerForm action={actions.answer} {...fields} label="Your answer" draftKey="answer" /> : null}
         {current.step === "tick" && current.ticks ? (
           <>
             <KeyPointTicksForm action={actions.tick} {...fields} ticks={current.ticks} legend="Which key points did your answer cover?" />
@@ -60,7 +60,7 @@ export function MockInterviewPlayer({ view, current, actions }: Props) {
           <section className="space-y-4 border-t border-line pt-5" aria-label="Follow-up">
             <h2 className="text-xs font-semibold uppercase tracking-wider text-muted">The interviewer asks next</h2>
             <CardHtml html={current.followUp.questionHtml} className="text-[1.0625rem]" />
-            {current.step === "follow-up" ? <TypedAnswerForm action={actions.answerFollowUp} {...fields} label="Your answer to the follow-up" /> : null}
+            {current.step === "follow-up" ? <TypedAnswerForm action={actions.answerFollowUp} {...fields} label="Your answer to the follow-up" draftKey="follow-up" /> : null}
             {current.step === "follow-up-tick" && current.followUp.ticks ? (
               <KeyPointTicksForm action={actions.tickFollowUp} {...fields} ticks={current.followUp.ticks} legend="Which of the follow-up's key points did you cover?" />
             ) : null}

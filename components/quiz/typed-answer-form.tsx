@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { inputClass } from "@/components/settings/field";
 import { typedAnswerLengthMax, type InterviewStepState } from "@/lib/validations/interview";
 
@@ -9,12 +9,20 @@ type Props = {
   quizId: string;
   position: number;
   label: string;
+  /** Names the draft kept in this tab's sessionStorage while the learner types, so a reload keeps it. */
+  draftKey: string;
 };
 
 /** The learner's typed answer to a question or a follow-up, or a skip. */
-export function TypedAnswerForm({ action, quizId, position, label }: Props) {
+export function TypedAnswerForm({ action, quizId, position, label, draftKey }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   const id = useId();
+  const text = useRef<HTMLTextAreaElement>(null);
+  const storageKey = `quorum-draft:${quizId}:${position}:${draftKey}`;
+  useEffect(() => {
+    const draft = sessionStorage.getItem(storageKey);
+    if (draft && text.current && !text.current.value) text.current.value = draft;
+  }, [storageKey]);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="quizId" value={quizId} />
@@ -23,6 +31,8 @@ export function TypedAnswerForm({ action, quizId, position, label }: Props) {
         {label}
       </label>
       <textarea
+        ref={text}
+        onChange={(event) => sessionStorage.setItem(storageKey, event.currentTarget.value)}
         id={id}
         name="text"
         rows={6}

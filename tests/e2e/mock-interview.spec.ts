@@ -135,3 +135,26 @@ test("ticks are the owner's alone, and only of key points that exist", async ({ 
   const stored = await e2eDb.interviewAnswer.findFirstOrThrow({ where: { question: { quizId } } });
   expect(stored).toMatchObject({ answerText: "Mine.", tickedAt: null, ticked: null });
 });
+
+test("a reload keeps the draft being typed and every step already taken", async ({ page }) => {
+  await page.goto("/quiz");
+  await page.getByRole("radio", { name: "Mock interview" }).check();
+  await page.getByLabel("Questions").fill("1");
+  await page.getByRole("button", { name: "Start the interview" }).click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+  const answer = page.getByLabel("Your answer", { exact: true });
+  await page.waitForLoadState("networkidle"); // hydrated: typing is listened to
+  await answer.pressSequentially("A draft half typed");
+  await page.reload();
+  await expect(answer).toHaveValue("A draft half typed");
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect(page.getByRole("group", { name: tickLegend })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("A draft half typed")).toBeVisible();
+  await page.getByRole("group", { name: tickLegend }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
+  await expect(page.getByLabel("Your answer to the follow-up")).toBeVisible();
+});
