@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
 import { findServerAction, postAction } from "./server-actions";
@@ -158,3 +159,29 @@ test("a reload keeps the draft being typed and every step already taken", async 
   await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
   await expect(page.getByLabel("Your answer to the follow-up")).toBeVisible();
 });
+
+/** Serious or critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the interview's steps and report have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/quiz");
+    await page.getByRole("radio", { name: "Mock interview" }).check();
+    await page.getByLabel("Questions").fill("1");
+    await page.getByRole("button", { name: "Start the interview" }).click();
+    await expect(page.getByLabel("Your answer", { exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Your answer", { exact: true }).fill("The API server is the only component that writes etcd.");
+    await page.getByRole("button", { name: "Submit answer" }).click();
+    await expect(page.getByRole("group", { name: tickLegend })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Skip" }).click();
+    await expect(page.getByRole("heading", { name: /key points covered/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
