@@ -9,7 +9,7 @@ type Props = { action: (state: QuizSetupState, formData: FormData) => Promise<Qu
 
 const modes = [
   { value: "quiz", label: "Quiz", hint: "Answers count as reviews." },
-  { value: "interview", label: "Mock interview", hint: "Timed, mixed topics, a report at the end. Counts as reviews." },
+  { value: "interview", label: "Mock interview", hint: "Type your answers under the clock, tick the key points you covered, answer a follow-up. Counts as reviews." },
   { value: "cram", label: "Cram", hint: "Practice only: your schedule is left alone." },
 ] as const;
 
@@ -18,9 +18,18 @@ const chipClass = "flex cursor-pointer items-center gap-2 rounded-md border bord
 export function QuizBuilder({ action, topics }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [mode, setMode] = useState<(typeof modes)[number]["value"]>("quiz");
+  const [chosenDeckIds, setChosenDeckIds] = useState<string[]>([]);
   const errors = state?.errors ?? {};
+  const isInterview = mode === "interview";
+  const chosenDecks = topics.decks.filter((deck) => chosenDeckIds.length === 0 || chosenDeckIds.includes(deck.id));
+  const interviewCount = chosenDecks.reduce((sum, deck) => sum + deck.interviewCount, 0);
+  const deckCount = chosenDecks.reduce((sum, deck) => sum + deck.cardCount, 0);
   return (
-    <form action={formAction} className="space-y-6 rounded-xl border border-line bg-surface p-5">
+    <form
+      action={formAction}
+      onChange={(event) => setChosenDeckIds(new FormData(event.currentTarget).getAll("deckIds").map(String))}
+      className="space-y-6 rounded-xl border border-line bg-surface p-5"
+    >
       <fieldset className="space-y-2">
         <legend className="mb-2 font-semibold">Mode</legend>
         <div className="grid gap-2 sm:grid-cols-3">
@@ -39,11 +48,17 @@ export function QuizBuilder({ action, topics }: Props) {
       <fieldset>
         <legend className="mb-2 font-semibold">Decks</legend>
         <p className="mb-2 text-xs text-muted">None chosen means every deck.</p>
+        {isInterview ? (
+          <p className="mb-2 text-sm" role="status">
+            A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups): {interviewCount} of the {deckCount} cards in {chosenDeckIds.length ? "these decks" : "all decks"} have them
+            {interviewCount < 3 ? ", too few for much of an interview: choose more decks." : "."}
+          </p>
+        ) : null}
         <div className="flex flex-wrap gap-2">
           {topics.decks.map((deck) => (
             <label key={deck.id} className={chipClass}>
               <input type="checkbox" name="deckIds" value={deck.id} className="accent-[var(--accent)]" />
-              {deck.title} <span className="text-xs text-muted">{deck.cardCount}</span>
+              {deck.title} <span className="text-xs text-muted">{isInterview ? deck.interviewCount : deck.cardCount}</span>
             </label>
           ))}
         </div>
@@ -52,10 +67,10 @@ export function QuizBuilder({ action, topics }: Props) {
       <details className="group">
         <summary className="cursor-pointer font-semibold">Topics <span className="text-xs font-normal text-muted">(optional: only cards with these tags)</span></summary>
         <div className="mt-3 flex max-h-56 flex-wrap gap-2 overflow-y-auto">
-          {topics.tags.map(({ tag, cardCount }) => (
+          {topics.tags.map(({ tag, cardCount, interviewCount: tagInterviewCount }) => (
             <label key={tag} className={chipClass}>
               <input type="checkbox" name="tags" value={tag} className="accent-[var(--accent)]" />
-              {tag} <span className="text-xs text-muted">{cardCount}</span>
+              {tag} <span className="text-xs text-muted">{isInterview ? tagInterviewCount : cardCount}</span>
             </label>
           ))}
         </div>
@@ -71,7 +86,7 @@ export function QuizBuilder({ action, topics }: Props) {
             {errors.questionCount?.[0]}
           </p>
         </div>
-        {mode === "interview" ? (
+        {isInterview ? (
           <div className="space-y-1.5">
             <label htmlFor="secondsPerQuestion" className="block text-sm font-medium">
               Seconds per question

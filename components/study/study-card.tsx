@@ -12,6 +12,7 @@ import { OrderingQuestion } from "./ordering-question";
 import { PredictQuestion } from "./predict-question";
 import { RatingButtons } from "./rating-buttons";
 import { ReplayLink } from "./replay-link";
+import { RevealedAnswer } from "./revealed-answer";
 import { SourceList } from "./source-list";
 import { flagWithUndo } from "./flag-with-undo";
 import { useAnswerInput } from "./use-answer-input";
@@ -56,6 +57,7 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
 
   const suggested = checked ? suggestedRating(checked.isCorrect, answer?.kind === "predict" && answer.usedHint) : good;
   const answerHtml = checked?.answerHtml ?? card.answerHtml;
+  const interview = checked ? checked.interview : card.interview;
   const replayHref = checked?.replayHref ?? card.replayHref;
 
   function reveal() {
@@ -130,7 +132,7 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
               </p>
             ) : null}
             <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
-            <CardHtml html={answerHtml} />
+            <RevealedAnswer answerHtml={answerHtml} interview={interview} />
             {replayHref ? <ReplayLink href={replayHref} /> : null}
             <SourceList sources={card.sources} />
           </div>

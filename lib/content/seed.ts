@@ -34,6 +34,7 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
         promptHtml: await renderMarkdown(card.front),
         answerHtml: await renderMarkdown(card.back),
         details: (await renderDetails(card)) ?? Prisma.DbNull,
+        ...(await renderInterview(card)),
       })),
   );
 
@@ -58,8 +59,8 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
       await tx.deck.updateMany({ where: { id: { in: goneDecks.map((deck) => deck.id) } }, data: { retiredAt: now } });
       summary.decks.retired = goneDecks.length;
 
-      for (const { card, hash, promptHtml, answerHtml, details } of changedCards) {
-        const data = { ...cardData(card), promptHtml, answerHtml, details, contentHash: hash, retiredAt: null };
+      for (const { card, hash, ...rendered } of changedCards) {
+        const data = { ...cardData(card), ...rendered, contentHash: hash, retiredAt: null };
         if (existingCards.has(card.id)) {
           await tx.card.update({ where: { id: card.id }, data });
           summary.cards.updated++;
@@ -111,9 +112,23 @@ async function renderDetails(card: CardContent) {
   }
 }
 
+/** The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); all null without them. */
+async function renderInterview(card: CardContent) {
+  if (!card.interview) return { sayItHtml: null, keyPoints: Prisma.DbNull, followUps: Prisma.DbNull };
+  const { sayIt, keyPoints, followUps } = card.interview;
+  return {
+    sayItHtml: await renderMarkdown(sayIt),
+    keyPoints: await Promise.all(keyPoints.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))),
+    followUps: await Promise.all(followUps.map(async ({ question, cardId }) => ({ question, html: await renderInlineMarkdown(question), ...(cardId ? { cardId } : {}) }))),
+  };
+}
+
+/** Bump when the seed writes new columns from unchanged content, so every card is written again once. */
+const seedColumnsVersion = 2;
+
 function hashCard(card: CardContent): string {
   const { file: _file, ...fields } = card;
   return createHash("sha256")
-    .update(JSON.stringify({ fields, renderer: markdownRendererVersion }))
+    .update(JSON.stringify({ fields, renderer: markdownRendererVersion, columns: seedColumnsVersion }))
     .digest("hex");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { interviewColumns, readInterview, type InterviewColumns, type ShownInterview } from "@/lib/interview/sections";
 import { checkAnswer, type Answer } from "@/lib/study/questions";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
 import { isIssuedPredictSeed } from "./predict-seeds";
@@ -13,6 +14,8 @@ export type CheckedAnswer =
       expected: (number | string)[];
       /** The explanation: the card's answer, after what the simulation found for a predicted question. */
       answerHtml: string;
+      /** The card's interview sections, revealed with the answer. */
+      interview: ShownInterview | null;
       /** Predict: the replay that shows this very variant. */
       replayHref?: string;
     }
@@ -20,7 +23,7 @@ export type CheckedAnswer =
 
 export const unissuedPredictMessage = "That is not the question you were shown; reload the page.";
 
-type CheckableCard = { id?: string; type: string; details: unknown; answerHtml: string };
+type CheckableCard = { id?: string; type: string; details: unknown; answerHtml: string } & Partial<InterviewColumns>;
 
 /**
  * A predict card's replay link also names the card (the replay leads back to it) and the learner's
@@ -47,16 +50,21 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
       isCorrect: answer.choice === question.answer,
       expected: [question.answer],
       answerHtml: `${question.explanationHtml}\n${card.answerHtml}`,
+      interview: interviewOf(card),
       replayHref: predictReplayHref(question.replayHref, card.id, answer.seed, answer.choice),
     };
   }
   const result = checkAnswer(card.type, card.details, answer);
-  return result.ok ? { ...result, answerHtml: card.answerHtml } : result;
+  return result.ok ? { ...result, answerHtml: card.answerHtml, interview: interviewOf(card) } : result;
+}
+
+function interviewOf(card: CheckableCard): ShownInterview | null {
+  return card.sayItHtml === undefined ? null : readInterview({ sayItHtml: card.sayItHtml, keyPoints: card.keyPoints, followUps: card.followUps });
 }
 
 /** Checks a learner's answer to a card they can see, and reveals the explanation. */
 export async function checkCardAnswer(learnerId: string | null, cardId: string, answer: Answer): Promise<CheckedAnswer> {
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, type: true, details: true, answerHtml: true } });
+  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, type: true, details: true, answerHtml: true, ...interviewColumns } });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
   // Only a variant the server showed this learner is generated and checked, never any seed sent.
   if (answer.kind === "predict" && !(await isIssuedPredictSeed(learnerId, cardId, answer.seed))) return { ok: false, message: unissuedPredictMessage };

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { interviewColumns, readInterview, type ShownInterview } from "@/lib/interview/sections";
 import { replayHref } from "./simulations";
 import { visibleCardWhere } from "./visibility";
 
@@ -13,6 +14,7 @@ export type CardPage = {
   type: string;
   promptHtml: string;
   answerHtml: string;
+  interview: ShownInterview | null;
   sources: string[];
   tags: string[];
   /** The replay that backs the answer, if any. */
@@ -34,7 +36,7 @@ export function cardReplayHref(card: { id: string; scenario: string | null; scen
 export async function getCardPage(cardId: string, learnerId: string | null): Promise<CardPage | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, ...visibleCardWhere(learnerId) },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true, ownerId: true } } },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, ...interviewColumns, deck: { select: { title: true, ownerId: true } } },
   });
   if (!card) return null;
   const reviews = learnerId
@@ -49,6 +51,7 @@ export async function getCardPage(cardId: string, learnerId: string | null): Pro
     type: card.type,
     promptHtml: card.promptHtml,
     answerHtml: card.answerHtml,
+    interview: readInterview(card),
     sources: stringList.parse(card.sources),
     tags: stringList.parse(card.tags),
     replay: card.scenario && href ? { scenario: card.scenario, href } : null,

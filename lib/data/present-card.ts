@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
+import { interviewColumns, readInterview, type ShownInterview } from "@/lib/interview/sections";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
 import { cardReplayHref } from "./cards";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
@@ -18,6 +19,8 @@ export type ShownCard = {
   promptHtml: string;
   /** The answer, for flashcards only: a checked question gets it from the server after answering. */
   answerHtml: string | null;
+  /** The interview sections shown around the answer: like the answer, flashcards only until checked. */
+  interview: ShownInterview | null;
   question: PresentedQuestion;
   sources: string[];
   queue: QueueName;
@@ -55,7 +58,7 @@ export async function presentCard(input: {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true, scenarioClaim: true },
+    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true, scenarioClaim: true, ...interviewColumns },
   });
   const version = memory?.version ?? 0;
   const question = card.type === "predict" ? await presentPredict(card.details, input.variantKey ?? predictVariantKey(learnerId, card.id, version)) : presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`);
@@ -65,6 +68,7 @@ export async function presentCard(input: {
     type: card.type,
     promptHtml: card.promptHtml,
     answerHtml: card.type === "flashcard" ? card.answerHtml : null,
+    interview: card.type === "flashcard" ? readInterview(card) : null,
     question,
     sources: stringListSchema.parse(card.sources),
     queue: input.queue,

@@ -70,6 +70,7 @@ export async function answerQuizQuestion(input: {
   const question = quiz?.questions[0];
   if (!quiz || !question) return { ok: false, message: "There is no such quiz question." };
   if (quiz.finishedAt) return { ok: false, message: "This quiz is over; its report has every answer." };
+  if (quiz.mode === "interview") return { ok: false, message: "A mock interview is answered step by step: reload the page." };
   if (quiz.timeLimitSec && now.getTime() > quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 + deadlineGraceMs) {
     await finishQuiz(learnerId, quizId, now);
     return { ok: false, message: "Time is up: the interview is over." };

@@ -58,3 +58,15 @@ ${options.front ?? `Question ${options.id}?`}
 ## Back
 ${options.back ?? `Answer to ${options.id}.`}
 ${options.back?.includes("## Say it in 30 seconds") ? "" : interviewSections(options.id)}`;
+
+/** Interview sections of one's own choosing, as Markdown to append to a card's `back`. */
+export const interviewSectionsOf = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `
+
+## Say it in 30 seconds
+${options.sayIt}
+
+## Key points
+${options.keyPoints.map((point) => `- ${point}`).join("\n")}
+
+## Follow-ups
+${options.followUps.map((followUp) => `- ${followUp}`).join("\n")}`;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
-import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { cardFile, createContentFixture, deckFile, interviewSectionsOf } from "../helpers/content-fixture";
 
 const fixture = createContentFixture();
 afterAll(() => fixture.cleanup());
@@ -38,6 +38,27 @@ describe("seeding content", () => {
     expect(summary.cards).toEqual({ created: 0, updated: 1, retired: 0, unchanged: 1 });
     expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).prompt).toBe("Which port does the API server listen on?");
     expect(await db.cardState.findFirstOrThrow({ where: { userId: "learner-1", cardId: "one" } })).toMatchObject({ stability: 3, reps: 2 });
+  });
+
+  it("stores a card's interview sections rendered, and an edit to them alone reseeds the card", async () => {
+    const sections = (firstPoint: string) =>
+      interviewSectionsOf({ sayIt: "The API server is the **front door**.", keyPoints: [firstPoint, "Only it talks to etcd", "Stateless replicas"], followUps: ["[Why?](card:two)", "And then?"] });
+    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Listens on `6443`")}` }));
+    expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });
+    const card = await db.card.findUniqueOrThrow({ where: { id: "one" } });
+    expect(card.answer).toBe("6443.");
+    expect(card.sayItHtml).toBe("<p>The API server is the <strong>front door</strong>.</p>");
+    expect(card.keyPoints).toEqual([
+      { text: "Listens on `6443`", html: "Listens on <code>6443</code>" },
+      { text: "Only it talks to etcd", html: "Only it talks to etcd" },
+      { text: "Stateless replicas", html: "Stateless replicas" },
+    ]);
+    expect(card.followUps).toEqual([{ question: "Why?", html: "Why?", cardId: "two" }, { question: "And then?", html: "And then?" }]);
+    expect((await db.card.findUniqueOrThrow({ where: { id: "two" } })).sayItHtml).toBe("<p>The short answer to two.</p>");
+
+    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Serves HTTPS on 6443")}` }));
+    expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(((await db.card.findUniqueOrThrow({ where: { id: "one" } })).keyPoints as { text: string }[])[0]!.text).toBe("Serves HTTPS on 6443");
   });
 
   it("retires a card removed from content instead of deleting it, and revives it when it returns", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardHtml } from "@/components/study/card-html";
+import { RevealedAnswer } from "@/components/study/revealed-answer";
 import { SourceList } from "@/components/study/source-list";
 import { getCardPage } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
@@ -44,7 +45,7 @@ export default async function CardPage(props: Props) {
         </div>
         <div className="border-t border-line p-5 sm:p-7">
           <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
-          <CardHtml html={card.answerHtml} />
+          <RevealedAnswer answerHtml={card.answerHtml} interview={card.interview} />
           <SourceList sources={card.sources} />
         </div>
       </article>

@@ -5,6 +5,7 @@ const stages = [
   { id: "authentication", label: "Authentication" },
   { id: "priority-and-fairness", label: "Priority & Fairness" },
   { id: "authorization", label: "Authorization" },
+  { id: "defaulting", label: "Decode & defaulting" },
   { id: "mutating-admission", label: "Mutating admission" },
   { id: "schema-validation", label: "Schema validation" },
   { id: "validating-admission", label: "Validating admission" },

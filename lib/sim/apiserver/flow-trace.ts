@@ -1,8 +1,10 @@
 // The request-flow view of kube-apiserver (k8s-facts §7): when the cluster is built with
 // traceRequestFlow, each user or controller write is traced stage by stage in the order of the
 // handler chain (DefaultBuildHandlerChain) and the REST handler: authentication → API Priority and
-// Fairness → authorization → mutating admission → schema validation → validating admission → etcd
-// write → response, and every watch event the cache fans out. Other runs trace none of this.
+// Fairness → authorization → decode and defaulting → mutating admission → schema validation →
+// validating admission → etcd write → response, and every watch event the cache fans out.
+// Defaulting is its own stage, not admission: the REST handler's decode applies the SetDefaults_*
+// functions (pkg/apis/core/v1/defaults.go sets imagePullPolicy) before any admission plugin runs. Other runs trace none of this.
 // APF is modelled as classification only: the sim never exhausts a priority level's seats.
 import type { Ctx } from "../core/component";
 import { RESOURCES } from "../objects/resources";
@@ -11,7 +13,7 @@ import type { UserInfo } from "./authn";
 import type { ApiCall } from "./http";
 import type { ApiServerConfig } from "./state";
 
-export type Stage = "authentication" | "priority-and-fairness" | "authorization" | "mutating-admission" | "schema-validation" | "validating-admission" | "etcd-write" | "response";
+export type Stage = "authentication" | "priority-and-fairness" | "authorization" | "defaulting" | "mutating-admission" | "schema-validation" | "validating-admission" | "etcd-write" | "response";
 
 /** Writes worth following: not heartbeats (Leases, node status). */
 export function isTraced(cfg: ApiServerConfig, call: ApiCall | { verb: "health" }): call is ApiCall {
@@ -46,16 +48,21 @@ export function traceStage(ctx: Ctx, call: ApiCall, user: string, stage: Stage, 
   ctx.trace("api.stage", `${request} (${user}): ${stage}: ${detail}`, { stage, request, user, detail });
 }
 
-/** What defaulting and mutating admission changed on a created object, for the trace. Pure. */
-export function mutations(before: KubeObject, after: KubeObject): string {
+/** What decoding's defaulting changed on a created object (before: as sent, after: defaulted), for the trace. Pure. */
+export function defaultingChanges(before: KubeObject, after: KubeObject): string {
+  const containers = (o: KubeObject) => (o.kind === "Pod" ? o.spec.containers : o.kind === "Deployment" || o.kind === "ReplicaSet" || o.kind === "StatefulSet" ? o.spec.template.spec.containers : []);
+  const pulls = containers(after).filter((c, i) => containers(before)[i]?.imagePullPolicy === undefined && c.imagePullPolicy !== undefined);
+  const out = pulls.map((c) => `set imagePullPolicy ${c.imagePullPolicy} for image "${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`);
+  return out.length === 0 ? "no default applied" : out.join("; ");
+}
+
+/** What the mutating admission plugins changed on a created object (before: defaulted, after: admitted), for the trace. Pure. */
+export function admissionChanges(before: KubeObject, after: KubeObject): string {
   const out: string[] = [];
   if (after.kind === "Pod" && before.kind === "Pod") {
     if (before.spec.serviceAccountName === "" && after.spec.serviceAccountName !== "") out.push(`ServiceAccount set serviceAccountName "${after.spec.serviceAccountName}"`);
     const added = after.spec.tolerations.length - before.spec.tolerations.length;
     if (added > 0) out.push(`DefaultTolerationSeconds added ${added} NoExecute tolerations (not-ready, unreachable: ${after.spec.tolerations.at(-1)?.tolerationSeconds} s)`);
   }
-  const containers = (o: KubeObject) => (o.kind === "Pod" ? o.spec.containers : o.kind === "Deployment" || o.kind === "ReplicaSet" || o.kind === "StatefulSet" ? o.spec.template.spec.containers : []);
-  const pulls = containers(after).filter((c, i) => containers(before)[i]?.imagePullPolicy === undefined && c.imagePullPolicy !== undefined);
-  for (const c of pulls) out.push(`defaulting set imagePullPolicy ${c.imagePullPolicy} for image "${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`);
   return out.length === 0 ? "no plugin changed the object" : out.join("; ");
 }

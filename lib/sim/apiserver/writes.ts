@@ -14,7 +14,7 @@ import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
 import type { ApiCall } from "./http";
 import { fail, issueEtcd, respond } from "./respond";
-import { isTraced, mutations, traceStage } from "./flow-trace";
+import { admissionChanges, defaultingChanges, isTraced, traceStage } from "./flow-trace";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 
 const GUARANTEED_UPDATE_ATTEMPTS = 10;
@@ -29,7 +29,9 @@ function summary(call: ApiCall, name: string): string {
 }
 
 function traceAdmission(ctx: Ctx, call: ApiCall, user: string, before: KubeObject, after: KubeObject, ok: boolean): void {
-  traceStage(ctx, call, user, "mutating-admission", `decode + defaulting, then the mutating plugins (ServiceAccount, DefaultTolerationSeconds, ...): ${mutations(before, after)}`);
+  const defaulted = defaults(before);
+  traceStage(ctx, call, user, "defaulting", `decoding the body applies the type's defaults: ${defaultingChanges(before, defaulted)}`);
+  traceStage(ctx, call, user, "mutating-admission", `the mutating plugins (ServiceAccount, DefaultTolerationSeconds, ...): ${admissionChanges(defaulted, after)}`);
   traceStage(ctx, call, user, "schema-validation", ok ? `the ${after.kind} passes object validation (strict field validation, names, replicas)` : "object validation failed (422)");
   if (ok) traceStage(ctx, call, user, "validating-admission", "NamespaceLifecycle, PodSecurity, ValidatingAdmissionPolicy and webhooks, ResourceQuota last: admitted");
 }

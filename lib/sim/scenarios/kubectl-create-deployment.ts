@@ -1,6 +1,6 @@
 // Scenario: the whole request flow of `kubectl create deployment nginx --image=nginx` (k8s-facts §7):
 // the API server's handler chain (authentication, API Priority and Fairness, authorization,
-// mutating admission, schema validation, validating admission, the etcd write replicated to a
+// decode and defaulting, mutating admission, schema validation, validating admission, the etcd write replicated to a
 // majority), the watch fan-out to the controllers, the deployment and ReplicaSet controllers, the
 // scheduler binding through pods/binding, and the kubelet's sandbox → image pull → start → status.
 import { DEFAULT_TUNING } from "../cluster/defaults";
@@ -11,7 +11,7 @@ import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const AT = 5000;
-const STAGES = ["authentication", "priority-and-fairness", "authorization", "mutating-admission", "schema-validation", "validating-admission", "etcd-write", "response"];
+const STAGES = ["authentication", "priority-and-fairness", "authorization", "defaulting", "mutating-admission", "schema-validation", "validating-admission", "etcd-write", "response"];
 const NAME_RE = /^nginx-([bcdfghjklmnpqrstvwxz2456789]+)-([bcdfghjklmnpqrstvwxz2456789]{5})$/;
 
 function plan(p: Params): Plan {
@@ -34,14 +34,14 @@ function chainClaims(p: Params, events: readonly TraceEvent[]) {
   const req = "POST /apis/apps/v1/namespaces/default/deployments";
   const stages = stagesOf(events, req);
   const order = stages.map((e) => String(e.stage));
-  const mutating = stages.find((e) => e.stage === "mutating-admission");
+  const defaulting = stages.find((e) => e.stage === "defaulting");
   const write = stages.find((e) => e.stage === "etcd-write");
   const commit = first(events, { type: "raft.committed", from: write?.t ?? AT, where: (e) => typeof e.message === "string" && e.message.includes("create deployments default/nginx") });
   const response = stages.find((e) => e.stage === "response");
   const members = intParam(p, "etcdMembers");
   return [
     claim("handler-chain", `The POST goes through ${STAGES.join(" → ")}: API Priority and Fairness sits between authentication and authorization, and schema validation between mutating and validating admission.`, order.join(",") === STAGES.join(","), stages, `stages seen: ${order.join(" → ") || "none"}.`),
-    claim("pull-policy-defaulted", "Defaulting gives the container imagePullPolicy Always, because the image \"nginx\" has no tag (implicit :latest).", mutating !== undefined && String(mutating.detail).includes("imagePullPolicy Always"), [mutating], String(mutating?.detail ?? "no mutating-admission stage")),
+    claim("pull-policy-defaulted", "Defaulting gives the container imagePullPolicy Always, because the image \"nginx\" has no tag (implicit :latest).", defaulting !== undefined && String(defaulting.detail).includes("imagePullPolicy Always"), [defaulting], String(defaulting?.detail ?? "no defaulting stage")),
     claim("etcd-majority", `The etcd write commits once a majority (${majority(members)} of ${members}) of members has it, before the API server answers 201 Created.`, commit !== undefined && response !== undefined && commit.t <= response.t && String(response.detail).startsWith("201"), [write, commit, response], commit ? `committed at ${commit.t} ms, answered at ${response?.t} ms.` : "no commit seen."),
   ];
 }

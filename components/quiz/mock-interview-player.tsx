@@ -1,0 +1,91 @@
+import { CardHtml } from "@/components/study/card-html";
+import type { InterviewQuestionView, InterviewView } from "@/lib/data/interview-view";
+import type { InterviewStepState } from "@/lib/validations/interview";
+import { KeyPointTicksForm } from "./key-point-ticks-form";
+import { QuizTimer } from "./quiz-timer";
+import { TypedAnswerForm } from "./typed-answer-form";
+
+type StepAction = (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
+
+type Props = {
+  view: InterviewView;
+  current: InterviewQuestionView;
+  actions: { answer: StepAction; tick: StepAction; answerFollowUp: StepAction; tickFollowUp: StepAction; endQuiz: (formData: FormData) => Promise<void> };
+};
+
+const stepNames = { answer: "Your answer", tick: "Check your answer", "follow-up": "Follow-up", "follow-up-tick": "Check your follow-up" };
+
+/**
+ * A mock interview, one question at a time: type an answer (or skip) under the clock, tick the
+ * key points it covered, then answer the interviewer's follow-up and tick its card's key points.
+ */
+export function MockInterviewPlayer({ view, current, actions }: Props) {
+  const done = view.answeredCount;
+  const fields = { quizId: view.id, position: current.position };
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="text-sm text-muted">Mock interview · {stepNames[current.step]}</p>
+          <h1 className="text-xl font-semibold tracking-tight">
+            Question {done + 1} of {view.questionCount}
+          </h1>
+        </div>
+        <div className="flex items-center gap-3">
+          {view.remainingMs !== null ? <QuizTimer remainingMs={view.remainingMs} reportHref={`/quiz/${view.id}/report`} /> : null}
+          <form action={actions.endQuiz}>
+            <input type="hidden" name="quizId" value={view.id} />
+            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:text-fg">
+              End and see the report
+            </button>
+          </form>
+        </div>
+      </div>
+      <div className="h-1.5 overflow-hidden rounded-full bg-surface-2" role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={view.questionCount} aria-valuenow={done}>
+        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${(done / view.questionCount) * 100}%` }} />
+      </div>
+      <article key={`${current.position}:${current.step}`} className="space-y-5 rounded-xl border border-line bg-surface p-5 sm:p-7" aria-label="Interview question">
+        <section aria-label="The question">
+          <h2 className="sr-only">Question</h2>
+          <CardHtml html={current.promptHtml} className="text-[1.0625rem]" />
+        </section>
+        {current.step === "answer" ? <TypedAnswerForm action={actions.answer} {...fields} label="Your answer" draftKey="answer" /> : null}
+        {current.step === "tick" && current.ticks ? (
+          <>
+            <KeyPointTicksForm action={actions.tick} {...fields} ticks={current.ticks} legend="Which key points did your answer cover?" />
+            <ModelAnswer sayItHtml={current.sayItHtml} answerHtml={current.answerHtml} />
+          </>
+        ) : null}
+        {current.followUp ? (
+          <section className="space-y-4 border-t border-line pt-5" aria-label="Follow-up">
+            <h2 className="text-xs font-semibold uppercase tracking-wider text-muted">The interviewer asks next</h2>
+            <CardHtml html={current.followUp.questionHtml} className="text-[1.0625rem]" />
+            {current.step === "follow-up" ? <TypedAnswerForm action={actions.answerFollowUp} {...fields} label="Your answer to the follow-up" draftKey="follow-up" /> : null}
+            {current.step === "follow-up-tick" && current.followUp.ticks ? (
+              <KeyPointTicksForm action={actions.tickFollowUp} {...fields} ticks={current.followUp.ticks} legend="Which of the follow-up's key points did you cover?" />
+            ) : null}
+          </section>
+        ) : null}
+      </article>
+    </div>
+  );
+}
+
+/** The card's own answer, folded: to compare after ticking, not to copy from before. */
+function ModelAnswer({ sayItHtml, answerHtml }: { sayItHtml: string | null; answerHtml: string | null }) {
+  if (!sayItHtml && !answerHtml) return null;
+  return (
+    <details className="rounded-lg border border-line p-3">
+      <summary className="cursor-pointer text-sm font-medium">Compare with the model answer</summary>
+      <div className="mt-3 space-y-4">
+        {sayItHtml ? <CardHtml html={sayItHtml} /> : null}
+        {answerHtml ? (
+          <>
+            <h3 className="text-sm font-semibold">In depth</h3>
+            <CardHtml html={answerHtml} />
+          </>
+        ) : null}
+      </div>
+    </details>
+  );
+}
