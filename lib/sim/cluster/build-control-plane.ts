@@ -36,6 +36,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
+    ...(l.spec.policyApi === true ? { policyApi: true } : {}),
   };
 }
 
@@ -56,6 +57,7 @@ export function addControlPlane(l: Layout, i: number): void {
     evictionIntervalMs: t.nodeEvictionIntervalMs,
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
+    ...(l.spec.policyApi === true ? { disruption: true } : {}),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

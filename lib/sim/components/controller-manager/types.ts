@@ -5,6 +5,7 @@ import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-e
 import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
 import type { Informer, InformerTimer } from "../../client/informer";
 import type { Ms } from "../../core/types";
+import type { Resource } from "../../objects/resources";
 
 export type KcmConfig = {
   api: HttpClientConfig;
@@ -15,6 +16,8 @@ export type KcmConfig = {
   evictionIntervalMs: Ms;
   unhealthyZoneThreshold: number;
   largeClusterSize: number;
+  /** Run the disruption controller (pkg/controller/disruption) with a PodDisruptionBudget informer. */
+  disruption?: boolean;
 };
 
 export type NodeHealth = { probeTimestamp: Ms; renewTime: Ms | null; heartbeat: Ms };
@@ -56,3 +59,10 @@ export type SlowStart = { left: number; size: number; inflight: number; batch: n
 export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
+
+const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...INFORMERS.slice(5)] as const;
+
+/** The informers the leader starts, in name order: PodDisruptionBudgets too when the disruption controller runs. */
+export function informersFor(cfg: KcmConfig): readonly Resource[] {
+  return cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
+}
