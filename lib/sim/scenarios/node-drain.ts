@@ -141,7 +141,11 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     );
     return claims;
   }
-  const cause = refused[0] === undefined ? "" : ` (the first: ${refused[0].pdb} needs ${refused[0].desired} healthy pods and has ${refused[0].current})`;
+  const r0 = refused[0];
+  // checkAndDecrement spends the disruption without re-counting currentHealthy: until the disruption
+  // controller's next sync the cause can read "has 4" for a budget that needs 3.
+  const stale = r0 !== undefined && Number(r0.current) > Number(r0.desired) ? ": the grant before it spent the last disruption, and the disruption controller has not re-counted yet" : "";
+  const cause = r0 === undefined ? "" : ` (the first says "The disruption budget ${r0.pdb} needs ${r0.desired} healthy pods and has ${r0.current} currently"${stale})`;
   claims.push(
     expectRefusals
       ? claim(
@@ -241,7 +245,7 @@ export const nodeDrain: ScenarioDef = {
     {
       name: "budget",
       type: "enum",
-      label: "Disruption budget",
+      label: "Budget",
       description: "The PodDisruptionBudget that selects the web pods, if any.",
       default: 1,
       options: [
