@@ -1,8 +1,10 @@
 // The version-skew policy (kubernetes.io/releases/version-skew-policy): a kubelet may be up to three
-// minor versions older than kube-apiserver and never newer. It is a support policy, not a check: the
-// API server accepts a node of any kubelet version, so a kubelet newer than the control plane
-// registers and runs (unsupported). kubeadm's upgrade guide therefore upgrades the control plane
-// first, then each worker's kubelet, after draining it.
+// minor versions older than kube-apiserver and never newer. The API server does not enforce it: it
+// accepts a node of any kubelet version. kubeadm checks it only in the preflight of init and join
+// (cmd/kubeadm/app/preflight/checks.go, KubeletVersionCheck: "the kubelet version is higher than the
+// control plane version"), so a kubelet package upgraded in place past the control plane registers
+// and runs, unsupported. kubeadm's upgrade guide therefore upgrades the control plane first, then
+// each worker's kubelet, after draining it.
 
 /** The control plane's version in the scenarios that speak of versions (the engine models v1.35). */
 export const API_SERVER_VERSION = "v1.35.0";

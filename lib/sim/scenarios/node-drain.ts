@@ -150,14 +150,14 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     expectRefusals
       ? claim(
           "eviction-429",
-          `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests while the budget is spent; kubectl retries each refused eviction 5 s later.`,
+          `${allowed === 0 ? "The budget allows no disruption at all" : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`} and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests while the budget is spent; kubectl retries each refused eviction 5 s later.`,
           refused.length > 0 && refused.every((r) => r.allowed === 0) && retries.length === refused.length && retriedOnTime,
           [refused[0], retries[0], first(events, { type: "drain.evicting", from: (retries[0]?.t ?? P.end) + 1, where: (e) => e.pod === retries[0]?.pod })],
           `${refused.length} evictions refused with 429${cause}; ${retries.length} retried by kubectl.`,
         )
       : claim(
           "eviction-429",
-          `The budget allows ${allowed} disruptions and the node runs only ${onNode.length} of its pods, so no eviction is refused.`,
+          `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} and the node runs only ${onNode.length} of its pods, so no eviction is refused.`,
           refused.length === 0 && granted.length === onNode.length,
           [firstEvict, ...granted],
           `${granted.length} evictions granted, ${refused.length} refused.`,
@@ -217,7 +217,7 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
   const upgraded = claim(
     "kubelet-version",
     skew === "newer"
-      ? `The restarted kubelet reports ${version}, newer than kube-apiserver ${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing in the cluster refuses it. Flagged: never upgrade a kubelet past the control plane.`
+      ? `The restarted kubelet reports ${version}, newer than kube-apiserver ${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing refuses it (kubeadm's KubeletVersion preflight guards init and join, not a package upgrade, and the API server does not check). Flagged: never upgrade a kubelet past the control plane.`
       : `The restarted kubelet reports ${version} in the node's status: within the version-skew policy (at most three minors older than kube-apiserver ${API_SERVER_VERSION}, never newer).`,
     reported !== undefined && reported.version === version && restarted !== undefined && restarted.t < reported.t,
     [installed, restarted, reported],
