@@ -10,6 +10,7 @@ import { add, proc, range, type Layout } from "./layout";
 import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
 import { kubeletTiming } from "./timing";
+import { API_SERVER_VERSION } from "./version-skew";
 
 export function addEtcd(l: Layout): void {
   const t = l.t;
@@ -76,6 +77,7 @@ export function addControlPlane(l: Layout, i: number): void {
     labels: {},
     podCidr: i,
     timing: kubeletTiming(t),
+    ...(l.spec.kubeletVersion === undefined ? {} : { version: API_SERVER_VERSION }),
   };
   add(l, proc(kubeletId, "kubelet", host, null, k));
 }

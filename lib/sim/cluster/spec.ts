@@ -27,7 +27,10 @@ export type ClusterSpec = {
   traceRequestFlow?: boolean;
   /** Serve the policy API (PodDisruptionBudgets) and run the disruption controller (the drain scenario). */
   policyApi?: boolean;
-  /** The workers' kubelets report this version in status.nodeInfo (absent: no nodeInfo is reported). */
+  /**
+   * The workers' kubelets report this version in status.nodeInfo, and the control-plane nodes' the
+   * control plane's (API_SERVER_VERSION: kubeadm upgrades those first). Absent: no nodeInfo is reported.
+   */
   kubeletVersion?: string;
 };
 

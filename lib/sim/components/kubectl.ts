@@ -8,7 +8,7 @@ import { apiCall, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
 import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
-import { resourceOf } from "../objects/resources";
+import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
 import { onDrainResponse, onDrainTimer, onUncordonResponse, startDrain, startUncordon, type DrainHost, type DrainTimer } from "./kubectl-drain";
@@ -103,7 +103,8 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
   switch (c.name) {
     case "get": {
       const resource = String(a.resource) as Resource;
-      const call = a.name === undefined ? apiCall("list", resource, ns) : apiCall("get", resource, { ...ns, name: String(a.name) });
+      const scope = RESOURCES[resource].namespaced ? ns : { namespace: null }; // nodes are cluster-scoped
+      const call = a.name === undefined ? apiCall("list", resource, scope) : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
     case "apply":

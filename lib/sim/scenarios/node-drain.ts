@@ -67,6 +67,7 @@ function plan(p: Params): Plan {
           { at: P.upgrade, action: { type: "command", target: kubelet, command: { name: "install-kubelet", args: { version: versionOf(p) } } } },
           { at: P.upgrade + 2000, action: { type: "stop", target: kubelet } },
           { at: P.upgrade + 5000, action: { type: "start", target: kubelet } },
+          kubectlAt(P.upgrade + 15_000, "get", { resource: "nodes" }),
         ];
   return {
     cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, policyApi: true, kubeletVersion: OLD_KUBELET },
@@ -210,6 +211,7 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
   const node = String(installed?.node ?? "");
   const reported = first(events, { type: "node.version-reported", from: P.upgrade ?? P.end, where: (e) => e.node === node });
   const restarted = first(events, { type: "process.restarted", from: P.upgrade ?? P.end, where: (e) => e.component === `kubelet/${node}` });
+  const listed = first(events, { type: "api.response", from: P.upgrade ?? P.end, where: (e) => String(e.command).startsWith("kubectl get nodes") });
   const skew = kubeletSkew(API_SERVER_VERSION, version);
   const typed = first(events, { type: "kubectl.command", from: P.uncordon, where: (e) => String(e.command).startsWith("kubectl uncordon") });
   const uncordon = first(events, { type: "drain.uncordoned", from: P.uncordon });
@@ -219,9 +221,9 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
     skew === "newer"
       ? `The restarted kubelet reports ${version}, newer than kube-apiserver ${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing refuses it (kubeadm's KubeletVersion preflight guards init and join, not a package upgrade, and the API server does not check). Flagged: never upgrade a kubelet past the control plane.`
       : `The restarted kubelet reports ${version} in the node's status: within the version-skew policy (at most three minors older than kube-apiserver ${API_SERVER_VERSION}, never newer).`,
-    reported !== undefined && reported.version === version && restarted !== undefined && restarted.t < reported.t,
-    [installed, restarted, reported],
-    reported === undefined ? "the node never reported the new version." : `${String(reported.message)} (${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}).`,
+    reported !== undefined && reported.version === version && restarted !== undefined && restarted.t < reported.t && listed !== undefined && String(listed.message).includes(`${node} Ready,SchedulingDisabled ${version}`),
+    [installed, restarted, reported, listed],
+    reported === undefined ? "the node never reported the new version." : `${String(reported.message).replace(/\.$/, "")} (${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}); ${listed === undefined ? "no kubectl get nodes" : String(listed.message).split(" → ")[1] ?? ""}.`,
   );
   return [
     ...(P.upgrade === null ? [] : [upgraded]),
