@@ -11,6 +11,7 @@ import type { Deployment, IntOrPercent, Pod, PodDisruptionBudget, ReplicaSet } f
 import { budgetOf } from "@/lib/sim/scenarios/manifests";
 import { runScenario } from "@/lib/sim";
 import type { RawParams } from "@/lib/sim";
+import { k8sCluster } from "../harness";
 
 const dep: Deployment = { kind: "Deployment", apiVersion: "apps/v1", metadata: meta("web", "dep-uid"), spec: { replicas: 5, selector: { app: "web" }, template: { labels: { app: "web" }, spec: { containers: [], tolerations: [], serviceAccountName: "", schedulerName: "default-scheduler", restartPolicy: "Always", terminationGracePeriodSeconds: 30 } } }, status: { replicas: 5, readyReplicas: 5 } };
 const rs: ReplicaSet = { kind: "ReplicaSet", apiVersion: "apps/v1", metadata: { ...meta("web-abc", "rs-uid"), ownerReferences: [{ kind: "Deployment", name: "web", uid: "dep-uid", controller: true }] }, spec: { replicas: 5, selector: { app: "web" }, template: dep.spec.template }, status: { replicas: 5, readyReplicas: 5 } };
@@ -82,6 +83,29 @@ describe("eviction subresource (pkg/registry/core/pod/storage/eviction.go)", () 
   it("getPodDisruptionBudgets: budgets in the pod's namespace whose selector matches its labels", () => {
     const other = { ...budget({ minAvailable: 1 }), spec: { selector: { app: "db" }, minAvailable: 1 } };
     expect(budgetsFor(five[0]!, [budget({ minAvailable: 1 }), other]).map((b) => b.spec.selector)).toEqual([{ app: "web" }]);
+  });
+});
+
+describe("eviction subresource in a running cluster", () => {
+  function cluster(budgets: PodDisruptionBudget[], policyApi = true) {
+    const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 2, webTraffic: false, policyApi }, 3);
+    h.runUntil((x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= 3, 20_000);
+    h.kubectl("apply", { name: "web", replicas: 4 }).runUntil((x) => x.events("pod.running").length >= 4, 30_000);
+    for (const b of budgets) h.kubectl("create-object", { manifest: JSON.stringify(b), file: `${b.metadata.name}.yaml`, summary: b.metadata.name });
+    return h.runFor(3000).kubectl("drain", { node: "@busiest-worker", ignoreDaemonsets: true }).runFor(8000);
+  }
+
+  it("refuses a pod that two budgets select with 500 (eviction.go: more than one PodDisruptionBudget), and drain gives up", () => {
+    const h = cluster([budgetOf("web-a", { app: "web" }, { minAvailable: 1 }), budgetOf("web-b", { app: "web" }, { maxUnavailable: 1 })]);
+    expect(h.events("drain.failed")[0]?.message).toContain("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+    expect(h.events("eviction.granted")).toEqual([]);
+  });
+
+  it("grants every eviction at once when no budget selects the pods", () => {
+    const h = cluster([budgetOf("other", { app: "db" }, { minAvailable: 1 })]);
+    expect(h.events("eviction.refused")).toEqual([]);
+    expect(h.events("eviction.granted").every((e) => e.pdb === null)).toBe(true);
+    expect(h.events("drain.drained")).toHaveLength(1);
   });
 });
 
