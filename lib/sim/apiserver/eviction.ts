@@ -6,11 +6,11 @@
 // violate the pod's disruption budget.", the cause naming desiredHealthy and currentHealthy);
 // else the budget's status is written first, one disruption fewer and the pod entered in
 // disruptedPods (so the disruption controller does not count it healthy before it is gone), under a
-// resourceVersion check retried on conflict, and only then is the pod deleted gracefully. The
-// answer is 201 with a Status of Success.
+// resourceVersion check retried on conflict, and only then is the pod marked with the DisruptionTarget
+// condition and deleted gracefully. The answer is 201 with a Status of Success.
 import type { Ctx } from "../core/component";
 import type { TxnResult } from "../etcd/protocol";
-import { matchesLabels, podReady } from "../objects/helpers";
+import { matchesLabels, podReady, setCondition } from "../objects/helpers";
 import { storageKey, storeKey } from "../objects/resources";
 import type { Pod, PodDisruptionBudget } from "../objects/types";
 import { fromKv } from "./convert";
@@ -91,7 +91,11 @@ export function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFl
   checkAndDecrement(s, cfg, { ...f, attempts: f.attempts + 1 }, pod, current, result.current.modRev, ctx);
 }
 
-/** The graceful delete that follows (r.store.Delete); writes.ts answers 201 Success when it commits. */
+/**
+ * addConditionAndDeletePod: first the pod's status gets the DisruptionTarget condition (reason
+ * EvictionByEvictionAPI, PodDisruptionConditions, GA in v1.31), then the graceful delete
+ * (r.store.Delete); writes.ts answers 201 Success when the delete commits.
+ */
 function deletePod(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Pod, pdb: PodDisruptionBudget | null, ctx: Ctx, spent = false): void {
   const name = pod.metadata.name;
   ctx.trace(
@@ -99,12 +103,22 @@ function deletePod(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Po
     pdb === null
       ? `${ctx.self}: eviction of ${name} granted: no PodDisruptionBudget selects it${pod.metadata.deletionTimestamp !== null ? " (it is already terminating)" : ""}, so it is deleted.`
       : spent
-        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the pod is deleted gracefully.`
+        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the pod gets the DisruptionTarget condition and is deleted gracefully.`
         : `${ctx.self}: eviction of ${name} granted without spending budget ${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
     { pod: name, node: pod.spec.nodeName ?? "", pdb: pdb?.metadata.name ?? null, allowed: pdb?.status.disruptionsAllowed ?? null },
   );
-  const del = apiCall("delete", "pods", { namespace: pod.metadata.namespace, name });
-  const next: InFlight = { ...f, call: del, current: null, attempts: 0, eviction: { stage: "delete", pod: name, budget: pdb?.metadata.name ?? null } };
+  const conditions = setCondition(pod.status.conditions, "DisruptionTarget", "True", "EvictionByEvictionAPI", ctx.now);
+  const mark = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name, subresource: "status", body: { status: { conditions } } });
+  const next: InFlight = { ...f, call: mark, current: null, attempts: 0, eviction: { stage: "condition", pod: name, budget: pdb?.metadata.name ?? null } };
+  s.inflight[f.id] = next;
+  startWrite(s, cfg, next, mark, ctx);
+}
+
+/** The DisruptionTarget condition is written: now delete the pod gracefully. */
+export function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
+  const call = f.call as ApiCall;
+  const del = apiCall("delete", "pods", { namespace: call.namespace, name: call.name });
+  const next: InFlight = { ...f, call: del, current: null, attempts: 0, eviction: { stage: "delete", pod: f.eviction?.pod ?? "", budget: f.eviction?.budget ?? null } };
   s.inflight[f.id] = next;
   startWrite(s, cfg, next, del, ctx);
 }

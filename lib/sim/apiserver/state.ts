@@ -64,8 +64,8 @@ export type InFlight = {
   /** GuaranteedUpdate: the object the next write is computed from. */
   current: KeyValue | null;
   attempts: number;
-  /** A pods/eviction request: writing its budget's status, then deleting the pod (eviction.ts). */
-  eviction?: { stage: "budget" | "delete"; pod: string; budget: string | null };
+  /** A pods/eviction request: writing its budget's status, the pod's DisruptionTarget condition, then deleting it (eviction.ts). */
+  eviction?: { stage: "budget" | "condition" | "delete"; pod: string; budget: string | null };
 };
 
 /** Who an etcd call belongs to. */

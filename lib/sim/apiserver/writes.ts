@@ -9,7 +9,7 @@ import { objectKey, storageKey, storeKey, type Resource } from "../objects/resou
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
-import { onBudgetWritten, startEviction } from "./eviction";
+import { onBudgetWritten, onConditionWritten, startEviction } from "./eviction";
 import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
@@ -131,6 +131,7 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
   if (f.eviction?.stage === "budget") return onBudgetWritten(s, cfg, f, result, ctx);
+  if (f.eviction?.stage === "condition" && result.ok) return onConditionWritten(s, cfg, f, ctx);
   // An eviction answers 201 with a Status once the pod's graceful delete is written (EvictionREST.Create).
   if (result.ok && f.eviction?.stage === "delete") return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
   if (result.ok) {
