@@ -128,6 +128,7 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
     default:
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
       if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
+      if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
       return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;

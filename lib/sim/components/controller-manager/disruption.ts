@@ -11,7 +11,8 @@
 //   - disruptionsAllowed = currentHealthy − desiredHealthy, or 0 if that is negative or no pod is expected;
 //   - disruptedPods (buildDisruptedPodMap): entries whose pod is gone or terminating are dropped, and
 //     so are entries older than DeletionTimeout.
-// It runs whenever a pod, a budget or a workload changes, and writes the status only when it differs.
+// It runs whenever a pod, a budget or a workload changes, and when a disruptedPods entry expires, and
+// writes the status only when it differs.
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
@@ -107,7 +108,22 @@ export function reconcileDisruption(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kcm
     s = issue(s, cfg, call, `pdb|${pdb.metadata.namespace}|${pdb.metadata.name}`, ctx);
     s = { ...s, busy: withEntry(s.busy, key, "sent") };
   }
-  return s;
+  return armRecheck(s, ctx);
+}
+
+/**
+ * buildDisruptedPodMap's recheckTime: when the oldest disruptedPods entry whose pod is still not
+ * deleted expires, sync again so the pod counts as healthy again (enqueuePdbForRecheck). One timer,
+ * armed for the earliest expiry.
+ */
+function armRecheck(s: KcmState, ctx: Ctx): KcmState {
+  let due = Infinity;
+  for (const pdb of objects<PodDisruptionBudget>(s, "poddisruptionbudgets", "PodDisruptionBudget")) {
+    for (const at of Object.values(pdb.status.disruptedPods)) if (at + DELETION_TIMEOUT_MS >= ctx.now) due = Math.min(due, at + DELETION_TIMEOUT_MS + 1);
+  }
+  if (due === Infinity || (s.pdbRecheckAt !== undefined && s.pdbRecheckAt <= due && s.pdbRecheckAt > ctx.now)) return s;
+  ctx.after(due - ctx.now, { t: "pdb-recheck" });
+  return { ...s, pdbRecheckAt: due };
 }
 
 export function onDisruptionResult(s: KcmState, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {

@@ -48,6 +48,8 @@ export type KcmState = {
   slices: Readonly<Record<string, string>>;
   /** Each Deployment's rollout progress by namespace/name (deployment-progress.ts). */
   progress: Readonly<Record<string, RolloutProgress>>;
+  /** When the disruption controller's re-check of a disruptedPods entry is due (enqueuePdbForRecheck); absent: none armed. */
+  pdbRecheckAt?: Ms;
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
@@ -56,7 +58,7 @@ export type RolloutProgress = { replicaset: string; counts: [number, number, num
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
 
