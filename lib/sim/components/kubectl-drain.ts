@@ -40,8 +40,9 @@ export function drainCommandLine(a: Command["args"], node: string): string {
   return `kubectl drain ${node}${a.ignoreDaemonsets === false ? "" : " --ignore-daemonsets"}${timeout > 0 ? ` --timeout=${timeout}s` : ""}`;
 }
 
+/** A line kubectl drain prints (the event's message is the line itself). */
 function say(ctx: Ctx, type: string, line: string, fields: Record<string, string | number | boolean | null> = {}): void {
-  ctx.trace(type, line, { ...fields, output: line });
+  ctx.trace(type, line, fields);
 }
 
 /** `kubectl drain <node>`; with node `@busiest-worker` the operator first looks up the worker running the most pods. */
