@@ -38,6 +38,9 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
       return hasTape ? [] : raft(peers(view, from, "etcd"));
     case "api.response":
     case "kubectl.command":
+    case "drain.cordoned":
+    case "drain.evicting":
+    case "drain.uncordoned":
       return api(apiOf(view, from));
     case "leader-election.acquired":
     case "leader-election.lost":
@@ -48,6 +51,9 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "pod.evicted":
     case "pod.not-ready":
     case "node.tainted":
+    case "node.untainted":
+    case "pdb.status":
+    case "node.version-reported":
     case "node.registered":
     case "pod.running":
     case "kubelet.lease-renewed":

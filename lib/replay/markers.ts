@@ -33,6 +33,20 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "node", label: `${String(event.node)} tainted` };
     case "pod.evicted":
       return { ...at, kind: "pod", label: `${String(event.pod)} evicted` };
+    case "drain.cordoned":
+      return { ...at, kind: "node", label: `${String(event.node)} cordoned` };
+    case "eviction.refused":
+      return { ...at, kind: "failure", label: `eviction of ${String(event.pod)} refused (429)` };
+    case "eviction.granted":
+      return { ...at, kind: "pod", label: `eviction of ${String(event.pod)} granted` };
+    case "drain.drained":
+      return { ...at, kind: "node", label: `${String(event.node)} drained` };
+    case "drain.failed":
+      return { ...at, kind: "failure", label: `drain of ${String(event.node)} failed` };
+    case "node.version-reported":
+      return { ...at, kind: "node", label: `${String(event.node)} runs kubelet ${String(event.version)}` };
+    case "drain.uncordoned":
+      return { ...at, kind: "node", label: `${String(event.node)} uncordoned` };
     case "pod.scheduled":
       return { ...at, kind: "pod", label: `${String(event.pod)} bound to ${String(event.node)}` };
     case "leader-election.acquired":

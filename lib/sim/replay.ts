@@ -148,6 +148,7 @@ export function applyEvent(view: View, e: TraceEvent): View {
     case "pod.not-ready":
       return withPod(v, str(e, "pod"), { ready: false });
     case "pod.evicted":
+    case "eviction.granted":
       return withPod(v, str(e, "pod"), { phase: "Terminating", ready: false });
     case "pod.deleted": {
       const pods = { ...v.pods };

@@ -4,7 +4,7 @@ import { chunkedCopy } from "../core/chunked";
 import { copyRecord, emptyRecord } from "../core/records";
 import type { Envelope } from "../core/types";
 import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
-import { RESOURCE_NAMES, type Resource } from "../objects/resources";
+import { RESOURCE_NAMES, servedResources, type Resource } from "../objects/resources";
 import { emptyCacher, onCacheEvents, onCacheListed, onCacheListFailed, onCacheWatchFailed, startCacheList } from "./cacher";
 import { TIMEOUT } from "./errors";
 import { onReadResult } from "./reads";
@@ -17,7 +17,7 @@ function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerSta
   const caches = {} as Record<Resource, Cacher>;
   for (const r of RESOURCE_NAMES) caches[r] = emptyCacher();
   const s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: emptyRecord(), inflight: emptyRecord(), calls: emptyRecord(), deadlineAt: null };
-  for (const r of RESOURCE_NAMES) startCacheList(s, cfg, r, ctx);
+  for (const r of servedResources(cfg.policyApi === true)) startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
 }

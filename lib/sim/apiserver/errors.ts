@@ -3,7 +3,8 @@
 import { qualifiedResource, type Resource } from "../objects/resources";
 import type { Attributes } from "./rbac";
 
-export type ApiError = { status: number; reason: string; message: string };
+/** `cause`: a StatusCause message in details.causes (the eviction subresource names the budget there). */
+export type ApiError = { status: number; reason: string; message: string; cause?: string };
 
 export function notFound(resource: Resource, name: string): ApiError {
   return { status: 404, reason: "NotFound", message: `${qualifiedResource(resource)} "${name}" not found` };

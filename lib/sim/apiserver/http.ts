@@ -12,8 +12,8 @@ export type ApiCall = {
   resource: Resource;
   namespace: string | null;
   name: string | null;
-  /** `status` for status writes; `binding` for the scheduler's POST .../pods/<name>/binding. */
-  subresource: "status" | "binding" | null;
+  /** `status` for status writes; `binding` for the scheduler's POST .../pods/<name>/binding; `eviction` for POST .../pods/<name>/eviction. */
+  subresource: "status" | "binding" | "eviction" | null;
   /** Object for create/update, merge patch for patch, `{ nodeName }` for a binding. */
   body: unknown;
   /** resourceVersion query parameter: null = most recent (from etcd), "0" = any (from the watch cache). */

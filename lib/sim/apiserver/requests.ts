@@ -4,7 +4,7 @@
 // request gets the --request-timeout deadline (60 s -> 504).
 import type { Ctx } from "../core/component";
 import type { Envelope } from "../core/types";
-import { RESOURCES } from "../objects/resources";
+import { RESOURCES, servedResources } from "../objects/resources";
 import { authenticate } from "./authn";
 import { eventsAfter } from "./cacher";
 import { inNamespace, matchesSelectors } from "./convert";
@@ -30,7 +30,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   if (req.call.verb === "health") {
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
     admit(s, env, req, "system:anonymous", ctx);
-    if (req.call.path === "/readyz" && !Object.values(s.caches).every((c) => c.everReady)) {
+    if (req.call.path === "/readyz" && !servedResources(cfg.policyApi === true).every((r) => s.caches[r].everReady)) {
       fail(s, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
       return;
     }

@@ -16,7 +16,8 @@ export function respond(s: ApiServerState, id: string, status: number, body: unk
 export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): void {
   const f = s.inflight[id];
   if (f === undefined) return;
-  const body = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
+  const base = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
+  const body = err.cause === undefined ? base : { ...base, details: { causes: [{ reason: "DisruptionBudget", message: err.cause }] } };
   ctx.send(f.via, { p: "http", kind: "response", id, status: err.status, body, error: err.message });
   forget(s, id);
 }

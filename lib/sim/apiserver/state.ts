@@ -25,6 +25,8 @@ export type ApiServerConfig = {
   startupMs: Ms;
   /** Trace every stage of the handler chain for users' writes (kubectl-create-deployment); off elsewhere. */
   traceRequestFlow: boolean;
+  /** Serve the policy API (PodDisruptionBudgets and the pods/eviction subresource's budget checks). */
+  policyApi?: boolean;
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };
@@ -62,6 +64,8 @@ export type InFlight = {
   /** GuaranteedUpdate: the object the next write is computed from. */
   current: KeyValue | null;
   attempts: number;
+  /** A pods/eviction request: writing its budget's status, the pod's DisruptionTarget condition, then deleting it (eviction.ts). */
+  eviction?: { stage: "budget" | "condition" | "delete"; pod: string; budget: string | null };
 };
 
 /** Who an etcd call belongs to. */

@@ -10,6 +10,7 @@ import { add, proc, range, type Layout } from "./layout";
 import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
 import { kubeletTiming } from "./timing";
+import { API_SERVER_VERSION } from "./version-skew";
 
 export function addEtcd(l: Layout): void {
   const t = l.t;
@@ -36,6 +37,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
+    ...(l.spec.policyApi === true ? { policyApi: true } : {}),
   };
 }
 
@@ -56,6 +58,7 @@ export function addControlPlane(l: Layout, i: number): void {
     evictionIntervalMs: t.nodeEvictionIntervalMs,
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
+    ...(l.spec.policyApi === true ? { disruption: true } : {}),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
@@ -74,6 +77,7 @@ export function addControlPlane(l: Layout, i: number): void {
     labels: {},
     podCidr: i,
     timing: kubeletTiming(t),
+    ...(l.spec.kubeletVersion === undefined ? {} : { version: API_SERVER_VERSION }),
   };
   add(l, proc(kubeletId, "kubelet", host, null, k));
 }

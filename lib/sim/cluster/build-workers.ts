@@ -29,6 +29,7 @@ export function addWorker(l: Layout, i: number): void {
     labels: w.labels ?? {},
     podCidr: 100 + i + 1,
     timing: kubeletTiming(l.t),
+    ...(l.spec.kubeletVersion === undefined ? {} : { version: l.spec.kubeletVersion }),
   };
   add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
   const t = l.t;

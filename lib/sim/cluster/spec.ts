@@ -25,6 +25,13 @@ export type ClusterSpec = {
   workerSpecs?: WorkerSpec[];
   /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
   traceRequestFlow?: boolean;
+  /** Serve the policy API (PodDisruptionBudgets) and run the disruption controller (the drain scenario). */
+  policyApi?: boolean;
+  /**
+   * The workers' kubelets report this version in status.nodeInfo, and the control-plane nodes' the
+   * control plane's (API_SERVER_VERSION: kubeadm upgrades those first). Absent: no nodeInfo is reported.
+   */
+  kubeletVersion?: string;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -3,8 +3,14 @@
 // 500 with an unknown reason, such as etcd's raw error text); transport failures become kubectl's
 // connection messages.
 import type { HttpRequest } from "../apiserver/http";
-import type { Pod } from "../objects/types";
-import { podReady } from "../objects/helpers";
+import type { Node, Pod } from "../objects/types";
+import { nodeReady, podReady } from "../objects/helpers";
+
+/** A `kubectl get nodes` row: NAME, STATUS (SchedulingDisabled when cordoned) and VERSION when reported. */
+function nodeRow(n: Node): string {
+  const status = `${nodeReady(n) === "True" ? "Ready" : "NotReady"}${n.spec.unschedulable ? ",SchedulingDisabled" : ""}`;
+  return [n.metadata.name, status, n.status.nodeInfo?.kubeletVersion].filter((x) => x !== undefined).join(" ");
+}
 
 export function kubectlError(status: number, error: string, body: unknown, server: string): string {
   if (status === 0) {
@@ -23,6 +29,7 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   if (call.verb === "list") {
     const items = (body as { items: Pod[] }).items;
     if (items.length === 0) return `No resources found in ${call.namespace ?? "default"} namespace.`;
+    if (call.resource === "nodes") return `${items.length} node(s): ${(items as unknown as Node[]).map(nodeRow).join(", ")}`;
     if (call.resource !== "pods") return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
     const rows = items.map((p) => `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`);
     return `${items.length} pod(s): ${rows.join(", ")}`;

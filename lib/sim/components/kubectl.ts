@@ -8,13 +8,14 @@ import { apiCall, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
 import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
-import { resourceOf } from "../objects/resources";
+import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
+import { onDrainResponse, onDrainTimer, onUncordonResponse, startDrain, startUncordon, type DrainHost, type DrainTimer } from "./kubectl-drain";
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
 export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
-export type KubectlState = { http: HttpClient };
+export type KubectlState = { http: HttpClient } & DrainHost;
 
 function deployment(args: Command["args"], now: number): Deployment {
   const name = String(args.name);
@@ -81,17 +82,29 @@ function config(cfg: KubectlConfig, c: Command): HttpClientConfig {
 }
 
 function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, step: string, ctx: Ctx): KubectlState {
-  return { http: httpSend(s.http, config(cfg, c), call, JSON.stringify({ c, step }), null, ctx).hc };
+  return { ...s, http: httpSend(s.http, config(cfg, c), call, JSON.stringify({ c, step }), null, ctx).hc };
+}
+
+/** The requests of one command, tagged with it (kubectl-drain.ts sends through this). */
+function sender(cfg: KubectlConfig, c: Command, ctx: Ctx): (s: KubectlState, call: ApiCall, step: string) => KubectlState {
+  return (s, call, step) => issue(s, cfg, c, call, step, ctx);
 }
 
 function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): KubectlState {
   const a = c.args;
+  // Drain and uncordon print their own command lines (drain names the node once it is chosen).
+  if (c.name === "drain") {
+    if (a.node === "@busiest-worker") ctx.trace("kubectl.command", "$ kubectl get pods -o wide  # which worker runs the most pods?", { command: "kubectl get pods -o wide" });
+    return startDrain(s, c, sender(cfg, c, ctx), ctx);
+  }
+  if (c.name === "uncordon") return startUncordon(s, c, sender(cfg, c, ctx), ctx);
   ctx.trace("kubectl.command", `$ ${commandLine(c)}`, { command: commandLine(c) });
   const ns = { namespace: "default" };
   switch (c.name) {
     case "get": {
       const resource = String(a.resource) as Resource;
-      const call = a.name === undefined ? apiCall("list", resource, ns) : apiCall("get", resource, { ...ns, name: String(a.name) });
+      const scope = RESOURCES[resource].namespaced ? ns : { namespace: null }; // nodes are cluster-scoped
+      const call = a.name === undefined ? apiCall("list", resource, scope) : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
     case "apply":
@@ -124,6 +137,11 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
 function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx): KubectlState {
   if (r.kind !== "response") return s;
   const { c, step } = JSON.parse(r.tag) as { c: Command; step: string };
+  if (step.startsWith("drain:")) return onDrainResponse(s, step, r, sender(cfg, c, ctx), ctx);
+  if (step.startsWith("uncordon:")) {
+    onUncordonResponse(step, r, ctx);
+    return s;
+  }
   const call = r.call as ApiCall;
   // kubectl apply's first GET answering 404 is how apply learns it must create: not an error.
   const ok = (r.status >= 200 && r.status < 300) || (step === "apply-get" && r.status === 404);
@@ -171,18 +189,19 @@ function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: Ap
   return null;
 }
 
-export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTimer>({
+export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTimer | DrainTimer>({
   kind: "kubectl",
   boot: () => ({ http: emptyHttpClient() }),
   onMessage: (s0: KubectlState, env: Envelope, ctx: Ctx, cfg: KubectlConfig) => {
     const { hc, results } = httpOnMessage(s0.http, { server: cfg.server, credential: null }, env, ctx);
-    let s = { http: hc };
+    let s: KubectlState = { ...s0, http: hc };
     for (const r of results) s = onResult(s, cfg, r, ctx);
     return s;
   },
   onTimer: (s, timer, ctx, cfg) => {
+    if (timer.lib === undefined) return onDrainTimer(s, timer, sender(cfg, { name: "drain", args: s.drain?.args ?? {} }, ctx), ctx);
     const { hc, results } = httpOnTimer(s.http, timer, ctx);
-    let next = { http: hc };
+    let next: KubectlState = { ...s, http: hc };
     for (const r of results) next = onResult(next, cfg, r, ctx);
     return next;
   },

@@ -1,6 +1,6 @@
 // Fault targets that depend on the run: `@etcd-leader` (the member leading the highest term),
-// `@etcd-follower` (the lowest-numbered running follower) and `@lease-holder:<kind>` (the process of
-// that kind currently leading). The fault injector is omniscient; components are not.
+// `@etcd-follower` (the lowest-numbered running follower), `@lease-holder:<kind>` (the process of
+// that kind currently leading) and `@kubelet-of-drained-node` (the kubelet of the node kubectl drained). The fault injector is omniscient; components are not.
 import type { ProcId, World } from "../core/types";
 import type { EtcdState } from "../etcd/member-types";
 
@@ -57,6 +57,11 @@ export function resolveTarget(w: World, target: string): ProcId | null {
       return host !== avoid && running(w, "kube-apiserver").some((a) => w.procs[a]!.host === host);
     });
     return ok.find((id) => id !== leader) ?? ok[0] ?? null;
+  }
+  if (target === "@kubelet-of-drained-node") {
+    // The kubelet of the node kubectl drained: the operator upgrades the node they just emptied.
+    const node = running(w, "kubectl").map((id) => (w.procs[id]!.state as { drain?: { node: string | null } }).drain?.node ?? null).find((n) => n !== null);
+    return node === undefined || node === null || w.procs[`kubelet/${node}`] === undefined ? null : `kubelet/${node}`;
   }
   if (target.startsWith("@lease-holder:")) {
     const kind = target.slice("@lease-holder:".length);

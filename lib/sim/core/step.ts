@@ -143,7 +143,9 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       d.world.net = degradeLink(d.world.net, action.a, action.b, { dropPer1000: action.dropPer1000, delayMs: action.delayMs });
       return;
     case "command": {
-      const proc = d.world.procs[action.target];
+      const id = action.target.startsWith("@") ? target(d, out, action) : action.target;
+      if (id === null) return;
+      const proc = d.world.procs[id];
       if (!proc) fail(`command for unknown process ${action.target}`);
       const c = componentFor(proc.kind);
       const tracked = c.editsOwnedState === true;

@@ -14,11 +14,26 @@ export const RESOURCES = {
   services: { kind: "Service", group: "", namespaced: true },
   endpointslices: { kind: "EndpointSlice", group: "discovery.k8s.io", namespaced: true },
   persistentvolumeclaims: { kind: "PersistentVolumeClaim", group: "", namespaced: true },
+  poddisruptionbudgets: { kind: "PodDisruptionBudget", group: "policy", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
 
 export const RESOURCE_NAMES = Object.keys(RESOURCES).sort() as Resource[];
+
+/**
+ * Resources an API server serves only when its cluster's spec enables the policy API
+ * (ClusterSpec.policyApi): every other cluster boots exactly as before they existed, so the traces
+ * of the scenarios that do not use them stay byte for byte the same.
+ */
+const POLICY_RESOURCES: ReadonlySet<Resource> = new Set<Resource>(["poddisruptionbudgets"]);
+
+/** The resources an API server caches and serves, in RESOURCE_NAMES order. */
+export function servedResources(policyApi: boolean): readonly Resource[] {
+  return policyApi ? RESOURCE_NAMES : RESOURCE_NAMES_CORE;
+}
+
+const RESOURCE_NAMES_CORE = RESOURCE_NAMES.filter((r) => !POLICY_RESOURCES.has(r));
 
 /** The etcd key prefix kube-apiserver uses (--etcd-prefix=/registry). */
 export function resourcePrefix(resource: Resource): string {
@@ -92,5 +107,7 @@ export function resourceOf(obj: KubeObject): Resource {
       return "endpointslices";
     case "PersistentVolumeClaim":
       return "persistentvolumeclaims";
+    case "PodDisruptionBudget":
+      return "poddisruptionbudgets";
   }
 }

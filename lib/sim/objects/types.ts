@@ -98,8 +98,11 @@ export type Node = {
   metadata: ObjectMeta;
   spec: { taints: Taint[]; unschedulable: boolean };
   /** `images`: the largest images on the node, reported by its kubelet (absent until the first report). */
-  status: { conditions: Condition[]; allocatable: ResourceList & { pods: number }; lastHeartbeatTime: Ms; images?: ContainerImage[] };
+  status: { conditions: Condition[]; allocatable: ResourceList & { pods: number }; lastHeartbeatTime: Ms; images?: ContainerImage[]; nodeInfo?: NodeSystemInfo };
 };
+
+/** status.nodeInfo, reduced to the kubelet's version (what `kubectl get nodes` shows as VERSION). */
+export type NodeSystemInfo = { kubeletVersion: string };
 
 export type Lease = {
   kind: "Lease";
@@ -188,4 +191,17 @@ export type PersistentVolumeClaim = {
   status: { phase: "Pending" | "Bound" };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim;
+/**
+ * policy/v1 PodDisruptionBudget: exactly one of minAvailable and maxUnavailable. The status is the
+ * disruption controller's (pkg/controller/disruption) and the eviction subresource's shared ledger:
+ * `disruptedPods` holds pods an eviction was granted for, by name, with the time it was granted.
+ */
+export type PodDisruptionBudget = {
+  kind: "PodDisruptionBudget";
+  apiVersion: "policy/v1";
+  metadata: ObjectMeta;
+  spec: { selector: Record<string, string>; minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent };
+  status: { disruptionsAllowed: number; currentHealthy: number; desiredHealthy: number; expectedPods: number; disruptedPods: Record<string, Ms> };
+};
+
+export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget;

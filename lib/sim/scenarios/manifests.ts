@@ -1,7 +1,7 @@
 // Manifests the workload scenarios apply, built as the API would store them before defaulting, and
 // the script items that send them through kubectl. Probes use the API defaults (10 s / 1 s / 3 / 1).
 import type { Action } from "../core/types";
-import type { AppBehavior, Container, Deployment, ObjectMeta, Pod, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
+import type { AppBehavior, Container, Deployment, IntOrPercent, ObjectMeta, Pod, PodDisruptionBudget, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
 import type { ScriptItem } from "./types";
 
 export const DEFAULT_PROBE: Probe = { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1, initialDelaySeconds: 0 };
@@ -58,7 +58,18 @@ export function kubectlAt(at: number, name: string, args: Record<string, string 
   return { at, action };
 }
 
+/** A policy/v1 PodDisruptionBudget with one of minAvailable / maxUnavailable; the disruption controller fills its status. */
+export function budgetOf(name: string, selector: Record<string, string>, limit: { minAvailable: IntOrPercent } | { maxUnavailable: IntOrPercent }): PodDisruptionBudget {
+  return {
+    kind: "PodDisruptionBudget",
+    apiVersion: "policy/v1",
+    metadata: meta(name),
+    spec: { selector, ...limit },
+    status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0, disruptedPods: {} },
+  };
+}
+
 /** `kubectl apply -f <file>` of a whole object. */
-export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod, file: string, summary: string): ScriptItem {
+export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod | PodDisruptionBudget, file: string, summary: string): ScriptItem {
   return kubectlAt(at, "create-object", { manifest: JSON.stringify(obj), file, summary });
 }

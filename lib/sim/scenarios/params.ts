@@ -82,7 +82,8 @@ export function parseParams(scenario: Pick<ScenarioDef, "params">, raw: RawParam
     problems.delete(def.name);
   }
   for (const def of scenario.params) {
-    if (def.type !== "integer" || def.maxFrom === undefined || problems.has(def.name)) continue;
+    // A param that does not apply runs at its default, which no cap concerns (e.g. minAvailable while the budget uses maxUnavailable).
+    if (def.type !== "integer" || def.maxFrom === undefined || problems.has(def.name) || !isParamApplicable(def, params)) continue;
     const cap = scenario.params.find((d) => d.name === def.maxFrom);
     const [value, capValue] = [params[def.name], params[def.maxFrom]];
     if (cap && typeof value === "number" && typeof capValue === "number" && value > capValue) problems.set(def.name, { kind: "above-cap", def, cap, capValue });

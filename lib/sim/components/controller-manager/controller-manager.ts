@@ -7,15 +7,17 @@ import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
-import { monitorNodes, onNodeLifecycleResult } from "./node-lifecycle";
+import { monitorNodes, onNodeLifecycleResult, taintUnschedulable } from "./node-lifecycle";
+import { onDisruptionResult, reconcileDisruption } from "./disruption";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
-import { INFORMERS, type KcmConfig, type KcmState, type KcmTimer } from "./types";
+import type { Resource } from "../../objects/resources";
+import { informersFor, type KcmConfig, type KcmState, type KcmTimer } from "./types";
 import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
 import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
 import { onStatefulSetResult, reconcileStatefulSets } from "./statefulset";
 
-function specFor(name: (typeof INFORMERS)[number]): InformerSpec {
+function specFor(name: Resource): InformerSpec {
   return { resource: name, namespace: name === "leases" ? "kube-node-lease" : null, fieldSelector: null, labelSelector: null };
 }
 
@@ -25,18 +27,20 @@ function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
 }
 
 function synced(s: KcmState): boolean {
-  return INFORMERS.every((n) => s.informers[n]?.synced === true);
+  // The informers started when the lease was acquired: those of informersFor(cfg).
+  return Object.keys(s.informers).length > 0 && Object.values(s.informers).every((i) => i.synced);
 }
 
-type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction";
-const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction"];
+type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption";
+const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption"];
 
 /** Which controllers' informers watch a resource: only they are woken by its changes (event handlers). */
 const WATCHERS: Record<string, readonly Controller[]> = {
-  deployments: ["deployment"],
-  replicasets: ["deployment", "replicaset"],
+  deployments: ["deployment", "disruption"],
+  replicasets: ["deployment", "replicaset", "disruption"],
   pods: ALL,
-  statefulsets: ["statefulset"],
+  statefulsets: ["statefulset", "disruption"],
+  poddisruptionbudgets: ["disruption"],
   persistentvolumeclaims: ["statefulset"],
   services: ["endpointslice"],
   endpointslices: ["endpointslice"],
@@ -52,7 +56,8 @@ function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Contr
   if (which.includes("replicaset")) s = reconcileReplicaSets(s, cfg, ctx);
   if (which.includes("statefulset")) s = reconcileStatefulSets(s, cfg, ctx);
   if (which.includes("endpointslice")) s = reconcileEndpointSlices(s, cfg, ctx);
-  return which.includes("eviction") ? scheduleEvictions(s, ctx) : s;
+  if (which.includes("disruption")) s = reconcileDisruption(s, cfg, ctx);
+  return which.includes("eviction") ? scheduleEvictions(taintUnschedulable(s, cfg, ctx), ctx) : s;
 }
 
 function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[], ctx: Ctx): KcmState {
@@ -61,7 +66,7 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
     const informers: Record<string, Informer> = {};
-    for (const n of INFORMERS) {
+    for (const n of informersFor(cfg)) {
       informers[n] = newInformer(specFor(n));
       informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
     }
@@ -87,6 +92,7 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
   if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
+  if (r.tag.startsWith("pdb|")) return onDisruptionResult(s, r, ctx);
   // A successful write shows up through the informers; a failed one is retried at once by its controller.
   const failed = r.status < 200 || r.status >= 300;
   const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : "replicaset";
@@ -122,6 +128,7 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
     default:
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
       if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
+      if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
       return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;

@@ -131,6 +131,29 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
   return s;
 }
 
+/** TaintNodeUnschedulable (core/v1 well_known_taints.go). */
+export const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
+
+function hasUnschedulableTaint(n: Node): boolean {
+  return n.spec.taints.some((t) => t.key === UNSCHEDULABLE_TAINT && t.effect === "NoSchedule");
+}
+
+/**
+ * doNoScheduleTaintingPass, for spec.unschedulable: a cordoned node gets the
+ * node.kubernetes.io/unschedulable:NoSchedule taint and an uncordoned one loses it
+ * (node_lifecycle_controller.go, run from the node update queue, so on every node change).
+ */
+export function taintUnschedulable(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+  let s = s0;
+  for (const n of objects<Node>(s0, "nodes", "Node")) {
+    const tainted = hasUnschedulableTaint(n);
+    if (n.spec.unschedulable === tainted || s.busy[`node:${n.metadata.name}`]) continue;
+    const taints = tainted ? n.spec.taints.filter((t) => t.key !== UNSCHEDULABLE_TAINT) : [...n.spec.taints, { key: UNSCHEDULABLE_TAINT, effect: "NoSchedule" as const, timeAdded: ctx.now }];
+    s = setTaints(s, cfg, n, taints, tainted ? "uncordon-untaint" : "cordon-taint", ctx);
+  }
+  return s;
+}
+
 export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
   const [, what = "", name = "", extra = ""] = r.tag.split("|");
   const busy = copyRecord(s.busy);
@@ -146,6 +169,16 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
     );
   } else if (what === "pod-not-ready") {
     ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} is unreachable; endpoints stop routing traffic to it.`, { pod: name, node: extra });
+  } else if (what === "cordon-taint" || what === "uncordon-untaint") {
+    const node = r.body as Node;
+    const taints = node.spec.taints.map((t) => `${t.key}:${t.effect}`);
+    ctx.trace(
+      what === "cordon-taint" ? "node.tainted" : "node.untainted",
+      what === "cordon-taint"
+        ? `node-lifecycle-controller tainted ${name} with ${UNSCHEDULABLE_TAINT}:NoSchedule because spec.unschedulable is true (cordoned).`
+        : `node-lifecycle-controller removed ${UNSCHEDULABLE_TAINT}:NoSchedule from ${name}: spec.unschedulable is false again (uncordoned).`,
+      { node: name, taints, cordoned: what === "cordon-taint" },
+    );
   } else if (what === "taint" || what === "untaint") {
     const node = r.body as Node;
     const taints = node.spec.taints.filter((t) => t.key === UNREACHABLE_TAINT).map((t) => `${t.key}:${t.effect}`);

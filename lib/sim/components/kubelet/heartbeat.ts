@@ -21,7 +21,12 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
     apiVersion: "v1",
     metadata: meta(cfg.node, null, labels, ctx.now),
     spec: { taints: cfg.registerTaints.map((t) => ({ ...t, timeAdded: ctx.now })), unschedulable: false },
-    status: { conditions: setCondition([], "Ready", "True", "KubeletReady", ctx.now), allocatable: cfg.allocatable, lastHeartbeatTime: ctx.now },
+    status: {
+      conditions: setCondition([], "Ready", "True", "KubeletReady", ctx.now),
+      allocatable: cfg.allocatable,
+      lastHeartbeatTime: ctx.now,
+      ...(s.version === undefined ? {} : { nodeInfo: { kubeletVersion: s.version } }),
+    },
   };
   httpSendInPlace(s.http, cfg.api, apiCall("create", "nodes", { body: node }), "register", cfg.timing.statusUpdateMs, ctx);
 }
@@ -31,6 +36,11 @@ export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpRes
     if (r.status === 201) ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, { node: cfg.node });
     s.registered = true;
     s.registerRetryMs = 0;
+    if (s.version === undefined) return;
+    // The node carries the version it registered with; a restarted kubelet (409: the node exists)
+    // syncs its status at once (kubelet_node_status.go: registerWithAPIServer, then syncNodeStatus).
+    if (r.status === 201) s.versionReported = s.version;
+    else syncStatus(s, cfg, ctx);
     return;
   }
   s.registerRetryMs = Math.min(Math.max(100, s.registerRetryMs * 2), 7000);
@@ -124,9 +134,11 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     const drifted = nodeReady(node) !== "True";
     const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
     // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
-    const changed = drifted || !sameImages(node.status.images ?? [], images);
+    // A restarted kubelet of another version reports it (setters.go: NodeInfo fills nodeInfo.kubeletVersion).
+    const version = s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version ? { nodeInfo: { kubeletVersion: s.version } } : {};
+    const changed = drifted || !sameImages(node.status.images ?? [], images) || "nodeInfo" in version;
     if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return;
-    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images } };
+    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
     httpSendInPlace(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx);
     return;
@@ -134,6 +146,11 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
   if (r.status !== 200) return;
   if (r.tag === "status:patch-ready") {
     ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
+  }
+  const reported = (r.body as Node | null)?.status?.nodeInfo?.kubeletVersion;
+  if (reported !== undefined && reported === s.version && s.versionReported !== reported) {
+    s.versionReported = reported;
+    ctx.trace("node.version-reported", `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`, { node: cfg.node, version: reported });
   }
   s.lastStatusReport = ctx.now;
 }

@@ -1,6 +1,6 @@
 // The kubelet component: boots static pods, registers the node, heartbeats, and syncs pods.
 import { defineComponent, type Ctx } from "../../core/component";
-import type { Envelope } from "../../core/types";
+import type { Command, Envelope } from "../../core/types";
 import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
 import { onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
@@ -9,7 +9,10 @@ import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
 import type { KubeletConfig, KubeletState, KubeletTimer, StaticPod } from "./types";
 
-function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
+/** What a kubelet keeps on disk across a restart: the version of its installed package, if any. */
+type KubeletDisk = { installed: string } | undefined;
+
+function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
   const statics: Record<string, StaticPod> = {};
   for (const p of cfg.staticPods) {
     // On a fresh host boot the static pods are down: start them. After a kubelet-only restart they still run.
@@ -41,6 +44,8 @@ function boot(cfg: KubeletConfig, _p: unknown, ctx: Ctx): KubeletState {
     probe: { phase: "startup", failures: 0, inflight: null },
     images: [],
   };
+  const version = (persisted as KubeletDisk)?.installed ?? cfg.version;
+  if (version !== undefined) s.version = version;
   register(s, cfg, ctx);
   renewLease(s, cfg, ctx);
   ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
@@ -138,11 +143,29 @@ function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCo
   }
 }
 
+/**
+ * `install-kubelet {version}`: the operator's package upgrade (`apt-get install kubelet=<version>`).
+ * The binary on disk changes; the running process keeps its version until it is restarted
+ * (`systemctl restart kubelet`: the scenario's stop and start), and the containers keep running.
+ */
+function onCommand(s0: KubeletState, c: Command, ctx: Ctx, cfg: KubeletConfig): KubeletState {
+  if (c.name !== "install-kubelet") return s0;
+  const s = own(s0, ctx);
+  const version = String(c.args.version);
+  ctx.trace("kubelet.package-installed", `$ apt-get install kubelet=${version.slice(1)} on ${cfg.node}: the new binary is on disk; the running kubelet (${s.version ?? "unknown version"}) uses it after a restart.`, {
+    node: cfg.node,
+    version,
+    from: s.version ?? null,
+  });
+  return { ...s, installed: version };
+}
+
 export const kubelet = defineComponent<KubeletConfig, KubeletState, KubeletTimer>({
   kind: "kubelet",
   editsOwnedState: true,
   boot,
   onMessage,
   onTimer,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
+  onCommand,
+  onCrash: (s) => ({ persisted: s.installed === undefined ? undefined : ({ installed: s.installed } satisfies KubeletDisk), peers: [] }),
 });

@@ -39,6 +39,8 @@ export type KubeletConfig = {
   labels: Record<string, string>;
   podCidr: number;
   timing: KubeletTiming;
+  /** The kubelet binary's version, reported in status.nodeInfo; absent: none is reported. */
+  version?: string;
 };
 
 /** A container's probe and restart bookkeeping. `gen` changes on every start, invalidating old timers. */
@@ -95,6 +97,13 @@ export type KubeletState = {
   probe: Probe;
   /** The image manager's cache: the runtime's images, largest first, refreshed every 30 s. */
   images: readonly ContainerImage[];
+  /**
+   * The version of the running binary and of a newer package installed on disk (it runs after the
+   * next restart), and the version the node's status last reported. Absent when the config has none.
+   */
+  version?: string;
+  installed?: string;
+  versionReported?: string;
 };
 
 export type KubeletTimer =
