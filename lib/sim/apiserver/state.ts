@@ -25,6 +25,8 @@ export type ApiServerConfig = {
   startupMs: Ms;
   /** Trace every stage of the handler chain for users' writes (kubectl-create-deployment); off elsewhere. */
   traceRequestFlow: boolean;
+  /** Trace each watch refused with 410 Gone (the etcd-backup-restore scenario); off elsewhere, where the traces predate it. */
+  traceWatchExpiry?: boolean;
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };

@@ -36,6 +36,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
+    ...(l.spec.traceWatchExpiry === true ? { traceWatchExpiry: true } : {}),
   };
 }
 

@@ -25,6 +25,10 @@ export type ClusterSpec = {
   workerSpecs?: WorkerSpec[];
   /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
   traceRequestFlow?: boolean;
+  /** kube-apiserver traces every watch it refuses with 410 Gone (apiserver.watch-expired). */
+  traceWatchExpiry?: boolean;
+  /** An etcdctl on the admin's machine (host `laptop`), for `etcdctl snapshot save`. */
+  etcdctl?: boolean;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -30,6 +30,12 @@ export type EtcdConfig = {
   /** Raft member id -> process id, for every voter including this one. */
   peers: Record<number, ProcId>;
   timing: EtcdTiming;
+  /**
+   * `--initial-cluster-token` the data dir was created with; with the member list it fixes the cluster
+   * ID (membership.NewClusterFromURLsMap). Absent: etcd's default, "etcd-cluster". A snapshot restore
+   * writes a new data dir for a new token (etcd/restore.ts).
+   */
+  cluster?: string;
 };
 
 /** What a member keeps on disk: the WAL (HardState + log) and the backend (bbolt) with its applied index. */
