@@ -6,7 +6,7 @@
 import { SimAssertionError } from "./core/assert";
 import type { World } from "./core/types";
 import type { EtcdConfig, EtcdPersisted, EtcdState } from "./etcd/member-types";
-import { DEFAULT_CLUSTER_TOKEN } from "./etcd/restore";
+import { DEFAULT_CLUSTER_TOKEN } from "./etcd/cluster-id";
 import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
 import { NONE } from "./raft/types";

@@ -69,9 +69,10 @@ export type Action =
   | { type: "wipe-disk"; host: HostId }
   /**
    * `etcdutl snapshot restore` on each member's host, from the snapshot file `file` (the etcdctl
-   * process that saved it) into a new data dir for a new cluster (etcd/restore.ts).
+   * process that saved it) into a new data dir for a new cluster (etcd/restore.ts) whose members are
+   * `initialCluster` (default: `members`, the ones restored).
    */
-  | { type: "etcd-restore"; file: ProcId; members: ProcId[]; token: string; bumpRevision: number };
+  | { type: "etcd-restore"; file: ProcId; members: ProcId[]; token: string; bumpRevision: number; initialCluster?: ProcId[] };
 
 /** A command for a client component (kubectl). */
 export type Command = { name: string; args: Record<string, string | number | boolean> };

@@ -75,6 +75,8 @@ export type EtcdState = {
   leadElectedAt: Ms;
   /** Peers whose rafthttp connection answered since this member started (initial-election-tick-advance). */
   dialed: readonly number[];
+  /** Peers whose messages this member dropped for a cluster ID mismatch (traced once each). */
+  mismatched: readonly string[];
 };
 
 export type EtcdTimer =
@@ -106,6 +108,7 @@ export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
     campaigns: s.campaigns,
     leadElectedAt: s.leadElectedAt,
     dialed: s.dialed,
+    mismatched: s.mismatched,
   };
 }
 

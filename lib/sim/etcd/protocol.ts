@@ -1,5 +1,6 @@
 // The etcd v3 client API as the simulation speaks it (a subset of etcdserverpb: Range, Txn, Watch),
 // plus the peer dial handshake rafthttp performs. Error texts are etcd's own strings (rpctypes).
+import type { RaftMsg } from "../raft/types";
 import type { MvccStore } from "./mvcc";
 
 export type KeyValue = { key: string; value: unknown; createRev: number; modRev: number; version: number };
@@ -51,6 +52,8 @@ export type EtcdRpc =
   | { p: "etcd"; kind: "watch-close"; id: string }
   /** Maintenance.Snapshot: the member streams its backend as it is now (no consensus, no Raft round). */
   | { p: "etcd"; kind: "snapshot"; id: string }
+  /** A Raft message from a member of a restored cluster, with rafthttp's X-Etcd-Cluster-ID header. */
+  | { p: "etcd"; kind: "peer-msg"; cluster: string; msg: RaftMsg }
   | { p: "etcd"; kind: "snapshot-resp"; id: string; db: SnapshotDb };
 
 /**

@@ -6,7 +6,6 @@
 // restoredStore). The member must be stopped; it is then started on the new data dir. Also the disk
 // loss that makes a restore necessary. Both are engine actions: they change what is on a host's disk,
 // which no running process does.
-import { fnv1a } from "../core/hash";
 import { putProc, type Draft } from "../core/draft";
 import { traceFrom, type Outbox } from "../core/outbox";
 import { procWith } from "../core/proc";
@@ -16,21 +15,11 @@ import { NONE } from "../raft/types";
 import type { EtcdctlState, SnapshotFile } from "../components/etcdctl";
 import type { EtcdConfig, EtcdPersisted } from "./member-types";
 import { keyCount, restoredStore } from "./mvcc";
+import { clusterId, DEFAULT_CLUSTER_TOKEN } from "./cluster-id";
 
-/** etcd's default --initial-cluster-token: the token of every cluster built without one. */
-export const DEFAULT_CLUSTER_TOKEN = "etcd-cluster";
+export { clusterId, DEFAULT_CLUSTER_TOKEN };
 
 export type RestoreAction = Extract<Action, { type: "etcd-restore" }>;
-
-/**
- * The cluster ID a member list and token give. Upstream hashes the sorted member IDs, each a hash of
- * the member's peer URLs and the token (membership.NewClusterFromURLsMap, genID); here the member
- * names stand for their peer URLs. The same list with another token is another cluster.
- */
-export function clusterId(token: string, members: readonly string[]): string {
-  const h = fnv1a(`${token}|${[...members].sort().join(",")}`);
-  return h.toString(16).padStart(8, "0");
-}
 
 /** The data dir etcdutl writes for one member from `db`. Pure. */
 export function restoredDataDir(db: Pick<SnapshotFile, "store">, bumpRevision: number): EtcdPersisted {
@@ -56,9 +45,9 @@ export function etcdutlLine(path: string, member: string, members: readonly stri
 /** Runs etcdutl snapshot restore for every listed member (each must be stopped). */
 export function applyRestore(d: Draft, action: RestoreAction, out: Outbox): void {
   const db = snapshotFile(d, action.file);
-  const members = [...action.members].sort();
+  const members = [...(action.initialCluster ?? action.members)].sort();
   const id = clusterId(action.token, members);
-  for (const member of members) {
+  for (const member of [...action.members].sort()) {
     const proc = d.world.procs[member];
     if (proc === undefined || proc.kind !== "etcd") {
       traceFrom(out, member, "etcd.restore-failed", `etcdutl: ${member} is not an etcd member.`, { member });

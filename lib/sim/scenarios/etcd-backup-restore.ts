@@ -12,11 +12,13 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /** The Kubernetes docs' example bump: far above any resourceVersion a client can have seen. */
 export const BUMP_REVISION = 1_000_000_000;
 const NEW_TOKEN = "etcd-cluster-restored";
+/** The member restored alone in the oneMember variant. */
+const ONE = "etcd-3";
 
 const T = {
   apply: 2500,
@@ -35,30 +37,60 @@ function members(p: Params): string[] {
   return Array.from({ length: intParam(p, "members") }, (_, i) => `etcd-${i + 1}`);
 }
 
+const act = (t: number, action: Action) => ({ at: t, action });
+const kubectl = (t: number, name: string, args: Record<string, string | number>) => act(t, { type: "command", target: "kubectl", command: { name, args } });
+
+/**
+ * The mistake: one member's disk fails in a healthy 3-member cluster, and the snapshot is restored onto
+ * that member alone (with the restore procedure's new token and the full member list) while the
+ * other two keep running.
+ */
+function planOne(p: Params): Plan {
+  const replicas = intParam(p, "replicas");
+  const etcd = ["etcd-1", "etcd-2", "etcd-3"];
+  return {
+    cluster: { etcdMembers: 3, etcdTopology: "external", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, etcdctl: true },
+    script: [
+      kubectl(T.apply, "apply", { name: "web", replicas }),
+      act(T.snapshot, { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-1" } } }),
+      kubectl(T.scale, "scale", { name: "web", replicas: replicas + intParam(p, "extra") }),
+      kubectl(T.create, "create", { name: "api", replicas: 1 }),
+      act(T.loss, { type: "power-off", host: ONE }),
+      act(T.loss, { type: "wipe-disk", host: ONE }),
+      act(T.stopApi + 1000, { type: "stop", target: ONE }),
+      act(T.stopApi + 2000, { type: "power-on", host: ONE }),
+      act(T.restore, { type: "etcd-restore", file: "etcdctl", members: [ONE], initialCluster: etcd, token: NEW_TOKEN, bumpRevision: BUMP_REVISION }),
+      act(T.startEtcd, { type: "start", target: ONE }),
+      kubectl(T.check, "get", { resource: "deployments", name: "api" }),
+    ],
+    durationMs: T.check + 65_000,
+    marks: { snapshot: T.snapshot, loss: T.loss, restore: T.restore },
+  };
+}
+
 function plan(p: Params): Plan {
+  if (boolParam(p, "oneMember")) return planOne(p);
   const replicas = intParam(p, "replicas");
   const extra = intParam(p, "extra");
   const etcd = members(p);
-  const at = (t: number, action: Action) => ({ at: t, action });
-  const kubectl = (t: number, name: string, args: Record<string, string | number>) => at(t, { type: "command", target: "kubectl", command: { name, args } });
   return {
     cluster: { etcdMembers: etcd.length, etcdTopology: "external", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, etcdctl: true, traceWatchExpiry: true },
     script: [
       kubectl(T.apply, "apply", { name: "web", replicas }),
-      at(T.snapshot, { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-1" } } }),
+      act(T.snapshot, { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-1" } } }),
       kubectl(T.scale, "scale", { name: "web", replicas: replicas + extra }),
       kubectl(T.create, "create", { name: "api", replicas: 1 }),
       // The disaster: every etcd host goes down and its disk with it.
-      ...etcd.map((m) => at(T.loss, { type: "power-off", host: m })),
-      ...etcd.map((m) => at(T.loss, { type: "wipe-disk", host: m })),
+      ...etcd.map((m) => act(T.loss, { type: "power-off", host: m })),
+      ...etcd.map((m) => act(T.loss, { type: "wipe-disk", host: m })),
       // The restore, in the order of the Kubernetes docs: API server stopped (its manifest moved
       // away), etcd kept stopped on the replacement hosts, etcdutl on each, etcd started, then the API server.
-      at(T.stopApi, { type: "stop", target: "kube-apiserver-1" }),
-      ...etcd.map((m) => at(T.stopApi + 1000, { type: "stop", target: m })),
-      ...etcd.map((m) => at(T.stopApi + 2000, { type: "power-on", host: m })),
-      at(T.restore, { type: "etcd-restore", file: "etcdctl", members: etcd, token: NEW_TOKEN, bumpRevision: BUMP_REVISION }),
-      ...etcd.map((m) => at(T.startEtcd, { type: "start", target: m })),
-      at(T.startApi, { type: "start", target: "kube-apiserver-1" }),
+      act(T.stopApi, { type: "stop", target: "kube-apiserver-1" }),
+      ...etcd.map((m) => act(T.stopApi + 1000, { type: "stop", target: m })),
+      ...etcd.map((m) => act(T.stopApi + 2000, { type: "power-on", host: m })),
+      act(T.restore, { type: "etcd-restore", file: "etcdctl", members: etcd, token: NEW_TOKEN, bumpRevision: BUMP_REVISION }),
+      ...etcd.map((m) => act(T.startEtcd, { type: "start", target: m })),
+      act(T.startApi, { type: "start", target: "kube-apiserver-1" }),
       kubectl(T.check, "get", { resource: "deployments", name: "api" }),
       kubectl(T.check + 100, "get", { resource: "pods" }),
     ],
@@ -67,16 +99,68 @@ function plan(p: Params): Plan {
   };
 }
 
-function claims(p: Params, events: readonly TraceEvent[]) {
-  const replicas = intParam(p, "replicas");
-  const extra = intParam(p, "extra");
-  const etcd = members(p);
-  const workers = intParam(p, "workers");
+function snapshotClaim(events: readonly TraceEvent[]) {
   const saved = first(events, { type: "etcd.snapshot-saved" });
   const savedCmd = first(events, { type: "etcdctl.command" });
   const inSnapshot = Array.isArray(saved?.pods) ? saved.pods : [];
   const snapRev = typeof saved?.revision === "number" ? saved.revision : -1;
   const runningBefore = select(events, { type: "pod.running", to: T.snapshot }).map((e) => String(e.pod));
+  const laterPods = select(events, { type: "pod.running", from: T.snapshot + 1, to: T.loss }).map((e) => String(e.pod));
+  return claim(
+    "snapshot-at-revision",
+    "`etcdctl snapshot save` copies one member's backend at one revision, without a Raft round: the file holds every pod that existed then, and only those.",
+    saved !== undefined && saved.member === "etcd-1" && snapRev > 1 && runningBefore.every((pod) => inSnapshot.includes(pod)) && laterPods.every((pod) => !inSnapshot.includes(pod)),
+    [savedCmd, saved],
+    saved === undefined
+      ? "No snapshot was saved."
+      : `Saved from ${String(saved.member)} at revision ${snapRev} ${at(saved)} with ${inSnapshot.length} pod(s): ${inSnapshot.join(", ")}; ${laterPods.length} pod(s) started after it are not in it.`,
+  );
+}
+
+function oneMemberClaims(events: readonly TraceEvent[]) {
+  const restored = first(events, { type: "etcd.snapshot-restored" });
+  const refusedBy = select(events, { type: "etcd.cluster-id-mismatch", from: T.startEtcd, where: (e) => e.peer === ONE });
+  const refusing = select(events, { type: "etcd.cluster-id-mismatch", from: T.startEtcd, component: ONE });
+  const refusers = new Set(refusedBy.map((e) => e.component));
+  const campaigns = select(events, { type: "raft.became-pre-candidate", component: ONE, from: T.startEtcd });
+  const oneLed = select(events, { from: T.startEtcd, where: (e) => e.component === ONE && (e.type === "raft.became-leader" || (e.type === "raft.became-follower" && typeof e.leader === "string")) });
+  const elections = select(events, { type: "raft.became-leader", from: T.startEtcd });
+  const getApi = responses(events, "kubectl get deployments api", T.check)[0];
+  const timedOut = select(events, { type: "kubelet.lease-renew-failed", from: T.startEtcd, where: (e) => String(e.error).includes("etcdserver: request timed out") });
+  return [
+    claim(
+      "one-member-rejected",
+      `etcdutl gives ${ONE} alone a new cluster ID: both running members refuse its Raft messages ("request cluster ID mismatch") and it refuses theirs, so it never joins and never has a leader.`,
+      restored !== undefined && refusers.has("etcd-1") && refusers.has("etcd-2") && refusing.length >= 1 && oneLed.length === 0 && campaigns.length > 0,
+      [restored, ...refusedBy.slice(0, 2), refusing[0], oneLed[0] ?? campaigns.at(-1) ?? end(events)],
+      `${refusers.size} running member(s) refused ${ONE}, ${ONE} refused ${refusing.length} peer(s); ${ONE} campaigned ${campaigns.length} time(s) (reported) and had a leader ${oneLed.length} time(s) up to the end ${at(end(events))}.`,
+    ),
+    claim(
+      "cluster-keeps-data",
+      `The two running members never needed the snapshot: ${ONE}'s campaigns never reach them, so no election follows, and \`kubectl get deployment api\` (created after the snapshot) still finds it.`,
+      elections.length === 0 && getApi?.status === 200,
+      elections.length > 0 ? elections : [first(events, { type: "process.restarted", component: ONE, from: T.startEtcd }), getApi],
+      `${elections.length} leader election(s) after ${ONE} restarted; kubectl get deployments api: HTTP ${String(getApi?.status)}${getApi ? ` after ${s(Number(getApi.latencyMs))}` : ""}.`,
+    ),
+    claim(
+      "stale-member-times-out",
+      `kube-apiserver still lists ${ONE} in --etcd-servers and round-robins requests to it: each waits for a leader that never comes and fails after etcd's 7 s request timeout, such as node Lease renewals ("etcdserver: request timed out").`,
+      timedOut.length > 0,
+      [restored, timedOut[0]],
+      `${timedOut.length} node Lease renewal(s) failed with "etcdserver: request timed out" after ${ONE} restarted${timedOut[0] ? `, the first ${at(timedOut[0])}` : ""}.`,
+    ),
+  ];
+}
+
+function claims(p: Params, events: readonly TraceEvent[]) {
+  if (boolParam(p, "oneMember")) return [snapshotClaim(events), ...oneMemberClaims(events)];
+  const replicas = intParam(p, "replicas");
+  const extra = intParam(p, "extra");
+  const etcd = members(p);
+  const workers = intParam(p, "workers");
+  const saved = first(events, { type: "etcd.snapshot-saved" });
+  const inSnapshot = Array.isArray(saved?.pods) ? saved.pods : [];
+  const snapRev = typeof saved?.revision === "number" ? saved.revision : -1;
   const laterPods = select(events, { type: "pod.running", from: T.snapshot + 1, to: T.loss }).map((e) => String(e.pod));
   const restored = select(events, { type: "etcd.snapshot-restored" });
   const ids = new Set(restored.map((e) => String(e.clusterId)));
@@ -91,15 +175,7 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const created = select(events, { from: T.startApi, where: (e) => e.type === "pod.created" || e.type === "replicaset.pod-deleted" });
   const restarted = select(events, { from: T.loss, where: (e) => (e.type === "pod.orphan-stopped" || e.type === "pod.running") && inSnapshot.includes(String(e.pod)) });
   return [
-    claim(
-      "snapshot-at-revision",
-      "`etcdctl snapshot save` copies one member's backend at one revision, without a Raft round: the file holds every pod that existed then, and only those.",
-      saved !== undefined && saved.member === "etcd-1" && snapRev > 1 && runningBefore.every((pod) => inSnapshot.includes(pod)) && laterPods.every((pod) => !inSnapshot.includes(pod)),
-      [savedCmd, saved],
-      saved === undefined
-        ? "No snapshot was saved."
-        : `Saved from ${String(saved.member)} at revision ${snapRev} ${at(saved)} with ${inSnapshot.length} pod(s): ${inSnapshot.join(", ")}; ${laterPods.length} pod(s) started after it are not in it.`,
-    ),
+    snapshotClaim(events),
     claim(
       "new-cluster",
       `etcdutl gives all ${etcd.length} member(s) a new data dir from the one file: one new cluster ID, a Raft history that starts again, and a leader elected in it.`,
@@ -136,7 +212,8 @@ export const etcdBackupRestore: ScenarioDef = {
   title: "etcd snapshot and restore",
   summary: "`etcdctl snapshot save`, later writes, every etcd disk lost, `etcdutl snapshot restore` into a new cluster: what comes back, what is lost, and how watches and kubelets react.",
   params: [
-    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology); every member is restored from the one snapshot.", default: 3, min: 1, max: 5 },
+    { name: "oneMember", type: "boolean", label: "Restore one member only", description: "The mistake: only `etcd-3` lost its disk, and the snapshot is restored onto it alone while `etcd-1` and `etcd-2` keep running.", default: false },
+    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology); every member is restored from the one snapshot.", default: 3, min: 1, max: 5, appliesWhen: { oneMember: [false] } },
     { name: "workers", type: "integer", label: "Workers", description: "Worker nodes.", default: 2, min: 1, max: 5 },
     { name: "replicas", type: "integer", label: "Replicas at the snapshot", description: "Replicas of the web Deployment when the snapshot is taken.", default: 2, min: 1, max: 6 },
     { name: "extra", type: "integer", label: "Replicas added after it", description: "`kubectl scale` adds these after the snapshot (a new Deployment `api` is created too).", default: 2, min: 1, max: 6 },
