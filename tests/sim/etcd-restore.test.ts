@@ -130,3 +130,22 @@ describe("the etcd-restore and wipe-disk actions", () => {
     expect(h.etcd(leader).store.rev).toBeGreaterThan(1_000_000_000);
   });
 });
+
+describe("a snapshot restored onto one member of a running cluster", () => {
+  it("is refused by its peers for a cluster ID mismatch and never gets a leader", () => {
+    // server/etcdserver/api/rafthttp/http.go checkClusterCompatibilityFromHeader: a peer request whose
+    // X-Etcd-Cluster-ID differs is refused ("request cluster ID mismatch") before it reaches Raft.
+    const h = cluster().runFor(10_000);
+    h.act(save).runFor(100);
+    const leaderBefore = h.leader();
+    const lone = ["etcd-1", "etcd-2", "etcd-3"].find((m) => m !== leaderBefore)!;
+    h.stop(lone);
+    h.act({ type: "etcd-restore", file: "etcdctl", members: [lone], initialCluster: ["etcd-1", "etcd-2", "etcd-3"], token: "new", bumpRevision: 1000 });
+    h.start(lone).runFor(10_000);
+    const refused = h.events("etcd.cluster-id-mismatch");
+    expect(refused.filter((e) => e.peer === lone).map((e) => e.component).sort()).toEqual(["etcd-1", "etcd-2", "etcd-3"].filter((m) => m !== lone));
+    expect(h.etcd(lone).raft.lead).toBe(NONE);
+    expect(h.leader()).toBe(leaderBefore);
+    expect(h.events("raft.became-leader").filter((e) => e.t > 10_100)).toHaveLength(0);
+  });
+});
