@@ -174,8 +174,19 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const listed = getPods === undefined ? [] : String(getPods.message).match(/\b(web|api)-[a-z0-9-]+/g) ?? [];
   const created = select(events, { from: T.startApi, where: (e) => e.type === "pod.created" || e.type === "replicaset.pod-deleted" });
   const restarted = select(events, { from: T.loss, where: (e) => (e.type === "pod.orphan-stopped" || e.type === "pod.running") && inSnapshot.includes(String(e.pod)) });
+  const apiStopped = first(events, { type: "process.crashed", component: "kube-apiserver-1", from: T.stopApi, to: T.stopApi });
+  const apiBack = first(events, { component: "kube-apiserver-1", from: T.stopApi + 1, where: (e) => e.type === "process.restarted" || e.type === "process.started" });
+  const kcmCrash = first(events, { type: "process.crashed", component: "kube-controller-manager-1", from: T.loss, to: T.startApi });
+  const kcmBack = kcmCrash && first(events, { type: "process.restarted", component: "kube-controller-manager-1", from: kcmCrash.t, to: T.startApi });
   return [
     snapshotClaim(events),
+    claim(
+      "apiserver-held-down",
+      "Stopped for the restore (its manifest moved out of the manifests directory), kube-apiserver stays down until it is put back; the kubelet restarts only what crashed, such as the controller manager after it lost its Lease.",
+      apiStopped !== undefined && apiBack?.t === T.startApi && kcmBack !== undefined,
+      [kcmCrash, kcmBack, apiStopped, apiBack],
+      `kube-apiserver-1 stopped ${at(apiStopped)} and back ${at(apiBack)}; kube-controller-manager-1 crashed ${at(kcmCrash)} and was restarted by its kubelet ${at(kcmBack)}.`,
+    ),
     claim(
       "new-cluster",
       `etcdutl gives all ${etcd.length} member(s) a new data dir from the one file: one new cluster ID, a Raft history that starts again, and a leader elected in it.`,
