@@ -188,8 +188,7 @@ function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): Etcd
   if (body.p === "raft") {
     // A message without a cluster header comes from a member of the cluster built without a token.
     if (cfg.cluster !== undefined) return rejectPeer(s, env.from, clusterId(DEFAULT_CLUSTER_TOKEN, Object.values(cfg.peers)), cfg, ctx);
-    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body, cfg, ctx) : null;
-    return fast ?? withRaft(s, cfg, ctx, STEP, body);
+    return onRaft(s, body, cfg, ctx);
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
   if (body.p !== "etcd") return s;
