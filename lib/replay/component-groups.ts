@@ -13,6 +13,7 @@ export const componentGroups = [
 export type ComponentGroup = (typeof componentGroups)[number]["id"];
 
 export function groupOf(component: string): ComponentGroup {
+  if (component === "etcdctl") return "clients"; // the admin's etcdctl, not a member
   if (component.startsWith("etcd")) return "etcd";
   if (component.startsWith("kube-apiserver")) return "apiserver";
   if (component.startsWith("kube-controller-manager")) return "controllers";

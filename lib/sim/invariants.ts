@@ -5,7 +5,8 @@
 // The checker keeps "ghost" history across steps, so it can see what no single world shows.
 import { SimAssertionError } from "./core/assert";
 import type { World } from "./core/types";
-import type { EtcdPersisted, EtcdState } from "./etcd/member-types";
+import type { EtcdConfig, EtcdPersisted, EtcdState } from "./etcd/member-types";
+import { DEFAULT_CLUSTER_TOKEN } from "./etcd/cluster-id";
 import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
 import { NONE } from "./raft/types";
@@ -16,7 +17,7 @@ export class InvariantViolation extends SimAssertionError {
   override name = "InvariantViolation";
 }
 
-type Member = { id: string; up: boolean; role: string | null; term: number; commit: number; applied: number; log: Log; digest: number; rev: number };
+type Member = { id: string; cluster: string; up: boolean; role: string | null; term: number; commit: number; applied: number; log: Log; digest: number; rev: number };
 
 function fail(world: World, message: string): never {
   throw new InvariantViolation(`t=${world.now}ms: ${message}`);
@@ -27,12 +28,13 @@ function members(world: World): Member[] {
   for (const id of Object.keys(world.procs).sort()) {
     const p = world.procs[id]!;
     if (p.kind !== "etcd") continue;
+    const cluster = (p.config as EtcdConfig).cluster ?? DEFAULT_CLUSTER_TOKEN;
     if (p.up) {
       const s = p.state as EtcdState;
-      out.push({ id, up: true, role: s.raft.role, term: s.raft.term, commit: s.raft.commit, applied: s.applied, log: s.raft.log, digest: s.store.digest, rev: s.store.rev });
+      out.push({ id, cluster, up: true, role: s.raft.role, term: s.raft.term, commit: s.raft.commit, applied: s.applied, log: s.raft.log, digest: s.store.digest, rev: s.store.rev });
     } else if (p.persisted !== undefined) {
       const d = p.persisted as EtcdPersisted;
-      out.push({ id, up: false, role: null, term: d.term, commit: d.commit, applied: d.applied, log: d.log, digest: d.store.digest, rev: d.store.rev });
+      out.push({ id, cluster, up: false, role: null, term: d.term, commit: d.commit, applied: d.applied, log: d.log, digest: d.store.digest, rev: d.store.rev });
     }
   }
   return out;
@@ -47,13 +49,26 @@ function entryKey(log: Log, i: number): string {
 
 export type InvariantChecker = { check(world: World): void; steps: number };
 
+/** What the checker remembers of one etcd cluster's Raft history across steps. */
+type RaftGhost = {
+  leaderOfTerm: Map<number, string>;
+  /** committed[i] = "term:id" of the entry committed at index i. */
+  committed: string[];
+  commitTerm: number[];
+  verified: Map<string, number>;
+  digestAt: Map<number, number>;
+};
+
 /** A checker with its own ghost history; call check(world) after every step of one run. */
 export function createInvariantChecker(): InvariantChecker {
-  const leaderOfTerm = new Map<number, string>();
-  const committed: string[] = [""]; // committed[i] = "term:id" of the entry committed at index i
-  const commitTerm: number[] = [];
-  const verified = new Map<string, number>();
-  const digestAt = new Map<number, number>();
+  // Raft's properties hold within one cluster: a snapshot restore starts a new one (a new cluster ID,
+  // its history from term 1), so the ghost history is kept per cluster.
+  const ghosts = new Map<string, RaftGhost>();
+  const ghostOf = (cluster: string): RaftGhost => {
+    let g = ghosts.get(cluster);
+    if (g === undefined) ghosts.set(cluster, (g = { leaderOfTerm: new Map(), committed: [""], commitTerm: [], verified: new Map(), digestAt: new Map() }));
+    return g;
+  };
   const podNode = new Map<string, string>();
   const checkedDigests = new Set<number>();
   const checker: InvariantChecker = {
@@ -62,6 +77,7 @@ export function createInvariantChecker(): InvariantChecker {
       checker.steps++;
       const ms = members(world);
       for (const m of ms) {
+        const { leaderOfTerm, committed, commitTerm, verified, digestAt } = ghostOf(m.cluster);
         if (m.applied > m.commit || m.commit > lastIndex(m.log)) fail(world, `${m.id}: applied ${m.applied} <= commit ${m.commit} <= last ${lastIndex(m.log)} does not hold`);
         if (m.role === "leader") {
           const prev = leaderOfTerm.get(m.term);
@@ -87,7 +103,7 @@ export function createInvariantChecker(): InvariantChecker {
         else if (d !== m.digest) fail(world, `${m.id}: state machine diverged at applied index ${m.applied}`);
       }
       checkMemberQueues(world);
-      checkLogMatching(world, ms);
+      for (const cluster of new Set(ms.map((m) => m.cluster))) checkLogMatching(world, ms.filter((m) => m.cluster === cluster));
       checkPods(world, ms, podNode, checkedDigests);
       checkRuntimes(world);
       checkLeases(world);

@@ -150,7 +150,8 @@ export function applyEvent(view: View, e: TraceEvent): View {
     case "pod.evicted":
     case "eviction.granted":
       return withPod(v, str(e, "pod"), { phase: "Terminating", ready: false });
-    case "pod.deleted": {
+    case "pod.deleted":
+    case "pod.orphan-stopped": {
       const pods = { ...v.pods };
       delete pods[str(e, "pod")];
       return { ...v, pods };

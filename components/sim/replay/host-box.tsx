@@ -1,5 +1,6 @@
 import type { DiagramLayout, HostLayout } from "@/lib/replay/layout";
 import type { ProcView, View } from "@/lib/sim";
+import { Fragment } from "react";
 import { PodChips } from "./pod-chips";
 
 const roleNames = { client: "", lb: "load balancer", "control-plane": "control plane", etcd: "etcd", worker: "worker" } as const;
@@ -12,6 +13,7 @@ const procNames: Record<string, string> = {
   etcd: "etcd",
   kubelet: "kubelet",
   kubectl: "kubectl",
+  etcdctl: "etcdctl",
   "web-client": "users → Service web",
   "load-balancer": "load balancer",
 };
@@ -79,17 +81,21 @@ export function HostBox({ host, layout, view, partitionGroup, starting }: HostBo
             })
         : null}
       {host.role === "etcd" ? <EtcdMember host={host} entry={procs.find(([, proc]) => proc.kind === "etcd")} isHostUp={isUp} starting={starting} /> : null}
-      {host.role === "client" || host.role === "lb"
-        ? procs.map(([id, proc]) => {
+      {host.role === "client" || host.role === "lb" ? (
+        // One line for the host's programs (kubectl and etcdctl share the admin's laptop).
+        <text x={host.x + 10} y={host.y + 38} className="text-[11px]">
+          {procs.map(([id, proc], i) => {
             const { text, tone } = status(proc, isUp, undefined, starting.has(id));
             return (
-              <text key={id} x={host.x + 10} y={host.y + 38} className="text-[11px]">
+              <Fragment key={id}>
+                {i > 0 ? <tspan className={toneClass.muted}>, </tspan> : null}
                 <tspan className="fill-fg">{procNames[proc.kind] ?? proc.kind}</tspan>
                 <tspan className={toneClass[tone]}>{proc.kind === "etcd" || tone === "down" ? ` · ${tone === "down" ? "✕ down" : text}` : ""}</tspan>
-              </text>
+              </Fragment>
             );
-          })
-        : null}
+          })}
+        </text>
+      ) : null}
       {host.role === "worker" ? <PodChips area={layout.podAreas[host.id]!} pods={Object.entries(view.pods).filter(([, pod]) => pod.node === host.id)} /> : null}
     </g>
   );

@@ -60,7 +60,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     return;
   }
   if (call.verb === "watch") {
-    startWatch(s, env, req, call, ctx);
+    startWatch(s, cfg, env, req, call, ctx);
     return;
   }
   const inflight = admit(s, env, req, user.name, ctx, nodeIdentity(user));
@@ -91,7 +91,7 @@ function replyToWatch(env: Envelope, req: HttpRequest, rv: number, status: numbe
 }
 
 /** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
-function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): void {
+function startWatch(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): void {
   const c = s.caches[call.resource];
   if (!c.ready) {
     replyToWatch(env, req, c.rv, CACHE_NOT_READY.status, CACHE_NOT_READY.message, ctx);
@@ -100,6 +100,13 @@ function startWatch(s: ApiServerState, env: Envelope, req: HttpRequest, call: Ap
   const initial =
     call.rv === null || call.rv === "0" ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object })) : (eventsAfter(c, Number(call.rv)) ?? null);
   if (initial === null) {
+    // watch_cache.go getAllEventsSinceLocked: a resourceVersion older than the cache's window is "too
+    // old"; client-go's reflector answers 410 Gone with a fresh LIST (reflector.go isExpiredError).
+    if (cfg.traceWatchExpiry === true) ctx.trace(
+      "apiserver.watch-expired",
+      `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ${call.rv}, older than the watch cache's window (it starts after ${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
+      { resource: call.resource, client: req.client, rv: Number(call.rv), cacheFrom: c.historyFrom },
+    );
     replyToWatch(env, req, c.rv, gone().status, gone().message, ctx);
     return;
   }

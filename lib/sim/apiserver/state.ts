@@ -27,6 +27,8 @@ export type ApiServerConfig = {
   traceRequestFlow: boolean;
   /** Serve the policy API (PodDisruptionBudgets and the pods/eviction subresource's budget checks). */
   policyApi?: boolean;
+  /** Trace each watch refused with 410 Gone (the etcd-backup-restore scenario); off elsewhere, where the traces predate it. */
+  traceWatchExpiry?: boolean;
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };

@@ -38,6 +38,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
     ...(l.spec.policyApi === true ? { policyApi: true } : {}),
+    ...(l.spec.traceWatchExpiry === true ? { traceWatchExpiry: true } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { createNet } from "../core/network";
 import { seedRng } from "../core/rng";
 import type { Ms, SimEvent, World } from "../core/types";
+import type { EtcdctlConfig } from "../components/etcdctl";
 import type { KubectlConfig } from "../components/kubectl";
 import type { LbConfig } from "../components/load-balancer";
 import type { WebClientConfig } from "../components/web-client";
@@ -27,6 +28,10 @@ function addClients(l: Layout): void {
   const kubeconfigs = { admin: CREDENTIALS.admin, "super-admin": CREDENTIALS.superAdmin, jane: CREDENTIALS.jane };
   const kubectlCfg: KubectlConfig = { server: l.apiEndpoint, kubeconfigs };
   add(l, proc("kubectl", "kubectl", "laptop", null, kubectlCfg));
+  if (l.spec.etcdctl === true) {
+    const etcdctlCfg: EtcdctlConfig = { path: "/var/backups/etcd-snapshot.db", commandTimeoutMs: 5000 };
+    add(l, proc("etcdctl", "etcdctl", "laptop", null, etcdctlCfg));
+  }
   if (l.spec.webTraffic) {
     const web: WebClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
     add(l, proc("web-client", "web-client", "users", null, web));

@@ -32,6 +32,10 @@ export type ClusterSpec = {
    * control plane's (API_SERVER_VERSION: kubeadm upgrades those first). Absent: no nodeInfo is reported.
    */
   kubeletVersion?: string;
+  /** kube-apiserver traces every watch it refuses with 410 Gone (apiserver.watch-expired). */
+  traceWatchExpiry?: boolean;
+  /** An etcdctl on the admin's machine (host `laptop`), for `etcdctl snapshot save`. */
+  etcdctl?: boolean;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -7,6 +7,7 @@ import { etcdMember } from "../etcd/member";
 import { containerd } from "./containerd";
 import { kubeControllerManager } from "./controller-manager/controller-manager";
 import { etcdLoad } from "./etcd-load";
+import { etcdctl } from "./etcdctl";
 import { kubeProxy } from "./kube-proxy/kube-proxy";
 import { kubeScheduler } from "./kube-scheduler/kube-scheduler";
 import { kubectl } from "./kubectl";
@@ -15,7 +16,7 @@ import { loadBalancer } from "./load-balancer";
 import { webClient } from "./web-client";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

@@ -28,7 +28,7 @@ export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | 
 export function isConnectionOpener(body: Msg): boolean {
   switch (body.p) {
     case "etcd":
-      return body.kind === "connect" || body.kind === "range" || body.kind === "txn" || body.kind === "watch";
+      return body.kind === "connect" || body.kind === "range" || body.kind === "txn" || body.kind === "watch" || body.kind === "snapshot";
     case "http":
       return body.kind === "request";
     case "cri":

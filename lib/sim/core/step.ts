@@ -6,6 +6,7 @@ import { componentFor } from "../components/registry";
 import { resolveHost, resolveTarget } from "../components/selectors";
 import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
 import { crashProc, startProc } from "./lifecycle";
+import { applyDiskLoss, applyRestore } from "../etcd/restore";
 import { procWith } from "./proc";
 import { isConnectionOpener } from "./messages";
 import { degradeLink, healNet, partitionNet } from "./network";
@@ -156,6 +157,12 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       if (out.tap !== null) out.tap.touched(proc, state, out.now);
       return;
     }
+    case "wipe-disk":
+      applyDiskLoss(d, action.host, out);
+      return;
+    case "etcd-restore":
+      applyRestore(d, action, out);
+      return;
     default:
       unreachable(action, "action");
   }

@@ -64,7 +64,15 @@ export type Action =
   | { type: "partition"; groups: HostId[][] }
   | { type: "heal" }
   | { type: "link"; a: HostId; b: HostId; dropPer1000: number; delayMs: number }
-  | { type: "command"; target: ProcId; command: Command };
+  | { type: "command"; target: ProcId; command: Command }
+  /** The host's disk fails (it must be off): what its processes kept there is gone. */
+  | { type: "wipe-disk"; host: HostId }
+  /**
+   * `etcdutl snapshot restore` on each member's host, from the snapshot file `file` (the etcdctl
+   * process that saved it) into a new data dir for a new cluster (etcd/restore.ts) whose members are
+   * `initialCluster` (default: `members`, the ones restored).
+   */
+  | { type: "etcd-restore"; file: ProcId; members: ProcId[]; token: string; bumpRevision: number; initialCluster?: ProcId[] };
 
 /** A command for a client component (kubectl). */
 export type Command = { name: string; args: Record<string, string | number | boolean> };

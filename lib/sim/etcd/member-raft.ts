@@ -12,6 +12,7 @@ import { applyOp, getKey, rangePrefix, type RevEvent } from "./mvcc";
 import { isEntryData } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
+import { peerSend } from "./cluster-id";
 import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
 
 export function currentTick(cfg: EtcdConfig, ctx: Ctx): number {
@@ -30,7 +31,7 @@ function rand(this: Env, n: number): number {
 function send(this: Env, m: RaftMsg): void {
   const to = this.cfg.peers[m.to];
   if (to === undefined) fail(`raft message to unknown member ${m.to}`);
-  this.ctx.send(to, m);
+  peerSend(this.ctx, this.cfg, to, m);
 }
 function emit(this: Env, e: RaftEvent): void {
   this.events.push(e);

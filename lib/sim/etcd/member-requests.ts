@@ -8,7 +8,7 @@ import { msg } from "../raft/raft";
 import { NONE } from "../raft/types";
 import { majority } from "../raft/quorum";
 import { filterRecord } from "../core/records";
-import { eventsSince, getKey, rangePrefix } from "./mvcc";
+import { eventsSince, getKey, rangePrefix, thawStore } from "./mvcc";
 import { ETCD_ERR, type EtcdRpc } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { STEP, withRaft } from "./member-raft";
@@ -146,6 +146,13 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
       return handleTxn(s, cfg, body, env.from, ctx);
     case "watch":
       return handleWatch(s, body, env.from, ctx);
+    case "snapshot": {
+      // v3rpc maintenance.go Snapshot: the member's backend as it is now, applied entries only; it
+      // needs no leader and no Raft round, so it is one member's point-in-time view.
+      const db = { member: ctx.self, rev: s.store.rev, store: thawStore(s.store) };
+      ctx.send(env.from, { p: "etcd", kind: "snapshot-resp", id: body.id, db });
+      return addClient(s, env.from);
+    }
     case "watch-close": {
       const watches = copyRecord(s.watches);
       delete watches[`${env.from} ${body.id}`];

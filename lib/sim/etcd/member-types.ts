@@ -30,6 +30,12 @@ export type EtcdConfig = {
   /** Raft member id -> process id, for every voter including this one. */
   peers: Record<number, ProcId>;
   timing: EtcdTiming;
+  /**
+   * `--initial-cluster-token` the data dir was created with; with the member list it fixes the cluster
+   * ID (membership.NewClusterFromURLsMap). Absent: etcd's default, "etcd-cluster". A snapshot restore
+   * writes a new data dir for a new token (etcd/restore.ts).
+   */
+  cluster?: string;
 };
 
 /** What a member keeps on disk: the WAL (HardState + log) and the backend (bbolt) with its applied index. */
@@ -69,6 +75,8 @@ export type EtcdState = {
   leadElectedAt: Ms;
   /** Peers whose rafthttp connection answered since this member started (initial-election-tick-advance). */
   dialed: readonly number[];
+  /** Peers whose messages this member dropped for a cluster ID mismatch (traced once each). */
+  mismatched: readonly string[];
 };
 
 export type EtcdTimer =
@@ -100,6 +108,7 @@ export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
     campaigns: s.campaigns,
     leadElectedAt: s.leadElectedAt,
     dialed: s.dialed,
+    mismatched: s.mismatched,
   };
 }
 

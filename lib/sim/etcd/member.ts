@@ -17,6 +17,7 @@ import { msgOf, NO_ENTRIES } from "../raft/raft";
 import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
+import { clusterId, clusterIdOf, DEFAULT_CLUSTER_TOKEN, peerSend } from "./cluster-id";
 
 /** etcd polls for peer connections every 50 ms for up to rafthttp.ConnReadTimeout (5 s). */
 const ADVANCE_POLL_MS = 50;
@@ -48,6 +49,7 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     campaigns: 0,
     leadElectedAt: Number.MIN_SAFE_INTEGER, // never: JSON has no -Infinity
     dialed: [],
+    mismatched: [],
   };
   ctx.trace("raft.became-follower", `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`, { term: disk.term, leader: null });
   ctx.after(cfg.timing.electionMs, { t: "monitor" });
@@ -134,7 +136,7 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
   const r = s.raft;
   if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
   if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
-    ctx.send(cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
+    peerSend(ctx, cfg, cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
     r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
     return s;
   }
@@ -157,11 +159,36 @@ function own(s: EtcdState, ctx: Ctx): EtcdState {
   return ctx.ownsState === true ? s : thawEtcd(s);
 }
 
+/** A peer message from this member's own cluster. */
+function onRaft(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, m, cfg, ctx) : null;
+  return fast ?? withRaft(s, cfg, ctx, STEP, m);
+}
+
+/**
+ * rafthttp checks every peer request's X-Etcd-Cluster-ID header (http.go
+ * checkClusterCompatibilityFromHeader): a message from another cluster is refused with "request
+ * cluster ID mismatch" and never reaches Raft. Traced once per peer.
+ */
+function rejectPeer(s: EtcdState, from: string, remote: string, cfg: EtcdConfig, ctx: Ctx): EtcdState {
+  if (s.mismatched.includes(from)) return s;
+  ctx.trace(
+    "etcd.cluster-id-mismatch",
+    `${ctx.self} refuses a Raft message from ${from}: request cluster ID mismatch (local ${clusterIdOf(cfg)}, remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
+    { peer: from, local: clusterIdOf(cfg), remote },
+  );
+  return { ...s, mismatched: [...s.mismatched, from].sort() };
+}
+
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const body = env.body;
+  if (body.p === "etcd" && body.kind === "peer-msg") {
+    return body.cluster === clusterIdOf(cfg) ? onRaft(s, body.msg, cfg, ctx) : rejectPeer(s, env.from, body.cluster, cfg, ctx);
+  }
   if (body.p === "raft") {
-    const fast = cfg.timing.fastPaths ? steadyHeartbeat(s, body, cfg, ctx) : null;
-    return fast ?? withRaft(s, cfg, ctx, STEP, body);
+    // A message without a cluster header comes from a member of the cluster built without a token.
+    if (cfg.cluster !== undefined) return rejectPeer(s, env.from, clusterId(DEFAULT_CLUSTER_TOKEN, Object.values(cfg.peers)), cfg, ctx);
+    return onRaft(s, body, cfg, ctx);
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
   if (body.p !== "etcd") return s;

@@ -135,3 +135,22 @@ export function applyOp(store: MvccStore, op: EtcdOp, inPlace = false): { store:
   const ev: RevEvent = { type: "PUT", kv, prev: cur, rev };
   return { store: write(store, b, op.key, kv, ev, inPlace), result: { ok: true, rev, kv }, events: [ev] };
 }
+
+/**
+ * The backend `etcdutl snapshot restore` leaves in the new data dir (etcdutl/snapshot/v3_snapshot.go):
+ * the snapshot's keys unchanged (their create and mod revisions too) and, with `--bump-revision N
+ * --mark-compacted` (etcdutl takes neither without the other), the latest revision raised by N
+ * (unsafeBumpBucketsRevision) and every revision up to it marked compacted
+ * (unsafeMarkRevisionCompacted): a watch from any older revision fails with "mvcc: required revision
+ * has been compacted". The history keeps the invariant that its next index is the next revision. Pure.
+ */
+export function restoredStore(db: MvccStore, bump: number): MvccStore {
+  const rev = db.rev + bump;
+  const history = bump > 0 ? chunkedEmpty<RevEvent>(rev + 1) : chunkedCopy(db.history);
+  return { rev, buckets: db.buckets.map((b) => b.slice()), history, digest: db.digest };
+}
+
+/** How many keys the store holds (what `etcdutl snapshot status` counts, less etcd's own buckets). */
+export function keyCount(store: MvccStore): number {
+  return store.buckets.reduce((n, b) => n + b.length, 0);
+}

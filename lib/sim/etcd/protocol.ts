@@ -1,5 +1,7 @@
 // The etcd v3 client API as the simulation speaks it (a subset of etcdserverpb: Range, Txn, Watch),
 // plus the peer dial handshake rafthttp performs. Error texts are etcd's own strings (rpctypes).
+import type { RaftMsg } from "../raft/types";
+import type { MvccStore } from "./mvcc";
 
 export type KeyValue = { key: string; value: unknown; createRev: number; modRev: number; version: number };
 
@@ -47,7 +49,18 @@ export type EtcdRpc =
   | { p: "etcd"; kind: "watch-created"; id: string }
   | { p: "etcd"; kind: "watch-events"; id: string; events: WatchEvent[] }
   | { p: "etcd"; kind: "watch-cancelled"; id: string; reason: string }
-  | { p: "etcd"; kind: "watch-close"; id: string };
+  | { p: "etcd"; kind: "watch-close"; id: string }
+  /** Maintenance.Snapshot: the member streams its backend as it is now (no consensus, no Raft round). */
+  | { p: "etcd"; kind: "snapshot"; id: string }
+  /** A Raft message from a member of a restored cluster, with rafthttp's X-Etcd-Cluster-ID header. */
+  | { p: "etcd"; kind: "peer-msg"; cluster: string; msg: RaftMsg }
+  | { p: "etcd"; kind: "snapshot-resp"; id: string; db: SnapshotDb };
+
+/**
+ * What `etcdctl snapshot save` writes: one member's backend (bbolt) at its current revision, with the
+ * member it came from. The store is a private copy: the member keeps writing to its own.
+ */
+export type SnapshotDb = { member: string; rev: number; store: MvccStore };
 
 /** The payload of a Raft entry: one client transaction, tagged with the member that will answer. */
 export type EntryData = { id: string; origin: number; op: EtcdOp; quiet: boolean; summary: string };

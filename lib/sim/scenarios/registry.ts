@@ -1,6 +1,7 @@
 // The scenario registry: ids, one-line summaries and parameter definitions, for the CLI, the API
 // route and the UI's what-if controls.
 import { controlPlaneHa } from "./control-plane-ha";
+import { etcdBackupRestore } from "./etcd-backup-restore";
 import { etcdOutage } from "./etcd-outage";
 import { etcdQuorumLoss } from "./etcd-quorum-loss";
 import { nodeFailure } from "./node-failure";
@@ -12,7 +13,7 @@ import { kubeProxyModes } from "./kube-proxy-modes";
 import { nodeDrain } from "./node-drain";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -62,7 +62,11 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
   }
   for (const uid of Object.keys(s.runtime).sort()) {
     if (pods[uid] === undefined && s.busy[uid] === undefined) {
-      // Deleted from the API (force delete, or the node object was removed): stop the orphan.
+      // Deleted from the API (force delete, the node object removed, or an etcd restore that never
+      // saw it): stop the orphan (pkg/kubelet/kubelet.go HandlePodRemoves; kubelet_pods.go
+      // HandlePodCleanups kills running pods the config source no longer lists).
+      const name = s.runtime[uid]!.name;
+      ctx.trace("pod.orphan-stopped", `kubelet/${cfg.node}: ${name} runs here but no longer exists in the API, so the kubelet stops its containers.`, { pod: name, node: cfg.node });
       ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid });
       s = setBusy(s, uid, "stopping");
     }
