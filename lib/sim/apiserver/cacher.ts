@@ -40,7 +40,7 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
-  } else if (RESOURCE_NAMES.every((r) => s.caches[r].everReady)) {
+  } else if (RESOURCE_NAMES.every((r) => s.caches[r]?.everReady !== false)) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
   }
 }

@@ -39,6 +39,12 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     return;
   }
   const call = req.call;
+  if (s.caches[call.resource] === undefined) {
+    // An API group this server does not serve (--runtime-config=batch/v1=false): no route, 404.
+    admit(s, env, req, "system:anonymous", ctx);
+    fail(s, req.id, { status: 404, reason: "NotFound", message: "the server could not find the requested resource" }, ctx);
+    return;
+  }
   const authn = authenticate(cfg.authn, req.credential);
   if (authn === null) {
     admit(s, env, req, "system:anonymous", ctx);

@@ -25,6 +25,12 @@ export type ApiServerConfig = {
   startupMs: Ms;
   /** Trace every stage of the handler chain for users' writes (kubectl-create-deployment); off elsewhere. */
   traceRequestFlow: boolean;
+  /**
+   * The resources it serves (and caches). batch/v1 (jobs, cronjobs) only where a scenario uses it:
+   * the clusters of the scenarios written before it run as with --runtime-config=batch/v1=false, so
+   * their traces stay as they were.
+   */
+  resources: readonly Resource[];
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };
@@ -77,6 +83,7 @@ export type EtcdOwner =
 export type ApiServerState = {
   listening: boolean;
   etcd: EtcdClient;
+  /** One per served resource (cfg.resources); requests.ts answers 404 for any other before it looks here. */
   caches: Record<Resource, Cacher>;
   watchers: Readonly<Record<string, CacheWatcher>>;
   inflight: Record<string, InFlight>;

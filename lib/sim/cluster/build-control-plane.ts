@@ -10,6 +10,7 @@ import { add, proc, range, type Layout } from "./layout";
 import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
 import { kubeletTiming } from "./timing";
+import { RESOURCE_NAMES, RESOURCES } from "../objects/resources";
 
 export function addEtcd(l: Layout): void {
   const t = l.t;
@@ -36,6 +37,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
+    resources: RESOURCE_NAMES.filter((r) => l.spec.batchApi === true || RESOURCES[r].group !== "batch"),
   };
 }
 
@@ -56,6 +58,7 @@ export function addControlPlane(l: Layout, i: number): void {
     evictionIntervalMs: t.nodeEvictionIntervalMs,
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
+    batch: l.spec.batchApi === true,
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

@@ -58,6 +58,7 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], [""], ["persistentvolumeclaims"]),
       rule(read, [""], ["services"]),
       rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),
+      rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
     ],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [

@@ -25,6 +25,12 @@ export type ClusterSpec = {
   workerSpecs?: WorkerSpec[];
   /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
   traceRequestFlow?: boolean;
+  /**
+   * Serve batch/v1 (Jobs, CronJobs) and run the job and cronjob controllers. Upstream serves it by
+   * default; the scenarios written before it run without it (--runtime-config=batch/v1=false, and
+   * kube-controller-manager then skips those controllers), so their traces stay as they were.
+   */
+  batchApi?: boolean;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

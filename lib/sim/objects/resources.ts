@@ -14,6 +14,8 @@ export const RESOURCES = {
   services: { kind: "Service", group: "", namespaced: true },
   endpointslices: { kind: "EndpointSlice", group: "discovery.k8s.io", namespaced: true },
   persistentvolumeclaims: { kind: "PersistentVolumeClaim", group: "", namespaced: true },
+  jobs: { kind: "Job", group: "batch", namespaced: true },
+  cronjobs: { kind: "CronJob", group: "batch", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -92,5 +94,9 @@ export function resourceOf(obj: KubeObject): Resource {
       return "endpointslices";
     case "PersistentVolumeClaim":
       return "persistentvolumeclaims";
+    case "Job":
+      return "jobs";
+    case "CronJob":
+      return "cronjobs";
   }
 }

@@ -15,7 +15,15 @@ export type KcmConfig = {
   evictionIntervalMs: Ms;
   unhealthyZoneThreshold: number;
   largeClusterSize: number;
+  /** batch/v1 is served: run the job and cronjob controllers (with their informers). */
+  batch: boolean;
 };
+
+/** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
+export type JobTrack = { seen: Readonly<Record<string, true>>; failuresAfterLastSuccess: number; lastFailureTime: Ms | null; waitingUntil: Ms | null; deadlineArmed?: boolean };
+
+/** The cronjob controller's memory of a CronJob: the next sync it queued, and the last missed slot it reported. */
+export type CronTrack = { wakeAt: Ms | null; missedReported: Ms | null; forbidReported: Ms | null };
 
 export type NodeHealth = { probeTimestamp: Ms; renewTime: Ms | null; heartbeat: Ms };
 
@@ -45,6 +53,10 @@ export type KcmState = {
   slices: Readonly<Record<string, string>>;
   /** Each Deployment's rollout progress by namespace/name (deployment-progress.ts). */
   progress: Readonly<Record<string, RolloutProgress>>;
+  /** Job controller bookkeeping by Job uid (absent until a Job is seen). */
+  jobTracks: Readonly<Record<string, JobTrack>>;
+  /** CronJob controller bookkeeping by CronJob uid. */
+  cronTracks: Readonly<Record<string, CronTrack>>;
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
@@ -53,6 +65,13 @@ export type RolloutProgress = { replicaset: string; counts: [number, number, num
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "batch" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
+
+/** The job and cronjob controllers' informers, run only where batch/v1 is served. */
+export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
+
+export function informerNames(cfg: KcmConfig): readonly (typeof INFORMERS[number] | typeof BATCH_INFORMERS[number])[] {
+  return cfg.batch ? [...INFORMERS, ...BATCH_INFORMERS] : INFORMERS;
+}
