@@ -126,16 +126,18 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   let track = s.cronTracks[uid] ?? EMPTY;
   const view = { ...cj, status };
   const { recent: scheduled } = mostRecentScheduleTime(view, period, ctx.now, true);
-  // What a deadline put out of reach: schedule times after the last one started but before now − startingDeadlineSeconds.
-  if (cj.spec.startingDeadlineSeconds !== null) {
-    const floor = ctx.now - cj.spec.startingDeadlineSeconds * 1000;
-    const since = Math.max(status.lastScheduleTime ?? cj.metadata.creationTimestamp, track.missedReported ?? -Infinity);
-    const lost = nextAfter(period, since) <= floor ? Math.floor(floor / period) * period : null;
-    if (lost !== null && lost > since && lost !== scheduled) {
-      ctx.trace("cronjob.schedule-missed", `cronjob-controller: CronJob ${cj.metadata.name} never starts its ${clockTime(lost)} run: it was not started by ${clockTime(lost + cj.spec.startingDeadlineSeconds * 1000)} (startingDeadlineSeconds ${cj.spec.startingDeadlineSeconds}), and mostRecentScheduleTime looks no further back than that.`, { cronjob: cj.metadata.name, scheduledAt: lost, deadlineSeconds: cj.spec.startingDeadlineSeconds });
-      track = { ...track, missedReported: lost };
-      s = { ...s, cronTracks: withEntry(s.cronTracks, uid, track) };
-    }
+  // Schedule times that can never start now (upstream records nothing for them; the trace says why):
+  // older than startingDeadlineSeconds, or superseded, since only the most recent unmet time is started.
+  const since = Math.max(status.lastScheduleTime ?? cj.metadata.creationTimestamp, track.missedReported ?? -Infinity);
+  for (let t = nextAfter(period, since); t <= ctx.now && t !== scheduled; t += period) {
+    const sd = cj.spec.startingDeadlineSeconds;
+    const why =
+      sd !== null && t <= ctx.now - sd * 1000
+        ? `it was not started by ${clockTime(t + sd * 1000)} (startingDeadlineSeconds ${sd}), and mostRecentScheduleTime looks no further back than that`
+        : "a later schedule time has passed too, and only the most recent one not yet started is started (mostRecentScheduleTime)";
+    ctx.trace("cronjob.schedule-missed", `cronjob-controller: CronJob ${cj.metadata.name} never starts its ${clockTime(t)} run: ${why}.`, { cronjob: cj.metadata.name, scheduledAt: t, reason: why.startsWith("it was") ? "deadline" : "superseded" });
+    track = { ...track, missedReported: t };
+    s = { ...s, cronTracks: withEntry(s.cronTracks, uid, track) };
   }
   const recentAny = mostRecentScheduleTime(view, period, ctx.now, false);
   s = wake(s, uid, track, nextAfter(period, recentAny.recent ?? recentAny.earliest) + NEXT_SCHEDULE_DELTA_MS, ctx);
