@@ -183,7 +183,8 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
     const left = active.length + terminating.length;
     const total = first ? failed + active.length : failed;
     if (left === 0) conditions = [...conditions, cond("Failed", finishing.reason, finishing.message, ctx.now)];
-    return writeStatus(s, cfg, job, { ...st, startTime, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null }, left === 0 ? "failed" : "failure-target", ctx);
+    // With nothing left to delete upstream writes FailureTarget and then Failed in the same sync; one write here.
+    return writeStatus(s, cfg, job, { ...st, startTime, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null }, left > 0 ? "failure-target" : first ? "failure-target+failed" : "failed", ctx);
   }
   if (succeeded >= job.spec.completions && active.length === 0) {
     conditions = [...conditions, cond("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now), cond("Complete", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now)];
@@ -253,9 +254,11 @@ export function onJobResult(s: KcmState, status: number, tag: string, ctx: Ctx):
   if (op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why ?? "" });
   else if (op === "delete") ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, { pod: name, job: d.job, reason: d.why ?? "" });
   else if (op === "gc") ctx.trace("gc.pod-deleted", `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`, { pod: name, job: d.job });
-  else if (op === "status" && d.note === "failure-target") {
-    ctx.trace("job.failure-target", `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): it deletes its running pods, and marks it Failed once none is left.`, { job: d.job, reason: d.reason ?? "", failed: d.failed ?? 0 });
-  } else if (op === "status" && d.note === "failed") {
+  else if (op === "status" && (d.note === "failure-target" || d.note === "failure-target+failed")) {
+    const then = d.note === "failure-target" ? "it deletes its running pods, and marks it Failed once none is left" : "no pod is left running, so Failed follows at once";
+    ctx.trace("job.failure-target", `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`, { job: d.job, reason: d.reason ?? "", failed: d.failed ?? 0 });
+  }
+  if (op === "status" && (d.note === "failed" || d.note === "failure-target+failed")) {
     ctx.trace("job.failed", `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`, { job: d.job, reason: d.reason ?? "", succeeded: d.succeeded ?? 0, failed: d.failed ?? 0 });
   } else if (op === "status" && d.note === "complete") {
     ctx.trace("job.complete", `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`, { job: d.job, succeeded: d.succeeded ?? 0, failed: d.failed ?? 0 });
