@@ -203,7 +203,7 @@ export type PersistentVolumeClaim = {
   status: { phase: "Pending" | "Bound" };
 };
 
-export type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet";
+export type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
 export type JobCondition = { type: JobConditionType; status: ConditionStatus; reason: string; message: string; lastTransitionTime: Ms };
 
 /**
@@ -222,6 +222,12 @@ export type Job = {
     activeDeadlineSeconds: number | null;
     selector: Record<string, string>;
     template: PodTemplate;
+    /** true: no pods; the running ones are deleted, and resuming resets status.startTime. */
+    suspend?: boolean;
+    /** The TTL-after-finished controller deletes the Job this long after it completed or failed. */
+    ttlSecondsAfterFinished?: number;
+    /** Indexed: one pod per completion index 0..completions−1, named <job>-<index>-<suffix>. */
+    completionMode?: "NonIndexed" | "Indexed";
   };
   status: { active: number; ready: number; succeeded: number; failed: number; startTime: Ms | null; completionTime: Ms | null; conditions: JobCondition[] };
 };
@@ -237,6 +243,8 @@ export type CronJob = {
     schedule: string;
     concurrencyPolicy: ConcurrencyPolicy;
     startingDeadlineSeconds: number | null;
+    /** true: no new Jobs (running ones go on); schedule times that pass count as missed. */
+    suspend?: boolean;
     successfulJobsHistoryLimit: number;
     failedJobsHistoryLimit: number;
     jobTemplate: { spec: Omit<Job["spec"], "selector"> };

@@ -12,10 +12,14 @@ import { backoffRemaining } from "../components/controller-manager/job";
 import type { ConcurrencyPolicy } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
-import { applyAt, container, cronJobOf, jobOf, jobSpec, podSpec, template } from "./manifests";
+import { applyAt, container, cronJobOf, jobOf, jobSpec, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const CREATE = 3000;
+/** Job slow is suspended, then resumed; both Jobs are deleted this long after they finish. */
+const SUSPEND = 8000;
+const RESUME = 28_000;
+const TTL_SECONDS = 60;
 const WORK_MS = 10_000;
 const IMAGE = "busybox:1.36";
 const POLICIES: readonly ConcurrencyPolicy[] = ["Allow", "Forbid", "Replace"];
@@ -43,19 +47,25 @@ function plan(p: Params): Plan {
   const [completions, parallelism, backoffLimit, failures] = [intParam(p, "completions"), intParam(p, "parallelism"), intParam(p, "backoffLimit"), intParam(p, "failures")];
   const deadline = intParam(p, "activeDeadlineSeconds");
   const never = { restartPolicy: "Never" as const };
-  const batch = jobOf("batch", template({ app: "batch" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: WORK_MS, exitCode: 0, failFirst: failures } })], never)), { completions, parallelism, backoffLimit });
-  const slow = jobOf("slow", template({ app: "slow" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: null } })], never)), { completions: 2, parallelism: 2, activeDeadlineSeconds: deadline });
+  const indexed = intParam(p, "completionMode") === 1;
+  const batch = jobOf("batch", template({ app: "batch" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: WORK_MS, exitCode: 0, failFirst: failures } })], never)), { completions, parallelism, backoffLimit, indexed, ttlSecondsAfterFinished: TTL_SECONDS });
+  const slow = jobOf("slow", template({ app: "slow" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: null } })], never)), { completions: 2, parallelism: 2, activeDeadlineSeconds: deadline, ttlSecondsAfterFinished: TTL_SECONDS });
+  const suspendCron = intParam(p, "interruption") === 1;
+  const patch = (at: number, resource: string, name: string, suspend: boolean) => kubectlAt(at, "patch", { resource, name, patch: JSON.stringify({ spec: { suspend } }) });
   const reportPod = template({ app: "report" }, podSpec([container("report", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: intParam(p, "jobSeconds") * 1000, exitCode: 0 } })], never));
   const schedule = `*/${intParam(p, "periodMinutes")} * * * *`;
   const report = cronJobOf("report", schedule, policyOf(p), intParam(p, "startingDeadlineSeconds"), jobSpec(reportPod, { backoffLimit: 0 }));
   return {
     cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 1, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, batchApi: true },
     script: [
-      applyAt(CREATE, batch, "batch-job.yaml", `Job batch: completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, restartPolicy Never; its task fails on its first ${failures} runs`),
-      applyAt(CREATE, slow, "slow-job.yaml", `Job slow: 2 pods that never finish, activeDeadlineSeconds ${deadline}`),
+      applyAt(CREATE, batch, "batch-job.yaml", `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`),
+      applyAt(CREATE, slow, "slow-job.yaml", `Job slow: 2 pods that never finish, activeDeadlineSeconds ${deadline}, ttlSecondsAfterFinished ${TTL_SECONDS}`),
+      patch(SUSPEND, "jobs", "slow", true),
+      patch(RESUME, "jobs", "slow", false),
       applyAt(CREATE, report, "report-cronjob.yaml", `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`),
-      { at: m.stop, action: { type: "stop", target: "kube-controller-manager-1" } },
-      { at: m.start, action: { type: "start", target: "kube-controller-manager-1" } },
+      ...(suspendCron
+        ? [patch(m.stop, "cronjobs", "report", true), patch(m.start, "cronjobs", "report", false)]
+        : [{ at: m.stop, action: { type: "stop" as const, target: "kube-controller-manager-1" } }, { at: m.start, action: { type: "start" as const, target: "kube-controller-manager-1" } }]),
     ],
     durationMs: m.end,
     marks: { create: CREATE, stop: m.stop, outageSlot: m.outageSlot, start: m.start },
@@ -115,9 +125,13 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
   const waits = select(events, { type: "job.backoff", where: of("batch") });
   const failedRuns = finished.filter((e) => e.type === "pod.failed");
   const shouldFail = failures > backoffLimit;
+  const indexed = intParam(p, "completionMode") === 1;
+  // Indexed: the succeeded pods cover every completion index 0..completions−1, once each.
+  const doneIndexes = lives.filter((l) => l.ended?.type === "pod.succeeded").map((l) => Number(l.created.index)).sort((a, b) => a - b);
+  const indexesOk = !indexed || doneIndexes.join(",") === Array.from({ length: completions }, (_, i) => i).join(",");
   const outcomeOk = shouldFail
     ? done?.type === "job.failed" && done.reason === "BackoffLimitExceeded" && failedRuns.length >= backoffLimit + 1
-    : done?.type === "job.complete" && Number(done.succeeded) === completions && failedRuns.length === failures;
+    : done?.type === "job.complete" && Number(done.succeeded) === completions && failedRuns.length === failures && indexesOk;
   return [
     claim(
       "parallelism",
@@ -141,10 +155,12 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
       "backoff-limit",
       shouldFail
         ? `Its task fails ${failures} times and backoffLimit is ${backoffLimit}: once more than ${backoffLimit} pods have failed the Job fails with BackoffLimitExceeded.`
-        : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes with ${completions} succeeded pods.`,
+        : indexed
+          ? `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes once each completion index 0…${completions - 1} has a succeeded pod (a failed index gets a new pod with the same index).`
+          : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes with ${completions} succeeded pods.`,
       outcomeOk,
       [...failedRuns, done],
-      done ? `${String(done.message)}` : "Job batch never finished.",
+      `${done ? String(done.message) : "Job batch never finished."}${indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""}`,
     ),
   ];
 }
@@ -152,18 +168,25 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
 function slowClaim(p: Params, events: readonly TraceEvent[]) {
   const deadline = intParam(p, "activeDeadlineSeconds") * 1000;
   const lives = podLives(events, "slow");
-  const start = lives[0]?.created;
+  const suspended = first(events, { type: "job.suspended", where: of("slow") });
+  const resumed = first(events, { type: "job.resumed", where: of("slow") });
+  const first2 = lives.filter((l) => suspended === undefined || l.created.t < suspended.t);
+  const again = lives.filter((l) => resumed !== undefined && l.created.t >= resumed.t);
+  const pausedOk = suspended !== undefined && first2.length === 2 && first2.every((l) => l.ended?.type === "job.pod-deleted" && l.ended.t - suspended.t <= 5) && resumed !== undefined && again.length === 2 && lives.length === 4;
   const target = first(events, { type: "job.failure-target", where: of("slow") });
-  const deleted = select(events, { type: "job.pod-deleted", where: of("slow") });
-  const gone = select(events, { type: "pod.deleted", where: (e) => lives.some((l) => l.pod === e.pod) });
+  const deleted = select(events, { type: "job.pod-deleted", where: (e) => e.job === "slow" && e.reason === "DeadlineExceeded" });
+  const gone = select(events, { type: "pod.deleted", where: (e) => again.some((l) => l.pod === e.pod) });
   const failed = first(events, { type: "job.failed", where: of("slow") });
-  const since = start !== undefined && target !== undefined ? target.t - start.t : -1;
+  const ttl = first(events, { type: "job.ttl-deleted", where: of("slow") });
+  const since = resumed !== undefined && target !== undefined ? target.t - resumed.t : -1;
+  const deadlineOk = target?.reason === "DeadlineExceeded" && since >= deadline - 1000 && since <= deadline + 1500 && deleted.length === 2 && failed !== undefined && gone.length === 2 && gone.every((g) => g.t <= failed.t + REPORT_LAG_MS);
+  const ttlOk = failed !== undefined && ttl !== undefined && ttl.t - failed.t >= TTL_SECONDS * 1000 - 5 && ttl.t - failed.t <= TTL_SECONDS * 1000 + 1500;
   return claim(
     "active-deadline",
-    `Job slow fails ${deadline / 1000} s (activeDeadlineSeconds) after it started, with reason DeadlineExceeded: its running pods are deleted, and the Job is marked Failed once they are gone.`,
-    target?.reason === "DeadlineExceeded" && since >= deadline - 1000 && since <= deadline + 1500 && deleted.length === lives.length && lives.length === 2 && failed !== undefined && gone.every((g) => g.t <= failed.t + REPORT_LAG_MS) && gone.length === 2,
-    [start, target, ...deleted, ...gone, failed],
-    target ? `FailureTarget DeadlineExceeded ${s(since)} after its first pod was created; ${deleted.length} pods deleted, ${gone.length} gone, Failed ${at(failed)}.` : "Job slow never failed.",
+    `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s (activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is deleted.`,
+    pausedOk && deadlineOk && ttlOk,
+    [suspended, ...first2.map((l) => l.ended), resumed, ...again.map((l) => l.created), target, ...deleted, ...gone, failed, ttl],
+    `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ${at(resumed)}; ${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
   );
 }
 
@@ -205,7 +228,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
   const lateRun = created.find((c) => c.scheduledAt === m.outageSlot);
   const missed = first(events, { type: "cronjob.schedule-missed", where: (e) => e.scheduledAt === m.outageSlot });
   const skipped = first(events, { type: "cronjob.forbid-skip", where: (e) => e.scheduledAt === m.outageSlot });
-  const back = first(events, { type: "leader-election.acquired", from: m.start, where: (e) => String(e.lease).includes("kube-controller-manager") });
+  const suspend = intParam(p, "interruption") === 1;
+  // Back: the controller manager leads again, or the patch that resumes the CronJob is answered.
+  const back = suspend
+    ? first(events, { type: "api.response", from: m.start, where: (e) => String(e.command).startsWith("kubectl patch cronjob report") })
+    : first(events, { type: "leader-election.acquired", from: m.start, where: (e) => String(e.lease).includes("kube-controller-manager") });
+  const paused = suspend ? first(events, { type: "api.response", from: m.stop, where: (e) => String(e.command).startsWith("kubectl patch cronjob report") }) : undefined;
   const tooLate = created.filter((c) => Number(c.lateMs) > deadline);
   const backLate = back === undefined ? Infinity : back.t - m.outageSlot;
   // Clear-cut cases only: back well inside the deadline must start it (unless Forbid held it), back after it must not.
@@ -216,10 +244,10 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     claim("concurrency-policy", text, policyOk, evidence, detail),
     claim(
       "starting-deadline",
-      `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; later than that it is never started.`,
-      deadlineOk,
-      [first(events, { type: "cronjob.job-created", to: m.stop }), back, lateRun ?? missed ?? skipped, ...tooLate],
-      `the controller manager led again ${back ? s(backLate) : "never"} after ${clockTime(m.outageSlot)}; ${lateRun ? `that run started ${s(Number(lateRun.lateMs))} late` : missed ? "that run was never started (missed)" : skipped ? "that run was skipped under Forbid" : "no sign of that run"}; ${tooLate.length} Jobs started later than the deadline.`,
+      `${suspend ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)` : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`}. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; later than that it is never started.`,
+      deadlineOk && (!suspend || (paused !== undefined && select(events, { type: "cronjob.job-created", from: paused.t, to: m.start - 1 }).length === 0)),
+      [first(events, { type: "cronjob.job-created", to: m.stop }), paused, back, lateRun ?? missed ?? skipped, ...tooLate],
+      `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} after ${clockTime(m.outageSlot)}; ${lateRun ? `that run started ${s(Number(lateRun.lateMs))} late` : missed ? "that run was never started (missed)" : skipped ? "that run was skipped under Forbid" : "no sign of that run"}; ${tooLate.length} Jobs started later than the deadline.`,
     ),
   ];
 }
@@ -233,7 +261,18 @@ export const jobs: ScenarioDef = {
     { name: "parallelism", type: "integer", label: "Parallelism", description: "`spec.parallelism` of Job batch: how many pods may run at once.", default: 2, min: 1, max: 4 },
     { name: "failures", type: "integer", label: "Failing runs", description: "The batch task exits with code 1 on its first N runs, then succeeds.", default: 2, min: 0, max: 5 },
     { name: "backoffLimit", type: "integer", label: "Backoff limit", description: "`spec.backoffLimit` of Job batch: failed pods allowed before the Job fails (default 6).", default: 6, min: 0, max: 6 },
-    { name: "activeDeadlineSeconds", type: "integer", label: "Active deadline", description: "`spec.activeDeadlineSeconds` of Job slow, whose pods never finish.", default: 30, min: 10, max: 120, unit: "s" },
+    {
+      name: "completionMode",
+      type: "enum",
+      label: "Completion mode",
+      description: "`spec.completionMode` of Job batch: Indexed gives each pod a completion index 0…completions−1.",
+      default: 0,
+      options: [
+        { value: 0, label: "NonIndexed" },
+        { value: 1, label: "Indexed" },
+      ],
+    },
+    { name: "activeDeadlineSeconds", type: "integer", label: "Active deadline", description: "`spec.activeDeadlineSeconds` of Job slow, whose pods never finish (counted from its resume).", default: 30, min: 10, max: 120, unit: "s" },
     {
       name: "concurrencyPolicy",
       type: "enum",
@@ -248,6 +287,17 @@ export const jobs: ScenarioDef = {
     },
     { name: "periodMinutes", type: "integer", label: "Schedule period", description: "CronJob report runs every N minutes (`*/N * * * *`).", default: 1, min: 1, max: 5 },
     { name: "jobSeconds", type: "integer", label: "Run time", description: "How long each run of CronJob report takes.", default: 90, min: 10, max: 400, unit: "s" },
+    {
+      name: "interruption",
+      type: "enum",
+      label: "Missed run",
+      description: "What keeps CronJob report from starting its run at 00:10 (or the first schedule time after it): kube-controller-manager is down, or the CronJob is suspended.",
+      default: 0,
+      options: [
+        { value: 0, label: "Controller manager down" },
+        { value: 1, label: "CronJob suspended" },
+      ],
+    },
     { name: "startingDeadlineSeconds", type: "integer", label: "Starting deadline", description: "`spec.startingDeadlineSeconds` of CronJob report: how late a missed run may still start.", default: 60, min: 10, max: 300, unit: "s" },
   ],
   plan,

@@ -44,11 +44,14 @@ export function statefulSetOf(name: string, replicas: number, tpl: PodTemplate, 
   };
 }
 
-export type JobOptions = { completions?: number; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number | null };
+export type JobOptions = { completions?: number; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number | null; ttlSecondsAfterFinished?: number; indexed?: boolean };
 
 /** The spec of a Job with the batch/v1 defaults (completions 1, parallelism 1, backoffLimit 6) for what is not given. */
 export function jobSpec(tpl: PodTemplate, o: JobOptions = {}): Omit<Job["spec"], "selector"> {
-  return { completions: o.completions ?? 1, parallelism: o.parallelism ?? 1, backoffLimit: o.backoffLimit ?? 6, activeDeadlineSeconds: o.activeDeadlineSeconds ?? null, template: tpl };
+  const spec: Omit<Job["spec"], "selector"> = { completions: o.completions ?? 1, parallelism: o.parallelism ?? 1, backoffLimit: o.backoffLimit ?? 6, activeDeadlineSeconds: o.activeDeadlineSeconds ?? null, template: tpl };
+  if (o.ttlSecondsAfterFinished !== undefined) spec.ttlSecondsAfterFinished = o.ttlSecondsAfterFinished;
+  if (o.indexed === true) spec.completionMode = "Indexed";
+  return spec;
 }
 
 export function jobOf(name: string, tpl: PodTemplate, o: JobOptions = {}): Job {

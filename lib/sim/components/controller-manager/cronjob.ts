@@ -122,7 +122,8 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   for (const j of bad.slice(0, Math.max(0, bad.length - cj.spec.failedJobsHistoryLimit))) s = deleteJob(s, cfg, cj, j, `history: more than failedJobsHistoryLimit ${cj.spec.failedJobsHistoryLimit} failed Jobs`, ctx);
   const period = schedulePeriodMs(cj.spec.schedule);
   const changed = statusSignature(status) !== statusSignature(cj.status);
-  if (period === null) return changed ? patchStatus(s, cfg, cj, status, ctx) : s;
+  // Suspended: status only; the schedule times that pass are judged when it is resumed.
+  if (period === null || cj.spec.suspend === true) return changed ? patchStatus(s, cfg, cj, status, ctx) : s;
   let track = s.cronTracks[uid] ?? EMPTY;
   const view = { ...cj, status };
   const { recent: scheduled } = mostRecentScheduleTime(view, period, ctx.now, true);

@@ -74,7 +74,7 @@ function cond(type: JobCondition["type"], reason: string, message: string, now: 
 
 /** What the informer must show before the next sync trusts the Job's status again. */
 function statusSignature(st: Job["status"]): string {
-  return `${st.conditions.map((c) => c.type).join(",")}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
+  return `${st.conditions.map((c) => `${c.type}=${c.status}`).join(",")}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
 }
 
 function isTerminal(p: Pod): boolean {
@@ -85,19 +85,40 @@ function trackOf(s: KcmState, uid: string): JobTrack {
   return s.jobTracks[uid] ?? EMPTY_TRACK;
 }
 
-function createPod(s: KcmState, cfg: KcmConfig, job: Job, ctx: Ctx, why: string): KcmState {
+export const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
+
+function isIndexed(job: Job): boolean {
+  return job.spec.completionMode === "Indexed";
+}
+
+/** The completion index of an Indexed Job's pod (its label), or −1. Pure. */
+export function indexOf(p: Pod): number {
+  const v = p.metadata.labels[INDEX_LABEL];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
+}
+
+/**
+ * A pod from the template. Indexed Jobs: the index in the job-completion-index annotation and label
+ * (PodIndexLabel), the hostname <job>-<index>, and the name <job>-<index>-<suffix> (podGenerateNameWithIndex).
+ */
+function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, ctx: Ctx, why: string): KcmState {
   const ns = job.metadata.namespace ?? "default";
-  const name = `${job.metadata.name}-${randomSuffix(ctx.rng)}`;
-  const labels = { ...job.spec.template.labels, "batch.kubernetes.io/controller-uid": job.metadata.uid, "batch.kubernetes.io/job-name": job.metadata.name, "controller-uid": job.metadata.uid, "job-name": job.metadata.name };
+  const name = index < 0 ? `${job.metadata.name}-${randomSuffix(ctx.rng)}` : `${job.metadata.name}-${index}-${randomSuffix(ctx.rng)}`;
+  const labels: Record<string, string> = { ...job.spec.template.labels, "batch.kubernetes.io/controller-uid": job.metadata.uid, "batch.kubernetes.io/job-name": job.metadata.name, "controller-uid": job.metadata.uid, "job-name": job.metadata.name };
+  const meta = newMeta(name, ns, labels, { kind: "Job", name: job.metadata.name, uid: job.metadata.uid }, ctx.now);
+  if (index >= 0) {
+    labels[INDEX_LABEL] = String(index);
+    meta.annotations = { [INDEX_LABEL]: String(index) };
+  }
   const body: Pod = {
     kind: "Pod",
     apiVersion: "v1",
-    metadata: newMeta(name, ns, labels, { kind: "Job", name: job.metadata.name, uid: job.metadata.uid }, ctx.now),
-    spec: { ...job.spec.template.spec, nodeName: null },
+    metadata: meta,
+    spec: { ...job.spec.template.spec, nodeName: null, ...(index >= 0 ? { hostname: `${job.metadata.name}-${index}` } : {}) },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
   const key = `jobpod:${ns}/${name}`;
-  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), `job|create|${key}|${JSON.stringify({ job: job.metadata.name, why })}`, ctx), key, "exists");
+  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), `job|create|${key}|${JSON.stringify({ job: job.metadata.name, why, index })}`, ctx), key, "exists");
 }
 
 function deletePod(s: KcmState, cfg: KcmConfig, job: Job, p: Pod, why: string, ctx: Ctx): KcmState {
@@ -159,19 +180,31 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
   s = { ...s, jobTracks: withEntry(s.jobTracks, uid, track) };
   const st = job.status;
   const startTime = st.startTime ?? ctx.now;
-  const succeeded = succeededPods.length;
+  // Indexed: an index counts once, however many of its pods succeeded (calculateSucceededIndexes).
+  const doneIndexes = new Set(succeededPods.map(indexOf).filter((i) => i >= 0 && i < job.spec.completions));
+  const succeeded = isIndexed(job) ? doneIndexes.size : succeededPods.length;
   // Pods deleted because the Job failed were counted as failed when the FailureTarget was written.
   const target = st.conditions.find((c) => c.type === "FailureTarget");
   const failed = Math.max(failedPods.length, target !== undefined ? st.failed : 0);
   let conditions = st.conditions;
   let finishing: JobCondition | undefined = target;
+  const suspended = job.spec.suspend === true;
+  const wasSuspended = conditions.some((c) => c.type === "Suspended" && c.status === "True");
+  // Resuming sets the Suspended condition False and restarts the clock activeDeadlineSeconds counts on.
+  let start = startTime;
+  if (suspended && !wasSuspended) conditions = [...conditions.filter((c) => c.type !== "Suspended"), cond("Suspended", "JobSuspended", "Job suspended", ctx.now)];
+  if (!suspended && wasSuspended) {
+    conditions = [...conditions.filter((c) => c.type !== "Suspended"), { ...cond("Suspended", "JobResumed", "Job resumed", ctx.now), status: "False" }];
+    start = ctx.now;
+  }
   if (finishing === undefined) {
+    const due = job.spec.activeDeadlineSeconds === null ? null : start + job.spec.activeDeadlineSeconds * 1000;
     if (failed > job.spec.backoffLimit) finishing = cond("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", ctx.now);
-    else if (job.spec.activeDeadlineSeconds !== null && ctx.now - startTime >= job.spec.activeDeadlineSeconds * 1000) finishing = cond("FailureTarget", "DeadlineExceeded", "Job was active longer than specified deadline", ctx.now);
-    else if (job.spec.activeDeadlineSeconds !== null && track.deadlineArmed !== true) {
+    else if (due !== null && !suspended && ctx.now >= due) finishing = cond("FailureTarget", "DeadlineExceeded", "Job was active longer than specified deadline", ctx.now);
+    else if (due !== null && !suspended && track.deadlineAt !== due) {
       // queue.AddAfter(key, activeDeadlineSeconds − elapsed): the sync that finds the deadline passed.
-      ctx.after(startTime + job.spec.activeDeadlineSeconds * 1000 - ctx.now, { t: "batch" });
-      track = { ...track, deadlineArmed: true };
+      ctx.after(due - ctx.now, { t: "batch" });
+      track = { ...track, deadlineAt: due };
       s = { ...s, jobTracks: withEntry(s.jobTracks, uid, track) };
     }
   }
@@ -184,11 +217,16 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
     const total = first ? failed + active.length : failed;
     if (left === 0) conditions = [...conditions, cond("Failed", finishing.reason, finishing.message, ctx.now)];
     // With nothing left to delete upstream writes FailureTarget and then Failed in the same sync; one write here.
-    return writeStatus(s, cfg, job, { ...st, startTime, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null }, left > 0 ? "failure-target" : first ? "failure-target+failed" : "failed", ctx);
+    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null }, left > 0 ? "failure-target" : first ? "failure-target+failed" : "failed", ctx);
   }
   if (succeeded >= job.spec.completions && active.length === 0) {
     conditions = [...conditions, cond("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now), cond("Complete", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now)];
-    return writeStatus(s, cfg, job, { ...st, startTime, active: 0, ready: 0, succeeded, failed, conditions, completionTime: ctx.now }, "complete", ctx);
+    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: ctx.now }, "complete", ctx);
+  }
+  if (suspended) {
+    // manageJob on a suspended Job: delete every active pod, create none.
+    for (const p of active) s = deletePod(s, cfg, job, p, "the Job is suspended", ctx);
+    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: null }, wasSuspended ? "counts" : "suspended", ctx);
   }
   // manageJob: wantActive = min(parallelism, completions − succeeded).
   const want = Math.max(0, Math.min(job.spec.parallelism, job.spec.completions - succeeded));
@@ -208,12 +246,50 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
       }
     } else {
       const why = rec.failures > 0 ? `replacing a failed pod after a ${backoffRemaining(rec.failures, 0) / 1000} s back-off` : failedPods.length > 0 || succeededPods.length > 0 ? "to keep parallelism" : "to start the Job";
-      for (let i = active.length; i < want; i++) s = createPod(s, cfg, job, ctx, why);
-      nowActive = want;
+      if (isIndexed(job)) {
+        // firstPendingIndexes: the lowest indexes with neither a succeeded nor an active pod.
+        const busy = new Set(active.map(indexOf));
+        const free: number[] = [];
+        for (let i = 0; i < job.spec.completions && free.length < want - active.length; i++) if (!doneIndexes.has(i) && !busy.has(i)) free.push(i);
+        for (const i of free) s = createPod(s, cfg, job, i, ctx, `${why}, completion index ${i}`);
+        nowActive = active.length + free.length;
+      } else {
+        for (let i = active.length; i < want; i++) s = createPod(s, cfg, job, -1, ctx, why);
+        nowActive = want;
+      }
     }
   }
   const ready = active.filter(podReady).length;
-  return writeStatus(s, cfg, job, { ...st, startTime, active: nowActive, ready, succeeded, failed, conditions, completionTime: null }, "counts", ctx);
+  return writeStatus(s, cfg, job, { ...st, startTime: start, active: nowActive, ready, succeeded, failed, conditions, completionTime: null }, wasSuspended ? "resumed" : "counts", ctx);
+}
+
+/**
+ * The TTL-after-finished controller (pkg/controller/ttlafterfinished): a finished Job with
+ * ttlSecondsAfterFinished is deleted that long after its Complete or Failed condition. Upstream asks
+ * for foreground propagation (the Job waits for its pods); here the Job goes at once and the garbage
+ * collector deletes its pods right after.
+ */
+function expireFinished(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], ctx: Ctx): KcmState {
+  let s = s0;
+  for (const job of jobs) {
+    const ttl = job.spec.ttlSecondsAfterFinished;
+    const done = job.status.conditions.find((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
+    if (ttl === undefined || done === undefined) continue;
+    const due = done.lastTransitionTime + ttl * 1000;
+    const key = `jobttl:${job.metadata.uid}`;
+    if (s.pendingWrites[key] !== undefined) continue;
+    if (ctx.now < due) {
+      const track = trackOf(s, job.metadata.uid);
+      if (track.ttlAt !== due) {
+        ctx.after(due - ctx.now, { t: "batch" });
+        s = { ...s, jobTracks: withEntry(s.jobTracks, job.metadata.uid, { ...track, ttlAt: due }) };
+      }
+      continue;
+    }
+    const call = apiCall("delete", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, body: { propagationPolicy: "Foreground" } });
+    s = expect(issue(s, cfg, call, `job|ttl|${key}|${JSON.stringify({ job: job.metadata.name, why: `${done.type} ${ttl} s ago` })}`, ctx), key, "gone");
+  }
+  return s;
 }
 
 /** The garbage collector's part here: pods whose owning Job no longer exists are deleted (background propagation). */
@@ -237,22 +313,27 @@ export function reconcileJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState 
   const jobs = objects<Job>(s, "jobs", "Job");
   const byKey = new Map(pods.map((p) => [`jobpod:${p.metadata.namespace}/${p.metadata.name}`, p]));
   for (const job of jobs) s = syncJob(s, cfg, job, pods, byKey, ctx);
-  // A gc delete is settled once the pod is terminating or gone.
+  // A gc delete is settled once the pod is terminating or gone, a TTL delete once the Job is gone.
+  const uids = new Set(jobs.map((j) => j.metadata.uid));
   for (const key of Object.keys(s.pendingWrites)) {
+    if (key.startsWith("jobttl:") && !uids.has(key.slice(7))) s = fulfil(s, key);
     if (!key.startsWith("gcpod:")) continue;
     const p = byKey.get(`jobpod:${key.slice(6)}`);
     if (p === undefined || isTerminating(p)) s = fulfil(s, key);
   }
-  return collectOrphans(s, cfg, jobs, pods, ctx);
+  return collectOrphans(expireFinished(s, cfg, jobs, ctx), cfg, jobs, pods, ctx);
 }
 
 export function onJobResult(s: KcmState, status: number, tag: string, ctx: Ctx): KcmState {
   const [, op = "", key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { job: string; why?: string; note?: string; conditions?: string[]; reason?: string; succeeded?: number; failed?: number };
+  const d = JSON.parse(json) as { job: string; why?: string; index?: number; note?: string; conditions?: string[]; reason?: string; succeeded?: number; failed?: number };
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
-  if (op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why ?? "" });
+  if (op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why ?? "", index: d.index ?? -1 });
   else if (op === "delete") ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, { pod: name, job: d.job, reason: d.why ?? "" });
+  else if (op === "ttl") ctx.trace("job.ttl-deleted", `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`, { job: d.job });
+  else if (op === "status" && d.note === "suspended") ctx.trace("job.suspended", `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`, { job: d.job });
+  else if (op === "status" && d.note === "resumed") ctx.trace("job.resumed", `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`, { job: d.job });
   else if (op === "gc") ctx.trace("gc.pod-deleted", `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`, { pod: name, job: d.job });
   else if (op === "status" && (d.note === "failure-target" || d.note === "failure-target+failed")) {
     const then = d.note === "failure-target" ? "it deletes its running pods, and marks it Failed once none is left" : "no pod is left running, so Failed follows at once";

@@ -20,7 +20,7 @@ export type KcmConfig = {
 };
 
 /** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
-export type JobTrack = { seen: Readonly<Record<string, true>>; failuresAfterLastSuccess: number; lastFailureTime: Ms | null; waitingUntil: Ms | null; deadlineArmed?: boolean };
+export type JobTrack = { seen: Readonly<Record<string, true>>; failuresAfterLastSuccess: number; lastFailureTime: Ms | null; waitingUntil: Ms | null; deadlineAt?: Ms; ttlAt?: Ms };
 
 /** The cronjob controller's memory of a CronJob: the next sync it queued, and the last missed slot it reported. */
 export type CronTrack = { wakeAt: Ms | null; missedReported: Ms | null; forbidReported: Ms | null };
