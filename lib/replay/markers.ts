@@ -46,8 +46,9 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "cronjob.job-created":
       return { ...at, kind: "pod", label: `CronJob ${String(event.cronjob)} started ${String(event.job)}` };
     case "cronjob.forbid-skip":
+      return { ...at, kind: "pod", label: `CronJob ${String(event.cronjob)} skipped a run (Forbid)` };
     case "cronjob.schedule-missed":
-      return { ...at, kind: "failure", label: `CronJob ${String(event.cronjob)} ${event.type === "cronjob.forbid-skip" ? "skipped a run (Forbid)" : "missed a run"}` };
+      return { ...at, kind: "failure", label: `CronJob ${String(event.cronjob)} missed a run` };
     case "leader-election.lost":
       return { ...at, kind: "lease", label: `${event.component} lost its Lease` };
     default:

@@ -285,7 +285,7 @@ export const jobs: ScenarioDef = {
         { value: 2, label: "Replace" },
       ],
     },
-    { name: "periodMinutes", type: "integer", label: "Schedule period", description: "CronJob report runs every N minutes (`*/N * * * *`).", default: 1, min: 1, max: 5 },
+    { name: "periodMinutes", type: "integer", label: "Minutes between runs", description: "CronJob report runs every N minutes (`*/N * * * *`).", default: 1, min: 1, max: 5 },
     { name: "jobSeconds", type: "integer", label: "Run time", description: "How long each run of CronJob report takes.", default: 90, min: 10, max: 400, unit: "s" },
     {
       name: "interruption",
