@@ -35,10 +35,20 @@ function policyOf(p: Params): ConcurrencyPolicy {
   return POLICIES[intParam(p, "concurrencyPolicy")] ?? "Forbid";
 }
 
-/** The schedule time the controller manager misses: the first one at or after 10 min, when Job batch is long done. */
+/**
+ * The schedule time the CronJob misses: the first one, at least two periods in, after both Jobs are
+ * surely done and Job slow's TTL has run out (so the outage touches only the CronJob). Job batch's
+ * bound: every failure's back-off in a row, plus its pods in rounds of `parallelism`, 16 s each.
+ */
 export function marks(p: Params): { period: number; outageSlot: number; stop: number; start: number; end: number } {
   const period = intParam(p, "periodMinutes") * 60_000;
-  const outageSlot = Math.ceil(600_000 / period) * period;
+  const failures = Math.min(intParam(p, "failures"), intParam(p, "backoffLimit") + 1);
+  const backoffs = Array.from({ length: failures }, (_, k) => backoffRemaining(k + 1, 0)).reduce((a, b) => a + b, 0);
+  const rounds = Math.ceil((intParam(p, "completions") + failures) / intParam(p, "parallelism"));
+  const batchDone = CREATE + backoffs + rounds * 16_000 + 10_000;
+  const slowGone = RESUME + intParam(p, "activeDeadlineSeconds") * 1000 + TTL_SECONDS * 1000 + 15_000;
+  const quiet = Math.max(2 * period, batchDone + TTL_SECONDS * 1000 + DOWN_BEFORE, slowGone + DOWN_BEFORE);
+  const outageSlot = Math.ceil(quiet / period) * period;
   return { period, outageSlot, stop: outageSlot - DOWN_BEFORE, start: outageSlot + DOWN_AFTER, end: outageSlot + 2 * period + 20_000 };
 }
 
@@ -291,7 +301,7 @@ export const jobs: ScenarioDef = {
       name: "interruption",
       type: "enum",
       label: "Missed run",
-      description: "What keeps CronJob report from starting its run at 00:10 (or the first schedule time after it): kube-controller-manager is down, or the CronJob is suspended.",
+      description: "What keeps CronJob report from starting one run (once both Jobs are done): kube-controller-manager is down, or the CronJob is suspended.",
       default: 0,
       options: [
         { value: 0, label: "Controller manager down" },

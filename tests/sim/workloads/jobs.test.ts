@@ -7,6 +7,9 @@ import { runScenario } from "@/lib/sim";
 import { clockTime, cronJobName, mostRecentScheduleTime, nextAfter, schedulePeriodMs } from "@/lib/sim/components/controller-manager/cronjob";
 import { backoffRemaining, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "@/lib/sim/components/controller-manager/job";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
+import { marks } from "@/lib/sim/scenarios/jobs";
+import { defaultParams } from "@/lib/sim/scenarios/params";
+import { findScenario } from "@/lib/sim";
 import type { CronJob, KubeObject } from "@/lib/sim/objects/types";
 import { k8sCluster } from "../harness";
 
@@ -93,15 +96,18 @@ describe("Jobs in a cluster", () => {
     expect(h.events("job.failure-target")[0]!.seq).toBeLessThan(failed[0]!.seq);
   });
 
-  it("fails a Job with DeadlineExceeded activeDeadlineSeconds after it started and deletes its running pods", () => {
+  it("fails a Job with DeadlineExceeded activeDeadlineSeconds after it (re)started and deletes its running pods", () => {
     // pkg/controller/job/job_controller.go: pastActiveDeadline, "Job was active longer than specified deadline", deleteActivePods
     const trace = runScenario("jobs", { activeDeadlineSeconds: 45 }, 3);
+    // The scenario suspends Job slow at 8 s and resumes it at 28 s: syncJob resets status.startTime on
+    // resume ("Resumed jobs will always reset StartTime"), so the deadline counts from there.
     const target = trace.events.find((e) => e.type === "job.failure-target" && e.job === "slow")!;
-    const start = trace.events.find((e) => e.type === "job.pod-created" && e.job === "slow")!;
+    const resumed = trace.events.find((e) => e.type === "job.resumed" && e.job === "slow")!;
     expect(target.reason).toBe("DeadlineExceeded");
-    expect(target.t - start.t).toBeGreaterThanOrEqual(45_000 - 5);
-    expect(target.t - start.t).toBeLessThan(45_500);
-    expect(trace.events.filter((e) => e.type === "job.pod-deleted" && e.job === "slow").length).toBe(2);
+    expect(target.t - resumed.t).toBeGreaterThanOrEqual(45_000 - 5);
+    expect(target.t - resumed.t).toBeLessThan(45_500);
+    const deleted = trace.events.filter((e) => e.type === "job.pod-deleted" && e.job === "slow");
+    expect(deleted.map((e) => e.reason)).toEqual(["the Job is suspended", "the Job is suspended", "DeadlineExceeded", "DeadlineExceeded"]);
     expect(trace.events.find((e) => e.type === "job.failed" && e.job === "slow")?.message).toContain("DeadlineExceeded");
   });
 
@@ -132,13 +138,27 @@ describe("CronJob concurrencyPolicy and startingDeadlineSeconds", () => {
 
   it("never starts a run more than startingDeadlineSeconds late", () => {
     // pkg/controller/cronjob/utils.go: mostRecentScheduleTime with includeStartingDeadlineSeconds
+    const params = (over: Record<string, number>) => ({ ...defaultParams(findScenario("jobs")!), ...over });
+    const slot = marks(params({ startingDeadlineSeconds: 10, concurrencyPolicy: 0 })).outageSlot;
     const short = runScenario("jobs", { startingDeadlineSeconds: 10, concurrencyPolicy: 0 }, 1);
-    const missed = short.events.find((e) => e.type === "cronjob.schedule-missed" && e.scheduledAt === 600_000);
+    const missed = short.events.find((e) => e.type === "cronjob.schedule-missed" && e.scheduledAt === slot);
     expect(missed?.reason).toBe("deadline");
-    expect(short.events.some((e) => e.type === "cronjob.job-created" && e.scheduledAt === 600_000)).toBe(false);
+    expect(short.events.some((e) => e.type === "cronjob.job-created" && e.scheduledAt === slot)).toBe(false);
     const long = runScenario("jobs", { startingDeadlineSeconds: 120, concurrencyPolicy: 0 }, 1);
-    const late = long.events.find((e) => e.type === "cronjob.job-created" && e.scheduledAt === 600_000);
+    const late = long.events.find((e) => e.type === "cronjob.job-created" && e.scheduledAt === slot);
     expect(Number(late?.lateMs)).toBeGreaterThan(30_000);
     expect(Number(late?.lateMs)).toBeLessThanOrEqual(120_000);
   });
+
+  it("starts nothing while a CronJob is suspended, and the missed run on resume when it is within the deadline", () => {
+    // pkg/controller/cronjob/cronjob_controllerv2.go: syncCronJob returns before scheduling while spec.suspend is true
+    const over = { interruption: 1, concurrencyPolicy: 0 };
+    const m = marks({ ...defaultParams(findScenario("jobs")!), ...over });
+    const trace = runScenario("jobs", over, 2);
+    const during = trace.events.filter((e) => e.type === "cronjob.job-created" && e.t >= m.stop + 5 && e.t < m.start);
+    expect(during).toEqual([]);
+    const late = trace.events.find((e) => e.type === "cronjob.job-created" && e.scheduledAt === m.outageSlot);
+    expect(Math.round(Number(late?.lateMs) / 1000)).toBe(30);
+  });
+
 });
