@@ -21,8 +21,20 @@ export const CLOCK_EPOCH_S = 1_767_225_600;
 /** nextScheduleDelta in cronjob_controllerv2.go: requeue a little after the schedule time. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;
 
+// Parsed schedules by their text: every sync reads the same few. A pure memo, not world state.
+const PERIODS = new Map<string, number | null>();
+
 /** The period of an every-N-minutes schedule (`*` or a star, a slash and N in the minute field, stars elsewhere), or null. Pure. */
 export function schedulePeriodMs(schedule: string): number | null {
+  let period = PERIODS.get(schedule);
+  if (period === undefined) {
+    period = parsePeriod(schedule);
+    if (PERIODS.size < 1000) PERIODS.set(schedule, period);
+  }
+  return period;
+}
+
+function parsePeriod(schedule: string): number | null {
   const f = schedule.trim().split(/\s+/);
   if (f.length !== 5 || f.slice(1).some((x) => x !== "*")) return null;
   if (f[0] === "*") return 60_000;

@@ -307,11 +307,23 @@ function collectOrphans(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], pods
   return s;
 }
 
+// Pods by their pending-write key, once per sorted pod view (kcm-api's objects(), never mutated): a pure memo.
+const BY_KEY = new WeakMap<readonly Pod[], ReadonlyMap<string, Pod>>();
+
+function podsByKey(pods: readonly Pod[]): ReadonlyMap<string, Pod> {
+  let byKey = BY_KEY.get(pods);
+  if (byKey === undefined) {
+    byKey = new Map(pods.map((p) => [`jobpod:${p.metadata.namespace}/${p.metadata.name}`, p]));
+    BY_KEY.set(pods, byKey);
+  }
+  return byKey;
+}
+
 export function reconcileJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s = s0;
   const pods = objects<Pod>(s, "pods", "Pod");
   const jobs = objects<Job>(s, "jobs", "Job");
-  const byKey = new Map(pods.map((p) => [`jobpod:${p.metadata.namespace}/${p.metadata.name}`, p]));
+  const byKey = podsByKey(pods);
   for (const job of jobs) s = syncJob(s, cfg, job, pods, byKey, ctx);
   // A gc delete is settled once the pod is terminating or gone, a TTL delete once the Job is gone.
   const uids = new Set(jobs.map((j) => j.metadata.uid));
