@@ -48,6 +48,8 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "pod.created":
     case "replicaset.created":
     case "replicaset.scaled":
+    case "job.pod-created":
+    case "cronjob.job-created":
     case "pod.evicted":
     case "pod.not-ready":
     case "node.tainted":

@@ -51,6 +51,18 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "pod", label: `${String(event.pod)} bound to ${String(event.node)}` };
     case "leader-election.acquired":
       return { ...at, kind: "lease", label: `${event.component} became the active leader` };
+    case "job.complete":
+      return { ...at, kind: "pod", label: `Job ${String(event.job)} Complete` };
+    case "job.failed":
+      return { ...at, kind: "failure", label: `Job ${String(event.job)} Failed (${String(event.reason)})` };
+    case "job.backoff":
+      return { ...at, kind: "pod", label: `Job ${String(event.job)} backs off ${Number(event.backoffMs) / 1000} s` };
+    case "cronjob.job-created":
+      return { ...at, kind: "pod", label: `CronJob ${String(event.cronjob)} started ${String(event.job)}` };
+    case "cronjob.forbid-skip":
+      return { ...at, kind: "pod", label: `CronJob ${String(event.cronjob)} skipped a run (Forbid)` };
+    case "cronjob.schedule-missed":
+      return { ...at, kind: "failure", label: `CronJob ${String(event.cronjob)} missed a run` };
     case "leader-election.lost":
       return { ...at, kind: "lease", label: `${event.component} lost its Lease` };
     default:

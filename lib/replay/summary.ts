@@ -37,7 +37,8 @@ export function describeView(view: View): string[] {
   const pods = Object.values(view.pods);
   if (pods.length) {
     const count = (phase: string) => pods.filter((pod) => pod.phase === phase).length;
-    lines.push(`Pods: ${count("Running")} running, ${count("Pending")} pending, ${count("Terminating")} terminating.`);
+    const finished = count("Succeeded") + count("Failed");
+    lines.push(`Pods: ${count("Running")} running, ${count("Pending")} pending, ${count("Terminating")} terminating${finished > 0 ? `, ${count("Succeeded")} succeeded, ${count("Failed")} failed` : ""}.`);
   }
   const down = Object.entries(view.hosts).filter(([, host]) => !host.up).map(([id]) => id);
   if (down.length) lines.push(`Machines without power: ${down.join(", ")}.`);

@@ -33,9 +33,16 @@ function podEvent(v: View, e: TraceEvent): View | null {
   const pod = str(e, "pod");
   switch (e.type) {
     case "statefulset.pod-created":
+    case "job.pod-created":
       return withPod(v, pod, {});
+    case "pod.succeeded":
+      return withPod(v, pod, { phase: "Succeeded", ready: false, reason: "Completed" });
+    case "pod.failed":
+      return withPod(v, pod, { phase: "Failed", ready: false, reason: "Error" });
     case "replicaset.pod-deleted":
     case "statefulset.pod-deleted":
+    case "job.pod-deleted":
+    case "gc.pod-deleted":
       return withPod(v, pod, { phase: "Terminating", ready: false });
     case "pod.unschedulable":
       return withPod(v, pod, { reason: str(e, "reason") });

@@ -25,7 +25,8 @@ export type ProcView = {
 export type NodeView = { ready: "True" | "False" | "Unknown"; taints: string[] };
 export type PodView = {
   node: string | null;
-  phase: "Pending" | "Running" | "Terminating";
+  /** Succeeded and Failed: a run-to-completion pod (a Job's) that finished and is kept. */
+  phase: "Pending" | "Running" | "Terminating" | "Succeeded" | "Failed";
   ready: boolean;
   /** From the sandbox (CNI) on; null before. */
   ip: string | null;

@@ -1,7 +1,7 @@
 import { podSize, podsPerRow, type Box } from "@/lib/replay/layout";
 import type { PodView } from "@/lib/sim";
 
-const phaseFill = { Running: "var(--review)", Pending: "var(--learning)", Terminating: "var(--danger)" } as const;
+const phaseFill = { Running: "var(--review)", Pending: "var(--learning)", Terminating: "var(--danger)", Succeeded: "var(--ok)", Failed: "var(--danger)" } as const;
 
 /** A pod's short name: the random suffix that tells a Deployment's pods apart (web-654799c7f-x2k9p → x2k9p). */
 export function shortPodName(name: string): string {

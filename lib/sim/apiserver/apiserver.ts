@@ -4,7 +4,7 @@ import { chunkedCopy } from "../core/chunked";
 import { copyRecord, emptyRecord } from "../core/records";
 import type { Envelope } from "../core/types";
 import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
-import { RESOURCE_NAMES, servedResources, type Resource } from "../objects/resources";
+import { RESOURCE_NAMES, type Resource } from "../objects/resources";
 import { emptyCacher, onCacheEvents, onCacheListed, onCacheListFailed, onCacheWatchFailed, startCacheList } from "./cacher";
 import { TIMEOUT } from "./errors";
 import { onReadResult } from "./reads";
@@ -15,9 +15,9 @@ import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
-  for (const r of RESOURCE_NAMES) caches[r] = emptyCacher();
+  for (const r of cfg.resources) caches[r] = emptyCacher();
   const s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: emptyRecord(), inflight: emptyRecord(), calls: emptyRecord(), deadlineAt: null };
-  for (const r of servedResources(cfg.policyApi === true)) startCacheList(s, cfg, r, ctx);
+  for (const r of cfg.resources) startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
 }
@@ -42,7 +42,7 @@ export function thawApiServer(s: ApiServerState): ApiServerState {
 }
 
 function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined {
-  return RESOURCE_NAMES.find((r) => s.caches[r].watchId === watchId);
+  return RESOURCE_NAMES.find((r) => s.caches[r]?.watchId === watchId);
 }
 
 function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): void {

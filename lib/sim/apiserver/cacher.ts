@@ -7,7 +7,7 @@ import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice }
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
-import { objectKey, resourcePrefix, servedResources, type Resource } from "../objects/resources";
+import { objectKey, resourcePrefix, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
@@ -40,7 +40,7 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
-  } else if (servedResources(cfg.policyApi === true).every((r) => s.caches[r].everReady)) {
+  } else if (cfg.resources.every((r) => s.caches[r].everReady)) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
   }
 }

@@ -45,6 +45,10 @@ function withResourceVersion(stored: KubeObject, resourceVersion: string): KubeO
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     case "PersistentVolumeClaim":
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
+    case "Job":
+      return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
+    case "CronJob":
+      return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     default: {
       const other = stored as KubeObject;
       return { ...other, metadata: { ...other.metadata, resourceVersion } };

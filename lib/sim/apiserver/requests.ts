@@ -4,7 +4,7 @@
 // request gets the --request-timeout deadline (60 s -> 504).
 import type { Ctx } from "../core/component";
 import type { Envelope } from "../core/types";
-import { RESOURCES, servedResources } from "../objects/resources";
+import { RESOURCES } from "../objects/resources";
 import { authenticate } from "./authn";
 import { eventsAfter } from "./cacher";
 import { inNamespace, matchesSelectors } from "./convert";
@@ -30,7 +30,7 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   if (req.call.verb === "health") {
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
     admit(s, env, req, "system:anonymous", ctx);
-    if (req.call.path === "/readyz" && !servedResources(cfg.policyApi === true).every((r) => s.caches[r].everReady)) {
+    if (req.call.path === "/readyz" && !cfg.resources.every((r) => s.caches[r].everReady)) {
       fail(s, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
       return;
     }
@@ -39,6 +39,12 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     return;
   }
   const call = req.call;
+  if (s.caches[call.resource] === undefined) {
+    // An API group this server does not serve (--runtime-config=batch/v1=false): no route, 404.
+    admit(s, env, req, "system:anonymous", ctx);
+    fail(s, req.id, { status: 404, reason: "NotFound", message: "the server could not find the requested resource" }, ctx);
+    return;
+  }
   const authn = authenticate(cfg.authn, req.credential);
   if (authn === null) {
     admit(s, env, req, "system:anonymous", ctx);

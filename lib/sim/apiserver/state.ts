@@ -29,6 +29,12 @@ export type ApiServerConfig = {
   policyApi?: boolean;
   /** Trace each watch refused with 410 Gone (the etcd-backup-restore scenario); off elsewhere, where the traces predate it. */
   traceWatchExpiry?: boolean;
+  /**
+   * The resources it serves (and caches). batch/v1 (jobs, cronjobs) only where a scenario uses it:
+   * the clusters of the scenarios written before it run as with --runtime-config=batch/v1=false, so
+   * their traces stay as they were.
+   */
+  resources: readonly Resource[];
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };
@@ -83,6 +89,7 @@ export type EtcdOwner =
 export type ApiServerState = {
   listening: boolean;
   etcd: EtcdClient;
+  /** One per served resource (cfg.resources); requests.ts answers 404 for any other before it looks here. */
   caches: Record<Resource, Cacher>;
   watchers: Readonly<Record<string, CacheWatcher>>;
   inflight: Record<string, InFlight>;

@@ -11,6 +11,7 @@ import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
 import { kubeletTiming } from "./timing";
 import { API_SERVER_VERSION } from "./version-skew";
+import { servedResources } from "../objects/resources";
 
 export function addEtcd(l: Layout): void {
   const t = l.t;
@@ -39,6 +40,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     traceRequestFlow: l.spec.traceRequestFlow === true,
     ...(l.spec.policyApi === true ? { policyApi: true } : {}),
     ...(l.spec.traceWatchExpiry === true ? { traceWatchExpiry: true } : {}),
+    resources: servedResources(l.spec),
   };
 }
 
@@ -60,6 +62,7 @@ export function addControlPlane(l: Layout, i: number): void {
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
     ...(l.spec.policyApi === true ? { disruption: true } : {}),
+    batch: l.spec.batchApi === true,
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

@@ -59,6 +59,7 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(read, [""], ["services"]),
       rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),
       rule([...read, "update"], ["policy"], ["poddisruptionbudgets", "poddisruptionbudgets/status"]),
+      rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
     ],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [

@@ -36,6 +36,12 @@ export type ClusterSpec = {
   traceWatchExpiry?: boolean;
   /** An etcdctl on the admin's machine (host `laptop`), for `etcdctl snapshot save`. */
   etcdctl?: boolean;
+  /**
+   * Serve batch/v1 (Jobs, CronJobs) and run the job and cronjob controllers. Upstream serves it by
+   * default; the scenarios written before it run without it (--runtime-config=batch/v1=false, and
+   * kube-controller-manager then skips those controllers), so their traces stay as they were.
+   */
+  batchApi?: boolean;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -26,12 +26,13 @@ export type ContainerdConfig = {
 export const CRASH_AFTER_MS = 2000;
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
-export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>>; specs: Readonly<Record<string, ContainerSpec[]>>; images: Readonly<Record<string, true>> };
+/** `runs`: how many times each image with a failFirst program has started on this node (absent until one does). */
+export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>>; specs: Readonly<Record<string, ContainerSpec[]>>; images: Readonly<Record<string, true>>; runs?: Readonly<Record<string, number>> };
 export type ContainerdTimer =
   | { t: "sandbox"; uid: string }
   | { t: "pulled"; uid: string; container: string; cached: boolean; ms: Ms; incarnation: number }
   | { t: "started"; uid: string; container: string; incarnation: number }
-  | { t: "exit"; uid: string; container: string; incarnation: number };
+  | { t: "exit"; uid: string; container: string; incarnation: number; code: number };
 
 function draw(ctx: Ctx, r: [Ms, Ms]): Ms {
   return ctx.rng.range(r[0], r[1]);
@@ -141,15 +142,20 @@ function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: Cont
     return put({ ...s, images }, h.pod, cfg, ctx, { kind: "pulled", container: c.name, image: spec.image, pullPolicy: spec.pullPolicy, cached: timer.cached, ms: timer.ms });
   }
   if (timer.t === "started") {
-    const exitAfter = cfg.crashingImages.includes(spec.image) ? CRASH_AFTER_MS : spec.app.exitAfterMs;
-    if (exitAfter !== null) ctx.after(exitAfter, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation });
-    const started = put(s, setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }), cfg, ctx, { kind: "started", container: c.name });
+    const crashing = cfg.crashingImages.includes(spec.image);
+    const exitAfter = crashing ? CRASH_AFTER_MS : spec.app.exitAfterMs;
+    // A failFirst program (a flaky batch task) fails its first runs on this node, then exits as it is told.
+    const runs = spec.app.failFirst === undefined ? s.runs : withEntry(s.runs ?? {}, spec.image, (s.runs?.[spec.image] ?? 0) + 1);
+    const flaky = spec.app.failFirst !== undefined && (runs?.[spec.image] ?? 0) <= spec.app.failFirst;
+    const code = crashing || flaky ? 1 : (spec.app.exitCode ?? 1);
+    if (exitAfter !== null) ctx.after(exitAfter, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation, code });
+    const started = put(runs === s.runs ? s : { ...s, runs }, setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }), cfg, ctx, { kind: "started", container: c.name });
     // Containers start one after another, in spec order (SyncPod's start loop).
     const nextSpec = h.specs.find((x) => h.pod.containers.find((y) => y.name === x.name)?.state === "waiting" && x.name !== c.name);
     return nextSpec === undefined ? started : pull(started, held(started, timer.uid)!, nextSpec, cfg, ctx);
   }
-  const pod = setContainer(h.pod, c.name, { state: "exited", exitCode: 1, incarnation: c.incarnation + 1 });
-  return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: 1, reason: "Error" });
+  const pod = setContainer(h.pod, c.name, { state: "exited", exitCode: timer.code, incarnation: c.incarnation + 1 });
+  return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: timer.code, reason: timer.code === 0 ? "Completed" : "Error" });
 }
 
 export const containerd = defineComponent<ContainerdConfig, ContainerdState, ContainerdTimer>({

@@ -69,6 +69,8 @@ function bareCommandLine(c: Command): string {
       return `kubectl rollout undo deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`;
     case "delete":
       return `kubectl delete ${a.resource} ${a.name}`;
+    case "patch":
+      return `kubectl patch ${String(a.resource).replace(/s$/, "")} ${a.name} -p '${a.patch}'`;
     case "delete-first":
       return `kubectl delete pod $(kubectl get pods -l ${a.label} -o name | head -1)`;
     default:
@@ -128,6 +130,9 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
     case "delete":
       return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name) }), "delete", ctx);
+    case "patch":
+      // kubectl patch with a strategic-merge body; for the fields patched here it is a merge patch.
+      return issue(s, cfg, c, apiCall("patch", String(a.resource) as Resource, { ...ns, name: String(a.name), body: JSON.parse(String(a.patch)) as unknown }), "patch", ctx);
     default:
       ctx.trace("kubectl.error", `error: unknown command "${c.name}" for "kubectl"`, { command: c.name });
       return s;

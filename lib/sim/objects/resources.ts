@@ -15,6 +15,8 @@ export const RESOURCES = {
   endpointslices: { kind: "EndpointSlice", group: "discovery.k8s.io", namespaced: true },
   persistentvolumeclaims: { kind: "PersistentVolumeClaim", group: "", namespaced: true },
   poddisruptionbudgets: { kind: "PodDisruptionBudget", group: "policy", namespaced: true },
+  jobs: { kind: "Job", group: "batch", namespaced: true },
+  cronjobs: { kind: "CronJob", group: "batch", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -22,18 +24,19 @@ export type Resource = keyof typeof RESOURCES;
 export const RESOURCE_NAMES = Object.keys(RESOURCES).sort() as Resource[];
 
 /**
- * Resources an API server serves only when its cluster's spec enables the policy API
- * (ClusterSpec.policyApi): every other cluster boots exactly as before they existed, so the traces
- * of the scenarios that do not use them stay byte for byte the same.
+ * API groups a cluster serves only when its spec enables them (ClusterSpec.policyApi, batchApi):
+ * every other cluster boots exactly as before they existed, as with `--runtime-config=<group>=false`,
+ * so the traces of the scenarios that do not use them stay byte for byte the same.
  */
-const POLICY_RESOURCES: ReadonlySet<Resource> = new Set<Resource>(["poddisruptionbudgets"]);
+export type OptionalApis = { policyApi?: boolean; batchApi?: boolean };
 
 /** The resources an API server caches and serves, in RESOURCE_NAMES order. */
-export function servedResources(policyApi: boolean): readonly Resource[] {
-  return policyApi ? RESOURCE_NAMES : RESOURCE_NAMES_CORE;
+export function servedResources(apis: OptionalApis): readonly Resource[] {
+  return RESOURCE_NAMES.filter((r) => {
+    const group = RESOURCES[r].group;
+    return (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true);
+  });
 }
-
-const RESOURCE_NAMES_CORE = RESOURCE_NAMES.filter((r) => !POLICY_RESOURCES.has(r));
 
 /** The etcd key prefix kube-apiserver uses (--etcd-prefix=/registry). */
 export function resourcePrefix(resource: Resource): string {
@@ -109,5 +112,9 @@ export function resourceOf(obj: KubeObject): Resource {
       return "persistentvolumeclaims";
     case "PodDisruptionBudget":
       return "poddisruptionbudgets";
+    case "Job":
+      return "jobs";
+    case "CronJob":
+      return "cronjobs";
   }
 }

@@ -38,7 +38,14 @@ export type Probe = { periodSeconds: number; timeoutSeconds: number; failureThre
  * has run `readyAfterMs`, and exits with code 1 after `exitAfterMs` (null: never). Lets scenarios
  * show slow starts, failing readiness and CrashLoopBackOff without real images.
  */
-export type AppBehavior = { readyAfterMs: number; exitAfterMs: number | null };
+export type AppBehavior = {
+  readyAfterMs: number;
+  exitAfterMs: number | null;
+  /** The exit code after exitAfterMs (absent: 1). 0 is a run-to-completion program (a Job's pod) that finished its work. */
+  exitCode?: number;
+  /** Its first `failFirst` runs on a node exit with code 1 instead (a dependency not ready yet): a flaky batch task. */
+  failFirst?: number;
+};
 
 export type PullPolicy = "Always" | "IfNotPresent" | "Never";
 
@@ -87,7 +94,15 @@ export type Pod = {
 };
 
 /** `state` is running, or waiting/terminated with its reason (CrashLoopBackOff, ContainerCreating...). */
-export type ContainerStatus = { name: string; ready: boolean; restartCount: number; state: string };
+export type ContainerStatus = {
+  name: string;
+  ready: boolean;
+  restartCount: number;
+  state: string;
+  /** state.terminated of a container that stays down: its exit code and finishedAt. */
+  exitCode?: number;
+  finishedAt?: Ms;
+};
 
 /** An image on a node as the runtime lists it (status.images[]): its references and its size. */
 export type ContainerImage = { names: string[]; sizeBytes: number };
@@ -204,4 +219,54 @@ export type PodDisruptionBudget = {
   status: { disruptionsAllowed: number; currentHealthy: number; desiredHealthy: number; expectedPods: number; disruptedPods: Record<string, Ms> };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget;
+export type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
+export type JobCondition = { type: JobConditionType; status: ConditionStatus; reason: string; message: string; lastTransitionTime: Ms };
+
+/**
+ * batch/v1 Job, NonIndexed completion mode (defaults: completions and parallelism 1, backoffLimit 6).
+ * Not modelled: Indexed mode, podFailurePolicy, successPolicy, suspend, ttlSecondsAfterFinished and the
+ * batch.kubernetes.io/job-tracking finalizer (the controller counts finished pods it still sees).
+ */
+export type Job = {
+  kind: "Job";
+  apiVersion: "batch/v1";
+  metadata: ObjectMeta;
+  spec: {
+    completions: number;
+    parallelism: number;
+    backoffLimit: number;
+    activeDeadlineSeconds: number | null;
+    selector: Record<string, string>;
+    template: PodTemplate;
+    /** true: no pods; the running ones are deleted, and resuming resets status.startTime. */
+    suspend?: boolean;
+    /** The TTL-after-finished controller deletes the Job this long after it completed or failed. */
+    ttlSecondsAfterFinished?: number;
+    /** Indexed: one pod per completion index 0..completions−1, named <job>-<index>-<suffix>. */
+    completionMode?: "NonIndexed" | "Indexed";
+  };
+  status: { active: number; ready: number; succeeded: number; failed: number; startTime: Ms | null; completionTime: Ms | null; conditions: JobCondition[] };
+};
+
+export type ConcurrencyPolicy = "Allow" | "Forbid" | "Replace";
+
+/** batch/v1 CronJob; `schedule` is a cron line (the engine reads every-N-minutes lines: a star, a slash and N, then four stars). */
+export type CronJob = {
+  kind: "CronJob";
+  apiVersion: "batch/v1";
+  metadata: ObjectMeta;
+  spec: {
+    schedule: string;
+    concurrencyPolicy: ConcurrencyPolicy;
+    startingDeadlineSeconds: number | null;
+    /** true: no new Jobs (running ones go on); schedule times that pass count as missed. */
+    suspend?: boolean;
+    successfulJobsHistoryLimit: number;
+    failedJobsHistoryLimit: number;
+    jobTemplate: { spec: Omit<Job["spec"], "selector"> };
+  };
+  /** `active`: the Jobs it started that have not finished, by name. */
+  status: { active: string[]; lastScheduleTime: Ms | null; lastSuccessfulTime: Ms | null };
+};
+
+export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob;

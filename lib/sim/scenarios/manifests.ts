@@ -1,7 +1,7 @@
 // Manifests the workload scenarios apply, built as the API would store them before defaulting, and
 // the script items that send them through kubectl. Probes use the API defaults (10 s / 1 s / 3 / 1).
 import type { Action } from "../core/types";
-import type { AppBehavior, Container, Deployment, IntOrPercent, ObjectMeta, Pod, PodDisruptionBudget, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
+import type { AppBehavior, ConcurrencyPolicy, Container, CronJob, Deployment, IntOrPercent, Job, ObjectMeta, Pod, PodDisruptionBudget, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
 import type { ScriptItem } from "./types";
 
 export const DEFAULT_PROBE: Probe = { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1, initialDelaySeconds: 0 };
@@ -44,6 +44,31 @@ export function statefulSetOf(name: string, replicas: number, tpl: PodTemplate, 
   };
 }
 
+export type JobOptions = { completions?: number; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number | null; ttlSecondsAfterFinished?: number; indexed?: boolean };
+
+/** The spec of a Job with the batch/v1 defaults (completions 1, parallelism 1, backoffLimit 6) for what is not given. */
+export function jobSpec(tpl: PodTemplate, o: JobOptions = {}): Omit<Job["spec"], "selector"> {
+  const spec: Omit<Job["spec"], "selector"> = { completions: o.completions ?? 1, parallelism: o.parallelism ?? 1, backoffLimit: o.backoffLimit ?? 6, activeDeadlineSeconds: o.activeDeadlineSeconds ?? null, template: tpl };
+  if (o.ttlSecondsAfterFinished !== undefined) spec.ttlSecondsAfterFinished = o.ttlSecondsAfterFinished;
+  if (o.indexed === true) spec.completionMode = "Indexed";
+  return spec;
+}
+
+export function jobOf(name: string, tpl: PodTemplate, o: JobOptions = {}): Job {
+  return { kind: "Job", apiVersion: "batch/v1", metadata: meta(name), spec: { ...jobSpec(tpl, o), selector: {} }, status: { active: 0, ready: 0, succeeded: 0, failed: 0, startTime: null, completionTime: null, conditions: [] } };
+}
+
+/** A CronJob with the batch/v1 history defaults (3 successful, 1 failed). */
+export function cronJobOf(name: string, schedule: string, policy: ConcurrencyPolicy, startingDeadlineSeconds: number | null, spec: Omit<Job["spec"], "selector">): CronJob {
+  return {
+    kind: "CronJob",
+    apiVersion: "batch/v1",
+    metadata: meta(name),
+    spec: { schedule, concurrencyPolicy: policy, startingDeadlineSeconds, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, jobTemplate: { spec } },
+    status: { active: [], lastScheduleTime: null, lastSuccessfulTime: null },
+  };
+}
+
 /** A Service on port 80; clusterIP "None" makes it headless. */
 export function serviceOf(name: string, selector: Record<string, string>, clusterIP: string): Service {
   return { kind: "Service", apiVersion: "v1", metadata: meta(name, { app: name }), spec: { selector, clusterIP, ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] } };
@@ -70,6 +95,6 @@ export function budgetOf(name: string, selector: Record<string, string>, limit: 
 }
 
 /** `kubectl apply -f <file>` of a whole object. */
-export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod | PodDisruptionBudget, file: string, summary: string): ScriptItem {
+export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod | PodDisruptionBudget | Job | CronJob, file: string, summary: string): ScriptItem {
   return kubectlAt(at, "create-object", { manifest: JSON.stringify(obj), file, summary });
 }

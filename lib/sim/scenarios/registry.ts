@@ -10,10 +10,11 @@ import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
 import { kubeProxyModes } from "./kube-proxy-modes";
+import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -30,7 +30,7 @@ export const viewSchema = z.object({
   nodes: z.record(z.string(), z.object({ ready: z.enum(["True", "False", "Unknown"]), taints: z.array(z.string()) })),
   pods: z.record(
     z.string(),
-    z.object({ node: z.string().nullable(), phase: z.enum(["Pending", "Running", "Terminating"]), ready: z.boolean(), ip: z.string().nullable(), restarts: z.number().int(), reason: z.string().nullable() }),
+    z.object({ node: z.string().nullable(), phase: z.enum(["Pending", "Running", "Terminating", "Succeeded", "Failed"]), ready: z.boolean(), ip: z.string().nullable(), restarts: z.number().int(), reason: z.string().nullable() }),
   ),
   backends: z.record(z.string(), z.boolean()),
   partitions: z.array(z.string()),

@@ -7,11 +7,13 @@ import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
-import { monitorNodes, onNodeLifecycleResult, taintUnschedulable } from "./node-lifecycle";
-import { onDisruptionResult, reconcileDisruption } from "./disruption";
-import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
 import type { Resource } from "../../objects/resources";
-import { informersFor, type KcmConfig, type KcmState, type KcmTimer } from "./types";
+import { onCronJobResult, reconcileCronJobs } from "./cronjob";
+import { onDisruptionResult, reconcileDisruption } from "./disruption";
+import { onJobResult, reconcileJobs } from "./job";
+import { monitorNodes, onNodeLifecycleResult, taintUnschedulable } from "./node-lifecycle";
+import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
+import { informerNames, type KcmConfig, type KcmState, type KcmTimer } from "./types";
 import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
 import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
@@ -23,16 +25,15 @@ function specFor(name: Resource): InformerSpec {
 
 function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   const identity = `${ctx.host}_${ctx.nextId("id")}`;
-  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {}, progress: {} };
+  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {}, progress: {}, jobTracks: {}, cronTracks: {} };
 }
 
-function synced(s: KcmState): boolean {
-  // The informers started when the lease was acquired: those of informersFor(cfg).
-  return Object.keys(s.informers).length > 0 && Object.values(s.informers).every((i) => i.synced);
+function synced(s: KcmState, cfg: KcmConfig): boolean {
+  return informerNames(cfg).every((n) => s.informers[n]?.synced === true);
 }
 
-type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption";
-const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption"];
+type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption" | "job" | "cronjob";
+const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption", "job", "cronjob"];
 
 /** Which controllers' informers watch a resource: only they are woken by its changes (event handlers). */
 const WATCHERS: Record<string, readonly Controller[]> = {
@@ -46,17 +47,21 @@ const WATCHERS: Record<string, readonly Controller[]> = {
   endpointslices: ["endpointslice"],
   nodes: ["eviction"],
   leases: [],
+  jobs: ["job", "cronjob"],
+  cronjobs: ["cronjob"],
 };
 
 /** Runs the given controllers once over the informers' contents (all of them on resync). */
 function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Controller[] = ALL): KcmState {
-  if (!s0.elector.leader || !synced(s0) || which.length === 0) return s0;
+  if (!s0.elector.leader || !synced(s0, cfg) || which.length === 0) return s0;
   let s = s0;
   if (which.includes("deployment")) s = reconcileDeployments(s, cfg, ctx);
   if (which.includes("replicaset")) s = reconcileReplicaSets(s, cfg, ctx);
   if (which.includes("statefulset")) s = reconcileStatefulSets(s, cfg, ctx);
   if (which.includes("endpointslice")) s = reconcileEndpointSlices(s, cfg, ctx);
   if (which.includes("disruption")) s = reconcileDisruption(s, cfg, ctx);
+  if (cfg.batch && which.includes("job")) s = reconcileJobs(s, cfg, ctx);
+  if (cfg.batch && which.includes("cronjob")) s = reconcileCronJobs(s, cfg, ctx);
   return which.includes("eviction") ? scheduleEvictions(taintUnschedulable(s, cfg, ctx), ctx) : s;
 }
 
@@ -66,7 +71,7 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
     const informers: Record<string, Informer> = {};
-    for (const n of informersFor(cfg)) {
+    for (const n of informerNames(cfg)) {
       informers[n] = newInformer(specFor(n));
       informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
     }
@@ -95,7 +100,7 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
   if (r.tag.startsWith("pdb|")) return onDisruptionResult(s, r, ctx);
   // A successful write shows up through the informers; a failed one is retried at once by its controller.
   const failed = r.status < 200 || r.status >= 300;
-  const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : "replicaset";
+  const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : r.tag.startsWith("job|") ? "job" : r.tag.startsWith("cron|") ? "cronjob" : "replicaset";
   return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx, failed ? [owner] : []);
 }
 
@@ -103,6 +108,8 @@ function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "
   if (r.tag.startsWith("dep|")) return onDeploymentResult(s, r.status, r.tag, r.body, ctx);
   if (r.tag.startsWith("sts|")) return onStatefulSetResult(s, r.status, r.tag, r.body, ctx);
   if (r.tag.startsWith("eps|")) return onEndpointSliceResult(s, r.status, r.tag, r.body, ctx);
+  if (r.tag.startsWith("job|")) return onJobResult(s, r.status, r.tag, ctx);
+  if (r.tag.startsWith("cron|")) return onCronJobResult(s, cfg, r.status, r.tag, ctx);
   return onReplicaSetResult(s, cfg, r.status, r.tag, r.body, ctx);
 }
 
@@ -129,9 +136,10 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
       if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
       if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
       if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
+      if (timer.t === "batch") return reconcile(s, cfg, ctx, ["job", "cronjob"]);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
-      return s.elector.leader && synced(s) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;
+      return s.elector.leader && synced(s, cfg) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;
   }
 }
 

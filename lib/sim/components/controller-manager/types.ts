@@ -18,7 +18,15 @@ export type KcmConfig = {
   largeClusterSize: number;
   /** Run the disruption controller (pkg/controller/disruption) with a PodDisruptionBudget informer. */
   disruption?: boolean;
+  /** batch/v1 is served: run the job and cronjob controllers (with their informers). */
+  batch: boolean;
 };
+
+/** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
+export type JobTrack = { seen: Readonly<Record<string, true>>; failuresAfterLastSuccess: number; lastFailureTime: Ms | null; waitingUntil: Ms | null; deadlineAt?: Ms; ttlAt?: Ms };
+
+/** The cronjob controller's memory of a CronJob: the next sync it queued, and the last missed slot it reported. */
+export type CronTrack = { wakeAt: Ms | null; missedReported: Ms | null; forbidReported: Ms | null };
 
 export type NodeHealth = { probeTimestamp: Ms; renewTime: Ms | null; heartbeat: Ms };
 
@@ -50,6 +58,10 @@ export type KcmState = {
   progress: Readonly<Record<string, RolloutProgress>>;
   /** When the disruption controller's re-check of a disruptedPods entry is due (enqueuePdbForRecheck); absent: none armed. */
   pdbRecheckAt?: Ms;
+  /** Job controller bookkeeping by Job uid (absent until a Job is seen). */
+  jobTracks: Readonly<Record<string, JobTrack>>;
+  /** CronJob controller bookkeeping by CronJob uid. */
+  cronTracks: Readonly<Record<string, CronTrack>>;
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
@@ -58,13 +70,21 @@ export type RolloutProgress = { replicaset: string; counts: [number, number, num
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
 
 const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...INFORMERS.slice(5)] as const;
 
-/** The informers the leader starts, in name order: PodDisruptionBudgets too when the disruption controller runs. */
-export function informersFor(cfg: KcmConfig): readonly Resource[] {
-  return cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
+/** The job and cronjob controllers' informers, run only where batch/v1 is served. */
+export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
+
+/**
+ * The informers the leader starts: PodDisruptionBudgets in name order when the disruption controller
+ * runs, the batch informers after the others when batch/v1 is served (each order as its scenario's
+ * traces were recorded with).
+ */
+export function informerNames(cfg: KcmConfig): readonly Resource[] {
+  const base: readonly Resource[] = cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
+  return cfg.batch ? [...base, ...BATCH_INFORMERS] : base;
 }

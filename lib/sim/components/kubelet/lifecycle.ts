@@ -77,6 +77,13 @@ function onStarted(s: KubeletState, cfg: KubeletConfig, pod: Pod | undefined, ui
 function onExited(s: KubeletState, cfg: KubeletConfig, rt: RuntimePod, name: string, exitCode: number, reason: string, ctx: Ctx): KubeletState {
   const prev = worker(s, rt.uid, name);
   const startedAt = rt.containers.find((c) => c.name === name)?.startedAt ?? ctx.now;
+  // kuberuntime_manager.go computePodActions / ShouldContainerBeRestarted: Never keeps every exited
+  // container down, OnFailure only one that exited with code 0; the pod then ends Succeeded or Failed.
+  const policy = podsByUid(s)[rt.uid]?.spec.restartPolicy ?? "Always";
+  if (policy === "Never" || (policy === "OnFailure" && exitCode === 0)) {
+    ctx.trace("pod.container-exited", `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ${exitCode} (${reason}) after ${secs(ctx.now - startedAt)}; restartPolicy ${policy}, so it is not restarted.`, { pod: rt.name, node: cfg.node, container: name, exitCode, restarts: prev.restarts });
+    return setWorker(s, rt.uid, name, { ...prev, gen: prev.gen + 1, ready: false, backingOff: false, failures: 0, lastExit: ctx.now, done: { exitCode, at: ctx.now } });
+  }
   const t = cfg.timing;
   const fresh = prev.lastExit === null || ctx.now - prev.lastExit > t.crashLoopResetMs;
   const delay = fresh ? 0 : prev.backoffMs;

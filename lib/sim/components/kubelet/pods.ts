@@ -79,17 +79,24 @@ function deletePod(s: KubeletState, cfg: KubeletConfig, pod: Pod, ctx: Ctx): Kub
   return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, `pod:delete:${pod.metadata.uid}`, null, ctx).hc }, pod.metadata.uid, "deleting");
 }
 
-type Desired = { phase: "Pending" | "Running"; ready: boolean; statuses: ContainerStatus[]; ip: string };
+type Desired = { phase: "Pending" | "Running" | "Succeeded" | "Failed"; ready: boolean; statuses: ContainerStatus[]; ip: string };
 
 /** The status the status manager would post for a pod, from the runtime and the probe workers. */
 export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
   const w = s.workers[rt.uid];
-  const statuses = rt.containers.map((c) => {
+  const statuses = rt.containers.map((c): ContainerStatus => {
     const cw = w?.containers[c.name];
+    if (cw?.done !== undefined) {
+      return { name: c.name, ready: false, restartCount: cw.restarts, state: cw.done.exitCode === 0 ? "terminated:Completed" : "terminated:Error", exitCode: cw.done.exitCode, finishedAt: cw.done.at };
+    }
     const state = c.state === "running" ? "running" : cw?.backingOff === true ? "waiting:CrashLoopBackOff" : c.state === "exited" ? "terminated:Error" : "waiting:ContainerCreating";
     return { name: c.name, ready: c.state === "running" && cw?.ready === true, restartCount: cw?.restarts ?? 0, state };
   });
   const everStarted = rt.containers.some((c) => c.startedAt !== null);
+  // getPhase (kubelet_pods.go): every container terminated for good → Succeeded if all exited 0, else Failed.
+  if (statuses.length > 0 && statuses.every((c) => c.exitCode !== undefined)) {
+    return { phase: statuses.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed", ready: false, statuses, ip: rt.ip };
+  }
   return { phase: everStarted ? "Running" : "Pending", ready: statuses.length > 0 && statuses.every((c) => c.ready), statuses, ip: rt.state === "starting" ? "" : rt.ip };
 }
 
@@ -116,8 +123,9 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
   if (d.ip === "" || s.reported[rt.uid] === sig) return s;
   let conditions = setCondition(pod.status.conditions, "PodReadyToStartContainers", "True", "", ctx.now);
   conditions = setCondition(conditions, "Initialized", "True", "", ctx.now);
-  conditions = setCondition(conditions, "ContainersReady", d.ready ? "True" : "False", d.ready ? "" : "ContainersNotReady", ctx.now);
-  conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : "ContainersNotReady", ctx.now);
+  const notReady = d.phase === "Succeeded" || d.phase === "Failed" ? "PodCompleted" : "ContainersNotReady";
+  conditions = setCondition(conditions, "ContainersReady", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
+  conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
   const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
   const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status } });
   const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
@@ -138,6 +146,12 @@ export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: Http
     const ready = readyFlag === "1";
     const ip = s.runtime[uid]?.ip ?? "";
     const before = s.readyReported[uid];
+    if (phase === "Succeeded" || phase === "Failed") {
+      const codes = Object.entries(s.workers[uid]?.containers ?? {}).map(([c, w]) => `${c} exited with code ${w.done?.exitCode ?? "?"}`).join(", ");
+      const exitCode = Math.max(0, ...Object.values(s.workers[uid]?.containers ?? {}).map((w) => w.done?.exitCode ?? 0));
+      ctx.trace(phase === "Succeeded" ? "pod.succeeded" : "pod.failed", `kubelet/${cfg.node} reports ${name} ${phase}: ${codes}, and its restartPolicy does not restart it.`, { pod: name, node: cfg.node, exitCode });
+      return s;
+    }
     if (before === ready || phase !== "Running") return s;
     if (ready && s.everReady[uid] !== true) {
       ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, { pod: name, node: cfg.node, ip });

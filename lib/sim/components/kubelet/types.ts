@@ -57,6 +57,8 @@ export type ContainerWorker = {
   backingOff: boolean;
   /** When the container last exited: a new exit more than 10 min later starts the back-off afresh. */
   lastExit: Ms | null;
+  /** The container exited and the pod's restartPolicy keeps it down (Never; OnFailure after code 0): its exit code and when. */
+  done?: { exitCode: number; at: Ms };
 };
 
 export type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> };
