@@ -15,9 +15,10 @@ import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
-  for (const r of RESOURCE_NAMES) caches[r] = emptyCacher();
+  const served = [...RESOURCE_NAMES, ...(cfg.optionalResources ?? [])];
+  for (const r of served) caches[r] = emptyCacher();
   const s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: emptyRecord(), inflight: emptyRecord(), calls: emptyRecord(), deadlineAt: null };
-  for (const r of RESOURCE_NAMES) startCacheList(s, cfg, r, ctx);
+  for (const r of served) startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
 }
@@ -42,7 +43,7 @@ export function thawApiServer(s: ApiServerState): ApiServerState {
 }
 
 function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined {
-  return RESOURCE_NAMES.find((r) => s.caches[r].watchId === watchId);
+  return (Object.keys(s.caches) as Resource[]).find((r) => s.caches[r].watchId === watchId);
 }
 
 function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): void {

@@ -7,7 +7,7 @@ import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice }
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
-import { objectKey, resourcePrefix, RESOURCE_NAMES, type Resource } from "../objects/resources";
+import { objectKey, resourcePrefix, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
@@ -40,7 +40,7 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
-  } else if (RESOURCE_NAMES.every((r) => s.caches[r].everReady)) {
+  } else if (Object.values(s.caches).every((c) => c.everReady)) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
   }
 }

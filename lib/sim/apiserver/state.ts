@@ -25,6 +25,8 @@ export type ApiServerConfig = {
   startupMs: Ms;
   /** Trace every stage of the handler chain for users' writes (kubectl-create-deployment); off elsewhere. */
   traceRequestFlow: boolean;
+  /** OPTIONAL_RESOURCES this server serves (e.g. horizontalpodautoscalers where the HPA scenario runs). */
+  optionalResources?: Resource[];
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };

@@ -36,6 +36,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     reflectorBackoffMaxMs: t.reflectorBackoffMaxMs,
     startupMs: 2000,
     traceRequestFlow: l.spec.traceRequestFlow === true,
+    ...(l.spec.autoscaling === undefined ? {} : { optionalResources: ["horizontalpodautoscalers" as const] }),
   };
 }
 
@@ -56,6 +57,8 @@ export function addControlPlane(l: Layout, i: number): void {
     evictionIntervalMs: t.nodeEvictionIntervalMs,
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
+    // --horizontal-pod-autoscaler-sync-period, -downscale-stabilization (5m0s), -tolerance (0.1).
+    ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: l.spec.autoscaling.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: 300_000, tolerance: 0.1 } }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

@@ -58,6 +58,8 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], [""], ["persistentvolumeclaims"]),
       rule(read, [""], ["services"]),
       rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),
+      // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
+      rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
     ],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [

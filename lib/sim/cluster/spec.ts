@@ -2,6 +2,7 @@
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
 import type { ProxyMode } from "../kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/types";
+import type { LoadStep } from "../components/load-generator";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";
 
 /** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */
@@ -25,6 +26,12 @@ export type ClusterSpec = {
   workerSpecs?: WorkerSpec[];
   /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
   traceRequestFlow?: boolean;
+  /**
+   * metrics-server (scraping every kubelet each `metricResolutionMs`), the HPA controller in
+   * kube-controller-manager (syncing each `hpaSyncPeriodMs`), and a load generator whose CPU demand
+   * on the app follows `loadSteps`.
+   */
+  autoscaling?: { metricResolutionMs: number; hpaSyncPeriodMs: number; loadSteps: LoadStep[] };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -14,11 +14,19 @@ export const RESOURCES = {
   services: { kind: "Service", group: "", namespaced: true },
   endpointslices: { kind: "EndpointSlice", group: "discovery.k8s.io", namespaced: true },
   persistentvolumeclaims: { kind: "PersistentVolumeClaim", group: "", namespaced: true },
+  horizontalpodautoscalers: { kind: "HorizontalPodAutoscaler", group: "autoscaling", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
 
-export const RESOURCE_NAMES = Object.keys(RESOURCES).sort() as Resource[];
+/**
+ * Resources whose watch cache only API servers configured for them start (ApiServerConfig
+ * optionalResources): a cluster without autoscaling lists no HPAs, so its traces stay as they were.
+ */
+export const OPTIONAL_RESOURCES: readonly Resource[] = ["horizontalpodautoscalers"];
+
+/** The resources every API server caches. */
+export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).filter((r) => !OPTIONAL_RESOURCES.includes(r)).sort();
 
 /** The etcd key prefix kube-apiserver uses (--etcd-prefix=/registry). */
 export function resourcePrefix(resource: Resource): string {
@@ -92,5 +100,7 @@ export function resourceOf(obj: KubeObject): Resource {
       return "endpointslices";
     case "PersistentVolumeClaim":
       return "persistentvolumeclaims";
+    case "HorizontalPodAutoscaler":
+      return "horizontalpodautoscalers";
   }
 }

@@ -9,9 +9,10 @@ import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
 import { kubeProxyModes } from "./kube-proxy-modes";
+import { hpa } from "./hpa";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, hpa];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -5,6 +5,7 @@ import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-e
 import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
 import type { Informer, InformerTimer } from "../../client/informer";
 import type { Ms } from "../../core/types";
+import type { HpaConfig, HpaMemory } from "./horizontal";
 
 export type KcmConfig = {
   api: HttpClientConfig;
@@ -15,6 +16,8 @@ export type KcmConfig = {
   evictionIntervalMs: Ms;
   unhealthyZoneThreshold: number;
   largeClusterSize: number;
+  /** The horizontal-pod-autoscaler controller, where the cluster runs metrics-server (absent elsewhere). */
+  hpa?: HpaConfig;
 };
 
 export type NodeHealth = { probeTimestamp: Ms; renewTime: Ms | null; heartbeat: Ms };
@@ -45,6 +48,8 @@ export type KcmState = {
   slices: Readonly<Record<string, string>>;
   /** Each Deployment's rollout progress by namespace/name (deployment-progress.ts). */
   progress: Readonly<Record<string, RolloutProgress>>;
+  /** The HPA controller's memory per HPA (namespace/name); absent without the controller. */
+  hpa?: Readonly<Record<string, HpaMemory>>;
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
@@ -53,6 +58,6 @@ export type RolloutProgress = { replicaset: string; counts: [number, number, num
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "hpa"; key: string };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
