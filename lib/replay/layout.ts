@@ -45,7 +45,7 @@ const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler"
 
 function roleOf(hostId: string, kinds: string[]): HostRole {
   if (kinds.includes("load-balancer")) return "lb";
-  if (kinds.includes("kubectl") || kinds.includes("web-client")) return "client";
+  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator")) return "client";
   if (kinds.includes("kube-apiserver")) return "control-plane";
   if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
   return hostId ? "worker" : "worker";

@@ -13,6 +13,8 @@ const procNames: Record<string, string> = {
   kubelet: "kubelet",
   kubectl: "kubectl",
   "web-client": "users → Service web",
+  "load-generator": "load generator → Service web",
+  "metrics-server": "metrics-server",
   "load-balancer": "load balancer",
 };
 

@@ -3,7 +3,7 @@
 // ceil(ready pods × utilization / target) (replica_calculator.go), keeps the count within the 10%
 // tolerance, limits a scale-up to 4 pods or 100% per 15 s, and scales down only once every
 // recommendation of the 5-minute stabilization window is lower (horizontal.go). A load generator
-// drives the app's CPU: 5% above target at first, then a step up, then back down (k8s-facts §6).
+// drives the app's CPU: 5% above target at first, then a step up, then down to half the start.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { defaultBehavior } from "../components/controller-manager/hpa-math";
 import type { HorizontalPodAutoscaler } from "../objects/types";
@@ -58,7 +58,7 @@ function plan(p: Params): Plan {
       zones: 1,
       webTraffic: false,
       tuning: DEFAULT_TUNING,
-      autoscaling: { metricResolutionMs: 15_000, hpaSyncPeriodMs: SYNC_MS, loadSteps: [{ at: 2000, cpuMilli: base }, { at: m.spike, cpuMilli: intParam(p, "loadMilli") }, { at: m.drop, cpuMilli: base }] },
+      autoscaling: { metricResolutionMs: 15_000, hpaSyncPeriodMs: SYNC_MS, loadSteps: [{ at: 2000, cpuMilli: base }, { at: m.spike, cpuMilli: intParam(p, "loadMilli") }, { at: m.drop, cpuMilli: Math.floor(base / 2) }] },
     },
     script: [
       applyAt(3000, web, "web-deployment.yaml", `Deployment web, ${min} replica${min === 1 ? "" : "s"}, each requesting cpu ${REQUEST_MILLI}m`),
@@ -145,7 +145,8 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
   const decided = select(events, { type: "hpa.sync", to: down?.t ?? 0 }).at(-1);
   const before = num(down, "from");
   const keep = select(events, { type: "hpa.sync", to: decided?.t ?? 0, where: (e) => num(e, "recommendation") >= before }).at(-1);
-  const inWindow = select(events, { type: "hpa.sync", from: (decided?.t ?? 0) - windowMs + 1, to: decided?.t ?? 0 });
+  // Recommendations newer than the window's start (upstream: timestamp.After(cutoff)), and the deciding sync's own.
+  const inWindow = select(events, { type: "hpa.sync", from: (decided?.t ?? 0) - Math.max(0, windowMs - 1), to: decided?.t ?? 0, where: (e) => typeof e.recommendation === "number" });
   const highest = Math.max(min, ...inWindow.map((e) => num(e, "recommendation")));
   const waited = (decided?.t ?? 0) - (keep?.t ?? 0);
   return claim(
