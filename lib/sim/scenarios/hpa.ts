@@ -122,6 +122,25 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
   ];
 }
 
+function metricsClaim(events: readonly TraceEvent[]) {
+  const scrapes = select(events, { type: "metrics.scraped" });
+  const byNode = new Map<string, TraceEvent[]>();
+  for (const e of scrapes) byNode.set(String(e.node), [...(byNode.get(String(e.node)) ?? []), e]);
+  // A kubelet with no pods yields no trace, so compare each scrape with the previous one of the same node per round between them.
+  const gaps = [...byNode.values()].flatMap((list) => list.slice(1).map((e, i) => ({ e, gap: (e.t - list[i]!.t) / Math.max(1, num(e, "round") - num(list[i], "round")) })));
+  const off = gaps.find((g) => Math.abs(g.gap - 15_000) > 100);
+  const spike = first(events, { type: "load.changed", from: SPIKE });
+  const seen = first(events, { type: "metrics.scraped", from: SPIKE });
+  const react = first(events, { type: "hpa.sync", from: SPIKE, where: (e) => num(e, "recommendation") > num(e, "current") });
+  return claim(
+    "metrics-every-15s",
+    "metrics-server scrapes every kubelet's resource metrics each 15 s and serves CPU as a rate between its last two samples, so the HPA can react to the load step only after a scrape has seen it.",
+    gaps.length > 0 && off === undefined && seen !== undefined && react !== undefined && react.t > seen.t,
+    off !== undefined ? [off.e] : [spike, seen, react],
+    `${scrapes.length} scrapes of ${byNode.size} kubelets${off === undefined ? ", each 15 s after the last" : `; one came ${s(off.gap)} after the previous ${at(off.e)}`}; load step ${at(spike)}, first scrape after it ${at(seen)}, first sync to ask for more pods ${at(react)}.`,
+  );
+}
+
 function boundsClaim(p: Params, events: readonly TraceEvent[]) {
   const [min, max] = [intParam(p, "minReplicas"), intParam(p, "maxReplicas")];
   const scales = select(events, { type: "hpa.rescaled" });
@@ -170,5 +189,5 @@ export const hpa: ScenarioDef = {
     { name: "stabilizationSeconds", type: "integer", label: "Scale-down window", description: "`behavior.scaleDown.stabilizationWindowSeconds` (default 300).", default: 300, min: 0, max: 600, unit: "s" },
   ],
   plan,
-  claims: (p, events) => [toleranceClaim(p, events), ...scaleUpClaims(p, events), boundsClaim(p, events), scaleDownClaim(p, events)],
+  claims: (p, events) => [metricsClaim(events), toleranceClaim(p, events), ...scaleUpClaims(p, events), boundsClaim(p, events), scaleDownClaim(p, events)],
 };

@@ -18,7 +18,7 @@ type Sample = { usageMilliMs: number; timestamp: Ms };
 type PodPoints = { name: string; namespace: string; startedAt: Ms; prev: Sample; last: Sample };
 
 /** Per node, its pods' last two samples (a node's scrape replaces its pods: a pod that went is dropped). */
-export type MetricsServerState = { nodes: Readonly<Record<string, Readonly<Record<string, PodPoints>>>> };
+export type MetricsServerState = { nodes: Readonly<Record<string, Readonly<Record<string, PodPoints>>>>; round?: number };
 export type MetricsServerTimer = { t: "scrape" };
 
 function store(prevPods: Readonly<Record<string, PodPoints>> | undefined, stats: readonly PodCpuStats[]): Record<string, PodPoints> {
@@ -56,9 +56,9 @@ function onMessage(s: MetricsServerState, env: Envelope, ctx: Ctx): MetricsServe
   const pods = store(s.nodes[body.node], body.stats);
   const usage = Object.values(pods).map((p) => `${p.name} ${Math.ceil((p.last.usageMilliMs - p.prev.usageMilliMs) / Math.max(1, p.last.timestamp - p.prev.timestamp))}m`);
   if (body.stats.length > 0) {
-    ctx.trace("metrics.scraped", `metrics-server scraped kubelet/${body.node}: ${usage.length === 0 ? "no pod has two samples yet" : usage.join(", ")}.`, { node: body.node, pods: Object.values(pods).map((p) => p.name) });
+    ctx.trace("metrics.scraped", `metrics-server scraped kubelet/${body.node}: ${usage.length === 0 ? "no pod has two samples yet" : usage.join(", ")}.`, { node: body.node, pods: Object.values(pods).map((p) => p.name), round: s.round ?? 0 });
   }
-  return { nodes: withEntry(s.nodes, body.node, pods) };
+  return { ...s, nodes: withEntry(s.nodes, body.node, pods) };
 }
 
 export const metricsServer = defineComponent<MetricsServerConfig, MetricsServerState, MetricsServerTimer>({
@@ -71,7 +71,7 @@ export const metricsServer = defineComponent<MetricsServerConfig, MetricsServerS
   onTimer: (s, _timer, ctx, cfg) => {
     ctx.after(cfg.resolutionMs, { t: "scrape" });
     for (const k of cfg.kubelets) ctx.send(k, { p: "metrics", kind: "scrape", id: ctx.nextId("scrape") });
-    return s;
+    return { ...s, round: (s.round ?? 0) + 1 };
   },
   onCrash: () => ({ persisted: undefined, peers: [] }),
 });
