@@ -183,7 +183,7 @@ export const hpa: ScenarioDef = {
   summary: "metrics-server scrapes CPU every 15 s; the HPA scales a Deployment to `ceil(pods × utilization / target)` on a load step, within tolerance, policies and max, and scales down only after its stabilization window.",
   params: [
     { name: "targetUtilization", type: "integer", label: "Target CPU utilization", description: "`metrics[0].resource.target.averageUtilization`: CPU use as a percentage of the pods' requests (200m each).", default: 50, min: 30, max: 100 },
-    { name: "loadMilli", type: "integer", label: "Load step", description: "CPU the load generator's traffic costs the app at its peak, in millicores, spread over the Ready pods (at most one worker's 2000m, so even a single pod with no CPU limit can use it all).", default: 800, min: 800, max: 2000 },
+    { name: "loadMilli", type: "integer", label: "Load step (millicores)", description: "CPU the load generator's traffic costs the app at its peak, in millicores, spread over the Ready pods (at most one worker's 2000m, so even a single pod with no CPU limit can use it all).", default: 800, min: 800, max: 2000 },
     { name: "minReplicas", type: "integer", label: "minReplicas", description: "`spec.minReplicas` (also the Deployment's starting replicas).", default: 1, min: 1, max: 3 },
     { name: "maxReplicas", type: "integer", label: "maxReplicas", description: "`spec.maxReplicas`.", default: 10, min: 4, max: 12 },
     { name: "stabilizationSeconds", type: "integer", label: "Scale-down window", description: "`behavior.scaleDown.stabilizationWindowSeconds` (default 300).", default: 300, min: 0, max: 600, unit: "s" },
