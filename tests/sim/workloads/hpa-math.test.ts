@@ -2,7 +2,7 @@
 // upstream's rules, each test naming the function it follows in pkg/controller/podautoscaler.
 import { describe, expect, it } from "vitest";
 import { defaultBehavior, groupPods, limitRate, resourceReplicas, scaleDownLimit, scaleUpLimit, stabilize, utilizationRatio, type PodSample } from "@/lib/sim/components/controller-manager/hpa-math";
-import { podMetrics, type MetricsServerState } from "@/lib/sim/components/metrics-server/metrics-server";
+import { podMetrics, storePodSamples, type MetricsServerState } from "@/lib/sim/components/metrics-server/metrics-server";
 
 const NOW = 1_000_000;
 /** A pod started long ago (past the 5-minute CPU initialization period), Ready, with a 15 s sample. */
@@ -81,6 +81,17 @@ describe("behaviors (horizontal.go)", () => {
 });
 
 describe("metrics-server (pkg/storage/pod.go)", () => {
+  const stat = (startedAt: number, timestamp: number, usageMilliMs: number) => ({ uid: "u", name: "web-1", namespace: "default", startedAt, timestamp, usageMilliMs });
+  it("Store: a container started 10 s to 15 s before the scrape gets its start time as the earlier sample (usage 0)", () => {
+    const nodes = { n: storePodSamples(undefined, [stat(18_000, 30_000, 1_200_000)], 15_000) };
+    expect(podMetrics({ nodes }, "default")).toEqual([{ name: "web-1", namespace: "default", cpuMilli: 100, timestamp: 30_000, windowMs: 12_000 }]);
+  });
+  it("Store: one started less than 10 s before has no metric until the next scrape (freshContainerMinMetricsResolution)", () => {
+    const first = storePodSamples(undefined, [stat(25_000, 30_000, 500_000)], 15_000);
+    expect(podMetrics({ nodes: { n: first } }, "default")).toEqual([]);
+    const second = storePodSamples(first, [stat(25_000, 45_000, 3_500_000)], 15_000);
+    expect(podMetrics({ nodes: { n: second } }, "default")).toEqual([{ name: "web-1", namespace: "default", cpuMilli: 200, timestamp: 45_000, windowMs: 15_000 }]);
+  });
   it("reports the CPU rate between the last two samples, and a new pod's rate from its container start", () => {
     const s: MetricsServerState = {
       nodes: {
