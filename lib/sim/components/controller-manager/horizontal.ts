@@ -145,7 +145,7 @@ function reconcileAutoscaler(s: KcmState, cfg: KcmConfig, hc: HpaConfig, h: Hori
   const { out, mem, calc } = decide(h, hc, d, mem0, pods, items, ctx.now);
   let next: KcmState = { ...s, hpa: withEntry(s.hpa!, key, mem) };
   if (out === null) {
-    if (calc !== null) ctx.trace("hpa.sync", `HPA ${h.metadata.name}: did not receive metrics for any ready pod (${calc.groups.missing.length} without metrics, ${calc.groups.unready.length} not yet ready), so it changes nothing.`, { hpa: h.metadata.name, current, desired: current, ready: 0, unready: calc.groups.unready.length, missing: calc.groups.missing.length, path: "no-metrics" });
+    if (calc !== null) ctx.trace("hpa.sync", `HPA ${h.metadata.name}: "did not receive metrics for targeted pods (pods might be unready)": ${calc.groups.missing.length} without metrics, ${calc.groups.unready.length} not yet ready, so it changes nothing.`, { hpa: h.metadata.name, current, desired: current, ready: 0, unready: calc.groups.unready.length, missing: calc.groups.missing.length, path: "no-metrics" });
     return next;
   }
   const g = calc?.groups;
