@@ -15,8 +15,9 @@ import { intParam, type Plan, type ScenarioDef } from "./types";
 /** Each pod's CPU request, and the app's readiness delay. */
 export const REQUEST_MILLI = 200;
 const SYNC_MS = 15_000;
-const SPIKE = 121_000;
-const DROP = 331_000;
+/** Both steps land just after a metrics-server scrape (every 15 s from 0.18 s), so the next scrape sees mostly the new load. */
+const SPIKE = 76_000;
+const DROP = 181_000;
 
 /** The starting load: each of the minReplicas pods uses 5% more than the target (inside the tolerance). */
 export function baselineMilli(p: Params): number {
@@ -24,7 +25,7 @@ export function baselineMilli(p: Params): number {
 }
 
 function marks(p: Params): { spike: number; drop: number; end: number } {
-  return { spike: SPIKE, drop: DROP, end: DROP + intParam(p, "stabilizationSeconds") * 1000 + 120_000 };
+  return { spike: SPIKE, drop: DROP, end: DROP + intParam(p, "stabilizationSeconds") * 1000 + 60_000 };
 }
 
 function hpaOf(p: Params): HorizontalPodAutoscaler {

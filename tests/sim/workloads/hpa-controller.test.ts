@@ -13,7 +13,7 @@ describe("the HPA controller in the engine", () => {
   const rescales = run.events.filter((e) => e.type === "hpa.rescaled");
 
   it("syncs once when the HPA is added and then every 15 s (--horizontal-pod-autoscaler-sync-period)", () => {
-    expect(syncs.length).toBeGreaterThan(40);
+    expect(syncs.length).toBeGreaterThan(30);
     for (let i = 1; i < syncs.length; i++) expect(syncs[i]!.t - syncs[i - 1]!.t).toBe(15_000);
   });
 
@@ -35,7 +35,7 @@ describe("the HPA controller in the engine", () => {
 
   it("scales down at the first low sync when the scale-down window is 0 (horizontal.go: stabilizeRecommendationWithBehaviors)", () => {
     const fast = runScenario("hpa", { stabilizationSeconds: 0 }, 1);
-    const drop = fast.events.find((e) => e.type === "load.changed" && n(e, "cpuMilli") < 100 && e.t > 200_000)!;
+    const drop = fast.events.filter((e) => e.type === "load.changed").at(-1)!;
     const low = fast.events.find((e) => e.type === "hpa.sync" && e.t > drop.t && n(e, "recommendation") < n(e, "current"))!;
     const down = fast.events.find((e) => e.type === "hpa.rescaled" && e.t > drop.t)!;
     expect(down.t).toBe(low.t);
