@@ -75,6 +75,7 @@ function plan(p: Params): Plan {
 }
 
 const num = (e: TraceEvent | undefined, f: string): number => Number(e?.[f] ?? Number.NaN);
+const pods = (k: number): string => `${k} pod${k === 1 ? "" : "s"}`;
 
 function toleranceClaim(p: Params, events: readonly TraceEvent[]) {
   const min = intParam(p, "minReplicas");
@@ -118,7 +119,7 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
       "On the next sync the new pods are Pending, not yet Ready, or have no metrics sample from after they became Ready: the HPA leaves them out of the average (counting them at 0% only when that still means scaling up) instead of reading them as idle.",
       next !== undefined && held > 0,
       [up, next],
-      next === undefined ? "no sync followed the scale-up." : `the sync ${at(next)} found ${num(next, "unready")} pods not yet ready and ${num(next, "missing")} without metrics, out of ${num(next, "current")}.`,
+      next === undefined ? "no sync followed the scale-up." : `the sync ${at(next)} found ${pods(num(next, "unready"))} not yet ready and ${pods(num(next, "missing"))} without metrics, out of ${num(next, "current")}.`,
     ),
   ];
 }

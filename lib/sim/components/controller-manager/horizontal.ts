@@ -179,7 +179,12 @@ export function onHpaScaleResult(s: KcmState, status: number, tag: string, ctx: 
   const from = Number(fromText);
   const to = Number(toText);
   const ev: ScaleEvent = { at: ctx.now, change: Math.abs(to - from) };
-  const next = to > from ? { ...mem, ups: [...mem.ups.filter((e) => ctx.now - e.at <= 15_000), ev] } : { ...mem, downs: [...mem.downs.filter((e) => ctx.now - e.at <= 15_000), ev] };
+  // storeScaleEvent drops events older than the longest policy period of that direction.
+  const h = hpas(s).find((x) => keyOf(x) === key);
+  const rules = to > from ? h?.spec.behavior.scaleUp : h?.spec.behavior.scaleDown;
+  const keepMs = Math.max(15, ...(rules?.policies ?? []).map((p) => p.periodSeconds)) * 1000;
+  const fresh = (list: readonly ScaleEvent[]) => [...list.filter((e) => ctx.now - e.at <= keepMs), ev];
+  const next = to > from ? { ...mem, ups: fresh(mem.ups) } : { ...mem, downs: fresh(mem.downs) };
   const name = key.split("/")[1] ?? key;
   ctx.trace("hpa.rescaled", `horizontal-pod-autoscaler: SuccessfulRescale HPA ${name}: New size: ${to}; reason: ${reason} (was ${from}).`, { hpa: name, from, to, reason });
   return { ...s, hpa: withEntry(s.hpa!, key, next) };
