@@ -5,6 +5,8 @@
 // replica calculator for a count from the pods' CPU (PodMetrics from metrics.k8s.io, pods from the
 // informer), normalizes it with the behavior (stabilization window, rate policies) and writes the
 // new replicas (upstream updates deployments/scale; here a PATCH of spec.replicas, the same field).
+// The HPA's status (currentMetrics, conditions such as ScalingLimited) is not written back: each
+// sync's hpa.sync trace event carries what upstream would put there.
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import type { Ms, ProcId } from "../../core/types";
