@@ -25,7 +25,7 @@ export function baselineMilli(p: Params): number {
 }
 
 function marks(p: Params): { spike: number; drop: number; end: number } {
-  return { spike: SPIKE, drop: DROP, end: DROP + intParam(p, "stabilizationSeconds") * 1000 + 60_000 };
+  return { spike: SPIKE, drop: DROP, end: DROP + intParam(p, "stabilizationSeconds") * 1000 + 45_000 };
 }
 
 function hpaOf(p: Params): HorizontalPodAutoscaler {
@@ -55,7 +55,7 @@ function plan(p: Params): Plan {
       etcdMembers: 1,
       etcdTopology: "stacked",
       controlPlanes: 1,
-      workers: 3,
+      workers: 2,
       zones: 1,
       webTraffic: false,
       tuning: DEFAULT_TUNING,
