@@ -57,8 +57,7 @@ export function addControlPlane(l: Layout, i: number): void {
     evictionIntervalMs: t.nodeEvictionIntervalMs,
     unhealthyZoneThreshold: 0.55,
     largeClusterSize: 50,
-    // --horizontal-pod-autoscaler-sync-period, -downscale-stabilization (5m0s), -tolerance (0.1).
-    ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: l.spec.autoscaling.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: 300_000, tolerance: 0.1 } }),
+    ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: t.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: t.hpaDownscaleStabilizationMs, tolerance: t.hpaTolerance } }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

@@ -36,7 +36,7 @@ function addClients(l: Layout): void {
   const auto = l.spec.autoscaling;
   if (auto !== undefined) {
     // metrics-server runs as a Deployment in kube-system; its one pod sits on the first worker.
-    const ms: MetricsServerConfig = { kubelets: Object.keys(l.runtimes).sort().map((n) => `kubelet/${n}`), resolutionMs: auto.metricResolutionMs };
+    const ms: MetricsServerConfig = { kubelets: Object.keys(l.runtimes).sort().map((n) => `kubelet/${n}`), resolutionMs: l.t.metricResolutionMs };
     add(l, proc("metrics-server", "metrics-server", "node-1", null, ms));
     const lg: LoadGeneratorConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", runtimes: l.runtimes, steps: auto.loadSteps };
     add(l, proc("load-generator", "load-generator", "users", null, lg));

@@ -27,11 +27,10 @@ export type ClusterSpec = {
   /** kube-apiserver traces each stage of the handler chain for user requests (the request-flow scenario). */
   traceRequestFlow?: boolean;
   /**
-   * metrics-server (scraping every kubelet each `metricResolutionMs`), the HPA controller in
-   * kube-controller-manager (syncing each `hpaSyncPeriodMs`), and a load generator whose CPU demand
-   * on the app follows `loadSteps`.
+   * metrics-server, the HPA controller in kube-controller-manager (their cadences in `tuning`), and
+   * a load generator whose CPU demand on the app follows `loadSteps`.
    */
-  autoscaling?: { metricResolutionMs: number; hpaSyncPeriodMs: number; loadSteps: LoadStep[] };
+  autoscaling?: { loadSteps: LoadStep[] };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -12,10 +12,9 @@ import { at, claim, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, meta, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-/** Each pod's CPU request, and the app's readiness delay. */
+/** Each pod's CPU request. */
 export const REQUEST_MILLI = 200;
-const SYNC_MS = 15_000;
-/** Both steps land just after a metrics-server scrape (every 15 s from 0.18 s), so the next scrape sees mostly the new load. */
+/** Both steps land just after a metrics-server scrape (every 15 s, a fraction of a second past each multiple of 15 s), so the next scrape sees mostly the new load. */
 const SPIKE = 76_000;
 const DROP = 181_000;
 
@@ -59,7 +58,7 @@ function plan(p: Params): Plan {
       zones: 1,
       webTraffic: false,
       tuning: DEFAULT_TUNING,
-      autoscaling: { metricResolutionMs: 15_000, hpaSyncPeriodMs: SYNC_MS, loadSteps: [{ at: 2000, cpuMilli: base }, { at: m.spike, cpuMilli: intParam(p, "loadMilli") }, { at: m.drop, cpuMilli: Math.floor(base / 2) }] },
+      autoscaling: { loadSteps: [{ at: 2000, cpuMilli: base }, { at: m.spike, cpuMilli: intParam(p, "loadMilli") }, { at: m.drop, cpuMilli: Math.floor(base / 2) }] },
     },
     script: [
       applyAt(3000, web, "web-deployment.yaml", `Deployment web, ${min} replica${min === 1 ? "" : "s"}, each requesting cpu ${REQUEST_MILLI}m`),
