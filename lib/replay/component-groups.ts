@@ -19,6 +19,7 @@ export function groupOf(component: string): ComponentGroup {
   if (component.startsWith("kube-controller-manager")) return "controllers";
   if (component.startsWith("kube-scheduler")) return "scheduler";
   if (component.startsWith("kubelet") || component.startsWith("containerd") || component.startsWith("node") || component.startsWith("cp-")) return "nodes";
-  if (component === "kubectl" || component === "web-client") return "clients";
+  if (component === "kubectl" || component === "web-client" || component === "load-generator") return "clients";
+  if (component === "metrics-server") return "controllers";
   return "infra";
 }

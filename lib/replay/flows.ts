@@ -60,6 +60,13 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "pod.running":
     case "kubelet.lease-renewed":
       return api(apiOf(view, from));
+    case "hpa.rescaled":
+      return api(apiOf(view, from));
+    case "hpa.sync":
+      return view.procs["metrics-server"] ? [{ from, to: "metrics-server", kind: "api" }] : [];
+    case "metrics.scraped":
+      return [{ from, to: `kubelet/${String(event.node)}`, kind: "api" }];
+    case "load.changed":
     case "app.traffic":
       return Object.entries(view.pods)
         .filter(([, pod]) => pod.node && pod.phase === "Running")

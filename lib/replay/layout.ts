@@ -43,9 +43,12 @@ const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
 
+/** Add-ons that run as pods on a worker and get a row of their own under its kubelet (metrics-server). */
+const workerAddonKinds = ["metrics-server"];
+
 function roleOf(hostId: string, kinds: string[]): HostRole {
   if (kinds.includes("load-balancer")) return "lb";
-  if (kinds.includes("kubectl") || kinds.includes("web-client")) return "client";
+  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator")) return "client";
   if (kinds.includes("kube-apiserver")) return "control-plane";
   if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
   return hostId ? "worker" : "worker";
@@ -114,14 +117,19 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
 
   // Row 4: workers, tall enough for the most pods any of them will hold, wrapped into rows.
   const podRows = Math.max(1, Math.ceil(maxPodsPerNode / podsPerRow));
-  const workerHeight = 30 + rowHeight + podRows * (podHeight + 4) + 8;
+  const addonsOf = (hostId: string) => topology.processes.filter((p) => p.host === hostId && workerAddonKinds.includes(p.kind));
+  const addonRows = Math.max(0, ...workers.map((h) => addonsOf(h.id).length));
+  const workerHeight = 30 + rowHeight * (1 + addonRows) + podRows * (podHeight + 4) + 8;
   for (let row = 0; row < workerRows; row++) {
     const inRow = workers.slice(row * workersPerRow, (row + 1) * workersPerRow);
     const workerRow = spread(inRow.length, boxWidth.worker, diagramWidth);
     inRow.forEach((host, i) => {
       const x = workerRow.xs[i]!;
       hosts.push({ id: host.id, role: "worker", x, y, w: workerRow.w, h: workerHeight });
-      podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight, w: workerRow.w - 16, h: podRows * (podHeight + 4) };
+      addonsOf(host.id).forEach((proc, k) => {
+        rows[proc.id] = { x: x + 8, y: y + 26 + rowHeight * (1 + k), w: workerRow.w - 16, h: rowHeight - 4 };
+      });
+      podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight * (1 + addonRows), w: workerRow.w - 16, h: podRows * (podHeight + 4) };
     });
     if (inRow.length) y += workerHeight + (row === workerRows - 1 ? 16 : gap);
   }

@@ -49,6 +49,10 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "node", label: `${String(event.node)} uncordoned` };
     case "pod.scheduled":
       return { ...at, kind: "pod", label: `${String(event.pod)} bound to ${String(event.node)}` };
+    case "load.changed":
+      return { ...at, kind: "fault", label: `load set to ${String(event.cpuMilli)}m of CPU` };
+    case "hpa.rescaled":
+      return { ...at, kind: "pod", label: `HPA ${String(event.hpa)} scaled ${String(event.from)} → ${String(event.to)}` };
     case "leader-election.acquired":
       return { ...at, kind: "lease", label: `${event.component} became the active leader` };
     case "job.complete":

@@ -8,6 +8,8 @@ export type ReplicaSetView = { replicas: number; revision: number | null; deploy
 export type ServiceView = { ready: number; notReady: number; endpoints: string[]; records: string[] };
 export type ProxyView = { mode: string; refused: boolean; rules: number; hashEntries: number; services: number; endpoints: number; path: string[] };
 export type RequestView = { request: string; stage: string; user: string };
+/** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
+export type HpaView = { name: string; replicas: number; desired: number; utilization: number | null; target: number; ready: number; unready: number; missing: number };
 
 function str(e: TraceEvent, key: string): string {
   const v = e[key];
@@ -82,6 +84,13 @@ function workloadEvent(v: View, e: TraceEvent): View | null {
       return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: false, rules: num(e, "rules"), hashEntries: num(e, "hashEntries"), services: num(e, "services"), endpoints: num(e, "endpoints"), path: list(e, "path") } } };
     case "kube-proxy.mode-refused":
       return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: true, rules: 0, hashEntries: 0, services: 0, endpoints: 0, path: [] } } };
+    case "hpa.sync": {
+      const noMetrics = e.path === "no-metrics";
+      const hpa: HpaView = { name: str(e, "hpa"), replicas: num(e, "current"), desired: num(e, "desired"), utilization: noMetrics ? null : num(e, "utilization"), target: num(e, "target") || (v.hpa?.target ?? 0), ready: num(e, "ready"), unready: num(e, "unready"), missing: num(e, "missing") };
+      return { ...v, hpa };
+    }
+    case "hpa.rescaled":
+      return v.hpa === undefined ? v : { ...v, hpa: { ...v.hpa, replicas: num(e, "to") } };
     case "api.stage":
       return { ...v, request: { request: str(e, "request"), stage: str(e, "stage"), user: str(e, "user") } };
     default:

@@ -3,7 +3,7 @@
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
 import type { Checkpoint, Topology, Trace, TraceEvent } from "./trace/types";
-import { applyWorkloadEvent, type ProxyView, type ReplicaSetView, type RequestView, type ServiceView } from "./replay-workloads";
+import { applyWorkloadEvent, type HpaView, type ProxyView, type ReplicaSetView, type RequestView, type ServiceView } from "./replay-workloads";
 
 export type { ProxyView, ReplicaSetView, RequestView, ServiceView };
 
@@ -54,6 +54,8 @@ export type View = {
   proxies: Record<string, ProxyView>;
   /** The latest API server handler-chain stage of the request-flow trace, if any. */
   request: RequestView | null;
+  /** What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes). */
+  hpa?: HpaView;
 };
 
 export function initialView(topology: Topology): View {

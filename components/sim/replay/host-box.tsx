@@ -15,6 +15,8 @@ const procNames: Record<string, string> = {
   kubectl: "kubectl",
   etcdctl: "etcdctl",
   "web-client": "users → Service web",
+  "load-generator": "load generator → Service web",
+  "metrics-server": "metrics-server",
   "load-balancer": "load balancer",
 };
 

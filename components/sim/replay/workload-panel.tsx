@@ -5,12 +5,25 @@ export function WorkloadPanel({ view }: { view: View }) {
   const replicasets = Object.entries(view.replicasets);
   const services = Object.entries(view.services);
   const proxies = Object.entries(view.proxies);
-  if (!replicasets.length && !services.length && !view.pvcs.length && !proxies.length) return null;
+  if (!replicasets.length && !services.length && !view.pvcs.length && !proxies.length && !view.hpa) return null;
   return (
     <section aria-labelledby="workloads-heading" className="space-y-3 rounded-xl border border-line bg-surface p-3 text-sm">
       <h2 id="workloads-heading" className="text-xs font-semibold uppercase tracking-wider text-muted">
         Objects at this moment
       </h2>
+      {view.hpa ? (
+        <div>
+          <h3 className="mb-1 font-medium">HorizontalPodAutoscaler</h3>
+          <p>
+            <span className="font-mono text-xs">{view.hpa.name}</span> — cpu {view.hpa.utilization === null ? "<unknown>" : `${view.hpa.utilization}%`}/{view.hpa.target}%, {view.hpa.replicas} replica{view.hpa.replicas === 1 ? "" : "s"}
+            {view.hpa.desired !== view.hpa.replicas ? `, wants ${view.hpa.desired}` : ""}
+            <span className="block text-xs text-muted">
+              last sync: {view.hpa.ready} ready pod{view.hpa.ready === 1 ? "" : "s"} counted{view.hpa.unready ? `, ${view.hpa.unready} not yet ready` : ""}
+              {view.hpa.missing ? `, ${view.hpa.missing} without metrics` : ""}
+            </span>
+          </p>
+        </div>
+      ) : null}
       {replicasets.length ? (
         <div>
           <h3 className="mb-1 font-medium">ReplicaSets</h3>

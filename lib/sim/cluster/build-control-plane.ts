@@ -63,6 +63,7 @@ export function addControlPlane(l: Layout, i: number): void {
     largeClusterSize: 50,
     ...(l.spec.policyApi === true ? { disruption: true } : {}),
     batch: l.spec.batchApi === true,
+    ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: t.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: t.hpaDownscaleStabilizationMs, tolerance: t.hpaTolerance } }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
   const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };

@@ -10,6 +10,8 @@ import type { EtcdctlConfig } from "../components/etcdctl";
 import type { KubectlConfig } from "../components/kubectl";
 import type { LbConfig } from "../components/load-balancer";
 import type { WebClientConfig } from "../components/web-client";
+import type { LoadGeneratorConfig } from "../components/load-generator";
+import type { MetricsServerConfig } from "../components/metrics-server/metrics-server";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -35,6 +37,14 @@ function addClients(l: Layout): void {
   if (l.spec.webTraffic) {
     const web: WebClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
     add(l, proc("web-client", "web-client", "users", null, web));
+  }
+  const auto = l.spec.autoscaling;
+  if (auto !== undefined) {
+    // metrics-server runs as a Deployment in kube-system; its one pod sits on the first worker.
+    const ms: MetricsServerConfig = { kubelets: Object.keys(l.runtimes).sort().map((n) => `kubelet/${n}`), resolutionMs: l.t.metricResolutionMs };
+    add(l, proc("metrics-server", "metrics-server", "node-1", null, ms));
+    const lg: LoadGeneratorConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", runtimes: l.runtimes, steps: auto.loadSteps };
+    add(l, proc("load-generator", "load-generator", "users", null, lg));
   }
 }
 

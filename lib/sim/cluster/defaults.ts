@@ -76,6 +76,15 @@ export type Tuning = {
   crashingImages: string[];
   /** One-way latency between hosts in the same data centre. */
   networkLatencyMs: number;
+  /** metrics-server --metric-resolution (15 s), where the cluster runs it. */
+  metricResolutionMs: number;
+  /**
+   * kube-controller-manager's HPA flags: --horizontal-pod-autoscaler-sync-period (15 s),
+   * -downscale-stabilization (5 min), -tolerance (0.1).
+   */
+  hpaSyncPeriodMs: number;
+  hpaDownscaleStabilizationMs: number;
+  hpaTolerance: number;
 };
 
 export const DEFAULT_TUNING: Tuning = {
@@ -124,4 +133,8 @@ export const DEFAULT_TUNING: Tuning = {
   containerStartMs: [100, 300],
   crashingImages: [],
   networkLatencyMs: 1,
+  metricResolutionMs: 15_000,
+  hpaSyncPeriodMs: 15_000,
+  hpaDownscaleStabilizationMs: 300_000,
+  hpaTolerance: 0.1,
 };

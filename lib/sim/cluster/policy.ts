@@ -60,6 +60,8 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], ["discovery.k8s.io"], ["endpointslices"]),
       rule([...read, "update"], ["policy"], ["poddisruptionbudgets", "poddisruptionbudgets/status"]),
       rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
+      // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
+      rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
     ],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [

@@ -2,6 +2,7 @@
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
 import type { ProxyMode } from "../kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/types";
+import type { LoadStep } from "../components/load-generator";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";
 
 /** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */
@@ -42,6 +43,11 @@ export type ClusterSpec = {
    * kube-controller-manager then skips those controllers), so their traces stay as they were.
    */
   batchApi?: boolean;
+  /**
+   * metrics-server, the HPA controller in kube-controller-manager (their cadences in `tuning`), and
+   * a load generator whose CPU demand on the app follows `loadSteps`.
+   */
+  autoscaling?: { loadSteps: LoadStep[] };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

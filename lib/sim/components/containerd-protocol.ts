@@ -39,11 +39,26 @@ export type CriMsg =
   | { p: "cri"; kind: "cri-request"; id: string; op: "kill-container"; uid: string; container: string; reason: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "list" }
   | { p: "cri"; kind: "cri-request"; id: string; op: "list-images" }
+  /** ListPodSandboxStats, for the kubelet's /metrics/resource; `replyTo` is the scraper the kubelet answers. */
+  | { p: "cri"; kind: "cri-request"; id: string; op: "stats"; replyTo: string }
+  | { p: "cri"; kind: "cri-stats"; id: string; replyTo: string; stats: PodCpuStats[] }
   | { p: "cri"; kind: "cri-response"; id: string; pods: RuntimePod[] }
   | { p: "cri"; kind: "cri-images"; id: string; images: ContainerImage[] }
   | { p: "cri"; kind: "cri-event"; pod: RuntimePod; stage?: RuntimeStage };
 
+/**
+ * A running pod's CPU as the runtime accounts it (CRI stats, container_cpu_usage_seconds_total):
+ * cumulative usage in millicore-milliseconds since its containers started (one core busy for one
+ * second adds 1000 × 1000), sampled at `timestamp`.
+ */
+export type PodCpuStats = { uid: string; name: string; namespace: string; startedAt: number; timestamp: number; usageMilliMs: number };
+
 /** A request from a client of the application to one pod IP (after kube-proxy-style routing). */
 export type AppMsg =
   | { p: "app"; kind: "app-request"; id: string; ip: string }
-  | { p: "app"; kind: "app-response"; id: string; ip: string; status: number };
+  | { p: "app"; kind: "app-response"; id: string; ip: string; status: number }
+  /**
+   * The load generator's steady stream of requests to one endpoint, summed up as the CPU it costs the
+   * pod from now on (millicores; 0 stops it). Sent whenever the share of a pod changes.
+   */
+  | { p: "app"; kind: "app-load"; ip: string; cpuMilli: number };

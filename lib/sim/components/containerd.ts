@@ -5,7 +5,7 @@
 // says, CreateContainer and StartContainer. Pulled images stay on the node's disk across reboots.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import type { ContainerSpec, RuntimeContainer, RuntimePod, RuntimeStage } from "./containerd-protocol";
+import type { ContainerSpec, PodCpuStats, RuntimeContainer, RuntimePod, RuntimeStage } from "./containerd-protocol";
 import { copyRecord, emptyRecord, withEntry } from "../core/records";
 import { listImages } from "./container-images";
 
@@ -26,8 +26,17 @@ export type ContainerdConfig = {
 export const CRASH_AFTER_MS = 2000;
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
-/** `runs`: how many times each image with a failFirst program has started on this node (absent until one does). */
-export type ContainerdState = { pods: Readonly<Record<string, RuntimePod>>; specs: Readonly<Record<string, ContainerSpec[]>>; images: Readonly<Record<string, true>>; runs?: Readonly<Record<string, number>> };
+/** CPU drawn by the app in the pod at `ip`: `milli` since `since`, on top of `usedMilliMs` accrued before. */
+type CpuMeter = { milli: number; since: Ms; usedMilliMs: number };
+export type ContainerdState = {
+  pods: Readonly<Record<string, RuntimePod>>;
+  specs: Readonly<Record<string, ContainerSpec[]>>;
+  images: Readonly<Record<string, true>>;
+  /** By pod IP; only present once a load generator sent app-load (the HPA scenario). */
+  cpu?: Readonly<Record<string, CpuMeter>>;
+  /** How many times each image with a failFirst program has started on this node (absent until one does). */
+  runs?: Readonly<Record<string, number>>;
+};
 export type ContainerdTimer =
   | { t: "sandbox"; uid: string }
   | { t: "pulled"; uid: string; container: string; cached: boolean; ms: Ms; incarnation: number }
@@ -90,7 +99,10 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
       delete pods[body.uid];
       const specs = copyRecord(s.specs);
       delete specs[body.uid];
-      return { ...s, pods, specs };
+      if (s.cpu?.[pod.ip] === undefined) return { ...s, pods, specs };
+      const cpu = copyRecord(s.cpu);
+      delete cpu[pod.ip];
+      return { ...s, pods, specs, cpu };
     }
     case "start-container": {
       const h = held(s, body.uid);
@@ -111,7 +123,33 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
     case "list-images":
       ctx.send(env.from, { p: "cri", kind: "cri-images", id: body.id, images: listImages(Object.keys(s.images)) });
       return s;
+    case "stats":
+      ctx.send(env.from, { p: "cri", kind: "cri-stats", id: body.id, replyTo: body.replyTo, stats: podStats(s, ctx.now) });
+      return s;
   }
+}
+
+function usedBy(m: CpuMeter | undefined, now: Ms): number {
+  return m === undefined ? 0 : m.usedMilliMs + m.milli * (now - m.since);
+}
+
+/** Cumulative CPU of every pod whose containers all run, in uid order (ListPodSandboxStats). */
+function podStats(s: ContainerdState, now: Ms): PodCpuStats[] {
+  const out: PodCpuStats[] = [];
+  for (const p of Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1))) {
+    const started = p.containers.map((c) => c.startedAt);
+    if (p.state !== "running" || started.some((t) => t === null)) continue;
+    out.push({ uid: p.uid, name: p.name, namespace: p.namespace, startedAt: Math.min(...(started as number[])), timestamp: now, usageMilliMs: usedBy(s.cpu?.[p.ip], now) });
+  }
+  return out;
+}
+
+/** The app's CPU follows the load sent to it; a pod that does not run serves nothing. */
+function onLoad(s: ContainerdState, ip: string, milli: number, now: Ms): ContainerdState {
+  const running = Object.values(s.pods).some((p) => p.ip === ip && p.state === "running");
+  const prev = s.cpu?.[ip];
+  const meter: CpuMeter = { milli: running ? milli : 0, since: now, usedMilliMs: usedBy(prev, now) };
+  return { ...s, cpu: withEntry(s.cpu ?? emptyRecord(), ip, meter) };
 }
 
 function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
@@ -121,6 +159,7 @@ function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdC
     ctx.send(env.from, { p: "app", kind: "app-response", id: body.id, ip: body.ip, status: running ? 200 : 503 });
     return s;
   }
+  if (body.p === "app" && body.kind === "app-load") return onLoad(s, body.ip, body.cpuMilli, ctx.now);
   if (body.p !== "cri" || body.kind !== "cri-request") return s;
   return onRequest(s, body, env, ctx, cfg);
 }

@@ -13,10 +13,12 @@ import { kubeScheduler } from "./kube-scheduler/kube-scheduler";
 import { kubectl } from "./kubectl";
 import { kubelet } from "./kubelet/kubelet";
 import { loadBalancer } from "./load-balancer";
+import { loadGenerator } from "./load-generator";
+import { metricsServer } from "./metrics-server/metrics-server";
 import { webClient } from "./web-client";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

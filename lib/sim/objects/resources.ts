@@ -17,25 +17,32 @@ export const RESOURCES = {
   poddisruptionbudgets: { kind: "PodDisruptionBudget", group: "policy", namespaced: true },
   jobs: { kind: "Job", group: "batch", namespaced: true },
   cronjobs: { kind: "CronJob", group: "batch", namespaced: true },
+  horizontalpodautoscalers: { kind: "HorizontalPodAutoscaler", group: "autoscaling", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
 
-export const RESOURCE_NAMES = Object.keys(RESOURCES).sort() as Resource[];
+/** Every resource the simulated API knows, in name order. */
+export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).sort();
 
 /**
- * API groups a cluster serves only when its spec enables them (ClusterSpec.policyApi, batchApi):
- * every other cluster boots exactly as before they existed, as with `--runtime-config=<group>=false`,
- * so the traces of the scenarios that do not use them stay byte for byte the same.
+ * API groups a cluster serves only when its spec enables them (ClusterSpec.policyApi, batchApi,
+ * autoscaling): every other cluster boots exactly as before they existed, as with
+ * `--runtime-config=<group>=false`, so the traces of the scenarios that do not use them stay byte
+ * for byte the same.
  */
-export type OptionalApis = { policyApi?: boolean; batchApi?: boolean };
+export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object };
 
-/** The resources an API server caches and serves, in RESOURCE_NAMES order. */
+const isOptionalGroupServed = (group: string, apis: OptionalApis) =>
+  (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true) && (group !== "autoscaling" || apis.autoscaling !== undefined);
+
+/**
+ * The resources an API server caches and serves: in name order, autoscaling's last (the order the
+ * HPA scenario's traces were recorded with).
+ */
 export function servedResources(apis: OptionalApis): readonly Resource[] {
-  return RESOURCE_NAMES.filter((r) => {
-    const group = RESOURCES[r].group;
-    return (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true);
-  });
+  const served = RESOURCE_NAMES.filter((r) => isOptionalGroupServed(RESOURCES[r].group, apis));
+  return [...served.filter((r) => RESOURCES[r].group !== "autoscaling"), ...served.filter((r) => RESOURCES[r].group === "autoscaling")];
 }
 
 /** The etcd key prefix kube-apiserver uses (--etcd-prefix=/registry). */
@@ -116,5 +123,7 @@ export function resourceOf(obj: KubeObject): Resource {
       return "jobs";
     case "CronJob":
       return "cronjobs";
+    case "HorizontalPodAutoscaler":
+      return "horizontalpodautoscalers";
   }
 }

@@ -10,11 +10,12 @@ import { deploymentVsStatefulset } from "./deployment-vs-statefulset";
 import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
 import { kubeProxyModes } from "./kube-proxy-modes";
+import { hpa } from "./hpa";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

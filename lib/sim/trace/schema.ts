@@ -43,6 +43,9 @@ export const viewSchema = z.object({
     z.object({ mode: z.string(), refused: z.boolean(), rules: z.number().int(), hashEntries: z.number().int(), services: z.number().int(), endpoints: z.number().int(), path: z.array(z.string()) }),
   ),
   request: z.object({ request: z.string(), stage: z.string(), user: z.string() }).nullable(),
+  hpa: z
+    .object({ name: z.string(), replicas: z.number().int(), desired: z.number().int(), utilization: z.number().int().nullable(), target: z.number().int(), ready: z.number().int(), unready: z.number().int(), missing: z.number().int() })
+    .optional(),
 });
 
 const packedStreams = z.array(z.array(z.number().int()));

@@ -18,6 +18,7 @@ import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
 import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
 import { onStatefulSetResult, reconcileStatefulSets } from "./statefulset";
+import { HPA_INFORMER, onHpaInformer, onHpaMetrics, onHpaScaleResult, onHpaTimer } from "./horizontal";
 
 function specFor(name: Resource): InformerSpec {
   return { resource: name, namespace: name === "leases" ? "kube-node-lease" : null, fieldSelector: null, labelSelector: null };
@@ -75,6 +76,10 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
       informers[n] = newInformer(specFor(n));
       informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
     }
+    if (cfg.hpa !== undefined) {
+      informers[HPA_INFORMER] = newInformer({ resource: HPA_INFORMER, namespace: null, fieldSelector: null, labelSelector: null });
+      informerRunInPlace(informers[HPA_INFORMER], HPA_INFORMER, s.http, cfg.api, ctx);
+    }
     ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
     s.informers = informers;
   }
@@ -89,15 +94,20 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
     if (inf === undefined) return s;
     const wasSynced = inf.synced;
     const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+    if (name === HPA_INFORMER) return changes.length > 0 && synced(s, cfg) ? onHpaInformer(s, cfg, ctx) : s;
     // Controllers start working as soon as the last informer has synced, then whenever something they
     // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
-    if (inf.synced && !wasSynced) return reconcile(s, cfg, ctx);
+    if (inf.synced && !wasSynced) {
+      const next = reconcile(s, cfg, ctx);
+      return cfg.hpa !== undefined && synced(next, cfg) ? onHpaInformer(next, cfg, ctx) : next;
+    }
     return changes.length > 0 ? reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL) : s;
   }
   if (r.kind !== "response") return s;
   if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
   if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
   if (r.tag.startsWith("pdb|")) return onDisruptionResult(s, r, ctx);
+  if (r.tag.startsWith("hpa|")) return onHpaScaleResult(s, r.status, r.tag, ctx);
   // A successful write shows up through the informers; a failed one is retried at once by its controller.
   const failed = r.status < 200 || r.status >= 300;
   const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : r.tag.startsWith("job|") ? "job" : r.tag.startsWith("cron|") ? "cronjob" : "replicaset";
@@ -115,6 +125,7 @@ function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
   let s = ownClients(s0, ctx);
+  if (env.body.p === "metrics") return env.body.kind === "list-result" ? onHpaMetrics(s, cfg, env.body.id, env.body.items, ctx) : s;
   for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   return s;
 }
@@ -137,6 +148,7 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
       if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
       if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
       if (timer.t === "batch") return reconcile(s, cfg, ctx, ["job", "cronjob"]);
+      if (timer.t === "hpa") return onHpaTimer(s, cfg, timer.key, ctx);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
       return s.elector.leader && synced(s, cfg) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;

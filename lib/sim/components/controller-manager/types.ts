@@ -6,6 +6,7 @@ import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client
 import type { Informer, InformerTimer } from "../../client/informer";
 import type { Ms } from "../../core/types";
 import type { Resource } from "../../objects/resources";
+import type { HpaConfig, HpaMemory } from "./horizontal";
 
 export type KcmConfig = {
   api: HttpClientConfig;
@@ -20,6 +21,8 @@ export type KcmConfig = {
   disruption?: boolean;
   /** batch/v1 is served: run the job and cronjob controllers (with their informers). */
   batch: boolean;
+  /** The horizontal-pod-autoscaler controller, where the cluster runs metrics-server (absent elsewhere). */
+  hpa?: HpaConfig;
 };
 
 /** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
@@ -62,6 +65,8 @@ export type KcmState = {
   jobTracks: Readonly<Record<string, JobTrack>>;
   /** CronJob controller bookkeeping by CronJob uid. */
   cronTracks: Readonly<Record<string, CronTrack>>;
+  /** The HPA controller's memory per HPA (namespace/name); absent without the controller. */
+  hpa?: Readonly<Record<string, HpaMemory>>;
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
@@ -70,7 +75,7 @@ export type RolloutProgress = { replicaset: string; counts: [number, number, num
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
 export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" } | { lib?: undefined; t: "hpa"; key: string };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
 

@@ -89,6 +89,11 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
   let s = own(s0, ctx);
   const body = env.body;
   if (body.p === "local") return onStaticExited(s, cfg, body.proc, body.reason, ctx);
+  // GET /metrics/resource (metrics-server's scrape): the kubelet answers from the runtime's CRI stats.
+  if (body.p === "metrics") {
+    if (body.kind === "scrape" && cfg.runtime !== null) ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: body.id, op: "stats", replyTo: env.from });
+    return s;
+  }
   if (body.p === "cri") {
     if (body.kind === "cri-event") return onRuntimeEvent(s, cfg, body.pod, body.stage, ctx);
     if (body.kind === "cri-response") {
@@ -96,6 +101,7 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
       return syncPods({ ...s, runtime, runtimeSynced: true }, cfg, ctx);
     }
     if (body.kind === "cri-images") return { ...s, images: body.images };
+    if (body.kind === "cri-stats") ctx.send(body.replyTo, { p: "metrics", kind: "scrape-result", id: body.id, node: cfg.node, stats: body.stats });
     return s;
   }
   // Both clients see every HTTP/transport message: each ignores requests it did not send.
