@@ -60,10 +60,13 @@ test("cramming leaves due dates unchanged", async ({ page }) => {
   const quizId = await startQuiz(page, { mode: "Cram", count: Math.min(total, 50) });
   const studied = before[0]!.cardId;
   const position = (await e2eDb.quizQuestion.findFirstOrThrow({ where: { quizId, cardId: studied } })).position;
+  const count = Math.min(total, 50);
   for (let i = 0; i <= position; i++) {
     await answerWithKeyboard(page);
     await page.keyboard.press("1");
-    await expect(page.getByRole("heading", { name: `Question ${i + 2} of ${Math.min(total, 50)}` })).toBeVisible();
+    // The studied card may be the last question: then the session ends on its report.
+    if (i + 1 < count) await expect(page.getByRole("heading", { name: `Question ${i + 2} of ${count}` })).toBeVisible();
+    else await expect(page).toHaveURL(new RegExp(`/quiz/${quizId}/report$`));
   }
   expect(await e2eDb.quizQuestion.count({ where: { quizId, answeredAt: { not: null } } })).toBe(position + 1);
   expect(await e2eDb.cardState.findMany({ where: { userId: learnerId } })).toEqual(before);
