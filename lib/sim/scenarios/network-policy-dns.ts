@@ -70,7 +70,7 @@ function plan(p: Params): Plan {
       applyAt(3000, web, "web-deployment.yaml", "Deployment web, 2 replicas (app=web, port 80)"),
       applyAt(3200, serviceOf("web", { app: "web" }, WEB_CLUSTER_IP), "web-service.yaml", `Service web, ClusterIP ${WEB_CLUSTER_IP}`),
       applyAt(3400, clientPod("client", "default", { app: "client" }, intParam(p, "ndots")), "client-pod.yaml", `Pod client in default (app=client)${intParam(p, "ndots") === 5 ? "" : `, dnsConfig options ndots:${intParam(p, "ndots")}`}`),
-      applyAt(3600, clientPod("probe", "monitoring", { app: "probe" }, 5), "probe-pod.yaml", "Pod probe in namespace monitoring (app=probe)"),
+      applyAt(3600, clientPod("probe", "monitoring", { app: "client" }, 5), "probe-pod.yaml", "Pod probe in namespace monitoring, also labelled app=client"),
       create(M.policies, deny, "default-deny-ingress.yaml", "NetworkPolicy default-deny-ingress: podSelector {}, policyTypes [Ingress], no ingress rules"),
       create(M.policies + 1000, allow, "allow-web.yaml", `NetworkPolicy allow-web: pods app=web accept TCP/80 from ${allowByPod(p) ? "pods app=client (podSelector, same namespace)" : "every pod in namespace monitoring (namespaceSelector)"}`),
       ...(egress === 0 ? [] : [create(M.egress, egressPolicy, "client-egress.yaml", `NetworkPolicy client-egress: pods app=client may send only TCP/80 to app=web${egress === 2 ? ", and DNS (UDP and TCP 53) anywhere" : ""}`)]),
@@ -93,7 +93,7 @@ function connectionClaims(p: Params, events: readonly TraceEvent[]) {
   const a = attempt(allowed);
   const ok = first(events, { type: "netpol.allowed", where: (e) => e.id === a?.id });
   const est = first(events, { type: "conn.established", where: (e) => e.id === a?.id });
-  const rule = allowByPod(p) ? "its podSelector app=client matches only pods of the policy's own namespace" : "its namespaceSelector matches namespace monitoring only";
+  const rule = allowByPod(p) ? "its podSelector app=client matches only pods of the policy's own namespace, and probe, although labelled app=client too, runs in monitoring" : "its namespaceSelector matches namespace monitoring only";
   return [
     claim(
       "denied-times-out",
