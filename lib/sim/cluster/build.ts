@@ -71,7 +71,8 @@ function addPodNetwork(l: Layout): void {
   add(l, proc("coredns", "coredns", "node-1", null, dns));
   for (const c of np.clients) {
     const cfg: NetClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.netClient }, namespace: c.namespace, pod: c.pod, agents, clusterDns: CLUSTER_DNS, clusterDomain: CLUSTER_DOMAIN, connectTimeoutMs: 5000, dnsTimeoutMs: 5000, dnsAttempts: 2, actions: c.actions };
-    add(l, proc(`net-client/${c.namespace}/${c.pod}`, "net-client", `pod-${c.namespace}-${c.pod}`, null, cfg));
+    // The processes inside the client pods; they send through the CNI agent of whichever node their pod lands on.
+    add(l, proc(`net-client/${c.namespace}/${c.pod}`, "net-client", "client-pods", null, cfg));
   }
 }
 
