@@ -66,6 +66,16 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
       return view.procs["metrics-server"] ? [{ from, to: "metrics-server", kind: "api" }] : [];
     case "metrics.scraped":
       return [{ from, to: `kubelet/${String(event.node)}`, kind: "api" }];
+    case "netpol.programmed":
+      return api(apiOf(view, from));
+    case "conn.attempt":
+    case "dns.lookup": {
+      // The client pod's packets leave through the CNI agent of its node.
+      const agent = `cni-agent/${String(view.pods[String(event.client).split("/")[1] ?? ""]?.node ?? "")}`;
+      return view.procs[agent] ? [{ from, to: agent, kind: "traffic" }] : [];
+    }
+    case "netpol.allowed":
+      return [{ from, to: String(event.direction) === "Egress" && Number(event.port) === 53 ? "coredns" : `kubelet/${from.replace("cni-agent/", "")}`, kind: "traffic" }];
     case "load.changed":
     case "app.traffic":
       return Object.entries(view.pods)

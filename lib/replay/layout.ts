@@ -44,11 +44,11 @@ const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
 
 /** Add-ons that run as pods on a worker and get a row of their own under its kubelet (metrics-server). */
-const workerAddonKinds = ["metrics-server"];
+const workerAddonKinds = ["metrics-server", "cni-agent", "coredns"];
 
 function roleOf(hostId: string, kinds: string[]): HostRole {
   if (kinds.includes("load-balancer")) return "lb";
-  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator")) return "client";
+  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator") || kinds.includes("net-client")) return "client";
   if (kinds.includes("kube-apiserver")) return "control-plane";
   if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
   return hostId ? "worker" : "worker";

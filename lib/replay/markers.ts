@@ -67,6 +67,18 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "pod", label: `CronJob ${String(event.cronjob)} skipped a run (Forbid)` };
     case "cronjob.schedule-missed":
       return { ...at, kind: "failure", label: `CronJob ${String(event.cronjob)} missed a run` };
+    case "netpol.programmed":
+      return Number(event.isolated) > 0 ? { ...at, kind: "pod", label: `${String(event.node)}: ${String(event.policies)} NetworkPolic${Number(event.policies) === 1 ? "y" : "ies"} programmed` } : null;
+    case "netpol.dropped":
+      return { ...at, kind: "failure", label: `${String(event.node)} dropped ${String(event.peer)} → ${String(event.pod)}:${String(event.port)} (${String(event.direction).toLowerCase()})` };
+    case "conn.established":
+      return { ...at, kind: "pod", label: `${String(event.client)} connected to ${String(event.target)}` };
+    case "conn.timeout":
+      return { ...at, kind: "failure", label: `${String(event.client)}: connect timed out` };
+    case "dns.resolved":
+      return { ...at, kind: "pod", label: `${String(event.name)} resolved (${String(event.queries)} queries)` };
+    case "dns.timeout":
+      return { ...at, kind: "failure", label: `lookup of ${String(event.name)} timed out` };
     case "leader-election.lost":
       return { ...at, kind: "lease", label: `${event.component} lost its Lease` };
     default:

@@ -17,6 +17,9 @@ const procNames: Record<string, string> = {
   "web-client": "users → Service web",
   "load-generator": "load generator → Service web",
   "metrics-server": "metrics-server",
+  "cni-agent": "CNI policy agent",
+  coredns: "CoreDNS",
+  "net-client": "client pod",
   "load-balancer": "load balancer",
 };
 

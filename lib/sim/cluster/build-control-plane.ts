@@ -30,7 +30,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
     authn: AUTHN,
     rbac: RBAC_POLICY,
-    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system"] },
+    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system", ...clientNamespaces(l)] },
     requestTimeoutMs: t.apiRequestTimeoutMs,
     etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
     cacheFreshnessMs: t.apiCacheFreshnessMs,
@@ -45,6 +45,11 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
 }
 
 /** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
+/** Namespaces the network scenario's client pods live in besides default (created before the run, as `kubectl create namespace` would). */
+function clientNamespaces(l: Layout): string[] {
+  return [...new Set((l.spec.networkPolicy?.clients ?? []).map((c) => c.namespace))].filter((n) => n !== "default").sort();
+}
+
 export function addControlPlane(l: Layout, i: number): void {
   const t = l.t;
   const host = `cp-${i}`;

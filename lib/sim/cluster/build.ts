@@ -12,6 +12,9 @@ import type { LbConfig } from "../components/load-balancer";
 import type { WebClientConfig } from "../components/web-client";
 import type { LoadGeneratorConfig } from "../components/load-generator";
 import type { MetricsServerConfig } from "../components/metrics-server/metrics-server";
+import type { CniAgentConfig } from "../components/cni/cni-agent";
+import type { CoreDnsConfig } from "../components/cni/coredns";
+import type { NetClientConfig } from "../components/cni/net-client";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -48,6 +51,31 @@ function addClients(l: Layout): void {
   }
 }
 
+/** The kube-dns Service's ClusterIP (kubeadm: the 10th address of the service CIDR, the kubelets' --cluster-dns). */
+export const CLUSTER_DNS = "10.96.0.10";
+export const CLUSTER_DOMAIN = "cluster.local";
+/** The CoreDNS pod (kube-system, k8s-app=kube-dns) on node-1, outside the range its kubelet hands out. */
+export const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
+
+/** A CNI policy agent on each worker, CoreDNS, and the client pods' processes (the network-policy scenario). */
+function addPodNetwork(l: Layout): void {
+  const np = l.spec.networkPolicy;
+  if (np === undefined) return;
+  const nodes = Object.keys(l.runtimes).sort();
+  const agents = Object.fromEntries(nodes.map((n) => [n, `cni-agent/${n}`]));
+  for (const n of nodes) {
+    const cfg: CniAgentConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.cniAgent }, node: n, runtime: l.runtimes[n]!, agents, clusterDns: CLUSTER_DNS, coreDns: { proc: "coredns", pod: COREDNS_POD } };
+    add(l, proc(`cni-agent/${n}`, "cni-agent", n, null, cfg));
+  }
+  const dns: CoreDnsConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.coreDns }, clusterDomain: CLUSTER_DOMAIN, upstream: np.upstream };
+  add(l, proc("coredns", "coredns", "node-1", null, dns));
+  for (const c of np.clients) {
+    const cfg: NetClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.netClient }, namespace: c.namespace, pod: c.pod, agents, clusterDns: CLUSTER_DNS, clusterDomain: CLUSTER_DOMAIN, connectTimeoutMs: 5000, dnsTimeoutMs: 5000, dnsAttempts: 2, actions: c.actions };
+    // The processes inside the client pods; they send through the CNI agent of whichever node their pod lands on.
+    add(l, proc(`net-client/${c.namespace}/${c.pod}`, "net-client", "client-pods", null, cfg));
+  }
+}
+
 /** The World for `spec` and its boot schedule. Pure. */
 export function buildCluster(spec: ClusterSpec, seed: number): Built {
   if (spec.etcdTopology === "stacked" && spec.etcdMembers !== spec.controlPlanes) throw new RangeError("stacked etcd needs one member per control-plane node");
@@ -64,6 +92,7 @@ export function buildCluster(spec: ClusterSpec, seed: number): Built {
   for (const i of range(spec.controlPlanes)) addControlPlane(l, i);
   for (let i = 0; i < spec.workers; i++) addWorker(l, i);
   addClients(l);
+  addPodNetwork(l);
   const world: World = { now: 0, rng: seedRng(seed), procs: l.procs, hosts: l.hosts, net: createNet(spec.tuning.networkLatencyMs), nextId: 1 };
   return { world, boot: bootSchedule(world) };
 }

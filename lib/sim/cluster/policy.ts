@@ -28,6 +28,9 @@ export const CREDENTIALS = {
   jane: { kind: "bearer", token: "jane-token" },
   kubeProxy: { kind: "bearer", token: "kube-proxy-token" },
   web: { kind: "bearer", token: "web-token" },
+  cniAgent: { kind: "bearer", token: "cni-agent-token" },
+  coreDns: { kind: "bearer", token: "coredns-token" },
+  netClient: { kind: "bearer", token: "net-client-token" },
 } satisfies Record<string, Credential>;
 
 /** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
@@ -42,6 +45,9 @@ export const AUTHN: AuthnConfig = {
     "jane-token": { name: "jane", groups: ["developers"] },
     "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
+    "cni-agent-token": { name: "system:serviceaccount:kube-system:cni-agent", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
+    "coredns-token": { name: "system:serviceaccount:kube-system:coredns", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
+    "net-client-token": { name: "system:serviceaccount:default:net-client", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
   },
 };
 
@@ -63,6 +69,10 @@ export const RBAC_POLICY: RbacPolicy = {
       // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
       rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
     ],
+    // A CNI policy agent's ClusterRole (e.g. calico-node): read pods and NetworkPolicies everywhere.
+    "cni-agent": [rule(read, [""], ["pods"]), rule(read, ["networking.k8s.io"], ["networkpolicies"])],
+    // kubeadm's system:coredns ClusterRole: the kubernetes plugin lists and watches Services (and endpoints, namespaces).
+    "system:coredns": [rule(read, [""], ["services", "pods"]), rule(read, ["discovery.k8s.io"], ["endpointslices"])],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [
       rule(["get", "create", "update"], ["coordination.k8s.io"], ["leases"]),
@@ -77,6 +87,9 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "web-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }], namespace: "default" },
     { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
     { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
+    { name: "cni-agent", role: "cni-agent", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cni-agent" }], namespace: null },
+    { name: "system:coredns", role: "system:coredns", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }], namespace: null },
+    { name: "net-client-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
   ],
 };

@@ -3,6 +3,7 @@
 import type { ProxyMode } from "../kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/types";
 import type { LoadStep } from "../components/load-generator";
+import type { NetAction } from "../components/cni/net-client";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";
 
 /** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */
@@ -48,6 +49,12 @@ export type ClusterSpec = {
    * a load generator whose CPU demand on the app follows `loadSteps`.
    */
   autoscaling?: { loadSteps: LoadStep[] };
+  /**
+   * Serve networking.k8s.io (NetworkPolicies) and run a CNI policy agent on every worker, CoreDNS
+   * behind the kube-dns ClusterIP (`upstream`: the names its forward resolver knows), and one
+   * process per client pod doing the scripted connects and lookups.
+   */
+  networkPolicy?: { upstream: Record<string, string>; clients: { namespace: string; pod: string; actions: NetAction[] }[] };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

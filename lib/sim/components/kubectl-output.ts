@@ -35,7 +35,7 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
     return `${items.length} pod(s): ${rows.join(", ")}`;
   }
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? call.name ?? "";
-  const what = `${call.resource.replace(/s$/, "")}/${name}`;
+  const what = `${call.resource.replace(/ies$/, "y").replace(/s$/, "")}/${name}`;
   if (status === 201) return `${what} created`;
   if (call.verb === "patch") {
     const spec = (call.body as { spec?: { replicas?: number; template?: unknown } } | null)?.spec;

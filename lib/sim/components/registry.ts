@@ -16,9 +16,12 @@ import { loadBalancer } from "./load-balancer";
 import { loadGenerator } from "./load-generator";
 import { metricsServer } from "./metrics-server/metrics-server";
 import { webClient } from "./web-client";
+import { cniAgent } from "./cni/cni-agent";
+import { coreDns } from "./cni/coredns";
+import { netClient } from "./cni/net-client";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

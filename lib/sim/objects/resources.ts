@@ -18,6 +18,7 @@ export const RESOURCES = {
   jobs: { kind: "Job", group: "batch", namespaced: true },
   cronjobs: { kind: "CronJob", group: "batch", namespaced: true },
   horizontalpodautoscalers: { kind: "HorizontalPodAutoscaler", group: "autoscaling", namespaced: true },
+  networkpolicies: { kind: "NetworkPolicy", group: "networking.k8s.io", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -27,14 +28,15 @@ export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).sort();
 
 /**
  * API groups a cluster serves only when its spec enables them (ClusterSpec.policyApi, batchApi,
- * autoscaling): every other cluster boots exactly as before they existed, as with
+ * autoscaling, networkPolicy): every other cluster boots exactly as before they existed, as with
  * `--runtime-config=<group>=false`, so the traces of the scenarios that do not use them stay byte
  * for byte the same.
  */
-export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object };
+export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object; networkPolicy?: object };
 
 const isOptionalGroupServed = (group: string, apis: OptionalApis) =>
-  (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true) && (group !== "autoscaling" || apis.autoscaling !== undefined);
+  (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true) && (group !== "autoscaling" || apis.autoscaling !== undefined) &&
+  (group !== "networking.k8s.io" || apis.networkPolicy !== undefined);
 
 /**
  * The resources an API server caches and serves: in name order, autoscaling's last (the order the
@@ -125,5 +127,7 @@ export function resourceOf(obj: KubeObject): Resource {
       return "cronjobs";
     case "HorizontalPodAutoscaler":
       return "horizontalpodautoscalers";
+    case "NetworkPolicy":
+      return "networkpolicies";
   }
 }

@@ -77,6 +77,8 @@ export type PodSpec = {
   subdomain?: string;
   /** PersistentVolumeClaims the pod mounts, by claim name. */
   claims?: string[];
+  /** `dnsConfig.options` the kubelet merges into the pod's /etc/resolv.conf (e.g. ndots). */
+  dnsConfig?: { options: { name: string; value: string }[] };
 };
 
 export type Pod = {
@@ -294,4 +296,18 @@ export type HorizontalPodAutoscaler = {
   status: { currentReplicas: number; desiredReplicas: number; lastScaleTime: Ms | null };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob | HorizontalPodAutoscaler;
+/** A peer of a NetworkPolicy rule: pods by label in the policy's namespace, or in the namespaces a namespaceSelector matches (both: pods by label in those namespaces). */
+export type NetworkPolicyPeer = { podSelector?: Record<string, string>; namespaceSelector?: Record<string, string> };
+export type NetworkPolicyPort = { protocol: "TCP" | "UDP"; port: number };
+/** A rule allows traffic from/to any of `peers` (none listed: every peer) on any of `ports` (none listed: every port). */
+export type NetworkPolicyRule = { peers: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] };
+
+/** networking.k8s.io/v1 NetworkPolicy (matchLabels selectors only). */
+export type NetworkPolicy = {
+  kind: "NetworkPolicy";
+  apiVersion: "networking.k8s.io/v1";
+  metadata: ObjectMeta;
+  spec: { podSelector: Record<string, string>; policyTypes: ("Ingress" | "Egress")[]; ingress: NetworkPolicyRule[]; egress: NetworkPolicyRule[] };
+};
+
+export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob | HorizontalPodAutoscaler | NetworkPolicy;

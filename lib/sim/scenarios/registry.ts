@@ -13,9 +13,10 @@ import { kubeProxyModes } from "./kube-proxy-modes";
 import { hpa } from "./hpa";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
+import { networkPolicyDns } from "./network-policy-dns";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

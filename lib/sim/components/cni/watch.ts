@@ -1,0 +1,57 @@
+// Several cluster-wide informers over one API client, the way kube-proxy keeps its own: the CNI
+// agent, CoreDNS and the network scenario's client pods all watch a few resources in every namespace.
+import type { Ctx } from "../../core/component";
+import type { Envelope } from "../../core/types";
+import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
+import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
+import type { Resource } from "../../objects/resources";
+import type { KubeObject } from "../../objects/types";
+
+export type Watched = { http: HttpClient; informers: Readonly<Record<string, Informer>> };
+export type WatchTimer = HttpClientTimer | InformerTimer;
+
+export function startWatches(names: readonly Resource[], api: HttpClientConfig, ctx: Ctx): Watched {
+  let http = emptyHttpClient();
+  const informers: Record<string, Informer> = {};
+  for (const n of names) {
+    const run = informerRun(newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }), n, http, api, ctx);
+    informers[n] = run.inf;
+    http = run.hc;
+  }
+  return { http, informers };
+}
+
+function onResults(w: Watched, results: readonly HttpResult[], api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+  let next = w;
+  let changed = false;
+  for (const r of results) {
+    const name = r.tag.split(":")[1] ?? "";
+    const inf = next.informers[name];
+    if (!r.tag.startsWith("inf:") || inf === undefined) continue;
+    const step = informerOnResult(inf, name, r, next.http, api, ctx);
+    changed ||= step.changes.length > 0;
+    next = { http: step.hc, informers: { ...next.informers, [name]: step.inf } };
+  }
+  return { w: next, changed };
+}
+
+/** An API response for one of the informers; `changed` when a watched object changed. */
+export function watchOnMessage(w: Watched, env: Envelope, api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+  const { hc, results } = httpOnMessage(w.http, api, env, ctx);
+  return onResults({ ...w, http: hc }, results, api, ctx);
+}
+
+export function watchOnTimer(w: Watched, timer: WatchTimer, api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+  if (timer.lib === "http") {
+    const { hc, results } = httpOnTimer(w.http, timer, ctx);
+    return onResults({ ...w, http: hc }, results, api, ctx);
+  }
+  const inf = w.informers[timer.name];
+  if (inf === undefined) return { w, changed: false };
+  const run = informerRun(inf, timer.name, w.http, api, ctx);
+  return { w: { http: run.hc, informers: { ...w.informers, [timer.name]: run.inf } }, changed: false };
+}
+
+export function objectsOf<T extends KubeObject>(w: Watched, name: string): T[] {
+  return Object.values(w.informers[name]?.objects ?? {}) as T[];
+}
