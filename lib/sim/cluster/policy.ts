@@ -28,6 +28,8 @@ export const CREDENTIALS = {
   jane: { kind: "bearer", token: "jane-token" },
   kubeProxy: { kind: "bearer", token: "kube-proxy-token" },
   web: { kind: "bearer", token: "web-token" },
+  /** The cluster-autoscaler Deployment's service-account token (kube-system/cluster-autoscaler). */
+  clusterAutoscaler: { kind: "bearer", token: "cluster-autoscaler-token" },
 } satisfies Record<string, Credential>;
 
 /** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
@@ -42,6 +44,7 @@ export const AUTHN: AuthnConfig = {
     "jane-token": { name: "jane", groups: ["developers"] },
     "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
+    "cluster-autoscaler-token": { name: "system:serviceaccount:kube-system:cluster-autoscaler", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
   },
 };
 
@@ -69,6 +72,16 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(read, [""], ["pods", "nodes", "services"]),
       rule(read, ["apps"], ["replicasets", "statefulsets"]),
       rule(["create"], [""], ["pods/binding"]),
+      // bootstrappolicy policy.go: the scheduler records PodScheduled=False on pods it cannot place.
+      rule(["patch", "update"], [""], ["pods/status"]),
+    ],
+    // The ClusterRole of the cluster-autoscaler chart (charts/cluster-autoscaler/templates/clusterrole.yaml), reduced to what the simulated one calls.
+    "cluster-autoscaler": [
+      rule([...read, "update", "patch", "delete"], [""], ["nodes"]),
+      rule(read, [""], ["pods"]),
+      rule(["create"], [""], ["pods/eviction"]),
+      rule(read, ["apps"], ["replicasets", "statefulsets"]),
+      rule(read, ["policy"], ["poddisruptionbudgets"]),
     ],
   },
   bindings: [
@@ -77,6 +90,7 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "web-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }], namespace: "default" },
     { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
     { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
+    { name: "cluster-autoscaler", role: "cluster-autoscaler", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
   ],
 };

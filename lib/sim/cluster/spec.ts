@@ -48,6 +48,12 @@ export type ClusterSpec = {
    * a load generator whose CPU demand on the app follows `loadSteps`.
    */
   autoscaling?: { loadSteps: LoadStep[] };
+  /**
+   * A cluster-autoscaler (on cp-1) for one node group whose instances are the workers plus `spare`
+   * machines that stay powered off until the simulated cloud creates them, `provisioningMs` after
+   * the scale-up. The scheduler then records PodScheduled=False on pods it cannot place.
+   */
+  clusterAutoscaler?: { group: string; minSize: number; maxSize: number; spare: number; provisioningMs: number };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -11,11 +11,12 @@ import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
 import { kubeProxyModes } from "./kube-proxy-modes";
 import { hpa } from "./hpa";
+import { clusterAutoscalerScenario } from "./cluster-autoscaler";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, clusterAutoscalerScenario];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 
