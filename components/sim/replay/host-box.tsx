@@ -17,6 +17,8 @@ const procNames: Record<string, string> = {
   "web-client": "users → Service web",
   "load-generator": "load generator → Service web",
   "metrics-server": "metrics-server",
+  "cluster-autoscaler": "cluster-autoscaler",
+  "cloud-provider": "cloud API: node group pool",
   "load-balancer": "load balancer",
 };
 
