@@ -61,7 +61,11 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "kubelet.lease-renewed":
       return api(apiOf(view, from));
     case "hpa.rescaled":
+    case "ca.scale-down":
+    case "ca.node-removed":
       return api(apiOf(view, from));
+    case "ca.scale-up":
+      return view.procs["cloud"] ? [{ from, to: "cloud", kind: "api" }] : [];
     case "hpa.sync":
       return view.procs["metrics-server"] ? [{ from, to: "metrics-server", kind: "api" }] : [];
     case "metrics.scraped":

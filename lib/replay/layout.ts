@@ -41,14 +41,15 @@ export const workersPerRowMax = 5;
 /** node-2 before node-10: machine names sort by their numbers, as a person reads them. */
 const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
-const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
+const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "etcd", "kubelet"];
 
 /** Add-ons that run as pods on a worker and get a row of their own under its kubelet (metrics-server). */
 const workerAddonKinds = ["metrics-server", "cni-agent", "coredns"];
 
 function roleOf(hostId: string, kinds: string[]): HostRole {
   if (kinds.includes("load-balancer")) return "lb";
-  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator") || kinds.includes("net-client")) return "client";
+  // The cloud provider's API sits outside the cluster, with the clients.
+  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator") || kinds.includes("net-client") || kinds.includes("cloud-provider")) return "client";
   if (kinds.includes("kube-apiserver")) return "control-plane";
   if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
   return hostId ? "worker" : "worker";

@@ -51,6 +51,20 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "pod", label: `${String(event.pod)} bound to ${String(event.node)}` };
     case "load.changed":
       return { ...at, kind: "fault", label: `load set to ${String(event.cpuMilli)}m of CPU` };
+    case "ca.scale-up":
+      return { ...at, kind: "node", label: `autoscaler: node group ${String(event.from)} → ${String(event.to)} nodes` };
+    case "ca.max-size-reached":
+      return { ...at, kind: "failure", label: `autoscaler at max size ${String(event.maxSize)}: ${String(event.pods)} pods stay Pending` };
+    case "cloud.instance-running":
+      return { ...at, kind: "node", label: `${String(event.node)} booted` };
+    case "ca.node-unneeded":
+      return { ...at, kind: "node", label: `${String(event.node)} unneeded` };
+    case "ca.scale-down-blocked":
+      return { ...at, kind: "failure", label: `${String(event.node)} kept: ${String(event.reason)}` };
+    case "ca.scale-down":
+      return { ...at, kind: "node", label: `autoscaler removes ${String(event.node)}` };
+    case "ca.node-removed":
+      return { ...at, kind: "node", label: `${String(event.node)} removed` };
     case "hpa.rescaled":
       return { ...at, kind: "pod", label: `HPA ${String(event.hpa)} scaled ${String(event.from)} → ${String(event.to)}` };
     case "leader-election.acquired":

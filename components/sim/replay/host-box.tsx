@@ -20,6 +20,8 @@ const procNames: Record<string, string> = {
   "cni-agent": "CNI policy agent",
   coredns: "CoreDNS",
   "net-client": "client pod",
+  "cluster-autoscaler": "cluster-autoscaler",
+  "cloud-provider": "cloud API: node group pool",
   "load-balancer": "load balancer",
 };
 

@@ -71,7 +71,7 @@ export function addControlPlane(l: Layout, i: number): void {
     ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: t.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: t.hpaDownscaleStabilizationMs, tolerance: t.hpaTolerance } }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
-  const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs };
+  const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs, ...(l.spec.clusterAutoscaler === undefined ? {} : { recordUnschedulable: true }) };
   add(l, proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
   const k: KubeletConfig = {
     node: host,

@@ -15,6 +15,8 @@ import type { MetricsServerConfig } from "../components/metrics-server/metrics-s
 import type { CniAgentConfig } from "../components/cni/cni-agent";
 import type { CoreDnsConfig } from "../components/cni/coredns";
 import type { NetClientConfig } from "../components/cni/net-client";
+import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/cluster-autoscaler";
+import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -76,6 +78,32 @@ function addPodNetwork(l: Layout): void {
   }
 }
 
+/** The node group's spare machines (powered off), the cloud provider's API, and the cluster-autoscaler. */
+function addAutoscaler(l: Layout): void {
+  const ca = l.spec.clusterAutoscaler;
+  if (ca === undefined) return;
+  const workers = l.spec.workers;
+  for (let i = workers; i < workers + ca.spare; i++) {
+    addWorker(l, i);
+    l.hosts[`node-${i + 1}`] = { ...l.hosts[`node-${i + 1}`]!, up: false };
+  }
+  const instances = Array.from({ length: workers + ca.spare }, (_, i) => `node-${i + 1}`);
+  const cloud: CloudProviderConfig = { group: ca.group, instances, initial: workers, maxSize: ca.maxSize, provisioningMs: ca.provisioningMs };
+  add(l, proc("cloud", "cloud-provider", "cloud", null, cloud));
+  const t = l.t;
+  const cfg: ClusterAutoscalerConfig = {
+    api: { server: l.apiEndpoint, credential: CREDENTIALS.clusterAutoscaler },
+    cloud: "cloud",
+    group: { name: ca.group, minSize: ca.minSize, maxSize: ca.maxSize, instances, initial: workers, template: { cpuMilli: 2000, memoryMi: 4096, pods: 110 } },
+    scanIntervalMs: t.caScanIntervalMs,
+    utilizationThreshold: t.caUtilizationThreshold,
+    unneededMs: t.caUnneededMs,
+    delayAfterAddMs: t.caDelayAfterAddMs,
+    delayAfterDeleteMs: t.caScanIntervalMs,
+  };
+  add(l, proc("cluster-autoscaler", "cluster-autoscaler", "cp-1", null, cfg));
+}
+
 /** The World for `spec` and its boot schedule. Pure. */
 export function buildCluster(spec: ClusterSpec, seed: number): Built {
   if (spec.etcdTopology === "stacked" && spec.etcdMembers !== spec.controlPlanes) throw new RangeError("stacked etcd needs one member per control-plane node");
@@ -93,6 +121,7 @@ export function buildCluster(spec: ClusterSpec, seed: number): Built {
   for (let i = 0; i < spec.workers; i++) addWorker(l, i);
   addClients(l);
   addPodNetwork(l);
+  addAutoscaler(l);
   const world: World = { now: 0, rng: seedRng(seed), procs: l.procs, hosts: l.hosts, net: createNet(spec.tuning.networkLatencyMs), nextId: 1 };
   return { world, boot: bootSchedule(world) };
 }

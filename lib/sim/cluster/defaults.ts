@@ -85,6 +85,15 @@ export type Tuning = {
   hpaSyncPeriodMs: number;
   hpaDownscaleStabilizationMs: number;
   hpaTolerance: number;
+  /**
+   * cluster-autoscaler's flags, where the cluster runs one: --scan-interval (10 s),
+   * --scale-down-utilization-threshold (0.5), --scale-down-unneeded-time (10 min),
+   * --scale-down-delay-after-add (10 min), --scale-down-delay-after-delete (the scan interval).
+   */
+  caScanIntervalMs: number;
+  caUtilizationThreshold: number;
+  caUnneededMs: number;
+  caDelayAfterAddMs: number;
 };
 
 export const DEFAULT_TUNING: Tuning = {
@@ -137,4 +146,8 @@ export const DEFAULT_TUNING: Tuning = {
   hpaSyncPeriodMs: 15_000,
   hpaDownscaleStabilizationMs: 300_000,
   hpaTolerance: 0.1,
+  caScanIntervalMs: 10_000,
+  caUtilizationThreshold: 0.5,
+  caUnneededMs: 600_000,
+  caDelayAfterAddMs: 600_000,
 };

@@ -31,6 +31,8 @@ export const CREDENTIALS = {
   cniAgent: { kind: "bearer", token: "cni-agent-token" },
   coreDns: { kind: "bearer", token: "coredns-token" },
   netClient: { kind: "bearer", token: "net-client-token" },
+  /** The cluster-autoscaler Deployment's service-account token (kube-system/cluster-autoscaler). */
+  clusterAutoscaler: { kind: "bearer", token: "cluster-autoscaler-token" },
 } satisfies Record<string, Credential>;
 
 /** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
@@ -48,6 +50,7 @@ export const AUTHN: AuthnConfig = {
     "cni-agent-token": { name: "system:serviceaccount:kube-system:cni-agent", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "coredns-token": { name: "system:serviceaccount:kube-system:coredns", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "net-client-token": { name: "system:serviceaccount:default:net-client", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
+    "cluster-autoscaler-token": { name: "system:serviceaccount:kube-system:cluster-autoscaler", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
   },
 };
 
@@ -79,6 +82,16 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(read, [""], ["pods", "nodes", "services"]),
       rule(read, ["apps"], ["replicasets", "statefulsets"]),
       rule(["create"], [""], ["pods/binding"]),
+      // bootstrappolicy policy.go: the scheduler records PodScheduled=False on pods it cannot place.
+      rule(["patch", "update"], [""], ["pods/status"]),
+    ],
+    // The ClusterRole of the cluster-autoscaler chart (charts/cluster-autoscaler/templates/clusterrole.yaml), reduced to what the simulated one calls.
+    "cluster-autoscaler": [
+      rule([...read, "update", "patch", "delete"], [""], ["nodes"]),
+      rule(read, [""], ["pods"]),
+      rule(["create"], [""], ["pods/eviction"]),
+      rule(read, ["apps"], ["replicasets", "statefulsets"]),
+      rule(read, ["policy"], ["poddisruptionbudgets"]),
     ],
   },
   bindings: [
@@ -90,6 +103,7 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "cni-agent", role: "cni-agent", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cni-agent" }], namespace: null },
     { name: "system:coredns", role: "system:coredns", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }], namespace: null },
     { name: "net-client-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }], namespace: null },
+    { name: "cluster-autoscaler", role: "cluster-autoscaler", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
   ],
 };

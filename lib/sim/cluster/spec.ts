@@ -55,6 +55,12 @@ export type ClusterSpec = {
    * process per client pod doing the scripted connects and lookups.
    */
   networkPolicy?: { upstream: Record<string, string>; clients: { namespace: string; pod: string; actions: NetAction[] }[] };
+  /**
+   * A cluster-autoscaler (on cp-1) for one node group whose instances are the workers plus `spare`
+   * machines that stay powered off until the simulated cloud creates them, `provisioningMs` after
+   * the scale-up. The scheduler then records PodScheduled=False on pods it cannot place.
+   */
+  clusterAutoscaler?: { group: string; minSize: number; maxSize: number; spare: number; provisioningMs: number };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

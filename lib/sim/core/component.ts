@@ -37,6 +37,11 @@ export type Ctx = {
   startLocal(proc: ProcId): void;
   /** For a kubelet: whether a static pod on its own host is running (what the runtime reports). */
   isLocalUp(proc: ProcId): boolean;
+  /**
+   * For a cloud provider: powers a machine (host) on or off, as creating or deleting a VM does
+   * (the simulated cloud API of the cluster-autoscaler scenario).
+   */
+  powerHost(host: string, on: boolean): void;
 };
 
 /** What survives a crash, and which peers held connections the kernel must now reset. */

@@ -6,6 +6,7 @@ import type { EtcdRpc } from "../etcd/protocol";
 import type { HttpMsg } from "../apiserver/http";
 import type { MetricsMsg } from "../components/metrics-server/protocol";
 import type { PodNetMsg } from "../components/cni/protocol";
+import type { CloudMsg } from "../components/cluster-autoscaler/protocol";
 import type { RaftMsg } from "../raft/types";
 
 /** Raft peer traffic between etcd members (etcd's rafthttp streams): the message is the body. */
@@ -21,7 +22,7 @@ export type NetMsg =
 /** Local notification from the container runtime to the kubelet that supervises a static pod. */
 export type LocalMsg = { p: "local"; kind: "exited"; proc: string; reason: string };
 
-export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg;
+export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg | CloudMsg;
 
 /**
  * True when the message opens a request or connection, so that a down process on a live host answers

@@ -13,7 +13,7 @@ import { createRng, type Rng, type RngState } from "./rng";
 import type { DeliverEvent, Tap } from "./tap";
 import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
-export type ProcEffect = { kind: "exit"; proc: ProcId; reason: string } | { kind: "kill"; proc: ProcId; reason: string } | { kind: "start"; proc: ProcId };
+export type ProcEffect = { kind: "exit"; proc: ProcId; reason: string } | { kind: "kill"; proc: ProcId; reason: string } | { kind: "start"; proc: ProcId } | { kind: "power"; proc: ProcId; host: string; on: boolean };
 
 export type Sink = { schedule(at: Ms, ev: SimEvent): void; trace(draft: TraceDraft): void };
 
@@ -183,6 +183,9 @@ class StepCtx implements Ctx {
   }
   isLocalUp(id: ProcId): boolean {
     return this.local(id).up;
+  }
+  powerHost(host: string, on: boolean): void {
+    this.out.effects.push({ kind: "power", proc: this.proc.id, host, on });
   }
 }
 

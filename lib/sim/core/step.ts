@@ -214,6 +214,10 @@ function applyEffects(d: Draft, out: Outbox): void {
       case "start":
         if (!proc.up && !proc.disabled && d.world.hosts[proc.host]?.up === true) startProc(d, effect.proc, out);
         break;
+      case "power":
+        if (effect.on) powerOn(d, effect.host, out);
+        else powerOff(d, effect.host, out);
+        break;
       default:
         unreachable(effect, "effect");
     }

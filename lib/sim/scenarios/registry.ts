@@ -11,12 +11,13 @@ import { rollingUpdate } from "./rolling-update";
 import { scheduling } from "./scheduling";
 import { kubeProxyModes } from "./kube-proxy-modes";
 import { hpa } from "./hpa";
+import { clusterAutoscalerScenario } from "./cluster-autoscaler";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
 import { networkPolicyDns } from "./network-policy-dns";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -7,7 +7,7 @@ import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import { httpSendInPlace, type HttpResult } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
-import { isTerminating } from "../../objects/helpers";
+import { condition, isTerminating, setCondition } from "../../objects/helpers";
 import type { KubeObject, Node, Pod } from "../../objects/types";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne, type PodInfo, type ScheduleResult, type Snapshot } from "../../scheduler";
 import { addPod, flushUnschedulableLeftover, nextWakeupMs, onClusterEvent, popPod, removePod, requeueFailed, type SchedulingQueue } from "../../scheduler/queue";
@@ -117,11 +117,17 @@ export function scheduleCycle(pod: Pod, snapshot: Snapshot, nextStart: number, c
   return scheduleOne(PROFILE, podInfoOf(pod, null), snapshot, { pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)), nextStartNodeIndex: nextStart, detail: true });
 }
 
-function unschedulable(s: SchedulerState, pod: Pod, r: ScheduleResult, ctx: Ctx): void {
+function unschedulable(s: SchedulerState, cfg: SchedulerConfig, pod: Pod, r: ScheduleResult, ctx: Ctx): void {
   const key = keyOf(pod);
   const message = r.message ?? "0/0 nodes are available.";
   if (s.reported[key] !== message) {
     ctx.trace("pod.unschedulable", `kube-scheduler cannot place ${pod.metadata.name}: ${message}`, { pod: pod.metadata.name, reason: message });
+    const cond = condition(pod.status.conditions, "PodScheduled");
+    if (cfg.recordUnschedulable === true && !(cond?.status === "False" && cond.reason === "Unschedulable")) {
+      const conditions = setCondition(pod.status.conditions, "PodScheduled", "False", "Unschedulable", ctx.now);
+      const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status: { conditions } } });
+      httpSendInPlace(s.http, cfg.api, call, `cond|${key}`, null, ctx);
+    }
   }
   s.reported = withEntry(s.reported, key, message);
 }
@@ -142,7 +148,7 @@ export function drain(s: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): void {
     const r = scheduleCycle(pod, snapshot, s.nextStart, ctx);
     s.nextStart = r.nextStartNodeIndex;
     if (r.selectedNode === null) {
-      unschedulable(s, pod, r, ctx);
+      unschedulable(s, cfg, pod, r, ctx);
       s.queue = requeueFailed(s.queue, popped.pod, ctx.now, true);
       continue;
     }

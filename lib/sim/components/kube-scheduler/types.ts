@@ -6,7 +6,18 @@ import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-e
 import type { Ms } from "../../core/types";
 import type { SchedulingQueue } from "../../scheduler/queue";
 
-export type SchedulerConfig = { api: HttpClientConfig; elector: ElectorConfig; backoffMs: Ms; backoffMaxMs: Ms };
+export type SchedulerConfig = {
+  api: HttpClientConfig;
+  elector: ElectorConfig;
+  backoffMs: Ms;
+  backoffMaxMs: Ms;
+  /**
+   * Writes PodScheduled=False, reason Unschedulable, on a pod it cannot place (upstream always does:
+   * pkg/scheduler/schedule_one.go handleSchedulingFailure → updatePod). Only the clusters that run a
+   * cluster-autoscaler, which reads that condition, turn it on, so older traces keep their requests.
+   */
+  recordUnschedulable?: boolean;
+};
 
 export type SchedulerState = {
   http: HttpClient;
