@@ -51,6 +51,10 @@ function withResourceVersion(stored: KubeObject, resourceVersion: string): KubeO
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     case "HorizontalPodAutoscaler":
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
+    case "CustomResourceDefinition":
+      return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
+    case "WebApp":
+      return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     default: {
       const other = stored as KubeObject;
       return { ...other, metadata: { ...other.metadata, resourceVersion } };

@@ -12,6 +12,7 @@ import type { LbConfig } from "../components/load-balancer";
 import type { WebClientConfig } from "../components/web-client";
 import type { LoadGeneratorConfig } from "../components/load-generator";
 import type { MetricsServerConfig } from "../components/metrics-server/metrics-server";
+import type { OperatorConfig } from "../components/operator/operator";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -37,6 +38,16 @@ function addClients(l: Layout): void {
   if (l.spec.webTraffic) {
     const web: WebClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
     add(l, proc("web-client", "web-client", "users", null, web));
+  }
+  if (l.spec.operator !== undefined) {
+    // The operator runs as a Deployment of one replica in kube-system; its pod sits on the first worker.
+    const t = l.t;
+    const op: OperatorConfig = {
+      api: { server: l.apiEndpoint, credential: CREDENTIALS.operator },
+      elector: { namespace: "kube-system", name: "webapp-operator", leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs },
+      cleanupMs: l.spec.operator.cleanupMs,
+    };
+    add(l, proc("webapp-operator", "webapp-operator", "node-1", null, op));
   }
   const auto = l.spec.autoscaling;
   if (auto !== undefined) {

@@ -28,6 +28,8 @@ export const CREDENTIALS = {
   jane: { kind: "bearer", token: "jane-token" },
   kubeProxy: { kind: "bearer", token: "kube-proxy-token" },
   web: { kind: "bearer", token: "web-token" },
+  /** webapp-operator's service account token (kube-system:webapp-operator). */
+  operator: { kind: "bearer", token: "webapp-operator-token" },
 } satisfies Record<string, Credential>;
 
 /** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
@@ -42,6 +44,7 @@ export const AUTHN: AuthnConfig = {
     "jane-token": { name: "jane", groups: ["developers"] },
     "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
+    "webapp-operator-token": { name: "system:serviceaccount:kube-system:webapp-operator", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
   },
 };
 
@@ -62,6 +65,14 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
       // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
       rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
+      // The garbage collector's ClusterRole is get/list/watch/patch/update/delete on everything (controller_policy.go); here the custom resource too.
+      rule(["*"], ["example.com"], ["webapps"]),
+    ],
+    // The operator's ClusterRole (what kubebuilder's RBAC markers generate): its kind, and the Deployments it owns.
+    "webapp-operator": [
+      rule(["get", "create", "update", "list", "watch"], ["coordination.k8s.io"], ["leases"]),
+      rule([...read, "update", "patch"], ["example.com"], ["webapps", "webapps/status", "webapps/finalizers"]),
+      rule(["*"], ["apps"], ["deployments"]),
     ],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [
@@ -77,6 +88,7 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "web-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }], namespace: "default" },
     { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
     { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
+    { name: "webapp-operator", role: "webapp-operator", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:webapp-operator" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
   ],
 };

@@ -16,9 +16,10 @@ import { loadBalancer } from "./load-balancer";
 import { loadGenerator } from "./load-generator";
 import { metricsServer } from "./metrics-server/metrics-server";
 import { webClient } from "./web-client";
+import { webappOperator } from "./operator/operator";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, webappOperator].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {
