@@ -20,6 +20,6 @@ export function groupOf(component: string): ComponentGroup {
   if (component.startsWith("kube-scheduler")) return "scheduler";
   if (component.startsWith("kubelet") || component.startsWith("containerd") || component.startsWith("node") || component.startsWith("cp-")) return "nodes";
   if (component === "kubectl" || component === "web-client" || component === "load-generator") return "clients";
-  if (component === "metrics-server") return "controllers";
+  if (component === "metrics-server" || component === "webapp-operator") return "controllers";
   return "infra";
 }

@@ -17,6 +17,7 @@ const procNames: Record<string, string> = {
   "web-client": "users → Service web",
   "load-generator": "load generator → Service web",
   "metrics-server": "metrics-server",
+  "webapp-operator": "webapp-operator",
   "load-balancer": "load balancer",
 };
 
