@@ -46,6 +46,9 @@ function podEvent(v: View, e: TraceEvent): View | null {
     case "job.pod-deleted":
     case "gc.pod-deleted":
       return withPod(v, pod, { phase: "Terminating", ready: false });
+    case "gc.dependent-deleted":
+      // The operator scenario's garbage collector names what it deleted by kind and name.
+      return e.kind === "Pod" ? withPod(v, str(e, "name"), { phase: "Terminating", ready: false }) : null;
     case "pod.unschedulable":
       return withPod(v, pod, { reason: str(e, "reason") });
     case "pod.sandbox-ready":

@@ -22,6 +22,7 @@ const procNames: Record<string, string> = {
   "net-client": "client pod",
   "cluster-autoscaler": "cluster-autoscaler",
   "cloud-provider": "cloud API: node group pool",
+  "webapp-operator": "webapp-operator",
   "load-balancer": "load balancer",
 };
 

@@ -52,6 +52,9 @@ function withResourceVersion(stored: KubeObject, resourceVersion: string): KubeO
     case "HorizontalPodAutoscaler":
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     case "NetworkPolicy":
+    case "CustomResourceDefinition":
+      return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
+    case "WebApp":
       return { ...stored, metadata: { ...stored.metadata, resourceVersion } };
     default: {
       const other = stored as KubeObject;

@@ -35,6 +35,12 @@ export type ApiServerConfig = {
    * their traces stay as they were.
    */
   resources: readonly Resource[];
+  /**
+   * --enable-garbage-collector: deletes honour propagationPolicy (the orphan and foregroundDeletion
+   * finalizers). Only the operator scenario's cluster runs the garbage collector; the others run as
+   * with the flag false (on both kube-apiserver and kube-controller-manager), so their traces stay.
+   */
+  enableGarbageCollector?: boolean;
 };
 
 export type CachedEvent = { rv: number; type: WatchType; object: KubeObject };

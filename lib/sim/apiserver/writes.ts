@@ -20,9 +20,13 @@ import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 
 const GUARANTEED_UPDATE_ATTEMPTS = 10;
 
-function summary(call: ApiCall, name: string): string {
+function summary(call: ApiCall, name: string, op?: EtcdOp): string {
   const ns = call.namespace === null ? "" : `${call.namespace}/`;
   const what = `${call.resource} ${ns}${name}`;
+  // Only objects with finalizers take these two paths (traces without finalizers keep their wording).
+  const finalizers = op?.op === "update" ? ((op.value as KubeObject).metadata.finalizers ?? []) : [];
+  if (call.verb === "delete" && finalizers.length > 0) return `mark ${what} for deletion (deletionTimestamp; finalizers ${finalizers.join(", ")} remain)`;
+  if (call.verb === "update" && op?.op === "delete") return `delete ${what} (its last finalizer was removed)`;
   if (call.subresource === "binding") return `bind pod ${ns}${name} to ${(call.body as { nodeName: string }).nodeName}`;
   if (call.verb === "delete") return `delete ${what}`;
   if (call.subresource === "status") return `update the status of ${what}`;
@@ -41,7 +45,7 @@ function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall
   // Lease renewals happen every few seconds per node and controller: real writes, but quiet in the trace.
   const quiet = call.resource === "leases";
   if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "etcd-write", `Txn ${op.op} ${op.key}: the etcd leader replicates it and answers once a majority has it in its WAL`);
-  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name) }, ctx);
+  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name, op) }, ctx);
 }
 
 function isGraceful(call: ApiCall, current: KubeObject): boolean {
@@ -65,6 +69,9 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
     const err = (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
+    // An update that removes the last finalizer of an object being deleted deletes it (store.go: shouldDeleteDuringUpdate).
+    const cached = s.caches[resource]?.objects[storeKey(call.namespace, call.name ?? "")];
+    if (cached !== undefined && finalizedAway(cached, obj)) return txn(s, cfg, f, call, obj.metadata.name, { op: "delete", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), expectRev }, ctx);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev }, ctx);
   }
   if (call.subresource === "eviction") return startEviction(s, cfg, f, call, ctx);
@@ -88,7 +95,7 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
     current = { key, value: cached, createRev: 0, modRev: Number(cached.metadata.resourceVersion), version: 0 };
   }
   const cur = fromKv(current);
-  const next = computeUpdate(call, cur, ctx);
+  const next = computeUpdate(call, cur, cfg.enableGarbageCollector === true, ctx);
   if ("error" in next) return fail(s, f.id, next.error, ctx);
   if (f.node !== null) {
     // Upstream runs admission inside GuaranteedUpdate's tryUpdate, against the object being replaced.
@@ -101,8 +108,30 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   txn(s, cfg, f, call, name, { op: "update", key, value: next.obj, expectRev: current.modRev }, ctx);
 }
 
+export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
+
+/**
+ * The finalizers a delete leaves on the object: with the garbage collector enabled, Orphan adds
+ * `orphan`, Foreground adds `foregroundDeletion`, Background removes both; the default here is
+ * Background (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go:
+ * deletionFinalizersForGarbageCollection, DefaultGarbageCollectionPolicy).
+ */
+export function deletionFinalizers(current: readonly string[] | undefined, policy: PropagationPolicy | undefined, gc: boolean): string[] {
+  const kept = [...(current ?? [])];
+  if (!gc) return kept;
+  const others = kept.filter((f) => f !== "orphan" && f !== "foregroundDeletion");
+  if (policy === "Orphan") return [...others, "orphan"];
+  if (policy === "Foreground") return [...others, "foregroundDeletion"];
+  return others;
+}
+
+/** A write that empties the finalizers of an object being deleted removes it (store.go: shouldDeleteDuringUpdate). */
+function finalizedAway(cur: KubeObject, next: KubeObject): boolean {
+  return next.kind !== "Pod" && next.metadata.deletionTimestamp !== null && (cur.metadata.finalizers?.length ?? 0) > 0 && (next.metadata.finalizers?.length ?? 0) === 0;
+}
+
 /** The new object for a patch, binding or delete; obj null means remove the key. */
-function computeUpdate(call: ApiCall, cur: KubeObject, ctx: Ctx): { obj: KubeObject | null } | { error: ApiError } {
+function computeUpdate(call: ApiCall, cur: KubeObject, gc: boolean, ctx: Ctx): { obj: KubeObject | null } | { error: ApiError } {
   if (call.subresource === "binding" && cur.kind === "Pod") {
     const nodeName = (call.body as { nodeName: string }).nodeName;
     if (cur.spec.nodeName !== null) {
@@ -111,12 +140,22 @@ function computeUpdate(call: ApiCall, cur: KubeObject, ctx: Ctx): { obj: KubeObj
     return { obj: { ...cur, spec: { ...cur.spec, nodeName } } };
   }
   if (call.verb === "delete") {
+    // Pending finalizers keep the object: the delete only sets deletionTimestamp (store.go:
+    // updateForGracefulDeletionAndFinalizers). Objects without any (every object before the
+    // operator scenario) take the paths below unchanged.
+    const policy = (call.body as { propagationPolicy?: PropagationPolicy } | null)?.propagationPolicy;
+    const finalizers = deletionFinalizers(cur.metadata.finalizers, policy, gc && cur.kind !== "Pod");
+    if (finalizers.length > 0) {
+      if (cur.metadata.deletionTimestamp !== null && finalizers.join() === (cur.metadata.finalizers ?? []).join()) return { obj: cur };
+      return { obj: { ...cur, metadata: { ...cur.metadata, finalizers, deletionTimestamp: cur.metadata.deletionTimestamp ?? ctx.now } } as KubeObject };
+    }
     if (!isGraceful(call, cur)) return { obj: null };
     // Graceful deletion: mark Terminating; the node's kubelet deletes it after stopping the containers.
     if (cur.metadata.deletionTimestamp !== null) return { obj: cur };
     return { obj: { ...cur, metadata: { ...cur.metadata, deletionTimestamp: ctx.now } } };
   }
   const patched = mergePatch(cur, call.body) as KubeObject;
+  if (finalizedAway(cur, patched)) return { obj: null };
   // Decoding a patched object defaults it again (a new image gets its imagePullPolicy).
   return { obj: defaults({ ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject) };
 }

@@ -41,6 +41,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     ...(l.spec.policyApi === true ? { policyApi: true } : {}),
     ...(l.spec.traceWatchExpiry === true ? { traceWatchExpiry: true } : {}),
     resources: servedResources(l.spec),
+    ...(l.spec.operator === undefined ? {} : { enableGarbageCollector: true }),
   };
 }
 
@@ -68,6 +69,7 @@ export function addControlPlane(l: Layout, i: number): void {
     largeClusterSize: 50,
     ...(l.spec.policyApi === true ? { disruption: true } : {}),
     batch: l.spec.batchApi === true,
+    ...(l.spec.operator === undefined ? {} : { garbageCollector: true }),
     ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: t.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: t.hpaDownscaleStabilizationMs, tolerance: t.hpaTolerance } }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));

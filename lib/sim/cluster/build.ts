@@ -17,6 +17,7 @@ import type { CoreDnsConfig } from "../components/cni/coredns";
 import type { NetClientConfig } from "../components/cni/net-client";
 import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/cluster-autoscaler";
 import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
+import type { OperatorConfig } from "../components/operator/operator";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -42,6 +43,16 @@ function addClients(l: Layout): void {
   if (l.spec.webTraffic) {
     const web: WebClientConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.web }, app: "web", periodMs: 10_000, runtimes: l.runtimes };
     add(l, proc("web-client", "web-client", "users", null, web));
+  }
+  if (l.spec.operator !== undefined) {
+    // The operator runs as a Deployment of one replica in kube-system; its pod sits on the first worker.
+    const t = l.t;
+    const op: OperatorConfig = {
+      api: { server: l.apiEndpoint, credential: CREDENTIALS.operator },
+      elector: { namespace: "kube-system", name: "webapp-operator", leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs },
+      cleanupMs: l.spec.operator.cleanupMs,
+    };
+    add(l, proc("webapp-operator", "webapp-operator", "node-1", null, op));
   }
   const auto = l.spec.autoscaling;
   if (auto !== undefined) {

@@ -33,6 +33,8 @@ export const CREDENTIALS = {
   netClient: { kind: "bearer", token: "net-client-token" },
   /** The cluster-autoscaler Deployment's service-account token (kube-system/cluster-autoscaler). */
   clusterAutoscaler: { kind: "bearer", token: "cluster-autoscaler-token" },
+  /** webapp-operator's service account token (kube-system:webapp-operator). */
+  operator: { kind: "bearer", token: "webapp-operator-token" },
 } satisfies Record<string, Credential>;
 
 /** kubelet.conf of `node`: its client certificate (rotated by the kubelet, same subject). */
@@ -51,6 +53,7 @@ export const AUTHN: AuthnConfig = {
     "coredns-token": { name: "system:serviceaccount:kube-system:coredns", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
     "net-client-token": { name: "system:serviceaccount:default:net-client", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
     "cluster-autoscaler-token": { name: "system:serviceaccount:kube-system:cluster-autoscaler", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
+    "webapp-operator-token": { name: "system:serviceaccount:kube-system:webapp-operator", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
   },
 };
 
@@ -71,6 +74,14 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
       // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
       rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
+      // The garbage collector's ClusterRole is get/list/watch/patch/update/delete on everything (controller_policy.go); here the custom resource too.
+      rule(["*"], ["example.com"], ["webapps"]),
+    ],
+    // The operator's ClusterRole (what kubebuilder's RBAC markers generate): its kind, and the Deployments it owns.
+    "webapp-operator": [
+      rule(["get", "create", "update", "list", "watch"], ["coordination.k8s.io"], ["leases"]),
+      rule([...read, "update", "patch"], ["example.com"], ["webapps", "webapps/status", "webapps/finalizers"]),
+      rule(["*"], ["apps"], ["deployments"]),
     ],
     // A CNI policy agent's ClusterRole (e.g. calico-node): read pods and NetworkPolicies everywhere.
     "cni-agent": [rule(read, [""], ["pods"]), rule(read, ["networking.k8s.io"], ["networkpolicies"])],
@@ -104,6 +115,7 @@ export const RBAC_POLICY: RbacPolicy = {
     { name: "system:coredns", role: "system:coredns", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }], namespace: null },
     { name: "net-client-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }], namespace: null },
     { name: "cluster-autoscaler", role: "cluster-autoscaler", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }], namespace: null },
+    { name: "webapp-operator", role: "webapp-operator", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:webapp-operator" }], namespace: null },
     { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
   ],
 };

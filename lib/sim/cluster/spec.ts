@@ -61,6 +61,13 @@ export type ClusterSpec = {
    * the scale-up. The scheduler then records PodScheduled=False on pods it cannot place.
    */
   clusterAutoscaler?: { group: string; minSize: number; maxSize: number; spare: number; provisioningMs: number };
+  /**
+   * Serve apiextensions.k8s.io (CustomResourceDefinitions) and the WebApp custom resource, run the
+   * garbage collector (--enable-garbage-collector on kube-apiserver and kube-controller-manager), and
+   * run webapp-operator (one replica, on the first worker) with the cleanup it does before removing
+   * its finalizer taking `cleanupMs`.
+   */
+  operator?: { cleanupMs: number };
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

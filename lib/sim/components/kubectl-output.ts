@@ -41,6 +41,10 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
     const spec = (call.body as { spec?: { replicas?: number; template?: unknown } } | null)?.spec;
     return `${what} ${spec?.replicas !== undefined ? "scaled" : spec?.template !== undefined ? "template updated (a new rollout)" : "patched"}`;
   }
-  if (call.verb === "delete") return `${what} deleted`;
+  const meta = (body as { metadata?: { deletionTimestamp?: number | null; finalizers?: string[] } } | null)?.metadata;
+  const finalizers = meta?.finalizers ?? [];
+  // An object with finalizers: a delete only marked it; get shows it Terminating until they are gone.
+  if (call.verb === "delete") return finalizers.length > 0 ? `${what} deleted (marked: deletionTimestamp set; it stays while finalizers ${finalizers.join(", ")} remain)` : `${what} deleted`;
+  if (finalizers.length > 0 && meta?.deletionTimestamp != null) return `${what} found: Terminating, finalizers ${finalizers.join(", ")}`;
   return `${what} found`;
 }

@@ -68,7 +68,7 @@ function bareCommandLine(c: Command): string {
     case "rollout-undo":
       return `kubectl rollout undo deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`;
     case "delete":
-      return `kubectl delete ${a.resource} ${a.name}`;
+      return `kubectl delete ${a.resource} ${a.name}${a.cascade === undefined ? "" : ` --cascade=${a.cascade}`}`;
     case "patch":
       return `kubectl patch ${String(a.resource).replace(/s$/, "")} ${a.name} -p '${a.patch}'`;
     case "delete-first":
@@ -128,8 +128,11 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     }
     case "rollout-undo":
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
-    case "delete":
-      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name) }), "delete", ctx);
+    case "delete": {
+      // --cascade=background|foreground|orphan becomes the DeleteOptions' propagationPolicy.
+      const cascade = a.cascade === undefined ? {} : { body: { propagationPolicy: { background: "Background", foreground: "Foreground", orphan: "Orphan" }[String(a.cascade)] } };
+      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name), ...cascade }), "delete", ctx);
+    }
     case "patch":
       // kubectl patch with a strategic-merge body; for the fields patched here it is a merge patch.
       return issue(s, cfg, c, apiCall("patch", String(a.resource) as Resource, { ...ns, name: String(a.name), body: JSON.parse(String(a.patch)) as unknown }), "patch", ctx);

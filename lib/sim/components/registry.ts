@@ -19,12 +19,12 @@ import { webClient } from "./web-client";
 import { cniAgent } from "./cni/cni-agent";
 import { coreDns } from "./cni/coredns";
 import { netClient } from "./cni/net-client";
-
 import { clusterAutoscaler } from "./cluster-autoscaler/cluster-autoscaler";
 import { cloudProvider } from "./cluster-autoscaler/cloud-provider";
+import { webappOperator } from "./operator/operator";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient, clusterAutoscaler, cloudProvider].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient, clusterAutoscaler, cloudProvider, webappOperator].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

@@ -19,6 +19,8 @@ export const RESOURCES = {
   cronjobs: { kind: "CronJob", group: "batch", namespaced: true },
   horizontalpodautoscalers: { kind: "HorizontalPodAutoscaler", group: "autoscaling", namespaced: true },
   networkpolicies: { kind: "NetworkPolicy", group: "networking.k8s.io", namespaced: true },
+  customresourcedefinitions: { kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", namespaced: false },
+  webapps: { kind: "WebApp", group: "example.com", namespaced: true },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -32,11 +34,17 @@ export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).sort();
  * `--runtime-config=<group>=false`, so the traces of the scenarios that do not use them stay byte
  * for byte the same.
  */
-export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object; networkPolicy?: object };
+export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object; networkPolicy?: object; operator?: object };
+
+/** The custom resources' groups (the operator scenario's CRD): served with apiextensions.k8s.io. */
+const isExtensionGroup = (group: string) => group === "apiextensions.k8s.io" || group === "example.com";
 
 const isOptionalGroupServed = (group: string, apis: OptionalApis) =>
-  (group !== "policy" || apis.policyApi === true) && (group !== "batch" || apis.batchApi === true) && (group !== "autoscaling" || apis.autoscaling !== undefined) &&
-  (group !== "networking.k8s.io" || apis.networkPolicy !== undefined);
+  (group !== "policy" || apis.policyApi === true) &&
+  (group !== "batch" || apis.batchApi === true) &&
+  (group !== "autoscaling" || apis.autoscaling !== undefined) &&
+  (group !== "networking.k8s.io" || apis.networkPolicy !== undefined) &&
+  (!isExtensionGroup(group) || apis.operator !== undefined);
 
 /**
  * The resources an API server caches and serves: in name order, autoscaling's last (the order the
@@ -129,5 +137,9 @@ export function resourceOf(obj: KubeObject): Resource {
       return "horizontalpodautoscalers";
     case "NetworkPolicy":
       return "networkpolicies";
+    case "CustomResourceDefinition":
+      return "customresourcedefinitions";
+    case "WebApp":
+      return "webapps";
   }
 }

@@ -4,7 +4,11 @@
 import type { Ms } from "../core/types";
 import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 
-export type OwnerRef = { kind: string; name: string; uid: string; controller: boolean };
+/**
+ * blockOwnerDeletion (absent: false): under foreground deletion the owner stays until this dependent
+ * is gone (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go: OwnerReference).
+ */
+export type OwnerRef = { kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion?: boolean };
 
 export type ObjectMeta = {
   name: string;
@@ -18,6 +22,12 @@ export type ObjectMeta = {
   deletionTimestamp: Ms | null;
   /** e.g. deployment.kubernetes.io/revision on ReplicaSets; absent when there are none. */
   annotations?: Record<string, string>;
+  /**
+   * metadata.finalizers (absent: none). A delete of an object that has some only sets
+   * deletionTimestamp; the object goes when the last one is removed
+   * (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go: Delete, shouldDeleteDuringUpdate).
+   */
+  finalizers?: string[];
 };
 
 export type ConditionStatus = "True" | "False" | "Unknown";
@@ -310,4 +320,27 @@ export type NetworkPolicy = {
   spec: { podSelector: Record<string, string>; policyTypes: ("Ingress" | "Egress")[]; ingress: NetworkPolicyRule[]; egress: NetworkPolicyRule[] };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob | HorizontalPodAutoscaler | NetworkPolicy;
+/**
+ * apiextensions.k8s.io/v1 CustomResourceDefinition reduced to what registers one namespaced kind:
+ * its group, names and served version; status.established once the API server serves it.
+ */
+export type CustomResourceDefinition = {
+  kind: "CustomResourceDefinition";
+  metadata: ObjectMeta;
+  spec: { group: string; kind: string; plural: string; version: string; scope: "Namespaced" };
+  status: { established: boolean };
+};
+
+/**
+ * The custom resource the operator scenario registers (webapps.example.com/v1): a web app the
+ * operator runs as a Deployment. status: the spec the operator last converged on (its signature) and
+ * the Deployment's ready replicas, written through the status subresource.
+ */
+export type WebApp = {
+  kind: "WebApp";
+  metadata: ObjectMeta;
+  spec: { replicas: number; image: string };
+  status: { observed: string | null; readyReplicas: number };
+};
+
+export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob | HorizontalPodAutoscaler | NetworkPolicy | CustomResourceDefinition | WebApp;

@@ -15,9 +15,10 @@ import { clusterAutoscalerScenario } from "./cluster-autoscaler";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
 import { networkPolicyDns } from "./network-policy-dns";
+import { operator } from "./operator";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario, operator];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -18,6 +18,7 @@ import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
 import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
 import { onStatefulSetResult, reconcileStatefulSets } from "./statefulset";
+import { onGarbageResult, reconcileGarbage } from "./garbage-collector";
 import { HPA_INFORMER, onHpaInformer, onHpaMetrics, onHpaScaleResult, onHpaTimer } from "./horizontal";
 
 function specFor(name: Resource): InformerSpec {
@@ -33,13 +34,13 @@ function synced(s: KcmState, cfg: KcmConfig): boolean {
   return informerNames(cfg).every((n) => s.informers[n]?.synced === true);
 }
 
-type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption" | "job" | "cronjob";
-const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption", "job", "cronjob"];
+type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption" | "job" | "cronjob" | "gc";
+const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption", "job", "cronjob", "gc"];
 
 /** Which controllers' informers watch a resource: only they are woken by its changes (event handlers). */
 const WATCHERS: Record<string, readonly Controller[]> = {
-  deployments: ["deployment", "disruption"],
-  replicasets: ["deployment", "replicaset", "disruption"],
+  deployments: ["deployment", "disruption", "gc"],
+  replicasets: ["deployment", "replicaset", "disruption", "gc"],
   pods: ALL,
   statefulsets: ["statefulset", "disruption"],
   poddisruptionbudgets: ["disruption"],
@@ -50,6 +51,7 @@ const WATCHERS: Record<string, readonly Controller[]> = {
   leases: [],
   jobs: ["job", "cronjob"],
   cronjobs: ["cronjob"],
+  webapps: ["gc"],
 };
 
 /** Runs the given controllers once over the informers' contents (all of them on resync). */
@@ -63,6 +65,7 @@ function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Contr
   if (which.includes("disruption")) s = reconcileDisruption(s, cfg, ctx);
   if (cfg.batch && which.includes("job")) s = reconcileJobs(s, cfg, ctx);
   if (cfg.batch && which.includes("cronjob")) s = reconcileCronJobs(s, cfg, ctx);
+  if (cfg.garbageCollector === true && which.includes("gc")) s = reconcileGarbage(s, cfg, ctx);
   return which.includes("eviction") ? scheduleEvictions(taintUnschedulable(s, cfg, ctx), ctx) : s;
 }
 
@@ -108,6 +111,8 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
   if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
   if (r.tag.startsWith("pdb|")) return onDisruptionResult(s, r, ctx);
   if (r.tag.startsWith("hpa|")) return onHpaScaleResult(s, r.status, r.tag, ctx);
+  // A refused garbage-collector write (409, 404) means the object changed: its informer event runs the next pass.
+  if (r.tag.startsWith("gc|")) return onGarbageResult(s, r.status, r.tag, ctx);
   // A successful write shows up through the informers; a failed one is retried at once by its controller.
   const failed = r.status < 200 || r.status >= 300;
   const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : r.tag.startsWith("job|") ? "job" : r.tag.startsWith("cron|") ? "cronjob" : "replicaset";

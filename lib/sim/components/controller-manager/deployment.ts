@@ -122,7 +122,12 @@ export function reconcileDeployments(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
   let s = s0;
   const sets = objects<ReplicaSet>(s, "replicasets", "ReplicaSet");
   const pods = objects<Pod>(s, "pods", "Pod");
-  for (const d of objects<Deployment>(s, "deployments", "Deployment")) s = trackProgress(syncDeployment(s, cfg, d, sets, pods, ctx), cfg, d, sets, pods, ctx);
+  for (const d of objects<Deployment>(s, "deployments", "Deployment")) {
+    // A Deployment being deleted (finalizers pending) gets no new ReplicaSets or scaling
+    // (pkg/controller/deployment/deployment_controller.go: syncDeployment, DeletionTimestamp → syncStatusOnly).
+    if (d.metadata.deletionTimestamp !== null) continue;
+    s = trackProgress(syncDeployment(s, cfg, d, sets, pods, ctx), cfg, d, sets, pods, ctx);
+  }
   return s;
 }
 

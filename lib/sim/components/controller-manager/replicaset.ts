@@ -85,6 +85,8 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
   for (const rs of replicaSets) {
     const uid = rs.metadata.uid;
     if (s.slowStart[uid] !== undefined) continue; // a batch is still in flight
+    // pkg/controller/replicaset/replica_set.go: syncReplicaSet manages replicas only while DeletionTimestamp is nil.
+    if (rs.metadata.deletionTimestamp !== null) continue;
     const exp = s.expectations[uid];
     if (exp !== undefined) {
       const names = podNames(pods);

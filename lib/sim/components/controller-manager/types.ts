@@ -23,6 +23,12 @@ export type KcmConfig = {
   batch: boolean;
   /** The horizontal-pod-autoscaler controller, where the cluster runs metrics-server (absent elsewhere). */
   hpa?: HpaConfig;
+  /**
+   * --enable-garbage-collector (upstream default true): the garbage collector, with a WebApp informer
+   * beside the built-in ones. Only the operator scenario's cluster runs it; the others run as with
+   * the flag false, so their traces stay as they were.
+   */
+  garbageCollector?: boolean;
 };
 
 /** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
@@ -91,5 +97,6 @@ export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
  */
 export function informerNames(cfg: KcmConfig): readonly Resource[] {
   const base: readonly Resource[] = cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
-  return cfg.batch ? [...base, ...BATCH_INFORMERS] : base;
+  const withBatch = cfg.batch ? [...base, ...BATCH_INFORMERS] : base;
+  return cfg.garbageCollector === true ? [...withBatch, "webapps"] : withBatch;
 }

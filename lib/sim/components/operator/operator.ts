@@ -1,0 +1,228 @@
+// webapp-operator: a controller for the WebApp custom resource (webapps.example.com), built as
+// controller-runtime builds one (sigs.k8s.io/controller-runtime: a manager with Lease leader
+// election, informers on the primary kind and the kind it owns, a level-triggered Reconcile):
+// - leader election on the Lease kube-system/webapp-operator (client-go tools/leaderelection);
+// - each pass reads the informers' current objects, never the events that led there, so after a
+//   restart the initial LIST shows only each WebApp's latest spec and one write converges on it;
+// - a WebApp gets the finalizer webapps.example.com/cleanup first, then a Deployment of the same
+//   name with an ownerReference (controller: true, blockOwnerDeletion: true), as
+//   controllerutil.SetControllerReference writes it;
+// - a WebApp with deletionTimestamp gets its external cleanup (cleanupMs), then loses the finalizer;
+//   the owned Deployment is left to the garbage collector.
+import { defineComponent, type Ctx } from "../../core/component";
+import type { Envelope, Ms } from "../../core/types";
+import { apiCall } from "../../apiserver/http";
+import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
+import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerTimer } from "../../client/informer";
+import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type Elector, type ElectorConfig, type ElectorEvent, type ElectorTimer } from "../../client/leader-election";
+import { ownClients } from "../../client/own-clients";
+import { announce } from "../leader-trace";
+import type { Deployment, WebApp } from "../../objects/types";
+
+export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
+
+export type OperatorConfig = { api: HttpClientConfig; elector: ElectorConfig; cleanupMs: Ms };
+
+export type OperatorState = {
+  http: HttpClient;
+  elector: Elector;
+  informers: Readonly<Record<string, Informer>>;
+  /** Writes sent (by a key naming the object and what was written), so a pass does not repeat one the informer does not show yet. */
+  busy: Readonly<Record<string, "sent">>;
+  /** WebApps (by uid) whose cleanup is running. */
+  cleaning: Readonly<Record<string, true>>;
+};
+
+type OperatorTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "cleanup-done"; uid: string };
+
+const INFORMERS = ["deployments", "webapps"] as const;
+
+/** The Deployment a WebApp's spec asks for (what Reconcile builds and compares). Pure. */
+export function desiredDeployment(w: WebApp): Deployment {
+  const labels = { app: w.metadata.name };
+  return {
+    kind: "Deployment",
+    apiVersion: "apps/v1",
+    metadata: {
+      name: w.metadata.name,
+      namespace: w.metadata.namespace,
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: 0,
+      labels,
+      ownerReferences: [{ kind: "WebApp", name: w.metadata.name, uid: w.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      deletionTimestamp: null,
+    },
+    spec: {
+      replicas: w.spec.replicas,
+      selector: labels,
+      template: { labels, spec: { containers: [{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }], tolerations: [], serviceAccountName: "", schedulerName: "default-scheduler", restartPolicy: "Always", terminationGracePeriodSeconds: 30 } },
+    },
+    status: { replicas: 0, readyReplicas: 0 },
+  };
+}
+
+/** What one Reconcile of a WebApp does, given the Deployment the informer holds. Pure. */
+export type ReconcileStep =
+  | { do: "none" }
+  | { do: "add-finalizer" }
+  | { do: "create-deployment" }
+  | { do: "update-deployment"; replicas: number; image: string }
+  | { do: "cleanup" };
+
+export function reconcileStep(w: WebApp, dep: Deployment | undefined): ReconcileStep {
+  const fin = (w.metadata.finalizers ?? []).includes(WEBAPP_FINALIZER);
+  if (w.metadata.deletionTimestamp !== null) return fin ? { do: "cleanup" } : { do: "none" };
+  if (!fin) return { do: "add-finalizer" };
+  if (dep === undefined) return { do: "create-deployment" };
+  const image = dep.spec.template.spec.containers[0]?.image;
+  if (dep.spec.replicas === w.spec.replicas && image === w.spec.image) return { do: "none" };
+  return { do: "update-deployment", replicas: w.spec.replicas, image: w.spec.image };
+}
+
+function boot(_cfg: OperatorConfig, _p: unknown, ctx: Ctx): OperatorState {
+  return { http: emptyHttpClient(), elector: newElector(`${ctx.host}_${ctx.nextId("id")}`, ctx), informers: {}, busy: {}, cleaning: {} };
+}
+
+const synced = (s: OperatorState) => INFORMERS.every((n) => s.informers[n]?.synced === true);
+
+function send(s: OperatorState, cfg: OperatorConfig, key: string, call: ReturnType<typeof apiCall>, detail: object, ctx: Ctx): OperatorState {
+  return { ...s, http: httpSend(s.http, cfg.api, call, `op|${key}|${JSON.stringify(detail)}`, null, ctx).hc, busy: { ...s.busy, [key]: "sent" } };
+}
+
+function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorState {
+  if (!s0.elector.leader || !synced(s0)) return s0;
+  let s = s0;
+  const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp").sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const deps = Object.values(s.informers.deployments!.objects).filter((o): o is Deployment => o.kind === "Deployment");
+  for (const w of apps) {
+    const uid = w.metadata.uid;
+    const dep = deps.find((d) => d.metadata.namespace === w.metadata.namespace && d.metadata.name === w.metadata.name);
+    const step = reconcileStep(w, dep);
+    const target = { namespace: w.metadata.namespace, name: w.metadata.name };
+    const name = w.metadata.name;
+    switch (step.do) {
+      case "none":
+        continue;
+      case "add-finalizer": {
+        const key = `fin:${uid}`;
+        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("update", "webapps", { ...target, body: { ...w, metadata: { ...w.metadata, finalizers: [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER] } } }), { op: "add-finalizer", name }, ctx);
+        continue;
+      }
+      case "create-deployment": {
+        const key = `create:${uid}`;
+        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("create", "deployments", { namespace: w.metadata.namespace, body: desiredDeployment(w) }), { op: "create", name, replicas: w.spec.replicas, image: w.spec.image }, ctx);
+        continue;
+      }
+      case "update-deployment": {
+        const key = `sync:${uid}:${step.replicas}:${step.image}`;
+        const body = { spec: { replicas: step.replicas, template: { spec: { containers: [{ ...dep!.spec.template.spec.containers[0]!, image: step.image }] } } } };
+        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("patch", "deployments", { ...target, body }), { op: "update", name, replicas: step.replicas, image: step.image }, ctx);
+        continue;
+      }
+      case "cleanup":
+        if (s.cleaning[uid] !== undefined) continue;
+        ctx.trace("operator.cleanup-started", `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.`, { webapp: name });
+        ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
+        s = { ...s, cleaning: { ...s.cleaning, [uid]: true } };
+        continue;
+    }
+  }
+  return s;
+}
+
+/** Cleanup finished: remove the finalizer from the WebApp as the informer shows it now. */
+function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: Ctx): OperatorState {
+  const w = Object.values(s.informers.webapps?.objects ?? {}).find((o): o is WebApp => o.kind === "WebApp" && o.metadata.uid === uid);
+  if (!s.elector.leader || w === undefined) return s;
+  const key = `unfin:${uid}:${w.metadata.resourceVersion}`;
+  if (s.busy[key] !== undefined) return s;
+  ctx.trace("operator.cleanup-done", `webapp-operator: cleanup of WebApp ${w.metadata.name} done: it removes ${WEBAPP_FINALIZER}.`, { webapp: w.metadata.name });
+  const body = { ...w, metadata: { ...w.metadata, finalizers: (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER) } };
+  return send(s, cfg, key, apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }), { op: "remove-finalizer", name: w.metadata.name, uid }, ctx);
+}
+
+function onWriteResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): OperatorState {
+  const [, key = "", json = "{}"] = r.tag.split("|");
+  const d = JSON.parse(json) as { op: string; name: string; replicas?: number; image?: string; uid?: string };
+  if (r.status < 200 || r.status >= 300) {
+    // A conflict or a stale read: forget the write; a later pass (or the cleanup retry) decides again.
+    const { [key]: _gone, ...busy } = s.busy;
+    const next = { ...s, busy };
+    if (d.op === "remove-finalizer" && d.uid !== undefined) ctx.after(1000, { t: "cleanup-done", uid: d.uid });
+    return next;
+  }
+  if (d.op === "add-finalizer") ctx.trace("operator.finalizer-added", `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now on a delete only marks it (deletionTimestamp) until the operator has cleaned up.`, { webapp: d.name });
+  else if (d.op === "create") ctx.trace("operator.deployment-created", `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
+  else if (d.op === "update") ctx.trace("operator.deployment-updated", `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
+  else if (d.op === "remove-finalizer") ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, { webapp: d.name });
+  void cfg;
+  return s;
+}
+
+function onElector(s: OperatorState, cfg: OperatorConfig, events: readonly ElectorEvent[], ctx: Ctx): OperatorState {
+  for (const e of events) {
+    announce(e, s.elector.identity, cfg.elector, "webapp-operator", ctx);
+    if (e.kind === "lost") ctx.exit("leaderelection lost");
+    if (e.kind !== "acquired") continue;
+    const informers: Record<string, Informer> = {};
+    for (const n of INFORMERS) {
+      informers[n] = newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null });
+      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
+    }
+    s.informers = informers;
+  }
+  return s;
+}
+
+function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult, ctx: Ctx): OperatorState {
+  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
+  if (r.tag.startsWith("inf:")) {
+    const name = r.tag.split(":")[1] ?? "";
+    const inf = s.informers[name];
+    if (inf === undefined) return s;
+    const wasSynced = synced(s);
+    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+    if (synced(s) && !wasSynced) {
+      const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
+      const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
+      ctx.trace("operator.synced", `webapp-operator's informers have synced: the initial LIST shows ${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`, { webapps: apps.length, specs: list });
+    }
+    return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
+  }
+  if (r.kind !== "response" || !r.tag.startsWith("op|")) return s;
+  return reconcile(onWriteResult(s, cfg, r, ctx), cfg, ctx);
+}
+
+function onMessage(s0: OperatorState, env: Envelope, ctx: Ctx, cfg: OperatorConfig): OperatorState {
+  let s = ownClients(s0, ctx);
+  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
+  return s;
+}
+
+function onTimer(s0: OperatorState, timer: OperatorTimer, ctx: Ctx, cfg: OperatorConfig): OperatorState {
+  let s = ownClients(s0, ctx);
+  switch (timer.lib) {
+    case "http":
+      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
+      return s;
+    case "informer": {
+      const inf = s.informers[timer.name];
+      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+      return s;
+    }
+    case "le":
+      return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
+    default:
+      return onCleanupDone(s, cfg, timer.uid, ctx);
+  }
+}
+
+export const webappOperator = defineComponent<OperatorConfig, OperatorState, OperatorTimer>({
+  kind: "webapp-operator",
+  editsOwnedState: true,
+  boot,
+  onMessage,
+  onTimer,
+  onCrash: () => ({ persisted: undefined, peers: [] }),
+});
