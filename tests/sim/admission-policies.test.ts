@@ -69,6 +69,12 @@ describe("ResourceQuota", () => {
     expect(quotaAdmit([bare, { ...bare, name: "b" }], [quota])).toEqual({ refused: "failed quota: compute: must specify limits.cpu for: app,b" });
   });
 
+  // resourcequota/controller.go checkQuotas: hasUsageStats is false until the quota controller wrote status.
+  it("refuses while the quota's status is still unknown", () => {
+    const c: PolicyContainer = { name: "app", requests: { cpuMilli: 250 }, limits: { cpuMilli: 500 } };
+    expect(quotaAdmit([c], [{ name: "compute", hard: { pods: 3, "limits.cpu": 2000 }, used: null }])).toEqual({ refused: "status unknown for quota: compute, resources: limits.cpu,pods" });
+  });
+
   // pkg/controller/resourcequota: status.used is recalculated from the live pods, not from the admissions.
   it("recalculates status.used from the pods that exist", () => {
     const pod = [{ name: "app", requests: { cpuMilli: 250 }, limits: { cpuMilli: 500 } }];
@@ -106,6 +112,8 @@ describe("PodSecurity admission", () => {
     expect(r.refused).toBe(
       'violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")',
     );
+    // baseline's checks first, then restricted's (a real FailedCreate event lists privileged first).
+    expect(psaAdmit([privileged], { enforce: "restricted" }, false).refused).toMatch(/^violates PodSecurity "restricted:latest": privileged \(container "app" must not set securityContext.privileged=true\), allowPrivilegeEscalation != false/);
     expect(psaAdmit([hardened], { enforce: "restricted" }, false)).toEqual({ refused: null, warnings: [], audit: null });
   });
 });

@@ -108,7 +108,8 @@ export function aggregate(errs: readonly string[]): string {
 /** The quota resource names this engine models for pods (pkg/quota/v1/evaluator/core/pods.go podComputeUsageHelper). */
 export type QuotaResource = "pods" | "count/pods" | "cpu" | "memory" | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory";
 export type QuotaList = Partial<Record<QuotaResource, number>>;
-export type Quota = { name: string; hard: QuotaList; used: QuotaList };
+/** `used` null: the quota controller has not written status yet (hasUsageStats is false). */
+export type Quota = { name: string; hard: QuotaList; used: QuotaList | null };
 
 const unitOf = (r: QuotaResource): Res | "count" => (r.endsWith("cpu") ? "cpu" : r.endsWith("memory") ? "memory" : "count");
 
@@ -150,22 +151,27 @@ export function missingConstraints(containers: readonly PolicyContainer[], hard:
 }
 
 /**
- * resourcequota/controller.go checkRequest for a pod create against every quota of its namespace,
- * in order: the constraint check, then used + requested ≤ hard on each resource the quota lists.
- * Returns the Forbidden cause (to follow `pods "<name>" is forbidden: `) or the quotas' new usage. Pure.
+ * resourcequota/controller.go checkRequest for a pod create against every quota of its namespace:
+ * first, quota by quota, the constraint check and hasUsageStats; then used + requested ≤ hard on each
+ * resource a quota lists. Returns the Forbidden cause (to follow `pods "<name>" is forbidden: `) or
+ * each quota's new usage. Pure.
  */
 export function quotaAdmit(containers: readonly PolicyContainer[], quotas: readonly Quota[]): { refused: string } | { used: QuotaList[] } {
-  const requested = podUsage(containers);
-  const used: QuotaList[] = [];
   for (const q of quotas) {
     const missing = missingConstraints(containers, q.hard);
     if (missing !== null) return { refused: `failed quota: ${q.name}: ${missing}` };
+    if (q.used === null) return { refused: `status unknown for quota: ${q.name}, resources: ${(Object.keys(q.hard) as QuotaResource[]).sort().join(",")}` };
+  }
+  const requested = podUsage(containers);
+  const used: QuotaList[] = [];
+  for (const q of quotas) {
+    const was = q.used ?? {};
     const names = (Object.keys(q.hard) as QuotaResource[]).sort();
-    const next: QuotaList = { ...q.used };
-    for (const n of names) next[n] = (q.used[n] ?? 0) + (requested[n] ?? 0);
+    const next: QuotaList = { ...was };
+    for (const n of names) next[n] = (was[n] ?? 0) + (requested[n] ?? 0);
     const exceeded = names.filter((n) => (next[n] ?? 0) > (q.hard[n] ?? 0));
     if (exceeded.length > 0) {
-      return { refused: `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ${prettyPrint(mask(q.used, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}` };
+      return { refused: `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ${prettyPrint(mask(was, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}` };
     }
     used.push(next);
   }
