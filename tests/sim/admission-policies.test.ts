@@ -41,6 +41,7 @@ describe("LimitRanger", () => {
     const both = limitRangerViolations([{ name: "app", requests: { cpuMilli: 50 }, limits: { cpuMilli: 1500 } }], item);
     expect(aggregate(both)).toBe("[minimum cpu usage per Container is 100m, but request is 50m, maximum cpu usage per Container is 1, but limit is 1500m]");
     expect(limitRangerViolations([{ name: "app", requests: { cpuMilli: 100 }, limits: { cpuMilli: 1000 } }], item)).toEqual([]);
+    expect(limitRangerViolations([bare], item)).toEqual(["minimum cpu usage per Container is 100m.  No request is specified", "maximum cpu usage per Container is 1.  No limit is specified"]);
   });
 });
 

@@ -88,12 +88,14 @@ export function limitRangerViolations(containers: readonly PolicyContainer[], it
         const req = c.requests[f];
         if (req === undefined) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}.  No request is specified`);
         else if (req < min) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}, but request is ${quantity(r, req)}`);
+        else if (c.limits[f] !== undefined && c.limits[f] < min) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}, but limit is ${quantity(r, c.limits[f])}`);
       }
       const max = item.max[f];
       if (max !== undefined) {
         const lim = c.limits[f];
         if (lim === undefined) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}.  No limit is specified`);
         else if (lim > max) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}, but limit is ${quantity(r, lim)}`);
+        else if (c.requests[f] !== undefined && c.requests[f] > max) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}, but request is ${quantity(r, c.requests[f])}`);
       }
     }
   }
