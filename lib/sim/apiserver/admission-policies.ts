@@ -7,15 +7,13 @@
 // the namespace's `pod-security.kubernetes.io/<mode>` levels. Quantities are millicores and MiB as
 // in ResourceList; messages are upstream's, so a replay prints what a real cluster prints.
 //
-// Not yet wired into the write path (writes.ts) or served as API objects: see the report of issue 16
-// item 7. Admission order when it is: LimitRanger mutates, then (validating) LimitRanger, PodSecurity,
-// ResourceQuota last (k8s-facts §13).
+// The admission chain (policy-admission.ts) runs them in the binary's order: LimitRanger mutates,
+// then (validating) LimitRanger, PodSecurity, ResourceQuota last (k8s-facts §13).
+
+import type { Container, SecurityContext } from "../objects/types";
 
 /** A container's compute resources; a field absent means "not set" (no request, no limit). */
 export type Compute = { cpuMilli?: number; memoryMi?: number };
-
-/** The container securityContext fields PodSecurity's baseline and restricted checks read. */
-export type SecurityContext = { privileged?: boolean; allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; capabilitiesDrop?: string[]; seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined" };
 
 export type PolicyContainer = { name: string; requests: Compute; limits: Compute; securityContext?: SecurityContext };
 
@@ -254,3 +252,16 @@ export function psaAdmit(containers: readonly PolicyContainer[], labels: PsaLabe
   if (!workload && enforce !== null) return { refused: `violates ${enforce}`, warnings, audit: verdict(labels.audit) };
   return { refused: null, warnings, audit: verdict(labels.audit) };
 }
+
+/** An engine container as the plugins see it: a request of 0 is "not set". Pure. */
+export function policyContainer(c: Container): PolicyContainer {
+  const req: Compute = {};
+  if (c.requests.cpuMilli > 0) req.cpuMilli = c.requests.cpuMilli;
+  if (c.requests.memoryMi > 0) req.memoryMi = c.requests.memoryMi;
+  const out: PolicyContainer = { name: c.name, requests: req, limits: { ...(c.limits ?? {}) } };
+  if (c.securityContext !== undefined) out.securityContext = c.securityContext;
+  return out;
+}
+
+/** What a cluster's `default` namespace carries: its labels, one LimitRange (type Container) and one ResourceQuota, each optional. */
+export type NamespacePolicy = { labels: Record<string, string>; limitRange: Partial<LimitRangeItem> | null; quota: { name: string; hard: QuotaList } | null };

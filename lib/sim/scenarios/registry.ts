@@ -13,9 +13,10 @@ import { kubeProxyModes } from "./kube-proxy-modes";
 import { hpa } from "./hpa";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
+import { admissionPolicies } from "./admission-policies";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, admissionPolicies];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 
