@@ -30,16 +30,26 @@ function quotaUsed(s: ApiServerState, hard: QuotaList): QuotaList {
     if (o.kind !== "Pod" || o.metadata.namespace !== "default" || o.status.phase === "Succeeded" || o.status.phase === "Failed") continue;
     add(podUsage(o.spec.containers.map(policyContainer)));
   }
+  // Replaced, never edited: the pure path's thawed state shares this record with the frozen one.
+  const kept: Record<string, QuotaList> = {};
+  let dropped = false;
   for (const [key, u] of Object.entries(pending)) {
-    if (s.caches.pods.objects[key] !== undefined) delete pending[key];
-    else add(u);
+    if (s.caches.pods.objects[key] !== undefined) dropped = true;
+    else {
+      kept[key] = u;
+      add(u);
+    }
   }
+  if (dropped) s.quotaPending = kept;
   return used;
 }
 
 /** The admitted pod's usage, held until the watch cache shows the pod (or its write fails). */
 export function releaseQuota(s: ApiServerState, key: string): void {
-  if (s.quotaPending !== undefined) delete s.quotaPending[key];
+  if (s.quotaPending === undefined || s.quotaPending[key] === undefined) return;
+  const rest = { ...s.quotaPending };
+  delete rest[key];
+  s.quotaPending = rest;
 }
 
 function withContainers(pod: Pod, containers: Container[], annotation: string): Pod {

@@ -102,7 +102,7 @@ export type ApiServerState = {
    * timer at the oldest request's deadline suffices instead of one per request.
    */
   deadlineAt: Ms | null;
-  /** ResourceQuota: usage of pods admitted that the watch cache does not show yet, by namespace/name (policy-admission.ts); absent until one is. */
+  /** ResourceQuota: usage of pods admitted that the watch cache does not show yet, by namespace/name (policy-admission.ts); absent until one is. Replaced, not edited. */
   quotaPending?: Record<string, QuotaList>;
 };
 
