@@ -93,6 +93,15 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "pod", label: `${String(event.name)} resolved (${String(event.queries)} queries)` };
     case "dns.timeout":
       return { ...at, kind: "failure", label: `lookup of ${String(event.name)} timed out` };
+    case "admission.refused":
+      // A controller's refused creates show as its FailedCreate events; a user's as the refusal itself.
+      return event.owner === null ? { ...at, kind: "failure", label: `pod ${String(event.pod)} refused by ${String(event.plugin)} (403)` } : null;
+    case "admission.warning":
+      return { ...at, kind: "fault", label: `${String(event.plugin)} Warning for ${String(event.object)}` };
+    case "quota.charged":
+      return { ...at, kind: "pod", label: `quota ${String(event.quota)}: ${String(event.used)}` };
+    case "replicaset.failed-create":
+      return { ...at, kind: "failure", label: `ReplicaSet ${String(event.replicaset)}: FailedCreate` };
     case "leader-election.lost":
       return { ...at, kind: "lease", label: `${event.component} lost its Lease` };
     default:

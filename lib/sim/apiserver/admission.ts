@@ -2,11 +2,13 @@
 // object validation, then validating plugins (k8s-facts §13). The plugins modelled here are the ones
 // whose effects the scenarios show: DefaultTolerationSeconds (the 300 s not-ready/unreachable
 // tolerations that time taint-based eviction), ServiceAccount defaulting, and NamespaceLifecycle.
+import type { NamespacePolicy } from "./admission-policies";
 import type { Resource } from "../objects/resources";
 import type { Container, KubeObject, Pod, PodTemplate, Toleration } from "../objects/types";
 import { invalid, type ApiError } from "./errors";
 
-export type AdmissionConfig = { defaultTolerationSeconds: number; namespaces: string[] };
+/** `policy`: the default namespace's labels, LimitRange and ResourceQuota (policy-admission.ts); absent: none. */
+export type AdmissionConfig = { defaultTolerationSeconds: number; namespaces: string[]; policy?: NamespacePolicy };
 
 export const NOT_READY_TAINT = "node.kubernetes.io/not-ready";
 export const UNREACHABLE_TAINT = "node.kubernetes.io/unreachable";

@@ -38,7 +38,10 @@ export function thawApiServer(s: ApiServerState): ApiServerState {
     const c = s.caches[r];
     caches[r] = { ...c, objects: copyRecord(c.objects), history: chunkedCopy(c.history) };
   }
-  return { listening: s.listening, etcd: clientCopy(s.etcd), caches, watchers: s.watchers, inflight: copyRecord(s.inflight), calls: copyRecord(s.calls), deadlineAt: s.deadlineAt };
+  const out: ApiServerState = { listening: s.listening, etcd: clientCopy(s.etcd), caches, watchers: s.watchers, inflight: copyRecord(s.inflight), calls: copyRecord(s.calls), deadlineAt: s.deadlineAt };
+  // Replaced, not edited (policy-admission.ts), so sharing it is safe; absent elsewhere, as before.
+  if (s.quotaPending !== undefined) out.quotaPending = s.quotaPending;
+  return out;
 }
 
 function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined {

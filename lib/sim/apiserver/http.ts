@@ -36,7 +36,8 @@ export type HttpRequest = {
   call: ApiCall | { verb: "health"; path: HealthPath };
 };
 
-export type HttpResponse = { p: "http"; kind: "response"; id: string; status: number; body: unknown; error: string | null };
+/** `warnings`: Warning headers (absent when none). */
+export type HttpResponse = { p: "http"; kind: "response"; id: string; status: number; body: unknown; error: string | null; warnings?: string[] };
 
 export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 

@@ -9,7 +9,7 @@ import type { ApiServerConfig, ApiServerState, EtcdOwner } from "./state";
 export function respond(s: ApiServerState, id: string, status: number, body: unknown, ctx: Ctx): void {
   const f = s.inflight[id];
   if (f === undefined) return;
-  ctx.send(f.via, { p: "http", kind: "response", id, status, body, error: null });
+  ctx.send(f.via, f.warnings === undefined ? { p: "http", kind: "response", id, status, body, error: null } : { p: "http", kind: "response", id, status, body, error: null, warnings: f.warnings });
   forget(s, id);
 }
 
@@ -18,7 +18,7 @@ export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): vo
   if (f === undefined) return;
   const base = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
   const body = err.cause === undefined ? base : { ...base, details: { causes: [{ reason: "DisruptionBudget", message: err.cause }] } };
-  ctx.send(f.via, { p: "http", kind: "response", id, status: err.status, body, error: err.message });
+  ctx.send(f.via, f.warnings === undefined ? { p: "http", kind: "response", id, status: err.status, body, error: err.message } : { p: "http", kind: "response", id, status: err.status, body, error: err.message, warnings: f.warnings });
   forget(s, id);
 }
 

@@ -7,6 +7,7 @@ import type { Ms, ProcId } from "../core/types";
 import type { Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import type { AdmissionConfig } from "./admission";
+import type { QuotaList } from "./admission-policies";
 import type { AuthnConfig } from "./authn";
 import type { ApiCall, HealthPath, WatchType } from "./http";
 import type { RbacPolicy } from "./rbac";
@@ -80,6 +81,8 @@ export type InFlight = {
   attempts: number;
   /** A pods/eviction request: writing its budget's status, the pod's DisruptionTarget condition, then deleting it (eviction.ts). */
   eviction?: { stage: "budget" | "condition" | "delete"; pod: string; budget: string | null };
+  /** Warning headers admission added (PodSecurity warn), sent with the response. */
+  warnings?: string[];
 };
 
 /** Who an etcd call belongs to. */
@@ -105,6 +108,8 @@ export type ApiServerState = {
    * timer at the oldest request's deadline suffices instead of one per request.
    */
   deadlineAt: Ms | null;
+  /** ResourceQuota: usage of pods admitted that the watch cache does not show yet, by namespace/name (policy-admission.ts); absent until one is. Replaced, not edited. */
+  quotaPending?: Record<string, QuotaList>;
 };
 
 export type ApiServerTimer =

@@ -9,6 +9,7 @@ import { objectKey, storageKey, storeKey, type Resource } from "../objects/resou
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
+import { admitPolicies, releaseQuota } from "./policy-admission";
 import { onBudgetWritten, onConditionWritten, startEviction } from "./eviction";
 import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
@@ -57,8 +58,14 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
   const resource = call.resource;
   if (call.verb === "create" && call.subresource === null) {
     const body = call.body as KubeObject;
-    const obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
-    const err = (f.node === null ? null : admitNodeWrite(f.node, call, null, obj)) ?? validate(resource, obj, cfg.admission);
+    let obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
+    let err = (f.node === null ? null : admitNodeWrite(f.node, call, null, obj)) ?? validate(resource, obj, cfg.admission);
+    if (err === null && cfg.admission.policy !== undefined) {
+      const verdict = admitPolicies(s, cfg.admission.policy, obj, f.user, ctx);
+      obj = verdict.obj;
+      err = verdict.error;
+      if (verdict.warnings.length > 0) s.inflight[f.id] = { ...f, warnings: verdict.warnings };
+    }
     if (isTraced(cfg, call)) traceAdmission(ctx, call, f.user, body, obj, err === null);
     if (err !== null) return fail(s, f.id, err, ctx);
     return txn(s, cfg, f, call, obj.metadata.name, { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj }, ctx);
@@ -186,6 +193,7 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);
   }
+  if (call.verb === "create" && call.resource === "pods" && s.quotaPending !== undefined) releaseQuota(s, `${call.namespace ?? "default"}/${name}`);
   switch (result.reason) {
     case "exists":
       return fail(s, f.id, alreadyExists(resource, name), ctx);

@@ -22,7 +22,7 @@ type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: bool
 export type HttpClient = { pending: Record<string, Pending> };
 
 export type HttpResult =
-  | { kind: "response"; id: string; tag: string; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"] }
+  | { kind: "response"; id: string; tag: string; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"]; warnings?: string[] }
   | { kind: "watch-event"; id: string; tag: string; type: WatchType; object: KubeObject }
   | { kind: "watch-end"; id: string; tag: string; reason: string };
 
@@ -99,7 +99,8 @@ function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Env
   const p = hc.pending[body.id];
   if (p === undefined) return hc;
   if (body.kind === "response") {
-    results.push({ kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call });
+    const r: HttpResult = { kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call };
+    results.push(body.warnings === undefined ? r : { ...r, warnings: body.warnings });
     return put(hc, owned, body.id, p.watch && body.status === 200 ? { ...p, open: true } : undefined);
   }
   if (body.kind === "watch-event") {

@@ -30,7 +30,7 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
     etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
     authn: AUTHN,
     rbac: RBAC_POLICY,
-    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system", ...clientNamespaces(l)] },
+    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system", ...clientNamespaces(l)], ...(l.spec.namespacePolicy === undefined ? {} : { policy: l.spec.namespacePolicy }) },
     requestTimeoutMs: t.apiRequestTimeoutMs,
     etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
     cacheFreshnessMs: t.apiCacheFreshnessMs,

@@ -1,5 +1,6 @@
 // The shape of a simulated cluster: how many etcd members, control-plane nodes and workers, where
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
+import type { NamespacePolicy } from "../apiserver/admission-policies";
 import type { ProxyMode } from "../kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/types";
 import type { LoadStep } from "../components/load-generator";
@@ -68,6 +69,12 @@ export type ClusterSpec = {
    * its finalizer taking `cleanupMs`.
    */
   operator?: { cleanupMs: number };
+  /**
+   * The `default` namespace's PodSecurity labels, LimitRange and ResourceQuota, enforced by the
+   * LimitRanger, PodSecurity and ResourceQuota admission plugins (the admission-policies scenario).
+   * Absent: none, and those plugins admit everything, as before they were modelled.
+   */
+  namespacePolicy?: NamespacePolicy;
 };
 
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -156,6 +156,8 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx):
   const text = !ok ? kubectlError(r.status, r.error ?? "", r.body, cfg.server) : r.status === 404 ? `deployments.apps "${call.name}" not found, so apply creates it` : kubectlSummary(call, r.status, r.body);
   const verb = call.subresource === null ? call.verb : `${call.verb} ${call.subresource}`;
   const line = commandLine(c);
+  // client-go's warning handler prints each Warning header to stderr, before the result.
+  for (const w of r.warnings ?? []) ctx.trace("kubectl.output", `Warning: ${w}`, { command: line, warning: w });
   ctx.trace(
     "api.response",
     ok ? `${line} → ${text} (HTTP ${r.status} after ${r.latencyMs} ms)` : `${line} failed after ${(r.latencyMs / 1000).toFixed(1)} s: ${text}`,

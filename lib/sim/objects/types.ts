@@ -59,10 +59,17 @@ export type AppBehavior = {
 
 export type PullPolicy = "Always" | "IfNotPresent" | "Never";
 
+/** The container securityContext fields PodSecurity admission's baseline and restricted checks read. */
+export type SecurityContext = { privileged?: boolean; allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; capabilitiesDrop?: string[]; seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined" };
+
 export type Container = {
   name: string;
   image: string;
+  /** resources.requests; 0 is "not set" (a LimitRange's defaultRequest may fill it). */
   requests: ResourceList;
+  /** resources.limits; absent (or a resource absent): not set. */
+  limits?: Partial<ResourceList>;
+  securityContext?: SecurityContext;
   /** Defaulted by the API server: Always for no tag or :latest, else IfNotPresent. */
   imagePullPolicy?: PullPolicy;
   readinessProbe?: Probe;

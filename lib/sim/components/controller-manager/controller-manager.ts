@@ -116,7 +116,8 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): Kcm
   // A successful write shows up through the informers; a failed one is retried at once by its controller.
   const failed = r.status < 200 || r.status >= 300;
   const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : r.tag.startsWith("job|") ? "job" : r.tag.startsWith("cron|") ? "cronjob" : "replicaset";
-  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx, failed ? [owner] : []);
+  // A create refused by admission (403) is not retried at once: the ReplicaSet is requeued rate-limited (rs-retry).
+  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx, failed && r.status !== 403 ? [owner] : []);
 }
 
 function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
@@ -153,6 +154,7 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
       if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
       if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
       if (timer.t === "batch") return reconcile(s, cfg, ctx, ["job", "cronjob"]);
+      if (timer.t === "rs-retry") return reconcile(s, cfg, ctx, ["replicaset"]);
       if (timer.t === "hpa") return onHpaTimer(s, cfg, timer.key, ctx);
       ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
       // The node monitor changes node health and taints only: it re-checks evictions, not workloads.

@@ -78,6 +78,10 @@ function unobserved(names: ReadonlySet<string>, n: string): boolean {
   return n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n);
 }
 
+/** workqueue.DefaultControllerRateLimiter's per-item exponential back-off (client-go util/workqueue/default_rate_limiters.go). */
+const RETRY_BASE_MS = 5;
+const RETRY_MAX_MS = 1_000_000;
+
 export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s = s0;
   const pods = objects<Pod>(s, "pods", "Pod");
@@ -87,6 +91,8 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
     if (s.slowStart[uid] !== undefined) continue; // a batch is still in flight
     // pkg/controller/replicaset/replica_set.go: syncReplicaSet manages replicas only while DeletionTimestamp is nil.
     if (rs.metadata.deletionTimestamp !== null) continue;
+    const retry = s.rsRetry?.[uid];
+    if (retry !== undefined && ctx.now < retry.at) continue; // requeued with rate limiting after a refused create
     const exp = s.expectations[uid];
     if (exp !== undefined) {
       const names = podNames(pods);
@@ -128,6 +134,13 @@ export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number,
     const why = batchOrReason === "" ? "every pod goes" : `first in the scale-down ranking because ${batchOrReason}`;
     ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; ${why}).`, { pod, replicaset: rsName });
   }
+  if (!ok && op === "pod-create" && status === 403) {
+    // replica_set.go manageReplicas → the pod control's FailedCreate event (controller_utils.go
+    // createPods): "Error creating: <the API's message>". Only admission refusals (403) are traced:
+    // the scenarios recorded before them never see one.
+    const message = `Error creating: ${(body as { message?: string } | null)?.message ?? ""}`;
+    ctx.trace("replicaset.failed-create", `replicaset-controller: Warning FailedCreate on ReplicaSet ${rsName}: ${message}`, { replicaset: rsName, pod: key.split("/")[1] ?? "", reason: "FailedCreate", event: message });
+  }
   if (!ok) {
     const exp = s.expectations[uid];
     if (exp !== undefined) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: exp.names.filter((n) => n !== key) }) };
@@ -135,12 +148,20 @@ export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number,
   if (op !== "pod-create") return s;
   const st = s.slowStart[uid];
   if (st === undefined) return s;
-  const next: SlowStart = { ...st, inflight: st.inflight - 1, failed: st.failed || !ok };
+  const next: SlowStart = { ...st, inflight: st.inflight - 1, failed: st.failed || !ok, ...(st.forbidden === true || status === 403 ? { forbidden: true as const } : {}) };
   if (next.inflight > 0) return { ...s, slowStart: withEntry(s.slowStart, uid, next) };
   const slowStart = copyRecord(s.slowStart);
   delete slowStart[uid];
   s = { ...s, slowStart };
   const rs = objects<ReplicaSet>(s, "replicasets", "ReplicaSet").find((r) => r.metadata.uid === uid);
+  if (next.forbidden === true) {
+    // syncReplicaSet returned the error: the key is requeued with AddRateLimited, 5 ms × 2^(n−1).
+    const failures = (s.rsRetry?.[uid]?.failures ?? 0) + 1;
+    const delay = Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS);
+    s = { ...s, rsRetry: withEntry(s.rsRetry ?? {}, uid, { failures, at: ctx.now + delay }) };
+    ctx.after(delay, { t: "rs-retry" });
+    return s;
+  }
   // An error skips the remaining creates (the next sync tries again, starting from a batch of 1).
   if (next.failed || next.left === 0 || rs === undefined) return s;
   return sendBatch(s, cfg, rs, { ...next, size: Math.min(next.size * 2, next.left) }, ctx);

@@ -71,6 +71,12 @@ export type KcmState = {
   jobTracks: Readonly<Record<string, JobTrack>>;
   /** CronJob controller bookkeeping by CronJob uid. */
   cronTracks: Readonly<Record<string, CronTrack>>;
+  /**
+   * ReplicaSets whose pod creates admission refused (403), by uid: the failures in a row and when the
+   * rate-limited requeue lets it sync again (workqueue.DefaultControllerRateLimiter: 5 ms doubling,
+   * up to 1000 s). Absent until the first refusal.
+   */
+  rsRetry?: Readonly<Record<string, { failures: number; at: Ms }>>;
   /** The HPA controller's memory per HPA (namespace/name); absent without the controller. */
   hpa?: Readonly<Record<string, HpaMemory>>;
 };
@@ -79,9 +85,9 @@ export type KcmState = {
 export type RolloutProgress = { replicaset: string; counts: [number, number, number]; lastUpdate: Ms; timedOut: boolean; complete: boolean };
 
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
-export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean };
+export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean; forbidden?: true };
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" } | { lib?: undefined; t: "hpa"; key: string };
+export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" } | { lib?: undefined; t: "hpa"; key: string } | { lib?: undefined; t: "rs-retry" };
 
 export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
 
