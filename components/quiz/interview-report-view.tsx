@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { CardHtml } from "@/components/study/card-html";
 import { ReplayLink } from "@/components/study/replay-link";
+import { percent, TopicScores } from "./topic-scores";
 import type { InterviewReport, InterviewReportQuestion, TickedPoint } from "@/lib/data/interview-report";
 import { cardHref } from "@/lib/interview/sections";
-
-function percent(covered: number, total: number): string {
-  return total ? `${Math.round((covered / total) * 100)}%` : "–";
-}
 
 type Props = { report: InterviewReport; studyHref: string | null; retryAction: (formData: FormData) => Promise<void> };
 
@@ -34,31 +31,7 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
         </div>
       </section>
 
-      <section aria-labelledby="topics" className="rounded-xl border border-line bg-surface p-5">
-        <h2 id="topics" className="mb-3 font-semibold">
-          By topic
-        </h2>
-        <table className="w-full text-sm">
-          <thead className="text-left text-muted">
-            <tr>
-              <th className="py-1 font-medium">Topic</th>
-              <th className="py-1 text-right font-medium">Covered</th>
-              <th className="py-1 pl-3 text-right font-medium">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byTopic.map((topic) => (
-              <tr key={topic.topic} className="border-t border-line">
-                <td className="py-2">{topic.topic}</td>
-                <td className="py-2 text-right tabular-nums">
-                  {topic.covered}/{topic.total}
-                </td>
-                <td className="py-2 pl-3 text-right tabular-nums">{percent(topic.covered, topic.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TopicScores rows={report.byTopic.map((topic) => ({ topic: topic.topic, scored: topic.covered, total: topic.total }))} scoredLabel="Covered" />
 
       <section aria-labelledby="misses" className="space-y-3">
         <h2 id="misses" className="font-semibold">

@@ -1,13 +1,10 @@
 import { CardHtml } from "@/components/study/card-html";
 import { ReplayLink } from "@/components/study/replay-link";
+import { percent, TopicScores } from "./topic-scores";
 import type { QuizReport } from "@/lib/data/quiz-report";
 
 const modeNames = { quiz: "Quiz", interview: "Mock interview", cram: "Cram session" };
 const ratingNames = ["", "Again", "Hard", "Good", "Easy"];
-
-function percent(correct: number, total: number): string {
-  return total ? `${Math.round((correct / total) * 100)}%` : "–";
-}
 
 /** The score, the score per topic, and every question with what was answered and why. */
 export function QuizReportView({ report }: { report: QuizReport }) {
@@ -26,31 +23,7 @@ export function QuizReportView({ report }: { report: QuizReport }) {
         </p>
       </section>
 
-      <section aria-labelledby="topics" className="rounded-xl border border-line bg-surface p-5">
-        <h2 id="topics" className="mb-3 font-semibold">
-          By topic
-        </h2>
-        <table className="w-full text-sm">
-          <thead className="text-left text-muted">
-            <tr>
-              <th className="py-1 font-medium">Topic</th>
-              <th className="py-1 text-right font-medium">Right</th>
-              <th className="py-1 text-right font-medium">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byTopic.map((topic) => (
-              <tr key={topic.title} className="border-t border-line">
-                <td className="py-2">{topic.title}</td>
-                <td className="py-2 text-right tabular-nums">
-                  {topic.correct}/{topic.total}
-                </td>
-                <td className="py-2 text-right tabular-nums">{percent(topic.correct, topic.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TopicScores rows={report.byTopic.map((topic) => ({ topic: topic.title, scored: topic.correct, total: topic.total }))} scoredLabel="Right" />
 
       <ol className="space-y-4" aria-label="Questions">
         {report.questions.map((question) => (
