@@ -53,6 +53,22 @@ export function informerRunInPlace(inf: Informer, name: string, hc: HttpClient, 
   start(inf, name, hc, true, cfg, ctx);
 }
 
+/** The spec of an informer on every object of a resource (no namespace, no selectors). */
+export function clusterWideSpec(resource: Resource): InformerSpec {
+  return { resource, namespace: null, fieldSelector: null, labelSelector: null };
+}
+
+/** New informers, one per spec and named by its resource, each starting its LIST now through a client the caller owns. */
+export function startInformersInPlace(specs: readonly InformerSpec[], hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): Record<string, Informer> {
+  const informers: Record<string, Informer> = {};
+  for (const spec of specs) {
+    const inf = newInformer(spec);
+    informers[spec.resource] = inf;
+    informerRunInPlace(inf, spec.resource, hc, cfg, ctx);
+  }
+  return informers;
+}
+
 /** The differences between two stores, as the watch events a Replace would produce. */
 function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Record<string, KubeObject>>): InformerChange[] {
   const out: InformerChange[] = [];

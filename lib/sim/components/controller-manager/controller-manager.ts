@@ -3,7 +3,7 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerSpec } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace, type InformerSpec } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
@@ -74,17 +74,9 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
     announce(e, s.elector.identity, cfg.elector, "controller manager", ctx);
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
-    const informers: Record<string, Informer> = {};
-    for (const n of informerNames(cfg)) {
-      informers[n] = newInformer(specFor(n));
-      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
-    }
-    if (cfg.hpa !== undefined) {
-      informers[HPA_INFORMER] = newInformer({ resource: HPA_INFORMER, namespace: null, fieldSelector: null, labelSelector: null });
-      informerRunInPlace(informers[HPA_INFORMER], HPA_INFORMER, s.http, cfg.api, ctx);
-    }
+    const specs = informerNames(cfg).map(specFor);
+    s.informers = startInformersInPlace(cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)], s.http, cfg.api, ctx);
     ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
-    s.informers = informers;
   }
   return s;
 }

@@ -4,7 +4,7 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
@@ -23,12 +23,7 @@ function onElector(s: SchedulerState, cfg: SchedulerConfig, events: readonly Ele
     announce(e, s.elector.identity, cfg.elector, "scheduler", ctx);
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
-    const informers: Record<string, Informer> = {};
-    for (const n of SCHEDULER_INFORMERS) {
-      informers[n] = newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null });
-      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
-    }
-    s.informers = informers;
+    s.informers = startInformersInPlace(SCHEDULER_INFORMERS.map(clusterWideSpec), s.http, cfg.api, ctx);
   }
 }
 

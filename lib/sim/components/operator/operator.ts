@@ -13,7 +13,7 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
-import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerTimer } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace, type Informer, type InformerTimer } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type Elector, type ElectorConfig, type ElectorEvent, type ElectorTimer } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
@@ -165,12 +165,7 @@ function onElector(s: OperatorState, cfg: OperatorConfig, events: readonly Elect
     announce(e, s.elector.identity, cfg.elector, "webapp-operator", ctx);
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
-    const informers: Record<string, Informer> = {};
-    for (const n of INFORMERS) {
-      informers[n] = newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null });
-      informerRunInPlace(informers[n], n, s.http, cfg.api, ctx);
-    }
-    s.informers = informers;
+    s.informers = startInformersInPlace(INFORMERS.map(clusterWideSpec), s.http, cfg.api, ctx);
   }
   return s;
 }
