@@ -69,6 +69,12 @@ export function startInformersInPlace(specs: readonly InformerSpec[], hc: HttpCl
   return informers;
 }
 
+/** An informer's retry timer: the named informer (if it still exists) restarts its list/watch through a client the caller owns. */
+export function informerOnTimerInPlace(informers: Readonly<Record<string, Informer>>, timer: InformerTimer, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): void {
+  const inf = informers[timer.name];
+  if (inf !== undefined) informerRunInPlace(inf, timer.name, hc, cfg, ctx);
+}
+
 /** The differences between two stores, as the watch events a Replace would produce. */
 function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Record<string, KubeObject>>): InformerChange[] {
   const out: InformerChange[] = [];

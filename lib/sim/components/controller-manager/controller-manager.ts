@@ -3,7 +3,7 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace, type InformerSpec } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace, type InformerSpec } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
@@ -134,11 +134,9 @@ function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmSt
     case "http":
       for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
       return s;
-    case "informer": {
-      const inf = s.informers[timer.name];
-      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+    case "informer":
+      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
       return s;
-    }
     case "le":
       return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
     default:

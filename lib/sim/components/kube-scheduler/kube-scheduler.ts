@@ -4,7 +4,7 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
@@ -57,11 +57,9 @@ function onTimer(s0: SchedulerState, timer: SchedulerTimer, ctx: Ctx, cfg: Sched
     case "http":
       for (const r of httpOnTimerInPlace(s.http, timer, ctx)) onHttpResult(s, cfg, r, ctx);
       return s;
-    case "informer": {
-      const inf = s.informers[timer.name];
-      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+    case "informer":
+      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
       return s;
-    }
     case "le":
       onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
       return s;

@@ -13,7 +13,7 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerRunInPlace, startInformersInPlace, type Informer, type InformerTimer } from "../../client/informer";
+import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace, type Informer, type InformerTimer } from "../../client/informer";
 import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type Elector, type ElectorConfig, type ElectorEvent, type ElectorTimer } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
@@ -201,11 +201,9 @@ function onTimer(s0: OperatorState, timer: OperatorTimer, ctx: Ctx, cfg: Operato
     case "http":
       for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
       return s;
-    case "informer": {
-      const inf = s.informers[timer.name];
-      if (inf !== undefined) informerRunInPlace(inf, timer.name, s.http, cfg.api, ctx);
+    case "informer":
+      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
       return s;
-    }
     case "le":
       return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
     default:
