@@ -142,7 +142,7 @@ function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: 
   return send(s, cfg, key, apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }), { op: "remove-finalizer", name: w.metadata.name, uid }, ctx);
 }
 
-function onWriteResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): OperatorState {
+function onWriteResult(s: OperatorState, r: HttpResult & { kind: "response" }, ctx: Ctx): OperatorState {
   const [, key = "", json = "{}"] = r.tag.split("|");
   const d = JSON.parse(json) as { op: string; name: string; replicas?: number; image?: string; uid?: string };
   if (r.status < 200 || r.status >= 300) {
@@ -156,7 +156,6 @@ function onWriteResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult & { 
   else if (d.op === "create") ctx.trace("operator.deployment-created", `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
   else if (d.op === "update") ctx.trace("operator.deployment-updated", `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
   else if (d.op === "remove-finalizer") ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, { webapp: d.name });
-  void cfg;
   return s;
 }
 
@@ -186,7 +185,7 @@ function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult, ctx:
     return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
   }
   if (r.kind !== "response" || !r.tag.startsWith("op|")) return s;
-  return reconcile(onWriteResult(s, cfg, r, ctx), cfg, ctx);
+  return reconcile(onWriteResult(s, r, ctx), cfg, ctx);
 }
 
 function onMessage(s0: OperatorState, env: Envelope, ctx: Ctx, cfg: OperatorConfig): OperatorState {
