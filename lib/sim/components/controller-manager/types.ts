@@ -96,13 +96,20 @@ const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...IN
 /** The job and cronjob controllers' informers, run only where batch/v1 is served. */
 export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
 
+// Configs are immutable: each one's list is built once, not on every informer event (synced() asks for it).
+const namesByConfig = new WeakMap<KcmConfig, readonly Resource[]>();
+
 /**
  * The informers the leader starts: PodDisruptionBudgets in name order when the disruption controller
  * runs, the batch informers after the others when batch/v1 is served (each order as its scenario's
  * traces were recorded with).
  */
 export function informerNames(cfg: KcmConfig): readonly Resource[] {
-  const base: readonly Resource[] = cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
-  const withBatch = cfg.batch ? [...base, ...BATCH_INFORMERS] : base;
-  return cfg.garbageCollector === true ? [...withBatch, "webapps"] : withBatch;
+  let names = namesByConfig.get(cfg);
+  if (names === undefined) {
+    const base: readonly Resource[] = cfg.disruption === true ? WITH_DISRUPTION : INFORMERS;
+    const withBatch = cfg.batch ? [...base, ...BATCH_INFORMERS] : base;
+    namesByConfig.set(cfg, (names = cfg.garbageCollector === true ? [...withBatch, "webapps"] : withBatch));
+  }
+  return names;
 }
