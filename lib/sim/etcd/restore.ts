@@ -15,7 +15,7 @@ import { NONE } from "../raft/types";
 import type { EtcdctlState, SnapshotFile } from "../components/etcdctl";
 import type { EtcdConfig, EtcdPersisted } from "./member-types";
 import { keyCount, restoredStore } from "./mvcc";
-import { clusterId, DEFAULT_CLUSTER_TOKEN } from "./cluster-id";
+import { clusterId, clusterIdOf, DEFAULT_CLUSTER_TOKEN } from "./cluster-id";
 
 export { clusterId, DEFAULT_CLUSTER_TOKEN };
 
@@ -63,7 +63,7 @@ export function applyRestore(d: Draft, action: RestoreAction, out: Outbox): void
       continue;
     }
     const cfg = proc.config as EtcdConfig;
-    const before = clusterId(cfg.cluster ?? DEFAULT_CLUSTER_TOKEN, Object.values(cfg.peers));
+    const before = clusterIdOf(cfg);
     const persisted = restoredDataDir(db, action.bumpRevision);
     putProc(d, procWith(proc, { persisted, config: { ...cfg, cluster: action.token } }));
     traceFrom(
