@@ -8,9 +8,8 @@ import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer } from "../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
-import { isTerminating, podReady } from "../objects/helpers";
-import type { Pod } from "../objects/types";
 import { emptyRecord } from "../core/records";
+import { readyEndpoints } from "./web-client";
 
 export type LoadStep = { at: Ms; cpuMilli: number };
 export type LoadGeneratorConfig = { api: HttpClientConfig; app: string; runtimes: Record<string, ProcId>; steps: LoadStep[] };
@@ -19,15 +18,9 @@ type Share = { runtime: ProcId; milli: number };
 export type LoadGeneratorState = { http: HttpClient; pods: Informer; load: number; shares: Readonly<Record<string, Share>> };
 export type LoadGeneratorTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "step"; cpuMilli: number };
 
-function endpoints(s: LoadGeneratorState): Pod[] {
-  return (Object.values(s.pods.objects) as Pod[])
-    .filter((p) => podReady(p) && !isTerminating(p) && p.status.podIP !== null && p.spec.nodeName !== null)
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-}
-
 /** Splits the load over the Ready endpoints (whole millicores, the remainder to the first by name) and sends every share that changed. */
 function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): LoadGeneratorState {
-  const targets = endpoints(s).filter((p) => cfg.runtimes[p.spec.nodeName!] !== undefined);
+  const targets = readyEndpoints(s.pods).filter((p) => cfg.runtimes[p.spec.nodeName!] !== undefined);
   const shares: Record<string, Share> = emptyRecord();
   const n = targets.length;
   targets.forEach((p, i) => {
@@ -41,12 +34,12 @@ function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): Load
 
 function onResults(s0: LoadGeneratorState, cfg: LoadGeneratorConfig, results: ReturnType<typeof httpOnMessage>["results"], ctx: Ctx): LoadGeneratorState {
   let s = s0;
-  const before = endpoints(s).map((p) => p.status.podIP).join(",");
+  const before = readyEndpoints(s.pods).map((p) => p.status.podIP).join(",");
   for (const r of results) {
     const step = informerOnResult(s.pods, "pods", r, s.http, cfg.api, ctx);
     s = { ...s, pods: step.inf, http: step.hc };
   }
-  return endpoints(s).map((p) => p.status.podIP).join(",") === before ? s : spread(s, cfg, ctx);
+  return readyEndpoints(s.pods).map((p) => p.status.podIP).join(",") === before ? s : spread(s, cfg, ctx);
 }
 
 export const loadGenerator = defineComponent<LoadGeneratorConfig, LoadGeneratorState, LoadGeneratorTimer>({
@@ -70,7 +63,7 @@ export const loadGenerator = defineComponent<LoadGeneratorConfig, LoadGeneratorS
       const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
       return { ...s, pods: run.inf, http: run.hc };
     }
-    const n = endpoints(s).length;
+    const n = readyEndpoints(s.pods).length;
     ctx.trace("load.changed", `The load generator now drives ${timer.cpuMilli}m of CPU demand at the ${cfg.app} Service${n > 0 ? `: ${Math.floor(timer.cpuMilli / n)}m for each of its ${n} Ready pods` : ""}.`, { cpuMilli: timer.cpuMilli, endpoints: n });
     return spread({ ...s, load: timer.cpuMilli }, cfg, ctx);
   },

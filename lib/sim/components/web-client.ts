@@ -19,8 +19,9 @@ export type WebClientTimer = HttpClientTimer | InformerTimer | { lib?: undefined
 /** How long a round waits for answers before counting an endpoint as failed (a client timeout). */
 const ROUND_TIMEOUT_MS = 2000;
 
-function endpoints(s: WebClientState): Pod[] {
-  return (Object.values(s.pods.objects) as Pod[])
+/** The pods that serve traffic (Ready, not terminating, with an IP and a node), by name. */
+export function readyEndpoints(pods: Informer): Pod[] {
+  return (Object.values(pods.objects) as Pod[])
     .filter((p) => podReady(p) && !isTerminating(p) && p.status.podIP !== null && p.spec.nodeName !== null)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
@@ -38,7 +39,7 @@ function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClien
   ctx.after(cfg.periodMs, { t: "round" });
   ctx.after(ROUND_TIMEOUT_MS, { t: "round-end" });
   const round: Record<string, Target> = emptyRecord();
-  for (const p of endpoints(s)) {
+  for (const p of readyEndpoints(s.pods)) {
     const runtime = cfg.runtimes[p.spec.nodeName!];
     if (runtime === undefined) continue;
     const id = ctx.nextId("app");
