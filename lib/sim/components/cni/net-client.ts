@@ -10,9 +10,9 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms, ProcId } from "../../core/types";
 import type { HttpClientConfig } from "../../client/http-client";
 import { emptyRecord, withEntry, without } from "../../core/records";
+import { matchesLabels } from "../../objects/helpers";
 import type { Pod } from "../../objects/types";
 import { podResolvConf, resolvConfText, searchCandidates } from "../kubelet/dns";
-import { matches } from "./netpol";
 import type { DnsType } from "./protocol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
 
@@ -48,7 +48,7 @@ function agentOf(me: Pod, cfg: NetClientConfig): ProcId | undefined {
 function connect(s: NetClientState, a: Extract<NetAction, { kind: "connect" }>, cfg: NetClientConfig, ctx: Ctx): NetClientState {
   const me = self(s, cfg);
   const target = objectsOf<Pod>(s.watch, "pods")
-    .filter((p) => p.metadata.namespace === a.namespace && matches(a.selector, p.metadata.labels) && p.status.podIP !== null && p.status.phase === "Running")
+    .filter((p) => p.metadata.namespace === a.namespace && matchesLabels(p.metadata.labels, a.selector) && p.status.podIP !== null && p.status.phase === "Running")
     .sort((x, y) => (x.metadata.name < y.metadata.name ? -1 : 1))[0];
   const agent = me === undefined ? undefined : agentOf(me, cfg);
   if (me === undefined || target === undefined || agent === undefined) {

@@ -11,6 +11,7 @@
 // - namespaces are matched by their labels, and the API server sets `kubernetes.io/metadata.name`
 //   on every namespace (NamespaceDefaultLabelName, staging/src/k8s.io/api/core/v1/well_known_labels.go),
 //   which is the only namespace label this model knows.
+import { matchesLabels } from "../../objects/helpers";
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyRule } from "../../objects/types";
 
 export type PodRef = { namespace: string; name: string; labels: Record<string, string> };
@@ -19,18 +20,13 @@ export type Verdict = { allowed: boolean; isolatedBy: string[]; allowedBy: strin
 
 export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-/** matchLabels: every listed label has that value (an empty selector matches everything). */
-export function matches(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
-
 export function namespaceLabels(namespace: string): Record<string, string> {
   return { [NAMESPACE_NAME_LABEL]: namespace };
 }
 
 function peerMatches(peer: NetworkPolicyPeer, policyNamespace: string, other: PodRef): boolean {
-  const nsOk = peer.namespaceSelector === undefined ? other.namespace === policyNamespace : matches(peer.namespaceSelector, namespaceLabels(other.namespace));
-  const podOk = peer.podSelector === undefined ? true : matches(peer.podSelector, other.labels);
+  const nsOk = peer.namespaceSelector === undefined ? other.namespace === policyNamespace : matchesLabels(namespaceLabels(other.namespace), peer.namespaceSelector);
+  const podOk = peer.podSelector === undefined ? true : matchesLabels(other.labels, peer.podSelector);
   return nsOk && podOk;
 }
 
@@ -43,7 +39,7 @@ function ruleMatches(rule: NetworkPolicyRule, policyNamespace: string, other: Po
 /** The policies that isolate `pod` in `direction`, by name. */
 export function isolating(policies: readonly NetworkPolicy[], pod: PodRef, direction: Direction): NetworkPolicy[] {
   return policies
-    .filter((np) => np.metadata.namespace === pod.namespace && np.spec.policyTypes.includes(direction) && matches(np.spec.podSelector, pod.labels))
+    .filter((np) => np.metadata.namespace === pod.namespace && np.spec.policyTypes.includes(direction) && matchesLabels(pod.labels, np.spec.podSelector))
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
