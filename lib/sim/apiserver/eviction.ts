@@ -10,7 +10,7 @@
 // condition and deleted gracefully. The answer is 201 with a Status of Success.
 import type { Ctx } from "../core/component";
 import type { TxnResult } from "../etcd/protocol";
-import { matchesLabels, podReady, setCondition } from "../objects/helpers";
+import { budgetSelects, podReady, setCondition } from "../objects/helpers";
 import { storageKey, storeKey } from "../objects/resources";
 import type { Pod, PodDisruptionBudget } from "../objects/types";
 import { fromKv } from "./convert";
@@ -40,7 +40,7 @@ function canIgnoreBudget(pod: Pod): boolean {
 
 /** The budgets in the pod's namespace whose selector matches it (getPodDisruptionBudgets). */
 export function budgetsFor(pod: Pod, budgets: readonly PodDisruptionBudget[]): PodDisruptionBudget[] {
-  return budgets.filter((b) => b.metadata.namespace === pod.metadata.namespace && Object.keys(b.spec.selector).length > 0 && matchesLabels(pod.metadata.labels, b.spec.selector));
+  return budgets.filter((b) => budgetSelects(b, pod));
 }
 
 export function startEviction(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): void {

@@ -1,5 +1,5 @@
 // Small pure helpers over objects: conditions, readiness, label selection and merge patches.
-import type { Condition, ConditionStatus, KubeObject, Node, Pod } from "./types";
+import type { Condition, ConditionStatus, KubeObject, Node, Pod, PodDisruptionBudget } from "./types";
 
 export function condition(conds: readonly Condition[], type: string): Condition | undefined {
   return conds.find((c) => c.type === type);
@@ -27,6 +27,11 @@ export function isTerminating(obj: KubeObject): boolean {
 export function matchesLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): boolean {
   for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
   return true;
+}
+
+/** A PodDisruptionBudget selects a pod in its namespace that its selector matches (an empty selector selects none in policy/v1 here). */
+export function budgetSelects(pdb: PodDisruptionBudget, pod: Pod): boolean {
+  return pod.metadata.namespace === pdb.metadata.namespace && Object.keys(pdb.spec.selector).length > 0 && matchesLabels(pod.metadata.labels, pdb.spec.selector);
 }
 
 /** JSON merge patch (RFC 7386), the semantics of `kubectl patch --type merge`. Pure. */

@@ -17,7 +17,7 @@ import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import type { HttpResult } from "../../client/http-client";
-import { matchesLabels, podReady } from "../../objects/helpers";
+import { budgetSelects, podReady } from "../../objects/helpers";
 import type { Deployment, Pod, PodDisruptionBudget, ReplicaSet, StatefulSet } from "../../objects/types";
 import { scaledValue } from "./deployment-math";
 import { issue, objects } from "./kcm-api";
@@ -56,7 +56,7 @@ export function expectedScale(pods: readonly Pod[], w: Workloads): number {
 
 /** The pods a budget selects: same namespace, selector matches (an empty selector selects none in policy/v1 here). */
 export function podsOf(pdb: PodDisruptionBudget, pods: readonly Pod[]): Pod[] {
-  return pods.filter((p) => p.metadata.namespace === pdb.metadata.namespace && Object.keys(pdb.spec.selector).length > 0 && matchesLabels(p.metadata.labels, pdb.spec.selector));
+  return pods.filter((p) => budgetSelects(pdb, p));
 }
 
 /** trySync's arithmetic for one budget at `now`. Pure. */
