@@ -43,7 +43,13 @@ const has = (o: KubeObject, f: string) => (o.metadata.finalizers ?? []).includes
 export function gcActions(all: readonly KubeObject[], watchedKinds: readonly string[] = GC_KINDS): GcAction[] {
   const byUid = new Map(all.map((o) => [o.metadata.uid, o]));
   const dependents = new Map<string, KubeObject[]>();
-  for (const o of all) for (const r of o.metadata.ownerReferences) dependents.set(r.uid, [...(dependents.get(r.uid) ?? []), o]);
+  for (const o of all) {
+    for (const r of o.metadata.ownerReferences) {
+      const list = dependents.get(r.uid);
+      if (list === undefined) dependents.set(r.uid, [o]);
+      else list.push(o);
+    }
+  }
   const out: GcAction[] = [];
   const ordered = [...all].sort((a, b) => (a.kind + a.metadata.name < b.kind + b.metadata.name ? -1 : 1));
   for (const owner of ordered) {
