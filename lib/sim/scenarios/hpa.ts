@@ -9,7 +9,7 @@ import { defaultBehavior } from "../components/controller-manager/hpa-math";
 import type { HorizontalPodAutoscaler } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
-import { applyAt, container, deploymentOf, kubectlAt, meta, podSpec, template } from "./manifests";
+import { applyAt, container, deploymentOf, meta, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Each pod's CPU request. */
@@ -62,11 +62,7 @@ function plan(p: Params): Plan {
     },
     script: [
       applyAt(3000, web, "web-deployment.yaml", `Deployment web, ${min} replica${min === 1 ? "" : "s"}, each requesting cpu ${REQUEST_MILLI}m`),
-      kubectlAt(4000, "create-object", {
-        manifest: JSON.stringify(hpa),
-        file: "web-hpa.yaml",
-        summary: `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`,
-      }),
+      applyAt(4000, hpa, "web-hpa.yaml", `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`),
     ],
     durationMs: m.end,
     marks: m,
