@@ -22,7 +22,7 @@ import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
 import { CREDENTIALS } from "./policy";
-import type { ClusterSpec } from "./spec";
+import { DEFAULT_ALLOCATABLE, type ClusterSpec } from "./spec";
 
 export type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
 
@@ -105,7 +105,7 @@ function addAutoscaler(l: Layout): void {
   const cfg: ClusterAutoscalerConfig = {
     api: { server: l.apiEndpoint, credential: CREDENTIALS.clusterAutoscaler },
     cloud: "cloud",
-    group: { name: ca.group, minSize: ca.minSize, maxSize: ca.maxSize, instances, initial: workers, template: { cpuMilli: 2000, memoryMi: 4096, pods: 110 } },
+    group: { name: ca.group, minSize: ca.minSize, maxSize: ca.maxSize, instances, initial: workers, template: DEFAULT_ALLOCATABLE },
     scanIntervalMs: t.caScanIntervalMs,
     utilizationThreshold: t.caUtilizationThreshold,
     unneededMs: t.caUnneededMs,

@@ -9,6 +9,7 @@
 // minutes after the scale-up) the autoscaler taints it, evicts the logger through the Eviction API,
 // and deletes it, unless a PodDisruptionBudget leaves no disruption to spend.
 import { DEFAULT_TUNING } from "../cluster/defaults";
+import { DEFAULT_ALLOCATABLE } from "../cluster/spec";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
@@ -16,7 +17,7 @@ import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Existing workers and their allocatable CPU (the template of new nodes too). */
 const WORKERS = 2;
-const NODE_MILLI = 2000;
+const NODE_MILLI = DEFAULT_ALLOCATABLE.cpuMilli;
 const WEB_MILLI = 1500;
 const LOGGER_MILLI = 200;
 const LOGGER_AT = 4000;
