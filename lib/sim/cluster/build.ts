@@ -18,6 +18,7 @@ import type { NetClientConfig } from "../components/cni/net-client";
 import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/cluster-autoscaler";
 import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
 import type { OperatorConfig } from "../components/operator/operator";
+import { CLUSTER_DOMAIN } from "../components/controller-manager/endpointslice";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
@@ -66,7 +67,6 @@ function addClients(l: Layout): void {
 
 /** The kube-dns Service's ClusterIP (kubeadm: the 10th address of the service CIDR, the kubelets' --cluster-dns). */
 export const CLUSTER_DNS = "10.96.0.10";
-export const CLUSTER_DOMAIN = "cluster.local";
 /** The CoreDNS pod (kube-system, k8s-app=kube-dns) on node-1, outside the range its kubelet hands out. */
 export const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
 
