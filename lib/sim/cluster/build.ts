@@ -68,7 +68,7 @@ function addClients(l: Layout): void {
 /** The kube-dns Service's ClusterIP (kubeadm: the 10th address of the service CIDR, the kubelets' --cluster-dns). */
 export const CLUSTER_DNS = "10.96.0.10";
 /** The CoreDNS pod (kube-system, k8s-app=kube-dns) on node-1, outside the range its kubelet hands out. */
-export const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
+const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
 
 /** A CNI policy agent on each worker, CoreDNS, and the client pods' processes (the network-policy scenario). */
 function addPodNetwork(l: Layout): void {

@@ -36,7 +36,7 @@ const defaultsOn = (p: Params) => intParam(p, "limitRangeDefaults") === 1;
 /** A container hardened for the restricted level (what a well-written template sets). */
 const HARDENED = { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilitiesDrop: ["ALL"], seccompProfile: "RuntimeDefault" as const };
 
-export function policyOf(p: Params): NamespacePolicy {
+function policyOf(p: Params): NamespacePolicy {
   return {
     labels: { [`pod-security.kubernetes.io/${modeOf(p)}`]: levelOf(p) },
     limitRange: defaultsOn(p) ? { default: DEFAULT_LIMIT, defaultRequest: DEFAULT_REQUEST, max: { cpuMilli: 1000 } } : null,
@@ -45,7 +45,7 @@ export function policyOf(p: Params): NamespacePolicy {
 }
 
 /** How many web pods the quota admits: what is left of limits.cpu after the debug pod (if admitted), 500m each. */
-export function expectedWebPods(p: Params): number {
+function expectedWebPods(p: Params): number {
   if (!defaultsOn(p)) return 0;
   const left = intParam(p, "quotaCpu") * 1000 - (modeOf(p) === "warn" ? DEBUG_CPU : 0);
   return Math.min(intParam(p, "replicas"), Math.floor(left / DEFAULT_LIMIT.cpuMilli));

@@ -28,18 +28,18 @@ const BATCH_AT = 12_000;
 const plural = (k: number, w: string): string => `${k} ${w}${k === 1 ? "" : "s"}`;
 
 /** Batch pods one template node holds (CPU is the binding resource: 128Mi each against 4096Mi). */
-export function perNode(p: Params): number {
+function perNode(p: Params): number {
   return Math.floor(NODE_MILLI / intParam(p, "podCpuMilli"));
 }
 
 /** New nodes the binpacking estimate asks for, and how many fit under the group's max size. */
-export function expectedNodes(p: Params): { wanted: number; granted: number; placed: number } {
+function expectedNodes(p: Params): { wanted: number; granted: number; placed: number } {
   const wanted = Math.ceil(intParam(p, "pendingPods") / perNode(p));
   const granted = Math.min(wanted, intParam(p, "maxSize") - WORKERS);
   return { wanted, granted, placed: Math.min(intParam(p, "pendingPods"), granted * perNode(p)) };
 }
 
-export function marks(p: Params): { batch: number; drop: number; end: number } {
+function marks(p: Params): { batch: number; drop: number; end: number } {
   const drop = BATCH_AT + intParam(p, "provisioningSeconds") * 1000 + 90_000;
   return { batch: BATCH_AT, drop, end: drop + DEFAULT_TUNING.caUnneededMs + 100_000 };
 }

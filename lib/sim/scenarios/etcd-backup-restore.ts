@@ -16,7 +16,7 @@ import { kubectlAt } from "./manifests";
 import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /** The Kubernetes docs' example bump: far above any resourceVersion a client can have seen. */
-export const BUMP_REVISION = 1_000_000_000;
+const BUMP_REVISION = 1_000_000_000;
 const NEW_TOKEN = "etcd-cluster-restored";
 /** The member restored alone in the oneMember variant. */
 const ONE = "etcd-3";

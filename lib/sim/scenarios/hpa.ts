@@ -13,13 +13,13 @@ import { applyAt, container, deploymentOf, meta, podSpec, template } from "./man
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Each pod's CPU request. */
-export const REQUEST_MILLI = 200;
+const REQUEST_MILLI = 200;
 /** Both steps land just after a metrics-server scrape (every 15 s, a fraction of a second past each multiple of 15 s), so the next scrape sees mostly the new load. */
 const SPIKE = 76_000;
 const DROP = 181_000;
 
 /** The starting load: each of the minReplicas pods uses 5% more than the target (inside the tolerance). */
-export function baselineMilli(p: Params): number {
+function baselineMilli(p: Params): number {
   return intParam(p, "minReplicas") * Math.ceil((REQUEST_MILLI * intParam(p, "targetUtilization") * 105) / 10_000);
 }
 

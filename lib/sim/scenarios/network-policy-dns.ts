@@ -16,7 +16,7 @@ import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, meta, podOf, podSpec, serviceOf, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-export const WEB_CLUSTER_IP = "10.96.45.7";
+const WEB_CLUSTER_IP = "10.96.45.7";
 const EXTERNAL_IP = "203.0.113.10";
 const M = { serviceLookup: 12_000, lookup: 20_000, policies: 30_000, connect: 40_000, egress: 50_000, egressLookup: 55_000 };
 const LOOKUPS = ["web", "web.default.svc.cluster.local.", "api.example.com"] as const;

@@ -26,7 +26,7 @@ const NAME = "shop";
 const POLICIES = ["Background", "Foreground", "Orphan"] as const;
 
 /** The WebApp's spec after `k` changes: change k sets replicas 2+k and image nginx:1.(27+k). */
-export function specAfter(k: number): { replicas: number; image: string } {
+function specAfter(k: number): { replicas: number; image: string } {
   return { replicas: 2 + k, image: `nginx:1.${27 + k}` };
 }
 
