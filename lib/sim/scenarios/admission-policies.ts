@@ -15,7 +15,7 @@ import type { Container } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, podOf, podSpec, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
 const DEBUG_AT = 3000;
 const WEB_AT = 6000;
@@ -199,10 +199,7 @@ export const admissionPolicies: ScenarioDef = {
       label: "Pod Security level",
       description: "The level in the namespace's `pod-security.kubernetes.io/<mode>` label.",
       default: 0,
-      options: [
-        { value: 0, label: "baseline" },
-        { value: 1, label: "restricted" },
-      ],
+      options: optionsOf(LEVELS),
     },
     {
       name: "psaMode",
@@ -210,10 +207,7 @@ export const admissionPolicies: ScenarioDef = {
       label: "Pod Security mode",
       description: "enforce refuses a violating pod; warn admits it with a Warning header.",
       default: 0,
-      options: [
-        { value: 0, label: "enforce" },
-        { value: 1, label: "warn" },
-      ],
+      options: optionsOf(MODES),
     },
   ],
   plan,
