@@ -41,7 +41,6 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "drain.cordoned":
     case "drain.evicting":
     case "drain.uncordoned":
-      return api(apiOf(view, from));
     case "leader-election.acquired":
     case "leader-election.lost":
     case "pod.scheduled":
@@ -59,10 +58,10 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
     case "node.registered":
     case "pod.running":
     case "kubelet.lease-renewed":
-      return api(apiOf(view, from));
     case "hpa.rescaled":
     case "ca.scale-down":
     case "ca.node-removed":
+    case "netpol.programmed":
       return api(apiOf(view, from));
     case "ca.scale-up":
       return view.procs["cloud"] ? [{ from, to: "cloud", kind: "api" }] : [];
@@ -70,8 +69,6 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
       return view.procs["metrics-server"] ? [{ from, to: "metrics-server", kind: "api" }] : [];
     case "metrics.scraped":
       return [{ from, to: `kubelet/${String(event.node)}`, kind: "api" }];
-    case "netpol.programmed":
-      return api(apiOf(view, from));
     case "conn.attempt":
     case "dns.lookup": {
       // The client pod's packets leave through the CNI agent of its node.

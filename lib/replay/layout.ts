@@ -43,7 +43,7 @@ const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "etcd", "kubelet"];
 
-/** Add-ons that run as pods on a worker and get a row of their own under its kubelet (metrics-server). */
+/** Add-ons that run as pods on a worker and get a row of their own under its kubelet. */
 const workerAddonKinds = ["metrics-server", "cni-agent", "coredns", "webapp-operator"];
 
 function roleOf(hostId: string, kinds: string[]): HostRole {

@@ -45,12 +45,12 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
   };
 }
 
-/** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
 /** Namespaces the network scenario's client pods live in besides default (created before the run, as `kubectl create namespace` would). */
 function clientNamespaces(l: Layout): string[] {
   return [...new Set((l.spec.networkPolicy?.clients ?? []).map((c) => c.namespace))].filter((n) => n !== "default").sort();
 }
 
+/** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
 export function addControlPlane(l: Layout, i: number): void {
   const t = l.t;
   const host = `cp-${i}`;

@@ -5,6 +5,7 @@ import type { KubeProxyConfig } from "../components/kube-proxy/kube-proxy";
 import type { KubeletConfig } from "../components/kubelet/types";
 import { add, proc, type Layout } from "./layout";
 import { CREDENTIALS, kubeletCredential } from "./policy";
+import { DEFAULT_ALLOCATABLE } from "./spec";
 import { kubeletTiming } from "./timing";
 
 /** Worker `i` (0-based) is node-(i+1), in zone-a, zone-b, … round-robin over the spec's zones. */
@@ -24,7 +25,7 @@ export function addWorker(l: Layout, i: number): void {
     runtime: `containerd/${node}`,
     staticPods: [],
     probeTarget: null,
-    allocatable: w.allocatable ?? { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
+    allocatable: w.allocatable ?? DEFAULT_ALLOCATABLE,
     registerTaints: w.taints ?? [],
     labels: w.labels ?? {},
     podCidr: 100 + i + 1,

@@ -18,11 +18,12 @@ import type { NetClientConfig } from "../components/cni/net-client";
 import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/cluster-autoscaler";
 import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
 import type { OperatorConfig } from "../components/operator/operator";
+import { CLUSTER_DOMAIN } from "../components/controller-manager/endpointslice";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";
 import { CREDENTIALS } from "./policy";
-import type { ClusterSpec } from "./spec";
+import { DEFAULT_ALLOCATABLE, type ClusterSpec } from "./spec";
 
 export type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
 
@@ -66,9 +67,8 @@ function addClients(l: Layout): void {
 
 /** The kube-dns Service's ClusterIP (kubeadm: the 10th address of the service CIDR, the kubelets' --cluster-dns). */
 export const CLUSTER_DNS = "10.96.0.10";
-export const CLUSTER_DOMAIN = "cluster.local";
 /** The CoreDNS pod (kube-system, k8s-app=kube-dns) on node-1, outside the range its kubelet hands out. */
-export const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
+const COREDNS_POD = { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ip: "10.244.101.200" };
 
 /** A CNI policy agent on each worker, CoreDNS, and the client pods' processes (the network-policy scenario). */
 function addPodNetwork(l: Layout): void {
@@ -105,7 +105,7 @@ function addAutoscaler(l: Layout): void {
   const cfg: ClusterAutoscalerConfig = {
     api: { server: l.apiEndpoint, credential: CREDENTIALS.clusterAutoscaler },
     cloud: "cloud",
-    group: { name: ca.group, minSize: ca.minSize, maxSize: ca.maxSize, instances, initial: workers, template: { cpuMilli: 2000, memoryMi: 4096, pods: 110 } },
+    group: { name: ca.group, minSize: ca.minSize, maxSize: ca.maxSize, instances, initial: workers, template: DEFAULT_ALLOCATABLE },
     scanIntervalMs: t.caScanIntervalMs,
     utilizationThreshold: t.caUtilizationThreshold,
     unneededMs: t.caUnneededMs,

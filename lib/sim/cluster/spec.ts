@@ -77,4 +77,7 @@ export type ClusterSpec = {
   namespacePolicy?: NamespacePolicy;
 };
 
+/** A worker's allocatable unless its WorkerSpec says otherwise; the Cluster Autoscaler's template node is one too. */
+export const DEFAULT_ALLOCATABLE: ResourceList & { pods: number } = { cpuMilli: 2000, memoryMi: 4096, pods: 110 };
+
 export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };

@@ -10,7 +10,7 @@
 export const API_SERVER_VERSION = "v1.35.0";
 
 /** The minor of "v1.35.0". Pure. */
-export function minorOf(version: string): number {
+function minorOf(version: string): number {
   const m = /^v?1\.(\d+)\./.exec(version);
   if (m === null) throw new RangeError(`not a v1.x.y version: ${version}`);
   return Number(m[1]);

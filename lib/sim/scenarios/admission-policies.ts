@@ -15,7 +15,7 @@ import type { Container } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, podOf, podSpec, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
 const DEBUG_AT = 3000;
 const WEB_AT = 6000;
@@ -36,7 +36,7 @@ const defaultsOn = (p: Params) => intParam(p, "limitRangeDefaults") === 1;
 /** A container hardened for the restricted level (what a well-written template sets). */
 const HARDENED = { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilitiesDrop: ["ALL"], seccompProfile: "RuntimeDefault" as const };
 
-export function policyOf(p: Params): NamespacePolicy {
+function policyOf(p: Params): NamespacePolicy {
   return {
     labels: { [`pod-security.kubernetes.io/${modeOf(p)}`]: levelOf(p) },
     limitRange: defaultsOn(p) ? { default: DEFAULT_LIMIT, defaultRequest: DEFAULT_REQUEST, max: { cpuMilli: 1000 } } : null,
@@ -45,7 +45,7 @@ export function policyOf(p: Params): NamespacePolicy {
 }
 
 /** How many web pods the quota admits: what is left of limits.cpu after the debug pod (if admitted), 500m each. */
-export function expectedWebPods(p: Params): number {
+function expectedWebPods(p: Params): number {
   if (!defaultsOn(p)) return 0;
   const left = intParam(p, "quotaCpu") * 1000 - (modeOf(p) === "warn" ? DEBUG_CPU : 0);
   return Math.min(intParam(p, "replicas"), Math.floor(left / DEFAULT_LIMIT.cpuMilli));
@@ -199,10 +199,7 @@ export const admissionPolicies: ScenarioDef = {
       label: "Pod Security level",
       description: "The level in the namespace's `pod-security.kubernetes.io/<mode>` label.",
       default: 0,
-      options: [
-        { value: 0, label: "baseline" },
-        { value: 1, label: "restricted" },
-      ],
+      options: optionsOf(LEVELS),
     },
     {
       name: "psaMode",
@@ -210,10 +207,7 @@ export const admissionPolicies: ScenarioDef = {
       label: "Pod Security mode",
       description: "enforce refuses a violating pod; warn admits it with a Warning header.",
       default: 0,
-      options: [
-        { value: 0, label: "enforce" },
-        { value: 1, label: "warn" },
-      ],
+      options: optionsOf(MODES),
     },
   ],
   plan,

@@ -41,6 +41,11 @@ export function claim(id: string, text: string, passed: boolean, evidence: reado
   return { id, text, passed, evidence: seqs, detail };
 }
 
+/** Field `f` of `e` as a number; NaN when the event or the field is missing, so any comparison with it fails. */
+export function numberOf(e: TraceEvent | undefined, f: string): number {
+  return Number(e?.[f] ?? Number.NaN);
+}
+
 /** "(seq N at 12.3 s)", for a claim's detail. */
 export function at(e: TraceEvent | undefined): string {
   return e === undefined ? "(no event)" : `(seq ${e.seq} at ${s(e.t)})`;

@@ -9,14 +9,15 @@
 // minutes after the scale-up) the autoscaler taints it, evicts the logger through the Eviction API,
 // and deletes it, unless a PodDisruptionBudget leaves no disruption to spend.
 import { DEFAULT_TUNING } from "../cluster/defaults";
+import { DEFAULT_ALLOCATABLE } from "../cluster/spec";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, s, select } from "./claims";
+import { at, claim, first, numberOf, s, select } from "./claims";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Existing workers and their allocatable CPU (the template of new nodes too). */
 const WORKERS = 2;
-const NODE_MILLI = 2000;
+const NODE_MILLI = DEFAULT_ALLOCATABLE.cpuMilli;
 const WEB_MILLI = 1500;
 const LOGGER_MILLI = 200;
 const LOGGER_AT = 4000;
@@ -24,22 +25,21 @@ const WEB_AT = 6000;
 const PDB_AT = 7000;
 const BATCH_AT = 12_000;
 
-const num = (e: TraceEvent | undefined, f: string): number => Number(e?.[f] ?? Number.NaN);
 const plural = (k: number, w: string): string => `${k} ${w}${k === 1 ? "" : "s"}`;
 
 /** Batch pods one template node holds (CPU is the binding resource: 128Mi each against 4096Mi). */
-export function perNode(p: Params): number {
+function perNode(p: Params): number {
   return Math.floor(NODE_MILLI / intParam(p, "podCpuMilli"));
 }
 
 /** New nodes the binpacking estimate asks for, and how many fit under the group's max size. */
-export function expectedNodes(p: Params): { wanted: number; granted: number; placed: number } {
+function expectedNodes(p: Params): { wanted: number; granted: number; placed: number } {
   const wanted = Math.ceil(intParam(p, "pendingPods") / perNode(p));
   const granted = Math.min(wanted, intParam(p, "maxSize") - WORKERS);
   return { wanted, granted, placed: Math.min(intParam(p, "pendingPods"), granted * perNode(p)) };
 }
 
-export function marks(p: Params): { batch: number; drop: number; end: number } {
+function marks(p: Params): { batch: number; drop: number; end: number } {
   const drop = BATCH_AT + intParam(p, "provisioningSeconds") * 1000 + 90_000;
   return { batch: BATCH_AT, drop, end: drop + DEFAULT_TUNING.caUnneededMs + 100_000 };
 }
@@ -87,17 +87,17 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
   const running = first(events, { type: "cloud.instance-running" });
   const onNew = select(events, { type: "pod.scheduled", where: (e) => isBatch(e) && isNew(e.node) });
   const provisioningMs = intParam(p, "provisioningSeconds") * 1000;
-  const react = num(up, "t") - num(pending, "t");
+  const react = numberOf(up, "t") - numberOf(pending, "t");
   const maxed = first(events, { type: "ca.max-size-reached" });
-  const top = ups.reduce((h, e) => Math.max(h, num(e, "to")), WORKERS);
+  const top = ups.reduce((h, e) => Math.max(h, numberOf(e, "to")), WORKERS);
   const short = wanted > granted;
   return [
     claim(
       "pending-triggers-scale-up",
       `The batch pods fit on no node, so kube-scheduler marks them PodScheduled=False (Unschedulable); within one 10 s scan the autoscaler binpacks them onto the group's template (${perNode(p)} per 2000m node) and asks the cloud for ${plural(granted, "node")}.`,
-      pending !== undefined && up !== undefined && requested !== undefined && up.t > pending.t && react <= DEFAULT_TUNING.caScanIntervalMs + 1000 && num(up, "delta") === granted && ups.length === 1,
+      pending !== undefined && up !== undefined && requested !== undefined && up.t > pending.t && react <= DEFAULT_TUNING.caScanIntervalMs + 1000 && numberOf(up, "delta") === granted && ups.length === 1,
       [pending, up, requested],
-      up === undefined ? "no scale-up." : `first pod marked unschedulable ${at(pending)}; scale-up ${s(react)} later ${at(up)}: ${num(up, "from")} → ${num(up, "to")} (${num(up, "pods")} pending pods, ${num(up, "delta")} new nodes)${ups.length > 1 ? `; ${ups.length} scale-ups in all` : ""}.`,
+      up === undefined ? "no scale-up." : `first pod marked unschedulable ${at(pending)}; scale-up ${s(react)} later ${at(up)}: ${numberOf(up, "from")} → ${numberOf(up, "to")} (${numberOf(up, "pods")} pending pods, ${numberOf(up, "delta")} new nodes)${ups.length > 1 ? `; ${ups.length} scale-ups in all` : ""}.`,
     ),
     claim(
       "pods-scheduled-on-new-node",
@@ -111,9 +111,9 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
       short
         ? `The pods would need ${plural(wanted, "new node")} but the group's max size is ${max}: the autoscaler adds only ${granted}, and reports the ${intParam(p, "pendingPods") - placed} pods still pending as not triggering a scale-up.`
         : `The ${plural(wanted, "new node")} the pods need fit under the group's max size ${max}, and the autoscaler never goes past it.`,
-      top <= max && (short ? maxed !== undefined && num(maxed, "pods") === intParam(p, "pendingPods") - placed : maxed === undefined),
+      top <= max && (short ? maxed !== undefined && numberOf(maxed, "pods") === intParam(p, "pendingPods") - placed : maxed === undefined),
       short ? [up, maxed] : [up, events.at(-1)],
-      `largest size asked for: ${top} (max ${max})${maxed === undefined ? "" : `; ${at(maxed)} ${num(maxed, "pods")} pods pending at max size`}.`,
+      `largest size asked for: ${top} (max ${max})${maxed === undefined ? "" : `; ${at(maxed)} ${numberOf(maxed, "pods")} pods pending at max size`}.`,
     ),
   ];
 }
@@ -124,7 +124,7 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
   const unneededMs = DEFAULT_TUNING.caUnneededMs;
   const downs = select(events, { type: "ca.scale-down" });
   const lastUp = (t: number) => select(events, { type: "ca.scale-up", to: t }).at(-1);
-  const early = downs.find((e) => num(e, "unneededMs") < unneededMs || num(e, "t") - num(lastUp(e.t), "t") < DEFAULT_TUNING.caDelayAfterAddMs);
+  const early = downs.find((e) => numberOf(e, "unneededMs") < unneededMs || numberOf(e, "t") - numberOf(lastUp(e.t), "t") < DEFAULT_TUNING.caDelayAfterAddMs);
   const firstDown = downs[0];
   const marked = firstDown === undefined ? undefined : first(events, { type: "ca.node-unneeded", where: (e) => e.node === firstDown.node });
   const removed = firstDown === undefined ? undefined : first(events, { type: "ca.node-removed", where: (e) => e.node === firstDown.node });
@@ -136,7 +136,7 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
       : "No node is removed before it has been unneeded for 10 minutes, nor within 10 minutes of a scale-up.",
     early === undefined && (!must || (firstDown !== undefined && marked !== undefined && removed !== undefined)),
     early !== undefined ? [early] : firstDown === undefined ? [lastUp(Infinity), events.at(-1)] : [marked, firstDown, removed],
-    firstDown === undefined ? "no scale-down in the run." : `${String(firstDown.node)} unneeded since ${at(marked)}; scale-down ${s(num(firstDown, "unneededMs"))} later ${at(firstDown)}; ${removed === undefined ? "not removed" : `removed ${at(removed)}`}.`,
+    firstDown === undefined ? "no scale-down in the run." : `${String(firstDown.node)} unneeded since ${at(marked)}; scale-down ${s(numberOf(firstDown, "unneededMs"))} later ${at(firstDown)}; ${removed === undefined ? "not removed" : `removed ${at(removed)}`}.`,
   );
 }
 

@@ -12,10 +12,11 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
+import { kubectlAt } from "./manifests";
 import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
 /** The Kubernetes docs' example bump: far above any resourceVersion a client can have seen. */
-export const BUMP_REVISION = 1_000_000_000;
+const BUMP_REVISION = 1_000_000_000;
 const NEW_TOKEN = "etcd-cluster-restored";
 /** The member restored alone in the oneMember variant. */
 const ONE = "etcd-3";
@@ -38,7 +39,6 @@ function members(p: Params): string[] {
 }
 
 const act = (t: number, action: Action) => ({ at: t, action });
-const kubectl = (t: number, name: string, args: Record<string, string | number>) => act(t, { type: "command", target: "kubectl", command: { name, args } });
 
 /**
  * The mistake: one member's disk fails in a healthy 3-member cluster, and the snapshot is restored onto
@@ -51,17 +51,17 @@ function planOne(p: Params): Plan {
   return {
     cluster: { etcdMembers: 3, etcdTopology: "external", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, etcdctl: true },
     script: [
-      kubectl(T.apply, "apply", { name: "web", replicas }),
+      kubectlAt(T.apply, "apply", { name: "web", replicas }),
       act(T.snapshot, { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-1" } } }),
-      kubectl(T.scale, "scale", { name: "web", replicas: replicas + intParam(p, "extra") }),
-      kubectl(T.create, "create", { name: "api", replicas: 1 }),
+      kubectlAt(T.scale, "scale", { name: "web", replicas: replicas + intParam(p, "extra") }),
+      kubectlAt(T.create, "create", { name: "api", replicas: 1 }),
       act(T.loss, { type: "power-off", host: ONE }),
       act(T.loss, { type: "wipe-disk", host: ONE }),
       act(T.stopApi + 1000, { type: "stop", target: ONE }),
       act(T.stopApi + 2000, { type: "power-on", host: ONE }),
       act(T.restore, { type: "etcd-restore", file: "etcdctl", members: [ONE], initialCluster: etcd, token: NEW_TOKEN, bumpRevision: BUMP_REVISION }),
       act(T.startEtcd, { type: "start", target: ONE }),
-      kubectl(T.check, "get", { resource: "deployments", name: "api" }),
+      kubectlAt(T.check, "get", { resource: "deployments", name: "api" }),
     ],
     durationMs: T.check + 65_000,
     marks: { snapshot: T.snapshot, loss: T.loss, restore: T.restore },
@@ -76,10 +76,10 @@ function plan(p: Params): Plan {
   return {
     cluster: { etcdMembers: etcd.length, etcdTopology: "external", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, etcdctl: true, traceWatchExpiry: true },
     script: [
-      kubectl(T.apply, "apply", { name: "web", replicas }),
+      kubectlAt(T.apply, "apply", { name: "web", replicas }),
       act(T.snapshot, { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-1" } } }),
-      kubectl(T.scale, "scale", { name: "web", replicas: replicas + extra }),
-      kubectl(T.create, "create", { name: "api", replicas: 1 }),
+      kubectlAt(T.scale, "scale", { name: "web", replicas: replicas + extra }),
+      kubectlAt(T.create, "create", { name: "api", replicas: 1 }),
       // The disaster: every etcd host goes down and its disk with it.
       ...etcd.map((m) => act(T.loss, { type: "power-off", host: m })),
       ...etcd.map((m) => act(T.loss, { type: "wipe-disk", host: m })),
@@ -91,8 +91,8 @@ function plan(p: Params): Plan {
       act(T.restore, { type: "etcd-restore", file: "etcdctl", members: etcd, token: NEW_TOKEN, bumpRevision: BUMP_REVISION }),
       ...etcd.map((m) => act(T.startEtcd, { type: "start", target: m })),
       act(T.startApi, { type: "start", target: "kube-apiserver-1" }),
-      kubectl(T.check, "get", { resource: "deployments", name: "api" }),
-      kubectl(T.check + 100, "get", { resource: "pods" }),
+      kubectlAt(T.check, "get", { resource: "deployments", name: "api" }),
+      kubectlAt(T.check + 100, "get", { resource: "pods" }),
     ],
     durationMs: T.check + 5000,
     marks: { snapshot: T.snapshot, loss: T.loss, restore: T.restore, apiStart: T.startApi },

@@ -8,18 +8,18 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import { defaultBehavior } from "../components/controller-manager/hpa-math";
 import type { HorizontalPodAutoscaler } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, s, select } from "./claims";
-import { applyAt, container, deploymentOf, kubectlAt, meta, podSpec, template } from "./manifests";
+import { at, claim, first, numberOf, s, select } from "./claims";
+import { applyAt, container, deploymentOf, meta, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Each pod's CPU request. */
-export const REQUEST_MILLI = 200;
+const REQUEST_MILLI = 200;
 /** Both steps land just after a metrics-server scrape (every 15 s, a fraction of a second past each multiple of 15 s), so the next scrape sees mostly the new load. */
 const SPIKE = 76_000;
 const DROP = 181_000;
 
 /** The starting load: each of the minReplicas pods uses 5% more than the target (inside the tolerance). */
-export function baselineMilli(p: Params): number {
+function baselineMilli(p: Params): number {
   return intParam(p, "minReplicas") * Math.ceil((REQUEST_MILLI * intParam(p, "targetUtilization") * 105) / 10_000);
 }
 
@@ -62,18 +62,13 @@ function plan(p: Params): Plan {
     },
     script: [
       applyAt(3000, web, "web-deployment.yaml", `Deployment web, ${min} replica${min === 1 ? "" : "s"}, each requesting cpu ${REQUEST_MILLI}m`),
-      kubectlAt(4000, "create-object", {
-        manifest: JSON.stringify(hpa),
-        file: "web-hpa.yaml",
-        summary: `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`,
-      }),
+      applyAt(4000, hpa, "web-hpa.yaml", `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`),
     ],
     durationMs: m.end,
     marks: m,
   };
 }
 
-const num = (e: TraceEvent | undefined, f: string): number => Number(e?.[f] ?? Number.NaN);
 const pods = (k: number): string => `${k} pod${k === 1 ? "" : "s"}`;
 
 function toleranceClaim(p: Params, events: readonly TraceEvent[]) {
@@ -82,13 +77,13 @@ function toleranceClaim(p: Params, events: readonly TraceEvent[]) {
   const firstSync = syncs[0];
   const lastSync = syncs.at(-1);
   const moved = first(events, { type: "hpa.rescaled", to: SPIKE });
-  const ceil = Math.ceil((min * num(firstSync, "utilization")) / intParam(p, "targetUtilization"));
+  const ceil = Math.ceil((min * numberOf(firstSync, "utilization")) / intParam(p, "targetUtilization"));
   return claim(
     "tolerance",
     `Before the load step each pod uses about 5% more CPU than the target: ceil(${min} × utilization / target) would be ${min + 1}, but the ratio is within the 10% tolerance, so the HPA keeps ${min}.`,
-    firstSync !== undefined && moved === undefined && syncs.every((e) => num(e, "desired") === min) && ceil > min,
+    firstSync !== undefined && moved === undefined && syncs.every((e) => numberOf(e, "desired") === min) && ceil > min,
     moved === undefined ? [firstSync, lastSync] : [firstSync, moved],
-    firstSync === undefined ? "no sync saw the pods' metrics within tolerance." : `${syncs.length} syncs saw ${num(firstSync, "utilization")}% against a ${intParam(p, "targetUtilization")}% target ${at(firstSync)}…${at(lastSync)}; ${moved === undefined ? "none rescaled" : `but the HPA rescaled ${at(moved)}`}.`,
+    firstSync === undefined ? "no sync saw the pods' metrics within tolerance." : `${syncs.length} syncs saw ${numberOf(firstSync, "utilization")}% against a ${intParam(p, "targetUtilization")}% target ${at(firstSync)}…${at(lastSync)}; ${moved === undefined ? "none rescaled" : `but the HPA rescaled ${at(moved)}`}.`,
   );
 }
 
@@ -96,29 +91,29 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
   const max = intParam(p, "maxReplicas");
   const target = intParam(p, "targetUtilization");
   const spike = first(events, { type: "load.changed", from: SPIKE });
-  const sync = first(events, { type: "hpa.sync", from: SPIKE, where: (e) => num(e, "recommendation") > num(e, "current") });
+  const sync = first(events, { type: "hpa.sync", from: SPIKE, where: (e) => numberOf(e, "recommendation") > numberOf(e, "current") });
   const up = first(events, { type: "hpa.rescaled", from: sync?.t ?? SPIKE });
-  const cur = num(sync, "current");
-  const formula = Math.ceil((num(sync, "ready") * num(sync, "utilization")) / target);
+  const cur = numberOf(sync, "current");
+  const formula = Math.ceil((numberOf(sync, "ready") * numberOf(sync, "utilization")) / target);
   const limit = Math.max(cur + 4, 2 * cur);
   const expected = Math.min(max, limit, formula);
   const plain = sync?.path === "ceil";
   const next = first(events, { type: "hpa.sync", from: (up?.t ?? Infinity) + 1 });
-  const held = num(next, "unready") + num(next, "missing");
+  const held = numberOf(next, "unready") + numberOf(next, "missing");
   return [
     claim(
       "scale-up",
       `After the load step, the first sync whose metrics show it sets ceil(pods × utilization / ${target}%), capped by the scale-up policy (4 pods or 100% per 15 s, whichever is more) and by maxReplicas ${max}.`,
-      sync !== undefined && up !== undefined && plain && num(sync, "recommendation") === formula && num(up, "to") === expected,
+      sync !== undefined && up !== undefined && plain && numberOf(sync, "recommendation") === formula && numberOf(up, "to") === expected,
       [spike, sync, up],
-      sync === undefined ? "no sync recommended more pods." : `at ${num(sync, "utilization")}% of request: ceil(${num(sync, "ready")} × ${num(sync, "utilization")}/${target}) = ${formula}; limit max(${cur}+4, 2×${cur}) = ${limit}; max ${max} → ${expected}; the HPA set ${num(up, "to")} ${at(up)}.`,
+      sync === undefined ? "no sync recommended more pods." : `at ${numberOf(sync, "utilization")}% of request: ceil(${numberOf(sync, "ready")} × ${numberOf(sync, "utilization")}/${target}) = ${formula}; limit max(${cur}+4, 2×${cur}) = ${limit}; max ${max} → ${expected}; the HPA set ${numberOf(up, "to")} ${at(up)}.`,
     ),
     claim(
       "new-pods-not-counted",
       "On the next sync the new pods are Pending, not yet Ready, or have no metrics sample from after they became Ready: the HPA leaves them out of the average (counting them at 0% only when that still means scaling up) instead of reading them as idle.",
       next !== undefined && held > 0,
       [up, next],
-      next === undefined ? "no sync followed the scale-up." : `the sync ${at(next)} found ${pods(num(next, "unready"))} not yet ready and ${pods(num(next, "missing"))} without metrics, out of ${num(next, "current")}.`,
+      next === undefined ? "no sync followed the scale-up." : `the sync ${at(next)} found ${pods(numberOf(next, "unready"))} not yet ready and ${pods(numberOf(next, "missing"))} without metrics, out of ${numberOf(next, "current")}.`,
     ),
   ];
 }
@@ -128,11 +123,11 @@ function metricsClaim(events: readonly TraceEvent[]) {
   const byNode = new Map<string, TraceEvent[]>();
   for (const e of scrapes) byNode.set(String(e.node), [...(byNode.get(String(e.node)) ?? []), e]);
   // A kubelet with no pods yields no trace, so compare each scrape with the previous one of the same node per round between them.
-  const gaps = [...byNode.values()].flatMap((list) => list.slice(1).map((e, i) => ({ e, gap: (e.t - list[i]!.t) / Math.max(1, num(e, "round") - num(list[i], "round")) })));
+  const gaps = [...byNode.values()].flatMap((list) => list.slice(1).map((e, i) => ({ e, gap: (e.t - list[i]!.t) / Math.max(1, numberOf(e, "round") - numberOf(list[i], "round")) })));
   const off = gaps.find((g) => Math.abs(g.gap - 15_000) > 100);
   const spike = first(events, { type: "load.changed", from: SPIKE });
   const seen = first(events, { type: "metrics.scraped", from: SPIKE });
-  const react = first(events, { type: "hpa.sync", from: SPIKE, where: (e) => num(e, "recommendation") > num(e, "current") });
+  const react = first(events, { type: "hpa.sync", from: SPIKE, where: (e) => numberOf(e, "recommendation") > numberOf(e, "current") });
   return claim(
     "metrics-every-15s",
     "metrics-server scrapes every kubelet's resource metrics each 15 s and serves CPU as a rate between its last two samples, so the HPA can react to the load step only after a scrape has seen it.",
@@ -145,15 +140,15 @@ function metricsClaim(events: readonly TraceEvent[]) {
 function boundsClaim(p: Params, events: readonly TraceEvent[]) {
   const [min, max] = [intParam(p, "minReplicas"), intParam(p, "maxReplicas")];
   const scales = select(events, { type: "hpa.rescaled" });
-  const top = scales.reduce<TraceEvent | undefined>((b, e) => (b === undefined || num(e, "to") > num(b, "to") ? e : b), undefined);
-  const out = scales.filter((e) => num(e, "to") > max || num(e, "to") < min);
-  const wanted = select(events, { type: "hpa.sync", where: (e) => typeof e.recommendation === "number" }).reduce((m, e) => Math.max(m, num(e, "recommendation")), 0);
+  const top = scales.reduce<TraceEvent | undefined>((b, e) => (b === undefined || numberOf(e, "to") > numberOf(b, "to") ? e : b), undefined);
+  const out = scales.filter((e) => numberOf(e, "to") > max || numberOf(e, "to") < min);
+  const wanted = select(events, { type: "hpa.sync", where: (e) => typeof e.recommendation === "number" }).reduce((m, e) => Math.max(m, numberOf(e, "recommendation")), 0);
   return claim(
     "within-bounds",
     `The HPA never scales above maxReplicas ${max} (or below minReplicas ${min}), whatever the utilization asks for.`,
     top !== undefined && out.length === 0,
     out.length > 0 ? out : [top, events.at(-1)],
-    `highest size set: ${num(top, "to")} ${at(top)}; highest recommendation: ${wanted}.`,
+    `highest size set: ${numberOf(top, "to")} ${at(top)}; highest recommendation: ${wanted}.`,
   );
 }
 
@@ -161,20 +156,20 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
   const windowMs = intParam(p, "stabilizationSeconds") * 1000;
   const min = intParam(p, "minReplicas");
   const drop = first(events, { type: "load.changed", from: DROP });
-  const down = first(events, { type: "hpa.rescaled", from: DROP, where: (e) => num(e, "to") < num(e, "from") });
+  const down = first(events, { type: "hpa.rescaled", from: DROP, where: (e) => numberOf(e, "to") < numberOf(e, "from") });
   const decided = select(events, { type: "hpa.sync", to: down?.t ?? 0 }).at(-1);
-  const before = num(down, "from");
-  const keep = select(events, { type: "hpa.sync", to: decided?.t ?? 0, where: (e) => num(e, "recommendation") >= before }).at(-1);
+  const before = numberOf(down, "from");
+  const keep = select(events, { type: "hpa.sync", to: decided?.t ?? 0, where: (e) => numberOf(e, "recommendation") >= before }).at(-1);
   // Recommendations newer than the window's start (upstream: timestamp.After(cutoff)), and the deciding sync's own.
   const inWindow = select(events, { type: "hpa.sync", from: (decided?.t ?? 0) - Math.max(0, windowMs - 1), to: decided?.t ?? 0, where: (e) => typeof e.recommendation === "number" });
-  const highest = Math.max(min, ...inWindow.map((e) => num(e, "recommendation")));
+  const highest = Math.max(min, ...inWindow.map((e) => numberOf(e, "recommendation")));
   const waited = (decided?.t ?? 0) - (keep?.t ?? 0);
   return claim(
     "scale-down-after-window",
     `After the load drops, the HPA scales down only when every recommendation of the last ${windowMs / 1000} s (the scale-down stabilization window) is lower, and then to the highest of them.`,
-    drop !== undefined && down !== undefined && keep !== undefined && waited >= windowMs && num(down, "to") === highest,
+    drop !== undefined && down !== undefined && keep !== undefined && waited >= windowMs && numberOf(down, "to") === highest,
     [drop, keep, down],
-    down === undefined ? "no scale-down after the drop." : `the last recommendation to keep ${before} pods ${at(keep)}; the first scale-down ${s(waited)} later, to ${num(down, "to")} ${at(down)} (highest recommendation in the window: ${highest}).`,
+    down === undefined ? "no scale-down after the drop." : `the last recommendation to keep ${before} pods ${at(keep)}; the first scale-down ${s(waited)} later, to ${numberOf(down, "to")} ${at(down)} (highest recommendation in the window: ${highest}).`,
   );
 }
 

@@ -13,7 +13,7 @@ import type { ConcurrencyPolicy } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
 import { applyAt, container, cronJobOf, jobOf, jobSpec, kubectlAt, podSpec, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
 const CREATE = 3000;
 /** Job slow is suspended, then resumed; both Jobs are deleted this long after they finish. */
@@ -289,11 +289,7 @@ export const jobs: ScenarioDef = {
       label: "Concurrency policy",
       description: "`spec.concurrencyPolicy` of CronJob report: what a schedule time does while the previous Job still runs.",
       default: 1,
-      options: [
-        { value: 0, label: "Allow" },
-        { value: 1, label: "Forbid" },
-        { value: 2, label: "Replace" },
-      ],
+      options: optionsOf(POLICIES),
     },
     { name: "periodMinutes", type: "integer", label: "Minutes between runs", description: "CronJob report runs every N minutes (`*/N * * * *`).", default: 1, min: 1, max: 5 },
     { name: "jobSeconds", type: "integer", label: "Run time", description: "How long each run of CronJob report takes.", default: 90, min: 10, max: 400, unit: "s" },

@@ -1,7 +1,7 @@
 // Manifests the workload scenarios apply, built as the API would store them before defaulting, and
 // the script items that send them through kubectl. Probes use the API defaults (10 s / 1 s / 3 / 1).
 import type { Action } from "../core/types";
-import type { AppBehavior, ConcurrencyPolicy, Container, CronJob, CustomResourceDefinition, WebApp, Deployment, IntOrPercent, Job, ObjectMeta, Pod, PodDisruptionBudget, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
+import type { AppBehavior, ConcurrencyPolicy, Container, CronJob, Deployment, IntOrPercent, Job, KubeObject, ObjectMeta, Pod, PodDisruptionBudget, PodSpec, PodTemplate, Probe, Service, StatefulSet } from "../objects/types";
 import type { ScriptItem } from "./types";
 
 export const DEFAULT_PROBE: Probe = { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1, initialDelaySeconds: 0 };
@@ -95,6 +95,6 @@ export function budgetOf(name: string, selector: Record<string, string>, limit: 
 }
 
 /** `kubectl apply -f <file>` of a whole object. */
-export function applyAt(at: number, obj: Deployment | StatefulSet | Service | Pod | PodDisruptionBudget | Job | CronJob | CustomResourceDefinition | WebApp, file: string, summary: string): ScriptItem {
+export function applyAt(at: number, obj: KubeObject, file: string, summary: string): ScriptItem {
   return kubectlAt(at, "create-object", { manifest: JSON.stringify(obj), file, summary });
 }

@@ -13,10 +13,10 @@ import { searchCandidates } from "../components/kubelet/dns";
 import type { NetworkPolicy, NetworkPolicyPeer, Pod } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
-import { applyAt, container, deploymentOf, kubectlAt, meta, podOf, podSpec, serviceOf, template } from "./manifests";
+import { applyAt, container, deploymentOf, meta, podOf, podSpec, serviceOf, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-export const WEB_CLUSTER_IP = "10.96.45.7";
+const WEB_CLUSTER_IP = "10.96.45.7";
 const EXTERNAL_IP = "203.0.113.10";
 const M = { serviceLookup: 12_000, lookup: 20_000, policies: 30_000, connect: 40_000, egress: 50_000, egressLookup: 55_000 };
 const LOOKUPS = ["web", "web.default.svc.cluster.local.", "api.example.com"] as const;
@@ -32,8 +32,6 @@ function clientPod(name: string, namespace: string, labels: Record<string, strin
   const pod = podOf(name, labels, podSpec([container(name, "nginx:1.27")], ndots === 5 ? {} : { dnsConfig: { options: [{ name: "ndots", value: String(ndots) }] } }));
   return { ...pod, metadata: { ...pod.metadata, namespace } };
 }
-
-const create = (t: number, obj: object, file: string, summary: string) => kubectlAt(t, "create-object", { manifest: JSON.stringify(obj), file, summary });
 
 function plan(p: Params): Plan {
   const peer: NetworkPolicyPeer = allowByPod(p) ? { podSelector: { app: "client" } } : { namespaceSelector: { "kubernetes.io/metadata.name": "monitoring" } };
@@ -71,9 +69,9 @@ function plan(p: Params): Plan {
       applyAt(3200, serviceOf("web", { app: "web" }, WEB_CLUSTER_IP), "web-service.yaml", `Service web, ClusterIP ${WEB_CLUSTER_IP}`),
       applyAt(3400, clientPod("client", "default", { app: "client" }, intParam(p, "ndots")), "client-pod.yaml", `Pod client in default (app=client)${intParam(p, "ndots") === 5 ? "" : `, dnsConfig options ndots:${intParam(p, "ndots")}`}`),
       applyAt(3600, clientPod("probe", "monitoring", { app: "client" }, 5), "probe-pod.yaml", "Pod probe in namespace monitoring, also labelled app=client"),
-      create(M.policies, deny, "default-deny-ingress.yaml", "NetworkPolicy default-deny-ingress: podSelector {}, policyTypes [Ingress], no ingress rules"),
-      create(M.policies + 1000, allow, "allow-web.yaml", `NetworkPolicy allow-web: pods app=web accept TCP/80 from ${allowByPod(p) ? "pods app=client (podSelector, same namespace)" : "every pod in namespace monitoring (namespaceSelector)"}`),
-      ...(egress === 0 ? [] : [create(M.egress, egressPolicy, "client-egress.yaml", `NetworkPolicy client-egress: pods app=client may send only TCP/80 to app=web${egress === 2 ? ", and DNS (UDP and TCP 53) anywhere" : ""}`)]),
+      applyAt(M.policies, deny, "default-deny-ingress.yaml", "NetworkPolicy default-deny-ingress: podSelector {}, policyTypes [Ingress], no ingress rules"),
+      applyAt(M.policies + 1000, allow, "allow-web.yaml", `NetworkPolicy allow-web: pods app=web accept TCP/80 from ${allowByPod(p) ? "pods app=client (podSelector, same namespace)" : "every pod in namespace monitoring (namespaceSelector)"}`),
+      ...(egress === 0 ? [] : [applyAt(M.egress, egressPolicy, "client-egress.yaml", `NetworkPolicy client-egress: pods app=client may send only TCP/80 to app=web${egress === 2 ? ", and DNS (UDP and TCP 53) anywhere" : ""}`)]),
     ],
     durationMs: M.egressLookup + 13_000,
     marks: M,

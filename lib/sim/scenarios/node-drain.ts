@@ -14,7 +14,7 @@ import { at, claim, first, s, select } from "./claims";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types";
 
-export const OLD_KUBELET = "v1.32.4";
+const OLD_KUBELET = "v1.32.4";
 const DRAIN = 30_000;
 const DRAIN_TIMEOUT_S = 60;
 /** Time allowed per pod of the drained node: a replacement round (the 5 s retry, scheduling, start, the first passing readiness probe 10 s in) takes 11-16 s. */
@@ -44,11 +44,11 @@ function floorOf(p: Params): number {
   return b.kind === "none" ? 0 : b.kind === "minAvailable" ? b.value : Math.max(0, n - b.value);
 }
 
-export function versionOf(p: Params): string {
+function versionOf(p: Params): string {
   return `v1.${intParam(p, "kubeletMinor")}.0`;
 }
 
-export function phases(p: Params): { drain: number; upgrade: number | null; uncordon: number; end: number } {
+function phases(p: Params): { drain: number; upgrade: number | null; uncordon: number; end: number } {
   if (allowedAtRest(p) === 0) return { drain: DRAIN, upgrade: null, uncordon: DRAIN + (DRAIN_TIMEOUT_S + 10) * 1000, end: DRAIN + (DRAIN_TIMEOUT_S + 25) * 1000 };
   const upgrade = DRAIN + ROUND_MS * intParam(p, "replicas") + 10_000;
   return { drain: DRAIN, upgrade, uncordon: upgrade + 25_000, end: upgrade + 40_000 };
@@ -86,7 +86,7 @@ function plan(p: Params): Plan {
 const isWeb = (e: TraceEvent) => typeof e.pod === "string" && e.pod.startsWith("web-");
 
 /** The fewest Ready web pods not being evicted at any moment in [from, to], folded from the trace. */
-export function fewestAvailable(events: readonly TraceEvent[], from: number, to: number): { min: number; at: TraceEvent | undefined } {
+function fewestAvailable(events: readonly TraceEvent[], from: number, to: number): { min: number; at: TraceEvent | undefined } {
   const ready = new Map<string, boolean>();
   let best = { min: Infinity, at: undefined as TraceEvent | undefined };
   for (const e of select(events, { to, where: isWeb })) {

@@ -12,7 +12,7 @@ import type { CustomResourceDefinition, WebApp } from "../objects/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, last, s, select } from "./claims";
 import { applyAt, kubectlAt, meta } from "./manifests";
-import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
+import { boolParam, intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
 const CRD_AT = 3000;
 const CREATE = 4000;
@@ -26,7 +26,7 @@ const NAME = "shop";
 const POLICIES = ["Background", "Foreground", "Orphan"] as const;
 
 /** The WebApp's spec after `k` changes: change k sets replicas 2+k and image nginx:1.(27+k). */
-export function specAfter(k: number): { replicas: number; image: string } {
+function specAfter(k: number): { replicas: number; image: string } {
   return { replicas: 2 + k, image: `nginx:1.${27 + k}` };
 }
 
@@ -174,11 +174,7 @@ export const operator: ScenarioDef = {
       label: "Propagation policy",
       description: "`kubectl delete --cascade=…` of the WebApp: what happens to the Deployment it owns.",
       default: 0,
-      options: [
-        { value: 0, label: "Background" },
-        { value: 1, label: "Foreground" },
-        { value: 2, label: "Orphan" },
-      ],
+      options: optionsOf(POLICIES),
     },
     { name: "crashDuringCleanup", type: "boolean", label: "Operator crashes during cleanup", description: "webapp-operator stops halfway through its cleanup and is not restarted.", default: false },
   ],

@@ -38,6 +38,11 @@ export type EnumParamDef = ParamBase & { type: "enum"; default: number; options:
 
 export type ParamDef = IntegerParamDef | BooleanParamDef | EnumParamDef;
 
+/** An enum's options from the list a scenario indexes by the param's value, so the two cannot drift apart. */
+export function optionsOf(labels: readonly string[]): EnumParamDef["options"] {
+  return labels.map((label, value) => ({ value, label }));
+}
+
 export type ScriptItem = { at: Ms; action: Action };
 
 export type Plan = {
