@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { State } from "@/lib/srs/schedule";
+import { learnAheadMs } from "@/lib/study/pick-next-card";
 import { presentCard } from "./present-card";
 import type { StudySettings } from "./settings";
 import type { StudyQueue } from "./study";
@@ -11,9 +12,6 @@ import { visibleCardWhere } from "./visibility";
 // once after the session began (`since`); a card failed into learning comes back when it is due,
 // as in a deck. Suspended cards, and buried ones until their day ends, stay out. The grades are
 // ordinary reviews, so the schedule moves as it would in the deck.
-
-/** As in a deck session: a learning card due this soon is shown rather than waiting. */
-const learnAheadMs = 20 * 60_000;
 
 export type Selection = { cardIds: string[]; since: Date };
 
