@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { State } from "@/lib/srs/schedule";
+import { isHiddenCard, isLearningState } from "@/lib/study/card-status";
 import { learnAheadMs } from "@/lib/study/pick-next-card";
 import { presentCard } from "./present-card";
 import type { StudySettings } from "./settings";
@@ -26,9 +27,9 @@ export async function getSelectionQueue(learnerId: string, selection: Selection,
   const stateOf = new Map(states.map((row) => [row.cardId, row]));
   const isHidden = (cardId: string) => {
     const state = stateOf.get(cardId);
-    return Boolean(state && (state.suspendedAt || (state.buriedUntil && state.buriedUntil > now)));
+    return state !== undefined && isHiddenCard(state, now);
   };
-  const isLearning = (cardId: string) => [State.Learning, State.Relearning].includes(stateOf.get(cardId)?.state ?? State.New);
+  const isLearning = (cardId: string) => isLearningState(stateOf.get(cardId)?.state ?? State.New);
   const ready = selection.cardIds.filter((cardId) => visible.has(cardId) && !isHidden(cardId));
   const firstTime = ready.filter((cardId) => !doneIds.has(cardId));
   const learningAgain = ready.filter((cardId) => doneIds.has(cardId) && isLearning(cardId));
