@@ -62,7 +62,7 @@ export async function changeMyPassword(_previous: FormMessageState, submitted: u
   const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get("currentPassword") ?? "", newPassword: formData.get("newPassword") ?? "" });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
   const { currentPassword, newPassword } = parsed.data;
-  const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? "", "quorum", "kubernetes"]);
+  const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? ""]);
   if (weakness) return { ok: false, message: weakness };
   const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), clock.now());
   return outcome.ok ? { ok: true, message: "Password changed." } : { ok: false, message: "Your current password is not right." };
