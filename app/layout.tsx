@@ -11,7 +11,7 @@ import { ToastProvider } from "@/components/ui/toast-provider";
 import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { TimeZoneDetector } from "@/components/learner/time-zone-detector";
 import { peekLearnerId } from "@/lib/data/learners";
-import { storedTimeZoneStatus } from "@/lib/data/time-zone";
+import { storedTimeZoneStatus } from "@/lib/data/settings";
 import { nonceHeaderName } from "@/lib/security/content-security-policy";
 import { reportTimeZone } from "./actions";
 import "./globals.css";

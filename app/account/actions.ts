@@ -11,9 +11,9 @@ import { deleteAccount } from "@/lib/data/accounts";
 import { importFile } from "@/lib/data/imports";
 import { getLearnerId } from "@/lib/data/learners";
 import { guestCookieName } from "@/lib/learner/guest-token";
-import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
+import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 import { deleteAccountSchema, importUploadSchema, type DeleteAccountState, type ImportState } from "@/lib/validations/account";
-import { changeEmailSchema, changePasswordSchema, type AccountFormState } from "@/lib/validations/auth";
+import { changeEmailSchema, changePasswordSchema } from "@/lib/validations/auth";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
 export async function importDeck(_previous: ImportState, submitted: unknown): Promise<ImportState> {
@@ -55,20 +55,20 @@ export async function deleteMyAccount(_previous: DeleteAccountState, submitted: 
   redirect("/");
 }
 
-export async function changeMyPassword(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
+export async function changeMyPassword(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to change your password." };
   const formData = formDataOrEmpty(submitted);
   const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get("currentPassword") ?? "", newPassword: formData.get("newPassword") ?? "" });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
   const { currentPassword, newPassword } = parsed.data;
-  const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? "", "quorum", "kubernetes"]);
+  const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? ""]);
   if (weakness) return { ok: false, message: weakness };
   const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), clock.now());
   return outcome.ok ? { ok: true, message: "Password changed." } : { ok: false, message: "Your current password is not right." };
 }
 
-export async function changeMyEmail(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
+export async function changeMyEmail(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to change your email." };
   const formData = formDataOrEmpty(submitted);

@@ -7,9 +7,7 @@ import { applyBulkCardAction } from "@/lib/data/card-bulk";
 import { getLearnerId } from "@/lib/data/learners";
 import { bulkCardInputSchema, selectionHref } from "@/lib/validations/browse";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
-import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-
-export type BulkState = { ok: boolean; message: string } | null;
+import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 
 function readSelection(formData: FormData) {
   return bulkCardInputSchema.safeParse({ action: formData.get("action") ?? "suspend", cardIds: formData.getAll("cardIds") });
@@ -18,7 +16,7 @@ function readSelection(formData: FormData) {
 const done = { suspend: "Suspended", unsuspend: "Unsuspended", reset: "Reset" } as const;
 
 /** Suspend, unsuspend or reset the selected cards. */
-export async function applyBulkAction(_previous: BulkState, submitted: unknown): Promise<BulkState> {
+export async function applyBulkAction(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
@@ -32,7 +30,7 @@ export async function applyBulkAction(_previous: BulkState, submitted: unknown):
 }
 
 /** "Study these": opens a study session over the selected cards. */
-export async function studySelected(_previous: BulkState, submitted: unknown): Promise<BulkState> {
+export async function studySelected(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const formData = formDataOrEmpty(submitted);
   const parsed = readSelection(formData);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Select cards to study.") };

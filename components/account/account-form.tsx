@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
-import type { AccountFormState } from "@/lib/validations/auth";
+import type { FormMessageState } from "@/lib/validations/messages";
 
 export type AccountField = { name: string; label: string; type: "email" | "password"; autoComplete: string };
 
 type Props = {
-  action: (state: AccountFormState, formData: FormData) => Promise<AccountFormState>;
+  action: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
   /** A short id that keeps the field ids of two forms on one page apart. */
   id: string;
   fields: AccountField[];

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { BrowsedCard } from "@/lib/data/card-search";
-import type { BulkState } from "@/app/browse/actions";
+import type { FormMessageState } from "@/lib/validations/messages";
 import { formatLocalDate } from "@/lib/ui/local-time";
 import { ActionResult } from "@/components/ui/action-result";
 
@@ -11,7 +11,7 @@ type Props = {
   cards: BrowsedCard[];
   /** The learner's zone, in which due dates are shown. */
   timeZone: string;
-  actions: { applyBulkAction: (state: BulkState, formData: FormData) => Promise<BulkState>; studySelected: (state: BulkState, formData: FormData) => Promise<BulkState> };
+  actions: { applyBulkAction: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>; studySelected: (state: FormMessageState, formData: FormData) => Promise<FormMessageState> };
 };
 
 const stateStyle: Record<BrowsedCard["state"], string> = {

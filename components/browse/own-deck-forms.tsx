@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
-import type { DeckFormState } from "@/app/browse/decks/actions";
+import type { FormMessageState } from "@/lib/validations/messages";
 import { ActionResult } from "@/components/ui/action-result";
 
-type DeckAction = (state: DeckFormState, formData: FormData) => Promise<DeckFormState>;
+type DeckAction = (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
 
 
 export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/settings/field";
-import type { DeckFormState } from "@/lib/validations/deck-limits";
+import type { FormMessageState } from "@/lib/validations/messages";
 
 type Props = {
   deckId: string;
   /** The deck's own limits, or null where it uses the default from Settings. */
   own: { newCardsPerDay: number | null; reviewsPerDay: number | null };
   defaults: { newCardsPerDay: number; reviewsPerDay: number };
-  action: (state: DeckFormState, formData: FormData) => Promise<DeckFormState>;
+  action: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
 };
 
 /** This deck's own daily limits; an empty field uses the default from Settings. */

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
-import type { DeckFormState } from "@/lib/validations/deck-limits";
+import type { FormMessageState } from "@/lib/validations/messages";
 
-type Props = { deckId: string; action: (state: DeckFormState, formData: FormData) => Promise<DeckFormState> };
+type Props = { deckId: string; action: (state: FormMessageState, formData: FormData) => Promise<FormMessageState> };
 
 /** Custom study: raise today's new-card limit of this deck (Anki's "increase today's new card limit"). */
 export function StudyMoreForm({ deckId, action }: Props) {

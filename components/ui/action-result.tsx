@@ -1,5 +1,7 @@
+import type { FormMessageState } from "@/lib/validations/messages";
+
 /** What a form's action answered: a status when it worked, an alert when not; announced either way. */
-export function ActionResult({ state }: { state: { ok: boolean; message: string } | null | undefined }) {
+export function ActionResult({ state }: { state: FormMessageState | undefined }) {
   return (
     <div aria-live="polite">
       {state ? (

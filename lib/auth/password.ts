@@ -21,10 +21,13 @@ function getEstimator(): ZxcvbnFactory {
   return estimator;
 }
 
-/** Null when the password is strong enough, else what to do about it. */
+/** Words every Quorum password is checked against, after the learner's own. */
+const siteWords = ["quorum", "kubernetes"];
+
+/** Null when the password is strong enough, else what to do about it. `userInputs`: the learner's email, name and the like. */
 export function passwordWeakness(password: string, userInputs: string[]): string | null {
   if (password.length < minPasswordLength) return `Use at least ${minPasswordLength} characters.`;
-  const result = getEstimator().check(password.slice(0, 100), userInputs);
+  const result = getEstimator().check(password.slice(0, 100), [...userInputs, ...siteWords]);
   if (result.score >= minStrengthScore) return null;
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(" ");
   return `This password is too easy to guess. ${advice || "Add more words or characters."}`.trim();

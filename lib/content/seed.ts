@@ -112,9 +112,8 @@ async function renderDetails(card: CardContent) {
   }
 }
 
-/** The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); all null without them. */
+/** The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); loadContent requires them of every card. */
 async function renderInterview(card: CardContent) {
-  if (!card.interview) return { sayItHtml: null, keyPoints: Prisma.DbNull, followUps: Prisma.DbNull };
   const { sayIt, keyPoints, followUps } = card.interview;
   return {
     sayItHtml: await renderMarkdown(sayIt),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toFtsQuery } from "@/lib/search/fts-query";
 import { browsePageSize, type CardSort, type CardStateFilter } from "@/lib/validations/browse";
+import { visibleDeckWhere } from "./visibility";
 
 // The card browser's one query: full-text search (SQLite FTS5, prisma/migrations/*_card_search)
 // with filters, a sort and a page, over the cards this learner may see. Everything that depends
@@ -136,7 +137,7 @@ export type BrowseFacets = { decks: { id: string; title: string; isOwn: boolean 
 /** The decks and tags a learner can filter by: those of the cards they can see. */
 export async function getBrowseFacets(learnerId: string): Promise<BrowseFacets> {
   const [decks, tags] = await Promise.all([
-    db.deck.findMany({ where: { retiredAt: null, OR: [{ ownerId: null }, { ownerId: learnerId }] }, orderBy: { position: "asc" }, select: { id: true, title: true, ownerId: true } }),
+    db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, ownerId: true } }),
     db.$queryRaw<{ tag: string }[]>`
       SELECT DISTINCT t."value" AS "tag"
       FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId", json_each(c."tags") t

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { spendResetLinks } from "./password-resets";
 
 export type CredentialChange = { ok: true } | { ok: false; reason: "wrong-password" | "email-taken" };
 
@@ -15,7 +16,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
   if (!(await hasPassword(userId, currentPassword))) return { ok: false, reason: "wrong-password" };
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash: newPasswordHash } }),
-    db.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
+    spendResetLinks(db, userId, now),
   ]);
   return { ok: true };
 }
@@ -26,7 +27,7 @@ export async function changeEmail(userId: string, currentPassword: string, newEm
   try {
     await db.$transaction([
       db.user.update({ where: { id: userId }, data: { email: newEmail, emailVerified: null } }),
-      db.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
+      spendResetLinks(db, userId, now),
     ]);
     return { ok: true };
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { startOfStudyDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
@@ -24,12 +25,18 @@ function toDeckLimit(row: LimitsRow | undefined, dayStart: Date, settings: Study
   };
 }
 
+/**
+ * The learner's limits for every deck they set any for. Read once per request: the study page
+ * needs them for the queue (getDailyAllowances) and for the deck limits form (getOwnDeckLimits).
+ */
+const getDeckLimitRows = cache(async (learnerId: string) => db.deckLimits.findMany({ where: { userId: learnerId } }));
+
 /** What each deck, and all decks together, may still show today (undone grades do not count). */
 export async function getDailyAllowances(learnerId: string | null, now: Date, settings: StudySettings): Promise<DailyAllowances> {
   const dayStart = startOfStudyDay(now, settings);
   const [rows, graded] = learnerId
     ? await Promise.all([
-        db.deckLimits.findMany({ where: { userId: learnerId } }),
+        getDeckLimitRows(learnerId),
         db.reviewLog.findMany({
           where: { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: dayStart }, state: { in: [State.New, State.Review] } },
           select: { state: true, card: { select: { deckId: true } } },
@@ -56,7 +63,7 @@ export async function getDailyAllowances(learnerId: string | null, now: Date, se
 
 /** A deck's own limits (null where it uses the learner's default), for the deck limits form. */
 export async function getOwnDeckLimits(learnerId: string | null, deckId: string): Promise<OwnDeckLimits> {
-  const row = learnerId ? await db.deckLimits.findUnique({ where: { userId_deckId: { userId: learnerId, deckId } }, select: { newCardsPerDay: true, reviewsPerDay: true } }) : null;
+  const row = learnerId ? (await getDeckLimitRows(learnerId)).find((limits) => limits.deckId === deckId) : undefined;
   return { newCardsPerDay: row?.newCardsPerDay ?? null, reviewsPerDay: row?.reviewsPerDay ?? null };
 }
 

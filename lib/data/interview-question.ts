@@ -3,14 +3,11 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { readKeyPoints } from "@/lib/interview/sections";
 import { interviewStep, type InterviewStep } from "@/lib/interview/steps";
-import { finishQuiz } from "./quiz-play";
+import { finishQuiz, isPastDeadline } from "./quiz-play";
 import { visibleCardWhere } from "./visibility";
 
 // One mock interview question as its steps read and write it: only ever the learner's own
 // (the quiz's userId is part of every lookup), with the step it waits for.
-
-/** Answers accepted this long after an interview's time is up (the request was on its way). */
-const deadlineGraceMs = 5_000;
 
 export const alreadyTakenMessage = "This step was already answered (a second click or another tab); nothing was recorded twice.";
 
@@ -47,7 +44,7 @@ export async function refuseStep(learnerId: string, quizId: string, question: In
   if (!question) return "There is no such interview question.";
   const { quiz } = question;
   if (quiz.finishedAt) return "This interview is over; its report has every answer.";
-  if (quiz.timeLimitSec && now.getTime() > quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 + deadlineGraceMs) {
+  if (isPastDeadline(quiz, now)) {
     await finishQuiz(learnerId, quizId, now);
     return "Time is up: the interview is over.";
   }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { readKeyPoints, type KeyPoint } from "@/lib/interview/sections";
 import { interviewStep, type InterviewStep } from "@/lib/interview/steps";
 import { readIndices } from "./interview-question";
+import { quizEndsAt } from "./quiz-play";
 
 // A mock interview as the learner plays it: the question at hand and the step it waits for,
 // with only what that step may show (the key points appear once the answer is in).
@@ -39,7 +40,7 @@ export async function getInterviewView(learnerId: string | null, quizId: string,
     select: { id: true, startedAt: true, timeLimitSec: true, finishedAt: true, questions: { orderBy: { position: "asc" }, select: { id: true, position: true, answeredAt: true } } },
   });
   if (!quiz) return null;
-  const endsAt = quiz.timeLimitSec ? quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 : null;
+  const endsAt = quizEndsAt(quiz);
   const next = quiz.questions.find((question) => !question.answeredAt);
   const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
   const answeredCount = quiz.questions.filter((question) => question.answeredAt).length;

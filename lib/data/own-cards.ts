@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { checkStorageQuota, storageQuotaBytes, storedCardBytes } from "@/lib/import/storage-quota";
 import type { OwnCardInput } from "@/lib/validations/own-cards";
 import { deleteCardsWhere } from "./own-decks";
+import { ownDeckWhere } from "./visibility";
 
 // Cards a learner writes in their own decks: Markdown, rendered once here (one card is small
 // enough to render in the request; import-sized work goes to the worker pool) after the same
@@ -16,7 +17,7 @@ export type CardWrite = { ok: true; cardId: string; deckId: string } | { ok: fal
 export type OwnCard = { id: string; deckId: string; front: string; back: string; tags: string[] };
 
 const noSuchCard = (cardId: string) => `There is no card "${cardId}" in a deck of yours.`;
-const ownCardWhere = (learnerId: string, cardId: string) => ({ id: cardId, retiredAt: null, deck: { ownerId: learnerId, retiredAt: null } });
+const ownCardWhere = (learnerId: string, cardId: string) => ({ id: cardId, retiredAt: null, deck: ownDeckWhere(learnerId) });
 
 /** A card of the learner's own, as its edit form shows it; null for any other card. */
 export async function getOwnCard(learnerId: string, cardId: string): Promise<OwnCard | null> {
@@ -50,7 +51,7 @@ export async function createOwnCard(learnerId: string, input: OwnCardInput): Pro
   const content = cardContent(input, rendered);
   const cardId = `own_${randomUUID().replaceAll("-", "")}`;
   return db.$transaction(async (tx): Promise<CardWrite> => {
-    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ownerId: learnerId, retiredAt: null }, select: { id: true } });
+    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });
     if (!deck) return { ok: false, message: `There is no deck "${input.deckId}" of yours to add a card to.` };
     const quota = checkStorageQuota(await storedCardBytes(tx, learnerId), sizeOf(content), storageQuotaBytes);
     if (!quota.ok) return { ok: false, message: "This card does not fit in your storage quota; delete some cards first." };
@@ -68,7 +69,7 @@ export async function updateOwnCard(learnerId: string, cardId: string, input: Ow
   return db.$transaction(async (tx): Promise<CardWrite> => {
     const card = await tx.card.findFirst({ where: ownCardWhere(learnerId, cardId), select: { id: true, prompt: true, answer: true, promptHtml: true, answerHtml: true } });
     if (!card) return { ok: false, message: noSuchCard(cardId) };
-    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ownerId: learnerId, retiredAt: null }, select: { id: true } });
+    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });
     if (!deck) return { ok: false, message: `There is no deck "${input.deckId}" of yours to move the card to.` };
     const quota = checkStorageQuota((await storedCardBytes(tx, learnerId)) - sizeOf(card), sizeOf(content), storageQuotaBytes);
     if (!quota.ok) return { ok: false, message: "This card no longer fits in your storage quota; delete some cards first." };

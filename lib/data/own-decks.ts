@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ensureGuestLearner } from "./learners";
+import { ownDeckWhere } from "./visibility";
 
 // A learner's own decks (imported or made here): create, rename, delete. Quorum's own decks
 // (ownerId null) and other learners' decks are never matched by these writes: every one names
@@ -16,7 +17,7 @@ const notYours = (deckId: string) => `There is no deck "${deckId}" of yours.`;
 
 /** The learner's own decks, for the card form's deck picker. */
 export async function getOwnDecks(learnerId: string): Promise<{ id: string; title: string }[]> {
-  return db.deck.findMany({ where: { ownerId: learnerId, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } });
+  return db.deck.findMany({ where: ownDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true } });
 }
 
 export async function createOwnDeck(learnerId: string, title: string): Promise<DeckWrite> {
@@ -30,7 +31,7 @@ export async function createOwnDeck(learnerId: string, title: string): Promise<D
 }
 
 export async function renameOwnDeck(learnerId: string, deckId: string, title: string): Promise<DeckWrite> {
-  const { count } = await db.deck.updateMany({ where: { id: deckId, ownerId: learnerId, retiredAt: null }, data: { title } });
+  const { count } = await db.deck.updateMany({ where: { id: deckId, ...ownDeckWhere(learnerId) }, data: { title } });
   return count === 1 ? { ok: true, deckId } : { ok: false, message: notYours(deckId) };
 }
 
@@ -61,7 +62,7 @@ export async function deleteCardsWhere(tx: Prisma.TransactionClient, where: Pris
 /** The learner's own decks with their card counts, for the deck management page. */
 export async function getOwnDeckList(learnerId: string): Promise<{ id: string; title: string; cardCount: number }[]> {
   const decks = await db.deck.findMany({
-    where: { ownerId: learnerId, retiredAt: null },
+    where: ownDeckWhere(learnerId),
     orderBy: { position: "asc" },
     select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
   });

@@ -1,11 +1,17 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** How long a reset link works. */
 export const passwordResetTtlMs = 60 * 60_000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Spends every open reset link of an account (its password or email changed): one statement, for a transaction. */
+export function spendResetLinks(client: Prisma.TransactionClient, userId: string, now: Date) {
+  return client.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+}
 
 /**
  * A new single-use reset token for the account with this email, or null when there is no such
@@ -31,7 +37,7 @@ export async function resetPasswordWithToken(token: string, passwordHash: string
     if (count !== 1) return false;
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-    await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    await spendResetLinks(tx, userId, now);
     return true;
   });
 }

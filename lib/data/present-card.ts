@@ -3,13 +3,12 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
 import { interviewColumns, readInterview, type ShownInterview } from "@/lib/interview/sections";
+import type { QueueName } from "@/lib/study/pick-next-card";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
 import { cardReplayHref } from "./cards";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
 import { predictVariantKey, variantSeed } from "./predict-seeds";
 import type { StudySettings } from "./settings";
-
-export type QueueName = "new" | "learning" | "review";
 
 /** A card as a learner is shown it: the question without its answer (for checked types) and the grades' intervals. */
 export type ShownCard = {

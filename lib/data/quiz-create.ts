@@ -10,7 +10,7 @@ import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 export type QuizTopics = { decks: { id: string; title: string; cardCount: number; interviewCount: number }[]; tags: { tag: string; cardCount: number; interviewCount: number }[] };
 
 /** The cards a mock interview asks: open questions (flashcards) with interview sections to check a typed answer against. */
-export const interviewCardWhere = { type: "flashcard", sayItHtml: { not: null } };
+const interviewCardWhere = { type: "flashcard", sayItHtml: { not: null } };
 
 const tagsSchema = z.array(z.string());
 
@@ -73,7 +73,7 @@ export async function createQuiz(learnerId: string, setup: QuizSetup, now: Date)
 }
 
 /** The builder's message when a mock interview's decks and topics hold too few cards it can ask. */
-export function tooFewForInterview(available: number): string {
+function tooFewForInterview(available: number): string {
   const sections = "interview sections (a 30-second answer, key points and follow-ups)";
   if (available === 0) return `No card in these decks and topics has ${sections}: choose other decks or topics.`;
   const plural = available === 1 ? "" : "s";

@@ -13,6 +13,19 @@ import type { StudySettings } from "./settings";
 /** Answers accepted this long after an interview's time is up (the request was on its way). */
 const deadlineGraceMs = 5_000;
 
+type TimedQuiz = { startedAt: Date; timeLimitSec: number | null };
+
+/** When a timed quiz (an interview) ends, in epoch ms; null for an untimed quiz. */
+export function quizEndsAt(quiz: TimedQuiz): number | null {
+  return quiz.timeLimitSec ? quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 : null;
+}
+
+/** Whether an answer arriving at `now` is too late for a timed quiz, grace included. */
+export function isPastDeadline(quiz: TimedQuiz, now: Date): boolean {
+  const endsAt = quizEndsAt(quiz);
+  return endsAt !== null && now.getTime() > endsAt + deadlineGraceMs;
+}
+
 export type QuizView = {
   id: string;
   mode: QuizMode;
@@ -32,7 +45,7 @@ export async function getQuizView(learnerId: string | null, quizId: string, now:
     select: { id: true, mode: true, startedAt: true, timeLimitSec: true, finishedAt: true, questions: { orderBy: { position: "asc" }, select: { position: true, cardId: true, answeredAt: true } } },
   });
   if (!quiz) return null;
-  const endsAt = quiz.timeLimitSec ? quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 : null;
+  const endsAt = quizEndsAt(quiz);
   const next = quiz.questions.find((question) => !question.answeredAt);
   const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
   const mode = quiz.mode as QuizMode;
@@ -71,7 +84,7 @@ export async function answerQuizQuestion(input: {
   if (!quiz || !question) return { ok: false, message: "There is no such quiz question." };
   if (quiz.finishedAt) return { ok: false, message: "This quiz is over; its report has every answer." };
   if (quiz.mode === "interview") return { ok: false, message: "A mock interview is answered step by step: reload the page." };
-  if (quiz.timeLimitSec && now.getTime() > quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 + deadlineGraceMs) {
+  if (isPastDeadline(quiz, now)) {
     await finishQuiz(learnerId, quizId, now);
     return { ok: false, message: "Time is up: the interview is over." };
   }

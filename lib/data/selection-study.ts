@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { State } from "@/lib/srs/schedule";
+import { isHiddenCard, isLearningState } from "@/lib/study/card-status";
+import { learnAheadMs } from "@/lib/study/pick-next-card";
 import { presentCard } from "./present-card";
 import type { StudySettings } from "./settings";
 import type { StudyQueue } from "./study";
@@ -11,9 +13,6 @@ import { visibleCardWhere } from "./visibility";
 // once after the session began (`since`); a card failed into learning comes back when it is due,
 // as in a deck. Suspended cards, and buried ones until their day ends, stay out. The grades are
 // ordinary reviews, so the schedule moves as it would in the deck.
-
-/** As in a deck session: a learning card due this soon is shown rather than waiting. */
-const learnAheadMs = 20 * 60_000;
 
 export type Selection = { cardIds: string[]; since: Date };
 
@@ -28,9 +27,9 @@ export async function getSelectionQueue(learnerId: string, selection: Selection,
   const stateOf = new Map(states.map((row) => [row.cardId, row]));
   const isHidden = (cardId: string) => {
     const state = stateOf.get(cardId);
-    return Boolean(state && (state.suspendedAt || (state.buriedUntil && state.buriedUntil > now)));
+    return state !== undefined && isHiddenCard(state, now);
   };
-  const isLearning = (cardId: string) => [State.Learning, State.Relearning].includes(stateOf.get(cardId)?.state ?? State.New);
+  const isLearning = (cardId: string) => isLearningState(stateOf.get(cardId)?.state ?? State.New);
   const ready = selection.cardIds.filter((cardId) => visible.has(cardId) && !isHidden(cardId));
   const firstTime = ready.filter((cardId) => !doneIds.has(cardId));
   const learningAgain = ready.filter((cardId) => doneIds.has(cardId) && isLearning(cardId));

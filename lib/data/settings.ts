@@ -37,9 +37,12 @@ export const defaultStudySettings: StudySettings = {
   dayCarry: null,
 };
 
+/** The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both need it. */
+const getSettingsRow = cache(async (learnerId: string) => db.learnerSettings.findUnique({ where: { userId: learnerId } }));
+
 /** A learner's study settings: their saved ones, or the defaults. Read once per request. */
 export const getStudySettings = cache(async (learnerId: string | null): Promise<StudySettings> => {
-  const row = learnerId ? await db.learnerSettings.findUnique({ where: { userId: learnerId } }) : null;
+  const row = learnerId ? await getSettingsRow(learnerId) : null;
   // Until a zone is stored, the browser's (from the detector's cookie) decides the learner's day.
   const detected = row?.timeZoneSetAt ? null : await browserTimeZone();
   if (!row) return detected ? { ...defaultStudySettings, timeZone: detected } : defaultStudySettings;
@@ -60,6 +63,13 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     dayCarry: row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
   };
 });
+
+/** Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet. */
+export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" | "unset" | "no-row"> {
+  const row = await getSettingsRow(learnerId);
+  if (row) return row.timeZoneSetAt !== null ? "stored" : "unset";
+  return (await db.user.count({ where: { id: learnerId } })) ? "unset" : "no-row";
+}
 
 /** Sets or clears the learner's interview day (YYYY-MM-DD, stored as that date at 00:00 UTC). */
 export async function saveInterviewDate(learnerId: string, date: string | null): Promise<void> {

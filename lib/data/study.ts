@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { startOfNextLearnerDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
+import { isHiddenCard, isLearningState } from "@/lib/study/card-status";
 import { limitCounts, totalCounts, type QueueCounts } from "@/lib/study/daily-limits";
 import { nextLearningDue, pickNextCard, type LearningCard } from "@/lib/study/pick-next-card";
 import type { CustomStudy } from "@/lib/validations/custom-study";
@@ -28,9 +29,6 @@ export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCo
 
 type StateRow = { cardId: string; state: number; due: Date; suspendedAt: Date | null; buriedUntil: Date | null; card: { deckId: string; tags?: unknown } };
 
-const isLearning = (row: { state: number }) => row.state === State.Learning || row.state === State.Relearning;
-const isHidden = (row: StateRow, now: Date) => row.suspendedAt !== null || (row.buriedUntil !== null && row.buriedUntil > now);
-
 const unlimited = { new: Infinity, review: Infinity };
 const isTagged = (tags: unknown, tag: string | undefined) => tag === undefined || (Array.isArray(tags) && tags.includes(tag));
 
@@ -55,13 +53,13 @@ async function getDecksToday(learnerId: string | null, now: Date, settings: Stud
   const cards = allCards.filter((card) => isTagged(card.tags, scope.tag));
   const states = allStates.filter((row) => isTagged(row.card.tags, scope.tag));
   const allowances = scope.tag === undefined ? limits : { forDeck: () => unlimited, all: unlimited };
-  const started = new Set(states.filter((row) => row.state !== State.New || isHidden(row, now)).map((row) => row.cardId));
+  const started = new Set(states.filter((row) => row.state !== State.New || isHiddenCard(row, now)).map((row) => row.cardId));
   const decks = new Map<string, { learning: LearningCard[]; reviewIds: string[]; newIds: string[] }>();
   const deckOf = (id: string) => decks.get(id) ?? decks.set(id, { learning: [], reviewIds: [], newIds: [] }).get(id)!;
   for (const card of cards) if (!started.has(card.id)) deckOf(card.deckId).newIds.push(card.id);
   for (const row of states) {
-    if (isHidden(row, now) || row.due >= nextDayStart) continue;
-    if (isLearning(row)) deckOf(row.card.deckId).learning.push({ cardId: row.cardId, due: row.due });
+    if (isHiddenCard(row, now) || row.due >= nextDayStart) continue;
+    if (isLearningState(row.state)) deckOf(row.card.deckId).learning.push({ cardId: row.cardId, due: row.due });
     else if (row.state === State.Review) deckOf(row.card.deckId).reviewIds.push(row.cardId);
   }
   const byDeck = new Map<string, DeckToday>();

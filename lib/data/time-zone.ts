@@ -4,13 +4,6 @@ import { db } from "@/lib/db";
 import { timeZoneCookieName } from "@/lib/learner/time-zone-cookie";
 import { detectedTimeZoneSchema } from "@/lib/validations/settings";
 
-/** Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet. */
-export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" | "unset" | "no-row"> {
-  const user = await db.user.findUnique({ where: { id: learnerId }, select: { settings: { select: { timeZoneSetAt: true } } } });
-  if (!user) return "no-row";
-  return user.settings?.timeZoneSetAt != null ? "stored" : "unset";
-}
-
 /**
  * The zone the browser reported in its cookie, validated; null when there is none, or outside a
  * request (a script or test has no browser to ask).

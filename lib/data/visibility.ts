@@ -11,3 +11,8 @@ export function visibleDeckWhere(learnerId: string | null) {
 export function visibleCardWhere(learnerId: string | null) {
   return { retiredAt: null, deck: visibleDeckWhere(learnerId) };
 }
+
+/** The decks a learner may change: their own (imported or made here), not retired. Quorum's decks never match. */
+export function ownDeckWhere(learnerId: string) {
+  return { ownerId: learnerId, retiredAt: null };
+}

@@ -40,6 +40,3 @@ export const changeEmailSchema = z.object({
   email: emailSchema,
   currentPassword: z.string().min(1, "Enter your current password").max(200, "That password is too long"),
 });
-
-/** The outcome of a one-line account form (forgot, reset, change password or email). */
-export type AccountFormState = { ok: boolean; message: string } | null;

@@ -23,6 +23,3 @@ export const extraNewCardsSchema = z.object({
 const deckId = z.string().min(1, "Missing deck id").max(200, "Deck id too long");
 
 export const deckActionSchema = z.object({ deckId });
-
-/** What a deck options or custom study form answers. */
-export type DeckFormState = { ok: boolean; message: string } | null;

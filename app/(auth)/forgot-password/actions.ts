@@ -7,11 +7,11 @@ import { requestPasswordReset } from "@/lib/auth/password-reset-request";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
-import { forgotPasswordSchema, type AccountFormState } from "@/lib/validations/auth";
-import { firstErrorMessage } from "@/lib/validations/messages";
+import { forgotPasswordSchema } from "@/lib/validations/auth";
+import { firstErrorMessage, type FormMessageState } from "@/lib/validations/messages";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
-export async function askForPasswordReset(_previous: AccountFormState, submitted: unknown): Promise<AccountFormState> {
+export async function askForPasswordReset(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const parsed = forgotPasswordSchema.safeParse({ email: formDataOrEmpty(submitted).get("email") ?? "" });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Enter your email address.") };
   const address = clientAddress(Object.fromEntries(await headers()), env.QUORUM_TRUSTED_PROXIES);

@@ -13,7 +13,7 @@ export async function signUp(_previous: SignUpState, submitted: unknown): Promis
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values };
   const { email, password, name } = parsed.data;
-  const weakness = passwordWeakness(password, [email, email.split("@")[0]!, name ?? "", "quorum", "kubernetes"]);
+  const weakness = passwordWeakness(password, [email, email.split("@")[0]!, name ?? ""]);
   if (weakness) return { ok: false, message: "Choose a stronger password.", errors: { password: [weakness] }, values };
   // A taken email answers exactly as a new one does (after the same password hashing), so that
   // sign-up never tells whether someone has an account; the form then signs in, which works only

@@ -4,10 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getLearnerId } from "@/lib/data/learners";
 import { createOwnDeck, deleteOwnDeck, renameOwnDeck } from "@/lib/data/own-decks";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
-import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
+import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 import { deckIdSchema, deckTitleInputSchema } from "@/lib/validations/own-cards";
-
-export type DeckFormState = { ok: boolean; message: string } | null;
 
 function revalidateDecks() {
   revalidatePath("/browse/decks");
@@ -15,7 +13,7 @@ function revalidateDecks() {
   revalidatePath("/");
 }
 
-export async function createDeck(_previous: DeckFormState, submitted: unknown): Promise<DeckFormState> {
+export async function createDeck(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = deckTitleInputSchema.safeParse(Object.fromEntries(formDataOrEmpty(submitted)));
@@ -26,7 +24,7 @@ export async function createDeck(_previous: DeckFormState, submitted: unknown): 
   return { ok: true, message: `Created "${parsed.data.title}".` };
 }
 
-export async function renameDeck(_previous: DeckFormState, submitted: unknown): Promise<DeckFormState> {
+export async function renameDeck(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const fields = Object.fromEntries(formDataOrEmpty(submitted));
@@ -39,7 +37,7 @@ export async function renameDeck(_previous: DeckFormState, submitted: unknown): 
   return { ok: true, message: `Renamed to "${parsed.data.title}".` };
 }
 
-export async function deleteDeck(_previous: DeckFormState, submitted: unknown): Promise<DeckFormState> {
+export async function deleteDeck(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = deckIdSchema.safeParse(Object.fromEntries(formDataOrEmpty(submitted)));

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BrowseSubpage } from "@/components/browse/browse-subpage";
 import { NewDeckForm, OwnDeckRow } from "@/components/browse/own-deck-forms";
 import { Panel } from "@/components/ui/panel";
 import { getLearnerId } from "@/lib/data/learners";
@@ -17,11 +17,7 @@ export default async function OwnDecksPage() {
   if (!learnerId) return <p className="text-sm">{noLearnerMessage}</p>;
   const decks = await getOwnDeckList(learnerId);
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/browse" className="text-sm text-muted hover:text-fg">
-        ← Browse
-      </Link>
-      <h1 className="text-xl font-semibold tracking-tight">Your decks</h1>
+    <BrowseSubpage title="Your decks">
       <Panel title="New deck">
         <NewDeckForm createDeck={createDeck} />
       </Panel>
@@ -34,6 +30,6 @@ export default async function OwnDecksPage() {
       ) : (
         <p className="text-sm text-muted">You have no deck of your own yet: create one above, or import one from your account page.</p>
       )}
-    </div>
+    </BrowseSubpage>
   );
 }

@@ -2,30 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { flagCard, submitGrade } from "@/app/study/[deckId]/actions";
+import { gradeCard } from "@/app/study/[deckId]/_lib/grade-card";
+import { flagCard } from "@/app/study/[deckId]/actions";
 import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { getSelectionQueue } from "@/lib/data/selection-study";
-import { getStudySettings } from "@/lib/data/settings";
 import { undoLastReview } from "@/lib/data/undo";
 import { selectionHref, selectionQuerySchema } from "@/lib/validations/browse";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import type { GradeState } from "@/lib/validations/review";
 
-// A "study these" session grades exactly as a deck session does (the deck's submitGrade: same
-// checks, same review); only the next card comes from the selection instead of the deck.
+// A "study these" session grades exactly as a deck session does (gradeCard: same checks, same
+// review); only the next card comes from the selection instead of the deck.
 
 export type SelectionParams = { cards: string; since: string };
 
-export async function submitSelectionGrade(selection: SelectionParams, previous: GradeState, submitted: unknown): Promise<GradeState> {
+export async function submitSelectionGrade(selection: SelectionParams, _previous: GradeState, submitted: unknown): Promise<GradeState> {
   const parsed = selectionQuerySchema.safeParse(selection);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "This study link is incomplete; start again from the browser.") };
-  const result = await submitGrade(previous, submitted);
-  const learnerId = await getLearnerId();
-  if (!learnerId || !result || !result.next) return result;
-  const now = clock.now();
-  const next = await getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, await getStudySettings(learnerId));
-  return { ...result, next: { ...next, shownAt: now.getTime() } };
+  const { cards: cardIds, since } = parsed.data;
+  return gradeCard(submitted, async ({ learnerId, settings }) => {
+    const now = clock.now();
+    return { ...(await getSelectionQueue(learnerId, { cardIds, since: new Date(since) }, now, settings)), shownAt: now.getTime() };
+  });
 }
 
 export async function undoSelectionGrade(selection: SelectionParams): Promise<{ ok: false; message: string }> {

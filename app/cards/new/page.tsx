@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BrowseSubpage } from "@/components/browse/browse-subpage";
 import { CardForm } from "@/components/cards/card-form";
 import { getLearnerId } from "@/lib/data/learners";
 import { getOwnDecks } from "@/lib/data/own-decks";
@@ -19,11 +20,7 @@ export default async function NewCardPage(props: Props) {
   if (!learnerId) return <p className="text-sm">{noLearnerMessage}</p>;
   const decks = await getOwnDecks(learnerId);
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/browse" className="text-sm text-muted hover:text-fg">
-        ← Browse
-      </Link>
-      <h1 className="text-xl font-semibold tracking-tight">New card</h1>
+    <BrowseSubpage title="New card">
       {decks.length ? (
         <CardForm decks={decks} defaultDeckId={typeof deck === "string" ? deck : undefined} actions={actions} />
       ) : (
@@ -35,6 +32,6 @@ export default async function NewCardPage(props: Props) {
           .
         </p>
       )}
-    </div>
+    </BrowseSubpage>
   );
 }

@@ -6,9 +6,9 @@ import { addExtraNewCards, saveDeckLimits } from "@/lib/data/deck-limits";
 import { getDeckTitle } from "@/lib/data/decks";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
-import { deckActionSchema, deckLimitsSchema, extraNewCardsSchema, type DeckFormState } from "@/lib/validations/deck-limits";
+import { deckActionSchema, deckLimitsSchema, extraNewCardsSchema } from "@/lib/validations/deck-limits";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
-import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
+import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 
 // A deck's own daily limits, and custom study's "more new cards today", from the study page.
 
@@ -26,7 +26,7 @@ async function learnerAndDeck(fields: Record<string, FormDataEntryValue>) {
   return { ok: true as const, learnerId, deckId: deck.id };
 }
 
-export async function updateDeckLimits(_previous: DeckFormState, submitted: unknown): Promise<DeckFormState> {
+export async function updateDeckLimits(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const fields = Object.fromEntries(formDataOrEmpty(submitted));
   const target = await learnerAndDeck(fields);
   if (!target.ok) return target;
@@ -37,7 +37,7 @@ export async function updateDeckLimits(_previous: DeckFormState, submitted: unkn
   return { ok: true, message: "Saved: this deck's limits apply from now." };
 }
 
-export async function studyMoreNewCards(_previous: DeckFormState, submitted: unknown): Promise<DeckFormState> {
+export async function studyMoreNewCards(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const fields = Object.fromEntries(formDataOrEmpty(submitted));
   const target = await learnerAndDeck(fields);
   if (!target.ok) return target;
