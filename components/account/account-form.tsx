@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
 import type { FormMessageState } from "@/lib/validations/messages";
 
-export type AccountField = { name: string; label: string; type: "email" | "password"; autoComplete: string };
+type AccountField = { name: string; label: string; type: "email" | "password"; autoComplete: string };
 
 type Props = {
   action: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;

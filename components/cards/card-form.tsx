@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { Field, inputClass } from "@/components/settings/field";
 import { CardHtml } from "@/components/study/card-html";
+import { ActionResult } from "@/components/ui/action-result";
 import type { CardFormState, PreviewResult } from "@/app/cards/actions";
 import type { OwnCard } from "@/lib/data/own-cards";
 
@@ -58,13 +59,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
           {isPreviewing ? "Rendering…" : "Preview"}
         </button>
       </div>
-      <div aria-live="polite">
-        {state && !state.ok ? (
-          <p role="alert" className="text-sm text-danger">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <ActionResult state={state} />
       {preview ? (
         <section aria-label="Preview" className="rounded-xl border border-line bg-surface">
           <PreviewSide result={preview.front} className="p-5" />

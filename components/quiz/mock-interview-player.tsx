@@ -2,7 +2,7 @@ import { CardHtml } from "@/components/study/card-html";
 import type { InterviewQuestionView, InterviewView } from "@/lib/data/interview-view";
 import type { InterviewStepState } from "@/lib/validations/interview";
 import { KeyPointTicksForm } from "./key-point-ticks-form";
-import { QuizTimer } from "./quiz-timer";
+import { QuizHeader } from "./quiz-header";
 import { TypedAnswerForm } from "./typed-answer-form";
 
 type StepAction = (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
@@ -20,30 +20,10 @@ const stepNames = { answer: "Your answer", tick: "Check your answer", "follow-up
  * key points it covered, then answer the interviewer's follow-up and tick its card's key points.
  */
 export function MockInterviewPlayer({ view, current, actions }: Props) {
-  const done = view.answeredCount;
   const fields = { quizId: view.id, position: current.position };
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <p className="text-sm text-muted">Mock interview · {stepNames[current.step]}</p>
-          <h1 className="text-xl font-semibold tracking-tight">
-            Question {done + 1} of {view.questionCount}
-          </h1>
-        </div>
-        <div className="flex items-center gap-3">
-          {view.remainingMs !== null ? <QuizTimer remainingMs={view.remainingMs} reportHref={`/quiz/${view.id}/report`} /> : null}
-          <form action={actions.endQuiz}>
-            <input type="hidden" name="quizId" value={view.id} />
-            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:text-fg">
-              End and see the report
-            </button>
-          </form>
-        </div>
-      </div>
-      <div className="h-1.5 overflow-hidden rounded-full bg-surface-2" role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={view.questionCount} aria-valuenow={done}>
-        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${(done / view.questionCount) * 100}%` }} />
-      </div>
+      <QuizHeader view={view} eyebrow={`Mock interview · ${stepNames[current.step]}`} endQuiz={actions.endQuiz} />
       <article key={`${current.position}:${current.step}`} className="space-y-5 rounded-xl border border-line bg-surface p-5 sm:p-7" aria-label="Interview question">
         <section aria-label="The question">
           <h2 className="sr-only">Question</h2>

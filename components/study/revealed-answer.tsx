@@ -37,7 +37,7 @@ export function RevealedAnswer({ answerHtml, interview }: { answerHtml: string; 
   );
 }
 
-export function KeyPointList({ keyPoints }: { keyPoints: ShownInterview["keyPoints"] }) {
+function KeyPointList({ keyPoints }: { keyPoints: ShownInterview["keyPoints"] }) {
   return (
     <ul className="prose-card list-disc space-y-1 pl-5">
       {keyPoints.map((point, index) => (

@@ -29,20 +29,6 @@ description: Cards about ${id}.
 ---
 `;
 
-/** The interview sections every content card carries after its Back (lib/content/interview-sections.ts). */
-export const interviewSections = (id: string) => `
-## Say it in 30 seconds
-The short answer to ${id}.
-
-## Key points
-- First fact of ${id}
-- Second fact of ${id}
-- Third fact of ${id}
-
-## Follow-ups
-- What comes after ${id}?
-`;
-
 /** A card file; `back` may bring its own interview sections, else the defaults follow it. */
 export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => `---
 id: ${options.id}
@@ -56,8 +42,8 @@ ${options.extra ?? ""}---
 ${options.front ?? `Question ${options.id}?`}
 
 ## Back
-${options.back ?? `Answer to ${options.id}.`}
-${options.back?.includes("## Say it in 30 seconds") ? "" : interviewSections(options.id)}`;
+${options.back ?? `Answer to ${options.id}.`}${options.back?.includes("## Say it in 30 seconds") ? "" : defaultInterviewSections(options.id)}
+`;
 
 /** Interview sections of one's own choosing, as Markdown to append to a card's `back`. */
 export const interviewSectionsOf = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `
@@ -70,3 +56,7 @@ ${options.keyPoints.map((point) => `- ${point}`).join("\n")}
 
 ## Follow-ups
 ${options.followUps.map((followUp) => `- ${followUp}`).join("\n")}`;
+
+/** The interview sections every content card carries after its Back (lib/content/interview-sections.ts). */
+const defaultInterviewSections = (id: string) =>
+  interviewSectionsOf({ sayIt: `The short answer to ${id}.`, keyPoints: [`First fact of ${id}`, `Second fact of ${id}`, `Third fact of ${id}`], followUps: [`What comes after ${id}?`] });
