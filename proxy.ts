@@ -24,6 +24,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and server actions only: not static assets, images or the favicon.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)"],
+  // Pages and server actions only: not static assets, images, the favicon or health checks.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health/|.*\\.(?:png|svg|ico|woff2?)$).*)"],
 };

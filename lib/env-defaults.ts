@@ -79,3 +79,14 @@ export const trustedProxiesSchema = z.coerce
 export function trustedProxies(): number {
   return trustedProxiesSchema.parse(process.env.QUORUM_TRUSTED_PROXIES || undefined);
 }
+
+const graceMessage = "QUORUM_SHUTDOWN_GRACE_MS must be whole milliseconds from 0 to 600000";
+
+/**
+ * `QUORUM_SHUTDOWN_GRACE_MS`: after SIGTERM, how long requests in flight may take to finish
+ * before the server exits anyway. 25 s by default, inside Kubernetes' 30 s termination grace.
+ */
+export function shutdownGraceMs(): number {
+  return z.coerce.number({ error: graceMessage }).int(graceMessage).min(0, graceMessage).max(600_000, graceMessage).default(25_000)
+    .parse(process.env.QUORUM_SHUTDOWN_GRACE_MS || undefined);
+}

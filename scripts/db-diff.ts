@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { diffMigrationsToSchema, migrationsDir } from "@/lib/sqlite/schema-engine";
+import { migrationsDir } from "@/lib/sqlite/migration-names";
+import { diffMigrationsToSchema } from "@/lib/sqlite/schema-engine";
 import { runScript, UsageError } from "./run-script";
 
 const nameSchema = z

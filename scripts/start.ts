@@ -9,7 +9,7 @@ import path from "node:path";
 import { z } from "zod";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
-import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir, trustedProxies } from "@/lib/env-defaults";
+import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir, shutdownGraceMs, trustedProxies } from "@/lib/env-defaults";
 import { createPrismaClient } from "@/lib/sqlite/client";
 import { applyMigrations } from "@/lib/sqlite/schema-engine";
 import { runScript, UsageError } from "./run-script";
@@ -22,7 +22,8 @@ const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
 const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 await runScript(async () => {
-  const proxies = trustedProxiesOrExplain();
+  const proxies = checkedSetting(trustedProxies);
+  checkedSetting(shutdownGraceMs);
   ensureDataDir(dataDir());
   ensureDataDir(path.dirname(databaseFile()));
   const env = {
@@ -45,10 +46,10 @@ await runScript(async () => {
   await new Promise<void>((resolve) => server.on("exit", (code) => ((process.exitCode = code ?? 0), resolve())));
 });
 
-/** QUORUM_TRUSTED_PROXIES, checked before anything starts: a typo must not silently mean 0. */
-function trustedProxiesOrExplain(): number {
+/** A setting read from the environment, checked before anything starts: a typo must not silently mean the default. */
+function checkedSetting<T>(read: () => T): T {
   try {
-    return trustedProxies();
+    return read();
   } catch (error) {
     throw new UsageError(error instanceof z.ZodError ? error.issues[0]!.message : String(error));
   }

@@ -7,6 +7,7 @@ import { clock } from "@/lib/clock";
 import { isActiveAccount } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/ops/log";
 import { safeNextPath } from "@/lib/validations/next-path";
 import { signInWithPassword } from "./sign-in";
 
@@ -48,10 +49,10 @@ export const authOptions: NextAuthOptions = {
     // A deleted account's session failing is expected: one line, not next-auth's error and stack.
     error(code, metadata) {
       if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === sessionEnded) {
-        console.info("next-auth: a session of a deleted account was refused and its cookie cleared");
+        log.info("next-auth: a session of a deleted account was refused and its cookie cleared");
         return;
       }
-      console.error(`[next-auth][error][${code}]`, metadata);
+      log.error({ code, metadata }, "next-auth error");
     },
   },
   callbacks: {

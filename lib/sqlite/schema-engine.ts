@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,13 +7,13 @@ import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { sqliteAdapter } from "./adapter";
 import { externalTables } from "./external-tables";
+import { migrationNames, migrationsDir } from "./migration-names";
 
 // Prisma's own schema engine, in its WebAssembly build, driven through the better-sqlite3 driver
 // adapter. It applies prisma/migrations and writes `_prisma_migrations` exactly as
 // `prisma migrate deploy` does, offline, with no native engine download (see README).
 
 export const schemaFile = path.resolve("prisma/schema.prisma");
-export const migrationsDir = path.resolve("prisma/migrations");
 
 type EngineModule = {
   SchemaEngine: { new: (options: object, log: (message: string) => void, adapter: object) => Promise<SchemaEngine> };
@@ -59,12 +59,7 @@ async function withSchemaEngine<T>(databaseFile: string, work: (engine: SchemaEn
 /** Reads prisma/migrations in the shape the engine expects (the same as the Prisma CLI's). */
 export function readMigrations(dir = migrationsDir): MigrationList {
   const lockfilePath = path.join(dir, "migration_lock.toml");
-  const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const names = migrationNames(dir);
   return {
     baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },

@@ -6,6 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset } from "@/lib/auth/password-reset-request";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { requestLog } from "@/lib/ops/request-log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { forgotPasswordSchema } from "@/lib/validations/auth";
 import { firstErrorMessage, type FormMessageState } from "@/lib/validations/messages";
@@ -22,7 +23,8 @@ export async function askForPasswordReset(_previous: FormMessageState, submitted
   if (!result.ok) return { ok: false, message: `Too many reset requests. Try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes.` };
   const { mail } = result;
   if (mail) {
-    after(() => sendMail(mail).catch((error: unknown) => console.error("sending a password reset mail failed", error)));
+    const logger = await requestLog();
+    after(() => sendMail(mail).catch((error: unknown) => logger.error({ err: error }, "sending a password reset mail failed")));
   }
   return { ok: true, message: `If ${parsed.data.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.` };
 }

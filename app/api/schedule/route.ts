@@ -5,6 +5,7 @@
 // worker pool is full or the learner's rate limit is reached (the cycle runs in lib/pool).
 import { z } from "zod";
 import { clock } from "@/lib/clock";
+import { requestLog } from "@/lib/ops/request-log";
 import { refusalResponse, runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { rateKeyOf } from "@/lib/pool/request-learner";
 import { formatInputError } from "@/lib/sim/scheduler";
@@ -59,7 +60,7 @@ export async function POST(request: Request) {
   if (!outcome.ok) return refusalResponse(outcome);
   const explanation = outcome.value;
   if (!explanation.ok) {
-    console.warn(`POST /api/schedule rejected input: ${formatInputError(explanation.error)}`);
+    (await requestLog()).warn({ problem: formatInputError(explanation.error) }, "POST /api/schedule rejected input");
     return Response.json({ error: formatInputError(explanation.error), details: explanation.error }, { status: 422 });
   }
   return Response.json(explanation.value.json);

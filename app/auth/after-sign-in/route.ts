@@ -2,6 +2,7 @@
 // into the account, forgets the guest cookie, and goes on to `next` (a path on this site only).
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { requestLog } from "@/lib/ops/request-log";
 import { getGuestId } from "@/lib/data/learners";
 import { mergeGuestIntoAccount, type MergeSummary } from "@/lib/data/merge-guest";
 import { formatMergeNotice, mergeNoticeCookieName } from "@/lib/learner/merge-notice";
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest) {
     try {
       merged = await mergeGuestIntoAccount(guestId, user.id);
     } catch (error) {
-      console.error("merging guest progress failed; nothing was moved", error);
+      (await requestLog()).error({ err: error }, "merging guest progress failed; nothing was moved");
       return NextResponse.redirect(new URL("/account?merge=failed", request.url));
     }
   }

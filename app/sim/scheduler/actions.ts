@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
+import { requestLog } from "@/lib/ops/request-log";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { formatInputError, type InputError } from "@/lib/sim/scheduler";
 import { scheduleFieldLabels, scheduleInputSchema, type ScheduleField, type ScheduleState, type ScheduleValues } from "@/lib/validations/schedule";
@@ -58,7 +59,7 @@ export async function scheduleAction(_previous: ScheduleState, submitted: unknow
     return { kind: "scheduled", values, result: buildScheduleResult(explanation.value, seed) };
   } catch (error) {
     // The inputs were valid as text, so this is a simulator bug; keep the learner's text and say so rather than crash.
-    console.error("scheduleAction: the scheduler simulation failed", error);
+    (await requestLog()).error({ err: error }, "scheduleAction: the scheduler simulation failed");
     return { kind: "invalid", values, errors: {}, message: "The scheduler simulation failed on this input. This is a bug in Quorum, not in your YAML." };
   }
 }
