@@ -23,7 +23,7 @@ test("every response carries a request id: a load balancer's plain id is kept, a
   expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
   const kept = await request.get("/api/health/live", { headers: { "X-Request-Id": "haproxy-0a1b2c3d" } });
   expect(kept.headers()["x-request-id"]).toBe("haproxy-0a1b2c3d");
-  const hostile = await request.get("/api/health/live", { headers: { "X-Request-Id": 'x"}\n{"level":60,"msg":"forged' } });
+  const hostile = await request.get("/api/health/live", { headers: { "X-Request-Id": 'x","level":60,"msg":"forged' } });
   expect(hostile.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -54,7 +54,8 @@ class OwnServer {
       rest = parts.pop()!;
       for (const text of parts) this.take(text);
     });
-    this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+    // "close", not "exit": every line the process wrote has been read by then.
+    this.exited = new Promise((resolve) => this.child.on("close", (code) => resolve(code)));
   }
 
   private take(text: string) {
@@ -119,7 +120,8 @@ test("SIGTERM: no new connections, the request in flight finishes, its line is l
         .on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message))
         .end(),
     );
-    expect(refused).toBe("ECONNREFUSED");
+    // Refused once the listening socket is gone; reset if the kernel queued it just before.
+    expect(["ECONNREFUSED", "ECONNRESET"], "a new connection is not served").toContain(refused);
 
     inFlight.end(body.slice(5));
     const response = await answered;
@@ -128,8 +130,8 @@ test("SIGTERM: no new connections, the request in flight finishes, its line is l
     expect(response.headers["x-request-id"]).toBe("drain-test-0001");
     expect(await server.exited).toBe(0);
 
-    const access = server.lines.find((line) => line.reqId === "drain-test-0001");
-    expect(access).toMatchObject({ msg: "request", method: "POST", path: "/api/schedule", status: response.statusCode });
+    const access = server.lines.find((line) => line.reqId === "drain-test-0001" && line.msg === "request");
+    expect(access).toMatchObject({ method: "POST", path: "/api/schedule", status: response.statusCode });
     expect(JSON.stringify(access), "the query string can hold a secret").not.toContain("secret");
     expect(server.lines.some((line) => line.msg === "drained: every request finished; exiting")).toBe(true);
   } finally {
