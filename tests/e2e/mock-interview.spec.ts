@@ -106,7 +106,7 @@ test("a revealed card's linked follow-up leads to the card that answers it", asy
   await expect(card.getByRole("heading", { name: "Say it in 30 seconds" })).toBeVisible();
   const link = card.getByRole("link", { name: "What happens to the cluster when etcd loses quorum?" });
   await link.click();
-  await expect(page).toHaveURL("/cards/etcd-quorum-loss-symptoms");
+  await expect(page).toHaveURL("/cards/etcd-down-what-happens");
   await expect(page.getByRole("article", { name: "Card" })).toBeVisible();
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
+import { defaultStudySettings } from "@/lib/data/settings";
+import { getQueueCountsByDeck } from "@/lib/data/study";
 import { db } from "@/lib/db";
 import { cardFile, createContentFixture, deckFile, interviewSectionsOf } from "../helpers/content-fixture";
 
@@ -61,17 +63,27 @@ describe("seeding content", () => {
     expect(((await db.card.findUniqueOrThrow({ where: { id: "one" } })).keyPoints as { text: string }[])[0]!.text).toBe("Serves HTTPS on 6443");
   });
 
-  it("retires a card removed from content instead of deleting it, and revives it when it returns", async () => {
+  it("retires a card removed from content instead of deleting it: hidden from study, its state and reviews kept, revived when it returns", async () => {
+    const reviewsDue = async () => (await getQueueCountsByDeck("learner-1", new Date(), defaultStudySettings)).total.review;
+    const state = { due: new Date(), stability: 3, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2 };
+    await db.reviewLog.create({
+      data: { userId: "learner-1", cardId: "one", rating: 3, state: 2, reviewedAt: new Date(), elapsedDays: 3, scheduledDays: 3, stateBefore: state, stateAfter: state, requestKey: "learner-1:one:1" },
+    });
+    expect(await reviewsDue()).toBe(1);
+
     fixture.remove("cards/alpha/01-one.md");
     const retiredAt = new Date("2026-02-01T00:00:00Z");
     expect((await seed(retiredAt)).cards.retired).toBe(1);
     expect(await db.card.findUniqueOrThrow({ where: { id: "one" } })).toMatchObject({ retiredAt });
     expect(await db.cardState.count({ where: { cardId: "one" } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { cardId: "one" } })).toBe(1);
+    expect(await reviewsDue()).toBe(0);
 
     fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha" }));
     // Both cards are written: "one" comes back, and "two" moves back to second place.
     expect((await seed()).cards).toMatchObject({ created: 0, updated: 2 });
     expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).retiredAt).toBeNull();
+    expect(await reviewsDue()).toBe(1);
   });
 
   it("aborts on invalid content with the database unchanged", async () => {
