@@ -102,10 +102,12 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
   if (c.name === "uncordon") return startUncordon(s, c, sender(cfg, c, ctx), ctx);
   ctx.trace("kubectl.command", `$ ${commandLine(c)}`, { command: commandLine(c) });
   const ns = { namespace: "default" };
+  // Nodes and CustomResourceDefinitions are cluster-scoped: no namespace in the path or the key.
+  const scopeOf = (resource: Resource) => (RESOURCES[resource].namespaced ? ns : { namespace: null });
   switch (c.name) {
     case "get": {
       const resource = String(a.resource) as Resource;
-      const scope = RESOURCES[resource].namespaced ? ns : { namespace: null }; // nodes are cluster-scoped
+      const scope = scopeOf(resource);
       const call = a.name === undefined ? apiCall("list", resource, scope) : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
@@ -116,7 +118,7 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment({ cpu: 0, memory: 0, ...a }, ctx.now) }), "create", ctx);
     case "create-object": {
       const body = JSON.parse(String(a.manifest)) as KubeObject;
-      return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...ns, body }), "create", ctx);
+      return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...scopeOf(resourceOf(body)), body }), "create", ctx);
     }
     case "scale":
       return issue(s, cfg, c, apiCall("patch", workloadResource(a.kind), { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
@@ -131,11 +133,11 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     case "delete": {
       // --cascade=background|foreground|orphan becomes the DeleteOptions' propagationPolicy.
       const cascade = a.cascade === undefined ? {} : { body: { propagationPolicy: { background: "Background", foreground: "Foreground", orphan: "Orphan" }[String(a.cascade)] } };
-      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...ns, name: String(a.name), ...cascade }), "delete", ctx);
+      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...scopeOf(String(a.resource) as Resource), name: String(a.name), ...cascade }), "delete", ctx);
     }
     case "patch":
       // kubectl patch with a strategic-merge body; for the fields patched here it is a merge patch.
-      return issue(s, cfg, c, apiCall("patch", String(a.resource) as Resource, { ...ns, name: String(a.name), body: JSON.parse(String(a.patch)) as unknown }), "patch", ctx);
+      return issue(s, cfg, c, apiCall("patch", String(a.resource) as Resource, { ...scopeOf(String(a.resource) as Resource), name: String(a.name), body: JSON.parse(String(a.patch)) as unknown }), "patch", ctx);
     default:
       ctx.trace("kubectl.error", `error: unknown command "${c.name}" for "kubectl"`, { command: c.name });
       return s;

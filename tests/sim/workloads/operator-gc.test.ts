@@ -1,6 +1,7 @@
 // The garbage collector's decisions, the API server's deletion finalizers and webapp-operator's
 // Reconcile step, each against the upstream code it follows.
 import { describe, expect, it } from "vitest";
+import { runScenario } from "@/lib/sim";
 import { deletionFinalizers } from "@/lib/sim/apiserver/writes";
 import { gcActions } from "@/lib/sim/components/controller-manager/garbage-collector";
 import { reconcileStep, WEBAPP_FINALIZER } from "@/lib/sim/components/operator/operator";
@@ -64,5 +65,14 @@ describe("reconcileStep", () => {
   it("cleans up an object being deleted only while its finalizer is on it", () => {
     expect(reconcileStep(app({ finalizers: [WEBAPP_FINALIZER], deletionTimestamp: 5 }), undefined)).toEqual({ do: "cleanup" });
     expect(reconcileStep(app({ deletionTimestamp: 5, finalizers: ["foregroundDeletion"] }), undefined)).toEqual({ do: "none" });
+  });
+});
+
+describe("the CustomResourceDefinition's scope", () => {
+  // staging/src/k8s.io/apiextensions-apiserver/pkg/registry/customresourcedefinition/strategy.go:
+  // NamespaceScoped() is false, so kubectl sends no namespace and the key has none.
+  it("is stored cluster-scoped, under no namespace", () => {
+    const committed = runScenario("operator", {}, 1).events.filter((e) => e.type === "raft.committed" && e.message.includes("customresourcedefinitions"));
+    expect(committed.map((e) => e.message.replace(/^.*: /, ""))).toEqual(["create customresourcedefinitions webapps.example.com."]);
   });
 });
