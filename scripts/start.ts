@@ -2,9 +2,7 @@
 // data folder and auth secret, migrations, content seed, and a production build only when the
 // sources changed since the last one. `npm run dev` does the same but runs `next dev`. Both serve
 // through scripts/next-server.ts, which tells the app each request's real peer address.
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { z } from "zod";
 import { loadContent } from "@/lib/content/load";
@@ -12,14 +10,11 @@ import { seedContent } from "@/lib/content/seed";
 import { authSecret, databaseFile, databaseUrl, dataDir, ensureDataDir, shutdownGraceMs, trustedProxies } from "@/lib/env-defaults";
 import { createPrismaClient } from "@/lib/sqlite/client";
 import { applyMigrations } from "@/lib/sqlite/schema-engine";
+import { buildIfChanged } from "./build-if-changed";
 import { runScript, UsageError } from "./run-script";
 
 const isDev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
-// What a production build depends on. content/ is not here: pages read it from the database.
-const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 await runScript(async () => {
   const proxies = checkedSetting(trustedProxies);
@@ -65,28 +60,4 @@ async function seed() {
   } finally {
     await db.$disconnect();
   }
-}
-
-function buildIfChanged(env: NodeJS.ProcessEnv) {
-  const fingerprint = hashInputs(buildInputs);
-  const isBuilt = existsSync(".next/BUILD_ID") && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
-  if (isBuilt) return;
-  console.log("quorum: sources changed since the last build; running next build");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
-  writeFileSync(fingerprintFile, fingerprint);
-}
-
-function hashInputs(inputs: string[]): string {
-  const hash = createHash("sha256");
-  const visit = (file: string) => {
-    if (!existsSync(file) || file.includes("generated")) return;
-    if (statSync(file).isDirectory()) {
-      for (const entry of readdirSync(file).sort()) visit(path.join(file, entry));
-    } else {
-      hash.update(file).update(readFileSync(file));
-    }
-  };
-  inputs.forEach(visit);
-  return hash.digest("hex");
 }

@@ -1,0 +1,57 @@
+// The processes of the scale-out test: app instances (scripts/next-server.ts, as `npm run serve`
+// starts them) and HAProxy on deploy/haproxy.cfg, each on a free loopback port.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+export type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
+
+/** Starts one app instance and resolves once its log says it serves. */
+export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts"], {
+    env: { ...env, PORT: String(port), NODE_ENV: "production", QUORUM_TRUSTED_PROXIES: "1" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4096);
+      if (seen.includes("server ready on port")) resolve();
+    });
+    void exited.then((code) => reject(new Error(`instance ${name} exited (${code}) before it served`)));
+  });
+  child.stdout!.resume();
+  return { name, port, child, exited };
+}
+
+/** HAProxy in the foreground on the committed config, balancing over the instances. */
+export async function startHaproxy(instances: Instance[]): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const env = { ...process.env, QUORUM_LB_BIND: `127.0.0.1:${port}` } as NodeJS.ProcessEnv;
+  instances.forEach((instance, i) => (env[`QUORUM_APP${i + 1}`] = `127.0.0.1:${instance.port}`));
+  const child = spawn("haproxy", ["-db", "-f", "deploy/haproxy.cfg"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${url}/api/health/ready`)).status === 200, "HAProxy to serve the app's readiness", 15_000);
+  return { url, child };
+}
+
+/** Polls a condition (never a fixed wait standing in for it) until it holds or the deadline passes. */
+export async function until(condition: () => Promise<boolean>, what: string, deadlineMs: number): Promise<void> {
+  const end = performance.now() + deadlineMs;
+  for (;;) {
+    if (await condition().catch(() => false)) return;
+    if (performance.now() > end) throw new Error(`gave up waiting for ${what} after ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
