@@ -15,23 +15,18 @@ export function freePort(): Promise<number> {
 
 export type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
 
-/** Starts one app instance and resolves once its log says it serves. */
+/** Starts one app instance and resolves once it reports ready, as the load balancer will ask it. */
 export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts"], {
     env: { ...env, PORT: String(port), NODE_ENV: "production", QUORUM_TRUSTED_PROXIES: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  await new Promise<void>((resolve, reject) => {
-    let seen = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-4096);
-      if (seen.includes("server ready on port")) resolve();
-    });
-    void exited.then((code) => reject(new Error(`instance ${name} exited (${code}) before it served`)));
-  });
-  child.stdout!.resume();
+  await Promise.race([
+    until(async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200, `instance ${name} to report ready`, 60_000),
+    exited.then((code) => Promise.reject(new Error(`instance ${name} exited (${code}) before it served`))),
+  ]);
   return { name, port, child, exited };
 }
 
