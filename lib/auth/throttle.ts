@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { countEvent, eventsInWindow, uncountEvent } from "@/lib/data/rate-windows";
 
-// Sign-in attempts are counted per key in windows of `windowMs` that start at a key's first
-// attempt. An attempt is *claimed* (counted) before its password is checked, by one atomic
-// statement per key, so N concurrent attempts count N and only those whose claim lands within
-// the limit are checked at all. A successful sign-in refunds its own claims; failures stay
+// Sign-in attempts are counted per key in the database's windows of `windowMs`
+// (lib/data/rate-windows.ts), which start at a key's first attempt. An attempt is *claimed*
+// (counted) before its password is checked, by one atomic statement per key, so N concurrent
+// attempts count N and only those whose claim lands within the limit are checked at all. A successful sign-in refunds its own claims; failures stay
 // counted until their window ends, and further attempts do not lengthen it.
 export const throttlePolicy = {
   windowMs: 15 * 60_000,
@@ -19,44 +19,18 @@ export type Claim = { key: ThrottleKey; attempts: number; isWithinLimit: boolean
 
 const keyOf = (key: ThrottleKey) => `${key.kind}:${key.value}`;
 
-/** Windows that began after this instant are still running at `now`. */
-const liveSinceMs = (now: Date) => BigInt(now.getTime() - throttlePolicy.windowMs);
-
-/**
- * Counts one attempt for `key` and returns the count including it. One INSERT … ON CONFLICT DO
- * UPDATE … RETURNING, the same in SQLite and PostgreSQL (SET reads the row as it was): the
- * database serializes the increments, so no two attempts see the same count, which a
- * read-then-write would allow.
- */
+/** Counts one attempt for `key` (atomically: lib/data/rate-windows.ts) and returns the count including it. */
 export async function claimAttempt(key: ThrottleKey, now: Date): Promise<Claim> {
-  const nowMs = BigInt(now.getTime());
-  const liveSince = liveSinceMs(now);
-  const rows = await db.$queryRaw<{ attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
-    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES (${keyOf(key)}, 1, ${nowMs})
-    ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
-      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
-    RETURNING "attempts", "windowStartedAtMs"`;
-  const row = rows[0]!;
-  const attempts = Number(row.attempts);
-  return {
-    key,
-    attempts,
-    isWithinLimit: attempts <= throttlePolicy.maxAttempts[key.kind],
-    windowEndsAtMs: Number(row.windowStartedAtMs) + throttlePolicy.windowMs,
-  };
+  const { count, windowEndsAtMs } = await countEvent(keyOf(key), throttlePolicy.windowMs, now);
+  return { key, attempts: count, isWithinLimit: count <= throttlePolicy.maxAttempts[key.kind], windowEndsAtMs };
 }
 
 /** Gives back one claimed attempt (a sign-in that succeeded was no guess), if its window still runs. */
 export async function refundAttempt(key: ThrottleKey, now: Date): Promise<void> {
-  await db.authThrottle.updateMany({
-    where: { key: keyOf(key), attempts: { gt: 0 }, windowStartedAtMs: { gt: liveSinceMs(now) } },
-    data: { attempts: { decrement: 1 } },
-  });
+  await uncountEvent(keyOf(key), throttlePolicy.windowMs, now);
 }
 
 /** Attempts counted for a key in the window running at `now` (0 when none runs). */
 export async function countAttempts(key: ThrottleKey, now: Date): Promise<number> {
-  const row = await db.authThrottle.findFirst({ where: { key: keyOf(key), windowStartedAtMs: { gt: liveSinceMs(now) } }, select: { attempts: true } });
-  return row?.attempts ?? 0;
+  return eventsInWindow(keyOf(key), throttlePolicy.windowMs, now);
 }

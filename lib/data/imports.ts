@@ -20,7 +20,7 @@ const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdow
  * learner's rate limit or storage quota, or one the worker pool cannot take now.
  */
 export async function importFile(input: { learnerId: string; fileName: string; bytes: Uint8Array; format?: ImportFormat; deckName?: string; now: Date }): Promise<ImportOutcome> {
-  const refused = takeHeavyJobAllowance("imports", input.learnerId, input.now);
+  const refused = await takeHeavyJobAllowance("imports", input.learnerId, input.now);
   if (refused) return { ok: false, message: refused.message, errors: [], skipped: [] };
   const result = parseImportFile({ bytes: input.bytes, fileName: input.fileName, format: input.format });
   if (result.errors.length) {

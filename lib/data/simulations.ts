@@ -44,8 +44,7 @@ export async function runSimulation(scenarioId: string, query: Record<string, st
   const seedValue = Number(seed.params.seed);
   const key = `${ENGINE_VERSION}|${def.id}|${JSON.stringify(params)}|${seedValue}`;
   const run = await traces.getOrCompute(key, () => {
-    const refused = takeHeavyJobAllowance("compute", caller.learnerId, caller.now);
-    const pending = refused ? Promise.resolve(refused) : runInPool({ kind: "run-scenario", scenarioId: def.id, params, seed: seedValue });
+    const pending = takeHeavyJobAllowance("compute", caller.learnerId, caller.now).then((refused) => refused ?? runInPool({ kind: "run-scenario", scenarioId: def.id, params, seed: seedValue }));
     void pending.then((outcome) => outcome.ok || traces.delete(key), () => traces.delete(key)); // a refusal is not remembered
     return pending;
   });

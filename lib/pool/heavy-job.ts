@@ -1,7 +1,8 @@
 import "server-only";
 import { JobOverBudgetError, PoolBusyError, type HeavyPool } from "./heavy-pool";
 import type { HeavyResult, HeavyTask } from "./heavy-tasks";
-import { createRateLimiter, type RatePolicy } from "./rate-limit";
+import { countEvent } from "@/lib/data/rate-windows";
+import { rateDecision, type RatePolicy } from "./rate-limit";
 import { getHeavyPool } from "./shared-pool";
 
 // Heavy work for a request: the learner's rate limit first, then the pool. Refusals are values
@@ -15,14 +16,13 @@ export const heavyJobPolicies = {
 
 export type HeavyJobKind = keyof typeof heavyJobPolicies;
 
-const limiters = { compute: createRateLimiter(heavyJobPolicies.compute), imports: createRateLimiter(heavyJobPolicies.imports) };
-
 export type HeavyRefusal = { ok: false; status: 429 | 422; message: string; retryAfterSeconds?: number };
 export type HeavyOutcome<T> = { ok: true; value: T } | HeavyRefusal;
 
 /** Counts one job of `kind` against the learner's limit (cookie-less clients share one key). */
-export function takeHeavyJobAllowance(kind: HeavyJobKind, learnerId: string | null, now: Date): HeavyRefusal | null {
-  const decision = limiters[kind].take(learnerId ?? "anonymous", now);
+export async function takeHeavyJobAllowance(kind: HeavyJobKind, learnerId: string | null, now: Date): Promise<HeavyRefusal | null> {
+  const policy = heavyJobPolicies[kind];
+  const decision = rateDecision(policy, await countEvent(`job-${kind}:${learnerId ?? "anonymous"}`, policy.windowMs, now), now);
   return decision.ok ? null : { ok: false, status: 429, message: decision.message, retryAfterSeconds: decision.retryAfterSeconds };
 }
 

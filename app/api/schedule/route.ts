@@ -48,7 +48,7 @@ export async function POST(request: Request) {
     return Response.json({ error, fields: z.flattenError(parsed.error).fieldErrors }, { status: tooLarge ? 413 : 400 });
   }
   const { nodes, pod, pods, config } = parsed.data;
-  const refused = takeHeavyJobAllowance("compute", await rateKeyOf(request), clock.now());
+  const refused = await takeHeavyJobAllowance("compute", await rateKeyOf(request), clock.now());
   if (refused) return refusalResponse(refused);
   const files = {
     nodes: { file: "nodes", text: nodes },

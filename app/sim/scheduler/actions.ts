@@ -42,7 +42,7 @@ export async function scheduleAction(_previous: ScheduleState, submitted: unknow
     return { kind: "invalid", values, errors, message: `Fix ${fields.join(", ")}, then schedule again.` };
   }
   const { nodes, pod, pods, config, seed } = parsed.data;
-  const refused = takeHeavyJobAllowance("compute", await getLearnerId(), clock.now());
+  const refused = await takeHeavyJobAllowance("compute", await getLearnerId(), clock.now());
   if (refused) return { kind: "invalid", values, errors: {}, message: refused.message };
   const files = {
     nodes: { file: fileNames.nodes, text: nodes },
