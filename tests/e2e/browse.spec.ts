@@ -49,7 +49,7 @@ test("an own card is created with a preview, edited, studied and deleted", async
   await page.goto("/browse/decks");
   await page.getByLabel("Name").fill("My networking");
   await page.getByRole("button", { name: "Create deck" }).click();
-  await expect(page.getByRole("status")).toHaveText('Created "My networking".');
+  await expect(page.getByRole("status")).toHaveText("Created “My networking”.");
 
   await page.goto("/cards/new");
   await page.getByLabel("Front (Markdown)").fill("What does **kube-proxy** program?");
@@ -98,7 +98,7 @@ test("an own deck is renamed and deleted; a content deck offers neither", async 
   await expect(row).toHaveCount(1);
   await row.getByLabel(/Deck name/).fill("Renamed deck");
   await row.getByRole("button", { name: "Rename" }).click();
-  await expect(row.getByRole("status")).toHaveText('Renamed to "Renamed deck".');
+  await expect(row.getByRole("status")).toHaveText("Renamed to “Renamed deck”.");
   await page.goto("/");
   await expect(page.getByText("Renamed deck")).toBeVisible();
 

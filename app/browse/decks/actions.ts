@@ -21,7 +21,7 @@ export async function createDeck(_previous: FormMessageState, submitted: unknown
   const result = await createOwnDeck(learnerId, parsed.data.title);
   if (!result.ok) return result;
   revalidateDecks();
-  return { ok: true, message: `Created "${parsed.data.title}".` };
+  return { ok: true, message: `Created “${parsed.data.title}”.` };
 }
 
 export async function renameDeck(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
@@ -34,7 +34,7 @@ export async function renameDeck(_previous: FormMessageState, submitted: unknown
   if (!result.ok) return result;
   revalidateDecks();
   revalidatePath(`/study/${result.deckId}`);
-  return { ok: true, message: `Renamed to "${parsed.data.title}".` };
+  return { ok: true, message: `Renamed to “${parsed.data.title}”.` };
 }
 
 export async function deleteDeck(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
