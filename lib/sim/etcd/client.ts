@@ -12,7 +12,7 @@
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { copyRecord, emptyRecord } from "../core/records";
-import { ETCD_ERR, type EtcdOp, type EtcdRpc, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
+import { ETCD_ERR, type EtcdOp, type EtcdRpc, type GrpcCode, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
 
 export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
 
@@ -240,6 +240,15 @@ export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envel
   return { c: d.c, results };
 }
 
+/**
+ * What the caller's err.Error() says. ContextError (client/v3/client.go) turns etcd's own errors
+ * back into rpctypes.EtcdError ("etcdserver: ..."); any other status stays a gRPC status error, and
+ * a DeadlineExceeded is not replaced by ctx.Err() while the caller's own context is still live.
+ */
+function errorText(code: GrpcCode, message: string): string {
+  return code === "DeadlineExceeded" ? `rpc error: code = DeadlineExceeded desc = ${message}` : message;
+}
+
 function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): void {
   const c = d.c;
   switch (body.kind) {
@@ -261,7 +270,7 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
       if (call === undefined) return;
       const repeatable = call.call.kind === "range" && body.code === "Unavailable";
       if (repeatable && call.attempts < cfg.maxRetries) retryLater(d, cfg, body.id, ctx);
-      else failCall(d, body.id, body.message, results);
+      else failCall(d, body.id, errorText(body.code, body.message), results);
       return;
     }
     case "watch-created": {

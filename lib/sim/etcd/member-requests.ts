@@ -60,9 +60,10 @@ function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 }
 
 /**
- * Proposals that waited etcd's request timeout get the parseProposeCtxErr flavour of "request timed
- * out". Then the timer is re-armed for the oldest proposal still waiting. (Reads time out per round
- * of the read loop, see read-loop.ts.)
+ * Proposals that waited etcd's request timeout fail: one still blocked in raft.node (no leader ever
+ * took it) with "context deadline exceeded" (ETCD_ERR.proposeDeadline), one that Raft took with the
+ * parseProposeCtxErr flavour of "request timed out". Then the timer is re-armed for the oldest
+ * proposal still waiting. (Reads time out per round of the read loop, see read-loop.ts.)
  */
 export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx: Ctx): EtcdState {
   const limit = cfg.timing.requestTimeoutMs;
@@ -72,7 +73,8 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
       oldest = oldest === null ? p.startedAt : Math.min(oldest, p.startedAt);
       return true;
     }
-    ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
+    if (p.blocked) ctx.send(p.client, { p: "etcd", kind: "error", id, code: "DeadlineExceeded", message: ETCD_ERR.proposeDeadline });
+    else ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
     return false;
   });
   const next: EtcdState = { ...s, proposals, timeoutAt: null };

@@ -32,6 +32,14 @@ export const ETCD_ERR = {
   noLeader: "etcdserver: no leader",
   compacted: "mvcc: required revision has been compacted",
   connectionLost: "rpc error: code = Unavailable desc = error reading from server: EOF",
+  /**
+   * A Txn whose proposal never entered Raft: raft.node accepts no proposal while it has no leader
+   * (etcd-io/raft node.go run: `propc = nil` on "lost leader"), so Propose waits until the request
+   * timeout's context ends and processInternalRaftRequestOnce returns ctx.Err() itself, not
+   * parseProposeCtxErr (server/etcdserver/v3_server.go). togRPCError (api/v3rpc/util.go) leaves a
+   * context error to gRPC, which sends it as code DeadlineExceeded.
+   */
+  proposeDeadline: "context deadline exceeded",
 } as const;
 
 export type EtcdRpc =

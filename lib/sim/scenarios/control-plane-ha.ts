@@ -81,7 +81,7 @@ function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
   const KILL_ETCD = pl.marks.killEtcd!;
   const killed = first(events, { type: "process.crashed", from: KILL_KCM, to: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
   const takeover = first(events, { type: "leader-election.acquired", from: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
-  const scale = responses(events, "kubectl scale deployment web --replicas=3", KILL_KCM)[0];
+  const scale = responses(events, "kubectl scale deployment web --replicas=3", KILL_KCM).at(-1); // its PATCH, after the GET
   const scaled = first(events, { type: "replicaset.scaled", from: KILL_KCM, to: KILL_ETCD, where: (e) => e.replicas === 3 });
   const delay = takeover === undefined ? -1 : takeover.t - KILL_KCM;
   const missed = scale?.status === 200 && takeover !== undefined && scale.t < takeover.t;
@@ -111,7 +111,7 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const host = stopped?.component.replace("etcd-", "") ?? "";
   const local = `kube-apiserver-${host}`;
   const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });
-  const scale = responses(events, "kubectl scale deployment web --replicas=4", KILL_ETCD)[0];
+  const scale = responses(events, "kubectl scale deployment web --replicas=4", KILL_ETCD).at(-1); // its PATCH, after the GET
   const commit = first(events, { type: "raft.committed", from: settled });
   const elections = select(events, { type: "raft.became-leader", from: KILL_ETCD });
   const out = [
