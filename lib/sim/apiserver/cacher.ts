@@ -1,8 +1,9 @@
 // The watch cache (storage/cacher): per resource, a reflector lists the prefix from etcd and then
 // follows one require-leader etcd watch; clients' watches and resourceVersion="0" reads are served
 // from it. When etcd cancels the watch (no leader for ~3 s) or it fails, the cacher terminates all
-// its watchers and re-lists; until that list succeeds the cache is not ready and requests that need
-// it are rejected with 429 (ResilientWatchCacheInitialization, GA in 1.34).
+// its watchers and re-lists; until that list succeeds the cache is not ready: watches and lists that
+// only it can serve are rejected with 429, the other reads go to etcd (ResilientWatchCacheInitialization,
+// GA in 1.34; see reads.ts).
 import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice } from "../core/chunked";
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
@@ -124,7 +125,7 @@ export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, reso
   }
   ctx.trace(
     "apiserver.cache-reinitializing",
-    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches and resourceVersion=0 reads of ${resource} get 429.`,
+    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches of ${resource} and the lists only the cache can serve (with a selector or without a limit) get 429, while GETs and limited lists without selectors go to etcd.`,
     { resource, reason },
   );
   ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });

@@ -1,8 +1,9 @@
 // GET and LIST. Without a resourceVersion a read must be current, so it goes to etcd as a quorum
 // (linearizable) read, or, for lists, confirms the current revision from etcd and then serves from
 // the watch cache (ConsistentListFromCache, GA in 1.34). With resourceVersion="0" any cached data
-// will do. This is why `kubectl get` hangs when etcd has no quorum while informers, which list with
-// resourceVersion=0, keep their (stale) view until the watch cache re-initializes.
+// will do. While the cache is not ready, what etcd can answer goes to etcd (KEP-4568). This is why
+// `kubectl get` hangs when etcd has no quorum while informers, which list with resourceVersion=0,
+// keep their (stale) view until the watch cache re-initializes.
 import type { Ctx } from "../core/component";
 import type { KeyValue } from "../etcd/protocol";
 import { resourcePrefix, storageKey, objectKey, storeKey } from "../objects/resources";
@@ -23,31 +24,43 @@ function serveListFromCache(s: ApiServerState, f: InFlight, call: ApiCall, ctx: 
   respond(s, f.id, 200, listBody(Object.values(c.objects), call, c.rv), ctx);
 }
 
+/**
+ * delegator.go shouldDelegateListOnNotReadyCache: while the watch cache is not ready, a LIST with a
+ * limit and no label or field selector can be served by etcd; any other list needs the cache. Pure.
+ */
+function isServedByEtcdWhileNotReady(call: ApiCall): boolean {
+  const none = (sel: Record<string, string> | null) => sel === null || Object.keys(sel).length === 0;
+  return none(call.labelSelector) && none(call.fieldSelector) && (call.limit ?? 0) > 0;
+}
+
+/**
+ * Where a read is served, as delegator.go's CacheDelegator decides: a GET without resourceVersion,
+ * and with ResilientWatchCacheInitialization any GET while the cache is not ready, from etcd; a LIST
+ * while the cache is not ready from etcd when isServedByEtcdWhileNotReady, else 429 (a consistent
+ * list first reads the current revision from etcd, as GetList does before it asks the cacher).
+ */
 export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, ctx: Ctx): void {
   const cache = s.caches[call.resource];
   if (call.verb === "get") {
     const name = call.name ?? "";
-    if (call.rv === "0") {
-      if (!cache.ready) return fail(s, f.id, CACHE_NOT_READY, ctx);
-      const key = storeKey(call.namespace, name);
-      const obj = cache.objects[key];
+    if (call.rv !== null && cache.ready) {
+      const obj = cache.objects[storeKey(call.namespace, name)];
       return obj === undefined ? fail(s, f.id, notFound(call.resource, name), ctx) : respond(s, f.id, 200, obj, ctx);
     }
     const key = storageKey(call.resource, call.namespace, name);
     return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
   }
+  const prefix = { kind: "range" as const, key: resourcePrefix(call.resource), prefix: true, serializable: false };
+  if (!cache.ready && isServedByEtcdWhileNotReady(call)) return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, prefix, ctx);
   if (call.rv === "0") return cache.ready ? serveListFromCache(s, f, call, ctx) : fail(s, f.id, CACHE_NOT_READY, ctx);
-  const prefix = resourcePrefix(call.resource);
-  const purpose = cache.ready ? "current-rv" : "read";
-  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose }, { kind: "range", key: prefix, prefix: true, serializable: false }, ctx);
+  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "current-rv" }, prefix, ctx);
 }
 
 export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, purpose: string, kvs: KeyValue[], rev: number, ctx: Ctx): void {
   const call = f.call as ApiCall;
   if (purpose === "current-rv") {
     // The current revision is known; the cache is at least that fresh once its watch is open.
-    if (s.caches[call.resource].ready) return serveListFromCache(s, f, call, ctx);
-    return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, { kind: "range", key: resourcePrefix(call.resource), prefix: true, serializable: false }, ctx);
+    return s.caches[call.resource].ready ? serveListFromCache(s, f, call, ctx) : fail(s, f.id, CACHE_NOT_READY, ctx);
   }
   if (call.verb === "get") {
     const kv = kvs[0];

@@ -4,7 +4,7 @@
 import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope } from "../core/types";
 import type { Credential } from "../apiserver/authn";
-import { apiCall, type ApiCall } from "../apiserver/http";
+import { apiCall, PAGE_SIZE, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
 import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
@@ -106,7 +106,7 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     case "get": {
       const resource = String(a.resource) as Resource;
       const scope = RESOURCES[resource].namespaced ? ns : { namespace: null }; // nodes are cluster-scoped
-      const call = a.name === undefined ? apiCall("list", resource, scope) : apiCall("get", resource, { ...scope, name: String(a.name) });
+      const call = a.name === undefined ? apiCall("list", resource, { ...scope, limit: PAGE_SIZE }) : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
     case "apply":
