@@ -14,11 +14,12 @@ import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
 import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
 import { copyRecord, emptyRecord, sortedKeys } from "../core/records";
+import { serveFreshLists } from "./reads";
 
 const HISTORY_MAX = 500;
 
 export function emptyCacher(): Cacher {
-  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
+  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0, fresh: {} };
 }
 
 /** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
@@ -38,7 +39,8 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   }
   const watchId = ctx.nextId("etcd-watch");
   s.etcd = clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx, true);
-  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
+  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0, fresh: prev.fresh };
+  serveFreshLists(s, resource, ctx);
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
   } else if (cfg.resources.every((r) => s.caches[r].everReady)) {
@@ -89,6 +91,7 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     }
   }
   if (traceFanout) traceWatchFanout(ctx, resource, fanout, reached);
+  serveFreshLists(s, resource, ctx);
 }
 
 /** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */

@@ -34,7 +34,8 @@ export type EtcdResult =
   | { kind: "txn"; id: string; result: TxnResult }
   | { kind: "error"; id: string; message: string }
   | { kind: "watch-events"; id: string; events: WatchEvent[] }
-  | { kind: "watch-error"; id: string; message: string };
+  | { kind: "watch-error"; id: string; message: string }
+  | { kind: "watch-progress"; id: string; rev: number };
 
 export type EtcdClientTimer = { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
 
@@ -169,6 +170,12 @@ export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, pr
   return d.c;
 }
 
+/** clientv3 RequestProgress for one watch: its member will send a progress notification, if the watch is open. Pure. */
+export function clientRequestProgress(c: EtcdClient, id: string, ctx: Ctx): void {
+  const w = c.watches[id];
+  if (w !== undefined && w.open && w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-progress", id });
+}
+
 export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx, owned = false): EtcdClient {
   const w = c.watches[id];
   if (w === undefined) return c;
@@ -284,6 +291,11 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
       if (w === undefined || last === undefined) return;
       results.push({ kind: "watch-events", id: body.id, events: body.events });
       putWatch(d, body.id, { prefix: w.prefix, nextRev: last.kv.modRev + 1, endpoint: w.endpoint, open: w.open });
+      return;
+    }
+    case "watch-progress-notify": {
+      const w = c.watches[body.id];
+      if (w !== undefined && w.open && w.endpoint === from) results.push({ kind: "watch-progress", id: body.id, rev: body.rev });
       return;
     }
     case "watch-cancelled": {

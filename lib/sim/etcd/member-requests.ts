@@ -155,6 +155,10 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
       ctx.send(env.from, { p: "etcd", kind: "snapshot-resp", id: body.id, db });
       return addClient(s, env.from);
     }
+    case "watch-progress":
+      // Events go out as entries apply, so this member's watches are always synced up to its revision.
+      if (s.watches[`${env.from} ${body.id}`] !== undefined) ctx.send(env.from, { p: "etcd", kind: "watch-progress-notify", id: body.id, rev: s.store.rev });
+      return s;
     case "watch-close": {
       const watches = copyRecord(s.watches);
       delete watches[`${env.from} ${body.id}`];

@@ -58,6 +58,10 @@ export type EtcdRpc =
   | { p: "etcd"; kind: "watch-events"; id: string; events: WatchEvent[] }
   | { p: "etcd"; kind: "watch-cancelled"; id: string; reason: string }
   | { p: "etcd"; kind: "watch-close"; id: string }
+  /** WatchRequest's ProgressRequest: the member answers with a progress notification at its current revision. */
+  | { p: "etcd"; kind: "watch-progress"; id: string }
+  /** A progress notification: every event of the watch up to `rev` has been sent. */
+  | { p: "etcd"; kind: "watch-progress-notify"; id: string; rev: number }
   /** Maintenance.Snapshot: the member streams its backend as it is now (no consensus, no Raft round). */
   | { p: "etcd"; kind: "snapshot"; id: string }
   /** A Raft message from a member of a restored cluster, with rafthttp's X-Etcd-Cluster-ID header. */
