@@ -7,7 +7,7 @@ import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult
 import { RESOURCE_NAMES, type Resource } from "../objects/resources";
 import { emptyCacher, onCacheEvents, onCacheListed, onCacheListFailed, onCacheWatchFailed, startCacheList } from "./cacher";
 import { TIMEOUT } from "./errors";
-import { onReadResult } from "./reads";
+import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "./reads";
 import { dropVia, onRequest } from "./requests";
 import { fail, forget, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, ApiServerTimer, Cacher } from "./state";
@@ -50,10 +50,11 @@ function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined
 
 function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): void {
   for (const r of results) {
-    if (r.kind === "watch-events" || r.kind === "watch-error") {
+    if (r.kind === "watch-events" || r.kind === "watch-error" || r.kind === "watch-progress") {
       const resource = cacheForWatch(s, r.id);
       if (resource === undefined) continue;
       if (r.kind === "watch-events") onCacheEvents(s, resource, r.events, ctx, cfg.traceRequestFlow);
+      else if (r.kind === "watch-progress") onCacheProgress(s, resource, r.rev, ctx);
       else onCacheWatchFailed(s, cfg, resource, r.message, ctx);
       continue;
     }
@@ -125,6 +126,12 @@ function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiSe
       return s;
     case "health-timeout":
       if (s.inflight[timer.id] !== undefined) fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      return s;
+    case "fresh-timeout":
+      onFreshTimeout(s, cfg, timer.resource, timer.id, ctx);
+      return s;
+    case "progress":
+      requestProgress(s, timer.resource, ctx);
       return s;
     case "relist":
       if (!s.caches[timer.resource].ready && s.caches[timer.resource].listCall === null) startCacheList(s, cfg, timer.resource, ctx);

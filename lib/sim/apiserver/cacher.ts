@@ -1,8 +1,9 @@
 // The watch cache (storage/cacher): per resource, a reflector lists the prefix from etcd and then
 // follows one require-leader etcd watch; clients' watches and resourceVersion="0" reads are served
 // from it. When etcd cancels the watch (no leader for ~3 s) or it fails, the cacher terminates all
-// its watchers and re-lists; until that list succeeds the cache is not ready and requests that need
-// it are rejected with 429 (ResilientWatchCacheInitialization, GA in 1.34).
+// its watchers and re-lists; until that list succeeds the cache is not ready: watches and lists that
+// only it can serve are rejected with 429, the other reads go to etcd (ResilientWatchCacheInitialization,
+// GA in 1.34; see reads.ts).
 import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice } from "../core/chunked";
 import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
@@ -13,11 +14,12 @@ import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
 import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
 import { copyRecord, emptyRecord, sortedKeys } from "../core/records";
+import { serveFreshLists } from "./reads";
 
 const HISTORY_MAX = 500;
 
 export function emptyCacher(): Cacher {
-  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0 };
+  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0, fresh: {} };
 }
 
 /** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
@@ -37,7 +39,8 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   }
   const watchId = ctx.nextId("etcd-watch");
   s.etcd = clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx, true);
-  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0 };
+  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0, fresh: prev.fresh };
+  serveFreshLists(s, resource, ctx);
   if (prev.everReady) {
     ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
   } else if (cfg.resources.every((r) => s.caches[r].everReady)) {
@@ -88,6 +91,7 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     }
   }
   if (traceFanout) traceWatchFanout(ctx, resource, fanout, reached);
+  serveFreshLists(s, resource, ctx);
 }
 
 /** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */
@@ -124,7 +128,7 @@ export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, reso
   }
   ctx.trace(
     "apiserver.cache-reinitializing",
-    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches and resourceVersion=0 reads of ${resource} get 429.`,
+    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches of ${resource} and the lists only the cache can serve (with a selector or without a limit) get 429, while GETs and limited lists without selectors go to etcd.`,
     { resource, reason },
   );
   ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });

@@ -21,7 +21,12 @@ export type ApiCall = {
   /** Equality selectors, e.g. { "spec.nodeName": "node-1" } and { app: "web" }. */
   fieldSelector: Record<string, string> | null;
   labelSelector: Record<string, string> | null;
+  /** The `limit` of a paginated LIST (client-go's pager and kubectl's --chunk-size: 500); null = none. The sim serves every page at once. */
+  limit: number | null;
 };
+
+/** client-go's pager.PageSize default and kubectl's --chunk-size default. */
+export const PAGE_SIZE = 500;
 
 export type HealthPath = "/livez" | "/readyz" | "/healthz";
 
@@ -49,5 +54,5 @@ export type HttpMsg =
   | { p: "http"; kind: "watch-end"; id: string; reason: string };
 
 export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> = {}): ApiCall {
-  return { verb, resource, namespace: null, name: null, subresource: null, body: null, rv: null, fieldSelector: null, labelSelector: null, ...extra };
+  return { verb, resource, namespace: null, name: null, subresource: null, body: null, rv: null, fieldSelector: null, labelSelector: null, limit: null, ...extra };
 }

@@ -62,6 +62,8 @@ export type Cacher = {
   listCall: string | null;
   watchId: string | null;
   backoffMs: Ms;
+  /** Consistent lists waiting for the cache to reach etcd's revision: request id -> revision. Replaced, not edited. */
+  fresh: Readonly<Record<string, number>>;
 };
 
 export type CacheWatcher = { resource: Resource; namespace: string | null; via: ProcId; id: string; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
@@ -117,4 +119,8 @@ export type ApiServerTimer =
   | { lib?: undefined; t: "listening" }
   | { lib?: undefined; t: "deadline" }
   | { lib?: undefined; t: "health-timeout"; id: string }
-  | { lib?: undefined; t: "relist"; resource: Resource };
+  | { lib?: undefined; t: "relist"; resource: Resource }
+  /** A consistent list waited the freshness bound for the cache (reads.ts). */
+  | { lib?: undefined; t: "fresh-timeout"; resource: Resource; id: string }
+  /** The cacher's progress requester asks etcd for a progress notification while lists wait (reads.ts). */
+  | { lib?: undefined; t: "progress"; resource: Resource };

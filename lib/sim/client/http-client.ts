@@ -1,7 +1,11 @@
 // A Kubernetes REST client (client-go's rest.Client, reduced): requests with optional client-side
 // timeouts, watch streams, and the transport errors a real client sees: "connection refused" when
 // nothing listens, "EOF" or "connection reset by peer" when the server or the load balancer drops
-// the connection. A library embedded in its owner's state; results are returned to the owner.
+// the connection. A GET (get, list, a watch not yet open) that lost its connection that way is sent
+// again at once, up to 10 times, as client-go's rest/request.go does (request's
+// isErrRetryableFunc: only GETs, on net.IsConnectionReset / IsProbableEOF; maxRetries 10, no
+// back-off by default); writes are never retried. A library embedded in its owner's state; results
+// are returned to the owner.
 //
 // Two ways to use it. Components that copy their state on every change call the pure functions
 // (httpSend, httpOnMessage, ...), which return a new client and leave theirs untouched. Components
@@ -16,7 +20,11 @@ import type { KubeObject } from "../objects/types";
 
 export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 
-type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: boolean; open: boolean };
+/** `retries`: how often a lost connection already made client-go send it again. */
+type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: boolean; open: boolean; retries: number };
+
+/** rest.Request's default maxRetries. */
+const RETRIES_MAX = 10;
 
 /** `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client). */
 export type HttpClient = { pending: Record<string, Pending> };
@@ -55,7 +63,7 @@ export function httpSendInPlace(hc: HttpClient, cfg: HttpClientConfig, call: Htt
   const id = ctx.nextId("req");
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
-  hc.pending[id] = { call, sentAt: ctx.now, tag, watch: call.verb === "watch", open: false };
+  hc.pending[id] = { call, sentAt: ctx.now, tag, watch: call.verb === "watch", open: false, retries: 0 };
   return id;
 }
 
@@ -78,6 +86,12 @@ function transportError(hc: HttpClient, owned: boolean, id: string, message: str
   return put(hc, owned, id, undefined);
 }
 
+/** client-go sends a GET again when its connection was lost mid-request (IsProbableEOF, IsConnectionReset). */
+function isRetriedGet(p: Pending, reason: string): boolean {
+  const isGet = p.call.verb === "get" || p.call.verb === "list" || p.call.verb === "watch";
+  return isGet && p.retries < RETRIES_MAX && (reason === "EOF" || reason.includes("connection reset by peer"));
+}
+
 /** What a message means for the client's requests. Writes `hc` only when `owned`; returns the client written. */
 function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Envelope, ctx: Ctx, results: HttpResult[]): HttpClient {
   const body = env.body;
@@ -86,13 +100,17 @@ function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Env
       const orig = body.original;
       return orig.p === "http" && orig.kind === "request" ? transportError(hc, owned, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results) : hc;
     }
+    const retried: Record<string, Pending> = emptyRecord();
     for (const id of Object.keys(hc.pending).sort()) {
       const p = hc.pending[id]!;
       if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: body.reason });
-      else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: body.reason, latencyMs: ctx.now - p.sentAt, call: p.call });
+      else if (isRetriedGet(p, body.reason)) {
+        ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call: p.call });
+        retried[id] = { ...p, retries: p.retries + 1 };
+      } else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: body.reason, latencyMs: ctx.now - p.sentAt, call: p.call });
     }
-    if (!owned) return emptyHttpClient();
-    hc.pending = emptyRecord();
+    if (!owned) return { pending: retried };
+    hc.pending = retried;
     return hc;
   }
   if (body.p !== "http" || body.kind === "request") return hc;

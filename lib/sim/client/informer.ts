@@ -5,7 +5,7 @@
 // kube-proxy act on stale but consistent data.
 import type { Ctx } from "../core/component";
 import type { Ms } from "../core/types";
-import { apiCall } from "../apiserver/http";
+import { apiCall, PAGE_SIZE } from "../apiserver/http";
 import { objectKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
@@ -37,7 +37,9 @@ export function newInformer(spec: InformerSpec): Informer {
 function start(inf: Informer, name: string, hc: HttpClient, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): HttpClient {
   const { spec } = inf;
   const verb = inf.relist ? "list" : "watch";
-  const call = apiCall(verb, spec.resource, { namespace: spec.namespace, rv: inf.relist ? "0" : inf.rv, fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector });
+  // reflector.go list: the pager keeps its 500 page size for resourceVersion="0" ("we also don't turn off pagination").
+  const limit = inf.relist ? PAGE_SIZE : null;
+  const call = apiCall(verb, spec.resource, { namespace: spec.namespace, rv: inf.relist ? "0" : inf.rv, fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector, limit });
   if (!owned) return httpSend(hc, cfg, call, `inf:${name}:${verb}`, null, ctx).hc;
   httpSendInPlace(hc, cfg, call, `inf:${name}:${verb}`, null, ctx);
   return hc;

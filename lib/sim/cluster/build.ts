@@ -31,7 +31,7 @@ export type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
 function addClients(l: Layout): void {
   const t = l.t;
   if (l.apiEndpoint === "lb") {
-    const cfg: LbConfig = { backends: range(l.spec.controlPlanes).map((i) => `kube-apiserver-${i}`), checkIntervalMs: t.lbCheckIntervalMs, downIntervalMs: 5000, checkTimeoutMs: 5000, fall: t.lbFall, rise: t.lbRise };
+    const cfg: LbConfig = { backends: range(l.spec.controlPlanes).map((i) => `kube-apiserver-${i}`), checkIntervalMs: t.lbCheckIntervalMs, checkTimeoutMs: 5000, fall: t.lbFall, rise: t.lbRise };
     add(l, proc("lb", "load-balancer", "lb", null, cfg));
   }
   const kubeconfigs = { admin: CREDENTIALS.admin, "super-admin": CREDENTIALS.superAdmin, jane: CREDENTIALS.jane };

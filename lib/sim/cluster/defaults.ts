@@ -56,7 +56,7 @@ export type Tuning = {
   nodeEvictionIntervalMs: number;
   /** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable (§4.2). */
   defaultTolerationMs: number;
-  /** HAProxy in front of the API servers, as in kubeadm's HA guide: inter 10s, fall 2, rise 2. */
+  /** HAProxy in front of the API servers, as in kubeadm's HA guide: HAProxy's default inter 2s, fall 3, rise 2. */
   lbCheckIntervalMs: number;
   lbFall: number;
   lbRise: number;
@@ -131,8 +131,10 @@ export const DEFAULT_TUNING: Tuning = {
   nodeMonitorGraceMs: 50_000,
   nodeEvictionIntervalMs: 10_000,
   defaultTolerationMs: 300_000,
-  lbCheckIntervalMs: 10_000,
-  lbFall: 2,
+  // kubeadm's HA guide (kubeadm docs/ha-considerations.md, haproxy.cfg) writes `server ... check`
+  // with no timing, so HAProxy's defaults apply: inter 2s, fall 3, rise 2.
+  lbCheckIntervalMs: 2000,
+  lbFall: 3,
   lbRise: 2,
   schedulerBackoffMs: 1000,
   schedulerBackoffMaxMs: 10_000,

@@ -1,6 +1,7 @@
-// kubectl commands that take more than one request, the way kubectl itself does them: `set image`
-// and `rollout undo` first read the live object (and, for undo, the Deployment's ReplicaSets), then
-// send one PATCH. JSON merge patch replaces whole arrays, so the patch carries every container.
+// kubectl commands that take more than one request, the way kubectl itself does them: `scale`,
+// `set image` and `rollout undo` first read the live object (and, for undo, the Deployment's
+// ReplicaSets), then send one PATCH. JSON merge patch replaces whole arrays, so the patch carries
+// every container.
 import type { Command } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import type { Resource } from "../objects/resources";
@@ -10,6 +11,18 @@ export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
 export function workloadResource(kind: unknown): Resource {
   return kind === "statefulset" ? "statefulsets" : "deployments";
+}
+
+/**
+ * The PATCH for `kubectl scale <kind> <name> --replicas=N`, sent once the GET of the object answered.
+ * The GET is the resource builder's (cli-runtime pkg/resource/builder.go: Do adds RetrieveLazy since
+ * requireObject is true by default), and without --current-replicas or --resource-version the
+ * scaler sends a blind merge patch of spec.replicas (kubectl pkg/cmd/scale/scale.go RunScale, "we
+ * avoid a Scale GET"; pkg/scale/scale.go ScaleSimple). kubectl sends it to the scale subresource;
+ * here it patches the object itself, which changes the same field.
+ */
+export function scalePatch(c: Command): ApiCall {
+  return apiCall("patch", workloadResource(c.args.kind), { namespace: "default", name: String(c.args.name), body: { spec: { replicas: Number(c.args.replicas) } } });
 }
 
 /** The PATCH for `kubectl set image <kind>/<name> <container>=<image>` given the live object. */

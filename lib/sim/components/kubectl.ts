@@ -1,16 +1,16 @@
 // kubectl as a scripted user. Each command becomes the HTTP requests kubectl really makes (apply =
-// GET, then POST or PATCH) with no client-side timeout (kubectl's --request-timeout defaults to 0),
+// GET, then POST or PATCH; scale = GET, then PATCH) with no client-side timeout (kubectl's --request-timeout defaults to 0),
 // and every response is traced as api.response with the text kubectl would print.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope } from "../core/types";
 import type { Credential } from "../apiserver/authn";
-import { apiCall, type ApiCall } from "../apiserver/http";
+import { apiCall, PAGE_SIZE, type ApiCall } from "../apiserver/http";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import type { Resource } from "../objects/resources";
 import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
 import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
-import { listSets, restoredTemplate, rollbackTarget, setImagePatch, workloadResource } from "./kubectl-flows";
+import { listSets, restoredTemplate, rollbackTarget, scalePatch, setImagePatch, workloadResource } from "./kubectl-flows";
 import { onDrainResponse, onDrainTimer, onUncordonResponse, startDrain, startUncordon, type DrainHost, type DrainTimer } from "./kubectl-drain";
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
@@ -108,7 +108,7 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     case "get": {
       const resource = String(a.resource) as Resource;
       const scope = scopeOf(resource);
-      const call = a.name === undefined ? apiCall("list", resource, scope) : apiCall("get", resource, { ...scope, name: String(a.name) });
+      const call = a.name === undefined ? apiCall("list", resource, { ...scope, limit: PAGE_SIZE }) : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
     case "apply":
@@ -121,7 +121,7 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...scopeOf(resourceOf(body)), body }), "create", ctx);
     }
     case "scale":
-      return issue(s, cfg, c, apiCall("patch", workloadResource(a.kind), { ...ns, name: String(a.name), body: { spec: { replicas: Number(a.replicas) } } }), "scale", ctx);
+      return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "scale-get", ctx);
     case "set-image":
       return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "image-get", ctx);
     case "delete-first": {
@@ -179,12 +179,13 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx):
   return s;
 }
 
-/** The next request of a multi-request command (set image, rollout undo), or null when done. */
+/** The next request of a multi-request command (scale, set image, rollout undo), or null when done. */
 function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: ApiCall; step: string } | null {
   if (step === "first-list") {
     const first = (body as { items: Pod[] }).items.filter((p) => p.metadata.deletionTimestamp === null).map((p) => p.metadata.name).sort()[0];
     return first === undefined ? null : { call: apiCall("delete", "pods", { namespace: "default", name: first }), step: "first-delete" };
   }
+  if (step === "scale-get") return { call: scalePatch(c), step: "scale" };
   if (step === "image-get") return { call: setImagePatch(c, body as Deployment | StatefulSet), step: "image-patch" };
   if (step === "undo-get") return { call: listSets(body as Deployment), step: `undo-list:${JSON.stringify((body as Deployment).metadata.uid)}` };
   if (step.startsWith("undo-list:")) {

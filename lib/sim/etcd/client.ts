@@ -12,7 +12,7 @@
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { copyRecord, emptyRecord } from "../core/records";
-import { ETCD_ERR, type EtcdOp, type EtcdRpc, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
+import { ETCD_ERR, type EtcdOp, type EtcdRpc, type GrpcCode, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
 
 export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
 
@@ -34,7 +34,8 @@ export type EtcdResult =
   | { kind: "txn"; id: string; result: TxnResult }
   | { kind: "error"; id: string; message: string }
   | { kind: "watch-events"; id: string; events: WatchEvent[] }
-  | { kind: "watch-error"; id: string; message: string };
+  | { kind: "watch-error"; id: string; message: string }
+  | { kind: "watch-progress"; id: string; rev: number };
 
 export type EtcdClientTimer = { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
 
@@ -169,6 +170,12 @@ export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, pr
   return d.c;
 }
 
+/** clientv3 RequestProgress for one watch: its member will send a progress notification, if the watch is open. Pure. */
+export function clientRequestProgress(c: EtcdClient, id: string, ctx: Ctx): void {
+  const w = c.watches[id];
+  if (w !== undefined && w.open && w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-progress", id });
+}
+
 export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx, owned = false): EtcdClient {
   const w = c.watches[id];
   if (w === undefined) return c;
@@ -240,6 +247,15 @@ export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envel
   return { c: d.c, results };
 }
 
+/**
+ * What the caller's err.Error() says. ContextError (client/v3/client.go) turns etcd's own errors
+ * back into rpctypes.EtcdError ("etcdserver: ..."); any other status stays a gRPC status error, and
+ * a DeadlineExceeded is not replaced by ctx.Err() while the caller's own context is still live.
+ */
+function errorText(code: GrpcCode, message: string): string {
+  return code === "DeadlineExceeded" ? `rpc error: code = DeadlineExceeded desc = ${message}` : message;
+}
+
 function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): void {
   const c = d.c;
   switch (body.kind) {
@@ -261,7 +277,7 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
       if (call === undefined) return;
       const repeatable = call.call.kind === "range" && body.code === "Unavailable";
       if (repeatable && call.attempts < cfg.maxRetries) retryLater(d, cfg, body.id, ctx);
-      else failCall(d, body.id, body.message, results);
+      else failCall(d, body.id, errorText(body.code, body.message), results);
       return;
     }
     case "watch-created": {
@@ -275,6 +291,11 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
       if (w === undefined || last === undefined) return;
       results.push({ kind: "watch-events", id: body.id, events: body.events });
       putWatch(d, body.id, { prefix: w.prefix, nextRev: last.kv.modRev + 1, endpoint: w.endpoint, open: w.open });
+      return;
+    }
+    case "watch-progress-notify": {
+      const w = c.watches[body.id];
+      if (w !== undefined && w.open && w.endpoint === from) results.push({ kind: "watch-progress", id: body.id, rev: body.rev });
       return;
     }
     case "watch-cancelled": {

@@ -60,9 +60,10 @@ function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 }
 
 /**
- * Proposals that waited etcd's request timeout get the parseProposeCtxErr flavour of "request timed
- * out". Then the timer is re-armed for the oldest proposal still waiting. (Reads time out per round
- * of the read loop, see read-loop.ts.)
+ * Proposals that waited etcd's request timeout fail: one still blocked in raft.node (no leader ever
+ * took it) with "context deadline exceeded" (ETCD_ERR.proposeDeadline), one that Raft took with the
+ * parseProposeCtxErr flavour of "request timed out". Then the timer is re-armed for the oldest
+ * proposal still waiting. (Reads time out per round of the read loop, see read-loop.ts.)
  */
 export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx: Ctx): EtcdState {
   const limit = cfg.timing.requestTimeoutMs;
@@ -72,7 +73,8 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
       oldest = oldest === null ? p.startedAt : Math.min(oldest, p.startedAt);
       return true;
     }
-    ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
+    if (p.blocked) ctx.send(p.client, { p: "etcd", kind: "error", id, code: "DeadlineExceeded", message: ETCD_ERR.proposeDeadline });
+    else ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
     return false;
   });
   const next: EtcdState = { ...s, proposals, timeoutAt: null };
@@ -153,6 +155,10 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
       ctx.send(env.from, { p: "etcd", kind: "snapshot-resp", id: body.id, db });
       return addClient(s, env.from);
     }
+    case "watch-progress":
+      // Events go out as entries apply, so this member's watches are always synced up to its revision.
+      if (s.watches[`${env.from} ${body.id}`] !== undefined) ctx.send(env.from, { p: "etcd", kind: "watch-progress-notify", id: body.id, rev: s.store.rev });
+      return s;
     case "watch-close": {
       const watches = copyRecord(s.watches);
       delete watches[`${env.from} ${body.id}`];

@@ -32,6 +32,14 @@ export const ETCD_ERR = {
   noLeader: "etcdserver: no leader",
   compacted: "mvcc: required revision has been compacted",
   connectionLost: "rpc error: code = Unavailable desc = error reading from server: EOF",
+  /**
+   * A Txn whose proposal never entered Raft: raft.node accepts no proposal while it has no leader
+   * (etcd-io/raft node.go run: `propc = nil` on "lost leader"), so Propose waits until the request
+   * timeout's context ends and processInternalRaftRequestOnce returns ctx.Err() itself, not
+   * parseProposeCtxErr (server/etcdserver/v3_server.go). togRPCError (api/v3rpc/util.go) leaves a
+   * context error to gRPC, which sends it as code DeadlineExceeded.
+   */
+  proposeDeadline: "context deadline exceeded",
 } as const;
 
 export type EtcdRpc =
@@ -50,6 +58,10 @@ export type EtcdRpc =
   | { p: "etcd"; kind: "watch-events"; id: string; events: WatchEvent[] }
   | { p: "etcd"; kind: "watch-cancelled"; id: string; reason: string }
   | { p: "etcd"; kind: "watch-close"; id: string }
+  /** WatchRequest's ProgressRequest: the member answers with a progress notification at its current revision. */
+  | { p: "etcd"; kind: "watch-progress"; id: string }
+  /** A progress notification: every event of the watch up to `rev` has been sent. */
+  | { p: "etcd"; kind: "watch-progress-notify"; id: string; rev: number }
   /** Maintenance.Snapshot: the member streams its backend as it is now (no consensus, no Raft round). */
   | { p: "etcd"; kind: "snapshot"; id: string }
   /** A Raft message from a member of a restored cluster, with rafthttp's X-Etcd-Cluster-ID header. */

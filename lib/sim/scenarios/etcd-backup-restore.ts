@@ -10,6 +10,7 @@
 // at its snapshot replicas and its snapshot pods still run.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
+import { ETCD_ERR } from "../etcd/protocol";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
 import { kubectlAt } from "./manifests";
@@ -126,7 +127,7 @@ function oneMemberClaims(events: readonly TraceEvent[]) {
   const oneLed = select(events, { from: T.startEtcd, where: (e) => e.component === ONE && (e.type === "raft.became-leader" || (e.type === "raft.became-follower" && typeof e.leader === "string")) });
   const elections = select(events, { type: "raft.became-leader", from: T.startEtcd });
   const getApi = responses(events, "kubectl get deployments api", T.check)[0];
-  const timedOut = select(events, { type: "kubelet.lease-renew-failed", from: T.startEtcd, where: (e) => String(e.error).includes("etcdserver: request timed out") });
+  const timedOut = select(events, { type: "kubelet.lease-renew-failed", from: T.startEtcd, where: (e) => String(e.error).includes(ETCD_ERR.proposeDeadline) });
   return [
     claim(
       "one-member-rejected",
@@ -144,10 +145,10 @@ function oneMemberClaims(events: readonly TraceEvent[]) {
     ),
     claim(
       "stale-member-times-out",
-      `kube-apiserver still lists ${ONE} in --etcd-servers and round-robins requests to it: each waits for a leader that never comes and fails after etcd's 7 s request timeout, such as node Lease renewals ("etcdserver: request timed out").`,
+      `kube-apiserver still lists ${ONE} in --etcd-servers and round-robins requests to it: a write sent there waits for a leader that never comes (raft takes no proposal without one) and fails after etcd's 7 s request timeout with "context deadline exceeded", such as node Lease renewals.`,
       timedOut.length > 0,
       [restored, timedOut[0]],
-      `${timedOut.length} node Lease renewal(s) failed with "etcdserver: request timed out" after ${ONE} restarted${timedOut[0] ? `, the first ${at(timedOut[0])}` : ""}.`,
+      `${timedOut.length} node Lease renewal(s) failed with "${ETCD_ERR.proposeDeadline}" after ${ONE} restarted${timedOut[0] ? `, the first ${at(timedOut[0])}` : ""}.`,
     ),
   ];
 }

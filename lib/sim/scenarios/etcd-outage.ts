@@ -39,7 +39,7 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const lat = (e: TraceEvent | undefined) => (typeof e?.latencyMs === "number" ? e.latencyMs : -1);
   const during = responses(events, "kubectl get pods", FAULT, recover)[0];
   const after = responses(events, "kubectl get pods", recover + 1)[0];
-  const scale = responses(events, "kubectl scale", recover)[0];
+  const scale = responses(events, "kubectl scale", recover).at(-1); // its PATCH, after the GET
   const leader = first(events, { type: "raft.became-leader", from: recover });
   const kcmLost = first(events, { type: "leader-election.lost", component: "kube-controller-manager-1", from: FAULT, to: recover });
   const schedLost = first(events, { type: "leader-election.lost", component: "kube-scheduler-1", from: FAULT, to: recover });

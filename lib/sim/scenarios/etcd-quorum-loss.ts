@@ -1,8 +1,9 @@
 // Scenario: an external etcd cluster loses `down` of its `members` (the leader first). With a
 // majority left, a new leader is elected in about two seconds and nothing else happens. Without one
-// there is no leader (PreVote keeps the survivors' terms from climbing), writes time out after etcd's
-// 7 s request timeout, quorum reads hang until the API server's 60 s timeout, watches are cut after
-// ~3 s, and the workloads already running keep serving.
+// there is no leader (PreVote keeps the survivors' terms from climbing), writes fail with "context
+// deadline exceeded" after etcd's 7 s request timeout, quorum reads (kubectl get, and the GET that
+// kubectl scale sends before its PATCH) hang until the API server's 60 s timeout, watches are cut
+// after ~3 s, and the workloads already running keep serving.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
@@ -10,6 +11,7 @@ import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
+import { ETCD_ERR } from "../etcd/protocol";
 
 const FAULT = 20_000;
 const CHECK = 30_000;
@@ -39,7 +41,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   const campaigns = select(events, { type: "raft.became-pre-candidate", from: FAULT + 1 });
   const repeats = select(events, { type: "raft.campaign-repeated", from: FAULT + 1 });
   const attempts = Math.max(campaigns.length, ...repeats.map((e) => (typeof e.attempts === "number" ? e.attempts : 0)));
-  const scale = responses(events, "kubectl scale", CHECK)[0];
+  const scales = responses(events, "kubectl scale", CHECK);
+  const scale = scales[0];
   const get = responses(events, "kubectl get pods", CHECK)[0];
   const commits = select(events, { type: "raft.committed", from: FAULT + 1 });
   const fault = first(events, { type: "process.crashed", from: FAULT, to: FAULT });
@@ -56,16 +59,11 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       `${leaders.length} leader elections between the fault ${at(fault)} and ${up === 0 ? "the end" : "the last failed PreVote reported"} ${at(lastTry)}; at least ${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
     ),
     claim(
-      "writes-fail",
-      up === 0
-        ? "Writes fail: with no etcd member reachable, kubectl scale waits and gets a 504 Timeout after the API server's 60 s request timeout."
-        : "Writes fail: kubectl scale gets \"etcdserver: request timed out\" after etcd's 7 s request timeout.",
-      scale !== undefined &&
-        (up === 0
-          ? scale.status === 504 && lat(scale) >= 60_000 && lat(scale) <= 61_000
-          : scale.status === 500 && String(scale.error).includes("etcdserver: request timed out") && lat(scale) >= 7000 && lat(scale) <= 8000),
-      [scale],
-      scale === undefined ? "kubectl scale got no answer within the run." : `kubectl scale: HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
+      "scale-hangs",
+      "kubectl scale never gets to write: it first GETs the Deployment, a quorum read that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout and sends no PATCH.",
+      scales.length === 1 && scale?.verb === "get" && scale.status === 504 && lat(scale) >= 60_000 && lat(scale) <= 61_000,
+      scales.length === 0 ? [fault, last] : scales,
+      scale === undefined ? "kubectl scale got no answer within the run." : `kubectl scale: ${scales.length} response(s); the first, to its ${String(scale.verb).toUpperCase()}, HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
     ),
     claim(
       "no-commits",
@@ -83,6 +81,17 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
     ),
   ];
   if (up > 0) {
+    const renewals = select(events, { type: "kubelet.lease-renew-failed", from: FAULT });
+    const deadline = renewals.filter((e) => e.error === `rpc error: code = DeadlineExceeded desc = ${ETCD_ERR.proposeDeadline}`);
+    out.push(
+      claim(
+        "writes-fail",
+        "Writes fail: a member without a leader takes no proposal, so a write waits out etcd's 7 s request timeout and the API server answers 500 \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\" (not \"etcdserver: request timed out\"), as the kubelets' node Lease renewals show.",
+        renewals.length > 0 && deadline.length === renewals.length,
+        renewals.length === 0 ? [fault, last] : renewals.slice(0, 3),
+        `${renewals.length} node Lease renewal(s) failed after the fault, ${deadline.length} of them with "context deadline exceeded"${renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`}.`,
+      ),
+    );
     const reinit = select(events, { type: "apiserver.cache-reinitializing", from: FAULT, to: FAULT + 10_000 });
     const cancel = first(events, { type: "etcd.watches-cancelled", from: FAULT });
     out.push(
@@ -112,7 +121,7 @@ function healthyClaims(p: Params, events: readonly TraceEvent[]) {
   const members = intParam(p, "members");
   const down = intParam(p, "down");
   const leader = first(events, { type: "raft.became-leader", from: FAULT + 1 });
-  const scale = responses(events, "kubectl scale", CHECK)[0];
+  const scale = responses(events, "kubectl scale", CHECK).at(-1); // its PATCH, after the GET
   const get = responses(events, "kubectl get pods", CHECK)[0];
   const third = first(events, { type: "pod.running", from: CHECK });
   return [
@@ -131,7 +140,7 @@ function healthyClaims(p: Params, events: readonly TraceEvent[]) {
           [leader],
           leader === undefined ? "No new leader was elected." : `${leader.component} became leader ${s(leader.t - FAULT)} after the old leader stopped.`,
         ),
-    claim("writes-commit", "Writes commit: kubectl scale succeeds.", scale?.status === 200, [scale], `kubectl scale: HTTP ${String(scale?.status)}.`),
+    claim("writes-commit", "Writes commit: kubectl scale succeeds.", scale?.verb === "patch" && scale.status === 200, [scale], `kubectl scale: HTTP ${String(scale?.status)}.`),
     claim("reads-work", "kubectl get pods succeeds.", get?.status === 200, [get], `kubectl get pods: HTTP ${String(get?.status)}.`),
     claim("scaled", "The controllers keep working: a third replica is created and starts.", third !== undefined, [third], third === undefined ? "No new pod started." : `${String(third.pod)} started.`),
   ];
