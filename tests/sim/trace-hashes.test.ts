@@ -9,40 +9,17 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runScenario, SCENARIOS } from "@/lib/sim";
-import type { RawParams } from "@/lib/sim";
+import { paramVariants } from "./param-variants";
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/**
- * Defaults, then each parameter alone at its minimum and at its maximum (capped by maxFrom), or at
- * each other value of a switch or a select. A parameter that applies only to some values of another
- * (appliesWhen) is varied together with the first such value, since elsewhere it is ignored.
- */
-function variants(def: (typeof SCENARIOS)[number]): RawParams[] {
-  const out: RawParams[] = [{}];
-  for (const p of def.params) {
-    const values = p.type === "integer" ? [p.min, p.max] : p.type === "boolean" ? [true, false] : p.options.map((o) => o.value);
-    for (const v of values) {
-      if (v === p.default) continue;
-      const raw: RawParams = { ...Object.fromEntries(Object.entries(p.appliesWhen ?? {}).map(([name, allowed]) => [name, allowed[0]!])), [p.name]: v };
-      for (const q of def.params) {
-        if (q.type !== "integer" || q.maxFrom === undefined) continue;
-        const cap = Number(raw[q.maxFrom] ?? def.params.find((x) => x.name === q.maxFrom)!.default);
-        if (Number(raw[q.name] ?? q.default) > cap) raw[q.name] = cap;
-      }
-      out.push(raw);
-    }
-  }
-  return out;
 }
 
 describe("trace hashes", () => {
   it("keeps every trace of the matrix byte-identical, on the in-place and the pure paths", async () => {
     const lines: string[] = [];
     for (const def of SCENARIOS) {
-      for (const raw of variants(def)) {
+      for (const raw of paramVariants(def)) {
         const tag = Object.entries(raw).map(([k, v]) => `${k}=${v}`).join(",") || "defaults";
         const seeds = Object.keys(raw).length === 0 ? [1, 2, 3] : [1];
         for (const seed of seeds) lines.push(`${def.id} ${tag} seed=${seed} ${sha256(JSON.stringify(runScenario(def.id, raw, seed)))}`);
