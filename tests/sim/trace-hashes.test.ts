@@ -4,12 +4,23 @@
 // default runs event by event; this pins many more runs byte by byte, so an engine optimization that
 // changes any trace, however slightly, fails here. The pure step() path must give the same bytes.
 //
-// When a trace changes on purpose, review the golden-trace diffs (datadriven.test.ts), then update:
-//   npx vitest run --project sim -u tests/sim/trace-hashes.test.ts
+// The file's first line records the ENGINE_VERSION it was written with (engine-version-check.ts).
+// Before the snapshot is compared (or rewritten by -u), the committed file is read: different hashes
+// under the version it records fail, so `-u` alone cannot accept a trace change; the version in
+// lib/sim/version.ts must be bumped first. (A bump alone changes every hash: traces carry the version.)
+//
+// When a trace changes on purpose, review the golden-trace diffs (datadriven.test.ts), bump
+// ENGINE_VERSION, then update (-u last: `-u <path>` would take the path as -u's value):
+//   npx vitest run --project sim tests/sim/trace-hashes.test.ts -u
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario, SCENARIOS } from "@/lib/sim";
+import { ENGINE_VERSION, runScenario, SCENARIOS } from "@/lib/sim";
+import { hashFileHeader, versionProblem } from "./engine-version-check";
 import { paramVariants } from "./param-variants";
+
+const HASH_FILE = path.join(import.meta.dirname, "__snapshots__/trace-hashes.txt");
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -27,6 +38,8 @@ describe("trace hashes", () => {
       const pure = JSON.stringify(runScenario(def.id, {}, 1, { transient: false }));
       expect(sha256(pure), `${def.id}: the pure path differs from the in-place path`).toBe(lines.find((l) => l.startsWith(`${def.id} defaults seed=1 `))!.split(" ").at(-1));
     }
-    await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot("__snapshots__/trace-hashes.txt");
+    const current = `${hashFileHeader(ENGINE_VERSION)}\n${lines.join("\n")}\n`;
+    expect(versionProblem(readFileSync(HASH_FILE, "utf8"), current, ENGINE_VERSION)).toBeNull();
+    await expect(current).toMatchFileSnapshot("__snapshots__/trace-hashes.txt");
   });
 });
