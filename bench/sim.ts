@@ -11,6 +11,7 @@ import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etc
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
 import { findScenario, generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS, type RunOptions } from "@/lib/sim";
 import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
+import { calibrate } from "./support/calibrate";
 
 const RUNS = 15;
 let failed = false;
@@ -46,11 +47,15 @@ function timeRuns(id: string, options: RunOptions = {}): { ms: number; steps: nu
   return { ms: median(times), steps };
 }
 
+// Machines (and the load on them) differ 2-3x: each scenario's time also prints as a ratio to a fixed
+// workload timed just before it, which compares across machines and runs where milliseconds do not.
 const withTape = new Map<string, number>();
 for (const id of SCENARIO_IDS) {
+  const calibration = calibrate();
   const { ms, steps } = timeRuns(id);
   if (findScenario(id)!.raftTape === true) withTape.set(id, ms);
   report(`scenario ${id} (median of ${RUNS}, ${steps} steps)`, ms, "ms", 20);
+  console.log(`  ${(ms / calibration).toFixed(2)}× cal (calibration ${calibration.toFixed(1)} ms)`);
 }
 for (const [id, ms] of withTape) {
   const off = timeRuns(id, { raftTape: false }).ms;

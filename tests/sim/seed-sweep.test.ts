@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { createInvariantChecker } from "@/lib/sim/invariants";
 import { findScenario, parseTrace, runScenario, SCENARIO_IDS, type Params } from "@/lib/sim";
+import { reproduceLine } from "./param-variants";
 
 /** 60 seeds for the control-plane scenarios; the workload scenarios do more per run, so 40 keep CI within budget. */
 const SEEDS: Record<string, number> = { "etcd-quorum-loss": 60, "etcd-outage": 60, "control-plane-ha": 60, "node-failure": 60, "etcd-backup-restore": 20, hpa: 20, "cluster-autoscaler": 20 };
@@ -28,11 +29,6 @@ function paramsFor(id: string, seed: number): Params {
   return out;
 }
 
-function reproduce(id: string, params: Params, seed: number): string {
-  const flags = Object.entries(params).map(([k, v]) => `--${k} ${String(v)}`);
-  return `reproduce with: npm run sim -- run ${id} ${flags.join(" ")} --seed ${seed}`;
-}
-
 describe.each(SCENARIO_IDS)("seed sweep: %s", (id) => {
   it(`holds every invariant and is deterministic over ${seedsFor(id)} seeds`, () => {
     for (let seed = 1; seed <= seedsFor(id); seed++) {
@@ -42,14 +38,14 @@ describe.each(SCENARIO_IDS)("seed sweep: %s", (id) => {
       try {
         trace = runScenario(id, params, seed, { onStep: (w) => checker.check(w) });
       } catch (err) {
-        throw new Error(`${String(err)}\n${reproduce(id, params, seed)}`);
+        throw new Error(`${String(err)}\n${reproduceLine(id, params, seed)}`);
       }
-      expect(trace.outcome, reproduce(id, params, seed)).toEqual({ status: "completed" });
+      expect(trace.outcome, reproduceLine(id, params, seed)).toEqual({ status: "completed" });
       expect(checker.steps).toBe(trace.stats.steps);
       const failed = trace.claims.filter((c) => !c.passed).map((c) => `${c.id}: ${c.detail}`);
-      expect(failed, reproduce(id, params, seed)).toEqual([]);
+      expect(failed, reproduceLine(id, params, seed)).toEqual([]);
       const again = runScenario(id, params, seed);
-      expect(JSON.stringify(again), `not deterministic: ${reproduce(id, params, seed)}`).toBe(JSON.stringify(trace));
+      expect(JSON.stringify(again), `not deterministic: ${reproduceLine(id, params, seed)}`).toBe(JSON.stringify(trace));
       expect(() => parseTrace(JSON.parse(JSON.stringify(trace)))).not.toThrow();
     }
   });

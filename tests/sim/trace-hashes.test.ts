@@ -4,45 +4,33 @@
 // default runs event by event; this pins many more runs byte by byte, so an engine optimization that
 // changes any trace, however slightly, fails here. The pure step() path must give the same bytes.
 //
-// When a trace changes on purpose, review the golden-trace diffs (datadriven.test.ts), then update:
-//   npx vitest run --project sim -u tests/sim/trace-hashes.test.ts
+// The file's first line records the ENGINE_VERSION it was written with (engine-version-check.ts).
+// Before the snapshot is compared (or rewritten by -u), the committed file is read: different hashes
+// under the version it records fail, so `-u` alone cannot accept a trace change; the version in
+// lib/sim/version.ts must be bumped first. (A bump alone changes every hash: traces carry the version.)
+//
+// When a trace changes on purpose, review the golden-trace diffs (datadriven.test.ts), bump
+// ENGINE_VERSION, then update (-u last: `-u <path>` would take the path as -u's value):
+//   npx vitest run --project sim tests/sim/trace-hashes.test.ts -u
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario, SCENARIOS } from "@/lib/sim";
-import type { RawParams } from "@/lib/sim";
+import { ENGINE_VERSION, runScenario, SCENARIOS } from "@/lib/sim";
+import { hashFileHeader, versionProblem } from "./engine-version-check";
+import { paramVariants } from "./param-variants";
+
+const HASH_FILE = path.join(import.meta.dirname, "__snapshots__/trace-hashes.txt");
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/**
- * Defaults, then each parameter alone at its minimum and at its maximum (capped by maxFrom), or at
- * each other value of a switch or a select. A parameter that applies only to some values of another
- * (appliesWhen) is varied together with the first such value, since elsewhere it is ignored.
- */
-function variants(def: (typeof SCENARIOS)[number]): RawParams[] {
-  const out: RawParams[] = [{}];
-  for (const p of def.params) {
-    const values = p.type === "integer" ? [p.min, p.max] : p.type === "boolean" ? [true, false] : p.options.map((o) => o.value);
-    for (const v of values) {
-      if (v === p.default) continue;
-      const raw: RawParams = { ...Object.fromEntries(Object.entries(p.appliesWhen ?? {}).map(([name, allowed]) => [name, allowed[0]!])), [p.name]: v };
-      for (const q of def.params) {
-        if (q.type !== "integer" || q.maxFrom === undefined) continue;
-        const cap = Number(raw[q.maxFrom] ?? def.params.find((x) => x.name === q.maxFrom)!.default);
-        if (Number(raw[q.name] ?? q.default) > cap) raw[q.name] = cap;
-      }
-      out.push(raw);
-    }
-  }
-  return out;
 }
 
 describe("trace hashes", () => {
   it("keeps every trace of the matrix byte-identical, on the in-place and the pure paths", async () => {
     const lines: string[] = [];
     for (const def of SCENARIOS) {
-      for (const raw of variants(def)) {
+      for (const raw of paramVariants(def)) {
         const tag = Object.entries(raw).map(([k, v]) => `${k}=${v}`).join(",") || "defaults";
         const seeds = Object.keys(raw).length === 0 ? [1, 2, 3] : [1];
         for (const seed of seeds) lines.push(`${def.id} ${tag} seed=${seed} ${sha256(JSON.stringify(runScenario(def.id, raw, seed)))}`);
@@ -50,6 +38,9 @@ describe("trace hashes", () => {
       const pure = JSON.stringify(runScenario(def.id, {}, 1, { transient: false }));
       expect(sha256(pure), `${def.id}: the pure path differs from the in-place path`).toBe(lines.find((l) => l.startsWith(`${def.id} defaults seed=1 `))!.split(" ").at(-1));
     }
-    await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot("__snapshots__/trace-hashes.txt");
+    const current = `${hashFileHeader(ENGINE_VERSION)}\n${lines.join("\n")}\n`;
+    const problem = versionProblem(readFileSync(HASH_FILE, "utf8"), current, ENGINE_VERSION);
+    expect(problem, problem ?? undefined).toBeNull();
+    await expect(current).toMatchFileSnapshot("__snapshots__/trace-hashes.txt");
   });
 });
