@@ -122,7 +122,32 @@ function sameImages(a: readonly ContainerImage[], b: readonly ContainerImage[]):
   return a.length === b.length && a.every((x, i) => x.sizeBytes === b[i]!.sizeBytes && x.names.join() === b[i]!.names.join());
 }
 
-/** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True and the images if they drifted, or when due. */
+/**
+ * How long the runtime may go unanswered before the node reports Ready=False "container runtime is
+ * down" (kubelet.go maxWaitForContainerRuntime, the threshold of runtime.go runtimeErrors).
+ */
+const MAX_WAIT_FOR_CONTAINER_RUNTIME_MS = 30_000;
+
+/** The Ready condition this kubelet would report now (setters.go ReadyCondition). */
+function readyNow(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): { status: "True" | "False"; reason: string } {
+  const runtimeDown = cfg.runtime !== null && ctx.now - s.runtimeUpAt >= MAX_WAIT_FOR_CONTAINER_RUNTIME_MS;
+  return runtimeDown ? { status: "False", reason: "KubeletNotReady" } : { status: "True", reason: "KubeletReady" };
+}
+
+/** kubelet.go Run: `go wait.Until(kl.updateRuntimeUp, 5*time.Second, ...)`. */
+const RUNTIME_CHECK_MS = 5000;
+
+/**
+ * updateRuntimeUp: every 5 s the kubelet asks the runtime for its status and remembers when it last
+ * answered. A containerd that is not running does not answer.
+ */
+export function checkRuntime(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
+  if (cfg.runtime === null) return;
+  if (ctx.isLocalUp(cfg.runtime)) s.runtimeUpAt = ctx.now;
+  ctx.after(RUNTIME_CHECK_MS, { t: "runtime-check" });
+}
+
+/** tryUpdateNodeStatus: read the node (from the cache) and re-post its Ready condition and the images if they drifted, or when due. */
 export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   if (s.registered) httpSendInPlace(s.http, cfg.api, apiCall("get", "nodes", { name: cfg.node, rv: "0" }), "status:get", cfg.timing.statusUpdateMs, ctx);
 }
@@ -131,21 +156,25 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
   if (r.tag === "status:get") {
     if (r.status !== 200) return;
     const node = r.body as Node;
-    const drifted = nodeReady(node) !== "True";
+    const ready = readyNow(s, cfg, ctx);
+    const drifted = nodeReady(node) !== ready.status;
     const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
     // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
     // A restarted kubelet of another version reports it (setters.go: NodeInfo fills nodeInfo.kubeletVersion).
     const version = s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version ? { nodeInfo: { kubeletVersion: s.version } } : {};
     const changed = drifted || !sameImages(node.status.images ?? [], images) || "nodeInfo" in version;
     if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return;
-    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
+    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", ready.status, ready.reason, ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    httpSendInPlace(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx);
+    const tag = !drifted ? "status:patch" : ready.status === "True" ? "status:patch-ready" : "status:patch-not-ready";
+    httpSendInPlace(s.http, cfg.api, call, tag, cfg.timing.statusUpdateMs, ctx);
     return;
   }
   if (r.status !== 200) return;
   if (r.tag === "status:patch-ready") {
     ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
+  } else if (r.tag === "status:patch-not-ready") {
+    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`, { node: cfg.node, status: "False" });
   }
   const reported = (r.body as Node | null)?.status?.nodeInfo?.kubeletVersion;
   if (reported !== undefined && reported === s.version && s.versionReported !== reported) {
