@@ -1,6 +1,7 @@
 // Node registration, the node Lease heartbeat and node status reports (k8s-facts §4.1): the Lease is
-// renewed every 10 s and failures are retried 200 ms doubling to 7 s; status is re-posted when the
-// server's copy differs (e.g. after the node lifecycle controller set Ready=Unknown) or every 5 min.
+// renewed every 10 s plus up to 4 % jitter and failures are retried 200 ms doubling to 7 s; status is
+// re-posted when it differs from the server's copy (e.g. after the node lifecycle controller set
+// Ready=Unknown) or about every 5 min (jittered by up to ±50 % after a change).
 // Every function here updates the kubelet state it is given, and its HTTP client, in place: the
 // caller owns both (kubelet.ts `own`).
 import type { Ctx } from "../../core/component";
@@ -8,7 +9,30 @@ import { apiCall } from "../../apiserver/http";
 import { httpSendInPlace, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { ContainerImage, Lease, Node } from "../../objects/types";
+import { jitteredMs } from "../../core/jitter";
+import type { Ms } from "../../core/types";
 import type { KubeletConfig, KubeletState } from "./types";
+
+/**
+ * The kubelet's heartbeat loops are jittered by 4 % (wait.JitterUntil(..., 0.04, true)): the Lease
+ * renewal in component-helpers/apimachinery/lease/controller.go Run, the node status sync in
+ * pkg/kubelet/kubelet.go Run, so that nodes started together do not renew in lockstep.
+ */
+const HEARTBEAT_JITTER_PER_MILLE = 40;
+
+/** When the next node status sync runs: nodeStatusUpdateFrequency (10 s) plus up to 4 %. */
+export function nextStatusSyncMs(cfg: KubeletConfig, ctx: Ctx): Ms {
+  return jitteredMs(cfg.timing.statusUpdateMs, HEARTBEAT_JITTER_PER_MILLE, ctx.rng);
+}
+
+/**
+ * delayAfterNodeStatusChange (pkg/kubelet/kubelet.go, kubelet_node_status.go): after a real status
+ * change or a kubelet start, the next unchanged report waits nodeStatusReportFrequency shifted by a
+ * one-time random amount in [-50 %, +50 %), so that nodes do not report in waves.
+ */
+export function drawReportDelayMs(cfg: KubeletConfig, ctx: Ctx): Ms {
+  return Math.floor((cfg.timing.statusReportMs * (ctx.rng.int(1000) - 500)) / 1000);
+}
 
 function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
   return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null };
@@ -84,7 +108,7 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
     if (s.leaseFailingSince !== null && s.leaseEverRenewed) {
       ctx.trace("kubelet.lease-renewed", `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`, { node: cfg.node });
     }
-    ctx.after(cfg.timing.leaseRenewMs, { t: "lease" });
+    ctx.after(jitteredMs(cfg.timing.leaseRenewMs, HEARTBEAT_JITTER_PER_MILLE, ctx.rng), { t: "lease" });
     s.leaseInflight = false;
     s.lease = r.body as Lease;
     s.leaseRetryMs = 0;
@@ -163,10 +187,10 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     // A restarted kubelet of another version reports it (setters.go: NodeInfo fills nodeInfo.kubeletVersion).
     const version = s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version ? { nodeInfo: { kubeletVersion: s.version } } : {};
     const changed = drifted || !sameImages(node.status.images ?? [], images) || "nodeInfo" in version;
-    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return;
+    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs + s.reportDelayMs) return;
     const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", ready.status, ready.reason, ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    const tag = !drifted ? "status:patch" : ready.status === "True" ? "status:patch-ready" : "status:patch-not-ready";
+    const tag = drifted ? (ready.status === "True" ? "status:patch-ready" : "status:patch-not-ready") : changed ? "status:patch-changed" : "status:patch";
     httpSendInPlace(s.http, cfg.api, call, tag, cfg.timing.statusUpdateMs, ctx);
     return;
   }
@@ -182,4 +206,5 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     ctx.trace("node.version-reported", `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`, { node: cfg.node, version: reported });
   }
   s.lastStatusReport = ctx.now;
+  s.reportDelayMs = r.tag === "status:patch" ? 0 : drawReportDelayMs(cfg, ctx);
 }

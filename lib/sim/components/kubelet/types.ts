@@ -81,6 +81,8 @@ export type KubeletState = {
   /** Failures before the first successful renewal (the API server still starting) are not news. */
   leaseEverRenewed: boolean;
   lastStatusReport: Ms;
+  /** The one-time shift of the next unchanged status report after a change or a start (delayAfterNodeStatusChange). */
+  reportDelayMs: Ms;
   /** When the container runtime last answered a status check (the node is NotReady once it has been silent 30 s). */
   runtimeUpAt: Ms;
   pods: Informer;
