@@ -36,8 +36,8 @@ export type RuntimeStage =
 /** How the kubelet stops one container (killContainer): its preStop hook's time, then SIGTERM with `timeoutMs` before SIGKILL. */
 export type StopStep = { container: string; preStopMs: number; timeoutMs: number };
 
-/** How a stopped container exited: on SIGTERM (code 0) or killed when the timeout ran out (137), `afterMs` after the stop began. */
-export type ContainerStop = { container: string; exitCode: 0 | 137; afterMs: number };
+/** How a stopped container exited: on SIGTERM (code 0) or killed when the timeout ran out (137), `afterMs` after the stop began; null: it was not running. */
+export type ContainerStop = { container: string; exitCode: 0 | 137 | null; afterMs: number };
 
 export type CriMsg =
   | { p: "cri"; kind: "cri-request"; id: string; op: "run-pod"; uid: string; name: string; namespace: string; ip: string; containers: ContainerSpec[] }

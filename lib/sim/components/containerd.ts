@@ -142,7 +142,7 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
 function containerStops(h: Held, plan: readonly StopStep[]): ContainerStop[] {
   return h.pod.containers.map((c): ContainerStop => {
     const step = plan.find((x) => x.container === c.name);
-    if (step === undefined || c.state !== "running") return { container: c.name, exitCode: 0, afterMs: 0 };
+    if (step === undefined || c.state !== "running") return { container: c.name, exitCode: null, afterMs: 0 };
     const shutdownMs = h.specs.find((x) => x.name === c.name)?.app.shutdownMs ?? DEFAULT_SHUTDOWN_MS;
     const killed = shutdownMs > step.timeoutMs;
     return { container: c.name, exitCode: killed ? 137 : 0, afterMs: step.preStopMs + Math.min(shutdownMs, step.timeoutMs) };

@@ -32,7 +32,13 @@ export function traceStopping(pod: Pod, plan: readonly StopStep[], cfg: KubeletC
 }
 
 export function traceStopped(name: string, exits: readonly ContainerStop[], cfg: KubeletConfig, ctx: Ctx): void {
-  const how = exits.map((e) => (e.exitCode === 0 ? `${e.container} exited on SIGTERM after ${secs(e.afterMs)}` : `${e.container} was still running when its grace period ran out and was killed (SIGKILL, exit 137) after ${secs(e.afterMs)}`));
+  const how = exits.map((e) =>
+    e.exitCode === null
+      ? `${e.container} was not running`
+      : e.exitCode === 0
+        ? `${e.container} exited on SIGTERM after ${secs(e.afterMs)}`
+        : `${e.container} was still running when its grace period ran out and was killed (SIGKILL, exit 137) after ${secs(e.afterMs)}`,
+  );
   ctx.trace("pod.stopped", `kubelet/${cfg.node}: the containers of ${name} have stopped: ${how.join("; ")}.`, {
     pod: name,
     node: cfg.node,
