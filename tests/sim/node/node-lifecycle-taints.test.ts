@@ -58,6 +58,14 @@ describe("container runtime down (Ready=False): the not-ready taints", () => {
     expect(taintEvents(h.events(), "node-1", "node.kubernetes.io/unreachable:NoSchedule")).toEqual([]);
   });
 
+  it("marks the node's pods not ready once it has tainted the node NoExecute (doNoExecuteTaintingPass, MarkPodsNotReady)", () => {
+    const onNode = h.events("pod.running").filter((e) => e.node === "node-1" && e.t < stoppedAt).map((e) => String(e.pod));
+    const noExecute = taintEvents(h.events(), "node-1", "node.kubernetes.io/not-ready:NoExecute")[0]!;
+    const marked = h.events("pod.not-ready").filter((e) => e.node === "node-1");
+    expect(marked.map((e) => String(e.pod)).sort()).toEqual([...onNode].sort());
+    for (const e of marked) expect(e.t).toBeGreaterThanOrEqual(noExecute.t);
+  });
+
   it("evicts the node's pods once their not-ready toleration runs out", () => {
     const onNode = h.events("pod.running").filter((e) => e.node === "node-1" && e.t < stoppedAt).map((e) => String(e.pod));
     expect(onNode.length).toBeGreaterThan(0);

@@ -57,8 +57,13 @@ export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
 function markUnknown(s0: KcmState, cfg: KcmConfig, n: Node, silentMs: number, ctx: Ctx): KcmState {
   const name = n.metadata.name;
   const conditions = setCondition(n.status.conditions, "Ready", "Unknown", "NodeStatusUnknown", ctx.now);
-  let s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), `nlc|unknown|${name}|${silentMs}`, `node:${name}`, ctx);
-  // MarkPodsNotReady: endpoints stop sending traffic to pods on a node that may be gone.
+  const s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), `nlc|unknown|${name}|${silentMs}`, `node:${name}`, ctx);
+  return markPodsNotReady(s, cfg, name, ctx);
+}
+
+/** MarkPodsNotReady: endpoints stop sending traffic to the pods of a node that is not Ready. */
+function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx): KcmState {
+  let s = s0;
   for (const p of list<Pod>(s, "pods").filter((x) => x.spec.nodeName === name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const status = { conditions: setCondition(p.status.conditions, "Ready", "False", "NodeNotReady", ctx.now) };
     s = write(s, cfg, apiCall("patch", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "status", body: { status } }), `nlc|pod-not-ready|${p.metadata.name}|${name}`, `pod:${p.metadata.name}`, ctx);
@@ -139,6 +144,8 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
     if (partial || ctx.now - last < cfg.evictionIntervalMs) continue;
     s = { ...s, zoneTaintedAt: { ...s.zoneTaintedAt, [zone]: ctx.now } };
     s = setTaints(s, cfg, n, [...others, { key, effect: "NoExecute", timeAdded: ctx.now }], "taint", ctx);
+    // doNoExecuteTaintingPass marks the pods not ready once it has tainted the node (an Unknown node's were marked with the condition).
+    if (key === NOT_READY_TAINT) s = markPodsNotReady(s, cfg, n.metadata.name, ctx);
   }
   return s;
 }
@@ -182,7 +189,7 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
   delete busy[what === "pod-not-ready" ? `pod:${name}` : `node:${name}`];
   const next = { ...s, busy };
   if (r.status !== 200) return next;
-  traceNodeLifecycleWrite(cfg, what, name, extra, r.body, ctx);
+  traceNodeLifecycleWrite(cfg, what, name, extra, r.body, next, ctx);
   // The node write freed the node for the next NoSchedule pass; if the informer already shows the
   // result, run it now (else the node's watch event will).
   const written = r.body as Node;
@@ -191,7 +198,7 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
   return caughtUp ? taintNoSchedule(next, cfg, ctx) : next;
 }
 
-function traceNodeLifecycleWrite(cfg: KcmConfig, what: string, name: string, extra: string, body: unknown, ctx: Ctx): void {
+function traceNodeLifecycleWrite(cfg: KcmConfig, what: string, name: string, extra: string, body: unknown, s: KcmState, ctx: Ctx): void {
   const grace = secs(cfg.nodeMonitorGraceMs);
   if (what === "unknown") {
     ctx.trace(
@@ -200,7 +207,9 @@ function traceNodeLifecycleWrite(cfg: KcmConfig, what: string, name: string, ext
       { node: name, status: "Unknown" },
     );
   } else if (what === "pod-not-ready") {
-    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} is unreachable; endpoints stop routing traffic to it.`, { pod: name, node: extra });
+    const node = s.informers.nodes?.objects[extra] as Node | undefined;
+    const why = node !== undefined && nodeReady(node) === "False" ? "reports NotReady" : "is unreachable";
+    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} ${why}; endpoints stop routing traffic to it.`, { pod: name, node: extra });
   } else if (what === "cordon-taint" || what === "uncordon-untaint") {
     const node = body as Node;
     const taints = node.spec.taints.map((t) => `${t.key}:${t.effect}`);
