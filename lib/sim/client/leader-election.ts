@@ -4,6 +4,7 @@
 // lease if a renew window of renewDeadline passes without one success. kube-controller-manager and
 // kube-scheduler exit when that happens ("leaderelection lost") and are restarted by the kubelet.
 import type { Ctx } from "../core/component";
+import { jitteredMs } from "../core/jitter";
 import type { Ms } from "../core/types";
 import { apiCall } from "../apiserver/http";
 import type { Lease } from "../objects/types";
@@ -79,8 +80,7 @@ function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
     return;
   }
   // wait.JitterUntil(retryPeriod, 1.2): uniformly in [retryPeriod, retryPeriod * 2.2).
-  const jitter = Math.floor((cfg.retryPeriodMs * ctx.rng.int(JITTER_FACTOR_PER_MILLE)) / 1000);
-  ctx.after(cfg.retryPeriodMs + jitter, { lib: "le", t: "try" });
+  ctx.after(jitteredMs(cfg.retryPeriodMs, JITTER_FACTOR_PER_MILLE, ctx.rng), { lib: "le", t: "try" });
 }
 
 /** An elector timer: updates `e` and `hc` in place (the caller owns both) and returns what happened. */

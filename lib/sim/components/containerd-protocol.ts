@@ -30,11 +30,19 @@ export type RuntimeStage =
   | { kind: "pull-failed"; container: string; image: string; reason: string }
   | { kind: "started"; container: string }
   | { kind: "exited"; container: string; exitCode: number; reason: string }
-  | { kind: "stopped" };
+  /** Every container has exited; `exits` says how each went (absent: the pod was removed at once). */
+  | { kind: "stopped"; exits?: ContainerStop[] };
+
+/** How the kubelet stops one container (killContainer): its preStop hook's time, then SIGTERM with `timeoutMs` before SIGKILL. */
+export type StopStep = { container: string; preStopMs: number; timeoutMs: number };
+
+/** How a stopped container exited: on SIGTERM (code 0) or killed when the timeout ran out (137), `afterMs` after the stop began; null: it was not running. */
+export type ContainerStop = { container: string; exitCode: 0 | 137 | null; afterMs: number };
 
 export type CriMsg =
   | { p: "cri"; kind: "cri-request"; id: string; op: "run-pod"; uid: string; name: string; namespace: string; ip: string; containers: ContainerSpec[] }
-  | { p: "cri"; kind: "cri-request"; id: string; op: "stop-pod"; uid: string }
+  /** StopPodSandbox after StopContainer per `plan` (absent: remove the pod at once, as for an orphan). */
+  | { p: "cri"; kind: "cri-request"; id: string; op: "stop-pod"; uid: string; plan?: StopStep[] }
   | { p: "cri"; kind: "cri-request"; id: string; op: "start-container"; uid: string; container: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "kill-container"; uid: string; container: string; reason: string }
   | { p: "cri"; kind: "cri-request"; id: string; op: "list" }

@@ -5,7 +5,7 @@
 // says, CreateContainer and StartContainer. Pulled images stay on the node's disk across reboots.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import type { ContainerSpec, PodCpuStats, RuntimeContainer, RuntimePod, RuntimeStage } from "./containerd-protocol";
+import type { ContainerSpec, ContainerStop, PodCpuStats, RuntimeContainer, RuntimePod, RuntimeStage, StopStep } from "./containerd-protocol";
 import { copyRecord, emptyRecord, withEntry } from "../core/records";
 import { listImages } from "./container-images";
 
@@ -25,6 +25,10 @@ export type ContainerdConfig = {
 /** How long a crashing image's program runs before it exits (it fails while loading its config). */
 export const CRASH_AFTER_MS = 2000;
 
+/** How long a program takes to exit after SIGTERM when its AppBehavior does not say: a server closing its listener and finishing in-flight requests. */
+export const DEFAULT_SHUTDOWN_MS = 1000;
+
+
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
 /** CPU drawn by the app in the pod at `ip`: `milli` since `since`, on top of `usedMilliMs` accrued before. */
 type CpuMeter = { milli: number; since: Ms; usedMilliMs: number };
@@ -36,12 +40,15 @@ export type ContainerdState = {
   cpu?: Readonly<Record<string, CpuMeter>>;
   /** How many times each image with a failFirst program has started on this node (absent until one does). */
   runs?: Readonly<Record<string, number>>;
+  /** Pods whose graceful stop is under way, by uid, with how each container will exit (absent until one is stopped with a plan). */
+  stopping?: Readonly<Record<string, ContainerStop[]>>;
 };
 export type ContainerdTimer =
   | { t: "sandbox"; uid: string }
   | { t: "pulled"; uid: string; container: string; cached: boolean; ms: Ms; incarnation: number }
   | { t: "started"; uid: string; container: string; incarnation: number }
-  | { t: "exit"; uid: string; container: string; incarnation: number; code: number };
+  | { t: "exit"; uid: string; container: string; incarnation: number; code: number }
+  | { t: "stopped"; uid: string };
 
 function draw(ctx: Ctx, r: [Ms, Ms]): Ms {
   return ctx.rng.range(r[0], r[1]);
@@ -92,17 +99,15 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
       return { ...s, pods: withEntry(s.pods, body.uid, pod), specs: withEntry(s.specs, body.uid, body.containers) };
     }
     case "stop-pod": {
-      const pod = s.pods[body.uid];
-      if (pod === undefined) return s;
-      ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: { ...pod, state: "stopped" }, stage: { kind: "stopped" } });
-      const pods = copyRecord(s.pods);
-      delete pods[body.uid];
-      const specs = copyRecord(s.specs);
-      delete specs[body.uid];
-      if (s.cpu?.[pod.ip] === undefined) return { ...s, pods, specs };
-      const cpu = copyRecord(s.cpu);
-      delete cpu[pod.ip];
-      return { ...s, pods, specs, cpu };
+      const h = held(s, body.uid);
+      if (h === null || s.stopping?.[body.uid] !== undefined) return s;
+      if (body.plan === undefined) return removePod(s, h.pod, undefined, cfg, ctx);
+      const exits = containerStops(h, body.plan);
+      const doneMs = Math.max(0, ...exits.map((e) => e.afterMs));
+      if (doneMs === 0) return removePod(s, h.pod, exits, cfg, ctx);
+      // The containers keep running, and answering, until they exit.
+      ctx.after(doneMs, { t: "stopped", uid: body.uid });
+      return { ...s, stopping: withEntry(s.stopping ?? emptyRecord(), body.uid, exits) };
     }
     case "start-container": {
       const h = held(s, body.uid);
@@ -127,6 +132,40 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
       ctx.send(env.from, { p: "cri", kind: "cri-stats", id: body.id, replyTo: body.replyTo, stats: podStats(s, ctx.now) });
       return s;
   }
+}
+
+/**
+ * StopContainer with a timeout, for each container: after its preStop time the program gets
+ * SIGTERM and exits after its shutdownMs, or is killed (SIGKILL, exit 137) when the timeout runs out
+ * first. A container that is not running has nothing to stop.
+ */
+function containerStops(h: Held, plan: readonly StopStep[]): ContainerStop[] {
+  return h.pod.containers.map((c): ContainerStop => {
+    const step = plan.find((x) => x.container === c.name);
+    if (step === undefined || c.state !== "running") return { container: c.name, exitCode: null, afterMs: 0 };
+    const shutdownMs = h.specs.find((x) => x.name === c.name)?.app.shutdownMs ?? DEFAULT_SHUTDOWN_MS;
+    const killed = shutdownMs > step.timeoutMs;
+    return { container: c.name, exitCode: killed ? 137 : 0, afterMs: step.preStopMs + Math.min(shutdownMs, step.timeoutMs) };
+  });
+}
+
+/** StopPodSandbox and RemovePodSandbox: the pod is gone from the runtime, and the kubelet hears it stopped. */
+function removePod(s: ContainerdState, pod: RuntimePod, exits: ContainerStop[] | undefined, cfg: ContainerdConfig, ctx: Ctx): ContainerdState {
+  ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: { ...pod, state: "stopped" }, stage: exits === undefined ? { kind: "stopped" } : { kind: "stopped", exits } });
+  const pods = copyRecord(s.pods);
+  delete pods[pod.uid];
+  const specs = copyRecord(s.specs);
+  delete specs[pod.uid];
+  let next: ContainerdState = { ...s, pods, specs };
+  if (s.stopping?.[pod.uid] !== undefined) {
+    const stopping = copyRecord(s.stopping);
+    delete stopping[pod.uid];
+    next = { ...next, stopping };
+  }
+  if (s.cpu?.[pod.ip] === undefined) return next;
+  const cpu = copyRecord(s.cpu);
+  delete cpu[pod.ip];
+  return { ...next, cpu };
 }
 
 function usedBy(m: CpuMeter | undefined, now: Ms): number {
@@ -167,6 +206,9 @@ function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdC
 function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
   const h = held(s, timer.uid);
   if (h === null) return s;
+  if (timer.t === "stopped") return s.stopping?.[timer.uid] === undefined ? s : removePod(s, h.pod, s.stopping[timer.uid], cfg, ctx);
+  // A pod being stopped runs no more container starts or exits of its own.
+  if (s.stopping?.[timer.uid] !== undefined) return s;
   if (timer.t === "sandbox") {
     const next = put(s, { ...h.pod, state: "waiting" }, cfg, ctx, { kind: "sandbox" });
     const first = h.specs[0];

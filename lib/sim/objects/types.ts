@@ -55,6 +55,8 @@ export type AppBehavior = {
   exitCode?: number;
   /** Its first `failFirst` runs on a node exit with code 1 instead (a dependency not ready yet): a flaky batch task. */
   failFirst?: number;
+  /** How long it takes to exit with code 0 after SIGTERM, finishing in-flight work (absent: 1 s). */
+  shutdownMs?: number;
 };
 
 export type PullPolicy = "Always" | "IfNotPresent" | "Never";
@@ -75,6 +77,8 @@ export type Container = {
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   startupProbe?: Probe;
+  /** lifecycle.preStop, the sleep action only: the kubelet waits this long before it sends SIGTERM. */
+  lifecycle?: { preStop?: { sleep: { seconds: number } } };
   app?: AppBehavior;
 };
 

@@ -11,7 +11,7 @@ import type { Resource } from "../../objects/resources";
 import { onCronJobResult, reconcileCronJobs } from "./cronjob";
 import { onDisruptionResult, reconcileDisruption } from "./disruption";
 import { onJobResult, reconcileJobs } from "./job";
-import { monitorNodes, onNodeLifecycleResult, taintUnschedulable } from "./node-lifecycle";
+import { monitorNodes, onNodeLifecycleResult, taintNoSchedule } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
 import { informerNames, type KcmConfig, type KcmState, type KcmTimer } from "./types";
 import { onDeploymentResult, reconcileDeployments } from "./deployment";
@@ -66,7 +66,7 @@ function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Contr
   if (cfg.batch && which.includes("job")) s = reconcileJobs(s, cfg, ctx);
   if (cfg.batch && which.includes("cronjob")) s = reconcileCronJobs(s, cfg, ctx);
   if (cfg.garbageCollector === true && which.includes("gc")) s = reconcileGarbage(s, cfg, ctx);
-  return which.includes("eviction") ? scheduleEvictions(taintUnschedulable(s, cfg, ctx), ctx) : s;
+  return which.includes("eviction") ? scheduleEvictions(taintNoSchedule(s, cfg, ctx), ctx) : s;
 }
 
 function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[], ctx: Ctx): KcmState {

@@ -7,7 +7,7 @@
 // starts every node with a full grace period, which is why a control-plane outage is not followed
 // by mass eviction (k8s-facts §4.3).
 import type { Ctx } from "../../core/component";
-import { UNREACHABLE_TAINT } from "../../apiserver/admission";
+import { NOT_READY_TAINT, UNREACHABLE_TAINT } from "../../apiserver/admission";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
@@ -57,8 +57,13 @@ export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
 function markUnknown(s0: KcmState, cfg: KcmConfig, n: Node, silentMs: number, ctx: Ctx): KcmState {
   const name = n.metadata.name;
   const conditions = setCondition(n.status.conditions, "Ready", "Unknown", "NodeStatusUnknown", ctx.now);
-  let s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), `nlc|unknown|${name}|${silentMs}`, `node:${name}`, ctx);
-  // MarkPodsNotReady: endpoints stop sending traffic to pods on a node that may be gone.
+  const s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), `nlc|unknown|${name}|${silentMs}`, `node:${name}`, ctx);
+  return markPodsNotReady(s, cfg, name, ctx);
+}
+
+/** MarkPodsNotReady: endpoints stop sending traffic to the pods of a node that is not Ready. */
+function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx): KcmState {
+  let s = s0;
   for (const p of list<Pod>(s, "pods").filter((x) => x.spec.nodeName === name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const status = { conditions: setCondition(p.status.conditions, "Ready", "False", "NodeNotReady", ctx.now) };
     s = write(s, cfg, apiCall("patch", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "status", body: { status } }), `nlc|pod-not-ready|${p.metadata.name}|${name}`, `pod:${p.metadata.name}`, ctx);
@@ -66,8 +71,15 @@ function markUnknown(s0: KcmState, cfg: KcmConfig, n: Node, silentMs: number, ct
   return s;
 }
 
-function hasTaint(n: Node, effect: Taint["effect"]): boolean {
-  return n.spec.taints.some((t) => t.key === UNREACHABLE_TAINT && t.effect === effect);
+/** The taint the node lifecycle controller keeps for a Ready condition (taints.go NotReadyTaintTemplate, UnreachableTaintTemplate). */
+function conditionTaintKey(ready: string): string | null {
+  return ready === "False" ? NOT_READY_TAINT : ready === "Unknown" ? UNREACHABLE_TAINT : null;
+}
+
+const CONDITION_TAINTS = [NOT_READY_TAINT, UNREACHABLE_TAINT];
+
+function isConditionTaint(t: Taint, effect: Taint["effect"]): boolean {
+  return t.effect === effect && CONDITION_TAINTS.includes(t.key);
 }
 
 function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: string, ctx: Ctx): KcmState {
@@ -75,16 +87,22 @@ function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: 
   return write(s, cfg, call, `nlc|${what}|${n.metadata.name}`, `node:${n.metadata.name}`, ctx);
 }
 
-/** Taint management: NoSchedule at once, NoExecute through the per-zone rate limiter, none in disruption mode. */
 function notReady(n: Node): boolean {
   return nodeReady(n) !== "True";
 }
 
-/** Whether the node is Ready and carries no unreachable taint: then there is nothing to change on it. */
+/** Whether the node is Ready and carries no not-ready or unreachable NoExecute taint: then there is nothing to change on it. */
 function settled(n: Node): boolean {
-  return nodeReady(n) === "True" && !n.spec.taints.some((t) => t.key === UNREACHABLE_TAINT && (t.effect === "NoSchedule" || t.effect === "NoExecute"));
+  return nodeReady(n) === "True" && !n.spec.taints.some((t) => isConditionTaint(t, "NoExecute"));
 }
 
+/**
+ * The NoExecute half of taint management (processTaintBaseEviction and doNoExecuteTaintingPass): a
+ * node that is not Ready gets the not-ready (Ready=False) or unreachable (Ready=Unknown) NoExecute
+ * taint through the per-zone rate limiter; one that already has the other of the two has it swapped
+ * at once; a Ready node loses both; none is kept in disruption mode. The NoSchedule half runs on
+ * every node update (taintNoSchedule).
+ */
 function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: Ctx): KcmState {
   // The usual case, every node settled outside disruption mode, changes nothing (below: no zone is
   // fully disrupted, and a Ready node without the taints is skipped).
@@ -104,29 +122,30 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
     s = { ...s, disruptionMode: allDisrupted, nodeHealth: reset };
   }
   for (const n of nodes) {
-    const ready = nodeReady(n);
+    if (s.busy[`node:${n.metadata.name}`]) continue;
+    const key = conditionTaintKey(nodeReady(n));
+    const others = n.spec.taints.filter((t) => !isConditionTaint(t, "NoExecute"));
+    const present = n.spec.taints.find((t) => isConditionTaint(t, "NoExecute"));
+    if (key === null || s.disruptionMode) {
+      if (present !== undefined) s = setTaints(s, cfg, n, others, "untaint", ctx);
+      continue;
+    }
+    if (present?.key === key) continue;
+    if (present !== undefined) {
+      s = setTaints(s, cfg, n, [...others, { key, effect: "NoExecute", timeAdded: ctx.now }], "taint", ctx);
+      continue;
+    }
     const zone = zoneOf(n);
     const zoneNodes = nodes.filter((x) => zoneOf(x) === zone);
     const unhealthy = zoneNodes.filter(notReady).length;
     // PartialDisruption (more than 2 unhealthy and >= 55%) in a small zone stops NoExecute tainting.
     const partial = unhealthy > 2 && unhealthy / zoneNodes.length >= cfg.unhealthyZoneThreshold && zoneNodes.length <= cfg.largeClusterSize;
-    if (ready === "True") {
-      if (hasTaint(n, "NoSchedule") || hasTaint(n, "NoExecute")) s = setTaints(s, cfg, n, n.spec.taints.filter((t) => t.key !== UNREACHABLE_TAINT), "untaint", ctx);
-      continue;
-    }
-    if (ready !== "Unknown" || s.busy[`node:${n.metadata.name}`]) continue;
-    if (s.disruptionMode) {
-      if (hasTaint(n, "NoExecute")) s = setTaints(s, cfg, n, n.spec.taints.filter((t) => !(t.key === UNREACHABLE_TAINT && t.effect === "NoExecute")), "untaint", ctx);
-      continue;
-    }
-    let taints = n.spec.taints;
-    if (!hasTaint(n, "NoSchedule")) taints = [...taints, { key: UNREACHABLE_TAINT, effect: "NoSchedule", timeAdded: ctx.now }];
     const last = s.zoneTaintedAt[zone] ?? -Infinity;
-    if (!hasTaint(n, "NoExecute") && !partial && ctx.now - last >= cfg.evictionIntervalMs) {
-      taints = [...taints, { key: UNREACHABLE_TAINT, effect: "NoExecute", timeAdded: ctx.now }];
-      s = { ...s, zoneTaintedAt: { ...s.zoneTaintedAt, [zone]: ctx.now } };
-    }
-    if (taints !== n.spec.taints) s = setTaints(s, cfg, n, taints, "taint", ctx);
+    if (partial || ctx.now - last < cfg.evictionIntervalMs) continue;
+    s = { ...s, zoneTaintedAt: { ...s.zoneTaintedAt, [zone]: ctx.now } };
+    s = setTaints(s, cfg, n, [...others, { key, effect: "NoExecute", timeAdded: ctx.now }], "taint", ctx);
+    // doNoExecuteTaintingPass marks the pods not ready once it has tainted the node (an Unknown node's were marked with the condition).
+    if (key === NOT_READY_TAINT) s = markPodsNotReady(s, cfg, n.metadata.name, ctx);
   }
   return s;
 }
@@ -134,22 +153,32 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
 /** TaintNodeUnschedulable (core/v1 well_known_taints.go). */
 export const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
 
-function hasUnschedulableTaint(n: Node): boolean {
-  return n.spec.taints.some((t) => t.key === UNSCHEDULABLE_TAINT && t.effect === "NoSchedule");
+/** The NoSchedule taints the controller owns that a node should carry, in a fixed order. */
+function wantedNoSchedule(n: Node): string[] {
+  const key = conditionTaintKey(nodeReady(n));
+  return [...(key === null ? [] : [key]), ...(n.spec.unschedulable ? [UNSCHEDULABLE_TAINT] : [])];
 }
 
+const NO_SCHEDULE_KEYS = [NOT_READY_TAINT, UNREACHABLE_TAINT, UNSCHEDULABLE_TAINT];
+
 /**
- * doNoScheduleTaintingPass, for spec.unschedulable: a cordoned node gets the
- * node.kubernetes.io/unschedulable:NoSchedule taint and an uncordoned one loses it
- * (node_lifecycle_controller.go, run from the node update queue, so on every node change).
+ * doNoScheduleTaintingPass (node_lifecycle_controller.go), run from the node update queue, so on
+ * every node change: a node whose Ready condition is False gets node.kubernetes.io/not-ready:NoSchedule,
+ * one whose Ready is Unknown node.kubernetes.io/unreachable:NoSchedule, and a cordoned one
+ * (spec.unschedulable) node.kubernetes.io/unschedulable:NoSchedule; each goes when its cause does.
  */
-export function taintUnschedulable(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+export function taintNoSchedule(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s = s0;
   for (const n of objects<Node>(s0, "nodes", "Node")) {
-    const tainted = hasUnschedulableTaint(n);
-    if (n.spec.unschedulable === tainted || s.busy[`node:${n.metadata.name}`]) continue;
-    const taints = tainted ? n.spec.taints.filter((t) => t.key !== UNSCHEDULABLE_TAINT) : [...n.spec.taints, { key: UNSCHEDULABLE_TAINT, effect: "NoSchedule" as const, timeAdded: ctx.now }];
-    s = setTaints(s, cfg, n, taints, tainted ? "uncordon-untaint" : "cordon-taint", ctx);
+    const owned = n.spec.taints.filter((t) => t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key));
+    const wanted = wantedNoSchedule(n);
+    const same = owned.length === wanted.length && wanted.every((k) => owned.some((t) => t.key === k));
+    if (same || s.busy[`node:${n.metadata.name}`]) continue;
+    const kept = n.spec.taints.filter((t) => !(t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key) && !wanted.includes(t.key)));
+    const added = wanted.filter((k) => !owned.some((t) => t.key === k)).map((key): Taint => ({ key, effect: "NoSchedule", timeAdded: ctx.now }));
+    const cordonChanged = n.spec.unschedulable !== owned.some((t) => t.key === UNSCHEDULABLE_TAINT);
+    const what = cordonChanged ? (n.spec.unschedulable ? "cordon-taint" : "uncordon-untaint") : added.length > 0 ? "taint" : "untaint";
+    s = setTaints(s, cfg, n, [...kept, ...added], what, ctx);
   }
   return s;
 }
@@ -160,6 +189,16 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
   delete busy[what === "pod-not-ready" ? `pod:${name}` : `node:${name}`];
   const next = { ...s, busy };
   if (r.status !== 200) return next;
+  traceNodeLifecycleWrite(cfg, what, name, extra, r.body, next, ctx);
+  // The node write freed the node for the next NoSchedule pass; if the informer already shows the
+  // result, run it now (else the node's watch event will).
+  const written = r.body as Node;
+  const cached = next.informers.nodes?.objects[name] as Node | undefined;
+  const caughtUp = what !== "pod-not-ready" && cached?.metadata.resourceVersion === written.metadata.resourceVersion;
+  return caughtUp ? taintNoSchedule(next, cfg, ctx) : next;
+}
+
+function traceNodeLifecycleWrite(cfg: KcmConfig, what: string, name: string, extra: string, body: unknown, s: KcmState, ctx: Ctx): void {
   const grace = secs(cfg.nodeMonitorGraceMs);
   if (what === "unknown") {
     ctx.trace(
@@ -168,9 +207,11 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
       { node: name, status: "Unknown" },
     );
   } else if (what === "pod-not-ready") {
-    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} is unreachable; endpoints stop routing traffic to it.`, { pod: name, node: extra });
+    const node = s.informers.nodes?.objects[extra] as Node | undefined;
+    const why = node !== undefined && nodeReady(node) === "False" ? "reports NotReady" : "is unreachable";
+    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} ${why}; endpoints stop routing traffic to it.`, { pod: name, node: extra });
   } else if (what === "cordon-taint" || what === "uncordon-untaint") {
-    const node = r.body as Node;
+    const node = body as Node;
     const taints = node.spec.taints.map((t) => `${t.key}:${t.effect}`);
     ctx.trace(
       what === "cordon-taint" ? "node.tainted" : "node.untainted",
@@ -180,15 +221,18 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
       { node: name, taints, cordoned: what === "cordon-taint" },
     );
   } else if (what === "taint" || what === "untaint") {
-    const node = r.body as Node;
-    const taints = node.spec.taints.filter((t) => t.key === UNREACHABLE_TAINT).map((t) => `${t.key}:${t.effect}`);
+    const node = body as Node;
+    const taints = node.spec.taints.filter((t) => CONDITION_TAINTS.includes(t.key)).map((t) => `${t.key}:${t.effect}`);
+    const why = nodeReady(node) === "False" ? "its kubelet reports Ready=False" : "it is unreachable";
+    const effect = taints.some((t) => t.endsWith(":NoExecute")) ? "no new pods go there, and pods that do not tolerate NoExecute are evicted" : "no new pods go there";
     ctx.trace(
       what === "taint" ? "node.tainted" : "node.untainted",
       what === "taint"
-        ? `node-lifecycle-controller tainted ${name} with ${taints.join(" and ")}: no new pods go there, and pods that do not tolerate NoExecute are evicted.`
-        : `node-lifecycle-controller removed the unreachable taints from ${name}.`,
+        ? `node-lifecycle-controller tainted ${name} with ${taints.join(" and ")} because ${why}: ${effect}.`
+        : taints.length === 0
+          ? `node-lifecycle-controller removed the not-ready and unreachable taints from ${name}.`
+          : `node-lifecycle-controller removed a taint from ${name}; it keeps ${taints.join(" and ")}.`,
       { node: name, taints },
     );
   }
-  return next;
 }

@@ -1,6 +1,7 @@
 // Node registration, the node Lease heartbeat and node status reports (k8s-facts §4.1): the Lease is
-// renewed every 10 s and failures are retried 200 ms doubling to 7 s; status is re-posted when the
-// server's copy differs (e.g. after the node lifecycle controller set Ready=Unknown) or every 5 min.
+// renewed every 10 s plus up to 4 % jitter and failures are retried 200 ms doubling to 7 s; status is
+// re-posted when it differs from the server's copy (e.g. after the node lifecycle controller set
+// Ready=Unknown) or about every 5 min (jittered by up to ±50 % after a change).
 // Every function here updates the kubelet state it is given, and its HTTP client, in place: the
 // caller owns both (kubelet.ts `own`).
 import type { Ctx } from "../../core/component";
@@ -8,7 +9,30 @@ import { apiCall } from "../../apiserver/http";
 import { httpSendInPlace, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { ContainerImage, Lease, Node } from "../../objects/types";
+import { jitteredMs } from "../../core/jitter";
+import type { Ms } from "../../core/types";
 import type { KubeletConfig, KubeletState } from "./types";
+
+/**
+ * The kubelet's heartbeat loops are jittered by 4 % (wait.JitterUntil(..., 0.04, true)): the Lease
+ * renewal in component-helpers/apimachinery/lease/controller.go Run, the node status sync in
+ * pkg/kubelet/kubelet.go Run, so that nodes started together do not renew in lockstep.
+ */
+const HEARTBEAT_JITTER_PER_MILLE = 40;
+
+/** When the next node status sync runs: nodeStatusUpdateFrequency (10 s) plus up to 4 %. */
+export function nextStatusSyncMs(cfg: KubeletConfig, ctx: Ctx): Ms {
+  return jitteredMs(cfg.timing.statusUpdateMs, HEARTBEAT_JITTER_PER_MILLE, ctx.rng);
+}
+
+/**
+ * delayAfterNodeStatusChange (pkg/kubelet/kubelet.go, kubelet_node_status.go): after a real status
+ * change or a kubelet start, the next unchanged report waits nodeStatusReportFrequency shifted by a
+ * one-time random amount in [-50 %, +50 %), so that nodes do not report in waves.
+ */
+export function drawReportDelayMs(cfg: KubeletConfig, ctx: Ctx): Ms {
+  return Math.floor((cfg.timing.statusReportMs * (ctx.rng.int(1000) - 500)) / 1000);
+}
 
 function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
   return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null };
@@ -84,7 +108,7 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
     if (s.leaseFailingSince !== null && s.leaseEverRenewed) {
       ctx.trace("kubelet.lease-renewed", `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`, { node: cfg.node });
     }
-    ctx.after(cfg.timing.leaseRenewMs, { t: "lease" });
+    ctx.after(jitteredMs(cfg.timing.leaseRenewMs, HEARTBEAT_JITTER_PER_MILLE, ctx.rng), { t: "lease" });
     s.leaseInflight = false;
     s.lease = r.body as Lease;
     s.leaseRetryMs = 0;
@@ -122,7 +146,32 @@ function sameImages(a: readonly ContainerImage[], b: readonly ContainerImage[]):
   return a.length === b.length && a.every((x, i) => x.sizeBytes === b[i]!.sizeBytes && x.names.join() === b[i]!.names.join());
 }
 
-/** tryUpdateNodeStatus: read the node (from the cache) and re-post Ready=True and the images if they drifted, or when due. */
+/**
+ * How long the runtime may go unanswered before the node reports Ready=False "container runtime is
+ * down" (kubelet.go maxWaitForContainerRuntime, the threshold of runtime.go runtimeErrors).
+ */
+const MAX_WAIT_FOR_CONTAINER_RUNTIME_MS = 30_000;
+
+/** The Ready condition this kubelet would report now (setters.go ReadyCondition). */
+function readyNow(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): { status: "True" | "False"; reason: string } {
+  const runtimeDown = cfg.runtime !== null && ctx.now - s.runtimeUpAt >= MAX_WAIT_FOR_CONTAINER_RUNTIME_MS;
+  return runtimeDown ? { status: "False", reason: "KubeletNotReady" } : { status: "True", reason: "KubeletReady" };
+}
+
+/** kubelet.go Run: `go wait.Until(kl.updateRuntimeUp, 5*time.Second, ...)`. */
+const RUNTIME_CHECK_MS = 5000;
+
+/**
+ * updateRuntimeUp: every 5 s the kubelet asks the runtime for its status and remembers when it last
+ * answered. A containerd that is not running does not answer.
+ */
+export function checkRuntime(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
+  if (cfg.runtime === null) return;
+  if (ctx.isLocalUp(cfg.runtime)) s.runtimeUpAt = ctx.now;
+  ctx.after(RUNTIME_CHECK_MS, { t: "runtime-check" });
+}
+
+/** tryUpdateNodeStatus: read the node (from the cache) and re-post its Ready condition and the images if they drifted, or when due. */
 export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   if (s.registered) httpSendInPlace(s.http, cfg.api, apiCall("get", "nodes", { name: cfg.node, rv: "0" }), "status:get", cfg.timing.statusUpdateMs, ctx);
 }
@@ -131,21 +180,25 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
   if (r.tag === "status:get") {
     if (r.status !== 200) return;
     const node = r.body as Node;
-    const drifted = nodeReady(node) !== "True";
+    const ready = readyNow(s, cfg, ctx);
+    const drifted = nodeReady(node) !== ready.status;
     const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
     // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
     // A restarted kubelet of another version reports it (setters.go: NodeInfo fills nodeInfo.kubeletVersion).
     const version = s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version ? { nodeInfo: { kubeletVersion: s.version } } : {};
     const changed = drifted || !sameImages(node.status.images ?? [], images) || "nodeInfo" in version;
-    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs) return;
-    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", "True", "KubeletReady", ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
+    if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs + s.reportDelayMs) return;
+    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", ready.status, ready.reason, ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    httpSendInPlace(s.http, cfg.api, call, drifted ? "status:patch-ready" : "status:patch", cfg.timing.statusUpdateMs, ctx);
+    const tag = drifted ? (ready.status === "True" ? "status:patch-ready" : "status:patch-not-ready") : changed ? "status:patch-changed" : "status:patch";
+    httpSendInPlace(s.http, cfg.api, call, tag, cfg.timing.statusUpdateMs, ctx);
     return;
   }
   if (r.status !== 200) return;
   if (r.tag === "status:patch-ready") {
     ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
+  } else if (r.tag === "status:patch-not-ready") {
+    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`, { node: cfg.node, status: "False" });
   }
   const reported = (r.body as Node | null)?.status?.nodeInfo?.kubeletVersion;
   if (reported !== undefined && reported === s.version && s.versionReported !== reported) {
@@ -153,4 +206,5 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     ctx.trace("node.version-reported", `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`, { node: cfg.node, version: reported });
   }
   s.lastStatusReport = ctx.now;
+  s.reportDelayMs = r.tag === "status:patch" ? 0 : drawReportDelayMs(cfg, ctx);
 }

@@ -3,7 +3,7 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Command, Envelope } from "../../core/types";
 import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
-import { onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
+import { checkRuntime, drawReportDelayMs, nextStatusSyncMs, onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
@@ -31,6 +31,8 @@ function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
     leaseFailingSince: null,
     leaseEverRenewed: false,
     lastStatusReport: ctx.now,
+    reportDelayMs: drawReportDelayMs(cfg, ctx),
+    runtimeUpAt: ctx.now,
     pods,
     runtime: {},
     runtimeSynced: cfg.runtime === null,
@@ -48,11 +50,12 @@ function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
   if (version !== undefined) s.version = version;
   register(s, cfg, ctx);
   renewLease(s, cfg, ctx);
-  ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
+  ctx.after(nextStatusSyncMs(cfg, ctx), { t: "status" });
   if (cfg.probeTarget !== null) ctx.after(cfg.timing.probeInitialDelayMs, { t: "probe" });
   if (cfg.runtime !== null) {
     ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "list" });
     refreshImages(cfg, ctx);
+    checkRuntime(s, cfg, ctx);
     informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
   }
   return s;
@@ -132,9 +135,12 @@ function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCo
       return s;
     case "status":
       // The pod workers also resync on this period, retrying status reports that failed.
-      ctx.after(cfg.timing.statusUpdateMs, { t: "status" });
+      ctx.after(nextStatusSyncMs(cfg, ctx), { t: "status" });
       syncStatus(s, cfg, ctx);
       return syncPods(s, cfg, ctx);
+    case "runtime-check":
+      checkRuntime(s, cfg, ctx);
+      return s;
     case "images":
       refreshImages(cfg, ctx);
       return s;

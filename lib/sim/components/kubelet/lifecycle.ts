@@ -9,6 +9,7 @@ import { secs } from "../../objects/helpers";
 import type { Container, Pod, Probe } from "../../objects/types";
 import type { RuntimePod, RuntimeStage } from "../containerd-protocol";
 import { podsByUid, setBusy, syncPods } from "./pods";
+import { traceStopped } from "./termination";
 import type { ContainerWorker, KubeletConfig, KubeletState, ProbeKind } from "./types";
 
 const FRESH: ContainerWorker = { gen: 0, restarts: 0, backoffMs: 0, ready: false, started: false, failures: 0, backingOff: false, lastExit: null };
@@ -100,6 +101,7 @@ function onExited(s: KubeletState, cfg: KubeletConfig, rt: RuntimePod, name: str
 export function onRuntimeEvent(s0: KubeletState, cfg: KubeletConfig, rt: RuntimePod, stage: RuntimeStage | undefined, ctx: Ctx): KubeletState {
   let s = s0.busy[rt.uid] === "starting" ? setBusy(s0, rt.uid, null) : s0;
   if (rt.state === "stopped") {
+    if (stage?.kind === "stopped" && stage.exits !== undefined) traceStopped(rt.name, stage.exits, cfg, ctx);
     s = setBusy(s, rt.uid, null);
     const runtime = copyRecord(s.runtime);
     delete runtime[rt.uid];
@@ -125,9 +127,12 @@ export function onProbeTimer(s: KubeletState, cfg: KubeletConfig, timer: { uid: 
   const w = worker(s, timer.uid, timer.container);
   const rt = s.runtime[timer.uid];
   const c = rt?.containers.find((x) => x.name === timer.container);
-  const spec = podsByUid(s)[timer.uid]?.spec.containers.find((x) => x.name === timer.container);
+  const pod = podsByUid(s)[timer.uid];
+  const spec = pod?.spec.containers.find((x) => x.name === timer.container);
   const probe = probeOf(spec, timer.probe);
   if (w.gen !== timer.gen || rt === undefined || c?.state !== "running" || probe === undefined) return s;
+  // prober/worker.go doProbe: once the pod is being deleted, liveness and startup probes stop (a quiet shutdown).
+  if (pod !== undefined && pod.metadata.deletionTimestamp !== null && timer.probe !== "readiness") return s;
   const ok = ctx.now - (c.startedAt ?? ctx.now) >= (spec?.app?.readyAfterMs ?? 0);
   armProbe(cfg, timer.uid, spec, timer.probe, w.gen, false, ctx);
   if (ok) {

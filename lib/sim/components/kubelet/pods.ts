@@ -1,6 +1,6 @@
 // Pod sync: make the runtime match the pods the API has bound to this node. A pod newly bound is
-// started through CRI; a pod marked for deletion is stopped and then removed from the API (the
-// kubelet's confirmation of graceful deletion); the status manager reports phase, IP, conditions
+// started through CRI; a pod marked for deletion is stopped gracefully (termination.ts) and then
+// removed from the API (the kubelet's confirmation of graceful deletion); the status manager reports phase, IP, conditions
 // and container states whenever they change. While the API is unreachable nothing changes here:
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
@@ -9,6 +9,7 @@ import { httpSend, type HttpResult } from "../../client/http-client";
 import { setCondition } from "../../objects/helpers";
 import type { ContainerStatus, Pod } from "../../objects/types";
 import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
+import { stopPlan, traceStopping } from "./termination";
 import type { KubeletConfig, KubeletState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 
@@ -47,7 +48,9 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
     if (s.busy[uid] !== undefined) continue;
     if (pod.metadata.deletionTimestamp !== null) {
       if (rt !== undefined) {
-        ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid });
+        const plan = stopPlan(pod);
+        traceStopping(pod, plan, cfg, ctx);
+        ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid, plan });
         s = setBusy(s, uid, "stopping");
       } else {
         s = deletePod(s, cfg, pod, ctx);

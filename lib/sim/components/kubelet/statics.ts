@@ -2,6 +2,8 @@
 // first restart right away, then 10 s doubling to 5 min, forgotten after 10 min), and probes the
 // local kube-apiserver like kubeadm's manifest: a startup probe (24 x 10 s), then a liveness probe on
 // /livez every 10 s that kills it after 8 consecutive failures (about 80 s, k8s-facts §2.4).
+// As pkg/kubelet/prober/worker.go, one probe loop ticks for the kubelet's whole life: a restarted
+// container keeps it, and a probe waits out initialDelaySeconds counted from the container's start.
 import type { Ctx } from "../../core/component";
 import type { ProcId } from "../../core/types";
 import { httpSend, type HttpResult } from "../../client/http-client";
@@ -29,7 +31,6 @@ export function onStaticRestart(s: KubeletState, cfg: KubeletConfig, proc: ProcI
   if (sp === undefined) return s;
   ctx.startLocal(proc);
   const probe = proc === cfg.probeTarget ? { phase: "startup" as const, failures: 0, inflight: null } : s.probe;
-  if (proc === cfg.probeTarget) ctx.after(cfg.timing.probeInitialDelayMs, { t: "probe" });
   return { ...s, probe, statics: { ...s.statics, [proc]: { ...sp, lastRestart: ctx.now, pendingRestart: false } } };
 }
 
@@ -37,7 +38,8 @@ export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubelet
   const target = cfg.probeTarget;
   if (target === null) return s;
   ctx.after(cfg.timing.probePeriodMs, { t: "probe" });
-  if (!ctx.isLocalUp(target) || s.probe.inflight !== null) return s;
+  const startedAt = s.statics[target]?.lastRestart ?? ctx.now;
+  if (!ctx.isLocalUp(target) || s.probe.inflight !== null || ctx.now - startedAt < cfg.timing.probeInitialDelayMs) return s;
   const path = "/livez" as const;
   const { hc, id } = httpSend(s.probeHttp, { server: target, credential: null }, { verb: "health", path }, "probe", cfg.timing.probeTimeoutMs, ctx);
   return { ...s, probeHttp: hc, probe: { ...s.probe, inflight: id } };

@@ -81,6 +81,10 @@ export type KubeletState = {
   /** Failures before the first successful renewal (the API server still starting) are not news. */
   leaseEverRenewed: boolean;
   lastStatusReport: Ms;
+  /** The one-time shift of the next unchanged status report after a change or a start (delayAfterNodeStatusChange). */
+  reportDelayMs: Ms;
+  /** When the container runtime last answered a status check (the node is NotReady once it has been silent 30 s). */
+  runtimeUpAt: Ms;
   pods: Informer;
   runtime: Readonly<Record<string, RuntimePod>>;
   runtimeSynced: boolean;
@@ -115,6 +119,7 @@ export type KubeletTimer =
   | { lib?: undefined; t: "lease" }
   | { lib?: undefined; t: "status" }
   | { lib?: undefined; t: "images" }
+  | { lib?: undefined; t: "runtime-check" }
   | { lib?: undefined; t: "probe" }
   | { lib?: undefined; t: "static-restart"; proc: ProcId }
   | { lib?: undefined; t: "pod-probe"; uid: string; container: string; probe: ProbeKind; gen: number }
