@@ -26,6 +26,22 @@ function catalogReadingPool(url: string): pg.Pool {
 }
 
 /**
+ * The adapter, sending a migration script to the server whole. @prisma/adapter-pg 7.10's
+ * executeScript splits the script at every ";" (PrismaPgAdapter.executeScript), which cuts a
+ * PL/pgSQL function body apart; a statement without parameters goes over PostgreSQL's simple
+ * query protocol instead, which runs several statements in one call.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property) {
+      if (property === "executeScript") return async (script: string) => void (await target.executeRaw({ sql: script, args: [], argTypes: [] }));
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * The node-postgres driver adapter for a `postgresql://` URL, for Prisma's schema engine. Each
  * connect() opens a pool; `closeAll` ends every pool it opened (the engine does not close its own).
  */
@@ -37,7 +53,7 @@ export function postgresAdapter(url: string): SqlMigrationAwareDriverAdapterFact
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => track(await factoryOf().connect()),
+    connect: async () => track(wholeScripts(await factoryOf().connect())),
     connectToShadowDb: async () => track(await factoryOf().connectToShadowDb()),
     async closeAll() {
       await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
