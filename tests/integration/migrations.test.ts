@@ -72,3 +72,13 @@ describe("a data folder that cannot be used", () => {
     expect(lines[0]).toMatch(/^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/);
   });
 });
+
+describe("npm start on PostgreSQL", () => {
+  it("refuses to start without NEXTAUTH_SECRET, in one line, before touching the database", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://quorum@127.0.0.1:1/unreachable" };
+    delete env.NEXTAUTH_SECRET;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { encoding: "utf8", env });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual(["On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32)."]);
+  });
+});
