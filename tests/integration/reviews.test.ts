@@ -46,6 +46,17 @@ describe("recordReview", () => {
     expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
   });
 
+  it("records one review when a card with history is graded by 12 concurrent submits of the same shown version", async () => {
+    const learnerId = newLearner();
+    await recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
+    const later = new Date(now.getTime() + 60 * 60_000);
+    const results = await Promise.all(Array.from({ length: 12 }, () => recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 1, now: later, settings })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(11).fill("already-graded"));
+    expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(2);
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c1" } } })).toMatchObject({ version: 2, reps: 2 });
+  });
+
   it("rejects an unknown card and writes nothing", async () => {
     const learnerId = newLearner();
     expect(await recordReview({ learnerId, cardId: "no-such-card", rating: Rating.Good, version: 0, now, settings })).toMatchObject({
