@@ -85,12 +85,12 @@ export async function applyMigrations(url: string): Promise<string[]> {
   const applied = await withSchemaEngine(url, (engine, layout) =>
     engine.applyMigrations({ migrationsList: readMigrations(layout.migrationsDir), filters: filtersOf(layout) }),
   );
-  if (databaseProvider(url) === "sqlite") useWriteAheadLog(databaseFile(url));
+  if (databaseProvider(url) === "sqlite") turnOnWriteAheadLog(databaseFile(url));
   return applied.appliedMigrationNames;
 }
 
 /** Persistent: every later connection to the SQLite file uses the write-ahead log. */
-function useWriteAheadLog(file: string) {
+function turnOnWriteAheadLog(file: string) {
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
