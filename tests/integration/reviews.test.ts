@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
+import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
@@ -55,6 +56,22 @@ describe("recordReview", () => {
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(11).fill("already-graded"));
     expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(2);
     expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c1" } } })).toMatchObject({ version: 2, reps: 2 });
+  });
+
+  it("keeps every acknowledged grade, with its card state, when a guest's grades race the merge into an account", async () => {
+    for (let round = 0; round < 4; round++) {
+      const [guestId, accountId] = [newLearner(), newLearner()];
+      await db.user.create({ data: { id: accountId, email: `${accountId}@example.com` } });
+      await recordReview({ learnerId: guestId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
+      const grade = (cardId: string) => recordReview({ learnerId: guestId, cardId, rating: Rating.Good, version: 0, now, settings }).catch(() => ({ ok: false }) as const);
+      const [, ...grades] = await Promise.all([mergeGuestIntoAccount(guestId, accountId), grade("c2"), grade("c3")]);
+      const acknowledged = ["c1", ...["c2", "c3"].filter((_, index) => grades[index]!.ok)];
+      const logs = await db.reviewLog.findMany({ where: { requestKey: { in: acknowledged.map((cardId) => `${guestId}:${cardId}:0`) } }, select: { userId: true, cardId: true } });
+      expect(logs.map((log) => log.cardId).sort()).toEqual(acknowledged);
+      for (const log of logs) {
+        expect(await db.cardState.findUnique({ where: { userId_cardId: { userId: log.userId, cardId: log.cardId } }, select: { version: true } })).toEqual({ version: 1 });
+      }
+    }
   });
 
   it("rejects an unknown card and writes nothing", async () => {
