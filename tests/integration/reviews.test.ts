@@ -3,6 +3,7 @@ import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
+import { answerQuizQuestion } from "@/lib/data/quiz-play";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
@@ -71,6 +72,23 @@ describe("recordReview", () => {
       for (const log of logs) {
         expect(await db.cardState.findUnique({ where: { userId_cardId: { userId: log.userId, cardId: log.cardId } }, select: { version: true } })).toEqual({ version: 1 });
       }
+    }
+  });
+
+  it("always records a quiz answer made at the same moment as a study grade of its card, which is kept or refused as stale", async () => {
+    for (let round = 0; round < 4; round++) {
+      const learnerId = newLearner();
+      await db.user.create({ data: { id: learnerId, isGuest: true } });
+      const quiz = await db.quiz.create({ data: { userId: learnerId, mode: "quiz", deckIds: ["alpha"], tags: [], startedAt: now, questions: { create: [{ position: 0, cardId: "c2" }] } } });
+      const [quizResult, studyResult] = await Promise.all([
+        answerQuizQuestion({ learnerId, quizId: quiz.id, position: 0, rating: Rating.Good, now, settings }),
+        recordReview({ learnerId, cardId: "c2", rating: Rating.Good, version: 0, now, settings }),
+      ]);
+      expect(quizResult).toMatchObject({ ok: true });
+      const sources = studyResult.ok ? ["quiz", "study"] : ["quiz"];
+      if (!studyResult.ok) expect(studyResult.code).toBe("already-graded"); // the quiz answer came first: version 0 was stale
+      expect((await db.reviewLog.findMany({ where: { userId: learnerId }, select: { source: true } })).map((log) => log.source).sort()).toEqual(sources);
+      expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c2" } } })).toMatchObject({ version: sources.length, reps: sources.length });
     }
   });
 
