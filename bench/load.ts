@@ -4,7 +4,7 @@
 // baseline), and every figure is also printed as a ratio to a fixed CPU workload timed here.
 import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { createPrismaClient } from "@/lib/sqlite/client";
+import { createPrismaClient } from "@/lib/database/client";
 import { findActionId, postAction } from "./support/server-action";
 import { startBenchServer } from "./support/server";
 import { percentile, timeMs } from "./support/stats";
@@ -47,7 +47,7 @@ let databaseBytesBefore = 0;
 
 /** Bytes the imported cards take in the database (text columns, UTF-8) per byte of the file. */
 async function storedRatio(fileBytes: number): Promise<string> {
-  const db = createPrismaClient(server.databaseFile);
+  const db = createPrismaClient(`file:${server.databaseFile}`);
   const rows = await db.$queryRaw<{ bytes: bigint | number | null }[]>`
     SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB)) + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
     FROM Card c JOIN Deck d ON d.id = c.deckId WHERE d.ownerId IS NOT NULL`;
@@ -65,7 +65,7 @@ try {
   // 200 learners, each with the guest cookie proxy.ts gives on a first request.
   const cookies: string[] = [];
   for (let i = 0; i < learnersCount + heavySimulations + 1; i++) cookies.push((await fetch(`${server.baseUrl}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
-  const db = createPrismaClient(server.databaseFile);
+  const db = createPrismaClient(`file:${server.databaseFile}`);
   const decks = await db.deck.findMany({ where: { ownerId: null }, select: { id: true, cards: { where: { type: "flashcard", retiredAt: null }, select: { id: true } } } });
   await db.$disconnect();
   const cards = decks.flatMap((deck) => deck.cards.map((card) => ({ deckId: deck.id, cardId: card.id })));

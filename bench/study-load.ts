@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { Rating } from "ts-fsrs";
 import { signGuestId } from "@/lib/learner/guest-token";
-import { createPrismaClient } from "@/lib/sqlite/client";
+import { createPrismaClient } from "@/lib/database/client";
 import { gradeCard, defaultSchedulerOptions, type MemoryState } from "@/lib/srs/schedule";
 import { chromiumLaunchOptions } from "../tests/e2e/browser";
 import { measureGradeRoundTrips } from "./support/grade-round-trips";
@@ -20,7 +20,7 @@ try {
   const learnerId = "guest_" + "b".repeat(32);
   const secret = readFileSync(path.join(server.dataDir, "auth-secret"), "utf8").trim();
   const cookie = { name: "quorum-guest", value: await signGuestId(learnerId, secret) };
-  const db = createPrismaClient(server.databaseFile);
+  const db = createPrismaClient(`file:${server.databaseFile}`);
   const cards = await db.card.findMany({ where: { retiredAt: null }, select: { id: true } });
   await db.user.create({ data: { id: learnerId, isGuest: true } });
   const start = Date.now() - 730 * 86_400_000;

@@ -17,6 +17,18 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || `file:${path.join(dataDir(), "quorum.db")}`;
 }
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/**
+ * Which database a URL names: a `file:` URL is SQLite (the embedded default), a `postgres://` or
+ * `postgresql://` URL is PostgreSQL. The one place that decides; everything else asks here.
+ */
+export function databaseProvider(url = databaseUrl()): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`DATABASE_URL must be a SQLite file: URL or a postgresql:// URL, got "${url}"`);
+}
+
 /** The file path inside a `file:` URL, resolved against the working directory. */
 export function databaseFile(url = databaseUrl()): string {
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
@@ -49,11 +61,16 @@ export function ensureDataDir(dir = dataDir()): string {
 }
 
 /**
- * `NEXTAUTH_SECRET` if set; otherwise a secret generated once and kept in the data folder,
- * so sessions survive restarts without any configuration.
+ * `NEXTAUTH_SECRET` if set; otherwise, on SQLite, a secret generated once and kept in the data
+ * folder, so sessions survive restarts without any configuration. On PostgreSQL several
+ * instances serve one database and each must verify the others' sessions and guest cookies, so
+ * the secret must come from the environment: a per-machine file would differ between them.
  */
 export function authSecret(dir = dataDir()): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (databaseProvider() === "postgresql") {
+    throw new Error("On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32).");
+  }
   const file = path.join(dir, "auth-secret");
   if (!existsSync(file)) {
     ensureDataDir(dir);

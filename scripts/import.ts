@@ -14,8 +14,8 @@ import { parseImportFile, refusedImportFile } from "@/lib/import/parse-import";
 import { renderImportedCards, renderInProcess, saveImportedDeck } from "@/lib/import/save-deck";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportedCard, ImportResult } from "@/lib/import/types";
-import { databaseFile } from "@/lib/env-defaults";
-import { createPrismaClient } from "@/lib/sqlite/client";
+import { createPrismaClient } from "@/lib/database/client";
+import { databaseUrl } from "@/lib/env-defaults";
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_FILE = 1;
@@ -57,7 +57,7 @@ async function readFileUpTo(path: string, maxBytes: number): Promise<ReadResult>
 
 /** The database write: the account's new private deck, all cards or none (lib/import/save-deck.ts). */
 async function importIntoDatabase({ userEmail, deckName, cards }: Parameters<ImportCardsToDeck>[0]): Promise<{ imported: number }> {
-  const db = createPrismaClient(databaseFile());
+  const db = createPrismaClient(databaseUrl());
   try {
     const user = await db.user.findUnique({ where: { email: userEmail.toLowerCase() }, select: { id: true } });
     if (!user) throw new UnknownUserError(`There is no account with the email ${userEmail}; nothing was imported.`);

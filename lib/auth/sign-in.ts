@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { clientAddress } from "./client-address";
 import { getDecoyHash, verifyPassword } from "./password";
-import { claimAttempt, refundAttempt, type Claim } from "./throttle";
+import { claimAttempt, claimAttempts, refundAttempt, type Claim } from "./throttle";
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string | null; name: string | null } }
@@ -60,8 +60,7 @@ async function admitAttempt(email: string, address: string | null, now: Date): P
   }
   const byAddress = await claimAttempt({ kind: "address", value: address }, now);
   if (!byAddress.isWithinLimit) return { isAdmitted: false, claims: [byAddress] };
-  const byEmail = await claimAttempt({ kind: "email", value: email }, now);
-  const byEmailFromAddress = await claimAttempt({ kind: "email-address", value: `${email}|${address}` }, now);
+  const [byEmail, byEmailFromAddress] = await claimAttempts([{ kind: "email", value: email }, { kind: "email-address", value: `${email}|${address}` }] as const, now);
   const claims = [byAddress, byEmail, byEmailFromAddress];
   if (!byEmailFromAddress.isWithinLimit) return { isAdmitted: false, claims };
   return { isAdmitted: byEmail.isWithinLimit || (await isKnownAddress(email, address, now)), claims };

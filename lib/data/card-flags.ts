@@ -1,4 +1,5 @@
 import "server-only";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import { startOfNextLearnerDay } from "@/lib/srs/day";
 import { newMemoryState } from "@/lib/srs/schedule";
@@ -25,7 +26,7 @@ export async function setCardFlag(input: { learnerId: string; cardId: string; fl
       : flag === "suspend"
         ? { suspendedAt: now }
         : { suspendedAt: null, buriedUntil: null };
-  await db.$transaction(async (tx) => {
+  await serializableTransaction(db, async (tx) => {
     const current = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } }, select: { id: true, version: true } });
     if (current) {
       await tx.cardState.update({ where: { id: current.id }, data: { ...flags, version: current.version + 1 } });

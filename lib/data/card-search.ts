@@ -2,14 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toFtsQuery } from "@/lib/search/fts-query";
+import { sqlDialect } from "@/lib/database/sql-dialect";
 import { browsePageSize, type CardSort, type CardStateFilter } from "@/lib/validations/browse";
 import { visibleDeckWhere } from "./visibility";
 
-// The card browser's one query: full-text search (SQLite FTS5, prisma/migrations/*_card_search)
-// with filters, a sort and a page, over the cards this learner may see. Everything that depends
-// on the database's dialect (MATCH, json_each) is in this file, so a PostgreSQL build replaces
-// this function (tsvector) and nothing else.
+// The card browser's one query: full-text search (SQLite FTS5 or PostgreSQL tsvector, made by
+// each provider's *_card_search migration) with filters, a sort and a page, over the cards this
+// learner may see. What differs between the two databases (the match, JSON arrays) comes from
+// lib/database/sql-dialect.ts.
 
 export type BrowseFilter = { text: string; deckId?: string; tag?: string; state?: CardStateFilter; sort: CardSort; page: number };
 
@@ -82,15 +82,16 @@ const orderBy: Record<CardSort, Prisma.Sql> = {
 /** One page of the cards a learner can see that match the filter, with their memory state. */
 export async function searchCards(learnerId: string, filter: BrowseFilter, now: Date): Promise<BrowseResult> {
   const nowIso = now.toISOString();
-  const match = toFtsQuery(filter.text);
+  const dialect = sqlDialect();
+  const match = dialect.cardIdMatches(filter.text);
   const from = Prisma.sql`
     FROM "Card" c
     JOIN "Deck" d ON d."id" = c."deckId"
     LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${learnerId}
     WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId})
-    ${match ? Prisma.sql`AND c."id" IN (SELECT k."cardId" FROM "CardSearch" s JOIN "CardSearchKey" k ON k."id" = s."rowid" WHERE "CardSearch" MATCH ${match})` : Prisma.empty}
+    ${match ? Prisma.sql`AND ${match}` : Prisma.empty}
     ${filter.deckId ? Prisma.sql`AND c."deckId" = ${filter.deckId}` : Prisma.empty}
-    ${filter.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM json_each(c."tags") t WHERE t."value" = ${filter.tag})` : Prisma.empty}
+    ${filter.tag ? Prisma.sql`AND ${dialect.jsonArrayHas(Prisma.sql`c."tags"`, filter.tag)}` : Prisma.empty}
     ${stateWhere(filter.state, nowIso)}`;
   const [countRows] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total ${from}`;
   const total = Number(countRows?.total ?? 0);
@@ -136,12 +137,13 @@ export type BrowseFacets = { decks: { id: string; title: string; isOwn: boolean 
 
 /** The decks and tags a learner can filter by: those of the cards they can see. */
 export async function getBrowseFacets(learnerId: string): Promise<BrowseFacets> {
+  const tagElements = sqlDialect().jsonStrings(Prisma.sql`c."tags"`);
   const [decks, tags] = await Promise.all([
     db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, ownerId: true } }),
     db.$queryRaw<{ tag: string }[]>`
       SELECT DISTINCT t."value" AS "tag"
-      FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId", json_each(c."tags") t
-      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId}) AND t."type" = 'text'
+      FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId", ${tagElements.from}
+      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId}) AND ${tagElements.where}
       ORDER BY t."value"`,
   ]);
   return { decks: decks.map((deck) => ({ id: deck.id, title: deck.title, isOwn: deck.ownerId === learnerId })), tags: tags.map((row) => row.tag) };

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import { hintKeyPoints } from "@/lib/interview/keyword-hint";
 import { readFollowUps, readKeyPoints } from "@/lib/interview/sections";
@@ -22,7 +23,7 @@ class StepTaken extends Error {}
 
 async function inTransaction(write: (tx: Prisma.TransactionClient) => Promise<boolean>): Promise<StepResult> {
   try {
-    return { ok: true, isFinished: await db.$transaction(write) };
+    return { ok: true, isFinished: await serializableTransaction(db, write) };
   } catch (error) {
     if (error instanceof StepTaken || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) return { ok: false, message: alreadyTakenMessage };
     throw error;

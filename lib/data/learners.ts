@@ -40,9 +40,10 @@ export const peekLearnerId = cache(async (): Promise<string | null> => {
 
 /**
  * Creates the guest's User row on their first write; a no-op for an existing learner. One
- * statement that never takes a write lock when the row exists (an upsert would update it).
+ * statement that never writes the row when it exists (an upsert would update it), in the syntax
+ * SQLite (3.24+) and PostgreSQL share.
  */
 export async function ensureGuestLearner(learnerId: string): Promise<void> {
   const now = clock.now().toISOString();
-  await db.$executeRaw`INSERT OR IGNORE INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (${learnerId}, true, ${now}, ${now})`;
+  await db.$executeRaw`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (${learnerId}, true, ${now}, ${now}) ON CONFLICT DO NOTHING`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import { storedCardStateFromJson } from "@/lib/srs/memory-json";
 import { gradeCard, type Grade, type MemoryState } from "@/lib/srs/schedule";
@@ -18,7 +19,7 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string):
   if (!guest) return null;
   const settings = await getStudySettings(accountId);
 
-  return db.$transaction(async (tx) => {
+  return serializableTransaction(db, async (tx) => {
     const guestStates = await tx.cardState.findMany({ where: { userId: guestId } });
     const accountStates = new Map(
       (await tx.cardState.findMany({ where: { userId: accountId, cardId: { in: guestStates.map((s) => s.cardId) } } })).map((s) => [s.cardId, s]),

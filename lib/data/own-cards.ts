@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { checkMarkdownStructure } from "@/lib/content/markdown-structure";
 import { renderMarkdown } from "@/lib/content/markdown";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import { checkStorageQuota, storageQuotaBytes, storedCardBytes } from "@/lib/import/storage-quota";
 import type { OwnCardInput } from "@/lib/validations/own-cards";
@@ -50,7 +51,7 @@ export async function createOwnCard(learnerId: string, input: OwnCardInput): Pro
   if (!rendered.ok) return rendered;
   const content = cardContent(input, rendered);
   const cardId = `own_${randomUUID().replaceAll("-", "")}`;
-  return db.$transaction(async (tx): Promise<CardWrite> => {
+  return serializableTransaction(db, async (tx): Promise<CardWrite> => {
     const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });
     if (!deck) return { ok: false, message: `There is no deck "${input.deckId}" of yours to add a card to.` };
     const quota = checkStorageQuota(await storedCardBytes(tx, learnerId), sizeOf(content), storageQuotaBytes);
@@ -66,7 +67,7 @@ export async function updateOwnCard(learnerId: string, cardId: string, input: Ow
   const rendered = await renderSides(input);
   if (!rendered.ok) return rendered;
   const content = cardContent(input, rendered);
-  return db.$transaction(async (tx): Promise<CardWrite> => {
+  return serializableTransaction(db, async (tx): Promise<CardWrite> => {
     const card = await tx.card.findFirst({ where: ownCardWhere(learnerId, cardId), select: { id: true, prompt: true, answer: true, promptHtml: true, answerHtml: true } });
     if (!card) return { ok: false, message: noSuchCard(cardId) };
     const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });

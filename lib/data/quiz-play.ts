@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import type { Answer } from "@/lib/study/questions";
 import type { Grade } from "@/lib/srs/schedule";
@@ -97,7 +98,7 @@ export async function answerQuizQuestion(input: {
   if (!checked && question.card.type !== "flashcard") return { ok: false, message: "Answer the question before grading it." };
   const isCorrect = checked ? checked.isCorrect : rating > 1;
 
-  return db.$transaction(async (tx) => {
+  return serializableTransaction(db, async (tx) => {
     const { count } = await tx.quizQuestion.updateMany({
       where: { id: question.id, answeredAt: null },
       data: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Fixed-window counters in the database, so every instance of the app counts against the same
 // limit: sign-in attempts (lib/auth/throttle.ts) and heavy jobs (lib/pool/heavy-job.ts). A key's
@@ -11,23 +12,28 @@ export type WindowCount = { count: number; windowEndsAtMs: number };
 /** Windows that began after this instant are still running at `now`. */
 const liveSinceMs = (windowMs: number, now: Date) => BigInt(now.getTime() - windowMs);
 
-/**
- * Counts one event for `key` and returns the count including it. One INSERT … ON CONFLICT DO
- * UPDATE … RETURNING, the same in SQLite and PostgreSQL (SET reads the row as it was): the
- * database serializes the increments, so no two events see the same count, which a
- * read-then-write would allow.
- */
+/** Counts one event for `key` and returns the count including it (countEvents). */
 export async function countEvent(key: string, windowMs: number, now: Date): Promise<WindowCount> {
+  return (await countEvents([key], windowMs, now)).get(key)!;
+}
+
+/**
+ * Counts one event on each key and returns each count including it. One INSERT … ON CONFLICT DO
+ * UPDATE … RETURNING, the same in SQLite and PostgreSQL (SET reads the row as it was), rows in
+ * key order: the database serializes the increments, so no two events see the same count, which
+ * a read-then-write would allow.
+ */
+export async function countEvents(keys: readonly string[], windowMs: number, now: Date): Promise<Map<string, WindowCount>> {
   const nowMs = BigInt(now.getTime());
   const liveSince = liveSinceMs(windowMs, now);
-  const rows = await db.$queryRaw<{ attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
-    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES (${key}, 1, ${nowMs})
+  const ids = [...new Set(keys)].sort();
+  const rows = await db.$queryRaw<{ key: string; attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
+    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES ${Prisma.join(ids.map((id) => Prisma.sql`(${id}, 1, ${nowMs})`))}
     ON CONFLICT ("key") DO UPDATE SET
       "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
       "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
-    RETURNING "attempts", "windowStartedAtMs"`;
-  const row = rows[0]!;
-  return { count: Number(row.attempts), windowEndsAtMs: Number(row.windowStartedAtMs) + windowMs };
+    RETURNING "key", "attempts", "windowStartedAtMs"`;
+  return new Map(rows.map((row) => [row.key, { count: Number(row.attempts), windowEndsAtMs: Number(row.windowStartedAtMs) + windowMs }]));
 }
 
 /** Takes back one counted event, if the window it was counted in still runs. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
 import { isLeechLapse } from "@/lib/srs/leech";
 import { storedCardStateToJson, type StoredCardState } from "@/lib/srs/memory-json";
@@ -50,7 +51,7 @@ export async function recordReview(input: ReviewInput): Promise<RecordReviewResu
   if (!card) return { ok: false, code: "unknown-card", message: `There is no card "${input.cardId}" to grade.` };
   await ensureGuestLearner(input.learnerId);
   try {
-    return await db.$transaction((tx) => recordReviewInTransaction(tx, input, card.deckId));
+    return await serializableTransaction(db, (tx) => recordReviewInTransaction(tx, input, card.deckId));
   } catch (error) {
     // Two submits racing: the loser hits the unique CardState or requestKey and rolls back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return alreadyGraded;

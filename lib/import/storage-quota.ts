@@ -1,4 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { sqlDialect } from "@/lib/database/sql-dialect";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // A learner's storage quota: the bytes of their imported cards as stored (the Markdown or HTML
 // source and the HTML rendered from it, UTF-8). Quorum's own decks do not count.
@@ -15,9 +16,10 @@ export function cardBytesOf(card: { front: string; back: string; promptHtml: str
 
 /** What the learner's imported cards take now, in bytes. */
 export async function storedCardBytes(tx: Prisma.TransactionClient, ownerId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ bytes: bigint | number | null }[]>`
-    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB)) + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
-    FROM Card c JOIN Deck d ON d.id = c.deckId WHERE d.ownerId = ${ownerId}`;
+  const bytes = sqlDialect().byteLength;
+  const rows = await tx.$queryRaw<{ bytes: bigint | number | string | null }[]>`
+    SELECT SUM(${bytes(Prisma.sql`c."prompt"`)} + ${bytes(Prisma.sql`c."answer"`)} + ${bytes(Prisma.sql`c."promptHtml"`)} + ${bytes(Prisma.sql`c."answerHtml"`)}) AS "bytes"
+    FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" WHERE d."ownerId" = ${ownerId}`;
   return Number(rows[0]?.bytes ?? 0);
 }
 

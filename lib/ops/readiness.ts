@@ -1,6 +1,8 @@
 import "server-only";
+import { migrationNames } from "@/lib/database/migration-names";
+import { schemaLayouts } from "@/lib/database/schema-layout";
 import { db } from "@/lib/db";
-import { migrationNames } from "@/lib/sqlite/migration-names";
+import { env } from "@/lib/env";
 import { isDraining } from "./draining";
 import { log } from "./log";
 
@@ -19,7 +21,7 @@ export async function readiness(): Promise<Readiness> {
     log.error({ err: error }, "readiness: the database did not answer");
     return { ready: false, reason: "database unreachable" };
   }
-  const missing = migrationNames().filter((name) => !applied.has(name));
+  const missing = migrationNames(schemaLayouts[env.DATABASE_PROVIDER].migrationsDir).filter((name) => !applied.has(name));
   return missing.length ? { ready: false, reason: `migrations not applied: ${missing.join(", ")}` } : { ready: true };
 }
 

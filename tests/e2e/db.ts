@@ -1,6 +1,6 @@
 import path from "node:path";
-import { createPrismaClient } from "@/lib/sqlite/client";
+import { createPrismaClient } from "@/lib/database/client";
 import { e2eDataDir } from "../../playwright.config";
 
 /** The e2e server's own database, to check what the UI wrote. */
-export const e2eDb = createPrismaClient(path.join(e2eDataDir, "quorum.db"));
+export const e2eDb = createPrismaClient(`file:${path.join(e2eDataDir, "quorum.db")}`);

@@ -2,35 +2,45 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { databaseFile } from "@/lib/env-defaults";
-import { applyMigrations, diffMigrationsToSchema, readMigrations } from "@/lib/sqlite/schema-engine";
+import { createPrismaClient } from "@/lib/database/client";
+import { createScratchDatabase } from "@/lib/database/scratch-database";
+import { applyMigrations, diffMigrationsToSchema, readMigrations } from "@/lib/database/schema-engine";
+import { schemaLayouts } from "@/lib/database/schema-layout";
+import { databaseProvider, databaseUrl } from "@/lib/env-defaults";
 
-const scratch = () => path.join(mkdtempSync(path.join(os.tmpdir(), "quorum-mig-")), "scratch.db");
+// On the database this run uses (setup.ts): SQLite by default, PostgreSQL under npm run test:pg.
+const provider = databaseProvider();
 
-describe("migrations", () => {
-  it("match schema.prisma exactly (fails when the two drift apart: run npm run db:diff -- <name>)", async () => {
-    expect(await diffMigrationsToSchema(scratch())).toBe("");
+describe(`migrations (${provider})`, () => {
+  it("match the schema exactly (fails when the two drift apart: run npm run db:diff -- <name>)", async () => {
+    const scratch = await createScratchDatabase(databaseUrl(), "quorum_mig");
+    try {
+      expect(await diffMigrationsToSchema(scratch.url)).toBe("");
+    } finally {
+      await scratch.drop();
+    }
   });
 
   it("are recorded in _prisma_migrations as prisma migrate deploy records them, and apply once", async () => {
-    const file = databaseFile(); // migrated by the setup file
-    const names = readMigrations().migrationDirectories.map((dir) => dir.path);
-    expect(await applyMigrations(file)).toEqual([]);
-    const db = new Database(file, { readonly: true });
-    const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name").all();
-    expect(rows).toEqual(names.map((name) => ({ migration_name: name, finished_at: expect.any(String), rolled_back_at: null, applied_steps_count: 1 })));
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    db.close();
+    const names = readMigrations(schemaLayouts[provider].migrationsDir).migrationDirectories.map((dir) => dir.path);
+    expect(names.length).toBeGreaterThan(0);
+    expect(await applyMigrations(databaseUrl())).toEqual([]); // migrated by the setup file
+    const client = createPrismaClient(databaseUrl());
+    try {
+      const rows = await client.$queryRaw<{ migration_name: string; finished: boolean; rolled_back_at: unknown; applied_steps_count: number }[]>`
+        SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
+      expect(rows.map((row) => ({ ...row, finished: Boolean(row.finished), applied_steps_count: Number(row.applied_steps_count) }))).toEqual(
+        names.map((name) => ({ migration_name: name, finished: true, rolled_back_at: null, applied_steps_count: 1 })),
+      );
+    } finally {
+      await client.$disconnect();
+    }
   });
 
   it("leave foreign keys enforced on the app's connections", async () => {
-    const { createPrismaClient } = await import("@/lib/sqlite/client");
-    const client = createPrismaClient(databaseFile());
+    const client = createPrismaClient(databaseUrl());
     await expect(client.cardState.create({ data: { userId: "nobody", cardId: "nothing", due: new Date(), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0 } })).rejects.toThrow(/Foreign key constraint/i);
-    const [row] = await client.$queryRawUnsafe<{ timeout: bigint }[]>("PRAGMA busy_timeout");
-    expect(Number(Object.values(row!)[0])).toBe(5000);
     await client.$disconnect();
   });
 });
@@ -60,5 +70,15 @@ describe("a data folder that cannot be used", () => {
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/);
+  });
+});
+
+describe("npm start on PostgreSQL", () => {
+  it("refuses to start without NEXTAUTH_SECRET, in one line, before touching the database", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://quorum@127.0.0.1:1/unreachable" };
+    delete env.NEXTAUTH_SECRET;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { encoding: "utf8", env });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual(["On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32)."]);
   });
 });

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { sqliteAdapter } from "@/lib/sqlite/adapter";
+import { createPrismaClient } from "@/lib/database/client";
+import { busyTimeoutMs, sqliteAdapter } from "@/lib/sqlite/adapter";
 
 // The connection the app's Prisma client uses, on this file's migrated database (setup.ts).
 const databaseFile = process.env.DATABASE_URL!.slice("file:".length);
@@ -33,5 +34,26 @@ describe("the SQLite connection", () => {
     await transaction.rollback();
     await outside;
     expect(committedUserIds()).toEqual(["adapter-outside"]);
+  });
+});
+
+describe("the SQLite file and the app's connections", () => {
+  it("use the write-ahead log, set once by the migrations", () => {
+    const reader = new Database(databaseFile, { readonly: true });
+    try {
+      expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("wait for another writer's lock for busy_timeout", async () => {
+    const client = createPrismaClient(`file:${databaseFile}`);
+    try {
+      const [row] = await client.$queryRawUnsafe<Record<string, bigint>[]>("PRAGMA busy_timeout");
+      expect(Number(Object.values(row!)[0])).toBe(busyTimeoutMs);
+    } finally {
+      await client.$disconnect();
+    }
   });
 });

@@ -5,16 +5,17 @@
 //      the app acknowledged is stored, none twice, and the other instance serves on.
 // A learner whose grade fails (the instance died under it) sends it again, as the study page does;
 // the app answers "already graded" when the first attempt had been stored (ReviewLog.requestKey).
-// DATABASE_URL picks the database (a SQLite file in a temporary folder when unset).
+// DATABASE_URL must name an empty PostgreSQL database (npm run test:pg makes one): several
+// instances on one SQLite file wait on its single writer lock until grades time out.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findActionId, postAction } from "@/bench/support/server-action";
 import { percentile } from "@/bench/support/stats";
-import { authSecret, databaseFile } from "@/lib/env-defaults";
+import { createPrismaClient } from "@/lib/database/client";
+import { authSecret } from "@/lib/env-defaults";
 import { verifyGuestToken } from "@/lib/learner/guest-token";
-import { createPrismaClient } from "@/lib/sqlite/client";
 import { buildIfChanged } from "@/scripts/build-if-changed";
 import { startHaproxy, startInstance, until, type Instance } from "./processes";
 
@@ -32,7 +33,7 @@ function check(condition: boolean, message: string): void {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-scale-out-"));
 const env: NodeJS.ProcessEnv = { ...process.env, QUORUM_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", QUORUM_LOG_LEVEL: "warn" };
-env.DATABASE_URL ||= `file:${path.join(dataDir, "quorum.db")}`;
+if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("test:scale-out needs DATABASE_URL=postgresql://… (an empty database); npm run test:pg starts one and runs this test");
 env.NEXTAUTH_SECRET ||= authSecret(dataDir);
 const running: Instance[] = [];
 let haproxy: Awaited<ReturnType<typeof startHaproxy>> | undefined;
@@ -115,7 +116,7 @@ try {
 }
 
 async function contentCards(): Promise<Card[]> {
-  const db = createPrismaClient(databaseFile(env.DATABASE_URL));
+  const db = createPrismaClient(env.DATABASE_URL!);
   try {
     const rows = await db.card.findMany({ where: { type: "flashcard", retiredAt: null, deck: { ownerId: null, retiredAt: null } }, select: { id: true, deckId: true }, orderBy: { id: "asc" } });
     return rows.map((row) => ({ deckId: row.deckId, cardId: row.id }));
@@ -125,7 +126,7 @@ async function contentCards(): Promise<Card[]> {
 }
 
 async function storedReviews(outcomes: Outcome[]): Promise<{ userId: string; cardId: string }[]> {
-  const db = createPrismaClient(databaseFile(env.DATABASE_URL));
+  const db = createPrismaClient(env.DATABASE_URL!);
   try {
     return await db.reviewLog.findMany({ where: { userId: { in: [...new Set(outcomes.map((o) => o.userId))] } }, select: { userId: true, cardId: true } });
   } finally {

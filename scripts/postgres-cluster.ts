@@ -1,0 +1,91 @@
+// A throwaway PostgreSQL cluster for tests (npm run test:pg): installed from Debian's packages
+// when missing (as scripts/ensure-chromium.ts does for Chromium), created by initdb in a temp
+// folder, listening on loopback on a free port, and removed again. initdb refuses to run as root,
+// so as root the cluster belongs to the `postgres` user the package creates.
+import { spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export type PostgresCluster = { url: string; stop(): void };
+
+const isRoot = process.getuid?.() === 0;
+const owner = "postgres";
+
+/** Runs a command, as root directly or through passwordless sudo; true when it succeeded. */
+function runAsRoot(command: string, args: string[]): boolean {
+  const [bin, argv] = isRoot ? [command, args] : ["sudo", ["-n", command, ...args]];
+  console.log(`$ ${[bin, ...argv].join(" ")}`);
+  return spawnSync(bin, argv, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+}
+
+/** The newest installed server's bin folder (Debian keeps each major version apart). */
+function serverBinDir(): string | null {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((name) => existsSync(path.join(root, name, "bin", "initdb")));
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? path.join(root, newest, "bin") : null;
+}
+
+export function ensurePostgres(): string {
+  const found = serverBinDir();
+  if (found) return found;
+  console.log("PostgreSQL is missing: installing Debian's postgresql package for the PostgreSQL test run.");
+  const installed = existsSync("/usr/bin/apt-get") && runAsRoot("apt-get", ["update", "-qq"]) && runAsRoot("apt-get", ["install", "-y", "-qq", "postgresql"]);
+  const binDir = installed ? serverBinDir() : null;
+  if (!binDir) throw new Error("Could not install PostgreSQL with apt-get (root or passwordless sudo is needed). Install it yourself: apt-get install postgresql");
+  return binDir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** A server binary run as the cluster's owner: `postgres` when we are root, else ourselves. */
+function asOwner(binary: string, args: string[]): [string, string[]] {
+  return isRoot ? ["runuser", ["-u", owner, "--", binary, ...args]] : [binary, args];
+}
+
+function runAsOwner(binary: string, args: string[]): void {
+  const result = spawnSync(...asOwner(binary, args), { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`${path.basename(binary)} ${args[0]} failed (exit ${result.status})`);
+}
+
+function ownerIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(spawnSync("id", [flag, owner], { encoding: "utf8" }).stdout.trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/** Starts a new cluster whose superuser `quorum` connects without a password over loopback. */
+export async function startPostgresCluster(binDir: string): Promise<PostgresCluster> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "quorum-pg-"));
+  if (isRoot) {
+    const { uid, gid } = ownerIds();
+    chownSync(dir, uid, gid);
+  }
+  const port = await freePort();
+  const pgCtl = path.join(binDir, "pg_ctl");
+  let isStarted = false;
+  const stop = () => {
+    if (isStarted) spawnSync(...asOwner(pgCtl, ["stop", "-D", dir, "-m", "immediate"]), { stdio: "ignore" });
+    isStarted = false;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    runAsOwner(path.join(binDir, "initdb"), ["-D", dir, "-A", "trust", "-U", "quorum", "-E", "UTF8", "--no-sync"]);
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    runAsOwner(pgCtl, ["start", "-D", dir, "-w", "-l", path.join(dir, "server.log"), "-o", options]);
+    isStarted = true;
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url: `postgresql://quorum@127.0.0.1:${port}/postgres`, stop };
+}

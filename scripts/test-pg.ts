@@ -1,0 +1,49 @@
+// npm run test:pg – the integration suite on PostgreSQL, then the scale-out test on it: a throwaway
+// cluster (postgres-cluster.ts) on a free loopback port; each test file gets its own database
+// there, migrated by prisma/postgres/migrations (tests/integration/setup.ts), and the scale-out
+// test (tests/scale-out/run.ts: two instances behind HAProxy) one more. The cluster is removed at
+// the end, also when a run fails or is interrupted. Arguments are passed to vitest (e.g. a test
+// file), and then the scale-out test is skipped. SQLite-only tests (the better-sqlite3
+// connection's own behaviour) are left out.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { ensurePostgres, startPostgresCluster } from "./postgres-cluster";
+
+const sqliteOnly = ["tests/integration/sqlite-adapter.test.ts"];
+
+const startedAtMs = Date.now();
+const cluster = await startPostgresCluster(ensurePostgres());
+console.log(`PostgreSQL test cluster at ${cluster.url}`);
+const secret = process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url");
+// PostgreSQL requires the auth secret from the environment (lib/env-defaults.ts authSecret).
+let code = await run("npx", ["vitest", "run", "--project", "integration", ...sqliteOnly.flatMap((file) => ["--exclude", file]), ...process.argv.slice(2)], { QUORUM_TEST_POSTGRES_URL: cluster.url, NEXTAUTH_SECRET: secret });
+if (code === 0 && process.argv.length <= 2) {
+  const url = await createDatabase(cluster.url, "scale_out");
+  code = await run(process.execPath, ["--import", "tsx", "tests/scale-out/run.ts"], { DATABASE_URL: url, NEXTAUTH_SECRET: secret });
+}
+cluster.stop();
+console.log(`test:pg: ${code === 0 ? "passed" : "failed"} in ${Math.round((Date.now() - startedAtMs) / 1000)} s; cluster removed`);
+process.exit(code);
+
+/** Runs a command to its end, passing Ctrl-C on; its exit code (1 when a signal ended it). */
+async function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward).on("SIGTERM", forward);
+  const status = await new Promise<number>((resolve) => child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
+  process.off("SIGINT", forward).off("SIGTERM", forward);
+  return status;
+}
+
+/** A new empty database in the cluster; its URL. */
+async function createDatabase(clusterUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return clusterUrl.replace(/\/postgres$/, `/${name}`);
+}
