@@ -4,7 +4,8 @@
 // OrderedReady creates one pod at a time, each after its predecessors are Running and Ready, and
 // deletes from the highest ordinal down, each after its successor is gone; Parallel does both at
 // once. RollingUpdate replaces outdated pods from the highest ordinal down to the partition, one at a
-// time; each pod carries its revision in the controller-revision-hash label. A pod object that still
+// time and only while every pod is Running and Ready (nextPodToUpdate); each pod carries its
+// revision in the controller-revision-hash label. A pod object that still
 // exists (e.g. Terminating on an unreachable node) is never replaced. Not modelled: ControllerRevisions,
 // so a pod below the partition that is re-created after a template change gets the new template here,
 // where upstream re-creates it at status.currentRevision.
@@ -27,7 +28,8 @@ function ordinalOf(sts: StatefulSet, p: Pod): number {
   return /^\d+$/.test(rest) && p.metadata.name.startsWith(`${sts.metadata.name}-`) ? Number(rest) : -1;
 }
 
-function revisionOf(sts: StatefulSet): string {
+/** The controller-revision-hash label of pods built from the current template. */
+export function revisionOf(sts: StatefulSet): string {
   return `${sts.metadata.name}-${templateHash(sts.spec.template)}`;
 }
 
@@ -106,15 +108,37 @@ function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: re
     s = deletePod(s, cfg, sts, p, "scale-down", ctx);
     if (ordered) return s;
   }
-  if (condemned.length > 0 || sts.spec.updateStrategy.type !== "RollingUpdate") return s;
-  // Rolling update: highest ordinal first, one pod at a time, only while every pod is healthy.
+  if (condemned.length > 0) return s;
+  const outdated = nextPodToUpdate(sts, mine);
+  return outdated === null ? s : deletePod(s, cfg, sts, outdated, "update", ctx);
+}
+
+/** rollingUpdate.maxUnavailable: 1 by default, and no scenario sets it. */
+const MAX_UNAVAILABLE = 1;
+
+/**
+ * The pod a RollingUpdate deletes next, or null (updateStatefulSetAfterInvariantEstablished, the
+ * path of the MaxUnavailableStatefulSet gate, on by default since v1.35). Health comes before
+ * revision: every ordinal in [0, replicas) that is missing, terminating or not Running and Ready
+ * counts as unavailable, and only with fewer than maxUnavailable of them may the highest outdated,
+ * non-terminating ordinal at or above the partition go. So with the default of 1 each replaced pod
+ * must be back, Running and Ready before the next goes, in either podManagementPolicy. Pure.
+ */
+export function nextPodToUpdate(sts: StatefulSet, pods: readonly Pod[]): Pod | null {
+  if (sts.spec.updateStrategy.type !== "RollingUpdate") return null;
+  const at = (i: number) => pods.find((p) => ordinalOf(sts, p) === i);
+  let unavailable = 0;
+  for (let i = 0; i < sts.spec.replicas; i++) {
+    const p = at(i);
+    if (p === undefined || !healthy(p)) unavailable++;
+  }
+  if (unavailable >= MAX_UNAVAILABLE) return null;
   const rev = revisionOf(sts);
   for (let i = sts.spec.replicas - 1; i >= sts.spec.updateStrategy.partition; i--) {
     const p = at(i);
-    if (p === undefined || !healthy(p)) return s;
-    if (p.metadata.labels[REVISION_LABEL] !== rev) return deletePod(s, cfg, sts, p, "update", ctx);
+    if (p !== undefined && p.metadata.labels[REVISION_LABEL] !== rev && !isTerminating(p)) return p;
   }
-  return s;
+  return null;
 }
 
 export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
