@@ -11,6 +11,7 @@ import { isTerminating, matchesLabels, podReady } from "../../objects/helpers";
 import type { Endpoint, EndpointSlice, Pod, Service } from "../../objects/types";
 import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
 import { randomSuffix } from "./naming";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
@@ -71,15 +72,15 @@ function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly
   }
   if (current === sig) return s;
   const ports = svc.spec.ports.map((p) => ({ port: p.targetPort, protocol: p.protocol }));
-  const info = JSON.stringify({ svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" });
+  const tag: KcmRequest = { c: "eps", key, svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" };
   if (slice === undefined) {
     const labels = { [SERVICE_NAME_LABEL]: svc.metadata.name };
     const meta = newMeta(`${svc.metadata.name}-${randomSuffix(ctx.rng)}`, ns, labels, { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid }, ctx.now);
     const body: EndpointSlice = { kind: "EndpointSlice", apiVersion: "discovery.k8s.io/v1", metadata: meta, addressType: "IPv4", endpoints: want, ports };
-    return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), `eps|${key}|${info}`, ctx), key, sig);
+    return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), tag, ctx), key, sig);
   }
   const call = apiCall("patch", "endpointslices", { namespace: ns, name: slice.metadata.name, body: { endpoints: want, ports } });
-  return expect(issue(s, cfg, call, `eps|${key}|${info}`, ctx), key, sig);
+  return expect(issue(s, cfg, call, tag, ctx), key, sig);
 }
 
 export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
@@ -92,10 +93,9 @@ export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx):
   return s;
 }
 
-export function onEndpointSliceResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [, key = "", json = "{}"] = tag.split("|");
+export function onEndpointSliceResult(s: KcmState, status: number, info: KcmRequest & { c: "eps" }, body: unknown, ctx: Ctx): KcmState {
+  const key = info.key;
   if (!(status === 200 || status === 201)) return fulfil(s, key);
-  const info = JSON.parse(json) as { svc: string; headless: boolean };
   const slice = body as EndpointSlice;
   const ready = slice.endpoints.filter((e) => e.conditions.ready);
   const terminating = slice.endpoints.filter((e) => e.conditions.terminating);
