@@ -32,6 +32,9 @@ const BANNED: [RegExp, string][] = [
   [/\bcrypto\.(randomUUID|getRandomValues)\b/, "crypto randomness"],
 ];
 
+/** A request's context decoded from text: its tag split on "|" or parsed as JSON (it is typed data instead). */
+const STRING_CONTEXT = /\.split\(\s*["']\|["']\s*\)|JSON\.parse\(\s*(?:\w+\.)?tag\b/;
+
 function imports(text: string): string[] {
   return [...text.matchAll(/(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
@@ -62,7 +65,15 @@ describe("tidy: lib/sim", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("carries request context as typed data, never as text split on | or parsed from JSON", () => {
+    const offenders = sources.filter((s) => STRING_CONTEXT.test(s.text)).map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+
   it("catches what it is meant to catch", () => {
+    expect(STRING_CONTEXT.test('const [, key] = r.tag.split("|");')).toBe(true);
+    expect(STRING_CONTEXT.test("const d = JSON.parse(r.tag) as Detail;")).toBe(true);
+    expect(STRING_CONTEXT.test('const [a, b] = step.split(":");')).toBe(false);
     expect(BANNED.some(([re]) => re.test(code("const x = Math.random();")))).toBe(true);
     expect(BANNED.some(([re]) => re.test(code("const t = new Date();")))).toBe(true);
     expect(BANNED.some(([re]) => re.test(code("// Date is banned here\nconst s = 'setTimeout';")))).toBe(false);

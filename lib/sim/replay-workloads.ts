@@ -5,7 +5,8 @@ import { withPod, type View } from "./replay";
 import type { TraceEvent } from "./trace/types";
 
 export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
-export type ServiceView = { ready: number; notReady: number; endpoints: string[]; records: string[] };
+/** `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready). */
+export type ServiceView = { ready: number; notReady: number; endpoints: string[]; terminating: string[]; records: string[] };
 export type ProxyView = { mode: string; refused: boolean; rules: number; hashEntries: number; services: number; endpoints: number; path: string[] };
 export type RequestView = { request: string; stage: string; user: string };
 /** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
@@ -80,7 +81,7 @@ function workloadEvent(v: View, e: TraceEvent): View | null {
       return { ...v, replicasets };
     }
     case "endpointslice.updated":
-      return { ...v, services: { ...v.services, [str(e, "service")]: { ready: num(e, "ready"), notReady: num(e, "notReady"), endpoints: list(e, "endpoints"), records: list(e, "records") } } };
+      return { ...v, services: { ...v.services, [str(e, "service")]: { ready: num(e, "ready"), notReady: num(e, "notReady"), endpoints: list(e, "endpoints"), terminating: list(e, "terminating"), records: list(e, "records") } } };
     case "pvc.created":
       return v.pvcs.includes(str(e, "pvc")) ? v : { ...v, pvcs: [...v.pvcs, str(e, "pvc")].sort() };
     case "kube-proxy.synced":

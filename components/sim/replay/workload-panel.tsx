@@ -45,6 +45,7 @@ export function WorkloadPanel({ view }: { view: View }) {
             {services.map(([name, service]) => (
               <li key={name}>
                 <span className="font-mono text-xs">{name}</span>: {service.ready} ready, {service.notReady} not ready
+                {service.terminating.length ? `, ${service.terminating.length} terminating` : ""}
                 {service.endpoints.length ? <span className="block font-mono text-xs text-muted">{service.endpoints.join("  ")}</span> : null}
                 {service.records.map((record) => (
                   <span key={record} className="block font-mono text-xs text-muted">

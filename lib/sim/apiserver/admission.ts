@@ -5,6 +5,7 @@
 import type { NamespacePolicy } from "./admission-policies";
 import type { Resource } from "../objects/resources";
 import type { Container, KubeObject, Pod, PodTemplate, Toleration } from "../objects/types";
+import { validateDeploymentStrategy } from "./deployment-validation";
 import { invalid, type ApiError } from "./errors";
 
 /** `policy`: the default namespace's labels, LimitRange and ResourceQuota (policy-admission.ts); absent: none. */
@@ -68,10 +69,14 @@ export function mutate(input: KubeObject, cfg: AdmissionConfig): KubeObject {
 export function validate(resource: Resource, obj: KubeObject, cfg: AdmissionConfig): ApiError | null {
   const name = obj.metadata.name;
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) {
-    return invalid(resource, name, `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'`);
+    return invalid(resource, name, [{ field: "metadata.name", value: JSON.stringify(name), detail: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'" }]);
   }
   if (obj.kind === "Deployment" || obj.kind === "ReplicaSet" || obj.kind === "StatefulSet") {
-    if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0) return invalid(resource, name, "spec.replicas: Invalid value: must be greater than or equal to 0");
+    if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0) return invalid(resource, name, [{ field: "spec.replicas", value: String(obj.spec.replicas), detail: "must be greater than or equal to 0" }]);
+  }
+  if (obj.kind === "Deployment") {
+    const errors = validateDeploymentStrategy(obj.spec.strategy);
+    if (errors.length > 0) return invalid(resource, name, errors);
   }
   return namespaceLifecycle(obj.metadata.namespace, cfg);
 }

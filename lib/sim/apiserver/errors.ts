@@ -1,10 +1,22 @@
 // API errors with the status codes and message formats of k8s.io/apimachinery/pkg/api/errors and the
 // apiserver's responsewriters, so that what kubectl prints in a replay matches a real cluster.
-import { qualifiedResource, type Resource } from "../objects/resources";
+import { qualifiedResource, RESOURCES, type Resource } from "../objects/resources";
 import type { Attributes } from "./rbac";
 
-/** `cause`: a StatusCause message in details.causes (the eviction subresource names the budget there). */
-export type ApiError = { status: number; reason: string; message: string; cause?: string };
+/** metav1.StatusCause: `field` names the offending field of a 422 (FieldValueInvalid and friends). */
+export type StatusCause = { reason: string; message: string; field?: string };
+
+/** metav1.StatusDetails: the kind and name a 422 is about (kubectl prints them), and its causes. */
+export type StatusDetails = { name?: string; group?: string; kind?: string; causes: StatusCause[] };
+
+/** `details`: the Status body's details (the eviction subresource names the budget in its causes). */
+export type ApiError = { status: number; reason: string; message: string; details?: StatusDetails };
+
+/**
+ * A field.Error of type Invalid: `value` as ErrorBody prints it (strings quoted as %q does, numbers and
+ * IntOrString values through their String method, unquoted), then the detail.
+ */
+export type FieldError = { field: string; value: string; detail: string };
 
 export function notFound(resource: Resource, name: string): ApiError {
   return { status: 404, reason: "NotFound", message: `${qualifiedResource(resource)} "${name}" not found` };
@@ -55,6 +67,15 @@ export function gone(): ApiError {
   return { status: 410, reason: "Expired", message: "too old resource version" };
 }
 
-export function invalid(resource: Resource, name: string, detail: string): ApiError {
-  return { status: 422, reason: "Invalid", message: `${qualifiedResource(resource)} "${name}" is invalid: ${detail}` };
+/**
+ * errors.NewInvalid: 422 with the group-qualified kind (`Deployment.apps "web" is invalid: ...`), the
+ * field errors aggregated as ToAggregate prints them (one plainly, several in brackets), and one
+ * FieldValueInvalid cause per error.
+ */
+export function invalid(resource: Resource, name: string, errors: readonly FieldError[]): ApiError {
+  const { kind, group } = RESOURCES[resource];
+  const causes = errors.map((e) => ({ reason: "FieldValueInvalid", message: `Invalid value: ${e.value}: ${e.detail}`, field: e.field }));
+  const texts = causes.map((c) => `${c.field}: ${c.message}`);
+  const aggregate = texts.length === 1 ? texts[0]! : `[${texts.join(", ")}]`;
+  return { status: 422, reason: "Invalid", message: `${group === "" ? kind : `${kind}.${group}`} "${name}" is invalid: ${aggregate}`, details: { name, group, kind, causes } };
 }

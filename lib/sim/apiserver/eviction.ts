@@ -23,13 +23,18 @@ import { startWrite } from "./writes";
 /** EvictionsRetry allows 20 attempts; the conflicts here come from the disruption controller's own status writes. */
 const BUDGET_WRITE_ATTEMPTS = 20;
 
-/** errors.NewTooManyRequests with the DisruptionBudget cause (disruptionDeniedMessage). */
+/** disruptionDeniedMessage: why the budget allows no eviction now. */
+function budgetDenial(pdb: PodDisruptionBudget): string {
+  return `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} healthy pods and has ${pdb.status.currentHealthy} currently`;
+}
+
+/** errors.NewTooManyRequests with the DisruptionBudget cause. */
 export function budgetExhausted(pdb: PodDisruptionBudget): ApiError {
   return {
     status: 429,
     reason: "TooManyRequests",
     message: `Cannot evict pod as it would violate the pod's disruption budget.`,
-    cause: `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} healthy pods and has ${pdb.status.currentHealthy} currently`,
+    details: { causes: [{ reason: "DisruptionBudget", message: budgetDenial(pdb) }] },
   };
 }
 
@@ -64,9 +69,8 @@ function checkAndDecrement(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
   const fields = { pod: pod.metadata.name, node: pod.spec.nodeName ?? "", pdb: pdb.metadata.name, desired: pdb.status.desiredHealthy, current: pdb.status.currentHealthy, allowed: pdb.status.disruptionsAllowed };
   if (pdb.status.disruptionsAllowed < 0) return fail(s, f.id, { status: 403, reason: "Forbidden", message: `poddisruptionbudgets.policy "${pdb.metadata.name}" is forbidden: pdb disruptions allowed is negative` }, ctx);
   if (pdb.status.disruptionsAllowed === 0) {
-    const err = budgetExhausted(pdb);
-    ctx.trace("eviction.refused", `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${err.cause}, so its budget allows no disruption now.`, fields);
-    return fail(s, f.id, err, ctx);
+    ctx.trace("eviction.refused", `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${budgetDenial(pdb)}, so its budget allows no disruption now.`, fields);
+    return fail(s, f.id, budgetExhausted(pdb), ctx);
   }
   const next: PodDisruptionBudget = {
     ...pdb,

@@ -17,7 +17,7 @@ export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): vo
   const f = s.inflight[id];
   if (f === undefined) return;
   const base = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
-  const body = err.cause === undefined ? base : { ...base, details: { causes: [{ reason: "DisruptionBudget", message: err.cause }] } };
+  const body = err.details === undefined ? base : { ...base, details: err.details };
   ctx.send(f.via, f.warnings === undefined ? { p: "http", kind: "response", id, status: err.status, body, error: err.message } : { p: "http", kind: "response", id, status: err.status, body, error: err.message, warnings: f.warnings });
   forget(s, id);
 }

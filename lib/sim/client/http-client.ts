@@ -20,35 +20,38 @@ import type { KubeObject } from "../objects/types";
 
 export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 
-/** `retries`: how often a lost connection already made client-go send it again. */
-type Pending = { call: HttpRequest["call"]; sentAt: Ms; tag: string; watch: boolean; open: boolean; retries: number };
+/**
+ * `tag`: the request context its sender gets back with the result (a string, or the owner's own
+ * typed data). `retries`: how often a lost connection already made client-go send it again.
+ */
+type Pending<T> = { call: HttpRequest["call"]; sentAt: Ms; tag: T; watch: boolean; open: boolean; retries: number };
 
 /** rest.Request's default maxRetries. */
 const RETRIES_MAX = 10;
 
 /** `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client). */
-export type HttpClient = { pending: Record<string, Pending> };
+export type HttpClient<T = string> = { pending: Record<string, Pending<T>> };
 
-export type HttpResult =
-  | { kind: "response"; id: string; tag: string; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"]; warnings?: string[] }
-  | { kind: "watch-event"; id: string; tag: string; type: WatchType; object: KubeObject }
-  | { kind: "watch-end"; id: string; tag: string; reason: string };
+export type HttpResult<T = string> =
+  | { kind: "response"; id: string; tag: T; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"]; warnings?: string[] }
+  | { kind: "watch-event"; id: string; tag: T; type: WatchType; object: KubeObject }
+  | { kind: "watch-end"; id: string; tag: T; reason: string };
 
 export type HttpClientTimer = { lib: "http"; t: "timeout"; id: string };
 
-const NO_RESULTS: readonly HttpResult[] = Object.freeze([]);
+const NO_RESULTS: readonly HttpResult<never>[] = Object.freeze([]);
 
-export function emptyHttpClient(): HttpClient {
+export function emptyHttpClient<T = string>(): HttpClient<T> {
   return { pending: {} };
 }
 
 /** A copy of `hc` the caller owns, for the in-place functions. Pure. */
-export function httpClientCopy(hc: HttpClient): HttpClient {
+export function httpClientCopy<T>(hc: HttpClient<T>): HttpClient<T> {
   return { pending: copyRecord(hc.pending) };
 }
 
 /** Records `p` (or, with undefined, forgets `id`) in `hc` when owned, else in a copy. Returns the client written. */
-function put(hc: HttpClient, owned: boolean, id: string, p: Pending | undefined): HttpClient {
+function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | undefined): HttpClient<T> {
   if (p === undefined) {
     if (owned) delete hc.pending[id];
     return owned ? hc : { pending: without(hc.pending, id) };
@@ -59,7 +62,7 @@ function put(hc: HttpClient, owned: boolean, id: string, p: Pending | undefined)
 }
 
 /** Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its id. */
-export function httpSendInPlace(hc: HttpClient, cfg: HttpClientConfig, call: HttpRequest["call"], tag: string, timeoutMs: Ms | null, ctx: Ctx): string {
+export function httpSendInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig, call: HttpRequest["call"], tag: T, timeoutMs: Ms | null, ctx: Ctx): string {
   const id = ctx.nextId("req");
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
@@ -68,17 +71,17 @@ export function httpSendInPlace(hc: HttpClient, cfg: HttpClientConfig, call: Htt
 }
 
 /** httpSendInPlace on a copy: `hc` is left untouched. */
-export function httpSend(hc: HttpClient, cfg: HttpClientConfig, call: HttpRequest["call"], tag: string, timeoutMs: Ms | null, ctx: Ctx): { hc: HttpClient; id: string } {
+export function httpSend<T>(hc: HttpClient<T>, cfg: HttpClientConfig, call: HttpRequest["call"], tag: T, timeoutMs: Ms | null, ctx: Ctx): { hc: HttpClient<T>; id: string } {
   const next = httpClientCopy(hc);
   return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
 }
 
 /** Stops caring about a request or watch; late messages for it are ignored. Pure. */
-export function httpForget(hc: HttpClient, id: string): HttpClient {
+export function httpForget<T>(hc: HttpClient<T>, id: string): HttpClient<T> {
   return hc.pending[id] === undefined ? hc : put(hc, false, id, undefined);
 }
 
-function transportError(hc: HttpClient, owned: boolean, id: string, message: string, ctx: Ctx, results: HttpResult[]): HttpClient {
+function transportError<T>(hc: HttpClient<T>, owned: boolean, id: string, message: string, ctx: Ctx, results: HttpResult<T>[]): HttpClient<T> {
   const p = hc.pending[id];
   if (p === undefined) return hc;
   if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: message });
@@ -87,20 +90,20 @@ function transportError(hc: HttpClient, owned: boolean, id: string, message: str
 }
 
 /** client-go sends a GET again when its connection was lost mid-request (IsProbableEOF, IsConnectionReset). */
-function isRetriedGet(p: Pending, reason: string): boolean {
+function isRetriedGet<T>(p: Pending<T>, reason: string): boolean {
   const isGet = p.call.verb === "get" || p.call.verb === "list" || p.call.verb === "watch";
   return isGet && p.retries < RETRIES_MAX && (reason === "EOF" || reason.includes("connection reset by peer"));
 }
 
 /** What a message means for the client's requests. Writes `hc` only when `owned`; returns the client written. */
-function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Envelope, ctx: Ctx, results: HttpResult[]): HttpClient {
+function receive<T>(hc: HttpClient<T>, owned: boolean, cfg: HttpClientConfig, env: Envelope, ctx: Ctx, results: HttpResult<T>[]): HttpClient<T> {
   const body = env.body;
   if (body.p === "net" && env.from === cfg.server) {
     if (body.kind === "refused") {
       const orig = body.original;
       return orig.p === "http" && orig.kind === "request" ? transportError(hc, owned, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results) : hc;
     }
-    const retried: Record<string, Pending> = emptyRecord();
+    const retried: Record<string, Pending<T>> = emptyRecord();
     for (const id of Object.keys(hc.pending).sort()) {
       const p = hc.pending[id]!;
       if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: body.reason });
@@ -117,7 +120,7 @@ function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Env
   const p = hc.pending[body.id];
   if (p === undefined) return hc;
   if (body.kind === "response") {
-    const r: HttpResult = { kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call };
+    const r: HttpResult<T> = { kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call };
     results.push(body.warnings === undefined ? r : { ...r, warnings: body.warnings });
     return put(hc, owned, body.id, p.watch && body.status === 200 ? { ...p, open: true } : undefined);
   }
@@ -130,16 +133,16 @@ function receive(hc: HttpClient, owned: boolean, cfg: HttpClientConfig, env: Env
 }
 
 /** The results a message brings; `hc` is left untouched. */
-export function httpOnMessage(hc: HttpClient, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): { hc: HttpClient; results: HttpResult[] } {
-  const results: HttpResult[] = [];
+export function httpOnMessage<T>(hc: HttpClient<T>, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): { hc: HttpClient<T>; results: HttpResult<T>[] } {
+  const results: HttpResult<T>[] = [];
   return { hc: receive(hc, false, cfg, env, ctx, results), results };
 }
 
 /** httpOnMessage on a client the caller owns, updated in place. */
-export function httpOnMessageInPlace(hc: HttpClient, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): readonly HttpResult[] {
+export function httpOnMessageInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): readonly HttpResult<T>[] {
   const body = env.body;
   if (body.p === "http" && body.kind !== "request" && hc.pending[body.id] === undefined) return NO_RESULTS;
-  const results: HttpResult[] = [];
+  const results: HttpResult<T>[] = [];
   receive(hc, true, cfg, env, ctx, results);
   return results;
 }
@@ -147,18 +150,18 @@ export function httpOnMessageInPlace(hc: HttpClient, cfg: HttpClientConfig, env:
 const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
 
 /** A request's client-side timeout; `hc` is left untouched. */
-export function httpOnTimer(hc: HttpClient, timer: HttpClientTimer, ctx: Ctx): { hc: HttpClient; results: HttpResult[] } {
+export function httpOnTimer<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): { hc: HttpClient<T>; results: HttpResult<T>[] } {
   const p = hc.pending[timer.id];
   if (p === undefined || p.watch) return { hc, results: [] };
-  const results: HttpResult[] = [];
+  const results: HttpResult<T>[] = [];
   return { hc: transportError(hc, false, timer.id, TIMEOUT, ctx, results), results };
 }
 
 /** httpOnTimer on a client the caller owns, updated in place. */
-export function httpOnTimerInPlace(hc: HttpClient, timer: HttpClientTimer, ctx: Ctx): readonly HttpResult[] {
+export function httpOnTimerInPlace<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): readonly HttpResult<T>[] {
   const p = hc.pending[timer.id];
   if (p === undefined || p.watch) return NO_RESULTS;
-  const results: HttpResult[] = [];
+  const results: HttpResult<T>[] = [];
   transportError(hc, true, timer.id, TIMEOUT, ctx, results);
   return results;
 }

@@ -34,7 +34,7 @@ export function newInformer(spec: InformerSpec): Informer {
   return { spec, objects: {}, rv: "0", synced: false, relist: true, backoffMs: 0 };
 }
 
-function start(inf: Informer, name: string, hc: HttpClient, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): HttpClient {
+function start<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): HttpClient<T | string> {
   const { spec } = inf;
   const verb = inf.relist ? "list" : "watch";
   // reflector.go list: the pager keeps its 500 page size for resourceVersion="0" ("we also don't turn off pagination").
@@ -46,12 +46,12 @@ function start(inf: Informer, name: string, hc: HttpClient, owned: boolean, cfg:
 }
 
 /** Starts (or restarts) the list/watch cycle. Leaves `inf` and `hc` untouched. */
-export function informerRun(inf: Informer, name: string, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): { inf: Informer; hc: HttpClient } {
+export function informerRun<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): { inf: Informer; hc: HttpClient<T | string> } {
   return { inf, hc: start(inf, name, hc, false, cfg, ctx) };
 }
 
 /** informerRun sending through a client the caller owns (see http-client.ts). */
-export function informerRunInPlace(inf: Informer, name: string, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): void {
+export function informerRunInPlace<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): void {
   start(inf, name, hc, true, cfg, ctx);
 }
 
@@ -61,7 +61,7 @@ export function clusterWideSpec(resource: Resource): InformerSpec {
 }
 
 /** New informers, one per spec and named by its resource, each starting its LIST now through a client the caller owns. */
-export function startInformersInPlace(specs: readonly InformerSpec[], hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): Record<string, Informer> {
+export function startInformersInPlace<T = never>(specs: readonly InformerSpec[], hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): Record<string, Informer> {
   const informers: Record<string, Informer> = {};
   for (const spec of specs) {
     const inf = newInformer(spec);
@@ -72,7 +72,7 @@ export function startInformersInPlace(specs: readonly InformerSpec[], hc: HttpCl
 }
 
 /** An informer's retry timer: the named informer (if it still exists) restarts its list/watch through a client the caller owns. */
-export function informerOnTimerInPlace(informers: Readonly<Record<string, Informer>>, timer: InformerTimer, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): void {
+export function informerOnTimerInPlace<T = never>(informers: Readonly<Record<string, Informer>>, timer: InformerTimer, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): void {
   const inf = informers[timer.name];
   if (inf !== undefined) informerRunInPlace(inf, timer.name, hc, cfg, ctx);
 }
@@ -90,14 +90,14 @@ function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Reco
   return out;
 }
 
-export type InformerStep = { inf: Informer; hc: HttpClient; changes: InformerChange[] };
+export type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string>; changes: InformerChange[] };
 
 /**
  * What a result of the informer's own requests means: updates `inf` in place (the caller owns it),
  * and `hc` too when `owned`, else sends through a copy. Returns the client written and the changes.
  * The store itself is replaced, never edited: memos keyed by a store object stay valid.
  */
-function update(inf: Informer, name: string, r: HttpResult, hc: HttpClient, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): { hc: HttpClient; changes: InformerChange[] } {
+function update<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): { hc: HttpClient<T | string>; changes: InformerChange[] } {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
     const objects = copyRecord(inf.objects);
@@ -137,13 +137,13 @@ function update(inf: Informer, name: string, r: HttpResult, hc: HttpClient, owne
 }
 
 /** The informer's next state after a result of its requests; `inf` and `hc` are left untouched. */
-export function informerOnResult(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerStep {
+export function informerOnResult<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): InformerStep<T> {
   const next = { ...inf };
   const step = update(next, name, r, hc, false, cfg, ctx);
   return { inf: next, hc: step.hc, changes: step.changes };
 }
 
 /** informerOnResult on an informer and a client the caller owns, both updated in place. Returns the changes. */
-export function informerOnResultInPlace(inf: Informer, name: string, r: HttpResult, hc: HttpClient, cfg: HttpClientConfig, ctx: Ctx): InformerChange[] {
+export function informerOnResultInPlace<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): InformerChange[] {
   return update(inf, name, r, hc, true, cfg, ctx).changes;
 }

@@ -45,7 +45,7 @@ function requestTimeout(e: Elector, cfg: ElectorConfig, ctx: Ctx): Ms {
   return e.leader ? Math.max(1, e.windowStart + cfg.renewDeadlineMs - ctx.now) : cfg.renewDeadlineMs;
 }
 
-function send(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, verb: "get" | "update" | "create", body: unknown, ctx: Ctx): void {
+function send<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, verb: "get" | "update" | "create", body: unknown, ctx: Ctx): void {
   const call = apiCall(verb, "leases", { namespace: cfg.namespace, name: verb === "create" ? null : cfg.name, body });
   e.inflight = true;
   httpSendInPlace(hc, http, call, `le:${verb}`, requestTimeout(e, cfg, ctx), ctx);
@@ -68,7 +68,7 @@ function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Le
 }
 
 /** tryAcquireOrRenew, first half: the leader's fast path updates directly; everyone else reads first. */
-function tryAcquireOrRenew(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, ctx: Ctx): void {
+function tryAcquireOrRenew<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, ctx: Ctx): void {
   e.attemptStart = ctx.now;
   if (e.leader && e.observed !== null) send(e, cfg, hc, http, "update", record(e, cfg, e.observed, ctx), ctx);
   else send(e, cfg, hc, http, "get", null, ctx);
@@ -84,7 +84,7 @@ function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 }
 
 /** An elector timer: updates `e` and `hc` in place (the caller owns both) and returns what happened. */
-export function electorOnTimerInPlace(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, timer: ElectorTimer, ctx: Ctx): readonly ElectorEvent[] {
+export function electorOnTimerInPlace<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, timer: ElectorTimer, ctx: Ctx): readonly ElectorEvent[] {
   if (timer.t === "window-end") {
     if (!e.leader || timer.start !== e.windowStart || e.windowOk) return NO_EVENTS;
     e.leader = false;
@@ -134,7 +134,7 @@ function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 }
 
 /** A result of the elector's own requests: updates `e` and `hc` in place (the caller owns both). */
-export function electorOnResultInPlace(e: Elector, cfg: ElectorConfig, hc: HttpClient, http: HttpClientConfig, r: HttpResult, ctx: Ctx): readonly ElectorEvent[] {
+export function electorOnResultInPlace<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, r: HttpResult, ctx: Ctx): readonly ElectorEvent[] {
   if (r.kind !== "response") return NO_EVENTS;
   const verb = r.tag.slice(3);
   if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201)) return succeeded(e, cfg, r.body as Lease, ctx);

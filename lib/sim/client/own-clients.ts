@@ -5,7 +5,7 @@ import { httpClientCopy, type HttpClient } from "./http-client";
 import type { Informer } from "./informer";
 import type { Elector } from "./leader-election";
 
-type WithClients = { http: HttpClient; elector: Elector; informers: Record<string, Informer> };
+type WithClients = { http: HttpClient<unknown>; elector: Elector; informers: Record<string, Informer> };
 
 /**
  * The state a handler call edits in place: the run's own (ctx.ownsState, core/draft.ts), else a copy

@@ -73,7 +73,7 @@ function fail<S extends DrainHost>(s: S, message: string, ctx: Ctx): S {
   return { ...s, drain: { ...s.drain!, finished: true } };
 }
 
-export function onDrainResponse<S extends DrainHost>(s: S, step: string, r: HttpResult & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
+export function onDrainResponse<S extends DrainHost>(s: S, step: string, r: HttpResult<unknown> & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
   const d = s.drain;
   if (d === undefined || d.finished) return s;
   const [, what = "", pod = ""] = step.split(":");
@@ -141,7 +141,7 @@ function setPod<S extends DrainHost>(s: S, name: string, stage: DrainPod["stage"
   return { ...s, drain: { ...d, pods: { ...d.pods, [name]: { ...d.pods[name]!, stage } } } };
 }
 
-function onEvicted<S extends DrainHost>(s: S, name: string, r: HttpResult & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
+function onEvicted<S extends DrainHost>(s: S, name: string, r: HttpResult<unknown> & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
   const p = s.drain!.pods[name]!;
   if (r.status === 201 || r.status === 200) return send(setPod(s, name, "waiting"), apiCall("get", "pods", { namespace: p.namespace, name }), `drain:wait:${name}`);
   if (r.status === 404) return gone(s, name, ctx);
@@ -154,7 +154,7 @@ function onEvicted<S extends DrainHost>(s: S, name: string, r: HttpResult & { ki
 }
 
 /** waitForDelete: done when the pod is gone or a pod of that name has another UID. */
-function onWait<S extends DrainHost>(s: S, name: string, r: HttpResult & { kind: "response" }, ctx: Ctx): S {
+function onWait<S extends DrainHost>(s: S, name: string, r: HttpResult<unknown> & { kind: "response" }, ctx: Ctx): S {
   const p = s.drain!.pods[name]!;
   if (r.status === 404 || (r.status === 200 && (r.body as Pod).metadata.uid !== p.uid)) return gone(s, name, ctx);
   ctx.after(DELETE_POLL_MS, { t: "drain-poll", pod: name } satisfies DrainTimer);
@@ -193,7 +193,7 @@ export function startUncordon<S extends DrainHost>(s: S, c: Command, send: Send<
   return send(s, apiCall("patch", "nodes", { name: node, body: { spec: { unschedulable: false } } }), `uncordon:${node}`);
 }
 
-export function onUncordonResponse(step: string, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
+export function onUncordonResponse(step: string, r: HttpResult<unknown> & { kind: "response" }, ctx: Ctx): void {
   const node = step.slice("uncordon:".length);
   if (r.status === 200) say(ctx, "drain.uncordoned", `node/${node} uncordoned`, { node });
   else say(ctx, "kubectl.error", `error: ${r.error ?? `HTTP ${r.status}`}`, { node });

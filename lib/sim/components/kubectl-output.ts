@@ -1,7 +1,8 @@
 // What kubectl prints for a response, following client-go and kubectl's error formatting: API
 // Status errors become `Error from server (<Reason>): <message>` (just `Error from server:` for a
-// 500 with an unknown reason, such as etcd's raw error text); transport failures become kubectl's
-// connection messages.
+// 500 with an unknown reason, such as etcd's raw error text), except a 422, which kubectl spells out
+// from the Status details; transport failures become kubectl's connection messages.
+import type { StatusDetails } from "../apiserver/errors";
 import type { HttpRequest } from "../apiserver/http";
 import type { Node, Pod } from "../objects/types";
 import { nodeReady, podReady } from "../objects/helpers";
@@ -19,8 +20,20 @@ export function kubectlError(status: number, error: string, body: unknown, serve
   }
   const reason = (body as { reason?: string } | null)?.reason ?? "";
   if (status === 401) return "error: You must be logged in to the server (Unauthorized)";
+  const details = (body as { details?: StatusDetails } | null)?.details;
+  if (reason === "Invalid" && details?.kind !== undefined) return invalidMessage(details);
   if (status === 500 && (reason === "InternalError" || reason === "")) return `Error from server: ${error}`;
   return `Error from server (${reason}): ${error}`;
+}
+
+/**
+ * kubectl's checkErr for an Invalid status: `The <Kind> "<name>" is invalid: ` and the causes as
+ * MultilineError lists them (one inline, several as `* field: message` lines).
+ */
+function invalidMessage(details: StatusDetails): string {
+  const prefix = `The ${details.kind} "${details.name}" is invalid: `;
+  const errors = details.causes.map((c) => `${c.field}: ${c.message}`);
+  return errors.length === 1 ? `${prefix}${errors[0]}` : `${prefix}\n${errors.map((e) => `* ${e}`).join("\n")}`;
 }
 
 /** A one-line summary of a successful response, as `kubectl get` would show it. */

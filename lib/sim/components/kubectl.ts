@@ -15,7 +15,10 @@ import { onDrainResponse, onDrainTimer, onUncordonResponse, startDrain, startUnc
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
 export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
-export type KubectlState = { http: HttpClient } & DrainHost;
+/** A request's context: the command it belongs to and its step in that command's sequence of requests. */
+type KubectlRequest = { c: Command; step: string };
+
+export type KubectlState = { http: HttpClient<KubectlRequest> } & DrainHost;
 
 function deployment(args: Command["args"], now: number): Deployment {
   const name = String(args.name);
@@ -84,7 +87,7 @@ function config(cfg: KubectlConfig, c: Command): HttpClientConfig {
 }
 
 function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, step: string, ctx: Ctx): KubectlState {
-  return { ...s, http: httpSend(s.http, config(cfg, c), call, JSON.stringify({ c, step }), null, ctx).hc };
+  return { ...s, http: httpSend(s.http, config(cfg, c), call, { c, step }, null, ctx).hc };
 }
 
 /** The requests of one command, tagged with it (kubectl-drain.ts sends through this). */
@@ -144,9 +147,9 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
   }
 }
 
-function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult, ctx: Ctx): KubectlState {
+function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequest>, ctx: Ctx): KubectlState {
   if (r.kind !== "response") return s;
-  const { c, step } = JSON.parse(r.tag) as { c: Command; step: string };
+  const { c, step } = r.tag;
   if (step.startsWith("drain:")) return onDrainResponse(s, step, r, sender(cfg, c, ctx), ctx);
   if (step.startsWith("uncordon:")) {
     onUncordonResponse(step, r, ctx);

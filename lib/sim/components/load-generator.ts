@@ -6,7 +6,7 @@
 // The scenario scripts its steps: a load step up, then a drop.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer } from "../client/http-client";
+import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
 import { emptyRecord } from "../core/records";
 import { readyEndpoints } from "./web-client";
@@ -32,7 +32,7 @@ function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): Load
   return { ...s, shares };
 }
 
-function onResults(s0: LoadGeneratorState, cfg: LoadGeneratorConfig, results: ReturnType<typeof httpOnMessage>["results"], ctx: Ctx): LoadGeneratorState {
+function onResults(s0: LoadGeneratorState, cfg: LoadGeneratorConfig, results: readonly HttpResult[], ctx: Ctx): LoadGeneratorState {
   let s = s0;
   const before = readyEndpoints(s.pods).map((p) => p.status.podIP).join(",");
   for (const r of results) {

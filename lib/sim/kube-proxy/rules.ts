@@ -14,8 +14,11 @@ import { fnv1a } from "../core/hash";
 export type ProxyMode = "iptables" | "ipvs" | "nftables";
 export const PROXY_MODES: readonly ProxyMode[] = ["iptables", "ipvs", "nftables"];
 
-/** One Service port with the addresses (ip:port) of its ready endpoints. */
-export type ServicePort = { name: string; vip: string; port: number; protocol: "TCP" | "UDP"; endpoints: string[] };
+/**
+ * One Service port with the addresses (ip:port) of its ready endpoints; `terminatingFallback` when none
+ * is ready and these are the endpoints still serving while they terminate.
+ */
+export type ServicePort = { name: string; vip: string; port: number; protocol: "TCP" | "UDP"; endpoints: string[]; terminatingFallback?: true };
 
 /** Rules per chain, plus entries kept in hash structures (ipset, IPVS tables, nftables maps). */
 export type RuleTable = { mode: ProxyMode; chains: Record<string, string[]>; rules: number; hashEntries: number };

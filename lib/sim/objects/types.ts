@@ -210,7 +210,13 @@ export type Service = {
   spec: { selector: Record<string, string>; clusterIP: string; ports: { port: number; targetPort: number; protocol: "TCP" | "UDP" }[] };
 };
 
-export type Endpoint = { addresses: string[]; ready: boolean; hostname: string | null; nodeName: string | null; targetRef: string };
+/**
+ * discovery/v1 EndpointConditions: `serving` is the pod's readiness, `terminating` whether it is being
+ * deleted, and `ready` is serving and not terminating (publishNotReadyAddresses is not modelled).
+ */
+export type EndpointConditions = { ready: boolean; serving: boolean; terminating: boolean };
+
+export type Endpoint = { addresses: string[]; conditions: EndpointConditions; hostname: string | null; nodeName: string | null; targetRef: string };
 
 export type EndpointSlice = {
   kind: "EndpointSlice";

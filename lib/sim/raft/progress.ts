@@ -53,14 +53,20 @@ export function maybeUpdate(pr: Progress, n: number): Progress | null {
   return updated(pr, { match: n, next: Math.max(pr.next, n + 1), paused: false });
 }
 
-/** Progress.MaybeDecrTo: handles a rejection of the MsgApp anchored at `rejected`; null when stale. */
+/**
+ * Progress.MaybeDecrTo: handles a rejection of the MsgApp anchored at `rejected`; null when stale.
+ * A genuine rejection lowers next and, with it, sentCommit: a commit index sent beyond the new
+ * next-1 was likely never applied, so CanBumpCommit must allow sending it again.
+ */
 export function maybeDecrTo(pr: Progress, rejected: number, matchHint: number): Progress | null {
   if (pr.state === "replicate") {
     if (rejected <= pr.match) return null;
-    return updated(pr, { next: pr.match + 1 });
+    const next = pr.match + 1;
+    return updated(pr, { next, sentCommit: Math.min(pr.sentCommit, next - 1) });
   }
   if (pr.next - 1 !== rejected) return null;
-  return updated(pr, { next: Math.max(Math.min(rejected, matchHint + 1), pr.match + 1), paused: false });
+  const next = Math.max(Math.min(rejected, matchHint + 1), pr.match + 1);
+  return updated(pr, { next, sentCommit: Math.min(pr.sentCommit, next - 1), paused: false });
 }
 
 export function becomeProbe(pr: Progress): Progress {

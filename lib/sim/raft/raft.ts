@@ -5,7 +5,7 @@
 import { assert, fail } from "../core/assert";
 import { appendLog, lastIndex, termAt } from "./log";
 import { newProgress, updated } from "./progress";
-import { committedIndex } from "./quorum";
+import { committedIndex, hasQuorum } from "./quorum";
 import { bcastHeartbeat, stepSelfAppendResp } from "./replication";
 import { stepRaft } from "./step";
 import { NONE, type Entry, type RaftEnv, type RaftMsg, type RaftMsgType, type RaftState } from "./types";
@@ -152,7 +152,7 @@ export function tickHeartbeat(r: RaftState, env: RaftEnv): void {
 /** stepLeader(MsgCheckQuorum): step down unless a quorum was heard from since the last check. */
 function checkQuorum(r: RaftState, env: RaftEnv): void {
   const active = r.voters.filter((v) => v === r.id || r.progress[v]?.recentActive === true).length;
-  if (active < Math.floor(r.voters.length / 2) + 1) {
+  if (!hasQuorum(r.voters.length, active)) {
     becomeFollower(r, r.term, NONE, env, "quorum is not active");
     return;
   }

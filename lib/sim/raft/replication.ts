@@ -2,7 +2,7 @@
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
 import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
-import { becomeReplicate, canBumpCommit, markActive, maybeUpdate, sentAppend, updated, withSentCommit } from "./progress";
+import { becomeProbe, becomeReplicate, canBumpCommit, markActive, maybeDecrTo, maybeUpdate, sentAppend, withSentCommit } from "./progress";
 import { maybeCommit, msg, msgOf, NO_ENTRIES } from "./raft";
 import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
@@ -77,9 +77,9 @@ export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   setProgress(r, m.from, pr, env);
   if (m.reject) {
     const hint = m.logTerm > 0 ? findConflictByTerm(r.log, m.rejectHint, m.logTerm).index : m.rejectHint;
-    const decr = maybeDecrToProbe(pr, m.index, hint);
+    const decr = maybeDecrTo(pr, m.index, hint);
     if (decr === null) return;
-    setProgress(r, m.from, decr, env);
+    setProgress(r, m.from, decr.state === "replicate" ? becomeProbe(decr) : decr, env);
     sendAppend(r, m.from, env);
     return;
   }
@@ -96,15 +96,6 @@ export function handleAppendResp(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   }
   const bound = Math.ceil(lastIndex(r.log) / MAX_ENTRIES_PER_MSG) + 2;
   for (let i = 0; maybeSendAppend(r, m.from, false, env); i++) assert(i < bound, "append loop did not terminate");
-}
-
-function maybeDecrToProbe(pr: Progress, rejected: number, hint: number): Progress | null {
-  if (pr.state === "replicate") {
-    if (rejected <= pr.match) return null;
-    return updated(pr, { state: "probe", paused: false, next: pr.match + 1 });
-  }
-  if (pr.next - 1 !== rejected) return null;
-  return updated(pr, { next: Math.max(Math.min(rejected, hint + 1), pr.match + 1), paused: false });
 }
 
 /** stepLeader(MsgHeartbeatResp): liveness, catch-up, and ReadIndex acknowledgements. */

@@ -2,6 +2,7 @@
 // probe. `kubectl set image` to a good version rolls out within maxSurge / maxUnavailable; then a
 // bad version (it crashes on start) stalls in CrashLoopBackOff while the old pods keep serving, and
 // `kubectl rollout undo` brings the previous ReplicaSet back as a new revision (k8s-facts §6.1).
+// maxSurge 0% with maxUnavailable 0% is what API validation refuses: that run shows the 422.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
 import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
@@ -28,6 +29,14 @@ function fenceposts(p: Params): [number, number] {
   return resolveFenceposts(`${intParam(p, "maxSurgePercent")}%`, `${intParam(p, "maxUnavailablePercent")}%`, intParam(p, "replicas"));
 }
 
+/** ValidateRollingUpdateDeployment refuses both values 0 ("0%" counts as 0, whatever the replicas). */
+function isRefused(p: Params): boolean {
+  return intParam(p, "maxSurgePercent") === 0 && intParam(p, "maxUnavailablePercent") === 0;
+}
+
+/** How long after the refused apply `kubectl get deployments` shows that nothing was stored. */
+const REFUSED_GET_AFTER_MS = 2000;
+
 function plan(p: Params): Plan {
   const ROLL = phases(p);
   const strategy = { type: "RollingUpdate" as const, maxSurge: `${intParam(p, "maxSurgePercent")}%`, maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%` };
@@ -36,10 +45,16 @@ function plan(p: Params): Plan {
   const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy, deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? undefined : deadline);
   const bad = boolParam(p, "badRollout");
   const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
+  const cluster: Plan["cluster"] = { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } };
+  const apply = applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`);
+  if (isRefused(p)) {
+    const get = ROLL.create + REFUSED_GET_AFTER_MS;
+    return { cluster, script: [apply, kubectlAt(get, "get", { resource: "deployments" })], durationMs: get + 3000, marks: { create: ROLL.create, get } };
+  }
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } },
+    cluster,
     script: [
-      applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`),
+      apply,
       image(ROLL.good, "nginx:1.28"),
       ...(bad ? [image(ROLL.bad, BAD_IMAGE), kubectlAt(ROLL.undo, "rollout-undo", { name: "web" })] : []),
     ],
@@ -148,6 +163,25 @@ function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
   ];
 }
 
+/** The text kubectl prints for the 422 (pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment). */
+export const REFUSED_TEXT = 'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0';
+
+function refusedClaims(p: Params, events: readonly TraceEvent[]) {
+  const ROLL = phases(p);
+  const refusal = first(events, { type: "api.response", from: ROLL.create, where: (e) => e.verb === "create" && e.resource === "deployments" });
+  const listed = first(events, { type: "api.response", from: ROLL.create + REFUSED_GET_AFTER_MS, where: (e) => e.verb === "list" && e.resource === "deployments" });
+  const created = first(events, { type: "replicaset.created" });
+  return [
+    claim(
+      "refused-by-validation",
+      "A rolling update with maxSurge 0 and maxUnavailable 0 could never replace a pod, so API validation refuses the Deployment with 422 Invalid and stores nothing: no ReplicaSet, no pods.",
+      refusal?.status === 422 && refusal.error === REFUSED_TEXT && listed?.status === 200 && created === undefined,
+      [refusal, listed],
+      `kubectl printed: ${String(refusal?.error ?? "no answer to the create")}; ${listed === undefined ? "no list followed" : String(listed.message)}${created === undefined ? "" : `; yet ${created.message}`}.`,
+    ),
+  ];
+}
+
 export const rollingUpdate: ScenarioDef = {
   id: "rolling-update",
   title: "Rolling update and rollback",
@@ -155,10 +189,10 @@ export const rollingUpdate: ScenarioDef = {
   params: [
     { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 4, min: 1, max: 10 },
     { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "`strategy.rollingUpdate.maxSurge` as a percentage (rounded up).", default: 25, min: 0, max: 100 },
-    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down).", default: 25, min: 0, max: 100 },
+    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down). 0 together with maxSurge 0 is refused by API validation.", default: 25, min: 0, max: 100 },
     { name: "badRollout", type: "boolean", label: "Bad release", description: "Then roll out a version that crashes on start, and roll it back with `kubectl rollout undo`.", default: true },
     { name: "progressDeadlineSeconds", type: "integer", label: "Progress deadline", description: "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.", default: 600, min: 10, max: 600, unit: "s" },
   ],
   plan,
-  claims: (p, events) => [...goodClaims(p, events), ...(boolParam(p, "badRollout") ? badClaims(p, events) : [])],
+  claims: (p, events) => (isRefused(p) ? refusedClaims(p, events) : [...goodClaims(p, events), ...(boolParam(p, "badRollout") ? badClaims(p, events) : [])]),
 };

@@ -36,7 +36,7 @@ export const viewSchema = z.object({
   partitions: z.array(z.string()),
   traffic: z.object({ ok: z.number(), failed: z.number() }).nullable(),
   replicasets: z.record(z.string(), z.object({ replicas: z.number().int(), revision: z.number().int().nullable(), deployment: z.string().nullable() })),
-  services: z.record(z.string(), z.object({ ready: z.number().int(), notReady: z.number().int(), endpoints: z.array(z.string()), records: z.array(z.string()) })),
+  services: z.record(z.string(), z.object({ ready: z.number().int(), notReady: z.number().int(), endpoints: z.array(z.string()), terminating: z.array(z.string()), records: z.array(z.string()) })),
   pvcs: z.array(z.string()),
   proxies: z.record(
     z.string(),

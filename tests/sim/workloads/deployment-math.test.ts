@@ -12,8 +12,8 @@ describe("rollout fenceposts", () => {
   it("1 replica at 25%/25% → surge 1, unavailable 0: the new pod must be ready before the old one goes", () => {
     expect(resolveFenceposts("25%", "25%", 1)).toEqual([1, 0]);
   });
-  it("both zero would stall, so maxUnavailable becomes 1", () => {
-    expect(resolveFenceposts(0, "0%", 4)).toEqual([0, 1]);
+  it("maxUnavailable 10% of 4 rounds down to 0 beside maxSurge 0: both zero would stall, so it becomes 1", () => {
+    expect(resolveFenceposts(0, "10%", 4)).toEqual([0, 1]);
     expect(scaledValue("33%", 10, true)).toBe(4);
     expect(scaledValue("33%", 10, false)).toBe(3);
   });

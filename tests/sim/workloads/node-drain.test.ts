@@ -77,7 +77,7 @@ describe("eviction subresource (pkg/registry/core/pod/storage/eviction.go)", () 
       status: 429,
       reason: "TooManyRequests",
       message: "Cannot evict pod as it would violate the pod's disruption budget.",
-      cause: "The disruption budget web-pdb needs 3 healthy pods and has 3 currently",
+      details: { causes: [{ reason: "DisruptionBudget", message: "The disruption budget web-pdb needs 3 healthy pods and has 3 currently" }] },
     });
   });
   it("getPodDisruptionBudgets: budgets in the pod's namespace whose selector matches its labels", () => {

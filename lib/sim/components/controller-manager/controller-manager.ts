@@ -13,6 +13,7 @@ import { onDisruptionResult, reconcileDisruption } from "./disruption";
 import { onJobResult, reconcileJobs } from "./job";
 import { monitorNodes, onNodeLifecycleResult, taintNoSchedule } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
+import type { KcmRequest, KcmTag } from "./requests";
 import { informerNames, type KcmConfig, type KcmState, type KcmTimer } from "./types";
 import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
@@ -81,44 +82,74 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
   return s;
 }
 
-function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult, ctx: Ctx): KcmState {
-  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
-  if (r.tag.startsWith("inf:")) {
-    const name = r.tag.split(":")[1] ?? "";
-    const inf = s.informers[name];
-    if (inf === undefined) return s;
-    const wasSynced = inf.synced;
-    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
-    if (name === HPA_INFORMER) return changes.length > 0 && synced(s, cfg) ? onHpaInformer(s, cfg, ctx) : s;
-    // Controllers start working as soon as the last informer has synced, then whenever something they
-    // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
-    if (inf.synced && !wasSynced) {
-      const next = reconcile(s, cfg, ctx);
-      return cfg.hpa !== undefined && synced(next, cfg) ? onHpaInformer(next, cfg, ctx) : next;
-    }
-    return changes.length > 0 ? reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL) : s;
-  }
-  if (r.kind !== "response") return s;
-  if (r.tag.startsWith("nlc|")) return onNodeLifecycleResult(s, cfg, r, ctx);
-  if (r.tag.startsWith("evict|")) return onEvictResult(s, r, ctx);
-  if (r.tag.startsWith("pdb|")) return onDisruptionResult(s, r, ctx);
-  if (r.tag.startsWith("hpa|")) return onHpaScaleResult(s, r.status, r.tag, ctx);
-  // A refused garbage-collector write (409, 404) means the object changed: its informer event runs the next pass.
-  if (r.tag.startsWith("gc|")) return onGarbageResult(s, r.status, r.tag, ctx);
-  // A successful write shows up through the informers; a failed one is retried at once by its controller.
-  const failed = r.status < 200 || r.status >= 300;
-  const owner: Controller = r.tag.startsWith("dep|") ? "deployment" : r.tag.startsWith("sts|") ? "statefulset" : r.tag.startsWith("eps|") ? "endpointslice" : r.tag.startsWith("job|") ? "job" : r.tag.startsWith("cron|") ? "cronjob" : "replicaset";
-  // A create refused by admission (403) is not retried at once: the ReplicaSet is requeued rate-limited (rs-retry).
-  return reconcile(onWorkloadResult(s, cfg, r, ctx), cfg, ctx, failed && r.status !== 403 ? [owner] : []);
+/** A result of a client library's own request (leader election, informers): those carry string tags. */
+function isLibraryResult(r: HttpResult<KcmTag>): r is HttpResult<string> {
+  return typeof r.tag === "string";
 }
 
-function onWorkloadResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
-  if (r.tag.startsWith("dep|")) return onDeploymentResult(s, r.status, r.tag, r.body, ctx);
-  if (r.tag.startsWith("sts|")) return onStatefulSetResult(s, r.status, r.tag, r.body, ctx);
-  if (r.tag.startsWith("eps|")) return onEndpointSliceResult(s, r.status, r.tag, r.body, ctx);
-  if (r.tag.startsWith("job|")) return onJobResult(s, r.status, r.tag, ctx);
-  if (r.tag.startsWith("cron|")) return onCronJobResult(s, cfg, r.status, r.tag, ctx);
-  return onReplicaSetResult(s, cfg, r.status, r.tag, r.body, ctx);
+function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmTag>, ctx: Ctx): KcmState {
+  if (isLibraryResult(r)) return onLibraryResult(s, cfg, r, ctx);
+  if (r.kind !== "response" || typeof r.tag === "string") return s;
+  const tag = r.tag;
+  switch (tag.c) {
+    case "nlc":
+      return onNodeLifecycleResult(s, cfg, { ...r, tag }, ctx);
+    case "evict":
+      return onEvictResult(s, { ...r, tag }, ctx);
+    case "pdb":
+      return onDisruptionResult(s, { ...r, tag }, ctx);
+    case "hpa":
+      return onHpaScaleResult(s, r.status, tag, ctx);
+    case "gc":
+      // A refused garbage-collector write (409, 404) means the object changed: its informer event runs the next pass.
+      return onGarbageResult(s, r.status, tag, ctx);
+    default: {
+      // A successful write shows up through the informers; a failed one is retried at once by its controller.
+      const failed = r.status < 200 || r.status >= 300;
+      // A create refused by admission (403) is not retried at once: the ReplicaSet is requeued rate-limited (rs-retry).
+      return reconcile(onWorkloadResult(s, cfg, r.status, r.body, tag, ctx), cfg, ctx, failed && r.status !== 403 ? [WORKLOAD_CONTROLLER[tag.c]] : []);
+    }
+  }
+}
+
+function onLibraryResult(s: KcmState, cfg: KcmConfig, r: HttpResult<string>, ctx: Ctx): KcmState {
+  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
+  if (!r.tag.startsWith("inf:")) return s;
+  const name = r.tag.split(":")[1] ?? "";
+  const inf = s.informers[name];
+  if (inf === undefined) return s;
+  const wasSynced = inf.synced;
+  const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+  if (name === HPA_INFORMER) return changes.length > 0 && synced(s, cfg) ? onHpaInformer(s, cfg, ctx) : s;
+  // Controllers start working as soon as the last informer has synced, then whenever something they
+  // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
+  if (inf.synced && !wasSynced) {
+    const next = reconcile(s, cfg, ctx);
+    return cfg.hpa !== undefined && synced(next, cfg) ? onHpaInformer(next, cfg, ctx) : next;
+  }
+  return changes.length > 0 ? reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL) : s;
+}
+
+type WorkloadRequest = Extract<KcmRequest, { c: "dep" | "sts" | "eps" | "job" | "cron" | "rs" }>;
+
+/** The controller that retries a workload write that failed. */
+const WORKLOAD_CONTROLLER: Record<WorkloadRequest["c"], Controller> = { dep: "deployment", sts: "statefulset", eps: "endpointslice", job: "job", cron: "cronjob", rs: "replicaset" };
+
+function onWorkloadResult(s: KcmState, cfg: KcmConfig, status: number, body: unknown, tag: WorkloadRequest, ctx: Ctx): KcmState {
+  switch (tag.c) {
+    case "dep":
+      return onDeploymentResult(s, status, tag, body, ctx);
+    case "sts":
+      return onStatefulSetResult(s, status, tag, ctx);
+    case "eps":
+      return onEndpointSliceResult(s, status, tag, body, ctx);
+    case "job":
+      return onJobResult(s, status, tag, ctx);
+    case "cron":
+      return onCronJobResult(s, cfg, status, tag, ctx);
+    case "rs":
+      return onReplicaSetResult(s, cfg, status, tag, body, ctx);
+  }
 }
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {

@@ -14,6 +14,7 @@ import { apiCall } from "../../apiserver/http";
 import type { CronJob, Job } from "../../objects/types";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { isJobFinished } from "./job";
+import type { CronJobRequest } from "./requests";
 import type { CronTrack, KcmConfig, KcmState } from "./types";
 
 /** Unix seconds at virtual time 0 (2026-01-01T00:00:00Z). */
@@ -84,14 +85,14 @@ function patchStatus(s: KcmState, cfg: KcmConfig, cj: CronJob, status: CronJob["
   if (status.lastSuccessfulTime !== null) body.lastSuccessfulTime = status.lastSuccessfulTime;
   const key = `cronstatus:${cj.metadata.uid}`;
   const call = apiCall("patch", "cronjobs", { namespace: cj.metadata.namespace, name: cj.metadata.name, subresource: "status", body: { status: body } });
-  return expect(issue(s, cfg, call, `cron|status|${key}|${JSON.stringify({ cronjob: cj.metadata.name })}`, ctx), key, statusSignature(status));
+  return expect(issue(s, cfg, call, { c: "cron", op: "status", key, cronjob: cj.metadata.name }, ctx), key, statusSignature(status));
 }
 
 function deleteJob(s: KcmState, cfg: KcmConfig, cj: CronJob, job: Job, why: string, ctx: Ctx): KcmState {
   const key = `cronjob-delete:${job.metadata.namespace}/${job.metadata.name}`;
   if (s.pendingWrites[key] !== undefined) return s;
   const call = apiCall("delete", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, body: { propagationPolicy: "Background" } });
-  return expect(issue(s, cfg, call, `cron|delete|${key}|${JSON.stringify({ cronjob: cj.metadata.name, job: job.metadata.name, why })}`, ctx), key, "gone");
+  return expect(issue(s, cfg, call, { c: "cron", op: "delete", key, cronjob: cj.metadata.name, job: job.metadata.name, why }, ctx), key, "gone");
 }
 
 function wake(s: KcmState, uid: string, track: CronTrack, at: number, ctx: Ctx): KcmState {
@@ -180,8 +181,8 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
     status: { active: 0, ready: 0, succeeded: 0, failed: 0, startTime: null, completionTime: null, conditions: [] },
   };
   const next = { ...status, active: [...status.active, name], lastScheduleTime: scheduled };
-  const plan = { cronjob: cj.metadata.name, job: name, scheduledAt: scheduled, policy: cj.spec.concurrencyPolicy, status: next };
-  return expect(issue(s, cfg, apiCall("create", "jobs", { namespace: ns, body }), `cron|create|cronjob-create:${uid}|${JSON.stringify(plan)}`, ctx), `cronjob-create:${uid}`, "sent");
+  const plan: CronJobRequest = { c: "cron", op: "create", key: `cronjob-create:${uid}`, cronjob: cj.metadata.name, job: name, scheduledAt: scheduled, policy: cj.spec.concurrencyPolicy, status: next };
+  return expect(issue(s, cfg, apiCall("create", "jobs", { namespace: ns, body }), plan, ctx), `cronjob-create:${uid}`, "sent");
 }
 
 export function reconcileCronJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
@@ -191,11 +192,10 @@ export function reconcileCronJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmSt
   return s;
 }
 
-export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, tag: string, ctx: Ctx): KcmState {
-  const [, op = "", key = "", json = "{}"] = tag.split("|");
+export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, d: CronJobRequest, ctx: Ctx): KcmState {
+  const key = d.key;
   const ok = status === 200 || status === 201;
-  if (op === "create") {
-    const d = JSON.parse(json) as { cronjob: string; job: string; scheduledAt: number; policy: string; status: CronJob["status"] };
+  if (d.op === "create") {
     const s = fulfil(s0, key);
     if (!ok) return s;
     const late = ctx.now - d.scheduledAt;
@@ -204,8 +204,7 @@ export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, ta
     return cj === undefined ? s : patchStatus(s, cfg, cj, d.status, ctx);
   }
   if (!ok) return fulfil(s0, key);
-  if (op === "delete") {
-    const d = JSON.parse(json) as { cronjob: string; job: string; why: string };
+  if (d.op === "delete") {
     ctx.trace("cronjob.job-deleted", `cronjob-controller deleted Job ${d.job} of CronJob ${d.cronjob} (${d.why}); the garbage collector deletes its pods.`, { cronjob: d.cronjob, job: d.job, reason: d.why });
   }
   return s0;

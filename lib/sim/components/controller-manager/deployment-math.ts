@@ -1,5 +1,6 @@
 // The arithmetic of a Deployment rollout, as pkg/controller/deployment/util and rolling.go do it:
-// maxSurge rounds up and maxUnavailable rounds down (both 0 would stall, so unavailable becomes 1),
+// maxSurge rounds up and maxUnavailable rounds down (validation refuses both written as 0, but a
+// percentage can still round down to 0: both 0 would stall, so unavailable becomes 1),
 // the new ReplicaSet grows while the total stays within replicas + maxSurge, and old ReplicaSets
 // shrink while at least replicas - maxUnavailable pods stay available (unhealthy ones first).
 import { assert } from "../../core/assert";

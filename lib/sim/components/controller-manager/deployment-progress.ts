@@ -16,6 +16,7 @@ import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import type { Deployment, Pod, ReplicaSet } from "../../objects/types";
 import { activePods, availableCount, issue } from "./kcm-api";
+import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 /** progressDeadlineSeconds when the spec leaves it out (apps/v1 defaulting). */
@@ -53,14 +54,13 @@ export function checkProgress(s: KcmState, cfg: KcmConfig, d: Deployment, fresh:
   if (rec.timedOut || ctx.now <= rec.lastUpdate + deadlineMs) return s;
   const condition = { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: `ReplicaSet "${fresh.metadata.name}" has timed out progressing.`, lastUpdateTime: ctx.now };
   const call = apiCall("patch", "deployments", { namespace: d.metadata.namespace, name: d.metadata.name, subresource: "status", body: { status: { conditions: [condition] } } });
-  const detail = JSON.stringify({ d: d.metadata.name, rs: fresh.metadata.name, since: rec.lastUpdate, deadline: deadlineMs / 1000 });
-  const next = issue(s, cfg, call, `dep|deadline|${key}|${detail}`, ctx);
+  const next = issue(s, cfg, call, { c: "dep", op: "deadline", key, d: d.metadata.name, rs: fresh.metadata.name, since: rec.lastUpdate, deadline: deadlineMs / 1000 }, ctx);
   return { ...next, progress: withEntry(next.progress, key, { ...rec, timedOut: true }) };
 }
 
 /** The answer to the timeout's status write: traced when it landed, checked again at the next sync when it did not. */
-export function onDeadlineResult(s: KcmState, ok: boolean, key: string, json: string, ctx: Ctx): KcmState {
-  const d = JSON.parse(json) as { d: string; rs: string; since: number; deadline: number };
+export function onDeadlineResult(s: KcmState, ok: boolean, d: DeploymentRequest & { op: "deadline" }, ctx: Ctx): KcmState {
+  const key = d.key;
   const rec = s.progress[key];
   if (!ok) return rec === undefined ? s : { ...s, progress: withEntry(s.progress, key, { ...rec, timedOut: false }) };
   ctx.trace(

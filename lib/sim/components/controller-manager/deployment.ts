@@ -12,6 +12,7 @@ import { resolveFenceposts, newRsReplicas, scaleDownOld, type RsCount } from "./
 import { checkProgress, onDeadlineResult } from "./deployment-progress";
 import { activePods, availableCount, expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
+import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 export const REVISION = "deployment.kubernetes.io/revision";
@@ -36,7 +37,7 @@ function shown(rs: ReplicaSet | undefined, want: string): boolean {
 
 function scale(s: KcmState, cfg: KcmConfig, d: Deployment, rs: ReplicaSet, replicas: number, ctx: Ctx): KcmState {
   const call = apiCall("patch", "replicasets", { namespace: rs.metadata.namespace, name: rs.metadata.name, body: { spec: { replicas } } });
-  const tag = `dep|scale|${rsKey(rs)}|${JSON.stringify({ d: d.metadata.name, from: rs.spec.replicas, to: replicas })}`;
+  const tag: DeploymentRequest = { c: "dep", op: "scale", key: rsKey(rs), d: d.metadata.name, from: rs.spec.replicas, to: replicas };
   return expect(issue(s, cfg, call, tag, ctx), rsKey(rs), `replicas=${replicas}`);
 }
 
@@ -50,7 +51,7 @@ function create(s: KcmState, cfg: KcmConfig, d: Deployment, hash: string, replic
     spec: { replicas, selector: { ...d.spec.selector, "pod-template-hash": hash }, template: { ...d.spec.template, labels } },
     status: { replicas: 0, readyReplicas: 0 },
   };
-  const tag = `dep|create|${rsKey(body)}|${JSON.stringify({ d: d.metadata.name, to: replicas, revision })}`;
+  const tag: DeploymentRequest = { c: "dep", op: "create", key: rsKey(body), d: d.metadata.name, to: replicas, revision };
   return expect(issue(s, cfg, apiCall("create", "replicasets", { namespace: ns, body }), tag, ctx), rsKey(body), `replicas=${replicas}`);
 }
 
@@ -86,7 +87,7 @@ function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: reado
   if (revisionOf(fresh) <= maxOld) {
     // Rollback (or a template change back): the matching ReplicaSet is reused and becomes the newest revision.
     const call = apiCall("patch", "replicasets", { namespace: fresh.metadata.namespace, name: fresh.metadata.name, body: { metadata: { annotations: { [REVISION]: String(maxOld + 1) } } } });
-    const tag = `dep|revision|${rsKey(fresh)}|${JSON.stringify({ d: d.metadata.name, from: revisionOf(fresh), revision: maxOld + 1 })}`;
+    const tag: DeploymentRequest = { c: "dep", op: "revision", key: rsKey(fresh), d: d.metadata.name, from: revisionOf(fresh), revision: maxOld + 1 };
     return expect(issue(s, cfg, call, tag, ctx), rsKey(fresh), `revision=${maxOld + 1}`);
   }
   const freshCount = counts(fresh, pods);
@@ -112,7 +113,7 @@ function complete(s0: KcmState, cfg: KcmConfig, d: Deployment, fresh: ReplicaSet
   const limit = d.spec.revisionHistoryLimit ?? 10;
   const extra = [...olds].sort((a, b) => revisionOf(a) - revisionOf(b)).slice(0, Math.max(0, olds.length - limit));
   for (const rs of extra) {
-    const tag = `dep|delete|${rsKey(rs)}|${JSON.stringify({ d: d.metadata.name, revision: revisionOf(rs), limit })}`;
+    const tag: DeploymentRequest = { c: "dep", op: "delete", key: rsKey(rs), d: d.metadata.name, revision: revisionOf(rs), limit };
     s = expect(issue(s, cfg, apiCall("delete", "replicasets", { namespace: rs.metadata.namespace, name: rs.metadata.name }), tag, ctx), rsKey(rs), "gone");
   }
   return s;
@@ -143,22 +144,21 @@ function trackProgress(s: KcmState, cfg: KcmConfig, d: Deployment, sets: readonl
 }
 
 /** Traces for the deployment controller's writes; a failed write is forgotten and retried. */
-export function onDeploymentResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [, op = "", key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { d: string; from?: number; to?: number; revision?: number; limit?: number };
+export function onDeploymentResult(s: KcmState, status: number, d: DeploymentRequest, body: unknown, ctx: Ctx): KcmState {
+  const key = d.key;
   const ok = status === 200 || status === 201;
-  if (op === "deadline") return onDeadlineResult(s, ok, key, json, ctx);
+  if (d.op === "deadline") return onDeadlineResult(s, ok, d, ctx);
   if (!ok) return fulfil(s, key);
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
-  if (op === "create") {
-    ctx.trace("replicaset.created", `deployment-controller created ReplicaSet ${name} (revision ${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`, { replicaset: name, replicas: d.to ?? 0, deployment: d.d, revision: d.revision ?? 0 });
-  } else if (op === "scale") {
-    const verb = (d.to ?? 0) > (d.from ?? 0) ? "up" : "down";
-    ctx.trace("replicaset.scaled", `deployment-controller scaled ${verb} ReplicaSet ${name} from ${d.from} to ${d.to}.`, { replicaset: name, replicas: d.to ?? 0, from: d.from ?? 0, deployment: d.d });
-  } else if (op === "revision") {
-    ctx.trace("deployment.revision", `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} (revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`, { deployment: d.d, replicaset: name, revision: d.revision ?? 0 });
-  } else if (op === "delete") {
-    ctx.trace("replicaset.deleted", `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`, { replicaset: key.split("/")[1] ?? "", deployment: d.d, revision: d.revision ?? 0 });
+  if (d.op === "create") {
+    ctx.trace("replicaset.created", `deployment-controller created ReplicaSet ${name} (revision ${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`, { replicaset: name, replicas: d.to, deployment: d.d, revision: d.revision });
+  } else if (d.op === "scale") {
+    const verb = d.to > d.from ? "up" : "down";
+    ctx.trace("replicaset.scaled", `deployment-controller scaled ${verb} ReplicaSet ${name} from ${d.from} to ${d.to}.`, { replicaset: name, replicas: d.to, from: d.from, deployment: d.d });
+  } else if (d.op === "revision") {
+    ctx.trace("deployment.revision", `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} (revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`, { deployment: d.d, replicaset: name, revision: d.revision });
+  } else {
+    ctx.trace("replicaset.deleted", `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`, { replicaset: key.split("/")[1] ?? "", deployment: d.d, revision: d.revision });
   }
   return s;
 }

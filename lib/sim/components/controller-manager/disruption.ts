@@ -21,6 +21,7 @@ import { budgetSelects, podReady } from "../../objects/helpers";
 import type { Deployment, Pod, PodDisruptionBudget, ReplicaSet, StatefulSet } from "../../objects/types";
 import { scaledValue } from "./deployment-math";
 import { issue, objects } from "./kcm-api";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 /** DeletionTimeout: how long a granted eviction keeps a pod out of currentHealthy while it is not yet deleted. */
@@ -105,7 +106,7 @@ export function reconcileDisruption(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kcm
     if (sameStatus(status, pdb.status)) continue;
     // UpdateStatus with the informer's resourceVersion: a conflict means the eviction handler wrote first.
     const call = apiCall("update", "poddisruptionbudgets", { namespace: pdb.metadata.namespace, name: pdb.metadata.name, subresource: "status", body: { ...pdb, status } });
-    s = issue(s, cfg, call, `pdb|${pdb.metadata.namespace}|${pdb.metadata.name}`, ctx);
+    s = issue(s, cfg, call, { c: "pdb", namespace: pdb.metadata.namespace ?? "", name: pdb.metadata.name }, ctx);
     s = { ...s, busy: withEntry(s.busy, key, "sent") };
   }
   return armRecheck(s, ctx);
@@ -126,8 +127,8 @@ function armRecheck(s: KcmState, ctx: Ctx): KcmState {
   return { ...s, pdbRecheckAt: due };
 }
 
-export function onDisruptionResult(s: KcmState, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
-  const [, namespace = "", name = ""] = r.tag.split("|");
+export function onDisruptionResult(s: KcmState, r: HttpResult<KcmRequest & { c: "pdb" }> & { kind: "response" }, ctx: Ctx): KcmState {
+  const { namespace, name } = r.tag;
   const next = { ...s, busy: without(s.busy, `pdb:${namespace}/${name}`) };
   if (r.status !== 200) return next;
   const st = (r.body as PodDisruptionBudget).status;

@@ -1,8 +1,9 @@
 // The endpointslice controller (pkg/controller/endpointslice): for every Service with a selector,
 // one EndpointSlice <service>-<5 random> (label kubernetes.io/service-name) listing the selected
-// pods that have an IP, each with its Ready condition and, for pods whose subdomain is the Service,
-// its hostname: that is what gives StatefulSet pods their DNS names <pod>.<svc>.<ns>.svc.cluster.local
-// through a headless Service. kube-proxy and DNS read these slices, not the pods.
+// pods that have an IP and are not terminal, terminating ones included, each with its conditions
+// and, for pods whose subdomain is the Service, its hostname: that is what gives StatefulSet pods
+// their DNS names <pod>.<svc>.<ns>.svc.cluster.local through a headless Service. kube-proxy and DNS
+// read these slices, not the pods.
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
@@ -10,6 +11,7 @@ import { isTerminating, matchesLabels, podReady } from "../../objects/helpers";
 import type { Endpoint, EndpointSlice, Pod, Service } from "../../objects/types";
 import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
 import { randomSuffix } from "./naming";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
@@ -27,31 +29,40 @@ function signatureOf(slice: EndpointSlice): string {
   return sig;
 }
 
-function desired(svc: Service, pods: readonly Pod[]): Endpoint[] {
+/**
+ * ShouldPodBeInEndpoints(pod, includeTerminating=true) and podToEndpoint (staging/src/k8s.io/
+ * endpointslice utils.go): a pod with an IP that is not Succeeded or Failed is listed, terminating
+ * or not; serving is its readiness, and ready is serving and not terminating. Pure.
+ */
+export function desiredEndpoints(svc: Service, pods: readonly Pod[]): Endpoint[] {
   const ns = svc.metadata.namespace;
   return pods
-    .filter((p) => p.metadata.namespace === ns && p.status.podIP !== null && p.status.podIP !== "" && !isTerminating(p) && matchesLabels(p.metadata.labels, svc.spec.selector))
-    .map((p) => ({
-      addresses: [p.status.podIP!],
-      ready: podReady(p),
-      hostname: p.spec.subdomain === svc.metadata.name ? (p.spec.hostname ?? null) : null,
-      nodeName: p.spec.nodeName,
-      targetRef: p.metadata.name,
-    }))
+    .filter((p) => p.metadata.namespace === ns && p.status.podIP !== null && p.status.podIP !== "" && p.status.phase !== "Succeeded" && p.status.phase !== "Failed" && matchesLabels(p.metadata.labels, svc.spec.selector))
+    .map((p) => {
+      const serving = podReady(p);
+      const terminating = isTerminating(p);
+      return {
+        addresses: [p.status.podIP!],
+        conditions: { ready: serving && !terminating, serving, terminating },
+        hostname: p.spec.subdomain === svc.metadata.name ? (p.spec.hostname ?? null) : null,
+        nodeName: p.spec.nodeName,
+        targetRef: p.metadata.name,
+      };
+    })
     .sort((a, b) => (a.targetRef < b.targetRef ? -1 : 1));
 }
 
 /** DNS A records a headless Service publishes for pods with hostnames. Pure. */
 export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
   const ns = svc.metadata.namespace ?? "default";
-  return endpoints.filter((e) => e.ready && e.hostname !== null).map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
+  return endpoints.filter((e) => e.conditions.ready && e.hostname !== null).map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
 }
 
 function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly EndpointSlice[], pods: readonly Pod[], ctx: Ctx): KcmState {
   const ns = svc.metadata.namespace ?? "default";
   const key = `eps:${ns}/${svc.metadata.name}`;
   const slice = slices.find((e) => e.metadata.namespace === ns && e.metadata.labels[SERVICE_NAME_LABEL] === svc.metadata.name);
-  const want = desired(svc, pods);
+  const want = desiredEndpoints(svc, pods);
   const sig = JSON.stringify(want);
   const current = slice === undefined ? undefined : signatureOf(slice);
   const pending = s.pendingWrites[key];
@@ -61,15 +72,15 @@ function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly
   }
   if (current === sig) return s;
   const ports = svc.spec.ports.map((p) => ({ port: p.targetPort, protocol: p.protocol }));
-  const info = JSON.stringify({ svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" });
+  const tag: KcmRequest = { c: "eps", key, svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" };
   if (slice === undefined) {
     const labels = { [SERVICE_NAME_LABEL]: svc.metadata.name };
     const meta = newMeta(`${svc.metadata.name}-${randomSuffix(ctx.rng)}`, ns, labels, { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid }, ctx.now);
     const body: EndpointSlice = { kind: "EndpointSlice", apiVersion: "discovery.k8s.io/v1", metadata: meta, addressType: "IPv4", endpoints: want, ports };
-    return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), `eps|${key}|${info}`, ctx), key, sig);
+    return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), tag, ctx), key, sig);
   }
   const call = apiCall("patch", "endpointslices", { namespace: ns, name: slice.metadata.name, body: { endpoints: want, ports } });
-  return expect(issue(s, cfg, call, `eps|${key}|${info}`, ctx), key, sig);
+  return expect(issue(s, cfg, call, tag, ctx), key, sig);
 }
 
 export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
@@ -82,21 +93,24 @@ export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx):
   return s;
 }
 
-export function onEndpointSliceResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [, key = "", json = "{}"] = tag.split("|");
+export function onEndpointSliceResult(s: KcmState, status: number, info: KcmRequest & { c: "eps" }, body: unknown, ctx: Ctx): KcmState {
+  const key = info.key;
   if (!(status === 200 || status === 201)) return fulfil(s, key);
-  const info = JSON.parse(json) as { svc: string; headless: boolean };
   const slice = body as EndpointSlice;
-  const ready = slice.endpoints.filter((e) => e.ready);
+  const ready = slice.endpoints.filter((e) => e.conditions.ready);
+  const terminating = slice.endpoints.filter((e) => e.conditions.terminating);
+  const notReady = slice.endpoints.length - ready.length - terminating.length;
   const fake = { metadata: { name: info.svc, namespace: slice.metadata.namespace } } as Service;
   const records = info.headless ? dnsRecords(fake, slice.endpoints) : [];
   const list = ready.map((e) => `${e.targetRef}=${e.addresses[0]}`);
+  const leaving = terminating.map((e) => `${e.targetRef}=${e.addresses[0]}${e.conditions.serving ? " serving" : ""}`);
   // A headless Service's DNS records mirror its ready endpoints: the pattern here, the list in `records`.
   const dns = records.length > 0 ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).` : "";
+  const kept = leaving.length > 0 ? ` ${leaving.length} terminating, kept with ready=false (${leaving.join(", ")}).` : "";
   ctx.trace(
     "endpointslice.updated",
-    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${slice.endpoints.length - ready.length} not ready.${dns}`,
-    { service: info.svc, slice: slice.metadata.name, ready: ready.length, notReady: slice.endpoints.length - ready.length, endpoints: list, records },
+    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ready.${kept}${dns}`,
+    { service: info.svc, slice: slice.metadata.name, ready: ready.length, notReady, endpoints: list, terminating: leaving, records },
   );
   return { ...s, slices: withEntry(s.slices, key, JSON.stringify(slice.endpoints)) };
 }

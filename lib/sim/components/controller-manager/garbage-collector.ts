@@ -17,6 +17,7 @@ import { resourceOf, type Resource } from "../../objects/resources";
 import type { KubeObject, OwnerRef } from "../../objects/types";
 import type { PropagationPolicy } from "../../apiserver/writes";
 import { issue } from "./kcm-api";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 /** The kinds whose informers the garbage collector reads (operator clusters only). */
@@ -102,23 +103,22 @@ function call(a: GcAction) {
   return apiCall("update", resource, { ...target, body: next });
 }
 
-/** One pass: each action not already sent for this object goes out once (tag gc|key|json). */
+/** One pass: each action not already sent for this object goes out once. */
 export function reconcileGarbage(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   const all = GC_KINDS.flatMap((k) => Object.values(s0.informers[resourceOf({ kind: k } as KubeObject)]?.objects ?? {}));
   let s = s0;
   for (const a of gcActions(all)) {
     const key = keyOf(a);
     if (s.busy[key] !== undefined) continue;
-    const d = { op: a.op, kind: a.obj.kind, name: a.obj.metadata.name, owner: a.op === "unfinalize" ? "" : `${a.owner.kind} ${a.owner.name}`, detail: a.op === "delete" ? `${a.why}:${a.policy}` : a.op === "unfinalize" ? a.finalizer : "" };
-    s = { ...issue(s, cfg, call(a), `gc|${key}|${JSON.stringify(d)}`, ctx), busy: { ...s.busy, [key]: "sent" } };
+    const d: KcmRequest = { c: "gc", key, op: a.op, kind: a.obj.kind, name: a.obj.metadata.name, owner: a.op === "unfinalize" ? "" : `${a.owner.kind} ${a.owner.name}`, detail: a.op === "delete" ? `${a.why}:${a.policy}` : a.op === "unfinalize" ? a.finalizer : "" };
+    s = { ...issue(s, cfg, call(a), d, ctx), busy: { ...s.busy, [key]: "sent" } };
   }
   return s;
 }
 
 /** Traces each write the API accepted; a refused one (409, 404) is forgotten so a later pass decides again. */
-export function onGarbageResult(s: KcmState, status: number, tag: string, ctx: Ctx): KcmState {
-  const [, key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { op: string; kind: string; name: string; owner: string; detail: string };
+export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c: "gc" }, ctx: Ctx): KcmState {
+  const key = d.key;
   if (status < 200 || status >= 300) {
     const { [key]: _gone, ...busy } = s.busy;
     return { ...s, busy };

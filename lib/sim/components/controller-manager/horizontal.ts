@@ -16,6 +16,7 @@ import type { Deployment, HorizontalPodAutoscaler, Pod } from "../../objects/typ
 import type { PodMetric } from "../metrics-server/protocol";
 import { limitRate, resourceReplicas, stabilize, type Calculation, type PodSample, type Recommendation, type ScaleEvent } from "./hpa-math";
 import { issue, objects } from "./kcm-api";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 export type HpaConfig = {
@@ -169,17 +170,15 @@ function reconcileAutoscaler(s: KcmState, cfg: KcmConfig, hc: HpaConfig, h: Hori
   });
   if (out.desired === current) return next;
   const call = apiCall("patch", "deployments", { namespace: d.metadata.namespace, name: d.metadata.name, body: { spec: { replicas: out.desired } } });
-  next = issue(next, cfg, call, `hpa|${key}|${current}|${out.desired}|${out.reason}`, ctx);
+  next = issue(next, cfg, call, { c: "hpa", key, from: current, to: out.desired, reason: out.reason }, ctx);
   return next;
 }
 
 /** The scale write answered: record the scale event (storeScaleEvent) and trace SuccessfulRescale. */
-export function onHpaScaleResult(s: KcmState, status: number, tag: string, ctx: Ctx): KcmState {
-  const [, key = "", fromText = "", toText = "", reason = ""] = tag.split("|");
+export function onHpaScaleResult(s: KcmState, status: number, r: KcmRequest & { c: "hpa" }, ctx: Ctx): KcmState {
+  const { key, from, to, reason } = r;
   const mem = s.hpa?.[key];
   if (mem === undefined || status < 200 || status >= 300) return s;
-  const from = Number(fromText);
-  const to = Number(toText);
   const ev: ScaleEvent = { at: ctx.now, change: Math.abs(to - from) };
   // storeScaleEvent drops events older than the longest policy period of that direction.
   const h = hpas(s).find((x) => keyOf(x) === key);

@@ -17,6 +17,7 @@ import { isTerminating, podReady } from "../../objects/helpers";
 import type { Job, JobCondition, Pod } from "../../objects/types";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { randomSuffix } from "./naming";
+import type { JobRequest } from "./requests";
 import type { JobTrack, KcmConfig, KcmState } from "./types";
 
 /** job_controller.go: DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
@@ -118,13 +119,13 @@ function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, ctx: Ct
     status: { phase: "Pending", conditions: [], podIP: null },
   };
   const key = `jobpod:${ns}/${name}`;
-  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), `job|create|${key}|${JSON.stringify({ job: job.metadata.name, why, index })}`, ctx), key, "exists");
+  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), { c: "job", op: "create", key, job: job.metadata.name, why, index }, ctx), key, "exists");
 }
 
 function deletePod(s: KcmState, cfg: KcmConfig, job: Job, p: Pod, why: string, ctx: Ctx): KcmState {
   const key = `jobpod:${p.metadata.namespace}/${p.metadata.name}`;
   const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-  return expect(issue(s, cfg, call, `job|delete|${key}|${JSON.stringify({ job: job.metadata.name, why })}`, ctx), key, "terminating");
+  return expect(issue(s, cfg, call, { c: "job", op: "delete", key, job: job.metadata.name, why }, ctx), key, "terminating");
 }
 
 function writeStatus(s: KcmState, cfg: KcmConfig, job: Job, status: Job["status"], note: string, ctx: Ctx): KcmState {
@@ -134,7 +135,7 @@ function writeStatus(s: KcmState, cfg: KcmConfig, job: Job, status: Job["status"
   if (status.completionTime !== null) body.completionTime = status.completionTime;
   const key = `jobstatus:${job.metadata.uid}`;
   const call = apiCall("patch", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, subresource: "status", body: { status: body } });
-  return expect(issue(s, cfg, call, `job|status|${key}|${JSON.stringify({ job: job.metadata.name, note, conditions: status.conditions.map((c) => c.type), reason: status.conditions.at(-1)?.reason ?? "", succeeded: status.succeeded, failed: status.failed })}`, ctx), key, statusSignature(status));
+  return expect(issue(s, cfg, call, { c: "job", op: "status", key, job: job.metadata.name, note, conditions: status.conditions.map((c) => c.type), reason: status.conditions.at(-1)?.reason ?? "", succeeded: status.succeeded, failed: status.failed }, ctx), key, statusSignature(status));
 }
 
 /** Our earlier writes for this Job that the informers do not show yet (then the sync waits, as expectations do). */
@@ -287,7 +288,7 @@ function expireFinished(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], ctx:
       continue;
     }
     const call = apiCall("delete", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, body: { propagationPolicy: "Foreground" } });
-    s = expect(issue(s, cfg, call, `job|ttl|${key}|${JSON.stringify({ job: job.metadata.name, why: `${done.type} ${ttl} s ago` })}`, ctx), key, "gone");
+    s = expect(issue(s, cfg, call, { c: "job", op: "ttl", key, job: job.metadata.name, why: `${done.type} ${ttl} s ago` }, ctx), key, "gone");
   }
   return s;
 }
@@ -302,7 +303,7 @@ function collectOrphans(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], pods
     const key = `gcpod:${p.metadata.namespace}/${p.metadata.name}`;
     if (s.pendingWrites[key] !== undefined) continue;
     const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-    s = expect(issue(s, cfg, call, `job|gc|${key}|${JSON.stringify({ job: owner.name, why: "" })}`, ctx), key, "terminating");
+    s = expect(issue(s, cfg, call, { c: "job", op: "gc", key, job: owner.name, why: "" }, ctx), key, "terminating");
   }
   return s;
 }
@@ -336,25 +337,28 @@ export function reconcileJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState 
   return collectOrphans(expireFinished(s, cfg, jobs, ctx), cfg, jobs, pods, ctx);
 }
 
-export function onJobResult(s: KcmState, status: number, tag: string, ctx: Ctx): KcmState {
-  const [, op = "", key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { job: string; why?: string; index?: number; note?: string; conditions?: string[]; reason?: string; succeeded?: number; failed?: number };
+export function onJobResult(s: KcmState, status: number, d: JobRequest, ctx: Ctx): KcmState {
+  const key = d.key;
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
-  if (op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why ?? "", index: d.index ?? -1 });
-  else if (op === "delete") ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, { pod: name, job: d.job, reason: d.why ?? "" });
-  else if (op === "ttl") ctx.trace("job.ttl-deleted", `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`, { job: d.job });
-  else if (op === "status" && d.note === "suspended") ctx.trace("job.suspended", `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`, { job: d.job });
-  else if (op === "status" && d.note === "resumed") ctx.trace("job.resumed", `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`, { job: d.job });
-  else if (op === "gc") ctx.trace("gc.pod-deleted", `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`, { pod: name, job: d.job });
-  else if (op === "status" && (d.note === "failure-target" || d.note === "failure-target+failed")) {
-    const then = d.note === "failure-target" ? "it deletes its running pods, and marks it Failed once none is left" : "no pod is left running, so Failed follows at once";
-    ctx.trace("job.failure-target", `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`, { job: d.job, reason: d.reason ?? "", failed: d.failed ?? 0 });
-  }
-  if (op === "status" && (d.note === "failed" || d.note === "failure-target+failed")) {
-    ctx.trace("job.failed", `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`, { job: d.job, reason: d.reason ?? "", succeeded: d.succeeded ?? 0, failed: d.failed ?? 0 });
-  } else if (op === "status" && d.note === "complete") {
-    ctx.trace("job.complete", `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`, { job: d.job, succeeded: d.succeeded ?? 0, failed: d.failed ?? 0 });
-  }
+  if (d.op === "status") traceJobStatus(d, ctx);
+  else if (d.op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why, index: d.index });
+  else if (d.op === "delete") ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, { pod: name, job: d.job, reason: d.why });
+  else if (d.op === "ttl") ctx.trace("job.ttl-deleted", `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`, { job: d.job });
+  else ctx.trace("gc.pod-deleted", `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`, { pod: name, job: d.job });
   return s;
+}
+
+function traceJobStatus(d: JobRequest & { op: "status" }, ctx: Ctx): void {
+  if (d.note === "suspended") ctx.trace("job.suspended", `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`, { job: d.job });
+  else if (d.note === "resumed") ctx.trace("job.resumed", `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`, { job: d.job });
+  else if (d.note === "failure-target" || d.note === "failure-target+failed") {
+    const then = d.note === "failure-target" ? "it deletes its running pods, and marks it Failed once none is left" : "no pod is left running, so Failed follows at once";
+    ctx.trace("job.failure-target", `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`, { job: d.job, reason: d.reason, failed: d.failed });
+  }
+  if (d.note === "failed" || d.note === "failure-target+failed") {
+    ctx.trace("job.failed", `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`, { job: d.job, reason: d.reason, succeeded: d.succeeded, failed: d.failed });
+  } else if (d.note === "complete") {
+    ctx.trace("job.complete", `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`, { job: d.job, succeeded: d.succeeded, failed: d.failed });
+  }
 }

@@ -5,6 +5,7 @@ import { withEntry, without } from "../../core/records";
 import { httpSend } from "../../client/http-client";
 import { podReady, isTerminating } from "../../objects/helpers";
 import type { KubeObject, ObjectMeta, Pod } from "../../objects/types";
+import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 // Sorted views of an informer's store per kind, memoized by the store object: a store is never
@@ -32,7 +33,7 @@ export function objects<T extends KubeObject>(s: KcmState, informer: string, kin
   return list as readonly T[];
 }
 
-export function issue(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, ctx: Ctx): KcmState {
+export function issue(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: KcmRequest, ctx: Ctx): KcmState {
   return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc };
 }
 

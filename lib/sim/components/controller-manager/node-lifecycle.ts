@@ -13,6 +13,7 @@ import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease, Node, Pod, Taint } from "../../objects/types";
 import { storeKey } from "../../objects/resources";
+import type { KcmTag, NodeLifecycleRequest } from "./requests";
 import type { KcmConfig, KcmState, NodeHealth } from "./types";
 import { copyRecord, withEntry } from "../../core/records";
 import { objects } from "./kcm-api";
@@ -21,9 +22,9 @@ function list<T>(s: KcmState, informer: string): T[] {
   return Object.values(s.informers[informer]?.objects ?? {}) as T[];
 }
 
-function write(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: string, busyKey: string, ctx: Ctx): KcmState {
+function write(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: NodeLifecycleRequest, busyKey: string, ctx: Ctx): KcmState {
   if (s.busy[busyKey]) return s;
-  return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, busy: withEntry(s.busy, busyKey, "sent") };
+  return { ...s, http: httpSend<KcmTag>(s.http, cfg.api, call, tag, null, ctx).hc, busy: withEntry(s.busy, busyKey, "sent") };
 }
 
 function zoneOf(n: Node): string {
@@ -57,7 +58,7 @@ export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
 function markUnknown(s0: KcmState, cfg: KcmConfig, n: Node, silentMs: number, ctx: Ctx): KcmState {
   const name = n.metadata.name;
   const conditions = setCondition(n.status.conditions, "Ready", "Unknown", "NodeStatusUnknown", ctx.now);
-  const s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), `nlc|unknown|${name}|${silentMs}`, `node:${name}`, ctx);
+  const s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), { c: "nlc", what: "unknown", name, silentMs }, `node:${name}`, ctx);
   return markPodsNotReady(s, cfg, name, ctx);
 }
 
@@ -66,7 +67,7 @@ function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx):
   let s = s0;
   for (const p of list<Pod>(s, "pods").filter((x) => x.spec.nodeName === name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const status = { conditions: setCondition(p.status.conditions, "Ready", "False", "NodeNotReady", ctx.now) };
-    s = write(s, cfg, apiCall("patch", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "status", body: { status } }), `nlc|pod-not-ready|${p.metadata.name}|${name}`, `pod:${p.metadata.name}`, ctx);
+    s = write(s, cfg, apiCall("patch", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "status", body: { status } }), { c: "nlc", what: "pod-not-ready", name: p.metadata.name, node: name }, `pod:${p.metadata.name}`, ctx);
   }
   return s;
 }
@@ -82,9 +83,9 @@ function isConditionTaint(t: Taint, effect: Taint["effect"]): boolean {
   return t.effect === effect && CONDITION_TAINTS.includes(t.key);
 }
 
-function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: string, ctx: Ctx): KcmState {
+function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: "taint" | "untaint" | "cordon-taint" | "uncordon-untaint", ctx: Ctx): KcmState {
   const call = apiCall("patch", "nodes", { name: n.metadata.name, body: { spec: { taints } } });
-  return write(s, cfg, call, `nlc|${what}|${n.metadata.name}`, `node:${n.metadata.name}`, ctx);
+  return write(s, cfg, call, { c: "nlc", what, name: n.metadata.name }, `node:${n.metadata.name}`, ctx);
 }
 
 function notReady(n: Node): boolean {
@@ -183,13 +184,14 @@ export function taintNoSchedule(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmStat
   return s;
 }
 
-export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
-  const [, what = "", name = "", extra = ""] = r.tag.split("|");
+export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult<NodeLifecycleRequest> & { kind: "response" }, ctx: Ctx): KcmState {
+  const req = r.tag;
+  const { what, name } = req;
   const busy = copyRecord(s.busy);
   delete busy[what === "pod-not-ready" ? `pod:${name}` : `node:${name}`];
   const next = { ...s, busy };
   if (r.status !== 200) return next;
-  traceNodeLifecycleWrite(cfg, what, name, extra, r.body, next, ctx);
+  traceNodeLifecycleWrite(cfg, req, r.body, next, ctx);
   // The node write freed the node for the next NoSchedule pass; if the informer already shows the
   // result, run it now (else the node's watch event will).
   const written = r.body as Node;
@@ -198,18 +200,19 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
   return caughtUp ? taintNoSchedule(next, cfg, ctx) : next;
 }
 
-function traceNodeLifecycleWrite(cfg: KcmConfig, what: string, name: string, extra: string, body: unknown, s: KcmState, ctx: Ctx): void {
+function traceNodeLifecycleWrite(cfg: KcmConfig, req: NodeLifecycleRequest, body: unknown, s: KcmState, ctx: Ctx): void {
+  const { what, name } = req;
   const grace = secs(cfg.nodeMonitorGraceMs);
-  if (what === "unknown") {
+  if (req.what === "unknown") {
     ctx.trace(
       "node.ready-changed",
-      `node-lifecycle-controller: it has seen no Lease renewal or status update from ${name} for ${secs(Number(extra))} (grace period ${grace}), so it sets Ready=Unknown ("Kubelet stopped posting node status").`,
+      `node-lifecycle-controller: it has seen no Lease renewal or status update from ${name} for ${secs(req.silentMs)} (grace period ${grace}), so it sets Ready=Unknown ("Kubelet stopped posting node status").`,
       { node: name, status: "Unknown" },
     );
-  } else if (what === "pod-not-ready") {
-    const node = s.informers.nodes?.objects[extra] as Node | undefined;
+  } else if (req.what === "pod-not-ready") {
+    const node = s.informers.nodes?.objects[req.node] as Node | undefined;
     const why = node !== undefined && nodeReady(node) === "False" ? "reports NotReady" : "is unreachable";
-    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${extra} ${why}; endpoints stop routing traffic to it.`, { pod: name, node: extra });
+    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${req.node} ${why}; endpoints stop routing traffic to it.`, { pod: name, node: req.node });
   } else if (what === "cordon-taint" || what === "uncordon-untaint") {
     const node = body as Node;
     const taints = node.spec.taints.map((t) => `${t.key}:${t.effect}`);

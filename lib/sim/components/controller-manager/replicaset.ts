@@ -12,6 +12,7 @@ import type { Pod, ReplicaSet } from "../../objects/types";
 import { activePods, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { randomSuffix } from "./naming";
 import { podsToDelete } from "./pods-to-delete";
+import type { ReplicaSetRequest } from "./requests";
 import type { KcmConfig, KcmState, SlowStart } from "./types";
 
 const EXPECTATION_TTL_MS = 5 * 60_000;
@@ -46,7 +47,7 @@ function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, 
       spec: { ...rs.spec.template.spec, nodeName: null },
       status: { phase: "Pending", conditions: [], podIP: null },
     };
-    const tag = `pod-create|${rs.metadata.uid}|${ns}/${name}|${rs.metadata.name}|${rs.spec.replicas}|${st.batch + 1}|${n}`;
+    const tag: ReplicaSetRequest = { c: "rs", op: "pod-create", uid: rs.metadata.uid, key: `${ns}/${name}`, rs: rs.metadata.name, wanted: rs.spec.replicas, batch: st.batch + 1, size: n };
     s = issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx);
     names.push(`${ns}/${name}`);
   }
@@ -113,7 +114,7 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
     const doomed = podsToDelete(active, relatedPods(pods, replicaSets, rs), Math.min(-diff, BURST_REPLICAS), ctx.now);
     for (const { pod: p, reason } of doomed) {
       const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-      s = issue(s, cfg, call, `pod-delete|${uid}|${p.metadata.namespace}/${p.metadata.name}~|${rs.metadata.name}|${rs.spec.replicas}|${reason ?? ""}`, ctx);
+      s = issue(s, cfg, call, { c: "rs", op: "pod-delete", uid, key: `${p.metadata.namespace}/${p.metadata.name}~`, rs: rs.metadata.name, wanted: rs.spec.replicas, reason: reason ?? "" }, ctx);
     }
     s = expectNames(s, uid, doomed.map(({ pod: p }) => `${p.metadata.namespace}/${p.metadata.name}~`), ctx.now);
   }
@@ -121,17 +122,17 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
 }
 
 /** Creates and deletes answered: trace, lower expectations on failure, and send the next batch. */
-export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [op = "", uid = "", key = "", rsName = "", wanted = "", batchOrReason = "", size = ""] = tag.split("|");
+export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number, r: ReplicaSetRequest, body: unknown, ctx: Ctx): KcmState {
+  const { op, uid, key, rs: rsName, wanted } = r;
   const ok = status === 200 || status === 201;
   let s = s0;
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
-  if (ok && op === "pod-create") {
-    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${batchOrReason} of size ${size}).`, { pod: name, replicaset: rsName, batch: Number(batchOrReason) });
+  if (ok && r.op === "pod-create") {
+    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${r.batch} of size ${r.size}).`, { pod: name, replicaset: rsName, batch: r.batch });
   }
-  if (ok && op === "pod-delete") {
+  if (ok && r.op === "pod-delete") {
     const pod = key.slice(key.indexOf("/") + 1, -1);
-    const why = batchOrReason === "" ? "every pod goes" : `first in the scale-down ranking because ${batchOrReason}`;
+    const why = r.reason === "" ? "every pod goes" : `first in the scale-down ranking because ${r.reason}`;
     ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; ${why}).`, { pod, replicaset: rsName });
   }
   if (!ok && op === "pod-create" && status === 403) {

@@ -4,7 +4,8 @@
 // OrderedReady creates one pod at a time, each after its predecessors are Running and Ready, and
 // deletes from the highest ordinal down, each after its successor is gone; Parallel does both at
 // once. RollingUpdate replaces outdated pods from the highest ordinal down to the partition, one at a
-// time; each pod carries its revision in the controller-revision-hash label. A pod object that still
+// time and only while every pod is Running and Ready (nextPodToUpdate); each pod carries its
+// revision in the controller-revision-hash label. A pod object that still
 // exists (e.g. Terminating on an unreachable node) is never replaced. Not modelled: ControllerRevisions,
 // so a pod below the partition that is re-created after a template change gets the new template here,
 // where upstream re-creates it at status.currentRevision.
@@ -14,6 +15,7 @@ import { isTerminating, podReady } from "../../objects/helpers";
 import type { PersistentVolumeClaim, Pod, StatefulSet } from "../../objects/types";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
+import type { StatefulSetRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 const REVISION_LABEL = "controller-revision-hash";
@@ -27,7 +29,8 @@ function ordinalOf(sts: StatefulSet, p: Pod): number {
   return /^\d+$/.test(rest) && p.metadata.name.startsWith(`${sts.metadata.name}-`) ? Number(rest) : -1;
 }
 
-function revisionOf(sts: StatefulSet): string {
+/** The controller-revision-hash label of pods built from the current template. */
+export function revisionOf(sts: StatefulSet): string {
   return `${sts.metadata.name}-${templateHash(sts.spec.template)}`;
 }
 
@@ -47,7 +50,7 @@ function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, cl
     if (claims.some((c) => c.metadata.name === pvc) || s.pendingWrites[`pvc:${ns}/${pvc}`] !== undefined) continue;
     // The claim carries no owner: with the default Retain policy it outlives the pod and the StatefulSet.
     const body: PersistentVolumeClaim = { kind: "PersistentVolumeClaim", apiVersion: "v1", metadata: newMeta(pvc, ns, sts.spec.selector, null, ctx.now), spec: { storage: t.storage, accessModes: ["ReadWriteOnce"] }, status: { phase: "Bound" } };
-    s = expect(issue(s, cfg, apiCall("create", "persistentvolumeclaims", { namespace: ns, body }), `sts|pvc|pvc:${ns}/${pvc}|${JSON.stringify({ sts: sts.metadata.name, pod: name })}`, ctx), `pvc:${ns}/${pvc}`, "exists");
+    s = expect(issue(s, cfg, apiCall("create", "persistentvolumeclaims", { namespace: ns, body }), { c: "sts", op: "pvc", key: `pvc:${ns}/${pvc}`, sts: sts.metadata.name, pod: name }, ctx), `pvc:${ns}/${pvc}`, "exists");
   }
   const labels = { ...sts.spec.template.labels, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i), [REVISION_LABEL]: revisionOf(sts) };
   const body: Pod = {
@@ -57,13 +60,13 @@ function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, cl
     spec: { ...sts.spec.template.spec, nodeName: null, hostname: name, subdomain: sts.spec.serviceName, claims: names },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
-  const tag = `sts|create|pod:${ns}/${name}|${JSON.stringify({ sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names, revision: revisionOf(sts) })}`;
+  const tag: StatefulSetRequest = { c: "sts", op: "create", key: `pod:${ns}/${name}`, sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names, revision: revisionOf(sts) };
   return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx), `pod:${ns}/${name}`, "exists");
 }
 
 function deletePod(s: KcmState, cfg: KcmConfig, sts: StatefulSet, p: Pod, why: "scale-down" | "update", ctx: Ctx): KcmState {
   const key = `pod:${p.metadata.namespace}/${p.metadata.name}`;
-  const tag = `sts|delete|${key}|${JSON.stringify({ sts: sts.metadata.name, ordinal: ordinalOf(sts, p), why })}`;
+  const tag: StatefulSetRequest = { c: "sts", op: "delete", key, sts: sts.metadata.name, ordinal: ordinalOf(sts, p), why };
   return expect(issue(s, cfg, apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name }), tag, ctx), key, "terminating");
 }
 
@@ -106,15 +109,37 @@ function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: re
     s = deletePod(s, cfg, sts, p, "scale-down", ctx);
     if (ordered) return s;
   }
-  if (condemned.length > 0 || sts.spec.updateStrategy.type !== "RollingUpdate") return s;
-  // Rolling update: highest ordinal first, one pod at a time, only while every pod is healthy.
+  if (condemned.length > 0) return s;
+  const outdated = nextPodToUpdate(sts, mine);
+  return outdated === null ? s : deletePod(s, cfg, sts, outdated, "update", ctx);
+}
+
+/** rollingUpdate.maxUnavailable: 1 by default, and no scenario sets it. */
+const MAX_UNAVAILABLE = 1;
+
+/**
+ * The pod a RollingUpdate deletes next, or null (updateStatefulSetAfterInvariantEstablished, the
+ * path of the MaxUnavailableStatefulSet gate, on by default since v1.35). Health comes before
+ * revision: every ordinal in [0, replicas) that is missing, terminating or not Running and Ready
+ * counts as unavailable, and only with fewer than maxUnavailable of them may the highest outdated,
+ * non-terminating ordinal at or above the partition go. So with the default of 1 each replaced pod
+ * must be back, Running and Ready before the next goes, in either podManagementPolicy. Pure.
+ */
+export function nextPodToUpdate(sts: StatefulSet, pods: readonly Pod[]): Pod | null {
+  if (sts.spec.updateStrategy.type !== "RollingUpdate") return null;
+  const at = (i: number) => pods.find((p) => ordinalOf(sts, p) === i);
+  let unavailable = 0;
+  for (let i = 0; i < sts.spec.replicas; i++) {
+    const p = at(i);
+    if (p === undefined || !healthy(p)) unavailable++;
+  }
+  if (unavailable >= MAX_UNAVAILABLE) return null;
   const rev = revisionOf(sts);
   for (let i = sts.spec.replicas - 1; i >= sts.spec.updateStrategy.partition; i--) {
     const p = at(i);
-    if (p === undefined || !healthy(p)) return s;
-    if (p.metadata.labels[REVISION_LABEL] !== rev) return deletePod(s, cfg, sts, p, "update", ctx);
+    if (p !== undefined && p.metadata.labels[REVISION_LABEL] !== rev && !isTerminating(p)) return p;
   }
-  return s;
+  return null;
 }
 
 export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
@@ -125,20 +150,18 @@ export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): K
   return s;
 }
 
-export function onStatefulSetResult(s: KcmState, status: number, tag: string, body: unknown, ctx: Ctx): KcmState {
-  const [, op = "", key = "", json = "{}"] = tag.split("|");
-  const d = JSON.parse(json) as { sts: string; ordinal?: number; pod?: string; why?: string; policy?: string; claims?: string[]; revision?: string };
+export function onStatefulSetResult(s: KcmState, status: number, d: StatefulSetRequest, ctx: Ctx): KcmState {
+  const key = d.key;
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
-  if (op === "pvc") {
-    ctx.trace("pvc.created", `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`, { pvc: name, statefulset: d.sts, pod: d.pod ?? "" });
-  } else if (op === "create") {
-    const wait = d.policy === "OrderedReady" && (d.ordinal ?? 0) > 0 ? ` after ${d.sts}-${(d.ordinal ?? 1) - 1} became Running and Ready (OrderedReady)` : "";
-    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision ?? ""})${wait}${(d.claims ?? []).length > 0 ? `, mounting ${(d.claims ?? []).join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0, revision: d.revision ?? "" });
-  } else if (op === "delete") {
+  if (d.op === "pvc") {
+    ctx.trace("pvc.created", `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`, { pvc: name, statefulset: d.sts, pod: d.pod });
+  } else if (d.op === "create") {
+    const wait = d.policy === "OrderedReady" && d.ordinal > 0 ? ` after ${d.sts}-${d.ordinal - 1} became Running and Ready (OrderedReady)` : "";
+    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision})${wait}${d.claims.length > 0 ? `, mounting ${d.claims.join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal, revision: d.revision });
+  } else {
     const why = d.why === "update" ? "to replace it with the updated template (RollingUpdate, highest ordinal first)" : "because it is above the desired replicas (highest ordinal first)";
-    ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal ?? 0, reason: d.why ?? "" });
+    ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal, reason: d.why });
   }
-  void body;
   return s;
 }

@@ -6,6 +6,7 @@ import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { isTerminating } from "../../objects/helpers";
 import type { Node, Pod, Taint, Toleration } from "../../objects/types";
+import type { KcmRequest, KcmTag } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 import { objects } from "./kcm-api";
@@ -49,11 +50,11 @@ export function evict(s: KcmState, cfg: KcmConfig, pod: string, due: number, ctx
   if (s.evictions[pod] !== due || s.busy[`evict:${pod}`]) return s;
   const [namespace = "default", name = ""] = pod.split("/");
   const call = apiCall("delete", "pods", { namespace, name });
-  return { ...s, http: httpSend(s.http, cfg.api, call, `evict|${pod}`, null, ctx).hc, busy: withEntry(s.busy, `evict:${pod}`, "sent") };
+  return { ...s, http: httpSend<KcmTag>(s.http, cfg.api, call, { c: "evict", pod }, null, ctx).hc, busy: withEntry(s.busy, `evict:${pod}`, "sent") };
 }
 
-export function onEvictResult(s: KcmState, r: HttpResult & { kind: "response" }, ctx: Ctx): KcmState {
-  const pod = r.tag.split("|")[1] ?? "";
+export function onEvictResult(s: KcmState, r: HttpResult<KcmRequest & { c: "evict" }> & { kind: "response" }, ctx: Ctx): KcmState {
+  const pod = r.tag.pod;
   const busy = copyRecord(s.busy);
   delete busy[`evict:${pod}`];
   if (r.status === 200) {

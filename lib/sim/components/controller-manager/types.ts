@@ -7,6 +7,7 @@ import type { Informer, InformerTimer } from "../../client/informer";
 import type { Ms } from "../../core/types";
 import type { Resource } from "../../objects/resources";
 import type { HpaConfig, HpaMemory } from "./horizontal";
+import type { KcmTag } from "./requests";
 
 export type KcmConfig = {
   api: HttpClientConfig;
@@ -40,7 +41,7 @@ export type CronTrack = { wakeAt: Ms | null; missedReported: Ms | null; forbidRe
 export type NodeHealth = { probeTimestamp: Ms; renewTime: Ms | null; heartbeat: Ms };
 
 export type KcmState = {
-  http: HttpClient;
+  http: HttpClient<KcmTag>;
   elector: Elector;
   informers: Readonly<Record<string, Informer>>;
   /** Pod names a ReplicaSet created (or deleted) that its informer has not reflected yet (expectations). */

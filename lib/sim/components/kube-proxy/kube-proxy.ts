@@ -7,7 +7,7 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Command, Envelope, Ms } from "../../core/types";
 import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
-import type { EndpointSlice, Service } from "../../objects/types";
+import type { Endpoint, EndpointSlice, Service } from "../../objects/types";
 import { countRules, packetPath, packetSteps, programRules, rejectPath, type ProxyMode, type ServicePort } from "../../kube-proxy/rules";
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
@@ -19,15 +19,27 @@ const NAMES = ["services", "endpointslices"] as const;
 /** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
 export const USERSPACE_REMOVED = 'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])';
 
-/** Service ports with their ready endpoints, sorted by namespace/name: the order rules are written in. */
+/**
+ * The endpoints kube-proxy sends a Service's traffic to (pkg/proxy/topology.go CategorizeEndpoints):
+ * the ready ones, or, only when none is ready, those still serving while they terminate (the
+ * ProxyTerminatingEndpoints fallback, GA). Pure.
+ */
+export function usableEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
+  const ready = endpoints.filter((e) => e.conditions.ready);
+  return ready.length > 0 ? ready : endpoints.filter((e) => e.conditions.serving && e.conditions.terminating);
+}
+
+/** Service ports with their usable endpoints, sorted by namespace/name: the order rules are written in. */
 export function servicePorts(services: readonly Service[], slices: readonly EndpointSlice[]): ServicePort[] {
   const out: ServicePort[] = [];
   for (const svc of [...services].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     if (svc.spec.clusterIP === "None") continue;
-    const mine = slices.filter((e) => e.metadata.namespace === svc.metadata.namespace && e.metadata.labels["kubernetes.io/service-name"] === svc.metadata.name);
+    const mine = usableEndpoints(slices.filter((e) => e.metadata.namespace === svc.metadata.namespace && e.metadata.labels["kubernetes.io/service-name"] === svc.metadata.name).flatMap((e) => e.endpoints));
+    const fallback = mine.some((x) => !x.conditions.ready);
     for (const p of svc.spec.ports) {
-      const endpoints = mine.flatMap((e) => e.endpoints.filter((x) => x.ready).map((x) => `${x.addresses[0]}:${p.targetPort}`)).sort();
-      out.push({ name: `${svc.metadata.namespace}/${svc.metadata.name}:${p.port}`, vip: svc.spec.clusterIP, port: p.port, protocol: p.protocol, endpoints });
+      const endpoints = mine.map((x) => `${x.addresses[0]}:${p.targetPort}`).sort();
+      const port: ServicePort = { name: `${svc.metadata.namespace}/${svc.metadata.name}:${p.port}`, vip: svc.spec.clusterIP, port: p.port, protocol: p.protocol, endpoints };
+      out.push(fallback ? { ...port, terminatingFallback: true } : port);
     }
   }
   return out;
@@ -58,7 +70,9 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
     const steps = packetSteps(mode, position, pick);
     const path = packetPath(mode, table, target, pick);
     const hashed = table.hashEntries > 0 ? ` and ${table.hashEntries} hash-table entries` : "";
-    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ${svcs.length} service port(s) with ${eps} ready endpoint(s); a new connection to ${target.vip}:${target.port} takes ${steps} rule matches or lookups.`, { ...fields, vip: `${target.vip}:${target.port}`, steps, path });
+    const serving = svcs.filter((x) => x.terminatingFallback === true).reduce((a, x) => a + x.endpoints.length, 0);
+    const kind = serving === 0 ? "ready endpoint(s)" : `endpoint(s), ${serving} of them terminating but still serving (their Service has no ready endpoint left)`;
+    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ${svcs.length} service port(s) with ${eps} ${kind}; a new connection to ${target.vip}:${target.port} takes ${steps} rule matches or lookups.`, { ...fields, vip: `${target.vip}:${target.port}`, steps, path });
   }
   return { ...s, lastSync: ctx.now, armed: false, programmed: sig };
 }

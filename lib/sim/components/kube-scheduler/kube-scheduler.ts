@@ -10,7 +10,7 @@ import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
 import { announce } from "../leader-trace";
 import { drain, onBindResult, onSchedulerChanges } from "./scheduling";
-import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type SchedulerTimer } from "./types";
+import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type SchedulerTag, type SchedulerTimer } from "./types";
 
 export type { SchedulerConfig, SchedulerState } from "./types";
 
@@ -27,7 +27,17 @@ function onElector(s: SchedulerState, cfg: SchedulerConfig, events: readonly Ele
   }
 }
 
-function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ctx: Ctx): void {
+/** A result of a client library's own request (leader election, informers): those carry string tags. */
+function isLibraryResult(r: HttpResult<SchedulerTag>): r is HttpResult<string> {
+  return typeof r.tag === "string";
+}
+
+function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult<SchedulerTag>, ctx: Ctx): void {
+  if (!isLibraryResult(r)) {
+    // The PodScheduled=False write needs no answer: the pod informer shows it.
+    if (r.kind === "response" && typeof r.tag !== "string" && r.tag.op === "bind") onBindResult(s, r.status, r.tag, ctx);
+    return;
+  }
   if (r.tag.startsWith("le:")) {
     onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
     return;
@@ -42,7 +52,6 @@ function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult, ct
     if (synced(s) && s.elector.leader && (changes.length > 0 || (inf.synced && !wasSynced))) drain(s, cfg, ctx);
     return;
   }
-  if (r.kind === "response" && r.tag.startsWith("bind|")) onBindResult(s, r, ctx);
 }
 
 function onMessage(s0: SchedulerState, env: Envelope, ctx: Ctx, cfg: SchedulerConfig): SchedulerState {

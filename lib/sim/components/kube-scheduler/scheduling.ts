@@ -5,14 +5,14 @@
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import { httpSendInPlace, type HttpResult } from "../../client/http-client";
+import { httpSendInPlace } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { condition, isTerminating, setCondition } from "../../objects/helpers";
 import type { KubeObject, Node, Pod } from "../../objects/types";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne, type PodInfo, type ScheduleResult, type Snapshot } from "../../scheduler";
 import { addPod, flushUnschedulableLeftover, nextWakeupMs, onClusterEvent, popPod, removePod, requeueFailed, type SchedulingQueue } from "../../scheduler/queue";
 import { toFrameworkNode, toFrameworkPod, toWorkloads } from "./to-framework";
-import type { SchedulerConfig, SchedulerState } from "./types";
+import type { BindRequest, SchedulerConfig, SchedulerState, SchedulerTag } from "./types";
 
 const PROFILE = defaultSchedulerConfig().profiles[0]!;
 /** One drain never runs more cycles than this; hitting it is a bug, not a long queue. */
@@ -126,7 +126,7 @@ function unschedulable(s: SchedulerState, cfg: SchedulerConfig, pod: Pod, r: Sch
     if (cfg.recordUnschedulable === true && !(cond?.status === "False" && cond.reason === "Unschedulable")) {
       const conditions = setCondition(pod.status.conditions, "PodScheduled", "False", "Unschedulable", ctx.now);
       const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status: { conditions } } });
-      httpSendInPlace(s.http, cfg.api, call, `cond|${key}`, null, ctx);
+      httpSendInPlace<SchedulerTag>(s.http, cfg.api, call, { op: "unschedulable-condition", key }, null, ctx);
     }
   }
   s.reported = withEntry(s.reported, key, message);
@@ -155,10 +155,9 @@ export function drain(s: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): void {
     const key = popped.pod.key;
     snapshot = assumePod(snapshot, podInfoOf(pod, null), r.selectedNode);
     const total = r.nodes.find((n) => n.name === r.selectedNode)?.total ?? null;
-    const tag = JSON.stringify({ key, node: r.selectedNode, attempts: popped.pod.attempts, feasible: r.feasibleNodes, total, scores: scoreList(r), tied: r.tiedNodes.length, evaluated: r.evaluatedNodes });
+    const tag: BindRequest = { op: "bind", key, node: r.selectedNode, attempts: popped.pod.attempts, feasible: r.feasibleNodes, total, scores: scoreList(r), tied: r.tiedNodes.length, evaluated: r.evaluatedNodes };
     const call = apiCall("create", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "binding", body: { nodeName: r.selectedNode } });
-    // The tag carries the attempt count, so a failed binding backs off from where it was.
-    httpSendInPlace(s.http, cfg.api, call, `bind|${tag}`, null, ctx);
+    httpSendInPlace<SchedulerTag>(s.http, cfg.api, call, tag, null, ctx);
     s.assumed = withEntry(s.assumed, key, r.selectedNode);
   }
   armWake(s, ctx);
@@ -172,11 +171,10 @@ function armWake(s: SchedulerState, ctx: Ctx): void {
 }
 
 /** The binding's answer: traced as pod.scheduled, or the pod goes back to the queue with back-off. Updates `s` in place. */
-export function onBindResult(s: SchedulerState, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
-  const d = JSON.parse(r.tag.slice("bind|".length)) as { key: string; node: string; attempts: number; feasible: number; total: number | null; scores: string[]; tied: number; evaluated: number };
+export function onBindResult(s: SchedulerState, status: number, d: BindRequest, ctx: Ctx): void {
   const name = d.key.split("/")[1] ?? "";
   s.assumed = without(s.assumed, d.key);
-  if (r.status === 200 || r.status === 201) {
+  if (status === 200 || status === 201) {
     const why = d.total === null ? `the only node of ${d.evaluated} that passed every filter` : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest (${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
     ctx.trace("pod.scheduled", `kube-scheduler bound ${name} to ${d.node} (POST pods/binding): ${why}.`, { pod: name, node: d.node, feasible: d.feasible, score: d.total, scores: d.scores });
     s.reported = without(s.reported, d.key);

@@ -24,7 +24,7 @@ export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 export type OperatorConfig = { api: HttpClientConfig; elector: ElectorConfig; cleanupMs: Ms };
 
 export type OperatorState = {
-  http: HttpClient;
+  http: HttpClient<OperatorTag>;
   elector: Elector;
   informers: Readonly<Record<string, Informer>>;
   /** Writes sent (by a key naming the object and what was written), so a pass does not repeat one the informer does not show yet. */
@@ -86,8 +86,18 @@ function boot(_cfg: OperatorConfig, _p: unknown, ctx: Ctx): OperatorState {
 
 const synced = (s: OperatorState) => INFORMERS.every((n) => s.informers[n]?.synced === true);
 
-function send(s: OperatorState, cfg: OperatorConfig, key: string, call: ReturnType<typeof apiCall>, detail: object, ctx: Ctx): OperatorState {
-  return { ...s, http: httpSend(s.http, cfg.api, call, `op|${key}|${JSON.stringify(detail)}`, null, ctx).hc, busy: { ...s.busy, [key]: "sent" } };
+/** What the operator needs back with the answer to one of its writes (the request's tag). */
+type OperatorWrite =
+  | { op: "add-finalizer"; name: string }
+  | { op: "create" | "update"; name: string; replicas: number; image: string }
+  | { op: "remove-finalizer"; name: string; uid: string };
+
+/** The operator's write, with `key` the busy entry it holds; the client libraries tag theirs with strings. */
+type OperatorRequest = OperatorWrite & { key: string };
+type OperatorTag = OperatorRequest | string;
+
+function send(s: OperatorState, cfg: OperatorConfig, key: string, call: ReturnType<typeof apiCall>, write: OperatorWrite, ctx: Ctx): OperatorState {
+  return { ...s, http: httpSend<OperatorTag>(s.http, cfg.api, call, { ...write, key }, null, ctx).hc, busy: { ...s.busy, [key]: "sent" } };
 }
 
 function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorState {
@@ -142,20 +152,19 @@ function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: 
   return send(s, cfg, key, apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }), { op: "remove-finalizer", name: w.metadata.name, uid }, ctx);
 }
 
-function onWriteResult(s: OperatorState, r: HttpResult & { kind: "response" }, ctx: Ctx): OperatorState {
-  const [, key = "", json = "{}"] = r.tag.split("|");
-  const d = JSON.parse(json) as { op: string; name: string; replicas?: number; image?: string; uid?: string };
-  if (r.status < 200 || r.status >= 300) {
+function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx: Ctx): OperatorState {
+  const key = d.key;
+  if (status < 200 || status >= 300) {
     // A conflict or a stale read: forget the write; a later pass (or the cleanup retry) decides again.
     const { [key]: _gone, ...busy } = s.busy;
     const next = { ...s, busy };
-    if (d.op === "remove-finalizer" && d.uid !== undefined) ctx.after(1000, { t: "cleanup-done", uid: d.uid });
+    if (d.op === "remove-finalizer") ctx.after(1000, { t: "cleanup-done", uid: d.uid });
     return next;
   }
   if (d.op === "add-finalizer") ctx.trace("operator.finalizer-added", `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now on a delete only marks it (deletionTimestamp) until the operator has cleaned up.`, { webapp: d.name });
-  else if (d.op === "create") ctx.trace("operator.deployment-created", `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
-  else if (d.op === "update") ctx.trace("operator.deployment-updated", `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`, { webapp: d.name, replicas: d.replicas ?? 0, image: d.image ?? "" });
-  else if (d.op === "remove-finalizer") ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, { webapp: d.name });
+  else if (d.op === "create") ctx.trace("operator.deployment-created", `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`, { webapp: d.name, replicas: d.replicas, image: d.image });
+  else if (d.op === "update") ctx.trace("operator.deployment-updated", `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`, { webapp: d.name, replicas: d.replicas, image: d.image });
+  else ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, { webapp: d.name });
   return s;
 }
 
@@ -169,7 +178,13 @@ function onElector(s: OperatorState, cfg: OperatorConfig, events: readonly Elect
   return s;
 }
 
-function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult, ctx: Ctx): OperatorState {
+/** A result of a client library's own request (leader election, informers): those carry string tags. */
+function isLibraryResult(r: HttpResult<OperatorTag>): r is HttpResult<string> {
+  return typeof r.tag === "string";
+}
+
+function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<OperatorTag>, ctx: Ctx): OperatorState {
+  if (!isLibraryResult(r)) return r.kind === "response" && typeof r.tag !== "string" ? reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx) : s;
   if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
   if (r.tag.startsWith("inf:")) {
     const name = r.tag.split(":")[1] ?? "";
@@ -184,8 +199,7 @@ function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult, ctx:
     }
     return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
   }
-  if (r.kind !== "response" || !r.tag.startsWith("op|")) return s;
-  return reconcile(onWriteResult(s, r, ctx), cfg, ctx);
+  return s;
 }
 
 function onMessage(s0: OperatorState, env: Envelope, ctx: Ctx, cfg: OperatorConfig): OperatorState {
