@@ -29,7 +29,7 @@ export async function serializableTransaction<T>(client: PrismaClient, work: (tx
  * most read/write dependencies under load) comes as the pg adapter's own error, uncoded by Prisma
  * (seen in the scale-out test: 181 of 2,000 grades failed with it before this check).
  */
-function isSerializationFailure(error: unknown): boolean {
+export function isSerializationFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2034";
   return error instanceof Error && isDriverAdapterError(error) && error.cause.kind === "TransactionWriteConflict";
 }
