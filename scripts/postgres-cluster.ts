@@ -7,18 +7,12 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { ensureDebianPackage } from "./debian-package";
 
 export type PostgresCluster = { url: string; stop(): void };
 
 const isRoot = process.getuid?.() === 0;
 const owner = "postgres";
-
-/** Runs a command, as root directly or through passwordless sudo; true when it succeeded. */
-function runAsRoot(command: string, args: string[]): boolean {
-  const [bin, argv] = isRoot ? [command, args] : ["sudo", ["-n", command, ...args]];
-  console.log(`$ ${[bin, ...argv].join(" ")}`);
-  return spawnSync(bin, argv, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
-}
 
 /** The newest installed server's bin folder (Debian keeps each major version apart). */
 function serverBinDir(): string | null {
@@ -30,13 +24,8 @@ function serverBinDir(): string | null {
 }
 
 export function ensurePostgres(): string {
-  const found = serverBinDir();
-  if (found) return found;
-  console.log("PostgreSQL is missing: installing Debian's postgresql package for the PostgreSQL test run.");
-  const installed = existsSync("/usr/bin/apt-get") && runAsRoot("apt-get", ["update", "-qq"]) && runAsRoot("apt-get", ["install", "-y", "-qq", "postgresql"]);
-  const binDir = installed ? serverBinDir() : null;
-  if (!binDir) throw new Error("Could not install PostgreSQL with apt-get (root or passwordless sudo is needed). Install it yourself: apt-get install postgresql");
-  return binDir;
+  ensureDebianPackage("postgresql", () => serverBinDir() !== null, "for the PostgreSQL test run");
+  return serverBinDir()!;
 }
 
 function freePort(): Promise<number> {

@@ -1,7 +1,8 @@
 // The processes of the scale-out test: app instances (scripts/next-server.ts, as `npm run serve`
 // starts them) and HAProxy on deploy/haproxy.cfg, each on a free loopback port.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { ensureDebianPackage } from "@/scripts/debian-package";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,6 +33,7 @@ export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promi
 
 /** HAProxy in the foreground on the committed config, balancing over the instances. */
 export async function startHaproxy(instances: Instance[]): Promise<{ url: string; child: ChildProcess }> {
+  ensureDebianPackage("haproxy", () => spawnSync("haproxy", ["-v"]).status === 0, "for the scale-out test");
   const port = await freePort();
   const env = { ...process.env, QUORUM_LB_BIND: `127.0.0.1:${port}` } as NodeJS.ProcessEnv;
   instances.forEach((instance, i) => (env[`QUORUM_APP${i + 1}`] = `127.0.0.1:${instance.port}`));
