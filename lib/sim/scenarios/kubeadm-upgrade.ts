@@ -1,0 +1,126 @@
+// Scenario: a kubeadm cluster upgraded one minor version, the order kubeadm's upgrade guide gives
+// (kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade): `kubeadm upgrade plan` and
+// `kubeadm upgrade apply v1.35.0` on the first control-plane node, `kubeadm upgrade node` on each
+// other one, one node at a time; kubeadm replaces the static pods one by one, etcd first, waiting for
+// each to come back (components/kubeadm.ts). Then each node's kubelet package, control planes first,
+// each node drained before and uncordoned after, workers through the Eviction API (kubectl drain,
+// as in node-drain). The version-skew policy (kubernetes.io/releases/version-skew-policy) holds at
+// every moment, and the learner's mistake of skipping a minor is refused by kubeadm's version policy.
+import { DEFAULT_TUNING } from "../cluster/defaults";
+import { API_SERVER_VERSION } from "../cluster/version-skew";
+import type { Params } from "../trace/types";
+import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
+import { upgradeClaims } from "./kubeadm-upgrade-claims";
+import { intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types";
+
+/** The cluster's version before the upgrade, by minor: a patch release as a real cluster would run. */
+export const FROM_VERSIONS: Record<number, string> = { 33: "v1.33.7", 34: "v1.34.3" };
+export const REPLICAS = 3;
+export const APPLY = 22_000;
+/** Time allowed per control-plane node: four static pods replaced one after another take 5-10 s. */
+export const CP_STEP_MS = 30_000;
+/** Time allowed per pod of a drained worker: a replacement round (5 s retry, scheduling, start, first readiness probe) takes 11-16 s. */
+const ROUND_MS = 15_000;
+
+export function fromVersion(p: Params): string {
+  return FROM_VERSIONS[intParam(p, "fromMinor")]!;
+}
+
+export type NodeStep = { node: string; drain: number; install: number; uncordon: number };
+
+/** When each node's kubelet is upgraded: control planes first, then the workers, one node at a time. */
+export function nodeSteps(p: Params): NodeStep[] {
+  const n = intParam(p, "controlPlanes");
+  const steps: NodeStep[] = [];
+  let t = APPLY + n * CP_STEP_MS;
+  const nodes = [...Array.from({ length: n }, (_, i) => `cp-${i + 1}`), "node-1", "node-2"];
+  for (const node of nodes) {
+    const drainMs = node.startsWith("cp-") ? 5000 : ROUND_MS * REPLICAS + 10_000;
+    steps.push({ node, drain: t, install: t + drainMs, uncordon: t + drainMs + 20_000 });
+    t += drainMs + 25_000;
+  }
+  return steps;
+}
+
+function kubeletUpgrade(s: NodeStep): ScriptItem[] {
+  const kubelet = `kubelet/${s.node}`;
+  return [
+    kubectlAt(s.drain, "drain", { node: s.node, ignoreDaemonsets: true }),
+    { at: s.install, action: { type: "command", target: kubelet, command: { name: "install-kubelet", args: { version: API_SERVER_VERSION } } } },
+    { at: s.install + 2000, action: { type: "stop", target: kubelet } },
+    { at: s.install + 5000, action: { type: "start", target: kubelet } },
+    kubectlAt(s.uncordon, "uncordon", { node: s.node }),
+  ];
+}
+
+/** kubectl get pods every 2 s while the control plane is upgraded: does the API answer? */
+export const POLL_MS = 2000;
+
+function plan(p: Params): Plan {
+  const n = intParam(p, "controlPlanes");
+  const refused = intParam(p, "fromMinor") !== 34;
+  const cpDone = APPLY + n * CP_STEP_MS;
+  const steps = refused ? [] : nodeSteps(p);
+  const end = refused ? APPLY + 10_000 : steps.at(-1)!.uncordon + 10_000;
+  const web = deploymentOf("web", REPLICAS, template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })])));
+  const kubeadm = (at: number, node: string, name: string, args: Record<string, string> = {}): ScriptItem => ({ at, action: { type: "command", target: `kubeadm/${node}`, command: { name, args } } });
+  const polls = refused ? [] : Array.from({ length: Math.floor((cpDone - APPLY) / POLL_MS) }, (_, i) => kubectlAt(APPLY + i * POLL_MS + 500, "get", { resource: "pods" }));
+  return {
+    cluster: {
+      etcdMembers: n,
+      etcdTopology: "stacked",
+      controlPlanes: n,
+      workers: 2,
+      zones: 1,
+      webTraffic: false,
+      tuning: DEFAULT_TUNING,
+      policyApi: true,
+      kubeletVersion: fromVersion(p),
+      kubeadm: { clusterVersion: fromVersion(p) },
+    },
+    script: [
+      applyAt(2500, web, "web-deployment.yaml", `Deployment web, ${REPLICAS} replicas, readiness probe`),
+      applyAt(4000, budgetOf("web-pdb", { app: "web" }, { maxUnavailable: 1 }), "web-pdb.yaml", "PodDisruptionBudget web-pdb, maxUnavailable 1"),
+      kubeadm(APPLY - 2000, "cp-1", "upgrade-plan"),
+      kubeadm(APPLY, "cp-1", "upgrade-apply", { version: API_SERVER_VERSION }),
+      ...(refused ? [] : Array.from({ length: n - 1 }, (_, i) => kubeadm(APPLY + (i + 1) * CP_STEP_MS, `cp-${i + 2}`, "upgrade-node", { version: API_SERVER_VERSION }))),
+      ...polls,
+      ...steps.flatMap(kubeletUpgrade),
+      ...(refused ? [] : [kubectlAt(end - 5000, "get", { resource: "nodes" })]),
+    ],
+    durationMs: end,
+    marks: { apply: APPLY, controlPlaneDone: cpDone, ...(refused ? {} : { kubelets: cpDone }) },
+  };
+}
+
+export const kubeadmUpgrade: ScenarioDef = {
+  id: "kubeadm-upgrade",
+  title: "Upgrade a kubeadm cluster",
+  summary: "`kubeadm upgrade apply` then `kubeadm upgrade node` replace the control plane's static pods one node, one component at a time; then each kubelet, node by node, drained first. The version-skew policy holds throughout.",
+  params: [
+    {
+      name: "controlPlanes",
+      type: "enum",
+      label: "Control planes",
+      description: "Control-plane nodes, each with a stacked etcd member. With three, a load balancer fronts the API servers.",
+      default: 3,
+      options: [
+        { value: 1, label: "1 (no HA)" },
+        { value: 3, label: "3 (HA)" },
+      ],
+    },
+    {
+      name: "fromMinor",
+      type: "enum",
+      label: "Cluster version",
+      description: `The version the cluster runs before \`kubeadm upgrade apply ${API_SERVER_VERSION}\`.`,
+      default: 34,
+      options: [
+        { value: 34, label: `${FROM_VERSIONS[34]} (one minor behind)` },
+        { value: 33, label: `${FROM_VERSIONS[33]} (skips a minor)` },
+      ],
+    },
+  ],
+  plan,
+  claims: upgradeClaims,
+};
