@@ -53,7 +53,8 @@ function onCommand(s: KubeadmState, c: Command, ctx: Ctx, cfg: KubeadmConfig): K
     ctx.trace("kubeadm.version-check", `[upgrade/version] You have chosen to change the cluster version to "${target}"; [upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}`, { cluster: cfg.clusterVersion, target, kubeadm: cfg.version });
     const errors = kubeadmUpgradeErrors(cfg.clusterVersion, target, cfg.version);
     if (errors.length > 0) {
-      const message = `[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors:\n\n${errors.map((e) => `\t- ${e}`).join("\n")}\n\nPlease fix the misalignments highlighted above and try upgrading again`;
+      // Upstream prints each error on a line of its own; the trace keeps one line per event.
+      const message = `[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors: ${errors.map((e) => `- ${e}`).join(" ")}. Please fix the misalignments highlighted above and try upgrading again`;
       ctx.trace("kubeadm.refused", message, { node: cfg.node, target, cluster: cfg.clusterVersion });
       return s;
     }
@@ -92,7 +93,7 @@ function next(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   const component = componentOf(proc);
   ctx.trace(
     "kubeadm.manifest-moved",
-    `[upgrade/staticpods] Moved new manifest to "/etc/kubernetes/manifests/${component}.yaml" and backed up old manifest to "/etc/kubernetes/tmp/kubeadm-backup-manifests/${component}.yaml"; waiting for the kubelet to restart the component (timeout 5m0s)`,
+    `[upgrade/staticpods] Moved new manifest to "/etc/kubernetes/manifests/${component}.yaml" and backed up old manifest to "/etc/kubernetes/tmp/kubeadm-backup-manifests/${component}.yaml"`,
     { node: cfg.node, proc, manifest: component, version: u.target },
   );
   ctx.send(cfg.kubelet, { p: "local", kind: "manifest-changed", proc, version: u.target });

@@ -33,7 +33,7 @@ export function onStaticExited(s: KubeletState, cfg: KubeletConfig, proc: ProcId
 export function onManifestChanged(s: KubeletState, cfg: KubeletConfig, proc: ProcId, version: string, notify: ProcId, ctx: Ctx): KubeletState {
   const sp = s.statics[proc];
   if (sp === undefined) return s;
-  ctx.trace("kubelet.manifest-changed", `kubelet/${cfg.node}: the manifest of ${proc} changed (${version}); the kubelet stops the old pod and starts the new one.`, { proc, version });
+  ctx.trace("kubelet.manifest-changed", `kubelet/${cfg.node}: ${proc}'s manifest changed (${version}): it stops the old pod, starts the new.`, { proc, version });
   ctx.killLocal(proc, "its static pod manifest changed");
   ctx.after(NOTICE_MS, { t: "static-restart", proc });
   return { ...s, statics: { ...s.statics, [proc]: { ...sp, pendingRestart: true, replacing: { version, notify } } } };
@@ -44,7 +44,7 @@ export function onStaticRestart(s: KubeletState, cfg: KubeletConfig, proc: ProcI
   if (sp === undefined) return s;
   ctx.startLocal(proc);
   if (sp.replacing !== undefined) {
-    ctx.trace("kubelet.static-pod-started", `kubelet/${cfg.node}: ${proc} runs from the new manifest (${sp.replacing.version}).`, { proc, version: sp.replacing.version });
+    ctx.trace("kubelet.static-pod-started", `kubelet/${cfg.node}: ${proc} runs ${sp.replacing.version}.`, { proc, version: sp.replacing.version });
     ctx.send(sp.replacing.notify, { p: "local", kind: "static-started", proc, version: sp.replacing.version });
   }
   const probe = proc === cfg.probeTarget ? { phase: "startup" as const, failures: 0, inflight: null } : s.probe;
