@@ -28,7 +28,16 @@ export type KubeadmConfig = {
   pollMs: Ms;
 };
 
-type Upgrade = { target: string; command: "apply" | "node"; queue: ProcId[]; current: ProcId | null; ready: string | null };
+type Upgrade = {
+  target: string;
+  command: "apply" | "node";
+  /** The static pods still to upgrade, in kubeadm's order. */
+  queue: ProcId[];
+  /** The static pod whose new manifest kubeadm moved and is waiting for. */
+  current: ProcId | null;
+  /** The /readyz request in flight while waiting for kube-apiserver; null between polls. */
+  ready: string | null;
+};
 
 export type KubeadmState = { http: HttpClient; upgrade: Upgrade | null };
 

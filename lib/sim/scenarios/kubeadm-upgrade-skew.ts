@@ -23,7 +23,7 @@ function violation(m: Minors): string | null {
   return null;
 }
 
-/** The versions after every change, checked against the policy; the first violation, and when the API servers first and last ran two minors. */
+/** The versions after every change, checked against the policy; the first violation, and the changes that made the API servers run two minors and one again. */
 function foldVersions(p: Params, events: readonly TraceEvent[]) {
   const from = intParam(p, "fromMinor");
   const m: Minors = { apiServers: {}, controllers: {}, kubelets: {} };
@@ -33,7 +33,8 @@ function foldVersions(p: Params, events: readonly TraceEvent[]) {
     else if (e.component.startsWith("kubelet/")) m.kubelets[e.component.slice("kubelet/".length)] = from;
   }
   let broken: { e: TraceEvent; why: string } | undefined;
-  const mixed: TraceEvent[] = [];
+  let mixedFrom: TraceEvent | undefined;
+  let mixedUntil: TraceEvent | undefined;
   for (const e of select(events, { where: (x) => x.type === "kubelet.static-pod-started" || x.type === "node.version-reported" })) {
     const minor = minorOf(String(e.version));
     if (e.type === "node.version-reported") m.kubelets[String(e.node)] = minor;
@@ -41,9 +42,11 @@ function foldVersions(p: Params, events: readonly TraceEvent[]) {
     else if (String(e.proc) in m.controllers) m.controllers[String(e.proc)] = minor;
     const why = violation(m);
     if (why !== null && broken === undefined) broken = { e, why };
-    if (new Set(Object.values(m.apiServers)).size > 1) mixed.push(e);
+    const mixed = new Set(Object.values(m.apiServers)).size > 1;
+    if (mixed) mixedFrom ??= e;
+    else if (mixedFrom !== undefined) mixedUntil ??= e;
   }
-  return { broken, mixed };
+  return { broken, mixedFrom, mixedUntil };
 }
 
 function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
@@ -70,7 +73,7 @@ function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
 
 /** The skew claims of a run that upgraded. Pure. */
 export function skewClaims(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResult[] {
-  const { broken, mixed } = foldVersions(p, events);
+  const { broken, mixedFrom, mixedUntil } = foldVersions(p, events);
   const n = intParam(p, "controlPlanes");
   return [
     claim(
@@ -78,9 +81,9 @@ export function skewClaims(p: Params, events: readonly TraceEvent[], pl: Plan): 
       n === 1
         ? "The version-skew policy holds at every moment: kube-controller-manager and kube-scheduler are never newer than the API server and at most one minor older, and no kubelet is newer than the API server (three minors older at most)."
         : "The version-skew policy holds at every moment: while nodes are upgraded the API servers run two versions, one minor apart, which HA allows; each node's kube-controller-manager and kube-scheduler are never newer than the API server they talk to (the local one) and at most one minor older; no kubelet is newer than any API server.",
-      broken === undefined && (n === 1 || mixed.length > 0),
-      broken !== undefined ? [broken.e] : [mixed[0], mixed.at(-1), end(events)],
-      broken !== undefined ? `${broken.why} ${at(broken.e)}.` : n === 1 ? "no version change broke the policy." : `the API servers ran two minors from ${at(mixed[0])} to ${at(mixed.at(-1))}; no change broke the policy.`,
+      broken === undefined && (n === 1 || (mixedFrom !== undefined && mixedUntil !== undefined)),
+      broken !== undefined ? [broken.e] : [mixedFrom, mixedUntil, end(events)],
+      broken !== undefined ? `${broken.why} ${at(broken.e)}.` : n === 1 ? "no version change broke the policy." : `the API servers ran two minors from ${at(mixedFrom)} until ${at(mixedUntil)}; no change broke the policy.`,
     ),
     kubeletClaim(events, pl),
   ];

@@ -14,22 +14,22 @@ import { upgradeClaims } from "./kubeadm-upgrade-claims";
 import { intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types";
 
 /** The cluster's version before the upgrade, by minor: a patch release as a real cluster would run. */
-export const FROM_VERSIONS: Record<number, string> = { 33: "v1.33.7", 34: "v1.34.3" };
-export const REPLICAS = 2;
-export const APPLY = 16_000;
+const FROM_VERSIONS: Record<number, string> = { 33: "v1.33.7", 34: "v1.34.3" };
+const REPLICAS = 2;
+const APPLY = 16_000;
 /** Time allowed per control-plane node: four static pods replaced one after another take about 6 s. */
-export const CP_STEP_MS = 15_000;
+const CP_STEP_MS = 15_000;
 /** Time a worker's drain is given: without a PodDisruptionBudget every eviction is granted at once (node-drain shows one that makes them wait). */
 const WORKER_DRAIN_MS = 10_000;
 
-export function fromVersion(p: Params): string {
+function fromVersion(p: Params): string {
   return FROM_VERSIONS[intParam(p, "fromMinor")]!;
 }
 
-export type NodeStep = { node: string; drain: number; install: number; uncordon: number };
+type NodeStep = { node: string; drain: number; install: number; uncordon: number };
 
-/** When each node's kubelet is upgraded: control planes first, then the workers, one node at a time. */
-export function nodeSteps(p: Params): NodeStep[] {
+/** When each node's kubelet is upgraded: control planes first, then the workers, one node at a time. Pure. */
+function nodeSteps(p: Params): NodeStep[] {
   const n = intParam(p, "controlPlanes");
   const steps: NodeStep[] = [];
   let t = APPLY + n * CP_STEP_MS;
