@@ -18,7 +18,7 @@ function violation(m: Minors): string | null {
     if (minor > local || minor < local - 1) return `${proc} runs v1.${minor} against its API server's v1.${local}`;
   }
   for (const [node, minor] of Object.entries(m.kubelets)) {
-    if (minor > lo || minor < hi - 3) return `kubelet on ${node} runs v1.${minor} with API servers at v1.${lo}–v1.${hi}`;
+    if (minor > lo || minor < hi - 3) return `kubelet on ${node} runs v1.${minor} with API servers at ${lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`}`;
   }
   return null;
 }
@@ -71,8 +71,25 @@ function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
   );
 }
 
+/** The learner's mistake: a kubelet upgraded before the control plane. Nothing refuses it; the policy is broken until the API servers catch up. */
+function kubeletAheadClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResult {
+  const { broken } = foldVersions(p, events);
+  const reported = broken?.e.type === "node.version-reported" ? broken.e : undefined;
+  const applied = first(events, { type: "kubeadm.success", from: pl.marks.apply! });
+  const refusals = select(events, { type: "kubeadm.refused" });
+  const caughtUp = first(events, { type: "kubelet.static-pod-started", where: (e) => e.proc === "kube-apiserver-1" });
+  return claim(
+    "kubelet-ahead",
+    `Upgrading node-1's kubelet before the control plane breaks the version-skew policy: it reports ${API_SERVER_VERSION} while the API servers still run v1.${intParam(p, "fromMinor")}, and a kubelet must never be newer than the API server. Nothing refuses it: the API server accepts its status, and kubeadm upgrade apply checks only for kubelets that are too old (policy.go, detectTooOldKubelets). The policy holds again only once the API servers are upgraded.`,
+    reported !== undefined && reported.node === "node-1" && refusals.length === 0 && applied !== undefined && caughtUp !== undefined && caughtUp.t > reported.t,
+    [first(events, { type: "kubelet.package-installed", from: pl.marks.kubeletFirst! }), reported, applied, caughtUp],
+    reported === undefined ? "no kubelet newer than the API servers was reported." : `${broken!.why} ${at(reported)}; kubeadm upgrade apply ${applied === undefined ? "did not finish" : `succeeded ${at(applied)}`}; the first API server at ${API_SERVER_VERSION} ${at(caughtUp)}.`,
+  );
+}
+
 /** The skew claims of a run that upgraded. Pure. */
 export function skewClaims(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResult[] {
+  if (pl.marks.kubeletFirst !== undefined) return [kubeletAheadClaim(p, events, pl)];
   const { broken, mixedFrom, mixedUntil } = foldVersions(p, events);
   const n = intParam(p, "controlPlanes");
   return [

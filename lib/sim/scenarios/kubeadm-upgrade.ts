@@ -11,7 +11,7 @@ import { API_SERVER_VERSION } from "../cluster/version-skew";
 import type { Params } from "../trace/types";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { upgradeClaims } from "./kubeadm-upgrade-claims";
-import { intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types";
+import { boolParam, intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types";
 
 /** The cluster's version before the upgrade, by minor: a patch release as a real cluster would run. */
 const FROM_VERSIONS: Record<number, string> = { 33: "v1.33.7", 34: "v1.34.3" };
@@ -28,16 +28,29 @@ function fromVersion(p: Params): string {
 
 type NodeStep = { node: string; drain: number; install: number; uncordon: number };
 
+/** The learner's mistake (kubeletFirst): node-1's kubelet upgraded before the control plane, from this moment. */
+const EARLY_MS = 12_000;
+
+/** When `kubeadm upgrade apply` runs: later when a kubelet is upgraded first. Pure. */
+function kubeadmApplyAt(p: Params): number {
+  return boolParam(p, "kubeletFirst") ? EARLY_MS + WORKER_DRAIN_MS + 14_000 : APPLY;
+}
+
+function stepAt(node: string, t: number): NodeStep {
+  const drainMs = node.startsWith("cp-") ? 2000 : WORKER_DRAIN_MS;
+  return { node, drain: t, install: t + drainMs, uncordon: t + drainMs + 10_000 };
+}
+
 /** When each node's kubelet is upgraded: control planes first, then the workers, one node at a time. Pure. */
 function nodeSteps(p: Params): NodeStep[] {
   const n = intParam(p, "controlPlanes");
   const steps: NodeStep[] = [];
-  let t = APPLY + n * CP_STEP_MS;
-  const nodes = [...Array.from({ length: n }, (_, i) => `cp-${i + 1}`), "node-1", "node-2"];
-  for (const node of nodes) {
-    const drainMs = node.startsWith("cp-") ? 2000 : WORKER_DRAIN_MS;
-    steps.push({ node, drain: t, install: t + drainMs, uncordon: t + drainMs + 10_000 });
-    t += drainMs + 12_000;
+  let t = kubeadmApplyAt(p) + n * CP_STEP_MS;
+  const workers = boolParam(p, "kubeletFirst") ? ["node-2"] : ["node-1", "node-2"];
+  for (const node of [...Array.from({ length: n }, (_, i) => `cp-${i + 1}`), ...workers]) {
+    const step = stepAt(node, t);
+    steps.push(step);
+    t = step.uncordon + 2000;
   }
   return steps;
 }
@@ -59,12 +72,14 @@ const POLL_MS = 4000;
 function plan(p: Params): Plan {
   const n = intParam(p, "controlPlanes");
   const refused = intParam(p, "fromMinor") !== 34;
-  const cpDone = APPLY + n * CP_STEP_MS;
+  const apply = kubeadmApplyAt(p);
+  const cpDone = apply + n * CP_STEP_MS;
+  const early = boolParam(p, "kubeletFirst") ? stepAt("node-1", EARLY_MS) : null;
   const steps = refused ? [] : nodeSteps(p);
-  const end = refused ? APPLY + 10_000 : steps.at(-1)!.uncordon + 6000;
+  const end = refused ? apply + 10_000 : steps.at(-1)!.uncordon + 6000;
   const web = deploymentOf("web", REPLICAS, template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })])));
   const kubeadm = (at: number, node: string, name: string, args: Record<string, string> = {}): ScriptItem => ({ at, action: { type: "command", target: `kubeadm/${node}`, command: { name, args } } });
-  const polls = refused ? [] : Array.from({ length: Math.floor((cpDone - APPLY) / POLL_MS) }, (_, i) => kubectlAt(APPLY + i * POLL_MS + 500, "get", { resource: "pods" }));
+  const polls = refused ? [] : Array.from({ length: Math.floor((cpDone - apply) / POLL_MS) }, (_, i) => kubectlAt(apply + i * POLL_MS + 500, "get", { resource: "pods" }));
   return {
     cluster: {
       etcdMembers: n,
@@ -80,15 +95,16 @@ function plan(p: Params): Plan {
     },
     script: [
       applyAt(2500, web, "web-deployment.yaml", `Deployment web, ${REPLICAS} replicas, readiness probe`),
-      kubeadm(APPLY - 2000, "cp-1", "upgrade-plan"),
-      kubeadm(APPLY, "cp-1", "upgrade-apply", { version: API_SERVER_VERSION }),
-      ...(refused ? [] : Array.from({ length: n - 1 }, (_, i) => kubeadm(APPLY + (i + 1) * CP_STEP_MS, `cp-${i + 2}`, "upgrade-node", { version: API_SERVER_VERSION }))),
+      ...(early === null ? [] : kubeletUpgrade(early)),
+      kubeadm(apply - 2000, "cp-1", "upgrade-plan"),
+      kubeadm(apply, "cp-1", "upgrade-apply", { version: API_SERVER_VERSION }),
+      ...(refused ? [] : Array.from({ length: n - 1 }, (_, i) => kubeadm(apply + (i + 1) * CP_STEP_MS, `cp-${i + 2}`, "upgrade-node", { version: API_SERVER_VERSION }))),
       ...polls,
       ...steps.flatMap(kubeletUpgrade),
       ...(refused ? [] : [kubectlAt(end - 3000, "get", { resource: "nodes" })]),
     ],
     durationMs: end,
-    marks: { apply: APPLY, controlPlaneDone: cpDone, ...(refused ? {} : { kubelets: cpDone }) },
+    marks: { apply, controlPlaneDone: cpDone, ...(refused ? {} : { kubelets: cpDone }), ...(early === null ? {} : { kubeletFirst: early.drain }) },
   };
 }
 
@@ -118,6 +134,13 @@ export const kubeadmUpgrade: ScenarioDef = {
         { value: 34, label: `${FROM_VERSIONS[34]} (one minor behind)` },
         { value: 33, label: `${FROM_VERSIONS[33]} (skips a minor)` },
       ],
+    },
+    {
+      name: "kubeletFirst",
+      type: "boolean",
+      label: "Upgrade a kubelet first",
+      description: `The mistake: node-1's kubelet is upgraded to ${API_SERVER_VERSION} before the control plane, so it is newer than the API servers for a while.`,
+      default: false,
     },
   ],
   plan,

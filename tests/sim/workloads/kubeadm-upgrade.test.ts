@@ -63,7 +63,17 @@ describe("kubeadm-upgrade scenario", () => {
     expect(run({ controlPlanes: 1 }).claims.map((c) => c.id)).toEqual(["static-pods-one-by-one", "nodes-one-by-one", "api-outage", "skew-holds", "kubelets-last"]);
   });
 
-  const corners: RawParams[] = [{}, { controlPlanes: 1 }, { fromMinor: 33 }, { controlPlanes: 1, fromMinor: 33 }];
+  it("a kubelet upgraded before the control plane is newer than the API servers, and nothing refuses it (policy.go checks only for kubelets too old)", () => {
+    const trace = run({ kubeletFirst: true });
+    const reported = trace.events.find((e) => e.type === "node.version-reported" && e.version === "v1.35.0")!;
+    const firstApiServer = trace.events.find((e) => e.type === "kubelet.static-pod-started" && e.proc === "kube-apiserver-1")!;
+    expect(reported.node).toBe("node-1");
+    expect(reported.t).toBeLessThan(firstApiServer.t);
+    expect(trace.events.filter((e) => e.type === "kubeadm.refused")).toEqual([]);
+    expect(trace.claims.map((c) => [c.id, c.passed])).toEqual([["static-pods-one-by-one", true], ["nodes-one-by-one", true], ["api-stays-up", true], ["kubelet-ahead", true]]);
+  });
+
+  const corners: RawParams[] = [{}, { controlPlanes: 1 }, { fromMinor: 33 }, { controlPlanes: 1, fromMinor: 33 }, { kubeletFirst: true }, { kubeletFirst: true, controlPlanes: 1 }, { kubeletFirst: true, fromMinor: 33 }];
   it.each(corners)("every claim holds at %o on seeds 1–4", (params) => {
     for (let seed = 1; seed <= 4; seed++) {
       const trace = run(params, seed);
