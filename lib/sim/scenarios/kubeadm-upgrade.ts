@@ -18,9 +18,9 @@ const FROM_VERSIONS: Record<number, string> = { 33: "v1.33.7", 34: "v1.34.3" };
 const REPLICAS = 2;
 const APPLY = 16_000;
 /** Time allowed per control-plane node: four static pods replaced one after another take about 6 s. */
-const CP_STEP_MS = 15_000;
+const CP_STEP_MS = 10_000;
 /** Time a worker's drain is given: without a PodDisruptionBudget every eviction is granted at once (node-drain shows one that makes them wait). */
-const WORKER_DRAIN_MS = 10_000;
+const WORKER_DRAIN_MS = 4000;
 
 function fromVersion(p: Params): string {
   return FROM_VERSIONS[intParam(p, "fromMinor")]!;
@@ -38,7 +38,7 @@ function kubeadmApplyAt(p: Params): number {
 
 function stepAt(node: string, t: number): NodeStep {
   const drainMs = node.startsWith("cp-") ? 2000 : WORKER_DRAIN_MS;
-  return { node, drain: t, install: t + drainMs, uncordon: t + drainMs + 10_000 };
+  return { node, drain: t, install: t + drainMs, uncordon: t + drainMs + 7000 };
 }
 
 /** When each node's kubelet is upgraded: control planes first, then the workers, one node at a time. Pure. */
