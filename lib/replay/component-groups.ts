@@ -14,6 +14,7 @@ export type ComponentGroup = (typeof componentGroups)[number]["id"];
 
 export function groupOf(component: string): ComponentGroup {
   if (component === "etcdctl") return "clients"; // the admin's etcdctl, not a member
+  if (component.startsWith("kubeadm/")) return "clients"; // the admin's kubeadm on a control-plane node
   if (component.startsWith("etcd")) return "etcd";
   if (component.startsWith("kube-apiserver")) return "apiserver";
   if (component.startsWith("kube-controller-manager")) return "controllers";

@@ -143,7 +143,7 @@ const files = readdirSync(DIR)
 
 describe("golden traces", () => {
   it("has scripts for every scenario", () => {
-    for (const id of ["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore"]) expect(files).toContain(`scenario-${id}.txt`);
+    for (const id of ["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore", "kubeadm-upgrade"]) expect(files).toContain(`scenario-${id}.txt`);
   });
 
   it.each(files)("%s", async (file) => {

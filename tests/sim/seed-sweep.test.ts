@@ -8,7 +8,7 @@ import { findScenario, parseTrace, runScenario, SCENARIO_IDS, type Params } from
 import { reproduceLine } from "./param-variants";
 
 /** 60 seeds for the control-plane scenarios; the workload scenarios do more per run, so 40 keep CI within budget. */
-const SEEDS: Record<string, number> = { "etcd-quorum-loss": 60, "etcd-outage": 60, "control-plane-ha": 60, "node-failure": 60, "etcd-backup-restore": 20, hpa: 20, "cluster-autoscaler": 20 };
+const SEEDS: Record<string, number> = { "etcd-quorum-loss": 60, "etcd-outage": 60, "control-plane-ha": 60, "node-failure": 60, "etcd-backup-restore": 20, hpa: 20, "cluster-autoscaler": 20, "kubeadm-upgrade": 20 };
 const seedsFor = (id: string) => SEEDS[id] ?? 40;
 
 /** Valid parameters chosen by the seed, so the sweep also covers the parameter space. */

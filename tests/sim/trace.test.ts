@@ -116,7 +116,7 @@ describe("replay", () => {
 describe("scenario registry and parameters", () => {
   it("lists every scenario with one-line summaries and bounded parameters", () => {
     const list = listScenarios();
-    expect(list.map((s) => s.id)).toEqual(["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore", "jobs", "hpa", "network-policy-dns", "cluster-autoscaler", "operator", "admission-policies"]);
+    expect(list.map((s) => s.id)).toEqual(["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore", "jobs", "hpa", "network-policy-dns", "cluster-autoscaler", "operator", "admission-policies", "kubeadm-upgrade"]);
     for (const s of list) {
       expect(s.summary).not.toContain("\n");
       for (const p of s.params) {

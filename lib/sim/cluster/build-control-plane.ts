@@ -6,6 +6,7 @@ import type { EtcdConfig } from "../etcd/member-types";
 import type { KcmConfig } from "../components/controller-manager/types";
 import type { SchedulerConfig } from "../components/kube-scheduler/kube-scheduler";
 import type { KubeletConfig } from "../components/kubelet/types";
+import type { KubeadmConfig } from "../components/kubeadm";
 import { add, proc, range, type Layout } from "./layout";
 import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";
@@ -89,7 +90,11 @@ export function addControlPlane(l: Layout, i: number): void {
     labels: {},
     podCidr: i,
     timing: kubeletTiming(t),
-    ...(l.spec.kubeletVersion === undefined ? {} : { version: API_SERVER_VERSION }),
+    ...(l.spec.kubeletVersion === undefined ? {} : { version: l.spec.kubeadm?.clusterVersion ?? API_SERVER_VERSION }),
   };
   add(l, proc(kubeletId, "kubelet", host, null, k));
+  if (l.spec.kubeadm !== undefined) {
+    const cfg: KubeadmConfig = { node: host, kubelet: kubeletId, staticPods: k.staticPods, apiServer: `kube-apiserver-${i}`, clusterVersion: l.spec.kubeadm.clusterVersion, version: API_SERVER_VERSION, pollMs: 500 };
+    add(l, proc(`kubeadm/${host}`, "kubeadm", host, null, cfg));
+  }
 }

@@ -35,6 +35,12 @@ export type ClusterSpec = {
    * control plane's (API_SERVER_VERSION: kubeadm upgrades those first). Absent: no nodeInfo is reported.
    */
   kubeletVersion?: string;
+  /**
+   * The control plane runs `clusterVersion` (its static pods and the control-plane kubelets), and
+   * each control-plane node has a kubeadm of the control plane's model version (API_SERVER_VERSION)
+   * for the upgrade commands (the kubeadm-upgrade scenario). Absent: no kubeadm process.
+   */
+  kubeadm?: { clusterVersion: string };
   /** kube-apiserver traces every watch it refuses with 410 Gone (apiserver.watch-expired). */
   traceWatchExpiry?: boolean;
   /** An etcdctl on the admin's machine (host `laptop`), for `etcdctl snapshot save`. */

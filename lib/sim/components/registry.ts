@@ -10,6 +10,7 @@ import { etcdLoad } from "./etcd-load";
 import { etcdctl } from "./etcdctl";
 import { kubeProxy } from "./kube-proxy/kube-proxy";
 import { kubeScheduler } from "./kube-scheduler/kube-scheduler";
+import { kubeadm } from "./kubeadm";
 import { kubectl } from "./kubectl";
 import { kubelet } from "./kubelet/kubelet";
 import { loadBalancer } from "./load-balancer";
@@ -24,7 +25,7 @@ import { cloudProvider } from "./cluster-autoscaler/cloud-provider";
 import { webappOperator } from "./operator/operator";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient, clusterAutoscaler, cloudProvider, webappOperator].map((c) => [c.kind, c as AnyComponent]),
+  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient, clusterAutoscaler, cloudProvider, webappOperator, kubeadm].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

@@ -19,8 +19,15 @@ export type NetMsg =
   /** The peer process died with this connection open: its kernel closed the socket. */
   | { p: "net"; kind: "closed"; reason: string };
 
-/** Local notification from the container runtime to the kubelet that supervises a static pod. */
-export type LocalMsg = { p: "local"; kind: "exited"; proc: string; reason: string };
+/**
+ * Local traffic on a control-plane node: the container runtime tells the kubelet that a static pod
+ * exited; kubeadm moves a new manifest for a static pod into /etc/kubernetes/manifests; the kubelet
+ * tells kubeadm it runs the pod from that manifest (what kubeadm reads as the mirror pod's hash change).
+ */
+export type LocalMsg =
+  | { p: "local"; kind: "exited"; proc: string; reason: string }
+  | { p: "local"; kind: "manifest-changed"; proc: string; version: string }
+  | { p: "local"; kind: "static-started"; proc: string; version: string };
 
 export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg | CloudMsg;
 

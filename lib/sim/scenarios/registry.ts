@@ -14,12 +14,13 @@ import { hpa } from "./hpa";
 import { clusterAutoscalerScenario } from "./cluster-autoscaler";
 import { jobs } from "./jobs";
 import { nodeDrain } from "./node-drain";
+import { kubeadmUpgrade } from "./kubeadm-upgrade";
 import { admissionPolicies } from "./admission-policies";
 import { networkPolicyDns } from "./network-policy-dns";
 import { operator } from "./operator";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario, operator, admissionPolicies];
+export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario, operator, admissionPolicies, kubeadmUpgrade];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 

@@ -6,7 +6,7 @@ import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../
 import { checkRuntime, drawReportDelayMs, nextStatusSyncMs, onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
-import { onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
+import { onManifestChanged, onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
 import type { KubeletConfig, KubeletState, KubeletTimer, StaticPod } from "./types";
 
 /** What a kubelet keeps on disk across a restart: the version of its installed package, if any. */
@@ -91,7 +91,11 @@ function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult, ctx: C
 function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig): KubeletState {
   let s = own(s0, ctx);
   const body = env.body;
-  if (body.p === "local") return onStaticExited(s, cfg, body.proc, body.reason, ctx);
+  if (body.p === "local") {
+    if (body.kind === "exited") return onStaticExited(s, cfg, body.proc, body.reason, ctx);
+    if (body.kind === "manifest-changed") return onManifestChanged(s, cfg, body.proc, body.version, env.from, ctx);
+    return s;
+  }
   // GET /metrics/resource (metrics-server's scrape): the kubelet answers from the runtime's CRI stats.
   if (body.p === "metrics") {
     if (body.kind === "scrape" && cfg.runtime !== null) ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: body.id, op: "stats", replyTo: env.from });

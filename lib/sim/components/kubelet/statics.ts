@@ -26,12 +26,32 @@ export function onStaticExited(s: KubeletState, cfg: KubeletConfig, proc: ProcId
   return { ...s, statics: { ...s.statics, [proc]: { backoffMs, lastRestart: sp.lastRestart, pendingRestart: true } } };
 }
 
+/**
+ * kubeadm moved a new manifest for `proc` into the manifest directory. The pod it describes has
+ * another hash, so it is another pod (kubelet pkg/kubelet/config/file.go, the file source watches the
+ * directory): the kubelet stops the old one and starts the new one, and `notify` (kubeadm) hears
+ * when it runs.
+ */
+export function onManifestChanged(s: KubeletState, cfg: KubeletConfig, proc: ProcId, version: string, notify: ProcId, ctx: Ctx): KubeletState {
+  const sp = s.statics[proc];
+  if (sp === undefined) return s;
+  ctx.trace("kubelet.manifest-changed", `kubelet/${cfg.node}: ${proc}'s manifest changed (${version}): it stops the old pod, starts the new.`, { proc, version });
+  ctx.killLocal(proc, "its static pod manifest changed");
+  ctx.after(NOTICE_MS, { t: "static-restart", proc });
+  return { ...s, statics: { ...s.statics, [proc]: { ...sp, pendingRestart: true, replacing: { version, notify } } } };
+}
+
 export function onStaticRestart(s: KubeletState, cfg: KubeletConfig, proc: ProcId, ctx: Ctx): KubeletState {
   const sp = s.statics[proc];
   if (sp === undefined) return s;
   ctx.startLocal(proc);
+  if (sp.replacing !== undefined) {
+    ctx.trace("kubelet.static-pod-started", `kubelet/${cfg.node}: ${proc} runs ${sp.replacing.version}.`, { proc, version: sp.replacing.version });
+    ctx.send(sp.replacing.notify, { p: "local", kind: "static-started", proc, version: sp.replacing.version });
+  }
   const probe = proc === cfg.probeTarget ? { phase: "startup" as const, failures: 0, inflight: null } : s.probe;
-  return { ...s, probe, statics: { ...s.statics, [proc]: { ...sp, lastRestart: ctx.now, pendingRestart: false } } };
+  const { replacing: _replaced, ...kept } = sp; // the new manifest's pod runs now
+  return { ...s, probe, statics: { ...s.statics, [proc]: { ...kept, lastRestart: ctx.now, pendingRestart: false } } };
 }
 
 export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {

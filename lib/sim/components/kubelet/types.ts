@@ -65,7 +65,13 @@ export type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> 
 
 export type ProbeKind = "startup" | "readiness" | "liveness";
 
-export type StaticPod = { backoffMs: Ms; lastRestart: Ms; pendingRestart: boolean };
+export type StaticPod = {
+  backoffMs: Ms;
+  lastRestart: Ms;
+  pendingRestart: boolean;
+  /** A new manifest is being rolled out: its version, and who wrote it (kubeadm) and waits to hear the pod runs. */
+  replacing?: { version: string; notify: ProcId };
+};
 export type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
 
 export type KubeletState = {
