@@ -2,7 +2,15 @@ import { isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Tries of one transaction that the database keeps aborting as a serialization failure. */
-export const serializableTriesMax = 5;
+export const serializableTriesMax = 10;
+
+/**
+ * Before try n + 1: a random wait of up to 5 ms × 2^n, at most 250 ms, so that transactions that
+ * conflicted do not meet again at once. PostgreSQL's predicate locks cover index pages, so grades
+ * of different learners conflict too when they insert side by side: 100 learners grading at once
+ * (the scale-out test) still saw 11 of 2,000 grades fail all of 5 immediate tries.
+ */
+const backoffMs = (tries: number) => Math.random() * Math.min(250, 5 * 2 ** tries);
 
 /**
  * Runs `work` in a SERIALIZABLE transaction and, when the database aborts it as a serialization
@@ -20,6 +28,7 @@ export async function serializableTransaction<T>(client: PrismaClient, work: (tx
       return await client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
     } catch (error) {
       if (!isSerializationFailure(error) || tries >= serializableTriesMax) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(tries)));
     }
   }
 }
