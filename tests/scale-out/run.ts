@@ -66,12 +66,17 @@ try {
   const latencies: number[] = [];
   async function gradeUntilRecorded(cookie: string, card: Card): Promise<Pick<Outcome, "recorded" | "attempts">> {
     const form = { cardId: card.cardId, deckId: card.deckId, rating: "3", version: "0", shownAt: String(Date.now() - 5_000) };
+    let last = "";
     for (let attempts = 1; attempts <= maxAttempts; attempts++) {
       const started = performance.now();
-      const result = await postAction(`${lb}/study/${card.deckId}`, gradeAction, cookie, form).catch(() => ({ status: 0, body: "" }));
+      const result = await postAction(`${lb}/study/${card.deckId}`, gradeAction, cookie, form).catch((error: Error) => ({ status: 0, body: error.message }));
       if (result.status === 200 && result.body.includes('"ok":true')) return (latencies.push(performance.now() - started), { recorded: "ok", attempts });
       if (result.status === 200 && result.body.includes('"code":"already-graded"')) return { recorded: "already-graded", attempts };
+      last = `HTTP ${result.status}: ${result.body.slice(0, 120)}`;
+      // A learner whose grade failed waits a moment before pressing it again.
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempts));
     }
+    console.log(`  a grade failed ${maxAttempts} times; the last answer: ${last}`);
     return { recorded: "never", attempts: maxAttempts };
   }
 

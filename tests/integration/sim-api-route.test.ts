@@ -1,5 +1,6 @@
 // GET /api/sim/<id>: the JSON trace, 400 with a message per bad field, 404 with the valid ids, and
 // the same bytes for the same (engine version, id, params, seed) in any query order.
+// Integration, not sim: the route counts each run against the learner's limit in the database.
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/sim/[scenario]/route";
 import { parseTrace, SCENARIO_IDS } from "@/lib/sim";

@@ -1,3 +1,4 @@
+// POST /api/schedule on a real migrated database: the route counts each run against the caller's limit there.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/schedule/route";
