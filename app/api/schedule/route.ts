@@ -60,7 +60,7 @@ export async function POST(request: Request) {
   if (!outcome.ok) return refusalResponse(outcome);
   const explanation = outcome.value;
   if (!explanation.ok) {
-    (await requestLog()).warn({ problem: formatInputError(explanation.error) }, "POST /api/schedule rejected input");
+    (await requestLog(request)).warn({ problem: formatInputError(explanation.error) }, "POST /api/schedule rejected input");
     return Response.json({ error: formatInputError(explanation.error), details: explanation.error }, { status: 422 });
   }
   return Response.json(explanation.value.json);

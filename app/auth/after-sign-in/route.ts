@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
     try {
       merged = await mergeGuestIntoAccount(guestId, user.id);
     } catch (error) {
-      (await requestLog()).error({ err: error }, "merging guest progress failed; nothing was moved");
+      (await requestLog(request)).error({ err: error }, "merging guest progress failed; nothing was moved");
       return NextResponse.redirect(new URL("/account?merge=failed", request.url));
     }
   }
