@@ -71,8 +71,9 @@ try {
       const started = performance.now();
       const result = await postAction(`${lb}/study/${card.deckId}`, gradeAction, cookie, form).catch((error: Error) => ({ status: 0, body: error.message }));
       if (result.status === 200 && result.body.includes('"ok":true')) return (latencies.push(performance.now() - started), { recorded: "ok", attempts });
-      if (result.status === 200 && result.body.includes('"code":"already-graded"')) return { recorded: "already-graded", attempts };
-      last = `HTTP ${result.status}: ${result.body.slice(0, 120)}`;
+      // The study page's answer when the grade was stored before (grade-card.ts: staleCardId).
+      if (result.status === 200 && result.body.includes(`"staleCardId":"${card.cardId}"`)) return { recorded: "already-graded", attempts };
+      last = `HTTP ${result.status}: ${result.body.slice(-300)}`;
       // A learner whose grade failed waits a moment before pressing it again.
       await new Promise((resolve) => setTimeout(resolve, 250 * attempts));
     }
