@@ -2,13 +2,20 @@
 // simulations and 1 large import run, a trivial page answers in p95 < 250 ms and a grade in
 // p95 < 500 ms. The same load without the heavy work is measured first in the same run (the
 // baseline), and every figure is also printed as a ratio to a fixed CPU workload timed here.
-import { existsSync, statSync } from "node:fs";
+// Then the baseline load runs once more against two instances behind HAProxy on PostgreSQL, and
+// its grades/s and p95 print as ratios to the single SQLite process's.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { createPrismaClient } from "@/lib/database/client";
 import { findActionId, postAction } from "./support/server-action";
 import { startBenchServer } from "./support/server";
 import { percentile, timeMs } from "./support/stats";
 import { calibrate } from "./support/calibrate";
+import { createDatabase, ensurePostgres, startPostgresCluster } from "@/scripts/postgres-cluster";
+import { startDeployment } from "@/tests/scale-out/processes";
 
 const learnersCount = 200;
 /** Each learner grades, then reads the next card for this long (± half, seeded) before grading it. */
@@ -72,12 +79,14 @@ try {
   const gradeAction = findActionId("app/study/[deckId]/actions.ts", "submitGrade");
   const importAction = findActionId("app/account/actions.ts", "importDeck");
   const nextCard = new Array<number>(learnersCount).fill(0);
+  /** Where the load goes: the single SQLite process first, then the PostgreSQL deployment. */
+  let target = { baseUrl: server.baseUrl, cookies };
 
   async function grade(learner: number): Promise<number> {
     const card = cards[(learner * 7 + nextCard[learner]!++) % cards.length]!;
     const form = { cardId: card.cardId, deckId: card.deckId, rating: "3", version: "0", shownAt: String(Date.now() - 5_000) };
     let result = { status: 0, body: "" };
-    const ms = await timeMs(async () => (result = await postAction(`${server.baseUrl}/study/${card.deckId}`, gradeAction, cookies[learner]!, form)));
+    const ms = await timeMs(async () => (result = await postAction(`${target.baseUrl}/study/${card.deckId}`, gradeAction, target.cookies[learner]!, form)));
     if (result.status !== 200 || !result.body.includes('"ok":true')) throw new Error(`grade: HTTP ${result.status}: ${result.body.slice(0, 300)}`);
     return ms;
   }
@@ -102,7 +111,7 @@ try {
     });
     const probe = (async () => {
       while (now() < end) {
-        await timeMs(async () => (await fetch(`${server.baseUrl}/sim`, { headers: { cookie: cookies[0]! } })).text()).then((ms) => pages.push(ms), () => count("trivial page failed"));
+        await timeMs(async () => (await fetch(`${target.baseUrl}/sim`, { headers: { cookie: target.cookies[0]! } })).text()).then((ms) => pages.push(ms), () => count("trivial page failed"));
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
@@ -110,7 +119,7 @@ try {
     const simulations = heavy
       ? Array.from({ length: heavySimulations }, async (_, i) => {
           while (now() < end) {
-            await fetch(`${server.baseUrl}/api/sim/control-plane-ha?seed=${seed++}`, { headers: { cookie: cookies[learnersCount + i]! } })
+            await fetch(`${target.baseUrl}/api/sim/control-plane-ha?seed=${seed++}`, { headers: { cookie: target.cookies[learnersCount + i]! } })
               .then(async (response) => {
                 await response.arrayBuffer();
                 count(`sim ${response.status}`);
@@ -128,7 +137,7 @@ try {
     const importRun = heavy
       ? (async () => {
           const ms = await timeMs(async () => {
-            const result = await postAction(`${server.baseUrl}/account`, importAction, cookies[learnersCount + heavySimulations]!, { file, format: "auto", deckName: "" });
+            const result = await postAction(`${target.baseUrl}/account`, importAction, target.cookies[learnersCount + heavySimulations]!, { file, format: "auto", deckName: "" });
             outcome = result.body.includes('"ok":true') ? "imported 10,000 cards" : `refused: ${/"message":"([^"]*)"/.exec(result.body)?.[1] ?? result.body.slice(0, 200)}`;
           });
           console.log(`${"heavy: large import (5 MB)".padEnd(34)} ${outcome} in ${(ms / 1000).toFixed(1)} s; ${await storedRatio(file.size)}`);
@@ -141,7 +150,7 @@ try {
       console.log(`${`${name}: ${what}`.padEnd(34)} p50 ${p50.toFixed(0).padStart(5)} ms (${cal(p50)})   p95 ${p95.toFixed(0).padStart(5)} ms (${cal(p95)})   n=${samples.length}   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`);
       return p95;
     };
-    const result = { page: line("trivial page", pages, 250), grade: line("grade", grades, 500), importRun };
+    const result = { page: line("trivial page", pages, 250), grade: line("grade", grades, 500), gradesPerSecond: grades.length / (phaseMs / 1000), importRun };
     const p95 = (samples: number[]) => (samples.length ? percentile(samples, 95).toFixed(0) : "-");
     console.log(`${"".padEnd(34)} grade p95: a learner's first ${p95(firstGrades)} ms (n=${firstGrades.length}), later ${p95(laterGrades)} ms; after the first 10 s ${p95(lateGrades)} ms`);
     console.log(`${"".padEnd(34)} offered ~${(learnersCount / (thinkMs / 1000)).toFixed(0)} grades/s; other requests and failures: ${JSON.stringify(heavyStatus)}`);
@@ -153,6 +162,24 @@ try {
   allMet = loaded.page < 250 && loaded.grade < 500;
   console.log(`${"heavy / baseline".padEnd(34)} trivial page p95 ${(loaded.page / baseline.page).toFixed(2)}×   grade p95 ${(loaded.grade / baseline.grade).toFixed(2)}×`);
   await loaded.importRun;
+
+  // The same baseline load on two instances behind HAProxy on PostgreSQL (README, "Deploying").
+  const pgDir = mkdtempSync(path.join(os.tmpdir(), "quorum-bench-pg-"));
+  const cluster = await startPostgresCluster(ensurePostgres());
+  const env = { ...process.env, DATABASE_URL: await createDatabase(cluster.url, "bench"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), QUORUM_DATA_DIR: pgDir, QUORUM_LOG_LEVEL: "warn" };
+  const deployment = await startDeployment(env).catch((error: unknown) => (cluster.stop(), Promise.reject(error)));
+  try {
+    const pgCookies: string[] = [];
+    for (let i = 0; i < learnersCount + 1; i++) pgCookies.push((await fetch(`${deployment.url}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
+    target = { baseUrl: deployment.url, cookies: pgCookies };
+    nextCard.fill(0);
+    const scaled = await phase("PostgreSQL, 2 instances", false);
+    console.log(`${"PostgreSQL ×2 / SQLite baseline".padEnd(34)} grades/s ${scaled.gradesPerSecond.toFixed(1)} vs ${baseline.gradesPerSecond.toFixed(1)} (${(scaled.gradesPerSecond / baseline.gradesPerSecond).toFixed(2)}×)   grade p95 ${(scaled.grade / baseline.grade).toFixed(2)}×   trivial page p95 ${(scaled.page / baseline.page).toFixed(2)}×`);
+  } finally {
+    deployment.stop();
+    cluster.stop();
+    rmSync(pgDir, { recursive: true, force: true });
+  }
 } finally {
   await server.stop();
 }

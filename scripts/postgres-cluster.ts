@@ -7,6 +7,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { ensureDebianPackage } from "./debian-package";
 
 export type PostgresCluster = { url: string; stop(): void };
@@ -77,4 +78,16 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
     throw error;
   }
   return { url: `postgresql://quorum@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** A new empty database in the cluster `clusterUrl` points at; its URL. */
+export async function createDatabase(clusterUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return clusterUrl.replace(/\/postgres$/, `/${name}`);
 }

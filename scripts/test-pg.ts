@@ -9,8 +9,7 @@
 // Arguments are passed to vitest (e.g. a test file), and then steps 2 and 3 are skipped.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { ensurePostgres, startPostgresCluster } from "./postgres-cluster";
+import { createDatabase, ensurePostgres, startPostgresCluster } from "./postgres-cluster";
 
 const sqliteOnly = ["tests/integration/sqlite-adapter.test.ts"];
 const postgresE2eSpecs = ["tests/e2e/accounts.spec.ts", "tests/e2e/study.spec.ts", "tests/e2e/import-export.spec.ts"];
@@ -42,16 +41,4 @@ async function run(command: string, args: string[], env: Record<string, string>)
   const status = await new Promise<number>((resolve) => child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
   process.off("SIGINT", forward).off("SIGTERM", forward);
   return status;
-}
-
-/** A new empty database in the cluster; its URL. */
-async function createDatabase(clusterUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: clusterUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  return clusterUrl.replace(/\/postgres$/, `/${name}`);
 }

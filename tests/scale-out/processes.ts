@@ -2,6 +2,7 @@
 // starts them) and HAProxy on deploy/haproxy.cfg, each on a free loopback port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { buildIfChanged } from "@/scripts/build-if-changed";
 import { ensureDebianPackage } from "@/scripts/debian-package";
 
 export function freePort(): Promise<number> {
@@ -50,5 +51,34 @@ export async function until(condition: () => Promise<boolean>, what: string, dea
     if (await condition().catch(() => false)) return;
     if (performance.now() > end) throw new Error(`gave up waiting for ${what} after ${deadlineMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export type Deployment = { url: string; instances: Instance[]; stop(): void };
+
+/**
+ * The README's "Deploying" steps on loopback: migrate and seed the database `env.DATABASE_URL`
+ * names, build if the sources changed, start two instances and HAProxy in front of them.
+ */
+export async function startDeployment(env: NodeJS.ProcessEnv): Promise<Deployment> {
+  for (const script of ["db:migrate", "db:seed"]) {
+    const result = spawnSync("npm", ["run", "--silent", script], { env, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`npm run ${script} failed`);
+  }
+  buildIfChanged(env);
+  const instances: Instance[] = [];
+  let haproxy: ChildProcess | undefined;
+  const stop = () => {
+    haproxy?.kill("SIGTERM");
+    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
+  };
+  try {
+    instances.push(await startInstance("app1", env), await startInstance("app2", env));
+    const lb = await startHaproxy(instances);
+    haproxy = lb.child;
+    return { url: lb.url, instances, stop };
+  } catch (error) {
+    stop();
+    throw error;
   }
 }

@@ -7,7 +7,6 @@
 // the app answers "already graded" when the first attempt had been stored (ReviewLog.requestKey).
 // DATABASE_URL must name an empty PostgreSQL database (npm run test:pg makes one): several
 // instances on one SQLite file wait on its single writer lock until grades time out.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,8 +15,7 @@ import { percentile } from "@/bench/support/stats";
 import { createPrismaClient } from "@/lib/database/client";
 import { authSecret } from "@/lib/env-defaults";
 import { verifyGuestToken } from "@/lib/learner/guest-token";
-import { buildIfChanged } from "@/scripts/build-if-changed";
-import { startHaproxy, startInstance, until, type Instance } from "./processes";
+import { startDeployment, until, type Deployment } from "./processes";
 
 const learnersPerPhase = 100;
 const gradesPerLearner = 20;
@@ -35,18 +33,12 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-scale-out-"));
 const env: NodeJS.ProcessEnv = { ...process.env, QUORUM_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", QUORUM_LOG_LEVEL: "warn" };
 if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("test:scale-out needs DATABASE_URL=postgresql://… (an empty database); npm run test:pg starts one and runs this test");
 env.NEXTAUTH_SECRET ||= authSecret(dataDir);
-const running: Instance[] = [];
-let haproxy: Awaited<ReturnType<typeof startHaproxy>> | undefined;
+let deployment: Deployment | undefined;
 
 try {
-  for (const script of ["db:migrate", "db:seed"]) {
-    const result = spawnSync("npm", ["run", "--silent", script], { env, stdio: "inherit" });
-    if (result.status !== 0) throw new Error(`npm run ${script} failed`);
-  }
-  buildIfChanged(env);
-  running.push(await startInstance("app1", env), await startInstance("app2", env));
-  haproxy = await startHaproxy(running);
-  const lb = haproxy.url;
+  deployment = await startDeployment(env);
+  const lb = deployment.url;
+  const running = deployment.instances;
   const gradeAction = findActionId("app/study/[deckId]/actions.ts", "submitGrade");
   const cards = await contentCards();
 
@@ -116,8 +108,7 @@ try {
   running[0]!.child.kill("SIGTERM");
   check((await running[0]!.exited) === 0, "app1 drains and exits 0 on SIGTERM");
 } finally {
-  haproxy?.child.kill("SIGTERM");
-  for (const instance of running) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
+  deployment?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
