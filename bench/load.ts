@@ -6,7 +6,6 @@
 // its grades/s and p95 print as ratios to the single SQLite process's.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/database/client";
@@ -14,6 +13,7 @@ import { findActionId, postAction } from "./support/server-action";
 import { startBenchServer } from "./support/server";
 import { percentile, timeMs } from "./support/stats";
 import { calibrate } from "./support/calibrate";
+import { freePort } from "@/scripts/free-port";
 import { createDatabase, ensurePostgres, startPostgresCluster } from "@/scripts/postgres-cluster";
 import { startDeployment } from "@/tests/scale-out/processes";
 
@@ -22,14 +22,6 @@ const learnersCount = 200;
 const thinkMs = 10_000;
 const phaseMs = 30_000;
 const heavySimulations = 4;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A deterministic jitter, so two runs offer the same load. */
 function jitter(seed: number): number {

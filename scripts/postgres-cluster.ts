@@ -4,11 +4,11 @@
 // so as root the cluster belongs to the `postgres` user the package creates.
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureDebianPackage } from "./debian-package";
+import { freePort } from "./free-port";
 
 export type PostgresCluster = { url: string; stop(): void };
 
@@ -27,15 +27,6 @@ function serverBinDir(): string | null {
 export function ensurePostgres(): string {
   ensureDebianPackage("postgresql", () => serverBinDir() !== null, "for the PostgreSQL test run");
   return serverBinDir()!;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** A server binary run as the cluster's owner: `postgres` when we are root, else ourselves. */

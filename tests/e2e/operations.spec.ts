@@ -2,10 +2,10 @@
 // JSON access log, and a graceful shutdown that finishes the requests in flight (scripts/next-server.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest, type IncomingMessage } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { authSecret } from "@/lib/env-defaults";
+import { freePort } from "@/scripts/free-port";
 import { e2eDataDir } from "../../playwright.config";
 
 test("liveness and readiness answer 200 without a guest cookie, and never from a cache", async ({ request }) => {
@@ -85,16 +85,6 @@ class OwnServer {
   stop() {
     if (this.child.exitCode === null) this.child.kill("SIGKILL");
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 }
 
 test("SIGTERM: no new connections, the request in flight finishes, its line is logged, exit 0", async () => {

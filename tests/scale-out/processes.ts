@@ -1,19 +1,9 @@
 // The processes of the scale-out test: app instances (scripts/next-server.ts, as `npm run serve`
 // starts them) and HAProxy on deploy/haproxy.cfg, each on a free loopback port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { buildIfChanged } from "@/scripts/build-if-changed";
 import { ensureDebianPackage } from "@/scripts/debian-package";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
+import { freePort } from "@/scripts/free-port";
 
 export type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
 
