@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const eslintConfig = [
   ...nextCoreWebVitals,
@@ -48,6 +49,8 @@ const eslintConfig = [
       ],
     },
   },
+  // Layout is prettier's (npm run format); ESLint keeps to what a formatter cannot see.
+  prettier,
 ];
 
 export default eslintConfig;
