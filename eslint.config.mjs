@@ -5,10 +5,23 @@ import prettier from "eslint-config-prettier/flat";
 const eslintConfig = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -21,12 +34,37 @@ const eslintConfig = [
         "error",
         {
           // Bare Node built-in names are listed exactly: a pattern like "http" would also match ./http.
-          paths: ["fs", "path", "child_process", "os", "http", "https", "net", "crypto", "timers", "worker_threads", "perf_hooks"].map((name) => ({
+          paths: [
+            "fs",
+            "path",
+            "child_process",
+            "os",
+            "http",
+            "https",
+            "net",
+            "crypto",
+            "timers",
+            "worker_threads",
+            "perf_hooks",
+          ].map((name) => ({
             name,
             message: "lib/sim does no I/O and reads no clock.",
           })),
           patterns: [
-            { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "@prisma/*", "@/lib/generated/*", "server-only"], message: "lib/sim must not depend on the app's framework or database." },
+            {
+              group: [
+                "next",
+                "next/*",
+                "react",
+                "react/*",
+                "react-dom",
+                "react-dom/*",
+                "@prisma/*",
+                "@/lib/generated/*",
+                "server-only",
+              ],
+              message: "lib/sim must not depend on the app's framework or database.",
+            },
             { group: ["node:*", "fs/*", "timers/*"], message: "lib/sim does no I/O and reads no clock." },
             { group: ["@/lib/*", "!@/lib/sim", "!@/lib/sim/*"], message: "lib/sim depends on nothing app-specific." },
           ],

@@ -4,7 +4,15 @@ import { staticSecurityHeaders } from "./lib/security/static-headers.js";
 const nextConfig = {
   // Native and WebAssembly packages stay as plain Node requires on the server; so does piscina,
   // which starts worker threads from its own files (lib/pool).
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm", "shiki", "piscina"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "shiki",
+    "piscina",
+  ],
   // `npm test` runs `tsc --noEmit` on everything; the build need not type-check a second time.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,

@@ -26,7 +26,12 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
   webServer: {
     command: "tsx tests/e2e/serve.ts",
-    env: { PORT: String(port), QUORUM_DATA_DIR: e2eDataDir, QUORUM_SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`, QUORUM_PUBLIC_URL: `http://localhost:${port}` },
+    env: {
+      PORT: String(port),
+      QUORUM_DATA_DIR: e2eDataDir,
+      QUORUM_SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
+      QUORUM_PUBLIC_URL: `http://localhost:${port}`,
+    },
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 600_000,

@@ -1,6 +1,12 @@
 import type { NextRequest } from "next/server";
 import { authSecret } from "@/lib/env-defaults";
-import { guestCookieMaxAgeSeconds, guestCookieName, newGuestId, signGuestId, verifyGuestToken } from "@/lib/learner/guest-token";
+import {
+  guestCookieMaxAgeSeconds,
+  guestCookieName,
+  newGuestId,
+  signGuestId,
+  verifyGuestToken,
+} from "@/lib/learner/guest-token";
 import { nextWithContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 // Gives every visitor a signed guest id on their first request, so a learner can study at once
@@ -8,7 +14,8 @@ import { nextWithContentSecurityPolicy } from "@/lib/security/content-security-p
 // Every response also gets a fresh CSP nonce and its policy (lib/security/content-security-policy.ts).
 export async function proxy(request: NextRequest) {
   const secret = authSecret();
-  if (await verifyGuestToken(request.cookies.get(guestCookieName)?.value, secret)) return nextWithContentSecurityPolicy(request);
+  if (await verifyGuestToken(request.cookies.get(guestCookieName)?.value, secret))
+    return nextWithContentSecurityPolicy(request);
 
   const token = await signGuestId(newGuestId(), secret);
   request.cookies.set(guestCookieName, token); // visible to this very request's server components

@@ -11,7 +11,14 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/tidy.test.ts"], setupFiles: ["tests/helpers/fast-check-seed.ts"] } },
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "tests/tidy.test.ts"],
+          setupFiles: ["tests/helpers/fast-check-seed.ts"],
+        },
+      },
       {
         resolve: { alias },
         test: {

@@ -18,7 +18,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Quorum — Kubernetes interview practice", template: "%s · Quorum" },
-  description: "Practise Kubernetes interview questions with spaced repetition, every answer backed by a replayable cluster simulation.",
+  description:
+    "Practise Kubernetes interview questions with spaced repetition, every answer backed by a replayable cluster simulation.",
 };
 
 export const viewport: Viewport = {
@@ -38,7 +39,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh font-sans text-[15px] antialiased">
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+          >
             Skip to content
           </a>
           <ToastProvider>
@@ -48,7 +52,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <SiteHeader />
             <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
               <MergeNotice />
-              {timeZone === "stored" ? null : <TimeZoneDetector reportTimeZone={timeZone === "unset" ? reportTimeZone : undefined} />}
+              {timeZone === "stored" ? null : (
+                <TimeZoneDetector reportTimeZone={timeZone === "unset" ? reportTimeZone : undefined} />
+              )}
               {children}
             </main>
             <ShortcutOverlay />

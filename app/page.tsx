@@ -13,15 +13,17 @@ export default async function HomePage() {
   const now = clock.now();
   const { decks, total, nextLearningDue } = await getDeckOverview(learnerId, now, settings);
   const readyCount = countToday(total);
-  const nextLearning = nextLearningDue ? ` The next learning card is due in ${formatWait(nextLearningDue.getTime() - now.getTime())}.` : "";
+  const nextLearning = nextLearningDue
+    ? ` The next learning card is due in ${formatWait(nextLearningDue.getTime() - now.getTime())}.`
+    : "";
 
   return (
     <div className="space-y-8">
       <section className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">Decks</h1>
         <p className="max-w-2xl text-muted">
-          Practise the questions Kubernetes interviewers ask. Each answer is checked against how Kubernetes really behaves,
-          and spaced repetition (FSRS) brings every card back just before you would forget it.
+          Practise the questions Kubernetes interviewers ask. Each answer is checked against how Kubernetes really
+          behaves, and spaced repetition (FSRS) brings every card back just before you would forget it.
         </p>
         <p className="text-sm text-muted">
           Answers come with a{" "}
@@ -31,7 +33,9 @@ export default async function HomePage() {
           : watch etcd lose its quorum or a node die, change the parameters, and see the outcome change.
         </p>
         <p className="text-sm font-medium" role="status">
-          {readyCount > 0 ? `${readyCount} card${readyCount === 1 ? "" : "s"} to study today.${nextLearning}` : "Nothing due right now: you are done for today."}
+          {readyCount > 0
+            ? `${readyCount} card${readyCount === 1 ? "" : "s"} to study today.${nextLearning}`
+            : "Nothing due right now: you are done for today."}
         </p>
       </section>
 

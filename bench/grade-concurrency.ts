@@ -5,5 +5,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const vitest = path.resolve("node_modules/vitest/vitest.mjs");
-const result = spawnSync(process.execPath, [vitest, "run", "--config", "bench/support/vitest.config.ts", "--silent=false"], { stdio: "inherit" });
+const result = spawnSync(
+  process.execPath,
+  [vitest, "run", "--config", "bench/support/vitest.config.ts", "--silent=false"],
+  { stdio: "inherit" },
+);
 process.exit(result.status ?? 1);

@@ -33,15 +33,24 @@ function jitter(seed: number): number {
 function largeImportFile(): Blob {
   const cards: string[] = [];
   for (let i = 0; i < 10_000; i++) {
-    const code = i % 10 === 0 ? "\n```yaml\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    disktype: ssd\n```\n" : "";
-    cards.push(`<details>\n<summary>Question ${i}: what does the scheduler do with pod ${i}?</summary>\n\nIt **filters** the nodes, then scores the rest; the best wins. ${"Filler sentence about requests and allocatable. ".repeat(7)}${code}\n</details>\n`);
+    const code =
+      i % 10 === 0
+        ? "\n```yaml\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    disktype: ssd\n```\n"
+        : "";
+    cards.push(
+      `<details>\n<summary>Question ${i}: what does the scheduler do with pod ${i}?</summary>\n\nIt **filters** the nodes, then scores the rest; the best wins. ${"Filler sentence about requests and allocatable. ".repeat(7)}${code}\n</details>\n`,
+    );
   }
   return new Blob([`# Large import\n\n${cards.join("\n")}`], { type: "text/markdown" });
 }
 
 const now = () => performance.now();
 
-const databaseBytes = () => [server.databaseFile, `${server.databaseFile}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+const databaseBytes = () =>
+  [server.databaseFile, `${server.databaseFile}-wal`].reduce(
+    (sum, file) => sum + (existsSync(file) ? statSync(file).size : 0),
+    0,
+  );
 let databaseBytesBefore = 0;
 
 /** Bytes the imported cards take in the database (text columns, UTF-8) per byte of the file. */
@@ -58,14 +67,20 @@ const server = await startBenchServer(await freePort());
 let allMet = true;
 try {
   const calibration = calibrate();
-  console.log(`${"calibration (fixed JS workload)".padEnd(34)} median ${calibration.toFixed(1)} ms: figures below also print as a ratio to it`);
+  console.log(
+    `${"calibration (fixed JS workload)".padEnd(34)} median ${calibration.toFixed(1)} ms: figures below also print as a ratio to it`,
+  );
   const cal = (ms: number) => `${(ms / calibration).toFixed(1)}× cal`;
 
   // 200 learners, each with the guest cookie proxy.ts gives on a first request.
   const cookies: string[] = [];
-  for (let i = 0; i < learnersCount + heavySimulations + 1; i++) cookies.push((await fetch(`${server.baseUrl}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
+  for (let i = 0; i < learnersCount + heavySimulations + 1; i++)
+    cookies.push((await fetch(`${server.baseUrl}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
   const db = createPrismaClient(`file:${server.databaseFile}`);
-  const decks = await db.deck.findMany({ where: { ownerId: null }, select: { id: true, cards: { where: { type: "flashcard", retiredAt: null }, select: { id: true } } } });
+  const decks = await db.deck.findMany({
+    where: { ownerId: null },
+    select: { id: true, cards: { where: { type: "flashcard", retiredAt: null }, select: { id: true } } },
+  });
   await db.$disconnect();
   const cards = decks.flatMap((deck) => deck.cards.map((card) => ({ deckId: deck.id, cardId: card.id })));
   const gradeAction = findActionId("app/study/[deckId]/actions.ts", "submitGrade");
@@ -76,10 +91,25 @@ try {
 
   async function grade(learner: number): Promise<number> {
     const card = cards[(learner * 7 + nextCard[learner]!++) % cards.length]!;
-    const form = { cardId: card.cardId, deckId: card.deckId, rating: "3", version: "0", shownAt: String(Date.now() - 5_000) };
+    const form = {
+      cardId: card.cardId,
+      deckId: card.deckId,
+      rating: "3",
+      version: "0",
+      shownAt: String(Date.now() - 5_000),
+    };
     let result = { status: 0, body: "" };
-    const ms = await timeMs(async () => (result = await postAction(`${target.baseUrl}/study/${card.deckId}`, gradeAction, target.cookies[learner]!, form)));
-    if (result.status !== 200 || !result.body.includes('"ok":true')) throw new Error(`grade: HTTP ${result.status}: ${result.body.slice(0, 300)}`);
+    const ms = await timeMs(
+      async () =>
+        (result = await postAction(
+          `${target.baseUrl}/study/${card.deckId}`,
+          gradeAction,
+          target.cookies[learner]!,
+          form,
+        )),
+    );
+    if (result.status !== 200 || !result.body.includes('"ok":true'))
+      throw new Error(`grade: HTTP ${result.status}: ${result.body.slice(0, 300)}`);
     return ms;
   }
 
@@ -97,13 +127,25 @@ try {
       while (now() < end) {
         const isFirst = nextCard[learner] === 0;
         const startedAt = now();
-        await grade(learner).then((ms) => (grades.push(ms), (isFirst ? firstGrades : laterGrades).push(ms), startedAt < end - phaseMs + 10_000 || lateGrades.push(ms)), (error: Error) => count(`grade failed: ${error.message.slice(0, 80)}`));
+        await grade(learner).then(
+          (ms) => (
+            grades.push(ms),
+            (isFirst ? firstGrades : laterGrades).push(ms),
+            startedAt < end - phaseMs + 10_000 || lateGrades.push(ms)
+          ),
+          (error: Error) => count(`grade failed: ${error.message.slice(0, 80)}`),
+        );
         await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + jitter(learner * 1000 + grades.length))));
       }
     });
     const probe = (async () => {
       while (now() < end) {
-        await timeMs(async () => (await fetch(`${target.baseUrl}/sim`, { headers: { cookie: target.cookies[0]! } })).text()).then((ms) => pages.push(ms), () => count("trivial page failed"));
+        await timeMs(async () =>
+          (await fetch(`${target.baseUrl}/sim`, { headers: { cookie: target.cookies[0]! } })).text(),
+        ).then(
+          (ms) => pages.push(ms),
+          () => count("trivial page failed"),
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
@@ -111,13 +153,16 @@ try {
     const simulations = heavy
       ? Array.from({ length: heavySimulations }, async (_, i) => {
           while (now() < end) {
-            await fetch(`${target.baseUrl}/api/sim/control-plane-ha?seed=${seed++}`, { headers: { cookie: target.cookies[learnersCount + i]! } })
+            await fetch(`${target.baseUrl}/api/sim/control-plane-ha?seed=${seed++}`, {
+              headers: { cookie: target.cookies[learnersCount + i]! },
+            })
               .then(async (response) => {
                 await response.arrayBuffer();
                 count(`sim ${response.status}`);
                 // A well-behaved client waits as told when refused (and the bench ends on time).
                 const retryMs = Number(response.headers.get("retry-after") ?? 0) * 1000;
-                if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, Math.min(retryMs, end - now())));
+                if (response.status === 429)
+                  await new Promise((resolve) => setTimeout(resolve, Math.min(retryMs, end - now())));
               })
               .catch(() => count("sim failed"));
           }
@@ -129,44 +174,75 @@ try {
     const importRun = heavy
       ? (async () => {
           const ms = await timeMs(async () => {
-            const result = await postAction(`${target.baseUrl}/account`, importAction, target.cookies[learnersCount + heavySimulations]!, { file, format: "auto", deckName: "" });
-            outcome = result.body.includes('"ok":true') ? "imported 10,000 cards" : `refused: ${/"message":"([^"]*)"/.exec(result.body)?.[1] ?? result.body.slice(0, 200)}`;
+            const result = await postAction(
+              `${target.baseUrl}/account`,
+              importAction,
+              target.cookies[learnersCount + heavySimulations]!,
+              { file, format: "auto", deckName: "" },
+            );
+            outcome = result.body.includes('"ok":true')
+              ? "imported 10,000 cards"
+              : `refused: ${/"message":"([^"]*)"/.exec(result.body)?.[1] ?? result.body.slice(0, 200)}`;
           });
-          console.log(`${"heavy: large import (5 MB)".padEnd(34)} ${outcome} in ${(ms / 1000).toFixed(1)} s; ${await storedRatio(file.size)}`);
+          console.log(
+            `${"heavy: large import (5 MB)".padEnd(34)} ${outcome} in ${(ms / 1000).toFixed(1)} s; ${await storedRatio(file.size)}`,
+          );
         })()
       : Promise.resolve();
     await Promise.all([...learners, probe, ...simulations]);
     const line = (what: string, samples: number[], target: number) => {
       const p50 = percentile(samples, 50);
       const p95 = percentile(samples, 95);
-      console.log(`${`${name}: ${what}`.padEnd(34)} p50 ${p50.toFixed(0).padStart(5)} ms (${cal(p50)})   p95 ${p95.toFixed(0).padStart(5)} ms (${cal(p95)})   n=${samples.length}   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`);
+      console.log(
+        `${`${name}: ${what}`.padEnd(34)} p50 ${p50.toFixed(0).padStart(5)} ms (${cal(p50)})   p95 ${p95.toFixed(0).padStart(5)} ms (${cal(p95)})   n=${samples.length}   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`,
+      );
       return p95;
     };
-    const result = { page: line("trivial page", pages, 250), grade: line("grade", grades, 500), gradesPerSecond: grades.length / (phaseMs / 1000), importRun };
+    const result = {
+      page: line("trivial page", pages, 250),
+      grade: line("grade", grades, 500),
+      gradesPerSecond: grades.length / (phaseMs / 1000),
+      importRun,
+    };
     const p95 = (samples: number[]) => (samples.length ? percentile(samples, 95).toFixed(0) : "-");
-    console.log(`${"".padEnd(34)} grade p95: a learner's first ${p95(firstGrades)} ms (n=${firstGrades.length}), later ${p95(laterGrades)} ms; after the first 10 s ${p95(lateGrades)} ms`);
-    console.log(`${"".padEnd(34)} offered ~${(learnersCount / (thinkMs / 1000)).toFixed(0)} grades/s; other requests and failures: ${JSON.stringify(heavyStatus)}`);
+    console.log(
+      `${"".padEnd(34)} grade p95: a learner's first ${p95(firstGrades)} ms (n=${firstGrades.length}), later ${p95(laterGrades)} ms; after the first 10 s ${p95(lateGrades)} ms`,
+    );
+    console.log(
+      `${"".padEnd(34)} offered ~${(learnersCount / (thinkMs / 1000)).toFixed(0)} grades/s; other requests and failures: ${JSON.stringify(heavyStatus)}`,
+    );
     return result;
   }
 
   const baseline = await phase("baseline", false);
   const loaded = await phase("heavy", true);
   allMet = loaded.page < 250 && loaded.grade < 500;
-  console.log(`${"heavy / baseline".padEnd(34)} trivial page p95 ${(loaded.page / baseline.page).toFixed(2)}×   grade p95 ${(loaded.grade / baseline.grade).toFixed(2)}×`);
+  console.log(
+    `${"heavy / baseline".padEnd(34)} trivial page p95 ${(loaded.page / baseline.page).toFixed(2)}×   grade p95 ${(loaded.grade / baseline.grade).toFixed(2)}×`,
+  );
   await loaded.importRun;
 
   // The same baseline load on two instances behind HAProxy on PostgreSQL (README, "Deploying").
   const pgDir = mkdtempSync(path.join(os.tmpdir(), "quorum-bench-pg-"));
   const cluster = await startPostgresCluster(ensurePostgres());
-  const env = { ...process.env, DATABASE_URL: await createDatabase(cluster.url, "bench"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), QUORUM_DATA_DIR: pgDir, QUORUM_LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: await createDatabase(cluster.url, "bench"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    QUORUM_DATA_DIR: pgDir,
+    QUORUM_LOG_LEVEL: "warn",
+  };
   const deployment = await startDeployment(env).catch((error: unknown) => (cluster.stop(), Promise.reject(error)));
   try {
     const pgCookies: string[] = [];
-    for (let i = 0; i < learnersCount + 1; i++) pgCookies.push((await fetch(`${deployment.url}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
+    for (let i = 0; i < learnersCount + 1; i++)
+      pgCookies.push((await fetch(`${deployment.url}/sim`)).headers.get("set-cookie")!.split(";")[0]!);
     target = { baseUrl: deployment.url, cookies: pgCookies };
     nextCard.fill(0);
     const scaled = await phase("PostgreSQL, 2 instances", false);
-    console.log(`${"PostgreSQL ×2 / SQLite baseline".padEnd(34)} grades/s ${scaled.gradesPerSecond.toFixed(1)} vs ${baseline.gradesPerSecond.toFixed(1)} (${(scaled.gradesPerSecond / baseline.gradesPerSecond).toFixed(2)}×)   grade p95 ${(scaled.grade / baseline.grade).toFixed(2)}×   trivial page p95 ${(scaled.page / baseline.page).toFixed(2)}×`);
+    console.log(
+      `${"PostgreSQL ×2 / SQLite baseline".padEnd(34)} grades/s ${scaled.gradesPerSecond.toFixed(1)} vs ${baseline.gradesPerSecond.toFixed(1)} (${(scaled.gradesPerSecond / baseline.gradesPerSecond).toFixed(2)}×)   grade p95 ${(scaled.grade / baseline.grade).toFixed(2)}×   trivial page p95 ${(scaled.page / baseline.page).toFixed(2)}×`,
+    );
   } finally {
     deployment.stop();
     cluster.stop();

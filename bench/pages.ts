@@ -17,7 +17,10 @@ try {
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     await response.text();
   };
-  for (const [name, path] of [["home page server render", "/"], ["study page server render", "/study/control-plane"]] as const) {
+  for (const [name, path] of [
+    ["home page server render", "/"],
+    ["study page server render", "/study/control-plane"],
+  ] as const) {
     for (let i = 0; i < 20; i++) await get(path)(); // warm up
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) samples.push(await timeMs(get(path)));

@@ -29,7 +29,9 @@ try {
     const trace = gzipSync(await (await fetch(`${server.baseUrl}/api/sim/${scenario}`)).text()).length;
     const isSmall = gzipped < 50 * 1024;
     allMet = isSmall && allMet;
-    console.log(`${"".padEnd(34)} page ${(gzipped / 1024).toFixed(1)} KB gzipped (trace alone ${(trace / 1024).toFixed(1)} KB)   target < 50 KB ${isSmall ? "✓" : "✗"}`);
+    console.log(
+      `${"".padEnd(34)} page ${(gzipped / 1024).toFixed(1)} KB gzipped (trace alone ${(trace / 1024).toFixed(1)} KB)   target < 50 KB ${isSmall ? "✓" : "✗"}`,
+    );
   }
 
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -38,7 +40,9 @@ try {
   await page.getByRole("slider", { name: "Playhead" }).waitFor();
   // Machines differ 2–3x: a fixed workload timed in the same page gives every figure a ratio.
   const calibration = await page.evaluate(calibrate);
-  console.log(`${"calibration (fixed JS workload)".padEnd(34)} median ${calibration.toFixed(1)} ms: the figures below also print as a ratio to it`);
+  console.log(
+    `${"calibration (fixed JS workload)".padEnd(34)} median ${calibration.toFixed(1)} ms: the figures below also print as a ratio to it`,
+  );
   const ratio = (ms: number) => `${(ms / calibration).toFixed(2)}× cal`;
 
   // Each step sets the scrubber as a drag does, then forces style and layout: the main-thread
@@ -49,7 +53,7 @@ try {
     const max = Number(slider.max);
     const times: number[] = [];
     for (let i = 0; i <= 400; i++) {
-      const value = Math.round(((i * 7919) % 401) / 400 * max); // jump around the whole range
+      const value = Math.round((((i * 7919) % 401) / 400) * max); // jump around the whole range
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const start = performance.now();
       setValue.call(slider, String(value));
@@ -63,11 +67,15 @@ try {
   // Frames must stay under budget, not just on average: the target is held to the 95th percentile.
   const p95 = percentile(frames, 95);
   allMet = p95 < 16 && allMet;
-  console.log(`${"".padEnd(34)} p95 ${p95.toFixed(1)} ms = ${ratio(p95)} (target < 16 ms ${p95 < 16 ? "✓" : "✗"}), p99 ${percentile(frames, 99).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms over ${frames.length} random seeks`);
+  console.log(
+    `${"".padEnd(34)} p95 ${p95.toFixed(1)} ms = ${ratio(p95)} (target < 16 ms ${p95 < 16 ? "✓" : "✗"}), p99 ${percentile(frames, 99).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms over ${frames.length} random seeks`,
+  );
 
   // Playback with Raft messages in flight: open at a slowed election of the tiled trace, play at 1x
   // and time every animation frame (rAF to rAF) for 4 s; 60 fps is a frame every 16.7 ms.
-  const election = await page.evaluate(() => Number(document.querySelector("[data-first-window]")?.getAttribute("data-first-window") ?? "0"));
+  const election = await page.evaluate(() =>
+    Number(document.querySelector("[data-first-window]")?.getAttribute("data-first-window") ?? "0"),
+  );
   await page.goto(`${server.baseUrl}/bench/replay?events=10000&t=${Math.max(0, election - 1)}`, { timeout: 120_000 });
   await page.getByRole("button", { name: "Play" }).waitFor();
   await page.getByRole("button", { name: "Play" }).click();

@@ -17,7 +17,11 @@ const RUNS = 15;
 let failed = false;
 
 // Other processes on the machine inflate wall times: print the load average with the figures.
-const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
 console.log(`load average (1 / 5 / 15 min) at start: ${loadAverage()}`);
 
 function median(xs: number[]): number {
@@ -28,7 +32,9 @@ function median(xs: number[]): number {
 function report(label: string, value: number, unit: string, target: number): void {
   const ok = value < target;
   if (!ok) failed = true;
-  console.log(`${label.padEnd(60)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} target < ${target} ${unit}  ${ok ? "ok" : "MISSED"}`);
+  console.log(
+    `${label.padEnd(60)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} target < ${target} ${unit}  ${ok ? "ok" : "MISSED"}`,
+  );
 }
 
 // Warm the JIT on every scenario first: the figures are for a warm process (the API route's server),
@@ -59,7 +65,9 @@ for (const id of SCENARIO_IDS) {
 }
 for (const [id, ms] of withTape) {
   const off = timeRuns(id, { raftTape: false }).ms;
-  console.log(`  ${id}: ${ms.toFixed(1)} ms with the raft tape, ${off.toFixed(1)} ms without (${(ms - off >= 0 ? "+" : "") + (ms - off).toFixed(1)} ms, ${(((ms - off) / off) * 100).toFixed(0)}%)`);
+  console.log(
+    `  ${id}: ${ms.toFixed(1)} ms with the raft tape, ${off.toFixed(1)} ms without (${(ms - off >= 0 ? "+" : "") + (ms - off).toFixed(1)} ms, ${(((ms - off) / off) * 100).toFixed(0)}%)`,
+  );
 }
 
 {
@@ -71,7 +79,9 @@ for (const [id, ms] of withTape) {
   const ms = performance.now() - t0;
   const load = sim.world.procs["etcd-load"]!.state as EtcdLoadState;
   report(`etcd 5 members, 1 h, 10 writes/s (${sim.steps} steps)`, ms, "ms", 1000);
-  console.log(`  ${load.acked} of ${load.sent} writes acknowledged, ${load.failed} failed; ${((ms * 1000) / sim.steps).toFixed(2)} µs per step`);
+  console.log(
+    `  ${load.acked} of ${load.sent} writes acknowledged, ${load.failed} failed; ${((ms * 1000) / sim.steps).toFixed(2)} µs per step`,
+  );
   if (load.acked < load.sent - 1) failed = true;
 }
 
@@ -81,7 +91,10 @@ for (const [id, ms] of withTape) {
     const trace = runScenario(id, {}, 1);
     const json = JSON.stringify(trace);
     report(`trace JSON of ${id} at default params`, Buffer.byteLength(json) / 1024, "KB", 100);
-    const tape = trace.raft === undefined ? "" : `; raft tape ${kb(JSON.stringify(trace.raft))} KB, trace without it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
+    const tape =
+      trace.raft === undefined
+        ? ""
+        : `; raft tape ${kb(JSON.stringify(trace.raft))} KB, trace without it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
     console.log(`  gzipped ${(gzipSync(json).length / 1024).toFixed(1)} KB${tape}`);
   }
 }

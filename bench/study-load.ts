@@ -30,17 +30,38 @@ try {
     const cardId = cards[i % cards.length]!.id;
     const at = new Date(start + Math.floor((i / reviewsWanted) * 729 * 86_400_000));
     const rating = i % 7 === 0 ? Rating.Again : Rating.Good;
-    const { before, after } = gradeCard(states.get(cardId) ?? null, rating, at, { ...defaultSchedulerOptions, enableFuzz: false });
+    const { before, after } = gradeCard(states.get(cardId) ?? null, rating, at, {
+      ...defaultSchedulerOptions,
+      enableFuzz: false,
+    });
     states.set(cardId, after);
-    logs.push({ userId: learnerId, cardId, rating, state: before.state, reviewedAt: at, elapsedDays: after.elapsedDays, scheduledDays: after.scheduledDays, durationMs: 8000, stateBefore: {}, stateAfter: {}, requestKey: `bench:${i}` });
+    logs.push({
+      userId: learnerId,
+      cardId,
+      rating,
+      state: before.state,
+      reviewedAt: at,
+      elapsedDays: after.elapsedDays,
+      scheduledDays: after.scheduledDays,
+      durationMs: 8000,
+      stateBefore: {},
+      stateAfter: {},
+      requestKey: `bench:${i}`,
+    });
   }
   for (let i = 0; i < logs.length; i += 1000) await db.reviewLog.createMany({ data: logs.slice(i, i + 1000) });
   // Every card comes due now, so that the study pages have reviews to show.
   for (const [cardId, state] of states) {
-    await db.cardState.create({ data: { userId: learnerId, cardId, ...state, due: new Date(Date.now() - 3_600_000), version: 1 } });
+    await db.cardState.create({
+      data: { userId: learnerId, cardId, ...state, due: new Date(Date.now() - 3_600_000), version: 1 },
+    });
   }
-  const deckIds = (await db.deck.findMany({ orderBy: { position: "asc" }, select: { id: true } })).map((deck) => deck.id);
-  console.log(`learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} review logs and ${states.size} card states`);
+  const deckIds = (await db.deck.findMany({ orderBy: { position: "asc" }, select: { id: true } })).map(
+    (deck) => deck.id,
+  );
+  console.log(
+    `learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} review logs and ${states.size} card states`,
+  );
   await db.$disconnect();
 
   const headers = { cookie: `${cookie.name}=${cookie.value}` };

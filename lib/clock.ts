@@ -10,7 +10,10 @@ const offsetSchema = z.coerce.number().int().min(-maxOffsetMs).max(maxOffsetMs).
 
 function offsetFromEnv(): number {
   const parsed = offsetSchema.safeParse(process.env.QUORUM_CLOCK_OFFSET_MS || undefined);
-  if (!parsed.success) throw new Error(`QUORUM_CLOCK_OFFSET_MS must be whole milliseconds within ten years: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `QUORUM_CLOCK_OFFSET_MS must be whole milliseconds within ten years: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 

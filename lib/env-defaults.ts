@@ -69,7 +69,9 @@ export function ensureDataDir(dir = dataDir()): string {
 export function authSecret(dir = dataDir()): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (databaseProvider() === "postgresql") {
-    throw new Error("On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32).");
+    throw new Error(
+      "On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32).",
+    );
   }
   const file = path.join(dir, "auth-secret");
   if (!existsSync(file)) {
@@ -79,7 +81,8 @@ export function authSecret(dir = dataDir()): string {
   return readFileSync(file, "utf8").trim();
 }
 
-const wholeNumber = "QUORUM_TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect to the app directly)";
+const wholeNumber =
+  "QUORUM_TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect to the app directly)";
 
 /**
  * `QUORUM_TRUSTED_PROXIES`: how many reverse proxies in front of the app append the address they
@@ -104,6 +107,11 @@ const graceMessage = "QUORUM_SHUTDOWN_GRACE_MS must be whole milliseconds from 0
  * before the server exits anyway. 25 s by default, inside Kubernetes' 30 s termination grace.
  */
 export function shutdownGraceMs(): number {
-  return z.coerce.number({ error: graceMessage }).int(graceMessage).min(0, graceMessage).max(600_000, graceMessage).default(25_000)
+  return z.coerce
+    .number({ error: graceMessage })
+    .int(graceMessage)
+    .min(0, graceMessage)
+    .max(600_000, graceMessage)
+    .default(25_000)
     .parse(process.env.QUORUM_SHUTDOWN_GRACE_MS || undefined);
 }

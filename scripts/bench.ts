@@ -14,7 +14,9 @@ const benches = readdirSync("bench")
   .sort();
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`,
+);
 if (benches.length === 0) {
   console.error(`no benchmark matches ${only.join(", ")}; available: ${readdirSync("bench").join(", ")}`);
   process.exit(2);
@@ -23,7 +25,9 @@ if (benches.length === 0) {
 let failed = 0;
 for (const name of benches) {
   console.log(`\n== ${name}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join("bench", `${name}.ts`)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join("bench", `${name}.ts`)], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -8,11 +8,26 @@ import path from "node:path";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const fingerprintFile = path.resolve(".next/quorum-build-fingerprint");
 // What a production build depends on. content/ is not here: pages read it from the database.
-const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 export function buildIfChanged(env: NodeJS.ProcessEnv) {
   const fingerprint = hashInputs(buildInputs);
-  const isBuilt = existsSync(".next/BUILD_ID") && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
+  const isBuilt =
+    existsSync(".next/BUILD_ID") &&
+    existsSync(fingerprintFile) &&
+    readFileSync(fingerprintFile, "utf8") === fingerprint;
   if (isBuilt) return;
   console.log("quorum: sources changed since the last build; running next build");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });

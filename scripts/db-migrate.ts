@@ -8,5 +8,7 @@ import { runScript } from "./run-script";
 await runScript(async () => {
   if (databaseProvider() === "sqlite") ensureDataDir(path.dirname(databaseFile()));
   const applied = await applyMigrations(databaseUrl());
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 });

@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 function runAsRoot(command: string, args: string[]): boolean {
   const [bin, argv] = process.getuid?.() === 0 ? [command, args] : ["sudo", ["-n", command, ...args]];
   console.log(`$ ${[bin, ...argv].join(" ")}`);
-  return spawnSync(bin, argv, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  return (
+    spawnSync(bin, argv, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0
+  );
 }
 
 /**
@@ -16,6 +18,12 @@ function runAsRoot(command: string, args: string[]): boolean {
 export function ensureDebianPackage(pkg: string, isInstalled: () => boolean, purpose: string): void {
   if (isInstalled()) return;
   console.log(`${pkg} is missing: installing Debian's ${pkg} package ${purpose}.`);
-  const installed = existsSync("/usr/bin/apt-get") && runAsRoot("apt-get", ["update", "-qq"]) && runAsRoot("apt-get", ["install", "-y", "-qq", pkg]);
-  if (!installed || !isInstalled()) throw new Error(`Could not install ${pkg} with apt-get (root or passwordless sudo is needed). Install it yourself: apt-get install ${pkg}`);
+  const installed =
+    existsSync("/usr/bin/apt-get") &&
+    runAsRoot("apt-get", ["update", "-qq"]) &&
+    runAsRoot("apt-get", ["install", "-y", "-qq", pkg]);
+  if (!installed || !isInstalled())
+    throw new Error(
+      `Could not install ${pkg} with apt-get (root or passwordless sudo is needed). Install it yourself: apt-get install ${pkg}`,
+    );
 }

@@ -10,7 +10,13 @@ const earlyHourUtc = { hour: 3, minute: 30 };
 
 function offsetToEarlyHourToday(): number {
   const now = new Date();
-  const target = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), earlyHourUtc.hour, earlyHourUtc.minute);
+  const target = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+    earlyHourUtc.hour,
+    earlyHourUtc.minute,
+  );
   return target - now.getTime();
 }
 
@@ -22,6 +28,9 @@ const passes = [
 const chosen = process.env.E2E_PASS ? [passes[Number(process.env.E2E_PASS) - 1]!] : passes;
 for (const pass of chosen) {
   console.log(`\n=== end-to-end: ${pass.name} ===`);
-  const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, ...pass.env } });
+  const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, ...pass.env },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

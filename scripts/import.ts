@@ -28,7 +28,11 @@ export const EXIT_NOT_WIRED = 3;
  * lib/data/imports.ts, one transaction that creates the learner's private deck and its cards).
  * Until that module exists there is none, so without --dry-run the command stops with exit 3.
  */
-export type ImportCardsToDeck = (input: { userEmail: string; deckName: string; cards: ImportedCard[] }) => Promise<{ imported: number }>;
+export type ImportCardsToDeck = (input: {
+  userEmail: string;
+  deckName: string;
+  cards: ImportedCard[];
+}) => Promise<{ imported: number }>;
 
 export type ReadResult = { size: number; bytes?: Uint8Array };
 
@@ -40,7 +44,8 @@ export type ImportCommandIO = {
   importCardsToDeck?: ImportCardsToDeck;
 };
 
-const USAGE = "usage: npm run import -- <file> [--format anki|markdown] [--deck <name>] [--user <email>] [--json] [--dry-run]\n";
+const USAGE =
+  "usage: npm run import -- <file> [--format anki|markdown] [--deck <name>] [--user <email>] [--json] [--dry-run]\n";
 
 async function readFileUpTo(path: string, maxBytes: number): Promise<ReadResult> {
   const handle = await open(path, "r");
@@ -56,14 +61,24 @@ async function readFileUpTo(path: string, maxBytes: number): Promise<ReadResult>
 }
 
 /** The database write: the account's new private deck, all cards or none (lib/import/save-deck.ts). */
-async function importIntoDatabase({ userEmail, deckName, cards }: Parameters<ImportCardsToDeck>[0]): Promise<{ imported: number }> {
+async function importIntoDatabase({
+  userEmail,
+  deckName,
+  cards,
+}: Parameters<ImportCardsToDeck>[0]): Promise<{ imported: number }> {
   const db = createPrismaClient(databaseUrl());
   try {
     const user = await db.user.findUnique({ where: { email: userEmail.toLowerCase() }, select: { id: true } });
     if (!user) throw new UnknownUserError(`There is no account with the email ${userEmail}; nothing was imported.`);
     const rendered = await renderImportedCards(cards, renderInProcess);
     if (!rendered.ok) throw new Error(rendered.message);
-    const saved = await saveImportedDeck(db, { ownerId: user.id, deckName, description: `Imported from the command line: ${cards.length} cards.`, cards: rendered.cards, quotaBytes: storageQuotaBytes });
+    const saved = await saveImportedDeck(db, {
+      ownerId: user.id,
+      deckName,
+      description: `Imported from the command line: ${cards.length} cards.`,
+      cards: rendered.cards,
+      quotaBytes: storageQuotaBytes,
+    });
     if (!saved.ok) throw new QuotaExceededError(saved.message);
     return { imported: saved.imported };
   } finally {
@@ -84,7 +99,12 @@ const defaultIO: ImportCommandIO = {
 const optionsSchema = z.object({
   file: z.string().min(1),
   format: z.enum(["anki", "markdown"], { message: "--format must be anki or markdown" }).optional(),
-  deck: z.string().trim().min(1, { message: "--deck needs a name" }).max(100, { message: "--deck is longer than 100 characters" }).optional(),
+  deck: z
+    .string()
+    .trim()
+    .min(1, { message: "--deck needs a name" })
+    .max(100, { message: "--deck is longer than 100 characters" })
+    .optional(),
   user: z.email({ message: "--user must be an email address" }).optional(),
   json: z.boolean(),
   dryRun: z.boolean(),
@@ -97,22 +117,39 @@ function parseOptions(argv: string[]): ImportOptions | string {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { format: { type: "string" }, deck: { type: "string" }, user: { type: "string" }, json: { type: "boolean" }, "dry-run": { type: "boolean" } },
+      options: {
+        format: { type: "string" },
+        deck: { type: "string" },
+        user: { type: "string" },
+        json: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+      },
       allowPositionals: true,
     });
   } catch (error) {
     return (error as Error).message;
   }
-  if (parsed.positionals.length !== 1) return parsed.positionals.length === 0 ? "missing <file>" : "give exactly one <file>";
+  if (parsed.positionals.length !== 1)
+    return parsed.positionals.length === 0 ? "missing <file>" : "give exactly one <file>";
   const { values } = parsed;
-  const options = optionsSchema.safeParse({ ...values, file: parsed.positionals[0], json: values.json ?? false, dryRun: values["dry-run"] ?? false });
+  const options = optionsSchema.safeParse({
+    ...values,
+    file: parsed.positionals[0],
+    json: values.json ?? false,
+    dryRun: values["dry-run"] ?? false,
+  });
   if (!options.success) return options.error.issues.map((issue) => issue.message).join("; ");
-  if (!options.data.dryRun && !options.data.user) return "--user <email> is required to import (or check the file with --dry-run)";
+  if (!options.data.dryRun && !options.data.user)
+    return "--user <email> is required to import (or check the file with --dry-run)";
   return options.data;
 }
 
 function print(io: ImportCommandIO, options: ImportOptions, result: ImportResult, context: ImportReportContext): void {
-  io.out(options.json ? `${JSON.stringify(importReportJson(result, context), null, 2)}\n` : formatImportReport(result, context));
+  io.out(
+    options.json
+      ? `${JSON.stringify(importReportJson(result, context), null, 2)}\n`
+      : formatImportReport(result, context),
+  );
 }
 
 /** Runs the import command; resolves to the exit code. */
@@ -131,9 +168,16 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
   }
   const format = options.format;
   const size = checkImportSize(read.size, 0);
-  const result = read.bytes && size.ok ? parseImportFile({ bytes: read.bytes, fileName: options.file, format }) : refusedImportFile(format ?? "anki", size.ok ? "The file could not be read." : size.message);
+  const result =
+    read.bytes && size.ok
+      ? parseImportFile({ bytes: read.bytes, fileName: options.file, format })
+      : refusedImportFile(format ?? "anki", size.ok ? "The file could not be read." : size.message);
   const fileName = basename(options.file);
-  const context: ImportReportContext = { fileName, deckName: options.deck ?? result.meta.deck ?? basename(fileName, extname(fileName)), dryRun: options.dryRun };
+  const context: ImportReportContext = {
+    fileName,
+    deckName: options.deck ?? result.meta.deck ?? basename(fileName, extname(fileName)),
+    dryRun: options.dryRun,
+  };
   if (result.errors.length > 0 || result.cards.length === 0 || options.dryRun) {
     print(io, options, result, context);
     if (result.errors.length === 0 && result.cards.length === 0) io.err("The file holds no card to import.\n");
@@ -141,12 +185,18 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
   }
   if (!io.importCardsToDeck) {
     print(io, options, result, context);
-    io.err("database import is not wired yet: nothing was written. Check the file with --dry-run until lib/data/imports exists.\n");
+    io.err(
+      "database import is not wired yet: nothing was written. Check the file with --dry-run until lib/data/imports exists.\n",
+    );
     return EXIT_NOT_WIRED;
   }
   let imported: number;
   try {
-    ({ imported } = await io.importCardsToDeck({ userEmail: options.user!, deckName: context.deckName, cards: result.cards }));
+    ({ imported } = await io.importCardsToDeck({
+      userEmail: options.user!,
+      deckName: context.deckName,
+      cards: result.cards,
+    }));
   } catch (error) {
     if (!(error instanceof UnknownUserError || error instanceof QuotaExceededError)) throw error;
     io.err(`${error.message}\n`);

@@ -37,11 +37,23 @@ const server = createServer((request, response) => {
   log.debug({ reqId: id, method: request.method, path }, "request started");
   response.on("close", () => {
     inFlight--;
-    log.info({ reqId: id, method: request.method, path, status: response.statusCode, ms: Math.round(performance.now() - started), aborted: !response.writableFinished || undefined }, "request");
+    log.info(
+      {
+        reqId: id,
+        method: request.method,
+        path,
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+        aborted: !response.writableFinished || undefined,
+      },
+      "request",
+    );
   });
   void handle(request, response);
 });
-server.listen(port, () => log.info({ port, mode: isDev ? "development" : "production" }, `quorum: server ready on port ${port}`));
+server.listen(port, () =>
+  log.info({ port, mode: isDev ? "development" : "production" }, `quorum: server ready on port ${port}`),
+);
 
 function shutDown(signal: NodeJS.Signals) {
   if (isDraining()) return;

@@ -18,10 +18,13 @@ export function postgresSchemaOf(sqliteSchema) {
     [/^(\s*provider\s*=\s*)"sqlite"$/m, '$1"postgresql"'],
     [/^(\s*output\s*=\s*)"\.\.\/lib\/generated\/prisma"$/m, '$1"../../lib/generated/prisma-pg"'],
   ];
-  return header + swaps.reduce((text, [pattern, replacement]) => {
-    if (!pattern.test(text)) throw new Error(`prisma/schema.prisma: expected a line matching ${pattern}`);
-    return text.replace(pattern, replacement);
-  }, sqliteSchema);
+  return (
+    header +
+    swaps.reduce((text, [pattern, replacement]) => {
+      if (!pattern.test(text)) throw new Error(`prisma/schema.prisma: expected a line matching ${pattern}`);
+      return text.replace(pattern, replacement);
+    }, sqliteSchema)
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

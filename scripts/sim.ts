@@ -8,17 +8,33 @@ import { runScheduleCommand } from "./sim/schedule";
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
-  list: { usage: "list                                   scenarios, their parameters, defaults and bounds", run: runListCommand },
-  run: { usage: "run <id> [--<param> <value>]... [--seed N] [--json]   run a scenario; exit 1 if a claim fails", run: runRunCommand },
-  generate: { usage: "generate <kind> [--seed N] [--json]   a question answered by the simulation (etcd-writes, pod-placement, pod-names, replacement-time)", run: runGenerateCommand },
-  schedule: { usage: "schedule --nodes <file> --pod <file> [--pods <file>] [--config <file>] [--json]   why a pod lands on a node", run: runScheduleCommand },
+  list: {
+    usage: "list                                   scenarios, their parameters, defaults and bounds",
+    run: runListCommand,
+  },
+  run: {
+    usage: "run <id> [--<param> <value>]... [--seed N] [--json]   run a scenario; exit 1 if a claim fails",
+    run: runRunCommand,
+  },
+  generate: {
+    usage:
+      "generate <kind> [--seed N] [--json]   a question answered by the simulation (etcd-writes, pod-placement, pod-names, replacement-time)",
+    run: runGenerateCommand,
+  },
+  schedule: {
+    usage:
+      "schedule --nodes <file> --pod <file> [--pods <file>] [--config <file>] [--json]   why a pod lands on a node",
+    run: runScheduleCommand,
+  },
 };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
-    console.error(`${name === undefined ? "missing command" : `unknown command "${name}"`}. Usage: npm run sim -- <command>\n`);
+    console.error(
+      `${name === undefined ? "missing command" : `unknown command "${name}"`}. Usage: npm run sim -- <command>\n`,
+    );
     for (const c of Object.values(COMMANDS)) console.error(`  ${c.usage}`);
     return 2;
   }

@@ -10,7 +10,16 @@ import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { createPrismaClient } from "@/lib/database/client";
 import { applyMigrations } from "@/lib/database/schema-engine";
-import { authSecret, databaseFile, databaseProvider, databaseUrl, dataDir, ensureDataDir, shutdownGraceMs, trustedProxies } from "@/lib/env-defaults";
+import {
+  authSecret,
+  databaseFile,
+  databaseProvider,
+  databaseUrl,
+  dataDir,
+  ensureDataDir,
+  shutdownGraceMs,
+  trustedProxies,
+} from "@/lib/env-defaults";
 import { buildIfChanged } from "./build-if-changed";
 import { runScript, UsageError } from "./run-script";
 
@@ -37,9 +46,14 @@ await runScript(async () => {
   await seed(url);
 
   if (!isDev) buildIfChanged(env);
-  console.log(`quorum: database ${withoutPassword(url)}; ${proxies} trusted proxies; serving on http://localhost:${port}`);
+  console.log(
+    `quorum: database ${withoutPassword(url)}; ${proxies} trusted proxies; serving on http://localhost:${port}`,
+  );
   const serverArgs = ["--import", "tsx", "scripts/next-server.ts", ...(isDev ? ["--dev"] : [])];
-  const server = spawn(process.execPath, serverArgs, { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: isDev ? "development" : "production" } });
+  const server = spawn(process.execPath, serverArgs, {
+    stdio: "inherit",
+    env: { ...env, PORT: port, NODE_ENV: isDev ? "development" : "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   await new Promise<void>((resolve) => server.on("exit", (code) => ((process.exitCode = code ?? 0), resolve())));
 });
@@ -49,7 +63,9 @@ function checkedSetting<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    throw new UsageError(error instanceof z.ZodError ? error.issues[0]!.message : error instanceof Error ? error.message : String(error));
+    throw new UsageError(
+      error instanceof z.ZodError ? error.issues[0]!.message : error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
@@ -66,7 +82,9 @@ async function seed(url: string) {
   try {
     const { cards } = await seedContent(db, loadContent(), new Date());
     if (cards.created || cards.updated || cards.retired) {
-      console.log(`quorum: content seeded (${cards.created} new, ${cards.updated} updated, ${cards.retired} retired cards)`);
+      console.log(
+        `quorum: content seeded (${cards.created} new, ${cards.updated} updated, ${cards.retired} retired cards)`,
+      );
     }
   } finally {
     await db.$disconnect();

@@ -19,18 +19,38 @@ const cluster = await startPostgresCluster(ensurePostgres());
 console.log(`PostgreSQL test cluster at ${cluster.url}`);
 const secret = process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url");
 // PostgreSQL requires the auth secret from the environment (lib/env-defaults.ts authSecret).
-let code = await run("npx", ["vitest", "run", "--project", "integration", ...sqliteOnly.flatMap((file) => ["--exclude", file]), ...process.argv.slice(2)], { QUORUM_TEST_POSTGRES_URL: cluster.url, NEXTAUTH_SECRET: secret });
+let code = await run(
+  "npx",
+  [
+    "vitest",
+    "run",
+    "--project",
+    "integration",
+    ...sqliteOnly.flatMap((file) => ["--exclude", file]),
+    ...process.argv.slice(2),
+  ],
+  { QUORUM_TEST_POSTGRES_URL: cluster.url, NEXTAUTH_SECRET: secret },
+);
 if (code === 0 && process.argv.length <= 2) {
   // A learner's own path on PostgreSQL, through `npm start` in Chromium: sign up, study, import, export.
   const url = await createDatabase(cluster.url, "e2e");
-  code = await run("npx", ["playwright", "test", ...postgresE2eSpecs], { DATABASE_URL: url, NEXTAUTH_SECRET: secret, TZ: "UTC" });
+  code = await run("npx", ["playwright", "test", ...postgresE2eSpecs], {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    TZ: "UTC",
+  });
 }
 if (code === 0 && process.argv.length <= 2) {
   const url = await createDatabase(cluster.url, "scale_out");
-  code = await run(process.execPath, ["--import", "tsx", "tests/scale-out/run.ts"], { DATABASE_URL: url, NEXTAUTH_SECRET: secret });
+  code = await run(process.execPath, ["--import", "tsx", "tests/scale-out/run.ts"], {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+  });
 }
 cluster.stop();
-console.log(`test:pg: ${code === 0 ? "passed" : "failed"} in ${Math.round((Date.now() - startedAtMs) / 1000)} s; cluster removed`);
+console.log(
+  `test:pg: ${code === 0 ? "passed" : "failed"} in ${Math.round((Date.now() - startedAtMs) / 1000)} s; cluster removed`,
+);
 process.exit(code);
 
 /** Runs a command to its end, passing Ctrl-C on; its exit code (1 when a signal ended it). */
@@ -38,7 +58,9 @@ async function run(command: string, args: string[], env: Record<string, string>)
   const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward).on("SIGTERM", forward);
-  const status = await new Promise<number>((resolve) => child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
+  const status = await new Promise<number>((resolve) =>
+    child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0))),
+  );
   process.off("SIGINT", forward).off("SIGTERM", forward);
   return status;
 }

@@ -27,7 +27,10 @@ const BANNED: [RegExp, string][] = [
   [/\bMath\.random\b/, "Math.random (use the world's seeded PRNG, lib/sim/core/rng.ts)"],
   [/\bDate\b/, "Date (time is virtual: world.now)"],
   [/\bperformance\b/, "performance (time is virtual: world.now)"],
-  [/\b(setTimeout|setInterval|setImmediate|queueMicrotask|clearTimeout|clearInterval)\b/, "real timers (timers are events in the queue)"],
+  [
+    /\b(setTimeout|setInterval|setImmediate|queueMicrotask|clearTimeout|clearInterval)\b/,
+    "real timers (timers are events in the queue)",
+  ],
   [/\bprocess\.(hrtime|nextTick|env)\b/, "process clocks or environment"],
   [/\bcrypto\.(randomUUID|getRandomValues)\b/, "crypto randomness"],
 ];
@@ -36,20 +39,33 @@ const BANNED: [RegExp, string][] = [
 const STRING_CONTEXT = /\.split\(\s*["']\|["']\s*\)|JSON\.parse\(\s*(?:\w+\.)?tag\b/;
 
 function imports(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
 
 function allowedImport(spec: string): boolean {
   if (spec.startsWith(".")) return true;
   if (spec === "@/lib/sim" || spec.startsWith("@/lib/sim/")) return true;
   if (spec.startsWith("@/")) return false;
-  if (spec.startsWith("node:") || ["fs", "path", "os", "child_process", "http", "https", "net", "crypto", "timers", "worker_threads"].includes(spec.split("/")[0]!)) return false;
+  if (
+    spec.startsWith("node:") ||
+    ["fs", "path", "os", "child_process", "http", "https", "net", "crypto", "timers", "worker_threads"].includes(
+      spec.split("/")[0]!,
+    )
+  )
+    return false;
   if (/^(next|react|react-dom|server-only)(\/|$)/.test(spec) || spec.startsWith("@prisma/")) return false;
   return true; // pure npm libraries such as zod
 }
 
 describe("tidy: lib/sim", () => {
-  const sources = files(ROOT).map((f) => ({ file: path.relative(path.join(ROOT, "..", ".."), f), text: readFileSync(f, "utf8") }));
+  const sources = files(ROOT).map((f) => ({
+    file: path.relative(path.join(ROOT, "..", ".."), f),
+    text: readFileSync(f, "utf8"),
+  }));
 
   it("has sources to check", () => {
     expect(sources.length).toBeGreaterThan(40);
@@ -61,7 +77,11 @@ describe("tidy: lib/sim", () => {
   });
 
   it("imports only its own files and pure libraries", () => {
-    const offenders = sources.flatMap((s) => imports(s.text).filter((spec) => !allowedImport(spec)).map((spec) => `${s.file}: ${spec}`));
+    const offenders = sources.flatMap((s) =>
+      imports(s.text)
+        .filter((spec) => !allowedImport(spec))
+        .map((spec) => `${s.file}: ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -12,7 +12,12 @@ import { importFile } from "@/lib/data/imports";
 import { getLearnerId } from "@/lib/data/learners";
 import { guestCookieName } from "@/lib/learner/guest-token";
 import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
-import { deleteAccountSchema, importUploadSchema, type DeleteAccountState, type ImportState } from "@/lib/validations/account";
+import {
+  deleteAccountSchema,
+  importUploadSchema,
+  type DeleteAccountState,
+  type ImportState,
+} from "@/lib/validations/account";
 import { changeEmailSchema, changePasswordSchema } from "@/lib/validations/auth";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
@@ -20,7 +25,11 @@ export async function importDeck(_previous: ImportState, submitted: unknown): Pr
   const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage, errors: [], skipped: [] };
-  const parsed = importUploadSchema.safeParse({ file: formData.get("file"), format: formData.get("format") ?? undefined, deckName: formData.get("deckName") ?? undefined });
+  const parsed = importUploadSchema.safeParse({
+    file: formData.get("file"),
+    format: formData.get("format") ?? undefined,
+    deckName: formData.get("deckName") ?? undefined,
+  });
   if (!parsed.success) {
     return { ok: false, message: firstErrorMessage(parsed.error, "Check the form."), errors: [], skipped: [] };
   }
@@ -59,25 +68,39 @@ export async function changeMyPassword(_previous: FormMessageState, submitted: u
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to change your password." };
   const formData = formDataOrEmpty(submitted);
-  const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get("currentPassword") ?? "", newPassword: formData.get("newPassword") ?? "" });
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: formData.get("currentPassword") ?? "",
+    newPassword: formData.get("newPassword") ?? "",
+  });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
   const { currentPassword, newPassword } = parsed.data;
   const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? ""]);
   if (weakness) return { ok: false, message: weakness };
   const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), clock.now());
-  return outcome.ok ? { ok: true, message: "Password changed." } : { ok: false, message: "Your current password is not right." };
+  return outcome.ok
+    ? { ok: true, message: "Password changed." }
+    : { ok: false, message: "Your current password is not right." };
 }
 
 export async function changeMyEmail(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to change your email." };
   const formData = formDataOrEmpty(submitted);
-  const parsed = changeEmailSchema.safeParse({ email: formData.get("email") ?? "", currentPassword: formData.get("currentPassword") ?? "" });
+  const parsed = changeEmailSchema.safeParse({
+    email: formData.get("email") ?? "",
+    currentPassword: formData.get("currentPassword") ?? "",
+  });
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
   const outcome = await changeEmail(user.id, parsed.data.currentPassword, parsed.data.email, clock.now());
   if (!outcome.ok) {
     // Only someone who knows this account's password learns that another account has the email.
-    return { ok: false, message: outcome.reason === "wrong-password" ? "Your current password is not right." : "Another account uses that email." };
+    return {
+      ok: false,
+      message:
+        outcome.reason === "wrong-password"
+          ? "Your current password is not right."
+          : "Another account uses that email.",
+    };
   }
   revalidatePath("/", "layout");
   return { ok: true, message: `Your email is now ${parsed.data.email}. Sign in with it from now on.` };

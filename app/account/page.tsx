@@ -11,9 +11,23 @@ import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./
 export const metadata: Metadata = { title: "Account and data" };
 
 const downloads = [
-  { href: "/api/export/reviews.csv", label: "Review log (CSV)", detail: "Every review, in the FSRS optimizer's columns: card_id, review_time, review_rating, review_state, review_duration." },
-  { href: "/api/export/cards.txt", label: "Cards for Anki (text)", detail: "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import." },
-  { href: "/api/export/account.json", label: "Everything (JSON)", detail: "Your account, settings, private decks, card states, reviews and quizzes." },
+  {
+    href: "/api/export/reviews.csv",
+    label: "Review log (CSV)",
+    detail:
+      "Every review, in the FSRS optimizer's columns: card_id, review_time, review_rating, review_state, review_duration.",
+  },
+  {
+    href: "/api/export/cards.txt",
+    label: "Cards for Anki (text)",
+    detail:
+      "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import.",
+  },
+  {
+    href: "/api/export/account.json",
+    label: "Everything (JSON)",
+    detail: "Your account, settings, private decks, card states, reviews and quizzes.",
+  },
 ];
 
 export default async function AccountPage() {
@@ -38,7 +52,12 @@ export default async function AccountPage() {
               action={changeMyPassword}
               id="change-password"
               fields={[
-                { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+                {
+                  name: "currentPassword",
+                  label: "Current password",
+                  type: "password",
+                  autoComplete: "current-password",
+                },
                 { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password" },
               ]}
               submitLabel="Change password"
@@ -48,7 +67,12 @@ export default async function AccountPage() {
               id="change-email"
               fields={[
                 { name: "email", label: "New email", type: "email", autoComplete: "email" },
-                { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+                {
+                  name: "currentPassword",
+                  label: "Current password",
+                  type: "password",
+                  autoComplete: "current-password",
+                },
               ]}
               submitLabel="Change email"
             />
@@ -57,9 +81,10 @@ export default async function AccountPage() {
       ) : null}
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
-          Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown with questions in{" "}
-          <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)} MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file
-          with any error imports nothing and lists every line to fix. The deck is private to you.
+          Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown
+          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)}{" "}
+          MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists
+          every line to fix. The deck is private to you.
         </p>
         <ImportForm action={importDeck} />
       </Panel>
@@ -77,7 +102,8 @@ export default async function AccountPage() {
       </Panel>
       <Panel title="Delete">
         <p className="text-sm text-muted">
-          {user ? "Deletes your account and everything in it" : "Deletes your guest progress"}: reviews, card states, quizzes, settings and imported decks. This cannot be undone; export first if you want a copy.
+          {user ? "Deletes your account and everything in it" : "Deletes your guest progress"}: reviews, card states,
+          quizzes, settings and imported decks. This cannot be undone; export first if you want a copy.
         </p>
         <DeleteAccountForm action={deleteMyAccount} isSignedIn={user !== null} />
       </Panel>

@@ -10,7 +10,10 @@ import { formDataOrEmpty } from "@/lib/validations/form-data";
 import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 
 function readSelection(formData: FormData) {
-  return bulkCardInputSchema.safeParse({ action: formData.get("action") ?? "suspend", cardIds: formData.getAll("cardIds") });
+  return bulkCardInputSchema.safeParse({
+    action: formData.get("action") ?? "suspend",
+    cardIds: formData.getAll("cardIds"),
+  });
 }
 
 const done = { suspend: "Suspended", unsuspend: "Unsuspended", reset: "Reset" } as const;

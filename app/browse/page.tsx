@@ -24,11 +24,19 @@ export default async function BrowsePage(props: Props) {
   if (!learnerId) return <p className="text-sm">{noLearnerMessage}</p>;
   const now = clock.now();
   const [result, facets, { timeZone }] = await Promise.all([
-    searchCards(learnerId, { text: query.q, deckId: query.deck, tag: query.tag, state: query.state, sort: query.sort, page: query.page }, now),
+    searchCards(
+      learnerId,
+      { text: query.q, deckId: query.deck, tag: query.tag, state: query.state, sort: query.sort, page: query.page },
+      now,
+    ),
     getBrowseFacets(learnerId),
     getStudySettings(learnerId),
   ]);
-  const params = Object.fromEntries(Object.entries({ q: query.q, deck: query.deck, tag: query.tag, state: query.state, sort: query.sort }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const params = Object.fromEntries(
+    Object.entries({ q: query.q, deck: query.deck, tag: query.tag, state: query.state, sort: query.sort }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
+  );
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -46,7 +54,14 @@ export default async function BrowsePage(props: Props) {
       <p className="text-sm text-muted" role="status">
         {result.total === 0 ? "No card matches." : `${result.total} card${result.total === 1 ? "" : "s"} match.`}
       </p>
-      {result.total ? <CardResults key={JSON.stringify([params, result.page])} cards={result.cards} timeZone={timeZone} actions={actions} /> : null}
+      {result.total ? (
+        <CardResults
+          key={JSON.stringify([params, result.page])}
+          cards={result.cards}
+          timeZone={timeZone}
+          actions={actions}
+        />
+      ) : null}
       <BrowsePagination params={params} page={result.page} pageCount={result.pageCount} />
     </div>
   );

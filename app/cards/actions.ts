@@ -25,9 +25,17 @@ export async function saveCard(_previous: CardFormState, submitted: unknown): Pr
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = ownCardInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the card's fields."), fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: firstErrorMessage(parsed.error, "Check the card's fields."),
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   const cardId = formData.get("cardId");
-  const result = typeof cardId === "string" && cardId ? await updateOwnCard(learnerId, cardId, parsed.data) : await createOwnCard(learnerId, parsed.data);
+  const result =
+    typeof cardId === "string" && cardId
+      ? await updateOwnCard(learnerId, cardId, parsed.data)
+      : await createOwnCard(learnerId, parsed.data);
   if (!result.ok) return result;
   revalidateCards(result.deckId);
   redirect(`/cards/${result.cardId}`);
@@ -46,7 +54,9 @@ export async function deleteCard(_previous: CardFormState, submitted: unknown): 
 
 export type PreviewResult = { ok: true; html: string } | { ok: false; message: string };
 
-const previewInputSchema = z.string().max(cardSideCharsMax, `A side is at most ${cardSideCharsMax.toLocaleString("en-US")} characters.`);
+const previewInputSchema = z
+  .string()
+  .max(cardSideCharsMax, `A side is at most ${cardSideCharsMax.toLocaleString("en-US")} characters.`);
 
 /** The HTML a side will be saved as: rendered and sanitised exactly as when the card is saved. */
 export async function previewCardMarkdown(markdown: unknown): Promise<PreviewResult> {

@@ -13,7 +13,8 @@ export async function setInterviewDate(_previous: PlannerState, submitted: unkno
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = interviewDateSchema.safeParse({ interviewDate: formData.get("interviewDate") ?? "" });
-  if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.interviewDate?.[0] ?? "Pick a date." };
+  if (!parsed.success)
+    return { ok: false, message: z.flattenError(parsed.error).fieldErrors.interviewDate?.[0] ?? "Pick a date." };
   await ensureGuestLearner(learnerId);
   await saveInterviewDate(learnerId, parsed.data.interviewDate);
   revalidatePath("/progress");

@@ -25,7 +25,9 @@ export default async function ProgressPage() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Progress</h1>
-        <p className="text-muted">How your memory of each topic is doing, and whether you are on course for your interview.</p>
+        <p className="text-muted">
+          How your memory of each topic is doing, and whether you are on course for your interview.
+        </p>
       </div>
       <StatTiles progress={progress} />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -42,7 +44,8 @@ export default async function ProgressPage() {
         <Panel title="Reviews due in the next 30 days">
           <ForecastChart forecast={progress.forecast} />
           <p className="text-xs text-muted">
-            {forecastTotal} reviews due in 30 days; {progress.forecast[0]} today, {progress.forecast.slice(0, 7).reduce((a, b) => a + b, 0)} this week.
+            {forecastTotal} reviews due in 30 days; {progress.forecast[0]} today,{" "}
+            {progress.forecast.slice(0, 7).reduce((a, b) => a + b, 0)} this week.
           </p>
         </Panel>
         <Panel title="Mastery by topic">
@@ -53,8 +56,8 @@ export default async function ProgressPage() {
         </Panel>
         <Panel title="True retention" className="lg:col-span-2">
           <p className="text-sm text-muted">
-            Of your reviews of cards already learned, the share you passed (anything but Again). Young cards have an interval under 21 days.
-            Your desired retention is {Math.round(settings.desiredRetention * 100)}%.
+            Of your reviews of cards already learned, the share you passed (anything but Again). Young cards have an
+            interval under 21 days. Your desired retention is {Math.round(settings.desiredRetention * 100)}%.
           </p>
           <RetentionTable rows={progress.retention} />
         </Panel>

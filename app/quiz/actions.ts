@@ -25,7 +25,8 @@ export async function startQuiz(_previous: QuizSetupState, submitted: unknown): 
     questionCount: formData.get("questionCount"),
     secondsPerQuestion: formData.get("secondsPerQuestion") ?? undefined,
   });
-  if (!parsed.success) return { ok: false, message: "Check the highlighted choices.", errors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success)
+    return { ok: false, message: "Check the highlighted choices.", errors: z.flattenError(parsed.error).fieldErrors };
   const result = await createQuiz(learnerId, parsed.data, clock.now());
   if (!result.ok) return { ok: false, message: result.message };
   redirect(`/quiz/${result.quizId}`);

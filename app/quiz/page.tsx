@@ -14,13 +14,18 @@ const modeNames = { quiz: "Quiz", interview: "Mock interview", cram: "Cram" };
 
 export default async function QuizPage() {
   const learnerId = await getLearnerId();
-  const [topics, quizzes, settings] = await Promise.all([getQuizTopics(learnerId), listQuizzes(learnerId), getStudySettings(learnerId)]);
+  const [topics, quizzes, settings] = await Promise.all([
+    getQuizTopics(learnerId),
+    listQuizzes(learnerId),
+    getStudySettings(learnerId),
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Quiz and mock interview</h1>
         <p className="text-muted">
-          Pick decks or topics and a number of questions. A quiz and a mock interview count as reviews; a cram session leaves your schedule alone.
+          Pick decks or topics and a number of questions. A quiz and a mock interview count as reviews; a cram session
+          leaves your schedule alone.
         </p>
       </div>
       <QuizBuilder action={startQuiz} topics={topics} />
@@ -33,9 +38,15 @@ export default async function QuizPage() {
             {quizzes.map((quiz) => (
               <li key={quiz.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                 <span>
-                  {modeNames[quiz.mode]} · {quiz.total} questions · <time dateTime={quiz.startedAt.toISOString()}>{formatLocalDateTime(quiz.startedAt, settings.timeZone)}</time>
+                  {modeNames[quiz.mode]} · {quiz.total} questions ·{" "}
+                  <time dateTime={quiz.startedAt.toISOString()}>
+                    {formatLocalDateTime(quiz.startedAt, settings.timeZone)}
+                  </time>
                 </span>
-                <Link href={quiz.isFinished ? `/quiz/${quiz.id}/report` : `/quiz/${quiz.id}`} className="font-medium text-accent hover:underline">
+                <Link
+                  href={quiz.isFinished ? `/quiz/${quiz.id}/report` : `/quiz/${quiz.id}`}
+                  className="font-medium text-accent hover:underline"
+                >
                   {quiz.isFinished ? `${quiz.correct}/${quiz.total} · report` : "continue"}
                 </Link>
               </li>

@@ -17,7 +17,12 @@ export async function updateSettings(_previous: SettingsState, submitted: unknow
   if (!learnerId) return { ok: false, errors: {}, values, message: noLearnerMessage };
   const parsed = studySettingsSchema.safeParse(values);
   if (!parsed.success) {
-    return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values, message: "Some settings need fixing; nothing was saved." };
+    return {
+      ok: false,
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values,
+      message: "Some settings need fixing; nothing was saved.",
+    };
   }
   await ensureGuestLearner(learnerId);
   await saveStudySettings(learnerId, parsed.data, clock.now());

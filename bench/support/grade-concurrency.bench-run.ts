@@ -17,9 +17,17 @@ const rounds = Number(process.env.ROUNDS ?? 5);
 
 it(`${graders} concurrent graders`, async () => {
   await seedContent(db, loadContent(), new Date());
-  const pragmas = await Promise.all(["journal_mode", "synchronous", "busy_timeout"].map((name) => db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`)));
-  console.log(`connection: ${pragmas.map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value))).join(" ")}`);
-  const cards = (await db.card.findMany({ where: { retiredAt: null }, select: { id: true }, take: rounds })).map((card) => card.id);
+  const pragmas = await Promise.all(
+    ["journal_mode", "synchronous", "busy_timeout"].map((name) =>
+      db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`),
+    ),
+  );
+  console.log(
+    `connection: ${pragmas.map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value))).join(" ")}`,
+  );
+  const cards = (await db.card.findMany({ where: { retiredAt: null }, select: { id: true }, take: rounds })).map(
+    (card) => card.id,
+  );
   const learners = Array.from({ length: graders }, (_, i) => `guest_${i.toString(16).padStart(32, "0")}`);
   const settings = { ...defaultStudySettings, enableFuzz: false };
   const samples: number[] = [];

@@ -8,7 +8,13 @@ const revealName = /^(Show answer|Check answer|Check my prediction)/;
  * first (any choice), and moves on through `deckIds` when a deck is done. The first `warmUp`
  * grades are not counted.
  */
-export async function measureGradeRoundTrips(page: Page, baseUrl: string, deckIds: string[], count: number, warmUp = 10): Promise<number[]> {
+export async function measureGradeRoundTrips(
+  page: Page,
+  baseUrl: string,
+  deckIds: string[],
+  count: number,
+  warmUp = 10,
+): Promise<number[]> {
   let deck = 0;
   await page.goto(`${baseUrl}/study/${deckIds[deck]}`);
   const samples: number[] = [];

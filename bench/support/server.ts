@@ -9,7 +9,14 @@ export type BenchServer = { baseUrl: string; dataDir: string; databaseFile: stri
 export async function startBenchServer(port = 3200, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), QUORUM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production", ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      QUORUM_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      NODE_ENV: "production",
+      ...extraEnv,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const baseUrl = `http://localhost:${port}`;

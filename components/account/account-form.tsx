@@ -28,10 +28,21 @@ export function AccountForm({ action, id, fields, hidden = {}, submitLabel }: Pr
           <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">
             {field.label}
           </label>
-          <input id={`${id}-${field.name}`} name={field.name} type={field.type} autoComplete={field.autoComplete} required className={inputClass} />
+          <input
+            id={`${id}-${field.name}`}
+            name={field.name}
+            type={field.type}
+            autoComplete={field.autoComplete}
+            required
+            className={inputClass}
+          />
         </div>
       ))}
-      <button type="submit" disabled={isPending} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60"
+      >
         {submitLabel}
       </button>
       <p role="status" className={`text-sm ${state && !state.ok ? "text-danger" : ""}`}>

@@ -4,7 +4,10 @@ import { useActionState } from "react";
 import { inputClass } from "@/components/settings/field";
 import type { DeleteAccountState } from "@/lib/validations/account";
 
-type Props = { action: (state: DeleteAccountState, formData: FormData) => Promise<DeleteAccountState>; isSignedIn: boolean };
+type Props = {
+  action: (state: DeleteAccountState, formData: FormData) => Promise<DeleteAccountState>;
+  isSignedIn: boolean;
+};
 
 /** Type DELETE, press the button: the server deletes everything, ends the session and opens the home page. */
 export function DeleteAccountForm({ action, isSignedIn }: Props) {
@@ -15,9 +18,19 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
         <label htmlFor="confirm" className="block text-sm font-medium">
           Type DELETE to confirm
         </label>
-        <input id="confirm" name="confirm" autoComplete="off" className={inputClass} aria-describedby="delete-message" />
+        <input
+          id="confirm"
+          name="confirm"
+          autoComplete="off"
+          className={inputClass}
+          aria-describedby="delete-message"
+        />
       </div>
-      <button type="submit" disabled={isPending} className="rounded-md border border-danger px-4 py-2 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md border border-danger px-4 py-2 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-60"
+      >
         {isSignedIn ? "Delete my account" : "Delete my guest progress"}
       </button>
       <p id="delete-message" role="status" className="w-full text-sm text-danger">

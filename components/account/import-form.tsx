@@ -17,7 +17,14 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
           <label htmlFor="file" className="block text-sm font-medium">
             File
           </label>
-          <input id="file" name="file" type="file" accept=".txt,.tsv,.csv,.md,.markdown,text/plain,text/csv,text/markdown" required className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-line file:bg-surface-2 file:px-3 file:py-1.5 file:text-sm" />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".txt,.tsv,.csv,.md,.markdown,text/plain,text/csv,text/markdown"
+            required
+            className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-line file:bg-surface-2 file:px-3 file:py-1.5 file:text-sm"
+          />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="format" className="block text-sm font-medium">
@@ -36,7 +43,11 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
           <input id="deckName" name="deckName" maxLength={120} placeholder="From the file" className={inputClass} />
         </div>
         <div className="sm:col-span-2">
-          <button type="submit" disabled={isPending} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isPending}
+            className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          >
             {isPending ? "Importing…" : "Import"}
           </button>
         </div>
@@ -57,7 +68,10 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
             {state.errors.length ? (
               <ul className="max-h-60 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
                 {state.errors.slice(0, shownMax).map((error) => (
-                  <li key={`${error.line}:${error.message}`}>{error.line ? `line ${error.line}: ` : ""}{error.message}</li>
+                  <li key={`${error.line}:${error.message}`}>
+                    {error.line ? `line ${error.line}: ` : ""}
+                    {error.message}
+                  </li>
                 ))}
                 {state.errors.length > shownMax ? <li>… and {state.errors.length - shownMax} more</li> : null}
               </ul>
@@ -69,7 +83,9 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
             <summary className="cursor-pointer">Skipped lines ({state.skipped.length})</summary>
             <ul className="mt-1 list-disc pl-5 font-mono text-xs">
               {state.skipped.slice(0, shownMax).map((item) => (
-                <li key={`${item.line}:${item.reason}`}>line {item.line}: {item.reason}</li>
+                <li key={`${item.line}:${item.reason}`}>
+                  line {item.line}: {item.reason}
+                </li>
               ))}
             </ul>
           </details>

@@ -30,7 +30,11 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
     const form = event.currentTarget;
     const formData = new FormData(form);
     startTransition(async () => {
-      const result = await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirect: false });
+      const result = await signIn("credentials", {
+        email: formData.get("email"),
+        password: formData.get("password"),
+        redirect: false,
+      });
       if (result?.ok && !result.error) {
         // A full navigation: /auth/after-sign-in is a route handler that sets cookies and redirects.
         // eslint-disable-next-line @next/next/no-location-assign-relative-destination
@@ -49,17 +53,32 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
           <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
         </Field>
         <Field id="password" label="Password">
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={inputClass}
+          />
         </Field>
         <p role="alert" className="text-sm text-danger empty:hidden">
           {error}
         </p>
-        <button type="submit" disabled={isPending || !isHydrated} className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending || !isHydrated}
+          className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           {isPending ? "Signing in…" : "Sign in"}
         </button>
       </form>
       {isGitHubEnabled ? (
-        <button type="button" onClick={() => signIn("github", { callbackUrl: afterSignIn })} className="w-full rounded-md border border-line bg-surface px-4 py-2.5 text-sm font-medium hover:border-accent">
+        <button
+          type="button"
+          onClick={() => signIn("github", { callbackUrl: afterSignIn })}
+          className="w-full rounded-md border border-line bg-surface px-4 py-2.5 text-sm font-medium hover:border-accent"
+        >
           Sign in with GitHub
         </button>
       ) : null}

@@ -11,7 +11,10 @@ type Props = {
   cards: BrowsedCard[];
   /** The learner's zone, in which due dates are shown. */
   timeZone: string;
-  actions: { applyBulkAction: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>; studySelected: (state: FormMessageState, formData: FormData) => Promise<FormMessageState> };
+  actions: {
+    applyBulkAction: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
+    studySelected: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
+  };
 };
 
 const stateStyle: Record<BrowsedCard["state"], string> = {
@@ -31,42 +34,96 @@ export function CardResults({ cards, timeZone, actions }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const state = studyState && !studyState.ok ? studyState : bulkState;
   const isAllSelected = cards.length > 0 && cards.every((card) => selected.has(card.id));
-  const toggle = (cardId: string) => setSelected((current) => {
-    const next = new Set(current);
-    if (!next.delete(cardId)) next.add(cardId);
-    return next;
-  });
+  const toggle = (cardId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(cardId)) next.add(cardId);
+      return next;
+    });
   const isBusy = isApplying || isOpening || selected.size === 0;
   return (
     <form className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 rounded-xl border border-line bg-surface p-3">
         <label className="mr-2 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={isAllSelected} onChange={() => setSelected(isAllSelected ? new Set() : new Set(cards.map((card) => card.id)))} />
+          <input
+            type="checkbox"
+            checked={isAllSelected}
+            onChange={() => setSelected(isAllSelected ? new Set() : new Set(cards.map((card) => card.id)))}
+          />
           Select all on this page
         </label>
         <span className="text-sm text-muted">{selected.size} selected</span>
         <span className="flex flex-wrap gap-2 sm:ml-auto">
-          <button type="submit" name="action" value="suspend" formAction={bulkAction} disabled={isBusy} className={buttonClass}>Suspend</button>
-          <button type="submit" name="action" value="unsuspend" formAction={bulkAction} disabled={isBusy} className={buttonClass}>Unsuspend</button>
-          <button type="submit" name="action" value="reset" formAction={bulkAction} disabled={isBusy} className={buttonClass}>Reset</button>
-          <button type="submit" formAction={studyAction} disabled={isBusy} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-50">Study these</button>
+          <button
+            type="submit"
+            name="action"
+            value="suspend"
+            formAction={bulkAction}
+            disabled={isBusy}
+            className={buttonClass}
+          >
+            Suspend
+          </button>
+          <button
+            type="submit"
+            name="action"
+            value="unsuspend"
+            formAction={bulkAction}
+            disabled={isBusy}
+            className={buttonClass}
+          >
+            Unsuspend
+          </button>
+          <button
+            type="submit"
+            name="action"
+            value="reset"
+            formAction={bulkAction}
+            disabled={isBusy}
+            className={buttonClass}
+          >
+            Reset
+          </button>
+          <button
+            type="submit"
+            formAction={studyAction}
+            disabled={isBusy}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-50"
+          >
+            Study these
+          </button>
         </span>
       </div>
       <ActionResult state={state} />
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface" aria-label="Cards">
         {cards.map((card) => (
           <li key={card.id} className="flex items-start gap-3 p-3">
-            <input type="checkbox" name="cardIds" value={card.id} checked={selected.has(card.id)} onChange={() => toggle(card.id)} aria-label={`Select: ${card.prompt}`} className="mt-1" />
+            <input
+              type="checkbox"
+              name="cardIds"
+              value={card.id}
+              checked={selected.has(card.id)}
+              onChange={() => toggle(card.id)}
+              aria-label={`Select: ${card.prompt}`}
+              className="mt-1"
+            />
             <div className="min-w-0 flex-1 space-y-1">
               <Link href={`/cards/${card.id}`} className="block font-medium break-words hover:text-accent">
                 {card.prompt || "(empty front)"}
               </Link>
               <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-muted">
                 <span>{card.deckTitle}</span>
-                <span className={stateStyle[card.state]}>{card.state}{card.isLeech ? " · leech" : ""}</span>
+                <span className={stateStyle[card.state]}>
+                  {card.state}
+                  {card.isLeech ? " · leech" : ""}
+                </span>
                 {card.due ? <span>due {formatLocalDate(card.due, timeZone)}</span> : null}
                 {card.intervalDays !== null ? <span>interval {card.intervalDays} d</span> : null}
-                {card.lapses ? <span>{card.lapses} lapse{card.lapses === 1 ? "" : "s"}</span> : null}
+                {card.lapses ? (
+                  <span>
+                    {card.lapses} lapse{card.lapses === 1 ? "" : "s"}
+                  </span>
+                ) : null}
                 {card.difficulty !== null ? <span>difficulty {card.difficulty.toFixed(1)}</span> : null}
                 {card.tags.length ? <span className="break-all">#{card.tags.join(" #")}</span> : null}
               </p>

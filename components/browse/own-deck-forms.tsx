@@ -8,7 +8,6 @@ import { ActionResult } from "@/components/ui/action-result";
 
 type DeckAction = (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
 
-
 export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
   const [state, formAction, isPending] = useActionState(createDeck, null);
   return (
@@ -18,7 +17,11 @@ export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
       </label>
       <div className="flex flex-wrap gap-2">
         <input id="new-deck-title" name="title" required maxLength={120} className={`${inputClass} min-w-0 flex-1`} />
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           Create deck
         </button>
       </div>
@@ -28,7 +31,13 @@ export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
 }
 
 /** One own deck: rename it in place, or delete it (behind a second click) with its cards. */
-export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: string; cardCount: number }; actions: { renameDeck: DeckAction; deleteDeck: DeckAction } }) {
+export function OwnDeckRow({
+  deck,
+  actions,
+}: {
+  deck: { id: string; title: string; cardCount: number };
+  actions: { renameDeck: DeckAction; deleteDeck: DeckAction };
+}) {
   const [renamed, renameAction, isRenaming] = useActionState(actions.renameDeck, null);
   const [deleted, deleteAction, isDeleting] = useActionState(actions.deleteDeck, null);
   const inputId = `deck-title-${deck.id}`;
@@ -42,7 +51,11 @@ export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: strin
           </label>
           <input id={inputId} name="title" defaultValue={deck.title} required maxLength={120} className={inputClass} />
         </div>
-        <button type="submit" disabled={isRenaming} className="rounded-md border border-line px-3 py-2 text-sm hover:bg-surface-2 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isRenaming}
+          className="rounded-md border border-line px-3 py-2 text-sm hover:bg-surface-2 disabled:opacity-60"
+        >
           Rename
         </button>
       </form>
@@ -60,7 +73,11 @@ export function OwnDeckRow({ deck, actions }: { deck: { id: string; title: strin
         <form action={deleteAction} className="mt-2 space-y-2">
           <input type="hidden" name="deckId" value={deck.id} />
           <p className="text-muted">Its {deck.cardCount} cards and your review history of them are deleted for good.</p>
-          <button type="submit" disabled={isDeleting} className="rounded-md border border-danger px-3 py-1.5 font-medium text-danger hover:bg-surface-2 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isDeleting}
+            className="rounded-md border border-danger px-3 py-1.5 font-medium text-danger hover:bg-surface-2 disabled:opacity-60"
+          >
             Delete the deck
           </button>
         </form>

@@ -11,7 +11,10 @@ type Props = {
   decks: { id: string; title: string }[];
   card?: OwnCard;
   defaultDeckId?: string;
-  actions: { saveCard: (state: CardFormState, formData: FormData) => Promise<CardFormState>; previewCardMarkdown: (markdown: string) => Promise<PreviewResult> };
+  actions: {
+    saveCard: (state: CardFormState, formData: FormData) => Promise<CardFormState>;
+    previewCardMarkdown: (markdown: string) => Promise<PreviewResult>;
+  };
 };
 
 /** A card's two Markdown sides, its tags and deck, with a preview rendered by the server as it will be saved. */
@@ -27,14 +30,23 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const errors = state?.fieldErrors ?? {};
   const showPreview = () =>
     startPreview(async () => {
-      const [frontHtml, backHtml] = await Promise.all([actions.previewCardMarkdown(front), actions.previewCardMarkdown(back)]);
+      const [frontHtml, backHtml] = await Promise.all([
+        actions.previewCardMarkdown(front),
+        actions.previewCardMarkdown(back),
+      ]);
       setPreview({ front: frontHtml, back: backHtml });
     });
   return (
     <form action={formAction} className="space-y-4">
       {card ? <input type="hidden" name="cardId" value={card.id} /> : null}
       <Field id="deckId" label="Deck" errors={errors.deckId}>
-        <select id="deckId" name="deckId" value={deckId} onChange={(event) => setDeckId(event.target.value)} className={inputClass}>
+        <select
+          id="deckId"
+          name="deckId"
+          value={deckId}
+          onChange={(event) => setDeckId(event.target.value)}
+          className={inputClass}
+        >
           {decks.map((deck) => (
             <option key={deck.id} value={deck.id}>
               {deck.title}
@@ -43,19 +55,55 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         </select>
       </Field>
       <Field id="front" label="Front (Markdown)" errors={errors.front}>
-        <textarea id="front" name="front" rows={5} value={front} onChange={(event) => setFront(event.target.value)} aria-invalid={Boolean(errors.front)} aria-describedby="front-error" className={`${inputClass} font-mono`} />
+        <textarea
+          id="front"
+          name="front"
+          rows={5}
+          value={front}
+          onChange={(event) => setFront(event.target.value)}
+          aria-invalid={Boolean(errors.front)}
+          aria-describedby="front-error"
+          className={`${inputClass} font-mono`}
+        />
       </Field>
       <Field id="back" label="Back (Markdown)" errors={errors.back}>
-        <textarea id="back" name="back" rows={8} value={back} onChange={(event) => setBack(event.target.value)} aria-invalid={Boolean(errors.back)} aria-describedby="back-error" className={`${inputClass} font-mono`} />
+        <textarea
+          id="back"
+          name="back"
+          rows={8}
+          value={back}
+          onChange={(event) => setBack(event.target.value)}
+          aria-invalid={Boolean(errors.back)}
+          aria-describedby="back-error"
+          className={`${inputClass} font-mono`}
+        />
       </Field>
       <Field id="tags" label="Tags" hint="Separated by spaces or commas." errors={errors.tags}>
-        <input id="tags" name="tags" value={tags} onChange={(event) => setTags(event.target.value)} maxLength={1000} aria-invalid={Boolean(errors.tags)} aria-describedby="tags-hint tags-error" className={inputClass} />
+        <input
+          id="tags"
+          name="tags"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+          maxLength={1000}
+          aria-invalid={Boolean(errors.tags)}
+          aria-describedby="tags-hint tags-error"
+          className={inputClass}
+        />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={isSaving} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isSaving}
+          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           {isSaving ? "Saving…" : card ? "Save changes" : "Create card"}
         </button>
-        <button type="button" onClick={showPreview} disabled={isPreviewing} className="rounded-md border border-line px-4 py-2 text-sm hover:bg-surface-2 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={showPreview}
+          disabled={isPreviewing}
+          className="rounded-md border border-line px-4 py-2 text-sm hover:bg-surface-2 disabled:opacity-60"
+        >
           {isPreviewing ? "Rendering…" : "Preview"}
         </button>
       </div>
@@ -71,5 +119,9 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
 }
 
 function PreviewSide({ result, className }: { result: PreviewResult; className: string }) {
-  return <div className={className}>{result.ok ? <CardHtml html={result.html} /> : <p className="text-sm text-danger">{result.message}</p>}</div>;
+  return (
+    <div className={className}>
+      {result.ok ? <CardHtml html={result.html} /> : <p className="text-sm text-danger">{result.message}</p>}
+    </div>
+  );
 }

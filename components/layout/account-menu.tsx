@@ -18,7 +18,8 @@ export function AccountMenu({ user }: { user: CurrentUser | null }) {
   useEffect(() => {
     if (!isOpen) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setIsOpen(false);
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node))
+        setIsOpen(false);
     };
     document.addEventListener("keydown", close);
     document.addEventListener("pointerdown", close);
@@ -44,12 +45,18 @@ export function AccountMenu({ user }: { user: CurrentUser | null }) {
         <span className="hidden max-w-40 truncate sm:inline">{user ? (user.name ?? user.email) : "Guest"}</span>
       </button>
       {user ? null : (
-        <Link href="/login" className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-accent hover:underline sm:inline">
+        <Link
+          href="/login"
+          className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-accent hover:underline sm:inline"
+        >
           Sign in
         </Link>
       )}
       {isOpen ? (
-        <div id={menuId} className="absolute top-full right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-surface p-1 text-sm shadow-lg">
+        <div
+          id={menuId}
+          className="absolute top-full right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-surface p-1 text-sm shadow-lg"
+        >
           <Link href="/account" className={itemClass} onClick={close}>
             {user ? "Account and data" : "Import and export"}
           </Link>

@@ -11,9 +11,15 @@ import { useEffect, useState } from "react";
 
 /** The same-site URL a click on `target` navigates to, or null when it does not navigate here. */
 function navigationTarget(event: MouseEvent): URL | null {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
   const anchor = (event.target as Element | null)?.closest?.("a[href]");
-  if (!(anchor instanceof HTMLAnchorElement) || (anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return null;
+  if (
+    !(anchor instanceof HTMLAnchorElement) ||
+    (anchor.target && anchor.target !== "_self") ||
+    anchor.hasAttribute("download")
+  )
+    return null;
   const url = new URL(anchor.href, window.location.href);
   return url.origin === window.location.origin ? url : null;
 }
@@ -75,7 +81,11 @@ export function NavigationProgress() {
 
   if (startedFrom !== here) return null;
   return (
-    <div role="progressbar" aria-label="Loading the page" className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden bg-accent/20">
+    <div
+      role="progressbar"
+      aria-label="Loading the page"
+      className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden bg-accent/20"
+    >
       <div className="h-full w-1/3 animate-[navigation-progress_1.1s_ease-in-out_infinite] bg-accent motion-reduce:w-full motion-reduce:animate-pulse" />
     </div>
   );

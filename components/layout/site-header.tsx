@@ -22,9 +22,16 @@ export async function SiteHeader() {
           <QuorumMark className="size-6 text-accent" />
           <span className="max-[420px]:sr-only">Quorum</span>
         </Link>
-        <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-3 overflow-x-auto px-1 text-sm whitespace-nowrap text-muted sm:gap-4">
+        <nav
+          aria-label="Main"
+          className="-mx-1 flex min-w-0 items-center gap-3 overflow-x-auto px-1 text-sm whitespace-nowrap text-muted sm:gap-4"
+        >
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className={`hover:text-fg ${link.isHiddenOnPhone ? "max-sm:hidden" : ""}`}>
+            <Link
+              key={link.href}
+              href={link.href}
+              className={`hover:text-fg ${link.isHiddenOnPhone ? "max-sm:hidden" : ""}`}
+            >
               {link.short ? (
                 <>
                   <span className="sm:hidden">{link.short}</span>

@@ -38,9 +38,20 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
           <label htmlFor="interviewDate" className="block text-sm font-medium">
             Interview date
           </label>
-          <input id="interviewDate" name="interviewDate" type="date" defaultValue={interviewDate ?? ""} className={inputClass} aria-describedby="planner-message" />
+          <input
+            id="interviewDate"
+            name="interviewDate"
+            type="date"
+            defaultValue={interviewDate ?? ""}
+            className={inputClass}
+            aria-describedby="planner-message"
+          />
         </div>
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           {isPending ? "Saving…" : "Plan"}
         </button>
       </form>

@@ -14,7 +14,14 @@ export function MasteryList({ topics }: { topics: TopicMastery[] }) {
                 {percent}% · {topic.studied}/{topic.cardCount} studied
               </span>
             </div>
-            <div className="h-2 overflow-hidden rounded-full bg-surface-2" role="meter" aria-label={`${topic.title} mastery`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div
+              className="h-2 overflow-hidden rounded-full bg-surface-2"
+              role="meter"
+              aria-label={`${topic.title} mastery`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+            >
               <div className="h-full rounded-full bg-review" style={{ width: `${percent}%` }} />
             </div>
           </li>

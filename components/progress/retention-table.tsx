@@ -15,7 +15,9 @@ export function RetentionTable({ rows }: { rows: RetentionRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[22rem] text-sm">
-        <caption className="sr-only">True retention: share of reviews of cards in review that were not graded Again</caption>
+        <caption className="sr-only">
+          True retention: share of reviews of cards in review that were not graded Again
+        </caption>
         <thead className="text-muted">
           <tr>
             <th className="px-2 py-1.5 text-left font-medium">Period</th>

@@ -35,12 +35,22 @@ export function ReviewHeatmap({ days, today }: Props) {
         viewBox={`0 0 ${weeks * (cell + gap)} ${7 * (cell + gap)}`}
         className="h-auto w-full"
         style={{ maxWidth: weeks * (cell + gap) }}
-        role="img" aria-label={`Reviews per day over the last year: ${total} review${total === 1 ? "" : "s"} on ${active.length} day${active.length === 1 ? "" : "s"}.`}>
-          {cells.map((c) => (
-            <rect key={c.date} x={c.x * (cell + gap)} y={c.y * (cell + gap)} width={cell} height={cell} rx={2} fill={shade(c.count)}>
-              <title>{`${c.date}: ${c.count} review${c.count === 1 ? "" : "s"}`}</title>
-            </rect>
-          ))}
+        role="img"
+        aria-label={`Reviews per day over the last year: ${total} review${total === 1 ? "" : "s"} on ${active.length} day${active.length === 1 ? "" : "s"}.`}
+      >
+        {cells.map((c) => (
+          <rect
+            key={c.date}
+            x={c.x * (cell + gap)}
+            y={c.y * (cell + gap)}
+            width={cell}
+            height={cell}
+            rx={2}
+            fill={shade(c.count)}
+          >
+            <title>{`${c.date}: ${c.count} review${c.count === 1 ? "" : "s"}`}</title>
+          </rect>
+        ))}
       </svg>
       <figcaption className="text-xs text-muted">
         {total} review{total === 1 ? "" : "s"} on {active.length} day{active.length === 1 ? "" : "s"} in the last year.

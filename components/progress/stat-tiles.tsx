@@ -11,11 +11,27 @@ function formatDuration(ms: number): string {
 export function StatTiles({ progress }: { progress: Progress }) {
   const due = progress.dueToday;
   const tiles = [
-    { label: "Due today", value: String(dueTodayCount(due)), detail: `${due.review} reviews, ${due.learning} learning; and ${due.new} new cards` },
-    { label: "Streak", value: `${progress.streak} day${progress.streak === 1 ? "" : "s"}`, detail: "in a row with a review" },
+    {
+      label: "Due today",
+      value: String(dueTodayCount(due)),
+      detail: `${due.review} reviews, ${due.learning} learning; and ${due.new} new cards`,
+    },
+    {
+      label: "Streak",
+      value: `${progress.streak} day${progress.streak === 1 ? "" : "s"}`,
+      detail: "in a row with a review",
+    },
     { label: "Reviews", value: String(progress.reviewCount), detail: "in all" },
-    { label: "Time studied", value: formatDuration(progress.timeStudiedMs.week), detail: `this week; ${formatDuration(progress.timeStudiedMs.today)} today, ${formatDuration(progress.timeStudiedMs.total)} in all` },
-    { label: "Replays watched", value: String(progress.replays.views), detail: `of ${progress.replays.scenarios} different scenario${progress.replays.scenarios === 1 ? "" : "s"}` },
+    {
+      label: "Time studied",
+      value: formatDuration(progress.timeStudiedMs.week),
+      detail: `this week; ${formatDuration(progress.timeStudiedMs.today)} today, ${formatDuration(progress.timeStudiedMs.total)} in all`,
+    },
+    {
+      label: "Replays watched",
+      value: String(progress.replays.views),
+      detail: `of ${progress.replays.scenarios} different scenario${progress.replays.scenarios === 1 ? "" : "s"}`,
+    },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

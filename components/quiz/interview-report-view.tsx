@@ -18,7 +18,10 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
         </h1>
         <div className="flex flex-wrap items-center gap-3">
           {studyHref ? (
-            <Link href={studyHref} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
+            <Link
+              href={studyHref}
+              className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+            >
               Study these ({report.missedCardIds.length})
             </Link>
           ) : null}
@@ -31,7 +34,10 @@ export function InterviewReportView({ report, studyHref, retryAction }: Props) {
         </div>
       </section>
 
-      <TopicScores rows={report.byTopic.map((topic) => ({ topic: topic.topic, scored: topic.covered, total: topic.total }))} scoredLabel="Covered" />
+      <TopicScores
+        rows={report.byTopic.map((topic) => ({ topic: topic.topic, scored: topic.covered, total: topic.total }))}
+        scoredLabel="Covered"
+      />
 
       <section aria-labelledby="misses" className="space-y-3">
         <h2 id="misses" className="font-semibold">
@@ -71,7 +77,8 @@ function ReportedQuestion({ question }: { question: InterviewReportQuestion }) {
   return (
     <li className="space-y-3 rounded-xl border border-line bg-surface p-4">
       <p className="text-xs text-muted">
-        {question.position + 1}. {question.deckTitle} · {question.isUnanswered ? "not reached" : `${covered} of ${question.points.length} key points`}
+        {question.position + 1}. {question.deckTitle} ·{" "}
+        {question.isUnanswered ? "not reached" : `${covered} of ${question.points.length} key points`}
       </p>
       <CardHtml html={question.promptHtml} />
       {question.isUnanswered ? null : <TypedAnswer text={question.typedAnswer} />}
@@ -89,7 +96,11 @@ function ReportedQuestion({ question }: { question: InterviewReportQuestion }) {
 }
 
 function TypedAnswer({ text }: { text: string | null }) {
-  return <p className="whitespace-pre-wrap break-words rounded-lg bg-surface-2 p-3 text-sm">{text ?? <span className="text-muted">(skipped)</span>}</p>;
+  return (
+    <p className="whitespace-pre-wrap break-words rounded-lg bg-surface-2 p-3 text-sm">
+      {text ?? <span className="text-muted">(skipped)</span>}
+    </p>
+  );
 }
 
 function PointList({ points }: { points: TickedPoint[] }) {
@@ -97,7 +108,10 @@ function PointList({ points }: { points: TickedPoint[] }) {
     <ul className="space-y-1 text-sm">
       {points.map((point, index) => (
         <li key={index} className="flex items-start gap-2">
-          <span className={point.isTicked ? "text-ok" : "text-danger"} aria-label={point.isTicked ? "covered" : "missed"}>
+          <span
+            className={point.isTicked ? "text-ok" : "text-danger"}
+            aria-label={point.isTicked ? "covered" : "missed"}
+          >
             {point.isTicked ? "✓" : "✗"}
           </span>
           <span className="prose-card min-w-0 flex-1" dangerouslySetInnerHTML={{ __html: point.html }} />

@@ -10,10 +10,21 @@ type StepAction = (state: InterviewStepState, formData: FormData) => Promise<Int
 type Props = {
   view: InterviewView;
   current: InterviewQuestionView;
-  actions: { answer: StepAction; tick: StepAction; answerFollowUp: StepAction; tickFollowUp: StepAction; endQuiz: (formData: FormData) => Promise<void> };
+  actions: {
+    answer: StepAction;
+    tick: StepAction;
+    answerFollowUp: StepAction;
+    tickFollowUp: StepAction;
+    endQuiz: (formData: FormData) => Promise<void>;
+  };
 };
 
-const stepNames = { answer: "Your answer", tick: "Check your answer", "follow-up": "Follow-up", "follow-up-tick": "Check your follow-up" };
+const stepNames = {
+  answer: "Your answer",
+  tick: "Check your answer",
+  "follow-up": "Follow-up",
+  "follow-up-tick": "Check your follow-up",
+};
 
 /**
  * A mock interview, one question at a time: type an answer (or skip) under the clock, tick the
@@ -24,15 +35,26 @@ export function MockInterviewPlayer({ view, current, actions }: Props) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <QuizHeader view={view} eyebrow={`Mock interview · ${stepNames[current.step]}`} endQuiz={actions.endQuiz} />
-      <article key={`${current.position}:${current.step}`} className="space-y-5 rounded-xl border border-line bg-surface p-5 sm:p-7" aria-label="Interview question">
+      <article
+        key={`${current.position}:${current.step}`}
+        className="space-y-5 rounded-xl border border-line bg-surface p-5 sm:p-7"
+        aria-label="Interview question"
+      >
         <section aria-label="The question">
           <h2 className="sr-only">Question</h2>
           <CardHtml html={current.promptHtml} className="text-[1.0625rem]" />
         </section>
-        {current.step === "answer" ? <TypedAnswerForm action={actions.answer} {...fields} label="Your answer" draftKey="answer" /> : null}
+        {current.step === "answer" ? (
+          <TypedAnswerForm action={actions.answer} {...fields} label="Your answer" draftKey="answer" />
+        ) : null}
         {current.step === "tick" && current.ticks ? (
           <>
-            <KeyPointTicksForm action={actions.tick} {...fields} ticks={current.ticks} legend="Which key points did your answer cover?" />
+            <KeyPointTicksForm
+              action={actions.tick}
+              {...fields}
+              ticks={current.ticks}
+              legend="Which key points did your answer cover?"
+            />
             <ModelAnswer sayItHtml={current.sayItHtml} answerHtml={current.answerHtml} />
           </>
         ) : null}
@@ -40,9 +62,21 @@ export function MockInterviewPlayer({ view, current, actions }: Props) {
           <section className="space-y-4 border-t border-line pt-5" aria-label="Follow-up">
             <h2 className="text-xs font-semibold uppercase tracking-wider text-muted">The interviewer asks next</h2>
             <CardHtml html={current.followUp.questionHtml} className="text-[1.0625rem]" />
-            {current.step === "follow-up" ? <TypedAnswerForm action={actions.answerFollowUp} {...fields} label="Your answer to the follow-up" draftKey="follow-up" /> : null}
+            {current.step === "follow-up" ? (
+              <TypedAnswerForm
+                action={actions.answerFollowUp}
+                {...fields}
+                label="Your answer to the follow-up"
+                draftKey="follow-up"
+              />
+            ) : null}
             {current.step === "follow-up-tick" && current.followUp.ticks ? (
-              <KeyPointTicksForm action={actions.tickFollowUp} {...fields} ticks={current.followUp.ticks} legend="Which of the follow-up's key points did you cover?" />
+              <KeyPointTicksForm
+                action={actions.tickFollowUp}
+                {...fields}
+                ticks={current.followUp.ticks}
+                legend="Which of the follow-up's key points did you cover?"
+              />
             ) : null}
           </section>
         ) : null}

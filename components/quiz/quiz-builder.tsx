@@ -9,11 +9,16 @@ type Props = { action: (state: QuizSetupState, formData: FormData) => Promise<Qu
 
 const modes = [
   { value: "quiz", label: "Quiz", hint: "Answers count as reviews." },
-  { value: "interview", label: "Mock interview", hint: "Type your answers under the clock, tick the key points you covered, answer a follow-up. Counts as reviews." },
+  {
+    value: "interview",
+    label: "Mock interview",
+    hint: "Type your answers under the clock, tick the key points you covered, answer a follow-up. Counts as reviews.",
+  },
   { value: "cram", label: "Cram", hint: "Practice only: your schedule is left alone." },
 ] as const;
 
-const chipClass = "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
+const chipClass =
+  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
 
 export function QuizBuilder({ action, topics }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -34,9 +39,19 @@ export function QuizBuilder({ action, topics }: Props) {
         <legend className="mb-2 font-semibold">Mode</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {modes.map((option) => (
-            <label key={option.value} className="flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+            <label
+              key={option.value}
+              className="flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            >
               <span className="flex items-center gap-2 font-medium">
-                <input type="radio" name="mode" value={option.value} checked={mode === option.value} onChange={() => setMode(option.value)} className="accent-[var(--accent)]" />
+                <input
+                  type="radio"
+                  name="mode"
+                  value={option.value}
+                  checked={mode === option.value}
+                  onChange={() => setMode(option.value)}
+                  className="accent-[var(--accent)]"
+                />
                 {option.label}
               </span>
               <span className="text-xs text-muted">{option.hint}</span>
@@ -50,7 +65,8 @@ export function QuizBuilder({ action, topics }: Props) {
         <p className="mb-2 text-xs text-muted">None chosen means every deck.</p>
         {isInterview ? (
           <p className="mb-2 text-sm" role="status">
-            A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups): {interviewCount} of the {deckCount} cards in {chosenDeckIds.length ? "these decks" : "all decks"} have them
+            A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups):{" "}
+            {interviewCount} of the {deckCount} cards in {chosenDeckIds.length ? "these decks" : "all decks"} have them
             {interviewCount < 3 ? ", too few for much of an interview: choose more decks." : "."}
           </p>
         ) : null}
@@ -58,14 +74,17 @@ export function QuizBuilder({ action, topics }: Props) {
           {topics.decks.map((deck) => (
             <label key={deck.id} className={chipClass}>
               <input type="checkbox" name="deckIds" value={deck.id} className="accent-[var(--accent)]" />
-              {deck.title} <span className="text-xs text-muted">{isInterview ? deck.interviewCount : deck.cardCount}</span>
+              {deck.title}{" "}
+              <span className="text-xs text-muted">{isInterview ? deck.interviewCount : deck.cardCount}</span>
             </label>
           ))}
         </div>
       </fieldset>
 
       <details className="group">
-        <summary className="cursor-pointer font-semibold">Topics <span className="text-xs font-normal text-muted">(optional: only cards with these tags)</span></summary>
+        <summary className="cursor-pointer font-semibold">
+          Topics <span className="text-xs font-normal text-muted">(optional: only cards with these tags)</span>
+        </summary>
         <div className="mt-3 flex max-h-56 flex-wrap gap-2 overflow-y-auto">
           {topics.tags.map(({ tag, cardCount, interviewCount: tagInterviewCount }) => (
             <label key={tag} className={chipClass}>
@@ -81,7 +100,17 @@ export function QuizBuilder({ action, topics }: Props) {
           <label htmlFor="questionCount" className="block text-sm font-medium">
             Questions
           </label>
-          <input id="questionCount" name="questionCount" type="number" min={1} max={50} defaultValue={10} className={inputClass} aria-describedby="questionCount-error" aria-invalid={errors.questionCount ? true : undefined} />
+          <input
+            id="questionCount"
+            name="questionCount"
+            type="number"
+            min={1}
+            max={50}
+            defaultValue={10}
+            className={inputClass}
+            aria-describedby="questionCount-error"
+            aria-invalid={errors.questionCount ? true : undefined}
+          />
           <p id="questionCount-error" aria-live="polite" className="text-xs text-danger">
             {errors.questionCount?.[0]}
           </p>
@@ -91,7 +120,16 @@ export function QuizBuilder({ action, topics }: Props) {
             <label htmlFor="secondsPerQuestion" className="block text-sm font-medium">
               Seconds per question
             </label>
-            <input id="secondsPerQuestion" name="secondsPerQuestion" type="number" min={30} max={600} defaultValue={90} className={inputClass} aria-describedby="secondsPerQuestion-error" />
+            <input
+              id="secondsPerQuestion"
+              name="secondsPerQuestion"
+              type="number"
+              min={30}
+              max={600}
+              defaultValue={90}
+              className={inputClass}
+              aria-describedby="secondsPerQuestion-error"
+            />
             <p id="secondsPerQuestion-error" aria-live="polite" className="text-xs text-danger">
               {errors.secondsPerQuestion?.[0]}
             </p>
@@ -100,7 +138,11 @@ export function QuizBuilder({ action, topics }: Props) {
       </div>
 
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
         </button>
         <p role="alert" className="text-sm text-danger">

@@ -20,17 +20,32 @@ export function QuizHeader({ view, eyebrow, endQuiz }: Props) {
           </h1>
         </div>
         <div className="flex items-center gap-3">
-          {view.remainingMs !== null ? <QuizTimer remainingMs={view.remainingMs} reportHref={`/quiz/${view.id}/report`} /> : null}
+          {view.remainingMs !== null ? (
+            <QuizTimer remainingMs={view.remainingMs} reportHref={`/quiz/${view.id}/report`} />
+          ) : null}
           <form action={endQuiz}>
             <input type="hidden" name="quizId" value={view.id} />
-            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:text-fg">
+            <button
+              type="submit"
+              className="rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:text-fg"
+            >
               End and see the report
             </button>
           </form>
         </div>
       </div>
-      <div className="h-1.5 overflow-hidden rounded-full bg-surface-2" role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={view.questionCount} aria-valuenow={done}>
-        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${(done / view.questionCount) * 100}%` }} />
+      <div
+        className="h-1.5 overflow-hidden rounded-full bg-surface-2"
+        role="progressbar"
+        aria-label="Progress"
+        aria-valuemin={0}
+        aria-valuemax={view.questionCount}
+        aria-valuenow={done}
+      >
+        <div
+          className="h-full rounded-full bg-accent transition-[width]"
+          style={{ width: `${(done / view.questionCount) * 100}%` }}
+        />
       </div>
     </>
   );

@@ -26,7 +26,11 @@ export function QuizPlayer({ view, current, shownAt, actions }: Props) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <QuizHeader view={view} eyebrow={modeNames[view.mode]} endQuiz={actions.endQuiz} />
-      {view.mode === "cram" ? <p className="text-sm text-muted">Cramming: grades here are only for your score; your review schedule is not changed.</p> : null}
+      {view.mode === "cram" ? (
+        <p className="text-sm text-muted">
+          Cramming: grades here are only for your score; your review schedule is not changed.
+        </p>
+      ) : null}
       <StudyCard
         key={`${view.id}:${current.position}`}
         card={current.card}

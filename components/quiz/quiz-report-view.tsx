@@ -8,7 +8,9 @@ const ratingNames = ["", "Again", "Hard", "Good", "Easy"];
 
 /** The score, the score per topic, and every question with what was answered and why. */
 export function QuizReportView({ report }: { report: QuizReport }) {
-  const minutes = report.finishedAt ? Math.max(1, Math.round((report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000)) : null;
+  const minutes = report.finishedAt
+    ? Math.max(1, Math.round((report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000))
+    : null;
   return (
     <div className="space-y-6">
       <section className="space-y-2" aria-labelledby="score">
@@ -17,27 +19,40 @@ export function QuizReportView({ report }: { report: QuizReport }) {
           {report.correct} of {report.total} right ({percent(report.correct, report.total)})
         </h1>
         <p className="text-sm text-muted">
-          {report.answered < report.total ? `${report.total - report.answered} left unanswered${report.timeLimitSec ? " when time ran out" : ""}. ` : ""}
+          {report.answered < report.total
+            ? `${report.total - report.answered} left unanswered${report.timeLimitSec ? " when time ran out" : ""}. `
+            : ""}
           {minutes ? `Took about ${minutes} minute${minutes === 1 ? "" : "s"}. ` : ""}
-          {report.mode === "cram" ? "Cramming did not change your review schedule." : "Each answer was recorded as a review."}
+          {report.mode === "cram"
+            ? "Cramming did not change your review schedule."
+            : "Each answer was recorded as a review."}
         </p>
       </section>
 
-      <TopicScores rows={report.byTopic.map((topic) => ({ topic: topic.title, scored: topic.correct, total: topic.total }))} scoredLabel="Right" />
+      <TopicScores
+        rows={report.byTopic.map((topic) => ({ topic: topic.title, scored: topic.correct, total: topic.total }))}
+        scoredLabel="Right"
+      />
 
       <ol className="space-y-4" aria-label="Questions">
         {report.questions.map((question) => (
           <li key={question.position} className="rounded-xl border border-line bg-surface">
             <details open={question.isCorrect !== true}>
               <summary className="flex cursor-pointer items-start gap-3 p-4">
-                <span className={`mt-0.5 text-sm font-semibold ${question.isCorrect ? "text-ok" : question.isCorrect === false ? "text-danger" : "text-muted"}`}>
+                <span
+                  className={`mt-0.5 text-sm font-semibold ${question.isCorrect ? "text-ok" : question.isCorrect === false ? "text-danger" : "text-muted"}`}
+                >
                   {question.isCorrect ? "✓" : question.isCorrect === false ? "✗" : "–"}
                 </span>
                 {/* min-w-0: a code block in the prompt scrolls inside the card instead of widening the page. */}
                 <span className="min-w-0 flex-1">
                   <span className="block text-xs text-muted">
                     {question.position + 1}. {question.deckTitle}
-                    {question.rating ? ` · graded ${ratingNames[question.rating]}` : question.isCorrect === null ? " · not answered" : ""}
+                    {question.rating
+                      ? ` · graded ${ratingNames[question.rating]}`
+                      : question.isCorrect === null
+                        ? " · not answered"
+                        : ""}
                   </span>
                   <CardHtml html={question.promptHtml} />
                 </span>

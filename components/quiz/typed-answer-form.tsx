@@ -43,10 +43,22 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
         aria-describedby={`${id}-error`}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="answer" disabled={isPending} className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="answer"
+          disabled={isPending}
+          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           Submit answer
         </button>
-        <button type="submit" name="intent" value="skip" disabled={isPending} className="rounded-md border border-line px-4 py-2.5 text-sm text-muted hover:text-fg disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="skip"
+          disabled={isPending}
+          className="rounded-md border border-line px-4 py-2.5 text-sm text-muted hover:text-fg disabled:opacity-60"
+        >
           Skip
         </button>
       </div>

@@ -20,7 +20,11 @@ type Values = {
 
 const subscribeNever = () => () => {};
 
-type Props = { action: (state: SettingsState, formData: FormData) => Promise<SettingsState>; values: Values; timeZones: string[] };
+type Props = {
+  action: (state: SettingsState, formData: FormData) => Promise<SettingsState>;
+  values: Values;
+  timeZones: string[];
+};
 
 export function SettingsForm({ action, values: saved, timeZones }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -43,34 +47,108 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
   return (
     <form action={formAction} className="space-y-8">
       <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="scheduling">
-        <h2 id="scheduling" className="font-semibold">Scheduling</h2>
-        <Field id="desiredRetention" label="Desired retention" errors={errors.desiredRetention} hint="The chance you still remember a card when it comes back. 0.90 is the FSRS default; higher means more reviews.">
-          <input {...describe("desiredRetention")} type="number" step="0.01" min="0.7" max="0.99" defaultValue={values.desiredRetention} className={inputClass} required />
+        <h2 id="scheduling" className="font-semibold">
+          Scheduling
+        </h2>
+        <Field
+          id="desiredRetention"
+          label="Desired retention"
+          errors={errors.desiredRetention}
+          hint="The chance you still remember a card when it comes back. 0.90 is the FSRS default; higher means more reviews."
+        >
+          <input
+            {...describe("desiredRetention")}
+            type="number"
+            step="0.01"
+            min="0.7"
+            max="0.99"
+            defaultValue={values.desiredRetention}
+            className={inputClass}
+            required
+          />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="newCardsPerDay" label="New cards per day" errors={errors.newCardsPerDay} hint="In each deck, unless the deck sets its own.">
-            <input {...describe("newCardsPerDay")} type="number" min="0" defaultValue={values.newCardsPerDay} className={inputClass} required />
+          <Field
+            id="newCardsPerDay"
+            label="New cards per day"
+            errors={errors.newCardsPerDay}
+            hint="In each deck, unless the deck sets its own."
+          >
+            <input
+              {...describe("newCardsPerDay")}
+              type="number"
+              min="0"
+              defaultValue={values.newCardsPerDay}
+              className={inputClass}
+              required
+            />
           </Field>
-          <Field id="reviewsPerDay" label="Reviews per day" errors={errors.reviewsPerDay} hint="In each deck, unless the deck sets its own.">
-            <input {...describe("reviewsPerDay")} type="number" min="0" defaultValue={values.reviewsPerDay} className={inputClass} required />
+          <Field
+            id="reviewsPerDay"
+            label="Reviews per day"
+            errors={errors.reviewsPerDay}
+            hint="In each deck, unless the deck sets its own."
+          >
+            <input
+              {...describe("reviewsPerDay")}
+              type="number"
+              min="0"
+              defaultValue={values.reviewsPerDay}
+              className={inputClass}
+              required
+            />
           </Field>
-          <Field id="allDecksNewCardsPerDay" label="New cards per day, all decks" errors={errors.allDecksNewCardsPerDay} hint="Optional cap on all decks together; empty for none.">
-            <input {...describe("allDecksNewCardsPerDay")} type="number" min="0" defaultValue={values.allDecksNewCardsPerDay} className={inputClass} />
+          <Field
+            id="allDecksNewCardsPerDay"
+            label="New cards per day, all decks"
+            errors={errors.allDecksNewCardsPerDay}
+            hint="Optional cap on all decks together; empty for none."
+          >
+            <input
+              {...describe("allDecksNewCardsPerDay")}
+              type="number"
+              min="0"
+              defaultValue={values.allDecksNewCardsPerDay}
+              className={inputClass}
+            />
           </Field>
-          <Field id="allDecksReviewsPerDay" label="Reviews per day, all decks" errors={errors.allDecksReviewsPerDay} hint="Optional cap on all decks together; empty for none.">
-            <input {...describe("allDecksReviewsPerDay")} type="number" min="0" defaultValue={values.allDecksReviewsPerDay} className={inputClass} />
+          <Field
+            id="allDecksReviewsPerDay"
+            label="Reviews per day, all decks"
+            errors={errors.allDecksReviewsPerDay}
+            hint="Optional cap on all decks together; empty for none."
+          >
+            <input
+              {...describe("allDecksReviewsPerDay")}
+              type="number"
+              min="0"
+              defaultValue={values.allDecksReviewsPerDay}
+              className={inputClass}
+            />
           </Field>
-          <Field id="learningSteps" label="Learning steps" errors={errors.learningSteps} hint="Before a new card graduates, e.g. 1m 10m.">
+          <Field
+            id="learningSteps"
+            label="Learning steps"
+            errors={errors.learningSteps}
+            hint="Before a new card graduates, e.g. 1m 10m."
+          >
             <input {...describe("learningSteps")} defaultValue={values.learningSteps} className={inputClass} />
           </Field>
-          <Field id="relearningSteps" label="Relearning steps" errors={errors.relearningSteps} hint="After you forget a card, e.g. 10m.">
+          <Field
+            id="relearningSteps"
+            label="Relearning steps"
+            errors={errors.relearningSteps}
+            hint="After you forget a card, e.g. 10m."
+          >
             <input {...describe("relearningSteps")} defaultValue={values.relearningSteps} className={inputClass} />
           </Field>
         </div>
       </section>
 
       <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="day">
-        <h2 id="day" className="font-semibold">Your day</h2>
+        <h2 id="day" className="font-semibold">
+          Your day
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="timeZone"
@@ -80,7 +158,11 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
               browserZone && browserZone !== timeZone && timeZones.includes(browserZone) ? (
                 <>
                   This browser is in {browserZone}.{" "}
-                  <button type="button" className="font-medium text-accent hover:underline" onClick={() => setTimeZone(browserZone)}>
+                  <button
+                    type="button"
+                    className="font-medium text-accent hover:underline"
+                    onClick={() => setTimeZone(browserZone)}
+                  >
                     Use it
                   </button>
                 </>
@@ -89,7 +171,12 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
               )
             }
           >
-            <select {...describe("timeZone")} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} className={inputClass}>
+            <select
+              {...describe("timeZone")}
+              value={timeZone}
+              onChange={(event) => setTimeZone(event.target.value)}
+              className={inputClass}
+            >
               {timeZones.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone}
@@ -97,7 +184,12 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
               ))}
             </select>
           </Field>
-          <Field id="dayStartHour" label="Next day starts at" errors={errors.dayStartHour} hint="Late-night reviews count for the day before, as in Anki (default 4 am).">
+          <Field
+            id="dayStartHour"
+            label="Next day starts at"
+            errors={errors.dayStartHour}
+            hint="Late-night reviews count for the day before, as in Anki (default 4 am)."
+          >
             <select {...describe("dayStartHour")} defaultValue={values.dayStartHour} className={inputClass}>
               {Array.from({ length: 24 }, (_, hour) => (
                 <option key={hour} value={hour}>
@@ -110,10 +202,25 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
       </section>
 
       <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="leeches">
-        <h2 id="leeches" className="font-semibold">Leeches</h2>
+        <h2 id="leeches" className="font-semibold">
+          Leeches
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="leechThreshold" label="Leech after this many lapses" errors={errors.leechThreshold} hint="A card you keep forgetting wastes time; rewrite it or learn around it.">
-            <input {...describe("leechThreshold")} type="number" min="1" max="99" defaultValue={values.leechThreshold} className={inputClass} required />
+          <Field
+            id="leechThreshold"
+            label="Leech after this many lapses"
+            errors={errors.leechThreshold}
+            hint="A card you keep forgetting wastes time; rewrite it or learn around it."
+          >
+            <input
+              {...describe("leechThreshold")}
+              type="number"
+              min="1"
+              max="99"
+              defaultValue={values.leechThreshold}
+              className={inputClass}
+              required
+            />
           </Field>
           <Field id="leechAction" label="Then" errors={errors.leechAction}>
             <select {...describe("leechAction")} defaultValue={values.leechAction} className={inputClass}>
@@ -125,7 +232,11 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
       </section>
 
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        >
           {isPending ? "Saving…" : "Save settings"}
         </button>
         <p aria-live="polite" className={`text-sm ${state && !state.ok ? "text-danger" : "text-ok"}`}>

@@ -1,8 +1,13 @@
 "use client";
 
-type Props = { /** Absent before anything was graded. */ onUndo?: () => void; onBury: () => void; onSuspend: () => void };
+type Props = {
+  /** Absent before anything was graded. */ onUndo?: () => void;
+  onBury: () => void;
+  onSuspend: () => void;
+};
 
-const buttonClass = "inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-muted hover:bg-surface-2 hover:text-fg";
+const buttonClass =
+  "inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-muted hover:bg-surface-2 hover:text-fg";
 const kbdClass = "hidden rounded border border-line px-1 font-mono text-[10px] leading-4 sm:inline";
 
 /** Undo the last grade, bury this card until tomorrow, or suspend it: Anki's u, - and @. */

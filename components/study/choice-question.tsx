@@ -17,7 +17,9 @@ export function ChoiceQuestion({ question, selected, onToggle, expected }: Props
   const isChecked = expected !== null;
   return (
     <fieldset className="space-y-2" disabled={isChecked}>
-      <legend className="mb-2 text-sm text-muted">{question.isMultiple ? "Select all that apply." : "Select one answer."}</legend>
+      <legend className="mb-2 text-sm text-muted">
+        {question.isMultiple ? "Select all that apply." : "Select one answer."}
+      </legend>
       {question.choices.map((choice, index) => {
         const isSelected = selected.includes(choice.id);
         const isRight = expected?.includes(choice.id) ?? false;
@@ -42,10 +44,14 @@ export function ChoiceQuestion({ question, selected, onToggle, expected }: Props
             <span className="min-w-0 flex-1">
               <span className="prose-card" dangerouslySetInnerHTML={{ __html: choice.html }} />
               {isChecked && (isRight || isSelected) ? (
-                <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>{isRight ? "✓ correct" : "✗ not correct"}</span>
+                <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
+                  {isRight ? "✓ correct" : "✗ not correct"}
+                </span>
               ) : null}
             </span>
-            <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">{index + 1}</kbd>
+            <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">
+              {index + 1}
+            </kbd>
           </label>
         );
       })}

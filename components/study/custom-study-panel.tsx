@@ -4,7 +4,8 @@ import { customStudyFields, type CustomStudy } from "@/lib/validations/custom-st
 
 type Props = { deckId: string; tags: string[]; studyMore: ReactNode; deckLimits: ReactNode };
 
-const studyLink = (deckId: string, custom: CustomStudy) => `/study/${deckId}?${new URLSearchParams(customStudyFields(custom))}`;
+const studyLink = (deckId: string, custom: CustomStudy) =>
+  `/study/${deckId}?${new URLSearchParams(customStudyFields(custom))}`;
 const linkClass = "rounded-md border border-line px-3 py-1.5 text-sm hover:bg-line/40";
 
 /** Anki's custom study (more new cards, forgotten cards, one tag) and the deck's own limits. */
@@ -17,8 +18,12 @@ export function CustomStudyPanel({ deckId, tags, studyMore, deckLimits }: Props)
         <div className="space-y-2">
           <h3 className="text-sm font-medium">Review forgotten cards</h3>
           <div className="flex flex-wrap gap-2">
-            <Link className={linkClass} href={studyLink(deckId, { kind: "forgotten", days: 1 })}>Forgotten today</Link>
-            <Link className={linkClass} href={studyLink(deckId, { kind: "forgotten", days: 7 })}>Forgotten this week</Link>
+            <Link className={linkClass} href={studyLink(deckId, { kind: "forgotten", days: 1 })}>
+              Forgotten today
+            </Link>
+            <Link className={linkClass} href={studyLink(deckId, { kind: "forgotten", days: 7 })}>
+              Forgotten this week
+            </Link>
           </div>
         </div>
         {tags.length ? (

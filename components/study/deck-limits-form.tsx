@@ -19,17 +19,49 @@ export function DeckLimitsForm({ deckId, own, defaults, action }: Props) {
     <form action={formAction} className="space-y-3" aria-label="Deck limits">
       <input type="hidden" name="deckId" value={deckId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="deckNewCardsPerDay" label="New cards per day in this deck" hint={`Empty: your default, ${defaults.newCardsPerDay}.`}>
-          <input id="deckNewCardsPerDay" name="newCardsPerDay" type="number" min="0" defaultValue={own.newCardsPerDay ?? ""} className={inputClass} aria-describedby="deckNewCardsPerDay-hint deck-limits-status" />
+        <Field
+          id="deckNewCardsPerDay"
+          label="New cards per day in this deck"
+          hint={`Empty: your default, ${defaults.newCardsPerDay}.`}
+        >
+          <input
+            id="deckNewCardsPerDay"
+            name="newCardsPerDay"
+            type="number"
+            min="0"
+            defaultValue={own.newCardsPerDay ?? ""}
+            className={inputClass}
+            aria-describedby="deckNewCardsPerDay-hint deck-limits-status"
+          />
         </Field>
-        <Field id="deckReviewsPerDay" label="Reviews per day in this deck" hint={`Empty: your default, ${defaults.reviewsPerDay}.`}>
-          <input id="deckReviewsPerDay" name="reviewsPerDay" type="number" min="0" defaultValue={own.reviewsPerDay ?? ""} className={inputClass} aria-describedby="deckReviewsPerDay-hint deck-limits-status" />
+        <Field
+          id="deckReviewsPerDay"
+          label="Reviews per day in this deck"
+          hint={`Empty: your default, ${defaults.reviewsPerDay}.`}
+        >
+          <input
+            id="deckReviewsPerDay"
+            name="reviewsPerDay"
+            type="number"
+            min="0"
+            defaultValue={own.reviewsPerDay ?? ""}
+            className={inputClass}
+            aria-describedby="deckReviewsPerDay-hint deck-limits-status"
+          />
         </Field>
       </div>
-      <button type="submit" disabled={isPending} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-line/40">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-line/40"
+      >
         Save deck limits
       </button>
-      <p id="deck-limits-status" aria-live="polite" className={`text-sm ${state && !state.ok ? "text-danger" : "text-muted"}`}>
+      <p
+        id="deck-limits-status"
+        aria-live="polite"
+        className={`text-sm ${state && !state.ok ? "text-danger" : "text-muted"}`}
+      >
         {state?.message}
       </p>
     </form>

@@ -22,7 +22,10 @@ export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
           ? "A card you are still learning comes back when its step is over. Reload this page then, or study another deck meanwhile."
           : "You have studied everything that is due in this deck. Come back tomorrow."}
       </p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
+      <Link
+        href="/"
+        className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+      >
         Back to decks
       </Link>
       {undoGrade ? <UndoButton undoGrade={undoGrade} /> : null}

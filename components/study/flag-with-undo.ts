@@ -9,7 +9,13 @@ const doneMessage = { bury: "Card buried until tomorrow.", suspend: "Card suspen
  * Buries or suspends a card and says so in a toast whose Undo unsuspends it (which also clears a
  * bury) and brings it back to the queue; a failure shows on the card.
  */
-export async function flagWithUndo(flagCard: FlagCard, cardId: string, kind: "bury" | "suspend", showToast: (toast: Toast) => void, showError: (message: string) => void) {
+export async function flagWithUndo(
+  flagCard: FlagCard,
+  cardId: string,
+  kind: "bury" | "suspend",
+  showToast: (toast: Toast) => void,
+  showError: (message: string) => void,
+) {
   const result = await flagCard({ cardId, flag: kind });
   if (!result.ok) return showError(result.message ?? failed);
   showToast({
@@ -18,7 +24,9 @@ export async function flagWithUndo(flagCard: FlagCard, cardId: string, kind: "bu
       label: "Undo",
       onAction: async () => {
         const undone = await flagCard({ cardId, flag: "unsuspend" });
-        showToast({ message: undone.ok ? (kind === "bury" ? "Card unburied." : "Card unsuspended.") : (undone.message ?? failed) });
+        showToast({
+          message: undone.ok ? (kind === "bury" ? "Card unburied." : "Card unsuspended.") : (undone.message ?? failed),
+        });
       },
     },
   });

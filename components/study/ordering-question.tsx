@@ -1,6 +1,15 @@
 "use client";
 
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useId } from "react";
 import type { PresentedQuestion } from "@/lib/study/questions";
@@ -22,12 +31,21 @@ type Props = {
  */
 export function OrderingQuestion({ steps, onMove, expected }: Props) {
   const ids = steps.map((step) => step.id);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const position = (id: string | number) => ids.indexOf(Number(id)) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up step ${position(active.id)} of ${ids.length}.`,
-    onDragOver: ({ active, over }) => (over ? `Step ${position(active.id)} is over position ${position(over.id)}.` : `Step ${position(active.id)} is no longer over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `Dropped step ${position(active.id)} at position ${position(over.id)}.` : `Dropped step ${position(active.id)}.`),
+    onDragOver: ({ active, over }) =>
+      over
+        ? `Step ${position(active.id)} is over position ${position(over.id)}.`
+        : `Step ${position(active.id)} is no longer over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Dropped step ${position(active.id)} at position ${position(over.id)}.`
+        : `Dropped step ${position(active.id)}.`,
     onDragCancel: ({ active }) => `Put step ${position(active.id)} back.`,
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -37,14 +55,22 @@ export function OrderingQuestion({ steps, onMove, expected }: Props) {
   return (
     <div>
       <p className="mb-2 text-sm text-muted" id="ordering-instructions">
-        {isChecked ? "Your order:" : "Put the steps in order: drag a step by its handle, or focus the handle and press Space, ↑/↓, Space."}
+        {isChecked
+          ? "Your order:"
+          : "Put the steps in order: drag a step by its handle, or focus the handle and press Space, ↑/↓, Space."}
       </p>
       <DndContext
         id={useId()}
         sensors={sensors}
         collisionDetection={closestCenter}
         onDragEnd={onDragEnd}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: "To pick up a step, press Space. Move it with the arrow keys, press Space again to drop it, or Escape to cancel." } }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              "To pick up a step, press Space. Move it with the arrow keys, press Space again to drop it, or Escape to cancel.",
+          },
+        }}
       >
         <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={isChecked}>
           <ol className="space-y-1.5">

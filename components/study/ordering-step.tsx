@@ -11,7 +11,9 @@ type Props = { step: Step; index: number; expected: number[] | null };
 
 /** One step of an ordering question: its drag handle, or once checked, whether it is in place. */
 export function OrderingStep({ step, index, expected }: Props) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: step.id,
+  });
   const isChecked = expected !== null;
   const isRight = expected?.[index] === step.id;
   const tone = !isChecked ? "border-line bg-surface" : isRight ? "border-ok bg-ok/10" : "border-danger bg-danger/10";
@@ -25,7 +27,9 @@ export function OrderingStep({ step, index, expected }: Props) {
       <span className="w-5 shrink-0 text-sm font-semibold tabular-nums text-muted">{index + 1}.</span>
       <span className="prose-card prose-step min-w-0 flex-1 py-1" dangerouslySetInnerHTML={{ __html: step.html }} />
       {isChecked ? (
-        <span className={`shrink-0 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>{isRight ? "✓" : `✗ belongs at ${expected.indexOf(step.id) + 1}`}</span>
+        <span className={`shrink-0 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
+          {isRight ? "✓" : `✗ belongs at ${expected.indexOf(step.id) + 1}`}
+        </span>
       ) : (
         <button
           type="button"

@@ -24,7 +24,9 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
   return (
     <div className="space-y-4">
       <div className="rounded-lg border border-line bg-surface-2 p-4">
-        <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">Simulated question · variant {question.seed}</p>
+        <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">
+          Simulated question · variant {question.seed}
+        </p>
         <div className="prose-card" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
       </div>
       <fieldset className="space-y-2" disabled={isChecked}>
@@ -32,15 +34,35 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
         {question.choices.map((option, index) => {
           const isSelected = choice === option.id;
           const isRight = expected === option.id;
-          const tone = !isChecked ? (isSelected ? "border-accent bg-accent-soft" : "border-line hover:border-accent") : isRight ? "border-ok bg-ok/10" : isSelected ? "border-danger bg-danger/10" : "border-line";
+          const tone = !isChecked
+            ? isSelected
+              ? "border-accent bg-accent-soft"
+              : "border-line hover:border-accent"
+            : isRight
+              ? "border-ok bg-ok/10"
+              : isSelected
+                ? "border-danger bg-danger/10"
+                : "border-line";
           return (
             <label key={option.id} className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${tone}`}>
-              <input type="radio" name="prediction" className="mt-1 accent-[var(--accent)]" checked={isSelected} onChange={() => onChoose(option.id)} />
+              <input
+                type="radio"
+                name="prediction"
+                className="mt-1 accent-[var(--accent)]"
+                checked={isSelected}
+                onChange={() => onChoose(option.id)}
+              />
               <span className="min-w-0 flex-1">
                 <span className="prose-card" dangerouslySetInnerHTML={{ __html: option.html }} />
-                {isChecked && (isRight || isSelected) ? <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>{isRight ? "✓ what happened" : "✗ not what happened"}</span> : null}
+                {isChecked && (isRight || isSelected) ? (
+                  <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
+                    {isRight ? "✓ what happened" : "✗ not what happened"}
+                  </span>
+                ) : null}
               </span>
-              <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">{index + 1}</kbd>
+              <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">
+                {index + 1}
+              </kbd>
             </label>
           );
         })}
@@ -51,7 +73,11 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
           {question.hint}
         </p>
       ) : !isChecked ? (
-        <button type="button" onClick={onShowHint} className="inline-flex items-center gap-1.5 text-sm text-muted hover:text-fg">
+        <button
+          type="button"
+          onClick={onShowHint}
+          className="inline-flex items-center gap-1.5 text-sm text-muted hover:text-fg"
+        >
           <Lightbulb className="size-4" aria-hidden="true" />
           Show a hint (a right answer then counts as Hard)
         </button>

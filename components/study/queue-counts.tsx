@@ -11,7 +11,10 @@ export function QueueCounts({ counts, current }: { counts: Counts; current?: key
   return (
     <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm tabular-nums" aria-label="Cards ready">
       {parts.map(({ key, label, className }) => (
-        <span key={key} className={`${className} ${current === key ? "font-semibold underline underline-offset-4" : ""}`}>
+        <span
+          key={key}
+          className={`${className} ${current === key ? "font-semibold underline underline-offset-4" : ""}`}
+        >
           {counts[key]} {label}
         </span>
       ))}

@@ -32,7 +32,9 @@ export function RatingButtons({ previews, disabled, suggested }: Props) {
             <span className={`font-semibold ${className}`}>{label}</span>
             <span className="flex items-center gap-1.5 text-xs tabular-nums text-muted">
               {interval}
-              <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 sm:inline">{value}</kbd>
+              <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 sm:inline">
+                {value}
+              </kbd>
             </span>
           </button>
         );

@@ -15,21 +15,15 @@ export function RevealedAnswer({ answerHtml, interview }: { answerHtml: string; 
   return (
     <div className="space-y-6">
       <section>
-        <h3 className={headingClass}>
-          Say it in 30 seconds
-        </h3>
+        <h3 className={headingClass}>Say it in 30 seconds</h3>
         <CardHtml html={interview.sayItHtml} className="text-[1.0625rem]" />
       </section>
       <section>
-        <h3 className={headingClass}>
-          Key points
-        </h3>
+        <h3 className={headingClass}>Key points</h3>
         <KeyPointList keyPoints={interview.keyPoints} />
       </section>
       <section>
-        <h3 className={headingClass}>
-          In depth
-        </h3>
+        <h3 className={headingClass}>In depth</h3>
         <CardHtml html={answerHtml} />
       </section>
       <FollowUpList followUps={interview.followUps} />
@@ -50,9 +44,7 @@ function KeyPointList({ keyPoints }: { keyPoints: ShownInterview["keyPoints"] })
 function FollowUpList({ followUps }: { followUps: ShownInterview["followUps"] }) {
   return (
     <section>
-      <h3 className={headingClass}>
-        Follow-ups
-      </h3>
+      <h3 className={headingClass}>Follow-ups</h3>
       <ul className="space-y-1.5">
         {followUps.map((followUp, index) => (
           <li key={index} className="prose-card">

@@ -84,8 +84,11 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
 
   const { undoGrade, flagCard } = actions;
   const showToast = useToast();
-  const undo = undoGrade && canUndo ? () => startTransition(async () => setMessage((await undoGrade()).message)) : undefined;
-  const flag = flagCard && ((kind: "bury" | "suspend") => startTransition(() => flagWithUndo(flagCard, card.id, kind, showToast, setMessage)));
+  const undo =
+    undoGrade && canUndo ? () => startTransition(async () => setMessage((await undoGrade()).message)) : undefined;
+  const flag =
+    flagCard &&
+    ((kind: "bury" | "suspend") => startTransition(() => flagWithUndo(flagCard, card.id, kind, showToast, setMessage)));
 
   useStudyKeys({
     onConfirm: () => (isRevealed ? grade(suggested) : reveal()),
@@ -101,7 +104,6 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
     onSuspend: flag && (() => flag("suspend")),
   });
 
-
   const error = message ?? gradeError;
   return (
     <div className="space-y-3">
@@ -110,9 +112,20 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
           <h2 className="sr-only">Question</h2>
           <CardHtml html={card.promptHtml} className="text-[1.0625rem]" />
           {question.kind === "multiple-choice" ? (
-            <ChoiceQuestion question={question} selected={input.selected} onToggle={input.toggleChoice} expected={checked ? (checked.expected as number[]) : null} />
+            <ChoiceQuestion
+              question={question}
+              selected={input.selected}
+              onToggle={input.toggleChoice}
+              expected={checked ? (checked.expected as number[]) : null}
+            />
           ) : null}
-          {question.kind === "ordering" ? <OrderingQuestion steps={input.order} expected={checked ? (checked.expected as number[]) : null} onMove={input.moveStep} /> : null}
+          {question.kind === "ordering" ? (
+            <OrderingQuestion
+              steps={input.order}
+              expected={checked ? (checked.expected as number[]) : null}
+              onMove={input.moveStep}
+            />
+          ) : null}
           {question.kind === "predict" ? (
             <PredictQuestion
               question={question}
@@ -128,7 +141,13 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
           <div className="border-t border-line p-5 sm:p-7">
             {checked ? (
               <p className={`mb-3 font-semibold ${checked.isCorrect ? "text-ok" : "text-danger"}`} role="status">
-                {checked.isCorrect ? (question.kind === "predict" ? "Right: that is what the simulation did." : "Right.") : question.kind === "predict" ? "Not what the simulation did." : "Not quite."}
+                {checked.isCorrect
+                  ? question.kind === "predict"
+                    ? "Right: that is what the simulation did."
+                    : "Right."
+                  : question.kind === "predict"
+                    ? "Not what the simulation did."
+                    : "Not quite."}
               </p>
             ) : null}
             <h2 className="mb-3 text-xs font-semibold uppercase tracking-wider text-muted">Answer</h2>
@@ -144,7 +163,11 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
                 <input key={name} type="hidden" name={name} value={value} />
               ))}
               {answer ? <input type="hidden" name="answer" value={JSON.stringify(answer)} /> : null}
-              <RatingButtons previews={card.previews} disabled={isGrading} suggested={checked ? suggested : undefined} />
+              <RatingButtons
+                previews={card.previews}
+                disabled={isGrading}
+                suggested={checked ? suggested : undefined}
+              />
             </form>
           ) : (
             <button
@@ -153,7 +176,8 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
               disabled={isChecking}
               className="flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
             >
-              {question.kind === "predict" ? "Check my prediction" : answer ? "Check answer" : "Show answer"} <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
+              {question.kind === "predict" ? "Check my prediction" : answer ? "Check answer" : "Show answer"}{" "}
+              <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>
             </button>
           )}
         </div>

@@ -15,12 +15,29 @@ export function StudyMoreForm({ deckId, action }: Props) {
       <label htmlFor="extraNewCount" className="text-sm">
         Study
       </label>
-      <input id="extraNewCount" name="count" type="number" min="1" max="999" defaultValue={10} className={`${inputClass} w-20`} aria-describedby="study-more-status" />
+      <input
+        id="extraNewCount"
+        name="count"
+        type="number"
+        min="1"
+        max="999"
+        defaultValue={10}
+        className={`${inputClass} w-20`}
+        aria-describedby="study-more-status"
+      />
       <span className="text-sm">more new cards today</span>
-      <button type="submit" disabled={isPending} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-line/40">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-line/40"
+      >
         Add
       </button>
-      <p id="study-more-status" aria-live="polite" className={`w-full text-sm ${state && !state.ok ? "text-danger" : "text-muted"}`}>
+      <p
+        id="study-more-status"
+        aria-live="polite"
+        className={`w-full text-sm ${state && !state.ok ? "text-danger" : "text-muted"}`}
+      >
         {state?.message}
       </p>
     </form>

@@ -44,7 +44,8 @@ export function StudySession({ deck, custom, initial, actions, canUndo, isAfterU
   const queue = state?.next ?? initial;
   const { card } = queue;
   const notice = state?.ok ? state.notice : undefined;
-  const gradeError = state && !state.ok && (!state.staleCardId || state.staleCardId === card?.id) ? state.message : null;
+  const gradeError =
+    state && !state.ok && (!state.staleCardId || state.staleCardId === card?.id) ? state.message : null;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -63,7 +64,13 @@ export function StudySession({ deck, custom, initial, actions, canUndo, isAfterU
         <StudyCard
           key={`${card.id}:${card.version}`}
           card={card}
-          gradeFields={{ cardId: card.id, version: String(card.version), shownAt: String(queue.shownAt), deckId: deck.id, ...custom?.fields }}
+          gradeFields={{
+            cardId: card.id,
+            version: String(card.version),
+            shownAt: String(queue.shownAt),
+            deckId: deck.id,
+            ...custom?.fields,
+          }}
           actions={actions}
           gradeAction={gradeAction}
           isGrading={isGrading}
@@ -71,7 +78,11 @@ export function StudySession({ deck, custom, initial, actions, canUndo, isAfterU
           canUndo={canUndo || state?.ok === true}
         />
       ) : (
-        <DoneForToday nextLearningDue={queue.nextLearningDue} now={new Date(queue.shownAt)} undoGrade={canUndo || state?.ok ? actions.undoGrade : undefined} />
+        <DoneForToday
+          nextLearningDue={queue.nextLearningDue}
+          now={new Date(queue.shownAt)}
+          undoGrade={canUndo || state?.ok ? actions.undoGrade : undefined}
+        />
       )}
     </div>
   );

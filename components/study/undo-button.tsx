@@ -11,7 +11,12 @@ export function UndoButton({ undoGrade }: { undoGrade: () => Promise<{ ok: false
   useStudyKeys({ onUndo: undo });
   return (
     <div className="mt-3 space-y-2">
-      <button type="button" onClick={undo} disabled={isPending} className="text-sm text-muted underline-offset-4 hover:text-fg hover:underline">
+      <button
+        type="button"
+        onClick={undo}
+        disabled={isPending}
+        className="text-sm text-muted underline-offset-4 hover:text-fg hover:underline"
+      >
         Undo last grade
       </button>
       {message ? (

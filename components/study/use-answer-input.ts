@@ -28,7 +28,9 @@ export function useAnswerInput(question: PresentedQuestion) {
 
   function toggleChoice(id: number) {
     if (question.kind !== "multiple-choice") return;
-    setSelected((current) => (question.isMultiple ? (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]) : [id]));
+    setSelected((current) =>
+      question.isMultiple ? (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]) : [id],
+    );
   }
 
   /** The digit keys pick the nth choice of a multiple-choice or predict question. */
@@ -51,5 +53,17 @@ export function useAnswerInput(question: PresentedQuestion) {
     });
   }
 
-  return { answer, missing, selected, toggleChoice, order, moveStep, prediction, setPrediction, isHintShown, showHint: () => setIsHintShown(true), pickByNumber };
+  return {
+    answer,
+    missing,
+    selected,
+    toggleChoice,
+    order,
+    moveStep,
+    prediction,
+    setPrediction,
+    isHintShown,
+    showHint: () => setIsHintShown(true),
+    pickByNumber,
+  };
 }

@@ -13,7 +13,12 @@ export type StudyKeyHandlers = {
 };
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !/^(checkbox|radio)$/.test((target as HTMLInputElement).type));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) &&
+        !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)))
+  );
 }
 
 /**
@@ -29,7 +34,9 @@ export function useStudyKeys(handlers: StudyKeyHandlers) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || isTyping(event.target)) return;
       const h = latest.current;
-      const isUndo = (event.key === "z" && (event.ctrlKey || event.metaKey)) || (event.key === "u" && !event.ctrlKey && !event.metaKey);
+      const isUndo =
+        (event.key === "z" && (event.ctrlKey || event.metaKey)) ||
+        (event.key === "u" && !event.ctrlKey && !event.metaKey);
       if (isUndo && h.onUndo) {
         event.preventDefault();
         h.onUndo();
@@ -41,7 +48,13 @@ export function useStudyKeys(handlers: StudyKeyHandlers) {
       const focused = event.target instanceof HTMLElement ? event.target : null;
       if (isConfirm && focused?.closest("button, a")) return;
       if (event.key === " " && focused?.closest("input")) return;
-      const action = isConfirm ? h.onConfirm : event.key === "-" ? h.onBury : event.key === "@" ? h.onSuspend : undefined;
+      const action = isConfirm
+        ? h.onConfirm
+        : event.key === "-"
+          ? h.onBury
+          : event.key === "@"
+            ? h.onSuspend
+            : undefined;
       if (action) {
         event.preventDefault();
         action();

@@ -17,7 +17,10 @@ export function InlineMarkdown({ text }: Props) {
     if (match.index > last) parts.push(<Fragment key={last}>{text.slice(last, match.index)}</Fragment>);
     const code = match[2]!;
     parts.push(
-      <code key={match.index} className="rounded border border-line bg-surface-2 px-[0.3em] py-[0.05em] font-mono text-[0.875em] wrap-anywhere">
+      <code
+        key={match.index}
+        className="rounded border border-line bg-surface-2 px-[0.3em] py-[0.05em] font-mono text-[0.875em] wrap-anywhere"
+      >
         {/^ .* $/.test(code) && code.trim() !== "" ? code.slice(1, -1) : code}
       </code>,
     );

@@ -4,7 +4,10 @@ import { useId, type ReactNode } from "react";
 export function Panel({ title, children, className = "" }: { title: string; children: ReactNode; className?: string }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className={`min-w-0 space-y-3 rounded-xl border border-line bg-surface p-5 ${className}`}>
+    <section
+      aria-labelledby={id}
+      className={`min-w-0 space-y-3 rounded-xl border border-line bg-surface p-5 ${className}`}
+    >
       <h2 id={id} className="font-semibold">
         {title}
       </h2>

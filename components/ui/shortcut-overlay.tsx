@@ -5,7 +5,9 @@ import { useEffect, useRef } from "react";
 import { shortcutsForPath } from "@/lib/ui/shortcuts";
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /**
@@ -41,7 +43,11 @@ export function ShortcutOverlay() {
           <h2 id="shortcuts-heading" className="text-lg font-semibold">
             Keyboard shortcuts
           </h2>
-          <button type="button" className="rounded-md px-2 py-1 text-sm text-muted hover:bg-surface-2 hover:text-fg" onClick={() => dialog.current?.close()}>
+          <button
+            type="button"
+            className="rounded-md px-2 py-1 text-sm text-muted hover:bg-surface-2 hover:text-fg"
+            onClick={() => dialog.current?.close()}
+          >
             Close <kbd className="rounded border border-line px-1 font-mono text-xs">Esc</kbd>
           </button>
         </div>

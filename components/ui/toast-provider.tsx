@@ -43,7 +43,11 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
       >
         <div aria-live="polite" aria-atomic="true">
           {toast ? (
-            <div key={toast.id} className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3 text-sm shadow-lg" data-testid="toast">
+            <div
+              key={toast.id}
+              className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3 text-sm shadow-lg"
+              data-testid="toast"
+            >
               <p className="min-w-0 flex-1">{toast.message}</p>
               {toast.action ? (
                 <button
@@ -57,7 +61,12 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
                   {toast.action.label}
                 </button>
               ) : null}
-              <button type="button" className="grid size-7 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-fg" onClick={dismiss} aria-label="Dismiss notification">
+              <button
+                type="button"
+                className="grid size-7 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-fg"
+                onClick={dismiss}
+                aria-label="Dismiss notification"
+              >
                 <X className="size-4" aria-hidden="true" />
               </button>
             </div>

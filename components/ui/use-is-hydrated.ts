@@ -4,5 +4,9 @@ const subscribe = () => () => {};
 
 /** False during the server render and hydration, true once React runs the page in the browser. */
 export function useIsHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -39,6 +39,8 @@ function throttleAddress(raw: string | undefined): string | null {
 export function clientAddress(headers: HeaderBag, trustedProxies: number): string | null {
   const peer = throttleAddress(headerValue(headers, remoteAddressHeader));
   if (trustedProxies === 0 || !peer) return peer;
-  const hops = headerValue(headers, "x-forwarded-for").split(",").filter((hop) => hop.trim() !== "");
+  const hops = headerValue(headers, "x-forwarded-for")
+    .split(",")
+    .filter((hop) => hop.trim() !== "");
   return hops.length < trustedProxies ? peer : throttleAddress(hops[hops.length - trustedProxies]);
 }

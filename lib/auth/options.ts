@@ -27,14 +27,24 @@ const credentials = CredentialsProvider({
   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
   async authorize(input, request) {
     const now = clock.now();
-    const result = await signInWithPassword({ input, headers: request?.headers, trustedProxies: env.QUORUM_TRUSTED_PROXIES, now });
+    const result = await signInWithPassword({
+      input,
+      headers: request?.headers,
+      trustedProxies: env.QUORUM_TRUSTED_PROXIES,
+      now,
+    });
     if (result.ok) return result.user;
-    throw new Error(result.code === "throttled" ? `${throttled}:${Math.ceil(result.retryAfterMs / 60_000)}` : wrongCredentials);
+    throw new Error(
+      result.code === "throttled" ? `${throttled}:${Math.ceil(result.retryAfterMs / 60_000)}` : wrongCredentials,
+    );
   },
 });
 
 /** GitHub sign-in, only when GITHUB_ID and GITHUB_SECRET are set (see README). */
-const github = process.env.GITHUB_ID && process.env.GITHUB_SECRET ? GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }) : null;
+const github =
+  process.env.GITHUB_ID && process.env.GITHUB_SECRET
+    ? GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })
+    : null;
 
 export const isGitHubEnabled = github !== null;
 

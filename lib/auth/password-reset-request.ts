@@ -15,12 +15,21 @@ export type ResetRequestResult =
  * has no account); the caller sends it after answering, so that the answer, and how long it takes,
  * is the same whether or not the account exists.
  */
-export async function requestPasswordReset(email: string, address: string | null, now: Date): Promise<ResetRequestResult> {
+export async function requestPasswordReset(
+  email: string,
+  address: string | null,
+  now: Date,
+): Promise<ResetRequestResult> {
   if (!isMailConfigured() || !env.QUORUM_PUBLIC_URL) return { ok: false, code: "mail-not-configured" };
   const claims = [await claimAttempt({ kind: "reset-email", value: email }, now)];
   if (address) claims.push(await claimAttempt({ kind: "reset-address", value: address }, now));
   const refused = claims.filter((claim) => !claim.isWithinLimit);
-  if (refused.length > 0) return { ok: false, code: "throttled", retryAfterMs: Math.max(...refused.map((claim) => claim.windowEndsAtMs - now.getTime())) };
+  if (refused.length > 0)
+    return {
+      ok: false,
+      code: "throttled",
+      retryAfterMs: Math.max(...refused.map((claim) => claim.windowEndsAtMs - now.getTime())),
+    };
   const token = await createPasswordReset(email, now);
   if (!token) return { ok: true, mail: null };
   const link = new URL(`/reset-password?token=${token}`, env.QUORUM_PUBLIC_URL).toString();

@@ -38,7 +38,10 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
   const admission = await admitAttempt(email, address, now);
   if (!admission.isAdmitted) return { ok: false, code: "throttled", retryAfterMs: retryAfterMs(admission.claims, now) };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   if (!user?.passwordHash || !isValid) return { ok: false, code: "wrong-credentials" };
 
@@ -60,7 +63,13 @@ async function admitAttempt(email: string, address: string | null, now: Date): P
   }
   const byAddress = await claimAttempt({ kind: "address", value: address }, now);
   if (!byAddress.isWithinLimit) return { isAdmitted: false, claims: [byAddress] };
-  const [byEmail, byEmailFromAddress] = await claimAttempts([{ kind: "email", value: email }, { kind: "email-address", value: `${email}|${address}` }] as const, now);
+  const [byEmail, byEmailFromAddress] = await claimAttempts(
+    [
+      { kind: "email", value: email },
+      { kind: "email-address", value: `${email}|${address}` },
+    ] as const,
+    now,
+  );
   const claims = [byAddress, byEmail, byEmailFromAddress];
   if (!byEmailFromAddress.isWithinLimit) return { isAdmitted: false, claims };
   return { isAdmitted: byEmail.isWithinLimit || (await isKnownAddress(email, address, now)), claims };

@@ -33,7 +33,10 @@ export async function claimAttempt(key: ThrottleKey, now: Date): Promise<Claim> 
  * could rank attempt A first on one key and B first on the other, and then fewer than the limit
  * would pass both (SQLite's one connection runs statements in arrival order, so ranks agree anyway).
  */
-export async function claimAttempts<Keys extends readonly ThrottleKey[]>(keys: Keys, now: Date): Promise<{ [I in keyof Keys]: Claim }> {
+export async function claimAttempts<Keys extends readonly ThrottleKey[]>(
+  keys: Keys,
+  now: Date,
+): Promise<{ [I in keyof Keys]: Claim }> {
   const counts = await countEvents(keys.map(keyOf), throttlePolicy.windowMs, now);
   return keys.map((key): Claim => {
     const { count, windowEndsAtMs } = counts.get(keyOf(key))!;

@@ -34,7 +34,8 @@ function catalogReadingPool(url: string): pg.Pool {
 function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property) {
-      if (property === "executeScript") return async (script: string) => void (await target.executeRaw({ sql: script, args: [], argTypes: [] }));
+      if (property === "executeScript")
+        return async (script: string) => void (await target.executeRaw({ sql: script, args: [], argTypes: [] }));
       const value = Reflect.get(target, property, target);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -33,7 +33,9 @@ async function loadEngineModule(): Promise<EngineModule> {
   const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const glue = (await import(pathToFileURL(path.join(packageDir, "schema_engine_bg.js")).href)) as EngineModule;
   const wasm = await WebAssembly.compile(readFileSync(path.join(packageDir, "schema_engine_bg.wasm")));
-  const instance = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+  const instance = await WebAssembly.instantiate(wasm, {
+    "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+  });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
@@ -43,14 +45,21 @@ async function loadEngineModule(): Promise<EngineModule> {
  * Runs `work` with Prisma's schema engine open on the database `url` names, then frees the
  * engine and closes its connections, so that the next writer does not find the database locked.
  */
-async function withSchemaEngine<T>(url: string, work: (engine: SchemaEngine, layout: SchemaLayout) => Promise<T>): Promise<T> {
+async function withSchemaEngine<T>(
+  url: string,
+  work: (engine: SchemaEngine, layout: SchemaLayout) => Promise<T>,
+): Promise<T> {
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
   const provider = databaseProvider(url);
   const layout = schemaLayouts[provider];
   const adapter = provider === "postgresql" ? postgresAdapter(url) : sqliteAdapter(databaseFile(url));
   const schema = readFileSync(layout.schemaFile, "utf8");
-  const engine = await SchemaEngine.new({ datamodels: [[layout.schemaFile, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
+  const engine = await SchemaEngine.new(
+    { datamodels: [[layout.schemaFile, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  );
   try {
     return await work(engine, layout);
   } finally {
@@ -65,7 +74,10 @@ export function readMigrations(dir: string): MigrationList {
   const names = migrationNames(dir);
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: names.map((name) => {
       const file = path.join(dir, name, "migration.sql");
@@ -73,7 +85,9 @@ export function readMigrations(dir: string): MigrationList {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: existsSync(file) ? { tag: "ok", value: readFileSync(file, "utf8") } : { tag: "error", value: "missing migration.sql" },
+          content: existsSync(file)
+            ? { tag: "ok", value: readFileSync(file, "utf8") }
+            : { tag: "error", value: "missing migration.sql" },
         },
       };
     }),

@@ -20,7 +20,14 @@ export const schemaLayouts: Record<DatabaseProvider, SchemaLayout> = {
   sqlite: {
     schemaFile: path.resolve(/*turbopackIgnore: true*/ "prisma/schema.prisma"),
     migrationsDir: path.resolve(/*turbopackIgnore: true*/ "prisma/migrations"),
-    externalTables: ["CardSearch", "CardSearch_config", "CardSearch_content", "CardSearch_data", "CardSearch_docsize", "CardSearch_idx"],
+    externalTables: [
+      "CardSearch",
+      "CardSearch_config",
+      "CardSearch_content",
+      "CardSearch_data",
+      "CardSearch_docsize",
+      "CardSearch_idx",
+    ],
   },
   postgresql: {
     schemaFile: path.resolve(/*turbopackIgnore: true*/ "prisma/postgres/schema.prisma"),

@@ -14,7 +14,10 @@ export type ScratchDatabase = { url: string; drop(): Promise<void> };
 export async function createScratchDatabase(like: string, prefix: string): Promise<ScratchDatabase> {
   if (databaseProvider(like) === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
-    return { url: `file:${path.join(dir, "scratch.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "scratch.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `${prefix.replace(/\W/g, "_")}_${randomBytes(6).toString("hex")}`;
   await onServer(like, `CREATE DATABASE "${name}"`);

@@ -22,7 +22,10 @@ const backoffMs = (tries: number) => Math.random() * Math.min(250, 5 * 2 ** trie
  * on what they read, and SERIALIZABLE makes one of them fail instead (PostgreSQL docs,
  * "Transaction Isolation": applications must be prepared to retry on serialization failure).
  */
-export async function serializableTransaction<T>(client: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function serializableTransaction<T>(
+  client: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });

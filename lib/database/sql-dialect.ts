@@ -19,7 +19,9 @@ export type SqlDialect = {
 const sqlite: SqlDialect = {
   cardIdMatches(text) {
     const match = toFtsQuery(text);
-    return match === null ? null : Prisma.sql`c."id" IN (SELECT k."cardId" FROM "CardSearch" s JOIN "CardSearchKey" k ON k."id" = s."rowid" WHERE "CardSearch" MATCH ${match})`;
+    return match === null
+      ? null
+      : Prisma.sql`c."id" IN (SELECT k."cardId" FROM "CardSearch" s JOIN "CardSearchKey" k ON k."id" = s."rowid" WHERE "CardSearch" MATCH ${match})`;
   },
   jsonArrayHas: (column, value) => Prisma.sql`EXISTS (SELECT 1 FROM json_each(${column}) t WHERE t."value" = ${value})`,
   jsonStrings: (column) => ({ from: Prisma.sql`json_each(${column}) t`, where: Prisma.sql`t."type" = 'text'` }),
@@ -29,7 +31,9 @@ const sqlite: SqlDialect = {
 const postgresql: SqlDialect = {
   cardIdMatches(text) {
     const query = toTsQuery(text);
-    return query === null ? null : Prisma.sql`c."id" IN (SELECT s."cardId" FROM "CardSearch" s WHERE s."document" @@ to_tsquery('english', ${query}))`;
+    return query === null
+      ? null
+      : Prisma.sql`c."id" IN (SELECT s."cardId" FROM "CardSearch" s WHERE s."document" @@ to_tsquery('english', ${query}))`;
   },
   jsonArrayHas: (column, value) => Prisma.sql`${column} @> jsonb_build_array(${value}::text)`,
   jsonStrings: (column) => ({

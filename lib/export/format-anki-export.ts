@@ -19,10 +19,20 @@ export type ExportCard = {
 
 const separator = "\t";
 
-export const ankiExportHeader = ["#separator:tab", "#html:true", "#guid column:1", "#notetype column:2", "#deck column:3", "#tags column:6"];
+export const ankiExportHeader = [
+  "#separator:tab",
+  "#html:true",
+  "#guid column:1",
+  "#notetype column:2",
+  "#deck column:3",
+  "#tags column:6",
+];
 
 function exportTags(tags: string[]): string {
-  return tags.map((tag) => tag.trim().replace(/\s+/g, "_")).filter((tag) => tag.length > 0).join(" ");
+  return tags
+    .map((tag) => tag.trim().replace(/\s+/g, "_"))
+    .filter((tag) => tag.length > 0)
+    .join(" ");
 }
 
 /** Formats cards as an Anki plain-text export. Pure; the result ends with a newline. */

@@ -27,7 +27,8 @@ export type ExportReview = {
 export const revlogCsvHeader = "card_id,review_time,review_rating,review_state,review_duration";
 
 function assertIntegerIn(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
 }
 
 function formatRow(review: ExportReview): string {

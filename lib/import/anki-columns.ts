@@ -42,15 +42,29 @@ function labelledColumn(labels: string[] | undefined, pattern: RegExp, taken: Se
 }
 
 /** Maps columns for a file; errors name the header line of a column setting that cannot hold. */
-export function mapAnkiColumns(header: AnkiHeader, labels: string[] | undefined, records: DelimitedRecord[]): { map: ColumnMap; errors: ImportError[] } {
+export function mapAnkiColumns(
+  header: AnkiHeader,
+  labels: string[] | undefined,
+  records: DelimitedRecord[],
+): { map: ColumnMap; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const width = labels?.length ?? mostCommonWidth(records);
   const meta: Partial<Record<MetaColumn, number>> = {};
   const taken = new Set<number>();
-  for (const [name, setting] of Object.entries(header.metaColumns) as Array<[MetaColumn, { column: number; line: number }]>) {
+  for (const [name, setting] of Object.entries(header.metaColumns) as Array<
+    [MetaColumn, { column: number; line: number }]
+  >) {
     const index = setting.column - 1;
-    if (taken.has(index)) errors.push({ line: setting.line, message: `#${name} column:${setting.column} is already used by another "column:" header.` });
-    else if (records.length > 0 && index >= width) errors.push({ line: setting.line, message: `#${name} column:${setting.column} points past the ${width} columns of the file.` });
+    if (taken.has(index))
+      errors.push({
+        line: setting.line,
+        message: `#${name} column:${setting.column} is already used by another "column:" header.`,
+      });
+    else if (records.length > 0 && index >= width)
+      errors.push({
+        line: setting.line,
+        message: `#${name} column:${setting.column} points past the ${width} columns of the file.`,
+      });
     meta[name] = index;
     taken.add(index);
   }
@@ -64,6 +78,7 @@ export function mapAnkiColumns(header: AnkiHeader, labels: string[] | undefined,
   // Look past the width so that a one-column file still gets a back column, which its rows then lack.
   const free = Array.from({ length: Math.max(width, 2) + taken.size }, (_, i) => i).filter((i) => !taken.has(i));
   const front = labelledColumn(labels, frontLabel, taken) ?? free[0] ?? 0;
-  const back = labelledColumn(labels, backLabel, new Set([...taken, front])) ?? free.find((i) => i !== front) ?? front + 1;
+  const back =
+    labelledColumn(labels, backLabel, new Set([...taken, front])) ?? free.find((i) => i !== front) ?? front + 1;
   return { map: { front, back, meta, width, fieldsMin: Math.max(front, back) + 1 }, errors };
 }

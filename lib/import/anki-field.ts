@@ -24,7 +24,36 @@ export const rawFieldCharsMax = 4 * cardFieldCharsMax;
 export const htmlNestingMax = 100;
 
 // Void elements never nest; these close themselves when a sibling opens, so `<p>a<p>b` is flat.
-const nonNesting = new Set(["br", "hr", "img", "wbr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp"]);
+const nonNesting = new Set([
+  "br",
+  "hr",
+  "img",
+  "wbr",
+  "input",
+  "meta",
+  "link",
+  "area",
+  "base",
+  "col",
+  "embed",
+  "source",
+  "track",
+  "param",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "option",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "rb",
+  "rt",
+  "rp",
+]);
 
 /** An upper estimate of how deep the browser's tree of this HTML gets (within a small factor). */
 function nestingEstimate(html: string): number {
@@ -40,8 +69,10 @@ function nestingEstimate(html: string): number {
 
 /** Why a raw field cannot be read safely, or undefined when it can. */
 export function checkAnkiField(field: string, isHtml: boolean, side: string): string | undefined {
-  if (field.length > rawFieldCharsMax) return `The ${side} is longer than ${cardFieldCharsMax.toLocaleString("en-US")} characters.`;
-  if (isHtml && nestingEstimate(field) > htmlNestingMax) return `The ${side}'s HTML is nested more than ${htmlNestingMax} levels deep.`;
+  if (field.length > rawFieldCharsMax)
+    return `The ${side} is longer than ${cardFieldCharsMax.toLocaleString("en-US")} characters.`;
+  if (isHtml && nestingEstimate(field) > htmlNestingMax)
+    return `The ${side}'s HTML is nested more than ${htmlNestingMax} levels deep.`;
   return undefined;
 }
 

@@ -26,7 +26,14 @@ export type MetaColumn = "guid" | "notetype" | "deck" | "tags";
 export type AnkiHeaderResult = { header: AnkiHeader; bodyStart: number; bodyFirstLine: number; errors: ImportError[] };
 
 /** Anki's separator names, in the order its sniffer tries them (the Delimiter enum). */
-export const separatorNames: Record<string, string> = { tab: "\t", pipe: "|", semicolon: ";", colon: ":", comma: ",", space: " " };
+export const separatorNames: Record<string, string> = {
+  tab: "\t",
+  pipe: "|",
+  semicolon: ";",
+  colon: ":",
+  comma: ",",
+  space: " ",
+};
 
 function separatorFromValue(value: string): string | undefined {
   const named = separatorNames[value.trim().toLowerCase()];
@@ -38,7 +45,12 @@ export function collectTags(value: string): string[] {
   return value.split(/\s+/).filter((tag) => tag.length > 0);
 }
 
-const metaColumnKeys: Record<string, MetaColumn> = { "guid column": "guid", "notetype column": "notetype", "deck column": "deck", "tags column": "tags" };
+const metaColumnKeys: Record<string, MetaColumn> = {
+  "guid column": "guid",
+  "notetype column": "notetype",
+  "deck column": "deck",
+  "tags column": "tags",
+};
 
 function applyHeaderLine(header: AnkiHeader, key: string, value: string, line: number): string | undefined {
   const name = key.trim().toLowerCase();
@@ -51,7 +63,8 @@ function applyHeaderLine(header: AnkiHeader, key: string, value: string, line: n
   switch (name) {
     case "separator": {
       const separator = separatorFromValue(value);
-      if (!separator) return `#separator: "${value}" is not a separator: use tab, comma, semicolon, pipe, space, colon or the character itself.`;
+      if (!separator)
+        return `#separator: "${value}" is not a separator: use tab, comma, semicolon, pipe, space, colon or the character itself.`;
       header.separator = separator;
       return undefined;
     }

@@ -52,7 +52,10 @@ function readQuotedField(cursor: Cursor): { value: string } | { error: string } 
     cursor.pos = quote + 1;
     const next = text[cursor.pos];
     if (next !== undefined && next !== "\n" && next !== cursor.separator) {
-      return { error: 'Text follows a closing double quote: put the whole field in quotes and write each quote inside it as "".' };
+      return {
+        error:
+          'Text follows a closing double quote: put the whole field in quotes and write each quote inside it as "".',
+      };
     }
     return { value: parts.join("") };
   }

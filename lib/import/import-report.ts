@@ -36,7 +36,9 @@ export function countSkippedByReason(result: ImportResult): Record<string, numbe
 }
 
 function listed(items: Array<{ line: number; text: string }>): string[] {
-  const lines = items.slice(0, reportLinesMax).map((item) => (item.line > 0 ? `  line ${item.line}: ${item.text}` : `  ${item.text}`));
+  const lines = items
+    .slice(0, reportLinesMax)
+    .map((item) => (item.line > 0 ? `  line ${item.line}: ${item.text}` : `  ${item.text}`));
   if (items.length > reportLinesMax) lines.push(`  … and ${items.length - reportLinesMax} more`);
   return lines;
 }
@@ -44,7 +46,8 @@ function listed(items: Array<{ line: number; text: string }>): string[] {
 function describeSource(result: ImportResult): string {
   const { meta } = result;
   if (meta.format === "markdown") return "Markdown Q&A (<details> blocks)";
-  const separator = Object.entries(separatorNames).find(([, char]) => char === meta.separator)?.[0] ?? JSON.stringify(meta.separator);
+  const separator =
+    Object.entries(separatorNames).find(([, char]) => char === meta.separator)?.[0] ?? JSON.stringify(meta.separator);
   return `Anki plain text, ${separator}-separated (${meta.separatorSource === "header" ? "from the header" : "detected"}), ${meta.html ? "HTML" : "plain"} fields`;
 }
 
@@ -61,14 +64,19 @@ export function formatImportReport(result: ImportResult, context: ImportReportCo
   } else if (context.imported !== undefined) {
     out.push(`${plural(context.imported, "card")} imported into deck "${context.deckName}".`);
   } else {
-    out.push(`${plural(result.cards.length, "card")} ${context.dryRun ? "would be imported" : "ready to import"} into deck "${context.deckName}"${context.dryRun ? " (dry run: nothing written)" : ""}.`);
+    out.push(
+      `${plural(result.cards.length, "card")} ${context.dryRun ? "would be imported" : "ready to import"} into deck "${context.deckName}"${context.dryRun ? " (dry run: nothing written)" : ""}.`,
+    );
   }
   if (result.skipped.length > 0) {
     const reasons = Object.entries(countSkippedByReason(result)).map(([reason, count]) => `${count} ${reason}`);
     out.push(`${plural(result.skipped.length, "item")} skipped (${reasons.join(", ")}):`);
     out.push(...listed(result.skipped.map((item) => ({ line: item.line, text: item.reason }))));
   }
-  if (result.meta.ignoredHeaders.length > 0) out.push(`Ignored unknown header${result.meta.ignoredHeaders.length === 1 ? "" : "s"}: ${result.meta.ignoredHeaders.map((key) => `#${key}`).join(", ")}`);
+  if (result.meta.ignoredHeaders.length > 0)
+    out.push(
+      `Ignored unknown header${result.meta.ignoredHeaders.length === 1 ? "" : "s"}: ${result.meta.ignoredHeaders.map((key) => `#${key}`).join(", ")}`,
+    );
   return `${out.join("\n")}\n`;
 }
 

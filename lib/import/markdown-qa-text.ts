@@ -11,7 +11,10 @@ function inlineHtmlToMarkdown(prose: string): string {
     .replace(/<(b|strong)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("**", inner))
     .replace(/<(i|em)>([^<\n]*?)<\/\1\s*>/gi, (_m, _tag, inner: string) => emphasis("*", inner))
     .replace(/<code>([^<`\n]*?)<\/code\s*>/gi, (_m, inner: string) => (inner.trim() ? `\`${inner}\`` : ""))
-    .replace(/<a\s+href="(https?:\/\/[^"\s]+)"[^>]{0,500}>([^<\n]*?)<\/a\s*>/gi, (_m, href: string, label: string) => `[${label.trim() || href}](${href})`);
+    .replace(
+      /<a\s+href="(https?:\/\/[^"\s]+)"[^>]{0,500}>([^<\n]*?)<\/a\s*>/gi,
+      (_m, href: string, label: string) => `[${label.trim() || href}](${href})`,
+    );
 }
 
 /** `** x **` does not render as bold; move the spaces outside the markers. */

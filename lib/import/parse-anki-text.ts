@@ -50,9 +50,13 @@ function rowToCard(record: DelimitedRecord, context: RowContext): RowOutcome {
     };
   }
   if (lastText + 1 > map.width) {
-    return { error: `This row has text in column ${lastText + 1}, but the file has ${map.width} columns. A field that contains a ${separatorName} must be in double quotes.` };
+    return {
+      error: `This row has text in column ${lastText + 1}, but the file has ${map.width} columns. A field that contains a ${separatorName} must be in double quotes.`,
+    };
   }
-  const unreadable = checkAnkiField(fields[map.front] ?? "", context.html, "front") ?? checkAnkiField(fields[map.back] ?? "", context.html, "back");
+  const unreadable =
+    checkAnkiField(fields[map.front] ?? "", context.html, "front") ??
+    checkAnkiField(fields[map.back] ?? "", context.html, "back");
   if (unreadable) return { error: unreadable };
   const { front, back } = frontAndBack(fields, context);
   if (isBlankHtml(front)) return { skipped: "empty front" };

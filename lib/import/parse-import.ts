@@ -47,7 +47,11 @@ function structureErrors(cards: ImportedCard[]): ImportError[] {
     if (card.format !== "markdown") continue;
     for (const side of ["front", "back"] as const) {
       const check = checkMarkdownStructure(card[side]);
-      if (!check.ok) errors.push({ line: card.line, message: `The card at line ${card.line} goes past a Markdown limit: in its ${side}, ${check.message}` });
+      if (!check.ok)
+        errors.push({
+          line: card.line,
+          message: `The card at line ${card.line} goes past a Markdown limit: in its ${side}, ${check.message}`,
+        });
     }
     if (errors.length >= structureErrorsMax) break;
   }

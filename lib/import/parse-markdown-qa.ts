@@ -10,16 +10,25 @@ import type { ImportError, ImportedCard, ImportResult, SkippedItem } from "@/lib
 // part of that answer. Tags and blocks are looked for in prose only (markdown-code.ts).
 
 type Token =
-  | { kind: "details-open" | "details-close" | "summary-open" | "summary-close"; start: number; end: number; line: number }
+  | {
+      kind: "details-open" | "details-close" | "summary-open" | "summary-close";
+      start: number;
+      end: number;
+      line: number;
+    }
   | { kind: "heading"; level: number; text: string; start: number; end: number; line: number };
 
 // Every repetition is bounded or stops at a fixed character, so a hostile file cannot make a
 // pattern backtrack quadratically; a heading is recognised by its marker and read by hand.
-const tokenPattern = /<details\b[^>]{0,500}>|<\/details\s*>|<summary\b[^>]{0,500}>|<\/summary\s*>|^ {0,3}(#{1,6})(?=[ \t]|$)/gim;
+const tokenPattern =
+  /<details\b[^>]{0,500}>|<\/details\s*>|<summary\b[^>]{0,500}>|<\/summary\s*>|^ {0,3}(#{1,6})(?=[ \t]|$)/gim;
 
 /** An ATX heading's text: without its marker and an optional closing run of `#`. */
 function headingText(line: string): string {
-  let text = line.trimStart().replace(/^#{1,6}/, "").trim();
+  let text = line
+    .trimStart()
+    .replace(/^#{1,6}/, "")
+    .trim();
   let end = text.length;
   while (end > 0 && text[end - 1] === "#") end -= 1;
   if (end === 0 || text[end - 1] === " " || text[end - 1] === "\t") text = text.slice(0, end).trimEnd();
@@ -57,13 +66,17 @@ function tokenize(text: string): { tokens: Token[]; errors: ImportError[] } {
         // The heading is the whole line, inline code included (the segment may end before it).
         const lineEnd = text.indexOf("\n", start);
         const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd);
-        if (start === 0 || text[start - 1] === "\n") tokens.push({ kind: "heading", level: match[1].length, text: headingText(line), ...position });
+        if (start === 0 || text[start - 1] === "\n")
+          tokens.push({ kind: "heading", level: match[1].length, text: headingText(line), ...position });
       } else if (lower.startsWith("</details")) tokens.push({ kind: "details-close", ...position });
       else if (lower.startsWith("</summary")) tokens.push({ kind: "summary-close", ...position });
       else tokens.push({ kind: lower.startsWith("<details") ? "details-open" : "summary-open", ...position });
     }
   }
-  const errors = unclosedFenceLines.map((line) => ({ line, message: "This code fence never closes, so the rest of the file would be code: add the closing fence." }));
+  const errors = unclosedFenceLines.map((line) => ({
+    line,
+    message: "This code fence never closes, so the rest of the file would be code: add the closing fence.",
+  }));
   return { tokens, errors };
 }
 
@@ -96,7 +109,14 @@ export function parseMarkdownQa(text: string): ImportResult {
       headings.length = token.level - 1;
       headings[token.level - 1] = headingToTag(token.text);
     } else if (token.kind === "details-open") {
-      if (open.length === 0) block = { openLine: token.line, tokens: [], contentStart: token.end, contentEnd: token.end, tags: [...new Set(headings.filter(Boolean))] };
+      if (open.length === 0)
+        block = {
+          openLine: token.line,
+          tokens: [],
+          contentStart: token.end,
+          contentEnd: token.end,
+          tags: [...new Set(headings.filter(Boolean))],
+        };
       open.push(token);
     } else if (token.kind === "details-close") {
       if (!open.pop()) {
@@ -112,8 +132,14 @@ export function parseMarkdownQa(text: string): ImportResult {
     }
     if (block && token.kind !== "heading" && open.length === 1) block.tokens.push(token);
   }
-  for (const unclosed of open) errors.push({ line: unclosed.line, message: "This <details> never closes: add </details> after its answer." });
+  for (const unclosed of open)
+    errors.push({ line: unclosed.line, message: "This <details> never closes: add </details> after its answer." });
   const validated = validateCards(cards);
   const allErrors = errors.concat(validated.errors).sort((a, b) => a.line - b.line);
-  return { cards: validated.cards, skipped, errors: allErrors, meta: { format: "markdown", tags: [], ignoredHeaders: [] } };
+  return {
+    cards: validated.cards,
+    skipped,
+    errors: allErrors,
+    meta: { format: "markdown", tags: [], ignoredHeaders: [] },
+  };
 }

@@ -19,7 +19,9 @@ const importedDeckPosition = 10_000;
 export const renderBatchSize = 200;
 
 export type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
-export type RenderBatch = (sources: string[]) => Promise<{ ok: true; value: string[] } | { ok: false; message: string }>;
+export type RenderBatch = (
+  sources: string[],
+) => Promise<{ ok: true; value: string[] } | { ok: false; message: string }>;
 
 /** Renders in this process: for the command line, where no request waits on the event loop. */
 export const renderInProcess: RenderBatch = async (sources) => {
@@ -29,7 +31,10 @@ export const renderInProcess: RenderBatch = async (sources) => {
 };
 
 /** Renders the Markdown cards' two sides in batches (HTML cards are already sanitised HTML). */
-export async function renderImportedCards(cards: ImportedCard[], render: RenderBatch): Promise<{ ok: true; cards: RenderedCard[] } | { ok: false; message: string }> {
+export async function renderImportedCards(
+  cards: ImportedCard[],
+  render: RenderBatch,
+): Promise<{ ok: true; cards: RenderedCard[] } | { ok: false; message: string }> {
   const rendered: RenderedCard[] = [];
   for (let start = 0; start < cards.length; start += renderBatchSize) {
     const batch = cards.slice(start, start + renderBatchSize);
@@ -66,18 +71,35 @@ export async function saveImportedDeck(
     const quota = checkStorageQuota(await storedCardBytes(tx, input.ownerId), newBytes, input.quotaBytes);
     if (!quota.ok) return quota; // refused before anything is written
     const position = importedDeckPosition + (await tx.deck.count({ where: { ownerId: input.ownerId } }));
-    await tx.deck.create({ data: { id: deckId, title: input.deckName.slice(0, 120), description: input.description, position, ownerId: input.ownerId, retiredAt: new Date(0) } });
+    await tx.deck.create({
+      data: {
+        id: deckId,
+        title: input.deckName.slice(0, 120),
+        description: input.description,
+        position,
+        ownerId: input.ownerId,
+        retiredAt: new Date(0),
+      },
+    });
     return { ok: true as const };
   });
   if (!created.ok) return created;
   try {
     for (let start = 0; start < input.cards.length; start += insertBatchSize) {
-      await db.card.createMany({ data: input.cards.slice(start, start + insertBatchSize).map((card, index) => cardRow(deckId, card, start + index)) });
+      await db.card.createMany({
+        data: input.cards
+          .slice(start, start + insertBatchSize)
+          .map((card, index) => cardRow(deckId, card, start + index)),
+      });
       await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run between batches
     }
     const shown = await db.$transaction(async (tx) => {
       // Checked again with this deck counted: two imports at once cannot both fit.
-      const quota = checkStorageQuota((await storedCardBytes(tx, input.ownerId)) - newBytes, newBytes, input.quotaBytes);
+      const quota = checkStorageQuota(
+        (await storedCardBytes(tx, input.ownerId)) - newBytes,
+        newBytes,
+        input.quotaBytes,
+      );
       if (quota.ok) await tx.deck.update({ where: { id: deckId }, data: { retiredAt: null } });
       return quota;
     });
@@ -105,6 +127,8 @@ function cardRow(deckId: string, card: RenderedCard, position: number) {
     sources: [],
     tags: card.tags,
     position,
-    contentHash: createHash("sha256").update(JSON.stringify([card.front, card.back, card.tags])).digest("hex"),
+    contentHash: createHash("sha256")
+      .update(JSON.stringify([card.front, card.back, card.tags]))
+      .digest("hex"),
   };
 }

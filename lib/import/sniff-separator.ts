@@ -28,7 +28,10 @@ export function sniffSeparator(body: string): string {
   for (const separator of preference) {
     if (!sample.includes(separator)) continue;
     const { records } = readDelimitedRecords(sample, separator);
-    const counts = records.filter((record) => !record.isComment).slice(0, sampleRecordsMax).map((record) => record.fields.length);
+    const counts = records
+      .filter((record) => !record.isComment)
+      .slice(0, sampleRecordsMax)
+      .map((record) => record.fields.length);
     const mode = modeCount(counts);
     // Prose splits on spaces too: space wins only when every sampled row has the same count.
     const isCandidate = mode.count >= 2 && (separator !== " " || mode.share === 1);

@@ -11,7 +11,10 @@ export type QuotaCheck = { ok: true } | { ok: false; message: string };
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export function cardBytesOf(card: { front: string; back: string; promptHtml: string; answerHtml: string }): number {
-  return [card.front, card.back, card.promptHtml, card.answerHtml].reduce((sum, text) => sum + Buffer.byteLength(text, "utf8"), 0);
+  return [card.front, card.back, card.promptHtml, card.answerHtml].reduce(
+    (sum, text) => sum + Buffer.byteLength(text, "utf8"),
+    0,
+  );
 }
 
 /** What the learner's imported cards take now, in bytes. */

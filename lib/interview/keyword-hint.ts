@@ -4,7 +4,9 @@
 
 /** Words too common to say anything about coverage. */
 const stopWords = new Set(
-  "a an and are as at be because been but by can do does for from has have how if in into is it its not of on once one only or so than that the their them then there these they this to two up was what when where which while who why will with without would you your".split(" "),
+  "a an and are as at be because been but by can do does for from has have how if in into is it its not of on once one only or so than that the their them then there these they this to two up was what when where which while who why will with without would you your".split(
+    " ",
+  ),
 );
 
 /** A crude stem so "replicas" meets "replica" and "validating" meets "validate": enough for a hint, never a grade. */

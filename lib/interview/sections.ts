@@ -20,7 +20,11 @@ export const interviewColumns = { sayItHtml: true, keyPoints: true, followUps: t
 /** The sections of a card row, or null when it has none. The JSON was written by our seed: parse, not safeParse. */
 export function readInterview(row: InterviewColumns): ShownInterview | null {
   if (row.sayItHtml === null) return null;
-  return { sayItHtml: row.sayItHtml, keyPoints: keyPointsSchema.parse(row.keyPoints), followUps: followUpsSchema.parse(row.followUps) };
+  return {
+    sayItHtml: row.sayItHtml,
+    keyPoints: keyPointsSchema.parse(row.keyPoints),
+    followUps: followUpsSchema.parse(row.followUps),
+  };
 }
 
 /** A card's key points alone (empty when it has no sections). */

@@ -6,7 +6,12 @@ export type InterviewStep = "answer" | "tick" | "follow-up" | "follow-up-tick" |
 export type StoredSteps = {
   /** The question's answeredAt: set when its last step is in (or never, when time ran out). */
   answeredAt: Date | null;
-  interview: { tickedAt: Date | null; followUpQuestion: string | null; followUpAnsweredAt: Date | null; followUpPointCount: number | null } | null;
+  interview: {
+    tickedAt: Date | null;
+    followUpQuestion: string | null;
+    followUpAnsweredAt: Date | null;
+    followUpPointCount: number | null;
+  } | null;
 };
 
 /** The step a question waits for. Pure. */

@@ -9,7 +9,9 @@ export const guestCookieMaxAgeSeconds = 400 * 24 * 60 * 60;
 const encoder = new TextEncoder();
 
 async function hmac(value: string, secret: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(value)));
   return Buffer.from(signature).toString("base64url");
 }

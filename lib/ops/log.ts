@@ -10,4 +10,8 @@ function levelFromEnv(): (typeof levels)[number] {
   throw new Error(`QUORUM_LOG_LEVEL must be one of ${levels.join(", ")}, got "${wanted}"`);
 }
 
-export const log = pino({ level: levelFromEnv(), base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+export const log = pino({
+  level: levelFromEnv(),
+  base: { pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});

@@ -21,7 +21,9 @@ export async function readiness(): Promise<Readiness> {
     log.error({ err: error }, "readiness: the database did not answer");
     return { ready: false, reason: "database unreachable" };
   }
-  const missing = migrationNames(schemaLayouts[env.DATABASE_PROVIDER].migrationsDir).filter((name) => !applied.has(name));
+  const missing = migrationNames(schemaLayouts[env.DATABASE_PROVIDER].migrationsDir).filter(
+    (name) => !applied.has(name),
+  );
   return missing.length ? { ready: false, reason: `migrations not applied: ${missing.join(", ")}` } : { ready: true };
 }
 
@@ -33,6 +35,8 @@ async function appliedMigrations(): Promise<Set<string>> {
 
 function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -20,25 +20,42 @@ export type HeavyRefusal = { ok: false; status: 429 | 422; message: string; retr
 export type HeavyOutcome<T> = { ok: true; value: T } | HeavyRefusal;
 
 /** Counts one job of `kind` against the learner's limit (cookie-less clients share one key). */
-export async function takeHeavyJobAllowance(kind: HeavyJobKind, learnerId: string | null, now: Date): Promise<HeavyRefusal | null> {
+export async function takeHeavyJobAllowance(
+  kind: HeavyJobKind,
+  learnerId: string | null,
+  now: Date,
+): Promise<HeavyRefusal | null> {
   const policy = heavyJobPolicies[kind];
-  const decision = rateDecision(policy, await countEvent(`job-${kind}:${learnerId ?? "anonymous"}`, policy.windowMs, now), now);
-  return decision.ok ? null : { ok: false, status: 429, message: decision.message, retryAfterSeconds: decision.retryAfterSeconds };
+  const decision = rateDecision(
+    policy,
+    await countEvent(`job-${kind}:${learnerId ?? "anonymous"}`, policy.windowMs, now),
+    now,
+  );
+  return decision.ok
+    ? null
+    : { ok: false, status: 429, message: decision.message, retryAfterSeconds: decision.retryAfterSeconds };
 }
 
 /** Runs one task in the pool, turning a full queue and an over-budget job into refusals. */
-export async function runInPool<T extends HeavyTask>(task: T, pool: HeavyPool = getHeavyPool()): Promise<HeavyOutcome<HeavyResult<T>>> {
+export async function runInPool<T extends HeavyTask>(
+  task: T,
+  pool: HeavyPool = getHeavyPool(),
+): Promise<HeavyOutcome<HeavyResult<T>>> {
   try {
     return { ok: true, value: await pool.run(task) };
   } catch (error) {
-    if (error instanceof PoolBusyError) return { ok: false, status: 429, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
-    if (error instanceof JobOverBudgetError) return { ok: false, status: 422, message: `This request is too heavy to compute: ${error.message}` };
+    if (error instanceof PoolBusyError)
+      return { ok: false, status: 429, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    if (error instanceof JobOverBudgetError)
+      return { ok: false, status: 422, message: `This request is too heavy to compute: ${error.message}` };
     throw error;
   }
 }
 
 /** A refusal as a route handler's JSON response, with Retry-After when waiting helps. */
 export function refusalResponse(refusal: HeavyRefusal): Response {
-  const headers: Record<string, string> = refusal.retryAfterSeconds ? { "retry-after": String(refusal.retryAfterSeconds) } : {};
+  const headers: Record<string, string> = refusal.retryAfterSeconds
+    ? { "retry-after": String(refusal.retryAfterSeconds) }
+    : {};
   return Response.json({ error: refusal.message }, { status: refusal.status, headers });
 }

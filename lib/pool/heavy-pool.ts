@@ -37,7 +37,12 @@ const workerFile = () => path.join(process.cwd(), "lib", "pool", "worker-entry.m
 export function defaultPoolOptions(env: NodeJS.ProcessEnv = process.env): HeavyPoolOptions {
   // One core stays with the request loop; on one core the worker shares it (and is niced).
   const threads = Number(env.QUORUM_POOL_THREADS) || Math.max(1, os.availableParallelism() - 1);
-  return { threads, queueMax: Number(env.QUORUM_POOL_QUEUE) || 8 * threads, budgetMs: Number(env.QUORUM_JOB_BUDGET_MS) || 10_000, memoryMb: 512 };
+  return {
+    threads,
+    queueMax: Number(env.QUORUM_POOL_QUEUE) || 8 * threads,
+    budgetMs: Number(env.QUORUM_JOB_BUDGET_MS) || 10_000,
+    memoryMb: 512,
+  };
 }
 
 export type HeavyPool = ReturnType<typeof createHeavyPool>;
@@ -69,13 +74,20 @@ export function createHeavyPool(options: HeavyPoolOptions) {
     let timer: NodeJS.Timeout | undefined;
     startedPort.once("message", () => (timer = setTimeout(() => overBudget.abort(), options.budgetMs)));
     try {
-      return (await piscina.run({ task, started }, { transferList: [started], signal: overBudget.signal })) as HeavyResult<T>;
+      return (await piscina.run(
+        { task, started },
+        { transferList: [started], signal: overBudget.signal },
+      )) as HeavyResult<T>;
     } catch (error) {
       if (overBudget.signal.aborted) {
-        throw new JobOverBudgetError(`It took longer than its ${options.budgetMs / 1000} s budget and was stopped.`, { cause: error });
+        throw new JobOverBudgetError(`It took longer than its ${options.budgetMs / 1000} s budget and was stopped.`, {
+          cause: error,
+        });
       }
       if (error instanceof Error && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        throw new JobOverBudgetError(`It needed more than its ${options.memoryMb} MB memory cap and was stopped.`, { cause: error });
+        throw new JobOverBudgetError(`It needed more than its ${options.memoryMb} MB memory cap and was stopped.`, {
+          cause: error,
+        });
       }
       throw error;
     } finally {

@@ -17,7 +17,8 @@ export type RenderedPredictQuestion = {
   replay: GeneratedQuestion["replay"];
 };
 
-export type ScheduleOutcome = ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
+export type ScheduleOutcome =
+  ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
 
 export type HeavyTask =
   | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
@@ -47,7 +48,13 @@ async function predict(generator: GeneratorKind, seed: number): Promise<Rendered
   const question = generate(generator, seed);
   return {
     promptHtml: await renderMarkdown(question.prompt),
-    choices: await Promise.all(question.choices.map(async (choice) => ({ id: choice.id, label: choice.label, html: await renderInlineMarkdown(choice.label) }))),
+    choices: await Promise.all(
+      question.choices.map(async (choice) => ({
+        id: choice.id,
+        label: choice.label,
+        html: await renderInlineMarkdown(choice.label),
+      })),
+    ),
     hint: question.hint,
     answer: question.answer,
     explanationHtml: await renderMarkdown(question.explanation),
@@ -62,7 +69,9 @@ async function renderAll(sources: string[]): Promise<string[]> {
 }
 
 /** The worker's one entry point (piscina calls the default export with each task). */
-export default async function runHeavyTask(task: HeavyTask): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
+export default async function runHeavyTask(
+  task: HeavyTask,
+): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);

@@ -11,5 +11,9 @@ export type RatePolicy = { limit: number; windowMs: number; what: string };
 export function rateDecision(policy: RatePolicy, counted: WindowCount, now: Date): RateDecision {
   if (counted.count <= policy.limit) return { ok: true };
   const retryAfterSeconds = Math.max(1, Math.ceil((counted.windowEndsAtMs - now.getTime()) / 1000));
-  return { ok: false, retryAfterSeconds, message: `You have started ${policy.limit} ${policy.what} in ${policy.windowMs / 60_000} minutes, the limit; try again in ${retryAfterSeconds} s.` };
+  return {
+    ok: false,
+    retryAfterSeconds,
+    message: `You have started ${policy.limit} ${policy.what} in ${policy.windowMs / 60_000} minutes, the limit; try again in ${retryAfterSeconds} s.`,
+  };
 }

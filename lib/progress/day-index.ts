@@ -23,5 +23,10 @@ export function daysBetweenDates(from: string, to: string): number {
 export function learnerDateKey(date: Date, prefs: DayPrefs): string {
   const start = startOfLearnerDay(date, prefs);
   const local = new Date(start.getTime() + 12 * 60 * 60_000); // noon of that day: safe from DST edges
-  return new Intl.DateTimeFormat("en-CA", { timeZone: prefs.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(local);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: prefs.timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(local);
 }

@@ -22,6 +22,7 @@ export function planForInterview(input: PlanInput): Plan {
   const pace = input.recentNewPerDay > 0 ? Math.min(input.recentNewPerDay, input.newCardsPerDay) : input.newCardsPerDay;
   const studyDays = Math.max(1, input.daysLeft - reviewOnlyDays);
   const daysNeeded = pace > 0 ? Math.ceil(input.unseenCards / pace) : null;
-  if (daysNeeded !== null && daysNeeded <= studyDays) return { kind: "on-track", daysNeeded, pace, spareDays: input.daysLeft - daysNeeded };
+  if (daysNeeded !== null && daysNeeded <= studyDays)
+    return { kind: "on-track", daysNeeded, pace, spareDays: input.daysLeft - daysNeeded };
   return { kind: "behind", daysNeeded, pace, suggestedNewPerDay: Math.ceil(input.unseenCards / studyDays), studyDays };
 }

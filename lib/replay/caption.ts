@@ -20,7 +20,9 @@ function voteCaption(wire: readonly WireMessage[], members: readonly RaftMemberA
   if (request) {
     const askers = wire.filter((m) => m.type === request.type && m.from === request.from);
     const lost = askers.filter((m) => m.lost).map((m) => m.to);
-    const tail = lost.length ? `; ${list(lost)} ${lost.length === 1 ? "is" : "are"} down, so ${lost.length === 1 ? "that request is" : "those requests are"} lost` : "";
+    const tail = lost.length
+      ? `; ${list(lost)} ${lost.length === 1 ? "is" : "are"} down, so ${lost.length === 1 ? "that request is" : "those requests are"} lost`
+      : "";
     return request.type === "PreVote"
       ? `${request.from}'s election timer ran out: it asks the others for PreVotes, "could I win term ${request.term}?", without raising its own term yet${tail}.`
       : `${request.from} is a candidate for term ${request.term}: it voted for itself and asks the others for their votes${tail}.`;
@@ -29,7 +31,10 @@ function voteCaption(wire: readonly WireMessage[], members: readonly RaftMemberA
     const kind = reply.type === "PreVoteResp" ? "pre-vote" : "vote";
     const granted = wire.filter((m) => m.type === reply.type && m.to === reply.to && !m.reject).map((m) => m.from);
     const refused = wire.filter((m) => m.type === reply.type && m.to === reply.to && m.reject).map((m) => m.from);
-    const parts = [granted.length ? `${list(granted)} ${granted.length === 1 ? "grants" : "grant"} ${reply.to} its ${kind}` : "", refused.length ? `${list(refused)} ${refused.length === 1 ? "refuses" : "refuse"}` : ""].filter(Boolean);
+    const parts = [
+      granted.length ? `${list(granted)} ${granted.length === 1 ? "grants" : "grant"} ${reply.to} its ${kind}` : "",
+      refused.length ? `${list(refused)} ${refused.length === 1 ? "refuses" : "refuse"}` : "",
+    ].filter(Boolean);
     return `${parts.join("; ")} (term ${Math.max(reply.term, term(reply.to))}).`;
   }
   return null;
@@ -38,7 +43,8 @@ function voteCaption(wire: readonly WireMessage[], members: readonly RaftMemberA
 function steadyCaption(members: readonly RaftMemberAt[]): string | null {
   if (members.length === 0) return null;
   const leader = members.find((m) => m.up && m.role === "leader");
-  if (leader) return `${leader.id} leads term ${leader.term}: its heartbeats keep resetting the followers' election timers, so no one campaigns.`;
+  if (leader)
+    return `${leader.id} leads term ${leader.term}: its heartbeats keep resetting the followers' election timers, so no one campaigns.`;
   const up = members.filter((m) => m.up);
   if (up.length === 0) return "Every etcd member is down: the API server cannot read or write anything.";
   return `No etcd leader: ${up.length} of ${members.length} members are up, and each one's election timer is running down.`;
@@ -48,7 +54,13 @@ function steadyCaption(members: readonly RaftMemberAt[]): string | null {
  * The caption at time t. `seq` is the last event at or before t; `wire` and `members` come from the
  * raft tape (empty when the trace has none).
  */
-export function captionAt(events: readonly TraceEvent[], seq: number, t: number, wire: readonly WireMessage[], members: readonly RaftMemberAt[]): string {
+export function captionAt(
+  events: readonly TraceEvent[],
+  seq: number,
+  t: number,
+  wire: readonly WireMessage[],
+  members: readonly RaftMemberAt[],
+): string {
   const votes = voteCaption(wire, members);
   if (votes) return votes;
   const latest = events[seq];

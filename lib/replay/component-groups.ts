@@ -19,9 +19,16 @@ export function groupOf(component: string): ComponentGroup {
   if (component.startsWith("kube-apiserver")) return "apiserver";
   if (component.startsWith("kube-controller-manager")) return "controllers";
   if (component.startsWith("kube-scheduler")) return "scheduler";
-  if (component.startsWith("kubelet") || component.startsWith("containerd") || component.startsWith("node") || component.startsWith("cp-")) return "nodes";
+  if (
+    component.startsWith("kubelet") ||
+    component.startsWith("containerd") ||
+    component.startsWith("node") ||
+    component.startsWith("cp-")
+  )
+    return "nodes";
   if (component === "kubectl" || component === "web-client" || component === "load-generator") return "clients";
-  if (component === "metrics-server" || component === "cluster-autoscaler" || component === "webapp-operator") return "controllers";
+  if (component === "metrics-server" || component === "cluster-autoscaler" || component === "webapp-operator")
+    return "controllers";
   if (component.startsWith("net-client/")) return "clients";
   if (component.startsWith("cni-agent/") || component === "coredns") return "nodes";
   return "infra";

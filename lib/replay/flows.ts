@@ -76,7 +76,16 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
       return view.procs[agent] ? [{ from, to: agent, kind: "traffic" }] : [];
     }
     case "netpol.allowed":
-      return [{ from, to: String(event.direction) === "Egress" && Number(event.port) === 53 ? "coredns" : `kubelet/${from.replace("cni-agent/", "")}`, kind: "traffic" }];
+      return [
+        {
+          from,
+          to:
+            String(event.direction) === "Egress" && Number(event.port) === 53
+              ? "coredns"
+              : `kubelet/${from.replace("cni-agent/", "")}`,
+          kind: "traffic",
+        },
+      ];
     case "load.changed":
     case "app.traffic":
       return Object.entries(view.pods)
@@ -88,7 +97,13 @@ export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] 
 }
 
 /** The flows on screen at time t: those of events in the last flowDurationMs, with how far along they are (0–1). */
-export function activeFlows(events: readonly TraceEvent[], lastSeq: number, t: number, view: View, hasTape = false): (Flow & { progress: number; seq: number })[] {
+export function activeFlows(
+  events: readonly TraceEvent[],
+  lastSeq: number,
+  t: number,
+  view: View,
+  hasTape = false,
+): (Flow & { progress: number; seq: number })[] {
   const active: (Flow & { progress: number; seq: number })[] = [];
   for (let seq = lastSeq; seq >= 0; seq--) {
     const event = events[seq]!;

@@ -41,7 +41,14 @@ export const workersPerRowMax = 5;
 /** node-2 before node-10: machine names sort by their numbers, as a person reads them. */
 const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
-const kindOrder = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "etcd", "kubelet"];
+const kindOrder = [
+  "kube-apiserver",
+  "kube-controller-manager",
+  "kube-scheduler",
+  "cluster-autoscaler",
+  "etcd",
+  "kubelet",
+];
 
 /** Add-ons that run as pods on a worker and get a row of their own under its kubelet. */
 const workerAddonKinds = ["metrics-server", "cni-agent", "coredns", "webapp-operator"];
@@ -49,7 +56,14 @@ const workerAddonKinds = ["metrics-server", "cni-agent", "coredns", "webapp-oper
 function roleOf(hostId: string, kinds: string[]): HostRole {
   if (kinds.includes("load-balancer")) return "lb";
   // The cloud provider's API sits outside the cluster, with the clients.
-  if (kinds.includes("kubectl") || kinds.includes("web-client") || kinds.includes("load-generator") || kinds.includes("net-client") || kinds.includes("cloud-provider")) return "client";
+  if (
+    kinds.includes("kubectl") ||
+    kinds.includes("web-client") ||
+    kinds.includes("load-generator") ||
+    kinds.includes("net-client") ||
+    kinds.includes("cloud-provider")
+  )
+    return "client";
   if (kinds.includes("kube-apiserver")) return "control-plane";
   if (kinds.includes("etcd") && !kinds.includes("kubelet")) return "etcd";
   return hostId ? "worker" : "worker";
@@ -68,11 +82,17 @@ const boxWidth = { top: 200, controlPlane: 270, etcd: 190, worker: 230 };
  * `omitEtcdHosts` leaves out the machines that run only etcd, for when the Raft view beside the
  * diagram draws those members already.
  */
-export function layoutDiagram(topology: Topology, maxPodsPerNode: number, options: { omitEtcdHosts?: boolean } = {}): DiagramLayout {
+export function layoutDiagram(
+  topology: Topology,
+  maxPodsPerNode: number,
+  options: { omitEtcdHosts?: boolean } = {},
+): DiagramLayout {
   const kindsByHost = new Map<string, string[]>();
   for (const proc of topology.processes) kindsByHost.set(proc.host, [...(kindsByHost.get(proc.host) ?? []), proc.kind]);
   const byRole = (role: HostRole) =>
-    topology.hosts.filter((host) => roleOf(host.id, kindsByHost.get(host.id) ?? []) === role).sort((a, b) => naturalOrder(a.id, b.id));
+    topology.hosts
+      .filter((host) => roleOf(host.id, kindsByHost.get(host.id) ?? []) === role)
+      .sort((a, b) => naturalOrder(a.id, b.id));
   const hosts: HostLayout[] = [];
   const anchors: Record<string, Point> = {};
   const rows: Record<string, Box> = {};
@@ -96,15 +116,29 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
 
   // Row 1: clients and the load balancer.
   const topRow = spread(top.length, boxWidth.top, diagramWidth);
-  top.forEach((host, i) => hosts.push({ id: host.id, role: roleOf(host.id, kindsByHost.get(host.id) ?? []), x: topRow.xs[i]!, y, w: topRow.w, h: 52 }));
+  top.forEach((host, i) =>
+    hosts.push({
+      id: host.id,
+      role: roleOf(host.id, kindsByHost.get(host.id) ?? []),
+      x: topRow.xs[i]!,
+      y,
+      w: topRow.w,
+      h: 52,
+    }),
+  );
   y += 52 + rowGap;
 
   // Row 2: control-plane machines, one row per process inside.
   const cpRow = spread(controlPlanes.length, boxWidth.controlPlane, diagramWidth);
-  const cpHeight = 30 + kindOrder.filter((kind) => controlPlanes.some((h) => kindsByHost.get(h.id)?.includes(kind))).length * rowHeight + 8;
+  const cpHeight =
+    30 +
+    kindOrder.filter((kind) => controlPlanes.some((h) => kindsByHost.get(h.id)?.includes(kind))).length * rowHeight +
+    8;
   controlPlanes.forEach((host, i) => {
     hosts.push({ id: host.id, role: "control-plane", x: cpRow.xs[i]!, y, w: cpRow.w, h: cpHeight });
-    const procs = topology.processes.filter((p) => p.host === host.id && kindOrder.includes(p.kind)).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+    const procs = topology.processes
+      .filter((p) => p.host === host.id && kindOrder.includes(p.kind))
+      .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
     procs.forEach((proc, row) => {
       rows[proc.id] = { x: cpRow.xs[i]! + 8, y: y + 28 + row * rowHeight, w: cpRow.w - 16, h: rowHeight - 4 };
     });
@@ -118,7 +152,8 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
 
   // Row 4: workers, tall enough for the most pods any of them will hold, wrapped into rows.
   const podRows = Math.max(1, Math.ceil(maxPodsPerNode / podsPerRow));
-  const addonsOf = (hostId: string) => topology.processes.filter((p) => p.host === hostId && workerAddonKinds.includes(p.kind));
+  const addonsOf = (hostId: string) =>
+    topology.processes.filter((p) => p.host === hostId && workerAddonKinds.includes(p.kind));
   const addonRows = Math.max(0, ...workers.map((h) => addonsOf(h.id).length));
   const workerHeight = 30 + rowHeight * (1 + addonRows) + podRows * (podHeight + 4) + 8;
   for (let row = 0; row < workerRows; row++) {
@@ -130,7 +165,12 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
       addonsOf(host.id).forEach((proc, k) => {
         rows[proc.id] = { x: x + 8, y: y + 26 + rowHeight * (1 + k), w: workerRow.w - 16, h: rowHeight - 4 };
       });
-      podAreas[host.id] = { x: x + 8, y: y + 28 + rowHeight * (1 + addonRows), w: workerRow.w - 16, h: podRows * (podHeight + 4) };
+      podAreas[host.id] = {
+        x: x + 8,
+        y: y + 28 + rowHeight * (1 + addonRows),
+        w: workerRow.w - 16,
+        h: podRows * (podHeight + 4),
+      };
     });
     if (inRow.length) y += workerHeight + (row === workerRows - 1 ? 16 : gap);
   }
@@ -143,7 +183,8 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
     const row = rows[proc.id];
     const host = hosts.find((h) => h.id === proc.host);
     if (row) anchors[proc.id] = { x: row.x + row.w / 2, y: row.y + row.h / 2 };
-    else if (host?.role === "worker" && proc.kind === "kubelet") anchors[proc.id] = { x: host.x + host.w / 2, y: host.y + 28 + rowHeight / 2 };
+    else if (host?.role === "worker" && proc.kind === "kubelet")
+      anchors[proc.id] = { x: host.x + host.w / 2, y: host.y + 28 + rowHeight / 2 };
     else if (host) anchors[proc.id] = { x: host.x + host.w / 2, y: host.y + host.h / 2 };
   }
   return { width: diagramWidth, height: y, hosts, anchors, rows, podAreas, unscheduledArea };
@@ -153,7 +194,11 @@ export function layoutDiagram(topology: Topology, maxPodsPerNode: number, option
 export function podSlotsPerNode(events: readonly { type: string; pod?: unknown; node?: unknown }[]): number {
   const podsByNode = new Map<string, Set<string>>();
   for (const event of events) {
-    if ((event.type === "pod.scheduled" || event.type === "pod.running") && typeof event.node === "string" && typeof event.pod === "string") {
+    if (
+      (event.type === "pod.scheduled" || event.type === "pod.running") &&
+      typeof event.node === "string" &&
+      typeof event.pod === "string"
+    ) {
       podsByNode.set(event.node, (podsByNode.get(event.node) ?? new Set()).add(event.pod));
     }
   }

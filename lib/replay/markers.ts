@@ -16,7 +16,13 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "raft.became-leader":
       return { ...at, kind: "leader", label: `${event.component} elected leader (term ${String(event.term)})` };
     case "api.response":
-      return failedResponse(event) ? { ...at, kind: "failure", label: `${String(event.command ?? "request").split("  #")[0]} failed (${event.status === 0 ? "no response" : `HTTP ${String(event.status)}`})` } : null;
+      return failedResponse(event)
+        ? {
+            ...at,
+            kind: "failure",
+            label: `${String(event.command ?? "request").split("  #")[0]} failed (${event.status === 0 ? "no response" : `HTTP ${String(event.status)}`})`,
+          }
+        : null;
     case "process.crashed":
       return { ...at, kind: "fault", label: `${event.component} stopped: ${String(event.reason)}` };
     case "host.powered-off":
@@ -28,7 +34,9 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "lb.backend-down":
       return { ...at, kind: "failure", label: `load balancer took ${String(event.backend)} out of rotation` };
     case "node.ready-changed":
-      return event.status === "True" ? null : { ...at, kind: "node", label: `${String(event.node)} marked ${String(event.status)}` };
+      return event.status === "True"
+        ? null
+        : { ...at, kind: "node", label: `${String(event.node)} marked ${String(event.status)}` };
     case "node.tainted":
       return { ...at, kind: "node", label: `${String(event.node)} tainted` };
     case "pod.evicted":
@@ -54,7 +62,11 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "ca.scale-up":
       return { ...at, kind: "node", label: `autoscaler: node group ${String(event.from)} → ${String(event.to)} nodes` };
     case "ca.max-size-reached":
-      return { ...at, kind: "failure", label: `autoscaler at max size ${String(event.maxSize)}: ${String(event.pods)} pods stay Pending` };
+      return {
+        ...at,
+        kind: "failure",
+        label: `autoscaler at max size ${String(event.maxSize)}: ${String(event.pods)} pods stay Pending`,
+      };
     case "cloud.instance-running":
       return { ...at, kind: "node", label: `${String(event.node)} booted` };
     case "ca.node-unneeded":
@@ -66,7 +78,11 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "ca.node-removed":
       return { ...at, kind: "node", label: `${String(event.node)} removed` };
     case "hpa.rescaled":
-      return { ...at, kind: "pod", label: `HPA ${String(event.hpa)} scaled ${String(event.from)} → ${String(event.to)}` };
+      return {
+        ...at,
+        kind: "pod",
+        label: `HPA ${String(event.hpa)} scaled ${String(event.from)} → ${String(event.to)}`,
+      };
     case "leader-election.acquired":
       return { ...at, kind: "lease", label: `${event.component} became the active leader` };
     case "job.complete":
@@ -82,9 +98,19 @@ export function markerFor(event: TraceEvent): Marker | null {
     case "cronjob.schedule-missed":
       return { ...at, kind: "failure", label: `CronJob ${String(event.cronjob)} missed a run` };
     case "netpol.programmed":
-      return Number(event.isolated) > 0 ? { ...at, kind: "pod", label: `${String(event.node)}: ${String(event.policies)} NetworkPolic${Number(event.policies) === 1 ? "y" : "ies"} programmed` } : null;
+      return Number(event.isolated) > 0
+        ? {
+            ...at,
+            kind: "pod",
+            label: `${String(event.node)}: ${String(event.policies)} NetworkPolic${Number(event.policies) === 1 ? "y" : "ies"} programmed`,
+          }
+        : null;
     case "netpol.dropped":
-      return { ...at, kind: "failure", label: `${String(event.node)} dropped ${String(event.peer)} → ${String(event.pod)}:${String(event.port)} (${String(event.direction).toLowerCase()})` };
+      return {
+        ...at,
+        kind: "failure",
+        label: `${String(event.node)} dropped ${String(event.peer)} → ${String(event.pod)}:${String(event.port)} (${String(event.direction).toLowerCase()})`,
+      };
     case "conn.established":
       return { ...at, kind: "pod", label: `${String(event.client)} connected to ${String(event.target)}` };
     case "conn.timeout":
@@ -95,7 +121,9 @@ export function markerFor(event: TraceEvent): Marker | null {
       return { ...at, kind: "failure", label: `lookup of ${String(event.name)} timed out` };
     case "admission.refused":
       // A controller's refused creates show as its FailedCreate events; a user's as the refusal itself.
-      return event.owner === null ? { ...at, kind: "failure", label: `pod ${String(event.pod)} refused by ${String(event.plugin)} (403)` } : null;
+      return event.owner === null
+        ? { ...at, kind: "failure", label: `pod ${String(event.pod)} refused by ${String(event.plugin)} (403)` }
+        : null;
     case "admission.warning":
       return { ...at, kind: "fault", label: `${String(event.plugin)} Warning for ${String(event.object)}` };
     case "quota.charged":

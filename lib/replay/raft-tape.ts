@@ -78,7 +78,19 @@ function indexOf(tape: RaftTape): TapeIndex {
 }
 
 function buildIndex(rows: RaftTapeRows): TapeIndex {
-  const members: MemberColumns[] = rows.members.map(() => ({ t: [], role: [], term: [], commit: [], lastIndex: [], start: [], deadline: [], logT: [], logFrom: [], logTo: [], logTerm: [] }));
+  const members: MemberColumns[] = rows.members.map(() => ({
+    t: [],
+    role: [],
+    term: [],
+    commit: [],
+    lastIndex: [],
+    start: [],
+    deadline: [],
+    logT: [],
+    logFrom: [],
+    logTo: [],
+    logTerm: [],
+  }));
   for (let i = 0; i < rows.states.length; i++) {
     const row = rows.states[i]!;
     const c = members[row[1]!]!;

@@ -11,7 +11,8 @@ const bootstrapWindowMs = 10_000;
 /** The first time each process started (process.started), by component id. */
 export function firstStarts(events: readonly TraceEvent[]): Record<string, number> {
   const starts: Record<string, number> = {};
-  for (const event of events) if (event.type === "process.started" && starts[event.component] === undefined) starts[event.component] = event.t;
+  for (const event of events)
+    if (event.type === "process.started" && starts[event.component] === undefined) starts[event.component] = event.t;
   return starts;
 }
 
@@ -50,8 +51,12 @@ export function decidingEvent(trace: Pick<Trace, "events">, claim: ClaimResult):
  * Where a replay opens: at `t` when the link names a moment, else at the moment that decides the
  * claim in focus, else right after the cluster has started. Pure.
  */
-export function openingTime(trace: Pick<Trace, "events" | "durationMs">, focus: { t?: number; claim?: ClaimResult }): number {
-  if (focus.t !== undefined && Number.isFinite(focus.t)) return Math.min(Math.max(0, Math.round(focus.t)), trace.durationMs);
+export function openingTime(
+  trace: Pick<Trace, "events" | "durationMs">,
+  focus: { t?: number; claim?: ClaimResult },
+): number {
+  if (focus.t !== undefined && Number.isFinite(focus.t))
+    return Math.min(Math.max(0, Math.round(focus.t)), trace.durationMs);
   const decided = focus.claim ? decidingEvent(trace, focus.claim) : undefined;
   if (decided) return decided.t;
   return Math.min(bootstrapEndOf(trace.events), trace.durationMs);

@@ -14,5 +14,12 @@ export function tileTrace(trace: Trace, eventCount: number): Trace {
     }
   }
   const durationMs = events.at(-1)!.t + 1000;
-  return { ...trace, scenario: `${trace.scenario}`, durationMs, events, claims: [], checkpoints: buildCheckpoints(trace.topology, events) };
+  return {
+    ...trace,
+    scenario: `${trace.scenario}`,
+    durationMs,
+    events,
+    claims: [],
+    checkpoints: buildCheckpoints(trace.topology, events),
+  };
 }

@@ -26,13 +26,18 @@ const mergeGapMs = 6;
  * around each vote message on the wire when the trace records it (`voteSpans`, [sent, arrive]).
  * Pure.
  */
-export function dilationWindows(events: readonly TraceEvent[], voteSpans: readonly (readonly [number, number])[] = []): DilationWindow[] {
+export function dilationWindows(
+  events: readonly TraceEvent[],
+  voteSpans: readonly (readonly [number, number])[] = [],
+): DilationWindow[] {
   const spans: { from: number; to: number; reason: string }[] = [];
   for (const event of events) {
     const burst = burstEvents[event.type];
-    if (burst) spans.push({ from: Math.max(0, event.t - burst.before), to: event.t + burst.after, reason: burst.reason });
+    if (burst)
+      spans.push({ from: Math.max(0, event.t - burst.before), to: event.t + burst.after, reason: burst.reason });
   }
-  for (const [sent, arrive] of voteSpans) spans.push({ from: Math.max(0, sent - 1), to: arrive + 1, reason: "etcd election" });
+  for (const [sent, arrive] of voteSpans)
+    spans.push({ from: Math.max(0, sent - 1), to: arrive + 1, reason: "etcd election" });
   spans.sort((a, b) => a.from - b.from);
   const merged: DilationWindow[] = [];
   for (const span of spans) {
@@ -94,9 +99,15 @@ export function advance(windows: readonly DilationWindow[], t: number, realMs: n
   return now;
 }
 
-const voteTypes = new Set<number>(["MsgPreVote", "MsgPreVoteResp", "MsgVote", "MsgVoteResp"].map((type) => RAFT_WIRE_TYPES.indexOf(type as (typeof RAFT_WIRE_TYPES)[number])));
+const voteTypes = new Set<number>(
+  ["MsgPreVote", "MsgPreVoteResp", "MsgVote", "MsgVoteResp"].map((type) =>
+    RAFT_WIRE_TYPES.indexOf(type as (typeof RAFT_WIRE_TYPES)[number]),
+  ),
+);
 
 /** [sent, arrive] of every vote message on the tape (a lost one until it would have arrived). Pure. */
 export function voteSpans(tape: RaftTape): [number, number][] {
-  return unpackRaftTape(tape).msgs.filter((row) => voteTypes.has(row[4]!)).map((row) => [row[0]!, Math.abs(row[1]!)]);
+  return unpackRaftTape(tape)
+    .msgs.filter((row) => voteTypes.has(row[4]!))
+    .map((row) => [row[0]!, Math.abs(row[1]!)]);
 }

@@ -24,22 +24,86 @@ import { toHtml } from "hast-util-to-html";
 // - A link whose href is not http(s) or mailto (javascript:, data:, relative) keeps its text, not the link.
 
 const keptTags = [
-  "p", "div", "span", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup",
-  "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-  "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+  "p",
+  "div",
+  "span",
+  "br",
+  "hr",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "del",
+  "sub",
+  "sup",
+  "code",
+  "pre",
+  "kbd",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
 ];
 
 const strippedTags = [
-  "script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "audio",
-  "video", "canvas", "form", "input", "button", "select", "textarea", "title", "head", "link", "meta",
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "audio",
+  "video",
+  "canvas",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "title",
+  "head",
+  "link",
+  "meta",
 ];
 
 const schema: Schema = {
   tagNames: keptTags,
   strip: strippedTags,
-  attributes: { a: ["href"], code: [["className", /^language-[\w-]+$/]], td: ["colSpan", "rowSpan"], th: ["colSpan", "rowSpan"] },
+  attributes: {
+    a: ["href"],
+    code: [["className", /^language-[\w-]+$/]],
+    td: ["colSpan", "rowSpan"],
+    th: ["colSpan", "rowSpan"],
+  },
   protocols: { href: ["http", "https", "mailto"] },
-  ancestors: { li: ["ul", "ol"], tbody: ["table"], thead: ["table"], tfoot: ["table"], tr: ["table"], td: ["table"], th: ["table"] },
+  ancestors: {
+    li: ["ul", "ol"],
+    tbody: ["table"],
+    thead: ["table"],
+    tfoot: ["table"],
+    tr: ["table"],
+    td: ["table"],
+    th: ["table"],
+  },
   allowComments: false,
   allowDoctypes: false,
   clobber: [],
@@ -70,7 +134,8 @@ function imageReplacement(image: Element, isInsideLink: boolean): ElementContent
   const alt = typeof image.properties.alt === "string" ? image.properties.alt.trim() : "";
   const href = remoteImageHref(src);
   // A link inside a link is invalid HTML that the next parse would split apart.
-  if (href && !isInsideLink) return { type: "element", tagName: "a", properties: { href }, children: [text(`image: ${alt || href}`)] };
+  if (href && !isInsideLink)
+    return { type: "element", tagName: "a", properties: { href }, children: [text(`image: ${alt || href}`)] };
   const fileName = src.startsWith("data:") ? "" : src;
   const label = alt || fileName;
   return text(label ? `[image: ${label}]` : "[image]");
@@ -84,7 +149,8 @@ function imageReplacement(image: Element, isInsideLink: boolean): ElementContent
 function keepPreLeadingNewlines<T extends Root | Element>(node: T): T {
   const children = node.children.map((child) => (child.type === "element" ? keepPreLeadingNewlines(child) : child));
   const first = children[0];
-  if (node.type === "element" && node.tagName === "pre" && first?.type === "text" && first.value.startsWith("\n")) children[0] = { ...first, value: `\n${first.value}` };
+  if (node.type === "element" && node.tagName === "pre" && first?.type === "text" && first.value.startsWith("\n"))
+    children[0] = { ...first, value: `\n${first.value}` };
   return { ...node, children } as T;
 }
 
@@ -121,5 +187,7 @@ export function sanitizeCardTree(tree: Root): Root {
 
 /** Returns HTML that keeps only the safe subset above. Pure; idempotent on its own output. */
 export function sanitizeCardHtml(html: string): string {
-  return toHtml(sanitizeCardTree(fromHtml(html, { fragment: true })), { characterReferences: { useNamedReferences: true } });
+  return toHtml(sanitizeCardTree(fromHtml(html, { fragment: true })), {
+    characterReferences: { useNamedReferences: true },
+  });
 }

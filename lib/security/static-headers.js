@@ -6,8 +6,23 @@
 
 /** Browser features Quorum never uses, denied to the page and anything it could embed. */
 const deniedFeatures = [
-  "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
-  "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+  "accelerometer",
+  "autoplay",
+  "bluetooth",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
 ];
 
 /** @type {{ key: string; value: string }[]} */

@@ -17,7 +17,18 @@ export class InvariantViolation extends SimAssertionError {
   override name = "InvariantViolation";
 }
 
-type Member = { id: string; cluster: string; up: boolean; role: string | null; term: number; commit: number; applied: number; log: Log; digest: number; rev: number };
+type Member = {
+  id: string;
+  cluster: string;
+  up: boolean;
+  role: string | null;
+  term: number;
+  commit: number;
+  applied: number;
+  log: Log;
+  digest: number;
+  rev: number;
+};
 
 function fail(world: World, message: string): never {
   throw new InvariantViolation(`t=${world.now}ms: ${message}`);
@@ -31,10 +42,32 @@ function members(world: World): Member[] {
     const cluster = (p.config as EtcdConfig).cluster ?? DEFAULT_CLUSTER_TOKEN;
     if (p.up) {
       const s = p.state as EtcdState;
-      out.push({ id, cluster, up: true, role: s.raft.role, term: s.raft.term, commit: s.raft.commit, applied: s.applied, log: s.raft.log, digest: s.store.digest, rev: s.store.rev });
+      out.push({
+        id,
+        cluster,
+        up: true,
+        role: s.raft.role,
+        term: s.raft.term,
+        commit: s.raft.commit,
+        applied: s.applied,
+        log: s.raft.log,
+        digest: s.store.digest,
+        rev: s.store.rev,
+      });
     } else if (p.persisted !== undefined) {
       const d = p.persisted as EtcdPersisted;
-      out.push({ id, cluster, up: false, role: null, term: d.term, commit: d.commit, applied: d.applied, log: d.log, digest: d.store.digest, rev: d.store.rev });
+      out.push({
+        id,
+        cluster,
+        up: false,
+        role: null,
+        term: d.term,
+        commit: d.commit,
+        applied: d.applied,
+        log: d.log,
+        digest: d.store.digest,
+        rev: d.store.rev,
+      });
     }
   }
   return out;
@@ -66,7 +99,11 @@ export function createInvariantChecker(): InvariantChecker {
   const ghosts = new Map<string, RaftGhost>();
   const ghostOf = (cluster: string): RaftGhost => {
     let g = ghosts.get(cluster);
-    if (g === undefined) ghosts.set(cluster, (g = { leaderOfTerm: new Map(), committed: [""], commitTerm: [], verified: new Map(), digestAt: new Map() }));
+    if (g === undefined)
+      ghosts.set(
+        cluster,
+        (g = { leaderOfTerm: new Map(), committed: [""], commitTerm: [], verified: new Map(), digestAt: new Map() }),
+      );
     return g;
   };
   const podNode = new Map<string, string>();
@@ -78,26 +115,30 @@ export function createInvariantChecker(): InvariantChecker {
       const ms = members(world);
       for (const m of ms) {
         const { leaderOfTerm, committed, commitTerm, verified, digestAt } = ghostOf(m.cluster);
-        if (m.applied > m.commit || m.commit > lastIndex(m.log)) fail(world, `${m.id}: applied ${m.applied} <= commit ${m.commit} <= last ${lastIndex(m.log)} does not hold`);
+        if (m.applied > m.commit || m.commit > lastIndex(m.log))
+          fail(world, `${m.id}: applied ${m.applied} <= commit ${m.commit} <= last ${lastIndex(m.log)} does not hold`);
         if (m.role === "leader") {
           const prev = leaderOfTerm.get(m.term);
           if (prev !== undefined && prev !== m.id) fail(world, `two leaders in term ${m.term}: ${prev} and ${m.id}`);
           leaderOfTerm.set(m.term, m.id);
           // Leader Completeness: a leader of a later term than a commit holds the committed entry.
           const max = committed.length - 1;
-          if (max > 0 && m.term > (commitTerm[max] ?? Infinity) && entryKey(m.log, max) !== committed[max]) fail(world, `leader ${m.id} of term ${m.term} lacks committed entry ${max}`);
+          if (max > 0 && m.term > (commitTerm[max] ?? Infinity) && entryKey(m.log, max) !== committed[max])
+            fail(world, `leader ${m.id} of term ${m.term} lacks committed entry ${max}`);
         }
         // Committed entries never change: extend the ghost record or compare with it.
         const from = m.commit < (verified.get(m.id) ?? 0) ? 1 : (verified.get(m.id) ?? 0) + 1;
         for (let i = from; i <= m.commit; i++) {
           const k = entryKey(m.log, i);
           if (committed[i] === undefined) committed[i] = k;
-          else if (committed[i] !== k) fail(world, `${m.id}: committed entry ${i} is ${k}, but ${committed[i]} was committed`);
+          else if (committed[i] !== k)
+            fail(world, `${m.id}: committed entry ${i} is ${k}, but ${committed[i]} was committed`);
           // An upper bound on the term in which entry i was committed: the term of whoever first knew.
           commitTerm[i] = Math.min(commitTerm[i] ?? Infinity, m.term);
         }
         verified.set(m.id, m.commit);
-        if (m.commit > 0 && entryKey(m.log, m.commit) !== committed[m.commit]) fail(world, `${m.id}: entry ${m.commit} changed after commit`);
+        if (m.commit > 0 && entryKey(m.log, m.commit) !== committed[m.commit])
+          fail(world, `${m.id}: entry ${m.commit} changed after commit`);
         const d = digestAt.get(m.applied);
         if (d === undefined) digestAt.set(m.applied, m.digest);
         else if (d !== m.digest) fail(world, `${m.id}: state machine diverged at applied index ${m.applied}`);
@@ -121,10 +162,13 @@ function checkMemberQueues(world: World): void {
     const p = world.procs[id]!;
     if (p.kind !== "etcd" || !p.up) continue;
     const s = p.state as EtcdState;
-    if (s.raft.lead !== NONE) for (const pid in s.proposals) if (s.proposals[pid]!.blocked) fail(world, `${id} knows leader ${s.raft.lead} but holds proposal ${pid}`);
+    if (s.raft.lead !== NONE)
+      for (const pid in s.proposals)
+        if (s.proposals[pid]!.blocked) fail(world, `${id} knows leader ${s.raft.lead} but holds proposal ${pid}`);
     for (const rid in s.reads) {
       const index = s.reads[rid]!.index;
-      if (index !== null && index <= s.applied) fail(world, `${id}: read ${rid} at index ${index} waits though ${s.applied} is applied`);
+      if (index !== null && index <= s.applied)
+        fail(world, `${id}: read ${rid} at index ${index} waits though ${s.applied} is applied`);
     }
   }
 }
@@ -141,8 +185,10 @@ function checkLogMatching(world: World, ms: readonly Member[]): void {
         const ex = entryAt(x.log, i)!;
         const ey = entryAt(y.log, i)!;
         if (ex.term !== ey.term) continue;
-        if (entryKey(x.log, i) !== entryKey(y.log, i)) fail(world, `${x.id} and ${y.id} hold different entries at ${i} in term ${ex.term}`);
-        if (i > 1 && entryKey(x.log, i - 1) !== entryKey(y.log, i - 1)) fail(world, `${x.id} and ${y.id} agree at ${i} but not at ${i - 1}`);
+        if (entryKey(x.log, i) !== entryKey(y.log, i))
+          fail(world, `${x.id} and ${y.id} hold different entries at ${i} in term ${ex.term}`);
+        if (i > 1 && entryKey(x.log, i - 1) !== entryKey(y.log, i - 1))
+          fail(world, `${x.id} and ${y.id} agree at ${i} but not at ${i - 1}`);
         break;
       }
     }
@@ -168,7 +214,8 @@ function checkPods(world: World, ms: readonly Member[], podNode: Map<string, str
     }
     if (pod.spec.nodeName === null) continue;
     const prev = podNode.get(pod.metadata.uid);
-    if (prev !== undefined && prev !== pod.spec.nodeName) fail(world, `pod ${pod.metadata.name} moved from ${prev} to ${pod.spec.nodeName}`);
+    if (prev !== undefined && prev !== pod.spec.nodeName)
+      fail(world, `pod ${pod.metadata.name} moved from ${prev} to ${pod.spec.nodeName}`);
     podNode.set(pod.metadata.uid, pod.spec.nodeName);
   }
 }

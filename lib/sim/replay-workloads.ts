@@ -6,11 +6,34 @@ import type { TraceEvent } from "./trace/types";
 
 export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
 /** `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready). */
-export type ServiceView = { ready: number; notReady: number; endpoints: string[]; terminating: string[]; records: string[] };
-export type ProxyView = { mode: string; refused: boolean; rules: number; hashEntries: number; services: number; endpoints: number; path: string[] };
+export type ServiceView = {
+  ready: number;
+  notReady: number;
+  endpoints: string[];
+  terminating: string[];
+  records: string[];
+};
+export type ProxyView = {
+  mode: string;
+  refused: boolean;
+  rules: number;
+  hashEntries: number;
+  services: number;
+  endpoints: number;
+  path: string[];
+};
 export type RequestView = { request: string; stage: string; user: string };
 /** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
-export type HpaView = { name: string; replicas: number; desired: number; utilization: number | null; target: number; ready: number; unready: number; missing: number };
+export type HpaView = {
+  name: string;
+  replicas: number;
+  desired: number;
+  utilization: number | null;
+  target: number;
+  ready: number;
+  unready: number;
+  missing: number;
+};
 
 function str(e: TraceEvent, key: string): string {
   const v = e[key];
@@ -57,7 +80,10 @@ function podEvent(v: View, e: TraceEvent): View | null {
     case "pod.container-started":
       return withPod(v, pod, { phase: v.pods[pod]?.phase === "Terminating" ? "Terminating" : "Running", reason: null });
     case "pod.ready-changed":
-      return withPod(v, pod, { ready: e.ready === true, phase: v.pods[pod]?.phase === "Terminating" ? "Terminating" : "Running" });
+      return withPod(v, pod, {
+        ready: e.ready === true,
+        phase: v.pods[pod]?.phase === "Terminating" ? "Terminating" : "Running",
+      });
     case "pod.container-exited":
       return withPod(v, pod, { ready: false, restarts: num(e, "restarts") });
     case "pod.back-off":
@@ -70,7 +96,11 @@ function podEvent(v: View, e: TraceEvent): View | null {
 function workloadEvent(v: View, e: TraceEvent): View | null {
   switch (e.type) {
     case "replicaset.created":
-      return withRs(v, str(e, "replicaset"), { replicas: num(e, "replicas"), revision: num(e, "revision") || null, deployment: str(e, "deployment") || null });
+      return withRs(v, str(e, "replicaset"), {
+        replicas: num(e, "replicas"),
+        revision: num(e, "revision") || null,
+        deployment: str(e, "deployment") || null,
+      });
     case "replicaset.scaled":
       return withRs(v, str(e, "replicaset"), { replicas: num(e, "replicas") });
     case "deployment.revision":
@@ -81,16 +111,65 @@ function workloadEvent(v: View, e: TraceEvent): View | null {
       return { ...v, replicasets };
     }
     case "endpointslice.updated":
-      return { ...v, services: { ...v.services, [str(e, "service")]: { ready: num(e, "ready"), notReady: num(e, "notReady"), endpoints: list(e, "endpoints"), terminating: list(e, "terminating"), records: list(e, "records") } } };
+      return {
+        ...v,
+        services: {
+          ...v.services,
+          [str(e, "service")]: {
+            ready: num(e, "ready"),
+            notReady: num(e, "notReady"),
+            endpoints: list(e, "endpoints"),
+            terminating: list(e, "terminating"),
+            records: list(e, "records"),
+          },
+        },
+      };
     case "pvc.created":
       return v.pvcs.includes(str(e, "pvc")) ? v : { ...v, pvcs: [...v.pvcs, str(e, "pvc")].sort() };
     case "kube-proxy.synced":
-      return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: false, rules: num(e, "rules"), hashEntries: num(e, "hashEntries"), services: num(e, "services"), endpoints: num(e, "endpoints"), path: list(e, "path") } } };
+      return {
+        ...v,
+        proxies: {
+          ...v.proxies,
+          [str(e, "node")]: {
+            mode: str(e, "mode"),
+            refused: false,
+            rules: num(e, "rules"),
+            hashEntries: num(e, "hashEntries"),
+            services: num(e, "services"),
+            endpoints: num(e, "endpoints"),
+            path: list(e, "path"),
+          },
+        },
+      };
     case "kube-proxy.mode-refused":
-      return { ...v, proxies: { ...v.proxies, [str(e, "node")]: { mode: str(e, "mode"), refused: true, rules: 0, hashEntries: 0, services: 0, endpoints: 0, path: [] } } };
+      return {
+        ...v,
+        proxies: {
+          ...v.proxies,
+          [str(e, "node")]: {
+            mode: str(e, "mode"),
+            refused: true,
+            rules: 0,
+            hashEntries: 0,
+            services: 0,
+            endpoints: 0,
+            path: [],
+          },
+        },
+      };
     case "hpa.sync": {
       const noMetrics = e.path === "no-metrics";
-      const hpa: HpaView = { name: str(e, "hpa"), replicas: num(e, "current"), desired: num(e, "desired"), utilization: noMetrics ? null : num(e, "utilization"), target: num(e, "target") || (v.hpa?.target ?? 0), ready: num(e, "ready"), unready: num(e, "unready"), missing: num(e, "missing") };
+      const hpa: HpaView = {
+        name: str(e, "hpa"),
+        replicas: num(e, "current"),
+        desired: num(e, "desired"),
+        utilization: noMetrics ? null : num(e, "utilization"),
+        target: num(e, "target") || (v.hpa?.target ?? 0),
+        ready: num(e, "ready"),
+        unready: num(e, "unready"),
+        missing: num(e, "missing"),
+      };
       return { ...v, hpa };
     }
     case "hpa.rescaled":

@@ -3,7 +3,14 @@
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
 import type { Checkpoint, Topology, Trace, TraceEvent } from "./trace/types";
-import { applyWorkloadEvent, type HpaView, type ProxyView, type ReplicaSetView, type RequestView, type ServiceView } from "./replay-workloads";
+import {
+  applyWorkloadEvent,
+  type HpaView,
+  type ProxyView,
+  type ReplicaSetView,
+  type RequestView,
+  type ServiceView,
+} from "./replay-workloads";
 
 export type { ProxyView, ReplicaSetView, RequestView, ServiceView };
 
@@ -65,9 +72,25 @@ export function initialView(topology: Topology): View {
   const backends: View["backends"] = {};
   for (const p of topology.processes) {
     procs[p.id] = { kind: p.kind, host: p.host, up: false, role: null, term: null, commitIndex: null, leading: false };
-    if (p.kind === "kube-apiserver" && topology.processes.some((x) => x.kind === "load-balancer")) backends[p.id] = true;
+    if (p.kind === "kube-apiserver" && topology.processes.some((x) => x.kind === "load-balancer"))
+      backends[p.id] = true;
   }
-  return { t: 0, seq: -1, hosts, procs, nodes: {}, pods: {}, backends, partitions: [], traffic: null, replicasets: {}, services: {}, pvcs: [], proxies: {}, request: null };
+  return {
+    t: 0,
+    seq: -1,
+    hosts,
+    procs,
+    nodes: {},
+    pods: {},
+    backends,
+    partitions: [],
+    traffic: null,
+    replicasets: {},
+    services: {},
+    pvcs: [],
+    proxies: {},
+    request: null,
+  };
 }
 
 function str(e: TraceEvent, key: string): string {
@@ -86,7 +109,14 @@ function withProc(v: View, id: string, patch: Partial<ProcView>): View {
 }
 
 export function withPod(v: View, name: string, patch: Partial<PodView>): View {
-  const p = v.pods[name] ?? { node: null, phase: "Pending" as const, ready: false, ip: null, restarts: 0, reason: null };
+  const p = v.pods[name] ?? {
+    node: null,
+    phase: "Pending" as const,
+    ready: false,
+    ip: null,
+    restarts: 0,
+    reason: null,
+  };
   return { ...v, pods: { ...v.pods, [name]: { ...p, ...patch } } };
 }
 
@@ -122,7 +152,8 @@ export function applyEvent(view: View, e: TraceEvent): View {
     case "leader-election.acquired": {
       let next = v;
       const kind = v.procs[c]?.kind;
-      for (const id of Object.keys(v.procs)) if (v.procs[id]!.kind === kind && v.procs[id]!.leading) next = withProc(next, id, { leading: false });
+      for (const id of Object.keys(v.procs))
+        if (v.procs[id]!.kind === kind && v.procs[id]!.leading) next = withProc(next, id, { leading: false });
       return withProc(next, c, { leading: true });
     }
     case "leader-election.lost":
@@ -171,7 +202,11 @@ export function applyEvent(view: View, e: TraceEvent): View {
 }
 
 /** Views after every `every`-th event (seq every-1, 2*every-1, ...). Pure. */
-export function buildCheckpoints(topology: Topology, events: readonly TraceEvent[], every = CHECKPOINT_EVERY): Checkpoint[] {
+export function buildCheckpoints(
+  topology: Topology,
+  events: readonly TraceEvent[],
+  every = CHECKPOINT_EVERY,
+): Checkpoint[] {
   const out: Checkpoint[] = [];
   let v = initialView(topology);
   for (const e of events) {

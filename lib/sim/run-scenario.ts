@@ -43,10 +43,21 @@ export function topologyOf(world: World): Topology {
  */
 export function runScenario(id: string, params: RawParams, seed: number, options: RunOptions = {}): Trace {
   const def = findScenario(id);
-  if (def === undefined) throw new ScenarioInputError(`unknown scenario "${id}"; valid: ${SCENARIO_IDS.join(", ")}`, "unknown-scenario", { scenario: `valid: ${SCENARIO_IDS.join(", ")}` });
+  if (def === undefined)
+    throw new ScenarioInputError(`unknown scenario "${id}"; valid: ${SCENARIO_IDS.join(", ")}`, "unknown-scenario", {
+      scenario: `valid: ${SCENARIO_IDS.join(", ")}`,
+    });
   const parsed = parseParams(def, params);
-  if (!parsed.ok) throw new ScenarioInputError(`invalid parameters for ${id}: ${Object.values(parsed.errors).join("; ")}`, "bad-params", parsed.errors);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new ScenarioInputError(`seed must be a non-negative integer, got ${seed}`, "bad-params", { seed: "must be a non-negative integer" });
+  if (!parsed.ok)
+    throw new ScenarioInputError(
+      `invalid parameters for ${id}: ${Object.values(parsed.errors).join("; ")}`,
+      "bad-params",
+      parsed.errors,
+    );
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new ScenarioInputError(`seed must be a non-negative integer, got ${seed}`, "bad-params", {
+      seed: "must be a non-negative integer",
+    });
   const plan = def.plan(parsed.params);
   const { world, boot } = buildCluster(plan.cluster, seed);
   const sim = createSim(world, options.bounds ?? DEFAULT_BOUNDS, options.transient ?? true);
@@ -65,7 +76,15 @@ export function runScenario(id: string, params: RawParams, seed: number, options
   const claims =
     outcome.status === "completed"
       ? def.claims(parsed.params, sim.trace, plan)
-      : [{ id: "within-bounds", text: "The simulation finished within its bounds.", passed: false, evidence: [], detail: outcome.message }];
+      : [
+          {
+            id: "within-bounds",
+            text: "The simulation finished within its bounds.",
+            passed: false,
+            evidence: [],
+            detail: outcome.message,
+          },
+        ];
   return {
     engineVersion: ENGINE_VERSION,
     scenario: def.id,

@@ -15,7 +15,9 @@ const connectionPragmas = `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreig
  * Statements wait while a transaction is open (serialize-behind-transactions.ts). `closeAll`
  * closes every connection it opened (Prisma's schema engine does not close its own).
  */
-export function sqliteAdapter(databaseFile: string): SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> } {
+export function sqliteAdapter(
+  databaseFile: string,
+): SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> } {
   const factory = new PrismaBetterSqlite3({ url: databaseFile, timeout: busyTimeoutMs });
   const opened: SqlDriverAdapter[] = [];
   const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), adapter);

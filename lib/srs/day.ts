@@ -98,6 +98,7 @@ export function startOfStudyDay(now: Date, prefs: StudyDayPrefs): Date {
 
 /** What to store when the zone or day-start hour changes at `now`: the day then in progress. */
 export function carryStudyDay(previous: StudyDayPrefs, next: DayPrefs, now: Date): DayCarry | null {
-  if (previous.timeZone === next.timeZone && previous.dayStartHour === next.dayStartHour) return previous.dayCarry ?? null;
+  if (previous.timeZone === next.timeZone && previous.dayStartHour === next.dayStartHour)
+    return previous.dayCarry ?? null;
   return { dayStart: startOfStudyDay(now, previous), changedAt: now };
 }

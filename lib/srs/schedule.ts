@@ -1,4 +1,14 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating,
+  State,
+  type Card,
+  type FSRS,
+  type Grade,
+  type StepUnit,
+} from "ts-fsrs";
 import { fromLearnerDayTime, toLearnerDayTime, type DayPrefs } from "./day";
 
 // The only place that talks to ts-fsrs. Time is always passed in (no hidden clock), and dates
@@ -45,7 +55,12 @@ export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemorySt
 const schedulers = new Map<string, FSRS>();
 
 function getScheduler(options: SchedulerOptions): FSRS {
-  const key = JSON.stringify([options.desiredRetention, options.enableFuzz, options.learningSteps, options.relearningSteps]);
+  const key = JSON.stringify([
+    options.desiredRetention,
+    options.enableFuzz,
+    options.learningSteps,
+    options.relearningSteps,
+  ]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
     scheduler = fsrs(
@@ -67,7 +82,12 @@ export function newMemoryState(now: Date): MemoryState {
 }
 
 /** Grades one review: the state before and after. Pure: the same inputs give the same outcome. */
-export function gradeCard(before: MemoryState | null, rating: Grade, now: Date, options: SchedulerOptions): GradeOutcome {
+export function gradeCard(
+  before: MemoryState | null,
+  rating: Grade,
+  now: Date,
+  options: SchedulerOptions,
+): GradeOutcome {
   const current = before ?? newMemoryState(now);
   const shiftedNow = toLearnerDayTime(now, options);
   const { card } = getScheduler(options).next(toShiftedCard(current, options), shiftedNow, rating);

@@ -2,7 +2,10 @@ import type { StepUnit } from "ts-fsrs";
 
 /** A learning-step list as the learner types it ("1m 10m 1h") → ts-fsrs steps, or null if malformed. */
 export function parseSteps(text: string): StepUnit[] | null {
-  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  const parts = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (parts.length > 10) return null;
   const steps: StepUnit[] = [];
   for (const part of parts) {

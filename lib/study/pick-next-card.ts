@@ -28,7 +28,9 @@ export type PickInput = {
 export function pickNextCard(input: PickInput): Candidate | null {
   const now = input.now.getTime();
   const learningReady = input.learning.filter((card) => card.due.getTime() <= now);
-  const learningAhead = input.learning.filter((card) => card.due.getTime() > now && card.due.getTime() - now <= learnAheadMs);
+  const learningAhead = input.learning.filter(
+    (card) => card.due.getTime() > now && card.due.getTime() - now <= learnAheadMs,
+  );
   const inOrder: Candidate[] = [
     ...learningReady.map(({ cardId }) => ({ cardId, queue: "learning" as const })),
     ...input.reviewIds.map((cardId) => ({ cardId, queue: "review" as const })),

@@ -18,11 +18,18 @@ export type PresentedQuestion =
 
 /** What the learner submits; ids are the positions of choices/steps in the card's own file. */
 export const answerSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("multiple-choice"), choices: z.array(z.number().int().min(0)).min(1, "Choose at least one answer").max(26) }),
+  z.object({
+    kind: z.literal("multiple-choice"),
+    choices: z.array(z.number().int().min(0)).min(1, "Choose at least one answer").max(26),
+  }),
   z.object({ kind: z.literal("ordering"), order: z.array(z.number().int().min(0)).min(2).max(50) }),
   z.object({
     kind: z.literal("predict"),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     choice: z.string().min(1, "Choose an answer first").max(20),
     /** Whether the learner looked at the hint before answering (right after a hint earns Hard). */
     usedHint: z.boolean(),
@@ -30,9 +37,7 @@ export const answerSchema = z.discriminatedUnion("kind", [
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
-export type CheckResult =
-  | { ok: true; isCorrect: boolean; expected: number[] }
-  | { ok: false; message: string };
+export type CheckResult = { ok: true; isCorrect: boolean; expected: number[] } | { ok: false; message: string };
 
 /** The grade a checked answer earns: right → Good, right after the hint → Hard, wrong → Again. */
 export function suggestedRating(isCorrect: boolean, usedHint: boolean): 1 | 2 | 3 {
@@ -43,12 +48,22 @@ export function suggestedRating(isCorrect: boolean, usedHint: boolean): 1 | 2 | 
 export function presentQuestion(type: string, details: unknown, seed: string): PresentedQuestion {
   if (type === "multiple-choice") {
     const { choices } = choiceDetailsSchema.parse(details);
-    const shown = seededShuffle(choices.map((choice, id) => ({ id, html: choice.html })), seed);
-    return { kind: "multiple-choice", choices: shown, isMultiple: choices.filter((choice) => choice.correct).length > 1 };
+    const shown = seededShuffle(
+      choices.map((choice, id) => ({ id, html: choice.html })),
+      seed,
+    );
+    return {
+      kind: "multiple-choice",
+      choices: shown,
+      isMultiple: choices.filter((choice) => choice.correct).length > 1,
+    };
   }
   if (type === "ordering") {
     const { steps } = orderingDetailsSchema.parse(details);
-    let shown = seededShuffle(steps.map((step, id) => ({ id, html: step.html })), seed);
+    let shown = seededShuffle(
+      steps.map((step, id) => ({ id, html: step.html })),
+      seed,
+    );
     if (shown.every((step, index) => step.id === index)) shown = [...shown.slice(1), shown[0]!]; // never already solved
     return { kind: "ordering", steps: shown };
   }
@@ -68,7 +83,10 @@ export function checkAnswer(type: string, details: unknown, answer: Exclude<Answ
     return { ok: true, isCorrect: expected.length === chosen.size && expected.every((id) => chosen.has(id)), expected };
   }
   const { steps } = orderingDetailsSchema.parse(details);
-  const isPermutation = answer.order.length === steps.length && new Set(answer.order).size === steps.length && answer.order.every((id) => id < steps.length);
+  const isPermutation =
+    answer.order.length === steps.length &&
+    new Set(answer.order).size === steps.length &&
+    answer.order.every((id) => id < steps.length);
   if (!isPermutation) return { ok: false, message: "That answer must put every step in order exactly once." };
   const expected = steps.map((_, id) => id);
   return { ok: true, isCorrect: answer.order.every((id, index) => id === index), expected };

@@ -3,7 +3,11 @@
 import { zonedFormatter } from "@/lib/srs/day";
 
 function partsOf(date: Date, timeZone: string): Record<string, string> {
-  return Object.fromEntries(zonedFormatter(timeZone).formatToParts(date).map((part) => [part.type, part.value]));
+  return Object.fromEntries(
+    zonedFormatter(timeZone)
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
 }
 
 /** "2026-12-07 09:30 PST": the date and time in `timeZone`, with the zone's short name. */

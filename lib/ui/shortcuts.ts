@@ -35,7 +35,11 @@ const study: ShortcutGroup[] = [
   anywhere,
 ];
 
-const quiz: ShortcutGroup[] = [{ title: "Answering", shortcuts: answering }, { title: "Ordering questions", shortcuts: ordering }, anywhere];
+const quiz: ShortcutGroup[] = [
+  { title: "Answering", shortcuts: answering },
+  { title: "Ordering questions", shortcuts: ordering },
+  anywhere,
+];
 
 const replay: ShortcutGroup[] = [
   {

@@ -5,14 +5,22 @@ export const importUploadSchema = z.object({
   file: z
     .instanceof(File, { error: "Choose a file to import" })
     .refine((file) => file.size > 0, "The file is empty")
-    .refine((file) => file.size <= importBytesMax, `The file is over the ${importBytesMax / (1024 * 1024)} MB limit: split it into smaller files`),
+    .refine(
+      (file) => file.size <= importBytesMax,
+      `The file is over the ${importBytesMax / (1024 * 1024)} MB limit: split it into smaller files`,
+    ),
   format: z.enum(["auto", "anki", "markdown"], { error: "Choose Anki text, Markdown, or automatic" }).default("auto"),
   deckName: z.string().trim().max(120, "A deck name has at most 120 characters").optional(),
 });
 
 export type ImportState =
   | { ok: true; deckId: string; deckName: string; imported: number; skipped: { line: number; reason: string }[] }
-  | { ok: false; message: string; errors: { line: number; message: string }[]; skipped: { line: number; reason: string }[] }
+  | {
+      ok: false;
+      message: string;
+      errors: { line: number; message: string }[];
+      skipped: { line: number; reason: string }[];
+    }
   | null;
 
 export const deleteAccountSchema = z.object({

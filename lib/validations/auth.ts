@@ -19,7 +19,12 @@ export const signUpSchema = z.object({
 /** On failure, the name and email typed come back so that the form keeps them (never the password). */
 export type SignUpState =
   | { ok: true }
-  | { ok: false; message: string; errors?: Record<string, string[] | undefined>; values: { name: string; email: string } }
+  | {
+      ok: false;
+      message: string;
+      errors?: Record<string, string[] | undefined>;
+      values: { name: string; email: string };
+    }
   | null;
 
 const newPasswordSchema = z.string().max(200, "Use at most 200 characters");

@@ -12,7 +12,12 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const queryValue = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema);
 
 export const browseQuerySchema = z.object({
-  q: queryValue(z.string().max(200).transform((text) => text.trim())).catch(""),
+  q: queryValue(
+    z
+      .string()
+      .max(200)
+      .transform((text) => text.trim()),
+  ).catch(""),
   deck: queryValue(z.string().min(1).max(200)).optional().catch(undefined),
   tag: queryValue(z.string().min(1).max(200)).optional().catch(undefined),
   state: queryValue(z.enum(cardStateFilters)).optional().catch(undefined),
@@ -41,9 +46,16 @@ export const selectionQuerySchema = z.object({
     z
       .string({ error: "Select cards to study in the browser." })
       .transform((text) => [...new Set(text.split(",").filter(Boolean))])
-      .pipe(z.array(z.string().max(200)).min(1, "Select cards to study in the browser.").max(browsePageSize * 4, `Study at most ${browsePageSize * 4} cards at once.`)),
+      .pipe(
+        z
+          .array(z.string().max(200))
+          .min(1, "Select cards to study in the browser.")
+          .max(browsePageSize * 4, `Study at most ${browsePageSize * 4} cards at once.`),
+      ),
   ),
-  since: queryValue(z.coerce.number({ error: "This study link is incomplete; start again from the browser." }).int().positive()),
+  since: queryValue(
+    z.coerce.number({ error: "This study link is incomplete; start again from the browser." }).int().positive(),
+  ),
 });
 
 export function selectionHref(cardIds: string[], since: Date): string {

@@ -7,7 +7,14 @@ const optionalLimit = (what: string, max: number) =>
     .string()
     .trim()
     .transform((text) => (text === "" ? null : Number(text)))
-    .pipe(z.number({ error: `${what}: a whole number, or empty for your default` }).int(`${what}: a whole number`).min(0, `${what}: at least 0`).max(max, `${what}: at most ${max}`).nullable());
+    .pipe(
+      z
+        .number({ error: `${what}: a whole number, or empty for your default` })
+        .int(`${what}: a whole number`)
+        .min(0, `${what}: at least 0`)
+        .max(max, `${what}: at most ${max}`)
+        .nullable(),
+    );
 
 export const deckLimitsSchema = z.object({
   newCardsPerDay: optionalLimit("New cards per day", 9999),
@@ -17,7 +24,11 @@ export const deckLimitsSchema = z.object({
 export type DeckLimitsInput = z.infer<typeof deckLimitsSchema>;
 
 export const extraNewCardsSchema = z.object({
-  count: z.coerce.number({ error: "How many more new cards: a whole number" }).int("How many more new cards: a whole number").min(1, "At least 1 more new card").max(999, "At most 999 more new cards at once"),
+  count: z.coerce
+    .number({ error: "How many more new cards: a whole number" })
+    .int("How many more new cards: a whole number")
+    .min(1, "At least 1 more new card")
+    .max(999, "At most 999 more new cards at once"),
 });
 
 const deckId = z.string().min(1, "Missing deck id").max(200, "Deck id too long");

@@ -18,7 +18,10 @@ export const typedAnswerSchema = z
   .object({
     ...questionFields,
     intent: z.enum(["answer", "skip"], { error: "Answer or skip the question." }),
-    text: z.string().max(typedAnswerLengthMax, `Keep your answer under ${typedAnswerLengthMax} characters.`).default(""),
+    text: z
+      .string()
+      .max(typedAnswerLengthMax, `Keep your answer under ${typedAnswerLengthMax} characters.`)
+      .default(""),
   })
   .transform(({ intent, text, ...rest }) => ({ ...rest, text: intent === "skip" ? null : text.trim() }))
   .refine((input) => input.text !== "", { message: "Type your answer, or skip the question.", path: ["text"] });
@@ -28,7 +31,13 @@ export type TypedAnswerInput = z.infer<typeof typedAnswerSchema>;
 export const keyPointTicksSchema = z.object({
   ...questionFields,
   ticks: z
-    .array(z.coerce.number({ error: "A tick names a key point by its number." }).int("A tick names a key point by its number.").min(0, "There is no such key point.").max(KEY_POINTS_RANGE.max - 1, "There is no such key point."))
+    .array(
+      z.coerce
+        .number({ error: "A tick names a key point by its number." })
+        .int("A tick names a key point by its number.")
+        .min(0, "There is no such key point.")
+        .max(KEY_POINTS_RANGE.max - 1, "There is no such key point."),
+    )
     .max(KEY_POINTS_RANGE.max, `At most ${KEY_POINTS_RANGE.max} key points.`)
     .refine((ticks) => new Set(ticks).size === ticks.length, "Tick each key point once.")
     .default([]),

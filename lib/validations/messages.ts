@@ -8,5 +8,7 @@ export type FormMessageState = { ok: boolean; message: string } | null;
 
 /** The first message of a failed validation, for forms that show one line. */
 export function firstErrorMessage(error: z.ZodError, fallback: string): string {
-  return (Object.values(z.flattenError(error).fieldErrors) as string[][]).flat()[0] ?? error.issues[0]?.message ?? fallback;
+  return (
+    (Object.values(z.flattenError(error).fieldErrors) as string[][]).flat()[0] ?? error.issues[0]?.message ?? fallback
+  );
 }

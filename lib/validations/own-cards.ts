@@ -20,7 +20,12 @@ const tagsField = z
   .transform((text) => [...new Set((text ?? "").split(/[\s,]+/).filter(Boolean))])
   .pipe(
     z
-      .array(z.string().max(50, "A tag is at most 50 characters.").regex(/^[\p{L}\p{N}_.:/-]+$/u, "A tag uses letters, digits and - _ . : / only."))
+      .array(
+        z
+          .string()
+          .max(50, "A tag is at most 50 characters.")
+          .regex(/^[\p{L}\p{N}_.:/-]+$/u, "A tag uses letters, digits and - _ . : / only."),
+      )
       .max(tagsMax, `At most ${tagsMax} tags.`),
   );
 
@@ -33,10 +38,18 @@ export const ownCardInputSchema = z.object({
 
 export type OwnCardInput = z.infer<typeof ownCardInputSchema>;
 
-export const cardIdSchema = z.object({ cardId: z.string({ error: "Missing card id." }).min(1, "Missing card id.").max(200) });
-
-export const deckTitleInputSchema = z.object({
-  title: z.string({ error: "Give the deck a name." }).trim().min(1, "Give the deck a name.").max(120, "A deck name is at most 120 characters."),
+export const cardIdSchema = z.object({
+  cardId: z.string({ error: "Missing card id." }).min(1, "Missing card id.").max(200),
 });
 
-export const deckIdSchema = z.object({ deckId: z.string({ error: "Missing deck id." }).min(1, "Missing deck id.").max(200) });
+export const deckTitleInputSchema = z.object({
+  title: z
+    .string({ error: "Give the deck a name." })
+    .trim()
+    .min(1, "Give the deck a name.")
+    .max(120, "A deck name is at most 120 characters."),
+});
+
+export const deckIdSchema = z.object({
+  deckId: z.string({ error: "Missing deck id." }).min(1, "Missing deck id.").max(200),
+});

@@ -40,4 +40,7 @@ export type NextQueue = StudyQueue & { shownAt: number };
  * `next`: the card to show now (after a grade, or after finding the card already graded in
  * another tab). `staleCardId`: the card was already graded; the message matters only while it is shown.
  */
-export type GradeState = { ok: true; notice?: string; next?: NextQueue } | { ok: false; staleCardId?: string; message: string; next?: NextQueue } | null;
+export type GradeState =
+  | { ok: true; notice?: string; next?: NextQueue }
+  | { ok: false; staleCardId?: string; message: string; next?: NextQueue }
+  | null;

@@ -32,7 +32,10 @@ function manifestText(field: ScheduleField, options: { isRequired: boolean; empt
     .superRefine((text, ctx) => {
       const bytes = encoder.encode(text).length;
       if (bytes > SCHEDULE_FIELD_LIMIT_BYTES) {
-        ctx.addIssue({ code: "custom", message: `${label} is ${formatKilobytes(bytes)}; the limit is ${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} is ${formatKilobytes(bytes)}; the limit is ${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.`,
+        });
       } else if (options.isRequired && text.trim() === "") {
         ctx.addIssue({ code: "custom", message: options.emptyMessage ?? `${label} is empty.` });
       }
@@ -43,7 +46,10 @@ const seedMessage = `${scheduleFieldLabels.seed} is a whole number from 0 to ${S
 
 // The playground form. YAML itself is checked by lib/sim's parsers, whose errors name the document and field.
 export const scheduleInputSchema = z.object({
-  nodes: manifestText("nodes", { isRequired: true, emptyMessage: "Nodes is empty: paste a NodeList, a List of Nodes, or Node documents." }),
+  nodes: manifestText("nodes", {
+    isRequired: true,
+    emptyMessage: "Nodes is empty: paste a NodeList, a List of Nodes, or Node documents.",
+  }),
   pod: manifestText("pod", { isRequired: true, emptyMessage: "Pod is empty: paste the one Pod to schedule." }),
   pods: manifestText("pods", { isRequired: false }),
   config: manifestText("config", { isRequired: false }),

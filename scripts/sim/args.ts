@@ -1,7 +1,13 @@
 // Argument parsing for `npm run sim -- run <id> [--<param> <value>]... [--seed N] [--json]`.
 // Accepts `--name value` and `--name=value`; `--json` is a flag.
 
-export type RunArgs = { id: string | undefined; params: Record<string, string>; seed: string | undefined; json: boolean; errors: string[] };
+export type RunArgs = {
+  id: string | undefined;
+  params: Record<string, string>;
+  seed: string | undefined;
+  json: boolean;
+  errors: string[];
+};
 
 export function parseRunArgs(argv: string[]): RunArgs {
   const out: RunArgs = { id: undefined, params: {}, seed: undefined, json: false, errors: [] };

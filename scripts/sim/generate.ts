@@ -4,7 +4,9 @@ import { generate, GENERATOR_KINDS, type GeneratedQuestion, type GeneratorKind }
 import { parseRunArgs } from "./args";
 
 function readable(q: GeneratedQuestion): string {
-  const flags = Object.entries(q.replay.params).map(([k, v]) => `--${k} ${String(v)}`).join(" ");
+  const flags = Object.entries(q.replay.params)
+    .map(([k, v]) => `--${k} ${String(v)}`)
+    .join(" ");
   return [
     `${q.kind} (seed ${q.seed})`,
     "",
@@ -24,10 +26,13 @@ export async function runGenerateCommand(argv: string[]): Promise<number> {
   const kind = args.id as GeneratorKind | undefined;
   const seed = args.seed === undefined ? 1 : /^\d+$/.test(args.seed) ? Number(args.seed) : Number.NaN;
   const errors = [...args.errors, ...Object.keys(args.params).map((p) => `unknown option --${p}`)];
-  if (kind === undefined || !GENERATOR_KINDS.includes(kind)) errors.push(`which kind? valid: ${GENERATOR_KINDS.join(", ")}`);
+  if (kind === undefined || !GENERATOR_KINDS.includes(kind))
+    errors.push(`which kind? valid: ${GENERATOR_KINDS.join(", ")}`);
   if (!Number.isSafeInteger(seed)) errors.push(`--seed must be a non-negative integer, got "${args.seed}"`);
   if (errors.length > 0) {
-    console.error(`error: ${errors.join("; ")}\nusage: npm run sim -- generate <${GENERATOR_KINDS.join("|")}> [--seed N] [--json]`);
+    console.error(
+      `error: ${errors.join("; ")}\nusage: npm run sim -- generate <${GENERATOR_KINDS.join("|")}> [--seed N] [--json]`,
+    );
     return 2;
   }
   const q = generate(kind!, seed);

@@ -11,7 +11,9 @@ function accepted(p: ParamDef): string {
 /** "(only when --case is 5 or 6)" for a param that applies to some values of another. */
 function condition(p: ParamDef): string {
   if (p.appliesWhen === undefined) return "";
-  const parts = Object.entries(p.appliesWhen).map(([name, values]) => `--${name} is ${values.map(String).join(" or ")}`);
+  const parts = Object.entries(p.appliesWhen).map(
+    ([name, values]) => `--${name} is ${values.map(String).join(" or ")}`,
+  );
   return `  (only when ${parts.join(" and ")}; ignored otherwise)`;
 }
 
@@ -22,7 +24,9 @@ export function describeScenarios(only?: string): string {
     lines.push(`${s.id}  —  ${s.title}`, `  ${s.summary}`);
     for (const p of s.params) {
       const unit = p.type === "integer" ? (p.unit ?? "") : "";
-      lines.push(`    --${p.name} <${accepted(p)}>  default ${String(p.default)}${unit}  ${p.label}: ${p.description}${condition(p)}`);
+      lines.push(
+        `    --${p.name} <${accepted(p)}>  default ${String(p.default)}${unit}  ${p.label}: ${p.description}${condition(p)}`,
+      );
       if (p.type === "enum") for (const o of p.options) lines.push(`        ${o.value} = ${o.label}`);
     }
     lines.push("");

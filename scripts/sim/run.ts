@@ -25,6 +25,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const trace = runScenario(def.id, args.params, seed);
   console.log(args.json ? JSON.stringify(trace) : formatTimeline(trace));
   const ok = trace.outcome.status === "completed" && trace.claims.every((c) => c.passed);
-  if (!ok) console.error(`\nreproduce with: npm run sim -- run ${def.id} ${Object.entries(trace.params).map(([k, v]) => `--${k} ${String(v)}`).join(" ")} --seed ${seed}`);
+  if (!ok)
+    console.error(
+      `\nreproduce with: npm run sim -- run ${def.id} ${Object.entries(trace.params)
+        .map(([k, v]) => `--${k} ${String(v)}`)
+        .join(" ")} --seed ${seed}`,
+    );
   return ok ? 0 : 1;
 }

@@ -4,7 +4,13 @@
 // 2 usage error or invalid input (the message names the file, document and field).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { explainSchedule, formatInputError, formatScheduleTable, parseSchedulingInputs, type InputFile } from "@/lib/sim/scheduler";
+import {
+  explainSchedule,
+  formatInputError,
+  formatScheduleTable,
+  parseSchedulingInputs,
+  type InputFile,
+} from "@/lib/sim/scheduler";
 
 export const EXIT_SCHEDULED = 0;
 export const EXIT_UNSCHEDULABLE = 1;
@@ -24,7 +30,14 @@ async function readInput(path: string | undefined): Promise<InputFile | undefine
 function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
-    options: { nodes: { type: "string" }, pod: { type: "string" }, pods: { type: "string" }, config: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      nodes: { type: "string" },
+      pod: { type: "string" },
+      pods: { type: "string" },
+      config: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: false,
   }).values;
 }
@@ -48,7 +61,12 @@ export async function runScheduleCommand(argv: string[], io: CommandIO = default
   }
   let files: { nodes?: InputFile; pod?: InputFile; pods?: InputFile; config?: InputFile };
   try {
-    files = { nodes: await readInput(options.nodes), pod: await readInput(options.pod), pods: await readInput(options.pods), config: await readInput(options.config) };
+    files = {
+      nodes: await readInput(options.nodes),
+      pod: await readInput(options.pod),
+      pods: await readInput(options.pods),
+      config: await readInput(options.config),
+    };
   } catch (error) {
     io.err(`cannot read input: ${(error as Error).message}\n`);
     return EXIT_BAD_INPUT;
@@ -60,6 +78,8 @@ export async function runScheduleCommand(argv: string[], io: CommandIO = default
     io.err(`error: ${formatInputError(explanation.error)}\n`);
     return EXIT_BAD_INPUT;
   }
-  io.out(options.json ? `${JSON.stringify(explanation.value.json, null, 2)}\n` : formatScheduleTable(explanation.value));
+  io.out(
+    options.json ? `${JSON.stringify(explanation.value.json, null, 2)}\n` : formatScheduleTable(explanation.value),
+  );
   return explanation.value.result.selectedNode === null ? EXIT_UNSCHEDULABLE : EXIT_SCHEDULED;
 }

@@ -4,7 +4,9 @@ import { newAccount, signIn, signOut, signUp } from "./auth-helpers";
 import { startMailServer } from "./mail-server";
 import { answerWithKeyboard, firstDeck } from "./study-helpers";
 
-test("a learner changes their password (the current one is required) and signs in with the new one", async ({ page }) => {
+test("a learner changes their password (the current one is required) and signs in with the new one", async ({
+  page,
+}) => {
   const account = newAccount();
   await signUp(page, account);
   await page.goto("/account");
@@ -36,7 +38,9 @@ test("a learner changes their email and signs in with it", async ({ page }) => {
   await signIn(page, { email: moved.email, password: account.password });
 });
 
-test("forgot password: the mail's link sets a new password once, and the learner signs in with it", async ({ page }) => {
+test("forgot password: the mail's link sets a new password once, and the learner signs in with it", async ({
+  page,
+}) => {
   const mailServer = await startMailServer();
   try {
     const account = newAccount();
@@ -69,7 +73,9 @@ test("forgot password: the mail's link sets a new password once, and the learner
     await page.goto(link!);
     await page.getByLabel("New password").fill("another copper willow signal 20");
     await page.getByRole("button", { name: "Set new password" }).click();
-    await expect(page.getByRole("status")).toHaveText("This reset link has expired or was already used. Ask for a new one.");
+    await expect(page.getByRole("status")).toHaveText(
+      "This reset link has expired or was already used. Ask for a new one.",
+    );
     await signIn(page, { email: account.email, password: "copper willow signal thunder 19" });
   } finally {
     await mailServer.close();
@@ -81,10 +87,16 @@ test("after sign-up, a notice says how much guest progress moved into the accoun
     await page.goto(`/study/${firstDeck.id}`);
     await answerWithKeyboard(page);
     await page.keyboard.press("3");
-    await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ }).or(page.getByRole("heading", { name: "Done for today" }))).toBeVisible();
+    await expect(
+      page
+        .getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })
+        .or(page.getByRole("heading", { name: "Done for today" })),
+    ).toBeVisible();
   }
   await signUp(page, newAccount());
-  await expect(page.getByRole("status").filter({ hasText: "guest progress" })).toHaveText(/^Your guest progress is now in your account: 2 reviews of 2 cards\./);
+  await expect(page.getByRole("status").filter({ hasText: "guest progress" })).toHaveText(
+    /^Your guest progress is now in your account: 2 reviews of 2 cards\./,
+  );
   await page.reload();
   await expect(page.getByText("Your guest progress is now in your account")).toHaveCount(0); // said once
 });

@@ -7,7 +7,11 @@ async function studyOne(page: Page, rating = "3") {
   await page.goto(`/study/${firstDeck.id}`);
   await answerWithKeyboard(page);
   await page.keyboard.press(rating);
-  await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ }).or(page.getByRole("heading", { name: "Done for today" }))).toBeVisible();
+  await expect(
+    page
+      .getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })
+      .or(page.getByRole("heading", { name: "Done for today" })),
+  ).toBeVisible();
 }
 
 test("sign up, study, sign out, sign in: the progress is still there", async ({ page }) => {
@@ -41,7 +45,9 @@ test("a guest's progress moves into the new account at sign-up", async ({ page }
   await expect(page.getByText(/^\d+ new$/)).toHaveText("18 new");
 });
 
-test("signing in merges a guest who studied the same card: both reviews count once, replayed in order", async ({ page }) => {
+test("signing in merges a guest who studied the same card: both reviews count once, replayed in order", async ({
+  page,
+}) => {
   const account = newAccount();
   await signUp(page, account);
   await studyOne(page, "1"); // the account studies the first card
@@ -55,12 +61,18 @@ test("signing in merges a guest who studied the same card: both reviews count on
   expect(guestState.cardId).toBe(accountState!.cardId);
 
   await signIn(page, account);
-  const logs = await e2eDb.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" }, select: { rating: true, cardId: true } });
+  const logs = await e2eDb.reviewLog.findMany({
+    where: { userId: user.id },
+    orderBy: { reviewedAt: "asc" },
+    select: { rating: true, cardId: true },
+  });
   expect(logs).toEqual([
     { rating: 1, cardId: accountState!.cardId },
     { rating: 4, cardId: accountState!.cardId },
   ]);
-  const merged = await e2eDb.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: accountState!.cardId } } });
+  const merged = await e2eDb.cardState.findUniqueOrThrow({
+    where: { userId_cardId: { userId: user.id, cardId: accountState!.cardId } },
+  });
   expect(merged.reps).toBe(2); // Again then Easy, replayed: not one of the two states copied over
   expect(merged.version).toBeGreaterThan(Math.max(accountState!.version, guestState.version));
   expect(await e2eDb.cardState.count({ where: { userId: guest } })).toBe(0);
@@ -75,7 +87,10 @@ test("wrong credentials get one generic message, and repeated failures are throt
   const attempt = async (email: string, password: string) => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await Promise.all([page.waitForResponse(/\/api\/auth\/callback\/credentials/), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse(/\/api\/auth\/callback\/credentials/),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     // The form clears the password once it has handled the answer: typing the next one before that would be wiped.
     await expect(page.getByLabel("Password")).toHaveValue("");
   };
@@ -110,6 +125,8 @@ test("a weak password is refused with a message that says why; a taken email is 
   await page.getByLabel("Password").fill(`${account.password} but another`);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/login\?next=%2F&from=signup$/);
-  await expect(page.getByText("If you already have an account with this email, sign in with its password here.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("If you already have an account with this email, sign in with its password here.", { exact: false }),
+  ).toBeVisible();
   expect(await e2eDb.user.count({ where: { email: account.email } })).toBe(1);
 });

@@ -5,7 +5,10 @@ let counter = 0;
 /** A fresh email for this run, and a password zxcvbn accepts. */
 export function newAccount() {
   counter++;
-  return { email: `learner-${Date.now()}-${process.pid}-${counter}@example.com`, password: "orbit lantern cobalt meadow 42" };
+  return {
+    email: `learner-${Date.now()}-${process.pid}-${counter}@example.com`,
+    password: "orbit lantern cobalt meadow 42",
+  };
 }
 
 export async function signUp(page: Page, account: { email: string; password: string }) {

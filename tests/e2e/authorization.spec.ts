@@ -10,7 +10,13 @@ test("another learner's private deck, its cards and quizzes are refused everywhe
   const owner = newAccount();
   await signUp(page, owner);
   await page.goto("/account");
-  await page.getByLabel("File").setInputFiles({ name: "mine.txt", mimeType: "text/plain", buffer: readFileSync("tests/fixtures/import/anki-with-header.txt") });
+  await page
+    .getByLabel("File")
+    .setInputFiles({
+      name: "mine.txt",
+      mimeType: "text/plain",
+      buffer: readFileSync("tests/fixtures/import/anki-with-header.txt"),
+    });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported 3 cards");
   const user = await e2eDb.user.findUniqueOrThrow({ where: { email: owner.email } });
@@ -33,7 +39,9 @@ test("another learner's private deck, its cards and quizzes are refused everywhe
     button.closest("form")!.querySelector<HTMLInputElement>('input[name="cardId"]')!.value = cardId;
   }, privateCard.id);
   await stranger.getByRole("button", { name: /^Good, next review in/ }).click();
-  await expect(stranger.getByRole("article").getByRole("alert")).toHaveText(`There is no card "${privateCard.id}" to grade.`);
+  await expect(stranger.getByRole("article").getByRole("alert")).toHaveText(
+    `There is no card "${privateCard.id}" to grade.`,
+  );
   expect(await e2eDb.reviewLog.count({ where: { cardId: privateCard.id } })).toBe(0);
 
   // Route handlers: the stranger's export holds none of the owner's cards.

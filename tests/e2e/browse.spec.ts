@@ -37,7 +37,9 @@ test("finds a card by a word of its back, filters by tag and suspends in bulk", 
   await expect(page.getByText(`${count} selected`)).toBeVisible();
   await page.getByRole("button", { name: "Suspend", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Suspended" })).toHaveText(`Suspended ${count} cards.`);
-  expect(await e2eDb.cardState.count({ where: { userId: await guestId(page), suspendedAt: { not: null } } })).toBe(count);
+  expect(await e2eDb.cardState.count({ where: { userId: await guestId(page), suspendedAt: { not: null } } })).toBe(
+    count,
+  );
 
   await browse(page, { tag: "rbac", state: "suspended" });
   await expect(cardList(page).getByRole("listitem")).toHaveCount(count);
@@ -78,7 +80,9 @@ test("an own card is created with a preview, edited, studied and deleted", async
   await page.getByRole("button", { name: /^Easy, next review in/ }).click();
   await expect(page.getByRole("heading", { name: /done/i })).toBeVisible();
   const learnerId = await guestId(page);
-  expect(await e2eDb.reviewLog.count({ where: { userId: learnerId, card: { prompt: { contains: "kube-proxy" } } } })).toBe(1);
+  expect(
+    await e2eDb.reviewLog.count({ where: { userId: learnerId, card: { prompt: { contains: "kube-proxy" } } } }),
+  ).toBe(1);
 
   await browse(page, { q: "quokka" });
   await cardList(page).getByRole("link", { name: "Edit" }).click();
@@ -131,7 +135,9 @@ for (const width of [375, 1280]) {
     await page.screenshot({ path: `screenshots/browse-decks-${width}.png`, fullPage: true });
     await page.getByRole("link", { name: "Add a card" }).click();
     await page.getByLabel("Front (Markdown)").fill("What does `kubectl drain` do?");
-    await page.getByLabel("Back (Markdown)").fill("Cordons the node, then evicts its pods:\n\n```sh\nkubectl drain node-1 --ignore-daemonsets\n```");
+    await page
+      .getByLabel("Back (Markdown)")
+      .fill("Cordons the node, then evicts its pods:\n\n```sh\nkubectl drain node-1 --ignore-daemonsets\n```");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

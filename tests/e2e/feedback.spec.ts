@@ -8,19 +8,29 @@ import { firstDeck, guestId } from "./study-helpers";
 // phone, and a guest reaches settings, import and export from the header at any width.
 
 const toast = (page: Page) => page.getByRole("region", { name: "Notifications" });
-const revealButton = (page: Page) => page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ });
+const revealButton = (page: Page) =>
+  page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ });
 
 async function cardStates(page: Page) {
-  return e2eDb.cardState.findMany({ where: { userId: await guestId(page) }, select: { cardId: true, buriedUntil: true, suspendedAt: true } });
+  return e2eDb.cardState.findMany({
+    where: { userId: await guestId(page) },
+    select: { cardId: true, buriedUntil: true, suspendedAt: true },
+  });
 }
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
-test("bury, suspend and undo show a toast, Undo works from it, and no Undo is offered before a grade", async ({ page }) => {
+test("bury, suspend and undo show a toast, Undo works from it, and no Undo is offered before a grade", async ({
+  page,
+}) => {
   await page.goto(`/study/${firstDeck.id}`);
   await expect(revealButton(page)).toBeVisible();
   await page.waitForLoadState("networkidle"); // hydrated: the keys are listened to
@@ -70,7 +80,13 @@ test("? opens the page's shortcut list and Esc closes it", async ({ page }) => {
   await expect(overlay).toBeHidden();
   await page.keyboard.press("?");
   await expect(overlay).toBeVisible();
-  for (const does of ["Undo the last grade", "Bury the card until tomorrow", "Suspend the card", "Lift the step, then drop it"]) await expect(overlay).toContainText(does);
+  for (const does of [
+    "Undo the last grade",
+    "Bury the card until tomorrow",
+    "Suspend the card",
+    "Lift the step, then drop it",
+  ])
+    await expect(overlay).toContainText(does);
   await expectNoSeriousViolations(page);
   await page.keyboard.press("Escape");
   await expect(overlay).toBeHidden();
@@ -91,7 +107,8 @@ async function studyUntilOrdering(page: Page) {
   throw new Error("no ordering question in the first 30 cards");
 }
 
-const stepOrder = (page: Page) => page.locator("li[data-step-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-step-id")));
+const stepOrder = (page: Page) =>
+  page.locator("li[data-step-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-step-id")));
 
 test("an ordering question reorders by keyboard (Space, arrows, Space) and by drag", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
@@ -114,7 +131,12 @@ test("an ordering question reorders by keyboard (Space, arrows, Space) and by dr
   const first = await page.locator("li[data-step-id]").first().boundingBox();
   await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
   await page.mouse.down();
-  for (const fraction of [0.25, 0.5, 0.75, 1]) await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2 - fraction * (handle!.y - first!.y + 10), { steps: 4 });
+  for (const fraction of [0.25, 0.5, 0.75, 1])
+    await page.mouse.move(
+      handle!.x + handle!.width / 2,
+      handle!.y + handle!.height / 2 - fraction * (handle!.y - first!.y + 10),
+      { steps: 4 },
+    );
   await page.mouse.up();
   await expect.poll(() => stepOrder(page)).toEqual([before[2], before[1], before[0], ...before.slice(3)]);
 
@@ -127,16 +149,24 @@ test("an ordering question reorders by keyboard (Space, arrows, Space) and by dr
   expect(await stepOrder(page)).toEqual([before[2], before[1], before[0], ...before.slice(3)]);
 });
 
-test("a wide answer table scrolls inside its box at 375 px, and the page does not scroll sideways", async ({ page }) => {
+test("a wide answer table scrolls inside its box at 375 px, and the page does not scroll sideways", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/cards/scheduler-least-allocated-worked");
   const table = page.getByRole("table").first();
   await expect(table).toBeVisible();
-  const box = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, overflowX: getComputedStyle(element).overflowX }));
+  const box = await table.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+    overflowX: getComputedStyle(element).overflowX,
+  }));
   expect(box.overflowX).toBe("auto");
   expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
   // No column is squeezed to one word per line: every cell is at least 9em wide.
-  const narrowest = await table.locator("td").evaluateAll((cells) => Math.min(...cells.map((cell) => cell.getBoundingClientRect().width)));
+  const narrowest = await table
+    .locator("td")
+    .evaluateAll((cells) => Math.min(...cells.map((cell) => cell.getBoundingClientRect().width)));
   expect(narrowest).toBeGreaterThanOrEqual(100);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "screenshots/card-table-375.png", fullPage: true });

@@ -13,7 +13,8 @@ test("a replay of a seed no one has run yet is computed in the pool and plays", 
 });
 
 test("an import is rendered in the pool; a card nested 5,000 deep is refused by name", async ({ page }) => {
-  const qa = (question: string, answer: string) => `<details>\n<summary>${question}</summary>\n\n${answer}\n</details>\n`;
+  const qa = (question: string, answer: string) =>
+    `<details>\n<summary>${question}</summary>\n\n${answer}\n</details>\n`;
   const upload = async (name: string, text: string) => {
     await page.goto("/account");
     await page.getByLabel("File").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
@@ -21,9 +22,14 @@ test("an import is rendered in the pool; a card nested 5,000 deep is refused by 
   };
   await upload("deep.md", `${qa("Fine?", "Yes.")}\n${qa("Deep?", `${"> ".repeat(5_000)}deep`)}`);
   const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
-  await expect(alert.getByRole("listitem")).toHaveText([/^line 7: The card at line 7 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep .*the limit is 32\.$/]);
+  await expect(alert.getByRole("listitem")).toHaveText([
+    /^line 7: The card at line 7 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep .*the limit is 32\.$/,
+  ]);
 
-  await upload("pool.md", `## Pool\n\n${qa("Where is Markdown rendered?", "In a **worker thread**:\n\n```yaml\nkind: Pod\n```")}`);
+  await upload(
+    "pool.md",
+    `## Pool\n\n${qa("Where is Markdown rendered?", "In a **worker thread**:\n\n```yaml\nkind: Pod\n```")}`,
+  );
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported 1 card");
   await page.getByRole("link", { name: "Study it now" }).click();
   await page.getByRole("button", { name: "Show answer" }).click();

@@ -14,13 +14,19 @@ async function importFile(page: Page, file: { name: string; buffer: Buffer }, de
 
 test("import an Anki tab-separated file and a Markdown <details> file, then study them", async ({ page }) => {
   await importFile(page, { name: "anki-with-header.txt", buffer: readFileSync(`${fixtures}/anki-with-header.txt`) });
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported 3 cards into Kubernetes::Basics");
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(
+    "Imported 3 cards into Kubernetes::Basics",
+  );
   await importFile(page, { name: "devops-qa.md", buffer: readFileSync(`${fixtures}/devops-qa.md`) }, "DevOps practice");
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported 2 cards into DevOps practice, skipped 1.");
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(
+    "Imported 2 cards into DevOps practice, skipped 1.",
+  );
 
   await page.getByRole("link", { name: "Study it now" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("DevOps practice");
-  await expect(page.getByRole("article").locator(".prose-card").first()).toContainText("What are the two phases of a scheduling cycle?");
+  await expect(page.getByRole("article").locator(".prose-card").first()).toContainText(
+    "What are the two phases of a scheduling cycle?",
+  );
   await page.getByRole("button", { name: "Show answer" }).click();
   await expect(page.getByRole("article").locator("pre.shiki")).toContainText("nodeSelector"); // the code block survived, highlighted
   await page.getByRole("button", { name: /^Good, next review in/ }).click();
@@ -49,14 +55,31 @@ test("export the cards for Anki and import them back: the same cards come back",
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Cards for Anki (text)" }).click();
   const exported = readFileSync(await (await download).path()!, "utf8");
-  expect(exported.split("\n").slice(0, 6)).toEqual(["#separator:tab", "#html:true", "#guid column:1", "#notetype column:2", "#deck column:3", "#tags column:6"]);
+  expect(exported.split("\n").slice(0, 6)).toEqual([
+    "#separator:tab",
+    "#html:true",
+    "#guid column:1",
+    "#notetype column:2",
+    "#deck column:3",
+    "#tags column:6",
+  ]);
   const learnerId = await guestId(page);
-  const visible = await e2eDb.card.count({ where: { retiredAt: null, deck: { retiredAt: null, OR: [{ ownerId: null }, { ownerId: learnerId }] } } });
+  const visible = await e2eDb.card.count({
+    where: { retiredAt: null, deck: { retiredAt: null, OR: [{ ownerId: null }, { ownerId: learnerId }] } },
+  });
 
   await importFile(page, { name: "quorum-cards.txt", buffer: Buffer.from(exported) }, "Round trip");
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(`Imported ${visible} cards into Round trip`);
-  const roundTrip = await e2eDb.card.findMany({ where: { deck: { ownerId: learnerId, title: "Round trip" } }, select: { promptHtml: true } });
-  const original = await e2eDb.card.findMany({ where: { deck: { ownerId: learnerId, title: "Kubernetes::Basics" } }, select: { promptHtml: true } });
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(
+    `Imported ${visible} cards into Round trip`,
+  );
+  const roundTrip = await e2eDb.card.findMany({
+    where: { deck: { ownerId: learnerId, title: "Round trip" } },
+    select: { promptHtml: true },
+  });
+  const original = await e2eDb.card.findMany({
+    where: { deck: { ownerId: learnerId, title: "Kubernetes::Basics" } },
+    select: { promptHtml: true },
+  });
   for (const card of original) expect(roundTrip.map((c) => c.promptHtml)).toContain(card.promptHtml);
 });
 
@@ -72,6 +95,9 @@ test("the review log downloads in the FSRS optimizer's columns, and the account 
   expect(row).toMatch(/^apiserver-responsibilities,\d{13},3,0,\d+$/);
   expect(rest).toEqual([]);
   const account = await (await request.get("/api/export/account.json", { headers: { cookie } })).json();
-  expect(account).toMatchObject({ format: "quorum-account", reviewLogs: [{ cardId: "apiserver-responsibilities", rating: 3 }] });
+  expect(account).toMatchObject({
+    format: "quorum-account",
+    reviewLogs: [{ cardId: "apiserver-responsibilities", rating: 3 }],
+  });
   expect(JSON.stringify(account)).not.toContain("passwordHash");
 });

@@ -37,7 +37,9 @@ async function importDeck(page: Page, name: string, text: string, deckName: stri
   await page.getByLabel("File").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
   await page.getByLabel("Deck name (optional)").fill(deckName);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(`Imported 1 card into ${deckName}`);
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(
+    `Imported 1 card into ${deckName}`,
+  );
   await page.getByRole("link", { name: "Study it now" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(deckName);
 }
@@ -47,7 +49,13 @@ async function expectInert(page: Page, texts: string[]) {
   const card = page.getByRole("article");
   for (const text of texts) await card.getByText(text).click();
   await expect(card.locator("img")).toHaveCount(0);
-  expect(await card.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => p !== "http:" && p !== "https:"))).toEqual([]);
+  expect(
+    await card
+      .locator("a[href]")
+      .evaluateAll((links) =>
+        links.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => p !== "http:" && p !== "https:"),
+      ),
+  ).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 }
 
@@ -78,16 +86,35 @@ test("a card stored before the sanitiser (raw hostile HTML) is stopped by the CS
   const deckId = `imp_${randomUUID().replaceAll("-", "")}`;
   const cardId = `imp_${randomUUID().replaceAll("-", "")}`;
   const hostile = `<p>legacy</p><script>window.__pwned='script'</script><img src="http://evil.test/legacy.png" onerror="window.__pwned='onerror'"><a href="javascript:window.__pwned='link'">legacy link</a>`;
-  await e2eDb.deck.create({ data: { id: deckId, title: "Legacy", description: "", position: 10_000, ownerId: owner.id } });
+  await e2eDb.deck.create({
+    data: { id: deckId, title: "Legacy", description: "", position: 10_000, ownerId: owner.id },
+  });
   await e2eDb.card.create({
-    data: { id: cardId, deckId, type: "flashcard", prompt: "legacy", answer: "legacy", promptHtml: hostile, answerHtml: hostile, sources: [], tags: [], position: 0, contentHash: "legacy" },
+    data: {
+      id: cardId,
+      deckId,
+      type: "flashcard",
+      prompt: "legacy",
+      answer: "legacy",
+      promptHtml: hostile,
+      answerHtml: hostile,
+      sources: [],
+      tags: [],
+      position: 0,
+      contentHash: "legacy",
+    },
   });
   const readViolations = await watchPolicyViolations(page);
 
   await page.goto(`/cards/${cardId}`);
   await page.getByText("legacy link").first().click();
-  await expect.poll(readViolations).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^script-src-elem blocked inline/), expect.stringMatching(/^img-src blocked http:\/\/evil\.test\/legacy\.png/)]),
-  );
+  await expect
+    .poll(readViolations)
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^script-src-elem blocked inline/),
+        expect.stringMatching(/^img-src blocked http:\/\/evil\.test\/legacy\.png/),
+      ]),
+    );
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 });

@@ -29,7 +29,8 @@ export async function startMailServer() {
     server.listen(e2eSmtpPort, "127.0.0.1", resolve);
   });
   return {
-    nextMail: () => new Promise<ReceivedMail>((resolve) => (inbox.length > 0 ? resolve(inbox.shift()!) : waiting.push(resolve))),
+    nextMail: () =>
+      new Promise<ReceivedMail>((resolve) => (inbox.length > 0 ? resolve(inbox.shift()!) : waiting.push(resolve))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

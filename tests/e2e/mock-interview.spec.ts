@@ -27,11 +27,15 @@ async function tick(page: Page, legend: string, isTicked: (index: number) => boo
   return [Array.from({ length: total }, (_, i) => i).filter(isTicked).length, total];
 }
 
-test("a 3-question mock interview: typed answers, key points, a follow-up, a report, and Study these over the misses", async ({ page }) => {
+test("a 3-question mock interview: typed answers, key points, a follow-up, a report, and Study these over the misses", async ({
+  page,
+}) => {
   await page.goto("/quiz");
   await page.getByRole("radio", { name: "Mock interview" }).check();
   await page.getByRole("checkbox", { name: new RegExp(`^${firstDeck.title}`) }).check();
-  await expect(page.getByRole("status").filter({ hasText: "A mock interview asks only cards with interview sections" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "A mock interview asks only cards with interview sections" }),
+  ).toBeVisible();
   await page.getByLabel("Questions").fill("3");
   await page.getByLabel("Seconds per question").fill("600");
   await page.getByRole("button", { name: "Start the interview" }).click();
@@ -46,7 +50,9 @@ test("a 3-question mock interview: typed answers, key points, a follow-up, a rep
   for (let n = 0; n < 3; n++) {
     await expect(page.getByRole("heading", { name: `Question ${n + 1} of 3` })).toBeVisible();
     fronts.push((await questionText(page).innerText()).trim());
-    await page.getByLabel("Your answer", { exact: true }).fill(`My answer to question ${n + 1}: the API server, etcd and the scheduler.`);
+    await page
+      .getByLabel("Your answer", { exact: true })
+      .fill(`My answer to question ${n + 1}: the API server, etcd and the scheduler.`);
     await page.getByRole("button", { name: "Submit answer" }).click();
     const [ticked, points] = await tick(page, tickLegend, rules[n]!);
     covered += ticked;
@@ -55,7 +61,10 @@ test("a 3-question mock interview: typed answers, key points, a follow-up, a rep
     await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
     await page.getByLabel("Your answer to the follow-up").fill("It depends on the watch cache and on quorum.");
     await page.getByRole("button", { name: "Submit answer" }).click();
-    const after = n < 2 ? page.getByRole("heading", { name: `Question ${n + 2} of 3` }) : page.getByRole("heading", { name: /key points covered/ });
+    const after =
+      n < 2
+        ? page.getByRole("heading", { name: `Question ${n + 2} of 3` })
+        : page.getByRole("heading", { name: /key points covered/ });
     const followUpTicks = page.getByRole("group", { name: followUpTickLegend });
     await expect(after.or(followUpTicks)).toBeVisible();
     if (await followUpTicks.isVisible()) {
@@ -66,9 +75,15 @@ test("a 3-question mock interview: typed answers, key points, a follow-up, a rep
   }
 
   await expect(page).toHaveURL(`/quiz/${quizId}/report`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${covered} of ${total} key points covered (${Math.round((covered / total) * 100)}%)`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `${covered} of ${total} key points covered (${Math.round((covered / total) * 100)}%)`,
+  );
   await expect(page.getByRole("row", { name: new RegExp(`^${firstDeck.title}`) })).toBeVisible();
-  const questions = await e2eDb.quizQuestion.findMany({ where: { quizId }, orderBy: { position: "asc" }, select: { cardId: true, rating: true } });
+  const questions = await e2eDb.quizQuestion.findMany({
+    where: { quizId },
+    orderBy: { position: "asc" },
+    select: { cardId: true, rating: true },
+  });
   expect(questions.map((q) => q.rating)).toEqual([3, 1, 1]); // all, none, one of three or more
   const missedIds = [questions[1]!.cardId, questions[2]!.cardId];
   const misses = page.getByRole("list", { name: "Missed cards" }).getByRole("listitem");
@@ -84,7 +99,8 @@ test("a 3-question mock interview: typed answers, key points, a follow-up, a rep
     const card = page.getByRole("article", { name: "Flashcard" });
     await expect(card).toContainText(front);
     await page.getByRole("button", { name: "Show answer" }).click();
-    for (const heading of ["Say it in 30 seconds", "Key points", "In depth", "Follow-ups"]) await expect(card.getByRole("heading", { name: heading })).toBeVisible();
+    for (const heading of ["Say it in 30 seconds", "Key points", "In depth", "Follow-ups"])
+      await expect(card.getByRole("heading", { name: heading })).toBeVisible();
     await page.getByRole("button", { name: /^Easy, next review in/ }).click(); // Easy: out of learning, so each card comes once
   }
   await expect(page.getByRole("heading", { name: /done/i })).toBeVisible();
@@ -96,7 +112,11 @@ test("a 3-question mock interview: typed answers, key points, a follow-up, a rep
   const retryId = page.url().split("/").at(-1)!;
   expect(retryId).not.toBe(quizId);
   await expect(questionText(page)).toHaveText(fronts[0]!);
-  const retried = await e2eDb.quizQuestion.findMany({ where: { quizId: retryId }, orderBy: { position: "asc" }, select: { cardId: true } });
+  const retried = await e2eDb.quizQuestion.findMany({
+    where: { quizId: retryId },
+    orderBy: { position: "asc" },
+    select: { cardId: true },
+  });
   expect(retried.map((q) => q.cardId)).toEqual(questions.map((q) => q.cardId));
 });
 
@@ -128,7 +148,11 @@ test("ticks are the owner's alone, and only of key points that exist", async ({ 
   expect(refused.status()).toBe(200);
   expect(await refused.text()).toContain("There is no such interview question.");
   await stranger.close();
-  for (const [ticks, message] of [["9", "There is no such key point."], ["-1", "There is no such key point."], ["x", "A tick names a key point by its number."]] as const) {
+  for (const [ticks, message] of [
+    ["9", "There is no such key point."],
+    ["-1", "There is no such key point."],
+    ["x", "A tick names a key point by its number."],
+  ] as const) {
     const response = await postAction(page.request, tickAction, { quizId, position: "0", ticks });
     expect(response.status(), ticks).toBe(200);
     expect(await response.text(), ticks).toContain(message);
@@ -163,11 +187,15 @@ test("a reload keeps the draft being typed and every step already taken", async 
 /** Serious or critical accessibility violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`the interview's steps and report have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+  test(`the interview's steps and report have no serious accessibility violations (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto("/quiz");
     await page.getByRole("radio", { name: "Mock interview" }).check();
@@ -175,7 +203,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Start the interview" }).click();
     await expect(page.getByLabel("Your answer", { exact: true })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel("Your answer", { exact: true }).fill("The API server is the only component that writes etcd.");
+    await page
+      .getByLabel("Your answer", { exact: true })
+      .fill("The API server is the only component that writes etcd.");
     await page.getByRole("button", { name: "Submit answer" }).click();
     await expect(page.getByRole("group", { name: tickLegend })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

@@ -9,7 +9,10 @@ import { freePort } from "@/scripts/free-port";
 import { e2eDataDir } from "../../playwright.config";
 
 test("liveness and readiness answer 200 without a guest cookie, and never from a cache", async ({ request }) => {
-  for (const [url, status] of [["/api/health/live", "live"], ["/api/health/ready", "ready"]] as const) {
+  for (const [url, status] of [
+    ["/api/health/live", "live"],
+    ["/api/health/ready", "ready"],
+  ] as const) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);
     expect(await response.json()).toEqual({ status });
@@ -18,7 +21,9 @@ test("liveness and readiness answer 200 without a guest cookie, and never from a
   }
 });
 
-test("every response carries a request id: a load balancer's plain id is kept, anything else replaced", async ({ request }) => {
+test("every response carries a request id: a load balancer's plain id is kept, anything else replaced", async ({
+  request,
+}) => {
   const fresh = (await request.get("/api/health/live")).headers()["x-request-id"];
   expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
   const kept = await request.get("/api/health/live", { headers: { "X-Request-Id": "haproxy-0a1b2c3d" } });
@@ -30,7 +35,10 @@ test("every response carries a request id: a load balancer's plain id is kept, a
 /** A second server process on the e2e build and database, so this test can stop it. */
 class OwnServer {
   readonly lines: Record<string, unknown>[] = [];
-  private readonly waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  private readonly waiters: {
+    match: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }[] = [];
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
 
@@ -95,8 +103,20 @@ test("SIGTERM: no new connections, the request in flight finishes, its line is l
 
     // A request whose body is still on its way is in flight until the body ends.
     const body = JSON.stringify({ pod: "not: [valid" });
-    const inFlight = httpRequest({ host: "127.0.0.1", port: server.port, path: "/api/schedule?token=secret", method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Request-Id": "drain-test-0001" } });
-    const answered = new Promise<IncomingMessage>((resolve, reject) => inFlight.on("response", resolve).on("error", reject));
+    const inFlight = httpRequest({
+      host: "127.0.0.1",
+      port: server.port,
+      path: "/api/schedule?token=secret",
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(body),
+        "X-Request-Id": "drain-test-0001",
+      },
+    });
+    const answered = new Promise<IncomingMessage>((resolve, reject) =>
+      inFlight.on("response", resolve).on("error", reject),
+    );
     inFlight.write(body.slice(0, 5));
     await server.logLine((line) => line.msg === "request started" && line.reqId === "drain-test-0001");
 

@@ -3,12 +3,16 @@ import { clock } from "@/lib/clock";
 import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 
-async function startQuiz(page: Page, options: { mode: "Quiz" | "Mock interview" | "Cram"; count: number; secondsPerQuestion?: number }) {
+async function startQuiz(
+  page: Page,
+  options: { mode: "Quiz" | "Mock interview" | "Cram"; count: number; secondsPerQuestion?: number },
+) {
   await page.goto("/quiz");
   await page.getByRole("radio", { name: options.mode }).check();
   await page.getByRole("checkbox", { name: new RegExp(`^${firstDeck.title}`) }).check();
   await page.getByLabel("Questions").fill(String(options.count));
-  if (options.secondsPerQuestion) await page.getByLabel("Seconds per question").fill(String(options.secondsPerQuestion));
+  if (options.secondsPerQuestion)
+    await page.getByLabel("Seconds per question").fill(String(options.secondsPerQuestion));
   await page.getByRole("button", { name: /^Start/ }).click();
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
   return page.url().split("/").at(-1)!;
@@ -24,12 +28,18 @@ test("a quiz feeds FSRS and ends in a report with the score per topic", async ({
     await page.keyboard.press("3");
   }
   await expect(page).toHaveURL(`/quiz/${quizId}/report`);
-  const questions = await e2eDb.quizQuestion.findMany({ where: { quizId }, select: { isCorrect: true, rating: true, cardId: true } });
+  const questions = await e2eDb.quizQuestion.findMany({
+    where: { quizId },
+    select: { isCorrect: true, rating: true, cardId: true },
+  });
   const right = questions.filter((q) => q.isCorrect).length;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^${right} of 3 right`));
   await expect(page.getByRole("row", { name: new RegExp(`${firstDeck.title} ${right}/3`) })).toBeVisible();
   expect(questions.every((q) => q.rating === 3)).toBe(true);
-  const reviews = await e2eDb.reviewLog.findMany({ where: { userId: learnerId, source: "quiz" }, select: { cardId: true } });
+  const reviews = await e2eDb.reviewLog.findMany({
+    where: { userId: learnerId, source: "quiz" },
+    select: { cardId: true },
+  });
   expect(reviews.map((r) => r.cardId).sort()).toEqual(questions.map((q) => q.cardId).sort());
 });
 

@@ -4,7 +4,10 @@ import { listScenarios } from "@/lib/sim";
 // Every scenario's replay at its end, at desktop and phone width, saved under screenshots/ to be
 // looked at; each also asserts that every claim holds and nothing scrolls sideways.
 for (const scenario of listScenarios()) {
-  for (const [width, colorScheme] of [[1280, "light"], [375, "dark"]] as const) {
+  for (const [width, colorScheme] of [
+    [1280, "light"],
+    [375, "dark"],
+  ] as const) {
     test(`${scenario.id} at ${width}px, ${colorScheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
@@ -13,7 +16,9 @@ for (const scenario of listScenarios()) {
       await page.keyboard.press("End");
       const claims = page.getByRole("list", { name: "Claims" }).getByRole("button");
       for (const claim of await claims.all()) await expect(claim).toHaveAccessibleName(/^Holds: /);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       await page.screenshot({ path: `screenshots/replay-${scenario.id}-${width}-${colorScheme}.png`, fullPage: true });
     });
   }

@@ -28,7 +28,8 @@ function stoppedBy(trace: Trace, t: number): number {
     if (event.t > t) break;
     if (event.type === "process.crashed") down.add(event.component);
     if (event.type === "process.restarted" || event.type === "process.started") down.delete(event.component);
-    if (event.type === "host.powered-off") for (const [proc, host] of hostOf) if (host === event.component) down.add(proc);
+    if (event.type === "host.powered-off")
+      for (const [proc, host] of hostOf) if (host === event.component) down.add(proc);
   }
   return down.size;
 }
@@ -40,7 +41,9 @@ function diagram(page: Page) {
 
 for (const scenario of listScenarios()) {
   for (const size of sizes) {
-    test(`${scenario.id} at ${size.width}×${size.height}: one screen, a running cluster, evidence in view`, async ({ page }) => {
+    test(`${scenario.id} at ${size.width}×${size.height}: one screen, a running cluster, evidence in view`, async ({
+      page,
+    }) => {
       await page.setViewportSize(size);
       const trace = await traceOf(page, scenario.id);
       await page.goto(`/sim/${scenario.id}`);
@@ -51,13 +54,20 @@ for (const scenario of listScenarios()) {
 
       // The opening frame: after the bootstrap, with only what the scenario stopped drawn as down.
       const opening = bootstrapEndOf(trace.events);
-      await expect(page.locator("output[aria-label='Virtual time']")).toHaveText(new RegExp(`^0?${Math.floor(opening / 60000)}:${String(Math.floor(opening / 1000) % 60).padStart(2, "0")}\\.`));
-      const downLabels = await page.locator('[data-testid="replay-stage"] text').filter({ hasText: /✕ down$/ }).count();
+      await expect(page.locator("output[aria-label='Virtual time']")).toHaveText(
+        new RegExp(`^0?${Math.floor(opening / 60000)}:${String(Math.floor(opening / 1000) % 60).padStart(2, "0")}\\.`),
+      );
+      const downLabels = await page
+        .locator('[data-testid="replay-stage"] text')
+        .filter({ hasText: /✕ down$/ })
+        .count();
       expect(downLabels).toBeLessThanOrEqual(stoppedBy(trace, opening));
       await expect(page.locator('[data-testid="raft-ring"] [data-role="down"]')).toHaveCount(0);
 
       // Nothing scrolls sideways; a phone-sized cluster diagram that is wider than its frame says it pans.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       if (size.width < 1024) {
         if (trace.raft) await page.getByRole("button", { name: "Cluster", exact: true }).click();
         const frame = page.locator('[data-testid="replay-stage"] [role="region"]');
@@ -95,13 +105,21 @@ test("a card's replay opens where its claim is settled and leads back to the car
   await expect(page).toHaveURL(/claim=/);
   const claimId = new URL(page.url()).searchParams.get("claim")!;
   const trace = await traceOf(page, "etcd-quorum-loss");
-  const decided = decidingEvent(trace, trace.claims.find((claim) => claim.id === claimId)!)!;
+  const decided = decidingEvent(
+    trace,
+    trace.claims.find((claim) => claim.id === claimId)!,
+  )!;
   await expect(page.getByRole("region", { name: "The claim in focus" })).toContainText("This card's claim");
   await expect(page.getByTestId("deciding-event")).toContainText(decided.message.slice(0, 60));
-  await expect(page.getByRole("link", { name: /Back to the card/ })).toHaveAttribute("href", "/cards/etcd-down-what-happens");
+  await expect(page.getByRole("link", { name: /Back to the card/ })).toHaveAttribute(
+    "href",
+    "/cards/etcd-down-what-happens",
+  );
 });
 
-test("an etcd election plays slowly enough to watch: PreVote dots in flight, timers and logs, at both widths", async ({ page }) => {
+test("an etcd election plays slowly enough to watch: PreVote dots in flight, timers and logs, at both widths", async ({
+  page,
+}) => {
   // One member of three stops at 20 s; the survivors' timers run out and one of them campaigns.
   const response = await page.request.get("/api/sim/etcd-quorum-loss?down=1");
   const trace = (await response.json()) as Trace;

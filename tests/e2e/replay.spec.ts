@@ -24,7 +24,10 @@ test("a card's Replay opens its scenario; scrubbed to the end, every claim holds
   const [logBox, latestBox] = [await log.locator("..").boundingBox(), await latest.boundingBox()];
   expect(latestBox!.y + latestBox!.height).toBeLessThanOrEqual(logBox!.y + logBox!.height + 1);
   expect(latestBox!.y).toBeGreaterThanOrEqual(logBox!.y - 1);
-  await expect(page.getByRole("link", { name: /Back to the card/ })).toHaveAttribute("href", "/cards/etcd-down-what-happens");
+  await expect(page.getByRole("link", { name: /Back to the card/ })).toHaveAttribute(
+    "href",
+    "/cards/etcd-down-what-happens",
+  );
 });
 
 test("what-if: 3 members with 2 down, writes fail; 5 members with 2 down, they commit", async ({ page }) => {
@@ -36,7 +39,9 @@ test("what-if: 3 members with 2 down, writes fail; 5 members with 2 down, they c
   await page.getByRole("button", { name: "Run again with these values" }).click();
   await expect(page).toHaveURL(/members=3&down=2/);
   await page.getByRole("button", { name: /: Writes fail/ }).click();
-  await expect(page.getByRole("list", { name: "Event log" })).toContainText("rpc error: code = DeadlineExceeded desc = context deadline exceeded");
+  await expect(page.getByRole("list", { name: "Event log" })).toContainText(
+    "rpc error: code = DeadlineExceeded desc = context deadline exceeded",
+  );
 
   await members.fill("5");
   await page.getByRole("button", { name: "Run again with these values" }).click();
@@ -81,10 +86,14 @@ test("a shared link reopens the replay at the same moment", async ({ page, brows
   await expect(other.getByText("Workers: 4")).toBeVisible();
 });
 
-test("bad parameters or an unknown scenario get a page that says what is wrong and offers the defaults", async ({ page }) => {
+test("bad parameters or an unknown scenario get a page that says what is wrong and offers the defaults", async ({
+  page,
+}) => {
   const response = await page.goto("/sim/etcd-quorum-loss?members=9&down=x&seed=-3");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText('Some parameters of "etcd loses members" are not valid.');
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    'Some parameters of "etcd loses members" are not valid.',
+  );
   await expect(page.getByText("etcd members must be between 1 and 7 (you entered 9)").first()).toBeVisible();
   await expect(page.getByText("Seed must be between 0 and 2147483647 (you entered -3)").first()).toBeVisible();
   await page.getByRole("link", { name: "Open it with the defaults" }).click();
@@ -102,12 +111,28 @@ test("a card with a scenario shows Replay in study, with the card's params", asy
   // Make the etcd-failure card due now, so that it is the first card shown.
   await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
   await e2eDb.cardState.create({
-    data: { userId: learnerId, cardId: "etcd-down-what-happens", due: new Date(clock.nowMs() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+    data: {
+      userId: learnerId,
+      cardId: "etcd-down-what-happens",
+      due: new Date(clock.nowMs() - 60_000),
+      stability: 1,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 1,
+      reps: 1,
+      lapses: 0,
+      state: 1,
+      version: 1,
+    },
   });
   await page.reload();
   await page.getByRole("button", { name: "Show answer" }).click();
   const replay = page.getByRole("link", { name: "Replay: see it happen in the simulation" });
-  await expect(replay).toHaveAttribute("href", /^\/sim\/etcd-quorum-loss\?members=3&down=2&from=etcd-down-what-happens&claim=[a-z-]+$/);
+  await expect(replay).toHaveAttribute(
+    "href",
+    /^\/sim\/etcd-quorum-loss\?members=3&down=2&from=etcd-down-what-happens&claim=[a-z-]+$/,
+  );
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -30,7 +30,8 @@ function expectedRowOrder(result: ScheduleResult): string[] {
   const rest = result.nodes.filter((node) => node.total === null);
   const rank = (name: string) => (name === result.selectedNode ? 0 : 1);
   scored.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || rank(a.name) - rank(b.name));
-  const restRank = (node: (typeof rest)[number]) => (node.name === result.selectedNode ? 0 : node.feasible ? 1 : node.filters.length > 0 ? 2 : 3);
+  const restRank = (node: (typeof rest)[number]) =>
+    node.name === result.selectedNode ? 0 : node.feasible ? 1 : node.filters.length > 0 ? 2 : 3;
   rest.sort((a, b) => restRank(a) - restRank(b));
   return [...scored, ...rest].map((node) => node.name);
 }
@@ -65,9 +66,13 @@ test("the playground picks the node the scheduler picks, for every preset", asyn
       await expect(outcome(page)).toHaveText("Pending: no node fits");
     } else {
       await expect(outcome(page), preset.id).toHaveText(`Scheduled on ${expected.selectedNode}`);
-      await expect(table(page).getByRole("row").filter({ hasText: "selected" }).getByRole("rowheader")).toContainText(expected.selectedNode);
+      await expect(table(page).getByRole("row").filter({ hasText: "selected" }).getByRole("rowheader")).toContainText(
+        expected.selectedNode,
+      );
     }
-    expect(await rowNames(page), `${preset.id}: rows sorted by total, filtered-out nodes last`).toEqual(expectedRowOrder(expected));
+    expect(await rowNames(page), `${preset.id}: rows sorted by total, filtered-out nodes last`).toEqual(
+      expectedRowOrder(expected),
+    );
     // The inputs survive the round trip through the server action, unchanged (CRLF comes back as LF).
     await expect(page.getByLabel("Pod", { exact: true })).toHaveValue(preset.values.pod);
     await expect(page.getByTestId("schedule-status")).not.toContainText("changed since");
@@ -78,7 +83,9 @@ test("a tie is called out, and the tie-break seed decides it the way the library
   const tie = presetById("tie");
   const first = explain(tie.values, 1);
   expect(first.tiedNodes.length).toBeGreaterThan(1);
-  const otherSeed = Array.from({ length: 50 }, (_, i) => i + 2).find((seed) => explain(tie.values, seed).selectedNode !== first.selectedNode)!;
+  const otherSeed = Array.from({ length: 50 }, (_, i) => i + 2).find(
+    (seed) => explain(tie.values, seed).selectedNode !== first.selectedNode,
+  )!;
   const other = explain(tie.values, otherSeed);
 
   await page.goto("/sim/scheduler?preset=tie");
@@ -88,7 +95,9 @@ test("a tie is called out, and the tie-break seed decides it the way the library
     `Tie between ${first.tiedNodes.join(" and ")}: the real scheduler picks one at random; here the seeded choice (seed 1) was ${first.selectedNode}.`,
   );
   await page.getByLabel("Tie-break seed").fill(String(otherSeed));
-  await expect(page.getByTestId("schedule-status")).toContainText("The editors have changed since: schedule again to update it.");
+  await expect(page.getByTestId("schedule-status")).toContainText(
+    "The editors have changed since: schedule again to update it.",
+  );
   await schedule(page);
   await expect(outcome(page)).toHaveText(`Scheduled on ${other.selectedNode}`);
 });
@@ -106,7 +115,9 @@ test("a Pending preset shows upstream's aggregated message and each node's filte
   await expect(table(page).getByRole("cell", { name: /Unschedulable\s*Insufficient cpu/ })).toHaveCount(3);
 });
 
-test("invalid YAML and unknown fields get a message naming the document and field, next to their editor", async ({ page }) => {
+test("invalid YAML and unknown fields get a message naming the document and field, next to their editor", async ({
+  page,
+}) => {
   await page.goto("/sim/scheduler");
   const nodes = page.getByLabel("Nodes", { exact: true });
   await nodes.fill("apiVersion: v1\nkind: Node\nmetadata: {name: a\n");
@@ -114,13 +125,17 @@ test("invalid YAML and unknown fields get a message naming the document and fiel
   await expect(page.locator("#nodes-error")).toHaveText(/^nodes\.yaml: document 1: invalid YAML at line 4, column 1: /);
   await expect(nodes).toHaveAttribute("aria-invalid", "true");
   await expect(nodes).toBeFocused();
-  await expect(page.getByTestId("schedule-status")).toHaveText("Nodes: fix the error shown there, then schedule again.");
+  await expect(page.getByTestId("schedule-status")).toHaveText(
+    "Nodes: fix the error shown there, then schedule again.",
+  );
 
   await page.goto("/sim/scheduler");
   const pod = page.getByLabel("Pod", { exact: true });
   await pod.fill((await pod.inputValue()).replace("affinity:", "afinity:"));
   await schedule(page);
-  await expect(page.locator("#pod-error")).toHaveText(/^pod\.yaml: document 1 \(Pod "web-6d4cf56db6-m2n8v"\): spec\.afinity: unknown field "spec\.afinity"/);
+  await expect(page.locator("#pod-error")).toHaveText(
+    /^pod\.yaml: document 1 \(Pod "web-6d4cf56db6-m2n8v"\): spec\.afinity: unknown field "spec\.afinity"/,
+  );
   await expect(page.locator("#nodes-error")).toBeEmpty();
 });
 
@@ -149,7 +164,9 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Existing pods (optional)").fill(presetById("untolerated-taint").values.pods);
     await page.getByLabel("Tie-break seed").fill("1");
     await page.getByRole("button", { name: "Schedule", exact: true }).click();
-    await expect(outcome(page)).toHaveText(`Scheduled on ${explain(presetById("untolerated-taint").values).selectedNode}`);
+    await expect(outcome(page)).toHaveText(
+      `Scheduled on ${explain(presetById("untolerated-taint").values).selectedNode}`,
+    );
 
     // The preset picker is a plain GET form.
     await page.getByLabel("Preset").selectOption("tie");
@@ -198,7 +215,10 @@ test("Ctrl+Enter in an editor schedules", async ({ page }) => {
 async function checkAndShoot(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), name).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    name,
+  ).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} must not scroll sideways`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
@@ -206,7 +226,9 @@ async function checkAndShoot(page: Page, name: string) {
 
 for (const width of [375, 1280] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`empty, result, pending and error states at ${width}px, ${colorScheme}: axe and screenshots`, async ({ page }) => {
+    test(`empty, result, pending and error states at ${width}px, ${colorScheme}: axe and screenshots`, async ({
+      page,
+    }) => {
       await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
       await page.setViewportSize({ width, height: width < 600 ? 800 : 900 });
       const suffix = `${width}-${colorScheme}`;
@@ -229,7 +251,11 @@ for (const width of [375, 1280] as const) {
       await expect(page.getByTestId("fit-error")).toBeVisible();
       await checkAndShoot(page, `scheduler-pending-${suffix}`);
 
-      await page.getByLabel("Pod", { exact: true }).fill("apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - name: web\n      image: nginx\n      resources: { requests: { cpu: 1x } }\n");
+      await page
+        .getByLabel("Pod", { exact: true })
+        .fill(
+          "apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - name: web\n      image: nginx\n      resources: { requests: { cpu: 1x } }\n",
+        );
       await schedule(page);
       await expect(page.locator("#pod-error")).not.toBeEmpty();
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -47,7 +47,9 @@ for (const width of widths) {
       await expect(page.getByRole("timer")).toBeVisible();
       await shoot(page, `quiz-question-${suffix}`);
       for (let i = 0; i < 2; i++) {
-        await page.getByLabel("Your answer", { exact: true }).fill("The API server is the only component that talks to etcd; replicas run behind a load balancer.");
+        await page
+          .getByLabel("Your answer", { exact: true })
+          .fill("The API server is the only component that talks to etcd; replicas run behind a load balancer.");
         await page.getByRole("button", { name: "Submit answer" }).click();
         await expect(page.getByRole("group", { name: "Which key points did your answer cover?" })).toBeVisible();
         if (i === 0) await shoot(page, `quiz-ticks-${suffix}`);
@@ -96,7 +98,20 @@ for (const width of widths) {
     const learnerId = await guestId(page);
     await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
     await e2eDb.cardState.create({
-      data: { userId: learnerId, cardId: "predict-pod-placement", due: new Date(clock.nowMs() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, version: 1 },
+      data: {
+        userId: learnerId,
+        cardId: "predict-pod-placement",
+        due: new Date(clock.nowMs() - 60_000),
+        stability: 1,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 1,
+        reps: 1,
+        lapses: 0,
+        state: 1,
+        version: 1,
+      },
     });
     await page.goto("/study/scheduling");
     await expect(page.getByRole("button", { name: /^Check my prediction/ })).toBeVisible();

@@ -4,7 +4,14 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./auth-helpers";
-import { expectHydrated, expectStaticSecurityHeaders, expectStrictSecurityHeaders, policyNonce, storeDarkTheme, watchPolicyViolations } from "./security-helpers";
+import {
+  expectHydrated,
+  expectStaticSecurityHeaders,
+  expectStrictSecurityHeaders,
+  policyNonce,
+  storeDarkTheme,
+  watchPolicyViolations,
+} from "./security-helpers";
 import { answerWithKeyboard, firstDeck } from "./study-helpers";
 
 type Visit = { url: string; status?: number; interact?: (page: Page) => Promise<void> };
@@ -43,7 +50,9 @@ const pages: Record<string, Visit> = {
     url: "/sim/scheduler",
     interact: async (page) => {
       await page.getByRole("button", { name: "Schedule", exact: true }).click();
-      await expect(page.getByRole("heading", { level: 2 }).filter({ hasText: /^(Scheduled on|Pending)/ })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 2 }).filter({ hasText: /^(Scheduled on|Pending)/ }),
+      ).toBeVisible();
     },
   },
   "study/[deckId]/page.tsx": { url: `/study/${firstDeck.id}`, interact: answerCard },
@@ -69,7 +78,9 @@ async function checkPage(page: Page, readViolations: () => Promise<string[]>, vi
 }
 
 test("the test visits every page of the app", () => {
-  const files = readdirSync("app", { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "page.tsx");
+  const files = readdirSync("app", { recursive: true, encoding: "utf8" }).filter(
+    (file) => path.basename(file) === "page.tsx",
+  );
   expect(files.sort()).toEqual(Object.keys(pages).sort());
 });
 
@@ -77,18 +88,35 @@ test("every page runs under the strict CSP with no violation, and hydrates", asy
   const readViolations = await watchPolicyViolations(page);
   await storeDarkTheme(page);
   const quizId = await startQuiz(page);
-  for (const visit of Object.values(pages)) await checkPage(page, readViolations, { ...visit, url: visit.url.replace("{quizId}", quizId) });
+  for (const visit of Object.values(pages))
+    await checkPage(page, readViolations, { ...visit, url: visit.url.replace("{quizId}", quizId) });
 });
 
 test("a signed-in learner's pages run under the CSP too", async ({ page }) => {
   const readViolations = await watchPolicyViolations(page);
   await storeDarkTheme(page);
   await signUp(page, newAccount());
-  for (const file of ["page.tsx", "account/page.tsx", "settings/page.tsx", "progress/page.tsx", "study/[deckId]/page.tsx"]) await checkPage(page, readViolations, pages[file]!);
+  for (const file of [
+    "page.tsx",
+    "account/page.tsx",
+    "settings/page.tsx",
+    "progress/page.tsx",
+    "study/[deckId]/page.tsx",
+  ])
+    await checkPage(page, readViolations, pages[file]!);
 });
 
-test("API routes, errors, 404s and static files carry the headers; every script carries this response's nonce", async ({ request }) => {
-  for (const url of ["/api/sim/etcd-quorum-loss", "/api/auth/session", "/api/schedule", "/api/export/nothing", "/no-such-page", "/sim/no-such-scenario"]) {
+test("API routes, errors, 404s and static files carry the headers; every script carries this response's nonce", async ({
+  request,
+}) => {
+  for (const url of [
+    "/api/sim/etcd-quorum-loss",
+    "/api/auth/session",
+    "/api/schedule",
+    "/api/export/nothing",
+    "/no-such-page",
+    "/sim/no-such-scenario",
+  ]) {
     const response = await request.get(url);
     expect(response.status(), url).toBeLessThan(500);
     expectStrictSecurityHeaders(response.headers());

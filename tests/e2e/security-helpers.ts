@@ -14,7 +14,9 @@ export function parsePolicy(policy: string | undefined): Map<string, string[]> {
 
 /** The nonce the policy allows scripts by; fails when there is none. */
 export function policyNonce(policy: string | undefined): string {
-  const source = parsePolicy(policy).get("script-src")?.find((s) => s.startsWith("'nonce-"));
+  const source = parsePolicy(policy)
+    .get("script-src")
+    ?.find((s) => s.startsWith("'nonce-"));
   expect(source, "script-src has a nonce").toBeDefined();
   return source!.slice("'nonce-".length, -1);
 }
@@ -24,7 +26,8 @@ export function expectStaticSecurityHeaders(headers: Record<string, string>) {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"]).toBe("DENY");
-  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(headers["permissions-policy"]).toContain(`${feature}=()`);
+  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"])
+    expect(headers["permissions-policy"]).toContain(`${feature}=()`);
 }
 
 /** The static headers plus a strict, nonce-based CSP: on every page, API route and error. */
@@ -51,7 +54,8 @@ type Violation = { directive: string; blocked: string; sample: string };
 export async function watchPolicyViolations(page: Page): Promise<() => Promise<string[]>> {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
   await page.addInitScript(() => {
@@ -62,7 +66,9 @@ export async function watchPolicyViolations(page: Page): Promise<() => Promise<s
     );
   });
   return async () => {
-    const events = await page.evaluate(() => (window as unknown as { __policyViolations?: Violation[] }).__policyViolations ?? []);
+    const events = await page.evaluate(
+      () => (window as unknown as { __policyViolations?: Violation[] }).__policyViolations ?? [],
+    );
     return [...events.map((v) => `${v.directive} blocked ${v.blocked} ${v.sample}`), ...consoleErrors];
   };
 }

@@ -9,7 +9,11 @@ test("settings change the schedule: new learning steps show on the grade buttons
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
-  expect(await e2eDb.learnerSettings.findUniqueOrThrow({ where: { userId: await guestId(page) } })).toMatchObject({ learningSteps: "2m 20m", newCardsPerDay: 5, timeZone: "Asia/Tokyo" });
+  expect(await e2eDb.learnerSettings.findUniqueOrThrow({ where: { userId: await guestId(page) } })).toMatchObject({
+    learningSteps: "2m 20m",
+    newCardsPerDay: 5,
+    timeZone: "Asia/Tokyo",
+  });
 
   await page.reload();
   await expect(page.getByLabel("Learning steps", { exact: true })).toHaveValue("2m 20m");
@@ -28,10 +32,14 @@ test("invalid settings name the field to fix and save nothing", async ({ page })
   await page.getByLabel("Desired retention").evaluate((input) => input.removeAttribute("max"));
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Some settings need fixing; nothing was saved.")).toBeVisible();
-  await expect(page.getByText("Desired retention must be at most 0.99: higher means reviewing almost every day")).toBeVisible();
+  await expect(
+    page.getByText("Desired retention must be at most 0.99: higher means reviewing almost every day"),
+  ).toBeVisible();
   await expect(page.getByLabel("Desired retention")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Desired retention")).toHaveValue("1.5"); // what was typed stays, to be fixed
   await expect(page.getByLabel("Learning steps", { exact: true })).toHaveValue("ten minutes");
-  await expect(page.getByText("Learning steps: durations like 1m 10m 1h 1d, separated by spaces (at most 10)")).toBeVisible();
+  await expect(
+    page.getByText("Learning steps: durations like 1m 10m 1h 1d, separated by spaces (at most 10)"),
+  ).toBeVisible();
   expect(await e2eDb.learnerSettings.count({ where: { userId: await guestId(page) } })).toBe(0);
 });

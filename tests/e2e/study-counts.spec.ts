@@ -10,12 +10,14 @@ const secondDeck = "Networking";
 /** Anki's three numbers as shown in `scope` (a deck on the home page, or the study page). */
 async function readCounts(scope: Locator | Page) {
   const counts = scope.getByLabel("Cards ready");
-  const number = async (label: string) => Number((await counts.getByText(new RegExp(`^\\d+ ${label}$`)).innerText()).split(" ")[0]);
+  const number = async (label: string) =>
+    Number((await counts.getByText(new RegExp(`^\\d+ ${label}$`)).innerText()).split(" ")[0]);
   return { new: await number("new"), learning: await number("learning"), review: await number("to review") };
 }
 
 const sum = (counts: { new: number; learning: number; review: number }) => counts.new + counts.learning + counts.review;
-const deckOnHome = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const deckOnHome = (page: Page, title: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
 test("studying one deck leaves the other decks' new counts as they were", async ({ page }) => {
   await page.goto("/");
@@ -41,7 +43,9 @@ test("a new card graded Again is counted as learning, and the home page says whe
   await expect(page.getByLabel("Cards ready").getByText(/^\d+ learning$/)).toHaveText("1 learning");
   expect(await readCounts(page)).toEqual({ ...before, new: before.new - 1, learning: 1 });
   await page.goto("/");
-  await expect(page.getByRole("status").filter({ hasText: "to study today" })).toContainText(/The next learning card is due in (1 min|less than a minute)\./);
+  await expect(page.getByRole("status").filter({ hasText: "to study today" })).toContainText(
+    /The next learning card is due in (1 min|less than a minute)\./,
+  );
   expect((await readCounts(deckOnHome(page, firstDeck.title))).learning).toBe(1);
 });
 
@@ -50,14 +54,20 @@ test("the counts add up: the home page's total, each deck's numbers, and the stu
   const decks = page.getByRole("listitem").filter({ has: page.getByLabel("Cards ready") });
   let total = 0;
   for (const deck of await decks.all()) total += sum(await readCounts(deck));
-  await expect(page.getByRole("status").filter({ hasText: "to study today" })).toContainText(`${total} cards to study today`);
+  await expect(page.getByRole("status").filter({ hasText: "to study today" })).toContainText(
+    `${total} cards to study today`,
+  );
   const onHome = await readCounts(deckOnHome(page, firstDeck.title));
   await page.goto(`/study/${firstDeck.id}`);
   expect(await readCounts(page)).toEqual(onHome);
 });
 
 /** Opens the custom study panel, whether or not the last render left it open. */
-const openPanel = (page: Page) => page.locator("details").filter({ hasText: "Custom study and deck limits" }).evaluate((details) => ((details as HTMLDetailsElement).open = true));
+const openPanel = (page: Page) =>
+  page
+    .locator("details")
+    .filter({ hasText: "Custom study and deck limits" })
+    .evaluate((details) => ((details as HTMLDetailsElement).open = true));
 
 test("a deck's own limit and custom study's extra new cards change that deck's count only", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
@@ -79,7 +89,9 @@ test("a deck's own limit and custom study's extra new cards change that deck's c
   expect((await readCounts(deckOnHome(page, secondDeck))).new).toBe(20);
 });
 
-test("custom study of forgotten cards shows the card graded Again, and the progress page's due figures agree", async ({ page }) => {
+test("custom study of forgotten cards shows the card graded Again, and the progress page's due figures agree", async ({
+  page,
+}) => {
   await page.goto(`/study/${firstDeck.id}`);
   await answerWithKeyboard(page);
   await page.keyboard.press("1");

@@ -9,10 +9,13 @@ export async function guestId(page: Page): Promise<string> {
   return cookie!.value.split(".")[0]!;
 }
 
-const revealButton = (page: Page) => page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ });
+const revealButton = (page: Page) =>
+  page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ });
 
 /** Waits for the next card, answers it with the keyboard alone, and returns its kind. */
-export async function answerWithKeyboard(page: Page): Promise<"flashcard" | "multiple-choice" | "ordering" | "predict"> {
+export async function answerWithKeyboard(
+  page: Page,
+): Promise<"flashcard" | "multiple-choice" | "ordering" | "predict"> {
   await expect(revealButton(page)).toBeVisible();
   const article = page.getByRole("article", { name: "Flashcard" });
   const kind = (await page.getByRole("button", { name: /^Check my prediction/ }).count())

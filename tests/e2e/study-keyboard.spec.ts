@@ -5,7 +5,12 @@ import { answerWithKeyboard, firstDeck, guestId } from "./study-helpers";
 test("a whole session with the keyboard only: reveal, grade, check answers, undo, bury", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
   const learnerId = await guestId(page);
-  const logs = () => e2eDb.reviewLog.findMany({ where: { userId: learnerId }, orderBy: { createdAt: "asc" }, select: { cardId: true, rating: true, isCorrect: true, undoneAt: true } });
+  const logs = () =>
+    e2eDb.reviewLog.findMany({
+      where: { userId: learnerId },
+      orderBy: { createdAt: "asc" },
+      select: { cardId: true, rating: true, isCorrect: true, undoneAt: true },
+    });
 
   // Flashcard: Space reveals, Space grades Good.
   await answerWithKeyboard(page);
@@ -30,13 +35,22 @@ test("a whole session with the keyboard only: reveal, grade, check answers, undo
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Grade undone");
   await expect(page).toHaveURL(new RegExp(`/study/${firstDeck.id}$`)); // the undo's ?card=&v= is dropped once the card is shown
   await expect.poll(async () => (await logs()).at(-1)!.undoneAt).not.toBeNull();
-  const undone = await e2eDb.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } } });
+  const undone = await e2eDb.cardState.findUniqueOrThrow({
+    where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } },
+  });
   expect(undone.state).toBe(0);
 
   // - buries it until tomorrow: the next card is another one.
   await expect(page.getByRole("button", { name: /^(Show answer|Check answer|Check my prediction)/ })).toBeVisible();
   await page.keyboard.press("-");
   await expect
-    .poll(async () => (await e2eDb.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } } })).buriedUntil)
+    .poll(
+      async () =>
+        (
+          await e2eDb.cardState.findUniqueOrThrow({
+            where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } },
+          })
+        ).buriedUntil,
+    )
     .not.toBeNull();
 });

@@ -82,7 +82,8 @@ test("a tampered grade is refused with a message and writes nothing", async ({ p
 
   await good.evaluate((button) => {
     button.setAttribute("value", "3");
-    button.closest("form")!.querySelector<HTMLInputElement>('input[name="cardId"]')!.value = "someone-elses-private-card";
+    button.closest("form")!.querySelector<HTMLInputElement>('input[name="cardId"]')!.value =
+      "someone-elses-private-card";
   });
   await good.click();
   await expect(alert).toHaveText('There is no card "someone-elses-private-card" to grade.');

@@ -41,7 +41,8 @@ test("picking a case shows only the params that case uses, and the run lists onl
 
   await kase.selectOption({ label: "Plain scoring (LeastAllocated)" });
   await expect(replicas).toBeHidden();
-  for (const name of ["CPU in use on node-1", "CPU in use on node-2", "CPU in use on node-3", "Pod CPU"]) await expect(page.getByRole("spinbutton", { name })).toBeVisible();
+  for (const name of ["CPU in use on node-1", "CPU in use on node-2", "CPU in use on node-3", "Pod CPU"])
+    await expect(page.getByRole("spinbutton", { name })).toBeVisible();
   await cpu1.fill("300");
   await runAgain(page).click();
   await expect(page).toHaveURL(/case=7&cpuNode1=300&/);
@@ -56,20 +57,37 @@ test("a value the server refuses gets a message in the labels the learner sees",
   await page.getByRole("spinbutton", { name: "etcd members" }).fill("3");
   await page.getByRole("spinbutton", { name: "Members down" }).fill("5");
   await runAgain(page).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText('Some parameters of "etcd loses members" are not valid.');
-  await expect(page.getByRole("listitem").filter({ hasText: "Members down can be at most etcd members (3)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    'Some parameters of "etcd loses members" are not valid.',
+  );
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Members down can be at most etcd members (3)" }),
+  ).toBeVisible();
   await expect(page.getByRole("spinbutton", { name: "Members down" })).toHaveAttribute("aria-invalid", "true");
 
   await page.goto("/sim/etcd-quorum-loss?members=107&membrs=3");
-  await expect(page.getByRole("listitem").filter({ hasText: "etcd members must be between 1 and 7 (you entered 107)" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: 'Unknown parameter "membrs": this scenario takes members (etcd members), down (Members down)' })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "etcd members must be between 1 and 7 (you entered 107)" }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({
+        hasText: 'Unknown parameter "membrs": this scenario takes members (etcd members), down (Members down)',
+      }),
+  ).toBeVisible();
 });
 
-test("an unknown scenario answers 404 with the list of scenarios, on the page and the API", async ({ page, request }) => {
+test("an unknown scenario answers 404 with the list of scenarios, on the page and the API", async ({
+  page,
+  request,
+}) => {
   const response = await page.goto("/sim/nope");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("There is no scenario “nope”");
-  const kubectl = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "kubectl create deployment, step by step" }) });
+  const kubectl = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "kubectl create deployment, step by step" }) });
   await expect(kubectl.locator("code")).toHaveText("kubectl create deployment nginx --image=nginx");
   await page.getByRole("link", { name: "etcd loses members" }).click();
   await expect(page).toHaveURL("/sim/etcd-quorum-loss");
@@ -108,9 +126,18 @@ const shotsDir = process.env.WHATIF_SHOTS_DIR ?? "screenshots";
 for (const width of [375, 1280] as const) {
   test(`what-if pages at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: width < 600 ? 800 : 900 });
-    for (const [name, path] of [["sim", "/sim"], ["scheduling-case-7", "/sim/scheduling?case=7"], ["error", "/sim/etcd-quorum-loss?members=107&down=9&seed=x"], ["not-found", "/sim/nope"], ["rolling-update", "/sim/rolling-update"]] as const) {
+    for (const [name, path] of [
+      ["sim", "/sim"],
+      ["scheduling-case-7", "/sim/scheduling?case=7"],
+      ["error", "/sim/etcd-quorum-loss?members=107&down=9&seed=x"],
+      ["not-found", "/sim/nope"],
+      ["rolling-update", "/sim/rolling-update"],
+    ] as const) {
       await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} must not scroll sideways`).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} must not scroll sideways`,
+      ).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${shotsDir}/what-if-${name}-${width}.png`, fullPage: true });
     }
   });

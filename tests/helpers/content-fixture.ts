@@ -59,4 +59,8 @@ ${options.followUps.map((followUp) => `- ${followUp}`).join("\n")}`;
 
 /** The interview sections every content card carries after its Back (lib/content/interview-sections.ts). */
 const defaultInterviewSections = (id: string) =>
-  interviewSectionsOf({ sayIt: `The short answer to ${id}.`, keyPoints: [`First fact of ${id}`, `Second fact of ${id}`, `Third fact of ${id}`], followUps: [`What comes after ${id}?`] });
+  interviewSectionsOf({
+    sayIt: `The short answer to ${id}.`,
+    keyPoints: [`First fact of ${id}`, `Second fact of ${id}`, `Third fact of ${id}`],
+    followUps: [`What comes after ${id}?`],
+  });

@@ -6,8 +6,41 @@ import { fromHtml } from "hast-util-from-html";
 // nothing of the sanitiser's schema, so a schema mistake shows up here.
 
 const allowedTags = new Set([
-  "p", "div", "span", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup", "code", "pre", "kbd",
-  "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+  "p",
+  "div",
+  "span",
+  "br",
+  "hr",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "del",
+  "sub",
+  "sup",
+  "code",
+  "pre",
+  "kbd",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
 ]);
 /** What our own trusted steps add: link targets, and Shiki's classes and colour variables on code. */
 const allowedClasses = /^(?:shiki|shiki-themes|github-light|github-dark|line|language-[\w-]+)$/;
@@ -19,9 +52,11 @@ function problemsOf(element: Element): string[] {
   if (!allowedTags.has(element.tagName)) problems.push(`<${element.tagName}>`);
   for (const [name, value] of Object.entries(element.properties)) {
     if (name === "href") {
-      if (element.tagName !== "a" || typeof value !== "string" || !safeHref.test(value)) problems.push(`href=${String(value)}`);
+      if (element.tagName !== "a" || typeof value !== "string" || !safeHref.test(value))
+        problems.push(`href=${String(value)}`);
     } else if (name === "className") {
-      for (const token of Array.isArray(value) ? value : [value]) if (!allowedClasses.test(String(token))) problems.push(`class=${String(token)}`);
+      for (const token of Array.isArray(value) ? value : [value])
+        if (!allowedClasses.test(String(token))) problems.push(`class=${String(token)}`);
     } else if (name === "style") {
       if (!shikiStyle.test(String(value))) problems.push(`style=${String(value)}`);
     } else if (name === "target") {

@@ -31,7 +31,10 @@ describe("sign-up", () => {
   it("answers the same for a taken email as for a new one, and leaves the existing account alone", async () => {
     const taken = newEmail();
     const first = await timeSignUp(taken, password);
-    const original = await db.user.findUniqueOrThrow({ where: { email: taken }, select: { id: true, passwordHash: true } });
+    const original = await db.user.findUniqueOrThrow({
+      where: { email: taken },
+      select: { id: true, passwordHash: true },
+    });
     const fresh: number[] = [];
     const repeated: number[] = [];
     for (let round = 0; round < 5; round++) {
@@ -42,7 +45,9 @@ describe("sign-up", () => {
       fresh.push(a.ms);
       repeated.push(b.ms);
     }
-    expect(await db.user.findMany({ where: { email: taken }, select: { id: true, passwordHash: true } })).toEqual([original]);
+    expect(await db.user.findMany({ where: { email: taken }, select: { id: true, passwordHash: true } })).toEqual([
+      original,
+    ]);
     // Both paths hash the password (argon2id, tens of ms) and make one write: the medians are close.
     const [medianFresh, medianTaken] = [median(fresh), median(repeated)];
     console.info(`sign-up median: new email ${medianFresh.toFixed(1)} ms, taken email ${medianTaken.toFixed(1)} ms`);
@@ -51,7 +56,10 @@ describe("sign-up", () => {
   });
 
   it("still names every field to fix, and a body that is not a form is a message, not a crash", async () => {
-    expect(await signUp(null, form({ email: "not-an-email", password }))).toMatchObject({ ok: false, errors: { email: [expect.any(String)] } });
+    expect(await signUp(null, form({ email: "not-an-email", password }))).toMatchObject({
+      ok: false,
+      errors: { email: [expect.any(String)] },
+    });
     expect(await signUp(null, "not a form")).toMatchObject({ ok: false, message: "Check the highlighted fields." });
   });
 });
@@ -87,7 +95,9 @@ describe("a guest's replay views", () => {
     const { id: accountId } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     await mergeGuestIntoAccount(guestId, accountId);
     expect(await db.replayView.count({ where: { userId: guestId } })).toBe(0);
-    const exported = JSON.parse(await exportAccountJson(accountId, now)) as { replayViews: { scenario: string; key: string }[] };
+    const exported = JSON.parse(await exportAccountJson(accountId, now)) as {
+      replayViews: { scenario: string; key: string }[];
+    };
     expect(exported.replayViews.map((view) => [view.scenario, view.key])).toEqual([
       ["etcd-quorum-loss", '{"members":5,"seed":7}'],
       ["etcd-outage", '{"seed":2}'],

@@ -28,9 +28,28 @@ beforeAll(async () => {
   const fixture = createContentFixture();
   fixture.write("decks/01-a.md", deckFile("alpha"));
   fixture.write("decks/02-b.md", deckFile("beta"));
-  fixture.write("cards/alpha/c1.md", cardFile({ id: "c1", deck: "alpha", front: "What places a pod?", back: "The scheduler binds each pod to a node." }));
-  fixture.write("cards/alpha/c2.md", cardFile({ id: "c2", deck: "alpha", front: "Where is cluster state kept?", back: "In etcd, behind the API server." }));
-  fixture.write("cards/beta/c3.md", cardFile({ id: "c3", deck: "beta", front: "What restarts a crashed container?", back: "The kubelet, following the restart policy." }));
+  fixture.write(
+    "cards/alpha/c1.md",
+    cardFile({ id: "c1", deck: "alpha", front: "What places a pod?", back: "The scheduler binds each pod to a node." }),
+  );
+  fixture.write(
+    "cards/alpha/c2.md",
+    cardFile({
+      id: "c2",
+      deck: "alpha",
+      front: "Where is cluster state kept?",
+      back: "In etcd, behind the API server.",
+    }),
+  );
+  fixture.write(
+    "cards/beta/c3.md",
+    cardFile({
+      id: "c3",
+      deck: "beta",
+      front: "What restarts a crashed container?",
+      back: "The kubelet, following the restart policy.",
+    }),
+  );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
 });
@@ -45,15 +64,28 @@ describe("searchCards: full-text search", () => {
     expect(await search(learnerId, { text: "scheduler etcd" })).toEqual([]);
   });
 
-  it.each(['"', "*", "NEAR(", "-", "AND", "OR NOT", '"unclosed', "prompt:etcd", "^etcd", "(((", "'; DROP TABLE Card; --", "etcd AND", "NEAR(etcd kubelet, 2)", "\u0000", "é*ü"])(
-    "treats hostile FTS syntax %j as words, never as an error",
-    async (text) => {
-      const learnerId = await newLearner();
-      const result = await searchCards(learnerId, { text, sort: "deck", page: 1 }, now);
-      expect(result.total).toBeGreaterThanOrEqual(0);
-      expect(await db.card.count()).toBeGreaterThanOrEqual(3);
-    },
-  );
+  it.each([
+    '"',
+    "*",
+    "NEAR(",
+    "-",
+    "AND",
+    "OR NOT",
+    '"unclosed',
+    "prompt:etcd",
+    "^etcd",
+    "(((",
+    "'; DROP TABLE Card; --",
+    "etcd AND",
+    "NEAR(etcd kubelet, 2)",
+    "\u0000",
+    "é*ü",
+  ])("treats hostile FTS syntax %j as words, never as an error", async (text) => {
+    const learnerId = await newLearner();
+    const result = await searchCards(learnerId, { text, sort: "deck", page: 1 }, now);
+    expect(result.total).toBeGreaterThanOrEqual(0);
+    expect(await db.card.count()).toBeGreaterThanOrEqual(3);
+  });
 
   it("reads syntax as the words inside it", async () => {
     const learnerId = await newLearner();
@@ -100,7 +132,10 @@ describe("applyBulkCardAction", () => {
   it("suspends, unsuspends and resets the selected cards", async () => {
     const learnerId = await newLearner();
     await recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
-    expect(await applyBulkCardAction({ learnerId, cardIds: ["c1", "c2"], action: "suspend", now })).toEqual({ ok: true, changed: 2 });
+    expect(await applyBulkCardAction({ learnerId, cardIds: ["c1", "c2"], action: "suspend", now })).toEqual({
+      ok: true,
+      changed: 2,
+    });
     expect(await search(learnerId, { state: "suspended" })).toEqual(["c1", "c2"]);
     await applyBulkCardAction({ learnerId, cardIds: ["c1"], action: "unsuspend", now });
     expect(await search(learnerId, { state: "suspended" })).toEqual(["c2"]);
@@ -116,8 +151,24 @@ describe("applyBulkCardAction", () => {
   it("refuses a selection with a card the learner cannot see, and writes nothing", async () => {
     const learnerId = await newLearner();
     const other = await newLearner();
-    await db.deck.create({ data: { id: "private-b", title: "B's", description: "", position: 10_000, ownerId: other } });
-    await db.card.create({ data: { id: "pb1", deckId: "private-b", type: "flashcard", prompt: "secret", answer: "secret answer", promptHtml: "", answerHtml: "", sources: [], tags: ["secret"], position: 0, contentHash: "x" } });
+    await db.deck.create({
+      data: { id: "private-b", title: "B's", description: "", position: 10_000, ownerId: other },
+    });
+    await db.card.create({
+      data: {
+        id: "pb1",
+        deckId: "private-b",
+        type: "flashcard",
+        prompt: "secret",
+        answer: "secret answer",
+        promptHtml: "",
+        answerHtml: "",
+        sources: [],
+        tags: ["secret"],
+        position: 0,
+        contentHash: "x",
+      },
+    });
     const result = await applyBulkCardAction({ learnerId, cardIds: ["c1", "pb1"], action: "suspend", now });
     expect(result.ok).toBe(false);
     expect(await db.cardState.count({ where: { userId: learnerId } })).toBe(0);

@@ -18,8 +18,11 @@ let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "c")}`;
 
 async function grade(learnerId: string, cardId: string, rating: Grade, when: Date, options: StudySettings = settings) {
-  const version = (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
-  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({ ok: true });
+  const version =
+    (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
+  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({
+    ok: true,
+  });
 }
 
 beforeAll(async () => {
@@ -44,7 +47,10 @@ describe("custom study: forgotten cards", () => {
     const week = await getStudyQueue(learnerId, "gamma", at(1), settings, { custom: { kind: "forgotten", days: 7 } });
     expect(week).toMatchObject({ card: { id: "g1" }, counts: { review: 2 } });
     await grade(learnerId, "g2", Rating.Good, at(2));
-    expect(await getStudyQueue(learnerId, "gamma", at(2), settings, { custom: forgotten })).toMatchObject({ card: null, counts: { review: 0 } });
+    expect(await getStudyQueue(learnerId, "gamma", at(2), settings, { custom: forgotten })).toMatchObject({
+      card: null,
+      counts: { review: 0 },
+    });
   });
 });
 
@@ -56,18 +62,29 @@ describe("custom study: by tag", () => {
     const tagged = await getStudyQueue(learnerId, "gamma", now, noNew, { custom: { kind: "tag", tag: "etcd" } });
     expect(tagged).toMatchObject({ card: { id: "g4", queue: "new" }, counts: { new: 1, learning: 0, review: 0 } });
     await grade(learnerId, "g4", Rating.Easy, now, noNew);
-    expect((await getStudyQueue(learnerId, "gamma", now, noNew, { custom: { kind: "tag", tag: "etcd" } })).card).toBeNull();
+    expect(
+      (await getStudyQueue(learnerId, "gamma", now, noNew, { custom: { kind: "tag", tag: "etcd" } })).card,
+    ).toBeNull();
   });
 });
 
-const messageOf = (result: ReturnType<typeof parseCustomStudy>) => (result.success ? undefined : result.error.issues[0]?.message);
+const messageOf = (result: ReturnType<typeof parseCustomStudy>) =>
+  result.success ? undefined : result.error.issues[0]?.message;
 
 describe("parseCustomStudy", () => {
   it("reads none, forgotten and tag, and names what is wrong otherwise", () => {
     expect(parseCustomStudy({})).toEqual({ success: true, data: undefined });
-    expect(parseCustomStudy({ custom: "forgotten", days: "7" })).toMatchObject({ success: true, data: { kind: "forgotten", days: 7 } });
-    expect(parseCustomStudy({ custom: "tag", tag: "etcd" })).toMatchObject({ success: true, data: { kind: "tag", tag: "etcd" } });
-    expect(messageOf(parseCustomStudy({ custom: "forgotten", days: "99" }))).toBe("Forgotten in at most the last 30 days");
+    expect(parseCustomStudy({ custom: "forgotten", days: "7" })).toMatchObject({
+      success: true,
+      data: { kind: "forgotten", days: 7 },
+    });
+    expect(parseCustomStudy({ custom: "tag", tag: "etcd" })).toMatchObject({
+      success: true,
+      data: { kind: "tag", tag: "etcd" },
+    });
+    expect(messageOf(parseCustomStudy({ custom: "forgotten", days: "99" }))).toBe(
+      "Forgotten in at most the last 30 days",
+    );
     expect(messageOf(parseCustomStudy({ custom: "tag" }))).toBe("Choose a tag to study");
     expect(messageOf(parseCustomStudy({ custom: "everything" }))).toBe("Custom study is 'forgotten' or 'tag'");
   });

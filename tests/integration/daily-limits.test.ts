@@ -26,8 +26,11 @@ let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "b")}`;
 
 async function grade(learnerId: string, cardId: string, rating: Grade, when: Date, options: StudySettings = settings) {
-  const version = (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
-  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({ ok: true });
+  const version =
+    (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
+  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({
+    ok: true,
+  });
 }
 
 beforeAll(async () => {
@@ -86,7 +89,10 @@ describe("daily limits per deck", () => {
     await saveDeckLimits(account.id, "beta", { newCardsPerDay: 1, reviewsPerDay: null });
     await mergeGuestIntoAccount(guestId, account.id);
     const limits = await db.deckLimits.findMany({ where: { userId: account.id }, orderBy: { deckId: "asc" } });
-    expect(limits.map((row) => [row.deckId, row.newCardsPerDay])).toEqual([["alpha", 5], ["beta", 1]]);
+    expect(limits.map((row) => [row.deckId, row.newCardsPerDay])).toEqual([
+      ["alpha", 5],
+      ["beta", 1],
+    ]);
     expect(await db.deckLimits.count({ where: { userId: guestId } })).toBe(0);
   });
 
@@ -98,9 +104,15 @@ describe("daily limits per deck", () => {
     expect((await getStudyQueue(learnerId, "alpha", now, settings)).card).toMatchObject({ id: "a3", queue: "new" });
     expect((await getQueueCountsByDeck(learnerId, now, settings)).byDeck.get("beta")!.new).toBe(2);
     await addExtraNewCards(learnerId, "alpha", 1, at(1), settings);
-    expect((await db.deckLimits.findUniqueOrThrow({ where: { userId_deckId: { userId: learnerId, deckId: "alpha" } } })).extraNewCards).toBe(2);
+    expect(
+      (await db.deckLimits.findUniqueOrThrow({ where: { userId_deckId: { userId: learnerId, deckId: "alpha" } } }))
+        .extraNewCards,
+    ).toBe(2);
     await addExtraNewCards(learnerId, "alpha", 1, tomorrow, settings);
-    expect((await db.deckLimits.findUniqueOrThrow({ where: { userId_deckId: { userId: learnerId, deckId: "alpha" } } })).extraNewCards).toBe(1);
+    expect(
+      (await db.deckLimits.findUniqueOrThrow({ where: { userId_deckId: { userId: learnerId, deckId: "alpha" } } }))
+        .extraNewCards,
+    ).toBe(1);
   });
 });
 
@@ -134,7 +146,10 @@ describe("learning cards in the counts and the queue", () => {
     expect(next.card).toMatchObject({ id: "a2", queue: "new" });
     expect(next.nextLearningDue).toEqual(at(1));
     await grade(learnerId, "a2", Rating.Easy, now);
-    expect((await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a2" })).card).toMatchObject({ id: "a1", queue: "learning" });
+    expect((await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a2" })).card).toMatchObject({
+      id: "a1",
+      queue: "learning",
+    });
   });
 
   it("never shows the card just graded twice in a row while another learning card could be shown", async () => {
@@ -161,7 +176,8 @@ describe("learning cards in the counts and the queue", () => {
 describe("progress", () => {
   it("the headline's due today and the forecast's first day are one number, within the review limit", async () => {
     const learnerId = newLearner();
-    for (const cardId of ["a1", "a2", "b1", "b2"]) await grade(learnerId, cardId, Rating.Easy, new Date("2026-02-01T10:00:00Z"), { ...settings, newCardsPerDay: 9 });
+    for (const cardId of ["a1", "a2", "b1", "b2"])
+      await grade(learnerId, cardId, Rating.Easy, new Date("2026-02-01T10:00:00Z"), { ...settings, newCardsPerDay: 9 });
     await grade(learnerId, "b3", Rating.Again, now, { ...settings, newCardsPerDay: 9 });
     const limited = { ...settings, reviewsPerDay: 1 };
     const progress = await getProgress(learnerId, now, limited);

@@ -11,15 +11,25 @@ describe("takeHeavyJobAllowance", () => {
   afterAll(() => db.$disconnect());
 
   it("lets exactly the limit through when 80 jobs ask at once", async () => {
-    const answers = await Promise.all(Array.from({ length: 80 }, () => takeHeavyJobAllowance("compute", "learner-a", at(0))));
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, () => takeHeavyJobAllowance("compute", "learner-a", at(0))),
+    );
     expect(answers.filter((a) => a === null)).toHaveLength(heavyJobPolicies.compute.limit);
-    expect(answers.find((a) => a !== null)).toEqual({ ok: false, status: 429, retryAfterSeconds: 60, message: "You have started 60 simulations or scheduler runs in 1 minutes, the limit; try again in 60 s." });
+    expect(answers.find((a) => a !== null)).toEqual({
+      ok: false,
+      status: 429,
+      retryAfterSeconds: 60,
+      message: "You have started 60 simulations or scheduler runs in 1 minutes, the limit; try again in 60 s.",
+    });
   });
 
   it("counts each learner and each kind of job apart, and starts afresh when the window ends", async () => {
     expect(await takeHeavyJobAllowance("compute", "learner-b", at(1_000))).toBeNull();
     expect(await takeHeavyJobAllowance("imports", "learner-a", at(1_000))).toBeNull();
-    expect(await takeHeavyJobAllowance("compute", "learner-a", at(59_999))).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(await takeHeavyJobAllowance("compute", "learner-a", at(59_999))).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     expect(await takeHeavyJobAllowance("compute", "learner-a", at(60_000))).toBeNull();
   });
 

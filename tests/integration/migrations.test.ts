@@ -28,9 +28,17 @@ describe(`migrations (${provider})`, () => {
     expect(await applyMigrations(databaseUrl())).toEqual([]); // migrated by the setup file
     const client = createPrismaClient(databaseUrl());
     try {
-      const rows = await client.$queryRaw<{ migration_name: string; finished: boolean; rolled_back_at: unknown; applied_steps_count: number }[]>`
+      const rows = await client.$queryRaw<
+        { migration_name: string; finished: boolean; rolled_back_at: unknown; applied_steps_count: number }[]
+      >`
         SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
-      expect(rows.map((row) => ({ ...row, finished: Boolean(row.finished), applied_steps_count: Number(row.applied_steps_count) }))).toEqual(
+      expect(
+        rows.map((row) => ({
+          ...row,
+          finished: Boolean(row.finished),
+          applied_steps_count: Number(row.applied_steps_count),
+        })),
+      ).toEqual(
         names.map((name) => ({ migration_name: name, finished: true, rolled_back_at: null, applied_steps_count: 1 })),
       );
     } finally {
@@ -40,21 +48,43 @@ describe(`migrations (${provider})`, () => {
 
   it("leave foreign keys enforced on the app's connections", async () => {
     const client = createPrismaClient(databaseUrl());
-    await expect(client.cardState.create({ data: { userId: "nobody", cardId: "nothing", due: new Date(), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0 } })).rejects.toThrow(/Foreign key constraint/i);
+    await expect(
+      client.cardState.create({
+        data: {
+          userId: "nobody",
+          cardId: "nothing",
+          due: new Date(),
+          stability: 0,
+          difficulty: 0,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 0,
+          lapses: 0,
+          state: 0,
+        },
+      }),
+    ).rejects.toThrow(/Foreign key constraint/i);
     await client.$disconnect();
   });
 });
 
 describe("db:diff", () => {
   it("writes nothing when schema and migrations agree", () => {
-    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/db-diff.ts", "nothing_to_do"], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/db-diff.ts", "nothing_to_do"], {
+      encoding: "utf8",
+    });
     expect(output).toContain("nothing to write");
   });
 
   it("rejects a migration name that is not snake_case, with exit code 2", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-diff.ts", "Add Settings"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-diff.ts", "Add Settings"], {
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe("A migration name uses lower-case letters, digits and underscores, e.g. add_settings");
+    expect(result.stderr.trim()).toBe(
+      "A migration name uses lower-case letters, digits and underscores, e.g. add_settings",
+    );
   });
 });
 
@@ -69,7 +99,9 @@ describe("a data folder that cannot be used", () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/);
+    expect(lines[0]).toMatch(
+      /^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/,
+    );
   });
 });
 
@@ -79,6 +111,8 @@ describe("npm start on PostgreSQL", () => {
     delete env.NEXTAUTH_SECRET;
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { encoding: "utf8", env });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split("\n")).toEqual(["On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32)."]);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "On PostgreSQL, set NEXTAUTH_SECRET (the same secret on every instance; e.g. openssl rand -base64 32).",
+    ]);
   });
 });

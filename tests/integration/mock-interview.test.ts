@@ -4,7 +4,12 @@ import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { alreadyTakenMessage } from "@/lib/data/interview-question";
 import { getInterviewReport } from "@/lib/data/interview-report";
-import { submitFollowUpAnswer, submitFollowUpTicks, submitKeyPointTicks, submitTypedAnswer } from "@/lib/data/interview-steps";
+import {
+  submitFollowUpAnswer,
+  submitFollowUpTicks,
+  submitKeyPointTicks,
+  submitTypedAnswer,
+} from "@/lib/data/interview-steps";
 import { getInterviewView } from "@/lib/data/interview-view";
 import { ensureGuestLearner } from "@/lib/data/learners";
 import { createQuiz, retryInterview } from "@/lib/data/quiz-create";
@@ -23,17 +28,42 @@ const newLearner = async () => {
   return id;
 };
 const sections = (followUps: string[]) =>
-  interviewSectionsOf({ sayIt: "Say this.", keyPoints: ["etcd stores every object", "only the API server writes etcd", "watches fan out from the watch cache"], followUps });
+  interviewSectionsOf({
+    sayIt: "Say this.",
+    keyPoints: ["etcd stores every object", "only the API server writes etcd", "watches fan out from the watch cache"],
+    followUps,
+  });
 
 beforeAll(async () => {
   const fixture = createContentFixture();
   fixture.write("decks/01-a.md", deckFile("alpha", "Alpha"));
   fixture.write("decks/02-b.md", deckFile("beta", "Beta"));
-  fixture.write("cards/alpha/q1.md", cardFile({ id: "q1", deck: "alpha", back: `One.${sections(["Unlinked first?", "[Linked second?](card:q2)"])}` }));
-  fixture.write("cards/alpha/q2.md", cardFile({ id: "q2", deck: "alpha", back: `Two.${sections(["Nothing links here?"])}` }));
+  fixture.write(
+    "cards/alpha/q1.md",
+    cardFile({ id: "q1", deck: "alpha", back: `One.${sections(["Unlinked first?", "[Linked second?](card:q2)"])}` }),
+  );
+  fixture.write(
+    "cards/alpha/q2.md",
+    cardFile({ id: "q2", deck: "alpha", back: `Two.${sections(["Nothing links here?"])}` }),
+  );
   // Sections, but a multiple-choice question: a mock interview asks open questions only.
-  fixture.write("cards/alpha/choice.md", cardFile({ id: "choice", deck: "alpha", extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n" }).replace("type: flashcard", "type: multiple-choice"));
-  fixture.write("cards/beta/q3.md", cardFile({ id: "q3", deck: "beta", extra: "scenario: etcd-quorum-loss\n", back: `Three.${sections(["[Back to one?](card:q1)"])}` }));
+  fixture.write(
+    "cards/alpha/choice.md",
+    cardFile({
+      id: "choice",
+      deck: "alpha",
+      extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
+    }).replace("type: flashcard", "type: multiple-choice"),
+  );
+  fixture.write(
+    "cards/beta/q3.md",
+    cardFile({
+      id: "q3",
+      deck: "beta",
+      extra: "scenario: etcd-quorum-loss\n",
+      back: `Three.${sections(["[Back to one?](card:q1)"])}`,
+    }),
+  );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
 });
@@ -41,7 +71,15 @@ beforeAll(async () => {
 /** An interview of exactly these cards, in this order (createQuiz draws at random). */
 async function interviewOf(learnerId: string, cardIds: string[], secondsPerQuestion = 90) {
   const quiz = await db.quiz.create({
-    data: { userId: learnerId, mode: "interview", deckIds: [], tags: [], timeLimitSec: cardIds.length * secondsPerQuestion, startedAt: now, questions: { create: cardIds.map((cardId, position) => ({ cardId, position })) } },
+    data: {
+      userId: learnerId,
+      mode: "interview",
+      deckIds: [],
+      tags: [],
+      timeLimitSec: cardIds.length * secondsPerQuestion,
+      startedAt: now,
+      questions: { create: cardIds.map((cardId, position) => ({ cardId, position })) },
+    },
   });
   return quiz.id;
 }
@@ -49,14 +87,34 @@ async function interviewOf(learnerId: string, cardIds: string[], secondsPerQuest
 describe("createQuiz in interview mode", () => {
   it("draws only open questions with interview sections, and says so when the decks hold too few", async () => {
     const learnerId = await newLearner();
-    const created = await createQuiz(learnerId, { mode: "interview", deckIds: [], tags: [], questionCount: 3, secondsPerQuestion: 90 }, now);
+    const created = await createQuiz(
+      learnerId,
+      { mode: "interview", deckIds: [], tags: [], questionCount: 3, secondsPerQuestion: 90 },
+      now,
+    );
     expect(created.ok).toBe(true);
-    const drawn = await db.quizQuestion.findMany({ where: { quizId: (created as { quizId: string }).quizId }, select: { cardId: true } });
+    const drawn = await db.quizQuestion.findMany({
+      where: { quizId: (created as { quizId: string }).quizId },
+      select: { cardId: true },
+    });
     expect(drawn.map((q) => q.cardId).sort()).toEqual(["q1", "q2", "q3"]);
-    expect(await createQuiz(learnerId, { mode: "interview", deckIds: [], tags: [], questionCount: 4, secondsPerQuestion: 90 }, now)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only 3 cards/) });
-    expect(await createQuiz(learnerId, { mode: "interview", deckIds: ["beta"], tags: [], questionCount: 2, secondsPerQuestion: 90 }, now)).toEqual({
+    expect(
+      await createQuiz(
+        learnerId,
+        { mode: "interview", deckIds: [], tags: [], questionCount: 4, secondsPerQuestion: 90 },
+        now,
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/^Only 3 cards/) });
+    expect(
+      await createQuiz(
+        learnerId,
+        { mode: "interview", deckIds: ["beta"], tags: [], questionCount: 2, secondsPerQuestion: 90 },
+        now,
+      ),
+    ).toEqual({
       ok: false,
-      message: "Only 1 card in these decks and topics has interview sections (a 30-second answer, key points and follow-ups): ask for at most 1 question, or choose more decks or topics.",
+      message:
+        "Only 1 card in these decks and topics has interview sections (a 30-second answer, key points and follow-ups): ask for at most 1 question, or choose more decks or topics.",
     });
   });
 });
@@ -66,28 +124,78 @@ describe("a mock interview question, step by step", () => {
     const learnerId = await newLearner();
     const quizId = await interviewOf(learnerId, ["q1", "q3"]);
     const step = { learnerId, quizId, position: 0, settings };
-    expect((await getInterviewView(learnerId, quizId, now))!.current).toMatchObject({ step: "answer", ticks: null, followUp: null });
+    expect((await getInterviewView(learnerId, quizId, now))!.current).toMatchObject({
+      step: "answer",
+      ticks: null,
+      followUp: null,
+    });
 
-    expect(await submitTypedAnswer({ ...step, text: "The API server is the only one that writes to etcd.", now: seconds(30) })).toEqual({ ok: true, isFinished: false });
-    expect(await submitTypedAnswer({ ...step, text: "again", now: seconds(31) })).toEqual({ ok: false, message: alreadyTakenMessage });
+    expect(
+      await submitTypedAnswer({
+        ...step,
+        text: "The API server is the only one that writes to etcd.",
+        now: seconds(30),
+      }),
+    ).toEqual({ ok: true, isFinished: false });
+    expect(await submitTypedAnswer({ ...step, text: "again", now: seconds(31) })).toEqual({
+      ok: false,
+      message: alreadyTakenMessage,
+    });
     const ticking = (await getInterviewView(learnerId, quizId, seconds(32)))!.current!;
-    expect(ticking).toMatchObject({ step: "tick", ticks: { hinted: [1], typedAnswer: "The API server is the only one that writes to etcd." } });
+    expect(ticking).toMatchObject({
+      step: "tick",
+      ticks: { hinted: [1], typedAnswer: "The API server is the only one that writes to etcd." },
+    });
 
-    expect(await submitKeyPointTicks({ ...step, ticks: [1, 3], now: seconds(40) })).toEqual({ ok: false, message: "There is no key point 4: this card has 3." });
-    expect((await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId, position: 0 } } })).tickedAt).toBeNull();
-    expect(await submitKeyPointTicks({ ...step, ticks: [0, 1], now: seconds(40) })).toEqual({ ok: true, isFinished: false });
+    expect(await submitKeyPointTicks({ ...step, ticks: [1, 3], now: seconds(40) })).toEqual({
+      ok: false,
+      message: "There is no key point 4: this card has 3.",
+    });
+    expect(
+      (await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId, position: 0 } } })).tickedAt,
+    ).toBeNull();
+    expect(await submitKeyPointTicks({ ...step, ticks: [0, 1], now: seconds(40) })).toEqual({
+      ok: true,
+      isFinished: false,
+    });
     // The follow-up that links a card with key points is asked, though it is listed second.
-    expect((await getInterviewView(learnerId, quizId, seconds(41)))!.current).toMatchObject({ step: "follow-up", followUp: { questionHtml: "Linked second?", ticks: null } });
+    expect((await getInterviewView(learnerId, quizId, seconds(41)))!.current).toMatchObject({
+      step: "follow-up",
+      followUp: { questionHtml: "Linked second?", ticks: null },
+    });
 
-    expect(await submitFollowUpAnswer({ ...step, text: "Watches come from the watch cache.", now: seconds(50) })).toEqual({ ok: true, isFinished: false });
-    expect((await getInterviewView(learnerId, quizId, seconds(51)))!.current).toMatchObject({ step: "follow-up-tick", followUp: { ticks: { hinted: [2] } } });
+    expect(
+      await submitFollowUpAnswer({ ...step, text: "Watches come from the watch cache.", now: seconds(50) }),
+    ).toEqual({ ok: true, isFinished: false });
+    expect((await getInterviewView(learnerId, quizId, seconds(51)))!.current).toMatchObject({
+      step: "follow-up-tick",
+      followUp: { ticks: { hinted: [2] } },
+    });
     expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(0);
 
-    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(60) })).toEqual({ ok: true, isFinished: false });
-    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(61) })).toEqual({ ok: false, message: alreadyTakenMessage });
-    expect(await db.quizQuestion.findFirstOrThrow({ where: { quizId, position: 0 } })).toMatchObject({ answeredAt: seconds(60), rating: 2, isCorrect: false });
-    expect(await db.reviewLog.findMany({ where: { userId: learnerId }, select: { cardId: true, rating: true, source: true } })).toEqual([{ cardId: "q1", rating: 2, source: "quiz" }]);
-    expect((await getInterviewView(learnerId, quizId, seconds(62)))!.current).toMatchObject({ position: 1, step: "answer" });
+    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(60) })).toEqual({
+      ok: true,
+      isFinished: false,
+    });
+    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(61) })).toEqual({
+      ok: false,
+      message: alreadyTakenMessage,
+    });
+    expect(await db.quizQuestion.findFirstOrThrow({ where: { quizId, position: 0 } })).toMatchObject({
+      answeredAt: seconds(60),
+      rating: 2,
+      isCorrect: false,
+    });
+    expect(
+      await db.reviewLog.findMany({
+        where: { userId: learnerId },
+        select: { cardId: true, rating: true, source: true },
+      }),
+    ).toEqual([{ cardId: "q1", rating: 2, source: "quiz" }]);
+    expect((await getInterviewView(learnerId, quizId, seconds(62)))!.current).toMatchObject({
+      position: 1,
+      step: "answer",
+    });
   });
 
   it("lets no one else take a learner's step, and writes nothing for them", async () => {
@@ -95,9 +203,17 @@ describe("a mock interview question, step by step", () => {
     const stranger = await newLearner();
     const quizId = await interviewOf(owner, ["q2"]);
     await submitTypedAnswer({ learnerId: owner, quizId, position: 0, text: null, now });
-    expect(await submitKeyPointTicks({ learnerId: stranger, quizId, position: 0, ticks: [0, 1, 2], settings, now })).toEqual({ ok: false, message: "There is no such interview question." });
-    expect(await submitTypedAnswer({ learnerId: stranger, quizId, position: 0, text: "mine", now })).toEqual({ ok: false, message: "There is no such interview question." });
-    expect(await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId } } })).toMatchObject({ answerText: null, tickedAt: null });
+    expect(
+      await submitKeyPointTicks({ learnerId: stranger, quizId, position: 0, ticks: [0, 1, 2], settings, now }),
+    ).toEqual({ ok: false, message: "There is no such interview question." });
+    expect(await submitTypedAnswer({ learnerId: stranger, quizId, position: 0, text: "mine", now })).toEqual({
+      ok: false,
+      message: "There is no such interview question.",
+    });
+    expect(await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId } } })).toMatchObject({
+      answerText: null,
+      tickedAt: null,
+    });
     expect(await getInterviewView(stranger, quizId, now)).toBeNull();
     expect(await getInterviewReport(stranger, quizId)).toBeNull();
   });
@@ -105,7 +221,10 @@ describe("a mock interview question, step by step", () => {
   it("refuses a step once time is up and ends the interview", async () => {
     const learnerId = await newLearner();
     const quizId = await interviewOf(learnerId, ["q2"], 60);
-    expect(await submitTypedAnswer({ learnerId, quizId, position: 0, text: "late", now: seconds(120) })).toEqual({ ok: false, message: "Time is up: the interview is over." });
+    expect(await submitTypedAnswer({ learnerId, quizId, position: 0, text: "late", now: seconds(120) })).toEqual({
+      ok: false,
+      message: "Time is up: the interview is over.",
+    });
     expect(await db.interviewAnswer.count({ where: { question: { quizId } } })).toBe(0);
     expect((await db.quiz.findUniqueOrThrow({ where: { id: quizId } })).finishedAt).toEqual(seconds(120));
   });
@@ -132,13 +251,24 @@ describe("the report, Study these and Retry", () => {
       { topic: "Alpha", covered: 3, total: 9 },
       { topic: "Beta", covered: 1, total: 3 },
     ]);
-    expect(report.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual(["q3:question", "q1:follow-up", "q1:question"]);
+    expect(report.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual([
+      "q3:question",
+      "q1:follow-up",
+      "q1:question",
+    ]);
     expect(report.missedCards.map((card) => card.replayHref === null)).toEqual([false, true]);
     expect(report.questions.map((q) => q.isUnanswered)).toEqual([false, false, true]);
 
     const retryId = (await retryInterview(learnerId, quizId, seconds(600)))!;
-    const retried = await db.quiz.findUniqueOrThrow({ where: { id: retryId }, select: { mode: true, timeLimitSec: true, questions: { orderBy: { position: "asc" }, select: { cardId: true } } } });
-    expect(retried).toEqual({ mode: "interview", timeLimitSec: 270, questions: [{ cardId: "q2" }, { cardId: "q3" }, { cardId: "q1" }] });
+    const retried = await db.quiz.findUniqueOrThrow({
+      where: { id: retryId },
+      select: { mode: true, timeLimitSec: true, questions: { orderBy: { position: "asc" }, select: { cardId: true } } },
+    });
+    expect(retried).toEqual({
+      mode: "interview",
+      timeLimitSec: 270,
+      questions: [{ cardId: "q2" }, { cardId: "q3" }, { cardId: "q1" }],
+    });
     expect(await retryInterview(await newLearner(), quizId, now)).toBeNull();
   });
 });

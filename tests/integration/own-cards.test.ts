@@ -24,13 +24,18 @@ const newLearner = async () => {
   await ensureGuestLearner(id);
   return id;
 };
-const cardInput = (deckId: string, front: string, back: string, tags = "") => ownCardInputSchema.parse({ deckId, front, back, tags });
-const found = async (learnerId: string, text: string) => (await searchCards(learnerId, { text, sort: "deck", page: 1 }, now)).cards.map((card) => card.id);
+const cardInput = (deckId: string, front: string, back: string, tags = "") =>
+  ownCardInputSchema.parse({ deckId, front, back, tags });
+const found = async (learnerId: string, text: string) =>
+  (await searchCards(learnerId, { text, sort: "deck", page: 1 }, now)).cards.map((card) => card.id);
 
 async function deckWithCard(learnerId: string) {
   const deck = await createOwnDeck(learnerId, "Mine");
   if (!deck.ok) throw new Error(deck.message);
-  const card = await createOwnCard(learnerId, cardInput(deck.deckId, "What does **kube-proxy** do?", "Programs iptables rules for Services.", "networking svc"));
+  const card = await createOwnCard(
+    learnerId,
+    cardInput(deck.deckId, "What does **kube-proxy** do?", "Programs iptables rules for Services.", "networking svc"),
+  );
   if (!card.ok) throw new Error(card.message);
   return { deckId: deck.deckId, cardId: card.cardId };
 }
@@ -53,11 +58,18 @@ describe("own cards", () => {
     expect(await found(learnerId, "iptables")).toEqual([cardId]);
 
     await recordReview({ learnerId, cardId, rating: Rating.Good, version: 0, now, settings });
-    const edited = await updateOwnCard(learnerId, cardId, cardInput(created.deckId, "What does kube-proxy do?", "Programs nftables or IPVS rules.", "networking"));
+    const edited = await updateOwnCard(
+      learnerId,
+      cardId,
+      cardInput(created.deckId, "What does kube-proxy do?", "Programs nftables or IPVS rules.", "networking"),
+    );
     expect(edited.ok).toBe(true);
     expect(await found(learnerId, "iptables")).toEqual([]);
     expect(await found(learnerId, "nftables")).toEqual([cardId]);
-    expect(await getOwnCard(learnerId, cardId)).toMatchObject({ back: "Programs nftables or IPVS rules.", tags: ["networking"] });
+    expect(await getOwnCard(learnerId, cardId)).toMatchObject({
+      back: "Programs nftables or IPVS rules.",
+      tags: ["networking"],
+    });
     expect(await db.reviewLog.count({ where: { cardId } })).toBe(1); // an edit keeps the history
 
     expect(await deleteOwnCard(learnerId, cardId)).toMatchObject({ ok: true });
@@ -76,7 +88,12 @@ describe("own cards", () => {
   });
 
   it("validates the form with clear messages", () => {
-    const parsed = ownCardInputSchema.safeParse({ deckId: "d", front: "  ", back: "x".repeat(20_001), tags: "ok bad<tag>" });
+    const parsed = ownCardInputSchema.safeParse({
+      deckId: "d",
+      front: "  ",
+      back: "x".repeat(20_001),
+      tags: "ok bad<tag>",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
       "Write the card's front.",
@@ -112,7 +129,10 @@ describe("ownership", () => {
     expect(await createOwnCard(learnerId, cardInput("alpha", "x", "y"))).toMatchObject({ ok: false });
     expect(await renameOwnDeck(learnerId, "alpha", "x")).toMatchObject({ ok: false });
     expect(await deleteOwnDeck(learnerId, "alpha")).toMatchObject({ ok: false });
-    expect(await db.card.findUniqueOrThrow({ where: { id: "c1" } })).toMatchObject({ prompt: "Question c1?", deckId: "alpha" });
+    expect(await db.card.findUniqueOrThrow({ where: { id: "c1" } })).toMatchObject({
+      prompt: "Question c1?",
+      deckId: "alpha",
+    });
     expect(await db.deck.findUniqueOrThrow({ where: { id: "alpha" } })).toMatchObject({ title: "Deck alpha" });
   });
 });

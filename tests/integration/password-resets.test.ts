@@ -10,7 +10,10 @@ let count = 0;
 
 async function newAccount(): Promise<{ id: string; email: string }> {
   const email = `reset-${++count}@example.com`;
-  const user = await db.user.create({ data: { email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA" }, select: { id: true } });
+  const user = await db.user.create({
+    data: { email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA" },
+    select: { id: true },
+  });
   return { id: user.id, email };
 }
 
@@ -41,7 +44,10 @@ describe("password resets", () => {
     const account = await newAccount();
     const first = (await createPasswordReset(account.email, now))!;
     const second = (await createPasswordReset(account.email, now))!;
-    const results = await Promise.all([resetPasswordWithToken(first, newHash, now), resetPasswordWithToken(first, newHash, now)]);
+    const results = await Promise.all([
+      resetPasswordWithToken(first, newHash, now),
+      resetPasswordWithToken(first, newHash, now),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await resetPasswordWithToken(second, newHash, now)).toBe(false);
   });

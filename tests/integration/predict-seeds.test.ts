@@ -16,7 +16,13 @@ const cardId = "p1";
 beforeAll(async () => {
   const fixture = createContentFixture();
   fixture.write("decks/01-a.md", deckFile("alpha"));
-  fixture.write(`cards/alpha/${cardId}.md`, cardFile({ id: cardId, deck: "alpha", extra: "generator: pod-placement\n" }).replace("type: flashcard", "type: predict"));
+  fixture.write(
+    `cards/alpha/${cardId}.md`,
+    cardFile({ id: cardId, deck: "alpha", extra: "generator: pod-placement\n" }).replace(
+      "type: flashcard",
+      "type: predict",
+    ),
+  );
   await seedContent(db, loadContent(fixture.root), new Date("2026-03-02T10:00:00Z"));
   fixture.cleanup();
 });
@@ -26,7 +32,9 @@ describe("the predict check", () => {
     const issued = variantSeed(predictVariantKey(learnerId, cardId, 0));
     const completedBefore = getHeavyPool().stats().completed;
     for (const seed of [issued + 1, 0, 2 ** 31 - 1]) {
-      expect(await checkCardAnswer(learnerId, cardId, { kind: "predict", seed, choice: "a", usedHint: false })).toEqual({ ok: false, message: unissuedPredictMessage });
+      expect(await checkCardAnswer(learnerId, cardId, { kind: "predict", seed, choice: "a", usedHint: false })).toEqual(
+        { ok: false, message: unissuedPredictMessage },
+      );
       expect(await getReplayPrediction(cardId, learnerId, seed, "a")).toBeNull();
     }
     expect(getHeavyPool().stats().completed).toBe(completedBefore);
@@ -34,10 +42,24 @@ describe("the predict check", () => {
 
   it("checks the variant it issued, generated in the pool", async () => {
     const issued = variantSeed(predictVariantKey(learnerId, cardId, 0));
-    const checked = await checkCardAnswer(learnerId, cardId, { kind: "predict", seed: issued, choice: "a", usedHint: false });
-    expect(checked).toMatchObject({ ok: true, expected: [expect.any(String)], replayHref: expect.stringContaining(`predict=${issued}`) });
+    const checked = await checkCardAnswer(learnerId, cardId, {
+      kind: "predict",
+      seed: issued,
+      choice: "a",
+      usedHint: false,
+    });
+    expect(checked).toMatchObject({
+      ok: true,
+      expected: [expect.any(String)],
+      replayHref: expect.stringContaining(`predict=${issued}`),
+    });
     // Another learner was not issued this seed.
-    const other = await checkCardAnswer("guest_" + "8".repeat(32), cardId, { kind: "predict", seed: issued, choice: "a", usedHint: false });
+    const other = await checkCardAnswer("guest_" + "8".repeat(32), cardId, {
+      kind: "predict",
+      seed: issued,
+      choice: "a",
+      usedHint: false,
+    });
     expect(other).toEqual({ ok: false, message: unissuedPredictMessage });
   });
 });

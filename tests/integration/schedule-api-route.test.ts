@@ -6,7 +6,13 @@ import { POST } from "@/app/api/schedule/route";
 const read = (name: string) => readFileSync(`examples/scheduling/${name}`, "utf8");
 
 function post(body: unknown): Promise<Response> {
-  return POST(new Request("http://localhost/api/schedule", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  return POST(
+    new Request("http://localhost/api/schedule", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 describe("POST /api/schedule", () => {
@@ -19,9 +25,14 @@ describe("POST /api/schedule", () => {
   });
 
   it("answers 422 with the named manifest error", async () => {
-    const response = await post({ nodes: read("nodes.yaml"), pod: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, imagee: x}]}\n" });
+    const response = await post({
+      nodes: read("nodes.yaml"),
+      pod: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, imagee: x}]}\n",
+    });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { error: string }).error).toBe('pod: document 1 (Pod "p"): spec.containers[0].imagee: unknown field "spec.containers[0].imagee"');
+    expect(((await response.json()) as { error: string }).error).toBe(
+      'pod: document 1 (Pod "p"): spec.containers[0].imagee: unknown field "spec.containers[0].imagee"',
+    );
   });
 
   it("answers 400 for a malformed body and 413 for an oversized field", async () => {
@@ -42,6 +53,8 @@ describe("POST /api/schedule", () => {
     const response = await post({ nodes: levels.join("\n"), pod: read("pod.yaml") });
     expect(performance.now() - startedAt).toBeLessThan(1_000);
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { error: string }).error).toMatch(/^nodes: document 1: invalid YAML: Excessive alias count/);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^nodes: document 1: invalid YAML: Excessive alias count/,
+    );
   });
 });

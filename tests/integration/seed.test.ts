@@ -11,12 +11,18 @@ afterAll(() => fixture.cleanup());
 
 const seed = async (now = new Date()) => seedContent(db, loadContent(fixture.root), now);
 const snapshot = () =>
-  db.card.findMany({ orderBy: { id: "asc" }, select: { id: true, prompt: true, promptHtml: true, updatedAt: true, retiredAt: true, contentHash: true } });
+  db.card.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, prompt: true, promptHtml: true, updatedAt: true, retiredAt: true, contentHash: true },
+  });
 
 describe("seeding content", () => {
   it("creates decks and cards with rendered HTML, and a second seed changes nothing", async () => {
     fixture.write("decks/01-a.md", deckFile("alpha"));
-    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port?\n\n```yaml\nport: 6443\n```" }));
+    fixture.write(
+      "cards/alpha/01-one.md",
+      cardFile({ id: "one", deck: "alpha", front: "Which port?\n\n```yaml\nport: 6443\n```" }),
+    );
     fixture.write("cards/alpha/02-two.md", cardFile({ id: "two", deck: "alpha" }));
     const first = await seed();
     expect(first.cards).toEqual({ created: 2, updated: 0, retired: 0, unchanged: 0 });
@@ -26,26 +32,61 @@ describe("seeding content", () => {
 
     const before = await snapshot();
     const second = await seed();
-    expect(second).toEqual({ decks: { created: 0, updated: 0, retired: 0, unchanged: 1 }, cards: { created: 0, updated: 0, retired: 0, unchanged: 2 } });
+    expect(second).toEqual({
+      decks: { created: 0, updated: 0, retired: 0, unchanged: 1 },
+      cards: { created: 0, updated: 0, retired: 0, unchanged: 2 },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("updates an edited card in place and keeps every learner's state and history", async () => {
     await db.user.create({ data: { id: "learner-1", isGuest: true } });
     await db.cardState.create({
-      data: { userId: "learner-1", cardId: "one", due: new Date(), stability: 3, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2 },
+      data: {
+        userId: "learner-1",
+        cardId: "one",
+        due: new Date(),
+        stability: 3,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 3,
+        learningSteps: 0,
+        reps: 2,
+        lapses: 0,
+        state: 2,
+      },
     });
-    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?" }));
+    fixture.write(
+      "cards/alpha/01-one.md",
+      cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?" }),
+    );
     const summary = await seed();
     expect(summary.cards).toEqual({ created: 0, updated: 1, retired: 0, unchanged: 1 });
-    expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).prompt).toBe("Which port does the API server listen on?");
-    expect(await db.cardState.findFirstOrThrow({ where: { userId: "learner-1", cardId: "one" } })).toMatchObject({ stability: 3, reps: 2 });
+    expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).prompt).toBe(
+      "Which port does the API server listen on?",
+    );
+    expect(await db.cardState.findFirstOrThrow({ where: { userId: "learner-1", cardId: "one" } })).toMatchObject({
+      stability: 3,
+      reps: 2,
+    });
   });
 
   it("stores a card's interview sections rendered, and an edit to them alone reseeds the card", async () => {
     const sections = (firstPoint: string) =>
-      interviewSectionsOf({ sayIt: "The API server is the **front door**.", keyPoints: [firstPoint, "Only it talks to etcd", "Stateless replicas"], followUps: ["[Why?](card:two)", "And then?"] });
-    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Listens on `6443`")}` }));
+      interviewSectionsOf({
+        sayIt: "The API server is the **front door**.",
+        keyPoints: [firstPoint, "Only it talks to etcd", "Stateless replicas"],
+        followUps: ["[Why?](card:two)", "And then?"],
+      });
+    fixture.write(
+      "cards/alpha/01-one.md",
+      cardFile({
+        id: "one",
+        deck: "alpha",
+        front: "Which port does the API server listen on?",
+        back: `6443.${sections("Listens on `6443`")}`,
+      }),
+    );
     expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });
     const card = await db.card.findUniqueOrThrow({ where: { id: "one" } });
     expect(card.answer).toBe("6443.");
@@ -55,19 +96,56 @@ describe("seeding content", () => {
       { text: "Only it talks to etcd", html: "Only it talks to etcd" },
       { text: "Stateless replicas", html: "Stateless replicas" },
     ]);
-    expect(card.followUps).toEqual([{ question: "Why?", html: "Why?", cardId: "two" }, { question: "And then?", html: "And then?" }]);
-    expect((await db.card.findUniqueOrThrow({ where: { id: "two" } })).sayItHtml).toBe("<p>The short answer to two.</p>");
+    expect(card.followUps).toEqual([
+      { question: "Why?", html: "Why?", cardId: "two" },
+      { question: "And then?", html: "And then?" },
+    ]);
+    expect((await db.card.findUniqueOrThrow({ where: { id: "two" } })).sayItHtml).toBe(
+      "<p>The short answer to two.</p>",
+    );
 
-    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha", front: "Which port does the API server listen on?", back: `6443.${sections("Serves HTTPS on 6443")}` }));
+    fixture.write(
+      "cards/alpha/01-one.md",
+      cardFile({
+        id: "one",
+        deck: "alpha",
+        front: "Which port does the API server listen on?",
+        back: `6443.${sections("Serves HTTPS on 6443")}`,
+      }),
+    );
     expect((await seed()).cards).toMatchObject({ updated: 1, unchanged: 1 });
-    expect(((await db.card.findUniqueOrThrow({ where: { id: "one" } })).keyPoints as { text: string }[])[0]!.text).toBe("Serves HTTPS on 6443");
+    expect(((await db.card.findUniqueOrThrow({ where: { id: "one" } })).keyPoints as { text: string }[])[0]!.text).toBe(
+      "Serves HTTPS on 6443",
+    );
   });
 
   it("retires a card removed from content instead of deleting it: hidden from study, its state and reviews kept, revived when it returns", async () => {
-    const reviewsDue = async () => (await getQueueCountsByDeck("learner-1", new Date(), defaultStudySettings)).total.review;
-    const state = { due: new Date(), stability: 3, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2 };
+    const reviewsDue = async () =>
+      (await getQueueCountsByDeck("learner-1", new Date(), defaultStudySettings)).total.review;
+    const state = {
+      due: new Date(),
+      stability: 3,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 3,
+      learningSteps: 0,
+      reps: 2,
+      lapses: 0,
+      state: 2,
+    };
     await db.reviewLog.create({
-      data: { userId: "learner-1", cardId: "one", rating: 3, state: 2, reviewedAt: new Date(), elapsedDays: 3, scheduledDays: 3, stateBefore: state, stateAfter: state, requestKey: "learner-1:one:1" },
+      data: {
+        userId: "learner-1",
+        cardId: "one",
+        rating: 3,
+        state: 2,
+        reviewedAt: new Date(),
+        elapsedDays: 3,
+        scheduledDays: 3,
+        stateBefore: state,
+        stateAfter: state,
+        requestKey: "learner-1:one:1",
+      },
     });
     expect(await reviewsDue()).toBe(1);
 

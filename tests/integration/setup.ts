@@ -11,5 +11,7 @@ import { applyMigrations } from "@/lib/database/schema-engine";
 const dir = mkdtempSync(path.join(os.tmpdir(), "quorum-it-"));
 process.env.QUORUM_DATA_DIR = dir;
 const postgresUrl = process.env.QUORUM_TEST_POSTGRES_URL;
-process.env.DATABASE_URL = postgresUrl ? (await createScratchDatabase(postgresUrl, "quorum_it")).url : `file:${path.join(dir, "quorum.db")}`;
+process.env.DATABASE_URL = postgresUrl
+  ? (await createScratchDatabase(postgresUrl, "quorum_it")).url
+  : `file:${path.join(dir, "quorum.db")}`;
 await applyMigrations(process.env.DATABASE_URL);

@@ -29,7 +29,10 @@ describe("GET /api/sim/[scenario]", () => {
   it("answers 404 listing the valid scenarios", async () => {
     const res = await call("", "etcd-quorom-loss");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'unknown scenario "etcd-quorom-loss"', validScenarios: [...SCENARIO_IDS] });
+    expect(await res.json()).toEqual({
+      error: 'unknown scenario "etcd-quorom-loss"',
+      validScenarios: [...SCENARIO_IDS],
+    });
   });
 
   it("answers the same request the same way, byte for byte, whatever the query order", async () => {

@@ -8,9 +8,17 @@ const databaseFile = process.env.DATABASE_URL!.slice("file:".length);
 const factory = sqliteAdapter(databaseFile);
 afterAll(() => factory.closeAll());
 
-const statement = (sql: string, args: string[] = []) => ({ sql, args, argTypes: args.map(() => ({ scalarType: "string" as const, arity: "scalar" as const })) });
+const statement = (sql: string, args: string[] = []) => ({
+  sql,
+  args,
+  argTypes: args.map(() => ({ scalarType: "string" as const, arity: "scalar" as const })),
+});
 const insertUser = (id: string) =>
-  statement(`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (?, true, ?, ?)`, [id, "2026-03-02T10:00:00.000Z", "2026-03-02T10:00:00.000Z"]);
+  statement(`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (?, true, ?, ?)`, [
+    id,
+    "2026-03-02T10:00:00.000Z",
+    "2026-03-02T10:00:00.000Z",
+  ]);
 function committedUserIds(): unknown[] {
   const reader = new Database(databaseFile, { readonly: true });
   try {

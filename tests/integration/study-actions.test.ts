@@ -17,7 +17,8 @@ const now = new Date("2026-03-02T10:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "a")}`;
-const stateOf = (userId: string, cardId: string) => db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId } } });
+const stateOf = (userId: string, cardId: string) =>
+  db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId } } });
 
 beforeAll(async () => {
   const fixture = createContentFixture();
@@ -25,9 +26,19 @@ beforeAll(async () => {
   for (const id of ["f1", "f2"]) fixture.write(`cards/alpha/${id}.md`, cardFile({ id, deck: "alpha" }));
   fixture.write(
     "cards/alpha/m1.md",
-    cardFile({ id: "m1", deck: "alpha", extra: "choices:\n  - text: three\n    correct: true\n  - text: '`four`'\n  - text: five\n" }).replace("type: flashcard", "type: multiple-choice"),
+    cardFile({
+      id: "m1",
+      deck: "alpha",
+      extra: "choices:\n  - text: three\n    correct: true\n  - text: '`four`'\n  - text: five\n",
+    }).replace("type: flashcard", "type: multiple-choice"),
   );
-  fixture.write("cards/alpha/o1.md", cardFile({ id: "o1", deck: "alpha", extra: "steps:\n  - first\n  - second\n  - third\n" }).replace("type: flashcard", "type: ordering"));
+  fixture.write(
+    "cards/alpha/o1.md",
+    cardFile({ id: "o1", deck: "alpha", extra: "steps:\n  - first\n  - second\n  - third\n" }).replace(
+      "type: flashcard",
+      "type: ordering",
+    ),
+  );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
 });
@@ -37,13 +48,35 @@ describe("undoLastReview", () => {
     const learnerId = newLearner();
     await recordReview({ learnerId, cardId: "f1", rating: Rating.Easy, version: 0, now, settings });
     const graded = await stateOf(learnerId, "f1");
-    await recordReview({ learnerId, cardId: "f1", rating: Rating.Again, version: graded.version, now: minutes(60 * 24 * 9), settings });
+    await recordReview({
+      learnerId,
+      cardId: "f1",
+      rating: Rating.Again,
+      version: graded.version,
+      now: minutes(60 * 24 * 9),
+      settings,
+    });
     const undo = await undoLastReview(learnerId, minutes(60 * 24 * 9 + 1));
     expect(undo).toEqual({ ok: true, cardId: "f1", deckId: "alpha", version: 3 });
-    expect(await stateOf(learnerId, "f1")).toMatchObject({ state: State.Review, lapses: 0, due: graded.due, stability: graded.stability, version: 3 });
+    expect(await stateOf(learnerId, "f1")).toMatchObject({
+      state: State.Review,
+      lapses: 0,
+      due: graded.due,
+      stability: graded.stability,
+      version: 3,
+    });
     const logs = await db.reviewLog.findMany({ where: { userId: learnerId }, orderBy: { createdAt: "asc" } });
     expect(logs.map((log) => log.undoneAt !== null)).toEqual([false, true]);
-    expect(await recordReview({ learnerId, cardId: "f1", rating: Rating.Good, version: 3, now: minutes(60 * 24 * 9 + 2), settings })).toMatchObject({ ok: true });
+    expect(
+      await recordReview({
+        learnerId,
+        cardId: "f1",
+        rating: Rating.Good,
+        version: 3,
+        now: minutes(60 * 24 * 9 + 2),
+        settings,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it("makes a card that was new new again, and refuses when the card changed since", async () => {
@@ -51,7 +84,10 @@ describe("undoLastReview", () => {
     expect(await undoLastReview(learnerId, now)).toEqual({ ok: false, message: "There is no grade to undo." });
     await recordReview({ learnerId, cardId: "f2", rating: Rating.Good, version: 0, now, settings });
     await setCardFlag({ learnerId, cardId: "f2", flag: "bury", now, settings });
-    expect(await undoLastReview(learnerId, now)).toMatchObject({ ok: false, message: expect.stringMatching(/changed since/) });
+    expect(await undoLastReview(learnerId, now)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/changed since/),
+    });
     await setCardFlag({ learnerId, cardId: "f2", flag: "unsuspend", now, settings });
     const other = newLearner();
     await recordReview({ learnerId: other, cardId: "f2", rating: Rating.Good, version: 0, now, settings });
@@ -83,24 +119,57 @@ describe("leeches", () => {
     for (const leechAction of ["suspend", "tag"] as const) {
       const learnerId = newLearner();
       await recordReview({ learnerId, cardId: "f1", rating: Rating.Easy, version: 0, now, settings });
-      await db.cardState.update({ where: { userId_cardId: { userId: learnerId, cardId: "f1" } }, data: { lapses: 7, state: State.Review } });
+      await db.cardState.update({
+        where: { userId_cardId: { userId: learnerId, cardId: "f1" } },
+        data: { lapses: 7, state: State.Review },
+      });
       const state = await stateOf(learnerId, "f1");
-      const result = await recordReview({ learnerId, cardId: "f1", rating: Rating.Again, version: state.version, now: state.due, settings: { ...settings, leechAction } });
+      const result = await recordReview({
+        learnerId,
+        cardId: "f1",
+        rating: Rating.Again,
+        version: state.version,
+        now: state.due,
+        settings: { ...settings, leechAction },
+      });
       expect(result).toMatchObject({ ok: true, becameLeech: true, isSuspended: leechAction === "suspend" });
-      expect(await stateOf(learnerId, "f1")).toMatchObject({ lapses: 8, leechAt: state.due, suspendedAt: leechAction === "suspend" ? state.due : null });
+      expect(await stateOf(learnerId, "f1")).toMatchObject({
+        lapses: 8,
+        leechAt: state.due,
+        suspendedAt: leechAction === "suspend" ? state.due : null,
+      });
     }
   });
 });
 
 describe("checked questions", () => {
   it("check multiple choice and ordering answers on the server, without trusting the page", async () => {
-    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0] })).toMatchObject({ ok: true, isCorrect: true, expected: [0] });
-    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0, 1] })).toMatchObject({ ok: true, isCorrect: false });
-    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [7] })).toEqual({ ok: false, message: "That answer names choices this question does not have." });
-    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [0, 1, 2] })).toMatchObject({ ok: true, isCorrect: true });
-    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [1, 0, 2] })).toMatchObject({ ok: true, isCorrect: false });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0] })).toMatchObject({
+      ok: true,
+      isCorrect: true,
+      expected: [0],
+    });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [0, 1] })).toMatchObject({
+      ok: true,
+      isCorrect: false,
+    });
+    expect(await checkCardAnswer(null, "m1", { kind: "multiple-choice", choices: [7] })).toEqual({
+      ok: false,
+      message: "That answer names choices this question does not have.",
+    });
+    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [0, 1, 2] })).toMatchObject({
+      ok: true,
+      isCorrect: true,
+    });
+    expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [1, 0, 2] })).toMatchObject({
+      ok: true,
+      isCorrect: false,
+    });
     expect(await checkCardAnswer(null, "o1", { kind: "ordering", order: [0, 0, 2] })).toMatchObject({ ok: false });
-    expect(await checkCardAnswer(null, "o1", { kind: "multiple-choice", choices: [0] })).toEqual({ ok: false, message: "This card is a ordering question, not multiple-choice." });
+    expect(await checkCardAnswer(null, "o1", { kind: "multiple-choice", choices: [0] })).toEqual({
+      ok: false,
+      message: "This card is a ordering question, not multiple-choice.",
+    });
   });
 
   it("show choices without the answer, rendered from Markdown", async () => {
@@ -127,8 +196,19 @@ describe("study settings", () => {
       leechAction: "tag",
     };
     await saveStudySettings(learnerId, studySettingsSchema.parse(form), new Date("2026-12-07T12:00:00Z"));
-    expect(await getStudySettings(learnerId)).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 5, learningSteps: ["2m", "15m", "1h"], timeZone: "Asia/Tokyo", leechAction: "tag" });
-    const bad = studySettingsSchema.safeParse({ ...form, desiredRetention: "1.5", learningSteps: "10 minutes", timeZone: "Mars/Base" });
+    expect(await getStudySettings(learnerId)).toMatchObject({
+      desiredRetention: 0.85,
+      newCardsPerDay: 5,
+      learningSteps: ["2m", "15m", "1h"],
+      timeZone: "Asia/Tokyo",
+      leechAction: "tag",
+    });
+    const bad = studySettingsSchema.safeParse({
+      ...form,
+      desiredRetention: "1.5",
+      learningSteps: "10 minutes",
+      timeZone: "Mars/Base",
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((issue) => issue.path[0])).toEqual(["desiredRetention", "learningSteps", "timeZone"]);
   });

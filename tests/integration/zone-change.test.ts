@@ -15,7 +15,18 @@ import { cardFile, createContentFixture, deckFile } from "../helpers/content-fix
 
 let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "c")}`;
-const form = (timeZone: string) => studySettingsSchema.parse({ desiredRetention: "0.9", newCardsPerDay: "2", reviewsPerDay: "200", learningSteps: "1m 10m", relearningSteps: "10m", timeZone, dayStartHour: "4", leechThreshold: "8", leechAction: "suspend" });
+const form = (timeZone: string) =>
+  studySettingsSchema.parse({
+    desiredRetention: "0.9",
+    newCardsPerDay: "2",
+    reviewsPerDay: "200",
+    learningSteps: "1m 10m",
+    relearningSteps: "10m",
+    timeZone,
+    dayStartHour: "4",
+    leechThreshold: "8",
+    leechAction: "suspend",
+  });
 
 beforeAll(async () => {
   const fixture = createContentFixture();
@@ -34,10 +45,14 @@ async function learnerIn(timeZone: string, at: Date) {
 
 async function studyNewCards(learnerId: string, cardIds: string[], at: Date) {
   const settings = { ...(await getStudySettings(learnerId)), enableFuzz: false };
-  for (const cardId of cardIds) expect(await recordReview({ learnerId, cardId, rating: Rating.Easy, version: 0, now: at, settings })).toMatchObject({ ok: true });
+  for (const cardId of cardIds)
+    expect(await recordReview({ learnerId, cardId, rating: Rating.Easy, version: 0, now: at, settings })).toMatchObject(
+      { ok: true },
+    );
 }
 
-const newLeft = async (learnerId: string, at: Date) => (await getQueueCountsByDeck(learnerId, at, await getStudySettings(learnerId))).byDeck.get("zulu")?.new;
+const newLeft = async (learnerId: string, at: Date) =>
+  (await getQueueCountsByDeck(learnerId, at, await getStudySettings(learnerId))).byDeck.get("zulu")?.new;
 
 describe("changing the time zone", () => {
   it("moving east (UTC → UTC+14) late in the day does not start a second 'today' with fresh new cards", async () => {
@@ -67,7 +82,10 @@ describe("changing the time zone", () => {
     expect((await getStudySettings(learnerId)).dayCarry).toBeNull();
     await saveStudySettings(learnerId, form("Asia/Tokyo"), new Date("2026-12-07T10:00:00Z"));
     const carried = (await getStudySettings(learnerId)).dayCarry;
-    expect(carried).toEqual({ dayStart: new Date("2026-12-07T04:00:00Z"), changedAt: new Date("2026-12-07T10:00:00Z") });
+    expect(carried).toEqual({
+      dayStart: new Date("2026-12-07T04:00:00Z"),
+      changedAt: new Date("2026-12-07T10:00:00Z"),
+    });
     await saveStudySettings(learnerId, { ...form("Asia/Tokyo"), newCardsPerDay: 5 }, new Date("2026-12-07T11:00:00Z"));
     expect((await getStudySettings(learnerId)).dayCarry).toEqual(carried);
   });

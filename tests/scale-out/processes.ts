@@ -14,9 +14,15 @@ export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promi
     env: { ...env, PORT: String(port), NODE_ENV: "production", QUORUM_TRUSTED_PROXIES: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   await Promise.race([
-    until(async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200, `instance ${name} to report ready`, 60_000),
+    until(
+      async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200,
+      `instance ${name} to report ready`,
+      60_000,
+    ),
     exited.then((code) => Promise.reject(new Error(`instance ${name} exited (${code}) before it served`))),
   ]);
   return { name, port, child, exited };
@@ -30,7 +36,11 @@ export async function startHaproxy(instances: Instance[]): Promise<{ url: string
   instances.forEach((instance, i) => (env[`QUORUM_APP${i + 1}`] = `127.0.0.1:${instance.port}`));
   const child = spawn("haproxy", ["-db", "-f", "deploy/haproxy.cfg"], { env, stdio: ["ignore", "inherit", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/api/health/ready`)).status === 200, "HAProxy to serve the app's readiness", 15_000);
+  await until(
+    async () => (await fetch(`${url}/api/health/ready`)).status === 200,
+    "HAProxy to serve the app's readiness",
+    15_000,
+  );
   return { url, child };
 }
 

@@ -30,8 +30,16 @@ function check(condition: boolean, message: string): void {
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-scale-out-"));
-const env: NodeJS.ProcessEnv = { ...process.env, QUORUM_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", QUORUM_LOG_LEVEL: "warn" };
-if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("test:scale-out needs DATABASE_URL=postgresql://… (an empty database); npm run test:pg starts one and runs this test");
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  QUORUM_DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: "1",
+  QUORUM_LOG_LEVEL: "warn",
+};
+if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? ""))
+  throw new Error(
+    "test:scale-out needs DATABASE_URL=postgresql://… (an empty database); npm run test:pg starts one and runs this test",
+  );
 env.NEXTAUTH_SECRET ||= authSecret(dataDir);
 let deployment: Deployment | undefined;
 
@@ -57,14 +65,24 @@ try {
 
   const latencies: number[] = [];
   async function gradeUntilRecorded(cookie: string, card: Card): Promise<Pick<Outcome, "recorded" | "attempts">> {
-    const form = { cardId: card.cardId, deckId: card.deckId, rating: "3", version: "0", shownAt: String(Date.now() - 5_000) };
+    const form = {
+      cardId: card.cardId,
+      deckId: card.deckId,
+      rating: "3",
+      version: "0",
+      shownAt: String(Date.now() - 5_000),
+    };
     let last = "";
     for (let attempts = 1; attempts <= maxAttempts; attempts++) {
       const started = performance.now();
-      const result = await postAction(`${lb}/study/${card.deckId}`, gradeAction, cookie, form).catch((error: Error) => ({ status: 0, body: error.message }));
-      if (result.status === 200 && result.body.includes('"ok":true')) return (latencies.push(performance.now() - started), { recorded: "ok", attempts });
+      const result = await postAction(`${lb}/study/${card.deckId}`, gradeAction, cookie, form).catch(
+        (error: Error) => ({ status: 0, body: error.message }),
+      );
+      if (result.status === 200 && result.body.includes('"ok":true'))
+        return (latencies.push(performance.now() - started), { recorded: "ok", attempts });
       // The study page's answer when the grade was stored before (grade-card.ts: staleCardId).
-      if (result.status === 200 && result.body.includes(`"staleCardId":"${card.cardId}"`)) return { recorded: "already-graded", attempts };
+      if (result.status === 200 && result.body.includes(`"staleCardId":"${card.cardId}"`))
+        return { recorded: "already-graded", attempts };
       last = `HTTP ${result.status}: ${result.body.slice(-300)}`;
       // A learner whose grade failed waits a moment before pressing it again.
       await new Promise((resolve) => setTimeout(resolve, 250 * attempts));
@@ -77,16 +95,30 @@ try {
     latencies.length = 0;
     let graded = 0;
     const started = performance.now();
-    const outcomes = (await Promise.all(Array.from({ length: learnersPerPhase }, (_, i) => learner(firstLearner + i, () => onProgress(++graded))))).flat();
+    const outcomes = (
+      await Promise.all(
+        Array.from({ length: learnersPerPhase }, (_, i) => learner(firstLearner + i, () => onProgress(++graded))),
+      )
+    ).flat();
     const seconds = (performance.now() - started) / 1000;
-    console.log(`${name}: ${outcomes.length} grades in ${seconds.toFixed(1)} s (${(outcomes.length / seconds).toFixed(0)} grades/s), p95 ${percentile(latencies, 95).toFixed(0)} ms, ${outcomes.filter((o) => o.attempts > 1).length} sent again`);
+    console.log(
+      `${name}: ${outcomes.length} grades in ${seconds.toFixed(1)} s (${(outcomes.length / seconds).toFixed(0)} grades/s), p95 ${percentile(latencies, 95).toFixed(0)} ms, ${outcomes.filter((o) => o.attempts > 1).length} sent again`,
+    );
     return outcomes;
   }
 
-  console.log(`scale-out: 2 instances (ports ${running.map((i) => i.port).join(", ")}) behind HAProxy at ${lb}, database ${env.DATABASE_URL!.replace(/\/\/[^@]*@/, "//…@")}`);
+  console.log(
+    `scale-out: 2 instances (ports ${running.map((i) => i.port).join(", ")}) behind HAProxy at ${lb}, database ${env.DATABASE_URL!.replace(/\/\/[^@]*@/, "//…@")}`,
+  );
   const steady = await phase("steady load", 0, () => {});
-  check(steady.every((o) => o.recorded === "ok" && o.attempts === 1), "every one of 2,000 grades was acknowledged at the first attempt");
-  check((await storedReviews(steady)).length === learnersPerPhase * gradesPerLearner, "exactly 2,000 review rows are stored");
+  check(
+    steady.every((o) => o.recorded === "ok" && o.attempts === 1),
+    "every one of 2,000 grades was acknowledged at the first attempt",
+  );
+  check(
+    (await storedReviews(steady)).length === learnersPerPhase * gradesPerLearner,
+    "exactly 2,000 review rows are stored",
+  );
 
   const killAfter = (learnersPerPhase * gradesPerLearner) / 4;
   let killed = false;
@@ -100,9 +132,19 @@ try {
   const storedKeys = stored.map((r) => `${r.userId}:${r.cardId}`);
   check(new Set(storedKeys).size === storedKeys.length, "no grade is stored twice");
   const acknowledged = crash.filter((o) => o.recorded !== "never").map((o) => `${o.userId}:${o.cardId}`);
-  check(acknowledged.every((key) => storedKeys.includes(key)), `every acknowledged grade is stored (${acknowledged.length} of ${crash.length} acknowledged)`);
-  check(acknowledged.length === crash.length && stored.length === crash.length, "with the learners' retries every grade ends up stored once: 2,000 rows");
-  await until(async () => (await fetch(`${lb}/api/health/ready`)).status === 200, "the load balancer to serve after the kill", 10_000);
+  check(
+    acknowledged.every((key) => storedKeys.includes(key)),
+    `every acknowledged grade is stored (${acknowledged.length} of ${crash.length} acknowledged)`,
+  );
+  check(
+    acknowledged.length === crash.length && stored.length === crash.length,
+    "with the learners' retries every grade ends up stored once: 2,000 rows",
+  );
+  await until(
+    async () => (await fetch(`${lb}/api/health/ready`)).status === 200,
+    "the load balancer to serve after the kill",
+    10_000,
+  );
   console.log("  ok: app1 serves on through the load balancer");
 
   running[0]!.child.kill("SIGTERM");
@@ -115,7 +157,11 @@ try {
 async function contentCards(): Promise<Card[]> {
   const db = createPrismaClient(env.DATABASE_URL!);
   try {
-    const rows = await db.card.findMany({ where: { type: "flashcard", retiredAt: null, deck: { ownerId: null, retiredAt: null } }, select: { id: true, deckId: true }, orderBy: { id: "asc" } });
+    const rows = await db.card.findMany({
+      where: { type: "flashcard", retiredAt: null, deck: { ownerId: null, retiredAt: null } },
+      select: { id: true, deckId: true },
+      orderBy: { id: "asc" },
+    });
     return rows.map((row) => ({ deckId: row.deckId, cardId: row.id }));
   } finally {
     await db.$disconnect();
@@ -125,7 +171,10 @@ async function contentCards(): Promise<Card[]> {
 async function storedReviews(outcomes: Outcome[]): Promise<{ userId: string; cardId: string }[]> {
   const db = createPrismaClient(env.DATABASE_URL!);
   try {
-    return await db.reviewLog.findMany({ where: { userId: { in: [...new Set(outcomes.map((o) => o.userId))] } }, select: { userId: true, cardId: true } });
+    return await db.reviewLog.findMany({
+      where: { userId: { in: [...new Set(outcomes.map((o) => o.userId))] } },
+      select: { userId: true, cardId: true },
+    });
   } finally {
     await db.$disconnect();
   }

@@ -37,13 +37,21 @@ function recordingCtx(sent: Sent[], now = 1000): Ctx {
 }
 
 const cfg = { server: "lb", credential: null };
-const eof = (): Envelope => ({ from: "lb", to: "kubectl", sentAt: 1000, body: { p: "net", kind: "closed", reason: "EOF" } }) as Envelope;
+const eof = (): Envelope =>
+  ({ from: "lb", to: "kubectl", sentAt: 1000, body: { p: "net", kind: "closed", reason: "EOF" } }) as Envelope;
 
 describe("client-go on a connection lost mid-request", () => {
   it("sends a GET again instead of reporting EOF (rest/request.go isErrRetryableFunc)", () => {
     const sent: Sent[] = [];
     const ctx = recordingCtx(sent);
-    const { hc } = httpSend(emptyHttpClient(), cfg, apiCall("list", "pods", { namespace: "default" }), "get", null, ctx);
+    const { hc } = httpSend(
+      emptyHttpClient(),
+      cfg,
+      apiCall("list", "pods", { namespace: "default" }),
+      "get",
+      null,
+      ctx,
+    );
     const { results } = httpOnMessage(hc, cfg, eof(), ctx);
     expect(results).toEqual([]);
     expect(sent.map((m) => (m.body as { kind: string }).kind)).toEqual(["request", "request"]);
@@ -52,7 +60,14 @@ describe("client-go on a connection lost mid-request", () => {
   it("reports EOF for a write, which it never retries", () => {
     const sent: Sent[] = [];
     const ctx = recordingCtx(sent);
-    const { hc } = httpSend(emptyHttpClient(), cfg, apiCall("patch", "deployments", { namespace: "default", name: "web", body: {} }), "scale", null, ctx);
+    const { hc } = httpSend(
+      emptyHttpClient(),
+      cfg,
+      apiCall("patch", "deployments", { namespace: "default", name: "web", body: {} }),
+      "scale",
+      null,
+      ctx,
+    );
     const { results } = httpOnMessage(hc, cfg, eof(), ctx);
     expect(results).toMatchObject([{ kind: "response", status: 0, error: "EOF" }]);
     expect(sent).toHaveLength(1);
@@ -61,7 +76,14 @@ describe("client-go on a connection lost mid-request", () => {
   it("gives up after 10 retries (rest.Request's default maxRetries)", () => {
     const sent: Sent[] = [];
     const ctx = recordingCtx(sent);
-    let { hc } = httpSend(emptyHttpClient(), cfg, apiCall("get", "pods", { namespace: "default", name: "web" }), "get", null, ctx);
+    let { hc } = httpSend(
+      emptyHttpClient(),
+      cfg,
+      apiCall("get", "pods", { namespace: "default", name: "web" }),
+      "get",
+      null,
+      ctx,
+    );
     const reported = [];
     for (let i = 0; i <= 10; i++) {
       const step = httpOnMessage(hc, cfg, eof(), ctx);
@@ -81,8 +103,12 @@ describe("the load balancer of kubeadm's HA guide", () => {
   it("redispatches connections a dead API server refuses, so kubectl sees no EOF before it is marked DOWN", () => {
     const trace = runScenario("control-plane-ha", {}, 1);
     const down = trace.events.find((e) => e.type === "lb.backend-down" && e.backend === "kube-apiserver-3")!;
-    const redispatched = trace.events.filter((e) => e.type === "lb.redispatched" && e.from === "kube-apiserver-3" && e.t < down.t);
-    const gets = trace.events.filter((e) => e.type === "api.response" && e.command === "kubectl get pods" && e.t >= 40_000 && e.t < 100_000);
+    const redispatched = trace.events.filter(
+      (e) => e.type === "lb.redispatched" && e.from === "kube-apiserver-3" && e.t < down.t,
+    );
+    const gets = trace.events.filter(
+      (e) => e.type === "api.response" && e.command === "kubectl get pods" && e.t >= 40_000 && e.t < 100_000,
+    );
     expect(redispatched.length).toBeGreaterThan(0);
     expect(gets.length).toBeGreaterThan(0);
     expect(gets.every((e) => e.status === 200)).toBe(true);

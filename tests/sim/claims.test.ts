@@ -5,7 +5,13 @@ import { decidingSeq, runScenario, SCENARIOS } from "@/lib/sim";
 import { claim } from "@/lib/sim/scenarios/claims";
 import type { TraceEvent } from "@/lib/sim";
 
-const event = (seq: number): TraceEvent => ({ t: seq * 10, seq, component: "etcd-1", type: "raft.committed", message: `event ${seq}` });
+const event = (seq: number): TraceEvent => ({
+  t: seq * 10,
+  seq,
+  component: "etcd-1",
+  type: "raft.committed",
+  message: `event ${seq}`,
+});
 
 describe("claim()", () => {
   it("fails a claim that names no event, whatever its check said", () => {
@@ -26,11 +32,14 @@ describe("claim()", () => {
 });
 
 describe("every scenario at its defaults", () => {
-  it.each(SCENARIOS.map((d) => [d.id] as const))("%s: every claim has evidence, and its deciding event is within the run", (id) => {
-    const trace = runScenario(id, {}, 1);
-    for (const c of trace.claims) {
-      expect(c.evidence.length, `${id}/${c.id}`).toBeGreaterThan(0);
-      expect(trace.events[decidingSeq(c)]!.t, `${id}/${c.id}`).toBeLessThanOrEqual(trace.durationMs);
-    }
-  });
+  it.each(SCENARIOS.map((d) => [d.id] as const))(
+    "%s: every claim has evidence, and its deciding event is within the run",
+    (id) => {
+      const trace = runScenario(id, {}, 1);
+      for (const c of trace.claims) {
+        expect(c.evidence.length, `${id}/${c.id}`).toBeGreaterThan(0);
+        expect(trace.events[decidingSeq(c)]!.t, `${id}/${c.id}`).toBeLessThanOrEqual(trace.durationMs);
+      }
+    },
+  );
 });

@@ -45,7 +45,11 @@ describe("npm run sim", () => {
   it("prints the JSON trace with --json", async () => {
     const io = capture();
     expect(await runRunCommand(["node-failure", "--tolerationSeconds", "0", "--json", "--seed", "4"])).toBe(0);
-    expect(parseTrace(JSON.parse(io.out()))).toMatchObject({ scenario: "node-failure", seed: 4, params: { tolerationSeconds: 0 } });
+    expect(parseTrace(JSON.parse(io.out()))).toMatchObject({
+      scenario: "node-failure",
+      seed: 4,
+      params: { tolerationSeconds: 0 },
+    });
   });
 
   it("exits 2 and lists the valid ids for an unknown scenario", async () => {

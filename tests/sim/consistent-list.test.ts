@@ -27,13 +27,38 @@ function recordingCtx(sent: Sent[], timers: Timer[]): Ctx {
   } as unknown as Ctx;
 }
 
-const cfg = { cacheFreshnessMs: 3000, etcd: { endpoints: ["etcd-1"], retryMs: 25, maxRetries: 100, reconnectBaseMs: 1000, reconnectMaxMs: 120_000 } } as unknown as ApiServerConfig;
+const cfg = {
+  cacheFreshnessMs: 3000,
+  etcd: { endpoints: ["etcd-1"], retryMs: 25, maxRetries: 100, reconnectBaseMs: 1000, reconnectMaxMs: 120_000 },
+} as unknown as ApiServerConfig;
 
 /** A ready pods cache at revision 5 whose etcd watch is open, and one `kubectl get pods` in flight. */
 function state(): { s: ApiServerState; f: InFlight } {
-  const etcd: EtcdClient = { conns: { "etcd-1": { status: "ready", backoffMs: 0 } }, rr: 0, calls: {}, watches: { w: { prefix: "/registry/pods/", nextRev: 6, endpoint: "etcd-1", open: true } } } as unknown as EtcdClient;
-  const f = { id: "req-1", via: "kubectl", client: "kubectl", call: apiCall("list", "pods", { namespace: "default", limit: 500 }), user: "kubernetes-admin", node: null, startedAt: 0, current: null, attempts: 0 } as InFlight;
-  const s = { etcd, caches: { pods: { ...emptyCacher(), ready: true, everReady: true, rv: 5, historyFrom: 5, watchId: "w" } }, watchers: {}, inflight: { "req-1": f }, calls: {}, deadlineAt: null } as unknown as ApiServerState;
+  const etcd: EtcdClient = {
+    conns: { "etcd-1": { status: "ready", backoffMs: 0 } },
+    rr: 0,
+    calls: {},
+    watches: { w: { prefix: "/registry/pods/", nextRev: 6, endpoint: "etcd-1", open: true } },
+  } as unknown as EtcdClient;
+  const f = {
+    id: "req-1",
+    via: "kubectl",
+    client: "kubectl",
+    call: apiCall("list", "pods", { namespace: "default", limit: 500 }),
+    user: "kubernetes-admin",
+    node: null,
+    startedAt: 0,
+    current: null,
+    attempts: 0,
+  } as InFlight;
+  const s = {
+    etcd,
+    caches: { pods: { ...emptyCacher(), ready: true, everReady: true, rv: 5, historyFrom: 5, watchId: "w" } },
+    watchers: {},
+    inflight: { "req-1": f },
+    calls: {},
+    deadlineAt: null,
+  } as unknown as ApiServerState;
   return { s, f };
 }
 
@@ -47,7 +72,10 @@ describe("a consistent list (ConsistentListFromCache)", () => {
     const { s, f } = state();
     onReadResult(s, cfg, f, "current-rv", [], 9, ctx);
     expect(kinds(sent)).toEqual(["etcd-1 watch-progress"]);
-    expect(timers).toEqual([{ ms: 3000, timer: { t: "fresh-timeout", resource: "pods", id: "req-1" } }, { ms: 100, timer: { t: "progress", resource: "pods" } }]);
+    expect(timers).toEqual([
+      { ms: 3000, timer: { t: "fresh-timeout", resource: "pods", id: "req-1" } },
+      { ms: 100, timer: { t: "progress", resource: "pods" } },
+    ]);
     onCacheProgress(s, "pods", 9, ctx);
     expect(kinds(sent)).toEqual(["etcd-1 watch-progress", "kubectl response"]);
     expect(s.caches.pods.fresh).toEqual({});

@@ -29,7 +29,9 @@ function raftLine(t: number, from: string, to: string, m: RaftMsg): string {
     case "MsgApp":
       return `${base} log=${m.logTerm}/${m.index} commit=${m.commit} entries=${m.entries.length}`;
     case "MsgAppResp":
-      return m.reject ? `${base} reject index=${m.index} hint=${m.logTerm}/${m.rejectHint}` : `${base} index=${m.index}`;
+      return m.reject
+        ? `${base} reject index=${m.index} hint=${m.logTerm}/${m.rejectHint}`
+        : `${base} index=${m.index}`;
     case "MsgVote":
     case "MsgPreVote":
       return `${base} log=${m.logTerm}/${m.index}`;
@@ -57,10 +59,26 @@ function build(d: Directive, s: Session): string {
   const seed = Number(d.args.seed ?? 1);
   const n = (k: string, def: number) => Number(d.args[k] ?? def);
   if (d.positional[0] === "etcd") {
-    s.h = etcdCluster({ members: n("members", 3), preVote: d.args.prevote !== "false", checkQuorum: d.args.checkquorum !== "false", writesPerSec: n("writes", 0) }, seed);
+    s.h = etcdCluster(
+      {
+        members: n("members", 3),
+        preVote: d.args.prevote !== "false",
+        checkQuorum: d.args.checkquorum !== "false",
+        writesPerSec: n("writes", 0),
+      },
+      seed,
+    );
   } else {
     const members = n("members", 1);
-    s.h = k8sCluster({ controlPlanes: n("controlPlanes", 1), workers: n("workers", 2), etcdMembers: members, etcdTopology: d.args.etcd === "external" ? "external" : "stacked" }, seed);
+    s.h = k8sCluster(
+      {
+        controlPlanes: n("controlPlanes", 1),
+        workers: n("workers", 2),
+        etcdMembers: members,
+        etcdTopology: d.args.etcd === "external" ? "external" : "stacked",
+      },
+      seed,
+    );
   }
   s.printed = 0;
   const trace = s.h.sim.trace;
@@ -102,7 +120,12 @@ function scenario(d: Directive): string {
   const { seed = "1", ...params } = d.args;
   const trace = runScenario(d.positional[0] ?? "", params, Number(seed));
   const lines = trace.events.map((e) => eventLine(e, true));
-  lines.push(...trace.claims.map((c) => `claim ${c.id} ${c.passed ? "PASS" : "FAIL"} evidence=[${c.evidence.join(",")}]\n    ${c.text}\n    ${c.detail}`));
+  lines.push(
+    ...trace.claims.map(
+      (c) =>
+        `claim ${c.id} ${c.passed ? "PASS" : "FAIL"} evidence=[${c.evidence.join(",")}]\n    ${c.text}\n    ${c.detail}`,
+    ),
+  );
   return lines.join("\n");
 }
 
@@ -143,7 +166,21 @@ const files = readdirSync(DIR)
 
 describe("golden traces", () => {
   it("has scripts for every scenario", () => {
-    for (const id of ["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore", "kubeadm-upgrade"]) expect(files).toContain(`scenario-${id}.txt`);
+    for (const id of [
+      "etcd-quorum-loss",
+      "etcd-outage",
+      "control-plane-ha",
+      "node-failure",
+      "kubectl-create-deployment",
+      "deployment-vs-statefulset",
+      "rolling-update",
+      "scheduling",
+      "kube-proxy-modes",
+      "node-drain",
+      "etcd-backup-restore",
+      "kubeadm-upgrade",
+    ])
+      expect(files).toContain(`scenario-${id}.txt`);
   });
 
   it.each(files)("%s", async (file) => {

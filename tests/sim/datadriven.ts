@@ -35,7 +35,9 @@ export function parseDirectives(text: string): Directive[] {
 
 /** Renders directives with their outputs; comments at the top of the file are kept. */
 export function render(header: string, results: { directive: Directive; output: string }[]): string {
-  const blocks = results.map(({ directive, output }) => `${directive.line}\n----\n${output.trimEnd() === "" ? "ok" : output.trimEnd()}\n`);
+  const blocks = results.map(
+    ({ directive, output }) => `${directive.line}\n----\n${output.trimEnd() === "" ? "ok" : output.trimEnd()}\n`,
+  );
   return `${header}${blocks.join("\n")}`;
 }
 

@@ -9,7 +9,9 @@ describe("engine version tied to the trace hashes", () => {
   });
 
   it("refuses changed hashes under the recorded version: regenerating alone is not enough", () => {
-    expect(versionProblem(file("1.6.2", "a 1\n"), file("1.6.2", "a 2\n"), "1.6.2")).toMatch(/bump it in lib\/sim\/version.ts/);
+    expect(versionProblem(file("1.6.2", "a 1\n"), file("1.6.2", "a 2\n"), "1.6.2")).toMatch(
+      /bump it in lib\/sim\/version.ts/,
+    );
   });
 
   it("accepts changed hashes under a newer version", () => {
@@ -25,6 +27,11 @@ describe("engine version tied to the trace hashes", () => {
   });
 
   it("orders versions numerically, part by part", () => {
-    expect([isNewerVersion("1.10.0", "1.9.3"), isNewerVersion("1.6.2", "1.6.2"), isNewerVersion("1.6", "1.6.1"), isNewerVersion("2.0.0", "1.99.99")]).toEqual([true, false, false, true]);
+    expect([
+      isNewerVersion("1.10.0", "1.9.3"),
+      isNewerVersion("1.6.2", "1.6.2"),
+      isNewerVersion("1.6", "1.6.1"),
+      isNewerVersion("2.0.0", "1.99.99"),
+    ]).toEqual([true, false, false, true]);
   });
 });

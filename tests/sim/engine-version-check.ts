@@ -29,8 +29,14 @@ export function isNewerVersion(a: string, b: string): boolean {
  */
 export function versionProblem(recorded: string, current: string, version: string): string | null {
   const recordedVersion = /^# engine (\S+):/.exec(recorded)?.[1];
-  if (recordedVersion === undefined) return `the hash file has no "# engine <version>:" first line; write it with ${version}`;
+  if (recordedVersion === undefined)
+    return `the hash file has no "# engine <version>:" first line; write it with ${version}`;
   const body = (text: string) => text.slice(text.indexOf("\n") + 1);
-  if (recordedVersion === version) return body(recorded) === body(current) ? null : `traces changed but ENGINE_VERSION is still ${version}, as the hash file records: bump it in lib/sim/version.ts, then regenerate the hashes`;
-  return isNewerVersion(version, recordedVersion) ? null : `ENGINE_VERSION ${version} is not newer than ${recordedVersion}, which the hash file records`;
+  if (recordedVersion === version)
+    return body(recorded) === body(current)
+      ? null
+      : `traces changed but ENGINE_VERSION is still ${version}, as the hash file records: bump it in lib/sim/version.ts, then regenerate the hashes`;
+  return isNewerVersion(version, recordedVersion)
+    ? null
+    : `ENGINE_VERSION ${version} is not newer than ${recordedVersion}, which the hash file records`;
 }

@@ -15,7 +15,9 @@ type Reply = { t: number; id: string; code: string; message: string };
 const members = ["etcd-1", "etcd-2", "etcd-3"];
 
 function setup(seed: number): { h: Harness; replies: Reply[] } {
-  const h = etcdCluster({ members: 3, writesPerSec: 0.001 }, seed).runUntil((x) => x.leader() !== null, 5000).runFor(1000);
+  const h = etcdCluster({ members: 3, writesPerSec: 0.001 }, seed)
+    .runUntil((x) => x.leader() !== null, 5000)
+    .runFor(1000);
   const replies: Reply[] = [];
   h.listeners.push((w, ev: SimEvent) => {
     if (ev.kind !== "deliver" || ev.to !== "etcd-load") return;
@@ -26,7 +28,14 @@ function setup(seed: number): { h: Harness; replies: Reply[] } {
 }
 
 function put(h: Harness, to: string, id: string): void {
-  const body: EtcdRpc = { p: "etcd", kind: "txn", id, op: { op: "put", key: "/registry/leases/kube-node-lease/node-1", value: { renewed: h.now } }, quiet: true, summary: "renew" };
+  const body: EtcdRpc = {
+    p: "etcd",
+    kind: "txn",
+    id,
+    op: { op: "put", key: "/registry/leases/kube-node-lease/node-1", value: { renewed: h.now } },
+    quiet: true,
+    summary: "renew",
+  };
   scheduleAt(h.sim, h.now, { kind: "deliver", from: "etcd-load", to, sentAt: h.now, body });
 }
 
@@ -39,7 +48,9 @@ describe("a Txn that cannot commit", () => {
     const t0 = h.now;
     put(h, lonely, "w");
     h.runFor(7001);
-    expect(replies).toEqual([{ t: t0 + 7000 + 1, id: "w", code: "DeadlineExceeded", message: "context deadline exceeded" }]);
+    expect(replies).toEqual([
+      { t: t0 + 7000 + 1, id: "w", code: "DeadlineExceeded", message: "context deadline exceeded" },
+    ]);
   });
 
   it("proposed to a leader that then loses its quorum, fails with parseProposeCtxErr's 'request timed out' flavour (v3_server.go parseProposeCtxErr)", () => {

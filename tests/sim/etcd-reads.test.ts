@@ -12,7 +12,9 @@ type Reply = { t: number; id: string; kind: string; message: string | null };
 
 function setup(seed: number): { h: Harness; replies: Reply[]; readIndexes: number[]; retries: number[] } {
   // 0.001 writes/s: the client process exists (replies go somewhere) but never writes in these tests.
-  const h = etcdCluster({ members: 3, writesPerSec: 0.001 }, seed).runUntil((x) => x.leader() !== null, 5000).runFor(1000);
+  const h = etcdCluster({ members: 3, writesPerSec: 0.001 }, seed)
+    .runUntil((x) => x.leader() !== null, 5000)
+    .runFor(1000);
   const replies: Reply[] = [];
   const readIndexes: number[] = [];
   const retries: number[] = [];
@@ -29,7 +31,14 @@ function setup(seed: number): { h: Harness; replies: Reply[]; readIndexes: numbe
 }
 
 function read(h: Harness, to: string, id: string, at = h.now): void {
-  const body: EtcdRpc = { p: "etcd", kind: "range", id, key: "/registry/pods/default/web", prefix: false, serializable: false };
+  const body: EtcdRpc = {
+    p: "etcd",
+    kind: "range",
+    id,
+    key: "/registry/pods/default/web",
+    prefix: false,
+    serializable: false,
+  };
   scheduleAt(h.sim, at, { kind: "deliver", from: "etcd-load", to, sentAt: at, body });
 }
 
@@ -56,13 +65,18 @@ describe("linearizable reads (etcd's linearizableReadLoop)", () => {
     for (let i = 1; i <= 5; i++) read(h, lonely, `later-${i}`, t0 + 100 * i);
     h.runFor(7001); // the error reaches the client 1 ms (the link latency) after the timeout
     // One round: 13 resends at 500 ms steps, then the 14th firing at 7 s fails it.
-    expect(retries.filter((t) => t > t0 && t <= t0 + 7000)).toEqual(Array.from({ length: 14 }, (_, i) => t0 + 500 * (i + 1)));
-    expect(replies).toEqual([{ t: t0 + 7000 + 1, id: "first", kind: "error", message: "etcdserver: request timed out" }]);
+    expect(retries.filter((t) => t > t0 && t <= t0 + 7000)).toEqual(
+      Array.from({ length: 14 }, (_, i) => t0 + 500 * (i + 1)),
+    );
+    expect(replies).toEqual([
+      { t: t0 + 7000 + 1, id: "first", kind: "error", message: "etcdserver: request timed out" },
+    ]);
     // The reads that arrived during the first round form the second, which fails 7 s after it began.
     h.runFor(7000);
     const second = replies.filter((r) => r.id.startsWith("later-"));
     expect(second).toHaveLength(5);
-    for (const r of second) expect(r).toMatchObject({ t: t0 + 14_000 + 1, kind: "error", message: "etcdserver: request timed out" });
+    for (const r of second)
+      expect(r).toMatchObject({ t: t0 + 14_000 + 1, kind: "error", message: "etcdserver: request timed out" });
   });
 
   it("fails an unconfirmed round with 'leader changed' when a new leader appears", () => {

@@ -13,7 +13,8 @@ import { k8sCluster } from "./harness";
 
 function storeWith(n: number): MvccStore {
   let store = emptyStore();
-  for (let i = 0; i < n; i++) store = applyOp(store, { op: "put", key: `/registry/pods/default/p${i}`, value: { i } }).store;
+  for (let i = 0; i < n; i++)
+    store = applyOp(store, { op: "put", key: `/registry/pods/default/p${i}`, value: { i } }).store;
   return store;
 }
 
@@ -58,17 +59,31 @@ describe("etcdutl snapshot restore: the restored backend", () => {
     // server/etcdserver/api/membership/cluster.go NewClusterFromURLsMap: member IDs hash the peer URLs
     // with the token, the cluster ID hashes the member IDs.
     const members = ["etcd-1", "etcd-2", "etcd-3"];
-    expect(clusterId("etcd-cluster-restored", members)).toBe(clusterId("etcd-cluster-restored", [...members].reverse()));
+    expect(clusterId("etcd-cluster-restored", members)).toBe(
+      clusterId("etcd-cluster-restored", [...members].reverse()),
+    );
     expect(clusterId("etcd-cluster-restored", members)).not.toBe(clusterId(DEFAULT_CLUSTER_TOKEN, members));
     expect(clusterId(DEFAULT_CLUSTER_TOKEN, members)).not.toBe(clusterId(DEFAULT_CLUSTER_TOKEN, members.slice(0, 2)));
   });
 });
 
 function cluster() {
-  return k8sCluster({ etcdMembers: 3, etcdTopology: "external", controlPlanes: 1, workers: 1, webTraffic: false, tuning: DEFAULT_TUNING, etcdctl: true });
+  return k8sCluster({
+    etcdMembers: 3,
+    etcdTopology: "external",
+    controlPlanes: 1,
+    workers: 1,
+    webTraffic: false,
+    tuning: DEFAULT_TUNING,
+    etcdctl: true,
+  });
 }
 
-const save = { type: "command", target: "etcdctl", command: { name: "snapshot-save", args: { endpoint: "etcd-2" } } } as const;
+const save = {
+  type: "command",
+  target: "etcdctl",
+  command: { name: "snapshot-save", args: { endpoint: "etcd-2" } },
+} as const;
 
 describe("etcdctl snapshot save", () => {
   it("takes one member's backend at its current revision", () => {
@@ -105,10 +120,20 @@ describe("the etcd-restore and wipe-disk actions", () => {
     h.act(save).runFor(100);
     const rev = h.events("etcd.snapshot-saved")[0]!.revision as number;
     h.stop("etcd-1").stop("etcd-2");
-    h.act({ type: "etcd-restore", file: "etcdctl", members: ["etcd-1", "etcd-2", "etcd-3"], token: "new", bumpRevision: 100 });
+    h.act({
+      type: "etcd-restore",
+      file: "etcdctl",
+      members: ["etcd-1", "etcd-2", "etcd-3"],
+      token: "new",
+      bumpRevision: 100,
+    });
     const restored = h.events("etcd.snapshot-restored");
     expect(restored.map((e) => e.component)).toEqual(["etcd-1", "etcd-2"]);
-    expect(restored.every((e) => e.revision === rev + 100 && e.clusterId === clusterId("new", ["etcd-1", "etcd-2", "etcd-3"]))).toBe(true);
+    expect(
+      restored.every(
+        (e) => e.revision === rev + 100 && e.clusterId === clusterId("new", ["etcd-1", "etcd-2", "etcd-3"]),
+      ),
+    ).toBe(true);
     expect(h.events("etcd.restore-failed").map((e) => e.component)).toEqual(["etcd-3"]);
     const p = h.world.procs["etcd-1"]!;
     expect((p.config as EtcdConfig).cluster).toBe("new");
@@ -140,10 +165,22 @@ describe("a snapshot restored onto one member of a running cluster", () => {
     const leaderBefore = h.leader();
     const lone = ["etcd-1", "etcd-2", "etcd-3"].find((m) => m !== leaderBefore)!;
     h.stop(lone);
-    h.act({ type: "etcd-restore", file: "etcdctl", members: [lone], initialCluster: ["etcd-1", "etcd-2", "etcd-3"], token: "new", bumpRevision: 1000 });
+    h.act({
+      type: "etcd-restore",
+      file: "etcdctl",
+      members: [lone],
+      initialCluster: ["etcd-1", "etcd-2", "etcd-3"],
+      token: "new",
+      bumpRevision: 1000,
+    });
     h.start(lone).runFor(10_000);
     const refused = h.events("etcd.cluster-id-mismatch");
-    expect(refused.filter((e) => e.peer === lone).map((e) => e.component).sort()).toEqual(["etcd-1", "etcd-2", "etcd-3"].filter((m) => m !== lone));
+    expect(
+      refused
+        .filter((e) => e.peer === lone)
+        .map((e) => e.component)
+        .sort(),
+    ).toEqual(["etcd-1", "etcd-2", "etcd-3"].filter((m) => m !== lone));
     expect(h.etcd(lone).raft.lead).toBe(NONE);
     expect(h.leader()).toBe(leaderBefore);
     expect(h.events("raft.became-leader").filter((e) => e.t > 10_100)).toHaveLength(0);

@@ -80,7 +80,12 @@ function harness(world: World, boot: { at: Ms; ev: Parameters<typeof scheduleAt>
     },
     leaders() {
       return Object.keys(sim.world.procs)
-        .filter((id) => sim.world.procs[id]!.kind === "etcd" && sim.world.procs[id]!.up && (sim.world.procs[id]!.state as EtcdState).raft.role === "leader")
+        .filter(
+          (id) =>
+            sim.world.procs[id]!.kind === "etcd" &&
+            sim.world.procs[id]!.up &&
+            (sim.world.procs[id]!.state as EtcdState).raft.role === "leader",
+        )
         .sort();
     },
     leader() {

@@ -27,7 +27,9 @@ describe("kubectl scale", () => {
 
 describe("the etcd-writes question", () => {
   it("teaches the 60 s GET timeout, not a 7 s write timeout, whenever quorum is lost", () => {
-    const lost = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => generate("etcd-writes", seed)).filter((q) => /nothing commits/.test(q.explanation));
+    const lost = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map((seed) => generate("etcd-writes", seed))
+      .filter((q) => /nothing commits/.test(q.explanation));
     expect(lost.length).toBeGreaterThan(0);
     for (const q of lost) expect(q.choices.find((c) => c.id === q.answer)!.label).toContain("GET of the Deployment");
   });

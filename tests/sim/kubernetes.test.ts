@@ -12,7 +12,10 @@ import { k8sCluster } from "./harness";
 function withApp(h: ReturnType<typeof k8sCluster>, replicas = 2) {
   const nodes = Object.values(h.world.procs).filter((p) => p.kind === "kubelet").length;
   return h
-    .runUntil((x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= nodes, 20_000)
+    .runUntil(
+      (x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= nodes,
+      20_000,
+    )
     .kubectl("apply", { name: "web", replicas })
     .runUntil((x) => x.events("pod.running").length >= replicas, 30_000);
 }
@@ -39,7 +42,11 @@ describe("kube-apiserver", () => {
     const h = withApp(k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1 }, 3), 1);
     const at = h.now;
     h.kubectl("get", { resource: "pods", as: "jane" }).kubectl("create", { name: "x", as: "jane" }).runFor(1000);
-    expect(responses(h, at).map((e) => e.status).sort()).toEqual([200, 403]);
+    expect(
+      responses(h, at)
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual([200, 403]);
   });
 
   it("re-initializes the watch cache about 3 s after etcd loses its leader, and recovers with etcd", () => {
@@ -50,7 +57,10 @@ describe("kube-apiserver", () => {
     // One per cache it keeps: every resource but those of the optional API groups, which this cluster does not serve.
     expect(h.events("apiserver.cache-reinitializing").length).toBe(servedResources({}).length);
     expect(Object.keys(api().caches).sort()).toEqual([...servedResources({})]);
-    h.start("etcd-1").start("etcd-2").start("etcd-3").runUntil(() => api().caches.pods.ready, 60_000);
+    h.start("etcd-1")
+      .start("etcd-2")
+      .start("etcd-3")
+      .runUntil(() => api().caches.pods.ready, 60_000);
   });
 
   it("makes a write wait for etcd and answers 504 after 60 s when no member is reachable", () => {
@@ -67,10 +77,18 @@ describe("kube-apiserver", () => {
 describe("leader election", () => {
   it("lets a standby controller manager take over 11–24 s after the leader is killed", () => {
     const h = withApp(k8sCluster({}, 6));
-    const leader = h.events("leader-election.acquired").find((e) => e.component.startsWith("kube-controller-manager"))!.component;
+    const leader = h
+      .events("leader-election.acquired")
+      .find((e) => e.component.startsWith("kube-controller-manager"))!.component;
     const at = h.now;
-    h.stop(leader).runUntil((x) => x.events("leader-election.acquired").some((e) => e.t > at && e.component.startsWith("kube-controller-manager")), 40_000);
-    const takeover = h.events("leader-election.acquired").find((e) => e.t > at && e.component.startsWith("kube-controller-manager"))!;
+    h.stop(leader).runUntil(
+      (x) =>
+        x.events("leader-election.acquired").some((e) => e.t > at && e.component.startsWith("kube-controller-manager")),
+      40_000,
+    );
+    const takeover = h
+      .events("leader-election.acquired")
+      .find((e) => e.t > at && e.component.startsWith("kube-controller-manager"))!;
     expect(takeover.component).not.toBe(leader);
     expect(takeover.t - at).toBeGreaterThanOrEqual(11_000);
     expect(takeover.t - at).toBeLessThanOrEqual(24_000);
@@ -78,7 +96,9 @@ describe("leader election", () => {
 
   it("does not mark healthy nodes unhealthy when a new controller manager starts leading", () => {
     const h = withApp(k8sCluster({}, 7));
-    const leader = h.events("leader-election.acquired").find((e) => e.component.startsWith("kube-controller-manager"))!.component;
+    const leader = h
+      .events("leader-election.acquired")
+      .find((e) => e.component.startsWith("kube-controller-manager"))!.component;
     h.crash(leader).runFor(120_000);
     expect(h.events("node.ready-changed")).toEqual([]);
     expect(h.events("pod.evicted")).toEqual([]);
@@ -93,7 +113,12 @@ describe("workloads", () => {
       const rt = h.world.procs[`containerd/${node}`]!.state as ContainerdState;
       expect(Object.values(rt.pods).every((p) => p.state === "running")).toBe(true);
     }
-    expect(h.events("app.traffic").filter((e) => e.t > 30_000).every((e) => e.failed === 0)).toBe(true);
+    expect(
+      h
+        .events("app.traffic")
+        .filter((e) => e.t > 30_000)
+        .every((e) => e.failed === 0),
+    ).toBe(true);
     const at = h.now;
     h.start("kube-apiserver-1").runFor(30_000);
     expect(h.events("kubelet.lease-renewed").filter((e) => e.t > at).length).toBeGreaterThanOrEqual(2);
@@ -105,7 +130,9 @@ describe("workloads", () => {
     h.act({ type: "power-off", host: "@busiest-worker" }).runFor(70_000);
     expect(h.events("pod.evicted")).toEqual([]);
     // The NoExecute taint starts the tolerations' clock (the NoSchedule one comes with Ready=Unknown, a monitor pass earlier).
-    const taint = h.events("node.tainted").find((e) => e.t > at && Array.isArray(e.taints) && e.taints.some((t) => t.endsWith(":NoExecute")))!;
+    const taint = h
+      .events("node.tainted")
+      .find((e) => e.t > at && Array.isArray(e.taints) && e.taints.some((t) => t.endsWith(":NoExecute")))!;
     h.runFor(310_000);
     const evicted = h.events("pod.evicted");
     expect(evicted.length).toBeGreaterThan(0);

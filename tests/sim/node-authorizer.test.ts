@@ -15,21 +15,54 @@ const kubelet1: UserInfo = { name: "system:node:node-1", groups: ["system:nodes"
 const admin: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] };
 
 function pod(name: string, nodeName: string | null, claims: string[] = []): Pod {
-  const metadata = { name, namespace: "default", uid: name, resourceVersion: "1", creationTimestamp: 0, labels: {}, ownerReferences: [], deletionTimestamp: null };
-  const spec = { nodeName, containers: [], tolerations: [], serviceAccountName: "default", schedulerName: "default-scheduler", restartPolicy: "Always" as const, terminationGracePeriodSeconds: 30, claims };
+  const metadata = {
+    name,
+    namespace: "default",
+    uid: name,
+    resourceVersion: "1",
+    creationTimestamp: 0,
+    labels: {},
+    ownerReferences: [],
+    deletionTimestamp: null,
+  };
+  const spec = {
+    nodeName,
+    containers: [],
+    tolerations: [],
+    serviceAccountName: "default",
+    schedulerName: "default-scheduler",
+    restartPolicy: "Always" as const,
+    terminationGracePeriodSeconds: 30,
+    claims,
+  };
   return { kind: "Pod", apiVersion: "v1", metadata, spec, status: { phase: "Running", conditions: [], podIP: null } };
 }
 
-const PODS: Record<string, KubeObject> = { "default/a": pod("a", "node-1", ["www-db-0"]), "default/b": pod("b", "node-2", ["www-db-1"]) };
+const PODS: Record<string, KubeObject> = {
+  "default/a": pod("a", "node-1", ["www-db-0"]),
+  "default/b": pod("b", "node-2", ["www-db-1"]),
+};
 
 function ask(verb: string, resource: string, extra: Partial<Attributes> = {}): Attributes {
   const apiGroup = resource === "leases" ? "coordination.k8s.io" : resource === "deployments" ? "apps" : "";
-  return { verb, apiGroup, resource, subresource: null, namespace: "default", name: null, fieldSelector: null, ...extra };
+  return {
+    verb,
+    apiGroup,
+    resource,
+    subresource: null,
+    namespace: "default",
+    name: null,
+    fieldSelector: null,
+    ...extra,
+  };
 }
 
 describe("the Node authorizer", () => {
   it.each([
-    ["its own pods by field selector", ask("list", "pods", { namespace: null, fieldSelector: { "spec.nodeName": "node-1" } })],
+    [
+      "its own pods by field selector",
+      ask("list", "pods", { namespace: null, fieldSelector: { "spec.nodeName": "node-1" } }),
+    ],
     ["a pod bound to its node", ask("get", "pods", { name: "a" })],
     ["the status of pods (NodeRestriction narrows it)", ask("patch", "pods", { subresource: "status", name: "b" })],
     ["its own Node", ask("get", "nodes", { namespace: null, name: "node-1" })],
@@ -43,11 +76,31 @@ describe("the Node authorizer", () => {
   });
 
   it.each([
-    ["every pod", ask("list", "pods", { namespace: null }), "can only list/watch pods with spec.nodeName field selector"],
-    ["a pod on another node", ask("get", "pods", { name: "b" }), "no relationship found between node 'node-1' and this object"],
-    ["another Node", ask("get", "nodes", { namespace: null, name: "node-2" }), "node 'node-1' cannot read 'node-2', only its own Node object"],
-    ["another node's Lease", ask("update", "leases", { namespace: "kube-node-lease", name: "node-2" }), "can only access node lease with the same name as the requesting node"],
-    ["a claim used only on another node", ask("get", "persistentvolumeclaims", { name: "www-db-1" }), "no relationship found between node 'node-1' and this object"],
+    [
+      "every pod",
+      ask("list", "pods", { namespace: null }),
+      "can only list/watch pods with spec.nodeName field selector",
+    ],
+    [
+      "a pod on another node",
+      ask("get", "pods", { name: "b" }),
+      "no relationship found between node 'node-1' and this object",
+    ],
+    [
+      "another Node",
+      ask("get", "nodes", { namespace: null, name: "node-2" }),
+      "node 'node-1' cannot read 'node-2', only its own Node object",
+    ],
+    [
+      "another node's Lease",
+      ask("update", "leases", { namespace: "kube-node-lease", name: "node-2" }),
+      "can only access node lease with the same name as the requesting node",
+    ],
+    [
+      "a claim used only on another node",
+      ask("get", "persistentvolumeclaims", { name: "www-db-1" }),
+      "no relationship found between node 'node-1' and this object",
+    ],
     ["deployments", ask("create", "deployments"), ""],
   ])("refuses a kubelet %s, and RBAC grants it nothing either", (_what, attrs, reason) => {
     expect(authorizeRequest(RBAC_POLICY, PODS, kubelet1, attrs)).toEqual({ allowed: false, reason });
@@ -56,11 +109,15 @@ describe("the Node authorizer", () => {
   it("is the only thing that lets kubelets in: kubeadm's RBAC policy binds nothing to system:nodes", () => {
     const subjects = RBAC_POLICY.bindings.flatMap((b) => b.subjects.map((s) => s.name));
     expect(subjects).not.toContain("system:nodes");
-    expect(authorize(RBAC_POLICY, kubelet1, ask("patch", "pods", { subresource: "status", name: "a" }))).toEqual({ allowed: false });
+    expect(authorize(RBAC_POLICY, kubelet1, ask("patch", "pods", { subresource: "status", name: "a" }))).toEqual({
+      allowed: false,
+    });
   });
 
   it("has no opinion on other users, so RBAC decides and says so", () => {
-    expect(authorizeRequest(RBAC_POLICY, PODS, admin, ask("create", "deployments")).reason).toBe('RBAC: allowed by binding "kubeadm:cluster-admins" of role "cluster-admin"');
+    expect(authorizeRequest(RBAC_POLICY, PODS, admin, ask("create", "deployments")).reason).toBe(
+      'RBAC: allowed by binding "kubeadm:cluster-admins" of role "cluster-admin"',
+    );
   });
 
   it("words the 403 as responsewriters.Forbidden does, with the Node authorizer's reason", () => {
@@ -72,11 +129,18 @@ describe("the Node authorizer", () => {
 
   it("lets every kubelet of a kubeadm cluster register, heartbeat and run its pods", () => {
     const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 2 }, 11)
-      .runUntil((x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= 3, 20_000)
+      .runUntil(
+        (x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= 3,
+        20_000,
+      )
       .kubectl("apply", { name: "web", replicas: 2 })
       .runUntil((x) => x.events("pod.running").length >= 2, 30_000);
     const leases = rangePrefix(h.etcd("etcd-1").store, "/registry/leases/kube-node-lease/").map((kv) => kv.key);
-    expect(leases).toEqual(["/registry/leases/kube-node-lease/cp-1", "/registry/leases/kube-node-lease/node-1", "/registry/leases/kube-node-lease/node-2"]);
+    expect(leases).toEqual([
+      "/registry/leases/kube-node-lease/cp-1",
+      "/registry/leases/kube-node-lease/node-1",
+      "/registry/leases/kube-node-lease/node-2",
+    ]);
     expect(new Set(h.events("pod.running").map((e) => e.node))).toEqual(new Set(["node-1", "node-2"]));
   });
 });

@@ -40,7 +40,10 @@ describe("status.images and ImageLocality", () => {
   let nodes: Node[] = [];
   beforeAll(() => {
     h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 2 }, 5)
-      .runUntil((x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= 3, 20_000)
+      .runUntil(
+        (x) => x.events("leader-election.acquired").length >= 2 && x.events("node.registered").length >= 3,
+        20_000,
+      )
       .kubectl("apply", { name: "web", replicas: 2 })
       .runUntil((x) => x.events("pod.running").length >= 2, 30_000)
       // The image cache refreshes every 30 s and node status is computed every 10 s.
@@ -50,16 +53,25 @@ describe("status.images and ImageLocality", () => {
 
   it("reports the images its pods pulled, under containerd's names, within 40 s of the pull", () => {
     const images = Object.fromEntries(nodes.map((n) => [n.metadata.name, n.status.images ?? []]));
-    expect(images).toEqual({ "cp-1": [], "node-1": [{ names: ["docker.io/library/nginx:1.27"], sizeBytes: 69 * MIB }], "node-2": [{ names: ["docker.io/library/nginx:1.27"], sizeBytes: 69 * MIB }] });
+    expect(images).toEqual({
+      "cp-1": [],
+      "node-1": [{ names: ["docker.io/library/nginx:1.27"], sizeBytes: 69 * MIB }],
+      "node-2": [{ names: ["docker.io/library/nginx:1.27"], sizeBytes: 69 * MIB }],
+    });
   });
 
   it("lets ImageLocality favour those nodes for a pod naming the image in full, not for the short name", () => {
     const snapshot = buildSnapshot(nodes.map(toFrameworkNode), []).snapshot;
     const template = rangePrefix(h.etcd("etcd-1").store, "/registry/pods/").map((kv) => kv.value as Pod)[0]!;
     const imageLocality = (image: string) => {
-      const pod = toFrameworkPod({ ...template, spec: { ...template.spec, nodeName: null, containers: template.spec.containers.map((c) => ({ ...c, image })) } });
+      const pod = toFrameworkPod({
+        ...template,
+        spec: { ...template.spec, nodeName: null, containers: template.spec.containers.map((c) => ({ ...c, image })) },
+      });
       const result = scheduleOne(defaultProfile(), newPodInfo(pod), snapshot, { pickIndex: first });
-      return Object.fromEntries(result.nodes.map((n) => [n.name, n.scores.find((s) => s.plugin === "ImageLocality")?.raw]));
+      return Object.fromEntries(
+        result.nodes.map((n) => [n.name, n.scores.find((s) => s.plugin === "ImageLocality")?.raw]),
+      );
     };
     // 69 MiB on 2 of 3 nodes: int64(72351744 × 2/3) = 48234496 → 100 × (48234496 − 23 MiB) / (1000 MiB − 23 MiB) = 2.35 → 2.
     expect(imageLocality("docker.io/library/nginx:1.27")).toEqual({ "node-1": 2, "node-2": 2 });

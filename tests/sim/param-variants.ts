@@ -10,10 +10,14 @@ import type { Params, RawParams, SCENARIOS } from "@/lib/sim";
 export function paramVariants(def: (typeof SCENARIOS)[number]): RawParams[] {
   const out: RawParams[] = [{}];
   for (const p of def.params) {
-    const values = p.type === "integer" ? [p.min, p.max] : p.type === "boolean" ? [true, false] : p.options.map((o) => o.value);
+    const values =
+      p.type === "integer" ? [p.min, p.max] : p.type === "boolean" ? [true, false] : p.options.map((o) => o.value);
     for (const v of values) {
       if (v === p.default) continue;
-      const raw: RawParams = { ...Object.fromEntries(Object.entries(p.appliesWhen ?? {}).map(([name, allowed]) => [name, allowed[0]!])), [p.name]: v };
+      const raw: RawParams = {
+        ...Object.fromEntries(Object.entries(p.appliesWhen ?? {}).map(([name, allowed]) => [name, allowed[0]!])),
+        [p.name]: v,
+      };
       for (const q of def.params) {
         if (q.type !== "integer" || q.maxFrom === undefined) continue;
         const cap = Number(raw[q.maxFrom] ?? def.params.find((x) => x.name === q.maxFrom)!.default);

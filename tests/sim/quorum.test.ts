@@ -1,8 +1,28 @@
 // Quorum arithmetic and the Raft log, against etcd's FAQ table (k8s-facts §1.1) and the worked
 // examples in etcd-io/raft's comments (findConflictByTerm in stepLeader / handleAppendEntries).
 import { describe, expect, it } from "vitest";
-import { chunkedAppend, chunkedAt, chunkedCopy, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice, chunkedTruncate } from "@/lib/sim/core/chunked";
-import { appendLog, emptyLog, findConflict, findConflictByTerm, isUpToDate, lastIndex, lastTerm, maybeAppend, termAt, type Log } from "@/lib/sim/raft/log";
+import {
+  chunkedAppend,
+  chunkedAt,
+  chunkedCopy,
+  chunkedDropBefore,
+  chunkedEmpty,
+  chunkedPush,
+  chunkedSlice,
+  chunkedTruncate,
+} from "@/lib/sim/core/chunked";
+import {
+  appendLog,
+  emptyLog,
+  findConflict,
+  findConflictByTerm,
+  isUpToDate,
+  lastIndex,
+  lastTerm,
+  maybeAppend,
+  termAt,
+  type Log,
+} from "@/lib/sim/raft/log";
 import { committedIndex, faultTolerance, hasQuorum, majority, voteResult } from "@/lib/sim/raft/quorum";
 import type { Entry } from "@/lib/sim/raft/types";
 
@@ -115,7 +135,8 @@ describe("chunked list", () => {
       if (i % 997 === 0 || i <= 100) versions.push(l);
     }
     // Every element is where it belongs, across several trie levels.
-    for (let i = 1; i <= 40_000; i++) if (chunkedAt(l, i) !== i * 10) throw new Error(`element ${i} is ${chunkedAt(l, i)}`);
+    for (let i = 1; i <= 40_000; i++)
+      if (chunkedAt(l, i) !== i * 10) throw new Error(`element ${i} is ${chunkedAt(l, i)}`);
     expect([chunkedAt(l, 0), chunkedAt(l, 40_001)]).toEqual([undefined, undefined]);
     for (const v of versions) expect([chunkedAt(v, v.len), chunkedAt(v, v.len + 1)]).toEqual([v.len * 10, undefined]);
     expect(chunkedSlice(l, 63, 67)).toEqual([630, 640, 650, 660]);
@@ -123,7 +144,12 @@ describe("chunked list", () => {
     expect([t.len, chunkedAt(t, 70), chunkedAt(t, 71)]).toEqual([70, 700, undefined]);
     expect(chunkedAt(l, 71)).toBe(710);
     const d = chunkedDropBefore(l, 130);
-    expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 40_000)]).toEqual([130, undefined, 1300, 400_000]);
+    expect([d.base, chunkedAt(d, 129), chunkedAt(d, 130), chunkedAt(d, 40_000)]).toEqual([
+      130,
+      undefined,
+      1300,
+      400_000,
+    ]);
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
 

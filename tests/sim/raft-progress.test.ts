@@ -40,11 +40,22 @@ describe("Progress.MaybeDecrTo (tracker/progress.go)", () => {
 
 /** Member 1 as leader of `voters` in term 1 with eight committed entries, every follower matched to 8. */
 function leaderOf(voters: number[], env: RaftEnv) {
-  const log = appendLog(emptyLog(), [1, 2, 3, 4, 5, 6, 7, 8].map((index) => ({ index, term: 1, data: null })));
-  const r = newRaft(1, voters, { electionTicks: 10, heartbeatTicks: 1, preVote: true, checkQuorum: true }, { term: 1, vote: 1, commit: 8, log }, env);
+  const log = appendLog(
+    emptyLog(),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((index) => ({ index, term: 1, data: null })),
+  );
+  const r = newRaft(
+    1,
+    voters,
+    { electionTicks: 10, heartbeatTicks: 1, preVote: true, checkQuorum: true },
+    { term: 1, vote: 1, commit: 8, log },
+    env,
+  );
   r.role = "leader";
   r.lead = 1;
-  r.progress = Object.fromEntries(voters.map((v) => [v, progress({ state: "replicate", match: 8, next: 9, sentCommit: 8 })]));
+  r.progress = Object.fromEntries(
+    voters.map((v) => [v, progress({ state: "replicate", match: 8, next: 9, sentCommit: 8 })]),
+  );
   return r;
 }
 
@@ -58,7 +69,11 @@ describe("stepLeader MsgAppResp rejection (raft.go)", () => {
     const env = recordingEnv(0, sent);
     const r = leaderOf([1, 2, 3], env);
     r.progress = { ...r.progress, 2: progress({ state: "replicate", match: 5, next: 9, sentCommit: 8 }) };
-    handleAppendResp(r, msg({ type: "MsgAppResp", from: 2, to: 1, term: 1, index: 8, reject: true, rejectHint: 6 }), env);
+    handleAppendResp(
+      r,
+      msg({ type: "MsgAppResp", from: 2, to: 1, term: 1, index: 8, reject: true, rejectHint: 6 }),
+      env,
+    );
     expect(r.progress[2]).toMatchObject({ state: "probe", next: 6, sentCommit: 8, paused: true });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: "MsgApp", to: 2, index: 5, logTerm: 1, commit: 8 });
@@ -69,7 +84,9 @@ describe("stepLeader MsgAppResp rejection (raft.go)", () => {
 describe("CheckQuorum uses the majority of quorum/majority.go (ProgressTracker.QuorumActive)", () => {
   function checkWithActive(voters: number[], active: number[]) {
     const r = leaderOf(voters, recordingEnv(0));
-    r.progress = Object.fromEntries(voters.map((v) => [v, progress({ state: "replicate", match: 8, next: 9, recentActive: active.includes(v) })]));
+    r.progress = Object.fromEntries(
+      voters.map((v) => [v, progress({ state: "replicate", match: 8, next: 9, recentActive: active.includes(v) })]),
+    );
     tickHeartbeat(r, recordingEnv(r.electionTimeout));
     return r.role;
   }

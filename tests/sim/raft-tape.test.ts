@@ -2,7 +2,19 @@
 // the run, it agrees with the trace's events, its election timers are exact to the tick model, and
 // its packing loses nothing.
 import { describe, expect, it } from "vitest";
-import { packRaftTape, parseTrace, RAFT_WIRE_TYPES, raftTapeSchema, runScenario, SCENARIOS, unpackRaftTape, type RaftTape, type RaftTapeRows, type RawParams, type Trace } from "@/lib/sim";
+import {
+  packRaftTape,
+  parseTrace,
+  RAFT_WIRE_TYPES,
+  raftTapeSchema,
+  runScenario,
+  SCENARIOS,
+  unpackRaftTape,
+  type RaftTape,
+  type RaftTapeRows,
+  type RawParams,
+  type Trace,
+} from "@/lib/sim";
 import { createRaftRecorder } from "@/lib/sim/etcd/raft-tape-recorder";
 import { lastIndex, termAt } from "@/lib/sim/raft/log";
 import { etcdCluster } from "./harness";
@@ -18,7 +30,9 @@ const RUNS: [string, RawParams, number][] = [
   ["kubectl-create-deployment", { etcdMembers: 5 }, 4],
 ];
 
-const traces = new Map(RUNS.map(([id, params, seed]) => [`${id} ${JSON.stringify(params)} ${seed}`, runScenario(id, params, seed)]));
+const traces = new Map(
+  RUNS.map(([id, params, seed]) => [`${id} ${JSON.stringify(params)} ${seed}`, runScenario(id, params, seed)]),
+);
 
 function withoutTape(trace: Trace): string {
   const { raft: _raft, ...rest } = trace;
@@ -37,13 +51,16 @@ describe("raft tape recording", () => {
     for (const trace of traces.values()) expect(trace.raft?.members.length).toBeGreaterThan(0);
   });
 
-  it.each(RUNS)("never changes the run: %s %j seed %i has the same events, claims and checkpoints with the tape on and off", (id, params, seed) => {
-    const on = traces.get(`${id} ${JSON.stringify(params)} ${seed}`)!;
-    const off = runScenario(id, params, seed, { raftTape: false });
-    expect(off.raft).toBeUndefined();
-    expect(JSON.stringify(on.events)).toBe(JSON.stringify(off.events));
-    expect(withoutTape(on)).toBe(withoutTape(off));
-  });
+  it.each(RUNS)(
+    "never changes the run: %s %j seed %i has the same events, claims and checkpoints with the tape on and off",
+    (id, params, seed) => {
+      const on = traces.get(`${id} ${JSON.stringify(params)} ${seed}`)!;
+      const off = runScenario(id, params, seed, { raftTape: false });
+      expect(off.raft).toBeUndefined();
+      expect(JSON.stringify(on.events)).toBe(JSON.stringify(off.events));
+      expect(withoutTape(on)).toBe(withoutTape(off));
+    },
+  );
 
   it("never changes a run it was not made for, and records the same tape on the pure path", () => {
     const off = runScenario("node-failure", {}, 2);
@@ -62,11 +79,19 @@ describe("raft tape recording", () => {
       h.runFor(2000);
       h.act({ type: "link", a: "etcd-1", b: "etcd-2", dropPer1000: 300, delayMs: 5 });
       h.runFor(2000);
-      h.partition([h.leader()!], ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== h.leader()));
+      h.partition(
+        [h.leader()!],
+        ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== h.leader()),
+      );
       h.runFor(3000);
       h.heal();
       h.runFor(3000);
-      return { trace: JSON.stringify(h.sim.trace), world: JSON.stringify(h.world), rows: recorder && unpackRaftTape(recorder.finish()), h };
+      return {
+        trace: JSON.stringify(h.sim.trace),
+        world: JSON.stringify(h.world),
+        rows: recorder && unpackRaftTape(recorder.finish()),
+        h,
+      };
     };
     const on = run(true);
     const off = run(false);
@@ -108,7 +133,10 @@ describe("raft tape agrees with the events", () => {
     expect(leaders.length).toBeGreaterThan(0);
     for (const e of leaders) {
       const m = rows.members.indexOf(e.component);
-      expect(rows.states.some((r) => r[0] === e.t && r[1] === m && r[2] === 4 && r[3] === e.term), `${e.component} at ${e.t}`).toBe(true);
+      expect(
+        rows.states.some((r) => r[0] === e.t && r[1] === m && r[2] === 4 && r[3] === e.term),
+        `${e.component} at ${e.t}`,
+      ).toBe(true);
     }
     // ... and no member leads without such an event.
     const events = new Set(leaders.map((e) => `${e.t} ${e.component} ${String(e.term)}`));
@@ -138,39 +166,57 @@ describe("raft tape agrees with the events", () => {
     for (const r of rows.states) expect(r[4]).toBeLessThanOrEqual(r[5]!); // commit <= lastIndex
   });
 
-  it.each([...traces.keys()])("%s: every campaign starts at the deadline the tape showed, and timers are etcd's randomized timeout", (key) => {
-    const rows = unpackRaftTape(traces.get(key)!.raft!);
-    const last: (number[] | undefined)[] = [];
-    let campaigns = 0;
-    for (const r of rows.states) {
-      const [t, m, role, , , , start, deadline] = r as [number, number, number, number, number, number, number, number];
-      const prev = last[m];
-      if (role === 1 || role === 2 || role === 3) {
-        const ticks = (deadline - start) / rows.tickMs;
-        expect(Number.isInteger(ticks) && ticks >= rows.electionTicks && ticks < 2 * rows.electionTicks, `timeout of ${ticks} ticks`).toBe(true);
-        expect(start).toBeLessThanOrEqual(t);
-      } else expect([start, deadline]).toEqual([-1, -1]);
-      if (prev !== undefined && role === 2 && (prev[2] === 1 || (prev[2] === 2 && prev[6] !== start))) {
-        expect(t, `${rows.members[m]} campaigns at ${t}`).toBe(prev[7]);
-        campaigns++;
+  it.each([...traces.keys()])(
+    "%s: every campaign starts at the deadline the tape showed, and timers are etcd's randomized timeout",
+    (key) => {
+      const rows = unpackRaftTape(traces.get(key)!.raft!);
+      const last: (number[] | undefined)[] = [];
+      let campaigns = 0;
+      for (const r of rows.states) {
+        const [t, m, role, , , , start, deadline] = r as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const prev = last[m];
+        if (role === 1 || role === 2 || role === 3) {
+          const ticks = (deadline - start) / rows.tickMs;
+          expect(
+            Number.isInteger(ticks) && ticks >= rows.electionTicks && ticks < 2 * rows.electionTicks,
+            `timeout of ${ticks} ticks`,
+          ).toBe(true);
+          expect(start).toBeLessThanOrEqual(t);
+        } else expect([start, deadline]).toEqual([-1, -1]);
+        if (prev !== undefined && role === 2 && (prev[2] === 1 || (prev[2] === 2 && prev[6] !== start))) {
+          expect(t, `${rows.members[m]} campaigns at ${t}`).toBe(prev[7]);
+          campaigns++;
+        }
+        last[m] = r;
       }
-      last[m] = r;
-    }
-    // A single member elects itself within one step, so no row shows it campaigning.
-    if (rows.members.length > 1) expect(campaigns).toBeGreaterThan(0);
-  });
+      // A single member elects itself within one step, so no row shows it campaigning.
+      if (rows.members.length > 1) expect(campaigns).toBeGreaterThan(0);
+    },
+  );
 
-  it.each([...traces.keys()])("%s: a message is delivered to a running member and lost at a member that is down", (key) => {
-    const trace = traces.get(key)!;
-    const rows = unpackRaftTape(trace.raft!);
-    for (const [sent, arrive, from, to] of rows.msgs) {
-      if (Math.abs(arrive!) > trace.durationMs) continue; // still on the wire when the run ended: its fate is unknown
-      expect(stateAt(rows, from!, sent!)?.[2] ?? 0, "the sender runs").not.toBe(0);
-      // Without partitions or lossy links in these scenarios, a message is lost exactly when its receiver is down.
-      const receiver = stateAt(rows, to!, Math.abs(arrive!))?.[2] ?? 0;
-      expect(arrive! < 0, `${from}->${to} sent ${sent}`).toBe(receiver === 0);
-    }
-  });
+  it.each([...traces.keys()])(
+    "%s: a message is delivered to a running member and lost at a member that is down",
+    (key) => {
+      const trace = traces.get(key)!;
+      const rows = unpackRaftTape(trace.raft!);
+      for (const [sent, arrive, from, to] of rows.msgs) {
+        if (Math.abs(arrive!) > trace.durationMs) continue; // still on the wire when the run ended: its fate is unknown
+        expect(stateAt(rows, from!, sent!)?.[2] ?? 0, "the sender runs").not.toBe(0);
+        // Without partitions or lossy links in these scenarios, a message is lost exactly when its receiver is down.
+        const receiver = stateAt(rows, to!, Math.abs(arrive!))?.[2] ?? 0;
+        expect(arrive! < 0, `${from}->${to} sent ${sent}`).toBe(receiver === 0);
+      }
+    },
+  );
 
   it("validates in the trace schema, and the schema rejects a broken tape", () => {
     const trace = traces.get(`etcd-quorum-loss {} 1`)!;
@@ -187,7 +233,9 @@ describe("raft tape agrees with the events", () => {
     expect(broken((t) => (t.msgs[0]![0] = 9))).toBe(false); // no member 9
     expect(broken((t) => (t.states[0]![1] = 1e6))).toBe(false); // more rows than the columns hold
     expect(broken((t) => t.states.reverse())).toBe(false); // streams out of order
-    expect(() => parseTrace({ ...trace, raft: { ...tape, members: ["etcd-9", ...tape.members.slice(1)] } })).toThrow(/etcd-9/);
+    expect(() => parseTrace({ ...trace, raft: { ...tape, members: ["etcd-9", ...tape.members.slice(1)] } })).toThrow(
+      /etcd-9/,
+    );
   });
 });
 
@@ -214,8 +262,19 @@ describe("raft tape packing", () => {
         t += r(3) === 0 ? r(500) : r(2) * 100;
         const sent = t;
         const arrive = sent + r(4) * (1 + r(3));
-        msgs.push([sent, r(5) === 0 ? -arrive : arrive, r(n), r(n), r(RAFT_WIRE_TYPES.length), r(4), r(3) === 0 ? r(10_000) : 7, r(3), r(2)]);
-        if (r(2) === 0) states.push([t, r(n), r(5), r(3), r(50), r(60), r(4) === 0 ? -1 : t - r(900), r(4) === 0 ? -1 : t + r(2000)]);
+        msgs.push([
+          sent,
+          r(5) === 0 ? -arrive : arrive,
+          r(n),
+          r(n),
+          r(RAFT_WIRE_TYPES.length),
+          r(4),
+          r(3) === 0 ? r(10_000) : 7,
+          r(3),
+          r(2),
+        ]);
+        if (r(2) === 0)
+          states.push([t, r(n), r(5), r(3), r(50), r(60), r(4) === 0 ? -1 : t - r(900), r(4) === 0 ? -1 : t + r(2000)]);
         if (r(3) === 0) logs.push([t, r(n), 1 + r(40), r(50), r(4)]);
       }
       const rows: RaftTapeRows = { members, tickMs: 100, electionTicks: 10, msgs, states, logs };
@@ -236,12 +295,29 @@ describe("raft tape packing", () => {
 
   it("packs the example of docs/trace-format.md as it says", () => {
     const msgs = [480, 580, 680, 780].map((t) => [t, t + 1, 2, 0, RAFT_WIRE_TYPES.indexOf("MsgHeartbeat"), 1, 0, 0, 0]);
-    const packed = packRaftTape({ members: ["a", "b", "c"], tickMs: 100, electionTicks: 10, msgs, states: [], logs: [] });
+    const packed = packRaftTape({
+      members: ["a", "b", "c"],
+      tickMs: 100,
+      electionTicks: 10,
+      msgs,
+      states: [],
+      logs: [],
+    });
     expect(packed.msgs).toEqual([[2, 0, 6, 4, 960, 200, -8, 2, 0, -8, 2, 0, -8, 0, -12, 0, -12, 0, -12]]);
   });
 
   it("packs a steady leader's heartbeats to a few numbers", () => {
-    const msgs = Array.from({ length: 1000 }, (_, i) => [500 + i * 100, 501 + i * 100, 0, 1, RAFT_WIRE_TYPES.indexOf("MsgHeartbeat"), 3, 0, 0, 0]);
+    const msgs = Array.from({ length: 1000 }, (_, i) => [
+      500 + i * 100,
+      501 + i * 100,
+      0,
+      1,
+      RAFT_WIRE_TYPES.indexOf("MsgHeartbeat"),
+      3,
+      0,
+      0,
+      0,
+    ]);
     const packed = packRaftTape({ members: ["a", "b"], tickMs: 100, electionTicks: 10, msgs, states: [], logs: [] });
     expect(packed.msgs).toHaveLength(1);
     expect(packed.msgs[0]!.length).toBeLessThan(20);

@@ -20,7 +20,9 @@ describe("elections", () => {
   it("times out a dead leader after the randomized election timeout of 1.0 to 1.9 s", () => {
     const delays: number[] = [];
     for (let seed = 1; seed <= 30; seed++) {
-      const h = etcdCluster({ members: 3 }, seed).runUntil((x) => x.leader() !== null, 5000).runFor(2000);
+      const h = etcdCluster({ members: 3 }, seed)
+        .runUntil((x) => x.leader() !== null, 5000)
+        .runFor(2000);
       const stopAt = h.now;
       h.stop(h.leader()!).runUntil((x) => x.leader() !== null, 10_000);
       delays.push(first(h, "raft.became-pre-candidate", stopAt)!.t - stopAt);
@@ -46,7 +48,10 @@ describe("elections", () => {
     const h = etcdCluster({ members: 3, preVote: false }, 2).runUntil((x) => x.leader() !== null, 5000);
     const term = h.etcd(h.leader()!).raft.term;
     const lonely = ["etcd-1", "etcd-2", "etcd-3"].find((id) => id !== h.leader())!;
-    h.partition([lonely], ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== lonely)).runFor(20_000);
+    h.partition(
+      [lonely],
+      ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== lonely),
+    ).runFor(20_000);
     expect(h.etcd(lonely).raft.term).toBeGreaterThan(term + 5);
     h.heal().runFor(5000);
     expect(h.etcd(h.leader()!).raft.term).toBeGreaterThan(term + 5);
@@ -56,7 +61,10 @@ describe("elections", () => {
     const h = etcdCluster({ members: 3 }, 4).runUntil((x) => x.leader() !== null, 5000);
     const leader = h.leader()!;
     const at = h.now;
-    h.partition([leader], ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== leader)).runFor(3000);
+    h.partition(
+      [leader],
+      ["etcd-1", "etcd-2", "etcd-3"].filter((id) => id !== leader),
+    ).runFor(3000);
     const down = h.events("raft.became-follower").find((e) => e.component === leader && e.t >= at);
     expect(down?.message).toContain("CheckQuorum");
     expect(down!.t - at).toBeLessThanOrEqual(2100);
@@ -92,7 +100,9 @@ describe("replication", () => {
   });
 
   it("times writes out after etcd's 7 s request timeout while there is no leader", () => {
-    const h = etcdCluster({ members: 3, writesPerSec: 2 }, 10).runUntil((x) => x.leader() !== null, 5000).runFor(2000);
+    const h = etcdCluster({ members: 3, writesPerSec: 2 }, 10)
+      .runUntil((x) => x.leader() !== null, 5000)
+      .runFor(2000);
     h.stop("etcd-1").stop("etcd-2").stop("etcd-3").start("etcd-3").runFor(10_000);
     const load = h.world.procs["etcd-load"]!.state as EtcdLoadState;
     expect(load.failed).toBeGreaterThan(5);

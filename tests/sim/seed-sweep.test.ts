@@ -8,7 +8,16 @@ import { findScenario, parseTrace, runScenario, SCENARIO_IDS, type Params } from
 import { reproduceLine } from "./param-variants";
 
 /** 60 seeds for the control-plane scenarios; the workload scenarios do more per run, so 40 keep CI within budget. */
-const SEEDS: Record<string, number> = { "etcd-quorum-loss": 60, "etcd-outage": 60, "control-plane-ha": 60, "node-failure": 60, "etcd-backup-restore": 20, hpa: 20, "cluster-autoscaler": 20, "kubeadm-upgrade": 20 };
+const SEEDS: Record<string, number> = {
+  "etcd-quorum-loss": 60,
+  "etcd-outage": 60,
+  "control-plane-ha": 60,
+  "node-failure": 60,
+  "etcd-backup-restore": 20,
+  hpa: 20,
+  "cluster-autoscaler": 20,
+  "kubeadm-upgrade": 20,
+};
 const seedsFor = (id: string) => SEEDS[id] ?? 40;
 
 /** Valid parameters chosen by the seed, so the sweep also covers the parameter space. */
@@ -22,7 +31,11 @@ function paramsFor(id: string, seed: number): Params {
     else if (p.type === "enum") out[p.name] = p.options[rng.range(0, p.options.length - 1)]!.value;
     else {
       // Keep long scenarios (big tolerations and outages) short enough for CI.
-      const max = Math.min(p.max, p.unit === "s" ? 180 : p.max, p.maxFrom === undefined ? p.max : Number(out[p.maxFrom]));
+      const max = Math.min(
+        p.max,
+        p.unit === "s" ? 180 : p.max,
+        p.maxFrom === undefined ? p.max : Number(out[p.maxFrom]),
+      );
       out[p.name] = rng.range(p.min, Math.max(p.min, max));
     }
   }
@@ -45,7 +58,9 @@ describe.each(SCENARIO_IDS)("seed sweep: %s", (id) => {
       const failed = trace.claims.filter((c) => !c.passed).map((c) => `${c.id}: ${c.detail}`);
       expect(failed, reproduceLine(id, params, seed)).toEqual([]);
       const again = runScenario(id, params, seed);
-      expect(JSON.stringify(again), `not deterministic: ${reproduceLine(id, params, seed)}`).toBe(JSON.stringify(trace));
+      expect(JSON.stringify(again), `not deterministic: ${reproduceLine(id, params, seed)}`).toBe(
+        JSON.stringify(trace),
+      );
       expect(() => parseTrace(JSON.parse(JSON.stringify(trace)))).not.toThrow();
     }
   });

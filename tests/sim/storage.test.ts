@@ -15,7 +15,12 @@ function apply(store: MvccStore, ...ops: EtcdOp[]): MvccStore {
 
 describe("MVCC store", () => {
   it("bumps the revision per write and tracks create/mod revisions and versions", () => {
-    const s = apply(emptyStore(), { op: "create", key: "/a", value: 1 }, { op: "put", key: "/b", value: 2 }, { op: "update", key: "/a", value: 3, expectRev: 2 });
+    const s = apply(
+      emptyStore(),
+      { op: "create", key: "/a", value: 1 },
+      { op: "put", key: "/b", value: 2 },
+      { op: "update", key: "/a", value: 3, expectRev: 2 },
+    );
     expect(s.rev).toBe(4);
     expect(getKey(s, "/a")).toEqual({ key: "/a", value: 3, createRev: 2, modRev: 4, version: 2 });
     expect(getKey(s, "/missing")).toBeUndefined();
@@ -24,9 +29,18 @@ describe("MVCC store", () => {
   it("refuses a create of an existing key and an update or delete at a stale revision", () => {
     const s = apply(emptyStore(), { op: "create", key: "/a", value: 1 });
     expect(applyOp(s, { op: "create", key: "/a", value: 2 }).result).toMatchObject({ ok: false, reason: "exists" });
-    expect(applyOp(s, { op: "update", key: "/a", value: 2, expectRev: 1 }).result).toMatchObject({ ok: false, reason: "conflict" });
-    expect(applyOp(s, { op: "delete", key: "/a", expectRev: 1 }).result).toMatchObject({ ok: false, reason: "conflict" });
-    expect(applyOp(s, { op: "update", key: "/b", value: 2, expectRev: 1 }).result).toMatchObject({ ok: false, reason: "not-found" });
+    expect(applyOp(s, { op: "update", key: "/a", value: 2, expectRev: 1 }).result).toMatchObject({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(applyOp(s, { op: "delete", key: "/a", expectRev: 1 }).result).toMatchObject({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(applyOp(s, { op: "update", key: "/b", value: 2, expectRev: 1 }).result).toMatchObject({
+      ok: false,
+      reason: "not-found",
+    });
     expect(applyOp(s, { op: "create", key: "/a", value: 2 }).store).toBe(s); // a refused Txn writes nothing
   });
 
@@ -47,7 +61,11 @@ describe("MVCC store", () => {
   });
 
   it("writes in place into a thawed copy exactly what the pure path writes, leaving the original alone", () => {
-    const ops: EtcdOp[] = Array.from({ length: 300 }, (_, i): EtcdOp => (i % 11 === 5 ? { op: "delete", key: `/k${i % 13}`, expectRev: null } : { op: "put", key: `/k${i % 13}`, value: i }));
+    const ops: EtcdOp[] = Array.from({ length: 300 }, (_, i): EtcdOp =>
+      i % 11 === 5
+        ? { op: "delete", key: `/k${i % 13}`, expectRev: null }
+        : { op: "put", key: `/k${i % 13}`, value: i },
+    );
     const base = apply(emptyStore(), ...ops.slice(0, 100));
     const before = JSON.stringify(base);
     const pure = apply(base, ...ops.slice(100));
@@ -61,11 +79,18 @@ describe("MVCC store", () => {
 describe("watch cache history", () => {
   const ctx = { send: () => undefined, trace: () => undefined } as unknown as Ctx;
   const pod = (n: number) => ({ kind: "Pod", metadata: { name: `p${n % 10}`, namespace: "default" } });
-  const event = (rev: number): WatchEvent => ({ type: "PUT", kv: { key: `/registry/pods/default/p${rev % 10}`, value: pod(rev), createRev: 1, modRev: rev, version: 1 }, prev: null });
+  const event = (rev: number): WatchEvent => ({
+    type: "PUT",
+    kv: { key: `/registry/pods/default/p${rev % 10}`, value: pod(rev), createRev: 1, modRev: rev, version: 1 },
+    prev: null,
+  });
 
   it("resumes watches from the last 500 events and answers older resourceVersions with null (410 Gone)", () => {
     // The cacher edits the API server state it is handed (owned by the handler call, see apiserver.ts).
-    const s = { caches: { pods: { ...emptyCacher(), ready: true, rv: 1, historyFrom: 1 } }, watchers: {} } as unknown as ApiServerState;
+    const s = {
+      caches: { pods: { ...emptyCacher(), ready: true, rv: 1, historyFrom: 1 } },
+      watchers: {},
+    } as unknown as ApiServerState;
     for (let rev = 2; rev <= 1201; rev++) onCacheEvents(s, "pods", [event(rev)], ctx);
     const c = s.caches.pods;
     expect(c.rv).toBe(1201);

@@ -31,12 +31,21 @@ describe("trace hashes", () => {
     const lines: string[] = [];
     for (const def of SCENARIOS) {
       for (const raw of paramVariants(def)) {
-        const tag = Object.entries(raw).map(([k, v]) => `${k}=${v}`).join(",") || "defaults";
+        const tag =
+          Object.entries(raw)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(",") || "defaults";
         const seeds = Object.keys(raw).length === 0 ? [1, 2, 3] : [1];
-        for (const seed of seeds) lines.push(`${def.id} ${tag} seed=${seed} ${sha256(JSON.stringify(runScenario(def.id, raw, seed)))}`);
+        for (const seed of seeds)
+          lines.push(`${def.id} ${tag} seed=${seed} ${sha256(JSON.stringify(runScenario(def.id, raw, seed)))}`);
       }
       const pure = JSON.stringify(runScenario(def.id, {}, 1, { transient: false }));
-      expect(sha256(pure), `${def.id}: the pure path differs from the in-place path`).toBe(lines.find((l) => l.startsWith(`${def.id} defaults seed=1 `))!.split(" ").at(-1));
+      expect(sha256(pure), `${def.id}: the pure path differs from the in-place path`).toBe(
+        lines
+          .find((l) => l.startsWith(`${def.id} defaults seed=1 `))!
+          .split(" ")
+          .at(-1),
+      );
     }
     const current = `${hashFileHeader(ENGINE_VERSION)}\n${lines.join("\n")}\n`;
     const problem = versionProblem(readFileSync(HASH_FILE, "utf8"), current, ENGINE_VERSION);

@@ -48,9 +48,19 @@ describe("trace format", () => {
     const events = traces.get("etcd-quorum-loss")!.events;
     const leader = events.find((e) => e.type === "raft.became-leader")!;
     expect(leader).toMatchObject({ component: expect.stringMatching(/^etcd-\d$/), term: expect.any(Number) });
-    expect(events.find((e) => e.type === "raft.committed")).toMatchObject({ index: expect.any(Number), term: expect.any(Number) });
-    const failed = events.find((e) => e.type === "api.response" && e.status !== 200 && e.status !== 201 && e.status !== 404)!;
-    expect(failed).toMatchObject({ verb: expect.any(String), resource: expect.any(String), status: expect.any(Number), error: expect.any(String) });
+    expect(events.find((e) => e.type === "raft.committed")).toMatchObject({
+      index: expect.any(Number),
+      term: expect.any(Number),
+    });
+    const failed = events.find(
+      (e) => e.type === "api.response" && e.status !== 200 && e.status !== 201 && e.status !== 404,
+    )!;
+    expect(failed).toMatchObject({
+      verb: expect.any(String),
+      resource: expect.any(String),
+      status: expect.any(Number),
+      error: expect.any(String),
+    });
     expect(events.some((e) => e.type === "process.crashed")).toBe(true);
     expect(traces.get("etcd-outage")!.events.some((e) => e.type === "process.restarted")).toBe(true);
   });
@@ -90,14 +100,19 @@ describe("replay", () => {
 
   it("folds without mutating the view it is given", () => {
     const v = Object.freeze(initialView(trace.topology));
-    expect(() => trace.events.reduce((acc, e) => applyEvent(acc, e), v as ReturnType<typeof initialView>)).not.toThrow();
+    expect(() =>
+      trace.events.reduce((acc, e) => applyEvent(acc, e), v as ReturnType<typeof initialView>),
+    ).not.toThrow();
   });
 
   it("shows the dead node, its taint, and the evicted pod terminating at the end", () => {
     const end = viewAtTime(trace, trace.durationMs);
     const off = trace.events.find((e) => e.type === "host.powered-off")!.component;
     expect(end.hosts[off]!.up).toBe(false);
-    expect(end.nodes[off]).toMatchObject({ ready: "Unknown", taints: expect.arrayContaining(["node.kubernetes.io/unreachable:NoExecute"]) });
+    expect(end.nodes[off]).toMatchObject({
+      ready: "Unknown",
+      taints: expect.arrayContaining(["node.kubernetes.io/unreachable:NoExecute"]),
+    });
     const pods = Object.values(end.pods);
     expect(pods.filter((p) => p.phase === "Running" && p.ready)).toHaveLength(3);
     expect(pods.filter((p) => p.phase === "Terminating" && p.node === off)).toHaveLength(1);
@@ -116,12 +131,35 @@ describe("replay", () => {
 describe("scenario registry and parameters", () => {
   it("lists every scenario with one-line summaries and bounded parameters", () => {
     const list = listScenarios();
-    expect(list.map((s) => s.id)).toEqual(["etcd-quorum-loss", "etcd-outage", "control-plane-ha", "node-failure", "kubectl-create-deployment", "deployment-vs-statefulset", "rolling-update", "scheduling", "kube-proxy-modes", "node-drain", "etcd-backup-restore", "jobs", "hpa", "network-policy-dns", "cluster-autoscaler", "operator", "admission-policies", "kubeadm-upgrade"]);
+    expect(list.map((s) => s.id)).toEqual([
+      "etcd-quorum-loss",
+      "etcd-outage",
+      "control-plane-ha",
+      "node-failure",
+      "kubectl-create-deployment",
+      "deployment-vs-statefulset",
+      "rolling-update",
+      "scheduling",
+      "kube-proxy-modes",
+      "node-drain",
+      "etcd-backup-restore",
+      "jobs",
+      "hpa",
+      "network-policy-dns",
+      "cluster-autoscaler",
+      "operator",
+      "admission-policies",
+      "kubeadm-upgrade",
+    ]);
     for (const s of list) {
       expect(s.summary).not.toContain("\n");
       for (const p of s.params) {
         if (p.type === "integer") expect(p.min <= p.default && p.default <= p.max, `${s.id}.${p.name}`).toBe(true);
-        if (p.type === "enum") expect(p.options.map((o) => o.value), `${s.id}.${p.name}`).toContain(p.default);
+        if (p.type === "enum")
+          expect(
+            p.options.map((o) => o.value),
+            `${s.id}.${p.name}`,
+          ).toContain(p.default);
         if (p.type === "boolean") expect(typeof p.default, `${s.id}.${p.name}`).toBe("boolean");
         // appliesWhen names a switch or a select of the same scenario (the form follows those live)
         // that does not itself depend on another, with values that param can take.
@@ -129,7 +167,11 @@ describe("scenario registry and parameters", () => {
           const on = s.params.find((q) => q.name === name);
           expect(on?.type === "boolean" || on?.type === "enum", `${s.id}.${p.name} applies when ${name}`).toBe(true);
           expect(on?.appliesWhen, `${s.id}.${name} decides what applies, so it always applies`).toBeUndefined();
-          for (const v of values) expect(on?.type === "enum" ? on.options.some((o) => o.value === v) : typeof v === "boolean", `${s.id}.${p.name}: ${name}=${String(v)}`).toBe(true);
+          for (const v of values)
+            expect(
+              on?.type === "enum" ? on.options.some((o) => o.value === v) : typeof v === "boolean",
+              `${s.id}.${p.name}: ${name}=${String(v)}`,
+            ).toBe(true);
         }
       }
     }
@@ -146,7 +188,10 @@ describe("scenario registry and parameters", () => {
         dwon: 'Unknown parameter "dwon": this scenario takes members (etcd members), down (Members down)',
       },
     });
-    expect(parseParams(def, { members: 3, down: 4 })).toMatchObject({ ok: false, errors: { down: "Members down can be at most etcd members (3)" } });
+    expect(parseParams(def, { members: 3, down: 4 })).toMatchObject({
+      ok: false,
+      errors: { down: "Members down can be at most etcd members (3)" },
+    });
     expect(defaultParams(def)).toEqual({ members: 3, down: 2 });
   });
 

@@ -23,13 +23,20 @@ function cacheNotReady(): { h: Harness; answers: Answer[]; t0: number } {
   h.listeners.push((w, ev: SimEvent) => {
     if (ev.kind !== "deliver" || ev.to !== "kubectl") return;
     const b = ev.body;
-    if (b.p === "http" && b.kind === "response" && b.id.startsWith("probe-")) answers.push({ t: w.now, id: b.id, status: b.status });
+    if (b.p === "http" && b.kind === "response" && b.id.startsWith("probe-"))
+      answers.push({ t: w.now, id: b.id, status: b.status });
   });
   return { h, answers, t0: h.now };
 }
 
 function send(h: Harness, id: string, call: ApiCall): void {
-  scheduleAt(h.sim, h.now, { kind: "deliver", from: "kubectl", to: "kube-apiserver-1", sentAt: h.now, body: { p: "http", kind: "request", id, client: "kubectl", credential: CREDENTIALS.admin, call } });
+  scheduleAt(h.sim, h.now, {
+    kind: "deliver",
+    from: "kubectl",
+    to: "kube-apiserver-1",
+    sentAt: h.now,
+    body: { p: "http", kind: "request", id, client: "kubectl", credential: CREDENTIALS.admin, call },
+  });
 }
 
 const ns = { namespace: "default" };
@@ -53,10 +60,17 @@ describe("reads while the watch cache re-initializes (delegator.go)", () => {
 
   it("answers 429 at once to a LIST with a selector or without a limit (Cacher.GetList: storage is (re)initializing)", () => {
     const { h, answers, t0 } = cacheNotReady();
-    send(h, "probe-selector", apiCall("list", "pods", { ...ns, rv: "0", limit: 500, fieldSelector: { "spec.nodeName": "node-1" } }));
+    send(
+      h,
+      "probe-selector",
+      apiCall("list", "pods", { ...ns, rv: "0", limit: 500, fieldSelector: { "spec.nodeName": "node-1" } }),
+    );
     send(h, "probe-unlimited", apiCall("list", "pods", { ...ns, rv: "0" }));
     h.runFor(100);
-    expect(answers.map((a) => [a.id, a.status]).sort()).toEqual([["probe-selector", 429], ["probe-unlimited", 429]]);
+    expect(answers.map((a) => [a.id, a.status]).sort()).toEqual([
+      ["probe-selector", 429],
+      ["probe-unlimited", 429],
+    ]);
     for (const a of answers) expect(a.t - t0).toBeLessThan(100);
   });
 });

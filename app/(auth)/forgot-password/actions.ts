@@ -18,13 +18,26 @@ export async function askForPasswordReset(_previous: FormMessageState, submitted
   const address = clientAddress(Object.fromEntries(await headers()), env.QUORUM_TRUSTED_PROXIES);
   const result = await requestPasswordReset(parsed.data.email, address, clock.now());
   if (!result.ok && result.code === "mail-not-configured") {
-    return { ok: false, message: "This Quorum server cannot send mail (no SMTP server is configured), so it cannot reset passwords. Ask whoever runs it." };
+    return {
+      ok: false,
+      message:
+        "This Quorum server cannot send mail (no SMTP server is configured), so it cannot reset passwords. Ask whoever runs it.",
+    };
   }
-  if (!result.ok) return { ok: false, message: `Too many reset requests. Try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes.` };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: `Too many reset requests. Try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes.`,
+    };
   const { mail } = result;
   if (mail) {
     const logger = await requestLog();
-    after(() => sendMail(mail).catch((error: unknown) => logger.error({ err: error }, "sending a password reset mail failed")));
+    after(() =>
+      sendMail(mail).catch((error: unknown) => logger.error({ err: error }, "sending a password reset mail failed")),
+    );
   }
-  return { ok: true, message: `If ${parsed.data.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.` };
+  return {
+    ok: true,
+    message: `If ${parsed.data.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.`,
+  };
 }

@@ -16,7 +16,12 @@ export default function ForgotPasswordPage() {
             : "This Quorum server cannot send mail (no SMTP server is configured), so it cannot send reset links. Ask whoever runs it."}
         </p>
       </div>
-      <AccountForm action={askForPasswordReset} id="forgot" fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} submitLabel="Send reset link" />
+      <AccountForm
+        action={askForPasswordReset}
+        id="forgot"
+        fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]}
+        submitLabel="Send reset link"
+      />
     </div>
   );
 }

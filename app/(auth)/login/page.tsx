@@ -20,11 +20,14 @@ export default async function LoginPage(props: Props) {
     <div className="mx-auto max-w-sm space-y-6 py-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
-        <p className="text-sm text-muted">Your progress follows you to any device. What you studied as a guest on this browser comes with you.</p>
+        <p className="text-sm text-muted">
+          Your progress follows you to any device. What you studied as a guest on this browser comes with you.
+        </p>
       </div>
       {isFromSignUp ? (
         <p role="status" className="rounded-md border border-line bg-surface p-3 text-sm">
-          We could not sign you in with that email and password. If you already have an account with this email, sign in with its password here.
+          We could not sign you in with that email and password. If you already have an account with this email, sign in
+          with its password here.
         </p>
       ) : null}
       <SignInForm next={next} isGitHubEnabled={isGitHubEnabled} />

@@ -11,7 +11,13 @@ export async function signUp(_previous: SignUpState, submitted: unknown): Promis
   const formData = formDataOrEmpty(submitted);
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   const { email, password, name } = parsed.data;
   const weakness = passwordWeakness(password, [email, email.split("@")[0]!, name ?? ""]);
   if (weakness) return { ok: false, message: "Choose a stronger password.", errors: { password: [weakness] }, values };

@@ -18,7 +18,10 @@ export default async function SignUpPage(props: Props) {
     <div className="mx-auto max-w-sm space-y-6 py-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Create an account</h1>
-        <p className="text-sm text-muted">Keep your progress, see how you are doing, and bring your own decks. What you studied as a guest comes with you.</p>
+        <p className="text-sm text-muted">
+          Keep your progress, see how you are doing, and bring your own decks. What you studied as a guest comes with
+          you.
+        </p>
       </div>
       <SignUpForm action={signUp} next={next} minPasswordLength={minPasswordLength} />
       <p className="text-sm text-muted">

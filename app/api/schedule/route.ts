@@ -16,10 +16,12 @@ const MAX_BODY_BYTES = 4 * MAX_FIELD_BYTES + 4096;
 const encoder = new TextEncoder();
 
 const manifestText = (field: string) =>
-  z.string({ error: `${field} must be a string of YAML or JSON` }).refine((text) => encoder.encode(text).length <= MAX_FIELD_BYTES, {
-    message: `${field} is larger than ${MAX_FIELD_BYTES / 1024} KB`,
-    params: { tooLarge: true },
-  });
+  z
+    .string({ error: `${field} must be a string of YAML or JSON` })
+    .refine((text) => encoder.encode(text).length <= MAX_FIELD_BYTES, {
+      message: `${field} is larger than ${MAX_FIELD_BYTES / 1024} KB`,
+      params: { tooLarge: true },
+    });
 
 const scheduleRequestSchema = z.strictObject({
   nodes: manifestText("nodes"),
@@ -30,11 +32,18 @@ const scheduleRequestSchema = z.strictObject({
 
 async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: `request body is larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 }) };
+  if (length > MAX_BODY_BYTES)
+    return {
+      ok: false,
+      response: Response.json({ error: `request body is larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 }),
+    };
   try {
     return { ok: true, body: await request.json() };
   } catch {
-    return { ok: false, response: Response.json({ error: "request body must be JSON: { nodes, pod, pods?, config }" }, { status: 400 }) };
+    return {
+      ok: false,
+      response: Response.json({ error: "request body must be JSON: { nodes, pod, pods?, config }" }, { status: 400 }),
+    };
   }
 }
 
@@ -44,7 +53,9 @@ export async function POST(request: Request) {
   const parsed = scheduleRequestSchema.safeParse(read.body);
   if (!parsed.success) {
     const tooLarge = parsed.error.issues.some((issue) => issue.code === "custom" && issue.params?.tooLarge === true);
-    const error = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+    const error = parsed.error.issues
+      .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+      .join("; ");
     return Response.json({ error, fields: z.flattenError(parsed.error).fieldErrors }, { status: tooLarge ? 413 : 400 });
   }
   const { nodes, pod, pods, config } = parsed.data;
@@ -60,7 +71,10 @@ export async function POST(request: Request) {
   if (!outcome.ok) return refusalResponse(outcome);
   const explanation = outcome.value;
   if (!explanation.ok) {
-    (await requestLog(request)).warn({ problem: formatInputError(explanation.error) }, "POST /api/schedule rejected input");
+    (await requestLog(request)).warn(
+      { problem: formatInputError(explanation.error) },
+      "POST /api/schedule rejected input",
+    );
     return Response.json({ error: formatInputError(explanation.error), details: explanation.error }, { status: 422 });
   }
   return Response.json(explanation.value.json);

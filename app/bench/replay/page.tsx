@@ -20,5 +20,15 @@ export default async function ReplayBenchPage(props: Props) {
   const run = await runSimulation("etcd-quorum-loss", {}, { learnerId: null, now: clock.now() });
   if (!run.ok) throw new Error(run.message);
   const header = <h1 className="text-xl font-semibold">Replay benchmark: {count} events</h1>;
-  return <ReplayView trace={tileTrace(run.trace, count)} initialT={Number(query.t) || 0} focusClaimId={null} prediction={null} header={header} viewKey="bench" noteView={noteNothing} />;
+  return (
+    <ReplayView
+      trace={tileTrace(run.trace, count)}
+      initialT={Number(query.t) || 0}
+      focusClaimId={null}
+      prediction={null}
+      header={header}
+      viewKey="bench"
+      noteView={noteNothing}
+    />
+  );
 }

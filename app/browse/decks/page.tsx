@@ -28,7 +28,9 @@ export default async function OwnDecksPage() {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted">You have no deck of your own yet: create one above, or import one from your account page.</p>
+        <p className="text-sm text-muted">
+          You have no deck of your own yet: create one above, or import one from your account page.
+        </p>
       )}
     </BrowseSubpage>
   );

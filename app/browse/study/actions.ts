@@ -17,13 +17,24 @@ import type { GradeState } from "@/lib/validations/review";
 
 export type SelectionParams = { cards: string; since: string };
 
-export async function submitSelectionGrade(selection: SelectionParams, _previous: GradeState, submitted: unknown): Promise<GradeState> {
+export async function submitSelectionGrade(
+  selection: SelectionParams,
+  _previous: GradeState,
+  submitted: unknown,
+): Promise<GradeState> {
   const parsed = selectionQuerySchema.safeParse(selection);
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "This study link is incomplete; start again from the browser.") };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: firstErrorMessage(parsed.error, "This study link is incomplete; start again from the browser."),
+    };
   const { cards: cardIds, since } = parsed.data;
   return gradeCard(submitted, async ({ learnerId, settings }) => {
     const now = clock.now();
-    return { ...(await getSelectionQueue(learnerId, { cardIds, since: new Date(since) }, now, settings)), shownAt: now.getTime() };
+    return {
+      ...(await getSelectionQueue(learnerId, { cardIds, since: new Date(since) }, now, settings)),
+      shownAt: now.getTime(),
+    };
   });
 }
 

@@ -23,14 +23,20 @@ export default async function SelectionStudyPage(props: Props) {
   if (!parsed.success || !learnerId) {
     return (
       <p role="alert" className="text-sm">
-        {learnerId ? firstErrorMessage(parsed.error!, "This study link is incomplete.") : noLearnerMessage} <Link href="/browse" className="text-accent hover:underline">Back to the browser</Link>
+        {learnerId ? firstErrorMessage(parsed.error!, "This study link is incomplete.") : noLearnerMessage}{" "}
+        <Link href="/browse" className="text-accent hover:underline">
+          Back to the browser
+        </Link>
       </p>
     );
   }
   const selection = { cards: parsed.data.cards.join(","), since: String(parsed.data.since) };
   const settings = await getStudySettings(learnerId);
   const now = clock.now();
-  const [queue, canUndo] = await Promise.all([getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, settings), hasUndoableReview(learnerId)]);
+  const [queue, canUndo] = await Promise.all([
+    getSelectionQueue(learnerId, { cardIds: parsed.data.cards, since: new Date(parsed.data.since) }, now, settings),
+    hasUndoableReview(learnerId),
+  ]);
   const actions = {
     submitGrade: submitSelectionGrade.bind(null, selection),
     undoGrade: undoSelectionGrade.bind(null, selection),
@@ -43,7 +49,14 @@ export default async function SelectionStudyPage(props: Props) {
       <Link href="/browse" className="text-sm text-muted hover:text-fg">
         ← Browse
       </Link>
-      <StudySession key={now.getTime()} deck={deck} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} canUndo={canUndo} isAfterUndo={false} />
+      <StudySession
+        key={now.getTime()}
+        deck={deck}
+        initial={{ ...queue, shownAt: now.getTime() }}
+        actions={actions}
+        canUndo={canUndo}
+        isAfterUndo={false}
+      />
     </div>
   );
 }

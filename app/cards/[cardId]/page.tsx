@@ -28,12 +28,18 @@ export default async function CardPage(props: Props) {
           ← {card.deckTitle}
         </Link>
         {card.isOwn ? (
-          <Link href={`/cards/${card.id}/edit`} className="rounded-md border border-line px-4 py-2 text-sm hover:bg-surface-2">
+          <Link
+            href={`/cards/${card.id}/edit`}
+            className="rounded-md border border-line px-4 py-2 text-sm hover:bg-surface-2"
+          >
             Edit
           </Link>
         ) : null}
         {card.replay ? (
-          <Link href={card.replay.href} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
+          <Link
+            href={card.replay.href}
+            className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+          >
             Replay the simulation
           </Link>
         ) : null}
@@ -59,7 +65,10 @@ export default async function CardPage(props: Props) {
           <ul className="space-y-1 text-sm">
             {card.reviews.map((review, index) => (
               <li key={index} className={review.undone ? "text-muted line-through" : ""}>
-                <time dateTime={review.reviewedAt.toISOString()}>{formatLocalDateTime(review.reviewedAt, timeZone)}</time> · {ratingNames[review.rating]}
+                <time dateTime={review.reviewedAt.toISOString()}>
+                  {formatLocalDateTime(review.reviewedAt, timeZone)}
+                </time>{" "}
+                · {ratingNames[review.rating]}
                 {review.source === "quiz" ? " (quiz)" : ""}
                 {review.undone ? " (undone)" : ""}
               </li>

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clock } from "@/lib/clock";
-import { submitFollowUpAnswer, submitFollowUpTicks, submitKeyPointTicks, submitTypedAnswer, type StepResult } from "@/lib/data/interview-steps";
+import {
+  submitFollowUpAnswer,
+  submitFollowUpTicks,
+  submitKeyPointTicks,
+  submitTypedAnswer,
+  type StepResult,
+} from "@/lib/data/interview-steps";
 import { getLearnerId } from "@/lib/data/learners";
 import { retryInterview } from "@/lib/data/quiz-create";
 import { getStudySettings } from "@/lib/data/settings";
@@ -16,11 +22,20 @@ import { formDataOrEmpty } from "@/lib/validations/form-data";
 // the form, and on success draws the page again at the next step (or the report at the end).
 
 function readTypedAnswer(formData: FormData) {
-  return typedAnswerSchema.safeParse({ quizId: formData.get("quizId"), position: formData.get("position"), intent: formData.get("intent"), text: formData.get("text") ?? undefined });
+  return typedAnswerSchema.safeParse({
+    quizId: formData.get("quizId"),
+    position: formData.get("position"),
+    intent: formData.get("intent"),
+    text: formData.get("text") ?? undefined,
+  });
 }
 
 function readTicks(formData: FormData) {
-  return keyPointTicksSchema.safeParse({ quizId: formData.get("quizId"), position: formData.get("position"), ticks: formData.getAll("ticks") });
+  return keyPointTicksSchema.safeParse({
+    quizId: formData.get("quizId"),
+    position: formData.get("position"),
+    ticks: formData.getAll("ticks"),
+  });
 }
 
 function afterStep(quizId: string, result: StepResult): InterviewStepState {
@@ -30,7 +45,10 @@ function afterStep(quizId: string, result: StepResult): InterviewStepState {
   return null;
 }
 
-export async function answerInterviewQuestion(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
+export async function answerInterviewQuestion(
+  _previous: InterviewStepState,
+  submitted: unknown,
+): Promise<InterviewStepState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readTypedAnswer(formDataOrEmpty(submitted));
@@ -38,31 +56,49 @@ export async function answerInterviewQuestion(_previous: InterviewStepState, sub
   return afterStep(parsed.data.quizId, await submitTypedAnswer({ learnerId, ...parsed.data, now: clock.now() }));
 }
 
-export async function tickInterviewKeyPoints(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
+export async function tickInterviewKeyPoints(
+  _previous: InterviewStepState,
+  submitted: unknown,
+): Promise<InterviewStepState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readTicks(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitKeyPointTicks({ learnerId, ...parsed.data, settings, now: clock.now() }));
+  return afterStep(
+    parsed.data.quizId,
+    await submitKeyPointTicks({ learnerId, ...parsed.data, settings, now: clock.now() }),
+  );
 }
 
-export async function answerInterviewFollowUp(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
+export async function answerInterviewFollowUp(
+  _previous: InterviewStepState,
+  submitted: unknown,
+): Promise<InterviewStepState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readTypedAnswer(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitFollowUpAnswer({ learnerId, ...parsed.data, settings, now: clock.now() }));
+  return afterStep(
+    parsed.data.quizId,
+    await submitFollowUpAnswer({ learnerId, ...parsed.data, settings, now: clock.now() }),
+  );
 }
 
-export async function tickInterviewFollowUp(_previous: InterviewStepState, submitted: unknown): Promise<InterviewStepState> {
+export async function tickInterviewFollowUp(
+  _previous: InterviewStepState,
+  submitted: unknown,
+): Promise<InterviewStepState> {
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = readTicks(formDataOrEmpty(submitted));
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
   const settings = await getStudySettings(learnerId);
-  return afterStep(parsed.data.quizId, await submitFollowUpTicks({ learnerId, ...parsed.data, settings, now: clock.now() }));
+  return afterStep(
+    parsed.data.quizId,
+    await submitFollowUpTicks({ learnerId, ...parsed.data, settings, now: clock.now() }),
+  );
 }
 
 /** "Retry" on a report: the same questions again, as a new interview. */

@@ -9,13 +9,24 @@ import { getQuizView } from "@/lib/data/quiz-play";
 import { getStudySettings } from "@/lib/data/settings";
 import { checkStudyAnswer } from "../../study/[deckId]/actions";
 import { answerQuiz, endQuiz } from "../actions";
-import { answerInterviewFollowUp, answerInterviewQuestion, tickInterviewFollowUp, tickInterviewKeyPoints } from "./actions";
+import {
+  answerInterviewFollowUp,
+  answerInterviewQuestion,
+  tickInterviewFollowUp,
+  tickInterviewKeyPoints,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Quiz" };
 
 type Props = { params: Promise<{ quizId: string }> };
 
-const interviewActions = { answer: answerInterviewQuestion, tick: tickInterviewKeyPoints, answerFollowUp: answerInterviewFollowUp, tickFollowUp: tickInterviewFollowUp, endQuiz };
+const interviewActions = {
+  answer: answerInterviewQuestion,
+  tick: tickInterviewKeyPoints,
+  answerFollowUp: answerInterviewFollowUp,
+  tickFollowUp: tickInterviewFollowUp,
+  endQuiz,
+};
 
 export default async function QuizPlayPage(props: Props) {
   const { quizId } = await props.params;
@@ -30,5 +41,12 @@ export default async function QuizPlayPage(props: Props) {
   const view = await getQuizView(learnerId, quizId, now, settings);
   if (!view) notFound();
   if (view.isFinished || !view.current) redirect(`/quiz/${quizId}/report`);
-  return <QuizPlayer view={view} current={view.current} shownAt={now.getTime()} actions={{ answerQuiz, checkStudyAnswer, endQuiz }} />;
+  return (
+    <QuizPlayer
+      view={view}
+      current={view.current}
+      shownAt={now.getTime()}
+      actions={{ answerQuiz, checkStudyAnswer, endQuiz }}
+    />
+  );
 }

@@ -14,10 +14,15 @@ import { defaultSeed, runSimulation } from "@/lib/data/simulations";
 import { findScenario } from "@/lib/sim";
 import { noteReplayView } from "./actions";
 
-type Props = { params: Promise<{ scenario: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ scenario: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -46,19 +51,32 @@ export default async function ReplayPage(props: Props) {
               <li key={field}>{message}</li>
             ))}
           </ul>
-          <Link href={`/sim/${run.scenario.id}${from ? `?from=${encodeURIComponent(from.id)}` : ""}`} className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg">
+          <Link
+            href={`/sim/${run.scenario.id}${from ? `?from=${encodeURIComponent(from.id)}` : ""}`}
+            className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg"
+          >
             Open it with the defaults
           </Link>
         </div>
         <div className="rounded-xl border border-line bg-surface p-5">
           <h2 className="mb-3 font-semibold">Or fix the values</h2>
-          <WhatIfForm key={JSON.stringify(query)} scenario={run.scenario} values={query} seed={query.seed ?? defaultSeed} errors={run.fields} from={from?.id} />
+          <WhatIfForm
+            key={JSON.stringify(query)}
+            scenario={run.scenario}
+            values={query}
+            seed={query.seed ?? defaultSeed}
+            errors={run.fields}
+            from={from?.id}
+          />
         </div>
       </section>
     );
   }
 
-  const prediction = from && query.predict && query.guess ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess) : null;
+  const prediction =
+    from && query.predict && query.guess
+      ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess)
+      : null;
   const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (
     <div className="replay-bleed space-y-6">
@@ -83,8 +101,16 @@ export default async function ReplayPage(props: Props) {
         <h2 id="what-if" className="font-semibold">
           What if…
         </h2>
-        <p className="text-sm text-muted">Change the parameters and run the scenario again: the claims are checked anew against the new run.</p>
-        <WhatIfForm key={JSON.stringify([run.params, run.seed])} scenario={run.scenario} values={run.params} seed={run.seed} from={from?.id} />
+        <p className="text-sm text-muted">
+          Change the parameters and run the scenario again: the claims are checked anew against the new run.
+        </p>
+        <WhatIfForm
+          key={JSON.stringify([run.params, run.seed])}
+          scenario={run.scenario}
+          values={run.params}
+          seed={run.seed}
+          from={from?.id}
+        />
       </section>
     </div>
   );

@@ -6,7 +6,13 @@ import { getLearnerId } from "@/lib/data/learners";
 import { requestLog } from "@/lib/ops/request-log";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { formatInputError, type InputError } from "@/lib/sim/scheduler";
-import { scheduleFieldLabels, scheduleInputSchema, type ScheduleField, type ScheduleState, type ScheduleValues } from "@/lib/validations/schedule";
+import {
+  scheduleFieldLabels,
+  scheduleInputSchema,
+  type ScheduleField,
+  type ScheduleState,
+  type ScheduleValues,
+} from "@/lib/validations/schedule";
 import { buildScheduleResult } from "./_lib/build-schedule-result";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
@@ -28,7 +34,12 @@ function fieldOf(error: InputError): ScheduleField {
 }
 
 function invalid(values: ScheduleValues, field: ScheduleField, message: string): ScheduleState {
-  return { kind: "invalid", values, errors: { [field]: [message] }, message: `${scheduleFieldLabels[field]}: fix the error shown there, then schedule again.` };
+  return {
+    kind: "invalid",
+    values,
+    errors: { [field]: [message] },
+    message: `${scheduleFieldLabels[field]}: fix the error shown there, then schedule again.`,
+  };
 }
 
 /** Runs one kube-scheduler cycle on the editors' YAML; every bad input comes back as a message next to its editor. */
@@ -60,6 +71,11 @@ export async function scheduleAction(_previous: ScheduleState, submitted: unknow
   } catch (error) {
     // The inputs were valid as text, so this is a simulator bug; keep the learner's text and say so rather than crash.
     (await requestLog()).error({ err: error }, "scheduleAction: the scheduler simulation failed");
-    return { kind: "invalid", values, errors: {}, message: "The scheduler simulation failed on this input. This is a bug in Quorum, not in your YAML." };
+    return {
+      kind: "invalid",
+      values,
+      errors: {},
+      message: "The scheduler simulation failed on this input. This is a bug in Quorum, not in your YAML.",
+    };
   }
 }

@@ -6,7 +6,8 @@ import { scheduleAction } from "./actions";
 
 export const metadata: Metadata = {
   title: "Scheduler playground",
-  description: "Paste or pick Nodes and a Pod and see what kube-scheduler does: every filter, every score, and the node it picks.",
+  description:
+    "Paste or pick Nodes and a Pod and see what kube-scheduler does: every filter, every score, and the node it picks.",
 };
 
 type Props = { searchParams: Promise<{ preset?: string | string[] }> };
@@ -30,11 +31,17 @@ export default async function SchedulerPlaygroundPage(props: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Scheduler playground</h1>
         <p className="max-w-3xl text-muted">
           Paste or pick Nodes and a Pod, and see what kube-scheduler would do with it: each filter&apos;s verdict, each
-          score plugin&apos;s raw, normalized and weighted score, and the node it picks. It runs the same upstream-faithful
-          scheduling cycle as <code className="font-mono text-[0.9em]">npm run sim -- schedule</code>.
+          score plugin&apos;s raw, normalized and weighted score, and the node it picks. It runs the same
+          upstream-faithful scheduling cycle as <code className="font-mono text-[0.9em]">npm run sim -- schedule</code>.
         </p>
       </div>
-      <SchedulerPlayground key={initial.id} presets={presets} initialPresetId={initial.id} notice={notice} action={scheduleAction} />
+      <SchedulerPlayground
+        key={initial.id}
+        presets={presets}
+        initialPresetId={initial.id}
+        notice={notice}
+        action={scheduleAction}
+      />
     </div>
   );
 }

@@ -43,7 +43,16 @@ export async function studyMoreNewCards(_previous: FormMessageState, submitted: 
   if (!target.ok) return target;
   const parsed = extraNewCardsSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, unreadable) };
-  await addExtraNewCards(target.learnerId, target.deckId, parsed.data.count, clock.now(), await getStudySettings(target.learnerId));
+  await addExtraNewCards(
+    target.learnerId,
+    target.deckId,
+    parsed.data.count,
+    clock.now(),
+    await getStudySettings(target.learnerId),
+  );
   revalidatePath("/", "layout");
-  return { ok: true, message: `${parsed.data.count} more new card${parsed.data.count === 1 ? "" : "s"} today in this deck.` };
+  return {
+    ok: true,
+    message: `${parsed.data.count} more new card${parsed.data.count === 1 ? "" : "s"} today in this deck.`,
+  };
 }

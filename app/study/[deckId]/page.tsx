@@ -18,7 +18,10 @@ import { firstErrorMessage } from "@/lib/validations/messages";
 import { checkStudyAnswer, flagCard, submitGrade, undoGrade } from "./actions";
 import { studyMoreNewCards, updateDeckLimits } from "./deck-actions";
 
-type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ deckId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const actions = { submitGrade, checkStudyAnswer, undoGrade, flagCard };
 
@@ -31,7 +34,10 @@ export default async function StudyPage(props: Props) {
   const { deckId } = await props.params;
   const searchParams = await props.searchParams;
   const { card: preferCardId, v: preferVersion } = searchParams;
-  const prefer = typeof preferCardId === "string" && typeof preferVersion === "string" ? { cardId: preferCardId, version: Number(preferVersion) } : undefined;
+  const prefer =
+    typeof preferCardId === "string" && typeof preferVersion === "string"
+      ? { cardId: preferCardId, version: Number(preferVersion) }
+      : undefined;
   const custom = parseCustomStudy(searchParams);
   const learnerId = await getLearnerId();
   const deck = await getDeckTitle(deckId, learnerId);
@@ -44,7 +50,9 @@ export default async function StudyPage(props: Props) {
     getOwnDeckLimits(learnerId, deck.id),
     hasUndoableReview(learnerId),
   ]);
-  const session = custom.data ? { title: describeCustomStudy(custom.data), fields: customStudyFields(custom.data) } : undefined;
+  const session = custom.data
+    ? { title: describeCustomStudy(custom.data), fields: customStudyFields(custom.data) }
+    : undefined;
 
   return (
     <div className="mx-auto max-w-3xl space-y-1">
@@ -53,12 +61,21 @@ export default async function StudyPage(props: Props) {
       </Link>
       {custom.success ? null : (
         <p role="alert" className="rounded-lg border border-danger/40 px-4 py-2 text-sm text-danger">
-          {firstErrorMessage(custom.error, "That custom study could not be read.")} Showing the deck&apos;s usual cards instead.
+          {firstErrorMessage(custom.error, "That custom study could not be read.")} Showing the deck&apos;s usual cards
+          instead.
         </p>
       )}
       {/* Keyed by the render: after an undo, bury or suspend the page renders again and the session starts afresh.
           An undo redirects here with ?card=&v= (the card it brought back); the session announces it and drops them from the URL. */}
-      <StudySession key={now.getTime()} deck={deck} custom={session} initial={{ ...queue, shownAt: now.getTime() }} actions={actions} canUndo={canUndo} isAfterUndo={prefer !== undefined} />
+      <StudySession
+        key={now.getTime()}
+        deck={deck}
+        custom={session}
+        initial={{ ...queue, shownAt: now.getTime() }}
+        actions={actions}
+        canUndo={canUndo}
+        isAfterUndo={prefer !== undefined}
+      />
       <CustomStudyPanel
         deckId={deck.id}
         tags={tags}

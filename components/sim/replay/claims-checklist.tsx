@@ -24,9 +24,15 @@ export function ClaimsChecklist({ claims, seq, deciding, isRevealed, onReveal, f
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-2">
-        <p className="text-sm text-muted">{hidden ? `${hidden} of ${claims.length} not reached yet: predict, then play.` : "Every claim is settled."}</p>
+        <p className="text-sm text-muted">
+          {hidden ? `${hidden} of ${claims.length} not reached yet: predict, then play.` : "Every claim is settled."}
+        </p>
         {hidden ? (
-          <button type="button" onClick={onReveal} className="rounded-md border border-line px-2 py-1 text-xs hover:border-accent">
+          <button
+            type="button"
+            onClick={onReveal}
+            className="rounded-md border border-line px-2 py-1 text-xs hover:border-accent"
+          >
             Reveal all
           </button>
         ) : null}
@@ -47,7 +53,9 @@ export function ClaimsChecklist({ claims, seq, deciding, isRevealed, onReveal, f
                 <span className="space-y-1">
                   <span className="block">{claim.text}</span>
                   {isReached && claim.detail ? <span className="block text-xs text-muted">{claim.detail}</span> : null}
-                  <span className="block text-xs text-accent">{isReached ? "Show the moment that settles it" : "Not reached yet: play to it"}</span>
+                  <span className="block text-xs text-accent">
+                    {isReached ? "Show the moment that settles it" : "Not reached yet: play to it"}
+                  </span>
                 </span>
               </button>
             </li>

@@ -55,18 +55,39 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
   const descId = useId();
   const partitionGroup = (hostId: string) => view.partitions.findIndex((group) => group.split(",").includes(hostId));
   return (
-    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="h-full w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      className="h-full w-full"
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
       <title id={titleId}>{`Cluster at ${(t / 1000).toFixed(1)} s`}</title>
       <desc id={descId}>{summary.join(" ")}</desc>
       {links(layout, view).map((link) => {
         const a = layout.anchors[link.from]!;
         const b = layout.anchors[link.to]!;
         return (
-          <line key={`${link.from}-${link.to}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke="var(--line)" strokeWidth={link.isActive ? 1.5 : 1} strokeDasharray={link.isActive ? undefined : "4 4"} />
+          <line
+            key={`${link.from}-${link.to}`}
+            x1={a.x}
+            y1={a.y}
+            x2={b.x}
+            y2={b.y}
+            stroke="var(--line)"
+            strokeWidth={link.isActive ? 1.5 : 1}
+            strokeDasharray={link.isActive ? undefined : "4 4"}
+          />
         );
       })}
       {layout.hosts.map((host: HostLayout) => (
-        <HostBox key={host.id} host={host} layout={layout} view={view} partitionGroup={partitionGroup(host.id)} starting={starting} />
+        <HostBox
+          key={host.id}
+          host={host}
+          layout={layout}
+          view={view}
+          partitionGroup={partitionGroup(host.id)}
+          starting={starting}
+        />
       ))}
       <UnscheduledPods layout={layout} view={view} />
       {flows.map((flow, index) => {
@@ -87,7 +108,12 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
         );
       })}
       {view.partitions.length ? (
-        <text x={layout.width / 2} y={layout.height - 6} textAnchor="middle" className="fill-danger text-[13px] font-semibold">
+        <text
+          x={layout.width / 2}
+          y={layout.height - 6}
+          textAnchor="middle"
+          className="fill-danger text-[13px] font-semibold"
+        >
           Network partition: {view.partitions.map((group) => `{${group}}`).join("  |  ")}
         </text>
       ) : null}

@@ -28,20 +28,29 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
   shown.reverse();
   const latest = shown.at(-1)?.seq;
 
-  const toggle = (group: ComponentGroup) => setHidden((current) => {
-    const next = new Set(current);
-    if (next.has(group)) next.delete(group);
-    else next.add(group);
-    return next;
-  });
+  const toggle = (group: ComponentGroup) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(group)) next.delete(group);
+      else next.add(group);
+      return next;
+    });
 
   return (
     <div className="flex min-h-0 flex-col gap-2">
       <fieldset className="flex flex-wrap gap-1.5">
         <legend className="sr-only">Show events from</legend>
         {componentGroups.map((group) => (
-          <label key={group.id} className="flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
-            <input type="checkbox" checked={!hidden.has(group.id)} onChange={() => toggle(group.id)} className="accent-[var(--accent)]" />
+          <label
+            key={group.id}
+            className="flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+          >
+            <input
+              type="checkbox"
+              checked={!hidden.has(group.id)}
+              onChange={() => toggle(group.id)}
+              className="accent-[var(--accent)]"
+            />
             {group.label}
           </label>
         ))}
@@ -52,17 +61,34 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
         <ol aria-label="Event log" aria-live="off">
           {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
           {shown.map((event) => (
-            <EventRow key={event.seq} event={event} isLatest={event.seq === latest} isHighlighted={highlighted.has(event.seq)} isDeciding={event.seq === decidingSeq} onSeek={onSeek} />
+            <EventRow
+              key={event.seq}
+              event={event}
+              isLatest={event.seq === latest}
+              isHighlighted={highlighted.has(event.seq)}
+              isDeciding={event.seq === decidingSeq}
+              onSeek={onSeek}
+            />
           ))}
         </ol>
       </div>
-      {seq + 1 > windowSize ? <p className="text-xs text-muted">Showing the latest {windowSize} events up to the playhead; scrub back for earlier ones.</p> : null}
+      {seq + 1 > windowSize ? (
+        <p className="text-xs text-muted">
+          Showing the latest {windowSize} events up to the playhead; scrub back for earlier ones.
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** One event; memoised, since scrubbing re-renders the log many times a second. */
-type RowProps = { event: TraceEvent; isLatest: boolean; isHighlighted: boolean; isDeciding: boolean; onSeek: (t: number) => void };
+type RowProps = {
+  event: TraceEvent;
+  isLatest: boolean;
+  isHighlighted: boolean;
+  isDeciding: boolean;
+  onSeek: (t: number) => void;
+};
 
 const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, isDeciding, onSeek }: RowProps) {
   return (

@@ -20,9 +20,20 @@ type Props = {
 };
 
 /** The claim in focus, on the stage: its verdict once the playhead settles it, and the event that did. */
-export function FocusPanel({ claim, isFocused, decidingEvent, isReached, prediction, isPredictionSettled, onFollow }: Props) {
+export function FocusPanel({
+  claim,
+  isFocused,
+  decidingEvent,
+  isReached,
+  prediction,
+  isPredictionSettled,
+  onFollow,
+}: Props) {
   return (
-    <section aria-label="The claim in focus" className="flex min-w-0 gap-2 rounded-lg border border-line bg-surface-2/60 px-3 py-2 text-sm">
+    <section
+      aria-label="The claim in focus"
+      className="flex min-w-0 gap-2 rounded-lg border border-line bg-surface-2/60 px-3 py-2 text-sm"
+    >
       <Verdict claim={claim} isReached={isReached} />
       <div className="min-w-0 flex-1">
         <p className="line-clamp-2">
@@ -34,7 +45,8 @@ export function FocusPanel({ claim, isFocused, decidingEvent, isReached, predict
             You predicted <strong>{prediction.guess}</strong>
             {isPredictionSettled ? (
               <span className={prediction.isCorrect ? "text-ok" : "text-danger"}>
-                {" "}· the simulation: <strong>{prediction.answer}</strong> {prediction.isCorrect ? "✓" : "✗"}
+                {" "}
+                · the simulation: <strong>{prediction.answer}</strong> {prediction.isCorrect ? "✓" : "✗"}
               </span>
             ) : null}
           </p>

@@ -11,7 +11,15 @@ const phoneScale = 0.72;
  * the learner has panned once (touched, wheeled or used keys on it: the opening centring scrolls it
  * too, so a scroll event alone does not count); it opens centred, where the control plane is.
  */
-export function PanFrame({ className, contentWidth, children }: { className: string; contentWidth: number; children: ReactNode }) {
+export function PanFrame({
+  className,
+  contentWidth,
+  children,
+}: {
+  className: string;
+  contentWidth: number;
+  children: ReactNode;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const [hasPanned, setHasPanned] = useState(false);
   const [isPannable, setIsPannable] = useState(false);
@@ -19,7 +27,8 @@ export function PanFrame({ className, contentWidth, children }: { className: str
     const element = frame.current;
     if (!element) return;
     const measure = () => {
-      const overflows = element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+      const overflows =
+        element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
       setIsPannable(overflows);
       if (overflows && element.scrollLeft === 0) element.scrollLeft = (element.scrollWidth - element.clientWidth) / 2;
     };
@@ -44,14 +53,23 @@ export function PanFrame({ className, contentWidth, children }: { className: str
         {children}
       </div>
       {isPannable && !hasPanned ? (
-        <p className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden" data-testid="pan-cue">
+        <p
+          className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden"
+          data-testid="pan-cue"
+        >
           ↔ Swipe to pan
         </p>
       ) : null}
       {isPannable ? (
         <>
-          <span className="pointer-events-none absolute inset-y-0 left-0 w-4 rounded-l-xl bg-gradient-to-r from-surface lg:hidden" aria-hidden="true" />
-          <span className="pointer-events-none absolute inset-y-0 right-0 w-4 rounded-r-xl bg-gradient-to-l from-surface lg:hidden" aria-hidden="true" />
+          <span
+            className="pointer-events-none absolute inset-y-0 left-0 w-4 rounded-l-xl bg-gradient-to-r from-surface lg:hidden"
+            aria-hidden="true"
+          />
+          <span
+            className="pointer-events-none absolute inset-y-0 right-0 w-4 rounded-r-xl bg-gradient-to-l from-surface lg:hidden"
+            aria-hidden="true"
+          />
         </>
       ) : null}
     </div>

@@ -22,7 +22,12 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
       </div>
       <h1 className="text-xl font-semibold tracking-tight">{scenario.title}</h1>
       {/* One line on a phone that scrolls sideways when the values do not fit (so it takes focus, for keyboards). */}
-      <div role="group" aria-label="The values this run used" tabIndex={0} className="flex items-center gap-1.5 overflow-x-auto text-xs whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm">
+      <div
+        role="group"
+        aria-label="The values this run used"
+        tabIndex={0}
+        className="flex items-center gap-1.5 overflow-x-auto text-xs whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm"
+      >
         {shown.map((param) => (
           <span key={param.name} className="rounded-md bg-surface-2 px-2 py-0.5">
             {param.label}: <strong>{formatParamValue(param, params[param.name])}</strong>
@@ -31,7 +36,11 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         <span className="rounded-md bg-surface-2 px-2 py-0.5">
           seed <strong>{seed}</strong>
         </span>
-        <a href={download} className="hidden text-accent hover:underline sm:inline" download={`${scenario.id}-trace.json`}>
+        <a
+          href={download}
+          className="hidden text-accent hover:underline sm:inline"
+          download={`${scenario.id}-trace.json`}
+        >
           Trace (JSON)
         </a>
       </div>

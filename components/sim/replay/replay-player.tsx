@@ -46,8 +46,13 @@ type Props = {
  * the URL (`t`), so a link reopens the replay where it was.
  */
 export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header }: Props) {
-  const deciding = useMemo(() => Object.fromEntries(trace.claims.map((claim) => [claim.id, decidingSeq(claim)])), [trace]);
-  const [focusId, setFocusId] = useState(() => (trace.claims.some((claim) => claim.id === focusClaimId) ? focusClaimId : null));
+  const deciding = useMemo(
+    () => Object.fromEntries(trace.claims.map((claim) => [claim.id, decidingSeq(claim)])),
+    [trace],
+  );
+  const [focusId, setFocusId] = useState(() =>
+    trace.claims.some((claim) => claim.id === focusClaimId) ? focusClaimId : null,
+  );
   const focusClaim = trace.claims.find((claim) => claim.id === focusId);
   const windows = useMemo(() => dilationWindows(trace.events, trace.raft ? voteSpans(trace.raft) : []), [trace]);
   const [opening] = useState(() => ({ t: openingTime(trace, { t: initialT, claim: focusClaim }), focusId }));
@@ -55,13 +60,26 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
   const { t, seq, view, seek } = playback;
   const [isRevealed, setIsRevealed] = useState(false);
   const [highlighted, setHighlighted] = useState<ReadonlySet<number>>(new Set());
-  const isReducedMotion = useSyncExternalStore(subscribeReducedMotion, () => reducedMotion().matches, () => false);
+  const isReducedMotion = useSyncExternalStore(
+    subscribeReducedMotion,
+    () => reducedMotion().matches,
+    () => false,
+  );
   const markers = useMemo(() => markersOf(trace.events), [trace]);
   const scale = useMemo(() => ({ bootstrapEnd: bootstrapEndOf(trace.events), duration: trace.durationMs }), [trace]);
   const starts = useMemo(() => firstStarts(trace.events), [trace]);
-  const starting = useMemo(() => new Set(Object.keys(view.procs).filter((id) => !(starts[id]! <= t))), [view, starts, t]);
-  const layout = useMemo(() => layoutDiagram(trace.topology, podSlotsPerNode(trace.events), { omitEtcdHosts: Boolean(trace.raft) }), [trace]);
-  const members = useMemo(() => (trace.raft ? raftAt(trace.raft, t, trace.raft.members.length >= 5 ? 8 : 12) : []), [trace, t]);
+  const starting = useMemo(
+    () => new Set(Object.keys(view.procs).filter((id) => !(starts[id]! <= t))),
+    [view, starts, t],
+  );
+  const layout = useMemo(
+    () => layoutDiagram(trace.topology, podSlotsPerNode(trace.events), { omitEtcdHosts: Boolean(trace.raft) }),
+    [trace],
+  );
+  const members = useMemo(
+    () => (trace.raft ? raftAt(trace.raft, t, trace.raft.members.length >= 5 ? 8 : 12) : []),
+    [trace, t],
+  );
   const wire = useMemo(() => (trace.raft ? wireAt(trace.raft, t) : []), [trace, t]);
   const flows = activeFlows(trace.events, seq, t, view, Boolean(trace.raft));
   const summary = useMemo(() => describeView(view), [view]);
@@ -94,7 +112,8 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
     stage.current?.scrollIntoView({ block: "start", behavior: isReducedMotion ? "auto" : "smooth" });
   }
 
-  const nextClaim = focusClaim ?? trace.claims.find((claim) => (deciding[claim.id] ?? Infinity) > seq) ?? trace.claims[0];
+  const nextClaim =
+    focusClaim ?? trace.claims.find((claim) => (deciding[claim.id] ?? Infinity) > seq) ?? trace.claims[0];
   return (
     <div className="space-y-6">
       <ReplayStage
@@ -136,11 +155,21 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
             <h2 id="claims-heading" className="font-semibold">
               Claims
             </h2>
-            <ClaimsChecklist claims={trace.claims} seq={seq} deciding={deciding} isRevealed={isRevealed} onReveal={() => setIsRevealed(true)} focusId={focusId} onFollow={follow} />
+            <ClaimsChecklist
+              claims={trace.claims}
+              seq={seq}
+              deciding={deciding}
+              isRevealed={isRevealed}
+              onReveal={() => setIsRevealed(true)}
+              focusId={focusId}
+              onFollow={follow}
+            />
           </section>
           <WorkloadPanel view={view} />
           <section aria-label="The cluster in words" className="rounded-xl border border-line bg-surface p-3 text-sm">
-            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wider text-muted">At {(t / 1000).toFixed(1)} s</h2>
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wider text-muted">
+              At {(t / 1000).toFixed(1)} s
+            </h2>
             <ul className="space-y-0.5">
               {summary.map((line) => (
                 <li key={line}>{line}</li>
@@ -152,7 +181,13 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
           <h2 id="log-heading" className="font-semibold">
             Event log
           </h2>
-          <EventLog events={trace.events} seq={seq} highlighted={highlighted} decidingSeq={focusClaim ? deciding[focusClaim.id] : undefined} onSeek={seek} />
+          <EventLog
+            events={trace.events}
+            seq={seq}
+            highlighted={highlighted}
+            decidingSeq={focusClaim ? deciding[focusClaim.id] : undefined}
+            onSeek={seek}
+          />
         </section>
       </div>
     </div>

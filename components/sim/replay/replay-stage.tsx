@@ -51,7 +51,11 @@ export function ReplayStage({ ref, ...props }: Props) {
   const [pane, setPane] = useState<Pane>(hasRing ? "raft" : "cluster");
   const show = (which: Pane) => (!hasRing || pane === which ? "flex" : "hidden lg:flex");
   return (
-    <div ref={ref} className="flex h-[calc(100svh-5.5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2" data-testid="replay-stage">
+    <div
+      ref={ref}
+      className="flex h-[calc(100svh-5.5rem)] min-h-[36rem] scroll-mt-16 flex-col gap-2"
+      data-testid="replay-stage"
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">{props.header}</div>
         <Glossary />
@@ -74,16 +78,40 @@ export function ReplayStage({ ref, ...props }: Props) {
           </div>
         ) : null}
         {hasRing ? (
-          <div className={`${show("raft")} aspect-square h-full max-w-full shrink-0 items-center justify-center rounded-xl border border-line bg-surface p-1`}>
-            <RaftRing members={props.members} wire={props.wire} t={t} starting={props.starting} isReducedMotion={props.isReducedMotion} />
+          <div
+            className={`${show("raft")} aspect-square h-full max-w-full shrink-0 items-center justify-center rounded-xl border border-line bg-surface p-1`}
+          >
+            <RaftRing
+              members={props.members}
+              wire={props.wire}
+              t={t}
+              starting={props.starting}
+              isReducedMotion={props.isReducedMotion}
+            />
           </div>
         ) : null}
         <PanFrame className={`${show("cluster")} min-w-0 flex-1`} contentWidth={props.layout.width}>
-          <ClusterDiagram layout={props.layout} view={view} t={t} flows={props.flows} isReducedMotion={props.isReducedMotion} summary={props.summary} starting={props.starting} />
+          <ClusterDiagram
+            layout={props.layout}
+            view={view}
+            t={t}
+            flows={props.flows}
+            isReducedMotion={props.isReducedMotion}
+            summary={props.summary}
+            starting={props.starting}
+          />
         </PanFrame>
       </div>
-      <p className="line-clamp-3 min-h-[2.5rem] text-sm sm:line-clamp-2" aria-live="polite" data-testid="replay-caption">
-        {props.isSlowed ? <span className="mr-2 rounded bg-learning/15 px-1.5 py-0.5 text-xs font-medium text-learning">slowed ×{props.windows[0]?.realMsPerVirtualMs}</span> : null}
+      <p
+        className="line-clamp-3 min-h-[2.5rem] text-sm sm:line-clamp-2"
+        aria-live="polite"
+        data-testid="replay-caption"
+      >
+        {props.isSlowed ? (
+          <span className="mr-2 rounded bg-learning/15 px-1.5 py-0.5 text-xs font-medium text-learning">
+            slowed ×{props.windows[0]?.realMsPerVirtualMs}
+          </span>
+        ) : null}
         {props.caption}
       </p>
       {props.focus}

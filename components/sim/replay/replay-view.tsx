@@ -25,9 +25,19 @@ export function ReplayView({ trace, initialT, focusClaimId, prediction, header, 
   if (!parsed.success) {
     return (
       <p role="alert" className="rounded-xl border border-danger p-4 text-danger">
-        This replay could not be read ({parsed.error.issues[0]?.path.join(".")}: {parsed.error.issues[0]?.message}). Reload the page; if it happens again, it is a bug in Quorum.
+        This replay could not be read ({parsed.error.issues[0]?.path.join(".")}: {parsed.error.issues[0]?.message}).
+        Reload the page; if it happens again, it is a bug in Quorum.
       </p>
     );
   }
-  return <ReplayPlayer key={viewKey} trace={parsed.data as Trace} initialT={initialT} focusClaimId={focusClaimId} prediction={prediction} header={header} />;
+  return (
+    <ReplayPlayer
+      key={viewKey}
+      trace={parsed.data as Trace}
+      initialT={initialT}
+      focusClaimId={focusClaimId}
+      prediction={prediction}
+      header={header}
+    />
+  );
 }

@@ -19,7 +19,8 @@ export function RequestFlow({ request }: { request: RequestView }) {
   return (
     <section aria-label="API request flow" className="space-y-2 rounded-xl border border-line bg-surface p-3">
       <p className="text-sm">
-        <span className="font-mono text-xs">{request.request}</span> <span className="text-muted">as {request.user}</span>
+        <span className="font-mono text-xs">{request.request}</span>{" "}
+        <span className="text-muted">as {request.user}</span>
       </p>
       <ol className="flex flex-wrap gap-1.5 text-xs">
         {stages.map((stage, index) => {

@@ -5,10 +5,30 @@ import type { Marker, MarkerKind } from "@/lib/replay/markers";
 import type { DilationWindow } from "@/lib/replay/time-warp";
 import { positionOf, timeAt, type TimelineScale } from "@/lib/replay/timeline-scale";
 
-export const markerColors: Record<MarkerKind, string> = { leader: "bg-accent", failure: "bg-danger", fault: "bg-fg", node: "bg-learning", pod: "bg-review", lease: "bg-new" };
-export const markerNames: Record<MarkerKind, string> = { leader: "etcd leader elected", fault: "fault injected or load changed", failure: "request or component failed", node: "node condition", pod: "pod event", lease: "controller Lease" };
+export const markerColors: Record<MarkerKind, string> = {
+  leader: "bg-accent",
+  failure: "bg-danger",
+  fault: "bg-fg",
+  node: "bg-learning",
+  pod: "bg-review",
+  lease: "bg-new",
+};
+export const markerNames: Record<MarkerKind, string> = {
+  leader: "etcd leader elected",
+  fault: "fault injected or load changed",
+  failure: "request or component failed",
+  node: "node condition",
+  pod: "pod event",
+  lease: "controller Lease",
+};
 
-type Props = { t: number; scale: TimelineScale; markers: Marker[]; windows: readonly DilationWindow[]; onSeek: (t: number) => void };
+type Props = {
+  t: number;
+  scale: TimelineScale;
+  markers: Marker[];
+  windows: readonly DilationWindow[];
+  onSeek: (t: number) => void;
+};
 
 export function formatClock(ms: number): string {
   const total = Math.floor(ms / 1000);

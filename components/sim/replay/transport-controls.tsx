@@ -24,7 +24,14 @@ const buttonClass = "grid size-10 place-items-center rounded-md border border-li
 export function TransportControls(props: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className={buttonClass} onClick={() => props.onStep(-1)} aria-label="Previous event" aria-keyshortcuts="ArrowLeft" title="Previous event (←)">
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => props.onStep(-1)}
+        aria-label="Previous event"
+        aria-keyshortcuts="ArrowLeft"
+        title="Previous event (←)"
+      >
         <SkipBack className="size-4" aria-hidden="true" />
       </button>
       <button
@@ -35,18 +42,36 @@ export function TransportControls(props: Props) {
         aria-keyshortcuts="Space"
         title={props.isPlaying ? "Pause (Space)" : "Play (Space)"}
       >
-        {props.isPlaying ? <Pause className="size-4" aria-hidden="true" /> : <Play className="size-4" aria-hidden="true" />}
+        {props.isPlaying ? (
+          <Pause className="size-4" aria-hidden="true" />
+        ) : (
+          <Play className="size-4" aria-hidden="true" />
+        )}
       </button>
-      <button type="button" className={buttonClass} onClick={() => props.onStep(1)} aria-label="Next event" aria-keyshortcuts="ArrowRight" title="Next event (→)">
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => props.onStep(1)}
+        aria-label="Next event"
+        aria-keyshortcuts="ArrowRight"
+        title="Next event (→)"
+      >
         <SkipForward className="size-4" aria-hidden="true" />
       </button>
-      <output className="min-w-[6.5rem] rounded-md bg-surface-2 px-2 py-2 text-center font-mono text-sm tabular-nums" aria-label="Virtual time">
+      <output
+        className="min-w-[6.5rem] rounded-md bg-surface-2 px-2 py-2 text-center font-mono text-sm tabular-nums"
+        aria-label="Virtual time"
+      >
         {formatClock(props.t)}
       </output>
       <span className="hidden text-xs text-muted sm:inline">of {formatClock(props.duration)}</span>
       <label className="ml-auto flex items-center gap-1.5 text-sm">
         <span className="text-muted">Speed</span>
-        <select value={props.speed} onChange={(event) => props.onSpeed(Number(event.target.value) as Props["speed"])} className="rounded-md border border-line bg-surface px-2 py-1.5">
+        <select
+          value={props.speed}
+          onChange={(event) => props.onSpeed(Number(event.target.value) as Props["speed"])}
+          className="rounded-md border border-line bg-surface px-2 py-1.5"
+        >
           {speeds.map((speed) => (
             <option key={speed} value={speed}>
               {speed}×
@@ -54,12 +79,28 @@ export function TransportControls(props: Props) {
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-1.5 text-sm text-muted" title="Jump over stretches where nothing happens for more than 3 s">
-        <input type="checkbox" checked={props.skipsQuiet} onChange={(event) => props.onSkipsQuiet(event.target.checked)} className="accent-[var(--accent)]" />
+      <label
+        className="flex items-center gap-1.5 text-sm text-muted"
+        title="Jump over stretches where nothing happens for more than 3 s"
+      >
+        <input
+          type="checkbox"
+          checked={props.skipsQuiet}
+          onChange={(event) => props.onSkipsQuiet(event.target.checked)}
+          className="accent-[var(--accent)]"
+        />
         Skip quiet
       </label>
-      <label className="flex items-center gap-1.5 text-sm text-muted" title="Play bursts of milliseconds, such as an etcd election, slowly enough to watch">
-        <input type="checkbox" checked={props.slowsBursts} onChange={(event) => props.onSlowsBursts(event.target.checked)} className="accent-[var(--accent)]" />
+      <label
+        className="flex items-center gap-1.5 text-sm text-muted"
+        title="Play bursts of milliseconds, such as an etcd election, slowly enough to watch"
+      >
+        <input
+          type="checkbox"
+          checked={props.slowsBursts}
+          onChange={(event) => props.onSlowsBursts(event.target.checked)}
+          className="accent-[var(--accent)]"
+        />
         Slow bursts
       </label>
     </div>

@@ -75,7 +75,8 @@ export function usePlayback(trace: Trace, initialT: number, windows: readonly Di
   const stepEvent = useCallback(
     (direction: 1 | -1) => {
       const now = tRef.current;
-      const target = direction === 1 ? trace.events.find((event) => event.t > now) : trace.events.findLast((event) => event.t < now);
+      const target =
+        direction === 1 ? trace.events.find((event) => event.t > now) : trace.events.findLast((event) => event.t < now);
       setT(target ? target.t : direction === 1 ? duration : 0);
       setIsPlaying(false);
     },
@@ -88,5 +89,21 @@ export function usePlayback(trace: Trace, initialT: number, windows: readonly Di
     });
   }, [duration]);
 
-  return { t, seq, view, duration, isPlaying, setIsPlaying, togglePlaying, speed, setSpeed, skipsQuiet, setSkipsQuiet, slowsBursts, setSlowsBursts, seek, stepEvent };
+  return {
+    t,
+    seq,
+    view,
+    duration,
+    isPlaying,
+    setIsPlaying,
+    togglePlaying,
+    speed,
+    setSpeed,
+    skipsQuiet,
+    setSkipsQuiet,
+    slowsBursts,
+    setSlowsBursts,
+    seek,
+    stepEvent,
+  };
 }

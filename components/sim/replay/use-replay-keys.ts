@@ -6,7 +6,9 @@ import type { usePlayback } from "./use-playback";
 
 function isTypingOrControl(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement && target.type === "range") return false; // the scrubber: its arrows are native, Space is ours
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** Space play/pause; ← → previous/next event; Shift + ← → previous/next key moment; Home/End. */
@@ -17,7 +19,8 @@ export function useReplayKeys(playback: ReturnType<typeof usePlayback>, markers:
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingOrControl(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingOrControl(event.target))
+        return;
       const { playback: p, markers: m } = latest.current;
       const onButton = event.target instanceof HTMLElement && event.target.closest("button, a");
       if (event.key === " " && !onButton) {

@@ -22,7 +22,9 @@ type Props = {
  */
 export function WhatIfForm({ scenario, values, seed, errors = {}, from }: Props) {
   const [choices, setChoices] = useState<Record<string, ParamValue>>(() =>
-    Object.fromEntries(scenario.params.filter((p) => p.type !== "integer").map((p) => [p.name, readParamValue(p, values[p.name])])),
+    Object.fromEntries(
+      scenario.params.filter((p) => p.type !== "integer").map((p) => [p.name, readParamValue(p, values[p.name])]),
+    ),
   );
   const capLabel = (name: string | undefined) => scenario.params.find((p) => p.name === name)?.label;
   return (
@@ -44,14 +46,28 @@ export function WhatIfForm({ scenario, values, seed, errors = {}, from }: Props)
           <label htmlFor="param-seed" className="block text-sm font-medium">
             Seed
           </label>
-          <input id="param-seed" name="seed" type="number" min={0} step={1} defaultValue={String(seed)} className={inputClass} aria-invalid={errors.seed ? true : undefined} aria-describedby="param-seed-hint" />
+          <input
+            id="param-seed"
+            name="seed"
+            type="number"
+            min={0}
+            step={1}
+            defaultValue={String(seed)}
+            className={inputClass}
+            aria-invalid={errors.seed ? true : undefined}
+            aria-describedby="param-seed-hint"
+          />
           <p id="param-seed-hint" className={`text-xs ${errors.seed ? "text-danger" : "text-muted"}`}>
-            {errors.seed ?? "Randomized timings (election timeouts, jitter) follow from it: the same seed replays the same run."}
+            {errors.seed ??
+              "Randomized timings (election timeouts, jitter) follow from it: the same seed replays the same run."}
           </p>
         </div>
       </div>
       {from ? <input type="hidden" name="from" value={from} /> : null}
-      <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90">
+      <button
+        type="submit"
+        className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+      >
         Run again with these values
       </button>
     </Form>

@@ -7,7 +7,10 @@ export function WorkloadPanel({ view }: { view: View }) {
   const proxies = Object.entries(view.proxies);
   if (!replicasets.length && !services.length && !view.pvcs.length && !proxies.length && !view.hpa) return null;
   return (
-    <section aria-labelledby="workloads-heading" className="space-y-3 rounded-xl border border-line bg-surface p-3 text-sm">
+    <section
+      aria-labelledby="workloads-heading"
+      className="space-y-3 rounded-xl border border-line bg-surface p-3 text-sm"
+    >
       <h2 id="workloads-heading" className="text-xs font-semibold uppercase tracking-wider text-muted">
         Objects at this moment
       </h2>
@@ -15,10 +18,13 @@ export function WorkloadPanel({ view }: { view: View }) {
         <div>
           <h3 className="mb-1 font-medium">HorizontalPodAutoscaler</h3>
           <p>
-            <span className="font-mono text-xs">{view.hpa.name}</span> — cpu {view.hpa.utilization === null ? "<unknown>" : `${view.hpa.utilization}%`}/{view.hpa.target}%, {view.hpa.replicas} replica{view.hpa.replicas === 1 ? "" : "s"}
+            <span className="font-mono text-xs">{view.hpa.name}</span> — cpu{" "}
+            {view.hpa.utilization === null ? "<unknown>" : `${view.hpa.utilization}%`}/{view.hpa.target}%,{" "}
+            {view.hpa.replicas} replica{view.hpa.replicas === 1 ? "" : "s"}
             {view.hpa.desired !== view.hpa.replicas ? `, wants ${view.hpa.desired}` : ""}
             <span className="block text-xs text-muted">
-              last sync: {view.hpa.ready} ready pod{view.hpa.ready === 1 ? "" : "s"} counted{view.hpa.unready ? `, ${view.hpa.unready} not yet ready` : ""}
+              last sync: {view.hpa.ready} ready pod{view.hpa.ready === 1 ? "" : "s"} counted
+              {view.hpa.unready ? `, ${view.hpa.unready} not yet ready` : ""}
               {view.hpa.missing ? `, ${view.hpa.missing} without metrics` : ""}
             </span>
           </p>
@@ -46,7 +52,9 @@ export function WorkloadPanel({ view }: { view: View }) {
               <li key={name}>
                 <span className="font-mono text-xs">{name}</span>: {service.ready} ready, {service.notReady} not ready
                 {service.terminating.length ? `, ${service.terminating.length} terminating` : ""}
-                {service.endpoints.length ? <span className="block font-mono text-xs text-muted">{service.endpoints.join("  ")}</span> : null}
+                {service.endpoints.length ? (
+                  <span className="block font-mono text-xs text-muted">{service.endpoints.join("  ")}</span>
+                ) : null}
                 {service.records.map((record) => (
                   <span key={record} className="block font-mono text-xs text-muted">
                     {record}
@@ -75,7 +83,9 @@ export function WorkloadPanel({ view }: { view: View }) {
                 ) : (
                   <>
                     {" "}
-                    — {proxy.rules.toLocaleString("en-US")} rules{proxy.hashEntries ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries` : ""} for {proxy.services.toLocaleString("en-US")} service ports
+                    — {proxy.rules.toLocaleString("en-US")} rules
+                    {proxy.hashEntries ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries` : ""} for{" "}
+                    {proxy.services.toLocaleString("en-US")} service ports
                     {proxy.path.length ? (
                       <ol className="mt-1 list-decimal pl-5 text-xs text-muted">
                         {proxy.path.map((step, index) => (

@@ -20,8 +20,14 @@ function NodeHeader({ row }: { row: NodeRow }) {
     <th scope="row" className={`${stickyCell} ${rowBackground(row)} px-2.5 py-2.5 text-left align-top font-normal`}>
       <span className="block font-mono text-sm font-medium whitespace-nowrap">{row.name}</span>
       <span className="mt-1 flex flex-wrap gap-1">
-        {badge ? <span className={`whitespace-nowrap rounded px-1.5 py-px text-[11px] font-medium ${badge.className}`}>{badge.label}</span> : null}
-        {row.isTied ? <span className="rounded border border-accent px-1.5 py-px text-[11px] font-medium text-fg">tie</span> : null}
+        {badge ? (
+          <span className={`whitespace-nowrap rounded px-1.5 py-px text-[11px] font-medium ${badge.className}`}>
+            {badge.label}
+          </span>
+        ) : null}
+        {row.isTied ? (
+          <span className="rounded border border-accent px-1.5 py-px text-[11px] font-medium text-fg">tie</span>
+        ) : null}
       </span>
     </th>
   );
@@ -43,12 +49,18 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
           <span className="lg:hidden"> Scroll the table sideways to see every plugin.</span>
         </p>
       </div>
-      <div role="region" aria-label="Plugin table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto border-y border-line">
+      <div
+        role="region"
+        aria-label="Plugin table, scrolls sideways"
+        tabIndex={0}
+        className="relative overflow-x-auto border-y border-line"
+      >
         {/* Separate borders, drawn by the cells: a collapsed border belongs to the table grid and lets the
             columns scrolling under the sticky node column show through a 1px gap. */}
         <table className="w-full border-separate border-spacing-0 text-sm [&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line">
           <caption className="sr-only">
-            Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod {result.pod}.
+            Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod{" "}
+            {result.pod}.
           </caption>
           <thead className="bg-surface-2">
             <tr>
@@ -61,25 +73,42 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 </th>
               ) : null}
               {filterPlugins.length > 0 ? (
-                <th scope="colgroup" colSpan={filterPlugins.length} className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
+                <th
+                  scope="colgroup"
+                  colSpan={filterPlugins.length}
+                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                >
                   Filter
                 </th>
               ) : null}
               {hasScores ? (
-                <th scope="colgroup" colSpan={scorePlugins.length} className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase">
+                <th
+                  scope="colgroup"
+                  colSpan={scorePlugins.length}
+                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                >
                   Score <span className="font-normal tracking-normal normal-case">(weighted; raw → normalized)</span>
                 </th>
               ) : null}
             </tr>
             <tr>
               {filterPlugins.map((plugin, index) => (
-                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2.5 text-left`}>
+                <th
+                  key={plugin}
+                  scope="col"
+                  className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2.5 text-left`}
+                >
                   <PluginLink plugin={plugin} />
                 </th>
               ))}
               {scorePlugins.map(({ plugin, weight }, index) => (
-                <th key={plugin} scope="col" className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2 text-right`}>
-                  <PluginLink plugin={plugin} /> <span className="whitespace-nowrap font-mono text-muted">×{weight}</span>
+                <th
+                  key={plugin}
+                  scope="col"
+                  className={`${headerCell} ${index === 0 ? "border-l" : ""} min-w-20 px-2 text-right`}
+                >
+                  <PluginLink plugin={plugin} />{" "}
+                  <span className="whitespace-nowrap font-mono text-muted">×{weight}</span>
                 </th>
               ))}
             </tr>
@@ -92,7 +121,9 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                   <td className="px-2.5 py-2.5 text-right align-top font-mono text-sm font-semibold tabular-nums">
                     {row.total ?? (
                       <>
-                        <span aria-hidden="true" className="font-normal text-muted">—</span>
+                        <span aria-hidden="true" className="font-normal text-muted">
+                          —
+                        </span>
                         <span className="sr-only">not scored</span>
                       </>
                     )}
@@ -101,7 +132,9 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 {row.filters.map((cell, index) => (
                   <FilterCell key={filterPlugins[index]} cell={cell} />
                 ))}
-                {hasScores ? row.scores.map((cell, index) => <ScoreCell key={scorePlugins[index]?.plugin} cell={cell} />) : null}
+                {hasScores
+                  ? row.scores.map((cell, index) => <ScoreCell key={scorePlugins[index]?.plugin} cell={cell} />)
+                  : null}
               </tr>
             ))}
           </tbody>

@@ -40,7 +40,10 @@ export function PresetPicker({ presets, initialPresetId, onLoad }: Props) {
             </option>
           ))}
         </select>
-        <button type="submit" className="rounded-md border border-line bg-surface-2 px-4 py-2 text-sm font-medium hover:border-accent">
+        <button
+          type="submit"
+          className="rounded-md border border-line bg-surface-2 px-4 py-2 text-sm font-medium hover:border-accent"
+        >
           Load into the editors
         </button>
       </div>

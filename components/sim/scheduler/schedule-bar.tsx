@@ -14,11 +14,20 @@ type Props = {
   announcement: string;
 };
 
-function statusText({ isPending, errorMessage, shown, isStale, announcement }: Omit<Props, "seed" | "onSeedChange" | "seedErrors">): string {
+function statusText({
+  isPending,
+  errorMessage,
+  shown,
+  isStale,
+  announcement,
+}: Omit<Props, "seed" | "onSeedChange" | "seedErrors">): string {
   if (isPending) return "Scheduling…";
   if (errorMessage) return errorMessage;
   if (shown?.kind === "scheduled") {
-    const outcome = shown.result.selectedNode === null ? "Pending: no node fits; see the reason below." : `Scheduled on ${shown.result.selectedNode}; the table below shows why.`;
+    const outcome =
+      shown.result.selectedNode === null
+        ? "Pending: no node fits; see the reason below."
+        : `Scheduled on ${shown.result.selectedNode}; the table below shows why.`;
     return isStale ? `${outcome} The editors have changed since: schedule again to update it.` : outcome;
   }
   return announcement;
@@ -54,14 +63,22 @@ export function ScheduleBar(props: Props) {
             ))}
           </div>
         </div>
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:brightness-90 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:brightness-90 disabled:opacity-60"
+        >
           {isPending ? "Scheduling…" : "Schedule"}
         </button>
         <p id="seed-hint" className="basis-full text-xs text-muted sm:basis-auto sm:self-end sm:pb-3">
           The seed picks among tied nodes. Ctrl+Enter in an editor also schedules.
         </p>
       </div>
-      <p role="status" data-testid="schedule-status" className={`text-sm ${errorMessage ? "font-medium text-danger" : "text-muted"}`}>
+      <p
+        role="status"
+        data-testid="schedule-status"
+        className={`text-sm ${errorMessage ? "font-medium text-danger" : "text-muted"}`}
+      >
         {statusText(props)}
       </p>
     </div>

@@ -27,9 +27,13 @@ function Callout({ children, icon }: { children: React.ReactNode; icon?: React.R
 export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
   const isPending = result.selectedNode === null;
   return (
-    <section aria-labelledby="outcome-heading" className="space-y-3 rounded-xl border border-line bg-surface p-4 sm:p-5">
+    <section
+      aria-labelledby="outcome-heading"
+      className="space-y-3 rounded-xl border border-line bg-surface p-4 sm:p-5"
+    >
       <p className="text-xs text-muted">
-        Pod <span className="font-mono break-all">{result.pod}</span> · profile <span className="font-mono">{result.profile}</span>
+        Pod <span className="font-mono break-all">{result.pod}</span> · profile{" "}
+        <span className="font-mono">{result.profile}</span>
       </p>
       <h2 id="outcome-heading" className="flex items-center gap-2 text-lg font-semibold">
         {isPending ? (
@@ -47,34 +51,40 @@ export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
         )}
       </h2>
       {result.message ? (
-        <p className="rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 font-mono text-[13px] leading-relaxed break-words" data-testid="fit-error">
+        <p
+          className="rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 font-mono text-[13px] leading-relaxed break-words"
+          data-testid="fit-error"
+        >
           {result.message}
         </p>
       ) : null}
       {isPending ? (
         <p className="text-sm text-muted">
-          The pod waits in the scheduling queue and is tried again when a cluster event (a node added, a pod deleted, a label
-          changed…) could make it fit.
+          The pod waits in the scheduling queue and is tried again when a cluster event (a node added, a pod deleted, a
+          label changed…) could make it fit.
         </p>
       ) : null}
       {result.preemptionCandidates.length > 0 ? (
         <p className="text-sm">
-          Preemption could make room on {listNodes(result.preemptionCandidates)} by evicting lower-priority pods (victims and
-          PodDisruptionBudgets are not simulated).
+          Preemption could make room on {listNodes(result.preemptionCandidates)} by evicting lower-priority pods
+          (victims and PodDisruptionBudgets are not simulated).
         </p>
       ) : null}
       <p className="text-sm text-muted">
-        {result.nodeCount} node{result.nodeCount === 1 ? "" : "s"}, {result.evaluatedNodes} evaluated, {result.feasibleNodes} passed every filter.
+        {result.nodeCount} node{result.nodeCount === 1 ? "" : "s"}, {result.evaluatedNodes} evaluated,{" "}
+        {result.feasibleNodes} passed every filter.
         {runnerUp(result)}
       </p>
       {result.tiedNodes.length > 1 ? (
         <Callout icon={<Dices className="mt-0.5 size-4 shrink-0 text-accent" aria-hidden="true" />}>
-          Tie between {listNodes(result.tiedNodes)}: the real scheduler picks one at random; here the seeded choice (seed {result.seed}) was{" "}
-          <span className="font-mono font-medium">{result.selectedNode}</span>.
+          Tie between {listNodes(result.tiedNodes)}: the real scheduler picks one at random; here the seeded choice
+          (seed {result.seed}) was <span className="font-mono font-medium">{result.selectedNode}</span>.
         </Callout>
       ) : null}
       {result.scoringSkipped ? (
-        <Callout>Only one node passed the filters, so the scheduler binds it without scoring, as upstream does.</Callout>
+        <Callout>
+          Only one node passed the filters, so the scheduler binds it without scoring, as upstream does.
+        </Callout>
       ) : null}
       {result.preScoreSkipped.length > 0 ? (
         <p className="text-sm text-muted">

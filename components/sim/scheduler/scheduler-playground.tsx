@@ -3,7 +3,14 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { z } from "zod";
-import { scheduleFieldLabels, scheduleInputSchema, type ScheduleErrors, type ScheduleField, type ScheduleState, type ScheduleValues } from "@/lib/validations/schedule";
+import {
+  scheduleFieldLabels,
+  scheduleInputSchema,
+  type ScheduleErrors,
+  type ScheduleField,
+  type ScheduleState,
+  type ScheduleValues,
+} from "@/lib/validations/schedule";
 import type { SchedulerPreset } from "@/lib/validations/scheduler-preset";
 import { EmptyResult } from "./empty-result";
 import { PluginTable } from "./plugin-table";
@@ -46,11 +53,16 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
 
   const shown = state === dismissed ? null : state;
   const errors: ScheduleErrors = clientErrors ?? (shown?.kind === "invalid" ? shown.errors : {});
-  const setField = (field: ScheduleField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const setField = (field: ScheduleField) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
 
   useEffect(() => {
     if (state?.kind === "invalid") focusFirstInvalid(state.errors);
-    if (state?.kind === "scheduled" && resultRef.current && resultRef.current.getBoundingClientRect().top > window.innerHeight * 0.75) {
+    if (
+      state?.kind === "scheduled" &&
+      resultRef.current &&
+      resultRef.current.getBoundingClientRect().top > window.innerHeight * 0.75
+    ) {
       const isReduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       resultRef.current.scrollIntoView({ behavior: isReduced ? "auto" : "smooth", block: "start" });
     }
@@ -79,7 +91,11 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
   }
 
   const invalidFields = Object.keys(errors).map((field) => scheduleFieldLabels[field as ScheduleField]);
-  const errorMessage = clientErrors ? `Fix ${invalidFields.join(", ")}, then schedule again.` : shown?.kind === "invalid" ? shown.message : null;
+  const errorMessage = clientErrors
+    ? `Fix ${invalidFields.join(", ")}, then schedule again.`
+    : shown?.kind === "invalid"
+      ? shown.message
+      : null;
 
   return (
     <div className="space-y-6">
@@ -89,11 +105,33 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
         </p>
       ) : null}
       <PresetPicker presets={presets} initialPresetId={initialPreset.id} onLoad={loadPreset} />
-      <form action={formAction} onSubmit={handleSubmit} noValidate className="rounded-xl border border-line bg-surface" aria-label="Scheduling inputs">
+      <form
+        action={formAction}
+        onSubmit={handleSubmit}
+        noValidate
+        className="rounded-xl border border-line bg-surface"
+        aria-label="Scheduling inputs"
+      >
         <div className="grid gap-5 p-4 sm:p-5 lg:grid-cols-2">
-          <YamlEditor name="nodes" label="Nodes" hint="A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them." value={values.nodes} onChange={setField("nodes")} errors={errors.nodes} rows={16} />
+          <YamlEditor
+            name="nodes"
+            label="Nodes"
+            hint="A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them."
+            value={values.nodes}
+            onChange={setField("nodes")}
+            errors={errors.nodes}
+            rows={16}
+          />
           <div className="flex min-w-0 flex-col gap-5">
-            <YamlEditor name="pod" label="Pod" hint="Exactly one Pod: the one to schedule." value={values.pod} onChange={setField("pod")} errors={errors.pod} rows={11} />
+            <YamlEditor
+              name="pod"
+              label="Pod"
+              hint="Exactly one Pod: the one to schedule."
+              value={values.pod}
+              onChange={setField("pod")}
+              errors={errors.pod}
+              rows={11}
+            />
             <YamlEditor
               name="pods"
               label="Existing pods (optional)"
@@ -105,15 +143,39 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
             />
           </div>
         </div>
-        <details open={isConfigOpen || Boolean(errors.config)} onToggle={(event) => setConfigOpen(event.currentTarget.open)} className="border-t border-line">
+        <details
+          open={isConfigOpen || Boolean(errors.config)}
+          onToggle={(event) => setConfigOpen(event.currentTarget.open)}
+          className="border-t border-line"
+        >
           <summary className="cursor-pointer px-4 py-3 text-sm font-medium sm:px-5">
-            Scheduler configuration <span className="font-normal text-muted">(optional KubeSchedulerConfiguration; empty means the default profile)</span>
+            Scheduler configuration{" "}
+            <span className="font-normal text-muted">
+              (optional KubeSchedulerConfiguration; empty means the default profile)
+            </span>
           </summary>
           <div className="px-4 pb-5 sm:px-5">
-            <YamlEditor name="config" label="KubeSchedulerConfiguration" hint="kubescheduler.config.k8s.io/v1: profiles, plugins, weights and pluginConfig args." value={values.config} onChange={setField("config")} errors={errors.config} rows={12} />
+            <YamlEditor
+              name="config"
+              label="KubeSchedulerConfiguration"
+              hint="kubescheduler.config.k8s.io/v1: profiles, plugins, weights and pluginConfig args."
+              value={values.config}
+              onChange={setField("config")}
+              errors={errors.config}
+              rows={12}
+            />
           </div>
         </details>
-        <ScheduleBar seed={values.seed} onSeedChange={setField("seed")} seedErrors={errors.seed} isPending={isPending} errorMessage={errorMessage} shown={shown} isStale={shown?.kind === "scheduled" && !isSameValues(shown.values, values)} announcement={announcement} />
+        <ScheduleBar
+          seed={values.seed}
+          onSeedChange={setField("seed")}
+          seedErrors={errors.seed}
+          isPending={isPending}
+          errorMessage={errorMessage}
+          shown={shown}
+          isStale={shown?.kind === "scheduled" && !isSameValues(shown.values, values)}
+          announcement={announcement}
+        />
       </form>
       <div ref={resultRef} className={`scroll-mt-4 space-y-4 ${isPending ? "opacity-70" : ""}`} aria-busy={isPending}>
         {shown?.kind === "scheduled" ? (

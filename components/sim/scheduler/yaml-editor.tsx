@@ -38,7 +38,10 @@ export function YamlEditor({ name, label, hint, value, onChange, errors, rows }:
         <label htmlFor={name} className="text-sm font-medium">
           {label}
         </label>
-        <span id={`${name}-size`} className={`font-mono text-xs tabular-nums ${isTooLarge ? "text-danger" : "text-muted"}`}>
+        <span
+          id={`${name}-size`}
+          className={`font-mono text-xs tabular-nums ${isTooLarge ? "text-danger" : "text-muted"}`}
+        >
           {formatSize(bytes)} of {SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB
         </span>
       </div>
@@ -63,7 +66,10 @@ export function YamlEditor({ name, label, hint, value, onChange, errors, rows }:
       />
       <div id={`${name}-error`} aria-live="polite">
         {errors?.map((error) => (
-          <p key={error} className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 font-mono text-xs leading-relaxed break-words text-danger">
+          <p
+            key={error}
+            className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 font-mono text-xs leading-relaxed break-words text-danger"
+          >
             {error}
           </p>
         ))}

@@ -26,9 +26,22 @@ export function ParamField({ param, capLabel, initial, choice, onChoice, error, 
         {param.label}
         {param.type === "integer" && param.unit ? ` (${param.unit})` : ""}
       </label>
-      {param.type === "integer" ? <IntegerInput id={id} param={param} initial={initial} error={error} disabled={!isApplicable} /> : null}
-      {param.type === "boolean" ? <BooleanSwitch id={id} param={param} isOn={choice === true} onChoice={onChoice} error={error} disabled={!isApplicable} /> : null}
-      {param.type === "enum" ? <EnumSelect id={id} param={param} value={choice} onChoice={onChoice} error={error} disabled={!isApplicable} /> : null}
+      {param.type === "integer" ? (
+        <IntegerInput id={id} param={param} initial={initial} error={error} disabled={!isApplicable} />
+      ) : null}
+      {param.type === "boolean" ? (
+        <BooleanSwitch
+          id={id}
+          param={param}
+          isOn={choice === true}
+          onChoice={onChoice}
+          error={error}
+          disabled={!isApplicable}
+        />
+      ) : null}
+      {param.type === "enum" ? (
+        <EnumSelect id={id} param={param} value={choice} onChoice={onChoice} error={error} disabled={!isApplicable} />
+      ) : null}
       <p id={`${id}-hint`} className={`text-xs ${error ? "text-danger" : "text-muted"}`}>
         {error ?? (
           <>
@@ -42,7 +55,8 @@ export function ParamField({ param, capLabel, initial, choice, onChoice, error, 
 
 function hintOf(param: ParamDef, capLabel: string | undefined): string {
   if (param.type === "boolean") return `Default: ${param.default ? "on" : "off"}.`;
-  if (param.type === "enum") return `Default: ${param.options.find((o) => o.value === param.default)?.label ?? param.default}.`;
+  if (param.type === "enum")
+    return `Default: ${param.options.find((o) => o.value === param.default)?.label ?? param.default}.`;
   const unit = param.unit ? ` ${param.unit}` : "";
   return `${param.min}–${param.max}${unit}${capLabel ? ` (at most ${capLabel})` : ""}, default ${param.default}${unit}.`;
 }
@@ -53,7 +67,13 @@ function describedBy(id: string, error: string | undefined) {
   return { "aria-invalid": error ? true : undefined, "aria-describedby": `${id}-hint` } as const;
 }
 
-function IntegerInput({ id, param, initial, error, disabled }: InputProps & { param: IntegerParamDef; initial: ParamValue | string | undefined }) {
+function IntegerInput({
+  id,
+  param,
+  initial,
+  error,
+  disabled,
+}: InputProps & { param: IntegerParamDef; initial: ParamValue | string | undefined }) {
   return (
     <input
       id={id}
@@ -76,7 +96,14 @@ function IntegerInput({ id, param, initial, error, disabled }: InputProps & { pa
  * follows it. Before React runs (a plain GET form) both are sent when it is on, and the page reads
  * the first value; once hydrated the hidden one is disabled while the switch is on, for a clean URL.
  */
-function BooleanSwitch({ id, param, isOn, onChoice, error, disabled }: InputProps & { param: BooleanParamDef; isOn: boolean; onChoice: (value: boolean) => void }) {
+function BooleanSwitch({
+  id,
+  param,
+  isOn,
+  onChoice,
+  error,
+  disabled,
+}: InputProps & { param: BooleanParamDef; isOn: boolean; onChoice: (value: boolean) => void }) {
   const isHydrated = useIsHydrated();
   return (
     <div className="flex items-center gap-2 py-1.5">
@@ -100,9 +127,24 @@ function BooleanSwitch({ id, param, isOn, onChoice, error, disabled }: InputProp
   );
 }
 
-function EnumSelect({ id, param, value, onChoice, error, disabled }: InputProps & { param: EnumParamDef; value: ParamValue | undefined; onChoice: (value: number) => void }) {
+function EnumSelect({
+  id,
+  param,
+  value,
+  onChoice,
+  error,
+  disabled,
+}: InputProps & { param: EnumParamDef; value: ParamValue | undefined; onChoice: (value: number) => void }) {
   return (
-    <select id={id} name={param.name} value={String(value ?? param.default)} onChange={(event) => onChoice(Number(event.target.value))} disabled={disabled} className={inputClass} {...describedBy(id, error)}>
+    <select
+      id={id}
+      name={param.name}
+      value={String(value ?? param.default)}
+      onChange={(event) => onChoice(Number(event.target.value))}
+      disabled={disabled}
+      className={inputClass}
+      {...describedBy(id, error)}
+    >
       {param.options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

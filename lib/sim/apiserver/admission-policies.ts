@@ -47,7 +47,10 @@ export function limitRangeItem(item: Partial<LimitRangeItem>): LimitRangeItem {
  * taken from the LimitRange's defaultRequest / default; returns the containers and the
  * `kubernetes.io/limit-ranger` annotation text ("" when nothing was set). Pure.
  */
-export function limitRangerDefaults(containers: readonly PolicyContainer[], item: LimitRangeItem): { containers: PolicyContainer[]; annotation: string } {
+export function limitRangerDefaults(
+  containers: readonly PolicyContainer[],
+  item: LimitRangeItem,
+): { containers: PolicyContainer[]; annotation: string } {
   const notes: string[] = [];
   const out = containers.map((c) => {
     const requests = { ...c.requests };
@@ -84,16 +87,26 @@ export function limitRangerViolations(containers: readonly PolicyContainer[], it
       const min = item.min[f];
       if (min !== undefined) {
         const req = c.requests[f];
-        if (req === undefined) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}.  No request is specified`);
-        else if (req < min) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}, but request is ${quantity(r, req)}`);
-        else if (c.limits[f] !== undefined && c.limits[f] < min) errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}, but limit is ${quantity(r, c.limits[f])}`);
+        if (req === undefined)
+          errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}.  No request is specified`);
+        else if (req < min)
+          errs.push(`minimum ${r} usage per Container is ${quantity(r, min)}, but request is ${quantity(r, req)}`);
+        else if (c.limits[f] !== undefined && c.limits[f] < min)
+          errs.push(
+            `minimum ${r} usage per Container is ${quantity(r, min)}, but limit is ${quantity(r, c.limits[f])}`,
+          );
       }
       const max = item.max[f];
       if (max !== undefined) {
         const lim = c.limits[f];
-        if (lim === undefined) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}.  No limit is specified`);
-        else if (lim > max) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}, but limit is ${quantity(r, lim)}`);
-        else if (c.requests[f] !== undefined && c.requests[f] > max) errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}, but request is ${quantity(r, c.requests[f])}`);
+        if (lim === undefined)
+          errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}.  No limit is specified`);
+        else if (lim > max)
+          errs.push(`maximum ${r} usage per Container is ${quantity(r, max)}, but limit is ${quantity(r, lim)}`);
+        else if (c.requests[f] !== undefined && c.requests[f] > max)
+          errs.push(
+            `maximum ${r} usage per Container is ${quantity(r, max)}, but request is ${quantity(r, c.requests[f])}`,
+          );
       }
     }
   }
@@ -106,12 +119,14 @@ export function aggregate(errs: readonly string[]): string {
 }
 
 /** The quota resource names this engine models for pods (pkg/quota/v1/evaluator/core/pods.go podComputeUsageHelper). */
-export type QuotaResource = "pods" | "count/pods" | "cpu" | "memory" | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory";
+export type QuotaResource =
+  "pods" | "count/pods" | "cpu" | "memory" | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory";
 export type QuotaList = Partial<Record<QuotaResource, number>>;
 /** `used` null: the quota controller has not written status yet (hasUsageStats is false). */
 export type Quota = { name: string; hard: QuotaList; used: QuotaList | null };
 
-const unitOf = (r: QuotaResource): Res | "count" => (r.endsWith("cpu") ? "cpu" : r.endsWith("memory") ? "memory" : "count");
+const unitOf = (r: QuotaResource): Res | "count" =>
+  r.endsWith("cpu") ? "cpu" : r.endsWith("memory") ? "memory" : "count";
 
 /**
  * pods.go podComputeUsageHelper: one pod's usage. cpu and memory are the requests' aliases; a pod
@@ -122,7 +137,16 @@ export function podUsage(containers: readonly PolicyContainer[]): QuotaList {
   const sum = (pick: (c: PolicyContainer) => number | undefined) => containers.reduce((a, c) => a + (pick(c) ?? 0), 0);
   const reqCpu = sum((c) => c.requests.cpuMilli);
   const reqMem = sum((c) => c.requests.memoryMi);
-  return { pods: 1, "count/pods": 1, cpu: reqCpu, "requests.cpu": reqCpu, memory: reqMem, "requests.memory": reqMem, "limits.cpu": sum((c) => c.limits.cpuMilli), "limits.memory": sum((c) => c.limits.memoryMi) };
+  return {
+    pods: 1,
+    "count/pods": 1,
+    cpu: reqCpu,
+    "requests.cpu": reqCpu,
+    memory: reqMem,
+    "requests.memory": reqMem,
+    "limits.cpu": sum((c) => c.limits.cpuMilli),
+    "limits.memory": sum((c) => c.limits.memoryMi),
+  };
 }
 
 /** resourcequota/controller.go prettyPrint: `name=quantity` in name order, joined by ",". Pure. */
@@ -133,7 +157,8 @@ export function prettyPrint(list: QuotaList): string {
     .join(",");
 }
 
-const mask = (list: QuotaList, names: readonly QuotaResource[]): QuotaList => Object.fromEntries(names.map((n) => [n, list[n] ?? 0]));
+const mask = (list: QuotaList, names: readonly QuotaResource[]): QuotaList =>
+  Object.fromEntries(names.map((n) => [n, list[n] ?? 0]));
 
 /**
  * pods.go Constraints (enforcePodContainerConstraints): a quota on cpu/memory requests or limits
@@ -144,7 +169,10 @@ export function missingConstraints(containers: readonly PolicyContainer[], hard:
   const missing: string[] = [];
   for (const r of required) {
     const f = field(r.endsWith("cpu") ? "cpu" : "memory");
-    const names = containers.filter((c) => (r.startsWith("limits.") ? c.limits[f] : c.requests[f]) === undefined).map((c) => c.name).sort();
+    const names = containers
+      .filter((c) => (r.startsWith("limits.") ? c.limits[f] : c.requests[f]) === undefined)
+      .map((c) => c.name)
+      .sort();
     if (names.length > 0) missing.push(`${r} for: ${names.join(",")}`);
   }
   return missing.length === 0 ? null : `must specify ${missing.join("; ")}`;
@@ -156,11 +184,17 @@ export function missingConstraints(containers: readonly PolicyContainer[], hard:
  * resource a quota lists. Returns the Forbidden cause (to follow `pods "<name>" is forbidden: `) or
  * each quota's new usage. Pure.
  */
-export function quotaAdmit(containers: readonly PolicyContainer[], quotas: readonly Quota[]): { refused: string } | { used: QuotaList[] } {
+export function quotaAdmit(
+  containers: readonly PolicyContainer[],
+  quotas: readonly Quota[],
+): { refused: string } | { used: QuotaList[] } {
   for (const q of quotas) {
     const missing = missingConstraints(containers, q.hard);
     if (missing !== null) return { refused: `failed quota: ${q.name}: ${missing}` };
-    if (q.used === null) return { refused: `status unknown for quota: ${q.name}, resources: ${(Object.keys(q.hard) as QuotaResource[]).sort().join(",")}` };
+    if (q.used === null)
+      return {
+        refused: `status unknown for quota: ${q.name}, resources: ${(Object.keys(q.hard) as QuotaResource[]).sort().join(",")}`,
+      };
   }
   const requested = podUsage(containers);
   const used: QuotaList[] = [];
@@ -171,7 +205,9 @@ export function quotaAdmit(containers: readonly PolicyContainer[], quotas: reado
     for (const n of names) next[n] = (was[n] ?? 0) + (requested[n] ?? 0);
     const exceeded = names.filter((n) => (next[n] ?? 0) > (q.hard[n] ?? 0));
     if (exceeded.length > 0) {
-      return { refused: `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ${prettyPrint(mask(was, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}` };
+      return {
+        refused: `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ${prettyPrint(mask(was, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}`,
+      };
     }
     used.push(next);
   }
@@ -197,7 +233,8 @@ export type PsaLevel = "privileged" | "baseline" | "restricted";
  */
 export function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel): string[] {
   if (level === "privileged") return [];
-  const who = (names: string[], what: string) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => `"${n}"`).join(", ")} ${what}`;
+  const who = (names: string[], what: string) =>
+    `${names.length === 1 ? "container" : "containers"} ${names.map((n) => `"${n}"`).join(", ")} ${what}`;
   const out: string[] = [];
   // check_privileged.go (baseline)
   const priv = containers.filter((c) => c.securityContext?.privileged === true).map((c) => c.name);
@@ -205,16 +242,31 @@ export function psaViolations(containers: readonly PolicyContainer[], level: Psa
   if (level === "baseline") return out;
   // check_allowPrivilegeEscalation.go
   const ape = containers.filter((c) => c.securityContext?.allowPrivilegeEscalation !== false).map((c) => c.name);
-  if (ape.length > 0) out.push(`allowPrivilegeEscalation != false (${who(ape, "must set securityContext.allowPrivilegeEscalation=false")})`);
+  if (ape.length > 0)
+    out.push(
+      `allowPrivilegeEscalation != false (${who(ape, "must set securityContext.allowPrivilegeEscalation=false")})`,
+    );
   // check_capabilities_restricted.go
-  const caps = containers.filter((c) => !(c.securityContext?.capabilitiesDrop ?? []).includes("ALL")).map((c) => c.name);
-  if (caps.length > 0) out.push(`unrestricted capabilities (${who(caps, 'must set securityContext.capabilities.drop=["ALL"]')})`);
+  const caps = containers
+    .filter((c) => !(c.securityContext?.capabilitiesDrop ?? []).includes("ALL"))
+    .map((c) => c.name);
+  if (caps.length > 0)
+    out.push(`unrestricted capabilities (${who(caps, 'must set securityContext.capabilities.drop=["ALL"]')})`);
   // check_runAsNonRoot.go (pod-level field not modelled: the containers must set it)
   const root = containers.filter((c) => c.securityContext?.runAsNonRoot !== true).map((c) => c.name);
-  if (root.length > 0) out.push(`runAsNonRoot != true (pod or ${who(root, "must set securityContext.runAsNonRoot=true")})`);
+  if (root.length > 0)
+    out.push(`runAsNonRoot != true (pod or ${who(root, "must set securityContext.runAsNonRoot=true")})`);
   // check_seccompProfile_restricted.go
-  const sc = containers.filter((c) => c.securityContext?.seccompProfile !== "RuntimeDefault" && c.securityContext?.seccompProfile !== "Localhost").map((c) => c.name);
-  if (sc.length > 0) out.push(`seccompProfile (pod or ${who(sc, 'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"')})`);
+  const sc = containers
+    .filter(
+      (c) =>
+        c.securityContext?.seccompProfile !== "RuntimeDefault" && c.securityContext?.seccompProfile !== "Localhost",
+    )
+    .map((c) => c.name);
+  if (sc.length > 0)
+    out.push(
+      `seccompProfile (pod or ${who(sc, 'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"')})`,
+    );
   return out;
 }
 
@@ -238,7 +290,11 @@ export function psaLabels(labels: Readonly<Record<string, string>>): PsaLabels {
  * too, only adds a Warning header (`would violate PodSecurity …`). Audit only annotates the audit
  * event. Pure.
  */
-export function psaAdmit(containers: readonly PolicyContainer[], labels: PsaLabels, workload: boolean): { refused: string | null; warnings: string[]; audit: string | null } {
+export function psaAdmit(
+  containers: readonly PolicyContainer[],
+  labels: PsaLabels,
+  workload: boolean,
+): { refused: string | null; warnings: string[]; audit: string | null } {
   const verdict = (level: PsaLevel | undefined) => {
     if (level === undefined) return null;
     const v = psaViolations(containers, level);
@@ -264,4 +320,8 @@ export function policyContainer(c: Container): PolicyContainer {
 }
 
 /** What a cluster's `default` namespace carries: its labels, one LimitRange (type Container) and one ResourceQuota, each optional. */
-export type NamespacePolicy = { labels: Record<string, string>; limitRange: Partial<LimitRangeItem> | null; quota: { name: string; hard: QuotaList } | null };
+export type NamespacePolicy = {
+  labels: Record<string, string>;
+  limitRange: Partial<LimitRangeItem> | null;
+  quota: { name: string; hard: QuotaList } | null;
+};

@@ -16,13 +16,17 @@ export const UNREACHABLE_TAINT = "node.kubernetes.io/unreachable";
 
 /** Whether the pod already tolerates NoExecute taints with this key. */
 function toleratesNoExecute(pod: Pod, key: string): boolean {
-  return pod.spec.tolerations.some((t) => (t.key === key || (t.key === null && t.operator === "Exists")) && (t.effect === null || t.effect === "NoExecute"));
+  return pod.spec.tolerations.some(
+    (t) =>
+      (t.key === key || (t.key === null && t.operator === "Exists")) && (t.effect === null || t.effect === "NoExecute"),
+  );
 }
 
 function withDefaultTolerations(pod: Pod, seconds: number): Pod {
   const add: Toleration[] = [];
   for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
-    if (!toleratesNoExecute(pod, key)) add.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds });
+    if (!toleratesNoExecute(pod, key))
+      add.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds });
   }
   return add.length === 0 ? pod : { ...pod, spec: { ...pod.spec, tolerations: [...pod.spec.tolerations, ...add] } };
 }
@@ -37,7 +41,9 @@ export function defaultPullPolicy(image: string): "Always" | "IfNotPresent" {
 
 function defaultContainers(containers: Container[]): Container[] {
   if (containers.every((c) => c.imagePullPolicy !== undefined)) return containers;
-  return containers.map((c) => (c.imagePullPolicy !== undefined ? c : { ...c, imagePullPolicy: defaultPullPolicy(c.image) }));
+  return containers.map((c) =>
+    c.imagePullPolicy !== undefined ? c : { ...c, imagePullPolicy: defaultPullPolicy(c.image) },
+  );
 }
 
 function defaultTemplate(t: PodTemplate): PodTemplate {
@@ -69,10 +75,19 @@ export function mutate(input: KubeObject, cfg: AdmissionConfig): KubeObject {
 export function validate(resource: Resource, obj: KubeObject, cfg: AdmissionConfig): ApiError | null {
   const name = obj.metadata.name;
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) {
-    return invalid(resource, name, [{ field: "metadata.name", value: JSON.stringify(name), detail: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'" }]);
+    return invalid(resource, name, [
+      {
+        field: "metadata.name",
+        value: JSON.stringify(name),
+        detail: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'",
+      },
+    ]);
   }
   if (obj.kind === "Deployment" || obj.kind === "ReplicaSet" || obj.kind === "StatefulSet") {
-    if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0) return invalid(resource, name, [{ field: "spec.replicas", value: String(obj.spec.replicas), detail: "must be greater than or equal to 0" }]);
+    if (!Number.isInteger(obj.spec.replicas) || obj.spec.replicas < 0)
+      return invalid(resource, name, [
+        { field: "spec.replicas", value: String(obj.spec.replicas), detail: "must be greater than or equal to 0" },
+      ]);
   }
   if (obj.kind === "Deployment") {
     const errors = validateDeploymentStrategy(obj.spec.strategy);
@@ -83,5 +98,7 @@ export function validate(resource: Resource, obj: KubeObject, cfg: AdmissionConf
 
 /** NamespaceLifecycle (validating): nothing is created in a namespace that does not exist. Null admits. Pure. */
 export function namespaceLifecycle(ns: string | null, cfg: AdmissionConfig): ApiError | null {
-  return ns !== null && !cfg.namespaces.includes(ns) ? { status: 404, reason: "NotFound", message: `namespaces "${ns}" not found` } : null;
+  return ns !== null && !cfg.namespaces.includes(ns)
+    ? { status: 404, reason: "NotFound", message: `namespaces "${ns}" not found` }
+    : null;
 }

@@ -5,7 +5,14 @@ import { copyRecord, emptyRecord } from "../core/records";
 import type { Envelope } from "../core/types";
 import { clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdResult } from "../etcd/client";
 import { RESOURCE_NAMES, type Resource } from "../objects/resources";
-import { emptyCacher, onCacheEvents, onCacheListed, onCacheListFailed, onCacheWatchFailed, startCacheList } from "./cacher";
+import {
+  emptyCacher,
+  onCacheEvents,
+  onCacheListed,
+  onCacheListFailed,
+  onCacheWatchFailed,
+  startCacheList,
+} from "./cacher";
 import { TIMEOUT } from "./errors";
 import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "./reads";
 import { dropVia, onRequest } from "./requests";
@@ -16,7 +23,15 @@ import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of cfg.resources) caches[r] = emptyCacher();
-  const s: ApiServerState = { listening: false, etcd: clientInit(cfg.etcd, ctx), caches, watchers: emptyRecord(), inflight: emptyRecord(), calls: emptyRecord(), deadlineAt: null };
+  const s: ApiServerState = {
+    listening: false,
+    etcd: clientInit(cfg.etcd, ctx),
+    caches,
+    watchers: emptyRecord(),
+    inflight: emptyRecord(),
+    calls: emptyRecord(),
+    deadlineAt: null,
+  };
   for (const r of cfg.resources) startCacheList(s, cfg, r, ctx);
   ctx.after(cfg.startupMs, { t: "listening" });
   return s;
@@ -38,7 +53,15 @@ export function thawApiServer(s: ApiServerState): ApiServerState {
     const c = s.caches[r];
     caches[r] = { ...c, objects: copyRecord(c.objects), history: chunkedCopy(c.history) };
   }
-  const out: ApiServerState = { listening: s.listening, etcd: clientCopy(s.etcd), caches, watchers: s.watchers, inflight: copyRecord(s.inflight), calls: copyRecord(s.calls), deadlineAt: s.deadlineAt };
+  const out: ApiServerState = {
+    listening: s.listening,
+    etcd: clientCopy(s.etcd),
+    caches,
+    watchers: s.watchers,
+    inflight: copyRecord(s.inflight),
+    calls: copyRecord(s.calls),
+    deadlineAt: s.deadlineAt,
+  };
   // Replaced, not edited (policy-admission.ts), so sharing it is safe; absent elsewhere, as before.
   if (s.quotaPending !== undefined) out.quotaPending = s.quotaPending;
   return out;
@@ -69,7 +92,8 @@ function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdRes
     const f = s.inflight[owner.id];
     if (f === undefined) continue;
     if (owner.purpose === "health") {
-      if (r.kind === "error") fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      if (r.kind === "error")
+        fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
       else respond(s, f.id, 200, "ok", ctx);
     } else if (r.kind === "error") onEtcdError(s, f, r.message, ctx);
     else if (r.kind === "txn") onWriteResult(s, cfg, f, r.result, ctx);
@@ -125,7 +149,8 @@ function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiSe
       sweepDeadlines(s, cfg, ctx);
       return s;
     case "health-timeout":
-      if (s.inflight[timer.id] !== undefined) fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
+      if (s.inflight[timer.id] !== undefined)
+        fail(s, timer.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
       return s;
     case "fresh-timeout":
       onFreshTimeout(s, cfg, timer.resource, timer.id, ctx);
@@ -134,7 +159,8 @@ function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiSe
       requestProgress(s, timer.resource, ctx);
       return s;
     case "relist":
-      if (!s.caches[timer.resource].ready && s.caches[timer.resource].listCall === null) startCacheList(s, cfg, timer.resource, ctx);
+      if (!s.caches[timer.resource].ready && s.caches[timer.resource].listCall === null)
+        startCacheList(s, cfg, timer.resource, ctx);
       return s;
   }
 }

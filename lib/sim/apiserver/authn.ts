@@ -29,7 +29,10 @@ export function authenticate(cfg: AuthnConfig, cred: Credential | null): Authent
   if (cred.kind === "x509") {
     if (cred.ca !== cfg.clientCa) return null;
     const subject = [`CN=${cred.cn}`, ...cred.o.map((o) => `O=${o}`)].join(", ");
-    return { user: { name: cred.cn, groups: [...cred.o, "system:authenticated"] }, how: `x509 client certificate: ${subject}` };
+    return {
+      user: { name: cred.cn, groups: [...cred.o, "system:authenticated"] },
+      how: `x509 client certificate: ${subject}`,
+    };
   }
   const user = cfg.tokens[cred.token];
   if (user === undefined) return null;

@@ -12,8 +12,14 @@ import { authorize, type Attributes, type RbacPolicy } from "./rbac";
 export type AuthzDecision = { allowed: boolean; reason: string };
 
 /** Pure. `pods` is the API server's pod cache, which the Node authorizer's graph is built from. */
-export function authorizeRequest(policy: RbacPolicy, pods: Readonly<Record<string, KubeObject>>, user: UserInfo, a: Attributes): AuthzDecision {
-  if (user.groups.includes("system:masters")) return { allowed: true, reason: "system:masters: a privileged group, no authorizer is asked" };
+export function authorizeRequest(
+  policy: RbacPolicy,
+  pods: Readonly<Record<string, KubeObject>>,
+  user: UserInfo,
+  a: Attributes,
+): AuthzDecision {
+  if (user.groups.includes("system:masters"))
+    return { allowed: true, reason: "system:masters: a privileged group, no authorizer is asked" };
   const node = nodeIdentity(user);
   const byNode = node === null ? null : authorizeNode(node, a, pods);
   if (byNode?.allowed === true) return { allowed: true, reason: `Node authorizer: ${byNode.reason}` };

@@ -14,16 +14,50 @@ import { admitNodeWrite } from "./node-restriction";
 export type BindingBody = { nodeName: string };
 
 /** Admission of a binding by `user` (NodeIdentity `node`); traces each stage when `traced`. Null admits. */
-export function admitBinding(call: ApiCall, user: string, node: string | null, cfg: AdmissionConfig, traced: boolean, ctx: Ctx): ApiError | null {
+export function admitBinding(
+  call: ApiCall,
+  user: string,
+  node: string | null,
+  cfg: AdmissionConfig,
+  traced: boolean,
+  ctx: Ctx,
+): ApiError | null {
   const target = (call.body as BindingBody).nodeName;
   const byNode = node === null ? null : admitNodeWrite(node, call, null, null);
-  if (traced) traceStage(ctx, call, user, "mutating-admission", byNode === null ? "no mutating plugin acts on a Binding; NodeRestriction skips non-node users" : "NodeRestriction: rejected (403)");
+  if (traced)
+    traceStage(
+      ctx,
+      call,
+      user,
+      "mutating-admission",
+      byNode === null
+        ? "no mutating plugin acts on a Binding; NodeRestriction skips non-node users"
+        : "NodeRestriction: rejected (403)",
+    );
   if (byNode !== null) return byNode;
   // ValidatePodBinding's errors come back as a plain aggregate, which the handler turns into a 500.
   const invalid = target === "" ? internal("target.name: Required value") : null;
-  if (traced) traceStage(ctx, call, user, "schema-validation", invalid === null ? `ValidatePodBinding: target Node ${target}` : "ValidatePodBinding: target.name: Required value");
+  if (traced)
+    traceStage(
+      ctx,
+      call,
+      user,
+      "schema-validation",
+      invalid === null
+        ? `ValidatePodBinding: target Node ${target}`
+        : "ValidatePodBinding: target.name: Required value",
+    );
   if (invalid !== null) return invalid;
   const lifecycle = namespaceLifecycle(call.namespace, cfg);
-  if (traced) traceStage(ctx, call, user, "validating-admission", lifecycle === null ? `NamespaceLifecycle (namespace ${call.namespace} exists), ResourceQuota: admitted` : "NamespaceLifecycle: rejected");
+  if (traced)
+    traceStage(
+      ctx,
+      call,
+      user,
+      "validating-admission",
+      lifecycle === null
+        ? `NamespaceLifecycle (namespace ${call.namespace} exists), ResourceQuota: admitted`
+        : "NamespaceLifecycle: rejected",
+    );
   return lifecycle;
 }

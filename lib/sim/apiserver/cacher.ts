@@ -19,18 +19,44 @@ import { serveFreshLists } from "./reads";
 const HISTORY_MAX = 500;
 
 export function emptyCacher(): Cacher {
-  return { ready: false, everReady: false, objects: emptyRecord(), rv: 0, history: chunkedEmpty(), historyStart: 0, historyFrom: 0, listCall: null, watchId: null, backoffMs: 0, fresh: {} };
+  return {
+    ready: false,
+    everReady: false,
+    objects: emptyRecord(),
+    rv: 0,
+    history: chunkedEmpty(),
+    historyStart: 0,
+    historyFrom: 0,
+    listCall: null,
+    watchId: null,
+    backoffMs: 0,
+    fresh: {},
+  };
 }
 
 /** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
 export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): void {
   const id = ctx.nextId("etcd");
-  s.etcd = clientCall(s.etcd, cfg.etcd, id, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx, true);
+  s.etcd = clientCall(
+    s.etcd,
+    cfg.etcd,
+    id,
+    { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false },
+    ctx,
+    true,
+  );
   s.calls[id] = { kind: "cache-list", resource };
   s.caches[resource].listCall = id;
 }
 
-export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, kvs: KeyValue[], rev: number, ctx: Ctx): void {
+export function onCacheListed(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  resource: Resource,
+  kvs: KeyValue[],
+  rev: number,
+  ctx: Ctx,
+): void {
   const prev = s.caches[resource];
   const objects: Record<string, KubeObject> = emptyRecord();
   for (const kv of kvs) {
@@ -39,12 +65,32 @@ export function onCacheListed(s: ApiServerState, cfg: ApiServerConfig, resource:
   }
   const watchId = ctx.nextId("etcd-watch");
   s.etcd = clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx, true);
-  s.caches[resource] = { ready: true, everReady: true, objects, rv: rev, history: chunkedEmpty(), historyStart: 0, historyFrom: rev, listCall: null, watchId, backoffMs: 0, fresh: prev.fresh };
+  s.caches[resource] = {
+    ready: true,
+    everReady: true,
+    objects,
+    rv: rev,
+    history: chunkedEmpty(),
+    historyStart: 0,
+    historyFrom: rev,
+    listCall: null,
+    watchId,
+    backoffMs: 0,
+    fresh: prev.fresh,
+  };
   serveFreshLists(s, resource, ctx);
   if (prev.everReady) {
-    ctx.trace("apiserver.cache-ready", `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`, { resource });
+    ctx.trace(
+      "apiserver.cache-ready",
+      `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`,
+      { resource },
+    );
   } else if (cfg.resources.every((r) => s.caches[r].everReady)) {
-    ctx.trace("apiserver.cache-ready", `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`, { resource: "all" });
+    ctx.trace(
+      "apiserver.cache-ready",
+      `${ctx.self}: every watch cache is initialized from etcd; the API server is ready to serve.`,
+      { resource: "all" },
+    );
   }
 }
 
@@ -62,7 +108,13 @@ function watchType(ev: WatchEvent): WatchType {
 }
 
 /** Applies etcd events to the cache and fans them out to matching client watches. */
-export function onCacheEvents(s: ApiServerState, resource: Resource, events: WatchEvent[], ctx: Ctx, traceFanout = false): void {
+export function onCacheEvents(
+  s: ApiServerState,
+  resource: Resource,
+  events: WatchEvent[],
+  ctx: Ctx,
+  traceFanout = false,
+): void {
   const c = s.caches[resource];
   if (!c.ready) return;
   const objects = c.objects;
@@ -85,7 +137,8 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
     if (w.resource !== resource) continue;
     for (let i = 0; i < fanout.length; i++) {
       const e = fanout[i]!;
-      if (!(inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector))) continue;
+      if (!(inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector)))
+        continue;
       ctx.send(w.via, { p: "http", kind: "watch-event", id: w.id, type: e.type, object: e.object });
       if (traceFanout) reached[i]!.push(w.via);
     }
@@ -95,11 +148,20 @@ export function onCacheEvents(s: ApiServerState, resource: Resource, events: Wat
 }
 
 /** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */
-function traceWatchFanout(ctx: Ctx, resource: Resource, fanout: readonly CachedEvent[], reached: readonly string[][]): void {
+function traceWatchFanout(
+  ctx: Ctx,
+  resource: Resource,
+  fanout: readonly CachedEvent[],
+  reached: readonly string[][],
+): void {
   if (resource === "leases" || resource === "nodes") return;
   fanout.forEach((e, i) => {
     const to = [...new Set(reached[i])].sort();
-    ctx.trace("api.watch-event", `watch cache (${resource}): ${e.type} ${e.object.metadata.name} at resourceVersion ${e.rv} sent to ${to.length} watcher(s)${to.length > 0 ? `: ${to.join(", ")}` : ""}.`, { resource, name: e.object.metadata.name, event: e.type, rv: e.rv, watchers: to });
+    ctx.trace(
+      "api.watch-event",
+      `watch cache (${resource}): ${e.type} ${e.object.metadata.name} at resourceVersion ${e.rv} sent to ${to.length} watcher(s)${to.length > 0 ? `: ${to.join(", ")}` : ""}.`,
+      { resource, name: e.object.metadata.name, event: e.type, rv: e.rv, watchers: to },
+    );
   });
 }
 
@@ -115,7 +177,13 @@ function appendHistory(c: Cacher, added: readonly CachedEvent[]): void {
 }
 
 /** The etcd watch ended: terminateAllWatchers, then re-list with back-off. */
-export function onCacheWatchFailed(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, reason: string, ctx: Ctx): void {
+export function onCacheWatchFailed(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  resource: Resource,
+  reason: string,
+  ctx: Ctx,
+): void {
   const c = s.caches[resource];
   const watchers = copyRecord(s.watchers); // replaced, not edited: see ApiServerState
   let closed = 0;

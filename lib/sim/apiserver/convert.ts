@@ -80,7 +80,11 @@ export function inNamespace(obj: KubeObject, namespace: string | null): boolean 
   return namespace === null || obj.metadata.namespace === namespace;
 }
 
-export function matchesSelectors(obj: KubeObject, fields: Record<string, string> | null, labels: Record<string, string> | null): boolean {
+export function matchesSelectors(
+  obj: KubeObject,
+  fields: Record<string, string> | null,
+  labels: Record<string, string> | null,
+): boolean {
   if (fields !== null) for (const [f, v] of Object.entries(fields)) if ((fieldValue(obj, f) ?? "") !== v) return false;
   return labels === null || matchesLabels(obj.metadata.labels, labels);
 }

@@ -16,5 +16,11 @@ function intOrPercentValue(v: IntOrPercent): number {
 export function validateDeploymentStrategy(strategy: DeploymentStrategy | undefined): FieldError[] {
   if (strategy?.type !== "RollingUpdate") return [];
   if (intOrPercentValue(strategy.maxUnavailable) !== 0 || intOrPercentValue(strategy.maxSurge) !== 0) return [];
-  return [{ field: "spec.strategy.rollingUpdate.maxUnavailable", value: String(strategy.maxUnavailable), detail: "may not be 0 when `maxSurge` is 0" }];
+  return [
+    {
+      field: "spec.strategy.rollingUpdate.maxUnavailable",
+      value: String(strategy.maxUnavailable),
+      detail: "may not be 0 when `maxSurge` is 0",
+    },
+  ];
 }

@@ -53,10 +53,18 @@ export function forbidden(user: string, a: Attributes, reason: string): ApiError
 export const UNAUTHORIZED: ApiError = { status: 401, reason: "Unauthorized", message: "Unauthorized" };
 
 /** filters/timeout.go: the non-long-running request deadline (--request-timeout) passed. */
-export const TIMEOUT: ApiError = { status: 504, reason: "Timeout", message: "Timeout: request did not complete within requested timeout - context deadline exceeded" };
+export const TIMEOUT: ApiError = {
+  status: 504,
+  reason: "Timeout",
+  message: "Timeout: request did not complete within requested timeout - context deadline exceeded",
+};
 
 /** ResilientWatchCacheInitialization: requests that need a not-yet-ready watch cache get a 429. */
-export const CACHE_NOT_READY: ApiError = { status: 429, reason: "TooManyRequests", message: "storage is (re)initializing" };
+export const CACHE_NOT_READY: ApiError = {
+  status: 429,
+  reason: "TooManyRequests",
+  message: "storage is (re)initializing",
+};
 
 /** An etcd error that is not an API status: ErrorToAPIStatus turns it into a 500 with the raw text. */
 export function internal(message: string): ApiError {
@@ -74,8 +82,17 @@ export function gone(): ApiError {
  */
 export function invalid(resource: Resource, name: string, errors: readonly FieldError[]): ApiError {
   const { kind, group } = RESOURCES[resource];
-  const causes = errors.map((e) => ({ reason: "FieldValueInvalid", message: `Invalid value: ${e.value}: ${e.detail}`, field: e.field }));
+  const causes = errors.map((e) => ({
+    reason: "FieldValueInvalid",
+    message: `Invalid value: ${e.value}: ${e.detail}`,
+    field: e.field,
+  }));
   const texts = causes.map((c) => `${c.field}: ${c.message}`);
   const aggregate = texts.length === 1 ? texts[0]! : `[${texts.join(", ")}]`;
-  return { status: 422, reason: "Invalid", message: `${group === "" ? kind : `${kind}.${group}`} "${name}" is invalid: ${aggregate}`, details: { name, group, kind, causes } };
+  return {
+    status: 422,
+    reason: "Invalid",
+    message: `${group === "" ? kind : `${kind}.${group}`} "${name}" is invalid: ${aggregate}`,
+    details: { name, group, kind, causes },
+  };
 }

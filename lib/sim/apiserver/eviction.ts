@@ -40,7 +40,12 @@ export function budgetExhausted(pdb: PodDisruptionBudget): ApiError {
 
 /** canIgnorePDB: a pod that is terminal, Pending or already being deleted caused its disruption already. */
 function canIgnoreBudget(pod: Pod): boolean {
-  return pod.status.phase === "Succeeded" || pod.status.phase === "Failed" || pod.status.phase === "Pending" || pod.metadata.deletionTimestamp !== null;
+  return (
+    pod.status.phase === "Succeeded" ||
+    pod.status.phase === "Failed" ||
+    pod.status.phase === "Pending" ||
+    pod.metadata.deletionTimestamp !== null
+  );
 }
 
 /** The budgets in the pod's namespace whose selector matches it (getPodDisruptionBudgets). */
@@ -56,33 +61,90 @@ export function startEviction(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const cache = s.caches.poddisruptionbudgets;
   if (!cache.ready) return fail(s, f.id, CACHE_NOT_READY, ctx);
   const budgets = budgetsFor(pod, Object.values(cache.objects) as PodDisruptionBudget[]);
-  if (budgets.length > 1) return fail(s, f.id, internal("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."), ctx);
+  if (budgets.length > 1)
+    return fail(
+      s,
+      f.id,
+      internal("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."),
+      ctx,
+    );
   const pdb = budgets[0];
   if (pdb === undefined) return deletePod(s, cfg, f, pod, null, ctx);
   // IfHealthyBudget (the default unhealthyPodEvictionPolicy): a pod that is not Ready does not count
   // as healthy, so while the budget is met it is deleted without spending a disruption.
-  if (!podReady(pod) && pdb.status.currentHealthy >= pdb.status.desiredHealthy && pdb.status.desiredHealthy > 0) return deletePod(s, cfg, f, pod, pdb, ctx);
+  if (!podReady(pod) && pdb.status.currentHealthy >= pdb.status.desiredHealthy && pdb.status.desiredHealthy > 0)
+    return deletePod(s, cfg, f, pod, pdb, ctx);
   checkAndDecrement(s, cfg, f, pod, pdb, Number(pdb.metadata.resourceVersion), ctx);
 }
 
-function checkAndDecrement(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Pod, pdb: PodDisruptionBudget, modRev: number, ctx: Ctx): void {
-  const fields = { pod: pod.metadata.name, node: pod.spec.nodeName ?? "", pdb: pdb.metadata.name, desired: pdb.status.desiredHealthy, current: pdb.status.currentHealthy, allowed: pdb.status.disruptionsAllowed };
-  if (pdb.status.disruptionsAllowed < 0) return fail(s, f.id, { status: 403, reason: "Forbidden", message: `poddisruptionbudgets.policy "${pdb.metadata.name}" is forbidden: pdb disruptions allowed is negative` }, ctx);
+function checkAndDecrement(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  f: InFlight,
+  pod: Pod,
+  pdb: PodDisruptionBudget,
+  modRev: number,
+  ctx: Ctx,
+): void {
+  const fields = {
+    pod: pod.metadata.name,
+    node: pod.spec.nodeName ?? "",
+    pdb: pdb.metadata.name,
+    desired: pdb.status.desiredHealthy,
+    current: pdb.status.currentHealthy,
+    allowed: pdb.status.disruptionsAllowed,
+  };
+  if (pdb.status.disruptionsAllowed < 0)
+    return fail(
+      s,
+      f.id,
+      {
+        status: 403,
+        reason: "Forbidden",
+        message: `poddisruptionbudgets.policy "${pdb.metadata.name}" is forbidden: pdb disruptions allowed is negative`,
+      },
+      ctx,
+    );
   if (pdb.status.disruptionsAllowed === 0) {
-    ctx.trace("eviction.refused", `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${budgetDenial(pdb)}, so its budget allows no disruption now.`, fields);
+    ctx.trace(
+      "eviction.refused",
+      `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${budgetDenial(pdb)}, so its budget allows no disruption now.`,
+      fields,
+    );
     return fail(s, f.id, budgetExhausted(pdb), ctx);
   }
   const next: PodDisruptionBudget = {
     ...pdb,
-    status: { ...pdb.status, disruptionsAllowed: pdb.status.disruptionsAllowed - 1, disruptedPods: { ...pdb.status.disruptedPods, [pod.metadata.name]: ctx.now } },
+    status: {
+      ...pdb.status,
+      disruptionsAllowed: pdb.status.disruptionsAllowed - 1,
+      disruptedPods: { ...pdb.status.disruptedPods, [pod.metadata.name]: ctx.now },
+    },
   };
   const key = storageKey("poddisruptionbudgets", pdb.metadata.namespace, pdb.metadata.name);
   s.inflight[f.id] = { ...f, eviction: { stage: "budget", pod: pod.metadata.name, budget: pdb.metadata.name } };
-  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op: { op: "update", key, value: next, expectRev: modRev }, quiet: false, summary: `update the status of poddisruptionbudgets ${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})` }, ctx);
+  issueEtcd(
+    s,
+    cfg,
+    { kind: "request", id: f.id, purpose: "write" },
+    {
+      kind: "txn",
+      op: { op: "update", key, value: next, expectRev: modRev },
+      quiet: false,
+      summary: `update the status of poddisruptionbudgets ${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})`,
+    },
+    ctx,
+  );
 }
 
 /** The budget write answered: on success delete the pod; on a conflict decide again on the budget etcd holds now. */
-export function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): void {
+export function onBudgetWritten(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  f: InFlight,
+  result: TxnResult,
+  ctx: Ctx,
+): void {
   const call = f.call as ApiCall;
   const pod = s.caches.pods.objects[storeKey(call.namespace, call.name ?? "")] as Pod | undefined;
   if (pod === undefined) return fail(s, f.id, notFound("pods", call.name ?? ""), ctx);
@@ -90,7 +152,15 @@ export function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFl
     const pdb = result.kv === null ? null : (fromKv(result.kv) as PodDisruptionBudget);
     return deletePod(s, cfg, f, pod, pdb, ctx, true);
   }
-  if (result.reason !== "conflict" || result.current === null || f.attempts + 1 >= BUDGET_WRITE_ATTEMPTS) return fail(s, f.id, result.reason === "not-found" ? notFound("poddisruptionbudgets", f.eviction?.budget ?? "") : conflict("poddisruptionbudgets", f.eviction?.budget ?? ""), ctx);
+  if (result.reason !== "conflict" || result.current === null || f.attempts + 1 >= BUDGET_WRITE_ATTEMPTS)
+    return fail(
+      s,
+      f.id,
+      result.reason === "not-found"
+        ? notFound("poddisruptionbudgets", f.eviction?.budget ?? "")
+        : conflict("poddisruptionbudgets", f.eviction?.budget ?? ""),
+      ctx,
+    );
   const current = fromKv(result.current) as PodDisruptionBudget;
   checkAndDecrement(s, cfg, { ...f, attempts: f.attempts + 1 }, pod, current, result.current.modRev, ctx);
 }
@@ -100,7 +170,15 @@ export function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFl
  * EvictionByEvictionAPI, PodDisruptionConditions, GA in v1.31), then the graceful delete
  * (r.store.Delete); writes.ts answers 201 Success when the delete commits.
  */
-function deletePod(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Pod, pdb: PodDisruptionBudget | null, ctx: Ctx, spent = false): void {
+function deletePod(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  f: InFlight,
+  pod: Pod,
+  pdb: PodDisruptionBudget | null,
+  ctx: Ctx,
+  spent = false,
+): void {
   const name = pod.metadata.name;
   ctx.trace(
     "eviction.granted",
@@ -109,11 +187,27 @@ function deletePod(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Po
       : spent
         ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the pod gets the DisruptionTarget condition and is deleted gracefully.`
         : `${ctx.self}: eviction of ${name} granted without spending budget ${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
-    { pod: name, node: pod.spec.nodeName ?? "", pdb: pdb?.metadata.name ?? null, allowed: pdb?.status.disruptionsAllowed ?? null },
+    {
+      pod: name,
+      node: pod.spec.nodeName ?? "",
+      pdb: pdb?.metadata.name ?? null,
+      allowed: pdb?.status.disruptionsAllowed ?? null,
+    },
   );
   const conditions = setCondition(pod.status.conditions, "DisruptionTarget", "True", "EvictionByEvictionAPI", ctx.now);
-  const mark = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name, subresource: "status", body: { status: { conditions } } });
-  const next: InFlight = { ...f, call: mark, current: null, attempts: 0, eviction: { stage: "condition", pod: name, budget: pdb?.metadata.name ?? null } };
+  const mark = apiCall("patch", "pods", {
+    namespace: pod.metadata.namespace,
+    name,
+    subresource: "status",
+    body: { status: { conditions } },
+  });
+  const next: InFlight = {
+    ...f,
+    call: mark,
+    current: null,
+    attempts: 0,
+    eviction: { stage: "condition", pod: name, budget: pdb?.metadata.name ?? null },
+  };
   s.inflight[f.id] = next;
   startWrite(s, cfg, next, mark, ctx);
 }
@@ -122,7 +216,13 @@ function deletePod(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, pod: Po
 export function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const del = apiCall("delete", "pods", { namespace: call.namespace, name: call.name });
-  const next: InFlight = { ...f, call: del, current: null, attempts: 0, eviction: { stage: "delete", pod: f.eviction?.pod ?? "", budget: f.eviction?.budget ?? null } };
+  const next: InFlight = {
+    ...f,
+    call: del,
+    current: null,
+    attempts: 0,
+    eviction: { stage: "delete", pod: f.eviction?.pod ?? "", budget: f.eviction?.budget ?? null },
+  };
   s.inflight[f.id] = next;
   startWrite(s, cfg, next, del, ctx);
 }

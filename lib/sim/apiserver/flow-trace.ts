@@ -13,11 +13,27 @@ import type { UserInfo } from "./authn";
 import type { ApiCall } from "./http";
 import type { ApiServerConfig } from "./state";
 
-export type Stage = "authentication" | "priority-and-fairness" | "authorization" | "defaulting" | "mutating-admission" | "schema-validation" | "validating-admission" | "etcd-write" | "response";
+export type Stage =
+  | "authentication"
+  | "priority-and-fairness"
+  | "authorization"
+  | "defaulting"
+  | "mutating-admission"
+  | "schema-validation"
+  | "validating-admission"
+  | "etcd-write"
+  | "response";
 
 /** Writes worth following: not heartbeats (Leases, node status). */
 export function isTraced(cfg: ApiServerConfig, call: ApiCall | { verb: "health" }): call is ApiCall {
-  if (!cfg.traceRequestFlow || call.verb === "health" || call.verb === "get" || call.verb === "list" || call.verb === "watch") return false;
+  if (
+    !cfg.traceRequestFlow ||
+    call.verb === "health" ||
+    call.verb === "get" ||
+    call.verb === "list" ||
+    call.verb === "watch"
+  )
+    return false;
   return call.resource !== "leases" && call.resource !== "nodes";
 }
 
@@ -28,7 +44,11 @@ export function restPath(call: ApiCall): string {
   const group = RESOURCES[call.resource].group;
   const prefix = group === "" ? "/api/v1" : `/apis/${group}/v1`;
   const ns = call.namespace === null ? "" : `/namespaces/${call.namespace}`;
-  const name = call.name ?? (call.verb === "create" && call.subresource === null ? "" : ((call.body as KubeObject | null)?.metadata?.name ?? ""));
+  const name =
+    call.name ??
+    (call.verb === "create" && call.subresource === null
+      ? ""
+      : ((call.body as KubeObject | null)?.metadata?.name ?? ""));
   const sub = call.subresource === null ? "" : `/${call.subresource}`;
   return `${VERB_METHOD[call.verb] ?? call.verb.toUpperCase()} ${prefix}${ns}/${call.resource}${name === "" ? "" : `/${name}`}${sub}`;
 }
@@ -50,9 +70,19 @@ export function traceStage(ctx: Ctx, call: ApiCall, user: string, stage: Stage, 
 
 /** What decoding's defaulting changed on a created object (before: as sent, after: defaulted), for the trace. Pure. */
 export function defaultingChanges(before: KubeObject, after: KubeObject): string {
-  const containers = (o: KubeObject) => (o.kind === "Pod" ? o.spec.containers : o.kind === "Deployment" || o.kind === "ReplicaSet" || o.kind === "StatefulSet" ? o.spec.template.spec.containers : []);
-  const pulls = containers(after).filter((c, i) => containers(before)[i]?.imagePullPolicy === undefined && c.imagePullPolicy !== undefined);
-  const out = pulls.map((c) => `set imagePullPolicy ${c.imagePullPolicy} for image "${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`);
+  const containers = (o: KubeObject) =>
+    o.kind === "Pod"
+      ? o.spec.containers
+      : o.kind === "Deployment" || o.kind === "ReplicaSet" || o.kind === "StatefulSet"
+        ? o.spec.template.spec.containers
+        : [];
+  const pulls = containers(after).filter(
+    (c, i) => containers(before)[i]?.imagePullPolicy === undefined && c.imagePullPolicy !== undefined,
+  );
+  const out = pulls.map(
+    (c) =>
+      `set imagePullPolicy ${c.imagePullPolicy} for image "${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`,
+  );
   return out.length === 0 ? "no default applied" : out.join("; ");
 }
 
@@ -60,9 +90,13 @@ export function defaultingChanges(before: KubeObject, after: KubeObject): string
 export function admissionChanges(before: KubeObject, after: KubeObject): string {
   const out: string[] = [];
   if (after.kind === "Pod" && before.kind === "Pod") {
-    if (before.spec.serviceAccountName === "" && after.spec.serviceAccountName !== "") out.push(`ServiceAccount set serviceAccountName "${after.spec.serviceAccountName}"`);
+    if (before.spec.serviceAccountName === "" && after.spec.serviceAccountName !== "")
+      out.push(`ServiceAccount set serviceAccountName "${after.spec.serviceAccountName}"`);
     const added = after.spec.tolerations.length - before.spec.tolerations.length;
-    if (added > 0) out.push(`DefaultTolerationSeconds added ${added} NoExecute tolerations (not-ready, unreachable: ${after.spec.tolerations.at(-1)?.tolerationSeconds} s)`);
+    if (added > 0)
+      out.push(
+        `DefaultTolerationSeconds added ${added} NoExecute tolerations (not-ready, unreachable: ${after.spec.tolerations.at(-1)?.tolerationSeconds} s)`,
+      );
   }
   return out.length === 0 ? "no plugin changed the object" : out.join("; ");
 }

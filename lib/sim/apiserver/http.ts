@@ -42,7 +42,15 @@ export type HttpRequest = {
 };
 
 /** `warnings`: Warning headers (absent when none). */
-export type HttpResponse = { p: "http"; kind: "response"; id: string; status: number; body: unknown; error: string | null; warnings?: string[] };
+export type HttpResponse = {
+  p: "http";
+  kind: "response";
+  id: string;
+  status: number;
+  body: unknown;
+  error: string | null;
+  warnings?: string[];
+};
 
 export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -54,5 +62,17 @@ export type HttpMsg =
   | { p: "http"; kind: "watch-end"; id: string; reason: string };
 
 export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> = {}): ApiCall {
-  return { verb, resource, namespace: null, name: null, subresource: null, body: null, rv: null, fieldSelector: null, labelSelector: null, limit: null, ...extra };
+  return {
+    verb,
+    resource,
+    namespace: null,
+    name: null,
+    subresource: null,
+    body: null,
+    rv: null,
+    fieldSelector: null,
+    labelSelector: null,
+    limit: null,
+    ...extra,
+  };
 }

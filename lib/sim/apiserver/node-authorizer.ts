@@ -42,7 +42,8 @@ export function authorizeNode(node: string, a: Attributes, pods: Readonly<Record
     case "leases":
       return authorizeLease(node, a);
     case "persistentvolumeclaims":
-      if (a.verb !== "get" || a.subresource !== null) return noOpinion("can only get individual resources of this type");
+      if (a.verb !== "get" || a.subresource !== null)
+        return noOpinion("can only get individual resources of this type");
       return related(node, a, claimOnNode(pods, a.namespace ?? "", a.name ?? "", node));
   }
   if (rulesAllow(NODE_RULES, a)) return allow("a rule every node has");
@@ -51,7 +52,9 @@ export function authorizeNode(node: string, a: Attributes, pods: Readonly<Record
 
 function related(node: string, a: Attributes, isRelated: boolean): NodeDecision {
   if (a.name === null) return noOpinion("No Object name found");
-  return isRelated ? allow(`related to a pod bound to ${node}`) : noOpinion(`no relationship found between node '${node}' and this object`);
+  return isRelated
+    ? allow(`related to a pod bound to ${node}`)
+    : noOpinion(`no relationship found between node '${node}' and this object`);
 }
 
 function podOnNode(pods: Readonly<Record<string, KubeObject>>, namespace: string, name: string, node: string): boolean {
@@ -59,14 +62,27 @@ function podOnNode(pods: Readonly<Record<string, KubeObject>>, namespace: string
   return pod?.kind === "Pod" && pod.spec.nodeName === node;
 }
 
-function claimOnNode(pods: Readonly<Record<string, KubeObject>>, namespace: string, claim: string, node: string): boolean {
-  return Object.values(pods).some((p) => p.kind === "Pod" && p.metadata.namespace === namespace && p.spec.nodeName === node && (p.spec.claims ?? []).includes(claim));
+function claimOnNode(
+  pods: Readonly<Record<string, KubeObject>>,
+  namespace: string,
+  claim: string,
+  node: string,
+): boolean {
+  return Object.values(pods).some(
+    (p) =>
+      p.kind === "Pod" &&
+      p.metadata.namespace === namespace &&
+      p.spec.nodeName === node &&
+      (p.spec.claims ?? []).includes(claim),
+  );
 }
 
 /** authorizePod: reads through the node's pods; writes allowed, NodeRestriction narrows them. */
 function authorizePod(node: string, a: Attributes, pods: Readonly<Record<string, KubeObject>>): NodeDecision {
   if (a.subresource === "status") {
-    return a.verb === "update" || a.verb === "patch" ? allow(`nodes may update pod status (NodeRestriction: pods on ${node} only)`) : noOpinion("");
+    return a.verb === "update" || a.verb === "patch"
+      ? allow(`nodes may update pod status (NodeRestriction: pods on ${node} only)`)
+      : noOpinion("");
   }
   if (a.subresource !== null) return noOpinion("");
   switch (a.verb) {
@@ -86,18 +102,29 @@ function authorizePod(node: string, a: Attributes, pods: Readonly<Record<string,
 
 /** authorizeNode: its own Node by name; create/update/patch for any, NodeRestriction narrows them. */
 function authorizeNodeObject(node: string, a: Attributes): NodeDecision {
-  if (a.subresource === "status") return a.verb === "update" || a.verb === "patch" ? allow(`nodes may update Node status (NodeRestriction: ${node} only)`) : noOpinion("");
+  if (a.subresource === "status")
+    return a.verb === "update" || a.verb === "patch"
+      ? allow(`nodes may update Node status (NodeRestriction: ${node} only)`)
+      : noOpinion("");
   if (a.subresource !== null) return noOpinion("");
-  if (a.verb === "create" || a.verb === "update" || a.verb === "patch") return allow(`nodes may write Node objects (NodeRestriction: ${node} only)`);
+  if (a.verb === "create" || a.verb === "update" || a.verb === "patch")
+    return allow(`nodes may write Node objects (NodeRestriction: ${node} only)`);
   if (a.verb !== "get" && a.verb !== "list" && a.verb !== "watch") return noOpinion("");
   if (a.name === node) return allow(`its own Node ${node}`);
-  return noOpinion(a.name === null ? `node '${node}' cannot read all nodes, only its own Node object` : `node '${node}' cannot read '${a.name}', only its own Node object`);
+  return noOpinion(
+    a.name === null
+      ? `node '${node}' cannot read all nodes, only its own Node object`
+      : `node '${node}' cannot read '${a.name}', only its own Node object`,
+  );
 }
 
 /** authorizeLease: its own Lease in kube-node-lease (on create NodeRestriction checks the name). */
 function authorizeLease(node: string, a: Attributes): NodeDecision {
-  if (!["get", "create", "update", "patch", "delete"].includes(a.verb)) return noOpinion("can only get, create, update, patch, or delete a node lease");
-  if (a.namespace !== "kube-node-lease") return noOpinion(`can only access leases in the "kube-node-lease" system namespace`);
-  if (a.verb !== "create" && a.name !== node) return noOpinion("can only access node lease with the same name as the requesting node");
+  if (!["get", "create", "update", "patch", "delete"].includes(a.verb))
+    return noOpinion("can only get, create, update, patch, or delete a node lease");
+  if (a.namespace !== "kube-node-lease")
+    return noOpinion(`can only access leases in the "kube-node-lease" system namespace`);
+  if (a.verb !== "create" && a.name !== node)
+    return noOpinion("can only access node lease with the same name as the requesting node");
   return allow(`its own Lease kube-node-lease/${node}`);
 }

@@ -13,9 +13,17 @@ const MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
 
 /** kubeletapis.IsKubeletLabel: the kubernetes.io / k8s.io labels a kubelet may set on its own Node. */
 const KUBELET_LABELS = new Set([
-  "kubernetes.io/hostname", "kubernetes.io/os", "kubernetes.io/arch", "topology.kubernetes.io/zone", "topology.kubernetes.io/region",
-  "node.kubernetes.io/instance-type", "beta.kubernetes.io/os", "beta.kubernetes.io/arch", "beta.kubernetes.io/instance-type",
-  "failure-domain.beta.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/region",
+  "kubernetes.io/hostname",
+  "kubernetes.io/os",
+  "kubernetes.io/arch",
+  "topology.kubernetes.io/zone",
+  "topology.kubernetes.io/region",
+  "node.kubernetes.io/instance-type",
+  "beta.kubernetes.io/os",
+  "beta.kubernetes.io/arch",
+  "beta.kubernetes.io/instance-type",
+  "failure-domain.beta.kubernetes.io/zone",
+  "failure-domain.beta.kubernetes.io/region",
 ]);
 
 function inNamespace(ns: string, domain: string): boolean {
@@ -29,20 +37,34 @@ export function forbiddenNodeLabels(next: Record<string, string>, old: Record<st
     const ns = k.includes("/") ? k.slice(0, k.indexOf("/")) : "";
     if (inNamespace(ns, "node-restriction.kubernetes.io")) return true;
     const kubernetes = inNamespace(ns, "kubernetes.io") || inNamespace(ns, "k8s.io");
-    return kubernetes && !KUBELET_LABELS.has(k) && !inNamespace(ns, "kubelet.kubernetes.io") && !inNamespace(ns, "node.kubernetes.io");
+    return (
+      kubernetes &&
+      !KUBELET_LABELS.has(k) &&
+      !inNamespace(ns, "kubelet.kubernetes.io") &&
+      !inNamespace(ns, "node.kubernetes.io")
+    );
   });
 }
 
 /** admission.NewForbidden: `<resource> "<name>" is forbidden: <why>`. */
 function denied(call: ApiCall, name: string, why: string): ApiError {
-  return { status: 403, reason: "Forbidden", message: `${qualifiedResource(call.resource)} "${name}" is forbidden: ${why}` };
+  return {
+    status: 403,
+    reason: "Forbidden",
+    message: `${qualifiedResource(call.resource)} "${name}" is forbidden: ${why}`,
+  };
 }
 
 /**
  * NodeRestriction's verdict on a write by `node`: null admits it. `old` is the stored object
  * (updates, patches, deletes), `next` the object to be stored (creates, updates, patches). Pure.
  */
-export function admitNodeWrite(node: string, call: ApiCall, old: KubeObject | null, next: KubeObject | null): ApiError | null {
+export function admitNodeWrite(
+  node: string,
+  call: ApiCall,
+  old: KubeObject | null,
+  next: KubeObject | null,
+): ApiError | null {
   const name = call.name ?? next?.metadata.name ?? "";
   const deny = (why: string) => denied(call, name, why);
   switch (call.resource) {
@@ -51,7 +73,8 @@ export function admitNodeWrite(node: string, call: ApiCall, old: KubeObject | nu
     case "nodes":
       return admitNode(node, call, name, old as Node | null, next as Node | null, deny);
     case "leases":
-      if (call.namespace !== "kube-node-lease") return deny(`can only access leases in the "kube-node-lease" system namespace`);
+      if (call.namespace !== "kube-node-lease")
+        return deny(`can only access leases in the "kube-node-lease" system namespace`);
       return name === node ? null : deny("can only access node lease with the same name as the requesting node");
     case "persistentvolumeclaims":
       return call.subresource === "status" ? null : deny("may only update PVC status");
@@ -60,30 +83,56 @@ export function admitNodeWrite(node: string, call: ApiCall, old: KubeObject | nu
   }
 }
 
-function admitPod(node: string, call: ApiCall, old: Pod | null, next: Pod | null, deny: (why: string) => ApiError): ApiError | null {
+function admitPod(
+  node: string,
+  call: ApiCall,
+  old: Pod | null,
+  next: Pod | null,
+  deny: (why: string) => ApiError,
+): ApiError | null {
   if (call.subresource === "status") {
-    if (call.verb !== "update" && call.verb !== "patch") return deny(`unexpected operation "${call.verb.toUpperCase()}"`);
-    if (old?.spec.nodeName !== node) return deny(`node "${node}" can only update pod status for pods with spec.nodeName set to itself`);
-    if (JSON.stringify(old.metadata.labels) !== JSON.stringify(next?.metadata.labels ?? old.metadata.labels)) return deny(`node "${node}" cannot update labels through pod status`);
+    if (call.verb !== "update" && call.verb !== "patch")
+      return deny(`unexpected operation "${call.verb.toUpperCase()}"`);
+    if (old?.spec.nodeName !== node)
+      return deny(`node "${node}" can only update pod status for pods with spec.nodeName set to itself`);
+    if (JSON.stringify(old.metadata.labels) !== JSON.stringify(next?.metadata.labels ?? old.metadata.labels))
+      return deny(`node "${node}" cannot update labels through pod status`);
     return null;
   }
-  if (call.subresource !== null) return deny(`unexpected pod subresource "${call.subresource}", only 'status' and 'eviction' are allowed`);
-  if (call.verb === "delete") return old?.spec.nodeName === node ? null : deny(`node "${node}" can only delete pods with spec.nodeName set to itself`);
-  if (call.verb !== "create") return deny(`unexpected operation "UPDATE", node "${node}" can only create and delete mirror pods`);
-  if (next?.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined) return deny(`pod does not have "${MIRROR_POD_ANNOTATION}" annotation, node "${node}" can only create mirror pods`);
+  if (call.subresource !== null)
+    return deny(`unexpected pod subresource "${call.subresource}", only 'status' and 'eviction' are allowed`);
+  if (call.verb === "delete")
+    return old?.spec.nodeName === node
+      ? null
+      : deny(`node "${node}" can only delete pods with spec.nodeName set to itself`);
+  if (call.verb !== "create")
+    return deny(`unexpected operation "UPDATE", node "${node}" can only create and delete mirror pods`);
+  if (next?.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined)
+    return deny(`pod does not have "${MIRROR_POD_ANNOTATION}" annotation, node "${node}" can only create mirror pods`);
   if (next.spec.nodeName !== node) return deny(`node "${node}" can only create pods with spec.nodeName set to itself`);
-  if ((next.spec.claims ?? []).length > 0) return deny(`node "${node}" can not create pods that reference persistentvolumeclaims`);
+  if ((next.spec.claims ?? []).length > 0)
+    return deny(`node "${node}" can not create pods that reference persistentvolumeclaims`);
   return null;
 }
 
-function admitNode(node: string, call: ApiCall, name: string, old: Node | null, next: Node | null, deny: (why: string) => ApiError): ApiError | null {
+function admitNode(
+  node: string,
+  call: ApiCall,
+  name: string,
+  old: Node | null,
+  next: Node | null,
+  deny: (why: string) => ApiError,
+): ApiError | null {
   if (name !== node) return deny(`node "${node}" is not allowed to modify node "${name}"`);
   if (call.verb === "delete" || next === null) return null;
   if (call.verb === "create") {
     const labels = forbiddenNodeLabels(next.metadata.labels, {});
-    return labels.length === 0 ? null : deny(`node "${node}" is not allowed to set the following labels: ${labels.join(", ")}`);
+    return labels.length === 0
+      ? null
+      : deny(`node "${node}" is not allowed to set the following labels: ${labels.join(", ")}`);
   }
-  if (old !== null && JSON.stringify(old.spec.taints) !== JSON.stringify(next.spec.taints)) return deny(`node "${node}" is not allowed to modify taints`);
+  if (old !== null && JSON.stringify(old.spec.taints) !== JSON.stringify(next.spec.taints))
+    return deny(`node "${node}" is not allowed to modify taints`);
   const labels = forbiddenNodeLabels(next.metadata.labels, old?.metadata.labels ?? {});
   return labels.length === 0 ? null : deny(`is not allowed to modify labels: ${labels.join(", ")}`);
 }

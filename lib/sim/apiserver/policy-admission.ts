@@ -8,7 +8,20 @@
 // admission-policies.ts; this file applies them to the request and traces what each plugin did.
 import type { Ctx } from "../core/component";
 import type { Container, KubeObject, Pod } from "../objects/types";
-import { aggregate, limitRangeItem, limitRangerDefaults, limitRangerViolations, podUsage, policyContainer, psaAdmit, psaLabels, quotaAdmit, prettyPrint, type NamespacePolicy, type QuotaList } from "./admission-policies";
+import {
+  aggregate,
+  limitRangeItem,
+  limitRangerDefaults,
+  limitRangerViolations,
+  podUsage,
+  policyContainer,
+  psaAdmit,
+  psaLabels,
+  quotaAdmit,
+  prettyPrint,
+  type NamespacePolicy,
+  type QuotaList,
+} from "./admission-policies";
 import type { ApiError } from "./errors";
 import type { ApiServerState } from "./state";
 
@@ -27,7 +40,13 @@ function quotaUsed(s: ApiServerState, hard: QuotaList): QuotaList {
     for (const n of Object.keys(hard) as (keyof QuotaList)[]) used[n] = (used[n] ?? 0) + (u[n] ?? 0);
   };
   for (const o of Object.values(s.caches.pods.objects)) {
-    if (o.kind !== "Pod" || o.metadata.namespace !== "default" || o.status.phase === "Succeeded" || o.status.phase === "Failed") continue;
+    if (
+      o.kind !== "Pod" ||
+      o.metadata.namespace !== "default" ||
+      o.status.phase === "Succeeded" ||
+      o.status.phase === "Failed"
+    )
+      continue;
     add(podUsage(o.spec.containers.map(policyContainer)));
   }
   // Replaced, never edited: the pure path's thawed state shares this record with the frozen one.
@@ -53,18 +72,41 @@ export function releaseQuota(s: ApiServerState, key: string): void {
 }
 
 function withContainers(pod: Pod, containers: Container[], annotation: string): Pod {
-  const annotations = annotation === "" ? pod.metadata.annotations : { ...(pod.metadata.annotations ?? {}), "kubernetes.io/limit-ranger": annotation };
-  return { ...pod, metadata: { ...pod.metadata, ...(annotations === undefined ? {} : { annotations }) }, spec: { ...pod.spec, containers } };
+  const annotations =
+    annotation === ""
+      ? pod.metadata.annotations
+      : { ...(pod.metadata.annotations ?? {}), "kubernetes.io/limit-ranger": annotation };
+  return {
+    ...pod,
+    metadata: { ...pod.metadata, ...(annotations === undefined ? {} : { annotations }) },
+    spec: { ...pod.spec, containers },
+  };
 }
 
 /** LimitRanger, PodSecurity and ResourceQuota on a create; `obj` is the object after the other mutating plugins. */
-export function admitPolicies(s: ApiServerState, policy: NamespacePolicy, input: KubeObject, user: string, ctx: Ctx): PolicyVerdict {
+export function admitPolicies(
+  s: ApiServerState,
+  policy: NamespacePolicy,
+  input: KubeObject,
+  user: string,
+  ctx: Ctx,
+): PolicyVerdict {
   if (input.metadata.namespace !== "default") return { obj: input, error: null, warnings: [] };
   const labels = psaLabels(policy.labels);
-  if (input.kind === "Deployment" || input.kind === "ReplicaSet" || input.kind === "StatefulSet" || input.kind === "Job") {
+  if (
+    input.kind === "Deployment" ||
+    input.kind === "ReplicaSet" ||
+    input.kind === "StatefulSet" ||
+    input.kind === "Job"
+  ) {
     // admission.go EvaluatePodController: the template is checked against enforce and warn, for warnings only.
     const { warnings } = psaAdmit(input.spec.template.spec.containers.map(policyContainer), labels, true);
-    for (const w of warnings) ctx.trace("admission.warning", `PodSecurity admits ${input.kind} ${input.metadata.name} with a Warning header: ${w}. Its pods will be checked, and refused, one by one.`, { object: `${input.kind}/${input.metadata.name}`, plugin: "PodSecurity", warning: w, user });
+    for (const w of warnings)
+      ctx.trace(
+        "admission.warning",
+        `PodSecurity admits ${input.kind} ${input.metadata.name} with a Warning header: ${w}. Its pods will be checked, and refused, one by one.`,
+        { object: `${input.kind}/${input.metadata.name}`, plugin: "PodSecurity", warning: w, user },
+      );
     return { obj: input, error: null, warnings };
   }
   if (input.kind !== "Pod") return { obj: input, error: null, warnings: [] };
@@ -79,7 +121,11 @@ export function admitPolicies(s: ApiServerState, policy: NamespacePolicy, input:
       containers = filled.containers;
       const engine = pod.spec.containers.map((c, i) => {
         const p = containers[i]!;
-        return { ...c, requests: { cpuMilli: p.requests.cpuMilli ?? 0, memoryMi: p.requests.memoryMi ?? 0 }, limits: p.limits };
+        return {
+          ...c,
+          requests: { cpuMilli: p.requests.cpuMilli ?? 0, memoryMi: p.requests.memoryMi ?? 0 },
+          limits: p.limits,
+        };
       });
       pod = withContainers(pod, engine, filled.annotation);
       defaulted = filled.annotation;
@@ -88,24 +134,49 @@ export function admitPolicies(s: ApiServerState, policy: NamespacePolicy, input:
     if (errs.length > 0) return refuse(pod, "LimitRanger", forbiddenPod(name, aggregate(errs)), [], ctx);
   }
   const psa = psaAdmit(containers, labels, false);
-  for (const w of psa.warnings) ctx.trace("admission.warning", `PodSecurity admits pod ${name} with a Warning header: ${w}.`, { object: `Pod/${name}`, plugin: "PodSecurity", warning: w, user });
+  for (const w of psa.warnings)
+    ctx.trace("admission.warning", `PodSecurity admits pod ${name} with a Warning header: ${w}.`, {
+      object: `Pod/${name}`,
+      plugin: "PodSecurity",
+      warning: w,
+      user,
+    });
   if (psa.refused !== null) return refuse(pod, "PodSecurity", forbiddenPod(name, psa.refused), psa.warnings, ctx);
   if (policy.quota !== null) {
     const hard = policy.quota.hard;
     const used = quotaUsed(s, hard);
     const verdict = quotaAdmit(containers, [{ name: policy.quota.name, hard, used }]);
-    if ("refused" in verdict) return refuse(pod, "ResourceQuota", forbiddenPod(name, verdict.refused), psa.warnings, ctx);
+    if ("refused" in verdict)
+      return refuse(pod, "ResourceQuota", forbiddenPod(name, verdict.refused), psa.warnings, ctx);
     const next = verdict.used[0]!;
     s.quotaPending = { ...(s.quotaPending ?? {}), [`default/${name}`]: podUsage(containers) };
-    ctx.trace("quota.charged", `ResourceQuota charges pod ${name} to quota ${policy.quota.name}: used ${prettyPrint(next)} of ${prettyPrint(hard)}.`, { pod: name, quota: policy.quota.name, used: prettyPrint(next), hard: prettyPrint(hard) });
+    ctx.trace(
+      "quota.charged",
+      `ResourceQuota charges pod ${name} to quota ${policy.quota.name}: used ${prettyPrint(next)} of ${prettyPrint(hard)}.`,
+      { pod: name, quota: policy.quota.name, used: prettyPrint(next), hard: prettyPrint(hard) },
+    );
   }
   // Traced once the pod is admitted (a refused create's defaults went nowhere).
-  if (defaulted !== "") ctx.trace("admission.defaults", `LimitRanger (mutating) set pod ${name}'s missing requests and limits from the namespace's LimitRange: ${defaulted}.`, { pod: name, plugin: "LimitRanger", annotation: defaulted, limitsCpuMilli: containers.reduce((a, c) => a + (c.limits.cpuMilli ?? 0), 0) });
+  if (defaulted !== "")
+    ctx.trace(
+      "admission.defaults",
+      `LimitRanger (mutating) set pod ${name}'s missing requests and limits from the namespace's LimitRange: ${defaulted}.`,
+      {
+        pod: name,
+        plugin: "LimitRanger",
+        annotation: defaulted,
+        limitsCpuMilli: containers.reduce((a, c) => a + (c.limits.cpuMilli ?? 0), 0),
+      },
+    );
   return { obj: pod, error: null, warnings: psa.warnings };
 }
 
 function refuse(pod: Pod, plugin: string, error: ApiError, warnings: string[], ctx: Ctx): PolicyVerdict {
   const owner = pod.metadata.ownerReferences.find((o) => o.controller);
-  ctx.trace("admission.refused", `${plugin} refuses pod ${pod.metadata.name}${owner === undefined ? "" : ` (created by ${owner.kind} ${owner.name})`}: 403 Forbidden, ${error.message}`, { pod: pod.metadata.name, plugin, error: error.message, owner: owner?.name ?? null });
+  ctx.trace(
+    "admission.refused",
+    `${plugin} refuses pod ${pod.metadata.name}${owner === undefined ? "" : ` (created by ${owner.kind} ${owner.name})`}: 403 Forbidden, ${error.message}`,
+    { pod: pod.metadata.name, plugin, error: error.message, owner: owner?.name ?? null },
+  );
   return { obj: pod, error, warnings };
 }

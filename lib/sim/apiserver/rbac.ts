@@ -32,7 +32,9 @@ function matches(list: string[], value: string): boolean {
 /** RulesAllow: some rule matches the verb, the group and the resource (with its subresource, `pods/status`). Pure. */
 export function rulesAllow(rules: readonly PolicyRule[], a: Attributes): boolean {
   const resource = a.subresource === null ? a.resource : `${a.resource}/${a.subresource}`;
-  return rules.some((r) => matches(r.verbs, a.verb) && matches(r.apiGroups, a.apiGroup) && matches(r.resources, resource));
+  return rules.some(
+    (r) => matches(r.verbs, a.verb) && matches(r.apiGroups, a.apiGroup) && matches(r.resources, resource),
+  );
 }
 
 function bound(b: RoleBinding, user: UserInfo): boolean {
@@ -44,7 +46,8 @@ export function authorize(policy: RbacPolicy, user: UserInfo, a: Attributes): De
   for (const b of policy.bindings) {
     if (!bound(b, user)) continue;
     if (b.namespace !== null && b.namespace !== a.namespace) continue;
-    if (rulesAllow(policy.roles[b.role] ?? [], a)) return { allowed: true, reason: `RBAC: allowed by binding "${b.name}" of role "${b.role}"` };
+    if (rulesAllow(policy.roles[b.role] ?? [], a))
+      return { allowed: true, reason: `RBAC: allowed by binding "${b.name}" of role "${b.role}"` };
   }
   return { allowed: false };
 }

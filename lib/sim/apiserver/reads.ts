@@ -16,7 +16,11 @@ import { fail, issueEtcd, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
 
 function listBody(items: KubeObject[], call: ApiCall, rv: number) {
-  const selected = items.filter((o) => matchesSelectors(o, call.fieldSelector, call.labelSelector) && (call.namespace === null || o.metadata.namespace === call.namespace));
+  const selected = items.filter(
+    (o) =>
+      matchesSelectors(o, call.fieldSelector, call.labelSelector) &&
+      (call.namespace === null || o.metadata.namespace === call.namespace),
+  );
   return { items: selected.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), resourceVersion: String(rv) };
 }
 
@@ -49,15 +53,30 @@ export function startRead(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
       return obj === undefined ? fail(s, f.id, notFound(call.resource, name), ctx) : respond(s, f.id, 200, obj, ctx);
     }
     const key = storageKey(call.resource, call.namespace, name);
-    return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
+    return issueEtcd(
+      s,
+      cfg,
+      { kind: "request", id: f.id, purpose: "read" },
+      { kind: "range", key, prefix: false, serializable: false },
+      ctx,
+    );
   }
   const prefix = { kind: "range" as const, key: resourcePrefix(call.resource), prefix: true, serializable: false };
-  if (!cache.ready && isServedByEtcdWhileNotReady(call)) return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, prefix, ctx);
+  if (!cache.ready && isServedByEtcdWhileNotReady(call))
+    return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "read" }, prefix, ctx);
   if (call.rv === "0") return cache.ready ? serveListFromCache(s, f, call, ctx) : fail(s, f.id, CACHE_NOT_READY, ctx);
   issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "current-rv" }, prefix, ctx);
 }
 
-export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, purpose: string, kvs: KeyValue[], rev: number, ctx: Ctx): void {
+export function onReadResult(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  f: InFlight,
+  purpose: string,
+  kvs: KeyValue[],
+  rev: number,
+  ctx: Ctx,
+): void {
   const call = f.call as ApiCall;
   if (purpose === "current-rv") {
     const c = s.caches[call.resource];
@@ -66,7 +85,9 @@ export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFligh
   }
   if (call.verb === "get") {
     const kv = kvs[0];
-    return kv === undefined ? fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx) : respond(s, f.id, 200, fromKv(kv), ctx);
+    return kv === undefined
+      ? fail(s, f.id, notFound(call.resource, call.name ?? ""), ctx)
+      : respond(s, f.id, 200, fromKv(kv), ctx);
   }
   respond(s, f.id, 200, listBody(kvs.map(fromKv), call, rev), ctx);
 }
@@ -77,7 +98,14 @@ export function onReadResult(s: ApiServerState, cfg: ApiServerConfig, f: InFligh
  * progress requester (cacher/progress/watch_progress.go) asks etcd every 100 ms for a progress
  * notification, which moves the cache's revision on even when no event of this resource comes.
  */
-function waitForFresh(s: ApiServerState, cfg: ApiServerConfig, id: string, resource: Resource, rev: number, ctx: Ctx): void {
+function waitForFresh(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  id: string,
+  resource: Resource,
+  rev: number,
+  ctx: Ctx,
+): void {
   const c = s.caches[resource];
   const first = Object.keys(c.fresh).length === 0;
   c.fresh = { ...c.fresh, [id]: rev };
@@ -108,7 +136,9 @@ export function onCacheProgress(s: ApiServerState, resource: Resource, rev: numb
 export function serveFreshLists(s: ApiServerState, resource: Resource, ctx: Ctx): void {
   const c = s.caches[resource];
   if (!c.ready) return;
-  const due = Object.keys(c.fresh).filter((id) => c.fresh[id]! <= c.rv).sort();
+  const due = Object.keys(c.fresh)
+    .filter((id) => c.fresh[id]! <= c.rv)
+    .sort();
   if (due.length === 0) return;
   const fresh = { ...c.fresh };
   for (const id of due) delete fresh[id];
@@ -123,12 +153,24 @@ export function serveFreshLists(s: ApiServerState, resource: Resource, ctx: Ctx)
  * The cache did not catch up within the bound: TooLargeResourceVersion, and the delegator's GetList
  * falls back to a list from etcd (delegator.go, the consistentRead fallback).
  */
-export function onFreshTimeout(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, id: string, ctx: Ctx): void {
+export function onFreshTimeout(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  resource: Resource,
+  id: string,
+  ctx: Ctx,
+): void {
   const c = s.caches[resource];
   if (c.fresh[id] === undefined) return;
   const fresh = { ...c.fresh };
   delete fresh[id];
   c.fresh = fresh;
   if (s.inflight[id] === undefined) return;
-  issueEtcd(s, cfg, { kind: "request", id, purpose: "read" }, { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false }, ctx);
+  issueEtcd(
+    s,
+    cfg,
+    { kind: "request", id, purpose: "read" },
+    { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false },
+    ctx,
+  );
 }

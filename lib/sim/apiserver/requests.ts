@@ -31,18 +31,34 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     // Health endpoints are open to anyone (system:public-info-viewer); they check etcd with a 2 s timeout.
     admit(s, env, req, "system:anonymous", ctx);
     if (req.call.path === "/readyz" && !cfg.resources.every((r) => s.caches[r].everReady)) {
-      fail(s, req.id, { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" }, ctx);
+      fail(
+        s,
+        req.id,
+        { status: 500, reason: "InternalError", message: "[-]informer-sync failed: reason withheld" },
+        ctx,
+      );
       return;
     }
     ctx.after(cfg.etcdHealthTimeoutMs, { t: "health-timeout", id: req.id });
-    issueEtcd(s, cfg, { kind: "request", id: req.id, purpose: "health" }, { kind: "range", key: HEALTH_KEY, prefix: false, serializable: false }, ctx);
+    issueEtcd(
+      s,
+      cfg,
+      { kind: "request", id: req.id, purpose: "health" },
+      { kind: "range", key: HEALTH_KEY, prefix: false, serializable: false },
+      ctx,
+    );
     return;
   }
   const call = req.call;
   if (s.caches[call.resource] === undefined) {
     // An API group this server does not serve (--runtime-config=batch/v1=false): no route, 404.
     admit(s, env, req, "system:anonymous", ctx);
-    fail(s, req.id, { status: 404, reason: "NotFound", message: "the server could not find the requested resource" }, ctx);
+    fail(
+      s,
+      req.id,
+      { status: 404, reason: "NotFound", message: "the server could not find the requested resource" },
+      ctx,
+    );
     return;
   }
   const authn = authenticate(cfg.authn, req.credential);
@@ -57,8 +73,22 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
   if (isTraced(cfg, call)) {
     const [schema, level] = flowSchemaFor(user);
     traceStage(ctx, call, user.name, "authentication", authn.how);
-    traceStage(ctx, call, user.name, "priority-and-fairness", `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`);
-    traceStage(ctx, call, user.name, "authorization", decision.allowed ? decision.reason : `Node,RBAC: nothing allows it (403)${decision.reason === "" ? "" : `: ${decision.reason}`}`);
+    traceStage(
+      ctx,
+      call,
+      user.name,
+      "priority-and-fairness",
+      `FlowSchema ${schema} → priority level ${level}; a seat is free, so it is dispatched at once`,
+    );
+    traceStage(
+      ctx,
+      call,
+      user.name,
+      "authorization",
+      decision.allowed
+        ? decision.reason
+        : `Node,RBAC: nothing allows it (403)${decision.reason === "" ? "" : `: ${decision.reason}`}`,
+    );
   }
   if (!decision.allowed) {
     admit(s, env, req, user.name, ctx);
@@ -80,47 +110,99 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
 
 /** RequestInfo as the authorizers see it: a create names no object unless it is a subresource's. Pure. */
 function attributesOf(call: ApiCall): Attributes {
-  const name = call.name ?? (call.verb === "list" || call.verb === "watch" ? (call.fieldSelector?.["metadata.name"] ?? null) : null);
-  return { verb: call.verb, apiGroup: RESOURCES[call.resource].group, resource: call.resource, subresource: call.subresource, namespace: call.namespace, name, fieldSelector: call.fieldSelector };
+  const name =
+    call.name ??
+    (call.verb === "list" || call.verb === "watch" ? (call.fieldSelector?.["metadata.name"] ?? null) : null);
+  return {
+    verb: call.verb,
+    apiGroup: RESOURCES[call.resource].group,
+    resource: call.resource,
+    subresource: call.subresource,
+    namespace: call.namespace,
+    name,
+    fieldSelector: call.fieldSelector,
+  };
 }
 
 /** Records the request as in flight, on behalf of `user`. */
-function admit(s: ApiServerState, env: Envelope, req: HttpRequest, user: string, ctx: Ctx, node: string | null = null): InFlight {
-  const f: InFlight = { id: req.id, via: env.from, client: req.client, call: req.call, user, node, startedAt: ctx.now, current: null, attempts: 0 };
+function admit(
+  s: ApiServerState,
+  env: Envelope,
+  req: HttpRequest,
+  user: string,
+  ctx: Ctx,
+  node: string | null = null,
+): InFlight {
+  const f: InFlight = {
+    id: req.id,
+    via: env.from,
+    client: req.client,
+    call: req.call,
+    user,
+    node,
+    startedAt: ctx.now,
+    current: null,
+    attempts: 0,
+  };
   s.inflight[req.id] = f;
   return f;
 }
 
 /** The answer that opens (or refuses) a watch stream. */
-function replyToWatch(env: Envelope, req: HttpRequest, rv: number, status: number, error: string | null, ctx: Ctx): void {
+function replyToWatch(
+  env: Envelope,
+  req: HttpRequest,
+  rv: number,
+  status: number,
+  error: string | null,
+  ctx: Ctx,
+): void {
   ctx.send(env.from, { p: "http", kind: "response", id: req.id, status, body: { resourceVersion: String(rv) }, error });
 }
 
 /** A watch is served entirely from the cache: 429 while it initializes, 410 if the RV is too old. */
-function startWatch(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, call: ApiCall, ctx: Ctx): void {
+function startWatch(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  env: Envelope,
+  req: HttpRequest,
+  call: ApiCall,
+  ctx: Ctx,
+): void {
   const c = s.caches[call.resource];
   if (!c.ready) {
     replyToWatch(env, req, c.rv, CACHE_NOT_READY.status, CACHE_NOT_READY.message, ctx);
     return;
   }
   const initial =
-    call.rv === null || call.rv === "0" ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object })) : (eventsAfter(c, Number(call.rv)) ?? null);
+    call.rv === null || call.rv === "0"
+      ? Object.values(c.objects).map((object) => ({ type: "ADDED" as const, object }))
+      : (eventsAfter(c, Number(call.rv)) ?? null);
   if (initial === null) {
     // watch_cache.go getAllEventsSinceLocked: a resourceVersion older than the cache's window is "too
     // old"; client-go's reflector answers 410 Gone with a fresh LIST (reflector.go isExpiredError).
-    if (cfg.traceWatchExpiry === true) ctx.trace(
-      "apiserver.watch-expired",
-      `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ${call.rv}, older than the watch cache's window (it starts after ${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
-      { resource: call.resource, client: req.client, rv: Number(call.rv), cacheFrom: c.historyFrom },
-    );
+    if (cfg.traceWatchExpiry === true)
+      ctx.trace(
+        "apiserver.watch-expired",
+        `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ${call.rv}, older than the watch cache's window (it starts after ${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
+        { resource: call.resource, client: req.client, rv: Number(call.rv), cacheFrom: c.historyFrom },
+      );
     replyToWatch(env, req, c.rv, gone().status, gone().message, ctx);
     return;
   }
   replyToWatch(env, req, c.rv, 200, null, ctx);
   for (const e of initial) {
-    if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector)) ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
+    if (inNamespace(e.object, call.namespace) && matchesSelectors(e.object, call.fieldSelector, call.labelSelector))
+      ctx.send(env.from, { p: "http", kind: "watch-event", id: req.id, type: e.type, object: e.object });
   }
-  const watcher = { resource: call.resource, namespace: call.namespace, via: env.from, id: req.id, fieldSelector: call.fieldSelector, labelSelector: call.labelSelector };
+  const watcher = {
+    resource: call.resource,
+    namespace: call.namespace,
+    via: env.from,
+    id: req.id,
+    fieldSelector: call.fieldSelector,
+    labelSelector: call.labelSelector,
+  };
   s.watchers = withEntry(s.watchers, `${env.from} ${req.id}`, watcher); // replaced, not edited: see ApiServerState
 }
 

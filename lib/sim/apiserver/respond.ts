@@ -9,7 +9,12 @@ import type { ApiServerConfig, ApiServerState, EtcdOwner } from "./state";
 export function respond(s: ApiServerState, id: string, status: number, body: unknown, ctx: Ctx): void {
   const f = s.inflight[id];
   if (f === undefined) return;
-  ctx.send(f.via, f.warnings === undefined ? { p: "http", kind: "response", id, status, body, error: null } : { p: "http", kind: "response", id, status, body, error: null, warnings: f.warnings });
+  ctx.send(
+    f.via,
+    f.warnings === undefined
+      ? { p: "http", kind: "response", id, status, body, error: null }
+      : { p: "http", kind: "response", id, status, body, error: null, warnings: f.warnings },
+  );
   forget(s, id);
 }
 
@@ -18,7 +23,12 @@ export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): vo
   if (f === undefined) return;
   const base = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message };
   const body = err.details === undefined ? base : { ...base, details: err.details };
-  ctx.send(f.via, f.warnings === undefined ? { p: "http", kind: "response", id, status: err.status, body, error: err.message } : { p: "http", kind: "response", id, status: err.status, body, error: err.message, warnings: f.warnings });
+  ctx.send(
+    f.via,
+    f.warnings === undefined
+      ? { p: "http", kind: "response", id, status: err.status, body, error: err.message }
+      : { p: "http", kind: "response", id, status: err.status, body, error: err.message, warnings: f.warnings },
+  );
   forget(s, id);
 }
 

@@ -66,7 +66,14 @@ export type Cacher = {
   fresh: Readonly<Record<string, number>>;
 };
 
-export type CacheWatcher = { resource: Resource; namespace: string | null; via: ProcId; id: string; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
+export type CacheWatcher = {
+  resource: Resource;
+  namespace: string | null;
+  via: ProcId;
+  id: string;
+  fieldSelector: Record<string, string> | null;
+  labelSelector: Record<string, string> | null;
+};
 
 export type InFlight = {
   id: string;

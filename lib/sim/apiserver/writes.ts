@@ -26,7 +26,8 @@ function summary(call: ApiCall, name: string, op?: EtcdOp): string {
   const what = `${call.resource} ${ns}${name}`;
   // Only objects with finalizers take these two paths (traces without finalizers keep their wording).
   const finalizers = op?.op === "update" ? ((op.value as KubeObject).metadata.finalizers ?? []) : [];
-  if (call.verb === "delete" && finalizers.length > 0) return `mark ${what} for deletion (deletionTimestamp; finalizers ${finalizers.join(", ")} remain)`;
+  if (call.verb === "delete" && finalizers.length > 0)
+    return `mark ${what} for deletion (deletionTimestamp; finalizers ${finalizers.join(", ")} remain)`;
   if (call.verb === "update" && op?.op === "delete") return `delete ${what} (its last finalizer was removed)`;
   if (call.subresource === "binding") return `bind pod ${ns}${name} to ${(call.body as { nodeName: string }).nodeName}`;
   if (call.verb === "delete") return `delete ${what}`;
@@ -34,19 +35,74 @@ function summary(call: ApiCall, name: string, op?: EtcdOp): string {
   return `${call.verb} ${what}`;
 }
 
-function traceAdmission(ctx: Ctx, call: ApiCall, user: string, before: KubeObject, after: KubeObject, ok: boolean): void {
+function traceAdmission(
+  ctx: Ctx,
+  call: ApiCall,
+  user: string,
+  before: KubeObject,
+  after: KubeObject,
+  ok: boolean,
+): void {
   const defaulted = defaults(before);
-  traceStage(ctx, call, user, "defaulting", `decoding the body applies the type's defaults: ${defaultingChanges(before, defaulted)}`);
-  traceStage(ctx, call, user, "mutating-admission", `the mutating plugins (ServiceAccount, DefaultTolerationSeconds, ...): ${admissionChanges(defaulted, after)}`);
-  traceStage(ctx, call, user, "schema-validation", ok ? `the ${after.kind} passes object validation (strict field validation, names, replicas)` : "object validation failed (422)");
-  if (ok) traceStage(ctx, call, user, "validating-admission", "NamespaceLifecycle, PodSecurity, ValidatingAdmissionPolicy and webhooks, ResourceQuota last: admitted");
+  traceStage(
+    ctx,
+    call,
+    user,
+    "defaulting",
+    `decoding the body applies the type's defaults: ${defaultingChanges(before, defaulted)}`,
+  );
+  traceStage(
+    ctx,
+    call,
+    user,
+    "mutating-admission",
+    `the mutating plugins (ServiceAccount, DefaultTolerationSeconds, ...): ${admissionChanges(defaulted, after)}`,
+  );
+  traceStage(
+    ctx,
+    call,
+    user,
+    "schema-validation",
+    ok
+      ? `the ${after.kind} passes object validation (strict field validation, names, replicas)`
+      : "object validation failed (422)",
+  );
+  if (ok)
+    traceStage(
+      ctx,
+      call,
+      user,
+      "validating-admission",
+      "NamespaceLifecycle, PodSecurity, ValidatingAdmissionPolicy and webhooks, ResourceQuota last: admitted",
+    );
 }
 
-function txn(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, call: ApiCall, name: string, op: EtcdOp, ctx: Ctx): void {
+function txn(
+  s: ApiServerState,
+  cfg: ApiServerConfig,
+  f: InFlight,
+  call: ApiCall,
+  name: string,
+  op: EtcdOp,
+  ctx: Ctx,
+): void {
   // Lease renewals happen every few seconds per node and controller: real writes, but quiet in the trace.
   const quiet = call.resource === "leases";
-  if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "etcd-write", `Txn ${op.op} ${op.key}: the etcd leader replicates it and answers once a majority has it in its WAL`);
-  issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "write" }, { kind: "txn", op, quiet, summary: summary(call, name, op) }, ctx);
+  if (isTraced(cfg, call))
+    traceStage(
+      ctx,
+      call,
+      f.user,
+      "etcd-write",
+      `Txn ${op.op} ${op.key}: the etcd leader replicates it and answers once a majority has it in its WAL`,
+    );
+  issueEtcd(
+    s,
+    cfg,
+    { kind: "request", id: f.id, purpose: "write" },
+    { kind: "txn", op, quiet, summary: summary(call, name, op) },
+    ctx,
+  );
 }
 
 function isGraceful(call: ApiCall, current: KubeObject): boolean {
@@ -58,8 +114,15 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
   const resource = call.resource;
   if (call.verb === "create" && call.subresource === null) {
     const body = call.body as KubeObject;
-    let obj = mutate({ ...body, metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" } } as KubeObject, cfg.admission);
-    let err = (f.node === null ? null : admitNodeWrite(f.node, call, null, obj)) ?? validate(resource, obj, cfg.admission);
+    let obj = mutate(
+      {
+        ...body,
+        metadata: { ...body.metadata, uid: ctx.nextId("uid"), creationTimestamp: ctx.now, resourceVersion: "" },
+      } as KubeObject,
+      cfg.admission,
+    );
+    let err =
+      (f.node === null ? null : admitNodeWrite(f.node, call, null, obj)) ?? validate(resource, obj, cfg.admission);
     if (err === null && cfg.admission.policy !== undefined) {
       const verdict = admitPolicies(s, cfg.admission.policy, obj, f.user, ctx);
       obj = verdict.obj;
@@ -68,18 +131,45 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
     }
     if (isTraced(cfg, call)) traceAdmission(ctx, call, f.user, body, obj, err === null);
     if (err !== null) return fail(s, f.id, err, ctx);
-    return txn(s, cfg, f, call, obj.metadata.name, { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj }, ctx);
+    return txn(
+      s,
+      cfg,
+      f,
+      call,
+      obj.metadata.name,
+      { op: "create", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj },
+      ctx,
+    );
   }
   if (call.verb === "update") {
     const obj = call.body as KubeObject;
-    const old = f.node === null ? null : (s.caches[resource].objects[storeKey(call.namespace, call.name ?? "")] ?? null);
-    const err = (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
+    const old =
+      f.node === null ? null : (s.caches[resource].objects[storeKey(call.namespace, call.name ?? "")] ?? null);
+    const err =
+      (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
     // An update that removes the last finalizer of an object being deleted deletes it (store.go: shouldDeleteDuringUpdate).
     const cached = s.caches[resource]?.objects[storeKey(call.namespace, call.name ?? "")];
-    if (cached !== undefined && finalizedAway(cached, obj)) return txn(s, cfg, f, call, obj.metadata.name, { op: "delete", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), expectRev }, ctx);
-    return txn(s, cfg, f, call, obj.metadata.name, { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev }, ctx);
+    if (cached !== undefined && finalizedAway(cached, obj))
+      return txn(
+        s,
+        cfg,
+        f,
+        call,
+        obj.metadata.name,
+        { op: "delete", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), expectRev },
+        ctx,
+      );
+    return txn(
+      s,
+      cfg,
+      f,
+      call,
+      obj.metadata.name,
+      { op: "update", key: storageKey(resource, obj.metadata.namespace, obj.metadata.name), value: obj, expectRev },
+      ctx,
+    );
   }
   if (call.subresource === "eviction") return startEviction(s, cfg, f, call, ctx);
   if (call.subresource === "binding") {
@@ -97,7 +187,13 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   if (current === null) {
     const cached = s.caches[call.resource].objects[storeKey(call.namespace, name)];
     if (cached === undefined) {
-      return issueEtcd(s, cfg, { kind: "request", id: f.id, purpose: "get-current" }, { kind: "range", key, prefix: false, serializable: false }, ctx);
+      return issueEtcd(
+        s,
+        cfg,
+        { kind: "request", id: f.id, purpose: "get-current" },
+        { kind: "range", key, prefix: false, serializable: false },
+        ctx,
+      );
     }
     current = { key, value: cached, createRev: 0, modRev: Number(cached.metadata.resourceVersion), version: 0 };
   }
@@ -107,7 +203,16 @@ function guaranteedUpdate(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, 
   if (f.node !== null) {
     // Upstream runs admission inside GuaranteedUpdate's tryUpdate, against the object being replaced.
     const denied = admitNodeWrite(f.node, call, cur, next.obj);
-    if (isTraced(cfg, call) && f.attempts === 0) traceStage(ctx, call, f.user, "mutating-admission", denied === null ? `NodeRestriction: ${cur.metadata.name} is bound to ${f.node}: admitted` : "NodeRestriction: rejected (403)");
+    if (isTraced(cfg, call) && f.attempts === 0)
+      traceStage(
+        ctx,
+        call,
+        f.user,
+        "mutating-admission",
+        denied === null
+          ? `NodeRestriction: ${cur.metadata.name} is bound to ${f.node}: admitted`
+          : "NodeRestriction: rejected (403)",
+      );
     if (denied !== null) return fail(s, f.id, denied, ctx);
   }
   s.inflight[f.id] = { ...f, current };
@@ -123,7 +228,11 @@ export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
  * Background (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go:
  * deletionFinalizersForGarbageCollection, DefaultGarbageCollectionPolicy).
  */
-export function deletionFinalizers(current: readonly string[] | undefined, policy: PropagationPolicy | undefined, gc: boolean): string[] {
+export function deletionFinalizers(
+  current: readonly string[] | undefined,
+  policy: PropagationPolicy | undefined,
+  gc: boolean,
+): string[] {
   const kept = [...(current ?? [])];
   if (!gc) return kept;
   const others = kept.filter((f) => f !== "orphan" && f !== "foregroundDeletion");
@@ -134,15 +243,31 @@ export function deletionFinalizers(current: readonly string[] | undefined, polic
 
 /** A write that empties the finalizers of an object being deleted removes it (store.go: shouldDeleteDuringUpdate). */
 function finalizedAway(cur: KubeObject, next: KubeObject): boolean {
-  return next.kind !== "Pod" && next.metadata.deletionTimestamp !== null && (cur.metadata.finalizers?.length ?? 0) > 0 && (next.metadata.finalizers?.length ?? 0) === 0;
+  return (
+    next.kind !== "Pod" &&
+    next.metadata.deletionTimestamp !== null &&
+    (cur.metadata.finalizers?.length ?? 0) > 0 &&
+    (next.metadata.finalizers?.length ?? 0) === 0
+  );
 }
 
 /** The new object for a patch, binding or delete; obj null means remove the key. */
-function computeUpdate(call: ApiCall, cur: KubeObject, gc: boolean, ctx: Ctx): { obj: KubeObject | null } | { error: ApiError } {
+function computeUpdate(
+  call: ApiCall,
+  cur: KubeObject,
+  gc: boolean,
+  ctx: Ctx,
+): { obj: KubeObject | null } | { error: ApiError } {
   if (call.subresource === "binding" && cur.kind === "Pod") {
     const nodeName = (call.body as { nodeName: string }).nodeName;
     if (cur.spec.nodeName !== null) {
-      return { error: { status: 409, reason: "Conflict", message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"` } };
+      return {
+        error: {
+          status: 409,
+          reason: "Conflict",
+          message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
+        },
+      };
     }
     return { obj: { ...cur, spec: { ...cur.spec, nodeName } } };
   }
@@ -153,8 +278,14 @@ function computeUpdate(call: ApiCall, cur: KubeObject, gc: boolean, ctx: Ctx): {
     const policy = (call.body as { propagationPolicy?: PropagationPolicy } | null)?.propagationPolicy;
     const finalizers = deletionFinalizers(cur.metadata.finalizers, policy, gc && cur.kind !== "Pod");
     if (finalizers.length > 0) {
-      if (cur.metadata.deletionTimestamp !== null && finalizers.join() === (cur.metadata.finalizers ?? []).join()) return { obj: cur };
-      return { obj: { ...cur, metadata: { ...cur.metadata, finalizers, deletionTimestamp: cur.metadata.deletionTimestamp ?? ctx.now } } as KubeObject };
+      if (cur.metadata.deletionTimestamp !== null && finalizers.join() === (cur.metadata.finalizers ?? []).join())
+        return { obj: cur };
+      return {
+        obj: {
+          ...cur,
+          metadata: { ...cur.metadata, finalizers, deletionTimestamp: cur.metadata.deletionTimestamp ?? ctx.now },
+        } as KubeObject,
+      };
     }
     if (!isGraceful(call, cur)) return { obj: null };
     // Graceful deletion: mark Terminating; the node's kubelet deletes it after stopping the containers.
@@ -164,7 +295,17 @@ function computeUpdate(call: ApiCall, cur: KubeObject, gc: boolean, ctx: Ctx): {
   const patched = mergePatch(cur, call.body) as KubeObject;
   if (finalizedAway(cur, patched)) return { obj: null };
   // Decoding a patched object defaults it again (a new image gets its imagePullPolicy).
-  return { obj: defaults({ ...patched, metadata: { ...patched.metadata, uid: cur.metadata.uid, name: cur.metadata.name, namespace: cur.metadata.namespace } } as KubeObject) };
+  return {
+    obj: defaults({
+      ...patched,
+      metadata: {
+        ...patched.metadata,
+        uid: cur.metadata.uid,
+        name: cur.metadata.name,
+        namespace: cur.metadata.namespace,
+      },
+    } as KubeObject),
+  };
 }
 
 export function onGetCurrent(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, kvs: KeyValue[], ctx: Ctx): void {
@@ -181,26 +322,36 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   if (f.eviction?.stage === "budget") return onBudgetWritten(s, cfg, f, result, ctx);
   if (f.eviction?.stage === "condition" && result.ok) return onConditionWritten(s, cfg, f, ctx);
   // An eviction answers 201 with a Status once the pod's graceful delete is written (EvictionREST.Create).
-  if (result.ok && f.eviction?.stage === "delete") return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
+  if (result.ok && f.eviction?.stage === "delete")
+    return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
   if (result.ok) {
     // A binding is a create that answers 201 with a Status (createHandler), not the pod.
     if (call.subresource === "binding") {
       if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", "201 Created, Status Success");
       return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
     }
-    if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`);
+    if (isTraced(cfg, call))
+      traceStage(
+        ctx,
+        call,
+        f.user,
+        "response",
+        `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`,
+      );
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);
   }
-  if (call.verb === "create" && call.resource === "pods" && s.quotaPending !== undefined) releaseQuota(s, `${call.namespace ?? "default"}/${name}`);
+  if (call.verb === "create" && call.resource === "pods" && s.quotaPending !== undefined)
+    releaseQuota(s, `${call.namespace ?? "default"}/${name}`);
   switch (result.reason) {
     case "exists":
       return fail(s, f.id, alreadyExists(resource, name), ctx);
     case "not-found":
       return fail(s, f.id, notFound(resource, name), ctx);
     case "conflict":
-      if (f.current === null || f.attempts + 1 >= GUARANTEED_UPDATE_ATTEMPTS || result.current === null) return fail(s, f.id, conflict(resource, name), ctx);
+      if (f.current === null || f.attempts + 1 >= GUARANTEED_UPDATE_ATTEMPTS || result.current === null)
+        return fail(s, f.id, conflict(resource, name), ctx);
       return guaranteedUpdate(s, cfg, { ...f, current: result.current, attempts: f.attempts + 1 }, call, ctx);
   }
 }

@@ -33,7 +33,17 @@ const RETRIES_MAX = 10;
 export type HttpClient<T = string> = { pending: Record<string, Pending<T>> };
 
 export type HttpResult<T = string> =
-  | { kind: "response"; id: string; tag: T; status: number; body: unknown; error: string | null; latencyMs: Ms; call: HttpRequest["call"]; warnings?: string[] }
+  | {
+      kind: "response";
+      id: string;
+      tag: T;
+      status: number;
+      body: unknown;
+      error: string | null;
+      latencyMs: Ms;
+      call: HttpRequest["call"];
+      warnings?: string[];
+    }
   | { kind: "watch-event"; id: string; tag: T; type: WatchType; object: KubeObject }
   | { kind: "watch-end"; id: string; tag: T; reason: string };
 
@@ -62,7 +72,14 @@ function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | u
 }
 
 /** Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its id. */
-export function httpSendInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig, call: HttpRequest["call"], tag: T, timeoutMs: Ms | null, ctx: Ctx): string {
+export function httpSendInPlace<T>(
+  hc: HttpClient<T>,
+  cfg: HttpClientConfig,
+  call: HttpRequest["call"],
+  tag: T,
+  timeoutMs: Ms | null,
+  ctx: Ctx,
+): string {
   const id = ctx.nextId("req");
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
@@ -71,7 +88,14 @@ export function httpSendInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig, cal
 }
 
 /** httpSendInPlace on a copy: `hc` is left untouched. */
-export function httpSend<T>(hc: HttpClient<T>, cfg: HttpClientConfig, call: HttpRequest["call"], tag: T, timeoutMs: Ms | null, ctx: Ctx): { hc: HttpClient<T>; id: string } {
+export function httpSend<T>(
+  hc: HttpClient<T>,
+  cfg: HttpClientConfig,
+  call: HttpRequest["call"],
+  tag: T,
+  timeoutMs: Ms | null,
+  ctx: Ctx,
+): { hc: HttpClient<T>; id: string } {
   const next = httpClientCopy(hc);
   return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
 }
@@ -81,11 +105,28 @@ export function httpForget<T>(hc: HttpClient<T>, id: string): HttpClient<T> {
   return hc.pending[id] === undefined ? hc : put(hc, false, id, undefined);
 }
 
-function transportError<T>(hc: HttpClient<T>, owned: boolean, id: string, message: string, ctx: Ctx, results: HttpResult<T>[]): HttpClient<T> {
+function transportError<T>(
+  hc: HttpClient<T>,
+  owned: boolean,
+  id: string,
+  message: string,
+  ctx: Ctx,
+  results: HttpResult<T>[],
+): HttpClient<T> {
   const p = hc.pending[id];
   if (p === undefined) return hc;
   if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: message });
-  else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: message, latencyMs: ctx.now - p.sentAt, call: p.call });
+  else
+    results.push({
+      kind: "response",
+      id,
+      tag: p.tag,
+      status: 0,
+      body: null,
+      error: message,
+      latencyMs: ctx.now - p.sentAt,
+      call: p.call,
+    });
   return put(hc, owned, id, undefined);
 }
 
@@ -96,21 +137,47 @@ function isRetriedGet<T>(p: Pending<T>, reason: string): boolean {
 }
 
 /** What a message means for the client's requests. Writes `hc` only when `owned`; returns the client written. */
-function receive<T>(hc: HttpClient<T>, owned: boolean, cfg: HttpClientConfig, env: Envelope, ctx: Ctx, results: HttpResult<T>[]): HttpClient<T> {
+function receive<T>(
+  hc: HttpClient<T>,
+  owned: boolean,
+  cfg: HttpClientConfig,
+  env: Envelope,
+  ctx: Ctx,
+  results: HttpResult<T>[],
+): HttpClient<T> {
   const body = env.body;
   if (body.p === "net" && env.from === cfg.server) {
     if (body.kind === "refused") {
       const orig = body.original;
-      return orig.p === "http" && orig.kind === "request" ? transportError(hc, owned, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results) : hc;
+      return orig.p === "http" && orig.kind === "request"
+        ? transportError(hc, owned, orig.id, `dial tcp ${cfg.server}:6443: connect: connection refused`, ctx, results)
+        : hc;
     }
     const retried: Record<string, Pending<T>> = emptyRecord();
     for (const id of Object.keys(hc.pending).sort()) {
       const p = hc.pending[id]!;
       if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: body.reason });
       else if (isRetriedGet(p, body.reason)) {
-        ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call: p.call });
+        ctx.send(cfg.server, {
+          p: "http",
+          kind: "request",
+          id,
+          client: ctx.self,
+          credential: cfg.credential,
+          call: p.call,
+        });
         retried[id] = { ...p, retries: p.retries + 1 };
-      } else results.push({ kind: "response", id, tag: p.tag, status: 0, body: null, error: body.reason, latencyMs: ctx.now - p.sentAt, call: p.call });
+      } else
+        results.push({
+          kind: "response",
+          id,
+          tag: p.tag,
+          status: 0,
+          body: null,
+          error: body.reason,
+          latencyMs: ctx.now - p.sentAt,
+          call: p.call,
+        });
     }
     if (!owned) return { pending: retried };
     hc.pending = retried;
@@ -120,7 +187,16 @@ function receive<T>(hc: HttpClient<T>, owned: boolean, cfg: HttpClientConfig, en
   const p = hc.pending[body.id];
   if (p === undefined) return hc;
   if (body.kind === "response") {
-    const r: HttpResult<T> = { kind: "response", id: body.id, tag: p.tag, status: body.status, body: body.body, error: body.error, latencyMs: ctx.now - p.sentAt, call: p.call };
+    const r: HttpResult<T> = {
+      kind: "response",
+      id: body.id,
+      tag: p.tag,
+      status: body.status,
+      body: body.body,
+      error: body.error,
+      latencyMs: ctx.now - p.sentAt,
+      call: p.call,
+    };
     results.push(body.warnings === undefined ? r : { ...r, warnings: body.warnings });
     return put(hc, owned, body.id, p.watch && body.status === 200 ? { ...p, open: true } : undefined);
   }
@@ -133,13 +209,23 @@ function receive<T>(hc: HttpClient<T>, owned: boolean, cfg: HttpClientConfig, en
 }
 
 /** The results a message brings; `hc` is left untouched. */
-export function httpOnMessage<T>(hc: HttpClient<T>, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): { hc: HttpClient<T>; results: HttpResult<T>[] } {
+export function httpOnMessage<T>(
+  hc: HttpClient<T>,
+  cfg: HttpClientConfig,
+  env: Envelope,
+  ctx: Ctx,
+): { hc: HttpClient<T>; results: HttpResult<T>[] } {
   const results: HttpResult<T>[] = [];
   return { hc: receive(hc, false, cfg, env, ctx, results), results };
 }
 
 /** httpOnMessage on a client the caller owns, updated in place. */
-export function httpOnMessageInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig, env: Envelope, ctx: Ctx): readonly HttpResult<T>[] {
+export function httpOnMessageInPlace<T>(
+  hc: HttpClient<T>,
+  cfg: HttpClientConfig,
+  env: Envelope,
+  ctx: Ctx,
+): readonly HttpResult<T>[] {
   const body = env.body;
   if (body.p === "http" && body.kind !== "request" && hc.pending[body.id] === undefined) return NO_RESULTS;
   const results: HttpResult<T>[] = [];
@@ -150,7 +236,11 @@ export function httpOnMessageInPlace<T>(hc: HttpClient<T>, cfg: HttpClientConfig
 const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
 
 /** A request's client-side timeout; `hc` is left untouched. */
-export function httpOnTimer<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): { hc: HttpClient<T>; results: HttpResult<T>[] } {
+export function httpOnTimer<T>(
+  hc: HttpClient<T>,
+  timer: HttpClientTimer,
+  ctx: Ctx,
+): { hc: HttpClient<T>; results: HttpResult<T>[] } {
   const p = hc.pending[timer.id];
   if (p === undefined || p.watch) return { hc, results: [] };
   const results: HttpResult<T>[] = [];

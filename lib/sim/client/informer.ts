@@ -11,7 +11,12 @@ import type { KubeObject } from "../objects/types";
 import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 import { copyRecord, emptyRecord } from "../core/records";
 
-export type InformerSpec = { resource: Resource; namespace: string | null; fieldSelector: Record<string, string> | null; labelSelector: Record<string, string> | null };
+export type InformerSpec = {
+  resource: Resource;
+  namespace: string | null;
+  fieldSelector: Record<string, string> | null;
+  labelSelector: Record<string, string> | null;
+};
 
 /** Its fields are replaced by the pure functions and set by the in-place ones (on an owned informer). */
 export type Informer = {
@@ -34,24 +39,49 @@ export function newInformer(spec: InformerSpec): Informer {
   return { spec, objects: {}, rv: "0", synced: false, relist: true, backoffMs: 0 };
 }
 
-function start<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): HttpClient<T | string> {
+function start<T = never>(
+  inf: Informer,
+  name: string,
+  hc: HttpClient<T | string>,
+  owned: boolean,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): HttpClient<T | string> {
   const { spec } = inf;
   const verb = inf.relist ? "list" : "watch";
   // reflector.go list: the pager keeps its 500 page size for resourceVersion="0" ("we also don't turn off pagination").
   const limit = inf.relist ? PAGE_SIZE : null;
-  const call = apiCall(verb, spec.resource, { namespace: spec.namespace, rv: inf.relist ? "0" : inf.rv, fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector, limit });
+  const call = apiCall(verb, spec.resource, {
+    namespace: spec.namespace,
+    rv: inf.relist ? "0" : inf.rv,
+    fieldSelector: spec.fieldSelector,
+    labelSelector: spec.labelSelector,
+    limit,
+  });
   if (!owned) return httpSend(hc, cfg, call, `inf:${name}:${verb}`, null, ctx).hc;
   httpSendInPlace(hc, cfg, call, `inf:${name}:${verb}`, null, ctx);
   return hc;
 }
 
 /** Starts (or restarts) the list/watch cycle. Leaves `inf` and `hc` untouched. */
-export function informerRun<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): { inf: Informer; hc: HttpClient<T | string> } {
+export function informerRun<T = never>(
+  inf: Informer,
+  name: string,
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): { inf: Informer; hc: HttpClient<T | string> } {
   return { inf, hc: start(inf, name, hc, false, cfg, ctx) };
 }
 
 /** informerRun sending through a client the caller owns (see http-client.ts). */
-export function informerRunInPlace<T = never>(inf: Informer, name: string, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): void {
+export function informerRunInPlace<T = never>(
+  inf: Informer,
+  name: string,
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): void {
   start(inf, name, hc, true, cfg, ctx);
 }
 
@@ -61,7 +91,12 @@ export function clusterWideSpec(resource: Resource): InformerSpec {
 }
 
 /** New informers, one per spec and named by its resource, each starting its LIST now through a client the caller owns. */
-export function startInformersInPlace<T = never>(specs: readonly InformerSpec[], hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): Record<string, Informer> {
+export function startInformersInPlace<T = never>(
+  specs: readonly InformerSpec[],
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): Record<string, Informer> {
   const informers: Record<string, Informer> = {};
   for (const spec of specs) {
     const inf = newInformer(spec);
@@ -72,13 +107,22 @@ export function startInformersInPlace<T = never>(specs: readonly InformerSpec[],
 }
 
 /** An informer's retry timer: the named informer (if it still exists) restarts its list/watch through a client the caller owns. */
-export function informerOnTimerInPlace<T = never>(informers: Readonly<Record<string, Informer>>, timer: InformerTimer, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): void {
+export function informerOnTimerInPlace<T = never>(
+  informers: Readonly<Record<string, Informer>>,
+  timer: InformerTimer,
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): void {
   const inf = informers[timer.name];
   if (inf !== undefined) informerRunInPlace(inf, timer.name, hc, cfg, ctx);
 }
 
 /** The differences between two stores, as the watch events a Replace would produce. */
-function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Record<string, KubeObject>>): InformerChange[] {
+function diff(
+  before: Readonly<Record<string, KubeObject>>,
+  after: Readonly<Record<string, KubeObject>>,
+): InformerChange[] {
   const out: InformerChange[] = [];
   for (const k of Object.keys(after).sort()) {
     const b = before[k];
@@ -86,7 +130,8 @@ function diff(before: Readonly<Record<string, KubeObject>>, after: Readonly<Reco
     if (b === undefined) out.push({ type: "ADDED", object: a });
     else if (b.metadata.resourceVersion !== a.metadata.resourceVersion) out.push({ type: "MODIFIED", object: a });
   }
-  for (const k of Object.keys(before).sort()) if (after[k] === undefined) out.push({ type: "DELETED", object: before[k]! });
+  for (const k of Object.keys(before).sort())
+    if (after[k] === undefined) out.push({ type: "DELETED", object: before[k]! });
   return out;
 }
 
@@ -97,7 +142,15 @@ export type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string
  * and `hc` too when `owned`, else sends through a copy. Returns the client written and the changes.
  * The store itself is replaced, never edited: memos keyed by a store object stay valid.
  */
-function update<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, owned: boolean, cfg: HttpClientConfig, ctx: Ctx): { hc: HttpClient<T | string>; changes: InformerChange[] } {
+function update<T = never>(
+  inf: Informer,
+  name: string,
+  r: HttpResult,
+  hc: HttpClient<T | string>,
+  owned: boolean,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): { hc: HttpClient<T | string>; changes: InformerChange[] } {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
     const objects = copyRecord(inf.objects);
@@ -137,13 +190,27 @@ function update<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpC
 }
 
 /** The informer's next state after a result of its requests; `inf` and `hc` are left untouched. */
-export function informerOnResult<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): InformerStep<T> {
+export function informerOnResult<T = never>(
+  inf: Informer,
+  name: string,
+  r: HttpResult,
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): InformerStep<T> {
   const next = { ...inf };
   const step = update(next, name, r, hc, false, cfg, ctx);
   return { inf: next, hc: step.hc, changes: step.changes };
 }
 
 /** informerOnResult on an informer and a client the caller owns, both updated in place. Returns the changes. */
-export function informerOnResultInPlace<T = never>(inf: Informer, name: string, r: HttpResult, hc: HttpClient<T | string>, cfg: HttpClientConfig, ctx: Ctx): InformerChange[] {
+export function informerOnResultInPlace<T = never>(
+  inf: Informer,
+  name: string,
+  r: HttpResult,
+  hc: HttpClient<T | string>,
+  cfg: HttpClientConfig,
+  ctx: Ctx,
+): InformerChange[] {
   return update(inf, name, r, hc, true, cfg, ctx).changes;
 }

@@ -10,7 +10,13 @@ import { apiCall } from "../apiserver/http";
 import type { Lease } from "../objects/types";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 
-export type ElectorConfig = { namespace: string; name: string; leaseDurationMs: Ms; renewDeadlineMs: Ms; retryPeriodMs: Ms };
+export type ElectorConfig = {
+  namespace: string;
+  name: string;
+  leaseDurationMs: Ms;
+  renewDeadlineMs: Ms;
+  retryPeriodMs: Ms;
+};
 
 /** Edited in place by the elector's functions: the caller owns it (Ctx.ownsState, or a copy it made). */
 export type Elector = {
@@ -38,14 +44,33 @@ const LOST: readonly ElectorEvent[] = Object.freeze([{ kind: "lost" }]);
 
 export function newElector(identity: string, ctx: Ctx): Elector {
   ctx.after(0, { lib: "le", t: "try" });
-  return { identity, leader: false, observed: null, observedSpec: null, observedTime: 0, windowStart: 0, windowOk: false, attemptStart: 0, inflight: false, reportedHolder: null };
+  return {
+    identity,
+    leader: false,
+    observed: null,
+    observedSpec: null,
+    observedTime: 0,
+    windowStart: 0,
+    windowOk: false,
+    attemptStart: 0,
+    inflight: false,
+    reportedHolder: null,
+  };
 }
 
 function requestTimeout(e: Elector, cfg: ElectorConfig, ctx: Ctx): Ms {
   return e.leader ? Math.max(1, e.windowStart + cfg.renewDeadlineMs - ctx.now) : cfg.renewDeadlineMs;
 }
 
-function send<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, verb: "get" | "update" | "create", body: unknown, ctx: Ctx): void {
+function send<T = never>(
+  e: Elector,
+  cfg: ElectorConfig,
+  hc: HttpClient<T | string>,
+  http: HttpClientConfig,
+  verb: "get" | "update" | "create",
+  body: unknown,
+  ctx: Ctx,
+): void {
   const call = apiCall(verb, "leases", { namespace: cfg.namespace, name: verb === "create" ? null : cfg.name, body });
   e.inflight = true;
   httpSendInPlace(hc, http, call, `le:${verb}`, requestTimeout(e, cfg, ctx), ctx);
@@ -56,7 +81,16 @@ function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Le
   return {
     kind: "Lease",
     apiVersion: "coordination.k8s.io/v1",
-    metadata: old?.metadata ?? { name: cfg.name, namespace: cfg.namespace, uid: "", resourceVersion: "", creationTimestamp: ctx.now, labels: {}, ownerReferences: [], deletionTimestamp: null },
+    metadata: old?.metadata ?? {
+      name: cfg.name,
+      namespace: cfg.namespace,
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: ctx.now,
+      labels: {},
+      ownerReferences: [],
+      deletionTimestamp: null,
+    },
     spec: {
       holderIdentity: e.identity,
       leaseDurationSeconds: cfg.leaseDurationMs / 1000,
@@ -68,7 +102,13 @@ function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Le
 }
 
 /** tryAcquireOrRenew, first half: the leader's fast path updates directly; everyone else reads first. */
-function tryAcquireOrRenew<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, ctx: Ctx): void {
+function tryAcquireOrRenew<T = never>(
+  e: Elector,
+  cfg: ElectorConfig,
+  hc: HttpClient<T | string>,
+  http: HttpClientConfig,
+  ctx: Ctx,
+): void {
   e.attemptStart = ctx.now;
   if (e.leader && e.observed !== null) send(e, cfg, hc, http, "update", record(e, cfg, e.observed, ctx), ctx);
   else send(e, cfg, hc, http, "get", null, ctx);
@@ -84,7 +124,14 @@ function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 }
 
 /** An elector timer: updates `e` and `hc` in place (the caller owns both) and returns what happened. */
-export function electorOnTimerInPlace<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, timer: ElectorTimer, ctx: Ctx): readonly ElectorEvent[] {
+export function electorOnTimerInPlace<T = never>(
+  e: Elector,
+  cfg: ElectorConfig,
+  hc: HttpClient<T | string>,
+  http: HttpClientConfig,
+  timer: ElectorTimer,
+  ctx: Ctx,
+): readonly ElectorEvent[] {
   if (timer.t === "window-end") {
     if (!e.leader || timer.start !== e.windowStart || e.windowOk) return NO_EVENTS;
     e.leader = false;
@@ -106,7 +153,13 @@ export function electorOnTimerInPlace<T = never>(e: Elector, cfg: ElectorConfig,
  * scalar fields (written by record() alone), so comparing them says the same without serializing.
  */
 function sameSpec(a: Lease["spec"], b: Lease["spec"]): boolean {
-  return a.holderIdentity === b.holderIdentity && a.leaseDurationSeconds === b.leaseDurationSeconds && a.acquireTime === b.acquireTime && a.renewTime === b.renewTime && a.leaseTransitions === b.leaseTransitions;
+  return (
+    a.holderIdentity === b.holderIdentity &&
+    a.leaseDurationSeconds === b.leaseDurationSeconds &&
+    a.acquireTime === b.acquireTime &&
+    a.renewTime === b.renewTime &&
+    a.leaseTransitions === b.leaseTransitions
+  );
 }
 
 function observe(e: Elector, lease: Lease, ctx: Ctx): void {
@@ -134,10 +187,18 @@ function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 }
 
 /** A result of the elector's own requests: updates `e` and `hc` in place (the caller owns both). */
-export function electorOnResultInPlace<T = never>(e: Elector, cfg: ElectorConfig, hc: HttpClient<T | string>, http: HttpClientConfig, r: HttpResult, ctx: Ctx): readonly ElectorEvent[] {
+export function electorOnResultInPlace<T = never>(
+  e: Elector,
+  cfg: ElectorConfig,
+  hc: HttpClient<T | string>,
+  http: HttpClientConfig,
+  r: HttpResult,
+  ctx: Ctx,
+): readonly ElectorEvent[] {
   if (r.kind !== "response") return NO_EVENTS;
   const verb = r.tag.slice(3);
-  if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201)) return succeeded(e, cfg, r.body as Lease, ctx);
+  if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201))
+    return succeeded(e, cfg, r.body as Lease, ctx);
   if (verb === "get" && r.status === 404) {
     send(e, cfg, hc, http, "create", record(e, cfg, null, ctx), ctx);
     return NO_EVENTS;

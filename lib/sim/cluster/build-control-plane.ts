@@ -17,7 +17,16 @@ import { servedResources } from "../objects/resources";
 export function addEtcd(l: Layout): void {
   const t = l.t;
   const stacked = l.spec.etcdTopology === "stacked";
-  const timing = { heartbeatMs: t.etcdHeartbeatMs, electionMs: t.etcdElectionMs, requestTimeoutMs: t.etcdRequestTimeoutMs, noLeaderChecks: t.etcdNoLeaderChecks, readIndexRetryMs: t.etcdReadIndexRetryMs, preVote: true, checkQuorum: true, fastPaths: true };
+  const timing = {
+    heartbeatMs: t.etcdHeartbeatMs,
+    electionMs: t.etcdElectionMs,
+    requestTimeoutMs: t.etcdRequestTimeoutMs,
+    noLeaderChecks: t.etcdNoLeaderChecks,
+    readIndexRetryMs: t.etcdReadIndexRetryMs,
+    preVote: true,
+    checkQuorum: true,
+    fastPaths: true,
+  };
   for (const i of range(l.spec.etcdMembers)) {
     const cfg: EtcdConfig = { id: i, peers: l.peers, timing };
     add(l, proc(`etcd-${i}`, "etcd", stacked ? `cp-${i}` : `etcd-${i}`, stacked ? `kubelet/cp-${i}` : null, cfg));
@@ -28,10 +37,20 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
   const t = l.t;
   const endpoints = l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : Object.values(l.peers);
   return {
-    etcd: { endpoints, retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
+    etcd: {
+      endpoints,
+      retryMs: t.etcdClientRetryMs,
+      maxRetries: t.etcdClientMaxRetries,
+      reconnectBaseMs: t.grpcReconnectBaseMs,
+      reconnectMaxMs: t.grpcReconnectMaxMs,
+    },
     authn: AUTHN,
     rbac: RBAC_POLICY,
-    admission: { defaultTolerationSeconds: t.defaultTolerationMs / 1000, namespaces: ["default", "kube-node-lease", "kube-system", ...clientNamespaces(l)], ...(l.spec.namespacePolicy === undefined ? {} : { policy: l.spec.namespacePolicy }) },
+    admission: {
+      defaultTolerationSeconds: t.defaultTolerationMs / 1000,
+      namespaces: ["default", "kube-node-lease", "kube-system", ...clientNamespaces(l)],
+      ...(l.spec.namespacePolicy === undefined ? {} : { policy: l.spec.namespacePolicy }),
+    },
     requestTimeoutMs: t.apiRequestTimeoutMs,
     etcdHealthTimeoutMs: t.apiEtcdHealthTimeoutMs,
     cacheFreshnessMs: t.apiCacheFreshnessMs,
@@ -48,7 +67,9 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
 
 /** Namespaces the network scenario's client pods live in besides default (created before the run, as `kubectl create namespace` would). */
 function clientNamespaces(l: Layout): string[] {
-  return [...new Set((l.spec.networkPolicy?.clients ?? []).map((c) => c.namespace))].filter((n) => n !== "default").sort();
+  return [...new Set((l.spec.networkPolicy?.clients ?? []).map((c) => c.namespace))]
+    .filter((n) => n !== "default")
+    .sort();
 }
 
 /** A kubeadm control-plane node: static pods for kube-apiserver, the controllers (and stacked etcd). */
@@ -58,7 +79,13 @@ export function addControlPlane(l: Layout, i: number): void {
   const kubeletId = `kubelet/${host}`;
   // kubeadm points the controllers (and, since ControlPlaneKubeletLocalMode, the kubelet) at the local API server.
   const local = (credential: Credential) => ({ server: `kube-apiserver-${i}`, credential });
-  const elector = (name: string) => ({ namespace: "kube-system", name, leaseDurationMs: t.leaseDurationMs, renewDeadlineMs: t.renewDeadlineMs, retryPeriodMs: t.retryPeriodMs });
+  const elector = (name: string) => ({
+    namespace: "kube-system",
+    name,
+    leaseDurationMs: t.leaseDurationMs,
+    renewDeadlineMs: t.renewDeadlineMs,
+    retryPeriodMs: t.retryPeriodMs,
+  });
   add(l, proc(`kube-apiserver-${i}`, "kube-apiserver", host, kubeletId, apiServerConfig(l, i)));
   const kcm: KcmConfig = {
     api: local(CREDENTIALS.controllerManager),
@@ -71,17 +98,37 @@ export function addControlPlane(l: Layout, i: number): void {
     ...(l.spec.policyApi === true ? { disruption: true } : {}),
     batch: l.spec.batchApi === true,
     ...(l.spec.operator === undefined ? {} : { garbageCollector: true }),
-    ...(l.spec.autoscaling === undefined ? {} : { hpa: { syncPeriodMs: t.hpaSyncPeriodMs, metricsServer: "metrics-server", downscaleStabilizationMs: t.hpaDownscaleStabilizationMs, tolerance: t.hpaTolerance } }),
+    ...(l.spec.autoscaling === undefined
+      ? {}
+      : {
+          hpa: {
+            syncPeriodMs: t.hpaSyncPeriodMs,
+            metricsServer: "metrics-server",
+            downscaleStabilizationMs: t.hpaDownscaleStabilizationMs,
+            tolerance: t.hpaTolerance,
+          },
+        }),
   };
   add(l, proc(`kube-controller-manager-${i}`, "kube-controller-manager", host, kubeletId, kcm));
-  const sched: SchedulerConfig = { api: local(CREDENTIALS.scheduler), elector: elector("kube-scheduler"), backoffMs: t.schedulerBackoffMs, backoffMaxMs: t.schedulerBackoffMaxMs, ...(l.spec.clusterAutoscaler === undefined ? {} : { recordUnschedulable: true }) };
+  const sched: SchedulerConfig = {
+    api: local(CREDENTIALS.scheduler),
+    elector: elector("kube-scheduler"),
+    backoffMs: t.schedulerBackoffMs,
+    backoffMaxMs: t.schedulerBackoffMaxMs,
+    ...(l.spec.clusterAutoscaler === undefined ? {} : { recordUnschedulable: true }),
+  };
   add(l, proc(`kube-scheduler-${i}`, "kube-scheduler", host, kubeletId, sched));
   const k: KubeletConfig = {
     node: host,
     zone: "zone-a",
     api: local(kubeletCredential(host)),
     runtime: null,
-    staticPods: [...(l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : []), `kube-apiserver-${i}`, `kube-controller-manager-${i}`, `kube-scheduler-${i}`],
+    staticPods: [
+      ...(l.spec.etcdTopology === "stacked" ? [`etcd-${i}`] : []),
+      `kube-apiserver-${i}`,
+      `kube-controller-manager-${i}`,
+      `kube-scheduler-${i}`,
+    ],
     probeTarget: `kube-apiserver-${i}`,
     allocatable: { cpuMilli: 2000, memoryMi: 4096, pods: 110 },
     registerTaints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }],
@@ -94,7 +141,15 @@ export function addControlPlane(l: Layout, i: number): void {
   };
   add(l, proc(kubeletId, "kubelet", host, null, k));
   if (l.spec.kubeadm !== undefined) {
-    const cfg: KubeadmConfig = { node: host, kubelet: kubeletId, staticPods: k.staticPods, apiServer: `kube-apiserver-${i}`, clusterVersion: l.spec.kubeadm.clusterVersion, version: API_SERVER_VERSION, pollMs: 500 };
+    const cfg: KubeadmConfig = {
+      node: host,
+      kubelet: kubeletId,
+      staticPods: k.staticPods,
+      apiServer: `kube-apiserver-${i}`,
+      clusterVersion: l.spec.kubeadm.clusterVersion,
+      version: API_SERVER_VERSION,
+      pollMs: 500,
+    };
     add(l, proc(`kubeadm/${host}`, "kubeadm", host, null, cfg));
   }
 }

@@ -8,20 +8,58 @@ import type { EtcdLoadConfig } from "../components/etcd-load";
 import type { EtcdConfig, EtcdTiming } from "../etcd/member-types";
 import { DEFAULT_TUNING } from "./defaults";
 
-export type EtcdClusterSpec = { members: number; writesPerSec: number; preVote: boolean; checkQuorum: boolean; latencyMs: Ms; fastPaths: boolean };
+export type EtcdClusterSpec = {
+  members: number;
+  writesPerSec: number;
+  preVote: boolean;
+  checkQuorum: boolean;
+  latencyMs: Ms;
+  fastPaths: boolean;
+};
 
-export const DEFAULT_ETCD_SPEC: EtcdClusterSpec = { members: 3, writesPerSec: 0, preVote: true, checkQuorum: true, latencyMs: DEFAULT_TUNING.networkLatencyMs, fastPaths: true };
+export const DEFAULT_ETCD_SPEC: EtcdClusterSpec = {
+  members: 3,
+  writesPerSec: 0,
+  preVote: true,
+  checkQuorum: true,
+  latencyMs: DEFAULT_TUNING.networkLatencyMs,
+  fastPaths: true,
+};
 
 export function etcdTimingFor(spec: Pick<EtcdClusterSpec, "preVote" | "checkQuorum" | "fastPaths">): EtcdTiming {
   const t = DEFAULT_TUNING;
-  return { heartbeatMs: t.etcdHeartbeatMs, electionMs: t.etcdElectionMs, requestTimeoutMs: t.etcdRequestTimeoutMs, noLeaderChecks: t.etcdNoLeaderChecks, readIndexRetryMs: t.etcdReadIndexRetryMs, preVote: spec.preVote, checkQuorum: spec.checkQuorum, fastPaths: spec.fastPaths };
+  return {
+    heartbeatMs: t.etcdHeartbeatMs,
+    electionMs: t.etcdElectionMs,
+    requestTimeoutMs: t.etcdRequestTimeoutMs,
+    noLeaderChecks: t.etcdNoLeaderChecks,
+    readIndexRetryMs: t.etcdReadIndexRetryMs,
+    preVote: spec.preVote,
+    checkQuorum: spec.checkQuorum,
+    fastPaths: spec.fastPaths,
+  };
 }
 
 function proc(id: ProcId, kind: string, config: unknown): Proc {
-  return makeProc({ id, kind, host: id, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor: null, config, state: null, persisted: undefined });
+  return makeProc({
+    id,
+    kind,
+    host: id,
+    up: false,
+    disabled: false,
+    incarnation: 0,
+    startedAt: 0,
+    supervisor: null,
+    config,
+    state: null,
+    persisted: undefined,
+  });
 }
 
-export function buildEtcdCluster(spec: EtcdClusterSpec, seed: number): { world: World; boot: { at: Ms; ev: SimEvent }[] } {
+export function buildEtcdCluster(
+  spec: EtcdClusterSpec,
+  seed: number,
+): { world: World; boot: { at: Ms; ev: SimEvent }[] } {
   const peers: Record<number, ProcId> = {};
   for (let i = 1; i <= spec.members; i++) peers[i] = `etcd-${i}`;
   const procs: Record<ProcId, Proc> = {};
@@ -34,7 +72,13 @@ export function buildEtcdCluster(spec: EtcdClusterSpec, seed: number): { world: 
   if (spec.writesPerSec > 0) {
     const t = DEFAULT_TUNING;
     const cfg: EtcdLoadConfig = {
-      etcd: { endpoints: Object.values(peers), retryMs: t.etcdClientRetryMs, maxRetries: t.etcdClientMaxRetries, reconnectBaseMs: t.grpcReconnectBaseMs, reconnectMaxMs: t.grpcReconnectMaxMs },
+      etcd: {
+        endpoints: Object.values(peers),
+        retryMs: t.etcdClientRetryMs,
+        maxRetries: t.etcdClientMaxRetries,
+        reconnectBaseMs: t.grpcReconnectBaseMs,
+        reconnectMaxMs: t.grpcReconnectMaxMs,
+      },
       intervalMs: Math.round(1000 / spec.writesPerSec),
       keys: 100,
     };
@@ -43,5 +87,8 @@ export function buildEtcdCluster(spec: EtcdClusterSpec, seed: number): { world: 
   }
   const world: World = { now: 0, rng: seedRng(seed), procs, hosts, net: createNet(spec.latencyMs), nextId: 1 };
   const ids = Object.keys(procs).sort();
-  return { world, boot: ids.map((id, i) => ({ at: i * 10, ev: { kind: "action", action: { type: "start", target: id } } })) };
+  return {
+    world,
+    boot: ids.map((id, i) => ({ at: i * 10, ev: { kind: "action", action: { type: "start", target: id } } })),
+  };
 }

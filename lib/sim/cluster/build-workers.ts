@@ -15,7 +15,12 @@ export function addWorker(l: Layout, i: number): void {
   const w = l.spec.workerSpecs?.[i] ?? {};
   l.runtimes[node] = `containerd/${node}`;
   if (w.kubeProxy !== undefined) {
-    const kp: KubeProxyConfig = { api: { server: l.apiEndpoint, credential: CREDENTIALS.kubeProxy }, node, mode: w.kubeProxy, minSyncMs: 1000 };
+    const kp: KubeProxyConfig = {
+      api: { server: l.apiEndpoint, credential: CREDENTIALS.kubeProxy },
+      node,
+      mode: w.kubeProxy,
+      minSyncMs: 1000,
+    };
     add(l, proc(`kube-proxy/${node}`, "kube-proxy", node, null, kp), zone);
   }
   const k: KubeletConfig = {
@@ -34,6 +39,14 @@ export function addWorker(l: Layout, i: number): void {
   };
   add(l, proc(`kubelet/${node}`, "kubelet", node, null, k), zone);
   const t = l.t;
-  const c: ContainerdConfig = { kubelet: `kubelet/${node}`, sandboxMs: t.sandboxMs, pullMs: t.imagePullMs, digestCheckMs: t.imageDigestCheckMs, startMs: t.containerStartMs, preloadedImages: [], crashingImages: t.crashingImages };
+  const c: ContainerdConfig = {
+    kubelet: `kubelet/${node}`,
+    sandboxMs: t.sandboxMs,
+    pullMs: t.imagePullMs,
+    digestCheckMs: t.imageDigestCheckMs,
+    startMs: t.containerStartMs,
+    preloadedImages: [],
+    crashingImages: t.crashingImages,
+  };
   add(l, proc(`containerd/${node}`, "containerd", node, null, c), zone);
 }

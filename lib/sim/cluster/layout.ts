@@ -18,7 +18,19 @@ export type Layout = {
 
 /** A process that has not started yet. Pure. */
 export function proc(id: ProcId, kind: string, host: string, supervisor: ProcId | null, config: unknown): Proc {
-  return makeProc({ id, kind, host, up: false, disabled: false, incarnation: 0, startedAt: 0, supervisor, config, state: null, persisted: undefined });
+  return makeProc({
+    id,
+    kind,
+    host,
+    up: false,
+    disabled: false,
+    incarnation: 0,
+    startedAt: 0,
+    supervisor,
+    config,
+    state: null,
+    persisted: undefined,
+  });
 }
 
 /** Places `p`, creating its host (up, in `zone`) the first time the host is named. */

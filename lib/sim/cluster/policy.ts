@@ -47,20 +47,47 @@ export const AUTHN: AuthnConfig = {
   clientCa: CLUSTER_CA,
   tokens: {
     "jane-token": { name: "jane", groups: ["developers"] },
-    "kube-proxy-token": { name: "system:serviceaccount:kube-system:kube-proxy", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
-    "web-token": { name: "system:serviceaccount:default:web", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
-    "cni-agent-token": { name: "system:serviceaccount:kube-system:cni-agent", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
-    "coredns-token": { name: "system:serviceaccount:kube-system:coredns", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
-    "net-client-token": { name: "system:serviceaccount:default:net-client", groups: ["system:serviceaccounts", "system:serviceaccounts:default"] },
-    "cluster-autoscaler-token": { name: "system:serviceaccount:kube-system:cluster-autoscaler", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
-    "webapp-operator-token": { name: "system:serviceaccount:kube-system:webapp-operator", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] },
+    "kube-proxy-token": {
+      name: "system:serviceaccount:kube-system:kube-proxy",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
+    },
+    "web-token": {
+      name: "system:serviceaccount:default:web",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:default"],
+    },
+    "cni-agent-token": {
+      name: "system:serviceaccount:kube-system:cni-agent",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
+    },
+    "coredns-token": {
+      name: "system:serviceaccount:kube-system:coredns",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
+    },
+    "net-client-token": {
+      name: "system:serviceaccount:default:net-client",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:default"],
+    },
+    "cluster-autoscaler-token": {
+      name: "system:serviceaccount:kube-system:cluster-autoscaler",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
+    },
+    "webapp-operator-token": {
+      name: "system:serviceaccount:kube-system:webapp-operator",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
+    },
   },
 };
 
 export const RBAC_POLICY: RbacPolicy = {
   roles: {
     "cluster-admin": [rule(["*"], ["*"], ["*"])],
-    view: [rule(read, ["", "apps", "discovery.k8s.io"], ["pods", "deployments", "replicasets", "statefulsets", "services", "endpointslices", "persistentvolumeclaims"])],
+    view: [
+      rule(
+        read,
+        ["", "apps", "discovery.k8s.io"],
+        ["pods", "deployments", "replicasets", "statefulsets", "services", "endpointslices", "persistentvolumeclaims"],
+      ),
+    ],
     "pod-reader": [rule(read, [""], ["pods"])],
     "system:kube-controller-manager": [
       rule(["get", "create", "update", "list", "watch"], ["coordination.k8s.io"], ["leases"]),
@@ -106,16 +133,66 @@ export const RBAC_POLICY: RbacPolicy = {
     ],
   },
   bindings: [
-    { name: "kubeadm:cluster-admins", role: "cluster-admin", subjects: [{ kind: "Group", name: "kubeadm:cluster-admins" }], namespace: null },
+    {
+      name: "kubeadm:cluster-admins",
+      role: "cluster-admin",
+      subjects: [{ kind: "Group", name: "kubeadm:cluster-admins" }],
+      namespace: null,
+    },
     { name: "developers-view", role: "view", subjects: [{ kind: "Group", name: "developers" }], namespace: "default" },
-    { name: "web-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }], namespace: "default" },
-    { name: "system:kube-controller-manager", role: "system:kube-controller-manager", subjects: [{ kind: "User", name: "system:kube-controller-manager" }], namespace: null },
-    { name: "system:kube-scheduler", role: "system:kube-scheduler", subjects: [{ kind: "User", name: "system:kube-scheduler" }], namespace: null },
-    { name: "cni-agent", role: "cni-agent", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cni-agent" }], namespace: null },
-    { name: "system:coredns", role: "system:coredns", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }], namespace: null },
-    { name: "net-client-pod-reader", role: "pod-reader", subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }], namespace: null },
-    { name: "cluster-autoscaler", role: "cluster-autoscaler", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }], namespace: null },
-    { name: "webapp-operator", role: "webapp-operator", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:webapp-operator" }], namespace: null },
-    { name: "system:node-proxier", role: "system:node-proxier", subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }], namespace: null },
+    {
+      name: "web-pod-reader",
+      role: "pod-reader",
+      subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }],
+      namespace: "default",
+    },
+    {
+      name: "system:kube-controller-manager",
+      role: "system:kube-controller-manager",
+      subjects: [{ kind: "User", name: "system:kube-controller-manager" }],
+      namespace: null,
+    },
+    {
+      name: "system:kube-scheduler",
+      role: "system:kube-scheduler",
+      subjects: [{ kind: "User", name: "system:kube-scheduler" }],
+      namespace: null,
+    },
+    {
+      name: "cni-agent",
+      role: "cni-agent",
+      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cni-agent" }],
+      namespace: null,
+    },
+    {
+      name: "system:coredns",
+      role: "system:coredns",
+      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }],
+      namespace: null,
+    },
+    {
+      name: "net-client-pod-reader",
+      role: "pod-reader",
+      subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }],
+      namespace: null,
+    },
+    {
+      name: "cluster-autoscaler",
+      role: "cluster-autoscaler",
+      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }],
+      namespace: null,
+    },
+    {
+      name: "webapp-operator",
+      role: "webapp-operator",
+      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:webapp-operator" }],
+      namespace: null,
+    },
+    {
+      name: "system:node-proxier",
+      role: "system:node-proxier",
+      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }],
+      namespace: null,
+    },
   ],
 };

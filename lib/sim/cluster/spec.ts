@@ -61,7 +61,10 @@ export type ClusterSpec = {
    * behind the kube-dns ClusterIP (`upstream`: the names its forward resolver knows), and one
    * process per client pod doing the scripted connects and lookups.
    */
-  networkPolicy?: { upstream: Record<string, string>; clients: { namespace: string; pod: string; actions: NetAction[] }[] };
+  networkPolicy?: {
+    upstream: Record<string, string>;
+    clients: { namespace: string; pod: string; actions: NetAction[] }[];
+  };
   /**
    * A cluster-autoscaler (on cp-1) for one node group whose instances are the workers plus `spare`
    * machines that stay powered off until the simulated cloud creates them, `provisioningMs` after
@@ -86,4 +89,12 @@ export type ClusterSpec = {
 /** A worker's allocatable unless its WorkerSpec says otherwise; the Cluster Autoscaler's template node is one too. */
 export const DEFAULT_ALLOCATABLE: ResourceList & { pods: number } = { cpuMilli: 2000, memoryMi: 4096, pods: 110 };
 
-export const DEFAULT_SPEC: ClusterSpec = { etcdMembers: 3, etcdTopology: "stacked", controlPlanes: 3, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING };
+export const DEFAULT_SPEC: ClusterSpec = {
+  etcdMembers: 3,
+  etcdTopology: "stacked",
+  controlPlanes: 3,
+  workers: 2,
+  zones: 1,
+  webTraffic: true,
+  tuning: DEFAULT_TUNING,
+};

@@ -32,7 +32,13 @@ export function kubeletSkew(apiServer: string, kubelet: string): KubeletSkew {
  */
 export function kubeadmUpgradeErrors(cluster: string, target: string, kubeadm: string): string[] {
   const errors: string[] = [];
-  if (minorOf(target) > minorOf(cluster) + 1) errors.push(`Specified version to upgrade to "${target}" is too high; kubeadm can upgrade only 1 minor version at a time`);
-  if (minorOf(target) > minorOf(kubeadm)) errors.push(`Specified version to upgrade to "${target}" is at least one minor release higher than the kubeadm minor release (${minorOf(target)} > ${minorOf(kubeadm)}). Such an upgrade is not supported`);
+  if (minorOf(target) > minorOf(cluster) + 1)
+    errors.push(
+      `Specified version to upgrade to "${target}" is too high; kubeadm can upgrade only 1 minor version at a time`,
+    );
+  if (minorOf(target) > minorOf(kubeadm))
+    errors.push(
+      `Specified version to upgrade to "${target}" is at least one minor release higher than the kubeadm minor release (${minorOf(target)} > ${minorOf(kubeadm)}). Such an upgrade is not supported`,
+    );
   return errors;
 }

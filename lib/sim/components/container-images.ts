@@ -37,5 +37,7 @@ export function imageSizeBytes(ref: string): number {
 /** ListImages, largest first as the kubelet's image cache sorts them (ties by name). Pure. */
 export function listImages(pulled: readonly string[]): ContainerImage[] {
   const refs = [...new Set(pulled.map(normalizedReference))];
-  return refs.map((ref) => ({ names: [ref], sizeBytes: imageSizeBytes(ref) })).sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[0]! < b.names[0]! ? -1 : 1));
+  return refs
+    .map((ref) => ({ names: [ref], sizeBytes: imageSizeBytes(ref) }))
+    .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[0]! < b.names[0]! ? -1 : 1));
 }

@@ -8,7 +8,13 @@ export type ContainerSpec = { name: string; image: string; pullPolicy: PullPolic
 
 export type ContainerState = "waiting" | "running" | "exited";
 
-export type RuntimeContainer = { name: string; state: ContainerState; startedAt: number | null; exitCode: number | null; incarnation: number };
+export type RuntimeContainer = {
+  name: string;
+  state: ContainerState;
+  startedAt: number | null;
+  exitCode: number | null;
+  incarnation: number;
+};
 
 /**
  * A pod sandbox as the runtime reports it. `state` is "running" once every container runs,
@@ -40,7 +46,17 @@ export type StopStep = { container: string; preStopMs: number; timeoutMs: number
 export type ContainerStop = { container: string; exitCode: 0 | 137 | null; afterMs: number };
 
 export type CriMsg =
-  | { p: "cri"; kind: "cri-request"; id: string; op: "run-pod"; uid: string; name: string; namespace: string; ip: string; containers: ContainerSpec[] }
+  | {
+      p: "cri";
+      kind: "cri-request";
+      id: string;
+      op: "run-pod";
+      uid: string;
+      name: string;
+      namespace: string;
+      ip: string;
+      containers: ContainerSpec[];
+    }
   /** StopPodSandbox after StopContainer per `plan` (absent: remove the pod at once, as for an orphan). */
   | { p: "cri"; kind: "cri-request"; id: string; op: "stop-pod"; uid: string; plan?: StopStep[] }
   | { p: "cri"; kind: "cri-request"; id: string; op: "start-container"; uid: string; container: string }
@@ -59,7 +75,14 @@ export type CriMsg =
  * cumulative usage in millicore-milliseconds since its containers started (one core busy for one
  * second adds 1000 × 1000), sampled at `timestamp`.
  */
-export type PodCpuStats = { uid: string; name: string; namespace: string; startedAt: number; timestamp: number; usageMilliMs: number };
+export type PodCpuStats = {
+  uid: string;
+  name: string;
+  namespace: string;
+  startedAt: number;
+  timestamp: number;
+  usageMilliMs: number;
+};
 
 /** A request from a client of the application to one pod IP (after kube-proxy-style routing). */
 export type AppMsg =

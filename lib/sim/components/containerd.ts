@@ -5,7 +5,15 @@
 // says, CreateContainer and StartContainer. Pulled images stay on the node's disk across reboots.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import type { ContainerSpec, ContainerStop, PodCpuStats, RuntimeContainer, RuntimePod, RuntimeStage, StopStep } from "./containerd-protocol";
+import type {
+  ContainerSpec,
+  ContainerStop,
+  PodCpuStats,
+  RuntimeContainer,
+  RuntimePod,
+  RuntimeStage,
+  StopStep,
+} from "./containerd-protocol";
 import { copyRecord, emptyRecord, withEntry } from "../core/records";
 import { listImages } from "./container-images";
 
@@ -27,7 +35,6 @@ export const CRASH_AFTER_MS = 2000;
 
 /** How long a program takes to exit after SIGTERM when its AppBehavior does not say: a server closing its listener and finishing in-flight requests. */
 export const DEFAULT_SHUTDOWN_MS = 1000;
-
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
 /** CPU drawn by the app in the pod at `ip`: `milli` since `since`, on top of `usedMilliMs` accrued before. */
@@ -63,7 +70,13 @@ function summarize(containers: RuntimeContainer[]): RuntimePod["state"] {
   return containers.every((c) => c.state === "running") ? "running" : "waiting";
 }
 
-function put(s: ContainerdState, pod: RuntimePod, cfg: ContainerdConfig, ctx: Ctx, stage: RuntimeStage): ContainerdState {
+function put(
+  s: ContainerdState,
+  pod: RuntimePod,
+  cfg: ContainerdConfig,
+  ctx: Ctx,
+  stage: RuntimeStage,
+): ContainerdState {
   const next = pod.state === "starting" || pod.state === "stopped" ? pod : { ...pod, state: summarize(pod.containers) };
   ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: next, stage });
   return { ...s, pods: withEntry(s.pods, pod.uid, next) };
@@ -78,10 +91,22 @@ function pull(s: ContainerdState, h: Held, spec: ContainerSpec, cfg: ContainerdC
   const present = s.images[spec.image] === true;
   const c = h.pod.containers.find((x) => x.name === spec.name)!;
   if (spec.pullPolicy === "Never" && !present) {
-    return put(s, h.pod, cfg, ctx, { kind: "pull-failed", container: spec.name, image: spec.image, reason: `ErrImageNeverPull: container image "${spec.image}" is not present with pull policy of Never` });
+    return put(s, h.pod, cfg, ctx, {
+      kind: "pull-failed",
+      container: spec.name,
+      image: spec.image,
+      reason: `ErrImageNeverPull: container image "${spec.image}" is not present with pull policy of Never`,
+    });
   }
   if (spec.pullPolicy !== "Always" && present) {
-    ctx.after(0, { t: "pulled", uid: h.pod.uid, container: spec.name, cached: true, ms: 0, incarnation: c.incarnation });
+    ctx.after(0, {
+      t: "pulled",
+      uid: h.pod.uid,
+      container: spec.name,
+      cached: true,
+      ms: 0,
+      incarnation: c.incarnation,
+    });
     return s;
   }
   const ms = draw(ctx, present ? cfg.digestCheckMs : cfg.pullMs);
@@ -89,13 +114,32 @@ function pull(s: ContainerdState, h: Held, spec: ContainerSpec, cfg: ContainerdC
   return s;
 }
 
-function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri"; kind: "cri-request" }>, env: Envelope, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
+function onRequest(
+  s: ContainerdState,
+  body: Extract<Envelope["body"], { p: "cri"; kind: "cri-request" }>,
+  env: Envelope,
+  ctx: Ctx,
+  cfg: ContainerdConfig,
+): ContainerdState {
   switch (body.op) {
     case "run-pod": {
       if (s.pods[body.uid] !== undefined) return s;
       ctx.after(draw(ctx, cfg.sandboxMs), { t: "sandbox", uid: body.uid });
-      const containers = body.containers.map((c) => ({ name: c.name, state: "waiting" as const, startedAt: null, exitCode: null, incarnation: 0 }));
-      const pod: RuntimePod = { uid: body.uid, name: body.name, namespace: body.namespace, ip: body.ip, state: "starting", containers };
+      const containers = body.containers.map((c) => ({
+        name: c.name,
+        state: "waiting" as const,
+        startedAt: null,
+        exitCode: null,
+        incarnation: 0,
+      }));
+      const pod: RuntimePod = {
+        uid: body.uid,
+        name: body.name,
+        namespace: body.namespace,
+        ip: body.ip,
+        state: "starting",
+        containers,
+      };
       return { ...s, pods: withEntry(s.pods, body.uid, pod), specs: withEntry(s.specs, body.uid, body.containers) };
     }
     case "stop-pod": {
@@ -123,13 +167,24 @@ function onRequest(s: ContainerdState, body: Extract<Envelope["body"], { p: "cri
       return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: 137, reason: body.reason });
     }
     case "list":
-      ctx.send(env.from, { p: "cri", kind: "cri-response", id: body.id, pods: Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1)) });
+      ctx.send(env.from, {
+        p: "cri",
+        kind: "cri-response",
+        id: body.id,
+        pods: Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1)),
+      });
       return s;
     case "list-images":
       ctx.send(env.from, { p: "cri", kind: "cri-images", id: body.id, images: listImages(Object.keys(s.images)) });
       return s;
     case "stats":
-      ctx.send(env.from, { p: "cri", kind: "cri-stats", id: body.id, replyTo: body.replyTo, stats: podStats(s, ctx.now) });
+      ctx.send(env.from, {
+        p: "cri",
+        kind: "cri-stats",
+        id: body.id,
+        replyTo: body.replyTo,
+        stats: podStats(s, ctx.now),
+      });
       return s;
   }
 }
@@ -145,13 +200,28 @@ function containerStops(h: Held, plan: readonly StopStep[]): ContainerStop[] {
     if (step === undefined || c.state !== "running") return { container: c.name, exitCode: null, afterMs: 0 };
     const shutdownMs = h.specs.find((x) => x.name === c.name)?.app.shutdownMs ?? DEFAULT_SHUTDOWN_MS;
     const killed = shutdownMs > step.timeoutMs;
-    return { container: c.name, exitCode: killed ? 137 : 0, afterMs: step.preStopMs + Math.min(shutdownMs, step.timeoutMs) };
+    return {
+      container: c.name,
+      exitCode: killed ? 137 : 0,
+      afterMs: step.preStopMs + Math.min(shutdownMs, step.timeoutMs),
+    };
   });
 }
 
 /** StopPodSandbox and RemovePodSandbox: the pod is gone from the runtime, and the kubelet hears it stopped. */
-function removePod(s: ContainerdState, pod: RuntimePod, exits: ContainerStop[] | undefined, cfg: ContainerdConfig, ctx: Ctx): ContainerdState {
-  ctx.send(cfg.kubelet, { p: "cri", kind: "cri-event", pod: { ...pod, state: "stopped" }, stage: exits === undefined ? { kind: "stopped" } : { kind: "stopped", exits } });
+function removePod(
+  s: ContainerdState,
+  pod: RuntimePod,
+  exits: ContainerStop[] | undefined,
+  cfg: ContainerdConfig,
+  ctx: Ctx,
+): ContainerdState {
+  ctx.send(cfg.kubelet, {
+    p: "cri",
+    kind: "cri-event",
+    pod: { ...pod, state: "stopped" },
+    stage: exits === undefined ? { kind: "stopped" } : { kind: "stopped", exits },
+  });
   const pods = copyRecord(s.pods);
   delete pods[pod.uid];
   const specs = copyRecord(s.specs);
@@ -178,7 +248,14 @@ function podStats(s: ContainerdState, now: Ms): PodCpuStats[] {
   for (const p of Object.values(s.pods).sort((a, b) => (a.uid < b.uid ? -1 : 1))) {
     const started = p.containers.map((c) => c.startedAt);
     if (p.state !== "running" || started.some((t) => t === null)) continue;
-    out.push({ uid: p.uid, name: p.name, namespace: p.namespace, startedAt: Math.min(...(started as number[])), timestamp: now, usageMilliMs: usedBy(s.cpu?.[p.ip], now) });
+    out.push({
+      uid: p.uid,
+      name: p.name,
+      namespace: p.namespace,
+      startedAt: Math.min(...(started as number[])),
+      timestamp: now,
+      usageMilliMs: usedBy(s.cpu?.[p.ip], now),
+    });
   }
   return out;
 }
@@ -206,7 +283,8 @@ function onMessage(s: ContainerdState, env: Envelope, ctx: Ctx, cfg: ContainerdC
 function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: ContainerdConfig): ContainerdState {
   const h = held(s, timer.uid);
   if (h === null) return s;
-  if (timer.t === "stopped") return s.stopping?.[timer.uid] === undefined ? s : removePod(s, h.pod, s.stopping[timer.uid], cfg, ctx);
+  if (timer.t === "stopped")
+    return s.stopping?.[timer.uid] === undefined ? s : removePod(s, h.pod, s.stopping[timer.uid], cfg, ctx);
   // A pod being stopped runs no more container starts or exits of its own.
   if (s.stopping?.[timer.uid] !== undefined) return s;
   if (timer.t === "sandbox") {
@@ -220,23 +298,45 @@ function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: Cont
   if (timer.t === "pulled") {
     ctx.after(draw(ctx, cfg.startMs), { t: "started", uid: timer.uid, container: c.name, incarnation: c.incarnation });
     const images = s.images[spec.image] === true ? s.images : withEntry(s.images, spec.image, true as const);
-    return put({ ...s, images }, h.pod, cfg, ctx, { kind: "pulled", container: c.name, image: spec.image, pullPolicy: spec.pullPolicy, cached: timer.cached, ms: timer.ms });
+    return put({ ...s, images }, h.pod, cfg, ctx, {
+      kind: "pulled",
+      container: c.name,
+      image: spec.image,
+      pullPolicy: spec.pullPolicy,
+      cached: timer.cached,
+      ms: timer.ms,
+    });
   }
   if (timer.t === "started") {
     const crashing = cfg.crashingImages.includes(spec.image);
     const exitAfter = crashing ? CRASH_AFTER_MS : spec.app.exitAfterMs;
     // A failFirst program (a flaky batch task) fails its first runs on this node, then exits as it is told.
-    const runs = spec.app.failFirst === undefined ? s.runs : withEntry(s.runs ?? {}, spec.image, (s.runs?.[spec.image] ?? 0) + 1);
+    const runs =
+      spec.app.failFirst === undefined ? s.runs : withEntry(s.runs ?? {}, spec.image, (s.runs?.[spec.image] ?? 0) + 1);
     const flaky = spec.app.failFirst !== undefined && (runs?.[spec.image] ?? 0) <= spec.app.failFirst;
     const code = crashing || flaky ? 1 : (spec.app.exitCode ?? 1);
-    if (exitAfter !== null) ctx.after(exitAfter, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation, code });
-    const started = put(runs === s.runs ? s : { ...s, runs }, setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }), cfg, ctx, { kind: "started", container: c.name });
+    if (exitAfter !== null)
+      ctx.after(exitAfter, { t: "exit", uid: timer.uid, container: c.name, incarnation: c.incarnation, code });
+    const started = put(
+      runs === s.runs ? s : { ...s, runs },
+      setContainer(h.pod, c.name, { state: "running", startedAt: ctx.now, exitCode: null }),
+      cfg,
+      ctx,
+      { kind: "started", container: c.name },
+    );
     // Containers start one after another, in spec order (SyncPod's start loop).
-    const nextSpec = h.specs.find((x) => h.pod.containers.find((y) => y.name === x.name)?.state === "waiting" && x.name !== c.name);
+    const nextSpec = h.specs.find(
+      (x) => h.pod.containers.find((y) => y.name === x.name)?.state === "waiting" && x.name !== c.name,
+    );
     return nextSpec === undefined ? started : pull(started, held(started, timer.uid)!, nextSpec, cfg, ctx);
   }
   const pod = setContainer(h.pod, c.name, { state: "exited", exitCode: timer.code, incarnation: c.incarnation + 1 });
-  return put(s, pod, cfg, ctx, { kind: "exited", container: c.name, exitCode: timer.code, reason: timer.code === 0 ? "Completed" : "Error" });
+  return put(s, pod, cfg, ctx, {
+    kind: "exited",
+    container: c.name,
+    exitCode: timer.code,
+    reason: timer.code === 0 ? "Completed" : "Error",
+  });
 }
 
 export const containerd = defineComponent<ContainerdConfig, ContainerdState, ContainerdTimer>({

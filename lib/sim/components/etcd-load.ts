@@ -3,7 +3,17 @@
 // they own in place (editsOwnedState): the benchmark's own overhead stays small.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms } from "../core/types";
-import { clientCall, clientCopy, clientInit, clientOnMessage, clientOnTimer, type EtcdClient, type EtcdClientConfig, type EtcdClientTimer, type EtcdResult } from "../etcd/client";
+import {
+  clientCall,
+  clientCopy,
+  clientInit,
+  clientOnMessage,
+  clientOnTimer,
+  type EtcdClient,
+  type EtcdClientConfig,
+  type EtcdClientTimer,
+  type EtcdResult,
+} from "../etcd/client";
 
 export type EtcdLoadConfig = { etcd: EtcdClientConfig; intervalMs: Ms; keys: number };
 export type EtcdLoadState = { client: EtcdClient; sent: number; acked: number; failed: number };
@@ -47,7 +57,12 @@ export const etcdLoad = defineComponent<EtcdLoadConfig, EtcdLoadState, EtcdLoadT
     }
     ctx.after(cfg.intervalMs, { t: "write" });
     const key = `/registry/leases/kube-node-lease/node-${s.sent % cfg.keys}`;
-    const call = { kind: "txn" as const, op: { op: "put" as const, key, value: { renewTime: ctx.now } }, quiet: true, summary: `renew ${key}` };
+    const call = {
+      kind: "txn" as const,
+      op: { op: "put" as const, key, value: { renewTime: ctx.now } },
+      quiet: true,
+      summary: `renew ${key}`,
+    };
     s.client = clientCall(s.client, cfg.etcd, ctx.nextId("load"), call, ctx, true);
     s.sent++;
     return s;

@@ -34,7 +34,10 @@ export function etcdctlLine(endpoint: string, path: string): string {
 
 function onCommand(s: EtcdctlState, c: Command, ctx: Ctx, cfg: EtcdctlConfig): EtcdctlState {
   const endpoint = String(c.args.endpoint);
-  ctx.trace("etcdctl.command", `$ ${etcdctlLine(endpoint, cfg.path)}`, { command: etcdctlLine(endpoint, cfg.path), endpoint });
+  ctx.trace("etcdctl.command", `$ ${etcdctlLine(endpoint, cfg.path)}`, {
+    command: etcdctlLine(endpoint, cfg.path),
+    endpoint,
+  });
   if (c.name !== "snapshot-save") {
     ctx.trace("etcdctl.error", `Error: unknown command "${c.name}" for "etcdctl"`, { command: c.name });
     return s;
@@ -53,7 +56,8 @@ function failed(s: EtcdctlState, reason: string, ctx: Ctx): EtcdctlState {
 function onMessage(s: EtcdctlState, env: Envelope, ctx: Ctx, cfg: EtcdctlConfig): EtcdctlState {
   const body = env.body;
   if (s.pending === null) return s;
-  if (body.p === "net" && body.kind === "refused" && env.from === s.pending.endpoint) return failed(s, `dial tcp ${s.pending.endpoint}:2379: connect: connection refused`, ctx);
+  if (body.p === "net" && body.kind === "refused" && env.from === s.pending.endpoint)
+    return failed(s, `dial tcp ${s.pending.endpoint}:2379: connect: connection refused`, ctx);
   if (body.p !== "etcd" || body.kind !== "snapshot-resp" || body.id !== s.pending.id) return s;
   const db = body.db;
   const keys = keyCount(db.store);

@@ -11,7 +11,16 @@
 // moves on. kubeadm never touches the kubelet: its package is upgraded afterwards, by hand.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope, Ms, ProcId } from "../core/types";
-import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, httpSendInPlace, type HttpClient, type HttpClientTimer, type HttpResult } from "../client/http-client";
+import {
+  emptyHttpClient,
+  httpClientCopy,
+  httpOnMessageInPlace,
+  httpOnTimerInPlace,
+  httpSendInPlace,
+  type HttpClient,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../client/http-client";
 import { kubeadmUpgradeErrors } from "../cluster/version-skew";
 
 export type KubeadmConfig = {
@@ -54,12 +63,17 @@ function componentOf(proc: ProcId): string {
  */
 function onCommand(s: KubeadmState, c: Command, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   if (c.name === "upgrade-plan") return plan(s, ctx, cfg);
-  if (c.name !== "upgrade-apply" && c.name !== "upgrade-node") throw new RangeError(`kubeadm: unknown command ${c.name}`);
+  if (c.name !== "upgrade-apply" && c.name !== "upgrade-node")
+    throw new RangeError(`kubeadm: unknown command ${c.name}`);
   const target = String(c.args.version);
   const line = c.name === "upgrade-apply" ? `kubeadm upgrade apply ${target} --yes` : "kubeadm upgrade node";
   ctx.trace("kubeadm.command", `$ ${line}  # on ${cfg.node}`, { command: line, node: cfg.node });
   if (c.name === "upgrade-apply") {
-    ctx.trace("kubeadm.version-check", `[upgrade/version] You have chosen to change the cluster version to "${target}"; [upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}`, { cluster: cfg.clusterVersion, target, kubeadm: cfg.version });
+    ctx.trace(
+      "kubeadm.version-check",
+      `[upgrade/version] You have chosen to change the cluster version to "${target}"; [upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}`,
+      { cluster: cfg.clusterVersion, target, kubeadm: cfg.version },
+    );
     const errors = kubeadmUpgradeErrors(cfg.clusterVersion, target, cfg.version);
     if (errors.length > 0) {
       // Upstream prints each error on a line of its own; the trace keeps one line per event.
@@ -68,15 +82,37 @@ function onCommand(s: KubeadmState, c: Command, ctx: Ctx, cfg: KubeadmConfig): K
       return s;
     }
   } else {
-    ctx.trace("kubeadm.version-check", `[upgrade] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system": kubernetesVersion ${target}`, { target });
+    ctx.trace(
+      "kubeadm.version-check",
+      `[upgrade] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system": kubernetesVersion ${target}`,
+      { target },
+    );
   }
-  return next({ ...s, upgrade: { target, command: c.name === "upgrade-apply" ? "apply" : "node", queue: [...cfg.staticPods], current: null, ready: null } }, ctx, cfg);
+  return next(
+    {
+      ...s,
+      upgrade: {
+        target,
+        command: c.name === "upgrade-apply" ? "apply" : "node",
+        queue: [...cfg.staticPods],
+        current: null,
+        ready: null,
+      },
+    },
+    ctx,
+    cfg,
+  );
 }
 
 function plan(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
-  ctx.trace("kubeadm.command", `$ kubeadm upgrade plan  # on ${cfg.node}`, { command: "kubeadm upgrade plan", node: cfg.node });
+  ctx.trace("kubeadm.command", `$ kubeadm upgrade plan  # on ${cfg.node}`, {
+    command: "kubeadm upgrade plan",
+    node: cfg.node,
+  });
   const refused = kubeadmUpgradeErrors(cfg.clusterVersion, cfg.version, cfg.version).length > 0;
-  const rows = cfg.staticPods.map((p) => `${componentOf(p)} ${cfg.node} ${cfg.clusterVersion} → ${cfg.version}`).join("; ");
+  const rows = cfg.staticPods
+    .map((p) => `${componentOf(p)} ${cfg.node} ${cfg.clusterVersion} → ${cfg.version}`)
+    .join("; ");
   ctx.trace(
     "kubeadm.plan",
     refused
@@ -111,13 +147,24 @@ function next(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
 
 function upgraded(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   const proc = s.upgrade!.current!;
-  ctx.trace("kubeadm.component-upgraded", `[upgrade/staticpods] Component "${componentOf(proc)}" upgraded successfully!`, { node: cfg.node, proc, version: s.upgrade!.target });
+  ctx.trace(
+    "kubeadm.component-upgraded",
+    `[upgrade/staticpods] Component "${componentOf(proc)}" upgraded successfully!`,
+    { node: cfg.node, proc, version: s.upgrade!.target },
+  );
   return next(s, ctx, cfg);
 }
 
 function pollReadyz(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   const http = httpClientCopy(s.http);
-  const id = httpSendInPlace(http, { server: cfg.apiServer, credential: null }, { verb: "health", path: "/readyz" }, "readyz", cfg.pollMs, ctx);
+  const id = httpSendInPlace(
+    http,
+    { server: cfg.apiServer, credential: null },
+    { verb: "health", path: "/readyz" },
+    "readyz",
+    cfg.pollMs,
+    ctx,
+  );
   return { ...s, http, upgrade: { ...s.upgrade!, ready: id } };
 }
 
@@ -136,7 +183,8 @@ function onMessage(s: KubeadmState, env: Envelope, ctx: Ctx, cfg: KubeadmConfig)
   }
   const http = httpClientCopy(s.http);
   let out: KubeadmState = { ...s, http };
-  for (const r of httpOnMessageInPlace(http, { server: cfg.apiServer, credential: null }, env, ctx)) out = onResult(out, r, ctx, cfg);
+  for (const r of httpOnMessageInPlace(http, { server: cfg.apiServer, credential: null }, env, ctx))
+    out = onResult(out, r, ctx, cfg);
   return out;
 }
 

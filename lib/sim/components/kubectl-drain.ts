@@ -20,7 +20,12 @@ export const EVICTION_RETRY_MS = 5000;
 /** waitForDelete's poll interval (drain.go: interval 1 s, PollImmediate). */
 export const DELETE_POLL_MS = 1000;
 
-export type DrainPod = { name: string; namespace: string; uid: string; stage: "evicting" | "retrying" | "waiting" | "gone" };
+export type DrainPod = {
+  name: string;
+  namespace: string;
+  uid: string;
+  stage: "evicting" | "retrying" | "waiting" | "gone";
+};
 
 export type DrainState = {
   /** The node being drained; null while `@busiest-worker` is being looked up. */
@@ -30,7 +35,10 @@ export type DrainState = {
   finished: boolean;
 };
 
-export type DrainTimer = { lib?: undefined; t: "drain-retry"; pod: string } | { lib?: undefined; t: "drain-poll"; pod: string } | { lib?: undefined; t: "drain-timeout" };
+export type DrainTimer =
+  | { lib?: undefined; t: "drain-retry"; pod: string }
+  | { lib?: undefined; t: "drain-poll"; pod: string }
+  | { lib?: undefined; t: "drain-timeout" };
 
 export type DrainHost = { drain?: DrainState };
 export type Send<S> = (s: S, call: ApiCall, step: string) => S;
@@ -41,7 +49,12 @@ export function drainCommandLine(a: Command["args"], node: string): string {
 }
 
 /** A line kubectl drain prints (the event's message is the line itself). */
-function say(ctx: Ctx, type: string, line: string, fields: Record<string, string | number | boolean | null> = {}): void {
+function say(
+  ctx: Ctx,
+  type: string,
+  line: string,
+  fields: Record<string, string | number | boolean | null> = {},
+): void {
   ctx.trace(type, line, fields);
 }
 
@@ -55,7 +68,10 @@ export function startDrain<S extends DrainHost>(s: S, c: Command, send: Send<S>,
 }
 
 function beginDrain<S extends DrainHost>(s: S, node: string, send: Send<S>, ctx: Ctx): S {
-  ctx.trace("kubectl.command", `$ ${drainCommandLine(s.drain!.args, node)}`, { command: drainCommandLine(s.drain!.args, node), node });
+  ctx.trace("kubectl.command", `$ ${drainCommandLine(s.drain!.args, node)}`, {
+    command: drainCommandLine(s.drain!.args, node),
+    node,
+  });
   const timeout = Number(s.drain!.args.timeoutSeconds ?? 0);
   if (timeout > 0) ctx.after(timeout * 1000, { t: "drain-timeout" } satisfies DrainTimer);
   return send({ ...s, drain: { ...s.drain!, node } }, apiCall("get", "nodes", { name: node }), "drain:cordon-get");
@@ -64,16 +80,29 @@ function beginDrain<S extends DrainHost>(s: S, node: string, send: Send<S>, ctx:
 /** The worker with the most non-terminating pods bound to it (ties: the lowest name). Pure. */
 export function busiestNode(pods: readonly Pod[]): string | null {
   const counts = new Map<string, number>();
-  for (const p of pods) if (p.spec.nodeName !== null && p.metadata.deletionTimestamp === null) counts.set(p.spec.nodeName, (counts.get(p.spec.nodeName) ?? 0) + 1);
+  for (const p of pods)
+    if (p.spec.nodeName !== null && p.metadata.deletionTimestamp === null)
+      counts.set(p.spec.nodeName, (counts.get(p.spec.nodeName) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 function fail<S extends DrainHost>(s: S, message: string, ctx: Ctx): S {
-  say(ctx, "drain.failed", `error: unable to drain node "${s.drain?.node ?? ""}" due to error: ${message}, continuing command...`, { node: s.drain?.node ?? "" });
+  say(
+    ctx,
+    "drain.failed",
+    `error: unable to drain node "${s.drain?.node ?? ""}" due to error: ${message}, continuing command...`,
+    { node: s.drain?.node ?? "" },
+  );
   return { ...s, drain: { ...s.drain!, finished: true } };
 }
 
-export function onDrainResponse<S extends DrainHost>(s: S, step: string, r: HttpResult<unknown> & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
+export function onDrainResponse<S extends DrainHost>(
+  s: S,
+  step: string,
+  r: HttpResult<unknown> & { kind: "response" },
+  send: Send<S>,
+  ctx: Ctx,
+): S {
   const d = s.drain;
   if (d === undefined || d.finished) return s;
   const [, what = "", pod = ""] = step.split(":");
@@ -90,13 +119,19 @@ export function onDrainResponse<S extends DrainHost>(s: S, step: string, r: Http
         say(ctx, "drain.cordoned", `node/${d.node} already cordoned`, { node: d.node });
         return listPods(s, send);
       }
-      return send(s, apiCall("patch", "nodes", { name: d.node, body: { spec: { unschedulable: true } } }), "drain:cordon");
+      return send(
+        s,
+        apiCall("patch", "nodes", { name: d.node, body: { spec: { unschedulable: true } } }),
+        "drain:cordon",
+      );
     case "cordon":
       if (r.status !== 200) return fail(s, r.error ?? `HTTP ${r.status}`, ctx);
       say(ctx, "drain.cordoned", `node/${d.node} cordoned`, { node: d.node });
       return listPods(s, send);
     case "list":
-      return r.status === 200 ? evictAll(s, (r.body as { items: Pod[] }).items, send, ctx) : fail(s, r.error ?? `HTTP ${r.status}`, ctx);
+      return r.status === 200
+        ? evictAll(s, (r.body as { items: Pod[] }).items, send, ctx)
+        : fail(s, r.error ?? `HTTP ${r.status}`, ctx);
     case "evict":
       return onEvicted(s, pod, r, send, ctx);
     case "wait":
@@ -107,7 +142,11 @@ export function onDrainResponse<S extends DrainHost>(s: S, step: string, r: Http
 }
 
 function listPods<S extends DrainHost>(s: S, send: Send<S>): S {
-  return send(s, apiCall("list", "pods", { namespace: null, fieldSelector: { "spec.nodeName": s.drain!.node! } }), "drain:list");
+  return send(
+    s,
+    apiCall("list", "pods", { namespace: null, fieldSelector: { "spec.nodeName": s.drain!.node! } }),
+    "drain:list",
+  );
 }
 
 /** getPodsForDeletion's filters, then one eviction per pod, all at once. */
@@ -115,14 +154,40 @@ function evictAll<S extends DrainHost>(s0: S, items: readonly Pod[], send: Send<
   const d = s0.drain!;
   const owned = (p: Pod, kind: string) => p.metadata.ownerReferences.some((r) => r.controller && r.kind === kind);
   const daemons = items.filter((p) => owned(p, "DaemonSet"));
-  if (daemons.length > 0 && d.args.ignoreDaemonsets === false) return fail(s0, `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`, ctx);
-  if (daemons.length > 0) say(ctx, "kubectl.output", `Warning: ignoring DaemonSet-managed Pods: ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`);
+  if (daemons.length > 0 && d.args.ignoreDaemonsets === false)
+    return fail(
+      s0,
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+      ctx,
+    );
+  if (daemons.length > 0)
+    say(
+      ctx,
+      "kubectl.output",
+      `Warning: ignoring DaemonSet-managed Pods: ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+    );
   const mirror = (p: Pod) => p.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined;
   const pods = items.filter((p) => !owned(p, "DaemonSet") && !mirror(p));
-  const bare = pods.filter((p) => !p.metadata.ownerReferences.some((r) => r.controller) && p.status.phase !== "Succeeded" && p.status.phase !== "Failed");
-  if (bare.length > 0 && d.args.force !== true) return fail(s0, `cannot delete Pods that declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`, ctx);
+  const bare = pods.filter(
+    (p) =>
+      !p.metadata.ownerReferences.some((r) => r.controller) &&
+      p.status.phase !== "Succeeded" &&
+      p.status.phase !== "Failed",
+  );
+  if (bare.length > 0 && d.args.force !== true)
+    return fail(
+      s0,
+      `cannot delete Pods that declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+      ctx,
+    );
   const list: Record<string, DrainPod> = {};
-  for (const p of [...pods].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) list[p.metadata.name] = { name: p.metadata.name, namespace: p.metadata.namespace ?? "default", uid: p.metadata.uid, stage: "evicting" };
+  for (const p of [...pods].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)))
+    list[p.metadata.name] = {
+      name: p.metadata.name,
+      namespace: p.metadata.namespace ?? "default",
+      uid: p.metadata.uid,
+      stage: "evicting",
+    };
   let s: S = { ...s0, drain: { ...d, pods: list } };
   if (pods.length === 0) return drained(s, ctx);
   for (const name of Object.keys(list)) s = evict(s, name, send, ctx);
@@ -133,7 +198,11 @@ function evict<S extends DrainHost>(s: S, name: string, send: Send<S>, ctx: Ctx)
   const p = s.drain!.pods[name]!;
   say(ctx, "drain.evicting", `evicting pod ${p.namespace}/${name}`, { pod: name, node: s.drain!.node });
   const body = { apiVersion: "policy/v1", kind: "Eviction", metadata: { name, namespace: p.namespace } };
-  return send(setPod(s, name, "evicting"), apiCall("create", "pods", { namespace: p.namespace, name, subresource: "eviction", body }), `drain:evict:${name}`);
+  return send(
+    setPod(s, name, "evicting"),
+    apiCall("create", "pods", { namespace: p.namespace, name, subresource: "eviction", body }),
+    `drain:evict:${name}`,
+  );
 }
 
 function setPod<S extends DrainHost>(s: S, name: string, stage: DrainPod["stage"]): S {
@@ -141,12 +210,28 @@ function setPod<S extends DrainHost>(s: S, name: string, stage: DrainPod["stage"
   return { ...s, drain: { ...d, pods: { ...d.pods, [name]: { ...d.pods[name]!, stage } } } };
 }
 
-function onEvicted<S extends DrainHost>(s: S, name: string, r: HttpResult<unknown> & { kind: "response" }, send: Send<S>, ctx: Ctx): S {
+function onEvicted<S extends DrainHost>(
+  s: S,
+  name: string,
+  r: HttpResult<unknown> & { kind: "response" },
+  send: Send<S>,
+  ctx: Ctx,
+): S {
   const p = s.drain!.pods[name]!;
-  if (r.status === 201 || r.status === 200) return send(setPod(s, name, "waiting"), apiCall("get", "pods", { namespace: p.namespace, name }), `drain:wait:${name}`);
+  if (r.status === 201 || r.status === 200)
+    return send(
+      setPod(s, name, "waiting"),
+      apiCall("get", "pods", { namespace: p.namespace, name }),
+      `drain:wait:${name}`,
+    );
   if (r.status === 404) return gone(s, name, ctx);
   if (r.status === 429) {
-    say(ctx, "drain.eviction-refused", `error when evicting pods/"${name}" -n "${p.namespace}" (will retry after 5s): ${r.error ?? "Too Many Requests"}`, { pod: name, node: s.drain!.node, status: 429 });
+    say(
+      ctx,
+      "drain.eviction-refused",
+      `error when evicting pods/"${name}" -n "${p.namespace}" (will retry after 5s): ${r.error ?? "Too Many Requests"}`,
+      { pod: name, node: s.drain!.node, status: 429 },
+    );
     ctx.after(EVICTION_RETRY_MS, { t: "drain-retry", pod: name } satisfies DrainTimer);
     return setPod(s, name, "retrying");
   }
@@ -178,7 +263,13 @@ export function onDrainTimer<S extends DrainHost>(s: S, timer: DrainTimer, send:
   if (timer.t === "drain-timeout") {
     const pending = Object.values(d.pods).find((p) => p.stage !== "gone");
     const timeout = `${Number(d.args.timeoutSeconds)}s`;
-    return fail(s, pending === undefined ? `global timeout reached: ${timeout}` : `error when evicting pods/"${pending.name}" -n "${pending.namespace}": global timeout reached: ${timeout}`, ctx);
+    return fail(
+      s,
+      pending === undefined
+        ? `global timeout reached: ${timeout}`
+        : `error when evicting pods/"${pending.name}" -n "${pending.namespace}": global timeout reached: ${timeout}`,
+      ctx,
+    );
   }
   const p = d.pods[timer.pod];
   if (p === undefined) return s;
@@ -190,7 +281,11 @@ export function onDrainTimer<S extends DrainHost>(s: S, timer: DrainTimer, send:
 export function startUncordon<S extends DrainHost>(s: S, c: Command, send: Send<S>, ctx: Ctx): S {
   const node = String(c.args.node) === "@drained" ? (s.drain?.node ?? "") : String(c.args.node);
   ctx.trace("kubectl.command", `$ kubectl uncordon ${node}`, { command: `kubectl uncordon ${node}`, node });
-  return send(s, apiCall("patch", "nodes", { name: node, body: { spec: { unschedulable: false } } }), `uncordon:${node}`);
+  return send(
+    s,
+    apiCall("patch", "nodes", { name: node, body: { spec: { unschedulable: false } } }),
+    `uncordon:${node}`,
+  );
 }
 
 export function onUncordonResponse(step: string, r: HttpResult<unknown> & { kind: "response" }, ctx: Ctx): void {

@@ -22,18 +22,34 @@ export function workloadResource(kind: unknown): Resource {
  * here it patches the object itself, which changes the same field.
  */
 export function scalePatch(c: Command): ApiCall {
-  return apiCall("patch", workloadResource(c.args.kind), { namespace: "default", name: String(c.args.name), body: { spec: { replicas: Number(c.args.replicas) } } });
+  return apiCall("patch", workloadResource(c.args.kind), {
+    namespace: "default",
+    name: String(c.args.name),
+    body: { spec: { replicas: Number(c.args.replicas) } },
+  });
 }
 
 /** The PATCH for `kubectl set image <kind>/<name> <container>=<image>` given the live object. */
 export function setImagePatch(c: Command, live: Deployment | StatefulSet): ApiCall {
-  const containers = live.spec.template.spec.containers.map((x) => (x.name === String(c.args.container ?? x.name) ? { ...x, image: String(c.args.image), imagePullPolicy: undefined } : x));
+  const containers = live.spec.template.spec.containers.map((x) =>
+    x.name === String(c.args.container ?? x.name)
+      ? { ...x, image: String(c.args.image), imagePullPolicy: undefined }
+      : x,
+  );
   const body = { spec: { template: { ...live.spec.template, spec: { ...live.spec.template.spec, containers } } } };
-  return apiCall("patch", workloadResource(c.args.kind), { namespace: "default", name: live.metadata.name, body: JSON.parse(JSON.stringify(body)) as unknown });
+  return apiCall("patch", workloadResource(c.args.kind), {
+    namespace: "default",
+    name: live.metadata.name,
+    body: JSON.parse(JSON.stringify(body)) as unknown,
+  });
 }
 
 /** `kubectl rollout undo`: the ReplicaSet of the previous revision (or --to-revision), if any. */
-export function rollbackTarget(sets: readonly ReplicaSet[], d: Deployment, toRevision: number | null): ReplicaSet | null {
+export function rollbackTarget(
+  sets: readonly ReplicaSet[],
+  d: Deployment,
+  toRevision: number | null,
+): ReplicaSet | null {
   const owned = sets.filter((rs) => rs.metadata.ownerReferences.some((o) => o.uid === d.metadata.uid));
   const rev = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION_ANNOTATION] ?? "0");
   const sorted = [...owned].sort((a, b) => rev(b) - rev(a));

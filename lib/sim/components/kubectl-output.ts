@@ -15,7 +15,8 @@ function nodeRow(n: Node): string {
 
 export function kubectlError(status: number, error: string, body: unknown, server: string): string {
   if (status === 0) {
-    if (error.includes("connection refused")) return `The connection to the server ${server}:6443 was refused - did you specify the right host or port?`;
+    if (error.includes("connection refused"))
+      return `The connection to the server ${server}:6443 was refused - did you specify the right host or port?`;
     return `Unable to connect to the server: ${error}`;
   }
   const reason = (body as { reason?: string } | null)?.reason ?? "";
@@ -42,9 +43,14 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   if (call.verb === "list") {
     const items = (body as { items: Pod[] }).items;
     if (items.length === 0) return `No resources found in ${call.namespace ?? "default"} namespace.`;
-    if (call.resource === "nodes") return `${items.length} node(s): ${(items as unknown as Node[]).map(nodeRow).join(", ")}`;
-    if (call.resource !== "pods") return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
-    const rows = items.map((p) => `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`);
+    if (call.resource === "nodes")
+      return `${items.length} node(s): ${(items as unknown as Node[]).map(nodeRow).join(", ")}`;
+    if (call.resource !== "pods")
+      return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
+    const rows = items.map(
+      (p) =>
+        `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`,
+    );
     return `${items.length} pod(s): ${rows.join(", ")}`;
   }
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? call.name ?? "";
@@ -57,7 +63,11 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   const meta = (body as { metadata?: { deletionTimestamp?: number | null; finalizers?: string[] } } | null)?.metadata;
   const finalizers = meta?.finalizers ?? [];
   // An object with finalizers: a delete only marked it; get shows it Terminating until they are gone.
-  if (call.verb === "delete") return finalizers.length > 0 ? `${what} deleted (marked: deletionTimestamp set; it stays while finalizers ${finalizers.join(", ")} remain)` : `${what} deleted`;
-  if (finalizers.length > 0 && meta?.deletionTimestamp != null) return `${what} found: Terminating, finalizers ${finalizers.join(", ")}`;
+  if (call.verb === "delete")
+    return finalizers.length > 0
+      ? `${what} deleted (marked: deletionTimestamp set; it stays while finalizers ${finalizers.join(", ")} remain)`
+      : `${what} deleted`;
+  if (finalizers.length > 0 && meta?.deletionTimestamp != null)
+    return `${what} found: Terminating, finalizers ${finalizers.join(", ")}`;
   return `${what} found`;
 }

@@ -5,13 +5,37 @@ import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope } from "../core/types";
 import type { Credential } from "../apiserver/authn";
 import { apiCall, PAGE_SIZE, type ApiCall } from "../apiserver/http";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../client/http-client";
+import {
+  emptyHttpClient,
+  httpOnMessage,
+  httpOnTimer,
+  httpSend,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../client/http-client";
 import type { Resource } from "../objects/resources";
 import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
 import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
-import { listSets, restoredTemplate, rollbackTarget, scalePatch, setImagePatch, workloadResource } from "./kubectl-flows";
-import { onDrainResponse, onDrainTimer, onUncordonResponse, startDrain, startUncordon, type DrainHost, type DrainTimer } from "./kubectl-drain";
+import {
+  listSets,
+  restoredTemplate,
+  rollbackTarget,
+  scalePatch,
+  setImagePatch,
+  workloadResource,
+} from "./kubectl-flows";
+import {
+  onDrainResponse,
+  onDrainTimer,
+  onUncordonResponse,
+  startDrain,
+  startUncordon,
+  type DrainHost,
+  type DrainTimer,
+} from "./kubectl-drain";
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
 export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
@@ -26,14 +50,29 @@ function deployment(args: Command["args"], now: number): Deployment {
   return {
     kind: "Deployment",
     apiVersion: "apps/v1",
-    metadata: { name, namespace: "default", uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null },
+    metadata: {
+      name,
+      namespace: "default",
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: now,
+      labels,
+      ownerReferences: [],
+      deletionTimestamp: null,
+    },
     spec: {
       replicas: Number(args.replicas ?? 1),
       selector: labels,
       template: {
         labels,
         spec: {
-          containers: [{ name, image: String(args.image ?? "nginx:1.27"), requests: { cpuMilli: Number(args.cpu ?? 100), memoryMi: Number(args.memory ?? 128) } }],
+          containers: [
+            {
+              name,
+              image: String(args.image ?? "nginx:1.27"),
+              requests: { cpuMilli: Number(args.cpu ?? 100), memoryMi: Number(args.memory ?? 128) },
+            },
+          ],
           tolerations: [],
           serviceAccountName: "",
           schedulerName: "default-scheduler",
@@ -61,7 +100,9 @@ function bareCommandLine(c: Command): string {
     case "apply":
       return `kubectl apply -f deployment.yaml  # Deployment ${a.name}, ${a.replicas ?? 1} replicas`;
     case "create":
-      return a.replicas === undefined ? `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"}` : `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"} --replicas=${a.replicas}`;
+      return a.replicas === undefined
+        ? `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"}`
+        : `kubectl create deployment ${a.name} --image=${a.image ?? "nginx:1.27"} --replicas=${a.replicas}`;
     case "create-object":
       return `kubectl apply -f ${a.file}  # ${a.summary}`;
     case "scale":
@@ -83,7 +124,10 @@ function bareCommandLine(c: Command): string {
 
 function config(cfg: KubectlConfig, c: Command): HttpClientConfig {
   const user = String(c.args.as ?? "admin");
-  return { server: cfg.server, credential: cfg.kubeconfigs[user] ?? { kind: "bearer", token: `unknown-token-for-${user}` } };
+  return {
+    server: cfg.server,
+    credential: cfg.kubeconfigs[user] ?? { kind: "bearer", token: `unknown-token-for-${user}` },
+  };
 }
 
 function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, step: string, ctx: Ctx): KubectlState {
@@ -91,7 +135,11 @@ function issue(s: KubectlState, cfg: KubectlConfig, c: Command, call: ApiCall, s
 }
 
 /** The requests of one command, tagged with it (kubectl-drain.ts sends through this). */
-function sender(cfg: KubectlConfig, c: Command, ctx: Ctx): (s: KubectlState, call: ApiCall, step: string) => KubectlState {
+function sender(
+  cfg: KubectlConfig,
+  c: Command,
+  ctx: Ctx,
+): (s: KubectlState, call: ApiCall, step: string) => KubectlState {
   return (s, call, step) => issue(s, cfg, c, call, step, ctx);
 }
 
@@ -99,7 +147,10 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
   const a = c.args;
   // Drain and uncordon print their own command lines (drain names the node once it is chosen).
   if (c.name === "drain") {
-    if (a.node === "@busiest-worker") ctx.trace("kubectl.command", "$ kubectl get pods -o wide  # which worker runs the most pods?", { command: "kubectl get pods -o wide" });
+    if (a.node === "@busiest-worker")
+      ctx.trace("kubectl.command", "$ kubectl get pods -o wide  # which worker runs the most pods?", {
+        command: "kubectl get pods -o wide",
+      });
     return startDrain(s, c, sender(cfg, c, ctx), ctx);
   }
   if (c.name === "uncordon") return startUncordon(s, c, sender(cfg, c, ctx), ctx);
@@ -111,22 +162,53 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
     case "get": {
       const resource = String(a.resource) as Resource;
       const scope = scopeOf(resource);
-      const call = a.name === undefined ? apiCall("list", resource, { ...scope, limit: PAGE_SIZE }) : apiCall("get", resource, { ...scope, name: String(a.name) });
+      const call =
+        a.name === undefined
+          ? apiCall("list", resource, { ...scope, limit: PAGE_SIZE })
+          : apiCall("get", resource, { ...scope, name: String(a.name) });
       return issue(s, cfg, c, call, "get", ctx);
     }
     case "apply":
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "apply-get", ctx);
     case "create":
       // kubectl create deployment sets no resource requests (apply's manifest here does).
-      return issue(s, cfg, c, apiCall("create", "deployments", { ...ns, body: deployment({ cpu: 0, memory: 0, ...a }, ctx.now) }), "create", ctx);
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("create", "deployments", { ...ns, body: deployment({ cpu: 0, memory: 0, ...a }, ctx.now) }),
+        "create",
+        ctx,
+      );
     case "create-object": {
       const body = JSON.parse(String(a.manifest)) as KubeObject;
-      return issue(s, cfg, c, apiCall("create", resourceOf(body), { ...scopeOf(resourceOf(body)), body }), "create", ctx);
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("create", resourceOf(body), { ...scopeOf(resourceOf(body)), body }),
+        "create",
+        ctx,
+      );
     }
     case "scale":
-      return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "scale-get", ctx);
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
+        "scale-get",
+        ctx,
+      );
     case "set-image":
-      return issue(s, cfg, c, apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }), "image-get", ctx);
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
+        "image-get",
+        ctx,
+      );
     case "delete-first": {
       const [k = "", v = ""] = String(a.label).split("=");
       return issue(s, cfg, c, apiCall("list", "pods", { ...ns, labelSelector: { [k]: v } }), "first-list", ctx);
@@ -135,12 +217,43 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
     case "delete": {
       // --cascade=background|foreground|orphan becomes the DeleteOptions' propagationPolicy.
-      const cascade = a.cascade === undefined ? {} : { body: { propagationPolicy: { background: "Background", foreground: "Foreground", orphan: "Orphan" }[String(a.cascade)] } };
-      return issue(s, cfg, c, apiCall("delete", String(a.resource) as Resource, { ...scopeOf(String(a.resource) as Resource), name: String(a.name), ...cascade }), "delete", ctx);
+      const cascade =
+        a.cascade === undefined
+          ? {}
+          : {
+              body: {
+                propagationPolicy: { background: "Background", foreground: "Foreground", orphan: "Orphan" }[
+                  String(a.cascade)
+                ],
+              },
+            };
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("delete", String(a.resource) as Resource, {
+          ...scopeOf(String(a.resource) as Resource),
+          name: String(a.name),
+          ...cascade,
+        }),
+        "delete",
+        ctx,
+      );
     }
     case "patch":
       // kubectl patch with a strategic-merge body; for the fields patched here it is a merge patch.
-      return issue(s, cfg, c, apiCall("patch", String(a.resource) as Resource, { ...scopeOf(String(a.resource) as Resource), name: String(a.name), body: JSON.parse(String(a.patch)) as unknown }), "patch", ctx);
+      return issue(
+        s,
+        cfg,
+        c,
+        apiCall("patch", String(a.resource) as Resource, {
+          ...scopeOf(String(a.resource) as Resource),
+          name: String(a.name),
+          body: JSON.parse(String(a.patch)) as unknown,
+        }),
+        "patch",
+        ctx,
+      );
     default:
       ctx.trace("kubectl.error", `error: unknown command "${c.name}" for "kubectl"`, { command: c.name });
       return s;
@@ -158,14 +271,20 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequ
   const call = r.call as ApiCall;
   // kubectl apply's first GET answering 404 is how apply learns it must create: not an error.
   const ok = (r.status >= 200 && r.status < 300) || (step === "apply-get" && r.status === 404);
-  const text = !ok ? kubectlError(r.status, r.error ?? "", r.body, cfg.server) : r.status === 404 ? `deployments.apps "${call.name}" not found, so apply creates it` : kubectlSummary(call, r.status, r.body);
+  const text = !ok
+    ? kubectlError(r.status, r.error ?? "", r.body, cfg.server)
+    : r.status === 404
+      ? `deployments.apps "${call.name}" not found, so apply creates it`
+      : kubectlSummary(call, r.status, r.body);
   const verb = call.subresource === null ? call.verb : `${call.verb} ${call.subresource}`;
   const line = commandLine(c);
   // client-go's warning handler prints each Warning header to stderr, before the result.
   for (const w of r.warnings ?? []) ctx.trace("kubectl.output", `Warning: ${w}`, { command: line, warning: w });
   ctx.trace(
     "api.response",
-    ok ? `${line} → ${text} (HTTP ${r.status} after ${r.latencyMs} ms)` : `${line} failed after ${(r.latencyMs / 1000).toFixed(1)} s: ${text}`,
+    ok
+      ? `${line} → ${text} (HTTP ${r.status} after ${r.latencyMs} ms)`
+      : `${line} failed after ${(r.latencyMs / 1000).toFixed(1)} s: ${text}`,
     { verb, resource: call.resource, status: r.status, error: ok ? null : text, latencyMs: r.latencyMs, command: line },
   );
   if (ok && r.status === 200) {
@@ -174,10 +293,29 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequ
   }
   if (step !== "apply-get") return s;
   // kubectl apply: create when absent, otherwise patch the live object.
-  if (r.status === 404) return issue(s, cfg, c, apiCall("create", "deployments", { namespace: "default", body: deployment(c.args, ctx.now) }), "apply-create", ctx);
+  if (r.status === 404)
+    return issue(
+      s,
+      cfg,
+      c,
+      apiCall("create", "deployments", { namespace: "default", body: deployment(c.args, ctx.now) }),
+      "apply-create",
+      ctx,
+    );
   if (r.status === 200) {
     const d = deployment(c.args, ctx.now);
-    return issue(s, cfg, c, apiCall("patch", "deployments", { namespace: "default", name: d.metadata.name, body: { spec: { replicas: d.spec.replicas, template: d.spec.template } } }), "apply-patch", ctx);
+    return issue(
+      s,
+      cfg,
+      c,
+      apiCall("patch", "deployments", {
+        namespace: "default",
+        name: d.metadata.name,
+        body: { spec: { replicas: d.spec.replicas, template: d.spec.template } },
+      }),
+      "apply-patch",
+      ctx,
+    );
   }
   return s;
 }
@@ -185,22 +323,40 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequ
 /** The next request of a multi-request command (scale, set image, rollout undo), or null when done. */
 function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: ApiCall; step: string } | null {
   if (step === "first-list") {
-    const first = (body as { items: Pod[] }).items.filter((p) => p.metadata.deletionTimestamp === null).map((p) => p.metadata.name).sort()[0];
-    return first === undefined ? null : { call: apiCall("delete", "pods", { namespace: "default", name: first }), step: "first-delete" };
+    const first = (body as { items: Pod[] }).items
+      .filter((p) => p.metadata.deletionTimestamp === null)
+      .map((p) => p.metadata.name)
+      .sort()[0];
+    return first === undefined
+      ? null
+      : { call: apiCall("delete", "pods", { namespace: "default", name: first }), step: "first-delete" };
   }
   if (step === "scale-get") return { call: scalePatch(c), step: "scale" };
   if (step === "image-get") return { call: setImagePatch(c, body as Deployment | StatefulSet), step: "image-patch" };
-  if (step === "undo-get") return { call: listSets(body as Deployment), step: `undo-list:${JSON.stringify((body as Deployment).metadata.uid)}` };
+  if (step === "undo-get")
+    return {
+      call: listSets(body as Deployment),
+      step: `undo-list:${JSON.stringify((body as Deployment).metadata.uid)}`,
+    };
   if (step.startsWith("undo-list:")) {
     const uid = JSON.parse(step.slice("undo-list:".length)) as string;
     const sets = (body as { items: ReplicaSet[] }).items;
     const owner = { metadata: { uid } } as Deployment;
     const target = rollbackTarget(sets, owner, c.args.toRevision === undefined ? null : Number(c.args.toRevision));
     if (target === null) {
-      ctx.trace("kubectl.error", `error: no rollout history found for deployment "${String(c.args.name)}"`, { command: c.name });
+      ctx.trace("kubectl.error", `error: no rollout history found for deployment "${String(c.args.name)}"`, {
+        command: c.name,
+      });
       return null;
     }
-    return { call: apiCall("patch", "deployments", { namespace: "default", name: String(c.args.name), body: { spec: { template: restoredTemplate(target) } } }), step: "undo-patch" };
+    return {
+      call: apiCall("patch", "deployments", {
+        namespace: "default",
+        name: String(c.args.name),
+        body: { spec: { template: restoredTemplate(target) } },
+      }),
+      step: "undo-patch",
+    };
   }
   return null;
 }
@@ -215,7 +371,8 @@ export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTi
     return s;
   },
   onTimer: (s, timer, ctx, cfg) => {
-    if (timer.lib === undefined) return onDrainTimer(s, timer, sender(cfg, { name: "drain", args: s.drain?.args ?? {} }, ctx), ctx);
+    if (timer.lib === undefined)
+      return onDrainTimer(s, timer, sender(cfg, { name: "drain", args: s.drain?.args ?? {} }, ctx), ctx);
     const { hc, results } = httpOnTimer(s.http, timer, ctx);
     let next: KubectlState = { ...s, http: hc };
     for (const r of results) next = onResult(next, cfg, r, ctx);

@@ -7,7 +7,11 @@ export function announce(e: ElectorEvent, identity: string, cfg: ElectorConfig, 
   const lease = `${cfg.namespace}/${cfg.name}`;
   switch (e.kind) {
     case "acquired":
-      ctx.trace("leader-election.acquired", `${ctx.self} acquired the Lease ${lease} (identity ${identity}) and is now the active ${role}.`, { lease, identity });
+      ctx.trace(
+        "leader-election.acquired",
+        `${ctx.self} acquired the Lease ${lease} (identity ${identity}) and is now the active ${role}.`,
+        { lease, identity },
+      );
       return;
     case "lost":
       ctx.trace(
@@ -17,10 +21,14 @@ export function announce(e: ElectorEvent, identity: string, cfg: ElectorConfig, 
       );
       return;
     case "observed":
-      ctx.trace("leader-election.standby", `${ctx.self} is on standby: the Lease ${lease} is held by ${e.holder}; it polls every ${secs(cfg.retryPeriodMs)} and may take over ${secs(cfg.leaseDurationMs)} after the holder stops renewing.`, {
-        lease,
-        holder: e.holder,
-      });
+      ctx.trace(
+        "leader-election.standby",
+        `${ctx.self} is on standby: the Lease ${lease} is held by ${e.holder}; it polls every ${secs(cfg.retryPeriodMs)} and may take over ${secs(cfg.leaseDurationMs)} after the holder stops renewing.`,
+        {
+          lease,
+          holder: e.holder,
+        },
+      );
       return;
   }
 }

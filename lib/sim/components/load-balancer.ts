@@ -56,7 +56,15 @@ function closeClient(s: LbState, id: string, ctx: Ctx): LbState {
 }
 
 /** Sends `req` to the next UP backend in round-robin order other than `avoid`; false when there is none. */
-function dispatch(s: LbState, cfg: LbConfig, client: ProcId, req: HttpRequest, retries: number, avoid: ProcId | null, ctx: Ctx): boolean {
+function dispatch(
+  s: LbState,
+  cfg: LbConfig,
+  client: ProcId,
+  req: HttpRequest,
+  retries: number,
+  avoid: ProcId | null,
+  ctx: Ctx,
+): boolean {
   const n = cfg.backends.length;
   for (let i = 0; i < n; i++) {
     const b = cfg.backends[(s.rr + i) % n]!;
@@ -83,7 +91,11 @@ function redispatch(s: LbState, cfg: LbConfig, id: string, ctx: Ctx): LbState {
     const b = s.backends[refusedBy]!;
     if (b.quiet !== false) return s;
     const to = s.conns[id]!.backend;
-    ctx.trace("lb.redispatched", `${refusedBy} refuses connections, so the load balancer retries them on another server (retries 1, option redispatch): ${conn.client}'s goes to ${to}. Only the first is shown.`, { from: refusedBy, to, client: conn.client });
+    ctx.trace(
+      "lb.redispatched",
+      `${refusedBy} refuses connections, so the load balancer retries them on another server (retries 1, option redispatch): ${conn.client}'s goes to ${to}. Only the first is shown.`,
+      { from: refusedBy, to, client: conn.client },
+    );
     s.backends = { ...s.backends, [refusedBy]: { ...b, quiet: true } };
     return s;
   }
@@ -92,13 +104,27 @@ function redispatch(s: LbState, cfg: LbConfig, id: string, ctx: Ctx): LbState {
 
 function onCheckResult(s: LbState, cfg: LbConfig, backend: ProcId, ok: boolean, ctx: Ctx): LbState {
   const b = s.backends[backend]!;
-  const next: Backend = { ...b, checking: null, fails: ok ? 0 : b.fails + 1, oks: ok ? b.oks + 1 : 0, quiet: ok ? false : b.quiet };
+  const next: Backend = {
+    ...b,
+    checking: null,
+    fails: ok ? 0 : b.fails + 1,
+    oks: ok ? b.oks + 1 : 0,
+    quiet: ok ? false : b.quiet,
+  };
   if (b.up && next.fails >= cfg.fall) {
     next.up = false;
-    ctx.trace("lb.backend-down", `The load balancer marks ${backend} DOWN after ${cfg.fall} failed health checks (GET /healthz) and stops sending it requests.`, { backend });
+    ctx.trace(
+      "lb.backend-down",
+      `The load balancer marks ${backend} DOWN after ${cfg.fall} failed health checks (GET /healthz) and stops sending it requests.`,
+      { backend },
+    );
   } else if (!b.up && next.oks >= cfg.rise) {
     next.up = true;
-    ctx.trace("lb.backend-up", `The load balancer marks ${backend} UP again after ${cfg.rise} successful health checks.`, { backend });
+    ctx.trace(
+      "lb.backend-up",
+      `The load balancer marks ${backend} UP again after ${cfg.rise} successful health checks.`,
+      { backend },
+    );
   }
   ctx.after(cfg.checkIntervalMs, { t: "check", backend });
   s.backends = { ...s.backends, [backend]: next };
@@ -117,7 +143,8 @@ function onMessage(s0: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState
     }
     return s;
   }
-  if (body.p === "http" && body.kind === "response" && body.id === b.checking) return onCheckResult(s, cfg, env.from, body.status === 200, ctx);
+  if (body.p === "http" && body.kind === "response" && body.id === b.checking)
+    return onCheckResult(s, cfg, env.from, body.status === 200, ctx);
   if (body.p === "net") {
     if (body.kind === "refused" && body.original.p === "http" && body.original.kind === "request") {
       if (body.original.id === b.checking) return onCheckResult(s, cfg, env.from, false, ctx);
@@ -130,16 +157,25 @@ function onMessage(s0: LbState, env: Envelope, ctx: Ctx, cfg: LbConfig): LbState
   const conn = s.conns[body.id];
   if (conn === undefined) return s;
   ctx.send(conn.client, body);
-  if ((body.kind === "response" && !(conn.watch && body.status === 200)) || body.kind === "watch-end") delete s.conns[body.id];
+  if ((body.kind === "response" && !(conn.watch && body.status === 200)) || body.kind === "watch-end")
+    delete s.conns[body.id];
   return s;
 }
 
 function onTimer(s0: LbState, timer: LbTimer, ctx: Ctx, cfg: LbConfig): LbState {
   const s = own(s0, ctx);
   const b = s.backends[timer.backend]!;
-  if (timer.t === "check-timeout") return b.checking === timer.id ? onCheckResult(s, cfg, timer.backend, false, ctx) : s;
+  if (timer.t === "check-timeout")
+    return b.checking === timer.id ? onCheckResult(s, cfg, timer.backend, false, ctx) : s;
   const id = ctx.nextId("lbcheck");
-  ctx.send(timer.backend, { p: "http", kind: "request", id, client: ctx.self, credential: null, call: { verb: "health", path: "/healthz" } });
+  ctx.send(timer.backend, {
+    p: "http",
+    kind: "request",
+    id,
+    client: ctx.self,
+    credential: null,
+    call: { verb: "health", path: "/healthz" },
+  });
   ctx.after(cfg.checkTimeoutMs, { t: "check-timeout", backend: timer.backend, id });
   s.backends = { ...s.backends, [timer.backend]: { ...b, checking: id } };
   return s;

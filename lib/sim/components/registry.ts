@@ -25,7 +25,29 @@ import { cloudProvider } from "./cluster-autoscaler/cloud-provider";
 import { webappOperator } from "./operator/operator";
 
 const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [etcdMember, kubeApiServer, kubeControllerManager, kubeScheduler, kubelet, containerd, loadBalancer, kubectl, webClient, etcdLoad, kubeProxy, etcdctl, metricsServer, loadGenerator, cniAgent, coreDns, netClient, clusterAutoscaler, cloudProvider, webappOperator, kubeadm].map((c) => [c.kind, c as AnyComponent]),
+  [
+    etcdMember,
+    kubeApiServer,
+    kubeControllerManager,
+    kubeScheduler,
+    kubelet,
+    containerd,
+    loadBalancer,
+    kubectl,
+    webClient,
+    etcdLoad,
+    kubeProxy,
+    etcdctl,
+    metricsServer,
+    loadGenerator,
+    cniAgent,
+    coreDns,
+    netClient,
+    clusterAutoscaler,
+    cloudProvider,
+    webappOperator,
+    kubeadm,
+  ].map((c) => [c.kind, c as AnyComponent]),
 );
 
 export function componentFor(kind: string): AnyComponent {

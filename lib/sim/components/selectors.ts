@@ -30,7 +30,9 @@ export function resolveHost(w: World, host: string): string | null {
   let best: string | null = null;
   let most = -1;
   for (const id of running(w, "containerd")) {
-    const pods = Object.values((w.procs[id]!.state as { pods: Record<string, { state: string }> }).pods).filter((p) => p.state === "running").length;
+    const pods = Object.values((w.procs[id]!.state as { pods: Record<string, { state: string }> }).pods).filter(
+      (p) => p.state === "running",
+    ).length;
     if (pods > most) {
       most = pods;
       best = w.procs[id]!.host;
@@ -60,12 +62,18 @@ export function resolveTarget(w: World, target: string): ProcId | null {
   }
   if (target === "@kubelet-of-drained-node") {
     // The kubelet of the node kubectl drained: the operator upgrades the node they just emptied.
-    const node = running(w, "kubectl").map((id) => (w.procs[id]!.state as { drain?: { node: string | null } }).drain?.node ?? null).find((n) => n !== null);
+    const node = running(w, "kubectl")
+      .map((id) => (w.procs[id]!.state as { drain?: { node: string | null } }).drain?.node ?? null)
+      .find((n) => n !== null);
     return node === undefined || node === null || w.procs[`kubelet/${node}`] === undefined ? null : `kubelet/${node}`;
   }
   if (target.startsWith("@lease-holder:")) {
     const kind = target.slice("@lease-holder:".length);
-    return running(w, kind).find((id) => (w.procs[id]!.state as { elector?: { leader: boolean } }).elector?.leader === true) ?? null;
+    return (
+      running(w, kind).find(
+        (id) => (w.procs[id]!.state as { elector?: { leader: boolean } }).elector?.leader === true,
+      ) ?? null
+    );
   }
   return null;
 }

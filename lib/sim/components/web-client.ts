@@ -4,7 +4,14 @@
 // and container run, whatever the control plane is doing.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer } from "../client/http-client";
+import {
+  emptyHttpClient,
+  httpOnMessage,
+  httpOnTimer,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+} from "../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
 import { isTerminating, podReady } from "../objects/helpers";
 import type { Pod } from "../objects/types";
@@ -14,7 +21,8 @@ export type WebClientConfig = { api: HttpClientConfig; app: string; periodMs: Ms
 
 type Target = { ip: string; pod: string; node: string; ok: boolean };
 export type WebClientState = { http: HttpClient; pods: Informer; round: Readonly<Record<string, Target>> };
-export type WebClientTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "round" } | { lib?: undefined; t: "round-end" };
+export type WebClientTimer =
+  HttpClientTimer | InformerTimer | { lib?: undefined; t: "round" } | { lib?: undefined; t: "round-end" };
 
 /** How long a round waits for answers before counting an endpoint as failed (a client timeout). */
 const ROUND_TIMEOUT_MS = 2000;
@@ -32,7 +40,11 @@ function finishRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): void {
   const ok = targets.filter((t) => t.ok).length;
   const failed = targets.filter((t) => !t.ok);
   const detail = failed.length === 0 ? "" : `; no answer from ${failed.map((t) => `${t.pod} on ${t.node}`).join(", ")}`;
-  ctx.trace("app.traffic", `Traffic to ${cfg.app}: ${ok} of ${targets.length} endpoints answered${detail}.`, { ok, failed: failed.length, endpoints: targets.length });
+  ctx.trace("app.traffic", `Traffic to ${cfg.app}: ${ok} of ${targets.length} endpoints answered${detail}.`, {
+    ok,
+    failed: failed.length,
+    endpoints: targets.length,
+  });
 }
 
 function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClientState {
@@ -52,7 +64,12 @@ function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClien
 export const webClient = defineComponent<WebClientConfig, WebClientState, WebClientTimer>({
   kind: "web-client",
   boot: (cfg, _p, ctx) => {
-    const inf = newInformer({ resource: "pods", namespace: "default", fieldSelector: null, labelSelector: { app: cfg.app } });
+    const inf = newInformer({
+      resource: "pods",
+      namespace: "default",
+      fieldSelector: null,
+      labelSelector: { app: cfg.app },
+    });
     const run = informerRun(inf, "pods", emptyHttpClient(), cfg.api, ctx);
     ctx.after(cfg.periodMs, { t: "round" });
     return { http: run.hc, pods: run.inf, round: {} };
@@ -61,7 +78,9 @@ export const webClient = defineComponent<WebClientConfig, WebClientState, WebCli
     const body = env.body;
     if (body.p === "app" && body.kind === "app-response") {
       const t = s.round[body.id];
-      return t === undefined || body.status !== 200 ? s : { ...s, round: withEntry(s.round, body.id, { ...t, ok: true }) };
+      return t === undefined || body.status !== 200
+        ? s
+        : { ...s, round: withEntry(s.round, body.id, { ...t, ok: true }) };
     }
     const { hc, results } = httpOnMessage(s.http, cfg.api, env, ctx);
     let next = { ...s, http: hc };

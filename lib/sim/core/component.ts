@@ -68,6 +68,8 @@ export type Component<Config, State, Timer> = {
 export type AnyComponent = Component<any, any, any>;
 
 /** Identity helper that checks a component definition against its own Config/State/Timer types. */
-export function defineComponent<Config, State, Timer>(c: Component<Config, State, Timer>): Component<Config, State, Timer> {
+export function defineComponent<Config, State, Timer>(
+  c: Component<Config, State, Timer>,
+): Component<Config, State, Timer> {
   return c;
 }

@@ -32,7 +32,13 @@ export type Draft = {
 };
 
 export function openDraft(world: World, transient: boolean): Draft {
-  return { world: transient ? world : { ...world }, transient, procsOwned: transient, hostsOwned: transient, owned: transient ? new Map() : null };
+  return {
+    world: transient ? world : { ...world },
+    transient,
+    procsOwned: transient,
+    hostsOwned: transient,
+    owned: transient ? new Map() : null,
+  };
 }
 
 export function putProc(d: Draft, proc: Proc): void {

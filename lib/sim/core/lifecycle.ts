@@ -21,14 +21,23 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
   const host = d.world.hosts[proc.host];
   if (!host) fail(`process ${id} on unknown host ${proc.host}`);
   const { persisted, peers } = componentFor(proc.kind).onCrash(proc.state);
-  traceFrom(out, id, "process.crashed", `${id} ${opts.disable ? "was stopped" : "crashed"}: ${opts.reason}.`, { reason: opts.reason });
+  traceFrom(out, id, "process.crashed", `${id} ${opts.disable ? "was stopped" : "crashed"}: ${opts.reason}.`, {
+    reason: opts.reason,
+  });
   if (host.up) {
-    for (const peer of [...new Set(peers)].sort()) sendFrom(out, d.world, id, peer, { p: "net", kind: "closed", reason: "connection reset by peer" });
+    for (const peer of [...new Set(peers)].sort())
+      sendFrom(out, d.world, id, peer, { p: "net", kind: "closed", reason: "connection reset by peer" });
     if (opts.notifySupervisor && proc.supervisor !== null) {
       sendFrom(out, d.world, id, proc.supervisor, { p: "local", kind: "exited", proc: id, reason: opts.reason });
     }
   }
-  const down = procWith(proc, { up: false, disabled: proc.disabled || opts.disable, incarnation: proc.incarnation + 1, state: null, persisted });
+  const down = procWith(proc, {
+    up: false,
+    disabled: proc.disabled || opts.disable,
+    incarnation: proc.incarnation + 1,
+    state: null,
+    persisted,
+  });
   putProc(d, down);
   if (out.tap !== null) out.tap.touched(down, null, out.now);
 }
@@ -41,7 +50,13 @@ export function startProc(d: Draft, id: ProcId, out: Outbox): void {
   if (d.world.hosts[proc.host]?.up !== true) fail(`start of ${id} on a powered-off host`);
   const first = proc.incarnation === 0;
   const started = procWith(proc, { up: true, disabled: false, startedAt: out.now });
-  traceFrom(out, id, first ? "process.started" : "process.restarted", first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`, { host: proc.host });
+  traceFrom(
+    out,
+    id,
+    first ? "process.started" : "process.restarted",
+    first ? `${id} started on ${proc.host}.` : `${id} restarted on ${proc.host}.`,
+    { host: proc.host },
+  );
   const c = componentFor(proc.kind);
   const state = c.boot(proc.config, proc.persisted, makeCtx(out, d, started));
   const booted = procWith(started, { state });

@@ -29,7 +29,8 @@ export type LocalMsg =
   | { p: "local"; kind: "manifest-changed"; proc: string; version: string }
   | { p: "local"; kind: "static-started"; proc: string; version: string };
 
-export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg | CloudMsg;
+export type Msg =
+  RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg | CloudMsg;
 
 /**
  * True when the message opens a request or connection, so that a down process on a live host answers
@@ -38,7 +39,13 @@ export type Msg = RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | 
 export function isConnectionOpener(body: Msg): boolean {
   switch (body.p) {
     case "etcd":
-      return body.kind === "connect" || body.kind === "range" || body.kind === "txn" || body.kind === "watch" || body.kind === "snapshot";
+      return (
+        body.kind === "connect" ||
+        body.kind === "range" ||
+        body.kind === "txn" ||
+        body.kind === "watch" ||
+        body.kind === "snapshot"
+      );
     case "http":
       return body.kind === "request";
     case "cri":

@@ -13,7 +13,11 @@ import { createRng, type Rng, type RngState } from "./rng";
 import type { DeliverEvent, Tap } from "./tap";
 import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
-export type ProcEffect = { kind: "exit"; proc: ProcId; reason: string } | { kind: "kill"; proc: ProcId; reason: string } | { kind: "start"; proc: ProcId } | { kind: "power"; proc: ProcId; host: string; on: boolean };
+export type ProcEffect =
+  | { kind: "exit"; proc: ProcId; reason: string }
+  | { kind: "kill"; proc: ProcId; reason: string }
+  | { kind: "start"; proc: ProcId }
+  | { kind: "power"; proc: ProcId; host: string; on: boolean };
 
 export type Sink = { schedule(at: Ms, ev: SimEvent): void; trace(draft: TraceDraft): void };
 
@@ -86,7 +90,13 @@ export class Outbox {
   }
 }
 
-export function traceFrom(out: Outbox, component: string, type: string, message: string, fields: TraceFields = {}): void {
+export function traceFrom(
+  out: Outbox,
+  component: string,
+  type: string,
+  message: string,
+  fields: TraceFields = {},
+): void {
   out.trace(component, type, message, fields);
 }
 
@@ -104,7 +114,12 @@ function route(out: Outbox, world: World, from: ProcId, fromHost: string, to: Pr
   const delay = routeDelay(world.net, fromHost, dst.host, out);
   if (delay === null) {
     // Partitioned or dropped: the sender learns nothing.
-    if (out.tap !== null) out.tap.routed({ kind: "deliver", from, to, sentAt: out.now, body }, out.now + nominalDelay(world.net, fromHost, dst.host), true);
+    if (out.tap !== null)
+      out.tap.routed(
+        { kind: "deliver", from, to, sentAt: out.now, body },
+        out.now + nominalDelay(world.net, fromHost, dst.host),
+        true,
+      );
     return;
   }
   const ev: DeliverEvent = { kind: "deliver", from, to, sentAt: out.now, body };
@@ -153,7 +168,8 @@ class StepCtx implements Ctx {
 
   private local(id: ProcId): Proc {
     const p = this.d.world.procs[id];
-    if (!(p !== undefined && p.host === this.proc.host)) fail(`${this.proc.id} may only manage processes on ${this.proc.host}, not ${id}`);
+    if (!(p !== undefined && p.host === this.proc.host))
+      fail(`${this.proc.id} may only manage processes on ${this.proc.host}, not ${id}`);
     return p;
   }
 
@@ -161,8 +177,14 @@ class StepCtx implements Ctx {
     route(this.out, this.d.world, this.proc.id, this.proc.host, to, body);
   }
   after(delayMs: Ms, timer: unknown): void {
-    if (!(Number.isInteger(delayMs) && delayMs >= 0)) fail(`${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
-    this.out.schedule(this.out.now + delayMs, { kind: "timer", proc: this.proc.id, incarnation: this.proc.incarnation, timer });
+    if (!(Number.isInteger(delayMs) && delayMs >= 0))
+      fail(`${this.proc.id}: timer delay must be a non-negative integer, got ${delayMs}`);
+    this.out.schedule(this.out.now + delayMs, {
+      kind: "timer",
+      proc: this.proc.id,
+      incarnation: this.proc.incarnation,
+      timer,
+    });
   }
   trace(type: string, message: string, fields?: TraceFields): void {
     this.out.trace(this.proc.id, type, message, fields);

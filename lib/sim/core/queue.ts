@@ -55,7 +55,22 @@ export function createQueue<E>(): EventQueue<E> {
   }
   const ringHead = new Array<number>(RING_MS).fill(0);
   const ringTail = new Array<number>(RING_MS).fill(0);
-  return { t: [], seq: [], ev: [], heapSize: 0, ringEv, ringSeq, ringHead, ringTail, ringBits: new Int32Array(RING_MS >> 5), ringSize: 0, ringNext: 0, cursor: 0, size: 0, nextSeq: 0 };
+  return {
+    t: [],
+    seq: [],
+    ev: [],
+    heapSize: 0,
+    ringEv,
+    ringSeq,
+    ringHead,
+    ringTail,
+    ringBits: new Int32Array(RING_MS >> 5),
+    ringSize: 0,
+    ringNext: 0,
+    cursor: 0,
+    size: 0,
+    nextSeq: 0,
+  };
 }
 
 /** Adds `ev` due at `t`, after every item already queued for `t`. Mutates `q`. */

@@ -43,7 +43,10 @@ export function without<V>(record: Readonly<Record<string, V>>, key: string): Re
 }
 
 /** A copy of `record` keeping only the entries for which `keep` holds. Pure. */
-export function filterRecord<V>(record: Readonly<Record<string, V>>, keep: (value: V, key: string) => boolean): Record<string, V> {
+export function filterRecord<V>(
+  record: Readonly<Record<string, V>>,
+  keep: (value: V, key: string) => boolean,
+): Record<string, V> {
   const out = dict<V>();
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {

@@ -76,7 +76,8 @@ function deliver(d: Draft, env: DeliverEvent, out: Outbox): void {
   }
   if (!proc.up) {
     // Nothing listens on the port: the live host's kernel answers a connection attempt with a reset.
-    if (isConnectionOpener(env.body)) sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
+    if (isConnectionOpener(env.body))
+      sendFrom(out, d.world, env.to, env.from, { p: "net", kind: "refused", original: env.body });
     if (out.tap !== null) out.tap.unheard(env, out.now);
     return;
   }
@@ -100,7 +101,10 @@ function fireTimer(d: Draft, id: string, incarnation: number, timer: unknown, ou
 
 function target(d: Draft, out: Outbox, action: { type: string; target: string }): string | null {
   const id = resolveTarget(d.world, action.target);
-  if (id === null) traceFrom(out, "sim", "sim.no-target", `No process matched ${action.target}; nothing to ${action.type}.`, { target: action.target });
+  if (id === null)
+    traceFrom(out, "sim", "sim.no-target", `No process matched ${action.target}; nothing to ${action.type}.`, {
+      target: action.target,
+    });
   return id;
 }
 
@@ -131,7 +135,9 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       return;
     case "partition": {
       const text = action.groups.map((g) => `{${g.join(", ")}}`).join(" | ");
-      traceFrom(out, "network", "network.partitioned", `The network is partitioned: ${text}.`, { groups: action.groups.map((g) => g.join(",")) });
+      traceFrom(out, "network", "network.partitioned", `The network is partitioned: ${text}.`, {
+        groups: action.groups.map((g) => g.join(",")),
+      });
       d.world.net = partitionNet(d.world.net, action.groups);
       return;
     }
@@ -140,8 +146,17 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       d.world.net = healNet(d.world.net);
       return;
     case "link":
-      traceFrom(out, "network", "network.link-degraded", `Link ${action.a}–${action.b}: drop ${action.dropPer1000}‰, +${action.delayMs} ms.`, { a: action.a, b: action.b });
-      d.world.net = degradeLink(d.world.net, action.a, action.b, { dropPer1000: action.dropPer1000, delayMs: action.delayMs });
+      traceFrom(
+        out,
+        "network",
+        "network.link-degraded",
+        `Link ${action.a}–${action.b}: drop ${action.dropPer1000}‰, +${action.delayMs} ms.`,
+        { a: action.a, b: action.b },
+      );
+      d.world.net = degradeLink(d.world.net, action.a, action.b, {
+        dropPer1000: action.dropPer1000,
+        delayMs: action.delayMs,
+      });
       return;
     case "command": {
       const id = action.target.startsWith("@") ? target(d, out, action) : action.target;
@@ -182,7 +197,8 @@ function powerOff(d: Draft, selector: string, out: Outbox): void {
   if (!host.up) return;
   traceFrom(out, hostId, "host.powered-off", `${hostId} lost power: every process on it stops at once.`);
   putHost(d, hostId, { ...host, up: false });
-  for (const id of procsOn(d, hostId)) crashProc(d, id, out, { reason: "host powered off", notifySupervisor: false, disable: false });
+  for (const id of procsOn(d, hostId))
+    crashProc(d, id, out, { reason: "host powered off", notifySupervisor: false, disable: false });
 }
 
 function powerOn(d: Draft, hostId: string, out: Outbox): void {

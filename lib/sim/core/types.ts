@@ -72,7 +72,14 @@ export type Action =
    * process that saved it) into a new data dir for a new cluster (etcd/restore.ts) whose members are
    * `initialCluster` (default: `members`, the ones restored).
    */
-  | { type: "etcd-restore"; file: ProcId; members: ProcId[]; token: string; bumpRevision: number; initialCluster?: ProcId[] };
+  | {
+      type: "etcd-restore";
+      file: ProcId;
+      members: ProcId[];
+      token: string;
+      bumpRevision: number;
+      initialCluster?: ProcId[];
+    };
 
 /** A command for a client component (kubectl). */
 export type Command = { name: string; args: Record<string, string | number | boolean> };

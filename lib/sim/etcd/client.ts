@@ -12,11 +12,27 @@
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { copyRecord, emptyRecord } from "../core/records";
-import { ETCD_ERR, type EtcdOp, type EtcdRpc, type GrpcCode, type KeyValue, type TxnResult, type WatchEvent } from "./protocol";
+import {
+  ETCD_ERR,
+  type EtcdOp,
+  type EtcdRpc,
+  type GrpcCode,
+  type KeyValue,
+  type TxnResult,
+  type WatchEvent,
+} from "./protocol";
 
-export type EtcdCall = { kind: "range"; key: string; prefix: boolean; serializable: boolean } | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
+export type EtcdCall =
+  | { kind: "range"; key: string; prefix: boolean; serializable: boolean }
+  | { kind: "txn"; op: EtcdOp; quiet: boolean; summary: string };
 
-export type EtcdClientConfig = { endpoints: ProcId[]; retryMs: Ms; maxRetries: number; reconnectBaseMs: Ms; reconnectMaxMs: Ms };
+export type EtcdClientConfig = {
+  endpoints: ProcId[];
+  retryMs: Ms;
+  maxRetries: number;
+  reconnectBaseMs: Ms;
+  reconnectMaxMs: Ms;
+};
 
 type Conn = { status: "connecting" | "ready" | "backoff"; backoffMs: Ms };
 type Call = { call: EtcdCall; endpoint: ProcId | null; attempts: number };
@@ -37,7 +53,8 @@ export type EtcdResult =
   | { kind: "watch-error"; id: string; message: string }
   | { kind: "watch-progress"; id: string; rev: number };
 
-export type EtcdClientTimer = { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
+export type EtcdClientTimer =
+  { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
 
 export type ClientStep = { c: EtcdClient; results: EtcdResult[] };
 
@@ -56,14 +73,26 @@ export function clientCopy(c: EtcdClient): EtcdClient {
   return { conns: { ...c.conns }, rr: c.rr, calls: copyRecord(c.calls), watches: copyRecord(c.watches) };
 }
 
-type Mutable = { conns: Record<ProcId, Conn>; rr: number; calls: Record<string, Call>; watches: Record<string, ClientWatch> };
+type Mutable = {
+  conns: Record<ProcId, Conn>;
+  rr: number;
+  calls: Record<string, Call>;
+  watches: Record<string, ClientWatch>;
+};
 
 /** One call's working copy: `c` belongs to the call; a record flagged false is still shared. */
 type Draft = { c: Mutable; conns: boolean; calls: boolean; watches: boolean };
 
 function open(c: EtcdClient, owned: boolean): Draft {
   const m = c as Mutable;
-  return owned ? { c: m, conns: true, calls: true, watches: true } : { c: { conns: m.conns, rr: m.rr, calls: m.calls, watches: m.watches }, conns: false, calls: false, watches: false };
+  return owned
+    ? { c: m, conns: true, calls: true, watches: true }
+    : {
+        c: { conns: m.conns, rr: m.rr, calls: m.calls, watches: m.watches },
+        conns: false,
+        calls: false,
+        watches: false,
+      };
 }
 
 function putConn(d: Draft, ep: ProcId, conn: Conn): void {
@@ -142,12 +171,20 @@ function dispatchWatch(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): v
   const w = d.c.watches[id];
   if (w === undefined) return;
   const ep = pickReady(d, cfg);
-  if (ep !== null) ctx.send(ep, { p: "etcd", kind: "watch", id, prefix: w.prefix, fromRev: w.nextRev, requireLeader: true });
+  if (ep !== null)
+    ctx.send(ep, { p: "etcd", kind: "watch", id, prefix: w.prefix, fromRev: w.nextRev, requireLeader: true });
   putWatch(d, id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: ep, open: false });
 }
 
 /** Issues a call; with no ready connection it waits (WaitForReady) until the owner cancels it. */
-export function clientCall(c: EtcdClient, cfg: EtcdClientConfig, id: string, call: EtcdCall, ctx: Ctx, owned = false): EtcdClient {
+export function clientCall(
+  c: EtcdClient,
+  cfg: EtcdClientConfig,
+  id: string,
+  call: EtcdCall,
+  ctx: Ctx,
+  owned = false,
+): EtcdClient {
   const d = open(c, owned);
   putCall(d, id, { call, endpoint: null, attempts: 0 });
   dispatch(d, cfg, id, ctx);
@@ -163,7 +200,15 @@ export function clientCancel(c: EtcdClient, id: string, owned = false): EtcdClie
 }
 
 /** Opens a require-leader watch (kube-apiserver's storage/etcd3 watcher uses WithRequireLeader). */
-export function clientWatch(c: EtcdClient, cfg: EtcdClientConfig, id: string, prefix: string, fromRev: number, ctx: Ctx, owned = false): EtcdClient {
+export function clientWatch(
+  c: EtcdClient,
+  cfg: EtcdClientConfig,
+  id: string,
+  prefix: string,
+  fromRev: number,
+  ctx: Ctx,
+  owned = false,
+): EtcdClient {
   const d = open(c, owned);
   putWatch(d, id, { prefix, nextRev: fromRev, endpoint: null, open: false });
   dispatchWatch(d, cfg, id, ctx);
@@ -189,7 +234,8 @@ function connDown(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
   const conn = d.c.conns[ep];
   if (conn === undefined || conn.status === "backoff") return;
   // grpc-go: 1 s, then x1.6 per failed attempt, ±20% jitter, capped at 120 s.
-  const base = conn.backoffMs === 0 ? cfg.reconnectBaseMs : Math.min(Math.round(conn.backoffMs * 1.6), cfg.reconnectMaxMs);
+  const base =
+    conn.backoffMs === 0 ? cfg.reconnectBaseMs : Math.min(Math.round(conn.backoffMs * 1.6), cfg.reconnectMaxMs);
   const jitter = Math.round(base * 0.2);
   ctx.after(base - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "reconnect", endpoint: ep });
   putConn(d, ep, { status: "backoff", backoffMs: base });
@@ -216,16 +262,24 @@ function onConnectionLost(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx,
     if (call.call.kind === "txn") failCall(d, id, ETCD_ERR.connectionLost, results);
     else dispatch(d, cfg, id, ctx);
   }
-  for (const id of Object.keys(d.c.watches).sort()) if (d.c.watches[id]!.endpoint === ep) dispatchWatch(d, cfg, id, ctx);
+  for (const id of Object.keys(d.c.watches).sort())
+    if (d.c.watches[id]!.endpoint === ep) dispatchWatch(d, cfg, id, ctx);
 }
 
 function onReady(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
   putConn(d, ep, { status: "ready", backoffMs: 0 });
   for (const id of Object.keys(d.c.calls).sort()) if (d.c.calls[id]!.endpoint === null) dispatch(d, cfg, id, ctx);
-  for (const id of Object.keys(d.c.watches).sort()) if (d.c.watches[id]!.endpoint === null) dispatchWatch(d, cfg, id, ctx);
+  for (const id of Object.keys(d.c.watches).sort())
+    if (d.c.watches[id]!.endpoint === null) dispatchWatch(d, cfg, id, ctx);
 }
 
-export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envelope, ctx: Ctx, owned = false): ClientStep {
+export function clientOnMessage(
+  c: EtcdClient,
+  cfg: EtcdClientConfig,
+  env: Envelope,
+  ctx: Ctx,
+  owned = false,
+): ClientStep {
   const results: EtcdResult[] = [];
   const body = env.body;
   if (c.conns[env.from] === undefined) return { c, results };
@@ -239,8 +293,14 @@ export function clientOnMessage(c: EtcdClient, cfg: EtcdClientConfig, env: Envel
     // Refused: nothing was processed, so even writes may go elsewhere ("no address available").
     connDown(d, cfg, env.from, ctx);
     const orig = body.original;
-    if (orig.p === "etcd" && (orig.kind === "range" || orig.kind === "txn") && d.c.calls[orig.id]?.endpoint === env.from) dispatch(d, cfg, orig.id, ctx);
-    if (orig.p === "etcd" && orig.kind === "watch" && d.c.watches[orig.id]?.endpoint === env.from) dispatchWatch(d, cfg, orig.id, ctx);
+    if (
+      orig.p === "etcd" &&
+      (orig.kind === "range" || orig.kind === "txn") &&
+      d.c.calls[orig.id]?.endpoint === env.from
+    )
+      dispatch(d, cfg, orig.id, ctx);
+    if (orig.p === "etcd" && orig.kind === "watch" && d.c.watches[orig.id]?.endpoint === env.from)
+      dispatchWatch(d, cfg, orig.id, ctx);
     return { c: d.c, results };
   }
   onRpc(d, cfg, env.from, body, ctx, results);
@@ -282,7 +342,8 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
     }
     case "watch-created": {
       const w = c.watches[body.id];
-      if (w !== undefined) putWatch(d, body.id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: w.endpoint, open: true });
+      if (w !== undefined)
+        putWatch(d, body.id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: w.endpoint, open: true });
       return;
     }
     case "watch-events": {
@@ -295,7 +356,8 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
     }
     case "watch-progress-notify": {
       const w = c.watches[body.id];
-      if (w !== undefined && w.open && w.endpoint === from) results.push({ kind: "watch-progress", id: body.id, rev: body.rev });
+      if (w !== undefined && w.open && w.endpoint === from)
+        results.push({ kind: "watch-progress", id: body.id, rev: body.rev });
       return;
     }
     case "watch-cancelled": {
@@ -309,7 +371,13 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
   }
 }
 
-export function clientOnTimer(c: EtcdClient, cfg: EtcdClientConfig, timer: EtcdClientTimer, ctx: Ctx, owned = false): ClientStep {
+export function clientOnTimer(
+  c: EtcdClient,
+  cfg: EtcdClientConfig,
+  timer: EtcdClientTimer,
+  ctx: Ctx,
+  owned = false,
+): ClientStep {
   if (timer.t === "reconnect") {
     const conn = c.conns[timer.endpoint];
     if (conn === undefined || conn.status !== "backoff") return { c, results: [] };

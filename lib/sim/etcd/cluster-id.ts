@@ -14,7 +14,9 @@ export const DEFAULT_CLUSTER_TOKEN = "etcd-cluster";
 
 /** The cluster ID a token and member list give: the same list with another token is another cluster. */
 export function clusterId(token: string, members: readonly string[]): string {
-  return fnv1a(`${token}|${[...members].sort().join(",")}`).toString(16).padStart(8, "0");
+  return fnv1a(`${token}|${[...members].sort().join(",")}`)
+    .toString(16)
+    .padStart(8, "0");
 }
 
 // Configs are immutable: memoize each one's ID (not world state).

@@ -43,7 +43,13 @@ function emit(this: Env, e: RaftEvent): void {
  * so Raft updates `s.raft`, its progress record and its log directly, and the helpers below fill in
  * `s` itself, which is returned. Callers use only the returned state afterwards.
  */
-export function withRaft(s: EtcdState, cfg: EtcdConfig, ctx: Ctx, fn: (r: RaftState, env: RaftEnv, m: RaftMsg | undefined) => void, m?: RaftMsg): EtcdState {
+export function withRaft(
+  s: EtcdState,
+  cfg: EtcdConfig,
+  ctx: Ctx,
+  fn: (r: RaftState, env: RaftEnv, m: RaftMsg | undefined) => void,
+  m?: RaftMsg,
+): EtcdState {
   const next = s;
   const r = next.raft;
   const prevLead = r.lead;
@@ -97,7 +103,12 @@ export function steadyTick(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState |
  */
 export function steadyAlarm(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
   const r = s.raft;
-  if (r.role !== "follower" || r.lead === NONE || currentTick(cfg, ctx) - r.electionResetTick >= r.randomizedElectionTimeout) return null;
+  if (
+    r.role !== "follower" ||
+    r.lead === NONE ||
+    currentTick(cfg, ctx) - r.electionResetTick >= r.randomizedElectionTimeout
+  )
+    return null;
   if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s)) return null; // leader known: no proposal held
   syncTimersInPlace(s, cfg, ctx);
   return s;
@@ -229,7 +240,9 @@ function serveReads(next: EtcdState, ctx: Ctx): void {
   for (const id in next.reads) {
     const read = next.reads[id]!;
     if (read.index === null || read.index > next.applied) continue;
-    const kvs = read.prefix ? rangePrefix(next.store, read.key) : [getKey(next.store, read.key)].filter((kv) => kv !== undefined);
+    const kvs = read.prefix
+      ? rangePrefix(next.store, read.key)
+      : [getKey(next.store, read.key)].filter((kv) => kv !== undefined);
     ctx.send(read.client, { p: "etcd", kind: "range-resp", id, kvs, rev: next.store.rev });
     served.push(id);
   }

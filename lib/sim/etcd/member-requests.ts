@@ -25,7 +25,9 @@ export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, fr
   const next = addClient(s, from);
   if (req.serializable) {
     // Served from this member's local state without consensus: fast, available, possibly stale.
-    const kvs = req.prefix ? rangePrefix(s.store, req.key) : [getKey(s.store, req.key)].filter((kv) => kv !== undefined);
+    const kvs = req.prefix
+      ? rangePrefix(s.store, req.key)
+      : [getKey(s.store, req.key)].filter((kv) => kv !== undefined);
     ctx.send(from, { p: "etcd", kind: "range-resp", id: req.id, kvs, rev: s.store.rev });
     return next;
   }
@@ -73,8 +75,16 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
       oldest = oldest === null ? p.startedAt : Math.min(oldest, p.startedAt);
       return true;
     }
-    if (p.blocked) ctx.send(p.client, { p: "etcd", kind: "error", id, code: "DeadlineExceeded", message: ETCD_ERR.proposeDeadline });
-    else ctx.send(p.client, { p: "etcd", kind: "error", id, code: "Unavailable", message: timeoutError(s, cfg, p.startedAt, tick) });
+    if (p.blocked)
+      ctx.send(p.client, { p: "etcd", kind: "error", id, code: "DeadlineExceeded", message: ETCD_ERR.proposeDeadline });
+    else
+      ctx.send(p.client, {
+        p: "etcd",
+        kind: "error",
+        id,
+        code: "Unavailable",
+        message: timeoutError(s, cfg, p.startedAt, tick),
+      });
     return false;
   });
   const next: EtcdState = { ...s, proposals, timeoutAt: null };
@@ -90,7 +100,13 @@ export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: 
   s.proposals[req.id] = { client: from, startedAt: ctx.now, data, blocked }; // the state belongs to this call
   const next = armTimeout(addClient(s, from), cfg, ctx);
   if (blocked) return next; // waits in raft.node until a leader is known, or until the timeout
-  return withRaft(next, cfg, ctx, STEP, msg({ type: "MsgProp", from: s.raft.id, to: s.raft.id, entries: [{ index: 0, term: 0, data }] }));
+  return withRaft(
+    next,
+    cfg,
+    ctx,
+    STEP,
+    msg({ type: "MsgProp", from: s.raft.id, to: s.raft.id, entries: [{ index: 0, term: 0, data }] }),
+  );
 }
 
 /**
@@ -157,7 +173,8 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
     }
     case "watch-progress":
       // Events go out as entries apply, so this member's watches are always synced up to its revision.
-      if (s.watches[`${env.from} ${body.id}`] !== undefined) ctx.send(env.from, { p: "etcd", kind: "watch-progress-notify", id: body.id, rev: s.store.rev });
+      if (s.watches[`${env.from} ${body.id}`] !== undefined)
+        ctx.send(env.from, { p: "etcd", kind: "watch-progress-notify", id: body.id, rev: s.store.rev });
       return s;
     case "watch-close": {
       const watches = copyRecord(s.watches);

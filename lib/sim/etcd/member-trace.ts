@@ -37,7 +37,11 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
       // attempt of a streak and then every tenth, not each one.
       if (s.campaigns > 1) {
         if (s.campaigns % 10 === 0) {
-          ctx.trace("raft.campaign-repeated", `${me} has now asked for pre-votes ${s.campaigns} times in a row without reaching a majority; its term is still ${e.term}.`, { term: e.term, attempts: s.campaigns });
+          ctx.trace(
+            "raft.campaign-repeated",
+            `${me} has now asked for pre-votes ${s.campaigns} times in a row without reaching a majority; its term is still ${e.term}.`,
+            { term: e.term, attempts: s.campaigns },
+          );
         }
         return;
       }
@@ -48,7 +52,9 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
       );
       return;
     case "became-candidate":
-      ctx.trace("raft.became-candidate", `${me} starts an election for term ${e.term} and votes for itself.`, { term: e.term });
+      ctx.trace("raft.became-candidate", `${me} starts an election for term ${e.term} and votes for itself.`, {
+        term: e.term,
+      });
       return;
     case "became-leader": {
       const voters = e.voters.map((v) => name(cfg, v));

@@ -24,14 +24,32 @@ const ADVANCE_POLL_MS = 50;
 const ADVANCE_POLLS_MAX = 100;
 
 function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
-  const disk = (persisted as EtcdPersisted | undefined) ?? { term: 0, vote: NONE, commit: 0, log: emptyLog(), store: emptyStore(), applied: 0 };
+  const disk = (persisted as EtcdPersisted | undefined) ?? {
+    term: 0,
+    vote: NONE,
+    commit: 0,
+    log: emptyLog(),
+    store: emptyStore(),
+    applied: 0,
+  };
   const voters = Object.keys(cfg.peers).map(Number);
-  const rCfg = { electionTicks: cfg.timing.electionMs / cfg.timing.heartbeatMs, heartbeatTicks: 1, preVote: cfg.timing.preVote, checkQuorum: cfg.timing.checkQuorum };
+  const rCfg = {
+    electionTicks: cfg.timing.electionMs / cfg.timing.heartbeatMs,
+    heartbeatTicks: 1,
+    preVote: cfg.timing.preVote,
+    checkQuorum: cfg.timing.checkQuorum,
+  };
   // The log and store on disk stay as they were (they are the `persisted` snapshot); the member
   // appends to copies of their growing parts.
   const hard = { term: disk.term, vote: disk.vote, commit: disk.commit, log: chunkedCopy(disk.log) };
   let s: EtcdState = {
-    raft: newRaft(cfg.id, voters, rCfg, hard, { tick: 0, rand: (n) => ctx.rng.int(n), send: () => undefined, emit: () => undefined, inPlace: false }),
+    raft: newRaft(cfg.id, voters, rCfg, hard, {
+      tick: 0,
+      rand: (n) => ctx.rng.int(n),
+      send: () => undefined,
+      emit: () => undefined,
+      inPlace: false,
+    }),
     store: thawStore(disk.store),
     applied: disk.applied,
     tickerOn: false,
@@ -51,7 +69,11 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
     dialed: [],
     mismatched: [],
   };
-  ctx.trace("raft.became-follower", `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`, { term: disk.term, leader: null });
+  ctx.trace(
+    "raft.became-follower",
+    `${ctx.self} started as a follower at term ${disk.term} and waits to hear from a leader.`,
+    { term: disk.term, leader: null },
+  );
   ctx.after(cfg.timing.electionMs, { t: "monitor" });
   if (voters.length === 1) {
     // adjustTicks: a single-member cluster fast-forwards electionTicks-1 ticks and elects itself quickly.
@@ -110,7 +132,9 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
 function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const checks = s.raft.lead === NONE ? s.noLeaderChecks + 1 : 0;
   if (checks < cfg.timing.noLeaderChecks) return { ...s, noLeaderChecks: checks };
-  const keys = Object.keys(s.watches).filter((k) => s.watches[k]!.requireLeader).sort();
+  const keys = Object.keys(s.watches)
+    .filter((k) => s.watches[k]!.requireLeader)
+    .sort();
   if (keys.length === 0) return { ...s, noLeaderChecks: checks };
   const watches = copyRecord(s.watches);
   for (const k of keys) {
@@ -135,14 +159,21 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
 function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): EtcdState | null {
   const r = s.raft;
   if (m.term !== r.term || m.context !== "" || s.applied < r.commit) return null;
-  if (m.type === "MsgHeartbeat" && r.role === "follower" && r.lead === m.from && m.commit <= r.commit && s.alarmTick !== null) {
+  if (
+    m.type === "MsgHeartbeat" &&
+    r.role === "follower" &&
+    r.lead === m.from &&
+    m.commit <= r.commit &&
+    s.alarmTick !== null
+  ) {
     peerSend(ctx, cfg, cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
     r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
     return s;
   }
   if (m.type === "MsgHeartbeatResp" && r.role === "leader") {
     const pr = r.progress[m.from];
-    if (pr === undefined || !pr.recentActive || pr.paused || pr.state !== "replicate" || pr.match < lastIndex(r.log)) return null;
+    if (pr === undefined || !pr.recentActive || pr.paused || pr.state !== "replicate" || pr.match < lastIndex(r.log))
+      return null;
     return s;
   }
   return null;
@@ -183,11 +214,14 @@ function rejectPeer(s: EtcdState, from: string, remote: string, cfg: EtcdConfig,
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const body = env.body;
   if (body.p === "etcd" && body.kind === "peer-msg") {
-    return body.cluster === clusterIdOf(cfg) ? onRaft(s, body.msg, cfg, ctx) : rejectPeer(s, env.from, body.cluster, cfg, ctx);
+    return body.cluster === clusterIdOf(cfg)
+      ? onRaft(s, body.msg, cfg, ctx)
+      : rejectPeer(s, env.from, body.cluster, cfg, ctx);
   }
   if (body.p === "raft") {
     // A message without a cluster header comes from a member of the cluster built without a token.
-    if (cfg.cluster !== undefined) return rejectPeer(s, env.from, clusterId(DEFAULT_CLUSTER_TOKEN, Object.values(cfg.peers)), cfg, ctx);
+    if (cfg.cluster !== undefined)
+      return rejectPeer(s, env.from, clusterId(DEFAULT_CLUSTER_TOKEN, Object.values(cfg.peers)), cfg, ctx);
     return onRaft(s, body, cfg, ctx);
   }
   if (body.p === "net") return body.kind === "closed" ? dropClient(s, env.from) : s;
@@ -207,7 +241,14 @@ export const etcdMember = defineComponent<EtcdConfig, EtcdState, EtcdTimer>({
   onMessage: (s, env, ctx, cfg) => onMessage(own(s, ctx), env, cfg, ctx),
   onTimer: (s, timer, ctx, cfg) => onTimer(own(s, ctx), timer, cfg, ctx),
   onCrash: (s) => {
-    const persisted: EtcdPersisted = { term: s.raft.term, vote: s.raft.vote, commit: s.raft.commit, log: s.raft.log, store: s.store, applied: s.applied };
+    const persisted: EtcdPersisted = {
+      term: s.raft.term,
+      vote: s.raft.vote,
+      commit: s.raft.commit,
+      log: s.raft.log,
+      store: s.store,
+      applied: s.applied,
+    };
     return { persisted, peers: [...s.clients] };
   },
 });

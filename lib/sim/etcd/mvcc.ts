@@ -3,7 +3,15 @@
 // from a past revision. Keys are spread over fixed buckets, each a small array sorted by key, so that
 // a write copies one short array rather than the whole keyspace (the World is immutable between
 // steps) and lookups stay monomorphic.
-import { chunkedAppend, chunkedCopy, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice, type Chunked } from "../core/chunked";
+import {
+  chunkedAppend,
+  chunkedCopy,
+  chunkedDropBefore,
+  chunkedEmpty,
+  chunkedPush,
+  chunkedSlice,
+  type Chunked,
+} from "../core/chunked";
 import { fnv1a } from "../core/hash";
 import type { EtcdOp, KeyValue, TxnResult, WatchEvent } from "./protocol";
 
@@ -65,7 +73,14 @@ export function eventsSince(store: MvccStore, fromRev: number): RevEvent[] | nul
 }
 
 /** Puts (or with kv null, deletes) `key` in bucket `b` and records `ev` as revision store.rev + 1. */
-function write(store: MvccStore, b: number, key: string, kv: KeyValue | null, ev: RevEvent, inPlace: boolean): MvccStore {
+function write(
+  store: MvccStore,
+  b: number,
+  key: string,
+  kv: KeyValue | null,
+  ev: RevEvent,
+  inPlace: boolean,
+): MvccStore {
   const bucket = inPlace ? (store.buckets[b] as KeyValue[]) : store.buckets[b]!.slice();
   const at = search(bucket, key);
   const present = bucket[at]?.key === key;
@@ -100,7 +115,12 @@ type Mutable = { rev: number; buckets: KeyValue[][]; history: Chunked<RevEvent>;
  * the bucket arrays and the history's tail are copied; keys and values are immutable and shared.
  */
 export function thawStore(store: MvccStore): MvccStore {
-  return { rev: store.rev, buckets: store.buckets.map((b) => b.slice()), history: chunkedCopy(store.history), digest: store.digest };
+  return {
+    rev: store.rev,
+    buckets: store.buckets.map((b) => b.slice()),
+    history: chunkedCopy(store.history),
+    digest: store.digest,
+  };
 }
 
 /** The Txn compare that fails for `op` given the current key, or null when the write goes ahead. */
@@ -121,17 +141,28 @@ function compareFails(op: EtcdOp, cur: KeyValue | null): "exists" | "conflict" |
  * Applies one committed transaction deterministically. Pure by default; with `inPlace` it writes into
  * `store` itself, which the caller must own (a thawStore copy or one it built, see EtcdState).
  */
-export function applyOp(store: MvccStore, op: EtcdOp, inPlace = false): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
+export function applyOp(
+  store: MvccStore,
+  op: EtcdOp,
+  inPlace = false,
+): { store: MvccStore; result: TxnResult; events: RevEvent[] } {
   const b = bucketOf(op.key);
   const cur = lookup(store, b, op.key) ?? null;
   const refused = compareFails(op, cur);
-  if (refused !== null) return { store, result: { ok: false, reason: refused, rev: store.rev, current: cur }, events: [] };
+  if (refused !== null)
+    return { store, result: { ok: false, reason: refused, rev: store.rev, current: cur }, events: [] };
   const rev = store.rev + 1;
   if (op.op === "delete") {
     const ev: RevEvent = { type: "DELETE", kv: { ...cur!, modRev: rev }, prev: cur, rev };
     return { store: write(store, b, op.key, null, ev, inPlace), result: { ok: true, rev, kv: null }, events: [ev] };
   }
-  const kv: KeyValue = { key: op.key, value: op.value, createRev: cur?.createRev ?? rev, modRev: rev, version: (cur?.version ?? 0) + 1 };
+  const kv: KeyValue = {
+    key: op.key,
+    value: op.value,
+    createRev: cur?.createRev ?? rev,
+    modRev: rev,
+    version: (cur?.version ?? 0) + 1,
+  };
   const ev: RevEvent = { type: "PUT", kv, prev: cur, rev };
   return { store: write(store, b, op.key, kv, ev, inPlace), result: { ok: true, rev, kv }, events: [ev] };
 }

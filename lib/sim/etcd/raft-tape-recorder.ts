@@ -89,7 +89,12 @@ class Recorder implements RaftRecorder {
     const c = this.msgStream(m.from - 1, m.to - 1, type).columns;
     const sent = c[SENT]!;
     for (let i = sent.length - 1; i >= 0 && sent[i]! >= ev.sentAt; i--) {
-      if (sent[i] === ev.sentAt && ev.sentAt + c[LATENCY]![i]! === now && c[TERM]![i] === m.term && (c[FLAGS]![i]! & FLAG_LOST) === 0) {
+      if (
+        sent[i] === ev.sentAt &&
+        ev.sentAt + c[LATENCY]![i]! === now &&
+        c[TERM]![i] === m.term &&
+        (c[FLAGS]![i]! & FLAG_LOST) === 0
+      ) {
         c[FLAGS]![i]! |= FLAG_LOST;
         return;
       }
@@ -130,7 +135,15 @@ class Recorder implements RaftRecorder {
     this.recordLog(m, log, now);
     const f = this.last;
     const o = m * STATE_FIELDS;
-    if (f[o] === role && f[o + 1] === term && f[o + 2] === commit && f[o + 3] === last && f[o + 4] === start && f[o + 5] === deadline) return;
+    if (
+      f[o] === role &&
+      f[o + 1] === term &&
+      f[o + 2] === commit &&
+      f[o + 3] === last &&
+      f[o + 4] === start &&
+      f[o + 5] === deadline
+    )
+      return;
     f[o] = role;
     f[o + 1] = term;
     f[o + 2] = commit;
@@ -183,8 +196,16 @@ class Recorder implements RaftRecorder {
   }
 
   finish(): RaftTape {
-    const nonEmpty = (streams: readonly (ColumnStream | undefined)[]) => streams.filter((x): x is ColumnStream => x !== undefined && x.columns[0]!.length > 0);
-    return packColumnStreams({ members: [...this.members], tickMs: this.tickMs, electionTicks: this.electionTicks, msgs: nonEmpty(this.msgs), states: nonEmpty(this.states), logs: nonEmpty(this.logs) });
+    const nonEmpty = (streams: readonly (ColumnStream | undefined)[]) =>
+      streams.filter((x): x is ColumnStream => x !== undefined && x.columns[0]!.length > 0);
+    return packColumnStreams({
+      members: [...this.members],
+      tickMs: this.tickMs,
+      electionTicks: this.electionTicks,
+      msgs: nonEmpty(this.msgs),
+      states: nonEmpty(this.states),
+      logs: nonEmpty(this.logs),
+    });
   }
 }
 
@@ -207,7 +228,8 @@ export function createRaftRecorder(world: World): RaftRecorder | null {
     });
   for (const id of etcd) {
     const own = world.procs[id]!.config as EtcdConfig;
-    if (members[own.id - 1] !== id || own.timing.heartbeatMs !== cfg.timing.heartbeatMs) fail(`${id} is not member ${own.id} of one etcd cluster`);
+    if (members[own.id - 1] !== id || own.timing.heartbeatMs !== cfg.timing.heartbeatMs)
+      fail(`${id} is not member ${own.id} of one etcd cluster`);
   }
   const tickMs = cfg.timing.heartbeatMs;
   return new Recorder(members, tickMs, cfg.timing.electionMs / tickMs);

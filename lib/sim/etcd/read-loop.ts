@@ -89,7 +89,12 @@ export function finishRound(next: EtcdState): void {
 }
 
 /** What the retry timer of round `roundCtx` should do now. */
-export function retryAction(s: EtcdState, cfg: EtcdConfig, roundCtx: string, now: number): "ignore" | "timeout" | "resend" {
+export function retryAction(
+  s: EtcdState,
+  cfg: EtcdConfig,
+  roundCtx: string,
+  now: number,
+): "ignore" | "timeout" | "resend" {
   const round = s.readRound;
   if (round === null || round.ctx !== roundCtx || round.index !== null) return "ignore";
   return now >= round.startedAt + cfg.timing.requestTimeoutMs ? "timeout" : "resend";

@@ -36,7 +36,13 @@ function snapshotFile(d: Draft, file: ProcId): SnapshotFile | null {
 }
 
 /** The command line etcdutl is run with on a member's host, for the trace. */
-export function etcdutlLine(path: string, member: string, members: readonly string[], token: string, bump: number): string {
+export function etcdutlLine(
+  path: string,
+  member: string,
+  members: readonly string[],
+  token: string,
+  bump: number,
+): string {
   const cluster = members.map((m) => `${m}=https://${m}:2380`).join(",");
   const flags = bump > 0 ? ` --bump-revision ${bump} --mark-compacted` : "";
   return `etcdutl snapshot restore ${path} --name ${member} --initial-cluster ${cluster} --initial-cluster-token ${token} --initial-advertise-peer-urls https://${member}:2380 --data-dir /var/lib/etcd-restored${flags}`;
@@ -55,11 +61,20 @@ export function applyRestore(d: Draft, action: RestoreAction, out: Outbox): void
     }
     const line = etcdutlLine(db?.path ?? "snapshot.db", member, members, action.token, action.bumpRevision);
     if (db === null) {
-      traceFrom(out, member, "etcd.restore-failed", `$ ${line}\nError: open snapshot.db: no such file or directory`, { member, command: line });
+      traceFrom(out, member, "etcd.restore-failed", `$ ${line}\nError: open snapshot.db: no such file or directory`, {
+        member,
+        command: line,
+      });
       continue;
     }
     if (proc.up) {
-      traceFrom(out, member, "etcd.restore-failed", `$ ${line}\n${member} is still running: stop it before restoring its data.`, { member, command: line });
+      traceFrom(
+        out,
+        member,
+        "etcd.restore-failed",
+        `$ ${line}\n${member} is still running: stop it before restoring its data.`,
+        { member, command: line },
+      );
       continue;
     }
     const cfg = proc.config as EtcdConfig;
@@ -71,8 +86,17 @@ export function applyRestore(d: Draft, action: RestoreAction, out: Outbox): void
       member,
       "etcd.snapshot-restored",
       `$ ${line}\n${member} gets a new data dir: cluster ID ${id} (was ${before}), Raft history from term 1, ${keyCount(db.store)} keys at revision ${db.rev}` +
-        (action.bumpRevision > 0 ? `, the revision bumped to ${persisted.store.rev} and everything up to it marked compacted.` : "."),
-      { member, clusterId: id, previousClusterId: before, snapshotRevision: db.rev, revision: persisted.store.rev, command: line },
+        (action.bumpRevision > 0
+          ? `, the revision bumped to ${persisted.store.rev} and everything up to it marked compacted.`
+          : "."),
+      {
+        member,
+        clusterId: id,
+        previousClusterId: before,
+        snapshotRevision: db.rev,
+        revision: persisted.store.rev,
+        command: line,
+      },
     );
   }
 }
@@ -89,5 +113,11 @@ export function applyDiskLoss(d: Draft, host: HostId, out: Outbox): void {
     putProc(d, procWith(p, { persisted: undefined }));
     lost.push(id);
   }
-  traceFrom(out, host, "host.disk-lost", `${host}'s disk is lost${lost.length > 0 ? `: the data of ${lost.join(", ")} (WAL and backend) is gone` : ""}.`, { host, procs: lost });
+  traceFrom(
+    out,
+    host,
+    "host.disk-lost",
+    `${host}'s disk is lost${lost.length > 0 ? `: the data of ${lost.join(", ")} (WAL and backend) is gone` : ""}.`,
+    { host, procs: lost },
+  );
 }

@@ -23,7 +23,12 @@ export function replayOf(scenario: string, params: Params, seed: number): Trace 
  * Builds the question: `right` and `wrong` labels become choices a–f in a shuffled order (duplicate
  * labels of the right one are dropped), and the answer is the id the right label landed on.
  */
-export function question(q: Omit<GeneratedQuestion, "choices" | "answer">, right: string, wrong: readonly string[], rng: Rng): GeneratedQuestion {
+export function question(
+  q: Omit<GeneratedQuestion, "choices" | "answer">,
+  right: string,
+  wrong: readonly string[],
+  rng: Rng,
+): GeneratedQuestion {
   const labels = [right, ...[...new Set(wrong)].filter((w) => w !== right)].slice(0, 6);
   for (let i = labels.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);

@@ -6,7 +6,7 @@ import type { GeneratedQuestion } from "./types";
 
 const OUTCOMES = {
   ok: "It succeeds: the Deployment is scaled (HTTP 200).",
-  timeout: "It fails after about 7 s: \"etcdserver: request timed out\".",
+  timeout: 'It fails after about 7 s: "etcdserver: request timed out".',
   hang: "It hangs: its first request, a GET of the Deployment, is a quorum read that fails with 504 after the API server's 60 s request timeout.",
   refused: "It fails at once: the connection to the API server is refused.",
 };
@@ -22,11 +22,23 @@ export function etcdWrites(seed: number): GeneratedQuestion {
   const scale = responses(trace.events, "kubectl scale", 30_000).at(-1);
   const status = Number(scale?.status ?? 0);
   const error = String(scale?.error ?? "");
-  const kind = status === 200 ? "ok" : error.includes("request timed out") ? "timeout" : status === 504 ? "hang" : status === 0 && error.includes("refused") ? "refused" : null;
+  const kind =
+    status === 200
+      ? "ok"
+      : error.includes("request timed out")
+        ? "timeout"
+        : status === 504
+          ? "hang"
+          : status === 0 && error.includes("refused")
+            ? "refused"
+            : null;
   const right = kind === null ? `It fails: ${error || "no response"}.` : OUTCOMES[kind];
   const up = members - down;
   const need = majority(members);
-  const outcome = scale === undefined ? "kubectl got no answer within the run" : `kubectl scale got HTTP ${status} after ${Number(scale.latencyMs) < 1000 ? `${Number(scale.latencyMs)} ms` : sec(Number(scale.latencyMs))}${error === "" || error === "null" ? "" : `: ${error}`}`;
+  const outcome =
+    scale === undefined
+      ? "kubectl got no answer within the run"
+      : `kubectl scale got HTTP ${status} after ${Number(scale.latencyMs) < 1000 ? `${Number(scale.latencyMs)} ms` : sec(Number(scale.latencyMs))}${error === "" || error === "null" ? "" : `: ${error}`}`;
   return question(
     {
       kind: "etcd-writes",

@@ -19,6 +19,9 @@ export function generate(kind: GeneratorKind, seed: number): GeneratedQuestion {
   assert(GENERATOR_KINDS.includes(kind), `unknown generator kind ${String(kind)}`);
   assert(Number.isSafeInteger(seed) && seed >= 0, `seed must be a non-negative integer, got ${seed}`);
   const q = GENERATORS[kind](seed);
-  assert(q.choices.length >= 2 && q.choices.length <= 6 && q.choices.some((c) => c.id === q.answer), `${kind}: bad choices`);
+  assert(
+    q.choices.length >= 2 && q.choices.length <= 6 && q.choices.some((c) => c.id === q.answer),
+    `${kind}: bad choices`,
+  );
   return q;
 }

@@ -42,7 +42,10 @@ export function podNames(seed: number): GeneratedQuestion {
     describe(ordinals(scaleUpTo - scaleDownTo, scaleDownTo), web),
     describe(ordinals(1, scaleDownTo), web),
     describe(db, wrongWeb),
-    describe(web.map((w) => `db-${w.split("-")[2]}`), web.map(() => `web-${hash}`)),
+    describe(
+      web.map((w) => `db-${w.split("-")[2]}`),
+      web.map(() => `web-${hash}`),
+    ),
   ];
   return question(
     {

@@ -24,10 +24,18 @@ export function replacementTime(seed: number): GeneratedQuestion {
   const off = first(trace.events, { type: "host.powered-off", from: FAULT });
   const node = off?.component ?? "";
   const lost = select(trace.events, { type: "pod.running", to: FAULT, where: (e) => e.node === node }).length;
-  const back = select(trace.events, { type: "pod.running", from: FAULT, where: (e) => e.node !== node })[Math.max(0, lost - 1)];
+  const back = select(trace.events, { type: "pod.running", from: FAULT, where: (e) => e.node !== node })[
+    Math.max(0, lost - 1)
+  ];
   const delay = back === undefined || off === undefined ? null : back.t - off.t;
   const right = delay === null ? "Never: the pods are not replaced." : `After ${roughly(delay)}.`;
-  const wrong = [`After ${roughly(graceSeconds * 1000)}.`, `After ${roughly(tolerationSeconds * 1000)}.`, `After ${roughly(300_000 + graceSeconds * 1000)}.`, "Never: the pods are not replaced.", "At once: the scheduler moves them right away."];
+  const wrong = [
+    `After ${roughly(graceSeconds * 1000)}.`,
+    `After ${roughly(tolerationSeconds * 1000)}.`,
+    `After ${roughly(300_000 + graceSeconds * 1000)}.`,
+    "Never: the pods are not replaced.",
+    "At once: the scheduler moves them right away.",
+  ];
   return question(
     {
       kind: "replacement-time",

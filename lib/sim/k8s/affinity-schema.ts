@@ -8,31 +8,57 @@ import type { Affinity, PodAffinity, PodAffinityTerm } from "@/lib/sim/k8s/types
 import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
 
 const nodeSelectorRequirement = z
-  .strictObject({ key: z.string().min(1), operator: z.enum(["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]), values: z.array(z.string()).optional() })
+  .strictObject({
+    key: z.string().min(1),
+    operator: z.enum(["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]),
+    values: z.array(z.string()).optional(),
+  })
   .superRefine((r, ctx) => {
     const count = r.values?.length ?? 0;
-    if ((r.operator === "In" || r.operator === "NotIn") && count === 0) ctx.addIssue({ code: "custom", path: ["values"], message: "must be specified when `operator` is 'In' or 'NotIn'" });
-    if ((r.operator === "Exists" || r.operator === "DoesNotExist") && count > 0) ctx.addIssue({ code: "custom", path: ["values"], message: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'" });
+    if ((r.operator === "In" || r.operator === "NotIn") && count === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "must be specified when `operator` is 'In' or 'NotIn'",
+      });
+    if ((r.operator === "Exists" || r.operator === "DoesNotExist") && count > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      });
     if ((r.operator === "Gt" || r.operator === "Lt") && (count !== 1 || !/^[-+]?[0-9]+$/.test(r.values?.[0] ?? ""))) {
-      ctx.addIssue({ code: "custom", path: ["values"], message: "must be specified single value when `operator` is 'Lt' or 'Gt', and it must be an integer" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "must be specified single value when `operator` is 'Lt' or 'Gt', and it must be an integer",
+      });
     }
   })
   .transform((r) => ({ key: r.key, operator: r.operator, values: r.values ?? [] }));
 
 const fieldRequirement = nodeSelectorRequirement.superRefine((r, ctx) => {
   if (r.key !== "metadata.name") ctx.addIssue({ code: "custom", path: ["key"], message: 'must be "metadata.name"' });
-  if (r.operator !== "In" && r.operator !== "NotIn") ctx.addIssue({ code: "custom", path: ["operator"], message: 'must be "In" or "NotIn"' });
+  if (r.operator !== "In" && r.operator !== "NotIn")
+    ctx.addIssue({ code: "custom", path: ["operator"], message: 'must be "In" or "NotIn"' });
   if (r.values.length !== 1) ctx.addIssue({ code: "custom", path: ["values"], message: "must have one element" });
 });
 
 const nodeSelectorTerm = z
-  .strictObject({ matchExpressions: z.array(nodeSelectorRequirement).optional(), matchFields: z.array(fieldRequirement).optional() })
+  .strictObject({
+    matchExpressions: z.array(nodeSelectorRequirement).optional(),
+    matchFields: z.array(fieldRequirement).optional(),
+  })
   .transform((t) => ({ matchExpressions: t.matchExpressions ?? [], matchFields: t.matchFields ?? [] }));
 
 export const nodeAffinitySchema = z
   .strictObject({
-    requiredDuringSchedulingIgnoredDuringExecution: z.strictObject({ nodeSelectorTerms: z.array(nodeSelectorTerm).min(1) }).optional(),
-    preferredDuringSchedulingIgnoredDuringExecution: z.array(z.strictObject({ weight: integer(1, 100), preference: nodeSelectorTerm })).optional(),
+    requiredDuringSchedulingIgnoredDuringExecution: z
+      .strictObject({ nodeSelectorTerms: z.array(nodeSelectorTerm).min(1) })
+      .optional(),
+    preferredDuringSchedulingIgnoredDuringExecution: z
+      .array(z.strictObject({ weight: integer(1, 100), preference: nodeSelectorTerm }))
+      .optional(),
   })
   .transform((a) => ({
     required: a.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? null,
@@ -51,7 +77,9 @@ const podAffinityTerm = z.strictObject({
 type RawTerm = z.output<typeof podAffinityTerm>;
 
 function mergeLabelKeys(term: RawTerm, podLabels: LabelSet): PodAffinityTerm {
-  const selector = term.labelSelector ? { matchLabels: { ...term.labelSelector.matchLabels }, matchExpressions: [...term.labelSelector.matchExpressions] } : null;
+  const selector = term.labelSelector
+    ? { matchLabels: { ...term.labelSelector.matchLabels }, matchExpressions: [...term.labelSelector.matchExpressions] }
+    : null;
   if (selector) {
     for (const key of term.matchLabelKeys ?? []) {
       const value = podLabels[key];
@@ -62,21 +90,35 @@ function mergeLabelKeys(term: RawTerm, podLabels: LabelSet): PodAffinityTerm {
       if (value !== undefined) selector.matchExpressions.push({ key, operator: "NotIn", values: [value] });
     }
   }
-  return { labelSelector: selector, namespaces: term.namespaces ?? [], namespaceSelector: term.namespaceSelector ?? null, topologyKey: term.topologyKey };
+  return {
+    labelSelector: selector,
+    namespaces: term.namespaces ?? [],
+    namespaceSelector: term.namespaceSelector ?? null,
+    topologyKey: term.topologyKey,
+  };
 }
 
 const podAffinity = z.strictObject({
   requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTerm).optional(),
-  preferredDuringSchedulingIgnoredDuringExecution: z.array(z.strictObject({ weight: integer(1, 100), podAffinityTerm })).optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z
+    .array(z.strictObject({ weight: integer(1, 100), podAffinityTerm }))
+    .optional(),
 });
 
-export const affinitySchema = z.strictObject({ nodeAffinity: nodeAffinitySchema.optional(), podAffinity: podAffinity.optional(), podAntiAffinity: podAffinity.optional() });
+export const affinitySchema = z.strictObject({
+  nodeAffinity: nodeAffinitySchema.optional(),
+  podAffinity: podAffinity.optional(),
+  podAntiAffinity: podAffinity.optional(),
+});
 
 function toPodAffinity(raw: z.output<typeof podAffinity> | undefined, podLabels: LabelSet): PodAffinity | null {
   if (!raw) return null;
   return {
     required: (raw.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => mergeLabelKeys(t, podLabels)),
-    preferred: (raw.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ weight: w.weight, term: mergeLabelKeys(w.podAffinityTerm, podLabels) })),
+    preferred: (raw.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({
+      weight: w.weight,
+      term: mergeLabelKeys(w.podAffinityTerm, podLabels),
+    })),
   };
 }
 

@@ -11,7 +11,11 @@ const containerPort = z.strictObject({
   name: ignored,
 });
 
-const resources = z.strictObject({ requests: resourceList.optional(), limits: resourceList.optional(), claims: ignored });
+const resources = z.strictObject({
+  requests: resourceList.optional(),
+  limits: resourceList.optional(),
+  claims: ignored,
+});
 
 export const containerSchema = z.strictObject({
   name: z.string().min(1),

@@ -29,7 +29,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns the first zod issue into an InputError at the given document. Pure. */
-export function errorFromZod(location: DocumentLocation, error: z.ZodError, prefix: readonly PropertyKey[] = []): InputError {
+export function errorFromZod(
+  location: DocumentLocation,
+  error: z.ZodError,
+  prefix: readonly PropertyKey[] = [],
+): InputError {
   const issue = error.issues[0];
   if (!issue) return { ...location, path: formatPath(prefix), message: "invalid value" };
   if (issue.code === "unrecognized_keys") {
@@ -47,6 +51,7 @@ export function formatInputError(error: InputError): string {
   let where = error.file;
   if (error.document !== null) where += `: document ${error.document}`;
   if (error.item !== null) where += `, items[${error.item}]`;
-  if (error.kind || error.name) where += ` (${[error.kind, error.name ? `"${error.name}"` : null].filter(Boolean).join(" ")})`;
+  if (error.kind || error.name)
+    where += ` (${[error.kind, error.name ? `"${error.name}"` : null].filter(Boolean).join(" ")})`;
   return error.path ? `${where}: ${error.path}: ${error.message}` : `${where}: ${error.message}`;
 }

@@ -19,14 +19,21 @@ export const EVERYTHING: Selector = { nothing: false, requirements: [] };
 /** metav1.LabelSelectorAsSelector: nil → nothing, empty → everything. matchLabels become `In [value]`. Pure. */
 export function selectorFromLabelSelector(selector: LabelSelector | null): Selector {
   if (selector === null) return NOTHING;
-  const requirements: LabelSelectorRequirement[] = Object.entries(selector.matchLabels).map(([key, value]) => ({ key, operator: "In", values: [value] }));
+  const requirements: LabelSelectorRequirement[] = Object.entries(selector.matchLabels).map(([key, value]) => ({
+    key,
+    operator: "In",
+    values: [value],
+  }));
   requirements.push(...selector.matchExpressions);
   return { nothing: false, requirements };
 }
 
 /** labels.SelectorFromSet: every pair must match exactly; an empty set matches everything. Pure. */
 export function selectorFromSet(set: LabelSet): Selector {
-  return { nothing: false, requirements: Object.entries(set).map(([key, value]) => ({ key, operator: "In", values: [value] })) };
+  return {
+    nothing: false,
+    requirements: Object.entries(set).map(([key, value]) => ({ key, operator: "In", values: [value] })),
+  };
 }
 
 /** Adds requirements to a selector (labels.Selector.Add). Pure. */

@@ -21,7 +21,10 @@ const nodeSpec = z.strictObject({
   externalID: ignored,
 });
 
-const containerImage = z.strictObject({ names: z.array(z.string()).optional(), sizeBytes: integer(0, Number.MAX_SAFE_INTEGER).optional() });
+const containerImage = z.strictObject({
+  names: z.array(z.string()).optional(),
+  sizeBytes: integer(0, Number.MAX_SAFE_INTEGER).optional(),
+});
 
 const nodeStatus = z.strictObject({
   allocatable: resourceList.optional(),
@@ -48,14 +51,12 @@ export const nodeSchema = z
     spec: nodeSpec.optional(),
     status: nodeStatus.optional(),
   })
-  .transform(
-    (raw): Node => ({
-      name: raw.metadata.name,
-      labels: raw.metadata.labels ?? {},
-      taints: (raw.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect })),
-      unschedulable: raw.spec?.unschedulable ?? false,
-      // SetDefaults_NodeStatus (pkg/apis/core/v1/defaults.go): allocatable defaults to capacity.
-      allocatable: raw.status?.allocatable ?? raw.status?.capacity ?? {},
-      images: (raw.status?.images ?? []).map((image) => ({ names: image.names ?? [], sizeBytes: image.sizeBytes ?? 0 })),
-    }),
-  );
+  .transform((raw): Node => ({
+    name: raw.metadata.name,
+    labels: raw.metadata.labels ?? {},
+    taints: (raw.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect })),
+    unschedulable: raw.spec?.unschedulable ?? false,
+    // SetDefaults_NodeStatus (pkg/apis/core/v1/defaults.go): allocatable defaults to capacity.
+    allocatable: raw.status?.allocatable ?? raw.status?.capacity ?? {},
+    images: (raw.status?.images ?? []).map((image) => ({ names: image.names ?? [], sizeBytes: image.sizeBytes ?? 0 })),
+  }));

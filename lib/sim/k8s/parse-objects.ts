@@ -9,7 +9,9 @@ import { workloadSchemas } from "@/lib/sim/k8s/workload-schema";
 
 function validate<T>(raw: RawObject, schema: z.ZodType<T>): Result<T> {
   const parsed = schema.safeParse(raw.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: errorFromZod(raw.location, parsed.error) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: errorFromZod(raw.location, parsed.error) };
 }
 
 function wrongKind(raw: RawObject, expected: string): Result<never> {
@@ -27,11 +29,19 @@ export function parseNodes(file: string, text: string): Result<Node[]> {
     if (raw.value.kind !== "Node") return wrongKind(raw, "Node");
     const node = validate(raw, nodeSchema);
     if (!node.ok) return node;
-    if (seen.has(node.value.name)) return { ok: false, error: { ...raw.location, path: "metadata.name", message: `duplicate node name "${node.value.name}"` } };
+    if (seen.has(node.value.name))
+      return {
+        ok: false,
+        error: { ...raw.location, path: "metadata.name", message: `duplicate node name "${node.value.name}"` },
+      };
     seen.add(node.value.name);
     nodes.push(node.value);
   }
-  if (nodes.length === 0) return { ok: false, error: { file, document: null, item: null, kind: null, name: null, path: "", message: "no Node found" } };
+  if (nodes.length === 0)
+    return {
+      ok: false,
+      error: { file, document: null, item: null, kind: null, name: null, path: "", message: "no Node found" },
+    };
   return { ok: true, value: nodes };
 }
 
@@ -40,8 +50,13 @@ export function parsePod(file: string, text: string): Result<Pod> {
   const documents = readDocuments(file, text);
   if (!documents.ok) return documents;
   const [first, second] = documents.value;
-  if (!first) return { ok: false, error: { file, document: null, item: null, kind: null, name: null, path: "", message: "no Pod found" } };
-  if (second) return { ok: false, error: { ...second.location, path: "", message: "expected exactly one Pod to schedule" } };
+  if (!first)
+    return {
+      ok: false,
+      error: { file, document: null, item: null, kind: null, name: null, path: "", message: "no Pod found" },
+    };
+  if (second)
+    return { ok: false, error: { ...second.location, path: "", message: "expected exactly one Pod to schedule" } };
   if (first.value.kind !== "Pod") return wrongKind(first, "Pod");
   return validate(first, podSchema);
 }
@@ -60,7 +75,12 @@ export function parseExistingObjects(file: string, text: string): Result<Existin
       const pod = validate(raw, podSchema);
       if (!pod.ok) return pod;
       pods.push(pod.value);
-    } else if (kind === "Service" || kind === "ReplicaSet" || kind === "StatefulSet" || kind === "ReplicationController") {
+    } else if (
+      kind === "Service" ||
+      kind === "ReplicaSet" ||
+      kind === "StatefulSet" ||
+      kind === "ReplicationController"
+    ) {
       const workload = validate(raw, workloadSchemas[kind] as z.ZodType<Workload>);
       if (!workload.ok) return workload;
       workloads.push(workload.value);

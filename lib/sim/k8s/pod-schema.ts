@@ -9,7 +9,13 @@ import type { Pod } from "@/lib/sim/k8s/types";
 const podStatus = z.record(z.string(), z.unknown());
 
 export const podSchema = z
-  .strictObject({ apiVersion: z.literal("v1"), kind: z.literal("Pod"), metadata: objectMeta, spec: podSpecSchema, status: podStatus.optional() })
+  .strictObject({
+    apiVersion: z.literal("v1"),
+    kind: z.literal("Pod"),
+    metadata: objectMeta,
+    spec: podSpecSchema,
+    status: podStatus.optional(),
+  })
   .transform((raw): Pod => {
     const labels = raw.metadata.labels ?? {};
     const hostNetwork = raw.spec.hostNetwork ?? false;
@@ -17,7 +23,12 @@ export const podSchema = z
       name: raw.metadata.name,
       namespace: raw.metadata.namespace ?? "default",
       labels,
-      ownerReferences: (raw.metadata.ownerReferences ?? []).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, controller: o.controller ?? false })),
+      ownerReferences: (raw.metadata.ownerReferences ?? []).map((o) => ({
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        name: o.name,
+        controller: o.controller ?? false,
+      })),
       terminating: typeof raw.metadata.deletionTimestamp === "string",
       terminal: raw.status?.phase === "Succeeded" || raw.status?.phase === "Failed",
       nodeName: raw.spec.nodeName || null,
@@ -33,4 +44,3 @@ export const podSchema = z
       topologySpreadConstraints: raw.spec.topologySpreadConstraints ?? [],
     };
   });
-

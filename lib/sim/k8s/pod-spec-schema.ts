@@ -15,10 +15,21 @@ const toleration = z
   })
   .superRefine((t, ctx) => {
     // ValidateTolerations: an empty key needs Exists; Exists takes no value.
-    if (!t.key && t.operator !== "Exists") ctx.addIssue({ code: "custom", path: ["operator"], message: "operator must be Exists when `key` is empty, which means \"match all values and all keys\"" });
-    if (t.operator === "Exists" && t.value) ctx.addIssue({ code: "custom", path: ["operator"], message: "value must be empty when `operator` is 'Exists'" });
+    if (!t.key && t.operator !== "Exists")
+      ctx.addIssue({
+        code: "custom",
+        path: ["operator"],
+        message: 'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      });
+    if (t.operator === "Exists" && t.value)
+      ctx.addIssue({ code: "custom", path: ["operator"], message: "value must be empty when `operator` is 'Exists'" });
   })
-  .transform((t) => ({ key: t.key ?? "", operator: t.operator ?? ("Equal" as const), value: t.value ?? "", effect: t.effect ?? ("" as const) }));
+  .transform((t) => ({
+    key: t.key ?? "",
+    operator: t.operator ?? ("Equal" as const),
+    value: t.value ?? "",
+    effect: t.effect ?? ("" as const),
+  }));
 
 const topologySpreadConstraint = z
   .strictObject({
@@ -33,7 +44,11 @@ const topologySpreadConstraint = z
   })
   .superRefine((c, ctx) => {
     if (c.minDomains !== undefined && c.whenUnsatisfiable !== "DoNotSchedule") {
-      ctx.addIssue({ code: "custom", path: ["minDomains"], message: "can only use minDomains if whenUnsatisfiable=DoNotSchedule" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["minDomains"],
+        message: "can only use minDomains if whenUnsatisfiable=DoNotSchedule",
+      });
     }
   })
   .transform((c) => ({

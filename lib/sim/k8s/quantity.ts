@@ -31,7 +31,10 @@ export function parseQuantity(text: string): QuantityResult {
   const match = SHAPE.exec(text);
   const [, sign = "", whole = "", fraction = "", suffix = ""] = match ?? [];
   if (!match || whole.length + fraction.length === 0) {
-    return { ok: false, message: `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'` };
+    return {
+      ok: false,
+      message: `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+    };
   }
   let mantissa = BigInt(whole + fraction || "0");
   let scale = -fraction.length;
@@ -60,7 +63,8 @@ export function mustParseQuantity(text: string): Quantity {
 }
 
 function toSafeNumber(value: bigint, what: string): number {
-  if (value > MAX_SAFE || value < -MAX_SAFE) throw new Error(`${what} ${value} exceeds 2^53-1, the simulator's exact integer range`);
+  if (value > MAX_SAFE || value < -MAX_SAFE)
+    throw new Error(`${what} ${value} exceeds 2^53-1, the simulator's exact integer range`);
   return Number(value);
 }
 

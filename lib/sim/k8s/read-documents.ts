@@ -6,7 +6,15 @@ import type { DocumentLocation, InputError, Result } from "@/lib/sim/k8s/input-e
 
 export type RawObject = { location: DocumentLocation; value: Record<string, unknown> };
 
-const LIST_KINDS = new Set(["List", "NodeList", "PodList", "ServiceList", "ReplicaSetList", "StatefulSetList", "ReplicationControllerList"]);
+const LIST_KINDS = new Set([
+  "List",
+  "NodeList",
+  "PodList",
+  "ServiceList",
+  "ReplicaSetList",
+  "StatefulSetList",
+  "ReplicationControllerList",
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -58,7 +66,11 @@ export function readDocuments(file: string, text: string): Result<RawObject[]> {
     const error = document.errors[0];
     if (error) {
       const line = error.linePos?.[0];
-      return fail(location, "", `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`);
+      return fail(
+        location,
+        "",
+        `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+      );
     }
     const value = documentToJs(document);
     if (value instanceof Error) return fail(location, "", `invalid YAML: ${value.message}`);

@@ -24,7 +24,8 @@ export const quantity = z
   .superRefine((text, ctx) => {
     const parsed = parseQuantity(text);
     if (!parsed.ok) ctx.addIssue({ code: "custom", message: `invalid quantity "${text}": ${parsed.message}` });
-    else if (parsed.quantity.nano < 0n) ctx.addIssue({ code: "custom", message: `invalid quantity "${text}": must be greater than or equal to 0` });
+    else if (parsed.quantity.nano < 0n)
+      ctx.addIssue({ code: "custom", message: `invalid quantity "${text}": must be greater than or equal to 0` });
   });
 
 /** A ResourceList whose quantities are also checked against the simulator's exact integer range. */
@@ -32,7 +33,11 @@ export const resourceList = z.record(z.string().min(1), quantity).superRefine((l
   for (const [name, text] of Object.entries(list)) {
     const parsed = parseQuantity(text);
     if (parsed.ok && !isQuantityInRange(parsed.quantity.nano, name)) {
-      ctx.addIssue({ code: "custom", path: [name], message: `quantity "${text}" exceeds 2^53-1 ${name === "cpu" ? "milli-units" : "units"}` });
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `quantity "${text}" exceeds 2^53-1 ${name === "cpu" ? "milli-units" : "units"}`,
+      });
     }
   }
 });
@@ -47,15 +52,32 @@ export const labelSelectorRequirement = z
   .superRefine((requirement, ctx) => {
     const count = requirement.values?.length ?? 0;
     const needsValues = requirement.operator === "In" || requirement.operator === "NotIn";
-    if (needsValues && count === 0) ctx.addIssue({ code: "custom", path: ["values"], message: "must be specified when `operator` is 'In' or 'NotIn'" });
-    if (!needsValues && count > 0) ctx.addIssue({ code: "custom", path: ["values"], message: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'" });
+    if (needsValues && count === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "must be specified when `operator` is 'In' or 'NotIn'",
+      });
+    if (!needsValues && count > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      });
   })
-  .transform((requirement) => ({ key: requirement.key, operator: requirement.operator, values: requirement.values ?? [] }));
+  .transform((requirement) => ({
+    key: requirement.key,
+    operator: requirement.operator,
+    values: requirement.values ?? [],
+  }));
 
 /** metav1.LabelSelector. */
 export const labelSelector = z
   .strictObject({ matchLabels: labelMap.optional(), matchExpressions: z.array(labelSelectorRequirement).optional() })
-  .transform((selector) => ({ matchLabels: selector.matchLabels ?? {}, matchExpressions: selector.matchExpressions ?? [] }));
+  .transform((selector) => ({
+    matchLabels: selector.matchLabels ?? {},
+    matchExpressions: selector.matchExpressions ?? [],
+  }));
 
 /** metav1.ObjectMeta: name, namespace and labels are read; the rest is accepted by name. */
 export const objectMeta = z.strictObject({

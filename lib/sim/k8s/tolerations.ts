@@ -15,7 +15,11 @@ export function tolerationsTolerateTaint(tolerations: Toleration[], taint: Taint
 }
 
 /** The first taint (in node order) passing `filter` that no toleration tolerates, or null. Pure. */
-export function findUntoleratedTaint(taints: Taint[], tolerations: Toleration[], filter: (taint: Taint) => boolean): Taint | null {
+export function findUntoleratedTaint(
+  taints: Taint[],
+  tolerations: Toleration[],
+  filter: (taint: Taint) => boolean,
+): Taint | null {
   for (const taint of taints) {
     if (filter(taint) && !tolerationsTolerateTaint(tolerations, taint)) return taint;
   }

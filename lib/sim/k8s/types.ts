@@ -58,7 +58,11 @@ export type WeightedPodAffinityTerm = { weight: number; term: PodAffinityTerm };
 
 export type PodAffinity = { required: PodAffinityTerm[]; preferred: WeightedPodAffinityTerm[] };
 
-export type Affinity = { nodeAffinity: NodeAffinity | null; podAffinity: PodAffinity | null; podAntiAffinity: PodAffinity | null };
+export type Affinity = {
+  nodeAffinity: NodeAffinity | null;
+  podAffinity: PodAffinity | null;
+  podAntiAffinity: PodAffinity | null;
+};
 
 export type NodeInclusionPolicy = "Honor" | "Ignore";
 

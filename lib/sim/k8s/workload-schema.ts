@@ -7,15 +7,38 @@ import type { Workload } from "@/lib/sim/k8s/types";
 import { ignored, labelMap, labelSelector, objectMeta } from "@/lib/sim/k8s/schema-primitives";
 
 const serviceSpecFields = [
-  "allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName", "externalTrafficPolicy",
-  "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy", "loadBalancerClass", "loadBalancerIP",
-  "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses", "sessionAffinity", "sessionAffinityConfig",
-  "trafficDistribution", "type",
+  "allocateLoadBalancerNodePorts",
+  "clusterIP",
+  "clusterIPs",
+  "externalIPs",
+  "externalName",
+  "externalTrafficPolicy",
+  "healthCheckNodePort",
+  "internalTrafficPolicy",
+  "ipFamilies",
+  "ipFamilyPolicy",
+  "loadBalancerClass",
+  "loadBalancerIP",
+  "loadBalancerSourceRanges",
+  "ports",
+  "publishNotReadyAddresses",
+  "sessionAffinity",
+  "sessionAffinityConfig",
+  "trafficDistribution",
+  "type",
 ];
 const replicaSetSpecFields = ["minReadySeconds", "replicas", "template"];
 const statefulSetSpecFields = [
-  "minReadySeconds", "ordinals", "persistentVolumeClaimRetentionPolicy", "podManagementPolicy", "replicas",
-  "revisionHistoryLimit", "serviceName", "template", "updateStrategy", "volumeClaimTemplates",
+  "minReadySeconds",
+  "ordinals",
+  "persistentVolumeClaimRetentionPolicy",
+  "podManagementPolicy",
+  "replicas",
+  "revisionHistoryLimit",
+  "serviceName",
+  "template",
+  "updateStrategy",
+  "volumeClaimTemplates",
 ];
 
 function accepted(fields: string[]) {
@@ -49,7 +72,11 @@ const statefulSet = z.strictObject({
   spec: z.strictObject({ selector: labelSelector, ...accepted(statefulSetSpecFields) }),
 });
 
-type RawWorkload = z.output<typeof service> | z.output<typeof replicationController> | z.output<typeof replicaSet> | z.output<typeof statefulSet>;
+type RawWorkload =
+  | z.output<typeof service>
+  | z.output<typeof replicationController>
+  | z.output<typeof replicaSet>
+  | z.output<typeof statefulSet>;
 
 function toWorkload(raw: RawWorkload): Workload {
   const namespace = raw.metadata.namespace ?? "default";

@@ -18,7 +18,14 @@ export const PROXY_MODES: readonly ProxyMode[] = ["iptables", "ipvs", "nftables"
  * One Service port with the addresses (ip:port) of its ready endpoints; `terminatingFallback` when none
  * is ready and these are the endpoints still serving while they terminate.
  */
-export type ServicePort = { name: string; vip: string; port: number; protocol: "TCP" | "UDP"; endpoints: string[]; terminatingFallback?: true };
+export type ServicePort = {
+  name: string;
+  vip: string;
+  port: number;
+  protocol: "TCP" | "UDP";
+  endpoints: string[];
+  terminatingFallback?: true;
+};
 
 /** Rules per chain, plus entries kept in hash structures (ipset, IPVS tables, nftables maps). */
 export type RuleTable = { mode: ProxyMode; chains: Record<string, string[]>; rules: number; hashEntries: number };
@@ -61,7 +68,9 @@ function iptables(svcs: readonly ServicePort[]): RuleTable {
     s.endpoints.forEach((ep, i) => {
       const sep = `KUBE-SEP-${chainSuffix(`${s.name}/${ep}`)}`;
       const left = s.endpoints.length - i;
-      rules.push(left > 1 ? `-m statistic --mode random --probability ${(1 / left).toFixed(5)} -j ${sep}` : `-j ${sep}`);
+      rules.push(
+        left > 1 ? `-m statistic --mode random --probability ${(1 / left).toFixed(5)} -j ${sep}` : `-j ${sep}`,
+      );
       chains[sep] = [`-s ${ep.split(":")[0]}/32 -j KUBE-MARK-MASQ`, `-p tcp -j DNAT --to-destination ${ep}`];
     });
     chains[svc] = rules;
@@ -78,12 +87,19 @@ function ipvs(svcs: readonly ServicePort[]): RuleTable {
     "ipvs virtual servers": withEps.map((s) => `${s.protocol} ${s.vip}:${s.port} rr  # ${s.name}`),
     "ipvs real servers": withEps.flatMap((s) => s.endpoints.map((ep) => `${s.vip}:${s.port} -> ${ep} Masq`)),
   };
-  const hashEntries = chains["ipset KUBE-CLUSTER-IP"]!.length + chains["ipvs virtual servers"]!.length + chains["ipvs real servers"]!.length;
+  const hashEntries =
+    chains["ipset KUBE-CLUSTER-IP"]!.length +
+    chains["ipvs virtual servers"]!.length +
+    chains["ipvs real servers"]!.length;
   return { mode: "ipvs", chains, rules: BASE_RULES.ipvs, hashEntries };
 }
 
 function nftables(svcs: readonly ServicePort[]): RuleTable {
-  const chains: Record<string, string[]> = { base: base("nftables"), "map service-ips": [], "map no-endpoint-services": [] };
+  const chains: Record<string, string[]> = {
+    base: base("nftables"),
+    "map service-ips": [],
+    "map no-endpoint-services": [],
+  };
   for (const s of svcs) {
     const key = `${s.vip} . ${s.protocol.toLowerCase()} . ${s.port}`;
     if (s.endpoints.length === 0) {
@@ -93,8 +109,17 @@ function nftables(svcs: readonly ServicePort[]): RuleTable {
     const svc = `service-${chainSuffix(s.name).slice(0, 8)}-${s.name.replace(":", "/")}`;
     chains["map service-ips"]!.push(`${key} : goto ${svc}`);
     const eps = s.endpoints.map((ep) => `endpoint-${chainSuffix(`${s.name}/${ep}`).slice(0, 8)}-${ep}`);
-    chains[svc] = [`ip daddr ${s.vip} ip saddr != 10.244.0.0/16 jump mark-for-masquerade`, `numgen random mod ${eps.length} vmap { ${eps.map((e, i) => `${i} : goto ${e}`).join(", ")} }`];
-    eps.forEach((e, i) => (chains[e] = [`ip saddr ${s.endpoints[i]!.split(":")[0]} jump mark-for-masquerade`, `meta l4proto tcp dnat to ${s.endpoints[i]}`]));
+    chains[svc] = [
+      `ip daddr ${s.vip} ip saddr != 10.244.0.0/16 jump mark-for-masquerade`,
+      `numgen random mod ${eps.length} vmap { ${eps.map((e, i) => `${i} : goto ${e}`).join(", ")} }`,
+    ];
+    eps.forEach(
+      (e, i) =>
+        (chains[e] = [
+          `ip saddr ${s.endpoints[i]!.split(":")[0]} jump mark-for-masquerade`,
+          `meta l4proto tcp dnat to ${s.endpoints[i]}`,
+        ]),
+    );
   }
   let rules = 0;
   for (const [name, list] of Object.entries(chains)) if (!name.startsWith("map ")) rules += list.length;
@@ -108,9 +133,18 @@ export function programRules(mode: ProxyMode, svcs: readonly ServicePort[]): Rul
 }
 
 /** Closed forms of programRules for S services with E ready endpoints each (tests check they agree). Pure. */
-export function countRules(mode: ProxyMode, services: number, endpoints: number): { rules: number; hashEntries: number } {
-  if (mode === "iptables") return { rules: BASE_RULES.iptables + 1 + (endpoints === 0 ? services : services * (2 + 3 * endpoints)), hashEntries: 0 };
-  if (mode === "ipvs") return { rules: BASE_RULES.ipvs, hashEntries: services + (endpoints === 0 ? 0 : services + services * endpoints) };
+export function countRules(
+  mode: ProxyMode,
+  services: number,
+  endpoints: number,
+): { rules: number; hashEntries: number } {
+  if (mode === "iptables")
+    return {
+      rules: BASE_RULES.iptables + 1 + (endpoints === 0 ? services : services * (2 + 3 * endpoints)),
+      hashEntries: 0,
+    };
+  if (mode === "ipvs")
+    return { rules: BASE_RULES.ipvs, hashEntries: services + (endpoints === 0 ? 0 : services + services * endpoints) };
   return { rules: BASE_RULES.nftables + (endpoints === 0 ? 0 : services * (2 + 2 * endpoints)), hashEntries: services };
 }
 
@@ -133,12 +167,20 @@ export function packetSteps(mode: ProxyMode, position: number, pick: number): nu
  * client's connect() fails at once with "Connection refused". Pure.
  */
 export function rejectPath(mode: ProxyMode, svc: ServicePort): string[] | null {
-  const refused = "the client gets ICMP port unreachable: its connect() fails at once with \"Connection refused\"";
+  const refused = 'the client gets ICMP port unreachable: its connect() fails at once with "Connection refused"';
   if (mode === "iptables") {
-    return ["nat PREROUTING: -j KUBE-SERVICES, where no rule matches: there is no KUBE-SVC chain to DNAT to", `filter KUBE-SERVICES: -d ${svc.vip}/32 --dport ${svc.port} -j REJECT (${svc.name} has no endpoints)`, refused];
+    return [
+      "nat PREROUTING: -j KUBE-SERVICES, where no rule matches: there is no KUBE-SVC chain to DNAT to",
+      `filter KUBE-SERVICES: -d ${svc.vip}/32 --dport ${svc.port} -j REJECT (${svc.name} has no endpoints)`,
+      refused,
+    ];
   }
   if (mode === "nftables") {
-    return ["nat-prerouting: jump services, whose service-ips map has no entry for it", `filter: one lookup in map no-endpoint-services (${svc.vip} . ${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`, refused];
+    return [
+      "nat-prerouting: jump services, whose service-ips map has no entry for it",
+      `filter: one lookup in map no-endpoint-services (${svc.vip} . ${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`,
+      refused,
+    ];
   }
   return null;
 }
@@ -157,7 +199,17 @@ export function packetPath(mode: ProxyMode, table: RuleTable, svc: ServicePort, 
     ];
   }
   if (mode === "ipvs") {
-    return ["nat PREROUTING: -j KUBE-SERVICES", `KUBE-SERVICES: one ipset lookup (KUBE-CLUSTER-IP has ${svc.vip},${svc.protocol.toLowerCase()}:${svc.port})`, `IPVS: hash lookup of virtual server ${svc.vip}:${svc.port}`, `IPVS rr scheduler: real server ${ep}`];
+    return [
+      "nat PREROUTING: -j KUBE-SERVICES",
+      `KUBE-SERVICES: one ipset lookup (KUBE-CLUSTER-IP has ${svc.vip},${svc.protocol.toLowerCase()}:${svc.port})`,
+      `IPVS: hash lookup of virtual server ${svc.vip}:${svc.port}`,
+      `IPVS rr scheduler: real server ${ep}`,
+    ];
   }
-  return ["nat-prerouting: jump services", `services: one lookup in verdict map service-ips (${svc.vip} . tcp . ${svc.port})`, `service chain: masquerade check, numgen random mod ${svc.endpoints.length} picks ${pick - 1}`, `endpoint chain: hairpin check, dnat to ${ep}`];
+  return [
+    "nat-prerouting: jump services",
+    `services: one lookup in verdict map service-ips (${svc.vip} . tcp . ${svc.port})`,
+    `service chain: masquerade check, numgen random mod ${svc.endpoints.length} picks ${pick - 1}`,
+    `endpoint chain: hairpin check, dnat to ${ep}`,
+  ];
 }

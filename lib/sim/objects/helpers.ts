@@ -6,9 +6,20 @@ export function condition(conds: readonly Condition[], type: string): Condition 
 }
 
 /** Sets a condition, keeping lastTransitionTime unless the status changes. Pure. */
-export function setCondition(conds: readonly Condition[], type: string, status: ConditionStatus, reason: string, now: number): Condition[] {
+export function setCondition(
+  conds: readonly Condition[],
+  type: string,
+  status: ConditionStatus,
+  reason: string,
+  now: number,
+): Condition[] {
   const cur = condition(conds, type);
-  const next: Condition = { type, status, reason, lastTransitionTime: cur !== undefined && cur.status === status ? cur.lastTransitionTime : now };
+  const next: Condition = {
+    type,
+    status,
+    reason,
+    lastTransitionTime: cur !== undefined && cur.status === status ? cur.lastTransitionTime : now,
+  };
   return [...conds.filter((c) => c.type !== type), next].sort((a, b) => (a.type < b.type ? -1 : 1));
 }
 
@@ -24,20 +35,30 @@ export function isTerminating(obj: KubeObject): boolean {
   return obj.metadata.deletionTimestamp !== null;
 }
 
-export function matchesLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): boolean {
+export function matchesLabels(
+  labels: Readonly<Record<string, string>>,
+  selector: Readonly<Record<string, string>>,
+): boolean {
   for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
   return true;
 }
 
 /** A PodDisruptionBudget selects a pod in its namespace that its selector matches (an empty selector selects none in policy/v1 here). */
 export function budgetSelects(pdb: PodDisruptionBudget, pod: Pod): boolean {
-  return pod.metadata.namespace === pdb.metadata.namespace && Object.keys(pdb.spec.selector).length > 0 && matchesLabels(pod.metadata.labels, pdb.spec.selector);
+  return (
+    pod.metadata.namespace === pdb.metadata.namespace &&
+    Object.keys(pdb.spec.selector).length > 0 &&
+    matchesLabels(pod.metadata.labels, pdb.spec.selector)
+  );
 }
 
 /** JSON merge patch (RFC 7386), the semantics of `kubectl patch --type merge`. Pure. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> = typeof target === "object" && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  const base: Record<string, unknown> =
+    typeof target === "object" && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete base[k];
     else base[k] = mergePatch(base[k], v);

@@ -34,7 +34,13 @@ export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).sort();
  * `--runtime-config=<group>=false`, so the traces of the scenarios that do not use them stay byte
  * for byte the same.
  */
-export type OptionalApis = { policyApi?: boolean; batchApi?: boolean; autoscaling?: object; networkPolicy?: object; operator?: object };
+export type OptionalApis = {
+  policyApi?: boolean;
+  batchApi?: boolean;
+  autoscaling?: object;
+  networkPolicy?: object;
+  operator?: object;
+};
 
 /** The custom resources' groups (the operator scenario's CRD): served with apiextensions.k8s.io. */
 const isExtensionGroup = (group: string) => group === "apiextensions.k8s.io" || group === "example.com";
@@ -52,7 +58,10 @@ const isOptionalGroupServed = (group: string, apis: OptionalApis) =>
  */
 export function servedResources(apis: OptionalApis): readonly Resource[] {
   const served = RESOURCE_NAMES.filter((r) => isOptionalGroupServed(RESOURCES[r].group, apis));
-  return [...served.filter((r) => RESOURCES[r].group !== "autoscaling"), ...served.filter((r) => RESOURCES[r].group === "autoscaling")];
+  return [
+    ...served.filter((r) => RESOURCES[r].group !== "autoscaling"),
+    ...served.filter((r) => RESOURCES[r].group === "autoscaling"),
+  ];
 }
 
 /** The etcd key prefix kube-apiserver uses (--etcd-prefix=/registry). */
@@ -61,7 +70,9 @@ export function resourcePrefix(resource: Resource): string {
 }
 
 export function storageKey(resource: Resource, namespace: string | null, name: string): string {
-  return RESOURCES[resource].namespaced ? `/registry/${resource}/${namespace ?? "default"}/${name}` : `/registry/${resource}/${name}`;
+  return RESOURCES[resource].namespaced
+    ? `/registry/${resource}/${namespace ?? "default"}/${name}`
+    : `/registry/${resource}/${name}`;
 }
 
 /** `pods`, `deployments.apps`, `leases.coordination.k8s.io`: the group-qualified resource. */

@@ -35,13 +35,25 @@ export type Condition = { type: string; status: ConditionStatus; reason: string;
 
 export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
 export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded: Ms | null };
-export type Toleration = { key: string | null; operator: "Exists" | "Equal"; value?: string; effect: TaintEffect | null; tolerationSeconds: number | null };
+export type Toleration = {
+  key: string | null;
+  operator: "Exists" | "Equal";
+  value?: string;
+  effect: TaintEffect | null;
+  tolerationSeconds: number | null;
+};
 
 /** Requests in millicores and MiB (the scheduler plugin framework in lib/sim/scheduler parses real quantities). */
 export type ResourceList = { cpuMilli: number; memoryMi: number };
 
 /** A probe with the API defaults (period 10 s, timeout 1 s, failure 3, success 1, delay 0). */
-export type Probe = { periodSeconds: number; timeoutSeconds: number; failureThreshold: number; successThreshold: number; initialDelaySeconds: number };
+export type Probe = {
+  periodSeconds: number;
+  timeoutSeconds: number;
+  failureThreshold: number;
+  successThreshold: number;
+  initialDelaySeconds: number;
+};
 
 /**
  * What the simulated program in a container does (not a Kubernetes field): it answers probes once it
@@ -62,7 +74,13 @@ export type AppBehavior = {
 export type PullPolicy = "Always" | "IfNotPresent" | "Never";
 
 /** The container securityContext fields PodSecurity admission's baseline and restricted checks read. */
-export type SecurityContext = { privileged?: boolean; allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; capabilitiesDrop?: string[]; seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined" };
+export type SecurityContext = {
+  privileged?: boolean;
+  allowPrivilegeEscalation?: boolean;
+  runAsNonRoot?: boolean;
+  capabilitiesDrop?: string[];
+  seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined";
+};
 
 export type Container = {
   name: string;
@@ -136,7 +154,13 @@ export type Node = {
   metadata: ObjectMeta;
   spec: { taints: Taint[]; unschedulable: boolean };
   /** `images`: the largest images on the node, reported by its kubelet (absent until the first report). */
-  status: { conditions: Condition[]; allocatable: ResourceList & { pods: number }; lastHeartbeatTime: Ms; images?: ContainerImage[]; nodeInfo?: NodeSystemInfo };
+  status: {
+    conditions: Condition[];
+    allocatable: ResourceList & { pods: number };
+    lastHeartbeatTime: Ms;
+    images?: ContainerImage[];
+    nodeInfo?: NodeSystemInfo;
+  };
 };
 
 /** status.nodeInfo, reduced to the kubelet's version (what `kubectl get nodes` shows as VERSION). */
@@ -146,7 +170,13 @@ export type Lease = {
   kind: "Lease";
   apiVersion: "coordination.k8s.io/v1";
   metadata: ObjectMeta;
-  spec: { holderIdentity: string | null; leaseDurationSeconds: number; acquireTime: Ms | null; renewTime: Ms | null; leaseTransitions: number };
+  spec: {
+    holderIdentity: string | null;
+    leaseDurationSeconds: number;
+    acquireTime: Ms | null;
+    renewTime: Ms | null;
+    leaseTransitions: number;
+  };
 };
 
 export type PodTemplate = { labels: Record<string, string>; spec: Omit<PodSpec, "nodeName"> };
@@ -154,7 +184,8 @@ export type PodTemplate = { labels: Record<string, string>; spec: Omit<PodSpec, 
 /** An absolute count or a percentage such as "25%". */
 export type IntOrPercent = number | string;
 
-export type DeploymentStrategy = { type: "RollingUpdate"; maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | { type: "Recreate" };
+export type DeploymentStrategy =
+  { type: "RollingUpdate"; maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | { type: "Recreate" };
 
 export type Deployment = {
   kind: "Deployment";
@@ -173,7 +204,13 @@ export type Deployment = {
   status: { replicas: number; readyReplicas: number; updatedReplicas?: number; conditions?: DeploymentCondition[] };
 };
 
-export type DeploymentCondition = { type: "Progressing"; status: ConditionStatus; reason: string; message: string; lastUpdateTime: Ms };
+export type DeploymentCondition = {
+  type: "Progressing";
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+  lastUpdateTime: Ms;
+};
 
 export type ReplicaSet = {
   kind: "ReplicaSet";
@@ -207,7 +244,11 @@ export type Service = {
   apiVersion: "v1";
   metadata: ObjectMeta;
   /** clusterIP "None" makes the Service headless: DNS returns pod IPs, kube-proxy ignores it. */
-  spec: { selector: Record<string, string>; clusterIP: string; ports: { port: number; targetPort: number; protocol: "TCP" | "UDP" }[] };
+  spec: {
+    selector: Record<string, string>;
+    clusterIP: string;
+    ports: { port: number; targetPort: number; protocol: "TCP" | "UDP" }[];
+  };
 };
 
 /**
@@ -216,7 +257,13 @@ export type Service = {
  */
 export type EndpointConditions = { ready: boolean; serving: boolean; terminating: boolean };
 
-export type Endpoint = { addresses: string[]; conditions: EndpointConditions; hostname: string | null; nodeName: string | null; targetRef: string };
+export type Endpoint = {
+  addresses: string[];
+  conditions: EndpointConditions;
+  hostname: string | null;
+  nodeName: string | null;
+  targetRef: string;
+};
 
 export type EndpointSlice = {
   kind: "EndpointSlice";
@@ -245,11 +292,23 @@ export type PodDisruptionBudget = {
   apiVersion: "policy/v1";
   metadata: ObjectMeta;
   spec: { selector: Record<string, string>; minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent };
-  status: { disruptionsAllowed: number; currentHealthy: number; desiredHealthy: number; expectedPods: number; disruptedPods: Record<string, Ms> };
+  status: {
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    disruptedPods: Record<string, Ms>;
+  };
 };
 
 export type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
-export type JobCondition = { type: JobConditionType; status: ConditionStatus; reason: string; message: string; lastTransitionTime: Ms };
+export type JobCondition = {
+  type: JobConditionType;
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+  lastTransitionTime: Ms;
+};
 
 /**
  * batch/v1 Job, NonIndexed completion mode (defaults: completions and parallelism 1, backoffLimit 6).
@@ -274,7 +333,15 @@ export type Job = {
     /** Indexed: one pod per completion index 0..completions−1, named <job>-<index>-<suffix>. */
     completionMode?: "NonIndexed" | "Indexed";
   };
-  status: { active: number; ready: number; succeeded: number; failed: number; startTime: Ms | null; completionTime: Ms | null; conditions: JobCondition[] };
+  status: {
+    active: number;
+    ready: number;
+    succeeded: number;
+    failed: number;
+    startTime: Ms | null;
+    completionTime: Ms | null;
+    conditions: JobCondition[];
+  };
 };
 
 export type ConcurrencyPolicy = "Allow" | "Forbid" | "Replace";
@@ -302,7 +369,11 @@ export type CronJob = {
 export type HpaScalingPolicy = { type: "Pods" | "Percent"; value: number; periodSeconds: number };
 
 /** spec.behavior.scaleUp / scaleDown after the API's defaulting (autoscaling/v2 SetDefaults_HorizontalPodAutoscalerBehavior). */
-export type HpaScalingRules = { stabilizationWindowSeconds: number | null; selectPolicy: "Max" | "Min" | "Disabled"; policies: HpaScalingPolicy[] };
+export type HpaScalingRules = {
+  stabilizationWindowSeconds: number | null;
+  selectPolicy: "Max" | "Min" | "Disabled";
+  policies: HpaScalingPolicy[];
+};
 
 /**
  * autoscaling/v2 HorizontalPodAutoscaler reduced to one Resource metric (CPU, averageUtilization)
@@ -334,7 +405,12 @@ export type NetworkPolicy = {
   kind: "NetworkPolicy";
   apiVersion: "networking.k8s.io/v1";
   metadata: ObjectMeta;
-  spec: { podSelector: Record<string, string>; policyTypes: ("Ingress" | "Egress")[]; ingress: NetworkPolicyRule[]; egress: NetworkPolicyRule[] };
+  spec: {
+    podSelector: Record<string, string>;
+    policyTypes: ("Ingress" | "Egress")[];
+    ingress: NetworkPolicyRule[];
+    egress: NetworkPolicyRule[];
+  };
 };
 
 /**
@@ -360,4 +436,20 @@ export type WebApp = {
   status: { observed: string | null; readyReplicas: number };
 };
 
-export type KubeObject = Pod | Node | Lease | Deployment | ReplicaSet | StatefulSet | Service | EndpointSlice | PersistentVolumeClaim | PodDisruptionBudget | Job | CronJob | HorizontalPodAutoscaler | NetworkPolicy | CustomResourceDefinition | WebApp;
+export type KubeObject =
+  | Pod
+  | Node
+  | Lease
+  | Deployment
+  | ReplicaSet
+  | StatefulSet
+  | Service
+  | EndpointSlice
+  | PersistentVolumeClaim
+  | PodDisruptionBudget
+  | Job
+  | CronJob
+  | HorizontalPodAutoscaler
+  | NetworkPolicy
+  | CustomResourceDefinition
+  | WebApp;

@@ -2,7 +2,15 @@
 // There is no compaction or snapshotting: scenario logs stay far below etcd's --snapshot-count
 // (10,000 entries), so followers always catch up from the log itself.
 import { fail } from "../core/assert";
-import { chunkedAppend, chunkedAt, chunkedEmpty, chunkedPush, chunkedSlice, chunkedTruncate, type Chunked } from "../core/chunked";
+import {
+  chunkedAppend,
+  chunkedAt,
+  chunkedEmpty,
+  chunkedPush,
+  chunkedSlice,
+  chunkedTruncate,
+  type Chunked,
+} from "../core/chunked";
 import type { Entry } from "./types";
 
 export type Log = Chunked<Entry>;
@@ -50,7 +58,8 @@ export function isUpToDate(log: Log, index: number, term: number): boolean {
  */
 export function appendLog(log: Log, entries: readonly Entry[], inPlace = false): Log {
   if (entries.length === 0) return log;
-  if (entries[0]!.index !== lastIndex(log) + 1) fail(`append at ${entries[0]!.index} after last index ${lastIndex(log)}`);
+  if (entries[0]!.index !== lastIndex(log) + 1)
+    fail(`append at ${entries[0]!.index} after last index ${lastIndex(log)}`);
   if (!inPlace) return chunkedAppend(log, entries);
   chunkedPush(log, entries);
   return log;

@@ -24,7 +24,14 @@ export function updated(pr: Progress, c: Partial<Progress>): Progress {
  */
 export function markActive(pr: Progress, unpause: boolean): Progress {
   if (pr.recentActive && !(unpause && pr.paused)) return pr;
-  return { match: pr.match, next: pr.next, state: pr.state, paused: unpause ? false : pr.paused, recentActive: true, sentCommit: pr.sentCommit };
+  return {
+    match: pr.match,
+    next: pr.next,
+    state: pr.state,
+    paused: unpause ? false : pr.paused,
+    recentActive: true,
+    sentCommit: pr.sentCommit,
+  };
 }
 
 /**
@@ -40,7 +47,14 @@ export function sentAppend(pr: Progress, count: number, commit: number): Progres
 
 /** `pr` with another sentCommit. */
 export function withSentCommit(pr: Progress, sentCommit: number): Progress {
-  return { match: pr.match, next: pr.next, state: pr.state, paused: pr.paused, recentActive: pr.recentActive, sentCommit };
+  return {
+    match: pr.match,
+    next: pr.next,
+    state: pr.state,
+    paused: pr.paused,
+    recentActive: pr.recentActive,
+    sentCommit,
+  };
 }
 
 export function newProgress(next: number, match: number): Progress {
@@ -70,7 +84,12 @@ export function maybeDecrTo(pr: Progress, rejected: number, matchHint: number): 
 }
 
 export function becomeProbe(pr: Progress): Progress {
-  return updated(pr, { state: "probe", paused: false, next: pr.match + 1, sentCommit: Math.min(pr.sentCommit, pr.match) });
+  return updated(pr, {
+    state: "probe",
+    paused: false,
+    next: pr.match + 1,
+    sentCommit: Math.min(pr.sentCommit, pr.match),
+  });
 }
 
 export function becomeReplicate(pr: Progress): Progress {

@@ -15,7 +15,13 @@ export type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVot
 export type HardState = { term: number; vote: number; commit: number; log: Log };
 
 /** newRaft: a member (re)starting as a follower from its persisted HardState and log. */
-export function newRaft(id: number, voters: readonly number[], cfg: RaftConfig, hard: HardState, env: RaftEnv): RaftState {
+export function newRaft(
+  id: number,
+  voters: readonly number[],
+  cfg: RaftConfig,
+  hard: HardState,
+  env: RaftEnv,
+): RaftState {
   if (!voters.includes(id)) fail(`member ${id} is not in the voter set`);
   if (hard.commit > lastIndex(hard.log)) fail(`commit ${hard.commit} beyond last index ${lastIndex(hard.log)}`);
   const r: RaftState = {
@@ -189,7 +195,17 @@ export const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
  * A message with the fields heartbeats and appends use, built without an options object: these are
  * the bulk of all messages, and msg()'s options object was not always optimized away.
  */
-export function msgOf(type: RaftMsgType, from: number, to: number, term: number, index: number, logTerm: number, commit: number, entries: readonly Entry[], context: string): RaftMsg {
+export function msgOf(
+  type: RaftMsgType,
+  from: number,
+  to: number,
+  term: number,
+  index: number,
+  logTerm: number,
+  commit: number,
+  entries: readonly Entry[],
+  context: string,
+): RaftMsg {
   return { p: "raft", type, from, to, term, index, logTerm, commit, entries, reject: false, rejectHint: 0, context };
 }
 

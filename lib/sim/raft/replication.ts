@@ -2,7 +2,16 @@
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
 import { assert, fail } from "../core/assert";
 import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
-import { becomeProbe, becomeReplicate, canBumpCommit, markActive, maybeDecrTo, maybeUpdate, sentAppend, withSentCommit } from "./progress";
+import {
+  becomeProbe,
+  becomeReplicate,
+  canBumpCommit,
+  markActive,
+  maybeDecrTo,
+  maybeUpdate,
+  sentAppend,
+  withSentCommit,
+} from "./progress";
 import { maybeCommit, msg, msgOf, NO_ENTRIES } from "./raft";
 import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
@@ -166,7 +175,18 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
     return;
   }
   const hint = findConflictByTerm(r.log, Math.min(m.index, lastIndex(r.log)), m.logTerm);
-  env.send(msg({ type: "MsgAppResp", from: r.id, to: m.from, term: r.term, index: m.index, reject: true, rejectHint: hint.index, logTerm: hint.term }));
+  env.send(
+    msg({
+      type: "MsgAppResp",
+      from: r.id,
+      to: m.from,
+      term: r.term,
+      index: m.index,
+      reject: true,
+      rejectHint: hint.index,
+      logTerm: hint.term,
+    }),
+  );
 }
 
 export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {

@@ -3,7 +3,14 @@
 import { becomeFollower, becomeLeader, campaign, electionElapsed, appendEntries, msg } from "./raft";
 import { isUpToDate, lastIndex, lastTerm } from "./log";
 import { voteResult } from "./quorum";
-import { bcastAppend, handleAppendEntries, handleAppendResp, handleHeartbeat, handleHeartbeatResp, leaderReadIndex } from "./replication";
+import {
+  bcastAppend,
+  handleAppendEntries,
+  handleAppendResp,
+  handleHeartbeat,
+  handleHeartbeatResp,
+  leaderReadIndex,
+} from "./replication";
 import { NONE, type RaftEnv, type RaftMsg, type RaftMsgType, type RaftState } from "./types";
 
 function voteRespType(t: RaftMsgType): RaftMsgType {
@@ -44,7 +51,8 @@ export function stepRaft(r: RaftState, m: RaftMsg, env: RaftEnv): void {
 }
 
 function stepVote(r: RaftState, m: RaftMsg, env: RaftEnv): void {
-  const canVote = r.vote === m.from || (r.vote === NONE && r.lead === NONE) || (m.type === "MsgPreVote" && m.term > r.term);
+  const canVote =
+    r.vote === m.from || (r.vote === NONE && r.lead === NONE) || (m.type === "MsgPreVote" && m.term > r.term);
   if (canVote && isUpToDate(r.log, m.index, m.logTerm)) {
     env.send(msg({ type: voteRespType(m.type), from: r.id, to: m.from, term: m.term }));
     if (m.type === "MsgVote") {
@@ -59,7 +67,11 @@ function stepVote(r: RaftState, m: RaftMsg, env: RaftEnv): void {
 function stepLeader(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   switch (m.type) {
     case "MsgProp":
-      appendEntries(r, m.entries.map((e) => e.data), env);
+      appendEntries(
+        r,
+        m.entries.map((e) => e.data),
+        env,
+      );
       bcastAppend(r, env);
       return;
     case "MsgReadIndex":

@@ -34,12 +34,19 @@ const modeOf = (p: Params) => MODES[intParam(p, "psaMode")] ?? "enforce";
 const defaultsOn = (p: Params) => intParam(p, "limitRangeDefaults") === 1;
 
 /** A container hardened for the restricted level (what a well-written template sets). */
-const HARDENED = { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilitiesDrop: ["ALL"], seccompProfile: "RuntimeDefault" as const };
+const HARDENED = {
+  allowPrivilegeEscalation: false,
+  runAsNonRoot: true,
+  capabilitiesDrop: ["ALL"],
+  seccompProfile: "RuntimeDefault" as const,
+};
 
 function policyOf(p: Params): NamespacePolicy {
   return {
     labels: { [`pod-security.kubernetes.io/${modeOf(p)}`]: levelOf(p) },
-    limitRange: defaultsOn(p) ? { default: DEFAULT_LIMIT, defaultRequest: DEFAULT_REQUEST, max: { cpuMilli: 1000 } } : null,
+    limitRange: defaultsOn(p)
+      ? { default: DEFAULT_LIMIT, defaultRequest: DEFAULT_REQUEST, max: { cpuMilli: 1000 } }
+      : null,
     quota: { name: QUOTA, hard: { pods: 10, "limits.cpu": intParam(p, "quotaCpu") * 1000 } },
   };
 }
@@ -52,14 +59,44 @@ function expectedWebPods(p: Params): number {
 }
 
 function plan(p: Params): Plan {
-  const web: Container = { ...container("web", "nginx:1.27", { cpuMilli: 0, memoryMi: 0, app: { readyAfterMs: 2000, exitAfterMs: null } }), securityContext: HARDENED };
-  const debug: Container = { ...container("debug", "busybox:1.36", { cpuMilli: DEBUG_CPU, memoryMi: 64, app: { readyAfterMs: 0, exitAfterMs: null } }), limits: { cpuMilli: DEBUG_CPU, memoryMi: 64 }, securityContext: { ...HARDENED, privileged: true } };
+  const web: Container = {
+    ...container("web", "nginx:1.27", { cpuMilli: 0, memoryMi: 0, app: { readyAfterMs: 2000, exitAfterMs: null } }),
+    securityContext: HARDENED,
+  };
+  const debug: Container = {
+    ...container("debug", "busybox:1.36", {
+      cpuMilli: DEBUG_CPU,
+      memoryMi: 64,
+      app: { readyAfterMs: 0, exitAfterMs: null },
+    }),
+    limits: { cpuMilli: DEBUG_CPU, memoryMi: 64 },
+    securityContext: { ...HARDENED, privileged: true },
+  };
   const n = intParam(p, "replicas");
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, namespacePolicy: policyOf(p) },
+    cluster: {
+      etcdMembers: 1,
+      etcdTopology: "stacked",
+      controlPlanes: 1,
+      workers: 2,
+      zones: 1,
+      webTraffic: false,
+      tuning: DEFAULT_TUNING,
+      namespacePolicy: policyOf(p),
+    },
     script: [
-      applyAt(DEBUG_AT, podOf("debug", { app: "debug" }, podSpec([debug])), "debug-pod.yaml", `Pod debug: securityContext.privileged true, its own requests and limits (${DEBUG_CPU}m CPU)`),
-      applyAt(WEB_AT, deploymentOf("web", n, template({ app: "web" }, podSpec([web]))), "web-deployment.yaml", `Deployment web, ${n} replicas, no resources in its pod template`),
+      applyAt(
+        DEBUG_AT,
+        podOf("debug", { app: "debug" }, podSpec([debug])),
+        "debug-pod.yaml",
+        `Pod debug: securityContext.privileged true, its own requests and limits (${DEBUG_CPU}m CPU)`,
+      ),
+      applyAt(
+        WEB_AT,
+        deploymentOf("web", n, template({ app: "web" }, podSpec([web]))),
+        "web-deployment.yaml",
+        `Deployment web, ${n} replicas, no resources in its pod template`,
+      ),
     ],
     durationMs: END,
     marks: { debug: DEBUG_AT, web: WEB_AT },
@@ -77,14 +114,30 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const created = select(events, { type: "pod.created", where: isWebPod });
   const filled = select(events, { type: "admission.defaults", where: isWebPod });
   const failedCreate = select(events, { type: "replicaset.failed-create" });
-  const deployCreated = first(events, { type: "api.response", where: (e) => e.resource === "deployments" && e.status === 201 });
-  const debugResp = first(events, { type: "api.response", where: (e) => e.resource === "pods" && typeof e.command === "string" && e.command.includes("debug") });
-  const warning = first(events, { type: "kubectl.output", where: (e) => typeof e.warning === "string" && String(e.warning).includes("PodSecurity") });
+  const deployCreated = first(events, {
+    type: "api.response",
+    where: (e) => e.resource === "deployments" && e.status === 201,
+  });
+  const debugResp = first(events, {
+    type: "api.response",
+    where: (e) => e.resource === "pods" && typeof e.command === "string" && e.command.includes("debug"),
+  });
+  const warning = first(events, {
+    type: "kubectl.output",
+    where: (e) => typeof e.warning === "string" && String(e.warning).includes("PodSecurity"),
+  });
   const level = levelOf(p);
   const psaText = `PodSecurity "${level}:latest": privileged (container "debug" must not set securityContext.privileged=true)`;
   const out = [];
   if (defaultsOn(p)) {
-    const ok = filled.length === charged.length && charged.length > 0 && filled.every((e) => Number(e.limitsCpuMilli) === DEFAULT_LIMIT.cpuMilli && String(e.annotation).includes("cpu, memory limit for container web"));
+    const ok =
+      filled.length === charged.length &&
+      charged.length > 0 &&
+      filled.every(
+        (e) =>
+          Number(e.limitsCpuMilli) === DEFAULT_LIMIT.cpuMilli &&
+          String(e.annotation).includes("cpu, memory limit for container web"),
+      );
     out.push(
       claim(
         "defaults-filled",
@@ -135,7 +188,10 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       claim(
         "deployment-created-pods-refused",
         `Deployment web itself is created fine (201): admission checks pods, not the Deployment. Its ReplicaSet then asks for ${n} pods and only ${want} get through; the refused creates show only as FailedCreate events on the ReplicaSet, and those pods never appear.`,
-        deployCreated !== undefined && failedCreate.length > 0 && created.length === want && failedCreate.every((e) => String(e.event).startsWith("Error creating: pods \"web-")),
+        deployCreated !== undefined &&
+          failedCreate.length > 0 &&
+          created.length === want &&
+          failedCreate.every((e) => String(e.event).startsWith('Error creating: pods "web-')),
         [deployCreated, ...created, ...failedCreate.slice(0, 2)],
         `Deployment created ${at(deployCreated)}; ${created.length} web pods created; ${failedCreate.length} FailedCreate events${failedCreate[0] ? `, e.g. "${String(failedCreate[0].event)}"` : ""}.`,
       ),
@@ -178,15 +234,33 @@ function claims(p: Params, events: readonly TraceEvent[]) {
 export const admissionPolicies: ScenarioDef = {
   id: "admission-policies",
   title: "ResourceQuota, LimitRange and Pod Security Admission",
-  summary: "LimitRange defaults fill a pod's requests and limits, ResourceQuota refuses the pods that would exceed the namespace's quota (the Deployment is created, its pods are not), and Pod Security Admission refuses or warns about a privileged pod.",
+  summary:
+    "LimitRange defaults fill a pod's requests and limits, ResourceQuota refuses the pods that would exceed the namespace's quota (the Deployment is created, its pods are not), and Pod Security Admission refuses or warns about a privileged pod.",
   params: [
-    { name: "quotaCpu", type: "integer", label: "Quota limits.cpu", description: "`spec.hard[limits.cpu]` of ResourceQuota compute in the namespace, in cores.", default: 2, min: 1, max: 4 },
-    { name: "replicas", type: "integer", label: "Replicas", description: "`spec.replicas` of Deployment web (each pod gets a 500m CPU limit from the LimitRange).", default: 6, min: 1, max: 8 },
+    {
+      name: "quotaCpu",
+      type: "integer",
+      label: "Quota limits.cpu",
+      description: "`spec.hard[limits.cpu]` of ResourceQuota compute in the namespace, in cores.",
+      default: 2,
+      min: 1,
+      max: 4,
+    },
+    {
+      name: "replicas",
+      type: "integer",
+      label: "Replicas",
+      description: "`spec.replicas` of Deployment web (each pod gets a 500m CPU limit from the LimitRange).",
+      default: 6,
+      min: 1,
+      max: 8,
+    },
     {
       name: "limitRangeDefaults",
       type: "enum",
       label: "LimitRange defaults",
-      description: "Whether the namespace has a LimitRange whose default request (250m) and limit (500m) fill containers that set none.",
+      description:
+        "Whether the namespace has a LimitRange whose default request (250m) and limit (500m) fill containers that set none.",
       default: 1,
       options: [
         { value: 0, label: "Off" },

@@ -2,7 +2,13 @@
 // fields, and package the verdict with its evidence.
 import type { ClaimResult, TraceEvent } from "../trace/types";
 
-export type EventFilter = { type?: string; component?: string; from?: number; to?: number; where?: (e: TraceEvent) => boolean };
+export type EventFilter = {
+  type?: string;
+  component?: string;
+  from?: number;
+  to?: number;
+  where?: (e: TraceEvent) => boolean;
+};
 
 export function select(events: readonly TraceEvent[], f: EventFilter): TraceEvent[] {
   return events.filter(
@@ -35,9 +41,24 @@ export function end(events: readonly TraceEvent[]): TraceEvent | undefined {
  * about and end on that moment: for an absence, the event that opens the window and the last event
  * checked. A claim with no evidence fails: it would ask the learner to trust a check nobody can see.
  */
-export function claim(id: string, text: string, passed: boolean, evidence: readonly (TraceEvent | undefined)[], detail: string): ClaimResult {
-  const seqs = [...new Set(evidence.filter((e): e is TraceEvent => e !== undefined).map((e) => e.seq))].sort((a, b) => a - b);
-  if (seqs.length === 0) return { id, text, passed: false, evidence: [], detail: `${detail} No evidence: no event shows this claim, so it cannot pass.` };
+export function claim(
+  id: string,
+  text: string,
+  passed: boolean,
+  evidence: readonly (TraceEvent | undefined)[],
+  detail: string,
+): ClaimResult {
+  const seqs = [...new Set(evidence.filter((e): e is TraceEvent => e !== undefined).map((e) => e.seq))].sort(
+    (a, b) => a - b,
+  );
+  if (seqs.length === 0)
+    return {
+      id,
+      text,
+      passed: false,
+      evidence: [],
+      detail: `${detail} No evidence: no event shows this claim, so it cannot pass.`,
+    };
   return { id, text, passed, evidence: seqs, detail };
 }
 
@@ -61,6 +82,15 @@ export function issuedAt(e: TraceEvent): number {
 }
 
 /** api.response events for a kubectl command line whose request was sent in [from, to]. */
-export function responses(events: readonly TraceEvent[], commandPrefix: string, from: number, to = Infinity): TraceEvent[] {
-  return select(events, { type: "api.response", where: (e) => typeof e.command === "string" && e.command.startsWith(commandPrefix) && issuedAt(e) >= from && issuedAt(e) <= to });
+export function responses(
+  events: readonly TraceEvent[],
+  commandPrefix: string,
+  from: number,
+  to = Infinity,
+): TraceEvent[] {
+  return select(events, {
+    type: "api.response",
+    where: (e) =>
+      typeof e.command === "string" && e.command.startsWith(commandPrefix) && issuedAt(e) >= from && issuedAt(e) <= to,
+  });
 }

@@ -31,11 +31,24 @@ function marks(lbCheckMs: number) {
 function plan(p: Params): Plan {
   const n = intParam(p, "controlPlanes");
   const lbCheckMs = intParam(p, "lbCheckSeconds") * 1000;
-  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({ at, action: { type: "command", target: "kubectl", command: { name, args } } });
+  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({
+    at,
+    action: { type: "command", target: "kubectl", command: { name, args } },
+  });
   const m = marks(lbCheckMs);
-  const gets = Array.from({ length: Math.ceil((m.detect + 6000) / 3000) }, (_, i) => cmd(KILL_API + 1000 + i * 3000, "get", { resource: "pods" }));
+  const gets = Array.from({ length: Math.ceil((m.detect + 6000) / 3000) }, (_, i) =>
+    cmd(KILL_API + 1000 + i * 3000, "get", { resource: "pods" }),
+  );
   return {
-    cluster: { etcdMembers: n, etcdTopology: "stacked", controlPlanes: n, workers: 2, zones: 1, webTraffic: true, tuning: { ...DEFAULT_TUNING, lbCheckIntervalMs: lbCheckMs } },
+    cluster: {
+      etcdMembers: n,
+      etcdTopology: "stacked",
+      controlPlanes: n,
+      workers: 2,
+      zones: 1,
+      webTraffic: true,
+      tuning: { ...DEFAULT_TUNING, lbCheckIntervalMs: lbCheckMs },
+    },
     script: [
       cmd(SETUP, "apply", { name: "web", replicas: 2 }),
       { at: KILL_API, action: { type: "stop", target: `kube-apiserver-${n}` } },
@@ -58,12 +71,22 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const n = intParam(p, "controlPlanes");
   const KILL_KCM = pl.marks.killKcm!;
   const dead = `kube-apiserver-${n}`;
-  const down = first(events, { type: "lb.backend-down", from: KILL_API, to: KILL_KCM, where: (e) => e.backend === dead });
+  const down = first(events, {
+    type: "lb.backend-down",
+    from: KILL_API,
+    to: KILL_KCM,
+    where: (e) => e.backend === dead,
+  });
   const gets = responses(events, "kubectl get pods", KILL_API, KILL_KCM);
   const failedAfterDown = gets.filter((g) => g.status !== 200 && down !== undefined && issuedAt(g) > down.t);
   const okAfter = gets.filter((g) => down !== undefined && g.t > down.t && g.status === 200);
   const before = gets.filter((g) => down === undefined || issuedAt(g) <= down.t);
-  const redispatched = select(events, { type: "lb.redispatched", from: KILL_API, to: down?.t ?? KILL_KCM, where: (e) => e.from === dead });
+  const redispatched = select(events, {
+    type: "lb.redispatched",
+    from: KILL_API,
+    to: down?.t ?? KILL_KCM,
+    where: (e) => e.from === dead,
+  });
   const withinMs = detectionMaxMs(intParam(p, "lbCheckSeconds") * 1000);
   return [
     claim(
@@ -71,7 +94,9 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
       `The load balancer's health checks mark ${dead} DOWN within ${s(withinMs)} (fall ${DEFAULT_TUNING.lbFall} failed checks, one every ${intParam(p, "lbCheckSeconds")} s); from then on every kubectl request succeeds.`,
       down !== undefined && down.t - KILL_API <= withinMs && failedAfterDown.length === 0 && okAfter.length > 0,
       failedAfterDown.length > 0 ? [down, ...failedAfterDown] : [down, okAfter[0], okAfter.at(-1)],
-      down === undefined ? `${dead} was never marked DOWN.` : `marked DOWN after ${s(down.t - KILL_API)} ${at(down)}; ${failedAfterDown.length} failures afterwards, ${okAfter.length} requests answered up to ${at(okAfter.at(-1))}.`,
+      down === undefined
+        ? `${dead} was never marked DOWN.`
+        : `marked DOWN after ${s(down.t - KILL_API)} ${at(down)}; ${failedAfterDown.length} failures afterwards, ${okAfter.length} requests answered up to ${at(okAfter.at(-1))}.`,
     ),
     claim(
       "requests-before-detection",
@@ -86,26 +111,48 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
 function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
   const KILL_KCM = pl.marks.killKcm!;
   const KILL_ETCD = pl.marks.killEtcd!;
-  const killed = first(events, { type: "process.crashed", from: KILL_KCM, to: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
-  const takeover = first(events, { type: "leader-election.acquired", from: KILL_KCM, where: (e) => e.component.startsWith("kube-controller-manager") });
+  const killed = first(events, {
+    type: "process.crashed",
+    from: KILL_KCM,
+    to: KILL_KCM,
+    where: (e) => e.component.startsWith("kube-controller-manager"),
+  });
+  const takeover = first(events, {
+    type: "leader-election.acquired",
+    from: KILL_KCM,
+    where: (e) => e.component.startsWith("kube-controller-manager"),
+  });
   const scale = responses(events, "kubectl scale deployment web --replicas=3", KILL_KCM).at(-1); // its PATCH, after the GET
-  const scaled = first(events, { type: "replicaset.scaled", from: KILL_KCM, to: KILL_ETCD, where: (e) => e.replicas === 3 });
+  const scaled = first(events, {
+    type: "replicaset.scaled",
+    from: KILL_KCM,
+    to: KILL_ETCD,
+    where: (e) => e.replicas === 3,
+  });
   const delay = takeover === undefined ? -1 : takeover.t - KILL_KCM;
   const missed = scale?.status === 200 && takeover !== undefined && scale.t < takeover.t;
   return [
     claim(
       "standby-takes-over",
       "A standby kube-controller-manager takes over about 15 s after the leader dies (11–24 s): it waits until it has seen no renewal of the Lease for leaseDuration (15 s) by its own clock, and polls every 2–4.4 s.",
-      killed !== undefined && takeover !== undefined && takeover.component !== killed.component && delay >= 11_000 && delay <= 24_000,
+      killed !== undefined &&
+        takeover !== undefined &&
+        takeover.component !== killed.component &&
+        delay >= 11_000 &&
+        delay <= 24_000,
       [killed, takeover],
-      takeover === undefined ? "No standby took over." : `${takeover.component} took over ${s(delay)} after ${killed?.component ?? "the leader"} died.`,
+      takeover === undefined
+        ? "No standby took over."
+        : `${takeover.component} took over ${s(delay)} after ${killed?.component ?? "the leader"} died.`,
     ),
     claim(
       "missed-change-reconciled",
       "kubectl scale to 3 is written while no controller manager leads, so no controller sees that change happen; the new leader lists the current state when it starts and scales the ReplicaSet to 3 anyway. Controllers are level-triggered: they act on the state they find, not on the events they received.",
       missed && scaled !== undefined && scaled.t > takeover.t && scaled.component === takeover.component,
       [killed, scale, takeover, scaled],
-      scale === undefined ? "kubectl scale got no answer." : `Deployment scaled ${at(scale)} (HTTP ${scale.status}) ${missed ? "before" : "after"} ${takeover?.component ?? "a standby"} took over ${at(takeover)}; ${scaled ? `${scaled.component} scaled the ReplicaSet ${at(scaled)}` : "the ReplicaSet was not scaled"}.`,
+      scale === undefined
+        ? "kubectl scale got no answer."
+        : `Deployment scaled ${at(scale)} (HTTP ${scale.status}) ${missed ? "before" : "after"} ${takeover?.component ?? "a standby"} took over ${at(takeover)}; ${scaled ? `${scaled.component} scaled the ReplicaSet ${at(scaled)}` : "the ReplicaSet was not scaled"}.`,
     ),
   ];
 }
@@ -114,7 +161,12 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const KILL_ETCD = pl.marks.killEtcd!;
   const settled = pl.marks.settled!;
   const n = intParam(p, "controlPlanes");
-  const stopped = first(events, { type: "process.crashed", from: KILL_ETCD, to: KILL_ETCD, where: (e) => e.component.startsWith("etcd-") });
+  const stopped = first(events, {
+    type: "process.crashed",
+    from: KILL_ETCD,
+    to: KILL_ETCD,
+    where: (e) => e.component.startsWith("etcd-"),
+  });
   const host = stopped?.component.replace("etcd-", "") ?? "";
   const local = `kube-apiserver-${host}`;
   const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });
@@ -137,7 +189,9 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
         `In a stacked topology each API server talks only to its local etcd member, so ${local} fails its health checks and the load balancer takes it out of rotation.`,
         down !== undefined,
         [stopped, down],
-        down ? `${local} marked DOWN ${s(down.t - KILL_ETCD)} after its etcd member stopped.` : `${local} stayed in rotation.`,
+        down
+          ? `${local} marked DOWN ${s(down.t - KILL_ETCD)} after its etcd member stopped.`
+          : `${local} stayed in rotation.`,
       ),
     );
   }
@@ -147,12 +201,35 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
 export const controlPlaneHa: ScenarioDef = {
   id: "control-plane-ha",
   title: "Highly available control plane",
-  summary: "Several control-plane nodes behind a load balancer lose an API server, the active controller manager, then an etcd member.",
+  summary:
+    "Several control-plane nodes behind a load balancer lose an API server, the active controller manager, then an etcd member.",
   params: [
-    { name: "controlPlanes", type: "integer", label: "Control-plane nodes", description: "Nodes running kube-apiserver, the controllers and a stacked etcd member.", default: 3, min: 3, max: 5 },
-    { name: "lbCheckSeconds", type: "integer", label: "LB check interval", description: "Load-balancer health-check interval (HAProxy inter; fall 3, as in kubeadm's HA guide).", default: 2, min: 1, max: 30, unit: "s" },
+    {
+      name: "controlPlanes",
+      type: "integer",
+      label: "Control-plane nodes",
+      description: "Nodes running kube-apiserver, the controllers and a stacked etcd member.",
+      default: 3,
+      min: 3,
+      max: 5,
+    },
+    {
+      name: "lbCheckSeconds",
+      type: "integer",
+      label: "LB check interval",
+      description: "Load-balancer health-check interval (HAProxy inter; fall 3, as in kubeadm's HA guide).",
+      default: 2,
+      min: 1,
+      max: 30,
+      unit: "s",
+    },
   ],
   plan,
   raftTape: true,
-  claims: (p, events, pl) => [...apiClaims(p, events, pl), ...kcmClaims(events, pl), ...etcdClaims(p, events, pl), trafficClaim(events, KILL_API, 1)],
+  claims: (p, events, pl) => [
+    ...apiClaims(p, events, pl),
+    ...kcmClaims(events, pl),
+    ...etcdClaims(p, events, pl),
+    trafficClaim(events, KILL_API, 1),
+  ],
 };

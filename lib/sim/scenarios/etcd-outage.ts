@@ -20,7 +20,8 @@ const T = DEFAULT_TUNING;
  * start (pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff: 10 s doubling, capped at
  * MaxContainerBackOff, 5 min). The API is then checked only after the cap has passed.
  */
-const BACKOFF_PENDING_MS = 2 * T.probeInitialDelayMs + T.livenessPeriodMs * (T.livenessFailureThreshold + T.startupFailureThreshold);
+const BACKOFF_PENDING_MS =
+  2 * T.probeInitialDelayMs + T.livenessPeriodMs * (T.livenessFailureThreshold + T.startupFailureThreshold);
 
 /** When the API is checked after etcd returns: 30 s, or 30 s past the longest back-off that can be pending. */
 function checkDelayMs(outageMs: number): number {
@@ -43,9 +44,20 @@ function plan(p: Params): Plan {
   const recover = FAULT + outage;
   const check = recover + checkDelayMs(outage);
   const ids = Array.from({ length: members }, (_, i) => `etcd-${i + 1}`);
-  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({ at, action: { type: "command", target: "kubectl", command: { name, args } } });
+  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({
+    at,
+    action: { type: "command", target: "kubectl", command: { name, args } },
+  });
   return {
-    cluster: { etcdMembers: members, etcdTopology: "external", controlPlanes: 1, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING },
+    cluster: {
+      etcdMembers: members,
+      etcdTopology: "external",
+      controlPlanes: 1,
+      workers: 2,
+      zones: 1,
+      webTraffic: true,
+      tuning: DEFAULT_TUNING,
+    },
     script: [
       cmd(2500, "apply", { name: "web", replicas: 2 }),
       ...ids.map((id) => ({ at: FAULT, action: { type: "stop" as const, target: id } })),
@@ -70,23 +82,57 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const serving = first(events, { type: "apiserver.cache-ready", from: recover });
   const scale = responses(events, "kubectl scale", recover).at(-1); // its PATCH, after the GET
   const leader = first(events, { type: "raft.became-leader", from: recover });
-  const kcmLost = first(events, { type: "leader-election.lost", component: "kube-controller-manager-1", from: FAULT, to: recover });
-  const schedLost = first(events, { type: "leader-election.lost", component: "kube-scheduler-1", from: FAULT, to: recover });
-  const reacquired = first(events, { type: "leader-election.acquired", component: "kube-controller-manager-1", from: recover });
+  const kcmLost = first(events, {
+    type: "leader-election.lost",
+    component: "kube-controller-manager-1",
+    from: FAULT,
+    to: recover,
+  });
+  const schedLost = first(events, {
+    type: "leader-election.lost",
+    component: "kube-scheduler-1",
+    from: FAULT,
+    to: recover,
+  });
+  const reacquired = first(events, {
+    type: "leader-election.acquired",
+    component: "kube-controller-manager-1",
+    from: recover,
+  });
   const killed = first(events, { type: "kubelet.probe-failed", from: FAULT, to: recover + 10_000 });
-  const stopped = first(events, { type: "process.crashed", from: FAULT, to: FAULT, where: (e) => e.component.startsWith("etcd-") });
-  const evictions = select(events, { from: FAULT, where: (e) => e.type === "pod.evicted" || (e.type === "node.ready-changed" && e.status === "Unknown") || e.type === "pod.created" && e.t < check });
+  const stopped = first(events, {
+    type: "process.crashed",
+    from: FAULT,
+    to: FAULT,
+    where: (e) => e.component.startsWith("etcd-"),
+  });
+  const evictions = select(events, {
+    from: FAULT,
+    where: (e) =>
+      e.type === "pod.evicted" ||
+      (e.type === "node.ready-changed" && e.status === "Unknown") ||
+      (e.type === "pod.created" && e.t < check),
+  });
   const out = [];
   if (outage >= 20_000) {
     out.push(
       claim(
         "leases-lost",
         "kube-controller-manager and kube-scheduler cannot renew their Leases; about 10–12 s into the outage they give up leadership and exit, so no controller or scheduler runs.",
-        kcmLost !== undefined && schedLost !== undefined && kcmLost.t - FAULT <= 15_000 && schedLost.t - FAULT <= 15_000,
+        kcmLost !== undefined &&
+          schedLost !== undefined &&
+          kcmLost.t - FAULT <= 15_000 &&
+          schedLost.t - FAULT <= 15_000,
         [kcmLost, schedLost],
         `controller manager: ${kcmLost ? s(kcmLost.t - FAULT) : "kept its Lease"}; scheduler: ${schedLost ? s(schedLost.t - FAULT) : "kept its Lease"}.`,
       ),
-      claim("controllers-resume", "The restarted controller manager acquires its Lease again once the API works.", reacquired !== undefined, [reacquired], reacquired ? `acquired ${s(reacquired.t - recover)} after etcd returned.` : "never re-acquired."),
+      claim(
+        "controllers-resume",
+        "The restarted controller manager acquires its Lease again once the API works.",
+        reacquired !== undefined,
+        [reacquired],
+        reacquired ? `acquired ${s(reacquired.t - recover)} after etcd returned.` : "never re-acquired.",
+      ),
     );
   }
   out.push(
@@ -107,7 +153,9 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
         : "When the members come back they elect a leader within about 2 s.",
       leader !== undefined && leader.t - recover <= leaderBoundMs(members),
       [leader],
-      leader ? `${leader.component} became leader ${s(leader.t - recover)} after the restart.` : "No leader was elected.",
+      leader
+        ? `${leader.component} became leader ${s(leader.t - recover)} after the restart.`
+        : "No leader was elected.",
     ),
     claim(
       "api-recovers",
@@ -145,8 +193,25 @@ export const etcdOutage: ScenarioDef = {
   title: "etcd is down",
   summary: "Every etcd member goes down, then comes back: what fails, for how long, and what recovers by itself?",
   params: [
-    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology).", default: 3, min: 1, max: 7 },
-    { name: "outageSeconds", type: "integer", label: "Outage length", description: "How long every member stays down, from t = 20 s.", default: 120, min: 10, max: 600, unit: "s" },
+    {
+      name: "members",
+      type: "integer",
+      label: "etcd members",
+      description: "Size of the etcd cluster (external topology).",
+      default: 3,
+      min: 1,
+      max: 7,
+    },
+    {
+      name: "outageSeconds",
+      type: "integer",
+      label: "Outage length",
+      description: "How long every member stays down, from t = 20 s.",
+      default: 120,
+      min: 10,
+      max: 600,
+      unit: "s",
+    },
   ],
   plan,
   raftTape: true,

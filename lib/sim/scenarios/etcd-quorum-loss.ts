@@ -19,14 +19,34 @@ const CHECK = 30_000;
 function plan(p: Params): Plan {
   const members = intParam(p, "members");
   const down = intParam(p, "down");
-  const stops: Action[] = Array.from({ length: down }, (_, i) => ({ type: "stop", target: i === 0 ? "@etcd-leader" : "@etcd-follower" }));
+  const stops: Action[] = Array.from({ length: down }, (_, i) => ({
+    type: "stop",
+    target: i === 0 ? "@etcd-leader" : "@etcd-follower",
+  }));
   return {
-    cluster: { etcdMembers: members, etcdTopology: "external", controlPlanes: 1, workers: 2, zones: 1, webTraffic: true, tuning: DEFAULT_TUNING },
+    cluster: {
+      etcdMembers: members,
+      etcdTopology: "external",
+      controlPlanes: 1,
+      workers: 2,
+      zones: 1,
+      webTraffic: true,
+      tuning: DEFAULT_TUNING,
+    },
     script: [
-      { at: 2500, action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas: 2 } } } },
+      {
+        at: 2500,
+        action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas: 2 } } },
+      },
       ...stops.map((action) => ({ at: FAULT, action })),
-      { at: CHECK, action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } } },
-      { at: CHECK + 100, action: { type: "command", target: "kubectl", command: { name: "scale", args: { name: "web", replicas: 3 } } } },
+      {
+        at: CHECK,
+        action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } },
+      },
+      {
+        at: CHECK + 100,
+        action: { type: "command", target: "kubectl", command: { name: "scale", args: { name: "web", replicas: 3 } } },
+      },
     ],
     durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000,
     marks: { fault: FAULT, check: CHECK },
@@ -61,9 +81,15 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
     claim(
       "scale-hangs",
       "kubectl scale never gets to write: it first GETs the Deployment, a quorum read that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout and sends no PATCH.",
-      scales.length === 1 && scale?.verb === "get" && scale.status === 504 && lat(scale) >= 60_000 && lat(scale) <= 61_000,
+      scales.length === 1 &&
+        scale?.verb === "get" &&
+        scale.status === 504 &&
+        lat(scale) >= 60_000 &&
+        lat(scale) <= 61_000,
       scales.length === 0 ? [fault, last] : scales,
-      scale === undefined ? "kubectl scale got no answer within the run." : `kubectl scale: ${scales.length} response(s); the first, to its ${String(scale.verb).toUpperCase()}, HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
+      scale === undefined
+        ? "kubectl scale got no answer within the run."
+        : `kubectl scale: ${scales.length} response(s); the first, to its ${String(scale.verb).toUpperCase()}, HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
     ),
     claim(
       "no-commits",
@@ -77,16 +103,20 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       "kubectl get pods hangs: it needs a quorum read (a consistent list) that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout.",
       get !== undefined && get.status === 504 && lat(get) >= 60_000 && lat(get) <= 61_000,
       [get],
-      get === undefined ? "kubectl get pods got no answer." : `kubectl get pods: HTTP ${get.status} after ${s(lat(get))}.`,
+      get === undefined
+        ? "kubectl get pods got no answer."
+        : `kubectl get pods: HTTP ${get.status} after ${s(lat(get))}.`,
     ),
   ];
   if (up > 0) {
     const renewals = select(events, { type: "kubelet.lease-renew-failed", from: FAULT });
-    const deadline = renewals.filter((e) => e.error === `rpc error: code = DeadlineExceeded desc = ${ETCD_ERR.proposeDeadline}`);
+    const deadline = renewals.filter(
+      (e) => e.error === `rpc error: code = DeadlineExceeded desc = ${ETCD_ERR.proposeDeadline}`,
+    );
     out.push(
       claim(
         "writes-fail",
-        "Writes fail: a member without a leader takes no proposal, so a write waits out etcd's 7 s request timeout and the API server answers 500 \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\" (not \"etcdserver: request timed out\"), as the kubelets' node Lease renewals show.",
+        'Writes fail: a member without a leader takes no proposal, so a write waits out etcd\'s 7 s request timeout and the API server answers 500 "rpc error: code = DeadlineExceeded desc = context deadline exceeded" (not "etcdserver: request timed out"), as the kubelets\' node Lease renewals show.',
         renewals.length > 0 && deadline.length === renewals.length,
         renewals.length === 0 ? [fault, last] : renewals.slice(0, 3),
         `${renewals.length} node Lease renewal(s) failed after the fault, ${deadline.length} of them with "context deadline exceeded"${renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`}.`,
@@ -100,7 +130,9 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
         "About 3 s after losing its leader, etcd cancels the API server's watches, so the watch cache re-initializes and clients' watches are closed.",
         cancel !== undefined && reinit.length > 0 && cancel.t - FAULT >= 3000 && cancel.t - FAULT <= 6000,
         [cancel, ...reinit.slice(0, 2)],
-        cancel === undefined ? "etcd never cancelled the watches." : `etcd cancelled the watches ${s(cancel.t - FAULT)} after the fault.`,
+        cancel === undefined
+          ? "etcd never cancelled the watches."
+          : `etcd cancelled the watches ${s(cancel.t - FAULT)} after the fault.`,
       ),
     );
   }
@@ -111,7 +143,9 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       "kube-controller-manager cannot renew its Lease, gives up leadership about 10–12 s after the fault and exits; no controller runs until etcd recovers.",
       lost !== undefined && lost.t - FAULT >= 9000 && lost.t - FAULT <= 15_000,
       [lost],
-      lost === undefined ? "kube-controller-manager kept its Lease." : `leadership lost ${s(lost.t - FAULT)} after the fault.`,
+      lost === undefined
+        ? "kube-controller-manager kept its Lease."
+        : `leadership lost ${s(lost.t - FAULT)} after the fault.`,
     ),
   );
   return out;
@@ -131,28 +165,68 @@ function healthyClaims(p: Params, events: readonly TraceEvent[]) {
           "With every member up the leader keeps its role: no election happens.",
           leader === undefined,
           leader === undefined ? [first(events, { type: "raft.became-leader" }), end(events)] : [leader],
-          leader === undefined ? `The only election is the first one ${at(first(events, { type: "raft.became-leader" }))}; none follows up to the end of the run ${at(end(events))}.` : "An unexpected election happened.",
+          leader === undefined
+            ? `The only election is the first one ${at(first(events, { type: "raft.became-leader" }))}; none follows up to the end of the run ${at(end(events))}.`
+            : "An unexpected election happened.",
         )
       : claim(
           "leader",
           `With ${down} of ${members} members down a majority (${majority(members)}) remains, so a new leader is elected within about 2 s.`,
           leader !== undefined && leader.t - FAULT <= 3000,
           [leader],
-          leader === undefined ? "No new leader was elected." : `${leader.component} became leader ${s(leader.t - FAULT)} after the old leader stopped.`,
+          leader === undefined
+            ? "No new leader was elected."
+            : `${leader.component} became leader ${s(leader.t - FAULT)} after the old leader stopped.`,
         ),
-    claim("writes-commit", "Writes commit: kubectl scale succeeds.", scale?.verb === "patch" && scale.status === 200, [scale], `kubectl scale: HTTP ${String(scale?.status)}.`),
-    claim("reads-work", "kubectl get pods succeeds.", get?.status === 200, [get], `kubectl get pods: HTTP ${String(get?.status)}.`),
-    claim("scaled", "The controllers keep working: a third replica is created and starts.", third !== undefined, [third], third === undefined ? "No new pod started." : `${String(third.pod)} started.`),
+    claim(
+      "writes-commit",
+      "Writes commit: kubectl scale succeeds.",
+      scale?.verb === "patch" && scale.status === 200,
+      [scale],
+      `kubectl scale: HTTP ${String(scale?.status)}.`,
+    ),
+    claim(
+      "reads-work",
+      "kubectl get pods succeeds.",
+      get?.status === 200,
+      [get],
+      `kubectl get pods: HTTP ${String(get?.status)}.`,
+    ),
+    claim(
+      "scaled",
+      "The controllers keep working: a third replica is created and starts.",
+      third !== undefined,
+      [third],
+      third === undefined ? "No new pod started." : `${String(third.pod)} started.`,
+    ),
   ];
 }
 
 export const etcdQuorumLoss: ScenarioDef = {
   id: "etcd-quorum-loss",
   title: "etcd loses members",
-  summary: "Stop some etcd members (the leader first): is there a leader, do writes commit, what do reads and kubectl see, do pods keep serving?",
+  summary:
+    "Stop some etcd members (the leader first): is there a leader, do writes commit, what do reads and kubectl see, do pods keep serving?",
   params: [
-    { name: "members", type: "integer", label: "etcd members", description: "Size of the etcd cluster (external topology).", default: 3, min: 1, max: 7 },
-    { name: "down", type: "integer", label: "Members down", description: "Members stopped at t = 20 s, the current leader first.", default: 2, min: 0, max: 7, maxFrom: "members" },
+    {
+      name: "members",
+      type: "integer",
+      label: "etcd members",
+      description: "Size of the etcd cluster (external topology).",
+      default: 3,
+      min: 1,
+      max: 7,
+    },
+    {
+      name: "down",
+      type: "integer",
+      label: "Members down",
+      description: "Members stopped at t = 20 s, the current leader first.",
+      default: 2,
+      min: 0,
+      max: 7,
+      maxFrom: "members",
+    },
   ],
   plan,
   raftTape: true,

@@ -49,33 +49,109 @@ export function marks(p: Params): { period: number; outageSlot: number; stop: nu
   const slowGone = RESUME + intParam(p, "activeDeadlineSeconds") * 1000 + TTL_SECONDS * 1000 + 15_000;
   const quiet = Math.max(2 * period, batchDone + TTL_SECONDS * 1000 + DOWN_BEFORE, slowGone + DOWN_BEFORE);
   const outageSlot = Math.ceil(quiet / period) * period;
-  return { period, outageSlot, stop: outageSlot - DOWN_BEFORE, start: outageSlot + DOWN_AFTER, end: outageSlot + 2 * period + 20_000 };
+  return {
+    period,
+    outageSlot,
+    stop: outageSlot - DOWN_BEFORE,
+    start: outageSlot + DOWN_AFTER,
+    end: outageSlot + 2 * period + 20_000,
+  };
 }
 
 function plan(p: Params): Plan {
   const m = marks(p);
-  const [completions, parallelism, backoffLimit, failures] = [intParam(p, "completions"), intParam(p, "parallelism"), intParam(p, "backoffLimit"), intParam(p, "failures")];
+  const [completions, parallelism, backoffLimit, failures] = [
+    intParam(p, "completions"),
+    intParam(p, "parallelism"),
+    intParam(p, "backoffLimit"),
+    intParam(p, "failures"),
+  ];
   const deadline = intParam(p, "activeDeadlineSeconds");
   const never = { restartPolicy: "Never" as const };
   const indexed = intParam(p, "completionMode") === 1;
-  const batch = jobOf("batch", template({ app: "batch" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: WORK_MS, exitCode: 0, failFirst: failures } })], never)), { completions, parallelism, backoffLimit, indexed, ttlSecondsAfterFinished: TTL_SECONDS });
-  const slow = jobOf("slow", template({ app: "slow" }, podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: null } })], never)), { completions: 2, parallelism: 2, activeDeadlineSeconds: deadline, ttlSecondsAfterFinished: TTL_SECONDS });
+  const batch = jobOf(
+    "batch",
+    template(
+      { app: "batch" },
+      podSpec(
+        [
+          container("task", IMAGE, {
+            app: { readyAfterMs: 0, exitAfterMs: WORK_MS, exitCode: 0, failFirst: failures },
+          }),
+        ],
+        never,
+      ),
+    ),
+    { completions, parallelism, backoffLimit, indexed, ttlSecondsAfterFinished: TTL_SECONDS },
+  );
+  const slow = jobOf(
+    "slow",
+    template(
+      { app: "slow" },
+      podSpec([container("task", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: null } })], never),
+    ),
+    { completions: 2, parallelism: 2, activeDeadlineSeconds: deadline, ttlSecondsAfterFinished: TTL_SECONDS },
+  );
   const suspendCron = intParam(p, "interruption") === 1;
-  const patch = (at: number, resource: string, name: string, suspend: boolean) => kubectlAt(at, "patch", { resource, name, patch: JSON.stringify({ spec: { suspend } }) });
-  const reportPod = template({ app: "report" }, podSpec([container("report", IMAGE, { app: { readyAfterMs: 0, exitAfterMs: intParam(p, "jobSeconds") * 1000, exitCode: 0 } })], never));
+  const patch = (at: number, resource: string, name: string, suspend: boolean) =>
+    kubectlAt(at, "patch", { resource, name, patch: JSON.stringify({ spec: { suspend } }) });
+  const reportPod = template(
+    { app: "report" },
+    podSpec(
+      [
+        container("report", IMAGE, {
+          app: { readyAfterMs: 0, exitAfterMs: intParam(p, "jobSeconds") * 1000, exitCode: 0 },
+        }),
+      ],
+      never,
+    ),
+  );
   const schedule = `*/${intParam(p, "periodMinutes")} * * * *`;
-  const report = cronJobOf("report", schedule, policyOf(p), intParam(p, "startingDeadlineSeconds"), jobSpec(reportPod, { backoffLimit: 0 }));
+  const report = cronJobOf(
+    "report",
+    schedule,
+    policyOf(p),
+    intParam(p, "startingDeadlineSeconds"),
+    jobSpec(reportPod, { backoffLimit: 0 }),
+  );
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 1, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, batchApi: true },
+    cluster: {
+      etcdMembers: 1,
+      etcdTopology: "stacked",
+      controlPlanes: 1,
+      workers: 1,
+      zones: 1,
+      webTraffic: false,
+      tuning: DEFAULT_TUNING,
+      batchApi: true,
+    },
     script: [
-      applyAt(CREATE, batch, "batch-job.yaml", `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`),
-      applyAt(CREATE, slow, "slow-job.yaml", `Job slow: 2 pods that never finish, activeDeadlineSeconds ${deadline}, ttlSecondsAfterFinished ${TTL_SECONDS}`),
+      applyAt(
+        CREATE,
+        batch,
+        "batch-job.yaml",
+        `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`,
+      ),
+      applyAt(
+        CREATE,
+        slow,
+        "slow-job.yaml",
+        `Job slow: 2 pods that never finish, activeDeadlineSeconds ${deadline}, ttlSecondsAfterFinished ${TTL_SECONDS}`,
+      ),
       patch(SUSPEND, "jobs", "slow", true),
       patch(RESUME, "jobs", "slow", false),
-      applyAt(CREATE, report, "report-cronjob.yaml", `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`),
+      applyAt(
+        CREATE,
+        report,
+        "report-cronjob.yaml",
+        `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`,
+      ),
       ...(suspendCron
         ? [patch(m.stop, "cronjobs", "report", true), patch(m.start, "cronjobs", "report", false)]
-        : [{ at: m.stop, action: { type: "stop" as const, target: "kube-controller-manager-1" } }, { at: m.start, action: { type: "start" as const, target: "kube-controller-manager-1" } }]),
+        : [
+            { at: m.stop, action: { type: "stop" as const, target: "kube-controller-manager-1" } },
+            { at: m.start, action: { type: "start" as const, target: "kube-controller-manager-1" } },
+          ]),
     ],
     durationMs: m.end,
     marks: { create: CREATE, stop: m.stop, outageSlot: m.outageSlot, start: m.start },
@@ -96,21 +172,42 @@ function endedAt(e: TraceEvent): number {
 const of = (job: string) => (e: TraceEvent) => e.job === job;
 
 /** The pods of a Job by creation, with the moment each stopped counting as active (finished or deleted). */
-function podLives(events: readonly TraceEvent[], job: string): { pod: string; created: TraceEvent; ended: TraceEvent | undefined; failed: boolean }[] {
+function podLives(
+  events: readonly TraceEvent[],
+  job: string,
+): { pod: string; created: TraceEvent; ended: TraceEvent | undefined; failed: boolean }[] {
   return select(events, { type: "job.pod-created", where: of(job) }).map((created) => {
     const pod = String(created.pod);
-    const ended = first(events, { from: created.t, where: (e) => e.pod === pod && (e.type === "pod.succeeded" || e.type === "pod.failed" || e.type === "job.pod-deleted" || e.type === "gc.pod-deleted") });
+    const ended = first(events, {
+      from: created.t,
+      where: (e) =>
+        e.pod === pod &&
+        (e.type === "pod.succeeded" ||
+          e.type === "pod.failed" ||
+          e.type === "job.pod-deleted" ||
+          e.type === "gc.pod-deleted"),
+    });
     return { pod, created, ended, failed: ended?.type === "pod.failed" };
   });
 }
 
 function batchClaims(p: Params, events: readonly TraceEvent[]) {
-  const [completions, parallelism, backoffLimit, failures] = [intParam(p, "completions"), intParam(p, "parallelism"), intParam(p, "backoffLimit"), intParam(p, "failures")];
+  const [completions, parallelism, backoffLimit, failures] = [
+    intParam(p, "completions"),
+    intParam(p, "parallelism"),
+    intParam(p, "backoffLimit"),
+    intParam(p, "failures"),
+  ];
   const lives = podLives(events, "batch");
-  const finished = select(events, { where: (e) => (e.type === "pod.succeeded" || e.type === "pod.failed") && lives.some((l) => l.pod === e.pod) });
-  const done = first(events, { where: (e) => (e.type === "job.complete" || e.type === "job.failed") && e.job === "batch" });
+  const finished = select(events, {
+    where: (e) => (e.type === "pod.succeeded" || e.type === "pod.failed") && lives.some((l) => l.pod === e.pod),
+  });
+  const done = first(events, {
+    where: (e) => (e.type === "job.complete" || e.type === "job.failed") && e.job === "batch",
+  });
   // At each creation: how many of the Job's pods were active, and how many had succeeded.
-  const activeAt = (c: TraceEvent) => lives.filter((o) => o.created.seq <= c.seq && (o.ended === undefined || endedAt(o.ended) > c.t)).length;
+  const activeAt = (c: TraceEvent) =>
+    lives.filter((o) => o.created.seq <= c.seq && (o.ended === undefined || endedAt(o.ended) > c.t)).length;
   let worst = { over: 0, e: undefined as TraceEvent | undefined };
   for (const l of lives) {
     const succeededThen = finished.filter((e) => e.type === "pod.succeeded" && endedAt(e) <= l.created.t).length;
@@ -137,11 +234,17 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
   const shouldFail = failures > backoffLimit;
   const indexed = intParam(p, "completionMode") === 1;
   // Indexed: the succeeded pods cover every completion index 0..completions−1, once each.
-  const doneIndexes = lives.filter((l) => l.ended?.type === "pod.succeeded").map((l) => Number(l.created.index)).sort((a, b) => a - b);
+  const doneIndexes = lives
+    .filter((l) => l.ended?.type === "pod.succeeded")
+    .map((l) => Number(l.created.index))
+    .sort((a, b) => a - b);
   const indexesOk = !indexed || doneIndexes.join(",") === Array.from({ length: completions }, (_, i) => i).join(",");
   const outcomeOk = shouldFail
     ? done?.type === "job.failed" && done.reason === "BackoffLimitExceeded" && failedRuns.length >= backoffLimit + 1
-    : done?.type === "job.complete" && Number(done.succeeded) === completions && failedRuns.length === failures && indexesOk;
+    : done?.type === "job.complete" &&
+      Number(done.succeeded) === completions &&
+      failedRuns.length === failures &&
+      indexesOk;
   return [
     claim(
       "parallelism",
@@ -155,7 +258,9 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
       failures === 0
         ? "No pod of Job batch fails, so the job controller never waits: each pod is created as soon as a slot is free."
         : "After a failure the job controller waits 10 s, then 20 s, 40 s … (doubling with each failure since the last success, counted from the failed pod's end) before it creates a replacement pod.",
-      failures === 0 ? waits.length === 0 && failedRuns.length === 0 && lives.length > 0 : early.length === 0 && failedRuns.length > 0 && (waits.length > 0 || shouldFail),
+      failures === 0
+        ? waits.length === 0 && failedRuns.length === 0 && lives.length > 0
+        : early.length === 0 && failedRuns.length > 0 && (waits.length > 0 || shouldFail),
       failures === 0 ? [...lives.map((l) => l.created), done] : [...failedRuns, ...waits, ...checks.map((c) => c.e)],
       failures === 0
         ? `${failedRuns.length} failed pods, ${waits.length} back-off waits.`
@@ -182,20 +287,50 @@ function slowClaim(p: Params, events: readonly TraceEvent[]) {
   const resumed = first(events, { type: "job.resumed", where: of("slow") });
   const first2 = lives.filter((l) => suspended === undefined || l.created.t < suspended.t);
   const again = lives.filter((l) => resumed !== undefined && l.created.t >= resumed.t);
-  const pausedOk = suspended !== undefined && first2.length === 2 && first2.every((l) => l.ended?.type === "job.pod-deleted" && l.ended.t - suspended.t <= 5) && resumed !== undefined && again.length === 2 && lives.length === 4;
+  const pausedOk =
+    suspended !== undefined &&
+    first2.length === 2 &&
+    first2.every((l) => l.ended?.type === "job.pod-deleted" && l.ended.t - suspended.t <= 5) &&
+    resumed !== undefined &&
+    again.length === 2 &&
+    lives.length === 4;
   const target = first(events, { type: "job.failure-target", where: of("slow") });
-  const deleted = select(events, { type: "job.pod-deleted", where: (e) => e.job === "slow" && e.reason === "DeadlineExceeded" });
+  const deleted = select(events, {
+    type: "job.pod-deleted",
+    where: (e) => e.job === "slow" && e.reason === "DeadlineExceeded",
+  });
   const gone = select(events, { type: "pod.deleted", where: (e) => again.some((l) => l.pod === e.pod) });
   const failed = first(events, { type: "job.failed", where: of("slow") });
   const ttl = first(events, { type: "job.ttl-deleted", where: of("slow") });
   const since = resumed !== undefined && target !== undefined ? target.t - resumed.t : -1;
-  const deadlineOk = target?.reason === "DeadlineExceeded" && since >= deadline - 1000 && since <= deadline + 1500 && deleted.length === 2 && failed !== undefined && gone.length === 2 && gone.every((g) => g.t <= failed.t + REPORT_LAG_MS);
-  const ttlOk = failed !== undefined && ttl !== undefined && ttl.t - failed.t >= TTL_SECONDS * 1000 - 5 && ttl.t - failed.t <= TTL_SECONDS * 1000 + 1500;
+  const deadlineOk =
+    target?.reason === "DeadlineExceeded" &&
+    since >= deadline - 1000 &&
+    since <= deadline + 1500 &&
+    deleted.length === 2 &&
+    failed !== undefined &&
+    gone.length === 2 &&
+    gone.every((g) => g.t <= failed.t + REPORT_LAG_MS);
+  const ttlOk =
+    failed !== undefined &&
+    ttl !== undefined &&
+    ttl.t - failed.t >= TTL_SECONDS * 1000 - 5 &&
+    ttl.t - failed.t <= TTL_SECONDS * 1000 + 1500;
   return claim(
     "active-deadline",
     `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s (activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is deleted.`,
     pausedOk && deadlineOk && ttlOk,
-    [suspended, ...first2.map((l) => l.ended), resumed, ...again.map((l) => l.created), target, ...deleted, ...gone, failed, ttl],
+    [
+      suspended,
+      ...first2.map((l) => l.ended),
+      resumed,
+      ...again.map((l) => l.created),
+      target,
+      ...deleted,
+      ...gone,
+      failed,
+      ttl,
+    ],
     `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ${at(resumed)}; ${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
   );
 }
@@ -205,9 +340,15 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
   const policy = policyOf(p);
   const deadline = intParam(p, "startingDeadlineSeconds") * 1000;
   const created = select(events, { type: "cronjob.job-created" });
-  const endOf = (job: string, from: number) => first(events, { from, where: (e) => e.job === job && (e.type === "job.complete" || e.type === "job.failed" || e.type === "cronjob.job-deleted") });
+  const endOf = (job: string, from: number) =>
+    first(events, {
+      from,
+      where: (e) =>
+        e.job === job && (e.type === "job.complete" || e.type === "job.failed" || e.type === "cronjob.job-deleted"),
+    });
   const runs = created.map((c) => ({ c, end: endOf(String(c.job), c.t) }));
-  const activeAt = (t: number, seq: number) => runs.filter((r) => r.c.seq < seq && (r.end === undefined || r.end.t > t || (r.end.t === t && r.end.seq > seq)));
+  const activeAt = (t: number, seq: number) =>
+    runs.filter((r) => r.c.seq < seq && (r.end === undefined || r.end.t > t || (r.end.t === t && r.end.seq > seq)));
   let policyOk = created.length > 0;
   let detail = "";
   let evidence: (TraceEvent | undefined)[] = [...created];
@@ -219,9 +360,18 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     policyOk &&= missing.length === 0;
     detail = `${created.length} Jobs; ${missing.length === 0 ? "every schedule time while the controller ran started one on time" : `no on-time Job at ${missing.map(clockTime).join(", ")}`}; up to ${most} ran at once.`;
   } else {
-    const overlaps = runs.filter((r) => activeAt(r.c.t, r.c.seq).some((o) => policy === "Forbid" || first(events, { type: "cronjob.job-deleted", to: r.c.t, where: (e) => e.job === o.c.job }) === undefined));
+    const overlaps = runs.filter((r) =>
+      activeAt(r.c.t, r.c.seq).some(
+        (o) =>
+          policy === "Forbid" ||
+          first(events, { type: "cronjob.job-deleted", to: r.c.t, where: (e) => e.job === o.c.job }) === undefined,
+      ),
+    );
     const skips = select(events, { type: "cronjob.forbid-skip" });
-    const replaced = select(events, { type: "cronjob.job-deleted", where: (e) => String(e.reason).startsWith("concurrencyPolicy Replace") });
+    const replaced = select(events, {
+      type: "cronjob.job-deleted",
+      where: (e) => String(e.reason).startsWith("concurrencyPolicy Replace"),
+    });
     policyOk &&= overlaps.length === 0;
     evidence = [...evidence, ...(policy === "Forbid" ? skips : replaced), ...overlaps.map((o) => o.c)];
     detail =
@@ -230,9 +380,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
         : `${created.length} Jobs; ${replaced.length} still-running Jobs deleted to make way for the next${overlaps.length > 0 ? `; ${overlaps.length} started beside a running one` : ""}.`;
   }
   const text = {
-    Allow: "concurrencyPolicy Allow: every schedule time starts a Job, whether or not the previous one is still running.",
-    Forbid: "concurrencyPolicy Forbid: a schedule time that comes while a Job is still running starts nothing (JobAlreadyActive); two Jobs never run at once.",
-    Replace: "concurrencyPolicy Replace: a schedule time that comes while a Job is still running deletes that Job, then starts the new one; two never run at once.",
+    Allow:
+      "concurrencyPolicy Allow: every schedule time starts a Job, whether or not the previous one is still running.",
+    Forbid:
+      "concurrencyPolicy Forbid: a schedule time that comes while a Job is still running starts nothing (JobAlreadyActive); two Jobs never run at once.",
+    Replace:
+      "concurrencyPolicy Replace: a schedule time that comes while a Job is still running deletes that Job, then starts the new one; two never run at once.",
   }[policy];
   // The schedule time kube-controller-manager was down for.
   const lateRun = created.find((c) => c.scheduledAt === m.outageSlot);
@@ -241,22 +394,51 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
   const suspend = intParam(p, "interruption") === 1;
   // Back: the controller manager leads again, or the patch that resumes the CronJob is answered.
   const back = suspend
-    ? first(events, { type: "api.response", from: m.start, where: (e) => String(e.command).startsWith("kubectl patch cronjob report") })
-    : first(events, { type: "leader-election.acquired", from: m.start, where: (e) => String(e.lease).includes("kube-controller-manager") });
-  const paused = suspend ? first(events, { type: "api.response", from: m.stop, where: (e) => String(e.command).startsWith("kubectl patch cronjob report") }) : undefined;
+    ? first(events, {
+        type: "api.response",
+        from: m.start,
+        where: (e) => String(e.command).startsWith("kubectl patch cronjob report"),
+      })
+    : first(events, {
+        type: "leader-election.acquired",
+        from: m.start,
+        where: (e) => String(e.lease).includes("kube-controller-manager"),
+      });
+  const paused = suspend
+    ? first(events, {
+        type: "api.response",
+        from: m.stop,
+        where: (e) => String(e.command).startsWith("kubectl patch cronjob report"),
+      })
+    : undefined;
   const tooLate = created.filter((c) => Number(c.lateMs) > deadline);
   const backLate = back === undefined ? Infinity : back.t - m.outageSlot;
   // Clear-cut cases only: back well inside the deadline must start it (unless Forbid held it), back after it must not.
   const expectStart = backLate + 15_000 <= deadline && backLate < m.period && policy !== "Forbid";
   const expectMiss = backLate > deadline;
-  const deadlineOk = tooLate.length === 0 && (lateRun !== undefined ? Number(lateRun.lateMs) <= deadline && !expectMiss : missed !== undefined || skipped !== undefined) && (!expectStart || lateRun !== undefined) && (!expectMiss || missed?.reason === "deadline");
+  const deadlineOk =
+    tooLate.length === 0 &&
+    (lateRun !== undefined
+      ? Number(lateRun.lateMs) <= deadline && !expectMiss
+      : missed !== undefined || skipped !== undefined) &&
+    (!expectStart || lateRun !== undefined) &&
+    (!expectMiss || missed?.reason === "deadline");
   return [
     claim("concurrency-policy", text, policyOk, evidence, detail),
     claim(
       "starting-deadline",
       `${suspend ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)` : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`}. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; later than that it is never started.`,
-      deadlineOk && (!suspend || (paused !== undefined && select(events, { type: "cronjob.job-created", from: paused.t, to: m.start - 1 }).length === 0)),
-      [first(events, { type: "cronjob.job-created", to: m.stop }), paused, back, lateRun ?? missed ?? skipped, ...tooLate],
+      deadlineOk &&
+        (!suspend ||
+          (paused !== undefined &&
+            select(events, { type: "cronjob.job-created", from: paused.t, to: m.start - 1 }).length === 0)),
+      [
+        first(events, { type: "cronjob.job-created", to: m.stop }),
+        paused,
+        back,
+        lateRun ?? missed ?? skipped,
+        ...tooLate,
+      ],
       `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} after ${clockTime(m.outageSlot)}; ${lateRun ? `that run started ${s(Number(lateRun.lateMs))} late` : missed ? "that run was never started (missed)" : skipped ? "that run was skipped under Forbid" : "no sign of that run"}; ${tooLate.length} Jobs started later than the deadline.`,
     ),
   ];
@@ -265,12 +447,45 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
 export const jobs: ScenarioDef = {
   id: "jobs",
   title: "Jobs and CronJobs",
-  summary: "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits `activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and `startingDeadlineSeconds`.",
+  summary:
+    "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits `activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and `startingDeadlineSeconds`.",
   params: [
-    { name: "completions", type: "integer", label: "Completions", description: "`spec.completions` of Job batch: how many pods must succeed.", default: 3, min: 1, max: 6 },
-    { name: "parallelism", type: "integer", label: "Parallelism", description: "`spec.parallelism` of Job batch: how many pods may run at once.", default: 2, min: 1, max: 4 },
-    { name: "failures", type: "integer", label: "Failing runs", description: "The batch task exits with code 1 on its first N runs, then succeeds.", default: 2, min: 0, max: 5 },
-    { name: "backoffLimit", type: "integer", label: "Backoff limit", description: "`spec.backoffLimit` of Job batch: failed pods allowed before the Job fails (default 6).", default: 6, min: 0, max: 6 },
+    {
+      name: "completions",
+      type: "integer",
+      label: "Completions",
+      description: "`spec.completions` of Job batch: how many pods must succeed.",
+      default: 3,
+      min: 1,
+      max: 6,
+    },
+    {
+      name: "parallelism",
+      type: "integer",
+      label: "Parallelism",
+      description: "`spec.parallelism` of Job batch: how many pods may run at once.",
+      default: 2,
+      min: 1,
+      max: 4,
+    },
+    {
+      name: "failures",
+      type: "integer",
+      label: "Failing runs",
+      description: "The batch task exits with code 1 on its first N runs, then succeeds.",
+      default: 2,
+      min: 0,
+      max: 5,
+    },
+    {
+      name: "backoffLimit",
+      type: "integer",
+      label: "Backoff limit",
+      description: "`spec.backoffLimit` of Job batch: failed pods allowed before the Job fails (default 6).",
+      default: 6,
+      min: 0,
+      max: 6,
+    },
     {
       name: "completionMode",
       type: "enum",
@@ -282,29 +497,66 @@ export const jobs: ScenarioDef = {
         { value: 1, label: "Indexed" },
       ],
     },
-    { name: "activeDeadlineSeconds", type: "integer", label: "Active deadline", description: "`spec.activeDeadlineSeconds` of Job slow, whose pods never finish (counted from its resume).", default: 30, min: 10, max: 120, unit: "s" },
+    {
+      name: "activeDeadlineSeconds",
+      type: "integer",
+      label: "Active deadline",
+      description: "`spec.activeDeadlineSeconds` of Job slow, whose pods never finish (counted from its resume).",
+      default: 30,
+      min: 10,
+      max: 120,
+      unit: "s",
+    },
     {
       name: "concurrencyPolicy",
       type: "enum",
       label: "Concurrency policy",
-      description: "`spec.concurrencyPolicy` of CronJob report: what a schedule time does while the previous Job still runs.",
+      description:
+        "`spec.concurrencyPolicy` of CronJob report: what a schedule time does while the previous Job still runs.",
       default: 1,
       options: optionsOf(POLICIES),
     },
-    { name: "periodMinutes", type: "integer", label: "Minutes between runs", description: "CronJob report runs every N minutes (`*/N * * * *`).", default: 1, min: 1, max: 5 },
-    { name: "jobSeconds", type: "integer", label: "Run time", description: "How long each run of CronJob report takes.", default: 90, min: 10, max: 400, unit: "s" },
+    {
+      name: "periodMinutes",
+      type: "integer",
+      label: "Minutes between runs",
+      description: "CronJob report runs every N minutes (`*/N * * * *`).",
+      default: 1,
+      min: 1,
+      max: 5,
+    },
+    {
+      name: "jobSeconds",
+      type: "integer",
+      label: "Run time",
+      description: "How long each run of CronJob report takes.",
+      default: 90,
+      min: 10,
+      max: 400,
+      unit: "s",
+    },
     {
       name: "interruption",
       type: "enum",
       label: "Missed run",
-      description: "What keeps CronJob report from starting one run (once both Jobs are done): kube-controller-manager is down, or the CronJob is suspended.",
+      description:
+        "What keeps CronJob report from starting one run (once both Jobs are done): kube-controller-manager is down, or the CronJob is suspended.",
       default: 0,
       options: [
         { value: 0, label: "Controller manager down" },
         { value: 1, label: "CronJob suspended" },
       ],
     },
-    { name: "startingDeadlineSeconds", type: "integer", label: "Starting deadline", description: "`spec.startingDeadlineSeconds` of CronJob report: how late a missed run may still start.", default: 60, min: 10, max: 300, unit: "s" },
+    {
+      name: "startingDeadlineSeconds",
+      type: "integer",
+      label: "Starting deadline",
+      description: "`spec.startingDeadlineSeconds` of CronJob report: how late a missed run may still start.",
+      default: 60,
+      min: 10,
+      max: 300,
+      unit: "s",
+    },
   ],
   plan,
   claims: (p, events) => [...batchClaims(p, events), slowClaim(p, events), ...cronClaims(p, events)],

@@ -10,15 +10,23 @@ import { intParam, type Plan } from "./types";
 const ORDER = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"];
 
 function refusedClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
-  const command = first(events, { type: "kubeadm.command", from: pl.marks.apply!, where: (e) => String(e.command).startsWith("kubeadm upgrade apply") });
+  const command = first(events, {
+    type: "kubeadm.command",
+    from: pl.marks.apply!,
+    where: (e) => String(e.command).startsWith("kubeadm upgrade apply"),
+  });
   const refused = first(events, { type: "kubeadm.refused" });
   const moved = select(events, { type: "kubeadm.manifest-moved" });
   return claim(
     "skip-minor-refused",
-    "kubeadm upgrades one minor version at a time: `kubeadm upgrade apply v1.35.0` on a v1.33 cluster fails its version policy before it touches anything, with \"Specified version to upgrade to \"v1.35.0\" is too high; kubeadm can upgrade only 1 minor version at a time\". Upgrade to v1.34 first.",
-    refused !== undefined && String(refused.message).includes("is too high; kubeadm can upgrade only 1 minor version at a time") && moved.length === 0,
+    'kubeadm upgrades one minor version at a time: `kubeadm upgrade apply v1.35.0` on a v1.33 cluster fails its version policy before it touches anything, with "Specified version to upgrade to "v1.35.0" is too high; kubeadm can upgrade only 1 minor version at a time". Upgrade to v1.34 first.',
+    refused !== undefined &&
+      String(refused.message).includes("is too high; kubeadm can upgrade only 1 minor version at a time") &&
+      moved.length === 0,
     [command, refused, ...moved.slice(0, 2), end(events)],
-    refused === undefined ? "kubeadm did not refuse." : `kubeadm refused ${at(refused)}; ${moved.length} manifests moved afterwards.`,
+    refused === undefined
+      ? "kubeadm did not refuse."
+      : `kubeadm refused ${at(refused)}; ${moved.length} manifests moved afterwards.`,
   );
 }
 
@@ -41,13 +49,24 @@ function nodeUpgrades(events: readonly TraceEvent[]) {
 function orderClaims(p: Params, events: readonly TraceEvent[]): ClaimResult[] {
   const n = intParam(p, "controlPlanes");
   const nodes = nodeUpgrades(events);
-  const inOrder = nodes.every((u) => u.moved.map((e) => e.manifest).join() === ORDER.join() && u.upgraded.length === ORDER.length && u.success !== undefined);
+  const inOrder = nodes.every(
+    (u) =>
+      u.moved.map((e) => e.manifest).join() === ORDER.join() &&
+      u.upgraded.length === ORDER.length &&
+      u.success !== undefined,
+  );
   // Every manifest after the first is moved only once the previous component is back.
-  const waited = nodes.every((u) => u.moved.every((m, i) => i === 0 || (u.upgraded[i - 1] !== undefined && u.upgraded[i - 1]!.seq < m.seq)));
+  const waited = nodes.every((u) =>
+    u.moved.every((m, i) => i === 0 || (u.upgraded[i - 1] !== undefined && u.upgraded[i - 1]!.seq < m.seq)),
+  );
   const started = select(events, { type: "kubelet.static-pod-started" });
-  const backFirst = nodes.every((u) => u.upgraded.every((c) => started.some((k) => k.proc === c.proc && k.seq < c.seq)));
+  const backFirst = nodes.every((u) =>
+    u.upgraded.every((c) => started.some((k) => k.proc === c.proc && k.seq < c.seq)),
+  );
   const u1 = nodes[0];
-  const sequential = nodes.every((u, i) => i === 0 || (nodes[i - 1]!.success !== undefined && nodes[i - 1]!.success!.seq < u.command.seq));
+  const sequential = nodes.every(
+    (u, i) => i === 0 || (nodes[i - 1]!.success !== undefined && nodes[i - 1]!.success!.seq < u.command.seq),
+  );
   return [
     claim(
       "static-pods-one-by-one",
@@ -61,16 +80,23 @@ function orderClaims(p: Params, events: readonly TraceEvent[]): ClaimResult[] {
       n === 1
         ? "`kubeadm upgrade apply` upgrades the only control-plane node; there is no other to run `kubeadm upgrade node` on."
         : "`kubeadm upgrade apply` runs on the first control-plane node only; each other control-plane node runs `kubeadm upgrade node` after the previous node is done, so only one node's components restart at a time.",
-      nodes.length === n && String(u1?.command.command).startsWith("kubeadm upgrade apply") && nodes.slice(1).every((u) => u.command.command === "kubeadm upgrade node") && sequential,
+      nodes.length === n &&
+        String(u1?.command.command).startsWith("kubeadm upgrade apply") &&
+        nodes.slice(1).every((u) => u.command.command === "kubeadm upgrade node") &&
+        sequential,
       nodes.flatMap((u) => [u.command, u.success]),
-      nodes.map((u) => `${u.node}: ${String(u.command.command)} ${at(u.command)}, done ${at(u.success)}`).join("; ") + ".",
+      nodes.map((u) => `${u.node}: ${String(u.command.command)} ${at(u.command)}, done ${at(u.success)}`).join("; ") +
+        ".",
     ),
   ];
 }
 
 /** When an API server restarts: from its node's kubeadm command (its etcd goes first) until kubeadm saw /readyz answer 200. */
 function restartWindows(events: readonly TraceEvent[]): { from: number; to: number }[] {
-  return nodeUpgrades(events).map((u) => ({ from: u.command.t, to: u.upgraded.find((c) => String(c.proc).startsWith("kube-apiserver-"))?.t ?? Infinity }));
+  return nodeUpgrades(events).map((u) => ({
+    from: u.command.t,
+    to: u.upgraded.find((c) => String(c.proc).startsWith("kube-apiserver-"))?.t ?? Infinity,
+  }));
 }
 
 function apiClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResult {
@@ -88,8 +114,22 @@ function apiClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResu
     return claim(
       "api-outage",
       "With one control-plane node the API is down while its only kube-apiserver restarts: kubectl fails for a few seconds (connection refused, or reset for a request in flight), then answers again.",
-      w !== undefined && failed.length > 0 && failed.every(inWindow) && w.to - w.from < 15_000 && failedOutside.length === 0 && outside.length > 0,
-      [crashed[0], failed[0], failed.at(-1), first(events, { type: "api.response", from: w?.to ?? Infinity, where: (e) => e.status === 200 && String(e.command).startsWith("kubectl get pods") })],
+      w !== undefined &&
+        failed.length > 0 &&
+        failed.every(inWindow) &&
+        w.to - w.from < 15_000 &&
+        failedOutside.length === 0 &&
+        outside.length > 0,
+      [
+        crashed[0],
+        failed[0],
+        failed.at(-1),
+        first(events, {
+          type: "api.response",
+          from: w?.to ?? Infinity,
+          where: (e) => e.status === 200 && String(e.command).startsWith("kubectl get pods"),
+        }),
+      ],
       `${failed.length} of ${gets.length} kubectl get pods failed, all between ${s(w?.from ?? 0)} and ${s(w?.to ?? 0)} (first: ${String(failed[0]?.error ?? "none")}); ${outside.length - failedOutside.length} of ${outside.length} outside that window answered.`,
     );
   }

@@ -6,7 +6,11 @@ import type { ClaimResult, Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, last, select } from "./claims";
 import { intParam, type Plan } from "./types";
 
-type Minors = { apiServers: Record<string, number>; controllers: Record<string, number>; kubelets: Record<string, number> };
+type Minors = {
+  apiServers: Record<string, number>;
+  controllers: Record<string, number>;
+  kubelets: Record<string, number>;
+};
 
 /** What the policy forbids in `m`, or null. kubeadm points each node's controllers at the local API server. Pure. */
 function violation(m: Minors): string | null {
@@ -18,7 +22,8 @@ function violation(m: Minors): string | null {
     if (minor > local || minor < local - 1) return `${proc} runs v1.${minor} against its API server's v1.${local}`;
   }
   for (const [node, minor] of Object.entries(m.kubelets)) {
-    if (minor > lo || minor < hi - 3) return `kubelet on ${node} runs v1.${minor} with API servers at ${lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`}`;
+    if (minor > lo || minor < hi - 3)
+      return `kubelet on ${node} runs v1.${minor} with API servers at ${lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`}`;
   }
   return null;
 }
@@ -29,13 +34,16 @@ function foldVersions(p: Params, events: readonly TraceEvent[]) {
   const m: Minors = { apiServers: {}, controllers: {}, kubelets: {} };
   for (const e of select(events, { type: "process.started" })) {
     if (e.component.startsWith("kube-apiserver-")) m.apiServers[e.component] = from;
-    else if (e.component.startsWith("kube-controller-manager-") || e.component.startsWith("kube-scheduler-")) m.controllers[e.component] = from;
+    else if (e.component.startsWith("kube-controller-manager-") || e.component.startsWith("kube-scheduler-"))
+      m.controllers[e.component] = from;
     else if (e.component.startsWith("kubelet/")) m.kubelets[e.component.slice("kubelet/".length)] = from;
   }
   let broken: { e: TraceEvent; why: string } | undefined;
   let mixedFrom: TraceEvent | undefined;
   let mixedUntil: TraceEvent | undefined;
-  for (const e of select(events, { where: (x) => x.type === "kubelet.static-pod-started" || x.type === "node.version-reported" })) {
+  for (const e of select(events, {
+    where: (x) => x.type === "kubelet.static-pod-started" || x.type === "node.version-reported",
+  })) {
     const minor = minorOf(String(e.version));
     if (e.type === "node.version-reported") m.kubelets[String(e.node)] = minor;
     else if (String(e.proc) in m.apiServers) m.apiServers[String(e.proc)] = minor;
@@ -56,11 +64,23 @@ function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
   const nodes = installs.map((i) => String(i.node));
   const unsafe = nodes.filter((node) => {
     const cordoned = first(events, { type: "drain.cordoned", from: pl.marks.kubelets!, where: (e) => e.node === node });
-    const restarted = first(events, { type: "process.restarted", from: pl.marks.kubelets!, where: (e) => e.component === `kubelet/${node}` });
+    const restarted = first(events, {
+      type: "process.restarted",
+      from: pl.marks.kubelets!,
+      where: (e) => e.component === `kubelet/${node}`,
+    });
     const uncordoned = first(events, { type: "drain.uncordoned", where: (e) => e.node === node });
-    return cordoned === undefined || restarted === undefined || uncordoned === undefined || !(cordoned.t < restarted.t && restarted.t < uncordoned.t);
+    return (
+      cordoned === undefined ||
+      restarted === undefined ||
+      uncordoned === undefined ||
+      !(cordoned.t < restarted.t && restarted.t < uncordoned.t)
+    );
   });
-  const listed = last(events, { type: "api.response", where: (e) => String(e.command).startsWith("kubectl get nodes") });
+  const listed = last(events, {
+    type: "api.response",
+    where: (e) => String(e.command).startsWith("kubectl get nodes"),
+  });
   const notListed = nodes.filter((node) => !String(listed?.message).includes(`${node} Ready ${API_SERVER_VERSION}`));
   return claim(
     "kubelets-last",
@@ -81,9 +101,16 @@ function kubeletAheadClaim(p: Params, events: readonly TraceEvent[], pl: Plan): 
   return claim(
     "kubelet-ahead",
     `Upgrading node-1's kubelet before the control plane breaks the version-skew policy: it reports ${API_SERVER_VERSION} while the API servers still run v1.${intParam(p, "fromMinor")}, and a kubelet must never be newer than the API server. Nothing refuses it: the API server accepts its status, and kubeadm upgrade apply checks only for kubelets that are too old (policy.go, detectTooOldKubelets). The policy holds again only once the API servers are upgraded.`,
-    reported !== undefined && reported.node === "node-1" && refusals.length === 0 && applied !== undefined && caughtUp !== undefined && caughtUp.t > reported.t,
+    reported !== undefined &&
+      reported.node === "node-1" &&
+      refusals.length === 0 &&
+      applied !== undefined &&
+      caughtUp !== undefined &&
+      caughtUp.t > reported.t,
     [first(events, { type: "kubelet.package-installed", from: pl.marks.kubeletFirst! }), reported, applied, caughtUp],
-    reported === undefined ? "no kubelet newer than the API servers was reported." : `${broken!.why} ${at(reported)}; kubeadm upgrade apply ${applied === undefined ? "did not finish" : `succeeded ${at(applied)}`}; the first API server at ${API_SERVER_VERSION} ${at(caughtUp)}.`,
+    reported === undefined
+      ? "no kubelet newer than the API servers was reported."
+      : `${broken!.why} ${at(reported)}; kubeadm upgrade apply ${applied === undefined ? "did not finish" : `succeeded ${at(applied)}`}; the first API server at ${API_SERVER_VERSION} ${at(caughtUp)}.`,
   );
 }
 
@@ -100,7 +127,11 @@ export function skewClaims(p: Params, events: readonly TraceEvent[], pl: Plan): 
         : "The version-skew policy holds at every moment: while nodes are upgraded the API servers run two versions, one minor apart, which HA allows; each node's kube-controller-manager and kube-scheduler are never newer than the API server they talk to (the local one) and at most one minor older; no kubelet is newer than any API server.",
       broken === undefined && (n === 1 || (mixedFrom !== undefined && mixedUntil !== undefined)),
       broken !== undefined ? [broken.e] : [mixedFrom, mixedUntil, end(events)],
-      broken !== undefined ? `${broken.why} ${at(broken.e)}.` : n === 1 ? "no version change broke the policy." : `the API servers ran two minors from ${at(mixedFrom)} until ${at(mixedUntil)}; no change broke the policy.`,
+      broken !== undefined
+        ? `${broken.why} ${at(broken.e)}.`
+        : n === 1
+          ? "no version change broke the policy."
+          : `the API servers ran two minors from ${at(mixedFrom)} until ${at(mixedUntil)}; no change broke the policy.`,
     ),
     kubeletClaim(events, pl),
   ];

@@ -59,7 +59,14 @@ function kubeletUpgrade(s: NodeStep): ScriptItem[] {
   const kubelet = `kubelet/${s.node}`;
   return [
     kubectlAt(s.drain, "drain", { node: s.node, ignoreDaemonsets: true }),
-    { at: s.install, action: { type: "command", target: kubelet, command: { name: "install-kubelet", args: { version: API_SERVER_VERSION } } } },
+    {
+      at: s.install,
+      action: {
+        type: "command",
+        target: kubelet,
+        command: { name: "install-kubelet", args: { version: API_SERVER_VERSION } },
+      },
+    },
     { at: s.install + 2000, action: { type: "stop", target: kubelet } },
     { at: s.install + 5000, action: { type: "start", target: kubelet } },
     kubectlAt(s.uncordon, "uncordon", { node: s.node }),
@@ -77,9 +84,23 @@ function plan(p: Params): Plan {
   const early = boolParam(p, "kubeletFirst") ? stepAt("node-1", EARLY_MS) : null;
   const steps = refused ? [] : nodeSteps(p);
   const end = refused ? apply + 10_000 : steps.at(-1)!.uncordon + 6000;
-  const web = deploymentOf("web", REPLICAS, template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })])));
-  const kubeadm = (at: number, node: string, name: string, args: Record<string, string> = {}): ScriptItem => ({ at, action: { type: "command", target: `kubeadm/${node}`, command: { name, args } } });
-  const polls = refused ? [] : Array.from({ length: Math.floor((cpDone - apply) / POLL_MS) }, (_, i) => kubectlAt(apply + i * POLL_MS + 500, "get", { resource: "pods" }));
+  const web = deploymentOf(
+    "web",
+    REPLICAS,
+    template(
+      { app: "web" },
+      podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })]),
+    ),
+  );
+  const kubeadm = (at: number, node: string, name: string, args: Record<string, string> = {}): ScriptItem => ({
+    at,
+    action: { type: "command", target: `kubeadm/${node}`, command: { name, args } },
+  });
+  const polls = refused
+    ? []
+    : Array.from({ length: Math.floor((cpDone - apply) / POLL_MS) }, (_, i) =>
+        kubectlAt(apply + i * POLL_MS + 500, "get", { resource: "pods" }),
+      );
   return {
     cluster: {
       etcdMembers: n,
@@ -98,26 +119,37 @@ function plan(p: Params): Plan {
       ...(early === null ? [] : kubeletUpgrade(early)),
       kubeadm(apply - 2000, "cp-1", "upgrade-plan"),
       kubeadm(apply, "cp-1", "upgrade-apply", { version: API_SERVER_VERSION }),
-      ...(refused ? [] : Array.from({ length: n - 1 }, (_, i) => kubeadm(apply + (i + 1) * CP_STEP_MS, `cp-${i + 2}`, "upgrade-node", { version: API_SERVER_VERSION }))),
+      ...(refused
+        ? []
+        : Array.from({ length: n - 1 }, (_, i) =>
+            kubeadm(apply + (i + 1) * CP_STEP_MS, `cp-${i + 2}`, "upgrade-node", { version: API_SERVER_VERSION }),
+          )),
       ...polls,
       ...steps.flatMap(kubeletUpgrade),
       ...(refused ? [] : [kubectlAt(end - 3000, "get", { resource: "nodes" })]),
     ],
     durationMs: end,
-    marks: { apply, controlPlaneDone: cpDone, ...(refused ? {} : { kubelets: cpDone }), ...(early === null ? {} : { kubeletFirst: early.drain }) },
+    marks: {
+      apply,
+      controlPlaneDone: cpDone,
+      ...(refused ? {} : { kubelets: cpDone }),
+      ...(early === null ? {} : { kubeletFirst: early.drain }),
+    },
   };
 }
 
 export const kubeadmUpgrade: ScenarioDef = {
   id: "kubeadm-upgrade",
   title: "Upgrade a kubeadm cluster",
-  summary: "`kubeadm upgrade apply` then `kubeadm upgrade node` replace the control plane's static pods one node, one component at a time; then each kubelet, node by node, drained first. The version-skew policy holds throughout.",
+  summary:
+    "`kubeadm upgrade apply` then `kubeadm upgrade node` replace the control plane's static pods one node, one component at a time; then each kubelet, node by node, drained first. The version-skew policy holds throughout.",
   params: [
     {
       name: "controlPlanes",
       type: "enum",
       label: "Control planes",
-      description: "Control-plane nodes, each with a stacked etcd member. With three, a load balancer fronts the API servers.",
+      description:
+        "Control-plane nodes, each with a stacked etcd member. With three, a load balancer fronts the API servers.",
       default: 3,
       options: [
         { value: 1, label: "1 (no HA)" },

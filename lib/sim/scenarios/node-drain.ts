@@ -49,7 +49,13 @@ function versionOf(p: Params): string {
 }
 
 function phases(p: Params): { drain: number; upgrade: number | null; uncordon: number; end: number } {
-  if (allowedAtRest(p) === 0) return { drain: DRAIN, upgrade: null, uncordon: DRAIN + (DRAIN_TIMEOUT_S + 10) * 1000, end: DRAIN + (DRAIN_TIMEOUT_S + 25) * 1000 };
+  if (allowedAtRest(p) === 0)
+    return {
+      drain: DRAIN,
+      upgrade: null,
+      uncordon: DRAIN + (DRAIN_TIMEOUT_S + 10) * 1000,
+      end: DRAIN + (DRAIN_TIMEOUT_S + 25) * 1000,
+    };
   const upgrade = DRAIN + ROUND_MS * intParam(p, "replicas") + 10_000;
   return { drain: DRAIN, upgrade, uncordon: upgrade + 25_000, end: upgrade + 40_000 };
 }
@@ -58,23 +64,64 @@ function plan(p: Params): Plan {
   const P = phases(p);
   const n = intParam(p, "replicas");
   const b = budgetOfParams(p);
-  const web = deploymentOf("web", n, template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })])));
+  const web = deploymentOf(
+    "web",
+    n,
+    template(
+      { app: "web" },
+      podSpec([container("web", "nginx:1.27", { readiness: true, app: { readyAfterMs: 3000, exitAfterMs: null } })]),
+    ),
+  );
   const kubelet = "@kubelet-of-drained-node";
   const upgrade: ScriptItem[] =
     P.upgrade === null
       ? []
       : [
-          { at: P.upgrade, action: { type: "command", target: kubelet, command: { name: "install-kubelet", args: { version: versionOf(p) } } } },
+          {
+            at: P.upgrade,
+            action: {
+              type: "command",
+              target: kubelet,
+              command: { name: "install-kubelet", args: { version: versionOf(p) } },
+            },
+          },
           { at: P.upgrade + 2000, action: { type: "stop", target: kubelet } },
           { at: P.upgrade + 5000, action: { type: "start", target: kubelet } },
           kubectlAt(P.upgrade + 15_000, "get", { resource: "nodes" }),
         ];
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: intParam(p, "workers"), zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, policyApi: true, kubeletVersion: OLD_KUBELET },
+    cluster: {
+      etcdMembers: 1,
+      etcdTopology: "stacked",
+      controlPlanes: 1,
+      workers: intParam(p, "workers"),
+      zones: 1,
+      webTraffic: false,
+      tuning: DEFAULT_TUNING,
+      policyApi: true,
+      kubeletVersion: OLD_KUBELET,
+    },
     script: [
       applyAt(2500, web, "web-deployment.yaml", `Deployment web, ${n} replicas, readiness probe`),
-      ...(b.kind === "none" ? [] : [applyAt(4000, budgetOf("web-pdb", { app: "web" }, b.kind === "minAvailable" ? { minAvailable: b.value } : { maxUnavailable: b.value }), "web-pdb.yaml", `PodDisruptionBudget web-pdb, ${b.kind} ${b.value}`)]),
-      kubectlAt(P.drain, "drain", { node: "@busiest-worker", ignoreDaemonsets: true, ...(P.upgrade === null ? { timeoutSeconds: DRAIN_TIMEOUT_S } : {}) }),
+      ...(b.kind === "none"
+        ? []
+        : [
+            applyAt(
+              4000,
+              budgetOf(
+                "web-pdb",
+                { app: "web" },
+                b.kind === "minAvailable" ? { minAvailable: b.value } : { maxUnavailable: b.value },
+              ),
+              "web-pdb.yaml",
+              `PodDisruptionBudget web-pdb, ${b.kind} ${b.value}`,
+            ),
+          ]),
+      kubectlAt(P.drain, "drain", {
+        node: "@busiest-worker",
+        ignoreDaemonsets: true,
+        ...(P.upgrade === null ? { timeoutSeconds: DRAIN_TIMEOUT_S } : {}),
+      }),
       ...upgrade,
       kubectlAt(P.uncordon, "uncordon", { node: "@drained" }),
     ],
@@ -86,7 +133,11 @@ function plan(p: Params): Plan {
 const isWeb = (e: TraceEvent) => typeof e.pod === "string" && e.pod.startsWith("web-");
 
 /** The fewest Ready web pods not being evicted at any moment in [from, to], folded from the trace. */
-function fewestAvailable(events: readonly TraceEvent[], from: number, to: number): { min: number; at: TraceEvent | undefined } {
+function fewestAvailable(
+  events: readonly TraceEvent[],
+  from: number,
+  to: number,
+): { min: number; at: TraceEvent | undefined } {
   const ready = new Map<string, boolean>();
   let best = { min: Infinity, at: undefined as TraceEvent | undefined };
   for (const e of select(events, { to, where: isWeb })) {
@@ -108,15 +159,28 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
   const hasBudget = intParam(p, "budget") !== 0;
   const cordoned = first(events, { type: "drain.cordoned", from: P.drain });
   const node = String(cordoned?.node ?? "");
-  const taint = first(events, { type: "node.tainted", from: P.drain, where: (e) => e.node === node && e.cordoned === true });
+  const taint = first(events, {
+    type: "node.tainted",
+    from: P.drain,
+    where: (e) => e.node === node && e.cordoned === true,
+  });
   const firstEvict = first(events, { type: "drain.evicting", from: P.drain });
   const evicting = select(events, { type: "drain.evicting", from: P.drain });
   const onNode = [...new Set(evicting.map((e) => String(e.pod)))];
   const uncordon = first(events, { type: "drain.uncordoned", from: P.uncordon });
-  const placedThere = select(events, { type: "pod.scheduled", from: cordoned?.t ?? P.drain, to: uncordon?.t ?? P.end, where: (e) => e.node === node });
+  const placedThere = select(events, {
+    type: "pod.scheduled",
+    from: cordoned?.t ?? P.drain,
+    to: uncordon?.t ?? P.end,
+    where: (e) => e.node === node,
+  });
   const refused = select(events, { type: "eviction.refused", from: P.drain });
   const retries = select(events, { type: "drain.eviction-refused", from: P.drain });
-  const retriedOnTime = retries.every((r) => first(events, { type: "drain.evicting", from: r.t + 1, where: (e) => e.pod === r.pod })?.t === r.t + 5000 || P.upgrade === null);
+  const retriedOnTime = retries.every(
+    (r) =>
+      first(events, { type: "drain.evicting", from: r.t + 1, where: (e) => e.pod === r.pod })?.t === r.t + 5000 ||
+      P.upgrade === null,
+  );
   const granted = select(events, { type: "eviction.granted", from: P.drain });
   const drained = first(events, { type: "drain.drained", from: P.drain });
   const failed = first(events, { type: "drain.failed", from: P.drain });
@@ -125,7 +189,11 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     claim(
       "cordon-first",
       "kubectl drain cordons the node before the first eviction: spec.unschedulable is set, the node lifecycle controller adds the node.kubernetes.io/unschedulable:NoSchedule taint, and no pod is scheduled there until uncordon.",
-      cordoned !== undefined && firstEvict !== undefined && cordoned.t <= firstEvict.t && taint !== undefined && placedThere.length === 0,
+      cordoned !== undefined &&
+        firstEvict !== undefined &&
+        cordoned.t <= firstEvict.t &&
+        taint !== undefined &&
+        placedThere.length === 0,
       [cordoned, taint, firstEvict, ...placedThere.slice(0, 3), uncordon],
       `${node || "no node"} cordoned ${at(cordoned)}, tainted ${at(taint)}, first eviction ${at(firstEvict)}; ${placedThere.length} pods scheduled to it before uncordon.`,
     ),
@@ -135,7 +203,10 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
       claim(
         "no-budget",
         `Without a PodDisruptionBudget every eviction is granted at once: all ${onNode.length} pods on the node stop together.`,
-        refused.length === 0 && granted.length === onNode.length && onNode.length > 0 && granted.every((g) => g.t - (firstEvict?.t ?? 0) < 1000),
+        refused.length === 0 &&
+          granted.length === onNode.length &&
+          onNode.length > 0 &&
+          granted.every((g) => g.t - (firstEvict?.t ?? 0) < 1000),
         [firstEvict, ...granted],
         `${granted.length} evictions granted, ${refused.length} refused, the last ${s((granted.at(-1)?.t ?? 0) - (firstEvict?.t ?? 0))} after the first request.`,
       ),
@@ -145,15 +216,32 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
   const r0 = refused[0];
   // checkAndDecrement spends the disruption without re-counting currentHealthy: until the disruption
   // controller's next sync the cause can read "has 4" for a budget that needs 3.
-  const stale = r0 !== undefined && Number(r0.current) > Number(r0.desired) ? ": the grant before it spent the last disruption, and the disruption controller has not re-counted yet" : "";
-  const cause = r0 === undefined ? "" : ` (the first says "The disruption budget ${r0.pdb} needs ${r0.desired} healthy pods and has ${r0.current} currently"${stale})`;
+  const stale =
+    r0 !== undefined && Number(r0.current) > Number(r0.desired)
+      ? ": the grant before it spent the last disruption, and the disruption controller has not re-counted yet"
+      : "";
+  const cause =
+    r0 === undefined
+      ? ""
+      : ` (the first says "The disruption budget ${r0.pdb} needs ${r0.desired} healthy pods and has ${r0.current} currently"${stale})`;
   claims.push(
     expectRefusals
       ? claim(
           "eviction-429",
           `${allowed === 0 ? "The budget allows no disruption at all" : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`} and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests while the budget is spent; kubectl retries each refused eviction 5 s later.`,
-          refused.length > 0 && refused.every((r) => r.allowed === 0) && retries.length === refused.length && retriedOnTime,
-          [refused[0], retries[0], first(events, { type: "drain.evicting", from: (retries[0]?.t ?? P.end) + 1, where: (e) => e.pod === retries[0]?.pod })],
+          refused.length > 0 &&
+            refused.every((r) => r.allowed === 0) &&
+            retries.length === refused.length &&
+            retriedOnTime,
+          [
+            refused[0],
+            retries[0],
+            first(events, {
+              type: "drain.evicting",
+              from: (retries[0]?.t ?? P.end) + 1,
+              where: (e) => e.pod === retries[0]?.pod,
+            }),
+          ],
           `${refused.length} evictions refused with 429${cause}; ${retries.length} retried by kubectl.`,
         )
       : claim(
@@ -171,12 +259,19 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
         `minAvailable ${floorOf(p)} equals the replicas: the budget never allows a disruption, so every eviction is refused until kubectl drain gives up at its ${DRAIN_TIMEOUT_S} s --timeout, and no pod leaves the node.`,
         granted.length === 0 && failed !== undefined && drained === undefined,
         [refused[0], failed],
-        failed === undefined ? "the drain did not fail." : `${refused.length} refusals, ${granted.length} evictions granted; ${String(failed.message)}`,
+        failed === undefined
+          ? "the drain did not fail."
+          : `${refused.length} refusals, ${granted.length} evictions granted; ${String(failed.message)}`,
       ),
     );
   } else {
     const waits = granted.slice(allowed).map((g) => {
-      const replacements = select(events, { type: "pod.running", from: P.drain, to: g.t, where: (e) => isWeb(e) && e.node !== node });
+      const replacements = select(events, {
+        type: "pod.running",
+        from: P.drain,
+        to: g.t,
+        where: (e) => isWeb(e) && e.node !== node,
+      });
       return { g, ok: replacements.length >= granted.indexOf(g) - allowed + 1, last: replacements.at(-1) };
     });
     const late = waits.find((w) => !w.ok);
@@ -186,12 +281,18 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
         "The drain waits: each eviction beyond the budget is granted only after a replacement pod is Ready on another node, and then the drain completes.",
         late === undefined && drained !== undefined,
         late !== undefined ? [late.g] : [...waits.slice(0, 2).flatMap((w) => [w.last, w.g]), drained],
-        late !== undefined ? `eviction ${at(late.g)} was granted before enough replacements were Ready.` : `${waits.length} evictions waited for a replacement; ${drained ? `drained ${at(drained)}` : "the drain did not complete"}.`,
+        late !== undefined
+          ? `eviction ${at(late.g)} was granted before enough replacements were Ready.`
+          : `${waits.length} evictions waited for a replacement; ${drained ? `drained ${at(drained)}` : "the drain did not complete"}.`,
       ),
     );
   }
   const floor = floorOf(p);
-  const avail = fewestAvailable(events, first(events, { type: "pdb.status", where: (e) => e.desired === floor && e.current === n })?.t ?? P.drain, P.end);
+  const avail = fewestAvailable(
+    events,
+    first(events, { type: "pdb.status", where: (e) => e.desired === floor && e.current === n })?.t ?? P.drain,
+    P.end,
+  );
   claims.push(
     claim(
       "budget-floor",
@@ -209,11 +310,27 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
   const version = versionOf(p);
   const installed = first(events, { type: "kubelet.package-installed", from: P.upgrade ?? P.end });
   const node = String(installed?.node ?? "");
-  const reported = first(events, { type: "node.version-reported", from: P.upgrade ?? P.end, where: (e) => e.node === node });
-  const restarted = first(events, { type: "process.restarted", from: P.upgrade ?? P.end, where: (e) => e.component === `kubelet/${node}` });
-  const listed = first(events, { type: "api.response", from: P.upgrade ?? P.end, where: (e) => String(e.command).startsWith("kubectl get nodes") });
+  const reported = first(events, {
+    type: "node.version-reported",
+    from: P.upgrade ?? P.end,
+    where: (e) => e.node === node,
+  });
+  const restarted = first(events, {
+    type: "process.restarted",
+    from: P.upgrade ?? P.end,
+    where: (e) => e.component === `kubelet/${node}`,
+  });
+  const listed = first(events, {
+    type: "api.response",
+    from: P.upgrade ?? P.end,
+    where: (e) => String(e.command).startsWith("kubectl get nodes"),
+  });
   const skew = kubeletSkew(API_SERVER_VERSION, version);
-  const typed = first(events, { type: "kubectl.command", from: P.uncordon, where: (e) => String(e.command).startsWith("kubectl uncordon") });
+  const typed = first(events, {
+    type: "kubectl.command",
+    from: P.uncordon,
+    where: (e) => String(e.command).startsWith("kubectl uncordon"),
+  });
   const uncordon = first(events, { type: "drain.uncordoned", from: P.uncordon });
   const untainted = first(events, { type: "node.untainted", from: P.uncordon, where: (e) => e.cordoned === false });
   const upgraded = claim(
@@ -221,9 +338,16 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
     skew === "newer"
       ? `The restarted kubelet reports ${version}, newer than kube-apiserver ${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing refuses it (kubeadm's KubeletVersion preflight guards init and join, not a package upgrade, and the API server does not check). Flagged: never upgrade a kubelet past the control plane.`
       : `The restarted kubelet reports ${version} in the node's status: within the version-skew policy (at most three minors older than kube-apiserver ${API_SERVER_VERSION}, never newer).`,
-    reported !== undefined && reported.version === version && restarted !== undefined && restarted.t < reported.t && listed !== undefined && String(listed.message).includes(`${node} Ready,SchedulingDisabled ${version}`),
+    reported !== undefined &&
+      reported.version === version &&
+      restarted !== undefined &&
+      restarted.t < reported.t &&
+      listed !== undefined &&
+      String(listed.message).includes(`${node} Ready,SchedulingDisabled ${version}`),
     [installed, restarted, reported, listed],
-    reported === undefined ? "the node never reported the new version." : `${String(reported.message).replace(/\.$/, "")} (${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}); ${listed === undefined ? "no kubectl get nodes" : String(listed.message).split(" → ")[1] ?? ""}.`,
+    reported === undefined
+      ? "the node never reported the new version."
+      : `${String(reported.message).replace(/\.$/, "")} (${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}); ${listed === undefined ? "no kubectl get nodes" : (String(listed.message).split(" → ")[1] ?? "")}.`,
   );
   return [
     ...(P.upgrade === null ? [] : [upgraded]),
@@ -240,10 +364,19 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
 export const nodeDrain: ScenarioDef = {
   id: "node-drain",
   title: "Drain a node for a kubelet upgrade",
-  summary: "`kubectl drain` cordons a worker and evicts its pods through the Eviction API: a PodDisruptionBudget makes evictions wait (429) for replacements; then the kubelet is upgraded and the node uncordoned.",
+  summary:
+    "`kubectl drain` cordons a worker and evicts its pods through the Eviction API: a PodDisruptionBudget makes evictions wait (429) for replacements; then the kubelet is upgraded and the node uncordoned.",
   params: [
     { name: "workers", type: "integer", label: "Workers", description: "Worker nodes.", default: 3, min: 2, max: 6 },
-    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 4, min: 2, max: 10 },
+    {
+      name: "replicas",
+      type: "integer",
+      label: "Replicas",
+      description: "Replicas of the web Deployment.",
+      default: 4,
+      min: 2,
+      max: 10,
+    },
     {
       name: "budget",
       type: "enum",
@@ -256,8 +389,29 @@ export const nodeDrain: ScenarioDef = {
         { value: 2, label: "maxUnavailable" },
       ],
     },
-    { name: "minAvailable", type: "integer", label: "minAvailable", description: "`spec.minAvailable` of the budget: pods that must stay Ready. Equal to the replicas, it blocks every drain.", default: 3, min: 1, max: 10, maxFrom: "replicas", appliesWhen: { budget: [1] } },
-    { name: "maxUnavailable", type: "integer", label: "maxUnavailable", description: "`spec.maxUnavailable` of the budget: pods that may be down at once.", default: 1, min: 1, max: 10, maxFrom: "replicas", appliesWhen: { budget: [2] } },
+    {
+      name: "minAvailable",
+      type: "integer",
+      label: "minAvailable",
+      description:
+        "`spec.minAvailable` of the budget: pods that must stay Ready. Equal to the replicas, it blocks every drain.",
+      default: 3,
+      min: 1,
+      max: 10,
+      maxFrom: "replicas",
+      appliesWhen: { budget: [1] },
+    },
+    {
+      name: "maxUnavailable",
+      type: "integer",
+      label: "maxUnavailable",
+      description: "`spec.maxUnavailable` of the budget: pods that may be down at once.",
+      default: 1,
+      min: 1,
+      max: 10,
+      maxFrom: "replicas",
+      appliesWhen: { budget: [2] },
+    },
     {
       name: "kubeletMinor",
       type: "enum",

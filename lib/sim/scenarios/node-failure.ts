@@ -25,9 +25,15 @@ function plan(p: Params): Plan {
       tuning: { ...DEFAULT_TUNING, nodeMonitorGraceMs: grace, defaultTolerationMs: tolerate },
     },
     script: [
-      { at: 2500, action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas } } } },
+      {
+        at: 2500,
+        action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas } } },
+      },
       { at: FAULT, action: { type: "power-off", host: "@busiest-worker" } },
-      { at: evictBy + 30_000, action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } } },
+      {
+        at: evictBy + 30_000,
+        action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } },
+      },
     ],
     durationMs: evictBy + 40_000,
     marks: { fault: FAULT },
@@ -40,12 +46,25 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const replicas = intParam(p, "replicas");
   const off = first(events, { type: "host.powered-off", from: FAULT });
   const node = off?.component ?? "";
-  const lost = select(events, { type: "pod.running", to: FAULT, where: (e) => e.node === node }).map((e) => String(e.pod));
-  const unknown = first(events, { type: "node.ready-changed", from: FAULT, where: (e) => e.node === node && e.status === "Unknown" });
-  const taint = first(events, { type: "node.tainted", from: FAULT, where: (e) => e.node === node && Array.isArray(e.taints) && e.taints.some((t) => t.endsWith(":NoExecute")) });
+  const lost = select(events, { type: "pod.running", to: FAULT, where: (e) => e.node === node }).map((e) =>
+    String(e.pod),
+  );
+  const unknown = first(events, {
+    type: "node.ready-changed",
+    from: FAULT,
+    where: (e) => e.node === node && e.status === "Unknown",
+  });
+  const taint = first(events, {
+    type: "node.tainted",
+    from: FAULT,
+    where: (e) => e.node === node && Array.isArray(e.taints) && e.taints.some((t) => t.endsWith(":NoExecute")),
+  });
   const notReady = select(events, { type: "pod.not-ready", from: FAULT, where: (e) => e.node === node });
   const evicted = select(events, { type: "pod.evicted", from: FAULT, where: (e) => lost.includes(String(e.pod)) });
-  const collateral = select(events, { from: FAULT, where: (e) => (e.type === "pod.evicted" || e.type === "pod.not-ready") && !lost.includes(String(e.pod)) });
+  const collateral = select(events, {
+    from: FAULT,
+    where: (e) => (e.type === "pod.evicted" || e.type === "pod.not-ready") && !lost.includes(String(e.pod)),
+  });
   const replacements = select(events, { type: "pod.running", from: FAULT, where: (e) => e.node !== node });
   const get = responses(events, "kubectl get pods", FAULT)[0];
   const failedRounds = select(events, { type: "app.traffic", from: FAULT, where: (e) => e.failed !== 0 });
@@ -57,21 +76,29 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       `${node || "The node"} is marked Ready=Unknown about ${grace / 1000} s (node-monitor-grace-period) after its last heartbeat.`,
       unknown !== undefined && since(unknown, FAULT) >= grace - 10_000 && since(unknown, FAULT) <= grace + 6000,
       [off, unknown],
-      unknown ? `Unknown ${s(since(unknown, FAULT))} after power-off (the last Lease renewal was at most 10 s earlier).` : "The node was never marked Unknown.",
+      unknown
+        ? `Unknown ${s(since(unknown, FAULT))} after power-off (the last Lease renewal was at most 10 s earlier).`
+        : "The node was never marked Unknown.",
     ),
     claim(
       "tainted-and-unrouted",
       "It is tainted node.kubernetes.io/unreachable (NoSchedule and NoExecute), its pods are marked not ready, and traffic stops going to them.",
-      taint !== undefined && notReady.length === lost.length && (lastBad === undefined || (notReady[0] !== undefined && lastBad.t <= notReady[0].t + 12_000)),
+      taint !== undefined &&
+        notReady.length === lost.length &&
+        (lastBad === undefined || (notReady[0] !== undefined && lastBad.t <= notReady[0].t + 12_000)),
       [taint, ...notReady, lastBad],
       `${notReady.length} of ${lost.length} pods marked not ready; ${failedRounds.length} traffic rounds with failures, the last at ${lastBad ? s(lastBad.t) : "—"}.`,
     ),
     claim(
       "evicted-after-toleration",
       `Its pods are evicted ${tolerate / 1000} s after the NoExecute taint, when the tolerationSeconds added by DefaultTolerationSeconds run out.`,
-      taint !== undefined && evicted.length === lost.length && evicted.every((e) => e.t - taint.t >= tolerate && e.t - taint.t <= tolerate + 1000),
+      taint !== undefined &&
+        evicted.length === lost.length &&
+        evicted.every((e) => e.t - taint.t >= tolerate && e.t - taint.t <= tolerate + 1000),
       [taint, ...evicted],
-      taint ? `${evicted.length} of ${lost.length} pods evicted, ${evicted.map((e) => s(e.t - taint.t)).join(", ")} after the taint.` : "There was no taint.",
+      taint
+        ? `${evicted.length} of ${lost.length} pods evicted, ${evicted.map((e) => s(e.t - taint.t)).join(", ")} after the taint.`
+        : "There was no taint.",
     ),
     claim(
       "replaced",
@@ -96,9 +123,35 @@ export const nodeFailure: ScenarioDef = {
   summary: "A worker loses power: when is it Unknown, when are its pods evicted, and when do replacements run?",
   params: [
     { name: "workers", type: "integer", label: "Workers", description: "Worker nodes.", default: 3, min: 2, max: 10 },
-    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 3, min: 1, max: 20 },
-    { name: "graceSeconds", type: "integer", label: "Node monitor grace period", description: "`--node-monitor-grace-period` of kube-controller-manager.", default: 50, min: 10, max: 300, unit: "s" },
-    { name: "tolerationSeconds", type: "integer", label: "Toleration", description: "`--default-unreachable-toleration-seconds` of kube-apiserver.", default: 300, min: 0, max: 3600, unit: "s" },
+    {
+      name: "replicas",
+      type: "integer",
+      label: "Replicas",
+      description: "Replicas of the web Deployment.",
+      default: 3,
+      min: 1,
+      max: 20,
+    },
+    {
+      name: "graceSeconds",
+      type: "integer",
+      label: "Node monitor grace period",
+      description: "`--node-monitor-grace-period` of kube-controller-manager.",
+      default: 50,
+      min: 10,
+      max: 300,
+      unit: "s",
+    },
+    {
+      name: "tolerationSeconds",
+      type: "integer",
+      label: "Toleration",
+      description: "`--default-unreachable-toleration-seconds` of kube-apiserver.",
+      default: 300,
+      min: 0,
+      max: 3600,
+      unit: "s",
+    },
   ],
   plan,
   claims,

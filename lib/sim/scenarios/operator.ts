@@ -31,7 +31,12 @@ function specAfter(k: number): { replicas: number; image: string } {
 }
 
 function crd(): CustomResourceDefinition {
-  return { kind: "CustomResourceDefinition", metadata: { ...meta("webapps.example.com"), namespace: null }, spec: { group: "example.com", kind: "WebApp", plural: "webapps", version: "v1", scope: "Namespaced" }, status: { established: true } };
+  return {
+    kind: "CustomResourceDefinition",
+    metadata: { ...meta("webapps.example.com"), namespace: null },
+    spec: { group: "example.com", kind: "WebApp", plural: "webapps", version: "v1", scope: "Namespaced" },
+    status: { established: true },
+  };
 }
 
 function webapp(): WebApp {
@@ -45,12 +50,37 @@ function policyOf(p: Params) {
 function plan(p: Params): Plan {
   const changes = intParam(p, "changes");
   const crash = boolParam(p, "crashDuringCleanup");
-  const patches = Array.from({ length: changes }, (_, i) => kubectlAt(STOP + CHANGE_GAP * (i + 1), "patch", { resource: "webapps", name: NAME, patch: JSON.stringify({ spec: specAfter(i + 1) }) }));
+  const patches = Array.from({ length: changes }, (_, i) =>
+    kubectlAt(STOP + CHANGE_GAP * (i + 1), "patch", {
+      resource: "webapps",
+      name: NAME,
+      patch: JSON.stringify({ spec: specAfter(i + 1) }),
+    }),
+  );
   return {
-    cluster: { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 1, zones: 1, webTraffic: false, tuning: DEFAULT_TUNING, operator: { cleanupMs: CLEANUP_MS } },
+    cluster: {
+      etcdMembers: 1,
+      etcdTopology: "stacked",
+      controlPlanes: 1,
+      workers: 1,
+      zones: 1,
+      webTraffic: false,
+      tuning: DEFAULT_TUNING,
+      operator: { cleanupMs: CLEANUP_MS },
+    },
     script: [
-      applyAt(CRD_AT, crd(), "webapp-crd.yaml", "CustomResourceDefinition webapps.example.com: kind WebApp, namespaced, v1"),
-      applyAt(CREATE, webapp(), "shop.yaml", `WebApp ${NAME}: ${specAfter(0).replicas} replicas of ${specAfter(0).image}`),
+      applyAt(
+        CRD_AT,
+        crd(),
+        "webapp-crd.yaml",
+        "CustomResourceDefinition webapps.example.com: kind WebApp, namespaced, v1",
+      ),
+      applyAt(
+        CREATE,
+        webapp(),
+        "shop.yaml",
+        `WebApp ${NAME}: ${specAfter(0).replicas} replicas of ${specAfter(0).image}`,
+      ),
       { at: STOP, action: { type: "stop", target: "webapp-operator" } },
       ...patches,
       { at: START, action: { type: "start", target: "webapp-operator" } },
@@ -64,8 +94,13 @@ function plan(p: Params): Plan {
   };
 }
 
-const webappGone = (events: readonly TraceEvent[]) => first(events, { type: "api.response", where: (e) => String(e.command).startsWith(`kubectl get webapps ${NAME}`) });
-const deploymentAtEnd = (events: readonly TraceEvent[]) => first(events, { type: "api.response", where: (e) => String(e.command).startsWith(`kubectl get deployments ${NAME}`) });
+const webappGone = (events: readonly TraceEvent[]) =>
+  first(events, { type: "api.response", where: (e) => String(e.command).startsWith(`kubectl get webapps ${NAME}`) });
+const deploymentAtEnd = (events: readonly TraceEvent[]) =>
+  first(events, {
+    type: "api.response",
+    where: (e) => String(e.command).startsWith(`kubectl get deployments ${NAME}`),
+  });
 
 function claims(p: Params, events: readonly TraceEvent[]) {
   const changes = intParam(p, "changes");
@@ -78,32 +113,54 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const synced = first(events, { type: "operator.synced", from: START });
   const updates = select(events, { type: "operator.deployment-updated", from: START, to: DELETE });
   const during = select(events, { type: "operator.deployment-updated", from: STOP, to: START });
-  const patchCmds = select(events, { type: "kubectl.command", from: STOP, to: START, where: (e) => String(e.command).startsWith("kubectl patch") });
+  const patchCmds = select(events, {
+    type: "kubectl.command",
+    from: STOP,
+    to: START,
+    where: (e) => String(e.command).startsWith("kubectl patch"),
+  });
   const u = updates[0];
-  const converged = updates.length === 1 && during.length === 0 && u?.replicas === latest.replicas && u.image === latest.image;
+  const converged =
+    updates.length === 1 && during.length === 0 && u?.replicas === latest.replicas && u.image === latest.image;
 
   // finalizer-blocks-deletion
-  const deleteCmd = first(events, { type: "api.response", from: DELETE, where: (e) => String(e.command).startsWith(`kubectl delete webapps ${NAME}`) });
+  const deleteCmd = first(events, {
+    type: "api.response",
+    from: DELETE,
+    where: (e) => String(e.command).startsWith(`kubectl delete webapps ${NAME}`),
+  });
   const cleanup = first(events, { type: "operator.cleanup-started", from: DELETE });
   const removed = first(events, { type: "operator.finalizer-removed", from: DELETE });
   const getAtEnd = webappGone(events);
   const stillThere = getAtEnd?.status === 200;
-  const finalizerOk = deleteCmd?.status === 200 && cleanup !== undefined && (crash ? removed === undefined && stillThere : removed !== undefined && getAtEnd?.status === 404);
+  const finalizerOk =
+    deleteCmd?.status === 200 &&
+    cleanup !== undefined &&
+    (crash ? removed === undefined && stillThere : removed !== undefined && getAtEnd?.status === 404);
 
   // garbage collection by policy
   const depDeleted = first(events, { type: "gc.dependent-deleted", where: isDep });
   const orphaned = first(events, { type: "gc.orphaned", where: isDep });
-  const fgRemoved = first(events, { type: "gc.finalizer-removed", where: (e) => e.kind === "WebApp" && e.finalizer === "foregroundDeletion" });
+  const fgRemoved = first(events, {
+    type: "gc.finalizer-removed",
+    where: (e) => e.kind === "WebApp" && e.finalizer === "foregroundDeletion",
+  });
   const podsDeleted = select(events, { type: "pod.deleted", from: DELETE });
   const depAtEnd = deploymentAtEnd(events);
   const gcClaim = (() => {
     if (policy === "Orphan") {
-      const ok = orphaned !== undefined && depDeleted === undefined && depAtEnd?.status === 200 && podsDeleted.length === 0;
+      const ok =
+        orphaned !== undefined && depDeleted === undefined && depAtEnd?.status === 200 && podsDeleted.length === 0;
       return claim(
         "orphans-kept",
         `\`kubectl delete --cascade=orphan\`: the API server adds the \`orphan\` finalizer; the garbage collector removes the Deployment's ownerReference to the WebApp, then that finalizer. The Deployment and its pods stay${crash ? "" : " after the WebApp is gone"}.`,
         ok,
-        [deleteCmd, orphaned, first(events, { type: "gc.finalizer-removed", where: (e) => e.kind === "WebApp" }), depAtEnd],
+        [
+          deleteCmd,
+          orphaned,
+          first(events, { type: "gc.finalizer-removed", where: (e) => e.kind === "WebApp" }),
+          depAtEnd,
+        ],
         `ownerReference removed ${at(orphaned)}; Deployment deleted by the GC: ${depDeleted ? at(depDeleted) : "never"}; \`kubectl get deployment ${NAME}\` at the end answered ${depAtEnd?.status ?? "nothing"}; ${podsDeleted.length} pods deleted after the delete.`,
       );
     }
@@ -113,8 +170,16 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       policy === "Background"
         ? crash
           ? depDeleted === undefined && depAtEnd?.status === 200
-          : depDeleted !== undefined && ownerGone !== undefined && depDeleted.t > ownerGone.t && depDeleted.why === "dangling" && podsDeleted.length === latest.replicas
-        : depDeleted !== undefined && depDeleted.why === "foreground" && fgRemoved !== undefined && fgRemoved.t > depDeleted.t && (crash || (ownerGone !== undefined && podsDeleted.length === latest.replicas));
+          : depDeleted !== undefined &&
+            ownerGone !== undefined &&
+            depDeleted.t > ownerGone.t &&
+            depDeleted.why === "dangling" &&
+            podsDeleted.length === latest.replicas
+        : depDeleted !== undefined &&
+          depDeleted.why === "foreground" &&
+          fgRemoved !== undefined &&
+          fgRemoved.t > depDeleted.t &&
+          (crash || (ownerGone !== undefined && podsDeleted.length === latest.replicas));
     const text =
       policy === "Background"
         ? crash
@@ -125,14 +190,29 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       "dependents-collected",
       text,
       ok,
-      [deleteCmd, ownerGone, depDeleted, fgRemoved, last(events, { type: "pod.deleted", from: DELETE }), ...(crash ? [depAtEnd] : [])],
+      [
+        deleteCmd,
+        ownerGone,
+        depDeleted,
+        fgRemoved,
+        last(events, { type: "pod.deleted", from: DELETE }),
+        ...(crash ? [depAtEnd] : []),
+      ],
       `operator's finalizer removed ${at(ownerGone)}; Deployment deleted by the GC ${at(depDeleted)}${depDeleted ? ` (${depDeleted.why})` : ""}; foregroundDeletion removed ${at(fgRemoved)}; ${podsDeleted.length} pods deleted (the WebApp asked for ${latest.replicas}).`,
     );
   })();
 
   // The restarted operator waits for its predecessor's Lease to expire before it leads.
-  const acquired = first(events, { type: "leader-election.acquired", from: START, where: (e) => String(e.lease) === "kube-system/webapp-operator" });
-  const leaseOk = acquired !== undefined && acquired.t - START >= DEFAULT_TUNING.leaseDurationMs && synced !== undefined && synced.t > acquired.t;
+  const acquired = first(events, {
+    type: "leader-election.acquired",
+    from: START,
+    where: (e) => String(e.lease) === "kube-system/webapp-operator",
+  });
+  const leaseOk =
+    acquired !== undefined &&
+    acquired.t - START >= DEFAULT_TUNING.leaseDurationMs &&
+    synced !== undefined &&
+    synced.t > acquired.t;
 
   return [
     claim(
@@ -165,9 +245,19 @@ function claims(p: Params, events: readonly TraceEvent[]) {
 export const operator: ScenarioDef = {
   id: "operator",
   title: "A CRD, its operator, finalizers and garbage collection",
-  summary: "An operator reconciles a WebApp custom resource level-triggered, owns a Deployment through an ownerReference, and holds deletion with a finalizer; the garbage collector deletes or orphans dependents by `propagationPolicy`.",
+  summary:
+    "An operator reconciles a WebApp custom resource level-triggered, owns a Deployment through an ownerReference, and holds deletion with a finalizer; the garbage collector deletes or orphans dependents by `propagationPolicy`.",
   params: [
-    { name: "changes", type: "integer", label: "Changes while down", description: "How many times the WebApp's spec changes while webapp-operator is stopped (each sets replicas and image).", default: 2, min: 1, max: 3 },
+    {
+      name: "changes",
+      type: "integer",
+      label: "Changes while down",
+      description:
+        "How many times the WebApp's spec changes while webapp-operator is stopped (each sets replicas and image).",
+      default: 2,
+      min: 1,
+      max: 3,
+    },
     {
       name: "propagationPolicy",
       type: "enum",
@@ -176,7 +266,13 @@ export const operator: ScenarioDef = {
       default: 0,
       options: optionsOf(POLICIES),
     },
-    { name: "crashDuringCleanup", type: "boolean", label: "Operator crashes during cleanup", description: "webapp-operator stops halfway through its cleanup and is not restarted.", default: false },
+    {
+      name: "crashDuringCleanup",
+      type: "boolean",
+      label: "Operator crashes during cleanup",
+      description: "webapp-operator stops halfway through its cleanup and is not restarted.",
+      default: false,
+    },
   ],
   plan,
   claims,

@@ -24,17 +24,26 @@ function parseInteger(def: IntegerParamDef, raw: string | number | boolean): Par
   return { ok: true, value: n };
 }
 
-const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([["true", true], ["false", false], ["1", true], ["0", false]]);
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ["true", true],
+  ["false", false],
+  ["1", true],
+  ["0", false],
+]);
 
 function parseBoolean(def: BooleanParamDef, raw: string | number | boolean): Parsed {
   if (typeof raw === "boolean") return { ok: true, value: raw };
   const value = BOOLEAN_WORDS.get(textOf(raw).toLowerCase());
-  return value === undefined ? { ok: false, problem: { kind: "not-boolean", def, entered: textOf(raw) } } : { ok: true, value };
+  return value === undefined
+    ? { ok: false, problem: { kind: "not-boolean", def, entered: textOf(raw) } }
+    : { ok: true, value };
 }
 
 function parseEnum(def: EnumParamDef, raw: string | number | boolean): Parsed {
   const option = def.options.find((o) => typeof raw !== "boolean" && textOf(raw) === String(o.value));
-  return option === undefined ? { ok: false, problem: { kind: "not-option", def, entered: textOf(raw) } } : { ok: true, value: option.value };
+  return option === undefined
+    ? { ok: false, problem: { kind: "not-option", def, entered: textOf(raw) } }
+    : { ok: true, value: option.value };
 }
 
 function parseOne(def: ParamDef, raw: RawValue): Parsed {
@@ -54,7 +63,10 @@ export function isParamApplicable(def: ParamDef, values: Readonly<Record<string,
 }
 
 /** The params that apply given these values, in definition order. */
-export function applicableParams<D extends ParamDef>(defs: readonly D[], values: Readonly<Record<string, ParamValue | undefined>>): D[] {
+export function applicableParams<D extends ParamDef>(
+  defs: readonly D[],
+  values: Readonly<Record<string, ParamValue | undefined>>,
+): D[] {
   return defs.filter((d) => isParamApplicable(d, values));
 }
 
@@ -83,16 +95,27 @@ export function parseParams(scenario: Pick<ScenarioDef, "params">, raw: RawParam
   }
   for (const def of scenario.params) {
     // A param that does not apply runs at its default, which no cap concerns (e.g. minAvailable while the budget uses maxUnavailable).
-    if (def.type !== "integer" || def.maxFrom === undefined || problems.has(def.name) || !isParamApplicable(def, params)) continue;
+    if (
+      def.type !== "integer" ||
+      def.maxFrom === undefined ||
+      problems.has(def.name) ||
+      !isParamApplicable(def, params)
+    )
+      continue;
     const cap = scenario.params.find((d) => d.name === def.maxFrom);
     const [value, capValue] = [params[def.name], params[def.maxFrom]];
-    if (cap && typeof value === "number" && typeof capValue === "number" && value > capValue) problems.set(def.name, { kind: "above-cap", def, cap, capValue });
+    if (cap && typeof value === "number" && typeof capValue === "number" && value > capValue)
+      problems.set(def.name, { kind: "above-cap", def, cap, capValue });
   }
   for (const name of Object.keys(raw)) {
-    if (raw[name] !== undefined && !scenario.params.some((d) => d.name === name)) problems.set(name, { kind: "unknown", name, valid: scenario.params });
+    if (raw[name] !== undefined && !scenario.params.some((d) => d.name === name))
+      problems.set(name, { kind: "unknown", name, valid: scenario.params });
   }
   if (problems.size === 0) return { ok: true, params };
-  return { ok: false, errors: Object.fromEntries([...problems].map(([name, problem]) => [name, paramMessage(problem)])) };
+  return {
+    ok: false,
+    errors: Object.fromEntries([...problems].map(([name, problem]) => [name, paramMessage(problem)])),
+  };
 }
 
 export function defaultParams(scenario: Pick<ScenarioDef, "params">): Params {

@@ -20,13 +20,37 @@ import { networkPolicyDns } from "./network-policy-dns";
 import { operator } from "./operator";
 import type { ParamDef, ScenarioDef } from "./types";
 
-export const SCENARIOS: readonly ScenarioDef[] = [etcdQuorumLoss, etcdOutage, controlPlaneHa, nodeFailure, kubectlCreateDeployment, deploymentVsStatefulset, rollingUpdate, scheduling, kubeProxyModes, nodeDrain, etcdBackupRestore, jobs, hpa, networkPolicyDns, clusterAutoscalerScenario, operator, admissionPolicies, kubeadmUpgrade];
+export const SCENARIOS: readonly ScenarioDef[] = [
+  etcdQuorumLoss,
+  etcdOutage,
+  controlPlaneHa,
+  nodeFailure,
+  kubectlCreateDeployment,
+  deploymentVsStatefulset,
+  rollingUpdate,
+  scheduling,
+  kubeProxyModes,
+  nodeDrain,
+  etcdBackupRestore,
+  jobs,
+  hpa,
+  networkPolicyDns,
+  clusterAutoscalerScenario,
+  operator,
+  admissionPolicies,
+  kubeadmUpgrade,
+];
 
 export type ScenarioInfo = { id: string; title: string; summary: string; params: ParamDef[] };
 
 /** What the UI needs to list scenarios and render their controls. */
 export function listScenarios(): ScenarioInfo[] {
-  return SCENARIOS.map((d) => ({ id: d.id, title: d.title, summary: d.summary, params: d.params.map((p) => ({ ...p })) }));
+  return SCENARIOS.map((d) => ({
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    params: d.params.map((p) => ({ ...p })),
+  }));
 }
 
 export function findScenario(id: string): ScenarioDef | undefined {

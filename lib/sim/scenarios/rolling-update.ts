@@ -26,7 +26,11 @@ export function phases(p: Params): { create: number; good: number; bad: number; 
 const BAD_IMAGE = "nginx:1.29";
 
 function fenceposts(p: Params): [number, number] {
-  return resolveFenceposts(`${intParam(p, "maxSurgePercent")}%`, `${intParam(p, "maxUnavailablePercent")}%`, intParam(p, "replicas"));
+  return resolveFenceposts(
+    `${intParam(p, "maxSurgePercent")}%`,
+    `${intParam(p, "maxUnavailablePercent")}%`,
+    intParam(p, "replicas"),
+  );
 }
 
 /** ValidateRollingUpdateDeployment refuses both values 0 ("0%" counts as 0, whatever the replicas). */
@@ -39,17 +43,46 @@ const REFUSED_GET_AFTER_MS = 2000;
 
 function plan(p: Params): Plan {
   const ROLL = phases(p);
-  const strategy = { type: "RollingUpdate" as const, maxSurge: `${intParam(p, "maxSurgePercent")}%`, maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%` };
+  const strategy = {
+    type: "RollingUpdate" as const,
+    maxSurge: `${intParam(p, "maxSurgePercent")}%`,
+    maxUnavailable: `${intParam(p, "maxUnavailablePercent")}%`,
+  };
   const app = { readyAfterMs: 5000, exitAfterMs: null };
   const deadline = intParam(p, "progressDeadlineSeconds");
-  const web = deploymentOf("web", intParam(p, "replicas"), template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])), strategy, deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? undefined : deadline);
+  const web = deploymentOf(
+    "web",
+    intParam(p, "replicas"),
+    template({ app: "web" }, podSpec([container("web", "nginx:1.27", { readiness: true, app })])),
+    strategy,
+    deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? undefined : deadline,
+  );
   const bad = boolParam(p, "badRollout");
-  const image = (at: number, tag: string) => kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
-  const cluster: Plan["cluster"] = { etcdMembers: 1, etcdTopology: "stacked", controlPlanes: 1, workers: 2, zones: 1, webTraffic: false, tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] } };
-  const apply = applyAt(ROLL.create, web, "web-deployment.yaml", `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`);
+  const image = (at: number, tag: string) =>
+    kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
+  const cluster: Plan["cluster"] = {
+    etcdMembers: 1,
+    etcdTopology: "stacked",
+    controlPlanes: 1,
+    workers: 2,
+    zones: 1,
+    webTraffic: false,
+    tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] },
+  };
+  const apply = applyAt(
+    ROLL.create,
+    web,
+    "web-deployment.yaml",
+    `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`,
+  );
   if (isRefused(p)) {
     const get = ROLL.create + REFUSED_GET_AFTER_MS;
-    return { cluster, script: [apply, kubectlAt(get, "get", { resource: "deployments" })], durationMs: get + 3000, marks: { create: ROLL.create, get } };
+    return {
+      cluster,
+      script: [apply, kubectlAt(get, "get", { resource: "deployments" })],
+      durationMs: get + 3000,
+      marks: { create: ROLL.create, get },
+    };
   }
   return {
     cluster,
@@ -64,10 +97,17 @@ function plan(p: Params): Plan {
 }
 
 /** The most pods the ReplicaSets were sized to at once (what maxSurge bounds), from the controller's writes. */
-function maxTotal(events: readonly TraceEvent[], from: number, to: number): { max: number; at: TraceEvent | undefined } {
+function maxTotal(
+  events: readonly TraceEvent[],
+  from: number,
+  to: number,
+): { max: number; at: TraceEvent | undefined } {
   const size = new Map<string, number>();
   let best = { max: 0, at: undefined as TraceEvent | undefined };
-  for (const e of select(events, { to, where: (x) => x.type === "replicaset.created" || x.type === "replicaset.scaled" })) {
+  for (const e of select(events, {
+    to,
+    where: (x) => x.type === "replicaset.created" || x.type === "replicaset.scaled",
+  })) {
     size.set(String(e.replicaset), Number(e.replicas));
     const total = [...size.values()].reduce((a, b) => a + b, 0);
     if (e.t >= from && total > best.max) best = { max: total, at: e };
@@ -79,11 +119,18 @@ function maxTotal(events: readonly TraceEvent[], from: number, to: number): { ma
 const REPORT_LAG_MS = 5;
 
 /** The fewest Ready, not-terminating pods at any moment in [from, to], folded from the trace. */
-export function minAvailable(events: readonly TraceEvent[], from: number, to: number): { min: number; at: TraceEvent | undefined } {
+export function minAvailable(
+  events: readonly TraceEvent[],
+  from: number,
+  to: number,
+): { min: number; at: TraceEvent | undefined } {
   const ready = new Map<string, boolean>();
   let best = { min: Infinity, at: undefined as TraceEvent | undefined };
-  const when = (e: TraceEvent) => (e.type === "pod.running" || e.type === "pod.ready-changed" ? e.t - REPORT_LAG_MS : e.t);
-  const ordered = select(events, { to: to + REPORT_LAG_MS, where: (e) => when(e) <= to }).sort((a, b) => when(a) - when(b) || a.seq - b.seq);
+  const when = (e: TraceEvent) =>
+    e.type === "pod.running" || e.type === "pod.ready-changed" ? e.t - REPORT_LAG_MS : e.t;
+  const ordered = select(events, { to: to + REPORT_LAG_MS, where: (e) => when(e) <= to }).sort(
+    (a, b) => when(a) - when(b) || a.seq - b.seq,
+  );
   for (const e of ordered) {
     const pod = String(e.pod);
     if (e.type === "pod.running") ready.set(pod, true);
@@ -107,9 +154,27 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
   // The window these bounds hold over closes when the rollout completes (or when the next release starts).
   const close = done ?? select(events, { to: ROLL.bad }).at(-1);
   return [
-    claim("fenceposts", `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`, total.max <= n + surge, [total.at, close], `at most ${total.max} pods across ReplicaSets ${at(total.at)}, checked up to ${at(close)}.`),
-    claim("availability-floor", `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`, avail.min >= n - unavailable, [avail.at, close], `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min} ${at(avail.at)}, checked up to ${at(close)}.`),
-    claim("rollout-completes", "kubectl set image creates a new ReplicaSet (revision 2) that takes over completely; the old one is scaled to 0 and kept as history.", done !== undefined, [first(events, { type: "replicaset.created", from: ROLL.good }), done], done ? String(done.message) : "the rollout did not complete."),
+    claim(
+      "fenceposts",
+      `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`,
+      total.max <= n + surge,
+      [total.at, close],
+      `at most ${total.max} pods across ReplicaSets ${at(total.at)}, checked up to ${at(close)}.`,
+    ),
+    claim(
+      "availability-floor",
+      `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`,
+      avail.min >= n - unavailable,
+      [avail.at, close],
+      `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min} ${at(avail.at)}, checked up to ${at(close)}.`,
+    ),
+    claim(
+      "rollout-completes",
+      "kubectl set image creates a new ReplicaSet (revision 2) that takes over completely; the old one is scaled to 0 and kept as history.",
+      done !== undefined,
+      [first(events, { type: "replicaset.created", from: ROLL.good }), done],
+      done ? String(done.message) : "the rollout did not complete.",
+    ),
   ];
 }
 
@@ -125,18 +190,47 @@ function badClaims(p: Params, events: readonly TraceEvent[]) {
   const stuck = first(events, { type: "deployment.rollout-complete", from: ROLL.bad, to: ROLL.undo });
   const avail = minAvailable(events, ROLL.bad, ROLL.undo);
   const reused = first(events, { type: "deployment.revision", from: ROLL.undo });
-  const back = first(events, { type: "deployment.rollout-complete", from: ROLL.undo, where: (e) => e.replicaset === reused?.replicaset });
+  const back = first(events, {
+    type: "deployment.rollout-complete",
+    from: ROLL.undo,
+    where: (e) => e.replicaset === reused?.replicaset,
+  });
   const undo = first(events, { type: "kubectl.command", from: ROLL.undo, to: ROLL.undo });
   return [
-    claim("crash-loop-back-off", "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).", doubling, backoffs.filter((e) => e.pod === pod), `back-off delays of ${pod || "one pod"}: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`),
-    claim("rollout-stalls", `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`, stuck === undefined && avail.min >= n - unavailable, stuck !== undefined ? [stuck] : [avail.at, undo], `fewest Ready pods while stalled: ${avail.min} ${at(avail.at)}; no rollout completed before kubectl rollout undo ${at(undo)}.`),
+    claim(
+      "crash-loop-back-off",
+      "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).",
+      doubling,
+      backoffs.filter((e) => e.pod === pod),
+      `back-off delays of ${pod || "one pod"}: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`,
+    ),
+    claim(
+      "rollout-stalls",
+      `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`,
+      stuck === undefined && avail.min >= n - unavailable,
+      stuck !== undefined ? [stuck] : [avail.at, undo],
+      `fewest Ready pods while stalled: ${avail.min} ${at(avail.at)}; no rollout completed before kubectl rollout undo ${at(undo)}.`,
+    ),
     ...deadlineClaims(p, events),
-    claim("rollback", "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.", reused !== undefined && back !== undefined && reused.revision === 4, [reused, back], reused ? String(reused.message) : "no revision was reused."),
+    claim(
+      "rollback",
+      "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.",
+      reused !== undefined && back !== undefined && reused.revision === 4,
+      [reused, back],
+      reused ? String(reused.message) : "no revision was reused.",
+    ),
   ];
 }
 
 /** Events that count as rollout progress: pods of the new ReplicaSet created or Ready, old pods removed. */
-const PROGRESS = new Set(["replicaset.created", "replicaset.scaled", "pod.created", "replicaset.pod-deleted", "pod.running", "pod.ready-changed"]);
+const PROGRESS = new Set([
+  "replicaset.created",
+  "replicaset.scaled",
+  "pod.created",
+  "replicaset.pod-deleted",
+  "pod.running",
+  "pod.ready-changed",
+]);
 
 /**
  * With a deadline shorter than the stall, the controller marks the stuck rollout failed
@@ -150,26 +244,45 @@ function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
   const exceeded = first(events, { type: "deployment.progress-deadline-exceeded", from: ROLL.bad, to: ROLL.undo });
   const since = Number(exceeded?.lastProgressMs ?? -1);
   const progress = select(events, { from: ROLL.bad, to: since, where: (e) => PROGRESS.has(e.type) }).at(-1);
-  const acted = first(events, { from: exceeded?.t ?? ROLL.undo, to: ROLL.undo - 1, where: (e) => e.type === "replicaset.scaled" || e.type === "replicaset.created" || e.type === "deployment.revision" });
+  const acted = first(events, {
+    from: exceeded?.t ?? ROLL.undo,
+    to: ROLL.undo - 1,
+    where: (e) => e.type === "replicaset.scaled" || e.type === "replicaset.created" || e.type === "deployment.revision",
+  });
   const waited = exceeded === undefined ? -1 : exceeded.t - since;
   return [
     claim(
       "progress-deadline",
       `The stuck rollout is marked failed ${deadlineMs / 1000} s (progressDeadlineSeconds) after its last progress: Progressing=False with reason ProgressDeadlineExceeded. That is all the controller does: nothing is scaled or rolled back.`,
-      exceeded !== undefined && progress !== undefined && waited >= deadlineMs && waited <= deadlineMs + 1500 && acted === undefined,
+      exceeded !== undefined &&
+        progress !== undefined &&
+        waited >= deadlineMs &&
+        waited <= deadlineMs + 1500 &&
+        acted === undefined,
       acted === undefined ? [progress, exceeded] : [exceeded, acted],
-      exceeded === undefined ? "the deadline was never exceeded." : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ${acted === undefined ? "no scaling or rollback followed before kubectl rollout undo" : `then ${acted.type} ${at(acted)}`}.`,
+      exceeded === undefined
+        ? "the deadline was never exceeded."
+        : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ${acted === undefined ? "no scaling or rollback followed before kubectl rollout undo" : `then ${acted.type} ${at(acted)}`}.`,
     ),
   ];
 }
 
 /** The text kubectl prints for the 422 (pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment). */
-export const REFUSED_TEXT = 'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0';
+export const REFUSED_TEXT =
+  'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0';
 
 function refusedClaims(p: Params, events: readonly TraceEvent[]) {
   const ROLL = phases(p);
-  const refusal = first(events, { type: "api.response", from: ROLL.create, where: (e) => e.verb === "create" && e.resource === "deployments" });
-  const listed = first(events, { type: "api.response", from: ROLL.create + REFUSED_GET_AFTER_MS, where: (e) => e.verb === "list" && e.resource === "deployments" });
+  const refusal = first(events, {
+    type: "api.response",
+    from: ROLL.create,
+    where: (e) => e.verb === "create" && e.resource === "deployments",
+  });
+  const listed = first(events, {
+    type: "api.response",
+    from: ROLL.create + REFUSED_GET_AFTER_MS,
+    where: (e) => e.verb === "list" && e.resource === "deployments",
+  });
   const created = first(events, { type: "replicaset.created" });
   return [
     claim(
@@ -185,14 +298,59 @@ function refusedClaims(p: Params, events: readonly TraceEvent[]) {
 export const rollingUpdate: ScenarioDef = {
   id: "rolling-update",
   title: "Rolling update and rollback",
-  summary: "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a crashing release stalls in CrashLoopBackOff and is rolled back.",
+  summary:
+    "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a crashing release stalls in CrashLoopBackOff and is rolled back.",
   params: [
-    { name: "replicas", type: "integer", label: "Replicas", description: "Replicas of the web Deployment.", default: 4, min: 1, max: 10 },
-    { name: "maxSurgePercent", type: "integer", label: "maxSurge %", description: "`strategy.rollingUpdate.maxSurge` as a percentage (rounded up).", default: 25, min: 0, max: 100 },
-    { name: "maxUnavailablePercent", type: "integer", label: "maxUnavailable %", description: "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down). 0 together with maxSurge 0 is refused by API validation.", default: 25, min: 0, max: 100 },
-    { name: "badRollout", type: "boolean", label: "Bad release", description: "Then roll out a version that crashes on start, and roll it back with `kubectl rollout undo`.", default: true },
-    { name: "progressDeadlineSeconds", type: "integer", label: "Progress deadline", description: "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.", default: 600, min: 10, max: 600, unit: "s" },
+    {
+      name: "replicas",
+      type: "integer",
+      label: "Replicas",
+      description: "Replicas of the web Deployment.",
+      default: 4,
+      min: 1,
+      max: 10,
+    },
+    {
+      name: "maxSurgePercent",
+      type: "integer",
+      label: "maxSurge %",
+      description: "`strategy.rollingUpdate.maxSurge` as a percentage (rounded up).",
+      default: 25,
+      min: 0,
+      max: 100,
+    },
+    {
+      name: "maxUnavailablePercent",
+      type: "integer",
+      label: "maxUnavailable %",
+      description:
+        "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down). 0 together with maxSurge 0 is refused by API validation.",
+      default: 25,
+      min: 0,
+      max: 100,
+    },
+    {
+      name: "badRollout",
+      type: "boolean",
+      label: "Bad release",
+      description: "Then roll out a version that crashes on start, and roll it back with `kubectl rollout undo`.",
+      default: true,
+    },
+    {
+      name: "progressDeadlineSeconds",
+      type: "integer",
+      label: "Progress deadline",
+      description:
+        "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.",
+      default: 600,
+      min: 10,
+      max: 600,
+      unit: "s",
+    },
   ],
   plan,
-  claims: (p, events) => (isRefused(p) ? refusedClaims(p, events) : [...goodClaims(p, events), ...(boolParam(p, "badRollout") ? badClaims(p, events) : [])]),
+  claims: (p, events) =>
+    isRefused(p)
+      ? refusedClaims(p, events)
+      : [...goodClaims(p, events), ...(boolParam(p, "badRollout") ? badClaims(p, events) : [])],
 };

@@ -10,7 +10,15 @@ import { intParam, type ScriptItem } from "./types";
 
 export const JOIN_AT = 40_000;
 export const APPLY_AT = 20_000;
-export const CASES = ["insufficient-cpu", "node-selector", "untolerated-taint", "pod-affinity", "pod-anti-affinity", "topology-spread", "least-allocated"] as const;
+export const CASES = [
+  "insufficient-cpu",
+  "node-selector",
+  "untolerated-taint",
+  "pod-affinity",
+  "pod-anti-affinity",
+  "topology-spread",
+  "least-allocated",
+] as const;
 export type CaseName = (typeof CASES)[number];
 
 /** What the what-if select shows for each case; the param's value stays the case's number (1-based). */
@@ -42,7 +50,12 @@ export function workers(c: CaseName): WorkerSpec[] {
   return base;
 }
 
-function pod(name: string, cpuMilli: number, extra: Partial<Pod["spec"]> = {}, labels: Record<string, string> = { app: name }): Pod {
+function pod(
+  name: string,
+  cpuMilli: number,
+  extra: Partial<Pod["spec"]> = {},
+  labels: Record<string, string> = { app: name },
+): Pod {
   return podOf(name, labels, podSpec([container(name, "nginx:1.27", { cpuMilli, memoryMi: 256 })], extra));
 }
 
@@ -50,10 +63,29 @@ const byHost = (key: "podAffinity" | "podAntiAffinity", app: string): Affinity =
   nodeAffinity: null,
   podAffinity: null,
   podAntiAffinity: null,
-  [key]: { required: [{ labelSelector: { matchLabels: { app }, matchExpressions: [] }, namespaces: [], namespaceSelector: null, topologyKey: "kubernetes.io/hostname" }], preferred: [] },
+  [key]: {
+    required: [
+      {
+        labelSelector: { matchLabels: { app }, matchExpressions: [] },
+        namespaces: [],
+        namespaceSelector: null,
+        topologyKey: "kubernetes.io/hostname",
+      },
+    ],
+    preferred: [],
+  },
 });
 
-const spread: TopologySpreadConstraint = { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "web" }, matchExpressions: [] }, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null, matchLabelKeys: [] };
+const spread: TopologySpreadConstraint = {
+  maxSkew: 1,
+  topologyKey: "topology.kubernetes.io/zone",
+  whenUnsatisfiable: "DoNotSchedule",
+  labelSelector: { matchLabels: { app: "web" }, matchExpressions: [] },
+  minDomains: null,
+  nodeAffinityPolicy: null,
+  nodeTaintsPolicy: null,
+  matchLabelKeys: [],
+};
 
 /** Filler pods pinned to node-1..3 with the requested CPU already in use there (case least-allocated). */
 export function fillerLoads(p: Params): number[] {
@@ -64,27 +96,96 @@ export function caseScript(c: CaseName, p: Params): ScriptItem[] {
   const replicas = intParam(p, "replicas");
   switch (c) {
     case "insufficient-cpu":
-      return [applyAt(APPLY_AT, pod("big", 3000), "big.yaml", "Pod big requesting cpu: 3 (every node has 2 allocatable)")];
+      return [
+        applyAt(APPLY_AT, pod("big", 3000), "big.yaml", "Pod big requesting cpu: 3 (every node has 2 allocatable)"),
+      ];
     case "node-selector":
-      return [applyAt(APPLY_AT, pod("web", 500, { nodeSelector: { disktype: "ssd" } }), "web.yaml", "Pod web with nodeSelector disktype: ssd")];
+      return [
+        applyAt(
+          APPLY_AT,
+          pod("web", 500, { nodeSelector: { disktype: "ssd" } }),
+          "web.yaml",
+          "Pod web with nodeSelector disktype: ssd",
+        ),
+      ];
     case "untolerated-taint":
-      return [applyAt(APPLY_AT, pod("web", 500), "web.yaml", "Pod web without tolerations (workers are tainted dedicated=batch:NoSchedule)")];
+      return [
+        applyAt(
+          APPLY_AT,
+          pod("web", 500),
+          "web.yaml",
+          "Pod web without tolerations (workers are tainted dedicated=batch:NoSchedule)",
+        ),
+      ];
     case "pod-affinity":
       return [
-        applyAt(6000, pod("cache", 200, { nodeSelector: { "kubernetes.io/hostname": "node-2" } }), "cache.yaml", "Pod cache pinned to node-2"),
-        applyAt(APPLY_AT, pod("web", 500, { affinity: byHost("podAffinity", "cache") }), "web.yaml", "Pod web requiring podAffinity to app=cache on the same hostname"),
+        applyAt(
+          6000,
+          pod("cache", 200, { nodeSelector: { "kubernetes.io/hostname": "node-2" } }),
+          "cache.yaml",
+          "Pod cache pinned to node-2",
+        ),
+        applyAt(
+          APPLY_AT,
+          pod("web", 500, { affinity: byHost("podAffinity", "cache") }),
+          "web.yaml",
+          "Pod web requiring podAffinity to app=cache on the same hostname",
+        ),
       ];
     case "pod-anti-affinity": {
-      const tpl = template({ app: "web" }, podSpec([container("web", "nginx:1.27", { cpuMilli: 200, memoryMi: 256 })], { affinity: byHost("podAntiAffinity", "web") }));
-      return [applyAt(APPLY_AT, deploymentOf("web", replicas, tpl), "web.yaml", `Deployment web, ${replicas} replicas, required podAntiAffinity on kubernetes.io/hostname`)];
+      const tpl = template(
+        { app: "web" },
+        podSpec([container("web", "nginx:1.27", { cpuMilli: 200, memoryMi: 256 })], {
+          affinity: byHost("podAntiAffinity", "web"),
+        }),
+      );
+      return [
+        applyAt(
+          APPLY_AT,
+          deploymentOf("web", replicas, tpl),
+          "web.yaml",
+          `Deployment web, ${replicas} replicas, required podAntiAffinity on kubernetes.io/hostname`,
+        ),
+      ];
     }
     case "topology-spread": {
-      const tpl = template({ app: "web" }, podSpec([container("web", "nginx:1.27", { cpuMilli: 200, memoryMi: 256 })], { topologySpreadConstraints: [spread] }));
-      return [applyAt(APPLY_AT, deploymentOf("web", replicas, tpl), "web.yaml", `Deployment web, ${replicas} replicas, topologySpreadConstraints maxSkew 1 on zone (DoNotSchedule)`)];
+      const tpl = template(
+        { app: "web" },
+        podSpec([container("web", "nginx:1.27", { cpuMilli: 200, memoryMi: 256 })], {
+          topologySpreadConstraints: [spread],
+        }),
+      );
+      return [
+        applyAt(
+          APPLY_AT,
+          deploymentOf("web", replicas, tpl),
+          "web.yaml",
+          `Deployment web, ${replicas} replicas, topologySpreadConstraints maxSkew 1 on zone (DoNotSchedule)`,
+        ),
+      ];
     }
     case "least-allocated": {
-      const fillers = fillerLoads(p).flatMap((cpu, i) => (cpu === 0 ? [] : [applyAt(6000, pod(`filler-${i + 1}`, cpu, { nodeSelector: { "kubernetes.io/hostname": `node-${i + 1}` } }), `filler-${i + 1}.yaml`, `Pod filler-${i + 1} (cpu ${cpu}m) pinned to node-${i + 1}`)]));
-      return [...fillers, applyAt(APPLY_AT, pod("web", intParam(p, "podCpu")), "web.yaml", `Pod web requesting cpu ${intParam(p, "podCpu")}m`)];
+      const fillers = fillerLoads(p).flatMap((cpu, i) =>
+        cpu === 0
+          ? []
+          : [
+              applyAt(
+                6000,
+                pod(`filler-${i + 1}`, cpu, { nodeSelector: { "kubernetes.io/hostname": `node-${i + 1}` } }),
+                `filler-${i + 1}.yaml`,
+                `Pod filler-${i + 1} (cpu ${cpu}m) pinned to node-${i + 1}`,
+              ),
+            ],
+      );
+      return [
+        ...fillers,
+        applyAt(
+          APPLY_AT,
+          pod("web", intParam(p, "podCpu")),
+          "web.yaml",
+          `Pod web requesting cpu ${intParam(p, "podCpu")}m`,
+        ),
+      ];
     }
   }
 }

@@ -34,7 +34,11 @@ export type IntegerParamDef = ParamBase & {
 export type BooleanParamDef = ParamBase & { type: "boolean"; default: boolean };
 
 /** One of a few numbered choices: the number is the value (URLs, cards), the label is what is shown. */
-export type EnumParamDef = ParamBase & { type: "enum"; default: number; options: readonly { value: number; label: string }[] };
+export type EnumParamDef = ParamBase & {
+  type: "enum";
+  default: number;
+  options: readonly { value: number; label: string }[];
+};
 
 export type ParamDef = IntegerParamDef | BooleanParamDef | EnumParamDef;
 

@@ -18,7 +18,13 @@ export type ScheduleJson = {
   }[];
 };
 
-export type Explanation = { pod: string; profile: Profile; result: ScheduleResult; json: ScheduleJson; warnings: string[] };
+export type Explanation = {
+  pod: string;
+  profile: Profile;
+  result: ScheduleResult;
+  json: ScheduleJson;
+  warnings: string[];
+};
 
 /** The stable JSON: nodes in input order. Pure. */
 export function toScheduleJson(result: ScheduleResult, inputOrder: string[]): ScheduleJson {
@@ -34,15 +40,35 @@ export function toScheduleJson(result: ScheduleResult, inputOrder: string[]): Sc
  * Explains where the pod would be scheduled. Ties go to `pickIndex` (default: the first tied node in
  * the scheduler's node order, so the CLI is deterministic; upstream picks at random). Pure.
  */
-export function explainSchedule(inputs: SchedulingInputs, pickIndex: (n: number) => number = () => 0): Result<Explanation> {
+export function explainSchedule(
+  inputs: SchedulingInputs,
+  pickIndex: (n: number) => number = () => 0,
+): Result<Explanation> {
   const pod = inputs.pod;
   const profile = inputs.config.profiles.find((p) => p.schedulerName === pod.schedulerName);
   if (!profile) {
     const names = inputs.config.profiles.map((p) => `"${p.schedulerName}"`).join(", ");
-    return { ok: false, error: { file: inputs.podFile, document: 1, item: null, kind: "Pod", name: pod.name, path: "spec.schedulerName", message: `no profile for scheduler "${pod.schedulerName}" (profiles: ${names})` } };
+    return {
+      ok: false,
+      error: {
+        file: inputs.podFile,
+        document: 1,
+        item: null,
+        kind: "Pod",
+        name: pod.name,
+        path: "spec.schedulerName",
+        message: `no profile for scheduler "${pod.schedulerName}" (profiles: ${names})`,
+      },
+    };
   }
   const { snapshot, warnings } = buildSnapshot(inputs.nodes, inputs.pods.map(newPodInfo), inputs.workloads);
-  const result = scheduleOne(profile, newPodInfo(pod), snapshot, { pickIndex, percentageOfNodesToScore: inputs.config.percentageOfNodesToScore });
-  const json = toScheduleJson(result, inputs.nodes.map((n) => n.name));
+  const result = scheduleOne(profile, newPodInfo(pod), snapshot, {
+    pickIndex,
+    percentageOfNodesToScore: inputs.config.percentageOfNodesToScore,
+  });
+  const json = toScheduleJson(
+    result,
+    inputs.nodes.map((n) => n.name),
+  );
   return { ok: true, value: { pod: `${pod.namespace}/${pod.name}`, profile, result, json, warnings } };
 }

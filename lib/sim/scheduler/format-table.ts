@@ -5,7 +5,12 @@ import type { Explanation } from "@/lib/sim/scheduler/explain";
 function pad(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function decision(explanation: Explanation): string[] {
@@ -13,12 +18,19 @@ function decision(explanation: Explanation): string[] {
   const lines = [`Pod ${explanation.pod} · profile ${explanation.profile.schedulerName}`];
   if (result.selectedNode === null) {
     lines.push(`Result: unschedulable — ${result.message ?? "no node fits"}`);
-    if (result.preemptionCandidates.length > 0) lines.push(`Preemption could make room on: ${result.preemptionCandidates.join(", ")} (lower-priority pods would be evicted)`);
+    if (result.preemptionCandidates.length > 0)
+      lines.push(
+        `Preemption could make room on: ${result.preemptionCandidates.join(", ")} (lower-priority pods would be evicted)`,
+      );
     return lines;
   }
   lines.push(`Result: ${result.selectedNode}`);
-  if (result.scoringSkipped) lines.push("Only one node passed the filters, so the scheduler binds it without scoring (schedule_one.go).");
-  if (result.tiedNodes.length > 1) lines.push(`Tie at the top between ${result.tiedNodes.join(", ")}: the real scheduler picks one at random; this report shows the first.`);
+  if (result.scoringSkipped)
+    lines.push("Only one node passed the filters, so the scheduler binds it without scoring (schedule_one.go).");
+  if (result.tiedNodes.length > 1)
+    lines.push(
+      `Tie at the top between ${result.tiedNodes.join(", ")}: the real scheduler picks one at random; this report shows the first.`,
+    );
   lines.push(`Evaluated ${result.evaluatedNodes} node(s), ${result.feasibleNodes} feasible.`);
   return lines;
 }
@@ -27,7 +39,11 @@ function filterTable(explanation: Explanation): string[] {
   const rows = [["NODE", "FILTERS"]];
   for (const node of explanation.json.nodes) {
     const failed = node.filters.find((f) => f.code !== "Success");
-    const text = failed ? `✗ ${failed.plugin}: ${failed.reasons.join(", ")} (${failed.code})` : node.filters.length > 0 ? "✓ passed" : "– not evaluated";
+    const text = failed
+      ? `✗ ${failed.plugin}: ${failed.reasons.join(", ")} (${failed.code})`
+      : node.filters.length > 0
+        ? "✓ passed"
+        : "– not evaluated";
     rows.push([node.name, text]);
   }
   return pad(rows);
@@ -39,7 +55,11 @@ function scoreTables(explanation: Explanation): string[] {
   const plugins = scored[0]?.scores.map((s) => s.plugin) ?? [];
   const weights = explanation.profile.score;
   const header = ["NODE", ...plugins.map((p) => `${p}×${weights.find((w) => w.name === p)?.weight ?? 1}`), "TOTAL"];
-  const weighted = scored.map((n) => [n.name, ...n.scores.map((s) => `${s.normalized}→${s.weighted}`), String(n.total ?? "")]);
+  const weighted = scored.map((n) => [
+    n.name,
+    ...n.scores.map((s) => `${s.normalized}→${s.weighted}`),
+    String(n.total ?? ""),
+  ]);
   const raw = scored.map((n) => [n.name, ...n.scores.map((s) => String(s.raw))]);
   const skipped = explanation.result.preScoreSkipped;
   return [
@@ -55,5 +75,16 @@ function scoreTables(explanation: Explanation): string[] {
 /** Renders the explanation as text. Pure. */
 export function formatScheduleTable(explanation: Explanation): string {
   const warnings = explanation.warnings.map((w) => `warning: ${w}`);
-  return [...decision(explanation), "", ...filterTable(explanation), "", ...scoreTables(explanation), ...(warnings.length ? ["", ...warnings] : [])].join("\n").trimEnd() + "\n";
+  return (
+    [
+      ...decision(explanation),
+      "",
+      ...filterTable(explanation),
+      "",
+      ...scoreTables(explanation),
+      ...(warnings.length ? ["", ...warnings] : []),
+    ]
+      .join("\n")
+      .trimEnd() + "\n"
+  );
 }

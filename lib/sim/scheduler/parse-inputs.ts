@@ -3,14 +3,25 @@
 import type { Result } from "@/lib/sim/k8s/input-error";
 import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/k8s/parse-objects";
 import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
-import { defaultSchedulerConfig, parseSchedulerConfig, type SchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
+import {
+  defaultSchedulerConfig,
+  parseSchedulerConfig,
+  type SchedulerConfig,
+} from "@/lib/sim/scheduler/config/build-config";
 
 export type InputFile = { file: string; text: string };
 
 export type SchedulingInputFiles = { nodes: InputFile; pod: InputFile; pods?: InputFile; config?: InputFile };
 
 /** podFile names the pod's file in later errors (e.g. an unknown schedulerName). */
-export type SchedulingInputs = { nodes: Node[]; pod: Pod; podFile: string; pods: Pod[]; workloads: Workload[]; config: SchedulerConfig };
+export type SchedulingInputs = {
+  nodes: Node[];
+  pod: Pod;
+  podFile: string;
+  pods: Pod[];
+  workloads: Workload[];
+  config: SchedulerConfig;
+};
 
 /** Parses and validates every input; the first error names its file, document and field. Pure. */
 export function parseSchedulingInputs(files: SchedulingInputFiles): Result<SchedulingInputs> {
@@ -18,9 +29,23 @@ export function parseSchedulingInputs(files: SchedulingInputFiles): Result<Sched
   if (!nodes.ok) return nodes;
   const pod = parsePod(files.pod.file, files.pod.text);
   if (!pod.ok) return pod;
-  const existing = files.pods ? parseExistingObjects(files.pods.file, files.pods.text) : { ok: true as const, value: { pods: [], workloads: [] } };
+  const existing = files.pods
+    ? parseExistingObjects(files.pods.file, files.pods.text)
+    : { ok: true as const, value: { pods: [], workloads: [] } };
   if (!existing.ok) return existing;
-  const config = files.config ? parseSchedulerConfig(files.config.file, files.config.text) : { ok: true as const, value: defaultSchedulerConfig() };
+  const config = files.config
+    ? parseSchedulerConfig(files.config.file, files.config.text)
+    : { ok: true as const, value: defaultSchedulerConfig() };
   if (!config.ok) return config;
-  return { ok: true, value: { nodes: nodes.value, pod: pod.value, podFile: files.pod.file, pods: existing.value.pods, workloads: existing.value.workloads, config: config.value } };
+  return {
+    ok: true,
+    value: {
+      nodes: nodes.value,
+      pod: pod.value,
+      podFile: files.pod.file,
+      pods: existing.value.pods,
+      workloads: existing.value.workloads,
+      config: config.value,
+    },
+  };
 }

@@ -1,11 +1,22 @@
 // framework.PodInfo: a pod plus what the plugins precompute from it once (resources, parsed
 // affinity terms, host ports), so each scheduling cycle reads rather than re-derives them.
-import { NOTHING, selectorFromLabelSelector, selectorMatches, type LabelSet, type Selector } from "@/lib/sim/k8s/labels";
+import {
+  NOTHING,
+  selectorFromLabelSelector,
+  selectorMatches,
+  type LabelSet,
+  type Selector,
+} from "@/lib/sim/k8s/labels";
 import type { HostPort, Pod, PodAffinityTerm } from "@/lib/sim/k8s/types";
 import { computePodResources, type PodResources } from "@/lib/sim/scheduler/resources";
 
 /** framework.AffinityTerm (pkg/scheduler/framework/types.go). */
-export type AffinityTerm = { namespaces: string[]; namespaceSelector: Selector; selector: Selector; topologyKey: string };
+export type AffinityTerm = {
+  namespaces: string[];
+  namespaceSelector: Selector;
+  selector: Selector;
+  topologyKey: string;
+};
 
 export type WeightedAffinityTerm = AffinityTerm & { weight: number };
 
@@ -31,7 +42,8 @@ export function namespaceLabels(namespace: string): LabelSet {
 
 function toAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
   // getNamespacesFromPodAffinityTerm: no namespaces and no namespaceSelector means the pod's own.
-  const namespaces = term.namespaces.length === 0 && term.namespaceSelector === null ? [pod.namespace] : term.namespaces;
+  const namespaces =
+    term.namespaces.length === 0 && term.namespaceSelector === null ? [pod.namespace] : term.namespaces;
   return {
     namespaces,
     namespaceSelector: term.namespaceSelector === null ? NOTHING : selectorFromLabelSelector(term.namespaceSelector),
@@ -42,7 +54,8 @@ function toAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
 
 /** AffinityTerm.Matches: namespace (by name or selector) and label selector. Pure. */
 export function affinityTermMatches(term: AffinityTerm, pod: Pod): boolean {
-  const inNamespace = term.namespaces.includes(pod.namespace) || selectorMatches(term.namespaceSelector, namespaceLabels(pod.namespace));
+  const inNamespace =
+    term.namespaces.includes(pod.namespace) || selectorMatches(term.namespaceSelector, namespaceLabels(pod.namespace));
   return inNamespace && selectorMatches(term.selector, pod.labels);
 }
 
@@ -61,8 +74,14 @@ export function newPodInfo(pod: Pod): PodInfo {
     resources: computePodResources(pod),
     requiredAffinityTerms: (podAffinity?.required ?? []).map((t) => toAffinityTerm(pod, t)),
     requiredAntiAffinityTerms: (podAntiAffinity?.required ?? []).map((t) => toAffinityTerm(pod, t)),
-    preferredAffinityTerms: (podAffinity?.preferred ?? []).map((w) => ({ ...toAffinityTerm(pod, w.term), weight: w.weight })),
-    preferredAntiAffinityTerms: (podAntiAffinity?.preferred ?? []).map((w) => ({ ...toAffinityTerm(pod, w.term), weight: w.weight })),
+    preferredAffinityTerms: (podAffinity?.preferred ?? []).map((w) => ({
+      ...toAffinityTerm(pod, w.term),
+      weight: w.weight,
+    })),
+    preferredAntiAffinityTerms: (podAntiAffinity?.preferred ?? []).map((w) => ({
+      ...toAffinityTerm(pod, w.term),
+      weight: w.weight,
+    })),
     hostPorts: hostPortsOf(pod),
     hasPodAffinity: podAffinity !== null || podAntiAffinity !== null,
   };

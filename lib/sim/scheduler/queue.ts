@@ -17,14 +17,28 @@ export type QueuedPod = {
 
 export type QueueConfig = { initialBackoffMs: number; maxBackoffMs: number; maxInUnschedulableMs: number };
 
-export type SchedulingQueue = { config: QueueConfig; activeQ: QueuedPod[]; backoffQ: QueuedPod[]; unschedulable: QueuedPod[] };
+export type SchedulingQueue = {
+  config: QueueConfig;
+  activeQ: QueuedPod[];
+  backoffQ: QueuedPod[];
+  unschedulable: QueuedPod[];
+};
 
 /** DefaultPodMaxInUnschedulablePodsDuration: 5 minutes. */
 export const MAX_IN_UNSCHEDULABLE_MS = 5 * 60 * 1000;
 
 /** Pure. Backoff seconds come from KubeSchedulerConfiguration (defaults 1 and 10). */
 export function newSchedulingQueue(podInitialBackoffSeconds = 1, podMaxBackoffSeconds = 10): SchedulingQueue {
-  return { config: { initialBackoffMs: podInitialBackoffSeconds * 1000, maxBackoffMs: podMaxBackoffSeconds * 1000, maxInUnschedulableMs: MAX_IN_UNSCHEDULABLE_MS }, activeQ: [], backoffQ: [], unschedulable: [] };
+  return {
+    config: {
+      initialBackoffMs: podInitialBackoffSeconds * 1000,
+      maxBackoffMs: podMaxBackoffSeconds * 1000,
+      maxInUnschedulableMs: MAX_IN_UNSCHEDULABLE_MS,
+    },
+    activeQ: [],
+    backoffQ: [],
+    unschedulable: [],
+  };
 }
 
 /** calculateBackoffDuration: initial × 2^(attempts−1), capped at max. Pure. */
@@ -53,7 +67,9 @@ function withActive(queue: SchedulingQueue, pods: QueuedPod[]): SchedulingQueue 
 
 /** Adds a new pending pod to activeQ. Pure. */
 export function addPod(queue: SchedulingQueue, pod: { key: string; priority: number }, nowMs: number): SchedulingQueue {
-  return withActive(queue, [{ key: pod.key, priority: pod.priority, timestampMs: nowMs, attempts: 0, unschedulableSinceMs: null }]);
+  return withActive(queue, [
+    { key: pod.key, priority: pod.priority, timestampMs: nowMs, attempts: 0, unschedulableSinceMs: null },
+  ]);
 }
 
 /** Moves backoffQ pods whose backoff expired by `nowMs` to activeQ. Pure. */
@@ -73,7 +89,9 @@ function moveFromUnschedulable(queue: SchedulingQueue, pods: QueuedPod[], nowMs:
 
 /** flushUnschedulablePodsLeftover: pods unschedulable for over 5 minutes are retried. Pure. */
 export function flushUnschedulableLeftover(queue: SchedulingQueue, nowMs: number): SchedulingQueue {
-  const stale = queue.unschedulable.filter((p) => nowMs - (p.unschedulableSinceMs ?? nowMs) > queue.config.maxInUnschedulableMs);
+  const stale = queue.unschedulable.filter(
+    (p) => nowMs - (p.unschedulableSinceMs ?? nowMs) > queue.config.maxInUnschedulableMs,
+  );
   return stale.length === 0 ? queue : moveFromUnschedulable(queue, stale, nowMs);
 }
 
@@ -94,15 +112,27 @@ export function popPod(queue: SchedulingQueue, nowMs: number): { queue: Scheduli
  * Requeues a pod after a failed attempt: an Unschedulable result parks it in the unschedulable pool;
  * an error sends it to backoffQ. Its timestamp becomes `nowMs`, the start of its backoff. Pure.
  */
-export function requeueFailed(queue: SchedulingQueue, pod: QueuedPod, nowMs: number, unschedulable: boolean): SchedulingQueue {
+export function requeueFailed(
+  queue: SchedulingQueue,
+  pod: QueuedPod,
+  nowMs: number,
+  unschedulable: boolean,
+): SchedulingQueue {
   const requeued: QueuedPod = { ...pod, timestampMs: nowMs, unschedulableSinceMs: unschedulable ? nowMs : null };
-  return unschedulable ? { ...queue, unschedulable: [...queue.unschedulable, requeued] } : { ...queue, backoffQ: [...queue.backoffQ, requeued] };
+  return unschedulable
+    ? { ...queue, unschedulable: [...queue.unschedulable, requeued] }
+    : { ...queue, backoffQ: [...queue.backoffQ, requeued] };
 }
 
 /** Removes a pod (bound or deleted) from every sub-queue. Pure. */
 export function removePod(queue: SchedulingQueue, key: string): SchedulingQueue {
   const keep = (p: QueuedPod) => p.key !== key;
-  return { ...queue, activeQ: queue.activeQ.filter(keep), backoffQ: queue.backoffQ.filter(keep), unschedulable: queue.unschedulable.filter(keep) };
+  return {
+    ...queue,
+    activeQ: queue.activeQ.filter(keep),
+    backoffQ: queue.backoffQ.filter(keep),
+    unschedulable: queue.unschedulable.filter(keep),
+  };
 }
 
 /** When the engine should next wake the queue: earliest backoff expiry or leftover flush. Pure. */

@@ -9,7 +9,12 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 /** framework.Resource: cpu in milli-units, everything else in units. */
-export type ResourceVector = { milliCPU: number; memory: number; ephemeralStorage: number; scalar: Record<string, number> };
+export type ResourceVector = {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  scalar: Record<string, number>;
+};
 
 export type PodResources = {
   /** What NodeResourcesFit's filter and BalancedAllocation use: the real requests. */
@@ -102,7 +107,12 @@ export function computePodResources(pod: Pod): PodResources {
   const requests = toResourceVector(podRequests(pod, null));
   const nonZero = podRequests(pod, NON_MISSING);
   const scalarNames = Object.keys(requests.scalar).sort();
-  return { requests, nonZeroMilliCPU: milliValue(nonZero.get("cpu") ?? 0n), nonZeroMemory: unitValue(nonZero.get("memory") ?? 0n), scalarNames };
+  return {
+    requests,
+    nonZeroMilliCPU: milliValue(nonZero.get("cpu") ?? 0n),
+    nonZeroMemory: unitValue(nonZero.get("memory") ?? 0n),
+    scalarNames,
+  };
 }
 
 /** A node's allocatable as framework.Resource plus AllowedPodNumber. Pure. */
@@ -110,5 +120,11 @@ export function computeAllocatable(allocatable: ResourceList): ResourceVector & 
   const nano = toNano(allocatable);
   const pods = nano.get("pods");
   const vector = toResourceVector(nano);
-  return { milliCPU: vector.milliCPU, memory: vector.memory, ephemeralStorage: vector.ephemeralStorage, scalar: vector.scalar, pods: pods === undefined ? 0 : unitValue(pods) };
+  return {
+    milliCPU: vector.milliCPU,
+    memory: vector.memory,
+    ephemeralStorage: vector.ephemeralStorage,
+    scalar: vector.scalar,
+    pods: pods === undefined ? 0 : unitValue(pods),
+  };
 }

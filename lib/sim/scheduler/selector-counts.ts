@@ -15,7 +15,9 @@ export type SelectorCounts = {
 
 function podCounts(pod: PodInfo, entry: SelectorCounts): boolean {
   // countPodsMatchSelector (podtopologyspread/common.go): same namespace, not terminating.
-  return !pod.pod.terminating && pod.pod.namespace === entry.namespace && selectorMatches(entry.selector, pod.pod.labels);
+  return (
+    !pod.pod.terminating && pod.pod.namespace === entry.namespace && selectorMatches(entry.selector, pod.pod.labels)
+  );
 }
 
 /** Counts per node, computed once per snapshot lineage. The memo write is invisible to callers. */
@@ -23,7 +25,12 @@ export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namesp
   const key = `${namespace}\u0000${JSON.stringify(selector)}`;
   const cached = snapshot.selectorCounts.get(key);
   if (cached) return cached.counts;
-  const entry: SelectorCounts = { namespace, selector, counts: new Int32Array(snapshot.nodes.length), domainSums: new Map() };
+  const entry: SelectorCounts = {
+    namespace,
+    selector,
+    counts: new Int32Array(snapshot.nodes.length),
+    domainSums: new Map(),
+  };
   for (const info of snapshot.nodes) {
     let count = 0;
     for (const pod of info.pods) if (podCounts(pod, entry)) count++;
@@ -34,7 +41,12 @@ export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namesp
 }
 
 /** Σ of the counts per value of `topologyKey` over all nodes (a node without the key counts under ""). */
-export function domainSumsFor(snapshot: Snapshot, selector: Selector, namespace: string, topologyKey: string): Map<string, number> {
+export function domainSumsFor(
+  snapshot: Snapshot,
+  selector: Selector,
+  namespace: string,
+  topologyKey: string,
+): Map<string, number> {
   const counts = selectorCountsFor(snapshot, selector, namespace);
   const entry = snapshot.selectorCounts.get(`${namespace}\u0000${JSON.stringify(selector)}`);
   const cached = entry?.domainSums.get(topologyKey);
@@ -49,7 +61,12 @@ export function domainSumsFor(snapshot: Snapshot, selector: Selector, namespace:
 }
 
 /** The memo after `pod` lands on node `index`: only entries the pod matches are copied. Pure. */
-export function refreshSelectorCounts(memo: Map<string, SelectorCounts>, pod: PodInfo, index: number, labels: Record<string, string>): Map<string, SelectorCounts> {
+export function refreshSelectorCounts(
+  memo: Map<string, SelectorCounts>,
+  pod: PodInfo,
+  index: number,
+  labels: Record<string, string>,
+): Map<string, SelectorCounts> {
   const next = new Map<string, SelectorCounts>();
   for (const [key, entry] of memo) {
     if (!podCounts(pod, entry)) {

@@ -45,7 +45,12 @@ export type Snapshot = {
 function addVector(target: ResourceVector, source: ResourceVector): ResourceVector {
   const scalar = { ...target.scalar };
   for (const [name, value] of Object.entries(source.scalar)) scalar[name] = (scalar[name] ?? 0) + value;
-  return { milliCPU: target.milliCPU + source.milliCPU, memory: target.memory + source.memory, ephemeralStorage: target.ephemeralStorage + source.ephemeralStorage, scalar };
+  return {
+    milliCPU: target.milliCPU + source.milliCPU,
+    memory: target.memory + source.memory,
+    ephemeralStorage: target.ephemeralStorage + source.ephemeralStorage,
+    scalar,
+  };
 }
 
 /**
@@ -76,7 +81,9 @@ export function addPodToNodeInfo(info: NodeInfo, pod: PodInfo): NodeInfo {
     index: info.index,
     pods: [...info.pods, pod],
     podsWithAffinity: pod.hasPodAffinity ? [...info.podsWithAffinity, pod] : info.podsWithAffinity,
-    podsWithRequiredAntiAffinity: hasRequiredAnti ? [...info.podsWithRequiredAntiAffinity, pod] : info.podsWithRequiredAntiAffinity,
+    podsWithRequiredAntiAffinity: hasRequiredAnti
+      ? [...info.podsWithRequiredAntiAffinity, pod]
+      : info.podsWithRequiredAntiAffinity,
     requested: addVector(info.requested, pod.resources.requests),
     nonZeroMilliCPU: info.nonZeroMilliCPU + pod.resources.nonZeroMilliCPU,
     nonZeroMemory: info.nonZeroMemory + pod.resources.nonZeroMemory,
@@ -89,7 +96,19 @@ export function addPodToNodeInfo(info: NodeInfo, pod: PodInfo): NodeInfo {
 function emptyNodeInfo(node: Node): NodeInfo {
   const imageNames = new Set(node.images.flatMap((image) => image.names));
   const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
-  return makeNodeInfo({ node, index: 0, pods: [], podsWithAffinity: [], podsWithRequiredAntiAffinity: [], requested, nonZeroMilliCPU: 0, nonZeroMemory: 0, allocatable: computeAllocatable(node.allocatable), usedPorts: [], imageNames });
+  return makeNodeInfo({
+    node,
+    index: 0,
+    pods: [],
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
+    requested,
+    nonZeroMilliCPU: 0,
+    nonZeroMemory: 0,
+    allocatable: computeAllocatable(node.allocatable),
+    usedPorts: [],
+    imageNames,
+  });
 }
 
 function imageStates(nodes: Node[]): Map<string, ImageState> {
@@ -102,7 +121,10 @@ function imageStates(nodes: Node[]): Map<string, ImageState> {
         if (seen.has(name)) continue;
         seen.add(name);
         const state = states.get(name);
-        states.set(name, state ? { size: state.size, numNodes: state.numNodes + 1 } : { size: image.sizeBytes, numNodes: 1 });
+        states.set(
+          name,
+          state ? { size: state.size, numNodes: state.numNodes + 1 } : { size: image.sizeBytes, numNodes: 1 },
+        );
       }
     }
   }
@@ -123,15 +145,32 @@ export function buildSnapshot(nodes: Node[], pods: PodInfo[], workloads: Workloa
   for (const pod of pods) {
     const { name, namespace, nodeName, terminal } = pod.pod;
     const index = nodeName === null ? undefined : indexByName.get(nodeName);
-    if (nodeName === null) warnings.push(`pod ${namespace}/${name} has no spec.nodeName; it is not counted on any node`);
+    if (nodeName === null)
+      warnings.push(`pod ${namespace}/${name} has no spec.nodeName; it is not counted on any node`);
     else if (terminal) warnings.push(`pod ${namespace}/${name} has finished (Succeeded/Failed); it is not counted`);
-    else if (index === undefined) warnings.push(`pod ${namespace}/${name} is on node "${nodeName}", which is not in the node list; it is not counted`);
+    else if (index === undefined)
+      warnings.push(
+        `pod ${namespace}/${name} is on node "${nodeName}", which is not in the node list; it is not counted`,
+      );
     const info = index === undefined || terminal ? undefined : infos[index];
     if (info && index !== undefined) infos[index] = addPodToNodeInfo(info, pod);
   }
   const nodesWithAffinity = infos.filter((i) => i.podsWithAffinity.length > 0).map((i) => i.index);
-  const nodesWithRequiredAntiAffinity = infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0).map((i) => i.index);
-  return { snapshot: { nodes: infos, indexByName, images: imageStates(nodes), workloads, nodesWithAffinity, nodesWithRequiredAntiAffinity, selectorCounts: new Map() }, warnings };
+  const nodesWithRequiredAntiAffinity = infos
+    .filter((i) => i.podsWithRequiredAntiAffinity.length > 0)
+    .map((i) => i.index);
+  return {
+    snapshot: {
+      nodes: infos,
+      indexByName,
+      images: imageStates(nodes),
+      workloads,
+      nodesWithAffinity,
+      nodesWithRequiredAntiAffinity,
+      selectorCounts: new Map(),
+    },
+    warnings,
+  };
 }
 
 /** `list` with `index` added in order when `has` (the list itself otherwise). */
@@ -151,7 +190,11 @@ export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): S
     ...snapshot,
     nodes,
     nodesWithAffinity: withIndex(snapshot.nodesWithAffinity, index, bound.hasPodAffinity),
-    nodesWithRequiredAntiAffinity: withIndex(snapshot.nodesWithRequiredAntiAffinity, index, bound.requiredAntiAffinityTerms.length > 0),
+    nodesWithRequiredAntiAffinity: withIndex(
+      snapshot.nodesWithRequiredAntiAffinity,
+      index,
+      bound.requiredAntiAffinityTerms.length > 0,
+    ),
     selectorCounts: refreshSelectorCounts(snapshot.selectorCounts, bound, index, info.node.labels),
   };
 }

@@ -11,9 +11,24 @@ export type Code = "Success" | "Unschedulable" | "UnschedulableAndUnresolvable";
 export type Status = { code: Exclude<Code, "Success">; reasons: string[] };
 
 export const PLUGIN_NAMES = [
-  "SchedulingGates", "PrioritySort", "NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts",
-  "NodeResourcesFit", "VolumeRestrictions", "NodeVolumeLimits", "VolumeBinding", "VolumeZone", "PodTopologySpread",
-  "InterPodAffinity", "DefaultPreemption", "NodeResourcesBalancedAllocation", "ImageLocality", "DefaultBinder",
+  "SchedulingGates",
+  "PrioritySort",
+  "NodeUnschedulable",
+  "NodeName",
+  "TaintToleration",
+  "NodeAffinity",
+  "NodePorts",
+  "NodeResourcesFit",
+  "VolumeRestrictions",
+  "NodeVolumeLimits",
+  "VolumeBinding",
+  "VolumeZone",
+  "PodTopologySpread",
+  "InterPodAffinity",
+  "DefaultPreemption",
+  "NodeResourcesBalancedAllocation",
+  "ImageLocality",
+  "DefaultBinder",
   "DynamicResources",
 ] as const;
 
@@ -23,7 +38,11 @@ export type ResourceSpec = { name: string; weight: number };
 
 export type UtilizationShapePoint = { utilization: number; score: number };
 
-export type ScoringStrategy = { type: "LeastAllocated" | "MostAllocated" | "RequestedToCapacityRatio"; resources: ResourceSpec[]; shape: UtilizationShapePoint[] };
+export type ScoringStrategy = {
+  type: "LeastAllocated" | "MostAllocated" | "RequestedToCapacityRatio";
+  resources: ResourceSpec[];
+  shape: UtilizationShapePoint[];
+};
 
 /** Plugin args after defaulting (pkg/scheduler/apis/config/v1/defaults.go). */
 export type PluginArgs = {
@@ -53,7 +72,8 @@ export type Profile = {
 /** Per-cycle data: the pod, the snapshot, the profile's args, and each plugin's CycleState entry. */
 export type CycleContext = { pod: PodInfo; snapshot: Snapshot; args: PluginArgs; state: Map<string, unknown> };
 
-export type PreFilterOutcome = { kind: "skip" } | { kind: "ok"; nodeNames: string[] | null } | { kind: "reject"; status: Status };
+export type PreFilterOutcome =
+  { kind: "skip" } | { kind: "ok"; nodeNames: string[] | null } | { kind: "reject"; status: Status };
 
 export type PluginImpl = {
   preFilter?: (ctx: CycleContext) => PreFilterOutcome;

@@ -38,7 +38,8 @@ function claimLines(c: ClaimResult, events: readonly TraceEvent[]): string[] {
     const e = events[seq];
     const deciding = i === shown.length - 1 ? " (deciding)" : "";
     if (i === 3 && c.evidence.length > 4) lines.push(`        … ${c.evidence.length - 4} more`);
-    if (e !== undefined) lines.push(`        #${seq} at ${(e.t / 1000).toFixed(3)} s: ${e.component} ${e.type}${deciding}`);
+    if (e !== undefined)
+      lines.push(`        #${seq} at ${(e.t / 1000).toFixed(3)} s: ${e.component} ${e.type}${deciding}`);
   });
   return lines;
 }
@@ -49,7 +50,11 @@ export function formatTimeline(trace: Trace): string {
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(" ");
   const width = Math.max(...trace.events.map((e) => e.component.length), 10);
-  const lines = [`${trace.scenario}: ${trace.title}`, `params: ${params || "(none)"}   seed: ${trace.seed}   engine: ${trace.engineVersion}`, ""];
+  const lines = [
+    `${trace.scenario}: ${trace.title}`,
+    `params: ${params || "(none)"}   seed: ${trace.seed}   engine: ${trace.engineVersion}`,
+    "",
+  ];
   for (const e of trace.events) lines.push(`${clock(e.t)}  ${e.component.padEnd(width)}  ${e.message}`);
   lines.push("");
   if (trace.outcome.status !== "completed") lines.push(`SIMULATION FAILED: ${trace.outcome.message}`);

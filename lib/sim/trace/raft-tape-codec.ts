@@ -45,7 +45,7 @@ function packColumn(values: readonly number[], out: number[]): void {
     z[i] = zigzag(values[i]! - prev);
     prev = values[i]!;
   }
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const v = z[i]!;
     let length = 0;
     let distance = 0;
@@ -92,7 +92,8 @@ function unpackColumn(stream: readonly number[], pos: number, n: number): { valu
     }
     const distance = (-token % COPY_DISTANCE_MAX) + 1;
     const length = Math.floor(-token / COPY_DISTANCE_MAX);
-    if (distance > z.length || length < 1 || z.length + length > n) throw new Error(`copy token ${token} does not fit its column`);
+    if (distance > z.length || length < 1 || z.length + length > n)
+      throw new Error(`copy token ${token} does not fit its column`);
     for (let j = 0; j < length; j++) z.push(z[z.length - distance]!);
   }
   const values = new Array<number>(n);
@@ -124,7 +125,11 @@ function packStreams(streams: readonly ColumnStream[]): number[][] {
 }
 
 /** Groups rows into column streams: `keyOf` gives a row's key, `columnsOf` its values, column by column. */
-function toStreams(rows: readonly number[][], keyOf: (row: number[]) => number[], columnsOf: (row: number[]) => number[]): ColumnStream[] {
+function toStreams(
+  rows: readonly number[][],
+  keyOf: (row: number[]) => number[],
+  columnsOf: (row: number[]) => number[],
+): ColumnStream[] {
   const streams = new Map<string, ColumnStream>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -146,14 +151,21 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
  * Unpacks streams into rows, sorted by time (column 0), then key, then stream order. `rowOf` builds
  * the row of stream `key` from the columns' values at position i (it may throw on a bad value).
  */
-function unpackStreams(streams: readonly number[][], keySize: number, columns: number, rowOf: (key: readonly number[], cols: readonly number[][], i: number) => number[]): number[][] {
+function unpackStreams(
+  streams: readonly number[][],
+  keySize: number,
+  columns: number,
+  rowOf: (key: readonly number[], cols: readonly number[][], i: number) => number[],
+): number[][] {
   const rows: number[][] = [];
   let lastKey: number[] | null = null;
   for (const stream of streams) {
     const key = stream.slice(0, keySize);
     const n = stream[keySize];
-    if (key.length < keySize || n === undefined || !Number.isSafeInteger(n) || n < 1) throw new Error("a stream has no key or row count");
-    if (lastKey !== null && compareKeys(lastKey, key) >= 0) throw new Error(`streams are not in key order at ${key.join(",")}`);
+    if (key.length < keySize || n === undefined || !Number.isSafeInteger(n) || n < 1)
+      throw new Error("a stream has no key or row count");
+    if (lastKey !== null && compareKeys(lastKey, key) >= 0)
+      throw new Error(`streams are not in key order at ${key.join(",")}`);
     lastKey = key;
     let pos = keySize + 1;
     const cols: number[][] = [];
@@ -162,7 +174,8 @@ function unpackStreams(streams: readonly number[][], keySize: number, columns: n
       cols.push(col.values);
       pos = col.pos;
     }
-    if (pos !== stream.length) throw new Error(`stream ${key.join(",")} has ${stream.length - pos} values after its columns`);
+    if (pos !== stream.length)
+      throw new Error(`stream ${key.join(",")} has ${stream.length - pos} values after its columns`);
     const times = cols[0]!;
     for (let i = 0; i < n; i++) {
       if (i > 0 && times[i]! < times[i - 1]!) throw new Error(`stream ${key.join(",")} goes back in time`);
@@ -175,11 +188,22 @@ function unpackStreams(streams: readonly number[][], keySize: number, columns: n
 }
 
 /** What packColumnStreams packs: RaftTapeRows with each table as column streams. */
-export type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & { msgs: ColumnStream[]; states: ColumnStream[]; logs: ColumnStream[] };
+export type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & {
+  msgs: ColumnStream[];
+  states: ColumnStream[];
+  logs: ColumnStream[];
+};
 
 /** Packs a tape kept as column streams (the recorder's form) for the trace. Pure. */
 export function packColumnStreams(tape: RaftTapeStreams): RaftTape {
-  return { members: [...tape.members], tickMs: tape.tickMs, electionTicks: tape.electionTicks, msgs: packStreams(tape.msgs), states: packStreams(tape.states), logs: packStreams(tape.logs) };
+  return {
+    members: [...tape.members],
+    tickMs: tape.tickMs,
+    electionTicks: tape.electionTicks,
+    msgs: packStreams(tape.msgs),
+    states: packStreams(tape.states),
+    logs: packStreams(tape.logs),
+  };
 }
 
 /** Packs a tape's rows for the trace. Pure. */
@@ -191,8 +215,16 @@ export function packRaftTape(rows: RaftTapeRows): RaftTape {
       (r) => [r[2]!, r[3]!, r[4]!],
       (r) => [r[0]!, Math.abs(r[1]!) - r[0]!, r[5]!, r[6]!, r[7]!, r[8]! | (r[1]! < 0 ? 2 : 0)],
     ),
-    states: toStreams(rows.states, (r) => [r[1]!], (r) => [r[0]!, ...r.slice(2)]),
-    logs: toStreams(rows.logs, (r) => [r[1]!], (r) => [r[0]!, ...r.slice(2)]),
+    states: toStreams(
+      rows.states,
+      (r) => [r[1]!],
+      (r) => [r[0]!, ...r.slice(2)],
+    ),
+    logs: toStreams(
+      rows.logs,
+      (r) => [r[1]!],
+      (r) => [r[0]!, ...r.slice(2)],
+    ),
   });
 }
 
@@ -230,15 +262,31 @@ function unpackUncached(tape: RaftTape): RaftTapeRows {
       member(to);
       if (!(type >= 0 && type < RAFT_WIRE_TYPES.length)) throw new Error(`message type ${type} is unknown`);
     }
-    if (latency < 0 || flags < 0 || flags > 3) throw new Error(`message ${from}->${to} at ${sent} has latency ${latency} and flags ${flags}`);
+    if (latency < 0 || flags < 0 || flags > 3)
+      throw new Error(`message ${from}->${to} at ${sent} has latency ${latency} and flags ${flags}`);
     const arrive = sent + latency;
     return [sent, flags & 2 ? -arrive : arrive, from, to, type, cols[2]![i]!, cols[3]![i]!, cols[4]![i]!, flags & 1];
   });
   const states = unpackStreams(tape.states, 1, STATE_COLUMNS, (key, cols, i) => {
     const role = cols[1]![i]!;
     if (!(role >= 0 && role < RAFT_TAPE_ROLES.length)) throw new Error(`role ${role} is unknown`);
-    return [cols[0]![i]!, i === 0 ? member(key[0]!) : key[0]!, role, cols[2]![i]!, cols[3]![i]!, cols[4]![i]!, cols[5]![i]!, cols[6]![i]!];
+    return [
+      cols[0]![i]!,
+      i === 0 ? member(key[0]!) : key[0]!,
+      role,
+      cols[2]![i]!,
+      cols[3]![i]!,
+      cols[4]![i]!,
+      cols[5]![i]!,
+      cols[6]![i]!,
+    ];
   });
-  const logs = unpackStreams(tape.logs, 1, LOG_COLUMNS, (key, cols, i) => [cols[0]![i]!, i === 0 ? member(key[0]!) : key[0]!, cols[1]![i]!, cols[2]![i]!, cols[3]![i]!]);
+  const logs = unpackStreams(tape.logs, 1, LOG_COLUMNS, (key, cols, i) => [
+    cols[0]![i]!,
+    i === 0 ? member(key[0]!) : key[0]!,
+    cols[1]![i]!,
+    cols[2]![i]!,
+    cols[3]![i]!,
+  ]);
   return { members: [...tape.members], tickMs: tape.tickMs, electionTicks: tape.electionTicks, msgs, states, logs };
 }

@@ -7,10 +7,22 @@ import { unpackRaftTape } from "./raft-tape-codec";
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
 export const traceEventSchema = z
-  .object({ t: z.number().int().nonnegative(), seq: z.number().int().nonnegative(), component: z.string(), type: z.string(), message: z.string() })
+  .object({
+    t: z.number().int().nonnegative(),
+    seq: z.number().int().nonnegative(),
+    component: z.string(),
+    type: z.string(),
+    message: z.string(),
+  })
   .catchall(fieldValue);
 
-export const claimSchema = z.object({ id: z.string(), text: z.string(), passed: z.boolean(), evidence: z.array(z.number().int().nonnegative()), detail: z.string() });
+export const claimSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  passed: z.boolean(),
+  evidence: z.array(z.number().int().nonnegative()),
+  detail: z.string(),
+});
 
 const procViewSchema = z.object({
   kind: z.string(),
@@ -30,21 +42,57 @@ export const viewSchema = z.object({
   nodes: z.record(z.string(), z.object({ ready: z.enum(["True", "False", "Unknown"]), taints: z.array(z.string()) })),
   pods: z.record(
     z.string(),
-    z.object({ node: z.string().nullable(), phase: z.enum(["Pending", "Running", "Terminating", "Succeeded", "Failed"]), ready: z.boolean(), ip: z.string().nullable(), restarts: z.number().int(), reason: z.string().nullable() }),
+    z.object({
+      node: z.string().nullable(),
+      phase: z.enum(["Pending", "Running", "Terminating", "Succeeded", "Failed"]),
+      ready: z.boolean(),
+      ip: z.string().nullable(),
+      restarts: z.number().int(),
+      reason: z.string().nullable(),
+    }),
   ),
   backends: z.record(z.string(), z.boolean()),
   partitions: z.array(z.string()),
   traffic: z.object({ ok: z.number(), failed: z.number() }).nullable(),
-  replicasets: z.record(z.string(), z.object({ replicas: z.number().int(), revision: z.number().int().nullable(), deployment: z.string().nullable() })),
-  services: z.record(z.string(), z.object({ ready: z.number().int(), notReady: z.number().int(), endpoints: z.array(z.string()), terminating: z.array(z.string()), records: z.array(z.string()) })),
+  replicasets: z.record(
+    z.string(),
+    z.object({ replicas: z.number().int(), revision: z.number().int().nullable(), deployment: z.string().nullable() }),
+  ),
+  services: z.record(
+    z.string(),
+    z.object({
+      ready: z.number().int(),
+      notReady: z.number().int(),
+      endpoints: z.array(z.string()),
+      terminating: z.array(z.string()),
+      records: z.array(z.string()),
+    }),
+  ),
   pvcs: z.array(z.string()),
   proxies: z.record(
     z.string(),
-    z.object({ mode: z.string(), refused: z.boolean(), rules: z.number().int(), hashEntries: z.number().int(), services: z.number().int(), endpoints: z.number().int(), path: z.array(z.string()) }),
+    z.object({
+      mode: z.string(),
+      refused: z.boolean(),
+      rules: z.number().int(),
+      hashEntries: z.number().int(),
+      services: z.number().int(),
+      endpoints: z.number().int(),
+      path: z.array(z.string()),
+    }),
   ),
   request: z.object({ request: z.string(), stage: z.string(), user: z.string() }).nullable(),
   hpa: z
-    .object({ name: z.string(), replicas: z.number().int(), desired: z.number().int(), utilization: z.number().int().nullable(), target: z.number().int(), ready: z.number().int(), unready: z.number().int(), missing: z.number().int() })
+    .object({
+      name: z.string(),
+      replicas: z.number().int(),
+      desired: z.number().int(),
+      utilization: z.number().int().nullable(),
+      target: z.number().int(),
+      ready: z.number().int(),
+      unready: z.number().int(),
+      missing: z.number().int(),
+    })
     .optional(),
 });
 
@@ -64,7 +112,10 @@ export const raftTapeSchema = z
     try {
       unpackRaftTape(tape);
     } catch (err) {
-      ctx.addIssue({ code: "custom", message: `the raft tape does not unpack: ${err instanceof Error ? err.message : String(err)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `the raft tape does not unpack: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   });
 
@@ -92,16 +143,25 @@ export const traceSchema = z
   })
   .superRefine((trace, ctx) => {
     trace.events.forEach((e, i) => {
-      if (e.seq !== i) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: `event ${i} has seq ${e.seq}` });
+      if (e.seq !== i)
+        ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: `event ${i} has seq ${e.seq}` });
       const prev = trace.events[i - 1];
-      if (prev !== undefined && e.t < prev.t) ctx.addIssue({ code: "custom", path: ["events", i, "t"], message: "events are not in time order" });
+      if (prev !== undefined && e.t < prev.t)
+        ctx.addIssue({ code: "custom", path: ["events", i, "t"], message: "events are not in time order" });
     });
     trace.claims.forEach((c, i) => {
-      for (const s of c.evidence) if (s >= trace.events.length) ctx.addIssue({ code: "custom", path: ["claims", i, "evidence"], message: `evidence ${s} is not an event` });
+      for (const s of c.evidence)
+        if (s >= trace.events.length)
+          ctx.addIssue({ code: "custom", path: ["claims", i, "evidence"], message: `evidence ${s} is not an event` });
     });
     const etcd = new Set(trace.topology.processes.filter((p) => p.kind === "etcd").map((p) => p.id));
     trace.raft?.members.forEach((id, i) => {
-      if (!etcd.has(id)) ctx.addIssue({ code: "custom", path: ["raft", "members", i], message: `${id} is not an etcd process of the topology` });
+      if (!etcd.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["raft", "members", i],
+          message: `${id} is not an etcd process of the topology`,
+        });
     });
   });
 

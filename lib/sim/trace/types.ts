@@ -22,7 +22,8 @@ export type ClaimResult = {
 export type TopologyProc = { id: string; kind: string; host: string };
 export type Topology = { hosts: { id: string; zone: string }[]; processes: TopologyProc[] };
 
-export type Outcome = { status: "completed" } | { status: "bound-exceeded"; bound: string; atMs: number; message: string };
+export type Outcome =
+  { status: "completed" } | { status: "bound-exceeded"; bound: string; atMs: number; message: string };
 
 export type Checkpoint = { seq: number; t: number; view: View };
 
@@ -90,7 +91,11 @@ export type RaftTapeRows = {
  * `msgs`, `states` and `logs` hold streams: a key (msgs: from, to, type; states and logs: member),
  * the row count n, then one packed column per remaining field.
  */
-export type RaftTape = Pick<RaftTapeRows, "members" | "tickMs" | "electionTicks"> & { msgs: number[][]; states: number[][]; logs: number[][] };
+export type RaftTape = Pick<RaftTapeRows, "members" | "tickMs" | "electionTicks"> & {
+  msgs: number[][];
+  states: number[][];
+  logs: number[][];
+};
 
 export type Trace = {
   engineVersion: string;

@@ -8,7 +8,9 @@ process.env.QUORUM_POOL_THREADS = "1";
 process.env.QUORUM_POOL_QUEUE = "1";
 
 function call(seed: number) {
-  return GET(new Request(`http://localhost/api/sim/etcd-quorum-loss?seed=${seed}`), { params: Promise.resolve({ scenario: "etcd-quorum-loss" }) });
+  return GET(new Request(`http://localhost/api/sim/etcd-quorum-loss?seed=${seed}`), {
+    params: Promise.resolve({ scenario: "etcd-quorum-loss" }),
+  });
 }
 
 describe("GET /api/sim/[scenario] when the pool is full", () => {
@@ -20,7 +22,9 @@ describe("GET /api/sim/[scenario] when the pool is full", () => {
     expect(busy.length).toBeGreaterThanOrEqual(2); // 4 requests, one thread and one queue place
     for (const response of busy) {
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-      expect(await response.json()).toEqual({ error: expect.stringMatching(/^The server is busy with other heavy work; try again in \d+ s\.$/) });
+      expect(await response.json()).toEqual({
+        error: expect.stringMatching(/^The server is busy with other heavy work; try again in \d+ s\.$/),
+      });
     }
     // A refusal is not cached: the same request succeeds once the pool has room.
     const seedRefused = [101, 102, 103, 104][statuses.indexOf(429)]!;

@@ -26,11 +26,16 @@ describe("the heavy-work pool", () => {
   it("runs at most `threads` jobs, queues at most `queueMax`, and refuses the next at once with a time to retry", async () => {
     const pool = newPool({ threads: 1, queueMax: 2, budgetMs: 60_000 });
     await pool.run({ kind: "render-markdown", sources: ["warm"] }); // the thread is up and idle
-    const jobs = [1, 2, 3].map((seed) => pool.run({ kind: "run-scenario", scenarioId: "etcd-quorum-loss", params: {}, seed }));
+    const jobs = [1, 2, 3].map((seed) =>
+      pool.run({ kind: "run-scenario", scenarioId: "etcd-quorum-loss", params: {}, seed }),
+    );
     expect(pool.stats()).toMatchObject({ threads: 1, queued: 2 });
     const refused = pool.run({ kind: "render-markdown", sources: ["one too many"] });
     await expect(refused).rejects.toBeInstanceOf(PoolBusyError);
-    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number), message: expect.stringMatching(/busy.*try again in \d+ s/) });
+    await expect(refused).rejects.toMatchObject({
+      retryAfterSeconds: expect.any(Number),
+      message: expect.stringMatching(/busy.*try again in \d+ s/),
+    });
     const traces = await Promise.all(jobs);
     expect(traces.map((trace) => trace.seed)).toEqual([1, 2, 3]);
     expect(pool.stats()).toMatchObject({ queued: 0, completed: 4 });
@@ -38,7 +43,10 @@ describe("the heavy-work pool", () => {
 
   it("stops a job over its time budget with a clear error, while the other thread's jobs complete", async () => {
     const pool = newPool({ threads: 2, queueMax: 4, budgetMs: 3_000 });
-    await Promise.all([pool.run({ kind: "render-markdown", sources: ["warm"] }), pool.run({ kind: "render-markdown", sources: ["warm"] })]);
+    await Promise.all([
+      pool.run({ kind: "render-markdown", sources: ["warm"] }),
+      pool.run({ kind: "render-markdown", sources: ["warm"] }),
+    ]);
     const heavy = pool.run({ kind: "render-markdown", sources: deepQuotes });
     const ordinary = pool.run({ kind: "render-markdown", sources: [ordinaryCard] });
     await expect(heavy).rejects.toBeInstanceOf(JobOverBudgetError);

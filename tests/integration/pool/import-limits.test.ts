@@ -21,7 +21,11 @@ describe("importFile", () => {
     const outcome = await importFile({ learnerId, fileName: "deep.md", bytes: encode(file), now });
     expect(outcome).toMatchObject({ ok: false, message: "The file has 1 problem; nothing was imported." });
     expect(!outcome.ok && outcome.errors).toEqual([
-      { line: 18, message: "The card at line 18 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep (blockquotes and lists); the limit is 32." },
+      {
+        line: 18,
+        message:
+          "The card at line 18 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep (blockquotes and lists); the limit is 32.",
+      },
     ]);
     expect(getHeavyPool().stats().completed).toBe(completedBefore); // no render job ran
     expect(await db.deck.count({ where: { ownerId: learnerId } })).toBe(0);
@@ -33,7 +37,11 @@ describe("importFile", () => {
     const outcome = await importFile({ learnerId, fileName: "pods.md", bytes: encode(ordinaryFile), now });
     expect(outcome).toMatchObject({ ok: true, imported: 2 });
     expect(getHeavyPool().stats().completed).toBe(completedBefore + 1);
-    const cards = await db.card.findMany({ where: { deck: { ownerId: learnerId } }, orderBy: { position: "asc" }, select: { answerHtml: true } });
+    const cards = await db.card.findMany({
+      where: { deck: { ownerId: learnerId } },
+      orderBy: { position: "asc" },
+      select: { answerHtml: true },
+    });
     expect(cards[0]!.answerHtml).toContain("<strong>deployable</strong>");
   });
 });
@@ -42,17 +50,31 @@ describe("saveImportedDeck", () => {
   it("refuses an import over the learner's storage quota and writes nothing", async () => {
     const learnerId = "guest_" + "3".repeat(32);
     await ensureGuestLearner(learnerId);
-    const card = (front: string): ImportedCard => ({ line: 1, front, back: "An answer.", format: "markdown", tags: [] });
+    const card = (front: string): ImportedCard => ({
+      line: 1,
+      front,
+      back: "An answer.",
+      format: "markdown",
+      tags: [],
+    });
     const first = await renderImportedCards([card("First question?")], renderInProcess);
     const second = await renderImportedCards([card("Second question, which does not fit?")], renderInProcess);
     if (!first.ok || !second.ok) throw new Error("render failed");
     const quotaBytes = 120;
-    const deck = (cards: typeof first.cards) => ({ ownerId: learnerId, deckName: "Mine", description: "test", cards, quotaBytes });
+    const deck = (cards: typeof first.cards) => ({
+      ownerId: learnerId,
+      deckName: "Mine",
+      description: "test",
+      cards,
+      quotaBytes,
+    });
     expect(await saveImportedDeck(db, deck(first.cards))).toMatchObject({ ok: true, imported: 1 });
     const used = await db.card.count({ where: { deck: { ownerId: learnerId } } });
     expect(await saveImportedDeck(db, deck(second.cards))).toEqual({
       ok: false,
-      message: expect.stringMatching(/^This import needs 0\.0 MB and your imported decks already use 0\.0 MB of your 0\.0 MB storage quota; nothing was imported\./),
+      message: expect.stringMatching(
+        /^This import needs 0\.0 MB and your imported decks already use 0\.0 MB of your 0\.0 MB storage quota; nothing was imported\./,
+      ),
     });
     expect(await db.card.count({ where: { deck: { ownerId: learnerId } } })).toBe(used);
     expect(await db.deck.count({ where: { ownerId: learnerId } })).toBe(1);

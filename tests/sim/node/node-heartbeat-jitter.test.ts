@@ -35,8 +35,10 @@ function gaps(ts: readonly number[]): number[] {
 
 const RUN_MS = 1_200_000;
 const sent = quietCluster(3, RUN_MS);
-const leaseRenewals = (kubelet: string) => sent.filter((s) => s.from === kubelet && s.call.resource === "leases" && s.call.verb === "update").map((s) => s.t);
-const statusPatches = (kubelet: string) => sent.filter((s) => s.from === kubelet && s.call.resource === "nodes" && s.call.verb === "patch").map((s) => s.t);
+const leaseRenewals = (kubelet: string) =>
+  sent.filter((s) => s.from === kubelet && s.call.resource === "leases" && s.call.verb === "update").map((s) => s.t);
+const statusPatches = (kubelet: string) =>
+  sent.filter((s) => s.from === kubelet && s.call.resource === "nodes" && s.call.verb === "patch").map((s) => s.t);
 
 describe("node Lease renewal (lease/controller.go Run: wait.JitterUntil with factor 0.04)", () => {
   it("renews every 10 s to 10.4 s plus the request's round trip, never on a fixed 10 s beat", () => {
@@ -54,7 +56,9 @@ describe("node Lease renewal (lease/controller.go Run: wait.JitterUntil with fac
   });
 
   it("draws the jitter from the seeded PRNG: the same seed gives the same renewals", () => {
-    const again = quietCluster(3, 120_000).filter((s) => s.from === "kubelet/node-1" && s.call.resource === "leases" && s.call.verb === "update").map((s) => s.t);
+    const again = quietCluster(3, 120_000)
+      .filter((s) => s.from === "kubelet/node-1" && s.call.resource === "leases" && s.call.verb === "update")
+      .map((s) => s.t);
     expect(again).toEqual(leaseRenewals("kubelet/node-1").filter((t) => t <= 120_000));
   });
 });
@@ -71,7 +75,9 @@ describe("unchanged node status (kubelet_node_status.go: every nodeStatusReportF
         expect(g).toBeLessThanOrEqual(300_000 + 10_400);
       }
     }
-    const firsts = ["kubelet/cp-1", "kubelet/node-1", "kubelet/node-2"].map((k) => statusPatches(k).filter((t) => t > 60_000)[0]!);
+    const firsts = ["kubelet/cp-1", "kubelet/node-1", "kubelet/node-2"].map(
+      (k) => statusPatches(k).filter((t) => t > 60_000)[0]!,
+    );
     expect(firsts.some((t) => Math.abs(t - 300_000) > 20_000)).toBe(true);
   });
 });

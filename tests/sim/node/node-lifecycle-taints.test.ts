@@ -10,7 +10,9 @@ import { k8sCluster } from "../harness";
 const tuning = { ...DEFAULT_TUNING, defaultTolerationMs: 30_000 };
 
 function taintEvents(events: readonly TraceEvent[], node: string, taint: string): TraceEvent[] {
-  return events.filter((e) => e.type === "node.tainted" && e.node === node && Array.isArray(e.taints) && e.taints.includes(taint));
+  return events.filter(
+    (e) => e.type === "node.tainted" && e.node === node && Array.isArray(e.taints) && e.taints.includes(taint),
+  );
 }
 
 describe("unreachable node (Ready=Unknown): doNoScheduleTaintingPass on the node update", () => {
@@ -59,7 +61,10 @@ describe("container runtime down (Ready=False): the not-ready taints", () => {
   });
 
   it("marks the node's pods not ready once it has tainted the node NoExecute (doNoExecuteTaintingPass, MarkPodsNotReady)", () => {
-    const onNode = h.events("pod.running").filter((e) => e.node === "node-1" && e.t < stoppedAt).map((e) => String(e.pod));
+    const onNode = h
+      .events("pod.running")
+      .filter((e) => e.node === "node-1" && e.t < stoppedAt)
+      .map((e) => String(e.pod));
     const noExecute = taintEvents(h.events(), "node-1", "node.kubernetes.io/not-ready:NoExecute")[0]!;
     const marked = h.events("pod.not-ready").filter((e) => e.node === "node-1");
     expect(marked.map((e) => String(e.pod)).sort()).toEqual([...onNode].sort());
@@ -67,7 +72,10 @@ describe("container runtime down (Ready=False): the not-ready taints", () => {
   });
 
   it("evicts the node's pods once their not-ready toleration runs out", () => {
-    const onNode = h.events("pod.running").filter((e) => e.node === "node-1" && e.t < stoppedAt).map((e) => String(e.pod));
+    const onNode = h
+      .events("pod.running")
+      .filter((e) => e.node === "node-1" && e.t < stoppedAt)
+      .map((e) => String(e.pod));
     expect(onNode.length).toBeGreaterThan(0);
     const evicted = h.events("pod.evicted").map((e) => String(e.pod));
     for (const p of onNode) expect(evicted).toContain(p);

@@ -15,7 +15,10 @@ function isProbeRequest(ev: SimEvent): boolean {
 }
 
 function etcdDownForTenMinutes() {
-  const h = k8sCluster({ etcdMembers: 3, etcdTopology: "external", controlPlanes: 1, workers: 1, webTraffic: false }, 7);
+  const h = k8sCluster(
+    { etcdMembers: 3, etcdTopology: "external", controlPlanes: 1, workers: 1, webTraffic: false },
+    7,
+  );
   const probesAt: number[] = [];
   h.listeners.push((_, ev) => {
     if (isProbeRequest(ev)) probesAt.push(h.now);

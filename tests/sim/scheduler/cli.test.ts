@@ -33,24 +33,47 @@ describe("npm run sim -- schedule", () => {
   it("prints the stable JSON with --json", async () => {
     const { code, out } = await run([...base, "--pod", `${examples}/pod.yaml`, "--json"]);
     expect(code).toBe(EXIT_SCHEDULED);
-    const json = JSON.parse(out) as { selectedNode: string; nodes: { name: string; filters: { plugin: string; code: string }[]; scores: { plugin: string; raw: number; normalized: number; weighted: number }[]; total: number | null }[] };
+    const json = JSON.parse(out) as {
+      selectedNode: string;
+      nodes: {
+        name: string;
+        filters: { plugin: string; code: string }[];
+        scores: { plugin: string; raw: number; normalized: number; weighted: number }[];
+        total: number | null;
+      }[];
+    };
     expect(json.selectedNode).toBe("node-c");
     expect(json.nodes.map((n) => n.name)).toEqual(["node-a", "node-b", "node-c", "node-gpu", "node-old"]);
     const nodeC = json.nodes.find((n) => n.name === "node-c");
-    expect(nodeC?.scores.find((s) => s.plugin === "PodTopologySpread")).toEqual({ plugin: "PodTopologySpread", raw: 6, normalized: 100, weighted: 200 });
+    expect(nodeC?.scores.find((s) => s.plugin === "PodTopologySpread")).toEqual({
+      plugin: "PodTopologySpread",
+      raw: 6,
+      normalized: 100,
+      weighted: 200,
+    });
     expect(nodeC?.total).toBe(nodeC?.scores.reduce((sum, s) => sum + s.weighted, 0));
     expect(json.nodes.find((n) => n.name === "node-gpu")?.total).toBeNull();
   });
 
   it("moves the choice with the bin-packing config example", async () => {
-    const { out } = await run([...base, "--pod", `${examples}/pod.yaml`, "--config", `${examples}/config.yaml`, "--json"]);
+    const { out } = await run([
+      ...base,
+      "--pod",
+      `${examples}/pod.yaml`,
+      "--config",
+      `${examples}/config.yaml`,
+      "--json",
+    ]);
     const json = JSON.parse(out) as { nodes: { name: string; scores: { plugin: string; weighted: number }[] }[] };
     const fit = json.nodes.find((n) => n.name === "node-c")?.scores.find((s) => s.plugin === "NodeResourcesFit");
     expect(fit?.weighted).toBe(335);
   });
 
   it("exits 1 with the aggregated message when the pod cannot be placed", async () => {
-    const pod = tempFile("big.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: '64'}}}]\n");
+    const pod = tempFile(
+      "big.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: '64'}}}]\n",
+    );
     const { code, out } = await run(["--nodes", `${examples}/nodes.yaml`, "--pod", pod]);
     expect(code).toBe(EXIT_UNSCHEDULABLE);
     // The histogram sorts "<count> <reason>" as strings, so "1 …" entries come before "3 …".
@@ -60,10 +83,15 @@ describe("npm run sim -- schedule", () => {
   });
 
   it("exits 2 naming the file, document and field of bad input", async () => {
-    const pod = tempFile("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 1x}}}]\n");
+    const pod = tempFile(
+      "bad.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 1x}}}]\n",
+    );
     const { code, err } = await run(["--nodes", `${examples}/nodes.yaml`, "--pod", pod]);
     expect(code).toBe(EXIT_BAD_INPUT);
-    expect(err).toContain('bad.yaml: document 1 (Pod "bad"): spec.containers[0].resources.requests.cpu: invalid quantity "1x"');
+    expect(err).toContain(
+      'bad.yaml: document 1 (Pod "bad"): spec.containers[0].resources.requests.cpu: invalid quantity "1x"',
+    );
   });
 
   it("exits 2 on missing options and unreadable files", async () => {

@@ -6,7 +6,15 @@ import { buildSnapshot, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { Profile } from "@/lib/sim/scheduler/types";
 
 export function makeNode(name: string, allocatable: Record<string, string>, extra: Partial<Node> = {}): Node {
-  return { name, labels: { "kubernetes.io/hostname": name }, taints: [], unschedulable: false, allocatable: { pods: "110", ...allocatable }, images: [], ...extra };
+  return {
+    name,
+    labels: { "kubernetes.io/hostname": name },
+    taints: [],
+    unschedulable: false,
+    allocatable: { pods: "110", ...allocatable },
+    images: [],
+    ...extra,
+  };
 }
 
 export function makePod(name: string, requests: Record<string, string>[] = [], extra: Partial<Pod> = {}): Pod {
@@ -21,7 +29,13 @@ export function makePod(name: string, requests: Record<string, string>[] = [], e
     schedulerName: "default-scheduler",
     priority: 0,
     preemptionPolicy: "PreemptLowerPriority",
-    containers: (requests.length ? requests : [{}]).map((r, i) => ({ name: `c${i}`, image: "app:1", requests: r, restartPolicy: null, hostPorts: [] })),
+    containers: (requests.length ? requests : [{}]).map((r, i) => ({
+      name: `c${i}`,
+      image: "app:1",
+      requests: r,
+      restartPolicy: null,
+      hostPorts: [],
+    })),
     initContainers: [],
     overhead: {},
     nodeSelector: null,

@@ -48,14 +48,26 @@ describe("numFeasibleNodesToFind (schedule_one_test.go TestNumFeasibleNodesToFin
 
 describe("TaintToleration (taint_toleration.go)", () => {
   it("filters on the first untolerated NoSchedule taint with upstream wording", () => {
-    const tainted = makeNode("cp", { cpu: "4" }, { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] });
+    const tainted = makeNode(
+      "cp",
+      { cpu: "4" },
+      { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] },
+    );
     const result = scheduleOne(defaultProfile(), info(makePod("p")), snapshotOf([tainted]), { pickIndex: first });
-    expect(result.nodes[0]?.filters.at(-1)).toEqual({ plugin: "TaintToleration", code: "UnschedulableAndUnresolvable", reasons: ["node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"] });
+    expect(result.nodes[0]?.filters.at(-1)).toEqual({
+      plugin: "TaintToleration",
+      code: "UnschedulableAndUnresolvable",
+      reasons: ["node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"],
+    });
   });
 
   it("scores untolerated PreferNoSchedule taints in reverse: 0 taints → 100, 1 of max 2 → 50, 2 → 0", () => {
     const prefer = (key: string) => ({ key, value: "x", effect: "PreferNoSchedule" as const });
-    const nodes = [makeNode("a", { cpu: "4" }), makeNode("b", { cpu: "4" }, { taints: [prefer("k1")] }), makeNode("c", { cpu: "4" }, { taints: [prefer("k1"), prefer("k2")] })];
+    const nodes = [
+      makeNode("a", { cpu: "4" }),
+      makeNode("b", { cpu: "4" }, { taints: [prefer("k1")] }),
+      makeNode("c", { cpu: "4" }, { taints: [prefer("k1"), prefer("k2")] }),
+    ];
     const result = scheduleOne(defaultProfile(), info(makePod("p")), snapshotOf(nodes), { pickIndex: first });
     expect(scoresOf(result, "TaintToleration")).toEqual({ a: [0, 100], b: [1, 50], c: [2, 0] });
   });
@@ -70,13 +82,23 @@ describe("NodeAffinity (node_affinity.go)", () => {
         nodeAffinity: {
           required: null,
           preferred: [
-            { weight: 20, preference: { matchExpressions: [{ key: "disk", operator: "In", values: ["ssd"] }], matchFields: [] } },
-            { weight: 60, preference: { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }], matchFields: [] } },
+            {
+              weight: 20,
+              preference: { matchExpressions: [{ key: "disk", operator: "In", values: ["ssd"] }], matchFields: [] },
+            },
+            {
+              weight: 60,
+              preference: { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }], matchFields: [] },
+            },
           ],
         },
       },
     });
-    const nodes = [makeNode("n1", { cpu: "4" }, { labels: { disk: "ssd" } }), makeNode("n2", { cpu: "4" }, { labels: { disk: "ssd", zone: "a" } }), makeNode("n3", { cpu: "4" })];
+    const nodes = [
+      makeNode("n1", { cpu: "4" }, { labels: { disk: "ssd" } }),
+      makeNode("n2", { cpu: "4" }, { labels: { disk: "ssd", zone: "a" } }),
+      makeNode("n3", { cpu: "4" }),
+    ];
     const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes), { pickIndex: first });
     expect(scoresOf(result, "NodeAffinity")).toEqual({ n1: [20, 25], n2: [80, 100], n3: [0, 0] });
     expect(result.selectedNode).toBe("n2");
@@ -84,8 +106,12 @@ describe("NodeAffinity (node_affinity.go)", () => {
 
   it("rejects nodes failing nodeSelector as UnschedulableAndUnresolvable", () => {
     const pod = makePod("p", [], { nodeSelector: { gpu: "true" } });
-    const result = scheduleOne(defaultProfile(), info(pod), snapshotOf([makeNode("n1", { cpu: "4" })]), { pickIndex: first });
-    expect(result.message).toBe("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.");
+    const result = scheduleOne(defaultProfile(), info(pod), snapshotOf([makeNode("n1", { cpu: "4" })]), {
+      pickIndex: first,
+    });
+    expect(result.message).toBe(
+      "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+    );
   });
 });
 
@@ -93,10 +119,23 @@ describe("NodeResourcesFit filter (fit.go fitsRequest)", () => {
   it("reports every insufficient resource and marks a request larger than the node unresolvable", () => {
     const nodes = [makeNode("small", { cpu: "1", memory: "1Gi" }), makeNode("busy", { cpu: "4", memory: "8Gi" })];
     const pods = [on("busy", makePod("hog", [{ cpu: "3500m", memory: "7Gi" }]))];
-    const result = scheduleOne(defaultProfile(), info(makePod("p", [{ cpu: "2", memory: "2Gi" }])), snapshotOf(nodes, pods), { pickIndex: first });
+    const result = scheduleOne(
+      defaultProfile(),
+      info(makePod("p", [{ cpu: "2", memory: "2Gi" }])),
+      snapshotOf(nodes, pods),
+      { pickIndex: first },
+    );
     const byName = Object.fromEntries(result.nodes.map((n) => [n.name, n.filters.at(-1)]));
-    expect(byName.small).toEqual({ plugin: "NodeResourcesFit", code: "UnschedulableAndUnresolvable", reasons: ["Insufficient cpu", "Insufficient memory"] });
-    expect(byName.busy).toEqual({ plugin: "NodeResourcesFit", code: "Unschedulable", reasons: ["Insufficient cpu", "Insufficient memory"] });
+    expect(byName.small).toEqual({
+      plugin: "NodeResourcesFit",
+      code: "UnschedulableAndUnresolvable",
+      reasons: ["Insufficient cpu", "Insufficient memory"],
+    });
+    expect(byName.busy).toEqual({
+      plugin: "NodeResourcesFit",
+      code: "Unschedulable",
+      reasons: ["Insufficient cpu", "Insufficient memory"],
+    });
     expect(result.message).toBe(
       "0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
     );
@@ -104,7 +143,9 @@ describe("NodeResourcesFit filter (fit.go fitsRequest)", () => {
 
   it("says Too many pods when allocatable pods is reached", () => {
     const node = makeNode("n", { cpu: "4", pods: "1" });
-    const result = scheduleOne(defaultProfile(), info(makePod("p")), snapshotOf([node], [on("n", makePod("q"))]), { pickIndex: first });
+    const result = scheduleOne(defaultProfile(), info(makePod("p")), snapshotOf([node], [on("n", makePod("q"))]), {
+      pickIndex: first,
+    });
     expect(result.nodes[0]?.filters.at(-1)?.reasons).toEqual(["Too many pods"]);
   });
 
@@ -118,9 +159,16 @@ describe("NodeResourcesFit filter (fit.go fitsRequest)", () => {
 
 describe("aggregated FitError message (framework/types.go)", () => {
   it("sorts the reason histogram as strings, like the real event", () => {
-    const cp = (name: string) => makeNode(name, { cpu: "8" }, { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] });
+    const cp = (name: string) =>
+      makeNode(
+        name,
+        { cpu: "8" },
+        { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] },
+      );
     const nodes = [cp("cp1"), cp("cp2"), makeNode("w1", { cpu: "1" })];
-    const result = scheduleOne(defaultProfile(), info(makePod("p", [{ cpu: "2" }])), snapshotOf(nodes), { pickIndex: first });
+    const result = scheduleOne(defaultProfile(), info(makePod("p", [{ cpu: "2" }])), snapshotOf(nodes), {
+      pickIndex: first,
+    });
     expect(result.message).toBe(
       "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
@@ -151,11 +199,27 @@ describe("ImageLocality (image_locality.go)", () => {
 
 describe("PreFilter node-name narrowing (node_affinity.go PreFilter, schedule_one.go SetAbsentNodesStatus)", () => {
   it("evaluates only nodes named by matchFields metadata.name and reports the others as left out", () => {
-    const term = { matchExpressions: [], matchFields: [{ key: "metadata.name", operator: "In" as const, values: ["b"] }] };
-    const pod = makePod("ds", [], { affinity: { podAffinity: null, podAntiAffinity: null, nodeAffinity: { required: [term], preferred: [] } } });
-    const result = scheduleOne(defaultProfile(), info(pod), snapshotOf([makeNode("a", { cpu: "1" }), makeNode("b", { cpu: "1" })]), { pickIndex: first });
+    const term = {
+      matchExpressions: [],
+      matchFields: [{ key: "metadata.name", operator: "In" as const, values: ["b"] }],
+    };
+    const pod = makePod("ds", [], {
+      affinity: { podAffinity: null, podAntiAffinity: null, nodeAffinity: { required: [term], preferred: [] } },
+    });
+    const result = scheduleOne(
+      defaultProfile(),
+      info(pod),
+      snapshotOf([makeNode("a", { cpu: "1" }), makeNode("b", { cpu: "1" })]),
+      { pickIndex: first },
+    );
     expect(result.selectedNode).toBe("b");
     expect(result.evaluatedNodes).toBe(1);
-    expect(result.nodes.find((n) => n.name === "a")?.filters).toEqual([{ plugin: "NodeAffinity", code: "UnschedulableAndUnresolvable", reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"] }]);
+    expect(result.nodes.find((n) => n.name === "a")?.filters).toEqual([
+      {
+        plugin: "NodeAffinity",
+        code: "UnschedulableAndUnresolvable",
+        reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
+      },
+    ]);
   });
 });

@@ -21,11 +21,27 @@ function prng(seed: number): (n: number) => number {
 
 function randomCluster(rand: (n: number) => number): { nodes: Node[]; pods: Pod[]; pod: Pod } {
   const nodes = Array.from({ length: 2 + rand(8) }, (_, i) => {
-    const taints: Taint[] = rand(4) === 0 ? [{ key: "dedicated", value: "gpu", effect: rand(2) ? "NoSchedule" : "PreferNoSchedule" }] : [];
-    const labels = { "kubernetes.io/hostname": `n${i}`, "topology.kubernetes.io/zone": `z${rand(3)}`, ...(rand(2) ? { disk: "ssd" } : {}) };
-    return makeNode(`n${i}`, { cpu: `${1 + rand(8)}`, memory: `${1 + rand(16)}Gi`, pods: `${2 + rand(10)}` }, { labels, taints, unschedulable: rand(10) === 0 });
+    const taints: Taint[] =
+      rand(4) === 0 ? [{ key: "dedicated", value: "gpu", effect: rand(2) ? "NoSchedule" : "PreferNoSchedule" }] : [];
+    const labels = {
+      "kubernetes.io/hostname": `n${i}`,
+      "topology.kubernetes.io/zone": `z${rand(3)}`,
+      ...(rand(2) ? { disk: "ssd" } : {}),
+    };
+    return makeNode(
+      `n${i}`,
+      { cpu: `${1 + rand(8)}`, memory: `${1 + rand(16)}Gi`, pods: `${2 + rand(10)}` },
+      { labels, taints, unschedulable: rand(10) === 0 },
+    );
   });
-  const pods = Array.from({ length: rand(15) }, (_, i) => on(`n${rand(nodes.length)}`, makePod(`e${i}`, [{ cpu: `${100 * (1 + rand(20))}m`, memory: `${64 * (1 + rand(16))}Mi` }], { labels: { app: rand(2) ? "web" : "db" } })));
+  const pods = Array.from({ length: rand(15) }, (_, i) =>
+    on(
+      `n${rand(nodes.length)}`,
+      makePod(`e${i}`, [{ cpu: `${100 * (1 + rand(20))}m`, memory: `${64 * (1 + rand(16))}Mi` }], {
+        labels: { app: rand(2) ? "web" : "db" },
+      }),
+    ),
+  );
   const pod = makePod("incoming", [{ cpu: `${100 * (1 + rand(30))}m`, memory: `${128 * (1 + rand(16))}Mi` }], {
     labels: { app: "web" },
     tolerations: rand(3) === 0 ? [{ key: "dedicated", operator: "Exists", value: "", effect: "" }] : [],
@@ -56,7 +72,13 @@ describe("scheduleOne on random clusters", () => {
       const totals = result.nodes.filter((n) => n.total !== null).map((n) => n.total ?? 0);
       const selected = result.nodes.find((n) => n.name === result.selectedNode);
       if (!result.scoringSkipped) expect(selected?.total, reproduce).toBe(Math.max(...totals));
-      expect(result.nodes.filter((n) => n.feasible).map((n) => n.name).sort(), reproduce).toEqual([...passing].sort());
+      expect(
+        result.nodes
+          .filter((n) => n.feasible)
+          .map((n) => n.name)
+          .sort(),
+        reproduce,
+      ).toEqual([...passing].sort());
     }
   });
 

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { addPod, backoffDurationMs, newSchedulingQueue, nextWakeupMs, onClusterEvent, popPod, requeueFailed, flushUnschedulableLeftover, removePod } from "@/lib/sim/scheduler/queue";
+import {
+  addPod,
+  backoffDurationMs,
+  newSchedulingQueue,
+  nextWakeupMs,
+  onClusterEvent,
+  popPod,
+  requeueFailed,
+  flushUnschedulableLeftover,
+  removePod,
+} from "@/lib/sim/scheduler/queue";
 
 describe("scheduling queue (scheduling_queue.go)", () => {
   it("backs off 1 s, 2 s, 4 s, 8 s, then caps at 10 s (calculateBackoffDuration)", () => {
     const { config } = newSchedulingQueue();
-    expect([1, 2, 3, 4, 5, 6].map((attempts) => backoffDurationMs(attempts, config))).toEqual([1000, 2000, 4000, 8000, 10000, 10000]);
+    expect([1, 2, 3, 4, 5, 6].map((attempts) => backoffDurationMs(attempts, config))).toEqual([
+      1000, 2000, 4000, 8000, 10000, 10000,
+    ]);
   });
 
   it("pops by priority, then by queue time (PrioritySort)", () => {

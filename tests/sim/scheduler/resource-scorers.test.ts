@@ -1,8 +1,17 @@
 // Worked numbers from upstream tests under pkg/scheduler/framework/plugins/noderesources/ and helper/.
 import { describe, expect, it } from "vitest";
-import { balancedAllocationScore, brokenLinear, leastAllocatedScore, mostAllocatedScore, requestedToCapacityRatioScore } from "@/lib/sim/scheduler/plugins/resource-scorers";
+import {
+  balancedAllocationScore,
+  brokenLinear,
+  leastAllocatedScore,
+  mostAllocatedScore,
+  requestedToCapacityRatioScore,
+} from "@/lib/sim/scheduler/plugins/resource-scorers";
 
-const cpuMem = [{ name: "cpu", weight: 1 }, { name: "memory", weight: 1 }];
+const cpuMem = [
+  { name: "cpu", weight: 1 },
+  { name: "memory", weight: 1 },
+];
 
 describe("LeastAllocated (least_allocated_test.go)", () => {
   it("nothing scheduled, resources requested, differently sized nodes: 37 and 50", () => {
@@ -21,7 +30,10 @@ describe("LeastAllocated (least_allocated_test.go)", () => {
   });
 
   it("different weights on CPU and memory: (25·1 + 50·2) / 3 = 41", () => {
-    const weighted = [{ name: "memory", weight: 2 }, { name: "cpu", weight: 1 }];
+    const weighted = [
+      { name: "memory", weight: 2 },
+      { name: "cpu", weight: 1 },
+    ];
     expect(leastAllocatedScore(weighted, [5000, 3000], [10000, 4000])).toBe(41);
   });
 
@@ -42,20 +54,55 @@ describe("MostAllocated (most_allocated_test.go)", () => {
 });
 
 describe("BuildBrokenLinearFunction (requested_to_capacity_ratio_test.go, TestBrokenLinearFunction)", () => {
-  const rising = [{ utilization: 10, score: 1 }, { utilization: 90, score: 9 }];
-  it.each([[-10, 1], [0, 1], [9, 1], [10, 1], [15, 1], [19, 1], [20, 2], [89, 8], [90, 9], [99, 9], [100, 9], [110, 9]])("rising shape at %d → %d", (p, expected) => {
+  const rising = [
+    { utilization: 10, score: 1 },
+    { utilization: 90, score: 9 },
+  ];
+  it.each([
+    [-10, 1],
+    [0, 1],
+    [9, 1],
+    [10, 1],
+    [15, 1],
+    [19, 1],
+    [20, 2],
+    [89, 8],
+    [90, 9],
+    [99, 9],
+    [100, 9],
+    [110, 9],
+  ])("rising shape at %d → %d", (p, expected) => {
     expect(brokenLinear(rising, p)).toBe(expected);
   });
 
-  const peak = [{ utilization: 0, score: 2 }, { utilization: 40, score: 10 }, { utilization: 100, score: 0 }];
-  it.each([[-10, 2], [0, 2], [20, 6], [30, 8], [40, 10], [70, 5], [100, 0], [110, 0]])("peaked shape at %d → %d (truncating toward zero on the way down)", (p, expected) => {
+  const peak = [
+    { utilization: 0, score: 2 },
+    { utilization: 40, score: 10 },
+    { utilization: 100, score: 0 },
+  ];
+  it.each([
+    [-10, 2],
+    [0, 2],
+    [20, 6],
+    [30, 8],
+    [40, 10],
+    [70, 5],
+    [100, 0],
+    [110, 0],
+  ])("peaked shape at %d → %d (truncating toward zero on the way down)", (p, expected) => {
     expect(brokenLinear(peak, p)).toBe(expected);
   });
 });
 
 describe("RequestedToCapacityRatio (TestResourceBinPackingMultipleExtended)", () => {
-  const resources = [{ name: "intel.com/foo", weight: 3 }, { name: "intel.com/bar", weight: 5 }];
-  const shape = [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }];
+  const resources = [
+    { name: "intel.com/foo", weight: 3 },
+    { name: "intel.com/bar", weight: 5 },
+  ];
+  const shape = [
+    { utilization: 0, score: 0 },
+    { utilization: 100, score: 1 },
+  ];
 
   it("resources requested, pods scheduled with less resources: 4 and 3", () => {
     expect(requestedToCapacityRatioScore(resources, shape, [2, 2], [8, 4])).toBe(4);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "@/lib/sim";
 import type { TraceEvent } from "@/lib/sim/trace/types";
 
-const events = (raw: Record<string, number>, seed = 1): TraceEvent[] => runScenario("admission-policies", raw, seed).events as TraceEvent[];
+const events = (raw: Record<string, number>, seed = 1): TraceEvent[] =>
+  runScenario("admission-policies", raw, seed).events as TraceEvent[];
 
 describe("admission-policies", () => {
   // plugin/pkg/admission/resourcequota/controller.go: used + requested must stay within hard, so the
@@ -13,7 +14,12 @@ describe("admission-policies", () => {
     for (const seed of [1, 2, 3]) {
       const ev = events({ quotaCpu: 2, replicas: 8 }, seed);
       const charged = ev.filter((e) => e.type === "quota.charged");
-      expect(charged.map((e) => e.used)).toEqual(["limits.cpu=500m,pods=1", "limits.cpu=1,pods=2", "limits.cpu=1500m,pods=3", "limits.cpu=2,pods=4"]);
+      expect(charged.map((e) => e.used)).toEqual([
+        "limits.cpu=500m,pods=1",
+        "limits.cpu=1,pods=2",
+        "limits.cpu=1500m,pods=3",
+        "limits.cpu=2,pods=4",
+      ]);
     }
   });
 
@@ -32,7 +38,9 @@ describe("admission-policies", () => {
     const ev = events({ psaMode: 1, psaLevel: 1 });
     const warning = ev.find((e) => e.type === "kubectl.output" && String(e.warning).includes("PodSecurity"));
     const created = ev.find((e) => e.type === "api.response" && e.resource === "pods" && e.status === 201);
-    expect(warning?.message).toBe('Warning: would violate PodSecurity "restricted:latest": privileged (container "debug" must not set securityContext.privileged=true)');
+    expect(warning?.message).toBe(
+      'Warning: would violate PodSecurity "restricted:latest": privileged (container "debug" must not set securityContext.privileged=true)',
+    );
     expect(created).toBeDefined();
     expect(warning!.seq).toBeLessThan(created!.seq);
   });
@@ -42,7 +50,11 @@ describe("admission-policies", () => {
     const ev = events({ limitRangeDefaults: 0 });
     const refused = ev.filter((e) => e.type === "admission.refused" && String(e.pod).startsWith("web-"));
     expect(refused.length).toBeGreaterThan(5);
-    expect(refused.every((e) => String(e.error).endsWith("is forbidden: failed quota: compute: must specify limits.cpu for: web"))).toBe(true);
+    expect(
+      refused.every((e) =>
+        String(e.error).endsWith("is forbidden: failed quota: compute: must specify limits.cpu for: web"),
+      ),
+    ).toBe(true);
     expect(ev.some((e) => e.type === "pod.created" && String(e.pod).startsWith("web-"))).toBe(false);
   });
 });

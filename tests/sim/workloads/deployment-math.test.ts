@@ -1,7 +1,12 @@
 // Rollout arithmetic against the examples of the Deployment documentation (k8s-facts §6.1) and
 // rolling.go's behaviour.
 import { describe, expect, it } from "vitest";
-import { newRsReplicas, resolveFenceposts, scaleDownOld, scaledValue } from "@/lib/sim/components/controller-manager/deployment-math";
+import {
+  newRsReplicas,
+  resolveFenceposts,
+  scaleDownOld,
+  scaledValue,
+} from "@/lib/sim/components/controller-manager/deployment-math";
 import { canonicalJson, templateHash } from "@/lib/sim/components/controller-manager/naming";
 import { defaultPullPolicy } from "@/lib/sim/apiserver/admission";
 
@@ -20,7 +25,12 @@ describe("rollout fenceposts", () => {
 });
 
 describe("rolling update steps", () => {
-  const rs = (name: string, replicas: number, available: number, createdAt: number) => ({ name, replicas, available, createdAt });
+  const rs = (name: string, replicas: number, available: number, createdAt: number) => ({
+    name,
+    replicas,
+    available,
+    createdAt,
+  });
   it("grows the new ReplicaSet only up to replicas + maxSurge in total", () => {
     const old = rs("old", 10, 10, 0);
     const fresh = rs("new", 0, 0, 1);
@@ -41,7 +51,9 @@ describe("rolling update steps", () => {
 describe("names and defaults", () => {
   it("hashes the canonical template, so key order does not change the pod-template-hash", () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
-    expect(templateHash({ labels: { app: "web" }, spec: { x: 1 } })).toBe(templateHash({ spec: { x: 1 }, labels: { app: "web" } }));
+    expect(templateHash({ labels: { app: "web" }, spec: { x: 1 } })).toBe(
+      templateHash({ spec: { x: 1 }, labels: { app: "web" } }),
+    );
     expect(templateHash({ labels: { app: "web" } })).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]+$/);
     expect(templateHash({ labels: { app: "web" } })).not.toBe(templateHash({ labels: { app: "db" } }));
   });

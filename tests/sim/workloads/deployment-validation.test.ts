@@ -11,14 +11,28 @@ import { container, deploymentOf, podSpec, template } from "@/lib/sim/scenarios/
 import { REFUSED_TEXT } from "@/lib/sim/scenarios/rolling-update";
 import type { IntOrPercent } from "@/lib/sim/objects/types";
 
-const rolling = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) => ({ type: "RollingUpdate" as const, maxSurge, maxUnavailable });
-const web = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) => deploymentOf("web", 4, template({ app: "web" }, podSpec([container("web", "nginx:1.27")])), rolling(maxSurge, maxUnavailable));
+const rolling = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) => ({
+  type: "RollingUpdate" as const,
+  maxSurge,
+  maxUnavailable,
+});
+const web = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) =>
+  deploymentOf(
+    "web",
+    4,
+    template({ app: "web" }, podSpec([container("web", "nginx:1.27")])),
+    rolling(maxSurge, maxUnavailable),
+  );
 const admission = { defaultTolerationSeconds: 300, namespaces: ["default"] };
 
 describe("ValidateRollingUpdateDeployment (pkg/apis/apps/validation/validation.go)", () => {
   it("refuses maxUnavailable 0 beside maxSurge 0 on spec.strategy.rollingUpdate.maxUnavailable, the value printed by IntOrString.String", () => {
-    expect(validateDeploymentStrategy(rolling(0, 0))).toEqual([{ field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0", detail: "may not be 0 when `maxSurge` is 0" }]);
-    expect(validateDeploymentStrategy(rolling("0%", "0%"))).toEqual([{ field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0%", detail: "may not be 0 when `maxSurge` is 0" }]);
+    expect(validateDeploymentStrategy(rolling(0, 0))).toEqual([
+      { field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0", detail: "may not be 0 when `maxSurge` is 0" },
+    ]);
+    expect(validateDeploymentStrategy(rolling("0%", "0%"))).toEqual([
+      { field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0%", detail: "may not be 0 when `maxSurge` is 0" },
+    ]);
     expect(validateDeploymentStrategy(rolling("0%", 0))).toHaveLength(1);
   });
 
@@ -34,22 +48,38 @@ describe("ValidateRollingUpdateDeployment (pkg/apis/apps/validation/validation.g
     expect(validate("deployments", web(0, 0), admission)).toEqual({
       status: 422,
       reason: "Invalid",
-      message: 'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
+      message:
+        'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
       details: {
         name: "web",
         group: "apps",
         kind: "Deployment",
-        causes: [{ reason: "FieldValueInvalid", message: "Invalid value: 0: may not be 0 when `maxSurge` is 0", field: "spec.strategy.rollingUpdate.maxUnavailable" }],
+        causes: [
+          {
+            reason: "FieldValueInvalid",
+            message: "Invalid value: 0: may not be 0 when `maxSurge` is 0",
+            field: "spec.strategy.rollingUpdate.maxUnavailable",
+          },
+        ],
       },
     });
     expect(validate("deployments", web("25%", 0), admission)).toBeNull();
   });
 
-  it("is printed by kubectl as `The Deployment \"web\" is invalid: <field>: <cause>` (checkErr, MultilineError)", () => {
+  it('is printed by kubectl as `The Deployment "web" is invalid: <field>: <cause>` (checkErr, MultilineError)', () => {
     const err = validate("deployments", web("0%", "0%"), admission)!;
-    const body = { kind: "Status", status: "Failure", code: err.status, reason: err.reason, message: err.message, details: err.details };
+    const body = {
+      kind: "Status",
+      status: "Failure",
+      code: err.status,
+      reason: err.reason,
+      message: err.message,
+      details: err.details,
+    };
     expect(kubectlError(err.status, err.message, body, "10.0.0.10")).toBe(REFUSED_TEXT);
-    expect(REFUSED_TEXT).toBe('The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0');
+    expect(REFUSED_TEXT).toBe(
+      'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0',
+    );
   });
 });
 

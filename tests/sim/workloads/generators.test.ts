@@ -1,7 +1,15 @@
 // The question generators: deterministic per seed, varied across seeds, well-formed, and their
 // answers agree with what their replay shows (checked on the replay's trace directly).
 import { describe, expect, it } from "vitest";
-import { findScenario, generate, GENERATOR_KINDS, parseParams, runScenario, type GeneratedQuestion, type TraceEvent } from "@/lib/sim";
+import {
+  findScenario,
+  generate,
+  GENERATOR_KINDS,
+  parseParams,
+  runScenario,
+  type GeneratedQuestion,
+  type TraceEvent,
+} from "@/lib/sim";
 
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
@@ -18,25 +26,45 @@ function agrees(q: GeneratedQuestion, events: readonly TraceEvent[]): boolean {
   const right = label(q);
   switch (q.kind) {
     case "etcd-writes": {
-      const scale = firstOf(events, (e) => e.type === "api.response" && String(e.command).startsWith("kubectl scale") && e.t >= 30_000);
+      const scale = firstOf(
+        events,
+        (e) => e.type === "api.response" && String(e.command).startsWith("kubectl scale") && e.t >= 30_000,
+      );
       if (scale?.status === 200) return right.startsWith("It succeeds");
       if (String(scale?.error).includes("request timed out")) return right.includes("request timed out");
       return scale?.status === 504 ? right.includes("60 s") : right.startsWith("It fails");
     }
     case "pod-placement": {
-      const d = firstOf(events, (e) => (e.type === "pod.scheduled" || e.type === "pod.unschedulable") && e.t >= 20_000 && (e.pod === "web" || e.pod === "big"));
-      return d?.type === "pod.scheduled" ? right === `It goes to ${String(d.node)}.` : right.startsWith("It stays Pending");
+      const d = firstOf(
+        events,
+        (e) =>
+          (e.type === "pod.scheduled" || e.type === "pod.unschedulable") &&
+          e.t >= 20_000 &&
+          (e.pod === "web" || e.pod === "big"),
+      );
+      return d?.type === "pod.scheduled"
+        ? right === `It goes to ${String(d.node)}.`
+        : right.startsWith("It stays Pending");
     }
     case "pod-names": {
-      const created = new Set(events.filter((e) => e.type === "pod.created" || e.type === "statefulset.pod-created").map((e) => String(e.pod)));
-      const named = right.split(/[:,·]/).map((x) => x.trim()).filter((x) => /^(db|web)-/.test(x));
+      const created = new Set(
+        events
+          .filter((e) => e.type === "pod.created" || e.type === "statefulset.pod-created")
+          .map((e) => String(e.pod)),
+      );
+      const named = right
+        .split(/[:,·]/)
+        .map((x) => x.trim())
+        .filter((x) => /^(db|web)-/.test(x));
       const db = named.filter((n) => n.startsWith("db-"));
       return named.length > 0 && named.every((n) => created.has(n)) && db.every((n, i) => n === `db-${i}`);
     }
     case "replacement-time": {
       const off = firstOf(events, (e) => e.type === "host.powered-off");
       const lost = events.filter((e) => e.type === "pod.running" && e.t < 30_000 && e.node === off?.component).length;
-      const back = events.filter((e) => e.type === "pod.running" && e.t >= 30_000 && e.node !== off?.component)[lost - 1];
+      const back = events.filter((e) => e.type === "pod.running" && e.t >= 30_000 && e.node !== off?.component)[
+        lost - 1
+      ];
       if (back === undefined || off === undefined) return right.startsWith("Never");
       const m = /about (?:(\d+) min)? ?(?:(\d+) s)?/.exec(right);
       const claimed = (Number(m?.[1] ?? 0) * 60 + Number(m?.[2] ?? 0)) * 1000;
@@ -72,7 +100,9 @@ describe.each(GENERATOR_KINDS)("generator %s", (kind) => {
     for (const seed of SEEDS) {
       const q = generate(kind, seed);
       const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed);
-      expect(agrees(q, trace.events), `${kind} seed=${seed}: answer "${label(q)}" disagrees with the replay`).toBe(true);
+      expect(agrees(q, trace.events), `${kind} seed=${seed}: answer "${label(q)}" disagrees with the replay`).toBe(
+        true,
+      );
     }
   });
 
@@ -81,7 +111,10 @@ describe.each(GENERATOR_KINDS)("generator %s", (kind) => {
       const q = generate(kind, seed);
       const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed);
       expect(q.replay.at, `${kind} seed=${seed}`).toBeGreaterThanOrEqual(20_000);
-      expect(trace.events.some((e) => e.t === q.replay.at), `${kind} seed=${seed}: no event at ${q.replay.at}`).toBe(true);
+      expect(
+        trace.events.some((e) => e.t === q.replay.at),
+        `${kind} seed=${seed}: no event at ${q.replay.at}`,
+      ).toBe(true);
     }
   });
 });

@@ -1,13 +1,38 @@
 // The HPA controller's arithmetic (lib/sim/components/controller-manager/hpa-math.ts) against
 // upstream's rules, each test naming the function it follows in pkg/controller/podautoscaler.
 import { describe, expect, it } from "vitest";
-import { defaultBehavior, groupPods, limitRate, resourceReplicas, scaleDownLimit, scaleUpLimit, stabilize, utilizationRatio, type PodSample } from "@/lib/sim/components/controller-manager/hpa-math";
-import { podMetrics, storePodSamples, type MetricsServerState } from "@/lib/sim/components/metrics-server/metrics-server";
+import {
+  defaultBehavior,
+  groupPods,
+  limitRate,
+  resourceReplicas,
+  scaleDownLimit,
+  scaleUpLimit,
+  stabilize,
+  utilizationRatio,
+  type PodSample,
+} from "@/lib/sim/components/controller-manager/hpa-math";
+import {
+  podMetrics,
+  storePodSamples,
+  type MetricsServerState,
+} from "@/lib/sim/components/metrics-server/metrics-server";
 
 const NOW = 1_000_000;
 /** A pod started long ago (past the 5-minute CPU initialization period), Ready, with a 15 s sample. */
 function pod(name: string, cpuMilli: number | null, o: Partial<PodSample> = {}): PodSample {
-  return { name, requestMilli: 1000, deleting: false, failed: false, pending: false, ready: true, readyAt: 0, startTime: 0, metric: cpuMilli === null ? null : { cpuMilli, timestamp: NOW - 1000, windowMs: 15_000 }, ...o };
+  return {
+    name,
+    requestMilli: 1000,
+    deleting: false,
+    failed: false,
+    pending: false,
+    ready: true,
+    readyAt: 0,
+    startTime: 0,
+    metric: cpuMilli === null ? null : { cpuMilli, timestamp: NOW - 1000, windowMs: 15_000 },
+    ...o,
+  };
 }
 
 describe("replica calculator (replica_calculator.go: GetResourceReplicas)", () => {
@@ -24,7 +49,10 @@ describe("replica calculator (replica_calculator.go: GetResourceReplicas)", () =
     expect(resourceReplicas(1, 50, [pod("a", 560)], NOW)).toMatchObject({ replicas: 2, path: "ceil" });
   });
   it("takes the ratio from the integer percentage (metrics/utilization.go: GetResourceUtilizationRatio)", () => {
-    expect(utilizationRatio(new Map([["a", 1099]]), new Map([["a", 1000]]), 100)).toMatchObject({ utilization: 109, ratio: 1.09 });
+    expect(utilizationRatio(new Map([["a", 1099]]), new Map([["a", 1000]]), 100)).toMatchObject({
+      utilization: 109,
+      ratio: 1.09,
+    });
   });
   it("on a scale-up counts unready pods at 0%: ready 500m+700m = 60% of 2 CPUs, with the third at 0 → 40% → 4, not 6", () => {
     const c = resourceReplicas(3, 30, [pod("a", 300, { ready: false }), pod("b", 500), pod("c", 700)], NOW);
@@ -41,7 +69,10 @@ describe("replica calculator (replica_calculator.go: GetResourceReplicas)", () =
     expect(c).toMatchObject({ replicas: 4, path: "direction-kept" });
   });
   it("groups pods as groupPods does: deleted ignored, Pending unready, no metric missing", () => {
-    const g = groupPods([pod("a", 100, { deleting: true }), pod("b", null, { pending: true }), pod("c", null), pod("d", 100)], NOW);
+    const g = groupPods(
+      [pod("a", 100, { deleting: true }), pod("b", null, { pending: true }), pod("c", null), pod("d", 100)],
+      NOW,
+    );
     expect(g).toEqual({ ready: ["d"], unready: ["b"], missing: ["c"], ignored: ["a"] });
   });
   it("within the CPU initialization period, a sample not taken a whole window after the pod became Ready is unready", () => {
@@ -70,7 +101,10 @@ describe("behaviors (horizontal.go)", () => {
     expect(limitRate(0, 4, 2, 12, [], [], b, NOW)).toEqual({ replicas: 2, reason: "TooFewReplicas" });
   });
   it("holds a scale-down at the highest recommendation of the window (stabilizeRecommendationWithBehaviors)", () => {
-    const history = [{ at: NOW - 290_000, replicas: 8 }, { at: NOW - 15_000, replicas: 1 }];
+    const history = [
+      { at: NOW - 290_000, replicas: 8 },
+      { at: NOW - 15_000, replicas: 1 },
+    ];
     expect(stabilize(history, 1, 8, 0, 300_000, NOW).replicas).toBe(8);
     expect(stabilize(history, 1, 8, 0, 300_000, NOW + 10_000).replicas).toBe(1);
   });
@@ -81,23 +115,46 @@ describe("behaviors (horizontal.go)", () => {
 });
 
 describe("metrics-server (pkg/storage/pod.go)", () => {
-  const stat = (startedAt: number, timestamp: number, usageMilliMs: number) => ({ uid: "u", name: "web-1", namespace: "default", startedAt, timestamp, usageMilliMs });
+  const stat = (startedAt: number, timestamp: number, usageMilliMs: number) => ({
+    uid: "u",
+    name: "web-1",
+    namespace: "default",
+    startedAt,
+    timestamp,
+    usageMilliMs,
+  });
   it("Store: a container started 10 s to 15 s before the scrape gets its start time as the earlier sample (usage 0)", () => {
     const nodes = { n: storePodSamples(undefined, [stat(18_000, 30_000, 1_200_000)], 15_000) };
-    expect(podMetrics({ nodes }, "default")).toEqual([{ name: "web-1", namespace: "default", cpuMilli: 100, timestamp: 30_000, windowMs: 12_000 }]);
+    expect(podMetrics({ nodes }, "default")).toEqual([
+      { name: "web-1", namespace: "default", cpuMilli: 100, timestamp: 30_000, windowMs: 12_000 },
+    ]);
   });
   it("Store: one started less than 10 s before has no metric until the next scrape (freshContainerMinMetricsResolution)", () => {
     const first = storePodSamples(undefined, [stat(25_000, 30_000, 500_000)], 15_000);
     expect(podMetrics({ nodes: { n: first } }, "default")).toEqual([]);
     const second = storePodSamples(first, [stat(25_000, 45_000, 3_500_000)], 15_000);
-    expect(podMetrics({ nodes: { n: second } }, "default")).toEqual([{ name: "web-1", namespace: "default", cpuMilli: 200, timestamp: 45_000, windowMs: 15_000 }]);
+    expect(podMetrics({ nodes: { n: second } }, "default")).toEqual([
+      { name: "web-1", namespace: "default", cpuMilli: 200, timestamp: 45_000, windowMs: 15_000 },
+    ]);
   });
   it("reports the CPU rate between the last two samples, and a new pod's rate from its container start", () => {
     const s: MetricsServerState = {
       nodes: {
         "node-1": {
-          u1: { name: "old", namespace: "default", startedAt: 0, prev: { usageMilliMs: 1_500_000, timestamp: 15_000 }, last: { usageMilliMs: 4_500_000, timestamp: 30_000 } },
-          u2: { name: "new", namespace: "default", startedAt: 25_000, prev: { usageMilliMs: 0, timestamp: 25_000 }, last: { usageMilliMs: 500_000, timestamp: 30_000 } },
+          u1: {
+            name: "old",
+            namespace: "default",
+            startedAt: 0,
+            prev: { usageMilliMs: 1_500_000, timestamp: 15_000 },
+            last: { usageMilliMs: 4_500_000, timestamp: 30_000 },
+          },
+          u2: {
+            name: "new",
+            namespace: "default",
+            startedAt: 25_000,
+            prev: { usageMilliMs: 0, timestamp: 25_000 },
+            last: { usageMilliMs: 500_000, timestamp: 30_000 },
+          },
         },
       },
     };

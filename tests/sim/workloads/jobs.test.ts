@@ -4,7 +4,13 @@
 // concurrencyPolicy. A cluster without batch/v1 answers 404 for Jobs.
 import { describe, expect, it } from "vitest";
 import { runScenario } from "@/lib/sim";
-import { clockTime, cronJobName, mostRecentScheduleTime, nextAfter, schedulePeriodMs } from "@/lib/sim/components/controller-manager/cronjob";
+import {
+  clockTime,
+  cronJobName,
+  mostRecentScheduleTime,
+  nextAfter,
+  schedulePeriodMs,
+} from "@/lib/sim/components/controller-manager/cronjob";
 import { backoffRemaining, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "@/lib/sim/components/controller-manager/job";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
 import { marks } from "@/lib/sim/scenarios/jobs";
@@ -20,7 +26,9 @@ describe("pod-failure back-off", () => {
     // pkg/controller/job/job_controller.go: DefaultJobPodFailureBackOff = 10s, MaxJobPodFailureBackOff = 10 * time.Minute
     // (the Job docs still say six minutes; the code has said ten since the back-off moved to backoff_utils.go).
     // pkg/controller/job/backoff_utils.go: getRemainingTimeForFailuresCount
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffRemaining(n, 0) / 1000)).toEqual([0, 10, 20, 40, 80, 160, 320, 600, 600]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffRemaining(n, 0) / 1000)).toEqual([
+      0, 10, 20, 40, 80, 160, 320, 600, 600,
+    ]);
     expect(JOB_BACKOFF_MAX_MS).toBe(600_000);
     // What is left once some of it has passed since the last failure; nothing once it has run out.
     expect(backoffRemaining(3, 15_000)).toBe(25_000);
@@ -34,14 +42,54 @@ describe("pod-failure back-off", () => {
     expect(nextBackoffRecord({ failures: 2, last: 5000 }, [], [])).toEqual({ failures: 2, last: 5000 });
     expect(nextBackoffRecord({ failures: 2, last: 5000 }, [9000], [])).toEqual({ failures: 0, last: null });
     // A success resets the count; only failures that finished after the latest success remain.
-    expect(nextBackoffRecord({ failures: 4, last: 1000 }, [6000], [4000, 7000, 8000])).toEqual({ failures: 2, last: 8000 });
+    expect(nextBackoffRecord({ failures: 4, last: 1000 }, [6000], [4000, 7000, 8000])).toEqual({
+      failures: 2,
+      last: 8000,
+    });
   });
 });
 
 describe("cron schedule arithmetic", () => {
-  const cj = (lastScheduleTime: number | null, startingDeadlineSeconds: number | null): Pick<CronJob, "metadata" | "spec" | "status"> => ({
-    metadata: { name: "report", namespace: "default", uid: "u", resourceVersion: "1", creationTimestamp: 3000, labels: {}, ownerReferences: [], deletionTimestamp: null },
-    spec: { schedule: "*/1 * * * *", concurrencyPolicy: "Allow", startingDeadlineSeconds, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, jobTemplate: { spec: { completions: 1, parallelism: 1, backoffLimit: 6, activeDeadlineSeconds: null, template: { labels: {}, spec: { containers: [], tolerations: [], serviceAccountName: "", schedulerName: "default-scheduler", restartPolicy: "Never", terminationGracePeriodSeconds: 30 } } } } },
+  const cj = (
+    lastScheduleTime: number | null,
+    startingDeadlineSeconds: number | null,
+  ): Pick<CronJob, "metadata" | "spec" | "status"> => ({
+    metadata: {
+      name: "report",
+      namespace: "default",
+      uid: "u",
+      resourceVersion: "1",
+      creationTimestamp: 3000,
+      labels: {},
+      ownerReferences: [],
+      deletionTimestamp: null,
+    },
+    spec: {
+      schedule: "*/1 * * * *",
+      concurrencyPolicy: "Allow",
+      startingDeadlineSeconds,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+      jobTemplate: {
+        spec: {
+          completions: 1,
+          parallelism: 1,
+          backoffLimit: 6,
+          activeDeadlineSeconds: null,
+          template: {
+            labels: {},
+            spec: {
+              containers: [],
+              tolerations: [],
+              serviceAccountName: "",
+              schedulerName: "default-scheduler",
+              restartPolicy: "Never",
+              terminationGracePeriodSeconds: 30,
+            },
+          },
+        },
+      },
+    },
     status: { active: [], lastScheduleTime, lastSuccessfulTime: null },
   });
 
@@ -76,8 +124,15 @@ describe("Jobs in a cluster", () => {
     // pkg/controller/job/job_controller.go: syncJob (failed > backoffLimit → "Job has reached the specified backoff limit")
     const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, webTraffic: false, batchApi: true }, 2);
     h.runFor(3000);
-    const task = container("task", "busybox:1.36", { app: { readyAfterMs: 0, exitAfterMs: 5000, exitCode: 0, failFirst: 3 } });
-    h.kubectl("create-object", apply(jobOf("flaky", template({ app: "flaky" }, podSpec([task], { restartPolicy: "Never" })), { backoffLimit: 1 })));
+    const task = container("task", "busybox:1.36", {
+      app: { readyAfterMs: 0, exitAfterMs: 5000, exitCode: 0, failFirst: 3 },
+    });
+    h.kubectl(
+      "create-object",
+      apply(
+        jobOf("flaky", template({ app: "flaky" }, podSpec([task], { restartPolicy: "Never" })), { backoffLimit: 1 }),
+      ),
+    );
     h.runFor(120_000);
     expect(h.events("pod.back-off")).toEqual([]);
     expect(h.events("pod.succeeded")).toEqual([]);
@@ -107,14 +162,24 @@ describe("Jobs in a cluster", () => {
     expect(target.t - resumed.t).toBeGreaterThanOrEqual(45_000 - 5);
     expect(target.t - resumed.t).toBeLessThan(45_500);
     const deleted = trace.events.filter((e) => e.type === "job.pod-deleted" && e.job === "slow");
-    expect(deleted.map((e) => e.reason)).toEqual(["the Job is suspended", "the Job is suspended", "DeadlineExceeded", "DeadlineExceeded"]);
-    expect(trace.events.find((e) => e.type === "job.failed" && e.job === "slow")?.message).toContain("DeadlineExceeded");
+    expect(deleted.map((e) => e.reason)).toEqual([
+      "the Job is suspended",
+      "the Job is suspended",
+      "DeadlineExceeded",
+      "DeadlineExceeded",
+    ]);
+    expect(trace.events.find((e) => e.type === "job.failed" && e.job === "slow")?.message).toContain(
+      "DeadlineExceeded",
+    );
   });
 
   it("serves no batch/v1 where the cluster was built without it", () => {
     const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, webTraffic: false }, 1);
     h.runFor(3000);
-    h.kubectl("create-object", apply(jobOf("x", template({}, podSpec([container("t", "busybox:1.36")], { restartPolicy: "Never" })))));
+    h.kubectl(
+      "create-object",
+      apply(jobOf("x", template({}, podSpec([container("t", "busybox:1.36")], { restartPolicy: "Never" })))),
+    );
     h.runFor(2000);
     const answer = h.events("api.response").at(-1)!;
     expect(answer.status).toBe(404);
@@ -125,14 +190,18 @@ describe("CronJob concurrencyPolicy and startingDeadlineSeconds", () => {
   it("Replace deletes the running Job before it creates the next; Allow lets them overlap", () => {
     // pkg/controller/cronjob/cronjob_controllerv2.go: syncCronJob (ReplaceConcurrent → deleteJob; Allow → create)
     const replace = runScenario("jobs", { concurrencyPolicy: 2, jobSeconds: 150 }, 1);
-    const deleted = replace.events.filter((e) => e.type === "cronjob.job-deleted" && String(e.reason).includes("Replace"));
+    const deleted = replace.events.filter(
+      (e) => e.type === "cronjob.job-deleted" && String(e.reason).includes("Replace"),
+    );
     expect(deleted.length).toBeGreaterThan(0);
     for (const d of deleted) {
       const next = replace.events.find((e) => e.type === "cronjob.job-created" && e.seq > d.seq);
       expect(next).toBeDefined();
     }
     const allow = runScenario("jobs", { concurrencyPolicy: 0, jobSeconds: 150 }, 1);
-    expect(allow.events.filter((e) => e.type === "cronjob.job-deleted" && String(e.reason).includes("Replace"))).toEqual([]);
+    expect(
+      allow.events.filter((e) => e.type === "cronjob.job-deleted" && String(e.reason).includes("Replace")),
+    ).toEqual([]);
     expect(allow.events.filter((e) => e.type === "cronjob.forbid-skip")).toEqual([]);
   });
 
@@ -160,5 +229,4 @@ describe("CronJob concurrencyPolicy and startingDeadlineSeconds", () => {
     const late = trace.events.find((e) => e.type === "cronjob.job-created" && e.scheduledAt === m.outageSlot);
     expect(Math.round(Number(late?.lateMs) / 1000)).toBe(30);
   });
-
 });

@@ -1,16 +1,36 @@
 // kube-proxy's rule model: the closed-form counts agree with the generated rules, iptables grows
 // with services x endpoints and walks KUBE-SERVICES in order, IPVS and nftables look services up.
 import { describe, expect, it } from "vitest";
-import { countRules, packetPath, packetSteps, programRules, PROXY_MODES, type ServicePort } from "@/lib/sim/kube-proxy/rules";
+import {
+  countRules,
+  packetPath,
+  packetSteps,
+  programRules,
+  PROXY_MODES,
+  type ServicePort,
+} from "@/lib/sim/kube-proxy/rules";
 
 function services(n: number, e: number): ServicePort[] {
-  return Array.from({ length: n }, (_, i) => ({ name: `default/svc-${i}:80`, vip: `10.96.${i >> 8}.${i & 255}`, port: 80, protocol: "TCP" as const, endpoints: Array.from({ length: e }, (_, j) => `10.244.${j}.${i % 250}:80`) }));
+  return Array.from({ length: n }, (_, i) => ({
+    name: `default/svc-${i}:80`,
+    vip: `10.96.${i >> 8}.${i & 255}`,
+    port: 80,
+    protocol: "TCP" as const,
+    endpoints: Array.from({ length: e }, (_, j) => `10.244.${j}.${i % 250}:80`),
+  }));
 }
 
 describe("kube-proxy rules", () => {
   it("counts rules and hash entries exactly as programRules writes them, in every mode", () => {
     for (const mode of PROXY_MODES) {
-      for (const [s, e] of [[0, 0], [1, 0], [1, 1], [3, 2], [20, 7], [50, 10]] as const) {
+      for (const [s, e] of [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [3, 2],
+        [20, 7],
+        [50, 10],
+      ] as const) {
         const t = programRules(mode, services(s, e));
         expect({ rules: t.rules, hashEntries: t.hashEntries }, `${mode} ${s}x${e}`).toEqual(countRules(mode, s, e));
       }

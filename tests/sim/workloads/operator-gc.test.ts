@@ -7,11 +7,31 @@ import { gcActions } from "@/lib/sim/components/controller-manager/garbage-colle
 import { reconcileStep, WEBAPP_FINALIZER } from "@/lib/sim/components/operator/operator";
 import type { KubeObject, OwnerRef, WebApp } from "@/lib/sim/objects/types";
 
-function obj(kind: "WebApp" | "Deployment" | "ReplicaSet", uid: string, o: { owners?: OwnerRef[]; finalizers?: string[]; deleting?: boolean } = {}): KubeObject {
-  const metadata = { name: uid, namespace: "default", uid, resourceVersion: "1", creationTimestamp: 0, labels: {}, ownerReferences: o.owners ?? [], deletionTimestamp: o.deleting === true ? 1 : null, ...(o.finalizers ? { finalizers: o.finalizers } : {}) };
+function obj(
+  kind: "WebApp" | "Deployment" | "ReplicaSet",
+  uid: string,
+  o: { owners?: OwnerRef[]; finalizers?: string[]; deleting?: boolean } = {},
+): KubeObject {
+  const metadata = {
+    name: uid,
+    namespace: "default",
+    uid,
+    resourceVersion: "1",
+    creationTimestamp: 0,
+    labels: {},
+    ownerReferences: o.owners ?? [],
+    deletionTimestamp: o.deleting === true ? 1 : null,
+    ...(o.finalizers ? { finalizers: o.finalizers } : {}),
+  };
   return { kind, metadata, spec: {}, status: {} } as unknown as KubeObject;
 }
-const ref = (kind: string, uid: string, block?: boolean): OwnerRef => ({ kind, name: uid, uid, controller: true, ...(block === undefined ? {} : { blockOwnerDeletion: block }) });
+const ref = (kind: string, uid: string, block?: boolean): OwnerRef => ({
+  kind,
+  name: uid,
+  uid,
+  controller: true,
+  ...(block === undefined ? {} : { blockOwnerDeletion: block }),
+});
 
 describe("deletionFinalizers", () => {
   // staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go: deletionFinalizersForGarbageCollection
@@ -33,7 +53,12 @@ describe("gcActions", () => {
     expect(a).toMatchObject([{ op: "delete", policy: "Background", why: "dangling" }]);
   });
   it("leaves a dependent whose owner exists, even while the owner is being deleted in the background", () => {
-    expect(gcActions([obj("WebApp", "w", { finalizers: ["f"], deleting: true }), obj("Deployment", "d", { owners: [ref("WebApp", "w")] })])).toEqual([]);
+    expect(
+      gcActions([
+        obj("WebApp", "w", { finalizers: ["f"], deleting: true }),
+        obj("Deployment", "d", { owners: [ref("WebApp", "w")] }),
+      ]),
+    ).toEqual([]);
   });
   // processDeletingDependentsItem: the foregroundDeletion finalizer goes only when no blocking dependent is left
   it("foreground: deletes the dependents and keeps the owner's finalizer while a blocking one remains", () => {
@@ -42,18 +67,27 @@ describe("gcActions", () => {
     expect(gcActions([owner, dep])).toMatchObject([{ op: "delete", why: "foreground", policy: "Background" }]);
     expect(gcActions([owner])).toMatchObject([{ op: "unfinalize", finalizer: "foregroundDeletion" }]);
     // A dependent with blockOwnerDeletion false does not hold the owner.
-    expect(gcActions([owner, obj("Deployment", "d", { owners: [ref("WebApp", "w", false)], deleting: true })])).toMatchObject([{ op: "unfinalize" }]);
+    expect(
+      gcActions([owner, obj("Deployment", "d", { owners: [ref("WebApp", "w", false)], deleting: true })]),
+    ).toMatchObject([{ op: "unfinalize" }]);
   });
   // orphanDependents, then removeFinalizer(orphan)
   it("orphan: removes the dependents' references first, then the orphan finalizer", () => {
     const owner = obj("WebApp", "w", { finalizers: ["orphan"], deleting: true });
-    expect(gcActions([owner, obj("Deployment", "d", { owners: [ref("WebApp", "w")] })])).toMatchObject([{ op: "orphan" }]);
+    expect(gcActions([owner, obj("Deployment", "d", { owners: [ref("WebApp", "w")] })])).toMatchObject([
+      { op: "orphan" },
+    ]);
     expect(gcActions([owner, obj("Deployment", "d")])).toMatchObject([{ op: "unfinalize", finalizer: "orphan" }]);
   });
 });
 
 describe("reconcileStep", () => {
-  const app = (o: Partial<WebApp["metadata"]> = {}): WebApp => ({ kind: "WebApp", metadata: { ...(obj("WebApp", "w").metadata as WebApp["metadata"]), ...o }, spec: { replicas: 3, image: "nginx:1.29" }, status: { observed: null, readyReplicas: 0 } });
+  const app = (o: Partial<WebApp["metadata"]> = {}): WebApp => ({
+    kind: "WebApp",
+    metadata: { ...(obj("WebApp", "w").metadata as WebApp["metadata"]), ...o },
+    spec: { replicas: 3, image: "nginx:1.29" },
+    status: { observed: null, readyReplicas: 0 },
+  });
   // controller-runtime's finalizer pattern (controllerutil.AddFinalizer before creating anything it must clean up)
   it("adds its finalizer first, then creates the Deployment, then converges it on the spec as read now", () => {
     expect(reconcileStep(app(), undefined)).toEqual({ do: "add-finalizer" });
@@ -63,8 +97,12 @@ describe("reconcileStep", () => {
     expect(reconcileStep(w, dep)).toEqual({ do: "update-deployment", replicas: 3, image: "nginx:1.29" });
   });
   it("cleans up an object being deleted only while its finalizer is on it", () => {
-    expect(reconcileStep(app({ finalizers: [WEBAPP_FINALIZER], deletionTimestamp: 5 }), undefined)).toEqual({ do: "cleanup" });
-    expect(reconcileStep(app({ deletionTimestamp: 5, finalizers: ["foregroundDeletion"] }), undefined)).toEqual({ do: "none" });
+    expect(reconcileStep(app({ finalizers: [WEBAPP_FINALIZER], deletionTimestamp: 5 }), undefined)).toEqual({
+      do: "cleanup",
+    });
+    expect(reconcileStep(app({ deletionTimestamp: 5, finalizers: ["foregroundDeletion"] }), undefined)).toEqual({
+      do: "none",
+    });
   });
 });
 
@@ -72,7 +110,11 @@ describe("the CustomResourceDefinition's scope", () => {
   // staging/src/k8s.io/apiextensions-apiserver/pkg/registry/customresourcedefinition/strategy.go:
   // NamespaceScoped() is false, so kubectl sends no namespace and the key has none.
   it("is stored cluster-scoped, under no namespace", () => {
-    const committed = runScenario("operator", {}, 1).events.filter((e) => e.type === "raft.committed" && e.message.includes("customresourcedefinitions"));
-    expect(committed.map((e) => e.message.replace(/^.*: /, ""))).toEqual(["create customresourcedefinitions webapps.example.com."]);
+    const committed = runScenario("operator", {}, 1).events.filter(
+      (e) => e.type === "raft.committed" && e.message.includes("customresourcedefinitions"),
+    );
+    expect(committed.map((e) => e.message.replace(/^.*: /, ""))).toEqual([
+      "create customresourcedefinitions webapps.example.com.",
+    ]);
   });
 });

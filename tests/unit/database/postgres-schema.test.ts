@@ -16,7 +16,9 @@ describe("the PostgreSQL schema derived from prisma/schema.prisma", () => {
   });
 
   it("refuses a schema whose provider line it cannot find", () => {
-    expect(() => postgresSchemaOf('generator client {\n  output = "../lib/generated/prisma"\n}\n')).toThrow(/expected a line matching/);
+    expect(() => postgresSchemaOf('generator client {\n  output = "../lib/generated/prisma"\n}\n')).toThrow(
+      /expected a line matching/,
+    );
   });
 });
 
@@ -28,6 +30,8 @@ describe("databaseProvider", () => {
   });
 
   it("refuses any other database with a message that names the setting", () => {
-    expect(() => databaseProvider("mysql://root@db/quorum")).toThrow('DATABASE_URL must be a SQLite file: URL or a postgresql:// URL, got "mysql://root@db/quorum"');
+    expect(() => databaseProvider("mysql://root@db/quorum")).toThrow(
+      'DATABASE_URL must be a SQLite file: URL or a postgresql:// URL, got "mysql://root@db/quorum"',
+    );
   });
 });

@@ -18,7 +18,11 @@ describe("isSerializationFailure", () => {
 
   it("does not retry anything else", () => {
     expect(isSerializationFailure(known("P2002"))).toBe(false);
-    expect(isSerializationFailure(new DriverAdapterError({ kind: "UniqueConstraintViolation", constraint: { fields: ["id"] } }))).toBe(false);
+    expect(
+      isSerializationFailure(
+        new DriverAdapterError({ kind: "UniqueConstraintViolation", constraint: { fields: ["id"] } }),
+      ),
+    ).toBe(false);
     expect(isSerializationFailure(new Error("TransactionWriteConflict"))).toBe(false);
   });
 });

@@ -4,7 +4,13 @@ import { isBlankHtml } from "@/lib/import/anki-field";
 import { parseAnkiText } from "@/lib/import/parse-anki-text";
 import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 
-const card: ExportCard = { guid: "q-etcd-1", deck: "Quorum::Kubernetes::etcd", frontHtml: "How many members tolerate <b>one</b> failure?", backHtml: "<p>Three.</p>", tags: ["k8s", "etcd::quorum"] };
+const card: ExportCard = {
+  guid: "q-etcd-1",
+  deck: "Quorum::Kubernetes::etcd",
+  frontHtml: "How many members tolerate <b>one</b> failure?",
+  backHtml: "<p>Three.</p>",
+  tags: ["k8s", "etcd::quorum"],
+};
 
 describe("formatAnkiExport", () => {
   it("writes Anki's note-export header and one tab-separated row per card", () => {
@@ -23,7 +29,18 @@ describe("formatAnkiExport", () => {
   });
 
   it("quotes fields with tabs, newlines or quotes, and a GUID starting with #", () => {
-    const row = formatAnkiExport([{ guid: "#a1", deck: "D", frontHtml: 'say "hi"', backHtml: "col\tumn\n<pre>x</pre>", tags: ["two words", " ", "t"] }]).split("\n").slice(6).join("\n");
+    const row = formatAnkiExport([
+      {
+        guid: "#a1",
+        deck: "D",
+        frontHtml: 'say "hi"',
+        backHtml: "col\tumn\n<pre>x</pre>",
+        tags: ["two words", " ", "t"],
+      },
+    ])
+      .split("\n")
+      .slice(6)
+      .join("\n");
     expect(row).toBe('"#a1"\tBasic\tD\t"say ""hi"""\t"col\tumn\n<pre>x</pre>"\ttwo_words t\n');
   });
 
@@ -44,7 +61,32 @@ function prng(seed: number): (n: number) => number {
   };
 }
 
-const pieces = ["pod", " ", "\t", "\n", "\r\n", '"', '""', ",", ";", "#", "<b>", "</b>", "&", "<", ">", "<br>", "<script>x()</script>", '<a href="https://k8s.io">k</a>', "<pre>\n  y: 1</pre>", "é", "😀", "{{c1::hidden}}", "<div onclick=\"x\">d</div>", "&nbsp;"];
+const pieces = [
+  "pod",
+  " ",
+  "\t",
+  "\n",
+  "\r\n",
+  '"',
+  '""',
+  ",",
+  ";",
+  "#",
+  "<b>",
+  "</b>",
+  "&",
+  "<",
+  ">",
+  "<br>",
+  "<script>x()</script>",
+  '<a href="https://k8s.io">k</a>',
+  "<pre>\n  y: 1</pre>",
+  "é",
+  "😀",
+  "{{c1::hidden}}",
+  '<div onclick="x">d</div>',
+  "&nbsp;",
+];
 const guidChars = "abcXYZ019!#$%&()*+,-./:;<=>?@[]^_`{|}~";
 
 function randomText(rand: (n: number) => number, parts: string[], count: number): string {
@@ -60,7 +102,10 @@ function canonicalHtml(raw: string): string {
 function randomCard(rand: (n: number) => number): ExportCard {
   return {
     guid: randomText(rand, [...guidChars], 1 + rand(10)),
-    deck: ["Quorum", ...Array.from({ length: rand(3) }, () => `L${randomText(rand, ["a", "b", " ", "é", "-"], 1 + rand(4))}x`)].join("::"),
+    deck: [
+      "Quorum",
+      ...Array.from({ length: rand(3) }, () => `L${randomText(rand, ["a", "b", " ", "é", "-"], 1 + rand(4))}x`),
+    ].join("::"),
     frontHtml: canonicalHtml(randomText(rand, pieces, 1 + rand(12))),
     backHtml: canonicalHtml(randomText(rand, pieces, 1 + rand(20))),
     tags: Array.from({ length: rand(4) }, () => `t${randomText(rand, ["k8s", "::", "é", "-", "_", "1"], 1 + rand(3))}`),
@@ -76,7 +121,15 @@ describe("Anki export → parseAnkiText round trip", () => {
       expect({ seed, errors, skipped }).toEqual({ seed, errors: [], skipped: [] });
       let line = 7;
       const expected = cards.map((c) => {
-        const row = { line, guid: c.guid, deck: c.deck, front: c.frontHtml, back: c.backHtml, format: "html", tags: [...new Set(c.tags)] };
+        const row = {
+          line,
+          guid: c.guid,
+          deck: c.deck,
+          front: c.frontHtml,
+          back: c.backHtml,
+          format: "html",
+          tags: [...new Set(c.tags)],
+        };
         line += [c.guid, c.deck, c.frontHtml, c.backHtml].join("").split("\n").length;
         return row;
       });

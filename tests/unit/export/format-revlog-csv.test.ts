@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { formatRevlogCsv, revlogCsvHeader, type ExportReview } from "@/lib/export/format-revlog-csv";
 import { readDelimitedRecords } from "@/lib/import/delimited-records";
 
-const review: ExportReview = { cardId: "k8s-etcd-quorum", reviewedAt: new Date("2026-03-10T08:30:00.250Z"), rating: 3, state: 2, durationMs: 8200 };
+const review: ExportReview = {
+  cardId: "k8s-etcd-quorum",
+  reviewedAt: new Date("2026-03-10T08:30:00.250Z"),
+  rating: 3,
+  state: 2,
+  durationMs: 8200,
+};
 
 describe("formatRevlogCsv", () => {
   it("writes the optimizer's header and one row per review with epoch milliseconds", () => {
@@ -15,7 +21,10 @@ describe("formatRevlogCsv", () => {
   it("quotes a card id that contains a comma or quote, so a CSV reader gets it back", () => {
     const csv = formatRevlogCsv([{ ...review, cardId: 'odd,"id"' }]);
     const { records } = readDelimitedRecords(csv, ",");
-    expect(records.map((r) => r.fields)).toEqual([revlogCsvHeader.split(","), ['odd,"id"', "1773131400250", "3", "2", "8200"]]);
+    expect(records.map((r) => r.fields)).toEqual([
+      revlogCsvHeader.split(","),
+      ['odd,"id"', "1773131400250", "3", "2", "8200"],
+    ]);
   });
 
   it("rounds fractional durations and writes only the header for no reviews", () => {

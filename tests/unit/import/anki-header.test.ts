@@ -38,7 +38,10 @@ describe("readAnkiHeader", () => {
   });
 
   it("reads the legacy tags: line only as the very first line", () => {
-    expect(readAnkiHeader("tags:old style\n#deck:D\nq\ta\n").header).toMatchObject({ tags: ["old", "style"], deck: "D" });
+    expect(readAnkiHeader("tags:old style\n#deck:D\nq\ta\n").header).toMatchObject({
+      tags: ["old", "style"],
+      deck: "D",
+    });
     const later = readAnkiHeader("#deck:D\ntags:not header\n");
     expect(later.header.tags).toEqual([]);
     expect(later.bodyFirstLine).toBe(2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readDelimitedRecords } from "@/lib/import/delimited-records";
 
-const fieldsOf = (text: string, separator = ",") => readDelimitedRecords(text, separator).records.map((record) => record.fields);
+const fieldsOf = (text: string, separator = ",") =>
+  readDelimitedRecords(text, separator).records.map((record) => record.fields);
 
 describe("readDelimitedRecords", () => {
   it("keeps separators, newlines and doubled quotes inside quoted fields", () => {
@@ -15,7 +16,9 @@ describe("readDelimitedRecords", () => {
   });
 
   it("treats quotes inside an unquoted field as text, as Anki's HTML attributes need", () => {
-    expect(fieldsOf('<a href="https://k8s.io">docs</a>\tback', "\t")).toEqual([['<a href="https://k8s.io">docs</a>', "back"]]);
+    expect(fieldsOf('<a href="https://k8s.io">docs</a>\tback', "\t")).toEqual([
+      ['<a href="https://k8s.io">docs</a>', "back"],
+    ]);
   });
 
   it("gives a trailing separator an empty last field and an empty quoted field an empty string", () => {

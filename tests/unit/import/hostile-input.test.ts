@@ -22,7 +22,12 @@ describe("hostile input stays fast and bounded", () => {
   });
 
   it("reads answers full of unclosed <summary>, <details and backtick runs", () => {
-    const answers = ["<summary>x".repeat(50_000), "<details x".repeat(50_000), "`a``".repeat(50_000), '<a href="https://x.test"'.repeat(20_000)];
+    const answers = [
+      "<summary>x".repeat(50_000),
+      "<details x".repeat(50_000),
+      "`a``".repeat(50_000),
+      '<a href="https://x.test"'.repeat(20_000),
+    ];
     for (const answer of answers) {
       const { result, ms } = timed(() => parseMarkdownQa(`<details><summary>q</summary>${answer}</details>`));
       expect(result.errors.length + result.cards.length).toBeGreaterThan(0);
@@ -37,7 +42,11 @@ describe("hostile input stays fast and bounded", () => {
   });
 
   it("reads Anki fields full of unclosed clozes, [sound: and links that nest", () => {
-    const fields = ["{{c1::".repeat(3_000), "[sound:".repeat(10_000), `<a href="javascript:x">${"<b>x</b>".repeat(2_000)}</a>`];
+    const fields = [
+      "{{c1::".repeat(3_000),
+      "[sound:".repeat(10_000),
+      `<a href="javascript:x">${"<b>x</b>".repeat(2_000)}</a>`,
+    ];
     for (const field of fields) {
       const { result, ms } = timed(() => parseAnkiText(`#html:true\nq\t${field}\n`));
       expect(result.cards.length + result.errors.length).toBe(1);

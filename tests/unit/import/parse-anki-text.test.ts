@@ -5,12 +5,19 @@ const fronts = (text: string) => parseAnkiText(text).cards.map((card) => card.fr
 
 describe("parseAnkiText: separators and quoting", () => {
   it("reads a tab file with Anki's header, quoted newlines, doubled quotes and a BOM", () => {
-    const text = '\ufeff#separator:tab\n#html:false\nWhat is a Pod?\t"The smallest deployable unit.\nIt holds ""one or more"" containers."\n';
+    const text =
+      '\ufeff#separator:tab\n#html:false\nWhat is a Pod?\t"The smallest deployable unit.\nIt holds ""one or more"" containers."\n';
     const { cards, errors, meta } = parseAnkiText(text);
     expect(errors).toEqual([]);
     expect(meta).toMatchObject({ separator: "\t", separatorSource: "header", html: false });
     expect(cards).toEqual([
-      { line: 3, front: "What is a Pod?", back: "The smallest deployable unit.<br>It holds &quot;one or more&quot; containers.", format: "html", tags: [] },
+      {
+        line: 3,
+        front: "What is a Pod?",
+        back: "The smallest deployable unit.<br>It holds &quot;one or more&quot; containers.",
+        format: "html",
+        tags: [],
+      },
     ]);
   });
 
@@ -33,11 +40,15 @@ describe("parseAnkiText: separators and quoting", () => {
   });
 
   it("sniffs a comma file even when its questions contain colons and its HTML is quoted", () => {
-    const text = 'Q: what schedules pods?,"<b>kube-scheduler</b>, after filtering"\nQ: where is state?,"<i>etcd</i>: a key-value store"\n';
+    const text =
+      'Q: what schedules pods?,"<b>kube-scheduler</b>, after filtering"\nQ: where is state?,"<i>etcd</i>: a key-value store"\n';
     const { cards, meta, errors } = parseAnkiText(text);
     expect(errors).toEqual([]);
     expect(meta).toMatchObject({ separator: ",", separatorSource: "sniffed", html: true });
-    expect(cards.map((c) => c.back)).toEqual(["<b>kube-scheduler</b>, after filtering", "<i>etcd</i>: a key-value store"]);
+    expect(cards.map((c) => c.back)).toEqual([
+      "<b>kube-scheduler</b>, after filtering",
+      "<i>etcd</i>: a key-value store",
+    ]);
   });
 
   it("sniffs semicolon and pipe files", () => {
@@ -90,7 +101,9 @@ describe("parseAnkiText: malformed files", () => {
   it("errors on a row with an unquoted separator beyond the column count, and keeps parsing", () => {
     const { cards, errors } = parseAnkiText("q1,a1\nq2,a2, with a comma\nq3,a3\n");
     expect(cards.map((c) => c.front)).toEqual(["q1", "q3"]);
-    expect(errors).toEqual([{ line: 2, message: expect.stringContaining("text in column 3, but the file has 2 columns") }]);
+    expect(errors).toEqual([
+      { line: 2, message: expect.stringContaining("text in column 3, but the file has 2 columns") },
+    ]);
   });
 
   it("errors on a row without a back column (an unquoted line break)", () => {
@@ -118,8 +131,11 @@ describe("parseAnkiText: malformed files", () => {
 
 describe("parseAnkiText: columns, decks, tags and notetypes", () => {
   it("maps meta columns out of the fields like Anki's own export", () => {
-    const text = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nabc#1\tBasic\tK8s::Core\tQ\tA\tpods  core\n";
-    expect(parseAnkiText(text).cards).toEqual([{ line: 7, guid: "abc#1", deck: "K8s::Core", front: "Q", back: "A", format: "html", tags: ["pods", "core"] }]);
+    const text =
+      "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nabc#1\tBasic\tK8s::Core\tQ\tA\tpods  core\n";
+    expect(parseAnkiText(text).cards).toEqual([
+      { line: 7, guid: "abc#1", deck: "K8s::Core", front: "Q", back: "A", format: "html", tags: ["pods", "core"] },
+    ]);
   });
 
   it("maps #columns labels by name, declared before #separator, with a Tags label", () => {
@@ -135,9 +151,13 @@ describe("parseAnkiText: columns, decks, tags and notetypes", () => {
   });
 
   it("turns cloze notes into a readable question and answer, but not Basic notes", () => {
-    const text = "#notetype column:1\nCloze\t{{c1::etcd}} stores {{c2::all state::what?}}\textra info\nBasic\t{{c1::literal}}\tback\n";
+    const text =
+      "#notetype column:1\nCloze\t{{c1::etcd}} stores {{c2::all state::what?}}\textra info\nBasic\t{{c1::literal}}\tback\n";
     const { cards } = parseAnkiText(text);
-    expect(cards[0]).toMatchObject({ front: "[...] stores [what?]", back: "<b>etcd</b> stores <b>all state</b><br><br>extra info" });
+    expect(cards[0]).toMatchObject({
+      front: "[...] stores [what?]",
+      back: "<b>etcd</b> stores <b>all state</b><br><br>extra info",
+    });
     expect(cards[1]!.front).toBe("{{c1::literal}}");
   });
 
@@ -150,7 +170,8 @@ describe("parseAnkiText: columns, decks, tags and notetypes", () => {
 
 describe("parseAnkiText: safety and limits", () => {
   it("sanitises scripts, event handlers, styles and images", () => {
-    const text = '#html:true\n<p onclick="steal()">Q<script>alert(1)</script></p>\t<img src="https://evil.test/p.gif" alt="pixel"><style>*{}</style><img src="kubelet.png"><a href="javascript:x()">link</a>\n';
+    const text =
+      '#html:true\n<p onclick="steal()">Q<script>alert(1)</script></p>\t<img src="https://evil.test/p.gif" alt="pixel"><style>*{}</style><img src="kubelet.png"><a href="javascript:x()">link</a>\n';
     const card = parseAnkiText(text).cards[0]!;
     expect(card.front).toBe("<p>Q</p>");
     expect(card.back).toBe('<a href="https://evil.test/p.gif">image: pixel</a>[image: kubelet.png]link');
@@ -177,11 +198,15 @@ describe("parseAnkiText: safety and limits", () => {
   });
 
   it("refuses a raw field over 80,000 characters before sanitising it", () => {
-    expect(parseAnkiText(`#html:true\n${"<b>x</b>".repeat(20_000)}\tback\n`).errors).toEqual([{ line: 2, message: "The front is longer than 20,000 characters." }]);
+    expect(parseAnkiText(`#html:true\n${"<b>x</b>".repeat(20_000)}\tback\n`).errors).toEqual([
+      { line: 2, message: "The front is longer than 20,000 characters." },
+    ]);
   });
 
   it("rejects a card with more than 50 tags", () => {
     const tags = Array.from({ length: 51 }, (_, i) => `t${i}`).join(" ");
-    expect(parseAnkiText(`#tags column:3\nq\ta\t${tags}\n`).errors).toEqual([{ line: 2, message: "The card has more than 50 tags." }]);
+    expect(parseAnkiText(`#tags column:3\nq\ta\t${tags}\n`).errors).toEqual([
+      { line: 2, message: "The card has more than 50 tags." },
+    ]);
   });
 });

@@ -9,9 +9,18 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 describe("checkImportSize", () => {
   it("accepts up to 5 MB and 10,000 cards, and says which limit was hit", () => {
     expect(checkImportSize(importBytesMax, importCardsMax)).toEqual({ ok: true });
-    expect(checkImportSize(importBytesMax + 1, 0)).toEqual({ ok: false, message: "The file is 5.0 MB; the limit is 5.0 MB. Split it into smaller files." });
-    expect(checkImportSize(6 * 1024 * 1024, 0)).toMatchObject({ ok: false, message: expect.stringContaining("6.0 MB") });
-    expect(checkImportSize(100, importCardsMax + 1)).toEqual({ ok: false, message: "The file has 10,001 cards; the limit is 10,000 per import. Split it into smaller files." });
+    expect(checkImportSize(importBytesMax + 1, 0)).toEqual({
+      ok: false,
+      message: "The file is 5.0 MB; the limit is 5.0 MB. Split it into smaller files.",
+    });
+    expect(checkImportSize(6 * 1024 * 1024, 0)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("6.0 MB"),
+    });
+    expect(checkImportSize(100, importCardsMax + 1)).toEqual({
+      ok: false,
+      message: "The file has 10,001 cards; the limit is 10,000 per import. Split it into smaller files.",
+    });
   });
 });
 
@@ -41,8 +50,13 @@ describe("detectImportFormat", () => {
 describe("parseImportFile", () => {
   it("parses bytes with the detected parser", () => {
     expect(parseImportFile({ bytes: utf8("q\ta\n"), fileName: "x.tsv" }).cards).toHaveLength(1);
-    expect(parseImportFile({ bytes: utf8("<details><summary>Q</summary>A</details>"), fileName: "x.md" }).meta.format).toBe("markdown");
-    expect(parseImportFile({ bytes: utf8("<details><summary>Q</summary>A</details>"), fileName: "x.md", format: "anki" }).meta.format).toBe("anki");
+    expect(
+      parseImportFile({ bytes: utf8("<details><summary>Q</summary>A</details>"), fileName: "x.md" }).meta.format,
+    ).toBe("markdown");
+    expect(
+      parseImportFile({ bytes: utf8("<details><summary>Q</summary>A</details>"), fileName: "x.md", format: "anki" })
+        .meta.format,
+    ).toBe("anki");
   });
 
   it("refuses a file over the byte limit without parsing it", () => {
@@ -59,8 +73,13 @@ describe("parseImportFile", () => {
   });
 
   it("refuses bytes that are not UTF-8 and strips a UTF-8 BOM", () => {
-    expect(parseImportFile({ bytes: new Uint8Array([0x71, 0x09, 0xff, 0x0a]), fileName: "latin.txt" }).errors).toEqual([{ line: 0, message: expect.stringContaining("not UTF-8") }]);
-    const bom = parseImportFile({ bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("#separator:tab\nq\ta\n")]), fileName: "bom.txt" });
+    expect(parseImportFile({ bytes: new Uint8Array([0x71, 0x09, 0xff, 0x0a]), fileName: "latin.txt" }).errors).toEqual([
+      { line: 0, message: expect.stringContaining("not UTF-8") },
+    ]);
+    const bom = parseImportFile({
+      bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("#separator:tab\nq\ta\n")]),
+      fileName: "bom.txt",
+    });
     expect(bom.meta.separatorSource).toBe("header");
     expect(bom.cards[0]!.front).toBe("q");
   });

@@ -11,7 +11,9 @@ const keyPoints = [
 
 describe("hintKeyPoints: the keyword hint", () => {
   it("ticks a point when the answer shares at least half of its significant words, whatever their case or plural", () => {
-    expect(hintKeyPoints("Several REPLICA behind a load balancer; there is no leader election between them.", keyPoints)).toEqual([2]);
+    expect(
+      hintKeyPoints("Several REPLICA behind a load balancer; there is no leader election between them.", keyPoints),
+    ).toEqual([2]);
     expect(hintKeyPoints("Only the API server reads and writes etcd; components watch it.", keyPoints)).toEqual([0]);
   });
 
@@ -33,8 +35,24 @@ describe("interviewStep and ratingForCoverage", () => {
   it("walks answer → tick → follow-up → follow-up-tick → done from what is stored", () => {
     expect(interviewStep({ answeredAt: null, interview: null })).toBe("answer");
     expect(interviewStep({ answeredAt: null, interview })).toBe("tick");
-    expect(interviewStep({ answeredAt: null, interview: { ...interview, tickedAt: at, followUpQuestion: "Why?", followUpPointCount: 3 } })).toBe("follow-up");
-    expect(interviewStep({ answeredAt: null, interview: { ...interview, tickedAt: at, followUpQuestion: "Why?", followUpAnsweredAt: at, followUpPointCount: 3 } })).toBe("follow-up-tick");
+    expect(
+      interviewStep({
+        answeredAt: null,
+        interview: { ...interview, tickedAt: at, followUpQuestion: "Why?", followUpPointCount: 3 },
+      }),
+    ).toBe("follow-up");
+    expect(
+      interviewStep({
+        answeredAt: null,
+        interview: {
+          ...interview,
+          tickedAt: at,
+          followUpQuestion: "Why?",
+          followUpAnsweredAt: at,
+          followUpPointCount: 3,
+        },
+      }),
+    ).toBe("follow-up-tick");
     expect(interviewStep({ answeredAt: at, interview: { ...interview, tickedAt: at } })).toBe("done");
   });
 
@@ -60,6 +78,10 @@ describe("scoreCoverage", () => {
       { topic: "Control plane", covered: 3, total: 8 },
       { topic: "Networking", covered: 3, total: 8 },
     ]);
-    expect(coverage.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual(["b:follow-up", "c:question", "b:question"]);
+    expect(coverage.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual([
+      "b:follow-up",
+      "c:question",
+      "b:question",
+    ]);
   });
 });

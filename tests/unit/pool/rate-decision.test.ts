@@ -11,7 +11,14 @@ describe("rateDecision", () => {
   });
 
   it("refuses the next one with the seconds until its window ends, at least 1", () => {
-    expect(rateDecision(policy, { count: 3, windowEndsAtMs: now.getTime() + 39_001 }, now)).toEqual({ ok: false, retryAfterSeconds: 40, message: "You have started 2 imports in 1 minutes, the limit; try again in 40 s." });
-    expect(rateDecision(policy, { count: 3, windowEndsAtMs: now.getTime() }, now)).toMatchObject({ ok: false, retryAfterSeconds: 1 });
+    expect(rateDecision(policy, { count: 3, windowEndsAtMs: now.getTime() + 39_001 }, now)).toEqual({
+      ok: false,
+      retryAfterSeconds: 40,
+      message: "You have started 2 imports in 1 minutes, the limit; try again in 40 s.",
+    });
+    expect(rateDecision(policy, { count: 3, windowEndsAtMs: now.getTime() }, now)).toMatchObject({
+      ok: false,
+      retryAfterSeconds: 1,
+    });
   });
 });

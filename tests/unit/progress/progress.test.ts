@@ -52,7 +52,12 @@ describe("streaks and activity", () => {
   });
 
   it("groups reviews by learner date", () => {
-    expect([...reviewsByDay([review("2026-06-10T02:00:00Z"), review("2026-06-10T05:00:00Z"), review("2026-06-10T06:00:00Z")], utc4)]).toEqual([
+    expect([
+      ...reviewsByDay(
+        [review("2026-06-10T02:00:00Z"), review("2026-06-10T05:00:00Z"), review("2026-06-10T06:00:00Z")],
+        utc4,
+      ),
+    ]).toEqual([
       ["2026-06-09", 1],
       ["2026-06-10", 2],
     ]);
@@ -73,7 +78,12 @@ describe("trueRetention", () => {
       utc4,
     );
     const row = (period: string) => rows.find((r) => r.period === period)!;
-    expect(row("Today")).toEqual({ period: "Today", young: { passed: 1, failed: 0 }, mature: { passed: 0, failed: 1 }, total: { passed: 1, failed: 1 } });
+    expect(row("Today")).toEqual({
+      period: "Today",
+      young: { passed: 1, failed: 0 },
+      mature: { passed: 0, failed: 1 },
+      total: { passed: 1, failed: 1 },
+    });
     expect(row("Yesterday").mature).toEqual({ passed: 1, failed: 0 });
     expect(row("Last 7 days").total).toEqual({ passed: 2, failed: 1 });
     expect(row("All time").total).toEqual({ passed: 3, failed: 1 });
@@ -84,7 +94,12 @@ describe("trueRetention", () => {
 
 describe("planForInterview", () => {
   it("is on track when the pace meets every card with review days to spare", () => {
-    expect(planForInterview({ daysLeft: 14, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 10 })).toEqual({ kind: "on-track", daysNeeded: 10, pace: 10, spareDays: 4 });
+    expect(planForInterview({ daysLeft: 14, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 10 })).toEqual({
+      kind: "on-track",
+      daysNeeded: 10,
+      pace: 10,
+      spareDays: 4,
+    });
   });
 
   it("is behind otherwise, and suggests a daily count that leaves three review-only days", () => {
@@ -98,8 +113,15 @@ describe("planForInterview", () => {
   });
 
   it("uses the daily limit before the learner has started, and knows past and finished plans", () => {
-    expect(planForInterview({ daysLeft: 30, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 0 })).toMatchObject({ kind: "on-track", daysNeeded: 5 });
-    expect(planForInterview({ daysLeft: -1, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 0 })).toEqual({ kind: "past" });
-    expect(planForInterview({ daysLeft: 5, unseenCards: 0, newCardsPerDay: 20, recentNewPerDay: 0 })).toEqual({ kind: "done" });
+    expect(planForInterview({ daysLeft: 30, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 0 })).toMatchObject({
+      kind: "on-track",
+      daysNeeded: 5,
+    });
+    expect(planForInterview({ daysLeft: -1, unseenCards: 100, newCardsPerDay: 20, recentNewPerDay: 0 })).toEqual({
+      kind: "past",
+    });
+    expect(planForInterview({ daysLeft: 5, unseenCards: 0, newCardsPerDay: 20, recentNewPerDay: 0 })).toEqual({
+      kind: "done",
+    });
   });
 });

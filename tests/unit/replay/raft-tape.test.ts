@@ -40,7 +40,9 @@ describe("raft tape", () => {
     const wire = wireAt(tape, campaign.t);
     const preVotes = wire.filter((m) => m.type === "PreVote" && m.from === campaign.component);
     expect(preVotes).toHaveLength(2);
-    const stopped = trace.events.find((event) => event.type === "process.crashed" && event.component.startsWith("etcd"))!.component;
+    const stopped = trace.events.find(
+      (event) => event.type === "process.crashed" && event.component.startsWith("etcd"),
+    )!.component;
     expect(preVotes.find((m) => m.to === stopped)?.lost).toBe(true);
     expect(raftAt(tape, campaign.t).find((m) => m.id === stopped)?.up).toBe(false);
     const replies = wireAt(tape, campaign.t + 1).filter((m) => m.type === "PreVoteResp");
@@ -103,7 +105,8 @@ function naiveLog(m: number, t: number): number[] {
 
 describe("raftAt", () => {
   it("starts with every member down and an empty log", () => {
-    for (const m of raftAt(runTape, 0)) expect(m).toMatchObject({ up: false, role: null, timer: null, lastIndex: 0, log: { firstIndex: 1, terms: [] } });
+    for (const m of raftAt(runTape, 0))
+      expect(m).toMatchObject({ up: false, role: null, timer: null, lastIndex: 0, log: { firstIndex: 1, terms: [] } });
   });
 
   it("shows the first pre-candidate asking every peer for a PreVote, their answers, and the winner leading at the event's term", () => {
@@ -117,7 +120,9 @@ describe("raftAt", () => {
     expect(asks.map((m) => [m.from, m.to])).toEqual(peers.map((to) => [candidate, to]));
     for (const ask of asks) {
       expect(ask).toMatchObject({ lost: false, reject: false, term: member(t0, candidate).term + 1 });
-      const answer = wireAt(runTape, ask.arrive + 0.5).find((m) => m.type === "PreVoteResp" && m.from === ask.to && m.to === candidate);
+      const answer = wireAt(runTape, ask.arrive + 0.5).find(
+        (m) => m.type === "PreVoteResp" && m.from === ask.to && m.to === candidate,
+      );
       expect(answer, `${ask.to} answers`).toBeDefined();
       expect(answer!.sent).toBeGreaterThanOrEqual(ask.arrive);
     }
@@ -130,7 +135,9 @@ describe("raftAt", () => {
 
   it("gives a follower a timer that ends after it starts and that each heartbeat from the leader resets", () => {
     const leader = rows.members.indexOf(leaderEvent.component);
-    const heartbeats = rows.msgs.filter((m) => m[4] === 6 && m[2] === leader && m[0]! > leaderEvent.t + 1000 && m[1]! < FAULT - 1000);
+    const heartbeats = rows.msgs.filter(
+      (m) => m[4] === 6 && m[2] === leader && m[0]! > leaderEvent.t + 1000 && m[1]! < FAULT - 1000,
+    );
     expect(heartbeats.length).toBeGreaterThan(100);
     for (const [sent, arrive, , to] of heartbeats) {
       const id = rows.members[to!]!;
@@ -183,11 +190,23 @@ describe("raftAt", () => {
 
 describe("wireAt", () => {
   it("lists exactly the messages with sent <= t < arrive, lost ones too, in the order sent", () => {
-    const times = [...wireTimes(runTape).slice(0, 400), ...wireTimes(runTape).filter((x) => x > FAULT).slice(0, 400)].flatMap((x) => [x, x + 0.25, x - 0.5]);
+    const times = [
+      ...wireTimes(runTape).slice(0, 400),
+      ...wireTimes(runTape)
+        .filter((x) => x > FAULT)
+        .slice(0, 400),
+    ].flatMap((x) => [x, x + 0.25, x - 0.5]);
     for (const t of times) {
       const expected = rows.msgs.filter((m) => m[0]! <= t && t < Math.abs(m[1]!));
       const wire = wireAt(runTape, t);
-      expect(wire.map((m) => [m.sent, m.lost ? -m.arrive : m.arrive, rows.members.indexOf(m.from), rows.members.indexOf(m.to)])).toEqual(expected.map((m) => m.slice(0, 4)));
+      expect(
+        wire.map((m) => [
+          m.sent,
+          m.lost ? -m.arrive : m.arrive,
+          rows.members.indexOf(m.from),
+          rows.members.indexOf(m.to),
+        ]),
+      ).toEqual(expected.map((m) => m.slice(0, 4)));
       for (const m of wire) {
         expect(m.progress).toBeGreaterThanOrEqual(0);
         expect(m.progress).toBeLessThan(1);
@@ -198,7 +217,9 @@ describe("wireAt", () => {
   });
 
   it("flags messages to a down member as lost", () => {
-    const stopped = new Set(run.events.filter((e) => e.type === "process.crashed" && e.t === FAULT).map((e) => e.component));
+    const stopped = new Set(
+      run.events.filter((e) => e.type === "process.crashed" && e.t === FAULT).map((e) => e.component),
+    );
     const toDown = rows.msgs.filter((m) => m[0]! > FAULT && stopped.has(rows.members[m[3]!]!));
     expect(toDown.length).toBeGreaterThan(0);
     for (const m of toDown) {

@@ -58,7 +58,7 @@ const remoteLoads = {
   "<iframe>": '<iframe src="http://evil.test/"></iframe><iframe srcdoc="<script>alert(1)</script>"></iframe>',
   "<form action>": `<form action="javascript:${js}"><button>go</button></form><button formaction="http://evil.test">b</button>`,
   "style url()": '<p style="background:url(http://evil.test/a.png)">text</p>',
-  "<style> @import": '<style>@import url(http://evil.test/a.css)</style><p>text</p>',
+  "<style> @import": "<style>@import url(http://evil.test/a.css)</style><p>text</p>",
   "<link> stylesheet": '<link rel="stylesheet" href="http://evil.test/a.css">',
   "<meta> refresh": `<meta http-equiv="refresh" content="0;url=javascript:${js}">`,
   "<base href>": '<base href="http://evil.test/"><a href="https://kubernetes.io">k8s</a>',
@@ -109,15 +109,21 @@ describe("imported Markdown (renderMarkdown)", () => {
   });
 
   it("turns a Markdown image into a link to it, never an <img>", async () => {
-    expect(await renderMarkdown("![diagram](http://evil.test/a.png)")).toBe('<p><a href="http://evil.test/a.png" target="_blank" rel="noopener noreferrer">image: diagram</a></p>');
+    expect(await renderMarkdown("![diagram](http://evil.test/a.png)")).toBe(
+      '<p><a href="http://evil.test/a.png" target="_blank" rel="noopener noreferrer">image: diagram</a></p>',
+    );
     expect(await renderMarkdown("![x][i]\n\n[i]: https://evil.test/b.png")).not.toContain("<img");
     expect(await renderMarkdown(`![x](javascript:${js})`)).toBe("<p>[image: x]</p>");
     expect(await renderMarkdown("![x](data:image/png;base64,AAAA)")).toBe("<p>[image: x]</p>");
   });
 
   it("keeps http(s) and mailto links, autolinks and highlighted code", async () => {
-    const html = await renderMarkdown("<https://kubernetes.io> [mail](mailto:ops@example.com) www.etcd.io\n\n```yaml\nkind: Pod\n```");
-    expect(html).toContain('<a href="https://kubernetes.io" target="_blank" rel="noopener noreferrer">https://kubernetes.io</a>');
+    const html = await renderMarkdown(
+      "<https://kubernetes.io> [mail](mailto:ops@example.com) www.etcd.io\n\n```yaml\nkind: Pod\n```",
+    );
+    expect(html).toContain(
+      '<a href="https://kubernetes.io" target="_blank" rel="noopener noreferrer">https://kubernetes.io</a>',
+    );
     expect(html).toContain('<a href="mailto:ops@example.com">mail</a>');
     expect(html).toContain('<a href="http://www.etcd.io" target="_blank"');
     expect(html).toMatch(/<pre class="shiki shiki-themes github-light github-dark"/);
@@ -129,6 +135,9 @@ describe("the checker itself", () => {
   it("flags what the sanitiser must remove", () => {
     expect(findUnsafe(`<a href="javascript:${js}">x</a>`)).toEqual([`href=javascript:${js}`]);
     expect(findUnsafe('<img src="http://evil.test/a.png">')).toEqual(["<img>", "src=http://evil.test/a.png"]);
-    expect(findUnsafe('<p style="background:url(x)" onclick="f()">x</p>')).toEqual(["style=background:url(x)", "onClick=f()"]);
+    expect(findUnsafe('<p style="background:url(x)" onclick="f()">x</p>')).toEqual([
+      "style=background:url(x)",
+      "onClick=f()",
+    ]);
   });
 });

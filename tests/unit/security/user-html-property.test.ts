@@ -8,13 +8,76 @@ import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 import { findUnsafe } from "../../helpers/unsafe-html";
 
 const pieces = [
-  "<a href=", "<a href=\"", "\"", "'", ">", "</a>", "<", "/>", " ", "\t", "\n", "\u0001", "\u0000",
-  "javascript:", "java", "script:", "JaVa", "vbscript:", "data:text/html,", "file:///", "alert(1)", ":", "&colon;",
-  "&#106;", "&#106", "&#x6A;", "&#x6a", "&#9;", "&#x0A;", "&#0000106", "&amp;", "http://evil.test/x.png", "https://ok.test/", "//evil.test/",
-  "mailto:a@b.test", "<img src=", "<img src=x onerror=alert(1)>", " srcset=", "<svg>", "<svg><a xlink:href=", "<image href=",
-  "<iframe src=", "<form action=", "<button formaction=", " style=\"background:url(", ")", "<style>", "@import url(",
-  "<script>", "</script>", "<math>", "<template>", "<!--", "-->", "<![CDATA[", "<base href=", "<meta http-equiv=refresh content=",
-  "[", "](", "![", "]:", "[x]", "\n\n[x]: ", "<javascript:", "```", "`", "*", "<p>", "<pre>", "<code class=\"language-yaml\">",
+  "<a href=",
+  '<a href="',
+  '"',
+  "'",
+  ">",
+  "</a>",
+  "<",
+  "/>",
+  " ",
+  "\t",
+  "\n",
+  "\u0001",
+  "\u0000",
+  "javascript:",
+  "java",
+  "script:",
+  "JaVa",
+  "vbscript:",
+  "data:text/html,",
+  "file:///",
+  "alert(1)",
+  ":",
+  "&colon;",
+  "&#106;",
+  "&#106",
+  "&#x6A;",
+  "&#x6a",
+  "&#9;",
+  "&#x0A;",
+  "&#0000106",
+  "&amp;",
+  "http://evil.test/x.png",
+  "https://ok.test/",
+  "//evil.test/",
+  "mailto:a@b.test",
+  "<img src=",
+  "<img src=x onerror=alert(1)>",
+  " srcset=",
+  "<svg>",
+  "<svg><a xlink:href=",
+  "<image href=",
+  "<iframe src=",
+  "<form action=",
+  "<button formaction=",
+  ' style="background:url(',
+  ")",
+  "<style>",
+  "@import url(",
+  "<script>",
+  "</script>",
+  "<math>",
+  "<template>",
+  "<!--",
+  "-->",
+  "<![CDATA[",
+  "<base href=",
+  "<meta http-equiv=refresh content=",
+  "[",
+  "](",
+  "![",
+  "]:",
+  "[x]",
+  "\n\n[x]: ",
+  "<javascript:",
+  "```",
+  "`",
+  "*",
+  "<p>",
+  "<pre>",
+  '<code class="language-yaml">',
 ];
 
 /** One character of a scheme as a browser would still read it: any case, entity-encoded or not, maybe a tab before it. */
@@ -22,7 +85,13 @@ const schemeChar = (char: string) =>
   fc
     .tuple(
       fc.constantFrom("", "", "\t", "&#9;", "&#x0A;"),
-      fc.constantFrom(char, char.toUpperCase(), `&#${char.charCodeAt(0)};`, `&#x${char.charCodeAt(0).toString(16)};`, `&#${char.charCodeAt(0)}`),
+      fc.constantFrom(
+        char,
+        char.toUpperCase(),
+        `&#${char.charCodeAt(0)};`,
+        `&#x${char.charCodeAt(0).toString(16)};`,
+        `&#${char.charCodeAt(0)}`,
+      ),
     )
     .map(([gap, spelled]) => gap + spelled);
 
@@ -30,7 +99,10 @@ const schemeChar = (char: string) =>
 const dangerousUrl = fc
   .tuple(
     fc.constantFrom("", " ", "\u0001", "&#1;", "&#x20;"),
-    fc.constantFrom("javascript", "vbscript", "data", "file").chain((scheme) => fc.tuple(...[...scheme].map(schemeChar))).map((chars) => chars.join("")),
+    fc
+      .constantFrom("javascript", "vbscript", "data", "file")
+      .chain((scheme) => fc.tuple(...[...scheme].map(schemeChar)))
+      .map((chars) => chars.join("")),
     fc.constantFrom(":", "&colon;", "&#58;"),
     fc.constantFrom("alert(1)", "text/html,<script>alert(1)</script>", "///etc/passwd"),
   )
@@ -53,7 +125,9 @@ const urlCarrier = fc.oneof(
   remoteImage.map((url) => `<p style="background:url(${url})">x</p>`),
 );
 
-const attack = fc.array(fc.oneof(urlCarrier, fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 24 }).map((parts) => parts.join(""));
+const attack = fc
+  .array(fc.oneof(urlCarrier, fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 24 })
+  .map((parts) => parts.join(""));
 
 describe("user HTML, property-based", () => {
   it("an Anki HTML field comes out safe and sanitising again changes nothing", () => {

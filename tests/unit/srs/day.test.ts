@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fromLearnerDayTime, isValidTimeZone, startOfLearnerDay, startOfNextLearnerDay, timeZoneOffsetMinutes, toLearnerDayTime } from "@/lib/srs/day";
+import {
+  fromLearnerDayTime,
+  isValidTimeZone,
+  startOfLearnerDay,
+  startOfNextLearnerDay,
+  timeZoneOffsetMinutes,
+  toLearnerDayTime,
+} from "@/lib/srs/day";
 
 const at = (iso: string) => new Date(iso);
 
@@ -42,7 +49,12 @@ describe("learner day boundaries", () => {
 
   it("maps to learner day time and back without drift", () => {
     const prefs = { timeZone: "America/New_York", dayStartHour: 4 };
-    for (const iso of ["2026-03-08T06:59:00Z", "2026-03-08T07:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T07:30:00Z"]) {
+    for (const iso of [
+      "2026-03-08T06:59:00Z",
+      "2026-03-08T07:00:00Z",
+      "2026-11-01T05:30:00Z",
+      "2026-11-01T07:30:00Z",
+    ]) {
       expect(fromLearnerDayTime(toLearnerDayTime(at(iso), prefs), prefs)).toEqual(at(iso));
     }
   });

@@ -27,6 +27,8 @@ describe("InlineMarkdown", () => {
   });
 
   it("escapes HTML inside and outside code spans", () => {
-    expect(html('<img src=x onerror="alert(1)"> `<b>bold</b>`')).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <code>&lt;b&gt;bold&lt;/b&gt;</code>");
+    expect(html('<img src=x onerror="alert(1)"> `<b>bold</b>`')).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <code>&lt;b&gt;bold&lt;/b&gt;</code>",
+    );
   });
 });

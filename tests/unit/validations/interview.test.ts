@@ -5,14 +5,21 @@ const question = { quizId: "quiz-1", position: "2" };
 
 describe("typedAnswerSchema", () => {
   it("keeps a trimmed answer, and a skip as null whatever was typed", () => {
-    expect(typedAnswerSchema.parse({ ...question, intent: "answer", text: "  etcd holds the state \n" })).toEqual({ quizId: "quiz-1", position: 2, text: "etcd holds the state" });
+    expect(typedAnswerSchema.parse({ ...question, intent: "answer", text: "  etcd holds the state \n" })).toEqual({
+      quizId: "quiz-1",
+      position: 2,
+      text: "etcd holds the state",
+    });
     expect(typedAnswerSchema.parse({ ...question, intent: "skip", text: "half a thought" }).text).toBeNull();
     expect(typedAnswerSchema.parse({ ...question, intent: "skip" }).text).toBeNull();
   });
 
   it.each([
     [{ ...question, intent: "answer", text: "   " }, "Type your answer, or skip the question."],
-    [{ ...question, intent: "answer", text: "x".repeat(typedAnswerLengthMax + 1) }, `Keep your answer under ${typedAnswerLengthMax} characters.`],
+    [
+      { ...question, intent: "answer", text: "x".repeat(typedAnswerLengthMax + 1) },
+      `Keep your answer under ${typedAnswerLengthMax} characters.`,
+    ],
     [{ ...question, intent: "shout", text: "hi" }, "Answer or skip the question."],
   ])("refuses %j with a message the learner can act on", (input, message) => {
     const parsed = typedAnswerSchema.safeParse(input);

@@ -8,11 +8,54 @@ const origin = "https://quorum.test";
 
 /** The pieces open-redirect payloads are made of, including encoded and look-alike slashes. */
 const piece = fc.constantFrom(
-  "/", "//", "\\", "/\\", "\t", "\n", "\r", "\u0000", "\u007f", "\u0085", " ", ".", "..", "/./", "/../",
-  "%2F", "%2f", "%5C", "%09", "%0A", "%252F", "%25252F", "%2e", "%2E%2E", "@", ":", "?", "#", "&", "=",
-  "http:", "https:", "javascript:", "data:", "evil.example", "evil.example:443", "user:pass@",
-  "\uFF0F", "\u2215", "\u3002", "\u0130", "\u200b", "\uFEFF", "\u{1F600}", "xn--e1afmkfd",
-  "next=/a", "study", "k8s",
+  "/",
+  "//",
+  "\\",
+  "/\\",
+  "\t",
+  "\n",
+  "\r",
+  "\u0000",
+  "\u007f",
+  "\u0085",
+  " ",
+  ".",
+  "..",
+  "/./",
+  "/../",
+  "%2F",
+  "%2f",
+  "%5C",
+  "%09",
+  "%0A",
+  "%252F",
+  "%25252F",
+  "%2e",
+  "%2E%2E",
+  "@",
+  ":",
+  "?",
+  "#",
+  "&",
+  "=",
+  "http:",
+  "https:",
+  "javascript:",
+  "data:",
+  "evil.example",
+  "evil.example:443",
+  "user:pass@",
+  "\uFF0F",
+  "\u2215",
+  "\u3002",
+  "\u0130",
+  "\u200b",
+  "\uFEFF",
+  "\u{1F600}",
+  "xn--e1afmkfd",
+  "next=/a",
+  "study",
+  "k8s",
 );
 const payload = fc.oneof(
   fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")),
@@ -33,7 +76,10 @@ function expectOnOurOrigin(path: string) {
 
 describe("safeNextPath", () => {
   it("always gives a single-slash path on our origin, whatever it is given", () => {
-    fc.assert(fc.property(payload, (next) => expectOnOurOrigin(safeNextPath(next))), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(payload, (next) => expectOnOurOrigin(safeNextPath(next))),
+      { numRuns: 5_000 },
+    );
   });
 
   it("uses the first of repeated parameters, and still only a safe one", () => {
@@ -55,16 +101,37 @@ describe("safeNextPath", () => {
   });
 
   it("keeps ordinary paths on this site, with their query and fragment", () => {
-    for (const path of ["/", "/study/k8s-basics", "/account?merge=failed", "/study/k8s?card=pods-1&v=2#top", "/cards/%E2%9C%93"]) {
+    for (const path of [
+      "/",
+      "/study/k8s-basics",
+      "/account?merge=failed",
+      "/study/k8s?card=pods-1&v=2#top",
+      "/cards/%E2%9C%93",
+    ]) {
       expect(safeNextPath(path)).toBe(path);
     }
   });
 
   it("turns the attacks from issue 13 and their cousins into /", () => {
     const attacks = [
-      "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example",
-      "\\/evil.example", "/.//evil.example", "/..//evil.example", "https://evil.example/", "javascript:alert(1)", " /x",
-      "evil.example", "", null, undefined, 42, {},
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/\r\n/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "\\/evil.example",
+      "/.//evil.example",
+      "/..//evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      " /x",
+      "evil.example",
+      "",
+      null,
+      undefined,
+      42,
+      {},
     ];
     for (const attack of attacks) expect(safeNextPath(attack), JSON.stringify(attack)).toBe("/");
   });

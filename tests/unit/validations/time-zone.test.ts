@@ -3,7 +3,8 @@ import { detectedTimeZoneSchema } from "@/lib/validations/settings";
 
 describe("a reported time zone", () => {
   it("accepts IANA names that Intl knows", () => {
-    for (const zone of ["America/Los_Angeles", "Pacific/Kiritimati", "UTC", "Asia/Kolkata"]) expect(detectedTimeZoneSchema.safeParse(zone).success).toBe(true);
+    for (const zone of ["America/Los_Angeles", "Pacific/Kiritimati", "UTC", "Asia/Kolkata"])
+      expect(detectedTimeZoneSchema.safeParse(zone).success).toBe(true);
   });
 
   it("refuses anything else with a message", () => {

@@ -11,11 +11,21 @@ import { ENGINE_VERSION } from "@/lib/sim";
 
 export async function GET(request: Request, ctx: { params: Promise<{ scenario: string }> }) {
   const { scenario } = await ctx.params;
-  const run = await runSimulation(scenario, Object.fromEntries(new URL(request.url).searchParams), { learnerId: await rateKeyOf(request), now: clock.now() });
+  const run = await runSimulation(scenario, Object.fromEntries(new URL(request.url).searchParams), {
+    learnerId: await rateKeyOf(request),
+    now: clock.now(),
+  });
   if (!run.ok && run.status === 404) {
-    return NextResponse.json({ error: `unknown scenario "${scenario}"`, validScenarios: run.scenarios.map((s) => s.id) }, { status: 404 });
+    return NextResponse.json(
+      { error: `unknown scenario "${scenario}"`, validScenarios: run.scenarios.map((s) => s.id) },
+      { status: 404 },
+    );
   }
   if (!run.ok && run.status !== 400) return refusalResponse(run);
-  if (!run.ok) return NextResponse.json({ error: "invalid parameters", fields: run.fields, params: run.scenario.params }, { status: 400 });
+  if (!run.ok)
+    return NextResponse.json(
+      { error: "invalid parameters", fields: run.fields, params: run.scenario.params },
+      { status: 400 },
+    );
   return NextResponse.json(run.trace, { headers: { "x-sim-engine-version": ENGINE_VERSION } });
 }

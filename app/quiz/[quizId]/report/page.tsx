@@ -21,13 +21,18 @@ export default async function QuizReportPage(props: Props) {
   const report = interview ? null : await getQuizReport(learnerId, quizId);
   if (!interview && !report) notFound();
   // "Study these" is the browser's selection study: each missed card once, from now on.
-  const studyHref = interview && interview.missedCardIds.length > 0 ? selectionHref(interview.missedCardIds, clock.now()) : null;
+  const studyHref =
+    interview && interview.missedCardIds.length > 0 ? selectionHref(interview.missedCardIds, clock.now()) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link href="/quiz" className="text-sm text-muted hover:text-fg">
         ← Quizzes
       </Link>
-      {interview ? <InterviewReportView report={interview} studyHref={studyHref} retryAction={retryInterviewQuiz} /> : <QuizReportView report={report!} />}
+      {interview ? (
+        <InterviewReportView report={interview} studyHref={studyHref} retryAction={retryInterviewQuiz} />
+      ) : (
+        <QuizReportView report={report!} />
+      )}
     </div>
   );
 }

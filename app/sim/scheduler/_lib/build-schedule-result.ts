@@ -32,13 +32,26 @@ export function sortRows(rows: NodeRow[]): NodeRow[] {
 export function buildScheduleResult(explanation: Explanation, seed: number): ScheduleResultView {
   const { result, json, profile } = explanation;
   const byName = new Map(result.nodes.map((node) => [node.name, node]));
-  const filterPlugins = columnsInOrder(profile.filter, json.nodes.flatMap((node) => node.filters.map((f) => f.plugin)));
-  const scoredPlugins = columnsInOrder(profile.score.map((p) => p.name), json.nodes.flatMap((node) => node.scores.map((s) => s.plugin)));
+  const filterPlugins = columnsInOrder(
+    profile.filter,
+    json.nodes.flatMap((node) => node.filters.map((f) => f.plugin)),
+  );
+  const scoredPlugins = columnsInOrder(
+    profile.score.map((p) => p.name),
+    json.nodes.flatMap((node) => node.scores.map((s) => s.plugin)),
+  );
   const tiedNodes = result.tiedNodes.length > 1 ? result.tiedNodes : [];
 
   const rows = json.nodes.map((node): NodeRow => {
     const detail = byName.get(node.name);
-    const outcome = node.name === result.selectedNode ? "selected" : detail?.feasible ? "feasible" : node.filters.length > 0 ? "filtered" : "not-evaluated";
+    const outcome =
+      node.name === result.selectedNode
+        ? "selected"
+        : detail?.feasible
+          ? "feasible"
+          : node.filters.length > 0
+            ? "filtered"
+            : "not-evaluated";
     return {
       name: node.name,
       outcome,
@@ -66,7 +79,10 @@ export function buildScheduleResult(explanation: Explanation, seed: number): Sch
     evaluatedNodes: result.evaluatedNodes,
     feasibleNodes: result.feasibleNodes,
     filterPlugins,
-    scorePlugins: scoredPlugins.map((plugin) => ({ plugin, weight: profile.score.find((p) => p.name === plugin)?.weight ?? 1 })),
+    scorePlugins: scoredPlugins.map((plugin) => ({
+      plugin,
+      weight: profile.score.find((p) => p.name === plugin)?.weight ?? 1,
+    })),
     rows: sortRows(rows),
     warnings: explanation.warnings,
   };

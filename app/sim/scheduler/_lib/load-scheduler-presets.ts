@@ -22,7 +22,11 @@ export function loadSchedulerPresets(): SchedulerPreset[] {
     id: entry.id,
     name: entry.name,
     description: entry.description,
-    values: { nodes: readExample(entry.nodes), pod: readExample(entry.pod), pods: readExample(entry.pods), config: readExample(entry.config) },
+    values: {
+      nodes: readExample(entry.nodes),
+      pod: readExample(entry.pod),
+      pods: readExample(entry.pods),
+      config: readExample(entry.config),
+    },
   }));
 }
-

@@ -12,10 +12,16 @@ import { formDataOrEmpty } from "@/lib/validations/form-data";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { reviewInputSchema, type GradeState, type NextQueue } from "@/lib/validations/review";
 
-export const firstError = (error: z.ZodError) => firstErrorMessage(error, "That request could not be read; reload and try again.");
+export const firstError = (error: z.ZodError) =>
+  firstErrorMessage(error, "That request could not be read; reload and try again.");
 
 /** Where the card after a grade comes from: the deck (submitGrade) or a selection (app/browse/study). */
-export type NextQueueFor = (input: { learnerId: string; deckId: string; settings: StudySettings; options: StudyQueueOptions }) => Promise<NextQueue>;
+export type NextQueueFor = (input: {
+  learnerId: string;
+  deckId: string;
+  settings: StudySettings;
+  options: StudyQueueOptions;
+}) => Promise<NextQueue>;
 
 /**
  * Grades a card (the checks, then one review) and sends the next card back with the grade, from
@@ -31,7 +37,10 @@ export async function gradeCard(submitted: unknown, nextQueue: NextQueueFor): Pr
   const custom = parseCustomStudy(fields);
   if (!custom.success) return { ok: false, message: firstError(custom.error) };
   const { answer, rating, ...review } = parsed.data;
-  if (answer?.kind === "predict" && answer.seed !== variantSeed(predictVariantKey(learnerId, review.cardId, review.version))) {
+  if (
+    answer?.kind === "predict" &&
+    answer.seed !== variantSeed(predictVariantKey(learnerId, review.cardId, review.version))
+  ) {
     return { ok: false, message: "That is not the question you were shown; reload the page." };
   }
   // A checked question is graded on what the server finds, whatever the page claims.
@@ -52,12 +61,28 @@ export async function gradeCard(submitted: unknown, nextQueue: NextQueueFor): Pr
     if (result.code !== "already-graded") return { ok: false, message: result.message };
     // Show this tab what the other tab (or the first click) did.
     const deckId = String(formData.get("deckId") ?? "");
-    return { ok: false, staleCardId: review.cardId, message: result.message, next: deckId ? await nextQueue({ learnerId, deckId, settings, options: { custom: custom.data } }) : undefined };
+    return {
+      ok: false,
+      staleCardId: review.cardId,
+      message: result.message,
+      next: deckId ? await nextQueue({ learnerId, deckId, settings, options: { custom: custom.data } }) : undefined,
+    };
   }
   // The next card goes back with the grade: the page itself need not be rendered again.
-  const next = await nextQueue({ learnerId, deckId: result.deckId, settings, options: { justGradedId: review.cardId, custom: custom.data } });
+  const next = await nextQueue({
+    learnerId,
+    deckId: result.deckId,
+    settings,
+    options: { justGradedId: review.cardId, custom: custom.data },
+  });
   if (result.becameLeech) {
-    return { ok: true, next, notice: result.isSuspended ? "That card is a leech: it has failed too often, so it was suspended." : "That card is a leech: it has failed too often." };
+    return {
+      ok: true,
+      next,
+      notice: result.isSuspended
+        ? "That card is a leech: it has failed too often, so it was suspended."
+        : "That card is a leech: it has failed too often.",
+    };
   }
   return { ok: true, next };
 }

@@ -17,12 +17,20 @@ export type Capacity = ResourceList & { pods: number };
 
 /** A pod's requests: the sum over its containers (no init containers or overhead in this engine). */
 export function podRequests(p: Pod): ResourceList {
-  return p.spec.containers.reduce((a, c) => ({ cpuMilli: a.cpuMilli + c.requests.cpuMilli, memoryMi: a.memoryMi + c.requests.memoryMi }), { cpuMilli: 0, memoryMi: 0 });
+  return p.spec.containers.reduce(
+    (a, c) => ({ cpuMilli: a.cpuMilli + c.requests.cpuMilli, memoryMi: a.memoryMi + c.requests.memoryMi }),
+    { cpuMilli: 0, memoryMi: 0 },
+  );
 }
 
 /** Pods that hold a node's resources: bound to it, not finished, not being deleted. */
 export function podsOn(pods: readonly Pod[], node: string): Pod[] {
-  return pods.filter((p) => p.spec.nodeName === node && !isTerminating(p) && p.status.phase !== "Succeeded" && p.status.phase !== "Failed").sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  return pods
+    .filter(
+      (p) =>
+        p.spec.nodeName === node && !isTerminating(p) && p.status.phase !== "Succeeded" && p.status.phase !== "Failed",
+    )
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
 /**
@@ -41,10 +49,13 @@ export type Utilization = { cpu: number; memory: number; utilization: number; cp
  * the node's utilization is the larger of CPU and memory (no GPUs here, no DaemonSet or mirror pods).
  */
 export function nodeUtilization(allocatable: ResourceList, pods: readonly Pod[]): Utilization {
-  const req = pods.reduce((a, p) => {
-    const r = podRequests(p);
-    return { cpuMilli: a.cpuMilli + r.cpuMilli, memoryMi: a.memoryMi + r.memoryMi };
-  }, { cpuMilli: 0, memoryMi: 0 });
+  const req = pods.reduce(
+    (a, p) => {
+      const r = podRequests(p);
+      return { cpuMilli: a.cpuMilli + r.cpuMilli, memoryMi: a.memoryMi + r.memoryMi };
+    },
+    { cpuMilli: 0, memoryMi: 0 },
+  );
   const cpu = allocatable.cpuMilli > 0 ? req.cpuMilli / allocatable.cpuMilli : 0;
   const memory = allocatable.memoryMi > 0 ? req.memoryMi / allocatable.memoryMi : 0;
   return { cpu, memory, utilization: Math.max(cpu, memory), cpuMilli: req.cpuMilli, memoryMi: req.memoryMi };
@@ -56,7 +67,10 @@ export type Room = { name: string; free: Capacity };
 export function roomOf(node: Node, pods: readonly Pod[]): Room {
   const a = node.status.allocatable;
   const used = nodeUtilization(a, pods);
-  return { name: node.metadata.name, free: { cpuMilli: a.cpuMilli - used.cpuMilli, memoryMi: a.memoryMi - used.memoryMi, pods: a.pods - pods.length } };
+  return {
+    name: node.metadata.name,
+    free: { cpuMilli: a.cpuMilli - used.cpuMilli, memoryMi: a.memoryMi - used.memoryMi, pods: a.pods - pods.length },
+  };
 }
 
 export function fits(r: ResourceList, room: Room): boolean {
@@ -64,7 +78,14 @@ export function fits(r: ResourceList, room: Room): boolean {
 }
 
 export function take(r: ResourceList, room: Room): Room {
-  return { name: room.name, free: { cpuMilli: room.free.cpuMilli - r.cpuMilli, memoryMi: room.free.memoryMi - r.memoryMi, pods: room.free.pods - 1 } };
+  return {
+    name: room.name,
+    free: {
+      cpuMilli: room.free.cpuMilli - r.cpuMilli,
+      memoryMi: room.free.memoryMi - r.memoryMi,
+      pods: room.free.pods - 1,
+    },
+  };
 }
 
 /**
@@ -73,8 +94,14 @@ export function take(r: ResourceList, room: Room): Room {
  * a new one, up to `limit` nodes; a pod that would not fit even an empty template is left out.
  * Returns how many nodes and which pods they take.
  */
-export function binpackingEstimate(pods: readonly Pod[], template: Capacity, limit: number): { nodes: number; placed: string[]; left: string[] } {
-  const order = [...pods].sort((a, b) => podRequests(b).cpuMilli - podRequests(a).cpuMilli || (a.metadata.name < b.metadata.name ? -1 : 1));
+export function binpackingEstimate(
+  pods: readonly Pod[],
+  template: Capacity,
+  limit: number,
+): { nodes: number; placed: string[]; left: string[] } {
+  const order = [...pods].sort(
+    (a, b) => podRequests(b).cpuMilli - podRequests(a).cpuMilli || (a.metadata.name < b.metadata.name ? -1 : 1),
+  );
   let rooms: Room[] = [];
   const placed: string[] = [];
   const left: string[] = [];
@@ -96,7 +123,9 @@ export function binpackingEstimate(pods: readonly Pod[], template: Capacity, lim
 }
 
 export type Blocker = "NotSafeToEvictAnnotation" | "NotReplicated" | "NotEnoughPdb" | "NoPlaceToMovePods";
-export type RemovalCheck = { removable: true; moves: { pod: string; to: string }[]; rooms: Room[]; pdbs: Record<string, number> } | { removable: false; reason: Blocker; pod: string };
+export type RemovalCheck =
+  | { removable: true; moves: { pod: string; to: string }[]; rooms: Room[]; pdbs: Record<string, number> }
+  | { removable: false; reason: Blocker; pod: string };
 
 /**
  * simulator/removal.go SimulateNodeRemoval for one node: every pod on it must pass the drainability
@@ -106,16 +135,24 @@ export type RemovalCheck = { removable: true; moves: { pod: string; to: string }
  * name order). `rooms` excludes the node itself; returns the rooms with the moved pods' requests
  * taken and the PDB allowances left, for the next candidate's simulation.
  */
-export function simulateRemoval(pods: readonly Pod[], rooms: readonly Room[], pdbs: readonly PodDisruptionBudget[], allowance: Readonly<Record<string, number>>): RemovalCheck {
+export function simulateRemoval(
+  pods: readonly Pod[],
+  rooms: readonly Room[],
+  pdbs: readonly PodDisruptionBudget[],
+  allowance: Readonly<Record<string, number>>,
+): RemovalCheck {
   let free = [...rooms];
   const left: Record<string, number> = { ...allowance };
   const moves: { pod: string; to: string }[] = [];
   for (const p of pods) {
     const name = p.metadata.name;
-    if (p.metadata.annotations?.[SAFE_TO_EVICT] === "false") return { removable: false, reason: "NotSafeToEvictAnnotation", pod: name };
-    if (!p.metadata.ownerReferences.some((o) => o.controller)) return { removable: false, reason: "NotReplicated", pod: name };
+    if (p.metadata.annotations?.[SAFE_TO_EVICT] === "false")
+      return { removable: false, reason: "NotSafeToEvictAnnotation", pod: name };
+    if (!p.metadata.ownerReferences.some((o) => o.controller))
+      return { removable: false, reason: "NotReplicated", pod: name };
     for (const pdb of pdbs) {
-      if (pdb.metadata.namespace !== p.metadata.namespace || !matchesLabels(p.metadata.labels, pdb.spec.selector)) continue;
+      if (pdb.metadata.namespace !== p.metadata.namespace || !matchesLabels(p.metadata.labels, pdb.spec.selector))
+        continue;
       const key = pdb.metadata.name;
       const n = left[key] ?? pdb.status.disruptionsAllowed;
       if (n < 1) return { removable: false, reason: "NotEnoughPdb", pod: name };
@@ -139,7 +176,10 @@ export type Delays = { delayAfterAddMs: number; delayAfterDeleteMs: number };
  * Unneeded nodes are still tracked meanwhile; only the deletion waits.
  */
 export function inCooldown(c: Cooldown, d: Delays, now: number): boolean {
-  return (c.lastScaleUp !== null && now < c.lastScaleUp + d.delayAfterAddMs) || (c.lastDelete !== null && now < c.lastDelete + d.delayAfterDeleteMs);
+  return (
+    (c.lastScaleUp !== null && now < c.lastScaleUp + d.delayAfterAddMs) ||
+    (c.lastDelete !== null && now < c.lastDelete + d.delayAfterDeleteMs)
+  );
 }
 
 /** core/scaledown/unneeded/nodes.go: a node stays a candidate with the time it was first found unneeded, and may go once it has been unneeded that long. */

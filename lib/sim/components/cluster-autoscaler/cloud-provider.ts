@@ -7,7 +7,13 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
 import type { CloudMsg } from "./protocol";
 
-export type CloudProviderConfig = { group: string; instances: string[]; initial: number; maxSize: number; provisioningMs: Ms };
+export type CloudProviderConfig = {
+  group: string;
+  instances: string[];
+  initial: number;
+  maxSize: number;
+  provisioningMs: Ms;
+};
 export type CloudProviderState = { running: readonly string[]; creating: readonly string[] };
 type CloudTimer = { t: "boot"; host: string };
 
@@ -29,14 +35,27 @@ function onMessage(s: CloudProviderState, env: Envelope, ctx: Ctx, cfg: CloudPro
     const taken = new Set([...s.running, ...s.creating]);
     const created = cfg.instances.filter((h) => !taken.has(h)).slice(0, m.delta);
     for (const host of created) ctx.after(cfg.provisioningMs, { t: "boot", host } satisfies CloudTimer);
-    ctx.trace("cloud.instances-requested", `The cloud raises node group ${m.group} from ${size} to ${size + created.length} instances: ${created.join(", ")} will boot in about ${cfg.provisioningMs / 1000} s.`, { group: m.group, from: size, to: size + created.length, instances: created.join(","), provisioningMs: cfg.provisioningMs });
+    ctx.trace(
+      "cloud.instances-requested",
+      `The cloud raises node group ${m.group} from ${size} to ${size + created.length} instances: ${created.join(", ")} will boot in about ${cfg.provisioningMs / 1000} s.`,
+      {
+        group: m.group,
+        from: size,
+        to: size + created.length,
+        instances: created.join(","),
+        provisioningMs: cfg.provisioningMs,
+      },
+    );
     reply(ctx, env.from, m.id, true, null, created);
     return { ...s, creating: [...s.creating, ...created] };
   }
   if (m.kind === "delete-nodes") {
     const gone = m.nodes.filter((n) => s.running.includes(n));
     for (const host of gone) {
-      ctx.trace("cloud.instance-deleted", `The cloud terminates instance ${host} of node group ${m.group}.`, { group: m.group, node: host });
+      ctx.trace("cloud.instance-deleted", `The cloud terminates instance ${host} of node group ${m.group}.`, {
+        group: m.group,
+        node: host,
+      });
       ctx.powerHost(host, false);
     }
     reply(ctx, env.from, m.id, true, null, gone);
@@ -47,7 +66,11 @@ function onMessage(s: CloudProviderState, env: Envelope, ctx: Ctx, cfg: CloudPro
 
 function onTimer(s: CloudProviderState, timer: CloudTimer, ctx: Ctx, cfg: CloudProviderConfig): CloudProviderState {
   if (!s.creating.includes(timer.host)) return s;
-  ctx.trace("cloud.instance-running", `Instance ${timer.host} of node group ${cfg.group} is running: it boots containerd and the kubelet, which registers the Node.`, { group: cfg.group, node: timer.host });
+  ctx.trace(
+    "cloud.instance-running",
+    `Instance ${timer.host} of node group ${cfg.group} is running: it boots containerd and the kubelet, which registers the Node.`,
+    { group: cfg.group, node: timer.host },
+  );
   ctx.powerHost(timer.host, true);
   return { running: [...s.running, timer.host], creating: s.creating.filter((h) => h !== timer.host) };
 }

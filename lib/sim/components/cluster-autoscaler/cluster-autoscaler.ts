@@ -16,11 +16,42 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms, ProcId } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
-import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
-import { informerOnResultInPlace, informerRunInPlace, newInformer, type Informer, type InformerTimer } from "../../client/informer";
+import {
+  emptyHttpClient,
+  httpClientCopy,
+  httpOnMessageInPlace,
+  httpOnTimerInPlace,
+  httpSendInPlace,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../../client/http-client";
+import {
+  informerOnResultInPlace,
+  informerRunInPlace,
+  newInformer,
+  type Informer,
+  type InformerTimer,
+} from "../../client/informer";
 import { nodeReady } from "../../objects/helpers";
 import type { Node, Pod, PodDisruptionBudget } from "../../objects/types";
-import { binpackingEstimate, fits, inCooldown, isUnschedulable, nodeUtilization, podRequests, podsOn, roomOf, simulateRemoval, take, TO_BE_DELETED, unneededLongEnough, type Capacity, type Room } from "./ca-math";
+import {
+  binpackingEstimate,
+  fits,
+  inCooldown,
+  isUnschedulable,
+  nodeUtilization,
+  podRequests,
+  podsOn,
+  roomOf,
+  simulateRemoval,
+  take,
+  TO_BE_DELETED,
+  unneededLongEnough,
+  type Capacity,
+  type Room,
+} from "./ca-math";
 import type { CloudMsg } from "./protocol";
 
 export type ClusterAutoscalerConfig = {
@@ -34,7 +65,13 @@ export type ClusterAutoscalerConfig = {
   delayAfterDeleteMs: Ms;
 };
 
-type Deletion = { node: string; stage: "taint" | "drain" | "cloud" | "delete"; evicting: readonly string[]; utilization: number; since: Ms };
+type Deletion = {
+  node: string;
+  stage: "taint" | "drain" | "cloud" | "delete";
+  evicting: readonly string[];
+  utilization: number;
+  since: Ms;
+};
 
 export type ClusterAutoscalerState = {
   http: HttpClient;
@@ -61,12 +98,27 @@ function boot(cfg: ClusterAutoscalerConfig, _p: unknown, ctx: Ctx): ClusterAutos
   const informers = {
     pods: newInformer({ resource: "pods", namespace: null, fieldSelector: null, labelSelector: null }),
     nodes: newInformer({ resource: "nodes", namespace: null, fieldSelector: null, labelSelector: null }),
-    poddisruptionbudgets: newInformer({ resource: "poddisruptionbudgets", namespace: null, fieldSelector: null, labelSelector: null }),
+    poddisruptionbudgets: newInformer({
+      resource: "poddisruptionbudgets",
+      namespace: null,
+      fieldSelector: null,
+      labelSelector: null,
+    }),
   };
   const http = emptyHttpClient();
   for (const name of INFORMERS) informerRunInPlace(informers[name], name, http, cfg.api, ctx);
   ctx.after(cfg.scanIntervalMs, { t: "scan" });
-  return { http, informers, targetSize: cfg.group.initial, lastScaleUp: null, lastDelete: null, unneeded: {}, verdicts: {}, maxReported: null, deleting: null };
+  return {
+    http,
+    informers,
+    targetSize: cfg.group.initial,
+    lastScaleUp: null,
+    lastDelete: null,
+    unneeded: {},
+    verdicts: {},
+    maxReported: null,
+    deleting: null,
+  };
 }
 
 /**
@@ -76,10 +128,24 @@ function boot(cfg: ClusterAutoscalerConfig, _p: unknown, ctx: Ctx): ClusterAutos
  */
 function own(s: ClusterAutoscalerState, ctx: Ctx): ClusterAutoscalerState {
   if (ctx.ownsState === true) return s;
-  return { ...s, http: httpClientCopy(s.http), informers: { pods: { ...s.informers.pods }, nodes: { ...s.informers.nodes }, poddisruptionbudgets: { ...s.informers.poddisruptionbudgets } } };
+  return {
+    ...s,
+    http: httpClientCopy(s.http),
+    informers: {
+      pods: { ...s.informers.pods },
+      nodes: { ...s.informers.nodes },
+      poddisruptionbudgets: { ...s.informers.poddisruptionbudgets },
+    },
+  };
 }
 
-function send(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, call: Parameters<typeof httpSendInPlace>[2], tag: string, ctx: Ctx): void {
+function send(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  call: Parameters<typeof httpSendInPlace>[2],
+  tag: string,
+  ctx: Ctx,
+): void {
   httpSendInPlace(s.http, cfg.api, call, tag, 10_000, ctx);
 }
 
@@ -90,7 +156,10 @@ function groupNodes(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig): No
 }
 
 const deletingTaint = (n: Node): boolean => n.spec.taints.some((t) => t.key === TO_BE_DELETED);
-const schedulable = (n: Node): boolean => nodeReady(n) === "True" && !n.spec.unschedulable && !n.spec.taints.some((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
+const schedulable = (n: Node): boolean =>
+  nodeReady(n) === "True" &&
+  !n.spec.unschedulable &&
+  !n.spec.taints.some((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
 
 /** One RunOnce. */
 function scan(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: Ctx): ClusterAutoscalerState {
@@ -108,7 +177,10 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const nodes = groupNodes(s, cfg).filter((n) => !deletingTaint(n));
   // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity: filter_out_schedulable.go.
   const upcoming = Math.max(0, s.targetSize - groupNodes(s, cfg).length);
-  let rooms: Room[] = [...nodes.map((n) => roomOf(n, podsOn(pods, n.metadata.name))), ...Array.from({ length: upcoming }, (_, i) => ({ name: `upcoming-${i + 1}`, free: { ...cfg.group.template } }))];
+  let rooms: Room[] = [
+    ...nodes.map((n) => roomOf(n, podsOn(pods, n.metadata.name))),
+    ...Array.from({ length: upcoming }, (_, i) => ({ name: `upcoming-${i + 1}`, free: { ...cfg.group.template } })),
+  ];
   const still: Pod[] = [];
   for (const p of pending) {
     const r = podRequests(p);
@@ -121,7 +193,17 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   if (s.targetSize >= max) {
     const key = `${s.targetSize}:${still.map((p) => p.metadata.name).join(",")}`;
     if (s.maxReported !== key) {
-      ctx.trace("ca.max-size-reached", `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} (${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node group ${cfg.group.name} is at its max size ${max}.`, { group: cfg.group.name, size: s.targetSize, maxSize: max, pods: still.length, names: still.map((p) => p.metadata.name).join(",") });
+      ctx.trace(
+        "ca.max-size-reached",
+        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} (${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node group ${cfg.group.name} is at its max size ${max}.`,
+        {
+          group: cfg.group.name,
+          size: s.targetSize,
+          maxSize: max,
+          pods: still.length,
+          names: still.map((p) => p.metadata.name).join(","),
+        },
+      );
     }
     return { ...s, maxReported: key };
   }
@@ -134,7 +216,16 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   ctx.trace(
     "ca.scale-up",
     `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template (${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${est.left.length > 0 ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)` : ""}.`,
-    { group: cfg.group.name, from: s.targetSize, to, delta: est.nodes, pods: still.length, placed: est.placed.join(","), left: est.left.length, maxSize: max },
+    {
+      group: cfg.group.name,
+      from: s.targetSize,
+      to,
+      delta: est.nodes,
+      pods: still.length,
+      placed: est.placed.join(","),
+      left: est.left.length,
+      maxSize: max,
+    },
   );
   return { ...s, targetSize: to, lastScaleUp: ctx.now, maxReported: null };
 }
@@ -148,7 +239,9 @@ function verdict(s: ClusterAutoscalerState, node: string, key: string, emit: () 
 function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: Ctx): ClusterAutoscalerState {
   let s = s0;
   const pods = list<Pod>(s.informers.pods);
-  const pdbs = list<PodDisruptionBudget>(s.informers.poddisruptionbudgets).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const pdbs = list<PodDisruptionBudget>(s.informers.poddisruptionbudgets).sort((a, b) =>
+    a.metadata.name < b.metadata.name ? -1 : 1,
+  );
   const nodes = groupNodes(s, cfg).filter((n) => nodeReady(n) === "True" && !deletingTaint(n));
   let rooms: Room[] = nodes.filter(schedulable).map((n) => roomOf(n, podsOn(pods, n.metadata.name)));
   let allowance: Record<string, number> = {};
@@ -160,14 +253,28 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     const figures = `requests cpu ${pct(u.cpu)}, memory ${pct(u.memory)} of allocatable`;
     if (u.utilization >= cfg.utilizationThreshold) {
       s = verdict(s, name, "NotUnderutilized", () => {
-        if (s0.unneeded[name] !== undefined) ctx.trace("ca.node-needed", `cluster-autoscaler: ${name} is needed again: ${figures}, not below ${pct(cfg.utilizationThreshold)}.`, { node: name, utilization: u.utilization, reason: "NotUnderutilized" });
+        if (s0.unneeded[name] !== undefined)
+          ctx.trace(
+            "ca.node-needed",
+            `cluster-autoscaler: ${name} is needed again: ${figures}, not below ${pct(cfg.utilizationThreshold)}.`,
+            { node: name, utilization: u.utilization, reason: "NotUnderutilized" },
+          );
       });
       continue;
     }
-    const sim = simulateRemoval(on, rooms.filter((r) => r.name !== name), pdbs, allowance);
+    const sim = simulateRemoval(
+      on,
+      rooms.filter((r) => r.name !== name),
+      pdbs,
+      allowance,
+    );
     if (!sim.removable) {
       s = verdict(s, name, `${sim.reason}:${sim.pod}`, () =>
-        ctx.trace("ca.scale-down-blocked", `cluster-autoscaler: ${name} is underutilized (${figures}) but cannot be removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`, { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod }),
+        ctx.trace(
+          "ca.scale-down-blocked",
+          `cluster-autoscaler: ${name} is underutilized (${figures}) but cannot be removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
+          { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod },
+        ),
       );
       continue;
     }
@@ -175,17 +282,36 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     rooms = sim.rooms;
     allowance = sim.pdbs;
     s = verdict(s, name, "Unneeded", () =>
-      ctx.trace("ca.node-unneeded", `cluster-autoscaler: ${name} is unneeded: ${figures}, below ${pct(cfg.utilizationThreshold)}, and ${on.length === 0 ? "it runs no pods" : `its pods can move (${sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ")})`}.`, { node: name, utilization: u.utilization, cpu: u.cpu, memory: u.memory, pods: on.length, since: unneeded[name]! }),
+      ctx.trace(
+        "ca.node-unneeded",
+        `cluster-autoscaler: ${name} is unneeded: ${figures}, below ${pct(cfg.utilizationThreshold)}, and ${on.length === 0 ? "it runs no pods" : `its pods can move (${sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ")})`}.`,
+        {
+          node: name,
+          utilization: u.utilization,
+          cpu: u.cpu,
+          memory: u.memory,
+          pods: on.length,
+          since: unneeded[name]!,
+        },
+      ),
     );
   }
   s = { ...s, unneeded };
   if (inCooldown({ lastScaleUp: s.lastScaleUp, lastDelete: s.lastDelete }, cfg, ctx.now)) return s;
   if (groupNodes(s, cfg).length <= cfg.group.minSize) return s;
-  const ripe = nodes.map((n) => n.metadata.name).filter((n) => unneededLongEnough(unneeded[n], ctx.now, cfg.unneededMs));
+  const ripe = nodes
+    .map((n) => n.metadata.name)
+    .filter((n) => unneededLongEnough(unneeded[n], ctx.now, cfg.unneededMs));
   // Empty nodes first (they need no drain), then the rest by name.
   const pick = [...ripe].sort((a, b) => podsOn(pods, a).length - podsOn(pods, b).length || (a < b ? -1 : 1))[0];
   if (pick === undefined) return s;
-  return startDeletion(s, cfg, nodes.find((n) => n.metadata.name === pick)!, pods, ctx);
+  return startDeletion(
+    s,
+    cfg,
+    nodes.find((n) => n.metadata.name === pick)!,
+    pods,
+    ctx,
+  );
 }
 
 function blockText(reason: string): string {
@@ -201,7 +327,13 @@ function blockText(reason: string): string {
   }
 }
 
-function startDeletion(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, node: Node, pods: readonly Pod[], ctx: Ctx): ClusterAutoscalerState {
+function startDeletion(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  node: Node,
+  pods: readonly Pod[],
+  ctx: Ctx,
+): ClusterAutoscalerState {
   const name = node.metadata.name;
   const on = podsOn(pods, name);
   const u = nodeUtilization(node.status.allocatable, on);
@@ -209,59 +341,147 @@ function startDeletion(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, 
   ctx.trace(
     "ca.scale-down",
     `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${on.map((p) => p.metadata.name).join(", ")}`}.`,
-    { node: name, utilization: u.utilization, since, unneededMs: ctx.now - since, pods: on.length, lastScaleUp: s.lastScaleUp ?? -1 },
+    {
+      node: name,
+      utilization: u.utilization,
+      since,
+      unneededMs: ctx.now - since,
+      pods: on.length,
+      lastScaleUp: s.lastScaleUp ?? -1,
+    },
   );
-  const taints = [...node.spec.taints, { key: TO_BE_DELETED, value: String(Math.floor(ctx.now / 1000)), effect: "NoSchedule" as const, timeAdded: ctx.now }];
+  const taints = [
+    ...node.spec.taints,
+    {
+      key: TO_BE_DELETED,
+      value: String(Math.floor(ctx.now / 1000)),
+      effect: "NoSchedule" as const,
+      timeAdded: ctx.now,
+    },
+  ];
   send(s, cfg, apiCall("patch", "nodes", { name, body: { spec: { taints } } }), `ca:taint:${name}`, ctx);
-  return { ...s, deleting: { node: name, stage: "taint", evicting: [], utilization: u.utilization, since }, unneeded: Object.fromEntries(Object.entries(s.unneeded).filter(([k]) => k !== name)) };
+  return {
+    ...s,
+    deleting: { node: name, stage: "taint", evicting: [], utilization: u.utilization, since },
+    unneeded: Object.fromEntries(Object.entries(s.unneeded).filter(([k]) => k !== name)),
+  };
 }
 
 /** Drained once no pod the node ran is left, terminating ones included: then the cloud deletes the instance. */
 function progressDeletion(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: Ctx): ClusterAutoscalerState {
   const d = s.deleting;
   if (d === null || d.stage !== "drain" || d.evicting.length > 0) return s;
-  const left = list<Pod>(s.informers.pods).filter((p) => p.spec.nodeName === d.node && p.status.phase !== "Succeeded" && p.status.phase !== "Failed");
+  const left = list<Pod>(s.informers.pods).filter(
+    (p) => p.spec.nodeName === d.node && p.status.phase !== "Succeeded" && p.status.phase !== "Failed",
+  );
   if (left.length > 0) return s;
-  ctx.trace("ca.node-drained", `cluster-autoscaler: ${d.node} is drained; it asks the cloud to delete the instance.`, { node: d.node });
-  const body: CloudMsg = { p: "cloud", kind: "delete-nodes", id: ctx.nextId("cloud"), group: cfg.group.name, nodes: [d.node] };
+  ctx.trace("ca.node-drained", `cluster-autoscaler: ${d.node} is drained; it asks the cloud to delete the instance.`, {
+    node: d.node,
+  });
+  const body: CloudMsg = {
+    p: "cloud",
+    kind: "delete-nodes",
+    id: ctx.nextId("cloud"),
+    group: cfg.group.name,
+    nodes: [d.node],
+  };
   ctx.send(cfg.cloud, body);
   return { ...s, deleting: { ...d, stage: "cloud" } };
 }
 
-function evictAll(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, d: Deletion, ctx: Ctx): ClusterAutoscalerState {
+function evictAll(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  d: Deletion,
+  ctx: Ctx,
+): ClusterAutoscalerState {
   const on = podsOn(list<Pod>(s.informers.pods), d.node);
   for (const p of on) {
-    const body = { apiVersion: "policy/v1", kind: "Eviction", metadata: { name: p.metadata.name, namespace: p.metadata.namespace } };
-    send(s, cfg, apiCall("create", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "eviction", body }), `ca:evict:${p.metadata.name}`, ctx);
+    const body = {
+      apiVersion: "policy/v1",
+      kind: "Eviction",
+      metadata: { name: p.metadata.name, namespace: p.metadata.namespace },
+    };
+    send(
+      s,
+      cfg,
+      apiCall("create", "pods", {
+        namespace: p.metadata.namespace,
+        name: p.metadata.name,
+        subresource: "eviction",
+        body,
+      }),
+      `ca:evict:${p.metadata.name}`,
+      ctx,
+    );
   }
-  return progressDeletion({ ...s, deleting: { ...d, stage: "drain", evicting: on.map((p) => p.metadata.name) } }, cfg, ctx);
+  return progressDeletion(
+    { ...s, deleting: { ...d, stage: "drain", evicting: on.map((p) => p.metadata.name) } },
+    cfg,
+    ctx,
+  );
 }
 
-function abort(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, d: Deletion, why: string, ctx: Ctx): ClusterAutoscalerState {
-  ctx.trace("ca.scale-down-failed", `cluster-autoscaler: scale-down of ${d.node} failed: ${why}; it removes its ${TO_BE_DELETED} taint.`, { node: d.node, reason: why });
+function abort(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  d: Deletion,
+  why: string,
+  ctx: Ctx,
+): ClusterAutoscalerState {
+  ctx.trace(
+    "ca.scale-down-failed",
+    `cluster-autoscaler: scale-down of ${d.node} failed: ${why}; it removes its ${TO_BE_DELETED} taint.`,
+    { node: d.node, reason: why },
+  );
   const node = s.informers.nodes.objects[d.node] as Node | undefined;
-  if (node !== undefined) send(s, cfg, apiCall("patch", "nodes", { name: d.node, body: { spec: { taints: node.spec.taints.filter((t) => t.key !== TO_BE_DELETED) } } }), `ca:untaint:${d.node}`, ctx);
+  if (node !== undefined)
+    send(
+      s,
+      cfg,
+      apiCall("patch", "nodes", {
+        name: d.node,
+        body: { spec: { taints: node.spec.taints.filter((t) => t.key !== TO_BE_DELETED) } },
+      }),
+      `ca:untaint:${d.node}`,
+      ctx,
+    );
   return { ...s, deleting: null, lastDelete: ctx.now };
 }
 
-function onResponse(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): ClusterAutoscalerState {
+function onResponse(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  r: HttpResult & { kind: "response" },
+  ctx: Ctx,
+): ClusterAutoscalerState {
   const d = s.deleting;
   const ok = r.status >= 200 && r.status < 300;
   const [, what, name] = r.tag.split(":");
   if (d === null) return s;
-  if (what === "taint" && name === d.node) return ok ? evictAll(s, cfg, d, ctx) : abort(s, cfg, d, r.error ?? `HTTP ${r.status}`, ctx);
+  if (what === "taint" && name === d.node)
+    return ok ? evictAll(s, cfg, d, ctx) : abort(s, cfg, d, r.error ?? `HTTP ${r.status}`, ctx);
   if (what === "evict") {
     if (!ok) return abort(s, cfg, d, `evicting ${name}: ${r.error ?? `HTTP ${r.status}`}`, ctx);
     return progressDeletion({ ...s, deleting: { ...d, evicting: d.evicting.filter((p) => p !== name) } }, cfg, ctx);
   }
   if (what === "delete" && name === d.node) {
-    ctx.trace("ca.node-removed", `cluster-autoscaler: node ${d.node} removed; node group ${cfg.group.name} is down to ${s.targetSize - 1}.`, { node: d.node, size: s.targetSize - 1, since: d.since, utilization: d.utilization });
+    ctx.trace(
+      "ca.node-removed",
+      `cluster-autoscaler: node ${d.node} removed; node group ${cfg.group.name} is down to ${s.targetSize - 1}.`,
+      { node: d.node, size: s.targetSize - 1, since: d.since, utilization: d.utilization },
+    );
     return { ...s, deleting: null, lastDelete: ctx.now, targetSize: s.targetSize - 1 };
   }
   return s;
 }
 
-function onCloud(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, m: CloudMsg, ctx: Ctx): ClusterAutoscalerState {
+function onCloud(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  m: CloudMsg,
+  ctx: Ctx,
+): ClusterAutoscalerState {
   if (m.kind !== "done") return s;
   const d = s.deleting;
   if (d !== null && d.stage === "cloud" && m.instances.includes(d.node)) {
@@ -271,7 +491,12 @@ function onCloud(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, m: Clo
   return s;
 }
 
-function onResults(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, results: readonly HttpResult[], ctx: Ctx): ClusterAutoscalerState {
+function onResults(
+  s0: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  results: readonly HttpResult[],
+  ctx: Ctx,
+): ClusterAutoscalerState {
   let s = s0;
   let podsChanged = false;
   for (const r of results) {

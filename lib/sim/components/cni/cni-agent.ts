@@ -26,7 +26,11 @@ export type CniAgentConfig = {
 type Pending = { client: ProcId; src: string };
 export type CniAgentState = { watch: Watched; programmed: string; pending: Readonly<Record<string, Pending>> };
 
-const ref = (p: Pod): PodRef => ({ namespace: p.metadata.namespace ?? "default", name: p.metadata.name, labels: p.metadata.labels });
+const ref = (p: Pod): PodRef => ({
+  namespace: p.metadata.namespace ?? "default",
+  name: p.metadata.name,
+  labels: p.metadata.labels,
+});
 
 function podByIp(s: CniAgentState, ip: string): Pod | undefined {
   return objectsOf<Pod>(s.watch, "pods").find((p) => p.status.podIP === ip);
@@ -37,11 +41,17 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
   const policies = objectsOf<NetworkPolicy>(s.watch, "networkpolicies");
   const local = objectsOf<Pod>(s.watch, "pods")
     .filter((p) => p.spec.nodeName === cfg.node && p.status.podIP !== null)
-    .sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1));
+    .sort((a, b) =>
+      `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1,
+    );
   const lines = local.flatMap((p) =>
     (["Ingress", "Egress"] as const).flatMap((d) => {
       const iso = isolating(policies, ref(p), d);
-      return iso.length === 0 ? [] : [`${p.metadata.namespace}/${p.metadata.name} ${d.toLowerCase()}: ${iso.map((np) => np.metadata.name).join(", ")}`];
+      return iso.length === 0
+        ? []
+        : [
+            `${p.metadata.namespace}/${p.metadata.name} ${d.toLowerCase()}: ${iso.map((np) => np.metadata.name).join(", ")}`,
+          ];
     }),
   );
   const sig = lines.join("; ");
@@ -49,22 +59,57 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
   const isolated = new Set(lines.map((l) => l.split(" ")[0])).size;
   ctx.trace(
     "netpol.programmed",
-    lines.length === 0 ? `CNI agent on ${cfg.node}: no policy selects a pod here, so every packet to and from its pods passes.` : `CNI agent on ${cfg.node} programmed ${policies.length} NetworkPolic${policies.length === 1 ? "y" : "ies"} for ${isolated} isolated pod${isolated === 1 ? "" : "s"}: ${sig}.`,
+    lines.length === 0
+      ? `CNI agent on ${cfg.node}: no policy selects a pod here, so every packet to and from its pods passes.`
+      : `CNI agent on ${cfg.node} programmed ${policies.length} NetworkPolic${policies.length === 1 ? "y" : "ies"} for ${isolated} isolated pod${isolated === 1 ? "" : "s"}: ${sig}.`,
     { node: cfg.node, policies: policies.length, isolated, rules: sig },
   );
   return { ...s, programmed: sig };
 }
 
-function check(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx, d: Direction, pod: PodRef, other: PodRef, port: number, proto: "TCP" | "UDP", id: string, what: string): boolean {
+function check(
+  s: CniAgentState,
+  cfg: CniAgentConfig,
+  ctx: Ctx,
+  d: Direction,
+  pod: PodRef,
+  other: PodRef,
+  port: number,
+  proto: "TCP" | "UDP",
+  id: string,
+  what: string,
+): boolean {
   const v = verdict(objectsOf<NetworkPolicy>(s.watch, "networkpolicies"), pod, other, d, port, proto);
   if (v.allowed) {
-    if (v.allowedBy !== null) ctx.trace("netpol.allowed", `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} (${d.toLowerCase()} of ${pod.namespace}/${pod.name}).`, { node: cfg.node, id, direction: d, pod: `${pod.namespace}/${pod.name}`, peer: `${other.namespace}/${other.name}`, port, policy: v.allowedBy });
+    if (v.allowedBy !== null)
+      ctx.trace(
+        "netpol.allowed",
+        `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} (${d.toLowerCase()} of ${pod.namespace}/${pod.name}).`,
+        {
+          node: cfg.node,
+          id,
+          direction: d,
+          pod: `${pod.namespace}/${pod.name}`,
+          peer: `${other.namespace}/${other.name}`,
+          port,
+          policy: v.allowedBy,
+        },
+      );
     return true;
   }
   ctx.trace(
     "netpol.dropped",
     `CNI agent on ${cfg.node} dropped ${what}: ${pod.namespace}/${pod.name} is isolated for ${d.toLowerCase()} by ${v.isolatedBy.join(", ")} and no rule allows ${other.namespace}/${other.name} on ${proto}/${port}. No reset is sent.`,
-    { node: cfg.node, id, direction: d, pod: `${pod.namespace}/${pod.name}`, peer: `${other.namespace}/${other.name}`, port, protocol: proto, policies: v.isolatedBy.join(",") },
+    {
+      node: cfg.node,
+      id,
+      direction: d,
+      pod: `${pod.namespace}/${pod.name}`,
+      peer: `${other.namespace}/${other.name}`,
+      port,
+      protocol: proto,
+      policies: v.isolatedBy.join(","),
+    },
   );
   return false;
 }
@@ -82,31 +127,86 @@ function onPacket(s: CniAgentState, env: Envelope, ctx: Ctx, cfg: CniAgentConfig
     const src = podByIp(s, b.src);
     const dst = podByIp(s, b.dst);
     if (src === undefined || dst === undefined || dst.spec.nodeName === null) return s;
-    if (!check(s, cfg, ctx, "Egress", ref(src), ref(dst), b.port, "TCP", b.id, `a SYN from ${src.metadata.name} to ${dst.metadata.namespace}/${dst.metadata.name}:${b.port}`)) return s;
+    if (
+      !check(
+        s,
+        cfg,
+        ctx,
+        "Egress",
+        ref(src),
+        ref(dst),
+        b.port,
+        "TCP",
+        b.id,
+        `a SYN from ${src.metadata.name} to ${dst.metadata.namespace}/${dst.metadata.name}:${b.port}`,
+      )
+    )
+      return s;
     const agent = cfg.agents[dst.spec.nodeName];
-    if (agent !== undefined) ctx.send(agent, { p: "pod", kind: "syn-fwd", id: b.id, src: b.src, dst: b.dst, port: b.port, client: env.from });
+    if (agent !== undefined)
+      ctx.send(agent, { p: "pod", kind: "syn-fwd", id: b.id, src: b.src, dst: b.dst, port: b.port, client: env.from });
     return s;
   }
   if (b.kind === "syn-fwd") {
     const src = podByIp(s, b.src);
     const dst = podByIp(s, b.dst);
     if (src === undefined || dst === undefined) return s;
-    if (!check(s, cfg, ctx, "Ingress", ref(dst), ref(src), b.port, "TCP", b.id, `a SYN from ${src.metadata.namespace}/${src.metadata.name} to ${dst.metadata.name}:${b.port}`)) return s;
+    if (
+      !check(
+        s,
+        cfg,
+        ctx,
+        "Ingress",
+        ref(dst),
+        ref(src),
+        b.port,
+        "TCP",
+        b.id,
+        `a SYN from ${src.metadata.namespace}/${src.metadata.name} to ${dst.metadata.name}:${b.port}`,
+      )
+    )
+      return s;
     ctx.send(cfg.runtime, { p: "app", kind: "app-request", id: b.id, ip: b.dst });
     return { ...s, pending: withEntry(s.pending, b.id, { client: b.client, src: b.src }) };
   }
   if (b.kind === "dns-query") {
     const src = podByIp(s, b.src);
     if (src === undefined || b.server !== cfg.clusterDns) return s;
-    if (!check(s, cfg, ctx, "Egress", ref(src), cfg.coreDns.pod, 53, "UDP", b.id, `a DNS query (UDP/53) from ${src.metadata.name} to kube-dns`)) return s;
-    ctx.send(cfg.coreDns.proc, { p: "pod", kind: "dns-fwd", id: b.id, src: b.src, name: b.name, qtype: b.qtype, client: env.from });
+    if (
+      !check(
+        s,
+        cfg,
+        ctx,
+        "Egress",
+        ref(src),
+        cfg.coreDns.pod,
+        53,
+        "UDP",
+        b.id,
+        `a DNS query (UDP/53) from ${src.metadata.name} to kube-dns`,
+      )
+    )
+      return s;
+    ctx.send(cfg.coreDns.proc, {
+      p: "pod",
+      kind: "dns-fwd",
+      id: b.id,
+      src: b.src,
+      name: b.name,
+      qtype: b.qtype,
+      client: env.from,
+    });
   }
   return s;
 }
 
 export const cniAgent = defineComponent<CniAgentConfig, CniAgentState, WatchTimer>({
   kind: "cni-agent",
-  boot: (cfg, _p, ctx) => ({ watch: startWatches(["networkpolicies", "pods"], cfg.api, ctx), programmed: "", pending: emptyRecord() }),
+  boot: (cfg, _p, ctx) => ({
+    watch: startWatches(["networkpolicies", "pods"], cfg.api, ctx),
+    programmed: "",
+    pending: emptyRecord(),
+  }),
   onMessage: (s, env, ctx, cfg) => {
     if (env.body.p !== "pod" && env.body.p !== "app") {
       const r = watchOnMessage(s.watch, env, cfg.api, ctx);

@@ -10,17 +10,33 @@ import type { Service } from "../../objects/types";
 import type { DnsRcode, DnsType } from "./protocol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
 
-export type CoreDnsConfig = { api: HttpClientConfig; clusterDomain: string; /** What the upstream resolver knows: absolute name → IPv4. */ upstream: Record<string, string> };
+export type CoreDnsConfig = {
+  api: HttpClientConfig;
+  clusterDomain: string;
+  /** What the upstream resolver knows: absolute name → IPv4. */ upstream: Record<string, string>;
+};
 export type CoreDnsState = { watch: Watched };
 
-export function answer(services: readonly Service[], cfg: CoreDnsConfig, fqdn: string, qtype: DnsType): { rcode: DnsRcode; answers: string[]; source: "kubernetes" | "forward" } {
+export function answer(
+  services: readonly Service[],
+  cfg: CoreDnsConfig,
+  fqdn: string,
+  qtype: DnsType,
+): { rcode: DnsRcode; answers: string[]; source: "kubernetes" | "forward" } {
   const name = fqdn.toLowerCase().replace(/\.$/, "");
   const zone = cfg.clusterDomain;
   if (name === zone || name.endsWith(`.${zone}`)) {
     const labels = name.slice(0, name.length - zone.length - 1).split(".");
-    const svc = labels.length === 3 && labels[2] === "svc" ? services.find((s) => s.metadata.name === labels[0] && s.metadata.namespace === labels[1]) : undefined;
+    const svc =
+      labels.length === 3 && labels[2] === "svc"
+        ? services.find((s) => s.metadata.name === labels[0] && s.metadata.namespace === labels[1])
+        : undefined;
     if (svc === undefined) return { rcode: "NXDOMAIN", answers: [], source: "kubernetes" };
-    return { rcode: "NOERROR", answers: qtype === "A" && svc.spec.clusterIP !== "None" ? [svc.spec.clusterIP] : [], source: "kubernetes" };
+    return {
+      rcode: "NOERROR",
+      answers: qtype === "A" && svc.spec.clusterIP !== "None" ? [svc.spec.clusterIP] : [],
+      source: "kubernetes",
+    };
   }
   const ip = cfg.upstream[name];
   if (ip === undefined) return { rcode: "NXDOMAIN", answers: [], source: "forward" };
@@ -34,9 +50,30 @@ export const coreDns = defineComponent<CoreDnsConfig, CoreDnsState, WatchTimer>(
     const b = env.body;
     if (b.p === "pod" && b.kind === "dns-fwd") {
       const a = answer(objectsOf<Service>(s.watch, "services"), cfg, b.name, b.qtype);
-      const what = a.rcode === "NXDOMAIN" ? "NXDOMAIN" : a.answers.length === 0 ? "NOERROR, no records" : a.answers.join(", ");
-      ctx.trace("dns.query", `CoreDNS: ${b.qtype} ${b.name} → ${what} (${a.source === "kubernetes" ? "kubernetes plugin" : "forwarded upstream"}).`, { id: b.id, name: b.name, qtype: b.qtype, rcode: a.rcode, answers: a.answers.join(","), source: a.source, client: b.src });
-      ctx.send(b.client, { p: "pod", kind: "dns-answer", id: b.id, name: b.name, qtype: b.qtype, rcode: a.rcode, answers: a.answers });
+      const what =
+        a.rcode === "NXDOMAIN" ? "NXDOMAIN" : a.answers.length === 0 ? "NOERROR, no records" : a.answers.join(", ");
+      ctx.trace(
+        "dns.query",
+        `CoreDNS: ${b.qtype} ${b.name} → ${what} (${a.source === "kubernetes" ? "kubernetes plugin" : "forwarded upstream"}).`,
+        {
+          id: b.id,
+          name: b.name,
+          qtype: b.qtype,
+          rcode: a.rcode,
+          answers: a.answers.join(","),
+          source: a.source,
+          client: b.src,
+        },
+      );
+      ctx.send(b.client, {
+        p: "pod",
+        kind: "dns-answer",
+        id: b.id,
+        name: b.name,
+        qtype: b.qtype,
+        rcode: a.rcode,
+        answers: a.answers,
+      });
       return s;
     }
     return { ...s, watch: watchOnMessage(s.watch, env, cfg.api, ctx).w };

@@ -16,7 +16,9 @@ import { podResolvConf, resolvConfText, searchCandidates } from "../kubelet/dns"
 import type { DnsType } from "./protocol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
 
-export type NetAction = { at: Ms; kind: "connect"; namespace: string; selector: Record<string, string>; port: number } | { at: Ms; kind: "lookup"; name: string };
+export type NetAction =
+  | { at: Ms; kind: "connect"; namespace: string; selector: Record<string, string>; port: number }
+  | { at: Ms; kind: "lookup"; name: string };
 
 export type NetClientConfig = {
   api: HttpClientConfig;
@@ -33,40 +35,85 @@ export type NetClientConfig = {
 
 type Conn = { target: string; ip: string; startedAt: Ms };
 type Query = { qtype: DnsType; attempt: number; rcode: string | null; answers: string[] };
-type Lookup = { name: string; candidates: string[]; index: number; queries: Readonly<Record<string, Query>>; sent: number; startedAt: Ms };
+type Lookup = {
+  name: string;
+  candidates: string[];
+  index: number;
+  queries: Readonly<Record<string, Query>>;
+  sent: number;
+  startedAt: Ms;
+};
 export type NetClientState = { watch: Watched; conns: Readonly<Record<string, Conn>>; lookup: Lookup | null };
-type Timer = WatchTimer | { lib?: undefined; t: "action"; i: number } | { lib?: undefined; t: "connect-timeout"; id: string } | { lib?: undefined; t: "dns-timeout"; id: string };
+type Timer =
+  | WatchTimer
+  | { lib?: undefined; t: "action"; i: number }
+  | { lib?: undefined; t: "connect-timeout"; id: string }
+  | { lib?: undefined; t: "dns-timeout"; id: string };
 
 function self(s: NetClientState, cfg: NetClientConfig): Pod | undefined {
-  return objectsOf<Pod>(s.watch, "pods").find((p) => p.metadata.name === cfg.pod && p.metadata.namespace === cfg.namespace && p.status.podIP !== null && p.spec.nodeName !== null);
+  return objectsOf<Pod>(s.watch, "pods").find(
+    (p) =>
+      p.metadata.name === cfg.pod &&
+      p.metadata.namespace === cfg.namespace &&
+      p.status.podIP !== null &&
+      p.spec.nodeName !== null,
+  );
 }
 
 function agentOf(me: Pod, cfg: NetClientConfig): ProcId | undefined {
   return cfg.agents[me.spec.nodeName!];
 }
 
-function connect(s: NetClientState, a: Extract<NetAction, { kind: "connect" }>, cfg: NetClientConfig, ctx: Ctx): NetClientState {
+function connect(
+  s: NetClientState,
+  a: Extract<NetAction, { kind: "connect" }>,
+  cfg: NetClientConfig,
+  ctx: Ctx,
+): NetClientState {
   const me = self(s, cfg);
   const target = objectsOf<Pod>(s.watch, "pods")
-    .filter((p) => p.metadata.namespace === a.namespace && matchesLabels(p.metadata.labels, a.selector) && p.status.podIP !== null && p.status.phase === "Running")
+    .filter(
+      (p) =>
+        p.metadata.namespace === a.namespace &&
+        matchesLabels(p.metadata.labels, a.selector) &&
+        p.status.podIP !== null &&
+        p.status.phase === "Running",
+    )
     .sort((x, y) => (x.metadata.name < y.metadata.name ? -1 : 1))[0];
   const agent = me === undefined ? undefined : agentOf(me, cfg);
   if (me === undefined || target === undefined || agent === undefined) {
-    ctx.trace("conn.skipped", `${cfg.namespace}/${cfg.pod} has no running pod to connect to (or is not running itself).`, { client: `${cfg.namespace}/${cfg.pod}` });
+    ctx.trace(
+      "conn.skipped",
+      `${cfg.namespace}/${cfg.pod} has no running pod to connect to (or is not running itself).`,
+      { client: `${cfg.namespace}/${cfg.pod}` },
+    );
     return s;
   }
   const id = ctx.nextId("syn");
   const name = `${a.namespace}/${target.metadata.name}`;
   ctx.send(agent, { p: "pod", kind: "syn", id, src: me.status.podIP!, dst: target.status.podIP!, port: a.port });
   ctx.after(cfg.connectTimeoutMs, { t: "connect-timeout", id });
-  ctx.trace("conn.attempt", `${cfg.namespace}/${cfg.pod} (${me.status.podIP}) connects to ${name} (${target.status.podIP}:${a.port}), connect timeout ${cfg.connectTimeoutMs / 1000} s.`, { id, client: `${cfg.namespace}/${cfg.pod}`, target: name, ip: target.status.podIP!, port: a.port });
+  ctx.trace(
+    "conn.attempt",
+    `${cfg.namespace}/${cfg.pod} (${me.status.podIP}) connects to ${name} (${target.status.podIP}:${a.port}), connect timeout ${cfg.connectTimeoutMs / 1000} s.`,
+    { id, client: `${cfg.namespace}/${cfg.pod}`, target: name, ip: target.status.podIP!, port: a.port },
+  );
   return { ...s, conns: withEntry(s.conns, id, { target: name, ip: target.status.podIP!, startedAt: ctx.now }) };
 }
 
 function sendQuery(l: Lookup, qtype: DnsType, attempt: number, me: Pod, cfg: NetClientConfig, ctx: Ctx): Lookup {
   const id = ctx.nextId("dns");
   const agent = agentOf(me, cfg);
-  if (agent !== undefined) ctx.send(agent, { p: "pod", kind: "dns-query", id, src: me.status.podIP!, server: cfg.clusterDns, name: l.candidates[l.index]!, qtype });
+  if (agent !== undefined)
+    ctx.send(agent, {
+      p: "pod",
+      kind: "dns-query",
+      id,
+      src: me.status.podIP!,
+      server: cfg.clusterDns,
+      name: l.candidates[l.index]!,
+      qtype,
+    });
   ctx.after(cfg.dnsTimeoutMs, { t: "dns-timeout", id });
   return { ...l, sent: l.sent + 1, queries: withEntry(l.queries, id, { qtype, attempt, rcode: null, answers: [] }) };
 }
@@ -85,12 +132,35 @@ function lookup(s: NetClientState, name: string, cfg: NetClientConfig, ctx: Ctx)
   ctx.trace(
     "dns.lookup",
     `${cfg.namespace}/${cfg.pod} looks up ${name} (${name.endsWith(".") ? "absolute: trailing dot" : `${dots} dot${dots === 1 ? "" : "s"}, ndots:${rc.ndots}`}); its /etc/resolv.conf from the kubelet: ${resolvConfText(rc)}; names to try in order: ${candidates.join(", ")} (an A and an AAAA query each).`,
-    { client: `${cfg.namespace}/${cfg.pod}`, name, ndots: rc.ndots, search: rc.searches.join(" "), nameserver: rc.nameservers.join(" "), candidates: candidates.join(" "), dots },
+    {
+      client: `${cfg.namespace}/${cfg.pod}`,
+      name,
+      ndots: rc.ndots,
+      search: rc.searches.join(" "),
+      nameserver: rc.nameservers.join(" "),
+      candidates: candidates.join(" "),
+      dots,
+    },
   );
-  return { ...s, lookup: tryCandidate({ name, candidates, index: 0, queries: emptyRecord(), sent: 0, startedAt: ctx.now }, me, cfg, ctx) };
+  return {
+    ...s,
+    lookup: tryCandidate(
+      { name, candidates, index: 0, queries: emptyRecord(), sent: 0, startedAt: ctx.now },
+      me,
+      cfg,
+      ctx,
+    ),
+  };
 }
 
-function onAnswer(s: NetClientState, id: string, rcode: string, answers: string[], cfg: NetClientConfig, ctx: Ctx): NetClientState {
+function onAnswer(
+  s: NetClientState,
+  id: string,
+  rcode: string,
+  answers: string[],
+  cfg: NetClientConfig,
+  ctx: Ctx,
+): NetClientState {
   const l = s.lookup;
   const q = l?.queries[id];
   if (l === null || q === undefined || q.rcode !== null) return s;
@@ -99,14 +169,27 @@ function onAnswer(s: NetClientState, id: string, rcode: string, answers: string[
   if (qs.some((x) => x.rcode === null)) return { ...s, lookup: next };
   const a = qs.find((x) => x.qtype === "A");
   const fqdn = l.candidates[l.index]!;
-  const fields = { client: `${cfg.namespace}/${cfg.pod}`, name: l.name, tried: l.index + 1, queries: l.sent, ms: ctx.now - l.startedAt };
+  const fields = {
+    client: `${cfg.namespace}/${cfg.pod}`,
+    name: l.name,
+    tried: l.index + 1,
+    queries: l.sent,
+    ms: ctx.now - l.startedAt,
+  };
   if (a !== undefined && a.answers.length > 0) {
-    ctx.trace("dns.resolved", `${l.name} resolved as ${fqdn} → ${a.answers.join(", ")}, on name ${l.index + 1} of ${l.candidates.length}, after ${l.sent} queries (A and AAAA for each name).`, { ...fields, fqdn, ip: a.answers.join(",") });
+    ctx.trace(
+      "dns.resolved",
+      `${l.name} resolved as ${fqdn} → ${a.answers.join(", ")}, on name ${l.index + 1} of ${l.candidates.length}, after ${l.sent} queries (A and AAAA for each name).`,
+      { ...fields, fqdn, ip: a.answers.join(",") },
+    );
     return { ...s, lookup: null };
   }
   const me = self(s, cfg);
   if (l.index + 1 >= l.candidates.length || me === undefined) {
-    ctx.trace("dns.failed", `${l.name} does not resolve: every name tried was NXDOMAIN (${l.sent} queries).`, { ...fields, reason: "NXDOMAIN" });
+    ctx.trace("dns.failed", `${l.name} does not resolve: every name tried was NXDOMAIN (${l.sent} queries).`, {
+      ...fields,
+      reason: "NXDOMAIN",
+    });
     return { ...s, lookup: null };
   }
   return { ...s, lookup: tryCandidate({ ...next, index: l.index + 1 }, me, cfg, ctx) };
@@ -134,7 +217,11 @@ function onMessage(s: NetClientState, env: Envelope, ctx: Ctx, cfg: NetClientCon
   if (b.p === "pod" && b.kind === "syn-ack") {
     const c = s.conns[b.id];
     if (c === undefined) return s;
-    ctx.trace("conn.established", `${cfg.namespace}/${cfg.pod} connected to ${c.target} (${c.ip}) in ${ctx.now - c.startedAt} ms.`, { id: b.id, client: `${cfg.namespace}/${cfg.pod}`, target: c.target, ms: ctx.now - c.startedAt });
+    ctx.trace(
+      "conn.established",
+      `${cfg.namespace}/${cfg.pod} connected to ${c.target} (${c.ip}) in ${ctx.now - c.startedAt} ms.`,
+      { id: b.id, client: `${cfg.namespace}/${cfg.pod}`, target: c.target, ms: ctx.now - c.startedAt },
+    );
     return { ...s, conns: without(s.conns, b.id) };
   }
   if (b.p === "pod" && b.kind === "dns-answer") return onAnswer(s, b.id, b.rcode, b.answers, cfg, ctx);
@@ -153,7 +240,11 @@ export const netClient = defineComponent<NetClientConfig, NetClientState, Timer>
     if (timer.t === "connect-timeout") {
       const c = s.conns[timer.id];
       if (c === undefined) return s;
-      ctx.trace("conn.timeout", `${cfg.namespace}/${cfg.pod}: connection to ${c.target} (${c.ip}) timed out after ${cfg.connectTimeoutMs / 1000} s: no SYN-ACK and no reset came back.`, { id: timer.id, client: `${cfg.namespace}/${cfg.pod}`, target: c.target, ms: ctx.now - c.startedAt });
+      ctx.trace(
+        "conn.timeout",
+        `${cfg.namespace}/${cfg.pod}: connection to ${c.target} (${c.ip}) timed out after ${cfg.connectTimeoutMs / 1000} s: no SYN-ACK and no reset came back.`,
+        { id: timer.id, client: `${cfg.namespace}/${cfg.pod}`, target: c.target, ms: ctx.now - c.startedAt },
+      );
       return { ...s, conns: without(s.conns, timer.id) };
     }
     if (timer.t === "dns-timeout") return onDnsTimeout(s, timer.id, cfg, ctx);

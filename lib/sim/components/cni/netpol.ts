@@ -25,12 +25,21 @@ export function namespaceLabels(namespace: string): Record<string, string> {
 }
 
 function peerMatches(peer: NetworkPolicyPeer, policyNamespace: string, other: PodRef): boolean {
-  const nsOk = peer.namespaceSelector === undefined ? other.namespace === policyNamespace : matchesLabels(namespaceLabels(other.namespace), peer.namespaceSelector);
+  const nsOk =
+    peer.namespaceSelector === undefined
+      ? other.namespace === policyNamespace
+      : matchesLabels(namespaceLabels(other.namespace), peer.namespaceSelector);
   const podOk = peer.podSelector === undefined ? true : matchesLabels(other.labels, peer.podSelector);
   return nsOk && podOk;
 }
 
-function ruleMatches(rule: NetworkPolicyRule, policyNamespace: string, other: PodRef, port: number, protocol: "TCP" | "UDP"): boolean {
+function ruleMatches(
+  rule: NetworkPolicyRule,
+  policyNamespace: string,
+  other: PodRef,
+  port: number,
+  protocol: "TCP" | "UDP",
+): boolean {
   const portOk = rule.ports.length === 0 || rule.ports.some((p) => p.port === port && p.protocol === protocol);
   const peerOk = rule.peers.length === 0 || rule.peers.some((peer) => peerMatches(peer, policyNamespace, other));
   return portOk && peerOk;
@@ -39,7 +48,12 @@ function ruleMatches(rule: NetworkPolicyRule, policyNamespace: string, other: Po
 /** The policies that isolate `pod` in `direction`, by name. */
 export function isolating(policies: readonly NetworkPolicy[], pod: PodRef, direction: Direction): NetworkPolicy[] {
   return policies
-    .filter((np) => np.metadata.namespace === pod.namespace && np.spec.policyTypes.includes(direction) && matchesLabels(pod.labels, np.spec.podSelector))
+    .filter(
+      (np) =>
+        np.metadata.namespace === pod.namespace &&
+        np.spec.policyTypes.includes(direction) &&
+        matchesLabels(pod.labels, np.spec.podSelector),
+    )
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
@@ -47,9 +61,24 @@ export function isolating(policies: readonly NetworkPolicy[], pod: PodRef, direc
  * Whether traffic between `pod` (the one the policies protect) and `other` passes in `direction`:
  * Ingress, `other` is the source; Egress, `other` is the destination.
  */
-export function verdict(policies: readonly NetworkPolicy[], pod: PodRef, other: PodRef, direction: Direction, port: number, protocol: "TCP" | "UDP"): Verdict {
+export function verdict(
+  policies: readonly NetworkPolicy[],
+  pod: PodRef,
+  other: PodRef,
+  direction: Direction,
+  port: number,
+  protocol: "TCP" | "UDP",
+): Verdict {
   const iso = isolating(policies, pod, direction);
   if (iso.length === 0) return { allowed: true, isolatedBy: [], allowedBy: null };
-  const by = iso.find((np) => (direction === "Ingress" ? np.spec.ingress : np.spec.egress).some((r) => ruleMatches(r, np.metadata.namespace!, other, port, protocol)));
-  return { allowed: by !== undefined, isolatedBy: iso.map((np) => np.metadata.name), allowedBy: by?.metadata.name ?? null };
+  const by = iso.find((np) =>
+    (direction === "Ingress" ? np.spec.ingress : np.spec.egress).some((r) =>
+      ruleMatches(r, np.metadata.namespace!, other, port, protocol),
+    ),
+  );
+  return {
+    allowed: by !== undefined,
+    isolatedBy: iso.map((np) => np.metadata.name),
+    allowedBy: by?.metadata.name ?? null,
+  };
 }

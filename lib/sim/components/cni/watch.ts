@@ -2,7 +2,15 @@
 // agent, CoreDNS and the network scenario's client pods all watch a few resources in every namespace.
 import type { Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
+import {
+  emptyHttpClient,
+  httpOnMessage,
+  httpOnTimer,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
 import type { Resource } from "../../objects/resources";
 import type { KubeObject } from "../../objects/types";
@@ -14,14 +22,25 @@ export function startWatches(names: readonly Resource[], api: HttpClientConfig, 
   let http = emptyHttpClient();
   const informers: Record<string, Informer> = {};
   for (const n of names) {
-    const run = informerRun(newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }), n, http, api, ctx);
+    const run = informerRun(
+      newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }),
+      n,
+      http,
+      api,
+      ctx,
+    );
     informers[n] = run.inf;
     http = run.hc;
   }
   return { http, informers };
 }
 
-function onResults(w: Watched, results: readonly HttpResult[], api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+function onResults(
+  w: Watched,
+  results: readonly HttpResult[],
+  api: HttpClientConfig,
+  ctx: Ctx,
+): { w: Watched; changed: boolean } {
   let next = w;
   let changed = false;
   for (const r of results) {
@@ -36,12 +55,22 @@ function onResults(w: Watched, results: readonly HttpResult[], api: HttpClientCo
 }
 
 /** An API response for one of the informers; `changed` when a watched object changed. */
-export function watchOnMessage(w: Watched, env: Envelope, api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+export function watchOnMessage(
+  w: Watched,
+  env: Envelope,
+  api: HttpClientConfig,
+  ctx: Ctx,
+): { w: Watched; changed: boolean } {
   const { hc, results } = httpOnMessage(w.http, api, env, ctx);
   return onResults({ ...w, http: hc }, results, api, ctx);
 }
 
-export function watchOnTimer(w: Watched, timer: WatchTimer, api: HttpClientConfig, ctx: Ctx): { w: Watched; changed: boolean } {
+export function watchOnTimer(
+  w: Watched,
+  timer: WatchTimer,
+  api: HttpClientConfig,
+  ctx: Ctx,
+): { w: Watched; changed: boolean } {
   if (timer.lib === "http") {
     const { hc, results } = httpOnTimer(w.http, timer, ctx);
     return onResults({ ...w, http: hc }, results, api, ctx);

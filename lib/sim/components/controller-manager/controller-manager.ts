@@ -3,8 +3,19 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace, type InformerSpec } from "../../client/informer";
-import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
+import {
+  clusterWideSpec,
+  informerOnResultInPlace,
+  informerOnTimerInPlace,
+  startInformersInPlace,
+  type InformerSpec,
+} from "../../client/informer";
+import {
+  electorOnResultInPlace,
+  electorOnTimerInPlace,
+  newElector,
+  type ElectorEvent,
+} from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
 import type { Resource } from "../../objects/resources";
@@ -23,20 +34,53 @@ import { onGarbageResult, reconcileGarbage } from "./garbage-collector";
 import { HPA_INFORMER, onHpaInformer, onHpaMetrics, onHpaScaleResult, onHpaTimer } from "./horizontal";
 
 function specFor(name: Resource): InformerSpec {
-  return { resource: name, namespace: name === "leases" ? "kube-node-lease" : null, fieldSelector: null, labelSelector: null };
+  return {
+    resource: name,
+    namespace: name === "leases" ? "kube-node-lease" : null,
+    fieldSelector: null,
+    labelSelector: null,
+  };
 }
 
 function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
   const identity = `${ctx.host}_${ctx.nextId("id")}`;
-  return { http: emptyHttpClient(), elector: newElector(identity, ctx), informers: {}, expectations: {}, busy: {}, nodeHealth: {}, zoneTaintedAt: {}, disruptionMode: false, evictions: {}, pendingWrites: {}, slowStart: {}, rolledOut: {}, slices: {}, progress: {}, jobTracks: {}, cronTracks: {} };
+  return {
+    http: emptyHttpClient(),
+    elector: newElector(identity, ctx),
+    informers: {},
+    expectations: {},
+    busy: {},
+    nodeHealth: {},
+    zoneTaintedAt: {},
+    disruptionMode: false,
+    evictions: {},
+    pendingWrites: {},
+    slowStart: {},
+    rolledOut: {},
+    slices: {},
+    progress: {},
+    jobTracks: {},
+    cronTracks: {},
+  };
 }
 
 function synced(s: KcmState, cfg: KcmConfig): boolean {
   return informerNames(cfg).every((n) => s.informers[n]?.synced === true);
 }
 
-type Controller = "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption" | "job" | "cronjob" | "gc";
-const ALL: readonly Controller[] = ["deployment", "replicaset", "statefulset", "endpointslice", "eviction", "disruption", "job", "cronjob", "gc"];
+type Controller =
+  "deployment" | "replicaset" | "statefulset" | "endpointslice" | "eviction" | "disruption" | "job" | "cronjob" | "gc";
+const ALL: readonly Controller[] = [
+  "deployment",
+  "replicaset",
+  "statefulset",
+  "endpointslice",
+  "eviction",
+  "disruption",
+  "job",
+  "cronjob",
+  "gc",
+];
 
 /** Which controllers' informers watch a resource: only they are woken by its changes (event handlers). */
 const WATCHERS: Record<string, readonly Controller[]> = {
@@ -76,7 +120,12 @@ function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[],
     if (e.kind === "lost") ctx.exit("leaderelection lost");
     if (e.kind !== "acquired") continue;
     const specs = informerNames(cfg).map(specFor);
-    s.informers = startInformersInPlace(cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)], s.http, cfg.api, ctx);
+    s.informers = startInformersInPlace(
+      cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)],
+      s.http,
+      cfg.api,
+      ctx,
+    );
     ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
   }
   return s;
@@ -107,13 +156,19 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmTag>, ctx: C
       // A successful write shows up through the informers; a failed one is retried at once by its controller.
       const failed = r.status < 200 || r.status >= 300;
       // A create refused by admission (403) is not retried at once: the ReplicaSet is requeued rate-limited (rs-retry).
-      return reconcile(onWorkloadResult(s, cfg, r.status, r.body, tag, ctx), cfg, ctx, failed && r.status !== 403 ? [WORKLOAD_CONTROLLER[tag.c]] : []);
+      return reconcile(
+        onWorkloadResult(s, cfg, r.status, r.body, tag, ctx),
+        cfg,
+        ctx,
+        failed && r.status !== 403 ? [WORKLOAD_CONTROLLER[tag.c]] : [],
+      );
     }
   }
 }
 
 function onLibraryResult(s: KcmState, cfg: KcmConfig, r: HttpResult<string>, ctx: Ctx): KcmState {
-  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
+  if (r.tag.startsWith("le:"))
+    return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
   if (!r.tag.startsWith("inf:")) return s;
   const name = r.tag.split(":")[1] ?? "";
   const inf = s.informers[name];
@@ -133,9 +188,23 @@ function onLibraryResult(s: KcmState, cfg: KcmConfig, r: HttpResult<string>, ctx
 type WorkloadRequest = Extract<KcmRequest, { c: "dep" | "sts" | "eps" | "job" | "cron" | "rs" }>;
 
 /** The controller that retries a workload write that failed. */
-const WORKLOAD_CONTROLLER: Record<WorkloadRequest["c"], Controller> = { dep: "deployment", sts: "statefulset", eps: "endpointslice", job: "job", cron: "cronjob", rs: "replicaset" };
+const WORKLOAD_CONTROLLER: Record<WorkloadRequest["c"], Controller> = {
+  dep: "deployment",
+  sts: "statefulset",
+  eps: "endpointslice",
+  job: "job",
+  cron: "cronjob",
+  rs: "replicaset",
+};
 
-function onWorkloadResult(s: KcmState, cfg: KcmConfig, status: number, body: unknown, tag: WorkloadRequest, ctx: Ctx): KcmState {
+function onWorkloadResult(
+  s: KcmState,
+  cfg: KcmConfig,
+  status: number,
+  body: unknown,
+  tag: WorkloadRequest,
+  ctx: Ctx,
+): KcmState {
   switch (tag.c) {
     case "dep":
       return onDeploymentResult(s, status, tag, body, ctx);
@@ -154,7 +223,8 @@ function onWorkloadResult(s: KcmState, cfg: KcmConfig, status: number, body: unk
 
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
   let s = ownClients(s0, ctx);
-  if (env.body.p === "metrics") return env.body.kind === "list-result" ? onHpaMetrics(s, cfg, env.body.id, env.body.items, ctx) : s;
+  if (env.body.p === "metrics")
+    return env.body.kind === "list-result" ? onHpaMetrics(s, cfg, env.body.id, env.body.items, ctx) : s;
   for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   return s;
 }

@@ -53,9 +53,15 @@ export function nextAfter(periodMs: number, t: number): number {
  * mostRecentScheduleTime: the latest schedule time in (earliest, now], where earliest is
  * lastScheduleTime (or creation) and, when the deadline counts, at least now − startingDeadlineSeconds. Pure.
  */
-export function mostRecentScheduleTime(cj: Pick<CronJob, "metadata" | "spec" | "status">, periodMs: number, now: number, withDeadline: boolean): { earliest: number; recent: number | null } {
+export function mostRecentScheduleTime(
+  cj: Pick<CronJob, "metadata" | "spec" | "status">,
+  periodMs: number,
+  now: number,
+  withDeadline: boolean,
+): { earliest: number; recent: number | null } {
   let earliest = cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp;
-  if (withDeadline && cj.spec.startingDeadlineSeconds !== null) earliest = Math.max(earliest, now - cj.spec.startingDeadlineSeconds * 1000);
+  if (withDeadline && cj.spec.startingDeadlineSeconds !== null)
+    earliest = Math.max(earliest, now - cj.spec.startingDeadlineSeconds * 1000);
   const first = nextAfter(periodMs, earliest);
   if (first > now) return { earliest, recent: null };
   return { earliest, recent: Math.floor(now / periodMs) * periodMs };
@@ -84,15 +90,32 @@ function patchStatus(s: KcmState, cfg: KcmConfig, cj: CronJob, status: CronJob["
   if (status.lastScheduleTime !== null) body.lastScheduleTime = status.lastScheduleTime;
   if (status.lastSuccessfulTime !== null) body.lastSuccessfulTime = status.lastSuccessfulTime;
   const key = `cronstatus:${cj.metadata.uid}`;
-  const call = apiCall("patch", "cronjobs", { namespace: cj.metadata.namespace, name: cj.metadata.name, subresource: "status", body: { status: body } });
-  return expect(issue(s, cfg, call, { c: "cron", op: "status", key, cronjob: cj.metadata.name }, ctx), key, statusSignature(status));
+  const call = apiCall("patch", "cronjobs", {
+    namespace: cj.metadata.namespace,
+    name: cj.metadata.name,
+    subresource: "status",
+    body: { status: body },
+  });
+  return expect(
+    issue(s, cfg, call, { c: "cron", op: "status", key, cronjob: cj.metadata.name }, ctx),
+    key,
+    statusSignature(status),
+  );
 }
 
 function deleteJob(s: KcmState, cfg: KcmConfig, cj: CronJob, job: Job, why: string, ctx: Ctx): KcmState {
   const key = `cronjob-delete:${job.metadata.namespace}/${job.metadata.name}`;
   if (s.pendingWrites[key] !== undefined) return s;
-  const call = apiCall("delete", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, body: { propagationPolicy: "Background" } });
-  return expect(issue(s, cfg, call, { c: "cron", op: "delete", key, cronjob: cj.metadata.name, job: job.metadata.name, why }, ctx), key, "gone");
+  const call = apiCall("delete", "jobs", {
+    namespace: job.metadata.namespace,
+    name: job.metadata.name,
+    body: { propagationPolicy: "Background" },
+  });
+  return expect(
+    issue(s, cfg, call, { c: "cron", op: "delete", key, cronjob: cj.metadata.name, job: job.metadata.name, why }, ctx),
+    key,
+    "gone",
+  );
 }
 
 function wake(s: KcmState, uid: string, track: CronTrack, at: number, ctx: Ctx): KcmState {
@@ -124,15 +147,41 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   let lastSuccessfulTime = status.lastSuccessfulTime;
   for (const j of children) {
     const done = j.status.conditions.some((c) => c.type === "Complete" && c.status === "True");
-    if (done && j.status.completionTime !== null && (lastSuccessfulTime === null || j.status.completionTime > lastSuccessfulTime)) lastSuccessfulTime = j.status.completionTime;
+    if (
+      done &&
+      j.status.completionTime !== null &&
+      (lastSuccessfulTime === null || j.status.completionTime > lastSuccessfulTime)
+    )
+      lastSuccessfulTime = j.status.completionTime;
   }
   status = { ...status, active, lastSuccessfulTime };
   // cleanupFinishedJobs: the oldest finished Jobs beyond the history limits are deleted.
-  const byStart = (a: Job, b: Job) => (a.status.startTime ?? Infinity) - (b.status.startTime ?? Infinity) || (a.metadata.name < b.metadata.name ? -1 : 1);
-  const ok = children.filter((j) => j.status.conditions.some((c) => c.type === "Complete" && c.status === "True")).sort(byStart);
-  const bad = children.filter((j) => j.status.conditions.some((c) => c.type === "Failed" && c.status === "True")).sort(byStart);
-  for (const j of ok.slice(0, Math.max(0, ok.length - cj.spec.successfulJobsHistoryLimit))) s = deleteJob(s, cfg, cj, j, `history: more than successfulJobsHistoryLimit ${cj.spec.successfulJobsHistoryLimit} finished Jobs`, ctx);
-  for (const j of bad.slice(0, Math.max(0, bad.length - cj.spec.failedJobsHistoryLimit))) s = deleteJob(s, cfg, cj, j, `history: more than failedJobsHistoryLimit ${cj.spec.failedJobsHistoryLimit} failed Jobs`, ctx);
+  const byStart = (a: Job, b: Job) =>
+    (a.status.startTime ?? Infinity) - (b.status.startTime ?? Infinity) || (a.metadata.name < b.metadata.name ? -1 : 1);
+  const ok = children
+    .filter((j) => j.status.conditions.some((c) => c.type === "Complete" && c.status === "True"))
+    .sort(byStart);
+  const bad = children
+    .filter((j) => j.status.conditions.some((c) => c.type === "Failed" && c.status === "True"))
+    .sort(byStart);
+  for (const j of ok.slice(0, Math.max(0, ok.length - cj.spec.successfulJobsHistoryLimit)))
+    s = deleteJob(
+      s,
+      cfg,
+      cj,
+      j,
+      `history: more than successfulJobsHistoryLimit ${cj.spec.successfulJobsHistoryLimit} finished Jobs`,
+      ctx,
+    );
+  for (const j of bad.slice(0, Math.max(0, bad.length - cj.spec.failedJobsHistoryLimit)))
+    s = deleteJob(
+      s,
+      cfg,
+      cj,
+      j,
+      `history: more than failedJobsHistoryLimit ${cj.spec.failedJobsHistoryLimit} failed Jobs`,
+      ctx,
+    );
   const period = schedulePeriodMs(cj.spec.schedule);
   const changed = statusSignature(status) !== statusSignature(cj.status);
   // Suspended: status only; the schedule times that pass are judged when it is resumed.
@@ -149,7 +198,11 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
       sd !== null && t <= ctx.now - sd * 1000
         ? `it was not started by ${clockTime(t + sd * 1000)} (startingDeadlineSeconds ${sd}), and mostRecentScheduleTime looks no further back than that`
         : "a later schedule time has passed too, and only the most recent one not yet started is started (mostRecentScheduleTime)";
-    ctx.trace("cronjob.schedule-missed", `cronjob-controller: CronJob ${cj.metadata.name} never starts its ${clockTime(t)} run: ${why}.`, { cronjob: cj.metadata.name, scheduledAt: t, reason: why.startsWith("it was") ? "deadline" : "superseded" });
+    ctx.trace(
+      "cronjob.schedule-missed",
+      `cronjob-controller: CronJob ${cj.metadata.name} never starts its ${clockTime(t)} run: ${why}.`,
+      { cronjob: cj.metadata.name, scheduledAt: t, reason: why.startsWith("it was") ? "deadline" : "superseded" },
+    );
     track = { ...track, missedReported: t };
     s = { ...s, cronTracks: withEntry(s.cronTracks, uid, track) };
   }
@@ -157,10 +210,15 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   s = wake(s, uid, track, nextAfter(period, recentAny.recent ?? recentAny.earliest) + NEXT_SCHEDULE_DELTA_MS, ctx);
   track = s.cronTracks[uid] ?? track;
   const name = scheduled === null ? "" : cronJobName(cj.metadata.name, scheduled);
-  if (scheduled === null || status.active.includes(name) || status.lastScheduleTime === scheduled) return changed ? patchStatus(s, cfg, cj, status, ctx) : s;
+  if (scheduled === null || status.active.includes(name) || status.lastScheduleTime === scheduled)
+    return changed ? patchStatus(s, cfg, cj, status, ctx) : s;
   if (cj.spec.concurrencyPolicy === "Forbid" && status.active.length > 0) {
     if (track.forbidReported !== scheduled) {
-      ctx.trace("cronjob.forbid-skip", `cronjob-controller: JobAlreadyActive: not starting CronJob ${cj.metadata.name}'s ${clockTime(scheduled)} run, because ${status.active.join(", ")} is still running and concurrencyPolicy is Forbid.`, { cronjob: cj.metadata.name, scheduledAt: scheduled, active: [...status.active] });
+      ctx.trace(
+        "cronjob.forbid-skip",
+        `cronjob-controller: JobAlreadyActive: not starting CronJob ${cj.metadata.name}'s ${clockTime(scheduled)} run, because ${status.active.join(", ")} is still running and concurrencyPolicy is Forbid.`,
+        { cronjob: cj.metadata.name, scheduledAt: scheduled, active: [...status.active] },
+      );
       s = { ...s, cronTracks: withEntry(s.cronTracks, uid, { ...track, forbidReported: scheduled }) };
     }
     return changed ? patchStatus(s, cfg, cj, status, ctx) : s;
@@ -168,7 +226,8 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   if (cj.spec.concurrencyPolicy === "Replace") {
     for (const n of status.active) {
       const j = children.find((c) => c.metadata.name === n);
-      if (j !== undefined) s = deleteJob(s, cfg, cj, j, `concurrencyPolicy Replace: the ${clockTime(scheduled)} run replaces it`, ctx);
+      if (j !== undefined)
+        s = deleteJob(s, cfg, cj, j, `concurrencyPolicy Replace: the ${clockTime(scheduled)} run replaces it`, ctx);
     }
     status = { ...status, active: [] };
   }
@@ -181,8 +240,21 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
     status: { active: 0, ready: 0, succeeded: 0, failed: 0, startTime: null, completionTime: null, conditions: [] },
   };
   const next = { ...status, active: [...status.active, name], lastScheduleTime: scheduled };
-  const plan: CronJobRequest = { c: "cron", op: "create", key: `cronjob-create:${uid}`, cronjob: cj.metadata.name, job: name, scheduledAt: scheduled, policy: cj.spec.concurrencyPolicy, status: next };
-  return expect(issue(s, cfg, apiCall("create", "jobs", { namespace: ns, body }), plan, ctx), `cronjob-create:${uid}`, "sent");
+  const plan: CronJobRequest = {
+    c: "cron",
+    op: "create",
+    key: `cronjob-create:${uid}`,
+    cronjob: cj.metadata.name,
+    job: name,
+    scheduledAt: scheduled,
+    policy: cj.spec.concurrencyPolicy,
+    status: next,
+  };
+  return expect(
+    issue(s, cfg, apiCall("create", "jobs", { namespace: ns, body }), plan, ctx),
+    `cronjob-create:${uid}`,
+    "sent",
+  );
 }
 
 export function reconcileCronJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
@@ -199,13 +271,21 @@ export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, d:
     const s = fulfil(s0, key);
     if (!ok) return s;
     const late = ctx.now - d.scheduledAt;
-    ctx.trace("cronjob.job-created", `cronjob-controller created Job ${d.job} for CronJob ${d.cronjob}'s ${clockTime(d.scheduledAt)} run, ${(late / 1000).toFixed(1)} s after its schedule time (concurrencyPolicy ${d.policy}).`, { cronjob: d.cronjob, job: d.job, scheduledAt: d.scheduledAt, lateMs: late });
+    ctx.trace(
+      "cronjob.job-created",
+      `cronjob-controller created Job ${d.job} for CronJob ${d.cronjob}'s ${clockTime(d.scheduledAt)} run, ${(late / 1000).toFixed(1)} s after its schedule time (concurrencyPolicy ${d.policy}).`,
+      { cronjob: d.cronjob, job: d.job, scheduledAt: d.scheduledAt, lateMs: late },
+    );
     const cj = objects<CronJob>(s, "cronjobs", "CronJob").find((c) => c.metadata.name === d.cronjob);
     return cj === undefined ? s : patchStatus(s, cfg, cj, d.status, ctx);
   }
   if (!ok) return fulfil(s0, key);
   if (d.op === "delete") {
-    ctx.trace("cronjob.job-deleted", `cronjob-controller deleted Job ${d.job} of CronJob ${d.cronjob} (${d.why}); the garbage collector deletes its pods.`, { cronjob: d.cronjob, job: d.job, reason: d.why });
+    ctx.trace(
+      "cronjob.job-deleted",
+      `cronjob-controller deleted Job ${d.job} of CronJob ${d.cronjob} (${d.why}); the garbage collector deletes its pods.`,
+      { cronjob: d.cronjob, job: d.job, reason: d.why },
+    );
   }
   return s0;
 }

@@ -18,7 +18,11 @@ export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): n
 }
 
 /** ResolveFenceposts: [maxSurge, maxUnavailable]. Pure. */
-export function resolveFenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: number): [number, number] {
+export function resolveFenceposts(
+  maxSurge: IntOrPercent,
+  maxUnavailable: IntOrPercent,
+  replicas: number,
+): [number, number] {
   const surge = scaledValue(maxSurge, replicas, true);
   const unavailable = scaledValue(maxUnavailable, replicas, false);
   return surge === 0 && unavailable === 0 ? [0, 1] : [surge, unavailable];
@@ -37,7 +41,12 @@ export function newRsReplicas(replicas: number, surge: number, all: readonly RsC
 }
 
 /** reconcileOldReplicaSets: the new sizes of old ReplicaSets (only those that change). Pure. */
-export function scaleDownOld(replicas: number, unavailable: number, fresh: RsCount, olds: readonly RsCount[]): Record<string, number> {
+export function scaleDownOld(
+  replicas: number,
+  unavailable: number,
+  fresh: RsCount,
+  olds: readonly RsCount[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   const oldCount = olds.reduce((a, r) => a + r.replicas, 0);
   if (oldCount === 0) return out;

@@ -38,35 +38,99 @@ function countsOf(fresh: ReplicaSet, olds: readonly ReplicaSet[], pods: readonly
  * old pod left). A completed rollout is not checked again until the template changes, even if pods
  * later become unavailable (syncRolloutStatus's isCompleteDeployment).
  */
-export function checkProgress(s: KcmState, cfg: KcmConfig, d: Deployment, fresh: ReplicaSet, olds: readonly ReplicaSet[], pods: readonly Pod[], done: boolean, ctx: Ctx): KcmState {
+export function checkProgress(
+  s: KcmState,
+  cfg: KcmConfig,
+  d: Deployment,
+  fresh: ReplicaSet,
+  olds: readonly ReplicaSet[],
+  pods: readonly Pod[],
+  done: boolean,
+  ctx: Ctx,
+): KcmState {
   const key = keyOf(d);
   const rec = s.progress[key];
   const same = rec !== undefined && rec.replicaset === fresh.metadata.name;
   if (same && rec.complete) return s;
   const counts = countsOf(fresh, olds, pods);
-  if (done) return { ...s, progress: withEntry(s.progress, key, { replicaset: fresh.metadata.name, counts, lastUpdate: ctx.now, timedOut: false, complete: true }) };
+  if (done)
+    return {
+      ...s,
+      progress: withEntry(s.progress, key, {
+        replicaset: fresh.metadata.name,
+        counts,
+        lastUpdate: ctx.now,
+        timedOut: false,
+        complete: true,
+      }),
+    };
   const deadlineMs = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
   if (!same || counts[0] > rec.counts[0] || counts[1] < rec.counts[1] || counts[2] > rec.counts[2]) {
     // Like requeueStuckDeployment's enqueueAfter(after + 1 s): look again once the deadline has passed.
     ctx.after(deadlineMs + 1000, { t: "progress" });
-    return { ...s, progress: withEntry(s.progress, key, { replicaset: fresh.metadata.name, counts, lastUpdate: ctx.now, timedOut: false, complete: false }) };
+    return {
+      ...s,
+      progress: withEntry(s.progress, key, {
+        replicaset: fresh.metadata.name,
+        counts,
+        lastUpdate: ctx.now,
+        timedOut: false,
+        complete: false,
+      }),
+    };
   }
   if (rec.timedOut || ctx.now <= rec.lastUpdate + deadlineMs) return s;
-  const condition = { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: `ReplicaSet "${fresh.metadata.name}" has timed out progressing.`, lastUpdateTime: ctx.now };
-  const call = apiCall("patch", "deployments", { namespace: d.metadata.namespace, name: d.metadata.name, subresource: "status", body: { status: { conditions: [condition] } } });
-  const next = issue(s, cfg, call, { c: "dep", op: "deadline", key, d: d.metadata.name, rs: fresh.metadata.name, since: rec.lastUpdate, deadline: deadlineMs / 1000 }, ctx);
+  const condition = {
+    type: "Progressing",
+    status: "False",
+    reason: "ProgressDeadlineExceeded",
+    message: `ReplicaSet "${fresh.metadata.name}" has timed out progressing.`,
+    lastUpdateTime: ctx.now,
+  };
+  const call = apiCall("patch", "deployments", {
+    namespace: d.metadata.namespace,
+    name: d.metadata.name,
+    subresource: "status",
+    body: { status: { conditions: [condition] } },
+  });
+  const next = issue(
+    s,
+    cfg,
+    call,
+    {
+      c: "dep",
+      op: "deadline",
+      key,
+      d: d.metadata.name,
+      rs: fresh.metadata.name,
+      since: rec.lastUpdate,
+      deadline: deadlineMs / 1000,
+    },
+    ctx,
+  );
   return { ...next, progress: withEntry(next.progress, key, { ...rec, timedOut: true }) };
 }
 
 /** The answer to the timeout's status write: traced when it landed, checked again at the next sync when it did not. */
-export function onDeadlineResult(s: KcmState, ok: boolean, d: DeploymentRequest & { op: "deadline" }, ctx: Ctx): KcmState {
+export function onDeadlineResult(
+  s: KcmState,
+  ok: boolean,
+  d: DeploymentRequest & { op: "deadline" },
+  ctx: Ctx,
+): KcmState {
   const key = d.key;
   const rec = s.progress[key];
   if (!ok) return rec === undefined ? s : { ...s, progress: withEntry(s.progress, key, { ...rec, timedOut: false }) };
   ctx.trace(
     "deployment.progress-deadline-exceeded",
     `deployment-controller: Deployment ${d.d} has made no progress for ${d.deadline} s (progressDeadlineSeconds) since ${(d.since / 1000).toFixed(1)} s: it sets Progressing=False, reason ProgressDeadlineExceeded (ReplicaSet "${d.rs}" has timed out progressing). It does not roll back; kubectl rollout status now exits with an error.`,
-    { deployment: d.d, replicaset: d.rs, reason: "ProgressDeadlineExceeded", lastProgressMs: d.since, deadlineSeconds: d.deadline },
+    {
+      deployment: d.d,
+      replicaset: d.rs,
+      reason: "ProgressDeadlineExceeded",
+      lastProgressMs: d.since,
+      deadlineSeconds: d.deadline,
+    },
   );
   return s;
 }

@@ -36,30 +36,85 @@ function shown(rs: ReplicaSet | undefined, want: string): boolean {
 }
 
 function scale(s: KcmState, cfg: KcmConfig, d: Deployment, rs: ReplicaSet, replicas: number, ctx: Ctx): KcmState {
-  const call = apiCall("patch", "replicasets", { namespace: rs.metadata.namespace, name: rs.metadata.name, body: { spec: { replicas } } });
-  const tag: DeploymentRequest = { c: "dep", op: "scale", key: rsKey(rs), d: d.metadata.name, from: rs.spec.replicas, to: replicas };
+  const call = apiCall("patch", "replicasets", {
+    namespace: rs.metadata.namespace,
+    name: rs.metadata.name,
+    body: { spec: { replicas } },
+  });
+  const tag: DeploymentRequest = {
+    c: "dep",
+    op: "scale",
+    key: rsKey(rs),
+    d: d.metadata.name,
+    from: rs.spec.replicas,
+    to: replicas,
+  };
   return expect(issue(s, cfg, call, tag, ctx), rsKey(rs), `replicas=${replicas}`);
 }
 
-function create(s: KcmState, cfg: KcmConfig, d: Deployment, hash: string, replicas: number, revision: number, ctx: Ctx): KcmState {
+function create(
+  s: KcmState,
+  cfg: KcmConfig,
+  d: Deployment,
+  hash: string,
+  replicas: number,
+  revision: number,
+  ctx: Ctx,
+): KcmState {
   const ns = d.metadata.namespace ?? "default";
   const labels = { ...d.spec.template.labels, "pod-template-hash": hash };
   const body: ReplicaSet = {
     kind: "ReplicaSet",
     apiVersion: "apps/v1",
-    metadata: { ...newMeta(`${d.metadata.name}-${hash}`, ns, labels, { kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid }, ctx.now), annotations: { [REVISION]: String(revision) } },
-    spec: { replicas, selector: { ...d.spec.selector, "pod-template-hash": hash }, template: { ...d.spec.template, labels } },
+    metadata: {
+      ...newMeta(
+        `${d.metadata.name}-${hash}`,
+        ns,
+        labels,
+        { kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid },
+        ctx.now,
+      ),
+      annotations: { [REVISION]: String(revision) },
+    },
+    spec: {
+      replicas,
+      selector: { ...d.spec.selector, "pod-template-hash": hash },
+      template: { ...d.spec.template, labels },
+    },
     status: { replicas: 0, readyReplicas: 0 },
   };
-  const tag: DeploymentRequest = { c: "dep", op: "create", key: rsKey(body), d: d.metadata.name, to: replicas, revision };
-  return expect(issue(s, cfg, apiCall("create", "replicasets", { namespace: ns, body }), tag, ctx), rsKey(body), `replicas=${replicas}`);
+  const tag: DeploymentRequest = {
+    c: "dep",
+    op: "create",
+    key: rsKey(body),
+    d: d.metadata.name,
+    to: replicas,
+    revision,
+  };
+  return expect(
+    issue(s, cfg, apiCall("create", "replicasets", { namespace: ns, body }), tag, ctx),
+    rsKey(body),
+    `replicas=${replicas}`,
+  );
 }
 
 function counts(rs: ReplicaSet, pods: readonly Pod[]): RsCount {
-  return { name: rs.metadata.name, replicas: rs.spec.replicas, available: availableCount(pods, rs.metadata.uid), createdAt: rs.metadata.creationTimestamp };
+  return {
+    name: rs.metadata.name,
+    replicas: rs.spec.replicas,
+    available: availableCount(pods, rs.metadata.uid),
+    createdAt: rs.metadata.creationTimestamp,
+  };
 }
 
-function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[], ctx: Ctx): KcmState {
+function syncDeployment(
+  s0: KcmState,
+  cfg: KcmConfig,
+  d: Deployment,
+  sets: readonly ReplicaSet[],
+  pods: readonly Pod[],
+  ctx: Ctx,
+): KcmState {
   let s = s0;
   const owned = ownedBy(sets, d.metadata.uid);
   for (const rs of owned) {
@@ -78,7 +133,10 @@ function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: reado
     if (running.length > 0) return running.reduce((acc, rs) => scale(acc, cfg, d, rs, 0, ctx), s);
     if (olds.some((rs) => activePods(pods, rs.metadata.uid).length > 0)) return s;
   }
-  const [surge, unavailable] = strategy.type === "Recreate" ? [0, d.spec.replicas] : resolveFenceposts(strategy.maxSurge, strategy.maxUnavailable, d.spec.replicas);
+  const [surge, unavailable] =
+    strategy.type === "Recreate"
+      ? [0, d.spec.replicas]
+      : resolveFenceposts(strategy.maxSurge, strategy.maxUnavailable, d.spec.replicas);
   const oldCounts = olds.map((rs) => counts(rs, pods));
   if (fresh === undefined) {
     const zero = { name: "", replicas: 0, available: 0, createdAt: ctx.now };
@@ -86,8 +144,19 @@ function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: reado
   }
   if (revisionOf(fresh) <= maxOld) {
     // Rollback (or a template change back): the matching ReplicaSet is reused and becomes the newest revision.
-    const call = apiCall("patch", "replicasets", { namespace: fresh.metadata.namespace, name: fresh.metadata.name, body: { metadata: { annotations: { [REVISION]: String(maxOld + 1) } } } });
-    const tag: DeploymentRequest = { c: "dep", op: "revision", key: rsKey(fresh), d: d.metadata.name, from: revisionOf(fresh), revision: maxOld + 1 };
+    const call = apiCall("patch", "replicasets", {
+      namespace: fresh.metadata.namespace,
+      name: fresh.metadata.name,
+      body: { metadata: { annotations: { [REVISION]: String(maxOld + 1) } } },
+    });
+    const tag: DeploymentRequest = {
+      c: "dep",
+      op: "revision",
+      key: rsKey(fresh),
+      d: d.metadata.name,
+      from: revisionOf(fresh),
+      revision: maxOld + 1,
+    };
     return expect(issue(s, cfg, call, tag, ctx), rsKey(fresh), `revision=${maxOld + 1}`);
   }
   const freshCount = counts(fresh, pods);
@@ -95,26 +164,62 @@ function syncDeployment(s0: KcmState, cfg: KcmConfig, d: Deployment, sets: reado
   const grown = newRsReplicas(d.spec.replicas, surge, [...oldCounts, freshCount], freshCount);
   if (grown !== fresh.spec.replicas) return scale(s, cfg, d, fresh, grown, ctx);
   const plan = scaleDownOld(d.spec.replicas, unavailable, freshCount, oldCounts);
-  for (const rs of olds) if (plan[rs.metadata.name] !== undefined) s = scale(s, cfg, d, rs, plan[rs.metadata.name]!, ctx);
+  for (const rs of olds)
+    if (plan[rs.metadata.name] !== undefined) s = scale(s, cfg, d, rs, plan[rs.metadata.name]!, ctx);
   if (Object.keys(plan).length > 0) return s;
-  const done = freshCount.available === d.spec.replicas && olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
+  const done =
+    freshCount.available === d.spec.replicas &&
+    olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
   return done ? complete(s, cfg, d, fresh, olds, ctx) : s;
 }
 
 /** A finished rollout: announce it once per revision, then drop history beyond revisionHistoryLimit. */
-function complete(s0: KcmState, cfg: KcmConfig, d: Deployment, fresh: ReplicaSet, olds: ReplicaSet[], ctx: Ctx): KcmState {
+function complete(
+  s0: KcmState,
+  cfg: KcmConfig,
+  d: Deployment,
+  fresh: ReplicaSet,
+  olds: ReplicaSet[],
+  ctx: Ctx,
+): KcmState {
   let s = s0;
   const key = `${d.metadata.namespace}/${d.metadata.name}`;
   const rev = String(revisionOf(fresh));
   if (s.rolledOut[key] !== `${rev}/${d.spec.replicas}`) {
-    ctx.trace("deployment.rollout-complete", `deployment-controller: Deployment ${d.metadata.name} has ${d.spec.replicas} available replicas of revision ${rev} (ReplicaSet ${fresh.metadata.name}) and no old pods left.`, { deployment: d.metadata.name, replicaset: fresh.metadata.name, revision: Number(rev), replicas: d.spec.replicas });
+    ctx.trace(
+      "deployment.rollout-complete",
+      `deployment-controller: Deployment ${d.metadata.name} has ${d.spec.replicas} available replicas of revision ${rev} (ReplicaSet ${fresh.metadata.name}) and no old pods left.`,
+      {
+        deployment: d.metadata.name,
+        replicaset: fresh.metadata.name,
+        revision: Number(rev),
+        replicas: d.spec.replicas,
+      },
+    );
     s = { ...s, rolledOut: withEntry(s.rolledOut, key, `${rev}/${d.spec.replicas}`) };
   }
   const limit = d.spec.revisionHistoryLimit ?? 10;
   const extra = [...olds].sort((a, b) => revisionOf(a) - revisionOf(b)).slice(0, Math.max(0, olds.length - limit));
   for (const rs of extra) {
-    const tag: DeploymentRequest = { c: "dep", op: "delete", key: rsKey(rs), d: d.metadata.name, revision: revisionOf(rs), limit };
-    s = expect(issue(s, cfg, apiCall("delete", "replicasets", { namespace: rs.metadata.namespace, name: rs.metadata.name }), tag, ctx), rsKey(rs), "gone");
+    const tag: DeploymentRequest = {
+      c: "dep",
+      op: "delete",
+      key: rsKey(rs),
+      d: d.metadata.name,
+      revision: revisionOf(rs),
+      limit,
+    };
+    s = expect(
+      issue(
+        s,
+        cfg,
+        apiCall("delete", "replicasets", { namespace: rs.metadata.namespace, name: rs.metadata.name }),
+        tag,
+        ctx,
+      ),
+      rsKey(rs),
+      "gone",
+    );
   }
   return s;
 }
@@ -133,32 +238,63 @@ export function reconcileDeployments(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
 }
 
 /** syncRolloutStatus's part: the progress deadline of the rollout to the ReplicaSet that matches the template. */
-function trackProgress(s: KcmState, cfg: KcmConfig, d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[], ctx: Ctx): KcmState {
+function trackProgress(
+  s: KcmState,
+  cfg: KcmConfig,
+  d: Deployment,
+  sets: readonly ReplicaSet[],
+  pods: readonly Pod[],
+  ctx: Ctx,
+): KcmState {
   const owned = ownedBy(sets, d.metadata.uid);
   const hash = templateHash(d.spec.template);
   const fresh = owned.find((rs) => rs.metadata.labels["pod-template-hash"] === hash);
   if (fresh === undefined) return s;
   const olds = owned.filter((rs) => rs !== fresh);
-  const done = availableCount(pods, fresh.metadata.uid) === d.spec.replicas && olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
+  const done =
+    availableCount(pods, fresh.metadata.uid) === d.spec.replicas &&
+    olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
   return checkProgress(s, cfg, d, fresh, olds, pods, done, ctx);
 }
 
 /** Traces for the deployment controller's writes; a failed write is forgotten and retried. */
-export function onDeploymentResult(s: KcmState, status: number, d: DeploymentRequest, body: unknown, ctx: Ctx): KcmState {
+export function onDeploymentResult(
+  s: KcmState,
+  status: number,
+  d: DeploymentRequest,
+  body: unknown,
+  ctx: Ctx,
+): KcmState {
   const key = d.key;
   const ok = status === 200 || status === 201;
   if (d.op === "deadline") return onDeadlineResult(s, ok, d, ctx);
   if (!ok) return fulfil(s, key);
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
   if (d.op === "create") {
-    ctx.trace("replicaset.created", `deployment-controller created ReplicaSet ${name} (revision ${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`, { replicaset: name, replicas: d.to, deployment: d.d, revision: d.revision });
+    ctx.trace(
+      "replicaset.created",
+      `deployment-controller created ReplicaSet ${name} (revision ${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`,
+      { replicaset: name, replicas: d.to, deployment: d.d, revision: d.revision },
+    );
   } else if (d.op === "scale") {
     const verb = d.to > d.from ? "up" : "down";
-    ctx.trace("replicaset.scaled", `deployment-controller scaled ${verb} ReplicaSet ${name} from ${d.from} to ${d.to}.`, { replicaset: name, replicas: d.to, from: d.from, deployment: d.d });
+    ctx.trace(
+      "replicaset.scaled",
+      `deployment-controller scaled ${verb} ReplicaSet ${name} from ${d.from} to ${d.to}.`,
+      { replicaset: name, replicas: d.to, from: d.from, deployment: d.d },
+    );
   } else if (d.op === "revision") {
-    ctx.trace("deployment.revision", `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} (revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`, { deployment: d.d, replicaset: name, revision: d.revision });
+    ctx.trace(
+      "deployment.revision",
+      `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} (revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`,
+      { deployment: d.d, replicaset: name, revision: d.revision },
+    );
   } else {
-    ctx.trace("replicaset.deleted", `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`, { replicaset: key.split("/")[1] ?? "", deployment: d.d, revision: d.revision });
+    ctx.trace(
+      "replicaset.deleted",
+      `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`,
+      { replicaset: key.split("/")[1] ?? "", deployment: d.d, revision: d.revision },
+    );
   }
   return s;
 }

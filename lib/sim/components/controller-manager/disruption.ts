@@ -30,7 +30,11 @@ export const DELETION_TIMEOUT_MS = 2 * 60_000;
 export type BudgetStatus = PodDisruptionBudget["status"];
 
 /** The workloads getExpectedScale may find as a pod's controller. */
-export type Workloads = { replicasets: readonly ReplicaSet[]; deployments: readonly Deployment[]; statefulsets: readonly StatefulSet[] };
+export type Workloads = {
+  replicasets: readonly ReplicaSet[];
+  deployments: readonly Deployment[];
+  statefulsets: readonly StatefulSet[];
+};
 
 /** getExpectedScale: the summed scale of the controllers of `pods`, each counted once. Pure. */
 export function expectedScale(pods: readonly Pod[], w: Workloads): number {
@@ -83,29 +87,52 @@ export function budgetStatus(pdb: PodDisruptionBudget, pods: readonly Pod[], w: 
     if (pod === undefined || pod.metadata.deletionTimestamp !== null || at + DELETION_TIMEOUT_MS < now) continue;
     disrupted[name] = at;
   }
-  const healthy = selected.filter((p) => p.metadata.deletionTimestamp === null && disrupted[p.metadata.name] === undefined && podReady(p)).length;
+  const healthy = selected.filter(
+    (p) => p.metadata.deletionTimestamp === null && disrupted[p.metadata.name] === undefined && podReady(p),
+  ).length;
   const allowed = expected <= 0 ? 0 : Math.max(0, healthy - desired);
-  return { disruptionsAllowed: allowed, currentHealthy: healthy, desiredHealthy: desired, expectedPods: expected, disruptedPods: disrupted };
+  return {
+    disruptionsAllowed: allowed,
+    currentHealthy: healthy,
+    desiredHealthy: desired,
+    expectedPods: expected,
+    disruptedPods: disrupted,
+  };
 }
 
 function sameStatus(a: BudgetStatus, b: BudgetStatus): boolean {
   const ka = Object.keys(a.disruptedPods).sort().join();
   const kb = Object.keys(b.disruptedPods).sort().join();
-  return a.disruptionsAllowed === b.disruptionsAllowed && a.currentHealthy === b.currentHealthy && a.desiredHealthy === b.desiredHealthy && a.expectedPods === b.expectedPods && ka === kb;
+  return (
+    a.disruptionsAllowed === b.disruptionsAllowed &&
+    a.currentHealthy === b.currentHealthy &&
+    a.desiredHealthy === b.desiredHealthy &&
+    a.expectedPods === b.expectedPods &&
+    ka === kb
+  );
 }
 
 export function reconcileDisruption(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   if (cfg.disruption !== true) return s0;
   let s = s0;
   const pods = objects<Pod>(s, "pods", "Pod");
-  const w: Workloads = { replicasets: objects<ReplicaSet>(s, "replicasets", "ReplicaSet"), deployments: objects<Deployment>(s, "deployments", "Deployment"), statefulsets: objects<StatefulSet>(s, "statefulsets", "StatefulSet") };
+  const w: Workloads = {
+    replicasets: objects<ReplicaSet>(s, "replicasets", "ReplicaSet"),
+    deployments: objects<Deployment>(s, "deployments", "Deployment"),
+    statefulsets: objects<StatefulSet>(s, "statefulsets", "StatefulSet"),
+  };
   for (const pdb of objects<PodDisruptionBudget>(s, "poddisruptionbudgets", "PodDisruptionBudget")) {
     const key = `pdb:${pdb.metadata.namespace}/${pdb.metadata.name}`;
     if (s.busy[key] !== undefined) continue;
     const status = budgetStatus(pdb, pods, w, ctx.now);
     if (sameStatus(status, pdb.status)) continue;
     // UpdateStatus with the informer's resourceVersion: a conflict means the eviction handler wrote first.
-    const call = apiCall("update", "poddisruptionbudgets", { namespace: pdb.metadata.namespace, name: pdb.metadata.name, subresource: "status", body: { ...pdb, status } });
+    const call = apiCall("update", "poddisruptionbudgets", {
+      namespace: pdb.metadata.namespace,
+      name: pdb.metadata.name,
+      subresource: "status",
+      body: { ...pdb, status },
+    });
     s = issue(s, cfg, call, { c: "pdb", namespace: pdb.metadata.namespace ?? "", name: pdb.metadata.name }, ctx);
     s = { ...s, busy: withEntry(s.busy, key, "sent") };
   }
@@ -120,14 +147,19 @@ export function reconcileDisruption(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kcm
 function armRecheck(s: KcmState, ctx: Ctx): KcmState {
   let due = Infinity;
   for (const pdb of objects<PodDisruptionBudget>(s, "poddisruptionbudgets", "PodDisruptionBudget")) {
-    for (const at of Object.values(pdb.status.disruptedPods)) if (at + DELETION_TIMEOUT_MS >= ctx.now) due = Math.min(due, at + DELETION_TIMEOUT_MS + 1);
+    for (const at of Object.values(pdb.status.disruptedPods))
+      if (at + DELETION_TIMEOUT_MS >= ctx.now) due = Math.min(due, at + DELETION_TIMEOUT_MS + 1);
   }
   if (due === Infinity || (s.pdbRecheckAt !== undefined && s.pdbRecheckAt <= due && s.pdbRecheckAt > ctx.now)) return s;
   ctx.after(due - ctx.now, { t: "pdb-recheck" });
   return { ...s, pdbRecheckAt: due };
 }
 
-export function onDisruptionResult(s: KcmState, r: HttpResult<KcmRequest & { c: "pdb" }> & { kind: "response" }, ctx: Ctx): KcmState {
+export function onDisruptionResult(
+  s: KcmState,
+  r: HttpResult<KcmRequest & { c: "pdb" }> & { kind: "response" },
+  ctx: Ctx,
+): KcmState {
   const { namespace, name } = r.tag;
   const next = { ...s, busy: without(s.busy, `pdb:${namespace}/${name}`) };
   if (r.status !== 200) return next;
@@ -135,7 +167,13 @@ export function onDisruptionResult(s: KcmState, r: HttpResult<KcmRequest & { c: 
   ctx.trace(
     "pdb.status",
     `disruption-controller: budget ${name} has ${st.currentHealthy} healthy pods, needs ${st.desiredHealthy} (of ${st.expectedPods} expected), so it allows ${st.disruptionsAllowed} disruption${st.disruptionsAllowed === 1 ? "" : "s"}.`,
-    { pdb: name, allowed: st.disruptionsAllowed, current: st.currentHealthy, desired: st.desiredHealthy, expected: st.expectedPods },
+    {
+      pdb: name,
+      allowed: st.disruptionsAllowed,
+      current: st.currentHealthy,
+      desired: st.desiredHealthy,
+      expected: st.expectedPods,
+    },
   );
   return next;
 }

@@ -37,7 +37,15 @@ function signatureOf(slice: EndpointSlice): string {
 export function desiredEndpoints(svc: Service, pods: readonly Pod[]): Endpoint[] {
   const ns = svc.metadata.namespace;
   return pods
-    .filter((p) => p.metadata.namespace === ns && p.status.podIP !== null && p.status.podIP !== "" && p.status.phase !== "Succeeded" && p.status.phase !== "Failed" && matchesLabels(p.metadata.labels, svc.spec.selector))
+    .filter(
+      (p) =>
+        p.metadata.namespace === ns &&
+        p.status.podIP !== null &&
+        p.status.podIP !== "" &&
+        p.status.phase !== "Succeeded" &&
+        p.status.phase !== "Failed" &&
+        matchesLabels(p.metadata.labels, svc.spec.selector),
+    )
     .map((p) => {
       const serving = podReady(p);
       const terminating = isTerminating(p);
@@ -55,13 +63,24 @@ export function desiredEndpoints(svc: Service, pods: readonly Pod[]): Endpoint[]
 /** DNS A records a headless Service publishes for pods with hostnames. Pure. */
 export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
   const ns = svc.metadata.namespace ?? "default";
-  return endpoints.filter((e) => e.conditions.ready && e.hostname !== null).map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
+  return endpoints
+    .filter((e) => e.conditions.ready && e.hostname !== null)
+    .map((e) => `${e.hostname}.${svc.metadata.name}.${ns}.svc.${CLUSTER_DOMAIN}=${e.addresses[0]}`);
 }
 
-function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly EndpointSlice[], pods: readonly Pod[], ctx: Ctx): KcmState {
+function syncService(
+  s: KcmState,
+  cfg: KcmConfig,
+  svc: Service,
+  slices: readonly EndpointSlice[],
+  pods: readonly Pod[],
+  ctx: Ctx,
+): KcmState {
   const ns = svc.metadata.namespace ?? "default";
   const key = `eps:${ns}/${svc.metadata.name}`;
-  const slice = slices.find((e) => e.metadata.namespace === ns && e.metadata.labels[SERVICE_NAME_LABEL] === svc.metadata.name);
+  const slice = slices.find(
+    (e) => e.metadata.namespace === ns && e.metadata.labels[SERVICE_NAME_LABEL] === svc.metadata.name,
+  );
   const want = desiredEndpoints(svc, pods);
   const sig = JSON.stringify(want);
   const current = slice === undefined ? undefined : signatureOf(slice);
@@ -75,11 +94,28 @@ function syncService(s: KcmState, cfg: KcmConfig, svc: Service, slices: readonly
   const tag: KcmRequest = { c: "eps", key, svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" };
   if (slice === undefined) {
     const labels = { [SERVICE_NAME_LABEL]: svc.metadata.name };
-    const meta = newMeta(`${svc.metadata.name}-${randomSuffix(ctx.rng)}`, ns, labels, { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid }, ctx.now);
-    const body: EndpointSlice = { kind: "EndpointSlice", apiVersion: "discovery.k8s.io/v1", metadata: meta, addressType: "IPv4", endpoints: want, ports };
+    const meta = newMeta(
+      `${svc.metadata.name}-${randomSuffix(ctx.rng)}`,
+      ns,
+      labels,
+      { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid },
+      ctx.now,
+    );
+    const body: EndpointSlice = {
+      kind: "EndpointSlice",
+      apiVersion: "discovery.k8s.io/v1",
+      metadata: meta,
+      addressType: "IPv4",
+      endpoints: want,
+      ports,
+    };
     return expect(issue(s, cfg, apiCall("create", "endpointslices", { namespace: ns, body }), tag, ctx), key, sig);
   }
-  const call = apiCall("patch", "endpointslices", { namespace: ns, name: slice.metadata.name, body: { endpoints: want, ports } });
+  const call = apiCall("patch", "endpointslices", {
+    namespace: ns,
+    name: slice.metadata.name,
+    body: { endpoints: want, ports },
+  });
   return expect(issue(s, cfg, call, tag, ctx), key, sig);
 }
 
@@ -93,7 +129,13 @@ export function reconcileEndpointSlices(s0: KcmState, cfg: KcmConfig, ctx: Ctx):
   return s;
 }
 
-export function onEndpointSliceResult(s: KcmState, status: number, info: KcmRequest & { c: "eps" }, body: unknown, ctx: Ctx): KcmState {
+export function onEndpointSliceResult(
+  s: KcmState,
+  status: number,
+  info: KcmRequest & { c: "eps" },
+  body: unknown,
+  ctx: Ctx,
+): KcmState {
   const key = info.key;
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const slice = body as EndpointSlice;
@@ -105,12 +147,24 @@ export function onEndpointSliceResult(s: KcmState, status: number, info: KcmRequ
   const list = ready.map((e) => `${e.targetRef}=${e.addresses[0]}`);
   const leaving = terminating.map((e) => `${e.targetRef}=${e.addresses[0]}${e.conditions.serving ? " serving" : ""}`);
   // A headless Service's DNS records mirror its ready endpoints: the pattern here, the list in `records`.
-  const dns = records.length > 0 ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).` : "";
-  const kept = leaving.length > 0 ? ` ${leaving.length} terminating, kept with ready=false (${leaving.join(", ")}).` : "";
+  const dns =
+    records.length > 0
+      ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).`
+      : "";
+  const kept =
+    leaving.length > 0 ? ` ${leaving.length} terminating, kept with ready=false (${leaving.join(", ")}).` : "";
   ctx.trace(
     "endpointslice.updated",
     `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ready.${kept}${dns}`,
-    { service: info.svc, slice: slice.metadata.name, ready: ready.length, notReady, endpoints: list, terminating: leaving, records },
+    {
+      service: info.svc,
+      slice: slice.metadata.name,
+      ready: ready.length,
+      notReady,
+      endpoints: list,
+      terminating: leaving,
+      records,
+    },
   );
   return { ...s, slices: withEntry(s.slices, key, JSON.stringify(slice.endpoints)) };
 }

@@ -57,7 +57,12 @@ export function gcActions(all: readonly KubeObject[], watchedKinds: readonly str
     if (owner.metadata.deletionTimestamp === null) continue;
     const deps = dependents.get(owner.metadata.uid) ?? [];
     if (has(owner, "orphan")) {
-      for (const d of deps) out.push({ op: "orphan", obj: d, owner: d.metadata.ownerReferences.find((r) => r.uid === owner.metadata.uid)! });
+      for (const d of deps)
+        out.push({
+          op: "orphan",
+          obj: d,
+          owner: d.metadata.ownerReferences.find((r) => r.uid === owner.metadata.uid)!,
+        });
       if (deps.length === 0) out.push({ op: "unfinalize", obj: owner, finalizer: "orphan" });
       continue;
     }
@@ -71,9 +76,17 @@ export function gcActions(all: readonly KubeObject[], watchedKinds: readonly str
       });
       if (solid) continue;
       const ref = d.metadata.ownerReferences.find((r) => r.uid === owner.metadata.uid)!;
-      out.push({ op: "delete", obj: d, policy: (dependents.get(d.metadata.uid) ?? []).length > 0 ? "Foreground" : "Background", owner: ref, why: "foreground" });
+      out.push({
+        op: "delete",
+        obj: d,
+        policy: (dependents.get(d.metadata.uid) ?? []).length > 0 ? "Foreground" : "Background",
+        owner: ref,
+        why: "foreground",
+      });
     }
-    const blocking = deps.filter((d) => d.metadata.ownerReferences.some((r) => r.uid === owner.metadata.uid && blocks(r)));
+    const blocking = deps.filter((d) =>
+      d.metadata.ownerReferences.some((r) => r.uid === owner.metadata.uid && blocks(r)),
+    );
     if (blocking.length === 0) out.push({ op: "unfinalize", obj: owner, finalizer: "foregroundDeletion" });
   }
   for (const d of ordered) {
@@ -86,7 +99,9 @@ export function gcActions(all: readonly KubeObject[], watchedKinds: readonly str
 }
 
 function keyOf(a: GcAction): string {
-  return a.op === "unfinalize" ? `gc:${a.op}:${a.obj.metadata.uid}:${a.finalizer}` : `gc:${a.op}:${a.obj.metadata.uid}:${a.owner.uid}`;
+  return a.op === "unfinalize"
+    ? `gc:${a.op}:${a.obj.metadata.uid}:${a.finalizer}`
+    : `gc:${a.op}:${a.obj.metadata.uid}:${a.owner.uid}`;
 }
 
 function call(a: GcAction) {
@@ -105,12 +120,22 @@ function call(a: GcAction) {
 
 /** One pass: each action not already sent for this object goes out once. */
 export function reconcileGarbage(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
-  const all = GC_KINDS.flatMap((k) => Object.values(s0.informers[resourceOf({ kind: k } as KubeObject)]?.objects ?? {}));
+  const all = GC_KINDS.flatMap((k) =>
+    Object.values(s0.informers[resourceOf({ kind: k } as KubeObject)]?.objects ?? {}),
+  );
   let s = s0;
   for (const a of gcActions(all)) {
     const key = keyOf(a);
     if (s.busy[key] !== undefined) continue;
-    const d: KcmRequest = { c: "gc", key, op: a.op, kind: a.obj.kind, name: a.obj.metadata.name, owner: a.op === "unfinalize" ? "" : `${a.owner.kind} ${a.owner.name}`, detail: a.op === "delete" ? `${a.why}:${a.policy}` : a.op === "unfinalize" ? a.finalizer : "" };
+    const d: KcmRequest = {
+      c: "gc",
+      key,
+      op: a.op,
+      kind: a.obj.kind,
+      name: a.obj.metadata.name,
+      owner: a.op === "unfinalize" ? "" : `${a.owner.kind} ${a.owner.name}`,
+      detail: a.op === "delete" ? `${a.why}:${a.policy}` : a.op === "unfinalize" ? a.finalizer : "",
+    };
     s = { ...issue(s, cfg, call(a), d, ctx), busy: { ...s.busy, [key]: "sent" } };
   }
   return s;
@@ -126,13 +151,33 @@ export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c
   const what = `${d.kind} ${d.name}`;
   if (d.op === "delete") {
     const [why, policy] = d.detail.split(":");
-    const reason = why === "dangling" ? `its owner ${d.owner} no longer exists` : `its owner ${d.owner} is being deleted in the foreground`;
-    ctx.trace("gc.dependent-deleted", `garbage-collector deleted ${what}: ${reason} (propagationPolicy ${policy}).`, { kind: d.kind, name: d.name, owner: d.owner, why: why ?? "", policy: policy ?? "" });
+    const reason =
+      why === "dangling"
+        ? `its owner ${d.owner} no longer exists`
+        : `its owner ${d.owner} is being deleted in the foreground`;
+    ctx.trace("gc.dependent-deleted", `garbage-collector deleted ${what}: ${reason} (propagationPolicy ${policy}).`, {
+      kind: d.kind,
+      name: d.name,
+      owner: d.owner,
+      why: why ?? "",
+      policy: policy ?? "",
+    });
   } else if (d.op === "orphan") {
-    ctx.trace("gc.orphaned", `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the owner is deleted with propagationPolicy Orphan, so ${what} stays.`, { kind: d.kind, name: d.name, owner: d.owner });
+    ctx.trace(
+      "gc.orphaned",
+      `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the owner is deleted with propagationPolicy Orphan, so ${what} stays.`,
+      { kind: d.kind, name: d.name, owner: d.owner },
+    );
   } else {
-    const why = d.detail === "orphan" ? "its dependents are orphaned" : "no dependent that blocks it (blockOwnerDeletion) is left";
-    ctx.trace("gc.finalizer-removed", `garbage-collector removed the ${d.detail} finalizer from ${what}: ${why}; with no finalizer left the API server deletes it.`, { kind: d.kind, name: d.name, finalizer: d.detail });
+    const why =
+      d.detail === "orphan"
+        ? "its dependents are orphaned"
+        : "no dependent that blocks it (blockOwnerDeletion) is left";
+    ctx.trace(
+      "gc.finalizer-removed",
+      `garbage-collector removed the ${d.detail} finalizer from ${what}: ${why}; with no finalizer left the API server deletes it.`,
+      { kind: d.kind, name: d.name, finalizer: d.detail },
+    );
   }
   return s;
 }

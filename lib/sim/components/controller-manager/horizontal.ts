@@ -14,7 +14,15 @@ import { apiCall } from "../../apiserver/http";
 import { condition, matchesLabels } from "../../objects/helpers";
 import type { Deployment, HorizontalPodAutoscaler, Pod } from "../../objects/types";
 import type { PodMetric } from "../metrics-server/protocol";
-import { limitRate, resourceReplicas, stabilize, type Calculation, type PodSample, type Recommendation, type ScaleEvent } from "./hpa-math";
+import {
+  limitRate,
+  resourceReplicas,
+  stabilize,
+  type Calculation,
+  type PodSample,
+  type Recommendation,
+  type ScaleEvent,
+} from "./hpa-math";
 import { issue, objects } from "./kcm-api";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
@@ -28,7 +36,13 @@ export type HpaConfig = {
 };
 
 /** What the controller remembers per HPA between syncs (its recommendations and scale events maps). */
-export type HpaMemory = { recommendations: Recommendation[]; ups: ScaleEvent[]; downs: ScaleEvent[]; pending: string | null; pendingAt: Ms };
+export type HpaMemory = {
+  recommendations: Recommendation[];
+  ups: ScaleEvent[];
+  downs: ScaleEvent[];
+  pending: string | null;
+  pendingAt: Ms;
+};
 
 export const HPA_INFORMER = "horizontalpodautoscalers";
 
@@ -84,7 +98,10 @@ function sampleOf(p: Pod, metric: PodMetric | undefined): PodSample {
     readyAt: ready?.lastTransitionTime ?? null,
     // status.startTime is set when the kubelet first syncs the pod, moments after it is created and bound.
     startTime: p.metadata.creationTimestamp,
-    metric: metric === undefined ? null : { cpuMilli: metric.cpuMilli, timestamp: metric.timestamp, windowMs: metric.windowMs },
+    metric:
+      metric === undefined
+        ? null
+        : { cpuMilli: metric.cpuMilli, timestamp: metric.timestamp, windowMs: metric.windowMs },
   };
 }
 
@@ -95,38 +112,86 @@ export function onHpaMetrics(s: KcmState, cfg: KcmConfig, id: string, items: rea
   if (key === undefined || h === undefined || cfg.hpa === undefined) return s;
   const mem = { ...s.hpa![key]!, pending: null };
   const next = { ...s, hpa: withEntry(s.hpa!, key, mem) };
-  const d = objects<Deployment>(next, "deployments", "Deployment").find((x) => x.metadata.name === h.spec.scaleTargetRef.name && x.metadata.namespace === h.metadata.namespace);
+  const d = objects<Deployment>(next, "deployments", "Deployment").find(
+    (x) => x.metadata.name === h.spec.scaleTargetRef.name && x.metadata.namespace === h.metadata.namespace,
+  );
   if (d === undefined) return next;
   return reconcileAutoscaler(next, cfg, cfg.hpa, h, d, mem, items, ctx);
 }
 
 type Outcome = { desired: number; reason: string; calc: Calculation | null; stabilized: number | null; limit: string };
 
-function decide(h: HorizontalPodAutoscaler, hc: HpaConfig, d: Deployment, mem: HpaMemory, pods: readonly Pod[], items: readonly PodMetric[], now: Ms): { out: Outcome | null; mem: HpaMemory; calc: Calculation | null } {
+function decide(
+  h: HorizontalPodAutoscaler,
+  hc: HpaConfig,
+  d: Deployment,
+  mem: HpaMemory,
+  pods: readonly Pod[],
+  items: readonly PodMetric[],
+  now: Ms,
+): { out: Outcome | null; mem: HpaMemory; calc: Calculation | null } {
   const current = d.spec.replicas;
   const { minReplicas: min, maxReplicas: max } = h.spec;
   if (current === 0 && min !== 0) return { out: null, mem, calc: null };
-  if (current > max) return { out: { desired: max, reason: "Current number of replicas above Spec.MaxReplicas", calc: null, stabilized: null, limit: "" }, mem, calc: null };
-  if (current < min) return { out: { desired: min, reason: "Current number of replicas below Spec.MinReplicas", calc: null, stabilized: null, limit: "" }, mem, calc: null };
+  if (current > max)
+    return {
+      out: {
+        desired: max,
+        reason: "Current number of replicas above Spec.MaxReplicas",
+        calc: null,
+        stabilized: null,
+        limit: "",
+      },
+      mem,
+      calc: null,
+    };
+  if (current < min)
+    return {
+      out: {
+        desired: min,
+        reason: "Current number of replicas below Spec.MinReplicas",
+        calc: null,
+        stabilized: null,
+        limit: "",
+      },
+      mem,
+      calc: null,
+    };
   const byName = new Map(items.map((m) => [m.name, m]));
   const samples = pods.map((p) => sampleOf(p, byName.get(p.metadata.name)));
   const calc = resourceReplicas(current, h.spec.targetCPUUtilizationPercentage, samples, now, hc.tolerance);
   if (calc.path === "no-metrics") return { out: null, mem, calc };
   const b = h.spec.behavior;
   const upMs = (b.scaleUp.stabilizationWindowSeconds ?? 0) * 1000;
-  const downMs = b.scaleDown.stabilizationWindowSeconds === null ? hc.downscaleStabilizationMs : b.scaleDown.stabilizationWindowSeconds * 1000;
+  const downMs =
+    b.scaleDown.stabilizationWindowSeconds === null
+      ? hc.downscaleStabilizationMs
+      : b.scaleDown.stabilizationWindowSeconds * 1000;
   const st = stabilize(mem.recommendations, calc.replicas, current, upMs, downMs, now);
   const limited = limitRate(st.replicas, current, min, max, mem.ups, mem.downs, b, now);
-  const reason = calc.replicas > current ? "cpu resource utilization (percentage of request) above target" : "All metrics below target";
-  return { out: { desired: limited.replicas, reason, calc, stabilized: st.replicas, limit: limited.reason }, mem: { ...mem, recommendations: st.history }, calc };
+  const reason =
+    calc.replicas > current
+      ? "cpu resource utilization (percentage of request) above target"
+      : "All metrics below target";
+  return {
+    out: { desired: limited.replicas, reason, calc, stabilized: st.replicas, limit: limited.reason },
+    mem: { ...mem, recommendations: st.history },
+    calc,
+  };
 }
 
 function describe(h: HorizontalPodAutoscaler, current: number, o: Outcome): string {
   const c = o.calc;
   const target = h.spec.targetCPUUtilizationPercentage;
-  if (c === null) return `HPA ${h.metadata.name}: ${current} replicas is outside [${h.spec.minReplicas}, ${h.spec.maxReplicas}], so it wants ${o.desired}.`;
+  if (c === null)
+    return `HPA ${h.metadata.name}: ${current} replicas is outside [${h.spec.minReplicas}, ${h.spec.maxReplicas}], so it wants ${o.desired}.`;
   const g = c.groups;
-  const others = [g.unready.length > 0 ? `${g.unready.length} not yet ready` : "", g.missing.length > 0 ? `${g.missing.length} without metrics` : ""].filter((x) => x !== "").join(", ");
+  const others = [
+    g.unready.length > 0 ? `${g.unready.length} not yet ready` : "",
+    g.missing.length > 0 ? `${g.missing.length} without metrics` : "",
+  ]
+    .filter((x) => x !== "")
+    .join(", ");
   const base = `HPA ${h.metadata.name}: ${g.ready.length} ready pod${g.ready.length === 1 ? "" : "s"} use${g.ready.length === 1 ? "s" : ""} ${c.usageMilli}m of ${c.requestMilli}m requested = ${c.utilization}% (target ${target}%)${others === "" ? "" : `; ${others}`}`;
   const rec =
     c.path === "tolerance"
@@ -136,19 +201,46 @@ function describe(h: HorizontalPodAutoscaler, current: number, o: Outcome): stri
         : c.path === "rebalanced"
           ? `counting ${c.utilization > target ? "those at 0%" : "pods without metrics at 100%"} of their request: ${c.replicas}`
           : `counting those pods would reverse the direction or land within tolerance, so it keeps ${current}`;
-  const stab = o.stabilized !== null && o.stabilized !== c.replicas ? `; the ${o.stabilized > c.replicas ? "scale-down stabilization window holds it at" : "scale-up window holds it at"} ${o.stabilized}` : "";
+  const stab =
+    o.stabilized !== null && o.stabilized !== c.replicas
+      ? `; the ${o.stabilized > c.replicas ? "scale-down stabilization window holds it at" : "scale-up window holds it at"} ${o.stabilized}`
+      : "";
   const lim = o.limit !== "DesiredWithinRange" && o.limit !== "" ? `; ${o.limit} caps it at ${o.desired}` : "";
   return `${base}: ${rec}${stab}${lim}.`;
 }
 
-function reconcileAutoscaler(s: KcmState, cfg: KcmConfig, hc: HpaConfig, h: HorizontalPodAutoscaler, d: Deployment, mem0: HpaMemory, items: readonly PodMetric[], ctx: Ctx): KcmState {
+function reconcileAutoscaler(
+  s: KcmState,
+  cfg: KcmConfig,
+  hc: HpaConfig,
+  h: HorizontalPodAutoscaler,
+  d: Deployment,
+  mem0: HpaMemory,
+  items: readonly PodMetric[],
+  ctx: Ctx,
+): KcmState {
   const key = keyOf(h);
-  const pods = objects<Pod>(s, "pods", "Pod").filter((p) => p.metadata.namespace === d.metadata.namespace && matchesLabels(p.metadata.labels, d.spec.selector));
+  const pods = objects<Pod>(s, "pods", "Pod").filter(
+    (p) => p.metadata.namespace === d.metadata.namespace && matchesLabels(p.metadata.labels, d.spec.selector),
+  );
   const current = d.spec.replicas;
   const { out, mem, calc } = decide(h, hc, d, mem0, pods, items, ctx.now);
   let next: KcmState = { ...s, hpa: withEntry(s.hpa!, key, mem) };
   if (out === null) {
-    if (calc !== null) ctx.trace("hpa.sync", `HPA ${h.metadata.name}: "did not receive metrics for targeted pods (pods might be unready)": ${calc.groups.missing.length} without metrics, ${calc.groups.unready.length} not yet ready, so it changes nothing.`, { hpa: h.metadata.name, current, desired: current, ready: 0, unready: calc.groups.unready.length, missing: calc.groups.missing.length, path: "no-metrics" });
+    if (calc !== null)
+      ctx.trace(
+        "hpa.sync",
+        `HPA ${h.metadata.name}: "did not receive metrics for targeted pods (pods might be unready)": ${calc.groups.missing.length} without metrics, ${calc.groups.unready.length} not yet ready, so it changes nothing.`,
+        {
+          hpa: h.metadata.name,
+          current,
+          desired: current,
+          ready: 0,
+          unready: calc.groups.unready.length,
+          missing: calc.groups.missing.length,
+          path: "no-metrics",
+        },
+      );
     return next;
   }
   const g = calc?.groups;
@@ -169,7 +261,11 @@ function reconcileAutoscaler(s: KcmState, cfg: KcmConfig, hc: HpaConfig, h: Hori
     path: calc?.path ?? "bounds",
   });
   if (out.desired === current) return next;
-  const call = apiCall("patch", "deployments", { namespace: d.metadata.namespace, name: d.metadata.name, body: { spec: { replicas: out.desired } } });
+  const call = apiCall("patch", "deployments", {
+    namespace: d.metadata.namespace,
+    name: d.metadata.name,
+    body: { spec: { replicas: out.desired } },
+  });
   next = issue(next, cfg, call, { c: "hpa", key, from: current, to: out.desired, reason: out.reason }, ctx);
   return next;
 }
@@ -187,6 +283,10 @@ export function onHpaScaleResult(s: KcmState, status: number, r: KcmRequest & { 
   const fresh = (list: readonly ScaleEvent[]) => [...list.filter((e) => ctx.now - e.at <= keepMs), ev];
   const next = to > from ? { ...mem, ups: fresh(mem.ups) } : { ...mem, downs: fresh(mem.downs) };
   const name = key.split("/")[1] ?? key;
-  ctx.trace("hpa.rescaled", `horizontal-pod-autoscaler: SuccessfulRescale HPA ${name}: New size: ${to}; reason: ${reason} (was ${from}).`, { hpa: name, from, to, reason });
+  ctx.trace(
+    "hpa.rescaled",
+    `horizontal-pod-autoscaler: SuccessfulRescale HPA ${name}: New size: ${to}; reason: ${reason} (was ${from}).`,
+    { hpa: name, from, to, reason },
+  );
   return { ...s, hpa: withEntry(s.hpa!, key, next) };
 }

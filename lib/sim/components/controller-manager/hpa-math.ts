@@ -42,13 +42,18 @@ export function groupPods(pods: readonly PodSample[], now: Ms): PodGroups {
 function cpuUnready(p: PodSample, m: NonNullable<PodSample["metric"]>, now: Ms): boolean {
   if (p.ready === null || p.readyAt === null) return true;
   // Within the initialization period a sample counts only if it was taken a whole window after the pod became Ready.
-  if (p.startTime + CPU_INITIALIZATION_PERIOD_MS > now) return p.ready === false || m.timestamp < p.readyAt + m.windowMs;
+  if (p.startTime + CPU_INITIALIZATION_PERIOD_MS > now)
+    return p.ready === false || m.timestamp < p.readyAt + m.windowMs;
   // Later, only a pod that has never been Ready is left out.
   return p.ready === false && p.startTime + INITIAL_READINESS_DELAY_MS > p.readyAt;
 }
 
 /** GetResourceUtilizationRatio: utilization is the integer percentage of the summed requests; the ratio is taken from it. */
-export function utilizationRatio(values: ReadonlyMap<string, number>, requests: ReadonlyMap<string, number>, target: number): { ratio: number; utilization: number; usageMilli: number; requestMilli: number } {
+export function utilizationRatio(
+  values: ReadonlyMap<string, number>,
+  requests: ReadonlyMap<string, number>,
+  target: number,
+): { ratio: number; utilization: number; usageMilli: number; requestMilli: number } {
   let usage = 0;
   let request = 0;
   for (const [name, v] of values) {
@@ -73,15 +78,27 @@ export type Calculation = {
 };
 
 /** GetResourceReplicas for CPU utilization. */
-export function resourceReplicas(current: number, target: number, pods: readonly PodSample[], now: Ms, tolerance = HPA_TOLERANCE): Calculation {
+export function resourceReplicas(
+  current: number,
+  target: number,
+  pods: readonly PodSample[],
+  now: Ms,
+  tolerance = HPA_TOLERANCE,
+): Calculation {
   const groups = groupPods(pods, now);
   const requests = new Map(pods.map((p) => [p.name, p.requestMilli]));
   const values = new Map<string, number>();
   for (const p of pods) if (groups.ready.includes(p.name) && p.metric !== null) values.set(p.name, p.metric.cpuMilli);
   const base = { groups, newRatio: null };
-  if (values.size === 0) return { ...base, replicas: current, utilization: 0, usageMilli: 0, requestMilli: 0, path: "no-metrics" };
+  if (values.size === 0)
+    return { ...base, replicas: current, utilization: 0, usageMilli: 0, requestMilli: 0, path: "no-metrics" };
   const first = utilizationRatio(values, requests, target);
-  const out = { ...base, utilization: first.utilization, usageMilli: first.usageMilli, requestMilli: first.requestMilli };
+  const out = {
+    ...base,
+    utilization: first.utilization,
+    usageMilli: first.usageMilli,
+    requestMilli: first.requestMilli,
+  };
   const rebalanceUnready = groups.unready.length > 0 && first.ratio > 1;
   if (!rebalanceUnready && groups.missing.length === 0) {
     if (Math.abs(1 - first.ratio) <= tolerance) return { ...out, replicas: current, path: "tolerance" };
@@ -94,9 +111,15 @@ export function resourceReplicas(current: number, target: number, pods: readonly
   }
   if (rebalanceUnready) for (const name of groups.unready) values.set(name, 0);
   const second = utilizationRatio(values, requests, target);
-  if (Math.abs(1 - second.ratio) <= tolerance || (first.ratio < 1 && second.ratio > 1) || (first.ratio > 1 && second.ratio < 1)) return { ...out, replicas: current, path: "direction-kept", newRatio: second.ratio };
+  if (
+    Math.abs(1 - second.ratio) <= tolerance ||
+    (first.ratio < 1 && second.ratio > 1) ||
+    (first.ratio > 1 && second.ratio < 1)
+  )
+    return { ...out, replicas: current, path: "direction-kept", newRatio: second.ratio };
   const replicas = Math.ceil(second.ratio * values.size);
-  if ((second.ratio < 1 && replicas > current) || (second.ratio > 1 && replicas < current)) return { ...out, replicas: current, path: "direction-kept", newRatio: second.ratio };
+  if ((second.ratio < 1 && replicas > current) || (second.ratio > 1 && replicas < current))
+    return { ...out, replicas: current, path: "direction-kept", newRatio: second.ratio };
   return { ...out, replicas, path: "rebalanced", newRatio: second.ratio };
 }
 
@@ -108,7 +131,14 @@ export type ScaleEvent = { at: Ms; change: number };
  * highest of the scale-down window bound the result. Returns the stabilized count and the history
  * with this recommendation recorded (replacing one older than both windows, as upstream reuses it).
  */
-export function stabilize(history: readonly Recommendation[], desired: number, current: number, upWindowMs: Ms, downWindowMs: Ms, now: Ms): { replicas: number; history: Recommendation[] } {
+export function stabilize(
+  history: readonly Recommendation[],
+  desired: number,
+  current: number,
+  upWindowMs: Ms,
+  downWindowMs: Ms,
+  now: Ms,
+): { replicas: number; history: Recommendation[] } {
   let up = desired;
   let down = desired;
   let old = -1;
@@ -131,7 +161,13 @@ function changedWithin(events: readonly ScaleEvent[], periodSeconds: number, now
 }
 
 /** calculateScaleUpLimitWithScalingRules: per policy, the replicas at the period's start plus what the policy allows; Max picks the largest. */
-export function scaleUpLimit(current: number, ups: readonly ScaleEvent[], downs: readonly ScaleEvent[], rules: HpaScalingRules, now: Ms): number {
+export function scaleUpLimit(
+  current: number,
+  ups: readonly ScaleEvent[],
+  downs: readonly ScaleEvent[],
+  rules: HpaScalingRules,
+  now: Ms,
+): number {
   if (rules.selectPolicy === "Disabled") return current;
   const pick = rules.selectPolicy === "Min" ? Math.min : Math.max;
   let result = rules.selectPolicy === "Min" ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
@@ -143,7 +179,13 @@ export function scaleUpLimit(current: number, ups: readonly ScaleEvent[], downs:
 }
 
 /** calculateScaleDownLimitWithBehaviors: the same per policy, downwards (a Percent policy truncates). */
-export function scaleDownLimit(current: number, ups: readonly ScaleEvent[], downs: readonly ScaleEvent[], rules: HpaScalingRules, now: Ms): number {
+export function scaleDownLimit(
+  current: number,
+  ups: readonly ScaleEvent[],
+  downs: readonly ScaleEvent[],
+  rules: HpaScalingRules,
+  now: Ms,
+): number {
   if (rules.selectPolicy === "Disabled") return current;
   const pick = rules.selectPolicy === "Min" ? Math.max : Math.min;
   let result = rules.selectPolicy === "Min" ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
@@ -154,10 +196,22 @@ export function scaleDownLimit(current: number, ups: readonly ScaleEvent[], down
   return result;
 }
 
-export type Limited = { replicas: number; reason: "DesiredWithinRange" | "ScaleUpLimit" | "TooManyReplicas" | "ScaleDownLimit" | "TooFewReplicas" };
+export type Limited = {
+  replicas: number;
+  reason: "DesiredWithinRange" | "ScaleUpLimit" | "TooManyReplicas" | "ScaleDownLimit" | "TooFewReplicas";
+};
 
 /** convertDesiredReplicasWithBehaviorRate: the rate limits of the policies, then minReplicas/maxReplicas. */
-export function limitRate(desired: number, current: number, min: number, max: number, ups: readonly ScaleEvent[], downs: readonly ScaleEvent[], behavior: { scaleUp: HpaScalingRules; scaleDown: HpaScalingRules }, now: Ms): Limited {
+export function limitRate(
+  desired: number,
+  current: number,
+  min: number,
+  max: number,
+  ups: readonly ScaleEvent[],
+  downs: readonly ScaleEvent[],
+  behavior: { scaleUp: HpaScalingRules; scaleDown: HpaScalingRules },
+  now: Ms,
+): Limited {
   if (desired > current) {
     const limit = Math.max(current, scaleUpLimit(current, ups, downs, behavior.scaleUp, now));
     const allowed = Math.min(max, limit);
@@ -171,9 +225,23 @@ export function limitRate(desired: number, current: number, min: number, max: nu
 }
 
 /** GenerateHPAScaleUpRules / GenerateHPAScaleDownRules (autoscaling/v2 defaults): up 4 pods or 100% per 15 s, no window; down 100% per 15 s. */
-export function defaultBehavior(downWindowSeconds: number | null): { scaleUp: HpaScalingRules; scaleDown: HpaScalingRules } {
+export function defaultBehavior(downWindowSeconds: number | null): {
+  scaleUp: HpaScalingRules;
+  scaleDown: HpaScalingRules;
+} {
   return {
-    scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: "Max", policies: [{ type: "Pods", value: 4, periodSeconds: 15 }, { type: "Percent", value: 100, periodSeconds: 15 }] },
-    scaleDown: { stabilizationWindowSeconds: downWindowSeconds, selectPolicy: "Max", policies: [{ type: "Percent", value: 100, periodSeconds: 15 }] },
+    scaleUp: {
+      stabilizationWindowSeconds: 0,
+      selectPolicy: "Max",
+      policies: [
+        { type: "Pods", value: 4, periodSeconds: 15 },
+        { type: "Percent", value: 100, periodSeconds: 15 },
+      ],
+    },
+    scaleDown: {
+      stabilizationWindowSeconds: downWindowSeconds,
+      selectPolicy: "Max",
+      policies: [{ type: "Percent", value: 100, periodSeconds: 15 }],
+    },
   };
 }

@@ -30,7 +30,12 @@ const EMPTY_TRACK: JobTrack = { seen: {}, failuresAfterLastSuccess: 0, lastFailu
  * getRemainingTimeForFailuresCount (backoff_utils.go): the back-off after `failures` failures in a
  * row is base × 2^(failures−1), capped at max; what is left of it `elapsed` ms after the last one. Pure.
  */
-export function backoffRemaining(failures: number, elapsedMs: number, baseMs = JOB_BACKOFF_BASE_MS, maxMs = JOB_BACKOFF_MAX_MS): number {
+export function backoffRemaining(
+  failures: number,
+  elapsedMs: number,
+  baseMs = JOB_BACKOFF_BASE_MS,
+  maxMs = JOB_BACKOFF_MAX_MS,
+): number {
   if (failures <= 0) return 0;
   let d = baseMs;
   for (let i = 1; i < failures; i++) {
@@ -56,7 +61,11 @@ export function finishedAt(p: Pod): number {
  * failures: add them, the last one's finish is lastFailureTime. Any success: count only the failures
  * that finished after the latest success. Pure.
  */
-export function nextBackoffRecord(prev: { failures: number; last: number | null }, newSucceeded: readonly number[], newFailed: readonly number[]): { failures: number; last: number | null } {
+export function nextBackoffRecord(
+  prev: { failures: number; last: number | null },
+  newSucceeded: readonly number[],
+  newFailed: readonly number[],
+): { failures: number; last: number | null } {
   const ok = [...newSucceeded].sort((a, b) => a - b);
   const bad = [...newFailed].sort((a, b) => a - b);
   if (ok.length === 0) return bad.length === 0 ? prev : { failures: prev.failures + bad.length, last: bad.at(-1)! };
@@ -104,8 +113,17 @@ export function indexOf(p: Pod): number {
  */
 function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, ctx: Ctx, why: string): KcmState {
   const ns = job.metadata.namespace ?? "default";
-  const name = index < 0 ? `${job.metadata.name}-${randomSuffix(ctx.rng)}` : `${job.metadata.name}-${index}-${randomSuffix(ctx.rng)}`;
-  const labels: Record<string, string> = { ...job.spec.template.labels, "batch.kubernetes.io/controller-uid": job.metadata.uid, "batch.kubernetes.io/job-name": job.metadata.name, "controller-uid": job.metadata.uid, "job-name": job.metadata.name };
+  const name =
+    index < 0
+      ? `${job.metadata.name}-${randomSuffix(ctx.rng)}`
+      : `${job.metadata.name}-${index}-${randomSuffix(ctx.rng)}`;
+  const labels: Record<string, string> = {
+    ...job.spec.template.labels,
+    "batch.kubernetes.io/controller-uid": job.metadata.uid,
+    "batch.kubernetes.io/job-name": job.metadata.name,
+    "controller-uid": job.metadata.uid,
+    "job-name": job.metadata.name,
+  };
   const meta = newMeta(name, ns, labels, { kind: "Job", name: job.metadata.name, uid: job.metadata.uid }, ctx.now);
   if (index >= 0) {
     labels[INDEX_LABEL] = String(index);
@@ -115,27 +133,77 @@ function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, ctx: Ct
     kind: "Pod",
     apiVersion: "v1",
     metadata: meta,
-    spec: { ...job.spec.template.spec, nodeName: null, ...(index >= 0 ? { hostname: `${job.metadata.name}-${index}` } : {}) },
+    spec: {
+      ...job.spec.template.spec,
+      nodeName: null,
+      ...(index >= 0 ? { hostname: `${job.metadata.name}-${index}` } : {}),
+    },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
   const key = `jobpod:${ns}/${name}`;
-  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), { c: "job", op: "create", key, job: job.metadata.name, why, index }, ctx), key, "exists");
+  return expect(
+    issue(
+      s,
+      cfg,
+      apiCall("create", "pods", { namespace: ns, body }),
+      { c: "job", op: "create", key, job: job.metadata.name, why, index },
+      ctx,
+    ),
+    key,
+    "exists",
+  );
 }
 
 function deletePod(s: KcmState, cfg: KcmConfig, job: Job, p: Pod, why: string, ctx: Ctx): KcmState {
   const key = `jobpod:${p.metadata.namespace}/${p.metadata.name}`;
   const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-  return expect(issue(s, cfg, call, { c: "job", op: "delete", key, job: job.metadata.name, why }, ctx), key, "terminating");
+  return expect(
+    issue(s, cfg, call, { c: "job", op: "delete", key, job: job.metadata.name, why }, ctx),
+    key,
+    "terminating",
+  );
 }
 
 function writeStatus(s: KcmState, cfg: KcmConfig, job: Job, status: Job["status"], note: string, ctx: Ctx): KcmState {
-  if (statusSignature(status) === statusSignature(job.status) && status.completionTime === job.status.completionTime) return s;
-  const body: Record<string, unknown> = { active: status.active, ready: status.ready, succeeded: status.succeeded, failed: status.failed, conditions: status.conditions };
+  if (statusSignature(status) === statusSignature(job.status) && status.completionTime === job.status.completionTime)
+    return s;
+  const body: Record<string, unknown> = {
+    active: status.active,
+    ready: status.ready,
+    succeeded: status.succeeded,
+    failed: status.failed,
+    conditions: status.conditions,
+  };
   if (status.startTime !== null) body.startTime = status.startTime;
   if (status.completionTime !== null) body.completionTime = status.completionTime;
   const key = `jobstatus:${job.metadata.uid}`;
-  const call = apiCall("patch", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, subresource: "status", body: { status: body } });
-  return expect(issue(s, cfg, call, { c: "job", op: "status", key, job: job.metadata.name, note, conditions: status.conditions.map((c) => c.type), reason: status.conditions.at(-1)?.reason ?? "", succeeded: status.succeeded, failed: status.failed }, ctx), key, statusSignature(status));
+  const call = apiCall("patch", "jobs", {
+    namespace: job.metadata.namespace,
+    name: job.metadata.name,
+    subresource: "status",
+    body: { status: body },
+  });
+  return expect(
+    issue(
+      s,
+      cfg,
+      call,
+      {
+        c: "job",
+        op: "status",
+        key,
+        job: job.metadata.name,
+        note,
+        conditions: status.conditions.map((c) => c.type),
+        reason: status.conditions.at(-1)?.reason ?? "",
+        succeeded: status.succeeded,
+        failed: status.failed,
+      },
+      ctx,
+    ),
+    key,
+    statusSignature(status),
+  );
 }
 
 /** Our earlier writes for this Job that the informers do not show yet (then the sync waits, as expectations do). */
@@ -157,7 +225,14 @@ function waitingForWrites(s0: KcmState, job: Job, byKey: ReadonlyMap<string, Pod
   return { s, wait: false };
 }
 
-function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], byKey: ReadonlyMap<string, Pod>, ctx: Ctx): KcmState {
+function syncJob(
+  s0: KcmState,
+  cfg: KcmConfig,
+  job: Job,
+  pods: readonly Pod[],
+  byKey: ReadonlyMap<string, Pod>,
+  ctx: Ctx,
+): KcmState {
   if (isJobFinished(job) || job.metadata.deletionTimestamp !== null) return s0;
   const pending = waitingForWrites(s0, job, byKey);
   let s = pending.s;
@@ -171,7 +246,11 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
   // The back-off record from the pods that finished since the last sync.
   const track0 = trackOf(s, uid);
   const fresh = (p: Pod) => track0.seen[p.metadata.uid] !== true;
-  const rec = nextBackoffRecord({ failures: track0.failuresAfterLastSuccess, last: track0.lastFailureTime }, succeededPods.filter(fresh).map(finishedAt), failedPods.filter(fresh).map(finishedAt));
+  const rec = nextBackoffRecord(
+    { failures: track0.failuresAfterLastSuccess, last: track0.lastFailureTime },
+    succeededPods.filter(fresh).map(finishedAt),
+    failedPods.filter(fresh).map(finishedAt),
+  );
   let track: JobTrack = { ...track0, failuresAfterLastSuccess: rec.failures, lastFailureTime: rec.last };
   if (succeededPods.some(fresh) || failedPods.some(fresh)) {
     const seen = { ...track.seen };
@@ -193,15 +272,24 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
   const wasSuspended = conditions.some((c) => c.type === "Suspended" && c.status === "True");
   // Resuming sets the Suspended condition False and restarts the clock activeDeadlineSeconds counts on.
   let start = startTime;
-  if (suspended && !wasSuspended) conditions = [...conditions.filter((c) => c.type !== "Suspended"), cond("Suspended", "JobSuspended", "Job suspended", ctx.now)];
+  if (suspended && !wasSuspended)
+    conditions = [
+      ...conditions.filter((c) => c.type !== "Suspended"),
+      cond("Suspended", "JobSuspended", "Job suspended", ctx.now),
+    ];
   if (!suspended && wasSuspended) {
-    conditions = [...conditions.filter((c) => c.type !== "Suspended"), { ...cond("Suspended", "JobResumed", "Job resumed", ctx.now), status: "False" }];
+    conditions = [
+      ...conditions.filter((c) => c.type !== "Suspended"),
+      { ...cond("Suspended", "JobResumed", "Job resumed", ctx.now), status: "False" },
+    ];
     start = ctx.now;
   }
   if (finishing === undefined) {
     const due = job.spec.activeDeadlineSeconds === null ? null : start + job.spec.activeDeadlineSeconds * 1000;
-    if (failed > job.spec.backoffLimit) finishing = cond("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", ctx.now);
-    else if (due !== null && !suspended && ctx.now >= due) finishing = cond("FailureTarget", "DeadlineExceeded", "Job was active longer than specified deadline", ctx.now);
+    if (failed > job.spec.backoffLimit)
+      finishing = cond("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", ctx.now);
+    else if (due !== null && !suspended && ctx.now >= due)
+      finishing = cond("FailureTarget", "DeadlineExceeded", "Job was active longer than specified deadline", ctx.now);
     else if (due !== null && !suspended && track.deadlineAt !== due) {
       // queue.AddAfter(key, activeDeadlineSeconds − elapsed): the sync that finds the deadline passed.
       ctx.after(due - ctx.now, { t: "batch" });
@@ -218,22 +306,52 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
     const total = first ? failed + active.length : failed;
     if (left === 0) conditions = [...conditions, cond("Failed", finishing.reason, finishing.message, ctx.now)];
     // With nothing left to delete upstream writes FailureTarget and then Failed in the same sync; one write here.
-    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null }, left > 0 ? "failure-target" : first ? "failure-target+failed" : "failed", ctx);
+    return writeStatus(
+      s,
+      cfg,
+      job,
+      { ...st, startTime: start, active: 0, ready: 0, succeeded, failed: total, conditions, completionTime: null },
+      left > 0 ? "failure-target" : first ? "failure-target+failed" : "failed",
+      ctx,
+    );
   }
   if (succeeded >= job.spec.completions && active.length === 0) {
-    conditions = [...conditions, cond("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now), cond("Complete", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now)];
-    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: ctx.now }, "complete", ctx);
+    conditions = [
+      ...conditions,
+      cond("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now),
+      cond("Complete", "CompletionsReached", "Reached expected number of succeeded pods", ctx.now),
+    ];
+    return writeStatus(
+      s,
+      cfg,
+      job,
+      { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: ctx.now },
+      "complete",
+      ctx,
+    );
   }
   if (suspended) {
     // manageJob on a suspended Job: delete every active pod, create none.
     for (const p of active) s = deletePod(s, cfg, job, p, "the Job is suspended", ctx);
-    return writeStatus(s, cfg, job, { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: null }, wasSuspended ? "counts" : "suspended", ctx);
+    return writeStatus(
+      s,
+      cfg,
+      job,
+      { ...st, startTime: start, active: 0, ready: 0, succeeded, failed, conditions, completionTime: null },
+      wasSuspended ? "counts" : "suspended",
+      ctx,
+    );
   }
   // manageJob: wantActive = min(parallelism, completions − succeeded).
   const want = Math.max(0, Math.min(job.spec.parallelism, job.spec.completions - succeeded));
   let nowActive = active.length;
   if (active.length > want) {
-    const extra = [...active].sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || b.metadata.creationTimestamp - a.metadata.creationTimestamp).slice(0, active.length - want);
+    const extra = [...active]
+      .sort(
+        (a, b) =>
+          Number(podReady(a)) - Number(podReady(b)) || b.metadata.creationTimestamp - a.metadata.creationTimestamp,
+      )
+      .slice(0, active.length - want);
     for (const p of extra) s = deletePod(s, cfg, job, p, "too many active pods", ctx);
     nowActive = want;
   } else if (want > active.length) {
@@ -242,16 +360,32 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
       const until = ctx.now + remaining;
       if (track.waitingUntil !== until) {
         ctx.after(remaining, { t: "batch" });
-        ctx.trace("job.backoff", `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`, { job: job.metadata.name, failures: rec.failures, backoffMs: backoffRemaining(rec.failures, 0), lastFailure: rec.last ?? 0, until });
+        ctx.trace(
+          "job.backoff",
+          `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`,
+          {
+            job: job.metadata.name,
+            failures: rec.failures,
+            backoffMs: backoffRemaining(rec.failures, 0),
+            lastFailure: rec.last ?? 0,
+            until,
+          },
+        );
         s = { ...s, jobTracks: withEntry(s.jobTracks, uid, { ...track, waitingUntil: until }) };
       }
     } else {
-      const why = rec.failures > 0 ? `replacing a failed pod after a ${backoffRemaining(rec.failures, 0) / 1000} s back-off` : failedPods.length > 0 || succeededPods.length > 0 ? "to keep parallelism" : "to start the Job";
+      const why =
+        rec.failures > 0
+          ? `replacing a failed pod after a ${backoffRemaining(rec.failures, 0) / 1000} s back-off`
+          : failedPods.length > 0 || succeededPods.length > 0
+            ? "to keep parallelism"
+            : "to start the Job";
       if (isIndexed(job)) {
         // firstPendingIndexes: the lowest indexes with neither a succeeded nor an active pod.
         const busy = new Set(active.map(indexOf));
         const free: number[] = [];
-        for (let i = 0; i < job.spec.completions && free.length < want - active.length; i++) if (!doneIndexes.has(i) && !busy.has(i)) free.push(i);
+        for (let i = 0; i < job.spec.completions && free.length < want - active.length; i++)
+          if (!doneIndexes.has(i) && !busy.has(i)) free.push(i);
         for (const i of free) s = createPod(s, cfg, job, i, ctx, `${why}, completion index ${i}`);
         nowActive = active.length + free.length;
       } else {
@@ -261,7 +395,14 @@ function syncJob(s0: KcmState, cfg: KcmConfig, job: Job, pods: readonly Pod[], b
     }
   }
   const ready = active.filter(podReady).length;
-  return writeStatus(s, cfg, job, { ...st, startTime: start, active: nowActive, ready, succeeded, failed, conditions, completionTime: null }, wasSuspended ? "resumed" : "counts", ctx);
+  return writeStatus(
+    s,
+    cfg,
+    job,
+    { ...st, startTime: start, active: nowActive, ready, succeeded, failed, conditions, completionTime: null },
+    wasSuspended ? "resumed" : "counts",
+    ctx,
+  );
 }
 
 /**
@@ -274,7 +415,9 @@ function expireFinished(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], ctx:
   let s = s0;
   for (const job of jobs) {
     const ttl = job.spec.ttlSecondsAfterFinished;
-    const done = job.status.conditions.find((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
+    const done = job.status.conditions.find(
+      (c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True",
+    );
     if (ttl === undefined || done === undefined) continue;
     const due = done.lastTransitionTime + ttl * 1000;
     const key = `jobttl:${job.metadata.uid}`;
@@ -287,8 +430,16 @@ function expireFinished(s0: KcmState, cfg: KcmConfig, jobs: readonly Job[], ctx:
       }
       continue;
     }
-    const call = apiCall("delete", "jobs", { namespace: job.metadata.namespace, name: job.metadata.name, body: { propagationPolicy: "Foreground" } });
-    s = expect(issue(s, cfg, call, { c: "job", op: "ttl", key, job: job.metadata.name, why: `${done.type} ${ttl} s ago` }, ctx), key, "gone");
+    const call = apiCall("delete", "jobs", {
+      namespace: job.metadata.namespace,
+      name: job.metadata.name,
+      body: { propagationPolicy: "Foreground" },
+    });
+    s = expect(
+      issue(s, cfg, call, { c: "job", op: "ttl", key, job: job.metadata.name, why: `${done.type} ${ttl} s ago` }, ctx),
+      key,
+      "gone",
+    );
   }
   return s;
 }
@@ -342,23 +493,69 @@ export function onJobResult(s: KcmState, status: number, d: JobRequest, ctx: Ctx
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
   if (d.op === "status") traceJobStatus(d, ctx);
-  else if (d.op === "create") ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, { pod: name, job: d.job, reason: d.why, index: d.index });
-  else if (d.op === "delete") ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, { pod: name, job: d.job, reason: d.why });
-  else if (d.op === "ttl") ctx.trace("job.ttl-deleted", `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`, { job: d.job });
-  else ctx.trace("gc.pod-deleted", `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`, { pod: name, job: d.job });
+  else if (d.op === "create")
+    ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, {
+      pod: name,
+      job: d.job,
+      reason: d.why,
+      index: d.index,
+    });
+  else if (d.op === "delete")
+    ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, {
+      pod: name,
+      job: d.job,
+      reason: d.why,
+    });
+  else if (d.op === "ttl")
+    ctx.trace(
+      "job.ttl-deleted",
+      `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
+      { job: d.job },
+    );
+  else
+    ctx.trace(
+      "gc.pod-deleted",
+      `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`,
+      { pod: name, job: d.job },
+    );
   return s;
 }
 
 function traceJobStatus(d: JobRequest & { op: "status" }, ctx: Ctx): void {
-  if (d.note === "suspended") ctx.trace("job.suspended", `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`, { job: d.job });
-  else if (d.note === "resumed") ctx.trace("job.resumed", `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`, { job: d.job });
+  if (d.note === "suspended")
+    ctx.trace(
+      "job.suspended",
+      `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`,
+      { job: d.job },
+    );
+  else if (d.note === "resumed")
+    ctx.trace(
+      "job.resumed",
+      `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`,
+      { job: d.job },
+    );
   else if (d.note === "failure-target" || d.note === "failure-target+failed") {
-    const then = d.note === "failure-target" ? "it deletes its running pods, and marks it Failed once none is left" : "no pod is left running, so Failed follows at once";
-    ctx.trace("job.failure-target", `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`, { job: d.job, reason: d.reason, failed: d.failed });
+    const then =
+      d.note === "failure-target"
+        ? "it deletes its running pods, and marks it Failed once none is left"
+        : "no pod is left running, so Failed follows at once";
+    ctx.trace(
+      "job.failure-target",
+      `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`,
+      { job: d.job, reason: d.reason, failed: d.failed },
+    );
   }
   if (d.note === "failed" || d.note === "failure-target+failed") {
-    ctx.trace("job.failed", `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`, { job: d.job, reason: d.reason, succeeded: d.succeeded, failed: d.failed });
+    ctx.trace(
+      "job.failed",
+      `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`,
+      { job: d.job, reason: d.reason, succeeded: d.succeeded, failed: d.failed },
+    );
   } else if (d.note === "complete") {
-    ctx.trace("job.complete", `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`, { job: d.job, succeeded: d.succeeded, failed: d.failed });
+    ctx.trace(
+      "job.complete",
+      `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`,
+      { job: d.job, succeeded: d.succeeded, failed: d.failed },
+    );
   }
 }

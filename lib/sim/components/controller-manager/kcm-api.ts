@@ -33,7 +33,13 @@ export function objects<T extends KubeObject>(s: KcmState, informer: string, kin
   return list as readonly T[];
 }
 
-export function issue(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: KcmRequest, ctx: Ctx): KcmState {
+export function issue(
+  s: KcmState,
+  cfg: KcmConfig,
+  call: Parameters<typeof httpSend>[2],
+  tag: KcmRequest,
+  ctx: Ctx,
+): KcmState {
   return { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc };
 }
 
@@ -64,8 +70,23 @@ export function availableCount(pods: readonly Pod[], ownerUid: string): number {
   return activePods(pods, ownerUid).filter(podReady).length;
 }
 
-export function newMeta(name: string, namespace: string, labels: Record<string, string>, owner: { kind: string; name: string; uid: string } | null, now: number): ObjectMeta {
-  return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: owner === null ? [] : [{ ...owner, controller: true }], deletionTimestamp: null };
+export function newMeta(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  owner: { kind: string; name: string; uid: string } | null,
+  now: number,
+): ObjectMeta {
+  return {
+    name,
+    namespace,
+    uid: "",
+    resourceVersion: "",
+    creationTimestamp: now,
+    labels,
+    ownerReferences: owner === null ? [] : [{ ...owner, controller: true }],
+    deletionTimestamp: null,
+  };
 }
 
 /** Records that `key` waits for the informer to show `expect` (a description checked by the caller). */

@@ -22,9 +22,20 @@ function list<T>(s: KcmState, informer: string): T[] {
   return Object.values(s.informers[informer]?.objects ?? {}) as T[];
 }
 
-function write(s: KcmState, cfg: KcmConfig, call: Parameters<typeof httpSend>[2], tag: NodeLifecycleRequest, busyKey: string, ctx: Ctx): KcmState {
+function write(
+  s: KcmState,
+  cfg: KcmConfig,
+  call: Parameters<typeof httpSend>[2],
+  tag: NodeLifecycleRequest,
+  busyKey: string,
+  ctx: Ctx,
+): KcmState {
   if (s.busy[busyKey]) return s;
-  return { ...s, http: httpSend<KcmTag>(s.http, cfg.api, call, tag, null, ctx).hc, busy: withEntry(s.busy, busyKey, "sent") };
+  return {
+    ...s,
+    http: httpSend<KcmTag>(s.http, cfg.api, call, tag, null, ctx).hc,
+    busy: withEntry(s.busy, busyKey, "sent"),
+  };
 }
 
 function zoneOf(n: Node): string {
@@ -40,7 +51,9 @@ function observe(s: KcmState, nodes: readonly Node[], now: number): Record<strin
     const renewTime = lease?.spec.renewTime ?? null;
     const prev = s.nodeHealth[n.metadata.name];
     const changed = prev === undefined || prev.renewTime !== renewTime || prev.heartbeat !== n.status.lastHeartbeatTime;
-    health[n.metadata.name] = changed ? { probeTimestamp: now, renewTime, heartbeat: n.status.lastHeartbeatTime } : prev;
+    health[n.metadata.name] = changed
+      ? { probeTimestamp: now, renewTime, heartbeat: n.status.lastHeartbeatTime }
+      : prev;
   }
   return health;
 }
@@ -50,7 +63,8 @@ export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s: KcmState = { ...s0, nodeHealth: observe(s0, nodes, ctx.now) };
   for (const n of nodes) {
     const h = s.nodeHealth[n.metadata.name]!;
-    if (ctx.now - h.probeTimestamp > cfg.nodeMonitorGraceMs && nodeReady(n) !== "Unknown") s = markUnknown(s, cfg, n, ctx.now - h.probeTimestamp, ctx);
+    if (ctx.now - h.probeTimestamp > cfg.nodeMonitorGraceMs && nodeReady(n) !== "Unknown")
+      s = markUnknown(s, cfg, n, ctx.now - h.probeTimestamp, ctx);
   }
   return applyTaints(s, cfg, nodes, ctx);
 }
@@ -58,16 +72,37 @@ export function monitorNodes(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
 function markUnknown(s0: KcmState, cfg: KcmConfig, n: Node, silentMs: number, ctx: Ctx): KcmState {
   const name = n.metadata.name;
   const conditions = setCondition(n.status.conditions, "Ready", "Unknown", "NodeStatusUnknown", ctx.now);
-  const s = write(s0, cfg, apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }), { c: "nlc", what: "unknown", name, silentMs }, `node:${name}`, ctx);
+  const s = write(
+    s0,
+    cfg,
+    apiCall("patch", "nodes", { name, subresource: "status", body: { status: { conditions } } }),
+    { c: "nlc", what: "unknown", name, silentMs },
+    `node:${name}`,
+    ctx,
+  );
   return markPodsNotReady(s, cfg, name, ctx);
 }
 
 /** MarkPodsNotReady: endpoints stop sending traffic to the pods of a node that is not Ready. */
 function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx): KcmState {
   let s = s0;
-  for (const p of list<Pod>(s, "pods").filter((x) => x.spec.nodeName === name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+  for (const p of list<Pod>(s, "pods")
+    .filter((x) => x.spec.nodeName === name)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const status = { conditions: setCondition(p.status.conditions, "Ready", "False", "NodeNotReady", ctx.now) };
-    s = write(s, cfg, apiCall("patch", "pods", { namespace: p.metadata.namespace, name: p.metadata.name, subresource: "status", body: { status } }), { c: "nlc", what: "pod-not-ready", name: p.metadata.name, node: name }, `pod:${p.metadata.name}`, ctx);
+    s = write(
+      s,
+      cfg,
+      apiCall("patch", "pods", {
+        namespace: p.metadata.namespace,
+        name: p.metadata.name,
+        subresource: "status",
+        body: { status },
+      }),
+      { c: "nlc", what: "pod-not-ready", name: p.metadata.name, node: name },
+      `pod:${p.metadata.name}`,
+      ctx,
+    );
   }
   return s;
 }
@@ -83,7 +118,14 @@ function isConditionTaint(t: Taint, effect: Taint["effect"]): boolean {
   return t.effect === effect && CONDITION_TAINTS.includes(t.key);
 }
 
-function setTaints(s: KcmState, cfg: KcmConfig, n: Node, taints: Taint[], what: "taint" | "untaint" | "cordon-taint" | "uncordon-untaint", ctx: Ctx): KcmState {
+function setTaints(
+  s: KcmState,
+  cfg: KcmConfig,
+  n: Node,
+  taints: Taint[],
+  what: "taint" | "untaint" | "cordon-taint" | "uncordon-untaint",
+  ctx: Ctx,
+): KcmState {
   const call = apiCall("patch", "nodes", { name: n.metadata.name, body: { spec: { taints } } });
   return write(s, cfg, call, { c: "nlc", what, name: n.metadata.name }, `node:${n.metadata.name}`, ctx);
 }
@@ -119,7 +161,9 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
         : "node-lifecycle-controller: nodes are Ready again; it leaves disruption mode and gives every node a fresh grace period.",
       { active: allDisrupted },
     );
-    const reset = allDisrupted ? s.nodeHealth : Object.fromEntries(Object.entries(s.nodeHealth).map(([k, h]) => [k, { ...h, probeTimestamp: ctx.now }]));
+    const reset = allDisrupted
+      ? s.nodeHealth
+      : Object.fromEntries(Object.entries(s.nodeHealth).map(([k, h]) => [k, { ...h, probeTimestamp: ctx.now }]));
     s = { ...s, disruptionMode: allDisrupted, nodeHealth: reset };
   }
   for (const n of nodes) {
@@ -140,7 +184,10 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
     const zoneNodes = nodes.filter((x) => zoneOf(x) === zone);
     const unhealthy = zoneNodes.filter(notReady).length;
     // PartialDisruption (more than 2 unhealthy and >= 55%) in a small zone stops NoExecute tainting.
-    const partial = unhealthy > 2 && unhealthy / zoneNodes.length >= cfg.unhealthyZoneThreshold && zoneNodes.length <= cfg.largeClusterSize;
+    const partial =
+      unhealthy > 2 &&
+      unhealthy / zoneNodes.length >= cfg.unhealthyZoneThreshold &&
+      zoneNodes.length <= cfg.largeClusterSize;
     const last = s.zoneTaintedAt[zone] ?? -Infinity;
     if (partial || ctx.now - last < cfg.evictionIntervalMs) continue;
     s = { ...s, zoneTaintedAt: { ...s.zoneTaintedAt, [zone]: ctx.now } };
@@ -175,16 +222,31 @@ export function taintNoSchedule(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmStat
     const wanted = wantedNoSchedule(n);
     const same = owned.length === wanted.length && wanted.every((k) => owned.some((t) => t.key === k));
     if (same || s.busy[`node:${n.metadata.name}`]) continue;
-    const kept = n.spec.taints.filter((t) => !(t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key) && !wanted.includes(t.key)));
-    const added = wanted.filter((k) => !owned.some((t) => t.key === k)).map((key): Taint => ({ key, effect: "NoSchedule", timeAdded: ctx.now }));
+    const kept = n.spec.taints.filter(
+      (t) => !(t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key) && !wanted.includes(t.key)),
+    );
+    const added = wanted
+      .filter((k) => !owned.some((t) => t.key === k))
+      .map((key): Taint => ({ key, effect: "NoSchedule", timeAdded: ctx.now }));
     const cordonChanged = n.spec.unschedulable !== owned.some((t) => t.key === UNSCHEDULABLE_TAINT);
-    const what = cordonChanged ? (n.spec.unschedulable ? "cordon-taint" : "uncordon-untaint") : added.length > 0 ? "taint" : "untaint";
+    const what = cordonChanged
+      ? n.spec.unschedulable
+        ? "cordon-taint"
+        : "uncordon-untaint"
+      : added.length > 0
+        ? "taint"
+        : "untaint";
     s = setTaints(s, cfg, n, [...kept, ...added], what, ctx);
   }
   return s;
 }
 
-export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult<NodeLifecycleRequest> & { kind: "response" }, ctx: Ctx): KcmState {
+export function onNodeLifecycleResult(
+  s: KcmState,
+  cfg: KcmConfig,
+  r: HttpResult<NodeLifecycleRequest> & { kind: "response" },
+  ctx: Ctx,
+): KcmState {
   const req = r.tag;
   const { what, name } = req;
   const busy = copyRecord(s.busy);
@@ -200,7 +262,13 @@ export function onNodeLifecycleResult(s: KcmState, cfg: KcmConfig, r: HttpResult
   return caughtUp ? taintNoSchedule(next, cfg, ctx) : next;
 }
 
-function traceNodeLifecycleWrite(cfg: KcmConfig, req: NodeLifecycleRequest, body: unknown, s: KcmState, ctx: Ctx): void {
+function traceNodeLifecycleWrite(
+  cfg: KcmConfig,
+  req: NodeLifecycleRequest,
+  body: unknown,
+  s: KcmState,
+  ctx: Ctx,
+): void {
   const { what, name } = req;
   const grace = secs(cfg.nodeMonitorGraceMs);
   if (req.what === "unknown") {
@@ -212,7 +280,11 @@ function traceNodeLifecycleWrite(cfg: KcmConfig, req: NodeLifecycleRequest, body
   } else if (req.what === "pod-not-ready") {
     const node = s.informers.nodes?.objects[req.node] as Node | undefined;
     const why = node !== undefined && nodeReady(node) === "False" ? "reports NotReady" : "is unreachable";
-    ctx.trace("pod.not-ready", `node-lifecycle-controller marked ${name} NotReady because its node ${req.node} ${why}; endpoints stop routing traffic to it.`, { pod: name, node: req.node });
+    ctx.trace(
+      "pod.not-ready",
+      `node-lifecycle-controller marked ${name} NotReady because its node ${req.node} ${why}; endpoints stop routing traffic to it.`,
+      { pod: name, node: req.node },
+    );
   } else if (what === "cordon-taint" || what === "uncordon-untaint") {
     const node = body as Node;
     const taints = node.spec.taints.map((t) => `${t.key}:${t.effect}`);
@@ -227,7 +299,9 @@ function traceNodeLifecycleWrite(cfg: KcmConfig, req: NodeLifecycleRequest, body
     const node = body as Node;
     const taints = node.spec.taints.filter((t) => CONDITION_TAINTS.includes(t.key)).map((t) => `${t.key}:${t.effect}`);
     const why = nodeReady(node) === "False" ? "its kubelet reports Ready=False" : "it is unreachable";
-    const effect = taints.some((t) => t.endsWith(":NoExecute")) ? "no new pods go there, and pods that do not tolerate NoExecute are evicted" : "no new pods go there";
+    const effect = taints.some((t) => t.endsWith(":NoExecute"))
+      ? "no new pods go there, and pods that do not tolerate NoExecute are evicted"
+      : "no new pods go there";
     ctx.trace(
       what === "taint" ? "node.tainted" : "node.untainted",
       what === "taint"

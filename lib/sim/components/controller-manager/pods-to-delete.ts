@@ -72,18 +72,36 @@ function deletionCost(p: Pod): number {
 const byFlag = (x: boolean, y: boolean) => (x === y ? 0 : x ? -1 : 1);
 
 const RULES: readonly Rule[] = [
-  { compare: (a, b) => byFlag(a.pod.spec.nodeName === null, b.pod.spec.nodeName === null), why: () => "it is not scheduled to a node yet" },
-  { compare: (a, b) => (PHASE_ORDINAL[a.pod.status.phase] ?? 0) - (PHASE_ORDINAL[b.pod.status.phase] ?? 0), why: (a) => `its phase is ${a.pod.status.phase}` },
+  {
+    compare: (a, b) => byFlag(a.pod.spec.nodeName === null, b.pod.spec.nodeName === null),
+    why: () => "it is not scheduled to a node yet",
+  },
+  {
+    compare: (a, b) => (PHASE_ORDINAL[a.pod.status.phase] ?? 0) - (PHASE_ORDINAL[b.pod.status.phase] ?? 0),
+    why: (a) => `its phase is ${a.pod.status.phase}`,
+  },
   { compare: (a, b) => byFlag(!podReady(a.pod), !podReady(b.pod)), why: () => "it is not Ready" },
   { compare: (a, b) => deletionCost(a.pod) - deletionCost(b.pod), why: () => `its ${DELETION_COST} is lower` },
-  { compare: (a, b) => b.rank - a.rank, why: (a, b) => `its node ${a.pod.spec.nodeName} runs more pods of the Deployment (${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})` },
   {
-    compare: (a, b, now) => (podReady(a.pod) && podReady(b.pod) ? compareRecent(a, b, readyTime(a.pod), readyTime(b.pod), now) : 0),
+    compare: (a, b) => b.rank - a.rank,
+    why: (a, b) =>
+      `its node ${a.pod.spec.nodeName} runs more pods of the Deployment (${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})`,
+  },
+  {
+    compare: (a, b, now) =>
+      podReady(a.pod) && podReady(b.pod) ? compareRecent(a, b, readyTime(a.pod), readyTime(b.pod), now) : 0,
     why: () => "it has been Ready for less time (power-of-two buckets, then the UID)",
   },
   { compare: (a, b) => restarts(b.pod) - restarts(a.pod), why: () => "its containers restarted more often" },
   {
-    compare: (a, b, now) => compareRecent(a, b, wholeSeconds(a.pod.metadata.creationTimestamp), wholeSeconds(b.pod.metadata.creationTimestamp), now),
+    compare: (a, b, now) =>
+      compareRecent(
+        a,
+        b,
+        wholeSeconds(a.pod.metadata.creationTimestamp),
+        wholeSeconds(b.pod.metadata.creationTimestamp),
+        now,
+      ),
     why: () => "it is newer (power-of-two buckets of age, then the UID)",
   },
 ];
@@ -112,11 +130,17 @@ export function deletionReason(doomed: RankedPod, kept: RankedPod, now: number):
  * each with why it went before the first pod kept (null when all go: upstream does not sort then).
  * `related` are the pods of every ReplicaSet with the same controller (the Deployment). Pure.
  */
-export function podsToDelete(active: readonly Pod[], related: readonly Pod[], diff: number, now: number): { pod: Pod; reason: string | null }[] {
+export function podsToDelete(
+  active: readonly Pod[],
+  related: readonly Pod[],
+  diff: number,
+  now: number,
+): { pod: Pod; reason: string | null }[] {
   if (diff >= active.length) return active.map((pod) => ({ pod, reason: null }));
   const onNode = new Map<string, number>();
   for (const p of related) {
-    if (p.metadata.deletionTimestamp !== null || p.status.phase === "Succeeded" || p.status.phase === "Failed") continue;
+    if (p.metadata.deletionTimestamp !== null || p.status.phase === "Succeeded" || p.status.phase === "Failed")
+      continue;
     const node = p.spec.nodeName ?? "";
     onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }

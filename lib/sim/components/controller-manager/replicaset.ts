@@ -25,7 +25,9 @@ const BURST_REPLICAS = 500;
 function relatedPods(pods: readonly Pod[], replicaSets: readonly ReplicaSet[], rs: ReplicaSet): Pod[] {
   const owner = rs.metadata.ownerReferences.find((r) => r.controller)?.uid;
   if (owner === undefined) return [];
-  return replicaSets.filter((r) => r.metadata.ownerReferences.some((o) => o.controller && o.uid === owner)).flatMap((r) => ownedBy(pods, r.metadata.uid));
+  return replicaSets
+    .filter((r) => r.metadata.ownerReferences.some((o) => o.controller && o.uid === owner))
+    .flatMap((r) => ownedBy(pods, r.metadata.uid));
 }
 
 function expectNames(s: KcmState, uid: string, names: string[], now: number): KcmState {
@@ -43,16 +45,34 @@ function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, 
     const body: Pod = {
       kind: "Pod",
       apiVersion: "v1",
-      metadata: newMeta(name, ns, rs.spec.template.labels, { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid }, ctx.now),
+      metadata: newMeta(
+        name,
+        ns,
+        rs.spec.template.labels,
+        { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid },
+        ctx.now,
+      ),
       spec: { ...rs.spec.template.spec, nodeName: null },
       status: { phase: "Pending", conditions: [], podIP: null },
     };
-    const tag: ReplicaSetRequest = { c: "rs", op: "pod-create", uid: rs.metadata.uid, key: `${ns}/${name}`, rs: rs.metadata.name, wanted: rs.spec.replicas, batch: st.batch + 1, size: n };
+    const tag: ReplicaSetRequest = {
+      c: "rs",
+      op: "pod-create",
+      uid: rs.metadata.uid,
+      key: `${ns}/${name}`,
+      rs: rs.metadata.name,
+      wanted: rs.spec.replicas,
+      batch: st.batch + 1,
+      size: n,
+    };
     s = issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx);
     names.push(`${ns}/${name}`);
   }
   const next: SlowStart = { ...st, left: st.left - n, inflight: n, batch: st.batch + 1 };
-  return { ...expectNames(s, rs.metadata.uid, names, ctx.now), slowStart: withEntry(s.slowStart, rs.metadata.uid, next) };
+  return {
+    ...expectNames(s, rs.metadata.uid, names, ctx.now),
+    slowStart: withEntry(s.slowStart, rs.metadata.uid, next),
+  };
 }
 
 // Every pod's name, plus name~ for terminating ones: a create is observed once the name exists, a
@@ -99,7 +119,8 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
       const names = podNames(pods);
       const left = exp.names.filter((n) => unobserved(names, n));
       if (left.length > 0 && ctx.now - exp.at < EXPECTATION_TTL_MS) {
-        if (left.length !== exp.names.length) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: left }) };
+        if (left.length !== exp.names.length)
+          s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: left }) };
         continue;
       }
       s = { ...s, expectations: without(s.expectations, uid) };
@@ -107,49 +128,99 @@ export function reconcileReplicaSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): Kc
     const active = activePods(pods, uid);
     const diff = rs.spec.replicas - active.length;
     if (diff > 0) {
-      s = sendBatch(s, cfg, rs, { left: Math.min(diff, BURST_REPLICAS), size: 1, inflight: 0, batch: 0, failed: false }, ctx);
+      s = sendBatch(
+        s,
+        cfg,
+        rs,
+        { left: Math.min(diff, BURST_REPLICAS), size: 1, inflight: 0, batch: 0, failed: false },
+        ctx,
+      );
       continue;
     }
     if (diff === 0) continue;
     const doomed = podsToDelete(active, relatedPods(pods, replicaSets, rs), Math.min(-diff, BURST_REPLICAS), ctx.now);
     for (const { pod: p, reason } of doomed) {
       const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-      s = issue(s, cfg, call, { c: "rs", op: "pod-delete", uid, key: `${p.metadata.namespace}/${p.metadata.name}~`, rs: rs.metadata.name, wanted: rs.spec.replicas, reason: reason ?? "" }, ctx);
+      s = issue(
+        s,
+        cfg,
+        call,
+        {
+          c: "rs",
+          op: "pod-delete",
+          uid,
+          key: `${p.metadata.namespace}/${p.metadata.name}~`,
+          rs: rs.metadata.name,
+          wanted: rs.spec.replicas,
+          reason: reason ?? "",
+        },
+        ctx,
+      );
     }
-    s = expectNames(s, uid, doomed.map(({ pod: p }) => `${p.metadata.namespace}/${p.metadata.name}~`), ctx.now);
+    s = expectNames(
+      s,
+      uid,
+      doomed.map(({ pod: p }) => `${p.metadata.namespace}/${p.metadata.name}~`),
+      ctx.now,
+    );
   }
   return s;
 }
 
 /** Creates and deletes answered: trace, lower expectations on failure, and send the next batch. */
-export function onReplicaSetResult(s0: KcmState, cfg: KcmConfig, status: number, r: ReplicaSetRequest, body: unknown, ctx: Ctx): KcmState {
+export function onReplicaSetResult(
+  s0: KcmState,
+  cfg: KcmConfig,
+  status: number,
+  r: ReplicaSetRequest,
+  body: unknown,
+  ctx: Ctx,
+): KcmState {
   const { op, uid, key, rs: rsName, wanted } = r;
   const ok = status === 200 || status === 201;
   let s = s0;
   const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? key.split("/")[1] ?? "";
   if (ok && r.op === "pod-create") {
-    ctx.trace("pod.created", `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${r.batch} of size ${r.size}).`, { pod: name, replicaset: rsName, batch: r.batch });
+    ctx.trace(
+      "pod.created",
+      `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${r.batch} of size ${r.size}).`,
+      { pod: name, replicaset: rsName, batch: r.batch },
+    );
   }
   if (ok && r.op === "pod-delete") {
     const pod = key.slice(key.indexOf("/") + 1, -1);
     const why = r.reason === "" ? "every pod goes" : `first in the scale-down ranking because ${r.reason}`;
-    ctx.trace("replicaset.pod-deleted", `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; ${why}).`, { pod, replicaset: rsName });
+    ctx.trace(
+      "replicaset.pod-deleted",
+      `replicaset-controller deleted pod ${pod} of ReplicaSet ${rsName} (${wanted} wanted; ${why}).`,
+      { pod, replicaset: rsName },
+    );
   }
   if (!ok && op === "pod-create" && status === 403) {
     // replica_set.go manageReplicas → the pod control's FailedCreate event (controller_utils.go
     // createPods): "Error creating: <the API's message>". Only admission refusals (403) are traced:
     // the scenarios recorded before them never see one.
     const message = `Error creating: ${(body as { message?: string } | null)?.message ?? ""}`;
-    ctx.trace("replicaset.failed-create", `replicaset-controller: Warning FailedCreate on ReplicaSet ${rsName}: ${message}`, { replicaset: rsName, pod: key.split("/")[1] ?? "", reason: "FailedCreate", event: message });
+    ctx.trace(
+      "replicaset.failed-create",
+      `replicaset-controller: Warning FailedCreate on ReplicaSet ${rsName}: ${message}`,
+      { replicaset: rsName, pod: key.split("/")[1] ?? "", reason: "FailedCreate", event: message },
+    );
   }
   if (!ok) {
     const exp = s.expectations[uid];
-    if (exp !== undefined) s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: exp.names.filter((n) => n !== key) }) };
+    if (exp !== undefined)
+      s = { ...s, expectations: withEntry(s.expectations, uid, { ...exp, names: exp.names.filter((n) => n !== key) }) };
   }
   if (op !== "pod-create") return s;
   const st = s.slowStart[uid];
   if (st === undefined) return s;
-  const next: SlowStart = { ...st, inflight: st.inflight - 1, failed: st.failed || !ok, ...(st.forbidden === true || status === 403 ? { forbidden: true as const } : {}) };
+  const next: SlowStart = {
+    ...st,
+    inflight: st.inflight - 1,
+    failed: st.failed || !ok,
+    ...(st.forbidden === true || status === 403 ? { forbidden: true as const } : {}),
+  };
   if (next.inflight > 0) return { ...s, slowStart: withEntry(s.slowStart, uid, next) };
   const slowStart = copyRecord(s.slowStart);
   delete slowStart[uid];

@@ -17,16 +17,44 @@ export type ReplicaSetRequest =
 
 export type StatefulSetRequest =
   | { c: "sts"; op: "pvc"; key: string; sts: string; pod: string }
-  | { c: "sts"; op: "create"; key: string; sts: string; ordinal: number; policy: string; claims: string[]; revision: string }
+  | {
+      c: "sts";
+      op: "create";
+      key: string;
+      sts: string;
+      ordinal: number;
+      policy: string;
+      claims: string[];
+      revision: string;
+    }
   | { c: "sts"; op: "delete"; key: string; sts: string; ordinal: number; why: "scale-down" | "update" };
 
 export type JobRequest =
   | { c: "job"; op: "create"; key: string; job: string; why: string; index: number }
   | { c: "job"; op: "delete" | "ttl" | "gc"; key: string; job: string; why: string }
-  | { c: "job"; op: "status"; key: string; job: string; note: string; conditions: string[]; reason: string; succeeded: number; failed: number };
+  | {
+      c: "job";
+      op: "status";
+      key: string;
+      job: string;
+      note: string;
+      conditions: string[];
+      reason: string;
+      succeeded: number;
+      failed: number;
+    };
 
 export type CronJobRequest =
-  | { c: "cron"; op: "create"; key: string; cronjob: string; job: string; scheduledAt: number; policy: string; status: CronJob["status"] }
+  | {
+      c: "cron";
+      op: "create";
+      key: string;
+      cronjob: string;
+      job: string;
+      scheduledAt: number;
+      policy: string;
+      status: CronJob["status"];
+    }
   | { c: "cron"; op: "status"; key: string; cronjob: string }
   | { c: "cron"; op: "delete"; key: string; cronjob: string; job: string; why: string };
 

@@ -38,7 +38,14 @@ function claimName(tpl: string, sts: StatefulSet, i: number): string {
   return `${tpl}-${sts.metadata.name}-${i}`;
 }
 
-function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, claims: readonly PersistentVolumeClaim[], ctx: Ctx): KcmState {
+function createPod(
+  s0: KcmState,
+  cfg: KcmConfig,
+  sts: StatefulSet,
+  i: number,
+  claims: readonly PersistentVolumeClaim[],
+  ctx: Ctx,
+): KcmState {
   let s = s0;
   const ns = sts.metadata.namespace ?? "default";
   const name = `${sts.metadata.name}-${i}`;
@@ -49,10 +56,31 @@ function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, cl
     names.push(pvc);
     if (claims.some((c) => c.metadata.name === pvc) || s.pendingWrites[`pvc:${ns}/${pvc}`] !== undefined) continue;
     // The claim carries no owner: with the default Retain policy it outlives the pod and the StatefulSet.
-    const body: PersistentVolumeClaim = { kind: "PersistentVolumeClaim", apiVersion: "v1", metadata: newMeta(pvc, ns, sts.spec.selector, null, ctx.now), spec: { storage: t.storage, accessModes: ["ReadWriteOnce"] }, status: { phase: "Bound" } };
-    s = expect(issue(s, cfg, apiCall("create", "persistentvolumeclaims", { namespace: ns, body }), { c: "sts", op: "pvc", key: `pvc:${ns}/${pvc}`, sts: sts.metadata.name, pod: name }, ctx), `pvc:${ns}/${pvc}`, "exists");
+    const body: PersistentVolumeClaim = {
+      kind: "PersistentVolumeClaim",
+      apiVersion: "v1",
+      metadata: newMeta(pvc, ns, sts.spec.selector, null, ctx.now),
+      spec: { storage: t.storage, accessModes: ["ReadWriteOnce"] },
+      status: { phase: "Bound" },
+    };
+    s = expect(
+      issue(
+        s,
+        cfg,
+        apiCall("create", "persistentvolumeclaims", { namespace: ns, body }),
+        { c: "sts", op: "pvc", key: `pvc:${ns}/${pvc}`, sts: sts.metadata.name, pod: name },
+        ctx,
+      ),
+      `pvc:${ns}/${pvc}`,
+      "exists",
+    );
   }
-  const labels = { ...sts.spec.template.labels, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i), [REVISION_LABEL]: revisionOf(sts) };
+  const labels = {
+    ...sts.spec.template.labels,
+    "statefulset.kubernetes.io/pod-name": name,
+    "apps.kubernetes.io/pod-index": String(i),
+    [REVISION_LABEL]: revisionOf(sts),
+  };
   const body: Pod = {
     kind: "Pod",
     apiVersion: "v1",
@@ -60,14 +88,45 @@ function createPod(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, i: number, cl
     spec: { ...sts.spec.template.spec, nodeName: null, hostname: name, subdomain: sts.spec.serviceName, claims: names },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
-  const tag: StatefulSetRequest = { c: "sts", op: "create", key: `pod:${ns}/${name}`, sts: sts.metadata.name, ordinal: i, policy: sts.spec.podManagementPolicy, claims: names, revision: revisionOf(sts) };
-  return expect(issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx), `pod:${ns}/${name}`, "exists");
+  const tag: StatefulSetRequest = {
+    c: "sts",
+    op: "create",
+    key: `pod:${ns}/${name}`,
+    sts: sts.metadata.name,
+    ordinal: i,
+    policy: sts.spec.podManagementPolicy,
+    claims: names,
+    revision: revisionOf(sts),
+  };
+  return expect(
+    issue(s, cfg, apiCall("create", "pods", { namespace: ns, body }), tag, ctx),
+    `pod:${ns}/${name}`,
+    "exists",
+  );
 }
 
-function deletePod(s: KcmState, cfg: KcmConfig, sts: StatefulSet, p: Pod, why: "scale-down" | "update", ctx: Ctx): KcmState {
+function deletePod(
+  s: KcmState,
+  cfg: KcmConfig,
+  sts: StatefulSet,
+  p: Pod,
+  why: "scale-down" | "update",
+  ctx: Ctx,
+): KcmState {
   const key = `pod:${p.metadata.namespace}/${p.metadata.name}`;
-  const tag: StatefulSetRequest = { c: "sts", op: "delete", key, sts: sts.metadata.name, ordinal: ordinalOf(sts, p), why };
-  return expect(issue(s, cfg, apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name }), tag, ctx), key, "terminating");
+  const tag: StatefulSetRequest = {
+    c: "sts",
+    op: "delete",
+    key,
+    sts: sts.metadata.name,
+    ordinal: ordinalOf(sts, p),
+    why,
+  };
+  return expect(
+    issue(s, cfg, apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name }), tag, ctx),
+    key,
+    "terminating",
+  );
 }
 
 function shown(pods: Map<string, Pod>, claims: Set<string>, key: string, want: string): boolean {
@@ -76,11 +135,20 @@ function shown(pods: Map<string, Pod>, claims: Set<string>, key: string, want: s
   return want === "exists" ? p !== undefined : p === undefined || isTerminating(p);
 }
 
-function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: readonly Pod[], claims: readonly PersistentVolumeClaim[], ctx: Ctx): KcmState {
+function syncStatefulSet(
+  s0: KcmState,
+  cfg: KcmConfig,
+  sts: StatefulSet,
+  all: readonly Pod[],
+  claims: readonly PersistentVolumeClaim[],
+  ctx: Ctx,
+): KcmState {
   let s = s0;
   const ns = sts.metadata.namespace ?? "default";
   const mine = ownedBy(all, sts.metadata.uid).filter((p) => ordinalOf(sts, p) >= 0);
-  const pending = Object.keys(s.pendingWrites).filter((key) => key.startsWith(`pod:${ns}/${sts.metadata.name}-`) || key.startsWith("pvc:"));
+  const pending = Object.keys(s.pendingWrites).filter(
+    (key) => key.startsWith(`pod:${ns}/${sts.metadata.name}-`) || key.startsWith("pvc:"),
+  );
   if (pending.length > 0) {
     const byKey = new Map(all.map((p) => [`pod:${p.metadata.namespace}/${p.metadata.name}`, p]));
     const claimKeys = new Set(claims.map((c) => `pvc:${c.metadata.namespace}/${c.metadata.name}`));
@@ -100,7 +168,9 @@ function syncStatefulSet(s0: KcmState, cfg: KcmConfig, sts: StatefulSet, all: re
     }
     if (ordered && !healthy(p)) return s; // pod i must be Running and Ready before i+1 starts
   }
-  const condemned = mine.filter((p) => ordinalOf(sts, p) >= sts.spec.replicas).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+  const condemned = mine
+    .filter((p) => ordinalOf(sts, p) >= sts.spec.replicas)
+    .sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
   for (const p of condemned) {
     if (isTerminating(p)) {
       if (ordered) return s; // each waits until its successor is completely gone
@@ -146,7 +216,8 @@ export function reconcileStatefulSets(s0: KcmState, cfg: KcmConfig, ctx: Ctx): K
   let s = s0;
   const pods = objects<Pod>(s, "pods", "Pod");
   const claims = objects<PersistentVolumeClaim>(s, "persistentvolumeclaims", "PersistentVolumeClaim");
-  for (const sts of objects<StatefulSet>(s, "statefulsets", "StatefulSet")) s = syncStatefulSet(s, cfg, sts, pods, claims, ctx);
+  for (const sts of objects<StatefulSet>(s, "statefulsets", "StatefulSet"))
+    s = syncStatefulSet(s, cfg, sts, pods, claims, ctx);
   return s;
 }
 
@@ -155,13 +226,32 @@ export function onStatefulSetResult(s: KcmState, status: number, d: StatefulSetR
   if (!(status === 200 || status === 201)) return fulfil(s, key);
   const name = key.slice(key.indexOf("/") + 1);
   if (d.op === "pvc") {
-    ctx.trace("pvc.created", `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`, { pvc: name, statefulset: d.sts, pod: d.pod });
+    ctx.trace(
+      "pvc.created",
+      `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`,
+      { pvc: name, statefulset: d.sts, pod: d.pod },
+    );
   } else if (d.op === "create") {
-    const wait = d.policy === "OrderedReady" && d.ordinal > 0 ? ` after ${d.sts}-${d.ordinal - 1} became Running and Ready (OrderedReady)` : "";
-    ctx.trace("statefulset.pod-created", `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision})${wait}${d.claims.length > 0 ? `, mounting ${d.claims.join(", ")}` : ""}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal, revision: d.revision });
+    const wait =
+      d.policy === "OrderedReady" && d.ordinal > 0
+        ? ` after ${d.sts}-${d.ordinal - 1} became Running and Ready (OrderedReady)`
+        : "";
+    ctx.trace(
+      "statefulset.pod-created",
+      `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision})${wait}${d.claims.length > 0 ? `, mounting ${d.claims.join(", ")}` : ""}.`,
+      { pod: name, statefulset: d.sts, ordinal: d.ordinal, revision: d.revision },
+    );
   } else {
-    const why = d.why === "update" ? "to replace it with the updated template (RollingUpdate, highest ordinal first)" : "because it is above the desired replicas (highest ordinal first)";
-    ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, { pod: name, statefulset: d.sts, ordinal: d.ordinal, reason: d.why });
+    const why =
+      d.why === "update"
+        ? "to replace it with the updated template (RollingUpdate, highest ordinal first)"
+        : "because it is above the desired replicas (highest ordinal first)";
+    ctx.trace("statefulset.pod-deleted", `statefulset-controller deleted pod ${name} ${why}.`, {
+      pod: name,
+      statefulset: d.sts,
+      ordinal: d.ordinal,
+      reason: d.why,
+    });
   }
   return s;
 }

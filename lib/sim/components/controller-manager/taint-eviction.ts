@@ -50,17 +50,29 @@ export function evict(s: KcmState, cfg: KcmConfig, pod: string, due: number, ctx
   if (s.evictions[pod] !== due || s.busy[`evict:${pod}`]) return s;
   const [namespace = "default", name = ""] = pod.split("/");
   const call = apiCall("delete", "pods", { namespace, name });
-  return { ...s, http: httpSend<KcmTag>(s.http, cfg.api, call, { c: "evict", pod }, null, ctx).hc, busy: withEntry(s.busy, `evict:${pod}`, "sent") };
+  return {
+    ...s,
+    http: httpSend<KcmTag>(s.http, cfg.api, call, { c: "evict", pod }, null, ctx).hc,
+    busy: withEntry(s.busy, `evict:${pod}`, "sent"),
+  };
 }
 
-export function onEvictResult(s: KcmState, r: HttpResult<KcmRequest & { c: "evict" }> & { kind: "response" }, ctx: Ctx): KcmState {
+export function onEvictResult(
+  s: KcmState,
+  r: HttpResult<KcmRequest & { c: "evict" }> & { kind: "response" },
+  ctx: Ctx,
+): KcmState {
   const pod = r.tag.pod;
   const busy = copyRecord(s.busy);
   delete busy[`evict:${pod}`];
   if (r.status === 200) {
     const p = r.body as Pod | null;
     const node = p?.spec.nodeName ?? "its node";
-    ctx.trace("pod.evicted", `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`, { pod: pod.split("/")[1] ?? "", node });
+    ctx.trace(
+      "pod.evicted",
+      `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`,
+      { pod: pod.split("/")[1] ?? "", node },
+    );
     const evictions = copyRecord(s.evictions);
     delete evictions[pod];
     return { ...s, busy, evictions };

@@ -33,7 +33,14 @@ export type KcmConfig = {
 };
 
 /** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
-export type JobTrack = { seen: Readonly<Record<string, true>>; failuresAfterLastSuccess: number; lastFailureTime: Ms | null; waitingUntil: Ms | null; deadlineAt?: Ms; ttlAt?: Ms };
+export type JobTrack = {
+  seen: Readonly<Record<string, true>>;
+  failuresAfterLastSuccess: number;
+  lastFailureTime: Ms | null;
+  waitingUntil: Ms | null;
+  deadlineAt?: Ms;
+  ttlAt?: Ms;
+};
 
 /** The cronjob controller's memory of a CronJob: the next sync it queued, and the last missed slot it reported. */
 export type CronTrack = { wakeAt: Ms | null; missedReported: Ms | null; forbidReported: Ms | null };
@@ -83,14 +90,47 @@ export type KcmState = {
 };
 
 /** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
-export type RolloutProgress = { replicaset: string; counts: [number, number, number]; lastUpdate: Ms; timedOut: boolean; complete: boolean };
+export type RolloutProgress = {
+  replicaset: string;
+  counts: [number, number, number];
+  lastUpdate: Ms;
+  timedOut: boolean;
+  complete: boolean;
+};
 
 /** slowStartBatch: creates go out in batches of 1, 2, 4, ... each after the previous batch answered. */
-export type SlowStart = { left: number; size: number; inflight: number; batch: number; failed: boolean; forbidden?: true };
+export type SlowStart = {
+  left: number;
+  size: number;
+  inflight: number;
+  batch: number;
+  failed: boolean;
+  forbidden?: true;
+};
 
-export type KcmTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "monitor" } | { lib?: undefined; t: "evict"; pod: string; due: Ms } | { lib?: undefined; t: "progress" } | { lib?: undefined; t: "pdb-recheck" } | { lib?: undefined; t: "batch" } | { lib?: undefined; t: "hpa"; key: string } | { lib?: undefined; t: "rs-retry" };
+export type KcmTimer =
+  | HttpClientTimer
+  | InformerTimer
+  | ElectorTimer
+  | { lib?: undefined; t: "monitor" }
+  | { lib?: undefined; t: "evict"; pod: string; due: Ms }
+  | { lib?: undefined; t: "progress" }
+  | { lib?: undefined; t: "pdb-recheck" }
+  | { lib?: undefined; t: "batch" }
+  | { lib?: undefined; t: "hpa"; key: string }
+  | { lib?: undefined; t: "rs-retry" };
 
-export const INFORMERS = ["deployments", "endpointslices", "leases", "nodes", "persistentvolumeclaims", "pods", "replicasets", "services", "statefulsets"] as const;
+export const INFORMERS = [
+  "deployments",
+  "endpointslices",
+  "leases",
+  "nodes",
+  "persistentvolumeclaims",
+  "pods",
+  "replicasets",
+  "services",
+  "statefulsets",
+] as const;
 
 const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...INFORMERS.slice(5)] as const;
 

@@ -5,19 +5,42 @@
 // kube-proxy configured with it refuses to start, as a current binary does.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Command, Envelope, Ms } from "../../core/types";
-import { emptyHttpClient, httpOnMessage, httpOnTimer, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
+import {
+  emptyHttpClient,
+  httpOnMessage,
+  httpOnTimer,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
 import type { Endpoint, EndpointSlice, Service } from "../../objects/types";
-import { countRules, packetPath, packetSteps, programRules, rejectPath, type ProxyMode, type ServicePort } from "../../kube-proxy/rules";
+import {
+  countRules,
+  packetPath,
+  packetSteps,
+  programRules,
+  rejectPath,
+  type ProxyMode,
+  type ServicePort,
+} from "../../kube-proxy/rules";
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
-export type KubeProxyState = { http: HttpClient; informers: Readonly<Record<string, Informer>>; lastSync: Ms; armed: boolean; programmed: string };
+export type KubeProxyState = {
+  http: HttpClient;
+  informers: Readonly<Record<string, Informer>>;
+  lastSync: Ms;
+  armed: boolean;
+  programmed: string;
+};
 type Timer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "sync" };
 
 const NAMES = ["services", "endpointslices"] as const;
 
 /** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
-export const USERSPACE_REMOVED = 'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])';
+export const USERSPACE_REMOVED =
+  'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])';
 
 /**
  * The endpoints kube-proxy sends a Service's traffic to (pkg/proxy/topology.go CategorizeEndpoints):
@@ -34,11 +57,25 @@ export function servicePorts(services: readonly Service[], slices: readonly Endp
   const out: ServicePort[] = [];
   for (const svc of [...services].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     if (svc.spec.clusterIP === "None") continue;
-    const mine = usableEndpoints(slices.filter((e) => e.metadata.namespace === svc.metadata.namespace && e.metadata.labels["kubernetes.io/service-name"] === svc.metadata.name).flatMap((e) => e.endpoints));
+    const mine = usableEndpoints(
+      slices
+        .filter(
+          (e) =>
+            e.metadata.namespace === svc.metadata.namespace &&
+            e.metadata.labels["kubernetes.io/service-name"] === svc.metadata.name,
+        )
+        .flatMap((e) => e.endpoints),
+    );
     const fallback = mine.some((x) => !x.conditions.ready);
     for (const p of svc.spec.ports) {
       const endpoints = mine.map((x) => `${x.addresses[0]}:${p.targetPort}`).sort();
-      const port: ServicePort = { name: `${svc.metadata.namespace}/${svc.metadata.name}:${p.port}`, vip: svc.spec.clusterIP, port: p.port, protocol: p.protocol, endpoints };
+      const port: ServicePort = {
+        name: `${svc.metadata.namespace}/${svc.metadata.name}:${p.port}`,
+        vip: svc.spec.clusterIP,
+        port: p.port,
+        protocol: p.protocol,
+        endpoints,
+      };
       out.push(fallback ? { ...port, terminatingFallback: true } : port);
     }
   }
@@ -57,13 +94,27 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
   if (sig === s.programmed) return { ...s, lastSync: ctx.now, armed: false };
   const eps = svcs.reduce((a, x) => a + x.endpoints.length, 0);
   const target = svcs.find((x) => x.endpoints.length > 0);
-  const fields = { node: cfg.node, mode, services: svcs.length, endpoints: eps, rules: table.rules, hashEntries: table.hashEntries };
+  const fields = {
+    node: cfg.node,
+    mode,
+    services: svcs.length,
+    endpoints: eps,
+    rules: table.rules,
+    hashEntries: table.hashEntries,
+  };
   if (target === undefined) {
     const empty = svcs[0];
     const reject = empty === undefined ? null : rejectPath(mode, empty);
-    const walk = empty === undefined || reject === null ? "" : `: a new connection to ${empty.vip}:${empty.port} is rejected, so the client sees "Connection refused"`;
+    const walk =
+      empty === undefined || reject === null
+        ? ""
+        : `: a new connection to ${empty.vip}:${empty.port} is rejected, so the client sees "Connection refused"`;
     const vip = walk === "" || empty === undefined ? null : `${empty.vip}:${empty.port}`;
-    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ${svcs.length} service port(s), none with ready endpoints${walk}.`, { ...fields, vip, steps: null, path: reject ?? [] });
+    ctx.trace(
+      "kube-proxy.synced",
+      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ${svcs.length} service port(s), none with ready endpoints${walk}.`,
+      { ...fields, vip, steps: null, path: reject ?? [] },
+    );
   } else {
     const pick = target.endpoints.length === 1 ? 1 : ctx.rng.range(1, target.endpoints.length);
     const position = svcs.filter((x) => x.endpoints.length > 0).indexOf(target) + 1;
@@ -71,8 +122,15 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
     const path = packetPath(mode, table, target, pick);
     const hashed = table.hashEntries > 0 ? ` and ${table.hashEntries} hash-table entries` : "";
     const serving = svcs.filter((x) => x.terminatingFallback === true).reduce((a, x) => a + x.endpoints.length, 0);
-    const kind = serving === 0 ? "ready endpoint(s)" : `endpoint(s), ${serving} of them terminating but still serving (their Service has no ready endpoint left)`;
-    ctx.trace("kube-proxy.synced", `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ${svcs.length} service port(s) with ${eps} ${kind}; a new connection to ${target.vip}:${target.port} takes ${steps} rule matches or lookups.`, { ...fields, vip: `${target.vip}:${target.port}`, steps, path });
+    const kind =
+      serving === 0
+        ? "ready endpoint(s)"
+        : `endpoint(s), ${serving} of them terminating but still serving (their Service has no ready endpoint left)`;
+    ctx.trace(
+      "kube-proxy.synced",
+      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ${svcs.length} service port(s) with ${eps} ${kind}; a new connection to ${target.vip}:${target.port} takes ${steps} rule matches or lookups.`,
+      { ...fields, vip: `${target.vip}:${target.port}`, steps, path },
+    );
   }
   return { ...s, lastSync: ctx.now, armed: false, programmed: sig };
 }
@@ -100,23 +158,48 @@ function onCommand(s: KubeProxyState, c: Command, ctx: Ctx, cfg: KubeProxyConfig
   const { rules, hashEntries } = countRules(cfg.mode, services, endpoints);
   const average = Math.ceil(packetSteps(cfg.mode, (services + 1) / 2, (endpoints + 1) / 2));
   const worst = packetSteps(cfg.mode, services, endpoints);
-  const how = cfg.mode === "iptables" ? "KUBE-SERVICES is matched rule by rule" : cfg.mode === "ipvs" ? "ipset and IPVS are hash tables" : "the service-ips verdict map is a hash lookup";
-  ctx.trace("kube-proxy.projection", `kube-proxy (${cfg.mode}) with ${services} services × ${endpoints} endpoints would hold ${rules} rules${hashEntries > 0 ? ` and ${hashEntries} hash-table entries` : ""}; a new connection takes about ${average} matches or lookups (at most ${worst}) because ${how}.`, { mode: cfg.mode, services, endpoints, rules, hashEntries, averageSteps: average, worstSteps: worst });
+  const how =
+    cfg.mode === "iptables"
+      ? "KUBE-SERVICES is matched rule by rule"
+      : cfg.mode === "ipvs"
+        ? "ipset and IPVS are hash tables"
+        : "the service-ips verdict map is a hash lookup";
+  ctx.trace(
+    "kube-proxy.projection",
+    `kube-proxy (${cfg.mode}) with ${services} services × ${endpoints} endpoints would hold ${rules} rules${hashEntries > 0 ? ` and ${hashEntries} hash-table entries` : ""}; a new connection takes about ${average} matches or lookups (at most ${worst}) because ${how}.`,
+    { mode: cfg.mode, services, endpoints, rules, hashEntries, averageSteps: average, worstSteps: worst },
+  );
   return s;
 }
 
 export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>({
   kind: "kube-proxy",
   boot: (cfg, _p, ctx) => {
-    let s: KubeProxyState = { http: emptyHttpClient(), informers: {}, lastSync: -cfg.minSyncMs, armed: false, programmed: "" };
+    let s: KubeProxyState = {
+      http: emptyHttpClient(),
+      informers: {},
+      lastSync: -cfg.minSyncMs,
+      armed: false,
+      programmed: "",
+    };
     if (cfg.mode === "userspace") {
-      ctx.trace("kube-proxy.mode-refused", `kube-proxy/${cfg.node} refuses --proxy-mode=userspace (the userspace proxier was removed in Kubernetes v1.26): ${USERSPACE_REMOVED}.`, { node: cfg.node, mode: "userspace" });
+      ctx.trace(
+        "kube-proxy.mode-refused",
+        `kube-proxy/${cfg.node} refuses --proxy-mode=userspace (the userspace proxier was removed in Kubernetes v1.26): ${USERSPACE_REMOVED}.`,
+        { node: cfg.node, mode: "userspace" },
+      );
       ctx.exit(`invalid configuration: ${USERSPACE_REMOVED}`);
       return s;
     }
     const informers: Record<string, Informer> = {};
     for (const n of NAMES) {
-      const run = informerRun(newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }), n, s.http, cfg.api, ctx);
+      const run = informerRun(
+        newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }),
+        n,
+        s.http,
+        cfg.api,
+        ctx,
+      );
       informers[n] = run.inf;
       s = { ...s, http: run.hc };
     }

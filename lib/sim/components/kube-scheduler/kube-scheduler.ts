@@ -4,13 +4,29 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
 import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace } from "../../client/informer";
-import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type ElectorEvent } from "../../client/leader-election";
+import {
+  clusterWideSpec,
+  informerOnResultInPlace,
+  informerOnTimerInPlace,
+  startInformersInPlace,
+} from "../../client/informer";
+import {
+  electorOnResultInPlace,
+  electorOnTimerInPlace,
+  newElector,
+  type ElectorEvent,
+} from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
 import { announce } from "../leader-trace";
 import { drain, onBindResult, onSchedulerChanges } from "./scheduling";
-import { SCHEDULER_INFORMERS, type SchedulerConfig, type SchedulerState, type SchedulerTag, type SchedulerTimer } from "./types";
+import {
+  SCHEDULER_INFORMERS,
+  type SchedulerConfig,
+  type SchedulerState,
+  type SchedulerTag,
+  type SchedulerTimer,
+} from "./types";
 
 export type { SchedulerConfig, SchedulerState } from "./types";
 
@@ -35,7 +51,8 @@ function isLibraryResult(r: HttpResult<SchedulerTag>): r is HttpResult<string> {
 function onHttpResult(s: SchedulerState, cfg: SchedulerConfig, r: HttpResult<SchedulerTag>, ctx: Ctx): void {
   if (!isLibraryResult(r)) {
     // The PodScheduled=False write needs no answer: the pod informer shows it.
-    if (r.kind === "response" && typeof r.tag !== "string" && r.tag.op === "bind") onBindResult(s, r.status, r.tag, ctx);
+    if (r.kind === "response" && typeof r.tag !== "string" && r.tag.op === "bind")
+      onBindResult(s, r.status, r.tag, ctx);
     return;
   }
   if (r.tag.startsWith("le:")) {

@@ -9,8 +9,26 @@ import { httpSendInPlace } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { condition, isTerminating, setCondition } from "../../objects/helpers";
 import type { KubeObject, Node, Pod } from "../../objects/types";
-import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne, type PodInfo, type ScheduleResult, type Snapshot } from "../../scheduler";
-import { addPod, flushUnschedulableLeftover, nextWakeupMs, onClusterEvent, popPod, removePod, requeueFailed, type SchedulingQueue } from "../../scheduler/queue";
+import {
+  assumePod,
+  buildSnapshot,
+  defaultSchedulerConfig,
+  newPodInfo,
+  scheduleOne,
+  type PodInfo,
+  type ScheduleResult,
+  type Snapshot,
+} from "../../scheduler";
+import {
+  addPod,
+  flushUnschedulableLeftover,
+  nextWakeupMs,
+  onClusterEvent,
+  popPod,
+  removePod,
+  requeueFailed,
+  type SchedulingQueue,
+} from "../../scheduler/queue";
 import { toFrameworkNode, toFrameworkPod, toWorkloads } from "./to-framework";
 import type { BindRequest, SchedulerConfig, SchedulerState, SchedulerTag } from "./types";
 
@@ -57,7 +75,8 @@ export function onSchedulerChanges(s: SchedulerState, changes: readonly Informer
     // Bound, terminating or gone: no longer ours to schedule. A deletion or a new binding may free
     // or change room elsewhere (AssignedPodAdd / AssignedPodDelete events).
     if (isQueued(s.queue, key)) s.queue = removePod(s.queue, key);
-    if (s.assumed[key] !== undefined && (c.type === "DELETED" || pod.spec.nodeName !== null)) s.assumed = without(s.assumed, key);
+    if (s.assumed[key] !== undefined && (c.type === "DELETED" || pod.spec.nodeName !== null))
+      s.assumed = without(s.assumed, key);
     if (c.type === "DELETED" || c.type === "ADDED") moved = true;
   }
   if (moved) s.queue = onClusterEvent(s.queue, now);
@@ -67,7 +86,12 @@ export function onSchedulerChanges(s: SchedulerState, changes: readonly Informer
  * The scheduler cache's snapshot from stored objects: nodes, the pods bound (or assumed bound) to
  * them, and the workloads default spreading selects by. Pure.
  */
-export function snapshotFromObjects(nodes: readonly Node[], pods: readonly Pod[], assumed: Readonly<Record<string, string>>, workloads: readonly KubeObject[]): Snapshot {
+export function snapshotFromObjects(
+  nodes: readonly Node[],
+  pods: readonly Pod[],
+  assumed: Readonly<Record<string, string>>,
+  workloads: readonly KubeObject[],
+): Snapshot {
   const infos: PodInfo[] = [];
   for (const p of pods) {
     const nodeName = p.spec.nodeName ?? assumed[keyOf(p)] ?? null;
@@ -114,18 +138,30 @@ export function scoreList(r: ScheduleResult): string[] {
 
 /** One scheduling cycle for `pod`. Pure apart from drawing the tie-break from `ctx.rng`. */
 export function scheduleCycle(pod: Pod, snapshot: Snapshot, nextStart: number, ctx: Pick<Ctx, "rng">): ScheduleResult {
-  return scheduleOne(PROFILE, podInfoOf(pod, null), snapshot, { pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)), nextStartNodeIndex: nextStart, detail: true });
+  return scheduleOne(PROFILE, podInfoOf(pod, null), snapshot, {
+    pickIndex: (n) => (n === 1 ? 0 : ctx.rng.int(n)),
+    nextStartNodeIndex: nextStart,
+    detail: true,
+  });
 }
 
 function unschedulable(s: SchedulerState, cfg: SchedulerConfig, pod: Pod, r: ScheduleResult, ctx: Ctx): void {
   const key = keyOf(pod);
   const message = r.message ?? "0/0 nodes are available.";
   if (s.reported[key] !== message) {
-    ctx.trace("pod.unschedulable", `kube-scheduler cannot place ${pod.metadata.name}: ${message}`, { pod: pod.metadata.name, reason: message });
+    ctx.trace("pod.unschedulable", `kube-scheduler cannot place ${pod.metadata.name}: ${message}`, {
+      pod: pod.metadata.name,
+      reason: message,
+    });
     const cond = condition(pod.status.conditions, "PodScheduled");
     if (cfg.recordUnschedulable === true && !(cond?.status === "False" && cond.reason === "Unschedulable")) {
       const conditions = setCondition(pod.status.conditions, "PodScheduled", "False", "Unschedulable", ctx.now);
-      const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status: { conditions } } });
+      const call = apiCall("patch", "pods", {
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+        subresource: "status",
+        body: { status: { conditions } },
+      });
       httpSendInPlace<SchedulerTag>(s.http, cfg.api, call, { op: "unschedulable-condition", key }, null, ctx);
     }
   }
@@ -155,8 +191,23 @@ export function drain(s: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): void {
     const key = popped.pod.key;
     snapshot = assumePod(snapshot, podInfoOf(pod, null), r.selectedNode);
     const total = r.nodes.find((n) => n.name === r.selectedNode)?.total ?? null;
-    const tag: BindRequest = { op: "bind", key, node: r.selectedNode, attempts: popped.pod.attempts, feasible: r.feasibleNodes, total, scores: scoreList(r), tied: r.tiedNodes.length, evaluated: r.evaluatedNodes };
-    const call = apiCall("create", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "binding", body: { nodeName: r.selectedNode } });
+    const tag: BindRequest = {
+      op: "bind",
+      key,
+      node: r.selectedNode,
+      attempts: popped.pod.attempts,
+      feasible: r.feasibleNodes,
+      total,
+      scores: scoreList(r),
+      tied: r.tiedNodes.length,
+      evaluated: r.evaluatedNodes,
+    };
+    const call = apiCall("create", "pods", {
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      subresource: "binding",
+      body: { nodeName: r.selectedNode },
+    });
     httpSendInPlace<SchedulerTag>(s.http, cfg.api, call, tag, null, ctx);
     s.assumed = withEntry(s.assumed, key, r.selectedNode);
   }
@@ -175,11 +226,25 @@ export function onBindResult(s: SchedulerState, status: number, d: BindRequest, 
   const name = d.key.split("/")[1] ?? "";
   s.assumed = without(s.assumed, d.key);
   if (status === 200 || status === 201) {
-    const why = d.total === null ? `the only node of ${d.evaluated} that passed every filter` : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest (${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
-    ctx.trace("pod.scheduled", `kube-scheduler bound ${name} to ${d.node} (POST pods/binding): ${why}.`, { pod: name, node: d.node, feasible: d.feasible, score: d.total, scores: d.scores });
+    const why =
+      d.total === null
+        ? `the only node of ${d.evaluated} that passed every filter`
+        : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest (${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
+    ctx.trace("pod.scheduled", `kube-scheduler bound ${name} to ${d.node} (POST pods/binding): ${why}.`, {
+      pod: name,
+      node: d.node,
+      feasible: d.feasible,
+      score: d.total,
+      scores: d.scores,
+    });
     s.reported = without(s.reported, d.key);
     return;
   }
-  s.queue = requeueFailed(s.queue, { key: d.key, priority: 0, timestampMs: ctx.now, attempts: d.attempts, unschedulableSinceMs: null }, ctx.now, false);
+  s.queue = requeueFailed(
+    s.queue,
+    { key: d.key, priority: 0, timestampMs: ctx.now, attempts: d.attempts, unschedulableSinceMs: null },
+    ctx.now,
+    false,
+  );
   armWake(s, ctx);
 }

@@ -26,19 +26,35 @@ export function toFrameworkPod(p: Pod, nodeName: string | null = p.spec.nodeName
     name: p.metadata.name,
     namespace: p.metadata.namespace ?? "default",
     labels: p.metadata.labels,
-    ownerReferences: p.metadata.ownerReferences.map((o) => ({ apiVersion: o.kind === "Pod" ? "v1" : "apps/v1", kind: o.kind, name: o.name, controller: o.controller })),
+    ownerReferences: p.metadata.ownerReferences.map((o) => ({
+      apiVersion: o.kind === "Pod" ? "v1" : "apps/v1",
+      kind: o.kind,
+      name: o.name,
+      controller: o.controller,
+    })),
     terminating: isTerminating(p),
     terminal: p.status.phase === "Succeeded" || p.status.phase === "Failed",
     nodeName,
     schedulerName: s.schedulerName,
     priority: 0,
     preemptionPolicy: "PreemptLowerPriority",
-    containers: s.containers.map((c) => ({ name: c.name, image: c.image, requests: { cpu: `${c.requests.cpuMilli}m`, memory: `${c.requests.memoryMi}Mi` }, restartPolicy: null, hostPorts: [] })),
+    containers: s.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      requests: { cpu: `${c.requests.cpuMilli}m`, memory: `${c.requests.memoryMi}Mi` },
+      restartPolicy: null,
+      hostPorts: [],
+    })),
     initContainers: [],
     overhead: {},
     nodeSelector: s.nodeSelector ?? null,
     affinity: s.affinity ?? null,
-    tolerations: s.tolerations.map((t) => ({ key: t.key ?? "", operator: t.operator, value: t.value ?? "", effect: t.effect ?? "" })),
+    tolerations: s.tolerations.map((t) => ({
+      key: t.key ?? "",
+      operator: t.operator,
+      value: t.value ?? "",
+      effect: t.effect ?? "",
+    })),
     topologySpreadConstraints: s.topologySpreadConstraints ?? [],
   };
 }
@@ -49,7 +65,12 @@ export function toWorkloads(objects: readonly KubeObject[]): Workload[] {
   for (const o of objects) {
     if (o.kind !== "Service" && o.kind !== "ReplicaSet" && o.kind !== "StatefulSet") continue;
     if (o.kind === "Service" && Object.keys(o.spec.selector).length === 0) continue;
-    out.push({ kind: o.kind, namespace: o.metadata.namespace ?? "default", name: o.metadata.name, selector: { matchLabels: o.spec.selector, matchExpressions: [] } });
+    out.push({
+      kind: o.kind,
+      namespace: o.metadata.namespace ?? "default",
+      name: o.metadata.name,
+      selector: { matchLabels: o.spec.selector, matchExpressions: [] },
+    });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : 1));
 }

@@ -10,7 +10,17 @@ import type { SchedulingQueue } from "../../scheduler/queue";
  * A binding's context, carried with its request: the attempt count (a failed binding backs off from
  * where it was) and why the node was picked (traced once the binding lands).
  */
-export type BindRequest = { op: "bind"; key: string; node: string; attempts: number; feasible: number; total: number | null; scores: string[]; tied: number; evaluated: number };
+export type BindRequest = {
+  op: "bind";
+  key: string;
+  node: string;
+  attempts: number;
+  feasible: number;
+  total: number | null;
+  scores: string[];
+  tied: number;
+  evaluated: number;
+};
 
 /** A scheduler request's tag: a binding's context, the PodScheduled=False write's, or a client library's string (leader election, informers). */
 export type SchedulerTag = BindRequest | { op: "unschedulable-condition"; key: string } | string;

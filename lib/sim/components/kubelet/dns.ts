@@ -10,7 +10,11 @@ export type ResolvConf = { nameservers: string[]; searches: string[]; ndots: num
 export function podResolvConf(pod: Pod, clusterDns: string, clusterDomain: string): ResolvConf {
   const ns = pod.metadata.namespace ?? "default";
   const ndots = pod.spec.dnsConfig?.options.find((o) => o.name === "ndots")?.value;
-  return { nameservers: [clusterDns], searches: [`${ns}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain], ndots: ndots === undefined ? 5 : Number(ndots) };
+  return {
+    nameservers: [clusterDns],
+    searches: [`${ns}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain],
+    ndots: ndots === undefined ? 5 : Number(ndots),
+  };
 }
 
 export function resolvConfText(rc: ResolvConf): string {

@@ -35,11 +35,24 @@ export function drawReportDelayMs(cfg: KubeletConfig, ctx: Ctx): Ms {
 }
 
 function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
-  return { name, namespace, uid: "", resourceVersion: "", creationTimestamp: now, labels, ownerReferences: [], deletionTimestamp: null };
+  return {
+    name,
+    namespace,
+    uid: "",
+    resourceVersion: "",
+    creationTimestamp: now,
+    labels,
+    ownerReferences: [],
+    deletionTimestamp: null,
+  };
 }
 
 export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
-  const labels: Record<string, string> = { "kubernetes.io/hostname": cfg.node, "topology.kubernetes.io/zone": cfg.zone, ...cfg.labels };
+  const labels: Record<string, string> = {
+    "kubernetes.io/hostname": cfg.node,
+    "topology.kubernetes.io/zone": cfg.zone,
+    ...cfg.labels,
+  };
   const node: Node = {
     kind: "Node",
     apiVersion: "v1",
@@ -52,12 +65,27 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
       ...(s.version === undefined ? {} : { nodeInfo: { kubeletVersion: s.version } }),
     },
   };
-  httpSendInPlace(s.http, cfg.api, apiCall("create", "nodes", { body: node }), "register", cfg.timing.statusUpdateMs, ctx);
+  httpSendInPlace(
+    s.http,
+    cfg.api,
+    apiCall("create", "nodes", { body: node }),
+    "register",
+    cfg.timing.statusUpdateMs,
+    ctx,
+  );
 }
 
-export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
+export function onRegisterResult(
+  s: KubeletState,
+  cfg: KubeletConfig,
+  r: HttpResult & { kind: "response" },
+  ctx: Ctx,
+): void {
   if (r.status === 201 || r.status === 409) {
-    if (r.status === 201) ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, { node: cfg.node });
+    if (r.status === 201)
+      ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, {
+        node: cfg.node,
+      });
     s.registered = true;
     s.registerRetryMs = 0;
     if (s.version === undefined) return;
@@ -76,11 +104,25 @@ export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
   const timeout = Math.min(cfg.timing.statusUpdateMs, cfg.timing.leaseDurationMs);
   s.leaseInflight = true;
   if (s.lease === null) {
-    httpSendInPlace(s.http, cfg.api, apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node }), "lease:get", timeout, ctx);
+    httpSendInPlace(
+      s.http,
+      cfg.api,
+      apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node }),
+      "lease:get",
+      timeout,
+      ctx,
+    );
     return;
   }
   const lease: Lease = { ...s.lease, spec: { ...s.lease.spec, renewTime: ctx.now } };
-  httpSendInPlace(s.http, cfg.api, apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease }), "lease:update", timeout, ctx);
+  httpSendInPlace(
+    s.http,
+    cfg.api,
+    apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease }),
+    "lease:update",
+    timeout,
+    ctx,
+  );
 }
 
 function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
@@ -88,14 +130,32 @@ function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
     kind: "Lease",
     apiVersion: "coordination.k8s.io/v1",
     metadata: meta(cfg.node, "kube-node-lease", {}, ctx.now),
-    spec: { holderIdentity: cfg.node, leaseDurationSeconds: cfg.timing.leaseDurationMs / 1000, acquireTime: ctx.now, renewTime: ctx.now, leaseTransitions: 0 },
+    spec: {
+      holderIdentity: cfg.node,
+      leaseDurationSeconds: cfg.timing.leaseDurationMs / 1000,
+      acquireTime: ctx.now,
+      renewTime: ctx.now,
+      leaseTransitions: 0,
+    },
   };
 }
 
-export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
+export function onLeaseResult(
+  s: KubeletState,
+  cfg: KubeletConfig,
+  r: HttpResult & { kind: "response" },
+  ctx: Ctx,
+): void {
   const op = r.tag.slice("lease:".length);
   if (op === "get" && r.status === 404) {
-    httpSendInPlace(s.http, cfg.api, apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) }), "lease:create", cfg.timing.statusUpdateMs, ctx);
+    httpSendInPlace(
+      s.http,
+      cfg.api,
+      apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) }),
+      "lease:create",
+      cfg.timing.statusUpdateMs,
+      ctx,
+    );
     return;
   }
   if (op === "get" && r.status === 200) {
@@ -106,7 +166,11 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
   }
   if (r.status === 200 || r.status === 201) {
     if (s.leaseFailingSince !== null && s.leaseEverRenewed) {
-      ctx.trace("kubelet.lease-renewed", `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`, { node: cfg.node });
+      ctx.trace(
+        "kubelet.lease-renewed",
+        `kubelet/${cfg.node} renewed its node Lease again after ${secs(ctx.now - s.leaseFailingSince)} of failures.`,
+        { node: cfg.node },
+      );
     }
     ctx.after(jitteredMs(cfg.timing.leaseRenewMs, HEARTBEAT_JITTER_PER_MILLE, ctx.rng), { t: "lease" });
     s.leaseInflight = false;
@@ -123,7 +187,8 @@ export function onLeaseResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult
       { node: cfg.node, status: r.status, error: r.error },
     );
   }
-  s.leaseRetryMs = s.leaseRetryMs === 0 ? cfg.timing.leaseRetryBaseMs : Math.min(s.leaseRetryMs * 2, cfg.timing.leaseRetryMaxMs);
+  s.leaseRetryMs =
+    s.leaseRetryMs === 0 ? cfg.timing.leaseRetryBaseMs : Math.min(s.leaseRetryMs * 2, cfg.timing.leaseRetryMaxMs);
   ctx.after(s.leaseRetryMs, { t: "lease" });
   s.leaseInflight = false;
   if (r.status === 409) s.lease = null;
@@ -143,7 +208,9 @@ export function refreshImages(cfg: KubeletConfig, ctx: Ctx): void {
 }
 
 function sameImages(a: readonly ContainerImage[], b: readonly ContainerImage[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.sizeBytes === b[i]!.sizeBytes && x.names.join() === b[i]!.names.join());
+  return (
+    a.length === b.length && a.every((x, i) => x.sizeBytes === b[i]!.sizeBytes && x.names.join() === b[i]!.names.join())
+  );
 }
 
 /**
@@ -173,10 +240,23 @@ export function checkRuntime(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): voi
 
 /** tryUpdateNodeStatus: read the node (from the cache) and re-post its Ready condition and the images if they drifted, or when due. */
 export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
-  if (s.registered) httpSendInPlace(s.http, cfg.api, apiCall("get", "nodes", { name: cfg.node, rv: "0" }), "status:get", cfg.timing.statusUpdateMs, ctx);
+  if (s.registered)
+    httpSendInPlace(
+      s.http,
+      cfg.api,
+      apiCall("get", "nodes", { name: cfg.node, rv: "0" }),
+      "status:get",
+      cfg.timing.statusUpdateMs,
+      ctx,
+    );
 }
 
-export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): void {
+export function onStatusResult(
+  s: KubeletState,
+  cfg: KubeletConfig,
+  r: HttpResult & { kind: "response" },
+  ctx: Ctx,
+): void {
   if (r.tag === "status:get") {
     if (r.status !== 200) return;
     const node = r.body as Node;
@@ -185,25 +265,52 @@ export function onStatusResult(s: KubeletState, cfg: KubeletConfig, r: HttpResul
     const images = s.images.slice(0, NODE_STATUS_MAX_IMAGES);
     // nodeStatusHasChanged: any change besides heartbeat times is posted at once, not at the 5 min report.
     // A restarted kubelet of another version reports it (setters.go: NodeInfo fills nodeInfo.kubeletVersion).
-    const version = s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version ? { nodeInfo: { kubeletVersion: s.version } } : {};
+    const version =
+      s.version !== undefined && node.status.nodeInfo?.kubeletVersion !== s.version
+        ? { nodeInfo: { kubeletVersion: s.version } }
+        : {};
     const changed = drifted || !sameImages(node.status.images ?? [], images) || "nodeInfo" in version;
     if (!changed && ctx.now - s.lastStatusReport < cfg.timing.statusReportMs + s.reportDelayMs) return;
-    const patch = { status: { conditions: setCondition(node.status.conditions, "Ready", ready.status, ready.reason, ctx.now), lastHeartbeatTime: ctx.now, images, ...version } };
+    const patch = {
+      status: {
+        conditions: setCondition(node.status.conditions, "Ready", ready.status, ready.reason, ctx.now),
+        lastHeartbeatTime: ctx.now,
+        images,
+        ...version,
+      },
+    };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    const tag = drifted ? (ready.status === "True" ? "status:patch-ready" : "status:patch-not-ready") : changed ? "status:patch-changed" : "status:patch";
+    const tag = drifted
+      ? ready.status === "True"
+        ? "status:patch-ready"
+        : "status:patch-not-ready"
+      : changed
+        ? "status:patch-changed"
+        : "status:patch";
     httpSendInPlace(s.http, cfg.api, call, tag, cfg.timing.statusUpdateMs, ctx);
     return;
   }
   if (r.status !== 200) return;
   if (r.tag === "status:patch-ready") {
-    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, { node: cfg.node, status: "True" });
+    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, {
+      node: cfg.node,
+      status: "True",
+    });
   } else if (r.tag === "status:patch-not-ready") {
-    ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`, { node: cfg.node, status: "False" });
+    ctx.trace(
+      "node.ready-changed",
+      `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`,
+      { node: cfg.node, status: "False" },
+    );
   }
   const reported = (r.body as Node | null)?.status?.nodeInfo?.kubeletVersion;
   if (reported !== undefined && reported === s.version && s.versionReported !== reported) {
     s.versionReported = reported;
-    ctx.trace("node.version-reported", `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`, { node: cfg.node, version: reported });
+    ctx.trace(
+      "node.version-reported",
+      `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`,
+      { node: cfg.node, version: reported },
+    );
   }
   s.lastStatusReport = ctx.now;
   s.reportDelayMs = r.tag === "status:patch" ? 0 : drawReportDelayMs(cfg, ctx);

@@ -1,9 +1,26 @@
 // The kubelet component: boots static pods, registers the node, heartbeats, and syncs pods.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Command, Envelope } from "../../core/types";
-import { emptyHttpClient, httpClientCopy, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
+import {
+  emptyHttpClient,
+  httpClientCopy,
+  httpOnMessageInPlace,
+  httpOnTimerInPlace,
+  type HttpResult,
+} from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
-import { checkRuntime, drawReportDelayMs, nextStatusSyncMs, onLeaseResult, onRegisterResult, onStatusResult, refreshImages, register, renewLease, syncStatus } from "./heartbeat";
+import {
+  checkRuntime,
+  drawReportDelayMs,
+  nextStatusSyncMs,
+  onLeaseResult,
+  onRegisterResult,
+  onStatusResult,
+  refreshImages,
+  register,
+  renewLease,
+  syncStatus,
+} from "./heartbeat";
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onManifestChanged, onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
@@ -19,7 +36,12 @@ function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
     if (!ctx.isLocalUp(p)) ctx.startLocal(p);
     statics[p] = { backoffMs: 0, lastRestart: ctx.now, pendingRestart: false };
   }
-  const pods = newInformer({ resource: "pods", namespace: null, fieldSelector: { "spec.nodeName": cfg.node }, labelSelector: null });
+  const pods = newInformer({
+    resource: "pods",
+    namespace: null,
+    fieldSelector: { "spec.nodeName": cfg.node },
+    labelSelector: null,
+  });
   const s: KubeletState = {
     http: emptyHttpClient(),
     probeHttp: emptyHttpClient(),
@@ -98,7 +120,8 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
   }
   // GET /metrics/resource (metrics-server's scrape): the kubelet answers from the runtime's CRI stats.
   if (body.p === "metrics") {
-    if (body.kind === "scrape" && cfg.runtime !== null) ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: body.id, op: "stats", replyTo: env.from });
+    if (body.kind === "scrape" && cfg.runtime !== null)
+      ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: body.id, op: "stats", replyTo: env.from });
     return s;
   }
   if (body.p === "cri") {
@@ -108,13 +131,15 @@ function onMessage(s0: KubeletState, env: Envelope, ctx: Ctx, cfg: KubeletConfig
       return syncPods({ ...s, runtime, runtimeSynced: true }, cfg, ctx);
     }
     if (body.kind === "cri-images") return { ...s, images: body.images };
-    if (body.kind === "cri-stats") ctx.send(body.replyTo, { p: "metrics", kind: "scrape-result", id: body.id, node: cfg.node, stats: body.stats });
+    if (body.kind === "cri-stats")
+      ctx.send(body.replyTo, { p: "metrics", kind: "scrape-result", id: body.id, node: cfg.node, stats: body.stats });
     return s;
   }
   // Both clients see every HTTP/transport message: each ignores requests it did not send.
   for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
   if (cfg.probeTarget !== null) {
-    for (const r of httpOnMessageInPlace(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx)) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
+    for (const r of httpOnMessageInPlace(s.probeHttp, { server: cfg.probeTarget, credential: null }, env, ctx))
+      if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
   }
   return s;
 }
@@ -123,7 +148,8 @@ function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCo
   let s = own(s0, ctx);
   if (timer.lib === "http") {
     for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
-    for (const r of httpOnTimerInPlace(s.probeHttp, timer, ctx)) if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
+    for (const r of httpOnTimerInPlace(s.probeHttp, timer, ctx))
+      if (r.kind === "response") s = onProbeResult(s, cfg, r, ctx);
     return s;
   }
   if (timer.lib === "informer") {
@@ -168,11 +194,15 @@ function onCommand(s0: KubeletState, c: Command, ctx: Ctx, cfg: KubeletConfig): 
   if (c.name !== "install-kubelet") return s0;
   const s = own(s0, ctx);
   const version = String(c.args.version);
-  ctx.trace("kubelet.package-installed", `$ apt-get install kubelet=${version.slice(1)} on ${cfg.node}: the new binary is on disk; the running kubelet (${s.version ?? "unknown version"}) uses it after a restart.`, {
-    node: cfg.node,
-    version,
-    from: s.version ?? null,
-  });
+  ctx.trace(
+    "kubelet.package-installed",
+    `$ apt-get install kubelet=${version.slice(1)} on ${cfg.node}: the new binary is on disk; the running kubelet (${s.version ?? "unknown version"}) uses it after a restart.`,
+    {
+      node: cfg.node,
+      version,
+      from: s.version ?? null,
+    },
+  );
   return { ...s, installed: version };
 }
 
@@ -183,5 +213,8 @@ export const kubelet = defineComponent<KubeletConfig, KubeletState, KubeletTimer
   onMessage,
   onTimer,
   onCommand,
-  onCrash: (s) => ({ persisted: s.installed === undefined ? undefined : ({ installed: s.installed } satisfies KubeletDisk), peers: [] }),
+  onCrash: (s) => ({
+    persisted: s.installed === undefined ? undefined : ({ installed: s.installed } satisfies KubeletDisk),
+    peers: [],
+  }),
 });

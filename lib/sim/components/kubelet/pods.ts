@@ -35,7 +35,12 @@ export function podsByUid(s: KubeletState): Record<string, Pod> {
 }
 
 function specsOf(pod: Pod): ContainerSpec[] {
-  return pod.spec.containers.map((c) => ({ name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? "IfNotPresent", app: c.app ?? { readyAfterMs: 0, exitAfterMs: null } }));
+  return pod.spec.containers.map((c) => ({
+    name: c.name,
+    image: c.image,
+    pullPolicy: c.imagePullPolicy ?? "IfNotPresent",
+    app: c.app ?? { readyAfterMs: 0, exitAfterMs: null },
+  }));
 }
 
 export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): KubeletState {
@@ -57,7 +62,17 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
       }
     } else if (rt === undefined) {
       const ip = `10.244.${cfg.podCidr}.${s.ipCounter + 2}`;
-      ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "run-pod", uid, name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", ip, containers: specsOf(pod) });
+      ctx.send(cfg.runtime, {
+        p: "cri",
+        kind: "cri-request",
+        id: ctx.nextId("cri"),
+        op: "run-pod",
+        uid,
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace ?? "default",
+        ip,
+        containers: specsOf(pod),
+      });
       s = setBusy({ ...s, ipCounter: s.ipCounter + 1 }, uid, "starting");
     } else {
       s = reportStatus(s, cfg, pod, rt, ctx);
@@ -69,7 +84,11 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
       // saw it): stop the orphan (pkg/kubelet/kubelet.go HandlePodRemoves; kubelet_pods.go
       // HandlePodCleanups kills running pods the config source no longer lists).
       const name = s.runtime[uid]!.name;
-      ctx.trace("pod.orphan-stopped", `kubelet/${cfg.node}: ${name} runs here but no longer exists in the API, so the kubelet stops its containers.`, { pod: name, node: cfg.node });
+      ctx.trace(
+        "pod.orphan-stopped",
+        `kubelet/${cfg.node}: ${name} runs here but no longer exists in the API, so the kubelet stops its containers.`,
+        { pod: name, node: cfg.node },
+      );
       ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid });
       s = setBusy(s, uid, "stopping");
     }
@@ -78,11 +97,24 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
 }
 
 function deletePod(s: KubeletState, cfg: KubeletConfig, pod: Pod, ctx: Ctx): KubeletState {
-  const call = apiCall("delete", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, body: { gracePeriodSeconds: 0 } });
-  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, `pod:delete:${pod.metadata.uid}`, null, ctx).hc }, pod.metadata.uid, "deleting");
+  const call = apiCall("delete", "pods", {
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    body: { gracePeriodSeconds: 0 },
+  });
+  return setBusy(
+    { ...s, http: httpSend(s.http, cfg.api, call, `pod:delete:${pod.metadata.uid}`, null, ctx).hc },
+    pod.metadata.uid,
+    "deleting",
+  );
 }
 
-type Desired = { phase: "Pending" | "Running" | "Succeeded" | "Failed"; ready: boolean; statuses: ContainerStatus[]; ip: string };
+type Desired = {
+  phase: "Pending" | "Running" | "Succeeded" | "Failed";
+  ready: boolean;
+  statuses: ContainerStatus[];
+  ip: string;
+};
 
 /** The status the status manager would post for a pod, from the runtime and the probe workers. */
 export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
@@ -90,17 +122,41 @@ export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
   const statuses = rt.containers.map((c): ContainerStatus => {
     const cw = w?.containers[c.name];
     if (cw?.done !== undefined) {
-      return { name: c.name, ready: false, restartCount: cw.restarts, state: cw.done.exitCode === 0 ? "terminated:Completed" : "terminated:Error", exitCode: cw.done.exitCode, finishedAt: cw.done.at };
+      return {
+        name: c.name,
+        ready: false,
+        restartCount: cw.restarts,
+        state: cw.done.exitCode === 0 ? "terminated:Completed" : "terminated:Error",
+        exitCode: cw.done.exitCode,
+        finishedAt: cw.done.at,
+      };
     }
-    const state = c.state === "running" ? "running" : cw?.backingOff === true ? "waiting:CrashLoopBackOff" : c.state === "exited" ? "terminated:Error" : "waiting:ContainerCreating";
+    const state =
+      c.state === "running"
+        ? "running"
+        : cw?.backingOff === true
+          ? "waiting:CrashLoopBackOff"
+          : c.state === "exited"
+            ? "terminated:Error"
+            : "waiting:ContainerCreating";
     return { name: c.name, ready: c.state === "running" && cw?.ready === true, restartCount: cw?.restarts ?? 0, state };
   });
   const everStarted = rt.containers.some((c) => c.startedAt !== null);
   // getPhase (kubelet_pods.go): every container terminated for good → Succeeded if all exited 0, else Failed.
   if (statuses.length > 0 && statuses.every((c) => c.exitCode !== undefined)) {
-    return { phase: statuses.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed", ready: false, statuses, ip: rt.ip };
+    return {
+      phase: statuses.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed",
+      ready: false,
+      statuses,
+      ip: rt.ip,
+    };
   }
-  return { phase: everStarted ? "Running" : "Pending", ready: statuses.length > 0 && statuses.every((c) => c.ready), statuses, ip: rt.state === "starting" ? "" : rt.ip };
+  return {
+    phase: everStarted ? "Running" : "Pending",
+    ready: statuses.length > 0 && statuses.every((c) => c.ready),
+    statuses,
+    ip: rt.state === "starting" ? "" : rt.ip,
+  };
 }
 
 function signature(d: Desired): string {
@@ -127,15 +183,35 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
   let conditions = setCondition(pod.status.conditions, "PodReadyToStartContainers", "True", "", ctx.now);
   conditions = setCondition(conditions, "Initialized", "True", "", ctx.now);
   const notReady = d.phase === "Succeeded" || d.phase === "Failed" ? "PodCompleted" : "ContainersNotReady";
-  conditions = setCondition(conditions, "ContainersReady", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
+  conditions = setCondition(
+    conditions,
+    "ContainersReady",
+    d.ready ? "True" : "False",
+    d.ready ? "" : notReady,
+    ctx.now,
+  );
   conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
   const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
-  const call = apiCall("patch", "pods", { namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: "status", body: { status } });
+  const call = apiCall("patch", "pods", {
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    subresource: "status",
+    body: { status },
+  });
   const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
-  return setBusy({ ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, sig) }, pod.metadata.uid, "reporting");
+  return setBusy(
+    { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, sig) },
+    pod.metadata.uid,
+    "reporting",
+  );
 }
 
-export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: HttpResult & { kind: "response" }, ctx: Ctx): KubeletState {
+export function onPodRequestResult(
+  s0: KubeletState,
+  cfg: KubeletConfig,
+  r: HttpResult & { kind: "response" },
+  ctx: Ctx,
+): KubeletState {
   const [, op, uid = "", readyFlag = "", phase = ""] = r.tag.split(":");
   const s = setBusy(s0, uid, null);
   const name = r.call.verb === "health" ? "" : (r.call.name ?? "");
@@ -150,22 +226,49 @@ export function onPodRequestResult(s0: KubeletState, cfg: KubeletConfig, r: Http
     const ip = s.runtime[uid]?.ip ?? "";
     const before = s.readyReported[uid];
     if (phase === "Succeeded" || phase === "Failed") {
-      const codes = Object.entries(s.workers[uid]?.containers ?? {}).map(([c, w]) => `${c} exited with code ${w.done?.exitCode ?? "?"}`).join(", ");
-      const exitCode = Math.max(0, ...Object.values(s.workers[uid]?.containers ?? {}).map((w) => w.done?.exitCode ?? 0));
-      ctx.trace(phase === "Succeeded" ? "pod.succeeded" : "pod.failed", `kubelet/${cfg.node} reports ${name} ${phase}: ${codes}, and its restartPolicy does not restart it.`, { pod: name, node: cfg.node, exitCode });
+      const codes = Object.entries(s.workers[uid]?.containers ?? {})
+        .map(([c, w]) => `${c} exited with code ${w.done?.exitCode ?? "?"}`)
+        .join(", ");
+      const exitCode = Math.max(
+        0,
+        ...Object.values(s.workers[uid]?.containers ?? {}).map((w) => w.done?.exitCode ?? 0),
+      );
+      ctx.trace(
+        phase === "Succeeded" ? "pod.succeeded" : "pod.failed",
+        `kubelet/${cfg.node} reports ${name} ${phase}: ${codes}, and its restartPolicy does not restart it.`,
+        { pod: name, node: cfg.node, exitCode },
+      );
       return s;
     }
     if (before === ready || phase !== "Running") return s;
     if (ready && s.everReady[uid] !== true) {
-      ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, { pod: name, node: cfg.node, ip });
-      return { ...s, readyReported: withEntry(s.readyReported, uid, ready), everReady: withEntry(s.everReady, uid, true as const) };
+      ctx.trace("pod.running", `${name} is running on ${cfg.node} with IP ${ip} and reports Ready.`, {
+        pod: name,
+        node: cfg.node,
+        ip,
+      });
+      return {
+        ...s,
+        readyReported: withEntry(s.readyReported, uid, ready),
+        everReady: withEntry(s.everReady, uid, true as const),
+      };
     } else {
-      const why = ready ? "its containers run and pass their readiness probes" : "a container is not running or fails its readiness probe";
-      ctx.trace("pod.ready-changed", `kubelet/${cfg.node} reports ${name} ${ready ? "Ready" : "Running but not Ready"}: ${why}.`, { pod: name, node: cfg.node, ready });
+      const why = ready
+        ? "its containers run and pass their readiness probes"
+        : "a container is not running or fails its readiness probe";
+      ctx.trace(
+        "pod.ready-changed",
+        `kubelet/${cfg.node} reports ${name} ${ready ? "Ready" : "Running but not Ready"}: ${why}.`,
+        { pod: name, node: cfg.node, ready },
+      );
     }
     return { ...s, readyReported: withEntry(s.readyReported, uid, ready) };
   } else if (r.status === 200 && op === "delete") {
-    ctx.trace("pod.deleted", `kubelet/${cfg.node} stopped ${name} and removed it from the API (graceful deletion finished).`, { pod: name, node: cfg.node });
+    ctx.trace(
+      "pod.deleted",
+      `kubelet/${cfg.node} stopped ${name} and removed it from the API (graceful deletion finished).`,
+      { pod: name, node: cfg.node },
+    );
   }
   return s;
 }

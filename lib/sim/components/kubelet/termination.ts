@@ -23,7 +23,10 @@ export function stopPlan(pod: Pod): StopStep[] {
 }
 
 export function traceStopping(pod: Pod, plan: readonly StopStep[], cfg: KubeletConfig, ctx: Ctx): void {
-  const steps = plan.map((p) => `${p.container}: ${p.preStopMs > 0 ? `preStop sleep ${secs(p.preStopMs)}, then ` : ""}SIGTERM, SIGKILL ${secs(p.timeoutMs)} later if still running`);
+  const steps = plan.map(
+    (p) =>
+      `${p.container}: ${p.preStopMs > 0 ? `preStop sleep ${secs(p.preStopMs)}, then ` : ""}SIGTERM, SIGKILL ${secs(p.timeoutMs)} later if still running`,
+  );
   ctx.trace(
     "pod.stopping",
     `kubelet/${cfg.node}: ${pod.metadata.name} is terminating (grace period ${pod.spec.terminationGracePeriodSeconds} s): stopping its containers (${steps.join("; ")}).`,

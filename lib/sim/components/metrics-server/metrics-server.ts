@@ -23,18 +23,26 @@ type PodPoints = { name: string; namespace: string; startedAt: Ms; prev: Sample 
 const FRESH_CONTAINER_MIN_MS = 10_000;
 
 /** Per node, its pods' last two samples (a node's scrape replaces its pods: a pod that went is dropped). */
-export type MetricsServerState = { nodes: Readonly<Record<string, Readonly<Record<string, PodPoints>>>>; round?: number };
+export type MetricsServerState = {
+  nodes: Readonly<Record<string, Readonly<Record<string, PodPoints>>>>;
+  round?: number;
+};
 export type MetricsServerTimer = { t: "scrape" };
 
 /** Store: the new sample becomes `last`; `prev` is the container's start, the old `last`, or kept, as upstream decides. */
-export function storePodSamples(prevPods: Readonly<Record<string, PodPoints>> | undefined, stats: readonly PodCpuStats[], resolutionMs: Ms): Record<string, PodPoints> {
+export function storePodSamples(
+  prevPods: Readonly<Record<string, PodPoints>> | undefined,
+  stats: readonly PodCpuStats[],
+  resolutionMs: Ms,
+): Record<string, PodPoints> {
   const out: Record<string, PodPoints> = emptyRecord();
   for (const st of stats) {
     const before = prevPods?.[st.uid];
     const last = { usageMilliMs: st.usageMilliMs, timestamp: st.timestamp };
     const age = st.timestamp - st.startedAt;
     let prev: Sample | null = null;
-    if (age > 0 && age < resolutionMs && age >= FRESH_CONTAINER_MIN_MS) prev = { usageMilliMs: 0, timestamp: st.startedAt };
+    if (age > 0 && age < resolutionMs && age >= FRESH_CONTAINER_MIN_MS)
+      prev = { usageMilliMs: 0, timestamp: st.startedAt };
     else if (before !== undefined && st.startedAt < before.last.timestamp) {
       // Not restarted since the stored sample: it becomes the earlier one (or the earlier one is kept).
       if (st.timestamp > before.last.timestamp) prev = before.last;
@@ -57,7 +65,13 @@ export function podMetrics(s: MetricsServerState, namespace: string): PodMetric[
     for (const p of Object.values(s.nodes[node]!)) {
       const cpuMilli = rateOf(p);
       if (p.namespace !== namespace || cpuMilli === null || p.prev === null) continue;
-      out.push({ name: p.name, namespace, cpuMilli, timestamp: p.last.timestamp, windowMs: p.last.timestamp - p.prev.timestamp });
+      out.push({
+        name: p.name,
+        namespace,
+        cpuMilli,
+        timestamp: p.last.timestamp,
+        windowMs: p.last.timestamp - p.prev.timestamp,
+      });
     }
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -75,7 +89,11 @@ function onMessage(s: MetricsServerState, env: Envelope, ctx: Ctx, cfg: MetricsS
   const pods = Object.values(stored);
   const usage = pods.map((p) => `${p.name} ${rateOf(p) === null ? "no metric yet (one sample)" : `${rateOf(p)}m`}`);
   if (body.stats.length > 0) {
-    ctx.trace("metrics.scraped", `metrics-server scraped kubelet/${body.node}: ${usage.join(", ")}.`, { node: body.node, pods: pods.filter((p) => rateOf(p) !== null).map((p) => p.name), round: s.round ?? 0 });
+    ctx.trace("metrics.scraped", `metrics-server scraped kubelet/${body.node}: ${usage.join(", ")}.`, {
+      node: body.node,
+      pods: pods.filter((p) => rateOf(p) !== null).map((p) => p.name),
+      round: s.round ?? 0,
+    });
   }
   return { ...s, nodes: withEntry(s.nodes, body.node, stored) };
 }

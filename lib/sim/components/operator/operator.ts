@@ -12,9 +12,33 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
-import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, httpSend, type HttpClient, type HttpClientConfig, type HttpClientTimer, type HttpResult } from "../../client/http-client";
-import { clusterWideSpec, informerOnResultInPlace, informerOnTimerInPlace, startInformersInPlace, type Informer, type InformerTimer } from "../../client/informer";
-import { electorOnResultInPlace, electorOnTimerInPlace, newElector, type Elector, type ElectorConfig, type ElectorEvent, type ElectorTimer } from "../../client/leader-election";
+import {
+  emptyHttpClient,
+  httpOnMessageInPlace,
+  httpOnTimerInPlace,
+  httpSend,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpClientTimer,
+  type HttpResult,
+} from "../../client/http-client";
+import {
+  clusterWideSpec,
+  informerOnResultInPlace,
+  informerOnTimerInPlace,
+  startInformersInPlace,
+  type Informer,
+  type InformerTimer,
+} from "../../client/informer";
+import {
+  electorOnResultInPlace,
+  electorOnTimerInPlace,
+  newElector,
+  type Elector,
+  type ElectorConfig,
+  type ElectorEvent,
+  type ElectorTimer,
+} from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
 import type { Deployment, WebApp } from "../../objects/types";
@@ -33,7 +57,8 @@ export type OperatorState = {
   cleaning: Readonly<Record<string, true>>;
 };
 
-type OperatorTimer = HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "cleanup-done"; uid: string };
+type OperatorTimer =
+  HttpClientTimer | InformerTimer | ElectorTimer | { lib?: undefined; t: "cleanup-done"; uid: string };
 
 const INFORMERS = ["deployments", "webapps"] as const;
 
@@ -50,13 +75,25 @@ export function desiredDeployment(w: WebApp): Deployment {
       resourceVersion: "",
       creationTimestamp: 0,
       labels,
-      ownerReferences: [{ kind: "WebApp", name: w.metadata.name, uid: w.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        { kind: "WebApp", name: w.metadata.name, uid: w.metadata.uid, controller: true, blockOwnerDeletion: true },
+      ],
       deletionTimestamp: null,
     },
     spec: {
       replicas: w.spec.replicas,
       selector: labels,
-      template: { labels, spec: { containers: [{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }], tolerations: [], serviceAccountName: "", schedulerName: "default-scheduler", restartPolicy: "Always", terminationGracePeriodSeconds: 30 } },
+      template: {
+        labels,
+        spec: {
+          containers: [{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }],
+          tolerations: [],
+          serviceAccountName: "",
+          schedulerName: "default-scheduler",
+          restartPolicy: "Always",
+          terminationGracePeriodSeconds: 30,
+        },
+      },
     },
     status: { replicas: 0, readyReplicas: 0 },
   };
@@ -81,7 +118,13 @@ export function reconcileStep(w: WebApp, dep: Deployment | undefined): Reconcile
 }
 
 function boot(_cfg: OperatorConfig, _p: unknown, ctx: Ctx): OperatorState {
-  return { http: emptyHttpClient(), elector: newElector(`${ctx.host}_${ctx.nextId("id")}`, ctx), informers: {}, busy: {}, cleaning: {} };
+  return {
+    http: emptyHttpClient(),
+    elector: newElector(`${ctx.host}_${ctx.nextId("id")}`, ctx),
+    informers: {},
+    busy: {},
+    cleaning: {},
+  };
 }
 
 const synced = (s: OperatorState) => INFORMERS.every((n) => s.informers[n]?.synced === true);
@@ -96,14 +139,27 @@ type OperatorWrite =
 type OperatorRequest = OperatorWrite & { key: string };
 type OperatorTag = OperatorRequest | string;
 
-function send(s: OperatorState, cfg: OperatorConfig, key: string, call: ReturnType<typeof apiCall>, write: OperatorWrite, ctx: Ctx): OperatorState {
-  return { ...s, http: httpSend<OperatorTag>(s.http, cfg.api, call, { ...write, key }, null, ctx).hc, busy: { ...s.busy, [key]: "sent" } };
+function send(
+  s: OperatorState,
+  cfg: OperatorConfig,
+  key: string,
+  call: ReturnType<typeof apiCall>,
+  write: OperatorWrite,
+  ctx: Ctx,
+): OperatorState {
+  return {
+    ...s,
+    http: httpSend<OperatorTag>(s.http, cfg.api, call, { ...write, key }, null, ctx).hc,
+    busy: { ...s.busy, [key]: "sent" },
+  };
 }
 
 function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorState {
   if (!s0.elector.leader || !synced(s0)) return s0;
   let s = s0;
-  const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp").sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const apps = Object.values(s.informers.webapps!.objects)
+    .filter((o): o is WebApp => o.kind === "WebApp")
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const deps = Object.values(s.informers.deployments!.objects).filter((o): o is Deployment => o.kind === "Deployment");
   for (const w of apps) {
     const uid = w.metadata.uid;
@@ -116,23 +172,62 @@ function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorSt
         continue;
       case "add-finalizer": {
         const key = `fin:${uid}`;
-        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("update", "webapps", { ...target, body: { ...w, metadata: { ...w.metadata, finalizers: [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER] } } }), { op: "add-finalizer", name }, ctx);
+        if (s.busy[key] === undefined)
+          s = send(
+            s,
+            cfg,
+            key,
+            apiCall("update", "webapps", {
+              ...target,
+              body: {
+                ...w,
+                metadata: { ...w.metadata, finalizers: [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER] },
+              },
+            }),
+            { op: "add-finalizer", name },
+            ctx,
+          );
         continue;
       }
       case "create-deployment": {
         const key = `create:${uid}`;
-        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("create", "deployments", { namespace: w.metadata.namespace, body: desiredDeployment(w) }), { op: "create", name, replicas: w.spec.replicas, image: w.spec.image }, ctx);
+        if (s.busy[key] === undefined)
+          s = send(
+            s,
+            cfg,
+            key,
+            apiCall("create", "deployments", { namespace: w.metadata.namespace, body: desiredDeployment(w) }),
+            { op: "create", name, replicas: w.spec.replicas, image: w.spec.image },
+            ctx,
+          );
         continue;
       }
       case "update-deployment": {
         const key = `sync:${uid}:${step.replicas}:${step.image}`;
-        const body = { spec: { replicas: step.replicas, template: { spec: { containers: [{ ...dep!.spec.template.spec.containers[0]!, image: step.image }] } } } };
-        if (s.busy[key] === undefined) s = send(s, cfg, key, apiCall("patch", "deployments", { ...target, body }), { op: "update", name, replicas: step.replicas, image: step.image }, ctx);
+        const body = {
+          spec: {
+            replicas: step.replicas,
+            template: { spec: { containers: [{ ...dep!.spec.template.spec.containers[0]!, image: step.image }] } },
+          },
+        };
+        if (s.busy[key] === undefined)
+          s = send(
+            s,
+            cfg,
+            key,
+            apiCall("patch", "deployments", { ...target, body }),
+            { op: "update", name, replicas: step.replicas, image: step.image },
+            ctx,
+          );
         continue;
       }
       case "cleanup":
         if (s.cleaning[uid] !== undefined) continue;
-        ctx.trace("operator.cleanup-started", `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.`, { webapp: name });
+        ctx.trace(
+          "operator.cleanup-started",
+          `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.`,
+          { webapp: name },
+        );
         ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
         s = { ...s, cleaning: { ...s.cleaning, [uid]: true } };
         continue;
@@ -143,13 +238,29 @@ function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorSt
 
 /** Cleanup finished: remove the finalizer from the WebApp as the informer shows it now. */
 function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: Ctx): OperatorState {
-  const w = Object.values(s.informers.webapps?.objects ?? {}).find((o): o is WebApp => o.kind === "WebApp" && o.metadata.uid === uid);
+  const w = Object.values(s.informers.webapps?.objects ?? {}).find(
+    (o): o is WebApp => o.kind === "WebApp" && o.metadata.uid === uid,
+  );
   if (!s.elector.leader || w === undefined) return s;
   const key = `unfin:${uid}:${w.metadata.resourceVersion}`;
   if (s.busy[key] !== undefined) return s;
-  ctx.trace("operator.cleanup-done", `webapp-operator: cleanup of WebApp ${w.metadata.name} done: it removes ${WEBAPP_FINALIZER}.`, { webapp: w.metadata.name });
-  const body = { ...w, metadata: { ...w.metadata, finalizers: (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER) } };
-  return send(s, cfg, key, apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }), { op: "remove-finalizer", name: w.metadata.name, uid }, ctx);
+  ctx.trace(
+    "operator.cleanup-done",
+    `webapp-operator: cleanup of WebApp ${w.metadata.name} done: it removes ${WEBAPP_FINALIZER}.`,
+    { webapp: w.metadata.name },
+  );
+  const body = {
+    ...w,
+    metadata: { ...w.metadata, finalizers: (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER) },
+  };
+  return send(
+    s,
+    cfg,
+    key,
+    apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }),
+    { op: "remove-finalizer", name: w.metadata.name, uid },
+    ctx,
+  );
 }
 
 function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx: Ctx): OperatorState {
@@ -161,10 +272,28 @@ function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx
     if (d.op === "remove-finalizer") ctx.after(1000, { t: "cleanup-done", uid: d.uid });
     return next;
   }
-  if (d.op === "add-finalizer") ctx.trace("operator.finalizer-added", `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now on a delete only marks it (deletionTimestamp) until the operator has cleaned up.`, { webapp: d.name });
-  else if (d.op === "create") ctx.trace("operator.deployment-created", `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`, { webapp: d.name, replicas: d.replicas, image: d.image });
-  else if (d.op === "update") ctx.trace("operator.deployment-updated", `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`, { webapp: d.name, replicas: d.replicas, image: d.image });
-  else ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, { webapp: d.name });
+  if (d.op === "add-finalizer")
+    ctx.trace(
+      "operator.finalizer-added",
+      `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now on a delete only marks it (deletionTimestamp) until the operator has cleaned up.`,
+      { webapp: d.name },
+    );
+  else if (d.op === "create")
+    ctx.trace(
+      "operator.deployment-created",
+      `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`,
+      { webapp: d.name, replicas: d.replicas, image: d.image },
+    );
+  else if (d.op === "update")
+    ctx.trace(
+      "operator.deployment-updated",
+      `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`,
+      { webapp: d.name, replicas: d.replicas, image: d.image },
+    );
+  else
+    ctx.trace("operator.finalizer-removed", `webapp-operator removed ${WEBAPP_FINALIZER} from WebApp ${d.name}.`, {
+      webapp: d.name,
+    });
   return s;
 }
 
@@ -184,8 +313,12 @@ function isLibraryResult(r: HttpResult<OperatorTag>): r is HttpResult<string> {
 }
 
 function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<OperatorTag>, ctx: Ctx): OperatorState {
-  if (!isLibraryResult(r)) return r.kind === "response" && typeof r.tag !== "string" ? reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx) : s;
-  if (r.tag.startsWith("le:")) return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
+  if (!isLibraryResult(r))
+    return r.kind === "response" && typeof r.tag !== "string"
+      ? reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx)
+      : s;
+  if (r.tag.startsWith("le:"))
+    return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
   if (r.tag.startsWith("inf:")) {
     const name = r.tag.split(":")[1] ?? "";
     const inf = s.informers[name];
@@ -195,7 +328,11 @@ function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<Opera
     if (synced(s) && !wasSynced) {
       const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
       const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
-      ctx.trace("operator.synced", `webapp-operator's informers have synced: the initial LIST shows ${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`, { webapps: apps.length, specs: list });
+      ctx.trace(
+        "operator.synced",
+        `webapp-operator's informers have synced: the initial LIST shows ${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
+        { webapps: apps.length, specs: list },
+      );
     }
     return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
   }

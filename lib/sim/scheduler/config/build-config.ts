@@ -4,9 +4,27 @@ import type { z } from "zod";
 import { nodeAffinitySchema } from "@/lib/sim/k8s/affinity-schema";
 import { errorFromZod, type DocumentLocation, type Result } from "@/lib/sim/k8s/input-error";
 import { readDocuments } from "@/lib/sim/k8s/read-documents";
-import { schedulerConfigSchema, type RawPluginSet, type RawProfile, type RawSchedulerConfig } from "@/lib/sim/scheduler/config/config-schema";
-import { DEFAULT_MULTI_POINT, expandPoint, mergePluginSet, scoreWeights, type PluginSet } from "@/lib/sim/scheduler/config/merge-plugins";
-import { balancedAllocationArgs, defaultPluginArgs, defaultPreemptionArgs, interPodAffinityArgs, nodeResourcesFitArgs, podTopologySpreadArgs } from "@/lib/sim/scheduler/config/plugin-args-schema";
+import {
+  schedulerConfigSchema,
+  type RawPluginSet,
+  type RawProfile,
+  type RawSchedulerConfig,
+} from "@/lib/sim/scheduler/config/config-schema";
+import {
+  DEFAULT_MULTI_POINT,
+  expandPoint,
+  mergePluginSet,
+  scoreWeights,
+  type PluginSet,
+} from "@/lib/sim/scheduler/config/merge-plugins";
+import {
+  balancedAllocationArgs,
+  defaultPluginArgs,
+  defaultPreemptionArgs,
+  interPodAffinityArgs,
+  nodeResourcesFitArgs,
+  podTopologySpreadArgs,
+} from "@/lib/sim/scheduler/config/plugin-args-schema";
 import { PLUGIN_NAMES, type PluginArgs, type PluginName, type Profile } from "@/lib/sim/scheduler/types";
 
 export type SchedulerConfig = {
@@ -26,7 +44,12 @@ function fail(location: DocumentLocation, path: string, message: string): Fail {
 function toPluginSet(raw: RawPluginSet | undefined, location: DocumentLocation, path: string): Result<PluginSet> {
   const enabled: PluginSet["enabled"] = [];
   for (const [i, entry] of (raw?.enabled ?? []).entries()) {
-    if (!(PLUGIN_NAMES as readonly string[]).includes(entry.name)) return fail(location, `${path}.enabled[${i}].name`, `plugin "${entry.name}" does not exist in the in-tree registry`);
+    if (!(PLUGIN_NAMES as readonly string[]).includes(entry.name))
+      return fail(
+        location,
+        `${path}.enabled[${i}].name`,
+        `plugin "${entry.name}" does not exist in the in-tree registry`,
+      );
     enabled.push({ name: entry.name as PluginName, weight: entry.weight ?? 0 });
   }
   return { ok: true, value: { enabled, disabled: (raw?.disabled ?? []).map((d) => d.name) } };
@@ -49,9 +72,15 @@ function buildArgs(raw: RawProfile, location: DocumentLocation, path: string): R
     seen.add(entry.name);
     if (entry.name === "NodeAffinity") {
       const { addedAffinity, apiVersion: _v, kind: _k, ...rest } = entry.args ?? {};
-      if (Object.keys(rest)[0]) return fail(location, `${path}.pluginConfig[${i}].args.${Object.keys(rest)[0]}`, `unknown field "${Object.keys(rest)[0]}"`);
+      if (Object.keys(rest)[0])
+        return fail(
+          location,
+          `${path}.pluginConfig[${i}].args.${Object.keys(rest)[0]}`,
+          `unknown field "${Object.keys(rest)[0]}"`,
+        );
       const parsed = nodeAffinitySchema.optional().safeParse(addedAffinity);
-      if (!parsed.success) return { ok: false, error: errorFromZod(location, parsed.error, [...argsPath, "addedAffinity"]) };
+      if (!parsed.success)
+        return { ok: false, error: errorFromZod(location, parsed.error, [...argsPath, "addedAffinity"]) };
       args.nodeAffinity = { addedAffinity: parsed.data ?? null };
       continue;
     }
@@ -99,7 +128,10 @@ function buildProfile(raw: RawProfile, index: number, count: number, location: D
 }
 
 /** Builds profiles from a validated configuration (or the defaults when `raw` is null). Pure. */
-export function buildSchedulerConfig(raw: RawSchedulerConfig | null, location: DocumentLocation): Result<SchedulerConfig> {
+export function buildSchedulerConfig(
+  raw: RawSchedulerConfig | null,
+  location: DocumentLocation,
+): Result<SchedulerConfig> {
   const rawProfiles = raw?.profiles?.length ? raw.profiles : [{}];
   const profiles: Profile[] = [];
   for (const [index, rawProfile] of rawProfiles.entries()) {
@@ -109,7 +141,12 @@ export function buildSchedulerConfig(raw: RawSchedulerConfig | null, location: D
   }
   return {
     ok: true,
-    value: { profiles, percentageOfNodesToScore: raw?.percentageOfNodesToScore ?? 0, podInitialBackoffSeconds: raw?.podInitialBackoffSeconds ?? 1, podMaxBackoffSeconds: raw?.podMaxBackoffSeconds ?? 10 },
+    value: {
+      profiles,
+      percentageOfNodesToScore: raw?.percentageOfNodesToScore ?? 0,
+      podInitialBackoffSeconds: raw?.podInitialBackoffSeconds ?? 1,
+      podMaxBackoffSeconds: raw?.podMaxBackoffSeconds ?? 10,
+    },
   };
 }
 
@@ -125,7 +162,12 @@ export function parseSchedulerConfig(file: string, text: string): Result<Schedul
   const documents = readDocuments(file, text);
   if (!documents.ok) return documents;
   const [first, second] = documents.value;
-  if (!first) return fail({ file, document: null, item: null, kind: null, name: null }, "", "no KubeSchedulerConfiguration found");
+  if (!first)
+    return fail(
+      { file, document: null, item: null, kind: null, name: null },
+      "",
+      "no KubeSchedulerConfiguration found",
+    );
   if (second) return fail(second.location, "", "expected exactly one KubeSchedulerConfiguration");
   const parsed = schedulerConfigSchema.safeParse(first.value);
   if (!parsed.success) return { ok: false, error: errorFromZod(first.location, parsed.error) };

@@ -8,17 +8,42 @@ const plugin = z.strictObject({ name: z.string().min(1), weight: integer(0, 2 **
 
 const pluginSet = z.strictObject({ enabled: z.array(plugin).optional(), disabled: z.array(plugin).optional() });
 
-export const EXTENSION_POINT_KEYS = ["preEnqueue", "queueSort", "preFilter", "filter", "postFilter", "preScore", "score", "reserve", "permit", "preBind", "bind", "postBind", "multiPoint"] as const;
+export const EXTENSION_POINT_KEYS = [
+  "preEnqueue",
+  "queueSort",
+  "preFilter",
+  "filter",
+  "postFilter",
+  "preScore",
+  "score",
+  "reserve",
+  "permit",
+  "preBind",
+  "bind",
+  "postBind",
+  "multiPoint",
+] as const;
 
-const plugins = z.strictObject(Object.fromEntries(EXTENSION_POINT_KEYS.map((key) => [key, pluginSet.optional()])) as Record<(typeof EXTENSION_POINT_KEYS)[number], z.ZodOptional<typeof pluginSet>>);
+const plugins = z.strictObject(
+  Object.fromEntries(EXTENSION_POINT_KEYS.map((key) => [key, pluginSet.optional()])) as Record<
+    (typeof EXTENSION_POINT_KEYS)[number],
+    z.ZodOptional<typeof pluginSet>
+  >,
+);
 
-const knownName = z.string().refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), { message: "plugin does not exist in the in-tree registry" });
+const knownName = z
+  .string()
+  .refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), {
+    message: "plugin does not exist in the in-tree registry",
+  });
 
 const profile = z.strictObject({
   schedulerName: z.string().min(1, "Required value").optional(),
   percentageOfNodesToScore: integer(0, 100).optional(),
   plugins: plugins.optional(),
-  pluginConfig: z.array(z.strictObject({ name: knownName, args: z.record(z.string(), z.unknown()).optional() })).optional(),
+  pluginConfig: z
+    .array(z.strictObject({ name: knownName, args: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
 });
 
 export const schedulerConfigSchema = z
@@ -39,13 +64,19 @@ export const schedulerConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if ((c.podMaxBackoffSeconds ?? 10) < (c.podInitialBackoffSeconds ?? 1)) {
-      ctx.addIssue({ code: "custom", path: ["podMaxBackoffSeconds"], message: "must be greater than or equal to PodInitialBackoffSeconds" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["podMaxBackoffSeconds"],
+        message: "must be greater than or equal to PodInitialBackoffSeconds",
+      });
     }
     const names = new Set<string>();
     (c.profiles ?? []).forEach((p, i) => {
       const name = p.schedulerName ?? ((c.profiles ?? []).length === 1 ? "default-scheduler" : "");
-      if (name === "") ctx.addIssue({ code: "custom", path: ["profiles", i, "schedulerName"], message: "Required value" });
-      else if (names.has(name)) ctx.addIssue({ code: "custom", path: ["profiles", i, "schedulerName"], message: `Duplicate value: "${name}"` });
+      if (name === "")
+        ctx.addIssue({ code: "custom", path: ["profiles", i, "schedulerName"], message: "Required value" });
+      else if (names.has(name))
+        ctx.addIssue({ code: "custom", path: ["profiles", i, "schedulerName"], message: `Duplicate value: "${name}"` });
       names.add(name);
     });
   });

@@ -56,8 +56,10 @@ export type ExpandResult = { ok: true; names: PluginName[] } | { ok: false; mess
 export function expandPoint(point: ExtensionPoint, set: PluginSet, multiPoint: PluginEntry[]): ExpandResult {
   const explicit: PluginName[] = [];
   for (const entry of set.enabled) {
-    if (!implementsPoint(entry.name, point)) return { ok: false, message: `plugin "${entry.name}" does not extend ${point} plugin` };
-    if (explicit.includes(entry.name)) return { ok: false, message: `plugin "${entry.name}" already registered as "${point}"` };
+    if (!implementsPoint(entry.name, point))
+      return { ok: false, message: `plugin "${entry.name}" does not extend ${point} plugin` };
+    if (explicit.includes(entry.name))
+      return { ok: false, message: `plugin "${entry.name}" already registered as "${point}"` };
     explicit.push(entry.name);
   }
   if (set.disabled.includes("*")) return { ok: true, names: explicit };
@@ -69,16 +71,25 @@ export function expandPoint(point: ExtensionPoint, set: PluginSet, multiPoint: P
       overrides.add(entry.name);
       continue;
     }
-    if (fromMultiPoint.includes(entry.name)) return { ok: false, message: `plugin "${entry.name}" already registered as "${point}"` };
+    if (fromMultiPoint.includes(entry.name))
+      return { ok: false, message: `plugin "${entry.name}" already registered as "${point}"` };
     fromMultiPoint.push(entry.name);
   }
   // Order: explicit overrides, then multiPoint plugins, then the other explicit ones.
-  const names = [...explicit.filter((n) => overrides.has(n)), ...fromMultiPoint, ...explicit.filter((n) => !overrides.has(n))];
+  const names = [
+    ...explicit.filter((n) => overrides.has(n)),
+    ...fromMultiPoint,
+    ...explicit.filter((n) => !overrides.has(n)),
+  ];
   return { ok: true, names };
 }
 
 /** getScoreWeights: an explicit Score weight wins over MultiPoint; 0 means 1. Pure. */
-export function scoreWeights(scorePlugins: PluginName[], scoreEnabled: PluginEntry[], multiPoint: PluginEntry[]): WeightedPlugin[] {
+export function scoreWeights(
+  scorePlugins: PluginName[],
+  scoreEnabled: PluginEntry[],
+  multiPoint: PluginEntry[],
+): WeightedPlugin[] {
   const weights = new Map<PluginName, number>();
   for (const entry of [...scoreEnabled, ...multiPoint]) {
     if (!implementsPoint(entry.name, "score") || weights.has(entry.name)) continue;

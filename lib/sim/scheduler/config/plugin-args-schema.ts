@@ -4,17 +4,23 @@ import { z } from "zod";
 import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
 import type { PluginArgs, ResourceSpec } from "@/lib/sim/scheduler/types";
 
-const DEFAULT_RESOURCES: ResourceSpec[] = [{ name: "cpu", weight: 1 }, { name: "memory", weight: 1 }];
+const DEFAULT_RESOURCES: ResourceSpec[] = [
+  { name: "cpu", weight: 1 },
+  { name: "memory", weight: 1 },
+];
 
 const envelope = { apiVersion: z.literal("kubescheduler.config.k8s.io/v1").optional() };
 
-const resourceSpecs = z.array(z.strictObject({ name: z.string().min(1), weight: integer(0, 2 ** 31 - 1).optional() })).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  list.forEach((r, i) => {
-    if (seen.has(r.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `Duplicate value: "${r.name}"` });
-    seen.add(r.name);
+const resourceSpecs = z
+  .array(z.strictObject({ name: z.string().min(1), weight: integer(0, 2 ** 31 - 1).optional() }))
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((r, i) => {
+      if (seen.has(r.name))
+        ctx.addIssue({ code: "custom", path: [i, "name"], message: `Duplicate value: "${r.name}"` });
+      seen.add(r.name);
+    });
   });
-});
 
 const shapePoint = z.strictObject({
   utilization: integer(0, 100),
@@ -26,41 +32,70 @@ export const nodeResourcesFitArgs = z
     ...envelope,
     kind: z.literal("NodeResourcesFitArgs").optional(),
     ignoredResources: z.array(z.string()).optional(),
-    ignoredResourceGroups: z.array(z.string().refine((g) => !g.includes("/"), { message: "resource group name can't contain '/'" })).optional(),
+    ignoredResourceGroups: z
+      .array(z.string().refine((g) => !g.includes("/"), { message: "resource group name can't contain '/'" }))
+      .optional(),
     scoringStrategy: z
       .strictObject({
         type: z.enum(["LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"]).optional(),
         resources: resourceSpecs.optional(),
-        requestedToCapacityRatio: z.strictObject({ shape: z.array(shapePoint).min(1, "at least one point must be specified") }).optional(),
+        requestedToCapacityRatio: z
+          .strictObject({ shape: z.array(shapePoint).min(1, "at least one point must be specified") })
+          .optional(),
       })
       .superRefine((s, ctx) => {
         (s.resources ?? []).forEach((r, i) => {
-          if ((r.weight ?? 1) > 100) ctx.addIssue({ code: "custom", path: ["resources", i, "weight"], message: `resource weight of ${r.name} not in valid range (0, 100]` });
+          if ((r.weight ?? 1) > 100)
+            ctx.addIssue({
+              code: "custom",
+              path: ["resources", i, "weight"],
+              message: `resource weight of ${r.name} not in valid range (0, 100]`,
+            });
         });
         const shape = s.requestedToCapacityRatio?.shape ?? [];
         for (let i = 1; i < shape.length; i++) {
           if ((shape[i - 1]?.utilization ?? 0) >= (shape[i]?.utilization ?? 0)) {
-            ctx.addIssue({ code: "custom", path: ["requestedToCapacityRatio", "shape", i, "utilization"], message: "utilization values must be sorted in increasing order" });
+            ctx.addIssue({
+              code: "custom",
+              path: ["requestedToCapacityRatio", "shape", i, "utilization"],
+              message: "utilization values must be sorted in increasing order",
+            });
             break;
           }
         }
-        if (s.type === "RequestedToCapacityRatio" && !s.requestedToCapacityRatio) ctx.addIssue({ code: "custom", path: ["requestedToCapacityRatio"], message: "Required value" });
+        if (s.type === "RequestedToCapacityRatio" && !s.requestedToCapacityRatio)
+          ctx.addIssue({ code: "custom", path: ["requestedToCapacityRatio"], message: "Required value" });
       })
       .optional(),
   })
   .transform((a): PluginArgs["fit"] => {
     // SetDefaults_NodeResourcesFitArgs: LeastAllocated over cpu and memory, weight 0 → 1.
-    const resources = (a.scoringStrategy?.resources?.length ? a.scoringStrategy.resources : DEFAULT_RESOURCES).map((r) => ({ name: r.name, weight: r.weight || 1 }));
+    const resources = (a.scoringStrategy?.resources?.length ? a.scoringStrategy.resources : DEFAULT_RESOURCES).map(
+      (r) => ({ name: r.name, weight: r.weight || 1 }),
+    );
     return {
       ignoredResources: a.ignoredResources ?? [],
       ignoredResourceGroups: a.ignoredResourceGroups ?? [],
-      scoringStrategy: { type: a.scoringStrategy?.type ?? "LeastAllocated", resources, shape: a.scoringStrategy?.requestedToCapacityRatio?.shape ?? [] },
+      scoringStrategy: {
+        type: a.scoringStrategy?.type ?? "LeastAllocated",
+        resources,
+        shape: a.scoringStrategy?.requestedToCapacityRatio?.shape ?? [],
+      },
     };
   });
 
 export const balancedAllocationArgs = z
-  .strictObject({ ...envelope, kind: z.literal("NodeResourcesBalancedAllocationArgs").optional(), resources: resourceSpecs.optional() })
-  .transform((a) => ({ resources: (a.resources?.length ? a.resources : DEFAULT_RESOURCES).map((r) => ({ name: r.name, weight: r.weight || 1 })) }))
+  .strictObject({
+    ...envelope,
+    kind: z.literal("NodeResourcesBalancedAllocationArgs").optional(),
+    resources: resourceSpecs.optional(),
+  })
+  .transform((a) => ({
+    resources: (a.resources?.length ? a.resources : DEFAULT_RESOURCES).map((r) => ({
+      name: r.name,
+      weight: r.weight || 1,
+    })),
+  }))
   .superRefine((a, ctx) => {
     a.resources.forEach((r, i) => {
       if (r.weight !== 1) ctx.addIssue({ code: "custom", path: ["resources", i, "weight"], message: "must be 1" });
@@ -74,7 +109,10 @@ export const interPodAffinityArgs = z
     hardPodAffinityWeight: integer(0, 100).optional(),
     ignorePreferredTermsOfExistingPods: z.boolean().optional(),
   })
-  .transform((a) => ({ hardPodAffinityWeight: a.hardPodAffinityWeight ?? 1, ignorePreferredTermsOfExistingPods: a.ignorePreferredTermsOfExistingPods ?? false }));
+  .transform((a) => ({
+    hardPodAffinityWeight: a.hardPodAffinityWeight ?? 1,
+    ignorePreferredTermsOfExistingPods: a.ignorePreferredTermsOfExistingPods ?? false,
+  }));
 
 const defaultConstraint = z
   .strictObject({
@@ -84,30 +122,60 @@ const defaultConstraint = z
     labelSelector: labelSelector.optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.labelSelector) ctx.addIssue({ code: "custom", path: ["labelSelector"], message: "constraint must not define a selector, as they deduced for each pod" });
+    if (c.labelSelector)
+      ctx.addIssue({
+        code: "custom",
+        path: ["labelSelector"],
+        message: "constraint must not define a selector, as they deduced for each pod",
+      });
   });
 
 export const podTopologySpreadArgs = z
-  .strictObject({ ...envelope, kind: z.literal("PodTopologySpreadArgs").optional(), defaultConstraints: z.array(defaultConstraint).optional(), defaultingType: z.enum(["System", "List"]).optional() })
+  .strictObject({
+    ...envelope,
+    kind: z.literal("PodTopologySpreadArgs").optional(),
+    defaultConstraints: z.array(defaultConstraint).optional(),
+    defaultingType: z.enum(["System", "List"]).optional(),
+  })
   .superRefine((a, ctx) => {
     if ((a.defaultingType ?? "System") === "System" && (a.defaultConstraints?.length ?? 0) > 0) {
-      ctx.addIssue({ code: "custom", path: ["defaultingType"], message: "when .defaultConstraints are not empty, .defaultingType must be List" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultingType"],
+        message: "when .defaultConstraints are not empty, .defaultingType must be List",
+      });
     }
     const seen = new Set<string>();
     (a.defaultConstraints ?? []).forEach((c, i) => {
       const key = `{${c.topologyKey}, ${c.whenUnsatisfiable}}`;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["defaultConstraints", i], message: `Duplicate value: "${key}"` });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["defaultConstraints", i], message: `Duplicate value: "${key}"` });
       seen.add(key);
     });
   })
   .transform((a): PluginArgs["podTopologySpread"] => ({
     systemDefaulted: (a.defaultingType ?? "System") === "System",
-    defaultConstraints: (a.defaultConstraints ?? []).map((c) => ({ ...c, labelSelector: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null, matchLabelKeys: [] })),
+    defaultConstraints: (a.defaultConstraints ?? []).map((c) => ({
+      ...c,
+      labelSelector: null,
+      minDomains: null,
+      nodeAffinityPolicy: null,
+      nodeTaintsPolicy: null,
+      matchLabelKeys: [],
+    })),
   }));
 
 export const defaultPreemptionArgs = z
-  .strictObject({ ...envelope, kind: z.literal("DefaultPreemptionArgs").optional(), minCandidateNodesPercentage: integer(0, 100).optional(), minCandidateNodesAbsolute: integer(0, 2 ** 31 - 1).optional() })
-  .transform((a) => ({ minCandidateNodesPercentage: a.minCandidateNodesPercentage ?? 10, minCandidateNodesAbsolute: a.minCandidateNodesAbsolute ?? 100 }));
+  .strictObject({
+    ...envelope,
+    kind: z.literal("DefaultPreemptionArgs").optional(),
+    minCandidateNodesPercentage: integer(0, 100).optional(),
+    minCandidateNodesAbsolute: integer(0, 2 ** 31 - 1).optional(),
+  })
+  .transform((a) => ({
+    minCandidateNodesPercentage: a.minCandidateNodesPercentage ?? 10,
+    minCandidateNodesAbsolute: a.minCandidateNodesAbsolute ?? 100,
+  }));
 
 /** Every default, as SetDefaults_* produce them when a profile has no pluginConfig entry. */
 export function defaultPluginArgs(): PluginArgs {

@@ -18,7 +18,12 @@ export function reasonHistogram(statuses: Status[]): string[] {
 }
 
 /** Pure. `statuses` holds one entry per node, absent nodes included. */
-export function fitErrorMessage(numAllNodes: number, preFilterMessage: string | null, statuses: Status[], postFilterMessage: string | null): string {
+export function fitErrorMessage(
+  numAllNodes: number,
+  preFilterMessage: string | null,
+  statuses: Status[],
+  postFilterMessage: string | null,
+): string {
   let message = `0/${numAllNodes} nodes are available:`;
   if (preFilterMessage) {
     message += ` ${preFilterMessage}.`;

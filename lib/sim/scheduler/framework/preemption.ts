@@ -12,11 +12,26 @@ import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler/types";
 
 export type PreemptionOutcome = { message: string | null; candidates: string[] };
 
-const NOT_HELPFUL: Status = { code: "UnschedulableAndUnresolvable", reasons: ["Preemption is not helpful for scheduling"] };
-const NO_VICTIMS: Status = { code: "UnschedulableAndUnresolvable", reasons: ["No preemption victims found for incoming pod"] };
+const NOT_HELPFUL: Status = {
+  code: "UnschedulableAndUnresolvable",
+  reasons: ["Preemption is not helpful for scheduling"],
+};
+const NO_VICTIMS: Status = {
+  code: "UnschedulableAndUnresolvable",
+  reasons: ["No preemption victims found for incoming pod"],
+};
 
 function withoutLowerPriority(snapshot: Snapshot, node: NodeInfo, priority: number): Snapshot {
-  const emptied = makeNodeInfo({ ...node, pods: [], podsWithAffinity: [], podsWithRequiredAntiAffinity: [], requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }, nonZeroMilliCPU: 0, nonZeroMemory: 0, usedPorts: [] });
+  const emptied = makeNodeInfo({
+    ...node,
+    pods: [],
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
+    requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} },
+    nonZeroMilliCPU: 0,
+    nonZeroMemory: 0,
+    usedPorts: [],
+  });
   const kept = node.pods.filter((p) => p.pod.priority >= priority).reduce(addPodToNodeInfo, emptied);
   const nodes = snapshot.nodes.slice();
   nodes[node.index] = kept;
@@ -43,7 +58,8 @@ function dryRun(profile: Profile, ctx: CycleContext, node: NodeInfo): Status | n
 /** Runs DefaultPreemption if the profile has it. `statuses` maps every node to its filter status. */
 export function runPreemption(profile: Profile, ctx: CycleContext, statuses: Map<string, Status>): PreemptionOutcome {
   if (!profile.postFilter.includes("DefaultPreemption")) return { message: null, candidates: [] };
-  if (ctx.pod.pod.preemptionPolicy === "Never") return { message: "preemption: not eligible due to preemptionPolicy=Never.", candidates: [] };
+  if (ctx.pod.pod.preemptionPolicy === "Never")
+    return { message: "preemption: not eligible due to preemptionPolicy=Never.", candidates: [] };
   const results: Status[] = [];
   const candidates: string[] = [];
   for (const node of ctx.snapshot.nodes) {

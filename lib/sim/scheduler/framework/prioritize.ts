@@ -13,7 +13,8 @@ export type Prioritized = { scores: ScoreRecord[][]; totals: number[]; preScoreS
 export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], detail = true): Prioritized {
   const plugins = profile.score.filter((p) => PLUGINS[p.name].score !== undefined);
   // Without score plugins every node scores 1 (prioritizeNodes' "no priority configs" branch).
-  if (plugins.length === 0) return { scores: detail ? nodes.map(() => []) : [], totals: nodes.map(() => 1), preScoreSkipped: [] };
+  if (plugins.length === 0)
+    return { scores: detail ? nodes.map(() => []) : [], totals: nodes.map(() => 1), preScoreSkipped: [] };
   const skipped: PluginName[] = [];
   for (const name of profile.preScore) {
     const preScore = PLUGINS[name].preScore;
@@ -29,7 +30,10 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: Node
     impl.normalize?.(ctx, normalized, nodes);
     for (let i = 0; i < nodes.length; i++) {
       const score = normalized[i] ?? 0;
-      if (score > MAX_NODE_SCORE || score < 0) throw new Error(`plugin "${name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`);
+      if (score > MAX_NODE_SCORE || score < 0)
+        throw new Error(
+          `plugin "${name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
+        );
       if (detail) scores[i]?.push({ plugin: name, raw: raw[i] ?? 0, normalized: score, weighted: score * weight });
       totals[i] = (totals[i] ?? 0) + score * weight;
     }

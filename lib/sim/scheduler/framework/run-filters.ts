@@ -41,7 +41,10 @@ export function runPreFilter(profile: Profile, ctx: CycleContext): PreFilterResu
     const names = new Set(outcome.nodeNames);
     result.nodeNames = result.nodeNames === null ? names : new Set([...result.nodeNames].filter((n) => names.has(n)));
     if (result.nodeNames.size === 0) {
-      const message = result.narrowedBy.length === 1 ? `node(s) didn't satisfy plugin ${name}` : `node(s) didn't satisfy plugin(s) ${goList(result.narrowedBy)} simultaneously`;
+      const message =
+        result.narrowedBy.length === 1
+          ? `node(s) didn't satisfy plugin ${name}`
+          : `node(s) didn't satisfy plugin(s) ${goList(result.narrowedBy)} simultaneously`;
       result.rejection = { plugin: name, status: { code: "UnschedulableAndUnresolvable", reasons: [message] } };
       return result;
     }
@@ -52,7 +55,11 @@ export function runPreFilter(profile: Profile, ctx: CycleContext): PreFilterResu
 export type NodeFilterResult = { status: Status | null; plugin: string | null; records: FilterRecord[] };
 
 /** Shared result for a passing node when no records are kept: the hot path allocates nothing. */
-const PASSED: NodeFilterResult = Object.freeze({ status: null, plugin: null, records: [] as FilterRecord[] }) as NodeFilterResult;
+const PASSED: NodeFilterResult = Object.freeze({
+  status: null,
+  plugin: null,
+  records: [] as FilterRecord[],
+}) as NodeFilterResult;
 
 export type ActiveFilter = { name: PluginName; filter: NonNullable<PluginImpl["filter"]> };
 
@@ -67,7 +74,12 @@ export function activeFilters(profile: Profile, skipped: ReadonlySet<PluginName>
 }
 
 /** Runs the Filter plugins on one node, stopping at the first rejection. */
-export function runFilters(filters: ActiveFilter[], ctx: CycleContext, node: NodeInfo, detail = true): NodeFilterResult {
+export function runFilters(
+  filters: ActiveFilter[],
+  ctx: CycleContext,
+  node: NodeInfo,
+  detail = true,
+): NodeFilterResult {
   const records: FilterRecord[] = [];
   for (let i = 0; i < filters.length; i++) {
     const active = filters[i] as ActiveFilter;

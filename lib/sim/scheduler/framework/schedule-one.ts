@@ -52,9 +52,20 @@ export type ScheduleOptions = {
   detail?: boolean;
 };
 
-type Evaluation = { feasible: NodeInfo[]; statuses: Map<string, Status>; records: Map<string, FilterRecord[]>; processed: number };
+type Evaluation = {
+  feasible: NodeInfo[];
+  statuses: Map<string, Status>;
+  records: Map<string, FilterRecord[]>;
+  processed: number;
+};
 
-function evaluateNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], skipped: Set<PluginName>, options: ScheduleOptions): Evaluation {
+function evaluateNodes(
+  profile: Profile,
+  ctx: CycleContext,
+  nodes: NodeInfo[],
+  skipped: Set<PluginName>,
+  options: ScheduleOptions,
+): Evaluation {
   const hasScoring = profile.score.some((p) => PLUGINS[p.name].score !== undefined);
   const pct = profile.percentageOfNodesToScore ?? options.percentageOfNodesToScore ?? 0;
   const toFind = hasScoring ? numFeasibleNodesToFind(pct, nodes.length) : 1;
@@ -74,18 +85,44 @@ function evaluateNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], s
 }
 
 function emptyResult(snapshot: Snapshot, next: number, detail: boolean): ScheduleResult {
-  const nodes: NodeResult[] = detail ? snapshot.nodes.map((n) => ({ name: n.node.name, filters: [], scores: [], total: null, evaluated: false, feasible: false })) : [];
-  return { selectedNode: null, nodes, evaluatedNodes: 0, feasibleNodes: 0, nextStartNodeIndex: next, tiedNodes: [], scoringSkipped: false, preScoreSkipped: [], message: null, preemptionCandidates: [] };
+  const nodes: NodeResult[] = detail
+    ? snapshot.nodes.map((n) => ({
+        name: n.node.name,
+        filters: [],
+        scores: [],
+        total: null,
+        evaluated: false,
+        feasible: false,
+      }))
+    : [];
+  return {
+    selectedNode: null,
+    nodes,
+    evaluatedNodes: 0,
+    feasibleNodes: 0,
+    nextStartNodeIndex: next,
+    tiedNodes: [],
+    scoringSkipped: false,
+    preScoreSkipped: [],
+    message: null,
+    preemptionCandidates: [],
+  };
 }
 
 /** Schedules one pod against a snapshot with a profile. Pure apart from calling pickIndex. */
-export function scheduleOne(profile: Profile, pod: PodInfo, snapshot: Snapshot, options: ScheduleOptions): ScheduleResult {
+export function scheduleOne(
+  profile: Profile,
+  pod: PodInfo,
+  snapshot: Snapshot,
+  options: ScheduleOptions,
+): ScheduleResult {
   const result = emptyResult(snapshot, options.nextStartNodeIndex ?? 0, options.detail ?? true);
   if (snapshot.nodes.length === 0) return { ...result, message: NO_NODES_AVAILABLE };
   const ctx: CycleContext = { pod, snapshot, args: profile.args, state: new Map() };
   const preFilter = runPreFilter(profile, ctx);
   if (preFilter.rejection) return rejectedAtPreFilter(profile, ctx, result, preFilter.rejection);
-  const candidates = preFilter.nodeNames === null ? snapshot.nodes : snapshot.nodes.filter((n) => preFilter.nodeNames?.has(n.node.name));
+  const candidates =
+    preFilter.nodeNames === null ? snapshot.nodes : snapshot.nodes.filter((n) => preFilter.nodeNames?.has(n.node.name));
   const evaluation = evaluateNodes(profile, ctx, candidates, preFilter.skipped, options);
   const next = ((options.nextStartNodeIndex ?? 0) + evaluation.processed) % snapshot.nodes.length;
   const feasibleNames = new Set(result.nodes.length > 0 ? evaluation.feasible.map((f) => f.node.name) : []);
@@ -96,14 +133,27 @@ export function scheduleOne(profile: Profile, pod: PodInfo, snapshot: Snapshot, 
     node.evaluated = evaluation.records.has(node.name);
     node.feasible = feasibleNames.has(node.name);
   }
-  const base = { ...result, nextStartNodeIndex: next, evaluatedNodes: evaluation.processed, feasibleNodes: evaluation.feasible.length };
-  if (evaluation.feasible.length === 0) return unschedulable(profile, ctx, base, evaluation.statuses, preFilter.narrowedBy);
+  const base = {
+    ...result,
+    nextStartNodeIndex: next,
+    evaluatedNodes: evaluation.processed,
+    feasibleNodes: evaluation.feasible.length,
+  };
+  if (evaluation.feasible.length === 0)
+    return unschedulable(profile, ctx, base, evaluation.statuses, preFilter.narrowedBy);
   const [only] = evaluation.feasible;
-  if (evaluation.feasible.length === 1 && only) return { ...base, selectedNode: only.node.name, tiedNodes: [only.node.name], scoringSkipped: true };
+  if (evaluation.feasible.length === 1 && only)
+    return { ...base, selectedNode: only.node.name, tiedNodes: [only.node.name], scoringSkipped: true };
   return selectHost(profile, ctx, base, evaluation.feasible, options);
 }
 
-function selectHost(profile: Profile, ctx: CycleContext, base: ScheduleResult, feasible: NodeInfo[], options: ScheduleOptions): ScheduleResult {
+function selectHost(
+  profile: Profile,
+  ctx: CycleContext,
+  base: ScheduleResult,
+  feasible: NodeInfo[],
+  options: ScheduleOptions,
+): ScheduleResult {
   const prioritized = prioritizeNodes(profile, ctx, feasible, options.detail ?? true);
   if (base.nodes.length > 0) {
     // base.nodes is in snapshot order, so a node's entry sits at its snapshot index.
@@ -116,16 +166,27 @@ function selectHost(profile: Profile, ctx: CycleContext, base: ScheduleResult, f
   }
   const tied = topNodes(prioritized.totals).map((i) => feasible[i]?.node.name ?? "");
   const pick = options.pickIndex(tied.length);
-  if (!Number.isInteger(pick) || pick < 0 || pick >= tied.length) throw new Error(`pickIndex(${tied.length}) returned ${pick}`);
+  if (!Number.isInteger(pick) || pick < 0 || pick >= tied.length)
+    throw new Error(`pickIndex(${tied.length}) returned ${pick}`);
   return { ...base, selectedNode: tied[pick] ?? null, tiedNodes: tied, preScoreSkipped: prioritized.preScoreSkipped };
 }
 
 /** Nodes a PreFilter result left out count as UnschedulableAndUnresolvable (SetAbsentNodesStatus). */
 function absentRecord(narrowedBy: string[]): FilterRecord {
-  return { plugin: narrowedBy.join(","), code: "UnschedulableAndUnresolvable", reasons: [`node(s) didn't satisfy plugin(s) [${narrowedBy.join(" ")}]`] };
+  return {
+    plugin: narrowedBy.join(","),
+    code: "UnschedulableAndUnresolvable",
+    reasons: [`node(s) didn't satisfy plugin(s) [${narrowedBy.join(" ")}]`],
+  };
 }
 
-function unschedulable(profile: Profile, ctx: CycleContext, base: ScheduleResult, statuses: Map<string, Status>, narrowedBy: string[]): ScheduleResult {
+function unschedulable(
+  profile: Profile,
+  ctx: CycleContext,
+  base: ScheduleResult,
+  statuses: Map<string, Status>,
+  narrowedBy: string[],
+): ScheduleResult {
   const record = absentRecord(narrowedBy);
   const absent: Status = { code: "UnschedulableAndUnresolvable", reasons: record.reasons };
   const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.name, statuses.get(n.node.name) ?? absent]));
@@ -134,11 +195,25 @@ function unschedulable(profile: Profile, ctx: CycleContext, base: ScheduleResult
   return { ...base, message, preemptionCandidates: preemption.candidates };
 }
 
-function rejectedAtPreFilter(profile: Profile, ctx: CycleContext, result: ScheduleResult, rejection: { plugin: string; status: Status }): ScheduleResult {
-  const record: FilterRecord = { plugin: rejection.plugin, code: rejection.status.code, reasons: rejection.status.reasons };
+function rejectedAtPreFilter(
+  profile: Profile,
+  ctx: CycleContext,
+  result: ScheduleResult,
+  rejection: { plugin: string; status: Status },
+): ScheduleResult {
+  const record: FilterRecord = {
+    plugin: rejection.plugin,
+    code: rejection.status.code,
+    reasons: rejection.status.reasons,
+  };
   const nodes = result.nodes.map((n) => ({ ...n, filters: [record] }));
   const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.name, rejection.status]));
   const preemption = runPreemption(profile, ctx, all);
-  const message = fitErrorMessage(ctx.snapshot.nodes.length, rejection.status.reasons.join(", "), [], preemption.message);
+  const message = fitErrorMessage(
+    ctx.snapshot.nodes.length,
+    rejection.status.reasons.join(", "),
+    [],
+    preemption.message,
+  );
   return { ...result, nodes, message, preemptionCandidates: preemption.candidates };
 }

@@ -1,7 +1,12 @@
 // NodeResourcesBalancedAllocation (plugins/noderesources/balanced_allocation.go): favours nodes whose
 // cpu and memory fractions stay close, using the real requests. Best-effort pods are skipped
 // (k/k issue #129138), so they do not pile onto one node.
-import { allocatableFor, allocationVectors, podRequestFor, requestedFor } from "@/lib/sim/scheduler/plugins/resource-allocation";
+import {
+  allocatableFor,
+  allocationVectors,
+  podRequestFor,
+  requestedFor,
+} from "@/lib/sim/scheduler/plugins/resource-allocation";
 import { balancedAllocationScore } from "@/lib/sim/scheduler/plugins/resource-scorers";
 import { MAX_NODE_SCORE, type CycleContext, type PluginImpl } from "@/lib/sim/scheduler/types";
 

@@ -36,15 +36,19 @@ function computeState(ctx: CycleContext): FilterState {
   for (const index of ctx.snapshot.nodesWithRequiredAntiAffinity) {
     const node = ctx.snapshot.nodes[index];
     for (const existing of node?.podsWithRequiredAntiAffinity ?? []) {
-      for (const term of existing.requiredAntiAffinityTerms) if (node && affinityTermMatches(term, incoming.pod)) bump(state.existingAnti, node.node.labels, term.topologyKey);
+      for (const term of existing.requiredAntiAffinityTerms)
+        if (node && affinityTermMatches(term, incoming.pod))
+          bump(state.existingAnti, node.node.labels, term.topologyKey);
     }
   }
   if (!hasTerms) return state;
   for (const node of ctx.snapshot.nodes) {
     const labels = node.node.labels;
     for (const existing of node.pods) {
-      if (podMatchesAllTerms(incoming.requiredAffinityTerms, existing)) for (const term of incoming.requiredAffinityTerms) bump(state.affinity, labels, term.topologyKey);
-      for (const term of incoming.requiredAntiAffinityTerms) if (affinityTermMatches(term, existing.pod)) bump(state.anti, labels, term.topologyKey);
+      if (podMatchesAllTerms(incoming.requiredAffinityTerms, existing))
+        for (const term of incoming.requiredAffinityTerms) bump(state.affinity, labels, term.topologyKey);
+      for (const term of incoming.requiredAntiAffinityTerms)
+        if (affinityTermMatches(term, existing.pod)) bump(state.anti, labels, term.topologyKey);
     }
   }
   return state;
@@ -77,15 +81,23 @@ function satisfiesExistingAntiAffinity(state: FilterState, node: NodeInfo): bool
 export const interPodAffinityFilter: Pick<PluginImpl, "preFilter" | "filter"> = {
   preFilter(ctx): PreFilterOutcome {
     const state = computeState(ctx);
-    if (state.existingAnti.size === 0 && ctx.pod.requiredAffinityTerms.length === 0 && ctx.pod.requiredAntiAffinityTerms.length === 0) return { kind: "skip" };
+    if (
+      state.existingAnti.size === 0 &&
+      ctx.pod.requiredAffinityTerms.length === 0 &&
+      ctx.pod.requiredAntiAffinityTerms.length === 0
+    )
+      return { kind: "skip" };
     ctx.state.set("PreFilterInterPodAffinity", state);
     return { kind: "ok", nodeNames: null };
   },
   filter(ctx, node): Status | null {
     const state = (ctx.state.get("PreFilterInterPodAffinity") as FilterState | undefined) ?? computeState(ctx);
-    if (!satisfiesPodAffinity(ctx, state, node)) return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_AFFINITY] };
-    if (!satisfiesPodAntiAffinity(ctx, state, node)) return { code: "Unschedulable", reasons: [ERR_REASON_ANTI_AFFINITY] };
-    if (!satisfiesExistingAntiAffinity(state, node)) return { code: "Unschedulable", reasons: [ERR_REASON_EXISTING_ANTI_AFFINITY] };
+    if (!satisfiesPodAffinity(ctx, state, node))
+      return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_AFFINITY] };
+    if (!satisfiesPodAntiAffinity(ctx, state, node))
+      return { code: "Unschedulable", reasons: [ERR_REASON_ANTI_AFFINITY] };
+    if (!satisfiesExistingAntiAffinity(state, node))
+      return { code: "Unschedulable", reasons: [ERR_REASON_EXISTING_ANTI_AFFINITY] };
     return null;
   },
 };

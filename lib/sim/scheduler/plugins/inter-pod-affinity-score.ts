@@ -10,7 +10,14 @@ import { MAX_NODE_SCORE, type CycleContext, type PluginImpl } from "@/lib/sim/sc
 /** topologyKey → topology value → score. */
 type TopologyScore = Map<string, Map<string, number>>;
 
-function processTerm(scores: TopologyScore, term: AffinityTerm, weight: number, pod: Pod, node: NodeInfo, multiplier: number): void {
+function processTerm(
+  scores: TopologyScore,
+  term: AffinityTerm,
+  weight: number,
+  pod: Pod,
+  node: NodeInfo,
+  multiplier: number,
+): void {
   if (!affinityTermMatches(term, pod)) return;
   const value = node.node.labels[term.topologyKey];
   if (value === undefined) return;
@@ -23,11 +30,14 @@ function processExistingPod(ctx: CycleContext, scores: TopologyScore, existing: 
   if (Object.keys(node.node.labels).length === 0) return;
   const incoming = ctx.pod;
   for (const term of incoming.preferredAffinityTerms) processTerm(scores, term, term.weight, existing.pod, node, 1);
-  for (const term of incoming.preferredAntiAffinityTerms) processTerm(scores, term, term.weight, existing.pod, node, -1);
+  for (const term of incoming.preferredAntiAffinityTerms)
+    processTerm(scores, term, term.weight, existing.pod, node, -1);
   const hardWeight = ctx.args.interPodAffinity.hardPodAffinityWeight;
-  if (hardWeight > 0) for (const term of existing.requiredAffinityTerms) processTerm(scores, term, hardWeight, incoming.pod, node, 1);
+  if (hardWeight > 0)
+    for (const term of existing.requiredAffinityTerms) processTerm(scores, term, hardWeight, incoming.pod, node, 1);
   for (const term of existing.preferredAffinityTerms) processTerm(scores, term, term.weight, incoming.pod, node, 1);
-  for (const term of existing.preferredAntiAffinityTerms) processTerm(scores, term, term.weight, incoming.pod, node, -1);
+  for (const term of existing.preferredAntiAffinityTerms)
+    processTerm(scores, term, term.weight, incoming.pod, node, -1);
 }
 
 export const interPodAffinityScore: Pick<PluginImpl, "preScore" | "score" | "normalize"> = {
@@ -36,7 +46,9 @@ export const interPodAffinityScore: Pick<PluginImpl, "preScore" | "score" | "nor
     if (ctx.args.interPodAffinity.ignorePreferredTermsOfExistingPods && !hasConstraints) return "skip";
     const scores: TopologyScore = new Map();
     // Unless the pod has preferred terms, only nodes hosting pods with affinity matter.
-    const nodes = hasConstraints ? ctx.snapshot.nodes : ctx.snapshot.nodesWithAffinity.flatMap((i) => ctx.snapshot.nodes[i] ?? []);
+    const nodes = hasConstraints
+      ? ctx.snapshot.nodes
+      : ctx.snapshot.nodesWithAffinity.flatMap((i) => ctx.snapshot.nodes[i] ?? []);
     for (const node of nodes) {
       const pods = hasConstraints ? node.pods : node.podsWithAffinity;
       for (const existing of pods) processExistingPod(ctx, scores, existing, node);
@@ -47,7 +59,9 @@ export const interPodAffinityScore: Pick<PluginImpl, "preScore" | "score" | "nor
     return "ok";
   },
   score(ctx, node) {
-    const scores = (ctx.state.get("PreScoreInterPodAffinity") as TopologyScore | undefined) ?? new Map<string, Map<string, number>>();
+    const scores =
+      (ctx.state.get("PreScoreInterPodAffinity") as TopologyScore | undefined) ??
+      new Map<string, Map<string, number>>();
     let score = 0;
     for (const [key, byValue] of scores) {
       const value = node.node.labels[key];

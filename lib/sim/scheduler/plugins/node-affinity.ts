@@ -1,7 +1,11 @@
 // NodeAffinity (plugins/nodeaffinity/node_affinity.go). PreFilter narrows to nodes named by
 // matchFields metadata.name; Filter applies nodeSelector + required affinity (and the profile's
 // addedAffinity); Score sums the weights of matching preferred terms, normalised to 100.
-import { nodeSelectorMatches, nodeSelectorTermMatches, podMatchesNodeSelectorAndAffinity } from "@/lib/sim/k8s/node-selector";
+import {
+  nodeSelectorMatches,
+  nodeSelectorTermMatches,
+  podMatchesNodeSelectorAndAffinity,
+} from "@/lib/sim/k8s/node-selector";
 import type { NodeSelectorRequirement, PreferredSchedulingTerm } from "@/lib/sim/k8s/types";
 import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
 import { MAX_NODE_SCORE, type PluginImpl, type PreFilterOutcome } from "@/lib/sim/scheduler/types";
@@ -15,7 +19,10 @@ function termNodeNames(fields: NodeSelectorRequirement[]): string[] | null {
   // The requirements of one term are ANDed: intersect the metadata.name In lists.
   return fields
     .filter((field) => field.key === "metadata.name" && field.operator === "In")
-    .reduce<string[] | null>((names, field) => (names === null ? [...field.values] : names.filter((name) => field.values.includes(name))), null);
+    .reduce<string[] | null>(
+      (names, field) => (names === null ? [...field.values] : names.filter((name) => field.values.includes(name))),
+      null,
+    );
 }
 
 function namedNodes(ctx: CycleContext): PreFilterOutcome {
@@ -27,7 +34,8 @@ function namedNodes(ctx: CycleContext): PreFilterOutcome {
     if (names === null) return { kind: "ok", nodeNames: null };
     union = new Set([...(union ?? []), ...names]);
   }
-  if (union !== null && union.size === 0) return { kind: "reject", status: { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_CONFLICT] } };
+  if (union !== null && union.size === 0)
+    return { kind: "reject", status: { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_CONFLICT] } };
   return { kind: "ok", nodeNames: union === null ? null : [...union] };
 }
 
@@ -41,19 +49,25 @@ export const nodeAffinity: PluginImpl = {
   preFilter(ctx) {
     const pod = ctx.pod.pod;
     const hasRequired = (pod.affinity?.nodeAffinity?.required ?? null) !== null;
-    if (!hasRequired && ctx.args.nodeAffinity.addedAffinity?.required == null && pod.nodeSelector === null) return { kind: "skip" };
+    if (!hasRequired && ctx.args.nodeAffinity.addedAffinity?.required == null && pod.nodeSelector === null)
+      return { kind: "skip" };
     return hasRequired ? namedNodes(ctx) : { kind: "ok", nodeNames: null };
   },
   filter(ctx, node) {
     const added = ctx.args.nodeAffinity.addedAffinity?.required ?? null;
-    if (added !== null && !nodeSelectorMatches(added, node.node)) return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_ENFORCED] };
-    if (!podMatchesNodeSelectorAndAffinity(ctx.pod.pod, node.node)) return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_POD] };
+    if (added !== null && !nodeSelectorMatches(added, node.node))
+      return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_ENFORCED] };
+    if (!podMatchesNodeSelectorAndAffinity(ctx.pod.pod, node.node))
+      return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_POD] };
     return null;
   },
   preScore(ctx) {
     const hasOwn = (ctx.pod.pod.affinity?.nodeAffinity?.preferred.length ?? 0) > 0;
-    if (!hasOwn && !(ctx.args.nodeAffinity.addedAffinity?.preferred.length)) return "skip";
-    ctx.state.set("NodeAffinity", preferredTerms(ctx).filter((t) => t.weight !== 0));
+    if (!hasOwn && !ctx.args.nodeAffinity.addedAffinity?.preferred.length) return "skip";
+    ctx.state.set(
+      "NodeAffinity",
+      preferredTerms(ctx).filter((t) => t.weight !== 0),
+    );
     return "ok";
   },
   score(ctx, node) {

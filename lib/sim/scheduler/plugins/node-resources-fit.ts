@@ -3,8 +3,17 @@
 // the whole node is unresolvable. Score: the profile's scoring strategy over the non-zero requests.
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
 import { divTrunc } from "@/lib/sim/scheduler/int-math";
-import { allocatableFor, allocationVectors, podRequestFor, requestedFor } from "@/lib/sim/scheduler/plugins/resource-allocation";
-import { leastRequestedScore, mostRequestedScore, requestedToCapacityRatioScore } from "@/lib/sim/scheduler/plugins/resource-scorers";
+import {
+  allocatableFor,
+  allocationVectors,
+  podRequestFor,
+  requestedFor,
+} from "@/lib/sim/scheduler/plugins/resource-allocation";
+import {
+  leastRequestedScore,
+  mostRequestedScore,
+  requestedToCapacityRatioScore,
+} from "@/lib/sim/scheduler/plugins/resource-scorers";
 import { isExtendedResourceName } from "@/lib/sim/scheduler/resources";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import type { PluginArgs, PluginImpl, Status } from "@/lib/sim/scheduler/types";
@@ -27,16 +36,27 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo, args: Plugin
   if (node.pods.length + 1 > node.allocatable.pods) result.push({ reason: "Too many pods", unresolvable: false });
   const want = pod.resources.requests;
   const scalarNames = pod.resources.scalarNames;
-  if (want.milliCPU === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalarNames.length === 0) return result;
+  if (want.milliCPU === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalarNames.length === 0)
+    return result;
   const cpu = checkOne("cpu", want.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
   if (cpu) result.push(cpu);
   const memory = checkOne("memory", want.memory, node.allocatable.memory, node.requested.memory);
   if (memory) result.push(memory);
-  const storage = checkOne("ephemeral-storage", want.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  const storage = checkOne(
+    "ephemeral-storage",
+    want.ephemeralStorage,
+    node.allocatable.ephemeralStorage,
+    node.requested.ephemeralStorage,
+  );
   if (storage) result.push(storage);
   for (const name of scalarNames) {
     if (isIgnored(name, args)) continue;
-    const scalar = checkOne(name, want.scalar[name] ?? 0, node.allocatable.scalar[name] ?? 0, node.requested.scalar[name] ?? 0);
+    const scalar = checkOne(
+      name,
+      want.scalar[name] ?? 0,
+      node.allocatable.scalar[name] ?? 0,
+      node.requested.scalar[name] ?? 0,
+    );
     if (scalar) result.push(scalar);
   }
   return result;

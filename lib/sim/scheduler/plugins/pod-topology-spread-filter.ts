@@ -2,7 +2,12 @@
 // constraint, matching pods per topology value over eligible nodes; a node fails when
 // its domain's count + (1 if the pod matches itself) − the global minimum exceeds maxSkew.
 import { isEmptySelector, selectorMatches } from "@/lib/sim/k8s/labels";
-import { hasAllTopologyKeys, nodeIncluded, podSpreadConstraints, type SpreadConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import {
+  hasAllTopologyKeys,
+  nodeIncluded,
+  podSpreadConstraints,
+  type SpreadConstraint,
+} from "@/lib/sim/scheduler/plugins/spread-constraints";
 import { selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { CycleContext, PluginImpl, Status } from "@/lib/sim/scheduler/types";
 
@@ -16,7 +21,9 @@ const MAX_INT32 = 2 ** 31 - 1;
 function computeState(ctx: CycleContext, constraints: SpreadConstraint[]): FilterState {
   const pod = ctx.pod.pod;
   const matchNum = constraints.map(() => new Map<string, number>());
-  const counts = constraints.map((c) => (isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace)));
+  const counts = constraints.map((c) =>
+    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace),
+  );
   for (const info of ctx.snapshot.nodes) {
     if (!hasAllTopologyKeys(info.node, constraints)) continue;
     constraints.forEach((c, i) => {
@@ -38,15 +45,19 @@ export const podTopologySpreadFilter: Pick<PluginImpl, "preFilter" | "filter"> =
     return { kind: "ok", nodeNames: null };
   },
   filter(ctx, node): Status | null {
-    const state = (ctx.state.get("PreFilterPodTopologySpread") as FilterState | undefined) ?? computeState(ctx, podSpreadConstraints(ctx, "DoNotSchedule"));
+    const state =
+      (ctx.state.get("PreFilterPodTopologySpread") as FilterState | undefined) ??
+      computeState(ctx, podSpreadConstraints(ctx, "DoNotSchedule"));
     for (const [i, c] of state.constraints.entries()) {
       const value = node.node.labels[c.topologyKey];
-      if (value === undefined) return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_NODE_LABEL_NOT_MATCH] };
+      if (value === undefined)
+        return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_NODE_LABEL_NOT_MATCH] };
       const domains = state.matchNum[i] ?? new Map<string, number>();
       // minMatchNum: with fewer eligible domains than minDomains, the global minimum counts as 0.
       const minMatch = domains.size < c.minDomains ? 0 : (state.minMatchNum[i] ?? 0);
       const selfMatch = selectorMatches(c.selector, ctx.pod.pod.labels) ? 1 : 0;
-      if ((domains.get(value) ?? 0) + selfMatch - minMatch > c.maxSkew) return { code: "Unschedulable", reasons: [ERR_REASON_CONSTRAINTS_NOT_MATCH] };
+      if ((domains.get(value) ?? 0) + selfMatch - minMatch > c.maxSkew)
+        return { code: "Unschedulable", reasons: [ERR_REASON_CONSTRAINTS_NOT_MATCH] };
     }
     return null;
   },

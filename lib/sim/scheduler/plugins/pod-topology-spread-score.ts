@@ -2,7 +2,14 @@
 // matching pods in the node's domain × log(#domains + 2) + (maxSkew − 1), summed and rounded;
 // normalised inversely, 100 × (max + min − s) / max, so emptier domains score higher.
 import { isEmptySelector } from "@/lib/sim/k8s/labels";
-import { HOSTNAME_LABEL, hasAllTopologyKeys, includesEveryNode, nodeIncluded, podSpreadConstraints, type SpreadConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import {
+  HOSTNAME_LABEL,
+  hasAllTopologyKeys,
+  includesEveryNode,
+  nodeIncluded,
+  podSpreadConstraints,
+  type SpreadConstraint,
+} from "@/lib/sim/scheduler/plugins/spread-constraints";
 import { divTrunc, roundHalfAwayFromZero } from "@/lib/sim/scheduler/int-math";
 import { domainSumsFor, selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
@@ -27,10 +34,23 @@ export function scoreForCount(count: number, maxSkew: number, weight: number): n
   return count * weight + (maxSkew - 1);
 }
 
-function initState(ctx: CycleContext, constraints: SpreadConstraint[], filtered: NodeInfo[], requireAll: boolean): ScoreState {
+function initState(
+  ctx: CycleContext,
+  constraints: SpreadConstraint[],
+  filtered: NodeInfo[],
+  requireAll: boolean,
+): ScoreState {
   const pod = ctx.pod.pod;
-  const state: ScoreState = { constraints, ignored: new Set(), podCounts: constraints.map(() => new Map()), weights: [], perNode: [] };
-  state.perNode = constraints.map((c) => (isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace)));
+  const state: ScoreState = {
+    constraints,
+    ignored: new Set(),
+    podCounts: constraints.map(() => new Map()),
+    weights: [],
+    perNode: [],
+  };
+  state.perNode = constraints.map((c) =>
+    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace),
+  );
   for (const info of filtered) {
     if (requireAll && !hasAllTopologyKeys(info.node, constraints)) {
       state.ignored.add(info.node.name);
@@ -40,7 +60,11 @@ function initState(ctx: CycleContext, constraints: SpreadConstraint[], filtered:
       if (c.topologyKey !== HOSTNAME_LABEL) state.podCounts[i]?.set(info.node.labels[c.topologyKey] ?? "", 0);
     });
   }
-  state.weights = constraints.map((c, i) => topologyNormalizingWeight(c.topologyKey === HOSTNAME_LABEL ? filtered.length - state.ignored.size : (state.podCounts[i]?.size ?? 0)));
+  state.weights = constraints.map((c, i) =>
+    topologyNormalizingWeight(
+      c.topologyKey === HOSTNAME_LABEL ? filtered.length - state.ignored.size : (state.podCounts[i]?.size ?? 0),
+    ),
+  );
   return state;
 }
 
@@ -93,7 +117,10 @@ export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "no
       const c = state.constraints[i];
       const value = c === undefined ? undefined : node.node.labels[c.topologyKey];
       if (c === undefined || value === undefined) continue;
-      const count = c.topologyKey === HOSTNAME_LABEL ? (state.perNode[i]?.[node.index] ?? 0) : (state.podCounts[i]?.get(value) ?? 0);
+      const count =
+        c.topologyKey === HOSTNAME_LABEL
+          ? (state.perNode[i]?.[node.index] ?? 0)
+          : (state.podCounts[i]?.get(value) ?? 0);
       score += scoreForCount(count, c.maxSkew, state.weights[i] ?? 0);
     }
     return roundHalfAwayFromZero(score);

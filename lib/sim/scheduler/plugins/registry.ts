@@ -38,7 +38,19 @@ export const PLUGINS: Record<PluginName, PluginImpl> = {
   DynamicResources: {},
 };
 
-export type ExtensionPoint = "preEnqueue" | "queueSort" | "preFilter" | "filter" | "postFilter" | "preScore" | "score" | "reserve" | "permit" | "preBind" | "bind" | "postBind";
+export type ExtensionPoint =
+  | "preEnqueue"
+  | "queueSort"
+  | "preFilter"
+  | "filter"
+  | "postFilter"
+  | "preScore"
+  | "score"
+  | "reserve"
+  | "permit"
+  | "preBind"
+  | "bind"
+  | "postBind";
 
 /**
  * The extension points each plugin implements upstream (what reflect.Implements answers when

@@ -34,13 +34,23 @@ export function requestedFor(node: NodeInfo, resource: string, podRequest: numbe
 }
 
 /** Both halves as a pair (for tests and readers). Pure. */
-export function allocatableAndRequested(node: NodeInfo, resource: string, podRequest: number, useRequested: boolean): [number, number] {
+export function allocatableAndRequested(
+  node: NodeInfo,
+  resource: string,
+  podRequest: number,
+  useRequested: boolean,
+): [number, number] {
   const allocatable = allocatableFor(node, resource, podRequest);
   return allocatable === 0 ? [0, 0] : [allocatable, requestedFor(node, resource, podRequest, useRequested)];
 }
 
 /** resourceAllocationScorer.score: builds the aligned vectors, zeroing resources with no allocatable. Pure. */
-export function allocationVectors(node: NodeInfo, resources: ResourceSpec[], podRequests: number[], useRequested: boolean): { requested: number[]; allocatable: number[] } {
+export function allocationVectors(
+  node: NodeInfo,
+  resources: ResourceSpec[],
+  podRequests: number[],
+  useRequested: boolean,
+): { requested: number[]; allocatable: number[] } {
   const requested = new Array<number>(resources.length).fill(0);
   const allocatable = new Array<number>(resources.length).fill(0);
   for (let i = 0; i < resources.length; i++) {
@@ -53,4 +63,3 @@ export function allocationVectors(node: NodeInfo, resources: ResourceSpec[], pod
   }
   return { requested, allocatable };
 }
-

@@ -19,7 +19,12 @@ export function mostRequestedScore(requested: number, capacity: number): number 
   return mulDiv(Math.min(requested, capacity), MAX_NODE_SCORE, capacity);
 }
 
-function weightedAverage(perResource: (requested: number, capacity: number) => number, resources: ResourceSpec[], requested: number[], allocatable: number[]): number {
+function weightedAverage(
+  perResource: (requested: number, capacity: number) => number,
+  resources: ResourceSpec[],
+  requested: number[],
+  allocatable: number[],
+): number {
   let nodeScore = 0;
   let weightSum = 0;
   for (let i = 0; i < resources.length; i++) {
@@ -49,7 +54,10 @@ export function brokenLinear(shape: UtilizationShapePoint[], p: number): number 
     if (!point || p > point.utilization) continue;
     const previous = shape[i - 1];
     if (!previous) return point.score;
-    return previous.score + divTrunc((point.score - previous.score) * (p - previous.utilization), point.utilization - previous.utilization);
+    return (
+      previous.score +
+      divTrunc((point.score - previous.score) * (p - previous.utilization), point.utilization - previous.utilization)
+    );
   }
   return shape[shape.length - 1]?.score ?? 0;
 }
@@ -62,15 +70,26 @@ export function scaledUtilization(requested: number, capacity: number): number {
 }
 
 /** requestedToCapacityRatioScorer: only resources scoring above 0 count; math.Round of the mean. Pure. */
-export function requestedToCapacityRatioScore(resources: ResourceSpec[], shape: UtilizationShapePoint[], requested: number[], allocatable: number[]): number {
-  const scaledShape = shape.map((point) => ({ utilization: point.utilization, score: point.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE) }));
+export function requestedToCapacityRatioScore(
+  resources: ResourceSpec[],
+  shape: UtilizationShapePoint[],
+  requested: number[],
+  allocatable: number[],
+): number {
+  const scaledShape = shape.map((point) => ({
+    utilization: point.utilization,
+    score: point.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE),
+  }));
   let nodeScore = 0;
   let weightSum = 0;
   resources.forEach((spec, i) => {
     const capacity = allocatable[i] ?? 0;
     if (capacity === 0) return;
     const req = requested[i] ?? 0;
-    const score = req > capacity ? brokenLinear(scaledShape, MAX_UTILIZATION) : brokenLinear(scaledShape, scaledUtilization(req, capacity));
+    const score =
+      req > capacity
+        ? brokenLinear(scaledShape, MAX_UTILIZATION)
+        : brokenLinear(scaledShape, scaledUtilization(req, capacity));
     if (score > 0) {
       nodeScore += score * spec.weight;
       weightSum += spec.weight;

@@ -1,7 +1,15 @@
 // PodTopologySpread's constraint handling (plugins/podtopologyspread/common.go, plugin.go) and
 // helper.DefaultSelector (plugins/helper/spread.go): without constraints of its own, a pod is spread
 // by the profile's default constraints among the pods its Services and controller select.
-import { addRequirements, isEmptySelector, selectorFromLabelSelector, selectorFromSet, selectorMatches, type LabelSet, type Selector } from "@/lib/sim/k8s/labels";
+import {
+  addRequirements,
+  isEmptySelector,
+  selectorFromLabelSelector,
+  selectorFromSet,
+  selectorMatches,
+  type LabelSet,
+  type Selector,
+} from "@/lib/sim/k8s/labels";
 import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/k8s/node-selector";
 import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/k8s/tolerations";
 import type { Node, Pod, TopologySpreadConstraint, Workload } from "@/lib/sim/k8s/types";
@@ -10,12 +18,37 @@ import type { CycleContext } from "@/lib/sim/scheduler/types";
 export const HOSTNAME_LABEL = "kubernetes.io/hostname";
 
 /** The parsed constraint (topologySpreadConstraint in common.go). */
-export type SpreadConstraint = { maxSkew: number; topologyKey: string; selector: Selector; minDomains: number; honorNodeAffinity: boolean; honorNodeTaints: boolean };
+export type SpreadConstraint = {
+  maxSkew: number;
+  topologyKey: string;
+  selector: Selector;
+  minDomains: number;
+  honorNodeAffinity: boolean;
+  honorNodeTaints: boolean;
+};
 
 /** systemDefaultConstraints (podtopologyspread/plugin.go). */
 export const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
-  { maxSkew: 3, topologyKey: HOSTNAME_LABEL, whenUnsatisfiable: "ScheduleAnyway", labelSelector: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null, matchLabelKeys: [] },
-  { maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null, matchLabelKeys: [] },
+  {
+    maxSkew: 3,
+    topologyKey: HOSTNAME_LABEL,
+    whenUnsatisfiable: "ScheduleAnyway",
+    labelSelector: null,
+    minDomains: null,
+    nodeAffinityPolicy: null,
+    nodeTaintsPolicy: null,
+    matchLabelKeys: [],
+  },
+  {
+    maxSkew: 5,
+    topologyKey: "topology.kubernetes.io/zone",
+    whenUnsatisfiable: "ScheduleAnyway",
+    labelSelector: null,
+    minDomains: null,
+    nodeAffinityPolicy: null,
+    nodeTaintsPolicy: null,
+    matchLabelKeys: [],
+  },
 ];
 
 function withMatchLabelKeys(selector: Selector, keys: string[], podLabels: LabelSet): Selector {
@@ -26,7 +59,11 @@ function withMatchLabelKeys(selector: Selector, keys: string[], podLabels: Label
 }
 
 /** filterTopologySpreadConstraints: the constraints with the given action, selectors parsed. Pure. */
-export function filterConstraints(constraints: TopologySpreadConstraint[], podLabels: LabelSet, action: TopologySpreadConstraint["whenUnsatisfiable"]): SpreadConstraint[] {
+export function filterConstraints(
+  constraints: TopologySpreadConstraint[],
+  podLabels: LabelSet,
+  action: TopologySpreadConstraint["whenUnsatisfiable"],
+): SpreadConstraint[] {
   return constraints
     .filter((c) => c.whenUnsatisfiable === action)
     .map((c) => ({
@@ -48,23 +85,42 @@ export function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
   let labelSet: LabelSet = {};
   for (const w of workloads) {
     if (w.kind !== "Service" || w.namespace !== pod.namespace || w.selector === null) continue;
-    if (selectorMatches(selectorFromSet(w.selector.matchLabels), pod.labels)) labelSet = { ...labelSet, ...w.selector.matchLabels };
+    if (selectorMatches(selectorFromSet(w.selector.matchLabels), pod.labels))
+      labelSet = { ...labelSet, ...w.selector.matchLabels };
   }
   const owner = controllerOf(pod);
-  const kind = owner === null ? null : owner.apiVersion === "v1" && owner.kind === "ReplicationController" ? owner.kind : owner.apiVersion === "apps/v1" ? owner.kind : null;
-  const controller = workloads.find((w) => w.kind === kind && w.kind !== "Service" && w.namespace === pod.namespace && w.name === owner?.name);
+  const kind =
+    owner === null
+      ? null
+      : owner.apiVersion === "v1" && owner.kind === "ReplicationController"
+        ? owner.kind
+        : owner.apiVersion === "apps/v1"
+          ? owner.kind
+          : null;
+  const controller = workloads.find(
+    (w) => w.kind === kind && w.kind !== "Service" && w.namespace === pod.namespace && w.name === owner?.name,
+  );
   if (!controller || controller.selector === null) return selectorFromSet(labelSet);
-  if (controller.kind === "ReplicationController") return selectorFromSet({ ...labelSet, ...controller.selector.matchLabels });
+  if (controller.kind === "ReplicationController")
+    return selectorFromSet({ ...labelSet, ...controller.selector.matchLabels });
   const other = selectorFromLabelSelector(controller.selector);
   return other.nothing ? selectorFromSet(labelSet) : addRequirements(selectorFromSet(labelSet), other.requirements);
 }
 
 /** getConstraints / buildDefaultConstraints for one action. Pure. */
-export function podSpreadConstraints(ctx: CycleContext, action: TopologySpreadConstraint["whenUnsatisfiable"]): SpreadConstraint[] {
+export function podSpreadConstraints(
+  ctx: CycleContext,
+  action: TopologySpreadConstraint["whenUnsatisfiable"],
+): SpreadConstraint[] {
   const pod = ctx.pod.pod;
-  if (pod.topologySpreadConstraints.length > 0) return filterConstraints(pod.topologySpreadConstraints, pod.labels, action);
+  if (pod.topologySpreadConstraints.length > 0)
+    return filterConstraints(pod.topologySpreadConstraints, pod.labels, action);
   const args = ctx.args.podTopologySpread;
-  const defaults = filterConstraints(args.systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints, pod.labels, action);
+  const defaults = filterConstraints(
+    args.systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints,
+    pod.labels,
+    action,
+  );
   if (defaults.length === 0) return [];
   const selector = defaultSelector(pod, ctx.snapshot.workloads);
   if (isEmptySelector(selector)) return [];
@@ -85,6 +141,7 @@ export function includesEveryNode(constraint: SpreadConstraint, pod: Pod): boole
 /** matchNodeInclusionPolicies (nodeAffinityPolicy defaults to Honor, nodeTaintsPolicy to Ignore). Pure. */
 export function nodeIncluded(constraint: SpreadConstraint, pod: Pod, node: Node): boolean {
   if (constraint.honorNodeAffinity && !podMatchesNodeSelectorAndAffinity(pod, node)) return false;
-  if (constraint.honorNodeTaints && findUntoleratedTaint(node.taints, pod.tolerations, isDoNotScheduleTaint) !== null) return false;
+  if (constraint.honorNodeTaints && findUntoleratedTaint(node.taints, pod.tolerations, isDoNotScheduleTaint) !== null)
+    return false;
   return true;
 }

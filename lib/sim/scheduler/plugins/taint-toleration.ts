@@ -14,14 +14,19 @@ export const taintToleration: PluginImpl = {
   filter(ctx, node) {
     const taint = findUntoleratedTaint(node.node.taints, ctx.pod.pod.tolerations, isDoNotScheduleTaint);
     if (taint === null) return null;
-    return { code: "UnschedulableAndUnresolvable", reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value}}`] };
+    return {
+      code: "UnschedulableAndUnresolvable",
+      reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value}}`],
+    };
   },
   preScore(ctx) {
     ctx.state.set("TaintToleration", preferNoScheduleTolerations(ctx.pod.pod.tolerations));
     return "ok";
   },
   score(ctx, node) {
-    const tolerations = (ctx.state.get("TaintToleration") as Toleration[] | undefined) ?? preferNoScheduleTolerations(ctx.pod.pod.tolerations);
+    const tolerations =
+      (ctx.state.get("TaintToleration") as Toleration[] | undefined) ??
+      preferNoScheduleTolerations(ctx.pod.pod.tolerations);
     let count = 0;
     for (const taint of node.node.taints) {
       if (taint.effect === "PreferNoSchedule" && !tolerationsTolerateTaint(tolerations, taint)) count++;
