@@ -26,14 +26,7 @@ export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Chec
 export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export {
-  traceSchema,
-  traceEventSchema,
-  viewSchema,
-  raftTapeSchema,
-  parseTrace,
-  type ParsedTrace,
-} from "./trace/schema";
+export { traceSchema, traceEventSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
 export {
   initialView,

@@ -1,7 +1,8 @@
 // Replay support for the browser player (issue 5). A View is what the cluster diagram shows at one
 // moment. It is derived from the trace alone: initialView(topology) and then applyEvent for each
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
-// the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
+// the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). The player builds
+// them once when a trace arrives: they are derived data, so the trace does not carry them. All pure.
 import type { Checkpoint, Topology, Trace, TraceEvent } from "./trace/types";
 import {
   applyWorkloadEvent,
@@ -216,17 +217,20 @@ export function buildCheckpoints(
   return out;
 }
 
+/** A trace to seek in: its events, and the checkpoints built from them (none: fold from the start). */
+export type Seekable = Pick<Trace, "topology" | "events"> & { checkpoints?: readonly Checkpoint[] };
+
 /** The view right after event `seq` (-1 for the start): nearest checkpoint, then fold forward. */
-export function viewAt(trace: Pick<Trace, "topology" | "events" | "checkpoints">, seq: number): View {
+export function viewAt(trace: Seekable, seq: number): View {
   let start: View = initialView(trace.topology);
-  for (const cp of trace.checkpoints) if (cp.seq <= seq && cp.seq > start.seq) start = cp.view;
+  for (const cp of trace.checkpoints ?? []) if (cp.seq <= seq && cp.seq > start.seq) start = cp.view;
   let v = start;
   for (let i = start.seq + 1; i <= seq && i < trace.events.length; i++) v = applyEvent(v, trace.events[i]!);
   return v;
 }
 
 /** The view at virtual time `t`: every event with e.t <= t applied. */
-export function viewAtTime(trace: Pick<Trace, "topology" | "events" | "checkpoints">, t: number): View {
+export function viewAtTime(trace: Seekable, t: number): View {
   let seq = -1;
   for (const e of trace.events) {
     if (e.t > t) break;

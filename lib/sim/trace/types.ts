@@ -107,8 +107,6 @@ export type Trace = {
   topology: Topology;
   events: TraceEvent[];
   claims: ClaimResult[];
-  /** Replay views folded from the events, every CHECKPOINT_EVERY events (see replay.ts). */
-  checkpoints: Checkpoint[];
   outcome: Outcome;
   stats: { steps: number };
   /** The Raft wire, for scenarios that record it (ScenarioDef.raftTape); absent otherwise. */
