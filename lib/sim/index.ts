@@ -22,28 +22,24 @@ export {
   type ParamResult,
 } from "./scenarios/params";
 export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
-export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
+export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Outcome } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
 export { traceSchema, traceEventSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
-export {
-  initialView,
-  applyEvent,
-  buildCheckpoints,
-  viewAt,
-  viewAtTime,
-  CHECKPOINT_EVERY,
-  type View,
-  type ProcView,
-  type NodeView,
-  type PodView,
-  type ReplicaSetView,
-  type ServiceView,
-  type ProxyView,
-  type RequestView,
-} from "./replay";
+export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./replay";
+export type {
+  Checkpoint,
+  View,
+  ProcView,
+  NodeView,
+  PodView,
+  ReplicaSetView,
+  ServiceView,
+  ProxyView,
+  RequestView,
+} from "./replay-view";
 export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
