@@ -63,12 +63,20 @@ export function checkMarkdownStructure(markdown: string): StructureCheck {
     else if (fence === null && opener) fence = opener;
     const depth = markers + indentLevels(line);
     if (!isInCode && depth > markdownLimits.nestingDepthMax) {
-      return { ok: false, message: `${where} nests ${count(depth)} levels deep (blockquotes and lists); the limit is ${markdownLimits.nestingDepthMax}.` };
+      return {
+        ok: false,
+        message: `${where} nests ${count(depth)} levels deep (blockquotes and lists); the limit is ${markdownLimits.nestingDepthMax}.`,
+      };
     }
-    if (line.length > markdownLimits.lineCharsMax) return { ok: false, message: `${where} is ${count(line.length)} characters long; the limit is ${count(markdownLimits.lineCharsMax)}.` };
+    if (line.length > markdownLimits.lineCharsMax)
+      return {
+        ok: false,
+        message: `${where} is ${count(line.length)} characters long; the limit is ${count(markdownLimits.lineCharsMax)}.`,
+      };
     if (isInCode) continue;
     items += lineItems;
-    if (items > markdownLimits.listItemsMax) return { ok: false, message: `it has more than ${count(markdownLimits.listItemsMax)} list items, the limit.` };
+    if (items > markdownLimits.listItemsMax)
+      return { ok: false, message: `it has more than ${count(markdownLimits.listItemsMax)} list items, the limit.` };
   }
   return { ok: true };
 }

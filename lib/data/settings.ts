@@ -38,7 +38,9 @@ export const defaultStudySettings: StudySettings = {
 };
 
 /** The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both need it. */
-const getSettingsRow = cache(async (learnerId: string) => db.learnerSettings.findUnique({ where: { userId: learnerId } }));
+const getSettingsRow = cache(async (learnerId: string) =>
+  db.learnerSettings.findUnique({ where: { userId: learnerId } }),
+);
 
 /** A learner's study settings: their saved ones, or the defaults. Read once per request. */
 export const getStudySettings = cache(async (learnerId: string | null): Promise<StudySettings> => {
@@ -60,7 +62,8 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     leechThreshold: row.leechThreshold,
     leechAction: row.leechAction === "tag" ? "tag" : "suspend",
     interviewDate: row.interviewDate?.toISOString().slice(0, 10) ?? null,
-    dayCarry: row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
+    dayCarry:
+      row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
   };
 });
 
@@ -74,7 +77,11 @@ export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" 
 /** Sets or clears the learner's interview day (YYYY-MM-DD, stored as that date at 00:00 UTC). */
 export async function saveInterviewDate(learnerId: string, date: string | null): Promise<void> {
   const interviewDate = date ? new Date(`${date}T00:00:00Z`) : null;
-  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, interviewDate }, update: { interviewDate } });
+  await db.learnerSettings.upsert({
+    where: { userId: learnerId },
+    create: { userId: learnerId, interviewDate },
+    update: { interviewDate },
+  });
 }
 
 /**
@@ -91,5 +98,9 @@ export async function saveStudySettings(learnerId: string, input: StudySettingsI
     relearningSteps: formatSteps(input.relearningSteps as StepUnit[]),
     timeZoneSetAt: now, // chosen by the learner: a browser's detection no longer replaces it
   };
-  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
+  await db.learnerSettings.upsert({
+    where: { userId: learnerId },
+    create: { userId: learnerId, ...data },
+    update: data,
+  });
 }
