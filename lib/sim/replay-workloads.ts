@@ -5,7 +5,9 @@ import { withPod, type View } from "./replay";
 import type { TraceEvent } from "./trace/types";
 
 export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
-/** `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready). */
+/**
+ * `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready).
+ */
 export type ServiceView = {
   ready: number;
   notReady: number;
@@ -23,7 +25,10 @@ export type ProxyView = {
   path: string[];
 };
 export type RequestView = { request: string; stage: string; user: string };
-/** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
+/**
+ * The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it
+ * grouped the pods.
+ */
 export type HpaView = {
   name: string;
   replicas: number;

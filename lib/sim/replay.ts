@@ -61,7 +61,9 @@ export type View = {
   proxies: Record<string, ProxyView>;
   /** The latest API server handler-chain stage of the request-flow trace, if any. */
   request: RequestView | null;
-  /** What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes). */
+  /**
+   * What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes).
+   */
   hpa?: HpaView;
 };
 

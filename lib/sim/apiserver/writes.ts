@@ -149,7 +149,8 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
       (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
-    // An update that removes the last finalizer of an object being deleted deletes it (store.go: shouldDeleteDuringUpdate).
+    // An update that removes the last finalizer of an object being deleted deletes it (store.go:
+    // shouldDeleteDuringUpdate).
     const cached = s.caches[resource]?.objects[storeKey(call.namespace, call.name ?? "")];
     if (cached !== undefined && finalizedAway(cached, obj))
       return txn(
@@ -265,7 +266,9 @@ function computeUpdate(
         error: {
           status: 409,
           reason: "Conflict",
-          message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
+          message:
+            `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ` +
+            `${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
         },
       };
     }

@@ -71,7 +71,10 @@ function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | u
   return out;
 }
 
-/** Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its id. */
+/**
+ * Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its
+ * id.
+ */
 export function httpSendInPlace<T>(
   hc: HttpClient<T>,
   cfg: HttpClientConfig,

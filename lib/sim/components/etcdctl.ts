@@ -64,7 +64,8 @@ function onMessage(s: EtcdctlState, env: Envelope, ctx: Ctx, cfg: EtcdctlConfig)
   const pods = rangePrefix(db.store, "/registry/pods/").map((kv) => kv.key.split("/").at(-1)!);
   ctx.trace(
     "etcd.snapshot-saved",
-    `Snapshot saved at ${cfg.path}: ${db.member}'s backend at revision ${db.rev}, ${keys} keys. It holds every write ${db.member} had applied by now, and nothing after.`,
+    `Snapshot saved at ${cfg.path}: ${db.member}'s backend at revision ${db.rev}, ${keys} ` +
+      `keys. It holds every write ${db.member} had applied by now, and nothing after.`,
     { member: db.member, revision: db.rev, keys, path: cfg.path, pods },
   );
   return { pending: null, file: { ...db, path: cfg.path, savedAt: ctx.now } };

@@ -49,7 +49,8 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
       return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
     const rows = items.map(
       (p) =>
-        `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`,
+        `${p.metadata.name} ` +
+        `${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`,
     );
     return `${items.length} pod(s): ${rows.join(", ")}`;
   }

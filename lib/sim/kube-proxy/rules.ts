@@ -178,7 +178,8 @@ export function rejectPath(mode: ProxyMode, svc: ServicePort): string[] | null {
   if (mode === "nftables") {
     return [
       "nat-prerouting: jump services, whose service-ips map has no entry for it",
-      `filter: one lookup in map no-endpoint-services (${svc.vip} . ${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`,
+      `filter: one lookup in map no-endpoint-services (${svc.vip} . ` +
+        `${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`,
       refused,
     ];
   }

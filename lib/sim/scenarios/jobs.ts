@@ -5,7 +5,8 @@
 // started it fails with DeadlineExceeded and its pods are deleted. CronJob `report` runs every
 // `periodMinutes` minutes for `jobSeconds`, under its concurrencyPolicy; kube-controller-manager is
 // stopped across one schedule time, and startingDeadlineSeconds decides whether that run starts late
-// or never (pkg/controller/job/job_controller.go, backoff_utils.go; pkg/controller/cronjob/cronjob_controllerv2.go, utils.go).
+// or never (pkg/controller/job/job_controller.go, backoff_utils.go; pkg/controller/cronjob/cronjob_controllerv2.go,
+// utils.go).
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { clockTime } from "../components/controller-manager/cronjob";
 import { backoffRemaining } from "../components/controller-manager/job";
@@ -130,7 +131,9 @@ function plan(p: Params): Plan {
         CREATE,
         batch,
         "batch-job.yaml",
-        `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`,
+        `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, ` +
+          `parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ` +
+          `${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`,
       ),
       applyAt(
         CREATE,
@@ -144,7 +147,8 @@ function plan(p: Params): Plan {
         CREATE,
         report,
         "report-cronjob.yaml",
-        `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`,
+        `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ` +
+          `${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`,
       ),
       ...(suspendCron
         ? [patch(m.stop, "cronjobs", "report", true), patch(m.start, "cronjobs", "report", false)]
@@ -248,16 +252,19 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "parallelism",
-      `Job batch never has more than min(parallelism ${parallelism}, completions ${completions} − succeeded) pods active at once.`,
+      `Job batch never has more than min(parallelism ${parallelism}, ` +
+        `completions ${completions} − succeeded) pods active at once.`,
       lives.length > 0 && worst.over <= 0 && maxActive <= parallelism,
       [...lives.map((l) => l.created), ...(worst.e ? [worst.e] : [])],
-      `${lives.length} pods created, at most ${maxActive} active at once${worst.e ? `; ${worst.over} too many ${at(worst.e)}` : ""}.`,
+      `${lives.length} pods created, at most ${maxActive} active at ` +
+        `once${worst.e ? `; ${worst.over} too many ${at(worst.e)}` : ""}.`,
     ),
     claim(
       "pod-failure-backoff",
       failures === 0
         ? "No pod of Job batch fails, so the job controller never waits: each pod is created as soon as a slot is free."
-        : "After a failure the job controller waits 10 s, then 20 s, 40 s … (doubling with each failure since the last success, counted from the failed pod's end) before it creates a replacement pod.",
+        : "After a failure the job controller waits 10 s, then 20 s, 40 s … (doubling with each failure since " +
+            "the last success, counted from the failed pod's end) before it creates a replacement pod.",
       failures === 0
         ? waits.length === 0 && failedRuns.length === 0 && lives.length > 0
         : early.length === 0 && failedRuns.length > 0 && (waits.length > 0 || shouldFail),
@@ -269,10 +276,14 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
     claim(
       "backoff-limit",
       shouldFail
-        ? `Its task fails ${failures} times and backoffLimit is ${backoffLimit}: once more than ${backoffLimit} pods have failed the Job fails with BackoffLimitExceeded.`
+        ? `Its task fails ${failures} times and backoffLimit is ${backoffLimit}: once more ` +
+            `than ${backoffLimit} pods have failed the Job fails with BackoffLimitExceeded.`
         : indexed
-          ? `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes once each completion index 0…${completions - 1} has a succeeded pod (a failed index gets a new pod with the same index).`
-          : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes with ${completions} succeeded pods.`,
+          ? `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the ` +
+            `Job completes once each completion index 0…${completions - 1} has a ` +
+            "succeeded pod (a failed index gets a new pod with the same index)."
+          : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: ` +
+            `the Job completes with ${completions} succeeded pods.`,
       outcomeOk,
       [...failedRuns, done],
       `${done ? String(done.message) : "Job batch never finished."}${indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""}`,
@@ -318,7 +329,11 @@ function slowClaim(p: Params, events: readonly TraceEvent[]) {
     ttl.t - failed.t <= TTL_SECONDS * 1000 + 1500;
   return claim(
     "active-deadline",
-    `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s (activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is deleted.`,
+    `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ` +
+      `${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s ` +
+      "(activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is " +
+      `marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is ` +
+      "deleted.",
     pausedOk && deadlineOk && ttlOk,
     [
       suspended,
@@ -331,7 +346,11 @@ function slowClaim(p: Params, events: readonly TraceEvent[]) {
       failed,
       ttl,
     ],
-    `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ${at(resumed)}; ${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
+    `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ` +
+      `${at(resumed)}; ` +
+      `${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ` +
+      `${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ` +
+      `${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
   );
 }
 
@@ -376,16 +395,20 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     evidence = [...evidence, ...(policy === "Forbid" ? skips : replaced), ...overlaps.map((o) => o.c)];
     detail =
       policy === "Forbid"
-        ? `${created.length} Jobs, never two active at once; ${skips.length} schedule times skipped while one ran (JobAlreadyActive)${overlaps.length > 0 ? `; ${overlaps.length} overlapped` : ""}.`
-        : `${created.length} Jobs; ${replaced.length} still-running Jobs deleted to make way for the next${overlaps.length > 0 ? `; ${overlaps.length} started beside a running one` : ""}.`;
+        ? `${created.length} Jobs, never two active at once; ${skips.length} schedule times skipped while ` +
+          `one ran (JobAlreadyActive)${overlaps.length > 0 ? `; ${overlaps.length} overlapped` : ""}.`
+        : `${created.length} Jobs; ${replaced.length} still-running Jobs deleted to make way for the ` +
+          `next${overlaps.length > 0 ? `; ${overlaps.length} started beside a running one` : ""}.`;
   }
   const text = {
     Allow:
       "concurrencyPolicy Allow: every schedule time starts a Job, whether or not the previous one is still running.",
     Forbid:
-      "concurrencyPolicy Forbid: a schedule time that comes while a Job is still running starts nothing (JobAlreadyActive); two Jobs never run at once.",
+      "concurrencyPolicy Forbid: a schedule time that comes while a Job is still " +
+      "running starts nothing (JobAlreadyActive); two Jobs never run at once.",
     Replace:
-      "concurrencyPolicy Replace: a schedule time that comes while a Job is still running deletes that Job, then starts the new one; two never run at once.",
+      "concurrencyPolicy Replace: a schedule time that comes while a Job is still " +
+      "running deletes that Job, then starts the new one; two never run at once.",
   }[policy];
   // The schedule time kube-controller-manager was down for.
   const lateRun = created.find((c) => c.scheduledAt === m.outageSlot);
@@ -448,7 +471,9 @@ export const jobs: ScenarioDef = {
   id: "jobs",
   title: "Jobs and CronJobs",
   summary:
-    "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits `activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and `startingDeadlineSeconds`.",
+    "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits " +
+    "`activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and " +
+    "`startingDeadlineSeconds`.",
   params: [
     {
       name: "completions",
@@ -540,7 +565,8 @@ export const jobs: ScenarioDef = {
       type: "enum",
       label: "Missed run",
       description:
-        "What keeps CronJob report from starting one run (once both Jobs are done): kube-controller-manager is down, or the CronJob is suspended.",
+        "What keeps CronJob report from starting one run (once both Jobs are " +
+        "done): kube-controller-manager is down, or the CronJob is suspended.",
       default: 0,
       options: [
         { value: 0, label: "Controller manager down" },

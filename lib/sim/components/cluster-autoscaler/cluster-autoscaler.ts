@@ -175,7 +175,8 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const pending = pods.filter(isUnschedulable).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   if (pending.length === 0) return null;
   const nodes = groupNodes(s, cfg).filter((n) => !deletingTaint(n));
-  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity: filter_out_schedulable.go.
+  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity:
+  // filter_out_schedulable.go.
   const upcoming = Math.max(0, s.targetSize - groupNodes(s, cfg).length);
   let rooms: Room[] = [
     ...nodes.map((n) => roomOf(n, podsOn(pods, n.metadata.name))),
@@ -195,7 +196,9 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
     if (s.maxReported !== key) {
       ctx.trace(
         "ca.max-size-reached",
-        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} (${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node group ${cfg.group.name} is at its max size ${max}.`,
+        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} ` +
+          `(${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node ` +
+          `group ${cfg.group.name} is at its max size ${max}.`,
         {
           group: cfg.group.name,
           size: s.targetSize,
@@ -272,7 +275,8 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
       s = verdict(s, name, `${sim.reason}:${sim.pod}`, () =>
         ctx.trace(
           "ca.scale-down-blocked",
-          `cluster-autoscaler: ${name} is underutilized (${figures}) but cannot be removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
+          `cluster-autoscaler: ${name} is underutilized (${figures}) but cannot be ` +
+            `removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
           { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod },
         ),
       );

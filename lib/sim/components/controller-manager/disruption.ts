@@ -166,7 +166,9 @@ export function onDisruptionResult(
   const st = (r.body as PodDisruptionBudget).status;
   ctx.trace(
     "pdb.status",
-    `disruption-controller: budget ${name} has ${st.currentHealthy} healthy pods, needs ${st.desiredHealthy} (of ${st.expectedPods} expected), so it allows ${st.disruptionsAllowed} disruption${st.disruptionsAllowed === 1 ? "" : "s"}.`,
+    `disruption-controller: budget ${name} has ${st.currentHealthy} healthy pods, ` +
+      `needs ${st.desiredHealthy} (of ${st.expectedPods} expected), so it allows ` +
+      `${st.disruptionsAllowed} disruption${st.disruptionsAllowed === 1 ? "" : "s"}.`,
     {
       pdb: name,
       allowed: st.disruptionsAllowed,

@@ -149,13 +149,16 @@ export function onEndpointSliceResult(
   // A headless Service's DNS records mirror its ready endpoints: the pattern here, the list in `records`.
   const dns =
     records.length > 0
-      ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).`
+      ? " DNS: one record per ready pod, " +
+        `<pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).`
       : "";
   const kept =
     leaving.length > 0 ? ` ${leaving.length} terminating, kept with ready=false (${leaving.join(", ")}).` : "";
   ctx.trace(
     "endpointslice.updated",
-    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ready.${kept}${dns}`,
+    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ` +
+      `${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ` +
+      `ready.${kept}${dns}`,
     {
       service: info.svc,
       slice: slice.metadata.name,

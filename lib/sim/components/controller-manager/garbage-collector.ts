@@ -165,7 +165,8 @@ export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c
   } else if (d.op === "orphan") {
     ctx.trace(
       "gc.orphaned",
-      `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the owner is deleted with propagationPolicy Orphan, so ${what} stays.`,
+      `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the ` +
+        `owner is deleted with propagationPolicy Orphan, so ${what} stays.`,
       { kind: d.kind, name: d.name, owner: d.owner },
     );
   } else {
@@ -175,7 +176,8 @@ export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c
         : "no dependent that blocks it (blockOwnerDeletion) is left";
     ctx.trace(
       "gc.finalizer-removed",
-      `garbage-collector removed the ${d.detail} finalizer from ${what}: ${why}; with no finalizer left the API server deletes it.`,
+      `garbage-collector removed the ${d.detail} finalizer from ${what}: ` +
+        `${why}; with no finalizer left the API server deletes it.`,
       { kind: d.kind, name: d.name, finalizer: d.detail },
     );
   }

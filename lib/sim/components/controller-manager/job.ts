@@ -362,7 +362,10 @@ function syncJob(
         ctx.after(remaining, { t: "batch" });
         ctx.trace(
           "job.backoff",
-          `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`,
+          `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before ` +
+            `creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since ` +
+            `the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last ` +
+            `failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`,
           {
             job: job.metadata.name,
             failures: rec.failures,
@@ -509,7 +512,8 @@ export function onJobResult(s: KcmState, status: number, d: JobRequest, ctx: Ctx
   else if (d.op === "ttl")
     ctx.trace(
       "job.ttl-deleted",
-      `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
+      `ttl-after-finished-controller deleted Job ${d.job}: it finished ` +
+        `(${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
       { job: d.job },
     );
   else
@@ -525,13 +529,15 @@ function traceJobStatus(d: JobRequest & { op: "status" }, ctx: Ctx): void {
   if (d.note === "suspended")
     ctx.trace(
       "job.suspended",
-      `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`,
+      `job-controller: Job ${d.job} is suspended: it deletes the ` +
+        "Job's running pods and creates none until it is resumed.",
       { job: d.job },
     );
   else if (d.note === "resumed")
     ctx.trace(
       "job.resumed",
-      `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`,
+      `job-controller: Job ${d.job} is resumed: it creates pods again, and ` +
+        "status.startTime restarts now, so activeDeadlineSeconds counts from here.",
       { job: d.job },
     );
   else if (d.note === "failure-target" || d.note === "failure-target+failed") {

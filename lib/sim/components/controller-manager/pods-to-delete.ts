@@ -85,7 +85,8 @@ const RULES: readonly Rule[] = [
   {
     compare: (a, b) => b.rank - a.rank,
     why: (a, b) =>
-      `its node ${a.pod.spec.nodeName} runs more pods of the Deployment (${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})`,
+      `its node ${a.pod.spec.nodeName} runs more pods of the Deployment ` +
+      `(${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})`,
   },
   {
     compare: (a, b, now) =>

@@ -70,7 +70,8 @@ export function onEvictResult(
     const node = p?.spec.nodeName ?? "its node";
     ctx.trace(
       "pod.evicted",
-      `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`,
+      `taint-eviction-controller deleted ${pod.split("/")[1]} from ` +
+        `${node}: its toleration of the node's NoExecute taint ran out.`,
       { pod: pod.split("/")[1] ?? "", node },
     );
     const evictions = copyRecord(s.evictions);

@@ -1,7 +1,7 @@
 // Pod sync: make the runtime match the pods the API has bound to this node. A pod newly bound is
 // started through CRI; a pod marked for deletion is stopped gracefully (termination.ts) and then
-// removed from the API (the kubelet's confirmation of graceful deletion); the status manager reports phase, IP, conditions
-// and container states whenever they change. While the API is unreachable nothing changes here:
+// removed from the API (the kubelet's confirmation of graceful deletion); the status manager reports phase, IP,
+// conditions and container states whenever they change. While the API is unreachable nothing changes here:
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
