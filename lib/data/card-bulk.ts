@@ -25,7 +25,8 @@ export async function applyBulkCardAction(input: {
     return {
       ok: false,
       message:
-        "Some of the selected cards are not yours to change (or no longer exist); nothing was changed. Reload the page.",
+        "Some of the selected cards are not yours to change (or no " +
+        "longer exist); nothing was changed. Reload the page.",
     };
   await ensureGuestLearner(learnerId);
   const data =

@@ -14,7 +14,10 @@ export type DeckOverview = {
   due: QueueCounts;
 };
 
-/** The decks a learner can study, in order, with what each will show today, the total, and when the next learning card is due. */
+/**
+ * The decks a learner can study, in order, with what each will show today, the total, and when the next learning card
+ * is due.
+ */
 export async function getDeckOverview(
   learnerId: string | null,
   now: Date,

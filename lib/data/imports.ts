@@ -33,7 +33,9 @@ export async function importFile(input: {
   if (result.errors.length) {
     return {
       ok: false,
-      message: `The file has ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}; nothing was imported.`,
+      message:
+        `The file has ${result.errors.length} ` +
+        `problem${result.errors.length === 1 ? "" : "s"}; nothing was imported.`,
       errors: result.errors,
       skipped: result.skipped,
     };

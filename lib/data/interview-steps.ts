@@ -86,7 +86,10 @@ export async function submitKeyPointTicks(
   });
 }
 
-/** Step 3: the typed answer to the follow-up (or a skip); it ends the question unless there are follow-up key points to tick. */
+/**
+ * Step 3: the typed answer to the follow-up (or a skip); it ends the question unless there are follow-up key points to
+ * tick.
+ */
 export async function submitFollowUpAnswer(
   input: StepInput & { text: string | null; settings: StudySettings },
 ): Promise<StepResult> {

@@ -58,7 +58,8 @@ export type ReplayPrediction = { guess: string; answer: string; isCorrect: boole
 /**
  * What a learner predicted on a predict card, for its replay: the card must be one they can see and
  * the choice one of that variant's, and the seed one the server issued to them for that card. The
- * variant was just generated to check the answer, so this is normally an LRU hit. Null when anything does not match (a hand-edited link shows no prediction).
+ * variant was just generated to check the answer, so this is normally an LRU hit. Null when anything does not match (a
+ * hand-edited link shows no prediction).
  */
 export async function getReplayPrediction(
   cardId: string,

@@ -12,7 +12,9 @@ export type QuizTopics = {
   tags: { tag: string; cardCount: number; interviewCount: number }[];
 };
 
-/** The cards a mock interview asks: open questions (flashcards) with interview sections to check a typed answer against. */
+/**
+ * The cards a mock interview asks: open questions (flashcards) with interview sections to check a typed answer against.
+ */
 const interviewCardWhere = { type: "flashcard", sayItHtml: { not: null } };
 
 const tagsSchema = z.array(z.string());
@@ -104,7 +106,10 @@ function tooFewForInterview(available: number): string {
   const sections = "interview sections (a 30-second answer, key points and follow-ups)";
   if (available === 0) return `No card in these decks and topics has ${sections}: choose other decks or topics.`;
   const plural = available === 1 ? "" : "s";
-  return `Only ${available} card${plural} in these decks and topics ${available === 1 ? "has" : "have"} ${sections}: ask for at most ${available} question${plural}, or choose more decks or topics.`;
+  return (
+    `Only ${available} card${plural} in these decks and topics ${available === 1 ? "has" : "have"} ` +
+    `${sections}: ask for at most ${available} question${plural}, or choose more decks or topics.`
+  );
 }
 
 /**

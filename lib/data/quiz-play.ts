@@ -32,7 +32,10 @@ export type QuizView = {
   mode: QuizMode;
   questionCount: number;
   answeredCount: number;
-  /** Time left in an interview when the page was rendered (ms; the browser counts down from it, whatever its own clock says), null for untimed quizzes. */
+  /**
+   * Time left in an interview when the page was rendered (ms; the browser counts down from it, whatever its own clock
+   * says), null for untimed quizzes.
+   */
   remainingMs: number | null;
   isFinished: boolean;
   current: { position: number; card: ShownCard } | null;

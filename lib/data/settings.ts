@@ -37,7 +37,10 @@ export const defaultStudySettings: StudySettings = {
   dayCarry: null,
 };
 
-/** The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both need it. */
+/**
+ * The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both
+ * need it.
+ */
 const getSettingsRow = cache(async (learnerId: string) =>
   db.learnerSettings.findUnique({ where: { userId: learnerId } }),
 );
@@ -67,7 +70,9 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
   };
 });
 
-/** Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet. */
+/**
+ * Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet.
+ */
 export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" | "unset" | "no-row"> {
   const row = await getSettingsRow(learnerId);
   if (row) return row.timeZoneSetAt !== null ? "stored" : "unset";
