@@ -27,7 +27,9 @@ export function checkCardClaims(cards: readonly CardContent[]): ContentProblem[]
           file: card.file,
           line: fieldLine(card.file, "scenario"),
           field: "claim",
-          message: `Name the claim this card is about; the ${card.scenario} run at these params checks: ${ids.join(", ")}`,
+          message:
+            `Name the claim this card is about; the ${card.scenario} ` +
+            `run at these params checks: ${ids.join(", ")}`,
         },
       ];
     }

@@ -22,7 +22,9 @@ export function splitInterviewSections(
   const names = headings.map((heading) => heading[1]!);
   if (names.join("|") !== INTERVIEW_HEADINGS.join("|")) {
     return {
-      problem: `After '## Back' write exactly ${INTERVIEW_HEADINGS.map((name) => `'## ${name}'`).join(", ")}, in that order (found ${names.map((name) => `'## ${name}'`).join(", ")})`,
+      problem:
+        `After '## Back' write exactly ${INTERVIEW_HEADINGS.map((name) => `'## ${name}'`).join(", ")}, ` +
+        `in that order (found ${names.map((name) => `'## ${name}'`).join(", ")})`,
     };
   }
   const bodyOf = (index: number) =>
@@ -39,14 +41,18 @@ export function splitInterviewSections(
   if ("problem" in keyPoints) return { problem: `'## Key points': ${keyPoints.problem}` };
   if (keyPoints.items.length < KEY_POINTS_RANGE.min || keyPoints.items.length > KEY_POINTS_RANGE.max) {
     return {
-      problem: `'## Key points' has ${keyPoints.items.length} bullets; give ${KEY_POINTS_RANGE.min}–${KEY_POINTS_RANGE.max}`,
+      problem:
+        `'## Key points' has ${keyPoints.items.length} bullets; ` +
+        `give ${KEY_POINTS_RANGE.min}–${KEY_POINTS_RANGE.max}`,
     };
   }
   const followUpBullets = bullets(bodyOf(2));
   if ("problem" in followUpBullets) return { problem: `'## Follow-ups': ${followUpBullets.problem}` };
   if (followUpBullets.items.length < FOLLOW_UPS_RANGE.min || followUpBullets.items.length > FOLLOW_UPS_RANGE.max) {
     return {
-      problem: `'## Follow-ups' has ${followUpBullets.items.length} bullets; give ${FOLLOW_UPS_RANGE.min}–${FOLLOW_UPS_RANGE.max}`,
+      problem:
+        `'## Follow-ups' has ${followUpBullets.items.length} bullets; ` +
+        `give ${FOLLOW_UPS_RANGE.min}–${FOLLOW_UPS_RANGE.max}`,
     };
   }
   return { back, sections: { sayIt, keyPoints: keyPoints.items, followUps: followUpBullets.items.map(parseFollowUp) } };

@@ -29,7 +29,10 @@ function indentLevels(line: string): number {
   return Math.floor(columns / 2);
 }
 
-/** Reads the container markers at the start of a line (sticky regexes: no copies): how many, how many list items, and the rest. */
+/**
+ * Reads the container markers at the start of a line (sticky regexes: no copies): how many, how many list items, and
+ * the rest.
+ */
 function readMarkers(line: string): { markers: number; items: number; rest: string } {
   let at = 0;
   let markers = 0;
@@ -65,13 +68,16 @@ export function checkMarkdownStructure(markdown: string): StructureCheck {
     if (!isInCode && depth > markdownLimits.nestingDepthMax) {
       return {
         ok: false,
-        message: `${where} nests ${count(depth)} levels deep (blockquotes and lists); the limit is ${markdownLimits.nestingDepthMax}.`,
+        message:
+          `${where} nests ${count(depth)} levels deep (blockquotes and ` +
+          `lists); the limit is ${markdownLimits.nestingDepthMax}.`,
       };
     }
     if (line.length > markdownLimits.lineCharsMax)
       return {
         ok: false,
-        message: `${where} is ${count(line.length)} characters long; the limit is ${count(markdownLimits.lineCharsMax)}.`,
+        message:
+          `${where} is ${count(line.length)} characters long; the ` + `limit is ${count(markdownLimits.lineCharsMax)}.`,
       };
     if (isInCode) continue;
     items += lineItems;

@@ -130,7 +130,10 @@ async function renderDetails(card: CardContent) {
   }
 }
 
-/** The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); loadContent requires them of every card. */
+/**
+ * The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); loadContent requires
+ * them of every card.
+ */
 async function renderInterview(card: CardContent) {
   const { sayIt, keyPoints, followUps } = card.interview;
   return {

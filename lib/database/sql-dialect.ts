@@ -6,11 +6,16 @@ import { toFtsQuery, toTsQuery } from "@/lib/search/fts-query";
 // Prisma's API cannot express. Everything else our raw SQL says is written once, in the syntax
 // both accept (quoted identifiers, INSERT … ON CONFLICT, RETURNING, CASE, COALESCE, substr).
 export type SqlDialect = {
-  /** `c."id" IN (…)`: the cards whose prompt or answer hold every word (the last as a prefix); null when the text has no word. */
+  /**
+   * `c."id" IN (…)`: the cards whose prompt or answer hold every word (the last as a prefix); null when the text has no
+   * word.
+   */
   cardIdMatches(text: string): Prisma.Sql | null;
   /** True when the JSON array in `column` holds the string `value`. */
   jsonArrayHas(column: Prisma.Sql, value: string): Prisma.Sql;
-  /** A FROM item `t` over the JSON array in `column`, and the condition keeping its string elements, each as t."value". */
+  /**
+   * A FROM item `t` over the JSON array in `column`, and the condition keeping its string elements, each as t."value".
+   */
   jsonStrings(column: Prisma.Sql): { from: Prisma.Sql; where: Prisma.Sql };
   /** The UTF-8 byte length of a text column. */
   byteLength(column: Prisma.Sql): Prisma.Sql;

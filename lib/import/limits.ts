@@ -23,13 +23,17 @@ export function checkImportSize(bytes: number, cardCount: number): SizeCheck {
   if (bytes > importBytesMax) {
     return {
       ok: false,
-      message: `The file is ${formatMegabytes(bytes)}; the limit is ${formatMegabytes(importBytesMax)}. Split it into smaller files.`,
+      message:
+        `The file is ${formatMegabytes(bytes)}; the limit is ` +
+        `${formatMegabytes(importBytesMax)}. Split it into smaller files.`,
     };
   }
   if (cardCount > importCardsMax) {
     return {
       ok: false,
-      message: `The file has ${cardCount.toLocaleString("en-US")} cards; the limit is ${importCardsMax.toLocaleString("en-US")} per import. Split it into smaller files.`,
+      message:
+        `The file has ${cardCount.toLocaleString("en-US")} cards; the limit is ` +
+        `${importCardsMax.toLocaleString("en-US")} per import. Split it into smaller files.`,
     };
   }
   return { ok: true };

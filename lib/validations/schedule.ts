@@ -34,7 +34,9 @@ function manifestText(field: ScheduleField, options: { isRequired: boolean; empt
       if (bytes > SCHEDULE_FIELD_LIMIT_BYTES) {
         ctx.addIssue({
           code: "custom",
-          message: `${label} is ${formatKilobytes(bytes)}; the limit is ${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.`,
+          message:
+            `${label} is ${formatKilobytes(bytes)}; the limit is ` +
+            `${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.`,
         });
       } else if (options.isRequired && text.trim() === "") {
         ctx.addIssue({ code: "custom", message: options.emptyMessage ?? `${label} is empty.` });
