@@ -15,13 +15,15 @@ const downloads = [
     href: "/api/export/reviews.csv",
     label: "Review log (CSV)",
     detail:
-      "Every review, in the FSRS optimizer's columns: card_id, review_time, review_rating, review_state, review_duration.",
+      "Every review, in the FSRS optimizer's columns: card_id, " +
+      "review_time, review_rating, review_state, review_duration.",
   },
   {
     href: "/api/export/cards.txt",
     label: "Cards for Anki (text)",
     detail:
-      "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import.",
+      "Every card you can study, as Anki's “Notes in Plain Text”, with " +
+      "decks and tags; Anki updates them on a second import.",
   },
   {
     href: "/api/export/account.json",

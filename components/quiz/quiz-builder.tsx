@@ -18,7 +18,8 @@ const modes = [
 ] as const;
 
 const chipClass =
-  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
+  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 " +
+  "py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
 
 export function QuizBuilder({ action, topics }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -41,7 +42,10 @@ export function QuizBuilder({ action, topics }: Props) {
           {modes.map((option) => (
             <label
               key={option.value}
-              className="flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              className={
+                "flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 " +
+                "has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              }
             >
               <span className="flex items-center gap-2 font-medium">
                 <input
@@ -141,7 +145,10 @@ export function QuizBuilder({ action, topics }: Props) {
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
         </button>

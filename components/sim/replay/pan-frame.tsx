@@ -54,7 +54,10 @@ export function PanFrame({
       </div>
       {isPannable && !hasPanned ? (
         <p
-          className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden"
+          className={
+            "pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full " +
+            "bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden"
+          }
           data-testid="pan-cue"
         >
           ↔ Swipe to pan
@@ -63,11 +66,17 @@ export function PanFrame({
       {isPannable ? (
         <>
           <span
-            className="pointer-events-none absolute inset-y-0 left-0 w-4 rounded-l-xl bg-gradient-to-r from-surface lg:hidden"
+            className={
+              "pointer-events-none absolute inset-y-0 left-0 w-4 " +
+              "rounded-l-xl bg-gradient-to-r from-surface lg:hidden"
+            }
             aria-hidden="true"
           />
           <span
-            className="pointer-events-none absolute inset-y-0 right-0 w-4 rounded-r-xl bg-gradient-to-l from-surface lg:hidden"
+            className={
+              "pointer-events-none absolute inset-y-0 right-0 w-4 " +
+              "rounded-r-xl bg-gradient-to-l from-surface lg:hidden"
+            }
             aria-hidden="true"
           />
         </>

@@ -56,9 +56,10 @@ export function RaftRing({ members, wire, t, starting, isReducedMotion }: Props)
       aria-labelledby={titleId}
       data-testid="raft-ring"
     >
-      <title
-        id={titleId}
-      >{`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}</title>
+      <title id={titleId}>
+        {`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ` +
+          `${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}
+      </title>
       <circle
         cx={ring.size / 2}
         cy={ring.size / 2}
@@ -161,7 +162,10 @@ function Member({
         x={slot.x}
         y={slot.y - 2}
         textAnchor="middle"
-        className={`text-[13px] font-semibold ${onFill ? "fill-[var(--accent-fg)]" : state === "down" ? "fill-danger" : "fill-fg"}`}
+        className={
+          "text-[13px] font-semibold " +
+          `${onFill ? "fill-[var(--accent-fg)]" : state === "down" ? "fill-danger" : "fill-fg"}`
+        }
       >
         {member.id.replace(/^etcd-/, "")}
       </text>

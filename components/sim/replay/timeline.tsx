@@ -50,7 +50,10 @@ export function Timeline({ t, scale, markers, windows, onSeek }: Props) {
       <div className="relative">
         {bootstrapWidth > 0 ? (
           <div
-            className="pointer-events-none absolute inset-y-0 left-0 rounded-l-sm bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]"
+            className={
+              "pointer-events-none absolute inset-y-0 left-0 rounded-l-sm " +
+              "bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]"
+            }
             style={{ width: `${bootstrapWidth}%` }}
             title="The cluster starting"
           />
@@ -129,7 +132,10 @@ const MarkerStrip = memo(function MarkerStrip({ scale, markers, windows, onSeek 
           key={marker.seq}
           type="button"
           onClick={() => onSeek(marker.t)}
-          className={`absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface ${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`}
+          className={
+            "absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface " +
+            `${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`
+          }
           style={{ left: `${positionOf(scale, marker.t) * 100}%` }}
           title={`${formatClock(marker.t)} — ${marker.label}`}
           aria-label={`Jump to ${formatClock(marker.t)}: ${marker.label}`}

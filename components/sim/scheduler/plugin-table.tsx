@@ -33,7 +33,10 @@ function NodeHeader({ row }: { row: NodeRow }) {
   );
 }
 
-/** The per-node × per-plugin table: filter verdicts, then weighted scores and the total; it scrolls sideways inside its own box. */
+/**
+ * The per-node × per-plugin table: filter verdicts, then weighted scores and the total; it scrolls sideways inside its
+ * own box.
+ */
 export function PluginTable({ result }: { result: ScheduleResultView }) {
   const { filterPlugins, scorePlugins, rows } = result;
   const hasScores = scorePlugins.length > 0;
@@ -76,7 +79,10 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 <th
                   scope="colgroup"
                   colSpan={filterPlugins.length}
-                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                  className={
+                    "border-b border-l border-line px-2.5 pt-2 pb-1 text-left " +
+                    "text-xs font-semibold tracking-wide text-muted uppercase"
+                  }
                 >
                   Filter
                 </th>
@@ -85,7 +91,10 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 <th
                   scope="colgroup"
                   colSpan={scorePlugins.length}
-                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                  className={
+                    "border-b border-l border-line px-2.5 pt-2 pb-1 text-left " +
+                    "text-xs font-semibold tracking-wide text-muted uppercase"
+                  }
                 >
                   Score <span className="font-normal tracking-normal normal-case">(weighted; raw → normalized)</span>
                 </th>
