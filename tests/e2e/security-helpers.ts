@@ -87,5 +87,6 @@ export async function expectHydrated(page: Page) {
   await page.getByRole("button", { name: /^Theme: dark\. Switch to system\./ }).click();
   await expect(page.getByRole("button", { name: /^Theme: system\. Switch to light\./ })).toBeVisible();
   await expect(page.locator("html")).toHaveClass(/\blight\b/);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // keys now go to the page, not the toggle
+  // keys now go to the page, not the toggle
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }

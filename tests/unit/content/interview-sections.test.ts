@@ -4,7 +4,9 @@ import { splitInterviewSections } from "@/lib/content/interview-sections";
 import { cardFile, createContentFixture, deckFile } from "../../helpers/content-fixture";
 
 const sections = (sayIt: string, keyPoints: string[], followUps: string[]) =>
-  `The long answer.\n\n## Say it in 30 seconds\n${sayIt}\n\n## Key points\n${keyPoints.map((point) => `- ${point}`).join("\n")}\n\n## Follow-ups\n${followUps.map((question) => `- ${question}`).join("\n")}\n`;
+  `The long answer.\n\n## Say it in 30 seconds\n${sayIt}\n\n## Key points\n` +
+  `${keyPoints.map((point) => `- ${point}`).join("\n")}\n\n## Follow-ups\n` +
+  `${followUps.map((question) => `- ${question}`).join("\n")}\n`;
 
 describe("splitInterviewSections", () => {
   it("separates the Back from a 30-second answer, key points and follow-ups, linked or not", () => {

@@ -14,7 +14,8 @@ describe("checkMarkdownStructure", () => {
   it("refuses blockquotes nested 5,000 deep, naming the line and the limit", () => {
     expect(checkMarkdownStructure(`Intro\n\n${"> ".repeat(5_000)}deep`)).toEqual({
       ok: false,
-      message: `line 3 nests 5,000 levels deep (blockquotes and lists); the limit is ${markdownLimits.nestingDepthMax}.`,
+      message:
+        "line 3 nests 5,000 levels deep (blockquotes and lists); " + `the limit is ${markdownLimits.nestingDepthMax}.`,
     });
     expect(checkMarkdownStructure(">".repeat(40))).toMatchObject({
       ok: false,

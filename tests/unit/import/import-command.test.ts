@@ -97,7 +97,8 @@ describe("npm run import -- --dry-run", () => {
 
   it("lists at most 50 errors and says how many more", async () => {
     const text = testIO({
-      "bad.csv": `#columns:Front,Back\n#separator:comma\n${Array.from({ length: 60 }, (_, i) => `q${i},a,x`).join("\n")}`,
+      "bad.csv":
+        `#columns:Front,Back\n#separator:comma\n` + `${Array.from({ length: 60 }, (_, i) => `q${i},a,x`).join("\n")}`,
     });
     expect(await runImportCommand(["bad.csv", "--dry-run"], text)).toBe(EXIT_INVALID_FILE);
     expect(text.stdout()).toContain("60 errors; nothing was imported:");
