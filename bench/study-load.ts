@@ -60,7 +60,8 @@ try {
     (deck) => deck.id,
   );
   console.log(
-    `learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} review logs and ${states.size} card states`,
+    `learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} ` +
+      `review logs and ${states.size} card states`,
   );
   await db.$disconnect();
 

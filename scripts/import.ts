@@ -186,7 +186,8 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
   if (!io.importCardsToDeck) {
     print(io, options, result, context);
     io.err(
-      "database import is not wired yet: nothing was written. Check the file with --dry-run until lib/data/imports exists.\n",
+      "database import is not wired yet: nothing was written. Check " +
+        "the file with --dry-run until lib/data/imports exists.\n",
     );
     return EXIT_NOT_WIRED;
   }
