@@ -333,14 +333,11 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
       if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", "201 Created, Status Success");
       return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
     }
-    if (isTraced(cfg, call))
-      traceStage(
-        ctx,
-        call,
-        f.user,
-        "response",
-        `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`,
-      );
+    if (isTraced(cfg, call)) {
+      const status = call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK";
+      const version = result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`;
+      traceStage(ctx, call, f.user, "response", `${status}${version}`);
+    }
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);

@@ -9,7 +9,7 @@ import { nodeReady, podReady } from "../objects/helpers";
 
 /** A `kubectl get nodes` row: NAME, STATUS (SchedulingDisabled when cordoned) and VERSION when reported. */
 function nodeRow(n: Node): string {
-  const status = `${nodeReady(n) === "True" ? "Ready" : "NotReady"}${n.spec.unschedulable ? ",SchedulingDisabled" : ""}`;
+  const status = (nodeReady(n) === "True" ? "Ready" : "NotReady") + (n.spec.unschedulable ? ",SchedulingDisabled" : "");
   return [n.metadata.name, status, n.status.nodeInfo?.kubeletVersion].filter((x) => x !== undefined).join(" ");
 }
 
@@ -59,7 +59,13 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   if (status === 201) return `${what} created`;
   if (call.verb === "patch") {
     const spec = (call.body as { spec?: { replicas?: number; template?: unknown } } | null)?.spec;
-    return `${what} ${spec?.replicas !== undefined ? "scaled" : spec?.template !== undefined ? "template updated (a new rollout)" : "patched"}`;
+    const change =
+      spec?.replicas !== undefined
+        ? "scaled"
+        : spec?.template !== undefined
+          ? "template updated (a new rollout)"
+          : "patched";
+    return `${what} ${change}`;
   }
   const meta = (body as { metadata?: { deletionTimestamp?: number | null; finalizers?: string[] } } | null)?.metadata;
   const finalizers = meta?.finalizers ?? [];

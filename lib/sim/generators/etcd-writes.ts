@@ -37,10 +37,12 @@ export function etcdWrites(seed: number): GeneratedQuestion {
   const right = kind === null ? `It fails: ${error || "no response"}.` : OUTCOMES[kind];
   const up = members - down;
   const need = majority(members);
+  const latencyMs = Number(scale?.latencyMs);
+  const after = latencyMs < 1000 ? `${latencyMs} ms` : sec(latencyMs);
   const outcome =
     scale === undefined
       ? "kubectl got no answer within the run"
-      : `kubectl scale got HTTP ${status} after ${Number(scale.latencyMs) < 1000 ? `${Number(scale.latencyMs)} ms` : sec(Number(scale.latencyMs))}${error === "" || error === "null" ? "" : `: ${error}`}`;
+      : `kubectl scale got HTTP ${status} after ${after}${error === "" || error === "null" ? "" : `: ${error}`}`;
   return question(
     {
       kind: "etcd-writes",
@@ -49,7 +51,13 @@ export function etcdWrites(seed: number): GeneratedQuestion {
         `An external etcd cluster has **${members}** member${members === 1 ? "" : "s"}. At t = ` +
         `20 s, **${down}** of them ${down === 1 ? "is" : "are"} stopped (the leader first). At t ` +
         `= 30 s you run \`kubectl scale deployment web --replicas=3\`. What happens?`,
-      explanation: `${up} of ${members} members are left and a write needs a majority of ${need}, so ${up >= need ? "etcd still has a leader and commits" : "no leader can be elected: nothing commits, and even the read kubectl sends before its write needs a leader"}. In the simulation ${outcome}.`,
+      explanation:
+        `${up} of ${members} members are left and a write needs a majority of ${need}, so ` +
+        (up >= need
+          ? "etcd still has a leader and commits"
+          : "no leader can be elected: nothing commits, and even the " +
+            "read kubectl sends before its write needs a leader") +
+        `. In the simulation ${outcome}.`,
       hint: "A write needs a majority of the members, counting the ones that are down.",
       replay: { scenario: "etcd-quorum-loss", params, seed, at: scale?.t ?? 30_000 },
     },

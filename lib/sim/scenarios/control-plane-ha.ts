@@ -113,7 +113,12 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
         "redispatch), and a GET whose connection broke is sent again by client-go.",
       before.length > 0 && before.every((g) => g.status === 200),
       [...redispatched.slice(0, 2), ...before.filter((g) => g.status !== 200).slice(0, 3), before.at(-1), down],
-      `${before.filter((g) => g.status === 200).length} of ${before.length} kubectl get pods sent before ${dead} was marked DOWN ${at(down)} succeeded; ${redispatched[0] === undefined ? "no connection went to it" : `the load balancer redispatched the connections it refused, the first ${at(redispatched[0])}`}.`,
+      `${before.filter((g) => g.status === 200).length} of ${before.length} kubectl get pods sent before ${dead} ` +
+        `was marked DOWN ${at(down)} succeeded; ` +
+        (redispatched[0] === undefined
+          ? "no connection went to it"
+          : `the load balancer redispatched the connections it refused, the first ${at(redispatched[0])}`) +
+        ".",
     ),
   ];
 }

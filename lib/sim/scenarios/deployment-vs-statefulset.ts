@@ -129,7 +129,11 @@ function statefulClaims(p: Params, events: readonly TraceEvent[]) {
   const out = [
     claim(
       "sts-ordinals",
-      `StatefulSet pods are named db-0 … db-${n - 1}${ordered ? ", each created only after the previous one is Running and Ready (OrderedReady)" : ", all at once (Parallel)"}.`,
+      `StatefulSet pods are named db-0 … db-${n - 1}` +
+        (ordered
+          ? ", each created only after the previous one is Running and Ready (OrderedReady)"
+          : ", all at once (Parallel)") +
+        ".",
       names.join(",") === Array.from({ length: n }, (_, i) => `db-${i}`).join(",") && (!ordered || sequential),
       first3,
       names.join(", "),

@@ -307,7 +307,12 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         typeof leader.term === "number" &&
         leader.term <= 5,
       [...restored, leader],
-      `${restored.length} of ${etcd.length} members restored, cluster ID(s) ${[...ids].join(", ")} (was ${String(restored[0]?.previousClusterId)}); ${leader === undefined ? "no leader elected" : `${leader.component} leads term ${String(leader.term)} ${at(leader)}`}.`,
+      `${restored.length} of ${etcd.length} members restored, cluster ID(s) ${[...ids].join(", ")} ` +
+        `(was ${String(restored[0]?.previousClusterId)}); ` +
+        (leader === undefined
+          ? "no leader elected"
+          : `${leader.component} leads term ${String(leader.term)} ${at(leader)}`) +
+        ".",
     ),
     claim(
       "watches-relist",

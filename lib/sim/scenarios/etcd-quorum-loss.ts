@@ -74,7 +74,11 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   const out = [
     claim(
       "no-leader",
-      `With ${down} of ${members} members down there is no etcd leader: ${up === 0 ? "no member is running" : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`}.`,
+      `With ${down} of ${members} members down there is no etcd leader: ` +
+        (up === 0
+          ? "no member is running"
+          : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`) +
+        ".",
       leaders.length === 0 && (up === 0 || campaigns.length > 0),
       leaders.length > 0 ? leaders : [fault, campaigns[0], lastTry],
       `${leaders.length} leader elections between the fault ${at(fault)} and ` +
@@ -128,8 +132,9 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
         renewals.length > 0 && deadline.length === renewals.length,
         renewals.length === 0 ? [fault, last] : renewals.slice(0, 3),
         `${renewals.length} node Lease renewal(s) failed after the fault, ` +
-          `${deadline.length} of them with "context deadline ` +
-          `exceeded"${renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`}.`,
+          `${deadline.length} of them with "context deadline exceeded"` +
+          (renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`) +
+          ".",
       ),
     );
     const reinit = select(events, { type: "apiserver.cache-reinitializing", from: FAULT, to: FAULT + 10_000 });

@@ -200,7 +200,9 @@ function metricsClaim(events: readonly TraceEvent[]) {
       "its last two samples, so the HPA can react to the load step only after a scrape has seen it.",
     gaps.length > 0 && off === undefined && seen !== undefined && react !== undefined && react.t > seen.t,
     off !== undefined ? [off.e] : [spike, seen, react],
-    `${scrapes.length} scrapes of ${byNode.size} kubelets${off === undefined ? ", each 15 s after the last" : `; one came ${s(off.gap)} after the previous ${at(off.e)}`}; load step ${at(spike)}, first scrape after it ${at(seen)}, first sync to ask for more pods ${at(react)}.`,
+    `${scrapes.length} scrapes of ${byNode.size} kubelets` +
+      (off === undefined ? ", each 15 s after the last" : `; one came ${s(off.gap)} after the previous ${at(off.e)}`) +
+      `; load step ${at(spike)}, first scrape after it ${at(seen)}, first sync to ask for more pods ${at(react)}.`,
   );
 }
 

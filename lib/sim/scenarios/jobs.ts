@@ -271,7 +271,14 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
       failures === 0 ? [...lives.map((l) => l.created), done] : [...failedRuns, ...waits, ...checks.map((c) => c.e)],
       failures === 0
         ? `${failedRuns.length} failed pods, ${waits.length} back-off waits.`
-        : `${failedRuns.length} failed pods; ${waits.map((w) => `${Number(w.backoffMs) / 1000} s`).join(", ") || "no"} back-off waits; ${checks.length === 0 ? "no replacement had to wait (the Job failed at once, or a success reset the back-off)" : `replacements created ${checks.map((c) => s(c.late)).join(", ")} after their back-off ran out`}${early.length > 0 ? `; ${early.length} too early` : ""}.`,
+        : `${failedRuns.length} failed pods; ` +
+            (waits.map((w) => `${Number(w.backoffMs) / 1000} s`).join(", ") || "no") +
+            " back-off waits; " +
+            (checks.length === 0
+              ? "no replacement had to wait (the Job failed at once, or a success reset the back-off)"
+              : `replacements created ${checks.map((c) => s(c.late)).join(", ")} after their back-off ran out`) +
+            (early.length > 0 ? `; ${early.length} too early` : "") +
+            ".",
     ),
     claim(
       "backoff-limit",
@@ -286,7 +293,8 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
             `the Job completes with ${completions} succeeded pods.`,
       outcomeOk,
       [...failedRuns, done],
-      `${done ? String(done.message) : "Job batch never finished."}${indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""}`,
+      (done ? String(done.message) : "Job batch never finished.") +
+        (indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""),
     ),
   ];
 }
@@ -377,7 +385,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     const missing = upSlots.filter((t) => !created.some((c) => c.scheduledAt === t && Number(c.lateMs) < 2000));
     const most = Math.max(0, ...created.map((c) => activeAt(c.t, c.seq).length + 1));
     policyOk &&= missing.length === 0;
-    detail = `${created.length} Jobs; ${missing.length === 0 ? "every schedule time while the controller ran started one on time" : `no on-time Job at ${missing.map(clockTime).join(", ")}`}; up to ${most} ran at once.`;
+    detail =
+      `${created.length} Jobs; ` +
+      (missing.length === 0
+        ? "every schedule time while the controller ran started one on time"
+        : `no on-time Job at ${missing.map(clockTime).join(", ")}`) +
+      `; up to ${most} ran at once.`;
   } else {
     const overlaps = runs.filter((r) =>
       activeAt(r.c.t, r.c.seq).some(
@@ -450,7 +463,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     claim("concurrency-policy", text, policyOk, evidence, detail),
     claim(
       "starting-deadline",
-      `${suspend ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)` : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`}. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; later than that it is never started.`,
+      (suspend
+        ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule ` +
+          `time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)`
+        : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`) +
+        `. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; ` +
+        "later than that it is never started.",
       deadlineOk &&
         (!suspend ||
           (paused !== undefined &&
@@ -462,7 +480,16 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
         lateRun ?? missed ?? skipped,
         ...tooLate,
       ],
-      `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} after ${clockTime(m.outageSlot)}; ${lateRun ? `that run started ${s(Number(lateRun.lateMs))} late` : missed ? "that run was never started (missed)" : skipped ? "that run was skipped under Forbid" : "no sign of that run"}; ${tooLate.length} Jobs started later than the deadline.`,
+      `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} ` +
+        `after ${clockTime(m.outageSlot)}; ` +
+        (lateRun
+          ? `that run started ${s(Number(lateRun.lateMs))} late`
+          : missed
+            ? "that run was never started (missed)"
+            : skipped
+              ? "that run was skipped under Forbid"
+              : "no sign of that run") +
+        `; ${tooLate.length} Jobs started later than the deadline.`,
     ),
   ];
 }

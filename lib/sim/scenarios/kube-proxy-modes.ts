@@ -98,7 +98,15 @@ function liveClaims(p: Params, events: readonly TraceEvent[]) {
         `for ${VIP}:80 instead of a DNAT: a new connection fails at once with "Connection refused".`,
       empty !== undefined && rejected,
       [empty, ...rejects],
-      `EndpointSlice with 0 ready endpoints ${at(empty)}; ${rejects.map((e, i) => `${["iptables", "nftables"][i]}: ${e && Array.isArray(e.path) ? `${e.path.join(" → ")} ${at(e)}` : "no reject programmed"}`).join("; ")}.`,
+      `EndpointSlice with 0 ready endpoints ${at(empty)}; ` +
+        rejects
+          .map(
+            (e, i) =>
+              `${["iptables", "nftables"][i]}: ` +
+              `${e && Array.isArray(e.path) ? `${e.path.join(" → ")} ${at(e)}` : "no reject programmed"}`,
+          )
+          .join("; ") +
+        ".",
     ),
     claim(
       "userspace-removed",

@@ -22,8 +22,8 @@ function violation(m: Minors): string | null {
     if (minor > local || minor < local - 1) return `${proc} runs v1.${minor} against its API server's v1.${local}`;
   }
   for (const [node, minor] of Object.entries(m.kubelets)) {
-    if (minor > lo || minor < hi - 3)
-      return `kubelet on ${node} runs v1.${minor} with API servers at ${lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`}`;
+    const apiServers = lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`;
+    if (minor > lo || minor < hi - 3) return `kubelet on ${node} runs v1.${minor} with API servers at ${apiServers}`;
   }
   return null;
 }
@@ -93,7 +93,13 @@ function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
       `at the end kubectl get nodes shows every node at ${API_SERVER_VERSION}.`,
     installs.length > 0 && early.length === 0 && unsafe.length === 0 && notListed.length === 0,
     [lastCp, ...early, installs[0], listed],
-    `control plane done ${at(lastCp)}; ${installs.length} kubelet packages installed, ${early.length} before it; ${unsafe.length === 0 ? "every node drained first and uncordoned after" : `not drained around the restart: ${unsafe.join(", ")}`}; ${notListed.length === 0 ? "all listed at the new version" : `not at the new version: ${notListed.join(", ")}`}.`,
+    `control plane done ${at(lastCp)}; ${installs.length} kubelet packages installed, ${early.length} before it; ` +
+      (unsafe.length === 0
+        ? "every node drained first and uncordoned after"
+        : `not drained around the restart: ${unsafe.join(", ")}`) +
+      "; " +
+      (notListed.length === 0 ? "all listed at the new version" : `not at the new version: ${notListed.join(", ")}`) +
+      ".",
   );
 }
 

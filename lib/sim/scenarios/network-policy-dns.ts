@@ -147,7 +147,10 @@ function plan(p: Params): Plan {
         M.policies + 1000,
         allow,
         "allow-web.yaml",
-        `NetworkPolicy allow-web: pods app=web accept TCP/80 from ${allowByPod(p) ? "pods app=client (podSelector, same namespace)" : "every pod in namespace monitoring (namespaceSelector)"}`,
+        "NetworkPolicy allow-web: pods app=web accept TCP/80 from " +
+          (allowByPod(p)
+            ? "pods app=client (podSelector, same namespace)"
+            : "every pod in namespace monitoring (namespaceSelector)"),
       ),
       ...(egress === 0
         ? []
@@ -278,7 +281,12 @@ function searchClaim(p: Params, events: readonly TraceEvent[]) {
         `ndots:${ndots}, so each search domain is tried first`;
   return claim(
     "ndots-search-queries",
-    `${why}: ${want === 1 ? "one name, one A and one AAAA query" : `${want - 1} names answered NXDOMAIN before ${expected[want - 1]} (${2 * want} queries, A and AAAA for each)`}.`,
+    `${why}: ` +
+      (want === 1
+        ? "one name, one A and one AAAA query"
+        : `${want - 1} names answered NXDOMAIN before ${expected[want - 1]} ` +
+          `(${2 * want} queries, A and AAAA for each)`) +
+      ".",
     look !== undefined &&
       done !== undefined &&
       Number(done.tried) === want &&

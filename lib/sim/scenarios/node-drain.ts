@@ -237,7 +237,11 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     expectRefusals
       ? claim(
           "eviction-429",
-          `${allowed === 0 ? "The budget allows no disruption at all" : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`} and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests while the budget is spent; kubectl retries each refused eviction 5 s later.`,
+          (allowed === 0
+            ? "The budget allows no disruption at all"
+            : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`) +
+            ` and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests ` +
+            "while the budget is spent; kubectl retries each refused eviction 5 s later.",
           refused.length > 0 &&
             refused.every((r) => r.allowed === 0) &&
             retries.length === refused.length &&

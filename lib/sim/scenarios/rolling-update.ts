@@ -73,7 +73,9 @@ function plan(p: Params): Plan {
     ROLL.create,
     web,
     "web-deployment.yaml",
-    `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`,
+    `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ` +
+      `${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}` +
+      (deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`),
   );
   if (isRefused(p)) {
     const get = ROLL.create + REFUSED_GET_AFTER_MS;
@@ -158,7 +160,12 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "fenceposts",
-      `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`,
+      `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and ` +
+        `maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}` +
+        (scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0
+          ? " (both zero would stall, so it becomes 1)"
+          : "") +
+        `: the ReplicaSets never add up to more than ${n + surge} pods.`,
       total.max <= n + surge,
       [total.at, close],
       `at most ${total.max} pods across ReplicaSets ${at(total.at)}, checked up to ${at(close)}.`,
@@ -272,7 +279,11 @@ function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
       acted === undefined ? [progress, exceeded] : [exceeded, acted],
       exceeded === undefined
         ? "the deadline was never exceeded."
-        : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ${acted === undefined ? "no scaling or rollback followed before kubectl rollout undo" : `then ${acted.type} ${at(acted)}`}.`,
+        : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ` +
+            (acted === undefined
+              ? "no scaling or rollback followed before kubectl rollout undo"
+              : `then ${acted.type} ${at(acted)}`) +
+            ".",
     ),
   ];
 }
@@ -302,7 +313,12 @@ function refusedClaims(p: Params, events: readonly TraceEvent[]) {
         "validation refuses the Deployment with 422 Invalid and stores nothing: no ReplicaSet, no pods.",
       refusal?.status === 422 && refusal.error === REFUSED_TEXT && listed?.status === 200 && created === undefined,
       [refusal, listed],
-      `kubectl printed: ${String(refusal?.error ?? "no answer to the create")}; ${listed === undefined ? "no list followed" : String(listed.message)}${created === undefined ? "" : `; yet ${created.message}`}.`,
+      "kubectl printed: " +
+        String(refusal?.error ?? "no answer to the create") +
+        "; " +
+        (listed === undefined ? "no list followed" : String(listed.message)) +
+        (created === undefined ? "" : `; yet ${created.message}`) +
+        ".",
     ),
   ];
 }

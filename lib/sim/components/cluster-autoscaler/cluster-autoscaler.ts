@@ -216,9 +216,15 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const body: CloudMsg = { p: "cloud", kind: "increase-size", id, group: cfg.group.name, delta: est.nodes };
   ctx.send(cfg.cloud, body);
   const to = s.targetSize + est.nodes;
+  const capped =
+    est.left.length > 0
+      ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)`
+      : "";
   ctx.trace(
     "ca.scale-up",
-    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template (${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${est.left.length > 0 ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)` : ""}.`,
+    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would ` +
+      `fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template ` +
+      `(${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${capped}.`,
     {
       group: cfg.group.name,
       from: s.targetSize,
@@ -285,10 +291,12 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     unneeded[name] = s0.unneeded[name] ?? ctx.now;
     rooms = sim.rooms;
     allowance = sim.pdbs;
+    const moves = sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
     s = verdict(s, name, "Unneeded", () =>
       ctx.trace(
         "ca.node-unneeded",
-        `cluster-autoscaler: ${name} is unneeded: ${figures}, below ${pct(cfg.utilizationThreshold)}, and ${on.length === 0 ? "it runs no pods" : `its pods can move (${sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ")})`}.`,
+        `cluster-autoscaler: ${name} is unneeded: ${figures}, below ${pct(cfg.utilizationThreshold)}, ` +
+          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves})`}.`,
         {
           node: name,
           utilization: u.utilization,
@@ -342,9 +350,12 @@ function startDeletion(
   const on = podsOn(pods, name);
   const u = nodeUtilization(node.status.allocatable, on);
   const since = s.unneeded[name]!;
+  const evicts = on.map((p) => p.metadata.name).join(", ");
   ctx.trace(
     "ca.scale-down",
-    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${on.map((p) => p.metadata.name).join(", ")}`}.`,
+    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} ` +
+      `s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ` +
+      `${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${evicts}`}.`,
     {
       node: name,
       utilization: u.utilization,

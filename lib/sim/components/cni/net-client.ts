@@ -130,10 +130,13 @@ function lookup(s: NetClientState, name: string, cfg: NetClientConfig, ctx: Ctx)
   const rc = podResolvConf(me, cfg.clusterDns, cfg.clusterDomain);
   const candidates = searchCandidates(name, rc);
   const dots = name.replace(/\.$/, "").split(".").length - 1;
+  const dotsText = name.endsWith(".")
+    ? "absolute: trailing dot"
+    : `${dots} dot${dots === 1 ? "" : "s"}, ndots:${rc.ndots}`;
   ctx.trace(
     "dns.lookup",
     `${cfg.namespace}/${cfg.pod} looks up ${name} ` +
-      `(${name.endsWith(".") ? "absolute: trailing dot" : `${dots} dot${dots === 1 ? "" : "s"}, ndots:${rc.ndots}`}); ` +
+      `(${dotsText}); ` +
       `its /etc/resolv.conf from the kubelet: ${resolvConfText(rc)}; names to try in order: ` +
       `${candidates.join(", ")} (an A and an AAAA query each).`,
     {

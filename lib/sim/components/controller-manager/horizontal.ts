@@ -210,9 +210,8 @@ function describe(h: HorizontalPodAutoscaler, current: number, o: Outcome): stri
           : `counting those pods would reverse the direction or land within tolerance, so it keeps ${current}`;
   const stab =
     o.stabilized !== null && o.stabilized !== c.replicas
-      ? "; the " +
-        `${o.stabilized > c.replicas ? "scale-down stabilization window holds it at" : "scale-up window holds it at"} ` +
-        `${o.stabilized}`
+      ? `; the ${o.stabilized > c.replicas ? "scale-down stabilization window" : "scale-up window"} ` +
+        `holds it at ${o.stabilized}`
       : "";
   const lim = o.limit !== "DesiredWithinRange" && o.limit !== "" ? `; ${o.limit} caps it at ${o.desired}` : "";
   return `${base}: ${rec}${stab}${lim}.`;

@@ -84,7 +84,8 @@ function cond(type: JobCondition["type"], reason: string, message: string, now: 
 
 /** What the informer must show before the next sync trusts the Job's status again. */
 function statusSignature(st: Job["status"]): string {
-  return `${st.conditions.map((c) => `${c.type}=${c.status}`).join(",")}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
+  const conditions = st.conditions.map((c) => `${c.type}=${c.status}`).join(",");
+  return `${conditions}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
 }
 
 function isTerminal(p: Pod): boolean {
