@@ -10,6 +10,8 @@ import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./
 
 export const metadata: Metadata = { title: "Account and data" };
 
+const importMbMax = importBytesMax / (1024 * 1024);
+
 const downloads = [
   {
     href: "/api/export/reviews.csv",
@@ -84,9 +86,9 @@ export default async function AccountPage() {
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
           Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown
-          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)}{" "}
-          MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists
-          every line to fix. The deck is private to you.
+          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
+          {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists every
+          line to fix. The deck is private to you.
         </p>
         <ImportForm action={importDeck} />
       </Panel>

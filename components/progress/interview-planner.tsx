@@ -29,7 +29,17 @@ function describe(plan: Plan, daysLeft: number, unseenCards: number, newCardsPer
         `${plan.spareDays} day${plan.spareDays === 1 ? "" : "s"} for reviews before the interview.`
       );
     case "behind":
-      return `Behind: ${unseenCards} cards are still new and ${plan.daysNeeded === null ? "you have not started any yet" : `your pace of ${round(plan.pace)} a day needs ${plan.daysNeeded} days`}. To meet them all with a few days to spare, study ${plan.suggestedNewPerDay} new cards a day${plan.suggestedNewPerDay > newCardsPerDay ? ` (your daily limit is ${newCardsPerDay}: raise it in Settings)` : ""}.`;
+      return (
+        `Behind: ${unseenCards} cards are still new and ` +
+        (plan.daysNeeded === null
+          ? "you have not started any yet"
+          : `your pace of ${round(plan.pace)} a day needs ${plan.daysNeeded} days`) +
+        `. To meet them all with a few days to spare, study ${plan.suggestedNewPerDay} new cards a day` +
+        (plan.suggestedNewPerDay > newCardsPerDay
+          ? ` (your daily limit is ${newCardsPerDay}: raise it in Settings)`
+          : "") +
+        "."
+      );
   }
 }
 

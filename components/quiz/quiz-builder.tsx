@@ -30,6 +30,10 @@ export function QuizBuilder({ action, topics }: Props) {
   const chosenDecks = topics.decks.filter((deck) => chosenDeckIds.length === 0 || chosenDeckIds.includes(deck.id));
   const interviewCount = chosenDecks.reduce((sum, deck) => sum + deck.interviewCount, 0);
   const deckCount = chosenDecks.reduce((sum, deck) => sum + deck.cardCount, 0);
+  const interviewNote =
+    "A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups): " +
+    `${interviewCount} of the ${deckCount} cards in ${chosenDeckIds.length ? "these decks" : "all decks"} have them` +
+    (interviewCount < 3 ? ", too few for much of an interview: choose more decks." : ".");
   return (
     <form
       action={formAction}
@@ -69,9 +73,7 @@ export function QuizBuilder({ action, topics }: Props) {
         <p className="mb-2 text-xs text-muted">None chosen means every deck.</p>
         {isInterview ? (
           <p className="mb-2 text-sm" role="status">
-            A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups):{" "}
-            {interviewCount} of the {deckCount} cards in {chosenDeckIds.length ? "these decks" : "all decks"} have them
-            {interviewCount < 3 ? ", too few for much of an interview: choose more decks." : "."}
+            {interviewNote}
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">

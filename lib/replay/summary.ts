@@ -45,7 +45,16 @@ export function describeView(view: View): string[] {
   const nodes = Object.entries(view.nodes);
   if (nodes.length) {
     lines.push(
-      `Nodes: ${nodes.map(([name, node]) => `${name} ${node.ready === "True" ? "Ready" : node.ready === "False" ? "NotReady" : "Unknown"}${node.taints.length ? " (tainted)" : ""}`).join(", ")}.`,
+      "Nodes: " +
+        nodes
+          .map(
+            ([name, node]) =>
+              `${name} ` +
+              (node.ready === "True" ? "Ready" : node.ready === "False" ? "NotReady" : "Unknown") +
+              `${node.taints.length ? " (tainted)" : ""}`,
+          )
+          .join(", ") +
+        ".",
     );
   }
   const pods = Object.values(view.pods);

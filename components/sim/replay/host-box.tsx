@@ -249,7 +249,18 @@ function EtcdMember({ host, entry, isHostUp, starting }: EtcdMemberProps) {
           key={line}
           x={cx + 24}
           y={cy - 6 + index * 14}
-          className={`text-[11px] ${index === 0 ? (isUp ? (proc.role === "leader" ? "fill-accent font-semibold" : "fill-fg") : isStarting ? "fill-muted" : "fill-danger font-semibold") : "fill-muted"}`}
+          className={
+            "text-[11px] " +
+            (index === 0
+              ? isUp
+                ? proc.role === "leader"
+                  ? "fill-accent font-semibold"
+                  : "fill-fg"
+                : isStarting
+                  ? "fill-muted"
+                  : "fill-danger font-semibold"
+              : "fill-muted")
+          }
         >
           {line}
         </text>

@@ -41,7 +41,10 @@ export function PanFrame({
     <div className={`relative rounded-xl border border-line bg-surface ${className}`}>
       <div
         ref={frame}
-        className="h-full w-full overflow-auto overscroll-contain p-1 lg:overflow-hidden [&>svg]:h-auto [&>svg]:w-[var(--pan-width)] [&>svg]:max-w-none lg:[&>svg]:h-full lg:[&>svg]:w-full lg:[&>svg]:max-w-full"
+        className={
+          "h-full w-full overflow-auto overscroll-contain p-1 lg:overflow-hidden [&>svg]:h-auto " +
+          "[&>svg]:w-[var(--pan-width)] [&>svg]:max-w-none lg:[&>svg]:h-full lg:[&>svg]:w-full lg:[&>svg]:max-w-full"
+        }
         style={{ ["--pan-width" as string]: `${Math.round(contentWidth * phoneScale)}px` }}
         onPointerDown={() => setHasPanned(true)}
         onWheel={() => setHasPanned(true)}

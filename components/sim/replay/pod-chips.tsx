@@ -27,7 +27,11 @@ export function PodChips({ area, pods }: { area: Box; pods: [string, PodView][] 
         const isSolid = pod.phase === "Running" && pod.ready;
         return (
           <g key={name}>
-            <title>{`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}${pod.ip ? `, ${pod.ip}` : ""}${pod.restarts ? `, ${pod.restarts} restart${pod.restarts === 1 ? "" : "s"}` : ""}${pod.reason ? ` (${pod.reason})` : ""}`}</title>
+            <title>
+              {`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}${pod.ip ? `, ${pod.ip}` : ""}` +
+                (pod.restarts ? `, ${pod.restarts} restart${pod.restarts === 1 ? "" : "s"}` : "") +
+                `${pod.reason ? ` (${pod.reason})` : ""}`}
+            </title>
             <rect
               x={x}
               y={y}

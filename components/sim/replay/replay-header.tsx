@@ -9,7 +9,8 @@ type Props = { scenario: ScenarioInfo; params: Params; seed: number; from: { id:
  */
 export function ReplayHeader({ scenario, params, seed, from }: Props) {
   const shown = applicableParams(scenario.params, params);
-  const download = `/api/sim/${scenario.id}?${new URLSearchParams([...shown.map((p) => [p.name, String(params[p.name])]), ["seed", String(seed)]])}`;
+  const query = new URLSearchParams([...shown.map((p) => [p.name, String(params[p.name])]), ["seed", String(seed)]]);
+  const download = `/api/sim/${scenario.id}?${query}`;
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted">

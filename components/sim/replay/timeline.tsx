@@ -32,7 +32,8 @@ type Props = {
 
 export function formatClock(ms: number): string {
   const total = Math.floor(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}.${String(Math.floor(ms % 1000)).padStart(3, "0")}`;
+  const seconds = String(total % 60).padStart(2, "0");
+  return `${Math.floor(total / 60)}:${seconds}.${String(Math.floor(ms % 1000)).padStart(3, "0")}`;
 }
 
 /** Steps of the scrubber: fine enough that the arrow keys move a fraction of a percent. */

@@ -60,7 +60,12 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
       >
         {/* Separate borders, drawn by the cells: a collapsed border belongs to the table grid and lets the
             columns scrolling under the sticky node column show through a 1px gap. */}
-        <table className="w-full border-separate border-spacing-0 text-sm [&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line">
+        <table
+          className={
+            "w-full border-separate border-spacing-0 text-sm " +
+            "[&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line"
+          }
+        >
           <caption className="sr-only">
             Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod{" "}
             {result.pod}.
