@@ -59,7 +59,8 @@ let databaseBytesBefore = 0;
 async function storedRatio(fileBytes: number): Promise<string> {
   const db = createPrismaClient(`file:${server.databaseFile}`);
   const rows = await db.$queryRaw<{ bytes: bigint | number | null }[]>`
-    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB)) + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
+    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB))
+      + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
     FROM Card c JOIN Deck d ON d.id = c.deckId WHERE d.ownerId IS NOT NULL`;
   await db.$disconnect();
   const bytes = Number(rows[0]?.bytes ?? 0);

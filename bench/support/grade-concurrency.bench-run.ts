@@ -23,7 +23,10 @@ it(`${graders} concurrent graders`, async () => {
     ),
   );
   console.log(
-    `connection: ${pragmas.map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value))).join(" ")}`,
+    "connection: " +
+      pragmas
+        .map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value)))
+        .join(" "),
   );
   const cards = (await db.card.findMany({ where: { retiredAt: null }, select: { id: true }, take: rounds })).map(
     (card) => card.id,

@@ -106,7 +106,8 @@ export async function searchCards(learnerId: string, filter: BrowseFilter, now: 
   const page = Math.min(filter.page, pageCount);
   const rows = await db.$queryRaw<Row[]>`
     SELECT c."id", c."deckId", d."title" AS "deckTitle", d."ownerId", substr(c."prompt", 1, 300) AS "prompt", c."tags",
-      cs."state", cs."due", cs."scheduledDays", cs."lapses", cs."difficulty", cs."suspendedAt", cs."buriedUntil", cs."leechAt"
+      cs."state", cs."due", cs."scheduledDays", cs."lapses", cs."difficulty", cs."suspendedAt", cs."buriedUntil",
+      cs."leechAt"
     ${from}
     ORDER BY ${orderBy[filter.sort]}
     LIMIT ${browsePageSize} OFFSET ${(page - 1) * browsePageSize}`;
@@ -166,7 +167,8 @@ export async function getBrowseFacets(learnerId: string): Promise<BrowseFacets> 
     db.$queryRaw<{ tag: string }[]>`
       SELECT DISTINCT t."value" AS "tag"
       FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId", ${tagElements.from}
-      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId}) AND ${tagElements.where}
+      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId})
+        AND ${tagElements.where}
       ORDER BY t."value"`,
   ]);
   return {

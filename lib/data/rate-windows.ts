@@ -31,11 +31,14 @@ export async function countEvents(
   const nowMs = BigInt(now.getTime());
   const liveSince = liveSinceMs(windowMs, now);
   const ids = [...new Set(keys)].sort();
+  const values = Prisma.join(ids.map((id) => Prisma.sql`(${id}, 1, ${nowMs})`));
   const rows = await db.$queryRaw<{ key: string; attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
-    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES ${Prisma.join(ids.map((id) => Prisma.sql`(${id}, 1, ${nowMs})`))}
+    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES ${values}
     ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
-      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
+      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince}
+        THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
+      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince}
+        THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
     RETURNING "key", "attempts", "windowStartedAtMs"`;
   return new Map(
     rows.map((row) => [

@@ -26,7 +26,8 @@ const sqlite: SqlDialect = {
     const match = toFtsQuery(text);
     return match === null
       ? null
-      : Prisma.sql`c."id" IN (SELECT k."cardId" FROM "CardSearch" s JOIN "CardSearchKey" k ON k."id" = s."rowid" WHERE "CardSearch" MATCH ${match})`;
+      : Prisma.sql`c."id" IN (SELECT k."cardId" FROM "CardSearch" s JOIN "CardSearchKey" k ON k."id" = s."rowid"
+          WHERE "CardSearch" MATCH ${match})`;
   },
   jsonArrayHas: (column, value) => Prisma.sql`EXISTS (SELECT 1 FROM json_each(${column}) t WHERE t."value" = ${value})`,
   jsonStrings: (column) => ({ from: Prisma.sql`json_each(${column}) t`, where: Prisma.sql`t."type" = 'text'` }),
@@ -38,11 +39,13 @@ const postgresql: SqlDialect = {
     const query = toTsQuery(text);
     return query === null
       ? null
-      : Prisma.sql`c."id" IN (SELECT s."cardId" FROM "CardSearch" s WHERE s."document" @@ to_tsquery('english', ${query}))`;
+      : Prisma.sql`c."id" IN (SELECT s."cardId" FROM "CardSearch" s
+          WHERE s."document" @@ to_tsquery('english', ${query}))`;
   },
   jsonArrayHas: (column, value) => Prisma.sql`${column} @> jsonb_build_array(${value}::text)`,
   jsonStrings: (column) => ({
-    from: Prisma.sql`LATERAL (SELECT e #>> '{}' AS "value" FROM jsonb_array_elements(${column}) e WHERE jsonb_typeof(e) = 'string') t`,
+    from: Prisma.sql`LATERAL (SELECT e #>> '{}' AS "value" FROM jsonb_array_elements(${column}) e
+      WHERE jsonb_typeof(e) = 'string') t`,
     where: Prisma.sql`TRUE`,
   }),
   byteLength: (column) => Prisma.sql`octet_length(${column})`,
