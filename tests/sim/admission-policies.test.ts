@@ -205,7 +205,11 @@ describe("PodSecurity admission", () => {
     );
     // baseline's checks first, then restricted's (a real FailedCreate event lists privileged first).
     expect(psaAdmit([privileged], { enforce: "restricted" }, false).refused).toMatch(
-      /^violates PodSecurity "restricted:latest": privileged \(container "app" must not set securityContext.privileged=true\), allowPrivilegeEscalation != false/,
+      new RegExp(
+        /^violates PodSecurity "restricted:latest": /.source +
+          /privileged \(container "app" must not set securityContext.privileged=true\), /.source +
+          /allowPrivilegeEscalation != false/.source,
+      ),
     );
     expect(psaAdmit([hardened], { enforce: "restricted" }, false)).toEqual({
       refused: null,

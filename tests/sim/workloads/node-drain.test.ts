@@ -280,7 +280,10 @@ describe("node-drain scenario", () => {
       expect(types.indexOf("drain.cordoned")).toBeLessThan(types.indexOf("drain.evicting"));
       const refused = trace.events.find((e) => e.type === "drain.eviction-refused")!;
       expect(refused.message).toMatch(
-        /^error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/,
+        new RegExp(
+          /^error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): /.source +
+            /Cannot evict pod as it would violate the pod's disruption budget\.$/.source,
+        ),
       );
       const retry = trace.events.find((e) => e.type === "drain.evicting" && e.pod === refused.pod && e.t > refused.t)!;
       expect(retry.t - refused.t).toBe(5000);
