@@ -86,8 +86,8 @@ async function importIntoDatabase({
   }
 }
 
-export class UnknownUserError extends Error {}
-export class QuotaExceededError extends Error {}
+class UnknownUserError extends Error {}
+class QuotaExceededError extends Error {}
 
 const defaultIO: ImportCommandIO = {
   out: (text) => process.stdout.write(text),

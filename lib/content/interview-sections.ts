@@ -2,10 +2,10 @@
 // (`## Say it in 30 seconds`), the facts an interviewer listens for (`## Key points`) and what they
 // ask next (`## Follow-ups`, each optionally linking the card that answers it as `[question](card:<id>)`).
 
-export const INTERVIEW_HEADINGS = ["Say it in 30 seconds", "Key points", "Follow-ups"] as const;
-export const SAY_IT_MAX_WORDS = 80;
+const INTERVIEW_HEADINGS = ["Say it in 30 seconds", "Key points", "Follow-ups"] as const;
+const SAY_IT_MAX_WORDS = 80;
 export const KEY_POINTS_RANGE = { min: 3, max: 6 } as const;
-export const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
+const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
 
 export type FollowUp = { question: string; cardId?: string };
 export type InterviewSections = { sayIt: string; keyPoints: string[]; followUps: FollowUp[] };

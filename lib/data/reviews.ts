@@ -13,7 +13,7 @@ export type RecordReviewResult =
   | { ok: true; deckId: string; becameLeech: boolean; isSuspended: boolean }
   | { ok: false; code: "unknown-card" | "already-graded"; message: string };
 
-export const alreadyGraded = {
+const alreadyGraded = {
   ok: false,
   code: "already-graded",
   message: "This card was already graded (a second click or another tab); nothing was recorded twice.",

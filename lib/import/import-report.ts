@@ -27,9 +27,9 @@ export type ImportReportJson = {
 };
 
 /** Lines listed per section before "… and N more", so a broken 10,000-row file stays readable. */
-export const reportLinesMax = 50;
+const reportLinesMax = 50;
 
-export function countSkippedByReason(result: ImportResult): Record<string, number> {
+function countSkippedByReason(result: ImportResult): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of result.skipped) counts[item.reason] = (counts[item.reason] ?? 0) + 1;
   return counts;

@@ -26,7 +26,7 @@ export function significantWords(text: string): Set<string> {
 }
 
 /** How much of a key point must appear in the answer for the hint to tick it. */
-export const hintShareMin = 0.5;
+const hintShareMin = 0.5;
 
 /** The indices of the key points whose significant words the answer shares, at least `hintShareMin` of them. */
 export function hintKeyPoints(answer: string, keyPoints: string[]): number[] {

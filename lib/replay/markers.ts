@@ -10,7 +10,7 @@ function failedResponse(event: TraceEvent): boolean {
   return (typeof event.error === "string" && event.error.length > 0) || event.status === 0;
 }
 
-export function markerFor(event: TraceEvent): Marker | null {
+function markerFor(event: TraceEvent): Marker | null {
   const at = { seq: event.seq, t: event.t };
   switch (event.type) {
     case "raft.became-leader":

@@ -8,7 +8,7 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
-export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
+export { runScenario, ScenarioInputError, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
   parseParams,
@@ -26,14 +26,7 @@ export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Chec
 export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export {
-  traceSchema,
-  traceEventSchema,
-  viewSchema,
-  raftTapeSchema,
-  parseTrace,
-  type ParsedTrace,
-} from "./trace/schema";
+export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
 export { formatTimeline, eventLine } from "./trace/format";
 export {
   initialView,

@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 // Issue 13: what every response must carry, and how a page reports a CSP violation to the test.
 
 /** The CSP's directives by name, each with its sources. */
-export function parsePolicy(policy: string | undefined): Map<string, string[]> {
+function parsePolicy(policy: string | undefined): Map<string, string[]> {
   const directives = new Map<string, string[]>();
   for (const directive of (policy ?? "").split(";")) {
     const [name, ...sources] = directive.trim().split(/\s+/);

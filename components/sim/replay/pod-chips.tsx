@@ -10,7 +10,7 @@ const phaseFill = {
 } as const;
 
 /** A pod's short name: the random suffix that tells a Deployment's pods apart (web-654799c7f-x2k9p → x2k9p). */
-export function shortPodName(name: string): string {
+function shortPodName(name: string): string {
   const parts = name.split("-");
   return parts.length > 2 ? `…${parts.at(-1)}` : name;
 }

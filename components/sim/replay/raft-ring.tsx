@@ -16,10 +16,10 @@ type Props = {
 
 /** One colour per term, cycling: entries of the same term share it, so a new leader's entries stand out. */
 export const termColors = ["#2f62d9", "#c2410c", "#15803d", "#9333ea", "#0e7490", "#b45309"];
-export const termColor = (term: number) => termColors[(term - 1 + termColors.length * 100) % termColors.length]!;
+const termColor = (term: number) => termColors[(term - 1 + termColors.length * 100) % termColors.length]!;
 
 /** Short names drawn on the dots; the legend spells them out. */
-export const wireLabels: Record<string, string> = {
+const wireLabels: Record<string, string> = {
   PreVote: "PreVote",
   PreVoteResp: "PreVote reply",
   Vote: "Vote",

@@ -164,7 +164,7 @@ const mask = (list: QuotaList, names: readonly QuotaResource[]): QuotaList =>
  * pods.go Constraints (enforcePodContainerConstraints): a quota on cpu/memory requests or limits
  * makes every container name that request or limit explicitly. Null when all do. Pure.
  */
-export function missingConstraints(containers: readonly PolicyContainer[], hard: QuotaList): string | null {
+function missingConstraints(containers: readonly PolicyContainer[], hard: QuotaList): string | null {
   const required = (Object.keys(hard) as QuotaResource[]).filter((r) => r !== "pods" && r !== "count/pods").sort();
   const missing: string[] = [];
   for (const r of required) {
@@ -238,7 +238,7 @@ export type PsaLevel = "privileged" | "baseline" | "restricted";
  * pod-security-admission/policy: the checks this engine models, baseline's then restricted's, each
  * level's in check-ID order, as AggregateCheckResults joins them: `reason (detail)`.
  */
-export function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel): string[] {
+function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel): string[] {
   if (level === "privileged") return [];
   const who = (names: string[], what: string) =>
     `${names.length === 1 ? "container" : "containers"} ${names.map((n) => `"${n}"`).join(", ")} ${what}`;

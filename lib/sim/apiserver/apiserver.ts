@@ -16,7 +16,7 @@ import {
 import { TIMEOUT } from "./errors";
 import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "./reads";
 import { dropVia, onRequest } from "./requests";
-import { fail, forget, respond } from "./respond";
+import { fail, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, ApiServerTimer, Cacher } from "./state";
 import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 
@@ -47,7 +47,7 @@ function own(s: ApiServerState, ctx: Ctx): ApiServerState {
   return ctx.ownsState === true ? s : thawApiServer(s);
 }
 
-export function thawApiServer(s: ApiServerState): ApiServerState {
+function thawApiServer(s: ApiServerState): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of Object.keys(s.caches) as Resource[]) {
     const c = s.caches[r];
@@ -178,5 +178,3 @@ export const kubeApiServer = defineComponent<ApiServerConfig, ApiServerState, Ap
     return { persisted: undefined, peers: [...peers] };
   },
 });
-
-export { forget };

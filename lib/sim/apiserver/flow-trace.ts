@@ -40,7 +40,7 @@ export function isTraced(cfg: ApiServerConfig, call: ApiCall | { verb: "health" 
 const VERB_METHOD: Record<string, string> = { create: "POST", update: "PUT", patch: "PATCH", delete: "DELETE" };
 
 /** The REST path, e.g. POST /apis/apps/v1/namespaces/default/deployments. Pure. */
-export function restPath(call: ApiCall): string {
+function restPath(call: ApiCall): string {
   const group = RESOURCES[call.resource].group;
   const prefix = group === "" ? "/api/v1" : `/apis/${group}/v1`;
   const ns = call.namespace === null ? "" : `/namespaces/${call.namespace}`;

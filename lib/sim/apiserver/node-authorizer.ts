@@ -15,7 +15,7 @@ import { rulesAllow, type Attributes, type PolicyRule } from "./rbac";
 export type NodeDecision = { allowed: true; reason: string } | { allowed: false; reason: string };
 
 /** bootstrappolicy.NodeRules(), the part the sim serves: the rules for resources it does not subdivide. */
-export const NODE_RULES: PolicyRule[] = [{ verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["services"] }];
+const NODE_RULES: PolicyRule[] = [{ verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["services"] }];
 
 const NODE_USER_PREFIX = "system:node:";
 

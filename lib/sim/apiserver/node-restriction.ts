@@ -34,7 +34,7 @@ function inNamespace(ns: string, domain: string): boolean {
  * getForbiddenLabels: node-restriction.kubernetes.io/*, and kubernetes.io / k8s.io labels that are not kubelet labels.
  * Pure.
  */
-export function forbiddenNodeLabels(next: Record<string, string>, old: Record<string, string>): string[] {
+function forbiddenNodeLabels(next: Record<string, string>, old: Record<string, string>): string[] {
   const keys = new Set([...Object.keys(next), ...Object.keys(old)].filter((k) => next[k] !== old[k]));
   return [...keys].sort().filter((k) => {
     const ns = k.includes("/") ? k.slice(0, k.indexOf("/")) : "";

@@ -20,7 +20,7 @@ import { startWrite } from "./writes";
 import { flowSchemaFor, isTraced, traceStage } from "./flow-trace";
 import { copyRecord, withEntry } from "../core/records";
 
-export const HEALTH_KEY = "/registry/health";
+const HEALTH_KEY = "/registry/health";
 
 export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): void {
   if (!s.listening) {

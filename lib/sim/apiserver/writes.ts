@@ -5,7 +5,7 @@
 import type { Ctx } from "../core/component";
 import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
-import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
+import { storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
@@ -360,5 +360,3 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
 export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): void {
   fail(s, f.id, internal(message), ctx);
 }
-
-export { objectKey };

@@ -103,11 +103,6 @@ export function httpSend<T>(
   return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
 }
 
-/** Stops caring about a request or watch; late messages for it are ignored. Pure. */
-export function httpForget<T>(hc: HttpClient<T>, id: string): HttpClient<T> {
-  return hc.pending[id] === undefined ? hc : put(hc, false, id, undefined);
-}
-
 function transportError<T>(
   hc: HttpClient<T>,
   owned: boolean,

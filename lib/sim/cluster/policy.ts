@@ -19,7 +19,7 @@ function rule(verbs: string[], apiGroups: string[], resources: string[]): Policy
 /**
  * The CA kubeadm creates (/etc/kubernetes/pki/ca.crt, CN=kubernetes), which is also the API server's --client-ca-file.
  */
-export const CLUSTER_CA = "kubernetes";
+const CLUSTER_CA = "kubernetes";
 
 export const CREDENTIALS = {
   admin: clientCert("kubernetes-admin", ["kubeadm:cluster-admins"], CLUSTER_CA),

@@ -33,13 +33,13 @@ export type ContainerdConfig = {
 };
 
 /** How long a crashing image's program runs before it exits (it fails while loading its config). */
-export const CRASH_AFTER_MS = 2000;
+const CRASH_AFTER_MS = 2000;
 
 /**
  * How long a program takes to exit after SIGTERM when its AppBehavior does not say: a server closing its listener and
  * finishing in-flight requests.
  */
-export const DEFAULT_SHUTDOWN_MS = 1000;
+const DEFAULT_SHUTDOWN_MS = 1000;
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
 /** CPU drawn by the app in the pod at `ip`: `milli` since `since`, on top of `usedMilliMs` accrued before. */

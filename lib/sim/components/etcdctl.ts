@@ -28,7 +28,7 @@ export type SnapshotFile = SnapshotDb & { path: string; savedAt: Ms };
 type EtcdctlTimer = { t: "timeout"; id: string };
 
 /** The command line a learner would type, for the trace. */
-export function etcdctlLine(endpoint: string, path: string): string {
+function etcdctlLine(endpoint: string, path: string): string {
   return `etcdctl --endpoints=https://${endpoint}:2379 --cacert=… --cert=… --key=… snapshot save ${path}`;
 }
 

@@ -16,9 +16,9 @@ import type { HttpResult } from "../client/http-client";
 import type { Node, Pod } from "../objects/types";
 
 /** kubectl drain's retry delay after a 429 (evictPods: "will retry after 5s"). */
-export const EVICTION_RETRY_MS = 5000;
+const EVICTION_RETRY_MS = 5000;
 /** waitForDelete's poll interval (drain.go: interval 1 s, PollImmediate). */
-export const DELETE_POLL_MS = 1000;
+const DELETE_POLL_MS = 1000;
 
 export type DrainPod = {
   name: string;

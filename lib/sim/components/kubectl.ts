@@ -86,7 +86,7 @@ function deployment(args: Command["args"], now: number): Deployment {
 }
 
 /** The command line a learner would type, for the trace. */
-export function commandLine(c: Command): string {
+function commandLine(c: Command): string {
   const user = c.args.as;
   const line = bareCommandLine(c);
   return user === undefined ? line : line.replace(/^kubectl /, `kubectl --kubeconfig=${String(user)}.conf `);

@@ -55,5 +55,3 @@ export function componentFor(kind: string): AnyComponent {
   if (c === undefined) fail(`no component handler for kind ${kind}`);
   return c;
 }
-
-export const COMPONENT_KINDS = Object.keys(COMPONENTS).sort();

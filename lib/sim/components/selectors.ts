@@ -11,7 +11,7 @@ function running(w: World, kind: string): ProcId[] {
     .sort();
 }
 
-export function etcdLeader(w: World): ProcId | null {
+function etcdLeader(w: World): ProcId | null {
   let best: ProcId | null = null;
   let term = -1;
   for (const id of running(w, "etcd")) {

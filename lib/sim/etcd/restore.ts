@@ -36,13 +36,7 @@ function snapshotFile(d: Draft, file: ProcId): SnapshotFile | null {
 }
 
 /** The command line etcdutl is run with on a member's host, for the trace. */
-export function etcdutlLine(
-  path: string,
-  member: string,
-  members: readonly string[],
-  token: string,
-  bump: number,
-): string {
+function etcdutlLine(path: string, member: string, members: readonly string[], token: string, bump: number): string {
   const cluster = members.map((m) => `${m}=https://${m}:2380`).join(",");
   const flags = bump > 0 ? ` --bump-revision ${bump} --mark-compacted` : "";
   return (

@@ -7,7 +7,7 @@ import { pick, question, replayOf, rngFor } from "./draw";
 import type { GeneratedQuestion } from "./types";
 
 /** Pods of `prefix` alive just before `at`: created (by either controller) and not yet removed. */
-export function aliveAt(events: readonly TraceEvent[], prefix: string, at: number): string[] {
+function aliveAt(events: readonly TraceEvent[], prefix: string, at: number): string[] {
   const alive = new Set<string>();
   for (const e of select(events, { to: at - 1 })) {
     const pod = String(e.pod);

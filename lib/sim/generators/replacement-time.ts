@@ -8,7 +8,7 @@ import type { GeneratedQuestion } from "./types";
 const FAULT = 30_000;
 
 /** "about 5 min 55 s", rounded to 5 s. */
-export function roughly(ms: number): string {
+function roughly(ms: number): string {
   const s = Math.round(ms / 5000) * 5;
   const m = Math.floor(s / 60);
   return m === 0 ? `about ${s} s` : `about ${m} min${s % 60 === 0 ? "" : ` ${s % 60} s`}`;

@@ -80,7 +80,7 @@ export function becomeFollower(r: RaftState, term: number, lead: number, env: Ra
   env.emit({ type: "became-follower", term: r.term, lead, reason });
 }
 
-export function becomeCandidate(r: RaftState, env: RaftEnv): void {
+function becomeCandidate(r: RaftState, env: RaftEnv): void {
   assert(r.role !== "leader", "invalid transition [leader -> candidate]");
   reset(r, r.term + 1, env);
   r.vote = r.id;
@@ -89,7 +89,7 @@ export function becomeCandidate(r: RaftState, env: RaftEnv): void {
 }
 
 /** Changes the role and votes only: PreVote must not touch the term or the vote. */
-export function becomePreCandidate(r: RaftState, env: RaftEnv): void {
+function becomePreCandidate(r: RaftState, env: RaftEnv): void {
   assert(r.role !== "leader", "invalid transition [leader -> pre-candidate]");
   r.votes = {};
   r.lead = NONE;
@@ -168,7 +168,7 @@ function checkQuorum(r: RaftState, env: RaftEnv): void {
 }
 
 /** raft.hup: start a (pre-)election unless already leader. */
-export function hup(r: RaftState, env: RaftEnv): void {
+function hup(r: RaftState, env: RaftEnv): void {
   if (r.role === "leader" || !r.voters.includes(r.id)) return;
   campaign(r, r.preVote ? "pre-election" : "election", env);
 }

@@ -17,7 +17,7 @@ import { voteResult } from "./quorum";
 import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
 
 /** etcd's MaxSizePerMsg is 1 MiB; entries here are small, so cap MsgApp by count instead. */
-export const MAX_ENTRIES_PER_MSG = 64;
+const MAX_ENTRIES_PER_MSG = 64;
 
 /** Records `pr` as the leader's view of `id`: in place when the step owns the record (env.inPlace). */
 function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void {
@@ -26,7 +26,7 @@ function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void
 }
 
 /** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
-export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
+function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
   const pr = r.progress[to];
   if (!pr) fail(`no progress for ${to}`);
   if (pr.state === "probe" && pr.paused) return false;
@@ -40,7 +40,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   return true;
 }
 
-export function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
+function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
   maybeSendAppend(r, to, true, env);
 }
 

@@ -1,7 +1,7 @@
 // raft.Step and the per-role step functions (stepLeader, stepCandidate, stepFollower), ported from
 // etcd-io/raft raft.go with PreVote and CheckQuorum semantics intact.
 import { becomeFollower, becomeLeader, campaign, electionElapsed, appendEntries, msg } from "./raft";
-import { isUpToDate, lastIndex, lastTerm } from "./log";
+import { isUpToDate } from "./log";
 import { voteResult } from "./quorum";
 import {
   bcastAppend,
@@ -147,9 +147,4 @@ function stepFollower(r: RaftState, m: RaftMsg, env: RaftEnv): void {
     default:
       return;
   }
-}
-
-/** The member's last log position, for vote requests and debugging output. */
-export function lastLogId(r: RaftState): string {
-  return `${lastIndex(r.log)}/${lastTerm(r.log)}`;
 }

@@ -78,7 +78,7 @@ function plan(p: Params): Plan {
 }
 
 /** When etcd committed the removal of `pod` (the second delete: the first only marks it Terminating). */
-export function removedAt(events: readonly TraceEvent[], pod: string, from: number): TraceEvent | undefined {
+function removedAt(events: readonly TraceEvent[], pod: string, from: number): TraceEvent | undefined {
   const deletes = select(events, {
     type: "raft.committed",
     from,

@@ -13,7 +13,7 @@ import { intParam, type Plan, type ScenarioDef } from "./types";
 const MODES = ["iptables", "ipvs", "nftables"] as const;
 const SCALE_AT = 40_000;
 const PROJECT_AT = 60_000;
-export const VIP = "10.96.0.10";
+const VIP = "10.96.0.10";
 
 function plan(p: Params): Plan {
   const n = intParam(p, "replicas");

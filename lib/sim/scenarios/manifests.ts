@@ -21,7 +21,7 @@ import type {
 } from "../objects/types";
 import type { ScriptItem } from "./types";
 
-export const DEFAULT_PROBE: Probe = {
+const DEFAULT_PROBE: Probe = {
   periodSeconds: 10,
   timeoutSeconds: 1,
   failureThreshold: 3,

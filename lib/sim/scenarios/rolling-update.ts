@@ -16,7 +16,7 @@ import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
  * in, old ones go) takes about 13 s, and surge + unavailable pods move per round; the bad release
  * gets 60 s, enough for the back-offs of 10 s, 20 s and 40 s after the first, immediate restart.
  */
-export function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
+function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
   const [surge, unavailable] = fenceposts(p);
   const rounds = Math.ceil(intParam(p, "replicas") / Math.max(1, surge + unavailable)) + 1;
   const good = 22_000;
@@ -123,7 +123,7 @@ function maxTotal(
 const REPORT_LAG_MS = 5;
 
 /** The fewest Ready, not-terminating pods at any moment in [from, to], folded from the trace. */
-export function minAvailable(
+function minAvailable(
   events: readonly TraceEvent[],
   from: number,
   to: number,

@@ -12,7 +12,6 @@ export {
 export {
   defaultSchedulerConfig,
   parseSchedulerConfig,
-  buildSchedulerConfig,
   type SchedulerConfig,
 } from "@/lib/sim/scheduler/config/build-config";
 export {
@@ -21,7 +20,7 @@ export {
   type SchedulingInputFiles,
   type InputFile,
 } from "@/lib/sim/scheduler/parse-inputs";
-export { explainSchedule, toScheduleJson, type Explanation, type ScheduleJson } from "@/lib/sim/scheduler/explain";
+export { explainSchedule, type Explanation, type ScheduleJson } from "@/lib/sim/scheduler/explain";
 export { formatScheduleTable } from "@/lib/sim/scheduler/format-table";
 export { formatInputError, type InputError, type Result } from "@/lib/sim/k8s/input-error";
 export type { Profile, PluginName, Code, Status } from "@/lib/sim/scheduler/types";
@@ -31,7 +30,6 @@ export {
   popPod,
   requeueFailed,
   onClusterEvent,
-  flushBackoffCompleted,
   flushUnschedulableLeftover,
   removePod,
   nextWakeupMs,

@@ -18,9 +18,9 @@ import type { CronJobRequest } from "./requests";
 import type { CronTrack, KcmConfig, KcmState } from "./types";
 
 /** Unix seconds at virtual time 0 (2026-01-01T00:00:00Z). */
-export const CLOCK_EPOCH_S = 1_767_225_600;
+const CLOCK_EPOCH_S = 1_767_225_600;
 /** nextScheduleDelta in cronjob_controllerv2.go: requeue a little after the schedule time. */
-export const NEXT_SCHEDULE_DELTA_MS = 100;
+const NEXT_SCHEDULE_DELTA_MS = 100;
 
 // Parsed schedules by their text: every sync reads the same few. A pure memo, not world state.
 const PERIODS = new Map<string, number | null>();

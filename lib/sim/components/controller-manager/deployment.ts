@@ -15,9 +15,9 @@ import { templateHash } from "./naming";
 import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
-export const REVISION = "deployment.kubernetes.io/revision";
+const REVISION = "deployment.kubernetes.io/revision";
 
-export function revisionOf(rs: ReplicaSet): number {
+function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? "0");
 }
 

@@ -60,7 +60,7 @@ export function expectedScale(pods: readonly Pod[], w: Workloads): number {
 }
 
 /** The pods a budget selects: same namespace, selector matches (an empty selector selects none in policy/v1 here). */
-export function podsOf(pdb: PodDisruptionBudget, pods: readonly Pod[]): Pod[] {
+function podsOf(pdb: PodDisruptionBudget, pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => budgetSelects(pdb, p));
 }
 

@@ -14,7 +14,7 @@ import { randomSuffix } from "./naming";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
-export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export const CLUSTER_DOMAIN = "cluster.local";
 
 // A stored slice's endpoints as text, memoized on the (immutable) slice object. Not world state.
@@ -61,7 +61,7 @@ export function desiredEndpoints(svc: Service, pods: readonly Pod[]): Endpoint[]
 }
 
 /** DNS A records a headless Service publishes for pods with hostnames. Pure. */
-export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
+function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
   const ns = svc.metadata.namespace ?? "default";
   return endpoints
     .filter((e) => e.conditions.ready && e.hostname !== null)

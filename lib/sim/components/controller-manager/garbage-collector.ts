@@ -21,7 +21,7 @@ import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 /** The kinds whose informers the garbage collector reads (operator clusters only). */
-export const GC_KINDS = ["WebApp", "Deployment", "ReplicaSet", "Pod"] as const;
+const GC_KINDS = ["WebApp", "Deployment", "ReplicaSet", "Pod"] as const;
 
 export type GcAction =
   | { op: "delete"; obj: KubeObject; policy: PropagationPolicy; owner: OwnerRef; why: "dangling" | "foreground" }
@@ -34,7 +34,7 @@ export type GcAction =
  * metav1.NewControllerRef sets BlockOwnerDeletion: true, so an absent field on a controller
  * reference counts as true.
  */
-export function blocks(r: OwnerRef): boolean {
+function blocks(r: OwnerRef): boolean {
   return r.blockOwnerDeletion ?? r.controller;
 }
 

@@ -10,9 +10,9 @@ import type { HpaScalingRules } from "../../objects/types";
  * --horizontal-pod-autoscaler-tolerance, --horizontal-pod-autoscaler-cpu-initialization-period,
  * --horizontal-pod-autoscaler-initial-readiness-delay.
  */
-export const HPA_TOLERANCE = 0.1;
-export const CPU_INITIALIZATION_PERIOD_MS = 5 * 60_000;
-export const INITIAL_READINESS_DELAY_MS = 30_000;
+const HPA_TOLERANCE = 0.1;
+const CPU_INITIALIZATION_PERIOD_MS = 5 * 60_000;
+const INITIAL_READINESS_DELAY_MS = 30_000;
 
 /** What groupPods reads of a pod. `readyAt`: the Ready condition's lastTransitionTime (null: no condition). */
 export type PodSample = {

@@ -21,7 +21,7 @@ import type { JobRequest } from "./requests";
 import type { JobTrack, KcmConfig, KcmState } from "./types";
 
 /** job_controller.go: DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
-export const JOB_BACKOFF_BASE_MS = 10_000;
+const JOB_BACKOFF_BASE_MS = 10_000;
 export const JOB_BACKOFF_MAX_MS = 10 * 60_000;
 
 const EMPTY_TRACK: JobTrack = { seen: {}, failuresAfterLastSuccess: 0, lastFailureTime: null, waitingUntil: null };
@@ -49,7 +49,7 @@ export function backoffRemaining(
 }
 
 /** getFinishedTime: the latest finishedAt of its containers, else when Ready went False, else its creation. Pure. */
-export function finishedAt(p: Pod): number {
+function finishedAt(p: Pod): number {
   const times = (p.status.containerStatuses ?? []).map((c) => c.finishedAt);
   if (times.length > 0 && times.every((t) => t !== undefined)) return Math.max(...(times as number[]));
   const ready = p.status.conditions.find((c) => c.type === "Ready");
@@ -96,14 +96,14 @@ function trackOf(s: KcmState, uid: string): JobTrack {
   return s.jobTracks[uid] ?? EMPTY_TRACK;
 }
 
-export const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
+const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
 
 function isIndexed(job: Job): boolean {
   return job.spec.completionMode === "Indexed";
 }
 
 /** The completion index of an Indexed Job's pod (its label), or −1. Pure. */
-export function indexOf(p: Pod): number {
+function indexOf(p: Pod): number {
   const v = p.metadata.labels[INDEX_LABEL];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
 }

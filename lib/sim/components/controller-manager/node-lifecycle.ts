@@ -208,7 +208,7 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
 }
 
 /** TaintNodeUnschedulable (core/v1 well_known_taints.go). */
-export const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
+const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
 
 /** The NoSchedule taints the controller owns that a node should carry, in a fixed order. */
 function wantedNoSchedule(n: Node): string[] {

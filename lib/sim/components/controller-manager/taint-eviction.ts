@@ -17,7 +17,7 @@ function tolerates(t: Toleration, taint: Taint): boolean {
 }
 
 /** When the pod must go, or null if it tolerates every NoExecute taint forever. */
-export function evictionTime(pod: Pod, node: Node, now: number): number | null {
+function evictionTime(pod: Pod, node: Node, now: number): number | null {
   let due: number | null = null;
   for (const taint of node.spec.taints.filter((x) => x.effect === "NoExecute")) {
     const matching = pod.spec.tolerations.filter((t) => tolerates(t, taint));

@@ -128,7 +128,7 @@ export type KcmTimer =
   | { lib?: undefined; t: "hpa"; key: string }
   | { lib?: undefined; t: "rs-retry" };
 
-export const INFORMERS = [
+const INFORMERS = [
   "deployments",
   "endpointslices",
   "leases",
@@ -143,7 +143,7 @@ export const INFORMERS = [
 const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...INFORMERS.slice(5)] as const;
 
 /** The job and cronjob controllers' informers, run only where batch/v1 is served. */
-export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
+const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
 
 // Configs are immutable: each one's list is built once, not on every informer event (synced() asks for it).
 const namesByConfig = new WeakMap<KcmConfig, readonly Resource[]>();

@@ -39,7 +39,7 @@ type Timer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "sync" };
 const NAMES = ["services", "endpointslices"] as const;
 
 /** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
-export const USERSPACE_REMOVED =
+const USERSPACE_REMOVED =
   'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or ' +
   "blank (blank means the best-available proxy [currently iptables])";
 

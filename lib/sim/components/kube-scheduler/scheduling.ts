@@ -53,7 +53,7 @@ function hasKey(list: readonly { key: string }[], key: string): boolean {
   return false;
 }
 
-export function isQueued(q: SchedulingQueue, key: string): boolean {
+function isQueued(q: SchedulingQueue, key: string): boolean {
   return hasKey(q.activeQ, key) || hasKey(q.backoffQ, key) || hasKey(q.unschedulable, key);
 }
 
@@ -129,7 +129,7 @@ function snapshotOf(s: SchedulerState): Snapshot {
 }
 
 /** Every feasible node's total, as "node-2=187", best first: the figures behind a placement. */
-export function scoreList(r: ScheduleResult): string[] {
+function scoreList(r: ScheduleResult): string[] {
   return r.nodes
     .filter((n) => n.feasible && n.total !== null)
     .sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || (a.name < b.name ? -1 : 1))

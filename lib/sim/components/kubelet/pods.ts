@@ -117,7 +117,7 @@ type Desired = {
 };
 
 /** The status the status manager would post for a pod, from the runtime and the probe workers. */
-export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
+function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
   const w = s.workers[rt.uid];
   const statuses = rt.containers.map((c): ContainerStatus => {
     const cw = w?.containers[c.name];

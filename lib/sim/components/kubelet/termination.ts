@@ -10,7 +10,7 @@ import type { ContainerStop, StopStep } from "../containerd-protocol";
 import type { KubeletConfig } from "./types";
 
 /** kuberuntime_container.go minimumGracePeriodInSeconds. */
-export const MINIMUM_GRACE_PERIOD_MS = 2000;
+const MINIMUM_GRACE_PERIOD_MS = 2000;
 
 /** How the kubelet stops each of the pod's containers. Pure. */
 export function stopPlan(pod: Pod): StopStep[] {

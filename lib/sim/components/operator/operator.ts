@@ -66,7 +66,7 @@ type OperatorTimer =
 const INFORMERS = ["deployments", "webapps"] as const;
 
 /** The Deployment a WebApp's spec asks for (what Reconcile builds and compares). Pure. */
-export function desiredDeployment(w: WebApp): Deployment {
+function desiredDeployment(w: WebApp): Deployment {
   const labels = { app: w.metadata.name };
   return {
     kind: "Deployment",
