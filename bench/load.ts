@@ -1,4 +1,4 @@
-// Issue 13 target, against `next start` on this machine: with 200 learners grading while 4 heavy
+// Target, against `next start` on this machine: with 200 learners grading while 4 heavy
 // simulations and 1 large import run, a trivial page answers in p95 < 250 ms and a grade in
 // p95 < 500 ms. The same load without the heavy work is measured first in the same run (the
 // baseline), and every figure is also printed as a ratio to a fixed CPU workload timed here.

@@ -1,7 +1,7 @@
-// Issue 5 targets: the replay page of a default scenario answers in p50 < 100 ms; what the
+// Targets: the replay page of a default scenario answers in p50 < 100 ms; what the
 // browser downloads for it (HTML with the trace in it) is < 50 KB gzipped; scrubbing across a
 // 10,000-event trace keeps each frame's main-thread work under 16 ms, measured in Chromium; and
-// (issue 12) playing it back with Raft messages in flight keeps 60 fps.
+// playing it back with Raft messages in flight keeps 60 fps.
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../tests/e2e/browser";

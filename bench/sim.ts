@@ -1,5 +1,5 @@
-// npm run bench -- sim: the simulation engine against its targets (issue 3).
-//  1. every scenario at default params (the five workload scenarios of issue 4 included): median wall
+// npm run bench -- sim: the simulation engine against its targets.
+//  1. every scenario at default params (the five workload scenarios included): median wall
 //     time of a full run in a warm process, target < 20 ms;
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
 //  3. every scenario's JSON trace at default params: size, target < 100 KB (with its gzipped size and

@@ -1,7 +1,7 @@
 // Caps on a Markdown text's structure, checked in one linear pass over its lines before any
 // parser builds a tree: nesting (blockquotes and lists, by markers and indentation), the number
 // of list items, and line length. Markdown parsers and renderers take time and memory that grow
-// with nesting (issue 13: 5,000 nested "> " blocked the server for seconds per card), so a text
+// with nesting (5,000 nested "> " blocked the server for seconds per card), so a text
 // over a cap is refused with a message naming the cap, and never rendered. Code in fences is
 // not structure and is not counted, except for its line length.
 

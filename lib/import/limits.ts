@@ -1,4 +1,4 @@
-// Documented import limits (issue 7: "files over a documented size limit are refused").
+// Documented import limits: files over a documented size limit are refused.
 // 5 MB holds ~10,000 long cards with room to spare; both limits keep one import well inside a
 // single SQLite transaction and a server action's request body, and bound the parse time.
 

@@ -1,6 +1,6 @@
 // What the import parsers hand to the app. They never touch the database: the caller validates
-// nothing further, checks `errors`, and writes all the cards or none (issue 7: "nothing
-// half-imported").
+// nothing further, checks `errors`, and writes all the cards or none (nothing
+// half-imported).
 
 /**
  * "html": sanitised HTML, safe to render as is. "markdown": Markdown whose raw HTML must be dropped by the renderer

@@ -27,7 +27,7 @@ export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
 export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
-export { formatTimeline, eventLine } from "./trace/format";
+export { formatTimeline } from "./trace/format";
 export {
   initialView,
   applyEvent,
@@ -45,6 +45,5 @@ export {
   type RequestView,
 } from "./replay";
 export { ENGINE_VERSION } from "./version";
-export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";

@@ -1,4 +1,4 @@
-// Replay support for the browser player (issue 5). A View is what the cluster diagram shows at one
+// Replay support for the browser player. A View is what the cluster diagram shows at one
 // moment. It is derived from the trace alone: initialView(topology) and then applyEvent for each
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
@@ -54,7 +54,7 @@ export type View = {
   backends: Record<string, boolean>;
   partitions: string[];
   traffic: { ok: number; failed: number } | null;
-  /** Workload state (issue 4); see replay-workloads.ts. */
+  /** Workload state; see replay-workloads.ts. */
   replicasets: Record<string, ReplicaSetView>;
   services: Record<string, ServiceView>;
   pvcs: string[];

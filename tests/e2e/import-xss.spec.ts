@@ -1,4 +1,4 @@
-// Issue 13: an imported deck cannot run script or load a remote image, through the real import
+// An imported deck cannot run script or load a remote image, through the real import
 // form; and a card written before the fix (raw HTML in the database) is stopped by the CSP.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";

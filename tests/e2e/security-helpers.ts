@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-// Issue 13: what every response must carry, and how a page reports a CSP violation to the test.
+// What every response must carry, and how a page reports a CSP violation to the test.
 
 /** The CSP's directives by name, each with its sources. */
 function parsePolicy(policy: string | undefined): Map<string, string[]> {

@@ -9,11 +9,7 @@ export {
   type ScheduleOptions,
   type NodeResult,
 } from "@/lib/sim/scheduler/framework/schedule-one";
-export {
-  defaultSchedulerConfig,
-  parseSchedulerConfig,
-  type SchedulerConfig,
-} from "@/lib/sim/scheduler/config/build-config";
+export { defaultSchedulerConfig, type SchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
 export {
   parseSchedulingInputs,
   type SchedulingInputs,
@@ -24,17 +20,4 @@ export { explainSchedule, type Explanation, type ScheduleJson } from "@/lib/sim/
 export { formatScheduleTable } from "@/lib/sim/scheduler/format-table";
 export { formatInputError, type InputError, type Result } from "@/lib/sim/k8s/input-error";
 export type { Profile, PluginName, Code, Status } from "@/lib/sim/scheduler/types";
-export {
-  newSchedulingQueue,
-  addPod,
-  popPod,
-  requeueFailed,
-  onClusterEvent,
-  flushUnschedulableLeftover,
-  removePod,
-  nextWakeupMs,
-  backoffDurationMs,
-  type SchedulingQueue,
-  type QueuedPod,
-  type QueueConfig,
-} from "@/lib/sim/scheduler/queue";
+export { type SchedulingQueue, type QueuedPod, type QueueConfig } from "@/lib/sim/scheduler/queue";

@@ -16,7 +16,7 @@ function newPool(options: { threads: number; queueMax: number; budgetMs: number 
 
 const ordinaryCard = "A **Pod** is scheduled once.\n\n```yaml\nkind: Pod\n```\n\n- one\n- two\n";
 /**
- * The attack from issue 13, blockquotes nested deep, which Markdown renders in super-linear time:
+ * The attack of blockquotes nested deep, which Markdown renders in super-linear time:
  * 200 of them 1,000 deep take seconds on any machine, yet none is deep enough to overflow a stack
  * (8,000 deep did, on a quiet machine before the budget ran out, so the stack and not the budget stopped it).
  */

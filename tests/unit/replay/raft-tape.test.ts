@@ -5,7 +5,7 @@ import { runScenario, unpackRaftTape, type RaftTape } from "@/lib/sim";
 import { findScenario } from "@/lib/sim/scenarios/registry";
 
 // The raft tape records etcd's wire and member state without changing the run, and its readers
-// answer what the Raft view draws (issue 12).
+// answer what the Raft view draws.
 const trace = runScenario("etcd-quorum-loss", { down: 1 }, 1);
 const tape = trace.raft!;
 const fault = 20_000;

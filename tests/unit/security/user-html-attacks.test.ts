@@ -1,4 +1,4 @@
-// Issue 13: stored XSS through imported cards. Every way we know to smuggle a script URL or a
+// Stored XSS through imported cards. Every way we know to smuggle a script URL or a
 // remote load through Markdown or Anki HTML, through both paths that write card HTML.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "@/lib/content/markdown";
