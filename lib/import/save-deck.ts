@@ -16,7 +16,7 @@ const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
 const importedDeckPosition = 10_000;
 
 /** Cards rendered per batch: a batch is one pool job, so other work interleaves between batches. */
-export const renderBatchSize = 200;
+const renderBatchSize = 200;
 
 export type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
 export type RenderBatch = (

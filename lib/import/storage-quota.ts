@@ -21,7 +21,8 @@ export function cardBytesOf(card: { front: string; back: string; promptHtml: str
 export async function storedCardBytes(tx: Prisma.TransactionClient, ownerId: string): Promise<number> {
   const bytes = sqlDialect().byteLength;
   const rows = await tx.$queryRaw<{ bytes: bigint | number | string | null }[]>`
-    SELECT SUM(${bytes(Prisma.sql`c."prompt"`)} + ${bytes(Prisma.sql`c."answer"`)} + ${bytes(Prisma.sql`c."promptHtml"`)} + ${bytes(Prisma.sql`c."answerHtml"`)}) AS "bytes"
+    SELECT SUM(${bytes(Prisma.sql`c."prompt"`)} + ${bytes(Prisma.sql`c."answer"`)}
+      + ${bytes(Prisma.sql`c."promptHtml"`)} + ${bytes(Prisma.sql`c."answerHtml"`)}) AS "bytes"
     FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" WHERE d."ownerId" = ${ownerId}`;
   return Number(rows[0]?.bytes ?? 0);
 }
@@ -30,6 +31,8 @@ export function checkStorageQuota(usedBytes: number, newBytes: number, quotaByte
   if (usedBytes + newBytes <= quotaBytes) return { ok: true };
   return {
     ok: false,
-    message: `This import needs ${megabytes(newBytes)} and your imported decks already use ${megabytes(usedBytes)} of your ${megabytes(quotaBytes)} storage quota; nothing was imported. Import a smaller file.`,
+    message:
+      `This import needs ${megabytes(newBytes)} and your imported decks already use ${megabytes(usedBytes)} ` +
+      `of your ${megabytes(quotaBytes)} storage quota; nothing was imported. Import a smaller file.`,
   };
 }

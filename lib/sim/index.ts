@@ -8,7 +8,7 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
-export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
+export { runScenario, ScenarioInputError, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
   parseParams,
@@ -26,8 +26,8 @@ export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Outc
 export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export { traceSchema, traceEventSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
-export { formatTimeline, eventLine } from "./trace/format";
+export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { formatTimeline } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./replay";
 export type {
   Checkpoint,
@@ -41,6 +41,5 @@ export type {
   RequestView,
 } from "./replay-view";
 export { ENGINE_VERSION } from "./version";
-export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";

@@ -40,19 +40,23 @@ export type View = {
   backends: Record<string, boolean>;
   partitions: string[];
   traffic: { ok: number; failed: number } | null;
-  /** Workload state (issue 4); see replay-workloads.ts. */
+  /** Workload state; see replay-workloads.ts. */
   replicasets: Record<string, ReplicaSetView>;
   services: Record<string, ServiceView>;
   pvcs: string[];
   proxies: Record<string, ProxyView>;
   /** The latest API server handler-chain stage of the request-flow trace, if any. */
   request: RequestView | null;
-  /** What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes). */
+  /**
+   * What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes).
+   */
   hpa?: HpaView;
 };
 
 export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
-/** `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready). */
+/**
+ * `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready).
+ */
 export type ServiceView = {
   ready: number;
   notReady: number;
@@ -70,7 +74,10 @@ export type ProxyView = {
   path: string[];
 };
 export type RequestView = { request: string; stage: string; user: string };
-/** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
+/**
+ * The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it
+ * grouped the pods.
+ */
 export type HpaView = {
   name: string;
   replicas: number;

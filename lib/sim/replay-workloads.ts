@@ -1,4 +1,4 @@
-// The replay view of workloads (issue 4): pod lifecycle details, ReplicaSets and their revisions,
+// The replay view of workloads: pod lifecycle details, ReplicaSets and their revisions,
 // Services with their EndpointSlice contents and DNS records, PVCs, kube-proxy's programmed rules,
 // and the request-flow stage. Folded from trace events only, like the rest of replay.ts. Pure.
 import { withPod, type HpaView, type ReplicaSetView, type View } from "./replay-view";

@@ -1,4 +1,4 @@
-// Replay support for the browser player (issue 5). A View is what the cluster diagram shows at one
+// Replay support for the browser player. A View is what the cluster diagram shows at one
 // moment. It is derived from the trace alone: initialView(topology) and then applyEvent for each
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). The player builds

@@ -25,7 +25,7 @@ export class ScenarioInputError extends Error {
 /** `raftTape` overrides the scenario's choice (ScenarioDef.raftTape) of recording the Raft wire. */
 export type RunOptions = { bounds?: Bounds; onStep?: StepHook; transient?: boolean; raftTape?: boolean };
 
-export function topologyOf(world: World): Topology {
+function topologyOf(world: World): Topology {
   return {
     hosts: Object.keys(world.hosts)
       .sort()

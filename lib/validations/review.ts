@@ -32,11 +32,11 @@ export const cardFlagInputSchema = z.object({
   flag: z.enum(["bury", "suspend", "unsuspend"], { error: "Unknown card action" }),
 });
 
-/** What the grade action answers: success, or a message the learner can act on. */
 /** The queue after a grade, sent back with it so the next card shows without re-rendering the page. */
 export type NextQueue = StudyQueue & { shownAt: number };
 
 /**
+ * What the grade action answers: success, or a message the learner can act on.
  * `next`: the card to show now (after a grade, or after finding the card already graded in
  * another tab). `staleCardId`: the card was already graded; the message matters only while it is shown.
  */

@@ -10,7 +10,7 @@ export const speeds = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 const quietGapMs = 3000;
 
 /** Index of the last event at or before t (-1 before the first), by binary search. */
-export function lastSeqAt(trace: Trace, t: number): number {
+function lastSeqAt(trace: Trace, t: number): number {
   let low = 0;
   let high = trace.events.length - 1;
   let found = -1;

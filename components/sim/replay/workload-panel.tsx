@@ -1,6 +1,9 @@
 import type { View } from "@/lib/sim";
 
-/** What the controllers and kube-proxy hold at the playhead: ReplicaSets, Services with their endpoints and DNS names, PVCs, proxy rules. */
+/**
+ * What the controllers and kube-proxy hold at the playhead: ReplicaSets, Services with their endpoints and DNS names,
+ * PVCs, proxy rules.
+ */
 export function WorkloadPanel({ view }: { view: View }) {
   const replicasets = Object.entries(view.replicasets);
   const services = Object.entries(view.services);
@@ -84,8 +87,9 @@ export function WorkloadPanel({ view }: { view: View }) {
                   <>
                     {" "}
                     — {proxy.rules.toLocaleString("en-US")} rules
-                    {proxy.hashEntries ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries` : ""} for{" "}
-                    {proxy.services.toLocaleString("en-US")} service ports
+                    {proxy.hashEntries
+                      ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries`
+                      : ""} for {proxy.services.toLocaleString("en-US")} service ports
                     {proxy.path.length ? (
                       <ol className="mt-1 list-decimal pl-5 text-xs text-muted">
                         {proxy.path.map((step, index) => (

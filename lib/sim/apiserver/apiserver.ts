@@ -16,7 +16,7 @@ import {
 import { TIMEOUT } from "./errors";
 import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "./reads";
 import { dropVia, onRequest } from "./requests";
-import { fail, forget, respond } from "./respond";
+import { fail, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, ApiServerTimer, Cacher } from "./state";
 import { onEvictionStageWritten } from "./eviction";
 import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
@@ -48,7 +48,7 @@ function own(s: ApiServerState, ctx: Ctx): ApiServerState {
   return ctx.ownsState === true ? s : thawApiServer(s);
 }
 
-export function thawApiServer(s: ApiServerState): ApiServerState {
+function thawApiServer(s: ApiServerState): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of Object.keys(s.caches) as Resource[]) {
     const c = s.caches[r];
@@ -180,5 +180,3 @@ export const kubeApiServer = defineComponent<ApiServerConfig, ApiServerState, Ap
     return { persisted: undefined, peers: [...peers] };
   },
 });
-
-export { forget };

@@ -25,7 +25,10 @@ const BUDGET_WRITE_ATTEMPTS = 20;
 
 /** disruptionDeniedMessage: why the budget allows no eviction now. */
 function budgetDenial(pdb: PodDisruptionBudget): string {
-  return `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} healthy pods and has ${pdb.status.currentHealthy} currently`;
+  return (
+    `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} ` +
+    `healthy pods and has ${pdb.status.currentHealthy} currently`
+  );
 }
 
 /** errors.NewTooManyRequests with the DisruptionBudget cause. */
@@ -108,7 +111,8 @@ function checkAndDecrement(
   if (pdb.status.disruptionsAllowed === 0) {
     ctx.trace(
       "eviction.refused",
-      `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${budgetDenial(pdb)}, so its budget allows no disruption now.`,
+      `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ` +
+        `${budgetDenial(pdb)}, so its budget allows no disruption now.`,
       fields,
     );
     return fail(s, f.id, budgetExhausted(pdb), ctx);
@@ -131,7 +135,9 @@ function checkAndDecrement(
       kind: "txn",
       op: { op: "update", key, value: next, expectRev: modRev },
       quiet: false,
-      summary: `update the status of poddisruptionbudgets ${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})`,
+      summary:
+        "update the status of poddisruptionbudgets " +
+        `${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})`,
     },
     ctx,
   );
@@ -194,10 +200,14 @@ function deletePod(
   ctx.trace(
     "eviction.granted",
     pdb === null
-      ? `${ctx.self}: eviction of ${name} granted: no PodDisruptionBudget selects it${pod.metadata.deletionTimestamp !== null ? " (it is already terminating)" : ""}, so it is deleted.`
+      ? `${ctx.self}: eviction of ${name} granted: no PodDisruptionBudget selects ` +
+          `it${pod.metadata.deletionTimestamp !== null ? " (it is already terminating)" : ""}, so it is deleted.`
       : spent
-        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the pod gets the DisruptionTarget condition and is deleted gracefully.`
-        : `${ctx.self}: eviction of ${name} granted without spending budget ${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
+        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded ` +
+          `in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the ` +
+          "pod gets the DisruptionTarget condition and is deleted gracefully."
+        : `${ctx.self}: eviction of ${name} granted without spending budget ` +
+          `${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
     {
       pod: name,
       node: pod.spec.nodeName ?? "",

@@ -21,7 +21,7 @@ import { startWrite } from "./writes";
 import { flowSchemaFor, isTraced, traceStage } from "./flow-trace";
 import { copyRecord, withEntry } from "../core/records";
 
-export const HEALTH_KEY = "/registry/health";
+const HEALTH_KEY = "/registry/health";
 
 export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): void {
   if (!s.listening) {
@@ -187,7 +187,9 @@ function startWatch(
     if (cfg.traceWatchExpiry === true)
       ctx.trace(
         "apiserver.watch-expired",
-        `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ${call.rv}, older than the watch cache's window (it starts after ${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
+        `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ` +
+          `${call.rv}, older than the watch cache's window (it starts after ` +
+          `${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
         { resource: call.resource, client: req.client, rv: Number(call.rv), cacheFrom: c.historyFrom },
       );
     replyToWatch(env, req, c.rv, gone().status, gone().message, ctx);

@@ -5,7 +5,7 @@
 import type { Ctx } from "../core/component";
 import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
-import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
+import { storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
@@ -148,7 +148,8 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
       (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
-    // An update that removes the last finalizer of an object being deleted deletes it (store.go: shouldDeleteDuringUpdate).
+    // An update that removes the last finalizer of an object being deleted deletes it (store.go:
+    // shouldDeleteDuringUpdate).
     const cached = s.caches[resource]?.objects[storeKey(call.namespace, call.name ?? "")];
     if (cached !== undefined && finalizedAway(cached, obj))
       return txn(
@@ -263,7 +264,9 @@ function computeUpdate(
         error: {
           status: 409,
           reason: "Conflict",
-          message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
+          message:
+            `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ` +
+            `${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
         },
       };
     }
@@ -326,14 +329,11 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
       if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", "201 Created, Status Success");
       return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
     }
-    if (isTraced(cfg, call))
-      traceStage(
-        ctx,
-        call,
-        f.user,
-        "response",
-        `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`,
-      );
+    if (isTraced(cfg, call)) {
+      const status = call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK";
+      const version = result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`;
+      traceStage(ctx, call, f.user, "response", `${status}${version}`);
+    }
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);
@@ -356,5 +356,3 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
 export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): void {
   fail(s, f.id, internal(message), ctx);
 }
-
-export { objectKey };

@@ -187,7 +187,8 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx, confirmed: b
       const single = res.events.length === 1 ? res.events[0]! : null;
       for (const k of single === null ? watchKeys : watchesCovering(next.watches, single.kv.key)) {
         const w = next.watches[k]!;
-        const events = single === null ? eventsUnder(res.events, w.prefix) : res.events; // shared: messages are never modified
+        // shared: messages are never modified
+        const events = single === null ? eventsUnder(res.events, w.prefix) : res.events;
         if (events.length > 0) ctx.send(w.client, { p: "etcd", kind: "watch-events", id: w.id, events });
       }
       const p = data.origin === cfg.id ? next.proposals[data.id] : undefined;

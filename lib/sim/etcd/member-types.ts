@@ -92,7 +92,7 @@ export type EtcdTimer =
   | { t: "read-retry"; round: string };
 
 /** A field-by-field copy of an EtcdState with a new raft state (see copyRaft for why not a spread). */
-export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
+function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
   return {
     raft,
     store: s.store,

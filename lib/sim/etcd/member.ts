@@ -146,7 +146,8 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const seconds = (checks * cfg.timing.electionMs) / 1000;
   ctx.trace(
     "etcd.watches-cancelled",
-    `${ctx.self} has had no leader for ${seconds} s (${checks} election timeouts) and cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
+    `${ctx.self} has had no leader for ${seconds} s (${checks} election timeouts) and ` +
+      `cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
     { streams: keys.length },
   );
   return { ...s, watches, noLeaderChecks: checks };
@@ -206,7 +207,8 @@ function rejectPeer(s: EtcdState, from: string, remote: string, cfg: EtcdConfig,
   if (s.mismatched.includes(from)) return s;
   ctx.trace(
     "etcd.cluster-id-mismatch",
-    `${ctx.self} refuses a Raft message from ${from}: request cluster ID mismatch (local ${clusterIdOf(cfg)}, remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
+    `${ctx.self} refuses a Raft message from ${from}: request cluster ID mismatch (local ${clusterIdOf(cfg)}, ` +
+      `remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
     { peer: from, local: clusterIdOf(cfg), remote },
   );
   return { ...s, mismatched: [...s.mismatched, from].sort() };

@@ -26,7 +26,7 @@ export function appendEntries(r: RaftState, data: readonly unknown[], env: RaftE
 }
 
 /** raft.maybeCommit: advance commit to the majority-replicated index if it is from this term. */
-export function maybeCommit(r: RaftState, env: RaftEnv): boolean {
+function maybeCommit(r: RaftState, env: RaftEnv): boolean {
   const ci = committedIndex(r.voters.map((v) => r.progress[v]?.match ?? 0));
   if (ci <= r.commit) return false;
   if (ci > lastIndex(r.log)) fail(`committed index ${ci} beyond leader's log`);
@@ -39,7 +39,7 @@ export function maybeCommit(r: RaftState, env: RaftEnv): boolean {
 }
 
 /** etcd's MaxSizePerMsg is 1 MiB; entries here are small, so cap MsgApp by count instead. */
-export const MAX_ENTRIES_PER_MSG = 64;
+const MAX_ENTRIES_PER_MSG = 64;
 
 /** Records `pr` as the leader's view of `id`: in place when the step owns the record (env.inPlace). */
 function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void {
@@ -48,7 +48,7 @@ function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void
 }
 
 /** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
-export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
+function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
   const pr = r.progress[to];
   if (!pr) fail(`no progress for ${to}`);
   if (pr.state === "probe" && pr.paused) return false;
@@ -62,7 +62,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   return true;
 }
 
-export function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
+function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
   maybeSendAppend(r, to, true, env);
 }
 
@@ -88,7 +88,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
 }
 
 /** The leader's own durable append acknowledges itself (raft delivers it via msgsAfterAppend). */
-export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): void {
+function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): void {
   const pr = r.progress[r.id];
   assert(pr, "leader has no progress for itself");
   const up = maybeUpdate(pr, index);

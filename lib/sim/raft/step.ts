@@ -2,7 +2,7 @@
 // etcd-io/raft raft.go with PreVote and CheckQuorum semantics intact.
 import { msg } from "./msg";
 import { becomeCandidate, becomeFollower, becomeLeader, becomePreCandidate, electionElapsed } from "./raft";
-import { isUpToDate, lastIndex, lastTerm, termAt } from "./log";
+import { isUpToDate, lastIndex, termAt } from "./log";
 import { voteResult } from "./quorum";
 import {
   bcastAppend,
@@ -151,11 +151,6 @@ function stepFollower(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   }
 }
 
-/** The member's last log position, for vote requests and debugging output. */
-export function lastLogId(r: RaftState): string {
-  return `${lastIndex(r.log)}/${lastTerm(r.log)}`;
-}
-
 /** raft.hup: start a (pre-)election unless already leader. */
 export function hup(r: RaftState, env: RaftEnv): void {
   if (r.role === "leader" || !r.voters.includes(r.id)) return;
@@ -163,7 +158,7 @@ export function hup(r: RaftState, env: RaftEnv): void {
 }
 
 /** raft.campaign: ask every voter; our own vote is counted after the requests go out. */
-export function campaign(r: RaftState, kind: "pre-election" | "election", env: RaftEnv): void {
+function campaign(r: RaftState, kind: "pre-election" | "election", env: RaftEnv): void {
   const pre = kind === "pre-election";
   if (pre) becomePreCandidate(r, env);
   else becomeCandidate(r, env);

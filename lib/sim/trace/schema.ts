@@ -6,7 +6,7 @@ import { unpackRaftTape } from "./raft-tape-codec";
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
-export const traceEventSchema = z
+const traceEventSchema = z
   .object({
     t: z.number().int().nonnegative(),
     seq: z.number().int().nonnegative(),
@@ -16,7 +16,7 @@ export const traceEventSchema = z
   })
   .catchall(fieldValue);
 
-export const claimSchema = z.object({
+const claimSchema = z.object({
   id: z.string(),
   text: z.string(),
   passed: z.boolean(),

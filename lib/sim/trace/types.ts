@@ -66,8 +66,8 @@ export type RaftTapeRows = {
    */
   msgs: number[][];
   /**
-   * Member state, one row whenever one of these changes: [t, member, role, term, commit, lastIndex, timerStart, timerDeadline].
-   * role: index into RAFT_TAPE_ROLES. A down member keeps the term, commit and log it has on disk.
+   * Member state, one row whenever one of these changes: [t, member, role, term, commit, lastIndex, timerStart,
+   * timerDeadline]. role: index into RAFT_TAPE_ROLES. A down member keeps the term, commit and log it has on disk.
    * timerStart/timerDeadline: the election timer in the engine's tick model: the tick boundary from
    * which electionElapsed counts (member start + electionResetTick × tickMs, at or before the reset;
    * earlier still after etcd's initial-election-tick-advance) and the ms tickElection fires

@@ -47,34 +47,40 @@ function pod(name: string, rng: Rng, nodeName: string | null): Pod {
 }
 
 describe("in-sim kube-scheduler on random clusters", () => {
-  it("binds to a node that passes every filter and has the highest total, or leaves the pod pending only when none passes (300 seeds)", () => {
-    for (let seed = 1; seed <= 300; seed++) {
-      const rng = createRng(seedRng(seed));
-      const nodes = Array.from({ length: rng.range(1, 9) }, (_, i) => node(`node-${i + 1}`, rng));
-      const existing = Array.from({ length: rng.int(15) }, (_, i) =>
-        pod(`p${i}`, rng, nodes[rng.int(nodes.length)]!.metadata.name),
-      );
-      const incoming = pod("incoming", rng, null);
-      const snapshot = snapshotFromObjects(nodes, existing, {}, []);
-      const r = scheduleCycle(incoming, snapshot, rng.int(nodes.length), { rng });
-      const reproduce = `reproduce with seed=${seed}`;
-      const passing = r.nodes.filter((n) => n.feasible).map((n) => n.name);
-      if (r.selectedNode === null) {
-        expect(passing, reproduce).toEqual([]);
-        expect(r.message, reproduce).toMatch(/^0\/\d+ nodes are available: /);
-        continue;
+  it(
+    "binds to a node that passes every filter and has the highest total, " +
+      "or leaves the pod pending only when none passes (300 seeds)",
+    () => {
+      for (let seed = 1; seed <= 300; seed++) {
+        const rng = createRng(seedRng(seed));
+        const nodes = Array.from({ length: rng.range(1, 9) }, (_, i) => node(`node-${i + 1}`, rng));
+        const existing = Array.from({ length: rng.int(15) }, (_, i) =>
+          pod(`p${i}`, rng, nodes[rng.int(nodes.length)]!.metadata.name),
+        );
+        const incoming = pod("incoming", rng, null);
+        const snapshot = snapshotFromObjects(nodes, existing, {}, []);
+        const r = scheduleCycle(incoming, snapshot, rng.int(nodes.length), { rng });
+        const reproduce = `reproduce with seed=${seed}`;
+        const passing = r.nodes.filter((n) => n.feasible).map((n) => n.name);
+        if (r.selectedNode === null) {
+          expect(passing, reproduce).toEqual([]);
+          expect(r.message, reproduce).toMatch(/^0\/\d+ nodes are available: /);
+          continue;
+        }
+        const chosen = r.nodes.find((n) => n.name === r.selectedNode)!;
+        expect(
+          chosen.filters.every((f) => f.code === "Success"),
+          reproduce,
+        ).toBe(true);
+        expect(chosen.filters.length, reproduce).toBeGreaterThan(0);
+        if (!r.scoringSkipped)
+          expect(chosen.total, reproduce).toBe(
+            Math.max(...r.nodes.filter((n) => n.total !== null).map((n) => n.total!)),
+          );
+        else expect(passing, reproduce).toEqual([r.selectedNode]);
       }
-      const chosen = r.nodes.find((n) => n.name === r.selectedNode)!;
-      expect(
-        chosen.filters.every((f) => f.code === "Success"),
-        reproduce,
-      ).toBe(true);
-      expect(chosen.filters.length, reproduce).toBeGreaterThan(0);
-      if (!r.scoringSkipped)
-        expect(chosen.total, reproduce).toBe(Math.max(...r.nodes.filter((n) => n.total !== null).map((n) => n.total!)));
-      else expect(passing, reproduce).toEqual([r.selectedNode]);
-    }
-  });
+    },
+  );
 
   it("breaks ties with the world's PRNG: the same generator state picks the same node, different ones spread", () => {
     const nodes = ["node-1", "node-2", "node-3"].map((n) => ({

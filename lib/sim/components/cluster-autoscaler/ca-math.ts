@@ -8,7 +8,10 @@
 import { condition, isTerminating, matchesLabels } from "../../objects/helpers";
 import type { Node, Pod, PodDisruptionBudget, ResourceList } from "../../objects/types";
 
-/** The annotation that keeps the autoscaler from evicting a pod (FAQ: "What types of pods can prevent CA from removing a node?"). */
+/**
+ * The annotation that keeps the autoscaler from evicting a pod (FAQ: "What types of pods can prevent CA from removing a
+ * node?").
+ */
 export const SAFE_TO_EVICT = "cluster-autoscaler.kubernetes.io/safe-to-evict";
 /** The taint the autoscaler puts on a node it is deleting (utils/taints/taints.go ToBeDeletedTaint). */
 export const TO_BE_DELETED = "ToBeDeletedByClusterAutoscaler";
@@ -193,7 +196,10 @@ export function inCooldown(c: Cooldown, d: Delays, now: number): boolean {
   );
 }
 
-/** core/scaledown/unneeded/nodes.go: a node stays a candidate with the time it was first found unneeded, and may go once it has been unneeded that long. */
+/**
+ * core/scaledown/unneeded/nodes.go: a node stays a candidate with the time it was first found unneeded, and may go once
+ * it has been unneeded that long.
+ */
 export function unneededLongEnough(since: number | undefined, now: number, unneededMs: number): boolean {
   return since !== undefined && now - since >= unneededMs;
 }

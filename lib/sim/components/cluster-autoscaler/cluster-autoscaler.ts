@@ -177,7 +177,8 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   if (pending.length === 0) return null;
   const byNode = podsByNode(pods);
   const nodes = groupNodes(s, cfg).filter((n) => !deletingTaint(n));
-  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity: filter_out_schedulable.go.
+  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity:
+  // filter_out_schedulable.go.
   const upcoming = Math.max(0, s.targetSize - groupNodes(s, cfg).length);
   let rooms: Room[] = [
     ...nodes.map((n) => roomOf(n, podsOn(byNode, n.metadata.name))),
@@ -197,7 +198,9 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
     if (s.maxReported !== key) {
       ctx.trace(
         "ca.max-size-reached",
-        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} (${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node group ${cfg.group.name} is at its max size ${max}.`,
+        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} ` +
+          `(${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node ` +
+          `group ${cfg.group.name} is at its max size ${max}.`,
         {
           group: cfg.group.name,
           size: s.targetSize,
@@ -215,9 +218,15 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const body: CloudMsg = { p: "cloud", kind: "increase-size", id, group: cfg.group.name, delta: est.nodes };
   ctx.send(cfg.cloud, body);
   const to = s.targetSize + est.nodes;
+  const capped =
+    est.left.length > 0
+      ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)`
+      : "";
   ctx.trace(
     "ca.scale-up",
-    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template (${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${est.left.length > 0 ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)` : ""}.`,
+    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would ` +
+      `fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template ` +
+      `(${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${capped}.`,
     {
       group: cfg.group.name,
       from: s.targetSize,
@@ -276,7 +285,8 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
       s = verdict(s, name, `${sim.reason}:${sim.pod}`, () =>
         ctx.trace(
           "ca.scale-down-blocked",
-          `cluster-autoscaler: ${name} is underutilized (${figures()}) but cannot be removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
+          `cluster-autoscaler: ${name} is underutilized (${figures()}) but cannot be ` +
+            `removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
           { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod },
         ),
       );
@@ -285,10 +295,12 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     unneeded[name] = s0.unneeded[name] ?? ctx.now;
     rooms = sim.rooms;
     allowance = sim.pdbs;
+    const moves = sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
     s = verdict(s, name, "Unneeded", () =>
       ctx.trace(
         "ca.node-unneeded",
-        `cluster-autoscaler: ${name} is unneeded: ${figures()}, below ${pct(cfg.utilizationThreshold)}, and ${on.length === 0 ? "it runs no pods" : `its pods can move (${sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ")})`}.`,
+        `cluster-autoscaler: ${name} is unneeded: ${figures()}, below ${pct(cfg.utilizationThreshold)}, ` +
+          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves})`}.`,
         {
           node: name,
           utilization: u.utilization,
@@ -341,9 +353,12 @@ function startDeletion(
   const name = node.metadata.name;
   const u = nodeUtilization(node.status.allocatable, on);
   const since = s.unneeded[name]!;
+  const evicts = on.map((p) => p.metadata.name).join(", ");
   ctx.trace(
     "ca.scale-down",
-    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${on.map((p) => p.metadata.name).join(", ")}`}.`,
+    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} ` +
+      `s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ` +
+      `${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${evicts}`}.`,
     {
       node: name,
       utilization: u.utilization,

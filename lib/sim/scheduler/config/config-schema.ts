@@ -8,7 +8,7 @@ const plugin = z.strictObject({ name: z.string().min(1), weight: integer(0, 2 **
 
 const pluginSet = z.strictObject({ enabled: z.array(plugin).optional(), disabled: z.array(plugin).optional() });
 
-export const EXTENSION_POINT_KEYS = [
+const EXTENSION_POINT_KEYS = [
   "preEnqueue",
   "queueSort",
   "preFilter",
@@ -31,11 +31,9 @@ const plugins = z.strictObject(
   >,
 );
 
-const knownName = z
-  .string()
-  .refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), {
-    message: "plugin does not exist in the in-tree registry",
-  });
+const knownName = z.string().refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), {
+  message: "plugin does not exist in the in-tree registry",
+});
 
 const profile = z.strictObject({
   schedulerName: z.string().min(1, "Required value").optional(),
