@@ -4,9 +4,10 @@ import { checkMarkdownStructure } from "@/lib/content/markdown-structure";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
-import { checkStorageQuota, storageQuotaBytes, storedCardBytes } from "@/lib/import/storage-quota";
+import { checkStorageQuota, storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { OwnCardInput } from "@/lib/validations/own-cards";
 import { deleteCardsWhere } from "./own-decks";
+import { storedCardBytes } from "./stored-card-bytes";
 import { ownDeckWhere } from "./visibility";
 
 // Cards a learner writes in their own decks: Markdown, rendered once here (one card is small
