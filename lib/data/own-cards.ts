@@ -47,6 +47,15 @@ function cardContent(input: OwnCardInput, rendered: { promptHtml: string; answer
 const sizeOf = (content: { prompt: string; answer: string; promptHtml: string; answerHtml: string }) =>
   [content.prompt, content.answer, content.promptHtml, content.answerHtml].reduce((sum, text) => sum + Buffer.byteLength(text, "utf8"), 0);
 
+export type PreviewResult = { ok: true; html: string } | { ok: false; message: string };
+
+/** The HTML a side will be saved as: checked, rendered and sanitised exactly as when the card is saved. */
+export async function previewCardSide(markdown: string): Promise<PreviewResult> {
+  const check = checkMarkdownStructure(markdown);
+  if (!check.ok) return check;
+  return { ok: true, html: await renderMarkdown(markdown) };
+}
+
 export async function createOwnCard(learnerId: string, input: OwnCardInput): Promise<CardWrite> {
   const rendered = await renderSides(input);
   if (!rendered.ok) return rendered;

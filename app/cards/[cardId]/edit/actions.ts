@@ -2,42 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { checkMarkdownStructure } from "@/lib/content/markdown-structure";
-import { renderMarkdown } from "@/lib/content/markdown";
 import { getLearnerId } from "@/lib/data/learners";
-import { createOwnCard, deleteOwnCard, updateOwnCard } from "@/lib/data/own-cards";
+import { deleteOwnCard, previewCardSide, updateOwnCard, type PreviewResult } from "@/lib/data/own-cards";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-import { cardIdSchema, cardSideCharsMax, ownCardInputSchema } from "@/lib/validations/own-cards";
+import { cardIdSchema, cardSideSchema, readOwnCardForm, type CardFormState } from "@/lib/validations/own-cards";
 
-export type CardFormState = { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> } | null;
+// A card changes what the browser, its deck's study page and the home page's counts show.
 
-function revalidateCards(deckId: string) {
-  revalidatePath("/browse");
-  revalidatePath(`/study/${deckId}`);
-  revalidatePath("/");
-}
-
-/** Creates a card in one of the learner's decks, or rewrites one of theirs (when the form names a card). */
+/** Rewrites the learner's card that the form names. */
 export async function saveCard(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
-  const formData = formDataOrEmpty(submitted);
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = ownCardInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: firstErrorMessage(parsed.error, "Check the card's fields."),
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    };
-  const cardId = formData.get("cardId");
-  const result =
-    typeof cardId === "string" && cardId
-      ? await updateOwnCard(learnerId, cardId, parsed.data)
-      : await createOwnCard(learnerId, parsed.data);
+  const form = readOwnCardForm(submitted);
+  if (!form.ok) return form;
+  const result = await updateOwnCard(learnerId, form.cardId, form.card);
   if (!result.ok) return result;
-  revalidateCards(result.deckId);
+  revalidatePath("/", "layout");
   redirect(`/cards/${result.cardId}`);
 }
 
@@ -48,21 +29,12 @@ export async function deleteCard(_previous: CardFormState, submitted: unknown): 
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Missing card id.") };
   const result = await deleteOwnCard(learnerId, parsed.data.cardId);
   if (!result.ok) return result;
-  revalidateCards(result.deckId);
+  revalidatePath("/", "layout");
   redirect("/browse");
 }
 
-export type PreviewResult = { ok: true; html: string } | { ok: false; message: string };
-
-const previewInputSchema = z
-  .string()
-  .max(cardSideCharsMax, `A side is at most ${cardSideCharsMax.toLocaleString("en-US")} characters.`);
-
-/** The HTML a side will be saved as: rendered and sanitised exactly as when the card is saved. */
 export async function previewCardMarkdown(markdown: unknown): Promise<PreviewResult> {
-  const parsed = previewInputSchema.safeParse(markdown);
+  const parsed = cardSideSchema.safeParse(markdown);
   if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That text cannot be previewed.") };
-  const check = checkMarkdownStructure(parsed.data);
-  if (!check.ok) return check;
-  return { ok: true, html: await renderMarkdown(parsed.data) };
+  return previewCardSide(parsed.data);
 }
