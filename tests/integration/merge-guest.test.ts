@@ -63,7 +63,7 @@ describe("mergeGuestIntoAccount", () => {
     expect(await db.user.findUnique({ where: { id: guest } })).toBeNull();
   });
 
-  it("moves a card only the guest studied as it was, keeps a suspension from either side and lifts a bury", async () => {
+  it("moves a card only the guest studied as it was, keeps a suspension from either side, lifts a bury", async () => {
     const [guest, account] = [newGuest(), await newAccount()];
     await grade(guest, "c2", Rating.Good, hours(0));
     const before = await stateOf(guest, "c2");
