@@ -10,13 +10,11 @@ test("another learner's private deck, its cards and quizzes are refused everywhe
   const owner = newAccount();
   await signUp(page, owner);
   await page.goto("/account");
-  await page
-    .getByLabel("File")
-    .setInputFiles({
-      name: "mine.txt",
-      mimeType: "text/plain",
-      buffer: readFileSync("tests/fixtures/import/anki-with-header.txt"),
-    });
+  await page.getByLabel("File").setInputFiles({
+    name: "mine.txt",
+    mimeType: "text/plain",
+    buffer: readFileSync("tests/fixtures/import/anki-with-header.txt"),
+  });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported 3 cards");
   const user = await e2eDb.user.findUniqueOrThrow({ where: { email: owner.email } });

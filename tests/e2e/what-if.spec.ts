@@ -70,11 +70,9 @@ test("a value the server refuses gets a message in the labels the learner sees",
     page.getByRole("listitem").filter({ hasText: "etcd members must be between 1 and 7 (you entered 107)" }),
   ).toBeVisible();
   await expect(
-    page
-      .getByRole("listitem")
-      .filter({
-        hasText: 'Unknown parameter "membrs": this scenario takes members (etcd members), down (Members down)',
-      }),
+    page.getByRole("listitem").filter({
+      hasText: 'Unknown parameter "membrs": this scenario takes members (etcd members), down (Members down)',
+    }),
   ).toBeVisible();
 });
 
