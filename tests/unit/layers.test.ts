@@ -39,6 +39,7 @@ const pureLayers = [
   "lib/study",
   "lib/replay",
   "lib/interview",
+  "lib/progress",
 ];
 
 const isActions = (file: string) => isUnder(file, "app") && /^(.+-)?actions$/.test(path.posix.basename(file));
