@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parseImportFile } from "@/lib/import/parse-import";
-import { renderImportedCards, saveImportedDeck, type RenderBatch } from "@/lib/import/save-deck";
+import { renderImportedCards, type RenderBatch } from "@/lib/import/render-cards";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportFormat, ImportResult } from "@/lib/import/types";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { ensureGuestLearner } from "./learners";
+import { saveImportedDeck } from "./save-imported-deck";
 
 export type ImportOutcome =
   | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
