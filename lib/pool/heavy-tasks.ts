@@ -1,8 +1,16 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, and Markdown rendering. Each task is
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, fitting FSRS
+// weights to a review log and simulating the workload of desired retentions. Each task is
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import {
+  evaluateWeights,
+  optimizeWeights,
+  type WeightsComparison,
+  type WeightsInput,
+} from "../fsrs-optimizer/optimize-weights";
+import { simulateWorkload, type Workload, type WorkloadInput } from "../fsrs-planner/simulate-workload";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
@@ -24,7 +32,10 @@ export type HeavyTask =
   | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
-  | { kind: "render-markdown"; sources: string[] };
+  | { kind: "render-markdown"; sources: string[] }
+  | { kind: "fsrs-optimize"; input: WeightsInput }
+  | { kind: "fsrs-evaluate"; input: WeightsInput & { personalWeights: number[] | null } }
+  | { kind: "fsrs-plan"; input: WorkloadInput };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -33,7 +44,11 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
     ? ScheduleOutcome
     : T extends { kind: "predict" }
       ? RenderedPredictQuestion
-      : string[];
+      : T extends { kind: "fsrs-optimize" | "fsrs-evaluate" }
+        ? WeightsComparison
+        : T extends { kind: "fsrs-plan" }
+          ? Workload[]
+          : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -71,7 +86,9 @@ async function renderAll(sources: string[]): Promise<string[]> {
 /** The worker's one entry point (piscina calls the default export with each task). */
 export default async function runHeavyTask(
   task: HeavyTask,
-): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
+): Promise<
+  Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | WeightsComparison | Workload[]
+> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -81,5 +98,11 @@ export default async function runHeavyTask(
       return predict(task.generator, task.seed);
     case "render-markdown":
       return renderAll(task.sources);
+    case "fsrs-optimize":
+      return optimizeWeights(task.input);
+    case "fsrs-evaluate":
+      return evaluateWeights(task.input);
+    case "fsrs-plan":
+      return simulateWorkload(task.input);
   }
 }

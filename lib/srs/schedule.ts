@@ -36,6 +36,8 @@ export type SchedulerOptions = DayPrefs & {
   /** Steps of a new card before it graduates, and of a forgotten card before it returns: "1m", "10m", "1h", "1d". */
   learningSteps: StepUnit[];
   relearningSteps: StepUnit[];
+  /** The learner's own FSRS-6 weights (21, as ts-fsrs's default_w); null: ts-fsrs's defaults. */
+  weights: readonly number[] | null;
 };
 
 export const defaultSchedulerOptions: SchedulerOptions = {
@@ -45,6 +47,7 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   enableFuzz: true,
   learningSteps: ["1m", "10m"],
   relearningSteps: ["10m"],
+  weights: null,
 };
 
 export const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
@@ -60,6 +63,7 @@ function getScheduler(options: SchedulerOptions): FSRS {
     options.enableFuzz,
     options.learningSteps,
     options.relearningSteps,
+    options.weights,
   ]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
@@ -69,6 +73,7 @@ function getScheduler(options: SchedulerOptions): FSRS {
         enable_fuzz: options.enableFuzz,
         learning_steps: options.learningSteps,
         relearning_steps: options.relearningSteps,
+        w: options.weights ?? undefined,
       }),
     );
     schedulers.set(key, scheduler);
