@@ -13,6 +13,8 @@ import {
 import { simulateWorkload, type Workload, type WorkloadInput } from "../fsrs-planner/simulate-workload";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
+import { replayHistories, type CardHistory } from "../srs/replay-grades";
+import type { MemoryState, SchedulerOptions } from "../srs/schedule";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
 
@@ -35,7 +37,10 @@ export type HeavyTask =
   | { kind: "render-markdown"; sources: string[] }
   | { kind: "fsrs-optimize"; input: WeightsInput }
   | { kind: "fsrs-evaluate"; input: WeightsInput & { personalWeights: number[] | null } }
-  | { kind: "fsrs-plan"; input: WorkloadInput };
+  | { kind: "fsrs-plan"; input: WorkloadInput }
+  | { kind: "fsrs-reschedule"; histories: CardHistory[]; options: SchedulerOptions };
+
+export type RescheduledCard = { cardId: string; state: MemoryState | null };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -48,7 +53,9 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
         ? WeightsComparison
         : T extends { kind: "fsrs-plan" }
           ? Workload[]
-          : string[];
+          : T extends { kind: "fsrs-reschedule" }
+            ? RescheduledCard[]
+            : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -84,11 +91,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 }
 
 /** The worker's one entry point (piscina calls the default export with each task). */
-export default async function runHeavyTask(
-  task: HeavyTask,
-): Promise<
-  Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | WeightsComparison | Workload[]
-> {
+export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask> | Explanation> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -104,5 +107,7 @@ export default async function runHeavyTask(
       return evaluateWeights(task.input);
     case "fsrs-plan":
       return simulateWorkload(task.input);
+    case "fsrs-reschedule":
+      return replayHistories(task.histories, task.options);
   }
 }

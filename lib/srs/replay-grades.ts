@@ -19,3 +19,14 @@ export function replayGrades(grades: PastGrade[], options: SchedulerOptions): Me
   }
   return state;
 }
+
+/** One card's grades, for replaying many cards in one job. */
+export type CardHistory = { cardId: string; grades: PastGrade[] };
+
+/** replayGrades for each card, in order. Pure. */
+export function replayHistories(
+  histories: CardHistory[],
+  options: SchedulerOptions,
+): { cardId: string; state: MemoryState | null }[] {
+  return histories.map(({ cardId, grades }) => ({ cardId, state: replayGrades(grades, options) }));
+}
