@@ -42,16 +42,20 @@ function reviewCard(cardId: string, startDay: number, rng: Rng, reviewsMax: numb
   return reviews;
 }
 
+/** Reviews of each card in a synthetic history. */
+export const reviewsPerCard = 8;
+
 /**
- * About `reviewCount` reviews of `reviewCount / 8` cards, in time order, from one seed. Pure:
- * the same arguments give the same history.
+ * `reviewsPerCard` reviews of each card, in time order, from one seed: cards start on one of 60
+ * days from 2026-01-01. Pure: the same arguments give the same history.
  */
-export function syntheticReviewHistory(options: { reviewCount: number; seed: number }): ExportReview[] {
+export function syntheticReviewHistory(options: { cardIds: string[]; seed: number }): ExportReview[] {
   const rng = createRng(seedRng(options.seed));
-  const cards = Math.ceil(options.reviewCount / 8);
-  const reviews: ExportReview[] = [];
-  for (let index = 0; index < cards; index++) {
-    reviews.push(...reviewCard(`card-${index}`, rng.int(60), rng, 8));
-  }
+  const reviews = options.cardIds.flatMap((cardId) => reviewCard(cardId, rng.int(60), rng, reviewsPerCard));
   return reviews.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+}
+
+/** Card ids for a history of about `reviewCount` reviews, for tests that need no real cards. */
+export function syntheticCardIds(reviewCount: number): string[] {
+  return Array.from({ length: Math.ceil(reviewCount / reviewsPerCard) }, (_, index) => `card-${index}`);
 }
