@@ -13,7 +13,13 @@ export const trueWeights = [
 ];
 
 const trueModel = fsrs(
-  generatorParameters({ w: trueWeights, enable_fuzz: false, learning_steps: [], relearning_steps: [] }),
+  generatorParameters({
+    w: trueWeights,
+    enable_fuzz: false,
+    learning_steps: [],
+    relearning_steps: [],
+    maximum_interval: 180,
+  }),
 );
 
 const dayMs = 86_400_000;
@@ -47,12 +53,21 @@ export const reviewsPerCard = 8;
 
 /**
  * `reviewsPerCard` reviews of each card, in time order, from one seed: cards start on one of 60
- * days from 2026-01-01. Pure: the same arguments give the same history.
+ * days from 2026-01-01, or, with `endsBefore`, the whole history is moved by whole days (so every
+ * gap in days stays the same) to end within the day before it. Pure: the same arguments give the same history.
  */
-export function syntheticReviewHistory(options: { cardIds: string[]; seed: number }): ExportReview[] {
+export function syntheticReviewHistory(options: {
+  cardIds: string[];
+  seed: number;
+  endsBefore?: Date;
+}): ExportReview[] {
   const rng = createRng(seedRng(options.seed));
   const reviews = options.cardIds.flatMap((cardId) => reviewCard(cardId, rng.int(60), rng, reviewsPerCard));
-  return reviews.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+  reviews.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+  const last = reviews.at(-1);
+  if (!options.endsBefore || !last) return reviews;
+  const shiftMs = Math.floor((options.endsBefore.getTime() - last.reviewedAt.getTime()) / dayMs) * dayMs;
+  return reviews.map((review) => ({ ...review, reviewedAt: new Date(review.reviewedAt.getTime() + shiftMs) }));
 }
 
 /** Card ids for a history of about `reviewCount` reviews, for tests that need no real cards. */
