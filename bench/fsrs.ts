@@ -31,9 +31,11 @@ try {
   const isMet = report(`optimize ${history.length} reviews in the pool`, samples, targetMs);
   const median = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
   console.log(`  ${(median / calibration).toFixed(1)}× cal (calibration ${calibration.toFixed(1)} ms)`);
+  const personal = last.personal!.evaluation;
+  const percent = (rmseBins: number) => `${(rmseBins * 100).toFixed(2)}%`;
   console.log(
-    `  log loss ${last.defaults.logLoss.toFixed(4)} → ${last.personal!.evaluation.logLoss.toFixed(4)}, ` +
-      `RMSE (bins) ${(last.defaults.rmseBins * 100).toFixed(2)}% → ${(last.personal!.evaluation.rmseBins * 100).toFixed(2)}%`,
+    `  log loss ${last.defaults.logLoss.toFixed(4)} → ${personal.logLoss.toFixed(4)}, ` +
+      `RMSE (bins) ${percent(last.defaults.rmseBins)} → ${percent(personal.rmseBins)}`,
   );
   if (!isMet) process.exitCode = 1;
 } finally {

@@ -77,7 +77,11 @@ export async function optimizeLearnerWeights(learnerId: string, now: Date): Prom
   const kept = outcome.value.isPersonalBetter ? outcome.value.personal?.weights : undefined;
   const data = { fsrsWeights: kept ?? Prisma.DbNull };
   await ensureGuestLearner(learnerId);
-  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
+  await db.learnerSettings.upsert({
+    where: { userId: learnerId },
+    create: { userId: learnerId, ...data },
+    update: data,
+  });
   return outcome;
 }
 
@@ -86,6 +90,6 @@ export async function evaluateLearnerWeights(learnerId: string, now: Date): Prom
   const refused = await refuseEarly(learnerId, now);
   if (refused) return refused;
   const settings = await getStudySettings(learnerId);
-  const input = { ...(await weightsInput(learnerId, settings)), personalWeights: settings.weights && [...settings.weights] };
-  return runInPool({ kind: "fsrs-evaluate", input });
+  const personalWeights = settings.weights && [...settings.weights];
+  return runInPool({ kind: "fsrs-evaluate", input: { ...(await weightsInput(learnerId, settings)), personalWeights } });
 }

@@ -106,7 +106,7 @@ describe("personal FSRS weights", () => {
     expect(after.at(-1)!.version).toBe(before.at(-1)!.version + 1); // the grade itself, only
   });
 
-  it("plans the workload of each desired retention from 0.70 to 0.97 for 30 days without an interview date", async () => {
+  it("plans the workload of retentions 0.70 to 0.97 over 30 days without an interview date", async () => {
     const learnerId = await learnerWithHistory();
     const plan = await planRetention(learnerId, now);
     if (!plan.ok) throw new Error(plan.message);

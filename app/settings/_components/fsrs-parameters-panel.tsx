@@ -15,7 +15,8 @@ type Props = {
 };
 
 const buttonClass =
-  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 disabled:cursor-not-allowed disabled:opacity-60";
+  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 " +
+  "disabled:cursor-not-allowed disabled:opacity-60";
 
 function WeightsResult({ state }: { state: WeightsState }) {
   if (!state) return null;

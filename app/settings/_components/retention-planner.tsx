@@ -6,7 +6,8 @@ import type { RetentionPlan } from "@/lib/data/retention-plan";
 import type { PlanState } from "../_lib/fsrs-states";
 
 const buttonClass =
-  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 disabled:cursor-not-allowed disabled:opacity-60";
+  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 " +
+  "disabled:cursor-not-allowed disabled:opacity-60";
 
 function summary(plan: RetentionPlan): string {
   const at = (retention: number) => plan.workloads.find((w) => w.desiredRetention === retention);
