@@ -1,6 +1,6 @@
 import { computeParameters, FSRSBinding, type FSRSItem } from "@open-spaced-repetition/binding";
-import { default_w } from "ts-fsrs";
 import type { DayPrefs } from "../srs/day";
+import { defaultWeights } from "../srs/schedule";
 import { isPersonalBetter, type WeightsEvaluation } from "./choose-weights";
 import { reviewItemsFromCsv } from "./review-items";
 
@@ -31,7 +31,7 @@ function evaluate(items: FSRSItem[], weights: readonly number[]): WeightsEvaluat
 }
 
 function compare(items: FSRSItem[], personalWeights: number[] | null): WeightsComparison {
-  const defaults = evaluate(items, default_w);
+  const defaults = evaluate(items, defaultWeights);
   const personal = personalWeights && { weights: personalWeights, evaluation: evaluate(items, personalWeights) };
   return {
     itemCount: items.length,

@@ -1,5 +1,14 @@
-import { createEmptyCard, fsrs, generatorParameters, State, type Card, type Grade } from "ts-fsrs";
 import { createRng, seedRng, type Rng } from "../sim/core/rng";
+import {
+  defaultSchedulerOptions,
+  gradeCard,
+  newMemoryState,
+  retrievability,
+  State,
+  type Grade,
+  type MemoryState,
+  type SchedulerOptions,
+} from "../srs/schedule";
 
 // What a desired retention costs: the daily reviews and minutes of a learner's own collection,
 // simulated day by day with their weights. The binding (0.5.0) ships no simulator, so this is
@@ -50,61 +59,64 @@ function pickGrade(rng: Rng, percents: number[], firstGrade: number): Grade {
   return (firstGrade + percents.length - 1) as Grade;
 }
 
-type Simulated = { card: Card; dueDay: number };
+type Simulated = { state: MemoryState; dueDay: number };
 
 function startingCard(planned: PlannedCard): Simulated {
-  const card: Card = {
-    due: dateOfDay(planned.dueDay),
+  const state: MemoryState = {
+    ...newMemoryState(dateOfDay(planned.dueDay)),
     stability: planned.stability,
     difficulty: planned.difficulty,
-    elapsed_days: 0,
-    scheduled_days: Math.max(0, planned.dueDay - planned.lastReviewDay),
-    learning_steps: 0,
+    scheduledDays: Math.max(0, planned.dueDay - planned.lastReviewDay),
     reps: 1,
-    lapses: 0,
     state: State.Review,
-    last_review: dateOfDay(planned.lastReviewDay),
+    lastReview: dateOfDay(planned.lastReviewDay),
   };
-  return { card, dueDay: Math.max(0, planned.dueDay) };
+  return { state, dueDay: Math.max(0, planned.dueDay) };
+}
+
+/** Whole days in UTC from midnight, without same-day steps or fuzz: one grade a day at most. */
+function plannerOptions(input: WorkloadInput, desiredRetention: number): SchedulerOptions {
+  return {
+    ...defaultSchedulerOptions,
+    timeZone: "UTC",
+    dayStartHour: 0,
+    desiredRetention,
+    enableFuzz: false,
+    learningSteps: [],
+    relearningSteps: [],
+    weights: input.weights,
+  };
 }
 
 function simulateOne(input: WorkloadInput, desiredRetention: number): Workload {
-  const scheduler = fsrs(
-    generatorParameters({
-      w: input.weights ?? undefined,
-      request_retention: desiredRetention,
-      enable_fuzz: false,
-      learning_steps: [],
-      relearning_steps: [],
-    }),
-  );
+  const options = plannerOptions(input, desiredRetention);
   const rng = createRng(seedRng(input.seed));
   const cards = input.cards.map(startingCard);
   let newLeft = input.newCards;
   let reviews = 0;
   let seconds = 0;
   const grade = (item: Simulated, rating: Grade, day: number, cost: number) => {
-    item.card = scheduler.next(item.card, dateOfDay(day), rating).card;
-    item.dueDay = day + Math.max(1, item.card.scheduled_days);
+    item.state = gradeCard(item.state, rating, dateOfDay(day), options).after;
+    item.dueDay = day + Math.max(1, item.state.scheduledDays);
     reviews++;
     seconds += cost;
   };
   for (let day = 0; day < input.days; day++) {
     for (const item of cards) {
       if (item.dueDay > day) continue;
-      const recall = scheduler.get_retrievability(item.card, dateOfDay(day), false);
+      const recall = retrievability(item.state, dateOfDay(day), options);
       const rating = rng.int(1_000_000) < recall * 1_000_000 ? pickGrade(rng, recalledRatingPercent, 2) : 1;
       grade(item, rating, day, reviewSeconds[rating - 1]!);
     }
     for (let added = 0; added < input.newCardsPerDay && newLeft > 0; added++, newLeft--) {
-      const item = { card: createEmptyCard(dateOfDay(day)), dueDay: day };
+      const item = { state: newMemoryState(dateOfDay(day)), dueDay: day };
       const rating = pickGrade(rng, firstRatingPercent, 1);
       grade(item, rating, day, learnSeconds[rating - 1]!);
       cards.push(item);
     }
   }
   const end = dateOfDay(input.days);
-  const memorizedAtEnd = cards.reduce((sum, item) => sum + scheduler.get_retrievability(item.card, end, false), 0);
+  const memorizedAtEnd = cards.reduce((sum, item) => sum + retrievability(item.state, end, options), 0);
   return {
     desiredRetention,
     reviewsPerDay: reviews / input.days,

@@ -1,5 +1,6 @@
 import {
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   Rating,
@@ -49,6 +50,9 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   relearningSteps: ["10m"],
   weights: null,
 };
+
+/** ts-fsrs's FSRS-6 default weights, used when a learner has none of their own. */
+export const defaultWeights: readonly number[] = default_w;
 
 export const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
