@@ -1,7 +1,7 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, Markdown rendering, fitting FSRS
-// weights to a review log and simulating the workload of desired retentions. Each task is
-// plain data in and plain data out (structured-cloned across the thread boundary). This module
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, and FSRS work:
+// fitting weights to a review log, replaying cards' histories, simulating desired retentions.
+// Each task is plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
 import {

@@ -10,6 +10,7 @@ import {
   type Grade,
   type StepUnit,
 } from "ts-fsrs";
+import { createLru } from "../lru";
 import { fromLearnerDayTime, toLearnerDayTime, type DayPrefs } from "./day";
 
 // The only place that talks to ts-fsrs. Time is always passed in (no hidden clock), and dates
@@ -59,7 +60,9 @@ export { Rating, State, type Grade };
 
 export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
 
-const schedulers = new Map<string, FSRS>();
+// One ts-fsrs instance per distinct set of options. Personal weights make that one per learner
+// who optimized, so the cache is bounded: an evicted learner's scheduler is rebuilt on use.
+const schedulers = createLru<FSRS>(256);
 
 function getScheduler(options: SchedulerOptions): FSRS {
   const key = JSON.stringify([
@@ -69,9 +72,8 @@ function getScheduler(options: SchedulerOptions): FSRS {
     options.relearningSteps,
     options.weights,
   ]);
-  let scheduler = schedulers.get(key);
-  if (!scheduler) {
-    scheduler = fsrs(
+  return schedulers.getOrCompute(key, () =>
+    fsrs(
       generatorParameters({
         request_retention: options.desiredRetention,
         enable_fuzz: options.enableFuzz,
@@ -79,10 +81,8 @@ function getScheduler(options: SchedulerOptions): FSRS {
         relearning_steps: options.relearningSteps,
         w: options.weights ?? undefined,
       }),
-    );
-    schedulers.set(key, scheduler);
-  }
-  return scheduler;
+    ),
+  );
 }
 
 /** The state of a card never reviewed, due at once. */
