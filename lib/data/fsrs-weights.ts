@@ -49,7 +49,8 @@ async function weightsInput(learnerId: string, settings: StudySettings): Promise
   };
 }
 
-export type WeightsJob = HeavyOutcome<WeightsComparison> | { ok: false; status: 422; message: string };
+/** Too few reviews is refused like heavy work over its limits: a 422 with a message to show. */
+export type WeightsJob = HeavyOutcome<WeightsComparison>;
 
 async function refuseEarly(learnerId: string, now: Date): Promise<WeightsJob | null> {
   const reviewCount = await countReviews(learnerId);
