@@ -2,7 +2,8 @@
 // (the review log for the FSRS optimizer, the cards for Anki, the whole account).
 import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
-import { exportAccountJson, exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
+import { exportAccountJson } from "@/lib/data/account-export";
+import { exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
 
 const exports = {
   "reviews.csv": { type: "text/csv; charset=utf-8", build: exportReviewLogCsv },
