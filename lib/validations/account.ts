@@ -1,14 +1,17 @@
 import { z } from "zod";
+import type { RestoredCounts } from "@/lib/data/account-import-write";
 import { importBytesMax } from "@/lib/import/limits";
 
+const uploadedFile = z
+  .instanceof(File, { error: "Choose a file to import" })
+  .refine((file) => file.size > 0, "The file is empty")
+  .refine(
+    (file) => file.size <= importBytesMax,
+    `The file is over the ${importBytesMax / (1024 * 1024)} MB limit: split it into smaller files`,
+  );
+
 export const importUploadSchema = z.object({
-  file: z
-    .instanceof(File, { error: "Choose a file to import" })
-    .refine((file) => file.size > 0, "The file is empty")
-    .refine(
-      (file) => file.size <= importBytesMax,
-      `The file is over the ${importBytesMax / (1024 * 1024)} MB limit: split it into smaller files`,
-    ),
+  file: uploadedFile,
   format: z.enum(["auto", "anki", "markdown"], { error: "Choose Anki text, Markdown, or automatic" }).default("auto"),
   deckName: z.string().trim().max(120, "A deck name has at most 120 characters").optional(),
 });
@@ -29,3 +32,9 @@ export const deleteAccountSchema = z.object({
 
 /** Only a refusal comes back: a deletion redirects to the home page. */
 export type DeleteAccountState = { ok: false; message: string } | null;
+
+export const accountImportSchema = z.object({ file: uploadedFile });
+
+/** A restored account's row counts, or why nothing was restored with every problem found in the file. */
+export type AccountImportState =
+  { ok: true; restored: RestoredCounts } | { ok: false; message: string; problems: string[] } | null;

@@ -1,11 +1,11 @@
-import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Everything an account file carries for one learner, read back with the ids that differ between
 // two accounts replaced by what the rows mean: an own deck by its position and title, an own
 // card by its deck and position, a review's grader by whether it is the learner. Two accounts
 // with the same study compare equal.
 
-export async function snapshotAccount(learnerId: string) {
+export async function snapshotAccount(db: PrismaClient, learnerId: string) {
   const where = { userId: learnerId };
   const decks = await db.deck.findMany({
     where: { ownerId: learnerId },

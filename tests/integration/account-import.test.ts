@@ -58,15 +58,15 @@ describe("importing an account file", () => {
     const { learnerId, file } = await smallAccountFile();
     const target = await newLearner();
     expect(await importText(target, file)).toMatchObject({ ok: true, restored: { cards: 1, reviews: 2 } });
-    expect(await snapshotAccount(target)).toEqual(await snapshotAccount(learnerId));
-    const before = await snapshotAccount(target);
+    expect(await snapshotAccount(db, target)).toEqual(await snapshotAccount(db, learnerId));
+    const before = await snapshotAccount(db, target);
     const again = await importText(target, file);
     expect(again).toEqual({
       ok: false,
       message: expect.stringMatching(/^This account already has study history \(reviews: 2, cardStates: 2, decks: 1\)/),
       problems: [],
     });
-    expect(await snapshotAccount(target)).toEqual(before);
+    expect(await snapshotAccount(db, target)).toEqual(before);
   });
 
   it("refuses a file that refers to a card this Quorum does not have, naming it, and writes nothing", async () => {
@@ -82,7 +82,12 @@ describe("importing an account file", () => {
       message: "The file refers to 1 card or deck this Quorum does not have; nothing was imported.",
       problems: [`card "gone-card" (in a card state, reviews) is neither Quorum's nor in the file`],
     });
-    expect((await snapshotAccount(target)).rowCounts).toMatchObject({ Deck: 0, Card: 0, ReviewLog: 0, CardState: 0 });
+    expect((await snapshotAccount(db, target)).rowCounts).toMatchObject({
+      Deck: 0,
+      Card: 0,
+      ReviewLog: 0,
+      CardState: 0,
+    });
     expect(await db.learnerSettings.findUnique({ where: { userId: target } })).toMatchObject({
       timeZone: "Asia/Tokyo",
     });
@@ -113,7 +118,7 @@ describe("importing an account file", () => {
       ok: false,
       problems: ["version: this version of Quorum reads account files of version 2; export the account again"],
     });
-    expect((await snapshotAccount(target)).rowCounts.ReviewLog).toBe(0);
+    expect((await snapshotAccount(db, target)).rowCounts.ReviewLog).toBe(0);
   });
 
   it("never trusts the file's HTML: Markdown is rendered again from its source, Anki HTML is sanitised", async () => {

@@ -198,11 +198,11 @@ describe("the account round trip", () => {
 
   it("export, delete, import into a new account: every carried table is the same, row by row", async () => {
     const learnerId = await buildRichAccount();
-    const before = await snapshotAccount(learnerId);
+    const before = await snapshotAccount(db, learnerId);
     for (const table of carried) expect(before.rowCounts[table], table).toBeGreaterThan(0);
     const file = await exportAccountJson(learnerId, later(60));
     await deleteAccount(learnerId);
-    expect(await snapshotAccount(learnerId)).toMatchObject({ rowCounts: { ReviewLog: 0, Deck: 0 } });
+    expect(await snapshotAccount(db, learnerId)).toMatchObject({ rowCounts: { ReviewLog: 0, Deck: 0 } });
 
     const newId = await newAccountId();
     await ensureGuestLearner(newId);
@@ -220,7 +220,7 @@ describe("the account round trip", () => {
         hasSettings: true,
       },
     });
-    const after = await snapshotAccount(newId);
+    const after = await snapshotAccount(db, newId);
     expect(after).toEqual(before);
   });
 
