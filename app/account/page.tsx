@@ -25,11 +25,11 @@ const downloads = [
       "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import.",
   },
   {
-    href: "/api/export/account.json",
-    label: "Everything (JSON)",
+    href: "/api/export/account.json.gz",
+    label: "Everything (JSON, gzipped)",
     detail:
       "Everything you studied and set: settings, deck limits, your decks and cards, card states, every review " +
-      "(undone ones too), quizzes and mock interviews, replays viewed. Restore it below, in a new account.",
+      "(undone ones too), quizzes and mock interviews, replays viewed. Restore it below, as it is.",
   },
 ];
 
@@ -105,10 +105,10 @@ export default async function AccountPage() {
       </Panel>
       <Panel title="Restore an account">
         <p className="text-sm text-muted">
-          An account file from “Everything (JSON)” brings back all it holds, here or on another Quorum, for a learner
-          with no study yet: a new account, or a guest right after deleting this one. It is restored whole or not at
-          all, and a file that refers to a card this Quorum lacks is refused with the card named. Your sign-in stays as
-          it is.
+          An account file from “Everything” (gzipped or unpacked) brings back all it holds, here or on another Quorum,
+          for a learner with no study yet: a new account, or a guest right after deleting this one. It is restored whole
+          or not at all, and a file that refers to a card this Quorum lacks is refused with the card named. Your sign-in
+          stays as it is.
         </p>
         <AccountImportForm action={importAccount} />
       </Panel>

@@ -32,13 +32,13 @@ export function AccountImportForm({ action }: Props) {
       <form action={formAction} className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 space-y-1.5">
           <label htmlFor="account-file" className="block text-sm font-medium">
-            Account backup (JSON)
+            Account export (.json.gz or .json)
           </label>
           <input
             id="account-file"
             name="file"
             type="file"
-            accept=".json,application/json"
+            accept=".gz,.json,application/gzip,application/json"
             required
             className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-line file:bg-surface-2 file:px-3 file:py-1.5 file:text-sm"
           />

@@ -47,13 +47,7 @@ export async function importAccountFile(input: {
   if (refused) return refusal(refused.message);
   const size = checkImportSize(input.bytes.byteLength, 0);
   if (!size.ok) return refusal(size.message);
-  let fileText: string;
-  try {
-    fileText = new TextDecoder("utf-8", { fatal: true }).decode(input.bytes);
-  } catch {
-    return refusal("The file is not UTF-8 text; nothing was imported.");
-  }
-  const read = await runInPool({ kind: "parse-account", fileText });
+  const read = await runInPool({ kind: "parse-account", bytes: input.bytes });
   if (!read.ok) return refusal(read.message);
   if (!read.value.ok)
     return refusal(

@@ -1,6 +1,6 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
 // run, a scheduler cycle, a predict question's generation, Markdown rendering, and reading an
-// account file (megabytes of JSON checked row by row). Each task is
+// account file (megabytes of JSON, maybe gzipped, checked row by row). Each task is
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
@@ -28,7 +28,7 @@ export type HeavyTask =
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
   | { kind: "render-markdown"; sources: string[] }
-  | { kind: "parse-account"; fileText: string };
+  | { kind: "parse-account"; bytes: Uint8Array };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -88,6 +88,6 @@ export default async function runHeavyTask(
     case "render-markdown":
       return renderAll(task.sources);
     case "parse-account":
-      return readAccountFile(task.fileText);
+      return readAccountFile(task.bytes);
   }
 }

@@ -6,14 +6,14 @@ import { e2eDb } from "./db";
 import { answerWithKeyboard, firstDeck } from "./study-helpers";
 
 // The whole account through the UI: study, import a deck, watch a replay; download "Everything
-// (JSON)", delete the account, sign up again and restore the file: every table comes back.
+// (JSON, gzipped)", delete the account, sign up again and restore the file: every table comes back.
 
 const accountIdOf = async (email: string) =>
   (await e2eDb.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
 async function restore(page: Page, file: { name: string; buffer: Buffer }) {
   await page.goto("/account");
-  await page.getByLabel("Account backup (JSON)").setInputFiles({ ...file, mimeType: "application/json" });
+  await page.getByLabel("Account export (.json.gz or .json)").setInputFiles({ ...file, mimeType: "application/gzip" });
   await page.getByRole("button", { name: "Restore account" }).click();
 }
 
@@ -36,7 +36,7 @@ test("export the account, delete it, restore the file into a new account: everyt
 
   await page.goto("/account");
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Everything (JSON)" }).click();
+  await page.getByRole("link", { name: "Everything (JSON, gzipped)" }).click();
   const file = readFileSync((await (await download).path())!);
   const before = await snapshotAccount(e2eDb, firstId);
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
@@ -46,7 +46,7 @@ test("export the account, delete it, restore the file into a new account: everyt
 
   const second = newAccount();
   await signUp(page, second);
-  await restore(page, { name: "quorum-account.json", buffer: file });
+  await restore(page, { name: "quorum-account.json.gz", buffer: file });
   await expect(page.getByRole("status").filter({ hasText: "Restored" })).toHaveText(
     /^Restored 1 deck with 3 cards, 1 card state, 1 review, 0 quizzes, 1 replay viewed, limits for 0 decks/,
   );
@@ -55,7 +55,7 @@ test("export the account, delete it, restore the file into a new account: everyt
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Kubernetes::Basics" })).toBeVisible();
 
-  await restore(page, { name: "quorum-account.json", buffer: file });
+  await restore(page, { name: "quorum-account.json.gz", buffer: file });
   await expect(page.getByRole("alert").filter({ hasText: "study history" })).toContainText(
     "This account already has study history",
   );
