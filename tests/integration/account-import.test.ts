@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
-import { exportAccountJson } from "@/lib/data/account-export";
+import { gzipSync } from "node:zlib";
+import { exportAccountGzip, exportAccountJson } from "@/lib/data/account-export";
 import { importAccountFile } from "@/lib/data/account-import";
 import { ensureGuestLearner } from "@/lib/data/learners";
 import { createOwnCard } from "@/lib/data/own-cards";
@@ -57,7 +58,12 @@ describe("importing an account file", () => {
   it("goes into a second account while the first still exists, and then refuses a second import", async () => {
     const { learnerId, file } = await smallAccountFile();
     const target = await newLearner();
-    expect(await importText(target, file)).toMatchObject({ ok: true, restored: { cards: 1, reviews: 2 } });
+    const gzipped = await exportAccountGzip(learnerId, now);
+    expect(gzipped.byteLength).toBeLessThan(file.length / 2);
+    expect(await importAccountFile({ learnerId: target, bytes: gzipped, now })).toMatchObject({
+      ok: true,
+      restored: { cards: 1, reviews: 2 },
+    });
     expect(await snapshotAccount(db, target)).toEqual(await snapshotAccount(db, learnerId));
     const before = await snapshotAccount(db, target);
     const again = await importText(target, file);
@@ -114,6 +120,11 @@ describe("importing an account file", () => {
       problems: ["settings.fsrsWeightsFromTheFuture: no such setting"],
     });
     expect(await importText(target, "{ not json")).toMatchObject({ ok: false, problems: [/^The file is not JSON/] });
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(51 * 1024 * 1024, " ")));
+    expect(await importAccountFile({ learnerId: target, bytes: bomb, now })).toMatchObject({
+      ok: false,
+      problems: ["The file unpacks to more than 50 MB."],
+    });
     expect(await importText(target, JSON.stringify({ ...document, version: 1 }))).toMatchObject({
       ok: false,
       problems: ["version: this version of Quorum reads account files of version 2; export the account again"],
