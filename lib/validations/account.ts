@@ -2,16 +2,16 @@ import { z } from "zod";
 import type { RestoredCounts } from "@/lib/data/account-import-write";
 import { importBytesMax } from "@/lib/import/limits";
 
-const uploadedFile = z
-  .instanceof(File, { error: "Choose a file to import" })
-  .refine((file) => file.size > 0, "The file is empty")
-  .refine(
-    (file) => file.size <= importBytesMax,
-    `The file is over the ${importBytesMax / (1024 * 1024)} MB limit: split it into smaller files`,
-  );
+const overLimit = `The file is over the ${importBytesMax / (1024 * 1024)} MB limit`;
+
+const uploadedFile = (tooBig: string) =>
+  z
+    .instanceof(File, { error: "Choose a file to import" })
+    .refine((file) => file.size > 0, "The file is empty")
+    .refine((file) => file.size <= importBytesMax, tooBig);
 
 export const importUploadSchema = z.object({
-  file: uploadedFile,
+  file: uploadedFile(`${overLimit}: split it into smaller files`),
   format: z.enum(["auto", "anki", "markdown"], { error: "Choose Anki text, Markdown, or automatic" }).default("auto"),
   deckName: z.string().trim().max(120, "A deck name has at most 120 characters").optional(),
 });
@@ -33,7 +33,8 @@ export const deleteAccountSchema = z.object({
 /** Only a refusal comes back: a deletion redirects to the home page. */
 export type DeleteAccountState = { ok: false; message: string } | null;
 
-export const accountImportSchema = z.object({ file: uploadedFile });
+/** An account file cannot be split: the gzipped file the account page offers is a tenth of the JSON. */
+export const accountImportSchema = z.object({ file: uploadedFile(`${overLimit}: use the gzipped account file`) });
 
 /** A restored account's row counts, or why nothing was restored with every problem found in the file. */
 export type AccountImportState =
