@@ -12,10 +12,11 @@ import { checkAnkiField } from "./anki-field";
 import type { CardFormat } from "./types";
 
 // Reading an account file, in the worker pool (megabytes of JSON): unpack it if it is gzipped (as
-// the account page offers it), parse, check every row, and make the own cards' HTML safe. The file's HTML is never trusted: a card written in Markdown is
-// rendered again from its source by the caller (as every import is), and a card that came from an
-// Anki file, whose source is its HTML, goes through the same sanitiser as an Anki import. Both
-// pass the same structure caps as those imports first.
+// the account page offers it), parse, check every row, and make the own cards' HTML safe. The
+// file's HTML is never trusted: a card written in Markdown is rendered again from its source by
+// the caller (as every import is), and a card that came from an Anki file, whose source is its
+// HTML, goes through the same sanitiser as an Anki import. Both pass the same structure caps as
+// those imports first.
 
 /** An own card whose source is its HTML (an Anki import) rather than Markdown. */
 export function ownCardFormat(
