@@ -13,7 +13,7 @@ export type ImportOutcome =
   | { ok: false; message: string; errors: ImportResult["errors"]; skipped: ImportResult["skipped"] };
 
 /** Markdown is rendered in the worker pool, a batch per job, never on the request loop. */
-const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
+export const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
 
 /**
  * Imports an uploaded Anki text or Markdown Q&A file as a new private deck of the learner. A file

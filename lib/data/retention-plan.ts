@@ -38,9 +38,7 @@ export async function planRetention(learnerId: string, now: Date): Promise<Heavy
     lastReviewDay: dayFromNow(state.lastReview ?? now, now),
     dueDay: dayFromNow(state.due, now),
   }));
-  const daysLeft = settings.interviewDate
-    ? daysBetweenDates(learnerDateKey(now, settings), settings.interviewDate)
-    : 0;
+  const daysLeft = settings.interviewDate ? daysBetweenDates(learnerDateKey(now, settings), settings.interviewDate) : 0;
   const untilInterview = daysLeft > 0;
   const days = untilInterview ? Math.min(daysLeft, daysMax) : defaultDays;
   const outcome = await runInPool({

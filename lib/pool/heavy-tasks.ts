@@ -1,8 +1,9 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, Markdown rendering, and FSRS work:
-// fitting weights to a review log, replaying cards' histories, simulating desired retentions.
-// Each task is plain data in and plain data out (structured-cloned across the thread boundary). This module
-// is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, reading an account
+// file (megabytes of JSON, maybe gzipped, checked row by row), and FSRS work: fitting weights to a
+// review log, replaying cards' histories, simulating desired retentions. Each task is plain data in and
+// plain data out (structured-cloned across the thread boundary). This module is loaded by
+// lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
 import {
   evaluateWeights,
@@ -11,6 +12,8 @@ import {
   type WeightsInput,
 } from "../fsrs-optimizer/optimize-weights";
 import { simulateWorkload, type Workload, type WorkloadInput } from "../fsrs-planner/simulate-workload";
+import { readAccountFile } from "../import/account-file";
+import type { AccountExportParse } from "../validations/account-export";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
 import { replayHistories, type CardHistory } from "../srs/replay-grades";
@@ -38,7 +41,8 @@ export type HeavyTask =
   | { kind: "fsrs-optimize"; input: WeightsInput }
   | { kind: "fsrs-evaluate"; input: WeightsInput & { personalWeights: number[] | null } }
   | { kind: "fsrs-plan"; input: WorkloadInput }
-  | { kind: "fsrs-reschedule"; histories: CardHistory[]; options: SchedulerOptions };
+  | { kind: "fsrs-reschedule"; histories: CardHistory[]; options: SchedulerOptions }
+  | { kind: "parse-account"; bytes: Uint8Array };
 
 export type RescheduledCard = { cardId: string; state: MemoryState | null };
 
@@ -55,7 +59,9 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
           ? Workload[]
           : T extends { kind: "fsrs-reschedule" }
             ? RescheduledCard[]
-            : string[];
+            : T extends { kind: "parse-account" }
+              ? AccountExportParse
+              : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -109,5 +115,7 @@ export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult
       return simulateWorkload(task.input);
     case "fsrs-reschedule":
       return replayHistories(task.histories, task.options);
+    case "parse-account":
+      return readAccountFile(task.bytes);
   }
 }

@@ -55,7 +55,7 @@ export const defaultSchedulerOptions: SchedulerOptions = {
 /** ts-fsrs's FSRS-6 default weights, used when a learner has none of their own. */
 export const defaultWeights: readonly number[] = default_w;
 
-export const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
 
 export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
