@@ -6,6 +6,7 @@ import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportFormat, ImportResult } from "@/lib/import/types";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { ensureGuestLearner } from "./learners";
+import { importAnkiPackage, isAnkiPackageName } from "./import-anki-package";
 
 export type ImportOutcome =
   | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
@@ -15,13 +16,14 @@ export type ImportOutcome =
 const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
 
 /**
- * Imports an uploaded Anki text or Markdown Q&A file as a new private deck of the learner. A file
+ * Imports an uploaded Anki package (lib/data/import-anki-package.ts), Anki text or Markdown Q&A file as a new private deck of the learner. A file
  * with any error imports nothing and says, line by line, what to fix; so does an import over the
  * learner's rate limit or storage quota, or one the worker pool cannot take now.
  */
 export async function importFile(input: { learnerId: string; fileName: string; bytes: Uint8Array; format?: ImportFormat; deckName?: string; now: Date }): Promise<ImportOutcome> {
   const refused = await takeHeavyJobAllowance("imports", input.learnerId, input.now);
   if (refused) return { ok: false, message: refused.message, errors: [], skipped: [] };
+  if (isAnkiPackageName(input.fileName)) return importAnkiPackage(input);
   const result = parseImportFile({ bytes: input.bytes, fileName: input.fileName, format: input.format });
   if (result.errors.length) {
     return { ok: false, message: `The file has ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}; nothing was imported.`, errors: result.errors, skipped: result.skipped };

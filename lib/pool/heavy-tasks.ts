@@ -1,8 +1,11 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, and Markdown rendering. Each task is
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, and reading an
+// Anki package (unzip, zstd, SQLite, review history replayed). Each task is
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
+import type { SchedulerOptions } from "../srs/schedule";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
@@ -24,7 +27,8 @@ export type HeavyTask =
   | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
-  | { kind: "render-markdown"; sources: string[] };
+  | { kind: "render-markdown"; sources: string[] }
+  | { kind: "parse-apkg"; bytes: Uint8Array; options: SchedulerOptions };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -33,7 +37,9 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
     ? ScheduleOutcome
     : T extends { kind: "predict" }
       ? RenderedPredictQuestion
-      : string[];
+      : T extends { kind: "parse-apkg" }
+        ? ApkgImport
+        : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -71,7 +77,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 /** The worker's one entry point (piscina calls the default export with each task). */
 export default async function runHeavyTask(
   task: HeavyTask,
-): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
+): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | ApkgImport> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -81,5 +87,7 @@ export default async function runHeavyTask(
       return predict(task.generator, task.seed);
     case "render-markdown":
       return renderAll(task.sources);
+    case "parse-apkg":
+      return parseAnkiPackage(task.bytes, task.options);
   }
 }

@@ -1,0 +1,69 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { buildApkg, type ApkgExportCard } from "@/lib/export/apkg/build-apkg";
+import { storedCardStateFromJson } from "@/lib/srs/memory-json";
+import type { MemoryState } from "@/lib/srs/schedule";
+import { getStudySettings } from "./settings";
+import { visibleCardWhere } from "./visibility";
+
+// Taking a deck to Anki with its progress: the cards the learner can study (one deck, or all),
+// their CardStates and every review that counts, as an .apkg (lib/export/apkg/build-apkg.ts).
+// Built in this process: it is one query and an in-memory SQLite of at most a few MB, which
+// takes well under the time of the query itself; nothing here parses untrusted input.
+
+const tagsSchema = z.array(z.string());
+
+function memoryOf(state: MemoryState & Record<string, unknown>): MemoryState {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview } = state;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state: state.state, lastReview };
+}
+
+/** The .apkg of one deck the learner can study (or of every such deck when `deckId` is null); null for an unknown deck. */
+export async function exportAnkiPackage(learnerId: string, deckId: string | null, now: Date): Promise<Uint8Array | null> {
+  const cards = await db.card.findMany({
+    where: { ...visibleCardWhere(learnerId), ...(deckId ? { deckId } : {}) },
+    orderBy: [{ deck: { position: "asc" } }, { position: "asc" }],
+    select: {
+      id: true,
+      promptHtml: true,
+      answerHtml: true,
+      tags: true,
+      deck: { select: { title: true } },
+      cardStates: { where: { userId: learnerId } },
+      reviewLogs: {
+        where: { userId: learnerId, undoneAt: null },
+        orderBy: [{ reviewedAt: "asc" }, { createdAt: "asc" }],
+        select: { rating: true, reviewedAt: true, durationMs: true, stateBefore: true, stateAfter: true },
+      },
+    },
+  });
+  if (deckId && cards.length === 0) return null;
+  const settings = await getStudySettings(learnerId);
+  const exported: ApkgExportCard[] = cards.map((card) => {
+    const state = card.cardStates[0];
+    return {
+      id: card.id,
+      deck: `Quorum::${card.deck.title.replaceAll("::", ":")}`,
+      frontHtml: card.promptHtml,
+      backHtml: card.answerHtml,
+      tags: tagsSchema.parse(card.tags),
+      state: state ? memoryOf(state) : null,
+      isSuspended: state?.suspendedAt != null,
+      reviews: card.reviewLogs.map((review) => ({
+        rating: review.rating,
+        reviewedAt: review.reviewedAt,
+        durationMs: review.durationMs,
+        before: storedCardStateFromJson(review.stateBefore),
+        after: storedCardStateFromJson(review.stateAfter)!,
+      })),
+    };
+  });
+  return buildApkg({
+    cards: exported,
+    now,
+    dayPrefs: { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour },
+    steps: { learning: settings.learningSteps.length, relearning: settings.relearningSteps.length },
+    desiredRetention: settings.desiredRetention,
+  });
+}

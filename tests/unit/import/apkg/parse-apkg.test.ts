@@ -1,0 +1,61 @@
+// Anki packages in both layouts Anki reads (rslib/src/import_export/package/meta.rs): notes of the
+// stock note types become cards, fields are sanitised, and review history is replayed.
+import { describe, expect, it } from "vitest";
+import { parseAnkiPackage } from "@/lib/import/apkg/parse-apkg";
+import { defaultSchedulerOptions, State } from "@/lib/srs/schedule";
+import { latestPackage, legacyPackage } from "@/tests/helpers/anki-package";
+import { reviewTimes, sampleCollection, sampleCrtSeconds } from "@/tests/helpers/anki-sample";
+
+const options = { ...defaultSchedulerOptions, enableFuzz: false };
+const dayMs = 86_400_000;
+
+describe.each([
+  ["legacy collection.anki2 (schema 11)", legacyPackage],
+  ["zstd collection.anki21b (schema 18)", latestPackage],
+])("parseAnkiPackage, %s", (_layout, build) => {
+  const parsed = parseAnkiPackage(build(sampleCollection()), options);
+
+  it("makes one card per Anki card, with no errors, in the deck holding them", () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.deckName).toBe("Kubernetes::Pods");
+    expect(parsed.cards.map((card) => [card.front, card.back])).toEqual([
+      ["What runs a <b>Pod</b>?[image: pod.png]", "The kubelet"],
+      ["etcd", "The key-value store"],
+      ["The key-value store", "etcd"],
+      ["[...] elects a leader", "<b>Raft</b> elects a leader<hr>quorum"],
+      ["Raft elects a [...]", "Raft elects a <b>leader</b><hr>quorum"],
+    ]);
+    expect(parsed.cards[0]).toMatchObject({ tags: ["k8s", "pods"], guid: "g-basic", format: "html" });
+  });
+
+  it("replays the graded reviews through FSRS, skipping the manual entry", () => {
+    const history = parsed.cards[0]!.history;
+    expect(history.reviews.map((review) => [review.rating, review.reviewedAt.getTime(), review.durationMs])).toEqual([
+      [3, reviewTimes[0], 4000],
+      [3, reviewTimes[1], 3000],
+      [3, reviewTimes[2], 5000],
+    ]);
+    expect(history.reviews[0]!.before).toBeNull();
+    expect(history.reviews[1]!.before).toEqual(history.reviews[0]!.after);
+    expect(history.state).toMatchObject({ state: State.Review, reps: 3, lapses: 0 });
+    expect(history.state!.stability).toBe(history.reviews[2]!.after.stability);
+    expect(parsed.reviewCount).toBe(3);
+  });
+
+  it("keeps the due date Anki holds when it differs from the replay (set due date)", () => {
+    expect(parsed.cards[0]!.history.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 30 * dayMs);
+  });
+
+  it("takes the FSRS memory Anki stored in cards.data for a card exported without its history", () => {
+    expect(parsed.cards[4]!.history).toMatchObject({
+      reviews: [],
+      state: { state: State.Review, stability: 12.5, difficulty: 4.25, scheduledDays: 9, reps: 1 },
+    });
+    expect(parsed.cards[4]!.history.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 20 * dayMs);
+  });
+
+  it("leaves new cards without state and marks the suspended one", () => {
+    expect(parsed.cards[1]!.history).toEqual({ reviews: [], state: null, isSuspended: false });
+    expect(parsed.cards[2]!.history.isSuspended).toBe(true);
+  });
+});
