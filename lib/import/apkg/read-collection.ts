@@ -119,14 +119,13 @@ function readTables(db: Db): ReadCollection {
   return { ok: true, collection };
 }
 
+const sqliteHeader = "SQLite format 3\0";
+
 /** Reads the collection; a file that is not an Anki SQLite collection is an error value, never a throw. */
 export function readCollection(sqlite: Uint8Array): ReadCollection {
-  let db: Db;
-  try {
-    db = new Database(Buffer.from(sqlite.buffer, sqlite.byteOffset, sqlite.byteLength), { readonly: true });
-  } catch {
-    return { ok: false, message: "The package's collection is not an SQLite database." };
-  }
+  const header = new TextDecoder().decode(sqlite.subarray(0, sqliteHeader.length));
+  if (header !== sqliteHeader) return { ok: false, message: "The package's collection is not an SQLite database." };
+  const db = new Database(Buffer.from(sqlite.buffer, sqlite.byteOffset, sqlite.byteLength), { readonly: true });
   try {
     return readTables(db);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { storedCardStateToJson } from "@/lib/srs/memory-json";
-import type { MemoryState } from "@/lib/srs/schedule";
+import { newMemoryState, type MemoryState } from "@/lib/srs/schedule";
 import type { ReplayedCard } from "./replay-revlog";
 
 // An imported package's memory: one CardState per scheduled card and one ReviewLog row per
@@ -44,19 +44,20 @@ export async function saveCardHistories(
   db: PrismaClient,
   input: { learnerId: string; cardIds: string[]; histories: ReplayedCard[]; now: Date },
 ): Promise<void> {
-  const states = input.histories.flatMap((history, index) =>
-    history.state
-      ? [
-          {
-            userId: input.learnerId,
-            cardId: input.cardIds[index]!,
-            ...history.state,
-            suspendedAt: history.isSuspended ? input.now : null,
-            version: history.reviews.length,
-          },
-        ]
-      : [],
-  );
+  const states = input.histories.flatMap((history, index) => {
+    // A suspended card never studied still needs a row to carry its suspension.
+    const state = history.state ?? (history.isSuspended ? newMemoryState(input.now) : null);
+    if (!state) return [];
+    return [
+      {
+        userId: input.learnerId,
+        cardId: input.cardIds[index]!,
+        ...state,
+        suspendedAt: history.isSuspended ? input.now : null,
+        version: history.reviews.length,
+      },
+    ];
+  });
   const reviews = input.histories.flatMap((history, index) =>
     reviewRows(input.learnerId, input.cardIds[index]!, history),
   );
