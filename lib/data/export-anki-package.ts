@@ -5,7 +5,7 @@ import { buildApkg, type ApkgExportCard } from "@/lib/export/apkg/build-apkg";
 import { storedCardStateFromJson } from "@/lib/srs/memory-json";
 import type { MemoryState } from "@/lib/srs/schedule";
 import { getStudySettings } from "./settings";
-import { visibleCardWhere } from "./visibility";
+import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 // Taking a deck to Anki with its progress: the cards the learner can study (one deck, or all),
 // their CardStates and every review that counts, as an .apkg (lib/export/apkg/build-apkg.ts).
@@ -65,5 +65,14 @@ export async function exportAnkiPackage(learnerId: string, deckId: string | null
     dayPrefs: { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour },
     steps: { learning: settings.learningSteps.length, relearning: settings.relearningSteps.length },
     desiredRetention: settings.desiredRetention,
+  });
+}
+
+/** The decks the learner can study, to choose one to export: Quorum's and their own, in study order. */
+export async function getExportableDecks(learnerId: string | null): Promise<{ id: string; title: string }[]> {
+  return db.deck.findMany({
+    where: visibleDeckWhere(learnerId),
+    orderBy: { position: "asc" },
+    select: { id: true, title: true },
   });
 }

@@ -53,14 +53,20 @@ const blockBytesMax = 128 * 1024;
 
 /** A zstd frame of raw blocks: magic, a header with a 128 KB window and no content size, then the blocks. */
 export function zstdRawFrame(data: Uint8Array): Uint8Array {
-  const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3];
-  for (let start = 0; start === 0 || start < data.length; start += blockBytesMax) {
-    const block = data.subarray(start, start + blockBytesMax);
-    const isLast = start + blockBytesMax >= data.length ? 1 : 0;
-    const header = isLast | (0 << 1) | (block.length << 3);
-    parts.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, ...block);
+  const blockCount = Math.max(1, Math.ceil(data.length / blockBytesMax));
+  const frame = new Uint8Array(6 + 3 * blockCount + data.length);
+  frame.set([0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3]);
+  let at = 6;
+  for (let index = 0; index < blockCount; index += 1) {
+    const block = data.subarray(index * blockBytesMax, (index + 1) * blockBytesMax);
+    const isLast = index === blockCount - 1 ? 1 : 0;
+    // Block header: bit 0 Last_Block, bits 1-2 Block_Type (0: raw), bits 3-23 Block_Size.
+    const header = isLast | (block.length << 3);
+    frame.set([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff], at);
+    frame.set(block, at + 3);
+    at += 3 + block.length;
   }
-  return Uint8Array.from(parts);
+  return frame;
 }
 
 function protoVarint(value: number): number[] {

@@ -36,7 +36,10 @@ export function zstdWindowBytes(frame: Uint8Array): number | null {
 export function decompressZstdCapped(compressed: Uint8Array, bytesMax: number, what: string): Decompressed {
   const window = zstdWindowBytes(compressed);
   if (window === null) return { ok: false, message: `${what} is not Zstandard-compressed as Anki writes it.` };
-  const tooBig = { ok: false as const, message: `${what} is over ${bytesMax / (1024 * 1024)} MB uncompressed.` };
+  const tooBig = {
+    ok: false as const,
+    message: `${what} is over ${(bytesMax / (1024 * 1024)).toFixed(1)} MB uncompressed.`,
+  };
   if (window > bytesMax) return tooBig;
   const chunks: Uint8Array[] = [];
   let total = 0;
