@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { replayBatches, type ReplayedCard } from "@/lib/import/apkg/replay-revlog";
 import { saveCardHistories } from "@/lib/import/apkg/save-history";
 import { saveImportedDeck } from "@/lib/import/save-deck";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
-import { runInPool } from "@/lib/pool/heavy-job";
+import { runInPool, type HeavyOutcome } from "@/lib/pool/heavy-job";
+import type { ApkgCard } from "@/lib/import/apkg/parse-apkg";
 import type { SchedulerOptions } from "@/lib/srs/schedule";
 import type { ImportOutcome } from "./imports";
 import { ensureGuestLearner } from "./learners";
@@ -18,10 +20,43 @@ export function isAnkiPackageName(fileName: string): boolean {
 
 const plural = (count: number, noun: string) => `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 
+async function schedulerOptionsOf(learnerId: string): Promise<SchedulerOptions> {
+  const settings = await getStudySettings(learnerId);
+  return {
+    timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
+    enableFuzz: settings.enableFuzz,
+    learningSteps: settings.learningSteps,
+    relearningSteps: settings.relearningSteps,
+  };
+}
+
+async function replayInPool(
+  cards: ApkgCard[],
+  crt: number,
+  options: SchedulerOptions,
+): Promise<HeavyOutcome<ReplayedCard[]>> {
+  const histories: ReplayedCard[] = [];
+  for (const batch of replayBatches(cards)) {
+    const replayed = await runInPool({
+      kind: "replay-anki-history",
+      cards: batch.map((card) => ({ anki: card.anki, entries: card.entries })),
+      crt,
+      options,
+    });
+    if (!replayed.ok) return replayed;
+    for (const history of replayed.value) histories.push(history);
+  }
+  return { ok: true, value: histories };
+}
+
 /**
  * Imports an .apkg or .colpkg as a new private deck with each card's memory state and review
- * history, replayed in the learner's scheduler settings. Parsing (unzip, zstd, SQLite, replay)
- * runs in the worker pool; a package with any problem imports nothing and names each note.
+ * history, replayed in the learner's scheduler settings. Parsing (unzip, zstd, SQLite) is one
+ * pool job and the replay a job per batch of about 10,000 reviews, so a large history neither
+ * blocks the request loop nor runs past one job's budget; a package with any problem imports
+ * nothing and names each note.
  */
 export async function importAnkiPackage(input: {
   learnerId: string;
@@ -30,23 +65,17 @@ export async function importAnkiPackage(input: {
   deckName?: string;
   now: Date;
 }): Promise<ImportOutcome> {
-  const settings = await getStudySettings(input.learnerId);
-  const options: SchedulerOptions = {
-    timeZone: settings.timeZone,
-    dayStartHour: settings.dayStartHour,
-    desiredRetention: settings.desiredRetention,
-    enableFuzz: settings.enableFuzz,
-    learningSteps: settings.learningSteps,
-    relearningSteps: settings.relearningSteps,
-  };
-  const parsed = await runInPool({ kind: "parse-apkg", bytes: input.bytes, options });
+  const parsed = await runInPool({ kind: "parse-apkg", bytes: input.bytes });
   if (!parsed.ok) return { ok: false, message: parsed.message, errors: [], skipped: [] };
-  const { cards, errors, reviewCount } = parsed.value;
+  const { cards, errors } = parsed.value;
   if (errors.length) {
     const message = `The package has ${plural(errors.length, "problem")}; nothing was imported.`;
     return { ok: false, message, errors, skipped: [] };
   }
   if (cards.length === 0) return { ok: false, message: "The package holds no card to import.", errors: [], skipped: [] };
+  const histories = await replayInPool(cards, parsed.value.crt, await schedulerOptionsOf(input.learnerId));
+  if (!histories.ok) return { ok: false, message: `${histories.message} Nothing was imported.`, errors: [], skipped: [] };
+  const reviewCount = histories.value.reduce((sum, history) => sum + history.reviews.length, 0);
   const deckName =
     input.deckName?.trim() || parsed.value.deckName || input.fileName.replace(packageExtension, "") || "Anki deck";
   await ensureGuestLearner(input.learnerId);
@@ -60,7 +89,7 @@ export async function importAnkiPackage(input: {
       saveCardHistories(client, {
         learnerId: input.learnerId,
         cardIds,
-        histories: cards.map((card) => card.history),
+        histories: histories.value,
         now: input.now,
       }),
   });

@@ -1,10 +1,12 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, Markdown rendering, and reading an
-// Anki package (unzip, zstd, SQLite, review history replayed). Each task is
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, reading an Anki
+// package (unzip, zstd, SQLite) and replaying its review history. Each task is
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import type { AnkiCard, AnkiRevlog } from "../import/apkg/collection-types";
 import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
+import { replayCards, type ReplayedCard } from "../import/apkg/replay-revlog";
 import type { SchedulerOptions } from "../srs/schedule";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
@@ -28,7 +30,13 @@ export type HeavyTask =
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
   | { kind: "render-markdown"; sources: string[] }
-  | { kind: "parse-apkg"; bytes: Uint8Array; options: SchedulerOptions };
+  | { kind: "parse-apkg"; bytes: Uint8Array }
+  | {
+      kind: "replay-anki-history";
+      cards: { anki: AnkiCard; entries: AnkiRevlog[] }[];
+      crt: number;
+      options: SchedulerOptions;
+    };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -39,7 +47,9 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
       ? RenderedPredictQuestion
       : T extends { kind: "parse-apkg" }
         ? ApkgImport
-        : string[];
+        : T extends { kind: "replay-anki-history" }
+          ? ReplayedCard[]
+          : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -77,7 +87,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 /** The worker's one entry point (piscina calls the default export with each task). */
 export default async function runHeavyTask(
   task: HeavyTask,
-): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | ApkgImport> {
+): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | ApkgImport | ReplayedCard[]> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -88,6 +98,8 @@ export default async function runHeavyTask(
     case "render-markdown":
       return renderAll(task.sources);
     case "parse-apkg":
-      return parseAnkiPackage(task.bytes, task.options);
+      return parseAnkiPackage(task.bytes);
+    case "replay-anki-history":
+      return replayCards(task.cards, task.crt, task.options);
   }
 }

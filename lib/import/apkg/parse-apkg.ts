@@ -1,33 +1,38 @@
 import { importedCardSchema } from "@/lib/import/card-schema";
 import { checkImportSize } from "@/lib/import/limits";
 import type { ImportedCard, ImportError } from "@/lib/import/types";
-import type { SchedulerOptions } from "@/lib/srs/schedule";
-import type { AnkiCollection, AnkiRevlog } from "./collection-types";
+import type { AnkiCard, AnkiCollection, AnkiRevlog } from "./collection-types";
 import { noteCardSides } from "./note-card-sides";
 import { readAnkiPackage } from "./read-package";
 import { readCollection } from "./read-collection";
-import { replayCard, type ReplayedCard } from "./replay-revlog";
 
 // The one entry point for .apkg and .colpkg files: size limit, zip and zstd, the SQLite
-// collection, every card's two sides, and its review history replayed. Pure apart from the
-// in-memory SQLite it opens and closes; it runs in the heavy-work pool (lib/pool/heavy-tasks.ts).
+// collection, and every card's two sides with its scheduling row and review log, ready to be
+// replayed (replay-revlog.ts) in batches. Pure apart from the in-memory SQLite it opens and
+// closes; it runs in the heavy-work pool (lib/pool/heavy-tasks.ts).
 // Problems are reported per note, by the note id Anki shows in its browser ("Note ID"); a package
 // with any problem must import nothing.
 
-export type ApkgCard = ImportedCard & { history: ReplayedCard };
+/** A card to import, with what its history replay needs: Anki's row and its review log, oldest first. */
+export type ApkgCard = ImportedCard & { anki: AnkiCard; entries: AnkiRevlog[] };
 
 export type ApkgImport = {
   cards: ApkgCard[];
   errors: ImportError[];
+  /** The collection's day 0 (epoch seconds), for due dates counted in days. */
+  crt: number;
   /** The Anki deck holding most of the cards: the name of the Quorum deck. */
   deckName?: string;
-  reviewCount: number;
 };
 
 /** Problems reported at most; a few show the pattern, all would only be noise. */
 const errorsMax = 50;
 
-const refused = (message: string): ApkgImport => ({ cards: [], errors: [{ line: 0, message }], reviewCount: 0 });
+const refused = (message: string): ApkgImport => ({
+  cards: [],
+  errors: [{ line: 0, message }],
+  crt: 0,
+});
 
 function entriesByCard(revlog: AnkiRevlog[]): Map<number, AnkiRevlog[]> {
   const byCard = new Map<number, AnkiRevlog[]>();
@@ -46,7 +51,7 @@ function largestDeck(collection: AnkiCollection): string | undefined {
   return deckId === undefined ? undefined : collection.decks.get(deckId);
 }
 
-function collectionCards(collection: AnkiCollection, options: SchedulerOptions): ApkgImport {
+function collectionCards(collection: AnkiCollection): ApkgImport {
   const notes = new Map(collection.notes.map((note) => [note.id, note]));
   const entries = entriesByCard(collection.revlog);
   const cards: ApkgCard[] = [];
@@ -80,20 +85,19 @@ function collectionCards(collection: AnkiCollection, options: SchedulerOptions):
       for (const issue of checked.error.issues) report(note.id, issue.message);
       continue;
     }
-    cards.push({ ...imported, history: replayCard(card, entries.get(card.id) ?? [], collection.crt, options) });
+    cards.push({ ...imported, anki: card, entries: entries.get(card.id) ?? [] });
   }
-  const reviewCount = cards.reduce((sum, card) => sum + card.history.reviews.length, 0);
-  return { cards, errors, deckName: largestDeck(collection), reviewCount };
+  return { cards, errors, crt: collection.crt, deckName: largestDeck(collection) };
 }
 
-/** Parses an uploaded package with the importing learner's scheduler options. Import only when `errors` is empty. */
-export function parseAnkiPackage(bytes: Uint8Array, options: SchedulerOptions): ApkgImport {
+/** Parses an uploaded package. Import only when `errors` is empty. */
+export function parseAnkiPackage(bytes: Uint8Array): ApkgImport {
   const size = checkImportSize(bytes.byteLength, 0);
   if (!size.ok) return refused(size.message);
   const sqlite = readAnkiPackage(bytes);
   if (!sqlite.ok) return refused(sqlite.message);
   const collection = readCollection(sqlite.sqlite);
   if (!collection.ok) return refused(collection.message);
-  const parsed = collectionCards(collection.collection, options);
-  return parsed.errors.length ? { ...parsed, cards: [], reviewCount: 0 } : parsed;
+  const parsed = collectionCards(collection.collection);
+  return parsed.errors.length ? { ...parsed, cards: [] } : parsed;
 }

@@ -115,3 +115,33 @@ export function replayCard(
   if (state && ankiDue && !isSameDue(state.due, card, crt)) state = { ...state, due: ankiDue };
   return { reviews, state, isSuspended: card.queue === -1 };
 }
+
+/** Review-log entries replayed per pool job: about a second of work, so other jobs interleave. */
+export const replayBatchEntries = 10_000;
+
+/** Splits cards into consecutive batches of about `replayBatchEntries` entries each. */
+export function replayBatches<T extends { entries: AnkiRevlog[] }>(cards: T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let entries = 0;
+  for (const card of cards) {
+    batch.push(card);
+    entries += card.entries.length;
+    if (entries >= replayBatchEntries) {
+      batches.push(batch);
+      batch = [];
+      entries = 0;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/** Replays a batch of cards (a pool job). Pure. */
+export function replayCards(
+  cards: { anki: AnkiCard; entries: AnkiRevlog[] }[],
+  crt: number,
+  options: SchedulerOptions,
+): ReplayedCard[] {
+  return cards.map((card) => replayCard(card.anki, card.entries, crt, options));
+}

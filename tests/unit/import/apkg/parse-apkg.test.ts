@@ -2,6 +2,7 @@
 // stock note types become cards, fields are sanitised, and review history is replayed.
 import { describe, expect, it } from "vitest";
 import { parseAnkiPackage } from "@/lib/import/apkg/parse-apkg";
+import { replayBatches, replayCards } from "@/lib/import/apkg/replay-revlog";
 import { defaultSchedulerOptions, State } from "@/lib/srs/schedule";
 import { latestPackage, legacyPackage } from "@/tests/helpers/anki-package";
 import { reviewTimes, sampleCollection, sampleCrtSeconds } from "@/tests/helpers/anki-sample";
@@ -13,7 +14,8 @@ describe.each([
   ["legacy collection.anki2 (schema 11)", legacyPackage],
   ["zstd collection.anki21b (schema 18)", latestPackage],
 ])("parseAnkiPackage, %s", (_layout, build) => {
-  const parsed = parseAnkiPackage(build(sampleCollection()), options);
+  const parsed = parseAnkiPackage(build(sampleCollection()));
+  const histories = replayCards(parsed.cards, parsed.crt, options);
 
   it("makes one card per Anki card, with no errors, in the deck holding them", () => {
     expect(parsed.errors).toEqual([]);
@@ -29,7 +31,7 @@ describe.each([
   });
 
   it("replays the graded reviews through FSRS, skipping the manual entry", () => {
-    const history = parsed.cards[0]!.history;
+    const history = histories[0]!;
     expect(history.reviews.map((review) => [review.rating, review.reviewedAt.getTime(), review.durationMs])).toEqual([
       [3, reviewTimes[0], 4000],
       [3, reviewTimes[1], 3000],
@@ -39,23 +41,34 @@ describe.each([
     expect(history.reviews[1]!.before).toEqual(history.reviews[0]!.after);
     expect(history.state).toMatchObject({ state: State.Review, reps: 3, lapses: 0 });
     expect(history.state!.stability).toBe(history.reviews[2]!.after.stability);
-    expect(parsed.reviewCount).toBe(3);
   });
 
   it("keeps the due date Anki holds when it differs from the replay (set due date)", () => {
-    expect(parsed.cards[0]!.history.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 30 * dayMs);
+    expect(histories[0]!.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 30 * dayMs);
   });
 
   it("takes the FSRS memory Anki stored in cards.data for a card exported without its history", () => {
-    expect(parsed.cards[4]!.history).toMatchObject({
+    expect(histories[4]!).toMatchObject({
       reviews: [],
       state: { state: State.Review, stability: 12.5, difficulty: 4.25, scheduledDays: 9, reps: 1 },
     });
-    expect(parsed.cards[4]!.history.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 20 * dayMs);
+    expect(histories[4]!.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 20 * dayMs);
   });
 
   it("leaves new cards without state and marks the suspended one", () => {
-    expect(parsed.cards[1]!.history).toEqual({ reviews: [], state: null, isSuspended: false });
-    expect(parsed.cards[2]!.history.isSuspended).toBe(true);
+    expect(histories[1]!).toEqual({ reviews: [], state: null, isSuspended: false });
+    expect(histories[2]!.isSuspended).toBe(true);
+  });
+});
+
+describe("replayBatches", () => {
+  it("cuts a batch once it holds 10,000 review-log entries, keeping the cards in order", () => {
+    const card = (entries: number) => ({ entries: Array.from({ length: entries }) as never[] });
+    const cards = [card(6_000), card(4_000), card(1), card(9_999), card(0), card(5)];
+    expect(replayBatches(cards).map((batch) => batch.map((c) => c.entries.length))).toEqual([
+      [6_000, 4_000],
+      [1, 9_999],
+      [0, 5],
+    ]);
   });
 });
