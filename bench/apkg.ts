@@ -1,14 +1,14 @@
 // Anki packages at the import limits: a 10,000-card legacy .apkg with 10 reviews a card (100,000
 // reviews) fits the 5 MB upload limit; parsing it (one pool job) and replaying each batch of
 // ~10,000 reviews (one pool job each) stay well inside a job's 10 s budget (lib/pool/heavy-pool.ts).
-// Exporting the 10,000 cards with their history is timed too: it runs on the request thread.
+// Exporting the 10,000 cards with their history (one pool job) is held to the same bound.
 import { buildApkg, type ApkgExportCard } from "../lib/export/apkg/build-apkg";
 import { parseAnkiPackage } from "../lib/import/apkg/parse-apkg";
 import { replayBatches, replayCards, type ReplayedCard } from "../lib/import/apkg/replay-revlog";
 import { importBytesMax } from "../lib/import/limits";
 import { defaultSchedulerOptions } from "../lib/srs/schedule";
 import { legacyPackage, type TestCollection } from "../tests/helpers/anki-package";
-import { percentile, report, timeMs } from "./support/stats";
+import { report, timeMs } from "./support/stats";
 
 const cardCount = 10_000;
 const reviewsPerCard = 10;
@@ -92,6 +92,5 @@ const exportInput = {
 };
 const exportSamples: number[] = [];
 for (let i = 0; i < 3; i++) exportSamples.push(await timeMs(async () => buildApkg(exportInput)));
-const exportMet = report("export 10,000 cards as .apkg", exportSamples, 1_000);
-console.log(`${"".padEnd(34)} (p95 ${percentile(exportSamples, 95).toFixed(0)} ms)`);
+const exportMet = report("export 10,000 cards (one job)", exportSamples, 5_000);
 process.exit(fits && parseMet && replayMet && exportMet && parsed.errors.length === 0 ? 0 : 1);

@@ -1,9 +1,10 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
 // run, a scheduler cycle, a predict question's generation, Markdown rendering, reading an Anki
-// package (unzip, zstd, SQLite) and replaying its review history. Each task is
+// package (unzip, zstd, SQLite), replaying its review history, and writing one. Each task is
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { buildApkg, type ApkgExportInput } from "../export/apkg/build-apkg";
 import type { AnkiCard, AnkiRevlog } from "../import/apkg/collection-types";
 import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
 import { replayCards, type ReplayedCard } from "../import/apkg/replay-revlog";
@@ -36,7 +37,8 @@ export type HeavyTask =
       cards: { anki: AnkiCard; entries: AnkiRevlog[] }[];
       crt: number;
       options: SchedulerOptions;
-    };
+    }
+  | { kind: "build-apkg"; input: ApkgExportInput };
 
 /** What each task kind answers with. */
 export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
@@ -49,7 +51,9 @@ export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" 
         ? ApkgImport
         : T extends { kind: "replay-anki-history" }
           ? ReplayedCard[]
-          : string[];
+          : T extends { kind: "build-apkg" }
+            ? Uint8Array
+            : string[];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -85,9 +89,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 }
 
 /** The worker's one entry point (piscina calls the default export with each task). */
-export default async function runHeavyTask(
-  task: HeavyTask,
-): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation | ApkgImport | ReplayedCard[]> {
+export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask> | Explanation> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -101,5 +103,7 @@ export default async function runHeavyTask(
       return parseAnkiPackage(task.bytes);
     case "replay-anki-history":
       return replayCards(task.cards, task.crt, task.options);
+    case "build-apkg":
+      return buildApkg(task.input);
   }
 }

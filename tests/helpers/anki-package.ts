@@ -23,6 +23,9 @@ export type TestCard = {
   reps: number;
   lapses: number;
   data?: string;
+  /** The home deck and due date of a card in a filtered deck. */
+  odid?: number;
+  odue?: number;
 };
 export type TestRevlog = {
   id: number;
@@ -96,9 +99,9 @@ function insertCommon(db: Database.Database, collection: TestCollection): void {
   const note = db.prepare("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')");
   for (const n of collection.notes) note.run(n.id, n.guid, n.mid, n.tags, n.fields.join("\x1f"));
   const card = db.prepare(
-    "INSERT INTO cards VALUES (@id, @nid, @did, @ord, 0, 0, @type, @queue, @due, @ivl, 2500, @reps, @lapses, 0, 0, 0, 0, @data)",
+    "INSERT INTO cards VALUES (@id, @nid, @did, @ord, 0, 0, @type, @queue, @due, @ivl, 2500, @reps, @lapses, 0, @odue, @odid, 0, @data)",
   );
-  for (const c of collection.cards) card.run({ data: "{}", ...c });
+  for (const c of collection.cards) card.run({ data: "{}", odue: 0, odid: 0, ...c });
   const revlog = db.prepare("INSERT INTO revlog VALUES (@id, @cid, 0, @ease, @ivl, 0, @factor, @time, @type)");
   for (const r of collection.revlog) revlog.run({ factor: 2500, ...r });
 }

@@ -107,9 +107,12 @@ function readTables(db: Db): ReadCollection {
     notetypes,
     decks: readDecks(db, col.decks),
     notes: db.prepare("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").all() as AnkiNote[],
+    // A card in a filtered deck keeps its home deck in odid and its own due date in odue.
     cards: db
       .prepare(
-        "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, data FROM cards ORDER BY nid, ord",
+        "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END AS did, ord, type, queue," +
+          " CASE WHEN odid != 0 AND odue != 0 THEN odue ELSE due END AS due, ivl, factor, reps, lapses, data" +
+          " FROM cards ORDER BY nid, ord",
       )
       .all() as AnkiCard[],
     revlog: db

@@ -121,8 +121,9 @@ describe("exporting a deck as .apkg", () => {
       expect(graded.ok).toBe(true);
     }
     const exportedAt = new Date(now.getTime() + 4 * 86_400_000);
-    const bytes = await exportAnkiPackage(learnerId, first.deckId, exportedAt);
-    const second = await importFile({ learnerId, fileName: "quorum-deck.apkg", bytes: bytes!, now: exportedAt });
+    const built = await exportAnkiPackage(learnerId, first.deckId, exportedAt);
+    if (!built?.ok) throw new Error("the export was refused");
+    const second = await importFile({ learnerId, fileName: "quorum-deck.apkg", bytes: built.value, now: exportedAt });
     expect(second).toMatchObject({ ok: true, imported: 2, deckName: "Quorum::pods" });
     if (!second.ok) return;
     const original = await deckContents(first.deckId, learnerId);

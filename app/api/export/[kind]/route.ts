@@ -5,8 +5,9 @@ import { clock } from "@/lib/clock";
 import { exportAnkiPackage } from "@/lib/data/export-anki-package";
 import { getLearnerId } from "@/lib/data/learners";
 import { exportAccountJson, exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
+import { refusalResponse, type HeavyRefusal } from "@/lib/pool/heavy-job";
 
-type Build = (learnerId: string, url: URL) => Promise<string | Uint8Array<ArrayBuffer> | null>;
+type Build = (learnerId: string, url: URL) => Promise<string | Uint8Array<ArrayBuffer> | HeavyRefusal | null>;
 
 const exports: Record<string, { type: string; build: Build }> = {
   "reviews.csv": { type: "text/csv; charset=utf-8", build: exportReviewLogCsv },
@@ -14,8 +15,9 @@ const exports: Record<string, { type: string; build: Build }> = {
   "deck.apkg": {
     type: "application/octet-stream",
     build: async (learnerId, url) => {
-      const bytes = await exportAnkiPackage(learnerId, url.searchParams.get("deck") || null, clock.now());
-      return bytes && new Uint8Array(bytes);
+      const built = await exportAnkiPackage(learnerId, url.searchParams.get("deck") || null, clock.now());
+      if (!built) return null;
+      return built.ok ? new Uint8Array(built.value) : built;
     },
   },
   "account.json": {
@@ -38,6 +40,7 @@ export async function GET(request: Request, context: { params: Promise<{ kind: s
     return Response.json({ error: "No learner: allow cookies for this site, or sign in." }, { status: 401 });
   const body = await entry.build(learnerId, new URL(request.url));
   if (body === null) return Response.json({ error: "There is no such deck to export." }, { status: 404 });
+  if (typeof body === "object" && "ok" in body) return refusalResponse(body);
   return new Response(body, {
     headers: {
       "content-type": entry.type,

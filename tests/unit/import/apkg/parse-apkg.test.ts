@@ -61,6 +61,19 @@ describe.each([
   });
 });
 
+describe("parseAnkiPackage, a card in a filtered deck", () => {
+  it("belongs to its home deck (odid) and keeps its own due date (odue)", () => {
+    const collection = sampleCollection();
+    collection.decks.push({ id: 999, name: "Filtered Deck 1" });
+    const [reviewed, ...others] = collection.cards;
+    const filtered = { ...reviewed!, did: 999, odid: reviewed!.did, due: -100_000, odue: 25 };
+    const parsed = parseAnkiPackage(legacyPackage({ ...collection, cards: [filtered, ...others] }));
+    expect(parsed.cards[0]!.deck).toBe("Kubernetes::Pods");
+    const [history] = replayCards(parsed.cards, parsed.crt, options);
+    expect(history!.state!.due.getTime()).toBe(sampleCrtSeconds * 1000 + 25 * dayMs);
+  });
+});
+
 describe("replayBatches", () => {
   it("cuts a batch once it holds 10,000 review-log entries, keeping the cards in order", () => {
     const card = (entries: number) => ({ entries: Array.from({ length: entries }) as never[] });
