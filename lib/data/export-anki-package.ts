@@ -15,9 +15,20 @@ import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 const tagsSchema = z.array(z.string());
 
-function memoryOf(state: MemoryState & Record<string, unknown>): MemoryState {
-  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview } = state;
-  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state: state.state, lastReview };
+/** The FSRS fields of a CardState row, without its flags and bookkeeping. */
+function memoryOf(row: MemoryState): MemoryState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview,
+  };
 }
 
 /**

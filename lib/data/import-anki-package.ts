@@ -72,9 +72,11 @@ export async function importAnkiPackage(input: {
     const message = `The package has ${plural(errors.length, "problem")}; nothing was imported.`;
     return { ok: false, message, errors, skipped: [] };
   }
-  if (cards.length === 0) return { ok: false, message: "The package holds no card to import.", errors: [], skipped: [] };
-  const histories = await replayInPool(cards, parsed.value.crt, await schedulerOptionsOf(input.learnerId));
-  if (!histories.ok) return { ok: false, message: `${histories.message} Nothing was imported.`, errors: [], skipped: [] };
+  const refused = (message: string): ImportOutcome => ({ ok: false, message, errors: [], skipped: [] });
+  if (cards.length === 0) return refused("The package holds no card to import.");
+  const options = await schedulerOptionsOf(input.learnerId);
+  const histories = await replayInPool(cards, parsed.value.crt, options);
+  if (!histories.ok) return refused(`${histories.message} Nothing was imported.`);
   const reviewCount = histories.value.reduce((sum, history) => sum + history.reviews.length, 0);
   const deckName =
     input.deckName?.trim() || parsed.value.deckName || input.fileName.replace(packageExtension, "") || "Anki deck";
@@ -93,6 +95,6 @@ export async function importAnkiPackage(input: {
         now: input.now,
       }),
   });
-  if (!saved.ok) return { ok: false, message: saved.message, errors: [], skipped: [] };
+  if (!saved.ok) return refused(saved.message);
   return { ok: true, deckId: saved.deckId, deckName, imported: saved.imported, skipped: [] };
 }

@@ -16,9 +16,10 @@ export type ImportOutcome =
 const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
 
 /**
- * Imports an uploaded Anki package (lib/data/import-anki-package.ts), Anki text or Markdown Q&A file as a new private deck of the learner. A file
- * with any error imports nothing and says, line by line, what to fix; so does an import over the
- * learner's rate limit or storage quota, or one the worker pool cannot take now.
+ * Imports an uploaded Anki package (lib/data/import-anki-package.ts), Anki text or Markdown Q&A
+ * file as a new private deck of the learner. A file with any error imports nothing and says, line
+ * by line, what to fix; so does an import over the learner's rate limit or storage quota, or one
+ * the worker pool cannot take now.
  */
 export async function importFile(input: { learnerId: string; fileName: string; bytes: Uint8Array; format?: ImportFormat; deckName?: string; now: Date }): Promise<ImportOutcome> {
   const refused = await takeHeavyJobAllowance("imports", input.learnerId, input.now);

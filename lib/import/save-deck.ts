@@ -52,7 +52,7 @@ export async function renderImportedCards(
 
 export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
-/** Writes what comes with the cards (an Anki package's states and reviews) before the deck is shown; ids in card order. */
+/** Writes what comes with the cards (an Anki package's states and reviews) before the deck is shown; ids in order. */
 export type WriteWithCards = (db: PrismaClient, cardIds: string[]) => Promise<void>;
 
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */

@@ -99,7 +99,8 @@ function insertCommon(db: Database.Database, collection: TestCollection): void {
   const note = db.prepare("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')");
   for (const n of collection.notes) note.run(n.id, n.guid, n.mid, n.tags, n.fields.join("\x1f"));
   const card = db.prepare(
-    "INSERT INTO cards VALUES (@id, @nid, @did, @ord, 0, 0, @type, @queue, @due, @ivl, 2500, @reps, @lapses, 0, @odue, @odid, 0, @data)",
+    "INSERT INTO cards VALUES (@id, @nid, @did, @ord, 0, 0, @type, @queue, @due, @ivl, 2500, @reps, @lapses, 0," +
+      " @odue, @odid, 0, @data)",
   );
   for (const c of collection.cards) card.run({ data: "{}", odue: 0, odid: 0, ...c });
   const revlog = db.prepare("INSERT INTO revlog VALUES (@id, @cid, 0, @ease, @ivl, 0, @factor, @time, @type)");
@@ -144,8 +145,8 @@ export function latestCollection(collection: TestCollection): Uint8Array {
   db.exec(`
     CREATE TABLE fields (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL, config blob NOT NULL,
       PRIMARY KEY (ntid, ord)) without rowid;
-    CREATE TABLE templates (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL, mtime_secs integer NOT NULL,
-      usn integer NOT NULL, config blob NOT NULL, PRIMARY KEY (ntid, ord)) without rowid;
+    CREATE TABLE templates (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL,
+      mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL, PRIMARY KEY (ntid, ord)) without rowid;
     CREATE TABLE notetypes (id integer NOT NULL PRIMARY KEY, name text NOT NULL, mtime_secs integer NOT NULL,
       usn integer NOT NULL, config blob NOT NULL);
     CREATE TABLE decks (id integer PRIMARY KEY NOT NULL, name text NOT NULL, mtime_secs integer NOT NULL,

@@ -61,7 +61,8 @@ function insertRows(db: Database.Database, input: ApkgExportInput, crtSeconds: n
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   const insertNote = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 0, '')");
   const insertCard = db.prepare(
-    "INSERT INTO cards VALUES (@id, @id, @did, 0, @mod, 0, @type, @queue, @due, @ivl, @factor, @reps, @lapses, @left, 0, 0, 0, @data)",
+    "INSERT INTO cards VALUES (@id, @id, @did, 0, @mod, 0, @type, @queue, @due, @ivl, @factor, @reps, @lapses," +
+      " @left, 0, 0, 0, @data)",
   );
   const insertRevlog = db.prepare(
     "INSERT INTO revlog VALUES (@id, @cid, 0, @ease, @ivl, @lastIvl, @factor, @time, @type)",

@@ -13,7 +13,7 @@ import type { AnkiNote, AnkiNotetype } from "./collection-types";
 
 export type CardSides = { ok: true; front: string; back: string } | { ok: false; message: string };
 
-/** Field names a template shows, in order: `{{Front}}`, `{{text:Front}}`, `{{cloze:Text}}`; not sections or FrontSide. */
+/** The fields a template shows, in order: `{{Front}}`, `{{text:Front}}`, `{{cloze:Text}}`; no sections or FrontSide. */
 export function templateFieldRefs(format: string): { name: string; isCloze: boolean }[] {
   const refs: { name: string; isCloze: boolean }[] = [];
   for (const match of format.matchAll(/\{\{([^{}]{1,200})\}\}/g)) {

@@ -81,6 +81,8 @@ function readDecks(db: Db, decksJson: string): Map<number, string> {
   return new Map(Object.values(legacyDecksSchema.parse(JSON.parse(decksJson))).map((deck) => [deck.id, deck.name]));
 }
 
+const count = (value: number) => value.toLocaleString("en-US");
+
 function countRows(db: Db, table: string): number {
   return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 }
@@ -90,14 +92,14 @@ function readTables(db: Db): ReadCollection {
   if (cardCount > importCardsMax) {
     return {
       ok: false,
-      message: `The package has ${cardCount.toLocaleString("en-US")} cards; the limit is ${importCardsMax.toLocaleString("en-US")} per import.`,
+      message: `The package has ${count(cardCount)} cards; the limit is ${count(importCardsMax)} per import.`,
     };
   }
   const reviewCount = countRows(db, "revlog");
   if (reviewCount > importReviewsMax) {
     return {
       ok: false,
-      message: `The package has ${reviewCount.toLocaleString("en-US")} reviews; the limit is ${importReviewsMax.toLocaleString("en-US")} per import.`,
+      message: `The package has ${count(reviewCount)} reviews; the limit is ${count(importReviewsMax)} per import.`,
     };
   }
   const col = db.prepare("SELECT crt, models, decks FROM col").get() as { crt: number; models: string; decks: string };
