@@ -108,7 +108,8 @@ export default async function AccountPage() {
             <p className="font-medium">Anki package (.apkg)</p>
             <p className="text-sm text-muted">
               A deck with your progress: each card&apos;s schedule, FSRS memory and review history, to go on studying in
-              Anki, AnkiDroid or AnkiMobile.
+              Anki, AnkiDroid or AnkiMobile. In Anki&apos;s import dialog, turn on “Import any learning progress” (off
+              by default) to keep it.
             </p>
             <AnkiPackageExport decks={decks} />
           </li>
