@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountForm } from "@/components/account/account-form";
 import { AccountImportForm } from "@/components/account/account-import-form";
+import { AnkiPackageExport } from "@/components/account/anki-package-export";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ImportForm } from "@/components/account/import-form";
 import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getExportableDecks } from "@/lib/data/export-anki-package";
+import { getLearnerId } from "@/lib/data/learners";
 import { importBytesMax, importCardsMax } from "@/lib/import/limits";
 import { changeMyEmail, changeMyPassword, deleteMyAccount, importAccount, importDeck } from "./actions";
 
@@ -39,6 +42,7 @@ const downloads = [
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
+  const decks = await getExportableDecks(await getLearnerId());
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-1">
@@ -88,8 +92,10 @@ export default async function AccountPage() {
       ) : null}
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
-          Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown
-          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
+          An Anki package (<code>.apkg</code> or <code>.colpkg</code>, with each card&apos;s review history and memory
+          state; media files are not imported), Anki plain text (tab or comma separated, with or without the
+          <code>#</code> header lines Anki writes) or Markdown with questions in{" "}
+          <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
           {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists every
           line to fix. The deck is private to you.
         </p>
@@ -105,6 +111,15 @@ export default async function AccountPage() {
               <p className="text-sm text-muted">{download.detail}</p>
             </li>
           ))}
+          <li className="space-y-2">
+            <p className="font-medium">Anki package (.apkg)</p>
+            <p className="text-sm text-muted">
+              A deck with your progress: each card&apos;s schedule, FSRS memory and review history, to go on studying in
+              Anki, AnkiDroid or AnkiMobile. In Anki&apos;s import dialog, turn on “Import any learning progress” (off
+              by default) to keep it.
+            </p>
+            <AnkiPackageExport decks={decks} />
+          </li>
         </ul>
       </Panel>
       <Panel title="Restore an account">

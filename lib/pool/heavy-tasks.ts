@@ -1,10 +1,12 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
 // run, a scheduler cycle, a predict question's generation, Markdown rendering, reading an account
-// file (megabytes of JSON, maybe gzipped, checked row by row), and FSRS work: fitting weights to a
-// review log, replaying cards' histories, simulating desired retentions. Each task is plain data in and
+// file (megabytes of JSON, maybe gzipped, checked row by row), FSRS work (fitting weights to a review
+// log, replaying cards' histories, simulating desired retentions), and Anki packages (reading one:
+// unzip, zstd, SQLite; replaying its review history; writing one). Each task is plain data in and
 // plain data out (structured-cloned across the thread boundary). This module is loaded by
 // lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { buildApkg, type ApkgExportInput } from "../export/apkg/build-apkg";
 import {
   evaluateWeights,
   optimizeWeights,
@@ -13,6 +15,9 @@ import {
 } from "../fsrs-optimizer/optimize-weights";
 import { simulateWorkload, type Workload, type WorkloadInput } from "../fsrs-planner/simulate-workload";
 import { readAccountFile } from "../import/account-file";
+import type { AnkiCard, AnkiRevlog } from "../import/apkg/collection-types";
+import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
+import { replayCards, type ReplayedCard } from "../import/apkg/replay-revlog";
 import type { AccountExportParse } from "../validations/account-export";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
@@ -42,26 +47,35 @@ export type HeavyTask =
   | { kind: "fsrs-evaluate"; input: WeightsInput & { personalWeights: number[] | null } }
   | { kind: "fsrs-plan"; input: WorkloadInput }
   | { kind: "fsrs-reschedule"; histories: CardHistory[]; options: SchedulerOptions }
-  | { kind: "parse-account"; bytes: Uint8Array };
+  | { kind: "parse-account"; bytes: Uint8Array }
+  | { kind: "parse-apkg"; bytes: Uint8Array }
+  | {
+      kind: "replay-anki-history";
+      cards: { anki: AnkiCard; entries: AnkiRevlog[] }[];
+      crt: number;
+      options: SchedulerOptions;
+    }
+  | { kind: "build-apkg"; input: ApkgExportInput };
 
 export type RescheduledCard = { cardId: string; state: MemoryState | null };
 
 /** What each task kind answers with. */
-export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
-  ? Trace
-  : T extends { kind: "schedule" }
-    ? ScheduleOutcome
-    : T extends { kind: "predict" }
-      ? RenderedPredictQuestion
-      : T extends { kind: "fsrs-optimize" | "fsrs-evaluate" }
-        ? WeightsComparison
-        : T extends { kind: "fsrs-plan" }
-          ? Workload[]
-          : T extends { kind: "fsrs-reschedule" }
-            ? RescheduledCard[]
-            : T extends { kind: "parse-account" }
-              ? AccountExportParse
-              : string[];
+type HeavyResults = {
+  "run-scenario": Trace;
+  schedule: ScheduleOutcome;
+  predict: RenderedPredictQuestion;
+  "render-markdown": string[];
+  "fsrs-optimize": WeightsComparison;
+  "fsrs-evaluate": WeightsComparison;
+  "fsrs-plan": Workload[];
+  "fsrs-reschedule": RescheduledCard[];
+  "parse-account": AccountExportParse;
+  "parse-apkg": ApkgImport;
+  "replay-anki-history": ReplayedCard[];
+  "build-apkg": Uint8Array;
+};
+
+export type HeavyResult<T extends HeavyTask> = HeavyResults[T["kind"]];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -117,5 +131,11 @@ export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult
       return replayHistories(task.histories, task.options);
     case "parse-account":
       return readAccountFile(task.bytes);
+    case "parse-apkg":
+      return parseAnkiPackage(task.bytes);
+    case "replay-anki-history":
+      return replayCards(task.cards, task.crt, task.options);
+    case "build-apkg":
+      return buildApkg(task.input);
   }
 }
