@@ -55,3 +55,15 @@ export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
+export { faultSchema, faultListSchema, FAULT_KINDS, FAULTS_MAX, type Fault, type FaultKind } from "./faults/schema";
+export {
+  checkFaults,
+  clusterHosts,
+  isFaultableProcess,
+  type FaultCheck,
+  type FaultError,
+  type FaultShape,
+} from "./faults/check";
+export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
+export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
+export type { PrefixStore, PrefixSnapshot } from "./faults/prefix";

@@ -2,12 +2,36 @@
 // the cluster, schedules the boot and the script, runs to the scenario's duration within bounds,
 // checks the claims and assembles the trace (with replay checkpoints).
 import { buildCluster } from "./cluster/build";
-import { createSim, DEFAULT_BOUNDS, runUntil, scheduleAt, SimBoundError, type Bounds, type StepHook } from "./core/run";
-import { createRaftRecorder } from "./etcd/raft-tape-recorder";
+import {
+  applyAt,
+  createSim,
+  DEFAULT_BOUNDS,
+  runUntil,
+  scheduleAt,
+  SimBoundError,
+  type Bounds,
+  type Sim,
+  type StepHook,
+} from "./core/run";
+import { resumeSim } from "./core/snapshot";
+import { createRaftRecorder, type RaftRecorder } from "./etcd/raft-tape-recorder";
 import type { World } from "./core/types";
+import { checkFaults } from "./faults/check";
+import { describeFaultErrors } from "./faults/parse";
+import {
+  latestSnapshot,
+  prefixKey,
+  runKeepingSnapshots,
+  snapshotEveryMs,
+  type PrefixSnapshot,
+  type PrefixStore,
+} from "./faults/prefix";
+import type { Fault } from "./faults/schema";
+import { faultTimeline, type TimedAction } from "./faults/to-actions";
 import { buildCheckpoints } from "./replay";
 import { parseParams, type RawParams } from "./scenarios/params";
 import { findScenario, SCENARIO_IDS } from "./scenarios/registry";
+import type { Plan } from "./scenarios/types";
 import type { Outcome, Topology, Trace } from "./trace/types";
 import { ENGINE_VERSION } from "./version";
 
@@ -16,15 +40,30 @@ export class ScenarioInputError extends Error {
   override name = "ScenarioInputError";
   constructor(
     message: string,
-    readonly kind: "unknown-scenario" | "bad-params",
+    readonly kind: "unknown-scenario" | "bad-params" | "bad-faults",
     readonly errors: Record<string, string>,
   ) {
     super(message);
   }
 }
 
-/** `raftTape` overrides the scenario's choice (ScenarioDef.raftTape) of recording the Raft wire. */
-export type RunOptions = { bounds?: Bounds; onStep?: StepHook; transient?: boolean; raftTape?: boolean };
+export type RunOptions = {
+  bounds?: Bounds;
+  onStep?: StepHook;
+  transient?: boolean;
+  /** Overrides the scenario's choice (ScenarioDef.raftTape) of recording the Raft wire. */
+  raftTape?: boolean;
+  /**
+   * Faults added to the scenario's script (faults/schema.ts), checked against its cluster. A fault at
+   * t happens at the start of millisecond t: before anything else due then, in the list's order.
+   */
+  faults?: readonly Fault[];
+  /**
+   * Where runs leave snapshots of their prefix and faulted runs resume from them (faults/prefix.ts).
+   * Not used with `onStep`, which must see every step.
+   */
+  prefixes?: PrefixStore;
+};
 
 export function topologyOf(world: World): Topology {
   return {
@@ -59,20 +98,50 @@ export function runScenario(id: string, params: RawParams, seed: number, options
       seed: "must be a non-negative integer",
     });
   const plan = def.plan(parsed.params);
+  const faults = options.faults ?? [];
   const { world, boot } = buildCluster(plan.cluster, seed);
-  const sim = createSim(world, options.bounds ?? DEFAULT_BOUNDS, options.transient ?? true);
-  const recorder = (options.raftTape ?? def.raftTape === true) ? createRaftRecorder(world) : null;
-  sim.tap = recorder;
-  for (const b of boot) scheduleAt(sim, b.at, b.ev);
-  for (const item of plan.script) scheduleAt(sim, item.at, { kind: "action", action: item.action });
+  if (faults.length > 0) {
+    const check = checkFaults({ topology: topologyOf(world), durationMs: plan.durationMs }, faults);
+    if (!check.ok)
+      throw new ScenarioInputError(
+        `invalid faults for ${id}: ${describeFaultErrors(check.errors)}`,
+        "bad-faults",
+        Object.fromEntries(check.errors.map((e) => [`faults.${e.index}`, e.message])),
+      );
+  }
+  const timeline = faultTimeline(faults, Object.keys(world.hosts).sort());
+  const tape = options.raftTape ?? def.raftTape === true;
+  const bounds = options.bounds ?? DEFAULT_BOUNDS;
+  const transient = options.transient ?? true;
+  const kept =
+    options.prefixes === undefined || options.onStep !== undefined
+      ? null
+      : options.prefixes.snapshotsFor(
+          prefixKey({
+            engineVersion: ENGINE_VERSION,
+            scenario: def.id,
+            params: parsed.params,
+            seed,
+            raftTape: tape,
+            bounds,
+          }),
+        );
+  const prefixEnd = timeline[0]?.at ?? plan.durationMs - 1;
+  const from = kept === null ? undefined : latestSnapshot(kept, prefixEnd);
+  const { sim, recorder } =
+    from === undefined
+      ? freshRun(world, boot, plan.script, { bounds, transient, tape })
+      : resumedRun(from, bounds, transient);
   let outcome: Outcome = { status: "completed" };
   try {
+    if (kept !== null) runKeepingSnapshots(sim, recorder, prefixEnd, kept, snapshotEveryMs(plan.durationMs));
+    runFaults(sim, timeline, options.onStep);
     runUntil(sim, plan.durationMs, options.onStep);
   } catch (err) {
     if (!(err instanceof SimBoundError)) throw err;
     outcome = { status: "bound-exceeded", bound: err.bound, atMs: err.atMs, message: err.message };
   }
-  const topology = topologyOf(world);
+  const topology = topologyOf(sim.world);
   const claims =
     outcome.status === "completed"
       ? def.claims(parsed.params, sim.trace, plan)
@@ -99,5 +168,37 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     outcome,
     stats: { steps: sim.steps },
     ...(recorder === null ? {} : { raft: recorder.finish() }),
+    ...(faults.length === 0 ? {} : { faults: [...faults] }),
   };
+}
+
+type Started = { sim: Sim; recorder: RaftRecorder | null };
+
+function freshRun(
+  world: World,
+  boot: ReturnType<typeof buildCluster>["boot"],
+  script: Plan["script"],
+  o: { bounds: Bounds; transient: boolean; tape: boolean },
+): Started {
+  const sim = createSim(world, o.bounds, o.transient);
+  const recorder = o.tape ? createRaftRecorder(world) : null;
+  sim.tap = recorder;
+  for (const b of boot) scheduleAt(sim, b.at, b.ev);
+  for (const item of script) scheduleAt(sim, item.at, { kind: "action", action: item.action });
+  return { sim, recorder };
+}
+
+function resumedRun(from: PrefixSnapshot, bounds: Bounds, transient: boolean): Started {
+  const sim = resumeSim(from.sim, bounds, transient);
+  const recorder = from.recorder === null ? null : from.recorder.fork();
+  sim.tap = recorder;
+  return { sim, recorder };
+}
+
+/** Applies each fault's actions at the start of its millisecond. Mutates `sim`. */
+function runFaults(sim: Sim, timeline: readonly TimedAction[], onStep?: StepHook): void {
+  for (const item of timeline) {
+    if (item.at - 1 >= sim.world.now) runUntil(sim, item.at - 1, onStep);
+    applyAt(sim, item.at, { kind: "action", action: item.action }, onStep);
+  }
 }

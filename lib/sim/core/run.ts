@@ -137,3 +137,13 @@ export function applyNow(sim: Sim, ev: SimEvent, onStep?: StepHook): void {
   sim.steps++;
   advance(sim, ev, sim.world.now, onStep);
 }
+
+/**
+ * Runs `ev` at time `t` (no earlier than now), ahead of anything queued for `t`: how a fault added to
+ * a run happens at the start of its millisecond. Mutates `sim`; counts against eventsMax.
+ */
+export function applyAt(sim: Sim, t: Ms, ev: SimEvent, onStep?: StepHook): void {
+  if (!(Number.isInteger(t) && t >= sim.world.now)) fail(`cannot apply at ${t}, now is ${sim.world.now}`);
+  if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", t);
+  advance(sim, ev, t, onStep);
+}
