@@ -55,7 +55,15 @@ export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
-export { faultSchema, faultListSchema, FAULT_KINDS, FAULTS_MAX, type Fault, type FaultKind } from "./faults/schema";
+export {
+  faultSchema,
+  faultListSchema,
+  FAULT_KINDS,
+  FAULTS_MAX,
+  FAULT_HORIZON_MS,
+  type Fault,
+  type FaultKind,
+} from "./faults/schema";
 export {
   checkFaults,
   clusterHosts,
