@@ -74,4 +74,4 @@ export {
 } from "./faults/check";
 export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
 export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
-export type { PrefixStore, PrefixSnapshot } from "./faults/prefix";
+export { latestSnapshot, SNAPSHOTS_PER_RUN_MAX, type PrefixStore, type PrefixSnapshot } from "./faults/prefix";
