@@ -8,6 +8,11 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
+//   runScenario(id, params, seed, { faults, prefixes })
+//                                        -> the run with faults added (faults/), resumed from a snapshot of
+//                                           the base run's prefix when `prefixes` holds one
+//   parseFaultsJson / checkFaults        -> a fault list read (schema) and held against a run's cluster
+//   compareRuns(base, faulted)           -> first divergence, key moments and flipped claims
 export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
