@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type ReactNode, type Ref } from "react";
+import { useMemo, useState, type ReactNode, type Ref } from "react";
+import type { FaultTarget } from "@/lib/replay/fault-choices";
 import type { Flow } from "@/lib/replay/flows";
 import type { DiagramLayout } from "@/lib/replay/layout";
 import type { Marker } from "@/lib/replay/markers";
@@ -35,6 +36,8 @@ type Props = {
   isSlowed: boolean;
   caption: string;
   focus: ReactNode;
+  /** When set (paused), a click on a component in a diagram picks it for the fault lab. */
+  onPickTarget?: (target: FaultTarget, element: Element) => void;
 };
 
 type Pane = "raft" | "cluster";
@@ -49,6 +52,10 @@ export function ReplayStage({ ref, ...props }: Props) {
   const t = playback.t;
   const hasRing = Boolean(trace.raft);
   const [pane, setPane] = useState<Pane>(hasRing ? "raft" : "cluster");
+  const hostOf = useMemo(
+    () => Object.fromEntries(trace.topology.processes.map((proc) => [proc.id, proc.host])),
+    [trace],
+  );
   const show = (which: Pane) => (!hasRing || pane === which ? "flex" : "hidden lg:flex");
   return (
     <div
@@ -87,6 +94,7 @@ export function ReplayStage({ ref, ...props }: Props) {
               t={t}
               starting={props.starting}
               isReducedMotion={props.isReducedMotion}
+              faultTargets={props.onPickTarget ? { hostOf, onPick: props.onPickTarget } : undefined}
             />
           </div>
         ) : null}
@@ -99,6 +107,7 @@ export function ReplayStage({ ref, ...props }: Props) {
             isReducedMotion={props.isReducedMotion}
             summary={props.summary}
             starting={props.starting}
+            onPickTarget={props.onPickTarget}
           />
         </PanFrame>
       </div>

@@ -84,8 +84,9 @@ export function WorkloadPanel({ view }: { view: View }) {
                   <>
                     {" "}
                     — {proxy.rules.toLocaleString("en-US")} rules
-                    {proxy.hashEntries ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries` : ""} for{" "}
-                    {proxy.services.toLocaleString("en-US")} service ports
+                    {proxy.hashEntries
+                      ? `, ${proxy.hashEntries.toLocaleString("en-US")} hash-map entries`
+                      : ""} for {proxy.services.toLocaleString("en-US")} service ports
                     {proxy.path.length ? (
                       <ol className="mt-1 list-decimal pl-5 text-xs text-muted">
                         {proxy.path.map((step, index) => (

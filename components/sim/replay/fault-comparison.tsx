@@ -1,0 +1,96 @@
+"use client";
+
+import type { RunComparison } from "@/lib/sim";
+import { formatClock } from "./timeline";
+
+type Props = {
+  comparison: RunComparison;
+  /** The same scenario, params and seed without the faults: the run this one is compared with. */
+  baseHref: string;
+  onSeek: (t: number) => void;
+};
+
+const cellClass = "px-2 py-1.5 align-top";
+
+/**
+ * What the faults changed, beside the faulted replay: the first event where the two runs part, the
+ * key moments of each (leader changes, refused writes, evictions, available replicas) and the
+ * claims that hold in one run and not in the other.
+ */
+export function FaultComparison({ comparison, baseHref, onSeek }: Props) {
+  const { firstDivergence, keyMoments, flippedClaims } = comparison;
+  return (
+    <section aria-labelledby="comparison-heading" className="space-y-3 rounded-xl border border-line bg-surface p-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="comparison-heading" className="font-semibold">
+          What your faults changed
+        </h2>
+        <a href={baseHref} className="text-sm text-accent hover:underline">
+          Open the run without faults
+        </a>
+      </div>
+      {firstDivergence ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <p data-testid="first-divergence">
+            First divergence at t = <strong className="font-mono">{formatClock(firstDivergence.t)}</strong>
+            {firstDivergence.faulted ? (
+              <span className="text-muted">
+                : {firstDivergence.faulted.component}: {firstDivergence.faulted.message}
+              </span>
+            ) : null}
+          </p>
+          <button
+            type="button"
+            onClick={() => onSeek(firstDivergence.t)}
+            className="rounded-md border border-line px-3 py-1 hover:border-accent"
+          >
+            Go to the divergence
+          </button>
+        </div>
+      ) : (
+        <p className="text-sm">The two runs are identical: these faults changed nothing the trace records.</p>
+      )}
+      {keyMoments.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[20rem] text-sm" aria-label="Key moments, without and with the faults">
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className={cellClass}>Key moment</th>
+                <th className={cellClass}>Without faults</th>
+                <th className={cellClass}>With your faults</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keyMoments.map((moment, index) => (
+                <tr key={`${moment.kind}-${index}`} className="border-t border-line">
+                  <th scope="row" className={`${cellClass} text-left font-medium`}>
+                    {moment.label}
+                  </th>
+                  <td className={`${cellClass} text-muted`}>{moment.base ?? "—"}</td>
+                  <td className={`${cellClass} ${moment.base !== moment.faulted ? "font-medium text-danger" : ""}`}>
+                    {moment.faulted ?? "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {flippedClaims.length > 0 ? (
+        <div className="space-y-1">
+          <h3 className="text-sm font-semibold">Claims that flipped</h3>
+          <ul className="space-y-1 text-sm" aria-label="Claims that flipped">
+            {flippedClaims.map((claim) => (
+              <li key={claim.id}>
+                {claim.text}{" "}
+                <span className="text-muted">
+                  ({claim.base ? "holds" : "fails"} without faults, {claim.faulted ? "holds" : "fails"} with them)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

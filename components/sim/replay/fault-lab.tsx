@@ -1,0 +1,52 @@
+"use client";
+
+import type { RunComparison } from "@/lib/sim";
+import type { Fault } from "@/lib/sim";
+import type { Topology, View } from "@/lib/sim";
+import { FaultComparison } from "./fault-comparison";
+import { FaultList } from "./fault-list";
+import { FaultMenu } from "./fault-menu";
+import type { useFaultLab } from "./use-fault-lab";
+
+type Props = {
+  lab: ReturnType<typeof useFaultLab>;
+  faults: readonly Fault[];
+  /** With faults: what they changed, and the URL of the same run without them. */
+  comparison: { result: RunComparison; baseHref: string } | null;
+  topology: Topology;
+  view: View;
+  t: number;
+  isPlaying: boolean;
+  onSeek: (t: number) => void;
+};
+
+/** Under the player: the faults of this run, the menu of a picked component, and what the faults changed. */
+export function FaultLab({ lab, faults, comparison, topology, view, t, isPlaying, onSeek }: Props) {
+  return (
+    <div className="space-y-3">
+      <FaultList
+        faults={faults}
+        isPlaying={isPlaying}
+        isPending={lab.isPending}
+        isFull={lab.isFull}
+        onSeek={onSeek}
+        onRemove={lab.remove}
+      />
+      {comparison ? (
+        <FaultComparison comparison={comparison.result} baseHref={comparison.baseHref} onSeek={onSeek} />
+      ) : null}
+      {lab.picked && !isPlaying ? (
+        <FaultMenu
+          key={`${lab.picked.target.kind}:${lab.picked.target.id}:${t}`}
+          target={lab.picked.target}
+          anchor={lab.picked.anchor}
+          topology={topology}
+          view={view}
+          t={t}
+          onApply={lab.add}
+          onClose={lab.close}
+        />
+      ) : null}
+    </div>
+  );
+}
