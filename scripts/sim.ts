@@ -13,7 +13,9 @@ const COMMANDS: Record<string, Command> = {
     run: runListCommand,
   },
   run: {
-    usage: "run <id> [--<param> <value>]... [--seed N] [--json]   run a scenario; exit 1 if a claim fails",
+    usage:
+      "run <id> [--<param> <value>]... [--seed N] [--faults <json>] [--json | --hash]   run a scenario" +
+      " (with faults added); exit 1 if a claim fails",
     run: runRunCommand,
   },
   generate: {

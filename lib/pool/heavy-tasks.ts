@@ -3,7 +3,17 @@
 // plain data in and plain data out (structured-cloned across the thread boundary). This module
 // is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
-import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
+import {
+  generate,
+  runScenario,
+  type Fault,
+  type GeneratedQuestion,
+  type GeneratorKind,
+  type Params,
+  type PrefixSnapshot,
+  type Trace,
+} from "../sim";
+import { createLru } from "../lru";
 import { createRng, seedRng } from "../sim/core/rng";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
@@ -21,7 +31,7 @@ export type ScheduleOutcome =
   ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
 
 export type HeavyTask =
-  | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
+  | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number; faults?: Fault[] }
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
   | { kind: "render-markdown"; sources: string[] };
@@ -62,6 +72,13 @@ async function predict(generator: GeneratorKind, seed: number): Promise<Rendered
   };
 }
 
+/**
+ * This worker's snapshots of recent runs (lib/sim/faults/prefix.ts): a faulted run resumes from its
+ * base run's prefix instead of re-running it. One run keeps at most about 8 MB (control-plane-ha).
+ */
+const prefixRuns = createLru<PrefixSnapshot[]>(8);
+const prefixes = { snapshotsFor: (key: string) => prefixRuns.getOrCompute(key, () => []) };
+
 async function renderAll(sources: string[]): Promise<string[]> {
   const html: string[] = [];
   for (const source of sources) html.push(await renderMarkdown(source));
@@ -74,7 +91,7 @@ export default async function runHeavyTask(
 ): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
   switch (task.kind) {
     case "run-scenario":
-      return runScenario(task.scenarioId, task.params, task.seed);
+      return runScenario(task.scenarioId, task.params, task.seed, { faults: task.faults, prefixes });
     case "schedule":
       return schedule(task.files, task.seed);
     case "predict":

@@ -26,6 +26,7 @@ export async function runGenerateCommand(argv: string[]): Promise<number> {
   const kind = args.id as GeneratorKind | undefined;
   const seed = args.seed === undefined ? 1 : /^\d+$/.test(args.seed) ? Number(args.seed) : Number.NaN;
   const errors = [...args.errors, ...Object.keys(args.params).map((p) => `unknown option --${p}`)];
+  if (args.faults !== undefined || args.hash) errors.push("--faults and --hash belong to run, not generate");
   if (kind === undefined || !GENERATOR_KINDS.includes(kind))
     errors.push(`which kind? valid: ${GENERATOR_KINDS.join(", ")}`);
   if (!Number.isSafeInteger(seed)) errors.push(`--seed must be a non-negative integer, got "${args.seed}"`);

@@ -47,6 +47,15 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
+/** How the learner calls several processes of one kind. */
+const KIND_NAMES: Record<string, string> = {
+  etcd: "etcd members",
+  "kube-apiserver": "API servers",
+  "kube-controller-manager": "controller managers",
+  "kube-scheduler": "schedulers",
+  kubelet: "kubelets",
+};
+
 function processProblem(topology: Topology, target: string): string | null {
   const proc = topology.processes.find((p) => p.id === target);
   if (proc !== undefined)
@@ -58,7 +67,7 @@ function processProblem(topology: Topology, target: string): string | null {
   const same = topology.processes.filter((p) => p.kind === kind).map((p) => p.id);
   const all = topology.processes.filter(isFaultableProcess).map((p) => p.id);
   return kind !== undefined && same.length > 0
-    ? `there is no ${target} in this cluster; its ${kind} processes are ${list(same)}`
+    ? `there is no ${target} in this cluster; its ${KIND_NAMES[kind] ?? `${kind} processes`} are ${list(same)}`
     : `there is no ${target} in this cluster; its components are ${list(all)}`;
 }
 

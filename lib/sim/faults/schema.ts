@@ -38,70 +38,80 @@ const objectName = z
 const processFault = <K extends string>(kind: K) =>
   z.strictObject({ atMs, kind: z.literal(kind), target: componentId });
 
-export const kubectlFaultParamsSchema = z.discriminatedUnion("command", [
-  z.strictObject({
-    command: z.literal("scale"),
-    deployment: objectName,
-    replicas: z.number().int("replicas must be a whole number").min(0).max(50, "at most 50 replicas"),
-  }),
-  z.strictObject({ command: z.literal("delete-pod"), pod: objectName }),
-  z.strictObject({ command: z.literal("cordon"), node: objectName }),
-  z.strictObject({ command: z.literal("uncordon"), node: objectName }),
-  z.strictObject({ command: z.literal("drain"), node: objectName }),
-]);
-
-export const faultSchema = z.discriminatedUnion("kind", [
-  /** The process is stopped on purpose: its supervisor does not restart it. */
-  processFault("stop"),
-  /** The process is killed: a supervising kubelet restarts it (static pods), with back-off. */
-  processFault("crash"),
-  /** Stop, then start again after `downMs` (0: at once, like `systemctl restart`). */
-  z.strictObject({
-    atMs,
-    kind: z.literal("restart"),
-    target: componentId,
-    params: z
-      .strictObject({
-        downMs: z
-          .number()
-          .int("downMs must be a whole number of milliseconds")
-          .min(0)
-          .max(RESTART_DOWN_MAX_MS, `a restart keeps the process down at most ${RESTART_DOWN_MAX_MS / 60_000} min`),
-      })
-      .optional(),
-  }),
-  z.strictObject({ atMs, kind: z.literal("power-off"), target: componentId }),
-  z.strictObject({ atMs, kind: z.literal("power-on"), target: componentId }),
-  /** Hosts in different groups cannot talk; one group is cut off from every other host. */
-  z.strictObject({
-    atMs,
-    kind: z.literal("partition"),
-    groups: z
-      .array(z.array(componentId).min(1, "a group needs at least one host").max(64), {
-        message: "groups must be a list of host lists",
-      })
-      .min(1, "name at least one group of hosts")
-      .max(8, "at most 8 groups"),
-  }),
-  /** Removes every partition and link fault. */
-  z.strictObject({ atMs, kind: z.literal("heal") }),
-  /** Adds latency and loss to the link between two hosts (zeros clear it). */
-  z.strictObject({
-    atMs,
-    kind: z.literal("link"),
-    targets: z.tuple([componentId, componentId]),
-    params: z.strictObject({
-      delayMs: z
-        .number()
-        .int()
-        .min(0)
-        .max(LINK_DELAY_MAX_MS, `at most ${LINK_DELAY_MAX_MS / 1000} s of delay`),
-      dropPer1000: z.number().int().min(0).max(1000, "at most 1000 of 1000 messages can be lost"),
+export const kubectlFaultParamsSchema = z.discriminatedUnion(
+  "command",
+  [
+    z.strictObject({
+      command: z.literal("scale"),
+      deployment: objectName,
+      replicas: z.number().int("replicas must be a whole number").min(0).max(50, "at most 50 replicas"),
     }),
-  }),
-  /** A kubectl command, issued by the cluster's kubectl. */
-  z.strictObject({ atMs, kind: z.literal("kubectl"), params: kubectlFaultParamsSchema }),
-]);
+    z.strictObject({ command: z.literal("delete-pod"), pod: objectName }),
+    z.strictObject({ command: z.literal("cordon"), node: objectName }),
+    z.strictObject({ command: z.literal("uncordon"), node: objectName }),
+    z.strictObject({ command: z.literal("drain"), node: objectName }),
+  ],
+  { error: "a kubectl fault's command is one of scale, delete-pod, cordon, uncordon or drain" },
+);
+
+const FAULT_KIND_NAMES = "stop, crash, restart, power-off, power-on, partition, heal, link or kubectl";
+
+export const faultSchema = z.discriminatedUnion(
+  "kind",
+  [
+    /** The process is stopped on purpose: its supervisor does not restart it. */
+    processFault("stop"),
+    /** The process is killed: a supervising kubelet restarts it (static pods), with back-off. */
+    processFault("crash"),
+    /** Stop, then start again after `downMs` (0: at once, like `systemctl restart`). */
+    z.strictObject({
+      atMs,
+      kind: z.literal("restart"),
+      target: componentId,
+      params: z
+        .strictObject({
+          downMs: z
+            .number()
+            .int("downMs must be a whole number of milliseconds")
+            .min(0)
+            .max(RESTART_DOWN_MAX_MS, `a restart keeps the process down at most ${RESTART_DOWN_MAX_MS / 60_000} min`),
+        })
+        .optional(),
+    }),
+    z.strictObject({ atMs, kind: z.literal("power-off"), target: componentId }),
+    z.strictObject({ atMs, kind: z.literal("power-on"), target: componentId }),
+    /** Hosts in different groups cannot talk; one group is cut off from every other host. */
+    z.strictObject({
+      atMs,
+      kind: z.literal("partition"),
+      groups: z
+        .array(z.array(componentId).min(1, "a group needs at least one host").max(64), {
+          message: "groups must be a list of host lists",
+        })
+        .min(1, "name at least one group of hosts")
+        .max(8, "at most 8 groups"),
+    }),
+    /** Removes every partition and link fault. */
+    z.strictObject({ atMs, kind: z.literal("heal") }),
+    /** Adds latency and loss to the link between two hosts (zeros clear it). */
+    z.strictObject({
+      atMs,
+      kind: z.literal("link"),
+      targets: z.tuple([componentId, componentId]),
+      params: z.strictObject({
+        delayMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(LINK_DELAY_MAX_MS, `at most ${LINK_DELAY_MAX_MS / 1000} s of delay`),
+        dropPer1000: z.number().int().min(0).max(1000, "at most 1000 of 1000 messages can be lost"),
+      }),
+    }),
+    /** A kubectl command, issued by the cluster's kubectl. */
+    z.strictObject({ atMs, kind: z.literal("kubectl"), params: kubectlFaultParamsSchema }),
+  ],
+  { error: `a fault's kind is one of ${FAULT_KIND_NAMES}` },
+);
 
 export const faultListSchema = z.array(faultSchema).max(FAULTS_MAX, `at most ${FAULTS_MAX} faults in one run`);
 
