@@ -12,7 +12,6 @@ import { getLearnerId } from "@/lib/data/learners";
 import { getReplayPrediction } from "@/lib/data/predict";
 import { defaultSeed, runSimulation } from "@/lib/data/simulations";
 import { findScenario } from "@/lib/sim";
-import { compareRuns } from "@/lib/sim";
 import { noteReplayView } from "./actions";
 
 type Props = {
@@ -54,7 +53,7 @@ export default async function ReplayPage(props: Props) {
   if (!run.ok && run.fields.faults !== undefined) {
     return (
       <section className="mx-auto max-w-3xl space-y-3 py-6">
-        <h1 className="text-xl font-semibold">These faults cannot be added to “{run.scenario.title}”</h1>
+        <h1 className="text-xl font-semibold">{run.message}</h1>
         <p className="text-sm text-danger" role="alert">
           {run.fields.faults}
         </p>
@@ -104,12 +103,8 @@ export default async function ReplayPage(props: Props) {
     from && query.predict && query.guess
       ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess)
       : null;
-  // With faults, the same run without them is the one they are compared with (both are cached).
-  const base = query.faults
-    ? await runSimulation(scenario, { ...query, faults: undefined }, { learnerId, now: clock.now() })
-    : null;
-  const comparison = base?.ok
-    ? { result: compareRuns(base.trace, run.trace), baseHref: hrefWithout(run.scenario.id, query, "faults") }
+  const comparison = run.faulted
+    ? { result: run.faulted.comparison, baseHref: hrefWithout(run.scenario.id, query, "faults") }
     : null;
   const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (
