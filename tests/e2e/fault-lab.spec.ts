@@ -101,7 +101,7 @@ test("a fault the cluster cannot take gets the reason in the learner's words and
   const response = await page.goto(`/sim/etcd-outage?members=3&faults=${encodeURIComponent(faults)}`);
   expect(response?.status()).toBe(200);
   await expect(
-    page.getByText("fault 1: there is no etcd-9 in this cluster; its etcd processes are etcd-1, etcd-2, etcd-3"),
+    page.getByText("fault 1: there is no etcd-9 in this cluster; its etcd members are etcd-1, etcd-2, etcd-3"),
   ).toBeVisible();
   await page.getByRole("link", { name: "Open the run without faults" }).click();
   await expect(page).toHaveURL("/sim/etcd-outage?members=3");
@@ -113,12 +113,19 @@ for (const size of [
   { width: 375, height: 800 },
   { width: 1280, height: 800 },
 ]) {
-  test(`the faulted replay at ${size.width}×${size.height}: nothing scrolls sideways`, async ({ page }) => {
+  test(`the faulted replay at ${size.width}×${size.height}: nothing scrolls sideways, the menu fits the window`, async ({
+    page,
+  }) => {
     const faults = JSON.stringify([{ atMs: 10_000, kind: "stop", target: "etcd-3" }]);
     await page.setViewportSize(size);
     await page.goto(`/sim/etcd-outage?faults=${encodeURIComponent(faults)}&t=10500`);
     await expect(comparison(page)).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `screenshots/fault-lab-${size.width}.png`, fullPage: true });
+    await page.screenshot({ path: `screenshots/fault-lab-${size.width}-page.png`, fullPage: true });
+    await comparison(page).screenshot({ path: `screenshots/fault-lab-${size.width}-comparison.png` });
+    await page.getByRole("button", { name: /^Faults for etcd-1 at / }).click();
+    const menu = page.getByTestId("fault-menu");
+    await expect(menu).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `screenshots/fault-lab-${size.width}-menu.png` });
   });
 }

@@ -11,7 +11,7 @@ import { getCardLabel } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
 import { getReplayPrediction } from "@/lib/data/predict";
 import { defaultSeed, runSimulation } from "@/lib/data/simulations";
-import { findScenario } from "@/lib/sim";
+import { faultsJson, findScenario, type Fault, type Params } from "@/lib/sim";
 import { noteReplayView } from "./actions";
 
 type Props = {
@@ -32,6 +32,18 @@ function hrefWithout(scenarioId: string, query: Record<string, string | undefine
   );
   const search = new URLSearchParams(kept).toString();
   return `/sim/${scenarioId}${search ? `?${search}` : ""}`;
+}
+
+/** The CLI command that prints the trace hash of this run (scripts/sim/run.ts). */
+function simCommand(scenarioId: string, params: Params, seed: number, faults: readonly Fault[]): string {
+  const flags = Object.entries(params).map(([name, value]) => `--${name} ${String(value)}`);
+  return [
+    `npm run sim -- run ${scenarioId}`,
+    ...flags,
+    `--seed ${seed}`,
+    `--faults '${faultsJson(faults)}'`,
+    "--hash",
+  ].join(" ");
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -104,7 +116,12 @@ export default async function ReplayPage(props: Props) {
       ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess)
       : null;
   const comparison = run.faulted
-    ? { result: run.faulted.comparison, baseHref: hrefWithout(run.scenario.id, query, "faults") }
+    ? {
+        result: run.faulted.comparison,
+        baseHref: hrefWithout(run.scenario.id, query, "faults"),
+        command: simCommand(run.scenario.id, run.params, run.seed, run.faulted.faults),
+        hash: run.hash,
+      }
     : null;
   const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (

@@ -3,12 +3,17 @@
 import type { RunComparison } from "@/lib/sim";
 import { formatClock } from "./timeline";
 
-type Props = {
-  comparison: RunComparison;
+/** A faulted run as the page shows it beside the player. */
+export type FaultedRunView = {
+  result: RunComparison;
   /** The same scenario, params and seed without the faults: the run this one is compared with. */
   baseHref: string;
-  onSeek: (t: number) => void;
+  /** The CLI command that prints this run's trace hash, and that hash. */
+  command: string;
+  hash: string;
 };
+
+type Props = { faulted: FaultedRunView; onSeek: (t: number) => void };
 
 const cellClass = "px-2 py-1.5 align-top";
 
@@ -17,15 +22,15 @@ const cellClass = "px-2 py-1.5 align-top";
  * key moments of each (leader changes, refused writes, evictions, available replicas) and the
  * claims that hold in one run and not in the other.
  */
-export function FaultComparison({ comparison, baseHref, onSeek }: Props) {
-  const { firstDivergence, keyMoments, flippedClaims } = comparison;
+export function FaultComparison({ faulted, onSeek }: Props) {
+  const { firstDivergence, keyMoments, flippedClaims } = faulted.result;
   return (
     <section aria-labelledby="comparison-heading" className="space-y-3 rounded-xl border border-line bg-surface p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="comparison-heading" className="font-semibold">
           What your faults changed
         </h2>
-        <a href={baseHref} className="text-sm text-accent hover:underline">
+        <a href={faulted.baseHref} className="text-sm text-accent hover:underline">
           Open the run without faults
         </a>
       </div>
@@ -33,11 +38,7 @@ export function FaultComparison({ comparison, baseHref, onSeek }: Props) {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <p data-testid="first-divergence">
             First divergence at t = <strong className="font-mono">{formatClock(firstDivergence.t)}</strong>
-            {firstDivergence.faulted ? (
-              <span className="text-muted">
-                : {firstDivergence.faulted.component}: {firstDivergence.faulted.message}
-              </span>
-            ) : null}
+            {firstDivergence.faulted ? <span className="text-muted">: {firstDivergence.faulted.message}</span> : null}
           </p>
           <button
             type="button"
@@ -91,6 +92,15 @@ export function FaultComparison({ comparison, baseHref, onSeek }: Props) {
           </ul>
         </div>
       ) : null}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted">Reproduce it from the command line</summary>
+        <pre className="mt-1 overflow-x-auto rounded-md bg-surface-2 p-2 text-xs whitespace-pre-wrap break-all">
+          <code>{faulted.command}</code>
+        </pre>
+        <p className="mt-1 text-xs text-muted">
+          prints the trace hash <code className="break-all">{faulted.hash}</code>
+        </p>
+      </details>
     </section>
   );
 }

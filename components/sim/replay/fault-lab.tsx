@@ -1,9 +1,8 @@
 "use client";
 
-import type { RunComparison } from "@/lib/sim";
+import { FaultComparison, type FaultedRunView } from "./fault-comparison";
 import type { Fault } from "@/lib/sim";
 import type { Topology, View } from "@/lib/sim";
-import { FaultComparison } from "./fault-comparison";
 import { FaultList } from "./fault-list";
 import { FaultMenu } from "./fault-menu";
 import type { useFaultLab } from "./use-fault-lab";
@@ -11,8 +10,8 @@ import type { useFaultLab } from "./use-fault-lab";
 type Props = {
   lab: ReturnType<typeof useFaultLab>;
   faults: readonly Fault[];
-  /** With faults: what they changed, and the URL of the same run without them. */
-  comparison: { result: RunComparison; baseHref: string } | null;
+  /** With faults: what they changed (null without). */
+  comparison: FaultedRunView | null;
   topology: Topology;
   view: View;
   t: number;
@@ -32,9 +31,7 @@ export function FaultLab({ lab, faults, comparison, topology, view, t, isPlaying
         onSeek={onSeek}
         onRemove={lab.remove}
       />
-      {comparison ? (
-        <FaultComparison comparison={comparison.result} baseHref={comparison.baseHref} onSeek={onSeek} />
-      ) : null}
+      {comparison ? <FaultComparison faulted={comparison} onSeek={onSeek} /> : null}
       {lab.picked && !isPlaying ? (
         <FaultMenu
           key={`${lab.picked.target.kind}:${lab.picked.target.id}:${t}`}

@@ -49,7 +49,7 @@ export function FaultMenu({ target, anchor, topology, view, t, onApply, onClose 
   const [place] = useState(() => placeBeside(anchor));
 
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>("button, input, select")?.focus();
+    menu.current?.querySelector<HTMLElement>("[data-fault-choice], form :is(input, select)")?.focus();
   }, [form]);
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {

@@ -9,9 +9,10 @@ import { raftAt, wireAt } from "@/lib/replay/raft-tape";
 import { bootstrapEndOf, firstStarts, openingTime } from "@/lib/replay/story";
 import { describeView } from "@/lib/replay/summary";
 import { dilationWindows, voteSpans, windowAt } from "@/lib/replay/time-warp";
-import { decidingSeq, type ClaimResult, type RunComparison, type Trace } from "@/lib/sim";
+import { decidingSeq, type ClaimResult, type Trace } from "@/lib/sim";
 import { ClaimsChecklist } from "./claims-checklist";
 import { EventLog } from "./event-log";
+import type { FaultedRunView } from "./fault-comparison";
 import { FaultLab } from "./fault-lab";
 import { FocusPanel, type Prediction } from "./focus-panel";
 import { ReplayStage } from "./replay-stage";
@@ -38,8 +39,8 @@ type Props = {
   focusClaimId: string | null;
   prediction: Prediction | null;
   header: ReactNode;
-  /** With faults: what they changed, and the URL of the same run without them. */
-  comparison: { result: RunComparison; baseHref: string } | null;
+  /** With faults: what they changed (null without). */
+  comparison: FaultedRunView | null;
 };
 
 /**

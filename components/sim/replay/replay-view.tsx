@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, type ReactNode } from "react";
 import { traceSchema, type Trace } from "@/lib/sim";
-import type { RunComparison } from "@/lib/sim";
+import type { FaultedRunView } from "./fault-comparison";
 import type { Prediction } from "./focus-panel";
 import { ReplayPlayer } from "./replay-player";
 
@@ -14,8 +14,8 @@ type Props = {
   header: ReactNode;
   viewKey: string;
   noteView: (input: unknown) => Promise<void>;
-  /** With faults: what they changed, and the URL of the same run without them. */
-  comparison?: { result: RunComparison; baseHref: string } | null;
+  /** With faults: what they changed (null without). */
+  comparison?: FaultedRunView | null;
 };
 
 /** Validates the trace the server sent (it is data crossing a boundary), then plays it. */
