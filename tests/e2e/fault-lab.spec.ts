@@ -74,6 +74,13 @@ test("stop the etcd leader at the playhead: a new leader is elected, the diff na
   await expect(ring(other).locator('[data-role="leader"]')).toHaveAttribute("data-member", newLeader!);
   await expect(ring(other).locator(`[data-member="${leader}"]`)).toHaveAttribute("data-role", "down");
 
+  // The page names the CLI command for this run and the trace hash the API reports for the same URL.
+  await comparison(other).getByText("Reproduce it from the command line").click();
+  await expect(comparison(other).locator("pre")).toContainText(`--faults '${url.searchParams.get("faults")}'`);
+  const hash = await comparison(other).getByTestId("trace-hash").innerText();
+  const api = await other.request.get(`/api/sim/etcd-outage?${url.searchParams}`);
+  expect(api.headers()["x-sim-trace-hash"]).toBe(hash);
+
   const axe = await new AxeBuilder({ page: other }).include("main").analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
@@ -88,12 +95,14 @@ test("the menu works from the keyboard: Enter opens it on the first fault, arrow
   await page.keyboard.press("Enter");
   const menu = page.getByRole("dialog", { name: /^kube-apiserver-1 at 0:08\.000$/ });
   await expect(menu.getByRole("button", { name: "Stop kube-apiserver-1 (clean shutdown)" })).toBeFocused();
+  await expect(target).toHaveAttribute("aria-expanded", "true");
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("button", { name: "Crash kube-apiserver-1 (killed at once)" })).toBeFocused();
   await expect(clock(page)).toHaveText("0:08.000"); // the arrows moved in the menu, not the playhead
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(target).toBeFocused();
+  await expect(target).toHaveAttribute("aria-expanded", "false");
 });
 
 test("a fault the cluster cannot take gets the reason in the learner's words and the way back", async ({ page }) => {

@@ -1,11 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import type { FaultTarget } from "@/lib/replay/fault-choices";
 import type { Flow } from "@/lib/replay/flows";
 import type { DiagramLayout, HostLayout } from "@/lib/replay/layout";
 import type { View } from "@/lib/sim";
-import { FaultTargets, type TargetShape } from "./fault-targets";
+import { FaultTargets, type FaultPicker, type TargetShape } from "./fault-targets";
 import { HostBox, procRow } from "./host-box";
 import { PodChips } from "./pod-chips";
 
@@ -20,7 +19,7 @@ type Props = {
   /** Processes that have not started yet at t: drawn as "starting", not "down". */
   starting: ReadonlySet<string>;
   /** When set (the replay is paused), the components are buttons that open the faults for them. */
-  onPickTarget?: (target: FaultTarget, element: Element) => void;
+  faultPicker?: FaultPicker;
 };
 
 const flowColors = { raft: "var(--accent)", api: "var(--learning)", traffic: "var(--review)" };
@@ -81,7 +80,7 @@ function targetShapes(layout: DiagramLayout, view: View): TargetShape[] {
  * the leaders, nodes and pods, crashed processes and partitions, and the communication of the
  * latest events moving along the links.
  */
-export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting, onPickTarget }: Props) {
+export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting, faultPicker }: Props) {
   const titleId = useId();
   const descId = useId();
   const partitionGroup = (hostId: string) => view.partitions.findIndex((group) => group.split(",").includes(hostId));
@@ -100,7 +99,7 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
           partitionGroup={partitionGroup}
         />
       </g>
-      {onPickTarget ? <FaultTargets shapes={targetShapes(layout, view)} t={t} onPick={onPickTarget} /> : null}
+      {faultPicker ? <FaultTargets shapes={targetShapes(layout, view)} t={t} picker={faultPicker} /> : null}
     </svg>
   );
 }

@@ -17,6 +17,9 @@ type Props = { faulted: FaultedRunView; onSeek: (t: number) => void };
 
 const cellClass = "px-2 py-1.5 align-top";
 
+/** A moment's text ("etcd-2 at 11.0 s") with its unit kept beside the number on a narrow screen. */
+const momentText = (text: string | null) => (text === null ? "—" : text.replace(/ (m?s)$/, "\u00a0$1"));
+
 /**
  * What the faults changed, beside the faulted replay: the first event where the two runs part, the
  * key moments of each (leader changes, refused writes, evictions, available replicas) and the
@@ -67,9 +70,9 @@ export function FaultComparison({ faulted, onSeek }: Props) {
                   <th scope="row" className={`${cellClass} text-left font-medium`}>
                     {moment.label}
                   </th>
-                  <td className={`${cellClass} text-muted`}>{moment.base ?? "—"}</td>
+                  <td className={`${cellClass} text-muted`}>{momentText(moment.base)}</td>
                   <td className={`${cellClass} ${moment.base !== moment.faulted ? "font-medium text-danger" : ""}`}>
-                    {moment.faulted ?? "—"}
+                    {momentText(moment.faulted)}
                   </td>
                 </tr>
               ))}
@@ -98,7 +101,10 @@ export function FaultComparison({ faulted, onSeek }: Props) {
           <code>{faulted.command}</code>
         </pre>
         <p className="mt-1 text-xs text-muted">
-          prints the trace hash <code className="break-all">{faulted.hash}</code>
+          prints the trace hash{" "}
+          <code className="break-all" data-testid="trace-hash">
+            {faulted.hash}
+          </code>
         </p>
       </details>
     </section>

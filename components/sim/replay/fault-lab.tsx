@@ -5,6 +5,7 @@ import type { Fault } from "@/lib/sim";
 import type { Topology, View } from "@/lib/sim";
 import { FaultList } from "./fault-list";
 import { FaultMenu } from "./fault-menu";
+import { targetKey } from "./fault-targets";
 import type { useFaultLab } from "./use-fault-lab";
 
 type Props = {
@@ -34,7 +35,7 @@ export function FaultLab({ lab, faults, comparison, topology, view, t, isPlaying
       {comparison ? <FaultComparison faulted={comparison} onSeek={onSeek} /> : null}
       {lab.picked && !isPlaying ? (
         <FaultMenu
-          key={`${lab.picked.target.kind}:${lab.picked.target.id}:${t}`}
+          key={`${targetKey(lab.picked.target)}:${t}`}
           target={lab.picked.target}
           anchor={lab.picked.anchor}
           topology={topology}

@@ -8,11 +8,20 @@ import { targetLabel } from "@/lib/replay/fault-choices";
 export type TargetShape = FaultTarget &
   ({ x: number; y: number; w: number; h: number } | { cx: number; cy: number; r: number });
 
+/** How a diagram's buttons reach the fault lab: what a click picks, and what is picked now (its menu open). */
+export type FaultPicker = {
+  pick: (target: FaultTarget, element: Element) => void;
+  /** `${kind}:${id}` of the picked component, or null. */
+  pickedKey: string | null;
+};
+
+export const targetKey = (target: FaultTarget) => `${target.kind}:${target.id}`;
+
 type Props = {
   shapes: TargetShape[];
   /** The playhead, named in each button ("… at 12.3 s"). */
   t: number;
-  onPick: (target: FaultTarget, element: Element) => void;
+  picker: FaultPicker;
 };
 
 /**
@@ -20,13 +29,13 @@ type Props = {
  * for assistive technology): a click, Enter or Space opens the faults that apply to that component at
  * the playhead. Invisible until hovered or focused, when an outline shows what is picked.
  */
-export function FaultTargets({ shapes, t, onPick }: Props) {
+export function FaultTargets({ shapes, t, picker }: Props) {
   const seconds = (t / 1000).toFixed(1);
   const onKeyDown = (target: FaultTarget) => (event: KeyboardEvent<SVGElement>) => {
     if (event.key !== "Enter" && event.key !== " ") return;
     event.preventDefault();
     event.stopPropagation(); // Space would also play the replay (use-replay-keys)
-    onPick(target, event.currentTarget);
+    picker.pick(target, event.currentTarget);
   };
   return (
     <g role="group" aria-label={`Break a component at ${seconds} s`}>
@@ -35,26 +44,20 @@ export function FaultTargets({ shapes, t, onPick }: Props) {
           role: "button",
           tabIndex: 0,
           "aria-haspopup": "dialog" as const,
+          "aria-expanded": picker.pickedKey === targetKey(shape),
           "aria-label": `Faults for ${targetLabel(shape)} at ${seconds} s`,
           "data-fault-target": shape.id,
           className:
-            "cursor-pointer fill-transparent stroke-transparent outline-none hover:stroke-accent focus-visible:stroke-accent",
+            "cursor-pointer fill-transparent stroke-transparent outline-none hover:stroke-accent " +
+            "focus-visible:stroke-accent aria-expanded:stroke-accent",
           strokeWidth: 2.5,
-          onClick: (event: { currentTarget: Element }) => onPick(shape, event.currentTarget),
+          onClick: (event: { currentTarget: Element }) => picker.pick(shape, event.currentTarget),
           onKeyDown: onKeyDown(shape),
         };
         return "r" in shape ? (
-          <circle key={`${shape.kind}:${shape.id}`} cx={shape.cx} cy={shape.cy} r={shape.r} {...common} />
+          <circle key={targetKey(shape)} cx={shape.cx} cy={shape.cy} r={shape.r} {...common} />
         ) : (
-          <rect
-            key={`${shape.kind}:${shape.id}`}
-            x={shape.x}
-            y={shape.y}
-            width={shape.w}
-            height={shape.h}
-            rx={6}
-            {...common}
-          />
+          <rect key={targetKey(shape)} x={shape.x} y={shape.y} width={shape.w} height={shape.h} rx={6} {...common} />
         );
       })}
     </g>

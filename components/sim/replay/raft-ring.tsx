@@ -1,11 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import type { FaultTarget } from "@/lib/replay/fault-choices";
 import type { RaftMemberAt, WireMessage } from "@/lib/replay/raft-tape";
 import { ringLayout, type RingSlot } from "@/lib/replay/ring-layout";
 import { majority } from "@/lib/sim/raft/quorum";
-import { FaultTargets } from "./fault-targets";
+import { FaultTargets, type FaultPicker } from "./fault-targets";
 
 type Props = {
   members: RaftMemberAt[];
@@ -15,7 +14,7 @@ type Props = {
   starting: ReadonlySet<string>;
   isReducedMotion: boolean;
   /** When set (the replay is paused), each member is a button that opens the faults for it. */
-  faultTargets?: { hostOf: Readonly<Record<string, string>>; onPick: (target: FaultTarget, element: Element) => void };
+  faultTargets?: { hostOf: Readonly<Record<string, string>>; picker: FaultPicker };
 };
 
 /** One colour per term, cycling: entries of the same term share it, so a new leader's entries stand out. */
@@ -113,7 +112,7 @@ export function RaftRing({ members, wire, t, starting, isReducedMotion, faultTar
             r: ring.memberRadius + 8,
           }))}
           t={t}
-          onPick={faultTargets.onPick}
+          picker={faultTargets.picker}
         />
       ) : null}
     </svg>

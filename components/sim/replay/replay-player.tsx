@@ -146,7 +146,7 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
         windows={windows}
         isSlowed={Boolean(playback.slowsBursts && windowAt(windows, t))}
         caption={caption}
-        onPickTarget={playback.isPlaying || lab.isPending || lab.isFull ? undefined : lab.pick}
+        faultPicker={playback.isPlaying || lab.isPending || lab.isFull ? undefined : lab.picker}
         focus={
           nextClaim ? (
             <FocusPanel

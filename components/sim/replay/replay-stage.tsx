@@ -1,7 +1,6 @@
 "use client";
 
 import { useMemo, useState, type ReactNode, type Ref } from "react";
-import type { FaultTarget } from "@/lib/replay/fault-choices";
 import type { Flow } from "@/lib/replay/flows";
 import type { DiagramLayout } from "@/lib/replay/layout";
 import type { Marker } from "@/lib/replay/markers";
@@ -10,6 +9,7 @@ import type { DilationWindow } from "@/lib/replay/time-warp";
 import type { TimelineScale } from "@/lib/replay/timeline-scale";
 import type { Trace, View } from "@/lib/sim";
 import { ClusterDiagram } from "./cluster-diagram";
+import type { FaultPicker } from "./fault-targets";
 import { Glossary } from "./glossary";
 import { PanFrame } from "./pan-frame";
 import { RaftRing } from "./raft-ring";
@@ -37,7 +37,7 @@ type Props = {
   caption: string;
   focus: ReactNode;
   /** When set (paused), a click on a component in a diagram picks it for the fault lab. */
-  onPickTarget?: (target: FaultTarget, element: Element) => void;
+  faultPicker?: FaultPicker;
 };
 
 type Pane = "raft" | "cluster";
@@ -94,7 +94,7 @@ export function ReplayStage({ ref, ...props }: Props) {
               t={t}
               starting={props.starting}
               isReducedMotion={props.isReducedMotion}
-              faultTargets={props.onPickTarget ? { hostOf, onPick: props.onPickTarget } : undefined}
+              faultTargets={props.faultPicker ? { hostOf, picker: props.faultPicker } : undefined}
             />
           </div>
         ) : null}
@@ -107,7 +107,7 @@ export function ReplayStage({ ref, ...props }: Props) {
             isReducedMotion={props.isReducedMotion}
             summary={props.summary}
             starting={props.starting}
-            onPickTarget={props.onPickTarget}
+            faultPicker={props.faultPicker}
           />
         </PanFrame>
       </div>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { FaultTarget } from "@/lib/replay/fault-choices";
 import { hrefWithFaults } from "@/lib/replay/fault-url";
+import { targetKey } from "./fault-targets";
 import { FAULTS_MAX, type Fault } from "@/lib/sim";
 
 /**
@@ -25,7 +26,10 @@ export function useFaultLab(faults: readonly Fault[], t: number) {
     picked,
     isPending,
     isFull: faults.length >= FAULTS_MAX,
-    pick: (target: FaultTarget, anchor: Element) => setPicked({ target, anchor }),
+    picker: {
+      pick: (target: FaultTarget, anchor: Element) => setPicked({ target, anchor }),
+      pickedKey: picked ? targetKey(picked.target) : null,
+    },
     close: () => setPicked(null),
     add: (fault: Fault) => navigate([...faults, fault], t),
     remove: (index: number) => navigate(faults.toSpliced(index, 1), t),
