@@ -46,12 +46,12 @@ test("stop the etcd leader at the playhead: a new leader is elected, the diff na
   // The diff: in the base run term 2 begins only after the outage (about 140 s); here within seconds.
   const row = comparison(page).getByRole("row", { name: /^etcd leader of term 2/ });
   const faultedCell = row.getByRole("cell").last();
-  await expect(faultedCell).toHaveText(/^etcd-\d at \d+\.\d s$/);
+  await expect(faultedCell).toHaveText(/^etcd-\d at \d+\.\d\ss$/);
   const [newLeader, electedAt] = (await faultedCell.innerText()).split(" at ");
   expect(newLeader).not.toBe(leader);
   expect(parseFloat(electedAt!)).toBeGreaterThan(at);
   expect(parseFloat(electedAt!)).toBeLessThan(20);
-  await expect(row.getByRole("cell").first()).toHaveText(/^etcd-\d at 1\d\d\.\d s$/);
+  await expect(row.getByRole("cell").first()).toHaveText(/^etcd-\d at 1\d\d\.\d\ss$/);
   await expect(page.getByTestId("first-divergence")).toContainText("First divergence at t =");
 
   // The player goes to the divergence, and after the election draws the new leader.

@@ -65,18 +65,19 @@ export function FaultMenu({ target, anchor, topology, view, t, onApply, onClose 
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const isField = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
     if (event.key === "Escape") {
       event.preventDefault();
       close();
-    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !(event.target instanceof HTMLInputElement)) {
+    } else if (isField) {
+      return; // a form's fields keep their keys (use-replay-keys leaves them alone too)
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const items = [...(menu.current?.querySelectorAll<HTMLElement>("[data-fault-choice]") ?? [])];
       const at = items.indexOf(document.activeElement as HTMLElement);
       items[(at + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
-    } else if (event.key.startsWith("Arrow") || event.key === " " || event.key === "Home" || event.key === "End") {
-      // Keys inside the menu belong to it, not to the player (use-replay-keys skips prevented events).
-      if (!(event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement))
-        event.preventDefault();
+    } else if (event.key.startsWith("Arrow") || event.key === "Home" || event.key === "End") {
+      event.preventDefault(); // the menu's keys, not the player's (use-replay-keys skips prevented events)
     }
   }
 
