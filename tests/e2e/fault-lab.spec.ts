@@ -105,6 +105,31 @@ test("the menu works from the keyboard: Enter opens it on the first fault, arrow
   await expect(target).toHaveAttribute("aria-expanded", "false");
 });
 
+test("a partition chosen in the menu's form is added as a chip, and removing the chip runs without it again", async ({
+  page,
+}) => {
+  await page.goto("/sim/etcd-outage?members=3&t=8000");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: /^Faults for machine cp-1 at 8\.0 s$/ }).click();
+  const menu = page.getByRole("dialog", { name: /^machine cp-1 at 0:08\.000$/ });
+  await menu.getByRole("button", { name: "Partition cp-1 and others…" }).click();
+  await expect(menu.getByRole("checkbox", { name: "cp-1" })).toBeChecked();
+  await menu.getByRole("checkbox", { name: "etcd-1" }).check();
+  await menu.getByRole("button", { name: "Partition them from the rest" }).click();
+
+  await expect(page).toHaveURL(/[?&]faults=/);
+  const chips = page.getByRole("list", { name: "Faults in this run" });
+  await expect(chips).toHaveText("0:08.000 partition {cp-1, etcd-1} from the rest");
+  expect(new URL(page.url()).searchParams.get("members")).toBe("3");
+  await expect(comparison(page)).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove partition {cp-1, etcd-1} from the rest at 0:08.000" }).click();
+  await expect(page).not.toHaveURL(/[?&]faults=/);
+  await expect(chips).toHaveCount(0);
+  await expect(comparison(page)).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get("members")).toBe("3");
+});
+
 test("a fault the cluster cannot take gets the reason in the learner's words and the way back", async ({ page }) => {
   const faults = JSON.stringify([{ atMs: 5000, kind: "stop", target: "etcd-9" }]);
   const response = await page.goto(`/sim/etcd-outage?members=3&faults=${encodeURIComponent(faults)}`);
