@@ -1,5 +1,6 @@
 // npm run sim -- <command>: the simulation from the command line. One table entry per subcommand;
 // each implementation lives in scripts/sim/<command>.ts and returns the process exit code.
+import { GENERATOR_KINDS } from "@/lib/sim";
 import { runGenerateCommand } from "./sim/generate";
 import { runListCommand } from "./sim/list";
 import { runRunCommand } from "./sim/run";
@@ -20,7 +21,8 @@ const COMMANDS: Record<string, Command> = {
   },
   generate: {
     usage:
-      "generate <kind> [--seed N] [--json]   a question answered by the simulation (etcd-writes, pod-placement, pod-names, replacement-time)",
+      "generate <kind> [--seed N] [--json]   a question answered by the simulation (" +
+      `${GENERATOR_KINDS.join(", ")})`,
     run: runGenerateCommand,
   },
   schedule: {

@@ -8,6 +8,11 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
+//   runScenario(id, params, seed, { faults, prefixes })
+//                                        -> the run with faults added (faults/), resumed from a snapshot of
+//                                           the base run's prefix when `prefixes` holds one
+//   parseFaultsJson / checkFaults        -> a fault list read (schema) and held against a run's cluster
+//   compareRuns(base, faulted)           -> first divergence, key moments and flipped claims
 export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
@@ -55,7 +60,15 @@ export { ENGINE_VERSION } from "./version";
 export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
-export { faultSchema, faultListSchema, FAULT_KINDS, FAULTS_MAX, type Fault, type FaultKind } from "./faults/schema";
+export {
+  faultSchema,
+  faultListSchema,
+  FAULT_KINDS,
+  FAULTS_MAX,
+  FAULT_HORIZON_MS,
+  type Fault,
+  type FaultKind,
+} from "./faults/schema";
 export {
   checkFaults,
   clusterHosts,
@@ -66,4 +79,4 @@ export {
 } from "./faults/check";
 export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
 export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
-export type { PrefixStore, PrefixSnapshot } from "./faults/prefix";
+export { latestSnapshot, SNAPSHOTS_PER_RUN_MAX, type PrefixStore, type PrefixSnapshot } from "./faults/prefix";

@@ -26,13 +26,13 @@ import {
   type PrefixSnapshot,
   type PrefixStore,
 } from "./faults/prefix";
-import type { Fault } from "./faults/schema";
+import { faultListSchema, type Fault } from "./faults/schema";
 import { faultTimeline, type TimedAction } from "./faults/to-actions";
 import { buildCheckpoints } from "./replay";
 import { parseParams, type RawParams } from "./scenarios/params";
 import { findScenario, SCENARIO_IDS } from "./scenarios/registry";
-import type { Plan } from "./scenarios/types";
-import type { Outcome, Topology, Trace } from "./trace/types";
+import type { Plan, ScenarioDef } from "./scenarios/types";
+import type { Outcome, Params, Topology, Trace } from "./trace/types";
 import { ENGINE_VERSION } from "./version";
 
 /** An unknown scenario or invalid parameters; `errors` maps each bad field to a message. */
@@ -76,11 +76,8 @@ export function topologyOf(world: World): Topology {
   };
 }
 
-/**
- * Runs a scenario deterministically: the same (id, params, seed) always gives a byte-identical
- * trace. Throws ScenarioInputError for an unknown id or invalid params (with a message per field).
- */
-export function runScenario(id: string, params: RawParams, seed: number, options: RunOptions = {}): Trace {
+/** The scenario and its params, checked; a ScenarioInputError names every bad field. */
+function parseInput(id: string, params: RawParams, seed: number): { def: ScenarioDef; params: Params } {
   const def = findScenario(id);
   if (def === undefined)
     throw new ScenarioInputError(`unknown scenario "${id}"; valid: ${SCENARIO_IDS.join(", ")}`, "unknown-scenario", {
@@ -97,35 +94,44 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     throw new ScenarioInputError(`seed must be a non-negative integer, got ${seed}`, "bad-params", {
       seed: "must be a non-negative integer",
     });
-  const plan = def.plan(parsed.params);
-  const faults = options.faults ?? [];
+  return { def, params: parsed.params };
+}
+
+/**
+ * The faults, parsed again so the trace spells them one way (the schema's key order) however the
+ * caller wrote them, and held against the cluster (checkFaults); a ScenarioInputError otherwise.
+ */
+function checkedFaults(id: string, raw: readonly Fault[], world: World, durationMs: number): Fault[] {
+  const faults = faultListSchema.parse(raw);
+  const check = checkFaults({ topology: topologyOf(world), durationMs }, faults);
+  if (!check.ok)
+    throw new ScenarioInputError(
+      `invalid faults for ${id}: ${describeFaultErrors(check.errors)}`,
+      "bad-faults",
+      Object.fromEntries(check.errors.map((e) => [`faults.${e.index}`, e.message])),
+    );
+  return faults;
+}
+
+/**
+ * Runs a scenario deterministically: the same (id, params, seed, faults) always gives a byte-identical
+ * trace. Throws ScenarioInputError for an unknown id, invalid params or faults (a message per field).
+ */
+export function runScenario(id: string, rawParams: RawParams, seed: number, options: RunOptions = {}): Trace {
+  const { def, params } = parseInput(id, rawParams, seed);
+  const plan = def.plan(params);
   const { world, boot } = buildCluster(plan.cluster, seed);
-  if (faults.length > 0) {
-    const check = checkFaults({ topology: topologyOf(world), durationMs: plan.durationMs }, faults);
-    if (!check.ok)
-      throw new ScenarioInputError(
-        `invalid faults for ${id}: ${describeFaultErrors(check.errors)}`,
-        "bad-faults",
-        Object.fromEntries(check.errors.map((e) => [`faults.${e.index}`, e.message])),
-      );
-  }
+  const faults = checkedFaults(id, options.faults ?? [], world, plan.durationMs);
   const timeline = faultTimeline(faults, Object.keys(world.hosts).sort());
   const tape = options.raftTape ?? def.raftTape === true;
   const bounds = options.bounds ?? DEFAULT_BOUNDS;
   const transient = options.transient ?? true;
+  const key = { engineVersion: ENGINE_VERSION, scenario: def.id, params, seed, raftTape: tape, bounds };
+  // onStep must see every step, so a run observed step by step never resumes.
   const kept =
     options.prefixes === undefined || options.onStep !== undefined
       ? null
-      : options.prefixes.snapshotsFor(
-          prefixKey({
-            engineVersion: ENGINE_VERSION,
-            scenario: def.id,
-            params: parsed.params,
-            seed,
-            raftTape: tape,
-            bounds,
-          }),
-        );
+      : options.prefixes.snapshotsFor(prefixKey(key));
   const prefixEnd = timeline[0]?.at ?? plan.durationMs - 1;
   const from = kept === null ? undefined : latestSnapshot(kept, prefixEnd);
   const { sim, recorder } =
@@ -144,7 +150,7 @@ export function runScenario(id: string, params: RawParams, seed: number, options
   const topology = topologyOf(sim.world);
   const claims =
     outcome.status === "completed"
-      ? def.claims(parsed.params, sim.trace, plan)
+      ? def.claims(params, sim.trace, plan)
       : [
           {
             id: "within-bounds",
@@ -158,7 +164,7 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     engineVersion: ENGINE_VERSION,
     scenario: def.id,
     title: def.title,
-    params: parsed.params,
+    params,
     seed,
     durationMs: plan.durationMs,
     topology,
@@ -168,7 +174,7 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     outcome,
     stats: { steps: sim.steps },
     ...(recorder === null ? {} : { raft: recorder.finish() }),
-    ...(faults.length === 0 ? {} : { faults: [...faults] }),
+    ...(faults.length === 0 ? {} : { faults }),
   };
 }
 

@@ -28,8 +28,6 @@ export type RunComparison = {
 /** A comparison lists at most this many key moments, earliest first. */
 export const KEY_MOMENTS_MAX = 40;
 
-const WRITE_VERBS = new Set(["create", "update", "patch", "delete"]);
-
 /** A key moment of one run: `key` names the same moment in the other run (with its occurrence). */
 type Moment = { kind: KeyMomentKind; key: string; label: string; text: string; t: number };
 
@@ -82,10 +80,12 @@ function isKeyEvent(e: TraceEvent): boolean {
     case "leader-election.acquired":
       return true;
     case "api.response":
-      // A write kubectl sent that failed: no answer (status 0), an error, or a 5xx (etcd without quorum).
+      // A kubectl command that changes something (any but get) failed at one of its requests: no answer
+      // (status 0) or an error (a 404 that apply answers by creating the object is not one).
       return (
-        WRITE_VERBS.has(String(e.verb)) &&
-        (e.status === 0 || Number(e.status) >= 500 || (typeof e.error === "string" && e.error.length > 0))
+        typeof e.command === "string" &&
+        !e.command.startsWith("kubectl get") &&
+        (e.status === 0 || (typeof e.error === "string" && e.error.length > 0))
       );
     case "node.ready-changed":
       return e.status !== "True";

@@ -25,9 +25,8 @@ const atMs = z
 /** A process or host id as the trace's topology shows it, e.g. `etcd-2`, `kubelet/node-1`, `cp-1`. */
 const componentId = z
   .string()
-  .min(1, "name a component")
   .max(80, "a component id is at most 80 characters")
-  .regex(/^[A-Za-z0-9][\w./:-]*$/, "not a component id");
+  .regex(/^[A-Za-z0-9][\w./:-]*$/, "not a component id (e.g. etcd-1, kubelet/node-1, cp-1)");
 
 /** A Kubernetes object name (RFC 1123 subdomain, as kubectl accepts it). */
 const objectName = z

@@ -33,11 +33,12 @@ export function faultActions(fault: Fault, hosts: readonly HostId[]): TimedActio
   const at = fault.atMs;
   switch (fault.kind) {
     case "stop":
+      return [{ at, action: { type: "stop", target: fault.target, reason: "stopped by a fault added to the run" } }];
     case "crash":
-      return [{ at, action: { type: fault.kind, target: fault.target } }];
+      return [{ at, action: { type: "crash", target: fault.target, reason: "killed by a fault added to the run" } }];
     case "restart":
       return [
-        { at, action: { type: "stop", target: fault.target } },
+        { at, action: { type: "stop", target: fault.target, reason: "restarted by a fault added to the run" } },
         { at: at + (fault.params?.downMs ?? 0), action: { type: "start", target: fault.target } },
       ];
     case "power-off":

@@ -31,11 +31,9 @@ const plugins = z.strictObject(
   >,
 );
 
-const knownName = z
-  .string()
-  .refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), {
-    message: "plugin does not exist in the in-tree registry",
-  });
+const knownName = z.string().refine((name) => name === "*" || (PLUGIN_NAMES as readonly string[]).includes(name), {
+  message: "plugin does not exist in the in-tree registry",
+});
 
 const profile = z.strictObject({
   schedulerName: z.string().min(1, "Required value").optional(),
