@@ -1,10 +1,9 @@
-import { clusterHosts, type Fault, type Topology, type View } from "@/lib/sim";
-
-type KubectlFaultParams = Extract<Fault, { kind: "kubectl" }>["params"];
-
 // What a learner can break at the playhead, per component clicked in the diagram: the faults of
 // lib/sim/faults/schema.ts that apply to it at that moment, in the learner's words. Pure: the
 // menu renders these, and applying one only adds its Fault to the URL (the server re-runs).
+import { clusterHosts, type Fault, type Topology, type View } from "@/lib/sim";
+
+type KubectlFaultParams = Extract<Fault, { kind: "kubectl" }>["params"];
 
 /** A component picked in the diagram: a process (its id and kind) or a whole machine (kind "host"). */
 export type FaultTarget = { id: string; kind: string; host: string };
@@ -31,18 +30,21 @@ export function linkFault(atMs: number, a: string, b: string, delayMs: number, l
   return { atMs, kind: "link", targets: [a, b], params: { delayMs, dropPer1000: Math.round(lossPercent * 10) } };
 }
 
-export function kubectl(atMs: number, params: KubectlFaultParams): Fault {
+/** A command the cluster's kubectl issues at `atMs`. */
+export function kubectlFault(atMs: number, params: KubectlFaultParams): Fault {
   return { atMs, kind: "kubectl", params };
 }
 
-/** Deployments that exist at the playhead, by name, for scale and rollout restart. */
+/** Deployments that exist at the playhead, by name, for kubectl scale. */
 export function deploymentsOf(view: View): string[] {
   const names = Object.values(view.replicasets).flatMap((rs) => (rs.deployment ? [rs.deployment] : []));
   return [...new Set(names)].sort();
 }
 
+/** A process on a machine with no power has only its machine's faults (power on). */
 function processChoices(target: FaultTarget, view: View, atMs: number): FaultChoice[] {
-  const isUp = (view.procs[target.id]?.up ?? false) && (view.hosts[target.host]?.up ?? true);
+  if (!(view.hosts[target.host]?.up ?? true)) return [];
+  const isUp = view.procs[target.id]?.up ?? false;
   const restart: FaultChoice = {
     id: "restart",
     label: isUp ? `Restart ${target.id}` : `Start ${target.id} again`,
@@ -72,8 +74,8 @@ function hostChoices(host: string, view: View, atMs: number): FaultChoice[] {
     const isCordoned = view.nodes[host].taints.some((taint) => taint.includes("unschedulable"));
     const cordon = isCordoned ? "uncordon" : "cordon";
     choices.push(
-      { id: cordon, label: `kubectl ${cordon} ${host}`, fault: kubectl(atMs, { command: cordon, node: host }) },
-      { id: "drain", label: `kubectl drain ${host}`, fault: kubectl(atMs, { command: "drain", node: host }) },
+      { id: cordon, label: `kubectl ${cordon} ${host}`, fault: kubectlFault(atMs, { command: cordon, node: host }) },
+      { id: "drain", label: `kubectl drain ${host}`, fault: kubectlFault(atMs, { command: "drain", node: host }) },
     );
   }
   return choices;
@@ -93,7 +95,7 @@ function kubectlChoices(view: View, atMs: number, onNode: string | null): FaultC
     choices.push({
       id: `delete-pod:${name}`,
       label: `kubectl delete pod ${name}`,
-      fault: kubectl(atMs, { command: "delete-pod", pod: name }),
+      fault: kubectlFault(atMs, { command: "delete-pod", pod: name }),
     });
   return choices;
 }

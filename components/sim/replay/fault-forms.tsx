@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { kubectl, linkFault, partitionFault } from "@/lib/replay/fault-choices";
+import { kubectlFault, linkFault, partitionFault } from "@/lib/replay/fault-choices";
 import type { Topology } from "@/lib/sim";
 import { clusterHosts } from "@/lib/sim";
 import type { Fault } from "@/lib/sim";
@@ -115,7 +115,7 @@ export function ScaleForm({ subject, atMs, onApply }: FormProps) {
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      onSubmit={submitted(() => onApply(kubectl(atMs, { command: "scale", deployment: subject, replicas })))}
+      onSubmit={submitted(() => onApply(kubectlFault(atMs, { command: "scale", deployment: subject, replicas })))}
     >
       <label className="flex items-center gap-2 text-sm">
         Replicas

@@ -51,6 +51,14 @@ describe("faultChoices", () => {
     expect(restart?.label).toBe("Start etcd-1 again");
   });
 
+  it("offers a process on a machine with no power only its machine's faults, power on first", () => {
+    const failure = runScenario("node-failure", {}, 1); // node-1 loses power at 30 s
+    const kubelet = { id: "kubelet/node-1", kind: "kubelet", host: "node-1" };
+    expect(ids(failure, kubelet, 20_000).slice(0, 4)).toEqual(["stop", "crash", "restart", "power-off"]);
+    expect(ids(failure, kubelet, 40_000)[0]).toBe("power-on");
+    expect(ids(failure, kubelet, 40_000)).not.toContain("restart");
+  });
+
   it("offers no machine faults for a process that shares its machine (the API server on cp-1)", () => {
     expect(ids(outage, { id: "kube-apiserver-1", kind: "kube-apiserver", host: "cp-1" }, 10_000)).toEqual([
       "stop",
