@@ -49,7 +49,7 @@ function momentOf(e: TraceEvent): Omit<Moment, "key"> & { subject: string } {
         kind: "write-refused",
         subject: String(e.command),
         label: `write refused: ${String(e.command)}`,
-        text: `HTTP ${String(e.status)} ${when}`,
+        text: `${e.status === 0 ? "no answer" : `HTTP ${String(e.status)}`} ${when}`,
       };
     case "pod.evicted":
       return { ...base, kind: "pod-evicted", subject: String(e.pod), label: `${String(e.pod)} evicted` };

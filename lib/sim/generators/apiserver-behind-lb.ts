@@ -53,7 +53,8 @@ export function apiserverBehindLb(seed: number): GeneratedQuestion {
       prompt:
         "Three control-plane nodes run kube-apiserver behind an HAProxy load balancer that health-checks each " +
         `one (GET /healthz) every **${lbCheckSeconds} s** and marks it DOWN after **${fall}** failed checks in a ` +
-        `row. At t = ${atMs / 1000} s \`${TARGET}\` is stopped. How long until the load balancer stops sending it requests?`,
+        `row. At t = ${atMs / 1000} s \`${TARGET}\` is stopped. ` +
+        "How long until the load balancer stops sending it requests?",
       explanation:
         (down === undefined
           ? "In the simulation the load balancer never marked it DOWN."

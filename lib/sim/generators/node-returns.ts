@@ -62,7 +62,8 @@ export function nodeReturns(seed: number): GeneratedQuestion {
             `(${tolerationSeconds} s). The node was back after ${downSeconds} s, ` +
             (unknown === undefined
               ? "before it was even marked Unknown"
-              : `${sec(unknown.t - POWER_CUT)} after it was marked Unknown and tainted, before the toleration ran out`) +
+              : `${sec((back?.t ?? unknown.t) - unknown.t)} after it was marked Unknown and tainted, ` +
+                "before the toleration ran out") +
             ": in the simulation no pod of it was evicted.",
       hint: "Add the two waits before an eviction and compare them with the outage.",
       replay: {

@@ -1,8 +1,8 @@
 // GET /api/sim/<id> – runs a simulation scenario (?<param>=<value>&seed=N, and faults=<JSON> to add
 // faults) and returns its JSON trace for downloads and other machine clients, with the hash
 // `npm run sim -- run --hash` prints in x-sim-trace-hash. 404 lists the valid scenario ids; 400 carries
-// a message per bad field (`faults` included). Results are cached (lib/data/simulations.ts); a miss runs in the worker pool, and
-// a full pool or the learner's rate limit answers 429 with Retry-After.
+// a message per bad field (`faults` included). Results are cached (lib/data/simulations.ts); a miss
+// runs in the worker pool, and a full pool or the learner's rate limit answers 429 with Retry-After.
 import { NextResponse } from "next/server";
 import { clock } from "@/lib/clock";
 import { runSimulation } from "@/lib/data/simulations";
