@@ -13,7 +13,7 @@
 //                                           the base run's prefix when `prefixes` holds one
 //   parseFaultsJson / checkFaults        -> a fault list read (schema) and held against a run's cluster
 //   compareRuns(base, faulted)           -> first divergence, key moments and flipped claims
-export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
+export { runScenario, ScenarioInputError, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
   parseParams,
@@ -51,20 +51,12 @@ export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./g
 export {
   faultSchema,
   faultListSchema,
-  FAULT_KINDS,
   FAULTS_MAX,
   FAULT_HORIZON_MS,
   type Fault,
   type FaultKind,
 } from "./faults/schema";
-export {
-  checkFaults,
-  clusterHosts,
-  isFaultableProcess,
-  type FaultCheck,
-  type FaultError,
-  type FaultShape,
-} from "./faults/check";
+export { checkFaults, clusterHosts, type FaultCheck, type FaultError, type FaultShape } from "./faults/check";
 export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
 export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
 export { latestSnapshot, SNAPSHOTS_PER_RUN_MAX, type PrefixStore, type PrefixSnapshot } from "./faults/prefix";

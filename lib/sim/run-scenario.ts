@@ -64,7 +64,7 @@ export type RunOptions = {
   prefixes?: PrefixStore;
 };
 
-export function topologyOf(world: World): Topology {
+function topologyOf(world: World): Topology {
   return {
     hosts: Object.keys(world.hosts)
       .sort()

@@ -36,7 +36,7 @@ function stoppedBy(trace: Trace, t: number): number {
 
 /** The diagram on screen: the Raft ring when the scenario has one and the phone shows it, else the cluster. */
 function diagram(page: Page) {
-  return page.locator('[data-testid="replay-stage"] svg[role="img"]:visible').first();
+  return page.locator('[data-testid="replay-stage"] svg > [role="img"]:visible').first();
 }
 
 for (const scenario of listScenarios()) {

@@ -11,7 +11,7 @@ import { getCardLabel } from "@/lib/data/cards";
 import { getLearnerId } from "@/lib/data/learners";
 import { getReplayPrediction } from "@/lib/data/predict";
 import { defaultSeed, runSimulation } from "@/lib/data/simulations";
-import { findScenario } from "@/lib/sim";
+import { faultsJson, findScenario, type Fault, type Params } from "@/lib/sim";
 import { noteReplayView } from "./actions";
 
 type Props = {
@@ -23,6 +23,27 @@ function firstValues(query: Record<string, string | string[] | undefined>): Reco
   return Object.fromEntries(
     Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
+}
+
+/** This replay's URL without one query key (the faults: the run they are compared with). */
+function hrefWithout(scenarioId: string, query: Record<string, string | undefined>, key: string): string {
+  const kept = Object.entries(query).filter(
+    (entry): entry is [string, string] => entry[0] !== key && entry[1] !== undefined,
+  );
+  const search = new URLSearchParams(kept).toString();
+  return `/sim/${scenarioId}${search ? `?${search}` : ""}`;
+}
+
+/** The CLI command that prints the trace hash of this run (scripts/sim/run.ts). */
+function simCommand(scenarioId: string, params: Params, seed: number, faults: readonly Fault[]): string {
+  const flags = Object.entries(params).map(([name, value]) => `--${name} ${String(value)}`);
+  return [
+    `npm run sim -- run ${scenarioId}`,
+    ...flags,
+    `--seed ${seed}`,
+    `--faults '${faultsJson(faults)}'`,
+    "--hash",
+  ].join(" ");
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -40,6 +61,23 @@ export default async function ReplayPage(props: Props) {
   if (!run.ok && run.status === 404) notFound();
   if (!run.ok && run.status !== 400) return <HeavyWorkRefused message={run.message} />;
   const from = query.from ? await getCardLabel(query.from, learnerId) : null;
+
+  if (!run.ok && run.fields.faults !== undefined) {
+    return (
+      <section className="mx-auto max-w-3xl space-y-3 py-6">
+        <h1 className="text-xl font-semibold">{run.message}</h1>
+        <p className="text-sm text-danger" role="alert">
+          {run.fields.faults}
+        </p>
+        <Link
+          href={hrefWithout(run.scenario.id, query, "faults")}
+          className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg"
+        >
+          Open the run without faults
+        </Link>
+      </section>
+    );
+  }
 
   if (!run.ok) {
     return (
@@ -77,6 +115,14 @@ export default async function ReplayPage(props: Props) {
     from && query.predict && query.guess
       ? await getReplayPrediction(from.id, learnerId, Number(query.predict), query.guess)
       : null;
+  const comparison = run.faulted
+    ? {
+        result: run.faulted.comparison,
+        baseHref: hrefWithout(run.scenario.id, query, "faults"),
+        command: simCommand(run.scenario.id, run.params, run.seed, run.faulted.faults),
+        hash: run.hash,
+      }
+    : null;
   const header = <ReplayHeader scenario={run.scenario} params={run.params} seed={run.seed} from={from} />;
   return (
     <div className="replay-bleed space-y-6">
@@ -88,6 +134,7 @@ export default async function ReplayPage(props: Props) {
         header={header}
         viewKey={JSON.stringify([run.params, run.seed])}
         noteView={noteReplayView}
+        comparison={comparison}
       />
       <section aria-labelledby="about" className="space-y-2 rounded-xl border border-line bg-surface p-5">
         <h2 id="about" className="font-semibold">

@@ -4,7 +4,8 @@ import { useId } from "react";
 import type { Flow } from "@/lib/replay/flows";
 import type { DiagramLayout, HostLayout } from "@/lib/replay/layout";
 import type { View } from "@/lib/sim";
-import { HostBox } from "./host-box";
+import { FaultTargets, type FaultPicker, type TargetShape } from "./fault-targets";
+import { HostBox, procRow } from "./host-box";
 import { PodChips } from "./pod-chips";
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
   summary: string[];
   /** Processes that have not started yet at t: drawn as "starting", not "down". */
   starting: ReadonlySet<string>;
+  /** When set (the replay is paused), the components are buttons that open the faults for them. */
+  faultPicker?: FaultPicker;
 };
 
 const flowColors = { raft: "var(--accent)", api: "var(--learning)", traffic: "var(--review)" };
@@ -45,24 +48,74 @@ function links(layout: DiagramLayout, view: View): { from: string; to: string; i
   return result.filter((link) => layout.anchors[link.from] && layout.anchors[link.to]);
 }
 
+const breakableRows = new Set(["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "etcd"]);
+
+/**
+ * Where a learner can click to break something: a machine by its title bar (or whole, when it runs
+ * one program: an etcd member's, the admin's laptop, the load balancer), and each control-plane
+ * process and kubelet by its row.
+ */
+function targetShapes(layout: DiagramLayout, view: View): TargetShape[] {
+  const shapes: TargetShape[] = [];
+  for (const host of layout.hosts) {
+    const procs = Object.entries(view.procs).filter(([, proc]) => proc.host === host.id && proc.kind !== "containerd");
+    if (host.role === "control-plane" || host.role === "worker") {
+      shapes.push({ id: host.id, kind: "host", host: host.id, x: host.x, y: host.y, w: host.w, h: 24 });
+      for (const [id, proc] of procs)
+        if (breakableRows.has(proc.kind) && (layout.rows[id] || proc.kind === "kubelet"))
+          shapes.push({ id, kind: proc.kind, host: host.id, ...procRow(layout, host, id) });
+    } else if (host.role === "etcd" || host.role === "lb") {
+      shapes.push({ id: host.id, kind: "host", host: host.id, x: host.x, y: host.y, w: host.w, h: host.h });
+    } else {
+      const kubectl = procs.find(([, proc]) => proc.kind === "kubectl");
+      if (kubectl)
+        shapes.push({ id: kubectl[0], kind: "kubectl", host: host.id, x: host.x, y: host.y, w: host.w, h: host.h });
+    }
+  }
+  return shapes;
+}
+
 /**
  * The cluster at one moment, drawn in SVG: machines and their processes, etcd roles and terms,
  * the leaders, nodes and pods, crashed processes and partitions, and the communication of the
  * latest events moving along the links.
  */
-export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting }: Props) {
+export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting, faultPicker }: Props) {
   const titleId = useId();
   const descId = useId();
   const partitionGroup = (hostId: string) => view.partitions.findIndex((group) => group.split(",").includes(hostId));
+  // The picture is one image; the buttons to break components are drawn over it, outside the image.
   return (
-    <svg
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className="h-full w-full"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId}>{`Cluster at ${(t / 1000).toFixed(1)} s`}</title>
-      <desc id={descId}>{summary.join(" ")}</desc>
+    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="h-full w-full" role="group">
+      <g role="img" aria-labelledby={`${titleId} ${descId}`}>
+        <title id={titleId}>{`Cluster at ${(t / 1000).toFixed(1)} s`}</title>
+        <desc id={descId}>{summary.join(" ")}</desc>
+        <ClusterPicture
+          layout={layout}
+          view={view}
+          flows={flows}
+          isReducedMotion={isReducedMotion}
+          starting={starting}
+          partitionGroup={partitionGroup}
+        />
+      </g>
+      {faultPicker ? <FaultTargets shapes={targetShapes(layout, view)} t={t} picker={faultPicker} /> : null}
+    </svg>
+  );
+}
+
+function ClusterPicture({
+  layout,
+  view,
+  flows,
+  isReducedMotion,
+  starting,
+  partitionGroup,
+}: Pick<Props, "layout" | "view" | "flows" | "isReducedMotion" | "starting"> & {
+  partitionGroup: (hostId: string) => number;
+}) {
+  return (
+    <>
       {links(layout, view).map((link) => {
         const a = layout.anchors[link.from]!;
         const b = layout.anchors[link.to]!;
@@ -117,7 +170,7 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
           Network partition: {view.partitions.map((group) => `{${group}}`).join("  |  ")}
         </text>
       ) : null}
-    </svg>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { DiagramLayout, HostLayout } from "@/lib/replay/layout";
+import type { Box, DiagramLayout, HostLayout } from "@/lib/replay/layout";
 import type { ProcView, View } from "@/lib/sim";
 import { Fragment } from "react";
 import { PodChips } from "./pod-chips";
@@ -68,6 +68,11 @@ const toneClass = {
   muted: "fill-muted",
 };
 
+/** Where a process's row is drawn: its place in the layout, or a worker's kubelet under the machine's name. */
+export function procRow(layout: DiagramLayout, host: HostLayout, id: string): Box {
+  return layout.rows[id] ?? { x: host.x + 8, y: host.y + 26, w: host.w - 16, h: 22 };
+}
+
 type HostBoxProps = {
   host: HostLayout;
   layout: DiagramLayout;
@@ -123,7 +128,7 @@ export function HostBox({ host, layout, view, partitionGroup, starting }: HostBo
         ? procs
             .filter(([id]) => layout.rows[id] || (host.role === "worker" && view.procs[id]!.kind === "kubelet"))
             .map(([id, proc]) => {
-              const row = layout.rows[id] ?? { x: host.x + 8, y: host.y + 26, w: host.w - 16, h: 22 };
+              const row = procRow(layout, host, id);
               const { text, tone } = status(proc, isUp, view.backends[id], starting.has(id));
               return (
                 <g key={id}>

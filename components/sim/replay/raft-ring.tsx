@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { RaftMemberAt, WireMessage } from "@/lib/replay/raft-tape";
 import { ringLayout, type RingSlot } from "@/lib/replay/ring-layout";
 import { majority } from "@/lib/sim/raft/quorum";
+import { FaultTargets, type FaultPicker } from "./fault-targets";
 
 type Props = {
   members: RaftMemberAt[];
@@ -12,6 +13,8 @@ type Props = {
   /** Components that have not started yet at t (drawn as "starting", not as "down"). */
   starting: ReadonlySet<string>;
   isReducedMotion: boolean;
+  /** When set (the replay is paused), each member is a button that opens the faults for it. */
+  faultTargets?: { hostOf: Readonly<Record<string, string>>; picker: FaultPicker };
 };
 
 /** One colour per term, cycling: entries of the same term share it, so a new leader's entries stand out. */
@@ -42,66 +45,77 @@ const voteTypes = new Set(["PreVote", "PreVoteResp", "Vote", "VoteResp"]);
  * ones underlined), and every message between them as a dot on its way. All of it read from the
  * trace's raft tape at time t; nothing here runs the protocol.
  */
-export function RaftRing({ members, wire, t, starting, isReducedMotion }: Props) {
+export function RaftRing({ members, wire, t, starting, isReducedMotion, faultTargets }: Props) {
   const titleId = useId();
   const ring = ringLayout(members.length);
   const leader = members.find((m) => m.up && m.role === "leader");
   const up = members.filter((m) => m.up).length;
   const slotOf = new Map(members.map((m, i) => [m.id, ring.slots[i]!]));
   return (
-    <svg
-      viewBox={`0 0 ${ring.size} ${ring.size}`}
-      className="h-full w-full"
-      role="img"
-      aria-labelledby={titleId}
-      data-testid="raft-ring"
-    >
-      <title id={titleId}>
-        {`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ` +
-          `${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}
-      </title>
-      <circle
-        cx={ring.size / 2}
-        cy={ring.size / 2}
-        r={ring.radius}
-        fill="none"
-        stroke="var(--line)"
-        strokeDasharray="2 6"
-      />
-      <text x={ring.size / 2} y={ring.size / 2 - 8} textAnchor="middle" className="fill-fg text-[15px] font-semibold">
-        {leader ? `${leader.id} leads` : up === 0 ? "all members down" : "no leader"}
-      </text>
-      <text x={ring.size / 2} y={ring.size / 2 + 12} textAnchor="middle" className="fill-muted text-[12px]">
-        {leader ? `term ${leader.term} · commit ${leader.commit}` : `${up} of ${members.length} up`}
-      </text>
-      <text x={ring.size / 2} y={ring.size / 2 + 30} textAnchor="middle" className="fill-muted text-[12px]">
-        quorum: {majority(members.length)} of {members.length}
-      </text>
-      {members.map((member, i) => (
-        <Member
-          key={member.id}
-          member={member}
-          slot={ring.slots[i]!}
-          t={t}
-          isStarting={starting.has(member.id)}
-          memberRadius={ring.memberRadius}
-          center={ring.size / 2}
+    // The picture is one image; the buttons to break members are drawn over it, outside the image.
+    <svg viewBox={`0 0 ${ring.size} ${ring.size}`} className="h-full w-full" role="group" data-testid="raft-ring">
+      <g role="img" aria-labelledby={titleId}>
+        <title id={titleId}>
+          {`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ` +
+            `${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}
+        </title>
+        <circle
+          cx={ring.size / 2}
+          cy={ring.size / 2}
+          r={ring.radius}
+          fill="none"
+          stroke="var(--line)"
+          strokeDasharray="2 6"
         />
-      ))}
-      {wire.map((message) => {
-        const a = slotOf.get(message.from);
-        const b = slotOf.get(message.to);
-        return a && b ? (
-          <Dot
-            key={message.key}
-            message={message}
-            from={a}
-            to={b}
+        <text x={ring.size / 2} y={ring.size / 2 - 8} textAnchor="middle" className="fill-fg text-[15px] font-semibold">
+          {leader ? `${leader.id} leads` : up === 0 ? "all members down" : "no leader"}
+        </text>
+        <text x={ring.size / 2} y={ring.size / 2 + 12} textAnchor="middle" className="fill-muted text-[12px]">
+          {leader ? `term ${leader.term} · commit ${leader.commit}` : `${up} of ${members.length} up`}
+        </text>
+        <text x={ring.size / 2} y={ring.size / 2 + 30} textAnchor="middle" className="fill-muted text-[12px]">
+          quorum: {majority(members.length)} of {members.length}
+        </text>
+        {members.map((member, i) => (
+          <Member
+            key={member.id}
+            member={member}
+            slot={ring.slots[i]!}
+            t={t}
+            isStarting={starting.has(member.id)}
             memberRadius={ring.memberRadius}
-            isReducedMotion={isReducedMotion}
+            center={ring.size / 2}
           />
-        ) : null;
-      })}
+        ))}
+        {wire.map((message) => {
+          const a = slotOf.get(message.from);
+          const b = slotOf.get(message.to);
+          return a && b ? (
+            <Dot
+              key={message.key}
+              message={message}
+              from={a}
+              to={b}
+              memberRadius={ring.memberRadius}
+              isReducedMotion={isReducedMotion}
+            />
+          ) : null;
+        })}
+      </g>
+      {faultTargets ? (
+        <FaultTargets
+          shapes={members.map((member, i) => ({
+            id: member.id,
+            kind: "etcd",
+            host: faultTargets.hostOf[member.id] ?? member.id,
+            cx: ring.slots[i]!.x,
+            cy: ring.slots[i]!.y,
+            r: ring.memberRadius + 8,
+          }))}
+          t={t}
+          picker={faultTargets.picker}
+        />
+      ) : null}
     </svg>
   );
 }

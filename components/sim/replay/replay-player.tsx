@@ -12,10 +12,13 @@ import { dilationWindows, voteSpans, windowAt } from "@/lib/replay/time-warp";
 import { decidingSeq, type ClaimResult, type Trace } from "@/lib/sim";
 import { ClaimsChecklist } from "./claims-checklist";
 import { EventLog } from "./event-log";
+import type { FaultedRunView } from "./fault-comparison";
+import { FaultLab } from "./fault-lab";
 import { FocusPanel, type Prediction } from "./focus-panel";
 import { ReplayStage } from "./replay-stage";
 import { RequestFlow } from "./request-flow";
 import { usePlayback } from "./use-playback";
+import { useFaultLab } from "./use-fault-lab";
 import { useReplayKeys } from "./use-replay-keys";
 import { WorkloadPanel } from "./workload-panel";
 
@@ -36,6 +39,8 @@ type Props = {
   focusClaimId: string | null;
   prediction: Prediction | null;
   header: ReactNode;
+  /** With faults: what they changed (null without). */
+  comparison: FaultedRunView | null;
 };
 
 /**
@@ -45,7 +50,7 @@ type Props = {
  * checkpoints and reads the raft tape, it never runs the protocol. The playhead time is kept in
  * the URL (`t`), so a link reopens the replay where it was.
  */
-export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header }: Props) {
+export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header, comparison }: Props) {
   const deciding = useMemo(
     () => Object.fromEntries(trace.claims.map((claim) => [claim.id, decidingSeq(claim)])),
     [trace],
@@ -86,6 +91,8 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
   const caption = captionAt(trace.events, seq, t, wire, members);
   const stage = useRef<HTMLDivElement>(null);
 
+  const faults = trace.faults ?? [];
+  const lab = useFaultLab(faults, t);
   useReplayKeys(playback, markers);
 
   // The playhead goes into the URL when it rests, so a shared link reopens at the same moment. Until
@@ -102,14 +109,19 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
     return () => clearTimeout(timer);
   }, [t, focusId, playback.isPlaying, opening]);
 
+  /** Pauses at `to` with the stage in view (a fault's time, the first divergence). */
+  function seekAndShow(to: number) {
+    seek(to);
+    playback.setIsPlaying(false);
+    stage.current?.scrollIntoView({ block: "start", behavior: isReducedMotion ? "auto" : "smooth" });
+  }
+
   /** Plays the replay to the moment that settles the claim and brings the stage into view. */
   function follow(claim: ClaimResult) {
     setFocusId(claim.id);
     setHighlighted(new Set(claim.evidence));
     const decided = trace.events[deciding[claim.id] ?? -1];
-    seek(decided ? decided.t : trace.durationMs);
-    playback.setIsPlaying(false);
-    stage.current?.scrollIntoView({ block: "start", behavior: isReducedMotion ? "auto" : "smooth" });
+    seekAndShow(decided ? decided.t : trace.durationMs);
   }
 
   const nextClaim =
@@ -134,6 +146,7 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
         windows={windows}
         isSlowed={Boolean(playback.slowsBursts && windowAt(windows, t))}
         caption={caption}
+        faultPicker={playback.isPlaying || lab.isPending || lab.isFull ? undefined : lab.picker}
         focus={
           nextClaim ? (
             <FocusPanel
@@ -147,6 +160,16 @@ export function ReplayPlayer({ trace, initialT, focusClaimId, prediction, header
             />
           ) : null
         }
+      />
+      <FaultLab
+        lab={lab}
+        faults={faults}
+        comparison={comparison}
+        topology={trace.topology}
+        view={view}
+        t={t}
+        isPlaying={playback.isPlaying}
+        onSeek={seekAndShow}
       />
       {view.request ? <RequestFlow request={view.request} /> : null}
       <div className="grid gap-5 lg:grid-cols-2">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode, type Ref } from "react";
+import { useMemo, useState, type ReactNode, type Ref } from "react";
 import type { Flow } from "@/lib/replay/flows";
 import type { DiagramLayout } from "@/lib/replay/layout";
 import type { Marker } from "@/lib/replay/markers";
@@ -9,6 +9,7 @@ import type { DilationWindow } from "@/lib/replay/time-warp";
 import type { TimelineScale } from "@/lib/replay/timeline-scale";
 import type { Trace, View } from "@/lib/sim";
 import { ClusterDiagram } from "./cluster-diagram";
+import type { FaultPicker } from "./fault-targets";
 import { Glossary } from "./glossary";
 import { PanFrame } from "./pan-frame";
 import { RaftRing } from "./raft-ring";
@@ -35,6 +36,8 @@ type Props = {
   isSlowed: boolean;
   caption: string;
   focus: ReactNode;
+  /** When set (paused), a click on a component in a diagram picks it for the fault lab. */
+  faultPicker?: FaultPicker;
 };
 
 type Pane = "raft" | "cluster";
@@ -49,6 +52,10 @@ export function ReplayStage({ ref, ...props }: Props) {
   const t = playback.t;
   const hasRing = Boolean(trace.raft);
   const [pane, setPane] = useState<Pane>(hasRing ? "raft" : "cluster");
+  const hostOf = useMemo(
+    () => Object.fromEntries(trace.topology.processes.map((proc) => [proc.id, proc.host])),
+    [trace],
+  );
   const show = (which: Pane) => (!hasRing || pane === which ? "flex" : "hidden lg:flex");
   return (
     <div
@@ -93,6 +100,7 @@ export function ReplayStage({ ref, ...props }: Props) {
               t={t}
               starting={props.starting}
               isReducedMotion={props.isReducedMotion}
+              faultTargets={props.faultPicker ? { hostOf, picker: props.faultPicker } : undefined}
             />
           </div>
         ) : null}
@@ -105,6 +113,7 @@ export function ReplayStage({ ref, ...props }: Props) {
             isReducedMotion={props.isReducedMotion}
             summary={props.summary}
             starting={props.starting}
+            faultPicker={props.faultPicker}
           />
         </PanFrame>
       </div>

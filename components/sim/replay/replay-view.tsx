@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, type ReactNode } from "react";
 import { traceSchema, type Trace } from "@/lib/sim";
+import type { FaultedRunView } from "./fault-comparison";
 import type { Prediction } from "./focus-panel";
 import { ReplayPlayer } from "./replay-player";
 
@@ -13,10 +14,13 @@ type Props = {
   header: ReactNode;
   viewKey: string;
   noteView: (input: unknown) => Promise<void>;
+  /** With faults: what they changed (null without). */
+  comparison?: FaultedRunView | null;
 };
 
 /** Validates the trace the server sent (it is data crossing a boundary), then plays it. */
-export function ReplayView({ trace, initialT, focusClaimId, prediction, header, viewKey, noteView }: Props) {
+export function ReplayView(props: Props) {
+  const { trace, initialT, focusClaimId, prediction, header, viewKey, noteView, comparison } = props;
   const parsed = useMemo(() => traceSchema.safeParse(trace), [trace]);
   const scenario = parsed.success ? parsed.data.scenario : null;
   useEffect(() => {
@@ -32,12 +36,14 @@ export function ReplayView({ trace, initialT, focusClaimId, prediction, header, 
   }
   return (
     <ReplayPlayer
-      key={viewKey}
+      // Another fault list is another run: the player starts afresh (at the URL's playhead).
+      key={`${viewKey}|${JSON.stringify(parsed.data.faults ?? [])}`}
       trace={parsed.data as Trace}
       initialT={initialT}
       focusClaimId={focusClaimId}
       prediction={prediction}
       header={header}
+      comparison={comparison ?? null}
     />
   );
 }

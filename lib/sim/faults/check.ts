@@ -24,7 +24,7 @@ const OUTSIDE_KINDS = new Set([
   "cloud-provider",
 ]);
 
-export function isFaultableProcess(p: TopologyProc): boolean {
+function isFaultableProcess(p: TopologyProc): boolean {
   return !OUTSIDE_KINDS.has(p.kind);
 }
 

@@ -26,7 +26,7 @@ export type RunComparison = {
 };
 
 /** A comparison lists at most this many key moments, earliest first. */
-export const KEY_MOMENTS_MAX = 40;
+const KEY_MOMENTS_MAX = 40;
 
 /** A key moment of one run: `key` names the same moment in the other run (with its occurrence). */
 type Moment = { kind: KeyMomentKind; key: string; label: string; text: string; t: number };
@@ -115,7 +115,7 @@ function eventText(e: TraceEvent | undefined): string | null {
 }
 
 /** The first index where the two event lists differ, or null when they are the same. Pure. */
-export function firstDivergence(base: readonly TraceEvent[], faulted: readonly TraceEvent[]): Divergence | null {
+function firstDivergence(base: readonly TraceEvent[], faulted: readonly TraceEvent[]): Divergence | null {
   const n = Math.max(base.length, faulted.length);
   for (let i = 0; i < n; i++) {
     if (eventText(base[i]) === eventText(faulted[i])) continue;

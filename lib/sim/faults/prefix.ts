@@ -17,7 +17,7 @@ export type PrefixStore = { snapshotsFor(key: string): PrefixSnapshot[] };
 
 /** At most this many snapshots per run: they are spaced evenly, at least SNAPSHOT_EVERY_MIN_MS apart. */
 export const SNAPSHOTS_PER_RUN_MAX = 12;
-export const SNAPSHOT_EVERY_MIN_MS = 5000;
+const SNAPSHOT_EVERY_MIN_MS = 5000;
 
 /** The spacing of a run's snapshots: whole seconds, at most SNAPSHOTS_PER_RUN_MAX of them. Pure. */
 export function snapshotEveryMs(durationMs: Ms): Ms {

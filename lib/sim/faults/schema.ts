@@ -13,8 +13,8 @@ export const FAULTS_MAX = 20;
 export const FAULT_HORIZON_MS = 30 * 60_000;
 
 /** The longest a restarted process stays down, and the largest latency a link fault adds. */
-export const RESTART_DOWN_MAX_MS = 10 * 60_000;
-export const LINK_DELAY_MAX_MS = 60_000;
+const RESTART_DOWN_MAX_MS = 10 * 60_000;
+const LINK_DELAY_MAX_MS = 60_000;
 
 const atMs = z
   .number({ message: "the time must be a number of milliseconds" })
@@ -37,7 +37,7 @@ const objectName = z
 const processFault = <K extends string>(kind: K) =>
   z.strictObject({ atMs, kind: z.literal(kind), target: componentId });
 
-export const kubectlFaultParamsSchema = z.discriminatedUnion(
+const kubectlFaultParamsSchema = z.discriminatedUnion(
   "command",
   [
     z.strictObject({
@@ -118,4 +118,4 @@ export type Fault = z.infer<typeof faultSchema>;
 export type FaultKind = Fault["kind"];
 export type KubectlFaultParams = z.infer<typeof kubectlFaultParamsSchema>;
 
-export const FAULT_KINDS: readonly FaultKind[] = faultSchema.options.map((o) => o.shape.kind.value);
+const FAULT_KINDS: readonly FaultKind[] = faultSchema.options.map((o) => o.shape.kind.value);

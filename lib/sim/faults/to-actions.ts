@@ -29,7 +29,7 @@ function kubectlCommand(p: KubectlFaultParams): Command {
  * The Actions of `fault`, in the order they apply. `hosts`: every host of the cluster, for a
  * partition of one group (that group against all the others). Pure.
  */
-export function faultActions(fault: Fault, hosts: readonly HostId[]): TimedAction[] {
+function faultActions(fault: Fault, hosts: readonly HostId[]): TimedAction[] {
   const at = fault.atMs;
   switch (fault.kind) {
     case "stop":
