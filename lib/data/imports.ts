@@ -7,7 +7,7 @@ import type { ImportFormat, ImportResult } from "@/lib/import/types";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { ensureGuestLearner } from "./learners";
 
-export type ImportOutcome =
+type ImportOutcome =
   | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
   | { ok: false; message: string; errors: ImportResult["errors"]; skipped: ImportResult["skipped"] };
 

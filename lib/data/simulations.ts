@@ -37,14 +37,14 @@ const seedParam: IntegerParamDef = {
 /** Query keys that belong to the page, not to the scenario. */
 const pageKeys = new Set(["seed", "t", "from", "claim", "predict", "guess"]);
 
-export type SimulationRun =
+type SimulationRun =
   | { ok: true; scenario: ScenarioInfo; params: Params; seed: number; trace: Trace }
   | { ok: false; status: 404; message: string; scenarios: ScenarioInfo[] }
   | { ok: false; status: 400; message: string; scenario: ScenarioInfo; fields: Record<string, string> }
   | (HeavyRefusal & { scenario: ScenarioInfo });
 
 /** Who asks, for the rate limit, and when. */
-export type SimulationCaller = { learnerId: string | null; now: Date };
+type SimulationCaller = { learnerId: string | null; now: Date };
 
 export async function runSimulation(
   scenarioId: string,

@@ -18,7 +18,7 @@ const importedDeckPosition = 10_000;
 /** Cards rendered per batch: a batch is one pool job, so other work interleaves between batches. */
 const renderBatchSize = 200;
 
-export type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
+type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
 export type RenderBatch = (
   sources: string[],
 ) => Promise<{ ok: true; value: string[] } | { ok: false; message: string }>;
@@ -50,7 +50,7 @@ export async function renderImportedCards(
   return { ok: true, cards: rendered };
 }
 
-export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
+type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */
 const insertBatchSize = 100;

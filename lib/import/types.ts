@@ -6,7 +6,7 @@
  * "html": sanitised HTML, safe to render as is. "markdown": Markdown whose raw HTML must be dropped by the renderer
  * (lib/content/markdown.ts does).
  */
-export type CardFormat = "html" | "markdown";
+type CardFormat = "html" | "markdown";
 
 export type ImportFormat = "anki" | "markdown";
 
@@ -33,7 +33,7 @@ export type SkippedItem = { line: number; reason: string };
  */
 export type ImportError = { line: number; message: string };
 
-export type ImportMeta = {
+type ImportMeta = {
   format: ImportFormat;
   /** Anki only: the separator used and whether the header forced it or it was sniffed. */
   separator?: string;

@@ -8,7 +8,7 @@ import { createRng, seedRng } from "../sim/core/rng";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
 
-export type RenderedPredictQuestion = {
+type RenderedPredictQuestion = {
   promptHtml: string;
   choices: { id: string; label: string; html: string }[];
   hint: string;
@@ -17,7 +17,7 @@ export type RenderedPredictQuestion = {
   replay: GeneratedQuestion["replay"];
 };
 
-export type ScheduleOutcome =
+type ScheduleOutcome =
   ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
 
 export type HeavyTask =

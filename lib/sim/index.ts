@@ -18,15 +18,13 @@ export {
   readParamValue,
   formatParamValue,
   type RawParams,
-  type RawValue,
-  type ParamResult,
 } from "./scenarios/params";
-export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
-export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
+export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef } from "./scenarios/types";
+export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
-export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
+export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { traceSchema, raftTapeSchema, parseTrace } from "./trace/schema";
 export { formatTimeline } from "./trace/format";
 export {
   initialView,
@@ -37,11 +35,7 @@ export {
   CHECKPOINT_EVERY,
   type View,
   type ProcView,
-  type NodeView,
   type PodView,
-  type ReplicaSetView,
-  type ServiceView,
-  type ProxyView,
   type RequestView,
 } from "./replay";
 export { ENGINE_VERSION } from "./version";

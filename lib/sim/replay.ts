@@ -12,7 +12,7 @@ import {
   type ServiceView,
 } from "./replay-workloads";
 
-export type { ProxyView, ReplicaSetView, RequestView, ServiceView };
+export type { RequestView };
 
 export const CHECKPOINT_EVERY = 100;
 
@@ -29,7 +29,7 @@ export type ProcView = {
   leading: boolean;
 };
 
-export type NodeView = { ready: "True" | "False" | "Unknown"; taints: string[] };
+type NodeView = { ready: "True" | "False" | "Unknown"; taints: string[] };
 export type PodView = {
   node: string | null;
   /** Succeeded and Failed: a run-to-completion pod (a Job's) that finished and is kept. */

@@ -50,7 +50,7 @@ export const defaultSchedulerOptions: SchedulerOptions = {
 const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
 
-export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
+type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
 
 const schedulers = new Map<string, FSRS>();
 

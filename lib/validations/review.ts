@@ -23,8 +23,6 @@ export const reviewInputSchema = z.object({
   answer: jsonField(answerSchema, unreadableAnswer).optional(),
 });
 
-export type ReviewInput = z.infer<typeof reviewInputSchema>;
-
 export const checkInputSchema = z.object({ cardId, answer: answerSchema });
 
 export const cardFlagInputSchema = z.object({

@@ -1,7 +1,7 @@
 // Argument parsing for `npm run sim -- run <id> [--<param> <value>]... [--seed N] [--json]`.
 // Accepts `--name value` and `--name=value`; `--json` is a flag.
 
-export type RunArgs = {
+type RunArgs = {
   id: string | undefined;
   params: Record<string, string>;
   seed: string | undefined;

@@ -15,7 +15,7 @@ import type { GradeState } from "@/lib/validations/review";
 // A "study these" session grades exactly as a deck session does (gradeCard: same checks, same
 // review); only the next card comes from the selection instead of the deck.
 
-export type SelectionParams = { cards: string; since: string };
+type SelectionParams = { cards: string; since: string };
 
 export async function submitSelectionGrade(
   selection: SelectionParams,

@@ -22,7 +22,7 @@ const FLAG_LOST = 2;
 /** Fields of a state row after [t, member]: role, term, commit, lastIndex, timerStart, timerDeadline. */
 const STATE_FIELDS = 6;
 
-export type RaftRecorder = Tap & {
+type RaftRecorder = Tap & {
   /** The tape recorded so far, packed for the trace. */
   finish(): RaftTape;
 };

@@ -11,8 +11,8 @@ import { stepRaft } from "./step";
 import { NONE, type Entry, type RaftEnv, type RaftMsg, type RaftMsgType, type RaftState } from "./types";
 import type { Log } from "./log";
 
-export type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVote: boolean; checkQuorum: boolean };
-export type HardState = { term: number; vote: number; commit: number; log: Log };
+type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVote: boolean; checkQuorum: boolean };
+type HardState = { term: number; vote: number; commit: number; log: Log };
 
 /** newRaft: a member (re)starting as a follower from its persisted HardState and log. */
 export function newRaft(

@@ -19,7 +19,7 @@ export type ClaimResult = {
   detail: string;
 };
 
-export type TopologyProc = { id: string; kind: string; host: string };
+type TopologyProc = { id: string; kind: string; host: string };
 export type Topology = { hosts: { id: string; zone: string }[]; processes: TopologyProc[] };
 
 export type Outcome =
@@ -42,8 +42,6 @@ export const RAFT_WIRE_TYPES = [
   /** A proposal a follower forwards to its leader (etcd's rafthttp carries it like any other). */
   "MsgProp",
 ] as const;
-
-export type RaftWireType = (typeof RAFT_WIRE_TYPES)[number];
 
 /** Member roles in tape rows: 0 down (crashed, stopped or powered off), then Raft's roles. */
 export const RAFT_TAPE_ROLES = ["down", "follower", "pre-candidate", "candidate", "leader"] as const;

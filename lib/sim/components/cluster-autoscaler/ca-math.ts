@@ -45,7 +45,7 @@ export function isUnschedulable(p: Pod): boolean {
   return p.spec.nodeName === null && !isTerminating(p) && c?.status === "False" && c.reason === "Unschedulable";
 }
 
-export type Utilization = { cpu: number; memory: number; utilization: number; cpuMilli: number; memoryMi: number };
+type Utilization = { cpu: number; memory: number; utilization: number; cpuMilli: number; memoryMi: number };
 
 /**
  * utilization/info.go Calculate: the requests of the node's pods over its allocatable, per resource;
@@ -125,8 +125,8 @@ export function binpackingEstimate(
   return { nodes: rooms.length, placed, left };
 }
 
-export type Blocker = "NotSafeToEvictAnnotation" | "NotReplicated" | "NotEnoughPdb" | "NoPlaceToMovePods";
-export type RemovalCheck =
+type Blocker = "NotSafeToEvictAnnotation" | "NotReplicated" | "NotEnoughPdb" | "NoPlaceToMovePods";
+type RemovalCheck =
   | { removable: true; moves: { pod: string; to: string }[]; rooms: Room[]; pdbs: Record<string, number> }
   | { removable: false; reason: Blocker; pod: string };
 
@@ -170,8 +170,8 @@ export function simulateRemoval(
   return { removable: true, moves, rooms: free, pdbs: left };
 }
 
-export type Cooldown = { lastScaleUp: number | null; lastDelete: number | null };
-export type Delays = { delayAfterAddMs: number; delayAfterDeleteMs: number };
+type Cooldown = { lastScaleUp: number | null; lastDelete: number | null };
+type Delays = { delayAfterAddMs: number; delayAfterDeleteMs: number };
 
 /**
  * core/static_autoscaler.go isScaleDownInCooldown: no scale-down for --scale-down-delay-after-add

@@ -73,7 +73,7 @@ type Deletion = {
   since: Ms;
 };
 
-export type ClusterAutoscalerState = {
+type ClusterAutoscalerState = {
   http: HttpClient;
   informers: Readonly<Record<Inf, Informer>>;
   targetSize: number;
