@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountForm } from "@/components/account/account-form";
+import { AccountImportForm } from "@/components/account/account-import-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ImportForm } from "@/components/account/import-form";
 import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importBytesMax, importCardsMax } from "@/lib/import/limits";
-import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./actions";
+import { changeMyEmail, changeMyPassword, deleteMyAccount, importAccount, importDeck } from "./actions";
 
 export const metadata: Metadata = { title: "Account and data" };
 
@@ -28,9 +29,11 @@ const downloads = [
       "decks and tags; Anki updates them on a second import.",
   },
   {
-    href: "/api/export/account.json",
-    label: "Everything (JSON)",
-    detail: "Your account, settings, private decks, card states, reviews and quizzes.",
+    href: "/api/export/account.json.gz",
+    label: "Everything (JSON, gzipped)",
+    detail:
+      "Everything you studied and set: settings, deck limits, your decks and cards, card states, every review " +
+      "(undone ones too), quizzes and mock interviews, replays viewed. Restore it below, as it is.",
   },
 ];
 
@@ -103,6 +106,15 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      </Panel>
+      <Panel title="Restore an account">
+        <p className="text-sm text-muted">
+          An account file from “Everything” (gzipped or unpacked) brings back all it holds, here or on another Quorum,
+          for a learner with no study yet: a new account, or a guest right after deleting this one. It is restored whole
+          or not at all, and a file that refers to a card this Quorum lacks is refused with the card named. Your sign-in
+          stays as it is.
+        </p>
+        <AccountImportForm action={importAccount} />
       </Panel>
       <Panel title="Delete">
         <p className="text-sm text-muted">

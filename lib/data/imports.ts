@@ -1,18 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parseImportFile } from "@/lib/import/parse-import";
-import { renderImportedCards, saveImportedDeck, type RenderBatch } from "@/lib/import/save-deck";
+import { renderImportedCards, type RenderBatch } from "@/lib/import/render-cards";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportFormat, ImportResult } from "@/lib/import/types";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { ensureGuestLearner } from "./learners";
+import { saveImportedDeck } from "./save-imported-deck";
 
 type ImportOutcome =
   | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
   | { ok: false; message: string; errors: ImportResult["errors"]; skipped: ImportResult["skipped"] };
 
 /** Markdown is rendered in the worker pool, a batch per job, never on the request loop. */
-const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
+export const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
 
 /**
  * Imports an uploaded Anki text or Markdown Q&A file as a new private deck of the learner. A file

@@ -6,7 +6,7 @@
  * "html": sanitised HTML, safe to render as is. "markdown": Markdown whose raw HTML must be dropped by the renderer
  * (lib/content/markdown.ts does).
  */
-type CardFormat = "html" | "markdown";
+export type CardFormat = "html" | "markdown";
 
 export type ImportFormat = "anki" | "markdown";
 

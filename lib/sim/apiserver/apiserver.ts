@@ -18,6 +18,7 @@ import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "
 import { dropVia, onRequest } from "./requests";
 import { fail, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, ApiServerTimer, Cacher } from "./state";
+import { onEvictionStageWritten } from "./eviction";
 import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
@@ -96,8 +97,9 @@ function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdRes
         fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
       else respond(s, f.id, 200, "ok", ctx);
     } else if (r.kind === "error") onEtcdError(s, f, r.message, ctx);
-    else if (r.kind === "txn") onWriteResult(s, cfg, f, r.result, ctx);
-    else if (owner.purpose === "get-current") onGetCurrent(s, cfg, f, r.kvs, ctx);
+    else if (r.kind === "txn") {
+      if (!onEvictionStageWritten(s, cfg, f, r.result, ctx)) onWriteResult(s, cfg, f, r.result, ctx);
+    } else if (owner.purpose === "get-current") onGetCurrent(s, cfg, f, r.kvs, ctx);
     else onReadResult(s, cfg, f, owner.purpose, r.kvs, r.rev, ctx);
   }
 }

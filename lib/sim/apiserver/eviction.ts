@@ -143,14 +143,25 @@ function checkAndDecrement(
   );
 }
 
-/** The budget write answered: on success delete the pod; on a conflict decide again on the budget etcd holds now. */
-export function onBudgetWritten(
+/**
+ * The write results an eviction handles itself: its PodDisruptionBudget's status and the pod's
+ * DisruptionTarget condition. False for every other write, which writes.ts answers.
+ */
+export function onEvictionStageWritten(
   s: ApiServerState,
   cfg: ApiServerConfig,
   f: InFlight,
   result: TxnResult,
   ctx: Ctx,
-): void {
+): boolean {
+  if (f.eviction?.stage === "budget") onBudgetWritten(s, cfg, f, result, ctx);
+  else if (f.eviction?.stage === "condition" && result.ok) onConditionWritten(s, cfg, f, ctx);
+  else return false;
+  return true;
+}
+
+/** The budget write answered: on success delete the pod; on a conflict decide again on the budget etcd holds now. */
+function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const pod = s.caches.pods.objects[storeKey(call.namespace, call.name ?? "")] as Pod | undefined;
   if (pod === undefined) return fail(s, f.id, notFound("pods", call.name ?? ""), ctx);
@@ -223,7 +234,7 @@ function deletePod(
 }
 
 /** The DisruptionTarget condition is written: now delete the pod gracefully. */
-export function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
+function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const del = apiCall("delete", "pods", { namespace: call.namespace, name: call.name });
   const next: InFlight = {

@@ -1,6 +1,6 @@
 // HTTP between Kubernetes clients and kube-apiserver (through the load balancer when there is
 // one), including watch streams and the health endpoints probed by the kubelet and the LB.
-import type { ProcId } from "../core/types";
+import type { ProcId } from "../core/units";
 import type { Resource } from "../objects/resources";
 import type { Credential } from "./authn";
 import type { KubeObject } from "../objects/types";

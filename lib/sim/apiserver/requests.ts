@@ -16,6 +16,7 @@ import type { Attributes } from "./rbac";
 import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+import { startEviction } from "./eviction";
 import { startWrite } from "./writes";
 import { flowSchemaFor, isTraced, traceStage } from "./flow-trace";
 import { copyRecord, withEntry } from "../core/records";
@@ -105,6 +106,8 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     s.deadlineAt = ctx.now + cfg.requestTimeoutMs;
   }
   if (call.verb === "get" || call.verb === "list") startRead(s, cfg, inflight, call, ctx);
+  // The Eviction API is a write built on others (eviction.ts): it PATCHes a budget, then deletes the pod.
+  else if (call.subresource === "eviction") startEviction(s, cfg, inflight, call, ctx);
   else startWrite(s, cfg, inflight, call, ctx);
 }
 

@@ -10,7 +10,6 @@ import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
 import { admitPolicies, releaseQuota } from "./policy-admission";
-import { onBudgetWritten, onConditionWritten, startEviction } from "./eviction";
 import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
@@ -172,7 +171,6 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
       ctx,
     );
   }
-  if (call.subresource === "eviction") return startEviction(s, cfg, f, call, ctx);
   if (call.subresource === "binding") {
     const err = admitBinding(call, f.user, f.node, cfg.admission, isTraced(cfg, call), ctx);
     if (err !== null) return fail(s, f.id, err, ctx);
@@ -322,8 +320,6 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const call = f.call as ApiCall;
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
-  if (f.eviction?.stage === "budget") return onBudgetWritten(s, cfg, f, result, ctx);
-  if (f.eviction?.stage === "condition" && result.ok) return onConditionWritten(s, cfg, f, ctx);
   // An eviction answers 201 with a Status once the pod's graceful delete is written (EvictionREST.Create).
   if (result.ok && f.eviction?.stage === "delete")
     return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);

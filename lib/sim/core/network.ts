@@ -3,7 +3,7 @@
 // the TCP streams etcd and Kubernetes actually use, while still being configurable per scenario.
 // Faults are explicit: partitions between groups of hosts, and per-link drop ratios and extra delay.
 import type { Rng } from "./rng";
-import type { HostId, Ms } from "./types";
+import type { HostId, Ms } from "./units";
 
 type LinkFault = { dropPer1000: number; delayMs: number };
 

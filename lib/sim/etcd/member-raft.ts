@@ -4,11 +4,13 @@
 import { fail } from "../core/assert";
 import type { Ctx } from "../core/component";
 import { entryAt } from "../raft/log";
-import { msg, tickHeartbeat } from "../raft/raft";
+import { msg } from "../raft/msg";
+import { tickHeartbeat } from "../raft/tick";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
 import { sortedKeys } from "../core/records";
-import { applyOp, getKey, rangePrefix, type RevEvent } from "./mvcc";
+import { applyOp, getKey, rangePrefix } from "./mvcc";
+import type { RevEvent } from "./protocol";
 import { isEntryData } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";

@@ -4,7 +4,7 @@
 import { assert } from "../core/assert";
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import { msg } from "../raft/raft";
+import { msg } from "../raft/msg";
 import { NONE } from "../raft/types";
 import { majority } from "../raft/quorum";
 import { filterRecord } from "../core/records";

@@ -78,16 +78,19 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
   }
 }
 
-/** Committed: stored on a majority of voters, so no later leader can lack it (Raft's Leader Completeness). */
+/**
+ * Committed: stored on a majority of voters, so no later leader can lack it (Raft's Leader
+ * Completeness). A single member is its own majority: its messages leave the majority out.
+ */
 function traceCommits(s: EtcdState, from: number, to: number, ctx: Ctx): void {
   const n = s.raft.voters.length;
+  const durable = n === 1 ? "" : `, durable on a majority (${majority(n)} of ${n})`;
   for (let i = from; i <= to; i++) {
     const entry = entryAt(s.raft.log, i);
     if (entry === undefined || !isEntryData(entry.data) || entry.data.quiet) continue;
-    ctx.trace(
-      "raft.committed",
-      `${ctx.self} committed entry ${i}, durable on a majority (${majority(n)} of ${n}): ${entry.data.summary}.`,
-      { index: i, term: entry.term },
-    );
+    ctx.trace("raft.committed", `${ctx.self} committed entry ${i}${durable}: ${entry.data.summary}.`, {
+      index: i,
+      term: entry.term,
+    });
   }
 }

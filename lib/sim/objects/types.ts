@@ -1,7 +1,7 @@
 // The Kubernetes objects this engine stores in etcd, reduced to the fields its controllers read.
 // Timestamps are virtual milliseconds. (lib/sim/k8s holds the full, user-facing schemas used to
 // parse real YAML; these are the engine's internal, already-defaulted shapes.)
-import type { Ms } from "../core/types";
+import type { Ms } from "../core/units";
 import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 
 /**

@@ -1,8 +1,9 @@
-// GET /api/export/<reviews.csv|cards.txt|account.json> – downloads of the learner's own data
+// GET /api/export/<reviews.csv|cards.txt|account.json|account.json.gz> – downloads of the learner's own data
 // (the review log for the FSRS optimizer, the cards for Anki, the whole account).
 import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
-import { exportAccountJson, exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
+import { exportAccountGzip, exportAccountJson } from "@/lib/data/account-export";
+import { exportCardsAnki, exportReviewLogCsv } from "@/lib/data/exports";
 
 const exports = {
   "reviews.csv": { type: "text/csv; charset=utf-8", build: exportReviewLogCsv },
@@ -10,6 +11,10 @@ const exports = {
   "account.json": {
     type: "application/json; charset=utf-8",
     build: (learnerId: string) => exportAccountJson(learnerId, clock.now()),
+  },
+  "account.json.gz": {
+    type: "application/gzip",
+    build: (learnerId: string) => exportAccountGzip(learnerId, clock.now()),
   },
 } as const;
 

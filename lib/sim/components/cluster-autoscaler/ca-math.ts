@@ -26,14 +26,25 @@ export function podRequests(p: Pod): ResourceList {
   );
 }
 
-/** Pods that hold a node's resources: bound to it, not finished, not being deleted. */
-export function podsOn(pods: readonly Pod[], node: string): Pod[] {
-  return pods
-    .filter(
-      (p) =>
-        p.spec.nodeName === node && !isTerminating(p) && p.status.phase !== "Succeeded" && p.status.phase !== "Failed",
-    )
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+/** Pods that hold a node's resources (bound to it, not finished, not being deleted), by node, in name order. */
+type PodsByNode = ReadonlyMap<string, readonly Pod[]>;
+
+/** Every node's pods in one pass: a scan asks for each node's pods several times. */
+export function podsByNode(pods: readonly Pod[]): PodsByNode {
+  const byNode = new Map<string, Pod[]>();
+  for (const p of pods) {
+    const node = p.spec.nodeName;
+    if (node === null || isTerminating(p) || p.status.phase === "Succeeded" || p.status.phase === "Failed") continue;
+    const on = byNode.get(node);
+    if (on === undefined) byNode.set(node, [p]);
+    else on.push(p);
+  }
+  for (const on of byNode.values()) on.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  return byNode;
+}
+
+export function podsOn(byNode: PodsByNode, node: string): readonly Pod[] {
+  return byNode.get(node) ?? [];
 }
 
 /**

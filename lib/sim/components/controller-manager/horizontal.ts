@@ -9,40 +9,15 @@
 // sync's hpa.sync trace event carries what upstream would put there.
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
-import type { Ms, ProcId } from "../../core/types";
+import type { Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import { condition, matchesLabels } from "../../objects/helpers";
 import type { Deployment, HorizontalPodAutoscaler, Pod } from "../../objects/types";
 import type { PodMetric } from "../metrics-server/protocol";
-import {
-  limitRate,
-  resourceReplicas,
-  stabilize,
-  type Calculation,
-  type PodSample,
-  type Recommendation,
-  type ScaleEvent,
-} from "./hpa-math";
+import { limitRate, resourceReplicas, stabilize, type Calculation, type PodSample, type ScaleEvent } from "./hpa-math";
 import { issue, objects } from "./kcm-api";
 import type { KcmRequest } from "./requests";
-import type { KcmConfig, KcmState } from "./types";
-
-export type HpaConfig = {
-  syncPeriodMs: Ms;
-  metricsServer: ProcId;
-  /** --horizontal-pod-autoscaler-downscale-stabilization, used when behavior.scaleDown names no window. */
-  downscaleStabilizationMs: Ms;
-  tolerance: number;
-};
-
-/** What the controller remembers per HPA between syncs (its recommendations and scale events maps). */
-export type HpaMemory = {
-  recommendations: Recommendation[];
-  ups: ScaleEvent[];
-  downs: ScaleEvent[];
-  pending: string | null;
-  pendingAt: Ms;
-};
+import type { HpaConfig, HpaMemory, KcmConfig, KcmState } from "./types";
 
 export const HPA_INFORMER = "horizontalpodautoscalers";
 

@@ -4,10 +4,27 @@
 import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-election";
 import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
 import type { Informer, InformerTimer } from "../../client/informer";
-import type { Ms } from "../../core/types";
+import type { Ms, ProcId } from "../../core/types";
 import type { Resource } from "../../objects/resources";
-import type { HpaConfig, HpaMemory } from "./horizontal";
+import type { Recommendation, ScaleEvent } from "./hpa-math";
 import type { KcmTag } from "./requests";
+
+export type HpaConfig = {
+  syncPeriodMs: Ms;
+  metricsServer: ProcId;
+  /** --horizontal-pod-autoscaler-downscale-stabilization, used when behavior.scaleDown names no window. */
+  downscaleStabilizationMs: Ms;
+  tolerance: number;
+};
+
+/** What the controller remembers per HPA between syncs (its recommendations and scale events maps). */
+export type HpaMemory = {
+  recommendations: Recommendation[];
+  ups: ScaleEvent[];
+  downs: ScaleEvent[];
+  pending: string | null;
+  pendingAt: Ms;
+};
 
 export type KcmConfig = {
   api: HttpClientConfig;
