@@ -26,13 +26,13 @@ export const EXIT_USAGE = 2;
  * The database write: one transaction that creates the learner's private deck and its cards, or nothing.
  * The command uses importIntoDatabase below; tests pass their own.
  */
-export type ImportCardsToDeck = (input: {
+type ImportCardsToDeck = (input: {
   userEmail: string;
   deckName: string;
   cards: ImportedCard[];
 }) => Promise<{ imported: number }>;
 
-export type ReadResult = { size: number; bytes?: Uint8Array };
+type ReadResult = { size: number; bytes?: Uint8Array };
 
 export type ImportCommandIO = {
   out: (text: string) => void;

@@ -10,7 +10,7 @@ import pg from "pg";
 import { ensureDebianPackage } from "./debian-package";
 import { freePort } from "./free-port";
 
-export type PostgresCluster = { url: string; stop(): void };
+type PostgresCluster = { url: string; stop(): void };
 
 const isRoot = process.getuid?.() === 0;
 const owner = "postgres";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type BenchServer = { baseUrl: string; dataDir: string; databaseFile: string; stop(): Promise<void> };
+type BenchServer = { baseUrl: string; dataDir: string; databaseFile: string; stop(): Promise<void> };
 
 /** Starts the app exactly as `npm start` does (migrate, seed, build if needed, next start) on a fresh database. */
 export async function startBenchServer(port = 3200, extraEnv: Record<string, string> = {}): Promise<BenchServer> {

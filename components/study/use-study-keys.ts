@@ -2,7 +2,7 @@
 
 import { useLayoutEffect, useRef } from "react";
 
-export type StudyKeyHandlers = {
+type StudyKeyHandlers = {
   /** Space or Enter. */
   onConfirm?: () => void;
   /** 1–9 (grades 1–4 once answered, choices before). */

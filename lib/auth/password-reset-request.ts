@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { isMailConfigured, type Mail } from "@/lib/mail/send-mail";
 import { claimAttempt } from "./throttle";
 
-export type ResetRequestResult =
+type ResetRequestResult =
   | { ok: true; mail: Mail | null }
   | { ok: false; code: "mail-not-configured" }
   | { ok: false; code: "throttled"; retryAfterMs: number };

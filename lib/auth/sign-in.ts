@@ -5,12 +5,12 @@ import { clientAddress } from "./client-address";
 import { getDecoyHash, verifyPassword } from "./password";
 import { claimAttempt, claimAttempts, refundAttempt, type Claim } from "./throttle";
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; user: { id: string; email: string | null; name: string | null } }
   | { ok: false; code: "wrong-credentials" }
   | { ok: false; code: "throttled"; retryAfterMs: number };
 
-export type SignInRequest = {
+type SignInRequest = {
   /** The credentials as posted (validated here). */
   input: unknown;
   /** The request's headers as next-auth passes them to `authorize`. */

@@ -14,8 +14,8 @@ export const throttlePolicy = {
   maxAttempts: { email: 5, address: 20, "email-address": 5, "reset-email": 3, "reset-address": 10 },
 } as const;
 
-export type ThrottleKind = keyof typeof throttlePolicy.maxAttempts;
-export type ThrottleKey = { kind: ThrottleKind; value: string };
+type ThrottleKind = keyof typeof throttlePolicy.maxAttempts;
+type ThrottleKey = { kind: ThrottleKind; value: string };
 export type Claim = { key: ThrottleKey; attempts: number; isWithinLimit: boolean; windowEndsAtMs: number };
 
 const keyOf = (key: ThrottleKey) => `${key.kind}:${key.value}`;

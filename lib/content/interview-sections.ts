@@ -7,7 +7,7 @@ const SAY_IT_MAX_WORDS = 80;
 export const KEY_POINTS_RANGE = { min: 3, max: 6 } as const;
 const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
 
-export type FollowUp = { question: string; cardId?: string };
+type FollowUp = { question: string; cardId?: string };
 export type InterviewSections = { sayIt: string; keyPoints: string[]; followUps: FollowUp[] };
 
 /**

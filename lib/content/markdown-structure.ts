@@ -12,7 +12,7 @@ export const markdownLimits = {
   lineCharsMax: 10_000,
 } as const;
 
-export type StructureCheck = { ok: true } | { ok: false; message: string };
+type StructureCheck = { ok: true } | { ok: false; message: string };
 
 const quoteMarker = /[ \t]*>[ \t]?/y;
 const listMarker = /[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/y;

@@ -16,7 +16,6 @@ export const deckFrontMatterSchema = z.strictObject({
 });
 
 const cardTypes = ["flashcard", "multiple-choice", "ordering", "predict"] as const;
-export type CardType = (typeof cardTypes)[number];
 
 const choiceSchema = z.strictObject({
   text: z.string().min(1, "A choice needs text"),

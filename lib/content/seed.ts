@@ -9,7 +9,7 @@ import { markdownRendererVersion, renderInlineMarkdown, renderMarkdown } from ".
 // a card or deck gone from content is retired, never deleted, so its history stays readable.
 
 export type SeedCounts = { created: number; updated: number; retired: number; unchanged: number };
-export type SeedSummary = { decks: SeedCounts; cards: SeedCounts };
+type SeedSummary = { decks: SeedCounts; cards: SeedCounts };
 
 const emptyCounts = (): SeedCounts => ({ created: 0, updated: 0, retired: 0, unchanged: 0 });
 

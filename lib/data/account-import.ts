@@ -11,8 +11,7 @@ import { AccountImportRefusal, writeAccount } from "./account-import-write";
 import { renderInPool } from "./imports";
 import { ensureGuestLearner } from "./learners";
 
-export type AccountImportOutcome =
-  { ok: true; restored: RestoredCounts } | { ok: false; message: string; problems: string[] };
+type AccountImportOutcome = { ok: true; restored: RestoredCounts } | { ok: false; message: string; problems: string[] };
 
 /** A big account's rows are written in one transaction; it may take longer than Prisma's default 5 s. */
 const writeTimeoutMs = 60_000;

@@ -5,7 +5,7 @@ import type { BulkCardAction } from "@/lib/validations/browse";
 import { ensureGuestLearner } from "./learners";
 import { visibleCardWhere } from "./visibility";
 
-export type BulkCardResult = { ok: true; changed: number } | { ok: false; message: string };
+type BulkCardResult = { ok: true; changed: number } | { ok: false; message: string };
 
 /**
  * Suspends, unsuspends or resets (forgets: new again, no flags, history kept) the selected cards

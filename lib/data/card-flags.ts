@@ -7,9 +7,9 @@ import { ensureGuestLearner } from "./learners";
 import type { StudySettings } from "./settings";
 import { visibleCardWhere } from "./visibility";
 
-export type CardFlag = "bury" | "suspend" | "unsuspend";
+type CardFlag = "bury" | "suspend" | "unsuspend";
 
-export type CardFlagResult = { ok: true; deckId: string } | { ok: false; message: string };
+type CardFlagResult = { ok: true; deckId: string } | { ok: false; message: string };
 
 /**
  * Buries a card until the learner's next day, suspends it until they unsuspend it, or unsuspends

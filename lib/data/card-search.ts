@@ -35,7 +35,7 @@ export type BrowsedCard = {
   difficulty: number | null;
 };
 
-export type BrowseResult = { cards: BrowsedCard[]; total: number; page: number; pageCount: number };
+type BrowseResult = { cards: BrowsedCard[]; total: number; page: number; pageCount: number };
 
 type Row = {
   id: string;

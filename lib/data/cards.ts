@@ -5,7 +5,7 @@ import { interviewColumns, readInterview, type ShownInterview } from "@/lib/inte
 import { replayHref } from "./simulations";
 import { visibleCardWhere } from "./visibility";
 
-export type CardPage = {
+type CardPage = {
   id: string;
   deckId: string;
   deckTitle: string;

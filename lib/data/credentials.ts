@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { spendResetLinks } from "./password-resets";
 
-export type CredentialChange = { ok: true } | { ok: false; reason: "wrong-password" | "email-taken" };
+type CredentialChange = { ok: true } | { ok: false; reason: "wrong-password" | "email-taken" };
 
 async function hasPassword(userId: string, password: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });

@@ -16,9 +16,9 @@ import type { StudySettings } from "./settings";
 // Each learner's limits per deck (Anki's deck options), the cap across all decks, and the
 // extra new cards custom study grants for one day.
 
-export type DailyAllowances = { forDeck: (deckId: string) => Allowance; all: Allowance };
+type DailyAllowances = { forDeck: (deckId: string) => Allowance; all: Allowance };
 
-export type OwnDeckLimits = { newCardsPerDay: number | null; reviewsPerDay: number | null };
+type OwnDeckLimits = { newCardsPerDay: number | null; reviewsPerDay: number | null };
 
 type LimitsRow = {
   deckId: string;

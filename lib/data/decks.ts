@@ -5,7 +5,7 @@ import type { StudySettings } from "./settings";
 import { visibleDeckWhere } from "./visibility";
 import { getQueueCountsByDeck, type QueueCounts } from "./study";
 
-export type DeckOverview = {
+type DeckOverview = {
   id: string;
   title: string;
   description: string;

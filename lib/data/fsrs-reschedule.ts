@@ -7,7 +7,7 @@ import type { CardHistory } from "@/lib/srs/replay-grades";
 import type { Grade, State } from "@/lib/srs/schedule";
 import { getStudySettings } from "./settings";
 
-export type RescheduleResult = { ok: true; rescheduled: number } | HeavyRefusal | { ok: false; message: string };
+type RescheduleResult = { ok: true; rescheduled: number } | HeavyRefusal | { ok: false; message: string };
 
 /** A card graded again between reading and writing: the whole reschedule is rolled back. */
 class CardChangedError extends Error {}

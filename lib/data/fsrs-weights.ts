@@ -50,7 +50,7 @@ async function weightsInput(learnerId: string, settings: StudySettings): Promise
 }
 
 /** Too few reviews is refused like heavy work over its limits: a 422 with a message to show. */
-export type WeightsJob = HeavyOutcome<WeightsComparison>;
+type WeightsJob = HeavyOutcome<WeightsComparison>;
 
 async function refuseEarly(learnerId: string, now: Date): Promise<WeightsJob | null> {
   const reviewCount = await countReviews(learnerId);

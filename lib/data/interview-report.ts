@@ -10,7 +10,7 @@ import { readIndices } from "./interview-question";
 
 export type TickedPoint = { html: string; isTicked: boolean };
 
-export type ReportedCard = { cardId: string; deckTitle: string; promptHtml: string; replayHref: string | null };
+type ReportedCard = { cardId: string; deckTitle: string; promptHtml: string; replayHref: string | null };
 
 export type InterviewReportQuestion = ReportedCard & {
   position: number;

@@ -9,7 +9,7 @@ import { ownDeckWhere } from "./visibility";
 // (ownerId null) and other learners' decks are never matched by these writes: every one names
 // the owner in its where clause, so a deck that is not the learner's looks like no deck at all.
 
-export type DeckWrite = { ok: true; deckId: string } | { ok: false; message: string };
+type DeckWrite = { ok: true; deckId: string } | { ok: false; message: string };
 
 /** Own decks sort after Quorum's, as imported ones do. */
 const ownDeckPosition = 10_000;

@@ -12,7 +12,7 @@ import { visibleCardWhere } from "./visibility";
 // the rendered form is kept in a small LRU: the card is shown, then checked, with one run. Only
 // seeds the server issued are ever generated (lib/data/predict-seeds.ts).
 
-export type PredictQuestion = {
+type PredictQuestion = {
   seed: number;
   promptHtml: string;
   /** `label` is the choice's Markdown source, `html` the same rendered. */
@@ -53,7 +53,7 @@ async function build(kind: GeneratorKind, seed: number): Promise<HeavyOutcome<Pr
 }
 
 /** The learner's choice and the simulation's answer; `at` is the virtual time of the event that decided it. */
-export type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean; at: number };
+type ReplayPrediction = { guess: string; answer: string; isCorrect: boolean; at: number };
 
 /**
  * What a learner predicted on a predict card, for its replay: the card must be one they can see and

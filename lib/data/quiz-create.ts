@@ -57,7 +57,7 @@ export async function getQuizTopics(learnerId: string | null): Promise<QuizTopic
   };
 }
 
-export type CreateQuizResult = { ok: true; quizId: string } | { ok: false; message: string };
+type CreateQuizResult = { ok: true; quizId: string } | { ok: false; message: string };
 
 /**
  * Starts a quiz: a random draw of cards from the chosen decks and topics (all when none is

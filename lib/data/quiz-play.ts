@@ -93,7 +93,7 @@ export async function getQuizView(
   };
 }
 
-export type QuizAnswerResult = { ok: true; isFinished: boolean } | { ok: false; message: string };
+type QuizAnswerResult = { ok: true; isFinished: boolean } | { ok: false; message: string };
 
 /**
  * Records the answer to one quiz question, once: the question's answer and, unless cramming, a

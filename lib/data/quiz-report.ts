@@ -6,7 +6,7 @@ import type { QuizMode } from "@/lib/validations/quiz";
 import { cardReplayHref } from "./cards";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
 
-export type ReportQuestion = {
+type ReportQuestion = {
   position: number;
   cardId: string;
   deckTitle: string;
@@ -140,7 +140,7 @@ function describeAnswer(type: string, details: unknown, answer: unknown): { give
   return { given: [], expected: [] };
 }
 
-export type QuizSummary = {
+type QuizSummary = {
   id: string;
   mode: QuizMode;
   startedAt: Date;

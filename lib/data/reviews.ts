@@ -9,7 +9,7 @@ import { ensureGuestLearner } from "./learners";
 import type { StudySettings } from "./settings";
 import { visibleCardWhere } from "./visibility";
 
-export type RecordReviewResult =
+type RecordReviewResult =
   | { ok: true; deckId: string; becameLeech: boolean; isSuspended: boolean }
   | { ok: false; code: "unknown-card" | "already-graded"; message: string };
 
@@ -22,7 +22,7 @@ const alreadyGraded = {
 /** Longest answer time recorded; longer means the learner walked away. */
 const maxDurationMs = 10 * 60_000;
 
-export type ReviewInput = {
+type ReviewInput = {
   learnerId: string;
   cardId: string;
   rating: Grade;

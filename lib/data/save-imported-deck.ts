@@ -15,10 +15,10 @@ const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
 /** Imported decks sort after Quorum's own. */
 const importedDeckPosition = 10_000;
 
-export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
+type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
 /** Writes what comes with the cards (an Anki package's states and reviews) before the deck is shown; ids in order. */
-export type WriteWithCards = (db: PrismaClient, cardIds: string[]) => Promise<void>;
+type WriteWithCards = (db: PrismaClient, cardIds: string[]) => Promise<void>;
 
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */
 const insertBatchSize = 100;

@@ -14,7 +14,7 @@ import { visibleCardWhere } from "./visibility";
 // as in a deck. Suspended cards, and buried ones until their day ends, stay out. The grades are
 // ordinary reviews, so the schedule moves as it would in the deck.
 
-export type Selection = { cardIds: string[]; since: Date };
+type Selection = { cardIds: string[]; since: Date };
 
 export async function getSelectionQueue(
   learnerId: string,

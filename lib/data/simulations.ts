@@ -52,9 +52,9 @@ function hashOf(trace: Trace): string {
 }
 
 /** A faulted run beside its base run: `trace` is the faulted one. */
-export type FaultedRun = { faults: Fault[]; base: Trace; comparison: RunComparison };
+type FaultedRun = { faults: Fault[]; base: Trace; comparison: RunComparison };
 
-export type SimulationRun =
+type SimulationRun =
   | {
       ok: true;
       scenario: ScenarioInfo;
@@ -71,7 +71,7 @@ export type SimulationRun =
   | (HeavyRefusal & { scenario: ScenarioInfo });
 
 /** Who asks, for the rate limit, and when. */
-export type SimulationCaller = { learnerId: string | null; now: Date };
+type SimulationCaller = { learnerId: string | null; now: Date };
 
 export async function runSimulation(
   scenarioId: string,

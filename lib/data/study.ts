@@ -25,7 +25,7 @@ export type StudyQueue = { card: ShownCard | null; counts: QueueCounts; nextLear
 /** A deck's cards for today: counts within the limits, and the cards behind them. */
 type DeckToday = { counts: QueueCounts; learning: LearningCard[]; reviewIds: string[]; newIds: string[] };
 
-export type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts; nextLearningDue: Date | null };
+type DeckQueueCounts = { byDeck: Map<string, QueueCounts>; total: QueueCounts; nextLearningDue: Date | null };
 
 type StateRow = {
   cardId: string;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { storedCardStateFromJson } from "@/lib/srs/memory-json";
 import { newMemoryState } from "@/lib/srs/schedule";
 
-export type UndoResult = { ok: true; cardId: string; deckId: string; version: number } | { ok: false; message: string };
+type UndoResult = { ok: true; cardId: string; deckId: string; version: number } | { ok: false; message: string };
 
 /**
  * Undoes the learner's last study grade (Anki's Ctrl+Z): the card goes back to the state it had

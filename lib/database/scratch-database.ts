@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { databaseProvider } from "@/lib/env-defaults";
 
-export type ScratchDatabase = { url: string; drop(): Promise<void> };
+type ScratchDatabase = { url: string; drop(): Promise<void> };
 
 /**
  * A new, empty database of the same kind as `like`: a SQLite file in a temp folder, or a new

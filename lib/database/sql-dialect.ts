@@ -5,7 +5,7 @@ import { toFtsQuery, toTsQuery } from "@/lib/search/fts-query";
 // The few SQL fragments that differ between SQLite and PostgreSQL, for the raw queries that
 // Prisma's API cannot express. Everything else our raw SQL says is written once, in the syntax
 // both accept (quoted identifiers, INSERT … ON CONFLICT, RETURNING, CASE, COALESCE, substr).
-export type SqlDialect = {
+type SqlDialect = {
   /**
    * `c."id" IN (…)`: the cards whose prompt or answer hold every word (the last as a prefix); null when the text has no
    * word.

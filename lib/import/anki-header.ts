@@ -23,7 +23,7 @@ export type AnkiHeader = {
 
 export type MetaColumn = "guid" | "notetype" | "deck" | "tags";
 
-export type AnkiHeaderResult = { header: AnkiHeader; bodyStart: number; bodyFirstLine: number; errors: ImportError[] };
+type AnkiHeaderResult = { header: AnkiHeader; bodyStart: number; bodyFirstLine: number; errors: ImportError[] };
 
 /** Anki's separator names, in the order its sniffer tries them (the Delimiter enum). */
 export const separatorNames: Record<string, string> = {

@@ -14,7 +14,7 @@ export type DelimitedRecord = {
   isComment: boolean;
 };
 
-export type DelimitedRecords = { records: DelimitedRecord[]; errors: ImportError[] };
+type DelimitedRecords = { records: DelimitedRecord[]; errors: ImportError[] };
 
 type Cursor = { text: string; pos: number; line: number; separator: string };
 

@@ -9,7 +9,7 @@ export const cardFieldCharsMax = 20_000;
 export const cardTagsMax = 50;
 export const tagCharsMax = 100;
 
-export type SizeCheck = { ok: true } | { ok: false; message: string };
+type SizeCheck = { ok: true } | { ok: false; message: string };
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -4,9 +4,9 @@
 // Deliberately smaller than CommonMark: ``` and ~~~ fences (any indent, closed by the same
 // character at least as long), inline spans within one line; indented code blocks are prose.
 
-export type MarkdownSegment = { isCode: boolean; start: number; end: number };
+type MarkdownSegment = { isCode: boolean; start: number; end: number };
 
-export type MarkdownCode = {
+type MarkdownCode = {
   segments: MarkdownSegment[];
   /** 1-based lines of fences that never close (they swallow the rest of the file). */
   unclosedFenceLines: number[];

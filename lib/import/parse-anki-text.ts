@@ -12,7 +12,7 @@ import type { ImportError, ImportedCard, ImportResult, SkippedItem } from "@/lib
 // Basic-style card: front and back from the mapped columns (other notetypes give their first
 // two fields; a Cloze note gives a cloze card, see cloze.ts). Pure: text in, result out.
 
-export type AnkiTextOptions = {
+type AnkiTextOptions = {
   /** Overrides `#separator:` and sniffing, like the separator picker of Anki's import dialog. */
   separator?: string;
   /** Overrides `#html:` and detection. */

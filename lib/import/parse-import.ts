@@ -11,7 +11,7 @@ import type { ImportedCard, ImportError, ImportFormat, ImportResult } from "@/li
 // rendered from a file with a card over them). Pure: bytes in, result out. File-wide problems
 // are errors on line 0.
 
-export type ImportFileInput = {
+type ImportFileInput = {
   bytes: Uint8Array;
   fileName: string;
   /** Forces a parser; otherwise detectImportFormat decides. */

@@ -4,7 +4,7 @@
 
 export const storageQuotaBytes = 20 * 1024 * 1024;
 
-export type QuotaCheck = { ok: true } | { ok: false; message: string };
+type QuotaCheck = { ok: true } | { ok: false; message: string };
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

@@ -2,7 +2,7 @@
 // dropped, and CRLF or lone CR turned into LF once, so the parsers count lines and keep
 // embedded newlines without caring which platform wrote the file.
 
-export type DecodedText = { ok: true; text: string } | { ok: false; message: string };
+type DecodedText = { ok: true; text: string } | { ok: false; message: string };
 
 /** Decodes file bytes as UTF-8, refusing invalid byte sequences rather than guessing. */
 export function decodeImportBytes(bytes: Uint8Array): DecodedText {

@@ -33,7 +33,7 @@ export type SkippedItem = { line: number; reason: string };
  */
 export type ImportError = { line: number; message: string };
 
-export type ImportMeta = {
+type ImportMeta = {
   format: ImportFormat;
   /** Anki only: the separator used and whether the header forced it or it was sniffed. */
   separator?: string;

@@ -11,7 +11,7 @@ export type CoverageEntry = {
   total: number;
 };
 
-export type TopicCoverage = { topic: string; covered: number; total: number };
+type TopicCoverage = { topic: string; covered: number; total: number };
 
 export type Coverage = {
   covered: number;

@@ -7,7 +7,7 @@ const keyPointsSchema = z.array(z.object({ text: z.string(), html: z.string() })
 const followUpsSchema = z.array(z.object({ question: z.string(), html: z.string(), cardId: z.string().optional() }));
 
 export type KeyPoint = z.infer<typeof keyPointsSchema>[number];
-export type ShownFollowUp = z.infer<typeof followUpsSchema>[number];
+type ShownFollowUp = z.infer<typeof followUpsSchema>[number];
 
 /** What a revealed card shows before and after its long answer. */
 export type ShownInterview = { sayItHtml: string; keyPoints: KeyPoint[]; followUps: ShownFollowUp[] };

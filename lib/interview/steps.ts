@@ -3,7 +3,7 @@
 
 export type InterviewStep = "answer" | "tick" | "follow-up" | "follow-up-tick" | "done";
 
-export type StoredSteps = {
+type StoredSteps = {
   /** The question's answeredAt: set when its last step is in (or never, when time ran out). */
   answeredAt: Date | null;
   interview: {

@@ -4,7 +4,7 @@ import { z } from "zod";
 // cookie as "reviews.cards" (plain digits: nothing in it is secret or trusted).
 export const mergeNoticeCookieName = "quorum-merged";
 
-export type MergeCounts = { reviewsMoved: number; cardsMoved: number; cardsReplayed: number };
+type MergeCounts = { reviewsMoved: number; cardsMoved: number; cardsReplayed: number };
 
 export function formatMergeNotice(summary: MergeCounts): string {
   return `${summary.reviewsMoved}.${summary.cardsMoved + summary.cardsReplayed}`;

@@ -8,7 +8,7 @@ import { log } from "./log";
 
 // What GET /api/health/ready answers: this instance should get traffic only when its database
 // answers within a budget and holds every migration this build ships, and it is not shutting down.
-export type Readiness = { ready: true } | { ready: false; reason: string };
+type Readiness = { ready: true } | { ready: false; reason: string };
 
 const databaseBudgetMs = 2_000;
 

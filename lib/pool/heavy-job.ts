@@ -14,7 +14,7 @@ export const heavyJobPolicies = {
   imports: { limit: 10, windowMs: 10 * 60_000, what: "imports" },
 } satisfies Record<string, RatePolicy>;
 
-export type HeavyJobKind = keyof typeof heavyJobPolicies;
+type HeavyJobKind = keyof typeof heavyJobPolicies;
 
 export type HeavyRefusal = { ok: false; status: 429 | 422; message: string; retryAfterSeconds?: number };
 export type HeavyOutcome<T> = { ok: true; value: T } | HeavyRefusal;

@@ -8,7 +8,7 @@ import type { HeavyResult, HeavyTask } from "./heavy-tasks";
 // number of threads, a bounded queue (a full queue refuses at once, with a time to retry), a
 // time budget per job (over it, the job's thread is terminated) and a memory cap per thread.
 
-export type HeavyPoolOptions = {
+type HeavyPoolOptions = {
   threads: number;
   /** Jobs that may wait for a thread; one more is refused with PoolBusyError. */
   queueMax: number;

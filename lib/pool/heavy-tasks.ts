@@ -36,7 +36,7 @@ import type { MemoryState, SchedulerOptions } from "../srs/schedule";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
 
-export type RenderedPredictQuestion = {
+type RenderedPredictQuestion = {
   promptHtml: string;
   choices: { id: string; label: string; html: string }[];
   hint: string;
@@ -45,7 +45,7 @@ export type RenderedPredictQuestion = {
   replay: GeneratedQuestion["replay"];
 };
 
-export type ScheduleOutcome =
+type ScheduleOutcome =
   ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
 
 export type HeavyTask =
@@ -67,7 +67,7 @@ export type HeavyTask =
     }
   | { kind: "build-apkg"; input: ApkgExportInput };
 
-export type RescheduledCard = { cardId: string; state: MemoryState | null };
+type RescheduledCard = { cardId: string; state: MemoryState | null };
 
 /** What each task kind answers with. */
 type HeavyResults = {

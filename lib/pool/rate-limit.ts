@@ -3,7 +3,7 @@
 // against the same limit. Time is the caller's `now`, as everywhere in the data layer.
 import type { WindowCount } from "@/lib/data/rate-windows";
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
 
 export type RatePolicy = { limit: number; windowMs: number; what: string };
 

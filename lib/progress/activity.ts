@@ -1,7 +1,7 @@
 import type { DayPrefs } from "@/lib/srs/day";
 import { learnerDateKey, learnerDayOffset } from "./day-index";
 
-export type ActivityReview = { reviewedAt: Date; durationMs: number | null };
+type ActivityReview = { reviewedAt: Date; durationMs: number | null };
 
 /** Reviews per learner date (YYYY-MM-DD), for the calendar heatmap. */
 export function reviewsByDay(reviews: ActivityReview[], prefs: DayPrefs): Map<string, number> {

@@ -3,7 +3,7 @@ import type { DayPrefs } from "@/lib/srs/day";
 import type { QueueCounts } from "@/lib/study/daily-limits";
 import { learnerDayOffset } from "./day-index";
 
-export type ForecastState = { state: number; due: Date; suspendedAt: Date | null };
+type ForecastState = { state: number; due: Date; suspendedAt: Date | null };
 
 /** Reviews due on each of the next `days` learner days; anything overdue counts as today. */
 export function dueForecast(states: ForecastState[], now: Date, prefs: DayPrefs, days = 30): number[] {

@@ -4,7 +4,7 @@
 /** Days kept free before the interview for reviews only (new cards learned on the eve barely stick). */
 const reviewOnlyDays = 3;
 
-export type PlanInput = { daysLeft: number; unseenCards: number; newCardsPerDay: number; recentNewPerDay: number };
+type PlanInput = { daysLeft: number; unseenCards: number; newCardsPerDay: number; recentNewPerDay: number };
 
 export type Plan =
   | { kind: "past" }

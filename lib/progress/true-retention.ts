@@ -8,7 +8,7 @@ import { learnerDayOffset } from "./day-index";
 
 const matureIntervalDays = 21;
 
-export type RetentionReview = { reviewedAt: Date; rating: number; state: number; intervalDays: number };
+type RetentionReview = { reviewedAt: Date; rating: number; state: number; intervalDays: number };
 
 export type RetentionCell = { passed: number; failed: number };
 export type RetentionRow = { period: string; young: RetentionCell; mature: RetentionCell; total: RetentionCell };

@@ -8,10 +8,10 @@ import type { Topology } from "@/lib/sim";
 //   row 3  external etcd members, when etcd runs on its own machines
 //   row 4  worker nodes with their pods
 
-export type HostRole = "client" | "lb" | "control-plane" | "etcd" | "worker";
+type HostRole = "client" | "lb" | "control-plane" | "etcd" | "worker";
 export type Box = { x: number; y: number; w: number; h: number };
 export type HostLayout = Box & { id: string; role: HostRole };
-export type Point = { x: number; y: number };
+type Point = { x: number; y: number };
 
 export type DiagramLayout = {
   width: number;

@@ -7,7 +7,7 @@ import { RAFT_TAPE_ROLES, RAFT_WIRE_TYPES, unpackRaftTape, type RaftTape, type R
 // time, and each call is a few binary searches: no replay from the start. Pure (the caches only
 // remember what a tape unpacks to).
 
-export type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
+type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
 
 export type RaftMemberAt = {
   id: string;

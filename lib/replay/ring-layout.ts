@@ -3,7 +3,7 @@
 // through a third member's disc for the sizes drawn here (up to 7 members). Pure.
 
 export type RingSlot = { x: number; y: number };
-export type RingLayout = { size: number; radius: number; memberRadius: number; slots: RingSlot[] };
+type RingLayout = { size: number; radius: number; memberRadius: number; slots: RingSlot[] };
 
 export function ringLayout(members: number): RingLayout {
   const size = 440;

@@ -23,40 +23,21 @@ export {
   readParamValue,
   formatParamValue,
   type RawParams,
-  type RawValue,
-  type ParamResult,
 } from "./scenarios/params";
-export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
-export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Outcome } from "./trace/types";
+export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef } from "./scenarios/types";
+export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
-export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
+export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { traceSchema, raftTapeSchema, parseTrace } from "./trace/schema";
 export { formatTimeline } from "./trace/format";
 export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./replay";
-export type {
-  Checkpoint,
-  View,
-  ProcView,
-  NodeView,
-  PodView,
-  ReplicaSetView,
-  ServiceView,
-  ProxyView,
-  RequestView,
-} from "./replay-view";
+export type { View, ProcView, PodView, RequestView } from "./replay-view";
 export { ENGINE_VERSION } from "./version";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
-export {
-  faultSchema,
-  faultListSchema,
-  FAULTS_MAX,
-  FAULT_HORIZON_MS,
-  type Fault,
-  type FaultKind,
-} from "./faults/schema";
-export { checkFaults, clusterHosts, type FaultCheck, type FaultError, type FaultShape } from "./faults/check";
-export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
-export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
+export { faultSchema, faultListSchema, FAULTS_MAX, FAULT_HORIZON_MS, type Fault } from "./faults/schema";
+export { checkFaults, clusterHosts } from "./faults/check";
+export { parseFaultsJson, faultsJson, describeFaultErrors } from "./faults/parse";
+export { compareRuns, type RunComparison } from "./faults/compare";
 export { latestSnapshot, SNAPSHOTS_PER_RUN_MAX, type PrefixStore, type PrefixSnapshot } from "./faults/prefix";

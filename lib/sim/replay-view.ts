@@ -57,14 +57,14 @@ export type ReplicaSetView = { replicas: number; revision: number | null; deploy
 /**
  * `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready).
  */
-export type ServiceView = {
+type ServiceView = {
   ready: number;
   notReady: number;
   endpoints: string[];
   terminating: string[];
   records: string[];
 };
-export type ProxyView = {
+type ProxyView = {
   mode: string;
   refused: boolean;
   rules: number;

@@ -149,7 +149,7 @@ export function buildCheckpoints(
 }
 
 /** A trace to seek in: its events, and the checkpoints built from them (none: fold from the start). */
-export type Seekable = Pick<Trace, "topology" | "events"> & { checkpoints?: readonly Checkpoint[] };
+type Seekable = Pick<Trace, "topology" | "events"> & { checkpoints?: readonly Checkpoint[] };
 
 /** The view right after event `seq` (-1 for the start): nearest checkpoint, then fold forward. */
 export function viewAt(trace: Seekable, seq: number): View {

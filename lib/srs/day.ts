@@ -86,7 +86,7 @@ export function startOfNextLearnerDay(now: Date, prefs: DayPrefs): Date {
  */
 export type DayCarry = { dayStart: Date; changedAt: Date };
 
-export type StudyDayPrefs = DayPrefs & { dayCarry?: DayCarry | null };
+type StudyDayPrefs = DayPrefs & { dayCarry?: DayCarry | null };
 
 /** The instant the learner's current study day began, honouring a day carried over a change of zone. */
 export function startOfStudyDay(now: Date, prefs: StudyDayPrefs): Date {

@@ -58,7 +58,7 @@ export const defaultWeights: readonly number[] = default_w;
 const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
 
-export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
+type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
 
 // One ts-fsrs instance per distinct set of options. Personal weights make that one per learner
 // who optimized, so the cache is bounded: an evicted learner's scheduler is rebuilt on use.

@@ -11,7 +11,7 @@ export type DeckLimit = { newCardsPerDay: number; reviewsPerDay: number; extraNe
 export type DoneToday = { new: number; review: number };
 
 /** Optional caps across all decks; null means none. */
-export type AllDecksCap = { newCardsPerDay: number | null; reviewsPerDay: number | null };
+type AllDecksCap = { newCardsPerDay: number | null; reviewsPerDay: number | null };
 
 export type Allowance = { new: number; review: number };
 

@@ -5,14 +5,14 @@
 
 export type QueueName = "new" | "learning" | "review";
 
-export type Candidate = { cardId: string; queue: QueueName };
+type Candidate = { cardId: string; queue: QueueName };
 
 export type LearningCard = { cardId: string; due: Date };
 
 /** Anki's "learn ahead limit": a learning card due this soon is shown rather than waiting. */
 export const learnAheadMs = 20 * 60_000;
 
-export type PickInput = {
+type PickInput = {
   /** Learning cards of today, soonest first (due now or later today). */
   learning: LearningCard[];
   /** Review card ids due today, within the limits, in the order to show them. */

@@ -37,7 +37,7 @@ export const answerSchema = z.discriminatedUnion("kind", [
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
-export type CheckResult = { ok: true; isCorrect: boolean; expected: number[] } | { ok: false; message: string };
+type CheckResult = { ok: true; isCorrect: boolean; expected: number[] } | { ok: false; message: string };
 
 /** The grade a checked answer earns: right → Good, right after the hint → Hard, wrong → Again. */
 export function suggestedRating(isCorrect: boolean, usedHint: boolean): 1 | 2 | 3 {

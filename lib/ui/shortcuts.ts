@@ -3,8 +3,8 @@
  * handlers (components/study/use-study-keys.ts, components/sim/replay/use-replay-keys.ts) and the
  * buttons' aria-keyshortcuts: change one there, change it here.
  */
-export type Shortcut = { keys: string[]; does: string };
-export type ShortcutGroup = { title: string; shortcuts: Shortcut[] };
+type Shortcut = { keys: string[]; does: string };
+type ShortcutGroup = { title: string; shortcuts: Shortcut[] };
 
 const anywhere: ShortcutGroup = { title: "Anywhere", shortcuts: [{ keys: ["?"], does: "Show or hide this list" }] };
 

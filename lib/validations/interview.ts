@@ -25,7 +25,6 @@ export const typedAnswerSchema = z
   })
   .transform(({ intent, text, ...rest }) => ({ ...rest, text: intent === "skip" ? null : text.trim() }))
   .refine((input) => input.text !== "", { message: "Type your answer, or skip the question.", path: ["text"] });
-export type TypedAnswerInput = z.infer<typeof typedAnswerSchema>;
 
 /** The key points the learner says their answer covered, by index (each once). */
 export const keyPointTicksSchema = z.object({
@@ -42,7 +41,6 @@ export const keyPointTicksSchema = z.object({
     .refine((ticks) => new Set(ticks).size === ticks.length, "Tick each key point once.")
     .default([]),
 });
-export type KeyPointTicksInput = z.infer<typeof keyPointTicksSchema>;
 
 /** What a mock interview step's form shows after a refused submit (on success the page moves on). */
 export type InterviewStepState = { ok: false; message: string } | null;

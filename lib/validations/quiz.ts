@@ -38,7 +38,6 @@ export const quizAnswerSchema = z.object({
   shownAt: z.coerce.number().int().positive().optional(),
   answer: jsonField(answerSchema, unreadableAnswer).optional(),
 });
-export type QuizAnswerInput = z.infer<typeof quizAnswerSchema>;
 
 /** What starting a quiz answers when it cannot start (on success it redirects). */
 export type QuizSetupState = { ok: false; message: string; errors?: Record<string, string[] | undefined> } | null;

@@ -63,8 +63,6 @@ export const scheduleInputSchema = z.object({
     .refine((seed) => seed <= SCHEDULE_SEED_MAX, seedMessage),
 });
 
-export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
-
 /** What the editors hold, echoed back so a submission without JavaScript keeps the text. */
 export type ScheduleValues = Record<ScheduleField, string>;
 

@@ -22,8 +22,6 @@ export const schedulerPresetIndexSchema = z
   .min(1)
   .refine((presets) => new Set(presets.map((p) => p.id)).size === presets.length, "preset ids must be unique");
 
-export type SchedulerPresetEntry = z.infer<typeof schedulerPresetIndexSchema>[number];
-
 /** A preset with its files read: what the playground's picker loads into the editors. */
 export type SchedulerPreset = {
   id: string;

@@ -1,7 +1,7 @@
 // Argument parsing for `npm run sim -- run <id> [--<param> <value>]... [--seed N] [--faults <json>] [--json] [--hash]`.
 // Accepts `--name value` and `--name=value`; `--json` and `--hash` are flags.
 
-export type RunArgs = {
+type RunArgs = {
   id: string | undefined;
   params: Record<string, string>;
   seed: string | undefined;

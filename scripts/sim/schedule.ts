@@ -16,7 +16,7 @@ export const EXIT_SCHEDULED = 0;
 export const EXIT_UNSCHEDULABLE = 1;
 export const EXIT_BAD_INPUT = 2;
 
-export type CommandIO = { out: (text: string) => void; err: (text: string) => void };
+type CommandIO = { out: (text: string) => void; err: (text: string) => void };
 
 const USAGE = "usage: npm run sim -- schedule --nodes <file> --pod <file> [--pods <file>] [--config <file>] [--json]\n";
 

@@ -2,7 +2,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { e2eSmtpPort } from "../../playwright.config";
 
-export type ReceivedMail = { to: string; subject: string; text: string };
+type ReceivedMail = { to: string; subject: string; text: string };
 
 /** A real SMTP server on the port the e2e app sends to; `nextMail` waits for the next message. */
 export async function startMailServer() {

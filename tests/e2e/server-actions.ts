@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
-export type ServerAction = { id: string; name: string; file: string; pagePath: string };
+type ServerAction = { id: string; name: string; file: string; pagePath: string };
 
 type Manifest = {
   node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;

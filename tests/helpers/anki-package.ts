@@ -10,8 +10,8 @@ import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import { schema11Sql } from "@/lib/export/apkg/schema11-sql";
 
-export type TestNote = { id: number; mid: number; guid: string; tags: string; fields: string[] };
-export type TestCard = {
+type TestNote = { id: number; mid: number; guid: string; tags: string; fields: string[] };
+type TestCard = {
   id: number;
   nid: number;
   did: number;
@@ -27,7 +27,7 @@ export type TestCard = {
   odid?: number;
   odue?: number;
 };
-export type TestRevlog = {
+type TestRevlog = {
   id: number;
   cid: number;
   ease: number;
@@ -36,7 +36,7 @@ export type TestRevlog = {
   type: number;
   factor?: number;
 };
-export type TestNotetype = {
+type TestNotetype = {
   id: number;
   name: string;
   isCloze: boolean;

@@ -5,7 +5,7 @@ import { buildIfChanged } from "@/scripts/build-if-changed";
 import { ensureDebianPackage } from "@/scripts/debian-package";
 import { freePort } from "@/scripts/free-port";
 
-export type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
+type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
 
 /** Starts one app instance and resolves once it reports ready, as the load balancer will ask it. */
 async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {

@@ -17,7 +17,7 @@ import { cardFlagInputSchema, checkInputSchema, readGradeForm, requestErrorMessa
 // A "study these" session grades exactly as a deck session does (lib/data/grade-card.ts: same
 // checks, same review); only the next card comes from the selection instead of the deck.
 
-export type SelectionParams = { cards: string; since: string };
+type SelectionParams = { cards: string; since: string };
 
 export async function submitSelectionGrade(
   selection: SelectionParams,

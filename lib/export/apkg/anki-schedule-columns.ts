@@ -11,7 +11,7 @@ const secondsPerDay = 86_400;
 /** SM-2's starting ease, for an Anki that schedules these cards with SM-2 instead of FSRS. */
 const defaultFactor = 2500;
 
-export type CardColumns = {
+type CardColumns = {
   type: number;
   queue: number;
   due: number;

@@ -11,7 +11,7 @@ import type { AnkiNote, AnkiNotetype } from "./collection-types";
 // Fields are HTML and go through the one card sanitizer (lib/import/anki-field.ts), which turns
 // media references into text: packages' media files are not imported.
 
-export type CardSides = { ok: true; front: string; back: string } | { ok: false; message: string };
+type CardSides = { ok: true; front: string; back: string } | { ok: false; message: string };
 
 /** The fields a template shows, in order: `{{Front}}`, `{{text:Front}}`, `{{cloze:Text}}`; no sections or FrontSide. */
 function templateFieldRefs(format: string): { name: string; isCloze: boolean }[] {

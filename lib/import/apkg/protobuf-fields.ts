@@ -2,7 +2,7 @@
 // notetype and template config blobs (proto/anki/notetypes.proto: Notetype.Config.kind = 1,
 // Template.Config.q_format = 1 and a_format = 2). Unknown fields are skipped by wire type.
 
-export type ProtoFields = { varints: Map<number, number>; strings: Map<number, string> };
+type ProtoFields = { varints: Map<number, number>; strings: Map<number, string> };
 
 function readVarint(bytes: Uint8Array, start: number): { value: number; next: number } {
   let value = 0;

@@ -13,7 +13,7 @@ import { readProtoFields } from "./protobuf-fields";
 /** Reviews read from one package at most: 10,000 cards with 20 reviews each. */
 const importReviewsMax = 200_000;
 
-export type ReadCollection = { ok: true; collection: AnkiCollection } | { ok: false; message: string };
+type ReadCollection = { ok: true; collection: AnkiCollection } | { ok: false; message: string };
 
 const legacyModelsSchema = z.record(
   z.string(),

@@ -12,9 +12,9 @@ import { decompressZstdCapped } from "./zstd-capped";
 export const collectionBytesMax = 64 * 1024 * 1024;
 
 const collectionFileNames = ["collection.anki21b", "collection.anki21", "collection.anki2"] as const;
-export type CollectionFileName = (typeof collectionFileNames)[number];
+type CollectionFileName = (typeof collectionFileNames)[number];
 
-export type PackageCollection =
+type PackageCollection =
   { ok: true; fileName: CollectionFileName; sqlite: Uint8Array } | { ok: false; message: string };
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -13,7 +13,7 @@ import type { AnkiCard, AnkiRevlog } from "./collection-types";
 // an FSRS memory state in `cards.data` ({"s","d"}, rslib/src/storage/card/data.rs), computed
 // with their own parameters, and a due date moved by "set due date" or a different scheduler.
 
-export type ReplayedReview = {
+type ReplayedReview = {
   rating: Grade;
   reviewedAt: Date;
   durationMs: number;

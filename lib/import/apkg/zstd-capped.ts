@@ -8,7 +8,7 @@ import { Decompress } from "fzstd";
 
 const zstdMagic = 0xfd2fb528;
 
-export type Decompressed = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+type Decompressed = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
 /** The window size a zstd frame header declares (RFC 8878 3.1.1.1), or null if it is not a zstd frame. */
 export function zstdWindowBytes(frame: Uint8Array): number | null {

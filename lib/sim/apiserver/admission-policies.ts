@@ -13,12 +13,12 @@
 import type { Container, SecurityContext } from "../objects/types";
 
 /** A container's compute resources; a field absent means "not set" (no request, no limit). */
-export type Compute = { cpuMilli?: number; memoryMi?: number };
+type Compute = { cpuMilli?: number; memoryMi?: number };
 
 export type PolicyContainer = { name: string; requests: Compute; limits: Compute; securityContext?: SecurityContext };
 
 /** One `type: Container` item of a LimitRange (defaulted as SetDefaults_LimitRangeItem does: see limitRangeItem). */
-export type LimitRangeItem = { default: Compute; defaultRequest: Compute; min: Compute; max: Compute };
+type LimitRangeItem = { default: Compute; defaultRequest: Compute; min: Compute; max: Compute };
 
 type Res = "cpu" | "memory";
 const RES: readonly Res[] = ["cpu", "memory"];
@@ -119,11 +119,11 @@ export function aggregate(errs: readonly string[]): string {
 }
 
 /** The quota resource names this engine models for pods (pkg/quota/v1/evaluator/core/pods.go podComputeUsageHelper). */
-export type QuotaResource =
+type QuotaResource =
   "pods" | "count/pods" | "cpu" | "memory" | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory";
 export type QuotaList = Partial<Record<QuotaResource, number>>;
 /** `used` null: the quota controller has not written status yet (hasUsageStats is false). */
-export type Quota = { name: string; hard: QuotaList; used: QuotaList | null };
+type Quota = { name: string; hard: QuotaList; used: QuotaList | null };
 
 const unitOf = (r: QuotaResource): Res | "count" =>
   r.endsWith("cpu") ? "cpu" : r.endsWith("memory") ? "memory" : "count";
@@ -232,7 +232,7 @@ export function recalculateUsed(pods: readonly (readonly PolicyContainer[])[], h
   return total;
 }
 
-export type PsaLevel = "privileged" | "baseline" | "restricted";
+type PsaLevel = "privileged" | "baseline" | "restricted";
 
 /**
  * pod-security-admission/policy: the checks this engine models, baseline's then restricted's, each
@@ -279,7 +279,7 @@ function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel):
 }
 
 /** The namespace's PodSecurity labels: pod-security.kubernetes.io/enforce, warn, audit (absent: privileged). */
-export type PsaLabels = Partial<Record<"enforce" | "warn" | "audit", PsaLevel>>;
+type PsaLabels = Partial<Record<"enforce" | "warn" | "audit", PsaLevel>>;
 
 /** The labels as admission.go reads them from a namespace's metadata.labels (bad values ignored here). Pure. */
 export function psaLabels(labels: Readonly<Record<string, string>>): PsaLabels {

@@ -8,7 +8,7 @@
 
 export type UserInfo = { name: string; groups: string[] };
 
-export type TokenTable = Record<string, UserInfo>;
+type TokenTable = Record<string, UserInfo>;
 
 /** What a client presents: a client certificate (its subject and the CA that signed it) or a bearer token. */
 export type Credential = { kind: "x509"; cn: string; o: string[]; ca: string } | { kind: "bearer"; token: string };
@@ -16,7 +16,7 @@ export type Credential = { kind: "x509"; cn: string; o: string[]; ca: string } |
 export type AuthnConfig = { clientCa: string; tokens: TokenTable };
 
 /** The user, and how it was authenticated in a few words (for the request-flow trace). */
-export type Authenticated = { user: UserInfo; how: string };
+type Authenticated = { user: UserInfo; how: string };
 
 /** A client certificate with subject CN=`cn`, O=`o`… signed by `ca`. Pure. */
 export function clientCert(cn: string, o: string[], ca: string): Credential {

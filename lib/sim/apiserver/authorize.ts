@@ -9,7 +9,7 @@ import { authorizeNode, nodeIdentity } from "./node-authorizer";
 import { authorize, type Attributes, type RbacPolicy } from "./rbac";
 
 /** `reason` names the authorizer that allowed it, or says why none did (the 403's suffix; may be empty). */
-export type AuthzDecision = { allowed: boolean; reason: string };
+type AuthzDecision = { allowed: boolean; reason: string };
 
 /** Pure. `pods` is the API server's pod cache, which the Node authorizer's graph is built from. */
 export function authorizeRequest(

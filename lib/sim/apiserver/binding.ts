@@ -11,7 +11,7 @@ import { traceStage } from "./flow-trace";
 import type { ApiCall } from "./http";
 import { admitNodeWrite } from "./node-restriction";
 
-export type BindingBody = { nodeName: string };
+type BindingBody = { nodeName: string };
 
 /** Admission of a binding by `user` (NodeIdentity `node`); traces each stage when `traced`. Null admits. */
 export function admitBinding(

@@ -4,7 +4,7 @@ import { qualifiedResource, RESOURCES, type Resource } from "../objects/resource
 import type { Attributes } from "./rbac";
 
 /** metav1.StatusCause: `field` names the offending field of a 422 (FieldValueInvalid and friends). */
-export type StatusCause = { reason: string; message: string; field?: string };
+type StatusCause = { reason: string; message: string; field?: string };
 
 /** metav1.StatusDetails: the kind and name a 422 is about (kubectl prints them), and its causes. */
 export type StatusDetails = { name?: string; group?: string; kind?: string; causes: StatusCause[] };

@@ -13,7 +13,7 @@ import type { UserInfo } from "./authn";
 import type { ApiCall } from "./http";
 import type { ApiServerConfig } from "./state";
 
-export type Stage =
+type Stage =
   | "authentication"
   | "priority-and-fairness"
   | "authorization"

@@ -5,7 +5,7 @@ import type { Resource } from "../objects/resources";
 import type { Credential } from "./authn";
 import type { KubeObject } from "../objects/types";
 
-export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete";
+type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete";
 
 export type ApiCall = {
   verb: Verb;

@@ -12,7 +12,7 @@ import { storeKey } from "../objects/resources";
 import type { UserInfo } from "./authn";
 import { rulesAllow, type Attributes, type PolicyRule } from "./rbac";
 
-export type NodeDecision = { allowed: true; reason: string } | { allowed: false; reason: string };
+type NodeDecision = { allowed: true; reason: string } | { allowed: false; reason: string };
 
 /** bootstrappolicy.NodeRules(), the part the sim serves: the rules for resources it does not subdivide. */
 const NODE_RULES: PolicyRule[] = [{ verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["services"] }];

@@ -25,7 +25,7 @@ import {
 import type { ApiError } from "./errors";
 import type { ApiServerState } from "./state";
 
-export type PolicyVerdict = { obj: KubeObject; error: ApiError | null; warnings: string[] };
+type PolicyVerdict = { obj: KubeObject; error: ApiError | null; warnings: string[] };
 
 function forbiddenPod(name: string, cause: string): ApiError {
   return { status: 403, reason: "Forbidden", message: `pods "${name}" is forbidden: ${cause}` };

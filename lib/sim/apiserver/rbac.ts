@@ -4,9 +4,9 @@
 import type { UserInfo } from "./authn";
 
 export type PolicyRule = { verbs: string[]; apiGroups: string[]; resources: string[] };
-export type Subject = { kind: "User" | "Group"; name: string };
+type Subject = { kind: "User" | "Group"; name: string };
 /** A RoleBinding when `namespace` is set, a ClusterRoleBinding otherwise. */
-export type RoleBinding = { name: string; role: string; subjects: Subject[]; namespace: string | null };
+type RoleBinding = { name: string; role: string; subjects: Subject[]; namespace: string | null };
 export type RbacPolicy = { roles: Record<string, PolicyRule[]>; bindings: RoleBinding[] };
 
 /**
@@ -23,7 +23,7 @@ export type Attributes = {
   fieldSelector: Readonly<Record<string, string>> | null;
 };
 
-export type Decision = { allowed: true; reason: string } | { allowed: false };
+type Decision = { allowed: true; reason: string } | { allowed: false };
 
 function matches(list: string[], value: string): boolean {
   return list.includes("*") || list.includes(value);

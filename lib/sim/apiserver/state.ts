@@ -69,7 +69,7 @@ export type Cacher = {
   fresh: Readonly<Record<string, number>>;
 };
 
-export type CacheWatcher = {
+type CacheWatcher = {
   resource: Resource;
   namespace: string | null;
   via: ProcId;

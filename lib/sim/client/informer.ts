@@ -140,7 +140,7 @@ function diff(
   return out;
 }
 
-export type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string>; changes: InformerChange[] };
+type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string>; changes: InformerChange[] };
 
 /**
  * What a result of the informer's own requests means: updates `inf` in place (the caller owns it),

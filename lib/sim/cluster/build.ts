@@ -25,7 +25,7 @@ import { add, proc, range, type Layout } from "./layout";
 import { CREDENTIALS } from "./policy";
 import { DEFAULT_ALLOCATABLE, type ClusterSpec } from "./spec";
 
-export type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
+type Built = { world: World; boot: { at: Ms; ev: SimEvent }[] };
 
 /** The load balancer (with several API servers), kubectl, and the app's users. */
 function addClients(l: Layout): void {

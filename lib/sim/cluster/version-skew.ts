@@ -16,7 +16,7 @@ export function minorOf(version: string): number {
   return Number(m[1]);
 }
 
-export type KubeletSkew = "supported" | "too-old" | "newer";
+type KubeletSkew = "supported" | "too-old" | "newer";
 
 /** Where a kubelet stands against the API server under the policy. Pure. */
 export function kubeletSkew(apiServer: string, kubelet: string): KubeletSkew {

@@ -6,7 +6,7 @@ import type { AppBehavior, ContainerImage, PullPolicy } from "../objects/types";
 
 export type ContainerSpec = { name: string; image: string; pullPolicy: PullPolicy; app: AppBehavior };
 
-export type ContainerState = "waiting" | "running" | "exited";
+type ContainerState = "waiting" | "running" | "exited";
 
 export type RuntimeContainer = {
   name: string;

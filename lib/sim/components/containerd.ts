@@ -58,7 +58,7 @@ export type ContainerdState = {
    */
   stopping?: Readonly<Record<string, ContainerStop[]>>;
 };
-export type ContainerdTimer =
+type ContainerdTimer =
   | { t: "sandbox"; uid: string }
   | { t: "pulled"; uid: string; container: string; cached: boolean; ms: Ms; incarnation: number }
   | { t: "started"; uid: string; container: string; incarnation: number }

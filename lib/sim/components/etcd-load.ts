@@ -17,7 +17,7 @@ import {
 
 export type EtcdLoadConfig = { etcd: EtcdClientConfig; intervalMs: Ms; keys: number };
 export type EtcdLoadState = { client: EtcdClient; sent: number; acked: number; failed: number };
-export type EtcdLoadTimer = EtcdClientTimer | { lib?: undefined; t: "write" };
+type EtcdLoadTimer = EtcdClientTimer | { lib?: undefined; t: "write" };
 
 /**
  * The state a handler call edits in place: the run's own (ctx.ownsState, core/draft.ts) or a copy

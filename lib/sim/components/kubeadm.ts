@@ -51,7 +51,7 @@ type Upgrade = {
   ready: string | null;
 };
 
-export type KubeadmState = { http: HttpClient; upgrade: Upgrade | null };
+type KubeadmState = { http: HttpClient; upgrade: Upgrade | null };
 
 type KubeadmTimer = HttpClientTimer | { t: "readyz" };
 

@@ -20,14 +20,14 @@ const EVICTION_RETRY_MS = 5000;
 /** waitForDelete's poll interval (drain.go: interval 1 s, PollImmediate). */
 const DELETE_POLL_MS = 1000;
 
-export type DrainPod = {
+type DrainPod = {
   name: string;
   namespace: string;
   uid: string;
   stage: "evicting" | "retrying" | "waiting" | "gone";
 };
 
-export type DrainState = {
+type DrainState = {
   /** The node being drained; null while `@busiest-worker` is being looked up. */
   node: string | null;
   args: Command["args"];
@@ -41,7 +41,7 @@ export type DrainTimer =
   | { lib?: undefined; t: "drain-timeout" };
 
 export type DrainHost = { drain?: DrainState };
-export type Send<S> = (s: S, call: ApiCall, step: string) => S;
+type Send<S> = (s: S, call: ApiCall, step: string) => S;
 
 export function drainCommandLine(a: Command["args"], node: string): string {
   const timeout = Number(a.timeoutSeconds ?? 0);

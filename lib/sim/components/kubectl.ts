@@ -42,7 +42,7 @@ export type KubectlConfig = { server: string; kubeconfigs: Record<string, Creden
 /** A request's context: the command it belongs to and its step in that command's sequence of requests. */
 type KubectlRequest = { c: Command; step: string };
 
-export type KubectlState = { http: HttpClient<KubectlRequest> } & DrainHost;
+type KubectlState = { http: HttpClient<KubectlRequest> } & DrainHost;
 
 function deployment(args: Command["args"], now: number): Deployment {
   const name = String(args.name);

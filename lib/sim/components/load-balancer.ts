@@ -23,9 +23,9 @@ type Backend = { up: boolean; fails: number; oks: number; checking: string | nul
 type Conn = { client: ProcId; backend: ProcId; watch: boolean; req: HttpRequest; retries: number };
 
 /** `conns` is edited in place, `rr` and `backends` are set in place (the state is owned, see `own`). */
-export type LbState = { backends: Readonly<Record<ProcId, Backend>>; rr: number; conns: Record<string, Conn> };
+type LbState = { backends: Readonly<Record<ProcId, Backend>>; rr: number; conns: Record<string, Conn> };
 
-export type LbTimer = { t: "check"; backend: ProcId } | { t: "check-timeout"; backend: ProcId; id: string };
+type LbTimer = { t: "check"; backend: ProcId } | { t: "check-timeout"; backend: ProcId; id: string };
 
 function boot(cfg: LbConfig, _p: unknown, ctx: Ctx): LbState {
   const backends: Record<ProcId, Backend> = {};

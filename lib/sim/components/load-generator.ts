@@ -28,13 +28,13 @@ export type LoadGeneratorConfig = {
 };
 
 type Share = { runtime: ProcId; milli: number };
-export type LoadGeneratorState = {
+type LoadGeneratorState = {
   http: HttpClient;
   pods: Informer;
   load: number;
   shares: Readonly<Record<string, Share>>;
 };
-export type LoadGeneratorTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "step"; cpuMilli: number };
+type LoadGeneratorTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "step"; cpuMilli: number };
 
 /**
  * Splits the load over the Ready endpoints (whole millicores, the remainder to the first by name) and sends every share

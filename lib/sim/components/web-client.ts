@@ -20,8 +20,8 @@ import { emptyRecord, withEntry } from "../core/records";
 export type WebClientConfig = { api: HttpClientConfig; app: string; periodMs: Ms; runtimes: Record<string, ProcId> };
 
 type Target = { ip: string; pod: string; node: string; ok: boolean };
-export type WebClientState = { http: HttpClient; pods: Informer; round: Readonly<Record<string, Target>> };
-export type WebClientTimer =
+type WebClientState = { http: HttpClient; pods: Informer; round: Readonly<Record<string, Target>> };
+type WebClientTimer =
   HttpClientTimer | InformerTimer | { lib?: undefined; t: "round" } | { lib?: undefined; t: "round-end" };
 
 /** How long a round waits for answers before counting an endpoint as failed (a client timeout). */

@@ -45,9 +45,9 @@ export type Ctx = {
 };
 
 /** What survives a crash, and which peers held connections the kernel must now reset. */
-export type CrashResult = { persisted: unknown; peers: ProcId[] };
+type CrashResult = { persisted: unknown; peers: ProcId[] };
 
-export type Component<Config, State, Timer> = {
+type Component<Config, State, Timer> = {
   kind: string;
   /**
    * Set by components whose handlers edit a state the run owns in place (see Ctx.ownsState). The

@@ -8,7 +8,7 @@ import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
 import { procWith } from "./proc";
 import type { ProcId } from "./types";
 
-export type CrashOptions = { reason: string; notifySupervisor: boolean; disable: boolean };
+type CrashOptions = { reason: string; notifySupervisor: boolean; disable: boolean };
 
 /** Takes a running process down. */
 export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions): void {

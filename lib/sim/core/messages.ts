@@ -10,10 +10,10 @@ import type { CloudMsg } from "../components/cluster-autoscaler/protocol";
 import type { RaftMsg } from "../raft/types";
 
 /** Raft peer traffic between etcd members (etcd's rafthttp streams): the message is the body. */
-export type RaftEnvelope = RaftMsg;
+type RaftEnvelope = RaftMsg;
 
 /** What the sending host's kernel reports about a connection. */
-export type NetMsg =
+type NetMsg =
   /** The destination host is up but nothing listens on the port (process down): TCP RST. */
   | { p: "net"; kind: "refused"; original: Msg }
   /** The peer process died with this connection open: its kernel closed the socket. */
@@ -24,7 +24,7 @@ export type NetMsg =
  * exited; kubeadm moves a new manifest for a static pod into /etc/kubernetes/manifests; the kubelet
  * tells kubeadm it runs the pod from that manifest (what kubeadm reads as the mirror pod's hash change).
  */
-export type LocalMsg =
+type LocalMsg =
   | { p: "local"; kind: "exited"; proc: string; reason: string }
   | { p: "local"; kind: "manifest-changed"; proc: string; version: string }
   | { p: "local"; kind: "static-started"; proc: string; version: string };

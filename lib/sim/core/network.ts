@@ -5,7 +5,7 @@
 import type { Rng } from "./rng";
 import type { HostId, Ms } from "./units";
 
-export type LinkFault = { dropPer1000: number; delayMs: number };
+type LinkFault = { dropPer1000: number; delayMs: number };
 
 export type NetState = {
   /** One-way latency between two different hosts. Same-host (loopback) traffic takes 0 ms. */
@@ -28,7 +28,7 @@ export function createNet(latencyMs: Ms): NetState {
 }
 
 /** Where routeDelay draws from, read only on a lossy link (creating a generator costs an allocation per step). */
-export type RngSource = { readonly rng: Rng };
+type RngSource = { readonly rng: Rng };
 
 /** Delivery delay for one message, or null when the message is lost. Draws from `src.rng` only on lossy links. */
 export function routeDelay(net: NetState, from: HostId, to: HostId, src: RngSource): Ms | null {

@@ -13,7 +13,7 @@ import { createRng, type Rng, type RngState } from "./rng";
 import type { DeliverEvent, Tap } from "./tap";
 import type { Emitted, Ms, Proc, ProcId, SimEvent, TraceDraft, TraceFields, World } from "./types";
 
-export type ProcEffect =
+type ProcEffect =
   | { kind: "exit"; proc: ProcId; reason: string }
   | { kind: "kill"; proc: ProcId; reason: string }
   | { kind: "start"; proc: ProcId }

@@ -85,7 +85,7 @@ export type SimEvent =
   | { kind: "timer"; proc: ProcId; incarnation: number; timer: unknown }
   | { kind: "action"; action: Action };
 
-export type FieldValue = string | number | boolean | null | string[];
+type FieldValue = string | number | boolean | null | string[];
 export type TraceFields = Record<string, FieldValue>;
 
 /** A trace record before the run loop numbers it. */

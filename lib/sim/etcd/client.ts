@@ -56,7 +56,7 @@ export type EtcdResult =
 export type EtcdClientTimer =
   { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
 
-export type ClientStep = { c: EtcdClient; results: EtcdResult[] };
+type ClientStep = { c: EtcdClient; results: EtcdResult[] };
 
 export function clientInit(cfg: EtcdClientConfig, ctx: Ctx): EtcdClient {
   const conns: Record<ProcId, Conn> = {};

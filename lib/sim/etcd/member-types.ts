@@ -44,9 +44,9 @@ export type EtcdConfig = {
 /** What a member keeps on disk: the WAL (HardState + log) and the backend (bbolt) with its applied index. */
 export type EtcdPersisted = { term: number; vote: number; commit: number; log: Log; store: MvccStore; applied: number };
 
-export type Proposal = { client: ProcId; startedAt: Ms; data: EntryData; blocked: boolean };
-export type PendingRead = { client: ProcId; key: string; prefix: boolean; startedAt: Ms; index: number | null };
-export type ServerWatch = { client: ProcId; id: string; prefix: string; requireLeader: boolean };
+type Proposal = { client: ProcId; startedAt: Ms; data: EntryData; blocked: boolean };
+type PendingRead = { client: ProcId; key: string; prefix: boolean; startedAt: Ms; index: number | null };
+type ServerWatch = { client: ProcId; id: string; prefix: string; requireLeader: boolean };
 
 export type EtcdState = {
   raft: RaftState;

@@ -19,7 +19,7 @@ import { clusterId, clusterIdOf, DEFAULT_CLUSTER_TOKEN } from "./cluster-id";
 
 export { clusterId, DEFAULT_CLUSTER_TOKEN };
 
-export type RestoreAction = Extract<Action, { type: "etcd-restore" }>;
+type RestoreAction = Extract<Action, { type: "etcd-restore" }>;
 
 /** The data dir etcdutl writes for one member from `db`. Pure. */
 export function restoredDataDir(db: Pick<SnapshotFile, "store">, bumpRevision: number): EtcdPersisted {

@@ -5,7 +5,7 @@ import type { Topology, TopologyProc } from "../trace/types";
 import type { Fault } from "./schema";
 
 /** What a fault list is checked against: a trace (or the run about to be made) has both. */
-export type FaultShape = { topology: Topology; durationMs: number };
+type FaultShape = { topology: Topology; durationMs: number };
 
 export type FaultError = { index: number; message: string };
 export type FaultCheck = { ok: true } | { ok: false; errors: FaultError[] };

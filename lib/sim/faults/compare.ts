@@ -6,9 +6,9 @@
 import { s } from "../scenarios/claims";
 import type { Trace, TraceEvent } from "../trace/types";
 
-export type KeyMomentKind = "leader" | "write-refused" | "pod-evicted" | "replicas-available" | "lease" | "node";
+type KeyMomentKind = "leader" | "write-refused" | "pod-evicted" | "replicas-available" | "lease" | "node";
 
-export type KeyMomentDiff = {
+type KeyMomentDiff = {
   kind: KeyMomentKind;
   /** What happened, the same in both columns, e.g. "etcd leader of term 3". */
   label: string;
@@ -17,7 +17,7 @@ export type KeyMomentDiff = {
   faulted: string | null;
 };
 
-export type Divergence = { index: number; t: number; base: TraceEvent | null; faulted: TraceEvent | null };
+type Divergence = { index: number; t: number; base: TraceEvent | null; faulted: TraceEvent | null };
 
 export type RunComparison = {
   firstDivergence: Divergence | null;

@@ -3,7 +3,7 @@
 import type { FaultCheck, FaultError } from "./check";
 import { faultListSchema, type Fault } from "./schema";
 
-export type FaultsParse = { ok: true; faults: Fault[] } | Extract<FaultCheck, { ok: false }>;
+type FaultsParse = { ok: true; faults: Fault[] } | Extract<FaultCheck, { ok: false }>;
 
 /** `index` -1: the list as a whole (not JSON, not a list, too many faults). */
 export function parseFaultsJson(text: string): FaultsParse {

@@ -115,7 +115,4 @@ export const faultSchema = z.discriminatedUnion(
 export const faultListSchema = z.array(faultSchema).max(FAULTS_MAX, `at most ${FAULTS_MAX} faults in one run`);
 
 export type Fault = z.infer<typeof faultSchema>;
-export type FaultKind = Fault["kind"];
 export type KubectlFaultParams = z.infer<typeof kubectlFaultParamsSchema>;
-
-const FAULT_KINDS: readonly FaultKind[] = faultSchema.options.map((o) => o.shape.kind.value);

@@ -3,7 +3,7 @@
 
 export type LabelSet = Record<string, string>;
 
-export type SelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+type SelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
 
 export type LabelSelectorRequirement = { key: string; operator: SelectorOperator; values: string[] };
 

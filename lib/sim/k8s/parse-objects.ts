@@ -61,7 +61,7 @@ export function parsePod(file: string, text: string): Result<Pod> {
   return validate(first, podSchema);
 }
 
-export type ExistingObjects = { pods: Pod[]; workloads: Workload[] };
+type ExistingObjects = { pods: Pod[]; workloads: Workload[] };
 
 /** Parses existing Pods plus the Services and controllers used for default spreading. Pure. */
 export function parseExistingObjects(file: string, text: string): Result<ExistingObjects> {

@@ -12,9 +12,9 @@ const NANO_PER_MILLI = 1_000_000n;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A parsed quantity: its exact value in nano-units (10^-9), rounded away from zero like upstream. */
-export type Quantity = { nano: bigint };
+type Quantity = { nano: bigint };
 
-export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; message: string };
+type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; message: string };
 
 function ceilDiv(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator;

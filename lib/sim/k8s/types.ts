@@ -5,13 +5,13 @@ import type { LabelSelector, LabelSelectorRequirement, LabelSet } from "@/lib/si
 /** resource name → quantity string, e.g. { cpu: "500m", memory: "1Gi" }. */
 export type ResourceList = Record<string, string>;
 
-export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
 
 export type Taint = { key: string; value: string; effect: TaintEffect };
 
 export type Toleration = { key: string; operator: "Exists" | "Equal"; value: string; effect: TaintEffect | "" };
 
-export type ContainerImage = { names: string[]; sizeBytes: number };
+type ContainerImage = { names: string[]; sizeBytes: number };
 
 export type Node = {
   name: string;
@@ -23,7 +23,7 @@ export type Node = {
   images: ContainerImage[];
 };
 
-export type Protocol = "TCP" | "UDP" | "SCTP";
+type Protocol = "TCP" | "UDP" | "SCTP";
 
 export type HostPort = { hostIP: string; protocol: Protocol; hostPort: number };
 
@@ -54,7 +54,7 @@ export type PodAffinityTerm = {
   topologyKey: string;
 };
 
-export type WeightedPodAffinityTerm = { weight: number; term: PodAffinityTerm };
+type WeightedPodAffinityTerm = { weight: number; term: PodAffinityTerm };
 
 export type PodAffinity = { required: PodAffinityTerm[]; preferred: WeightedPodAffinityTerm[] };
 
@@ -64,7 +64,7 @@ export type Affinity = {
   podAntiAffinity: PodAffinity | null;
 };
 
-export type NodeInclusionPolicy = "Honor" | "Ignore";
+type NodeInclusionPolicy = "Honor" | "Ignore";
 
 export type TopologySpreadConstraint = {
   maxSkew: number;
@@ -77,7 +77,7 @@ export type TopologySpreadConstraint = {
   matchLabelKeys: string[];
 };
 
-export type OwnerReference = { apiVersion: string; kind: string; name: string; controller: boolean };
+type OwnerReference = { apiVersion: string; kind: string; name: string; controller: boolean };
 
 export type Pod = {
   name: string;

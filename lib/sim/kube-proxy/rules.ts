@@ -28,7 +28,7 @@ export type ServicePort = {
 };
 
 /** Rules per chain, plus entries kept in hash structures (ipset, IPVS tables, nftables maps). */
-export type RuleTable = { mode: ProxyMode; chains: Record<string, string[]>; rules: number; hashEntries: number };
+type RuleTable = { mode: ProxyMode; chains: Record<string, string[]>; rules: number; hashEntries: number };
 
 /** Fixed rules every sync writes whatever the services (jumps from the hooks, masquerade plumbing). */
 const BASE_RULES: Record<ProxyMode, number> = { iptables: 12, ipvs: 14, nftables: 12 };

@@ -2,7 +2,7 @@
 // appear in Kubernetes error messages (e.g. `deployments.apps "web" not found`).
 import type { KubeObject } from "./types";
 
-export type ResourceInfo = { kind: KubeObject["kind"]; group: string; namespaced: boolean };
+type ResourceInfo = { kind: KubeObject["kind"]; group: string; namespaced: boolean };
 
 export const RESOURCES = {
   pods: { kind: "Pod", group: "", namespaced: true },
@@ -34,7 +34,7 @@ export const RESOURCE_NAMES = (Object.keys(RESOURCES) as Resource[]).sort();
  * `--runtime-config=<group>=false`, so the traces of the scenarios that do not use them stay byte
  * for byte the same.
  */
-export type OptionalApis = {
+type OptionalApis = {
   policyApi?: boolean;
   batchApi?: boolean;
   autoscaling?: object;

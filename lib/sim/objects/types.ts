@@ -33,7 +33,7 @@ export type ObjectMeta = {
 export type ConditionStatus = "True" | "False" | "Unknown";
 export type Condition = { type: string; status: ConditionStatus; reason: string; lastTransitionTime: Ms };
 
-export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
 export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded: Ms | null };
 export type Toleration = {
   key: string | null;
@@ -166,7 +166,7 @@ export type Node = {
 };
 
 /** status.nodeInfo, reduced to the kubelet's version (what `kubectl get nodes` shows as VERSION). */
-export type NodeSystemInfo = { kubeletVersion: string };
+type NodeSystemInfo = { kubeletVersion: string };
 
 export type Lease = {
   kind: "Lease";
@@ -206,7 +206,7 @@ export type Deployment = {
   status: { replicas: number; readyReplicas: number; updatedReplicas?: number; conditions?: DeploymentCondition[] };
 };
 
-export type DeploymentCondition = {
+type DeploymentCondition = {
   type: "Progressing";
   status: ConditionStatus;
   reason: string;
@@ -222,7 +222,7 @@ export type ReplicaSet = {
   status: { replicas: number; readyReplicas: number };
 };
 
-export type VolumeClaimTemplate = { name: string; storage: string };
+type VolumeClaimTemplate = { name: string; storage: string };
 
 export type StatefulSet = {
   kind: "StatefulSet";
@@ -257,7 +257,7 @@ export type Service = {
  * discovery/v1 EndpointConditions: `serving` is the pod's readiness, `terminating` whether it is being
  * deleted, and `ready` is serving and not terminating (publishNotReadyAddresses is not modelled).
  */
-export type EndpointConditions = { ready: boolean; serving: boolean; terminating: boolean };
+type EndpointConditions = { ready: boolean; serving: boolean; terminating: boolean };
 
 export type Endpoint = {
   addresses: string[];
@@ -303,7 +303,7 @@ export type PodDisruptionBudget = {
   };
 };
 
-export type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
+type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
 export type JobCondition = {
   type: JobConditionType;
   status: ConditionStatus;
@@ -371,7 +371,7 @@ export type CronJob = {
 };
 
 /** One scaling policy of an HPA behavior: at most `value` pods (or percent) per `periodSeconds`. */
-export type HpaScalingPolicy = { type: "Pods" | "Percent"; value: number; periodSeconds: number };
+type HpaScalingPolicy = { type: "Pods" | "Percent"; value: number; periodSeconds: number };
 
 /**
  * spec.behavior.scaleUp / scaleDown after the API's defaulting (autoscaling/v2
@@ -407,7 +407,7 @@ export type HorizontalPodAutoscaler = {
  * matches (both: pods by label in those namespaces).
  */
 export type NetworkPolicyPeer = { podSelector?: Record<string, string>; namespaceSelector?: Record<string, string> };
-export type NetworkPolicyPort = { protocol: "TCP" | "UDP"; port: number };
+type NetworkPolicyPort = { protocol: "TCP" | "UDP"; port: number };
 /**
  * A rule allows traffic from/to any of `peers` (none listed: every peer) on any of `ports` (none listed: every port).
  */

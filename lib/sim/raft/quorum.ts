@@ -36,7 +36,7 @@ export function committedIndex(matches: readonly number[]): number {
   return sorted[majority(matches.length) - 1] ?? 0;
 }
 
-export type VoteResult = "won" | "lost" | "pending";
+type VoteResult = "won" | "lost" | "pending";
 
 /** MajorityConfig.VoteResult: won with a majority of grants, lost once a majority can no longer grant. */
 export function voteResult(voters: readonly number[], votes: Readonly<Record<number, boolean>>): VoteResult {

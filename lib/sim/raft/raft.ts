@@ -10,8 +10,8 @@ import { appendEntries } from "./replication";
 import { NONE, type RaftEnv, type RaftState } from "./types";
 import type { Log } from "./log";
 
-export type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVote: boolean; checkQuorum: boolean };
-export type HardState = { term: number; vote: number; commit: number; log: Log };
+type RaftConfig = { electionTicks: number; heartbeatTicks: number; preVote: boolean; checkQuorum: boolean };
+type HardState = { term: number; vote: number; commit: number; log: Log };
 
 /** newRaft: a member (re)starting as a follower from its persisted HardState and log. */
 export function newRaft(

@@ -39,7 +39,7 @@ export type RaftMsg = {
   context: string;
 };
 
-export type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
+type RaftRole = "follower" | "pre-candidate" | "candidate" | "leader";
 
 /** tracker.Progress: the leader's view of one follower. */
 export type Progress = {
@@ -56,7 +56,7 @@ export type Progress = {
 };
 
 /** A ReadIndex request waiting for a quorum of heartbeat acks (readOnly, ReadOnlySafe). */
-export type ReadIndexStatus = { ctx: string; index: number; from: number; acks: number[] };
+type ReadIndexStatus = { ctx: string; index: number; from: number; acks: number[] };
 
 export type RaftState = {
   id: number;

@@ -2,7 +2,7 @@
 // fields, and package the verdict with its evidence.
 import type { ClaimResult, TraceEvent } from "../trace/types";
 
-export type EventFilter = {
+type EventFilter = {
   type?: string;
   component?: string;
   from?: number;

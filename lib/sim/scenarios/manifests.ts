@@ -42,7 +42,7 @@ export function meta(name: string, labels: Record<string, string> = {}): ObjectM
   };
 }
 
-export type ContainerOptions = { cpuMilli?: number; memoryMi?: number; readiness?: boolean; app?: AppBehavior };
+type ContainerOptions = { cpuMilli?: number; memoryMi?: number; readiness?: boolean; app?: AppBehavior };
 
 export function container(name: string, image: string, o: ContainerOptions = {}): Container {
   const c: Container = { name, image, requests: { cpuMilli: o.cpuMilli ?? 100, memoryMi: o.memoryMi ?? 128 } };
@@ -111,7 +111,7 @@ export function statefulSetOf(
   };
 }
 
-export type JobOptions = {
+type JobOptions = {
   completions?: number;
   parallelism?: number;
   backoffLimit?: number;

@@ -6,9 +6,9 @@ import type { ParamValue, Params } from "../trace/types";
 import { paramMessage, type ParamProblem } from "./param-messages";
 import type { BooleanParamDef, EnumParamDef, IntegerParamDef, ParamDef, ScenarioDef } from "./types";
 
-export type RawValue = string | number | boolean | undefined;
+type RawValue = string | number | boolean | undefined;
 export type RawParams = Record<string, RawValue>;
-export type ParamResult = { ok: true; params: Params } | { ok: false; errors: Record<string, string> };
+type ParamResult = { ok: true; params: Params } | { ok: false; errors: Record<string, string> };
 
 type Parsed = { ok: true; value: ParamValue } | { ok: false; problem: ParamProblem };
 

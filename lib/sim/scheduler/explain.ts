@@ -7,7 +7,7 @@ import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
 import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
 import type { Code, Profile } from "@/lib/sim/scheduler/types";
 
-export type ScheduleJson = {
+type ScheduleJson = {
   selectedNode: string | null;
   nodes: {
     name: string;

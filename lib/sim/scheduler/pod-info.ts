@@ -18,7 +18,7 @@ export type AffinityTerm = {
   topologyKey: string;
 };
 
-export type WeightedAffinityTerm = AffinityTerm & { weight: number };
+type WeightedAffinityTerm = AffinityTerm & { weight: number };
 
 export type PodInfo = {
   pod: Pod;

@@ -4,7 +4,7 @@
 // podMaxBackoffSeconds 10 s), and the unschedulable pool that cluster events or the 5-minute
 // leftover flush move back. Simplification: upstream flushes the backoffQ every second; here a pod
 // whose backoff has expired is moved when the queue is next popped or flushed, at its exact expiry.
-export type QueuedPod = {
+type QueuedPod = {
   key: string;
   priority: number;
   /** podInfo.Timestamp: when the pod last entered the queue; orders equal priorities. */
@@ -15,7 +15,7 @@ export type QueuedPod = {
   unschedulableSinceMs: number | null;
 };
 
-export type QueueConfig = { initialBackoffMs: number; maxBackoffMs: number; maxInUnschedulableMs: number };
+type QueueConfig = { initialBackoffMs: number; maxBackoffMs: number; maxInUnschedulableMs: number };
 
 export type SchedulingQueue = {
   config: QueueConfig;

@@ -27,7 +27,7 @@ export type NodeInfo = {
 };
 
 /** framework.ImageStateSummary: the size the first node reported and how many nodes hold the image. */
-export type ImageState = { size: number; numNodes: number };
+type ImageState = { size: number; numNodes: number };
 
 export type Snapshot = {
   nodes: NodeInfo[];
@@ -131,7 +131,7 @@ function imageStates(nodes: Node[]): Map<string, ImageState> {
   return states;
 }
 
-export type SnapshotBuild = { snapshot: Snapshot; warnings: string[] };
+type SnapshotBuild = { snapshot: Snapshot; warnings: string[] };
 
 /**
  * Builds the snapshot from nodes and pods. Pods without spec.nodeName, on unknown nodes, or in a

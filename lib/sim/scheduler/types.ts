@@ -38,7 +38,7 @@ export type ResourceSpec = { name: string; weight: number };
 
 export type UtilizationShapePoint = { utilization: number; score: number };
 
-export type ScoringStrategy = {
+type ScoringStrategy = {
   type: "LeastAllocated" | "MostAllocated" | "RequestedToCapacityRatio";
   resources: ResourceSpec[];
   shape: UtilizationShapePoint[];

@@ -192,7 +192,7 @@ function unpackStreams(
 }
 
 /** What packColumnStreams packs: RaftTapeRows with each table as column streams. */
-export type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & {
+type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & {
   msgs: ColumnStream[];
   states: ColumnStream[];
   logs: ColumnStream[];

@@ -94,7 +94,7 @@ export const traceSchema = z
     });
   });
 
-export type ParsedTrace = z.infer<typeof traceSchema>;
+type ParsedTrace = z.infer<typeof traceSchema>;
 
 /** Validates a trace read back from outside the engine; throws a ZodError naming the bad fields. */
 export function parseTrace(data: unknown): ParsedTrace {

@@ -41,8 +41,6 @@ export const RAFT_WIRE_TYPES = [
   "MsgProp",
 ] as const;
 
-export type RaftWireType = (typeof RAFT_WIRE_TYPES)[number];
-
 /** Member roles in tape rows: 0 down (crashed, stopped or powered off), then Raft's roles. */
 export const RAFT_TAPE_ROLES = ["down", "follower", "pre-candidate", "candidate", "leader"] as const;
 

@@ -2,7 +2,7 @@
 import ts from "typescript";
 import type { Source } from "./sources";
 
-export type FunctionLength = { at: string; name: string; lines: number };
+type FunctionLength = { at: string; name: string; lines: number };
 
 /** Test-suite blocks (`describe(..., () => {...})` and friends) hold tests, not logic: they are not measured. */
 const SUITE_CALLS = new Set(["describe", "it", "test", "beforeAll", "beforeEach", "afterAll", "afterEach"]);

@@ -6,10 +6,10 @@ import ts from "typescript";
 import { ROOT, type Source } from "./sources";
 
 /** An import or re-export of another file: the names it takes ("*" for all of them). */
-export type Edge = { from: string; to: string; names: string[]; isReexport: boolean };
+type Edge = { from: string; to: string; names: string[]; isReexport: boolean };
 
 /** A file's own exports (with where they are declared) and the names it passes on from other files. */
-export type Exports = {
+type Exports = {
   own: Map<string, number>;
   reexports: Map<string, { to: string; name: string; pos: number }>;
   stars: string[];

@@ -1,5 +1,4 @@
 // The repository-wide tidy rules, each returning its offenders as "file:line: what" for a failure message.
-import ts from "typescript";
 import { cyclesOf } from "./cycles";
 import { exportsOf, importsOf, usedExports } from "./modules";
 import { comments, where, type Source } from "./sources";
@@ -70,18 +69,7 @@ function isEntryExport(file: string, name: string): boolean {
   return ENTRY_EXPORTS[file]?.includes(name) ?? false;
 }
 
-/** Whether the export named `name` declared at `pos` is a type (types cost nothing at run time and may document). */
-function isTypeExport(source: Source, pos: number): boolean {
-  const find = (node: ts.Node): ts.Node | undefined =>
-    node.getStart() === pos && ts.isIdentifier(node) ? node : ts.forEachChild(node, find);
-  const decl = find(source.sf)?.parent;
-  if (!decl) return false;
-  if (ts.isTypeAliasDeclaration(decl) || ts.isInterfaceDeclaration(decl)) return true;
-  if (ts.isExportSpecifier(decl)) return decl.isTypeOnly || decl.parent.parent.isTypeOnly;
-  return false;
-}
-
-/** Value exports (functions, constants, classes, re-exports) that no other file imports. */
+/** Exports (functions, constants, classes, types, re-exports) that no other file imports. */
 export function unusedExports(sources: Source[]): string[] {
   const exportsByFile = new Map(sources.map((s) => [s.file, exportsOf(s)]));
   const used = usedExports(sources, exportsByFile);
@@ -92,7 +80,7 @@ export function unusedExports(sources: Source[]): string[] {
       ...[...ex.reexports].map(([name, re]): [string, number] => [name, re.pos]),
     ];
     return declared
-      .filter(([name, pos]) => !used.get(s.file)?.has(name) && !isEntryExport(s.file, name) && !isTypeExport(s, pos))
+      .filter(([name]) => !used.get(s.file)?.has(name) && !isEntryExport(s.file, name))
       .map(([name, pos]) => `${where(s, pos)}: export ${name} is imported by no other file`);
   });
 }

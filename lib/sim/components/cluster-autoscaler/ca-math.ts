@@ -27,7 +27,7 @@ export function podRequests(p: Pod): ResourceList {
 }
 
 /** Pods that hold a node's resources (bound to it, not finished, not being deleted), by node, in name order. */
-export type PodsByNode = ReadonlyMap<string, readonly Pod[]>;
+type PodsByNode = ReadonlyMap<string, readonly Pod[]>;
 
 /** Every node's pods in one pass: a scan asks for each node's pods several times. */
 export function podsByNode(pods: readonly Pod[]): PodsByNode {
@@ -56,7 +56,7 @@ export function isUnschedulable(p: Pod): boolean {
   return p.spec.nodeName === null && !isTerminating(p) && c?.status === "False" && c.reason === "Unschedulable";
 }
 
-export type Utilization = { cpu: number; memory: number; utilization: number; cpuMilli: number; memoryMi: number };
+type Utilization = { cpu: number; memory: number; utilization: number; cpuMilli: number; memoryMi: number };
 
 /**
  * utilization/info.go Calculate: the requests of the node's pods over its allocatable, per resource;
@@ -136,8 +136,8 @@ export function binpackingEstimate(
   return { nodes: rooms.length, placed, left };
 }
 
-export type Blocker = "NotSafeToEvictAnnotation" | "NotReplicated" | "NotEnoughPdb" | "NoPlaceToMovePods";
-export type RemovalCheck =
+type Blocker = "NotSafeToEvictAnnotation" | "NotReplicated" | "NotEnoughPdb" | "NoPlaceToMovePods";
+type RemovalCheck =
   | { removable: true; moves: { pod: string; to: string }[]; rooms: Room[]; pdbs: Record<string, number> }
   | { removable: false; reason: Blocker; pod: string };
 
@@ -181,8 +181,8 @@ export function simulateRemoval(
   return { removable: true, moves, rooms: free, pdbs: left };
 }
 
-export type Cooldown = { lastScaleUp: number | null; lastDelete: number | null };
-export type Delays = { delayAfterAddMs: number; delayAfterDeleteMs: number };
+type Cooldown = { lastScaleUp: number | null; lastDelete: number | null };
+type Delays = { delayAfterAddMs: number; delayAfterDeleteMs: number };
 
 /**
  * core/static_autoscaler.go isScaleDownInCooldown: no scale-down for --scale-down-delay-after-add

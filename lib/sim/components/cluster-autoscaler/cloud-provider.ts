@@ -14,7 +14,7 @@ export type CloudProviderConfig = {
   maxSize: number;
   provisioningMs: Ms;
 };
-export type CloudProviderState = { running: readonly string[]; creating: readonly string[] };
+type CloudProviderState = { running: readonly string[]; creating: readonly string[] };
 type CloudTimer = { t: "boot"; host: string };
 
 function reply(ctx: Ctx, to: string, id: string, ok: boolean, error: string | null, instances: string[]): void {

@@ -74,7 +74,7 @@ type Deletion = {
   since: Ms;
 };
 
-export type ClusterAutoscalerState = {
+type ClusterAutoscalerState = {
   http: HttpClient;
   informers: Readonly<Record<Inf, Informer>>;
   targetSize: number;

@@ -24,7 +24,7 @@ export type CniAgentConfig = {
 };
 
 type Pending = { client: ProcId; src: string };
-export type CniAgentState = { watch: Watched; programmed: string; pending: Readonly<Record<string, Pending>> };
+type CniAgentState = { watch: Watched; programmed: string; pending: Readonly<Record<string, Pending>> };
 
 const ref = (p: Pod): PodRef => ({
   namespace: p.metadata.namespace ?? "default",

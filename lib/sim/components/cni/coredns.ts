@@ -15,7 +15,7 @@ export type CoreDnsConfig = {
   clusterDomain: string;
   /** What the upstream resolver knows: absolute name → IPv4. */ upstream: Record<string, string>;
 };
-export type CoreDnsState = { watch: Watched };
+type CoreDnsState = { watch: Watched };
 
 export function answer(
   services: readonly Service[],

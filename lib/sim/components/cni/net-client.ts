@@ -43,7 +43,7 @@ type Lookup = {
   sent: number;
   startedAt: Ms;
 };
-export type NetClientState = { watch: Watched; conns: Readonly<Record<string, Conn>>; lookup: Lookup | null };
+type NetClientState = { watch: Watched; conns: Readonly<Record<string, Conn>>; lookup: Lookup | null };
 type Timer =
   | WatchTimer
   | { lib?: undefined; t: "action"; i: number }

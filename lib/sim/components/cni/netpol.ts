@@ -16,7 +16,7 @@ import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyRule } from "../../
 
 export type PodRef = { namespace: string; name: string; labels: Record<string, string> };
 export type Direction = "Ingress" | "Egress";
-export type Verdict = { allowed: boolean; isolatedBy: string[]; allowedBy: string | null };
+type Verdict = { allowed: boolean; isolatedBy: string[]; allowedBy: string | null };
 
 const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 

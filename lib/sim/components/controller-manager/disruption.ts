@@ -27,7 +27,7 @@ import type { KcmConfig, KcmState } from "./types";
 /** DeletionTimeout: how long a granted eviction keeps a pod out of currentHealthy while it is not yet deleted. */
 export const DELETION_TIMEOUT_MS = 2 * 60_000;
 
-export type BudgetStatus = PodDisruptionBudget["status"];
+type BudgetStatus = PodDisruptionBudget["status"];
 
 /** The workloads getExpectedScale may find as a pod's controller. */
 export type Workloads = {

@@ -23,7 +23,7 @@ import type { KcmConfig, KcmState } from "./types";
 /** The kinds whose informers the garbage collector reads (operator clusters only). */
 const GC_KINDS = ["WebApp", "Deployment", "ReplicaSet", "Pod"] as const;
 
-export type GcAction =
+type GcAction =
   | { op: "delete"; obj: KubeObject; policy: PropagationPolicy; owner: OwnerRef; why: "dangling" | "foreground" }
   | { op: "orphan"; obj: KubeObject; owner: OwnerRef }
   | { op: "unfinalize"; obj: KubeObject; finalizer: "orphan" | "foregroundDeletion" };

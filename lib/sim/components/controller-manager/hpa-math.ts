@@ -27,7 +27,7 @@ export type PodSample = {
   metric: { cpuMilli: number; timestamp: Ms; windowMs: Ms } | null;
 };
 
-export type PodGroups = { ready: string[]; unready: string[]; missing: string[]; ignored: string[] };
+type PodGroups = { ready: string[]; unready: string[]; missing: string[]; ignored: string[] };
 
 /**
  * groupPods for CPU: deleted/failed pods are ignored, Pending ones unready, pods without metrics missing, then the CPU
@@ -211,7 +211,7 @@ export function scaleDownLimit(
   return result;
 }
 
-export type Limited = {
+type Limited = {
   replicas: number;
   reason: "DesiredWithinRange" | "ScaleUpLimit" | "TooManyReplicas" | "ScaleDownLimit" | "TooFewReplicas";
 };

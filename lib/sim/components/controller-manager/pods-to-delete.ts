@@ -18,7 +18,7 @@ import type { Pod } from "../../objects/types";
  * A candidate and its rank: the active pods on its node of every ReplicaSet with the same controller
  * (in the sim always a Deployment, so the trace says "of the Deployment").
  */
-export type RankedPod = { pod: Pod; rank: number };
+type RankedPod = { pod: Pod; rank: number };
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";

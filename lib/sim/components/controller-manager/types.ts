@@ -115,7 +115,7 @@ export type KcmState = {
 /**
  * The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict.
  */
-export type RolloutProgress = {
+type RolloutProgress = {
   replicaset: string;
   counts: [number, number, number];
   lastUpdate: Ms;

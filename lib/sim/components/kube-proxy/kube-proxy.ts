@@ -27,7 +27,7 @@ import {
 } from "../../kube-proxy/rules";
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
-export type KubeProxyState = {
+type KubeProxyState = {
   http: HttpClient;
   informers: Readonly<Record<string, Informer>>;
   lastSync: Ms;

@@ -28,7 +28,7 @@ import {
   type SchedulerTimer,
 } from "./types";
 
-export type { SchedulerConfig, SchedulerState } from "./types";
+export type { SchedulerConfig } from "./types";
 
 function synced(s: SchedulerState): boolean {
   return SCHEDULER_INFORMERS.every((n) => s.informers[n]?.synced === true);

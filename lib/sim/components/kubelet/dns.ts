@@ -5,7 +5,7 @@
 // (defaultDNSOptions), with the pod's dnsConfig.options merged over it (mergeDNSOptions).
 import type { Pod } from "../../objects/types";
 
-export type ResolvConf = { nameservers: string[]; searches: string[]; ndots: number };
+type ResolvConf = { nameservers: string[]; searches: string[]; ndots: number };
 
 export function podResolvConf(pod: Pod, clusterDns: string, clusterDomain: string): ResolvConf {
   const ns = pod.metadata.namespace ?? "default";

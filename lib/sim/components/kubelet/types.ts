@@ -64,7 +64,7 @@ export type ContainerWorker = {
   done?: { exitCode: number; at: Ms };
 };
 
-export type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> };
+type PodWorker = { containers: Readonly<Record<string, ContainerWorker>> };
 
 export type ProbeKind = "startup" | "readiness" | "liveness";
 
@@ -75,7 +75,7 @@ export type StaticPod = {
   /** A new manifest is being rolled out: its version, and who wrote it (kubeadm) and waits to hear the pod runs. */
   replacing?: { version: string; notify: ProcId };
 };
-export type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
+type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
 
 export type KubeletState = {
   http: HttpClient;

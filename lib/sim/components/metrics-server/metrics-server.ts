@@ -27,7 +27,7 @@ export type MetricsServerState = {
   nodes: Readonly<Record<string, Readonly<Record<string, PodPoints>>>>;
   round?: number;
 };
-export type MetricsServerTimer = { t: "scrape" };
+type MetricsServerTimer = { t: "scrape" };
 
 /**
  * Store: the new sample becomes `last`; `prev` is the container's start, the old `last`, or kept, as upstream decides.

@@ -15,6 +15,6 @@ export type MetricsMsg =
 export type PodMetric = { name: string; namespace: string; cpuMilli: number; timestamp: number; windowMs: number };
 
 /** The PodMetrics list request and its answer (GET /apis/metrics.k8s.io/v1beta1/namespaces/<ns>/pods). */
-export type MetricsApiMsg =
+type MetricsApiMsg =
   | { p: "metrics"; kind: "list"; id: string; namespace: string }
   | { p: "metrics"; kind: "list-result"; id: string; items: PodMetric[] };

@@ -47,7 +47,7 @@ export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 
 export type OperatorConfig = { api: HttpClientConfig; elector: ElectorConfig; cleanupMs: Ms };
 
-export type OperatorState = {
+type OperatorState = {
   http: HttpClient<OperatorTag>;
   elector: Elector;
   informers: Readonly<Record<string, Informer>>;
@@ -103,7 +103,7 @@ function desiredDeployment(w: WebApp): Deployment {
 }
 
 /** What one Reconcile of a WebApp does, given the Deployment the informer holds. Pure. */
-export type ReconcileStep =
+type ReconcileStep =
   | { do: "none" }
   | { do: "add-finalizer" }
   | { do: "create-deployment" }

@@ -4,7 +4,7 @@
 import { implementsPoint, type ExtensionPoint } from "@/lib/sim/scheduler/plugins/registry";
 import type { PluginName, WeightedPlugin } from "@/lib/sim/scheduler/types";
 
-export type PluginEntry = { name: PluginName; weight: number };
+type PluginEntry = { name: PluginName; weight: number };
 export type PluginSet = { enabled: PluginEntry[]; disabled: string[] };
 
 /** getDefaultPlugins' MultiPoint list (DynamicResources inserted before DefaultPreemption, DRA being on). */
@@ -50,7 +50,7 @@ export function mergePluginSet(defaults: PluginSet, custom: PluginSet): PluginSe
   return { enabled, disabled };
 }
 
-export type ExpandResult = { ok: true; names: PluginName[] } | { ok: false; message: string };
+type ExpandResult = { ok: true; names: PluginName[] } | { ok: false; message: string };
 
 /** expandMultiPointPlugins for one extension point. Pure. */
 export function expandPoint(point: ExtensionPoint, set: PluginSet, multiPoint: PluginEntry[]): ExpandResult {

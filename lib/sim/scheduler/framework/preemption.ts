@@ -10,7 +10,7 @@ import { fitErrorMessage } from "@/lib/sim/scheduler/framework/fit-error";
 import { addPodToNodeInfo, makeNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler/types";
 
-export type PreemptionOutcome = { message: string | null; candidates: string[] };
+type PreemptionOutcome = { message: string | null; candidates: string[] };
 
 const NOT_HELPFUL: Status = {
   code: "UnschedulableAndUnresolvable",

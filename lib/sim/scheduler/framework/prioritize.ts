@@ -7,7 +7,7 @@ import { MAX_NODE_SCORE, type CycleContext, type PluginName, type Profile } from
 
 export type ScoreRecord = { plugin: string; raw: number; normalized: number; weighted: number };
 
-export type Prioritized = { scores: ScoreRecord[][]; totals: number[]; preScoreSkipped: PluginName[] };
+type Prioritized = { scores: ScoreRecord[][]; totals: number[]; preScoreSkipped: PluginName[] };
 
 /** Scores `nodes`; `scores[i]` and `totals[i]` belong to `nodes[i]`. */
 export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: NodeInfo[], detail = true): Prioritized {

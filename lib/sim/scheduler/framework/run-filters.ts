@@ -8,7 +8,7 @@ import type { Code, CycleContext, PluginImpl, PluginName, Profile, Status } from
 
 export type FilterRecord = { plugin: string; code: Code; reasons: string[] };
 
-export type PreFilterResult = {
+type PreFilterResult = {
   /** The rejecting status and plugin, if PreFilter rejected the pod. */
   rejection: { plugin: string; status: Status } | null;
   skipped: Set<PluginName>;
@@ -52,7 +52,7 @@ export function runPreFilter(profile: Profile, ctx: CycleContext): PreFilterResu
   return result;
 }
 
-export type NodeFilterResult = { status: Status | null; plugin: string | null; records: FilterRecord[] };
+type NodeFilterResult = { status: Status | null; plugin: string | null; records: FilterRecord[] };
 
 /** Shared result for a passing node when no records are kept: the hot path allocates nothing. */
 const PASSED: NodeFilterResult = Object.freeze({
@@ -61,7 +61,7 @@ const PASSED: NodeFilterResult = Object.freeze({
   records: [] as FilterRecord[],
 }) as NodeFilterResult;
 
-export type ActiveFilter = { name: PluginName; filter: NonNullable<PluginImpl["filter"]> };
+type ActiveFilter = { name: PluginName; filter: NonNullable<PluginImpl["filter"]> };
 
 /** The cycle's filter plugins: those with a Filter, minus the ones PreFilter skipped. */
 export function activeFilters(profile: Profile, skipped: ReadonlySet<PluginName>): ActiveFilter[] {

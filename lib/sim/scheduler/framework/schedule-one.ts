@@ -12,7 +12,7 @@ import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo, Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, PluginName, Profile, Status } from "@/lib/sim/scheduler/types";
 
-export type NodeResult = {
+type NodeResult = {
   name: string;
   /** Filter plugins run on the node, up to and including the first rejection; empty if not evaluated. */
   filters: FilterRecord[];
@@ -42,7 +42,7 @@ export type ScheduleResult = {
   preemptionCandidates: string[];
 };
 
-export type ScheduleOptions = {
+type ScheduleOptions = {
   /** Uniform choice among n tied nodes: returns an index in [0, n). Drive it from the sim's PRNG. */
   pickIndex: (n: number) => number;
   /** The configuration's global percentageOfNodesToScore (0 = adaptive). */
