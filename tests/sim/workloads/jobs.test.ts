@@ -13,7 +13,7 @@ import {
 } from "@/lib/sim/components/controller-manager/cronjob";
 import { backoffRemaining, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "@/lib/sim/components/controller-manager/job";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
-import { marks } from "@/lib/sim/scenarios/jobs";
+import { marks } from "@/lib/sim/scenarios/jobs-plan";
 import { defaultParams } from "@/lib/sim/scenarios/params";
 import { findScenario } from "@/lib/sim";
 import type { CronJob, KubeObject } from "@/lib/sim/objects/types";
