@@ -11,7 +11,11 @@ import {
   nextAfter,
   schedulePeriodMs,
 } from "@/lib/sim/components/controller-manager/cronjob";
-import { backoffRemaining, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "@/lib/sim/components/controller-manager/job";
+import {
+  backoffRemaining,
+  JOB_BACKOFF_MAX_MS,
+  nextBackoffRecord,
+} from "@/lib/sim/components/controller-manager/job-backoff";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
 import { marks } from "@/lib/sim/scenarios/jobs-plan";
 import { defaultParams } from "@/lib/sim/scenarios/params";
