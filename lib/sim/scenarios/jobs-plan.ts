@@ -2,7 +2,7 @@
 // moments of the CronJob's missed schedule time (marks), which the claims in jobs-claims.ts check.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { backoffRemaining } from "../components/controller-manager/job-backoff";
-import type { ConcurrencyPolicy } from "../objects/types";
+import type { ConcurrencyPolicy } from "../objects/batch";
 import type { Params } from "../trace/types";
 import { applyAt, container, cronJobOf, jobOf, jobSpec, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan } from "./types";

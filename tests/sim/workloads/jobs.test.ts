@@ -20,7 +20,8 @@ import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifes
 import { marks } from "@/lib/sim/scenarios/jobs-plan";
 import { defaultParams } from "@/lib/sim/scenarios/params";
 import { findScenario } from "@/lib/sim";
-import type { CronJob, KubeObject } from "@/lib/sim/objects/types";
+import type { CronJob } from "@/lib/sim/objects/batch";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import { k8sCluster } from "../harness";
 
 const apply = (obj: KubeObject) => ({ manifest: JSON.stringify(obj), file: "x.yaml", summary: obj.kind });

@@ -6,7 +6,8 @@ import type { Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import type { HttpResult } from "../../client/http-client";
 import { nodeReady } from "../../objects/helpers";
-import type { Node, Pod, PodDisruptionBudget } from "../../objects/types";
+import type { Node, Pod } from "../../objects/core";
+import type { PodDisruptionBudget } from "../../objects/policy";
 import {
   inCooldown,
   nodeUtilization,

@@ -2,7 +2,7 @@
 // registered or upcoming node are binpacked onto copies of the group's template node, and the group's
 // size is raised by that many nodes, capped at its max size.
 import type { Ctx } from "../../core/component";
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 import {
   binpackingEstimate,
   fits,

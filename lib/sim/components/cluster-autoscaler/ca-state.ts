@@ -4,7 +4,7 @@ import type { Ctx } from "../../core/component";
 import type { Ms, ProcId } from "../../core/types";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
-import type { Node } from "../../objects/types";
+import type { Node } from "../../objects/core";
 import { TO_BE_DELETED, type Capacity } from "./ca-math";
 
 export type ClusterAutoscalerConfig = {

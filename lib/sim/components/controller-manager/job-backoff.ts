@@ -1,6 +1,6 @@
 // The job controller's pod-failure back-off (pkg/controller/job/backoff_utils.go): how many pods failed
 // in a row since the last success, and how long to wait after the last failure before a replacement. Pure.
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 
 /** job_controller.go: DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
 const JOB_BACKOFF_BASE_MS = 10_000;

@@ -4,7 +4,8 @@
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { isTerminating } from "../../objects/helpers";
-import type { Job, Pod } from "../../objects/types";
+import type { Job } from "../../objects/batch";
+import type { Pod } from "../../objects/core";
 import { expect, fulfil, issue, newMeta } from "./kcm-api";
 import { randomSuffix } from "./naming";
 import type { KcmConfig, KcmState } from "./types";
