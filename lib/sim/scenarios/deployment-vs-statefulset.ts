@@ -2,7 +2,8 @@
 // volumeClaimTemplate) side by side: create `replicas`, scale up, scale down, delete one pod of
 // each, change the image. Names, order, storage and DNS identity differ in every step (k8s-facts §6).
 // `partition` sets the StatefulSet's rollingUpdate.partition: the image change stops at that ordinal.
-import { deploymentVsStatefulsetClaims } from "./deployment-vs-statefulset-claims";
+import { statefulSetClaims } from "./deployment-vs-statefulset-claims";
+import { deploymentClaims } from "./deployment-vs-statefulset-deployment-claims";
 import { plan } from "./deployment-vs-statefulset-plan";
 import type { ScenarioDef } from "./types";
 
@@ -59,5 +60,5 @@ export const deploymentVsStatefulset: ScenarioDef = {
     },
   ],
   plan,
-  claims: deploymentVsStatefulsetClaims,
+  claims: (p, events) => [...statefulSetClaims(p, events), ...deploymentClaims(p, events)],
 };
