@@ -5,6 +5,7 @@ import { GeistSans } from "geist/font/sans";
 import { ThemeProvider } from "next-themes";
 import { headers } from "next/headers";
 import { MergeNotice } from "@/components/account/merge-notice";
+import { HydrationMark } from "@/components/layout/hydration-mark";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ShortcutOverlay } from "@/components/ui/shortcut-overlay";
 import { ToastProvider } from "@/components/ui/toast-provider";
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {children}
             </main>
             <ShortcutOverlay />
+            <HydrationMark />
           </ToastProvider>
         </ThemeProvider>
       </body>

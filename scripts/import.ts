@@ -11,10 +11,11 @@ import { z } from "zod";
 import { formatImportReport, importReportJson, type ImportReportContext } from "@/lib/import/import-report";
 import { checkImportSize, importBytesMax } from "@/lib/import/limits";
 import { parseImportFile, refusedImportFile } from "@/lib/import/parse-import";
-import { renderImportedCards, renderInProcess, saveImportedDeck } from "@/lib/import/save-deck";
+import { renderImportedCards, renderInProcess } from "@/lib/import/render-cards";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { ImportedCard, ImportResult } from "@/lib/import/types";
 import { createPrismaClient } from "@/lib/database/client";
+import { saveImportedDeck } from "@/lib/data/save-imported-deck";
 import { databaseUrl } from "@/lib/env-defaults";
 
 export const EXIT_OK = 0;
@@ -57,7 +58,7 @@ async function readFileUpTo(path: string, maxBytes: number): Promise<ReadResult>
   }
 }
 
-/** The database write: the account's new private deck, all cards or none (lib/import/save-deck.ts). */
+/** The database write: the account's new private deck, all cards or none (lib/data/save-imported-deck.ts). */
 async function importIntoDatabase({
   userEmail,
   deckName,

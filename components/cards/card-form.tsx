@@ -4,8 +4,8 @@ import { useActionState, useState, useTransition } from "react";
 import { Field, inputClass } from "@/components/settings/field";
 import { CardHtml } from "@/components/study/card-html";
 import { ActionResult } from "@/components/ui/action-result";
-import type { CardFormState, PreviewResult } from "@/app/cards/actions";
-import type { OwnCard } from "@/lib/data/own-cards";
+import type { OwnCard, PreviewResult } from "@/lib/data/own-cards";
+import type { CardFormState } from "@/lib/validations/own-cards";
 
 type Props = {
   decks: { id: string; title: string }[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { CardFormState } from "@/app/cards/actions";
+import type { CardFormState } from "@/lib/validations/own-cards";
 
 /** Deleting a card takes two clicks: open, then confirm. Its review history goes with it. */
 export function DeleteCardForm({

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { StudyCard } from "@/components/study/study-card";
 import type { CheckedAnswer } from "@/lib/data/answers";
 import type { QuizView } from "@/lib/data/quiz-play";
-import type { GradeState } from "@/lib/validations/review";
+import type { GradeState } from "@/lib/data/grade-card";
 import { QuizHeader } from "./quiz-header";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { useToast } from "@/components/ui/toast-provider";
-import type { GradeState, NextQueue } from "@/lib/validations/review";
+import type { GradeState, NextQueue } from "@/lib/data/grade-card";
 import { DoneForToday } from "./done-for-today";
 import { QueueCounts } from "./queue-counts";
 import { StudyCard, type CardActions } from "./study-card";

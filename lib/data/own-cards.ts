@@ -4,9 +4,10 @@ import { checkMarkdownStructure } from "@/lib/content/markdown-structure";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { serializableTransaction } from "@/lib/database/serializable-transaction";
 import { db } from "@/lib/db";
-import { checkStorageQuota, storageQuotaBytes, storedCardBytes } from "@/lib/import/storage-quota";
+import { checkStorageQuota, storageQuotaBytes } from "@/lib/import/storage-quota";
 import type { OwnCardInput } from "@/lib/validations/own-cards";
 import { deleteCardsWhere } from "./own-decks";
+import { storedCardBytes } from "./stored-card-bytes";
 import { ownDeckWhere } from "./visibility";
 
 // Cards a learner writes in their own decks: Markdown, rendered once here (one card is small
@@ -67,6 +68,15 @@ const sizeOf = (content: { prompt: string; answer: string; promptHtml: string; a
     (sum, text) => sum + Buffer.byteLength(text, "utf8"),
     0,
   );
+
+export type PreviewResult = { ok: true; html: string } | { ok: false; message: string };
+
+/** The HTML a side will be saved as: checked, rendered and sanitised exactly as when the card is saved. */
+export async function previewCardSide(markdown: string): Promise<PreviewResult> {
+  const check = checkMarkdownStructure(markdown);
+  if (!check.ok) return check;
+  return { ok: true, html: await renderMarkdown(markdown) };
+}
 
 export async function createOwnCard(learnerId: string, input: OwnCardInput): Promise<CardWrite> {
   const rendered = await renderSides(input);

@@ -1,8 +1,6 @@
-import { sqlDialect } from "@/lib/database/sql-dialect";
-import { Prisma } from "@/lib/generated/prisma/client";
-
 // A learner's storage quota: the bytes of their imported cards as stored (the Markdown or HTML
-// source and the HTML rendered from it, UTF-8). Quorum's own decks do not count.
+// source and the HTML rendered from it, UTF-8). Quorum's own decks do not count. What is stored
+// now is read by lib/data/stored-card-bytes.ts.
 
 export const storageQuotaBytes = 20 * 1024 * 1024;
 
@@ -15,16 +13,6 @@ export function cardBytesOf(card: { front: string; back: string; promptHtml: str
     (sum, text) => sum + Buffer.byteLength(text, "utf8"),
     0,
   );
-}
-
-/** What the learner's imported cards take now, in bytes. */
-export async function storedCardBytes(tx: Prisma.TransactionClient, ownerId: string): Promise<number> {
-  const bytes = sqlDialect().byteLength;
-  const rows = await tx.$queryRaw<{ bytes: bigint | number | string | null }[]>`
-    SELECT SUM(${bytes(Prisma.sql`c."prompt"`)} + ${bytes(Prisma.sql`c."answer"`)}
-      + ${bytes(Prisma.sql`c."promptHtml"`)} + ${bytes(Prisma.sql`c."answerHtml"`)}) AS "bytes"
-    FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" WHERE d."ownerId" = ${ownerId}`;
-  return Number(rows[0]?.bytes ?? 0);
 }
 
 export function checkStorageQuota(usedBytes: number, newBytes: number, quotaBytes: number): QuotaCheck {

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { formDataOrEmpty } from "./form-data";
+import { firstErrorMessage } from "./messages";
 
 // Forms for a learner's own decks and cards. Sizes match what an import accepts for one card.
 
-export const cardSideCharsMax = 20_000;
+const cardSideCharsMax = 20_000;
 const tagsMax = 20;
 
 const side = (label: string) =>
@@ -37,6 +39,30 @@ export const ownCardInputSchema = z.object({
 });
 
 export type OwnCardInput = z.infer<typeof ownCardInputSchema>;
+
+/** What the card forms' actions answer: a message and the fields to fix; null before the first submit. */
+export type CardFormState = { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> } | null;
+
+/** The card form: the card's fields, and the card it rewrites when it names one. */
+export function readOwnCardForm(
+  submitted: unknown,
+): { ok: true; card: OwnCardInput; cardId: string } | NonNullable<CardFormState> {
+  const formData = formDataOrEmpty(submitted);
+  const parsed = ownCardInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: firstErrorMessage(parsed.error, "Check the card's fields."),
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
+  const cardId = formData.get("cardId");
+  return { ok: true, card: parsed.data, cardId: typeof cardId === "string" ? cardId : "" };
+}
+
+/** One side of a card as the form previews it. */
+export const cardSideSchema = z
+  .string()
+  .max(cardSideCharsMax, `A side is at most ${cardSideCharsMax.toLocaleString("en-US")} characters.`);
 
 export const cardIdSchema = z.object({
   cardId: z.string({ error: "Missing card id." }).min(1, "Missing card id.").max(200),

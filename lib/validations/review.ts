@@ -1,15 +1,21 @@
 import { z } from "zod";
-import type { StudyQueue } from "@/lib/data/study";
 import { answerSchema } from "@/lib/study/questions";
+import { parseCustomStudy, type CustomStudy } from "./custom-study";
+import { formDataOrEmpty } from "./form-data";
 import { jsonField } from "./json-field";
+import { firstErrorMessage } from "./messages";
 
 /** Shown when a submitted answer is not one the question can take (edited page, old tab). */
 export const unreadableAnswer = "That answer could not be read; answer the question again.";
 
+/** The first message of a study request that failed validation (an edited page, an old tab). */
+export const requestErrorMessage = (error: z.ZodError) =>
+  firstErrorMessage(error, "That request could not be read; reload and try again.");
+
 const cardId = z.string().min(1, "Missing card id").max(200, "Card id too long");
 
 // A grade as the study page submits it. The learner comes from the session, never from the form.
-export const reviewInputSchema = z.object({
+const reviewInputSchema = z.object({
   cardId,
   rating: z.coerce
     .number({ error: "Choose Again, Hard, Good or Easy" })
@@ -23,7 +29,25 @@ export const reviewInputSchema = z.object({
   answer: jsonField(answerSchema, unreadableAnswer).optional(),
 });
 
-export type ReviewInput = z.infer<typeof reviewInputSchema>;
+export type GradeInput = z.infer<typeof reviewInputSchema>;
+
+/**
+ * A study session's grade form: the grade, the custom study it was shown under, and the deck the
+ * page showed (empty for a selection).
+ */
+export function readGradeForm(
+  submitted: unknown,
+):
+  | { ok: true; grade: GradeInput; custom: CustomStudy | undefined; shownDeckId: string }
+  | { ok: false; message: string } {
+  const formData = formDataOrEmpty(submitted);
+  const fields = Object.fromEntries(formData);
+  const parsed = reviewInputSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false, message: requestErrorMessage(parsed.error) };
+  const custom = parseCustomStudy(fields);
+  if (!custom.success) return { ok: false, message: requestErrorMessage(custom.error) };
+  return { ok: true, grade: parsed.data, custom: custom.data, shownDeckId: String(formData.get("deckId") ?? "") };
+}
 
 export const checkInputSchema = z.object({ cardId, answer: answerSchema });
 
@@ -31,16 +55,3 @@ export const cardFlagInputSchema = z.object({
   cardId,
   flag: z.enum(["bury", "suspend", "unsuspend"], { error: "Unknown card action" }),
 });
-
-/** The queue after a grade, sent back with it so the next card shows without re-rendering the page. */
-export type NextQueue = StudyQueue & { shownAt: number };
-
-/**
- * What the grade action answers: success, or a message the learner can act on.
- * `next`: the card to show now (after a grade, or after finding the card already graded in
- * another tab). `staleCardId`: the card was already graded; the message matters only while it is shown.
- */
-export type GradeState =
-  | { ok: true; notice?: string; next?: NextQueue }
-  | { ok: false; staleCardId?: string; message: string; next?: NextQueue }
-  | null;

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
+import { waitForHydration } from "./hydration";
 import { firstDeck, guestId } from "./study-helpers";
 
 // Bury, suspend and undo say what they did (with Undo), "?" lists the page's
@@ -33,7 +34,7 @@ test("bury, suspend and undo show a toast, Undo works from it, and no Undo is of
 }) => {
   await page.goto(`/study/${firstDeck.id}`);
   await expect(revealButton(page)).toBeVisible();
-  await page.waitForLoadState("networkidle"); // hydrated: the keys are listened to
+  await waitForHydration(page);
   const toolbar = page.getByRole("toolbar", { name: "Card actions" });
   await expect(toolbar.getByRole("button", { name: /^Bury/ })).toBeVisible();
   await expect(toolbar.getByRole("button", { name: /^Undo/ })).toHaveCount(0);
@@ -75,7 +76,7 @@ test("bury, suspend and undo show a toast, Undo works from it, and no Undo is of
 test("? opens the page's shortcut list and Esc closes it", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
   await expect(revealButton(page)).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   const overlay = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(overlay).toBeHidden();
   await page.keyboard.press("?");
@@ -112,7 +113,7 @@ const stepOrder = (page: Page) =>
 
 test("an ordering question reorders by keyboard (Space, arrows, Space) and by drag", async ({ page }) => {
   await page.goto(`/study/${firstDeck.id}`);
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   const article = await studyUntilOrdering(page);
   const before = await stepOrder(page);
   expect(before.length).toBeGreaterThanOrEqual(3);
@@ -176,7 +177,7 @@ for (const width of [375, 1280]) {
   test(`a guest reaches settings, import and export from the header at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/");
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const header = page.getByRole("banner");
     const menu = header.getByRole("button", { name: "Guest menu" });
     await menu.click();
@@ -197,7 +198,7 @@ for (const width of [375, 1280]) {
 
 test("a click on a link shows a progress bar until the new page is on screen", async ({ page }) => {
   await page.goto("/");
-  await page.waitForLoadState("networkidle"); // hydrated: the click listener is there
+  await waitForHydration(page);
   // Hold the next page's server response, as a slow server would.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
+import { waitForHydration } from "./hydration";
 import { findServerAction, postAction } from "./server-actions";
 import { firstDeck } from "./study-helpers";
 
@@ -171,7 +172,7 @@ test("a reload keeps the draft being typed and every step already taken", async 
   await page.getByRole("button", { name: "Start the interview" }).click();
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
   const answer = page.getByLabel("Your answer", { exact: true });
-  await page.waitForLoadState("networkidle"); // hydrated: typing is listened to
+  await waitForHydration(page);
   await answer.pressSequentially("A draft half typed");
   await page.reload();
   await expect(answer).toHaveValue("A draft half typed");

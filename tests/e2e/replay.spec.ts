@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { clock } from "@/lib/clock";
 import { e2eDb } from "./db";
+import { waitForHydration } from "./hydration";
 import { guestId } from "./study-helpers";
 
 const claims = (page: Page) => page.getByRole("list", { name: "Claims" }).getByRole("button");
@@ -54,7 +55,7 @@ test("what-if: 3 members with 2 down, writes fail; 5 members with 2 down, they c
 
 test("the keyboard drives the player: Space plays and pauses, arrows step from event to event", async ({ page }) => {
   await page.goto("/sim/etcd-quorum-loss");
-  await page.waitForLoadState("networkidle"); // hydrated: the keys are listened to
+  await waitForHydration(page);
   const clock = page.locator("output[aria-label='Virtual time']");
   const opening = await clock.innerText(); // the replay opens once the cluster has started
   await page.keyboard.press("ArrowRight");

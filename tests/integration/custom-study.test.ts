@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
+import { getDeckTags, getForgottenCardIds } from "@/lib/data/custom-study";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, type StudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
@@ -51,6 +52,30 @@ describe("custom study: forgotten cards", () => {
       card: null,
       counts: { review: 0 },
     });
+  });
+});
+
+describe("getForgottenCardIds", () => {
+  it("leaves out a forgotten card while it is suspended or buried, oldest failure first otherwise", async () => {
+    const learnerId = newLearner();
+    for (const cardId of ["g3", "g1", "g2"]) await grade(learnerId, cardId, Rating.Again, now);
+    expect(await getForgottenCardIds(learnerId, "gamma", 1, at(1), settings)).toEqual(["g3", "g1", "g2"]);
+    await db.cardState.update({
+      where: { userId_cardId: { userId: learnerId, cardId: "g1" } },
+      data: { suspendedAt: at(1) },
+    });
+    await db.cardState.update({
+      where: { userId_cardId: { userId: learnerId, cardId: "g2" } },
+      data: { buriedUntil: at(24 * 60) },
+    });
+    expect(await getForgottenCardIds(learnerId, "gamma", 1, at(2), settings)).toEqual(["g3"]);
+    expect(await getForgottenCardIds(learnerId, "gamma", 2, at(24 * 60 + 1), settings)).toEqual(["g3", "g2"]);
+  });
+});
+
+describe("getDeckTags", () => {
+  it("lists the tags of a deck's cards once each, sorted", async () => {
+    expect(await getDeckTags("gamma")).toEqual(["etcd", "test"]);
   });
 });
 

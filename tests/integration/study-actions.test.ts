@@ -4,6 +4,7 @@ import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { checkCardAnswer } from "@/lib/data/answers";
 import { setCardFlag } from "@/lib/data/card-flags";
+import { presentCard } from "@/lib/data/present-card";
 import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, getStudySettings, saveStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
@@ -172,11 +173,26 @@ describe("checked questions", () => {
     });
   });
 
-  it("show choices without the answer, rendered from Markdown", async () => {
-    const queue = await getStudyQueue(newLearner(), "alpha", now, { ...settings, newCardsPerDay: 20 });
-    expect(queue.card?.id).toBe("f1");
-    const card = await db.card.findUniqueOrThrow({ where: { id: "m1" } });
-    expect(JSON.stringify(card.details)).toContain("<code>four</code>");
+  it("show choices and steps without the answer, the choices rendered from Markdown", async () => {
+    const show = (cardId: string) =>
+      presentCard({ cardId, learnerId: newLearner(), memory: null, queue: "new", now, settings });
+    const choice = await show("m1");
+    expect(choice).toMatchObject({ answerHtml: null, interview: null });
+    if (choice.question.kind !== "multiple-choice") throw new Error(`m1 shown as ${choice.question.kind}`);
+    expect(choice.question.isMultiple).toBe(false);
+    expect(choice.question.choices.map((shown) => shown.id).sort()).toEqual([0, 1, 2]);
+    expect(choice.question.choices.find((shown) => shown.id === 1)?.html).toContain("<code>four</code>");
+    // Nothing sent says which choice is right: no "correct" flag, and not the card's answer.
+    expect(JSON.stringify(choice)).not.toMatch(/correct/i);
+    expect(JSON.stringify(choice)).not.toContain("Answer to m1");
+
+    const ordering = await show("o1");
+    expect(ordering).toMatchObject({ answerHtml: null, interview: null });
+    if (ordering.question.kind !== "ordering") throw new Error(`o1 shown as ${ordering.question.kind}`);
+    const order = ordering.question.steps.map((step) => step.id);
+    expect([...order].sort()).toEqual([0, 1, 2]);
+    expect(order).not.toEqual([0, 1, 2]); // never shown already solved
+    expect(JSON.stringify(ordering)).not.toContain("Answer to o1");
   });
 });
 

@@ -81,7 +81,7 @@ try {
       );
       if (result.status === 200 && result.body.includes('"ok":true'))
         return (latencies.push(performance.now() - started), { recorded: "ok", attempts });
-      // The study page's answer when the grade was stored before (grade-card.ts: staleCardId).
+      // The study page's answer when the grade was stored before (lib/data/grade-card.ts: staleCardId).
       if (result.status === 200 && result.body.includes(`"staleCardId":"${card.cardId}"`))
         return { recorded: "already-graded", attempts };
       last = `HTTP ${result.status}: ${result.body.slice(-300)}`;

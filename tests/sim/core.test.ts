@@ -10,14 +10,8 @@ import { DEFAULT_SPEC } from "@/lib/sim/cluster/spec";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { runScenario } from "@/lib/sim";
 import type { World } from "@/lib/sim/core/types";
+import { deepFreeze } from "../helpers/deep-freeze";
 import { etcdCluster, k8sCluster } from "./harness";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-  return value;
-}
 
 describe("rng", () => {
   it("is a pure function of the seed", () => {

@@ -8,8 +8,7 @@ import { getStudySettings } from "@/lib/data/settings";
 import { hasUndoableReview } from "@/lib/data/undo";
 import { selectionQuerySchema } from "@/lib/validations/browse";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-import { checkStudyAnswer } from "@/app/study/[deckId]/actions";
-import { flagSelectionCard, submitSelectionGrade, undoSelectionGrade } from "./actions";
+import { checkSelectionAnswer, flagSelectionCard, submitSelectionGrade, undoSelectionGrade } from "./actions";
 
 export const metadata: Metadata = { title: "Study the selected cards" };
 
@@ -40,7 +39,7 @@ export default async function SelectionStudyPage(props: Props) {
   const actions = {
     submitGrade: submitSelectionGrade.bind(null, selection),
     undoGrade: undoSelectionGrade.bind(null, selection),
-    checkStudyAnswer,
+    checkStudyAnswer: checkSelectionAnswer,
     flagCard: flagSelectionCard,
   };
   const deck = { id: "selection", title: `Selected cards (${parsed.data.cards.length})` };

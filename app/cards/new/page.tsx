@@ -5,7 +5,7 @@ import { CardForm } from "@/components/cards/card-form";
 import { getLearnerId } from "@/lib/data/learners";
 import { getOwnDecks } from "@/lib/data/own-decks";
 import { noLearnerMessage } from "@/lib/validations/messages";
-import { previewCardMarkdown, saveCard } from "../actions";
+import { previewCardMarkdown, saveCard } from "./actions";
 
 export const metadata: Metadata = { title: "New card" };
 

@@ -7,11 +7,12 @@ import { getInterviewView } from "@/lib/data/interview-view";
 import { getLearnerId } from "@/lib/data/learners";
 import { getQuizView } from "@/lib/data/quiz-play";
 import { getStudySettings } from "@/lib/data/settings";
-import { checkStudyAnswer } from "../../study/[deckId]/actions";
-import { answerQuiz, endQuiz } from "../actions";
 import {
   answerInterviewFollowUp,
   answerInterviewQuestion,
+  answerQuiz,
+  checkQuizAnswer,
+  endQuiz,
   tickInterviewFollowUp,
   tickInterviewKeyPoints,
 } from "./actions";
@@ -46,7 +47,7 @@ export default async function QuizPlayPage(props: Props) {
       view={view}
       current={view.current}
       shownAt={now.getTime()}
-      actions={{ answerQuiz, checkStudyAnswer, endQuiz }}
+      actions={{ answerQuiz, checkStudyAnswer: checkQuizAnswer, endQuiz }}
     />
   );
 }

@@ -5,13 +5,13 @@ import { redirect } from "next/navigation";
 import { clock } from "@/lib/clock";
 import { checkCardAnswer, type CheckedAnswer } from "@/lib/data/answers";
 import { setCardFlag } from "@/lib/data/card-flags";
+import { gradeCard, type GradeState, type NextQueueFor } from "@/lib/data/grade-card";
 import { getLearnerId } from "@/lib/data/learners";
 import { getStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
 import { undoLastReview } from "@/lib/data/undo";
 import { noLearnerMessage } from "@/lib/validations/messages";
-import { cardFlagInputSchema, checkInputSchema, type GradeState } from "@/lib/validations/review";
-import { firstError, gradeCard, type NextQueueFor } from "./_lib/grade-card";
+import { cardFlagInputSchema, checkInputSchema, readGradeForm, requestErrorMessage } from "@/lib/validations/review";
 
 /** The deck's next card, as a grade sends it back. */
 const deckQueue: NextQueueFor = async ({ learnerId, deckId, settings, options }) => {
@@ -25,13 +25,17 @@ function revalidateStudy(deckId: string) {
 }
 
 export async function submitGrade(_previous: GradeState, submitted: unknown): Promise<GradeState> {
-  return gradeCard(submitted, deckQueue);
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const form = readGradeForm(submitted);
+  if (!form.ok) return form;
+  return gradeCard({ learnerId, ...form, now: clock.now() }, deckQueue);
 }
 
 /** Checks an answer to a multiple-choice or ordering card and returns the explanation. */
 export async function checkStudyAnswer(input: unknown): Promise<CheckedAnswer> {
   const parsed = checkInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  if (!parsed.success) return { ok: false, message: requestErrorMessage(parsed.error) };
   return checkCardAnswer(await getLearnerId(), parsed.data.cardId, parsed.data.answer);
 }
 
@@ -48,7 +52,7 @@ export async function flagCard(input: unknown): Promise<{ ok: boolean; message?:
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false, message: noLearnerMessage };
   const parsed = cardFlagInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
+  if (!parsed.success) return { ok: false, message: requestErrorMessage(parsed.error) };
   const settings = await getStudySettings(learnerId);
   const result = await setCardFlag({ learnerId, ...parsed.data, now: clock.now(), settings });
   if (!result.ok) return result;

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importFile } from "@/lib/data/imports";
 import { ensureGuestLearner } from "@/lib/data/learners";
-import { renderImportedCards, renderInProcess, saveImportedDeck } from "@/lib/import/save-deck";
+import { saveImportedDeck } from "@/lib/data/save-imported-deck";
+import { renderImportedCards, renderInProcess } from "@/lib/import/render-cards";
 import type { ImportedCard } from "@/lib/import/types";
 import { getHeavyPool } from "@/lib/pool/shared-pool";
 

@@ -6,7 +6,7 @@ import { DeleteCardForm } from "@/components/cards/delete-card-form";
 import { getLearnerId } from "@/lib/data/learners";
 import { getOwnCard } from "@/lib/data/own-cards";
 import { getOwnDecks } from "@/lib/data/own-decks";
-import { deleteCard, previewCardMarkdown, saveCard } from "../../actions";
+import { deleteCard, previewCardMarkdown, saveCard } from "./actions";
 
 export const metadata: Metadata = { title: "Edit card" };
 

@@ -8,7 +8,7 @@ import { getInterviewReport } from "@/lib/data/interview-report";
 import { getLearnerId } from "@/lib/data/learners";
 import { getQuizReport } from "@/lib/data/quiz-report";
 import { selectionHref } from "@/lib/validations/browse";
-import { retryInterviewQuiz } from "../actions";
+import { retryInterviewQuiz } from "./actions";
 
 export const metadata: Metadata = { title: "Quiz report" };
 

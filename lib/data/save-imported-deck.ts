@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { renderMarkdown } from "@/lib/content/markdown";
-import { cardBytesOf, checkStorageQuota, storedCardBytes } from "./storage-quota";
-import type { ImportedCard } from "./types";
+import type { RenderedCard } from "@/lib/import/render-cards";
+import { cardBytesOf, checkStorageQuota } from "@/lib/import/storage-quota";
+import { storedCardBytes } from "./stored-card-bytes";
 
-// Writes parsed cards as a new private deck of one learner: all of them or none (see
-// saveImportedDeck), and none when the learner's storage quota would be exceeded. The database client and the
-// renderer are parameters so that the app (lib/data/imports.ts, rendering in the worker pool)
-// and the command line (scripts/import.ts, rendering in process) share this code.
+// Writes rendered cards as a new private deck of one learner: all of them or none, and none when
+// the learner's storage quota would be exceeded. The database client is a parameter, and this file
+// (like ./stored-card-bytes.ts) is not marked server-only, because the command line
+// (scripts/import.ts) writes through it too, with its own client.
 
 /** Imported ids start with "imp_", which content ids (kebab-case) can never do. */
 const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
@@ -15,42 +15,10 @@ const importedId = () => `imp_${randomUUID().replaceAll("-", "")}`;
 /** Imported decks sort after Quorum's own. */
 const importedDeckPosition = 10_000;
 
-/** Cards rendered per batch: a batch is one pool job, so other work interleaves between batches. */
-const renderBatchSize = 200;
-
-export type RenderedCard = ImportedCard & { promptHtml: string; answerHtml: string };
-export type RenderBatch = (
-  sources: string[],
-) => Promise<{ ok: true; value: string[] } | { ok: false; message: string }>;
-
-/** Renders in this process: for the command line, where no request waits on the event loop. */
-export const renderInProcess: RenderBatch = async (sources) => {
-  const html: string[] = [];
-  for (const source of sources) html.push(await renderMarkdown(source));
-  return { ok: true, value: html };
-};
-
-/** Renders the Markdown cards' two sides in batches (HTML cards are already sanitised HTML). */
-export async function renderImportedCards(
-  cards: ImportedCard[],
-  render: RenderBatch,
-): Promise<{ ok: true; cards: RenderedCard[] } | { ok: false; message: string }> {
-  const rendered: RenderedCard[] = [];
-  for (let start = 0; start < cards.length; start += renderBatchSize) {
-    const batch = cards.slice(start, start + renderBatchSize);
-    const markdown = batch.filter((card) => card.format === "markdown");
-    const html = await render(markdown.flatMap((card) => [card.front, card.back]));
-    if (!html.ok) return html;
-    let next = 0;
-    for (const card of batch) {
-      if (card.format === "html") rendered.push({ ...card, promptHtml: card.front, answerHtml: card.back });
-      else rendered.push({ ...card, promptHtml: html.value[next++]!, answerHtml: html.value[next++]! });
-    }
-  }
-  return { ok: true, cards: rendered };
-}
-
 export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
+
+/** Writes what comes with the cards (an Anki package's states and reviews) before the deck is shown; ids in order. */
+export type WriteWithCards = (db: PrismaClient, cardIds: string[]) => Promise<void>;
 
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */
 const insertBatchSize = 100;
@@ -63,7 +31,14 @@ const insertBatchSize = 100;
  */
 export async function saveImportedDeck(
   db: PrismaClient,
-  input: { ownerId: string; deckName: string; description: string; cards: RenderedCard[]; quotaBytes: number },
+  input: {
+    ownerId: string;
+    deckName: string;
+    description: string;
+    cards: RenderedCard[];
+    quotaBytes: number;
+    writeWithCards?: WriteWithCards;
+  },
 ): Promise<SavedDeck> {
   const deckId = importedId();
   const newBytes = input.cards.reduce((sum, card) => sum + cardBytesOf(card), 0);
@@ -85,14 +60,16 @@ export async function saveImportedDeck(
   });
   if (!created.ok) return created;
   try {
+    const cardIds = input.cards.map(() => importedId());
     for (let start = 0; start < input.cards.length; start += insertBatchSize) {
       await db.card.createMany({
         data: input.cards
           .slice(start, start + insertBatchSize)
-          .map((card, index) => cardRow(deckId, card, start + index)),
+          .map((card, index) => cardRow(cardIds[start + index]!, deckId, card, start + index)),
       });
       await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run between batches
     }
+    await input.writeWithCards?.(db, cardIds);
     const shown = await db.$transaction(async (tx) => {
       // Checked again with this deck counted: two imports at once cannot both fit.
       const quota = checkStorageQuota(
@@ -112,12 +89,17 @@ export async function saveImportedDeck(
 }
 
 async function deleteDeck(db: PrismaClient, deckId: string): Promise<void> {
-  await db.$transaction([db.card.deleteMany({ where: { deckId } }), db.deck.delete({ where: { id: deckId } })]);
+  await db.$transaction([
+    db.reviewLog.deleteMany({ where: { card: { deckId } } }),
+    db.cardState.deleteMany({ where: { card: { deckId } } }),
+    db.card.deleteMany({ where: { deckId } }),
+    db.deck.delete({ where: { id: deckId } }),
+  ]);
 }
 
-function cardRow(deckId: string, card: RenderedCard, position: number) {
+function cardRow(id: string, deckId: string, card: RenderedCard, position: number) {
   return {
-    id: importedId(),
+    id,
     deckId,
     type: "flashcard",
     prompt: card.front,
