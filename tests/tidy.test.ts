@@ -1,14 +1,22 @@
 // Mechanical guards in the spirit of TigerBeetle's tidy.zig. For lib/sim (STYLE G23, backing the ESLint
 // override): the simulation must be deterministic and free of I/O, so it may not read clocks, use ambient
 // randomness or timers, or import frameworks, Node built-ins or other app modules. For the whole repository:
-// lines fit the prettier width, comments cite no tracker numbers, every export is imported somewhere,
-// functions do not grow past today's longest, and lib/ gains no import cycle.
+// lines fit the prettier width, source files in app/, components/ and lib/ stay within 400 lines, comments
+// cite no tracker numbers, every export is imported somewhere, functions do not grow past today's longest,
+// and lib/ gains no import cycle.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cyclesOf } from "./helpers/tidy/cycles";
 import { functionLengths } from "./helpers/tidy/functions";
-import { ISSUE_CITATION, libCycles, longLines, unusedExports, issueCitations } from "./helpers/tidy/repo-checks";
+import {
+  ISSUE_CITATION,
+  libCycles,
+  longFiles,
+  longLines,
+  unusedExports,
+  issueCitations,
+} from "./helpers/tidy/repo-checks";
 import { codeSources } from "./helpers/tidy/sources";
 
 const ROOT = path.join(import.meta.dirname, "..", "lib", "sim");
@@ -131,6 +139,10 @@ describe("tidy: the repository's code (app, components, lib, scripts, bench, tes
     expect(longLines(sources)).toEqual([]);
   });
 
+  it("has no source file in app/, components/ or lib/ over 400 lines (generated code excluded)", () => {
+    expect(longFiles(sources)).toEqual([]);
+  });
+
   it("cites no issue number in a comment", () => {
     expect(issueCitations(sources)).toEqual([]);
   });
@@ -154,6 +166,15 @@ describe("tidy: the repository's code (app, components, lib, scripts, bench, tes
     expect(ISSUE_CITATION.test("/** fixed in (#12) */")).toBe(true);
     expect(ISSUE_CITATION.test("// upstream's open issue kubernetes/kubernetes#112699")).toBe(false);
     expect(ISSUE_CITATION.test("// the issue is that a watch can lag")).toBe(false);
+    const lines = (n: number) => "x\n".repeat(n);
+    expect(
+      longFiles([
+        { file: "lib/sim/long.ts", text: lines(401) },
+        { file: "components/no-final-newline.tsx", text: lines(400) + "x" },
+        { file: "app/fits.tsx", text: lines(400) },
+        { file: "tests/long.test.ts", text: lines(900) },
+      ]),
+    ).toEqual(["lib/sim/long.ts: 401 lines", "components/no-final-newline.tsx: 401 lines"]);
     const graph = new Map([
       ["a", new Set(["b"])],
       ["b", new Set(["c"])],

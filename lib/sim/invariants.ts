@@ -10,7 +10,7 @@ import { DEFAULT_CLUSTER_TOKEN } from "./etcd/cluster-id";
 import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
 import { NONE } from "./raft/types";
-import type { Pod } from "./objects/types";
+import type { Pod } from "./objects/core";
 import type { ContainerdState } from "./components/containerd";
 
 class InvariantViolation extends SimAssertionError {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ApiServerState } from "@/lib/sim/apiserver/state";
 import type { ContainerdState } from "@/lib/sim/components/containerd";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
-import type { Pod } from "@/lib/sim/objects/types";
+import type { Pod } from "@/lib/sim/objects/core";
 import { servedResources } from "@/lib/sim/objects/resources";
 import { k8sCluster } from "./harness";
 

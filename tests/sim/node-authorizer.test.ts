@@ -8,7 +8,8 @@ import { forbidden } from "@/lib/sim/apiserver/errors";
 import { authorize, type Attributes } from "@/lib/sim/apiserver/rbac";
 import { RBAC_POLICY } from "@/lib/sim/cluster/policy";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
-import type { KubeObject, Pod } from "@/lib/sim/objects/types";
+import type { Pod } from "@/lib/sim/objects/core";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import { k8sCluster } from "./harness";
 
 const kubelet1: UserInfo = { name: "system:node:node-1", groups: ["system:nodes", "system:authenticated"] };

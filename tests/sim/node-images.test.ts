@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listImages, normalizedReference } from "@/lib/sim/components/container-images";
 import { toFrameworkNode, toFrameworkPod } from "@/lib/sim/components/kube-scheduler/to-framework";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
-import type { Node, Pod } from "@/lib/sim/objects/types";
+import type { Node, Pod } from "@/lib/sim/objects/core";
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
 import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
 import { newPodInfo } from "@/lib/sim/scheduler/pod-info";

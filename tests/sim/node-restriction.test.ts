@@ -7,7 +7,7 @@ import { admitNodeWrite } from "@/lib/sim/apiserver/node-restriction";
 import { applyNow } from "@/lib/sim/core/run";
 import { kubeletCredential } from "@/lib/sim/cluster/policy";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
-import type { Node, Pod } from "@/lib/sim/objects/types";
+import type { Node, Pod } from "@/lib/sim/objects/core";
 import { k8sCluster, type Harness } from "./harness";
 
 /** A cluster with web's two pods running, one on each worker. */

@@ -10,7 +10,7 @@
 // The admission chain (policy-admission.ts) runs them in the binary's order: LimitRanger mutates,
 // then (validating) LimitRanger, PodSecurity, ResourceQuota last (k8s-facts §13).
 
-import type { Container, SecurityContext } from "../objects/types";
+import type { Container, SecurityContext } from "../objects/core";
 
 /** A container's compute resources; a field absent means "not set" (no request, no limit). */
 type Compute = { cpuMilli?: number; memoryMi?: number };

@@ -4,7 +4,8 @@
 // tolerations that time taint-based eviction), ServiceAccount defaulting, and NamespaceLifecycle.
 import type { NamespacePolicy } from "./admission-policies";
 import type { Resource } from "../objects/resources";
-import type { Container, KubeObject, Pod, PodTemplate, Toleration } from "../objects/types";
+import type { Container, Pod, PodTemplate, Toleration } from "../objects/core";
+import type { KubeObject } from "../objects/kube-object";
 import { validateDeploymentStrategy } from "./deployment-validation";
 import { invalid, type ApiError } from "./errors";
 

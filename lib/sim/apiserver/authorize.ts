@@ -3,7 +3,7 @@
 // --authorization-mode=Node,RBAC in that order. The union (apiserver/pkg/authorization/union) stops
 // at the first authorizer that decides; none of these three ever denies, so a request that nobody
 // allows is refused with 403 and the reasons of those that had no opinion.
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import type { UserInfo } from "./authn";
 import { authorizeNode, nodeIdentity } from "./node-authorizer";
 import { authorize, type Attributes, type RbacPolicy } from "./rbac";

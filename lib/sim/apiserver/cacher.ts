@@ -9,7 +9,7 @@ import type { Ctx } from "../core/component";
 import { clientCall, clientWatch } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
 import { objectKey, resourcePrefix, type Resource } from "../objects/resources";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
 import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";

@@ -1,7 +1,7 @@
 // Conversions between etcd key-values and API objects, and selector matching.
 import type { KeyValue } from "../etcd/protocol";
 import { matchesLabels } from "../objects/helpers";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 
 // The conversion depends only on the stored object and the revision, and the same pair comes back
 // often: every member of an etcd cluster stores the very object of a write (it travels in the log),

@@ -1,7 +1,8 @@
 // Deployment spec rules of pkg/apis/apps/validation/validation.go that the scenarios can reach:
 // ValidateRollingUpdateDeployment refuses a rolling update that could never move (both maxSurge and
 // maxUnavailable 0). Pure functions returning field errors; admission.ts turns them into a 422.
-import type { DeploymentStrategy, IntOrPercent } from "../objects/types";
+import type { DeploymentStrategy } from "../objects/apps";
+import type { IntOrPercent } from "../objects/meta";
 import type { FieldError } from "./errors";
 
 /** getIntOrPercentValue: the number itself, or a percentage's number without scaling it to replicas. */

@@ -8,7 +8,7 @@
 // of this. APF is modelled as classification only: the sim never exhausts a priority level's seats.
 import type { Ctx } from "../core/component";
 import { RESOURCES } from "../objects/resources";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import type { UserInfo } from "./authn";
 import type { ApiCall } from "./http";
 import type { ApiServerConfig } from "./state";

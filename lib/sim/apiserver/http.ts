@@ -3,7 +3,7 @@
 import type { ProcId } from "../core/units";
 import type { Resource } from "../objects/resources";
 import type { Credential } from "./authn";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 
 type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete";
 

@@ -7,7 +7,7 @@
 // lists and watches only pods with spec.nodeName=<its node> and reads only its own Node. Reads of
 // other objects follow the graph of pods bound to the node (node <- pod <- pvc); writes it allows
 // broadly (create nodes, pod status...) are narrowed to the node's own objects by NodeRestriction.
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import { storeKey } from "../objects/resources";
 import type { UserInfo } from "./authn";
 import { rulesAllow, type Attributes, type PolicyRule } from "./rbac";

@@ -4,7 +4,8 @@
 // Admit, so it runs with the mutating plugins (after ServiceAccount, plugins.go's order), though it
 // only ever rejects. It applies only to users NodeIdentity recognises as nodes; the scheduler's
 // pods/binding and the controllers' writes pass untouched.
-import type { KubeObject, Node, Pod } from "../objects/types";
+import type { Node, Pod } from "../objects/core";
+import type { KubeObject } from "../objects/kube-object";
 import { qualifiedResource } from "../objects/resources";
 import type { ApiError } from "./errors";
 import type { ApiCall } from "./http";

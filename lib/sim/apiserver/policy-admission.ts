@@ -7,7 +7,8 @@
 // status.used ahead of the quota controller). The decisions are the pure ones of
 // admission-policies.ts; this file applies them to the request and traces what each plugin did.
 import type { Ctx } from "../core/component";
-import type { Container, KubeObject, Pod } from "../objects/types";
+import type { Container, Pod } from "../objects/core";
+import type { KubeObject } from "../objects/kube-object";
 import {
   aggregate,
   limitRangeItem,

@@ -8,7 +8,7 @@ import type { Ctx } from "../core/component";
 import type { KeyValue } from "../etcd/protocol";
 import { resourcePrefix, storageKey, objectKey, storeKey, type Resource } from "../objects/resources";
 import { clientRequestProgress } from "../etcd/client";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import { fromKv, matchesSelectors } from "./convert";
 import { CACHE_NOT_READY, notFound } from "./errors";
 import type { ApiCall } from "./http";

@@ -5,7 +5,7 @@ import type { EtcdClient, EtcdClientConfig, EtcdClientTimer } from "../etcd/clie
 import type { KeyValue } from "../etcd/protocol";
 import type { Ms, ProcId } from "../core/types";
 import type { Resource } from "../objects/resources";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import type { AdmissionConfig } from "./admission";
 import type { QuotaList } from "./admission-policies";
 import type { AuthnConfig } from "./authn";

@@ -6,7 +6,7 @@ import type { Ctx } from "../core/component";
 import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
 import { storageKey, storeKey, type Resource } from "../objects/resources";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
 import { admitPolicies, releaseQuota } from "./policy-admission";

@@ -16,7 +16,7 @@ import { copyRecord, emptyRecord, without } from "../core/records";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import type { Credential } from "../apiserver/authn";
 import type { HttpRequest, WatchType } from "../apiserver/http";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 
 export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 

@@ -7,7 +7,7 @@ import type { Ctx } from "../core/component";
 import type { Ms } from "../core/types";
 import { apiCall, PAGE_SIZE } from "../apiserver/http";
 import { objectKey, type Resource } from "../objects/resources";
-import type { KubeObject } from "../objects/types";
+import type { KubeObject } from "../objects/kube-object";
 import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 import { copyRecord, emptyRecord } from "../core/records";
 

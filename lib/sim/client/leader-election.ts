@@ -7,7 +7,7 @@ import type { Ctx } from "../core/component";
 import { jitteredMs } from "../core/jitter";
 import type { Ms } from "../core/types";
 import { apiCall } from "../apiserver/http";
-import type { Lease } from "../objects/types";
+import type { Lease } from "../objects/coordination";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 
 export type ElectorConfig = {

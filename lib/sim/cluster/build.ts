@@ -15,7 +15,7 @@ import type { MetricsServerConfig } from "../components/metrics-server/metrics-s
 import type { CniAgentConfig } from "../components/cni/cni-agent";
 import type { CoreDnsConfig } from "../components/cni/coredns";
 import type { NetClientConfig } from "../components/cni/net-client";
-import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/cluster-autoscaler";
+import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/ca-state";
 import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
 import type { OperatorConfig } from "../components/operator/operator";
 import { CLUSTER_DOMAIN } from "../components/controller-manager/endpointslice";

@@ -2,7 +2,7 @@
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
 import type { NamespacePolicy } from "../apiserver/admission-policies";
 import type { ProxyMode } from "../kube-proxy/rules";
-import type { ResourceList, Taint } from "../objects/types";
+import type { ResourceList, Taint } from "../objects/core";
 import type { LoadStep } from "../components/load-generator";
 import type { NetAction } from "../components/cni/net-client";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";

@@ -5,7 +5,7 @@
 // only adds ":latest" to a pod's image (imagelocality/image_locality.go, normalizedImageName), finds a
 // short name such as "nginx:1.27" on no node: upstream's open issue kubernetes/kubernetes#112699.
 // Repo digests (the other names upstream lists first) are left out: no pod here names an image by digest.
-import type { ContainerImage } from "../objects/types";
+import type { ContainerImage } from "../objects/core";
 
 const MIB = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // application traffic that reaches running pods. The runtime reports each step of starting a pod
 // (sandbox with its CNI IP, image pull, container start) and every container exit as events, the
 // way the kubelet's evented PLEG learns them.
-import type { AppBehavior, ContainerImage, PullPolicy } from "../objects/types";
+import type { AppBehavior, ContainerImage, PullPolicy } from "../objects/core";
 
 export type ContainerSpec = { name: string; image: string; pullPolicy: PullPolicy; app: AppBehavior };
 

@@ -13,7 +13,7 @@ import type { Ctx } from "../core/component";
 import type { Command } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import type { HttpResult } from "../client/http-client";
-import type { Node, Pod } from "../objects/types";
+import type { Node, Pod } from "../objects/core";
 
 /** kubectl drain's retry delay after a 429 (evictPods: "will retry after 5s"). */
 const EVICTION_RETRY_MS = 5000;

@@ -5,7 +5,8 @@
 import type { Command } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import type { Resource } from "../objects/resources";
-import type { Deployment, PodTemplate, ReplicaSet, StatefulSet } from "../objects/types";
+import type { Deployment, ReplicaSet, StatefulSet } from "../objects/apps";
+import type { PodTemplate } from "../objects/core";
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 

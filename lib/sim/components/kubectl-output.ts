@@ -4,7 +4,7 @@
 // from the Status details; transport failures become kubectl's connection messages.
 import type { StatusDetails } from "../apiserver/errors";
 import type { HttpRequest } from "../apiserver/http";
-import type { Node, Pod } from "../objects/types";
+import type { Node, Pod } from "../objects/core";
 import { nodeReady, podReady } from "../objects/helpers";
 
 /** A `kubectl get nodes` row: NAME, STATUS (SchedulingDisabled when cordoned) and VERSION when reported. */

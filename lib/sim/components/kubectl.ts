@@ -16,7 +16,9 @@ import {
   type HttpResult,
 } from "../client/http-client";
 import type { Resource } from "../objects/resources";
-import type { Deployment, KubeObject, Pod, ReplicaSet, StatefulSet } from "../objects/types";
+import type { Deployment, ReplicaSet, StatefulSet } from "../objects/apps";
+import type { Pod } from "../objects/core";
+import type { KubeObject } from "../objects/kube-object";
 import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import {

@@ -14,7 +14,7 @@ import {
 } from "../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
 import { isTerminating, podReady } from "../objects/helpers";
-import type { Pod } from "../objects/types";
+import type { Pod } from "../objects/core";
 import { emptyRecord, withEntry } from "../core/records";
 
 export type WebClientConfig = { api: HttpClientConfig; app: string; periodMs: Ms; runtimes: Record<string, ProcId> };

@@ -1,7 +1,7 @@
 // "What are the pod names after these scaling steps?" The names are read from a run of
 // deployment-vs-statefulset: the StatefulSet's ordinals and the Deployment's hash-and-suffix names.
 import { select } from "../scenarios/claims";
-import { STEPS } from "../scenarios/deployment-vs-statefulset";
+import { STEPS } from "../scenarios/deployment-vs-statefulset-plan";
 import type { TraceEvent } from "../trace/types";
 import { pick, question, replayOf, rngFor } from "./draw";
 import type { GeneratedQuestion } from "./types";

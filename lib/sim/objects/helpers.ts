@@ -1,5 +1,8 @@
 // Small pure helpers over objects: conditions, readiness, label selection and merge patches.
-import type { Condition, ConditionStatus, KubeObject, Node, Pod, PodDisruptionBudget } from "./types";
+import type { Node, Pod } from "./core";
+import type { KubeObject } from "./kube-object";
+import type { Condition, ConditionStatus } from "./meta";
+import type { PodDisruptionBudget } from "./policy";
 
 export function condition(conds: readonly Condition[], type: string): Condition | undefined {
   return conds.find((c) => c.type === type);

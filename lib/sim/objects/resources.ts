@@ -1,6 +1,6 @@
 // The REST resources the simulated API serves, and how they map to etcd keys and to the names that
 // appear in Kubernetes error messages (e.g. `deployments.apps "web" not found`).
-import type { KubeObject } from "./types";
+import type { KubeObject } from "./kube-object";
 
 type ResourceInfo = { kind: KubeObject["kind"]; group: string; namespaced: boolean };
 

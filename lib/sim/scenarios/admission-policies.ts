@@ -11,7 +11,7 @@
 // staging/src/k8s.io/pod-security-admission/admission/admission.go).
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { quantity, type NamespacePolicy } from "../apiserver/admission-policies";
-import type { Container } from "../objects/types";
+import type { Container } from "../objects/core";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, podOf, podSpec, template } from "./manifests";

@@ -6,7 +6,7 @@
 // drives the app's CPU: 5% above target at first, then a step up, then down to half the start.
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { defaultBehavior } from "../components/controller-manager/hpa-math";
-import type { HorizontalPodAutoscaler } from "../objects/types";
+import type { HorizontalPodAutoscaler } from "../objects/autoscaling";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, numberOf, s, select } from "./claims";
 import { applyAt, container, deploymentOf, meta, podSpec, template } from "./manifests";

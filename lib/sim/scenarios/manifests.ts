@@ -1,24 +1,12 @@
 // Manifests the workload scenarios apply, built as the API would store them before defaulting, and
 // the script items that send them through kubectl. Probes use the API defaults (10 s / 1 s / 3 / 1).
 import type { Action } from "../core/types";
-import type {
-  AppBehavior,
-  ConcurrencyPolicy,
-  Container,
-  CronJob,
-  Deployment,
-  IntOrPercent,
-  Job,
-  KubeObject,
-  ObjectMeta,
-  Pod,
-  PodDisruptionBudget,
-  PodSpec,
-  PodTemplate,
-  Probe,
-  Service,
-  StatefulSet,
-} from "../objects/types";
+import type { Deployment, StatefulSet } from "../objects/apps";
+import type { ConcurrencyPolicy, CronJob, Job } from "../objects/batch";
+import type { AppBehavior, Container, Pod, PodSpec, PodTemplate, Probe, Service } from "../objects/core";
+import type { KubeObject } from "../objects/kube-object";
+import type { IntOrPercent, ObjectMeta } from "../objects/meta";
+import type { PodDisruptionBudget } from "../objects/policy";
 import type { ScriptItem } from "./types";
 
 const DEFAULT_PROBE: Probe = {

@@ -10,7 +10,8 @@
 import { CLUSTER_DNS } from "../cluster/build";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { searchCandidates } from "../components/kubelet/dns";
-import type { NetworkPolicy, NetworkPolicyPeer, Pod } from "../objects/types";
+import type { Pod } from "../objects/core";
+import type { NetworkPolicy, NetworkPolicyPeer } from "../objects/networking";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, meta, podOf, podSpec, serviceOf, template } from "./manifests";

@@ -3,7 +3,7 @@
 // and the scheduler retries the pod on that cluster event (k8s-facts §8).
 import type { WorkerSpec } from "../cluster/spec";
 import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
-import type { Pod } from "../objects/types";
+import type { Pod } from "../objects/core";
 import type { Params } from "../trace/types";
 import { applyAt, container, deploymentOf, podOf, podSpec, template } from "./manifests";
 import { intParam, type ScriptItem } from "./types";

@@ -15,6 +15,21 @@ export function longLines(sources: Source[]): string[] {
   );
 }
 
+const FILE_LINES_MAX = 400;
+const SIZED_DIRS = /^(app|components|lib)\//;
+
+/**
+ * Source files in app/, components/ and lib/ longer than FILE_LINES_MAX lines (counted as wc -l does); generated
+ * code is not among the sources. Split such a file along a seam that explains itself.
+ */
+export function longFiles(sources: readonly Pick<Source, "file" | "text">[]): string[] {
+  return sources.flatMap((s) => {
+    if (!SIZED_DIRS.test(s.file)) return [];
+    const lines = s.text.split("\n").length - (s.text.endsWith("\n") ? 1 : 0);
+    return lines > FILE_LINES_MAX ? [`${s.file}: ${lines} lines`] : [];
+  });
+}
+
 /**
  * The word issue followed by a number, or a bare hash and a number: a number from a tracker outside the
  * repository means nothing to a reader of the code. Upstream references spelled owner/repo#N are fine.

@@ -5,7 +5,8 @@
 // confirm the deletion to the API.
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "@/lib/sim/core/run";
-import type { AppBehavior, Container, KubeObject } from "@/lib/sim/objects/types";
+import type { AppBehavior, Container } from "@/lib/sim/objects/core";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import { container, podOf, podSpec } from "@/lib/sim/scenarios/manifests";
 import { k8sCluster } from "../harness";
 

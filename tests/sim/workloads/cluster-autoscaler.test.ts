@@ -12,7 +12,8 @@ import {
   SAFE_TO_EVICT,
   type Room,
 } from "@/lib/sim/components/cluster-autoscaler/ca-math";
-import type { Pod, PodDisruptionBudget } from "@/lib/sim/objects/types";
+import type { Pod } from "@/lib/sim/objects/core";
+import type { PodDisruptionBudget } from "@/lib/sim/objects/policy";
 import { runScenario } from "@/lib/sim";
 
 function pod(

@@ -9,7 +9,7 @@ import { validateDeploymentStrategy } from "@/lib/sim/apiserver/deployment-valid
 import { kubectlError } from "@/lib/sim/components/kubectl-output";
 import { container, deploymentOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
 import { REFUSED_TEXT } from "@/lib/sim/scenarios/rolling-update";
-import type { IntOrPercent } from "@/lib/sim/objects/types";
+import type { IntOrPercent } from "@/lib/sim/objects/meta";
 
 const rolling = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) => ({
   type: "RollingUpdate" as const,

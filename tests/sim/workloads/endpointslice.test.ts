@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { desiredEndpoints } from "@/lib/sim/components/controller-manager/endpointslice";
 import { servicePorts, usableEndpoints } from "@/lib/sim/components/kube-proxy/kube-proxy";
 import { container, meta, podOf, podSpec, serviceOf } from "@/lib/sim/scenarios/manifests";
-import type { Endpoint, EndpointSlice, Pod } from "@/lib/sim/objects/types";
+import type { Pod } from "@/lib/sim/objects/core";
+import type { Endpoint, EndpointSlice } from "@/lib/sim/objects/discovery";
 
 type State = { ready: boolean; terminating?: boolean; phase?: Pod["status"]["phase"]; ip?: string | null };
 

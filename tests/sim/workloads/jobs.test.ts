@@ -11,12 +11,17 @@ import {
   nextAfter,
   schedulePeriodMs,
 } from "@/lib/sim/components/controller-manager/cronjob";
-import { backoffRemaining, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "@/lib/sim/components/controller-manager/job";
+import {
+  backoffRemaining,
+  JOB_BACKOFF_MAX_MS,
+  nextBackoffRecord,
+} from "@/lib/sim/components/controller-manager/job-backoff";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
-import { marks } from "@/lib/sim/scenarios/jobs";
+import { marks } from "@/lib/sim/scenarios/jobs-plan";
 import { defaultParams } from "@/lib/sim/scenarios/params";
 import { findScenario } from "@/lib/sim";
-import type { CronJob, KubeObject } from "@/lib/sim/objects/types";
+import type { CronJob } from "@/lib/sim/objects/batch";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import { k8sCluster } from "../harness";
 
 const apply = (obj: KubeObject) => ({ manifest: JSON.stringify(obj), file: "x.yaml", summary: obj.kind });

@@ -12,7 +12,7 @@ import {
   statefulSetOf,
   template,
 } from "@/lib/sim/scenarios/manifests";
-import type { KubeObject } from "@/lib/sim/objects/types";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import { k8sCluster } from "../harness";
 
 const apply = (obj: KubeObject) => ({ manifest: JSON.stringify(obj), file: "x.yaml", summary: obj.kind });

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { answer } from "@/lib/sim/components/cni/coredns";
 import { isolating, verdict, type PodRef } from "@/lib/sim/components/cni/netpol";
 import { podResolvConf, searchCandidates } from "@/lib/sim/components/kubelet/dns";
-import type { NetworkPolicy, Service } from "@/lib/sim/objects/types";
+import type { Service } from "@/lib/sim/objects/core";
+import type { NetworkPolicy } from "@/lib/sim/objects/networking";
 import { meta, podOf, podSpec, container, serviceOf } from "@/lib/sim/scenarios/manifests";
 
 function np(name: string, podSelector: Record<string, string>, spec: Partial<NetworkPolicy["spec"]>): NetworkPolicy {

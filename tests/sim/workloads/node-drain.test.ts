@@ -12,7 +12,10 @@ import {
   type Workloads,
 } from "@/lib/sim/components/controller-manager/disruption";
 import { busiestNode, drainCommandLine } from "@/lib/sim/components/kubectl-drain";
-import type { Deployment, IntOrPercent, Pod, PodDisruptionBudget, ReplicaSet } from "@/lib/sim/objects/types";
+import type { Deployment, ReplicaSet } from "@/lib/sim/objects/apps";
+import type { Pod } from "@/lib/sim/objects/core";
+import type { IntOrPercent } from "@/lib/sim/objects/meta";
+import type { PodDisruptionBudget } from "@/lib/sim/objects/policy";
 import { budgetOf } from "@/lib/sim/scenarios/manifests";
 import { runScenario } from "@/lib/sim";
 import type { RawParams } from "@/lib/sim";

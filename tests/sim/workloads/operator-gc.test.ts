@@ -5,7 +5,9 @@ import { runScenario } from "@/lib/sim";
 import { deletionFinalizers } from "@/lib/sim/apiserver/writes";
 import { gcActions } from "@/lib/sim/components/controller-manager/garbage-collector";
 import { reconcileStep, WEBAPP_FINALIZER } from "@/lib/sim/components/operator/operator";
-import type { KubeObject, OwnerRef, WebApp } from "@/lib/sim/objects/types";
+import type { WebApp } from "@/lib/sim/objects/apiextensions";
+import type { KubeObject } from "@/lib/sim/objects/kube-object";
+import type { OwnerRef } from "@/lib/sim/objects/meta";
 
 function obj(
   kind: "WebApp" | "Deployment" | "ReplicaSet",

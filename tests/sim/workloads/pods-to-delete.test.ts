@@ -2,7 +2,7 @@
 // decides only when every earlier one ties.
 import { describe, expect, it } from "vitest";
 import { podsToDelete } from "@/lib/sim/components/controller-manager/pods-to-delete";
-import type { Pod } from "@/lib/sim/objects/types";
+import type { Pod } from "@/lib/sim/objects/core";
 
 const NOW = 3_600_000;
 

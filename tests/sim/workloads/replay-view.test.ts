@@ -1,7 +1,7 @@
 // The replay View's workload fields, folded from the traces of the new scenarios.
 import { describe, expect, it } from "vitest";
 import { runScenario, viewAt, viewAtTime } from "@/lib/sim";
-import { STEPS } from "@/lib/sim/scenarios/deployment-vs-statefulset";
+import { STEPS } from "@/lib/sim/scenarios/deployment-vs-statefulset-plan";
 
 describe("replay view of workloads", () => {
   it(

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng, seedRng, type Rng } from "@/lib/sim/core/rng";
 import { scheduleCycle, snapshotFromObjects } from "@/lib/sim/components/kube-scheduler/scheduling";
-import type { Node, Pod, Taint, Toleration } from "@/lib/sim/objects/types";
+import type { Node, Pod, Taint, Toleration } from "@/lib/sim/objects/core";
 import { meta, podOf, podSpec, container } from "@/lib/sim/scenarios/manifests";
 
 function node(name: string, rng: Rng): Node {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { nextPodToUpdate, revisionOf } from "@/lib/sim/components/controller-manager/statefulset";
 import { container, podSpec, statefulSetOf, template } from "@/lib/sim/scenarios/manifests";
-import type { Pod, StatefulSet } from "@/lib/sim/objects/types";
+import type { StatefulSet } from "@/lib/sim/objects/apps";
+import type { Pod } from "@/lib/sim/objects/core";
 
 type Health = "ready" | "unready" | "terminating";
 

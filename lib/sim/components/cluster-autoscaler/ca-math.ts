@@ -6,7 +6,8 @@
 // cooldown (core/static_autoscaler.go isScaleDownInCooldown). Requests only: the autoscaler, like the
 // scheduler, never looks at usage.
 import { condition, isTerminating, matchesLabels } from "../../objects/helpers";
-import type { Node, Pod, PodDisruptionBudget, ResourceList } from "../../objects/types";
+import type { Node, Pod, ResourceList } from "../../objects/core";
+import type { PodDisruptionBudget } from "../../objects/policy";
 
 /**
  * The annotation that keeps the autoscaler from evicting a pod (FAQ: "What types of pods can prevent CA from removing a

@@ -8,7 +8,8 @@
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, ProcId } from "../../core/types";
 import type { HttpClientConfig } from "../../client/http-client";
-import type { NetworkPolicy, Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
+import type { NetworkPolicy } from "../../objects/networking";
 import { emptyRecord, withEntry, without } from "../../core/records";
 import { isolating, verdict, type Direction, type PodRef } from "./netpol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";

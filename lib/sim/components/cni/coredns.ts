@@ -6,7 +6,7 @@
 // never forwards those). Names outside the zone go to the upstream resolver.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { HttpClientConfig } from "../../client/http-client";
-import type { Service } from "../../objects/types";
+import type { Service } from "../../objects/core";
 import type { DnsRcode, DnsType } from "./protocol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
 

@@ -11,7 +11,7 @@ import type { Envelope, Ms, ProcId } from "../../core/types";
 import type { HttpClientConfig } from "../../client/http-client";
 import { emptyRecord, withEntry, without } from "../../core/records";
 import { matchesLabels } from "../../objects/helpers";
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 import { podResolvConf, resolvConfText, searchCandidates } from "../kubelet/dns";
 import type { DnsType } from "./protocol";
 import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";

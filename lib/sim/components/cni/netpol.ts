@@ -12,7 +12,7 @@
 //   on every namespace (NamespaceDefaultLabelName, staging/src/k8s.io/api/core/v1/well_known_labels.go),
 //   which is the only namespace label this model knows.
 import { matchesLabels } from "../../objects/helpers";
-import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyRule } from "../../objects/types";
+import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyRule } from "../../objects/networking";
 
 export type PodRef = { namespace: string; name: string; labels: Record<string, string> };
 export type Direction = "Ingress" | "Egress";

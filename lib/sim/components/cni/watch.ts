@@ -13,7 +13,7 @@ import {
 } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
 import type { Resource } from "../../objects/resources";
-import type { KubeObject } from "../../objects/types";
+import type { KubeObject } from "../../objects/kube-object";
 
 export type Watched = { http: HttpClient; informers: Readonly<Record<string, Informer>> };
 export type WatchTimer = HttpClientTimer | InformerTimer;

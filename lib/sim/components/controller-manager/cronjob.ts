@@ -11,7 +11,7 @@
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import type { CronJob, Job } from "../../objects/types";
+import type { CronJob, Job } from "../../objects/batch";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { isJobFinished } from "./job";
 import type { CronJobRequest } from "./requests";

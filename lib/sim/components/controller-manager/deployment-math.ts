@@ -4,7 +4,7 @@
 // the new ReplicaSet grows while the total stays within replicas + maxSurge, and old ReplicaSets
 // shrink while at least replicas - maxUnavailable pods stay available (unhealthy ones first).
 import { assert } from "../../core/assert";
-import type { IntOrPercent } from "../../objects/types";
+import type { IntOrPercent } from "../../objects/meta";
 
 const PERCENT = /^(\d+)%$/;
 

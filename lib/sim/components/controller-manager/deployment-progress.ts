@@ -14,7 +14,8 @@
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import type { Deployment, Pod, ReplicaSet } from "../../objects/types";
+import type { Deployment, ReplicaSet } from "../../objects/apps";
+import type { Pod } from "../../objects/core";
 import { activePods, availableCount, issue } from "./kcm-api";
 import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";

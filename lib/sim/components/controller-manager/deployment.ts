@@ -7,7 +7,8 @@
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import type { Deployment, Pod, ReplicaSet } from "../../objects/types";
+import type { Deployment, ReplicaSet } from "../../objects/apps";
+import type { Pod } from "../../objects/core";
 import { resolveFenceposts, newRsReplicas, scaleDownOld, type RsCount } from "./deployment-math";
 import { checkProgress, onDeadlineResult } from "./deployment-progress";
 import { activePods, availableCount, expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";

@@ -14,7 +14,8 @@
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { resourceOf, type Resource } from "../../objects/resources";
-import type { KubeObject, OwnerRef } from "../../objects/types";
+import type { KubeObject } from "../../objects/kube-object";
+import type { OwnerRef } from "../../objects/meta";
 import type { PropagationPolicy } from "../../apiserver/writes";
 import { issue } from "./kcm-api";
 import type { KcmRequest } from "./requests";

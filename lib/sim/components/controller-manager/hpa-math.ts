@@ -4,7 +4,7 @@
 // stabilizeRecommendationWithBehaviors, convertDesiredReplicasWithBehaviorRate,
 // calculateScaleUpLimitWithScalingRules, calculateScaleDownLimitWithBehaviors). Pure functions.
 import type { Ms } from "../../core/types";
-import type { HpaScalingRules } from "../../objects/types";
+import type { HpaScalingRules } from "../../objects/autoscaling";
 
 /**
  * --horizontal-pod-autoscaler-tolerance, --horizontal-pod-autoscaler-cpu-initialization-period,

@@ -9,70 +9,20 @@
 // SuccessCriteriaMet, then Complete. Simplified: no job-tracking finalizers (finished pods are counted
 // from the pods it still sees, and active pods deleted at the end are added to failed), creates go
 // out in one batch rather than slowStartBatch, and syncs run at once instead of batched by 1 s.
-// A minimal garbage collector (background propagation) deletes pods whose Job is gone.
+// A minimal garbage collector (background propagation) deletes pods whose Job is gone. The back-off
+// is in job-backoff.ts, the writes in job-writes.ts and their traces in job-results.ts.
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import { isTerminating, podReady } from "../../objects/helpers";
-import type { Job, JobCondition, Pod } from "../../objects/types";
-import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
-import { randomSuffix } from "./naming";
-import type { JobRequest } from "./requests";
+import type { Job, JobCondition } from "../../objects/batch";
+import type { Pod } from "../../objects/core";
+import { backoffRemaining, finishedAt, JOB_BACKOFF_MAX_MS, nextBackoffRecord } from "./job-backoff";
+import { createPod, deletePod, INDEX_LABEL, waitingForWrites, writeStatus } from "./job-writes";
+import { expect, fulfil, issue, objects, ownedBy } from "./kcm-api";
 import type { JobTrack, KcmConfig, KcmState } from "./types";
 
-/** job_controller.go: DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
-const JOB_BACKOFF_BASE_MS = 10_000;
-export const JOB_BACKOFF_MAX_MS = 10 * 60_000;
-
 const EMPTY_TRACK: JobTrack = { seen: {}, failuresAfterLastSuccess: 0, lastFailureTime: null, waitingUntil: null };
-
-/**
- * getRemainingTimeForFailuresCount (backoff_utils.go): the back-off after `failures` failures in a
- * row is base × 2^(failures−1), capped at max; what is left of it `elapsed` ms after the last one. Pure.
- */
-export function backoffRemaining(
-  failures: number,
-  elapsedMs: number,
-  baseMs = JOB_BACKOFF_BASE_MS,
-  maxMs = JOB_BACKOFF_MAX_MS,
-): number {
-  if (failures <= 0) return 0;
-  let d = baseMs;
-  for (let i = 1; i < failures; i++) {
-    d *= 2;
-    if (d >= maxMs) {
-      d = maxMs;
-      break;
-    }
-  }
-  return d < elapsedMs ? 0 : d - elapsedMs;
-}
-
-/** getFinishedTime: the latest finishedAt of its containers, else when Ready went False, else its creation. Pure. */
-function finishedAt(p: Pod): number {
-  const times = (p.status.containerStatuses ?? []).map((c) => c.finishedAt);
-  if (times.length > 0 && times.every((t) => t !== undefined)) return Math.max(...(times as number[]));
-  const ready = p.status.conditions.find((c) => c.type === "Ready");
-  return ready !== undefined && ready.status === "False" ? ready.lastTransitionTime : p.metadata.creationTimestamp;
-}
-
-/**
- * newBackoffRecord (backoff_utils.go): newly finished pods update the failures-in-a-row count. Only
- * failures: add them, the last one's finish is lastFailureTime. Any success: count only the failures
- * that finished after the latest success. Pure.
- */
-export function nextBackoffRecord(
-  prev: { failures: number; last: number | null },
-  newSucceeded: readonly number[],
-  newFailed: readonly number[],
-): { failures: number; last: number | null } {
-  const ok = [...newSucceeded].sort((a, b) => a - b);
-  const bad = [...newFailed].sort((a, b) => a - b);
-  if (ok.length === 0) return bad.length === 0 ? prev : { failures: prev.failures + bad.length, last: bad.at(-1)! };
-  const lastOk = ok.at(-1)!;
-  const after = bad.filter((t) => t > lastOk);
-  return { failures: after.length, last: after.length === 0 ? null : after.at(-1)! };
-}
 
 export function isJobFinished(job: Job): boolean {
   return job.status.conditions.some((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
@@ -80,12 +30,6 @@ export function isJobFinished(job: Job): boolean {
 
 function cond(type: JobCondition["type"], reason: string, message: string, now: number): JobCondition {
   return { type, status: "True", reason, message, lastTransitionTime: now };
-}
-
-/** What the informer must show before the next sync trusts the Job's status again. */
-function statusSignature(st: Job["status"]): string {
-  const conditions = st.conditions.map((c) => `${c.type}=${c.status}`).join(",");
-  return `${conditions}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
 }
 
 function isTerminal(p: Pod): boolean {
@@ -96,8 +40,6 @@ function trackOf(s: KcmState, uid: string): JobTrack {
   return s.jobTracks[uid] ?? EMPTY_TRACK;
 }
 
-const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
-
 function isIndexed(job: Job): boolean {
   return job.spec.completionMode === "Indexed";
 }
@@ -106,124 +48,6 @@ function isIndexed(job: Job): boolean {
 function indexOf(p: Pod): number {
   const v = p.metadata.labels[INDEX_LABEL];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
-}
-
-/**
- * A pod from the template. Indexed Jobs: the index in the job-completion-index annotation and label
- * (PodIndexLabel), the hostname <job>-<index>, and the name <job>-<index>-<suffix> (podGenerateNameWithIndex).
- */
-function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, ctx: Ctx, why: string): KcmState {
-  const ns = job.metadata.namespace ?? "default";
-  const name =
-    index < 0
-      ? `${job.metadata.name}-${randomSuffix(ctx.rng)}`
-      : `${job.metadata.name}-${index}-${randomSuffix(ctx.rng)}`;
-  const labels: Record<string, string> = {
-    ...job.spec.template.labels,
-    "batch.kubernetes.io/controller-uid": job.metadata.uid,
-    "batch.kubernetes.io/job-name": job.metadata.name,
-    "controller-uid": job.metadata.uid,
-    "job-name": job.metadata.name,
-  };
-  const meta = newMeta(name, ns, labels, { kind: "Job", name: job.metadata.name, uid: job.metadata.uid }, ctx.now);
-  if (index >= 0) {
-    labels[INDEX_LABEL] = String(index);
-    meta.annotations = { [INDEX_LABEL]: String(index) };
-  }
-  const body: Pod = {
-    kind: "Pod",
-    apiVersion: "v1",
-    metadata: meta,
-    spec: {
-      ...job.spec.template.spec,
-      nodeName: null,
-      ...(index >= 0 ? { hostname: `${job.metadata.name}-${index}` } : {}),
-    },
-    status: { phase: "Pending", conditions: [], podIP: null },
-  };
-  const key = `jobpod:${ns}/${name}`;
-  return expect(
-    issue(
-      s,
-      cfg,
-      apiCall("create", "pods", { namespace: ns, body }),
-      { c: "job", op: "create", key, job: job.metadata.name, why, index },
-      ctx,
-    ),
-    key,
-    "exists",
-  );
-}
-
-function deletePod(s: KcmState, cfg: KcmConfig, job: Job, p: Pod, why: string, ctx: Ctx): KcmState {
-  const key = `jobpod:${p.metadata.namespace}/${p.metadata.name}`;
-  const call = apiCall("delete", "pods", { namespace: p.metadata.namespace, name: p.metadata.name });
-  return expect(
-    issue(s, cfg, call, { c: "job", op: "delete", key, job: job.metadata.name, why }, ctx),
-    key,
-    "terminating",
-  );
-}
-
-function writeStatus(s: KcmState, cfg: KcmConfig, job: Job, status: Job["status"], note: string, ctx: Ctx): KcmState {
-  if (statusSignature(status) === statusSignature(job.status) && status.completionTime === job.status.completionTime)
-    return s;
-  const body: Record<string, unknown> = {
-    active: status.active,
-    ready: status.ready,
-    succeeded: status.succeeded,
-    failed: status.failed,
-    conditions: status.conditions,
-  };
-  if (status.startTime !== null) body.startTime = status.startTime;
-  if (status.completionTime !== null) body.completionTime = status.completionTime;
-  const key = `jobstatus:${job.metadata.uid}`;
-  const call = apiCall("patch", "jobs", {
-    namespace: job.metadata.namespace,
-    name: job.metadata.name,
-    subresource: "status",
-    body: { status: body },
-  });
-  return expect(
-    issue(
-      s,
-      cfg,
-      call,
-      {
-        c: "job",
-        op: "status",
-        key,
-        job: job.metadata.name,
-        note,
-        conditions: status.conditions.map((c) => c.type),
-        reason: status.conditions.at(-1)?.reason ?? "",
-        succeeded: status.succeeded,
-        failed: status.failed,
-      },
-      ctx,
-    ),
-    key,
-    statusSignature(status),
-  );
-}
-
-/** Our earlier writes for this Job that the informers do not show yet (then the sync waits, as expectations do). */
-function waitingForWrites(s0: KcmState, job: Job, byKey: ReadonlyMap<string, Pod>): { s: KcmState; wait: boolean } {
-  let s = s0;
-  const ns = job.metadata.namespace ?? "default";
-  for (const key of Object.keys(s.pendingWrites)) {
-    const want = s.pendingWrites[key]!;
-    if (key === `jobstatus:${job.metadata.uid}`) {
-      if (statusSignature(job.status) !== want) return { s, wait: true };
-      s = fulfil(s, key);
-    } else if (key.startsWith(`jobpod:${ns}/${job.metadata.name}-`)) {
-      const p = byKey.get(key);
-      const shown = want === "exists" ? p !== undefined : p === undefined || isTerminating(p);
-      if (!shown) return { s, wait: true };
-      s = fulfil(s, key);
-    }
-  }
-  return { s, wait: false };
 }
 
 function syncJob(
@@ -490,79 +314,4 @@ export function reconcileJobs(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState 
     if (p === undefined || isTerminating(p)) s = fulfil(s, key);
   }
   return collectOrphans(expireFinished(s, cfg, jobs, ctx), cfg, jobs, pods, ctx);
-}
-
-export function onJobResult(s: KcmState, status: number, d: JobRequest, ctx: Ctx): KcmState {
-  const key = d.key;
-  if (!(status === 200 || status === 201)) return fulfil(s, key);
-  const name = key.slice(key.indexOf("/") + 1);
-  if (d.op === "status") traceJobStatus(d, ctx);
-  else if (d.op === "create")
-    ctx.trace("job.pod-created", `job-controller created pod ${name} for Job ${d.job} (${d.why}).`, {
-      pod: name,
-      job: d.job,
-      reason: d.why,
-      index: d.index,
-    });
-  else if (d.op === "delete")
-    ctx.trace("job.pod-deleted", `job-controller deleted pod ${name} of Job ${d.job}: ${d.why}, so it stops running.`, {
-      pod: name,
-      job: d.job,
-      reason: d.why,
-    });
-  else if (d.op === "ttl")
-    ctx.trace(
-      "job.ttl-deleted",
-      `ttl-after-finished-controller deleted Job ${d.job}: it finished ` +
-        `(${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
-      { job: d.job },
-    );
-  else
-    ctx.trace(
-      "gc.pod-deleted",
-      `garbage-collector deleted pod ${name}: its owner, Job ${d.job}, no longer exists (background propagation).`,
-      { pod: name, job: d.job },
-    );
-  return s;
-}
-
-function traceJobStatus(d: JobRequest & { op: "status" }, ctx: Ctx): void {
-  if (d.note === "suspended")
-    ctx.trace(
-      "job.suspended",
-      `job-controller: Job ${d.job} is suspended: it deletes the ` +
-        "Job's running pods and creates none until it is resumed.",
-      { job: d.job },
-    );
-  else if (d.note === "resumed")
-    ctx.trace(
-      "job.resumed",
-      `job-controller: Job ${d.job} is resumed: it creates pods again, and ` +
-        "status.startTime restarts now, so activeDeadlineSeconds counts from here.",
-      { job: d.job },
-    );
-  else if (d.note === "failure-target" || d.note === "failure-target+failed") {
-    const then =
-      d.note === "failure-target"
-        ? "it deletes its running pods, and marks it Failed once none is left"
-        : "no pod is left running, so Failed follows at once";
-    ctx.trace(
-      "job.failure-target",
-      `job-controller: Job ${d.job} gets condition FailureTarget (${d.reason}): ${then}.`,
-      { job: d.job, reason: d.reason, failed: d.failed },
-    );
-  }
-  if (d.note === "failed" || d.note === "failure-target+failed") {
-    ctx.trace(
-      "job.failed",
-      `job-controller: Job ${d.job} Failed, reason ${d.reason} (${d.succeeded} succeeded, ${d.failed} failed).`,
-      { job: d.job, reason: d.reason, succeeded: d.succeeded, failed: d.failed },
-    );
-  } else if (d.note === "complete") {
-    ctx.trace(
-      "job.complete",
-      `job-controller: Job ${d.job} Complete: ${d.succeeded} pods succeeded (${d.failed} failed along the way).`,
-      { job: d.job, succeeded: d.succeeded, failed: d.failed },
-    );
-  }
 }

@@ -4,7 +4,9 @@ import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { httpSend } from "../../client/http-client";
 import { podReady, isTerminating } from "../../objects/helpers";
-import type { KubeObject, ObjectMeta, Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
+import type { KubeObject } from "../../objects/kube-object";
+import type { ObjectMeta } from "../../objects/meta";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 

@@ -12,7 +12,7 @@
 // the whole seconds metav1.Time keeps. A final tie keeps the informer's order (by name): Go's
 // sort.Sort is not stable, so upstream leaves that order unspecified.
 import { condition, podReady } from "../../objects/helpers";
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 
 /**
  * A candidate and its rank: the active pods on its node of every ReplicaSet with the same controller

@@ -1,7 +1,7 @@
 // What each controller needs back with the answer to one of its writes, as typed data: the HTTP
 // client carries it with the request (its tag) and hands it to the controller's result handler.
 // Strings remain only for the client libraries' own requests (leader election, informers).
-import type { CronJob } from "../../objects/types";
+import type { CronJob } from "../../objects/batch";
 
 export type DeploymentRequest =
   | { c: "dep"; op: "scale"; key: string; d: string; from: number; to: number }

@@ -12,7 +12,8 @@
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { isTerminating, podReady } from "../../objects/helpers";
-import type { PersistentVolumeClaim, Pod, StatefulSet } from "../../objects/types";
+import type { StatefulSet } from "../../objects/apps";
+import type { PersistentVolumeClaim, Pod } from "../../objects/core";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
 import type { StatefulSetRequest } from "./requests";

@@ -5,7 +5,7 @@ import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { isTerminating } from "../../objects/helpers";
-import type { Node, Pod, Taint, Toleration } from "../../objects/types";
+import type { Node, Pod, Taint, Toleration } from "../../objects/core";
 import type { KcmRequest, KcmTag } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";

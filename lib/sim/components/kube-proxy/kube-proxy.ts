@@ -15,7 +15,8 @@ import {
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
-import type { Endpoint, EndpointSlice, Service } from "../../objects/types";
+import type { Service } from "../../objects/core";
+import type { Endpoint, EndpointSlice } from "../../objects/discovery";
 import {
   countRules,
   packetPath,

@@ -8,7 +8,8 @@ import { apiCall } from "../../apiserver/http";
 import { httpSendInPlace } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { condition, isTerminating, setCondition } from "../../objects/helpers";
-import type { KubeObject, Node, Pod } from "../../objects/types";
+import type { Node, Pod } from "../../objects/core";
+import type { KubeObject } from "../../objects/kube-object";
 import {
   assumePod,
   buildSnapshot,

@@ -1,9 +1,10 @@
-// Converts the engine's stored objects (objects/types.ts: integer millicores and MiB, nullable
+// Converts the engine's stored objects (objects/core.ts: integer millicores and MiB, nullable
 // toleration keys) into the scheduler framework's Kubernetes model (k8s/types.ts: quantity strings,
 // label selectors), so the in-sim kube-scheduler runs the very plugins `npm run sim -- schedule` runs.
 import type { Node as K8sNode, Pod as K8sPod, Workload } from "../../k8s/types";
 import { isTerminating } from "../../objects/helpers";
-import type { KubeObject, Node, Pod } from "../../objects/types";
+import type { Node, Pod } from "../../objects/core";
+import type { KubeObject } from "../../objects/kube-object";
 
 /** A framework Node from a stored Node. Pure. */
 export function toFrameworkNode(n: Node): K8sNode {

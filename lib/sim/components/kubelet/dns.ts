@@ -3,7 +3,7 @@
 // --cluster-dns address (the kube-dns Service's ClusterIP), search `<ns>.svc.<domain>
 // svc.<domain> <domain>` (then the host's own search domains, none here), and `options ndots:5`
 // (defaultDNSOptions), with the pod's dnsConfig.options merged over it (mergeDNSOptions).
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 
 type ResolvConf = { nameservers: string[]; searches: string[]; ndots: number };
 

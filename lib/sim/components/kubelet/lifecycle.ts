@@ -6,7 +6,7 @@
 import type { Ctx } from "../../core/component";
 import { copyRecord, withEntry } from "../../core/records";
 import { secs } from "../../objects/helpers";
-import type { Container, Pod, Probe } from "../../objects/types";
+import type { Container, Pod, Probe } from "../../objects/core";
 import type { RuntimePod, RuntimeStage } from "../containerd-protocol";
 import { podsByUid, setBusy, syncPods } from "./pods";
 import { traceStopped } from "./termination";

@@ -7,7 +7,7 @@ import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { setCondition } from "../../objects/helpers";
-import type { ContainerStatus, Pod } from "../../objects/types";
+import type { ContainerStatus, Pod } from "../../objects/core";
 import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
 import { stopPlan, traceStopping } from "./termination";
 import type { KubeletConfig, KubeletState } from "./types";

@@ -5,7 +5,7 @@
 // container gets at least minimumGracePeriodInSeconds (2 s) after SIGTERM.
 import type { Ctx } from "../../core/component";
 import { secs } from "../../objects/helpers";
-import type { Pod } from "../../objects/types";
+import type { Pod } from "../../objects/core";
 import type { ContainerStop, StopStep } from "../containerd-protocol";
 import type { KubeletConfig } from "./types";
 

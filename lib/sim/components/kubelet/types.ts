@@ -4,7 +4,8 @@
 import type { HttpClient, HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
 import type { Ms, ProcId } from "../../core/types";
-import type { ContainerImage, Lease, ResourceList, Taint } from "../../objects/types";
+import type { Lease } from "../../objects/coordination";
+import type { ContainerImage, ResourceList, Taint } from "../../objects/core";
 import type { RuntimePod } from "../containerd-protocol";
 
 export type KubeletTiming = {

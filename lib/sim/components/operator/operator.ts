@@ -41,7 +41,8 @@ import {
 } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
 import { announce } from "../leader-trace";
-import type { Deployment, WebApp } from "../../objects/types";
+import type { WebApp } from "../../objects/apiextensions";
+import type { Deployment } from "../../objects/apps";
 
 export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 

@@ -1,0 +1,64 @@
+// The Cluster Autoscaler's configuration and state, and the reads of its informers that its scale-up
+// (ca-scale-up.ts), its scale-down (ca-scale-down.ts) and its main loop (cluster-autoscaler.ts) share.
+import type { Ctx } from "../../core/component";
+import type { Ms, ProcId } from "../../core/types";
+import { httpSendInPlace, type HttpClient, type HttpClientConfig } from "../../client/http-client";
+import type { Informer } from "../../client/informer";
+import type { Node } from "../../objects/core";
+import { TO_BE_DELETED, type Capacity } from "./ca-math";
+
+export type ClusterAutoscalerConfig = {
+  api: HttpClientConfig;
+  cloud: ProcId;
+  group: { name: string; minSize: number; maxSize: number; instances: string[]; initial: number; template: Capacity };
+  scanIntervalMs: Ms;
+  utilizationThreshold: number;
+  unneededMs: Ms;
+  delayAfterAddMs: Ms;
+  delayAfterDeleteMs: Ms;
+};
+
+export type Deletion = {
+  node: string;
+  stage: "taint" | "drain" | "cloud" | "delete";
+  evicting: readonly string[];
+  utilization: number;
+  since: Ms;
+};
+
+export type ClusterAutoscalerState = {
+  http: HttpClient;
+  informers: Readonly<Record<Inf, Informer>>;
+  targetSize: number;
+  lastScaleUp: Ms | null;
+  lastDelete: Ms | null;
+  /** Unneeded nodes and since when (unneeded/nodes.go). */
+  unneeded: Readonly<Record<string, Ms>>;
+  /** The last reason traced per node, so an unchanged verdict is not traced again. */
+  verdicts: Readonly<Record<string, string>>;
+  maxReported: string | null;
+  deleting: Deletion | null;
+};
+
+export type Inf = "pods" | "nodes" | "poddisruptionbudgets";
+export const INFORMERS: readonly Inf[] = ["nodes", "pods", "poddisruptionbudgets"];
+
+export const list = <T>(inf: Informer): T[] => Object.values(inf.objects) as T[];
+
+export function send(
+  s: ClusterAutoscalerState,
+  cfg: ClusterAutoscalerConfig,
+  call: Parameters<typeof httpSendInPlace>[2],
+  tag: string,
+  ctx: Ctx,
+): void {
+  httpSendInPlace(s.http, cfg.api, call, tag, 10_000, ctx);
+}
+
+export function groupNodes(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig): Node[] {
+  return list<Node>(s.informers.nodes)
+    .filter((n) => cfg.group.instances.includes(n.metadata.name))
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+export const deletingTaint = (n: Node): boolean => n.spec.taints.some((t) => t.key === TO_BE_DELETED);

@@ -1,0 +1,162 @@
+// The core/v1 objects the engine stores: Pod (and its containers), Node, Service, PersistentVolumeClaim,
+// and the pod template the workload kinds embed.
+import type { Ms } from "../core/units";
+import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
+import type { Condition, ObjectMeta } from "./meta";
+
+type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded: Ms | null };
+export type Toleration = {
+  key: string | null;
+  operator: "Exists" | "Equal";
+  value?: string;
+  effect: TaintEffect | null;
+  tolerationSeconds: number | null;
+};
+
+/** Requests in millicores and MiB (the scheduler plugin framework in lib/sim/scheduler parses real quantities). */
+export type ResourceList = { cpuMilli: number; memoryMi: number };
+
+/** A probe with the API defaults (period 10 s, timeout 1 s, failure 3, success 1, delay 0). */
+export type Probe = {
+  periodSeconds: number;
+  timeoutSeconds: number;
+  failureThreshold: number;
+  successThreshold: number;
+  initialDelaySeconds: number;
+};
+
+/**
+ * What the simulated program in a container does (not a Kubernetes field): it answers probes once it
+ * has run `readyAfterMs`, and exits with code 1 after `exitAfterMs` (null: never). Lets scenarios
+ * show slow starts, failing readiness and CrashLoopBackOff without real images.
+ */
+export type AppBehavior = {
+  readyAfterMs: number;
+  exitAfterMs: number | null;
+  /**
+   * The exit code after exitAfterMs (absent: 1). 0 is a run-to-completion program (a Job's pod) that finished its work.
+   */
+  exitCode?: number;
+  /** Its first `failFirst` runs on a node exit with code 1 instead (a dependency not ready yet): a flaky batch task. */
+  failFirst?: number;
+  /** How long it takes to exit with code 0 after SIGTERM, finishing in-flight work (absent: 1 s). */
+  shutdownMs?: number;
+};
+
+export type PullPolicy = "Always" | "IfNotPresent" | "Never";
+
+/** The container securityContext fields PodSecurity admission's baseline and restricted checks read. */
+export type SecurityContext = {
+  privileged?: boolean;
+  allowPrivilegeEscalation?: boolean;
+  runAsNonRoot?: boolean;
+  capabilitiesDrop?: string[];
+  seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined";
+};
+
+export type Container = {
+  name: string;
+  image: string;
+  /** resources.requests; 0 is "not set" (a LimitRange's defaultRequest may fill it). */
+  requests: ResourceList;
+  /** resources.limits; absent (or a resource absent): not set. */
+  limits?: Partial<ResourceList>;
+  securityContext?: SecurityContext;
+  /** Defaulted by the API server: Always for no tag or :latest, else IfNotPresent. */
+  imagePullPolicy?: PullPolicy;
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  /** lifecycle.preStop, the sleep action only: the kubelet waits this long before it sends SIGTERM. */
+  lifecycle?: { preStop?: { sleep: { seconds: number } } };
+  app?: AppBehavior;
+};
+
+export type PodSpec = {
+  nodeName: string | null;
+  containers: Container[];
+  tolerations: Toleration[];
+  serviceAccountName: string;
+  schedulerName: string;
+  restartPolicy: "Always" | "OnFailure" | "Never";
+  terminationGracePeriodSeconds: number;
+  nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
+  /** StatefulSet pods: hostname = pod name, subdomain = the governing headless Service. */
+  hostname?: string;
+  subdomain?: string;
+  /** PersistentVolumeClaims the pod mounts, by claim name. */
+  claims?: string[];
+  /** `dnsConfig.options` the kubelet merges into the pod's /etc/resolv.conf (e.g. ndots). */
+  dnsConfig?: { options: { name: string; value: string }[] };
+};
+
+export type Pod = {
+  kind: "Pod";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: {
+    phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
+    conditions: Condition[];
+    podIP: string | null;
+    /** Reported by the kubelet once the pod has a sandbox. */
+    containerStatuses?: ContainerStatus[];
+  };
+};
+
+/** `state` is running, or waiting/terminated with its reason (CrashLoopBackOff, ContainerCreating...). */
+export type ContainerStatus = {
+  name: string;
+  ready: boolean;
+  restartCount: number;
+  state: string;
+  /** state.terminated of a container that stays down: its exit code and finishedAt. */
+  exitCode?: number;
+  finishedAt?: Ms;
+};
+
+/** An image on a node as the runtime lists it (status.images[]): its references and its size. */
+export type ContainerImage = { names: string[]; sizeBytes: number };
+
+export type Node = {
+  kind: "Node";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  spec: { taints: Taint[]; unschedulable: boolean };
+  /** `images`: the largest images on the node, reported by its kubelet (absent until the first report). */
+  status: {
+    conditions: Condition[];
+    allocatable: ResourceList & { pods: number };
+    lastHeartbeatTime: Ms;
+    images?: ContainerImage[];
+    nodeInfo?: NodeSystemInfo;
+  };
+};
+
+/** status.nodeInfo, reduced to the kubelet's version (what `kubectl get nodes` shows as VERSION). */
+type NodeSystemInfo = { kubeletVersion: string };
+
+export type PodTemplate = { labels: Record<string, string>; spec: Omit<PodSpec, "nodeName"> };
+
+export type Service = {
+  kind: "Service";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  /** clusterIP "None" makes the Service headless: DNS returns pod IPs, kube-proxy ignores it. */
+  spec: {
+    selector: Record<string, string>;
+    clusterIP: string;
+    ports: { port: number; targetPort: number; protocol: "TCP" | "UDP" }[];
+  };
+};
+
+export type PersistentVolumeClaim = {
+  kind: "PersistentVolumeClaim";
+  apiVersion: "v1";
+  metadata: ObjectMeta;
+  spec: { storage: string; accessModes: ["ReadWriteOnce"] };
+  status: { phase: "Pending" | "Bound" };
+};

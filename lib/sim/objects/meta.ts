@@ -1,0 +1,37 @@
+// What every stored object shares (apimachinery's meta/v1: ObjectMeta, owner references, conditions) and
+// IntOrString. The engine's objects are reduced to the fields its controllers read; timestamps are virtual
+// milliseconds. (lib/sim/k8s holds the full, user-facing schemas used to parse real YAML; these are the
+// engine's internal, already-defaulted shapes.)
+import type { Ms } from "../core/units";
+
+/**
+ * blockOwnerDeletion (absent: false): under foreground deletion the owner stays until this dependent
+ * is gone (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go: OwnerReference).
+ */
+export type OwnerRef = { kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion?: boolean };
+
+export type ObjectMeta = {
+  name: string;
+  namespace: string | null;
+  uid: string;
+  resourceVersion: string;
+  creationTimestamp: Ms;
+  labels: Record<string, string>;
+  ownerReferences: OwnerRef[];
+  /** Set by a graceful delete; the object stays (Terminating) until its owner confirms. */
+  deletionTimestamp: Ms | null;
+  /** e.g. deployment.kubernetes.io/revision on ReplicaSets; absent when there are none. */
+  annotations?: Record<string, string>;
+  /**
+   * metadata.finalizers (absent: none). A delete of an object that has some only sets
+   * deletionTimestamp; the object goes when the last one is removed
+   * (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go: Delete, shouldDeleteDuringUpdate).
+   */
+  finalizers?: string[];
+};
+
+export type ConditionStatus = "True" | "False" | "Unknown";
+export type Condition = { type: string; status: ConditionStatus; reason: string; lastTransitionTime: Ms };
+
+/** An absolute count or a percentage such as "25%". */
+export type IntOrPercent = number | string;

@@ -1,0 +1,22 @@
+// policy/v1 PodDisruptionBudget.
+import type { Ms } from "../core/units";
+import type { IntOrPercent, ObjectMeta } from "./meta";
+
+/**
+ * policy/v1 PodDisruptionBudget: exactly one of minAvailable and maxUnavailable. The status is the
+ * disruption controller's (pkg/controller/disruption) and the eviction subresource's shared ledger:
+ * `disruptedPods` holds pods an eviction was granted for, by name, with the time it was granted.
+ */
+export type PodDisruptionBudget = {
+  kind: "PodDisruptionBudget";
+  apiVersion: "policy/v1";
+  metadata: ObjectMeta;
+  spec: { selector: Record<string, string>; minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent };
+  status: {
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    disruptedPods: Record<string, Ms>;
+  };
+};
