@@ -20,7 +20,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Quorum — Kubernetes interview practice", template: "%s · Quorum" },
   description:
-    "Practise Kubernetes interview questions with spaced repetition, every answer backed by a replayable cluster simulation.",
+    "Practise Kubernetes interview questions with spaced repetition, " +
+    "every answer backed by a replayable cluster simulation.",
 };
 
 export const viewport: Viewport = {
@@ -42,7 +43,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
           <a
             href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+            className={
+              "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 " +
+              "focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+            }
           >
             Skip to content
           </a>

@@ -1,4 +1,4 @@
-// Issue 13: 200 learners grading at once. Runs bench/support/grade-concurrency.bench-run.ts under
+// 200 learners grading at once. Runs bench/support/grade-concurrency.bench-run.ts under
 // Vitest (the data layer is server-only and needs the test build's module handling).
 // GRADERS=200 ROUNDS=5 npm run bench -- grade-concurrency
 import { spawnSync } from "node:child_process";

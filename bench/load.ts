@@ -1,4 +1,4 @@
-// Issue 13 target, against `next start` on this machine: with 200 learners grading while 4 heavy
+// Target, against `next start` on this machine: with 200 learners grading while 4 heavy
 // simulations and 1 large import run, a trivial page answers in p95 < 250 ms and a grade in
 // p95 < 500 ms. The same load without the heavy work is measured first in the same run (the
 // baseline), and every figure is also printed as a ratio to a fixed CPU workload timed here.
@@ -38,7 +38,9 @@ function largeImportFile(): Blob {
         ? "\n```yaml\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    disktype: ssd\n```\n"
         : "";
     cards.push(
-      `<details>\n<summary>Question ${i}: what does the scheduler do with pod ${i}?</summary>\n\nIt **filters** the nodes, then scores the rest; the best wins. ${"Filler sentence about requests and allocatable. ".repeat(7)}${code}\n</details>\n`,
+      `<details>\n<summary>Question ${i}: what does the scheduler do with pod ` +
+        `${i}?</summary>\n\nIt **filters** the nodes, then scores the rest; the best wins. ` +
+        `${"Filler sentence about requests and allocatable. ".repeat(7)}${code}\n</details>\n`,
     );
   }
   return new Blob([`# Large import\n\n${cards.join("\n")}`], { type: "text/markdown" });
@@ -57,18 +59,24 @@ let databaseBytesBefore = 0;
 async function storedRatio(fileBytes: number): Promise<string> {
   const db = createPrismaClient(`file:${server.databaseFile}`);
   const rows = await db.$queryRaw<{ bytes: bigint | number | null }[]>`
-    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB)) + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
+    SELECT SUM(length(CAST(c.prompt AS BLOB)) + length(CAST(c.answer AS BLOB))
+      + length(CAST(c.promptHtml AS BLOB)) + length(CAST(c.answerHtml AS BLOB))) AS bytes
     FROM Card c JOIN Deck d ON d.id = c.deckId WHERE d.ownerId IS NOT NULL`;
   await db.$disconnect();
   const bytes = Number(rows[0]?.bytes ?? 0);
-  return `database grew ${((databaseBytes() - databaseBytesBefore) / 2 ** 20).toFixed(1)} MB during the phase; stored ${(bytes / 2 ** 20).toFixed(1)} MB of card text for ${(fileBytes / 2 ** 20).toFixed(1)} MB (${(bytes / fileBytes).toFixed(2)}× the file)`;
+  return (
+    `database grew ${((databaseBytes() - databaseBytesBefore) / 2 ** 20).toFixed(1)} MB ` +
+    `during the phase; stored ${(bytes / 2 ** 20).toFixed(1)} MB of card text for ` +
+    `${(fileBytes / 2 ** 20).toFixed(1)} MB (${(bytes / fileBytes).toFixed(2)}× the file)`
+  );
 }
 const server = await startBenchServer(await freePort());
 let allMet = true;
 try {
   const calibration = calibrate();
   console.log(
-    `${"calibration (fixed JS workload)".padEnd(34)} median ${calibration.toFixed(1)} ms: figures below also print as a ratio to it`,
+    `${"calibration (fixed JS workload)".padEnd(34)} median ` +
+      `${calibration.toFixed(1)} ms: figures below also print as a ratio to it`,
   );
   const cal = (ms: number) => `${(ms / calibration).toFixed(1)}× cal`;
 
@@ -185,7 +193,8 @@ try {
               : `refused: ${/"message":"([^"]*)"/.exec(result.body)?.[1] ?? result.body.slice(0, 200)}`;
           });
           console.log(
-            `${"heavy: large import (5 MB)".padEnd(34)} ${outcome} in ${(ms / 1000).toFixed(1)} s; ${await storedRatio(file.size)}`,
+            `${"heavy: large import (5 MB)".padEnd(34)} ${outcome} in ` +
+              `${(ms / 1000).toFixed(1)} s; ${await storedRatio(file.size)}`,
           );
         })()
       : Promise.resolve();
@@ -194,7 +203,9 @@ try {
       const p50 = percentile(samples, 50);
       const p95 = percentile(samples, 95);
       console.log(
-        `${`${name}: ${what}`.padEnd(34)} p50 ${p50.toFixed(0).padStart(5)} ms (${cal(p50)})   p95 ${p95.toFixed(0).padStart(5)} ms (${cal(p95)})   n=${samples.length}   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`,
+        `${`${name}: ${what}`.padEnd(34)} p50 ${p50.toFixed(0).padStart(5)} ms ` +
+          `(${cal(p50)})   p95 ${p95.toFixed(0).padStart(5)} ms (${cal(p95)})   ` +
+          `n=${samples.length}   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`,
       );
       return p95;
     };
@@ -206,10 +217,12 @@ try {
     };
     const p95 = (samples: number[]) => (samples.length ? percentile(samples, 95).toFixed(0) : "-");
     console.log(
-      `${"".padEnd(34)} grade p95: a learner's first ${p95(firstGrades)} ms (n=${firstGrades.length}), later ${p95(laterGrades)} ms; after the first 10 s ${p95(lateGrades)} ms`,
+      `${"".padEnd(34)} grade p95: a learner's first ${p95(firstGrades)} ms (n=${firstGrades.length}), ` +
+        `later ${p95(laterGrades)} ms; after the first 10 s ${p95(lateGrades)} ms`,
     );
     console.log(
-      `${"".padEnd(34)} offered ~${(learnersCount / (thinkMs / 1000)).toFixed(0)} grades/s; other requests and failures: ${JSON.stringify(heavyStatus)}`,
+      `${"".padEnd(34)} offered ~${(learnersCount / (thinkMs / 1000)).toFixed(0)} ` +
+        `grades/s; other requests and failures: ${JSON.stringify(heavyStatus)}`,
     );
     return result;
   }
@@ -218,7 +231,8 @@ try {
   const loaded = await phase("heavy", true);
   allMet = loaded.page < 250 && loaded.grade < 500;
   console.log(
-    `${"heavy / baseline".padEnd(34)} trivial page p95 ${(loaded.page / baseline.page).toFixed(2)}×   grade p95 ${(loaded.grade / baseline.grade).toFixed(2)}×`,
+    `${"heavy / baseline".padEnd(34)} trivial page p95 ${(loaded.page / baseline.page).toFixed(2)}×  ` +
+      ` grade p95 ${(loaded.grade / baseline.grade).toFixed(2)}×`,
   );
   await loaded.importRun;
 
@@ -241,7 +255,11 @@ try {
     nextCard.fill(0);
     const scaled = await phase("PostgreSQL, 2 instances", false);
     console.log(
-      `${"PostgreSQL ×2 / SQLite baseline".padEnd(34)} grades/s ${scaled.gradesPerSecond.toFixed(1)} vs ${baseline.gradesPerSecond.toFixed(1)} (${(scaled.gradesPerSecond / baseline.gradesPerSecond).toFixed(2)}×)   grade p95 ${(scaled.grade / baseline.grade).toFixed(2)}×   trivial page p95 ${(scaled.page / baseline.page).toFixed(2)}×`,
+      `${"PostgreSQL ×2 / SQLite baseline".padEnd(34)} grades/s ${scaled.gradesPerSecond.toFixed(1)} vs ` +
+        `${baseline.gradesPerSecond.toFixed(1)} ` +
+        `(${(scaled.gradesPerSecond / baseline.gradesPerSecond).toFixed(2)}×)   grade p95 ` +
+        `${(scaled.grade / baseline.grade).toFixed(2)}×   trivial page p95 ` +
+        `${(scaled.page / baseline.page).toFixed(2)}×`,
     );
   } finally {
     deployment.stop();

@@ -1,4 +1,4 @@
-// Issue 2 targets, against `next start` with the seeded database: home and study page server
+// Targets, against `next start` with the seeded database: home and study page server
 // render p50 < 50 ms; grading round trip (click → next card on screen, in Chromium) p50 < 30 ms
 // (a new learner: each grade is a new card's first review).
 import { chromium } from "playwright-core";

@@ -1,5 +1,5 @@
-// npm run bench -- sim: the simulation engine against its targets (issue 3).
-//  1. every scenario at default params (the five workload scenarios of issue 4 included): median wall
+// npm run bench -- sim: the simulation engine against its targets.
+//  1. every scenario at default params (the five workload scenarios included): median wall
 //     time of a full run in a warm process, target < 20 ms;
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
 //  3. every scenario's JSON trace at default params: size, target < 100 KB (with its gzipped size and
@@ -33,7 +33,8 @@ function report(label: string, value: number, unit: string, target: number): voi
   const ok = value < target;
   if (!ok) failed = true;
   console.log(
-    `${label.padEnd(60)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} target < ${target} ${unit}  ${ok ? "ok" : "MISSED"}`,
+    `${label.padEnd(60)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} ` +
+      `target < ${target} ${unit}  ${ok ? "ok" : "MISSED"}`,
   );
 }
 
@@ -66,7 +67,8 @@ for (const id of SCENARIO_IDS) {
 for (const [id, ms] of withTape) {
   const off = timeRuns(id, { raftTape: false }).ms;
   console.log(
-    `  ${id}: ${ms.toFixed(1)} ms with the raft tape, ${off.toFixed(1)} ms without (${(ms - off >= 0 ? "+" : "") + (ms - off).toFixed(1)} ms, ${(((ms - off) / off) * 100).toFixed(0)}%)`,
+    `  ${id}: ${ms.toFixed(1)} ms with the raft tape, ${off.toFixed(1)} ms without ` +
+      `(${(ms - off >= 0 ? "+" : "") + (ms - off).toFixed(1)} ms, ${(((ms - off) / off) * 100).toFixed(0)}%)`,
   );
 }
 
@@ -80,7 +82,8 @@ for (const [id, ms] of withTape) {
   const load = sim.world.procs["etcd-load"]!.state as EtcdLoadState;
   report(`etcd 5 members, 1 h, 10 writes/s (${sim.steps} steps)`, ms, "ms", 1000);
   console.log(
-    `  ${load.acked} of ${load.sent} writes acknowledged, ${load.failed} failed; ${((ms * 1000) / sim.steps).toFixed(2)} µs per step`,
+    `  ${load.acked} of ${load.sent} writes acknowledged, ${load.failed} ` +
+      `failed; ${((ms * 1000) / sim.steps).toFixed(2)} µs per step`,
   );
   if (load.acked < load.sent - 1) failed = true;
 }
@@ -94,7 +97,8 @@ for (const [id, ms] of withTape) {
     const tape =
       trace.raft === undefined
         ? ""
-        : `; raft tape ${kb(JSON.stringify(trace.raft))} KB, trace without it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
+        : `; raft tape ${kb(JSON.stringify(trace.raft))} KB, trace without ` +
+          `it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
     console.log(`  gzipped ${(gzipSync(json).length / 1024).toFixed(1)} KB${tape}`);
   }
 }

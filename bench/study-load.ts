@@ -1,4 +1,4 @@
-// Issue 6 targets, against `next start`, for a learner with 10,000 review logs: the study page's
+// Targets, against `next start`, for a learner with 10,000 review logs: the study page's
 // server render p50 < 50 ms, and the grading round trip (click → next card, in Chromium) p50 < 30 ms.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -60,7 +60,8 @@ try {
     (deck) => deck.id,
   );
   console.log(
-    `learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} review logs and ${states.size} card states`,
+    `learner with ${await db.reviewLog.count({ where: { userId: learnerId } })} ` +
+      `review logs and ${states.size} card states`,
   );
   await db.$disconnect();
 

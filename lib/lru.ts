@@ -1,7 +1,7 @@
 /**
- * A bounded least-recently-used cache: `get` moves a hit to the back, `getOrCompute` fills a
- * miss, and inserting past `max` evicts from the front. Map keeps insertion order, which is all
- * the bookkeeping an LRU needs.
+ * A bounded least-recently-used cache: `getOrCompute` returns a hit (moving it to the back) or
+ * computes and stores a miss, evicting from the front past `max`; `delete` drops a key. Map keeps
+ * insertion order, which is all the bookkeeping an LRU needs.
  */
 export function createLru<V>(max: number) {
   const entries = new Map<string, V>();

@@ -15,7 +15,8 @@ const benches = readdirSync("bench")
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(
-  `machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`,
+  `machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} ` +
+    `GiB, node ${process.version}, ${os.platform()} ${os.release()}`,
 );
 if (benches.length === 0) {
   console.error(`no benchmark matches ${only.join(", ")}; available: ${readdirSync("bench").join(", ")}`);

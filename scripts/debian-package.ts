@@ -24,6 +24,7 @@ export function ensureDebianPackage(pkg: string, isInstalled: () => boolean, pur
     runAsRoot("apt-get", ["install", "-y", "-qq", pkg]);
   if (!installed || !isInstalled())
     throw new Error(
-      `Could not install ${pkg} with apt-get (root or passwordless sudo is needed). Install it yourself: apt-get install ${pkg}`,
+      `Could not install ${pkg} with apt-get (root or passwordless sudo ` +
+        `is needed). Install it yourself: apt-get install ${pkg}`,
     );
 }

@@ -19,6 +19,7 @@ if (existsSync("/usr/bin/apt-get")) {
 }
 if (existsSync(chromium.executablePath())) process.exit(0);
 console.error(
-  "No Chromium found: install Debian's chromium package, or Playwright's browser with `npx playwright install chromium`.",
+  "No Chromium found: install Debian's chromium package, or " +
+    "Playwright's browser with `npx playwright install chromium`.",
 );
 process.exit(1);

@@ -21,13 +21,10 @@ import { databaseUrl } from "@/lib/env-defaults";
 export const EXIT_OK = 0;
 export const EXIT_INVALID_FILE = 1;
 export const EXIT_USAGE = 2;
-/** Kept for tests that run the command without a database write. */
-export const EXIT_NOT_WIRED = 3;
 
 /**
- * The database write. The lead engineer's DAL provides it (planned: `importCards` in
- * lib/data/imports.ts, one transaction that creates the learner's private deck and its cards).
- * Until that module exists there is none, so without --dry-run the command stops with exit 3.
+ * The database write: one transaction that creates the learner's private deck and its cards, or nothing.
+ * The command uses importIntoDatabase below; tests pass their own.
  */
 export type ImportCardsToDeck = (input: {
   userEmail: string;
@@ -42,7 +39,7 @@ export type ImportCommandIO = {
   err: (text: string) => void;
   /** Reads the file unless it is larger than maxBytes, so a huge file is refused without loading it. */
   readFile: (path: string, maxBytes: number) => Promise<ReadResult>;
-  importCardsToDeck?: ImportCardsToDeck;
+  importCardsToDeck: ImportCardsToDeck;
 };
 
 const USAGE =
@@ -87,8 +84,8 @@ async function importIntoDatabase({
   }
 }
 
-export class UnknownUserError extends Error {}
-export class QuotaExceededError extends Error {}
+class UnknownUserError extends Error {}
+class QuotaExceededError extends Error {}
 
 const defaultIO: ImportCommandIO = {
   out: (text) => process.stdout.write(text),
@@ -183,13 +180,6 @@ export async function runImportCommand(argv: string[], io: ImportCommandIO = def
     print(io, options, result, context);
     if (result.errors.length === 0 && result.cards.length === 0) io.err("The file holds no card to import.\n");
     return result.errors.length > 0 || result.cards.length === 0 ? EXIT_INVALID_FILE : EXIT_OK;
-  }
-  if (!io.importCardsToDeck) {
-    print(io, options, result, context);
-    io.err(
-      "database import is not wired yet: nothing was written. Check the file with --dry-run until lib/data/imports exists.\n",
-    );
-    return EXIT_NOT_WIRED;
   }
   let imported: number;
   try {

@@ -61,7 +61,9 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
   };
   try {
     runAsOwner(path.join(binDir, "initdb"), ["-D", dir, "-A", "trust", "-U", "quorum", "-E", "UTF8", "--no-sync"]);
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const options =
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c ` +
+      "fsync=off -c synchronous_commit=off -c full_page_writes=off";
     runAsOwner(pgCtl, ["start", "-D", dir, "-w", "-l", path.join(dir, "server.log"), "-o", options]);
     isStarted = true;
   } catch (error) {

@@ -18,7 +18,8 @@ const COMMANDS: Record<string, Command> = {
   },
   generate: {
     usage:
-      "generate <kind> [--seed N] [--json]   a question answered by the simulation (etcd-writes, pod-placement, pod-names, replacement-time)",
+      "generate <kind> [--seed N] [--json]   a question answered by the " +
+      "simulation (etcd-writes, pod-placement, pod-names, replacement-time)",
     run: runGenerateCommand,
   },
   schedule: {

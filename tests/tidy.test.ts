@@ -1,9 +1,15 @@
-// Mechanical guards for lib/sim (STYLE G23, after TigerBeetle's tidy.zig), backing the ESLint
-// override: the simulation must be deterministic and free of I/O, so it may not read clocks, use
-// ambient randomness or timers, or import frameworks, Node built-ins or other app modules.
+// Mechanical guards in the spirit of TigerBeetle's tidy.zig. For lib/sim (STYLE G23, backing the ESLint
+// override): the simulation must be deterministic and free of I/O, so it may not read clocks, use ambient
+// randomness or timers, or import frameworks, Node built-ins or other app modules. For the whole repository:
+// lines fit the prettier width, comments cite no tracker numbers, every export is imported somewhere,
+// functions do not grow past today's longest, and lib/ gains no import cycle.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cyclesOf } from "./helpers/tidy/cycles";
+import { functionLengths } from "./helpers/tidy/functions";
+import { ISSUE_CITATION, libCycles, longLines, unusedExports, issueCitations } from "./helpers/tidy/repo-checks";
+import { codeSources } from "./helpers/tidy/sources";
 
 const ROOT = path.join(import.meta.dirname, "..", "lib", "sim");
 
@@ -41,7 +47,11 @@ const STRING_CONTEXT = /\.split\(\s*["']\|["']\s*\)|JSON\.parse\(\s*(?:\w+\.)?ta
 function imports(text: string): string[] {
   return [
     ...text.matchAll(
-      /(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g,
+      new RegExp(
+        /(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|/.source +
+          /import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/.source,
+        "g",
+      ),
     ),
   ].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
@@ -101,5 +111,55 @@ describe("tidy: lib/sim", () => {
     expect(allowedImport("@/lib/db")).toBe(false);
     expect(allowedImport("next/server")).toBe(false);
     expect(allowedImport("zod")).toBe(true);
+  });
+});
+
+/**
+ * The longest function today (lines from its first to its last): a ratchet, so lower it when that function
+ * shrinks, never raise it. At 226: components/settings/settings-form.tsx SettingsForm.
+ */
+const FUNCTION_LINES_MAX = 226;
+
+describe("tidy: the repository's code (app, components, lib, scripts, bench, tests, root files)", () => {
+  const sources = codeSources();
+
+  it("has sources to check", () => {
+    expect(sources.length).toBeGreaterThan(600);
+  });
+
+  it("keeps every line within 120 columns", () => {
+    expect(longLines(sources)).toEqual([]);
+  });
+
+  it("cites no issue number in a comment", () => {
+    expect(issueCitations(sources)).toEqual([]);
+  });
+
+  it("exports only what another file imports (or the framework reads)", () => {
+    expect(unusedExports(sources)).toEqual([]);
+  });
+
+  it(`has no function longer than ${FUNCTION_LINES_MAX} lines (a ratchet: lower it, never raise it)`, () => {
+    const lengths = sources.flatMap(functionLengths).sort((a, b) => b.lines - a.lines);
+    const longest = lengths.slice(0, 5).map((f) => `${f.at} ${f.name}: ${f.lines} lines`);
+    expect(lengths[0]!.lines, `the five longest:\n${longest.join("\n")}`).toBeLessThanOrEqual(FUNCTION_LINES_MAX);
+  });
+
+  it("has no import cycle in lib/ (shared types sit in leaf files, as etcd-io/raft keeps raftpb)", () => {
+    expect(libCycles(sources).map((files) => files.join(" <-> "))).toEqual([]);
+  });
+
+  it("catches what it is meant to catch", () => {
+    expect(ISSUE_CITATION.test("// Decisions (issues 7 and 13):")).toBe(true);
+    expect(ISSUE_CITATION.test("/** fixed in (#12) */")).toBe(true);
+    expect(ISSUE_CITATION.test("// upstream's open issue kubernetes/kubernetes#112699")).toBe(false);
+    expect(ISSUE_CITATION.test("// the issue is that a watch can lag")).toBe(false);
+    const graph = new Map([
+      ["a", new Set(["b"])],
+      ["b", new Set(["c"])],
+      ["c", new Set(["a"])],
+      ["d", new Set(["a"])],
+    ]);
+    expect(cyclesOf(graph)).toEqual([["a", "b", "c"]]);
   });
 });

@@ -10,18 +10,22 @@ import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./
 
 export const metadata: Metadata = { title: "Account and data" };
 
+const importMbMax = importBytesMax / (1024 * 1024);
+
 const downloads = [
   {
     href: "/api/export/reviews.csv",
     label: "Review log (CSV)",
     detail:
-      "Every review, in the FSRS optimizer's columns: card_id, review_time, review_rating, review_state, review_duration.",
+      "Every review, in the FSRS optimizer's columns: card_id, " +
+      "review_time, review_rating, review_state, review_duration.",
   },
   {
     href: "/api/export/cards.txt",
     label: "Cards for Anki (text)",
     detail:
-      "Every card you can study, as Anki's “Notes in Plain Text”, with decks and tags; Anki updates them on a second import.",
+      "Every card you can study, as Anki's “Notes in Plain Text”, with " +
+      "decks and tags; Anki updates them on a second import.",
   },
   {
     href: "/api/export/account.json",
@@ -82,9 +86,9 @@ export default async function AccountPage() {
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
           Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown
-          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importBytesMax / (1024 * 1024)}{" "}
-          MB and {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists
-          every line to fix. The deck is private to you.
+          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
+          {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists every
+          line to fix. The deck is private to you.
         </p>
         <ImportForm action={importDeck} />
       </Panel>

@@ -38,7 +38,10 @@ export default function SimulationsPage() {
             </p>
             <Link
               href={`/sim/${scenario.id}`}
-              className="mt-auto self-start rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90"
+              className={
+                "mt-auto self-start rounded-md bg-accent px-4 py-2 " +
+                "text-sm font-medium text-accent-fg hover:opacity-90"
+              }
               aria-label={`Replay ${scenario.title}`}
             >
               Replay
@@ -55,7 +58,9 @@ export default function SimulationsPage() {
           </div>
           <Link
             href="/sim/scheduler"
-            className="mt-auto self-start rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-accent"
+            className={
+              "mt-auto self-start rounded-md border border-line " + "px-4 py-2 text-sm font-medium hover:border-accent"
+            }
           >
             Open the playground
           </Link>

@@ -23,7 +23,10 @@ it(`${graders} concurrent graders`, async () => {
     ),
   );
   console.log(
-    `connection: ${pragmas.map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value))).join(" ")}`,
+    "connection: " +
+      pragmas
+        .map((rows) => JSON.stringify(rows[0], (_, value) => (typeof value === "bigint" ? Number(value) : value)))
+        .join(" "),
   );
   const cards = (await db.card.findMany({ where: { retiredAt: null }, select: { id: true }, take: rounds })).map(
     (card) => card.id,
@@ -47,8 +50,10 @@ it(`${graders} concurrent graders`, async () => {
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerGrade = (cpu.user + cpu.system) / 1000 / samples.length;
   console.log(
-    `${graders} concurrent graders × ${cards.length} rounds: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, ` +
-      `max ${Math.max(...samples).toFixed(1)} ms, ${(samples.length / seconds).toFixed(0)} grades/s, ${cpuMsPerGrade.toFixed(2)} ms of this process's CPU per grade`,
+    `${graders} concurrent graders × ${cards.length} rounds: p50 ` +
+      `${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, ` +
+      `max ${Math.max(...samples).toFixed(1)} ms, ${(samples.length / seconds).toFixed(0)} ` +
+      `grades/s, ${cpuMsPerGrade.toFixed(2)} ms of this process's CPU per grade`,
   );
   expect(await db.reviewLog.count()).toBe(samples.length);
 });

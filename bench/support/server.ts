@@ -23,7 +23,7 @@ export async function startBenchServer(port = 3200, extraEnv: Record<string, str
   await new Promise<void>((resolve, reject) => {
     child.on("exit", (code) => reject(new Error(`server exited with ${code} before it was ready`)));
     child.stdout!.on("data", (chunk: Buffer) => {
-      // `next start` said "Ready in"; scripts/next-server.ts (npm start since issue 13) says "server ready on port".
+      // `next start` said "Ready in"; scripts/next-server.ts (npm start) says "server ready on port".
       if (/Ready in|server ready on port/.test(chunk.toString())) resolve();
     });
   });

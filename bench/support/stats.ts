@@ -9,7 +9,9 @@ export function report(name: string, samples: number[], targetP50Ms: number): bo
   const p50 = percentile(samples, 50);
   const isMet = p50 < targetP50Ms;
   console.log(
-    `${name.padEnd(34)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms   n=${samples.length}   target p50 < ${targetP50Ms} ms ${isMet ? "✓" : "✗"}`,
+    `${name.padEnd(34)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ` +
+      `${percentile(samples, 95).toFixed(1).padStart(6)} ms   n=${samples.length}   target p50 < ${targetP50Ms} ` +
+      `ms ${isMet ? "✓" : "✗"}`,
   );
   return isMet;
 }

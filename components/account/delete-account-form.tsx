@@ -29,7 +29,10 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
       <button
         type="submit"
         disabled={isPending}
-        className="rounded-md border border-danger px-4 py-2 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-60"
+        className={
+          "rounded-md border border-danger px-4 py-2 text-sm font-medium " +
+          "text-danger hover:bg-danger/10 disabled:opacity-60"
+        }
       >
         {isSignedIn ? "Delete my account" : "Delete my guest progress"}
       </button>

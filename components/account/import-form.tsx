@@ -23,7 +23,10 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
             type="file"
             accept=".txt,.tsv,.csv,.md,.markdown,text/plain,text/csv,text/markdown"
             required
-            className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-line file:bg-surface-2 file:px-3 file:py-1.5 file:text-sm"
+            className={
+              "block w-full text-sm file:mr-3 file:rounded-md file:border " +
+              "file:border-line file:bg-surface-2 file:px-3 file:py-1.5 file:text-sm"
+            }
           />
         </div>
         <div className="space-y-1.5">
@@ -46,7 +49,10 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
           <button
             type="submit"
             disabled={isPending}
-            className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+            className={
+              "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
+              "text-accent-fg hover:opacity-90 disabled:opacity-60"
+            }
           >
             {isPending ? "Importing…" : "Import"}
           </button>

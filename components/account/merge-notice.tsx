@@ -13,7 +13,8 @@ export function MergeNotice() {
       ?.slice(mergeNoticeCookieName.length + 1);
     if (value === undefined) return;
     document.cookie = `${mergeNoticeCookieName}=; path=/; max-age=0; samesite=lax`;
-    setMessage(describeMergeNotice(value)); // eslint-disable-line react-hooks/set-state-in-effect -- the cookie exists only in the browser
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the cookie exists only in the browser
+    setMessage(describeMergeNotice(value));
   }, []);
   if (!message) return null;
   return (

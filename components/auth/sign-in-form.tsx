@@ -68,7 +68,10 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
         <button
           type="submit"
           disabled={isPending || !isHydrated}
-          className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {isPending ? "Signing in…" : "Sign in"}
         </button>
@@ -77,7 +80,9 @@ export function SignInForm({ next, isGitHubEnabled }: { next: string; isGitHubEn
         <button
           type="button"
           onClick={() => signIn("github", { callbackUrl: afterSignIn })}
-          className="w-full rounded-md border border-line bg-surface px-4 py-2.5 text-sm font-medium hover:border-accent"
+          className={
+            "w-full rounded-md border border-line bg-surface px-4 " + "py-2.5 text-sm font-medium hover:border-accent"
+          }
         >
           Sign in with GitHub
         </button>

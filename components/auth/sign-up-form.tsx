@@ -88,7 +88,10 @@ export function SignUpForm({ action, next, minPasswordLength }: Props) {
       <button
         type="submit"
         disabled={isPending || state?.ok || !isHydrated}
-        className="w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+        className={
+          "w-full rounded-md bg-accent px-4 py-2.5 text-sm font-medium " +
+          "text-accent-fg hover:opacity-90 disabled:opacity-60"
+        }
       >
         {state?.ok ? "Signing you in…" : isPending ? "Creating your account…" : "Create account"}
       </button>

@@ -17,7 +17,10 @@ export function BrowseFilters({ query, facets }: { query: BrowseQuery; facets: B
       role="search"
       method="get"
       action="/browse"
-      className="grid grid-cols-2 gap-3 rounded-xl border border-line bg-surface p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]"
+      className={
+        "grid grid-cols-2 gap-3 rounded-xl border border-line " +
+        "bg-surface p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]"
+      }
     >
       <div className="col-span-2 space-y-1 lg:col-span-1">
         <label htmlFor="q" className="block text-sm font-medium">

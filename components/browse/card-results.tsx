@@ -88,7 +88,10 @@ export function CardResults({ cards, timeZone, actions }: Props) {
             type="submit"
             formAction={studyAction}
             disabled={isBusy}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-50"
+            className={
+              "rounded-md bg-accent px-3 py-1.5 text-sm font-medium " +
+              "text-accent-fg hover:opacity-90 disabled:opacity-50"
+            }
           >
             Study these
           </button>

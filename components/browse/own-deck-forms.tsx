@@ -20,7 +20,10 @@ export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           Create deck
         </button>
@@ -76,7 +79,10 @@ export function OwnDeckRow({
           <button
             type="submit"
             disabled={isDeleting}
-            className="rounded-md border border-danger px-3 py-1.5 font-medium text-danger hover:bg-surface-2 disabled:opacity-60"
+            className={
+              "rounded-md border border-danger px-3 py-1.5 font-medium " +
+              "text-danger hover:bg-surface-2 disabled:opacity-60"
+            }
           >
             Delete the deck
           </button>

@@ -94,7 +94,10 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         <button
           type="submit"
           disabled={isSaving}
-          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {isSaving ? "Saving…" : card ? "Save changes" : "Create card"}
         </button>

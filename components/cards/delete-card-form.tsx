@@ -21,7 +21,10 @@ export function DeleteCardForm({
         <button
           type="submit"
           disabled={isDeleting}
-          className="rounded-md border border-danger px-4 py-2 font-medium text-danger hover:bg-surface-2 disabled:opacity-60"
+          className={
+            "rounded-md border border-danger px-4 py-2 font-medium " +
+            "text-danger hover:bg-surface-2 disabled:opacity-60"
+          }
         >
           Delete the card
         </button>

@@ -55,7 +55,10 @@ export function AccountMenu({ user }: { user: CurrentUser | null }) {
       {isOpen ? (
         <div
           id={menuId}
-          className="absolute top-full right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-surface p-1 text-sm shadow-lg"
+          className={
+            "absolute top-full right-0 z-20 mt-1 w-52 rounded-lg " +
+            "border border-line bg-surface p-1 text-sm shadow-lg"
+          }
         >
           <Link href="/account" className={itemClass} onClick={close}>
             {user ? "Account and data" : "Import and export"}

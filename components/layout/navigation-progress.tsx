@@ -86,7 +86,12 @@ export function NavigationProgress() {
       aria-label="Loading the page"
       className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden bg-accent/20"
     >
-      <div className="h-full w-1/3 animate-[navigation-progress_1.1s_ease-in-out_infinite] bg-accent motion-reduce:w-full motion-reduce:animate-pulse" />
+      <div
+        className={
+          "h-full w-1/3 animate-[navigation-progress_1.1s_ease-in-out_infinite] " +
+          "bg-accent motion-reduce:w-full motion-reduce:animate-pulse"
+        }
+      />
     </div>
   );
 }

@@ -24,7 +24,10 @@ export async function SiteHeader() {
         </Link>
         <nav
           aria-label="Main"
-          className="-mx-1 flex min-w-0 items-center gap-3 overflow-x-auto px-1 text-sm whitespace-nowrap text-muted sm:gap-4"
+          className={
+            "-mx-1 flex min-w-0 items-center gap-3 overflow-x-auto " +
+            "px-1 text-sm whitespace-nowrap text-muted sm:gap-4"
+          }
         >
           {links.map((link) => (
             <Link

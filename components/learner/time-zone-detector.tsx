@@ -16,7 +16,9 @@ type Props = {
 export function TimeZoneDetector({ reportTimeZone }: Props) {
   useEffect(() => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    document.cookie = `${timeZoneCookieName}=${encodeURIComponent(timeZone)}; path=/; max-age=${timeZoneCookieMaxAgeSeconds}; samesite=lax`;
+    document.cookie =
+      `${timeZoneCookieName}=${encodeURIComponent(timeZone)}; path=/; ` +
+      `max-age=${timeZoneCookieMaxAgeSeconds}; samesite=lax`;
     if (reportTimeZone) void reportTimeZone(timeZone);
   }, [reportTimeZone]);
   return null;

@@ -18,11 +18,28 @@ function describe(plan: Plan, daysLeft: number, unseenCards: number, newCardsPer
     case "past":
       return "That date has passed. Set the date of your next interview.";
     case "done":
-      return `You have studied every card. Keep up with your reviews for the ${daysLeft} day${daysLeft === 1 ? "" : "s"} left.`;
+      return (
+        "You have studied every card. Keep up with your reviews for " +
+        `the ${daysLeft} day${daysLeft === 1 ? "" : "s"} left.`
+      );
     case "on-track":
-      return `On track: at ${round(plan.pace)} new cards a day you will have met all ${unseenCards} remaining cards in ${plan.daysNeeded} day${plan.daysNeeded === 1 ? "" : "s"}, leaving ${plan.spareDays} day${plan.spareDays === 1 ? "" : "s"} for reviews before the interview.`;
+      return (
+        `On track: at ${round(plan.pace)} new cards a day you will have met all ${unseenCards} ` +
+        `remaining cards in ${plan.daysNeeded} day${plan.daysNeeded === 1 ? "" : "s"}, leaving ` +
+        `${plan.spareDays} day${plan.spareDays === 1 ? "" : "s"} for reviews before the interview.`
+      );
     case "behind":
-      return `Behind: ${unseenCards} cards are still new and ${plan.daysNeeded === null ? "you have not started any yet" : `your pace of ${round(plan.pace)} a day needs ${plan.daysNeeded} days`}. To meet them all with a few days to spare, study ${plan.suggestedNewPerDay} new cards a day${plan.suggestedNewPerDay > newCardsPerDay ? ` (your daily limit is ${newCardsPerDay}: raise it in Settings)` : ""}.`;
+      return (
+        `Behind: ${unseenCards} cards are still new and ` +
+        (plan.daysNeeded === null
+          ? "you have not started any yet"
+          : `your pace of ${round(plan.pace)} a day needs ${plan.daysNeeded} days`) +
+        `. To meet them all with a few days to spare, study ${plan.suggestedNewPerDay} new cards a day` +
+        (plan.suggestedNewPerDay > newCardsPerDay
+          ? ` (your daily limit is ${newCardsPerDay}: raise it in Settings)`
+          : "") +
+        "."
+      );
   }
 }
 
@@ -50,7 +67,10 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {isPending ? "Saving…" : "Plan"}
         </button>
@@ -59,7 +79,8 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
         {state && !state.ok
           ? state.message
           : plan && daysLeft !== null
-            ? `${daysLeft} day${daysLeft === 1 ? "" : "s"} to go. ${describe(plan, daysLeft, unseenCards, newCardsPerDay)}`
+            ? `${daysLeft} day${daysLeft === 1 ? "" : "s"} to go. ` +
+              `${describe(plan, daysLeft, unseenCards, newCardsPerDay)}`
             : "Set the date of your interview and Quorum tells you whether your pace covers every card in time."}
       </p>
     </div>

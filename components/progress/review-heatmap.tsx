@@ -36,7 +36,10 @@ export function ReviewHeatmap({ days, today }: Props) {
         className="h-auto w-full"
         style={{ maxWidth: weeks * (cell + gap) }}
         role="img"
-        aria-label={`Reviews per day over the last year: ${total} review${total === 1 ? "" : "s"} on ${active.length} day${active.length === 1 ? "" : "s"}.`}
+        aria-label={
+          `Reviews per day over the last year: ${total} review${total === 1 ? "" : "s"} ` +
+          `on ${active.length} day${active.length === 1 ? "" : "s"}.`
+        }
       >
         {cells.map((c) => (
           <rect

@@ -25,7 +25,9 @@ export function StatTiles({ progress }: { progress: Progress }) {
     {
       label: "Time studied",
       value: formatDuration(progress.timeStudiedMs.week),
-      detail: `this week; ${formatDuration(progress.timeStudiedMs.today)} today, ${formatDuration(progress.timeStudiedMs.total)} in all`,
+      detail:
+        `this week; ${formatDuration(progress.timeStudiedMs.today)} ` +
+        `today, ${formatDuration(progress.timeStudiedMs.total)} in all`,
     },
     {
       label: "Replays watched",

@@ -43,7 +43,10 @@ export function KeyPointTicksForm({ action, quizId, position, ticks, legend }: P
         {ticks.keyPoints.map((point, index) => (
           <label
             key={index}
-            className="flex cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            className={
+              "flex cursor-pointer items-start gap-3 rounded-lg border border-line " +
+              "p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            }
           >
             <input
               type="checkbox"
@@ -65,7 +68,10 @@ export function KeyPointTicksForm({ action, quizId, position, ticks, legend }: P
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           Next
         </button>

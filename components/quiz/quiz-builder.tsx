@@ -18,7 +18,8 @@ const modes = [
 ] as const;
 
 const chipClass =
-  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
+  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 " +
+  "py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
 
 export function QuizBuilder({ action, topics }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -29,6 +30,10 @@ export function QuizBuilder({ action, topics }: Props) {
   const chosenDecks = topics.decks.filter((deck) => chosenDeckIds.length === 0 || chosenDeckIds.includes(deck.id));
   const interviewCount = chosenDecks.reduce((sum, deck) => sum + deck.interviewCount, 0);
   const deckCount = chosenDecks.reduce((sum, deck) => sum + deck.cardCount, 0);
+  const interviewNote =
+    "A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups): " +
+    `${interviewCount} of the ${deckCount} cards in ${chosenDeckIds.length ? "these decks" : "all decks"} have them` +
+    (interviewCount < 3 ? ", too few for much of an interview: choose more decks." : ".");
   return (
     <form
       action={formAction}
@@ -41,7 +46,10 @@ export function QuizBuilder({ action, topics }: Props) {
           {modes.map((option) => (
             <label
               key={option.value}
-              className="flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              className={
+                "flex cursor-pointer flex-col gap-1 rounded-lg border border-line p-3 " +
+                "has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              }
             >
               <span className="flex items-center gap-2 font-medium">
                 <input
@@ -65,9 +73,7 @@ export function QuizBuilder({ action, topics }: Props) {
         <p className="mb-2 text-xs text-muted">None chosen means every deck.</p>
         {isInterview ? (
           <p className="mb-2 text-sm" role="status">
-            A mock interview asks only cards with interview sections (a 30-second answer, key points and follow-ups):{" "}
-            {interviewCount} of the {deckCount} cards in {chosenDeckIds.length ? "these decks" : "all decks"} have them
-            {interviewCount < 3 ? ", too few for much of an interview: choose more decks." : "."}
+            {interviewNote}
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">
@@ -141,7 +147,10 @@ export function QuizBuilder({ action, topics }: Props) {
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
         </button>

@@ -7,7 +7,9 @@ type Props = {
   endQuiz: (formData: FormData) => Promise<void>;
 };
 
-/** A quiz's or mock interview's header: where the learner is, the countdown, a way to stop early, and the progress bar. */
+/**
+ * A quiz's or mock interview's header: where the learner is, the countdown, a way to stop early, and the progress bar.
+ */
 export function QuizHeader({ view, eyebrow, endQuiz }: Props) {
   const done = view.answeredCount;
   return (

@@ -40,7 +40,10 @@ export function QuizReportView({ report }: { report: QuizReport }) {
             <details open={question.isCorrect !== true}>
               <summary className="flex cursor-pointer items-start gap-3 p-4">
                 <span
-                  className={`mt-0.5 text-sm font-semibold ${question.isCorrect ? "text-ok" : question.isCorrect === false ? "text-danger" : "text-muted"}`}
+                  className={
+                    "mt-0.5 text-sm font-semibold " +
+                    `${question.isCorrect ? "text-ok" : question.isCorrect === false ? "text-danger" : "text-muted"}`
+                  }
                 >
                   {question.isCorrect ? "✓" : question.isCorrect === false ? "✗" : "–"}
                 </span>

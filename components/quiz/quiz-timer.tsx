@@ -27,7 +27,10 @@ export function QuizTimer({ remainingMs: remainingAtRender, reportHref }: { rema
   const label = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   return (
     <span
-      className={`rounded-md px-2.5 py-1 font-mono text-sm tabular-nums ${seconds <= 30 ? "bg-danger/10 text-danger" : "bg-surface-2"}`}
+      className={
+        "rounded-md px-2.5 py-1 font-mono text-sm tabular-nums " +
+        `${seconds <= 30 ? "bg-danger/10 text-danger" : "bg-surface-2"}`
+      }
       role="timer"
       aria-label={`Time left: ${label}`}
     >

@@ -48,7 +48,10 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
           name="intent"
           value="answer"
           disabled={isPending}
-          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           Submit answer
         </button>

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 type Props = { id: string; label: string; hint?: ReactNode; errors?: string[]; children: ReactNode };
 
 export const inputClass =
-  "w-full rounded-md border border-line bg-surface px-3 py-2 text-sm aria-[invalid=true]:border-danger focus-visible:border-accent";
+  "w-full rounded-md border border-line bg-surface px-3 py-2 text-sm " +
+  "aria-[invalid=true]:border-danger focus-visible:border-accent";
 
 /** A labelled form field with its hint and its errors, tied together for screen readers. */
 export function Field({ id, label, hint, errors, children }: Props) {

@@ -54,7 +54,10 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
           id="desiredRetention"
           label="Desired retention"
           errors={errors.desiredRetention}
-          hint="The chance you still remember a card when it comes back. 0.90 is the FSRS default; higher means more reviews."
+          hint={
+            "The chance you still remember a card when it comes back. " +
+            "0.90 is the FSRS default; higher means more reviews."
+          }
         >
           <input
             {...describe("desiredRetention")}
@@ -235,7 +238,10 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-5 py-2.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:opacity-90 disabled:opacity-60"
+          }
         >
           {isPending ? "Saving…" : "Save settings"}
         </button>

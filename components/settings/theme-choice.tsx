@@ -25,7 +25,10 @@ export function ThemeChoice() {
         {themes.map(({ value, label }) => (
           <label
             key={value}
-            className="flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 py-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            className={
+              "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 " +
+              "py-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            }
           >
             <input
               type="radio"

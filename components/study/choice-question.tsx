@@ -49,7 +49,11 @@ export function ChoiceQuestion({ question, selected, onToggle, expected }: Props
                 </span>
               ) : null}
             </span>
-            <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">
+            <kbd
+              className={
+                "hidden rounded border border-line px-1 font-mono " + "text-[10px] leading-4 text-muted sm:inline"
+              }
+            >
               {index + 1}
             </kbd>
           </label>

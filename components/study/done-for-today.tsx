@@ -19,7 +19,8 @@ export function DoneForToday({ nextLearningDue, now, undoGrade }: Props) {
       </h2>
       <p className="mt-2 text-muted">
         {wait
-          ? "A card you are still learning comes back when its step is over. Reload this page then, or study another deck meanwhile."
+          ? "A card you are still learning comes back when its step is over. " +
+            "Reload this page then, or study another deck meanwhile."
           : "You have studied everything that is due in this deck. Come back tomorrow."}
       </p>
       <Link

@@ -68,7 +68,8 @@ export function OrderingQuestion({ steps, onMove, expected }: Props) {
           announcements,
           screenReaderInstructions: {
             draggable:
-              "To pick up a step, press Space. Move it with the arrow keys, press Space again to drop it, or Escape to cancel.",
+              "To pick up a step, press Space. Move it with the arrow keys, " +
+              "press Space again to drop it, or Escape to cancel.",
           },
         }}
       >

@@ -21,7 +21,10 @@ export function OrderingStep({ step, index, expected }: Props) {
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`relative flex items-center gap-2 rounded-lg border py-1 pr-2 pl-2.5 ${tone} ${isDragging ? "z-10 shadow-lg ring-2 ring-accent" : ""}`}
+      className={
+        "relative flex items-center gap-2 rounded-lg border py-1 pr-2 pl-2.5 " +
+        `${tone} ${isDragging ? "z-10 shadow-lg ring-2 ring-accent" : ""}`
+      }
       data-step-id={step.id}
     >
       <span className="w-5 shrink-0 text-sm font-semibold tabular-nums text-muted">{index + 1}.</span>
@@ -37,7 +40,10 @@ export function OrderingStep({ step, index, expected }: Props) {
           {...attributes}
           {...listeners}
           aria-label={`Move step ${index + 1}`}
-          className="grid size-9 shrink-0 cursor-grab touch-none place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-fg active:cursor-grabbing"
+          className={
+            "grid size-9 shrink-0 cursor-grab touch-none place-items-center rounded-md " +
+            "text-muted hover:bg-surface-2 hover:text-fg active:cursor-grabbing"
+          }
         >
           <GripVertical className="size-4" aria-hidden="true" />
         </button>

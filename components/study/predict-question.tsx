@@ -60,7 +60,11 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
                   </span>
                 ) : null}
               </span>
-              <kbd className="hidden rounded border border-line px-1 font-mono text-[10px] leading-4 text-muted sm:inline">
+              <kbd
+                className={
+                  "hidden rounded border border-line px-1 font-mono " + "text-[10px] leading-4 text-muted sm:inline"
+                }
+              >
                 {index + 1}
               </kbd>
             </label>

@@ -27,7 +27,11 @@ export function RatingButtons({ previews, disabled, suggested }: Props) {
             disabled={disabled}
             aria-keyshortcuts={String(value)}
             aria-label={`${label}, next review in ${interval}${suggested === value ? " (suggested)" : ""}`}
-            className={`flex h-14 flex-col items-center justify-center rounded-lg border bg-surface-2 text-sm hover:border-accent disabled:opacity-50 sm:h-16 ${suggested === value ? "border-accent ring-2 ring-accent/40" : "border-line"}`}
+            className={
+              "flex h-14 flex-col items-center justify-center rounded-lg border " +
+              "bg-surface-2 text-sm hover:border-accent disabled:opacity-50 sm:h-16 " +
+              `${suggested === value ? "border-accent ring-2 ring-accent/40" : "border-line"}`
+            }
           >
             <span className={`font-semibold ${className}`}>{label}</span>
             <span className="flex items-center gap-1.5 text-xs tabular-nums text-muted">

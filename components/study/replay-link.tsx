@@ -7,7 +7,10 @@ export function ReplayLink({ href }: { href: string }) {
       href={href}
       target="_blank"
       rel="noopener"
-      className="mt-4 inline-flex items-center gap-2 rounded-md border border-accent px-3 py-2 text-sm font-medium text-accent hover:bg-accent-soft"
+      className={
+        "mt-4 inline-flex items-center gap-2 rounded-md border border-accent " +
+        "px-3 py-2 text-sm font-medium text-accent hover:bg-accent-soft"
+      }
     >
       <PlayCircle className="size-4" aria-hidden="true" />
       Replay: see it happen in the simulation

@@ -174,7 +174,10 @@ export function StudyCard({ card, gradeFields, actions, gradeAction, isGrading, 
               type="button"
               onClick={reveal}
               disabled={isChecking}
-              className="flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+              className={
+                "flex h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent " +
+                "font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+              }
             >
               {question.kind === "predict" ? "Check my prediction" : answer ? "Check answer" : "Show answer"}{" "}
               <kbd className="hidden rounded border border-white/30 px-1.5 text-xs sm:inline">Space</kbd>

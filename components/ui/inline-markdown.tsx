@@ -19,7 +19,9 @@ export function InlineMarkdown({ text }: Props) {
     parts.push(
       <code
         key={match.index}
-        className="rounded border border-line bg-surface-2 px-[0.3em] py-[0.05em] font-mono text-[0.875em] wrap-anywhere"
+        className={
+          "rounded border border-line bg-surface-2 px-[0.3em] " + "py-[0.05em] font-mono text-[0.875em] wrap-anywhere"
+        }
       >
         {/^ .* $/.test(code) && code.trim() !== "" ? code.slice(1, -1) : code}
       </code>,

@@ -35,7 +35,10 @@ export function ShortcutOverlay() {
     <dialog
       ref={dialog}
       aria-labelledby="shortcuts-heading"
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/40"
+      className={
+        "m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border " +
+        "border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/40"
+      }
       onClick={(event) => event.target === dialog.current && dialog.current.close()}
     >
       <div className="max-h-[80dvh] overflow-y-auto p-5">

@@ -45,7 +45,10 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
           {toast ? (
             <div
               key={toast.id}
-              className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3 text-sm shadow-lg"
+              className={
+                "pointer-events-auto flex max-w-md items-center gap-3 rounded-lg " +
+                "border border-line bg-surface px-4 py-3 text-sm shadow-lg"
+              }
               data-testid="toast"
             >
               <p className="min-w-0 flex-1">{toast.message}</p>

@@ -12,12 +12,12 @@ import { safeNextPath } from "@/lib/validations/next-path";
 import { signInWithPassword } from "./sign-in";
 
 /** Sessions last this long without a visit (next-auth renews a JWT session as it is used). */
-export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
 /** The one error for any wrong email or password, so that it never tells which was wrong. */
-export const wrongCredentials = "WrongCredentials";
+const wrongCredentials = "WrongCredentials";
 /** `Throttled:<minutes>`: too many attempts; the form says how many minutes to wait. */
-export const throttled = "Throttled";
+const throttled = "Throttled";
 /** Why a session stopped working: its account was deleted. */
 export const sessionEnded = "SessionEnded";
 

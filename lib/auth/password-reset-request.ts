@@ -39,7 +39,10 @@ export async function requestPasswordReset(
     mail: {
       to: email,
       subject: "Reset your Quorum password",
-      text: `Someone (we hope you) asked to reset the password of your Quorum account.\n\nChoose a new password here within ${minutes} minutes:\n${link}\n\nThe link works once. If you did not ask, ignore this mail: your password stays as it is.\n`,
+      text:
+        `Someone (we hope you) asked to reset the password of your Quorum account.\n\n` +
+        `Choose a new password here within ${minutes} minutes:\n${link}\n\nThe link works ` +
+        `once. If you did not ask, ignore this mail: your password stays as it is.\n`,
     },
   };
 }

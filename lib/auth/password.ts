@@ -24,7 +24,10 @@ function getEstimator(): ZxcvbnFactory {
 /** Words every Quorum password is checked against, after the learner's own. */
 const siteWords = ["quorum", "kubernetes"];
 
-/** Null when the password is strong enough, else what to do about it. `userInputs`: the learner's email, name and the like. */
+/**
+ * Null when the password is strong enough, else what to do about it. `userInputs`: the learner's email, name and the
+ * like.
+ */
 export function passwordWeakness(password: string, userInputs: string[]): string | null {
   if (password.length < minPasswordLength) return `Use at least ${minPasswordLength} characters.`;
   const result = getEstimator().check(password.slice(0, 100), [...userInputs, ...siteWords]);

@@ -22,9 +22,25 @@ export function checkCardClaims(cards: readonly CardContent[]): ContentProblem[]
     if (!card.scenario) return [];
     const ids = claimsOf(card.scenario, (card.params ?? {}) as Params);
     if (card.claim === undefined) {
-      return [{ file: card.file, line: fieldLine(card.file, "scenario"), field: "claim", message: `Name the claim this card is about; the ${card.scenario} run at these params checks: ${ids.join(", ")}` }];
+      return [
+        {
+          file: card.file,
+          line: fieldLine(card.file, "scenario"),
+          field: "claim",
+          message:
+            `Name the claim this card is about; the ${card.scenario} ` +
+            `run at these params checks: ${ids.join(", ")}`,
+        },
+      ];
     }
     if (ids.includes(card.claim)) return [];
-    return [{ file: card.file, line: fieldLine(card.file, "claim"), field: "claim", message: `"${card.claim}" is not a claim of ${card.scenario} at these params; it checks: ${ids.join(", ")}` }];
+    return [
+      {
+        file: card.file,
+        line: fieldLine(card.file, "claim"),
+        field: "claim",
+        message: `"${card.claim}" is not a claim of ${card.scenario} at these params; it checks: ${ids.join(", ")}`,
+      },
+    ];
   });
 }

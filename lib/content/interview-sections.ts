@@ -2,10 +2,10 @@
 // (`## Say it in 30 seconds`), the facts an interviewer listens for (`## Key points`) and what they
 // ask next (`## Follow-ups`, each optionally linking the card that answers it as `[question](card:<id>)`).
 
-export const INTERVIEW_HEADINGS = ["Say it in 30 seconds", "Key points", "Follow-ups"] as const;
-export const SAY_IT_MAX_WORDS = 80;
+const INTERVIEW_HEADINGS = ["Say it in 30 seconds", "Key points", "Follow-ups"] as const;
+const SAY_IT_MAX_WORDS = 80;
 export const KEY_POINTS_RANGE = { min: 3, max: 6 } as const;
-export const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
+const FOLLOW_UPS_RANGE = { min: 1, max: 3 } as const;
 
 export type FollowUp = { question: string; cardId?: string };
 export type InterviewSections = { sayIt: string; keyPoints: string[]; followUps: FollowUp[] };
@@ -21,23 +21,39 @@ export function splitInterviewSections(
   if (headings.length === 0) return { back: afterBack.trim() };
   const names = headings.map((heading) => heading[1]!);
   if (names.join("|") !== INTERVIEW_HEADINGS.join("|")) {
-    return { problem: `After '## Back' write exactly ${INTERVIEW_HEADINGS.map((name) => `'## ${name}'`).join(", ")}, in that order (found ${names.map((name) => `'## ${name}'`).join(", ")})` };
+    return {
+      problem:
+        `After '## Back' write exactly ${INTERVIEW_HEADINGS.map((name) => `'## ${name}'`).join(", ")}, ` +
+        `in that order (found ${names.map((name) => `'## ${name}'`).join(", ")})`,
+    };
   }
-  const bodyOf = (index: number) => afterBack.slice(headings[index]!.index! + headings[index]![0].length, headings[index + 1]?.index ?? afterBack.length).trim();
+  const bodyOf = (index: number) =>
+    afterBack
+      .slice(headings[index]!.index! + headings[index]![0].length, headings[index + 1]?.index ?? afterBack.length)
+      .trim();
   const back = afterBack.slice(0, headings[0]!.index).trim();
   const sayIt = bodyOf(0);
   const words = sayIt.split(/\s+/).filter(Boolean).length;
   if (words === 0) return { problem: "The '## Say it in 30 seconds' section is empty" };
-  if (words > SAY_IT_MAX_WORDS) return { problem: `'## Say it in 30 seconds' has ${words} words; keep it to ${SAY_IT_MAX_WORDS}` };
+  if (words > SAY_IT_MAX_WORDS)
+    return { problem: `'## Say it in 30 seconds' has ${words} words; keep it to ${SAY_IT_MAX_WORDS}` };
   const keyPoints = bullets(bodyOf(1));
   if ("problem" in keyPoints) return { problem: `'## Key points': ${keyPoints.problem}` };
   if (keyPoints.items.length < KEY_POINTS_RANGE.min || keyPoints.items.length > KEY_POINTS_RANGE.max) {
-    return { problem: `'## Key points' has ${keyPoints.items.length} bullets; give ${KEY_POINTS_RANGE.min}–${KEY_POINTS_RANGE.max}` };
+    return {
+      problem:
+        `'## Key points' has ${keyPoints.items.length} bullets; ` +
+        `give ${KEY_POINTS_RANGE.min}–${KEY_POINTS_RANGE.max}`,
+    };
   }
   const followUpBullets = bullets(bodyOf(2));
   if ("problem" in followUpBullets) return { problem: `'## Follow-ups': ${followUpBullets.problem}` };
   if (followUpBullets.items.length < FOLLOW_UPS_RANGE.min || followUpBullets.items.length > FOLLOW_UPS_RANGE.max) {
-    return { problem: `'## Follow-ups' has ${followUpBullets.items.length} bullets; give ${FOLLOW_UPS_RANGE.min}–${FOLLOW_UPS_RANGE.max}` };
+    return {
+      problem:
+        `'## Follow-ups' has ${followUpBullets.items.length} bullets; ` +
+        `give ${FOLLOW_UPS_RANGE.min}–${FOLLOW_UPS_RANGE.max}`,
+    };
   }
   return { back, sections: { sayIt, keyPoints: keyPoints.items, followUps: followUpBullets.items.map(parseFollowUp) } };
 }
@@ -52,6 +68,7 @@ function parseFollowUp(item: string): FollowUp {
 function bullets(text: string): { items: string[] } | { problem: string } {
   const lines = text.split("\n").filter((line) => line.trim());
   const stray = lines.find((line) => !/^- \S/.test(line));
-  if (stray !== undefined) return { problem: `every line must be a '- ' bullet on one line (found "${stray.trim().slice(0, 60)}")` };
+  if (stray !== undefined)
+    return { problem: `every line must be a '- ' bullet on one line (found "${stray.trim().slice(0, 60)}")` };
   return { items: lines.map((line) => line.slice(2).trim()) };
 }

@@ -19,7 +19,13 @@ export class ContentError extends Error {
 }
 
 export type DeckContent = DeckFrontMatter & { file: string; position: number; body: string };
-export type CardContent = CardFrontMatter & { file: string; position: number; front: string; back: string; interview: InterviewSections };
+export type CardContent = CardFrontMatter & {
+  file: string;
+  position: number;
+  front: string;
+  back: string;
+  interview: InterviewSections;
+};
 export type Content = { decks: DeckContent[]; cards: CardContent[] };
 
 export function formatProblem(problem: ContentProblem): string {
@@ -66,10 +72,24 @@ function checkScenarios(cards: CardContent[]): ContentProblem[] {
     if (!card.scenario) return [];
     const scenario = findScenario(card.scenario);
     if (!scenario) {
-      return [{ file: card.file, line: fieldLine(card.file, "scenario"), field: "scenario", message: `Unknown scenario "${card.scenario}"; scenarios are: ${SCENARIO_IDS.join(", ")}` }];
+      return [
+        {
+          file: card.file,
+          line: fieldLine(card.file, "scenario"),
+          field: "scenario",
+          message: `Unknown scenario "${card.scenario}"; scenarios are: ${SCENARIO_IDS.join(", ")}`,
+        },
+      ];
     }
     const parsed = parseParams(scenario, card.params ?? {});
-    return parsed.ok ? [] : Object.entries(parsed.errors).map(([name, message]) => ({ file: card.file, line: fieldLine(card.file, "params"), field: `params.${name}`, message }));
+    return parsed.ok
+      ? []
+      : Object.entries(parsed.errors).map(([name, message]) => ({
+          file: card.file,
+          line: fieldLine(card.file, "params"),
+          field: `params.${name}`,
+          message,
+        }));
   });
 }
 
@@ -79,8 +99,17 @@ function checkFollowUpLinks(cards: CardContent[]): ContentProblem[] {
   return cards.flatMap((card) =>
     card.interview.followUps.flatMap(({ cardId }) => {
       if (cardId === undefined) return [];
-      if (cardId === card.id) return [{ file: card.file, field: "Follow-ups", message: "Links the card itself; link the card that answers the follow-up" }];
-      return ids.has(cardId) ? [] : [{ file: card.file, field: "Follow-ups", message: `Links unknown card "${cardId}"` }];
+      if (cardId === card.id)
+        return [
+          {
+            file: card.file,
+            field: "Follow-ups",
+            message: "Links the card itself; link the card that answers the follow-up",
+          },
+        ];
+      return ids.has(cardId)
+        ? []
+        : [{ file: card.file, field: "Follow-ups", message: `Links unknown card "${cardId}"` }];
     }),
   );
 }
@@ -109,7 +138,12 @@ function parseFile<S extends z.ZodType>(
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    problems.push({ file, line: mark?.line === undefined ? undefined : mark.line + 2, field: "front matter", message: `Malformed YAML: ${reason}` });
+    problems.push({
+      file,
+      line: mark?.line === undefined ? undefined : mark.line + 2,
+      field: "front matter",
+      message: `Malformed YAML: ${reason}`,
+    });
     return undefined;
   }
   if (!parsed.matter.trim()) {
@@ -121,7 +155,12 @@ function parseFile<S extends z.ZodType>(
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          problems.push({ file, line: fieldLine(file, key), field: key, message: "Unknown field: remove it or check its spelling" });
+          problems.push({
+            file,
+            line: fieldLine(file, key),
+            field: key,
+            message: "Unknown field: remove it or check its spelling",
+          });
         }
         continue;
       }
@@ -152,7 +191,8 @@ function splitSides(body: string): { front: string; back: string; interview: Int
   if ("problem" in rest) return rest;
   if (!front) return { problem: "The '## Front' section is empty" };
   if (!rest.back) return { problem: "The '## Back' section is empty" };
-  if (!rest.sections) return { problem: "Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'" };
+  if (!rest.sections)
+    return { problem: "Add '## Say it in 30 seconds', '## Key points' and '## Follow-ups' after '## Back'" };
   return { front, back: rest.back, interview: rest.sections };
 }
 
@@ -162,7 +202,12 @@ function findDuplicates(entries: { id: string; file: string }[], kind: string): 
   for (const entry of entries) {
     const first = firstFile.get(entry.id);
     if (first) {
-      problems.push({ file: entry.file, line: fieldLine(entry.file, "id"), field: "id", message: `Duplicate ${kind} id "${entry.id}", also used by ${first}` });
+      problems.push({
+        file: entry.file,
+        line: fieldLine(entry.file, "id"),
+        field: "id",
+        message: `Duplicate ${kind} id "${entry.id}", also used by ${first}`,
+      });
     } else {
       firstFile.set(entry.id, entry.file);
     }

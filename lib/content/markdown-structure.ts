@@ -1,7 +1,7 @@
 // Caps on a Markdown text's structure, checked in one linear pass over its lines before any
 // parser builds a tree: nesting (blockquotes and lists, by markers and indentation), the number
 // of list items, and line length. Markdown parsers and renderers take time and memory that grow
-// with nesting (issue 13: 5,000 nested "> " blocked the server for seconds per card), so a text
+// with nesting (5,000 nested "> " blocked the server for seconds per card), so a text
 // over a cap is refused with a message naming the cap, and never rendered. Code in fences is
 // not structure and is not counted, except for its line length.
 
@@ -29,7 +29,10 @@ function indentLevels(line: string): number {
   return Math.floor(columns / 2);
 }
 
-/** Reads the container markers at the start of a line (sticky regexes: no copies): how many, how many list items, and the rest. */
+/**
+ * Reads the container markers at the start of a line (sticky regexes: no copies): how many, how many list items, and
+ * the rest.
+ */
 function readMarkers(line: string): { markers: number; items: number; rest: string } {
   let at = 0;
   let markers = 0;
@@ -63,12 +66,23 @@ export function checkMarkdownStructure(markdown: string): StructureCheck {
     else if (fence === null && opener) fence = opener;
     const depth = markers + indentLevels(line);
     if (!isInCode && depth > markdownLimits.nestingDepthMax) {
-      return { ok: false, message: `${where} nests ${count(depth)} levels deep (blockquotes and lists); the limit is ${markdownLimits.nestingDepthMax}.` };
+      return {
+        ok: false,
+        message:
+          `${where} nests ${count(depth)} levels deep (blockquotes and ` +
+          `lists); the limit is ${markdownLimits.nestingDepthMax}.`,
+      };
     }
-    if (line.length > markdownLimits.lineCharsMax) return { ok: false, message: `${where} is ${count(line.length)} characters long; the limit is ${count(markdownLimits.lineCharsMax)}.` };
+    if (line.length > markdownLimits.lineCharsMax)
+      return {
+        ok: false,
+        message:
+          `${where} is ${count(line.length)} characters long; the ` + `limit is ${count(markdownLimits.lineCharsMax)}.`,
+      };
     if (isInCode) continue;
     items += lineItems;
-    if (items > markdownLimits.listItemsMax) return { ok: false, message: `it has more than ${count(markdownLimits.listItemsMax)} list items, the limit.` };
+    if (items > markdownLimits.listItemsMax)
+      return { ok: false, message: `it has more than ${count(markdownLimits.listItemsMax)} list items, the limit.` };
   }
   return { ok: true };
 }

@@ -19,12 +19,23 @@ import { sanitizeCardTree } from "@/lib/security/sanitize-card-html";
 export const markdownRendererVersion = 2;
 
 const languages = ["yaml", "shellscript", "go", "json", "typescript", "text"] as const;
-const languageAliases: Record<string, string> = { sh: "shellscript", bash: "shellscript", shell: "shellscript", console: "shellscript", yml: "yaml", ts: "typescript" };
+const languageAliases: Record<string, string> = {
+  sh: "shellscript",
+  bash: "shellscript",
+  shell: "shellscript",
+  console: "shellscript",
+  yml: "yaml",
+  ts: "typescript",
+};
 
 let highlighter: Promise<Highlighter> | undefined;
 
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: [...languages], langAlias: languageAliases });
+  highlighter ??= createHighlighter({
+    themes: ["github-light", "github-dark"],
+    langs: [...languages],
+    langAlias: languageAliases,
+  });
   return highlighter;
 }
 

@@ -15,7 +15,7 @@ export const deckFrontMatterSchema = z.strictObject({
   description: z.string({ error: "Required: one sentence saying what the deck covers" }).min(1, "Must not be empty"),
 });
 
-export const cardTypes = ["flashcard", "multiple-choice", "ordering", "predict"] as const;
+const cardTypes = ["flashcard", "multiple-choice", "ordering", "predict"] as const;
 export type CardType = (typeof cardTypes)[number];
 
 const choiceSchema = z.strictObject({

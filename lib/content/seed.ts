@@ -16,7 +16,12 @@ const emptyCounts = (): SeedCounts => ({ created: 0, updated: 0, retired: 0, unc
 export async function seedContent(db: PrismaClient, content: Content, now: Date): Promise<SeedSummary> {
   const summary: SeedSummary = { decks: emptyCounts(), cards: emptyCounts() };
   const existingCards = new Map(
-    (await db.card.findMany({ where: { deck: { ownerId: null } }, select: { id: true, contentHash: true, retiredAt: true } })).map((card) => [card.id, card]),
+    (
+      await db.card.findMany({
+        where: { deck: { ownerId: null } },
+        select: { id: true, contentHash: true, retiredAt: true },
+      })
+    ).map((card) => [card.id, card]),
   );
   // Render outside the transaction: it is the slow part and touches no data.
   const changedCards = await Promise.all(
@@ -40,14 +45,21 @@ export async function seedContent(db: PrismaClient, content: Content, now: Date)
 
   await db.$transaction(
     async (tx) => {
-      const existingDecks = new Map((await tx.deck.findMany({ where: { ownerId: null } })).map((deck) => [deck.id, deck]));
+      const existingDecks = new Map(
+        (await tx.deck.findMany({ where: { ownerId: null } })).map((deck) => [deck.id, deck]),
+      );
       for (const deck of content.decks) {
         const existing = existingDecks.get(deck.id);
         const data = deckData(deck);
         if (!existing) {
           await tx.deck.create({ data: { id: deck.id, ...data } });
           summary.decks.created++;
-        } else if (existing.title !== data.title || existing.description !== data.description || existing.position !== data.position || existing.retiredAt) {
+        } else if (
+          existing.title !== data.title ||
+          existing.description !== data.description ||
+          existing.position !== data.position ||
+          existing.retiredAt
+        ) {
           await tx.deck.update({ where: { id: deck.id }, data });
           summary.decks.updated++;
         } else {
@@ -104,21 +116,36 @@ async function renderDetails(card: CardContent) {
     case "flashcard":
       return undefined;
     case "multiple-choice":
-      return { choices: await Promise.all(card.choices.map(async (choice) => ({ ...choice, html: await renderInlineMarkdown(choice.text) }))) };
+      return {
+        choices: await Promise.all(
+          card.choices.map(async (choice) => ({ ...choice, html: await renderInlineMarkdown(choice.text) })),
+        ),
+      };
     case "ordering":
-      return { steps: await Promise.all(card.steps.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))) };
+      return {
+        steps: await Promise.all(card.steps.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))),
+      };
     case "predict":
       return { generator: card.generator };
   }
 }
 
-/** The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); loadContent requires them of every card. */
+/**
+ * The interview sections rendered for the Card's columns (lib/interview/sections.ts reads them); loadContent requires
+ * them of every card.
+ */
 async function renderInterview(card: CardContent) {
   const { sayIt, keyPoints, followUps } = card.interview;
   return {
     sayItHtml: await renderMarkdown(sayIt),
     keyPoints: await Promise.all(keyPoints.map(async (text) => ({ text, html: await renderInlineMarkdown(text) }))),
-    followUps: await Promise.all(followUps.map(async ({ question, cardId }) => ({ question, html: await renderInlineMarkdown(question), ...(cardId ? { cardId } : {}) }))),
+    followUps: await Promise.all(
+      followUps.map(async ({ question, cardId }) => ({
+        question,
+        html: await renderInlineMarkdown(question),
+        ...(cardId ? { cardId } : {}),
+      })),
+    ),
   };
 }
 

@@ -6,9 +6,16 @@ import { db } from "@/lib/db";
  * A new account with an email and an argon2id password hash; false when the email is taken, which
  * the caller must not reveal (sign-up answers the same either way).
  */
-export async function createAccount(input: { email: string; name: string | null; passwordHash: string }): Promise<boolean> {
+export async function createAccount(input: {
+  email: string;
+  name: string | null;
+  passwordHash: string;
+}): Promise<boolean> {
   try {
-    await db.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash }, select: { id: true } });
+    await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash: input.passwordHash },
+      select: { id: true },
+    });
     return true;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;

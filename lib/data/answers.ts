@@ -37,14 +37,16 @@ function predictReplayHref(href: string, cardId: string | undefined, seed: numbe
 
 /** Checks an answer to a checked card (multiple choice, ordering, predict-then-replay). */
 export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promise<CheckedAnswer> {
-  if (answer.kind !== card.type) return { ok: false, message: `This card is a ${card.type} question, not ${answer.kind}.` };
+  if (answer.kind !== card.type)
+    return { ok: false, message: `This card is a ${card.type} question, not ${answer.kind}.` };
   if (answer.kind === "predict") {
     const generator = (card.details as { generator?: unknown } | null)?.generator;
     if (!isGeneratorKind(generator)) return { ok: false, message: "This card names no simulation to predict." };
     const outcome = await getPredictQuestion(generator, answer.seed);
     if (!outcome.ok) return { ok: false, message: outcome.message };
     const question = outcome.value;
-    if (!question.choices.some((choice) => choice.id === answer.choice)) return { ok: false, message: "That answer is not one of this question's choices." };
+    if (!question.choices.some((choice) => choice.id === answer.choice))
+      return { ok: false, message: "That answer is not one of this question's choices." };
     return {
       ok: true,
       isCorrect: answer.choice === question.answer,
@@ -59,14 +61,24 @@ export async function checkAnswerFor(card: CheckableCard, answer: Answer): Promi
 }
 
 function interviewOf(card: CheckableCard): ShownInterview | null {
-  return card.sayItHtml === undefined ? null : readInterview({ sayItHtml: card.sayItHtml, keyPoints: card.keyPoints, followUps: card.followUps });
+  return card.sayItHtml === undefined
+    ? null
+    : readInterview({ sayItHtml: card.sayItHtml, keyPoints: card.keyPoints, followUps: card.followUps });
 }
 
 /** Checks a learner's answer to a card they can see, and reveals the explanation. */
-export async function checkCardAnswer(learnerId: string | null, cardId: string, answer: Answer): Promise<CheckedAnswer> {
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, type: true, details: true, answerHtml: true, ...interviewColumns } });
+export async function checkCardAnswer(
+  learnerId: string | null,
+  cardId: string,
+  answer: Answer,
+): Promise<CheckedAnswer> {
+  const card = await db.card.findFirst({
+    where: { id: cardId, ...visibleCardWhere(learnerId) },
+    select: { id: true, type: true, details: true, answerHtml: true, ...interviewColumns },
+  });
   if (!card) return { ok: false, message: `There is no card "${cardId}".` };
   // Only a variant the server showed this learner is generated and checked, never any seed sent.
-  if (answer.kind === "predict" && !(await isIssuedPredictSeed(learnerId, cardId, answer.seed))) return { ok: false, message: unissuedPredictMessage };
+  if (answer.kind === "predict" && !(await isIssuedPredictSeed(learnerId, cardId, answer.seed)))
+    return { ok: false, message: unissuedPredictMessage };
   return checkAnswerFor(card, answer);
 }

@@ -11,7 +11,14 @@ import { visibleDeckWhere } from "./visibility";
 // learner may see. What differs between the two databases (the match, JSON arrays) comes from
 // lib/database/sql-dialect.ts.
 
-export type BrowseFilter = { text: string; deckId?: string; tag?: string; state?: CardStateFilter; sort: CardSort; page: number };
+export type BrowseFilter = {
+  text: string;
+  deckId?: string;
+  tag?: string;
+  state?: CardStateFilter;
+  sort: CardSort;
+  page: number;
+};
 
 export type BrowsedCard = {
   id: string;
@@ -99,7 +106,8 @@ export async function searchCards(learnerId: string, filter: BrowseFilter, now: 
   const page = Math.min(filter.page, pageCount);
   const rows = await db.$queryRaw<Row[]>`
     SELECT c."id", c."deckId", d."title" AS "deckTitle", d."ownerId", substr(c."prompt", 1, 300) AS "prompt", c."tags",
-      cs."state", cs."due", cs."scheduledDays", cs."lapses", cs."difficulty", cs."suspendedAt", cs."buriedUntil", cs."leechAt"
+      cs."state", cs."due", cs."scheduledDays", cs."lapses", cs."difficulty", cs."suspendedAt", cs."buriedUntil",
+      cs."leechAt"
     ${from}
     ORDER BY ${orderBy[filter.sort]}
     LIMIT ${browsePageSize} OFFSET ${(page - 1) * browsePageSize}`;
@@ -116,7 +124,16 @@ function toBrowsedCard(row: Row, learnerId: string, nowIso: string): BrowsedCard
     isOwnDeck: row.ownerId === learnerId,
     prompt: plainText(row.prompt),
     tags: tagList.parse(typeof row.tags === "string" ? JSON.parse(row.tags) : row.tags),
-    state: row.suspendedAt !== null ? "suspended" : isBuried ? "buried" : state === 0 ? "new" : state === 2 ? "review" : "learning",
+    state:
+      row.suspendedAt !== null
+        ? "suspended"
+        : isBuried
+          ? "buried"
+          : state === 0
+            ? "new"
+            : state === 2
+              ? "review"
+              : "learning",
     isLeech: row.leechAt !== null,
     due: row.due === null || state === 0 ? null : new Date(row.due),
     intervalDays: row.scheduledDays === null || state === 0 ? null : Number(row.scheduledDays),
@@ -129,7 +146,10 @@ const toIso = (value: string) => new Date(value).toISOString();
 
 /** A prompt's first words without Markdown marks, for a one-line listing. */
 function plainText(markdown: string): string {
-  const text = markdown.replace(/[`*_#>\[\]()|]/g, "").replace(/\s+/g, " ").trim();
+  const text = markdown
+    .replace(/[`*_#>\[\]()|]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
@@ -139,12 +159,20 @@ export type BrowseFacets = { decks: { id: string; title: string; isOwn: boolean 
 export async function getBrowseFacets(learnerId: string): Promise<BrowseFacets> {
   const tagElements = sqlDialect().jsonStrings(Prisma.sql`c."tags"`);
   const [decks, tags] = await Promise.all([
-    db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, ownerId: true } }),
+    db.deck.findMany({
+      where: visibleDeckWhere(learnerId),
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, ownerId: true },
+    }),
     db.$queryRaw<{ tag: string }[]>`
       SELECT DISTINCT t."value" AS "tag"
       FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId", ${tagElements.from}
-      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId}) AND ${tagElements.where}
+      WHERE c."retiredAt" IS NULL AND d."retiredAt" IS NULL AND (d."ownerId" IS NULL OR d."ownerId" = ${learnerId})
+        AND ${tagElements.where}
       ORDER BY t."value"`,
   ]);
-  return { decks: decks.map((deck) => ({ id: deck.id, title: deck.title, isOwn: deck.ownerId === learnerId })), tags: tags.map((row) => row.tag) };
+  return {
+    decks: decks.map((deck) => ({ id: deck.id, title: deck.title, isOwn: deck.ownerId === learnerId })),
+    tags: tags.map((row) => row.tag),
+  };
 }

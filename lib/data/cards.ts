@@ -26,7 +26,12 @@ const stringList = z.array(z.string());
 const paramsSchema = z.record(z.string(), z.union([z.number(), z.boolean()])).nullable();
 
 /** Where a card's Replay button goes: its scenario with its params, opened on its claim, coming back to the card. */
-export function cardReplayHref(card: { id: string; scenario: string | null; scenarioParams: unknown; scenarioClaim?: string | null }): string | null {
+export function cardReplayHref(card: {
+  id: string;
+  scenario: string | null;
+  scenarioParams: unknown;
+  scenarioClaim?: string | null;
+}): string | null {
   if (!card.scenario) return null;
   const params = paramsSchema.catch(null).parse(card.scenarioParams) ?? {};
   return replayHref(card.scenario, params, { from: card.id, claim: card.scenarioClaim ?? undefined });
@@ -36,11 +41,29 @@ export function cardReplayHref(card: { id: string; scenario: string | null; scen
 export async function getCardPage(cardId: string, learnerId: string | null): Promise<CardPage | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, ...visibleCardWhere(learnerId) },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, tags: true, scenario: true, scenarioParams: true, scenarioClaim: true, ...interviewColumns, deck: { select: { title: true, ownerId: true } } },
+    select: {
+      id: true,
+      deckId: true,
+      type: true,
+      promptHtml: true,
+      answerHtml: true,
+      sources: true,
+      tags: true,
+      scenario: true,
+      scenarioParams: true,
+      scenarioClaim: true,
+      ...interviewColumns,
+      deck: { select: { title: true, ownerId: true } },
+    },
   });
   if (!card) return null;
   const reviews = learnerId
-    ? await db.reviewLog.findMany({ where: { userId: learnerId, cardId }, orderBy: { reviewedAt: "desc" }, take: 50, select: { reviewedAt: true, rating: true, undoneAt: true, source: true } })
+    ? await db.reviewLog.findMany({
+        where: { userId: learnerId, cardId },
+        orderBy: { reviewedAt: "desc" },
+        take: 50,
+        select: { reviewedAt: true, rating: true, undoneAt: true, source: true },
+      })
     : [];
   const href = cardReplayHref(card);
   return {
@@ -55,14 +78,28 @@ export async function getCardPage(cardId: string, learnerId: string | null): Pro
     sources: stringList.parse(card.sources),
     tags: stringList.parse(card.tags),
     replay: card.scenario && href ? { scenario: card.scenario, href } : null,
-    reviews: reviews.map((review) => ({ reviewedAt: review.reviewedAt, rating: review.rating, undone: review.undoneAt !== null, source: review.source })),
+    reviews: reviews.map((review) => ({
+      reviewedAt: review.reviewedAt,
+      rating: review.rating,
+      undone: review.undoneAt !== null,
+      source: review.source,
+    })),
   };
 }
 
 /** A card's deck and first words, for "back to the card" links. */
-export async function getCardLabel(cardId: string, learnerId: string | null): Promise<{ id: string; label: string } | null> {
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { id: true, prompt: true } });
+export async function getCardLabel(
+  cardId: string,
+  learnerId: string | null,
+): Promise<{ id: string; label: string } | null> {
+  const card = await db.card.findFirst({
+    where: { id: cardId, ...visibleCardWhere(learnerId) },
+    select: { id: true, prompt: true },
+  });
   if (!card) return null;
-  const text = card.prompt.replace(/[`*_#>\[\]()]/g, "").replace(/\s+/g, " ").trim();
+  const text = card.prompt
+    .replace(/[`*_#>\[\]()]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return { id: card.id, label: text.length > 80 ? `${text.slice(0, 77)}…` : text };
 }

@@ -12,7 +12,12 @@ async function hasPassword(userId: string, password: string): Promise<boolean> {
 }
 
 /** Replaces an account's password after checking the current one; open reset links stop working. */
-export async function changePassword(userId: string, currentPassword: string, newPasswordHash: string, now: Date): Promise<CredentialChange> {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPasswordHash: string,
+  now: Date,
+): Promise<CredentialChange> {
   if (!(await hasPassword(userId, currentPassword))) return { ok: false, reason: "wrong-password" };
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash: newPasswordHash } }),
@@ -22,7 +27,12 @@ export async function changePassword(userId: string, currentPassword: string, ne
 }
 
 /** Moves an account to a new email after checking its password; open reset links stop working. */
-export async function changeEmail(userId: string, currentPassword: string, newEmail: string, now: Date): Promise<CredentialChange> {
+export async function changeEmail(
+  userId: string,
+  currentPassword: string,
+  newEmail: string,
+  now: Date,
+): Promise<CredentialChange> {
   if (!(await hasPassword(userId, currentPassword))) return { ok: false, reason: "wrong-password" };
   try {
     await db.$transaction([
@@ -31,7 +41,8 @@ export async function changeEmail(userId: string, currentPassword: string, newEm
     ]);
     return { ok: true };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "email-taken" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: false, reason: "email-taken" };
     throw error;
   }
 }

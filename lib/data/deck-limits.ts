@@ -3,7 +3,13 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { startOfStudyDay } from "@/lib/srs/day";
 import { State } from "@/lib/srs/schedule";
-import { allDecksAllowance, deckAllowance, type Allowance, type DeckLimit, type DoneToday } from "@/lib/study/daily-limits";
+import {
+  allDecksAllowance,
+  deckAllowance,
+  type Allowance,
+  type DeckLimit,
+  type DoneToday,
+} from "@/lib/study/daily-limits";
 import type { DeckLimitsInput } from "@/lib/validations/deck-limits";
 import type { StudySettings } from "./settings";
 
@@ -14,7 +20,13 @@ export type DailyAllowances = { forDeck: (deckId: string) => Allowance; all: All
 
 export type OwnDeckLimits = { newCardsPerDay: number | null; reviewsPerDay: number | null };
 
-type LimitsRow = { deckId: string; newCardsPerDay: number | null; reviewsPerDay: number | null; extraNewCards: number; extraNewDayStart: Date | null };
+type LimitsRow = {
+  deckId: string;
+  newCardsPerDay: number | null;
+  reviewsPerDay: number | null;
+  extraNewCards: number;
+  extraNewDayStart: Date | null;
+};
 
 function toDeckLimit(row: LimitsRow | undefined, dayStart: Date, settings: StudySettings): DeckLimit {
   const isToday = row?.extraNewDayStart?.getTime() === dayStart.getTime();
@@ -32,13 +44,23 @@ function toDeckLimit(row: LimitsRow | undefined, dayStart: Date, settings: Study
 const getDeckLimitRows = cache(async (learnerId: string) => db.deckLimits.findMany({ where: { userId: learnerId } }));
 
 /** What each deck, and all decks together, may still show today (undone grades do not count). */
-export async function getDailyAllowances(learnerId: string | null, now: Date, settings: StudySettings): Promise<DailyAllowances> {
+export async function getDailyAllowances(
+  learnerId: string | null,
+  now: Date,
+  settings: StudySettings,
+): Promise<DailyAllowances> {
   const dayStart = startOfStudyDay(now, settings);
   const [rows, graded] = learnerId
     ? await Promise.all([
         getDeckLimitRows(learnerId),
         db.reviewLog.findMany({
-          where: { userId: learnerId, undoneAt: null, source: "study", reviewedAt: { gte: dayStart }, state: { in: [State.New, State.Review] } },
+          where: {
+            userId: learnerId,
+            undoneAt: null,
+            source: "study",
+            reviewedAt: { gte: dayStart },
+            state: { in: [State.New, State.Review] },
+          },
           select: { state: true, card: { select: { deckId: true } } },
         }),
       ])
@@ -56,7 +78,8 @@ export async function getDailyAllowances(learnerId: string | null, now: Date, se
   const extraNewToday = [...limits.values()].reduce((sum, limit) => sum + limit.extraNewToday, 0);
   const cap = { newCardsPerDay: settings.allDecksNewCardsPerDay, reviewsPerDay: settings.allDecksReviewsPerDay };
   return {
-    forDeck: (deckId) => deckAllowance(limits.get(deckId) ?? toDeckLimit(undefined, dayStart, settings), doneByDeck.get(deckId)),
+    forDeck: (deckId) =>
+      deckAllowance(limits.get(deckId) ?? toDeckLimit(undefined, dayStart, settings), doneByDeck.get(deckId)),
     all: allDecksAllowance(cap, doneAll, extraNewToday),
   };
 }
@@ -77,7 +100,13 @@ export async function saveDeckLimits(learnerId: string, deckId: string, input: D
 }
 
 /** Custom study: `count` more new cards in this deck today (added to any granted earlier today). */
-export async function addExtraNewCards(learnerId: string, deckId: string, count: number, now: Date, settings: StudySettings): Promise<void> {
+export async function addExtraNewCards(
+  learnerId: string,
+  deckId: string,
+  count: number,
+  now: Date,
+  settings: StudySettings,
+): Promise<void> {
   const dayStart = startOfStudyDay(now, settings);
   await db.$transaction(async (tx) => {
     const row = await tx.deckLimits.findUnique({ where: { userId_deckId: { userId: learnerId, deckId } } });

@@ -20,17 +20,34 @@ const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdow
  * with any error imports nothing and says, line by line, what to fix; so does an import over the
  * learner's rate limit or storage quota, or one the worker pool cannot take now.
  */
-export async function importFile(input: { learnerId: string; fileName: string; bytes: Uint8Array; format?: ImportFormat; deckName?: string; now: Date }): Promise<ImportOutcome> {
+export async function importFile(input: {
+  learnerId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  format?: ImportFormat;
+  deckName?: string;
+  now: Date;
+}): Promise<ImportOutcome> {
   const refused = await takeHeavyJobAllowance("imports", input.learnerId, input.now);
   if (refused) return { ok: false, message: refused.message, errors: [], skipped: [] };
   const result = parseImportFile({ bytes: input.bytes, fileName: input.fileName, format: input.format });
   if (result.errors.length) {
-    return { ok: false, message: `The file has ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}; nothing was imported.`, errors: result.errors, skipped: result.skipped };
+    return {
+      ok: false,
+      message:
+        `The file has ${result.errors.length} ` +
+        `problem${result.errors.length === 1 ? "" : "s"}; nothing was imported.`,
+      errors: result.errors,
+      skipped: result.skipped,
+    };
   }
-  if (result.cards.length === 0) return { ok: false, message: "The file holds no card to import.", errors: [], skipped: result.skipped };
+  if (result.cards.length === 0)
+    return { ok: false, message: "The file holds no card to import.", errors: [], skipped: result.skipped };
   const rendered = await renderImportedCards(result.cards, renderInPool);
-  if (!rendered.ok) return { ok: false, message: `${rendered.message} Nothing was imported.`, errors: [], skipped: result.skipped };
-  const deckName = input.deckName?.trim() || result.meta.deck || input.fileName.replace(/\.[^.]+$/, "") || "Imported cards";
+  if (!rendered.ok)
+    return { ok: false, message: `${rendered.message} Nothing was imported.`, errors: [], skipped: result.skipped };
+  const deckName =
+    input.deckName?.trim() || result.meta.deck || input.fileName.replace(/\.[^.]+$/, "") || "Imported cards";
   await ensureGuestLearner(input.learnerId);
   const saved = await saveImportedDeck(db, {
     ownerId: input.learnerId,

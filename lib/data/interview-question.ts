@@ -9,7 +9,8 @@ import { visibleCardWhere } from "./visibility";
 // One mock interview question as its steps read and write it: only ever the learner's own
 // (the quiz's userId is part of every lookup), with the step it waits for.
 
-export const alreadyTakenMessage = "This step was already answered (a second click or another tab); nothing was recorded twice.";
+export const alreadyTakenMessage =
+  "This step was already answered (a second click or another tab); nothing was recorded twice.";
 
 const indicesSchema = z.array(z.number().int());
 
@@ -40,7 +41,13 @@ export type InterviewQuestion = NonNullable<Awaited<ReturnType<typeof loadInterv
  * Why a step of this question cannot be taken now, or null when it can: another step is due,
  * the interview is over, or its time is up (which ends it).
  */
-export async function refuseStep(learnerId: string, quizId: string, question: InterviewQuestion | null, step: InterviewStep, now: Date): Promise<string | null> {
+export async function refuseStep(
+  learnerId: string,
+  quizId: string,
+  question: InterviewQuestion | null,
+  step: InterviewStep,
+  now: Date,
+): Promise<string | null> {
   if (!question) return "There is no such interview question.";
   const { quiz } = question;
   if (quiz.finishedAt) return "This interview is over; its report has every answer.";
@@ -63,9 +70,13 @@ export function refuseTicks(ticks: number[], keyPointCount: number): string | nu
  */
 export async function chooseFollowUp(learnerId: string, followUps: { html: string; cardId?: string }[]) {
   const linkedIds = followUps.flatMap((followUp) => (followUp.cardId ? [followUp.cardId] : []));
-  const linked = await db.card.findMany({ where: { id: { in: linkedIds }, sayItHtml: { not: null }, ...visibleCardWhere(learnerId) }, select: { id: true, keyPoints: true } });
+  const linked = await db.card.findMany({
+    where: { id: { in: linkedIds }, sayItHtml: { not: null }, ...visibleCardWhere(learnerId) },
+    select: { id: true, keyPoints: true },
+  });
   const pointsOf = new Map(linked.map((card) => [card.id, readKeyPoints(card.keyPoints).length]));
-  const chosen = followUps.find((followUp) => followUp.cardId && (pointsOf.get(followUp.cardId) ?? 0) > 0) ?? followUps[0];
+  const chosen =
+    followUps.find((followUp) => followUp.cardId && (pointsOf.get(followUp.cardId) ?? 0) > 0) ?? followUps[0];
   if (!chosen) return null;
   const pointCount = chosen.cardId ? (pointsOf.get(chosen.cardId) ?? 0) : 0;
   return { questionHtml: chosen.html, cardId: pointCount > 0 ? chosen.cardId! : null, pointCount };

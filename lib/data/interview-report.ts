@@ -18,7 +18,12 @@ export type InterviewReportQuestion = ReportedCard & {
   isUnanswered: boolean;
   typedAnswer: string | null;
   points: TickedPoint[];
-  followUp: { questionHtml: string; typedAnswer: string | null; card: ReportedCard | null; points: TickedPoint[] } | null;
+  followUp: {
+    questionHtml: string;
+    typedAnswer: string | null;
+    card: ReportedCard | null;
+    points: TickedPoint[];
+  } | null;
 };
 
 export type InterviewReport = Coverage & {
@@ -30,9 +35,25 @@ export type InterviewReport = Coverage & {
   missedCards: ReportedCard[];
 };
 
-const cardSelect = { id: true, promptHtml: true, keyPoints: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true } } } as const;
+const cardSelect = {
+  id: true,
+  promptHtml: true,
+  keyPoints: true,
+  scenario: true,
+  scenarioParams: true,
+  scenarioClaim: true,
+  deck: { select: { title: true } },
+} as const;
 
-type ReportCardRow = { id: string; promptHtml: string; keyPoints: unknown; scenario: string | null; scenarioParams: unknown; scenarioClaim: string | null; deck: { title: string } };
+type ReportCardRow = {
+  id: string;
+  promptHtml: string;
+  keyPoints: unknown;
+  scenario: string | null;
+  scenarioParams: unknown;
+  scenarioClaim: string | null;
+  deck: { title: string };
+};
 
 function reported(card: ReportCardRow): ReportedCard {
   return { cardId: card.id, deckTitle: card.deck.title, promptHtml: card.promptHtml, replayHref: cardReplayHref(card) };
@@ -45,7 +66,13 @@ function tickedPoints(keyPoints: unknown, ticked: unknown): TickedPoint[] {
 }
 
 function entryOf(card: ReportedCard, kind: CoverageEntry["kind"], points: TickedPoint[]): CoverageEntry {
-  return { cardId: card.cardId, topic: card.deckTitle, kind, covered: points.filter((point) => point.isTicked).length, total: points.length };
+  return {
+    cardId: card.cardId,
+    topic: card.deckTitle,
+    kind,
+    covered: points.filter((point) => point.isTicked).length,
+    total: points.length,
+  };
 }
 
 /** The report of a learner's mock interview; null when it does not exist, is someone else's, or is not an interview. */
@@ -53,11 +80,23 @@ export async function getInterviewReport(learnerId: string | null, quizId: strin
   if (!learnerId) return null;
   const quiz = await db.quiz.findFirst({
     where: { id: quizId, userId: learnerId, mode: "interview" },
-    select: { id: true, startedAt: true, finishedAt: true, questions: { orderBy: { position: "asc" }, select: { position: true, answeredAt: true, interview: true, card: { select: cardSelect } } } },
+    select: {
+      id: true,
+      startedAt: true,
+      finishedAt: true,
+      questions: {
+        orderBy: { position: "asc" },
+        select: { position: true, answeredAt: true, interview: true, card: { select: cardSelect } },
+      },
+    },
   });
   if (!quiz) return null;
-  const followUpIds = quiz.questions.flatMap((question) => (question.interview?.followUpCardId ? [question.interview.followUpCardId] : []));
-  const followUpCards = new Map((await db.card.findMany({ where: { id: { in: followUpIds } }, select: cardSelect })).map((card) => [card.id, card]));
+  const followUpIds = quiz.questions.flatMap((question) =>
+    question.interview?.followUpCardId ? [question.interview.followUpCardId] : [],
+  );
+  const followUpCards = new Map(
+    (await db.card.findMany({ where: { id: { in: followUpIds } }, select: cardSelect })).map((card) => [card.id, card]),
+  );
 
   const entries: CoverageEntry[] = [];
   const questions = quiz.questions.map((question): InterviewReportQuestion => {
@@ -66,7 +105,8 @@ export async function getInterviewReport(learnerId: string | null, quizId: strin
     const points = tickedPoints(question.card.keyPoints, interview?.ticked);
     entries.push(entryOf(card, "question", points));
     const linked = interview?.followUpCardId ? followUpCards.get(interview.followUpCardId) : undefined;
-    const followUpPoints = linked && interview?.followUpAnsweredAt ? tickedPoints(linked.keyPoints, interview.followUpTicked) : [];
+    const followUpPoints =
+      linked && interview?.followUpAnsweredAt ? tickedPoints(linked.keyPoints, interview.followUpTicked) : [];
     if (linked && interview?.followUpAnsweredAt) entries.push(entryOf(reported(linked), "follow-up", followUpPoints));
     return {
       ...card,
@@ -74,10 +114,29 @@ export async function getInterviewReport(learnerId: string | null, quizId: strin
       isUnanswered: interview === null,
       typedAnswer: interview?.answerText ?? null,
       points,
-      followUp: interview?.followUpQuestion ? { questionHtml: interview.followUpQuestion, typedAnswer: interview.followUpText, card: linked ? reported(linked) : null, points: followUpPoints } : null,
+      followUp: interview?.followUpQuestion
+        ? {
+            questionHtml: interview.followUpQuestion,
+            typedAnswer: interview.followUpText,
+            card: linked ? reported(linked) : null,
+            points: followUpPoints,
+          }
+        : null,
     };
   });
   const coverage = scoreCoverage(entries);
-  const cardsById = new Map([...quiz.questions.map((question) => question.card), ...followUpCards.values()].map((card) => [card.id, reported(card)]));
-  return { ...coverage, id: quiz.id, startedAt: quiz.startedAt, finishedAt: quiz.finishedAt, questions, missedCards: coverage.missedCardIds.map((cardId) => cardsById.get(cardId)!) };
+  const cardsById = new Map(
+    [...quiz.questions.map((question) => question.card), ...followUpCards.values()].map((card) => [
+      card.id,
+      reported(card),
+    ]),
+  );
+  return {
+    ...coverage,
+    id: quiz.id,
+    startedAt: quiz.startedAt,
+    finishedAt: quiz.finishedAt,
+    questions,
+    missedCards: coverage.missedCardIds.map((cardId) => cardsById.get(cardId)!),
+  };
 }

@@ -5,7 +5,15 @@ import { db } from "@/lib/db";
 import { hintKeyPoints } from "@/lib/interview/keyword-hint";
 import { readFollowUps, readKeyPoints } from "@/lib/interview/sections";
 import { ratingForCoverage } from "@/lib/interview/steps";
-import { alreadyTakenMessage, chooseFollowUp, loadInterviewQuestion, readIndices, refuseStep, refuseTicks, type InterviewQuestion } from "./interview-question";
+import {
+  alreadyTakenMessage,
+  chooseFollowUp,
+  loadInterviewQuestion,
+  readIndices,
+  refuseStep,
+  refuseTicks,
+  type InterviewQuestion,
+} from "./interview-question";
 import { recordReviewInTransaction } from "./reviews";
 import type { StudySettings } from "./settings";
 
@@ -25,7 +33,8 @@ async function inTransaction(write: (tx: Prisma.TransactionClient) => Promise<bo
   try {
     return { ok: true, isFinished: await serializableTransaction(db, write) };
   } catch (error) {
-    if (error instanceof StepTaken || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) return { ok: false, message: alreadyTakenMessage };
+    if (error instanceof StepTaken || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
+      return { ok: false, message: alreadyTakenMessage };
     throw error;
   }
 }
@@ -35,37 +44,69 @@ export async function submitTypedAnswer(input: StepInput & { text: string | null
   const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
   const refusal = await refuseStep(input.learnerId, input.quizId, question, "answer", input.now);
   if (refusal) return { ok: false, message: refusal };
-  const hinted = input.text === null ? [] : hintKeyPoints(input.text, question!.keyPoints.map((point) => point.text));
+  const hinted =
+    input.text === null
+      ? []
+      : hintKeyPoints(
+          input.text,
+          question!.keyPoints.map((point) => point.text),
+        );
   return inTransaction(async (tx) => {
-    await tx.interviewAnswer.create({ data: { quizQuestionId: question!.id, answerText: input.text, answeredAt: input.now, hinted } });
+    await tx.interviewAnswer.create({
+      data: { quizQuestionId: question!.id, answerText: input.text, answeredAt: input.now, hinted },
+    });
     return false;
   });
 }
 
 /** Step 2: the key points ticked; the interviewer's follow-up is chosen now (none: the question ends). */
-export async function submitKeyPointTicks(input: StepInput & { ticks: number[]; settings: StudySettings }): Promise<StepResult> {
+export async function submitKeyPointTicks(
+  input: StepInput & { ticks: number[]; settings: StudySettings },
+): Promise<StepResult> {
   const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal = (await refuseStep(input.learnerId, input.quizId, question, "tick", input.now)) ?? refuseTicks(input.ticks, question!.keyPoints.length);
+  const refusal =
+    (await refuseStep(input.learnerId, input.quizId, question, "tick", input.now)) ??
+    refuseTicks(input.ticks, question!.keyPoints.length);
   if (refusal) return { ok: false, message: refusal };
   const followUp = await chooseFollowUp(input.learnerId, readFollowUps(question!.card.followUps));
   return inTransaction(async (tx) => {
     const { count } = await tx.interviewAnswer.updateMany({
       where: { quizQuestionId: question!.id, tickedAt: null },
-      data: { ticked: input.ticks, keyPointCount: question!.keyPoints.length, tickedAt: input.now, followUpQuestion: followUp?.questionHtml ?? null, followUpCardId: followUp?.cardId ?? null, followUpPointCount: followUp?.pointCount ?? 0 },
+      data: {
+        ticked: input.ticks,
+        keyPointCount: question!.keyPoints.length,
+        tickedAt: input.now,
+        followUpQuestion: followUp?.questionHtml ?? null,
+        followUpCardId: followUp?.cardId ?? null,
+        followUpPointCount: followUp?.pointCount ?? 0,
+      },
     });
     if (count !== 1) throw new StepTaken();
     return followUp ? false : endQuestion(tx, question!, input);
   });
 }
 
-/** Step 3: the typed answer to the follow-up (or a skip); it ends the question unless there are follow-up key points to tick. */
-export async function submitFollowUpAnswer(input: StepInput & { text: string | null; settings: StudySettings }): Promise<StepResult> {
+/**
+ * Step 3: the typed answer to the follow-up (or a skip); it ends the question unless there are follow-up key points to
+ * tick.
+ */
+export async function submitFollowUpAnswer(
+  input: StepInput & { text: string | null; settings: StudySettings },
+): Promise<StepResult> {
   const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
   const refusal = await refuseStep(input.learnerId, input.quizId, question, "follow-up", input.now);
   if (refusal) return { ok: false, message: refusal };
   const linkedCardId = question!.interview!.followUpCardId;
-  const linked = linkedCardId ? await db.card.findUnique({ where: { id: linkedCardId }, select: { keyPoints: true } }) : null;
-  const hinted = input.text === null ? [] : hintKeyPoints(input.text, readKeyPoints(linked?.keyPoints).map((point) => point.text));
+  const linked = linkedCardId
+    ? await db.card.findUnique({ where: { id: linkedCardId }, select: { keyPoints: true } })
+    : null;
+  const hinted =
+    input.text === null
+      ? []
+      : hintKeyPoints(
+          input.text,
+          readKeyPoints(linked?.keyPoints).map((point) => point.text),
+        );
   return inTransaction(async (tx) => {
     const { count } = await tx.interviewAnswer.updateMany({
       where: { quizQuestionId: question!.id, followUpAnsweredAt: null },
@@ -79,9 +120,13 @@ export async function submitFollowUpAnswer(input: StepInput & { text: string | n
 }
 
 /** Step 4: the follow-up card's key points ticked; the question ends. */
-export async function submitFollowUpTicks(input: StepInput & { ticks: number[]; settings: StudySettings }): Promise<StepResult> {
+export async function submitFollowUpTicks(
+  input: StepInput & { ticks: number[]; settings: StudySettings },
+): Promise<StepResult> {
   const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal = (await refuseStep(input.learnerId, input.quizId, question, "follow-up-tick", input.now)) ?? refuseTicks(input.ticks, question!.interview!.followUpPointCount ?? 0);
+  const refusal =
+    (await refuseStep(input.learnerId, input.quizId, question, "follow-up-tick", input.now)) ??
+    refuseTicks(input.ticks, question!.interview!.followUpPointCount ?? 0);
   if (refusal) return { ok: false, message: refusal };
   return inTransaction(async (tx) => {
     await tx.interviewAnswer.update({ where: { quizQuestionId: question!.id }, data: { followUpTicked: input.ticks } });
@@ -93,16 +138,38 @@ export async function submitFollowUpTicks(input: StepInput & { ticks: number[]; 
  * Ends a question: its answeredAt (the guard: only one request ends it), whether every key point
  * was covered, and the review its coverage earns (ratingForCoverage). The last question ends the interview.
  */
-async function endQuestion(tx: Prisma.TransactionClient, question: InterviewQuestion, input: StepInput & { settings: StudySettings }): Promise<boolean> {
-  const stored = await tx.interviewAnswer.findUniqueOrThrow({ where: { quizQuestionId: question.id }, select: { answerText: true, ticked: true } });
+async function endQuestion(
+  tx: Prisma.TransactionClient,
+  question: InterviewQuestion,
+  input: StepInput & { settings: StudySettings },
+): Promise<boolean> {
+  const stored = await tx.interviewAnswer.findUniqueOrThrow({
+    where: { quizQuestionId: question.id },
+    select: { answerText: true, ticked: true },
+  });
   const covered = readIndices(stored.ticked).length;
   const total = question.keyPoints.length;
   const rating = ratingForCoverage({ isSkipped: stored.answerText === null, covered, total });
   const isCorrect = stored.answerText !== null && covered >= total;
-  const { count } = await tx.quizQuestion.updateMany({ where: { id: question.id, answeredAt: null }, data: { answeredAt: input.now, rating, isCorrect } });
+  const { count } = await tx.quizQuestion.updateMany({
+    where: { id: question.id, answeredAt: null },
+    data: { answeredAt: input.now, rating, isCorrect },
+  });
   if (count !== 1) throw new StepTaken();
-  const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId: input.learnerId, cardId: question.cardId } }, select: { version: true } });
-  const review = { learnerId: input.learnerId, cardId: question.cardId, rating, version: state?.version ?? 0, now: input.now, settings: input.settings, source: "quiz" as const, isCorrect };
+  const state = await tx.cardState.findUnique({
+    where: { userId_cardId: { userId: input.learnerId, cardId: question.cardId } },
+    select: { version: true },
+  });
+  const review = {
+    learnerId: input.learnerId,
+    cardId: question.cardId,
+    rating,
+    version: state?.version ?? 0,
+    now: input.now,
+    settings: input.settings,
+    source: "quiz" as const,
+    isCorrect,
+  };
   const result = await recordReviewInTransaction(tx, review, question.card.deckId);
   if (!result.ok) throw new StepTaken();
   const remaining = await tx.quizQuestion.count({ where: { quizId: input.quizId, answeredAt: null } });

@@ -33,11 +33,21 @@ export type InterviewView = {
 };
 
 /** A learner's mock interview; null when it does not exist, is someone else's, or is not an interview. */
-export async function getInterviewView(learnerId: string | null, quizId: string, now: Date): Promise<InterviewView | null> {
+export async function getInterviewView(
+  learnerId: string | null,
+  quizId: string,
+  now: Date,
+): Promise<InterviewView | null> {
   if (!learnerId) return null;
   const quiz = await db.quiz.findFirst({
     where: { id: quizId, userId: learnerId, mode: "interview" },
-    select: { id: true, startedAt: true, timeLimitSec: true, finishedAt: true, questions: { orderBy: { position: "asc" }, select: { id: true, position: true, answeredAt: true } } },
+    select: {
+      id: true,
+      startedAt: true,
+      timeLimitSec: true,
+      finishedAt: true,
+      questions: { orderBy: { position: "asc" }, select: { id: true, position: true, answeredAt: true } },
+    },
   });
   if (!quiz) return null;
   const endsAt = quizEndsAt(quiz);
@@ -46,31 +56,58 @@ export async function getInterviewView(learnerId: string | null, quizId: string,
   const answeredCount = quiz.questions.filter((question) => question.answeredAt).length;
   const current = !isFinished && next ? await viewQuestion(next.id) : null;
   const remainingMs = endsAt === null ? null : Math.max(0, endsAt - now.getTime());
-  return { id: quiz.id, questionCount: quiz.questions.length, answeredCount, remainingMs, isFinished: isFinished || current === null, current };
+  return {
+    id: quiz.id,
+    questionCount: quiz.questions.length,
+    answeredCount,
+    remainingMs,
+    isFinished: isFinished || current === null,
+    current,
+  };
 }
 
 async function viewQuestion(questionId: string): Promise<InterviewQuestionView | null> {
   const question = await db.quizQuestion.findUniqueOrThrow({
     where: { id: questionId },
-    select: { position: true, answeredAt: true, interview: true, card: { select: { promptHtml: true, answerHtml: true, sayItHtml: true, keyPoints: true } } },
+    select: {
+      position: true,
+      answeredAt: true,
+      interview: true,
+      card: { select: { promptHtml: true, answerHtml: true, sayItHtml: true, keyPoints: true } },
+    },
   });
   const step = interviewStep(question);
   if (step === "done") return null;
   const { card, interview } = question;
   const isAnswered = interview !== null;
-  const followUpCard = interview?.followUpCardId && step === "follow-up-tick" ? await db.card.findUnique({ where: { id: interview.followUpCardId }, select: { keyPoints: true } }) : null;
+  const followUpCard =
+    interview?.followUpCardId && step === "follow-up-tick"
+      ? await db.card.findUnique({ where: { id: interview.followUpCardId }, select: { keyPoints: true } })
+      : null;
   return {
     position: question.position,
     step,
     promptHtml: card.promptHtml,
-    ticks: isAnswered ? { keyPoints: readKeyPoints(card.keyPoints), hinted: readIndices(interview.hinted), typedAnswer: interview.answerText } : null,
+    ticks: isAnswered
+      ? {
+          keyPoints: readKeyPoints(card.keyPoints),
+          hinted: readIndices(interview.hinted),
+          typedAnswer: interview.answerText,
+        }
+      : null,
     sayItHtml: isAnswered ? card.sayItHtml : null,
     answerHtml: isAnswered ? card.answerHtml : null,
     followUp:
       interview?.followUpQuestion && (step === "follow-up" || step === "follow-up-tick")
         ? {
             questionHtml: interview.followUpQuestion,
-            ticks: followUpCard ? { keyPoints: readKeyPoints(followUpCard.keyPoints), hinted: readIndices(interview.followUpHinted), typedAnswer: interview.followUpText } : null,
+            ticks: followUpCard
+              ? {
+                  keyPoints: readKeyPoints(followUpCard.keyPoints),
+                  hinted: readIndices(interview.followUpHinted),
+                  typedAnswer: interview.followUpText,
+                }
+              : null,
           }
         : null,
   };

@@ -45,5 +45,6 @@ export const peekLearnerId = cache(async (): Promise<string | null> => {
  */
 export async function ensureGuestLearner(learnerId: string): Promise<void> {
   const now = clock.now().toISOString();
-  await db.$executeRaw`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (${learnerId}, true, ${now}, ${now}) ON CONFLICT DO NOTHING`;
+  await db.$executeRaw`INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt")
+    VALUES (${learnerId}, true, ${now}, ${now}) ON CONFLICT DO NOTHING`;
 }

@@ -22,9 +22,14 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string):
   return serializableTransaction(db, async (tx) => {
     const guestStates = await tx.cardState.findMany({ where: { userId: guestId } });
     const accountStates = new Map(
-      (await tx.cardState.findMany({ where: { userId: accountId, cardId: { in: guestStates.map((s) => s.cardId) } } })).map((s) => [s.cardId, s]),
+      (
+        await tx.cardState.findMany({ where: { userId: accountId, cardId: { in: guestStates.map((s) => s.cardId) } } })
+      ).map((s) => [s.cardId, s]),
     );
-    const { count: reviewsMoved } = await tx.reviewLog.updateMany({ where: { userId: guestId }, data: { userId: accountId } });
+    const { count: reviewsMoved } = await tx.reviewLog.updateMany({
+      where: { userId: guestId },
+      data: { userId: accountId },
+    });
     let cardsReplayed = 0;
     for (const guestState of guestStates) {
       const accountState = accountStates.get(guestState.cardId);
@@ -60,7 +65,10 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string):
     if (!hasSettings) await tx.learnerSettings.updateMany({ where: { userId: guestId }, data: { userId: accountId } });
     // A deck's limits move too, unless the account set its own for that deck.
     const accountDeckLimits = await tx.deckLimits.findMany({ where: { userId: accountId }, select: { deckId: true } });
-    await tx.deckLimits.updateMany({ where: { userId: guestId, deckId: { notIn: accountDeckLimits.map((row) => row.deckId) } }, data: { userId: accountId } });
+    await tx.deckLimits.updateMany({
+      where: { userId: guestId, deckId: { notIn: accountDeckLimits.map((row) => row.deckId) } },
+      data: { userId: accountId },
+    });
     await tx.user.delete({ where: { id: guestId } }); // what is left of the guest (settings) goes with it
     return { cardsMoved: guestStates.length - cardsReplayed, cardsReplayed, reviewsMoved };
   });

@@ -19,11 +19,18 @@ export type CardWrite = { ok: true; cardId: string; deckId: string } | { ok: fal
 export type OwnCard = { id: string; deckId: string; front: string; back: string; tags: string[] };
 
 const noSuchCard = (cardId: string) => `There is no card "${cardId}" in a deck of yours.`;
-const ownCardWhere = (learnerId: string, cardId: string) => ({ id: cardId, retiredAt: null, deck: ownDeckWhere(learnerId) });
+const ownCardWhere = (learnerId: string, cardId: string) => ({
+  id: cardId,
+  retiredAt: null,
+  deck: ownDeckWhere(learnerId),
+});
 
 /** A card of the learner's own, as its edit form shows it; null for any other card. */
 export async function getOwnCard(learnerId: string, cardId: string): Promise<OwnCard | null> {
-  const card = await db.card.findFirst({ where: ownCardWhere(learnerId, cardId), select: { id: true, deckId: true, prompt: true, answer: true, tags: true } });
+  const card = await db.card.findFirst({
+    where: ownCardWhere(learnerId, cardId),
+    select: { id: true, deckId: true, prompt: true, answer: true, tags: true },
+  });
   if (!card) return null;
   const tags = Array.isArray(card.tags) ? card.tags.filter((tag): tag is string => typeof tag === "string") : [];
   return { id: card.id, deckId: card.deckId, front: card.prompt, back: card.answer, tags };
@@ -32,7 +39,10 @@ export async function getOwnCard(learnerId: string, cardId: string): Promise<Own
 type RenderedSides = { ok: true; promptHtml: string; answerHtml: string } | { ok: false; message: string };
 
 async function renderSides(input: OwnCardInput): Promise<RenderedSides> {
-  for (const [label, text] of [["front", input.front], ["back", input.back]] as const) {
+  for (const [label, text] of [
+    ["front", input.front],
+    ["back", input.back],
+  ] as const) {
     const check = checkMarkdownStructure(text);
     if (!check.ok) return { ok: false, message: `The ${label}: ${check.message}` };
   }
@@ -40,12 +50,24 @@ async function renderSides(input: OwnCardInput): Promise<RenderedSides> {
 }
 
 function cardContent(input: OwnCardInput, rendered: { promptHtml: string; answerHtml: string }) {
-  const contentHash = createHash("sha256").update(JSON.stringify([input.front, input.back, input.tags])).digest("hex");
-  return { prompt: input.front, answer: input.back, promptHtml: rendered.promptHtml, answerHtml: rendered.answerHtml, tags: input.tags, contentHash };
+  const contentHash = createHash("sha256")
+    .update(JSON.stringify([input.front, input.back, input.tags]))
+    .digest("hex");
+  return {
+    prompt: input.front,
+    answer: input.back,
+    promptHtml: rendered.promptHtml,
+    answerHtml: rendered.answerHtml,
+    tags: input.tags,
+    contentHash,
+  };
 }
 
 const sizeOf = (content: { prompt: string; answer: string; promptHtml: string; answerHtml: string }) =>
-  [content.prompt, content.answer, content.promptHtml, content.answerHtml].reduce((sum, text) => sum + Buffer.byteLength(text, "utf8"), 0);
+  [content.prompt, content.answer, content.promptHtml, content.answerHtml].reduce(
+    (sum, text) => sum + Buffer.byteLength(text, "utf8"),
+    0,
+  );
 
 export type PreviewResult = { ok: true; html: string } | { ok: false; message: string };
 
@@ -62,12 +84,18 @@ export async function createOwnCard(learnerId: string, input: OwnCardInput): Pro
   const content = cardContent(input, rendered);
   const cardId = `own_${randomUUID().replaceAll("-", "")}`;
   return serializableTransaction(db, async (tx): Promise<CardWrite> => {
-    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });
+    const deck = await tx.deck.findFirst({
+      where: { id: input.deckId, ...ownDeckWhere(learnerId) },
+      select: { id: true },
+    });
     if (!deck) return { ok: false, message: `There is no deck "${input.deckId}" of yours to add a card to.` };
     const quota = checkStorageQuota(await storedCardBytes(tx, learnerId), sizeOf(content), storageQuotaBytes);
-    if (!quota.ok) return { ok: false, message: "This card does not fit in your storage quota; delete some cards first." };
+    if (!quota.ok)
+      return { ok: false, message: "This card does not fit in your storage quota; delete some cards first." };
     const position = await tx.card.count({ where: { deckId: deck.id } });
-    await tx.card.create({ data: { id: cardId, deckId: deck.id, type: "flashcard", sources: [], position, ...content } });
+    await tx.card.create({
+      data: { id: cardId, deckId: deck.id, type: "flashcard", sources: [], position, ...content },
+    });
     return { ok: true, cardId, deckId: deck.id };
   });
 }
@@ -78,12 +106,23 @@ export async function updateOwnCard(learnerId: string, cardId: string, input: Ow
   if (!rendered.ok) return rendered;
   const content = cardContent(input, rendered);
   return serializableTransaction(db, async (tx): Promise<CardWrite> => {
-    const card = await tx.card.findFirst({ where: ownCardWhere(learnerId, cardId), select: { id: true, prompt: true, answer: true, promptHtml: true, answerHtml: true } });
+    const card = await tx.card.findFirst({
+      where: ownCardWhere(learnerId, cardId),
+      select: { id: true, prompt: true, answer: true, promptHtml: true, answerHtml: true },
+    });
     if (!card) return { ok: false, message: noSuchCard(cardId) };
-    const deck = await tx.deck.findFirst({ where: { id: input.deckId, ...ownDeckWhere(learnerId) }, select: { id: true } });
+    const deck = await tx.deck.findFirst({
+      where: { id: input.deckId, ...ownDeckWhere(learnerId) },
+      select: { id: true },
+    });
     if (!deck) return { ok: false, message: `There is no deck "${input.deckId}" of yours to move the card to.` };
-    const quota = checkStorageQuota((await storedCardBytes(tx, learnerId)) - sizeOf(card), sizeOf(content), storageQuotaBytes);
-    if (!quota.ok) return { ok: false, message: "This card no longer fits in your storage quota; delete some cards first." };
+    const quota = checkStorageQuota(
+      (await storedCardBytes(tx, learnerId)) - sizeOf(card),
+      sizeOf(content),
+      storageQuotaBytes,
+    );
+    if (!quota.ok)
+      return { ok: false, message: "This card no longer fits in your storage quota; delete some cards first." };
     await tx.card.update({ where: { id: card.id }, data: { ...content, deckId: deck.id } });
     return { ok: true, cardId, deckId: deck.id };
   });
@@ -91,7 +130,10 @@ export async function updateOwnCard(learnerId: string, cardId: string, input: Ow
 
 export async function deleteOwnCard(learnerId: string, cardId: string): Promise<CardWrite> {
   return db.$transaction(async (tx): Promise<CardWrite> => {
-    const card = await tx.card.findFirst({ where: ownCardWhere(learnerId, cardId), select: { id: true, deckId: true } });
+    const card = await tx.card.findFirst({
+      where: ownCardWhere(learnerId, cardId),
+      select: { id: true, deckId: true },
+    });
     if (!card) return { ok: false, message: noSuchCard(cardId) };
     await deleteCardsWhere(tx, { id: card.id });
     return { ok: true, cardId, deckId: card.deckId };

@@ -17,7 +17,11 @@ const notYours = (deckId: string) => `There is no deck "${deckId}" of yours.`;
 
 /** The learner's own decks, for the card form's deck picker. */
 export async function getOwnDecks(learnerId: string): Promise<{ id: string; title: string }[]> {
-  return db.deck.findMany({ where: ownDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true } });
+  return db.deck.findMany({
+    where: ownDeckWhere(learnerId),
+    orderBy: { position: "asc" },
+    select: { id: true, title: true },
+  });
 }
 
 export async function createOwnDeck(learnerId: string, title: string): Promise<DeckWrite> {
@@ -25,7 +29,9 @@ export async function createOwnDeck(learnerId: string, title: string): Promise<D
   const deckId = `own_${randomUUID().replaceAll("-", "")}`;
   await db.$transaction(async (tx) => {
     const position = ownDeckPosition + (await tx.deck.count({ where: { ownerId: learnerId } }));
-    await tx.deck.create({ data: { id: deckId, title, description: "Cards you wrote.", position, ownerId: learnerId } });
+    await tx.deck.create({
+      data: { id: deckId, title, description: "Cards you wrote.", position, ownerId: learnerId },
+    });
   });
   return { ok: true, deckId };
 }

@@ -21,7 +21,14 @@ export async function createPasswordReset(email: string, now: Date): Promise<str
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   if (!user?.passwordHash) return null;
   const token = randomBytes(32).toString("base64url");
-  await db.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + passwordResetTtlMs), createdAt: now } });
+  await db.passwordReset.create({
+    data: {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + passwordResetTtlMs),
+      createdAt: now,
+    },
+  });
   return token;
 }
 
@@ -33,7 +40,10 @@ export async function createPasswordReset(email: string, now: Date): Promise<str
 export async function resetPasswordWithToken(token: string, passwordHash: string, now: Date): Promise<boolean> {
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const { count } = await tx.passwordReset.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (count !== 1) return false;
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });

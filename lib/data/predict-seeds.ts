@@ -30,10 +30,14 @@ export async function isIssuedPredictSeed(learnerId: string | null, cardId: stri
   if (!learnerId) return seed === variantSeed(predictVariantKey(null, cardId, 0));
   const [state, quizQuestions, answered] = await Promise.all([
     db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } }, select: { version: true } }),
-    db.quizQuestion.findMany({ where: { cardId, quiz: { userId: learnerId } }, select: { quizId: true, position: true } }),
+    db.quizQuestion.findMany({
+      where: { cardId, quiz: { userId: learnerId } },
+      select: { quizId: true, position: true },
+    }),
     db.reviewLog.findFirst({ where: { userId: learnerId, cardId, variantSeed: seed }, select: { id: true } }),
   ]);
   if (seed === variantSeed(predictVariantKey(learnerId, cardId, state?.version ?? 0))) return true;
-  if (quizQuestions.some((question) => seed === variantSeed(quizVariantKey(question.quizId, question.position)))) return true;
+  if (quizQuestions.some((question) => seed === variantSeed(quizVariantKey(question.quizId, question.position))))
+    return true;
   return answered !== null;
 }

@@ -36,7 +36,10 @@ export function getPredictQuestion(kind: GeneratorKind, seed: number): Promise<H
   const key = `${kind}:${seed}`;
   return questions.getOrCompute(key, () => {
     const question = build(kind, seed);
-    void question.then((outcome) => outcome.ok || questions.delete(key), () => questions.delete(key)); // a failure is not remembered
+    void question.then(
+      (outcome) => outcome.ok || questions.delete(key),
+      () => questions.delete(key),
+    ); // a failure is not remembered
     return question;
   });
 }
@@ -55,11 +58,20 @@ export type ReplayPrediction = { guess: string; answer: string; isCorrect: boole
 /**
  * What a learner predicted on a predict card, for its replay: the card must be one they can see and
  * the choice one of that variant's, and the seed one the server issued to them for that card. The
- * variant was just generated to check the answer, so this is normally an LRU hit. Null when anything does not match (a hand-edited link shows no prediction).
+ * variant was just generated to check the answer, so this is normally an LRU hit. Null when anything does not match (a
+ * hand-edited link shows no prediction).
  */
-export async function getReplayPrediction(cardId: string, learnerId: string | null, seed: number, guess: string): Promise<ReplayPrediction | null> {
+export async function getReplayPrediction(
+  cardId: string,
+  learnerId: string | null,
+  seed: number,
+  guess: string,
+): Promise<ReplayPrediction | null> {
   if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 31) return null;
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleCardWhere(learnerId) }, select: { details: true } });
+  const card = await db.card.findFirst({
+    where: { id: cardId, ...visibleCardWhere(learnerId) },
+    select: { details: true },
+  });
   const kind = (card?.details as { generator?: unknown } | null | undefined)?.generator;
   if (!isGeneratorKind(kind) || !(await isIssuedPredictSeed(learnerId, cardId, seed))) return null;
   const outcome = await getPredictQuestion(kind, seed);

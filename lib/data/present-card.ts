@@ -39,7 +39,13 @@ async function presentPredict(details: unknown, variantKey: string): Promise<Pre
   const outcome = await getPredictQuestion(generator, variantSeed(variantKey));
   if (!outcome.ok) throw new Error(outcome.message);
   const question = outcome.value;
-  return { kind: "predict", seed: question.seed, promptHtml: question.promptHtml, choices: question.choices, hint: question.hint };
+  return {
+    kind: "predict",
+    seed: question.seed,
+    promptHtml: question.promptHtml,
+    choices: question.choices,
+    hint: question.hint,
+  };
 }
 
 /** Loads a card and shapes it for the learner, with `memory` (their state, if any) for the previews. */
@@ -57,10 +63,25 @@ export async function presentCard(input: {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: { id: true, deckId: true, type: true, promptHtml: true, answerHtml: true, sources: true, details: true, scenario: true, scenarioParams: true, scenarioClaim: true, ...interviewColumns },
+    select: {
+      id: true,
+      deckId: true,
+      type: true,
+      promptHtml: true,
+      answerHtml: true,
+      sources: true,
+      details: true,
+      scenario: true,
+      scenarioParams: true,
+      scenarioClaim: true,
+      ...interviewColumns,
+    },
   });
   const version = memory?.version ?? 0;
-  const question = card.type === "predict" ? await presentPredict(card.details, input.variantKey ?? predictVariantKey(learnerId, card.id, version)) : presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`);
+  const question =
+    card.type === "predict"
+      ? await presentPredict(card.details, input.variantKey ?? predictVariantKey(learnerId, card.id, version))
+      : presentQuestion(card.type, card.details, `${learnerId}:${card.id}:${version}`);
   return {
     id: card.id,
     deckId: card.deckId,
@@ -72,7 +93,10 @@ export async function presentCard(input: {
     sources: stringListSchema.parse(card.sources),
     queue: input.queue,
     version,
-    previews: input.withPreviews === false ? [] : previewGrades(memory, now, settings).map(({ rating, label }) => ({ rating, label })),
+    previews:
+      input.withPreviews === false
+        ? []
+        : previewGrades(memory, now, settings).map(({ rating, label }) => ({ rating, label })),
     replayHref: cardReplayHref(card),
   };
 }

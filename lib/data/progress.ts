@@ -12,7 +12,13 @@ import type { StudySettings } from "./settings";
 import { getQueueCountsByDeck, type QueueCounts } from "./study";
 import { visibleDeckWhere } from "./visibility";
 
-export type TopicMastery = { deckId: string; title: string; cardCount: number; studied: number; averageRetrievability: number };
+export type TopicMastery = {
+  deckId: string;
+  title: string;
+  cardCount: number;
+  studied: number;
+  averageRetrievability: number;
+};
 
 export type Progress = {
   dueToday: QueueCounts;
@@ -33,14 +39,27 @@ const intervalSchema = z.object({ scheduledDays: z.number() }).nullable().catch(
 export async function getProgress(learnerId: string | null, now: Date, settings: StudySettings): Promise<Progress> {
   const [counts, states, reviews, decks, replays] = await Promise.all([
     getQueueCountsByDeck(learnerId, now, settings),
-    learnerId ? db.cardState.findMany({ where: { userId: learnerId, card: { retiredAt: null } }, include: { card: { select: { deckId: true } } } }) : Promise.resolve([]),
     learnerId
-      ? db.reviewLog.findMany({ where: { userId: learnerId, undoneAt: null }, select: { reviewedAt: true, rating: true, state: true, durationMs: true, stateBefore: true } })
+      ? db.cardState.findMany({
+          where: { userId: learnerId, card: { retiredAt: null } },
+          include: { card: { select: { deckId: true } } },
+        })
       : Promise.resolve([]),
-    db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } } }),
+    learnerId
+      ? db.reviewLog.findMany({
+          where: { userId: learnerId, undoneAt: null },
+          select: { reviewedAt: true, rating: true, state: true, durationMs: true, stateBefore: true },
+        })
+      : Promise.resolve([]),
+    db.deck.findMany({
+      where: visibleDeckWhere(learnerId),
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
+    }),
     countReplays(learnerId),
   ]);
-  const recent = (days: number) => reviews.filter((review) => learnerDayOffset(review.reviewedAt, now, settings) > -days);
+  const recent = (days: number) =>
+    reviews.filter((review) => learnerDayOffset(review.reviewedAt, now, settings) > -days);
   const studiedByDeck = new Map<string, { studied: number; retrievability: number }>();
   for (const state of states) {
     if (state.state === State.New) continue;
@@ -59,23 +78,43 @@ export async function getProgress(learnerId: string | null, now: Date, settings:
     reviewCount: reviews.length,
     timeStudiedMs: { today: timeStudiedMs(recent(1)), week: timeStudiedMs(recent(7)), total: timeStudiedMs(reviews) },
     retention: trueRetention(
-      reviews.map((review) => ({ ...review, intervalDays: intervalSchema.parse(review.stateBefore)?.scheduledDays ?? 0 })),
+      reviews.map((review) => ({
+        ...review,
+        intervalDays: intervalSchema.parse(review.stateBefore)?.scheduledDays ?? 0,
+      })),
       now,
       settings,
     ),
     mastery: decks.map((deck) => {
       const entry = studiedByDeck.get(deck.id);
       // Unstudied cards count as forgotten: mastery is the expected share of the deck you would recall now.
-      return { deckId: deck.id, title: deck.title, cardCount: deck._count.cards, studied: entry?.studied ?? 0, averageRetrievability: deck._count.cards ? (entry?.retrievability ?? 0) / deck._count.cards : 0 };
+      return {
+        deckId: deck.id,
+        title: deck.title,
+        cardCount: deck._count.cards,
+        studied: entry?.studied ?? 0,
+        averageRetrievability: deck._count.cards ? (entry?.retrievability ?? 0) / deck._count.cards : 0,
+      };
     }),
     replays,
     planner: plannerFor(settings.interviewDate ?? null, now, settings, cardCount - seen, recent(7)),
   };
 }
 
-function plannerFor(interviewDate: string | null, now: Date, settings: StudySettings, unseenCards: number, lastWeek: { state: number }[]) {
+function plannerFor(
+  interviewDate: string | null,
+  now: Date,
+  settings: StudySettings,
+  unseenCards: number,
+  lastWeek: { state: number }[],
+) {
   if (!interviewDate) return { interviewDate: null, daysLeft: null, plan: null, unseenCards };
   const daysLeft = daysBetweenDates(learnerDateKey(now, settings), interviewDate);
   const recentNewPerDay = lastWeek.filter((review) => review.state === State.New).length / 7;
-  return { interviewDate, daysLeft, unseenCards, plan: planForInterview({ daysLeft, unseenCards, newCardsPerDay: settings.newCardsPerDay, recentNewPerDay }) };
+  return {
+    interviewDate,
+    daysLeft,
+    unseenCards,
+    plan: planForInterview({ daysLeft, unseenCards, newCardsPerDay: settings.newCardsPerDay, recentNewPerDay }),
+  };
 }

@@ -7,9 +7,14 @@ import { ensureGuestLearner } from "./learners";
 import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 /** Each deck and tag with its card count, and how many of those cards a mock interview can ask (interviewCount). */
-export type QuizTopics = { decks: { id: string; title: string; cardCount: number; interviewCount: number }[]; tags: { tag: string; cardCount: number; interviewCount: number }[] };
+export type QuizTopics = {
+  decks: { id: string; title: string; cardCount: number; interviewCount: number }[];
+  tags: { tag: string; cardCount: number; interviewCount: number }[];
+};
 
-/** The cards a mock interview asks: open questions (flashcards) with interview sections to check a typed answer against. */
+/**
+ * The cards a mock interview asks: open questions (flashcards) with interview sections to check a typed answer against.
+ */
 const interviewCardWhere = { type: "flashcard", sayItHtml: { not: null } };
 
 const tagsSchema = z.array(z.string());
@@ -17,8 +22,15 @@ const tagsSchema = z.array(z.string());
 /** The decks and tags a learner can build a quiz from, with how many cards each holds. */
 export async function getQuizTopics(learnerId: string | null): Promise<QuizTopics> {
   const [decks, cards] = await Promise.all([
-    db.deck.findMany({ where: visibleDeckWhere(learnerId), orderBy: { position: "asc" }, select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } } }),
-    db.card.findMany({ where: visibleCardWhere(learnerId), select: { deckId: true, tags: true, type: true, sayItHtml: true } }),
+    db.deck.findMany({
+      where: visibleDeckWhere(learnerId),
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
+    }),
+    db.card.findMany({
+      where: visibleCardWhere(learnerId),
+      select: { deckId: true, tags: true, type: true, sayItHtml: true },
+    }),
   ]);
   const tagCounts = new Map<string, { cardCount: number; interviewCount: number }>();
   const deckInterviewCounts = new Map<string, number>();
@@ -33,8 +45,15 @@ export async function getQuizTopics(learnerId: string | null): Promise<QuizTopic
     }
   }
   return {
-    decks: decks.map((deck) => ({ id: deck.id, title: deck.title, cardCount: deck._count.cards, interviewCount: deckInterviewCounts.get(deck.id) ?? 0 })),
-    tags: [...tagCounts].map(([tag, counts]) => ({ tag, ...counts })).sort((a, b) => b.cardCount - a.cardCount || a.tag.localeCompare(b.tag)),
+    decks: decks.map((deck) => ({
+      id: deck.id,
+      title: deck.title,
+      cardCount: deck._count.cards,
+      interviewCount: deckInterviewCounts.get(deck.id) ?? 0,
+    })),
+    tags: [...tagCounts]
+      .map(([tag, counts]) => ({ tag, ...counts }))
+      .sort((a, b) => b.cardCount - a.cardCount || a.tag.localeCompare(b.tag)),
   };
 }
 
@@ -46,16 +65,26 @@ export type CreateQuizResult = { ok: true; quizId: string } | { ok: false; messa
  */
 export async function createQuiz(learnerId: string, setup: QuizSetup, now: Date): Promise<CreateQuizResult> {
   const candidates = await db.card.findMany({
-    where: { ...visibleCardWhere(learnerId), ...(setup.deckIds.length ? { deckId: { in: setup.deckIds } } : {}), ...(setup.mode === "interview" ? interviewCardWhere : {}) },
+    where: {
+      ...visibleCardWhere(learnerId),
+      ...(setup.deckIds.length ? { deckId: { in: setup.deckIds } } : {}),
+      ...(setup.mode === "interview" ? interviewCardWhere : {}),
+    },
     select: { id: true, tags: true },
     orderBy: { id: "asc" },
   });
   const wanted = new Set(setup.tags);
-  const pool = wanted.size ? candidates.filter((card) => tagsSchema.parse(card.tags).some((tag) => wanted.has(tag))) : candidates;
-  if (setup.mode === "interview" && pool.length < setup.questionCount) return { ok: false, message: tooFewForInterview(pool.length) };
+  const pool = wanted.size
+    ? candidates.filter((card) => tagsSchema.parse(card.tags).some((tag) => wanted.has(tag)))
+    : candidates;
+  if (setup.mode === "interview" && pool.length < setup.questionCount)
+    return { ok: false, message: tooFewForInterview(pool.length) };
   if (pool.length === 0) return { ok: false, message: "No cards match those decks and topics: choose fewer filters." };
 
-  const drawn = draw(pool.map((card) => card.id), Math.min(setup.questionCount, pool.length));
+  const drawn = draw(
+    pool.map((card) => card.id),
+    Math.min(setup.questionCount, pool.length),
+  );
   await ensureGuestLearner(learnerId);
   const quiz = await db.quiz.create({
     data: {
@@ -77,7 +106,10 @@ function tooFewForInterview(available: number): string {
   const sections = "interview sections (a 30-second answer, key points and follow-ups)";
   if (available === 0) return `No card in these decks and topics has ${sections}: choose other decks or topics.`;
   const plural = available === 1 ? "" : "s";
-  return `Only ${available} card${plural} in these decks and topics ${available === 1 ? "has" : "have"} ${sections}: ask for at most ${available} question${plural}, or choose more decks or topics.`;
+  return (
+    `Only ${available} card${plural} in these decks and topics ${available === 1 ? "has" : "have"} ` +
+    `${sections}: ask for at most ${available} question${plural}, or choose more decks or topics.`
+  );
 }
 
 /**
@@ -85,7 +117,15 @@ function tooFewForInterview(available: number): string {
  * per question. Null when the quiz is not this learner's interview.
  */
 export async function retryInterview(learnerId: string, quizId: string, now: Date): Promise<string | null> {
-  const quiz = await db.quiz.findFirst({ where: { id: quizId, userId: learnerId, mode: "interview" }, select: { deckIds: true, tags: true, timeLimitSec: true, questions: { orderBy: { position: "asc" }, select: { cardId: true } } } });
+  const quiz = await db.quiz.findFirst({
+    where: { id: quizId, userId: learnerId, mode: "interview" },
+    select: {
+      deckIds: true,
+      tags: true,
+      timeLimitSec: true,
+      questions: { orderBy: { position: "asc" }, select: { cardId: true } },
+    },
+  });
   if (!quiz) return null;
   const retry = await db.quiz.create({
     data: {

@@ -32,18 +32,33 @@ export type QuizView = {
   mode: QuizMode;
   questionCount: number;
   answeredCount: number;
-  /** Time left in an interview when the page was rendered (ms; the browser counts down from it, whatever its own clock says), null for untimed quizzes. */
+  /**
+   * Time left in an interview when the page was rendered (ms; the browser counts down from it, whatever its own clock
+   * says), null for untimed quizzes.
+   */
   remainingMs: number | null;
   isFinished: boolean;
   current: { position: number; card: ShownCard } | null;
 };
 
 /** A learner's quiz as they play it; null when it does not exist or is someone else's. */
-export async function getQuizView(learnerId: string | null, quizId: string, now: Date, settings: StudySettings): Promise<QuizView | null> {
+export async function getQuizView(
+  learnerId: string | null,
+  quizId: string,
+  now: Date,
+  settings: StudySettings,
+): Promise<QuizView | null> {
   if (!learnerId) return null;
   const quiz = await db.quiz.findFirst({
     where: { id: quizId, userId: learnerId },
-    select: { id: true, mode: true, startedAt: true, timeLimitSec: true, finishedAt: true, questions: { orderBy: { position: "asc" }, select: { position: true, cardId: true, answeredAt: true } } },
+    select: {
+      id: true,
+      mode: true,
+      startedAt: true,
+      timeLimitSec: true,
+      finishedAt: true,
+      questions: { orderBy: { position: "asc" }, select: { position: true, cardId: true, answeredAt: true } },
+    },
   });
   if (!quiz) return null;
   const endsAt = quizEndsAt(quiz);
@@ -52,11 +67,30 @@ export async function getQuizView(learnerId: string | null, quizId: string, now:
   const mode = quiz.mode as QuizMode;
   let current: QuizView["current"] = null;
   if (!isFinished && next) {
-    const memory = await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: next.cardId } } });
-    const card = await presentCard({ cardId: next.cardId, learnerId, memory, queue: memory ? "review" : "new", now, settings, withPreviews: mode !== "cram", variantKey: quizVariantKey(quiz.id, next.position) });
+    const memory = await db.cardState.findUnique({
+      where: { userId_cardId: { userId: learnerId, cardId: next.cardId } },
+    });
+    const card = await presentCard({
+      cardId: next.cardId,
+      learnerId,
+      memory,
+      queue: memory ? "review" : "new",
+      now,
+      settings,
+      withPreviews: mode !== "cram",
+      variantKey: quizVariantKey(quiz.id, next.position),
+    });
     current = { position: next.position, card };
   }
-  return { id: quiz.id, mode, questionCount: quiz.questions.length, answeredCount: quiz.questions.filter((q) => q.answeredAt).length, remainingMs: endsAt === null ? null : Math.max(0, endsAt - now.getTime()), isFinished, current };
+  return {
+    id: quiz.id,
+    mode,
+    questionCount: quiz.questions.length,
+    answeredCount: quiz.questions.filter((q) => q.answeredAt).length,
+    remainingMs: endsAt === null ? null : Math.max(0, endsAt - now.getTime()),
+    isFinished,
+    current,
+  };
 }
 
 export type QuizAnswerResult = { ok: true; isFinished: boolean } | { ok: false; message: string };
@@ -79,23 +113,40 @@ export async function answerQuizQuestion(input: {
   const { learnerId, quizId, position, rating, answer, now } = input;
   const quiz = await db.quiz.findFirst({
     where: { id: quizId, userId: learnerId },
-    select: { mode: true, startedAt: true, timeLimitSec: true, finishedAt: true, questions: { where: { position }, select: { id: true, cardId: true, answeredAt: true, card: { select: { type: true, details: true, deckId: true } } } } },
+    select: {
+      mode: true,
+      startedAt: true,
+      timeLimitSec: true,
+      finishedAt: true,
+      questions: {
+        where: { position },
+        select: {
+          id: true,
+          cardId: true,
+          answeredAt: true,
+          card: { select: { type: true, details: true, deckId: true } },
+        },
+      },
+    },
   });
   const question = quiz?.questions[0];
   if (!quiz || !question) return { ok: false, message: "There is no such quiz question." };
   if (quiz.finishedAt) return { ok: false, message: "This quiz is over; its report has every answer." };
-  if (quiz.mode === "interview") return { ok: false, message: "A mock interview is answered step by step: reload the page." };
+  if (quiz.mode === "interview")
+    return { ok: false, message: "A mock interview is answered step by step: reload the page." };
   if (isPastDeadline(quiz, now)) {
     await finishQuiz(learnerId, quizId, now);
     return { ok: false, message: "Time is up: the interview is over." };
   }
-  if (question.answeredAt) return { ok: false, message: "This question was already answered; nothing was recorded twice." };
+  if (question.answeredAt)
+    return { ok: false, message: "This question was already answered; nothing was recorded twice." };
   if (answer?.kind === "predict" && answer.seed !== variantSeed(quizVariantKey(quizId, position))) {
     return { ok: false, message: "That is not the question this quiz asked; reload the page." };
   }
   const checked = answer ? await checkAnswerFor({ ...question.card, answerHtml: "" }, answer) : undefined;
   if (checked && !checked.ok) return checked;
-  if (!checked && question.card.type !== "flashcard") return { ok: false, message: "Answer the question before grading it." };
+  if (!checked && question.card.type !== "flashcard")
+    return { ok: false, message: "Answer the question before grading it." };
   const isCorrect = checked ? checked.isCorrect : rating > 1;
 
   return serializableTransaction(db, async (tx) => {
@@ -109,9 +160,13 @@ export async function answerQuizQuestion(input: {
         variantSeed: answer?.kind === "predict" ? answer.seed : null,
       },
     });
-    if (count !== 1) return { ok: false, message: "This question was already answered; nothing was recorded twice." } as const;
+    if (count !== 1)
+      return { ok: false, message: "This question was already answered; nothing was recorded twice." } as const;
     if (quiz.mode !== "cram") {
-      const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: question.cardId } }, select: { version: true } });
+      const state = await tx.cardState.findUnique({
+        where: { userId_cardId: { userId: learnerId, cardId: question.cardId } },
+        select: { version: true },
+      });
       const review = {
         ...input,
         cardId: question.cardId,
@@ -132,6 +187,9 @@ export async function answerQuizQuestion(input: {
 
 /** Ends a quiz now (the learner stopped, or the interview's time ran out); unanswered questions stay unanswered. */
 export async function finishQuiz(learnerId: string, quizId: string, now: Date): Promise<boolean> {
-  const { count } = await db.quiz.updateMany({ where: { id: quizId, userId: learnerId, finishedAt: null }, data: { finishedAt: now } });
+  const { count } = await db.quiz.updateMany({
+    where: { id: quizId, userId: learnerId, finishedAt: null },
+    data: { finishedAt: now },
+  });
   return count === 1;
 }

@@ -42,7 +42,21 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
     include: {
       questions: {
         orderBy: { position: "asc" },
-        include: { card: { select: { id: true, type: true, details: true, promptHtml: true, answerHtml: true, scenario: true, scenarioParams: true, scenarioClaim: true, deck: { select: { title: true } } } } },
+        include: {
+          card: {
+            select: {
+              id: true,
+              type: true,
+              details: true,
+              promptHtml: true,
+              answerHtml: true,
+              scenario: true,
+              scenarioParams: true,
+              scenarioClaim: true,
+              deck: { select: { title: true } },
+            },
+          },
+        },
       },
     },
   });
@@ -57,7 +71,8 @@ export async function getQuizReport(learnerId: string | null, quizId: string): P
         rating: question.rating,
       };
       const predicted = await describePrediction(question.card.details, question.variantSeed, question.answer);
-      if (predicted) return { ...base, ...predicted, answerHtml: `${predicted.answerHtml}\n${question.card.answerHtml}` };
+      if (predicted)
+        return { ...base, ...predicted, answerHtml: `${predicted.answerHtml}\n${question.card.answerHtml}` };
       return {
         ...base,
         promptHtml: question.card.promptHtml,
@@ -110,18 +125,29 @@ function describeAnswer(type: string, details: unknown, answer: unknown): { give
   const parsed = answerSchema.safeParse(answer);
   if (type === "multiple-choice") {
     const { choices } = choiceDetailsSchema.parse(details);
-    const given = parsed.success && parsed.data.kind === "multiple-choice" ? parsed.data.choices.map((id) => choices[id]?.html ?? "") : [];
+    const given =
+      parsed.success && parsed.data.kind === "multiple-choice"
+        ? parsed.data.choices.map((id) => choices[id]?.html ?? "")
+        : [];
     return { given, expected: choices.filter((choice) => choice.correct).map((choice) => choice.html) };
   }
   if (type === "ordering") {
     const { steps } = orderingDetailsSchema.parse(details);
-    const given = parsed.success && parsed.data.kind === "ordering" ? parsed.data.order.map((id) => steps[id]?.html ?? "") : [];
+    const given =
+      parsed.success && parsed.data.kind === "ordering" ? parsed.data.order.map((id) => steps[id]?.html ?? "") : [];
     return { given, expected: steps.map((step) => step.html) };
   }
   return { given: [], expected: [] };
 }
 
-export type QuizSummary = { id: string; mode: QuizMode; startedAt: Date; isFinished: boolean; correct: number; total: number };
+export type QuizSummary = {
+  id: string;
+  mode: QuizMode;
+  startedAt: Date;
+  isFinished: boolean;
+  correct: number;
+  total: number;
+};
 
 /** A learner's quizzes, newest first; an interview whose time is up counts as finished. */
 export async function listQuizzes(learnerId: string | null, now = clock.now()): Promise<QuizSummary[]> {
@@ -130,7 +156,14 @@ export async function listQuizzes(learnerId: string | null, now = clock.now()): 
     where: { userId: learnerId },
     orderBy: { startedAt: "desc" },
     take: 20,
-    select: { id: true, mode: true, startedAt: true, finishedAt: true, timeLimitSec: true, questions: { select: { isCorrect: true, answeredAt: true } } },
+    select: {
+      id: true,
+      mode: true,
+      startedAt: true,
+      finishedAt: true,
+      timeLimitSec: true,
+      questions: { select: { isCorrect: true, answeredAt: true } },
+    },
   });
   return quizzes.map((quiz) => ({
     id: quiz.id,

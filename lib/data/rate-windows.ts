@@ -23,17 +23,29 @@ export async function countEvent(key: string, windowMs: number, now: Date): Prom
  * key order: the database serializes the increments, so no two events see the same count, which
  * a read-then-write would allow.
  */
-export async function countEvents(keys: readonly string[], windowMs: number, now: Date): Promise<Map<string, WindowCount>> {
+export async function countEvents(
+  keys: readonly string[],
+  windowMs: number,
+  now: Date,
+): Promise<Map<string, WindowCount>> {
   const nowMs = BigInt(now.getTime());
   const liveSince = liveSinceMs(windowMs, now);
   const ids = [...new Set(keys)].sort();
+  const values = Prisma.join(ids.map((id) => Prisma.sql`(${id}, 1, ${nowMs})`));
   const rows = await db.$queryRaw<{ key: string; attempts: number | bigint; windowStartedAtMs: number | bigint }[]>`
-    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES ${Prisma.join(ids.map((id) => Prisma.sql`(${id}, 1, ${nowMs})`))}
+    INSERT INTO "AuthThrottle" ("key", "attempts", "windowStartedAtMs") VALUES ${values}
     ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
-      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince} THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
+      "attempts" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince}
+        THEN "AuthThrottle"."attempts" + 1 ELSE 1 END,
+      "windowStartedAtMs" = CASE WHEN "AuthThrottle"."windowStartedAtMs" > ${liveSince}
+        THEN "AuthThrottle"."windowStartedAtMs" ELSE ${nowMs} END
     RETURNING "key", "attempts", "windowStartedAtMs"`;
-  return new Map(rows.map((row) => [row.key, { count: Number(row.attempts), windowEndsAtMs: Number(row.windowStartedAtMs) + windowMs }]));
+  return new Map(
+    rows.map((row) => [
+      row.key,
+      { count: Number(row.attempts), windowEndsAtMs: Number(row.windowStartedAtMs) + windowMs },
+    ]),
+  );
 }
 
 /** Takes back one counted event, if the window it was counted in still runs. */
@@ -46,6 +58,9 @@ export async function uncountEvent(key: string, windowMs: number, now: Date): Pr
 
 /** Events counted for `key` in the window running at `now` (0 when none runs). */
 export async function eventsInWindow(key: string, windowMs: number, now: Date): Promise<number> {
-  const row = await db.authThrottle.findFirst({ where: { key, windowStartedAtMs: { gt: liveSinceMs(windowMs, now) } }, select: { attempts: true } });
+  const row = await db.authThrottle.findFirst({
+    where: { key, windowStartedAtMs: { gt: liveSinceMs(windowMs, now) } },
+    select: { attempts: true },
+  });
   return row?.attempts ?? 0;
 }

@@ -5,7 +5,10 @@ import { ensureGuestLearner } from "./learners";
 /** Notes that a learner watched a replay (at most once a minute for the same one). */
 export async function recordReplayView(learnerId: string, scenario: string, key: string, now: Date): Promise<void> {
   await ensureGuestLearner(learnerId);
-  const recent = await db.replayView.findFirst({ where: { userId: learnerId, key, viewedAt: { gt: new Date(now.getTime() - 60_000) } }, select: { id: true } });
+  const recent = await db.replayView.findFirst({
+    where: { userId: learnerId, key, viewedAt: { gt: new Date(now.getTime() - 60_000) } },
+    select: { id: true },
+  });
   if (!recent) await db.replayView.create({ data: { userId: learnerId, scenario, key, viewedAt: now } });
 }
 

@@ -13,7 +13,7 @@ export type RecordReviewResult =
   | { ok: true; deckId: string; becameLeech: boolean; isSuspended: boolean }
   | { ok: false; code: "unknown-card" | "already-graded"; message: string };
 
-export const alreadyGraded = {
+const alreadyGraded = {
   ok: false,
   code: "already-graded",
   message: "This card was already graded (a second click or another tab); nothing was recorded twice.",
@@ -47,7 +47,10 @@ type Tx = Prisma.TransactionClient;
  * that crosses the leech threshold flags the card, and suspends it unless the learner chose "tag".
  */
 export async function recordReview(input: ReviewInput): Promise<RecordReviewResult> {
-  const card = await db.card.findFirst({ where: { id: input.cardId, ...visibleCardWhere(input.learnerId) }, select: { deckId: true } });
+  const card = await db.card.findFirst({
+    where: { id: input.cardId, ...visibleCardWhere(input.learnerId) },
+    select: { deckId: true },
+  });
   if (!card) return { ok: false, code: "unknown-card", message: `There is no card "${input.cardId}" to grade.` };
   await ensureGuestLearner(input.learnerId);
   try {
@@ -60,7 +63,11 @@ export async function recordReview(input: ReviewInput): Promise<RecordReviewResu
 }
 
 /** The writes of recordReview inside a caller's transaction (a quiz records its answer alongside). */
-export async function recordReviewInTransaction(tx: Tx, input: ReviewInput, deckId: string): Promise<RecordReviewResult> {
+export async function recordReviewInTransaction(
+  tx: Tx,
+  input: ReviewInput,
+  deckId: string,
+): Promise<RecordReviewResult> {
   const { learnerId, cardId, rating, version, now, settings } = input;
   const durationMs = input.shownAt ? Math.min(Math.max(0, now.getTime() - input.shownAt), maxDurationMs) : null;
   const current = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } });

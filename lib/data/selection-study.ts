@@ -16,11 +16,28 @@ import { visibleCardWhere } from "./visibility";
 
 export type Selection = { cardIds: string[]; since: Date };
 
-export async function getSelectionQueue(learnerId: string, selection: Selection, now: Date, settings: StudySettings): Promise<StudyQueue> {
+export async function getSelectionQueue(
+  learnerId: string,
+  selection: Selection,
+  now: Date,
+  settings: StudySettings,
+): Promise<StudyQueue> {
   const [cards, states, reviewed] = await Promise.all([
-    db.card.findMany({ where: { id: { in: selection.cardIds }, ...visibleCardWhere(learnerId) }, select: { id: true } }),
+    db.card.findMany({
+      where: { id: { in: selection.cardIds }, ...visibleCardWhere(learnerId) },
+      select: { id: true },
+    }),
     db.cardState.findMany({ where: { userId: learnerId, cardId: { in: selection.cardIds } } }),
-    db.reviewLog.findMany({ where: { userId: learnerId, cardId: { in: selection.cardIds }, undoneAt: null, reviewedAt: { gte: selection.since } }, select: { cardId: true }, distinct: ["cardId"] }),
+    db.reviewLog.findMany({
+      where: {
+        userId: learnerId,
+        cardId: { in: selection.cardIds },
+        undoneAt: null,
+        reviewedAt: { gte: selection.since },
+      },
+      select: { cardId: true },
+      distinct: ["cardId"],
+    }),
   ]);
   const visible = new Set(cards.map((card) => card.id));
   const doneIds = new Set(reviewed.map((row) => row.cardId));
@@ -33,18 +50,27 @@ export async function getSelectionQueue(learnerId: string, selection: Selection,
   const ready = selection.cardIds.filter((cardId) => visible.has(cardId) && !isHidden(cardId));
   const firstTime = ready.filter((cardId) => !doneIds.has(cardId));
   const learningAgain = ready.filter((cardId) => doneIds.has(cardId) && isLearning(cardId));
-  const learningDue = learningAgain.filter((cardId) => stateOf.get(cardId)!.due.getTime() <= now.getTime() + learnAheadMs);
-  const queueOf = (cardId: string) => (isLearning(cardId) ? "learning" : stateOf.get(cardId)?.state === State.Review ? "review" : "new");
+  const learningDue = learningAgain.filter(
+    (cardId) => stateOf.get(cardId)!.due.getTime() <= now.getTime() + learnAheadMs,
+  );
+  const queueOf = (cardId: string) =>
+    isLearning(cardId) ? "learning" : stateOf.get(cardId)?.state === State.Review ? "review" : "new";
   const remaining = [...learningDue, ...firstTime];
   const counts = {
     new: remaining.filter((cardId) => queueOf(cardId) === "new").length,
     learning: remaining.filter((cardId) => queueOf(cardId) === "learning").length,
     review: remaining.filter((cardId) => queueOf(cardId) === "review").length,
   };
-  const laterDue = learningAgain.map((cardId) => stateOf.get(cardId)!.due).filter((due) => due.getTime() > now.getTime() + learnAheadMs);
+  const laterDue = learningAgain
+    .map((cardId) => stateOf.get(cardId)!.due)
+    .filter((due) => due.getTime() > now.getTime() + learnAheadMs);
   const nextLearningDue = laterDue.sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   const cardId = remaining[0];
   if (!cardId) return { card: null, counts, nextLearningDue };
   const memory = stateOf.get(cardId) ?? null;
-  return { card: await presentCard({ cardId, learnerId, memory, queue: queueOf(cardId), now, settings }), counts, nextLearningDue };
+  return {
+    card: await presentCard({ cardId, learnerId, memory, queue: queueOf(cardId), now, settings }),
+    counts,
+    nextLearningDue,
+  };
 }

@@ -37,8 +37,13 @@ export const defaultStudySettings: StudySettings = {
   dayCarry: null,
 };
 
-/** The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both need it. */
-const getSettingsRow = cache(async (learnerId: string) => db.learnerSettings.findUnique({ where: { userId: learnerId } }));
+/**
+ * The learner's settings row. Read once per request: getStudySettings and the root layout's storedTimeZoneStatus both
+ * need it.
+ */
+const getSettingsRow = cache(async (learnerId: string) =>
+  db.learnerSettings.findUnique({ where: { userId: learnerId } }),
+);
 
 /** A learner's study settings: their saved ones, or the defaults. Read once per request. */
 export const getStudySettings = cache(async (learnerId: string | null): Promise<StudySettings> => {
@@ -60,11 +65,14 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     leechThreshold: row.leechThreshold,
     leechAction: row.leechAction === "tag" ? "tag" : "suspend",
     interviewDate: row.interviewDate?.toISOString().slice(0, 10) ?? null,
-    dayCarry: row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
+    dayCarry:
+      row.dayChangedAt && row.carriedDayStart ? { dayStart: row.carriedDayStart, changedAt: row.dayChangedAt } : null,
   };
 });
 
-/** Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet. */
+/**
+ * Whether the learner's time zone was detected or chosen and stored; "no-row" for a guest who has written nothing yet.
+ */
 export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" | "unset" | "no-row"> {
   const row = await getSettingsRow(learnerId);
   if (row) return row.timeZoneSetAt !== null ? "stored" : "unset";
@@ -74,7 +82,11 @@ export async function storedTimeZoneStatus(learnerId: string): Promise<"stored" 
 /** Sets or clears the learner's interview day (YYYY-MM-DD, stored as that date at 00:00 UTC). */
 export async function saveInterviewDate(learnerId: string, date: string | null): Promise<void> {
   const interviewDate = date ? new Date(`${date}T00:00:00Z`) : null;
-  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, interviewDate }, update: { interviewDate } });
+  await db.learnerSettings.upsert({
+    where: { userId: learnerId },
+    create: { userId: learnerId, interviewDate },
+    update: { interviewDate },
+  });
 }
 
 /**
@@ -91,5 +103,9 @@ export async function saveStudySettings(learnerId: string, input: StudySettingsI
     relearningSteps: formatSteps(input.relearningSteps as StepUnit[]),
     timeZoneSetAt: now, // chosen by the learner: a browser's detection no longer replaces it
   };
-  await db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId, ...data }, update: data });
+  await db.learnerSettings.upsert({
+    where: { userId: learnerId },
+    create: { userId: learnerId, ...data },
+    update: data,
+  });
 }

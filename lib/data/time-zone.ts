@@ -29,7 +29,10 @@ export async function saveDetectedTimeZone(learnerId: string, timeZone: string, 
   if (!exists) return false;
   await db.$transaction([
     db.learnerSettings.upsert({ where: { userId: learnerId }, create: { userId: learnerId }, update: {} }),
-    db.learnerSettings.updateMany({ where: { userId: learnerId, timeZoneSetAt: null }, data: { timeZone, timeZoneSetAt: now } }),
+    db.learnerSettings.updateMany({
+      where: { userId: learnerId, timeZoneSetAt: null },
+      data: { timeZone, timeZoneSetAt: now },
+    }),
   ]);
   return true;
 }

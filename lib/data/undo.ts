@@ -19,14 +19,23 @@ export async function undoLastReview(learnerId: string, now: Date): Promise<Undo
     });
     if (!last) return { ok: false, message: "There is no grade to undo." };
     const gradedVersion = Number(last.requestKey.split(":").at(-1));
-    const current = await tx.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId: last.cardId } } });
+    const current = await tx.cardState.findUnique({
+      where: { userId_cardId: { userId: learnerId, cardId: last.cardId } },
+    });
     if (!current || current.version !== gradedVersion + 1) {
       return { ok: false, message: "That grade can no longer be undone: the card has changed since." };
     }
     // A card that was new goes back to a new-card state; its row stays so that its version keeps
     // counting up (a grade's requestKey names the version, and must not repeat).
-    const before = storedCardStateFromJson(last.stateBefore) ?? { ...newMemoryState(now), suspendedAt: null, leechAt: null };
-    await tx.cardState.update({ where: { id: current.id }, data: { ...before, buriedUntil: null, version: current.version + 1 } });
+    const before = storedCardStateFromJson(last.stateBefore) ?? {
+      ...newMemoryState(now),
+      suspendedAt: null,
+      leechAt: null,
+    };
+    await tx.cardState.update({
+      where: { id: current.id },
+      data: { ...before, buriedUntil: null, version: current.version + 1 },
+    });
     await tx.reviewLog.update({ where: { id: last.id }, data: { undoneAt: now } });
     return { ok: true, cardId: last.cardId, deckId: last.card.deckId, version: current.version + 1 };
   });
@@ -35,6 +44,9 @@ export async function undoLastReview(learnerId: string, now: Date): Promise<Undo
 /** Whether undoLastReview has a grade to undo, so "Undo" is offered only then. */
 export async function hasUndoableReview(learnerId: string | null): Promise<boolean> {
   if (!learnerId) return false;
-  const last = await db.reviewLog.findFirst({ where: { userId: learnerId, undoneAt: null, source: "study" }, select: { id: true } });
+  const last = await db.reviewLog.findFirst({
+    where: { userId: learnerId, undoneAt: null, source: "study" },
+    select: { id: true },
+  });
   return last !== null;
 }

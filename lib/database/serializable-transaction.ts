@@ -2,7 +2,7 @@ import { isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Tries of one transaction that the database keeps aborting as a serialization failure. */
-export const serializableTriesMax = 10;
+const serializableTriesMax = 10;
 
 /**
  * Before try n + 1: a random wait of up to 5 ms × 2^n, at most 250 ms, so that transactions that

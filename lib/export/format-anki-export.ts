@@ -19,7 +19,7 @@ export type ExportCard = {
 
 const separator = "\t";
 
-export const ankiExportHeader = [
+const ankiExportHeader = [
   "#separator:tab",
   "#html:true",
   "#guid column:1",

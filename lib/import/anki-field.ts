@@ -19,9 +19,9 @@ function escapeHtml(text: string): string {
 }
 
 /** Raw HTML may shrink a lot when sanitised (style attributes); past this it is refused unread. */
-export const rawFieldCharsMax = 4 * cardFieldCharsMax;
+const rawFieldCharsMax = 4 * cardFieldCharsMax;
 /** The HTML tree code recurses per level and overflows the stack near 1,500 levels; real cards nest < 20. */
-export const htmlNestingMax = 100;
+const htmlNestingMax = 100;
 
 // Void elements never nest; these close themselves when a sibling opens, so `<p>a<p>b` is flat.
 const nonNesting = new Set([

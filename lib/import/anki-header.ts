@@ -64,7 +64,10 @@ function applyHeaderLine(header: AnkiHeader, key: string, value: string, line: n
     case "separator": {
       const separator = separatorFromValue(value);
       if (!separator)
-        return `#separator: "${value}" is not a separator: use tab, comma, semicolon, pipe, space, colon or the character itself.`;
+        return (
+          `#separator: "${value}" is not a separator: use tab, comma, ` +
+          "semicolon, pipe, space, colon or the character itself."
+        );
       header.separator = separator;
       return undefined;
     }

@@ -27,9 +27,9 @@ export type ImportReportJson = {
 };
 
 /** Lines listed per section before "… and N more", so a broken 10,000-row file stays readable. */
-export const reportLinesMax = 50;
+const reportLinesMax = 50;
 
-export function countSkippedByReason(result: ImportResult): Record<string, number> {
+function countSkippedByReason(result: ImportResult): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of result.skipped) counts[item.reason] = (counts[item.reason] ?? 0) + 1;
   return counts;
@@ -48,7 +48,11 @@ function describeSource(result: ImportResult): string {
   if (meta.format === "markdown") return "Markdown Q&A (<details> blocks)";
   const separator =
     Object.entries(separatorNames).find(([, char]) => char === meta.separator)?.[0] ?? JSON.stringify(meta.separator);
-  return `Anki plain text, ${separator}-separated (${meta.separatorSource === "header" ? "from the header" : "detected"}), ${meta.html ? "HTML" : "plain"} fields`;
+  return (
+    `Anki plain text, ${separator}-separated ` +
+    `(${meta.separatorSource === "header" ? "from the header" : "detected"}), ${meta.html ? "HTML" : "plain"} ` +
+    "fields"
+  );
 }
 
 function plural(count: number, word: string): string {
@@ -65,7 +69,8 @@ export function formatImportReport(result: ImportResult, context: ImportReportCo
     out.push(`${plural(context.imported, "card")} imported into deck "${context.deckName}".`);
   } else {
     out.push(
-      `${plural(result.cards.length, "card")} ${context.dryRun ? "would be imported" : "ready to import"} into deck "${context.deckName}"${context.dryRun ? " (dry run: nothing written)" : ""}.`,
+      `${plural(result.cards.length, "card")} ${context.dryRun ? "would be imported" : "ready to import"} ` +
+        `into deck "${context.deckName}"${context.dryRun ? " (dry run: nothing written)" : ""}.`,
     );
   }
   if (result.skipped.length > 0) {
@@ -75,7 +80,8 @@ export function formatImportReport(result: ImportResult, context: ImportReportCo
   }
   if (result.meta.ignoredHeaders.length > 0)
     out.push(
-      `Ignored unknown header${result.meta.ignoredHeaders.length === 1 ? "" : "s"}: ${result.meta.ignoredHeaders.map((key) => `#${key}`).join(", ")}`,
+      `Ignored unknown header${result.meta.ignoredHeaders.length === 1 ? "" : "s"}: ` +
+        `${result.meta.ignoredHeaders.map((key) => `#${key}`).join(", ")}`,
     );
   return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-// Documented import limits (issue 7: "files over a documented size limit are refused").
+// Documented import limits: files over a documented size limit are refused.
 // 5 MB holds ~10,000 long cards with room to spare; both limits keep one import well inside a
 // single SQLite transaction and a server action's request body, and bound the parse time.
 
@@ -23,13 +23,17 @@ export function checkImportSize(bytes: number, cardCount: number): SizeCheck {
   if (bytes > importBytesMax) {
     return {
       ok: false,
-      message: `The file is ${formatMegabytes(bytes)}; the limit is ${formatMegabytes(importBytesMax)}. Split it into smaller files.`,
+      message:
+        `The file is ${formatMegabytes(bytes)}; the limit is ` +
+        `${formatMegabytes(importBytesMax)}. Split it into smaller files.`,
     };
   }
   if (cardCount > importCardsMax) {
     return {
       ok: false,
-      message: `The file has ${cardCount.toLocaleString("en-US")} cards; the limit is ${importCardsMax.toLocaleString("en-US")} per import. Split it into smaller files.`,
+      message:
+        `The file has ${cardCount.toLocaleString("en-US")} cards; the limit is ` +
+        `${importCardsMax.toLocaleString("en-US")} per import. Split it into smaller files.`,
     };
   }
   return { ok: true };

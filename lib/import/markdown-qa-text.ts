@@ -26,7 +26,10 @@ function emphasis(marker: string, inner: string): string {
   return `${lead}${marker}${trimmed}${marker}${trail}`;
 }
 
-/** A nested block's `<summary>X</summary>` → a bold line. A loop, not a regex: linear however many summaries never close. */
+/**
+ * A nested block's `<summary>X</summary>` → a bold line. A loop, not a regex: linear however many summaries never
+ * close.
+ */
 function flattenSummaries(prose: string): string {
   const lower = prose.toLowerCase();
   const open = /<summary\b[^>]{0,500}>/gi;
@@ -38,7 +41,9 @@ function flattenSummaries(prose: string): string {
     const close = match ? lower.indexOf("</summary", match.index + match[0].length) : -1;
     const closeEnd = close === -1 ? -1 : lower.indexOf(">", close);
     if (!match || closeEnd === -1) break;
-    out += `${prose.slice(pos, match.index)}\n\n**${summaryToMarkdown(prose.slice(match.index + match[0].length, close))}**\n\n`;
+    out +=
+      `${prose.slice(pos, match.index)}\n\n` +
+      `**${summaryToMarkdown(prose.slice(match.index + match[0].length, close))}**\n\n`;
     pos = closeEnd + 1;
   }
   return out + prose.slice(pos);

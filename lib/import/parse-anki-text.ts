@@ -46,12 +46,17 @@ function rowToCard(record: DelimitedRecord, context: RowContext): RowOutcome {
   if (lastText === -1 && fields.length < map.fieldsMin) return { ignored: true };
   if (fields.length < map.fieldsMin) {
     return {
-      error: `This row has ${fields.length} column${fields.length === 1 ? "" : "s"}; the front is column ${map.front + 1} and the back column ${map.back + 1}. A field that contains a line break must be in double quotes.`,
+      error:
+        `This row has ${fields.length} column${fields.length === 1 ? "" : "s"}; the front is column ` +
+        `${map.front + 1} and the back column ${map.back + 1}. A field that contains a line break must be in ` +
+        "double quotes.",
     };
   }
   if (lastText + 1 > map.width) {
     return {
-      error: `This row has text in column ${lastText + 1}, but the file has ${map.width} columns. A field that contains a ${separatorName} must be in double quotes.`,
+      error:
+        `This row has text in column ${lastText + 1}, but the file has ${map.width} ` +
+        `columns. A field that contains a ${separatorName} must be in double quotes.`,
     };
   }
   const unreadable =

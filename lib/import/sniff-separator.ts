@@ -8,7 +8,7 @@ import { readDelimitedRecords } from "@/lib/import/delimited-records";
 
 const sampleChars = 64 * 1024;
 const sampleRecordsMax = 200;
-/** Tab and comma first: issue 7 names them, and they are what people export. */
+/** Tab and comma first: they are what people export. */
 const preference = ["\t", ",", ";", "|", ":", " "];
 
 function modeCount(counts: number[]): { count: number; share: number } {

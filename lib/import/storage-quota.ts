@@ -19,6 +19,8 @@ export function checkStorageQuota(usedBytes: number, newBytes: number, quotaByte
   if (usedBytes + newBytes <= quotaBytes) return { ok: true };
   return {
     ok: false,
-    message: `This import needs ${megabytes(newBytes)} and your imported decks already use ${megabytes(usedBytes)} of your ${megabytes(quotaBytes)} storage quota; nothing was imported. Import a smaller file.`,
+    message:
+      `This import needs ${megabytes(newBytes)} and your imported decks already use ${megabytes(usedBytes)} ` +
+      `of your ${megabytes(quotaBytes)} storage quota; nothing was imported. Import a smaller file.`,
   };
 }

@@ -1,8 +1,11 @@
 // What the import parsers hand to the app. They never touch the database: the caller validates
-// nothing further, checks `errors`, and writes all the cards or none (issue 7: "nothing
-// half-imported").
+// nothing further, checks `errors`, and writes all the cards or none (nothing
+// half-imported).
 
-/** "html": sanitised HTML, safe to render as is. "markdown": Markdown whose raw HTML must be dropped by the renderer (lib/content/markdown.ts does). */
+/**
+ * "html": sanitised HTML, safe to render as is. "markdown": Markdown whose raw HTML must be dropped by the renderer
+ * (lib/content/markdown.ts does).
+ */
 export type CardFormat = "html" | "markdown";
 
 export type ImportFormat = "anki" | "markdown";
@@ -24,7 +27,10 @@ export type ImportedCard = {
 /** A row or block that is not a card but does not make the file wrong (empty answer, comment line). */
 export type SkippedItem = { line: number; reason: string };
 
-/** Something wrong with the file: the caller must import nothing while there is any. Line 0 is the file as a whole (size, encoding). */
+/**
+ * Something wrong with the file: the caller must import nothing while there is any. Line 0 is the file as a whole
+ * (size, encoding).
+ */
 export type ImportError = { line: number; message: string };
 
 export type ImportMeta = {

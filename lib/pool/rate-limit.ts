@@ -14,6 +14,8 @@ export function rateDecision(policy: RatePolicy, counted: WindowCount, now: Date
   return {
     ok: false,
     retryAfterSeconds,
-    message: `You have started ${policy.limit} ${policy.what} in ${policy.windowMs / 60_000} minutes, the limit; try again in ${retryAfterSeconds} s.`,
+    message:
+      `You have started ${policy.limit} ${policy.what} in ${policy.windowMs / 60_000} ` +
+      `minutes, the limit; try again in ${retryAfterSeconds} s.`,
   };
 }

@@ -2,7 +2,7 @@
 // pace they keep, and how many new cards a day would get them there with time to spare.
 
 /** Days kept free before the interview for reviews only (new cards learned on the eve barely stick). */
-export const reviewOnlyDays = 3;
+const reviewOnlyDays = 3;
 
 export type PlanInput = { daysLeft: number; unseenCards: number; newCardsPerDay: number; recentNewPerDay: number };
 

@@ -6,7 +6,7 @@ import { learnerDayOffset } from "./day-index";
 // share passed (any grade but Again), split into young cards (interval under 21 days) and mature
 // ones, over recent periods. It measures memory, which the FSRS desired retention aims at.
 
-export const matureIntervalDays = 21;
+const matureIntervalDays = 21;
 
 export type RetentionReview = { reviewedAt: Date; rating: number; state: number; intervalDays: number };
 

@@ -21,11 +21,14 @@ function voteCaption(wire: readonly WireMessage[], members: readonly RaftMemberA
     const askers = wire.filter((m) => m.type === request.type && m.from === request.from);
     const lost = askers.filter((m) => m.lost).map((m) => m.to);
     const tail = lost.length
-      ? `; ${list(lost)} ${lost.length === 1 ? "is" : "are"} down, so ${lost.length === 1 ? "that request is" : "those requests are"} lost`
+      ? `; ${list(lost)} ${lost.length === 1 ? "is" : "are"} down, so ` +
+        `${lost.length === 1 ? "that request is" : "those requests are"} lost`
       : "";
     return request.type === "PreVote"
-      ? `${request.from}'s election timer ran out: it asks the others for PreVotes, "could I win term ${request.term}?", without raising its own term yet${tail}.`
-      : `${request.from} is a candidate for term ${request.term}: it voted for itself and asks the others for their votes${tail}.`;
+      ? `${request.from}'s election timer ran out: it asks the others for PreVotes, ` +
+          `"could I win term ${request.term}?", without raising its own term yet${tail}.`
+      : `${request.from} is a candidate for term ${request.term}: it ` +
+          `voted for itself and asks the others for their votes${tail}.`;
   }
   if (reply) {
     const kind = reply.type === "PreVoteResp" ? "pre-vote" : "vote";
@@ -44,10 +47,16 @@ function steadyCaption(members: readonly RaftMemberAt[]): string | null {
   if (members.length === 0) return null;
   const leader = members.find((m) => m.up && m.role === "leader");
   if (leader)
-    return `${leader.id} leads term ${leader.term}: its heartbeats keep resetting the followers' election timers, so no one campaigns.`;
+    return (
+      `${leader.id} leads term ${leader.term}: its heartbeats keep ` +
+      "resetting the followers' election timers, so no one campaigns."
+    );
   const up = members.filter((m) => m.up);
   if (up.length === 0) return "Every etcd member is down: the API server cannot read or write anything.";
-  return `No etcd leader: ${up.length} of ${members.length} members are up, and each one's election timer is running down.`;
+  return (
+    `No etcd leader: ${up.length} of ${members.length} members ` +
+    "are up, and each one's election timer is running down."
+  );
 }
 
 /**

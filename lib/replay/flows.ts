@@ -8,7 +8,7 @@ import type { TraceEvent, View } from "@/lib/sim";
 export type Flow = { from: string; to: string; kind: "raft" | "api" | "traffic" };
 
 /** How long (virtual ms) a flow stays on screen after its event. */
-export const flowDurationMs = 600;
+const flowDurationMs = 600;
 
 function peers(view: View, self: string, kind: string): string[] {
   return Object.entries(view.procs)
@@ -26,7 +26,7 @@ function apiOf(view: View, component: string): string | null {
 }
 
 /** `hasTape`: the Raft view draws etcd's real messages, so the diagram leaves them out. */
-export function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] {
+function flowsOf(event: TraceEvent, view: View, hasTape = false): Flow[] {
   const from = event.component;
   const raft = (to: string[]) => to.map((peer) => ({ from, to: peer, kind: "raft" as const }));
   const api = (target: string | null) => (target ? [{ from, to: target, kind: "api" as const }] : []);

@@ -36,7 +36,7 @@ const podHeight = 22;
 export const podsPerRow = 3;
 
 /** At most this many workers side by side; more wrap onto further rows (10 workers make two rows of 5). */
-export const workersPerRowMax = 5;
+const workersPerRowMax = 5;
 
 /** node-2 before node-10: machine names sort by their numbers, as a person reads them. */
 const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;

@@ -10,7 +10,7 @@ function failedResponse(event: TraceEvent): boolean {
   return (typeof event.error === "string" && event.error.length > 0) || event.status === 0;
 }
 
-export function markerFor(event: TraceEvent): Marker | null {
+function markerFor(event: TraceEvent): Marker | null {
   const at = { seq: event.seq, t: event.t };
   switch (event.type) {
     case "raft.became-leader":
@@ -20,7 +20,9 @@ export function markerFor(event: TraceEvent): Marker | null {
         ? {
             ...at,
             kind: "failure",
-            label: `${String(event.command ?? "request").split("  #")[0]} failed (${event.status === 0 ? "no response" : `HTTP ${String(event.status)}`})`,
+            label:
+              `${String(event.command ?? "request").split("  #")[0]} failed ` +
+              `(${event.status === 0 ? "no response" : `HTTP ${String(event.status)}`})`,
           }
         : null;
     case "process.crashed":
@@ -102,14 +104,18 @@ export function markerFor(event: TraceEvent): Marker | null {
         ? {
             ...at,
             kind: "pod",
-            label: `${String(event.node)}: ${String(event.policies)} NetworkPolic${Number(event.policies) === 1 ? "y" : "ies"} programmed`,
+            label:
+              `${String(event.node)}: ${String(event.policies)} ` +
+              `NetworkPolic${Number(event.policies) === 1 ? "y" : "ies"} programmed`,
           }
         : null;
     case "netpol.dropped":
       return {
         ...at,
         kind: "failure",
-        label: `${String(event.node)} dropped ${String(event.peer)} → ${String(event.pod)}:${String(event.port)} (${String(event.direction).toLowerCase()})`,
+        label:
+          `${String(event.node)} dropped ${String(event.peer)} → ` +
+          `${String(event.pod)}:${String(event.port)} (${String(event.direction).toLowerCase()})`,
       };
     case "conn.established":
       return { ...at, kind: "pod", label: `${String(event.client)} connected to ${String(event.target)}` };

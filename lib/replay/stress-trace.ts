@@ -1,8 +1,8 @@
-import { buildCheckpoints, type Trace } from "@/lib/sim";
+import type { Trace } from "@/lib/sim";
 
 /**
  * A long trace for the replay benchmark: a real trace's events repeated end to end (each copy
- * shifted in time) until there are `eventCount` of them, with checkpoints rebuilt. The events
+ * shifted in time) until there are `eventCount` of them, The events
  * are real ones, so the player does exactly the work a long run would make it do.
  */
 export function tileTrace(trace: Trace, eventCount: number): Trace {
@@ -20,6 +20,5 @@ export function tileTrace(trace: Trace, eventCount: number): Trace {
     durationMs,
     events,
     claims: [],
-    checkpoints: buildCheckpoints(trace.topology, events),
   };
 }

@@ -17,7 +17,8 @@ export function describeView(view: View): string[] {
     const up = etcd.filter(([, proc]) => isRunning(view, proc));
     const leader = etcd.find(([, proc]) => proc.role === "leader" && isRunning(view, proc));
     lines.push(
-      `etcd: ${up.length} of ${etcd.length} members up; ${leader ? `${leader[0]} leads term ${leader[1].term}` : "no leader"}.`,
+      `etcd: ${up.length} of ${etcd.length} members up; ` +
+        `${leader ? `${leader[0]} leads term ${leader[1].term}` : "no leader"}.`,
     );
   }
   const apis = procsOfKind(view, "kube-apiserver");
@@ -25,7 +26,8 @@ export function describeView(view: View): string[] {
     const up = apis.filter(([, proc]) => isRunning(view, proc)).length;
     const inRotation = Object.values(view.backends).filter(Boolean).length;
     lines.push(
-      `API servers: ${up} of ${apis.length} running${Object.keys(view.backends).length ? `, ${inRotation} in the load balancer's rotation` : ""}.`,
+      `API servers: ${up} of ${apis.length} ` +
+        `running${Object.keys(view.backends).length ? `, ${inRotation} in the load balancer's rotation` : ""}.`,
     );
   }
   for (const [kind, name] of [
@@ -36,13 +38,23 @@ export function describeView(view: View): string[] {
     if (!replicas.length) continue;
     const leader = replicas.find(([, proc]) => proc.leading && isRunning(view, proc));
     lines.push(
-      `${name}: ${leader ? `${leader[0]} is the active leader` : "no active leader"}; ${replicas.filter(([, proc]) => isRunning(view, proc)).length} of ${replicas.length} running.`,
+      `${name}: ${leader ? `${leader[0]} is the active leader` : "no active leader"}; ` +
+        `${replicas.filter(([, proc]) => isRunning(view, proc)).length} of ${replicas.length} running.`,
     );
   }
   const nodes = Object.entries(view.nodes);
   if (nodes.length) {
     lines.push(
-      `Nodes: ${nodes.map(([name, node]) => `${name} ${node.ready === "True" ? "Ready" : node.ready === "False" ? "NotReady" : "Unknown"}${node.taints.length ? " (tainted)" : ""}`).join(", ")}.`,
+      "Nodes: " +
+        nodes
+          .map(
+            ([name, node]) =>
+              `${name} ` +
+              (node.ready === "True" ? "Ready" : node.ready === "False" ? "NotReady" : "Unknown") +
+              `${node.taints.length ? " (tainted)" : ""}`,
+          )
+          .join(", ") +
+        ".",
     );
   }
   const pods = Object.values(view.pods);
@@ -50,7 +62,8 @@ export function describeView(view: View): string[] {
     const count = (phase: string) => pods.filter((pod) => pod.phase === phase).length;
     const finished = count("Succeeded") + count("Failed");
     lines.push(
-      `Pods: ${count("Running")} running, ${count("Pending")} pending, ${count("Terminating")} terminating${finished > 0 ? `, ${count("Succeeded")} succeeded, ${count("Failed")} failed` : ""}.`,
+      `Pods: ${count("Running")} running, ${count("Pending")} pending, ${count("Terminating")} ` +
+        `terminating${finished > 0 ? `, ${count("Succeeded")} succeeded, ${count("Failed")} failed` : ""}.`,
     );
   }
   const down = Object.entries(view.hosts)

@@ -8,7 +8,10 @@ import { RAFT_WIRE_TYPES, unpackRaftTape, type RaftTape, type TraceEvent } from 
 
 export type DilationWindow = { from: number; to: number; realMsPerVirtualMs: number; reason: string };
 
-/** One virtual millisecond inside a burst lasts this long on screen: a message in flight for 1 ms is seen for a third of a second. */
+/**
+ * One virtual millisecond inside a burst lasts this long on screen: a message in flight for 1 ms is seen for a third of
+ * a second.
+ */
 export const burstRealMsPerVirtualMs = 350;
 
 /** Events that make a burst worth slowing down, with the virtual time around them that belongs to it. */

@@ -3,7 +3,7 @@
 // scenario's own story gets the width. Positions run from 0 to 1. Pure.
 
 /** The share of the width the bootstrap stretch keeps. */
-export const bootstrapShare = 0.06;
+const bootstrapShare = 0.06;
 
 export type TimelineScale = { bootstrapEnd: number; duration: number };
 

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // documents for `proxy.ts`: the policy goes on the request (Next reads the nonce from it and puts
 // it on its own scripts) and on the response (the browser enforces it), and the nonce alone on
 // the request as `x-nonce` for our layout (next-themes' inline script carries it).
-// Choices, issue 13:
+// Choices:
 // - script-src: the nonce and 'strict-dynamic' (Next's chunks are loaded by nonced scripts), so no
 //   inline script, event handler or javascript: URL from card HTML runs. `next dev` also needs
 //   'unsafe-eval' (React's dev tooling); a production server never sends it.

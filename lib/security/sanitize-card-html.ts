@@ -8,7 +8,7 @@ import { toHtml } from "hast-util-to-html";
 // `dangerouslySetInnerHTML` has passed it. HTML is parsed the way a browser parses it (parse5,
 // through hast-util-from-html), so entities are decoded before any check, rewritten, then
 // filtered by an allow-list (hast-util-sanitize) and serialised from the tree, so nothing the
-// parser did not understand reaches the output. Decisions (issues 7 and 13):
+// parser did not understand reaches the output. Decisions:
 // - Kept: p div span br hr, b strong i em u s del sub sup, code pre kbd blockquote, ul ol li,
 //   h1–h6, a (http, https or mailto href only: an allow-list of schemes, so javascript:, data:,
 //   vbscript:, file: and any obfuscation of them — entities, case, tabs or control characters

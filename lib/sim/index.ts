@@ -8,7 +8,7 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
-export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
+export { runScenario, ScenarioInputError, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
   parseParams,
@@ -22,36 +22,24 @@ export {
   type ParamResult,
 } from "./scenarios/params";
 export type { ParamDef, IntegerParamDef, BooleanParamDef, EnumParamDef, ScenarioDef, Plan } from "./scenarios/types";
-export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Checkpoint, Outcome } from "./trace/types";
+export type { Trace, TraceEvent, ClaimResult, Params, ParamValue, Topology, Outcome } from "./trace/types";
 export { decidingSeq } from "./trace/deciding-seq";
 export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows, type RaftWireType } from "./trace/types";
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
-export {
-  traceSchema,
-  traceEventSchema,
-  viewSchema,
-  raftTapeSchema,
-  parseTrace,
-  type ParsedTrace,
-} from "./trace/schema";
-export { formatTimeline, eventLine } from "./trace/format";
-export {
-  initialView,
-  applyEvent,
-  buildCheckpoints,
-  viewAt,
-  viewAtTime,
-  CHECKPOINT_EVERY,
-  type View,
-  type ProcView,
-  type NodeView,
-  type PodView,
-  type ReplicaSetView,
-  type ServiceView,
-  type ProxyView,
-  type RequestView,
-} from "./replay";
+export { traceSchema, raftTapeSchema, parseTrace, type ParsedTrace } from "./trace/schema";
+export { formatTimeline } from "./trace/format";
+export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./replay";
+export type {
+  Checkpoint,
+  View,
+  ProcView,
+  NodeView,
+  PodView,
+  ReplicaSetView,
+  ServiceView,
+  ProxyView,
+  RequestView,
+} from "./replay-view";
 export { ENGINE_VERSION } from "./version";
-export { majority, faultTolerance, hasQuorum } from "./raft/quorum";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";

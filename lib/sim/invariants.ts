@@ -13,7 +13,7 @@ import { NONE } from "./raft/types";
 import type { Pod } from "./objects/types";
 import type { ContainerdState } from "./components/containerd";
 
-export class InvariantViolation extends SimAssertionError {
+class InvariantViolation extends SimAssertionError {
   override name = "InvariantViolation";
 }
 

@@ -1,39 +1,8 @@
-// The replay view of workloads (issue 4): pod lifecycle details, ReplicaSets and their revisions,
+// The replay view of workloads: pod lifecycle details, ReplicaSets and their revisions,
 // Services with their EndpointSlice contents and DNS records, PVCs, kube-proxy's programmed rules,
 // and the request-flow stage. Folded from trace events only, like the rest of replay.ts. Pure.
-import { withPod, type View } from "./replay";
+import { withPod, type HpaView, type ReplicaSetView, type View } from "./replay-view";
 import type { TraceEvent } from "./trace/types";
-
-export type ReplicaSetView = { replicas: number; revision: number | null; deployment: string | null };
-/** `terminating`: endpoints kept with ready=false while their pods terminate (`pod=ip`, ` serving` while still Ready). */
-export type ServiceView = {
-  ready: number;
-  notReady: number;
-  endpoints: string[];
-  terminating: string[];
-  records: string[];
-};
-export type ProxyView = {
-  mode: string;
-  refused: boolean;
-  rules: number;
-  hashEntries: number;
-  services: number;
-  endpoints: number;
-  path: string[];
-};
-export type RequestView = { request: string; stage: string; user: string };
-/** The HPA's last sync: replicas, what it wants, utilization (null without metrics) against its target, and how it grouped the pods. */
-export type HpaView = {
-  name: string;
-  replicas: number;
-  desired: number;
-  utilization: number | null;
-  target: number;
-  ready: number;
-  unready: number;
-  missing: number;
-};
 
 function str(e: TraceEvent, key: string): string {
   const v = e[key];

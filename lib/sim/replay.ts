@@ -1,69 +1,13 @@
-// Replay support for the browser player (issue 5). A View is what the cluster diagram shows at one
+// Replay support for the browser player. A View is what the cluster diagram shows at one
 // moment. It is derived from the trace alone: initialView(topology) and then applyEvent for each
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
-// the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). All pure.
-import type { Checkpoint, Topology, Trace, TraceEvent } from "./trace/types";
-import {
-  applyWorkloadEvent,
-  type HpaView,
-  type ProxyView,
-  type ReplicaSetView,
-  type RequestView,
-  type ServiceView,
-} from "./replay-workloads";
-
-export type { ProxyView, ReplicaSetView, RequestView, ServiceView };
+// the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). The player builds
+// them once when a trace arrives: they are derived data, so the trace does not carry them. All pure.
+import type { Topology, Trace, TraceEvent } from "./trace/types";
+import { applyWorkloadEvent } from "./replay-workloads";
+import { withPod, type Checkpoint, type NodeView, type ProcView, type View } from "./replay-view";
 
 export const CHECKPOINT_EVERY = 100;
-
-export type ProcView = {
-  kind: string;
-  host: string;
-  up: boolean;
-  /** etcd: Raft role and term; null for other kinds or while down. */
-  role: "leader" | "follower" | "candidate" | "pre-candidate" | null;
-  term: number | null;
-  /** etcd leader: last entry it reported committed. */
-  commitIndex: number | null;
-  /** kube-controller-manager / kube-scheduler: holds its Lease. */
-  leading: boolean;
-};
-
-export type NodeView = { ready: "True" | "False" | "Unknown"; taints: string[] };
-export type PodView = {
-  node: string | null;
-  /** Succeeded and Failed: a run-to-completion pod (a Job's) that finished and is kept. */
-  phase: "Pending" | "Running" | "Terminating" | "Succeeded" | "Failed";
-  ready: boolean;
-  /** From the sandbox (CNI) on; null before. */
-  ip: string | null;
-  restarts: number;
-  /** Why it waits: the scheduler's FitError while Pending, "CrashLoopBackOff" between restarts. */
-  reason: string | null;
-};
-
-export type View = {
-  t: number;
-  /** The last event folded in, or -1 for the initial view. */
-  seq: number;
-  hosts: Record<string, { up: boolean; zone: string }>;
-  procs: Record<string, ProcView>;
-  nodes: Record<string, NodeView>;
-  pods: Record<string, PodView>;
-  /** Load-balancer backends and whether they receive traffic. */
-  backends: Record<string, boolean>;
-  partitions: string[];
-  traffic: { ok: number; failed: number } | null;
-  /** Workload state (issue 4); see replay-workloads.ts. */
-  replicasets: Record<string, ReplicaSetView>;
-  services: Record<string, ServiceView>;
-  pvcs: string[];
-  proxies: Record<string, ProxyView>;
-  /** The latest API server handler-chain stage of the request-flow trace, if any. */
-  request: RequestView | null;
-  /** What the HPA controller last computed (the hpa scenario only; absent elsewhere, so other traces keep their bytes). */
-  hpa?: HpaView;
-};
 
 export function initialView(topology: Topology): View {
   const hosts: View["hosts"] = {};
@@ -106,18 +50,6 @@ function num(e: TraceEvent, key: string): number | null {
 function withProc(v: View, id: string, patch: Partial<ProcView>): View {
   const p = v.procs[id];
   return p === undefined ? v : { ...v, procs: { ...v.procs, [id]: { ...p, ...patch } } };
-}
-
-export function withPod(v: View, name: string, patch: Partial<PodView>): View {
-  const p = v.pods[name] ?? {
-    node: null,
-    phase: "Pending" as const,
-    ready: false,
-    ip: null,
-    restarts: 0,
-    reason: null,
-  };
-  return { ...v, pods: { ...v.pods, [name]: { ...p, ...patch } } };
 }
 
 const ROLE: Record<string, ProcView["role"]> = {
@@ -216,17 +148,20 @@ export function buildCheckpoints(
   return out;
 }
 
+/** A trace to seek in: its events, and the checkpoints built from them (none: fold from the start). */
+export type Seekable = Pick<Trace, "topology" | "events"> & { checkpoints?: readonly Checkpoint[] };
+
 /** The view right after event `seq` (-1 for the start): nearest checkpoint, then fold forward. */
-export function viewAt(trace: Pick<Trace, "topology" | "events" | "checkpoints">, seq: number): View {
+export function viewAt(trace: Seekable, seq: number): View {
   let start: View = initialView(trace.topology);
-  for (const cp of trace.checkpoints) if (cp.seq <= seq && cp.seq > start.seq) start = cp.view;
+  for (const cp of trace.checkpoints ?? []) if (cp.seq <= seq && cp.seq > start.seq) start = cp.view;
   let v = start;
   for (let i = start.seq + 1; i <= seq && i < trace.events.length; i++) v = applyEvent(v, trace.events[i]!);
   return v;
 }
 
 /** The view at virtual time `t`: every event with e.t <= t applied. */
-export function viewAtTime(trace: Pick<Trace, "topology" | "events" | "checkpoints">, t: number): View {
+export function viewAtTime(trace: Seekable, t: number): View {
   let seq = -1;
   for (const e of trace.events) {
     if (e.t > t) break;

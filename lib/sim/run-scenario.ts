@@ -1,11 +1,10 @@
 // runScenario(id, params, seed): the typed entry point for the app, the CLI and the tests. Builds
 // the cluster, schedules the boot and the script, runs to the scenario's duration within bounds,
-// checks the claims and assembles the trace (with replay checkpoints).
+// checks the claims and assembles the trace.
 import { buildCluster } from "./cluster/build";
 import { createSim, DEFAULT_BOUNDS, runUntil, scheduleAt, SimBoundError, type Bounds, type StepHook } from "./core/run";
 import { createRaftRecorder } from "./etcd/raft-tape-recorder";
 import type { World } from "./core/types";
-import { buildCheckpoints } from "./replay";
 import { parseParams, type RawParams } from "./scenarios/params";
 import { findScenario, SCENARIO_IDS } from "./scenarios/registry";
 import type { Outcome, Topology, Trace } from "./trace/types";
@@ -26,7 +25,7 @@ export class ScenarioInputError extends Error {
 /** `raftTape` overrides the scenario's choice (ScenarioDef.raftTape) of recording the Raft wire. */
 export type RunOptions = { bounds?: Bounds; onStep?: StepHook; transient?: boolean; raftTape?: boolean };
 
-export function topologyOf(world: World): Topology {
+function topologyOf(world: World): Topology {
   return {
     hosts: Object.keys(world.hosts)
       .sort()
@@ -95,7 +94,6 @@ export function runScenario(id: string, params: RawParams, seed: number, options
     topology,
     events: sim.trace,
     claims,
-    checkpoints: buildCheckpoints(topology, sim.trace),
     outcome,
     stats: { steps: sim.steps },
     ...(recorder === null ? {} : { raft: recorder.finish() }),

@@ -8,7 +8,8 @@ export const busyTimeoutMs = 5000;
 // Prisma's native engine turns foreign keys on; through a driver adapter nobody does, so every
 // connection we open runs these first. WAL (readers and the one writer proceed together) is
 // stored in the database file, so it is set once, when migrations run (schema-engine.ts).
-const connectionPragmas = `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`;
+const connectionPragmas =
+  `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA ` + "foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
 /**
  * The better-sqlite3 driver adapter for a SQLite file, with Quorum's connection settings.

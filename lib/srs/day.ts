@@ -4,8 +4,6 @@
 
 export type DayPrefs = { timeZone: string; dayStartHour: number };
 
-export const defaultDayPrefs: DayPrefs = { timeZone: "UTC", dayStartHour: 4 };
-
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
 

@@ -47,7 +47,7 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   relearningSteps: ["10m"],
 };
 
-export const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
 
 export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };

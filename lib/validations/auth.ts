@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const emailSchema = z
+const emailSchema = z
   .email({ error: "Enter an email address, like you@example.com" })
   .max(254, "That email address is too long")
   .transform((email) => email.toLowerCase());

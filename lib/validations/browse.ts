@@ -29,7 +29,7 @@ export type BrowseQuery = z.infer<typeof browseQuerySchema>;
 export type CardStateFilter = (typeof cardStateFilters)[number];
 export type CardSort = (typeof cardSorts)[number];
 
-export const bulkCardActions = ["suspend", "unsuspend", "reset"] as const;
+const bulkCardActions = ["suspend", "unsuspend", "reset"] as const;
 export type BulkCardAction = (typeof bulkCardActions)[number];
 
 export const bulkCardInputSchema = z.object({

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Custom study (Anki's): review the cards forgotten lately, or study one tag beyond the limits.
 // It arrives from the URL and with each grade, so it is validated at both.
 
-export const customStudySchema = z.discriminatedUnion(
+const customStudySchema = z.discriminatedUnion(
   "kind",
   [
     z.object({

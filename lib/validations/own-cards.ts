@@ -4,8 +4,8 @@ import { firstErrorMessage } from "./messages";
 
 // Forms for a learner's own decks and cards. Sizes match what an import accepts for one card.
 
-export const cardSideCharsMax = 20_000;
-export const tagsMax = 20;
+const cardSideCharsMax = 20_000;
+const tagsMax = 20;
 
 const side = (label: string) =>
   z

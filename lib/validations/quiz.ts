@@ -3,7 +3,7 @@ import { answerSchema } from "@/lib/study/questions";
 import { jsonField } from "./json-field";
 import { unreadableAnswer } from "./review";
 
-export const quizModes = ["quiz", "interview", "cram"] as const;
+const quizModes = ["quiz", "interview", "cram"] as const;
 export type QuizMode = (typeof quizModes)[number];
 
 const id = z.string().min(1).max(200);

@@ -15,7 +15,7 @@ export const requestErrorMessage = (error: z.ZodError) =>
 const cardId = z.string().min(1, "Missing card id").max(200, "Card id too long");
 
 // A grade as the study page submits it. The learner comes from the session, never from the form.
-export const reviewInputSchema = z.object({
+const reviewInputSchema = z.object({
   cardId,
   rating: z.coerce
     .number({ error: "Choose Again, Hard, Good or Easy" })

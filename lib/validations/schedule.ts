@@ -4,7 +4,7 @@ import type { Code } from "@/lib/sim/scheduler";
 /** Per editor. Far above any real example, far below Next's 1 MB server-action body limit for all five fields. */
 export const SCHEDULE_FIELD_LIMIT_BYTES = 64 * 1024;
 
-export const SCHEDULE_SEED_MAX = 2 ** 32 - 1;
+const SCHEDULE_SEED_MAX = 2 ** 32 - 1;
 
 /** The editors, with the names errors and messages use for them. */
 export const scheduleFieldLabels = {
@@ -34,7 +34,9 @@ function manifestText(field: ScheduleField, options: { isRequired: boolean; empt
       if (bytes > SCHEDULE_FIELD_LIMIT_BYTES) {
         ctx.addIssue({
           code: "custom",
-          message: `${label} is ${formatKilobytes(bytes)}; the limit is ${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.`,
+          message:
+            `${label} is ${formatKilobytes(bytes)}; the limit is ` +
+            `${SCHEDULE_FIELD_LIMIT_BYTES / 1024} KB per editor.`,
         });
       } else if (options.isRequired && text.trim() === "") {
         ctx.addIssue({ code: "custom", message: options.emptyMessage ?? `${label} is empty.` });

@@ -36,7 +36,7 @@ const optionalCap = (what: string, max: number) =>
 
 // The study settings form. Messages say what to fix.
 /** An IANA time zone name this runtime knows (Intl decides), e.g. America/Los_Angeles. */
-export const timeZoneSchema = z
+const timeZoneSchema = z
   .string()
   .max(64, "A time zone name is at most 64 characters")
   .refine(isValidTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Paris)");

@@ -25,7 +25,8 @@ export function describeScenarios(only?: string): string {
     for (const p of s.params) {
       const unit = p.type === "integer" ? (p.unit ?? "") : "";
       lines.push(
-        `    --${p.name} <${accepted(p)}>  default ${String(p.default)}${unit}  ${p.label}: ${p.description}${condition(p)}`,
+        `    --${p.name} <${accepted(p)}>  default ${String(p.default)}${unit} ` +
+          ` ${p.label}: ${p.description}${condition(p)}`,
       );
       if (p.type === "enum") for (const o of p.options) lines.push(`        ${o.value} = ${o.label}`);
     }

@@ -52,7 +52,9 @@ test("forgot password: the mail's link sets a new password once, and the learner
     await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(account.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
-    const answer = `If ${account.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.`;
+    const answer =
+      `If ${account.email} has a Quorum account, a link to choose a ` +
+      "new password is on its way. It works once, for an hour.";
     await expect(page.getByRole("status")).toHaveText(answer);
     const mail = await mailServer.nextMail();
     expect(mail.to).toBe(account.email);

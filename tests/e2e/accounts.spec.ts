@@ -120,7 +120,7 @@ test("a weak password is refused with a message that says why; a taken email is 
   await signUp(page, account);
   await signOut(page);
   await page.goto("/signup");
-  // Sign-up does not say the email is taken (issue 13): it tries to sign in, and that needs the account's own password.
+  // Sign-up does not say the email is taken: it tries to sign in, and that needs the account's own password.
   await page.getByLabel("Email").fill(account.email.toUpperCase());
   await page.getByLabel("Password").fill(`${account.password} but another`);
   await page.getByRole("button", { name: "Create account" }).click();

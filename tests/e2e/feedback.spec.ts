@@ -4,7 +4,7 @@ import { e2eDb } from "./db";
 import { waitForHydration } from "./hydration";
 import { firstDeck, guestId } from "./study-helpers";
 
-// Issue 14, part C: bury, suspend and undo say what they did (with Undo), "?" lists the page's
+// Bury, suspend and undo say what they did (with Undo), "?" lists the page's
 // keys, ordering questions reorder by keyboard and by drag, tables scroll inside their box on a
 // phone, and a guest reaches settings, import and export from the header at any width.
 

@@ -1,4 +1,4 @@
-// Issue 13 (part A) against the real server: redirects stay on the site, a deleted account's
+// Hardening against the real server: redirects stay on the site, a deleted account's
 // session stops working, and each malformed request the attack found is a 4xx or a message.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";

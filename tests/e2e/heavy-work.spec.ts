@@ -23,7 +23,10 @@ test("an import is rendered in the pool; a card nested 5,000 deep is refused by 
   await upload("deep.md", `${qa("Fine?", "Yes.")}\n${qa("Deep?", `${"> ".repeat(5_000)}deep`)}`);
   const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
   await expect(alert.getByRole("listitem")).toHaveText([
-    /^line 7: The card at line 7 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep .*the limit is 32\.$/,
+    new RegExp(
+      /^line 7: The card at line 7 goes past a Markdown limit: in its back, /.source +
+        /line 1 nests 5,000 levels deep .*the limit is 32\.$/.source,
+    ),
   ]);
 
   await upload(

@@ -28,7 +28,8 @@ test("import an Anki tab-separated file and a Markdown <details> file, then stud
     "What are the two phases of a scheduling cycle?",
   );
   await page.getByRole("button", { name: "Show answer" }).click();
-  await expect(page.getByRole("article").locator("pre.shiki")).toContainText("nodeSelector"); // the code block survived, highlighted
+  // the code block survived, highlighted
+  await expect(page.getByRole("article").locator("pre.shiki")).toContainText("nodeSelector");
   await page.getByRole("button", { name: /^Good, next review in/ }).click();
   await expect(page.getByRole("article").locator(".prose-card").first()).toContainText("Why might a pod stay Pending?");
 

@@ -1,4 +1,4 @@
-// Issue 13: an imported deck cannot run script or load a remote image, through the real import
+// An imported deck cannot run script or load a remote image, through the real import
 // form; and a card written before the fix (raw HTML in the database) is stopped by the CSP.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
@@ -20,7 +20,9 @@ const markdownDeck = `# Hostile
 const ankiDeck = [
   "#separator:tab",
   "#html:true",
-  `Where does <a href="&#106avascript:window.__pwned='entity'">the anki link</a> go?\t<img src="http://evil.test/a.png" alt="tracker"><img srcset="http://evil.test/b.png 2x"><a href="java&#x09;script:window.__pwned='tab'">the tab link</a>`,
+  `Where does <a href="&#106avascript:window.__pwned='entity'">the anki link</a> go?\t<img ` +
+    `src="http://evil.test/a.png" alt="tracker"><img srcset="http://evil.test/b.png 2x"><a ` +
+    `href="java&#x09;script:window.__pwned='tab'">the tab link</a>`,
 ].join("\n");
 
 /** Records every request to the attacker's host that the page even attempts (before the CSP); none may happen. */
@@ -85,7 +87,9 @@ test("a card stored before the sanitiser (raw hostile HTML) is stopped by the CS
   const owner = await e2eDb.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true } });
   const deckId = `imp_${randomUUID().replaceAll("-", "")}`;
   const cardId = `imp_${randomUUID().replaceAll("-", "")}`;
-  const hostile = `<p>legacy</p><script>window.__pwned='script'</script><img src="http://evil.test/legacy.png" onerror="window.__pwned='onerror'"><a href="javascript:window.__pwned='link'">legacy link</a>`;
+  const hostile =
+    `<p>legacy</p><script>window.__pwned='script'</script><img src="http://evil.test/legacy.png" ` +
+    `onerror="window.__pwned='onerror'"><a href="javascript:window.__pwned='link'">legacy link</a>`;
   await e2eDb.deck.create({
     data: { id: deckId, title: "Legacy", description: "", position: 10_000, ownerId: owner.id },
   });

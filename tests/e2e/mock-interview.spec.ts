@@ -28,98 +28,101 @@ async function tick(page: Page, legend: string, isTicked: (index: number) => boo
   return [Array.from({ length: total }, (_, i) => i).filter(isTicked).length, total];
 }
 
-test("a 3-question mock interview: typed answers, key points, a follow-up, a report, and Study these over the misses", async ({
-  page,
-}) => {
-  await page.goto("/quiz");
-  await page.getByRole("radio", { name: "Mock interview" }).check();
-  await page.getByRole("checkbox", { name: new RegExp(`^${firstDeck.title}`) }).check();
-  await expect(
-    page.getByRole("status").filter({ hasText: "A mock interview asks only cards with interview sections" }),
-  ).toBeVisible();
-  await page.getByLabel("Questions").fill("3");
-  await page.getByLabel("Seconds per question").fill("600");
-  await page.getByRole("button", { name: "Start the interview" }).click();
-  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
-  const quizId = page.url().split("/").at(-1)!;
+test(
+  "a 3-question mock interview: typed answers, key points, a " + "follow-up, a report, and Study these over the misses",
+  async ({ page }) => {
+    await page.goto("/quiz");
+    await page.getByRole("radio", { name: "Mock interview" }).check();
+    await page.getByRole("checkbox", { name: new RegExp(`^${firstDeck.title}`) }).check();
+    await expect(
+      page.getByRole("status").filter({ hasText: "A mock interview asks only cards with interview sections" }),
+    ).toBeVisible();
+    await page.getByLabel("Questions").fill("3");
+    await page.getByLabel("Seconds per question").fill("600");
+    await page.getByRole("button", { name: "Start the interview" }).click();
+    await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+    const quizId = page.url().split("/").at(-1)!;
 
-  // Question 1 covers every key point, question 2 none, question 3 only its first; every follow-up is answered in full.
-  const rules = [() => true, () => false, (i: number) => i === 0];
-  const fronts: string[] = [];
-  let covered = 0;
-  let total = 0;
-  for (let n = 0; n < 3; n++) {
-    await expect(page.getByRole("heading", { name: `Question ${n + 1} of 3` })).toBeVisible();
-    fronts.push((await questionText(page).innerText()).trim());
-    await page
-      .getByLabel("Your answer", { exact: true })
-      .fill(`My answer to question ${n + 1}: the API server, etcd and the scheduler.`);
-    await page.getByRole("button", { name: "Submit answer" }).click();
-    const [ticked, points] = await tick(page, tickLegend, rules[n]!);
-    covered += ticked;
-    total += points;
+    // Question 1 covers every key point, question 2 none, question 3 only its first; every follow-up is answered in
+    // full.
+    const rules = [() => true, () => false, (i: number) => i === 0];
+    const fronts: string[] = [];
+    let covered = 0;
+    let total = 0;
+    for (let n = 0; n < 3; n++) {
+      await expect(page.getByRole("heading", { name: `Question ${n + 1} of 3` })).toBeVisible();
+      fronts.push((await questionText(page).innerText()).trim());
+      await page
+        .getByLabel("Your answer", { exact: true })
+        .fill(`My answer to question ${n + 1}: the API server, etcd and the scheduler.`);
+      await page.getByRole("button", { name: "Submit answer" }).click();
+      const [ticked, points] = await tick(page, tickLegend, rules[n]!);
+      covered += ticked;
+      total += points;
 
-    await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
-    await page.getByLabel("Your answer to the follow-up").fill("It depends on the watch cache and on quorum.");
-    await page.getByRole("button", { name: "Submit answer" }).click();
-    const after =
-      n < 2
-        ? page.getByRole("heading", { name: `Question ${n + 2} of 3` })
-        : page.getByRole("heading", { name: /key points covered/ });
-    const followUpTicks = page.getByRole("group", { name: followUpTickLegend });
-    await expect(after.or(followUpTicks)).toBeVisible();
-    if (await followUpTicks.isVisible()) {
-      const [followUpTicked, followUpPoints] = await tick(page, followUpTickLegend, () => true);
-      covered += followUpTicked;
-      total += followUpPoints;
+      await expect(page.getByRole("heading", { name: "The interviewer asks next" })).toBeVisible();
+      await page.getByLabel("Your answer to the follow-up").fill("It depends on the watch cache and on quorum.");
+      await page.getByRole("button", { name: "Submit answer" }).click();
+      const after =
+        n < 2
+          ? page.getByRole("heading", { name: `Question ${n + 2} of 3` })
+          : page.getByRole("heading", { name: /key points covered/ });
+      const followUpTicks = page.getByRole("group", { name: followUpTickLegend });
+      await expect(after.or(followUpTicks)).toBeVisible();
+      if (await followUpTicks.isVisible()) {
+        const [followUpTicked, followUpPoints] = await tick(page, followUpTickLegend, () => true);
+        covered += followUpTicked;
+        total += followUpPoints;
+      }
     }
-  }
 
-  await expect(page).toHaveURL(`/quiz/${quizId}/report`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    `${covered} of ${total} key points covered (${Math.round((covered / total) * 100)}%)`,
-  );
-  await expect(page.getByRole("row", { name: new RegExp(`^${firstDeck.title}`) })).toBeVisible();
-  const questions = await e2eDb.quizQuestion.findMany({
-    where: { quizId },
-    orderBy: { position: "asc" },
-    select: { cardId: true, rating: true },
-  });
-  expect(questions.map((q) => q.rating)).toEqual([3, 1, 1]); // all, none, one of three or more
-  const missedIds = [questions[1]!.cardId, questions[2]!.cardId];
-  const misses = page.getByRole("list", { name: "Missed cards" }).getByRole("listitem");
-  await expect(misses).toHaveCount(2);
-  await expect(misses.nth(0)).toContainText(fronts[1]!);
-  await expect(misses.nth(1)).toContainText(fronts[2]!);
+    await expect(page).toHaveURL(`/quiz/${quizId}/report`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `${covered} of ${total} key points covered (${Math.round((covered / total) * 100)}%)`,
+    );
+    await expect(page.getByRole("row", { name: new RegExp(`^${firstDeck.title}`) })).toBeVisible();
+    const questions = await e2eDb.quizQuestion.findMany({
+      where: { quizId },
+      orderBy: { position: "asc" },
+      select: { cardId: true, rating: true },
+    });
+    expect(questions.map((q) => q.rating)).toEqual([3, 1, 1]); // all, none, one of three or more
+    const missedIds = [questions[1]!.cardId, questions[2]!.cardId];
+    const misses = page.getByRole("list", { name: "Missed cards" }).getByRole("listitem");
+    await expect(misses).toHaveCount(2);
+    await expect(misses.nth(0)).toContainText(fronts[1]!);
+    await expect(misses.nth(1)).toContainText(fronts[2]!);
 
-  await page.getByRole("link", { name: "Study these (2)" }).click();
-  await expect(page).toHaveURL(/\/browse\/study\?/);
-  expect(new URL(page.url()).searchParams.get("cards")).toBe(missedIds.join(","));
-  await expect(page.getByRole("heading", { name: "Selected cards (2)" })).toBeVisible();
-  for (const front of [fronts[1]!, fronts[2]!]) {
-    const card = page.getByRole("article", { name: "Flashcard" });
-    await expect(card).toContainText(front);
-    await page.getByRole("button", { name: "Show answer" }).click();
-    for (const heading of ["Say it in 30 seconds", "Key points", "In depth", "Follow-ups"])
-      await expect(card.getByRole("heading", { name: heading })).toBeVisible();
-    await page.getByRole("button", { name: /^Easy, next review in/ }).click(); // Easy: out of learning, so each card comes once
-  }
-  await expect(page.getByRole("heading", { name: /done/i })).toBeVisible();
+    await page.getByRole("link", { name: "Study these (2)" }).click();
+    await expect(page).toHaveURL(/\/browse\/study\?/);
+    expect(new URL(page.url()).searchParams.get("cards")).toBe(missedIds.join(","));
+    await expect(page.getByRole("heading", { name: "Selected cards (2)" })).toBeVisible();
+    for (const front of [fronts[1]!, fronts[2]!]) {
+      const card = page.getByRole("article", { name: "Flashcard" });
+      await expect(card).toContainText(front);
+      await page.getByRole("button", { name: "Show answer" }).click();
+      for (const heading of ["Say it in 30 seconds", "Key points", "In depth", "Follow-ups"])
+        await expect(card.getByRole("heading", { name: heading })).toBeVisible();
+      // Easy: out of learning, so each card comes once
+      await page.getByRole("button", { name: /^Easy, next review in/ }).click();
+    }
+    await expect(page.getByRole("heading", { name: /done/i })).toBeVisible();
 
-  // Retry: a new interview of the same questions, in the same order.
-  await page.goto(`/quiz/${quizId}/report`);
-  await page.getByRole("button", { name: "Retry" }).click();
-  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
-  const retryId = page.url().split("/").at(-1)!;
-  expect(retryId).not.toBe(quizId);
-  await expect(questionText(page)).toHaveText(fronts[0]!);
-  const retried = await e2eDb.quizQuestion.findMany({
-    where: { quizId: retryId },
-    orderBy: { position: "asc" },
-    select: { cardId: true },
-  });
-  expect(retried.map((q) => q.cardId)).toEqual(questions.map((q) => q.cardId));
-});
+    // Retry: a new interview of the same questions, in the same order.
+    await page.goto(`/quiz/${quizId}/report`);
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+    const retryId = page.url().split("/").at(-1)!;
+    expect(retryId).not.toBe(quizId);
+    await expect(questionText(page)).toHaveText(fronts[0]!);
+    const retried = await e2eDb.quizQuestion.findMany({
+      where: { quizId: retryId },
+      orderBy: { position: "asc" },
+      select: { cardId: true },
+    });
+    expect(retried.map((q) => q.cardId)).toEqual(questions.map((q) => q.cardId));
+  },
+);
 
 test("a revealed card's linked follow-up leads to the card that answers it", async ({ page }) => {
   await page.goto("/cards/apiserver-responsibilities");

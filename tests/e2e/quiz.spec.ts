@@ -98,7 +98,8 @@ test("on a phone, a report whose questions hold code blocks does not scroll side
   await page.getByRole("radio", { name: "Quiz" }).check();
   await page.getByRole("checkbox", { name: /^Networking/ }).check();
   await page.getByText(/^Topics \(optional/).click();
-  await page.getByRole("checkbox", { name: /^network-policy/ }).check(); // three Networking cards, one with two policies in YAML
+  // three Networking cards, one with two policies in YAML
+  await page.getByRole("checkbox", { name: /^network-policy/ }).check();
   await page.getByLabel("Questions").fill("3");
   await page.getByRole("button", { name: /^Start/ }).click();
   for (let i = 1; i <= 3; i++) {

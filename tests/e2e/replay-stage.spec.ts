@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { bootstrapEndOf, decidingEvent } from "@/lib/replay/story";
 import { listScenarios, type Trace } from "@/lib/sim";
 
-// Issue 12: every replay fits one screen and tells its story from a running cluster. For each
+// Every replay fits one screen and tells its story from a running cluster. For each
 // scenario at desktop and phone size: nothing is drawn "down" at the opening frame unless the
 // scenario has already stopped it; Play, the caption and the diagram are in the viewport; following
 // a claim brings the diagram and the event that settles it into view; a phone-sized diagram that

@@ -24,7 +24,9 @@ function explain(values: SchedulerPreset["values"], seed = 1): ScheduleResult {
   return explanation.value.result;
 }
 
-/** Node names as the table should list them: scored nodes by total (the chosen one first among equals), then the rest. */
+/**
+ * Node names as the table should list them: scored nodes by total (the chosen one first among equals), then the rest.
+ */
 function expectedRowOrder(result: ScheduleResult): string[] {
   const scored = result.nodes.filter((node) => node.total !== null);
   const rest = result.nodes.filter((node) => node.total === null);
@@ -92,7 +94,8 @@ test("a tie is called out, and the tie-break seed decides it the way the library
   await schedule(page);
   await expect(outcome(page)).toHaveText(`Scheduled on ${first.selectedNode}`);
   await expect(page.getByText(/^Tie between/)).toHaveText(
-    `Tie between ${first.tiedNodes.join(" and ")}: the real scheduler picks one at random; here the seeded choice (seed 1) was ${first.selectedNode}.`,
+    `Tie between ${first.tiedNodes.join(" and ")}: the real scheduler picks one ` +
+      `at random; here the seeded choice (seed 1) was ${first.selectedNode}.`,
   );
   await page.getByLabel("Tie-break seed").fill(String(otherSeed));
   await expect(page.getByTestId("schedule-status")).toContainText(
@@ -254,7 +257,8 @@ for (const width of [375, 1280] as const) {
       await page
         .getByLabel("Pod", { exact: true })
         .fill(
-          "apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - name: web\n      image: nginx\n      resources: { requests: { cpu: 1x } }\n",
+          "apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - " +
+            "name: web\n      image: nginx\n      resources: { requests: { cpu: 1x } }\n",
         );
       await schedule(page);
       await expect(page.locator("#pod-error")).not.toBeEmpty();

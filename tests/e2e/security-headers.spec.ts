@@ -1,4 +1,4 @@
-// Issue 13: every page runs under a strict nonce-based CSP with the security headers, with no
+// Every page runs under a strict nonce-based CSP with the security headers, with no
 // violation and working hydration; API routes, errors and static files carry the headers too.
 import { readdirSync } from "node:fs";
 import path from "node:path";

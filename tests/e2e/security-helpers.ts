@@ -1,9 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 
-// Issue 13: what every response must carry, and how a page reports a CSP violation to the test.
+// What every response must carry, and how a page reports a CSP violation to the test.
 
 /** The CSP's directives by name, each with its sources. */
-export function parsePolicy(policy: string | undefined): Map<string, string[]> {
+function parsePolicy(policy: string | undefined): Map<string, string[]> {
   const directives = new Map<string, string[]>();
   for (const directive of (policy ?? "").split(";")) {
     const [name, ...sources] = directive.trim().split(/\s+/);
@@ -87,5 +87,6 @@ export async function expectHydrated(page: Page) {
   await page.getByRole("button", { name: /^Theme: dark\. Switch to system\./ }).click();
   await expect(page.getByRole("button", { name: /^Theme: system\. Switch to light\./ })).toBeVisible();
   await expect(page.locator("html")).toHaveClass(/\blight\b/);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // keys now go to the page, not the toggle
+  // keys now go to the page, not the toggle
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }

@@ -33,7 +33,8 @@ test("a whole session with the keyboard only: reveal, grade, check answers, undo
   // u undoes that grade: the same card comes back, and the log keeps the undone row.
   await page.keyboard.press("u");
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Grade undone");
-  await expect(page).toHaveURL(new RegExp(`/study/${firstDeck.id}$`)); // the undo's ?card=&v= is dropped once the card is shown
+  // the undo's ?card=&v= is dropped once the card is shown
+  await expect(page).toHaveURL(new RegExp(`/study/${firstDeck.id}$`));
   await expect.poll(async () => (await logs()).at(-1)!.undoneAt).not.toBeNull();
   const undone = await e2eDb.cardState.findUniqueOrThrow({
     where: { userId_cardId: { userId: learnerId, cardId: checked.cardId } },

@@ -33,7 +33,8 @@ test("studying a deck: reveal, grade, next card, and reload keeps progress", asy
 
   await page.reload();
   await expect(page.getByText(/^\d+ new$/)).toHaveText(`${newBefore - 1} new`);
-  await expect(page.getByText(/^\d+ learning$/)).toHaveText("1 learning"); // Good on a new card: back in 10 minutes, still today
+  // Good on a new card: back in 10 minutes, still today
+  await expect(page.getByText(/^\d+ learning$/)).toHaveText("1 learning");
   expect(await e2eDb.cardState.count({ where: { userId: learnerId } })).toBe(1);
 });
 

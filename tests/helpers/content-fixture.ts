@@ -30,7 +30,9 @@ description: Cards about ${id}.
 `;
 
 /** A card file; `back` may bring its own interview sections, else the defaults follow it. */
-export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => `---
+export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => {
+  const hasSections = options.back?.includes("## Say it in 30 seconds") ?? false;
+  return `---
 id: ${options.id}
 deck: ${options.deck}
 type: flashcard
@@ -42,8 +44,9 @@ ${options.extra ?? ""}---
 ${options.front ?? `Question ${options.id}?`}
 
 ## Back
-${options.back ?? `Answer to ${options.id}.`}${options.back?.includes("## Say it in 30 seconds") ? "" : defaultInterviewSections(options.id)}
+${options.back ?? `Answer to ${options.id}.`}${hasSections ? "" : defaultInterviewSections(options.id)}
 `;
+};
 
 /** Interview sections of one's own choosing, as Markdown to append to a card's `back`. */
 export const interviewSectionsOf = (options: { sayIt: string; keyPoints: string[]; followUps: string[] }) => `

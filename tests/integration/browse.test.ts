@@ -89,9 +89,11 @@ describe("searchCards: full-text search", () => {
 
   it("reads syntax as the words inside it", async () => {
     const learnerId = await newLearner();
-    expect(await search(learnerId, { text: 'NEAR("etcd"' })).toEqual([]); // "near" and "etcd" both required: no card has both
+    // "near" and "etcd" both required: no card has both
+    expect(await search(learnerId, { text: 'NEAR("etcd"' })).toEqual([]);
     expect(await search(learnerId, { text: '"etcd" -' })).toEqual(["c2"]);
-    expect(await search(learnerId, { text: "answer:kubelet" })).toEqual([]); // not a column filter: "answer" is not in c3
+    // not a column filter: "answer" is not in c3
+    expect(await search(learnerId, { text: "answer:kubelet" })).toEqual([]);
     expect(await search(learnerId, { text: "kubelet*" })).toEqual(["c3"]);
   });
 });

@@ -80,21 +80,24 @@ describe("daily limits per deck", () => {
     expect((await getQueueCountsByDeck(learnerId, now, settings)).byDeck.get("alpha")!.new).toBe(2);
   });
 
-  it("a guest's deck limits move into the account on sign-in, unless the account has its own for that deck", async () => {
-    const guestId = newLearner();
-    await ensureGuestLearner(guestId);
-    await saveDeckLimits(guestId, "alpha", { newCardsPerDay: 5, reviewsPerDay: null });
-    await saveDeckLimits(guestId, "beta", { newCardsPerDay: 6, reviewsPerDay: null });
-    const account = await db.user.create({ data: { email: `limits-${guestId}@example.test` } });
-    await saveDeckLimits(account.id, "beta", { newCardsPerDay: 1, reviewsPerDay: null });
-    await mergeGuestIntoAccount(guestId, account.id);
-    const limits = await db.deckLimits.findMany({ where: { userId: account.id }, orderBy: { deckId: "asc" } });
-    expect(limits.map((row) => [row.deckId, row.newCardsPerDay])).toEqual([
-      ["alpha", 5],
-      ["beta", 1],
-    ]);
-    expect(await db.deckLimits.count({ where: { userId: guestId } })).toBe(0);
-  });
+  it(
+    "a guest's deck limits move into the account on " + "sign-in, unless the account has its own for that " + "deck",
+    async () => {
+      const guestId = newLearner();
+      await ensureGuestLearner(guestId);
+      await saveDeckLimits(guestId, "alpha", { newCardsPerDay: 5, reviewsPerDay: null });
+      await saveDeckLimits(guestId, "beta", { newCardsPerDay: 6, reviewsPerDay: null });
+      const account = await db.user.create({ data: { email: `limits-${guestId}@example.test` } });
+      await saveDeckLimits(account.id, "beta", { newCardsPerDay: 1, reviewsPerDay: null });
+      await mergeGuestIntoAccount(guestId, account.id);
+      const limits = await db.deckLimits.findMany({ where: { userId: account.id }, orderBy: { deckId: "asc" } });
+      expect(limits.map((row) => [row.deckId, row.newCardsPerDay])).toEqual([
+        ["alpha", 5],
+        ["beta", 1],
+      ]);
+      expect(await db.deckLimits.count({ where: { userId: guestId } })).toBe(0);
+    },
+  );
 
   it("custom study's extra new cards apply to one deck for today only, adding up within the day", async () => {
     const learnerId = newLearner();
@@ -139,18 +142,21 @@ describe("learning cards in the counts and the queue", () => {
     expect(countToday((await getQueueCountsByDeck(learnerId, at(60), settings)).byDeck.get("alpha")!)).toBe(0);
   });
 
-  it("a learning card waits for its step while other cards are ready, then is shown early when none is left", async () => {
-    const learnerId = newLearner();
-    await grade(learnerId, "a1", Rating.Again, now); // back in 1 minute
-    const next = await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a1" });
-    expect(next.card).toMatchObject({ id: "a2", queue: "new" });
-    expect(next.nextLearningDue).toEqual(at(1));
-    await grade(learnerId, "a2", Rating.Easy, now);
-    expect((await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a2" })).card).toMatchObject({
-      id: "a1",
-      queue: "learning",
-    });
-  });
+  it(
+    "a learning card waits for its step while other cards " + "are ready, then is shown early when none is left",
+    async () => {
+      const learnerId = newLearner();
+      await grade(learnerId, "a1", Rating.Again, now); // back in 1 minute
+      const next = await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a1" });
+      expect(next.card).toMatchObject({ id: "a2", queue: "new" });
+      expect(next.nextLearningDue).toEqual(at(1));
+      await grade(learnerId, "a2", Rating.Easy, now);
+      expect((await getStudyQueue(learnerId, "alpha", now, settings, { justGradedId: "a2" })).card).toMatchObject({
+        id: "a1",
+        queue: "learning",
+      });
+    },
+  );
 
   it("never shows the card just graded twice in a row while another learning card could be shown", async () => {
     const learnerId = newLearner();
@@ -161,16 +167,20 @@ describe("learning cards in the counts and the queue", () => {
     expect(next.counts).toEqual({ new: 0, learning: 2, review: 0 });
   });
 
-  it("says when the next learning card is due instead of ending the day when its step is longer than the learn-ahead limit", async () => {
-    const learnerId = newLearner();
-    const slow = { ...settings, newCardsPerDay: 1, learningSteps: ["30m" as const] };
-    await grade(learnerId, "a1", Rating.Again, now, slow);
-    const queue = await getStudyQueue(learnerId, "alpha", now, slow, { justGradedId: "a1" });
-    expect(queue).toMatchObject({ card: null, counts: { new: 0, learning: 1, review: 0 }, nextLearningDue: at(30) });
-    const home = await getQueueCountsByDeck(learnerId, now, slow);
-    expect(home.nextLearningDue).toEqual(at(30));
-    expect(countToday(home.total)).toBe(1 + 2 - 1); // a1 learning, beta's one new card: 1 + 1
-  });
+  it(
+    "says when the next learning card is due instead of ending the " +
+      "day when its step is longer than the learn-ahead limit",
+    async () => {
+      const learnerId = newLearner();
+      const slow = { ...settings, newCardsPerDay: 1, learningSteps: ["30m" as const] };
+      await grade(learnerId, "a1", Rating.Again, now, slow);
+      const queue = await getStudyQueue(learnerId, "alpha", now, slow, { justGradedId: "a1" });
+      expect(queue).toMatchObject({ card: null, counts: { new: 0, learning: 1, review: 0 }, nextLearningDue: at(30) });
+      const home = await getQueueCountsByDeck(learnerId, now, slow);
+      expect(home.nextLearningDue).toEqual(at(30));
+      expect(countToday(home.total)).toBe(1 + 2 - 1); // a1 learning, beta's one new card: 1 + 1
+    },
+  );
 });
 
 describe("progress", () => {

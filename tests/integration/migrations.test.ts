@@ -31,7 +31,8 @@ describe(`migrations (${provider})`, () => {
       const rows = await client.$queryRaw<
         { migration_name: string; finished: boolean; rolled_back_at: unknown; applied_steps_count: number }[]
       >`
-        SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
+        SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at, applied_steps_count
+        FROM _prisma_migrations ORDER BY migration_name`;
       expect(
         rows.map((row) => ({
           ...row,
@@ -100,7 +101,10 @@ describe("a data folder that cannot be used", () => {
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/,
+      new RegExp(
+        /^Cannot create the data folder .*a-file\/data \(ENOTDIR\)\. /.source +
+          /Create it yourself or set QUORUM_DATA_DIR to a writable folder\.$/.source,
+      ),
     );
   });
 });

@@ -114,89 +114,93 @@ describe("createQuiz in interview mode", () => {
     ).toEqual({
       ok: false,
       message:
-        "Only 1 card in these decks and topics has interview sections (a 30-second answer, key points and follow-ups): ask for at most 1 question, or choose more decks or topics.",
+        "Only 1 card in these decks and topics has interview sections (a 30-second answer, key " +
+        "points and follow-ups): ask for at most 1 question, or choose more decks or topics.",
     });
   });
 });
 
 describe("a mock interview question, step by step", () => {
-  it("takes the answer with a hint, the ticks, the linked follow-up and its ticks, then records one review", async () => {
-    const learnerId = await newLearner();
-    const quizId = await interviewOf(learnerId, ["q1", "q3"]);
-    const step = { learnerId, quizId, position: 0, settings };
-    expect((await getInterviewView(learnerId, quizId, now))!.current).toMatchObject({
-      step: "answer",
-      ticks: null,
-      followUp: null,
-    });
+  it(
+    "takes the answer with a hint, the ticks, the linked " + "follow-up and its ticks, then records one review",
+    async () => {
+      const learnerId = await newLearner();
+      const quizId = await interviewOf(learnerId, ["q1", "q3"]);
+      const step = { learnerId, quizId, position: 0, settings };
+      expect((await getInterviewView(learnerId, quizId, now))!.current).toMatchObject({
+        step: "answer",
+        ticks: null,
+        followUp: null,
+      });
 
-    expect(
-      await submitTypedAnswer({
-        ...step,
-        text: "The API server is the only one that writes to etcd.",
-        now: seconds(30),
-      }),
-    ).toEqual({ ok: true, isFinished: false });
-    expect(await submitTypedAnswer({ ...step, text: "again", now: seconds(31) })).toEqual({
-      ok: false,
-      message: alreadyTakenMessage,
-    });
-    const ticking = (await getInterviewView(learnerId, quizId, seconds(32)))!.current!;
-    expect(ticking).toMatchObject({
-      step: "tick",
-      ticks: { hinted: [1], typedAnswer: "The API server is the only one that writes to etcd." },
-    });
+      expect(
+        await submitTypedAnswer({
+          ...step,
+          text: "The API server is the only one that writes to etcd.",
+          now: seconds(30),
+        }),
+      ).toEqual({ ok: true, isFinished: false });
+      expect(await submitTypedAnswer({ ...step, text: "again", now: seconds(31) })).toEqual({
+        ok: false,
+        message: alreadyTakenMessage,
+      });
+      const ticking = (await getInterviewView(learnerId, quizId, seconds(32)))!.current!;
+      expect(ticking).toMatchObject({
+        step: "tick",
+        ticks: { hinted: [1], typedAnswer: "The API server is the only one that writes to etcd." },
+      });
 
-    expect(await submitKeyPointTicks({ ...step, ticks: [1, 3], now: seconds(40) })).toEqual({
-      ok: false,
-      message: "There is no key point 4: this card has 3.",
-    });
-    expect(
-      (await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId, position: 0 } } })).tickedAt,
-    ).toBeNull();
-    expect(await submitKeyPointTicks({ ...step, ticks: [0, 1], now: seconds(40) })).toEqual({
-      ok: true,
-      isFinished: false,
-    });
-    // The follow-up that links a card with key points is asked, though it is listed second.
-    expect((await getInterviewView(learnerId, quizId, seconds(41)))!.current).toMatchObject({
-      step: "follow-up",
-      followUp: { questionHtml: "Linked second?", ticks: null },
-    });
+      expect(await submitKeyPointTicks({ ...step, ticks: [1, 3], now: seconds(40) })).toEqual({
+        ok: false,
+        message: "There is no key point 4: this card has 3.",
+      });
+      expect(
+        (await db.interviewAnswer.findFirstOrThrow({ where: { question: { quizId, position: 0 } } })).tickedAt,
+      ).toBeNull();
+      expect(await submitKeyPointTicks({ ...step, ticks: [0, 1], now: seconds(40) })).toEqual({
+        ok: true,
+        isFinished: false,
+      });
+      // The follow-up that links a card with key points is asked, though it is listed second.
+      expect((await getInterviewView(learnerId, quizId, seconds(41)))!.current).toMatchObject({
+        step: "follow-up",
+        followUp: { questionHtml: "Linked second?", ticks: null },
+      });
 
-    expect(
-      await submitFollowUpAnswer({ ...step, text: "Watches come from the watch cache.", now: seconds(50) }),
-    ).toEqual({ ok: true, isFinished: false });
-    expect((await getInterviewView(learnerId, quizId, seconds(51)))!.current).toMatchObject({
-      step: "follow-up-tick",
-      followUp: { ticks: { hinted: [2] } },
-    });
-    expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(0);
+      expect(
+        await submitFollowUpAnswer({ ...step, text: "Watches come from the watch cache.", now: seconds(50) }),
+      ).toEqual({ ok: true, isFinished: false });
+      expect((await getInterviewView(learnerId, quizId, seconds(51)))!.current).toMatchObject({
+        step: "follow-up-tick",
+        followUp: { ticks: { hinted: [2] } },
+      });
+      expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(0);
 
-    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(60) })).toEqual({
-      ok: true,
-      isFinished: false,
-    });
-    expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(61) })).toEqual({
-      ok: false,
-      message: alreadyTakenMessage,
-    });
-    expect(await db.quizQuestion.findFirstOrThrow({ where: { quizId, position: 0 } })).toMatchObject({
-      answeredAt: seconds(60),
-      rating: 2,
-      isCorrect: false,
-    });
-    expect(
-      await db.reviewLog.findMany({
-        where: { userId: learnerId },
-        select: { cardId: true, rating: true, source: true },
-      }),
-    ).toEqual([{ cardId: "q1", rating: 2, source: "quiz" }]);
-    expect((await getInterviewView(learnerId, quizId, seconds(62)))!.current).toMatchObject({
-      position: 1,
-      step: "answer",
-    });
-  });
+      expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(60) })).toEqual({
+        ok: true,
+        isFinished: false,
+      });
+      expect(await submitFollowUpTicks({ ...step, ticks: [2], now: seconds(61) })).toEqual({
+        ok: false,
+        message: alreadyTakenMessage,
+      });
+      expect(await db.quizQuestion.findFirstOrThrow({ where: { quizId, position: 0 } })).toMatchObject({
+        answeredAt: seconds(60),
+        rating: 2,
+        isCorrect: false,
+      });
+      expect(
+        await db.reviewLog.findMany({
+          where: { userId: learnerId },
+          select: { cardId: true, rating: true, source: true },
+        }),
+      ).toEqual([{ cardId: "q1", rating: 2, source: "quiz" }]);
+      expect((await getInterviewView(learnerId, quizId, seconds(62)))!.current).toMatchObject({
+        position: 1,
+        step: "answer",
+      });
+    },
+  );
 
   it("lets no one else take a learner's step, and writes nothing for them", async () => {
     const owner = await newLearner();
@@ -231,44 +235,52 @@ describe("a mock interview question, step by step", () => {
 });
 
 describe("the report, Study these and Retry", () => {
-  it("scores coverage by deck, lists every card with an unticked key point once, and a retry asks the same questions", async () => {
-    const learnerId = await newLearner();
-    const quizId = await interviewOf(learnerId, ["q2", "q3", "q1"]);
-    const at = (position: number) => ({ learnerId, quizId, position, settings, now });
-    // q2: every key point; its follow-up links no card, so the answer to it ends the question.
-    await submitTypedAnswer({ ...at(0), text: "all of it" });
-    await submitKeyPointTicks({ ...at(0), ticks: [0, 1, 2] });
-    expect(await submitFollowUpAnswer({ ...at(0), text: null })).toEqual({ ok: true, isFinished: false });
-    // q3: one key point; the follow-up links q1 and is skipped, which ends the question: q1's key points are missed.
-    await submitTypedAnswer({ ...at(1), text: "something" });
-    await submitKeyPointTicks({ ...at(1), ticks: [2] });
-    expect(await submitFollowUpAnswer({ ...at(1), text: null })).toEqual({ ok: true, isFinished: false });
-    expect(await submitFollowUpTicks({ ...at(1), ticks: [] })).toEqual({ ok: false, message: alreadyTakenMessage });
-    // q1 is never reached.
-    const report = (await getInterviewReport(learnerId, quizId))!;
-    expect(report).toMatchObject({ covered: 4, total: 12, missedCardIds: ["q3", "q1"] });
-    expect(report.byTopic).toEqual([
-      { topic: "Alpha", covered: 3, total: 9 },
-      { topic: "Beta", covered: 1, total: 3 },
-    ]);
-    expect(report.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual([
-      "q3:question",
-      "q1:follow-up",
-      "q1:question",
-    ]);
-    expect(report.missedCards.map((card) => card.replayHref === null)).toEqual([false, true]);
-    expect(report.questions.map((q) => q.isUnanswered)).toEqual([false, false, true]);
+  it(
+    "scores coverage by deck, lists every card with an unticked " +
+      "key point once, and a retry asks the same questions",
+    async () => {
+      const learnerId = await newLearner();
+      const quizId = await interviewOf(learnerId, ["q2", "q3", "q1"]);
+      const at = (position: number) => ({ learnerId, quizId, position, settings, now });
+      // q2: every key point; its follow-up links no card, so the answer to it ends the question.
+      await submitTypedAnswer({ ...at(0), text: "all of it" });
+      await submitKeyPointTicks({ ...at(0), ticks: [0, 1, 2] });
+      expect(await submitFollowUpAnswer({ ...at(0), text: null })).toEqual({ ok: true, isFinished: false });
+      // q3: one key point; the follow-up links q1 and is skipped, which ends the question: q1's key points are missed.
+      await submitTypedAnswer({ ...at(1), text: "something" });
+      await submitKeyPointTicks({ ...at(1), ticks: [2] });
+      expect(await submitFollowUpAnswer({ ...at(1), text: null })).toEqual({ ok: true, isFinished: false });
+      expect(await submitFollowUpTicks({ ...at(1), ticks: [] })).toEqual({ ok: false, message: alreadyTakenMessage });
+      // q1 is never reached.
+      const report = (await getInterviewReport(learnerId, quizId))!;
+      expect(report).toMatchObject({ covered: 4, total: 12, missedCardIds: ["q3", "q1"] });
+      expect(report.byTopic).toEqual([
+        { topic: "Alpha", covered: 3, total: 9 },
+        { topic: "Beta", covered: 1, total: 3 },
+      ]);
+      expect(report.misses.map((miss) => `${miss.cardId}:${miss.kind}`)).toEqual([
+        "q3:question",
+        "q1:follow-up",
+        "q1:question",
+      ]);
+      expect(report.missedCards.map((card) => card.replayHref === null)).toEqual([false, true]);
+      expect(report.questions.map((q) => q.isUnanswered)).toEqual([false, false, true]);
 
-    const retryId = (await retryInterview(learnerId, quizId, seconds(600)))!;
-    const retried = await db.quiz.findUniqueOrThrow({
-      where: { id: retryId },
-      select: { mode: true, timeLimitSec: true, questions: { orderBy: { position: "asc" }, select: { cardId: true } } },
-    });
-    expect(retried).toEqual({
-      mode: "interview",
-      timeLimitSec: 270,
-      questions: [{ cardId: "q2" }, { cardId: "q3" }, { cardId: "q1" }],
-    });
-    expect(await retryInterview(await newLearner(), quizId, now)).toBeNull();
-  });
+      const retryId = (await retryInterview(learnerId, quizId, seconds(600)))!;
+      const retried = await db.quiz.findUniqueOrThrow({
+        where: { id: retryId },
+        select: {
+          mode: true,
+          timeLimitSec: true,
+          questions: { orderBy: { position: "asc" }, select: { cardId: true } },
+        },
+      });
+      expect(retried).toEqual({
+        mode: "interview",
+        timeLimitSec: 270,
+        questions: [{ cardId: "q2" }, { cardId: "q3" }, { cardId: "q1" }],
+      });
+      expect(await retryInterview(await newLearner(), quizId, now)).toBeNull();
+    },
+  );
 });

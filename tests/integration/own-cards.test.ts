@@ -153,26 +153,31 @@ describe("own decks", () => {
 });
 
 describe("getSelectionQueue (study these)", () => {
-  it("shows each selected card once, in order, skipping suspended and unseen ones, and brings back a failed one when due", async () => {
-    const learnerId = await newLearner();
-    const { deckId, cardId } = await deckWithCard(learnerId);
-    const second = await createOwnCard(learnerId, cardInput(deckId, "Second?", "Yes."));
-    if (!second.ok) throw new Error(second.message);
-    const selection = { cardIds: [cardId, second.cardId, "c1", "not-a-card"], since: now };
-    let queue = await getSelectionQueue(learnerId, selection, now, settings);
-    expect(queue.card?.id).toBe(cardId);
-    expect(queue.counts).toEqual({ new: 3, learning: 0, review: 0 });
-    await recordReview({ learnerId, cardId, rating: Rating.Easy, version: 0, now, settings });
-    await recordReview({ learnerId, cardId: second.cardId, rating: Rating.Again, version: 0, now, settings });
-    queue = await getSelectionQueue(learnerId, selection, now, settings);
-    expect(queue.card?.id).toBe(second.cardId); // failed: learning, due within the learn-ahead limit
-    expect(queue.counts).toEqual({ new: 1, learning: 1, review: 0 });
-    await recordReview({ learnerId, cardId: second.cardId, rating: Rating.Easy, version: 1, now, settings });
-    expect((await getSelectionQueue(learnerId, selection, now, settings)).card?.id).toBe("c1");
-    await applyBulkCardAction({ learnerId, cardIds: ["c1"], action: "suspend", now });
-    queue = await getSelectionQueue(learnerId, selection, now, settings);
-    expect(queue).toMatchObject({ card: null, counts: { new: 0, learning: 0, review: 0 } });
-    const other = await newLearner();
-    expect((await getSelectionQueue(other, selection, now, settings)).card?.id).toBe("c1"); // another's cards are skipped
-  });
+  it(
+    "shows each selected card once, in order, skipping suspended " +
+      "and unseen ones, and brings back a failed one when due",
+    async () => {
+      const learnerId = await newLearner();
+      const { deckId, cardId } = await deckWithCard(learnerId);
+      const second = await createOwnCard(learnerId, cardInput(deckId, "Second?", "Yes."));
+      if (!second.ok) throw new Error(second.message);
+      const selection = { cardIds: [cardId, second.cardId, "c1", "not-a-card"], since: now };
+      let queue = await getSelectionQueue(learnerId, selection, now, settings);
+      expect(queue.card?.id).toBe(cardId);
+      expect(queue.counts).toEqual({ new: 3, learning: 0, review: 0 });
+      await recordReview({ learnerId, cardId, rating: Rating.Easy, version: 0, now, settings });
+      await recordReview({ learnerId, cardId: second.cardId, rating: Rating.Again, version: 0, now, settings });
+      queue = await getSelectionQueue(learnerId, selection, now, settings);
+      expect(queue.card?.id).toBe(second.cardId); // failed: learning, due within the learn-ahead limit
+      expect(queue.counts).toEqual({ new: 1, learning: 1, review: 0 });
+      await recordReview({ learnerId, cardId: second.cardId, rating: Rating.Easy, version: 1, now, settings });
+      expect((await getSelectionQueue(learnerId, selection, now, settings)).card?.id).toBe("c1");
+      await applyBulkCardAction({ learnerId, cardIds: ["c1"], action: "suspend", now });
+      queue = await getSelectionQueue(learnerId, selection, now, settings);
+      expect(queue).toMatchObject({ card: null, counts: { new: 0, learning: 0, review: 0 } });
+      const other = await newLearner();
+      // another's cards are skipped
+      expect((await getSelectionQueue(other, selection, now, settings)).card?.id).toBe("c1");
+    },
+  );
 });

@@ -19,7 +19,8 @@ describe("readiness", () => {
 
   it("names a migration the database lacks", async () => {
     const last = shipped().at(-1)!;
-    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = ${last}`;
+    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = CURRENT_TIMESTAMP
+      WHERE migration_name = ${last}`;
     expect(await readiness()).toEqual({ ready: false, reason: `migrations not applied: ${last}` });
     await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${last}`;
     expect(await readiness()).toEqual({ ready: true });

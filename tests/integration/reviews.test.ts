@@ -58,81 +58,92 @@ describe("recordReview", () => {
     expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(1);
   });
 
-  it("records one review when a card with history is graded by 12 concurrent submits of the same shown version", async () => {
-    const learnerId = newLearner();
-    await recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
-    const later = new Date(now.getTime() + 60 * 60_000);
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 1, now: later, settings }),
-      ),
-    );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(11).fill("already-graded"));
-    expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(2);
-    expect(
-      await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c1" } } }),
-    ).toMatchObject({ version: 2, reps: 2 });
-  });
-
-  it("keeps every acknowledged grade, with its card state, when a guest's grades race the merge into an account", async () => {
-    for (let round = 0; round < 4; round++) {
-      const [guestId, accountId] = [newLearner(), newLearner()];
-      await db.user.create({ data: { id: accountId, email: `${accountId}@example.com` } });
-      await recordReview({ learnerId: guestId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
-      const grade = (cardId: string) =>
-        recordReview({ learnerId: guestId, cardId, rating: Rating.Good, version: 0, now, settings }).catch(
-          () => ({ ok: false }) as const,
-        );
-      const [, ...grades] = await Promise.all([mergeGuestIntoAccount(guestId, accountId), grade("c2"), grade("c3")]);
-      const acknowledged = ["c1", ...["c2", "c3"].filter((_, index) => grades[index]!.ok)];
-      const logs = await db.reviewLog.findMany({
-        where: { requestKey: { in: acknowledged.map((cardId) => `${guestId}:${cardId}:0`) } },
-        select: { userId: true, cardId: true },
-      });
-      expect(logs.map((log) => log.cardId).sort()).toEqual(acknowledged);
-      for (const log of logs) {
-        expect(
-          await db.cardState.findUnique({
-            where: { userId_cardId: { userId: log.userId, cardId: log.cardId } },
-            select: { version: true },
-          }),
-        ).toEqual({ version: 1 });
-      }
-    }
-  });
-
-  it("always records a quiz answer made at the same moment as a study grade of its card, which is kept or refused as stale", async () => {
-    for (let round = 0; round < 4; round++) {
+  it(
+    "records one review when a card with history is graded " + "by 12 concurrent submits of the same shown version",
+    async () => {
       const learnerId = newLearner();
-      await db.user.create({ data: { id: learnerId, isGuest: true } });
-      const quiz = await db.quiz.create({
-        data: {
-          userId: learnerId,
-          mode: "quiz",
-          deckIds: ["alpha"],
-          tags: [],
-          startedAt: now,
-          questions: { create: [{ position: 0, cardId: "c2" }] },
-        },
-      });
-      const [quizResult, studyResult] = await Promise.all([
-        answerQuizQuestion({ learnerId, quizId: quiz.id, position: 0, rating: Rating.Good, now, settings }),
-        recordReview({ learnerId, cardId: "c2", rating: Rating.Good, version: 0, now, settings }),
-      ]);
-      expect(quizResult).toMatchObject({ ok: true });
-      const sources = studyResult.ok ? ["quiz", "study"] : ["quiz"];
-      if (!studyResult.ok) expect(studyResult.code).toBe("already-graded"); // the quiz answer came first: version 0 was stale
+      await recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
+      const later = new Date(now.getTime() + 60 * 60_000);
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          recordReview({ learnerId, cardId: "c1", rating: Rating.Good, version: 1, now: later, settings }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(11).fill("already-graded"));
+      expect(await db.reviewLog.count({ where: { userId: learnerId } })).toBe(2);
       expect(
-        (await db.reviewLog.findMany({ where: { userId: learnerId }, select: { source: true } }))
-          .map((log) => log.source)
-          .sort(),
-      ).toEqual(sources);
-      expect(
-        await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c2" } } }),
-      ).toMatchObject({ version: sources.length, reps: sources.length });
-    }
-  });
+        await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c1" } } }),
+      ).toMatchObject({ version: 2, reps: 2 });
+    },
+  );
+
+  it(
+    "keeps every acknowledged grade, with its card state, " + "when a guest's grades race the merge into an account",
+    async () => {
+      for (let round = 0; round < 4; round++) {
+        const [guestId, accountId] = [newLearner(), newLearner()];
+        await db.user.create({ data: { id: accountId, email: `${accountId}@example.com` } });
+        await recordReview({ learnerId: guestId, cardId: "c1", rating: Rating.Good, version: 0, now, settings });
+        const grade = (cardId: string) =>
+          recordReview({ learnerId: guestId, cardId, rating: Rating.Good, version: 0, now, settings }).catch(
+            () => ({ ok: false }) as const,
+          );
+        const [, ...grades] = await Promise.all([mergeGuestIntoAccount(guestId, accountId), grade("c2"), grade("c3")]);
+        const acknowledged = ["c1", ...["c2", "c3"].filter((_, index) => grades[index]!.ok)];
+        const logs = await db.reviewLog.findMany({
+          where: { requestKey: { in: acknowledged.map((cardId) => `${guestId}:${cardId}:0`) } },
+          select: { userId: true, cardId: true },
+        });
+        expect(logs.map((log) => log.cardId).sort()).toEqual(acknowledged);
+        for (const log of logs) {
+          expect(
+            await db.cardState.findUnique({
+              where: { userId_cardId: { userId: log.userId, cardId: log.cardId } },
+              select: { version: true },
+            }),
+          ).toEqual({ version: 1 });
+        }
+      }
+    },
+  );
+
+  it(
+    "always records a quiz answer made at the same moment as a " +
+      "study grade of its card, which is kept or refused as stale",
+    async () => {
+      for (let round = 0; round < 4; round++) {
+        const learnerId = newLearner();
+        await db.user.create({ data: { id: learnerId, isGuest: true } });
+        const quiz = await db.quiz.create({
+          data: {
+            userId: learnerId,
+            mode: "quiz",
+            deckIds: ["alpha"],
+            tags: [],
+            startedAt: now,
+            questions: { create: [{ position: 0, cardId: "c2" }] },
+          },
+        });
+        const [quizResult, studyResult] = await Promise.all([
+          answerQuizQuestion({ learnerId, quizId: quiz.id, position: 0, rating: Rating.Good, now, settings }),
+          recordReview({ learnerId, cardId: "c2", rating: Rating.Good, version: 0, now, settings }),
+        ]);
+        expect(quizResult).toMatchObject({ ok: true });
+        const sources = studyResult.ok ? ["quiz", "study"] : ["quiz"];
+        // the quiz answer came first: version 0 was stale
+        if (!studyResult.ok) expect(studyResult.code).toBe("already-graded");
+        expect(
+          (await db.reviewLog.findMany({ where: { userId: learnerId }, select: { source: true } }))
+            .map((log) => log.source)
+            .sort(),
+        ).toEqual(sources);
+        expect(
+          await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learnerId, cardId: "c2" } } }),
+        ).toMatchObject({ version: sources.length, reps: sources.length });
+      }
+    },
+  );
 
   it("rejects an unknown card and writes nothing", async () => {
     const learnerId = newLearner();

@@ -119,50 +119,54 @@ describe("seeding content", () => {
     );
   });
 
-  it("retires a card removed from content instead of deleting it: hidden from study, its state and reviews kept, revived when it returns", async () => {
-    const reviewsDue = async () =>
-      (await getQueueCountsByDeck("learner-1", new Date(), defaultStudySettings)).total.review;
-    const state = {
-      due: new Date(),
-      stability: 3,
-      difficulty: 5,
-      elapsedDays: 0,
-      scheduledDays: 3,
-      learningSteps: 0,
-      reps: 2,
-      lapses: 0,
-      state: 2,
-    };
-    await db.reviewLog.create({
-      data: {
-        userId: "learner-1",
-        cardId: "one",
-        rating: 3,
-        state: 2,
-        reviewedAt: new Date(),
-        elapsedDays: 3,
+  it(
+    "retires a card removed from content instead of deleting it: hidden " +
+      "from study, its state and reviews kept, revived when it returns",
+    async () => {
+      const reviewsDue = async () =>
+        (await getQueueCountsByDeck("learner-1", new Date(), defaultStudySettings)).total.review;
+      const state = {
+        due: new Date(),
+        stability: 3,
+        difficulty: 5,
+        elapsedDays: 0,
         scheduledDays: 3,
-        stateBefore: state,
-        stateAfter: state,
-        requestKey: "learner-1:one:1",
-      },
-    });
-    expect(await reviewsDue()).toBe(1);
+        learningSteps: 0,
+        reps: 2,
+        lapses: 0,
+        state: 2,
+      };
+      await db.reviewLog.create({
+        data: {
+          userId: "learner-1",
+          cardId: "one",
+          rating: 3,
+          state: 2,
+          reviewedAt: new Date(),
+          elapsedDays: 3,
+          scheduledDays: 3,
+          stateBefore: state,
+          stateAfter: state,
+          requestKey: "learner-1:one:1",
+        },
+      });
+      expect(await reviewsDue()).toBe(1);
 
-    fixture.remove("cards/alpha/01-one.md");
-    const retiredAt = new Date("2026-02-01T00:00:00Z");
-    expect((await seed(retiredAt)).cards.retired).toBe(1);
-    expect(await db.card.findUniqueOrThrow({ where: { id: "one" } })).toMatchObject({ retiredAt });
-    expect(await db.cardState.count({ where: { cardId: "one" } })).toBe(1);
-    expect(await db.reviewLog.count({ where: { cardId: "one" } })).toBe(1);
-    expect(await reviewsDue()).toBe(0);
+      fixture.remove("cards/alpha/01-one.md");
+      const retiredAt = new Date("2026-02-01T00:00:00Z");
+      expect((await seed(retiredAt)).cards.retired).toBe(1);
+      expect(await db.card.findUniqueOrThrow({ where: { id: "one" } })).toMatchObject({ retiredAt });
+      expect(await db.cardState.count({ where: { cardId: "one" } })).toBe(1);
+      expect(await db.reviewLog.count({ where: { cardId: "one" } })).toBe(1);
+      expect(await reviewsDue()).toBe(0);
 
-    fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha" }));
-    // Both cards are written: "one" comes back, and "two" moves back to second place.
-    expect((await seed()).cards).toMatchObject({ created: 0, updated: 2 });
-    expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).retiredAt).toBeNull();
-    expect(await reviewsDue()).toBe(1);
-  });
+      fixture.write("cards/alpha/01-one.md", cardFile({ id: "one", deck: "alpha" }));
+      // Both cards are written: "one" comes back, and "two" moves back to second place.
+      expect((await seed()).cards).toMatchObject({ created: 0, updated: 2 });
+      expect((await db.card.findUniqueOrThrow({ where: { id: "one" } })).retiredAt).toBeNull();
+      expect(await reviewsDue()).toBe(1);
+    },
+  );
 
   it("aborts on invalid content with the database unchanged", async () => {
     const before = await snapshot();

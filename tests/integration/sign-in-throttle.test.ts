@@ -54,21 +54,25 @@ beforeEach(() => {
 });
 
 describe("signInWithPassword: the per-email limit", () => {
-  it("counts all 40 concurrent attempts on one email, checks the password of exactly 5, and then refuses even the right one", async () => {
-    const email = await newAccount();
-    const burst = Array.from({ length: 40 }, (_, i) =>
-      attempt({ email, password: `guess ${i}`, peer: `203.0.113.${i + 1}` }),
-    );
-    const results = await Promise.all(burst);
+  it(
+    "counts all 40 concurrent attempts on one email, checks the " +
+      "password of exactly 5, and then refuses even the right one",
+    async () => {
+      const email = await newAccount();
+      const burst = Array.from({ length: 40 }, (_, i) =>
+        attempt({ email, password: `guess ${i}`, peer: `203.0.113.${i + 1}` }),
+      );
+      const results = await Promise.all(burst);
 
-    expect(passwordChecks()).toBe(throttlePolicy.maxAttempts.email);
-    expect(tally(codes(results))).toEqual({ "wrong-credentials": 5, throttled: 35 });
-    expect(await countAttempts({ kind: "email", value: email }, now)).toBe(40);
+      expect(passwordChecks()).toBe(throttlePolicy.maxAttempts.email);
+      expect(tally(codes(results))).toEqual({ "wrong-credentials": 5, throttled: 35 });
+      expect(await countAttempts({ kind: "email", value: email }, now)).toBe(40);
 
-    const right = await attempt({ email, password, peer: "203.0.113.200", at: minutes(1) });
-    expect(right).toEqual({ ok: false, code: "throttled", retryAfterMs: 14 * 60_000 });
-    expect(passwordChecks()).toBe(5);
-  });
+      const right = await attempt({ email, password, peer: "203.0.113.200", at: minutes(1) });
+      expect(right).toEqual({ ok: false, code: "throttled", retryAfterMs: 14 * 60_000 });
+      expect(passwordChecks()).toBe(5);
+    },
+  );
 
   it("checks the password of only 5 of 40 concurrent attempts from one address, and counts all 40 there", async () => {
     const email = await newAccount();
@@ -91,18 +95,21 @@ describe("signInWithPassword: the per-email limit", () => {
     expect(await countAttempts({ kind: "email", value: email }, later)).toBe(0);
   });
 
-  it("still lets the owner in from an address where they signed in before, with that address's own 5 tries", async () => {
-    const email = await newAccount();
-    expect((await attempt({ email, password, peer: "192.0.2.10", at: minutes(-60) })).ok).toBe(true);
-    await Promise.all(
-      Array.from({ length: 30 }, (_, i) => attempt({ email, password: `guess ${i}`, peer: `203.0.113.${i + 1}` })),
-    );
+  it(
+    "still lets the owner in from an address where they " + "signed in before, with that address's own 5 tries",
+    async () => {
+      const email = await newAccount();
+      expect((await attempt({ email, password, peer: "192.0.2.10", at: minutes(-60) })).ok).toBe(true);
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => attempt({ email, password: `guess ${i}`, peer: `203.0.113.${i + 1}` })),
+      );
 
-    expect((await attempt({ email, password, peer: "192.0.2.99" })).ok).toBe(false); // a new place waits
-    expect((await attempt({ email, password, peer: "192.0.2.10" })).ok).toBe(true);
-    for (let i = 0; i < 5; i++) await attempt({ email, password: `typo ${i}`, peer: "192.0.2.10" });
-    expect(codes([await attempt({ email, password, peer: "192.0.2.10" })])).toEqual(["throttled"]);
-  });
+      expect((await attempt({ email, password, peer: "192.0.2.99" })).ok).toBe(false); // a new place waits
+      expect((await attempt({ email, password, peer: "192.0.2.10" })).ok).toBe(true);
+      for (let i = 0; i < 5; i++) await attempt({ email, password: `typo ${i}`, peer: "192.0.2.10" });
+      expect(codes([await attempt({ email, password, peer: "192.0.2.10" })])).toEqual(["throttled"]);
+    },
+  );
 });
 
 describe("signInWithPassword: the per-address limit and X-Forwarded-For", () => {
@@ -137,19 +144,24 @@ describe("signInWithPassword: the per-address limit and X-Forwarded-For", () => 
     expect((await attempt({ email, password, peer: "192.0.2.44" })).ok).toBe(true);
   });
 
-  it("with one trusted proxy, counts the right-most X-Forwarded-For hop, not the proxy nor what the client wrote", async () => {
-    const proxied = { peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.250", trustedProxies: 1 };
-    const results = [];
-    for (let i = 0; i < 21; i++)
-      results.push(await attempt({ email: `proxied-${i}@example.com`, password: "guess", ...proxied }));
-    expect(codes(results).at(-1)).toBe("throttled");
-    expect(await countAttempts({ kind: "address", value: "198.51.100.250" }, now)).toBe(21);
-    expect(await countAttempts({ kind: "address", value: "6.6.6.6" }, now)).toBe(0);
-    expect(await countAttempts({ kind: "address", value: "10.0.0.2" }, now)).toBe(0);
+  it(
+    "with one trusted proxy, counts the right-most " +
+      "X-Forwarded-For hop, not the proxy nor what the client " +
+      "wrote",
+    async () => {
+      const proxied = { peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.250", trustedProxies: 1 };
+      const results = [];
+      for (let i = 0; i < 21; i++)
+        results.push(await attempt({ email: `proxied-${i}@example.com`, password: "guess", ...proxied }));
+      expect(codes(results).at(-1)).toBe("throttled");
+      expect(await countAttempts({ kind: "address", value: "198.51.100.250" }, now)).toBe(21);
+      expect(await countAttempts({ kind: "address", value: "6.6.6.6" }, now)).toBe(0);
+      expect(await countAttempts({ kind: "address", value: "10.0.0.2" }, now)).toBe(0);
 
-    const email = await newAccount();
-    expect(
-      (await attempt({ email, password, peer: "10.0.0.2", forwardedFor: "198.51.100.251", trustedProxies: 1 })).ok,
-    ).toBe(true);
-  });
+      const email = await newAccount();
+      expect(
+        (await attempt({ email, password, peer: "10.0.0.2", forwardedFor: "198.51.100.251", trustedProxies: 1 })).ok,
+      ).toBe(true);
+    },
+  );
 });

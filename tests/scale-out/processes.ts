@@ -8,7 +8,7 @@ import { freePort } from "@/scripts/free-port";
 export type Instance = { name: string; port: number; child: ChildProcess; exited: Promise<number | null> };
 
 /** Starts one app instance and resolves once it reports ready, as the load balancer will ask it. */
-export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
+async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts"], {
     env: { ...env, PORT: String(port), NODE_ENV: "production", QUORUM_TRUSTED_PROXIES: "1" },
@@ -29,7 +29,7 @@ export async function startInstance(name: string, env: NodeJS.ProcessEnv): Promi
 }
 
 /** HAProxy in the foreground on the committed config, balancing over the instances. */
-export async function startHaproxy(instances: Instance[]): Promise<{ url: string; child: ChildProcess }> {
+async function startHaproxy(instances: Instance[]): Promise<{ url: string; child: ChildProcess }> {
   ensureDebianPackage("haproxy", () => spawnSync("haproxy", ["-v"]).status === 0, "for the scale-out test");
   const port = await freePort();
   const env = { ...process.env, QUORUM_LB_BIND: `127.0.0.1:${port}` } as NodeJS.ProcessEnv;

@@ -38,7 +38,8 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? ""))
   throw new Error(
-    "test:scale-out needs DATABASE_URL=postgresql://… (an empty database); npm run test:pg starts one and runs this test",
+    "test:scale-out needs DATABASE_URL=postgresql://… (an empty " +
+      "database); npm run test:pg starts one and runs this test",
   );
 env.NEXTAUTH_SECRET ||= authSecret(dataDir);
 let deployment: Deployment | undefined;
@@ -102,13 +103,16 @@ try {
     ).flat();
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `${name}: ${outcomes.length} grades in ${seconds.toFixed(1)} s (${(outcomes.length / seconds).toFixed(0)} grades/s), p95 ${percentile(latencies, 95).toFixed(0)} ms, ${outcomes.filter((o) => o.attempts > 1).length} sent again`,
+      `${name}: ${outcomes.length} grades in ${seconds.toFixed(1)} s ` +
+        `(${(outcomes.length / seconds).toFixed(0)} grades/s), p95 ${percentile(latencies, 95).toFixed(0)} ` +
+        `ms, ${outcomes.filter((o) => o.attempts > 1).length} sent again`,
     );
     return outcomes;
   }
 
   console.log(
-    `scale-out: 2 instances (ports ${running.map((i) => i.port).join(", ")}) behind HAProxy at ${lb}, database ${env.DATABASE_URL!.replace(/\/\/[^@]*@/, "//…@")}`,
+    `scale-out: 2 instances (ports ${running.map((i) => i.port).join(", ")}) behind ` +
+      `HAProxy at ${lb}, database ${env.DATABASE_URL!.replace(/\/\/[^@]*@/, "//…@")}`,
   );
   const steady = await phase("steady load", 0, () => {});
   check(

@@ -52,7 +52,8 @@ describe("LimitRanger", () => {
       limits: { cpuMilli: 200, memoryMi: 256 },
     });
     expect(annotation).toBe(
-      "LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for container app; memory request for container side; memory limit for container side",
+      "LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for " +
+        "container app; memory request for container side; memory limit for container side",
     );
     expect(limitRangerDefaults([bare], limitRangeItem({})).annotation).toBe("");
   });
@@ -65,7 +66,8 @@ describe("LimitRanger", () => {
     ).toEqual(["maximum cpu usage per Container is 1, but limit is 2"]);
     const both = limitRangerViolations([{ name: "app", requests: { cpuMilli: 50 }, limits: { cpuMilli: 1500 } }], item);
     expect(aggregate(both)).toBe(
-      "[minimum cpu usage per Container is 100m, but request is 50m, maximum cpu usage per Container is 1, but limit is 1500m]",
+      "[minimum cpu usage per Container is 100m, but request is 50m, " +
+        "maximum cpu usage per Container is 1, but limit is 1500m]",
     );
     expect(
       limitRangerViolations([{ name: "app", requests: { cpuMilli: 100 }, limits: { cpuMilli: 1000 } }], item),
@@ -165,7 +167,8 @@ describe("PodSecurity admission", () => {
   it("enforce refuses a privileged pod with upstream's message", () => {
     expect(psaAdmit([privileged], { enforce: "baseline" }, false)).toEqual({
       refused:
-        'violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+        'violates PodSecurity "baseline:latest": privileged (container ' +
+        '"app" must not set securityContext.privileged=true)',
       warnings: [],
       audit: null,
     });
@@ -175,7 +178,8 @@ describe("PodSecurity admission", () => {
     expect(psaAdmit([privileged], { warn: "baseline" }, false)).toEqual({
       refused: null,
       warnings: [
-        'would violate PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+        'would violate PodSecurity "baseline:latest": privileged ' +
+          '(container "app" must not set securityContext.privileged=true)',
       ],
       audit: null,
     });
@@ -188,15 +192,24 @@ describe("PodSecurity admission", () => {
     expect(r.warnings[0]).toMatch(/^would violate PodSecurity "baseline:latest": privileged/);
   });
 
-  // policy/check_allowPrivilegeEscalation.go, check_capabilities_restricted.go, check_runAsNonRoot.go, check_seccompProfile_restricted.go.
+  // policy/check_allowPrivilegeEscalation.go, check_capabilities_restricted.go, check_runAsNonRoot.go,
+  // check_seccompProfile_restricted.go.
   it("restricted lists every missing hardening field; a hardened container passes", () => {
     const r = psaAdmit([bare], { enforce: "restricted" }, false);
     expect(r.refused).toBe(
-      'violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")',
+      'violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "app" ' +
+        "must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container " +
+        '"app" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or ' +
+        'container "app" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container ' +
+        '"app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")',
     );
     // baseline's checks first, then restricted's (a real FailedCreate event lists privileged first).
     expect(psaAdmit([privileged], { enforce: "restricted" }, false).refused).toMatch(
-      /^violates PodSecurity "restricted:latest": privileged \(container "app" must not set securityContext.privileged=true\), allowPrivilegeEscalation != false/,
+      new RegExp(
+        /^violates PodSecurity "restricted:latest": /.source +
+          /privileged \(container "app" must not set securityContext.privileged=true\), /.source +
+          /allowPrivilegeEscalation != false/.source,
+      ),
     );
     expect(psaAdmit([hardened], { enforce: "restricted" }, false)).toEqual({
       refused: null,

@@ -96,9 +96,12 @@ describe("client-go on a connection lost mid-request", () => {
 });
 
 describe("the load balancer of kubeadm's HA guide", () => {
-  it("checks with HAProxy's defaults: inter 2 s, fall 3, rise 2 (kubeadm docs/ha-considerations.md haproxy.cfg)", () => {
-    expect([DEFAULT_TUNING.lbCheckIntervalMs, DEFAULT_TUNING.lbFall, DEFAULT_TUNING.lbRise]).toEqual([2000, 3, 2]);
-  });
+  it(
+    "checks with HAProxy's defaults: inter 2 s, fall 3, rise " + "2 (kubeadm docs/ha-considerations.md haproxy.cfg)",
+    () => {
+      expect([DEFAULT_TUNING.lbCheckIntervalMs, DEFAULT_TUNING.lbFall, DEFAULT_TUNING.lbRise]).toEqual([2000, 3, 2]);
+    },
+  );
 
   it("redispatches connections a dead API server refuses, so kubectl sees no EOF before it is marked DOWN", () => {
     const trace = runScenario("control-plane-ha", {}, 1);

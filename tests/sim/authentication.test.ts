@@ -26,28 +26,33 @@ describe("authentication", () => {
 
   it("knows in-cluster clients by their service-account tokens", () => {
     expect(authenticate(AUTHN, CREDENTIALS.web)?.how).toBe(
-      "service account token: user system:serviceaccount:default:web, groups system:serviceaccounts, system:serviceaccounts:default, system:authenticated",
+      "service account token: user system:serviceaccount:default:web, groups " +
+        "system:serviceaccounts, system:serviceaccounts:default, system:authenticated",
     );
   });
 
-  it("traces kubectl's admin.conf as an x509 user allowed by RBAC, and super-admin.conf as system:masters that no authorizer is asked about", () => {
-    const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, traceRequestFlow: true }, 3).runUntil(
-      (x) => x.events("leader-election.acquired").length >= 2,
-      20_000,
-    );
-    h.kubectl("create", { name: "a" }).kubectl("create", { name: "b", as: "super-admin" }).runFor(2000);
-    const stage = (user: string, name: string) =>
-      h.events("api.stage").find((e) => e.user === user && e.stage === name)?.detail;
-    expect(stage("kubernetes-admin", "authentication")).toBe(
-      "x509 client certificate: CN=kubernetes-admin, O=kubeadm:cluster-admins",
-    );
-    expect(stage("kubernetes-admin", "authorization")).toBe(
-      'RBAC: allowed by binding "kubeadm:cluster-admins" of role "cluster-admin"',
-    );
-    expect(stage("kubernetes-super-admin", "authentication")).toBe(
-      "x509 client certificate: CN=kubernetes-super-admin, O=system:masters",
-    );
-    expect(stage("kubernetes-super-admin", "authorization")).toMatch(/^system:masters: /);
-    expect(h.events("api.response").map((e) => e.status)).toEqual([201, 201]);
-  });
+  it(
+    "traces kubectl's admin.conf as an x509 user allowed by RBAC, and " +
+      "super-admin.conf as system:masters that no authorizer is asked about",
+    () => {
+      const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, traceRequestFlow: true }, 3).runUntil(
+        (x) => x.events("leader-election.acquired").length >= 2,
+        20_000,
+      );
+      h.kubectl("create", { name: "a" }).kubectl("create", { name: "b", as: "super-admin" }).runFor(2000);
+      const stage = (user: string, name: string) =>
+        h.events("api.stage").find((e) => e.user === user && e.stage === name)?.detail;
+      expect(stage("kubernetes-admin", "authentication")).toBe(
+        "x509 client certificate: CN=kubernetes-admin, O=kubeadm:cluster-admins",
+      );
+      expect(stage("kubernetes-admin", "authorization")).toBe(
+        'RBAC: allowed by binding "kubeadm:cluster-admins" of role "cluster-admin"',
+      );
+      expect(stage("kubernetes-super-admin", "authentication")).toBe(
+        "x509 client certificate: CN=kubernetes-super-admin, O=system:masters",
+      );
+      expect(stage("kubernetes-super-admin", "authorization")).toMatch(/^system:masters: /);
+      expect(h.events("api.response").map((e) => e.status)).toEqual([201, 201]);
+    },
+  );
 });

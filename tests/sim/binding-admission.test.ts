@@ -42,29 +42,41 @@ describe("pods/binding", () => {
     expect(stages.at(-1)?.detail).toBe("201 Created, Status Success");
   });
 
-  it("is refused by NamespaceLifecycle in a namespace that does not exist, and by ValidatePodBinding without a target", () => {
-    expect(admitBinding(bind("default", "node-1"), "system:kube-scheduler", null, admission, false, noCtx)).toBeNull();
-    expect(admitBinding(bind("ghost", "node-1"), "system:kube-scheduler", null, admission, false, noCtx)).toMatchObject(
-      { status: 404, message: 'namespaces "ghost" not found' },
-    );
-    expect(admitBinding(bind("default", ""), "system:kube-scheduler", null, admission, false, noCtx)).toMatchObject({
-      status: 500,
-      message: "target.name: Required value",
-    });
-  });
+  it(
+    "is refused by NamespaceLifecycle in a namespace that does " +
+      "not exist, and by ValidatePodBinding without a target",
+    () => {
+      expect(
+        admitBinding(bind("default", "node-1"), "system:kube-scheduler", null, admission, false, noCtx),
+      ).toBeNull();
+      expect(
+        admitBinding(bind("ghost", "node-1"), "system:kube-scheduler", null, admission, false, noCtx),
+      ).toMatchObject({ status: 404, message: 'namespaces "ghost" not found' });
+      expect(admitBinding(bind("default", ""), "system:kube-scheduler", null, admission, false, noCtx)).toMatchObject({
+        status: 500,
+        message: "target.name: Required value",
+      });
+    },
+  );
 
-  it("is not a kubelet's to create: the Node authorizer has no opinion, RBAC grants it nothing, and NodeRestriction would refuse it", () => {
-    const kubelet = { name: "system:node:node-1", groups: ["system:nodes", "system:authenticated"] };
-    const attrs = {
-      verb: "create",
-      apiGroup: "",
-      resource: "pods",
-      subresource: "binding",
-      namespace: "default",
-      name: "web-1",
-      fieldSelector: null,
-    };
-    expect(authorizeRequest(RBAC_POLICY, {}, kubelet, attrs).allowed).toBe(false);
-    expect(admitBinding(bind("default", "node-1"), kubelet.name, "node-1", admission, false, noCtx)?.status).toBe(403);
-  });
+  it(
+    "is not a kubelet's to create: the Node authorizer has no opinion, " +
+      "RBAC grants it nothing, and NodeRestriction would refuse it",
+    () => {
+      const kubelet = { name: "system:node:node-1", groups: ["system:nodes", "system:authenticated"] };
+      const attrs = {
+        verb: "create",
+        apiGroup: "",
+        resource: "pods",
+        subresource: "binding",
+        namespace: "default",
+        name: "web-1",
+        fieldSelector: null,
+      };
+      expect(authorizeRequest(RBAC_POLICY, {}, kubelet, attrs).allowed).toBe(false);
+      expect(admitBinding(bind("default", "node-1"), kubelet.name, "node-1", admission, false, noCtx)?.status).toBe(
+        403,
+      );
+    },
+  );
 });

@@ -65,21 +65,25 @@ function state(): { s: ApiServerState; f: InFlight } {
 const kinds = (sent: Sent[]) => sent.map((m) => `${m.to} ${(m.body as { kind: string }).kind}`);
 
 describe("a consistent list (ConsistentListFromCache)", () => {
-  it("waits for a cache behind etcd's revision, asks etcd for progress, and answers once the notification shows the cache is fresh", () => {
-    const sent: Sent[] = [];
-    const timers: Timer[] = [];
-    const ctx = recordingCtx(sent, timers);
-    const { s, f } = state();
-    onReadResult(s, cfg, f, "current-rv", [], 9, ctx);
-    expect(kinds(sent)).toEqual(["etcd-1 watch-progress"]);
-    expect(timers).toEqual([
-      { ms: 3000, timer: { t: "fresh-timeout", resource: "pods", id: "req-1" } },
-      { ms: 100, timer: { t: "progress", resource: "pods" } },
-    ]);
-    onCacheProgress(s, "pods", 9, ctx);
-    expect(kinds(sent)).toEqual(["etcd-1 watch-progress", "kubectl response"]);
-    expect(s.caches.pods.fresh).toEqual({});
-  });
+  it(
+    "waits for a cache behind etcd's revision, asks etcd for progress, " +
+      "and answers once the notification shows the cache is fresh",
+    () => {
+      const sent: Sent[] = [];
+      const timers: Timer[] = [];
+      const ctx = recordingCtx(sent, timers);
+      const { s, f } = state();
+      onReadResult(s, cfg, f, "current-rv", [], 9, ctx);
+      expect(kinds(sent)).toEqual(["etcd-1 watch-progress"]);
+      expect(timers).toEqual([
+        { ms: 3000, timer: { t: "fresh-timeout", resource: "pods", id: "req-1" } },
+        { ms: 100, timer: { t: "progress", resource: "pods" } },
+      ]);
+      onCacheProgress(s, "pods", 9, ctx);
+      expect(kinds(sent)).toEqual(["etcd-1 watch-progress", "kubectl response"]);
+      expect(s.caches.pods.fresh).toEqual({});
+    },
+  );
 
   it("answers at once when the cache has already seen etcd's revision", () => {
     const sent: Sent[] = [];

@@ -1,5 +1,5 @@
-// Issue 8's checks on the content itself: its shape, stable ids, well-formed links, and that every
-// replay a card names exists, takes the card's params, and proves its claims; issue 12's, that it
+// Checks on the content itself: its shape, stable ids, well-formed links, and that every
+// replay a card names exists, takes the card's params, and proves its claims; and that it
 // reaches the evidence of the claim the card names (its deciding event lies within the run).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

@@ -111,7 +111,10 @@ function raftState(s: Session): string {
       if (!h.world.procs[id]!.up) return `${id} down`;
       const st = h.etcd(id);
       const r = st.raft;
-      return `${id} ${r.role} term=${r.term} lead=${r.lead} commit=${r.commit} applied=${st.applied} last=${lastTerm(r.log)}/${lastIndex(r.log)}`;
+      return (
+        `${id} ${r.role} term=${r.term} lead=${r.lead} commit=${r.commit} ` +
+        `applied=${st.applied} last=${lastTerm(r.log)}/${lastIndex(r.log)}`
+      );
     })
     .join("\n");
 }
@@ -123,7 +126,8 @@ function scenario(d: Directive): string {
   lines.push(
     ...trace.claims.map(
       (c) =>
-        `claim ${c.id} ${c.passed ? "PASS" : "FAIL"} evidence=[${c.evidence.join(",")}]\n    ${c.text}\n    ${c.detail}`,
+        `claim ${c.id} ${c.passed ? "PASS" : "FAIL"} ` +
+        `evidence=[${c.evidence.join(",")}]\n    ${c.text}\n    ${c.detail}`,
     ),
   );
   return lines.join("\n");

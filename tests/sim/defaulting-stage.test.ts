@@ -3,7 +3,7 @@
 // (https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/v1/defaults.go) gives an
 // untagged or :latest image PullAlways and any other image PullIfNotPresent, and the create
 // handler (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go) decodes, and so
-// defaults, before it calls admission. The request-flow trace must say so (issue 15, error 6).
+// defaults, before it calls admission. The request-flow trace must say so.
 import { describe, expect, it } from "vitest";
 import { k8sCluster } from "./harness";
 

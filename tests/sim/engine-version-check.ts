@@ -35,7 +35,8 @@ export function versionProblem(recorded: string, current: string, version: strin
   if (recordedVersion === version)
     return body(recorded) === body(current)
       ? null
-      : `traces changed but ENGINE_VERSION is still ${version}, as the hash file records: bump it in lib/sim/version.ts, then regenerate the hashes`;
+      : `traces changed but ENGINE_VERSION is still ${version}, as the hash file ` +
+          "records: bump it in lib/sim/version.ts, then regenerate the hashes";
   return isNewerVersion(version, recordedVersion)
     ? null
     : `ENGINE_VERSION ${version} is not newer than ${recordedVersion}, which the hash file records`;

@@ -40,27 +40,35 @@ function put(h: Harness, to: string, id: string): void {
 }
 
 describe("a Txn that cannot commit", () => {
-  it("at a member without a leader, fails after the 7 s request timeout with DeadlineExceeded 'context deadline exceeded', not 'request timed out' (v3_server.go processInternalRaftRequestOnce)", () => {
-    const { h, replies } = setup(5);
-    const lonely = members.find((m) => m !== h.leader())!;
-    for (const m of members) if (m !== lonely) h.stop(m);
-    h.runFor(3000); // the survivor has become a pre-candidate: raft.lead is None
-    const t0 = h.now;
-    put(h, lonely, "w");
-    h.runFor(7001);
-    expect(replies).toEqual([
-      { t: t0 + 7000 + 1, id: "w", code: "DeadlineExceeded", message: "context deadline exceeded" },
-    ]);
-  });
+  it(
+    "at a member without a leader, fails after the 7 s request timeout with DeadlineExceeded 'context " +
+      "deadline exceeded', not 'request timed out' (v3_server.go processInternalRaftRequestOnce)",
+    () => {
+      const { h, replies } = setup(5);
+      const lonely = members.find((m) => m !== h.leader())!;
+      for (const m of members) if (m !== lonely) h.stop(m);
+      h.runFor(3000); // the survivor has become a pre-candidate: raft.lead is None
+      const t0 = h.now;
+      put(h, lonely, "w");
+      h.runFor(7001);
+      expect(replies).toEqual([
+        { t: t0 + 7000 + 1, id: "w", code: "DeadlineExceeded", message: "context deadline exceeded" },
+      ]);
+    },
+  );
 
-  it("proposed to a leader that then loses its quorum, fails with parseProposeCtxErr's 'request timed out' flavour (v3_server.go parseProposeCtxErr)", () => {
-    const { h, replies } = setup(6);
-    const leader = h.leader()!;
-    for (const m of members) if (m !== leader) h.stop(m);
-    put(h, leader, "w"); // Raft takes it at once: the leader has not noticed yet that its followers are gone
-    h.runFor(7001);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ id: "w", code: "Unavailable" });
-    expect(replies[0]!.message).toMatch(/^etcdserver: request timed out/);
-  });
+  it(
+    "proposed to a leader that then loses its quorum, fails with parseProposeCtxErr's " +
+      "'request timed out' flavour (v3_server.go parseProposeCtxErr)",
+    () => {
+      const { h, replies } = setup(6);
+      const leader = h.leader()!;
+      for (const m of members) if (m !== leader) h.stop(m);
+      put(h, leader, "w"); // Raft takes it at once: the leader has not noticed yet that its followers are gone
+      h.runFor(7001);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatchObject({ id: "w", code: "Unavailable" });
+      expect(replies[0]!.message).toMatch(/^etcdserver: request timed out/);
+    },
+  );
 });

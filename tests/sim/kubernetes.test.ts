@@ -129,7 +129,8 @@ describe("workloads", () => {
     const at = h.now;
     h.act({ type: "power-off", host: "@busiest-worker" }).runFor(70_000);
     expect(h.events("pod.evicted")).toEqual([]);
-    // The NoExecute taint starts the tolerations' clock (the NoSchedule one comes with Ready=Unknown, a monitor pass earlier).
+    // The NoExecute taint starts the tolerations' clock (the NoSchedule one comes with Ready=Unknown, a monitor pass
+    // earlier).
     const taint = h
       .events("node.tainted")
       .find((e) => e.t > at && Array.isArray(e.taints) && e.taints.some((t) => t.endsWith(":NoExecute")))!;

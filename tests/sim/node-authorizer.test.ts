@@ -123,7 +123,8 @@ describe("the Node authorizer", () => {
   it("words the 403 as responsewriters.Forbidden does, with the Node authorizer's reason", () => {
     const attrs = ask("get", "pods", { name: "b" });
     expect(forbidden(kubelet1.name, attrs, authorizeRequest(RBAC_POLICY, PODS, kubelet1, attrs).reason).message).toBe(
-      `pods "b" is forbidden: User "system:node:node-1" cannot get resource "pods" in API group "" in the namespace "default": no relationship found between node 'node-1' and this object`,
+      `pods "b" is forbidden: User "system:node:node-1" cannot get resource "pods" in API group "" in ` +
+        `the namespace "default": no relationship found between node 'node-1' and this object`,
     );
   });
 

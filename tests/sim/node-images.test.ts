@@ -73,7 +73,8 @@ describe("status.images and ImageLocality", () => {
         result.nodes.map((n) => [n.name, n.scores.find((s) => s.plugin === "ImageLocality")?.raw]),
       );
     };
-    // 69 MiB on 2 of 3 nodes: int64(72351744 × 2/3) = 48234496 → 100 × (48234496 − 23 MiB) / (1000 MiB − 23 MiB) = 2.35 → 2.
+    // 69 MiB on 2 of 3 nodes: int64(72351744 × 2/3) = 48234496 → 100 × (48234496 − 23 MiB) / (1000 MiB − 23 MiB) = 2.35
+    // → 2.
     expect(imageLocality("docker.io/library/nginx:1.27")).toEqual({ "node-1": 2, "node-2": 2 });
     expect(imageLocality("nginx:1.27")).toEqual({ "node-1": 0, "node-2": 0 });
   });

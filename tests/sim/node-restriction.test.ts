@@ -81,12 +81,16 @@ describe("NodeRestriction", () => {
     const status = asKubelet(h, "node-1", apiCall("patch", "pods", { ...at, subresource: "status", body: readyPatch }));
     expect(status).toMatchObject({
       status: 403,
-      error: `pods "${pod.metadata.name}" is forbidden: node "node-1" can only update pod status for pods with spec.nodeName set to itself`,
+      error:
+        `pods "${pod.metadata.name}" is forbidden: node "node-1" can only ` +
+        "update pod status for pods with spec.nodeName set to itself",
     });
     const del = asKubelet(h, "node-1", apiCall("delete", "pods", { ...at, body: { gracePeriodSeconds: 0 } }));
     expect(del).toMatchObject({
       status: 403,
-      error: `pods "${pod.metadata.name}" is forbidden: node "node-1" can only delete pods with spec.nodeName set to itself`,
+      error:
+        `pods "${pod.metadata.name}" is forbidden: node "node-1" can ` +
+        "only delete pods with spec.nodeName set to itself",
     });
     expect(podOn(h, "node-2").metadata.uid).toBe(pod.metadata.uid);
   });
@@ -148,7 +152,8 @@ describe("admitNodeWrite", () => {
     ).toBeNull();
     const labels = { "node-role.kubernetes.io/control-plane": "", "node-restriction.kubernetes.io/pci": "true" };
     expect(admitNodeWrite("node-1", create(node(labels)), null, node(labels))?.message).toBe(
-      'nodes "node-1" is forbidden: node "node-1" is not allowed to set the following labels: node-restriction.kubernetes.io/pci, node-role.kubernetes.io/control-plane',
+      'nodes "node-1" is forbidden: node "node-1" is not allowed to set the following ' +
+        "labels: node-restriction.kubernetes.io/pci, node-role.kubernetes.io/control-plane",
     );
   });
 
@@ -179,7 +184,8 @@ describe("admitNodeWrite", () => {
         null,
       )?.message,
     ).toBe(
-      'leases.coordination.k8s.io "node-2" is forbidden: can only access node lease with the same name as the requesting node',
+      'leases.coordination.k8s.io "node-2" is forbidden: can only ' +
+        "access node lease with the same name as the requesting node",
     );
     expect(
       admitNodeWrite(

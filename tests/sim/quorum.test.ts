@@ -167,7 +167,8 @@ describe("chunked list", () => {
     }
     expect(l.len).toBe(plain.length);
     expect(chunkedSlice(l, 0, l.len)).toEqual(plain);
-    for (const b of before) expect(chunkedSlice(b.list, 0, b.list.len)).toEqual(plain.slice(0, b.len)); // earlier versions intact
+    // earlier versions intact
+    for (const b of before) expect(chunkedSlice(b.list, 0, b.list.len)).toEqual(plain.slice(0, b.len));
   });
 
   it("appends in place like chunkedAppend, and a copy is independent of later appends on either side", () => {
@@ -187,6 +188,7 @@ describe("chunked list", () => {
       chunkedPush(c.list, [-1, -2]); // a copy grows on its own...
       expect(chunkedSlice(c.list, 5, 5 + c.len + 2)).toEqual([...own, -1, -2]);
     }
-    expect(chunkedSlice(pushed, 5, 5 + pushed.len)).toEqual(chunkedSlice(appended, 5, 5 + appended.len)); // ...and leaves the original alone
+    // ...and leaves the original alone
+    expect(chunkedSlice(pushed, 5, 5 + pushed.len)).toEqual(chunkedSlice(appended, 5, 5 + appended.len));
   });
 });

@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { appendLog, emptyLog } from "@/lib/sim/raft/log";
 import { maybeDecrTo } from "@/lib/sim/raft/progress";
-import { msg, newRaft, tickHeartbeat } from "@/lib/sim/raft/raft";
+import { msg } from "@/lib/sim/raft/msg";
+import { newRaft } from "@/lib/sim/raft/raft";
+import { tickHeartbeat } from "@/lib/sim/raft/tick";
 import { handleAppendResp } from "@/lib/sim/raft/replication";
 import type { Progress, RaftEnv, RaftMsg } from "@/lib/sim/raft/types";
 

@@ -52,7 +52,7 @@ describe("raft tape recording", () => {
   });
 
   it.each(RUNS)(
-    "never changes the run: %s %j seed %i has the same events, claims and checkpoints with the tape on and off",
+    "never changes the run: %s %j seed %i has the same events and claims with the tape on and off",
     (id, params, seed) => {
       const on = traces.get(`${id} ${JSON.stringify(params)} ${seed}`)!;
       const off = runScenario(id, params, seed, { raftTape: false });

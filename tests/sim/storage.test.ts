@@ -2,7 +2,8 @@
 // ranges, watch history) and the API server's watch-cache history window (resume or 410 Gone).
 import { describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/sim/core/component";
-import { applyOp, emptyStore, eventsSince, getKey, rangePrefix, thawStore, type MvccStore } from "@/lib/sim/etcd/mvcc";
+import { applyOp, emptyStore, eventsSince, getKey, rangePrefix, thawStore } from "@/lib/sim/etcd/mvcc";
+import type { MvccStore } from "@/lib/sim/etcd/protocol";
 import { emptyCacher, eventsAfter, onCacheEvents } from "@/lib/sim/apiserver/cacher";
 import type { ApiServerState } from "@/lib/sim/apiserver/state";
 import type { EtcdOp, WatchEvent } from "@/lib/sim/etcd/protocol";

@@ -58,19 +58,23 @@ describe("reads while the watch cache re-initializes (delegator.go)", () => {
     expect(answers[0]!.t - t0).toBeGreaterThanOrEqual(60_000);
   });
 
-  it("answers 429 at once to a LIST with a selector or without a limit (Cacher.GetList: storage is (re)initializing)", () => {
-    const { h, answers, t0 } = cacheNotReady();
-    send(
-      h,
-      "probe-selector",
-      apiCall("list", "pods", { ...ns, rv: "0", limit: 500, fieldSelector: { "spec.nodeName": "node-1" } }),
-    );
-    send(h, "probe-unlimited", apiCall("list", "pods", { ...ns, rv: "0" }));
-    h.runFor(100);
-    expect(answers.map((a) => [a.id, a.status]).sort()).toEqual([
-      ["probe-selector", 429],
-      ["probe-unlimited", 429],
-    ]);
-    for (const a of answers) expect(a.t - t0).toBeLessThan(100);
-  });
+  it(
+    "answers 429 at once to a LIST with a selector or without a " +
+      "limit (Cacher.GetList: storage is (re)initializing)",
+    () => {
+      const { h, answers, t0 } = cacheNotReady();
+      send(
+        h,
+        "probe-selector",
+        apiCall("list", "pods", { ...ns, rv: "0", limit: 500, fieldSelector: { "spec.nodeName": "node-1" } }),
+      );
+      send(h, "probe-unlimited", apiCall("list", "pods", { ...ns, rv: "0" }));
+      h.runFor(100);
+      expect(answers.map((a) => [a.id, a.status]).sort()).toEqual([
+        ["probe-selector", 429],
+        ["probe-unlimited", 429],
+      ]);
+      for (const a of answers) expect(a.t - t0).toBeLessThan(100);
+    },
+  );
 });

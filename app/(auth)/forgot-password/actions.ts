@@ -21,7 +21,8 @@ export async function askForPasswordReset(_previous: FormMessageState, submitted
     return {
       ok: false,
       message:
-        "This Quorum server cannot send mail (no SMTP server is configured), so it cannot reset passwords. Ask whoever runs it.",
+        "This Quorum server cannot send mail (no SMTP server is " +
+        "configured), so it cannot reset passwords. Ask whoever runs it.",
     };
   }
   if (!result.ok)
@@ -38,6 +39,8 @@ export async function askForPasswordReset(_previous: FormMessageState, submitted
   }
   return {
     ok: true,
-    message: `If ${parsed.data.email} has a Quorum account, a link to choose a new password is on its way. It works once, for an hour.`,
+    message:
+      `If ${parsed.data.email} has a Quorum account, a link to choose a ` +
+      "new password is on its way. It works once, for an hour.",
   };
 }

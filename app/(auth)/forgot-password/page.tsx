@@ -13,7 +13,8 @@ export default function ForgotPasswordPage() {
         <p className="text-sm text-muted">
           {isMailConfigured()
             ? "Enter your account's email and we will send you a link to choose a new password."
-            : "This Quorum server cannot send mail (no SMTP server is configured), so it cannot send reset links. Ask whoever runs it."}
+            : "This Quorum server cannot send mail (no SMTP server is " +
+              "configured), so it cannot send reset links. Ask whoever runs it."}
         </p>
       </div>
       <AccountForm

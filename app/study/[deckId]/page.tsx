@@ -66,7 +66,8 @@ export default async function StudyPage(props: Props) {
         </p>
       )}
       {/* Keyed by the render: after an undo, bury or suspend the page renders again and the session starts afresh.
-          An undo redirects here with ?card=&v= (the card it brought back); the session announces it and drops them from the URL. */}
+          An undo redirects here with ?card=&v= (the card it brought back); the session announces it and drops them from
+          the URL. */}
       <StudySession
         key={now.getTime()}
         deck={deck}

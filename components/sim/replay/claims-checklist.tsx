@@ -46,8 +46,15 @@ export function ClaimsChecklist({ claims, seq, deciding, isRevealed, onReveal, f
                 type="button"
                 onClick={() => onFollow(claim)}
                 aria-current={claim.id === focusId ? "true" : undefined}
-                className={`flex w-full gap-3 rounded-lg border p-3 text-left text-sm hover:border-accent ${claim.id === focusId ? "border-accent" : "border-line"} ${isReached ? "bg-surface" : "border-dashed"}`}
-                aria-label={`${isReached ? (claim.passed ? "Holds" : "Fails") : "Not reached yet"}: ${claim.text} ${isReached ? "Show the moment that settles it." : "Play to the moment that settles it."}`}
+                className={
+                  "flex w-full gap-3 rounded-lg border p-3 text-left text-sm hover:border-accent " +
+                  `${claim.id === focusId ? "border-accent" : "border-line"} ` +
+                  `${isReached ? "bg-surface" : "border-dashed"}`
+                }
+                aria-label={
+                  `${isReached ? (claim.passed ? "Holds" : "Fails") : "Not reached yet"}: ${claim.text} ` +
+                  `${isReached ? "Show the moment that settles it." : "Play to the moment that settles it."}`
+                }
               >
                 <Verdict claim={claim} isReached={isReached} />
                 <span className="space-y-1">

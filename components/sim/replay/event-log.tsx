@@ -43,7 +43,10 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
         {componentGroups.map((group) => (
           <label
             key={group.id}
-            className="flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            className={
+              "flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 " +
+              "py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            }
           >
             <input
               type="checkbox"
@@ -57,7 +60,12 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
       </fieldset>
       {/* Reversed flex direction keeps the scroll anchored at the bottom, where the latest event is, without
           a scroll call (and the layout it forces) on every frame of a scrub. */}
-      <div className="flex max-h-[32rem] min-h-40 flex-col-reverse overflow-y-auto rounded-lg border border-line bg-surface text-sm">
+      <div
+        className={
+          "flex max-h-[32rem] min-h-40 flex-col-reverse overflow-y-auto " +
+          "rounded-lg border border-line bg-surface text-sm"
+        }
+      >
         <ol aria-label="Event log" aria-live="off">
           {shown.length === 0 ? <li className="p-3 text-muted">Nothing has happened yet. Press play.</li> : null}
           {shown.map((event) => (
@@ -96,7 +104,11 @@ const EventRow = memo(function EventRow({ event, isLatest, isHighlighted, isDeci
       <button
         type="button"
         onClick={() => onSeek(event.t)}
-        className={`flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 hover:bg-surface-2 ${isHighlighted ? "bg-accent-soft" : ""} ${isDeciding ? "border-l-4 border-l-accent" : ""} ${isLatest ? "font-medium" : ""}`}
+        className={
+          "flex w-full gap-3 border-b border-line px-3 py-1.5 text-left last:border-b-0 " +
+          `hover:bg-surface-2 ${isHighlighted ? "bg-accent-soft" : ""} ` +
+          `${isDeciding ? "border-l-4 border-l-accent" : ""} ${isLatest ? "font-medium" : ""}`
+        }
       >
         <span className="shrink-0 font-mono text-xs tabular-nums text-muted">{formatClock(event.t)}</span>
         <span>{event.message}</span>

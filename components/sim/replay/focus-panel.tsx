@@ -4,7 +4,10 @@ import type { ClaimResult, TraceEvent } from "@/lib/sim";
 import { Verdict } from "./claims-checklist";
 import { formatClock } from "./timeline";
 
-/** What the learner predicted before this replay (a predict card's choice), whether it was right, and when the run decided it. */
+/**
+ * What the learner predicted before this replay (a predict card's choice), whether it was right, and when the run
+ * decided it.
+ */
 export type Prediction = { guess: string; answer: string; isCorrect: boolean; at: number };
 
 type Props = {

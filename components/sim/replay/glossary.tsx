@@ -5,19 +5,23 @@ import { termColors } from "./raft-ring";
 const terms: [string, string][] = [
   [
     "Term",
-    "Raft's election number. Each election starts a new term; a member that sees a higher term adopts it and steps down to follower.",
+    "Raft's election number. Each election starts a new term; a member " +
+      "that sees a higher term adopts it and steps down to follower.",
   ],
   [
     "Quorum",
-    "A majority of the members: 2 of 3, 3 of 5, 4 of 7. A leader needs a quorum's votes, and an entry is committed once a quorum has stored it.",
+    "A majority of the members: 2 of 3, 3 of 5, 4 of 7. A leader needs a " +
+      "quorum's votes, and an entry is committed once a quorum has stored it.",
   ],
   [
     "Election timer",
-    "The ring around a follower. It drains; each message from the leader refills it. When it runs out the member campaigns (etcd: 1–2 s).",
+    "The ring around a follower. It drains; each message from the leader " +
+      "refills it. When it runs out the member campaigns (etcd: 1–2 s).",
   ],
   [
     "Pre-candidate, PreVote",
-    "Before raising its term, a member asks 'could I win?'. Only if a majority says yes does it become a candidate, so an isolated member never disrupts the cluster with higher terms.",
+    "Before raising its term, a member asks 'could I win?'. Only if a majority says yes does it " +
+      "become a candidate, so an isolated member never disrupts the cluster with higher terms.",
   ],
   [
     "Candidate, Vote",
@@ -25,15 +29,18 @@ const terms: [string, string][] = [
   ],
   [
     "Append, Heartbeat",
-    "The leader sends new log entries (Append) and, every 100 ms, a Heartbeat that keeps followers' timers from running out.",
+    "The leader sends new log entries (Append) and, every 100 ms, a " +
+      "Heartbeat that keeps followers' timers from running out.",
   ],
   [
     "Commit index",
-    "The highest log entry stored on a majority. Committed entries (underlined cells) are never lost; the API server answers a write only after its commit.",
+    "The highest log entry stored on a majority. Committed entries (underlined " +
+      "cells) are never lost; the API server answers a write only after its commit.",
   ],
   [
     "Lease",
-    "A Kubernetes object a controller manager or scheduler renews every 2 s to stay the active leader; a kubelet's Lease is its heartbeat.",
+    "A Kubernetes object a controller manager or scheduler renews every 2 s " +
+      "to stay the active leader; a kubelet's Lease is its heartbeat.",
   ],
   ["Watch", "A stream of changes the API server pushes to controllers and kubelets, so they react without polling."],
 ];
@@ -60,7 +67,10 @@ export function Glossary() {
       <div
         id="replay-glossary"
         popover="auto"
-        className="m-auto max-h-[85svh] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-line bg-surface p-4 text-sm text-fg shadow-xl backdrop:bg-black/30"
+        className={
+          "m-auto max-h-[85svh] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-xl " +
+          "border border-line bg-surface p-4 text-sm text-fg shadow-xl backdrop:bg-black/30"
+        }
       >
         <h2 className="mb-2 font-semibold">How to read the replay</h2>
         <dl className="space-y-2">
@@ -102,7 +112,11 @@ export function Glossary() {
             slowed down: a burst of milliseconds played over seconds
           </li>
           <li className="flex items-center gap-2">
-            <span className="inline-block h-3 w-3 bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]" />
+            <span
+              className={
+                "inline-block h-3 w-3 " + "bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]"
+              }
+            />
             the cluster starting (folded)
           </li>
         </ul>

@@ -32,7 +32,10 @@ const procNames: Record<string, string> = {
   "load-balancer": "load balancer",
 };
 
-/** What a process row says: its role (etcd), whether it leads (controllers), that it is still starting, or that it is down. */
+/**
+ * What a process row says: its role (etcd), whether it leads (controllers), that it is still starting, or that it is
+ * down.
+ */
 function status(
   proc: ProcView,
   isHostUp: boolean,
@@ -106,7 +109,10 @@ export function HostBox({ host, layout, view, partitionGroup, starting }: HostBo
           x={host.x + host.w - 10}
           y={host.y + 18}
           textAnchor="end"
-          className={`text-[11px] font-semibold ${node.ready === "True" ? "fill-review" : node.ready === "Unknown" ? "fill-danger" : "fill-learning"}`}
+          className={
+            "text-[11px] font-semibold " +
+            `${node.ready === "True" ? "fill-review" : node.ready === "Unknown" ? "fill-danger" : "fill-learning"}`
+          }
         >
           {isUp ? "" : "no power · "}
           {node.ready === "True" ? "Ready" : node.ready === "Unknown" ? "Unknown" : "NotReady"}
@@ -243,7 +249,18 @@ function EtcdMember({ host, entry, isHostUp, starting }: EtcdMemberProps) {
           key={line}
           x={cx + 24}
           y={cy - 6 + index * 14}
-          className={`text-[11px] ${index === 0 ? (isUp ? (proc.role === "leader" ? "fill-accent font-semibold" : "fill-fg") : isStarting ? "fill-muted" : "fill-danger font-semibold") : "fill-muted"}`}
+          className={
+            "text-[11px] " +
+            (index === 0
+              ? isUp
+                ? proc.role === "leader"
+                  ? "fill-accent font-semibold"
+                  : "fill-fg"
+                : isStarting
+                  ? "fill-muted"
+                  : "fill-danger font-semibold"
+              : "fill-muted")
+          }
         >
           {line}
         </text>

@@ -41,7 +41,10 @@ export function PanFrame({
     <div className={`relative rounded-xl border border-line bg-surface ${className}`}>
       <div
         ref={frame}
-        className="h-full w-full overflow-auto overscroll-contain p-1 lg:overflow-hidden [&>svg]:h-auto [&>svg]:w-[var(--pan-width)] [&>svg]:max-w-none lg:[&>svg]:h-full lg:[&>svg]:w-full lg:[&>svg]:max-w-full"
+        className={
+          "h-full w-full overflow-auto overscroll-contain p-1 lg:overflow-hidden [&>svg]:h-auto " +
+          "[&>svg]:w-[var(--pan-width)] [&>svg]:max-w-none lg:[&>svg]:h-full lg:[&>svg]:w-full lg:[&>svg]:max-w-full"
+        }
         style={{ ["--pan-width" as string]: `${Math.round(contentWidth * phoneScale)}px` }}
         onPointerDown={() => setHasPanned(true)}
         onWheel={() => setHasPanned(true)}
@@ -54,7 +57,10 @@ export function PanFrame({
       </div>
       {isPannable && !hasPanned ? (
         <p
-          className="pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden"
+          className={
+            "pointer-events-none absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full " +
+            "bg-fg/80 px-3 py-1 text-xs whitespace-nowrap text-bg lg:hidden"
+          }
           data-testid="pan-cue"
         >
           ↔ Swipe to pan
@@ -63,11 +69,17 @@ export function PanFrame({
       {isPannable ? (
         <>
           <span
-            className="pointer-events-none absolute inset-y-0 left-0 w-4 rounded-l-xl bg-gradient-to-r from-surface lg:hidden"
+            className={
+              "pointer-events-none absolute inset-y-0 left-0 w-4 " +
+              "rounded-l-xl bg-gradient-to-r from-surface lg:hidden"
+            }
             aria-hidden="true"
           />
           <span
-            className="pointer-events-none absolute inset-y-0 right-0 w-4 rounded-r-xl bg-gradient-to-l from-surface lg:hidden"
+            className={
+              "pointer-events-none absolute inset-y-0 right-0 w-4 " +
+              "rounded-r-xl bg-gradient-to-l from-surface lg:hidden"
+            }
             aria-hidden="true"
           />
         </>

@@ -10,7 +10,7 @@ const phaseFill = {
 } as const;
 
 /** A pod's short name: the random suffix that tells a Deployment's pods apart (web-654799c7f-x2k9p → x2k9p). */
-export function shortPodName(name: string): string {
+function shortPodName(name: string): string {
   const parts = name.split("-");
   return parts.length > 2 ? `…${parts.at(-1)}` : name;
 }
@@ -27,7 +27,11 @@ export function PodChips({ area, pods }: { area: Box; pods: [string, PodView][] 
         const isSolid = pod.phase === "Running" && pod.ready;
         return (
           <g key={name}>
-            <title>{`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}${pod.ip ? `, ${pod.ip}` : ""}${pod.restarts ? `, ${pod.restarts} restart${pod.restarts === 1 ? "" : "s"}` : ""}${pod.reason ? ` (${pod.reason})` : ""}`}</title>
+            <title>
+              {`${name}: ${pod.phase}${pod.ready ? ", Ready" : ", not Ready"}${pod.ip ? `, ${pod.ip}` : ""}` +
+                (pod.restarts ? `, ${pod.restarts} restart${pod.restarts === 1 ? "" : "s"}` : "") +
+                `${pod.reason ? ` (${pod.reason})` : ""}`}
+            </title>
             <rect
               x={x}
               y={y}

@@ -16,10 +16,10 @@ type Props = {
 
 /** One colour per term, cycling: entries of the same term share it, so a new leader's entries stand out. */
 export const termColors = ["#2f62d9", "#c2410c", "#15803d", "#9333ea", "#0e7490", "#b45309"];
-export const termColor = (term: number) => termColors[(term - 1 + termColors.length * 100) % termColors.length]!;
+const termColor = (term: number) => termColors[(term - 1 + termColors.length * 100) % termColors.length]!;
 
 /** Short names drawn on the dots; the legend spells them out. */
-export const wireLabels: Record<string, string> = {
+const wireLabels: Record<string, string> = {
   PreVote: "PreVote",
   PreVoteResp: "PreVote reply",
   Vote: "Vote",
@@ -56,9 +56,10 @@ export function RaftRing({ members, wire, t, starting, isReducedMotion }: Props)
       aria-labelledby={titleId}
       data-testid="raft-ring"
     >
-      <title
-        id={titleId}
-      >{`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}</title>
+      <title id={titleId}>
+        {`etcd at ${(t / 1000).toFixed(3)} s: ${up} of ${members.length} members up, ` +
+          `${leader ? `${leader.id} leads term ${leader.term}` : "no leader"}.`}
+      </title>
       <circle
         cx={ring.size / 2}
         cy={ring.size / 2}
@@ -161,7 +162,10 @@ function Member({
         x={slot.x}
         y={slot.y - 2}
         textAnchor="middle"
-        className={`text-[13px] font-semibold ${onFill ? "fill-[var(--accent-fg)]" : state === "down" ? "fill-danger" : "fill-fg"}`}
+        className={
+          "text-[13px] font-semibold " +
+          `${onFill ? "fill-[var(--accent-fg)]" : state === "down" ? "fill-danger" : "fill-fg"}`
+        }
       >
         {member.id.replace(/^etcd-/, "")}
       </text>

@@ -3,10 +3,14 @@ import { applicableParams, formatParamValue, type Params, type ScenarioInfo } fr
 
 type Props = { scenario: ScenarioInfo; params: Params; seed: number; from: { id: string; label: string } | null };
 
-/** The scenario's title, the values it ran with (those that apply), and the way back to the card; compact, as the stage's first line. */
+/**
+ * The scenario's title, the values it ran with (those that apply), and the way back to the card; compact, as the
+ * stage's first line.
+ */
 export function ReplayHeader({ scenario, params, seed, from }: Props) {
   const shown = applicableParams(scenario.params, params);
-  const download = `/api/sim/${scenario.id}?${new URLSearchParams([...shown.map((p) => [p.name, String(params[p.name])]), ["seed", String(seed)]])}`;
+  const query = new URLSearchParams([...shown.map((p) => [p.name, String(params[p.name])]), ["seed", String(seed)]]);
+  const download = `/api/sim/${scenario.id}?${query}`;
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted">
@@ -26,7 +30,10 @@ export function ReplayHeader({ scenario, params, seed, from }: Props) {
         role="group"
         aria-label="The values this run used"
         tabIndex={0}
-        className="flex items-center gap-1.5 overflow-x-auto text-xs whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm"
+        className={
+          "flex items-center gap-1.5 overflow-x-auto text-xs " +
+          "whitespace-nowrap [scrollbar-width:none] sm:flex-wrap sm:text-sm"
+        }
       >
         {shown.map((param) => (
           <span key={param.name} className="rounded-md bg-surface-2 px-2 py-0.5">

@@ -70,7 +70,10 @@ export function ReplayStage({ ref, ...props }: Props) {
                 type="button"
                 aria-pressed={pane === which}
                 onClick={() => setPane(which)}
-                className="rounded-md border border-line bg-surface/90 px-2 py-1 text-left text-xs aria-pressed:border-accent aria-pressed:bg-accent-soft"
+                className={
+                  "rounded-md border border-line bg-surface/90 px-2 py-1 text-left " +
+                  "text-xs aria-pressed:border-accent aria-pressed:bg-accent-soft"
+                }
               >
                 {which === "raft" ? "etcd (Raft)" : "Cluster"}
               </button>
@@ -79,7 +82,10 @@ export function ReplayStage({ ref, ...props }: Props) {
         ) : null}
         {hasRing ? (
           <div
-            className={`${show("raft")} aspect-square h-full max-w-full shrink-0 items-center justify-center rounded-xl border border-line bg-surface p-1`}
+            className={
+              `${show("raft")} aspect-square h-full max-w-full shrink-0 items-center ` +
+              "justify-center rounded-xl border border-line bg-surface p-1"
+            }
           >
             <RaftRing
               members={props.members}

@@ -29,7 +29,14 @@ export function RequestFlow({ request }: { request: RequestView }) {
             <li
               key={stage.id}
               aria-current={state === "current" ? "step" : undefined}
-              className={`rounded-md border px-2 py-1 ${state === "current" ? "border-accent bg-accent text-accent-fg font-semibold" : state === "done" ? "border-accent/50 bg-accent-soft" : "border-line text-muted"}`}
+              className={
+                "rounded-md border px-2 py-1 " +
+                (state === "current"
+                  ? "border-accent bg-accent text-accent-fg font-semibold"
+                  : state === "done"
+                    ? "border-accent/50 bg-accent-soft"
+                    : "border-line text-muted")
+              }
             >
               {index + 1}. {stage.label}
             </li>

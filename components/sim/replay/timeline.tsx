@@ -32,7 +32,8 @@ type Props = {
 
 export function formatClock(ms: number): string {
   const total = Math.floor(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}.${String(Math.floor(ms % 1000)).padStart(3, "0")}`;
+  const seconds = String(total % 60).padStart(2, "0");
+  return `${Math.floor(total / 60)}:${seconds}.${String(Math.floor(ms % 1000)).padStart(3, "0")}`;
 }
 
 /** Steps of the scrubber: fine enough that the arrow keys move a fraction of a percent. */
@@ -50,7 +51,10 @@ export function Timeline({ t, scale, markers, windows, onSeek }: Props) {
       <div className="relative">
         {bootstrapWidth > 0 ? (
           <div
-            className="pointer-events-none absolute inset-y-0 left-0 rounded-l-sm bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]"
+            className={
+              "pointer-events-none absolute inset-y-0 left-0 rounded-l-sm " +
+              "bg-[repeating-linear-gradient(135deg,var(--line)_0_3px,transparent_3px_6px)]"
+            }
             style={{ width: `${bootstrapWidth}%` }}
             title="The cluster starting"
           />
@@ -129,7 +133,10 @@ const MarkerStrip = memo(function MarkerStrip({ scale, markers, windows, onSeek 
           key={marker.seq}
           type="button"
           onClick={() => onSeek(marker.t)}
-          className={`absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface ${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`}
+          className={
+            "absolute top-0.5 size-3 -translate-x-1/2 rounded-full border-2 border-surface " +
+            `${markerColors[marker.kind]} hover:scale-125 focus-visible:scale-125`
+          }
           style={{ left: `${positionOf(scale, marker.t) * 100}%` }}
           title={`${formatClock(marker.t)} — ${marker.label}`}
           aria-label={`Jump to ${formatClock(marker.t)}: ${marker.label}`}

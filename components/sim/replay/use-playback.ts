@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { viewAt, type Trace, type View } from "@/lib/sim";
+import { buildCheckpoints, viewAt, type Trace, type View } from "@/lib/sim";
 import { advance, windowAt, type DilationWindow } from "@/lib/replay/time-warp";
 
 export const speeds = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -10,7 +10,7 @@ export const speeds = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 const quietGapMs = 3000;
 
 /** Index of the last event at or before t (-1 before the first), by binary search. */
-export function lastSeqAt(trace: Trace, t: number): number {
+function lastSeqAt(trace: Trace, t: number): number {
   let low = 0;
   let high = trace.events.length - 1;
   let found = -1;
@@ -68,7 +68,12 @@ export function usePlayback(trace: Trace, initialT: number, windows: readonly Di
   }, [isPlaying, speed, skipsQuiet, slowsBursts, windows, duration, trace]);
 
   const seq = lastSeqAt(trace, t);
-  const view: View = useMemo(() => viewAt(trace, seq), [trace, seq]);
+  // Built once per trace, so that a seek folds at most CHECKPOINT_EVERY events.
+  const checkpoints = useMemo(() => buildCheckpoints(trace.topology, trace.events), [trace]);
+  const view: View = useMemo(
+    () => viewAt({ topology: trace.topology, events: trace.events, checkpoints }, seq),
+    [trace, checkpoints, seq],
+  );
 
   const seek = useCallback((to: number) => setT(Math.min(Math.max(0, Math.round(to)), duration)), [duration]);
   /** To the next (or previous) moment when something happens; events at the same instant go together. */

@@ -5,7 +5,8 @@ import type { Marker } from "@/lib/replay/markers";
 import type { usePlayback } from "./use-playback";
 
 function isTypingOrControl(target: EventTarget | null): boolean {
-  if (target instanceof HTMLInputElement && target.type === "range") return false; // the scrubber: its arrows are native, Space is ours
+  // the scrubber: its arrows are native, Space is ours
+  if (target instanceof HTMLInputElement && target.type === "range") return false;
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
   );

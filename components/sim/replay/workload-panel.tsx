@@ -1,6 +1,9 @@
 import type { View } from "@/lib/sim";
 
-/** What the controllers and kube-proxy hold at the playhead: ReplicaSets, Services with their endpoints and DNS names, PVCs, proxy rules. */
+/**
+ * What the controllers and kube-proxy hold at the playhead: ReplicaSets, Services with their endpoints and DNS names,
+ * PVCs, proxy rules.
+ */
 export function WorkloadPanel({ view }: { view: View }) {
   const replicasets = Object.entries(view.replicasets);
   const services = Object.entries(view.services);

@@ -12,7 +12,8 @@ export function EmptyResult({ hasError }: { hasError: boolean }) {
       <p className="max-w-md text-sm text-muted">
         {hasError
           ? "An input has an error, shown next to its editor. Fix it and press Schedule again."
-          : "Load a preset or paste your own YAML, then press Schedule. The chosen node and every plugin\u2019s verdict and score appear here."}
+          : "Load a preset or paste your own YAML, then press Schedule. The chosen " +
+            "node and every plugin\u2019s verdict and score appear here."}
       </p>
     </section>
   );

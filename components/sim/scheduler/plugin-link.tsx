@@ -17,7 +17,10 @@ export function PluginLink({ plugin }: { plugin: string }) {
         rel="noreferrer"
         title={getPluginSummary(name)}
         aria-describedby={NEW_TAB_NOTE_ID}
-        className="underline decoration-muted/60 decoration-dotted underline-offset-4 hover:text-accent hover:decoration-accent"
+        className={
+          "underline decoration-muted/60 decoration-dotted " +
+          "underline-offset-4 hover:text-accent hover:decoration-accent"
+        }
       >
         <CamelCaseText text={name} />
       </a>

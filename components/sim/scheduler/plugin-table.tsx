@@ -33,7 +33,10 @@ function NodeHeader({ row }: { row: NodeRow }) {
   );
 }
 
-/** The per-node × per-plugin table: filter verdicts, then weighted scores and the total; it scrolls sideways inside its own box. */
+/**
+ * The per-node × per-plugin table: filter verdicts, then weighted scores and the total; it scrolls sideways inside its
+ * own box.
+ */
 export function PluginTable({ result }: { result: ScheduleResultView }) {
   const { filterPlugins, scorePlugins, rows } = result;
   const hasScores = scorePlugins.length > 0;
@@ -57,7 +60,12 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
       >
         {/* Separate borders, drawn by the cells: a collapsed border belongs to the table grid and lets the
             columns scrolling under the sticky node column show through a 1px gap. */}
-        <table className="w-full border-separate border-spacing-0 text-sm [&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line">
+        <table
+          className={
+            "w-full border-separate border-spacing-0 text-sm " +
+            "[&_tbody_tr:not(:last-child)>*]:border-b [&_tbody_tr>*]:border-line"
+          }
+        >
           <caption className="sr-only">
             Each node&apos;s filter results{hasScores ? ", weighted plugin scores and total score" : ""}, for pod{" "}
             {result.pod}.
@@ -76,7 +84,10 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 <th
                   scope="colgroup"
                   colSpan={filterPlugins.length}
-                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                  className={
+                    "border-b border-l border-line px-2.5 pt-2 pb-1 text-left " +
+                    "text-xs font-semibold tracking-wide text-muted uppercase"
+                  }
                 >
                   Filter
                 </th>
@@ -85,7 +96,10 @@ export function PluginTable({ result }: { result: ScheduleResultView }) {
                 <th
                   scope="colgroup"
                   colSpan={scorePlugins.length}
-                  className="border-b border-l border-line px-2.5 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-muted uppercase"
+                  className={
+                    "border-b border-l border-line px-2.5 pt-2 pb-1 text-left " +
+                    "text-xs font-semibold tracking-wide text-muted uppercase"
+                  }
                 >
                   Score <span className="font-normal tracking-normal normal-case">(weighted; raw → normalized)</span>
                 </th>

@@ -32,7 +32,10 @@ export function PresetPicker({ presets, initialPresetId, onLoad }: Props) {
           value={selectedId}
           onChange={(event) => setSelectedId(event.target.value)}
           aria-describedby="preset-description"
-          className="min-w-0 flex-1 basis-56 rounded-md border border-line bg-surface px-3 py-2 text-sm focus-visible:border-accent"
+          className={
+            "min-w-0 flex-1 basis-56 rounded-md border border-line " +
+            "bg-surface px-3 py-2 text-sm focus-visible:border-accent"
+          }
         >
           {presets.map((preset) => (
             <option key={preset.id} value={preset.id}>

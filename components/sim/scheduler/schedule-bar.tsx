@@ -53,7 +53,10 @@ export function ScheduleBar(props: Props) {
             autoComplete="off"
             aria-invalid={isSeedInvalid ? true : undefined}
             aria-describedby="seed-hint seed-error"
-            className="w-32 rounded-md border border-line bg-surface px-3 py-2 font-mono text-sm aria-[invalid=true]:border-danger focus-visible:border-accent"
+            className={
+              "w-32 rounded-md border border-line bg-surface px-3 py-2 font-mono " +
+              "text-sm aria-[invalid=true]:border-danger focus-visible:border-accent"
+            }
           />
           <div id="seed-error" aria-live="polite" className="max-w-xs">
             {seedErrors?.map((error) => (
@@ -66,7 +69,10 @@ export function ScheduleBar(props: Props) {
         <button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-accent px-6 py-2.5 text-sm font-medium text-accent-fg hover:brightness-90 disabled:opacity-60"
+          className={
+            "rounded-md bg-accent px-6 py-2.5 text-sm font-medium " +
+            "text-accent-fg hover:brightness-90 disabled:opacity-60"
+          }
         >
           {isPending ? "Scheduling…" : "Schedule"}
         </button>

@@ -52,7 +52,10 @@ export function ScheduleOutcome({ result }: { result: ScheduleResultView }) {
       </h2>
       {result.message ? (
         <p
-          className="rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 font-mono text-[13px] leading-relaxed break-words"
+          className={
+            "rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 " +
+            "font-mono text-[13px] leading-relaxed break-words"
+          }
           data-testid="fit-error"
         >
           {result.message}

@@ -135,7 +135,10 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
             <YamlEditor
               name="pods"
               label="Existing pods (optional)"
-              hint="Pods already bound with spec.nodeName (their requests count as used), plus Services and ReplicaSets that spreading reads."
+              hint={
+                "Pods already bound with spec.nodeName (their requests count as " +
+                "used), plus Services and ReplicaSets that spreading reads."
+              }
               value={values.pods}
               onChange={setField("pods")}
               errors={errors.pods}

@@ -28,7 +28,7 @@ export function TableLegend({ result }: { result: ScheduleResultView }) {
         </dd>
         <dt className={term}>Score</dt>
         <dd>
-          Only nodes that pass every filter are scored. The large number is the <span className={term}>weighted</span>{" "}
+          Only nodes that pass every filter are scored. The large number is the <span className={term}>weighted </span>
           score: the normalized score times the plugin&apos;s weight (×N in the header). Beneath it,{" "}
           <span className={term}>raw → normalized</span>: what the plugin&apos;s Score returned, then
           NormalizeScore&apos;s 0–100 value.

@@ -27,7 +27,9 @@ function submitOnModEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
   }
 }
 
-/** A labelled plain-text YAML editor with its size against the limit and its errors, tied together for screen readers. */
+/**
+ * A labelled plain-text YAML editor with its size against the limit and its errors, tied together for screen readers.
+ */
 export function YamlEditor({ name, label, hint, value, onChange, errors, rows }: Props) {
   const bytes = encoder.encode(value).length;
   const isTooLarge = bytes > SCHEDULE_FIELD_LIMIT_BYTES;
@@ -62,13 +64,19 @@ export function YamlEditor({ name, label, hint, value, onChange, errors, rows }:
         autoComplete="off"
         aria-invalid={isInvalid ? true : undefined}
         aria-describedby={`${name}-hint ${name}-size ${name}-error`}
-        className="w-full flex-1 resize-y rounded-lg border border-line bg-bg px-3 py-2.5 font-mono text-xs leading-5 text-fg aria-[invalid=true]:border-danger focus-visible:border-accent"
+        className={
+          "w-full flex-1 resize-y rounded-lg border border-line bg-bg px-3 py-2.5 font-mono text-xs " +
+          "leading-5 text-fg aria-[invalid=true]:border-danger focus-visible:border-accent"
+        }
       />
       <div id={`${name}-error`} aria-live="polite">
         {errors?.map((error) => (
           <p
             key={error}
-            className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 font-mono text-xs leading-relaxed break-words text-danger"
+            className={
+              "rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 " +
+              "font-mono text-xs leading-relaxed break-words text-danger"
+            }
           >
             {error}
           </p>

@@ -58,7 +58,9 @@ function hintOf(param: ParamDef, capLabel: string | undefined): string {
   if (param.type === "enum")
     return `Default: ${param.options.find((o) => o.value === param.default)?.label ?? param.default}.`;
   const unit = param.unit ? ` ${param.unit}` : "";
-  return `${param.min}–${param.max}${unit}${capLabel ? ` (at most ${capLabel})` : ""}, default ${param.default}${unit}.`;
+  return (
+    `${param.min}–${param.max}${unit}${capLabel ? ` (at most ${capLabel})` : ""}, ` + `default ${param.default}${unit}.`
+  );
 }
 
 type InputProps = { id: string; error?: string; disabled: boolean };
@@ -116,7 +118,13 @@ function BooleanSwitch({
         checked={isOn}
         onChange={(event) => onChoice(event.target.checked)}
         disabled={disabled}
-        className="relative h-5 w-9 shrink-0 cursor-pointer appearance-none rounded-full border border-line bg-surface-2 transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-3.5 before:rounded-full before:bg-muted before:transition-transform checked:border-accent checked:bg-accent checked:before:translate-x-4 checked:before:bg-accent-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+        className={
+          "relative h-5 w-9 shrink-0 cursor-pointer appearance-none rounded-full border border-line " +
+          "bg-surface-2 transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-3.5 " +
+          "before:rounded-full before:bg-muted before:transition-transform checked:border-accent " +
+          "checked:bg-accent checked:before:translate-x-4 checked:before:bg-accent-fg " +
+          "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+        }
         {...describedBy(id, error)}
       />
       <span aria-hidden="true" className="text-sm text-muted">

@@ -164,7 +164,7 @@ const mask = (list: QuotaList, names: readonly QuotaResource[]): QuotaList =>
  * pods.go Constraints (enforcePodContainerConstraints): a quota on cpu/memory requests or limits
  * makes every container name that request or limit explicitly. Null when all do. Pure.
  */
-export function missingConstraints(containers: readonly PolicyContainer[], hard: QuotaList): string | null {
+function missingConstraints(containers: readonly PolicyContainer[], hard: QuotaList): string | null {
   const required = (Object.keys(hard) as QuotaResource[]).filter((r) => r !== "pods" && r !== "count/pods").sort();
   const missing: string[] = [];
   for (const r of required) {
@@ -193,7 +193,9 @@ export function quotaAdmit(
     if (missing !== null) return { refused: `failed quota: ${q.name}: ${missing}` };
     if (q.used === null)
       return {
-        refused: `status unknown for quota: ${q.name}, resources: ${(Object.keys(q.hard) as QuotaResource[]).sort().join(",")}`,
+        refused:
+          `status unknown for quota: ${q.name}, resources: ` +
+          `${(Object.keys(q.hard) as QuotaResource[]).sort().join(",")}`,
       };
   }
   const requested = podUsage(containers);
@@ -206,7 +208,9 @@ export function quotaAdmit(
     const exceeded = names.filter((n) => (next[n] ?? 0) > (q.hard[n] ?? 0));
     if (exceeded.length > 0) {
       return {
-        refused: `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ${prettyPrint(mask(was, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}`,
+        refused:
+          `exceeded quota: ${q.name}, requested: ${prettyPrint(mask(requested, exceeded))}, used: ` +
+          `${prettyPrint(mask(was, exceeded))}, limited: ${prettyPrint(mask(q.hard, exceeded))}`,
       };
     }
     used.push(next);
@@ -214,7 +218,10 @@ export function quotaAdmit(
   return { used };
 }
 
-/** The quota controller's recalculation (pkg/controller/resourcequota): status.used as the sum over the namespace's live pods. Pure. */
+/**
+ * The quota controller's recalculation (pkg/controller/resourcequota): status.used as the sum over the namespace's live
+ * pods. Pure.
+ */
 export function recalculateUsed(pods: readonly (readonly PolicyContainer[])[], hard: QuotaList): QuotaList {
   const total: QuotaList = {};
   for (const n of Object.keys(hard) as QuotaResource[]) total[n] = 0;
@@ -231,7 +238,7 @@ export type PsaLevel = "privileged" | "baseline" | "restricted";
  * pod-security-admission/policy: the checks this engine models, baseline's then restricted's, each
  * level's in check-ID order, as AggregateCheckResults joins them: `reason (detail)`.
  */
-export function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel): string[] {
+function psaViolations(containers: readonly PolicyContainer[], level: PsaLevel): string[] {
   if (level === "privileged") return [];
   const who = (names: string[], what: string) =>
     `${names.length === 1 ? "container" : "containers"} ${names.map((n) => `"${n}"`).join(", ")} ${what}`;
@@ -265,7 +272,8 @@ export function psaViolations(containers: readonly PolicyContainer[], level: Psa
     .map((c) => c.name);
   if (sc.length > 0)
     out.push(
-      `seccompProfile (pod or ${who(sc, 'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"')})`,
+      "seccompProfile (pod or " +
+        `${who(sc, 'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"')})`,
     );
   return out;
 }
@@ -319,7 +327,10 @@ export function policyContainer(c: Container): PolicyContainer {
   return out;
 }
 
-/** What a cluster's `default` namespace carries: its labels, one LimitRange (type Container) and one ResourceQuota, each optional. */
+/**
+ * What a cluster's `default` namespace carries: its labels, one LimitRange (type Container) and one ResourceQuota, each
+ * optional.
+ */
 export type NamespacePolicy = {
   labels: Record<string, string>;
   limitRange: Partial<LimitRangeItem> | null;

@@ -16,8 +16,9 @@ import {
 import { TIMEOUT } from "./errors";
 import { onCacheProgress, onFreshTimeout, onReadResult, requestProgress } from "./reads";
 import { dropVia, onRequest } from "./requests";
-import { fail, forget, respond } from "./respond";
+import { fail, respond } from "./respond";
 import type { ApiServerConfig, ApiServerState, ApiServerTimer, Cacher } from "./state";
+import { onEvictionStageWritten } from "./eviction";
 import { onEtcdError, onGetCurrent, onWriteResult } from "./writes";
 
 function boot(cfg: ApiServerConfig, _persisted: unknown, ctx: Ctx): ApiServerState {
@@ -47,7 +48,7 @@ function own(s: ApiServerState, ctx: Ctx): ApiServerState {
   return ctx.ownsState === true ? s : thawApiServer(s);
 }
 
-export function thawApiServer(s: ApiServerState): ApiServerState {
+function thawApiServer(s: ApiServerState): ApiServerState {
   const caches = {} as Record<Resource, Cacher>;
   for (const r of Object.keys(s.caches) as Resource[]) {
     const c = s.caches[r];
@@ -96,8 +97,9 @@ function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdRes
         fail(s, f.id, { status: 500, reason: "InternalError", message: "[-]etcd failed: reason withheld" }, ctx);
       else respond(s, f.id, 200, "ok", ctx);
     } else if (r.kind === "error") onEtcdError(s, f, r.message, ctx);
-    else if (r.kind === "txn") onWriteResult(s, cfg, f, r.result, ctx);
-    else if (owner.purpose === "get-current") onGetCurrent(s, cfg, f, r.kvs, ctx);
+    else if (r.kind === "txn") {
+      if (!onEvictionStageWritten(s, cfg, f, r.result, ctx)) onWriteResult(s, cfg, f, r.result, ctx);
+    } else if (owner.purpose === "get-current") onGetCurrent(s, cfg, f, r.kvs, ctx);
     else onReadResult(s, cfg, f, owner.purpose, r.kvs, r.rev, ctx);
   }
 }
@@ -178,5 +180,3 @@ export const kubeApiServer = defineComponent<ApiServerConfig, ApiServerState, Ap
     return { persisted: undefined, peers: [...peers] };
   },
 });
-
-export { forget };

@@ -82,7 +82,8 @@ export function onCacheListed(
   if (prev.everReady) {
     ctx.trace(
       "apiserver.cache-ready",
-      `${ctx.self}: the watch cache for ${resource} is initialized again from etcd (revision ${rev}); watches and resourceVersion=0 reads work again.`,
+      `${ctx.self}: the watch cache for ${resource} is initialized again from etcd ` +
+        `(revision ${rev}); watches and resourceVersion=0 reads work again.`,
       { resource },
     );
   } else if (cfg.resources.every((r) => s.caches[r].everReady)) {
@@ -159,7 +160,8 @@ function traceWatchFanout(
     const to = [...new Set(reached[i])].sort();
     ctx.trace(
       "api.watch-event",
-      `watch cache (${resource}): ${e.type} ${e.object.metadata.name} at resourceVersion ${e.rv} sent to ${to.length} watcher(s)${to.length > 0 ? `: ${to.join(", ")}` : ""}.`,
+      `watch cache (${resource}): ${e.type} ${e.object.metadata.name} at resourceVersion ` +
+        `${e.rv} sent to ${to.length} watcher(s)${to.length > 0 ? `: ${to.join(", ")}` : ""}.`,
       { resource, name: e.object.metadata.name, event: e.type, rv: e.rv, watchers: to },
     );
   });
@@ -196,7 +198,10 @@ export function onCacheWatchFailed(
   }
   ctx.trace(
     "apiserver.cache-reinitializing",
-    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches of ${resource} and the lists only the cache can serve (with a selector or without a limit) get 429, while GETs and limited lists without selectors go to etcd.`,
+    `${ctx.self}: etcd ended the watch for ${resource} ("${reason}"). The watch cache closes ` +
+      `its ${closed} client watch(es) and re-lists from etcd; until that succeeds, watches of ` +
+      `${resource} and the lists only the cache can serve (with a selector or without a limit) ` +
+      "get 429, while GETs and limited lists without selectors go to etcd.",
     { resource, reason },
   );
   ctx.after(cfg.reflectorBackoffMs, { t: "relist", resource });

@@ -30,7 +30,9 @@ export function conflict(resource: Resource, name: string): ApiError {
   return {
     status: 409,
     reason: "Conflict",
-    message: `Operation cannot be fulfilled on ${qualifiedResource(resource)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    message:
+      `Operation cannot be fulfilled on ${qualifiedResource(resource)} "${name}": the object ` +
+      "has been modified; please apply your changes to the latest version and try again",
   };
 }
 
@@ -46,7 +48,9 @@ export function forbidden(user: string, a: Attributes, reason: string): ApiError
   return {
     status: 403,
     reason: "Forbidden",
-    message: `${what} is forbidden: User "${user}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" ${where}${reason === "" ? "" : `: ${reason}`}`,
+    message:
+      `${what} is forbidden: User "${user}" cannot ${a.verb} resource "${resource}" in ` +
+      `API group "${a.apiGroup}" ${where}${reason === "" ? "" : `: ${reason}`}`,
   };
 }
 

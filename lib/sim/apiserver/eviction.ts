@@ -25,7 +25,10 @@ const BUDGET_WRITE_ATTEMPTS = 20;
 
 /** disruptionDeniedMessage: why the budget allows no eviction now. */
 function budgetDenial(pdb: PodDisruptionBudget): string {
-  return `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} healthy pods and has ${pdb.status.currentHealthy} currently`;
+  return (
+    `The disruption budget ${pdb.metadata.name} needs ${pdb.status.desiredHealthy} ` +
+    `healthy pods and has ${pdb.status.currentHealthy} currently`
+  );
 }
 
 /** errors.NewTooManyRequests with the DisruptionBudget cause. */
@@ -108,7 +111,8 @@ function checkAndDecrement(
   if (pdb.status.disruptionsAllowed === 0) {
     ctx.trace(
       "eviction.refused",
-      `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ${budgetDenial(pdb)}, so its budget allows no disruption now.`,
+      `${ctx.self}: eviction of ${pod.metadata.name} refused with 429: ` +
+        `${budgetDenial(pdb)}, so its budget allows no disruption now.`,
       fields,
     );
     return fail(s, f.id, budgetExhausted(pdb), ctx);
@@ -131,20 +135,33 @@ function checkAndDecrement(
       kind: "txn",
       op: { op: "update", key, value: next, expectRev: modRev },
       quiet: false,
-      summary: `update the status of poddisruptionbudgets ${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})`,
+      summary:
+        "update the status of poddisruptionbudgets " +
+        `${pdb.metadata.namespace}/${pdb.metadata.name} (eviction of ${pod.metadata.name})`,
     },
     ctx,
   );
 }
 
-/** The budget write answered: on success delete the pod; on a conflict decide again on the budget etcd holds now. */
-export function onBudgetWritten(
+/**
+ * The write results an eviction handles itself: its PodDisruptionBudget's status and the pod's
+ * DisruptionTarget condition. False for every other write, which writes.ts answers.
+ */
+export function onEvictionStageWritten(
   s: ApiServerState,
   cfg: ApiServerConfig,
   f: InFlight,
   result: TxnResult,
   ctx: Ctx,
-): void {
+): boolean {
+  if (f.eviction?.stage === "budget") onBudgetWritten(s, cfg, f, result, ctx);
+  else if (f.eviction?.stage === "condition" && result.ok) onConditionWritten(s, cfg, f, ctx);
+  else return false;
+  return true;
+}
+
+/** The budget write answered: on success delete the pod; on a conflict decide again on the budget etcd holds now. */
+function onBudgetWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, result: TxnResult, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const pod = s.caches.pods.objects[storeKey(call.namespace, call.name ?? "")] as Pod | undefined;
   if (pod === undefined) return fail(s, f.id, notFound("pods", call.name ?? ""), ctx);
@@ -183,10 +200,14 @@ function deletePod(
   ctx.trace(
     "eviction.granted",
     pdb === null
-      ? `${ctx.self}: eviction of ${name} granted: no PodDisruptionBudget selects it${pod.metadata.deletionTimestamp !== null ? " (it is already terminating)" : ""}, so it is deleted.`
+      ? `${ctx.self}: eviction of ${name} granted: no PodDisruptionBudget selects ` +
+          `it${pod.metadata.deletionTimestamp !== null ? " (it is already terminating)" : ""}, so it is deleted.`
       : spent
-        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the pod gets the DisruptionTarget condition and is deleted gracefully.`
-        : `${ctx.self}: eviction of ${name} granted without spending budget ${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
+        ? `${ctx.self}: eviction of ${name} granted by budget ${pdb.metadata.name}: it is recorded ` +
+          `in disruptedPods and disruptionsAllowed drops to ${pdb.status.disruptionsAllowed}; the ` +
+          "pod gets the DisruptionTarget condition and is deleted gracefully."
+        : `${ctx.self}: eviction of ${name} granted without spending budget ` +
+          `${pdb.metadata.name}: the pod is not Ready and the budget is met.`,
     {
       pod: name,
       node: pod.spec.nodeName ?? "",
@@ -213,7 +234,7 @@ function deletePod(
 }
 
 /** The DisruptionTarget condition is written: now delete the pod gracefully. */
-export function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
+function onConditionWritten(s: ApiServerState, cfg: ApiServerConfig, f: InFlight, ctx: Ctx): void {
   const call = f.call as ApiCall;
   const del = apiCall("delete", "pods", { namespace: call.namespace, name: call.name });
   const next: InFlight = {

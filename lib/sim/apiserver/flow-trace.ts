@@ -4,8 +4,8 @@
 // Fairness → authorization → decode and defaulting → mutating admission → schema validation →
 // validating admission → etcd write → response, and every watch event the cache fans out.
 // Defaulting is its own stage, not admission: the REST handler's decode applies the SetDefaults_*
-// functions (pkg/apis/core/v1/defaults.go sets imagePullPolicy) before any admission plugin runs. Other runs trace none of this.
-// APF is modelled as classification only: the sim never exhausts a priority level's seats.
+// functions (pkg/apis/core/v1/defaults.go sets imagePullPolicy) before any admission plugin runs. Other runs trace none
+// of this. APF is modelled as classification only: the sim never exhausts a priority level's seats.
 import type { Ctx } from "../core/component";
 import { RESOURCES } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
@@ -40,7 +40,7 @@ export function isTraced(cfg: ApiServerConfig, call: ApiCall | { verb: "health" 
 const VERB_METHOD: Record<string, string> = { create: "POST", update: "PUT", patch: "PATCH", delete: "DELETE" };
 
 /** The REST path, e.g. POST /apis/apps/v1/namespaces/default/deployments. Pure. */
-export function restPath(call: ApiCall): string {
+function restPath(call: ApiCall): string {
   const group = RESOURCES[call.resource].group;
   const prefix = group === "" ? "/api/v1" : `/apis/${group}/v1`;
   const ns = call.namespace === null ? "" : `/namespaces/${call.namespace}`;
@@ -50,7 +50,10 @@ export function restPath(call: ApiCall): string {
       ? ""
       : ((call.body as KubeObject | null)?.metadata?.name ?? ""));
   const sub = call.subresource === null ? "" : `/${call.subresource}`;
-  return `${VERB_METHOD[call.verb] ?? call.verb.toUpperCase()} ${prefix}${ns}/${call.resource}${name === "" ? "" : `/${name}`}${sub}`;
+  return (
+    `${VERB_METHOD[call.verb] ?? call.verb.toUpperCase()} ` +
+    `${prefix}${ns}/${call.resource}${name === "" ? "" : `/${name}`}${sub}`
+  );
 }
 
 /** The built-in FlowSchema that matches a user, and its priority level (apf/bootstrap). Pure. */
@@ -81,12 +84,16 @@ export function defaultingChanges(before: KubeObject, after: KubeObject): string
   );
   const out = pulls.map(
     (c) =>
-      `set imagePullPolicy ${c.imagePullPolicy} for image "${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`,
+      `set imagePullPolicy ${c.imagePullPolicy} for image ` +
+      `"${c.image}"${c.imagePullPolicy === "Always" ? " (no tag means :latest)" : ""}`,
   );
   return out.length === 0 ? "no default applied" : out.join("; ");
 }
 
-/** What the mutating admission plugins changed on a created object (before: defaulted, after: admitted), for the trace. Pure. */
+/**
+ * What the mutating admission plugins changed on a created object (before: defaulted, after: admitted), for the trace.
+ * Pure.
+ */
 export function admissionChanges(before: KubeObject, after: KubeObject): string {
   const out: string[] = [];
   if (after.kind === "Pod" && before.kind === "Pod") {
@@ -95,7 +102,8 @@ export function admissionChanges(before: KubeObject, after: KubeObject): string 
     const added = after.spec.tolerations.length - before.spec.tolerations.length;
     if (added > 0)
       out.push(
-        `DefaultTolerationSeconds added ${added} NoExecute tolerations (not-ready, unreachable: ${after.spec.tolerations.at(-1)?.tolerationSeconds} s)`,
+        `DefaultTolerationSeconds added ${added} NoExecute tolerations (not-ready, ` +
+          `unreachable: ${after.spec.tolerations.at(-1)?.tolerationSeconds} s)`,
       );
   }
   return out.length === 0 ? "no plugin changed the object" : out.join("; ");

@@ -1,6 +1,6 @@
 // HTTP between Kubernetes clients and kube-apiserver (through the load balancer when there is
 // one), including watch streams and the health endpoints probed by the kubelet and the LB.
-import type { ProcId } from "../core/types";
+import type { ProcId } from "../core/units";
 import type { Resource } from "../objects/resources";
 import type { Credential } from "./authn";
 import type { KubeObject } from "../objects/types";
@@ -12,7 +12,10 @@ export type ApiCall = {
   resource: Resource;
   namespace: string | null;
   name: string | null;
-  /** `status` for status writes; `binding` for the scheduler's POST .../pods/<name>/binding; `eviction` for POST .../pods/<name>/eviction. */
+  /**
+   * `status` for status writes; `binding` for the scheduler's POST .../pods/<name>/binding; `eviction` for POST
+   * .../pods/<name>/eviction.
+   */
   subresource: "status" | "binding" | "eviction" | null;
   /** Object for create/update, merge patch for patch, `{ nodeName }` for a binding. */
   body: unknown;
@@ -21,7 +24,10 @@ export type ApiCall = {
   /** Equality selectors, e.g. { "spec.nodeName": "node-1" } and { app: "web" }. */
   fieldSelector: Record<string, string> | null;
   labelSelector: Record<string, string> | null;
-  /** The `limit` of a paginated LIST (client-go's pager and kubectl's --chunk-size: 500); null = none. The sim serves every page at once. */
+  /**
+   * The `limit` of a paginated LIST (client-go's pager and kubectl's --chunk-size: 500); null = none. The sim serves
+   * every page at once.
+   */
   limit: number | null;
 };
 

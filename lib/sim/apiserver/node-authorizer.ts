@@ -15,11 +15,14 @@ import { rulesAllow, type Attributes, type PolicyRule } from "./rbac";
 export type NodeDecision = { allowed: true; reason: string } | { allowed: false; reason: string };
 
 /** bootstrappolicy.NodeRules(), the part the sim serves: the rules for resources it does not subdivide. */
-export const NODE_RULES: PolicyRule[] = [{ verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["services"] }];
+const NODE_RULES: PolicyRule[] = [{ verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["services"] }];
 
 const NODE_USER_PREFIX = "system:node:";
 
-/** NodeIdentity (pkg/auth/nodeidentifier/default.go): the node's name ("" if it has none), or null for a non-node user. Pure. */
+/**
+ * NodeIdentity (pkg/auth/nodeidentifier/default.go): the node's name ("" if it has none), or null for a non-node user.
+ * Pure.
+ */
 export function nodeIdentity(user: UserInfo): string | null {
   if (!user.name.startsWith(NODE_USER_PREFIX) || !user.groups.includes("system:nodes")) return null;
   return user.name.slice(NODE_USER_PREFIX.length);

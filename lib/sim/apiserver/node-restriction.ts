@@ -30,8 +30,11 @@ function inNamespace(ns: string, domain: string): boolean {
   return ns === domain || ns.endsWith(`.${domain}`);
 }
 
-/** getForbiddenLabels: node-restriction.kubernetes.io/*, and kubernetes.io / k8s.io labels that are not kubelet labels. Pure. */
-export function forbiddenNodeLabels(next: Record<string, string>, old: Record<string, string>): string[] {
+/**
+ * getForbiddenLabels: node-restriction.kubernetes.io/*, and kubernetes.io / k8s.io labels that are not kubelet labels.
+ * Pure.
+ */
+function forbiddenNodeLabels(next: Record<string, string>, old: Record<string, string>): string[] {
   const keys = new Set([...Object.keys(next), ...Object.keys(old)].filter((k) => next[k] !== old[k]));
   return [...keys].sort().filter((k) => {
     const ns = k.includes("/") ? k.slice(0, k.indexOf("/")) : "";

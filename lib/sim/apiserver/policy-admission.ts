@@ -104,7 +104,8 @@ export function admitPolicies(
     for (const w of warnings)
       ctx.trace(
         "admission.warning",
-        `PodSecurity admits ${input.kind} ${input.metadata.name} with a Warning header: ${w}. Its pods will be checked, and refused, one by one.`,
+        `PodSecurity admits ${input.kind} ${input.metadata.name} with a Warning ` +
+          `header: ${w}. Its pods will be checked, and refused, one by one.`,
         { object: `${input.kind}/${input.metadata.name}`, plugin: "PodSecurity", warning: w, user },
       );
     return { obj: input, error: null, warnings };
@@ -152,7 +153,8 @@ export function admitPolicies(
     s.quotaPending = { ...(s.quotaPending ?? {}), [`default/${name}`]: podUsage(containers) };
     ctx.trace(
       "quota.charged",
-      `ResourceQuota charges pod ${name} to quota ${policy.quota.name}: used ${prettyPrint(next)} of ${prettyPrint(hard)}.`,
+      `ResourceQuota charges pod ${name} to quota ${policy.quota.name}: ` +
+        `used ${prettyPrint(next)} of ${prettyPrint(hard)}.`,
       { pod: name, quota: policy.quota.name, used: prettyPrint(next), hard: prettyPrint(hard) },
     );
   }
@@ -160,7 +162,8 @@ export function admitPolicies(
   if (defaulted !== "")
     ctx.trace(
       "admission.defaults",
-      `LimitRanger (mutating) set pod ${name}'s missing requests and limits from the namespace's LimitRange: ${defaulted}.`,
+      `LimitRanger (mutating) set pod ${name}'s missing requests and ` +
+        `limits from the namespace's LimitRange: ${defaulted}.`,
       {
         pod: name,
         plugin: "LimitRanger",
@@ -175,7 +178,9 @@ function refuse(pod: Pod, plugin: string, error: ApiError, warnings: string[], c
   const owner = pod.metadata.ownerReferences.find((o) => o.controller);
   ctx.trace(
     "admission.refused",
-    `${plugin} refuses pod ${pod.metadata.name}${owner === undefined ? "" : ` (created by ${owner.kind} ${owner.name})`}: 403 Forbidden, ${error.message}`,
+    `${plugin} refuses pod ` +
+      `${pod.metadata.name}${owner === undefined ? "" : ` (created by ${owner.kind} ${owner.name})`}: 403 ` +
+      `Forbidden, ${error.message}`,
     { pod: pod.metadata.name, plugin, error: error.message, owner: owner?.name ?? null },
   );
   return { obj: pod, error, warnings };

@@ -16,11 +16,12 @@ import type { Attributes } from "./rbac";
 import { startRead } from "./reads";
 import { fail, issueEtcd } from "./respond";
 import type { ApiServerConfig, ApiServerState, InFlight } from "./state";
+import { startEviction } from "./eviction";
 import { startWrite } from "./writes";
 import { flowSchemaFor, isTraced, traceStage } from "./flow-trace";
 import { copyRecord, withEntry } from "../core/records";
 
-export const HEALTH_KEY = "/registry/health";
+const HEALTH_KEY = "/registry/health";
 
 export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope, req: HttpRequest, ctx: Ctx): void {
   if (!s.listening) {
@@ -105,6 +106,8 @@ export function onRequest(s: ApiServerState, cfg: ApiServerConfig, env: Envelope
     s.deadlineAt = ctx.now + cfg.requestTimeoutMs;
   }
   if (call.verb === "get" || call.verb === "list") startRead(s, cfg, inflight, call, ctx);
+  // The Eviction API is a write built on others (eviction.ts): it PATCHes a budget, then deletes the pod.
+  else if (call.subresource === "eviction") startEviction(s, cfg, inflight, call, ctx);
   else startWrite(s, cfg, inflight, call, ctx);
 }
 
@@ -184,7 +187,9 @@ function startWatch(
     if (cfg.traceWatchExpiry === true)
       ctx.trace(
         "apiserver.watch-expired",
-        `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ${call.rv}, older than the watch cache's window (it starts after ${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
+        `${ctx.self}: ${req.client} asks to watch ${call.resource} from resourceVersion ` +
+          `${call.rv}, older than the watch cache's window (it starts after ` +
+          `${c.historyFrom}): 410 Gone "${gone().message}", so the client must re-list.`,
         { resource: call.resource, client: req.client, rv: Number(call.rv), cacheFrom: c.historyFrom },
       );
     replyToWatch(env, req, c.rv, gone().status, gone().message, ctx);

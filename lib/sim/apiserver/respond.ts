@@ -33,7 +33,7 @@ export function fail(s: ApiServerState, id: string, err: ApiError, ctx: Ctx): vo
 }
 
 /** Drops the request and cancels its outstanding etcd calls (the request context is done). */
-export function forget(s: ApiServerState, id: string): void {
+function forget(s: ApiServerState, id: string): void {
   for (const callId in s.calls) {
     const owner = s.calls[callId]!;
     if (owner.kind !== "request" || owner.id !== id) continue;

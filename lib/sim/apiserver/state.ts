@@ -28,7 +28,10 @@ export type ApiServerConfig = {
   traceRequestFlow: boolean;
   /** Serve the policy API (PodDisruptionBudgets and the pods/eviction subresource's budget checks). */
   policyApi?: boolean;
-  /** Trace each watch refused with 410 Gone (the etcd-backup-restore scenario); off elsewhere, where the traces predate it. */
+  /**
+   * Trace each watch refused with 410 Gone (the etcd-backup-restore scenario); off elsewhere, where the traces predate
+   * it.
+   */
   traceWatchExpiry?: boolean;
   /**
    * The resources it serves (and caches). batch/v1 (jobs, cronjobs) only where a scenario uses it:
@@ -88,7 +91,10 @@ export type InFlight = {
   /** GuaranteedUpdate: the object the next write is computed from. */
   current: KeyValue | null;
   attempts: number;
-  /** A pods/eviction request: writing its budget's status, the pod's DisruptionTarget condition, then deleting it (eviction.ts). */
+  /**
+   * A pods/eviction request: writing its budget's status, the pod's DisruptionTarget condition, then deleting it
+   * (eviction.ts).
+   */
   eviction?: { stage: "budget" | "condition" | "delete"; pod: string; budget: string | null };
   /** Warning headers admission added (PodSecurity warn), sent with the response. */
   warnings?: string[];
@@ -117,7 +123,10 @@ export type ApiServerState = {
    * timer at the oldest request's deadline suffices instead of one per request.
    */
   deadlineAt: Ms | null;
-  /** ResourceQuota: usage of pods admitted that the watch cache does not show yet, by namespace/name (policy-admission.ts); absent until one is. Replaced, not edited. */
+  /**
+   * ResourceQuota: usage of pods admitted that the watch cache does not show yet, by namespace/name
+   * (policy-admission.ts); absent until one is. Replaced, not edited.
+   */
   quotaPending?: Record<string, QuotaList>;
 };
 

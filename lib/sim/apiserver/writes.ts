@@ -5,12 +5,11 @@
 import type { Ctx } from "../core/component";
 import type { EtcdOp, KeyValue, TxnResult } from "../etcd/protocol";
 import { mergePatch } from "../objects/helpers";
-import { objectKey, storageKey, storeKey, type Resource } from "../objects/resources";
+import { storageKey, storeKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/types";
 import { defaults, mutate, validate } from "./admission";
 import { admitBinding } from "./binding";
 import { admitPolicies, releaseQuota } from "./policy-admission";
-import { onBudgetWritten, onConditionWritten, startEviction } from "./eviction";
 import { admitNodeWrite } from "./node-restriction";
 import { fromKv } from "./convert";
 import { alreadyExists, conflict, internal, notFound, type ApiError } from "./errors";
@@ -149,7 +148,8 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
       (f.node === null ? null : admitNodeWrite(f.node, call, old, obj)) ?? validate(resource, obj, cfg.admission);
     if (err !== null) return fail(s, f.id, err, ctx);
     const expectRev = Number(obj.metadata.resourceVersion);
-    // An update that removes the last finalizer of an object being deleted deletes it (store.go: shouldDeleteDuringUpdate).
+    // An update that removes the last finalizer of an object being deleted deletes it (store.go:
+    // shouldDeleteDuringUpdate).
     const cached = s.caches[resource]?.objects[storeKey(call.namespace, call.name ?? "")];
     if (cached !== undefined && finalizedAway(cached, obj))
       return txn(
@@ -171,7 +171,6 @@ export function startWrite(s: ApiServerState, cfg: ApiServerConfig, f: InFlight,
       ctx,
     );
   }
-  if (call.subresource === "eviction") return startEviction(s, cfg, f, call, ctx);
   if (call.subresource === "binding") {
     const err = admitBinding(call, f.user, f.node, cfg.admission, isTraced(cfg, call), ctx);
     if (err !== null) return fail(s, f.id, err, ctx);
@@ -265,7 +264,9 @@ function computeUpdate(
         error: {
           status: 409,
           reason: "Conflict",
-          message: `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
+          message:
+            `Operation cannot be fulfilled on pods/binding "${cur.metadata.name}": pod ` +
+            `${cur.metadata.name} is already assigned to node "${cur.spec.nodeName}"`,
         },
       };
     }
@@ -319,8 +320,6 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
   const call = f.call as ApiCall;
   const resource: Resource = call.resource;
   const name = call.name ?? (call.body as KubeObject | null)?.metadata?.name ?? "";
-  if (f.eviction?.stage === "budget") return onBudgetWritten(s, cfg, f, result, ctx);
-  if (f.eviction?.stage === "condition" && result.ok) return onConditionWritten(s, cfg, f, ctx);
   // An eviction answers 201 with a Status once the pod's graceful delete is written (EvictionREST.Create).
   if (result.ok && f.eviction?.stage === "delete")
     return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
@@ -330,14 +329,11 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
       if (isTraced(cfg, call)) traceStage(ctx, call, f.user, "response", "201 Created, Status Success");
       return respond(s, f.id, 201, { kind: "Status", status: "Success", code: 201 }, ctx);
     }
-    if (isTraced(cfg, call))
-      traceStage(
-        ctx,
-        call,
-        f.user,
-        "response",
-        `${call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK"}${result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`}`,
-      );
+    if (isTraced(cfg, call)) {
+      const status = call.verb === "create" && call.subresource === null ? "201 Created" : "200 OK";
+      const version = result.kv === null ? "" : `, resourceVersion ${result.kv.modRev}`;
+      traceStage(ctx, call, f.user, "response", `${status}${version}`);
+    }
     if (result.kv === null) return respond(s, f.id, 200, f.current === null ? null : fromKv(f.current), ctx);
     const obj = fromKv(result.kv);
     return respond(s, f.id, call.verb === "create" && call.subresource === null ? 201 : 200, obj, ctx);
@@ -360,5 +356,3 @@ export function onWriteResult(s: ApiServerState, cfg: ApiServerConfig, f: InFlig
 export function onEtcdError(s: ApiServerState, f: InFlight, message: string, ctx: Ctx): void {
   fail(s, f.id, internal(message), ctx);
 }
-
-export { objectKey };

@@ -71,7 +71,10 @@ function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | u
   return out;
 }
 
-/** Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its id. */
+/**
+ * Sends a request, recorded in `hc` itself (the caller owns it); `timeoutMs` null: no client-side timeout. Returns its
+ * id.
+ */
 export function httpSendInPlace<T>(
   hc: HttpClient<T>,
   cfg: HttpClientConfig,
@@ -98,11 +101,6 @@ export function httpSend<T>(
 ): { hc: HttpClient<T>; id: string } {
   const next = httpClientCopy(hc);
   return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
-}
-
-/** Stops caring about a request or watch; late messages for it are ignored. Pure. */
-export function httpForget<T>(hc: HttpClient<T>, id: string): HttpClient<T> {
-  return hc.pending[id] === undefined ? hc : put(hc, false, id, undefined);
 }
 
 function transportError<T>(

@@ -90,7 +90,9 @@ export function clusterWideSpec(resource: Resource): InformerSpec {
   return { resource, namespace: null, fieldSelector: null, labelSelector: null };
 }
 
-/** New informers, one per spec and named by its resource, each starting its LIST now through a client the caller owns. */
+/**
+ * New informers, one per spec and named by its resource, each starting its LIST now through a client the caller owns.
+ */
 export function startInformersInPlace<T = never>(
   specs: readonly InformerSpec[],
   hc: HttpClient<T | string>,
@@ -106,7 +108,10 @@ export function startInformersInPlace<T = never>(
   return informers;
 }
 
-/** An informer's retry timer: the named informer (if it still exists) restarts its list/watch through a client the caller owns. */
+/**
+ * An informer's retry timer: the named informer (if it still exists) restarts its list/watch through a client the
+ * caller owns.
+ */
 export function informerOnTimerInPlace<T = never>(
   informers: Readonly<Record<string, Informer>>,
   timer: InformerTimer,

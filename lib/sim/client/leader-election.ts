@@ -23,7 +23,9 @@ export type Elector = {
   identity: string;
   leader: boolean;
   observed: Lease | null;
-  /** The record last seen and when it was first seen (observedRawRecord, observedTime); kept when `observed` is dropped. */
+  /**
+   * The record last seen and when it was first seen (observedRawRecord, observedTime); kept when `observed` is dropped.
+   */
   observedSpec: Lease["spec"] | null;
   observedTime: Ms;
   /** Leader only: when the current renew window (timeoutCtx) started and whether it succeeded. */

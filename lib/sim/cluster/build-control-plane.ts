@@ -65,7 +65,10 @@ function apiServerConfig(l: Layout, i: number): ApiServerConfig {
   };
 }
 
-/** Namespaces the network scenario's client pods live in besides default (created before the run, as `kubectl create namespace` would). */
+/**
+ * Namespaces the network scenario's client pods live in besides default (created before the run, as
+ * `kubectl create namespace` would).
+ */
 function clientNamespaces(l: Layout): string[] {
   return [...new Set((l.spec.networkPolicy?.clients ?? []).map((c) => c.namespace))]
     .filter((n) => n !== "default")

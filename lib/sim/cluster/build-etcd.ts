@@ -26,7 +26,7 @@ export const DEFAULT_ETCD_SPEC: EtcdClusterSpec = {
   fastPaths: true,
 };
 
-export function etcdTimingFor(spec: Pick<EtcdClusterSpec, "preVote" | "checkQuorum" | "fastPaths">): EtcdTiming {
+function etcdTimingFor(spec: Pick<EtcdClusterSpec, "preVote" | "checkQuorum" | "fastPaths">): EtcdTiming {
   const t = DEFAULT_TUNING;
   return {
     heartbeatMs: t.etcdHeartbeatMs,

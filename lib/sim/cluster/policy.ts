@@ -16,8 +16,10 @@ function rule(verbs: string[], apiGroups: string[], resources: string[]): Policy
   return { verbs, apiGroups, resources };
 }
 
-/** The CA kubeadm creates (/etc/kubernetes/pki/ca.crt, CN=kubernetes), which is also the API server's --client-ca-file. */
-export const CLUSTER_CA = "kubernetes";
+/**
+ * The CA kubeadm creates (/etc/kubernetes/pki/ca.crt, CN=kubernetes), which is also the API server's --client-ca-file.
+ */
+const CLUSTER_CA = "kubernetes";
 
 export const CREDENTIALS = {
   admin: clientCert("kubernetes-admin", ["kubeadm:cluster-admins"], CLUSTER_CA),
@@ -101,7 +103,8 @@ export const RBAC_POLICY: RbacPolicy = {
       rule(["*"], ["batch"], ["jobs", "jobs/status", "cronjobs", "cronjobs/status"]),
       // horizontal-pod-autoscaler's ClusterRole (bootstrappolicy controller_policy.go): HPAs and their status.
       rule([...read, "update"], ["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
-      // The garbage collector's ClusterRole is get/list/watch/patch/update/delete on everything (controller_policy.go); here the custom resource too.
+      // The garbage collector's ClusterRole is get/list/watch/patch/update/delete on everything (controller_policy.go);
+      // here the custom resource too.
       rule(["*"], ["example.com"], ["webapps"]),
     ],
     // The operator's ClusterRole (what kubebuilder's RBAC markers generate): its kind, and the Deployments it owns.
@@ -112,7 +115,8 @@ export const RBAC_POLICY: RbacPolicy = {
     ],
     // A CNI policy agent's ClusterRole (e.g. calico-node): read pods and NetworkPolicies everywhere.
     "cni-agent": [rule(read, [""], ["pods"]), rule(read, ["networking.k8s.io"], ["networkpolicies"])],
-    // kubeadm's system:coredns ClusterRole: the kubernetes plugin lists and watches Services (and endpoints, namespaces).
+    // kubeadm's system:coredns ClusterRole: the kubernetes plugin lists and watches Services (and endpoints,
+    // namespaces).
     "system:coredns": [rule(read, [""], ["services", "pods"]), rule(read, ["discovery.k8s.io"], ["endpointslices"])],
     "system:node-proxier": [rule(read, ["", "discovery.k8s.io"], ["services", "endpointslices", "nodes"])],
     "system:kube-scheduler": [
@@ -123,7 +127,8 @@ export const RBAC_POLICY: RbacPolicy = {
       // bootstrappolicy policy.go: the scheduler records PodScheduled=False on pods it cannot place.
       rule(["patch", "update"], [""], ["pods/status"]),
     ],
-    // The ClusterRole of the cluster-autoscaler chart (charts/cluster-autoscaler/templates/clusterrole.yaml), reduced to what the simulated one calls.
+    // The ClusterRole of the cluster-autoscaler chart (charts/cluster-autoscaler/templates/clusterrole.yaml), reduced
+    // to what the simulated one calls.
     "cluster-autoscaler": [
       rule([...read, "update", "patch", "delete"], [""], ["nodes"]),
       rule(read, [""], ["pods"]),

@@ -38,7 +38,8 @@ export function kubeadmUpgradeErrors(cluster: string, target: string, kubeadm: s
     );
   if (minorOf(target) > minorOf(kubeadm))
     errors.push(
-      `Specified version to upgrade to "${target}" is at least one minor release higher than the kubeadm minor release (${minorOf(target)} > ${minorOf(kubeadm)}). Such an upgrade is not supported`,
+      `Specified version to upgrade to "${target}" is at least one minor release higher than the kubeadm ` +
+        `minor release (${minorOf(target)} > ${minorOf(kubeadm)}). Such an upgrade is not supported`,
     );
   return errors;
 }

@@ -30,7 +30,7 @@ export function normalizedReference(image: string): string {
 }
 
 /** The compressed size the runtime reports for an image reference. Pure. */
-export function imageSizeBytes(ref: string): number {
+function imageSizeBytes(ref: string): number {
   return SIZES[ref] ?? DEFAULT_SIZE;
 }
 

@@ -39,10 +39,16 @@ export type RuntimeStage =
   /** Every container has exited; `exits` says how each went (absent: the pod was removed at once). */
   | { kind: "stopped"; exits?: ContainerStop[] };
 
-/** How the kubelet stops one container (killContainer): its preStop hook's time, then SIGTERM with `timeoutMs` before SIGKILL. */
+/**
+ * How the kubelet stops one container (killContainer): its preStop hook's time, then SIGTERM with `timeoutMs` before
+ * SIGKILL.
+ */
 export type StopStep = { container: string; preStopMs: number; timeoutMs: number };
 
-/** How a stopped container exited: on SIGTERM (code 0) or killed when the timeout ran out (137), `afterMs` after the stop began; null: it was not running. */
+/**
+ * How a stopped container exited: on SIGTERM (code 0) or killed when the timeout ran out (137), `afterMs` after the
+ * stop began; null: it was not running.
+ */
 export type ContainerStop = { container: string; exitCode: 0 | 137 | null; afterMs: number };
 
 export type CriMsg =

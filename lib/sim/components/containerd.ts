@@ -19,7 +19,9 @@ import { listImages } from "./container-images";
 
 export type ContainerdConfig = {
   kubelet: ProcId;
-  /** RunPodSandbox incl. CNI ADD; a full image pull; a registry round trip for an image already present; create + start. */
+  /**
+   * RunPodSandbox incl. CNI ADD; a full image pull; a registry round trip for an image already present; create + start.
+   */
   sandboxMs: [Ms, Ms];
   pullMs: [Ms, Ms];
   digestCheckMs: [Ms, Ms];
@@ -31,10 +33,13 @@ export type ContainerdConfig = {
 };
 
 /** How long a crashing image's program runs before it exits (it fails while loading its config). */
-export const CRASH_AFTER_MS = 2000;
+const CRASH_AFTER_MS = 2000;
 
-/** How long a program takes to exit after SIGTERM when its AppBehavior does not say: a server closing its listener and finishing in-flight requests. */
-export const DEFAULT_SHUTDOWN_MS = 1000;
+/**
+ * How long a program takes to exit after SIGTERM when its AppBehavior does not say: a server closing its listener and
+ * finishing in-flight requests.
+ */
+const DEFAULT_SHUTDOWN_MS = 1000;
 
 type Held = { pod: RuntimePod; specs: ContainerSpec[] };
 /** CPU drawn by the app in the pod at `ip`: `milli` since `since`, on top of `usedMilliMs` accrued before. */
@@ -47,7 +52,10 @@ export type ContainerdState = {
   cpu?: Readonly<Record<string, CpuMeter>>;
   /** How many times each image with a failFirst program has started on this node (absent until one does). */
   runs?: Readonly<Record<string, number>>;
-  /** Pods whose graceful stop is under way, by uid, with how each container will exit (absent until one is stopped with a plan). */
+  /**
+   * Pods whose graceful stop is under way, by uid, with how each container will exit (absent until one is stopped with
+   * a plan).
+   */
   stopping?: Readonly<Record<string, ContainerStop[]>>;
 };
 export type ContainerdTimer =
@@ -86,7 +94,10 @@ function setContainer(pod: RuntimePod, name: string, patch: Partial<RuntimeConta
   return { ...pod, containers: pod.containers.map((c) => (c.name === name ? { ...c, ...patch } : c)) };
 }
 
-/** PullImage as the policy says: Never fails without the image, IfNotPresent skips a present one, Always asks the registry. */
+/**
+ * PullImage as the policy says: Never fails without the image, IfNotPresent skips a present one, Always asks the
+ * registry.
+ */
 function pull(s: ContainerdState, h: Held, spec: ContainerSpec, cfg: ContainerdConfig, ctx: Ctx): ContainerdState {
   const present = s.images[spec.image] === true;
   const c = h.pod.containers.find((x) => x.name === spec.name)!;

@@ -28,7 +28,7 @@ export type SnapshotFile = SnapshotDb & { path: string; savedAt: Ms };
 type EtcdctlTimer = { t: "timeout"; id: string };
 
 /** The command line a learner would type, for the trace. */
-export function etcdctlLine(endpoint: string, path: string): string {
+function etcdctlLine(endpoint: string, path: string): string {
   return `etcdctl --endpoints=https://${endpoint}:2379 --cacert=… --cert=… --key=… snapshot save ${path}`;
 }
 
@@ -64,7 +64,8 @@ function onMessage(s: EtcdctlState, env: Envelope, ctx: Ctx, cfg: EtcdctlConfig)
   const pods = rangePrefix(db.store, "/registry/pods/").map((kv) => kv.key.split("/").at(-1)!);
   ctx.trace(
     "etcd.snapshot-saved",
-    `Snapshot saved at ${cfg.path}: ${db.member}'s backend at revision ${db.rev}, ${keys} keys. It holds every write ${db.member} had applied by now, and nothing after.`,
+    `Snapshot saved at ${cfg.path}: ${db.member}'s backend at revision ${db.rev}, ${keys} ` +
+      `keys. It holds every write ${db.member} had applied by now, and nothing after.`,
     { member: db.member, revision: db.rev, keys, path: cfg.path, pods },
   );
   return { pending: null, file: { ...db, path: cfg.path, savedAt: ctx.now } };

@@ -26,7 +26,10 @@ import { kubeadmUpgradeErrors } from "../cluster/version-skew";
 export type KubeadmConfig = {
   node: string;
   kubelet: ProcId;
-  /** The node's static pods in the order kubeadm upgrades them: etcd, kube-apiserver, kube-controller-manager, kube-scheduler. */
+  /**
+   * The node's static pods in the order kubeadm upgrades them: etcd, kube-apiserver, kube-controller-manager,
+   * kube-scheduler.
+   */
   staticPods: ProcId[];
   apiServer: ProcId;
   /** The version the cluster runs (kubeadm-config's kubernetesVersion) before any upgrade. */
@@ -71,20 +74,25 @@ function onCommand(s: KubeadmState, c: Command, ctx: Ctx, cfg: KubeadmConfig): K
   if (c.name === "upgrade-apply") {
     ctx.trace(
       "kubeadm.version-check",
-      `[upgrade/version] You have chosen to change the cluster version to "${target}"; [upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}`,
+      `[upgrade/version] You have chosen to change the cluster version to "${target}"; ` +
+        `[upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}`,
       { cluster: cfg.clusterVersion, target, kubeadm: cfg.version },
     );
     const errors = kubeadmUpgradeErrors(cfg.clusterVersion, target, cfg.version);
     if (errors.length > 0) {
       // Upstream prints each error on a line of its own; the trace keeps one line per event.
-      const message = `[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors: ${errors.map((e) => `- ${e}`).join(" ")}. Please fix the misalignments highlighted above and try upgrading again`;
+      const message =
+        "[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors: " +
+        `${errors.map((e) => `- ${e}`).join(" ")}. Please fix the misalignments highlighted above and try ` +
+        "upgrading again";
       ctx.trace("kubeadm.refused", message, { node: cfg.node, target, cluster: cfg.clusterVersion });
       return s;
     }
   } else {
     ctx.trace(
       "kubeadm.version-check",
-      `[upgrade] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system": kubernetesVersion ${target}`,
+      `[upgrade] Reading configuration from the "kubeadm-config" ` +
+        `ConfigMap in namespace "kube-system": kubernetesVersion ${target}`,
       { target },
     );
   }
@@ -116,8 +124,12 @@ function plan(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   ctx.trace(
     "kubeadm.plan",
     refused
-      ? `[upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}. (More than one minor apart: apply to ${cfg.version} will be refused.)`
-      : `[upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}. Components that must be upgraded manually after you have upgraded the control plane with 'kubeadm upgrade apply': kubelet. Upgrade to the latest stable version: ${rows}. You can now apply the upgrade by executing the following command: kubeadm upgrade apply ${cfg.version}`,
+      ? `[upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ` +
+          `${cfg.version}. (More than one minor apart: apply to ${cfg.version} will be refused.)`
+      : `[upgrade/versions] Cluster version: ${cfg.clusterVersion}; kubeadm version: ${cfg.version}. ` +
+          "Components that must be upgraded manually after you have upgraded the control plane with " +
+          `'kubeadm upgrade apply': kubelet. Upgrade to the latest stable version: ${rows}. You can now ` +
+          `apply the upgrade by executing the following command: kubeadm upgrade apply ${cfg.version}`,
     { cluster: cfg.clusterVersion, kubeadm: cfg.version },
   );
   return s;
@@ -130,15 +142,18 @@ function next(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   if (proc === undefined) {
     const line =
       u.command === "apply"
-        ? `[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "${u.target}". [upgrade] Now please proceed with upgrading the rest of the nodes by following the right order.`
-        : `[upgrade] The control plane instance for this node was successfully upgraded to "${u.target}". Now upgrade the kubelet package and restart it.`;
+        ? `[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "${u.target}". ` +
+          "[upgrade] Now please proceed with upgrading the rest of the nodes by following the right order."
+        : "[upgrade] The control plane instance for this node was successfully " +
+          `upgraded to "${u.target}". Now upgrade the kubelet package and restart it.`;
     ctx.trace("kubeadm.success", line, { node: cfg.node, version: u.target });
     return { ...s, upgrade: null };
   }
   const component = componentOf(proc);
   ctx.trace(
     "kubeadm.manifest-moved",
-    `[upgrade/staticpods] Moved new manifest to "/etc/kubernetes/manifests/${component}.yaml" and backed up old manifest to "/etc/kubernetes/tmp/kubeadm-backup-manifests/${component}.yaml"`,
+    `[upgrade/staticpods] Moved new manifest to "/etc/kubernetes/manifests/${component}.yaml" and ` +
+      `backed up old manifest to "/etc/kubernetes/tmp/kubeadm-backup-manifests/${component}.yaml"`,
     { node: cfg.node, proc, manifest: component, version: u.target },
   );
   ctx.send(cfg.kubelet, { p: "local", kind: "manifest-changed", proc, version: u.target });

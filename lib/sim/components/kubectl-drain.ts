@@ -16,9 +16,9 @@ import type { HttpResult } from "../client/http-client";
 import type { Node, Pod } from "../objects/types";
 
 /** kubectl drain's retry delay after a 429 (evictPods: "will retry after 5s"). */
-export const EVICTION_RETRY_MS = 5000;
+const EVICTION_RETRY_MS = 5000;
 /** waitForDelete's poll interval (drain.go: interval 1 s, PollImmediate). */
-export const DELETE_POLL_MS = 1000;
+const DELETE_POLL_MS = 1000;
 
 export type DrainPod = {
   name: string;
@@ -45,7 +45,10 @@ export type Send<S> = (s: S, call: ApiCall, step: string) => S;
 
 export function drainCommandLine(a: Command["args"], node: string): string {
   const timeout = Number(a.timeoutSeconds ?? 0);
-  return `kubectl drain ${node}${a.ignoreDaemonsets === false ? "" : " --ignore-daemonsets"}${timeout > 0 ? ` --timeout=${timeout}s` : ""}`;
+  return (
+    "kubectl drain " +
+    `${node}${a.ignoreDaemonsets === false ? "" : " --ignore-daemonsets"}${timeout > 0 ? ` --timeout=${timeout}s` : ""}`
+  );
 }
 
 /** A line kubectl drain prints (the event's message is the line itself). */
@@ -157,14 +160,16 @@ function evictAll<S extends DrainHost>(s0: S, items: readonly Pod[], send: Send<
   if (daemons.length > 0 && d.args.ignoreDaemonsets === false)
     return fail(
       s0,
-      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+      "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " +
+        `${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
       ctx,
     );
   if (daemons.length > 0)
     say(
       ctx,
       "kubectl.output",
-      `Warning: ignoring DaemonSet-managed Pods: ${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+      "Warning: ignoring DaemonSet-managed Pods: " +
+        `${daemons.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
     );
   const mirror = (p: Pod) => p.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined;
   const pods = items.filter((p) => !owned(p, "DaemonSet") && !mirror(p));
@@ -177,7 +182,8 @@ function evictAll<S extends DrainHost>(s0: S, items: readonly Pod[], send: Send<
   if (bare.length > 0 && d.args.force !== true)
     return fail(
       s0,
-      `cannot delete Pods that declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
+      "cannot delete Pods that declare no controller (use --force to override): " +
+        `${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ")}`,
       ctx,
     );
   const list: Record<string, DrainPod> = {};
@@ -277,7 +283,10 @@ export function onDrainTimer<S extends DrainHost>(s: S, timer: DrainTimer, send:
   return send(s, apiCall("get", "pods", { namespace: p.namespace, name: p.name }), `drain:wait:${p.name}`);
 }
 
-/** `kubectl uncordon <node>` (`@drained`: the node this kubectl drained): PATCH spec.unschedulable=false (cordon.go patches the changed field). */
+/**
+ * `kubectl uncordon <node>` (`@drained`: the node this kubectl drained): PATCH spec.unschedulable=false (cordon.go
+ * patches the changed field).
+ */
 export function startUncordon<S extends DrainHost>(s: S, c: Command, send: Send<S>, ctx: Ctx): S {
   const node = String(c.args.node) === "@drained" ? (s.drain?.node ?? "") : String(c.args.node);
   ctx.trace("kubectl.command", `$ kubectl uncordon ${node}`, { command: `kubectl uncordon ${node}`, node });

@@ -7,7 +7,7 @@ import { apiCall, type ApiCall } from "../apiserver/http";
 import type { Resource } from "../objects/resources";
 import type { Deployment, PodTemplate, ReplicaSet, StatefulSet } from "../objects/types";
 
-export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
 export function workloadResource(kind: unknown): Resource {
   return kind === "statefulset" ? "statefulsets" : "deployments";

@@ -9,7 +9,7 @@ import { nodeReady, podReady } from "../objects/helpers";
 
 /** A `kubectl get nodes` row: NAME, STATUS (SchedulingDisabled when cordoned) and VERSION when reported. */
 function nodeRow(n: Node): string {
-  const status = `${nodeReady(n) === "True" ? "Ready" : "NotReady"}${n.spec.unschedulable ? ",SchedulingDisabled" : ""}`;
+  const status = (nodeReady(n) === "True" ? "Ready" : "NotReady") + (n.spec.unschedulable ? ",SchedulingDisabled" : "");
   return [n.metadata.name, status, n.status.nodeInfo?.kubeletVersion].filter((x) => x !== undefined).join(" ");
 }
 
@@ -49,7 +49,8 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
       return `${items.length} ${call.resource}: ${items.map((i) => i.metadata.name).join(", ")}`;
     const rows = items.map(
       (p) =>
-        `${p.metadata.name} ${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`,
+        `${p.metadata.name} ` +
+        `${p.metadata.deletionTimestamp !== null ? "Terminating" : p.status.phase}${podReady(p) ? "" : " (not ready)"}`,
     );
     return `${items.length} pod(s): ${rows.join(", ")}`;
   }
@@ -58,7 +59,13 @@ export function kubectlSummary(call: HttpRequest["call"], status: number, body: 
   if (status === 201) return `${what} created`;
   if (call.verb === "patch") {
     const spec = (call.body as { spec?: { replicas?: number; template?: unknown } } | null)?.spec;
-    return `${what} ${spec?.replicas !== undefined ? "scaled" : spec?.template !== undefined ? "template updated (a new rollout)" : "patched"}`;
+    const change =
+      spec?.replicas !== undefined
+        ? "scaled"
+        : spec?.template !== undefined
+          ? "template updated (a new rollout)"
+          : "patched";
+    return `${what} ${change}`;
   }
   const meta = (body as { metadata?: { deletionTimestamp?: number | null; finalizers?: string[] } } | null)?.metadata;
   const finalizers = meta?.finalizers ?? [];

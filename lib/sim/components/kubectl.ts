@@ -1,6 +1,6 @@
 // kubectl as a scripted user. Each command becomes the HTTP requests kubectl really makes (apply =
-// GET, then POST or PATCH; scale = GET, then PATCH) with no client-side timeout (kubectl's --request-timeout defaults to 0),
-// and every response is traced as api.response with the text kubectl would print.
+// GET, then POST or PATCH; scale = GET, then PATCH) with no client-side timeout (kubectl's --request-timeout defaults
+// to 0), and every response is traced as api.response with the text kubectl would print.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Command, Envelope } from "../core/types";
 import type { Credential } from "../apiserver/authn";
@@ -86,7 +86,7 @@ function deployment(args: Command["args"], now: number): Deployment {
 }
 
 /** The command line a learner would type, for the trace. */
-export function commandLine(c: Command): string {
+function commandLine(c: Command): string {
   const user = c.args.as;
   const line = bareCommandLine(c);
   return user === undefined ? line : line.replace(/^kubectl /, `kubectl --kubeconfig=${String(user)}.conf `);
@@ -110,7 +110,10 @@ function bareCommandLine(c: Command): string {
     case "set-image":
       return `kubectl set image ${a.kind ?? "deployment"}/${a.name} ${a.container ?? a.name}=${a.image}`;
     case "rollout-undo":
-      return `kubectl rollout undo deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`;
+      return (
+        "kubectl rollout undo " +
+        `deployment/${a.name}${a.toRevision === undefined ? "" : ` --to-revision=${a.toRevision}`}`
+      );
     case "delete":
       return `kubectl delete ${a.resource} ${a.name}${a.cascade === undefined ? "" : ` --cascade=${a.cascade}`}`;
     case "patch":

@@ -16,14 +16,17 @@ export function announce(e: ElectorEvent, identity: string, cfg: ElectorConfig, 
     case "lost":
       ctx.trace(
         "leader-election.lost",
-        `${ctx.self} could not renew the Lease ${lease} within the ${secs(cfg.renewDeadlineMs)} renew deadline: it stops leading and exits ("leaderelection lost"); its kubelet restarts it.`,
+        `${ctx.self} could not renew the Lease ${lease} within the ${secs(cfg.renewDeadlineMs)} renew ` +
+          `deadline: it stops leading and exits ("leaderelection lost"); its kubelet restarts it.`,
         { lease, identity },
       );
       return;
     case "observed":
       ctx.trace(
         "leader-election.standby",
-        `${ctx.self} is on standby: the Lease ${lease} is held by ${e.holder}; it polls every ${secs(cfg.retryPeriodMs)} and may take over ${secs(cfg.leaseDurationMs)} after the holder stops renewing.`,
+        `${ctx.self} is on standby: the Lease ${lease} is held by ${e.holder}; it polls every ` +
+          `${secs(cfg.retryPeriodMs)} and may take over ${secs(cfg.leaseDurationMs)} after the holder stops ` +
+          "renewing.",
         {
           lease,
           holder: e.holder,

@@ -78,7 +78,8 @@ function dispatch(
 }
 
 function forward(s: LbState, cfg: LbConfig, env: Envelope, req: HttpRequest, ctx: Ctx): LbState {
-  if (!dispatch(s, cfg, env.from, req, 0, null, ctx)) ctx.send(env.from, { p: "net", kind: "closed", reason: "EOF" }); // no server available
+  // no server available
+  if (!dispatch(s, cfg, env.from, req, 0, null, ctx)) ctx.send(env.from, { p: "net", kind: "closed", reason: "EOF" });
   return s;
 }
 
@@ -93,7 +94,8 @@ function redispatch(s: LbState, cfg: LbConfig, id: string, ctx: Ctx): LbState {
     const to = s.conns[id]!.backend;
     ctx.trace(
       "lb.redispatched",
-      `${refusedBy} refuses connections, so the load balancer retries them on another server (retries 1, option redispatch): ${conn.client}'s goes to ${to}. Only the first is shown.`,
+      `${refusedBy} refuses connections, so the load balancer retries them on another server ` +
+        `(retries 1, option redispatch): ${conn.client}'s goes to ${to}. Only the first is shown.`,
       { from: refusedBy, to, client: conn.client },
     );
     s.backends = { ...s.backends, [refusedBy]: { ...b, quiet: true } };
@@ -115,7 +117,8 @@ function onCheckResult(s: LbState, cfg: LbConfig, backend: ProcId, ok: boolean, 
     next.up = false;
     ctx.trace(
       "lb.backend-down",
-      `The load balancer marks ${backend} DOWN after ${cfg.fall} failed health checks (GET /healthz) and stops sending it requests.`,
+      `The load balancer marks ${backend} DOWN after ${cfg.fall} failed ` +
+        "health checks (GET /healthz) and stops sending it requests.",
       { backend },
     );
   } else if (!b.up && next.oks >= cfg.rise) {

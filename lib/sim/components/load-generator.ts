@@ -36,7 +36,10 @@ export type LoadGeneratorState = {
 };
 export type LoadGeneratorTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "step"; cpuMilli: number };
 
-/** Splits the load over the Ready endpoints (whole millicores, the remainder to the first by name) and sends every share that changed. */
+/**
+ * Splits the load over the Ready endpoints (whole millicores, the remainder to the first by name) and sends every share
+ * that changed.
+ */
 function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): LoadGeneratorState {
   const targets = readyEndpoints(s.pods).filter((p) => cfg.runtimes[p.spec.nodeName!] !== undefined);
   const shares: Record<string, Share> = emptyRecord();
@@ -102,7 +105,8 @@ export const loadGenerator = defineComponent<LoadGeneratorConfig, LoadGeneratorS
     const n = readyEndpoints(s.pods).length;
     ctx.trace(
       "load.changed",
-      `The load generator now drives ${timer.cpuMilli}m of CPU demand at the ${cfg.app} Service${n > 0 ? `: ${Math.floor(timer.cpuMilli / n)}m for each of its ${n} Ready pods` : ""}.`,
+      `The load generator now drives ${timer.cpuMilli}m of CPU demand at the ${cfg.app} ` +
+        `Service${n > 0 ? `: ${Math.floor(timer.cpuMilli / n)}m for each of its ${n} Ready pods` : ""}.`,
       { cpuMilli: timer.cpuMilli, endpoints: n },
     );
     return spread({ ...s, load: timer.cpuMilli }, cfg, ctx);

@@ -1,4 +1,4 @@
-// Component handlers by Proc.kind. Adding a component (issue 4: kube-proxy, workload controllers as
+// Component handlers by Proc.kind. Adding a component (kube-proxy, workload controllers as
 // separate processes, ...) means writing its handler and listing it here; the core is unchanged.
 import { fail } from "../core/assert";
 import type { AnyComponent } from "../core/component";
@@ -55,5 +55,3 @@ export function componentFor(kind: string): AnyComponent {
   if (c === undefined) fail(`no component handler for kind ${kind}`);
   return c;
 }
-
-export const COMPONENT_KINDS = Object.keys(COMPONENTS).sort();

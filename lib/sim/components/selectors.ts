@@ -1,6 +1,7 @@
 // Fault targets that depend on the run: `@etcd-leader` (the member leading the highest term),
 // `@etcd-follower` (the lowest-numbered running follower), `@lease-holder:<kind>` (the process of
-// that kind currently leading) and `@kubelet-of-drained-node` (the kubelet of the node kubectl drained). The fault injector is omniscient; components are not.
+// that kind currently leading) and `@kubelet-of-drained-node` (the kubelet of the node kubectl drained). The fault
+// injector is omniscient; components are not.
 import type { ProcId, World } from "../core/types";
 import type { EtcdState } from "../etcd/member-types";
 
@@ -10,7 +11,7 @@ function running(w: World, kind: string): ProcId[] {
     .sort();
 }
 
-export function etcdLeader(w: World): ProcId | null {
+function etcdLeader(w: World): ProcId | null {
   let best: ProcId | null = null;
   let term = -1;
   for (const id of running(w, "etcd")) {

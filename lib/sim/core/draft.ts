@@ -6,10 +6,10 @@
 //
 // Ownership of component states (the rule every in-place update relies on):
 //   For components that declare editsOwnedState, a transient draft remembers, in `owned`, the state
-//   object a handler (or boot) last returned for each process during this run. Such a state is referenced by the run's world and by nothing else: the run loop keeps
-//   no earlier worlds, checkpoints and the trace are built from trace records (plain values), and a
-//   handler's Ctx is only valid during its call. So when that state is passed back to the same
-//   process's handler, Ctx.ownsState is true and the handler may update it, and the containers it
+//   object a handler (or boot) last returned for each process during this run. Such a state is referenced by the run's
+//   world and by nothing else: the run loop keeps no earlier worlds, checkpoints and the trace are built from trace
+//   records (plain values), and a handler's Ctx is only valid during its call. So when that state is passed back to the
+//   same process's handler, Ctx.ownsState is true and the handler may update it, and the containers it
 //   created for it, in place. Anything else (the pure step(), a world the caller built or still
 //   holds, a state first seen in this run) gives ownsState false and the handler must copy.
 //   What a component may then mutate is its own business: only containers it never shares with

@@ -1,5 +1,5 @@
 // Every message that crosses the simulated network, as one discriminated union keyed by protocol
-// (`p`). New components (issue 4: kube-proxy, CRI details) add a protocol here and a handler in
+// (`p`). New components (kube-proxy, CRI details) add a protocol here and a handler in
 // components/registry.ts; the core never inspects bodies beyond `isConnectionOpener`.
 import type { AppMsg, CriMsg } from "../components/containerd-protocol";
 import type { EtcdRpc } from "../etcd/protocol";

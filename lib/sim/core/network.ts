@@ -3,7 +3,7 @@
 // the TCP streams etcd and Kubernetes actually use, while still being configurable per scenario.
 // Faults are explicit: partitions between groups of hosts, and per-link drop ratios and extra delay.
 import type { Rng } from "./rng";
-import type { HostId, Ms } from "./types";
+import type { HostId, Ms } from "./units";
 
 export type LinkFault = { dropPer1000: number; delayMs: number };
 
@@ -18,7 +18,7 @@ export type NetState = {
   degraded: number;
 };
 
-export function linkKey(a: HostId, b: HostId): string {
+function linkKey(a: HostId, b: HostId): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
@@ -49,11 +49,6 @@ export function routeDelay(net: NetState, from: HostId, to: HostId, src: RngSour
 export function nominalDelay(net: NetState, from: HostId, to: HostId): Ms {
   if (from === to) return 0;
   return net.latencyMs + (net.degraded === 0 ? 0 : (net.faults[linkKey(from, to)]?.delayMs ?? 0));
-}
-
-/** True when the two hosts can currently exchange messages (ignoring random drops). */
-export function isReachable(net: NetState, a: HostId, b: HostId): boolean {
-  return a === b || !net.blocked.includes(linkKey(a, b));
 }
 
 /** Blocks every pair of hosts that are in different groups. Hosts not listed keep their links. Pure. */

@@ -59,7 +59,7 @@ export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transie
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
-export function ownWorld(world: World): World {
+function ownWorld(world: World): World {
   const procs: World["procs"] = {};
   for (const id of Object.keys(world.procs)) procs[id] = makeProc(world.procs[id]!);
   return { ...world, procs, hosts: { ...world.hosts } };

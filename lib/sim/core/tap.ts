@@ -13,7 +13,9 @@ export type Tap = {
    * `lost` (a partition or a dropping link): `ev` is never queued and `at` is when it would have arrived.
    */
   routed(ev: DeliverEvent, at: Ms, lost: boolean): void;
-  /** The queued `ev`, due `now`, reached a receiver that is down (host off or process not running): it is lost there. */
+  /**
+   * The queued `ev`, due `now`, reached a receiver that is down (host off or process not running): it is lost there.
+   */
   unheard(ev: DeliverEvent, now: Ms): void;
   /**
    * `proc` may have changed at `now`: one of its handlers ran, or it crashed or started. `state` is

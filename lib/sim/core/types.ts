@@ -4,13 +4,9 @@
 import type { Msg } from "./messages";
 import type { NetState } from "./network";
 import type { RngState } from "./rng";
+import type { HostId, Ms, ProcId } from "./units";
 
-/** Virtual time in integer milliseconds since the start of the run. */
-export type Ms = number;
-/** A process, e.g. `etcd-1`, `kube-apiserver-2`, `kubelet/node-3`. */
-export type ProcId = string;
-/** A machine, e.g. `cp-1`, `node-2`, `etcd-3`. Powering a host off stops all its processes. */
-export type HostId = string;
+export type { HostId, Ms, ProcId } from "./units";
 
 export type Host = {
   up: boolean;

@@ -221,15 +221,6 @@ export function clientRequestProgress(c: EtcdClient, id: string, ctx: Ctx): void
   if (w !== undefined && w.open && w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-progress", id });
 }
 
-export function clientUnwatch(c: EtcdClient, id: string, ctx: Ctx, owned = false): EtcdClient {
-  const w = c.watches[id];
-  if (w === undefined) return c;
-  if (w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-close", id });
-  const d = open(c, owned);
-  dropWatch(d, id);
-  return d.c;
-}
-
 function connDown(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
   const conn = d.c.conns[ep];
   if (conn === undefined || conn.status === "backoff") return;
@@ -389,9 +380,4 @@ export function clientOnTimer(
   const d = open(c, owned);
   dispatch(d, cfg, timer.id, ctx);
   return { c: d.c, results: [] };
-}
-
-/** True when at least one endpoint connection is ready. */
-export function clientHasReady(c: EtcdClient): boolean {
-  return Object.values(c.conns).some((x) => x.status === "ready");
 }

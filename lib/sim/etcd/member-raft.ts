@@ -4,11 +4,13 @@
 import { fail } from "../core/assert";
 import type { Ctx } from "../core/component";
 import { entryAt } from "../raft/log";
-import { msg, tickHeartbeat } from "../raft/raft";
+import { msg } from "../raft/msg";
+import { tickHeartbeat } from "../raft/tick";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
 import { sortedKeys } from "../core/records";
-import { applyOp, getKey, rangePrefix, type RevEvent } from "./mvcc";
+import { applyOp, getKey, rangePrefix } from "./mvcc";
+import type { RevEvent } from "./protocol";
 import { isEntryData } from "./protocol";
 import type { EtcdConfig, EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
@@ -185,7 +187,8 @@ function applyCommitted(next: EtcdState, cfg: EtcdConfig, ctx: Ctx, confirmed: b
       const single = res.events.length === 1 ? res.events[0]! : null;
       for (const k of single === null ? watchKeys : watchesCovering(next.watches, single.kv.key)) {
         const w = next.watches[k]!;
-        const events = single === null ? eventsUnder(res.events, w.prefix) : res.events; // shared: messages are never modified
+        // shared: messages are never modified
+        const events = single === null ? eventsUnder(res.events, w.prefix) : res.events;
         if (events.length > 0) ctx.send(w.client, { p: "etcd", kind: "watch-events", id: w.id, events });
       }
       const p = data.origin === cfg.id ? next.proposals[data.id] : undefined;

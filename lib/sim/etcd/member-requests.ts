@@ -4,7 +4,7 @@
 import { assert } from "../core/assert";
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import { msg } from "../raft/raft";
+import { msg } from "../raft/msg";
 import { NONE } from "../raft/types";
 import { majority } from "../raft/quorum";
 import { filterRecord } from "../core/records";
@@ -21,7 +21,7 @@ function addClient(s: EtcdState, client: ProcId): EtcdState {
   return s.clients.includes(client) ? s : { ...s, clients: [...s.clients, client].sort() };
 }
 
-export function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, from: ProcId, ctx: Ctx): EtcdState {
+function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, from: ProcId, ctx: Ctx): EtcdState {
   const next = addClient(s, from);
   if (req.serializable) {
     // Served from this member's local state without consensus: fast, available, possibly stale.
@@ -94,7 +94,7 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
   return { ...next, timeoutAt: at };
 }
 
-export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
+function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
   const data = { id: req.id, origin: cfg.id, op: req.op, quiet: req.quiet, summary: req.summary };
   const blocked = s.raft.lead === NONE;
   s.proposals[req.id] = { client: from, startedAt: ctx.now, data, blocked }; // the state belongs to this call
@@ -114,7 +114,7 @@ export function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: 
  * whether the leader (or a quorum, on the leader) stayed connected; here the same question is
  * answered from Raft's own liveness tracking (recentActive, and the follower's election timer).
  */
-export function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, tick: number): string {
+function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, tick: number): string {
   const electionWindow = 2 * cfg.timing.electionMs;
   if (startedAt > s.leadElectedAt - electionWindow && startedAt < s.leadElectedAt) return ETCD_ERR.timeoutLeaderFail;
   const r = s.raft;
@@ -126,7 +126,7 @@ export function timeoutError(s: EtcdState, cfg: EtcdConfig, startedAt: Ms, tick:
   return ETCD_ERR.timeout;
 }
 
-export function handleWatch(s: EtcdState, req: Req<"watch">, from: ProcId, ctx: Ctx): EtcdState {
+function handleWatch(s: EtcdState, req: Req<"watch">, from: ProcId, ctx: Ctx): EtcdState {
   const next = addClient(s, from);
   // The v3rpc stream interceptor refuses require-leader streams outright while there is no leader.
   if (req.requireLeader && s.raft.lead === NONE) {

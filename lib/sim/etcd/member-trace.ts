@@ -25,7 +25,8 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
         e.reason === "started"
           ? `${me} started as a follower at term ${e.term} and waits to hear from a leader.`
           : e.reason === "quorum is not active"
-            ? `${me} stepped down to follower at term ${e.term}: it has not heard from a majority of members for an election timeout (CheckQuorum), so it can no longer act as leader.`
+            ? `${me} stepped down to follower at term ${e.term}: it has not heard from a majority of ` +
+              "members for an election timeout (CheckQuorum), so it can no longer act as leader."
             : e.reason.startsWith("lost")
               ? `${me} ${e.reason} and stays a follower at term ${e.term}.`
               : `${me} became a follower at term ${e.term}${leader ? ` of leader ${leader}` : ""} (${e.reason}).`;
@@ -39,7 +40,8 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
         if (s.campaigns % 10 === 0) {
           ctx.trace(
             "raft.campaign-repeated",
-            `${me} has now asked for pre-votes ${s.campaigns} times in a row without reaching a majority; its term is still ${e.term}.`,
+            `${me} has now asked for pre-votes ${s.campaigns} times in a row ` +
+              `without reaching a majority; its term is still ${e.term}.`,
             { term: e.term, attempts: s.campaigns },
           );
         }
@@ -47,7 +49,8 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
       }
       ctx.trace(
         "raft.became-pre-candidate",
-        `${me} heard from no leader within its election timeout and asks the others whether it could win term ${e.term + 1} (PreVote); its own term stays ${e.term}.`,
+        `${me} heard from no leader within its election timeout and asks the others whether ` +
+          `it could win term ${e.term + 1} (PreVote); its own term stays ${e.term}.`,
         { term: e.term },
       );
       return;
@@ -61,7 +64,8 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
       const n = s.raft.voters.length;
       ctx.trace(
         "raft.became-leader",
-        `${me} became leader for term ${e.term} with votes from ${list(voters)} (${voters.length} of ${n}; a majority is ${majority(n)}).`,
+        `${me} became leader for term ${e.term} with votes from ${list(voters)} ` +
+          `(${voters.length} of ${n}; a majority is ${majority(n)}).`,
         { term: e.term, votes: voters },
       );
       return;
@@ -74,16 +78,19 @@ export function traceRaftEvent(s: EtcdState, e: RaftEvent, cfg: EtcdConfig, ctx:
   }
 }
 
-/** Committed: stored on a majority of voters, so no later leader can lack it (Raft's Leader Completeness). */
+/**
+ * Committed: stored on a majority of voters, so no later leader can lack it (Raft's Leader
+ * Completeness). A single member is its own majority: its messages leave the majority out.
+ */
 function traceCommits(s: EtcdState, from: number, to: number, ctx: Ctx): void {
   const n = s.raft.voters.length;
+  const durable = n === 1 ? "" : `, durable on a majority (${majority(n)} of ${n})`;
   for (let i = from; i <= to; i++) {
     const entry = entryAt(s.raft.log, i);
     if (entry === undefined || !isEntryData(entry.data) || entry.data.quiet) continue;
-    ctx.trace(
-      "raft.committed",
-      `${ctx.self} committed entry ${i}, durable on a majority (${majority(n)} of ${n}): ${entry.data.summary}.`,
-      { index: i, term: entry.term },
-    );
+    ctx.trace("raft.committed", `${ctx.self} committed entry ${i}${durable}: ${entry.data.summary}.`, {
+      index: i,
+      term: entry.term,
+    });
   }
 }

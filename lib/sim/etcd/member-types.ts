@@ -6,8 +6,11 @@ import type { Log } from "../raft/log";
 import { copyRaft, type RaftState } from "../raft/types";
 import type { Ms, ProcId } from "../core/types";
 import type { EntryData } from "./protocol";
-import { thawStore, type MvccStore } from "./mvcc";
-import type { ReadRound } from "./read-loop";
+import { thawStore } from "./mvcc";
+import type { MvccStore } from "./protocol";
+
+/** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
+export type ReadRound = { ctx: string; startedAt: number; reads: readonly string[]; index: number | null };
 
 export type EtcdTiming = {
   heartbeatMs: Ms;
@@ -89,7 +92,7 @@ export type EtcdTimer =
   | { t: "read-retry"; round: string };
 
 /** A field-by-field copy of an EtcdState with a new raft state (see copyRaft for why not a spread). */
-export function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
+function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
   return {
     raft,
     store: s.store,

@@ -6,14 +6,15 @@ import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope } from "../core/types";
 import { chunkedCopy } from "../core/chunked";
 import { emptyLog } from "../raft/log";
-import { newRaft, tickElection, tickHeartbeat } from "../raft/raft";
+import { newRaft } from "../raft/raft";
+import { tickElection, tickHeartbeat } from "../raft/tick";
 import { NONE } from "../raft/types";
 import { emptyStore, thawStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
 import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
 import { currentTick, STEP, steadyAlarm, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
-import { msgOf, NO_ENTRIES } from "../raft/raft";
+import { msgOf, NO_ENTRIES } from "../raft/msg";
 import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
@@ -145,7 +146,8 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const seconds = (checks * cfg.timing.electionMs) / 1000;
   ctx.trace(
     "etcd.watches-cancelled",
-    `${ctx.self} has had no leader for ${seconds} s (${checks} election timeouts) and cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
+    `${ctx.self} has had no leader for ${seconds} s (${checks} election timeouts) and ` +
+      `cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
     { streams: keys.length },
   );
   return { ...s, watches, noLeaderChecks: checks };
@@ -205,7 +207,8 @@ function rejectPeer(s: EtcdState, from: string, remote: string, cfg: EtcdConfig,
   if (s.mismatched.includes(from)) return s;
   ctx.trace(
     "etcd.cluster-id-mismatch",
-    `${ctx.self} refuses a Raft message from ${from}: request cluster ID mismatch (local ${clusterIdOf(cfg)}, remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
+    `${ctx.self} refuses a Raft message from ${from}: request cluster ID mismatch (local ${clusterIdOf(cfg)}, ` +
+      `remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
     { peer: from, local: clusterIdOf(cfg), remote },
   );
   return { ...s, mismatched: [...s.mismatched, from].sort() };

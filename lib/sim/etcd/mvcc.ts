@@ -13,21 +13,11 @@ import {
   type Chunked,
 } from "../core/chunked";
 import { fnv1a } from "../core/hash";
-import type { EtcdOp, KeyValue, TxnResult, WatchEvent } from "./protocol";
+import type { EtcdOp, KeyValue, MvccStore, RevEvent, TxnResult } from "./protocol";
 
 const BUCKETS = 16;
 /** Events kept for watch resumption; kube-apiserver compacts etcd every 5 minutes, far above our needs. */
 const HISTORY_MAX = 10_000;
-
-export type RevEvent = WatchEvent & { rev: number };
-
-export type MvccStore = {
-  rev: number;
-  buckets: readonly (readonly KeyValue[])[];
-  history: Chunked<RevEvent>;
-  /** Order-sensitive digest of every applied write: equal digests mean equal histories. */
-  digest: number;
-};
 
 export function emptyStore(): MvccStore {
   return { rev: 1, buckets: Array.from({ length: BUCKETS }, () => []), history: chunkedEmpty<RevEvent>(2), digest: 0 };

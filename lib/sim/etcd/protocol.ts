@@ -1,7 +1,7 @@
 // The etcd v3 client API as the simulation speaks it (a subset of etcdserverpb: Range, Txn, Watch),
 // plus the peer dial handshake rafthttp performs. Error texts are etcd's own strings (rpctypes).
 import type { RaftMsg } from "../raft/types";
-import type { MvccStore } from "./mvcc";
+import type { Chunked } from "../core/chunked";
 
 export type KeyValue = { key: string; value: unknown; createRev: number; modRev: number; version: number };
 
@@ -20,6 +20,17 @@ export type TxnResult =
   | { ok: false; reason: "exists" | "conflict" | "not-found"; rev: number; current: KeyValue | null };
 
 export type WatchEvent = { type: "PUT" | "DELETE"; kv: KeyValue; prev: KeyValue | null };
+
+export type RevEvent = WatchEvent & { rev: number };
+
+/** The MVCC store (etcd/mvcc.ts), as a snapshot file carries it. */
+export type MvccStore = {
+  rev: number;
+  buckets: readonly (readonly KeyValue[])[];
+  history: Chunked<RevEvent>;
+  /** Order-sensitive digest of every applied write: equal digests mean equal histories. */
+  digest: number;
+};
 
 /** gRPC status codes that matter to clientv3's retry policy. */
 export type GrpcCode = "Unavailable" | "DeadlineExceeded" | "OutOfRange" | "Canceled";

@@ -7,14 +7,11 @@
 //
 // The functions taking `next` edit a member state owned by the handler call (member.ts `own`).
 import type { Ctx } from "../core/component";
-import { msg } from "../raft/raft";
+import { msg } from "../raft/msg";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftState } from "../raft/types";
 import { ETCD_ERR } from "./protocol";
-import type { EtcdConfig, EtcdState } from "./member-types";
-
-/** A round of the read loop: `ctx` is the ReadIndex request context, unique in the world. */
-export type ReadRound = { ctx: string; startedAt: number; reads: readonly string[]; index: number | null };
+import type { EtcdConfig, EtcdState, ReadRound } from "./member-types";
 
 function hasUnconfirmedRead(s: EtcdState): boolean {
   for (const id in s.reads) if (s.reads[id]!.index === null) return true;

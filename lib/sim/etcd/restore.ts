@@ -36,16 +36,13 @@ function snapshotFile(d: Draft, file: ProcId): SnapshotFile | null {
 }
 
 /** The command line etcdutl is run with on a member's host, for the trace. */
-export function etcdutlLine(
-  path: string,
-  member: string,
-  members: readonly string[],
-  token: string,
-  bump: number,
-): string {
+function etcdutlLine(path: string, member: string, members: readonly string[], token: string, bump: number): string {
   const cluster = members.map((m) => `${m}=https://${m}:2380`).join(",");
   const flags = bump > 0 ? ` --bump-revision ${bump} --mark-compacted` : "";
-  return `etcdutl snapshot restore ${path} --name ${member} --initial-cluster ${cluster} --initial-cluster-token ${token} --initial-advertise-peer-urls https://${member}:2380 --data-dir /var/lib/etcd-restored${flags}`;
+  return (
+    `etcdutl snapshot restore ${path} --name ${member} --initial-cluster ${cluster} --initial-cluster-token ` +
+    `${token} --initial-advertise-peer-urls https://${member}:2380 --data-dir /var/lib/etcd-restored${flags}`
+  );
 }
 
 /** Runs etcdutl snapshot restore for every listed member (each must be stopped). */
@@ -85,7 +82,8 @@ export function applyRestore(d: Draft, action: RestoreAction, out: Outbox): void
       out,
       member,
       "etcd.snapshot-restored",
-      `$ ${line}\n${member} gets a new data dir: cluster ID ${id} (was ${before}), Raft history from term 1, ${keyCount(db.store)} keys at revision ${db.rev}` +
+      `$ ${line}\n${member} gets a new data dir: cluster ID ${id} (was ${before}), ` +
+        `Raft history from term 1, ${keyCount(db.store)} keys at revision ${db.rev}` +
         (action.bumpRevision > 0
           ? `, the revision bumped to ${persisted.store.rev} and everything up to it marked compacted.`
           : "."),

@@ -7,7 +7,9 @@ import type { GeneratedQuestion } from "./types";
 const OUTCOMES = {
   ok: "It succeeds: the Deployment is scaled (HTTP 200).",
   timeout: 'It fails after about 7 s: "etcdserver: request timed out".',
-  hang: "It hangs: its first request, a GET of the Deployment, is a quorum read that fails with 504 after the API server's 60 s request timeout.",
+  hang:
+    "It hangs: its first request, a GET of the Deployment, is a quorum read " +
+    "that fails with 504 after the API server's 60 s request timeout.",
   refused: "It fails at once: the connection to the API server is refused.",
 };
 
@@ -35,16 +37,27 @@ export function etcdWrites(seed: number): GeneratedQuestion {
   const right = kind === null ? `It fails: ${error || "no response"}.` : OUTCOMES[kind];
   const up = members - down;
   const need = majority(members);
+  const latencyMs = Number(scale?.latencyMs);
+  const after = latencyMs < 1000 ? `${latencyMs} ms` : sec(latencyMs);
   const outcome =
     scale === undefined
       ? "kubectl got no answer within the run"
-      : `kubectl scale got HTTP ${status} after ${Number(scale.latencyMs) < 1000 ? `${Number(scale.latencyMs)} ms` : sec(Number(scale.latencyMs))}${error === "" || error === "null" ? "" : `: ${error}`}`;
+      : `kubectl scale got HTTP ${status} after ${after}${error === "" || error === "null" ? "" : `: ${error}`}`;
   return question(
     {
       kind: "etcd-writes",
       seed,
-      prompt: `An external etcd cluster has **${members}** member${members === 1 ? "" : "s"}. At t = 20 s, **${down}** of them ${down === 1 ? "is" : "are"} stopped (the leader first). At t = 30 s you run \`kubectl scale deployment web --replicas=3\`. What happens?`,
-      explanation: `${up} of ${members} members are left and a write needs a majority of ${need}, so ${up >= need ? "etcd still has a leader and commits" : "no leader can be elected: nothing commits, and even the read kubectl sends before its write needs a leader"}. In the simulation ${outcome}.`,
+      prompt:
+        `An external etcd cluster has **${members}** member${members === 1 ? "" : "s"}. At t = ` +
+        `20 s, **${down}** of them ${down === 1 ? "is" : "are"} stopped (the leader first). At t ` +
+        `= 30 s you run \`kubectl scale deployment web --replicas=3\`. What happens?`,
+      explanation:
+        `${up} of ${members} members are left and a write needs a majority of ${need}, so ` +
+        (up >= need
+          ? "etcd still has a leader and commits"
+          : "no leader can be elected: nothing commits, and even the " +
+            "read kubectl sends before its write needs a leader") +
+        `. In the simulation ${outcome}.`,
       hint: "A write needs a majority of the members, counting the ones that are down.",
       replay: { scenario: "etcd-quorum-loss", params, seed, at: scale?.t ?? 30_000 },
     },

@@ -7,7 +7,7 @@ import { pick, question, replayOf, rngFor } from "./draw";
 import type { GeneratedQuestion } from "./types";
 
 /** Pods of `prefix` alive just before `at`: created (by either controller) and not yet removed. */
-export function aliveAt(events: readonly TraceEvent[], prefix: string, at: number): string[] {
+function aliveAt(events: readonly TraceEvent[], prefix: string, at: number): string[] {
   const alive = new Set<string>();
   for (const e of select(events, { to: at - 1 })) {
     const pod = String(e.pod);
@@ -51,9 +51,20 @@ export function podNames(seed: number): GeneratedQuestion {
     {
       kind: "pod-names",
       seed,
-      prompt: `You create a Deployment \`web\` and a StatefulSet \`db\` (${parallel ? "podManagementPolicy: Parallel" : "the default OrderedReady"}, headless Service \`db\`), both with **${replicas}** replicas. Then you scale both to **${scaleUpTo}**, and later both to **${scaleDownTo}**. Which pods exist once things settle? (The Deployment's current ReplicaSet is \`web-${hash}\`.)`,
-      explanation: `The StatefulSet keeps ordinals 0…${scaleDownTo - 1} and removed the highest ones first (${ordinals(scaleDownTo, scaleUpTo - scaleDownTo).join(", ")}); the Deployment's pods are web-${hash}-<5 random characters>, and scaling down removed the pods ranked first (those on the node running the most of them, then the most recently Ready). In the simulation: ${right}.`,
-      hint: "One controller gives its pods stable ordinal identities; the other names them after the pod template's hash plus a random suffix.",
+      prompt:
+        `You create a Deployment \`web\` and a StatefulSet \`db\` ` +
+        `(${parallel ? "podManagementPolicy: Parallel" : "the default OrderedReady"}, headless Service \`db\`), ` +
+        `both with **${replicas}** replicas. Then you scale both to **${scaleUpTo}**, and later both to ` +
+        `**${scaleDownTo}**. Which pods exist once things settle? (The Deployment's current ReplicaSet is ` +
+        `\`web-${hash}\`.)`,
+      explanation:
+        `The StatefulSet keeps ordinals 0…${scaleDownTo - 1} and removed the highest ones first ` +
+        `(${ordinals(scaleDownTo, scaleUpTo - scaleDownTo).join(", ")}); the Deployment's pods are ` +
+        `web-${hash}-<5 random characters>, and scaling down removed the pods ranked first (those on the ` +
+        `node running the most of them, then the most recently Ready). In the simulation: ${right}.`,
+      hint:
+        "One controller gives its pods stable ordinal identities; the other " +
+        "names them after the pod template's hash plus a random suffix.",
       replay: { scenario: "deployment-vs-statefulset", params, seed, at: STEPS.deletePod },
     },
     right,

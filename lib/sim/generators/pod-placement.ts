@@ -20,34 +20,44 @@ function setup(rng: Rng): Setup {
   const c = pick(rng, [1, 2, 3, 4, 7, 7, 7]);
   const base = { case: c, replicas: 4, cpuNode1: 1200, cpuNode2: 400, cpuNode3: 800, podCpu: 500 };
   const workers =
-    "Three workers (node-1..3) with 2 CPUs and 4 GiB allocatable each; the control-plane node keeps its NoSchedule taint.";
+    "Three workers (node-1..3) with 2 CPUs and 4 GiB allocatable " +
+    "each; the control-plane node keeps its NoSchedule taint.";
   if (c === 1)
     return {
       params: base,
       pod: "big",
       story: workers,
-      yaml: 'kind: Pod\nmetadata: { name: big }\nspec:\n  containers:\n  - name: big\n    image: nginx:1.27\n    resources: { requests: { cpu: "3", memory: 256Mi } }',
+      yaml:
+        "kind: Pod\nmetadata: { name: big }\nspec:\n  containers:\n  - name: big\n    " +
+        'image: nginx:1.27\n    resources: { requests: { cpu: "3", memory: 256Mi } }',
     };
   if (c === 2)
     return {
       params: base,
       pod: "web",
       story: `${workers} No node has the label disktype=ssd.`,
-      yaml: "kind: Pod\nmetadata: { name: web }\nspec:\n  nodeSelector: { disktype: ssd }\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: { requests: { cpu: 500m, memory: 256Mi } }",
+      yaml:
+        "kind: Pod\nmetadata: { name: web }\nspec:\n  nodeSelector: { disktype: ssd }\n  containers:\n  - " +
+        "name: web\n    image: nginx:1.27\n    resources: { requests: { cpu: 500m, memory: 256Mi } }",
     };
   if (c === 3)
     return {
       params: base,
       pod: "web",
       story: `${workers} Every worker is tainted dedicated=batch:NoSchedule.`,
-      yaml: "kind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: { requests: { cpu: 500m, memory: 256Mi } }",
+      yaml:
+        "kind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n  - name: web\n    " +
+        "image: nginx:1.27\n    resources: { requests: { cpu: 500m, memory: 256Mi } }",
     };
   if (c === 4)
     return {
       params: base,
       pod: "web",
       story: `${workers} A pod labelled app=cache runs on node-2.`,
-      yaml: "kind: Pod\nmetadata: { name: web }\nspec:\n  affinity:\n    podAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: { matchLabels: { app: cache } }\n        topologyKey: kubernetes.io/hostname\n  containers:\n  - name: web\n    image: nginx:1.27",
+      yaml:
+        "kind: Pod\nmetadata: { name: web }\nspec:\n  affinity:\n    podAffinity:\n      " +
+        "requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: { matchLabels: { app: cache } " +
+        "}\n        topologyKey: kubernetes.io/hostname\n  containers:\n  - name: web\n    image: nginx:1.27",
     };
   // LeastAllocated: distinct loads so the answer does not depend on a random tie-break.
   const loads = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((x) => x * 100);
@@ -58,12 +68,16 @@ function setup(rng: Rng): Setup {
   }
   const podCpu = pick(rng, [100, 200, 300, 400, 500]);
   const params = { ...base, cpuNode1: drawn[0]!, cpuNode2: drawn[1]!, cpuNode3: drawn[2]!, podCpu };
-  const story = `${workers} Pods already request ${drawn.map((l, i) => `${l}m CPU on node-${i + 1}`).join(", ")} (256Mi memory each where present).`;
+  const story =
+    `${workers} Pods already request ${drawn.map((l, i) => `${l}m CPU on node-${i + 1}`).join(", ")} ` +
+    "(256Mi memory each where present).";
   return {
     params,
     pod: "web",
     story,
-    yaml: `kind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: { requests: { cpu: ${podCpu}m, memory: 256Mi } }`,
+    yaml:
+      `kind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n  - name: web\n    image: ` +
+      `nginx:1.27\n    resources: { requests: { cpu: ${podCpu}m, memory: 256Mi } }`,
   };
 }
 
@@ -91,14 +105,17 @@ export function podPlacement(seed: number): GeneratedQuestion {
     s.params.case === 4 ? [PENDING.affinity] : s.params.case === 7 ? [PENDING.cpu] : Object.values(PENDING).slice(0, 3);
   const why = bound
     ? Array.isArray(decided.scores) && decided.scores.length > 0
-      ? `Every feasible worker was scored and ${String(decided.node)} had the highest weighted total (${decided.scores.join(", ")}).`
+      ? `Every feasible worker was scored and ${String(decided.node)} had ` +
+        `the highest weighted total (${decided.scores.join(", ")}).`
       : `${String(decided.node)} was the only node that passed every filter.`
     : `The scheduler reported: ${String(decided?.reason)}`;
   return question(
     {
       kind: "pod-placement",
       seed,
-      prompt: `${s.story}\n\nYou apply this pod at t = 20 s:\n\n\`\`\`yaml\n${s.yaml}\n\`\`\`\n\nWhere does the default kube-scheduler put it?`,
+      prompt:
+        `${s.story}\n\nYou apply this pod at t = 20 s:\n\n\`\`\`yaml\n` +
+        `${s.yaml}\n\`\`\`\n\nWhere does the default kube-scheduler put it?`,
       explanation: `${why} (kube-scheduler with the default profile, in the simulation's own run.)`,
       hint:
         s.params.case === 7

@@ -8,7 +8,7 @@ import type { GeneratedQuestion } from "./types";
 const FAULT = 30_000;
 
 /** "about 5 min 55 s", rounded to 5 s. */
-export function roughly(ms: number): string {
+function roughly(ms: number): string {
   const s = Math.round(ms / 5000) * 5;
   const m = Math.floor(s / 60);
   return m === 0 ? `about ${s} s` : `about ${m} min${s % 60 === 0 ? "" : ` ${s % 60} s`}`;
@@ -40,12 +40,22 @@ export function replacementTime(seed: number): GeneratedQuestion {
     {
       kind: "replacement-time",
       seed,
-      prompt: `A worker running some of the 3 replicas of Deployment \`web\` loses power. kube-controller-manager runs with \`--node-monitor-grace-period=${graceSeconds}s\`, and the pods tolerate \`node.kubernetes.io/unreachable:NoExecute\` for **${tolerationSeconds} s** (\`tolerationSeconds\`, added by DefaultTolerationSeconds). How long after the power cut are all of its pods running again on other nodes?`,
+      prompt:
+        `A worker running some of the 3 replicas of Deployment \`web\` loses power. kube-controller-manager runs ` +
+        `with \`--node-monitor-grace-period=${graceSeconds}s\`, and the pods tolerate ` +
+        `\`node.kubernetes.io/unreachable:NoExecute\` for **${tolerationSeconds} s** (\`tolerationSeconds\`, ` +
+        "added by DefaultTolerationSeconds). How long after the power cut are all of its pods running again on " +
+        "other nodes?",
       explanation:
         delay === null
           ? "In the simulation the pods were not replaced within the run."
-          : `The node goes Unknown once ${graceSeconds} s pass without a heartbeat (checked every 5 s), gets the NoExecute taint, its pods are evicted ${tolerationSeconds} s later, and the ReplicaSet's replacements start elsewhere: in the simulation the last of ${lost} pod(s) ran again ${(delay / 1000).toFixed(1)} s after the power cut.`,
-      hint: "Count three waits: noticing the silent node, the pods' toleration of the taint, and starting the replacements.",
+          : `The node goes Unknown once ${graceSeconds} s pass without a heartbeat (checked every 5 ` +
+            `s), gets the NoExecute taint, its pods are evicted ${tolerationSeconds} s later, and ` +
+            `the ReplicaSet's replacements start elsewhere: in the simulation the last of ${lost} ` +
+            `pod(s) ran again ${(delay / 1000).toFixed(1)} s after the power cut.`,
+      hint:
+        "Count three waits: noticing the silent node, the pods' " +
+        "toleration of the taint, and starting the replacements.",
       replay: { scenario: "node-failure", params, seed, at: back?.t ?? off?.t ?? FAULT },
     },
     right,

@@ -19,7 +19,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: InputError 
 export type DocumentLocation = Pick<InputError, "file" | "document" | "item" | "kind" | "name">;
 
 /** Renders a zod path as Kubernetes writes field paths: `spec.containers[0].image`. Pure. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;

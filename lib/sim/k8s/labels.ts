@@ -14,7 +14,6 @@ export type LabelSelector = { matchLabels: LabelSet; matchExpressions: LabelSele
 export type Selector = { nothing: true } | { nothing: false; requirements: LabelSelectorRequirement[] };
 
 export const NOTHING: Selector = { nothing: true };
-export const EVERYTHING: Selector = { nothing: false, requirements: [] };
 
 /** metav1.LabelSelectorAsSelector: nil → nothing, empty → everything. matchLabels become `In [value]`. Pure. */
 export function selectorFromLabelSelector(selector: LabelSelector | null): Selector {

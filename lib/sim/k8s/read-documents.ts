@@ -69,7 +69,8 @@ export function readDocuments(file: string, text: string): Result<RawObject[]> {
       return fail(
         location,
         "",
-        `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+        `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ` +
+          `${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
       );
     }
     const value = documentToJs(document);

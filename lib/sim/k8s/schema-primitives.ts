@@ -18,7 +18,7 @@ export function integer(min: number, max: number) {
 export const int32 = integer(-(2 ** 31), 2 ** 31 - 1);
 
 /** A resource quantity; numbers are accepted the way the API server's JSON decoding accepts them. */
-export const quantity = z
+const quantity = z
   .union([z.string(), z.bigint(), z.number()])
   .transform((value) => String(value))
   .superRefine((text, ctx) => {
@@ -44,10 +44,10 @@ export const resourceList = z.record(z.string().min(1), quantity).superRefine((l
 
 export const labelMap = z.record(z.string(), z.string());
 
-export const selectorOperator = z.enum(["In", "NotIn", "Exists", "DoesNotExist"]);
+const selectorOperator = z.enum(["In", "NotIn", "Exists", "DoesNotExist"]);
 
 /** metav1.LabelSelectorRequirement, with the value-count rules of labels.NewRequirement. */
-export const labelSelectorRequirement = z
+const labelSelectorRequirement = z
   .strictObject({ key: z.string().min(1), operator: selectorOperator, values: z.array(z.string()).optional() })
   .superRefine((requirement, ctx) => {
     const count = requirement.values?.length ?? 0;

@@ -3,7 +3,7 @@
 import type { Taint, Toleration } from "@/lib/sim/k8s/types";
 
 /** Toleration.ToleratesTaint: empty effect or key match all; Exists ignores the value. Pure. */
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect !== "" && toleration.effect !== taint.effect) return false;
   if (toleration.key !== "" && toleration.key !== taint.key) return false;
   return toleration.operator === "Exists" || toleration.value === taint.value;

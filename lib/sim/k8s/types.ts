@@ -84,7 +84,7 @@ export type Pod = {
   namespace: string;
   labels: LabelSet;
   ownerReferences: OwnerReference[];
-  /** metadata.deletionTimestamp is set: spreading ignores the pod (#87621). */
+  /** metadata.deletionTimestamp is set: spreading ignores the pod (kubernetes/kubernetes#87621). */
   terminating: boolean;
   /** status.phase is Succeeded or Failed: the scheduler's cache does not count the pod. */
   terminal: boolean;

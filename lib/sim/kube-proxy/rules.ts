@@ -31,12 +31,12 @@ export type ServicePort = {
 export type RuleTable = { mode: ProxyMode; chains: Record<string, string[]>; rules: number; hashEntries: number };
 
 /** Fixed rules every sync writes whatever the services (jumps from the hooks, masquerade plumbing). */
-export const BASE_RULES: Record<ProxyMode, number> = { iptables: 12, ipvs: 14, nftables: 12 };
+const BASE_RULES: Record<ProxyMode, number> = { iptables: 12, ipvs: 14, nftables: 12 };
 
 const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /** A 16-character chain suffix, like upstream's base32(sha256(...))[:16]. Pure. */
-export function chainSuffix(text: string): string {
+function chainSuffix(text: string): string {
   let a = fnv1a(text);
   let b = fnv1a(text, a ^ 0x9e3779b9);
   let out = "";
@@ -178,7 +178,8 @@ export function rejectPath(mode: ProxyMode, svc: ServicePort): string[] | null {
   if (mode === "nftables") {
     return [
       "nat-prerouting: jump services, whose service-ips map has no entry for it",
-      `filter: one lookup in map no-endpoint-services (${svc.vip} . ${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`,
+      `filter: one lookup in map no-endpoint-services (${svc.vip} . ` +
+        `${svc.protocol.toLowerCase()} . ${svc.port}): goto reject-chain`,
       refused,
     ];
   }

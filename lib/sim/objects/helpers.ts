@@ -43,7 +43,10 @@ export function matchesLabels(
   return true;
 }
 
-/** A PodDisruptionBudget selects a pod in its namespace that its selector matches (an empty selector selects none in policy/v1 here). */
+/**
+ * A PodDisruptionBudget selects a pod in its namespace that its selector matches (an empty selector selects none in
+ * policy/v1 here).
+ */
 export function budgetSelects(pdb: PodDisruptionBudget, pod: Pod): boolean {
   return (
     pod.metadata.namespace === pdb.metadata.namespace &&

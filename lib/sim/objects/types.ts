@@ -1,7 +1,7 @@
 // The Kubernetes objects this engine stores in etcd, reduced to the fields its controllers read.
 // Timestamps are virtual milliseconds. (lib/sim/k8s holds the full, user-facing schemas used to
 // parse real YAML; these are the engine's internal, already-defaulted shapes.)
-import type { Ms } from "../core/types";
+import type { Ms } from "../core/units";
 import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 
 /**
@@ -63,7 +63,9 @@ export type Probe = {
 export type AppBehavior = {
   readyAfterMs: number;
   exitAfterMs: number | null;
-  /** The exit code after exitAfterMs (absent: 1). 0 is a run-to-completion program (a Job's pod) that finished its work. */
+  /**
+   * The exit code after exitAfterMs (absent: 1). 0 is a run-to-completion program (a Job's pod) that finished its work.
+   */
   exitCode?: number;
   /** Its first `failFirst` runs on a node exit with code 1 instead (a dependency not ready yet): a flaky batch task. */
   failFirst?: number;
@@ -346,7 +348,10 @@ export type Job = {
 
 export type ConcurrencyPolicy = "Allow" | "Forbid" | "Replace";
 
-/** batch/v1 CronJob; `schedule` is a cron line (the engine reads every-N-minutes lines: a star, a slash and N, then four stars). */
+/**
+ * batch/v1 CronJob; `schedule` is a cron line (the engine reads every-N-minutes lines: a star, a slash and N, then four
+ * stars).
+ */
 export type CronJob = {
   kind: "CronJob";
   apiVersion: "batch/v1";
@@ -368,7 +373,10 @@ export type CronJob = {
 /** One scaling policy of an HPA behavior: at most `value` pods (or percent) per `periodSeconds`. */
 export type HpaScalingPolicy = { type: "Pods" | "Percent"; value: number; periodSeconds: number };
 
-/** spec.behavior.scaleUp / scaleDown after the API's defaulting (autoscaling/v2 SetDefaults_HorizontalPodAutoscalerBehavior). */
+/**
+ * spec.behavior.scaleUp / scaleDown after the API's defaulting (autoscaling/v2
+ * SetDefaults_HorizontalPodAutoscalerBehavior).
+ */
 export type HpaScalingRules = {
   stabilizationWindowSeconds: number | null;
   selectPolicy: "Max" | "Min" | "Disabled";
@@ -394,10 +402,15 @@ export type HorizontalPodAutoscaler = {
   status: { currentReplicas: number; desiredReplicas: number; lastScaleTime: Ms | null };
 };
 
-/** A peer of a NetworkPolicy rule: pods by label in the policy's namespace, or in the namespaces a namespaceSelector matches (both: pods by label in those namespaces). */
+/**
+ * A peer of a NetworkPolicy rule: pods by label in the policy's namespace, or in the namespaces a namespaceSelector
+ * matches (both: pods by label in those namespaces).
+ */
 export type NetworkPolicyPeer = { podSelector?: Record<string, string>; namespaceSelector?: Record<string, string> };
 export type NetworkPolicyPort = { protocol: "TCP" | "UDP"; port: number };
-/** A rule allows traffic from/to any of `peers` (none listed: every peer) on any of `ports` (none listed: every port). */
+/**
+ * A rule allows traffic from/to any of `peers` (none listed: every peer) on any of `ports` (none listed: every port).
+ */
 export type NetworkPolicyRule = { peers: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] };
 
 /** networking.k8s.io/v1 NetworkPolicy (matchLabels selectors only). */

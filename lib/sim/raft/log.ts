@@ -42,7 +42,7 @@ export function entriesFrom(log: Log, from: number, max: number): Entry[] {
   return chunkedSlice(log, from, Math.min(from + max, lastIndex(log) + 1));
 }
 
-export function matchTerm(log: Log, index: number, term: number): boolean {
+function matchTerm(log: Log, index: number, term: number): boolean {
   return termAt(log, index) === term;
 }
 

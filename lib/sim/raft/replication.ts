@@ -1,7 +1,7 @@
 // Log replication and heartbeats (etcd-io/raft raft.go: maybeSendAppend, sendHeartbeat,
 // handleAppendEntries, handleHeartbeat) and the ReadOnlySafe ReadIndex queue (read_only.go).
 import { assert, fail } from "../core/assert";
-import { entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
+import { appendLog, entriesFrom, findConflictByTerm, lastIndex, maybeAppend, termAt } from "./log";
 import {
   becomeProbe,
   becomeReplicate,
@@ -12,12 +12,34 @@ import {
   sentAppend,
   withSentCommit,
 } from "./progress";
-import { maybeCommit, msg, msgOf, NO_ENTRIES } from "./raft";
-import { voteResult } from "./quorum";
-import { NONE, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
+import { msg, msgOf, NO_ENTRIES } from "./msg";
+import { committedIndex, voteResult } from "./quorum";
+import { NONE, type Entry, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
+
+/** raft.appendEntry on the leader, followed by the self-acknowledgement of the durable write. */
+export function appendEntries(r: RaftState, data: readonly unknown[], env: RaftEnv): void {
+  assert(r.role === "leader", "only a leader appends proposals");
+  const li = lastIndex(r.log);
+  const entries: Entry[] = data.map((d, i) => ({ index: li + 1 + i, term: r.term, data: d }));
+  r.log = appendLog(r.log, entries, env.inPlace);
+  stepSelfAppendResp(r, lastIndex(r.log), env);
+}
+
+/** raft.maybeCommit: advance commit to the majority-replicated index if it is from this term. */
+function maybeCommit(r: RaftState, env: RaftEnv): boolean {
+  const ci = committedIndex(r.voters.map((v) => r.progress[v]?.match ?? 0));
+  if (ci <= r.commit) return false;
+  if (ci > lastIndex(r.log)) fail(`committed index ${ci} beyond leader's log`);
+  // Only entries of the current term are committed by counting replicas (Raft §5.4.2).
+  if (termAt(r.log, ci) !== r.term) return false;
+  const from = r.commit + 1;
+  r.commit = ci;
+  env.emit({ type: "committed", from, to: ci });
+  return true;
+}
 
 /** etcd's MaxSizePerMsg is 1 MiB; entries here are small, so cap MsgApp by count instead. */
-export const MAX_ENTRIES_PER_MSG = 64;
+const MAX_ENTRIES_PER_MSG = 64;
 
 /** Records `pr` as the leader's view of `id`: in place when the step owns the record (env.inPlace). */
 function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void {
@@ -26,7 +48,7 @@ function setProgress(r: RaftState, id: number, pr: Progress, env: RaftEnv): void
 }
 
 /** raft.maybeSendAppend: send the entries `to` is missing (or an empty append carrying commit). */
-export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
+function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: RaftEnv): boolean {
   const pr = r.progress[to];
   if (!pr) fail(`no progress for ${to}`);
   if (pr.state === "probe" && pr.paused) return false;
@@ -40,7 +62,7 @@ export function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, 
   return true;
 }
 
-export function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
+function sendAppend(r: RaftState, to: number, env: RaftEnv): void {
   maybeSendAppend(r, to, true, env);
 }
 
@@ -66,7 +88,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
 }
 
 /** The leader's own durable append acknowledges itself (raft delivers it via msgsAfterAppend). */
-export function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): void {
+function stepSelfAppendResp(r: RaftState, index: number, env: RaftEnv): void {
   const pr = r.progress[r.id];
   assert(pr, "leader has no progress for itself");
   const up = maybeUpdate(pr, index);

@@ -1,7 +1,8 @@
 // raft.Step and the per-role step functions (stepLeader, stepCandidate, stepFollower), ported from
 // etcd-io/raft raft.go with PreVote and CheckQuorum semantics intact.
-import { becomeFollower, becomeLeader, campaign, electionElapsed, appendEntries, msg } from "./raft";
-import { isUpToDate, lastIndex, lastTerm } from "./log";
+import { msg } from "./msg";
+import { becomeCandidate, becomeFollower, becomeLeader, becomePreCandidate, electionElapsed } from "./raft";
+import { isUpToDate, lastIndex, termAt } from "./log";
 import { voteResult } from "./quorum";
 import {
   bcastAppend,
@@ -9,6 +10,7 @@ import {
   handleAppendResp,
   handleHeartbeat,
   handleHeartbeatResp,
+  appendEntries,
   leaderReadIndex,
 } from "./replication";
 import { NONE, type RaftEnv, type RaftMsg, type RaftMsgType, type RaftState } from "./types";
@@ -149,7 +151,23 @@ function stepFollower(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   }
 }
 
-/** The member's last log position, for vote requests and debugging output. */
-export function lastLogId(r: RaftState): string {
-  return `${lastIndex(r.log)}/${lastTerm(r.log)}`;
+/** raft.hup: start a (pre-)election unless already leader. */
+export function hup(r: RaftState, env: RaftEnv): void {
+  if (r.role === "leader" || !r.voters.includes(r.id)) return;
+  campaign(r, r.preVote ? "pre-election" : "election", env);
+}
+
+/** raft.campaign: ask every voter; our own vote is counted after the requests go out. */
+function campaign(r: RaftState, kind: "pre-election" | "election", env: RaftEnv): void {
+  const pre = kind === "pre-election";
+  if (pre) becomePreCandidate(r, env);
+  else becomeCandidate(r, env);
+  const term = pre ? r.term + 1 : r.term;
+  const type = pre ? "MsgPreVote" : "MsgVote";
+  const li = lastIndex(r.log);
+  const lt = termAt(r.log, li) ?? 0;
+  for (const id of r.voters) {
+    if (id !== r.id) env.send(msg({ type, from: r.id, to: id, term, index: li, logTerm: lt }));
+  }
+  stepRaft(r, msg({ type: pre ? "MsgPreVoteResp" : "MsgVoteResp", from: r.id, to: r.id, term }), env);
 }

@@ -127,7 +127,8 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     where: (e) => typeof e.warning === "string" && String(e.warning).includes("PodSecurity"),
   });
   const level = levelOf(p);
-  const psaText = `PodSecurity "${level}:latest": privileged (container "debug" must not set securityContext.privileged=true)`;
+  const psaText =
+    `PodSecurity "${level}:latest": privileged (container ` + `"debug" must not set securityContext.privileged=true)`;
   const out = [];
   if (defaultsOn(p)) {
     const ok =
@@ -141,10 +142,14 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "defaults-filled",
-        `The LimitRange's defaults fill what web's template leaves out: LimitRanger (a mutating admission plugin) gives each container a ${quantity("cpu", DEFAULT_REQUEST.cpuMilli)} CPU request and a ${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} CPU limit and records it in the kubernetes.io/limit-ranger annotation, before ResourceQuota counts them.`,
+        "The LimitRange's defaults fill what web's template leaves out: LimitRanger (a mutating " +
+          `admission plugin) gives each container a ${quantity("cpu", DEFAULT_REQUEST.cpuMilli)} CPU ` +
+          `request and a ${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} CPU limit and records it in the ` +
+          "kubernetes.io/limit-ranger annotation, before ResourceQuota counts them.",
         ok,
         [...filled, ...charged],
-        `${filled.length} web pods defaulted${filled[0] ? `: "${String(filled[0].annotation)}"` : ""}; ${charged.length} charged to the quota.`,
+        `${filled.length} web pods defaulted${filled[0] ? `: "${String(filled[0].annotation)}"` : ""}; ` +
+          `${charged.length} charged to the quota.`,
       ),
     );
   } else {
@@ -152,7 +157,8 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "must-specify-limits",
-        `Without LimitRange defaults, web's containers set no CPU limit, and a quota on limits.cpu makes every container name one: ResourceQuota refuses every web pod with "${msg}".`,
+        "Without LimitRange defaults, web's containers set no CPU limit, and a quota on limits.cpu " +
+          `makes every container name one: ResourceQuota refuses every web pod with "${msg}".`,
         refusedWeb.length > 0 && refusedWeb.every((e) => String(e.error).endsWith(msg)) && charged.length === 0,
         refusedWeb.slice(0, 3),
         `${refusedWeb.length} web pods refused${refusedWeb[0] ? `: ${String(refusedWeb[0].error)}` : ""}.`,
@@ -161,25 +167,33 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   }
   if (defaultsOn(p) && n > want) {
     const used = want * DEFAULT_LIMIT.cpuMilli + (modeOf(p) === "warn" ? DEBUG_CPU : 0);
-    const msg = `exceeded quota: ${QUOTA}, requested: limits.cpu=${quantity("cpu", DEFAULT_LIMIT.cpuMilli)}, used: limits.cpu=${quantity("cpu", used)}, limited: limits.cpu=${quantity("cpu", q * 1000)}`;
+    const msg =
+      `exceeded quota: ${QUOTA}, requested: limits.cpu=${quantity("cpu", DEFAULT_LIMIT.cpuMilli)}, ` +
+      `used: limits.cpu=${quantity("cpu", used)}, limited: limits.cpu=${quantity("cpu", q * 1000)}`;
     const quotaRefused = refusedWeb.filter((e) => e.plugin === "ResourceQuota");
     out.push(
       claim(
         "quota-refuses",
-        `Quota ${QUOTA} allows limits.cpu ${q}: once ${want} web pods (${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} each${modeOf(p) === "warn" ? `, after the debug pod's ${DEBUG_CPU}m` : ""}) are charged, the next create would exceed it and is refused, 403 Forbidden: "${msg}".`,
+        `Quota ${QUOTA} allows limits.cpu ${q}: once ${want} web pods ` +
+          `(${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} ` +
+          `each${modeOf(p) === "warn" ? `, after the debug pod's ${DEBUG_CPU}m` : ""}) are charged, the next ` +
+          `create would exceed it and is refused, 403 Forbidden: "${msg}".`,
         charged.length === want && quotaRefused.length > 0 && quotaRefused.every((e) => String(e.error).endsWith(msg)),
         [...charged, ...quotaRefused.slice(0, 2)],
-        `${charged.length} web pods charged; ${quotaRefused.length} refused${quotaRefused[0] ? ` ${at(quotaRefused[0])}: ${String(quotaRefused[0].error)}` : ""}.`,
+        `${charged.length} web pods charged; ${quotaRefused.length} ` +
+          `refused${quotaRefused[0] ? ` ${at(quotaRefused[0])}: ${String(quotaRefused[0].error)}` : ""}.`,
       ),
     );
   } else if (defaultsOn(p)) {
     out.push(
       claim(
         "quota-admits",
-        `Quota ${QUOTA} allows limits.cpu ${q}, enough for all ${n} web pods at ${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} each: every create is admitted and charged, none refused.`,
+        `Quota ${QUOTA} allows limits.cpu ${q}, enough for all ${n} web pods at ` +
+          `${quantity("cpu", DEFAULT_LIMIT.cpuMilli)} each: every create is admitted and charged, none refused.`,
         charged.length === n && refusedWeb.length === 0,
         charged,
-        `${charged.length} web pods charged, ${refusedWeb.length} refused${charged.length > 0 ? `; last: ${String(charged[charged.length - 1]!.used)}` : ""}.`,
+        `${charged.length} web pods charged, ${refusedWeb.length} ` +
+          `refused${charged.length > 0 ? `; last: ${String(charged[charged.length - 1]!.used)}` : ""}.`,
       ),
     );
   }
@@ -187,20 +201,24 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "deployment-created-pods-refused",
-        `Deployment web itself is created fine (201): admission checks pods, not the Deployment. Its ReplicaSet then asks for ${n} pods and only ${want} get through; the refused creates show only as FailedCreate events on the ReplicaSet, and those pods never appear.`,
+        "Deployment web itself is created fine (201): admission checks pods, not the Deployment. " +
+          `Its ReplicaSet then asks for ${n} pods and only ${want} get through; the refused creates ` +
+          "show only as FailedCreate events on the ReplicaSet, and those pods never appear.",
         deployCreated !== undefined &&
           failedCreate.length > 0 &&
           created.length === want &&
           failedCreate.every((e) => String(e.event).startsWith('Error creating: pods "web-')),
         [deployCreated, ...created, ...failedCreate.slice(0, 2)],
-        `Deployment created ${at(deployCreated)}; ${created.length} web pods created; ${failedCreate.length} FailedCreate events${failedCreate[0] ? `, e.g. "${String(failedCreate[0].event)}"` : ""}.`,
+        `Deployment created ${at(deployCreated)}; ${created.length} web pods created; ${failedCreate.length} ` +
+          `FailedCreate events${failedCreate[0] ? `, e.g. "${String(failedCreate[0].event)}"` : ""}.`,
       ),
     );
   } else {
     out.push(
       claim(
         "deployment-pods-created",
-        `Deployment web is created (201) and its ReplicaSet creates all ${n} pods: none is refused, so no FailedCreate event.`,
+        "Deployment web is created (201) and its ReplicaSet creates all " +
+          `${n} pods: none is refused, so no FailedCreate event.`,
         deployCreated !== undefined && created.length === n && failedCreate.length === 0,
         [deployCreated, ...created],
         `${created.length} web pods created; ${failedCreate.length} FailedCreate events.`,
@@ -211,7 +229,9 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "psa-enforce-refuses",
-        `The namespace's label pod-security.kubernetes.io/enforce=${level} makes PodSecurity refuse the privileged debug pod: kubectl prints "Error from server (Forbidden): pods "debug" is forbidden: violates ${psaText}".`,
+        `The namespace's label pod-security.kubernetes.io/enforce=${level} makes ` +
+          `PodSecurity refuse the privileged debug pod: kubectl prints "Error from ` +
+          `server (Forbidden): pods "debug" is forbidden: violates ${psaText}".`,
         debugResp?.status === 403 && String(debugResp.error).endsWith(`violates ${psaText}`),
         [debugResp],
         `${debugResp ? `HTTP ${String(debugResp.status)}: ${String(debugResp.error)}` : "no answer"}.`,
@@ -221,10 +241,12 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "psa-warn-admits",
-        `With pod-security.kubernetes.io/warn=${level} (and no enforce label) the privileged debug pod is admitted, 201 Created, with a Warning header that kubectl prints: "Warning: would violate ${psaText}".`,
+        `With pod-security.kubernetes.io/warn=${level} (and no enforce label) the privileged debug pod is ` +
+          `admitted, 201 Created, with a Warning header that kubectl prints: "Warning: would violate ${psaText}".`,
         debugResp?.status === 201 && warning !== undefined && String(warning.warning) === `would violate ${psaText}`,
         [warning, debugResp],
-        `${warning ? String(warning.warning) : "no warning"}; ${debugResp ? `HTTP ${String(debugResp.status)}` : "no answer"}.`,
+        `${warning ? String(warning.warning) : "no warning"}; ` +
+          `${debugResp ? `HTTP ${String(debugResp.status)}` : "no answer"}.`,
       ),
     );
   }
@@ -235,7 +257,9 @@ export const admissionPolicies: ScenarioDef = {
   id: "admission-policies",
   title: "ResourceQuota, LimitRange and Pod Security Admission",
   summary:
-    "LimitRange defaults fill a pod's requests and limits, ResourceQuota refuses the pods that would exceed the namespace's quota (the Deployment is created, its pods are not), and Pod Security Admission refuses or warns about a privileged pod.",
+    "LimitRange defaults fill a pod's requests and limits, ResourceQuota refuses the pods " +
+    "that would exceed the namespace's quota (the Deployment is created, its pods are " +
+    "not), and Pod Security Admission refuses or warns about a privileged pod.",
   params: [
     {
       name: "quotaCpu",
@@ -260,7 +284,8 @@ export const admissionPolicies: ScenarioDef = {
       type: "enum",
       label: "LimitRange defaults",
       description:
-        "Whether the namespace has a LimitRange whose default request (250m) and limit (500m) fill containers that set none.",
+        "Whether the namespace has a LimitRange whose default request " +
+        "(250m) and limit (500m) fill containers that set none.",
       default: 1,
       options: [
         { value: 0, label: "Off" },

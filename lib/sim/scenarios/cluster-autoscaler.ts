@@ -89,7 +89,8 @@ function plan(p: Params): Plan {
         WEB_AT,
         deploymentOf("web", WORKERS, nginx("web", WEB_MILLI)),
         "web.yaml",
-        `Deployment web, ${WORKERS} replicas of ${WEB_MILLI}m: each node is left ${NODE_MILLI - WEB_MILLI - LOGGER_MILLI}m`,
+        `Deployment web, ${WORKERS} replicas of ${WEB_MILLI}m: each ` +
+          `node is left ${NODE_MILLI - WEB_MILLI - LOGGER_MILLI}m`,
       ),
       ...(boolParam(p, "pdbBlocks")
         ? [
@@ -139,7 +140,9 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "pending-triggers-scale-up",
-      `The batch pods fit on no node, so kube-scheduler marks them PodScheduled=False (Unschedulable); within one 10 s scan the autoscaler binpacks them onto the group's template (${perNode(p)} per 2000m node) and asks the cloud for ${plural(granted, "node")}.`,
+      "The batch pods fit on no node, so kube-scheduler marks them PodScheduled=False " +
+        "(Unschedulable); within one 10 s scan the autoscaler binpacks them onto the group's " +
+        `template (${perNode(p)} per 2000m node) and asks the cloud for ${plural(granted, "node")}.`,
       pending !== undefined &&
         up !== undefined &&
         requested !== undefined &&
@@ -150,11 +153,14 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
       [pending, up, requested],
       up === undefined
         ? "no scale-up."
-        : `first pod marked unschedulable ${at(pending)}; scale-up ${s(react)} later ${at(up)}: ${numberOf(up, "from")} → ${numberOf(up, "to")} (${numberOf(up, "pods")} pending pods, ${numberOf(up, "delta")} new nodes)${ups.length > 1 ? `; ${ups.length} scale-ups in all` : ""}.`,
+        : `first pod marked unschedulable ${at(pending)}; scale-up ${s(react)} later ${at(up)}: ` +
+            `${numberOf(up, "from")} → ${numberOf(up, "to")} (${numberOf(up, "pods")} pending pods, ` +
+            `${numberOf(up, "delta")} new nodes)${ups.length > 1 ? `; ${ups.length} scale-ups in all` : ""}.`,
     ),
     claim(
       "pods-scheduled-on-new-node",
-      `The new machines boot after the ${provisioningMs / 1000} s provisioning delay, their kubelets register the Nodes, and kube-scheduler places ${plural(placed, "batch pod")} on them.`,
+      `The new machines boot after the ${provisioningMs / 1000} s provisioning delay, their kubelets ` +
+        `register the Nodes, and kube-scheduler places ${plural(placed, "batch pod")} on them.`,
       running !== undefined &&
         up !== undefined &&
         running.t - up.t >= provisioningMs &&
@@ -163,19 +169,24 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
       [up, running, onNew[0], onNew.at(-1)],
       running === undefined
         ? "no instance came up."
-        : `the cloud booted the first instance ${s(running.t - up!.t)} after the scale-up ${at(running)}; ${plural(onNew.length, "batch pod")} scheduled onto new nodes, the first ${at(onNew[0])}.`,
+        : `the cloud booted the first instance ${s(running.t - up!.t)} after the scale-up ${at(running)}; ` +
+            `${plural(onNew.length, "batch pod")} scheduled onto new nodes, the first ${at(onNew[0])}.`,
     ),
     claim(
       "max-size-respected",
       short
-        ? `The pods would need ${plural(wanted, "new node")} but the group's max size is ${max}: the autoscaler adds only ${granted}, and reports the ${intParam(p, "pendingPods") - placed} pods still pending as not triggering a scale-up.`
-        : `The ${plural(wanted, "new node")} the pods need fit under the group's max size ${max}, and the autoscaler never goes past it.`,
+        ? `The pods would need ${plural(wanted, "new node")} but the group's max size is ${max}: ` +
+            `the autoscaler adds only ${granted}, and reports the ` +
+            `${intParam(p, "pendingPods") - placed} pods still pending as not triggering a scale-up.`
+        : `The ${plural(wanted, "new node")} the pods need fit under the ` +
+            `group's max size ${max}, and the autoscaler never goes past it.`,
       top <= max &&
         (short
           ? maxed !== undefined && numberOf(maxed, "pods") === intParam(p, "pendingPods") - placed
           : maxed === undefined),
       short ? [up, maxed] : [up, events.at(-1)],
-      `largest size asked for: ${top} (max ${max})${maxed === undefined ? "" : `; ${at(maxed)} ${numberOf(maxed, "pods")} pods pending at max size`}.`,
+      `largest size asked for: ${top} (max ` +
+        `${max})${maxed === undefined ? "" : `; ${at(maxed)} ${numberOf(maxed, "pods")} pods pending at max size`}.`,
     ),
   ];
 }
@@ -204,7 +215,10 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
   return claim(
     "scale-down-after-unneeded-time",
     must
-      ? `After the batch work ends and web drops to one replica, the new nodes are empty and one old node runs only its logger pod (10% of its CPU, below 50%): nodes under 50% whose pods can move are unneeded, and only once unneeded for 10 minutes (and 10 minutes after the scale-up) does the autoscaler drain and remove them${pdb ? " (here the logger's node stays: see the PDB claim)" : ""}.`
+      ? "After the batch work ends and web drops to one replica, the new nodes are empty and one old node " +
+          "runs only its logger pod (10% of its CPU, below 50%): nodes under 50% whose pods can move are " +
+          "unneeded, and only once unneeded for 10 minutes (and 10 minutes after the scale-up) does the " +
+          `autoscaler drain and remove them${pdb ? " (here the logger's node stays: see the PDB claim)" : ""}.`
       : "No node is removed before it has been unneeded for 10 minutes, nor within 10 minutes of a scale-up.",
     early === undefined && (!must || (firstDown !== undefined && marked !== undefined && removed !== undefined)),
     early !== undefined
@@ -214,7 +228,9 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
         : [marked, firstDown, removed],
     firstDown === undefined
       ? "no scale-down in the run."
-      : `${String(firstDown.node)} unneeded since ${at(marked)}; scale-down ${s(numberOf(firstDown, "unneededMs"))} later ${at(firstDown)}; ${removed === undefined ? "not removed" : `removed ${at(removed)}`}.`,
+      : `${String(firstDown.node)} unneeded since ${at(marked)}; scale-down ` +
+          `${s(numberOf(firstDown, "unneededMs"))} later ${at(firstDown)}; ` +
+          `${removed === undefined ? "not removed" : `removed ${at(removed)}`}.`,
   );
 }
 
@@ -224,12 +240,15 @@ function pdbClaim(events: readonly TraceEvent[]) {
     blocked === undefined ? undefined : first(events, { type: "ca.scale-down", where: (e) => e.node === blocked.node });
   return claim(
     "pdb-blocks-scale-down",
-    "The logger's PodDisruptionBudget (minAvailable 2) allows no disruption: the node left with only a logger pod is underutilized, but the autoscaler's removal simulation finds its pod blocked by the PDB (NotEnoughPdb), so the node stays.",
+    "The logger's PodDisruptionBudget (minAvailable 2) allows no disruption: the node " +
+      "left with only a logger pod is underutilized, but the autoscaler's removal " +
+      "simulation finds its pod blocked by the PDB (NotEnoughPdb), so the node stays.",
     blocked !== undefined && removedThere === undefined,
     [blocked, removedThere ?? events.at(-1)],
     blocked === undefined
       ? "no node was reported blocked by a PDB."
-      : `${String(blocked.node)} blocked by pod ${String(blocked.pod)} ${at(blocked)}; ${removedThere === undefined ? "never removed" : `yet scaled down ${at(removedThere)}`}.`,
+      : `${String(blocked.node)} blocked by pod ${String(blocked.pod)} ${at(blocked)}; ` +
+          `${removedThere === undefined ? "never removed" : `yet scaled down ${at(removedThere)}`}.`,
   );
 }
 
@@ -237,7 +256,9 @@ export const clusterAutoscalerScenario: ScenarioDef = {
   id: "cluster-autoscaler",
   title: "Cluster Autoscaler",
   summary:
-    "Pods the scheduler marks Unschedulable make the Cluster Autoscaler add nodes (up to the group's max size); a node under 50% utilization for 10 minutes is drained and removed, unless a PodDisruptionBudget blocks it.",
+    "Pods the scheduler marks Unschedulable make the Cluster Autoscaler add nodes " +
+    "(up to the group's max size); a node under 50% utilization for 10 minutes is " +
+    "drained and removed, unless a PodDisruptionBudget blocks it.",
   params: [
     {
       name: "pendingPods",

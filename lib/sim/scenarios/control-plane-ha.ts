@@ -9,13 +9,18 @@ import { at, claim, first, issuedAt, responses, s, select } from "./claims";
 import { trafficClaim } from "./common-claims";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
-/** The cluster boots and the app starts before the first fault; the LB's first checks may fail while API servers start. */
+/**
+ * The cluster boots and the app starts before the first fault; the LB's first checks may fail while API servers start.
+ */
 const SETUP = 15_000;
 const KILL_API = 40_000;
 /** When, after the active controller manager dies, kubectl scale changes the Deployment. */
 const SCALE_IN_GAP = 5000;
 
-/** How long the load balancer may take to mark a dead backend DOWN: `fall` failed checks, the first up to one interval after the death. */
+/**
+ * How long the load balancer may take to mark a dead backend DOWN: `fall` failed checks, the first up to one interval
+ * after the death.
+ */
 function detectionMaxMs(lbCheckMs: number): number {
   return (DEFAULT_TUNING.lbFall + 1) * lbCheckMs + 1000;
 }
@@ -91,19 +96,29 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   return [
     claim(
       "lb-removes-dead-apiserver",
-      `The load balancer's health checks mark ${dead} DOWN within ${s(withinMs)} (fall ${DEFAULT_TUNING.lbFall} failed checks, one every ${intParam(p, "lbCheckSeconds")} s); from then on every kubectl request succeeds.`,
+      `The load balancer's health checks mark ${dead} DOWN within ${s(withinMs)} (fall ` +
+        `${DEFAULT_TUNING.lbFall} failed checks, one every ` +
+        `${intParam(p, "lbCheckSeconds")} s); from then on every kubectl request succeeds.`,
       down !== undefined && down.t - KILL_API <= withinMs && failedAfterDown.length === 0 && okAfter.length > 0,
       failedAfterDown.length > 0 ? [down, ...failedAfterDown] : [down, okAfter[0], okAfter.at(-1)],
       down === undefined
         ? `${dead} was never marked DOWN.`
-        : `marked DOWN after ${s(down.t - KILL_API)} ${at(down)}; ${failedAfterDown.length} failures afterwards, ${okAfter.length} requests answered up to ${at(okAfter.at(-1))}.`,
+        : `marked DOWN after ${s(down.t - KILL_API)} ${at(down)}; ${failedAfterDown.length} ` +
+            `failures afterwards, ${okAfter.length} requests answered up to ${at(okAfter.at(-1))}.`,
     ),
     claim(
       "requests-before-detection",
-      "Even before that, no kubectl request fails: a connection the dead API server refuses never reached it, so the load balancer retries it on another server (retries 1, option redispatch), and a GET whose connection broke is sent again by client-go.",
+      "Even before that, no kubectl request fails: a connection the dead API server refuses " +
+        "never reached it, so the load balancer retries it on another server (retries 1, option " +
+        "redispatch), and a GET whose connection broke is sent again by client-go.",
       before.length > 0 && before.every((g) => g.status === 200),
       [...redispatched.slice(0, 2), ...before.filter((g) => g.status !== 200).slice(0, 3), before.at(-1), down],
-      `${before.filter((g) => g.status === 200).length} of ${before.length} kubectl get pods sent before ${dead} was marked DOWN ${at(down)} succeeded; ${redispatched[0] === undefined ? "no connection went to it" : `the load balancer redispatched the connections it refused, the first ${at(redispatched[0])}`}.`,
+      `${before.filter((g) => g.status === 200).length} of ${before.length} kubectl get pods sent before ${dead} ` +
+        `was marked DOWN ${at(down)} succeeded; ` +
+        (redispatched[0] === undefined
+          ? "no connection went to it"
+          : `the load balancer redispatched the connections it refused, the first ${at(redispatched[0])}`) +
+        ".",
     ),
   ];
 }
@@ -122,7 +137,8 @@ function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
     from: KILL_KCM,
     where: (e) => e.component.startsWith("kube-controller-manager"),
   });
-  const scale = responses(events, "kubectl scale deployment web --replicas=3", KILL_KCM).at(-1); // its PATCH, after the GET
+  // its PATCH, after the GET
+  const scale = responses(events, "kubectl scale deployment web --replicas=3", KILL_KCM).at(-1);
   const scaled = first(events, {
     type: "replicaset.scaled",
     from: KILL_KCM,
@@ -134,7 +150,8 @@ function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
   return [
     claim(
       "standby-takes-over",
-      "A standby kube-controller-manager takes over about 15 s after the leader dies (11–24 s): it waits until it has seen no renewal of the Lease for leaseDuration (15 s) by its own clock, and polls every 2–4.4 s.",
+      "A standby kube-controller-manager takes over about 15 s after the leader dies (11–24 s): it waits until " +
+        "it has seen no renewal of the Lease for leaseDuration (15 s) by its own clock, and polls every 2–4.4 s.",
       killed !== undefined &&
         takeover !== undefined &&
         takeover.component !== killed.component &&
@@ -147,12 +164,16 @@ function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
     ),
     claim(
       "missed-change-reconciled",
-      "kubectl scale to 3 is written while no controller manager leads, so no controller sees that change happen; the new leader lists the current state when it starts and scales the ReplicaSet to 3 anyway. Controllers are level-triggered: they act on the state they find, not on the events they received.",
+      "kubectl scale to 3 is written while no controller manager leads, so no controller sees that change " +
+        "happen; the new leader lists the current state when it starts and scales the ReplicaSet to 3 anyway. " +
+        "Controllers are level-triggered: they act on the state they find, not on the events they received.",
       missed && scaled !== undefined && scaled.t > takeover.t && scaled.component === takeover.component,
       [killed, scale, takeover, scaled],
       scale === undefined
         ? "kubectl scale got no answer."
-        : `Deployment scaled ${at(scale)} (HTTP ${scale.status}) ${missed ? "before" : "after"} ${takeover?.component ?? "a standby"} took over ${at(takeover)}; ${scaled ? `${scaled.component} scaled the ReplicaSet ${at(scaled)}` : "the ReplicaSet was not scaled"}.`,
+        : `Deployment scaled ${at(scale)} (HTTP ${scale.status}) ${missed ? "before" : "after"} ` +
+            `${takeover?.component ?? "a standby"} took over ${at(takeover)}; ` +
+            `${scaled ? `${scaled.component} scaled the ReplicaSet ${at(scaled)}` : "the ReplicaSet was not scaled"}.`,
     ),
   ];
 }
@@ -170,13 +191,15 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const host = stopped?.component.replace("etcd-", "") ?? "";
   const local = `kube-apiserver-${host}`;
   const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });
-  const scale = responses(events, "kubectl scale deployment web --replicas=4", KILL_ETCD).at(-1); // its PATCH, after the GET
+  // its PATCH, after the GET
+  const scale = responses(events, "kubectl scale deployment web --replicas=4", KILL_ETCD).at(-1);
   const commit = first(events, { type: "raft.committed", from: settled });
   const elections = select(events, { type: "raft.became-leader", from: KILL_ETCD });
   const out = [
     claim(
       "writes-commit",
-      `With one of ${n} etcd members down (tolerance ${faultTolerance(n)}), the cluster keeps a majority: writes still commit.`,
+      `With one of ${n} etcd members down (tolerance ${faultTolerance(n)}), ` +
+        "the cluster keeps a majority: writes still commit.",
       scale?.status === 200 && commit !== undefined,
       [stopped, scale, commit, ...elections],
       `kubectl scale: HTTP ${String(scale?.status)}; ${elections.length} elections after the member stopped.`,
@@ -186,7 +209,8 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     out.push(
       claim(
         "stacked-apiserver-unready",
-        `In a stacked topology each API server talks only to its local etcd member, so ${local} fails its health checks and the load balancer takes it out of rotation.`,
+        "In a stacked topology each API server talks only to its local etcd member, so " +
+          `${local} fails its health checks and the load balancer takes it out of rotation.`,
         down !== undefined,
         [stopped, down],
         down
@@ -202,7 +226,8 @@ export const controlPlaneHa: ScenarioDef = {
   id: "control-plane-ha",
   title: "Highly available control plane",
   summary:
-    "Several control-plane nodes behind a load balancer lose an API server, the active controller manager, then an etcd member.",
+    "Several control-plane nodes behind a load balancer lose an API " +
+    "server, the active controller manager, then an etcd member.",
   params: [
     {
       name: "controlPlanes",

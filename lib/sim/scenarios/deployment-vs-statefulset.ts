@@ -55,7 +55,8 @@ function plan(p: Params): Plan {
         STEPS.create,
         db,
         "db-statefulset.yaml",
-        `StatefulSet db, ${n} replicas, ${policy}, volumeClaimTemplate www${intParam(p, "partition") > 0 ? `, rollingUpdate.partition ${intParam(p, "partition")}` : ""}`,
+        `StatefulSet db, ${n} replicas, ${policy}, volumeClaimTemplate ` +
+          `www${intParam(p, "partition") > 0 ? `, rollingUpdate.partition ${intParam(p, "partition")}` : ""}`,
       ),
       applyAt(STEPS.create, web, "web-deployment.yaml", `Deployment web, ${n} replicas`),
       ...scale(STEPS.scaleUp, intParam(p, "scaleUpTo")),
@@ -77,7 +78,7 @@ function plan(p: Params): Plan {
 }
 
 /** When etcd committed the removal of `pod` (the second delete: the first only marks it Terminating). */
-export function removedAt(events: readonly TraceEvent[], pod: string, from: number): TraceEvent | undefined {
+function removedAt(events: readonly TraceEvent[], pod: string, from: number): TraceEvent | undefined {
   const deletes = select(events, {
     type: "raft.committed",
     from,
@@ -89,7 +90,10 @@ export function removedAt(events: readonly TraceEvent[], pod: string, from: numb
 const created = (events: readonly TraceEvent[], from: number, to: number) =>
   select(events, { type: "statefulset.pod-created", from, to });
 
-/** The steps that lower the replica count, as [from, to] windows: the "scale up" step may go down and the "scale down" step up. */
+/**
+ * The steps that lower the replica count, as [from, to] windows: the "scale up" step may go down and the "scale down"
+ * step up.
+ */
 function scaleDowns(p: Params): [number, number][] {
   const [n, up, down] = [intParam(p, "replicas"), intParam(p, "scaleUpTo"), intParam(p, "scaleDownTo")];
   const out: [number, number][] = [];
@@ -125,7 +129,11 @@ function statefulClaims(p: Params, events: readonly TraceEvent[]) {
   const out = [
     claim(
       "sts-ordinals",
-      `StatefulSet pods are named db-0 … db-${n - 1}${ordered ? ", each created only after the previous one is Running and Ready (OrderedReady)" : ", all at once (Parallel)"}.`,
+      `StatefulSet pods are named db-0 … db-${n - 1}` +
+        (ordered
+          ? ", each created only after the previous one is Running and Ready (OrderedReady)"
+          : ", all at once (Parallel)") +
+        ".",
       names.join(",") === Array.from({ length: n }, (_, i) => `db-${i}`).join(",") && (!ordered || sequential),
       first3,
       names.join(", "),
@@ -140,7 +148,8 @@ function statefulClaims(p: Params, events: readonly TraceEvent[]) {
       `Scaling down removes the highest ordinals first${ordered ? ", each only after its successor is gone" : ""}.`,
       reverse && waits,
       deleted,
-      `deleted ordinals in order: ${steps.map((down) => down.map((e) => e.ordinal).join(", ") || "none").join("; then ")}.`,
+      "deleted ordinals in order: " +
+        `${steps.map((down) => down.map((e) => e.ordinal).join(", ") || "none").join("; then ")}.`,
     ),
   ];
 }
@@ -200,7 +209,8 @@ function storageClaims(p: Params, events: readonly TraceEvent[]) {
     ...out,
     claim(
       "sts-same-identity",
-      "A deleted StatefulSet pod comes back with the same name, the same PVC and the same DNS name db-0.db.default.svc.cluster.local (its IP may change).",
+      "A deleted StatefulSet pod comes back with the same name, the same PVC and the " +
+        "same DNS name db-0.db.default.svc.cluster.local (its IP may change).",
       deleted !== undefined &&
         back !== undefined &&
         after !== undefined &&
@@ -239,7 +249,8 @@ function reattachClaim(p: Params, events: readonly TraceEvent[]): ReturnType<typ
     );
   return claim(
     "pvc-reattached",
-    "Pods brought back by a scale-up mount the claims their ordinals had before the scale-down: whenScaled defaults to Retain, so the claims stayed, and no new claim is created.",
+    "Pods brought back by a scale-up mount the claims their ordinals had before the scale-down: " +
+      "whenScaled defaults to Retain, so the claims stayed, and no new claim is created.",
     ok,
     [...back.flatMap((e) => claimsOf(e).slice(0, 1)), ...removed, ...back],
     `${back.map((e) => `${String(e.pod)} ${at(e)}`).join(", ") || "no pod"} came back; claims created for them: ${
@@ -301,7 +312,8 @@ function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
   const out = [
     claim(
       "deploy-hash-names",
-      "Deployment pods are named web-<pod-template-hash>-<5 random characters>: one hash for every pod of a revision, random suffixes.",
+      "Deployment pods are named web-<pod-template-hash>-<5 random " +
+        "characters>: one hash for every pod of a revision, random suffixes.",
       pods.length > 0 && pods.every((e) => re.test(String(e.pod))) && hashes.size === 1,
       [rev1[0], rev1.at(-1)],
       `${pods.length} pods; hashes before the image change: ${[...hashes].join(", ")}.`,
@@ -316,7 +328,9 @@ function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "deploy-scale-down-ranked",
-        "Scaling the Deployment down does not simply delete the newest pods: once they are scheduled and Ready, the pods on the node that runs the most of them go first (counted once per sync, so several deletions can empty that node), and age only breaks the remaining ties.",
+        "Scaling the Deployment down does not simply delete the newest pods: once they are scheduled " +
+          "and Ready, the pods on the node that runs the most of them go first (counted once per sync, " +
+          "so several deletions can empty that node), and age only breaks the remaining ties.",
         rankings.every((r) => r.ok && r.downs.length > 0),
         rankings.flatMap((r) => r.downs),
         rankings.map((r) => r.detail).join(" Then "),
@@ -340,7 +354,8 @@ function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
       to: STEPS.setImage,
       where: (e) => String(e.pod).startsWith("web-"),
     });
-    // The replacement is created as soon as the controller sees the deletion, which can be before kubectl prints its answer.
+    // The replacement is created as soon as the controller sees the deletion, which can be before kubectl prints its
+    // answer.
     out.push(
       claim(
         "deploy-replacement-random",
@@ -360,12 +375,15 @@ function deploymentClaims(p: Params, events: readonly TraceEvent[]) {
   out.push(
     claim(
       "image-change",
-      `Changing the image gives the Deployment a new ReplicaSet (a new hash, revision 2), while the StatefulSet replaces its pods in place from the highest ordinal down${partition > 0 ? `, down to the partition (ordinal ${partition})` : ""}.`,
+      "Changing the image gives the Deployment a new ReplicaSet (a new hash, revision 2), " +
+        "while the StatefulSet replaces its pods in place from the highest ordinal " +
+        `down${partition > 0 ? `, down to the partition (ordinal ${partition})` : ""}.`,
       (down === 0 || rs2 !== undefined) &&
         updOrds.every((o, i) => i === 0 || o < updOrds[i - 1]!) &&
         updOrds.length === updated,
       [rs2, ...stsUpdate],
-      `new ReplicaSet: ${rs2 ? String(rs2.replicaset) : "none"}; StatefulSet updated ordinals ${updOrds.join(", ") || "none"}.`,
+      `new ReplicaSet: ${rs2 ? String(rs2.replicaset) : "none"}; ` +
+        `StatefulSet updated ordinals ${updOrds.join(", ") || "none"}.`,
     ),
   );
   return partition > 0 && down > 0 ? [...out, partitionClaim(p, events)] : out;
@@ -415,11 +433,16 @@ function partitionClaim(p: Params, events: readonly TraceEvent[]) {
   return claim(
     "sts-partition",
     want.length === 0
-      ? `With rollingUpdate.partition ${partition} and ${down} replicas, every ordinal is below the partition: the image change replaces no pod and ${keeps} the old revision.`
-      : `With rollingUpdate.partition ${partition}, the image change replaces only db-${down - 1} down to db-${partition}, one at a time even with Parallel pod management; ${keeps} the old revision.`,
+      ? `With rollingUpdate.partition ${partition} and ${down} replicas, every ordinal is below ` +
+          `the partition: the image change replaces no pod and ${keeps} the old revision.`
+      : `With rollingUpdate.partition ${partition}, the image change replaces only db-${down - 1} down to ` +
+          `db-${partition}, one at a time even with Parallel pod management; ${keeps} the old revision.`,
     ok,
     [...kept, ...deletions, ...recreated, lastUpdated, end(events)],
-    `replaced ${deletions.map((e) => `db-${String(e.ordinal)} ${at(e)}`).join(", ") || "none"} (new revision ${String(newRev[0] ?? "—")}); kept ${kept.map((e) => `${String(e?.pod)} at ${String(e?.revision)}`).join(", ") || "none"} up to the end of the run ${at(end(events))}.`,
+    `replaced ${deletions.map((e) => `db-${String(e.ordinal)} ${at(e)}`).join(", ") || "none"} (new revision ` +
+      `${String(newRev[0] ?? "—")}); kept ` +
+      `${kept.map((e) => `${String(e?.pod)} at ${String(e?.revision)}`).join(", ") || "none"} up to the end of ` +
+      `the run ${at(end(events))}.`,
   );
 }
 
@@ -461,7 +484,8 @@ export const deploymentVsStatefulset: ScenarioDef = {
       type: "integer",
       label: "Update partition",
       description:
-        "The StatefulSet's `updateStrategy.rollingUpdate.partition`: the image change replaces only ordinals at or above it.",
+        "The StatefulSet's `updateStrategy.rollingUpdate.partition`: " +
+        "the image change replaces only ordinals at or above it.",
       default: 0,
       min: 0,
       max: 8,

@@ -149,7 +149,8 @@ function snapshotClaim(events: readonly TraceEvent[]) {
   const laterPods = select(events, { type: "pod.running", from: T.snapshot + 1, to: T.loss }).map((e) => String(e.pod));
   return claim(
     "snapshot-at-revision",
-    "`etcdctl snapshot save` copies one member's backend at one revision, without a Raft round: the file holds every pod that existed then, and only those.",
+    "`etcdctl snapshot save` copies one member's backend at one revision, without a " +
+      "Raft round: the file holds every pod that existed then, and only those.",
     saved !== undefined &&
       saved.member === "etcd-1" &&
       snapRev > 1 &&
@@ -158,7 +159,8 @@ function snapshotClaim(events: readonly TraceEvent[]) {
     [savedCmd, saved],
     saved === undefined
       ? "No snapshot was saved."
-      : `Saved from ${String(saved.member)} at revision ${snapRev} ${at(saved)} with ${inSnapshot.length} pod(s): ${inSnapshot.join(", ")}; ${laterPods.length} pod(s) started after it are not in it.`,
+      : `Saved from ${String(saved.member)} at revision ${snapRev} ${at(saved)} with ${inSnapshot.length} ` +
+          `pod(s): ${inSnapshot.join(", ")}; ${laterPods.length} pod(s) started after it are not in it.`,
   );
 }
 
@@ -188,7 +190,8 @@ function oneMemberClaims(events: readonly TraceEvent[]) {
   return [
     claim(
       "one-member-rejected",
-      `etcdutl gives ${ONE} alone a new cluster ID: both running members refuse its Raft messages ("request cluster ID mismatch") and it refuses theirs, so it never joins and never has a leader.`,
+      `etcdutl gives ${ONE} alone a new cluster ID: both running members refuse its Raft messages ` +
+        `("request cluster ID mismatch") and it refuses theirs, so it never joins and never has a leader.`,
       restored !== undefined &&
         refusers.has("etcd-1") &&
         refusers.has("etcd-2") &&
@@ -196,23 +199,30 @@ function oneMemberClaims(events: readonly TraceEvent[]) {
         oneLed.length === 0 &&
         campaigns.length > 0,
       [restored, ...refusedBy.slice(0, 2), refusing[0], oneLed[0] ?? campaigns.at(-1) ?? end(events)],
-      `${refusers.size} running member(s) refused ${ONE}, ${ONE} refused ${refusing.length} peer(s); ${ONE} campaigned ${campaigns.length} time(s) (reported) and had a leader ${oneLed.length} time(s) up to the end ${at(end(events))}.`,
+      `${refusers.size} running member(s) refused ${ONE}, ${ONE} refused ${refusing.length} ` +
+        `peer(s); ${ONE} campaigned ${campaigns.length} time(s) (reported) and had a leader ` +
+        `${oneLed.length} time(s) up to the end ${at(end(events))}.`,
     ),
     claim(
       "cluster-keeps-data",
-      `The two running members never needed the snapshot: ${ONE}'s campaigns never reach them, so no election follows, and \`kubectl get deployment api\` (created after the snapshot) still finds it.`,
+      `The two running members never needed the snapshot: ${ONE}'s campaigns never reach them, so no ` +
+        `election follows, and \`kubectl get deployment api\` (created after the snapshot) still finds it.`,
       elections.length === 0 && getApi?.status === 200,
       elections.length > 0
         ? elections
         : [first(events, { type: "process.restarted", component: ONE, from: T.startEtcd }), getApi],
-      `${elections.length} leader election(s) after ${ONE} restarted; kubectl get deployments api: HTTP ${String(getApi?.status)}${getApi ? ` after ${s(Number(getApi.latencyMs))}` : ""}.`,
+      `${elections.length} leader election(s) after ${ONE} restarted; kubectl get deployments api: ` +
+        `HTTP ${String(getApi?.status)}${getApi ? ` after ${s(Number(getApi.latencyMs))}` : ""}.`,
     ),
     claim(
       "stale-member-times-out",
-      `kube-apiserver still lists ${ONE} in --etcd-servers and round-robins requests to it: a write sent there waits for a leader that never comes (raft takes no proposal without one) and fails after etcd's 7 s request timeout with "context deadline exceeded", such as node Lease renewals.`,
+      `kube-apiserver still lists ${ONE} in --etcd-servers and round-robins requests to it: a write sent ` +
+        "there waits for a leader that never comes (raft takes no proposal without one) and fails after " +
+        `etcd's 7 s request timeout with "context deadline exceeded", such as node Lease renewals.`,
       timedOut.length > 0,
       [restored, timedOut[0]],
-      `${timedOut.length} node Lease renewal(s) failed with "${ETCD_ERR.proposeDeadline}" after ${ONE} restarted${timedOut[0] ? `, the first ${at(timedOut[0])}` : ""}.`,
+      `${timedOut.length} node Lease renewal(s) failed with "${ETCD_ERR.proposeDeadline}" ` +
+        `after ${ONE} restarted${timedOut[0] ? `, the first ${at(timedOut[0])}` : ""}.`,
     ),
   ];
 }
@@ -278,14 +288,18 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     snapshotClaim(events),
     claim(
       "apiserver-held-down",
-      "Stopped for the restore (its manifest moved out of the manifests directory), kube-apiserver stays down until it is put back; the kubelet restarts only what crashed, such as the controller manager after it lost its Lease.",
+      "Stopped for the restore (its manifest moved out of the manifests directory), " +
+        "kube-apiserver stays down until it is put back; the kubelet restarts only what " +
+        "crashed, such as the controller manager after it lost its Lease.",
       apiStopped !== undefined && apiBack?.t === T.startApi && kcmBack !== undefined,
       [kcmCrash, kcmBack, apiStopped, apiBack],
-      `kube-apiserver-1 stopped ${at(apiStopped)} and back ${at(apiBack)}; kube-controller-manager-1 crashed ${at(kcmCrash)} and was restarted by its kubelet ${at(kcmBack)}.`,
+      `kube-apiserver-1 stopped ${at(apiStopped)} and back ${at(apiBack)}; kube-controller-manager-1 ` +
+        `crashed ${at(kcmCrash)} and was restarted by its kubelet ${at(kcmBack)}.`,
     ),
     claim(
       "new-cluster",
-      `etcdutl gives all ${etcd.length} member(s) a new data dir from the one file: one new cluster ID, a Raft history that starts again, and a leader elected in it.`,
+      `etcdutl gives all ${etcd.length} member(s) a new data dir from the one file: one ` +
+        "new cluster ID, a Raft history that starts again, and a leader elected in it.",
       restored.length === etcd.length &&
         ids.size === 1 &&
         restored.every((e) => e.clusterId !== e.previousClusterId) &&
@@ -293,31 +307,43 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         typeof leader.term === "number" &&
         leader.term <= 5,
       [...restored, leader],
-      `${restored.length} of ${etcd.length} members restored, cluster ID(s) ${[...ids].join(", ")} (was ${String(restored[0]?.previousClusterId)}); ${leader === undefined ? "no leader elected" : `${leader.component} leads term ${String(leader.term)} ${at(leader)}`}.`,
+      `${restored.length} of ${etcd.length} members restored, cluster ID(s) ${[...ids].join(", ")} ` +
+        `(was ${String(restored[0]?.previousClusterId)}); ` +
+        (leader === undefined
+          ? "no leader elected"
+          : `${leader.component} leads term ${String(leader.term)} ${at(leader)}`) +
+        ".",
     ),
     claim(
       "watches-relist",
-      `The restored revision is the snapshot's plus ${BUMP_REVISION.toLocaleString("en-US")}, above every resourceVersion a client saw: each worker's kubelet resumes its pod watch from its old resourceVersion, gets 410 Gone and re-lists.`,
+      `The restored revision is the snapshot's plus ${BUMP_REVISION.toLocaleString("en-US")}, ` +
+        "above every resourceVersion a client saw: each worker's kubelet resumes its pod watch " +
+        "from its old resourceVersion, gets 410 Gone and re-lists.",
       restored.every((e) => e.revision === snapRev + BUMP_REVISION) &&
         kubelets.size === workers &&
         expired.every((e) => typeof e.rv === "number" && e.rv < snapRev + BUMP_REVISION),
       [restored[0], ...[...kubelets].map((k) => expired.find((e) => e.client === k))],
-      `Restored revision ${String(restored[0]?.revision)}; ${kubelets.size} of ${workers} worker kubelets got 410 Gone for their pod watch (${expired.map((e) => `${String(e.client)} from ${String(e.rv)}`).join(", ")}).`,
+      `Restored revision ${String(restored[0]?.revision)}; ${kubelets.size} of ` +
+        `${workers} worker kubelets got 410 Gone for their pod watch ` +
+        `(${expired.map((e) => `${String(e.client)} from ${String(e.rv)}`).join(", ")}).`,
     ),
     claim(
       "later-pods-stopped",
-      `After re-listing, the kubelets stop exactly the ${extra + 1} pod(s) created after the snapshot (the scale-up's and the new Deployment's): the API no longer knows them.`,
+      `After re-listing, the kubelets stop exactly the ${extra + 1} pod(s) created after the ` +
+        "snapshot (the scale-up's and the new Deployment's): the API no longer knows them.",
       orphanNames.length === laterPods.length &&
         laterPods.length === extra + 1 &&
         laterPods.every((pod) => orphanNames.includes(pod)),
       orphans.length > 0
         ? orphans
         : [first(events, { type: "process.started", component: "kube-apiserver-1", from: T.startApi }), end(events)],
-      `${orphans.length} pod(s) stopped as orphans: ${orphanNames.join(", ") || "none"}; created after the snapshot: ${laterPods.join(", ") || "none"}.`,
+      `${orphans.length} pod(s) stopped as orphans: ${orphanNames.join(", ") || "none"}; ` +
+        `created after the snapshot: ${laterPods.join(", ") || "none"}.`,
     ),
     claim(
       "rewound",
-      `What was written after the snapshot is lost: \`kubectl get deployment api\` answers NotFound, and web is back to its ${replicas} snapshot pod(s), which ran throughout; no controller creates or deletes a pod.`,
+      `What was written after the snapshot is lost: \`kubectl get deployment api\` answers NotFound, and web is ` +
+        `back to its ${replicas} snapshot pod(s), which ran throughout; no controller creates or deletes a pod.`,
       getApi?.status === 404 &&
         getPods?.status === 200 &&
         listed.length === replicas &&
@@ -325,7 +351,9 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         created.length === 0 &&
         restarted.length === 0,
       [getApi, getPods],
-      `kubectl get deployments api: HTTP ${String(getApi?.status)}; kubectl get pods lists ${listed.join(", ") || "nothing"}; ${created.length} pod(s) created or deleted by the ReplicaSet controller and ${restarted.length} snapshot pod(s) stopped or restarted after the loss ${s(T.loss)}.`,
+      `kubectl get deployments api: HTTP ${String(getApi?.status)}; kubectl get pods lists ` +
+        `${listed.join(", ") || "nothing"}; ${created.length} pod(s) created or deleted by the ReplicaSet ` +
+        `controller and ${restarted.length} snapshot pod(s) stopped or restarted after the loss ${s(T.loss)}.`,
     ),
   ];
 }
@@ -334,14 +362,16 @@ export const etcdBackupRestore: ScenarioDef = {
   id: "etcd-backup-restore",
   title: "etcd snapshot and restore",
   summary:
-    "`etcdctl snapshot save`, later writes, every etcd disk lost, `etcdutl snapshot restore` into a new cluster: what comes back, what is lost, and how watches and kubelets react.",
+    "`etcdctl snapshot save`, later writes, every etcd disk lost, `etcdutl snapshot restore` " +
+    "into a new cluster: what comes back, what is lost, and how watches and kubelets react.",
   params: [
     {
       name: "oneMember",
       type: "boolean",
       label: "Restore one member only",
       description:
-        "The mistake: only `etcd-3` lost its disk, and the snapshot is restored onto it alone while `etcd-1` and `etcd-2` keep running.",
+        "The mistake: only `etcd-3` lost its disk, and the snapshot is " +
+        "restored onto it alone while `etcd-1` and `etcd-2` keep running.",
       default: false,
     },
     {

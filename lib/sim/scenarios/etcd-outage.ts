@@ -118,13 +118,15 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     out.push(
       claim(
         "leases-lost",
-        "kube-controller-manager and kube-scheduler cannot renew their Leases; about 10–12 s into the outage they give up leadership and exit, so no controller or scheduler runs.",
+        "kube-controller-manager and kube-scheduler cannot renew their Leases; about 10–12 s into " +
+          "the outage they give up leadership and exit, so no controller or scheduler runs.",
         kcmLost !== undefined &&
           schedLost !== undefined &&
           kcmLost.t - FAULT <= 15_000 &&
           schedLost.t - FAULT <= 15_000,
         [kcmLost, schedLost],
-        `controller manager: ${kcmLost ? s(kcmLost.t - FAULT) : "kept its Lease"}; scheduler: ${schedLost ? s(schedLost.t - FAULT) : "kept its Lease"}.`,
+        `controller manager: ${kcmLost ? s(kcmLost.t - FAULT) : "kept its Lease"}; ` +
+          `scheduler: ${schedLost ? s(schedLost.t - FAULT) : "kept its Lease"}.`,
       ),
       claim(
         "controllers-resume",
@@ -139,7 +141,8 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     claim(
       "reads-fail",
       outage >= 70_000
-        ? "While etcd is down, kubectl get pods cannot be answered: it fails after the API server's 60 s request timeout (or the connection is refused while the API server restarts)."
+        ? "While etcd is down, kubectl get pods cannot be answered: it fails after the API server's " +
+            "60 s request timeout (or the connection is refused while the API server restarts)."
         : "While etcd is down, kubectl get pods waits for etcd; it is answered only after etcd is back.",
       during !== undefined && (outage >= 70_000 ? during.status !== 200 : during.t >= recover),
       [during],
@@ -149,7 +152,9 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     claim(
       "leader-after",
       members === 2
-        ? "When the members come back they elect a leader within about 4 s: a two-member etcd never has two peers connected, so it cannot fast-forward its election clock at start; a member campaigns after a whole randomized election timeout (1–2 s), and a split vote costs another."
+        ? "When the members come back they elect a leader within about 4 s: a two-member etcd never has " +
+            "two peers connected, so it cannot fast-forward its election clock at start; a member campaigns " +
+            "after a whole randomized election timeout (1–2 s), and a split vote costs another."
         : "When the members come back they elect a leader within about 2 s.",
       leader !== undefined && leader.t - recover <= leaderBoundMs(members),
       [leader],
@@ -160,25 +165,33 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     claim(
       "api-recovers",
       outage >= BACKOFF_PENDING_MS
-        ? "The API recovers by itself, though not always at once: the kubelet has restarted kube-apiserver more than once, so when etcd returns it may be waiting out a CrashLoopBackOff delay (10 s doubling, capped at 5 min). 5½ min after etcd returns, kubectl get pods and kubectl scale succeed."
+        ? "The API recovers by itself, though not always at once: the kubelet has restarted kube-apiserver " +
+            "more than once, so when etcd returns it may be waiting out a CrashLoopBackOff delay (10 s doubling, " +
+            "capped at 5 min). 5½ min after etcd returns, kubectl get pods and kubectl scale succeed."
         : "The API recovers by itself: 30 s after etcd returns, kubectl get pods and kubectl scale succeed.",
       after?.status === 200 && scale?.status === 200,
       [serving, after, scale],
-      `kube-apiserver ${serving ? `serving again ${s(serving.t - recover)} after etcd returned` : "not serving again"}; get: HTTP ${String(after?.status)}, scale: HTTP ${String(scale?.status)}.`,
+      "kube-apiserver " +
+        `${serving ? `serving again ${s(serving.t - recover)} after etcd returned` : "not serving again"}; get: ` +
+        `HTTP ${String(after?.status)}, scale: HTTP ${String(scale?.status)}.`,
     ),
     claim(
       "no-mass-eviction",
-      "No node is marked unhealthy and no pod is evicted or replaced because of the outage: the new controller manager gives every node a fresh grace period.",
+      "No node is marked unhealthy and no pod is evicted or replaced because of the " +
+        "outage: the new controller manager gives every node a fresh grace period.",
       evictions.length === 0,
       evictions.length > 0 ? evictions : [stopped, reacquired, end(events)],
-      `${evictions.length} node-unhealthy, eviction or replacement events between the outage ${at(stopped)} and the end of the run ${at(end(events))}${reacquired ? `; the restarted controller manager has led since ${at(reacquired)}` : ""}.`,
+      `${evictions.length} node-unhealthy, eviction or replacement events between the ` +
+        `outage ${at(stopped)} and the end of the run ` +
+        `${at(end(events))}${reacquired ? `; the restarted controller manager has led since ${at(reacquired)}` : ""}.`,
     ),
   );
   if (outage >= 100_000) {
     out.push(
       claim(
         "apiserver-restarted",
-        "About 70–80 s into the outage the kubelet restarts kube-apiserver: its liveness probe (/livez, which checks etcd) runs every 10 s and failed 8 times in a row.",
+        "About 70–80 s into the outage the kubelet restarts kube-apiserver: its liveness " +
+          "probe (/livez, which checks etcd) runs every 10 s and failed 8 times in a row.",
         killed !== undefined && killed.t - FAULT >= 65_000 && killed.t - FAULT <= 95_000,
         [killed],
         killed ? `liveness kill ${s(killed.t - FAULT)} into the outage.` : "kube-apiserver was never restarted.",

@@ -67,20 +67,28 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   const commits = select(events, { type: "raft.committed", from: FAULT + 1 });
   const fault = first(events, { type: "process.crashed", from: FAULT, to: FAULT });
   const last = end(events);
-  // The latest failed PreVote the trace reports (every 10th of a streak), else the first of it; with no member left, the end.
+  // The latest failed PreVote the trace reports (every 10th of a streak), else the first of it; with no member left,
+  // the end.
   const lastTry = repeats.at(-1) ?? campaigns.at(-1) ?? last;
   const lat = (e: TraceEvent | undefined) => (typeof e?.latencyMs === "number" ? e.latencyMs : -1);
   const out = [
     claim(
       "no-leader",
-      `With ${down} of ${members} members down there is no etcd leader: ${up === 0 ? "no member is running" : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`}.`,
+      `With ${down} of ${members} members down there is no etcd leader: ` +
+        (up === 0
+          ? "no member is running"
+          : `the ${up} remaining member(s) cannot win an election without a majority of ${majority(members)}`) +
+        ".",
       leaders.length === 0 && (up === 0 || campaigns.length > 0),
       leaders.length > 0 ? leaders : [fault, campaigns[0], lastTry],
-      `${leaders.length} leader elections between the fault ${at(fault)} and ${up === 0 ? "the end" : "the last failed PreVote reported"} ${at(lastTry)}; at least ${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
+      `${leaders.length} leader elections between the fault ${at(fault)} and ` +
+        `${up === 0 ? "the end" : "the last failed PreVote reported"} ${at(lastTry)}; at least ` +
+        `${attempts} pre-vote attempts that could not reach a majority, and no term increase.`,
     ),
     claim(
       "scale-hangs",
-      "kubectl scale never gets to write: it first GETs the Deployment, a quorum read that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout and sends no PATCH.",
+      "kubectl scale never gets to write: it first GETs the Deployment, a quorum read that etcd cannot " +
+        "serve, so it fails with 504 after the API server's 60 s request timeout and sends no PATCH.",
       scales.length === 1 &&
         scale?.verb === "get" &&
         scale.status === 504 &&
@@ -89,7 +97,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
       scales.length === 0 ? [fault, last] : scales,
       scale === undefined
         ? "kubectl scale got no answer within the run."
-        : `kubectl scale: ${scales.length} response(s); the first, to its ${String(scale.verb).toUpperCase()}, HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
+        : `kubectl scale: ${scales.length} response(s); the first, to its ${String(scale.verb).toUpperCase()}, ` +
+            `HTTP ${scale.status} after ${s(lat(scale))}: ${String(scale.error)}`,
     ),
     claim(
       "no-commits",
@@ -100,7 +109,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
     ),
     claim(
       "reads-fail",
-      "kubectl get pods hangs: it needs a quorum read (a consistent list) that etcd cannot serve, so it fails with 504 after the API server's 60 s request timeout.",
+      "kubectl get pods hangs: it needs a quorum read (a consistent list) that etcd " +
+        "cannot serve, so it fails with 504 after the API server's 60 s request timeout.",
       get !== undefined && get.status === 504 && lat(get) >= 60_000 && lat(get) <= 61_000,
       [get],
       get === undefined
@@ -116,10 +126,15 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "writes-fail",
-        'Writes fail: a member without a leader takes no proposal, so a write waits out etcd\'s 7 s request timeout and the API server answers 500 "rpc error: code = DeadlineExceeded desc = context deadline exceeded" (not "etcdserver: request timed out"), as the kubelets\' node Lease renewals show.',
+        "Writes fail: a member without a leader takes no proposal, so a write waits out etcd's 7 s request " +
+          'timeout and the API server answers 500 "rpc error: code = DeadlineExceeded desc = context deadline ' +
+          'exceeded" (not "etcdserver: request timed out"), as the kubelets\' node Lease renewals show.',
         renewals.length > 0 && deadline.length === renewals.length,
         renewals.length === 0 ? [fault, last] : renewals.slice(0, 3),
-        `${renewals.length} node Lease renewal(s) failed after the fault, ${deadline.length} of them with "context deadline exceeded"${renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`}.`,
+        `${renewals.length} node Lease renewal(s) failed after the fault, ` +
+          `${deadline.length} of them with "context deadline exceeded"` +
+          (renewals[0] === undefined ? "" : `; the first ${at(renewals[0])}: ${String(renewals[0].error)}`) +
+          ".",
       ),
     );
     const reinit = select(events, { type: "apiserver.cache-reinitializing", from: FAULT, to: FAULT + 10_000 });
@@ -127,7 +142,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
     out.push(
       claim(
         "watches-cut",
-        "About 3 s after losing its leader, etcd cancels the API server's watches, so the watch cache re-initializes and clients' watches are closed.",
+        "About 3 s after losing its leader, etcd cancels the API server's watches, " +
+          "so the watch cache re-initializes and clients' watches are closed.",
         cancel !== undefined && reinit.length > 0 && cancel.t - FAULT >= 3000 && cancel.t - FAULT <= 6000,
         [cancel, ...reinit.slice(0, 2)],
         cancel === undefined
@@ -140,7 +156,8 @@ function lostClaims(p: Params, events: readonly TraceEvent[]) {
   out.push(
     claim(
       "kcm-exits",
-      "kube-controller-manager cannot renew its Lease, gives up leadership about 10–12 s after the fault and exits; no controller runs until etcd recovers.",
+      "kube-controller-manager cannot renew its Lease, gives up leadership about " +
+        "10–12 s after the fault and exits; no controller runs until etcd recovers.",
       lost !== undefined && lost.t - FAULT >= 9000 && lost.t - FAULT <= 15_000,
       [lost],
       lost === undefined
@@ -166,12 +183,14 @@ function healthyClaims(p: Params, events: readonly TraceEvent[]) {
           leader === undefined,
           leader === undefined ? [first(events, { type: "raft.became-leader" }), end(events)] : [leader],
           leader === undefined
-            ? `The only election is the first one ${at(first(events, { type: "raft.became-leader" }))}; none follows up to the end of the run ${at(end(events))}.`
+            ? `The only election is the first one ${at(first(events, { type: "raft.became-leader" }))}; ` +
+                `none follows up to the end of the run ${at(end(events))}.`
             : "An unexpected election happened.",
         )
       : claim(
           "leader",
-          `With ${down} of ${members} members down a majority (${majority(members)}) remains, so a new leader is elected within about 2 s.`,
+          `With ${down} of ${members} members down a majority (${majority(members)}) ` +
+            "remains, so a new leader is elected within about 2 s.",
           leader !== undefined && leader.t - FAULT <= 3000,
           [leader],
           leader === undefined
@@ -206,7 +225,8 @@ export const etcdQuorumLoss: ScenarioDef = {
   id: "etcd-quorum-loss",
   title: "etcd loses members",
   summary:
-    "Stop some etcd members (the leader first): is there a leader, do writes commit, what do reads and kubectl see, do pods keep serving?",
+    "Stop some etcd members (the leader first): is there a leader, do " +
+    "writes commit, what do reads and kubectl see, do pods keep serving?",
   params: [
     {
       name: "members",

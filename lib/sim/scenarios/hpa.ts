@@ -14,7 +14,10 @@ import { intParam, type Plan, type ScenarioDef } from "./types";
 
 /** Each pod's CPU request. */
 const REQUEST_MILLI = 200;
-/** Both steps land just after a metrics-server scrape (every 15 s, a fraction of a second past each multiple of 15 s), so the next scrape sees mostly the new load. */
+/**
+ * Both steps land just after a metrics-server scrape (every 15 s, a fraction of a second past each multiple of 15 s),
+ * so the next scrape sees mostly the new load.
+ */
 const SPIKE = 76_000;
 const DROP = 181_000;
 
@@ -90,7 +93,9 @@ function plan(p: Params): Plan {
         4000,
         hpa,
         "web-hpa.yaml",
-        `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`,
+        `HPA web: cpu averageUtilization ${hpa.spec.targetCPUUtilizationPercentage}%, ` +
+          `${hpa.spec.minReplicas}–${hpa.spec.maxReplicas} replicas, scaleDown ` +
+          `stabilizationWindowSeconds ${intParam(p, "stabilizationSeconds")}`,
       ),
     ],
     durationMs: m.end,
@@ -109,12 +114,15 @@ function toleranceClaim(p: Params, events: readonly TraceEvent[]) {
   const ceil = Math.ceil((min * numberOf(firstSync, "utilization")) / intParam(p, "targetUtilization"));
   return claim(
     "tolerance",
-    `Before the load step each pod uses about 5% more CPU than the target: ceil(${min} × utilization / target) would be ${min + 1}, but the ratio is within the 10% tolerance, so the HPA keeps ${min}.`,
+    `Before the load step each pod uses about 5% more CPU than the target: ceil(${min} × utilization / ` +
+      `target) would be ${min + 1}, but the ratio is within the 10% tolerance, so the HPA keeps ${min}.`,
     firstSync !== undefined && moved === undefined && syncs.every((e) => numberOf(e, "desired") === min) && ceil > min,
     moved === undefined ? [firstSync, lastSync] : [firstSync, moved],
     firstSync === undefined
       ? "no sync saw the pods' metrics within tolerance."
-      : `${syncs.length} syncs saw ${numberOf(firstSync, "utilization")}% against a ${intParam(p, "targetUtilization")}% target ${at(firstSync)}…${at(lastSync)}; ${moved === undefined ? "none rescaled" : `but the HPA rescaled ${at(moved)}`}.`,
+      : `${syncs.length} syncs saw ${numberOf(firstSync, "utilization")}% against a ` +
+          `${intParam(p, "targetUtilization")}% target ${at(firstSync)}…${at(lastSync)}; ` +
+          `${moved === undefined ? "none rescaled" : `but the HPA rescaled ${at(moved)}`}.`,
   );
 }
 
@@ -138,7 +146,8 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "scale-up",
-      `After the load step, the first sync whose metrics show it sets ceil(pods × utilization / ${target}%), capped by the scale-up policy (4 pods or 100% per 15 s, whichever is more) and by maxReplicas ${max}.`,
+      `After the load step, the first sync whose metrics show it sets ceil(pods × utilization / ${target}%), ` +
+        `capped by the scale-up policy (4 pods or 100% per 15 s, whichever is more) and by maxReplicas ${max}.`,
       sync !== undefined &&
         up !== undefined &&
         plain &&
@@ -147,16 +156,21 @@ function scaleUpClaims(p: Params, events: readonly TraceEvent[]) {
       [spike, sync, up],
       sync === undefined
         ? "no sync recommended more pods."
-        : `at ${numberOf(sync, "utilization")}% of request: ceil(${numberOf(sync, "ready")} × ${numberOf(sync, "utilization")}/${target}) = ${formula}; limit max(${cur}+4, 2×${cur}) = ${limit}; max ${max} → ${expected}; the HPA set ${numberOf(up, "to")} ${at(up)}.`,
+        : `at ${numberOf(sync, "utilization")}% of request: ceil(${numberOf(sync, "ready")} × ` +
+            `${numberOf(sync, "utilization")}/${target}) = ${formula}; limit max(${cur}+4, 2×${cur}) = ` +
+            `${limit}; max ${max} → ${expected}; the HPA set ${numberOf(up, "to")} ${at(up)}.`,
     ),
     claim(
       "new-pods-not-counted",
-      "On the next sync the new pods are Pending, not yet Ready, or have no metrics sample from after they became Ready: the HPA leaves them out of the average (counting them at 0% only when that still means scaling up) instead of reading them as idle.",
+      "On the next sync the new pods are Pending, not yet Ready, or have no metrics sample " +
+        "from after they became Ready: the HPA leaves them out of the average (counting them at " +
+        "0% only when that still means scaling up) instead of reading them as idle.",
       next !== undefined && held > 0,
       [up, next],
       next === undefined
         ? "no sync followed the scale-up."
-        : `the sync ${at(next)} found ${pods(numberOf(next, "unready"))} not yet ready and ${pods(numberOf(next, "missing"))} without metrics, out of ${numberOf(next, "current")}.`,
+        : `the sync ${at(next)} found ${pods(numberOf(next, "unready"))} not yet ready and ` +
+            `${pods(numberOf(next, "missing"))} without metrics, out of ${numberOf(next, "current")}.`,
     ),
   ];
 }
@@ -165,7 +179,8 @@ function metricsClaim(events: readonly TraceEvent[]) {
   const scrapes = select(events, { type: "metrics.scraped" });
   const byNode = new Map<string, TraceEvent[]>();
   for (const e of scrapes) byNode.set(String(e.node), [...(byNode.get(String(e.node)) ?? []), e]);
-  // A kubelet with no pods yields no trace, so compare each scrape with the previous one of the same node per round between them.
+  // A kubelet with no pods yields no trace, so compare each scrape with the previous one of the same node per round
+  // between them.
   const gaps = [...byNode.values()].flatMap((list) =>
     list
       .slice(1)
@@ -181,10 +196,13 @@ function metricsClaim(events: readonly TraceEvent[]) {
   });
   return claim(
     "metrics-every-15s",
-    "metrics-server scrapes every kubelet's resource metrics each 15 s and serves CPU as a rate between its last two samples, so the HPA can react to the load step only after a scrape has seen it.",
+    "metrics-server scrapes every kubelet's resource metrics each 15 s and serves CPU as a rate between " +
+      "its last two samples, so the HPA can react to the load step only after a scrape has seen it.",
     gaps.length > 0 && off === undefined && seen !== undefined && react !== undefined && react.t > seen.t,
     off !== undefined ? [off.e] : [spike, seen, react],
-    `${scrapes.length} scrapes of ${byNode.size} kubelets${off === undefined ? ", each 15 s after the last" : `; one came ${s(off.gap)} after the previous ${at(off.e)}`}; load step ${at(spike)}, first scrape after it ${at(seen)}, first sync to ask for more pods ${at(react)}.`,
+    `${scrapes.length} scrapes of ${byNode.size} kubelets` +
+      (off === undefined ? ", each 15 s after the last" : `; one came ${s(off.gap)} after the previous ${at(off.e)}`) +
+      `; load step ${at(spike)}, first scrape after it ${at(seen)}, first sync to ask for more pods ${at(react)}.`,
   );
 }
 
@@ -236,7 +254,8 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
   const waited = (decided?.t ?? 0) - (keep?.t ?? 0);
   return claim(
     "scale-down-after-window",
-    `After the load drops, the HPA scales down only when every recommendation of the last ${windowMs / 1000} s (the scale-down stabilization window) is lower, and then to the highest of them.`,
+    "After the load drops, the HPA scales down only when every recommendation of the last " +
+      `${windowMs / 1000} s (the scale-down stabilization window) is lower, and then to the highest of them.`,
     drop !== undefined &&
       down !== undefined &&
       keep !== undefined &&
@@ -245,7 +264,8 @@ function scaleDownClaim(p: Params, events: readonly TraceEvent[]) {
     [drop, keep, down],
     down === undefined
       ? "no scale-down after the drop."
-      : `the last recommendation to keep ${before} pods ${at(keep)}; the first scale-down ${s(waited)} later, to ${numberOf(down, "to")} ${at(down)} (highest recommendation in the window: ${highest}).`,
+      : `the last recommendation to keep ${before} pods ${at(keep)}; the first scale-down ${s(waited)} later, ` +
+          `to ${numberOf(down, "to")} ${at(down)} (highest recommendation in the window: ${highest}).`,
   );
 }
 
@@ -253,7 +273,8 @@ export const hpa: ScenarioDef = {
   id: "hpa",
   title: "Horizontal Pod Autoscaler",
   summary:
-    "metrics-server scrapes CPU every 15 s; the HPA scales a Deployment to `ceil(pods × utilization / target)` on a load step, within tolerance, policies and max, and scales down only after its stabilization window.",
+    "metrics-server scrapes CPU every 15 s; the HPA scales a Deployment to `ceil(pods × utilization / target)` " +
+    "on a load step, within tolerance, policies and max, and scales down only after its stabilization window.",
   params: [
     {
       name: "targetUtilization",
@@ -270,7 +291,8 @@ export const hpa: ScenarioDef = {
       type: "integer",
       label: "Load step (millicores)",
       description:
-        "CPU the load generator's traffic costs the app at its peak, in millicores, spread over the Ready pods (at most one worker's 2000m, so even a single pod with no CPU limit can use it all).",
+        "CPU the load generator's traffic costs the app at its peak, in millicores, spread over the Ready " +
+        "pods (at most one worker's 2000m, so even a single pod with no CPU limit can use it all).",
       default: 800,
       min: 800,
       max: 2000,

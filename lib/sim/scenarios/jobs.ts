@@ -5,7 +5,8 @@
 // started it fails with DeadlineExceeded and its pods are deleted. CronJob `report` runs every
 // `periodMinutes` minutes for `jobSeconds`, under its concurrencyPolicy; kube-controller-manager is
 // stopped across one schedule time, and startingDeadlineSeconds decides whether that run starts late
-// or never (pkg/controller/job/job_controller.go, backoff_utils.go; pkg/controller/cronjob/cronjob_controllerv2.go, utils.go).
+// or never (pkg/controller/job/job_controller.go, backoff_utils.go; pkg/controller/cronjob/cronjob_controllerv2.go,
+// utils.go).
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { clockTime } from "../components/controller-manager/cronjob";
 import { backoffRemaining } from "../components/controller-manager/job";
@@ -130,7 +131,9 @@ function plan(p: Params): Plan {
         CREATE,
         batch,
         "batch-job.yaml",
-        `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`,
+        `Job batch: ${indexed ? "completionMode Indexed, " : ""}completions ${completions}, ` +
+          `parallelism ${parallelism}, backoffLimit ${backoffLimit}, ttlSecondsAfterFinished ` +
+          `${TTL_SECONDS}, restartPolicy Never; its task fails on its first ${failures} runs`,
       ),
       applyAt(
         CREATE,
@@ -144,7 +147,8 @@ function plan(p: Params): Plan {
         CREATE,
         report,
         "report-cronjob.yaml",
-        `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`,
+        `CronJob report: schedule "${schedule}", concurrencyPolicy ${policyOf(p)}, startingDeadlineSeconds ` +
+          `${intParam(p, "startingDeadlineSeconds")}; each run takes ${intParam(p, "jobSeconds")} s`,
       ),
       ...(suspendCron
         ? [patch(m.stop, "cronjobs", "report", true), patch(m.start, "cronjobs", "report", false)]
@@ -248,34 +252,49 @@ function batchClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "parallelism",
-      `Job batch never has more than min(parallelism ${parallelism}, completions ${completions} − succeeded) pods active at once.`,
+      `Job batch never has more than min(parallelism ${parallelism}, ` +
+        `completions ${completions} − succeeded) pods active at once.`,
       lives.length > 0 && worst.over <= 0 && maxActive <= parallelism,
       [...lives.map((l) => l.created), ...(worst.e ? [worst.e] : [])],
-      `${lives.length} pods created, at most ${maxActive} active at once${worst.e ? `; ${worst.over} too many ${at(worst.e)}` : ""}.`,
+      `${lives.length} pods created, at most ${maxActive} active at ` +
+        `once${worst.e ? `; ${worst.over} too many ${at(worst.e)}` : ""}.`,
     ),
     claim(
       "pod-failure-backoff",
       failures === 0
         ? "No pod of Job batch fails, so the job controller never waits: each pod is created as soon as a slot is free."
-        : "After a failure the job controller waits 10 s, then 20 s, 40 s … (doubling with each failure since the last success, counted from the failed pod's end) before it creates a replacement pod.",
+        : "After a failure the job controller waits 10 s, then 20 s, 40 s … (doubling with each failure since " +
+            "the last success, counted from the failed pod's end) before it creates a replacement pod.",
       failures === 0
         ? waits.length === 0 && failedRuns.length === 0 && lives.length > 0
         : early.length === 0 && failedRuns.length > 0 && (waits.length > 0 || shouldFail),
       failures === 0 ? [...lives.map((l) => l.created), done] : [...failedRuns, ...waits, ...checks.map((c) => c.e)],
       failures === 0
         ? `${failedRuns.length} failed pods, ${waits.length} back-off waits.`
-        : `${failedRuns.length} failed pods; ${waits.map((w) => `${Number(w.backoffMs) / 1000} s`).join(", ") || "no"} back-off waits; ${checks.length === 0 ? "no replacement had to wait (the Job failed at once, or a success reset the back-off)" : `replacements created ${checks.map((c) => s(c.late)).join(", ")} after their back-off ran out`}${early.length > 0 ? `; ${early.length} too early` : ""}.`,
+        : `${failedRuns.length} failed pods; ` +
+            (waits.map((w) => `${Number(w.backoffMs) / 1000} s`).join(", ") || "no") +
+            " back-off waits; " +
+            (checks.length === 0
+              ? "no replacement had to wait (the Job failed at once, or a success reset the back-off)"
+              : `replacements created ${checks.map((c) => s(c.late)).join(", ")} after their back-off ran out`) +
+            (early.length > 0 ? `; ${early.length} too early` : "") +
+            ".",
     ),
     claim(
       "backoff-limit",
       shouldFail
-        ? `Its task fails ${failures} times and backoffLimit is ${backoffLimit}: once more than ${backoffLimit} pods have failed the Job fails with BackoffLimitExceeded.`
+        ? `Its task fails ${failures} times and backoffLimit is ${backoffLimit}: once more ` +
+            `than ${backoffLimit} pods have failed the Job fails with BackoffLimitExceeded.`
         : indexed
-          ? `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes once each completion index 0…${completions - 1} has a succeeded pod (a failed index gets a new pod with the same index).`
-          : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the Job completes with ${completions} succeeded pods.`,
+          ? `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: the ` +
+            `Job completes once each completion index 0…${completions - 1} has a ` +
+            "succeeded pod (a failed index gets a new pod with the same index)."
+          : `Its task fails ${failures} times, within backoffLimit ${backoffLimit}: ` +
+            `the Job completes with ${completions} succeeded pods.`,
       outcomeOk,
       [...failedRuns, done],
-      `${done ? String(done.message) : "Job batch never finished."}${indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""}`,
+      (done ? String(done.message) : "Job batch never finished.") +
+        (indexed ? ` Succeeded indexes: ${doneIndexes.join(", ") || "none"}.` : ""),
     ),
   ];
 }
@@ -318,7 +337,11 @@ function slowClaim(p: Params, events: readonly TraceEvent[]) {
     ttl.t - failed.t <= TTL_SECONDS * 1000 + 1500;
   return claim(
     "active-deadline",
-    `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s (activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is deleted.`,
+    `Job slow is suspended at ${SUSPEND / 1000} s (its running pods are deleted) and resumed at ` +
+      `${RESUME / 1000} s (new pods, and status.startTime starts again). ${deadline / 1000} s ` +
+      "(activeDeadlineSeconds) after the resume it fails with DeadlineExceeded: its pods are deleted and it is " +
+      `marked Failed once they are gone; ${TTL_SECONDS} s later (ttlSecondsAfterFinished) the Job itself is ` +
+      "deleted.",
     pausedOk && deadlineOk && ttlOk,
     [
       suspended,
@@ -331,7 +354,11 @@ function slowClaim(p: Params, events: readonly TraceEvent[]) {
       failed,
       ttl,
     ],
-    `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ${at(resumed)}; ${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
+    `${first2.length} pods deleted on suspend ${at(suspended)}, ${again.length} created on resume ` +
+      `${at(resumed)}; ` +
+      `${target ? `FailureTarget ${String(target.reason)} ${s(since)} after the resume` : "never failed"}; ` +
+      `${gone.length} pods gone, Failed ${at(failed)}; deleted by the TTL controller ` +
+      `${ttl && failed ? `${s(ttl.t - failed.t)} after it failed` : "never"}.`,
   );
 }
 
@@ -358,7 +385,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     const missing = upSlots.filter((t) => !created.some((c) => c.scheduledAt === t && Number(c.lateMs) < 2000));
     const most = Math.max(0, ...created.map((c) => activeAt(c.t, c.seq).length + 1));
     policyOk &&= missing.length === 0;
-    detail = `${created.length} Jobs; ${missing.length === 0 ? "every schedule time while the controller ran started one on time" : `no on-time Job at ${missing.map(clockTime).join(", ")}`}; up to ${most} ran at once.`;
+    detail =
+      `${created.length} Jobs; ` +
+      (missing.length === 0
+        ? "every schedule time while the controller ran started one on time"
+        : `no on-time Job at ${missing.map(clockTime).join(", ")}`) +
+      `; up to ${most} ran at once.`;
   } else {
     const overlaps = runs.filter((r) =>
       activeAt(r.c.t, r.c.seq).some(
@@ -376,16 +408,20 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     evidence = [...evidence, ...(policy === "Forbid" ? skips : replaced), ...overlaps.map((o) => o.c)];
     detail =
       policy === "Forbid"
-        ? `${created.length} Jobs, never two active at once; ${skips.length} schedule times skipped while one ran (JobAlreadyActive)${overlaps.length > 0 ? `; ${overlaps.length} overlapped` : ""}.`
-        : `${created.length} Jobs; ${replaced.length} still-running Jobs deleted to make way for the next${overlaps.length > 0 ? `; ${overlaps.length} started beside a running one` : ""}.`;
+        ? `${created.length} Jobs, never two active at once; ${skips.length} schedule times skipped while ` +
+          `one ran (JobAlreadyActive)${overlaps.length > 0 ? `; ${overlaps.length} overlapped` : ""}.`
+        : `${created.length} Jobs; ${replaced.length} still-running Jobs deleted to make way for the ` +
+          `next${overlaps.length > 0 ? `; ${overlaps.length} started beside a running one` : ""}.`;
   }
   const text = {
     Allow:
       "concurrencyPolicy Allow: every schedule time starts a Job, whether or not the previous one is still running.",
     Forbid:
-      "concurrencyPolicy Forbid: a schedule time that comes while a Job is still running starts nothing (JobAlreadyActive); two Jobs never run at once.",
+      "concurrencyPolicy Forbid: a schedule time that comes while a Job is still " +
+      "running starts nothing (JobAlreadyActive); two Jobs never run at once.",
     Replace:
-      "concurrencyPolicy Replace: a schedule time that comes while a Job is still running deletes that Job, then starts the new one; two never run at once.",
+      "concurrencyPolicy Replace: a schedule time that comes while a Job is still " +
+      "running deletes that Job, then starts the new one; two never run at once.",
   }[policy];
   // The schedule time kube-controller-manager was down for.
   const lateRun = created.find((c) => c.scheduledAt === m.outageSlot);
@@ -427,7 +463,12 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
     claim("concurrency-policy", text, policyOk, evidence, detail),
     claim(
       "starting-deadline",
-      `${suspend ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)` : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`}. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; later than that it is never started.`,
+      (suspend
+        ? `CronJob report is suspended from ${DOWN_BEFORE / 1000} s before its ${clockTime(m.outageSlot)} schedule ` +
+          `time to ${DOWN_AFTER / 1000} s after it: no Job starts meanwhile (a running one goes on)`
+        : `kube-controller-manager is down across the ${clockTime(m.outageSlot)} schedule time`) +
+        `. A run may start late only within startingDeadlineSeconds (${deadline / 1000} s) of its time; ` +
+        "later than that it is never started.",
       deadlineOk &&
         (!suspend ||
           (paused !== undefined &&
@@ -439,7 +480,16 @@ function cronClaims(p: Params, events: readonly TraceEvent[]) {
         lateRun ?? missed ?? skipped,
         ...tooLate,
       ],
-      `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} after ${clockTime(m.outageSlot)}; ${lateRun ? `that run started ${s(Number(lateRun.lateMs))} late` : missed ? "that run was never started (missed)" : skipped ? "that run was skipped under Forbid" : "no sign of that run"}; ${tooLate.length} Jobs started later than the deadline.`,
+      `${suspend ? "the CronJob was resumed" : "the controller manager led again"} ${back ? s(backLate) : "never"} ` +
+        `after ${clockTime(m.outageSlot)}; ` +
+        (lateRun
+          ? `that run started ${s(Number(lateRun.lateMs))} late`
+          : missed
+            ? "that run was never started (missed)"
+            : skipped
+              ? "that run was skipped under Forbid"
+              : "no sign of that run") +
+        `; ${tooLate.length} Jobs started later than the deadline.`,
     ),
   ];
 }
@@ -448,7 +498,9 @@ export const jobs: ScenarioDef = {
   id: "jobs",
   title: "Jobs and CronJobs",
   summary:
-    "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits `activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and `startingDeadlineSeconds`.",
+    "A Job retries failed pods with exponential back-off up to `backoffLimit`, another hits " +
+    "`activeDeadlineSeconds`, and a CronJob runs on schedule under its `concurrencyPolicy` and " +
+    "`startingDeadlineSeconds`.",
   params: [
     {
       name: "completions",
@@ -540,7 +592,8 @@ export const jobs: ScenarioDef = {
       type: "enum",
       label: "Missed run",
       description:
-        "What keeps CronJob report from starting one run (once both Jobs are done): kube-controller-manager is down, or the CronJob is suspended.",
+        "What keeps CronJob report from starting one run (once both Jobs are " +
+        "done): kube-controller-manager is down, or the CronJob is suspended.",
       default: 0,
       options: [
         { value: 0, label: "Controller manager down" },

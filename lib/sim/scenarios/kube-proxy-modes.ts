@@ -13,7 +13,7 @@ import { intParam, type Plan, type ScenarioDef } from "./types";
 const MODES = ["iptables", "ipvs", "nftables"] as const;
 const SCALE_AT = 40_000;
 const PROJECT_AT = 60_000;
-export const VIP = "10.96.0.10";
+const VIP = "10.96.0.10";
 
 function plan(p: Params): Plan {
   const n = intParam(p, "replicas");
@@ -71,7 +71,8 @@ function liveClaims(p: Params, events: readonly TraceEvent[]) {
   const scaled = MODES.map((m) =>
     first(events, { type: "kube-proxy.synced", from: SCALE_AT, where: (e) => e.mode === m && e.endpoints === n + 2 }),
   );
-  // Consecutive syncs of one kube-proxy: [earlier, later]. The closest pair shows the bound holding; the last sync ends the check.
+  // Consecutive syncs of one kube-proxy: [earlier, later]. The closest pair shows the bound holding; the last sync ends
+  // the check.
   const pairs = MODES.flatMap((m) => {
     const s = select(events, { type: "kube-proxy.synced", where: (e) => e.mode === m });
     return s.slice(1).map((e, i) => [s[i]!, e] as const);
@@ -93,28 +94,40 @@ function liveClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "no-endpoints-refused",
-      `While Service web has no ready endpoints, kube-proxy in iptables and nftables mode programs a reject for ${VIP}:80 instead of a DNAT: a new connection fails at once with "Connection refused".`,
+      "While Service web has no ready endpoints, kube-proxy in iptables and nftables mode programs a reject " +
+        `for ${VIP}:80 instead of a DNAT: a new connection fails at once with "Connection refused".`,
       empty !== undefined && rejected,
       [empty, ...rejects],
-      `EndpointSlice with 0 ready endpoints ${at(empty)}; ${rejects.map((e, i) => `${["iptables", "nftables"][i]}: ${e && Array.isArray(e.path) ? `${e.path.join(" → ")} ${at(e)}` : "no reject programmed"}`).join("; ")}.`,
+      `EndpointSlice with 0 ready endpoints ${at(empty)}; ` +
+        rejects
+          .map(
+            (e, i) =>
+              `${["iptables", "nftables"][i]}: ` +
+              `${e && Array.isArray(e.path) ? `${e.path.join(" → ")} ${at(e)}` : "no reject programmed"}`,
+          )
+          .join("; ") +
+        ".",
     ),
     claim(
       "userspace-removed",
-      "A kube-proxy configured with --proxy-mode=userspace refuses to start: the userspace proxier was removed in v1.26.",
+      "A kube-proxy configured with --proxy-mode=userspace refuses " +
+        "to start: the userspace proxier was removed in v1.26.",
       refused !== undefined && exited !== undefined,
       [refused, exited],
       refused ? String(refused.message) : "node-4's kube-proxy started.",
     ),
     claim(
       "all-modes-program",
-      `kube-proxy in iptables, ipvs and nftables mode each program Service web with its ${n} ready endpoints from the EndpointSlice, and follow a scale to ${n + 2}.`,
+      "kube-proxy in iptables, ipvs and nftables mode each program Service web with its " +
+        `${n} ready endpoints from the EndpointSlice, and follow a scale to ${n + 2}.`,
       synced.every((e) => e !== undefined) && scaled.every((e) => e !== undefined),
       [...synced, ...scaled],
       synced.map((e, i) => `${MODES[i]}: ${e ? `${String(e.rules)} rules` : "not programmed"}`).join("; "),
     ),
     claim(
       "iptables-walk",
-      `In iptables mode a new connection to ${VIP}:80 walks KUBE-SERVICES, then KUBE-SVC-* statistic rules (a random endpoint), then a KUBE-SEP-* DNAT.`,
+      `In iptables mode a new connection to ${VIP}:80 walks KUBE-SERVICES, then ` +
+        "KUBE-SVC-* statistic rules (a random endpoint), then a KUBE-SEP-* DNAT.",
       Array.isArray(ipt?.path) &&
         ipt.path.some((x) => x.startsWith("KUBE-SERVICES")) &&
         ipt.path.some((x) => x.startsWith("KUBE-SEP-")),
@@ -123,12 +136,15 @@ function liveClaims(p: Params, events: readonly TraceEvent[]) {
     ),
     claim(
       "min-sync-period",
-      "Each kube-proxy applies changes at most once per --iptables-min-sync-period (1 s), however fast EndpointSlice updates arrive.",
+      "Each kube-proxy applies changes at most once per --iptables-min-sync-period " +
+        "(1 s), however fast EndpointSlice updates arrive.",
       gaps.length === 0 && closest !== undefined,
       gaps.length > 0 ? gaps : [...(closest ?? []), lastSync],
       closest === undefined
         ? "no kube-proxy synced twice."
-        : `${gaps.length} syncs closer than 1 s; the closest two of one kube-proxy were ${((closest[1].t - closest[0].t) / 1000).toFixed(3)} s apart ${at(closest[0])} ${at(closest[1])}; checked up to the last sync ${at(lastSync)}.`,
+        : `${gaps.length} syncs closer than 1 s; the closest two of one kube-proxy were ` +
+            `${((closest[1].t - closest[0].t) / 1000).toFixed(3)} s apart ${at(closest[0])} ` +
+            `${at(closest[1])}; checked up to the last sync ${at(lastSync)}.`,
     ),
   ];
 }
@@ -153,10 +169,15 @@ function iptablesGrowsClaim(small: TraceEvent | undefined, large: TraceEvent | u
     Math.abs(matchesAdded - added / 2) <= 1;
   return claim(
     "iptables-grows",
-    `iptables holds rules in proportion to services × endpoints (${String(large?.rules ?? "?")} for ${services} services), and a first packet is matched against about half of KUBE-SERVICES in order (~${String(large?.averageSteps ?? "?")} matches): every Service added adds the same block of rules, and every two add one match.`,
+    "iptables holds rules in proportion to services × endpoints " +
+      `(${String(large?.rules ?? "?")} for ${services} services), and a first packet is matched ` +
+      `against about half of KUBE-SERVICES in order (~${String(large?.averageSteps ?? "?")} ` +
+      "matches): every Service added adds the same block of rules, and every two add one match.",
     grows,
     [small, large],
-    `${String(small?.services)} → ${String(large?.services)} services: ${String(small?.rules)} → ${String(large?.rules)} rules (${perService} per added Service), ~${String(small?.averageSteps)} → ~${String(large?.averageSteps)} matches (${matchesAdded} for ${added} added Services).`,
+    `${String(small?.services)} → ${String(large?.services)} services: ${String(small?.rules)} → ` +
+      `${String(large?.rules)} rules (${perService} per added Service), ~${String(small?.averageSteps)} ` +
+      `→ ~${String(large?.averageSteps)} matches (${matchesAdded} for ${added} added Services).`,
   );
 }
 
@@ -170,10 +191,12 @@ function scaleClaims(p: Params, events: readonly TraceEvent[]) {
     iptablesGrowsClaim(small!.iptables, ipt, services),
     claim(
       "hash-lookups-flat",
-      "IPVS (ipset + IPVS hash tables) and nftables (a verdict map) find the service with a hash lookup: the steps per packet stay the same as services grow.",
+      "IPVS (ipset + IPVS hash tables) and nftables (a verdict map) find the service " +
+        "with a hash lookup: the steps per packet stay the same as services grow.",
       ratio("ipvs", "averageSteps") === 1 && ratio("nftables", "averageSteps") === 1,
       [small!.ipvs, large!.ipvs, small!.nftables, large!.nftables],
-      `ipvs ${String(large!.ipvs?.averageSteps)} steps, nftables ${String(large!.nftables?.averageSteps)} steps at ${services} services.`,
+      `ipvs ${String(large!.ipvs?.averageSteps)} steps, nftables ` +
+        `${String(large!.nftables?.averageSteps)} steps at ${services} services.`,
     ),
     claim(
       "ipvs-constant-rules",
@@ -189,7 +212,8 @@ export const kubeProxyModes: ScenarioDef = {
   id: "kube-proxy-modes",
   title: "kube-proxy: iptables, IPVS, nftables (and userspace)",
   summary:
-    "One Service programmed by kube-proxy in each mode: rule counts, the walk of a packet to the VIP, and how both grow with the number of Services.",
+    "One Service programmed by kube-proxy in each mode: rule counts, the walk of " +
+    "a packet to the VIP, and how both grow with the number of Services.",
   params: [
     {
       name: "replicas",

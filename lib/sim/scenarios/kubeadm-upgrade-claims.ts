@@ -19,7 +19,9 @@ function refusedClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
   const moved = select(events, { type: "kubeadm.manifest-moved" });
   return claim(
     "skip-minor-refused",
-    'kubeadm upgrades one minor version at a time: `kubeadm upgrade apply v1.35.0` on a v1.33 cluster fails its version policy before it touches anything, with "Specified version to upgrade to "v1.35.0" is too high; kubeadm can upgrade only 1 minor version at a time". Upgrade to v1.34 first.',
+    "kubeadm upgrades one minor version at a time: `kubeadm upgrade apply v1.35.0` on a v1.33 cluster " +
+      'fails its version policy before it touches anything, with "Specified version to upgrade to "v1.35.0" ' +
+      'is too high; kubeadm can upgrade only 1 minor version at a time". Upgrade to v1.34 first.',
     refused !== undefined &&
       String(refused.message).includes("is too high; kubeadm can upgrade only 1 minor version at a time") &&
       moved.length === 0,
@@ -30,7 +32,10 @@ function refusedClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
   );
 }
 
-/** Each control-plane node's upgrade: its kubeadm command, the manifests it moved, the components it saw come back, and its end. */
+/**
+ * Each control-plane node's upgrade: its kubeadm command, the manifests it moved, the components it saw come back, and
+ * its end.
+ */
 function nodeUpgrades(events: readonly TraceEvent[]) {
   const commands = select(events, { type: "kubeadm.command", where: (e) => e.command !== "kubeadm upgrade plan" });
   return commands.map((command) => {
@@ -70,16 +75,24 @@ function orderClaims(p: Params, events: readonly TraceEvent[]): ClaimResult[] {
   return [
     claim(
       "static-pods-one-by-one",
-      "On each control-plane node kubeadm replaces the static pods one at a time, etcd, kube-apiserver, kube-controller-manager, kube-scheduler: it moves the new manifest into /etc/kubernetes/manifests, the kubelet stops the old pod and starts the new one, and kubeadm moves the next manifest only once that component runs again (kube-apiserver: once /readyz answers 200).",
+      "On each control-plane node kubeadm replaces the static pods one at a time, etcd, kube-apiserver, " +
+        "kube-controller-manager, kube-scheduler: it moves the new manifest into /etc/kubernetes/manifests, " +
+        "the kubelet stops the old pod and starts the new one, and kubeadm moves the next manifest only " +
+        "once that component runs again (kube-apiserver: once /readyz answers 200).",
       nodes.length === n && inOrder && waited && backFirst,
       [u1?.command, ...(u1?.moved ?? []), ...(u1?.upgraded ?? []), u1?.success],
-      `${nodes.length} nodes upgraded; on ${u1?.node ?? "no node"}: ${(u1?.moved ?? []).map((m) => `${String(m.manifest)} ${at(m)}`).join(", ")}; ${u1?.success === undefined ? "no SUCCESS" : `done ${at(u1.success)}`}.`,
+      `${nodes.length} nodes upgraded; on ${u1?.node ?? "no node"}: ` +
+        `${(u1?.moved ?? []).map((m) => `${String(m.manifest)} ${at(m)}`).join(", ")}; ` +
+        `${u1?.success === undefined ? "no SUCCESS" : `done ${at(u1.success)}`}.`,
     ),
     claim(
       "nodes-one-by-one",
       n === 1
-        ? "`kubeadm upgrade apply` upgrades the only control-plane node; there is no other to run `kubeadm upgrade node` on."
-        : "`kubeadm upgrade apply` runs on the first control-plane node only; each other control-plane node runs `kubeadm upgrade node` after the previous node is done, so only one node's components restart at a time.",
+        ? "`kubeadm upgrade apply` upgrades the only control-plane node; " +
+            "there is no other to run `kubeadm upgrade node` on."
+        : "`kubeadm upgrade apply` runs on the first control-plane node only; each " +
+            "other control-plane node runs `kubeadm upgrade node` after the previous " +
+            "node is done, so only one node's components restart at a time.",
       nodes.length === n &&
         String(u1?.command.command).startsWith("kubeadm upgrade apply") &&
         nodes.slice(1).every((u) => u.command.command === "kubeadm upgrade node") &&
@@ -91,7 +104,10 @@ function orderClaims(p: Params, events: readonly TraceEvent[]): ClaimResult[] {
   ];
 }
 
-/** When an API server restarts: from its node's kubeadm command (its etcd goes first) until kubeadm saw /readyz answer 200. */
+/**
+ * When an API server restarts: from its node's kubeadm command (its etcd goes first) until kubeadm saw /readyz answer
+ * 200.
+ */
 function restartWindows(events: readonly TraceEvent[]): { from: number; to: number }[] {
   return nodeUpgrades(events).map((u) => ({
     from: u.command.t,
@@ -113,7 +129,8 @@ function apiClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResu
     const w = windows[0];
     return claim(
       "api-outage",
-      "With one control-plane node the API is down while its only kube-apiserver restarts: kubectl fails for a few seconds (connection refused, or reset for a request in flight), then answers again.",
+      "With one control-plane node the API is down while its only kube-apiserver restarts: kubectl fails " +
+        "for a few seconds (connection refused, or reset for a request in flight), then answers again.",
       w !== undefined &&
         failed.length > 0 &&
         failed.every(inWindow) &&
@@ -130,15 +147,23 @@ function apiClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResu
           where: (e) => e.status === 200 && String(e.command).startsWith("kubectl get pods"),
         }),
       ],
-      `${failed.length} of ${gets.length} kubectl get pods failed, all between ${s(w?.from ?? 0)} and ${s(w?.to ?? 0)} (first: ${String(failed[0]?.error ?? "none")}); ${outside.length - failedOutside.length} of ${outside.length} outside that window answered.`,
+      `${failed.length} of ${gets.length} kubectl get pods failed, all between ${s(w?.from ?? 0)} ` +
+        `and ${s(w?.to ?? 0)} (first: ${String(failed[0]?.error ?? "none")}); ` +
+        `${outside.length - failedOutside.length} of ${outside.length} outside that window answered.`,
     );
   }
   return claim(
     "api-stays-up",
-    `The API stays available behind the load balancer: kubeadm restarts one API server at a time, so ${n - 1} of ${n} always serve, and every kubectl get sent while no API server was restarting succeeded. Only a request the load balancer sent to the restarting one in its few seconds down can fail: a health check needs two failures in a row to take a backend out.`,
+    "The API stays available behind the load balancer: kubeadm restarts one API server at a time, " +
+      `so ${n - 1} of ${n} always serve, and every kubectl get sent while no API server was ` +
+      "restarting succeeded. Only a request the load balancer sent to the restarting one in its few " +
+      "seconds down can fail: a health check needs two failures in a row to take a backend out.",
     windows.length === n && !overlap && failedOutside.length === 0 && outside.length > 0,
     [...crashed, ...failedOutside.slice(0, 3), outside.at(-1)],
-    `${windows.length} API server restarts, ${overlap ? "some overlapping" : "never two at once"}; ${gets.length - failed.length} of ${gets.length} kubectl get pods answered; ${failed.length - failedOutside.length} failed while an API server restarted (${String(failed[0]?.error ?? "none")}), ${failedOutside.length} outside.`,
+    `${windows.length} API server restarts, ${overlap ? "some overlapping" : "never two at once"}; ` +
+      `${gets.length - failed.length} of ${gets.length} kubectl get pods answered; ` +
+      `${failed.length - failedOutside.length} failed while an API server restarted ` +
+      `(${String(failed[0]?.error ?? "none")}), ${failedOutside.length} outside.`,
   );
 }
 

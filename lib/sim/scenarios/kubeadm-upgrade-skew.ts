@@ -22,13 +22,16 @@ function violation(m: Minors): string | null {
     if (minor > local || minor < local - 1) return `${proc} runs v1.${minor} against its API server's v1.${local}`;
   }
   for (const [node, minor] of Object.entries(m.kubelets)) {
-    if (minor > lo || minor < hi - 3)
-      return `kubelet on ${node} runs v1.${minor} with API servers at ${lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`}`;
+    const apiServers = lo === hi ? `v1.${lo}` : `v1.${lo}–v1.${hi}`;
+    if (minor > lo || minor < hi - 3) return `kubelet on ${node} runs v1.${minor} with API servers at ${apiServers}`;
   }
   return null;
 }
 
-/** The versions after every change, checked against the policy; the first violation, and the changes that made the API servers run two minors and one again. */
+/**
+ * The versions after every change, checked against the policy; the first violation, and the changes that made the API
+ * servers run two minors and one again.
+ */
 function foldVersions(p: Params, events: readonly TraceEvent[]) {
   const from = intParam(p, "fromMinor");
   const m: Minors = { apiServers: {}, controllers: {}, kubelets: {} };
@@ -84,14 +87,26 @@ function kubeletClaim(events: readonly TraceEvent[], pl: Plan): ClaimResult {
   const notListed = nodes.filter((node) => !String(listed?.message).includes(`${node} Ready ${API_SERVER_VERSION}`));
   return claim(
     "kubelets-last",
-    `Kubelets are upgraded only after the whole control plane runs ${API_SERVER_VERSION}, one node at a time: each node is drained (cordoned, its pods evicted through the Eviction API) before its kubelet restarts on the new version and uncordoned after; at the end kubectl get nodes shows every node at ${API_SERVER_VERSION}.`,
+    `Kubelets are upgraded only after the whole control plane runs ${API_SERVER_VERSION}, ` +
+      "one node at a time: each node is drained (cordoned, its pods evicted through the " +
+      "Eviction API) before its kubelet restarts on the new version and uncordoned after; " +
+      `at the end kubectl get nodes shows every node at ${API_SERVER_VERSION}.`,
     installs.length > 0 && early.length === 0 && unsafe.length === 0 && notListed.length === 0,
     [lastCp, ...early, installs[0], listed],
-    `control plane done ${at(lastCp)}; ${installs.length} kubelet packages installed, ${early.length} before it; ${unsafe.length === 0 ? "every node drained first and uncordoned after" : `not drained around the restart: ${unsafe.join(", ")}`}; ${notListed.length === 0 ? "all listed at the new version" : `not at the new version: ${notListed.join(", ")}`}.`,
+    `control plane done ${at(lastCp)}; ${installs.length} kubelet packages installed, ${early.length} before it; ` +
+      (unsafe.length === 0
+        ? "every node drained first and uncordoned after"
+        : `not drained around the restart: ${unsafe.join(", ")}`) +
+      "; " +
+      (notListed.length === 0 ? "all listed at the new version" : `not at the new version: ${notListed.join(", ")}`) +
+      ".",
   );
 }
 
-/** The learner's mistake: a kubelet upgraded before the control plane. Nothing refuses it; the policy is broken until the API servers catch up. */
+/**
+ * The learner's mistake: a kubelet upgraded before the control plane. Nothing refuses it; the policy is broken until
+ * the API servers catch up.
+ */
 function kubeletAheadClaim(p: Params, events: readonly TraceEvent[], pl: Plan): ClaimResult {
   const { broken } = foldVersions(p, events);
   const reported = broken?.e.type === "node.version-reported" ? broken.e : undefined;
@@ -100,7 +115,11 @@ function kubeletAheadClaim(p: Params, events: readonly TraceEvent[], pl: Plan): 
   const caughtUp = first(events, { type: "kubelet.static-pod-started", where: (e) => e.proc === "kube-apiserver-1" });
   return claim(
     "kubelet-ahead",
-    `Upgrading node-1's kubelet before the control plane breaks the version-skew policy: it reports ${API_SERVER_VERSION} while the API servers still run v1.${intParam(p, "fromMinor")}, and a kubelet must never be newer than the API server. Nothing refuses it: the API server accepts its status, and kubeadm upgrade apply checks only for kubelets that are too old (policy.go, detectTooOldKubelets). The policy holds again only once the API servers are upgraded.`,
+    "Upgrading node-1's kubelet before the control plane breaks the version-skew policy: it reports " +
+      `${API_SERVER_VERSION} while the API servers still run v1.${intParam(p, "fromMinor")}, and a ` +
+      "kubelet must never be newer than the API server. Nothing refuses it: the API server accepts its " +
+      "status, and kubeadm upgrade apply checks only for kubelets that are too old (policy.go, " +
+      "detectTooOldKubelets). The policy holds again only once the API servers are upgraded.",
     reported !== undefined &&
       reported.node === "node-1" &&
       refusals.length === 0 &&
@@ -110,7 +129,9 @@ function kubeletAheadClaim(p: Params, events: readonly TraceEvent[], pl: Plan): 
     [first(events, { type: "kubelet.package-installed", from: pl.marks.kubeletFirst! }), reported, applied, caughtUp],
     reported === undefined
       ? "no kubelet newer than the API servers was reported."
-      : `${broken!.why} ${at(reported)}; kubeadm upgrade apply ${applied === undefined ? "did not finish" : `succeeded ${at(applied)}`}; the first API server at ${API_SERVER_VERSION} ${at(caughtUp)}.`,
+      : `${broken!.why} ${at(reported)}; kubeadm upgrade apply ` +
+          `${applied === undefined ? "did not finish" : `succeeded ${at(applied)}`}; the first API server at ` +
+          `${API_SERVER_VERSION} ${at(caughtUp)}.`,
   );
 }
 
@@ -123,8 +144,13 @@ export function skewClaims(p: Params, events: readonly TraceEvent[], pl: Plan): 
     claim(
       "skew-holds",
       n === 1
-        ? "The version-skew policy holds at every moment: kube-controller-manager and kube-scheduler are never newer than the API server and at most one minor older, and no kubelet is newer than the API server (three minors older at most)."
-        : "The version-skew policy holds at every moment: while nodes are upgraded the API servers run two versions, one minor apart, which HA allows; each node's kube-controller-manager and kube-scheduler are never newer than the API server they talk to (the local one) and at most one minor older; no kubelet is newer than any API server.",
+        ? "The version-skew policy holds at every moment: kube-controller-manager and " +
+            "kube-scheduler are never newer than the API server and at most one minor older, " +
+            "and no kubelet is newer than the API server (three minors older at most)."
+        : "The version-skew policy holds at every moment: while nodes are upgraded the API servers " +
+            "run two versions, one minor apart, which HA allows; each node's kube-controller-manager " +
+            "and kube-scheduler are never newer than the API server they talk to (the local one) and " +
+            "at most one minor older; no kubelet is newer than any API server.",
       broken === undefined && (n === 1 || (mixedFrom !== undefined && mixedUntil !== undefined)),
       broken !== undefined ? [broken.e] : [mixedFrom, mixedUntil, end(events)],
       broken !== undefined

@@ -19,7 +19,10 @@ const REPLICAS = 2;
 const APPLY = 16_000;
 /** Time allowed per control-plane node: four static pods replaced one after another take about 6 s. */
 const CP_STEP_MS = 10_000;
-/** Time a worker's drain is given: without a PodDisruptionBudget every eviction is granted at once (node-drain shows one that makes them wait). */
+/**
+ * Time a worker's drain is given: without a PodDisruptionBudget every eviction is granted at once (node-drain shows one
+ * that makes them wait).
+ */
 const WORKER_DRAIN_MS = 4000;
 
 function fromVersion(p: Params): string {
@@ -142,7 +145,9 @@ export const kubeadmUpgrade: ScenarioDef = {
   id: "kubeadm-upgrade",
   title: "Upgrade a kubeadm cluster",
   summary:
-    "`kubeadm upgrade apply` then `kubeadm upgrade node` replace the control plane's static pods one node, one component at a time; then each kubelet, node by node, drained first. The version-skew policy holds throughout.",
+    "`kubeadm upgrade apply` then `kubeadm upgrade node` replace the control " +
+    "plane's static pods one node, one component at a time; then each kubelet, " +
+    "node by node, drained first. The version-skew policy holds throughout.",
   params: [
     {
       name: "controlPlanes",
@@ -171,7 +176,9 @@ export const kubeadmUpgrade: ScenarioDef = {
       name: "kubeletFirst",
       type: "boolean",
       label: "Upgrade a kubelet first",
-      description: `The mistake: node-1's kubelet is upgraded to ${API_SERVER_VERSION} before the control plane, so it is newer than the API servers for a while.`,
+      description:
+        `The mistake: node-1's kubelet is upgraded to ${API_SERVER_VERSION} before ` +
+        "the control plane, so it is newer than the API servers for a while.",
       default: false,
     },
   ],

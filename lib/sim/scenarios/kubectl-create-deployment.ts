@@ -65,7 +65,8 @@ function chainClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "handler-chain",
-      `The POST goes through ${STAGES.join(" → ")}: API Priority and Fairness sits between authentication and authorization, and schema validation between mutating and validating admission.`,
+      `The POST goes through ${STAGES.join(" → ")}: API Priority and Fairness sits between authentication ` +
+        "and authorization, and schema validation between mutating and validating admission.",
       order.join(",") === STAGES.join(","),
       stages,
       `stages seen: ${order.join(" → ") || "none"}.`,
@@ -79,7 +80,8 @@ function chainClaims(p: Params, events: readonly TraceEvent[]) {
     ),
     claim(
       "etcd-majority",
-      `The etcd write commits once a majority (${majority(members)} of ${members}) of members has it, before the API server answers 201 Created.`,
+      `The etcd write commits once a majority (${majority(members)} of ` +
+        `${members}) of members has it, before the API server answers 201 Created.`,
       commit !== undefined &&
         response !== undefined &&
         commit.t <= response.t &&
@@ -113,14 +115,16 @@ function controllerClaims(events: readonly TraceEvent[]) {
     ),
     claim(
       "replicaset-created",
-      "The deployment controller creates ReplicaSet nginx-<pod-template-hash> at revision 1, at full size (nothing to surge against).",
+      "The deployment controller creates ReplicaSet nginx-<pod-template-hash> " +
+        "at revision 1, at full size (nothing to surge against).",
       rs !== undefined && rs.revision === 1,
       [rs],
       rs ? String(rs.message) : "no ReplicaSet.",
     ),
     claim(
       "pod-named",
-      "The ReplicaSet controller creates pods nginx-<hash>-<5 random characters from bcdfghjklmnpqrstvwxz2456789>, the hash being the ReplicaSet's.",
+      "The ReplicaSet controller creates pods nginx-<hash>-<5 random characters " +
+        "from bcdfghjklmnpqrstvwxz2456789>, the hash being the ReplicaSet's.",
       sameHash,
       pods,
       pods.map((e) => String(e.pod)).join(", ") || "no pods.",
@@ -154,7 +158,8 @@ function nodeClaims(events: readonly TraceEvent[]) {
     ),
     claim(
       "kubelet-steps",
-      "The kubelet on that node creates the sandbox (pause container + CNI IP), pulls the image (policy Always), starts the container, then reports Running and Ready.",
+      "The kubelet on that node creates the sandbox (pause container + CNI IP), pulls the " +
+        "image (policy Always), starts the container, then reports Running and Ready.",
       inOrder && pulled?.policy === "Always",
       steps,
       steps.map((e) => (e === undefined ? "missing" : `${e.type} at ${e.t} ms`)).join(", "),
@@ -165,7 +170,8 @@ function nodeClaims(events: readonly TraceEvent[]) {
       service === undefined,
       service !== undefined ? [service] : [first(events, { type: "kubectl.command" }), end(events)],
       service === undefined
-        ? `no EndpointSlice or kube-proxy event between the command ${at(first(events, { type: "kubectl.command" }))} and the end of the run ${at(end(events))}.`
+        ? "no EndpointSlice or kube-proxy event between the command " +
+            `${at(first(events, { type: "kubectl.command" }))} and the end of the run ${at(end(events))}.`
         : String(service.message),
     ),
   ];
@@ -175,7 +181,8 @@ export const kubectlCreateDeployment: ScenarioDef = {
   id: "kubectl-create-deployment",
   title: "kubectl create deployment, step by step",
   summary:
-    "Follow `kubectl create deployment nginx --image=nginx` through the API server's handler chain, etcd, the controllers, the scheduler and the kubelet.",
+    "Follow `kubectl create deployment nginx --image=nginx` through the API " +
+    "server's handler chain, etcd, the controllers, the scheduler and the kubelet.",
   params: [
     {
       name: "replicas",

@@ -21,7 +21,7 @@ import type {
 } from "../objects/types";
 import type { ScriptItem } from "./types";
 
-export const DEFAULT_PROBE: Probe = {
+const DEFAULT_PROBE: Probe = {
   periodSeconds: 10,
   timeoutSeconds: 1,
   failureThreshold: 3,
@@ -120,7 +120,9 @@ export type JobOptions = {
   indexed?: boolean;
 };
 
-/** The spec of a Job with the batch/v1 defaults (completions 1, parallelism 1, backoffLimit 6) for what is not given. */
+/**
+ * The spec of a Job with the batch/v1 defaults (completions 1, parallelism 1, backoffLimit 6) for what is not given.
+ */
 export function jobSpec(tpl: PodTemplate, o: JobOptions = {}): Omit<Job["spec"], "selector"> {
   const spec: Omit<Job["spec"], "selector"> = {
     completions: o.completions ?? 1,
@@ -193,7 +195,10 @@ export function kubectlAt(at: number, name: string, args: Record<string, string 
   return { at, action };
 }
 
-/** A policy/v1 PodDisruptionBudget with one of minAvailable / maxUnavailable; the disruption controller fills its status. */
+/**
+ * A policy/v1 PodDisruptionBudget with one of minAvailable / maxUnavailable; the disruption controller fills its
+ * status.
+ */
 export function budgetOf(
   name: string,
   selector: Record<string, string>,

@@ -128,7 +128,8 @@ function plan(p: Params): Plan {
         3400,
         clientPod("client", "default", { app: "client" }, intParam(p, "ndots")),
         "client-pod.yaml",
-        `Pod client in default (app=client)${intParam(p, "ndots") === 5 ? "" : `, dnsConfig options ndots:${intParam(p, "ndots")}`}`,
+        "Pod client in default " +
+          `(app=client)${intParam(p, "ndots") === 5 ? "" : `, dnsConfig options ndots:${intParam(p, "ndots")}`}`,
       ),
       applyAt(
         3600,
@@ -146,7 +147,10 @@ function plan(p: Params): Plan {
         M.policies + 1000,
         allow,
         "allow-web.yaml",
-        `NetworkPolicy allow-web: pods app=web accept TCP/80 from ${allowByPod(p) ? "pods app=client (podSelector, same namespace)" : "every pod in namespace monitoring (namespaceSelector)"}`,
+        "NetworkPolicy allow-web: pods app=web accept TCP/80 from " +
+          (allowByPod(p)
+            ? "pods app=client (podSelector, same namespace)"
+            : "every pod in namespace monitoring (namespaceSelector)"),
       ),
       ...(egress === 0
         ? []
@@ -155,7 +159,8 @@ function plan(p: Params): Plan {
               M.egress,
               egressPolicy,
               "client-egress.yaml",
-              `NetworkPolicy client-egress: pods app=client may send only TCP/80 to app=web${egress === 2 ? ", and DNS (UDP and TCP 53) anywhere" : ""}`,
+              "NetworkPolicy client-egress: pods app=client may send only TCP/80 to " +
+                `app=web${egress === 2 ? ", and DNS (UDP and TCP 53) anywhere" : ""}`,
             ),
           ]),
     ],
@@ -179,12 +184,15 @@ function connectionClaims(p: Params, events: readonly TraceEvent[]) {
   const ok = first(events, { type: "netpol.allowed", where: (e) => e.id === a?.id });
   const est = first(events, { type: "conn.established", where: (e) => e.id === a?.id });
   const rule = allowByPod(p)
-    ? "its podSelector app=client matches only pods of the policy's own namespace, and probe, although labelled app=client too, runs in monitoring"
+    ? "its podSelector app=client matches only pods of the policy's own " +
+      "namespace, and probe, although labelled app=client too, runs in monitoring"
     : "its namespaceSelector matches namespace monitoring only";
   return [
     claim(
       "denied-times-out",
-      `${denied} matches no rule of allow-web (${rule}), and default-deny-ingress isolates the web pods: the CNI agent on the web pod's node drops the SYN, nothing answers, and the client gives up when its 5 s connect timeout expires. It is not refused.`,
+      `${denied} matches no rule of allow-web (${rule}), and default-deny-ingress isolates ` +
+        "the web pods: the CNI agent on the web pod's node drops the SYN, nothing answers, and " +
+        "the client gives up when its 5 s connect timeout expires. It is not refused.",
       d !== undefined &&
         drop?.direction === "Ingress" &&
         timeout !== undefined &&
@@ -193,11 +201,13 @@ function connectionClaims(p: Params, events: readonly TraceEvent[]) {
       [d, drop, timeout],
       d === undefined
         ? `${denied} made no connection.`
-        : `SYN ${at(d)}, dropped ${at(drop)} on ${String(drop?.node)}, timed out ${at(timeout)} after ${String(timeout?.ms)} ms.`,
+        : `SYN ${at(d)}, dropped ${at(drop)} on ${String(drop?.node)}, ` +
+            `timed out ${at(timeout)} after ${String(timeout?.ms)} ms.`,
     ),
     claim(
       "allowed-connects",
-      `${allowed} matches allow-web's ${allowByPod(p) ? "podSelector" : "namespaceSelector"}: policies only add allowed traffic, so the web pod, isolated by default-deny-ingress, still accepts it.`,
+      `${allowed} matches allow-web's ${allowByPod(p) ? "podSelector" : "namespaceSelector"}: policies ` +
+        "only add allowed traffic, so the web pod, isolated by default-deny-ingress, still accepts it.",
       a !== undefined && ok?.policy === "allow-web" && est !== undefined,
       [a, ok, est],
       a === undefined
@@ -224,8 +234,11 @@ function egressClaim(p: Params, events: readonly TraceEvent[]) {
   });
   const text = [
     "With no egress policy the client is not isolated for egress: its DNS queries reach CoreDNS and `web` resolves.",
-    "Once client-egress isolates the client for egress and allows only TCP/80 to the web pods, its DNS queries to CoreDNS (UDP/53) are dropped: the lookup fails after the resolver's timeout and retry, so even the allowed web pods cannot be reached by name.",
-    "client-egress isolates the client for egress, but its rule for port 53 (UDP and TCP, any destination) lets the DNS queries through: `web` still resolves.",
+    "Once client-egress isolates the client for egress and allows only TCP/80 to the web " +
+      "pods, its DNS queries to CoreDNS (UDP/53) are dropped: the lookup fails after the " +
+      "resolver's timeout and retry, so even the allowed web pods cannot be reached by name.",
+    "client-egress isolates the client for egress, but its rule for port 53 (UDP and " +
+      "TCP, any destination) lets the DNS queries through: `web` still resolves.",
   ][egress]!;
   const passed =
     egress === 1
@@ -264,10 +277,16 @@ function searchClaim(p: Params, events: readonly TraceEvent[]) {
     ? `${name} ends with a dot, so it is absolute: the resolver skips the search list`
     : dots >= ndots
       ? `${name} has ${dots} dot${dots === 1 ? "" : "s"}, at least ndots:${ndots}, so it is tried as is first`
-      : `${name} has ${dots} dot${dots === 1 ? "" : "s"}, fewer than ndots:${ndots}, so each search domain is tried first`;
+      : `${name} has ${dots} dot${dots === 1 ? "" : "s"}, fewer than ` +
+        `ndots:${ndots}, so each search domain is tried first`;
   return claim(
     "ndots-search-queries",
-    `${why}: ${want === 1 ? "one name, one A and one AAAA query" : `${want - 1} names answered NXDOMAIN before ${expected[want - 1]} (${2 * want} queries, A and AAAA for each)`}.`,
+    `${why}: ` +
+      (want === 1
+        ? "one name, one A and one AAAA query"
+        : `${want - 1} names answered NXDOMAIN before ${expected[want - 1]} ` +
+          `(${2 * want} queries, A and AAAA for each)`) +
+      ".",
     look !== undefined &&
       done !== undefined &&
       Number(done.tried) === want &&
@@ -276,7 +295,8 @@ function searchClaim(p: Params, events: readonly TraceEvent[]) {
     [look, ...queries.filter((e) => e.rcode === "NXDOMAIN").slice(0, 1), done],
     done === undefined
       ? "the lookup did not resolve."
-      : `${String(done.tried)} name(s) tried, ${queries.length} queries (${nx} NXDOMAIN), resolved ${at(done)} as ${String(done.fqdn)}.`,
+      : `${String(done.tried)} name(s) tried, ${queries.length} queries ` +
+          `(${nx} NXDOMAIN), resolved ${at(done)} as ${String(done.fqdn)}.`,
   );
 }
 
@@ -291,7 +311,8 @@ function serviceClaim(events: readonly TraceEvent[]) {
   const done = first(events, { type: "dns.resolved", from: M.serviceLookup, to: M.lookup });
   return claim(
     "service-via-coredns",
-    `The short name \`web\` becomes web.default.svc.cluster.local through the pod's search list, and CoreDNS's kubernetes plugin answers it from its Service watch with the ClusterIP ${WEB_CLUSTER_IP}.`,
+    `The short name \`web\` becomes web.default.svc.cluster.local through the pod's search list, and ` +
+      `CoreDNS's kubernetes plugin answers it from its Service watch with the ClusterIP ${WEB_CLUSTER_IP}.`,
     q?.source === "kubernetes" && q.name === "web.default.svc.cluster.local." && done?.ip === WEB_CLUSTER_IP,
     [look, q, done],
     done === undefined
@@ -304,14 +325,17 @@ export const networkPolicyDns: ScenarioDef = {
   id: "network-policy-dns",
   title: "NetworkPolicy and cluster DNS",
   summary:
-    "A CNI agent on each node enforces NetworkPolicy: default-deny ingress plus an allow rule, a denied connection that times out, egress that needs DNS allowed; pods resolve names through the kubelet's resolv.conf (`ndots:5`, search list) and CoreDNS.",
+    "A CNI agent on each node enforces NetworkPolicy: default-deny ingress plus an allow " +
+    "rule, a denied connection that times out, egress that needs DNS allowed; pods resolve " +
+    "names through the kubelet's resolv.conf (`ndots:5`, search list) and CoreDNS.",
   params: [
     {
       name: "allowBy",
       type: "enum",
       label: "Allow rule",
       description:
-        "How `allow-web` picks the clients it lets in: `podSelector` app=client (pods of its own namespace) or `namespaceSelector` for namespace monitoring.",
+        "How `allow-web` picks the clients it lets in: `podSelector` app=client (pods " +
+        "of its own namespace) or `namespaceSelector` for namespace monitoring.",
       default: 0,
       options: [
         { value: 0, label: "podSelector app=client" },
@@ -323,7 +347,8 @@ export const networkPolicyDns: ScenarioDef = {
       type: "enum",
       label: "Client egress",
       description:
-        "An egress policy on the client pod after the connections: none, default-deny egress allowing only TCP/80 to web, or that plus DNS (UDP and TCP 53).",
+        "An egress policy on the client pod after the connections: none, default-deny " +
+        "egress allowing only TCP/80 to web, or that plus DNS (UDP and TCP 53).",
       default: 0,
       options: [
         { value: 0, label: "no egress policy" },

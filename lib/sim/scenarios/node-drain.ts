@@ -17,7 +17,10 @@ import { intParam, type Plan, type ScenarioDef, type ScriptItem } from "./types"
 const OLD_KUBELET = "v1.32.4";
 const DRAIN = 30_000;
 const DRAIN_TIMEOUT_S = 60;
-/** Time allowed per pod of the drained node: a replacement round (the 5 s retry, scheduling, start, the first passing readiness probe 10 s in) takes 11-16 s. */
+/**
+ * Time allowed per pod of the drained node: a replacement round (the 5 s retry, scheduling, start, the first passing
+ * readiness probe 10 s in) takes 11-16 s.
+ */
 const ROUND_MS = 15_000;
 
 type Budget = { kind: "none" } | { kind: "minAvailable"; value: number } | { kind: "maxUnavailable"; value: number };
@@ -188,27 +191,32 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
   const claims = [
     claim(
       "cordon-first",
-      "kubectl drain cordons the node before the first eviction: spec.unschedulable is set, the node lifecycle controller adds the node.kubernetes.io/unschedulable:NoSchedule taint, and no pod is scheduled there until uncordon.",
+      "kubectl drain cordons the node before the first eviction: spec.unschedulable is set, " +
+        "the node lifecycle controller adds the node.kubernetes.io/unschedulable:NoSchedule " +
+        "taint, and no pod is scheduled there until uncordon.",
       cordoned !== undefined &&
         firstEvict !== undefined &&
         cordoned.t <= firstEvict.t &&
         taint !== undefined &&
         placedThere.length === 0,
       [cordoned, taint, firstEvict, ...placedThere.slice(0, 3), uncordon],
-      `${node || "no node"} cordoned ${at(cordoned)}, tainted ${at(taint)}, first eviction ${at(firstEvict)}; ${placedThere.length} pods scheduled to it before uncordon.`,
+      `${node || "no node"} cordoned ${at(cordoned)}, tainted ${at(taint)}, first eviction ` +
+        `${at(firstEvict)}; ${placedThere.length} pods scheduled to it before uncordon.`,
     ),
   ];
   if (!hasBudget) {
     claims.push(
       claim(
         "no-budget",
-        `Without a PodDisruptionBudget every eviction is granted at once: all ${onNode.length} pods on the node stop together.`,
+        "Without a PodDisruptionBudget every eviction is granted at " +
+          `once: all ${onNode.length} pods on the node stop together.`,
         refused.length === 0 &&
           granted.length === onNode.length &&
           onNode.length > 0 &&
           granted.every((g) => g.t - (firstEvict?.t ?? 0) < 1000),
         [firstEvict, ...granted],
-        `${granted.length} evictions granted, ${refused.length} refused, the last ${s((granted.at(-1)?.t ?? 0) - (firstEvict?.t ?? 0))} after the first request.`,
+        `${granted.length} evictions granted, ${refused.length} refused, the last ` +
+          `${s((granted.at(-1)?.t ?? 0) - (firstEvict?.t ?? 0))} after the first request.`,
       ),
     );
     return claims;
@@ -223,12 +231,17 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
   const cause =
     r0 === undefined
       ? ""
-      : ` (the first says "The disruption budget ${r0.pdb} needs ${r0.desired} healthy pods and has ${r0.current} currently"${stale})`;
+      : ` (the first says "The disruption budget ${r0.pdb} needs ` +
+        `${r0.desired} healthy pods and has ${r0.current} currently"${stale})`;
   claims.push(
     expectRefusals
       ? claim(
           "eviction-429",
-          `${allowed === 0 ? "The budget allows no disruption at all" : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`} and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests while the budget is spent; kubectl retries each refused eviction 5 s later.`,
+          (allowed === 0
+            ? "The budget allows no disruption at all"
+            : `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} at a time`) +
+            ` and the node runs ${onNode.length} of its pods, so the API server answers 429 TooManyRequests ` +
+            "while the budget is spent; kubectl retries each refused eviction 5 s later.",
           refused.length > 0 &&
             refused.every((r) => r.allowed === 0) &&
             retries.length === refused.length &&
@@ -246,7 +259,8 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
         )
       : claim(
           "eviction-429",
-          `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} and the node runs only ${onNode.length} of its pods, so no eviction is refused.`,
+          `The budget allows ${allowed} disruption${allowed === 1 ? "" : "s"} and the ` +
+            `node runs only ${onNode.length} of its pods, so no eviction is refused.`,
           refused.length === 0 && granted.length === onNode.length,
           [firstEvict, ...granted],
           `${granted.length} evictions granted, ${refused.length} refused.`,
@@ -256,7 +270,9 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     claims.push(
       claim(
         "drain-blocked",
-        `minAvailable ${floorOf(p)} equals the replicas: the budget never allows a disruption, so every eviction is refused until kubectl drain gives up at its ${DRAIN_TIMEOUT_S} s --timeout, and no pod leaves the node.`,
+        `minAvailable ${floorOf(p)} equals the replicas: the budget never allows a ` +
+          "disruption, so every eviction is refused until kubectl drain gives up at " +
+          `its ${DRAIN_TIMEOUT_S} s --timeout, and no pod leaves the node.`,
         granted.length === 0 && failed !== undefined && drained === undefined,
         [refused[0], failed],
         failed === undefined
@@ -278,12 +294,14 @@ function drainClaims(p: Params, events: readonly TraceEvent[]) {
     claims.push(
       claim(
         "waits-for-replacement",
-        "The drain waits: each eviction beyond the budget is granted only after a replacement pod is Ready on another node, and then the drain completes.",
+        "The drain waits: each eviction beyond the budget is granted only after a " +
+          "replacement pod is Ready on another node, and then the drain completes.",
         late === undefined && drained !== undefined,
         late !== undefined ? [late.g] : [...waits.slice(0, 2).flatMap((w) => [w.last, w.g]), drained],
         late !== undefined
           ? `eviction ${at(late.g)} was granted before enough replacements were Ready.`
-          : `${waits.length} evictions waited for a replacement; ${drained ? `drained ${at(drained)}` : "the drain did not complete"}.`,
+          : `${waits.length} evictions waited for a replacement; ` +
+              `${drained ? `drained ${at(drained)}` : "the drain did not complete"}.`,
       ),
     );
   }
@@ -336,8 +354,12 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
   const upgraded = claim(
     "kubelet-version",
     skew === "newer"
-      ? `The restarted kubelet reports ${version}, newer than kube-apiserver ${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing refuses it (kubeadm's KubeletVersion preflight guards init and join, not a package upgrade, and the API server does not check). Flagged: never upgrade a kubelet past the control plane.`
-      : `The restarted kubelet reports ${version} in the node's status: within the version-skew policy (at most three minors older than kube-apiserver ${API_SERVER_VERSION}, never newer).`,
+      ? `The restarted kubelet reports ${version}, newer than kube-apiserver ` +
+          `${API_SERVER_VERSION}: the version-skew policy forbids it, yet nothing refuses it ` +
+          "(kubeadm's KubeletVersion preflight guards init and join, not a package upgrade, and the " +
+          "API server does not check). Flagged: never upgrade a kubelet past the control plane."
+      : `The restarted kubelet reports ${version} in the node's status: within the version-skew policy ` +
+          `(at most three minors older than kube-apiserver ${API_SERVER_VERSION}, never newer).`,
     reported !== undefined &&
       reported.version === version &&
       restarted !== undefined &&
@@ -347,13 +369,16 @@ function upgradeClaims(p: Params, events: readonly TraceEvent[]) {
     [installed, restarted, reported, listed],
     reported === undefined
       ? "the node never reported the new version."
-      : `${String(reported.message).replace(/\.$/, "")} (${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}); ${listed === undefined ? "no kubectl get nodes" : (String(listed.message).split(" → ")[1] ?? "")}.`,
+      : `${String(reported.message).replace(/\.$/, "")} ` +
+          `(${skew === "newer" ? "unsupported skew: newer than the API server" : "supported skew"}); ` +
+          `${listed === undefined ? "no kubectl get nodes" : (String(listed.message).split(" → ")[1] ?? "")}.`,
   );
   return [
     ...(P.upgrade === null ? [] : [upgraded]),
     claim(
       "uncordoned",
-      "kubectl uncordon clears spec.unschedulable and the node lifecycle controller removes the unschedulable taint: the node is schedulable again.",
+      "kubectl uncordon clears spec.unschedulable and the node lifecycle " +
+        "controller removes the unschedulable taint: the node is schedulable again.",
       typed !== undefined && uncordon !== undefined && untainted !== undefined && untainted.t >= typed.t,
       [typed, uncordon, untainted],
       `uncordoned ${at(uncordon)}, taint removed ${at(untainted)}.`,
@@ -365,7 +390,8 @@ export const nodeDrain: ScenarioDef = {
   id: "node-drain",
   title: "Drain a node for a kubelet upgrade",
   summary:
-    "`kubectl drain` cordons a worker and evicts its pods through the Eviction API: a PodDisruptionBudget makes evictions wait (429) for replacements; then the kubelet is upgraded and the node uncordoned.",
+    "`kubectl drain` cordons a worker and evicts its pods through the Eviction API: a PodDisruptionBudget " +
+    "makes evictions wait (429) for replacements; then the kubelet is upgraded and the node uncordoned.",
   params: [
     { name: "workers", type: "integer", label: "Workers", description: "Worker nodes.", default: 3, min: 2, max: 6 },
     {
@@ -416,7 +442,9 @@ export const nodeDrain: ScenarioDef = {
       name: "kubeletMinor",
       type: "enum",
       label: "New kubelet",
-      description: `The kubelet version installed on the drained node; the control plane runs ${API_SERVER_VERSION} and the workers ${OLD_KUBELET}.`,
+      description:
+        "The kubelet version installed on the drained node; the control plane " +
+        `runs ${API_SERVER_VERSION} and the workers ${OLD_KUBELET}.`,
       default: 35,
       options: [
         { value: 33, label: "v1.33.0" },

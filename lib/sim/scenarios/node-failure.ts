@@ -73,7 +73,8 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "node-unknown",
-      `${node || "The node"} is marked Ready=Unknown about ${grace / 1000} s (node-monitor-grace-period) after its last heartbeat.`,
+      `${node || "The node"} is marked Ready=Unknown about ${grace / 1000} ` +
+        "s (node-monitor-grace-period) after its last heartbeat.",
       unknown !== undefined && since(unknown, FAULT) >= grace - 10_000 && since(unknown, FAULT) <= grace + 6000,
       [off, unknown],
       unknown
@@ -82,22 +83,26 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     ),
     claim(
       "tainted-and-unrouted",
-      "It is tainted node.kubernetes.io/unreachable (NoSchedule and NoExecute), its pods are marked not ready, and traffic stops going to them.",
+      "It is tainted node.kubernetes.io/unreachable (NoSchedule and NoExecute), " +
+        "its pods are marked not ready, and traffic stops going to them.",
       taint !== undefined &&
         notReady.length === lost.length &&
         (lastBad === undefined || (notReady[0] !== undefined && lastBad.t <= notReady[0].t + 12_000)),
       [taint, ...notReady, lastBad],
-      `${notReady.length} of ${lost.length} pods marked not ready; ${failedRounds.length} traffic rounds with failures, the last at ${lastBad ? s(lastBad.t) : "—"}.`,
+      `${notReady.length} of ${lost.length} pods marked not ready; ${failedRounds.length} ` +
+        `traffic rounds with failures, the last at ${lastBad ? s(lastBad.t) : "—"}.`,
     ),
     claim(
       "evicted-after-toleration",
-      `Its pods are evicted ${tolerate / 1000} s after the NoExecute taint, when the tolerationSeconds added by DefaultTolerationSeconds run out.`,
+      `Its pods are evicted ${tolerate / 1000} s after the NoExecute taint, when ` +
+        "the tolerationSeconds added by DefaultTolerationSeconds run out.",
       taint !== undefined &&
         evicted.length === lost.length &&
         evicted.every((e) => e.t - taint.t >= tolerate && e.t - taint.t <= tolerate + 1000),
       [taint, ...evicted],
       taint
-        ? `${evicted.length} of ${lost.length} pods evicted, ${evicted.map((e) => s(e.t - taint.t)).join(", ")} after the taint.`
+        ? `${evicted.length} of ${lost.length} pods evicted, ` +
+            `${evicted.map((e) => s(e.t - taint.t)).join(", ")} after the taint.`
         : "There was no taint.",
     ),
     claim(
@@ -105,14 +110,16 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       `The ReplicaSet replaces them on healthy nodes, so ${replicas} replicas run again.`,
       replacements.length >= lost.length && get?.status === 200,
       [...replacements.slice(0, lost.length), get],
-      `${replacements.length} replacement pods started elsewhere; ${get ? String(get.message) : "no final kubectl get"}.`,
+      `${replacements.length} replacement pods started elsewhere; ` +
+        `${get ? String(get.message) : "no final kubectl get"}.`,
     ),
     claim(
       "others-untouched",
       "Pods on the healthy nodes are never disrupted.",
       collateral.length === 0,
       collateral.length > 0 ? collateral : [off, end(events)],
-      `${collateral.length} pods elsewhere were marked not ready or evicted between the power-off ${at(off)} and the end of the run ${at(end(events))}.`,
+      `${collateral.length} pods elsewhere were marked not ready or evicted between ` +
+        `the power-off ${at(off)} and the end of the run ${at(end(events))}.`,
     ),
   ];
 }

@@ -153,7 +153,9 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         orphaned !== undefined && depDeleted === undefined && depAtEnd?.status === 200 && podsDeleted.length === 0;
       return claim(
         "orphans-kept",
-        `\`kubectl delete --cascade=orphan\`: the API server adds the \`orphan\` finalizer; the garbage collector removes the Deployment's ownerReference to the WebApp, then that finalizer. The Deployment and its pods stay${crash ? "" : " after the WebApp is gone"}.`,
+        `\`kubectl delete --cascade=orphan\`: the API server adds the \`orphan\` finalizer; the ` +
+          "garbage collector removes the Deployment's ownerReference to the WebApp, then that " +
+          `finalizer. The Deployment and its pods stay${crash ? "" : " after the WebApp is gone"}.`,
         ok,
         [
           deleteCmd,
@@ -161,7 +163,9 @@ function claims(p: Params, events: readonly TraceEvent[]) {
           first(events, { type: "gc.finalizer-removed", where: (e) => e.kind === "WebApp" }),
           depAtEnd,
         ],
-        `ownerReference removed ${at(orphaned)}; Deployment deleted by the GC: ${depDeleted ? at(depDeleted) : "never"}; \`kubectl get deployment ${NAME}\` at the end answered ${depAtEnd?.status ?? "nothing"}; ${podsDeleted.length} pods deleted after the delete.`,
+        `ownerReference removed ${at(orphaned)}; Deployment deleted by the GC: ` +
+          `${depDeleted ? at(depDeleted) : "never"}; \`kubectl get deployment ${NAME}\` at the end ` +
+          `answered ${depAtEnd?.status ?? "nothing"}; ${podsDeleted.length} pods deleted after the delete.`,
       );
     }
     // The operator's update that removes its finalizer (sent at cleanup-done) is what deletes the WebApp.
@@ -183,9 +187,15 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     const text =
       policy === "Background"
         ? crash
-          ? "Background propagation deletes dependents only once the owner is gone: while the operator's finalizer holds the WebApp, the garbage collector leaves its Deployment alone."
-          : "Background propagation: the WebApp goes first (once the operator removed its finalizer); then the garbage collector finds the Deployment's owner gone and deletes it, and the ReplicaSet and pods after it."
-        : `Foreground propagation: the API server adds \`foregroundDeletion\` to the WebApp; the garbage collector deletes the Deployment (which blocks its owner: blockOwnerDeletion) and removes that finalizer only once the Deployment is gone${crash ? "; the operator's finalizer still holds the WebApp" : ""}.`;
+          ? "Background propagation deletes dependents only once the owner is gone: while the " +
+            "operator's finalizer holds the WebApp, the garbage collector leaves its Deployment alone."
+          : "Background propagation: the WebApp goes first (once the operator removed " +
+            "its finalizer); then the garbage collector finds the Deployment's owner " +
+            "gone and deletes it, and the ReplicaSet and pods after it."
+        : `Foreground propagation: the API server adds \`foregroundDeletion\` to the WebApp; the garbage ` +
+          "collector deletes the Deployment (which blocks its owner: blockOwnerDeletion) and removes that " +
+          "finalizer only once the Deployment is " +
+          `gone${crash ? "; the operator's finalizer still holds the WebApp" : ""}.`;
     return claim(
       "dependents-collected",
       text,
@@ -198,7 +208,9 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         last(events, { type: "pod.deleted", from: DELETE }),
         ...(crash ? [depAtEnd] : []),
       ],
-      `operator's finalizer removed ${at(ownerGone)}; Deployment deleted by the GC ${at(depDeleted)}${depDeleted ? ` (${depDeleted.why})` : ""}; foregroundDeletion removed ${at(fgRemoved)}; ${podsDeleted.length} pods deleted (the WebApp asked for ${latest.replicas}).`,
+      `operator's finalizer removed ${at(ownerGone)}; Deployment deleted by the GC ` +
+        `${at(depDeleted)}${depDeleted ? ` (${depDeleted.why})` : ""}; foregroundDeletion removed ` +
+        `${at(fgRemoved)}; ${podsDeleted.length} pods deleted (the WebApp asked for ${latest.replicas}).`,
     );
   })();
 
@@ -217,24 +229,34 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "converges-on-latest",
-      `webapp-operator is down while the WebApp's spec changes ${changes} time${changes === 1 ? "" : "s"}. Reconciliation is level-triggered: after its restart the informer's initial LIST holds only the latest spec, and one Deployment write converges on it (${latest.replicas} replicas of ${latest.image}), not one per change.`,
+      `webapp-operator is down while the WebApp's spec changes ${changes} ` +
+        `time${changes === 1 ? "" : "s"}. Reconciliation is level-triggered: after its restart ` +
+        "the informer's initial LIST holds only the latest spec, and one Deployment write " +
+        `converges on it (${latest.replicas} replicas of ${latest.image}), not one per change.`,
       converged,
       [...patchCmds, synced, ...updates],
-      `${patchCmds.length} patches while it was down; ${updates.length} Deployment update(s) after the restart${u ? `: ${u.replicas} replicas of ${u.image}` : ""}; ${during.length} while it was down.`,
+      `${patchCmds.length} patches while it was down; ${updates.length} Deployment update(s) after the ` +
+        `restart${u ? `: ${u.replicas} replicas of ${u.image}` : ""}; ${during.length} while it was down.`,
     ),
     claim(
       "finalizer-blocks-deletion",
       crash
-        ? `The operator crashes during its cleanup: its finalizer \`${WEBAPP_FINALIZER}\` stays, so the WebApp stays too, Terminating (deletionTimestamp set), for as long as nothing removes it.`
-        : `\`kubectl delete webapp ${NAME}\` only sets deletionTimestamp: the WebApp stays while the operator's finalizer \`${WEBAPP_FINALIZER}\` remains; the operator cleans up, removes it, and then the object is gone.`,
+        ? `The operator crashes during its cleanup: its finalizer \`${WEBAPP_FINALIZER}\` stays, so the ` +
+            "WebApp stays too, Terminating (deletionTimestamp set), for as long as nothing removes it."
+        : `\`kubectl delete webapp ${NAME}\` only sets deletionTimestamp: the WebApp ` +
+            `stays while the operator's finalizer \`${WEBAPP_FINALIZER}\` remains; the ` +
+            "operator cleans up, removes it, and then the object is gone.",
       finalizerOk,
       [deleteCmd, cleanup, removed, getAtEnd],
-      `delete answered ${deleteCmd?.status ?? "nothing"}; cleanup started ${at(cleanup)}; finalizer removed ${at(removed)}; \`kubectl get webapp ${NAME}\` at the end answered ${getAtEnd?.status ?? "nothing"}.`,
+      `delete answered ${deleteCmd?.status ?? "nothing"}; cleanup started ${at(cleanup)}; finalizer removed ` +
+        `${at(removed)}; \`kubectl get webapp ${NAME}\` at the end answered ${getAtEnd?.status ?? "nothing"}.`,
     ),
     gcClaim,
     claim(
       "operator-leader-election",
-      `The restarted operator has a new identity: it waits until the Lease kube-system/webapp-operator its predecessor held has gone unrenewed for leaseDuration (${s(DEFAULT_TUNING.leaseDurationMs)}), then leads and starts its informers.`,
+      "The restarted operator has a new identity: it waits until the Lease " +
+        "kube-system/webapp-operator its predecessor held has gone unrenewed for leaseDuration " +
+        `(${s(DEFAULT_TUNING.leaseDurationMs)}), then leads and starts its informers.`,
       leaseOk,
       [acquired, synced],
       `restarted at ${s(START)}; acquired the Lease ${at(acquired)}; informers synced ${at(synced)}.`,
@@ -246,7 +268,9 @@ export const operator: ScenarioDef = {
   id: "operator",
   title: "A CRD, its operator, finalizers and garbage collection",
   summary:
-    "An operator reconciles a WebApp custom resource level-triggered, owns a Deployment through an ownerReference, and holds deletion with a finalizer; the garbage collector deletes or orphans dependents by `propagationPolicy`.",
+    "An operator reconciles a WebApp custom resource level-triggered, owns a " +
+    "Deployment through an ownerReference, and holds deletion with a finalizer; the " +
+    "garbage collector deletes or orphans dependents by `propagationPolicy`.",
   params: [
     {
       name: "changes",

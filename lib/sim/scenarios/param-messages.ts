@@ -27,16 +27,26 @@ export function paramMessage(problem: ParamProblem): string {
     case "out-of-range":
       return `${problem.def.label} must be ${range(problem.def)} (you entered ${shown(problem.entered)})`;
     case "not-whole":
-      return `${problem.def.label} must be a whole number ${range(problem.def)} (you entered "${shown(problem.entered)}")`;
+      return (
+        `${problem.def.label} must be a whole number ` +
+        `${range(problem.def)} (you entered "${shown(problem.entered)}")`
+      );
     case "not-boolean":
       return `${problem.def.label} must be on or off: true or false (you entered "${shown(problem.entered)}")`;
     case "not-option":
-      return `${problem.def.label} must be one of ${problem.def.options.map((o) => `${o.value} (${o.label})`).join(", ")} (you entered "${shown(problem.entered)}")`;
+      return (
+        `${problem.def.label} must be one of ` +
+        `${problem.def.options.map((o) => `${o.value} (${o.label})`).join(", ")} (you entered ` +
+        `"${shown(problem.entered)}")`
+      );
     case "above-cap":
       return `${problem.def.label} can be at most ${problem.cap.label} (${problem.capValue})`;
     case "unknown": {
       const valid = problem.valid.map((d) => `${d.name} (${d.label})`).join(", ");
-      return `Unknown parameter "${shown(problem.name)}": ${valid ? `this scenario takes ${valid}` : "this scenario takes none"}`;
+      return (
+        `Unknown parameter "${shown(problem.name)}": ` +
+        `${valid ? `this scenario takes ${valid}` : "this scenario takes none"}`
+      );
     }
   }
 }

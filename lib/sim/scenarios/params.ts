@@ -94,7 +94,8 @@ export function parseParams(scenario: Pick<ScenarioDef, "params">, raw: RawParam
     problems.delete(def.name);
   }
   for (const def of scenario.params) {
-    // A param that does not apply runs at its default, which no cap concerns (e.g. minAvailable while the budget uses maxUnavailable).
+    // A param that does not apply runs at its default, which no cap concerns (e.g. minAvailable while the budget uses
+    // maxUnavailable).
     if (
       def.type !== "integer" ||
       def.maxFrom === undefined ||

@@ -16,7 +16,7 @@ import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
  * in, old ones go) takes about 13 s, and surge + unavailable pods move per round; the bad release
  * gets 60 s, enough for the back-offs of 10 s, 20 s and 40 s after the first, immediate restart.
  */
-export function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
+function phases(p: Params): { create: number; good: number; bad: number; undo: number; end: number } {
   const [surge, unavailable] = fenceposts(p);
   const rounds = Math.ceil(intParam(p, "replicas") / Math.max(1, surge + unavailable)) + 1;
   const good = 22_000;
@@ -73,7 +73,9 @@ function plan(p: Params): Plan {
     ROLL.create,
     web,
     "web-deployment.yaml",
-    `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}${deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`}`,
+    `Deployment web, ${intParam(p, "replicas")} replicas, maxSurge ` +
+      `${strategy.maxSurge}, maxUnavailable ${strategy.maxUnavailable}` +
+      (deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS ? "" : `, progressDeadlineSeconds ${deadline}`),
   );
   if (isRefused(p)) {
     const get = ROLL.create + REFUSED_GET_AFTER_MS;
@@ -115,11 +117,13 @@ function maxTotal(
   return best;
 }
 
-/** A kubelet traces a readiness change when the API answers its status write; the controllers saw it a few ms before. */
+/**
+ * A kubelet traces a readiness change when the API answers its status write; the controllers saw it a few ms before.
+ */
 const REPORT_LAG_MS = 5;
 
 /** The fewest Ready, not-terminating pods at any moment in [from, to], folded from the trace. */
-export function minAvailable(
+function minAvailable(
   events: readonly TraceEvent[],
   from: number,
   to: number,
@@ -156,7 +160,12 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "fenceposts",
-      `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}${scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0 ? " (both zero would stall, so it becomes 1)" : ""}: the ReplicaSets never add up to more than ${n + surge} pods.`,
+      `For ${n} replicas, maxSurge ${intParam(p, "maxSurgePercent")}% rounds up to ${surge} and ` +
+        `maxUnavailable ${intParam(p, "maxUnavailablePercent")}% rounds down to ${unavailable}` +
+        (scaledValue(`${intParam(p, "maxUnavailablePercent")}%`, n, false) === 0 && surge === 0
+          ? " (both zero would stall, so it becomes 1)"
+          : "") +
+        `: the ReplicaSets never add up to more than ${n + surge} pods.`,
       total.max <= n + surge,
       [total.at, close],
       `at most ${total.max} pods across ReplicaSets ${at(total.at)}, checked up to ${at(close)}.`,
@@ -166,11 +175,13 @@ function goodClaims(p: Params, events: readonly TraceEvent[]) {
       `At least ${n - unavailable} pods (replicas − maxUnavailable) stay Ready throughout the rollout.`,
       avail.min >= n - unavailable,
       [avail.at, close],
-      `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min} ${at(avail.at)}, checked up to ${at(close)}.`,
+      `fewest Ready pods during the rollout: ${avail.min === Infinity ? "n/a" : avail.min} ` +
+        `${at(avail.at)}, checked up to ${at(close)}.`,
     ),
     claim(
       "rollout-completes",
-      "kubectl set image creates a new ReplicaSet (revision 2) that takes over completely; the old one is scaled to 0 and kept as history.",
+      "kubectl set image creates a new ReplicaSet (revision 2) that takes " +
+        "over completely; the old one is scaled to 0 and kept as history.",
       done !== undefined,
       [first(events, { type: "replicaset.created", from: ROLL.good }), done],
       done ? String(done.message) : "the rollout did not complete.",
@@ -199,22 +210,26 @@ function badClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "crash-loop-back-off",
-      "The bad version exits right after starting; the kubelet restarts it at once, then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).",
+      "The bad version exits right after starting; the kubelet restarts it at once, " +
+        "then after 10 s, 20 s, 40 s … (CrashLoopBackOff, doubling up to 5 min).",
       doubling,
       backoffs.filter((e) => e.pod === pod),
       `back-off delays of ${pod || "one pod"}: ${delays.map((d) => `${d / 1000} s`).join(", ") || "none"}.`,
     ),
     claim(
       "rollout-stalls",
-      `The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps at least ${n - unavailable} Ready pods and the rollout never completes.`,
+      "The rollout stalls: the new pods never become Ready, so the old ReplicaSet keeps " +
+        `at least ${n - unavailable} Ready pods and the rollout never completes.`,
       stuck === undefined && avail.min >= n - unavailable,
       stuck !== undefined ? [stuck] : [avail.at, undo],
-      `fewest Ready pods while stalled: ${avail.min} ${at(avail.at)}; no rollout completed before kubectl rollout undo ${at(undo)}.`,
+      `fewest Ready pods while stalled: ${avail.min} ${at(avail.at)}; no ` +
+        `rollout completed before kubectl rollout undo ${at(undo)}.`,
     ),
     ...deadlineClaims(p, events),
     claim(
       "rollback",
-      "kubectl rollout undo puts the previous template back: its ReplicaSet is reused as the newest revision and the rollout completes.",
+      "kubectl rollout undo puts the previous template back: its ReplicaSet " +
+        "is reused as the newest revision and the rollout completes.",
       reused !== undefined && back !== undefined && reused.revision === 4,
       [reused, back],
       reused ? String(reused.message) : "no revision was reused.",
@@ -253,7 +268,9 @@ function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "progress-deadline",
-      `The stuck rollout is marked failed ${deadlineMs / 1000} s (progressDeadlineSeconds) after its last progress: Progressing=False with reason ProgressDeadlineExceeded. That is all the controller does: nothing is scaled or rolled back.`,
+      `The stuck rollout is marked failed ${deadlineMs / 1000} s (progressDeadlineSeconds) ` +
+        "after its last progress: Progressing=False with reason ProgressDeadlineExceeded. " +
+        "That is all the controller does: nothing is scaled or rolled back.",
       exceeded !== undefined &&
         progress !== undefined &&
         waited >= deadlineMs &&
@@ -262,14 +279,19 @@ function deadlineClaims(p: Params, events: readonly TraceEvent[]) {
       acted === undefined ? [progress, exceeded] : [exceeded, acted],
       exceeded === undefined
         ? "the deadline was never exceeded."
-        : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ${acted === undefined ? "no scaling or rollback followed before kubectl rollout undo" : `then ${acted.type} ${at(acted)}`}.`,
+        : `last progress ${at(progress)}, ProgressDeadlineExceeded ${s(waited)} later ${at(exceeded)}; ` +
+            (acted === undefined
+              ? "no scaling or rollback followed before kubectl rollout undo"
+              : `then ${acted.type} ${at(acted)}`) +
+            ".",
     ),
   ];
 }
 
 /** The text kubectl prints for the 422 (pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment). */
 export const REFUSED_TEXT =
-  'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0';
+  'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: ' +
+  "Invalid value: 0%: may not be 0 when `maxSurge` is 0";
 
 function refusedClaims(p: Params, events: readonly TraceEvent[]) {
   const ROLL = phases(p);
@@ -287,10 +309,16 @@ function refusedClaims(p: Params, events: readonly TraceEvent[]) {
   return [
     claim(
       "refused-by-validation",
-      "A rolling update with maxSurge 0 and maxUnavailable 0 could never replace a pod, so API validation refuses the Deployment with 422 Invalid and stores nothing: no ReplicaSet, no pods.",
+      "A rolling update with maxSurge 0 and maxUnavailable 0 could never replace a pod, so API " +
+        "validation refuses the Deployment with 422 Invalid and stores nothing: no ReplicaSet, no pods.",
       refusal?.status === 422 && refusal.error === REFUSED_TEXT && listed?.status === 200 && created === undefined,
       [refusal, listed],
-      `kubectl printed: ${String(refusal?.error ?? "no answer to the create")}; ${listed === undefined ? "no list followed" : String(listed.message)}${created === undefined ? "" : `; yet ${created.message}`}.`,
+      "kubectl printed: " +
+        String(refusal?.error ?? "no answer to the create") +
+        "; " +
+        (listed === undefined ? "no list followed" : String(listed.message)) +
+        (created === undefined ? "" : `; yet ${created.message}`) +
+        ".",
     ),
   ];
 }
@@ -299,7 +327,8 @@ export const rollingUpdate: ScenarioDef = {
   id: "rolling-update",
   title: "Rolling update and rollback",
   summary:
-    "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a crashing release stalls in CrashLoopBackOff and is rolled back.",
+    "A Deployment rolls out a new image within maxSurge/maxUnavailable, then a " +
+    "crashing release stalls in CrashLoopBackOff and is rolled back.",
   params: [
     {
       name: "replicas",
@@ -324,7 +353,8 @@ export const rollingUpdate: ScenarioDef = {
       type: "integer",
       label: "maxUnavailable %",
       description:
-        "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded down). 0 together with maxSurge 0 is refused by API validation.",
+        "`strategy.rollingUpdate.maxUnavailable` as a percentage (rounded " +
+        "down). 0 together with maxSurge 0 is refused by API validation.",
       default: 25,
       min: 0,
       max: 100,
@@ -341,7 +371,8 @@ export const rollingUpdate: ScenarioDef = {
       type: "integer",
       label: "Progress deadline",
       description:
-        "`spec.progressDeadlineSeconds` of the Deployment: how long a rollout may go without progress before it is marked failed.",
+        "`spec.progressDeadlineSeconds` of the Deployment: how long a " +
+        "rollout may go without progress before it is marked failed.",
       default: 600,
       min: 10,
       max: 600,

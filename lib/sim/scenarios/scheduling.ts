@@ -118,7 +118,8 @@ function pendingClaims(c: CaseName, events: readonly TraceEvent[]) {
     ),
     claim(
       "retried-on-node-added",
-      "When node-4 (which fits) registers, the scheduler retries the pod from its unschedulable pool and binds it there.",
+      "When node-4 (which fits) registers, the scheduler retries the " +
+        "pod from its unschedulable pool and binds it there.",
       joined !== undefined && later !== undefined && later.t >= joined.t && later.t - joined.t < 15_000,
       [on, later],
       later
@@ -179,7 +180,8 @@ function placementClaims(c: CaseName, p: Params, events: readonly TraceEvent[]) 
   return [
     claim(
       "least-allocated",
-      `With the default LeastAllocated strategy (and BalancedAllocation), the pod goes to the worker with the least CPU already requested (${loads.map((l, i) => `node-${i + 1} ${l}m`).join(", ")}).`,
+      "With the default LeastAllocated strategy (and BalancedAllocation), the pod goes to the worker with " +
+        `the least CPU already requested (${loads.map((l, i) => `node-${i + 1} ${l}m`).join(", ")}).`,
       chosen === lightest,
       [web],
       web ? String(web.message) : "not scheduled.",
@@ -191,7 +193,8 @@ export const scheduling: ScenarioDef = {
   id: "scheduling",
   title: "Where does the pod go?",
   summary:
-    "The kube-scheduler's filters and scores decide: insufficient CPU, nodeSelector, taints, pod (anti-)affinity, topology spread or plain scoring.",
+    "The kube-scheduler's filters and scores decide: insufficient CPU, " +
+    "nodeSelector, taints, pod (anti-)affinity, topology spread or plain scoring.",
   params: [
     {
       name: "case",

@@ -27,7 +27,7 @@ export type Explanation = {
 };
 
 /** The stable JSON: nodes in input order. Pure. */
-export function toScheduleJson(result: ScheduleResult, inputOrder: string[]): ScheduleJson {
+function toScheduleJson(result: ScheduleResult, inputOrder: string[]): ScheduleJson {
   const byName = new Map(result.nodes.map((node) => [node.name, node]));
   const nodes = inputOrder.flatMap((name) => {
     const node = byName.get(name);

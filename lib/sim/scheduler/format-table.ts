@@ -20,7 +20,8 @@ function decision(explanation: Explanation): string[] {
     lines.push(`Result: unschedulable — ${result.message ?? "no node fits"}`);
     if (result.preemptionCandidates.length > 0)
       lines.push(
-        `Preemption could make room on: ${result.preemptionCandidates.join(", ")} (lower-priority pods would be evicted)`,
+        `Preemption could make room on: ${result.preemptionCandidates.join(", ")} ` +
+          "(lower-priority pods would be evicted)",
       );
     return lines;
   }
@@ -29,7 +30,8 @@ function decision(explanation: Explanation): string[] {
     lines.push("Only one node passed the filters, so the scheduler binds it without scoring (schedule_one.go).");
   if (result.tiedNodes.length > 1)
     lines.push(
-      `Tie at the top between ${result.tiedNodes.join(", ")}: the real scheduler picks one at random; this report shows the first.`,
+      `Tie at the top between ${result.tiedNodes.join(", ")}: the real ` +
+        "scheduler picks one at random; this report shows the first.",
     );
   lines.push(`Evaluated ${result.evaluatedNodes} node(s), ${result.feasibleNodes} feasible.`);
   return lines;

@@ -9,34 +9,15 @@ export {
   type ScheduleOptions,
   type NodeResult,
 } from "@/lib/sim/scheduler/framework/schedule-one";
-export {
-  defaultSchedulerConfig,
-  parseSchedulerConfig,
-  buildSchedulerConfig,
-  type SchedulerConfig,
-} from "@/lib/sim/scheduler/config/build-config";
+export { defaultSchedulerConfig, type SchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
 export {
   parseSchedulingInputs,
   type SchedulingInputs,
   type SchedulingInputFiles,
   type InputFile,
 } from "@/lib/sim/scheduler/parse-inputs";
-export { explainSchedule, toScheduleJson, type Explanation, type ScheduleJson } from "@/lib/sim/scheduler/explain";
+export { explainSchedule, type Explanation, type ScheduleJson } from "@/lib/sim/scheduler/explain";
 export { formatScheduleTable } from "@/lib/sim/scheduler/format-table";
 export { formatInputError, type InputError, type Result } from "@/lib/sim/k8s/input-error";
 export type { Profile, PluginName, Code, Status } from "@/lib/sim/scheduler/types";
-export {
-  newSchedulingQueue,
-  addPod,
-  popPod,
-  requeueFailed,
-  onClusterEvent,
-  flushBackoffCompleted,
-  flushUnschedulableLeftover,
-  removePod,
-  nextWakeupMs,
-  backoffDurationMs,
-  type SchedulingQueue,
-  type QueuedPod,
-  type QueueConfig,
-} from "@/lib/sim/scheduler/queue";
+export { type SchedulingQueue, type QueuedPod, type QueueConfig } from "@/lib/sim/scheduler/queue";

@@ -16,11 +16,6 @@ export function mulDiv(a: number, b: number, c: number): number {
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 
-/** Go's int64(f): conversion of a float truncates toward zero. Pure. */
-export function truncFloat(value: number): number {
-  return Math.trunc(value);
-}
-
 /** Go's math.Round: half away from zero (JS Math.round rounds half toward +∞). Pure. */
 export function roundHalfAwayFromZero(value: number): number {
   return value < 0 ? -Math.round(-value) : Math.round(value);

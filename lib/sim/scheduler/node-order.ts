@@ -4,7 +4,7 @@
 import type { Node } from "@/lib/sim/k8s/types";
 
 /** utilnode.GetZoneKey: region + ":\x00:" + zone, with the deprecated beta labels as fallback. Pure. */
-export function zoneKey(node: Node): string {
+function zoneKey(node: Node): string {
   const labels = node.labels;
   const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"] ?? "";
   const region = labels["topology.kubernetes.io/region"] ?? labels["failure-domain.beta.kubernetes.io/region"] ?? "";

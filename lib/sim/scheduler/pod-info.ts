@@ -36,7 +36,7 @@ export type PodInfo = {
  * Labels of a namespace. The simulator has no Namespace objects, so a namespace carries only the
  * label the API server puts on every namespace (kubernetes.io/metadata.name). Pure.
  */
-export function namespaceLabels(namespace: string): LabelSet {
+function namespaceLabels(namespace: string): LabelSet {
   return { "kubernetes.io/metadata.name": namespace };
 }
 

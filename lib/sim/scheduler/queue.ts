@@ -25,7 +25,7 @@ export type SchedulingQueue = {
 };
 
 /** DefaultPodMaxInUnschedulablePodsDuration: 5 minutes. */
-export const MAX_IN_UNSCHEDULABLE_MS = 5 * 60 * 1000;
+const MAX_IN_UNSCHEDULABLE_MS = 5 * 60 * 1000;
 
 /** Pure. Backoff seconds come from KubeSchedulerConfiguration (defaults 1 and 10). */
 export function newSchedulingQueue(podInitialBackoffSeconds = 1, podMaxBackoffSeconds = 10): SchedulingQueue {
@@ -52,7 +52,7 @@ export function backoffDurationMs(attempts: number, config: QueueConfig): number
 }
 
 /** The instant a pod may leave backoff. Pure. */
-export function backoffExpiryMs(pod: QueuedPod, config: QueueConfig): number {
+function backoffExpiryMs(pod: QueuedPod, config: QueueConfig): number {
   return pod.timestampMs + backoffDurationMs(pod.attempts, config);
 }
 
@@ -73,7 +73,7 @@ export function addPod(queue: SchedulingQueue, pod: { key: string; priority: num
 }
 
 /** Moves backoffQ pods whose backoff expired by `nowMs` to activeQ. Pure. */
-export function flushBackoffCompleted(queue: SchedulingQueue, nowMs: number): SchedulingQueue {
+function flushBackoffCompleted(queue: SchedulingQueue, nowMs: number): SchedulingQueue {
   const done = queue.backoffQ.filter((p) => backoffExpiryMs(p, queue.config) <= nowMs);
   if (done.length === 0) return queue;
   return withActive({ ...queue, backoffQ: queue.backoffQ.filter((p) => !done.includes(p)) }, done);

@@ -5,8 +5,8 @@
 import { mustParseQuantity, milliValue, unitValue } from "@/lib/sim/k8s/quantity";
 import type { Container, Pod, ResourceList } from "@/lib/sim/k8s/types";
 
-export const DEFAULT_MILLI_CPU_REQUEST = 100;
-export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+const DEFAULT_MILLI_CPU_REQUEST = 100;
+const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 /** framework.Resource: cpu in milli-units, everything else in units. */
 export type ResourceVector = {
@@ -86,7 +86,7 @@ function podRequests(pod: Pod, nonMissing: NanoList | null): NanoList {
 }
 
 /** framework.Resource.Add(list): cpu via MilliValue, the rest via Value, scalars only if scalar. Pure. */
-export function toResourceVector(list: Map<string, bigint>): ResourceVector {
+function toResourceVector(list: Map<string, bigint>): ResourceVector {
   const vector: ResourceVector = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
   for (const [name, nano] of list) {
     if (name === "cpu") vector.milliCPU += milliValue(nano);

@@ -3,7 +3,6 @@
 // matching every pod in the cluster. assumePod keeps the memo current with copy-on-write.
 import { selectorMatches, type Selector } from "@/lib/sim/k8s/labels";
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
-import type { Snapshot } from "@/lib/sim/scheduler/snapshot";
 
 export type SelectorCounts = {
   namespace: string;
@@ -11,6 +10,12 @@ export type SelectorCounts = {
   counts: Int32Array;
   /** topologyKey → label value ("" when a node lacks the key) → Σ counts over every node. */
   domainSums: Map<string, Map<string, number>>;
+};
+
+/** What the counts read of a scheduler Snapshot (snapshot.ts), which holds the memo. */
+type CountedNodes = {
+  nodes: readonly { index: number; pods: readonly PodInfo[]; node: { labels: Record<string, string> } }[];
+  selectorCounts: Map<string, SelectorCounts>;
 };
 
 function podCounts(pod: PodInfo, entry: SelectorCounts): boolean {
@@ -21,7 +26,7 @@ function podCounts(pod: PodInfo, entry: SelectorCounts): boolean {
 }
 
 /** Counts per node, computed once per snapshot lineage. The memo write is invisible to callers. */
-export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namespace: string): Int32Array {
+export function selectorCountsFor(snapshot: CountedNodes, selector: Selector, namespace: string): Int32Array {
   const key = `${namespace}\u0000${JSON.stringify(selector)}`;
   const cached = snapshot.selectorCounts.get(key);
   if (cached) return cached.counts;
@@ -42,7 +47,7 @@ export function selectorCountsFor(snapshot: Snapshot, selector: Selector, namesp
 
 /** Σ of the counts per value of `topologyKey` over all nodes (a node without the key counts under ""). */
 export function domainSumsFor(
-  snapshot: Snapshot,
+  snapshot: CountedNodes,
   selector: Selector,
   namespace: string,
   topologyKey: string,

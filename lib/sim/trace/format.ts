@@ -11,7 +11,7 @@ function fieldText(v: unknown): string {
 }
 
 /** `key=value` pairs of an event's extra fields, in a stable order. */
-export function eventFields(e: TraceEvent): string {
+function eventFields(e: TraceEvent): string {
   return Object.keys(e)
     .filter((k) => !FIXED.has(k))
     .sort()

@@ -78,7 +78,9 @@ function packColumn(values: readonly number[], out: number[]): void {
   }
 }
 
-/** Reads one column of `n` values starting at `pos` of `stream`; returns the values and where the next column starts. */
+/**
+ * Reads one column of `n` values starting at `pos` of `stream`; returns the values and where the next column starts.
+ */
 function unpackColumn(stream: readonly number[], pos: number, n: number): { values: number[]; pos: number } {
   const z: number[] = [];
   let p = pos;
@@ -113,7 +115,9 @@ function unpackColumn(stream: readonly number[], pos: number, n: number): { valu
  */
 export type ColumnStream = { key: number[]; columns: number[][] };
 
-/** Packs streams (any order; each non-empty) as the trace stores them: sorted by key, `[...key, n, ...packed columns]`. */
+/**
+ * Packs streams (any order; each non-empty) as the trace stores them: sorted by key, `[...key, n, ...packed columns]`.
+ */
 function packStreams(streams: readonly ColumnStream[]): number[][] {
   return [...streams]
     .sort((a, b) => compareKeys(a.key, b.key))

@@ -6,7 +6,7 @@ import { unpackRaftTape } from "./raft-tape-codec";
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
-export const traceEventSchema = z
+const traceEventSchema = z
   .object({
     t: z.number().int().nonnegative(),
     seq: z.number().int().nonnegative(),
@@ -16,84 +16,12 @@ export const traceEventSchema = z
   })
   .catchall(fieldValue);
 
-export const claimSchema = z.object({
+const claimSchema = z.object({
   id: z.string(),
   text: z.string(),
   passed: z.boolean(),
   evidence: z.array(z.number().int().nonnegative()),
   detail: z.string(),
-});
-
-const procViewSchema = z.object({
-  kind: z.string(),
-  host: z.string(),
-  up: z.boolean(),
-  role: z.enum(["leader", "follower", "candidate", "pre-candidate"]).nullable(),
-  term: z.number().nullable(),
-  commitIndex: z.number().nullable(),
-  leading: z.boolean(),
-});
-
-export const viewSchema = z.object({
-  t: z.number(),
-  seq: z.number().int(),
-  hosts: z.record(z.string(), z.object({ up: z.boolean(), zone: z.string() })),
-  procs: z.record(z.string(), procViewSchema),
-  nodes: z.record(z.string(), z.object({ ready: z.enum(["True", "False", "Unknown"]), taints: z.array(z.string()) })),
-  pods: z.record(
-    z.string(),
-    z.object({
-      node: z.string().nullable(),
-      phase: z.enum(["Pending", "Running", "Terminating", "Succeeded", "Failed"]),
-      ready: z.boolean(),
-      ip: z.string().nullable(),
-      restarts: z.number().int(),
-      reason: z.string().nullable(),
-    }),
-  ),
-  backends: z.record(z.string(), z.boolean()),
-  partitions: z.array(z.string()),
-  traffic: z.object({ ok: z.number(), failed: z.number() }).nullable(),
-  replicasets: z.record(
-    z.string(),
-    z.object({ replicas: z.number().int(), revision: z.number().int().nullable(), deployment: z.string().nullable() }),
-  ),
-  services: z.record(
-    z.string(),
-    z.object({
-      ready: z.number().int(),
-      notReady: z.number().int(),
-      endpoints: z.array(z.string()),
-      terminating: z.array(z.string()),
-      records: z.array(z.string()),
-    }),
-  ),
-  pvcs: z.array(z.string()),
-  proxies: z.record(
-    z.string(),
-    z.object({
-      mode: z.string(),
-      refused: z.boolean(),
-      rules: z.number().int(),
-      hashEntries: z.number().int(),
-      services: z.number().int(),
-      endpoints: z.number().int(),
-      path: z.array(z.string()),
-    }),
-  ),
-  request: z.object({ request: z.string(), stage: z.string(), user: z.string() }).nullable(),
-  hpa: z
-    .object({
-      name: z.string(),
-      replicas: z.number().int(),
-      desired: z.number().int(),
-      utilization: z.number().int().nullable(),
-      target: z.number().int(),
-      ready: z.number().int(),
-      unready: z.number().int(),
-      missing: z.number().int(),
-    })
-    .optional(),
 });
 
 const packedStreams = z.array(z.array(z.number().int()));
@@ -133,7 +61,6 @@ export const traceSchema = z
     }),
     events: z.array(traceEventSchema),
     claims: z.array(claimSchema),
-    checkpoints: z.array(z.object({ seq: z.number().int(), t: z.number(), view: viewSchema })),
     outcome: z.discriminatedUnion("status", [
       z.object({ status: z.literal("completed") }),
       z.object({ status: z.literal("bound-exceeded"), bound: z.string(), atMs: z.number(), message: z.string() }),

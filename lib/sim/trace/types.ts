@@ -1,7 +1,6 @@
 // The trace: everything the browser replay, the CLI and the claims need, as plain JSON.
 // Documented in docs/trace-format.md and validated by trace/schema.ts when read back.
 import type { TraceEvent } from "../core/run";
-import type { View } from "../replay";
 
 export type { TraceEvent };
 
@@ -24,8 +23,6 @@ export type Topology = { hosts: { id: string; zone: string }[]; processes: Topol
 
 export type Outcome =
   { status: "completed" } | { status: "bound-exceeded"; bound: string; atMs: number; message: string };
-
-export type Checkpoint = { seq: number; t: number; view: View };
 
 /** The Raft message types on the wire between etcd members; a tape row names one by its index. */
 export const RAFT_WIRE_TYPES = [
@@ -69,8 +66,8 @@ export type RaftTapeRows = {
    */
   msgs: number[][];
   /**
-   * Member state, one row whenever one of these changes: [t, member, role, term, commit, lastIndex, timerStart, timerDeadline].
-   * role: index into RAFT_TAPE_ROLES. A down member keeps the term, commit and log it has on disk.
+   * Member state, one row whenever one of these changes: [t, member, role, term, commit, lastIndex, timerStart,
+   * timerDeadline]. role: index into RAFT_TAPE_ROLES. A down member keeps the term, commit and log it has on disk.
    * timerStart/timerDeadline: the election timer in the engine's tick model: the tick boundary from
    * which electionElapsed counts (member start + electionResetTick × tickMs, at or before the reset;
    * earlier still after etcd's initial-election-tick-advance) and the ms tickElection fires
@@ -107,8 +104,6 @@ export type Trace = {
   topology: Topology;
   events: TraceEvent[];
   claims: ClaimResult[];
-  /** Replay views folded from the events, every CHECKPOINT_EVERY events (see replay.ts). */
-  checkpoints: Checkpoint[];
   outcome: Outcome;
   stats: { steps: number };
   /** The Raft wire, for scenarios that record it (ScenarioDef.raftTape); absent otherwise. */

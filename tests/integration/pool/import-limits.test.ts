@@ -12,25 +12,31 @@ import { getHeavyPool } from "@/lib/pool/shared-pool";
 const now = new Date("2026-03-02T10:00:00Z");
 const encode = (text: string) => new TextEncoder().encode(text);
 const qa = (question: string, answer: string) => `<details>\n<summary>${question}</summary>\n\n${answer}\n</details>\n`;
-const ordinaryFile = `## Pods\n\n${qa("What is a Pod?", "The smallest **deployable** unit.\n\n- one\n- two")}\n${qa("Who binds a Pod?", "The scheduler.")}`;
+const ordinaryFile =
+  `## Pods\n\n${qa("What is a Pod?", "The smallest **deployable** unit.\n\n- one\n- two")}\n` +
+  `${qa("Who binds a Pod?", "The scheduler.")}`;
 
 describe("importFile", () => {
-  it("refuses a card with blockquotes nested 5,000 deep before any rendering, naming the card and the limit", async () => {
-    const learnerId = "guest_" + "1".repeat(32);
-    const file = `${ordinaryFile}\n${qa("Deep?", `${"> ".repeat(5_000)}deep`)}`;
-    const completedBefore = getHeavyPool().stats().completed;
-    const outcome = await importFile({ learnerId, fileName: "deep.md", bytes: encode(file), now });
-    expect(outcome).toMatchObject({ ok: false, message: "The file has 1 problem; nothing was imported." });
-    expect(!outcome.ok && outcome.errors).toEqual([
-      {
-        line: 18,
-        message:
-          "The card at line 18 goes past a Markdown limit: in its back, line 1 nests 5,000 levels deep (blockquotes and lists); the limit is 32.",
-      },
-    ]);
-    expect(getHeavyPool().stats().completed).toBe(completedBefore); // no render job ran
-    expect(await db.deck.count({ where: { ownerId: learnerId } })).toBe(0);
-  });
+  it(
+    "refuses a card with blockquotes nested 5,000 deep " + "before any rendering, naming the card and the limit",
+    async () => {
+      const learnerId = "guest_" + "1".repeat(32);
+      const file = `${ordinaryFile}\n${qa("Deep?", `${"> ".repeat(5_000)}deep`)}`;
+      const completedBefore = getHeavyPool().stats().completed;
+      const outcome = await importFile({ learnerId, fileName: "deep.md", bytes: encode(file), now });
+      expect(outcome).toMatchObject({ ok: false, message: "The file has 1 problem; nothing was imported." });
+      expect(!outcome.ok && outcome.errors).toEqual([
+        {
+          line: 18,
+          message:
+            "The card at line 18 goes past a Markdown limit: in its back, line 1 " +
+            "nests 5,000 levels deep (blockquotes and lists); the limit is 32.",
+        },
+      ]);
+      expect(getHeavyPool().stats().completed).toBe(completedBefore); // no render job ran
+      expect(await db.deck.count({ where: { ownerId: learnerId } })).toBe(0);
+    },
+  );
 
   it("imports an ordinary file, rendered in the pool", async () => {
     const learnerId = "guest_" + "2".repeat(32);
@@ -74,7 +80,10 @@ describe("saveImportedDeck", () => {
     expect(await saveImportedDeck(db, deck(second.cards))).toEqual({
       ok: false,
       message: expect.stringMatching(
-        /^This import needs 0\.0 MB and your imported decks already use 0\.0 MB of your 0\.0 MB storage quota; nothing was imported\./,
+        new RegExp(
+          /^This import needs 0\.0 MB and your imported decks already use 0\.0 MB of your 0\.0 MB storage quota; /
+            .source + /nothing was imported\./.source,
+        ),
       ),
     });
     expect(await db.card.count({ where: { deck: { ownerId: learnerId } } })).toBe(used);

@@ -22,12 +22,16 @@ describe("unreachable node (Ready=Unknown): doNoScheduleTaintingPass on the node
   h.runFor(90_000);
   const unknown = h.events("node.ready-changed").find((e) => e.node === "node-1" && e.status === "Unknown");
 
-  it("adds node.kubernetes.io/unreachable:NoSchedule as soon as Ready turns Unknown, not on the next 5 s monitor pass", () => {
-    expect(unknown).toBeDefined();
-    const noSchedule = taintEvents(h.events(), "node-1", "node.kubernetes.io/unreachable:NoSchedule")[0];
-    expect(noSchedule).toBeDefined();
-    expect(noSchedule!.t - unknown!.t).toBeLessThan(DEFAULT_TUNING.nodeMonitorPeriodMs);
-  });
+  it(
+    "adds node.kubernetes.io/unreachable:NoSchedule as soon as " +
+      "Ready turns Unknown, not on the next 5 s monitor pass",
+    () => {
+      expect(unknown).toBeDefined();
+      const noSchedule = taintEvents(h.events(), "node-1", "node.kubernetes.io/unreachable:NoSchedule")[0];
+      expect(noSchedule).toBeDefined();
+      expect(noSchedule!.t - unknown!.t).toBeLessThan(DEFAULT_TUNING.nodeMonitorPeriodMs);
+    },
+  );
 
   it("adds node.kubernetes.io/unreachable:NoExecute through the rate limiter on the monitor pass", () => {
     expect(taintEvents(h.events(), "node-1", "node.kubernetes.io/unreachable:NoExecute").length).toBeGreaterThan(0);
@@ -44,12 +48,16 @@ describe("container runtime down (Ready=False): the not-ready taints", () => {
   h.runFor(120_000);
   const notReady = h.events("node.ready-changed").find((e) => e.node === "node-1" && e.status === "False");
 
-  it("the kubelet reports Ready=False 25-45 s after containerd stops (kubelet.go updateRuntimeUp every 5 s, maxWaitForContainerRuntime 30 s; runtime.go runtimeErrors)", () => {
-    expect(notReady).toBeDefined();
-    expect(notReady!.t - stoppedAt).toBeGreaterThanOrEqual(25_000);
-    expect(notReady!.t - stoppedAt).toBeLessThanOrEqual(45_000);
-    expect(h.events("node.ready-changed").some((e) => e.node === "node-1" && e.status === "Unknown")).toBe(false);
-  });
+  it(
+    "the kubelet reports Ready=False 25-45 s after containerd stops (kubelet.go " +
+      "updateRuntimeUp every 5 s, maxWaitForContainerRuntime 30 s; runtime.go runtimeErrors)",
+    () => {
+      expect(notReady).toBeDefined();
+      expect(notReady!.t - stoppedAt).toBeGreaterThanOrEqual(25_000);
+      expect(notReady!.t - stoppedAt).toBeLessThanOrEqual(45_000);
+      expect(h.events("node.ready-changed").some((e) => e.node === "node-1" && e.status === "Unknown")).toBe(false);
+    },
+  );
 
   it("taints the node node.kubernetes.io/not-ready:NoSchedule at once and :NoExecute on the monitor pass", () => {
     const noSchedule = taintEvents(h.events(), "node-1", "node.kubernetes.io/not-ready:NoSchedule")[0];
@@ -60,16 +68,20 @@ describe("container runtime down (Ready=False): the not-ready taints", () => {
     expect(taintEvents(h.events(), "node-1", "node.kubernetes.io/unreachable:NoSchedule")).toEqual([]);
   });
 
-  it("marks the node's pods not ready once it has tainted the node NoExecute (doNoExecuteTaintingPass, MarkPodsNotReady)", () => {
-    const onNode = h
-      .events("pod.running")
-      .filter((e) => e.node === "node-1" && e.t < stoppedAt)
-      .map((e) => String(e.pod));
-    const noExecute = taintEvents(h.events(), "node-1", "node.kubernetes.io/not-ready:NoExecute")[0]!;
-    const marked = h.events("pod.not-ready").filter((e) => e.node === "node-1");
-    expect(marked.map((e) => String(e.pod)).sort()).toEqual([...onNode].sort());
-    for (const e of marked) expect(e.t).toBeGreaterThanOrEqual(noExecute.t);
-  });
+  it(
+    "marks the node's pods not ready once it has tainted the node " +
+      "NoExecute (doNoExecuteTaintingPass, MarkPodsNotReady)",
+    () => {
+      const onNode = h
+        .events("pod.running")
+        .filter((e) => e.node === "node-1" && e.t < stoppedAt)
+        .map((e) => String(e.pod));
+      const noExecute = taintEvents(h.events(), "node-1", "node.kubernetes.io/not-ready:NoExecute")[0]!;
+      const marked = h.events("pod.not-ready").filter((e) => e.node === "node-1");
+      expect(marked.map((e) => String(e.pod)).sort()).toEqual([...onNode].sort());
+      for (const e of marked) expect(e.t).toBeGreaterThanOrEqual(noExecute.t);
+    },
+  );
 
   it("evicts the node's pods once their not-ready toleration runs out", () => {
     const onNode = h

@@ -55,19 +55,26 @@ function deletePod(
 }
 
 describe("pod termination (kuberuntime_container.go killContainer)", () => {
-  it("stops a program that exits promptly on SIGTERM (1 s by default) and only then removes the pod from the API", () => {
-    const r = deletePod({}, 21);
-    expect(r.stopped.t - r.stopping.t).toBe(1000);
-    expect(r.stopped.killed).toBe(false);
-    expect(r.deleted.t).toBeGreaterThanOrEqual(r.stopped.t);
-    expect(r.deleted.t - r.deleteAt).toBeGreaterThanOrEqual(1000);
-  });
+  it(
+    "stops a program that exits promptly on SIGTERM (1 s by " + "default) and only then removes the pod from the API",
+    () => {
+      const r = deletePod({}, 21);
+      expect(r.stopped.t - r.stopping.t).toBe(1000);
+      expect(r.stopped.killed).toBe(false);
+      expect(r.deleted.t).toBeGreaterThanOrEqual(r.stopped.t);
+      expect(r.deleted.t - r.deleteAt).toBeGreaterThanOrEqual(1000);
+    },
+  );
 
-  it("kills a program still running when terminationGracePeriodSeconds (30 s by default) runs out: SIGKILL, exit 137", () => {
-    const r = deletePod({ app: { readyAfterMs: 0, exitAfterMs: null, shutdownMs: 45_000 } }, 22);
-    expect(r.stopped.t - r.stopping.t).toBe(30_000);
-    expect(r.stopped.killed).toBe(true);
-  });
+  it(
+    "kills a program still running when terminationGracePeriodSeconds " +
+      "(30 s by default) runs out: SIGKILL, exit 137",
+    () => {
+      const r = deletePod({ app: { readyAfterMs: 0, exitAfterMs: null, shutdownMs: 45_000 } }, 22);
+      expect(r.stopped.t - r.stopping.t).toBe(30_000);
+      expect(r.stopped.killed).toBe(true);
+    },
+  );
 
   it("runs the preStop hook first, and its time counts against the grace period", () => {
     const r = deletePod(
@@ -83,22 +90,30 @@ describe("pod termination (kuberuntime_container.go killContainer)", () => {
     expect(late.stopped.killed).toBe(true);
   });
 
-  it("gives the program at least 2 s after SIGTERM when the preStop hook used up the grace period (minimumGracePeriodInSeconds)", () => {
-    const r = deletePod(
-      { preStopSeconds: 40, graceSeconds: 30, app: { readyAfterMs: 0, exitAfterMs: null, shutdownMs: 5000 } },
-      24,
-    );
-    expect(r.stopped.t - r.stopping.t).toBe(32_000);
-    expect(r.stopped.killed).toBe(true);
-  });
+  it(
+    "gives the program at least 2 s after SIGTERM when the preStop " +
+      "hook used up the grace period (minimumGracePeriodInSeconds)",
+    () => {
+      const r = deletePod(
+        { preStopSeconds: 40, graceSeconds: 30, app: { readyAfterMs: 0, exitAfterMs: null, shutdownMs: 5000 } },
+        24,
+      );
+      expect(r.stopped.t - r.stopping.t).toBe(32_000);
+      expect(r.stopped.killed).toBe(true);
+    },
+  );
 
-  it("stops liveness probes once the pod is being deleted, so a slow shutdown is not cut short by a probe kill (prober/worker.go doProbe)", () => {
-    const r = deletePod(
-      { liveness: true, graceSeconds: 60, app: { readyAfterMs: 3_600_000, exitAfterMs: null, shutdownMs: 45_000 } },
-      25,
-    );
-    expect(r.probeKills).toEqual([]);
-    expect(r.stopped.t - r.stopping.t).toBe(45_000);
-    expect(r.stopped.killed).toBe(false);
-  });
+  it(
+    "stops liveness probes once the pod is being deleted, so a slow " +
+      "shutdown is not cut short by a probe kill (prober/worker.go doProbe)",
+    () => {
+      const r = deletePod(
+        { liveness: true, graceSeconds: 60, app: { readyAfterMs: 3_600_000, exitAfterMs: null, shutdownMs: 45_000 } },
+        25,
+      );
+      expect(r.probeKills).toEqual([]);
+      expect(r.stopped.t - r.stopping.t).toBe(45_000);
+      expect(r.stopped.killed).toBe(false);
+    },
+  );
 });

@@ -29,32 +29,41 @@ function etcdDownForTenMinutes() {
   return { h, probesAt };
 }
 
-describe("kube-apiserver static pod probes (pkg/kubelet/prober/worker.go run: one ticker per container and probe type)", () => {
-  const { h, probesAt } = etcdDownForTenMinutes();
-  const kills = h.events("kubelet.probe-failed");
+describe(
+  "kube-apiserver static pod probes " +
+    "(pkg/kubelet/prober/worker.go run: one ticker per " +
+    "container and probe type)",
+  () => {
+    const { h, probesAt } = etcdDownForTenMinutes();
+    const kills = h.events("kubelet.probe-failed");
 
-  it("restarts kube-apiserver several times while etcd is down", () => {
-    expect(kills.length).toBeGreaterThanOrEqual(3);
-  });
+    it("restarts kube-apiserver several times while etcd is down", () => {
+      expect(kills.length).toBeGreaterThanOrEqual(3);
+    });
 
-  it("sends at most one probe per 10 s period after several restarts: restarts never add a second probe loop", () => {
-    const windowStart = kills[1]!.t;
-    const windowEnd = OUTAGE_START + 600_000;
-    const inWindow = probesAt.filter((t) => t >= windowStart && t < windowEnd);
-    expect(inWindow.length).toBeLessThanOrEqual(Math.ceil((windowEnd - windowStart) / 10_000));
-    for (let i = 1; i < inWindow.length; i++) expect(inWindow[i]! - inWindow[i - 1]!).toBeGreaterThanOrEqual(10_000);
-  });
+    it("sends at most one probe per 10 s period after several restarts: restarts never add a second probe loop", () => {
+      const windowStart = kills[1]!.t;
+      const windowEnd = OUTAGE_START + 600_000;
+      const inWindow = probesAt.filter((t) => t >= windowStart && t < windowEnd);
+      expect(inWindow.length).toBeLessThanOrEqual(Math.ceil((windowEnd - windowStart) / 10_000));
+      for (let i = 1; i < inWindow.length; i++) expect(inWindow[i]! - inWindow[i - 1]!).toBeGreaterThanOrEqual(10_000);
+    });
 
-  it("kills on liveness after 8 failures (~80 s), then on the startup probe after 24 failures (~240-250 s after each restart)", () => {
-    expect(kills[0]!.probe).toBe("liveness");
-    expect(kills[0]!.t - OUTAGE_START).toBeGreaterThanOrEqual(70_000);
-    expect(kills[0]!.t - OUTAGE_START).toBeLessThanOrEqual(95_000);
-    const restarts = h.events("process.restarted").filter((e) => e.component.startsWith("kube-apiserver"));
-    for (const kill of kills.slice(1)) {
-      expect(kill.probe).toBe("startup");
-      const restart = restarts.filter((r) => r.t < kill.t).at(-1)!;
-      expect(kill.t - restart.t).toBeGreaterThanOrEqual(240_000);
-      expect(kill.t - restart.t).toBeLessThanOrEqual(250_000);
-    }
-  });
-});
+    it(
+      "kills on liveness after 8 failures (~80 s), then on the startup " +
+        "probe after 24 failures (~240-250 s after each restart)",
+      () => {
+        expect(kills[0]!.probe).toBe("liveness");
+        expect(kills[0]!.t - OUTAGE_START).toBeGreaterThanOrEqual(70_000);
+        expect(kills[0]!.t - OUTAGE_START).toBeLessThanOrEqual(95_000);
+        const restarts = h.events("process.restarted").filter((e) => e.component.startsWith("kube-apiserver"));
+        for (const kill of kills.slice(1)) {
+          expect(kill.probe).toBe("startup");
+          const restart = restarts.filter((r) => r.t < kill.t).at(-1)!;
+          expect(kill.t - restart.t).toBeGreaterThanOrEqual(240_000);
+          expect(kill.t - restart.t).toBeLessThanOrEqual(250_000);
+        }
+      },
+    );
+  },
+);

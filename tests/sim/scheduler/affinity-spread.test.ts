@@ -139,25 +139,33 @@ describe("InterPodAffinity (filtering.go, scoring.go)", () => {
     });
   });
 
-  it("preferred affinity scores 100·(s − min)/(max − min); an existing pod's required affinity counts at hardPodAffinityWeight", () => {
-    const pod = {
-      ...makePod("api", [], { labels: { app: "api" } }),
-      affinity: {
-        nodeAffinity: null,
-        podAntiAffinity: null,
-        podAffinity: { required: [], preferred: [{ weight: 5, term: term("db") }] },
-      },
-    };
-    const db = makePod("db", [], { labels: { app: "db" } });
-    const sticky = {
-      ...makePod("cache", [], { labels: { app: "cache" } }),
-      affinity: { nodeAffinity: null, podAntiAffinity: null, podAffinity: { required: [term("api")], preferred: [] } },
-    };
-    const nodes = [zoned("a", "z"), zoned("b", "z"), zoned("c", "z")];
-    const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes, [on("a", db), on("b", sticky)]), {
-      pickIndex: first,
-    });
-    // a: +5 (prefers db); b: +1 (cache requires api, hardPodAffinityWeight 1); c: 0.
-    expect(scores(result, "InterPodAffinity")).toEqual({ a: [5, 100], b: [1, 20], c: [0, 0] });
-  });
+  it(
+    "preferred affinity scores 100·(s − min)/(max − min); an existing " +
+      "pod's required affinity counts at hardPodAffinityWeight",
+    () => {
+      const pod = {
+        ...makePod("api", [], { labels: { app: "api" } }),
+        affinity: {
+          nodeAffinity: null,
+          podAntiAffinity: null,
+          podAffinity: { required: [], preferred: [{ weight: 5, term: term("db") }] },
+        },
+      };
+      const db = makePod("db", [], { labels: { app: "db" } });
+      const sticky = {
+        ...makePod("cache", [], { labels: { app: "cache" } }),
+        affinity: {
+          nodeAffinity: null,
+          podAntiAffinity: null,
+          podAffinity: { required: [term("api")], preferred: [] },
+        },
+      };
+      const nodes = [zoned("a", "z"), zoned("b", "z"), zoned("c", "z")];
+      const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes, [on("a", db), on("b", sticky)]), {
+        pickIndex: first,
+      });
+      // a: +5 (prefers db); b: +1 (cache requires api, hardPodAffinityWeight 1); c: 0.
+      expect(scores(result, "InterPodAffinity")).toEqual({ a: [5, 100], b: [1, 20], c: [0, 0] });
+    },
+  );
 });

@@ -72,20 +72,24 @@ describe("npm run sim -- schedule", () => {
   it("exits 1 with the aggregated message when the pod cannot be placed", async () => {
     const pod = tempFile(
       "big.yaml",
-      "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: '64'}}}]\n",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  " +
+        "containers: [{name: c, resources: {requests: {cpu: '64'}}}]\n",
     );
     const { code, out } = await run(["--nodes", `${examples}/nodes.yaml`, "--pod", pod]);
     expect(code).toBe(EXIT_UNSCHEDULABLE);
     // The histogram sorts "<count> <reason>" as strings, so "1 …" entries come before "3 …".
     expect(out).toContain(
-      "0/5 nodes are available: 1 node(s) had untolerated taint {nvidia.com/gpu: true}, 1 node(s) were unschedulable, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.",
+      "0/5 nodes are available: 1 node(s) had untolerated taint {nvidia.com/gpu: " +
+        "true}, 1 node(s) were unschedulable, 3 Insufficient cpu. preemption: 0/5 " +
+        "nodes are available: 5 Preemption is not helpful for scheduling.",
     );
   });
 
   it("exits 2 naming the file, document and field of bad input", async () => {
     const pod = tempFile(
       "bad.yaml",
-      "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 1x}}}]\n",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  " +
+        "containers: [{name: c, resources: {requests: {cpu: 1x}}}]\n",
     );
     const { code, err } = await run(["--nodes", `${examples}/nodes.yaml`, "--pod", pod]);
     expect(code).toBe(EXIT_BAD_INPUT);

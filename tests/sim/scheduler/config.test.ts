@@ -42,7 +42,8 @@ describe("KubeSchedulerConfiguration profiles (default_plugins.go, framework.go)
 
   it("an explicit score weight wins over multiPoint, and disabling a plugin at score keeps its filter", () => {
     const result = parse(
-      "profiles:\n- plugins:\n    score:\n      enabled: [{name: ImageLocality, weight: 7}]\n      disabled: [{name: TaintToleration}]\n",
+      "profiles:\n- plugins:\n    score:\n      enabled: [{name: " +
+        "ImageLocality, weight: 7}]\n      disabled: [{name: TaintToleration}]\n",
     );
     const profile = result.ok ? result.value.profiles[0] : undefined;
     expect(profile?.score.find((p) => p.name === "ImageLocality")?.weight).toBe(7);
@@ -59,7 +60,9 @@ describe("KubeSchedulerConfiguration profiles (default_plugins.go, framework.go)
 
   it("reads RequestedToCapacityRatio args", () => {
     const result = parse(
-      "profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args:\n      scoringStrategy:\n        type: RequestedToCapacityRatio\n        resources: [{name: cpu, weight: 3}]\n        requestedToCapacityRatio:\n          shape: [{utilization: 0, score: 0}, {utilization: 100, score: 10}]\n",
+      "profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args:\n      scoringStrategy:\n        " +
+        "type: RequestedToCapacityRatio\n        resources: [{name: cpu, weight: 3}]\n        " +
+        "requestedToCapacityRatio:\n          shape: [{utilization: 0, score: 0}, {utilization: 100, score: 10}]\n",
     );
     expect(result.ok && result.value.profiles[0]?.args.fit.scoringStrategy).toEqual({
       type: "RequestedToCapacityRatio",
@@ -79,11 +82,13 @@ describe("KubeSchedulerConfiguration profiles (default_plugins.go, framework.go)
     ],
     ["profiles:\n- plugins:\n    filter:\n      enabled: [{name: ImageLocality}]\n", "profiles[0].plugins.filter"],
     [
-      "profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: {scoringStrategy: {resources: [{name: cpu, weight: 101}]}}\n",
+      "profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: " +
+        "{scoringStrategy: {resources: [{name: cpu, weight: 101}]}}\n",
       "profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight",
     ],
     [
-      "profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args: {defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}\n",
+      "profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args: {defaultConstraints: " +
+        "[{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}\n",
       "profiles[0].pluginConfig[0].args.defaultingType",
     ],
     ["podMaxBackoffSeconds: 0\n", "podMaxBackoffSeconds"],

@@ -8,7 +8,8 @@ describe("parsing Kubernetes objects", () => {
   it("reads a NodeList like kubectl prints, defaulting allocatable from capacity", () => {
     const result = parseNodes(
       "nodes.yaml",
-      "apiVersion: v1\nkind: NodeList\nitems:\n- apiVersion: v1\n  kind: Node\n  metadata: {name: a}\n  spec: {taints: [{key: k, effect: NoSchedule}]}\n  status: {capacity: {cpu: '4', memory: 8Gi}}\n",
+      "apiVersion: v1\nkind: NodeList\nitems:\n- apiVersion: v1\n  kind: Node\n  metadata: {name: a}\n  " +
+        "spec: {taints: [{key: k, effect: NoSchedule}]}\n  status: {capacity: {cpu: '4', memory: 8Gi}}\n",
     );
     expect(result.ok && result.value[0]).toMatchObject({
       name: "a",
@@ -36,7 +37,8 @@ describe("parsing Kubernetes objects", () => {
     const result = parsePod(
       "pod.yaml",
       pod(
-        "  containers:\n  - name: c\n    image: nginx\n    resources: {limits: {cpu: 500m, memory: 1Gi}, requests: {cpu: 250m}}\n    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n",
+        "  containers:\n  - name: c\n    image: nginx\n    resources: {limits: {cpu: 500m, memory: 1Gi}, " +
+          "requests: {cpu: 250m}}\n    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n",
       ),
     );
     expect(result.ok && result.value.containers[0]).toMatchObject({
@@ -47,7 +49,9 @@ describe("parsing Kubernetes objects", () => {
 
   it("merges matchLabelKeys into the affinity selector as the API server does", () => {
     const spec =
-      "  containers: [{name: c}]\n  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: web}}\n        topologyKey: kubernetes.io/hostname\n        matchLabelKeys: [pod-template-hash]\n";
+      "  containers: [{name: c}]\n  affinity:\n    podAntiAffinity:\n      " +
+      "requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: " +
+      "web}}\n        topologyKey: kubernetes.io/hostname\n        matchLabelKeys: [pod-template-hash]\n";
     const result = parsePod("pod.yaml", pod(spec, "  name: p\n  labels: {app: web, pod-template-hash: abc}\n"));
     expect(result.ok && result.value.affinity?.podAntiAffinity?.required[0]?.labelSelector?.matchExpressions).toEqual([
       { key: "pod-template-hash", operator: "In", values: ["abc"] },
@@ -64,7 +68,8 @@ describe("parsing Kubernetes objects", () => {
     [
       "unknown field",
       () => parsePod("pod.yaml", pod("  containers: [{name: c, imagePullPolicyy: Always}]\n")),
-      'pod.yaml: document 1 (Pod "p"): spec.containers[0].imagePullPolicyy: unknown field "spec.containers[0].imagePullPolicyy"',
+      'pod.yaml: document 1 (Pod "p"): spec.containers[0].imagePullPolicyy: ' +
+        'unknown field "spec.containers[0].imagePullPolicyy"',
     ],
     [
       "invalid YAML",
@@ -81,7 +86,8 @@ describe("parsing Kubernetes objects", () => {
       () =>
         parseNodes(
           "nodes.yaml",
-          "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Node\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Node\n  metadata: {name: b}\n  spec: {unschedulable: maybe}\n",
+          "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Node\n  metadata: {name: a}\n- " +
+            "apiVersion: v1\n  kind: Node\n  metadata: {name: b}\n  spec: {unschedulable: maybe}\n",
         ),
       'nodes.yaml: document 1, items[1] (Node "b"): spec.unschedulable',
     ],
@@ -122,7 +128,9 @@ describe("parsing Kubernetes objects", () => {
 
   it("accepts Services and ReplicaSets in the existing-pods file for default spreading", () => {
     const text =
-      "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template: {metadata: {labels: {app: web}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
+      "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec:\n  replicas: 2\n  selector: " +
+      "{matchLabels: {app: web}}\n  template: {metadata: {labels: {app: web}}}\n---\napiVersion: v1\n" +
+      "kind: Service\nmetadata: {name: s}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
     const result = parseExistingObjects("pods.yaml", text);
     expect(result.ok && result.value.workloads.map((w) => w.kind)).toEqual(["ReplicaSet", "Service"]);
   });

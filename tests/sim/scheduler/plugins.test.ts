@@ -110,7 +110,8 @@ describe("NodeAffinity (node_affinity.go)", () => {
       pickIndex: first,
     });
     expect(result.message).toBe(
-      "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+      "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. " +
+        "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
     );
   });
 });
@@ -137,7 +138,8 @@ describe("NodeResourcesFit filter (fit.go fitsRequest)", () => {
       reasons: ["Insufficient cpu", "Insufficient memory"],
     });
     expect(result.message).toBe(
-      "0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are " +
+        "available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
     );
   });
 
@@ -170,7 +172,9 @@ describe("aggregated FitError message (framework/types.go)", () => {
       pickIndex: first,
     });
     expect(result.message).toBe(
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had untolerated taint " +
+        "{node-role.kubernetes.io/control-plane: }. preemption: 0/3 nodes are available: 3 Preemption is not " +
+        "helpful for scheduling.",
     );
   });
 });

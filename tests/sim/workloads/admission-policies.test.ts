@@ -39,7 +39,8 @@ describe("admission-policies", () => {
     const warning = ev.find((e) => e.type === "kubectl.output" && String(e.warning).includes("PodSecurity"));
     const created = ev.find((e) => e.type === "api.response" && e.resource === "pods" && e.status === 201);
     expect(warning?.message).toBe(
-      'Warning: would violate PodSecurity "restricted:latest": privileged (container "debug" must not set securityContext.privileged=true)',
+      'Warning: would violate PodSecurity "restricted:latest": privileged ' +
+        '(container "debug" must not set securityContext.privileged=true)',
     );
     expect(created).toBeDefined();
     expect(warning!.seq).toBeLessThan(created!.seq);

@@ -26,30 +26,47 @@ const web = (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) =>
 const admission = { defaultTolerationSeconds: 300, namespaces: ["default"] };
 
 describe("ValidateRollingUpdateDeployment (pkg/apis/apps/validation/validation.go)", () => {
-  it("refuses maxUnavailable 0 beside maxSurge 0 on spec.strategy.rollingUpdate.maxUnavailable, the value printed by IntOrString.String", () => {
-    expect(validateDeploymentStrategy(rolling(0, 0))).toEqual([
-      { field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0", detail: "may not be 0 when `maxSurge` is 0" },
-    ]);
-    expect(validateDeploymentStrategy(rolling("0%", "0%"))).toEqual([
-      { field: "spec.strategy.rollingUpdate.maxUnavailable", value: "0%", detail: "may not be 0 when `maxSurge` is 0" },
-    ]);
-    expect(validateDeploymentStrategy(rolling("0%", 0))).toHaveLength(1);
-  });
+  it(
+    "refuses maxUnavailable 0 beside maxSurge 0 on " +
+      "spec.strategy.rollingUpdate.maxUnavailable, the value printed by IntOrString.String",
+    () => {
+      expect(validateDeploymentStrategy(rolling(0, 0))).toEqual([
+        {
+          field: "spec.strategy.rollingUpdate.maxUnavailable",
+          value: "0",
+          detail: "may not be 0 when `maxSurge` is 0",
+        },
+      ]);
+      expect(validateDeploymentStrategy(rolling("0%", "0%"))).toEqual([
+        {
+          field: "spec.strategy.rollingUpdate.maxUnavailable",
+          value: "0%",
+          detail: "may not be 0 when `maxSurge` is 0",
+        },
+      ]);
+      expect(validateDeploymentStrategy(rolling("0%", 0))).toHaveLength(1);
+    },
+  );
 
-  it("takes a percentage's own number (getIntOrPercentValue), so 10% is allowed even where it rounds down to 0 pods", () => {
-    expect(validateDeploymentStrategy(rolling(0, "10%"))).toEqual([]);
-    expect(validateDeploymentStrategy(rolling("0%", 1))).toEqual([]);
-    expect(validateDeploymentStrategy(rolling(1, 0))).toEqual([]);
-    expect(validateDeploymentStrategy({ type: "Recreate" })).toEqual([]);
-    expect(validateDeploymentStrategy(undefined)).toEqual([]);
-  });
+  it(
+    "takes a percentage's own number (getIntOrPercentValue), so " +
+      "10% is allowed even where it rounds down to 0 pods",
+    () => {
+      expect(validateDeploymentStrategy(rolling(0, "10%"))).toEqual([]);
+      expect(validateDeploymentStrategy(rolling("0%", 1))).toEqual([]);
+      expect(validateDeploymentStrategy(rolling(1, 0))).toEqual([]);
+      expect(validateDeploymentStrategy({ type: "Recreate" })).toEqual([]);
+      expect(validateDeploymentStrategy(undefined)).toEqual([]);
+    },
+  );
 
   it("answers 422 Invalid with the group-qualified kind and a FieldValueInvalid cause (errors.NewInvalid)", () => {
     expect(validate("deployments", web(0, 0), admission)).toEqual({
       status: 422,
       reason: "Invalid",
       message:
-        'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
+        'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: ' +
+        "Invalid value: 0: may not be 0 when `maxSurge` is 0",
       details: {
         name: "web",
         group: "apps",
@@ -78,7 +95,8 @@ describe("ValidateRollingUpdateDeployment (pkg/apis/apps/validation/validation.g
     };
     expect(kubectlError(err.status, err.message, body, "10.0.0.10")).toBe(REFUSED_TEXT);
     expect(REFUSED_TEXT).toBe(
-      'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0',
+      'The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: ' +
+        "Invalid value: 0%: may not be 0 when `maxSurge` is 0",
     );
   });
 });

@@ -54,10 +54,14 @@ describe("replica calculator (replica_calculator.go: GetResourceReplicas)", () =
       ratio: 1.09,
     });
   });
-  it("on a scale-up counts unready pods at 0%: ready 500m+700m = 60% of 2 CPUs, with the third at 0 → 40% → 4, not 6", () => {
-    const c = resourceReplicas(3, 30, [pod("a", 300, { ready: false }), pod("b", 500), pod("c", 700)], NOW);
-    expect(c).toMatchObject({ replicas: 4, utilization: 60, path: "rebalanced" });
-  });
+  it(
+    "on a scale-up counts unready pods at 0%: ready 500m+700m = " +
+      "60% of 2 CPUs, with the third at 0 → 40% → 4, not 6",
+    () => {
+      const c = resourceReplicas(3, 30, [pod("a", 300, { ready: false }), pod("b", 500), pod("c", 700)], NOW);
+      expect(c).toMatchObject({ replicas: 4, utilization: 60, path: "rebalanced" });
+    },
+  );
   it("on a scale-down counts pods without metrics at 100% of their request", () => {
     // 3 × 100m of 3 CPUs = 10% against 50%; the fourth at 1000m → 1300m / 4000m = 32% → ceil(4 × 0.64) = 3.
     const c = resourceReplicas(4, 50, [pod("a", 100), pod("b", 100), pod("c", 100), pod("d", null)], NOW);
@@ -75,19 +79,26 @@ describe("replica calculator (replica_calculator.go: GetResourceReplicas)", () =
     );
     expect(g).toEqual({ ready: ["d"], unready: ["b"], missing: ["c"], ignored: ["a"] });
   });
-  it("within the CPU initialization period, a sample not taken a whole window after the pod became Ready is unready", () => {
-    const young = { startTime: NOW - 60_000, readyAt: NOW - 10_000 };
-    expect(groupPods([pod("a", 100, young)], NOW).unready).toEqual(["a"]);
-    expect(groupPods([pod("a", 100, { ...young, readyAt: NOW - 20_000 })], NOW).ready).toEqual(["a"]);
-  });
+  it(
+    "within the CPU initialization period, a sample not taken a " +
+      "whole window after the pod became Ready is unready",
+    () => {
+      const young = { startTime: NOW - 60_000, readyAt: NOW - 10_000 };
+      expect(groupPods([pod("a", 100, young)], NOW).unready).toEqual(["a"]);
+      expect(groupPods([pod("a", 100, { ...young, readyAt: NOW - 20_000 })], NOW).ready).toEqual(["a"]);
+    },
+  );
 });
 
 describe("behaviors (horizontal.go)", () => {
   const b = defaultBehavior(300);
-  it("default scale-up policy: the larger of +4 pods and +100% per 15 s (calculateScaleUpLimitWithScalingRules)", () => {
-    expect(scaleUpLimit(1, [], [], b.scaleUp, NOW)).toBe(5);
-    expect(scaleUpLimit(10, [], [], b.scaleUp, NOW)).toBe(20);
-  });
+  it(
+    "default scale-up policy: the larger of +4 pods and " + "+100% per 15 s (calculateScaleUpLimitWithScalingRules)",
+    () => {
+      expect(scaleUpLimit(1, [], [], b.scaleUp, NOW)).toBe(5);
+      expect(scaleUpLimit(10, [], [], b.scaleUp, NOW)).toBe(20);
+    },
+  );
   it("counts what was already added in the period: 1 → 5 a moment ago allows no more until 15 s pass", () => {
     expect(scaleUpLimit(5, [{ at: NOW - 5000, change: 4 }], [], b.scaleUp, NOW)).toBe(5);
     expect(scaleUpLimit(5, [{ at: NOW - 15_000, change: 4 }], [], b.scaleUp, NOW)).toBe(10);
@@ -123,20 +134,28 @@ describe("metrics-server (pkg/storage/pod.go)", () => {
     timestamp,
     usageMilliMs,
   });
-  it("Store: a container started 10 s to 15 s before the scrape gets its start time as the earlier sample (usage 0)", () => {
-    const nodes = { n: storePodSamples(undefined, [stat(18_000, 30_000, 1_200_000)], 15_000) };
-    expect(podMetrics({ nodes }, "default")).toEqual([
-      { name: "web-1", namespace: "default", cpuMilli: 100, timestamp: 30_000, windowMs: 12_000 },
-    ]);
-  });
-  it("Store: one started less than 10 s before has no metric until the next scrape (freshContainerMinMetricsResolution)", () => {
-    const first = storePodSamples(undefined, [stat(25_000, 30_000, 500_000)], 15_000);
-    expect(podMetrics({ nodes: { n: first } }, "default")).toEqual([]);
-    const second = storePodSamples(first, [stat(25_000, 45_000, 3_500_000)], 15_000);
-    expect(podMetrics({ nodes: { n: second } }, "default")).toEqual([
-      { name: "web-1", namespace: "default", cpuMilli: 200, timestamp: 45_000, windowMs: 15_000 },
-    ]);
-  });
+  it(
+    "Store: a container started 10 s to 15 s before the scrape " +
+      "gets its start time as the earlier sample (usage 0)",
+    () => {
+      const nodes = { n: storePodSamples(undefined, [stat(18_000, 30_000, 1_200_000)], 15_000) };
+      expect(podMetrics({ nodes }, "default")).toEqual([
+        { name: "web-1", namespace: "default", cpuMilli: 100, timestamp: 30_000, windowMs: 12_000 },
+      ]);
+    },
+  );
+  it(
+    "Store: one started less than 10 s before has no metric until " +
+      "the next scrape (freshContainerMinMetricsResolution)",
+    () => {
+      const first = storePodSamples(undefined, [stat(25_000, 30_000, 500_000)], 15_000);
+      expect(podMetrics({ nodes: { n: first } }, "default")).toEqual([]);
+      const second = storePodSamples(first, [stat(25_000, 45_000, 3_500_000)], 15_000);
+      expect(podMetrics({ nodes: { n: second } }, "default")).toEqual([
+        { name: "web-1", namespace: "default", cpuMilli: 200, timestamp: 45_000, windowMs: 15_000 },
+      ]);
+    },
+  );
   it("reports the CPU rate between the last two samples, and a new pod's rate from its container start", () => {
     const s: MetricsServerState = {
       nodes: {

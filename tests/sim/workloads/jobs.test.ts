@@ -23,9 +23,9 @@ const apply = (obj: KubeObject) => ({ manifest: JSON.stringify(obj), file: "x.ya
 
 describe("pod-failure back-off", () => {
   it("is 10 s doubling per failure, capped at 10 min", () => {
-    // pkg/controller/job/job_controller.go: DefaultJobPodFailureBackOff = 10s, MaxJobPodFailureBackOff = 10 * time.Minute
-    // (the Job docs still say six minutes; the code has said ten since the back-off moved to backoff_utils.go).
-    // pkg/controller/job/backoff_utils.go: getRemainingTimeForFailuresCount
+    // pkg/controller/job/job_controller.go: DefaultJobPodFailureBackOff = 10s, MaxJobPodFailureBackOff = 10 *
+    // time.Minute (the Job docs still say six minutes; the code has said ten since the back-off moved to
+    // backoff_utils.go). pkg/controller/job/backoff_utils.go: getRemainingTimeForFailuresCount
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffRemaining(n, 0) / 1000)).toEqual([
       0, 10, 20, 40, 80, 160, 320, 600, 600,
     ]);
@@ -106,72 +106,83 @@ describe("cron schedule arithmetic", () => {
     // raised to now − startingDeadlineSeconds when it is set)
     expect(mostRecentScheduleTime(cj(null, null), 60_000, 130_000, true).recent).toBe(120_000);
     expect(mostRecentScheduleTime(cj(120_000, null), 60_000, 130_000, true).recent).toBeNull();
-    expect(mostRecentScheduleTime(cj(60_000, 20), 60_000, 150_000, true).recent).toBeNull(); // 120 s is 30 s ago: out of reach
+    // 120 s is 30 s ago: out of reach
+    expect(mostRecentScheduleTime(cj(60_000, 20), 60_000, 150_000, true).recent).toBeNull();
     expect(mostRecentScheduleTime(cj(60_000, 20), 60_000, 150_000, false).recent).toBe(120_000);
     expect(mostRecentScheduleTime(cj(60_000, 40), 60_000, 150_000, true).recent).toBe(120_000);
   });
 
   it("names a CronJob's Job by its scheduled time in minutes since the Unix epoch", () => {
-    // pkg/controller/cronjob/cronjob_controllerv2.go: getJobName (getTimeHashInMinutes); virtual 0 is 2026-01-01T00:00:00Z
+    // pkg/controller/cronjob/cronjob_controllerv2.go: getJobName (getTimeHashInMinutes); virtual 0 is
+    // 2026-01-01T00:00:00Z
     expect(cronJobName("report", 60_000)).toBe("report-29453761");
     expect(clockTime(600_000)).toBe("00:10:00");
   });
 });
 
 describe("Jobs in a cluster", () => {
-  it("ends restartPolicy Never pods Succeeded or Failed without restarting them, and fails the Job past backoffLimit", () => {
-    // pkg/kubelet/kuberuntime/kuberuntime_manager.go: computePodActions (Never: no restart);
-    // pkg/controller/job/job_controller.go: syncJob (failed > backoffLimit → "Job has reached the specified backoff limit")
-    const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, webTraffic: false, batchApi: true }, 2);
-    h.runFor(3000);
-    const task = container("task", "busybox:1.36", {
-      app: { readyAfterMs: 0, exitAfterMs: 5000, exitCode: 0, failFirst: 3 },
-    });
-    h.kubectl(
-      "create-object",
-      apply(
-        jobOf("flaky", template({ app: "flaky" }, podSpec([task], { restartPolicy: "Never" })), { backoffLimit: 1 }),
-      ),
-    );
-    h.runFor(120_000);
-    expect(h.events("pod.back-off")).toEqual([]);
-    expect(h.events("pod.succeeded")).toEqual([]);
-    expect(h.events("pod.failed").length).toBe(2);
-    // One back-off wait of 10 s between the first and the second pod.
-    const waits = h.events("job.backoff");
-    expect(waits.map((w) => w.backoffMs)).toEqual([10_000]);
-    const created = h.events("job.pod-created");
-    expect(created.length).toBe(2);
-    const firstFail = h.events("pod.failed")[0]!;
-    expect(created[1]!.t - firstFail.t).toBeGreaterThanOrEqual(10_000 - 5);
-    expect(created[1]!.t - firstFail.t).toBeLessThan(10_500);
-    const failed = h.events("job.failed");
-    expect(failed.map((e) => e.reason)).toEqual(["BackoffLimitExceeded"]);
-    // FailureTarget first, then Failed (delayTerminalCondition).
-    expect(h.events("job.failure-target")[0]!.seq).toBeLessThan(failed[0]!.seq);
-  });
+  it(
+    "ends restartPolicy Never pods Succeeded or Failed without " +
+      "restarting them, and fails the Job past backoffLimit",
+    () => {
+      // pkg/kubelet/kuberuntime/kuberuntime_manager.go: computePodActions (Never: no restart);
+      // pkg/controller/job/job_controller.go: syncJob (failed > backoffLimit → "Job has reached the specified backoff
+      // limit")
+      const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, webTraffic: false, batchApi: true }, 2);
+      h.runFor(3000);
+      const task = container("task", "busybox:1.36", {
+        app: { readyAfterMs: 0, exitAfterMs: 5000, exitCode: 0, failFirst: 3 },
+      });
+      h.kubectl(
+        "create-object",
+        apply(
+          jobOf("flaky", template({ app: "flaky" }, podSpec([task], { restartPolicy: "Never" })), { backoffLimit: 1 }),
+        ),
+      );
+      h.runFor(120_000);
+      expect(h.events("pod.back-off")).toEqual([]);
+      expect(h.events("pod.succeeded")).toEqual([]);
+      expect(h.events("pod.failed").length).toBe(2);
+      // One back-off wait of 10 s between the first and the second pod.
+      const waits = h.events("job.backoff");
+      expect(waits.map((w) => w.backoffMs)).toEqual([10_000]);
+      const created = h.events("job.pod-created");
+      expect(created.length).toBe(2);
+      const firstFail = h.events("pod.failed")[0]!;
+      expect(created[1]!.t - firstFail.t).toBeGreaterThanOrEqual(10_000 - 5);
+      expect(created[1]!.t - firstFail.t).toBeLessThan(10_500);
+      const failed = h.events("job.failed");
+      expect(failed.map((e) => e.reason)).toEqual(["BackoffLimitExceeded"]);
+      // FailureTarget first, then Failed (delayTerminalCondition).
+      expect(h.events("job.failure-target")[0]!.seq).toBeLessThan(failed[0]!.seq);
+    },
+  );
 
-  it("fails a Job with DeadlineExceeded activeDeadlineSeconds after it (re)started and deletes its running pods", () => {
-    // pkg/controller/job/job_controller.go: pastActiveDeadline, "Job was active longer than specified deadline", deleteActivePods
-    const trace = runScenario("jobs", { activeDeadlineSeconds: 45 }, 3);
-    // The scenario suspends Job slow at 8 s and resumes it at 28 s: syncJob resets status.startTime on
-    // resume ("Resumed jobs will always reset StartTime"), so the deadline counts from there.
-    const target = trace.events.find((e) => e.type === "job.failure-target" && e.job === "slow")!;
-    const resumed = trace.events.find((e) => e.type === "job.resumed" && e.job === "slow")!;
-    expect(target.reason).toBe("DeadlineExceeded");
-    expect(target.t - resumed.t).toBeGreaterThanOrEqual(45_000 - 5);
-    expect(target.t - resumed.t).toBeLessThan(45_500);
-    const deleted = trace.events.filter((e) => e.type === "job.pod-deleted" && e.job === "slow");
-    expect(deleted.map((e) => e.reason)).toEqual([
-      "the Job is suspended",
-      "the Job is suspended",
-      "DeadlineExceeded",
-      "DeadlineExceeded",
-    ]);
-    expect(trace.events.find((e) => e.type === "job.failed" && e.job === "slow")?.message).toContain(
-      "DeadlineExceeded",
-    );
-  });
+  it(
+    "fails a Job with DeadlineExceeded activeDeadlineSeconds " + "after it (re)started and deletes its running pods",
+    () => {
+      // pkg/controller/job/job_controller.go: pastActiveDeadline, "Job was active longer than specified deadline",
+      // deleteActivePods
+      const trace = runScenario("jobs", { activeDeadlineSeconds: 45 }, 3);
+      // The scenario suspends Job slow at 8 s and resumes it at 28 s: syncJob resets status.startTime on
+      // resume ("Resumed jobs will always reset StartTime"), so the deadline counts from there.
+      const target = trace.events.find((e) => e.type === "job.failure-target" && e.job === "slow")!;
+      const resumed = trace.events.find((e) => e.type === "job.resumed" && e.job === "slow")!;
+      expect(target.reason).toBe("DeadlineExceeded");
+      expect(target.t - resumed.t).toBeGreaterThanOrEqual(45_000 - 5);
+      expect(target.t - resumed.t).toBeLessThan(45_500);
+      const deleted = trace.events.filter((e) => e.type === "job.pod-deleted" && e.job === "slow");
+      expect(deleted.map((e) => e.reason)).toEqual([
+        "the Job is suspended",
+        "the Job is suspended",
+        "DeadlineExceeded",
+        "DeadlineExceeded",
+      ]);
+      expect(trace.events.find((e) => e.type === "job.failed" && e.job === "slow")?.message).toContain(
+        "DeadlineExceeded",
+      );
+    },
+  );
 
   it("serves no batch/v1 where the cluster was built without it", () => {
     const h = k8sCluster({ controlPlanes: 1, etcdMembers: 1, workers: 1, webTraffic: false }, 1);

@@ -37,18 +37,22 @@ describe("kube-proxy rules", () => {
     }
   });
 
-  it("iptables: one KUBE-SVC chain per service (masquerade + one statistic rule per endpoint) and one KUBE-SEP chain of 2 rules per endpoint", () => {
-    const t = programRules("iptables", services(2, 3));
-    const svc = Object.keys(t.chains).filter((k) => k.startsWith("KUBE-SVC-"));
-    const sep = Object.keys(t.chains).filter((k) => k.startsWith("KUBE-SEP-"));
-    expect(svc).toHaveLength(2);
-    expect(sep).toHaveLength(6);
-    expect(t.chains[svc[0]!]).toHaveLength(4);
-    expect(t.chains[svc[0]!]![1]).toContain("--probability 0.33333");
-    expect(t.chains[svc[0]!]![2]).toContain("--probability 0.50000");
-    expect(t.chains[svc[0]!]![3]).not.toContain("statistic");
-    expect(t.chains["KUBE-SERVICES"]!.at(-1)).toContain("KUBE-NODEPORTS");
-  });
+  it(
+    "iptables: one KUBE-SVC chain per service (masquerade + one statistic " +
+      "rule per endpoint) and one KUBE-SEP chain of 2 rules per endpoint",
+    () => {
+      const t = programRules("iptables", services(2, 3));
+      const svc = Object.keys(t.chains).filter((k) => k.startsWith("KUBE-SVC-"));
+      const sep = Object.keys(t.chains).filter((k) => k.startsWith("KUBE-SEP-"));
+      expect(svc).toHaveLength(2);
+      expect(sep).toHaveLength(6);
+      expect(t.chains[svc[0]!]).toHaveLength(4);
+      expect(t.chains[svc[0]!]![1]).toContain("--probability 0.33333");
+      expect(t.chains[svc[0]!]![2]).toContain("--probability 0.50000");
+      expect(t.chains[svc[0]!]![3]).not.toContain("statistic");
+      expect(t.chains["KUBE-SERVICES"]!.at(-1)).toContain("KUBE-NODEPORTS");
+    },
+  );
 
   it("iptables rejects traffic to a service without endpoints in the filter table", () => {
     const t = programRules("iptables", services(1, 0));

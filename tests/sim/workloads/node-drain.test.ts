@@ -101,39 +101,55 @@ const budget = (
 };
 
 describe("disruption controller status (pkg/controller/disruption/disruption.go)", () => {
-  it("minAvailable as a number: desiredHealthy = minAvailable, expectedPods = the matching pods, allowed = healthy − desired", () => {
-    // getExpectedPodCount: MinAvailable.Type == intstr.Int → desiredHealthy = IntVal, expectedCount = len(pods)
-    expect(budgetStatus(budget({ minAvailable: 3 }), five, workloads, 0)).toMatchObject({
-      desiredHealthy: 3,
-      expectedPods: 5,
-      currentHealthy: 5,
-      disruptionsAllowed: 2,
-    });
-  });
-  it("maxUnavailable: expectedPods is the Deployment's scale (getExpectedScale via getPodDeployment), desiredHealthy = expected − maxUnavailable", () => {
-    expect(budgetStatus(budget({ maxUnavailable: 1 }), five.slice(0, 3), workloads, 0)).toMatchObject({
-      expectedPods: 5,
-      desiredHealthy: 4,
-      currentHealthy: 3,
-      disruptionsAllowed: 0,
-    });
-  });
-  it("percentages round up (GetScaledValueFromIntOrPercent(..., true)): minAvailable 50% of 5 → 3; maxUnavailable 30% of 5 → 2 down, 3 desired", () => {
-    expect(budgetStatus(budget({ minAvailable: "50%" }), five, workloads, 0).desiredHealthy).toBe(3);
-    expect(budgetStatus(budget({ maxUnavailable: "30%" }), five, workloads, 0).desiredHealthy).toBe(3);
-  });
-  it("countHealthyPods skips terminating pods, pods not Ready, and pods in disruptedPods younger than DeletionTimeout (2 min)", () => {
-    const pods = [
-      pod("web-a"),
-      pod("web-b", { terminating: true }),
-      pod("web-c", { ready: false }),
-      pod("web-d"),
-      pod("web-e"),
-    ];
-    const st = budgetStatus(budget({ minAvailable: 1 }, { "web-d": 1000 }), pods, workloads, 5000);
-    expect(st.currentHealthy).toBe(2); // web-a and web-e
-    expect(st.disruptedPods).toEqual({ "web-d": 1000 });
-  });
+  it(
+    "minAvailable as a number: desiredHealthy = minAvailable, " +
+      "expectedPods = the matching pods, allowed = healthy − desired",
+    () => {
+      // getExpectedPodCount: MinAvailable.Type == intstr.Int → desiredHealthy = IntVal, expectedCount = len(pods)
+      expect(budgetStatus(budget({ minAvailable: 3 }), five, workloads, 0)).toMatchObject({
+        desiredHealthy: 3,
+        expectedPods: 5,
+        currentHealthy: 5,
+        disruptionsAllowed: 2,
+      });
+    },
+  );
+  it(
+    "maxUnavailable: expectedPods is the Deployment's scale (getExpectedScale " +
+      "via getPodDeployment), desiredHealthy = expected − maxUnavailable",
+    () => {
+      expect(budgetStatus(budget({ maxUnavailable: 1 }), five.slice(0, 3), workloads, 0)).toMatchObject({
+        expectedPods: 5,
+        desiredHealthy: 4,
+        currentHealthy: 3,
+        disruptionsAllowed: 0,
+      });
+    },
+  );
+  it(
+    "percentages round up (GetScaledValueFromIntOrPercent(..., true)): " +
+      "minAvailable 50% of 5 → 3; maxUnavailable 30% of 5 → 2 down, 3 desired",
+    () => {
+      expect(budgetStatus(budget({ minAvailable: "50%" }), five, workloads, 0).desiredHealthy).toBe(3);
+      expect(budgetStatus(budget({ maxUnavailable: "30%" }), five, workloads, 0).desiredHealthy).toBe(3);
+    },
+  );
+  it(
+    "countHealthyPods skips terminating pods, pods not Ready, and " +
+      "pods in disruptedPods younger than DeletionTimeout (2 min)",
+    () => {
+      const pods = [
+        pod("web-a"),
+        pod("web-b", { terminating: true }),
+        pod("web-c", { ready: false }),
+        pod("web-d"),
+        pod("web-e"),
+      ];
+      const st = budgetStatus(budget({ minAvailable: 1 }, { "web-d": 1000 }), pods, workloads, 5000);
+      expect(st.currentHealthy).toBe(2); // web-a and web-e
+      expect(st.disruptedPods).toEqual({ "web-d": 1000 });
+    },
+  );
   it("buildDisruptedPodMap drops entries whose pod is gone, terminating, or older than DeletionTimeout", () => {
     const pods = [pod("web-a"), pod("web-b", { terminating: true }), pod("web-c")];
     const st = budgetStatus(
@@ -158,25 +174,29 @@ describe("disruption controller status (pkg/controller/disruption/disruption.go)
 });
 
 describe("eviction subresource (pkg/registry/core/pod/storage/eviction.go)", () => {
-  it("answers 429 TooManyRequests with the budget's cause when disruptionsAllowed is 0 (checkAndDecrement, disruptionDeniedMessage)", () => {
-    const b = {
-      ...budget({ minAvailable: 3 }),
-      status: { ...budget({ minAvailable: 3 }).status, desiredHealthy: 3, currentHealthy: 3 },
-    };
-    expect(budgetExhausted(b)).toEqual({
-      status: 429,
-      reason: "TooManyRequests",
-      message: "Cannot evict pod as it would violate the pod's disruption budget.",
-      details: {
-        causes: [
-          {
-            reason: "DisruptionBudget",
-            message: "The disruption budget web-pdb needs 3 healthy pods and has 3 currently",
-          },
-        ],
-      },
-    });
-  });
+  it(
+    "answers 429 TooManyRequests with the budget's cause when " +
+      "disruptionsAllowed is 0 (checkAndDecrement, disruptionDeniedMessage)",
+    () => {
+      const b = {
+        ...budget({ minAvailable: 3 }),
+        status: { ...budget({ minAvailable: 3 }).status, desiredHealthy: 3, currentHealthy: 3 },
+      };
+      expect(budgetExhausted(b)).toEqual({
+        status: 429,
+        reason: "TooManyRequests",
+        message: "Cannot evict pod as it would violate the pod's disruption budget.",
+        details: {
+          causes: [
+            {
+              reason: "DisruptionBudget",
+              message: "The disruption budget web-pdb needs 3 healthy pods and has 3 currently",
+            },
+          ],
+        },
+      });
+    },
+  );
   it("getPodDisruptionBudgets: budgets in the pod's namespace whose selector matches its labels", () => {
     const other = { ...budget({ minAvailable: 1 }), spec: { selector: { app: "db" }, minAvailable: 1 } };
     expect(budgetsFor(five[0]!, [budget({ minAvailable: 1 }), other]).map((b) => b.spec.selector)).toEqual([
@@ -202,16 +222,20 @@ describe("eviction subresource in a running cluster", () => {
     return h.runFor(3000).kubectl("drain", { node: "@busiest-worker", ignoreDaemonsets: true }).runFor(8000);
   }
 
-  it("refuses a pod that two budgets select with 500 (eviction.go: more than one PodDisruptionBudget), and drain gives up", () => {
-    const h = cluster([
-      budgetOf("web-a", { app: "web" }, { minAvailable: 1 }),
-      budgetOf("web-b", { app: "web" }, { maxUnavailable: 1 }),
-    ]);
-    expect(h.events("drain.failed")[0]?.message).toContain(
-      "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.",
-    );
-    expect(h.events("eviction.granted")).toEqual([]);
-  });
+  it(
+    "refuses a pod that two budgets select with 500 (eviction.go: " +
+      "more than one PodDisruptionBudget), and drain gives up",
+    () => {
+      const h = cluster([
+        budgetOf("web-a", { app: "web" }, { minAvailable: 1 }),
+        budgetOf("web-b", { app: "web" }, { maxUnavailable: 1 }),
+      ]);
+      expect(h.events("drain.failed")[0]?.message).toContain(
+        "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.",
+      );
+      expect(h.events("eviction.granted")).toEqual([]);
+    },
+  );
 
   it("grants every eviction at once when no budget selects the pods", () => {
     const h = cluster([budgetOf("other", { app: "db" }, { minAvailable: 1 })]);
@@ -247,18 +271,25 @@ describe("version-skew policy (kubernetes.io/releases/version-skew-policy)", () 
 describe("node-drain scenario", () => {
   const events = (params: RawParams, seed = 1) => runScenario("node-drain", params, seed);
 
-  it("cordons before evicting, answers 429 while the budget is spent, and kubectl retries 5 s later (drain.go: will retry after 5s)", () => {
-    const trace = events({});
-    const types = trace.events.map((e) => e.type);
-    expect(types.indexOf("drain.cordoned")).toBeLessThan(types.indexOf("drain.evicting"));
-    const refused = trace.events.find((e) => e.type === "drain.eviction-refused")!;
-    expect(refused.message).toMatch(
-      /^error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/,
-    );
-    const retry = trace.events.find((e) => e.type === "drain.evicting" && e.pod === refused.pod && e.t > refused.t)!;
-    expect(retry.t - refused.t).toBe(5000);
-    expect(trace.claims.every((c) => c.passed)).toBe(true);
-  });
+  it(
+    "cordons before evicting, answers 429 while the budget is spent, and " +
+      "kubectl retries 5 s later (drain.go: will retry after 5s)",
+    () => {
+      const trace = events({});
+      const types = trace.events.map((e) => e.type);
+      expect(types.indexOf("drain.cordoned")).toBeLessThan(types.indexOf("drain.evicting"));
+      const refused = trace.events.find((e) => e.type === "drain.eviction-refused")!;
+      expect(refused.message).toMatch(
+        new RegExp(
+          /^error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): /.source +
+            /Cannot evict pod as it would violate the pod's disruption budget\.$/.source,
+        ),
+      );
+      const retry = trace.events.find((e) => e.type === "drain.evicting" && e.pod === refused.pod && e.t > refused.t)!;
+      expect(retry.t - refused.t).toBe(5000);
+      expect(trace.claims.every((c) => c.passed)).toBe(true);
+    },
+  );
 
   it("without a budget every pod on the node is evicted at once", () => {
     const trace = events({ budget: 0, replicas: 6, workers: 2 });

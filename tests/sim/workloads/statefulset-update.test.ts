@@ -56,11 +56,15 @@ describe("StatefulSet rolling update (stateful_set_control.go updateStatefulSetA
     );
   });
 
-  it("checks health before revision: an unready pod anywhere, even below the one to update, blocks the next deletion (Parallel too)", () => {
-    const set = sts("Parallel");
-    expect(nextPodToUpdate(set, [pod(set, 0, false, "unready"), pod(set, 1, false), pod(set, 2, false)])).toBeNull();
-    expect(nextPodToUpdate(set, [pod(set, 0, false), pod(set, 1, false), pod(set, 2, true, "unready")])).toBeNull();
-  });
+  it(
+    "checks health before revision: an unready pod anywhere, even below " +
+      "the one to update, blocks the next deletion (Parallel too)",
+    () => {
+      const set = sts("Parallel");
+      expect(nextPodToUpdate(set, [pod(set, 0, false, "unready"), pod(set, 1, false), pod(set, 2, false)])).toBeNull();
+      expect(nextPodToUpdate(set, [pod(set, 0, false), pod(set, 1, false), pod(set, 2, true, "unready")])).toBeNull();
+    },
+  );
 
   it("does not delete an outdated pod that is itself unready: it counts as the one unavailable pod allowed", () => {
     const set = sts("Parallel");

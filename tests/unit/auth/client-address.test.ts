@@ -25,12 +25,16 @@ describe("clientAddress", () => {
     expect(clientAddress(from("198.51.100.7", "203.0.113.50"), 2)).toBe("198.51.100.7");
   });
 
-  it("reads an IPv4-mapped IPv6 peer as IPv4, and IPv6 as its /64 so that one subscriber's addresses count together", () => {
-    expect(clientAddress(from("::ffff:127.0.0.1"), 0)).toBe("127.0.0.1");
-    expect(clientAddress(from("2001:db8:1:2::1"), 0)).toBe("2001:db8:1:2::/64");
-    expect(clientAddress(from("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), 0)).toBe("2001:db8:1:2::/64");
-    expect(clientAddress(from("2001:db8:1:3::1"), 0)).toBe("2001:db8:1:3::/64");
-  });
+  it(
+    "reads an IPv4-mapped IPv6 peer as IPv4, and IPv6 as its /64 " +
+      "so that one subscriber's addresses count together",
+    () => {
+      expect(clientAddress(from("::ffff:127.0.0.1"), 0)).toBe("127.0.0.1");
+      expect(clientAddress(from("2001:db8:1:2::1"), 0)).toBe("2001:db8:1:2::/64");
+      expect(clientAddress(from("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), 0)).toBe("2001:db8:1:2::/64");
+      expect(clientAddress(from("2001:db8:1:3::1"), 0)).toBe("2001:db8:1:3::/64");
+    },
+  );
 
   it("is null without the server's peer header, or when a hop is not an address", () => {
     expect(clientAddress(from(undefined, "192.0.2.10"), 0)).toBeNull();

@@ -22,7 +22,8 @@ describe("formatAnkiExport", () => {
         "#notetype column:2",
         "#deck column:3",
         "#tags column:6",
-        "q-etcd-1\tBasic\tQuorum::Kubernetes::etcd\tHow many members tolerate <b>one</b> failure?\t<p>Three.</p>\tk8s etcd::quorum",
+        "q-etcd-1\tBasic\tQuorum::Kubernetes::etcd\tHow many members " +
+          "tolerate <b>one</b> failure?\t<p>Three.</p>\tk8s etcd::quorum",
         "",
       ].join("\n"),
     );

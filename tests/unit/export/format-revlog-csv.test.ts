@@ -14,7 +14,8 @@ describe("formatRevlogCsv", () => {
   it("writes the optimizer's header and one row per review with epoch milliseconds", () => {
     expect(revlogCsvHeader).toBe("card_id,review_time,review_rating,review_state,review_duration");
     expect(formatRevlogCsv([review, { ...review, rating: 1, state: 0, durationMs: null }])).toBe(
-      "card_id,review_time,review_rating,review_state,review_duration\nk8s-etcd-quorum,1773131400250,3,2,8200\nk8s-etcd-quorum,1773131400250,1,0,0\n",
+      "card_id,review_time,review_rating,review_state,review_duration\n" +
+        "k8s-etcd-quorum,1773131400250,3,2,8200\nk8s-etcd-quorum,1773131400250,1,0,0\n",
     );
   });
 

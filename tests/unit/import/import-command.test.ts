@@ -3,20 +3,16 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { ImportReportJson } from "@/lib/import/import-report";
 import { importBytesMax } from "@/lib/import/limits";
-import {
-  EXIT_INVALID_FILE,
-  EXIT_NOT_WIRED,
-  EXIT_OK,
-  EXIT_USAGE,
-  runImportCommand,
-  type ImportCommandIO,
-} from "@/scripts/import";
+import { EXIT_INVALID_FILE, EXIT_OK, EXIT_USAGE, runImportCommand, type ImportCommandIO } from "@/scripts/import";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/import");
 
 type Captured = ImportCommandIO & { stdout: () => string; stderr: () => string };
 
-/** IO over the fixture folder plus in-memory files; an entry with only a size stands for a huge file. */
+/**
+ * IO over the fixture folder plus in-memory files; an entry with only a size stands for a huge file. A test
+ * that expects a database write passes its own importCardsToDeck.
+ */
 function testIO(files: Record<string, string | { size: number }> = {}): Captured {
   let stdout = "";
   let stderr = "";
@@ -31,6 +27,9 @@ function testIO(files: Record<string, string | { size: number }> = {}): Captured
           ? new TextEncoder().encode(entry)
           : new Uint8Array(await readFile(path.join(fixtures, file)));
       return bytes.byteLength > maxBytes ? { size: bytes.byteLength } : { size: bytes.byteLength, bytes };
+    },
+    importCardsToDeck: async () => {
+      throw new Error("this test expects no database write");
     },
     stdout: () => stdout,
     stderr: () => stderr,
@@ -97,7 +96,8 @@ describe("npm run import -- --dry-run", () => {
 
   it("lists at most 50 errors and says how many more", async () => {
     const text = testIO({
-      "bad.csv": `#columns:Front,Back\n#separator:comma\n${Array.from({ length: 60 }, (_, i) => `q${i},a,x`).join("\n")}`,
+      "bad.csv":
+        `#columns:Front,Back\n#separator:comma\n` + `${Array.from({ length: 60 }, (_, i) => `q${i},a,x`).join("\n")}`,
     });
     expect(await runImportCommand(["bad.csv", "--dry-run"], text)).toBe(EXIT_INVALID_FILE);
     expect(text.stdout()).toContain("60 errors; nothing was imported:");
@@ -128,13 +128,7 @@ describe("npm run import usage and the database hook", () => {
     expect(io.stderr()).toContain("cannot read missing.txt");
   });
 
-  it("exits 3 without --dry-run while the database write is not wired", async () => {
-    const io = testIO();
-    expect(await runImportCommand(["plain-comma.csv", "--user", "learner@example.com"], io)).toBe(EXIT_NOT_WIRED);
-    expect(io.stderr()).toContain("database import is not wired yet");
-  });
-
-  it("hands every card to importCardsToDeck once wired, and reports what it wrote", async () => {
+  it("hands every card to importCardsToDeck, and reports what it wrote", async () => {
     const importCardsToDeck = vi.fn(async (input: { cards: unknown[] }) => ({ imported: input.cards.length }));
     const io = { ...testIO(), importCardsToDeck };
     expect(await runImportCommand(["devops-qa.md", "--user", "learner@example.com", "--deck", "My drills"], io)).toBe(

@@ -6,7 +6,8 @@ const fronts = (text: string) => parseAnkiText(text).cards.map((card) => card.fr
 describe("parseAnkiText: separators and quoting", () => {
   it("reads a tab file with Anki's header, quoted newlines, doubled quotes and a BOM", () => {
     const text =
-      '\ufeff#separator:tab\n#html:false\nWhat is a Pod?\t"The smallest deployable unit.\nIt holds ""one or more"" containers."\n';
+      '\ufeff#separator:tab\n#html:false\nWhat is a Pod?\t"The smallest ' +
+      'deployable unit.\nIt holds ""one or more"" containers."\n';
     const { cards, errors, meta } = parseAnkiText(text);
     expect(errors).toEqual([]);
     expect(meta).toMatchObject({ separator: "\t", separatorSource: "header", html: false });
@@ -41,7 +42,8 @@ describe("parseAnkiText: separators and quoting", () => {
 
   it("sniffs a comma file even when its questions contain colons and its HTML is quoted", () => {
     const text =
-      'Q: what schedules pods?,"<b>kube-scheduler</b>, after filtering"\nQ: where is state?,"<i>etcd</i>: a key-value store"\n';
+      'Q: what schedules pods?,"<b>kube-scheduler</b>, after filtering"\n' +
+      'Q: where is state?,"<i>etcd</i>: a key-value store"\n';
     const { cards, meta, errors } = parseAnkiText(text);
     expect(errors).toEqual([]);
     expect(meta).toMatchObject({ separator: ",", separatorSource: "sniffed", html: true });
@@ -132,7 +134,8 @@ describe("parseAnkiText: malformed files", () => {
 describe("parseAnkiText: columns, decks, tags and notetypes", () => {
   it("maps meta columns out of the fields like Anki's own export", () => {
     const text =
-      "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nabc#1\tBasic\tK8s::Core\tQ\tA\tpods  core\n";
+      "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck " +
+      "column:3\n#tags column:6\nabc#1\tBasic\tK8s::Core\tQ\tA\tpods  core\n";
     expect(parseAnkiText(text).cards).toEqual([
       { line: 7, guid: "abc#1", deck: "K8s::Core", front: "Q", back: "A", format: "html", tags: ["pods", "core"] },
     ]);
@@ -152,7 +155,8 @@ describe("parseAnkiText: columns, decks, tags and notetypes", () => {
 
   it("turns cloze notes into a readable question and answer, but not Basic notes", () => {
     const text =
-      "#notetype column:1\nCloze\t{{c1::etcd}} stores {{c2::all state::what?}}\textra info\nBasic\t{{c1::literal}}\tback\n";
+      "#notetype column:1\nCloze\t{{c1::etcd}} stores {{c2::all " +
+      "state::what?}}\textra info\nBasic\t{{c1::literal}}\tback\n";
     const { cards } = parseAnkiText(text);
     expect(cards[0]).toMatchObject({
       front: "[...] stores [what?]",
@@ -171,7 +175,8 @@ describe("parseAnkiText: columns, decks, tags and notetypes", () => {
 describe("parseAnkiText: safety and limits", () => {
   it("sanitises scripts, event handlers, styles and images", () => {
     const text =
-      '#html:true\n<p onclick="steal()">Q<script>alert(1)</script></p>\t<img src="https://evil.test/p.gif" alt="pixel"><style>*{}</style><img src="kubelet.png"><a href="javascript:x()">link</a>\n';
+      '#html:true\n<p onclick="steal()">Q<script>alert(1)</script></p>\t<img src="https://evil.test/p.gif" ' +
+      'alt="pixel"><style>*{}</style><img src="kubelet.png"><a href="javascript:x()">link</a>\n';
     const card = parseAnkiText(text).cards[0]!;
     expect(card.front).toBe("<p>Q</p>");
     expect(card.back).toBe('<a href="https://evil.test/p.gif">image: pixel</a>[image: kubelet.png]link');

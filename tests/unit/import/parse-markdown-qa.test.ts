@@ -37,7 +37,8 @@ describe("parseMarkdownQa: blocks and tags", () => {
 
   it("turns <b>, <code> and links in summaries into Markdown on one line", () => {
     const text =
-      '<details><summary>What does <b> kubectl drain </b> do to\n<code>DaemonSet</code> pods? See <a href="https://kubernetes.io/docs">docs</a></summary>It skips them.</details>';
+      "<details><summary>What does <b> kubectl drain </b> do to\n<code>DaemonSet</code> pods? " +
+      'See <a href="https://kubernetes.io/docs">docs</a></summary>It skips them.</details>';
     expect(parseMarkdownQa(text).cards[0]!.front).toBe(
       "What does **kubectl drain** do to `DaemonSet` pods? See [docs](https://kubernetes.io/docs)",
     );
@@ -62,7 +63,8 @@ describe("parseMarkdownQa: blocks and tags", () => {
 
   it("keeps a nested block inside its answer, its summary as a bold line", () => {
     const text =
-      "<details><summary>Outer</summary>\nMain answer.\n<details><summary>Show YAML</summary>\n\n```yaml\nkind: Pod\n```\n</details>\n</details>";
+      "<details><summary>Outer</summary>\nMain answer.\n<details><summary>Show " +
+      "YAML</summary>\n\n```yaml\nkind: Pod\n```\n</details>\n</details>";
     expect(parseMarkdownQa(text).cards).toEqual([
       {
         line: 1,

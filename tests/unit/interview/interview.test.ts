@@ -10,12 +10,15 @@ const keyPoints = [
 ];
 
 describe("hintKeyPoints: the keyword hint", () => {
-  it("ticks a point when the answer shares at least half of its significant words, whatever their case or plural", () => {
-    expect(
-      hintKeyPoints("Several REPLICA behind a load balancer; there is no leader election between them.", keyPoints),
-    ).toEqual([2]);
-    expect(hintKeyPoints("Only the API server reads and writes etcd; components watch it.", keyPoints)).toEqual([0]);
-  });
+  it(
+    "ticks a point when the answer shares at least half of " + "its significant words, whatever their case or plural",
+    () => {
+      expect(
+        hintKeyPoints("Several REPLICA behind a load balancer; there is no leader election between them.", keyPoints),
+      ).toEqual([2]);
+      expect(hintKeyPoints("Only the API server reads and writes etcd; components watch it.", keyPoints)).toEqual([0]);
+    },
+  );
 
   it("ticks nothing for an answer of stop words, an empty answer, or another topic", () => {
     expect(hintKeyPoints("it is the one that does it and then what", keyPoints)).toEqual([]);

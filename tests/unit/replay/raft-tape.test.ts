@@ -5,7 +5,7 @@ import { runScenario, unpackRaftTape, type RaftTape } from "@/lib/sim";
 import { findScenario } from "@/lib/sim/scenarios/registry";
 
 // The raft tape records etcd's wire and member state without changing the run, and its readers
-// answer what the Raft view draws (issue 12).
+// answer what the Raft view draws.
 const trace = runScenario("etcd-quorum-loss", { down: 1 }, 1);
 const tape = trace.raft!;
 const fault = 20_000;
@@ -35,19 +35,23 @@ describe("raft tape", () => {
     }
   });
 
-  it("shows the campaign after the leader stops: PreVotes on the wire, the stopped member down and its messages lost", () => {
-    const campaign = trace.events.find((event) => event.type === "raft.became-pre-candidate" && event.t > fault)!;
-    const wire = wireAt(tape, campaign.t);
-    const preVotes = wire.filter((m) => m.type === "PreVote" && m.from === campaign.component);
-    expect(preVotes).toHaveLength(2);
-    const stopped = trace.events.find(
-      (event) => event.type === "process.crashed" && event.component.startsWith("etcd"),
-    )!.component;
-    expect(preVotes.find((m) => m.to === stopped)?.lost).toBe(true);
-    expect(raftAt(tape, campaign.t).find((m) => m.id === stopped)?.up).toBe(false);
-    const replies = wireAt(tape, campaign.t + 1).filter((m) => m.type === "PreVoteResp");
-    expect(replies.map((m) => m.to)).toEqual([campaign.component]);
-  });
+  it(
+    "shows the campaign after the leader stops: PreVotes on the " +
+      "wire, the stopped member down and its messages lost",
+    () => {
+      const campaign = trace.events.find((event) => event.type === "raft.became-pre-candidate" && event.t > fault)!;
+      const wire = wireAt(tape, campaign.t);
+      const preVotes = wire.filter((m) => m.type === "PreVote" && m.from === campaign.component);
+      expect(preVotes).toHaveLength(2);
+      const stopped = trace.events.find(
+        (event) => event.type === "process.crashed" && event.component.startsWith("etcd"),
+      )!.component;
+      expect(preVotes.find((m) => m.to === stopped)?.lost).toBe(true);
+      expect(raftAt(tape, campaign.t).find((m) => m.id === stopped)?.up).toBe(false);
+      const replies = wireAt(tape, campaign.t + 1).filter((m) => m.type === "PreVoteResp");
+      expect(replies.map((m) => m.to)).toEqual([campaign.component]);
+    },
+  );
 
   it("keeps each follower's election timer in the future and resets it with the leader's heartbeats", () => {
     const before = raftAt(tape, fault - 1000).filter((m) => m.up && m.role === "follower");
@@ -109,29 +113,33 @@ describe("raftAt", () => {
       expect(m).toMatchObject({ up: false, role: null, timer: null, lastIndex: 0, log: { firstIndex: 1, terms: [] } });
   });
 
-  it("shows the first pre-candidate asking every peer for a PreVote, their answers, and the winner leading at the event's term", () => {
-    const first = rows.states.find((r) => r[2] === 2)!;
-    const [t0, p] = first as [number, number];
-    const candidate = rows.members[p]!;
-    expect(member(t0, candidate).role).toBe("pre-candidate");
-    expect(t0).toBeLessThan(leaderEvent.t);
-    const peers = rows.members.filter((id) => id !== candidate);
-    const asks = wireAt(runTape, t0 + 0.5).filter((m) => m.type === "PreVote");
-    expect(asks.map((m) => [m.from, m.to])).toEqual(peers.map((to) => [candidate, to]));
-    for (const ask of asks) {
-      expect(ask).toMatchObject({ lost: false, reject: false, term: member(t0, candidate).term + 1 });
-      const answer = wireAt(runTape, ask.arrive + 0.5).find(
-        (m) => m.type === "PreVoteResp" && m.from === ask.to && m.to === candidate,
-      );
-      expect(answer, `${ask.to} answers`).toBeDefined();
-      expect(answer!.sent).toBeGreaterThanOrEqual(ask.arrive);
-    }
-    const votes = rows.msgs.filter((m) => m[4] === 2 && m[2] === p && m[0]! < leaderEvent.t);
-    expect(votes).toHaveLength(peers.length);
-    expect(leaderEvent.component).toBe(candidate);
-    expect(member(leaderEvent.t, candidate)).toMatchObject({ role: "leader", term: leaderEvent.term, timer: null });
-    expect(member(leaderEvent.t - 1, candidate).role).toBe("candidate");
-  });
+  it(
+    "shows the first pre-candidate asking every peer for a PreVote, " +
+      "their answers, and the winner leading at the event's term",
+    () => {
+      const first = rows.states.find((r) => r[2] === 2)!;
+      const [t0, p] = first as [number, number];
+      const candidate = rows.members[p]!;
+      expect(member(t0, candidate).role).toBe("pre-candidate");
+      expect(t0).toBeLessThan(leaderEvent.t);
+      const peers = rows.members.filter((id) => id !== candidate);
+      const asks = wireAt(runTape, t0 + 0.5).filter((m) => m.type === "PreVote");
+      expect(asks.map((m) => [m.from, m.to])).toEqual(peers.map((to) => [candidate, to]));
+      for (const ask of asks) {
+        expect(ask).toMatchObject({ lost: false, reject: false, term: member(t0, candidate).term + 1 });
+        const answer = wireAt(runTape, ask.arrive + 0.5).find(
+          (m) => m.type === "PreVoteResp" && m.from === ask.to && m.to === candidate,
+        );
+        expect(answer, `${ask.to} answers`).toBeDefined();
+        expect(answer!.sent).toBeGreaterThanOrEqual(ask.arrive);
+      }
+      const votes = rows.msgs.filter((m) => m[4] === 2 && m[2] === p && m[0]! < leaderEvent.t);
+      expect(votes).toHaveLength(peers.length);
+      expect(leaderEvent.component).toBe(candidate);
+      expect(member(leaderEvent.t, candidate)).toMatchObject({ role: "leader", term: leaderEvent.term, timer: null });
+      expect(member(leaderEvent.t - 1, candidate).role).toBe("candidate");
+    },
+  );
 
   it("gives a follower a timer that ends after it starts and that each heartbeat from the leader resets", () => {
     const leader = rows.members.indexOf(leaderEvent.component);

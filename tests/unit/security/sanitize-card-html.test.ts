@@ -4,7 +4,8 @@ import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
 describe("sanitizeCardHtml", () => {
   it("keeps the safe subset with its text", () => {
     const html =
-      '<p>A <b>bold</b>, <strong>strong</strong>, <i>i</i> <em>em</em> <code class="language-yaml">kind: Pod</code><br>line</p><ul><li>one</li></ul><ol><li>two</li></ol><pre>x</pre>';
+      '<p>A <b>bold</b>, <strong>strong</strong>, <i>i</i> <em>em</em> <code class="language-yaml">kind: ' +
+      "Pod</code><br>line</p><ul><li>one</li></ul><ol><li>two</li></ol><pre>x</pre>";
     expect(sanitizeCardHtml(html)).toBe(html);
   });
 
@@ -16,14 +17,16 @@ describe("sanitizeCardHtml", () => {
 
   it("removes scripts, styles, iframes and SVG with their content, and event handlers", () => {
     const html =
-      '<div onclick="steal()" onmouseover="x">ok</div><script>alert(1)</script><style>p{}</style><iframe src="https://e.test"></iframe><svg><script>alert(2)</script></svg><!-- note -->';
+      '<div onclick="steal()" onmouseover="x">ok</div><script>alert(1)</script><style>p{}</style><iframe ' +
+      'src="https://e.test"></iframe><svg><script>alert(2)</script></svg><!-- note -->';
     expect(sanitizeCardHtml(html)).toBe("<div>ok</div>");
   });
 
   it("keeps only http(s) links, lower-casing the scheme", () => {
     expect(
       sanitizeCardHtml(
-        '<a href="javascript:alert(1)">js</a> <a href="data:text/html,x">data</a> <a href="/rel">rel</a> <a href="HTTPS://kubernetes.io" target="_blank">ok</a>',
+        '<a href="javascript:alert(1)">js</a> <a href="data:text/html,x">data</a> <a ' +
+          'href="/rel">rel</a> <a href="HTTPS://kubernetes.io" target="_blank">ok</a>',
       ),
     ).toBe('js data rel <a href="https://kubernetes.io">ok</a>');
   });

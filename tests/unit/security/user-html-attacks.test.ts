@@ -1,4 +1,4 @@
-// Issue 13: stored XSS through imported cards. Every way we know to smuggle a script URL or a
+// Stored XSS through imported cards. Every way we know to smuggle a script URL or a
 // remote load through Markdown or Anki HTML, through both paths that write card HTML.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "@/lib/content/markdown";
@@ -56,7 +56,10 @@ const remoteLoads = {
   "SVG link xlink:href": `<svg><a xlink:href="javascript:${js}"><text>click</text></a></svg>`,
   "<svg><a href>": `<svg><a href="javascript:${js}"><circle r="9"/></a></svg>`,
   "<iframe>": '<iframe src="http://evil.test/"></iframe><iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  "<form action>": `<form action="javascript:${js}"><button>go</button></form><button formaction="http://evil.test">b</button>`,
+  "<form action>":
+    "<form " +
+    `action="javascript:${js}"><button>go</button></form><button ` +
+    `formaction="http://evil.test">b</button>`,
   "style url()": '<p style="background:url(http://evil.test/a.png)">text</p>',
   "<style> @import": "<style>@import url(http://evil.test/a.css)</style><p>text</p>",
   "<link> stylesheet": '<link rel="stylesheet" href="http://evil.test/a.css">',

@@ -145,9 +145,11 @@ describe("parseParams", () => {
 
   it("names an unknown key plainly, with the keys the scenario takes", () => {
     expect(errorsOf({ membrs: "3" }).membrs).toBe(
-      'Unknown parameter "membrs": this scenario takes mode (Mode), members (etcd members), down (Members down), outage (Outage length), bad (Bad release), load (Load), verbose (Verbose)',
+      'Unknown parameter "membrs": this scenario takes mode (Mode), members (etcd members), down ' +
+        "(Members down), outage (Outage length), bad (Bad release), load (Load), verbose (Verbose)",
     );
-    expect(Object.keys(errorsOf(Object.fromEntries([["__proto__", "1"]])))).toEqual(["__proto__"]); // as a query string arrives
+    // as a query string arrives
+    expect(Object.keys(errorsOf(Object.fromEntries([["__proto__", "1"]])))).toEqual(["__proto__"]);
     expect(errorsOf({ ["x".repeat(100)]: "1" })[`${"x".repeat(100)}`]).toContain(`"${"x".repeat(40)}…"`);
   });
 

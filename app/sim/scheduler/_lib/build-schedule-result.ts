@@ -16,7 +16,7 @@ function columnsInOrder(profileOrder: readonly string[], seen: Iterable<string>)
  * Scored nodes by total, highest first (the selected node first among equals, then input order),
  * then feasible unscored nodes, filtered-out nodes, and nodes the search never reached. Pure.
  */
-export function sortRows(rows: NodeRow[]): NodeRow[] {
+function sortRows(rows: NodeRow[]): NodeRow[] {
   return rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => {

@@ -8,7 +8,10 @@
 import { condition, isTerminating, matchesLabels } from "../../objects/helpers";
 import type { Node, Pod, PodDisruptionBudget, ResourceList } from "../../objects/types";
 
-/** The annotation that keeps the autoscaler from evicting a pod (FAQ: "What types of pods can prevent CA from removing a node?"). */
+/**
+ * The annotation that keeps the autoscaler from evicting a pod (FAQ: "What types of pods can prevent CA from removing a
+ * node?").
+ */
 export const SAFE_TO_EVICT = "cluster-autoscaler.kubernetes.io/safe-to-evict";
 /** The taint the autoscaler puts on a node it is deleting (utils/taints/taints.go ToBeDeletedTaint). */
 export const TO_BE_DELETED = "ToBeDeletedByClusterAutoscaler";
@@ -23,14 +26,25 @@ export function podRequests(p: Pod): ResourceList {
   );
 }
 
-/** Pods that hold a node's resources: bound to it, not finished, not being deleted. */
-export function podsOn(pods: readonly Pod[], node: string): Pod[] {
-  return pods
-    .filter(
-      (p) =>
-        p.spec.nodeName === node && !isTerminating(p) && p.status.phase !== "Succeeded" && p.status.phase !== "Failed",
-    )
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+/** Pods that hold a node's resources (bound to it, not finished, not being deleted), by node, in name order. */
+export type PodsByNode = ReadonlyMap<string, readonly Pod[]>;
+
+/** Every node's pods in one pass: a scan asks for each node's pods several times. */
+export function podsByNode(pods: readonly Pod[]): PodsByNode {
+  const byNode = new Map<string, Pod[]>();
+  for (const p of pods) {
+    const node = p.spec.nodeName;
+    if (node === null || isTerminating(p) || p.status.phase === "Succeeded" || p.status.phase === "Failed") continue;
+    const on = byNode.get(node);
+    if (on === undefined) byNode.set(node, [p]);
+    else on.push(p);
+  }
+  for (const on of byNode.values()) on.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  return byNode;
+}
+
+export function podsOn(byNode: PodsByNode, node: string): readonly Pod[] {
+  return byNode.get(node) ?? [];
 }
 
 /**
@@ -182,7 +196,10 @@ export function inCooldown(c: Cooldown, d: Delays, now: number): boolean {
   );
 }
 
-/** core/scaledown/unneeded/nodes.go: a node stays a candidate with the time it was first found unneeded, and may go once it has been unneeded that long. */
+/**
+ * core/scaledown/unneeded/nodes.go: a node stays a candidate with the time it was first found unneeded, and may go once
+ * it has been unneeded that long.
+ */
 export function unneededLongEnough(since: number | undefined, now: number, unneededMs: number): boolean {
   return since !== undefined && now - since >= unneededMs;
 }

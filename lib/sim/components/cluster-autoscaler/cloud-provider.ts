@@ -37,7 +37,8 @@ function onMessage(s: CloudProviderState, env: Envelope, ctx: Ctx, cfg: CloudPro
     for (const host of created) ctx.after(cfg.provisioningMs, { t: "boot", host } satisfies CloudTimer);
     ctx.trace(
       "cloud.instances-requested",
-      `The cloud raises node group ${m.group} from ${size} to ${size + created.length} instances: ${created.join(", ")} will boot in about ${cfg.provisioningMs / 1000} s.`,
+      `The cloud raises node group ${m.group} from ${size} to ${size + created.length} ` +
+        `instances: ${created.join(", ")} will boot in about ${cfg.provisioningMs / 1000} s.`,
       {
         group: m.group,
         from: size,
@@ -68,7 +69,8 @@ function onTimer(s: CloudProviderState, timer: CloudTimer, ctx: Ctx, cfg: CloudP
   if (!s.creating.includes(timer.host)) return s;
   ctx.trace(
     "cloud.instance-running",
-    `Instance ${timer.host} of node group ${cfg.group} is running: it boots containerd and the kubelet, which registers the Node.`,
+    `Instance ${timer.host} of node group ${cfg.group} is running: it ` +
+      "boots containerd and the kubelet, which registers the Node.",
     { group: cfg.group, node: timer.host },
   );
   ctx.powerHost(timer.host, true);

@@ -43,6 +43,7 @@ import {
   isUnschedulable,
   nodeUtilization,
   podRequests,
+  podsByNode,
   podsOn,
   roomOf,
   simulateRemoval,
@@ -174,11 +175,13 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const pods = list<Pod>(s.informers.pods);
   const pending = pods.filter(isUnschedulable).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   if (pending.length === 0) return null;
+  const byNode = podsByNode(pods);
   const nodes = groupNodes(s, cfg).filter((n) => !deletingTaint(n));
-  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity: filter_out_schedulable.go.
+  // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity:
+  // filter_out_schedulable.go.
   const upcoming = Math.max(0, s.targetSize - groupNodes(s, cfg).length);
   let rooms: Room[] = [
-    ...nodes.map((n) => roomOf(n, podsOn(pods, n.metadata.name))),
+    ...nodes.map((n) => roomOf(n, podsOn(byNode, n.metadata.name))),
     ...Array.from({ length: upcoming }, (_, i) => ({ name: `upcoming-${i + 1}`, free: { ...cfg.group.template } })),
   ];
   const still: Pod[] = [];
@@ -195,7 +198,9 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
     if (s.maxReported !== key) {
       ctx.trace(
         "ca.max-size-reached",
-        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} (${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node group ${cfg.group.name} is at its max size ${max}.`,
+        `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} ` +
+          `(${still.map((p) => p.metadata.name).join(", ")}) did not trigger scale-up: node ` +
+          `group ${cfg.group.name} is at its max size ${max}.`,
         {
           group: cfg.group.name,
           size: s.targetSize,
@@ -213,9 +218,15 @@ function scaleUp(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: C
   const body: CloudMsg = { p: "cloud", kind: "increase-size", id, group: cfg.group.name, delta: est.nodes };
   ctx.send(cfg.cloud, body);
   const to = s.targetSize + est.nodes;
+  const capped =
+    est.left.length > 0
+      ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)`
+      : "";
   ctx.trace(
     "ca.scale-up",
-    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template (${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${est.left.length > 0 ? ` (capped at max size ${max}; ${est.left.length} pod${est.left.length === 1 ? "" : "s"} left pending)` : ""}.`,
+    `cluster-autoscaler: ${still.length} unschedulable pod${still.length === 1 ? "" : "s"} would ` +
+      `fit on ${est.nodes} new node${est.nodes === 1 ? "" : "s"} of ${cfg.group.name}'s template ` +
+      `(${cfg.group.template.cpuMilli}m CPU each): scale-up ${s.targetSize} → ${to}${capped}.`,
     {
       group: cfg.group.name,
       from: s.targetSize,
@@ -242,21 +253,23 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
   const pdbs = list<PodDisruptionBudget>(s.informers.poddisruptionbudgets).sort((a, b) =>
     a.metadata.name < b.metadata.name ? -1 : 1,
   );
+  const byNode = podsByNode(pods);
   const nodes = groupNodes(s, cfg).filter((n) => nodeReady(n) === "True" && !deletingTaint(n));
-  let rooms: Room[] = nodes.filter(schedulable).map((n) => roomOf(n, podsOn(pods, n.metadata.name)));
+  let rooms: Room[] = nodes.filter(schedulable).map((n) => roomOf(n, podsOn(byNode, n.metadata.name)));
   let allowance: Record<string, number> = {};
   const unneeded: Record<string, Ms> = {};
   for (const n of nodes) {
     const name = n.metadata.name;
-    const on = podsOn(pods, name);
+    const on = podsOn(byNode, name);
     const u = nodeUtilization(n.status.allocatable, on);
-    const figures = `requests cpu ${pct(u.cpu)}, memory ${pct(u.memory)} of allocatable`;
+    // Written only when a node's verdict changes, which most scans do not.
+    const figures = () => `requests cpu ${pct(u.cpu)}, memory ${pct(u.memory)} of allocatable`;
     if (u.utilization >= cfg.utilizationThreshold) {
       s = verdict(s, name, "NotUnderutilized", () => {
         if (s0.unneeded[name] !== undefined)
           ctx.trace(
             "ca.node-needed",
-            `cluster-autoscaler: ${name} is needed again: ${figures}, not below ${pct(cfg.utilizationThreshold)}.`,
+            `cluster-autoscaler: ${name} is needed again: ${figures()}, not below ${pct(cfg.utilizationThreshold)}.`,
             { node: name, utilization: u.utilization, reason: "NotUnderutilized" },
           );
       });
@@ -272,7 +285,8 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
       s = verdict(s, name, `${sim.reason}:${sim.pod}`, () =>
         ctx.trace(
           "ca.scale-down-blocked",
-          `cluster-autoscaler: ${name} is underutilized (${figures}) but cannot be removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
+          `cluster-autoscaler: ${name} is underutilized (${figures()}) but cannot be ` +
+            `removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
           { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod },
         ),
       );
@@ -281,10 +295,12 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     unneeded[name] = s0.unneeded[name] ?? ctx.now;
     rooms = sim.rooms;
     allowance = sim.pdbs;
+    const moves = sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
     s = verdict(s, name, "Unneeded", () =>
       ctx.trace(
         "ca.node-unneeded",
-        `cluster-autoscaler: ${name} is unneeded: ${figures}, below ${pct(cfg.utilizationThreshold)}, and ${on.length === 0 ? "it runs no pods" : `its pods can move (${sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ")})`}.`,
+        `cluster-autoscaler: ${name} is unneeded: ${figures()}, below ${pct(cfg.utilizationThreshold)}, ` +
+          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves})`}.`,
         {
           node: name,
           utilization: u.utilization,
@@ -303,13 +319,13 @@ function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx
     .map((n) => n.metadata.name)
     .filter((n) => unneededLongEnough(unneeded[n], ctx.now, cfg.unneededMs));
   // Empty nodes first (they need no drain), then the rest by name.
-  const pick = [...ripe].sort((a, b) => podsOn(pods, a).length - podsOn(pods, b).length || (a < b ? -1 : 1))[0];
+  const pick = [...ripe].sort((a, b) => podsOn(byNode, a).length - podsOn(byNode, b).length || (a < b ? -1 : 1))[0];
   if (pick === undefined) return s;
   return startDeletion(
     s,
     cfg,
     nodes.find((n) => n.metadata.name === pick)!,
-    pods,
+    podsOn(byNode, pick),
     ctx,
   );
 }
@@ -331,16 +347,18 @@ function startDeletion(
   s: ClusterAutoscalerState,
   cfg: ClusterAutoscalerConfig,
   node: Node,
-  pods: readonly Pod[],
+  on: readonly Pod[],
   ctx: Ctx,
 ): ClusterAutoscalerState {
   const name = node.metadata.name;
-  const on = podsOn(pods, name);
   const u = nodeUtilization(node.status.allocatable, on);
   const since = s.unneeded[name]!;
+  const evicts = on.map((p) => p.metadata.name).join(", ");
   ctx.trace(
     "ca.scale-down",
-    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${on.map((p) => p.metadata.name).join(", ")}`}.`,
+    `cluster-autoscaler: scale-down: removing ${name}, unneeded for ${Math.round((ctx.now - since) / 1000)} ` +
+      `s (≥ ${cfg.unneededMs / 1000} s) at ${pct(u.utilization)} utilization; ` +
+      `${on.length === 0 ? "it is empty" : `it taints the node ${TO_BE_DELETED}:NoSchedule and evicts ${evicts}`}.`,
     {
       node: name,
       utilization: u.utilization,
@@ -395,7 +413,7 @@ function evictAll(
   d: Deletion,
   ctx: Ctx,
 ): ClusterAutoscalerState {
-  const on = podsOn(list<Pod>(s.informers.pods), d.node);
+  const on = podsOn(podsByNode(list<Pod>(s.informers.pods)), d.node);
   for (const p of on) {
     const body = {
       apiVersion: "policy/v1",

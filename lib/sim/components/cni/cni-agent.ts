@@ -50,7 +50,8 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
       return iso.length === 0
         ? []
         : [
-            `${p.metadata.namespace}/${p.metadata.name} ${d.toLowerCase()}: ${iso.map((np) => np.metadata.name).join(", ")}`,
+            `${p.metadata.namespace}/${p.metadata.name} ${d.toLowerCase()}: ` +
+              `${iso.map((np) => np.metadata.name).join(", ")}`,
           ];
     }),
   );
@@ -61,7 +62,9 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
     "netpol.programmed",
     lines.length === 0
       ? `CNI agent on ${cfg.node}: no policy selects a pod here, so every packet to and from its pods passes.`
-      : `CNI agent on ${cfg.node} programmed ${policies.length} NetworkPolic${policies.length === 1 ? "y" : "ies"} for ${isolated} isolated pod${isolated === 1 ? "" : "s"}: ${sig}.`,
+      : `CNI agent on ${cfg.node} programmed ${policies.length} ` +
+          `NetworkPolic${policies.length === 1 ? "y" : "ies"} for ${isolated} isolated ` +
+          `pod${isolated === 1 ? "" : "s"}: ${sig}.`,
     { node: cfg.node, policies: policies.length, isolated, rules: sig },
   );
   return { ...s, programmed: sig };
@@ -84,7 +87,8 @@ function check(
     if (v.allowedBy !== null)
       ctx.trace(
         "netpol.allowed",
-        `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} (${d.toLowerCase()} of ${pod.namespace}/${pod.name}).`,
+        `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} ` +
+          `(${d.toLowerCase()} of ${pod.namespace}/${pod.name}).`,
         {
           node: cfg.node,
           id,
@@ -99,7 +103,9 @@ function check(
   }
   ctx.trace(
     "netpol.dropped",
-    `CNI agent on ${cfg.node} dropped ${what}: ${pod.namespace}/${pod.name} is isolated for ${d.toLowerCase()} by ${v.isolatedBy.join(", ")} and no rule allows ${other.namespace}/${other.name} on ${proto}/${port}. No reset is sent.`,
+    `CNI agent on ${cfg.node} dropped ${what}: ${pod.namespace}/${pod.name} is ` +
+      `isolated for ${d.toLowerCase()} by ${v.isolatedBy.join(", ")} and no rule allows ` +
+      `${other.namespace}/${other.name} on ${proto}/${port}. No reset is sent.`,
     {
       node: cfg.node,
       id,

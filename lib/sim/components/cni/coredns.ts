@@ -54,7 +54,8 @@ export const coreDns = defineComponent<CoreDnsConfig, CoreDnsState, WatchTimer>(
         a.rcode === "NXDOMAIN" ? "NXDOMAIN" : a.answers.length === 0 ? "NOERROR, no records" : a.answers.join(", ");
       ctx.trace(
         "dns.query",
-        `CoreDNS: ${b.qtype} ${b.name} → ${what} (${a.source === "kubernetes" ? "kubernetes plugin" : "forwarded upstream"}).`,
+        `CoreDNS: ${b.qtype} ${b.name} → ${what} ` +
+          `(${a.source === "kubernetes" ? "kubernetes plugin" : "forwarded upstream"}).`,
         {
           id: b.id,
           name: b.name,

@@ -95,7 +95,8 @@ function connect(
   ctx.after(cfg.connectTimeoutMs, { t: "connect-timeout", id });
   ctx.trace(
     "conn.attempt",
-    `${cfg.namespace}/${cfg.pod} (${me.status.podIP}) connects to ${name} (${target.status.podIP}:${a.port}), connect timeout ${cfg.connectTimeoutMs / 1000} s.`,
+    `${cfg.namespace}/${cfg.pod} (${me.status.podIP}) connects to ${name} ` +
+      `(${target.status.podIP}:${a.port}), connect timeout ${cfg.connectTimeoutMs / 1000} s.`,
     { id, client: `${cfg.namespace}/${cfg.pod}`, target: name, ip: target.status.podIP!, port: a.port },
   );
   return { ...s, conns: withEntry(s.conns, id, { target: name, ip: target.status.podIP!, startedAt: ctx.now }) };
@@ -129,9 +130,15 @@ function lookup(s: NetClientState, name: string, cfg: NetClientConfig, ctx: Ctx)
   const rc = podResolvConf(me, cfg.clusterDns, cfg.clusterDomain);
   const candidates = searchCandidates(name, rc);
   const dots = name.replace(/\.$/, "").split(".").length - 1;
+  const dotsText = name.endsWith(".")
+    ? "absolute: trailing dot"
+    : `${dots} dot${dots === 1 ? "" : "s"}, ndots:${rc.ndots}`;
   ctx.trace(
     "dns.lookup",
-    `${cfg.namespace}/${cfg.pod} looks up ${name} (${name.endsWith(".") ? "absolute: trailing dot" : `${dots} dot${dots === 1 ? "" : "s"}, ndots:${rc.ndots}`}); its /etc/resolv.conf from the kubelet: ${resolvConfText(rc)}; names to try in order: ${candidates.join(", ")} (an A and an AAAA query each).`,
+    `${cfg.namespace}/${cfg.pod} looks up ${name} ` +
+      `(${dotsText}); ` +
+      `its /etc/resolv.conf from the kubelet: ${resolvConfText(rc)}; names to try in order: ` +
+      `${candidates.join(", ")} (an A and an AAAA query each).`,
     {
       client: `${cfg.namespace}/${cfg.pod}`,
       name,
@@ -179,7 +186,8 @@ function onAnswer(
   if (a !== undefined && a.answers.length > 0) {
     ctx.trace(
       "dns.resolved",
-      `${l.name} resolved as ${fqdn} → ${a.answers.join(", ")}, on name ${l.index + 1} of ${l.candidates.length}, after ${l.sent} queries (A and AAAA for each name).`,
+      `${l.name} resolved as ${fqdn} → ${a.answers.join(", ")}, on name ${l.index + 1} of ` +
+        `${l.candidates.length}, after ${l.sent} queries (A and AAAA for each name).`,
       { ...fields, fqdn, ip: a.answers.join(",") },
     );
     return { ...s, lookup: null };
@@ -206,7 +214,9 @@ function onDnsTimeout(s: NetClientState, id: string, cfg: NetClientConfig, ctx: 
   }
   ctx.trace(
     "dns.timeout",
-    `${l.name}: no answer from ${cfg.clusterDns} after ${cfg.dnsAttempts} attempts of ${cfg.dnsTimeoutMs / 1000} s: "connection timed out; no servers could be reached" (${l.sent} queries sent, none answered).`,
+    `${l.name}: no answer from ${cfg.clusterDns} after ${cfg.dnsAttempts} attempts of ` +
+      `${cfg.dnsTimeoutMs / 1000} s: "connection timed out; no servers could be reached" (${l.sent} queries sent, ` +
+      "none answered).",
     { client: `${cfg.namespace}/${cfg.pod}`, name: l.name, queries: l.sent, ms: ctx.now - l.startedAt },
   );
   return { ...s, lookup: null };
@@ -242,7 +252,8 @@ export const netClient = defineComponent<NetClientConfig, NetClientState, Timer>
       if (c === undefined) return s;
       ctx.trace(
         "conn.timeout",
-        `${cfg.namespace}/${cfg.pod}: connection to ${c.target} (${c.ip}) timed out after ${cfg.connectTimeoutMs / 1000} s: no SYN-ACK and no reset came back.`,
+        `${cfg.namespace}/${cfg.pod}: connection to ${c.target} (${c.ip}) timed out ` +
+          `after ${cfg.connectTimeoutMs / 1000} s: no SYN-ACK and no reset came back.`,
         { id: timer.id, client: `${cfg.namespace}/${cfg.pod}`, target: c.target, ms: ctx.now - c.startedAt },
       );
       return { ...s, conns: without(s.conns, timer.id) };

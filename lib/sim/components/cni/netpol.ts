@@ -18,9 +18,9 @@ export type PodRef = { namespace: string; name: string; labels: Record<string, s
 export type Direction = "Ingress" | "Egress";
 export type Verdict = { allowed: boolean; isolatedBy: string[]; allowedBy: string | null };
 
-export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-export function namespaceLabels(namespace: string): Record<string, string> {
+function namespaceLabels(namespace: string): Record<string, string> {
   return { [NAMESPACE_NAME_LABEL]: namespace };
 }
 

@@ -18,14 +18,17 @@ import type { CronJobRequest } from "./requests";
 import type { CronTrack, KcmConfig, KcmState } from "./types";
 
 /** Unix seconds at virtual time 0 (2026-01-01T00:00:00Z). */
-export const CLOCK_EPOCH_S = 1_767_225_600;
+const CLOCK_EPOCH_S = 1_767_225_600;
 /** nextScheduleDelta in cronjob_controllerv2.go: requeue a little after the schedule time. */
-export const NEXT_SCHEDULE_DELTA_MS = 100;
+const NEXT_SCHEDULE_DELTA_MS = 100;
 
 // Parsed schedules by their text: every sync reads the same few. A pure memo, not world state.
 const PERIODS = new Map<string, number | null>();
 
-/** The period of an every-N-minutes schedule (`*` or a star, a slash and N in the minute field, stars elsewhere), or null. Pure. */
+/**
+ * The period of an every-N-minutes schedule (`*` or a star, a slash and N in the minute field, stars elsewhere), or
+ * null. Pure.
+ */
 export function schedulePeriodMs(schedule: string): number | null {
   let period = PERIODS.get(schedule);
   if (period === undefined) {
@@ -196,8 +199,10 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
     const sd = cj.spec.startingDeadlineSeconds;
     const why =
       sd !== null && t <= ctx.now - sd * 1000
-        ? `it was not started by ${clockTime(t + sd * 1000)} (startingDeadlineSeconds ${sd}), and mostRecentScheduleTime looks no further back than that`
-        : "a later schedule time has passed too, and only the most recent one not yet started is started (mostRecentScheduleTime)";
+        ? `it was not started by ${clockTime(t + sd * 1000)} (startingDeadlineSeconds ` +
+          `${sd}), and mostRecentScheduleTime looks no further back than that`
+        : "a later schedule time has passed too, and only the most recent " +
+          "one not yet started is started (mostRecentScheduleTime)";
     ctx.trace(
       "cronjob.schedule-missed",
       `cronjob-controller: CronJob ${cj.metadata.name} never starts its ${clockTime(t)} run: ${why}.`,
@@ -216,7 +221,9 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
     if (track.forbidReported !== scheduled) {
       ctx.trace(
         "cronjob.forbid-skip",
-        `cronjob-controller: JobAlreadyActive: not starting CronJob ${cj.metadata.name}'s ${clockTime(scheduled)} run, because ${status.active.join(", ")} is still running and concurrencyPolicy is Forbid.`,
+        `cronjob-controller: JobAlreadyActive: not starting CronJob ${cj.metadata.name}'s ` +
+          `${clockTime(scheduled)} run, because ${status.active.join(", ")} is still running and ` +
+          "concurrencyPolicy is Forbid.",
         { cronjob: cj.metadata.name, scheduledAt: scheduled, active: [...status.active] },
       );
       s = { ...s, cronTracks: withEntry(s.cronTracks, uid, { ...track, forbidReported: scheduled }) };
@@ -273,7 +280,8 @@ export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, d:
     const late = ctx.now - d.scheduledAt;
     ctx.trace(
       "cronjob.job-created",
-      `cronjob-controller created Job ${d.job} for CronJob ${d.cronjob}'s ${clockTime(d.scheduledAt)} run, ${(late / 1000).toFixed(1)} s after its schedule time (concurrencyPolicy ${d.policy}).`,
+      `cronjob-controller created Job ${d.job} for CronJob ${d.cronjob}'s ${clockTime(d.scheduledAt)} ` +
+        `run, ${(late / 1000).toFixed(1)} s after its schedule time (concurrencyPolicy ${d.policy}).`,
       { cronjob: d.cronjob, job: d.job, scheduledAt: d.scheduledAt, lateMs: late },
     );
     const cj = objects<CronJob>(s, "cronjobs", "CronJob").find((c) => c.metadata.name === d.cronjob);
@@ -283,7 +291,8 @@ export function onCronJobResult(s0: KcmState, cfg: KcmConfig, status: number, d:
   if (d.op === "delete") {
     ctx.trace(
       "cronjob.job-deleted",
-      `cronjob-controller deleted Job ${d.job} of CronJob ${d.cronjob} (${d.why}); the garbage collector deletes its pods.`,
+      `cronjob-controller deleted Job ${d.job} of CronJob ${d.cronjob} ` +
+        `(${d.why}); the garbage collector deletes its pods.`,
       { cronjob: d.cronjob, job: d.job, reason: d.why },
     );
   }

@@ -6,9 +6,9 @@
 import { assert } from "../../core/assert";
 import type { IntOrPercent } from "../../objects/types";
 
-/** intstr.GetScaledValueFromIntOrPercent. Pure. */
 const PERCENT = /^(\d+)%$/;
 
+/** intstr.GetScaledValueFromIntOrPercent: a percentage of `total`, rounded up or down. Pure. */
 export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): number {
   if (typeof v === "number") return v;
   const m = PERCENT.exec(v);

@@ -123,7 +123,10 @@ export function onDeadlineResult(
   if (!ok) return rec === undefined ? s : { ...s, progress: withEntry(s.progress, key, { ...rec, timedOut: false }) };
   ctx.trace(
     "deployment.progress-deadline-exceeded",
-    `deployment-controller: Deployment ${d.d} has made no progress for ${d.deadline} s (progressDeadlineSeconds) since ${(d.since / 1000).toFixed(1)} s: it sets Progressing=False, reason ProgressDeadlineExceeded (ReplicaSet "${d.rs}" has timed out progressing). It does not roll back; kubectl rollout status now exits with an error.`,
+    `deployment-controller: Deployment ${d.d} has made no progress for ${d.deadline} s ` +
+      `(progressDeadlineSeconds) since ${(d.since / 1000).toFixed(1)} s: it sets ` +
+      `Progressing=False, reason ProgressDeadlineExceeded (ReplicaSet "${d.rs}" has timed out ` +
+      "progressing). It does not roll back; kubectl rollout status now exits with an error.",
     {
       deployment: d.d,
       replicaset: d.rs,

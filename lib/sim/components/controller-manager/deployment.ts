@@ -15,9 +15,9 @@ import { templateHash } from "./naming";
 import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
-export const REVISION = "deployment.kubernetes.io/revision";
+const REVISION = "deployment.kubernetes.io/revision";
 
-export function revisionOf(rs: ReplicaSet): number {
+function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? "0");
 }
 
@@ -188,7 +188,8 @@ function complete(
   if (s.rolledOut[key] !== `${rev}/${d.spec.replicas}`) {
     ctx.trace(
       "deployment.rollout-complete",
-      `deployment-controller: Deployment ${d.metadata.name} has ${d.spec.replicas} available replicas of revision ${rev} (ReplicaSet ${fresh.metadata.name}) and no old pods left.`,
+      `deployment-controller: Deployment ${d.metadata.name} has ${d.spec.replicas} available ` +
+        `replicas of revision ${rev} (ReplicaSet ${fresh.metadata.name}) and no old pods left.`,
       {
         deployment: d.metadata.name,
         replicaset: fresh.metadata.name,
@@ -273,7 +274,8 @@ export function onDeploymentResult(
   if (d.op === "create") {
     ctx.trace(
       "replicaset.created",
-      `deployment-controller created ReplicaSet ${name} (revision ${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`,
+      `deployment-controller created ReplicaSet ${name} (revision ` +
+        `${d.revision}) for Deployment ${d.d} and scaled it up to ${d.to}.`,
       { replicaset: name, replicas: d.to, deployment: d.d, revision: d.revision },
     );
   } else if (d.op === "scale") {
@@ -286,13 +288,15 @@ export function onDeploymentResult(
   } else if (d.op === "revision") {
     ctx.trace(
       "deployment.revision",
-      `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} (revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`,
+      `deployment-controller: Deployment ${d.d}'s template matches ReplicaSet ${name} ` +
+        `(revision ${d.from}), so that ReplicaSet is reused and becomes revision ${d.revision}.`,
       { deployment: d.d, replicaset: name, revision: d.revision },
     );
   } else {
     ctx.trace(
       "replicaset.deleted",
-      `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`,
+      `deployment-controller deleted old ReplicaSet ${key.split("/")[1]} (revision ` +
+        `${d.revision}): more than revisionHistoryLimit=${d.limit} old revisions.`,
       { replicaset: key.split("/")[1] ?? "", deployment: d.d, revision: d.revision },
     );
   }

@@ -60,7 +60,7 @@ export function expectedScale(pods: readonly Pod[], w: Workloads): number {
 }
 
 /** The pods a budget selects: same namespace, selector matches (an empty selector selects none in policy/v1 here). */
-export function podsOf(pdb: PodDisruptionBudget, pods: readonly Pod[]): Pod[] {
+function podsOf(pdb: PodDisruptionBudget, pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => budgetSelects(pdb, p));
 }
 
@@ -166,7 +166,9 @@ export function onDisruptionResult(
   const st = (r.body as PodDisruptionBudget).status;
   ctx.trace(
     "pdb.status",
-    `disruption-controller: budget ${name} has ${st.currentHealthy} healthy pods, needs ${st.desiredHealthy} (of ${st.expectedPods} expected), so it allows ${st.disruptionsAllowed} disruption${st.disruptionsAllowed === 1 ? "" : "s"}.`,
+    `disruption-controller: budget ${name} has ${st.currentHealthy} healthy pods, ` +
+      `needs ${st.desiredHealthy} (of ${st.expectedPods} expected), so it allows ` +
+      `${st.disruptionsAllowed} disruption${st.disruptionsAllowed === 1 ? "" : "s"}.`,
     {
       pdb: name,
       allowed: st.disruptionsAllowed,

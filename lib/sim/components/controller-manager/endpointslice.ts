@@ -14,7 +14,7 @@ import { randomSuffix } from "./naming";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
-export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export const CLUSTER_DOMAIN = "cluster.local";
 
 // A stored slice's endpoints as text, memoized on the (immutable) slice object. Not world state.
@@ -61,7 +61,7 @@ export function desiredEndpoints(svc: Service, pods: readonly Pod[]): Endpoint[]
 }
 
 /** DNS A records a headless Service publishes for pods with hostnames. Pure. */
-export function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
+function dnsRecords(svc: Service, endpoints: readonly Endpoint[]): string[] {
   const ns = svc.metadata.namespace ?? "default";
   return endpoints
     .filter((e) => e.conditions.ready && e.hostname !== null)
@@ -149,13 +149,16 @@ export function onEndpointSliceResult(
   // A headless Service's DNS records mirror its ready endpoints: the pattern here, the list in `records`.
   const dns =
     records.length > 0
-      ? ` DNS: one record per ready pod, <pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).`
+      ? " DNS: one record per ready pod, " +
+        `<pod>.${info.svc}.${slice.metadata.namespace}.svc.${CLUSTER_DOMAIN} (${records.length}).`
       : "";
   const kept =
     leaving.length > 0 ? ` ${leaving.length} terminating, kept with ready=false (${leaving.join(", ")}).` : "";
   ctx.trace(
     "endpointslice.updated",
-    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ready.${kept}${dns}`,
+    `endpointslice-controller wrote EndpointSlice ${slice.metadata.name} for Service ${info.svc}: ` +
+      `${ready.length} ready endpoint(s)${list.length > 0 ? ` (${list.join(", ")})` : ""}, ${notReady} not ` +
+      `ready.${kept}${dns}`,
     {
       service: info.svc,
       slice: slice.metadata.name,

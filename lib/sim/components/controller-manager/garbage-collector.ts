@@ -21,7 +21,7 @@ import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
 /** The kinds whose informers the garbage collector reads (operator clusters only). */
-export const GC_KINDS = ["WebApp", "Deployment", "ReplicaSet", "Pod"] as const;
+const GC_KINDS = ["WebApp", "Deployment", "ReplicaSet", "Pod"] as const;
 
 export type GcAction =
   | { op: "delete"; obj: KubeObject; policy: PropagationPolicy; owner: OwnerRef; why: "dangling" | "foreground" }
@@ -34,7 +34,7 @@ export type GcAction =
  * metav1.NewControllerRef sets BlockOwnerDeletion: true, so an absent field on a controller
  * reference counts as true.
  */
-export function blocks(r: OwnerRef): boolean {
+function blocks(r: OwnerRef): boolean {
   return r.blockOwnerDeletion ?? r.controller;
 }
 
@@ -165,7 +165,8 @@ export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c
   } else if (d.op === "orphan") {
     ctx.trace(
       "gc.orphaned",
-      `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the owner is deleted with propagationPolicy Orphan, so ${what} stays.`,
+      `garbage-collector removed ${what}'s ownerReference to ${d.owner}: the ` +
+        `owner is deleted with propagationPolicy Orphan, so ${what} stays.`,
       { kind: d.kind, name: d.name, owner: d.owner },
     );
   } else {
@@ -175,7 +176,8 @@ export function onGarbageResult(s: KcmState, status: number, d: KcmRequest & { c
         : "no dependent that blocks it (blockOwnerDeletion) is left";
     ctx.trace(
       "gc.finalizer-removed",
-      `garbage-collector removed the ${d.detail} finalizer from ${what}: ${why}; with no finalizer left the API server deletes it.`,
+      `garbage-collector removed the ${d.detail} finalizer from ${what}: ` +
+        `${why}; with no finalizer left the API server deletes it.`,
       { kind: d.kind, name: d.name, finalizer: d.detail },
     );
   }

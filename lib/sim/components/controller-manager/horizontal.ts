@@ -9,40 +9,15 @@
 // sync's hpa.sync trace event carries what upstream would put there.
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
-import type { Ms, ProcId } from "../../core/types";
+import type { Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import { condition, matchesLabels } from "../../objects/helpers";
 import type { Deployment, HorizontalPodAutoscaler, Pod } from "../../objects/types";
 import type { PodMetric } from "../metrics-server/protocol";
-import {
-  limitRate,
-  resourceReplicas,
-  stabilize,
-  type Calculation,
-  type PodSample,
-  type Recommendation,
-  type ScaleEvent,
-} from "./hpa-math";
+import { limitRate, resourceReplicas, stabilize, type Calculation, type PodSample, type ScaleEvent } from "./hpa-math";
 import { issue, objects } from "./kcm-api";
 import type { KcmRequest } from "./requests";
-import type { KcmConfig, KcmState } from "./types";
-
-export type HpaConfig = {
-  syncPeriodMs: Ms;
-  metricsServer: ProcId;
-  /** --horizontal-pod-autoscaler-downscale-stabilization, used when behavior.scaleDown names no window. */
-  downscaleStabilizationMs: Ms;
-  tolerance: number;
-};
-
-/** What the controller remembers per HPA between syncs (its recommendations and scale events maps). */
-export type HpaMemory = {
-  recommendations: Recommendation[];
-  ups: ScaleEvent[];
-  downs: ScaleEvent[];
-  pending: string | null;
-  pendingAt: Ms;
-};
+import type { HpaConfig, HpaMemory, KcmConfig, KcmState } from "./types";
 
 export const HPA_INFORMER = "horizontalpodautoscalers";
 
@@ -184,7 +159,10 @@ function describe(h: HorizontalPodAutoscaler, current: number, o: Outcome): stri
   const c = o.calc;
   const target = h.spec.targetCPUUtilizationPercentage;
   if (c === null)
-    return `HPA ${h.metadata.name}: ${current} replicas is outside [${h.spec.minReplicas}, ${h.spec.maxReplicas}], so it wants ${o.desired}.`;
+    return (
+      `HPA ${h.metadata.name}: ${current} replicas is outside ` +
+      `[${h.spec.minReplicas}, ${h.spec.maxReplicas}], so it wants ${o.desired}.`
+    );
   const g = c.groups;
   const others = [
     g.unready.length > 0 ? `${g.unready.length} not yet ready` : "",
@@ -192,18 +170,23 @@ function describe(h: HorizontalPodAutoscaler, current: number, o: Outcome): stri
   ]
     .filter((x) => x !== "")
     .join(", ");
-  const base = `HPA ${h.metadata.name}: ${g.ready.length} ready pod${g.ready.length === 1 ? "" : "s"} use${g.ready.length === 1 ? "s" : ""} ${c.usageMilli}m of ${c.requestMilli}m requested = ${c.utilization}% (target ${target}%)${others === "" ? "" : `; ${others}`}`;
+  const base =
+    `HPA ${h.metadata.name}: ${g.ready.length} ready pod${g.ready.length === 1 ? "" : "s"} ` +
+    `use${g.ready.length === 1 ? "s" : ""} ${c.usageMilli}m of ${c.requestMilli}m requested ` +
+    `= ${c.utilization}% (target ${target}%)${others === "" ? "" : `; ${others}`}`;
   const rec =
     c.path === "tolerance"
       ? `within the 10% tolerance, so it keeps ${current}`
       : c.path === "ceil"
         ? `ceil(${g.ready.length} × ${c.utilization}/${target}) = ${c.replicas}`
         : c.path === "rebalanced"
-          ? `counting ${c.utilization > target ? "those at 0%" : "pods without metrics at 100%"} of their request: ${c.replicas}`
+          ? `counting ${c.utilization > target ? "those at 0%" : "pods without metrics at 100%"} ` +
+            `of their request: ${c.replicas}`
           : `counting those pods would reverse the direction or land within tolerance, so it keeps ${current}`;
   const stab =
     o.stabilized !== null && o.stabilized !== c.replicas
-      ? `; the ${o.stabilized > c.replicas ? "scale-down stabilization window holds it at" : "scale-up window holds it at"} ${o.stabilized}`
+      ? `; the ${o.stabilized > c.replicas ? "scale-down stabilization window" : "scale-up window"} ` +
+        `holds it at ${o.stabilized}`
       : "";
   const lim = o.limit !== "DesiredWithinRange" && o.limit !== "" ? `; ${o.limit} caps it at ${o.desired}` : "";
   return `${base}: ${rec}${stab}${lim}.`;
@@ -230,7 +213,9 @@ function reconcileAutoscaler(
     if (calc !== null)
       ctx.trace(
         "hpa.sync",
-        `HPA ${h.metadata.name}: "did not receive metrics for targeted pods (pods might be unready)": ${calc.groups.missing.length} without metrics, ${calc.groups.unready.length} not yet ready, so it changes nothing.`,
+        `HPA ${h.metadata.name}: "did not receive metrics for targeted pods (pods ` +
+          `might be unready)": ${calc.groups.missing.length} without metrics, ` +
+          `${calc.groups.unready.length} not yet ready, so it changes nothing.`,
         {
           hpa: h.metadata.name,
           current,

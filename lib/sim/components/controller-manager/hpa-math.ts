@@ -6,10 +6,13 @@
 import type { Ms } from "../../core/types";
 import type { HpaScalingRules } from "../../objects/types";
 
-/** --horizontal-pod-autoscaler-tolerance, --horizontal-pod-autoscaler-cpu-initialization-period, --horizontal-pod-autoscaler-initial-readiness-delay. */
-export const HPA_TOLERANCE = 0.1;
-export const CPU_INITIALIZATION_PERIOD_MS = 5 * 60_000;
-export const INITIAL_READINESS_DELAY_MS = 30_000;
+/**
+ * --horizontal-pod-autoscaler-tolerance, --horizontal-pod-autoscaler-cpu-initialization-period,
+ * --horizontal-pod-autoscaler-initial-readiness-delay.
+ */
+const HPA_TOLERANCE = 0.1;
+const CPU_INITIALIZATION_PERIOD_MS = 5 * 60_000;
+const INITIAL_READINESS_DELAY_MS = 30_000;
 
 /** What groupPods reads of a pod. `readyAt`: the Ready condition's lastTransitionTime (null: no condition). */
 export type PodSample = {
@@ -26,7 +29,10 @@ export type PodSample = {
 
 export type PodGroups = { ready: string[]; unready: string[]; missing: string[]; ignored: string[] };
 
-/** groupPods for CPU: deleted/failed pods are ignored, Pending ones unready, pods without metrics missing, then the CPU readiness rules. */
+/**
+ * groupPods for CPU: deleted/failed pods are ignored, Pending ones unready, pods without metrics missing, then the CPU
+ * readiness rules.
+ */
 export function groupPods(pods: readonly PodSample[], now: Ms): PodGroups {
   const g: PodGroups = { ready: [], unready: [], missing: [], ignored: [] };
   for (const p of pods) {
@@ -48,7 +54,10 @@ function cpuUnready(p: PodSample, m: NonNullable<PodSample["metric"]>, now: Ms):
   return p.ready === false && p.startTime + INITIAL_READINESS_DELAY_MS > p.readyAt;
 }
 
-/** GetResourceUtilizationRatio: utilization is the integer percentage of the summed requests; the ratio is taken from it. */
+/**
+ * GetResourceUtilizationRatio: utilization is the integer percentage of the summed requests; the ratio is taken from
+ * it.
+ */
 export function utilizationRatio(
   values: ReadonlyMap<string, number>,
   requests: ReadonlyMap<string, number>,
@@ -72,7 +81,10 @@ export type Calculation = {
   usageMilli: number;
   requestMilli: number;
   groups: PodGroups;
-  /** Why the count is what it is: within tolerance, plain ceil, or the rebalanced ratio with missing/unready pods filled in. */
+  /**
+   * Why the count is what it is: within tolerance, plain ceil, or the rebalanced ratio with missing/unready pods filled
+   * in.
+   */
   path: "tolerance" | "ceil" | "rebalanced" | "direction-kept" | "no-metrics";
   newRatio: number | null;
 };
@@ -160,7 +172,10 @@ function changedWithin(events: readonly ScaleEvent[], periodSeconds: number, now
   return events.filter((e) => e.at > now - periodSeconds * 1000).reduce((a, e) => a + e.change, 0);
 }
 
-/** calculateScaleUpLimitWithScalingRules: per policy, the replicas at the period's start plus what the policy allows; Max picks the largest. */
+/**
+ * calculateScaleUpLimitWithScalingRules: per policy, the replicas at the period's start plus what the policy allows;
+ * Max picks the largest.
+ */
 export function scaleUpLimit(
   current: number,
   ups: readonly ScaleEvent[],
@@ -224,7 +239,10 @@ export function limitRate(
   return { replicas: desired, reason: "DesiredWithinRange" };
 }
 
-/** GenerateHPAScaleUpRules / GenerateHPAScaleDownRules (autoscaling/v2 defaults): up 4 pods or 100% per 15 s, no window; down 100% per 15 s. */
+/**
+ * GenerateHPAScaleUpRules / GenerateHPAScaleDownRules (autoscaling/v2 defaults): up 4 pods or 100% per 15 s, no window;
+ * down 100% per 15 s.
+ */
 export function defaultBehavior(downWindowSeconds: number | null): {
   scaleUp: HpaScalingRules;
   scaleDown: HpaScalingRules;

@@ -21,7 +21,7 @@ import type { JobRequest } from "./requests";
 import type { JobTrack, KcmConfig, KcmState } from "./types";
 
 /** job_controller.go: DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
-export const JOB_BACKOFF_BASE_MS = 10_000;
+const JOB_BACKOFF_BASE_MS = 10_000;
 export const JOB_BACKOFF_MAX_MS = 10 * 60_000;
 
 const EMPTY_TRACK: JobTrack = { seen: {}, failuresAfterLastSuccess: 0, lastFailureTime: null, waitingUntil: null };
@@ -49,7 +49,7 @@ export function backoffRemaining(
 }
 
 /** getFinishedTime: the latest finishedAt of its containers, else when Ready went False, else its creation. Pure. */
-export function finishedAt(p: Pod): number {
+function finishedAt(p: Pod): number {
   const times = (p.status.containerStatuses ?? []).map((c) => c.finishedAt);
   if (times.length > 0 && times.every((t) => t !== undefined)) return Math.max(...(times as number[]));
   const ready = p.status.conditions.find((c) => c.type === "Ready");
@@ -84,7 +84,8 @@ function cond(type: JobCondition["type"], reason: string, message: string, now: 
 
 /** What the informer must show before the next sync trusts the Job's status again. */
 function statusSignature(st: Job["status"]): string {
-  return `${st.conditions.map((c) => `${c.type}=${c.status}`).join(",")}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
+  const conditions = st.conditions.map((c) => `${c.type}=${c.status}`).join(",");
+  return `${conditions}|${st.active}|${st.ready}|${st.succeeded}|${st.failed}|${st.startTime ?? ""}`;
 }
 
 function isTerminal(p: Pod): boolean {
@@ -95,14 +96,14 @@ function trackOf(s: KcmState, uid: string): JobTrack {
   return s.jobTracks[uid] ?? EMPTY_TRACK;
 }
 
-export const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
+const INDEX_LABEL = "batch.kubernetes.io/job-completion-index";
 
 function isIndexed(job: Job): boolean {
   return job.spec.completionMode === "Indexed";
 }
 
 /** The completion index of an Indexed Job's pod (its label), or −1. Pure. */
-export function indexOf(p: Pod): number {
+function indexOf(p: Pod): number {
   const v = p.metadata.labels[INDEX_LABEL];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
 }
@@ -362,7 +363,10 @@ function syncJob(
         ctx.after(remaining, { t: "batch" });
         ctx.trace(
           "job.backoff",
-          `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`,
+          `job-controller: Job ${job.metadata.name} waits ${Math.round(remaining / 100) / 10} s before ` +
+            `creating a replacement pod: ${rec.failures} failure${rec.failures === 1 ? "" : "s"} since ` +
+            `the last success → back-off ${backoffRemaining(rec.failures, 0) / 1000} s from the last ` +
+            `failure (10 s doubling, capped at ${JOB_BACKOFF_MAX_MS / 60_000} min).`,
           {
             job: job.metadata.name,
             failures: rec.failures,
@@ -509,7 +513,8 @@ export function onJobResult(s: KcmState, status: number, d: JobRequest, ctx: Ctx
   else if (d.op === "ttl")
     ctx.trace(
       "job.ttl-deleted",
-      `ttl-after-finished-controller deleted Job ${d.job}: it finished (${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
+      `ttl-after-finished-controller deleted Job ${d.job}: it finished ` +
+        `(${d.why}) and ttlSecondsAfterFinished has passed; its pods go with it.`,
       { job: d.job },
     );
   else
@@ -525,13 +530,15 @@ function traceJobStatus(d: JobRequest & { op: "status" }, ctx: Ctx): void {
   if (d.note === "suspended")
     ctx.trace(
       "job.suspended",
-      `job-controller: Job ${d.job} is suspended: it deletes the Job's running pods and creates none until it is resumed.`,
+      `job-controller: Job ${d.job} is suspended: it deletes the ` +
+        "Job's running pods and creates none until it is resumed.",
       { job: d.job },
     );
   else if (d.note === "resumed")
     ctx.trace(
       "job.resumed",
-      `job-controller: Job ${d.job} is resumed: it creates pods again, and status.startTime restarts now, so activeDeadlineSeconds counts from here.`,
+      `job-controller: Job ${d.job} is resumed: it creates pods again, and ` +
+        "status.startTime restarts now, so activeDeadlineSeconds counts from here.",
       { job: d.job },
     );
   else if (d.note === "failure-target" || d.note === "failure-target+failed") {

@@ -6,7 +6,7 @@ import type { Rng } from "../../core/rng";
 
 const ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
 
-export function safeEncode(text: string): string {
+function safeEncode(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) out += ALPHANUMS[text.charCodeAt(i) % ALPHANUMS.length];
   return out;

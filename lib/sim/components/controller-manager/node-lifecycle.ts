@@ -107,7 +107,10 @@ function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx):
   return s;
 }
 
-/** The taint the node lifecycle controller keeps for a Ready condition (taints.go NotReadyTaintTemplate, UnreachableTaintTemplate). */
+/**
+ * The taint the node lifecycle controller keeps for a Ready condition (taints.go NotReadyTaintTemplate,
+ * UnreachableTaintTemplate).
+ */
 function conditionTaintKey(ready: string): string | null {
   return ready === "False" ? NOT_READY_TAINT : ready === "Unknown" ? UNREACHABLE_TAINT : null;
 }
@@ -134,7 +137,10 @@ function notReady(n: Node): boolean {
   return nodeReady(n) !== "True";
 }
 
-/** Whether the node is Ready and carries no not-ready or unreachable NoExecute taint: then there is nothing to change on it. */
+/**
+ * Whether the node is Ready and carries no not-ready or unreachable NoExecute taint: then there is nothing to change on
+ * it.
+ */
 function settled(n: Node): boolean {
   return nodeReady(n) === "True" && !n.spec.taints.some((t) => isConditionTaint(t, "NoExecute"));
 }
@@ -157,8 +163,10 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
     ctx.trace(
       "node-lifecycle.disruption-mode",
       allDisrupted
-        ? "node-lifecycle-controller: no node in any zone is Ready, so it assumes a control-plane connectivity problem and stops all evictions."
-        : "node-lifecycle-controller: nodes are Ready again; it leaves disruption mode and gives every node a fresh grace period.",
+        ? "node-lifecycle-controller: no node in any zone is Ready, so it assumes " +
+            "a control-plane connectivity problem and stops all evictions."
+        : "node-lifecycle-controller: nodes are Ready again; it leaves " +
+            "disruption mode and gives every node a fresh grace period.",
       { active: allDisrupted },
     );
     const reset = allDisrupted
@@ -192,14 +200,15 @@ function applyTaints(s0: KcmState, cfg: KcmConfig, nodes: readonly Node[], ctx: 
     if (partial || ctx.now - last < cfg.evictionIntervalMs) continue;
     s = { ...s, zoneTaintedAt: { ...s.zoneTaintedAt, [zone]: ctx.now } };
     s = setTaints(s, cfg, n, [...others, { key, effect: "NoExecute", timeAdded: ctx.now }], "taint", ctx);
-    // doNoExecuteTaintingPass marks the pods not ready once it has tainted the node (an Unknown node's were marked with the condition).
+    // doNoExecuteTaintingPass marks the pods not ready once it has tainted the node (an Unknown node's were marked with
+    // the condition).
     if (key === NOT_READY_TAINT) s = markPodsNotReady(s, cfg, n.metadata.name, ctx);
   }
   return s;
 }
 
 /** TaintNodeUnschedulable (core/v1 well_known_taints.go). */
-export const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
+const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
 
 /** The NoSchedule taints the controller owns that a node should carry, in a fixed order. */
 function wantedNoSchedule(n: Node): string[] {
@@ -274,7 +283,9 @@ function traceNodeLifecycleWrite(
   if (req.what === "unknown") {
     ctx.trace(
       "node.ready-changed",
-      `node-lifecycle-controller: it has seen no Lease renewal or status update from ${name} for ${secs(req.silentMs)} (grace period ${grace}), so it sets Ready=Unknown ("Kubelet stopped posting node status").`,
+      `node-lifecycle-controller: it has seen no Lease renewal or status update from ${name} for ` +
+        `${secs(req.silentMs)} (grace period ${grace}), so it sets Ready=Unknown ("Kubelet stopped posting node ` +
+        `status").`,
       { node: name, status: "Unknown" },
     );
   } else if (req.what === "pod-not-ready") {
@@ -282,7 +293,8 @@ function traceNodeLifecycleWrite(
     const why = node !== undefined && nodeReady(node) === "False" ? "reports NotReady" : "is unreachable";
     ctx.trace(
       "pod.not-ready",
-      `node-lifecycle-controller marked ${name} NotReady because its node ${req.node} ${why}; endpoints stop routing traffic to it.`,
+      `node-lifecycle-controller marked ${name} NotReady because its node ` +
+        `${req.node} ${why}; endpoints stop routing traffic to it.`,
       { pod: name, node: req.node },
     );
   } else if (what === "cordon-taint" || what === "uncordon-untaint") {
@@ -291,8 +303,10 @@ function traceNodeLifecycleWrite(
     ctx.trace(
       what === "cordon-taint" ? "node.tainted" : "node.untainted",
       what === "cordon-taint"
-        ? `node-lifecycle-controller tainted ${name} with ${UNSCHEDULABLE_TAINT}:NoSchedule because spec.unschedulable is true (cordoned).`
-        : `node-lifecycle-controller removed ${UNSCHEDULABLE_TAINT}:NoSchedule from ${name}: spec.unschedulable is false again (uncordoned).`,
+        ? `node-lifecycle-controller tainted ${name} with ${UNSCHEDULABLE_TAINT}:NoSchedule ` +
+            "because spec.unschedulable is true (cordoned)."
+        : `node-lifecycle-controller removed ${UNSCHEDULABLE_TAINT}:NoSchedule ` +
+            `from ${name}: spec.unschedulable is false again (uncordoned).`,
       { node: name, taints, cordoned: what === "cordon-taint" },
     );
   } else if (what === "taint" || what === "untaint") {

@@ -85,7 +85,8 @@ const RULES: readonly Rule[] = [
   {
     compare: (a, b) => b.rank - a.rank,
     why: (a, b) =>
-      `its node ${a.pod.spec.nodeName} runs more pods of the Deployment (${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})`,
+      `its node ${a.pod.spec.nodeName} runs more pods of the Deployment ` +
+      `(${a.rank}, against ${b.rank} on ${b.pod.spec.nodeName})`,
   },
   {
     compare: (a, b, now) =>
@@ -107,7 +108,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** ActivePodsWithRanks.Less as a comparator: negative when `a` should be deleted first. Pure. */
-export function compareForDeletion(a: RankedPod, b: RankedPod, now: number): number {
+function compareForDeletion(a: RankedPod, b: RankedPod, now: number): number {
   for (const rule of RULES) {
     const c = rule.compare(a, b, now);
     if (c !== 0) return c;
@@ -116,7 +117,7 @@ export function compareForDeletion(a: RankedPod, b: RankedPod, now: number): num
 }
 
 /** The rule that put `doomed` before `kept`, in words. Pure. */
-export function deletionReason(doomed: RankedPod, kept: RankedPod, now: number): string {
+function deletionReason(doomed: RankedPod, kept: RankedPod, now: number): string {
   for (const rule of RULES) {
     const c = rule.compare(doomed, kept, now);
     if (c < 0) return rule.why(doomed, kept);

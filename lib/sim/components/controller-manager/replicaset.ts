@@ -99,7 +99,10 @@ function unobserved(names: ReadonlySet<string>, n: string): boolean {
   return n.endsWith("~") ? names.has(n.slice(0, -1)) && !names.has(n) : !names.has(n);
 }
 
-/** workqueue.DefaultControllerRateLimiter's per-item exponential back-off (client-go util/workqueue/default_rate_limiters.go). */
+/**
+ * workqueue.DefaultControllerRateLimiter's per-item exponential back-off (client-go
+ * util/workqueue/default_rate_limiters.go).
+ */
 const RETRY_BASE_MS = 5;
 const RETRY_MAX_MS = 1_000_000;
 
@@ -183,7 +186,8 @@ export function onReplicaSetResult(
   if (ok && r.op === "pod-create") {
     ctx.trace(
       "pod.created",
-      `replicaset-controller created pod ${name} for ReplicaSet ${rsName} (${wanted} wanted; slow-start batch ${r.batch} of size ${r.size}).`,
+      `replicaset-controller created pod ${name} for ReplicaSet ${rsName} ` +
+        `(${wanted} wanted; slow-start batch ${r.batch} of size ${r.size}).`,
       { pod: name, replicaset: rsName, batch: r.batch },
     );
   }

@@ -228,7 +228,8 @@ export function onStatefulSetResult(s: KcmState, status: number, d: StatefulSetR
   if (d.op === "pvc") {
     ctx.trace(
       "pvc.created",
-      `statefulset-controller created PersistentVolumeClaim ${name} for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`,
+      `statefulset-controller created PersistentVolumeClaim ${name} ` +
+        `for ${d.pod} from a volumeClaimTemplate of ${d.sts}.`,
       { pvc: name, statefulset: d.sts, pod: d.pod },
     );
   } else if (d.op === "create") {
@@ -238,7 +239,8 @@ export function onStatefulSetResult(s: KcmState, status: number, d: StatefulSetR
         : "";
     ctx.trace(
       "statefulset.pod-created",
-      `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ${d.revision})${wait}${d.claims.length > 0 ? `, mounting ${d.claims.join(", ")}` : ""}.`,
+      `statefulset-controller created pod ${name} (ordinal ${d.ordinal}, revision ` +
+        `${d.revision})${wait}${d.claims.length > 0 ? `, mounting ${d.claims.join(", ")}` : ""}.`,
       { pod: name, statefulset: d.sts, ordinal: d.ordinal, revision: d.revision },
     );
   } else {

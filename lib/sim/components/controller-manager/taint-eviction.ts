@@ -17,7 +17,7 @@ function tolerates(t: Toleration, taint: Taint): boolean {
 }
 
 /** When the pod must go, or null if it tolerates every NoExecute taint forever. */
-export function evictionTime(pod: Pod, node: Node, now: number): number | null {
+function evictionTime(pod: Pod, node: Node, now: number): number | null {
   let due: number | null = null;
   for (const taint of node.spec.taints.filter((x) => x.effect === "NoExecute")) {
     const matching = pod.spec.tolerations.filter((t) => tolerates(t, taint));
@@ -70,7 +70,8 @@ export function onEvictResult(
     const node = p?.spec.nodeName ?? "its node";
     ctx.trace(
       "pod.evicted",
-      `taint-eviction-controller deleted ${pod.split("/")[1]} from ${node}: its toleration of the node's NoExecute taint ran out.`,
+      `taint-eviction-controller deleted ${pod.split("/")[1]} from ` +
+        `${node}: its toleration of the node's NoExecute taint ran out.`,
       { pod: pod.split("/")[1] ?? "", node },
     );
     const evictions = copyRecord(s.evictions);

@@ -1,13 +1,30 @@
 // kube-controller-manager: leader election plus the controllers this engine models (deployment,
-// replicaset, statefulset, endpointslice, node lifecycle, taint eviction). Only the leader runs informers and controllers; a
-// standby only polls the Lease.
+// replicaset, statefulset, endpointslice, node lifecycle, taint eviction). Only the leader runs informers and
+// controllers; a standby only polls the Lease.
 import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-election";
 import type { HttpClient, HttpClientConfig, HttpClientTimer } from "../../client/http-client";
 import type { Informer, InformerTimer } from "../../client/informer";
-import type { Ms } from "../../core/types";
+import type { Ms, ProcId } from "../../core/types";
 import type { Resource } from "../../objects/resources";
-import type { HpaConfig, HpaMemory } from "./horizontal";
+import type { Recommendation, ScaleEvent } from "./hpa-math";
 import type { KcmTag } from "./requests";
+
+export type HpaConfig = {
+  syncPeriodMs: Ms;
+  metricsServer: ProcId;
+  /** --horizontal-pod-autoscaler-downscale-stabilization, used when behavior.scaleDown names no window. */
+  downscaleStabilizationMs: Ms;
+  tolerance: number;
+};
+
+/** What the controller remembers per HPA between syncs (its recommendations and scale events maps). */
+export type HpaMemory = {
+  recommendations: Recommendation[];
+  ups: ScaleEvent[];
+  downs: ScaleEvent[];
+  pending: string | null;
+  pendingAt: Ms;
+};
 
 export type KcmConfig = {
   api: HttpClientConfig;
@@ -32,7 +49,10 @@ export type KcmConfig = {
   garbageCollector?: boolean;
 };
 
-/** The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go), timers armed. */
+/**
+ * The job controller's memory of a Job: pods already counted, the pod-failure back-off record (backoff_utils.go),
+ * timers armed.
+ */
 export type JobTrack = {
   seen: Readonly<Record<string, true>>;
   failuresAfterLastSuccess: number;
@@ -73,7 +93,10 @@ export type KcmState = {
   slices: Readonly<Record<string, string>>;
   /** Each Deployment's rollout progress by namespace/name (deployment-progress.ts). */
   progress: Readonly<Record<string, RolloutProgress>>;
-  /** When the disruption controller's re-check of a disruptedPods entry is due (enqueuePdbForRecheck); absent: none armed. */
+  /**
+   * When the disruption controller's re-check of a disruptedPods entry is due (enqueuePdbForRecheck); absent: none
+   * armed.
+   */
   pdbRecheckAt?: Ms;
   /** Job controller bookkeeping by Job uid (absent until a Job is seen). */
   jobTracks: Readonly<Record<string, JobTrack>>;
@@ -89,7 +112,9 @@ export type KcmState = {
   hpa?: Readonly<Record<string, HpaMemory>>;
 };
 
-/** The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict. */
+/**
+ * The rollout to `replicaset`: its last counts (updated, old, available pods), when they last moved, and its verdict.
+ */
 export type RolloutProgress = {
   replicaset: string;
   counts: [number, number, number];
@@ -120,7 +145,7 @@ export type KcmTimer =
   | { lib?: undefined; t: "hpa"; key: string }
   | { lib?: undefined; t: "rs-retry" };
 
-export const INFORMERS = [
+const INFORMERS = [
   "deployments",
   "endpointslices",
   "leases",
@@ -135,7 +160,7 @@ export const INFORMERS = [
 const WITH_DISRUPTION = [...INFORMERS.slice(0, 5), "poddisruptionbudgets", ...INFORMERS.slice(5)] as const;
 
 /** The job and cronjob controllers' informers, run only where batch/v1 is served. */
-export const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
+const BATCH_INFORMERS = ["cronjobs", "jobs"] as const;
 
 // Configs are immutable: each one's list is built once, not on every informer event (synced() asks for it).
 const namesByConfig = new WeakMap<KcmConfig, readonly Resource[]>();

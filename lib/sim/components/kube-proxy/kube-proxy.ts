@@ -39,8 +39,9 @@ type Timer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "sync" };
 const NAMES = ["services", "endpointslices"] as const;
 
 /** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
-export const USERSPACE_REMOVED =
-  'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])';
+const USERSPACE_REMOVED =
+  'ProxyMode: Invalid value: "userspace": must be iptables, ipvs, nftables or ' +
+  "blank (blank means the best-available proxy [currently iptables])";
 
 /**
  * The endpoints kube-proxy sends a Service's traffic to (pkg/proxy/topology.go CategorizeEndpoints):
@@ -112,7 +113,8 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
     const vip = walk === "" || empty === undefined ? null : `${empty.vip}:${empty.port}`;
     ctx.trace(
       "kube-proxy.synced",
-      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ${svcs.length} service port(s), none with ready endpoints${walk}.`,
+      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules for ` +
+        `${svcs.length} service port(s), none with ready endpoints${walk}.`,
       { ...fields, vip, steps: null, path: reject ?? [] },
     );
   } else {
@@ -128,7 +130,9 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
         : `endpoint(s), ${serving} of them terminating but still serving (their Service has no ready endpoint left)`;
     ctx.trace(
       "kube-proxy.synced",
-      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ${svcs.length} service port(s) with ${eps} ${kind}; a new connection to ${target.vip}:${target.port} takes ${steps} rule matches or lookups.`,
+      `kube-proxy/${cfg.node} (${mode}) programmed ${table.rules} rules${hashed} for ` +
+        `${svcs.length} service port(s) with ${eps} ${kind}; a new connection to ` +
+        `${target.vip}:${target.port} takes ${steps} rule matches or lookups.`,
       { ...fields, vip: `${target.vip}:${target.port}`, steps, path },
     );
   }
@@ -166,7 +170,9 @@ function onCommand(s: KubeProxyState, c: Command, ctx: Ctx, cfg: KubeProxyConfig
         : "the service-ips verdict map is a hash lookup";
   ctx.trace(
     "kube-proxy.projection",
-    `kube-proxy (${cfg.mode}) with ${services} services × ${endpoints} endpoints would hold ${rules} rules${hashEntries > 0 ? ` and ${hashEntries} hash-table entries` : ""}; a new connection takes about ${average} matches or lookups (at most ${worst}) because ${how}.`,
+    `kube-proxy (${cfg.mode}) with ${services} services × ${endpoints} endpoints would hold ` +
+      `${rules} rules${hashEntries > 0 ? ` and ${hashEntries} hash-table entries` : ""}; a new ` +
+      `connection takes about ${average} matches or lookups (at most ${worst}) because ${how}.`,
     { mode: cfg.mode, services, endpoints, rules, hashEntries, averageSteps: average, worstSteps: worst },
   );
   return s;
@@ -185,7 +191,8 @@ export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>
     if (cfg.mode === "userspace") {
       ctx.trace(
         "kube-proxy.mode-refused",
-        `kube-proxy/${cfg.node} refuses --proxy-mode=userspace (the userspace proxier was removed in Kubernetes v1.26): ${USERSPACE_REMOVED}.`,
+        `kube-proxy/${cfg.node} refuses --proxy-mode=userspace (the userspace ` +
+          `proxier was removed in Kubernetes v1.26): ${USERSPACE_REMOVED}.`,
         { node: cfg.node, mode: "userspace" },
       );
       ctx.exit(`invalid configuration: ${USERSPACE_REMOVED}`);

@@ -53,7 +53,7 @@ function hasKey(list: readonly { key: string }[], key: string): boolean {
   return false;
 }
 
-export function isQueued(q: SchedulingQueue, key: string): boolean {
+function isQueued(q: SchedulingQueue, key: string): boolean {
   return hasKey(q.activeQ, key) || hasKey(q.backoffQ, key) || hasKey(q.unschedulable, key);
 }
 
@@ -129,7 +129,7 @@ function snapshotOf(s: SchedulerState): Snapshot {
 }
 
 /** Every feasible node's total, as "node-2=187", best first: the figures behind a placement. */
-export function scoreList(r: ScheduleResult): string[] {
+function scoreList(r: ScheduleResult): string[] {
   return r.nodes
     .filter((n) => n.feasible && n.total !== null)
     .sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || (a.name < b.name ? -1 : 1))
@@ -168,7 +168,9 @@ function unschedulable(s: SchedulerState, cfg: SchedulerConfig, pod: Pod, r: Sch
   s.reported = withEntry(s.reported, key, message);
 }
 
-/** Pops and schedules every pod whose turn has come, then arms the wake-up for the next backoff. Updates `s` in place. */
+/**
+ * Pops and schedules every pod whose turn has come, then arms the wake-up for the next backoff. Updates `s` in place.
+ */
 export function drain(s: SchedulerState, cfg: SchedulerConfig, ctx: Ctx): void {
   s.queue = flushUnschedulableLeftover(s.queue, ctx.now);
   let snapshot: Snapshot | null = null;
@@ -221,7 +223,9 @@ function armWake(s: SchedulerState, ctx: Ctx): void {
   s.wakeAt = due;
 }
 
-/** The binding's answer: traced as pod.scheduled, or the pod goes back to the queue with back-off. Updates `s` in place. */
+/**
+ * The binding's answer: traced as pod.scheduled, or the pod goes back to the queue with back-off. Updates `s` in place.
+ */
 export function onBindResult(s: SchedulerState, status: number, d: BindRequest, ctx: Ctx): void {
   const name = d.key.split("/")[1] ?? "";
   s.assumed = without(s.assumed, d.key);
@@ -229,7 +233,8 @@ export function onBindResult(s: SchedulerState, status: number, d: BindRequest, 
     const why =
       d.total === null
         ? `the only node of ${d.evaluated} that passed every filter`
-        : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest (${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
+        : `${d.feasible} of ${d.evaluated} nodes passed the filters; it scored highest ` +
+          `(${d.scores.join(", ")})${d.tied > 1 ? `, tied with ${d.tied - 1} other(s) and picked at random` : ""}`;
     ctx.trace("pod.scheduled", `kube-scheduler bound ${name} to ${d.node} (POST pods/binding): ${why}.`, {
       pod: name,
       node: d.node,

@@ -22,7 +22,10 @@ export type BindRequest = {
   evaluated: number;
 };
 
-/** A scheduler request's tag: a binding's context, the PodScheduled=False write's, or a client library's string (leader election, informers). */
+/**
+ * A scheduler request's tag: a binding's context, the PodScheduled=False write's, or a client library's string (leader
+ * election, informers).
+ */
 export type SchedulerTag = BindRequest | { op: "unschedulable-condition"; key: string } | string;
 
 export type SchedulerConfig = {

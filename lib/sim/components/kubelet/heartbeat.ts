@@ -183,7 +183,8 @@ export function onLeaseResult(
   if (s.leaseFailingSince === null && s.leaseEverRenewed) {
     ctx.trace(
       "kubelet.lease-renew-failed",
-      `kubelet/${cfg.node} could not renew its node Lease (${r.error ?? `HTTP ${r.status}`}). Its pods keep running; it retries with back-off.`,
+      `kubelet/${cfg.node} could not renew its node Lease ` +
+        `(${r.error ?? `HTTP ${r.status}`}). Its pods keep running; it retries with back-off.`,
       { node: cfg.node, status: r.status, error: r.error },
     );
   }
@@ -238,7 +239,10 @@ export function checkRuntime(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): voi
   ctx.after(RUNTIME_CHECK_MS, { t: "runtime-check" });
 }
 
-/** tryUpdateNodeStatus: read the node (from the cache) and re-post its Ready condition and the images if they drifted, or when due. */
+/**
+ * tryUpdateNodeStatus: read the node (from the cache) and re-post its Ready condition and the images if they drifted,
+ * or when due.
+ */
 export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   if (s.registered)
     httpSendInPlace(
@@ -299,7 +303,8 @@ export function onStatusResult(
   } else if (r.tag === "status:patch-not-ready") {
     ctx.trace(
       "node.ready-changed",
-      `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`,
+      `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime ` +
+        `is down): containerd has not answered for ${secs(MAX_WAIT_FOR_CONTAINER_RUNTIME_MS)}.`,
       { node: cfg.node, status: "False" },
     );
   }
@@ -308,7 +313,8 @@ export function onStatusResult(
     s.versionReported = reported;
     ctx.trace(
       "node.version-reported",
-      `kubelet/${cfg.node} reports kubelet ${reported} in node ${cfg.node}'s status (the VERSION column of kubectl get nodes).`,
+      `kubelet/${cfg.node} reports kubelet ${reported} in node ` +
+        `${cfg.node}'s status (the VERSION column of kubectl get nodes).`,
       { node: cfg.node, version: reported },
     );
   }

@@ -196,7 +196,8 @@ function onCommand(s0: KubeletState, c: Command, ctx: Ctx, cfg: KubeletConfig): 
   const version = String(c.args.version);
   ctx.trace(
     "kubelet.package-installed",
-    `$ apt-get install kubelet=${version.slice(1)} on ${cfg.node}: the new binary is on disk; the running kubelet (${s.version ?? "unknown version"}) uses it after a restart.`,
+    `$ apt-get install kubelet=${version.slice(1)} on ${cfg.node}: the new binary is on disk; ` +
+      `the running kubelet (${s.version ?? "unknown version"}) uses it after a restart.`,
     {
       node: cfg.node,
       version,

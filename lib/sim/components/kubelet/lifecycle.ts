@@ -42,7 +42,8 @@ function traceStage(pod: RuntimePod, stage: RuntimeStage, cfg: KubeletConfig, ct
     case "sandbox":
       ctx.trace(
         "pod.sandbox-ready",
-        `kubelet/${cfg.node}: RunPodSandbox for ${pod.name}: the pause container holds the pod's network namespace and the CNI plugin gave it IP ${pod.ip}.`,
+        `kubelet/${cfg.node}: RunPodSandbox for ${pod.name}: the pause container holds ` +
+          `the pod's network namespace and the CNI plugin gave it IP ${pod.ip}.`,
         { ...f, ip: pod.ip },
       );
       return;
@@ -153,7 +154,8 @@ function onExited(
   if (policy === "Never" || (policy === "OnFailure" && exitCode === 0)) {
     ctx.trace(
       "pod.container-exited",
-      `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ${exitCode} (${reason}) after ${secs(ctx.now - startedAt)}; restartPolicy ${policy}, so it is not restarted.`,
+      `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ${exitCode} (${reason}) ` +
+        `after ${secs(ctx.now - startedAt)}; restartPolicy ${policy}, so it is not restarted.`,
       { pod: rt.name, node: cfg.node, container: name, exitCode, restarts: prev.restarts },
     );
     return setWorker(s, rt.uid, name, {
@@ -173,13 +175,15 @@ function onExited(
   const restarts = prev.restarts + 1;
   ctx.trace(
     "pod.container-exited",
-    `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ${exitCode} (${reason}) after ${secs(ctx.now - startedAt)}.`,
+    `kubelet/${cfg.node}: container ${name} of ${rt.name} exited with code ` +
+      `${exitCode} (${reason}) after ${secs(ctx.now - startedAt)}.`,
     { pod: rt.name, node: cfg.node, container: name, exitCode, restarts },
   );
   if (delay > 0)
     ctx.trace(
       "pod.back-off",
-      `kubelet/${cfg.node}: Back-off ${secs(delay)} restarting failed container ${name} in ${rt.name} (CrashLoopBackOff, restart ${restarts}).`,
+      `kubelet/${cfg.node}: Back-off ${secs(delay)} restarting failed container ` +
+        `${name} in ${rt.name} (CrashLoopBackOff, restart ${restarts}).`,
       { pod: rt.name, node: cfg.node, container: name, delayMs: delay },
     );
   const gen = prev.gen + 1;
@@ -282,7 +286,8 @@ export function onProbeTimer(
     return setWorker(s, timer.uid, timer.container, { ...w, failures });
   ctx.trace(
     "pod.probe-failed",
-    `kubelet/${cfg.node}: ${timer.probe} probe of ${rt.name}/${timer.container} failed ${failures} times in a row (period ${probe.periodSeconds} s, timeout ${probe.timeoutSeconds} s).`,
+    `kubelet/${cfg.node}: ${timer.probe} probe of ${rt.name}/${timer.container} failed ${failures} ` +
+      `times in a row (period ${probe.periodSeconds} s, timeout ${probe.timeoutSeconds} s).`,
     { pod: rt.name, node: cfg.node, probe: timer.probe, failures },
   );
   if (timer.probe === "readiness")

@@ -1,7 +1,7 @@
 // Pod sync: make the runtime match the pods the API has bound to this node. A pod newly bound is
 // started through CRI; a pod marked for deletion is stopped gracefully (termination.ts) and then
-// removed from the API (the kubelet's confirmation of graceful deletion); the status manager reports phase, IP, conditions
-// and container states whenever they change. While the API is unreachable nothing changes here:
+// removed from the API (the kubelet's confirmation of graceful deletion); the status manager reports phase, IP,
+// conditions and container states whenever they change. While the API is unreachable nothing changes here:
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
@@ -117,7 +117,7 @@ type Desired = {
 };
 
 /** The status the status manager would post for a pod, from the runtime and the probe workers. */
-export function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
+function desiredStatus(s: KubeletState, rt: RuntimePod): Desired {
   const w = s.workers[rt.uid];
   const statuses = rt.containers.map((c): ContainerStatus => {
     const cw = w?.containers[c.name];

@@ -30,7 +30,8 @@ export function onStaticExited(
   if (delay > NOTICE_MS) {
     ctx.trace(
       "kubelet.back-off",
-      `kubelet/${cfg.node}: ${proc} exited (${reason}); back-off ${secs(delay)} before restarting it (CrashLoopBackOff).`,
+      `kubelet/${cfg.node}: ${proc} exited (${reason}); back-off ` +
+        `${secs(delay)} before restarting it (CrashLoopBackOff).`,
       { proc, delayMs: delay },
     );
   }
@@ -114,7 +115,8 @@ export function onProbeResult(
   const kind = s.probe.phase === "startup" ? "startup" : "liveness";
   ctx.trace(
     "kubelet.probe-failed",
-    `kubelet/${cfg.node}: ${target} failed its ${kind} probe (GET /livez: ${r.error ?? `HTTP ${r.status}`}) ${failures} times in a row; the kubelet kills the container and restarts it.`,
+    `kubelet/${cfg.node}: ${target} failed its ${kind} probe (GET /livez: ${r.error ?? `HTTP ${r.status}`}) ` +
+      `${failures} times in a row; the kubelet kills the container and restarts it.`,
     { proc: target, probe: kind, failures },
   );
   ctx.killLocal(target, `${kind} probe failed`);

@@ -10,7 +10,7 @@ import type { ContainerStop, StopStep } from "../containerd-protocol";
 import type { KubeletConfig } from "./types";
 
 /** kuberuntime_container.go minimumGracePeriodInSeconds. */
-export const MINIMUM_GRACE_PERIOD_MS = 2000;
+const MINIMUM_GRACE_PERIOD_MS = 2000;
 
 /** How the kubelet stops each of the pod's containers. Pure. */
 export function stopPlan(pod: Pod): StopStep[] {
@@ -25,11 +25,13 @@ export function stopPlan(pod: Pod): StopStep[] {
 export function traceStopping(pod: Pod, plan: readonly StopStep[], cfg: KubeletConfig, ctx: Ctx): void {
   const steps = plan.map(
     (p) =>
-      `${p.container}: ${p.preStopMs > 0 ? `preStop sleep ${secs(p.preStopMs)}, then ` : ""}SIGTERM, SIGKILL ${secs(p.timeoutMs)} later if still running`,
+      `${p.container}: ${p.preStopMs > 0 ? `preStop sleep ${secs(p.preStopMs)}, then ` : ""}SIGTERM, ` +
+      `SIGKILL ${secs(p.timeoutMs)} later if still running`,
   );
   ctx.trace(
     "pod.stopping",
-    `kubelet/${cfg.node}: ${pod.metadata.name} is terminating (grace period ${pod.spec.terminationGracePeriodSeconds} s): stopping its containers (${steps.join("; ")}).`,
+    `kubelet/${cfg.node}: ${pod.metadata.name} is terminating (grace period ` +
+      `${pod.spec.terminationGracePeriodSeconds} s): stopping its containers (${steps.join("; ")}).`,
     { pod: pod.metadata.name, node: cfg.node, graceSeconds: pod.spec.terminationGracePeriodSeconds },
   );
 }
@@ -40,7 +42,8 @@ export function traceStopped(name: string, exits: readonly ContainerStop[], cfg:
       ? `${e.container} was not running`
       : e.exitCode === 0
         ? `${e.container} exited on SIGTERM after ${secs(e.afterMs)}`
-        : `${e.container} was still running when its grace period ran out and was killed (SIGKILL, exit 137) after ${secs(e.afterMs)}`,
+        : `${e.container} was still running when its grace period ran out ` +
+          `and was killed (SIGKILL, exit 137) after ${secs(e.afterMs)}`,
   );
   ctx.trace("pod.stopped", `kubelet/${cfg.node}: the containers of ${name} have stopped: ${how.join("; ")}.`, {
     pod: name,

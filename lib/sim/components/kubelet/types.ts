@@ -57,7 +57,10 @@ export type ContainerWorker = {
   backingOff: boolean;
   /** When the container last exited: a new exit more than 10 min later starts the back-off afresh. */
   lastExit: Ms | null;
-  /** The container exited and the pod's restartPolicy keeps it down (Never; OnFailure after code 0): its exit code and when. */
+  /**
+   * The container exited and the pod's restartPolicy keeps it down (Never; OnFailure after code 0): its exit code and
+   * when.
+   */
   done?: { exitCode: number; at: Ms };
 };
 

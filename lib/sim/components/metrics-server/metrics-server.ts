@@ -4,8 +4,8 @@
 // (pkg/storage/pod.go: Store, GetMetrics). A container that started 10 s to one resolution before
 // the scrape gets its start time as the earlier sample (usage 0, freshContainerMinMetricsResolution);
 // one that started less than 10 s before has no earlier sample, so no metric until the next
-// scrape, and the HPA counts its pod as missing. The HPA controller reads PodMetrics through the metrics.k8s.io API; the
-// kube-aggregator hop (kube-apiserver proxying the APIService to this pod) is not modelled: the
+// scrape, and the HPA counts its pod as missing. The HPA controller reads PodMetrics through the metrics.k8s.io API;
+// the kube-aggregator hop (kube-apiserver proxying the APIService to this pod) is not modelled: the
 // list request comes straight here.
 import { defineComponent, type Ctx } from "../../core/component";
 import { emptyRecord, withEntry } from "../../core/records";
@@ -29,7 +29,9 @@ export type MetricsServerState = {
 };
 export type MetricsServerTimer = { t: "scrape" };
 
-/** Store: the new sample becomes `last`; `prev` is the container's start, the old `last`, or kept, as upstream decides. */
+/**
+ * Store: the new sample becomes `last`; `prev` is the container's start, the old `last`, or kept, as upstream decides.
+ */
 export function storePodSamples(
   prevPods: Readonly<Record<string, PodPoints>> | undefined,
   stats: readonly PodCpuStats[],

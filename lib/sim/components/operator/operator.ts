@@ -51,7 +51,10 @@ export type OperatorState = {
   http: HttpClient<OperatorTag>;
   elector: Elector;
   informers: Readonly<Record<string, Informer>>;
-  /** Writes sent (by a key naming the object and what was written), so a pass does not repeat one the informer does not show yet. */
+  /**
+   * Writes sent (by a key naming the object and what was written), so a pass does not repeat one the informer does not
+   * show yet.
+   */
   busy: Readonly<Record<string, "sent">>;
   /** WebApps (by uid) whose cleanup is running. */
   cleaning: Readonly<Record<string, true>>;
@@ -63,7 +66,7 @@ type OperatorTimer =
 const INFORMERS = ["deployments", "webapps"] as const;
 
 /** The Deployment a WebApp's spec asks for (what Reconcile builds and compares). Pure. */
-export function desiredDeployment(w: WebApp): Deployment {
+function desiredDeployment(w: WebApp): Deployment {
   const labels = { app: w.metadata.name };
   return {
     kind: "Deployment",
@@ -225,7 +228,8 @@ function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorSt
         if (s.cleaning[uid] !== undefined) continue;
         ctx.trace(
           "operator.cleanup-started",
-          `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.`,
+          `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: ` +
+            "it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.",
           { webapp: name },
         );
         ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
@@ -275,19 +279,22 @@ function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx
   if (d.op === "add-finalizer")
     ctx.trace(
       "operator.finalizer-added",
-      `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now on a delete only marks it (deletionTimestamp) until the operator has cleaned up.`,
+      `webapp-operator added the finalizer ${WEBAPP_FINALIZER} to WebApp ${d.name}: from now ` +
+        "on a delete only marks it (deletionTimestamp) until the operator has cleaned up.",
       { webapp: d.name },
     );
   else if (d.op === "create")
     ctx.trace(
       "operator.deployment-created",
-      `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`,
+      `webapp-operator created Deployment ${d.name} for WebApp ${d.name} (${d.replicas} replicas of ` +
+        `${d.image}), with an ownerReference to the WebApp (controller: true, blockOwnerDeletion: true).`,
       { webapp: d.name, replicas: d.replicas, image: d.image },
     );
   else if (d.op === "update")
     ctx.trace(
       "operator.deployment-updated",
-      `webapp-operator updated Deployment ${d.name} to the WebApp's spec as it reads it now: ${d.replicas} replicas of ${d.image}.`,
+      `webapp-operator updated Deployment ${d.name} to the WebApp's spec ` +
+        `as it reads it now: ${d.replicas} replicas of ${d.image}.`,
       { webapp: d.name, replicas: d.replicas, image: d.image },
     );
   else
@@ -330,7 +337,8 @@ function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<Opera
       const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
       ctx.trace(
         "operator.synced",
-        `webapp-operator's informers have synced: the initial LIST shows ${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
+        "webapp-operator's informers have synced: the initial LIST shows " +
+          `${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
         { webapps: apps.length, specs: list },
       );
     }

@@ -128,10 +128,7 @@ function buildProfile(raw: RawProfile, index: number, count: number, location: D
 }
 
 /** Builds profiles from a validated configuration (or the defaults when `raw` is null). Pure. */
-export function buildSchedulerConfig(
-  raw: RawSchedulerConfig | null,
-  location: DocumentLocation,
-): Result<SchedulerConfig> {
+function buildSchedulerConfig(raw: RawSchedulerConfig | null, location: DocumentLocation): Result<SchedulerConfig> {
   const rawProfiles = raw?.profiles?.length ? raw.profiles : [{}];
   const profiles: Profile[] = [];
   for (const [index, rawProfile] of rawProfiles.entries()) {

@@ -8,7 +8,7 @@ const plugin = z.strictObject({ name: z.string().min(1), weight: integer(0, 2 **
 
 const pluginSet = z.strictObject({ enabled: z.array(plugin).optional(), disabled: z.array(plugin).optional() });
 
-export const EXTENSION_POINT_KEYS = [
+const EXTENSION_POINT_KEYS = [
   "preEnqueue",
   "queueSort",
   "preFilter",

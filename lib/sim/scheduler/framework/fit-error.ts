@@ -11,7 +11,7 @@ function byteCompare(a: string, b: string): number {
 }
 
 /** The histogram part: "<count> <reason>" pairs sorted as strings. Pure. */
-export function reasonHistogram(statuses: Status[]): string[] {
+function reasonHistogram(statuses: Status[]): string[] {
   const counts = new Map<string, number>();
   for (const status of statuses) for (const reason of status.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   return [...counts].map(([reason, count]) => `${count} ${reason}`).sort(byteCompare);

@@ -2,8 +2,8 @@
 // the percentage (profile, else global; 0 = adaptive 50 − n/125, at least 5%) of the nodes, at least 100.
 import { divTrunc } from "@/lib/sim/scheduler/int-math";
 
-export const MIN_FEASIBLE_NODES_TO_FIND = 100;
-export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
 /** Pure. */
 export function numFeasibleNodesToFind(percentageOfNodesToScore: number, numAllNodes: number): number {

@@ -32,7 +32,8 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, nodes: Node
       const score = normalized[i] ?? 0;
       if (score > MAX_NODE_SCORE || score < 0)
         throw new Error(
-          `plugin "${name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
+          `plugin "${name}" returns an invalid score ${score}, it should ` +
+            `in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
         );
       if (detail) scores[i]?.push({ plugin: name, raw: raw[i] ?? 0, normalized: score, weighted: score * weight });
       totals[i] = (totals[i] ?? 0) + score * weight;

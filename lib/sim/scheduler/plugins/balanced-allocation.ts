@@ -1,6 +1,6 @@
 // NodeResourcesBalancedAllocation (plugins/noderesources/balanced_allocation.go): favours nodes whose
 // cpu and memory fractions stay close, using the real requests. Best-effort pods are skipped
-// (k/k issue #129138), so they do not pile onto one node.
+// (kubernetes/kubernetes#129138), so they do not pile onto one node.
 import {
   allocatableFor,
   allocationVectors,

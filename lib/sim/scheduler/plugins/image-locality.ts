@@ -8,22 +8,22 @@ import { MAX_NODE_SCORE, type PluginImpl } from "@/lib/sim/scheduler/types";
 
 const MB = 1024 * 1024;
 export const MIN_THRESHOLD = 23 * MB;
-export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
 /** normalizedImageName: an image without a tag gets ":latest". Pure. */
-export function normalizedImageName(name: string): string {
+function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
 }
 
 /** The pod's images, init containers first, normalised. Pure. */
-export function podImageNames(pod: Pod): string[] {
+function podImageNames(pod: Pod): string[] {
   return [...pod.initContainers, ...pod.containers].map((c) => normalizedImageName(c.image));
 }
 
 type PodImages = { names: string[]; scaled: number[] };
 
 /** Per cycle: each image's scaledImageScore, int64(float64(size) * (numNodes / totalNumNodes)). Pure. */
-export function podImages(snapshot: Snapshot, pod: Pod): PodImages {
+function podImages(snapshot: Snapshot, pod: Pod): PodImages {
   const names = podImageNames(pod);
   const scaled = names.map((name) => {
     const state = snapshot.images.get(name);
@@ -33,7 +33,7 @@ export function podImages(snapshot: Snapshot, pod: Pod): PodImages {
 }
 
 /** sumImageScores: init containers and containers alike, for images the node holds. Pure. */
-export function sumImageScores(node: NodeInfo, images: PodImages): number {
+function sumImageScores(node: NodeInfo, images: PodImages): number {
   let sum = 0;
   for (let i = 0; i < images.names.length; i++) {
     const name = images.names[i];

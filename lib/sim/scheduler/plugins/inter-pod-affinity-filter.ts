@@ -6,9 +6,9 @@ import { affinityTermMatches, type AffinityTerm, type PodInfo } from "@/lib/sim/
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, PluginImpl, PreFilterOutcome, Status } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
-export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
-export const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
+const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
+const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
+const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
 
 /** Counts keyed by "topologyKey\0value". */
 type PairCounts = Map<string, number>;
@@ -25,7 +25,7 @@ function bump(counts: PairCounts, labels: LabelSet, topologyKey: string): void {
 }
 
 /** podMatchesAllAffinityTerms: false for no terms. Pure. */
-export function podMatchesAllTerms(terms: AffinityTerm[], pod: PodInfo): boolean {
+function podMatchesAllTerms(terms: AffinityTerm[], pod: PodInfo): boolean {
   return terms.length > 0 && terms.every((term) => affinityTermMatches(term, pod.pod));
 }
 

@@ -11,7 +11,7 @@ import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
 import { MAX_NODE_SCORE, type PluginImpl, type PreFilterOutcome } from "@/lib/sim/scheduler/types";
 import type { CycleContext } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
+const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
 const ERR_REASON_ENFORCED = "node(s) didn't match scheduler-enforced node affinity";
 const ERR_REASON_CONFLICT = "pod affinity terms conflict";
 

@@ -1,7 +1,7 @@
 // NodeName (plugins/nodename/node_name.go): a pod that names its node fits only that node.
 import type { PluginImpl } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node name";
+const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node name";
 
 export const nodeName: PluginImpl = {
   filter(ctx, node) {

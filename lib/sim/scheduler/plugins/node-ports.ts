@@ -4,7 +4,7 @@
 import type { HostPort } from "@/lib/sim/k8s/types";
 import type { PluginImpl } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";
+const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";
 
 const BIND_ALL = "0.0.0.0";
 
@@ -13,7 +13,7 @@ function sameSlot(a: HostPort, b: HostPort): boolean {
 }
 
 /** HostPortInfo.CheckConflict for one wanted port against the node's used ports. Pure. */
-export function hostPortConflicts(used: HostPort[], wanted: HostPort): boolean {
+function hostPortConflicts(used: HostPort[], wanted: HostPort): boolean {
   if (wanted.hostPort <= 0) return false;
   const ip = wanted.hostIP || BIND_ALL;
   return used.some((port) => {

@@ -31,7 +31,7 @@ function isIgnored(name: string, args: PluginArgs["fit"]): boolean {
 }
 
 /** fitsRequest: every insufficient resource, in upstream's order (scalars sorted by name). Pure. */
-export function insufficientResources(pod: PodInfo, node: NodeInfo, args: PluginArgs["fit"]): Insufficient[] {
+function insufficientResources(pod: PodInfo, node: NodeInfo, args: PluginArgs["fit"]): Insufficient[] {
   const result: Insufficient[] = [];
   if (node.pods.length + 1 > node.allocatable.pods) result.push({ reason: "Too many pods", unresolvable: false });
   const want = pod.resources.requests;

@@ -3,7 +3,7 @@
 import { tolerationsTolerateTaint } from "@/lib/sim/k8s/tolerations";
 import type { PluginImpl } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable";
+const ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable";
 
 const UNSCHEDULABLE_TAINT = { key: "node.kubernetes.io/unschedulable", value: "", effect: "NoSchedule" as const };
 

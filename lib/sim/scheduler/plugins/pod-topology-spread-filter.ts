@@ -11,8 +11,8 @@ import {
 import { selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { CycleContext, PluginImpl, Status } from "@/lib/sim/scheduler/types";
 
-export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
-export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
+const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
+const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
 
 type FilterState = { constraints: SpreadConstraint[]; matchNum: Map<string, number>[]; minMatchNum: number[] };
 

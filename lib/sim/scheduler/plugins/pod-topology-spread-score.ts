@@ -25,12 +25,12 @@ type ScoreState = {
 };
 
 /** topologyNormalizingWeight: log(size + 2). */
-export function topologyNormalizingWeight(size: number): number {
+function topologyNormalizingWeight(size: number): number {
   return Math.log(size + 2);
 }
 
 /** scoreForCount: cnt × weight + (maxSkew − 1). */
-export function scoreForCount(count: number, maxSkew: number, weight: number): number {
+function scoreForCount(count: number, maxSkew: number, weight: number): number {
   return count * weight + (maxSkew - 1);
 }
 

@@ -57,7 +57,7 @@ export type ExtensionPoint =
  * NewFramework expands multiPoint). Used for configuration; at run time a point without a simulated
  * method is a no-op.
  */
-export const UPSTREAM_POINTS: Record<PluginName, ExtensionPoint[]> = {
+const UPSTREAM_POINTS: Record<PluginName, ExtensionPoint[]> = {
   SchedulingGates: ["preEnqueue"],
   PrioritySort: ["queueSort"],
   NodeUnschedulable: ["filter"],

@@ -33,17 +33,6 @@ export function requestedFor(node: NodeInfo, resource: string, podRequest: numbe
   return (node.requested.scalar[resource] ?? 0) + podRequest;
 }
 
-/** Both halves as a pair (for tests and readers). Pure. */
-export function allocatableAndRequested(
-  node: NodeInfo,
-  resource: string,
-  podRequest: number,
-  useRequested: boolean,
-): [number, number] {
-  const allocatable = allocatableFor(node, resource, podRequest);
-  return allocatable === 0 ? [0, 0] : [allocatable, requestedFor(node, resource, podRequest, useRequested)];
-}
-
 /** resourceAllocationScorer.score: builds the aligned vectors, zeroing resources with no allocatable. Pure. */
 export function allocationVectors(
   node: NodeInfo,

@@ -4,7 +4,7 @@ import { divTrunc, mulDiv, roundHalfAwayFromZero } from "@/lib/sim/scheduler/int
 import { MAX_NODE_SCORE, type ResourceSpec, type UtilizationShapePoint } from "@/lib/sim/scheduler/types";
 
 /** config.MaxCustomPriorityScore: shape scores are 0–10 and scaled ×10 to node scores. */
-export const MAX_CUSTOM_PRIORITY_SCORE = 10;
+const MAX_CUSTOM_PRIORITY_SCORE = 10;
 const MAX_UTILIZATION = 100;
 
 /** leastRequestedScore: (capacity − requested) × 100 / capacity; 0 when over capacity. Pure. */
@@ -63,7 +63,7 @@ export function brokenLinear(shape: UtilizationShapePoint[], p: number): number 
 }
 
 /** scaledUtilization: requested × 100 / capacity, clamped to [0, 100]. Pure. */
-export function scaledUtilization(requested: number, capacity: number): number {
+function scaledUtilization(requested: number, capacity: number): number {
   if (capacity <= 0 || requested <= 0) return 0;
   if (requested >= capacity) return MAX_UTILIZATION;
   return mulDiv(requested, MAX_UTILIZATION, capacity);

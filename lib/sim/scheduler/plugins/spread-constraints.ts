@@ -28,7 +28,7 @@ export type SpreadConstraint = {
 };
 
 /** systemDefaultConstraints (podtopologyspread/plugin.go). */
-export const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
+const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
   {
     maxSkew: 3,
     topologyKey: HOSTNAME_LABEL,
@@ -59,7 +59,7 @@ function withMatchLabelKeys(selector: Selector, keys: string[], podLabels: Label
 }
 
 /** filterTopologySpreadConstraints: the constraints with the given action, selectors parsed. Pure. */
-export function filterConstraints(
+function filterConstraints(
   constraints: TopologySpreadConstraint[],
   podLabels: LabelSet,
   action: TopologySpreadConstraint["whenUnsatisfiable"],
@@ -81,7 +81,7 @@ function controllerOf(pod: Pod) {
 }
 
 /** helper.DefaultSelector: matching Services' selectors, plus the controller's selector. Pure. */
-export function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
+function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
   let labelSet: LabelSet = {};
   for (const w of workloads) {
     if (w.kind !== "Service" || w.namespace !== pod.namespace || w.selector === null) continue;
