@@ -7,14 +7,17 @@ import { hashPassword, passwordWeakness } from "@/lib/auth/password";
 import { getCurrentUser, sessionCookiePattern } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { changeEmail, changePassword } from "@/lib/data/credentials";
+import { importAccountFile } from "@/lib/data/account-import";
 import { deleteAccount } from "@/lib/data/accounts";
 import { importFile } from "@/lib/data/imports";
 import { getLearnerId } from "@/lib/data/learners";
 import { guestCookieName } from "@/lib/learner/guest-token";
 import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
 import {
+  accountImportSchema,
   deleteAccountSchema,
   importUploadSchema,
+  type AccountImportState,
   type DeleteAccountState,
   type ImportState,
 } from "@/lib/validations/account";
@@ -42,6 +45,18 @@ export async function importDeck(_previous: ImportState, submitted: unknown): Pr
     deckName,
     now: clock.now(),
   });
+  if (outcome.ok) revalidatePath("/", "layout");
+  return outcome;
+}
+
+export async function importAccount(_previous: AccountImportState, submitted: unknown): Promise<AccountImportState> {
+  const formData = formDataOrEmpty(submitted);
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage, problems: [] };
+  const parsed = accountImportSchema.safeParse({ file: formData.get("file") });
+  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form."), problems: [] };
+  const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
+  const outcome = await importAccountFile({ learnerId, bytes, now: clock.now() });
   if (outcome.ok) revalidatePath("/", "layout");
   return outcome;
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountForm } from "@/components/account/account-form";
+import { AccountImportForm } from "@/components/account/account-import-form";
+import { AnkiPackageExport } from "@/components/account/anki-package-export";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ImportForm } from "@/components/account/import-form";
 import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getExportableDecks } from "@/lib/data/export-anki-package";
+import { getLearnerId } from "@/lib/data/learners";
 import { importBytesMax, importCardsMax } from "@/lib/import/limits";
-import { changeMyEmail, changeMyPassword, deleteMyAccount, importDeck } from "./actions";
+import { changeMyEmail, changeMyPassword, deleteMyAccount, importAccount, importDeck } from "./actions";
 
 export const metadata: Metadata = { title: "Account and data" };
 
@@ -28,14 +32,17 @@ const downloads = [
       "decks and tags; Anki updates them on a second import.",
   },
   {
-    href: "/api/export/account.json",
-    label: "Everything (JSON)",
-    detail: "Your account, settings, private decks, card states, reviews and quizzes.",
+    href: "/api/export/account.json.gz",
+    label: "Everything (JSON, gzipped)",
+    detail:
+      "Everything you studied and set: settings, deck limits, your decks and cards, card states, every review " +
+      "(undone ones too), quizzes and mock interviews, replays viewed. Restore it below, as it is.",
   },
 ];
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
+  const decks = await getExportableDecks(await getLearnerId());
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-1">
@@ -85,8 +92,10 @@ export default async function AccountPage() {
       ) : null}
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
-          Anki plain text (tab or comma separated, with or without Anki&apos;s <code>#</code> header lines) or Markdown
-          with questions in <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
+          An Anki package (<code>.apkg</code> or <code>.colpkg</code>, with each card&apos;s review history and memory
+          state; media files are not imported), Anki plain text (tab or comma separated, with or without the
+          <code>#</code> header lines Anki writes) or Markdown with questions in{" "}
+          <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
           {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists every
           line to fix. The deck is private to you.
         </p>
@@ -102,7 +111,25 @@ export default async function AccountPage() {
               <p className="text-sm text-muted">{download.detail}</p>
             </li>
           ))}
+          <li className="space-y-2">
+            <p className="font-medium">Anki package (.apkg)</p>
+            <p className="text-sm text-muted">
+              A deck with your progress: each card&apos;s schedule, FSRS memory and review history, to go on studying in
+              Anki, AnkiDroid or AnkiMobile. In Anki&apos;s import dialog, turn on “Import any learning progress” (off
+              by default) to keep it.
+            </p>
+            <AnkiPackageExport decks={decks} />
+          </li>
         </ul>
+      </Panel>
+      <Panel title="Restore an account">
+        <p className="text-sm text-muted">
+          An account file from “Everything” (gzipped or unpacked) brings back all it holds, here or on another Quorum,
+          for a learner with no study yet: a new account, or a guest right after deleting this one. It is restored whole
+          or not at all, and a file that refers to a card this Quorum lacks is refused with the card named. Your sign-in
+          stays as it is.
+        </p>
+        <AccountImportForm action={importAccount} />
       </Panel>
       <Panel title="Delete">
         <p className="text-sm text-muted">

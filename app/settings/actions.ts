@@ -5,7 +5,11 @@ import { z } from "zod";
 import { clock } from "@/lib/clock";
 import { ensureGuestLearner, getLearnerId } from "@/lib/data/learners";
 import { saveStudySettings } from "@/lib/data/settings";
-import { noLearnerMessage } from "@/lib/validations/messages";
+import { rescheduleLearnerCards } from "@/lib/data/fsrs-reschedule";
+import { evaluateLearnerWeights, optimizeLearnerWeights } from "@/lib/data/fsrs-weights";
+import { planRetention } from "@/lib/data/retention-plan";
+import { noLearnerMessage, type FormMessageState } from "@/lib/validations/messages";
+import type { PlanState, WeightsState } from "./_lib/fsrs-states";
 import { studySettingsSchema, type SettingsState } from "@/lib/validations/settings";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 
@@ -28,4 +32,38 @@ export async function updateSettings(_previous: SettingsState, submitted: unknow
   await saveStudySettings(learnerId, parsed.data, clock.now());
   revalidatePath("/", "layout");
   return { ok: true };
+}
+
+export async function optimizeParameters(): Promise<WeightsState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const outcome = await optimizeLearnerWeights(learnerId, clock.now());
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  revalidatePath("/", "layout"); // the next card is scheduled with the weights kept
+  return { ok: true, action: "optimize", comparison: outcome.value };
+}
+
+export async function evaluateParameters(): Promise<WeightsState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const outcome = await evaluateLearnerWeights(learnerId, clock.now());
+  return outcome.ok
+    ? { ok: true, action: "evaluate", comparison: outcome.value }
+    : { ok: false, message: outcome.message };
+}
+
+export async function rescheduleCards(): Promise<FormMessageState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const result = await rescheduleLearnerCards(learnerId, clock.now());
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Rescheduled ${result.rescheduled} cards from their review history.` };
+}
+
+export async function planRetentions(): Promise<PlanState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const outcome = await planRetention(learnerId, clock.now());
+  return outcome.ok ? { ok: true, plan: outcome.value } : { ok: false, message: outcome.message };
 }

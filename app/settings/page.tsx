@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { ThemeChoice } from "@/components/settings/theme-choice";
 import { getLearnerId } from "@/lib/data/learners";
+import { getOptimizerStatus } from "@/lib/data/fsrs-weights";
 import { getStudySettings } from "@/lib/data/settings";
 import { formatSteps } from "@/lib/srs/steps";
-import { updateSettings } from "./actions";
+import { FsrsParametersPanel } from "./_components/fsrs-parameters-panel";
+import { RetentionPlanner } from "./_components/retention-planner";
+import { evaluateParameters, optimizeParameters, planRetentions, rescheduleCards, updateSettings } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const settings = await getStudySettings(await getLearnerId());
+  const learnerId = await getLearnerId();
+  const [settings, optimizerStatus] = await Promise.all([getStudySettings(learnerId), getOptimizerStatus(learnerId)]);
   const zones = Intl.supportedValuesOf("timeZone");
   const timeZones = zones.includes("UTC") ? zones : ["UTC", ...zones]; // Node lists canonical zones only
   return (
@@ -35,6 +39,13 @@ export default async function SettingsPage() {
           leechAction: settings.leechAction,
         }}
       />
+      <FsrsParametersPanel
+        status={optimizerStatus}
+        optimize={optimizeParameters}
+        evaluate={evaluateParameters}
+        reschedule={rescheduleCards}
+      />
+      <RetentionPlanner plan={planRetentions} />
       <ThemeChoice />
     </div>
   );

@@ -21,7 +21,7 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
             id="file"
             name="file"
             type="file"
-            accept=".txt,.tsv,.csv,.md,.markdown,text/plain,text/csv,text/markdown"
+            accept=".apkg,.colpkg,.txt,.tsv,.csv,.md,.markdown,text/plain,text/csv,text/markdown"
             required
             className={
               "block w-full text-sm file:mr-3 file:rounded-md file:border " +

@@ -3,22 +3,20 @@ import { db } from "@/lib/db";
 import { parseImportFile } from "@/lib/import/parse-import";
 import { renderImportedCards, type RenderBatch } from "@/lib/import/render-cards";
 import { storageQuotaBytes } from "@/lib/import/storage-quota";
-import type { ImportFormat, ImportResult } from "@/lib/import/types";
+import type { ImportFormat, ImportOutcome } from "@/lib/import/types";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { ensureGuestLearner } from "./learners";
+import { importAnkiPackage, isAnkiPackageName } from "./import-anki-package";
 import { saveImportedDeck } from "./save-imported-deck";
 
-export type ImportOutcome =
-  | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
-  | { ok: false; message: string; errors: ImportResult["errors"]; skipped: ImportResult["skipped"] };
-
 /** Markdown is rendered in the worker pool, a batch per job, never on the request loop. */
-const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
+export const renderInPool: RenderBatch = (sources) => runInPool({ kind: "render-markdown", sources });
 
 /**
- * Imports an uploaded Anki text or Markdown Q&A file as a new private deck of the learner. A file
- * with any error imports nothing and says, line by line, what to fix; so does an import over the
- * learner's rate limit or storage quota, or one the worker pool cannot take now.
+ * Imports an uploaded Anki package (lib/data/import-anki-package.ts), Anki text or Markdown Q&A
+ * file as a new private deck of the learner. A file with any error imports nothing and says, line
+ * by line, what to fix; so does an import over the learner's rate limit or storage quota, or one
+ * the worker pool cannot take now.
  */
 export async function importFile(input: {
   learnerId: string;
@@ -30,6 +28,7 @@ export async function importFile(input: {
 }): Promise<ImportOutcome> {
   const refused = await takeHeavyJobAllowance("imports", input.learnerId, input.now);
   if (refused) return { ok: false, message: refused.message, errors: [], skipped: [] };
+  if (isAnkiPackageName(input.fileName)) return importAnkiPackage(input);
   const result = parseImportFile({ bytes: input.bytes, fileName: input.fileName, format: input.format });
   if (result.errors.length) {
     return {

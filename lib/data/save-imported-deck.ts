@@ -17,6 +17,9 @@ const importedDeckPosition = 10_000;
 
 export type SavedDeck = { ok: true; deckId: string; imported: number } | { ok: false; message: string };
 
+/** Writes what comes with the cards (an Anki package's states and reviews) before the deck is shown; ids in order. */
+export type WriteWithCards = (db: PrismaClient, cardIds: string[]) => Promise<void>;
+
 /** Cards per insert: each is its own short write, so other learners' writes interleave. */
 const insertBatchSize = 100;
 
@@ -28,7 +31,14 @@ const insertBatchSize = 100;
  */
 export async function saveImportedDeck(
   db: PrismaClient,
-  input: { ownerId: string; deckName: string; description: string; cards: RenderedCard[]; quotaBytes: number },
+  input: {
+    ownerId: string;
+    deckName: string;
+    description: string;
+    cards: RenderedCard[];
+    quotaBytes: number;
+    writeWithCards?: WriteWithCards;
+  },
 ): Promise<SavedDeck> {
   const deckId = importedId();
   const newBytes = input.cards.reduce((sum, card) => sum + cardBytesOf(card), 0);
@@ -50,14 +60,16 @@ export async function saveImportedDeck(
   });
   if (!created.ok) return created;
   try {
+    const cardIds = input.cards.map(() => importedId());
     for (let start = 0; start < input.cards.length; start += insertBatchSize) {
       await db.card.createMany({
         data: input.cards
           .slice(start, start + insertBatchSize)
-          .map((card, index) => cardRow(deckId, card, start + index)),
+          .map((card, index) => cardRow(cardIds[start + index]!, deckId, card, start + index)),
       });
       await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run between batches
     }
+    await input.writeWithCards?.(db, cardIds);
     const shown = await db.$transaction(async (tx) => {
       // Checked again with this deck counted: two imports at once cannot both fit.
       const quota = checkStorageQuota(
@@ -77,12 +89,17 @@ export async function saveImportedDeck(
 }
 
 async function deleteDeck(db: PrismaClient, deckId: string): Promise<void> {
-  await db.$transaction([db.card.deleteMany({ where: { deckId } }), db.deck.delete({ where: { id: deckId } })]);
+  await db.$transaction([
+    db.reviewLog.deleteMany({ where: { card: { deckId } } }),
+    db.cardState.deleteMany({ where: { card: { deckId } } }),
+    db.card.deleteMany({ where: { deckId } }),
+    db.deck.delete({ where: { id: deckId } }),
+  ]);
 }
 
-function cardRow(deckId: string, card: RenderedCard, position: number) {
+function cardRow(id: string, deckId: string, card: RenderedCard, position: number) {
   return {
-    id: importedId(),
+    id,
     deckId,
     type: "flashcard",
     prompt: card.front,

@@ -6,6 +6,7 @@ import { browserTimeZone } from "./time-zone";
 import { defaultSchedulerOptions, type SchedulerOptions } from "@/lib/srs/schedule";
 import { carryStudyDay, type DayCarry } from "@/lib/srs/day";
 import { formatSteps, parseSteps } from "@/lib/srs/steps";
+import { weightsFromJson } from "@/lib/srs/stored-weights";
 import type { StudySettingsInput } from "@/lib/validations/settings";
 
 export type StudySettings = SchedulerOptions & {
@@ -60,6 +61,7 @@ export const getStudySettings = cache(async (learnerId: string | null): Promise<
     allDecksReviewsPerDay: row.allDecksReviewsPerDay,
     learningSteps: parseSteps(row.learningSteps) ?? defaultStudySettings.learningSteps,
     relearningSteps: parseSteps(row.relearningSteps) ?? defaultStudySettings.relearningSteps,
+    weights: weightsFromJson(row.fsrsWeights),
     timeZone: detected ?? row.timeZone,
     dayStartHour: row.dayStartHour,
     leechThreshold: row.leechThreshold,

@@ -25,10 +25,14 @@ const backoffMs = (tries: number) => Math.random() * Math.min(250, 5 * 2 ** trie
 export async function serializableTransaction<T>(
   client: PrismaClient,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options: { timeoutMs?: number } = {},
 ): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
-      return await client.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
+      return await client.$transaction(work, {
+        isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      });
     } catch (error) {
       if (!isSerializationFailure(error) || tries >= serializableTriesMax) throw error;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(tries)));

@@ -19,7 +19,7 @@ const tagSchema = z
   .max(tagCharsMax, { message: `A tag is longer than ${tagCharsMax} characters.` })
   .regex(/^\S*$/, { message: "A tag contains a space." });
 
-const importedCardSchema = z.object({
+export const importedCardSchema = z.object({
   line: z.number().int().positive(),
   front: fieldSchema("front"),
   back: fieldSchema("back"),

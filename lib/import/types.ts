@@ -56,3 +56,8 @@ export type ImportResult = {
   errors: ImportError[];
   meta: ImportMeta;
 };
+
+/** What importing a file as a deck answers: the new deck, or what to fix (nothing was written). */
+export type ImportOutcome =
+  | { ok: true; deckId: string; deckName: string; imported: number; skipped: ImportResult["skipped"] }
+  | { ok: false; message: string; errors: ImportResult["errors"]; skipped: ImportResult["skipped"] };

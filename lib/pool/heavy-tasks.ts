@@ -1,10 +1,28 @@
 // The work that runs inside the pool's worker threads, never on the request loop: a simulation
-// run, a scheduler cycle, a predict question's generation, and Markdown rendering. Each task is
-// plain data in and plain data out (structured-cloned across the thread boundary). This module
-// is loaded by lib/pool/worker-entry.mjs; it must not import server-only code.
+// run, a scheduler cycle, a predict question's generation, Markdown rendering, reading an account
+// file (megabytes of JSON, maybe gzipped, checked row by row), FSRS work (fitting weights to a review
+// log, replaying cards' histories, simulating desired retentions), and Anki packages (reading one:
+// unzip, zstd, SQLite; replaying its review history; writing one). Each task is plain data in and
+// plain data out (structured-cloned across the thread boundary). This module is loaded by
+// lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { buildApkg, type ApkgExportInput } from "../export/apkg/build-apkg";
+import {
+  evaluateWeights,
+  optimizeWeights,
+  type WeightsComparison,
+  type WeightsInput,
+} from "../fsrs-optimizer/optimize-weights";
+import { simulateWorkload, type Workload, type WorkloadInput } from "../fsrs-planner/simulate-workload";
+import { readAccountFile } from "../import/account-file";
+import type { AnkiCard, AnkiRevlog } from "../import/apkg/collection-types";
+import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
+import { replayCards, type ReplayedCard } from "../import/apkg/replay-revlog";
+import type { AccountExportParse } from "../validations/account-export";
 import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
+import { replayHistories, type CardHistory } from "../srs/replay-grades";
+import type { MemoryState, SchedulerOptions } from "../srs/schedule";
 import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
 import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
 
@@ -24,16 +42,40 @@ export type HeavyTask =
   | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
-  | { kind: "render-markdown"; sources: string[] };
+  | { kind: "render-markdown"; sources: string[] }
+  | { kind: "fsrs-optimize"; input: WeightsInput }
+  | { kind: "fsrs-evaluate"; input: WeightsInput & { personalWeights: number[] | null } }
+  | { kind: "fsrs-plan"; input: WorkloadInput }
+  | { kind: "fsrs-reschedule"; histories: CardHistory[]; options: SchedulerOptions }
+  | { kind: "parse-account"; bytes: Uint8Array }
+  | { kind: "parse-apkg"; bytes: Uint8Array }
+  | {
+      kind: "replay-anki-history";
+      cards: { anki: AnkiCard; entries: AnkiRevlog[] }[];
+      crt: number;
+      options: SchedulerOptions;
+    }
+  | { kind: "build-apkg"; input: ApkgExportInput };
+
+export type RescheduledCard = { cardId: string; state: MemoryState | null };
 
 /** What each task kind answers with. */
-export type HeavyResult<T extends HeavyTask> = T extends { kind: "run-scenario" }
-  ? Trace
-  : T extends { kind: "schedule" }
-    ? ScheduleOutcome
-    : T extends { kind: "predict" }
-      ? RenderedPredictQuestion
-      : string[];
+type HeavyResults = {
+  "run-scenario": Trace;
+  schedule: ScheduleOutcome;
+  predict: RenderedPredictQuestion;
+  "render-markdown": string[];
+  "fsrs-optimize": WeightsComparison;
+  "fsrs-evaluate": WeightsComparison;
+  "fsrs-plan": Workload[];
+  "fsrs-reschedule": RescheduledCard[];
+  "parse-account": AccountExportParse;
+  "parse-apkg": ApkgImport;
+  "replay-anki-history": ReplayedCard[];
+  "build-apkg": Uint8Array;
+};
+
+export type HeavyResult<T extends HeavyTask> = HeavyResults[T["kind"]];
 
 function schedule(files: SchedulingInputFiles, seed: number | undefined): ScheduleOutcome {
   const inputs = parseSchedulingInputs(files);
@@ -69,9 +111,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 }
 
 /** The worker's one entry point (piscina calls the default export with each task). */
-export default async function runHeavyTask(
-  task: HeavyTask,
-): Promise<Trace | ScheduleOutcome | RenderedPredictQuestion | string[] | Explanation> {
+export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask> | Explanation> {
   switch (task.kind) {
     case "run-scenario":
       return runScenario(task.scenarioId, task.params, task.seed);
@@ -81,5 +121,21 @@ export default async function runHeavyTask(
       return predict(task.generator, task.seed);
     case "render-markdown":
       return renderAll(task.sources);
+    case "fsrs-optimize":
+      return optimizeWeights(task.input);
+    case "fsrs-evaluate":
+      return evaluateWeights(task.input);
+    case "fsrs-plan":
+      return simulateWorkload(task.input);
+    case "fsrs-reschedule":
+      return replayHistories(task.histories, task.options);
+    case "parse-account":
+      return readAccountFile(task.bytes);
+    case "parse-apkg":
+      return parseAnkiPackage(task.bytes);
+    case "replay-anki-history":
+      return replayCards(task.cards, task.crt, task.options);
+    case "build-apkg":
+      return buildApkg(task.input);
   }
 }

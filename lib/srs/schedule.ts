@@ -1,5 +1,6 @@
 import {
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   Rating,
@@ -9,6 +10,7 @@ import {
   type Grade,
   type StepUnit,
 } from "ts-fsrs";
+import { createLru } from "../lru";
 import { fromLearnerDayTime, toLearnerDayTime, type DayPrefs } from "./day";
 
 // The only place that talks to ts-fsrs. Time is always passed in (no hidden clock), and dates
@@ -36,6 +38,8 @@ export type SchedulerOptions = DayPrefs & {
   /** Steps of a new card before it graduates, and of a forgotten card before it returns: "1m", "10m", "1h", "1d". */
   learningSteps: StepUnit[];
   relearningSteps: StepUnit[];
+  /** The learner's own FSRS-6 weights (21, as ts-fsrs's default_w); null: ts-fsrs's defaults. */
+  weights: readonly number[] | null;
 };
 
 export const defaultSchedulerOptions: SchedulerOptions = {
@@ -45,14 +49,20 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   enableFuzz: true,
   learningSteps: ["1m", "10m"],
   relearningSteps: ["10m"],
+  weights: null,
 };
+
+/** ts-fsrs's FSRS-6 default weights, used when a learner has none of their own. */
+export const defaultWeights: readonly number[] = default_w;
 
 const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 export { Rating, State, type Grade };
 
 export type GradeOutcome = { rating: Grade; before: MemoryState; after: MemoryState };
 
-const schedulers = new Map<string, FSRS>();
+// One ts-fsrs instance per distinct set of options. Personal weights make that one per learner
+// who optimized, so the cache is bounded: an evicted learner's scheduler is rebuilt on use.
+const schedulers = createLru<FSRS>(256);
 
 function getScheduler(options: SchedulerOptions): FSRS {
   const key = JSON.stringify([
@@ -60,20 +70,19 @@ function getScheduler(options: SchedulerOptions): FSRS {
     options.enableFuzz,
     options.learningSteps,
     options.relearningSteps,
+    options.weights,
   ]);
-  let scheduler = schedulers.get(key);
-  if (!scheduler) {
-    scheduler = fsrs(
+  return schedulers.getOrCompute(key, () =>
+    fsrs(
       generatorParameters({
         request_retention: options.desiredRetention,
         enable_fuzz: options.enableFuzz,
         learning_steps: options.learningSteps,
         relearning_steps: options.relearningSteps,
+        w: options.weights ?? undefined,
       }),
-    );
-    schedulers.set(key, scheduler);
-  }
-  return scheduler;
+    ),
+  );
 }
 
 /** The state of a card never reviewed, due at once. */

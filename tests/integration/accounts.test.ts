@@ -5,7 +5,7 @@ import { signUp } from "@/app/(auth)/signup/actions";
 import { authOptions, sessionEnded } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { deleteAccount, isActiveAccount } from "@/lib/data/accounts";
-import { exportAccountJson } from "@/lib/data/exports";
+import { exportAccountJson } from "@/lib/data/account-export";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { recordReplayView } from "@/lib/data/replays";
 

@@ -95,7 +95,7 @@ function isAcceptedUpstream(node: Node, podsOnNode: Pod[], pod: Pod): boolean {
 }
 
 describe("in-sim kube-scheduler on random clusters", () => {
-  it("finds the nodes upstream's filters accept, binds the best, or leaves the pod pending (300 seeds)", () => {
+  it("accepts the nodes upstream's filters accept, binds the best of them, or leaves the pod pending", () => {
     let bound = 0;
     let pending = 0;
     for (let seed = 1; seed <= 300; seed++) {

@@ -19,4 +19,11 @@ describe("cloze rendering", () => {
     expect(hasCloze("{{Front}} and {{c::x}}")).toBe(false);
     expect(clozeFront("{{c1::unclosed")).toBe("{{c1::unclosed");
   });
+
+  it("given a cloze number, hides and bolds only that deletion, as Anki's card for that number does", () => {
+    const text = "{{c1::etcd runs {{c2::Raft::protocol}}}} for {{c2::consensus}}";
+    expect(clozeFront(text, 2)).toBe("etcd runs [protocol] for [...]");
+    expect(clozeBack(text, 2)).toBe("etcd runs <b>Raft</b> for <b>consensus</b>");
+    expect(clozeFront(text, 1)).toBe("[...] for consensus");
+  });
 });

@@ -1,0 +1,28 @@
+import { inputClass } from "@/components/settings/field";
+
+/** Downloads one deck (or all) as an Anki package: a plain GET form, so it works without JavaScript. */
+export function AnkiPackageExport({ decks }: { decks: { id: string; title: string }[] }) {
+  return (
+    <form method="get" action="/api/export/deck.apkg" className="flex flex-wrap items-end gap-3">
+      <div className="space-y-1.5">
+        <label htmlFor="export-deck" className="block text-sm font-medium">
+          Deck
+        </label>
+        <select id="export-deck" name="deck" defaultValue="" className={inputClass}>
+          <option value="">All decks</option>
+          {decks.map((deck) => (
+            <option key={deck.id} value={deck.id}>
+              {deck.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="rounded-md border border-line bg-surface-2 px-4 py-2 text-sm font-medium hover:bg-surface"
+      >
+        Download .apkg
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LearnerSettings" ADD COLUMN "fsrsWeights" JSONB;
