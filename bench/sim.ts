@@ -4,12 +4,24 @@
 //  2. a 5-member etcd cluster, one hour of virtual time, 10 writes/s: wall time, target < 1 s;
 //  3. every scenario's JSON trace at default params: size, target < 100 KB (with its gzipped size and
 //     the raft tape's share, where the scenario records one);
-//  4. what recording the raft tape costs: the same runs with the tape off, informational.
+//  4. what recording the raft tape costs: the same runs with the tape off, informational;
+//  5. the fault lab's shared prefix: a 60 s scenario with one fault near its end, run in full and
+//     resumed from a snapshot of the base run, target: resumed < full (and what taking the snapshots
+//     costs the base run, informational).
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
-import { findScenario, generate, GENERATOR_KINDS, runScenario, SCENARIO_IDS, type RunOptions } from "@/lib/sim";
+import {
+  findScenario,
+  generate,
+  GENERATOR_KINDS,
+  runScenario,
+  SCENARIO_IDS,
+  type Fault,
+  type PrefixSnapshot,
+  type RunOptions,
+} from "@/lib/sim";
 import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
 import { calibrate } from "./support/calibrate";
 
@@ -101,6 +113,45 @@ for (const [id, ms] of withTape) {
           `it ${kb(JSON.stringify({ ...trace, raft: undefined }))} KB`;
     console.log(`  gzipped ${(gzipSync(json).length / 1024).toFixed(1)} KB${tape}`);
   }
+}
+
+{
+  // A faulted run re-runs everything before its first fault unless it resumes from the base run's
+  // snapshot at (or before) that fault: scheduling lasts 60 s, the fault comes at 55 s.
+  const id = "scheduling";
+  const faults: Fault[] = [{ atMs: 55_000, kind: "power-off", target: "node-2" }];
+  const fresh = () => {
+    const runs = new Map<string, PrefixSnapshot[]>();
+    return { snapshotsFor: (key: string) => runs.get(key) ?? runs.set(key, []).get(key)! };
+  };
+  const shared = fresh();
+  runScenario(id, {}, 1, { prefixes: shared });
+  const calibration = calibrate();
+  const full = timeRuns(id, { faults });
+  const timeSeed1 = (options: () => RunOptions) => {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const o = options();
+      const t0 = performance.now();
+      runScenario(id, {}, 1, o);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  const fullSeed1 = timeSeed1(() => ({ faults }));
+  const resumed = timeSeed1(() => ({ faults, prefixes: shared }));
+  console.log(
+    `fault lab: ${id} (60 s) with a fault at 55 s, median of ${RUNS}: full run ${fullSeed1.toFixed(2)} ms ` +
+      `(${(fullSeed1 / calibration).toFixed(3)}× cal; ${full.ms.toFixed(2)} ms over seeds 1..${RUNS}), ` +
+      `resumed from the prefix ${resumed.toFixed(2)} ms (${(resumed / calibration).toFixed(3)}× cal)`,
+  );
+  report("  resumed run as a share of the full run", (resumed / fullSeed1) * 100, "%", 100);
+  const plain = timeSeed1(() => ({}));
+  const keeping = timeSeed1(() => ({ prefixes: fresh() }));
+  console.log(
+    `  the base run taking its snapshots: ${keeping.toFixed(2)} ms, without ${plain.toFixed(2)} ms ` +
+      `(${(keeping / calibration).toFixed(3)}× / ${(plain / calibration).toFixed(3)}× cal)`,
+  );
 }
 
 {

@@ -1,5 +1,6 @@
 // npm run sim -- <command>: the simulation from the command line. One table entry per subcommand;
 // each implementation lives in scripts/sim/<command>.ts and returns the process exit code.
+import { GENERATOR_KINDS } from "@/lib/sim";
 import { runGenerateCommand } from "./sim/generate";
 import { runListCommand } from "./sim/list";
 import { runRunCommand } from "./sim/run";
@@ -13,13 +14,15 @@ const COMMANDS: Record<string, Command> = {
     run: runListCommand,
   },
   run: {
-    usage: "run <id> [--<param> <value>]... [--seed N] [--json]   run a scenario; exit 1 if a claim fails",
+    usage:
+      "run <id> [--<param> <value>]... [--seed N] [--faults <json>] [--json | --hash]   run a scenario" +
+      " (with faults added); exit 1 if a claim fails",
     run: runRunCommand,
   },
   generate: {
     usage:
-      "generate <kind> [--seed N] [--json]   a question answered by the " +
-      "simulation (etcd-writes, pod-placement, pod-names, replacement-time)",
+      "generate <kind> [--seed N] [--json]   a question answered by the simulation (" +
+      `${GENERATOR_KINDS.join(", ")})`,
     run: runGenerateCommand,
   },
   schedule: {

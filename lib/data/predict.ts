@@ -48,7 +48,7 @@ async function build(kind: GeneratorKind, seed: number): Promise<HeavyOutcome<Pr
   const outcome = await runInPool({ kind: "predict", generator: kind, seed });
   if (!outcome.ok) return outcome;
   const { replay, ...question } = outcome.value;
-  const href = replayHref(replay.scenario, replay.params, { seed: replay.seed, t: replay.at });
+  const href = replayHref(replay.scenario, replay.params, { seed: replay.seed, t: replay.at, faults: replay.faults });
   return { ok: true, value: { seed, ...question, replayHref: href, decidedAt: replay.at } };
 }
 

@@ -6,6 +6,7 @@
 // plain data out (structured-cloned across the thread boundary). This module is loaded by
 // lib/pool/worker-entry.mjs; it must not import server-only code.
 import { renderInlineMarkdown, renderMarkdown } from "../content/markdown";
+import { createLru } from "../lru";
 import { buildApkg, type ApkgExportInput } from "../export/apkg/build-apkg";
 import {
   evaluateWeights,
@@ -19,7 +20,16 @@ import type { AnkiCard, AnkiRevlog } from "../import/apkg/collection-types";
 import { parseAnkiPackage, type ApkgImport } from "../import/apkg/parse-apkg";
 import { replayCards, type ReplayedCard } from "../import/apkg/replay-revlog";
 import type { AccountExportParse } from "../validations/account-export";
-import { generate, runScenario, type GeneratedQuestion, type GeneratorKind, type Params, type Trace } from "../sim";
+import {
+  generate,
+  runScenario,
+  type Fault,
+  type GeneratedQuestion,
+  type GeneratorKind,
+  type Params,
+  type PrefixSnapshot,
+  type Trace,
+} from "../sim";
 import { createRng, seedRng } from "../sim/core/rng";
 import { replayHistories, type CardHistory } from "../srs/replay-grades";
 import type { MemoryState, SchedulerOptions } from "../srs/schedule";
@@ -39,7 +49,7 @@ export type ScheduleOutcome =
   ReturnType<typeof explainSchedule> | Extract<ReturnType<typeof parseSchedulingInputs>, { ok: false }>;
 
 export type HeavyTask =
-  | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number }
+  | { kind: "run-scenario"; scenarioId: string; params: Params; seed: number; faults?: Fault[] }
   | { kind: "schedule"; files: SchedulingInputFiles; seed?: number }
   | { kind: "predict"; generator: GeneratorKind; seed: number }
   | { kind: "render-markdown"; sources: string[] }
@@ -104,6 +114,13 @@ async function predict(generator: GeneratorKind, seed: number): Promise<Rendered
   };
 }
 
+/**
+ * This worker's snapshots of recent runs (lib/sim/faults/prefix.ts): a faulted run resumes from its
+ * base run's prefix instead of re-running it. One run keeps at most about 8 MB (control-plane-ha).
+ */
+const prefixRuns = createLru<PrefixSnapshot[]>(8);
+const prefixes = { snapshotsFor: (key: string) => prefixRuns.getOrCompute(key, () => []) };
+
 async function renderAll(sources: string[]): Promise<string[]> {
   const html: string[] = [];
   for (const source of sources) html.push(await renderMarkdown(source));
@@ -114,7 +131,7 @@ async function renderAll(sources: string[]): Promise<string[]> {
 export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask> | Explanation> {
   switch (task.kind) {
     case "run-scenario":
-      return runScenario(task.scenarioId, task.params, task.seed);
+      return runScenario(task.scenarioId, task.params, task.seed, { faults: task.faults, prefixes });
     case "schedule":
       return schedule(task.files, task.seed);
     case "predict":

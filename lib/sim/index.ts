@@ -8,7 +8,12 @@
 //   unpackRaftTape(trace.raft)           -> the Raft wire as rows (lib/replay/raft-tape.ts reads it per frame)
 //   initialView / applyEvent / viewAt    -> the browser replay (fold events over checkpoints)
 //   generate(kind, seed)                 -> a predict-then-replay question answered by a simulation run
-export { runScenario, ScenarioInputError, type RunOptions } from "./run-scenario";
+//   runScenario(id, params, seed, { faults, prefixes })
+//                                        -> the run with faults added (faults/), resumed from a snapshot of
+//                                           the base run's prefix when `prefixes` holds one
+//   parseFaultsJson / checkFaults        -> a fault list read (schema) and held against a run's cluster
+//   compareRuns(base, faulted)           -> first divergence, key moments and flipped claims
+export { runScenario, ScenarioInputError, topologyOf, type RunOptions } from "./run-scenario";
 export { listScenarios, findScenario, SCENARIO_IDS, SCENARIOS, type ScenarioInfo } from "./scenarios/registry";
 export {
   parseParams,
@@ -43,3 +48,23 @@ export type {
 export { ENGINE_VERSION } from "./version";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";
+export {
+  faultSchema,
+  faultListSchema,
+  FAULT_KINDS,
+  FAULTS_MAX,
+  FAULT_HORIZON_MS,
+  type Fault,
+  type FaultKind,
+} from "./faults/schema";
+export {
+  checkFaults,
+  clusterHosts,
+  isFaultableProcess,
+  type FaultCheck,
+  type FaultError,
+  type FaultShape,
+} from "./faults/check";
+export { parseFaultsJson, faultsJson, describeFaultErrors, type FaultsParse } from "./faults/parse";
+export { compareRuns, type RunComparison, type KeyMomentDiff, type KeyMomentKind } from "./faults/compare";
+export { latestSnapshot, SNAPSHOTS_PER_RUN_MAX, type PrefixStore, type PrefixSnapshot } from "./faults/prefix";

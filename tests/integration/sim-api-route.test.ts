@@ -1,9 +1,11 @@
 // GET /api/sim/<id>: the JSON trace, 400 with a message per bad field, 404 with the valid ids, and
-// the same bytes for the same (engine version, id, params, seed) in any query order.
+// the same bytes for the same (engine version, id, params, seed) in any query order; with faults=,
+// the faulted run, its hash as the CLI prints it, and a faults field message for faults that do not fit.
 // Integration, not sim: the route counts each run against the learner's limit in the database.
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/sim/[scenario]/route";
-import { parseTrace, SCENARIO_IDS } from "@/lib/sim";
+import { faultsJson, parseTrace, runScenario, SCENARIO_IDS, type Fault } from "@/lib/sim";
+import { traceHash } from "@/lib/trace-hash";
 
 function call(path: string, scenario: string) {
   return GET(new Request(`http://localhost/api/sim/${scenario}${path}`), { params: Promise.resolve({ scenario }) });
@@ -39,5 +41,29 @@ describe("GET /api/sim/[scenario]", () => {
     const a = await (await call("?outageSeconds=30&seed=2", "etcd-outage")).text();
     const b = await (await call("?seed=2&outageSeconds=30", "etcd-outage")).text();
     expect(b).toBe(a);
+  });
+
+  it("runs the faults of faults= and reports the hash the CLI prints for them", async () => {
+    const faults: Fault[] = [{ atMs: 10_000, kind: "stop", target: "etcd-3" }];
+    const res = await call(`?seed=3&faults=${encodeURIComponent(faultsJson(faults))}`, "etcd-outage");
+    expect(res.status).toBe(200);
+    const trace = parseTrace(await res.json());
+    expect(trace.faults).toEqual(faults);
+    const cli = runScenario("etcd-outage", {}, 3, { faults });
+    expect(res.headers.get("x-sim-trace-hash")).toBe(traceHash(cli));
+  });
+
+  it("answers 400 with a faults field in the learner's words", async () => {
+    const missing = encodeURIComponent(faultsJson([{ atMs: 10_000, kind: "stop", target: "etcd-4" }]));
+    const res = await call(`?faults=${missing}`, "etcd-outage");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { fields: Record<string, string> }).fields).toEqual({
+      faults: "fault 1: there is no etcd-4 in this cluster; its etcd members are etcd-1, etcd-2, etcd-3",
+    });
+    const bad = await call("?faults=%5B%7B", "etcd-outage");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: Record<string, string> }).fields).toEqual({
+      faults: "the faults are not valid JSON",
+    });
   });
 });

@@ -22,7 +22,9 @@ describe("npm run sim", () => {
       id: "node-failure",
       params: { workers: "4", replicas: "6" },
       seed: "9",
+      faults: undefined,
       json: true,
+      hash: false,
       errors: [],
     });
     expect(parseRunArgs(["x", "--workers"]).errors).toEqual(["--workers needs a value"]);

@@ -205,3 +205,26 @@ export function queueItems<E>(q: EventQueue<E>): Queued<E>[] {
   }
   return out.sort((x, y) => x.t - y.t || x.seq - y.seq);
 }
+
+/**
+ * An independent copy of `q` that pops the same items in the same order: the same layout, so the same
+ * sequence numbers and times. Events are shared (the engine never changes a queued event). Pure.
+ */
+export function cloneQueue<E>(q: EventQueue<E>): EventQueue<E> {
+  return {
+    t: q.t.slice(0, q.heapSize),
+    seq: q.seq.slice(0, q.heapSize),
+    ev: q.ev.slice(0, q.heapSize),
+    heapSize: q.heapSize,
+    ringEv: q.ringEv.map((bucket, b) => bucket.slice(0, q.ringTail[b])),
+    ringSeq: q.ringSeq.map((bucket, b) => bucket.slice(0, q.ringTail[b])),
+    ringHead: q.ringHead.slice(),
+    ringTail: q.ringTail.slice(),
+    ringBits: q.ringBits.slice(),
+    ringSize: q.ringSize,
+    ringNext: q.ringNext,
+    cursor: q.cursor,
+    size: q.size,
+    nextSeq: q.nextSeq,
+  };
+}

@@ -59,7 +59,7 @@ export function createSim(world: World, bounds: Bounds = DEFAULT_BOUNDS, transie
 }
 
 /** A copy whose containers the Sim may mutate; component states are immutable and shared. */
-function ownWorld(world: World): World {
+export function ownWorld(world: World): World {
   const procs: World["procs"] = {};
   for (const id of Object.keys(world.procs)) procs[id] = makeProc(world.procs[id]!);
   return { ...world, procs, hosts: { ...world.hosts } };
@@ -136,4 +136,14 @@ function advance(sim: Sim, ev: SimEvent, t: Ms, onStep?: StepHook): void {
 export function applyNow(sim: Sim, ev: SimEvent, onStep?: StepHook): void {
   sim.steps++;
   advance(sim, ev, sim.world.now, onStep);
+}
+
+/**
+ * Runs `ev` at time `t` (no earlier than now), ahead of anything queued for `t`: how a fault added to
+ * a run happens at the start of its millisecond. Mutates `sim`; counts against eventsMax.
+ */
+export function applyAt(sim: Sim, t: Ms, ev: SimEvent, onStep?: StepHook): void {
+  if (!(Number.isInteger(t) && t >= sim.world.now)) fail(`cannot apply at ${t}, now is ${sim.world.now}`);
+  if (++sim.steps > sim.bounds.eventsMax) throw new SimBoundError("eventsMax", t);
+  advance(sim, ev, t, onStep);
 }

@@ -115,7 +115,7 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       const id = target(d, out, action);
       if (id === null) return;
       const stop = action.type === "stop";
-      const reason = stop ? "stopped by the scenario" : (action.reason ?? "killed by the scenario");
+      const reason = action.reason ?? (stop ? "stopped by the scenario" : "killed by the scenario");
       crashProc(d, id, out, { reason, notifySupervisor: !stop, disable: stop });
       return;
     }

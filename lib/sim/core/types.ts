@@ -53,7 +53,7 @@ export type Envelope = { from: ProcId; to: ProcId; sentAt: Ms; body: Msg };
 /** A scripted fault or user command. `target` may be a process id or a selector such as `@etcd-leader`. */
 export type Action =
   | { type: "crash"; target: string; reason?: string }
-  | { type: "stop"; target: string }
+  | { type: "stop"; target: string; reason?: string }
   | { type: "start"; target: string }
   | { type: "power-off"; host: HostId }
   | { type: "power-on"; host: HostId }

@@ -25,10 +25,16 @@ const STATE_FIELDS = 6;
 export type RaftRecorder = Tap & {
   /** The tape recorded so far, packed for the trace. */
   finish(): RaftTape;
+  /** An independent recorder holding what this one has recorded so far (to resume a run's snapshot). */
+  fork(): RaftRecorder;
 };
 
 function stream(key: number[], columns: number): ColumnStream {
   return { key, columns: Array.from({ length: columns }, () => []) };
+}
+
+function copyStream(s: ColumnStream): ColumnStream {
+  return { key: s.key, columns: s.columns.map((c) => c.slice()) };
 }
 
 class Recorder implements RaftRecorder {
@@ -193,6 +199,16 @@ class Recorder implements RaftRecorder {
         from = i + 1;
       }
     }
+  }
+
+  fork(): RaftRecorder {
+    const copy = new Recorder(this.members, this.tickMs, this.electionTicks);
+    this.msgs.forEach((s, i) => (copy.msgs[i] = s === undefined ? undefined : copyStream(s)));
+    this.states.forEach((s, i) => (copy.states[i] = copyStream(s)));
+    this.logs.forEach((s, i) => (copy.logs[i] = copyStream(s)));
+    copy.last.set(this.last);
+    this.terms.forEach((t, i) => (copy.terms[i] = t.slice()));
+    return copy;
   }
 
   finish(): RaftTape {

@@ -3,6 +3,7 @@
 import { fnv1a } from "../core/hash";
 import { createRng, seedRng, type Rng } from "../core/rng";
 import { runScenario } from "../run-scenario";
+import type { Fault } from "../faults/schema";
 import type { Params, Trace } from "../trace/types";
 import type { GeneratedQuestion, GeneratorKind } from "./types";
 
@@ -14,9 +15,21 @@ export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(items.length)]!;
 }
 
-/** Runs the replay the question points at: the answer is read from this trace. */
-export function replayOf(scenario: string, params: Params, seed: number): Trace {
-  return runScenario(scenario, params, seed);
+/** Runs the replay the question points at (with the faults a generator chose): the answer is read from this trace. */
+export function replayOf(scenario: string, params: Params, seed: number, faults: readonly Fault[] = []): Trace {
+  return runScenario(scenario, params, seed, { faults });
+}
+
+/** The etcd member leading at `t` in `trace` (the last elected up to then), or undefined. */
+export function leaderAt(trace: Trace, t: number): string | undefined {
+  return trace.events.filter((e) => e.type === "raft.became-leader" && e.t <= t).at(-1)?.component;
+}
+
+/** The host a process of the trace runs on. */
+export function hostOf(trace: Trace, proc: string): string {
+  const host = trace.topology.processes.find((p) => p.id === proc)?.host;
+  if (host === undefined) throw new Error(`${proc} is not a process of ${trace.scenario}`);
+  return host;
 }
 
 /**

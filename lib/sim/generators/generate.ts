@@ -1,7 +1,10 @@
 // generate(kind, seed): a predict-then-replay question whose answer comes from running the
 // simulation (never from a formula), reproducible from its seed and its replay.
 import { assert } from "../core/assert";
+import { apiserverBehindLb } from "./apiserver-behind-lb";
 import { etcdWrites } from "./etcd-writes";
+import { leaderPartition } from "./leader-partition";
+import { nodeReturns } from "./node-returns";
 import { podNames } from "./pod-names";
 import { podPlacement } from "./pod-placement";
 import { replacementTime } from "./replacement-time";
@@ -12,6 +15,9 @@ const GENERATORS: Record<GeneratorKind, (seed: number) => GeneratedQuestion> = {
   "pod-placement": podPlacement,
   "pod-names": podNames,
   "replacement-time": replacementTime,
+  "leader-partition": leaderPartition,
+  "node-returns": nodeReturns,
+  "apiserver-behind-lb": apiserverBehindLb,
 };
 
 /** A question of `kind` for `seed` (a non-negative safe integer). Deterministic: same seed, same question. */

@@ -1,7 +1,16 @@
 // The contract of the predict-then-replay question generators (the app's cards depend on it).
+import type { Fault } from "../faults/schema";
 import type { Params } from "../trace/types";
 
-export const GENERATOR_KINDS = ["etcd-writes", "pod-placement", "pod-names", "replacement-time"] as const;
+export const GENERATOR_KINDS = [
+  "etcd-writes",
+  "pod-placement",
+  "pod-names",
+  "replacement-time",
+  "leader-partition",
+  "node-returns",
+  "apiserver-behind-lb",
+] as const;
 export type GeneratorKind = (typeof GENERATOR_KINDS)[number];
 
 export type GeneratedQuestion = {
@@ -19,7 +28,8 @@ export type GeneratedQuestion = {
   /**
    * The replay that shows it: a registered scenario id, its params and seed (replaying it must show
    * the same outcome), and `at`, the virtual time of the event that decides the answer, where the
-   * replay of a prediction opens.
+   * replay of a prediction opens. `faults`: what a fault-based generator added to the scenario
+   * (RunOptions.faults); the replay must run with them.
    */
-  replay: { scenario: string; params: Params; seed: number; at: number };
+  replay: { scenario: string; params: Params; seed: number; at: number; faults?: Fault[] };
 };

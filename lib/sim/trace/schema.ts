@@ -2,6 +2,7 @@
 // STYLE G11. Every event must carry t, seq, component, type and message; extra fields are flat
 // scalars or string lists.
 import { z } from "zod";
+import { faultListSchema } from "../faults/schema";
 import { unpackRaftTape } from "./raft-tape-codec";
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
@@ -67,6 +68,7 @@ export const traceSchema = z
     ]),
     stats: z.object({ steps: z.number().int().nonnegative() }),
     raft: raftTapeSchema.optional(),
+    faults: faultListSchema.min(1).optional(),
   })
   .superRefine((trace, ctx) => {
     trace.events.forEach((e, i) => {

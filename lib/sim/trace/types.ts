@@ -1,6 +1,7 @@
 // The trace: everything the browser replay, the CLI and the claims need, as plain JSON.
 // Documented in docs/trace-format.md and validated by trace/schema.ts when read back.
 import type { TraceEvent } from "../core/run";
+import type { Fault } from "../faults/schema";
 
 export type { TraceEvent };
 
@@ -108,4 +109,6 @@ export type Trace = {
   stats: { steps: number };
   /** The Raft wire, for scenarios that record it (ScenarioDef.raftTape); absent otherwise. */
   raft?: RaftTape;
+  /** The faults added to the scenario's script (RunOptions.faults); absent when there were none. */
+  faults?: Fault[];
 };

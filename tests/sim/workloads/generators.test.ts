@@ -70,6 +70,29 @@ function agrees(q: GeneratedQuestion, events: readonly TraceEvent[]): boolean {
       const claimed = (Number(m?.[1] ?? 0) * 60 + Number(m?.[2] ?? 0)) * 1000;
       return Math.abs(claimed - (back.t - off.t)) <= 2500;
     }
+    case "leader-partition": {
+      const cut = firstOf(events, (e) => e.type === "network.partitioned");
+      const elected = firstOf(events, (e) => e.type === "raft.became-leader" && e.t >= cut!.t);
+      if (elected === undefined) return right.startsWith("Not until");
+      return elected.t - cut!.t <= 3000 ? right.startsWith("About 1–3 s") : !right.startsWith("About 1–3 s");
+    }
+    case "node-returns": {
+      const evicted = firstOf(events, (e) => e.type === "pod.evicted");
+      const back = firstOf(events, (e) => e.type === "host.powered-on");
+      return evicted !== undefined && evicted.t < back!.t ? right.startsWith("Yes: its pods") : right.startsWith("No");
+    }
+    case "apiserver-behind-lb": {
+      const stop = firstOf(events, (e) => e.type === "process.crashed" && e.component === "kube-apiserver-1");
+      const down = firstOf(events, (e) => e.type === "lb.backend-down" && e.backend === "kube-apiserver-1");
+      if (down === undefined) return right.startsWith("Never");
+      const seconds = (down.t - stop!.t) / 1000;
+      const under = /^Under (\d+) s/.exec(right);
+      const between = /^Between (\d+) and (\d+) s/.exec(right);
+      const over = /^More than (\d+) s/.exec(right);
+      if (under) return seconds < Number(under[1]);
+      if (between) return seconds >= Number(between[1]) && seconds < Number(between[2]);
+      return over !== null && seconds >= Number(over[1]);
+    }
   }
 }
 
@@ -99,7 +122,7 @@ describe.each(GENERATOR_KINDS)("generator %s", (kind) => {
   it("gives the answer its replay shows", () => {
     for (const seed of SEEDS) {
       const q = generate(kind, seed);
-      const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed);
+      const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed, { faults: q.replay.faults });
       expect(agrees(q, trace.events), `${kind} seed=${seed}: answer "${label(q)}" disagrees with the replay`).toBe(
         true,
       );
@@ -109,7 +132,7 @@ describe.each(GENERATOR_KINDS)("generator %s", (kind) => {
   it("opens its replay at an event of the run after the setup, where the answer is decided", () => {
     for (const seed of SEEDS) {
       const q = generate(kind, seed);
-      const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed);
+      const trace = runScenario(q.replay.scenario, q.replay.params, q.replay.seed, { faults: q.replay.faults });
       expect(q.replay.at, `${kind} seed=${seed}`).toBeGreaterThanOrEqual(20_000);
       expect(
         trace.events.some((e) => e.t === q.replay.at),

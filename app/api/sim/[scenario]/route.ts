@@ -1,7 +1,8 @@
-// GET /api/sim/<id> – runs a simulation scenario (?<param>=<value>&seed=N) and returns its JSON trace
-// for downloads and other machine clients. 404 lists the valid scenario ids; 400 carries a message
-// per bad field. Results are cached (lib/data/simulations.ts); a miss runs in the worker pool, and
-// a full pool or the learner's rate limit answers 429 with Retry-After.
+// GET /api/sim/<id> – runs a simulation scenario (?<param>=<value>&seed=N, and faults=<JSON> to add
+// faults) and returns its JSON trace for downloads and other machine clients, with the hash
+// `npm run sim -- run --hash` prints in x-sim-trace-hash. 404 lists the valid scenario ids; 400 carries
+// a message per bad field (`faults` included). Results are cached (lib/data/simulations.ts); a miss
+// runs in the worker pool, and a full pool or the learner's rate limit answers 429 with Retry-After.
 import { NextResponse } from "next/server";
 import { clock } from "@/lib/clock";
 import { runSimulation } from "@/lib/data/simulations";
@@ -27,5 +28,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ scenario: s
       { error: "invalid parameters", fields: run.fields, params: run.scenario.params },
       { status: 400 },
     );
-  return NextResponse.json(run.trace, { headers: { "x-sim-engine-version": ENGINE_VERSION } });
+  return NextResponse.json(run.trace, {
+    headers: { "x-sim-engine-version": ENGINE_VERSION, "x-sim-trace-hash": run.hash },
+  });
 }
