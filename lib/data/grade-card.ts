@@ -12,9 +12,9 @@ import type { StudyQueue, StudyQueueOptions } from "./study";
 export type NextQueue = StudyQueue & { shownAt: number };
 
 /**
- * What a grade action answers. `next`: the card to show now (after a grade, or after finding the
- * card already graded in another tab). `staleCardId`: the card was already graded; the message
- * matters only while it is shown.
+ * What a grade action answers: success, or a message the learner can act on. `next`: the card to
+ * show now (after a grade, or after finding the card already graded in another tab). `staleCardId`:
+ * the card was already graded; the message matters only while it is shown.
  */
 export type GradeState =
   | { ok: true; notice?: string; next?: NextQueue }

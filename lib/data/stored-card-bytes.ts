@@ -9,12 +9,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
  */
 export async function storedCardBytes(tx: Prisma.TransactionClient, ownerId: string): Promise<number> {
   const bytes = sqlDialect().byteLength;
-  const cardBytes = Prisma.join(
-    [`c."prompt"`, `c."answer"`, `c."promptHtml"`, `c."answerHtml"`].map((column) => bytes(Prisma.raw(column))),
-    " + ",
-  );
   const rows = await tx.$queryRaw<{ bytes: bigint | number | string | null }[]>`
-    SELECT SUM(${cardBytes}) AS "bytes"
+    SELECT SUM(${bytes(Prisma.sql`c."prompt"`)} + ${bytes(Prisma.sql`c."answer"`)}
+      + ${bytes(Prisma.sql`c."promptHtml"`)} + ${bytes(Prisma.sql`c."answerHtml"`)}) AS "bytes"
     FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" WHERE d."ownerId" = ${ownerId}`;
   return Number(rows[0]?.bytes ?? 0);
 }

@@ -5,8 +5,11 @@ import path from "node:path";
 import ts from "typescript";
 import { ROOT, type Source } from "./sources";
 
-/** An import or re-export of another file: the names it takes ("*" for all of them). */
-type Edge = { from: string; to: string; names: string[]; isReexport: boolean };
+/**
+ * An import or re-export: the names it takes ("*" for all of them). `to` is a repository file, or a
+ * package as the specifier names it ("@prisma/client", "server-only").
+ */
+type Edge = { from: string; to: string; names: string[]; isReexport: boolean; isTypeOnly: boolean };
 
 /** A file's own exports (with where they are declared) and the names it passes on from other files. */
 type Exports = {
@@ -79,12 +82,13 @@ export function exportsOf(source: Source): Exports {
   return { own, reexports, stars };
 }
 
-/** Every import of a repository file: static, re-exports, dynamic import(), require() and import types. */
+/** Every import of a file (of the repository or a package): static, re-exports, import(), require(), import types. */
 export function importsOf(source: Source): Edge[] {
   const edges: Edge[] = [];
-  const add = (spec: string, names: string[], isReexport = false) => {
-    const to = resolveSpecifier(spec, source.file);
-    if (to !== null && to !== source.file) edges.push({ from: source.file, to, names, isReexport });
+  const add = (spec: string, names: string[], isReexport = false, isTypeOnly = false) => {
+    const isPackage = !spec.startsWith(".") && !spec.startsWith("@/");
+    const to = isPackage ? spec : resolveSpecifier(spec, source.file);
+    if (to !== null && to !== source.file) edges.push({ from: source.file, to, names, isReexport, isTypeOnly });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -95,12 +99,14 @@ export function importsOf(source: Source): Edge[] {
       if (bindings && ts.isNamespaceImport(bindings)) names.push("*");
       if (bindings && ts.isNamedImports(bindings))
         for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
-      add(node.moduleSpecifier.text, names);
+      const onlyTypes =
+        !clause?.name && bindings && ts.isNamedImports(bindings) && bindings.elements.every((el) => el.isTypeOnly);
+      add(node.moduleSpecifier.text, names, false, !!clause?.isTypeOnly || (names.length > 0 && !!onlyTypes));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
       const names =
         clause && ts.isNamedExports(clause) ? clause.elements.map((el) => (el.propertyName ?? el.name).text) : ["*"];
-      add(node.moduleSpecifier.text, names, true);
+      add(node.moduleSpecifier.text, names, true, node.isTypeOnly);
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require"))
@@ -109,7 +115,7 @@ export function importsOf(source: Source): Edge[] {
       const lit = node.argument.literal;
       if (ts.isStringLiteral(lit)) {
         const first = node.qualifier && (ts.isIdentifier(node.qualifier) ? node.qualifier : node.qualifier.left);
-        add(lit.text, [first && ts.isIdentifier(first) ? first.text : "*"]);
+        add(lit.text, [first && ts.isIdentifier(first) ? first.text : "*"], false, true);
       }
     }
     ts.forEachChild(node, visit);
