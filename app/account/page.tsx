@@ -93,7 +93,7 @@ export default async function AccountPage() {
       <Panel title="Import a deck">
         <p className="text-sm text-muted">
           An Anki package (<code>.apkg</code> or <code>.colpkg</code>, with each card&apos;s review history and memory
-          state; media files are not imported), Anki plain text (tab or comma separated, with or without the
+          state; media files are not imported), Anki plain text (tab or comma separated, with or without the{" "}
           <code>#</code> header lines Anki writes) or Markdown with questions in{" "}
           <code>&lt;details&gt;&lt;summary&gt;</code> blocks. Up to {importMbMax} MB and{" "}
           {importCardsMax.toLocaleString("en-US")} cards a file; a file with any error imports nothing and lists every

@@ -26,15 +26,15 @@ function PlanTable({ plan }: { plan: RetentionPlan }) {
   return (
     <div className="space-y-2">
       <p role="status">{summary(plan)}</p>
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3 [&_th]:align-bottom">
         <caption className="text-left text-muted">
           Simulated with your parameters and cards; recalled: cards you would remember on the last day.
         </caption>
         <thead>
           <tr className="text-left">
-            <th scope="col">Desired retention</th>
-            <th scope="col">Reviews/day</th>
-            <th scope="col">Minutes/day</th>
+            <th scope="col">Retention</th>
+            <th scope="col">Reviews a day</th>
+            <th scope="col">Minutes a day</th>
             <th scope="col">Recalled</th>
           </tr>
         </thead>
