@@ -26,17 +26,18 @@ test("settings change the schedule: new learning steps show on the grade buttons
 
 test("invalid settings name the field to fix and save nothing", async ({ page }) => {
   await page.goto("/settings");
-  await page.getByLabel("Desired retention").fill("1.5");
+  await page.getByLabel("Desired retention", { exact: true }).fill("1.5");
   await page.getByLabel("Learning steps", { exact: true }).fill("ten minutes");
   // Bypass the browser's own number limits to reach the server's validation.
-  await page.getByLabel("Desired retention").evaluate((input) => input.removeAttribute("max"));
+  await page.getByLabel("Desired retention", { exact: true }).evaluate((input) => input.removeAttribute("max"));
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Some settings need fixing; nothing was saved.")).toBeVisible();
   await expect(
     page.getByText("Desired retention must be at most 0.99: higher means reviewing almost every day"),
   ).toBeVisible();
-  await expect(page.getByLabel("Desired retention")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Desired retention")).toHaveValue("1.5"); // what was typed stays, to be fixed
+  await expect(page.getByLabel("Desired retention", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  // What was typed stays, to be fixed.
+  await expect(page.getByLabel("Desired retention", { exact: true })).toHaveValue("1.5");
   await expect(page.getByLabel("Learning steps", { exact: true })).toHaveValue("ten minutes");
   await expect(
     page.getByText("Learning steps: durations like 1m 10m 1h 1d, separated by spaces (at most 10)"),
