@@ -90,12 +90,13 @@ export function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConf
     unneeded[name] = s0.unneeded[name] ?? ctx.now;
     rooms = sim.rooms;
     allowance = sim.pdbs;
-    const moves = sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
+    // Like figures(): written only when the verdict changes, not on every scan.
+    const moves = () => sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
     s = verdict(s, name, "Unneeded", () =>
       ctx.trace(
         "ca.node-unneeded",
         `cluster-autoscaler: ${name} is unneeded: ${figures()}, below ${pct(cfg.utilizationThreshold)}, ` +
-          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves})`}.`,
+          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves()})`}.`,
         {
           node: name,
           utilization: u.utilization,
