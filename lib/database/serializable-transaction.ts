@@ -17,8 +17,8 @@ const backoffMs = (tries: number) => Math.random() * Math.min(250, 5 * 2 ** trie
  * failure or a deadlock (PostgreSQL's 40001 and 40P01), runs it again from the start, up to
  * serializableTriesMax times. For the writes that must happen exactly once and
  * read before they write (a grade checks the version it was shown, a merge moves what it read).
- * SQLite runs one write transaction at a time, which is serializable already, and never aborts
- * one this way; PostgreSQL's default READ COMMITTED would let two such transactions both act
+ * SQLite runs one write transaction at a time, taking its lock at BEGIN (lib/sqlite/begin-immediate.ts),
+ * which is serializable already, and never aborts one this way; PostgreSQL's default READ COMMITTED would let two such transactions both act
  * on what they read, and SERIALIZABLE makes one of them fail instead (PostgreSQL docs,
  * "Transaction Isolation": applications must be prepared to retry on serialization failure).
  */

@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { beginImmediate } from "./begin-immediate";
 import { serializeBehindTransactions } from "./serialize-behind-transactions";
 
 /** Milliseconds a connection waits for another writer's lock before failing with SQLITE_BUSY. */
@@ -13,8 +14,9 @@ const connectionPragmas =
 
 /**
  * The better-sqlite3 driver adapter for a SQLite file, with Quorum's connection settings.
- * Statements wait while a transaction is open (serialize-behind-transactions.ts). `closeAll`
- * closes every connection it opened (Prisma's schema engine does not close its own).
+ * Transactions take the write lock when they begin (begin-immediate.ts); statements wait while a
+ * transaction is open (serialize-behind-transactions.ts). `closeAll` closes every connection it
+ * opened (Prisma's schema engine does not close its own).
  */
 export function sqliteAdapter(
   databaseFile: string,
@@ -28,7 +30,7 @@ export function sqliteAdapter(
     async connect() {
       const adapter = track(await factory.connect());
       await adapter.executeScript(connectionPragmas);
-      return serializeBehindTransactions(adapter);
+      return serializeBehindTransactions(beginImmediate(adapter));
     },
     connectToShadowDb: async () => track(await factory.connectToShadowDb()),
     async closeAll() {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/client";
@@ -45,7 +46,35 @@ describe("the SQLite connection", () => {
   });
 });
 
+/** Inserts a user from another process (its own connection), waiting `busyMs` for the write lock. */
+function insertUserFromAnotherProcess(id: string, busyMs: number): string {
+  const script =
+    `const db = require("better-sqlite3")(${JSON.stringify(databaseFile)}); db.pragma("busy_timeout = ${busyMs}");` +
+    `try { db.prepare('INSERT INTO "User" ("id", "isGuest", "createdAt", "updatedAt") VALUES (?, 1, 0, 0)')` +
+    `.run(${JSON.stringify(id)}); console.log("committed"); } catch (error) { console.log(error.code); }`;
+  return spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).stdout.trim();
+}
+
 describe("the SQLite file and the app's connections", () => {
+  // A deferred BEGIN would read from a snapshot, let the other process commit, and then fail its own
+  // write at once with SQLITE_BUSY_SNAPSHOT (a 500 once seen on an undo); see lib/sqlite/begin-immediate.ts.
+  it("take the write lock when a transaction begins, so another process's write waits instead of failing ours", async () => {
+    const client = createPrismaClient(`file:${databaseFile}`);
+    try {
+      const otherWrite = await client.$transaction(async (tx) => {
+        await tx.user.findMany({ where: { id: { startsWith: "adapter-" } } });
+        const result = insertUserFromAnotherProcess("adapter-other-process", 200);
+        await tx.user.create({ data: { id: "adapter-read-then-write", isGuest: true } });
+        return result;
+      });
+      expect(otherWrite).toBe("SQLITE_BUSY");
+      expect(committedUserIds()).toContain("adapter-read-then-write");
+      expect(committedUserIds()).not.toContain("adapter-other-process");
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   it("use the write-ahead log, set once by the migrations", () => {
     const reader = new Database(databaseFile, { readonly: true });
     try {
