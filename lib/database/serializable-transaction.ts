@@ -18,9 +18,10 @@ const backoffMs = (tries: number) => Math.random() * Math.min(250, 5 * 2 ** trie
  * serializableTriesMax times. For the writes that must happen exactly once and
  * read before they write (a grade checks the version it was shown, a merge moves what it read).
  * SQLite runs one write transaction at a time, taking its lock at BEGIN (lib/sqlite/begin-immediate.ts),
- * which is serializable already, and never aborts one this way; PostgreSQL's default READ COMMITTED would let two such transactions both act
- * on what they read, and SERIALIZABLE makes one of them fail instead (PostgreSQL docs,
- * "Transaction Isolation": applications must be prepared to retry on serialization failure).
+ * which is serializable already, and never aborts one this way; PostgreSQL's default READ COMMITTED
+ * would let two such transactions both act on what they read, and SERIALIZABLE makes one of them
+ * fail instead (PostgreSQL docs, "Transaction Isolation": applications must be prepared to retry on
+ * serialization failure).
  */
 export async function serializableTransaction<T>(
   client: PrismaClient,

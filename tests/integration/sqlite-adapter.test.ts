@@ -58,7 +58,7 @@ function insertUserFromAnotherProcess(id: string, busyMs: number): string {
 describe("the SQLite file and the app's connections", () => {
   // A deferred BEGIN would read from a snapshot, let the other process commit, and then fail its own
   // write at once with SQLITE_BUSY_SNAPSHOT (a 500 once seen on an undo); see lib/sqlite/begin-immediate.ts.
-  it("take the write lock when a transaction begins, so another process's write waits instead of failing ours", async () => {
+  it("take the write lock when a transaction begins: another process's write waits, ours does not fail", async () => {
     const client = createPrismaClient(`file:${databaseFile}`);
     try {
       const otherWrite = await client.$transaction(async (tx) => {

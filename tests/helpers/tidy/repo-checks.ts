@@ -74,6 +74,7 @@ const NEXT_ROUTE_EXPORTS = new Set([
 /** Exports read by a tool or runtime rather than imported: file → names. */
 const ENTRY_EXPORTS: Record<string, string[]> = {
   "proxy.ts": ["proxy", "config"], // Next.js request proxy
+  "instrumentation.ts": ["register"], // Next.js calls it once at server start
   "lib/pool/heavy-tasks.ts": ["default"], // piscina loads the worker by file name
   "lib/pool/worker-entry.mjs": ["default"], // piscina's entry for the worker threads
 };
