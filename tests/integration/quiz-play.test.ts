@@ -1,11 +1,9 @@
 // Where a quiz stands as it is played (lib/data/quiz-play.ts getQuizProgress), on a real migrated
 // database: the next question, the time left, and the three ways a quiz is over.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { getQuizProgress } from "@/lib/data/quiz-play";
-import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { seedAlphaDeck } from "../helpers/seed-alpha-deck";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const seconds = (n: number) => new Date(now.getTime() + n * 1000);
@@ -28,11 +26,7 @@ async function createQuiz(answered: number, quiz: { mode?: string; timeLimitSec?
 }
 
 beforeAll(async () => {
-  const fixture = createContentFixture();
-  fixture.write("decks/01-a.md", deckFile("alpha"));
-  for (const id of ["c1", "c2", "c3"]) fixture.write(`cards/alpha/${id}.md`, cardFile({ id, deck: "alpha" }));
-  await seedContent(db, loadContent(fixture.root), now);
-  fixture.cleanup();
+  await seedAlphaDeck(db, now);
   for (const id of [ann, bob]) await db.user.create({ data: { id, isGuest: true } });
 });
 
