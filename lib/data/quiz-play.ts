@@ -17,7 +17,7 @@ const deadlineGraceMs = 5_000;
 type TimedQuiz = { startedAt: Date; timeLimitSec: number | null };
 
 /** When a timed quiz (an interview) ends, in epoch ms; null for an untimed quiz. */
-export function quizEndsAt(quiz: TimedQuiz): number | null {
+function quizEndsAt(quiz: TimedQuiz): number | null {
   return quiz.timeLimitSec ? quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 : null;
 }
 
