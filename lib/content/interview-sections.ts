@@ -37,31 +37,31 @@ export function splitInterviewSections(
   if (words === 0) return { problem: "The '## Say it in 30 seconds' section is empty" };
   if (words > SAY_IT_MAX_WORDS)
     return { problem: `'## Say it in 30 seconds' has ${words} words; keep it to ${SAY_IT_MAX_WORDS}` };
-  const keyPoints = bullets(bodyOf(1));
-  if ("problem" in keyPoints) return { problem: `'## Key points': ${keyPoints.problem}` };
-  if (keyPoints.items.length < KEY_POINTS_RANGE.min || keyPoints.items.length > KEY_POINTS_RANGE.max) {
-    return {
-      problem:
-        `'## Key points' has ${keyPoints.items.length} bullets; ` +
-        `give ${KEY_POINTS_RANGE.min}–${KEY_POINTS_RANGE.max}`,
-    };
-  }
-  const followUpBullets = bullets(bodyOf(2));
-  if ("problem" in followUpBullets) return { problem: `'## Follow-ups': ${followUpBullets.problem}` };
-  if (followUpBullets.items.length < FOLLOW_UPS_RANGE.min || followUpBullets.items.length > FOLLOW_UPS_RANGE.max) {
-    return {
-      problem:
-        `'## Follow-ups' has ${followUpBullets.items.length} bullets; ` +
-        `give ${FOLLOW_UPS_RANGE.min}–${FOLLOW_UPS_RANGE.max}`,
-    };
-  }
-  return { back, sections: { sayIt, keyPoints: keyPoints.items, followUps: followUpBullets.items.map(parseFollowUp) } };
+  const keyPoints = countedBullets("Key points", bodyOf(1), KEY_POINTS_RANGE);
+  if ("problem" in keyPoints) return keyPoints;
+  const followUps = countedBullets("Follow-ups", bodyOf(2), FOLLOW_UPS_RANGE);
+  if ("problem" in followUps) return followUps;
+  return { back, sections: { sayIt, keyPoints: keyPoints.items, followUps: followUps.items.map(parseFollowUp) } };
 }
 
 /** A follow-up bullet is a question, or a link `[question](card:<id>)` to the card that answers it. */
 function parseFollowUp(item: string): FollowUp {
   const link = /^\[(.+)\]\(card:([a-z0-9]+(?:-[a-z0-9]+)*)\)$/.exec(item);
   return link ? { question: link[1]!.trim(), cardId: link[2]! } : { question: item };
+}
+
+/** A section of `- ` bullets, as many as `range` allows; the problem names the section's heading. */
+function countedBullets(
+  heading: (typeof INTERVIEW_HEADINGS)[number],
+  text: string,
+  range: { min: number; max: number },
+): { items: string[] } | { problem: string } {
+  const list = bullets(text);
+  if ("problem" in list) return { problem: `'## ${heading}': ${list.problem}` };
+  const count = list.items.length;
+  if (count < range.min || count > range.max)
+    return { problem: `'## ${heading}' has ${count} bullets; give ${range.min}–${range.max}` };
+  return list;
 }
 
 /** A section that is a flat list of `- ` bullets, each on one line. */

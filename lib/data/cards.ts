@@ -25,6 +25,20 @@ type CardPage = {
 const stringList = z.array(z.string());
 const paramsSchema = z.record(z.string(), z.union([z.number(), z.boolean()])).nullable();
 
+/** The columns a card is shown with, on its page and in study: its sides, sources, replay and interview sections. */
+export const shownCardColumns = {
+  id: true,
+  deckId: true,
+  type: true,
+  promptHtml: true,
+  answerHtml: true,
+  sources: true,
+  scenario: true,
+  scenarioParams: true,
+  scenarioClaim: true,
+  ...interviewColumns,
+} as const;
+
 /** Where a card's Replay button goes: its scenario with its params, opened on its claim, coming back to the card. */
 export function cardReplayHref(card: {
   id: string;
@@ -41,20 +55,7 @@ export function cardReplayHref(card: {
 export async function getCardPage(cardId: string, learnerId: string | null): Promise<CardPage | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, ...visibleCardWhere(learnerId) },
-    select: {
-      id: true,
-      deckId: true,
-      type: true,
-      promptHtml: true,
-      answerHtml: true,
-      sources: true,
-      tags: true,
-      scenario: true,
-      scenarioParams: true,
-      scenarioClaim: true,
-      ...interviewColumns,
-      deck: { select: { title: true, ownerId: true } },
-    },
+    select: { ...shownCardColumns, tags: true, deck: { select: { title: true, ownerId: true } } },
   });
   if (!card) return null;
   const reviews = learnerId

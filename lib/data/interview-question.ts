@@ -19,7 +19,7 @@ export function readIndices(value: unknown): number[] {
   return value === null || value === undefined ? [] : indicesSchema.parse(value);
 }
 
-export async function loadInterviewQuestion(learnerId: string, quizId: string, position: number) {
+async function loadInterviewQuestion(learnerId: string, quizId: string, position: number) {
   const question = await db.quizQuestion.findFirst({
     where: { quizId, position, quiz: { userId: learnerId, mode: "interview" } },
     select: {
@@ -38,21 +38,30 @@ export async function loadInterviewQuestion(learnerId: string, quizId: string, p
 export type InterviewQuestion = NonNullable<Awaited<ReturnType<typeof loadInterviewQuestion>>>;
 
 /**
- * Why a step of this question cannot be taken now, or null when it can: another step is due,
- * the interview is over, or its time is up (which ends it).
+ * The learner's interview question at `position` when its `step` can be taken now, or why not: there is no such
+ * question, another step is due, the interview is over, or its time is up (which ends it). `refuseInput` adds the
+ * step's own check of what was submitted against the question.
  */
-export async function refuseStep(
-  learnerId: string,
-  quizId: string,
-  question: InterviewQuestion | null,
+export async function questionForStep(
+  input: { learnerId: string; quizId: string; position: number; now: Date },
   step: InterviewStep,
-  now: Date,
+  refuseInput: (question: InterviewQuestion) => string | null = () => null,
+): Promise<{ ok: true; question: InterviewQuestion } | { ok: false; message: string }> {
+  const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
+  if (!question) return { ok: false, message: "There is no such interview question." };
+  const refusal = (await refuseNow(input, question, step)) ?? refuseInput(question);
+  return refusal ? { ok: false, message: refusal } : { ok: true, question };
+}
+
+async function refuseNow(
+  input: { learnerId: string; quizId: string; now: Date },
+  question: InterviewQuestion,
+  step: InterviewStep,
 ): Promise<string | null> {
-  if (!question) return "There is no such interview question.";
   const { quiz } = question;
   if (quiz.finishedAt) return "This interview is over; its report has every answer.";
-  if (isPastDeadline(quiz, now)) {
-    await finishQuiz(learnerId, quizId, now);
+  if (isPastDeadline(quiz, input.now)) {
+    await finishQuiz(input.learnerId, input.quizId, input.now);
     return "Time is up: the interview is over.";
   }
   return question.step === step ? null : alreadyTakenMessage;

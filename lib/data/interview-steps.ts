@@ -8,9 +8,8 @@ import { ratingForCoverage } from "@/lib/interview/steps";
 import {
   alreadyTakenMessage,
   chooseFollowUp,
-  loadInterviewQuestion,
+  questionForStep,
   readIndices,
-  refuseStep,
   refuseTicks,
   type InterviewQuestion,
 } from "./interview-question";
@@ -25,6 +24,7 @@ import type { StudySettings } from "./settings";
 export type StepResult = { ok: true; isFinished: boolean } | { ok: false; message: string };
 
 type StepInput = { learnerId: string; quizId: string; position: number; now: Date };
+type TicksInput = StepInput & { ticks: number[]; settings: StudySettings };
 
 /** Rolls a transaction back when the step was taken meanwhile. */
 class StepTaken extends Error {}
@@ -41,40 +41,31 @@ async function inTransaction(write: (tx: Prisma.TransactionClient) => Promise<bo
 
 /** Step 1: the typed answer (null: skipped), with the keyword hint computed from it. */
 export async function submitTypedAnswer(input: StepInput & { text: string | null }): Promise<StepResult> {
-  const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal = await refuseStep(input.learnerId, input.quizId, question, "answer", input.now);
-  if (refusal) return { ok: false, message: refusal };
-  const hinted =
-    input.text === null
-      ? []
-      : hintKeyPoints(
-          input.text,
-          question!.keyPoints.map((point) => point.text),
-        );
+  const found = await questionForStep(input, "answer");
+  if (!found.ok) return found;
+  const { question } = found;
+  const pointTexts = question.keyPoints.map((point) => point.text);
+  const hinted = input.text === null ? [] : hintKeyPoints(input.text, pointTexts);
   return inTransaction(async (tx) => {
     await tx.interviewAnswer.create({
-      data: { quizQuestionId: question!.id, answerText: input.text, answeredAt: input.now, hinted },
+      data: { quizQuestionId: question.id, answerText: input.text, answeredAt: input.now, hinted },
     });
     return false;
   });
 }
 
 /** Step 2: the key points ticked; the interviewer's follow-up is chosen now (none: the question ends). */
-export async function submitKeyPointTicks(
-  input: StepInput & { ticks: number[]; settings: StudySettings },
-): Promise<StepResult> {
-  const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal =
-    (await refuseStep(input.learnerId, input.quizId, question, "tick", input.now)) ??
-    refuseTicks(input.ticks, question!.keyPoints.length);
-  if (refusal) return { ok: false, message: refusal };
-  const followUp = await chooseFollowUp(input.learnerId, readFollowUps(question!.card.followUps));
+export async function submitKeyPointTicks(input: TicksInput): Promise<StepResult> {
+  const found = await questionForStep(input, "tick", (question) => refuseTicks(input.ticks, question.keyPoints.length));
+  if (!found.ok) return found;
+  const { question } = found;
+  const followUp = await chooseFollowUp(input.learnerId, readFollowUps(question.card.followUps));
   return inTransaction(async (tx) => {
     const { count } = await tx.interviewAnswer.updateMany({
-      where: { quizQuestionId: question!.id, tickedAt: null },
+      where: { quizQuestionId: question.id, tickedAt: null },
       data: {
         ticked: input.ticks,
-        keyPointCount: question!.keyPoints.length,
+        keyPointCount: question.keyPoints.length,
         tickedAt: input.now,
         followUpQuestion: followUp?.questionHtml ?? null,
         followUpCardId: followUp?.cardId ?? null,
@@ -82,7 +73,7 @@ export async function submitKeyPointTicks(
       },
     });
     if (count !== 1) throw new StepTaken();
-    return followUp ? false : endQuestion(tx, question!, input);
+    return followUp ? false : endQuestion(tx, question, input);
   });
 }
 
@@ -93,44 +84,37 @@ export async function submitKeyPointTicks(
 export async function submitFollowUpAnswer(
   input: StepInput & { text: string | null; settings: StudySettings },
 ): Promise<StepResult> {
-  const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal = await refuseStep(input.learnerId, input.quizId, question, "follow-up", input.now);
-  if (refusal) return { ok: false, message: refusal };
-  const linkedCardId = question!.interview!.followUpCardId;
+  const found = await questionForStep(input, "follow-up");
+  if (!found.ok) return found;
+  const { question } = found;
+  const linkedCardId = question.interview!.followUpCardId;
   const linked = linkedCardId
     ? await db.card.findUnique({ where: { id: linkedCardId }, select: { keyPoints: true } })
     : null;
-  const hinted =
-    input.text === null
-      ? []
-      : hintKeyPoints(
-          input.text,
-          readKeyPoints(linked?.keyPoints).map((point) => point.text),
-        );
+  const pointTexts = readKeyPoints(linked?.keyPoints).map((point) => point.text);
+  const hinted = input.text === null ? [] : hintKeyPoints(input.text, pointTexts);
   return inTransaction(async (tx) => {
     const { count } = await tx.interviewAnswer.updateMany({
-      where: { quizQuestionId: question!.id, followUpAnsweredAt: null },
+      where: { quizQuestionId: question.id, followUpAnsweredAt: null },
       data: { followUpText: input.text, followUpAnsweredAt: input.now, followUpHinted: hinted },
     });
     if (count !== 1) throw new StepTaken();
     // A skipped follow-up has nothing to tick: its card's key points count as missed.
-    const hasTicks = input.text !== null && (question!.interview!.followUpPointCount ?? 0) > 0;
-    return hasTicks ? false : endQuestion(tx, question!, input);
+    const hasTicks = input.text !== null && (question.interview!.followUpPointCount ?? 0) > 0;
+    return hasTicks ? false : endQuestion(tx, question, input);
   });
 }
 
 /** Step 4: the follow-up card's key points ticked; the question ends. */
-export async function submitFollowUpTicks(
-  input: StepInput & { ticks: number[]; settings: StudySettings },
-): Promise<StepResult> {
-  const question = await loadInterviewQuestion(input.learnerId, input.quizId, input.position);
-  const refusal =
-    (await refuseStep(input.learnerId, input.quizId, question, "follow-up-tick", input.now)) ??
-    refuseTicks(input.ticks, question!.interview!.followUpPointCount ?? 0);
-  if (refusal) return { ok: false, message: refusal };
+export async function submitFollowUpTicks(input: TicksInput): Promise<StepResult> {
+  const found = await questionForStep(input, "follow-up-tick", (question) =>
+    refuseTicks(input.ticks, question.interview!.followUpPointCount ?? 0),
+  );
+  if (!found.ok) return found;
+  const { question } = found;
   return inTransaction(async (tx) => {
-    await tx.interviewAnswer.update({ where: { quizQuestionId: question!.id }, data: { followUpTicked: input.ticks } });
-    return endQuestion(tx, question!, input);
+    await tx.interviewAnswer.update({ where: { quizQuestionId: question.id }, data: { followUpTicked: input.ticks } });
+    return endQuestion(tx, question, input);
   });
 }
 

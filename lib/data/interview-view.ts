@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { readKeyPoints, type KeyPoint } from "@/lib/interview/sections";
 import { interviewStep, type InterviewStep } from "@/lib/interview/steps";
 import { readIndices } from "./interview-question";
-import { quizEndsAt } from "./quiz-play";
+import { getQuizProgress } from "./quiz-play";
 
 // A mock interview as the learner plays it: the question at hand and the step it waits for,
 // with only what that step may show (the key points appear once the answer is in).
@@ -38,32 +38,11 @@ export async function getInterviewView(
   quizId: string,
   now: Date,
 ): Promise<InterviewView | null> {
-  if (!learnerId) return null;
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId: learnerId, mode: "interview" },
-    select: {
-      id: true,
-      startedAt: true,
-      timeLimitSec: true,
-      finishedAt: true,
-      questions: { orderBy: { position: "asc" }, select: { id: true, position: true, answeredAt: true } },
-    },
-  });
-  if (!quiz) return null;
-  const endsAt = quizEndsAt(quiz);
-  const next = quiz.questions.find((question) => !question.answeredAt);
-  const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
-  const answeredCount = quiz.questions.filter((question) => question.answeredAt).length;
-  const current = !isFinished && next ? await viewQuestion(next.id) : null;
-  const remainingMs = endsAt === null ? null : Math.max(0, endsAt - now.getTime());
-  return {
-    id: quiz.id,
-    questionCount: quiz.questions.length,
-    answeredCount,
-    remainingMs,
-    isFinished: isFinished || current === null,
-    current,
-  };
+  const progress = learnerId ? await getQuizProgress(learnerId, quizId, now, "interview") : null;
+  if (!progress) return null;
+  const { id, questionCount, answeredCount, remainingMs, isFinished, next } = progress;
+  const current = next ? await viewQuestion(next.id) : null;
+  return { id, questionCount, answeredCount, remainingMs, isFinished: isFinished || current === null, current };
 }
 
 async function viewQuestion(questionId: string): Promise<InterviewQuestionView | null> {

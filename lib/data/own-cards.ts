@@ -15,7 +15,7 @@ import { ownDeckWhere } from "./visibility";
 // structure caps as an import. Only cards in a deck the learner owns can be read for editing,
 // changed or deleted.
 
-type CardWrite = { ok: true; cardId: string; deckId: string } | { ok: false; message: string };
+export type CardWrite = { ok: true; cardId: string; deckId: string } | { ok: false; message: string };
 export type OwnCard = { id: string; deckId: string; front: string; back: string; tags: string[] };
 
 const noSuchCard = (cardId: string) => `There is no card "${cardId}" in a deck of yours.`;

@@ -2,10 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { previewGrades, type MemoryState } from "@/lib/srs/schedule";
-import { interviewColumns, readInterview, type ShownInterview } from "@/lib/interview/sections";
+import { readInterview, type ShownInterview } from "@/lib/interview/sections";
 import type { QueueName } from "@/lib/study/pick-next-card";
 import { presentQuestion, type PresentedQuestion } from "@/lib/study/questions";
-import { cardReplayHref } from "./cards";
+import { cardReplayHref, shownCardColumns } from "./cards";
 import { getPredictQuestion, isGeneratorKind } from "./predict";
 import { predictVariantKey, variantSeed } from "./predict-seeds";
 import type { StudySettings } from "./settings";
@@ -63,19 +63,7 @@ export async function presentCard(input: {
   const { cardId, learnerId, memory, now, settings } = input;
   const card = await db.card.findUniqueOrThrow({
     where: { id: cardId },
-    select: {
-      id: true,
-      deckId: true,
-      type: true,
-      promptHtml: true,
-      answerHtml: true,
-      sources: true,
-      details: true,
-      scenario: true,
-      scenarioParams: true,
-      scenarioClaim: true,
-      ...interviewColumns,
-    },
+    select: { ...shownCardColumns, details: true },
   });
   const version = memory?.version ?? 0;
   const question =

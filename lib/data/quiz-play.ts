@@ -17,7 +17,7 @@ const deadlineGraceMs = 5_000;
 type TimedQuiz = { startedAt: Date; timeLimitSec: number | null };
 
 /** When a timed quiz (an interview) ends, in epoch ms; null for an untimed quiz. */
-export function quizEndsAt(quiz: TimedQuiz): number | null {
+function quizEndsAt(quiz: TimedQuiz): number | null {
   return quiz.timeLimitSec ? quiz.startedAt.getTime() + quiz.timeLimitSec * 1000 : null;
 }
 
@@ -41,6 +41,37 @@ export type QuizView = {
   current: { position: number; card: ShownCard } | null;
 };
 
+/**
+ * Where a learner's quiz (of `mode`, when given) stands at `now`: over once finished, fully answered or out of time,
+ * else the next question to ask. Null when it does not exist, is someone else's or is of another mode.
+ */
+export async function getQuizProgress(learnerId: string, quizId: string, now: Date, mode?: QuizMode) {
+  const quiz = await db.quiz.findFirst({
+    where: { id: quizId, userId: learnerId, mode },
+    select: {
+      id: true,
+      mode: true,
+      startedAt: true,
+      timeLimitSec: true,
+      finishedAt: true,
+      questions: { orderBy: { position: "asc" }, select: { id: true, position: true, cardId: true, answeredAt: true } },
+    },
+  });
+  if (!quiz) return null;
+  const endsAt = quizEndsAt(quiz);
+  const next = quiz.questions.find((question) => !question.answeredAt);
+  const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
+  return {
+    id: quiz.id,
+    mode: quiz.mode as QuizMode,
+    questionCount: quiz.questions.length,
+    answeredCount: quiz.questions.filter((question) => question.answeredAt).length,
+    remainingMs: endsAt === null ? null : Math.max(0, endsAt - now.getTime()),
+    isFinished,
+    next: isFinished ? null : (next ?? null),
+  };
+}
+
 /** A learner's quiz as they play it; null when it does not exist or is someone else's. */
 export async function getQuizView(
   learnerId: string | null,
@@ -48,49 +79,24 @@ export async function getQuizView(
   now: Date,
   settings: StudySettings,
 ): Promise<QuizView | null> {
-  if (!learnerId) return null;
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId: learnerId },
-    select: {
-      id: true,
-      mode: true,
-      startedAt: true,
-      timeLimitSec: true,
-      finishedAt: true,
-      questions: { orderBy: { position: "asc" }, select: { position: true, cardId: true, answeredAt: true } },
-    },
+  const progress = learnerId ? await getQuizProgress(learnerId, quizId, now) : null;
+  if (!learnerId || !progress) return null;
+  const { next, ...view } = progress;
+  if (!next) return { ...view, current: null };
+  const memory = await db.cardState.findUnique({
+    where: { userId_cardId: { userId: learnerId, cardId: next.cardId } },
   });
-  if (!quiz) return null;
-  const endsAt = quizEndsAt(quiz);
-  const next = quiz.questions.find((question) => !question.answeredAt);
-  const isFinished = quiz.finishedAt !== null || !next || (endsAt !== null && now.getTime() > endsAt);
-  const mode = quiz.mode as QuizMode;
-  let current: QuizView["current"] = null;
-  if (!isFinished && next) {
-    const memory = await db.cardState.findUnique({
-      where: { userId_cardId: { userId: learnerId, cardId: next.cardId } },
-    });
-    const card = await presentCard({
-      cardId: next.cardId,
-      learnerId,
-      memory,
-      queue: memory ? "review" : "new",
-      now,
-      settings,
-      withPreviews: mode !== "cram",
-      variantKey: quizVariantKey(quiz.id, next.position),
-    });
-    current = { position: next.position, card };
-  }
-  return {
-    id: quiz.id,
-    mode,
-    questionCount: quiz.questions.length,
-    answeredCount: quiz.questions.filter((q) => q.answeredAt).length,
-    remainingMs: endsAt === null ? null : Math.max(0, endsAt - now.getTime()),
-    isFinished,
-    current,
-  };
+  const card = await presentCard({
+    cardId: next.cardId,
+    learnerId,
+    memory,
+    queue: memory ? "review" : "new",
+    now,
+    settings,
+    withPreviews: view.mode !== "cram",
+    variantKey: quizVariantKey(view.id, next.position),
+  });
+  return { ...view, current: { position: next.position, card } };
 }
 
 type QuizAnswerResult = { ok: true; isFinished: boolean } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cardFieldCharsMax, cardTagsMax, tagCharsMax } from "@/lib/import/limits";
-import type { ImportedCard, ImportError } from "@/lib/import/types";
+import type { ImportedCard, ImportError, ImportResult } from "@/lib/import/types";
 
 // The boundary check on every parsed card (G11). It lives beside the parsers rather than in
 // lib/validations because only they produce ImportedCard; the app re-checks nothing.
@@ -29,14 +29,19 @@ export const importedCardSchema = z.object({
   guid: z.string().min(1).max(200, { message: "The note GUID is longer than 200 characters." }).optional(),
 });
 
-/** Splits parsed cards into valid ones and one error per failed rule, each naming the card's line. */
-export function validateCards(cards: ImportedCard[]): { cards: ImportedCard[]; errors: ImportError[] } {
+/**
+ * A parser's result: the cards that pass the schema, and every error (the parser's own, then one per rule a
+ * card breaks, naming its line) in line order. Pure.
+ */
+export function validatedResult(parsed: Omit<ImportResult, "meta">, meta: ImportResult["meta"]): ImportResult {
   const valid: ImportedCard[] = [];
-  const errors: ImportError[] = [];
-  for (const card of cards) {
-    const parsed = importedCardSchema.safeParse(card);
-    if (parsed.success) valid.push(card);
-    else for (const issue of parsed.error.issues) errors.push({ line: card.line, message: issue.message });
+  const cardErrors: ImportError[] = [];
+  for (const card of parsed.cards) {
+    const checked = importedCardSchema.safeParse(card);
+    if (checked.success) valid.push(card);
+    else for (const issue of checked.error.issues) cardErrors.push({ line: card.line, message: issue.message });
   }
-  return { cards: valid, errors };
+  // concat, not push(...): a spread of a huge array overflows the call stack.
+  const errors = parsed.errors.concat(cardErrors).sort((a, b) => a.line - b.line);
+  return { cards: valid, skipped: parsed.skipped, errors, meta };
 }

@@ -1,7 +1,7 @@
 import { mapAnkiColumns, type ColumnMap } from "@/lib/import/anki-columns";
 import { ankiFieldToHtml, checkAnkiField, isBlankHtml, looksLikeHtml } from "@/lib/import/anki-field";
 import { collectTags, readAnkiHeader, separatorNames, type AnkiHeader } from "@/lib/import/anki-header";
-import { validateCards } from "@/lib/import/card-schema";
+import { validatedResult } from "@/lib/import/card-schema";
 import { clozeBack, clozeFront, hasCloze } from "@/lib/import/cloze";
 import { readDelimitedRecords, type DelimitedRecord } from "@/lib/import/delimited-records";
 import { sniffSeparator } from "@/lib/import/sniff-separator";
@@ -110,14 +110,9 @@ export function parseAnkiText(text: string, options: AnkiTextOptions = {}): Impo
     else if ("skipped" in outcome) skipped.push({ line: record.line, reason: outcome.skipped });
     else if ("error" in outcome) errors.push({ line: record.line, message: outcome.error });
   }
-  const validated = validateCards(cards);
-  // concat, not push(...): a spread of a huge array overflows the call stack.
-  const allErrors = errors.concat(validated.errors).sort((a, b) => a.line - b.line);
-  return {
-    cards: validated.cards,
-    skipped,
-    errors: allErrors,
-    meta: {
+  return validatedResult(
+    { cards, skipped, errors },
+    {
       format: "anki",
       separator,
       separatorSource: options.separator !== undefined || header.separator !== undefined ? "header" : "sniffed",
@@ -128,5 +123,5 @@ export function parseAnkiText(text: string, options: AnkiTextOptions = {}): Impo
       columns: labels,
       ignoredHeaders: header.ignored,
     },
-  };
+  );
 }

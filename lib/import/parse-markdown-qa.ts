@@ -1,4 +1,4 @@
-import { validateCards } from "@/lib/import/card-schema";
+import { validatedResult } from "@/lib/import/card-schema";
 import { splitMarkdownCode } from "@/lib/import/markdown-code";
 import { answerToMarkdown, headingToTag, summaryToMarkdown } from "@/lib/import/markdown-qa-text";
 import { normalizeImportText } from "@/lib/import/text-input";
@@ -134,12 +134,5 @@ export function parseMarkdownQa(text: string): ImportResult {
   }
   for (const unclosed of open)
     errors.push({ line: unclosed.line, message: "This <details> never closes: add </details> after its answer." });
-  const validated = validateCards(cards);
-  const allErrors = errors.concat(validated.errors).sort((a, b) => a.line - b.line);
-  return {
-    cards: validated.cards,
-    skipped,
-    errors: allErrors,
-    meta: { format: "markdown", tags: [], ignoredHeaders: [] },
-  };
+  return validatedResult({ cards, skipped, errors }, { format: "markdown", tags: [], ignoredHeaders: [] });
 }

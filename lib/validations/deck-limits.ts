@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberOrNull } from "./whole-number-or-null";
 
 // A deck's own limits (empty: the default from Settings) and custom study's extra new cards.
 
@@ -7,14 +8,7 @@ const optionalLimit = (what: string, max: number) =>
     .string()
     .trim()
     .transform((text) => (text === "" ? null : Number(text)))
-    .pipe(
-      z
-        .number({ error: `${what}: a whole number, or empty for your default` })
-        .int(`${what}: a whole number`)
-        .min(0, `${what}: at least 0`)
-        .max(max, `${what}: at most ${max}`)
-        .nullable(),
-    );
+    .pipe(wholeNumberOrNull(what, max, "your default"));
 
 export const deckLimitsSchema = z.object({
   newCardsPerDay: optionalLimit("New cards per day", 9999),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/srs/day";
 import { parseSteps } from "@/lib/srs/steps";
+import { wholeNumberOrNull } from "./whole-number-or-null";
 
 const stepsField = (label: string) =>
   z
@@ -25,14 +26,7 @@ const optionalCap = (what: string, max: number) =>
     .trim()
     .optional()
     .transform((text) => (text ? Number(text) : null))
-    .pipe(
-      z
-        .number({ error: `${what}: a whole number, or empty for no cap` })
-        .int(`${what}: a whole number`)
-        .min(0, `${what}: at least 0`)
-        .max(max, `${what}: at most ${max}`)
-        .nullable(),
-    );
+    .pipe(wholeNumberOrNull(what, max, "no cap"));
 
 // The study settings form. Messages say what to fix.
 /** An IANA time zone name this runtime knows (Intl decides), e.g. America/Los_Angeles. */

@@ -9,33 +9,12 @@
 import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import { schema11Sql } from "@/lib/export/apkg/schema11-sql";
+import type { AnkiCard, AnkiRevlog } from "@/lib/import/apkg/collection-types";
 
 type TestNote = { id: number; mid: number; guid: string; tags: string; fields: string[] };
-type TestCard = {
-  id: number;
-  nid: number;
-  did: number;
-  ord: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  reps: number;
-  lapses: number;
-  data?: string;
-  /** The home deck and due date of a card in a filtered deck. */
-  odid?: number;
-  odue?: number;
-};
-type TestRevlog = {
-  id: number;
-  cid: number;
-  ease: number;
-  ivl: number;
-  time: number;
-  type: number;
-  factor?: number;
-};
+/** A card row (factor is SM-2's 2500); `odid`/`odue`: the home deck and due date of a card in a filtered deck. */
+type TestCard = Omit<AnkiCard, "factor" | "data"> & { data?: string; odid?: number; odue?: number };
+type TestRevlog = Omit<AnkiRevlog, "lastIvl" | "factor"> & { factor?: number };
 type TestNotetype = {
   id: number;
   name: string;

@@ -2,8 +2,6 @@
 // deletes the account, and imports the file into a new one; every table compares equal row by
 // row (by content: the new rows' ids differ).
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { exportAccountJson } from "@/lib/data/account-export";
 import { importAccountFile } from "@/lib/data/account-import";
@@ -20,8 +18,8 @@ import { undoLastReview } from "@/lib/data/undo";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating } from "@/lib/srs/schedule";
 import { ownCardInputSchema } from "@/lib/validations/own-cards";
-import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
 import { snapshotAccount } from "../helpers/account-snapshot";
+import { seedAlphaDeck } from "../helpers/seed-alpha-deck";
 
 const settings = { ...defaultStudySettings, enableFuzz: false };
 const now = new Date("2026-03-02T10:00:00Z");
@@ -36,11 +34,7 @@ const bytesOf = (text: string) => new TextEncoder().encode(text);
 const ankiFile = "#separator:tab\n#html:true\n<b>Bold front</b>\t<i>Back</i><script>alert(1)</script>\n";
 
 beforeAll(async () => {
-  const fixture = createContentFixture();
-  fixture.write("decks/01-a.md", deckFile("alpha"));
-  for (const id of ["c1", "c2", "c3"]) fixture.write(`cards/alpha/${id}.md`, cardFile({ id, deck: "alpha" }));
-  await seedContent(db, loadContent(fixture.root), now);
-  fixture.cleanup();
+  await seedAlphaDeck(db, now);
 });
 
 /** Settings with every column away from its default, so a column lost on the way shows. */

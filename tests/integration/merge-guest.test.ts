@@ -1,7 +1,5 @@
 // A guest's progress merged into an account (lib/data/merge-guest.ts), on a real migrated database.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { createOwnDeck } from "@/lib/data/own-decks";
@@ -9,7 +7,7 @@ import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, getStudySettings, saveStudySettings } from "@/lib/data/settings";
 import { Rating, type Grade } from "@/lib/srs/schedule";
 import { studySettingsSchema } from "@/lib/validations/settings";
-import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { seedAlphaDeck } from "../helpers/seed-alpha-deck";
 
 /** An account with no settings of its own, as the merge replays under (the defaults, fuzz included). */
 const settings = defaultStudySettings;
@@ -33,11 +31,7 @@ const memory = (state: Awaited<ReturnType<typeof stateOf>>) => {
 };
 
 beforeAll(async () => {
-  const fixture = createContentFixture();
-  fixture.write("decks/01-a.md", deckFile("alpha"));
-  for (const id of ["c1", "c2", "c3"]) fixture.write(`cards/alpha/${id}.md`, cardFile({ id, deck: "alpha" }));
-  await seedContent(db, loadContent(fixture.root), now);
-  fixture.cleanup();
+  await seedAlphaDeck(db, now);
 });
 
 describe("mergeGuestIntoAccount", () => {

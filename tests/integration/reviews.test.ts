@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { answerQuizQuestion } from "@/lib/data/quiz-play";
@@ -8,7 +6,7 @@ import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
 import { Rating, State } from "@/lib/srs/schedule";
-import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { seedAlphaDeck } from "../helpers/seed-alpha-deck";
 
 const settings = { ...defaultStudySettings, enableFuzz: false };
 const now = new Date("2026-03-02T10:00:00Z");
@@ -16,11 +14,7 @@ let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "0")}`;
 
 beforeAll(async () => {
-  const fixture = createContentFixture();
-  fixture.write("decks/01-a.md", deckFile("alpha"));
-  for (const id of ["c1", "c2", "c3"]) fixture.write(`cards/alpha/${id}.md`, cardFile({ id, deck: "alpha" }));
-  await seedContent(db, loadContent(fixture.root), now);
-  fixture.cleanup();
+  await seedAlphaDeck(db, now);
 });
 
 describe("recordReview", () => {

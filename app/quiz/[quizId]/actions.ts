@@ -27,68 +27,75 @@ import type { Grade } from "@/lib/srs/schedule";
 // session, validates the form, and on success draws the page again at the next step (or the report
 // at the end).
 
-function readTypedAnswer(formData: FormData) {
-  return typedAnswerSchema.safeParse({
-    quizId: formData.get("quizId"),
-    position: formData.get("position"),
-    intent: formData.get("intent"),
-    text: formData.get("text") ?? undefined,
-  });
-}
+/** How a step's form is read, and what to say when it cannot be. */
+type StepForm<T> = { read: (formData: FormData) => z.ZodSafeParseResult<T>; unreadable: string };
 
-function readTicks(formData: FormData) {
-  return keyPointTicksSchema.safeParse({
-    quizId: formData.get("quizId"),
-    position: formData.get("position"),
-    ticks: formData.getAll("ticks"),
-  });
-}
+const typedAnswerForm: StepForm<z.output<typeof typedAnswerSchema>> = {
+  read: (formData) =>
+    typedAnswerSchema.safeParse({
+      quizId: formData.get("quizId"),
+      position: formData.get("position"),
+      intent: formData.get("intent"),
+      text: formData.get("text") ?? undefined,
+    }),
+  unreadable: "That answer could not be read.",
+};
 
-function afterStep(quizId: string, result: StepResult): InterviewStepState {
-  revalidatePath(`/quiz/${quizId}`);
+const ticksForm: StepForm<z.output<typeof keyPointTicksSchema>> = {
+  read: (formData) =>
+    keyPointTicksSchema.safeParse({
+      quizId: formData.get("quizId"),
+      position: formData.get("position"),
+      ticks: formData.getAll("ticks"),
+    }),
+  unreadable: "Those ticks could not be read.",
+};
+
+/**
+ * One step of a mock interview: the learner and their form, then `take` (lib/data/interview-steps.ts); on success
+ * the page moves to the next step, or to the report when this step ended the interview.
+ */
+async function takeInterviewStep<T extends { quizId: string }>(
+  submitted: unknown,
+  form: StepForm<T>,
+  take: (input: T & { learnerId: string; now: Date }) => Promise<StepResult>,
+): Promise<InterviewStepState> {
+  const learnerId = await getLearnerId();
+  if (!learnerId) return { ok: false, message: noLearnerMessage };
+  const parsed = form.read(formDataOrEmpty(submitted));
+  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, form.unreadable) };
+  const result = await take({ learnerId, ...parsed.data, now: clock.now() });
+  revalidatePath(`/quiz/${parsed.data.quizId}`);
   if (!result.ok) return result;
-  if (result.isFinished) redirect(`/quiz/${encodeURIComponent(quizId)}/report`);
+  if (result.isFinished) redirect(`/quiz/${encodeURIComponent(parsed.data.quizId)}/report`);
   return null;
+}
+
+/** The learner's study settings joined to a step's input, for the steps that may record a review. */
+async function withSettings<T extends { learnerId: string }>(input: T) {
+  return { ...input, settings: await getStudySettings(input.learnerId) };
 }
 
 export async function answerInterviewQuestion(
   _previous: InterviewStepState,
   submitted: unknown,
 ): Promise<InterviewStepState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = readTypedAnswer(formDataOrEmpty(submitted));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
-  return afterStep(parsed.data.quizId, await submitTypedAnswer({ learnerId, ...parsed.data, now: clock.now() }));
+  return takeInterviewStep(submitted, typedAnswerForm, submitTypedAnswer);
 }
 
 export async function tickInterviewKeyPoints(
   _previous: InterviewStepState,
   submitted: unknown,
 ): Promise<InterviewStepState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = readTicks(formDataOrEmpty(submitted));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
-  const settings = await getStudySettings(learnerId);
-  return afterStep(
-    parsed.data.quizId,
-    await submitKeyPointTicks({ learnerId, ...parsed.data, settings, now: clock.now() }),
-  );
+  return takeInterviewStep(submitted, ticksForm, async (input) => submitKeyPointTicks(await withSettings(input)));
 }
 
 export async function answerInterviewFollowUp(
   _previous: InterviewStepState,
   submitted: unknown,
 ): Promise<InterviewStepState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = readTypedAnswer(formDataOrEmpty(submitted));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That answer could not be read.") };
-  const settings = await getStudySettings(learnerId);
-  return afterStep(
-    parsed.data.quizId,
-    await submitFollowUpAnswer({ learnerId, ...parsed.data, settings, now: clock.now() }),
+  return takeInterviewStep(submitted, typedAnswerForm, async (input) =>
+    submitFollowUpAnswer(await withSettings(input)),
   );
 }
 
@@ -96,15 +103,7 @@ export async function tickInterviewFollowUp(
   _previous: InterviewStepState,
   submitted: unknown,
 ): Promise<InterviewStepState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = readTicks(formDataOrEmpty(submitted));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Those ticks could not be read.") };
-  const settings = await getStudySettings(learnerId);
-  return afterStep(
-    parsed.data.quizId,
-    await submitFollowUpTicks({ learnerId, ...parsed.data, settings, now: clock.now() }),
-  );
+  return takeInterviewStep(submitted, ticksForm, async (input) => submitFollowUpTicks(await withSettings(input)));
 }
 
 export async function answerQuiz(_previous: GradeState, submitted: unknown): Promise<GradeState> {

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { clock } from "@/lib/clock";
 import { addExtraNewCards, saveDeckLimits } from "@/lib/data/deck-limits";
 import { getDeckTitle } from "@/lib/data/decks";
@@ -14,8 +15,9 @@ import { firstErrorMessage, noLearnerMessage, type FormMessageState } from "@/li
 
 const unreadable = "That request could not be read; reload and try again.";
 
-/** The learner and a deck they can study, or the message to show. */
-async function learnerAndDeck(fields: Record<string, FormDataEntryValue>) {
+/** The learner, a deck they can study, and the rest of the form read by `schema`; or the message to show. */
+async function readDeckForm<T>(submitted: unknown, schema: z.ZodType<T>) {
+  const fields = Object.fromEntries(formDataOrEmpty(submitted));
   const learnerId = await getLearnerId();
   if (!learnerId) return { ok: false as const, message: noLearnerMessage };
   const parsed = deckActionSchema.safeParse(fields);
@@ -23,36 +25,24 @@ async function learnerAndDeck(fields: Record<string, FormDataEntryValue>) {
   const deck = await getDeckTitle(parsed.data.deckId, learnerId);
   if (!deck) return { ok: false as const, message: `There is no deck "${parsed.data.deckId}".` };
   await ensureGuestLearner(learnerId);
-  return { ok: true as const, learnerId, deckId: deck.id };
+  const form = schema.safeParse(fields);
+  if (!form.success) return { ok: false as const, message: firstErrorMessage(form.error, unreadable) };
+  return { ok: true as const, learnerId, deckId: deck.id, data: form.data };
 }
 
 export async function updateDeckLimits(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
-  const fields = Object.fromEntries(formDataOrEmpty(submitted));
-  const target = await learnerAndDeck(fields);
-  if (!target.ok) return target;
-  const parsed = deckLimitsSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, unreadable) };
-  await saveDeckLimits(target.learnerId, target.deckId, parsed.data);
+  const form = await readDeckForm(submitted, deckLimitsSchema);
+  if (!form.ok) return form;
+  await saveDeckLimits(form.learnerId, form.deckId, form.data);
   revalidatePath("/", "layout");
   return { ok: true, message: "Saved: this deck's limits apply from now." };
 }
 
 export async function studyMoreNewCards(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
-  const fields = Object.fromEntries(formDataOrEmpty(submitted));
-  const target = await learnerAndDeck(fields);
-  if (!target.ok) return target;
-  const parsed = extraNewCardsSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, unreadable) };
-  await addExtraNewCards(
-    target.learnerId,
-    target.deckId,
-    parsed.data.count,
-    clock.now(),
-    await getStudySettings(target.learnerId),
-  );
+  const form = await readDeckForm(submitted, extraNewCardsSchema);
+  if (!form.ok) return form;
+  const { count } = form.data;
+  await addExtraNewCards(form.learnerId, form.deckId, count, clock.now(), await getStudySettings(form.learnerId));
   revalidatePath("/", "layout");
-  return {
-    ok: true,
-    message: `${parsed.data.count} more new card${parsed.data.count === 1 ? "" : "s"} today in this deck.`,
-  };
+  return { ok: true, message: `${count} more new card${count === 1 ? "" : "s"} today in this deck.` };
 }

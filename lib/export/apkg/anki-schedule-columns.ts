@@ -1,3 +1,4 @@
+import type { AnkiCard } from "@/lib/import/apkg/collection-types";
 import { State, type MemoryState } from "@/lib/srs/schedule";
 
 // A Quorum CardState and ReviewLog in Anki's columns (rslib/src/storage/schema11.sql; meanings
@@ -11,16 +12,9 @@ const secondsPerDay = 86_400;
 /** SM-2's starting ease, for an Anki that schedules these cards with SM-2 instead of FSRS. */
 const defaultFactor = 2500;
 
-type CardColumns = {
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
+/** The scheduling columns of Anki's cards table the reader knows, and `left`: the learning steps still to go. */
+type CardColumns = Pick<AnkiCard, "type" | "queue" | "due" | "ivl" | "factor" | "reps" | "lapses" | "data"> & {
   left: number;
-  data: string;
 };
 
 export type StepCounts = { learning: number; relearning: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateCards } from "@/lib/import/card-schema";
+import { validatedResult } from "@/lib/import/card-schema";
 import { detectImportFormat } from "@/lib/import/detect-format";
 import { checkImportSize, importBytesMax, importCardsMax } from "@/lib/import/limits";
 import { parseImportFile } from "@/lib/import/parse-import";
@@ -24,15 +24,22 @@ describe("checkImportSize", () => {
   });
 });
 
-describe("validateCards", () => {
-  it("returns one error per broken rule with the card's line", () => {
+describe("validatedResult", () => {
+  it("keeps the cards that pass, with one error per broken rule and the parser's own, in line order", () => {
     const card = { line: 7, front: " ", back: "b", format: "html" as const, tags: ["ok", "has space", ""] };
-    const { cards, errors } = validateCards([card, { ...card, line: 8, front: "f", tags: [] }]);
+    const parserErrors = [
+      { line: 9, message: "An unclosed quote." },
+      { line: 2, message: "An unknown column." },
+    ];
+    const parsed = { cards: [card, { ...card, line: 8, front: "f", tags: [] }], skipped: [], errors: parserErrors };
+    const { cards, errors } = validatedResult(parsed, { format: "anki", tags: [], ignoredHeaders: [] });
     expect(cards.map((c) => c.line)).toEqual([8]);
     expect(errors).toEqual([
+      { line: 2, message: "An unknown column." },
       { line: 7, message: "The front is empty." },
       { line: 7, message: "A tag contains a space." },
       { line: 7, message: "A tag is empty." },
+      { line: 9, message: "An unclosed quote." },
     ]);
   });
 });

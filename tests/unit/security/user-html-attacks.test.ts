@@ -138,6 +138,12 @@ describe("the checker itself", () => {
   it("flags what the sanitiser must remove", () => {
     expect(findUnsafe(`<a href="javascript:${js}">x</a>`)).toEqual([`href=javascript:${js}`]);
     expect(findUnsafe('<img src="http://evil.test/a.png">')).toEqual(["<img>", "src=http://evil.test/a.png"]);
+    expect(findUnsafe("<iframe></iframe><form></form><svg></svg><noscript></noscript>")).toEqual([
+      "<iframe>",
+      "<form>",
+      "<svg>",
+      "<noscript>",
+    ]);
     expect(findUnsafe('<p style="background:url(x)" onclick="f()">x</p>')).toEqual([
       "style=background:url(x)",
       "onClick=f()",

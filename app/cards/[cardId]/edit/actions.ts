@@ -3,23 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLearnerId } from "@/lib/data/learners";
-import { deleteOwnCard, previewCardSide, updateOwnCard, type PreviewResult } from "@/lib/data/own-cards";
+import { deleteOwnCard, updateOwnCard, type PreviewResult } from "@/lib/data/own-cards";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
 import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
-import { cardIdSchema, cardSideSchema, readOwnCardForm, type CardFormState } from "@/lib/validations/own-cards";
-
-// A card changes what the browser, its deck's study page and the home page's counts show.
+import { cardIdSchema, type CardFormState } from "@/lib/validations/own-cards";
+import { previewSubmittedSide, saveCardAndShow } from "../../_lib/card-form";
 
 /** Rewrites the learner's card that the form names. */
 export async function saveCard(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const form = readOwnCardForm(submitted);
-  if (!form.ok) return form;
-  const result = await updateOwnCard(learnerId, form.cardId, form.card);
-  if (!result.ok) return result;
-  revalidatePath("/", "layout");
-  redirect(`/cards/${result.cardId}`);
+  return saveCardAndShow(submitted, (learnerId, form) => updateOwnCard(learnerId, form.cardId, form.card));
 }
 
 export async function deleteCard(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
@@ -34,7 +26,5 @@ export async function deleteCard(_previous: CardFormState, submitted: unknown): 
 }
 
 export async function previewCardMarkdown(markdown: unknown): Promise<PreviewResult> {
-  const parsed = cardSideSchema.safeParse(markdown);
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "That text cannot be previewed.") };
-  return previewCardSide(parsed.data);
+  return previewSubmittedSide(markdown);
 }
