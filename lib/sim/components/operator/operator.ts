@@ -14,33 +14,15 @@ import type { Envelope, Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
 import {
   emptyHttpClient,
-  httpOnMessageInPlace,
-  httpOnTimerInPlace,
   httpSend,
   type HttpClient,
   type HttpClientConfig,
   type HttpClientTimer,
-  type HttpResult,
 } from "../../client/http-client";
-import {
-  clusterWideSpec,
-  informerOnResultInPlace,
-  informerOnTimerInPlace,
-  startInformersInPlace,
-  type Informer,
-  type InformerTimer,
-} from "../../client/informer";
-import {
-  electorOnResultInPlace,
-  electorOnTimerInPlace,
-  newElector,
-  type Elector,
-  type ElectorConfig,
-  type ElectorEvent,
-  type ElectorTimer,
-} from "../../client/leader-election";
+import { clusterWideSpec, type Informer, type InformerChange, type InformerTimer } from "../../client/informer";
+import { newElector, type Elector, type ElectorConfig, type ElectorTimer } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
-import { announce } from "../leader-trace";
+import { leaderElectedClients } from "../leader-elected";
 import type { WebApp } from "../../objects/apiextensions";
 import type { Deployment } from "../../objects/apps";
 
@@ -305,69 +287,46 @@ function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx
   return s;
 }
 
-function onElector(s: OperatorState, cfg: OperatorConfig, events: readonly ElectorEvent[], ctx: Ctx): OperatorState {
-  for (const e of events) {
-    announce(e, s.elector.identity, cfg.elector, "webapp-operator", ctx);
-    if (e.kind === "lost") ctx.exit("leaderelection lost");
-    if (e.kind !== "acquired") continue;
-    s.informers = startInformersInPlace(INFORMERS.map(clusterWideSpec), s.http, cfg.api, ctx);
-  }
-  return s;
+/** The informers have synced: the trace lists what the initial LIST shows of each WebApp. */
+function traceSynced(s: OperatorState, ctx: Ctx): void {
+  const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
+  const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
+  ctx.trace(
+    "operator.synced",
+    "webapp-operator's informers have synced: the initial LIST shows " +
+      `${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
+    { webapps: apps.length, specs: list },
+  );
 }
 
-/** A result of a client library's own request (leader election, informers): those carry string tags. */
-function isLibraryResult(r: HttpResult<OperatorTag>): r is HttpResult<string> {
-  return typeof r.tag === "string";
+function onInformer(
+  s: OperatorState,
+  cfg: OperatorConfig,
+  _name: string,
+  changes: readonly InformerChange[],
+  justSynced: boolean,
+  ctx: Ctx,
+): OperatorState {
+  // Only this informer's sync changed: all of them are synced now and were not before.
+  const allJustSynced = justSynced && synced(s);
+  if (allJustSynced) traceSynced(s, ctx);
+  return changes.length > 0 || allJustSynced ? reconcile(s, cfg, ctx) : s;
 }
 
-function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<OperatorTag>, ctx: Ctx): OperatorState {
-  if (!isLibraryResult(r))
-    return r.kind === "response" && typeof r.tag !== "string"
-      ? reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx)
-      : s;
-  if (r.tag.startsWith("le:"))
-    return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
-  if (r.tag.startsWith("inf:")) {
-    const name = r.tag.split(":")[1] ?? "";
-    const inf = s.informers[name];
-    if (inf === undefined) return s;
-    const wasSynced = synced(s);
-    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
-    if (synced(s) && !wasSynced) {
-      const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
-      const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
-      ctx.trace(
-        "operator.synced",
-        "webapp-operator's informers have synced: the initial LIST shows " +
-          `${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
-        { webapps: apps.length, specs: list },
-      );
-    }
-    return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
-  }
-  return s;
-}
+const CLIENTS = leaderElectedClients<OperatorState, OperatorConfig>({
+  role: "webapp-operator",
+  informerSpecs: () => INFORMERS.map(clusterWideSpec),
+  onInformer,
+  onResponse: (s, cfg, r, ctx) => reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx),
+});
 
 function onMessage(s0: OperatorState, env: Envelope, ctx: Ctx, cfg: OperatorConfig): OperatorState {
-  let s = ownClients(s0, ctx);
-  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
-  return s;
+  return CLIENTS.onMessage(ownClients(s0, ctx), cfg, env, ctx);
 }
 
 function onTimer(s0: OperatorState, timer: OperatorTimer, ctx: Ctx, cfg: OperatorConfig): OperatorState {
-  let s = ownClients(s0, ctx);
-  switch (timer.lib) {
-    case "http":
-      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
-      return s;
-    case "informer":
-      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
-      return s;
-    case "le":
-      return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
-    default:
-      return onCleanupDone(s, cfg, timer.uid, ctx);
-  }
+  const s = ownClients(s0, ctx);
+  return timer.lib !== undefined ? CLIENTS.onTimer(s, cfg, timer, ctx) : onCleanupDone(s, cfg, timer.uid, ctx);
 }
 
 export const webappOperator = defineComponent<OperatorConfig, OperatorState, OperatorTimer>({
