@@ -12,7 +12,8 @@ import type { Pod } from "../../objects/core";
 import type { NetworkPolicy } from "../../objects/networking";
 import { emptyRecord, withEntry, without } from "../../core/records";
 import { isolating, verdict, type Direction, type PodRef } from "./netpol";
-import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
+import { clusterWideSpec } from "../../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
 export type CniAgentConfig = {
   api: HttpClientConfig;
@@ -26,6 +27,9 @@ export type CniAgentConfig = {
 
 type Pending = { client: ProcId; src: string };
 type CniAgentState = { watch: Watched; programmed: string; pending: Readonly<Record<string, Pending>> };
+
+/** Every namespace's NetworkPolicies and pods. */
+const POLICY_INFORMERS = [clusterWideSpec("networkpolicies"), clusterWideSpec("pods")];
 
 const ref = (p: Pod): PodRef => ({
   namespace: p.metadata.namespace ?? "default",
@@ -210,7 +214,7 @@ function onPacket(s: CniAgentState, env: Envelope, ctx: Ctx, cfg: CniAgentConfig
 export const cniAgent = defineComponent<CniAgentConfig, CniAgentState, WatchTimer>({
   kind: "cni-agent",
   boot: (cfg, _p, ctx) => ({
-    watch: startWatches(["networkpolicies", "pods"], cfg.api, ctx),
+    watch: newWatches(POLICY_INFORMERS, cfg.api, ctx),
     programmed: "",
     pending: emptyRecord(),
   }),
