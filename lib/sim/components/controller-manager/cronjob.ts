@@ -10,7 +10,7 @@
 // engine reads every-N-minutes schedules only.
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import type { CronJob, Job } from "../../objects/batch";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { isJobFinished } from "./job";
@@ -93,12 +93,7 @@ function patchStatus(s: KcmState, cfg: KcmConfig, cj: CronJob, status: CronJob["
   if (status.lastScheduleTime !== null) body.lastScheduleTime = status.lastScheduleTime;
   if (status.lastSuccessfulTime !== null) body.lastSuccessfulTime = status.lastSuccessfulTime;
   const key = `cronstatus:${cj.metadata.uid}`;
-  const call = apiCall("patch", "cronjobs", {
-    namespace: cj.metadata.namespace,
-    name: cj.metadata.name,
-    subresource: "status",
-    body: { status: body },
-  });
+  const call = statusPatchCall("cronjobs", cj, body);
   return expect(
     issue(s, cfg, call, { c: "cron", op: "status", key, cronjob: cj.metadata.name }, ctx),
     key,
