@@ -11,7 +11,7 @@
 //   the owned Deployment is left to the garbage collector.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, type ApiCall } from "../../apiserver/http";
 import {
   emptyHttpClient,
   httpSend,
@@ -125,19 +125,61 @@ type OperatorWrite =
 type OperatorRequest = OperatorWrite & { key: string };
 type OperatorTag = OperatorRequest | string;
 
-function send(
-  s: OperatorState,
-  cfg: OperatorConfig,
-  key: string,
-  call: ReturnType<typeof apiCall>,
-  write: OperatorWrite,
-  ctx: Ctx,
-): OperatorState {
+/** A write the operator sends: the API call, and its tag (what the answer's handler needs, with its busy key). */
+type Write = { call: ApiCall; tag: OperatorRequest };
+
+function send(s: OperatorState, cfg: OperatorConfig, { call, tag }: Write, ctx: Ctx): OperatorState {
   return {
     ...s,
-    http: httpSend<OperatorTag>(s.http, cfg.api, call, { ...write, key }, null, ctx).hc,
-    busy: { ...s.busy, [key]: "sent" },
+    http: httpSend<OperatorTag>(s.http, cfg.api, call, tag, null, ctx).hc,
+    busy: { ...s.busy, [tag.key]: "sent" },
   };
+}
+
+/** The write a Reconcile step asks for (none for "none" and "cleanup"). Pure. */
+function stepWrite(w: WebApp, dep: Deployment | undefined, step: ReconcileStep): Write | null {
+  const { uid, name, namespace } = w.metadata;
+  switch (step.do) {
+    case "add-finalizer": {
+      const finalizers = [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER];
+      const body = { ...w, metadata: { ...w.metadata, finalizers } };
+      return {
+        call: apiCall("update", "webapps", { namespace, name, body }),
+        tag: { op: "add-finalizer", name, key: `fin:${uid}` },
+      };
+    }
+    case "create-deployment": {
+      const { replicas, image } = w.spec;
+      const call = apiCall("create", "deployments", { namespace, body: desiredDeployment(w) });
+      return { call, tag: { op: "create", name, replicas, image, key: `create:${uid}` } };
+    }
+    case "update-deployment": {
+      const { replicas, image } = step;
+      const containers = [{ ...dep!.spec.template.spec.containers[0]!, image }];
+      const body = { spec: { replicas, template: { spec: { containers } } } };
+      const key = `sync:${uid}:${replicas}:${image}`;
+      return {
+        call: apiCall("patch", "deployments", { namespace, name, body }),
+        tag: { op: "update", name, replicas, image, key },
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** A WebApp with deletionTimestamp and our finalizer: its external cleanup starts, once. */
+function startCleanup(s: OperatorState, cfg: OperatorConfig, w: WebApp, ctx: Ctx): OperatorState {
+  const { uid, name } = w.metadata;
+  if (s.cleaning[uid] !== undefined) return s;
+  ctx.trace(
+    "operator.cleanup-started",
+    `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: ` +
+      "it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.",
+    { webapp: name },
+  );
+  ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
+  return { ...s, cleaning: { ...s.cleaning, [uid]: true } };
 }
 
 function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorState {
@@ -148,77 +190,11 @@ function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorSt
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const deps = Object.values(s.informers.deployments!.objects).filter((o): o is Deployment => o.kind === "Deployment");
   for (const w of apps) {
-    const uid = w.metadata.uid;
     const dep = deps.find((d) => d.metadata.namespace === w.metadata.namespace && d.metadata.name === w.metadata.name);
     const step = reconcileStep(w, dep);
-    const target = { namespace: w.metadata.namespace, name: w.metadata.name };
-    const name = w.metadata.name;
-    switch (step.do) {
-      case "none":
-        continue;
-      case "add-finalizer": {
-        const key = `fin:${uid}`;
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("update", "webapps", {
-              ...target,
-              body: {
-                ...w,
-                metadata: { ...w.metadata, finalizers: [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER] },
-              },
-            }),
-            { op: "add-finalizer", name },
-            ctx,
-          );
-        continue;
-      }
-      case "create-deployment": {
-        const key = `create:${uid}`;
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("create", "deployments", { namespace: w.metadata.namespace, body: desiredDeployment(w) }),
-            { op: "create", name, replicas: w.spec.replicas, image: w.spec.image },
-            ctx,
-          );
-        continue;
-      }
-      case "update-deployment": {
-        const key = `sync:${uid}:${step.replicas}:${step.image}`;
-        const body = {
-          spec: {
-            replicas: step.replicas,
-            template: { spec: { containers: [{ ...dep!.spec.template.spec.containers[0]!, image: step.image }] } },
-          },
-        };
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("patch", "deployments", { ...target, body }),
-            { op: "update", name, replicas: step.replicas, image: step.image },
-            ctx,
-          );
-        continue;
-      }
-      case "cleanup":
-        if (s.cleaning[uid] !== undefined) continue;
-        ctx.trace(
-          "operator.cleanup-started",
-          `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: ` +
-            "it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.",
-          { webapp: name },
-        );
-        ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
-        s = { ...s, cleaning: { ...s.cleaning, [uid]: true } };
-        continue;
-    }
+    if (step.do === "cleanup") s = startCleanup(s, cfg, w, ctx);
+    const write = stepWrite(w, dep, step);
+    if (write !== null && s.busy[write.tag.key] === undefined) s = send(s, cfg, write, ctx);
   }
   return s;
 }
@@ -231,23 +207,18 @@ function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: 
   if (!s.elector.leader || w === undefined) return s;
   const key = `unfin:${uid}:${w.metadata.resourceVersion}`;
   if (s.busy[key] !== undefined) return s;
+  const { namespace, name } = w.metadata;
   ctx.trace(
     "operator.cleanup-done",
-    `webapp-operator: cleanup of WebApp ${w.metadata.name} done: it removes ${WEBAPP_FINALIZER}.`,
-    { webapp: w.metadata.name },
+    `webapp-operator: cleanup of WebApp ${name} done: it removes ${WEBAPP_FINALIZER}.`,
+    {
+      webapp: name,
+    },
   );
-  const body = {
-    ...w,
-    metadata: { ...w.metadata, finalizers: (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER) },
-  };
-  return send(
-    s,
-    cfg,
-    key,
-    apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }),
-    { op: "remove-finalizer", name: w.metadata.name, uid },
-    ctx,
-  );
+  const finalizers = (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER);
+  const body = { ...w, metadata: { ...w.metadata, finalizers } };
+  const call = apiCall("update", "webapps", { namespace, name, body });
+  return send(s, cfg, { call, tag: { op: "remove-finalizer", name, uid, key } }, ctx);
 }
 
 function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx: Ctx): OperatorState {
