@@ -75,7 +75,7 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
   return { ...s, programmed: sig };
 }
 
-/** A packet as policy judges it: `pod` is the local pod whose `d` rules apply, `other` its peer; `what` for the trace. */
+/** A packet as policy judges it: `pod` is the local pod whose `d` rules apply, `other` its peer; `what` names it. */
 type Flow = { d: Direction; pod: PodRef; other: PodRef; port: number; proto: "TCP" | "UDP"; id: string; what: string };
 
 function check(
