@@ -82,3 +82,9 @@ export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> 
     ...extra,
   };
 }
+
+/** A patch of an object's status subresource, merging `{ status }` in (what controllers and the kubelet write). */
+export function statusPatchCall(resource: Resource, o: KubeObject, status: unknown): ApiCall {
+  const { namespace, name } = o.metadata;
+  return apiCall("patch", resource, { namespace, name, subresource: "status", body: { status } });
+}

@@ -6,18 +6,10 @@
 // The scenario scripts its steps: a load step up, then a drop.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import {
-  emptyHttpClient,
-  httpOnMessage,
-  httpOnTimer,
-  type HttpClient,
-  type HttpClientConfig,
-  type HttpClientTimer,
-  type HttpResult,
-} from "../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
+import type { HttpClientConfig } from "../client/http-client";
+import { newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../client/watch";
 import { emptyRecord } from "../core/records";
-import { readyEndpoints } from "./web-client";
+import { appPodsSpec, readyEndpoints } from "./web-client";
 
 export type LoadStep = { at: Ms; cpuMilli: number };
 export type LoadGeneratorConfig = {
@@ -29,19 +21,18 @@ export type LoadGeneratorConfig = {
 
 type Share = { runtime: ProcId; milli: number };
 type LoadGeneratorState = {
-  http: HttpClient;
-  pods: Informer;
+  watch: Watched;
   load: number;
   shares: Readonly<Record<string, Share>>;
 };
-type LoadGeneratorTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "step"; cpuMilli: number };
+type LoadGeneratorTimer = WatchTimer | { lib?: undefined; t: "step"; cpuMilli: number };
 
 /**
  * Splits the load over the Ready endpoints (whole millicores, the remainder to the first by name) and sends every share
  * that changed.
  */
 function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): LoadGeneratorState {
-  const targets = readyEndpoints(s.pods).filter((p) => cfg.runtimes[p.spec.nodeName!] !== undefined);
+  const targets = readyEndpoints(s.watch).filter((p) => cfg.runtimes[p.spec.nodeName!] !== undefined);
   const shares: Record<string, Share> = emptyRecord();
   const n = targets.length;
   targets.forEach((p, i) => {
@@ -55,54 +46,31 @@ function spread(s: LoadGeneratorState, cfg: LoadGeneratorConfig, ctx: Ctx): Load
   return { ...s, shares };
 }
 
-function onResults(
-  s0: LoadGeneratorState,
-  cfg: LoadGeneratorConfig,
-  results: readonly HttpResult[],
-  ctx: Ctx,
-): LoadGeneratorState {
-  let s = s0;
-  const before = readyEndpoints(s.pods)
+/** The Ready endpoints' IPs, in order: what the shares are spread over. */
+function readyIps(w: Watched): string {
+  return readyEndpoints(w)
     .map((p) => p.status.podIP)
     .join(",");
-  for (const r of results) {
-    const step = informerOnResult(s.pods, "pods", r, s.http, cfg.api, ctx);
-    s = { ...s, pods: step.inf, http: step.hc };
-  }
-  return readyEndpoints(s.pods)
-    .map((p) => p.status.podIP)
-    .join(",") === before
-    ? s
-    : spread(s, cfg, ctx);
+}
+
+/** The pod watch moved on to `watch`: the load is spread again when the Ready endpoints changed. */
+function onWatch(s: LoadGeneratorState, cfg: LoadGeneratorConfig, watch: Watched, ctx: Ctx): LoadGeneratorState {
+  const next = { ...s, watch };
+  return readyIps(watch) === readyIps(s.watch) ? next : spread(next, cfg, ctx);
 }
 
 export const loadGenerator = defineComponent<LoadGeneratorConfig, LoadGeneratorState, LoadGeneratorTimer>({
   kind: "load-generator",
   boot: (cfg, _p, ctx) => {
-    const inf = newInformer({
-      resource: "pods",
-      namespace: "default",
-      fieldSelector: null,
-      labelSelector: { app: cfg.app },
-    });
-    const run = informerRun(inf, "pods", emptyHttpClient(), cfg.api, ctx);
+    const watch = newWatches([appPodsSpec(cfg.app)], cfg.api, ctx);
     for (const st of cfg.steps) ctx.after(Math.max(0, st.at - ctx.now), { t: "step", cpuMilli: st.cpuMilli });
-    return { http: run.hc, pods: run.inf, load: 0, shares: {} };
+    return { watch, load: 0, shares: {} };
   },
-  onMessage: (s: LoadGeneratorState, env: Envelope, ctx: Ctx, cfg: LoadGeneratorConfig) => {
-    const { hc, results } = httpOnMessage(s.http, cfg.api, env, ctx);
-    return onResults({ ...s, http: hc }, cfg, results, ctx);
-  },
+  onMessage: (s: LoadGeneratorState, env: Envelope, ctx: Ctx, cfg: LoadGeneratorConfig) =>
+    onWatch(s, cfg, watchOnMessage(s.watch, env, cfg.api, ctx).w, ctx),
   onTimer: (s, timer, ctx, cfg) => {
-    if (timer.lib === "http") {
-      const { hc, results } = httpOnTimer(s.http, timer, ctx);
-      return onResults({ ...s, http: hc }, cfg, results, ctx);
-    }
-    if (timer.lib === "informer") {
-      const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
-      return { ...s, pods: run.inf, http: run.hc };
-    }
-    const n = readyEndpoints(s.pods).length;
+    if (timer.lib !== undefined) return onWatch(s, cfg, watchOnTimer(s.watch, timer, cfg.api, ctx).w, ctx);
+    const n = readyEndpoints(s.watch).length;
     ctx.trace(
       "load.changed",
       `The load generator now drives ${timer.cpuMilli}m of CPU demand at the ${cfg.app} ` +

@@ -4,15 +4,9 @@
 // and container run, whatever the control plane is doing.
 import { defineComponent, type Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
-import {
-  emptyHttpClient,
-  httpOnMessage,
-  httpOnTimer,
-  type HttpClient,
-  type HttpClientConfig,
-  type HttpClientTimer,
-} from "../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../client/informer";
+import type { HttpClientConfig } from "../client/http-client";
+import type { InformerSpec } from "../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../client/watch";
 import { isTerminating, podReady } from "../objects/helpers";
 import type { Pod } from "../objects/core";
 import { emptyRecord, withEntry } from "../core/records";
@@ -20,16 +14,20 @@ import { emptyRecord, withEntry } from "../core/records";
 export type WebClientConfig = { api: HttpClientConfig; app: string; periodMs: Ms; runtimes: Record<string, ProcId> };
 
 type Target = { ip: string; pod: string; node: string; ok: boolean };
-type WebClientState = { http: HttpClient; pods: Informer; round: Readonly<Record<string, Target>> };
-type WebClientTimer =
-  HttpClientTimer | InformerTimer | { lib?: undefined; t: "round" } | { lib?: undefined; t: "round-end" };
+type WebClientState = { watch: Watched; round: Readonly<Record<string, Target>> };
+type WebClientTimer = WatchTimer | { lib?: undefined; t: "round" } | { lib?: undefined; t: "round-end" };
 
 /** How long a round waits for answers before counting an endpoint as failed (a client timeout). */
 const ROUND_TIMEOUT_MS = 2000;
 
+/** The informer on the app's pods (label app=<app> in the default namespace), as its users watch them. */
+export function appPodsSpec(app: string): InformerSpec {
+  return { resource: "pods", namespace: "default", fieldSelector: null, labelSelector: { app } };
+}
+
 /** The pods that serve traffic (Ready, not terminating, with an IP and a node), by name. */
-export function readyEndpoints(pods: Informer): Pod[] {
-  return (Object.values(pods.objects) as Pod[])
+export function readyEndpoints(w: Watched): Pod[] {
+  return objectsOf<Pod>(w, "pods")
     .filter((p) => podReady(p) && !isTerminating(p) && p.status.podIP !== null && p.spec.nodeName !== null)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
@@ -51,7 +49,7 @@ function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClien
   ctx.after(cfg.periodMs, { t: "round" });
   ctx.after(ROUND_TIMEOUT_MS, { t: "round-end" });
   const round: Record<string, Target> = emptyRecord();
-  for (const p of readyEndpoints(s.pods)) {
+  for (const p of readyEndpoints(s.watch)) {
     const runtime = cfg.runtimes[p.spec.nodeName!];
     if (runtime === undefined) continue;
     const id = ctx.nextId("app");
@@ -64,15 +62,9 @@ function startRound(s: WebClientState, cfg: WebClientConfig, ctx: Ctx): WebClien
 export const webClient = defineComponent<WebClientConfig, WebClientState, WebClientTimer>({
   kind: "web-client",
   boot: (cfg, _p, ctx) => {
-    const inf = newInformer({
-      resource: "pods",
-      namespace: "default",
-      fieldSelector: null,
-      labelSelector: { app: cfg.app },
-    });
-    const run = informerRun(inf, "pods", emptyHttpClient(), cfg.api, ctx);
+    const watch = newWatches([appPodsSpec(cfg.app)], cfg.api, ctx);
     ctx.after(cfg.periodMs, { t: "round" });
-    return { http: run.hc, pods: run.inf, round: {} };
+    return { watch, round: {} };
   },
   onMessage: (s: WebClientState, env: Envelope, ctx: Ctx, cfg: WebClientConfig) => {
     const body = env.body;
@@ -82,28 +74,10 @@ export const webClient = defineComponent<WebClientConfig, WebClientState, WebCli
         ? s
         : { ...s, round: withEntry(s.round, body.id, { ...t, ok: true }) };
     }
-    const { hc, results } = httpOnMessage(s.http, cfg.api, env, ctx);
-    let next = { ...s, http: hc };
-    for (const r of results) {
-      const step = informerOnResult(next.pods, "pods", r, next.http, cfg.api, ctx);
-      next = { ...next, pods: step.inf, http: step.hc };
-    }
-    return next;
+    return { ...s, watch: watchOnMessage(s.watch, env, cfg.api, ctx).w };
   },
   onTimer: (s, timer, ctx, cfg) => {
-    if (timer.lib === "http") {
-      const { hc, results } = httpOnTimer(s.http, timer, ctx);
-      let next = { ...s, http: hc };
-      for (const r of results) {
-        const step = informerOnResult(next.pods, "pods", r, next.http, cfg.api, ctx);
-        next = { ...next, pods: step.inf, http: step.hc };
-      }
-      return next;
-    }
-    if (timer.lib === "informer") {
-      const run = informerRun(s.pods, "pods", s.http, cfg.api, ctx);
-      return { ...s, pods: run.inf, http: run.hc };
-    }
+    if (timer.lib !== undefined) return { ...s, watch: watchOnTimer(s.watch, timer, cfg.api, ctx).w };
     if (timer.t === "round-end") {
       finishRound(s, cfg, ctx);
       return { ...s, round: {} };

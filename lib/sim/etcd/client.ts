@@ -103,38 +103,38 @@ function putConn(d: Draft, ep: ProcId, conn: Conn): void {
   d.c.conns[ep] = conn;
 }
 
-function putCall(d: Draft, id: string, call: Call): void {
+/** The draft's calls, copied first while still shared, so that they may be edited in place. */
+function ownCalls(d: Draft): Record<string, Call> {
   if (!d.calls) {
     d.c.calls = copyRecord(d.c.calls);
     d.calls = true;
   }
-  d.c.calls[id] = call;
+  return d.c.calls;
+}
+
+/** The draft's watches, copied first while still shared, so that they may be edited in place. */
+function ownWatches(d: Draft): Record<string, ClientWatch> {
+  if (!d.watches) {
+    d.c.watches = copyRecord(d.c.watches);
+    d.watches = true;
+  }
+  return d.c.watches;
+}
+
+function putCall(d: Draft, id: string, call: Call): void {
+  ownCalls(d)[id] = call;
 }
 
 function dropCall(d: Draft, id: string): void {
-  if (d.c.calls[id] === undefined) return;
-  if (!d.calls) {
-    d.c.calls = copyRecord(d.c.calls);
-    d.calls = true;
-  }
-  delete d.c.calls[id];
+  if (d.c.calls[id] !== undefined) delete ownCalls(d)[id];
 }
 
 function putWatch(d: Draft, id: string, w: ClientWatch): void {
-  if (!d.watches) {
-    d.c.watches = copyRecord(d.c.watches);
-    d.watches = true;
-  }
-  d.c.watches[id] = w;
+  ownWatches(d)[id] = w;
 }
 
 function dropWatch(d: Draft, id: string): void {
-  if (d.c.watches[id] === undefined) return;
-  if (!d.watches) {
-    d.c.watches = copyRecord(d.c.watches);
-    d.watches = true;
-  }
-  delete d.c.watches[id];
+  if (d.c.watches[id] !== undefined) delete ownWatches(d)[id];
 }
 
 /** Next ready endpoint in round-robin order, or null (the call then waits for one); advances rr. */

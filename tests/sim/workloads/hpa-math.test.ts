@@ -6,8 +6,7 @@ import {
   groupPods,
   limitRate,
   resourceReplicas,
-  scaleDownLimit,
-  scaleUpLimit,
+  scaleLimit,
   stabilize,
   utilizationRatio,
   type PodSample,
@@ -95,16 +94,16 @@ describe("behaviors (horizontal.go)", () => {
   it(
     "default scale-up policy: the larger of +4 pods and " + "+100% per 15 s (calculateScaleUpLimitWithScalingRules)",
     () => {
-      expect(scaleUpLimit(1, [], [], b.scaleUp, NOW)).toBe(5);
-      expect(scaleUpLimit(10, [], [], b.scaleUp, NOW)).toBe(20);
+      expect(scaleLimit("up", 1, [], [], b.scaleUp, NOW)).toBe(5);
+      expect(scaleLimit("up", 10, [], [], b.scaleUp, NOW)).toBe(20);
     },
   );
   it("counts what was already added in the period: 1 → 5 a moment ago allows no more until 15 s pass", () => {
-    expect(scaleUpLimit(5, [{ at: NOW - 5000, change: 4 }], [], b.scaleUp, NOW)).toBe(5);
-    expect(scaleUpLimit(5, [{ at: NOW - 15_000, change: 4 }], [], b.scaleUp, NOW)).toBe(10);
+    expect(scaleLimit("up", 5, [{ at: NOW - 5000, change: 4 }], [], b.scaleUp, NOW)).toBe(5);
+    expect(scaleLimit("up", 5, [{ at: NOW - 15_000, change: 4 }], [], b.scaleUp, NOW)).toBe(10);
   });
   it("default scale-down policy removes up to 100% per 15 s (calculateScaleDownLimitWithBehaviors)", () => {
-    expect(scaleDownLimit(8, [], [], b.scaleDown, NOW)).toBe(0);
+    expect(scaleLimit("down", 8, [], [], b.scaleDown, NOW)).toBe(0);
   });
   it("caps at maxReplicas and names why (convertDesiredReplicasWithBehaviorRate)", () => {
     expect(limitRate(30, 10, 1, 12, [], [], b, NOW)).toEqual({ replicas: 12, reason: "TooManyReplicas" });

@@ -12,7 +12,8 @@ import type { Pod } from "../../objects/core";
 import type { NetworkPolicy } from "../../objects/networking";
 import { emptyRecord, withEntry, without } from "../../core/records";
 import { isolating, verdict, type Direction, type PodRef } from "./netpol";
-import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
+import { clusterWideSpec } from "../../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
 export type CniAgentConfig = {
   api: HttpClientConfig;
@@ -26,6 +27,9 @@ export type CniAgentConfig = {
 
 type Pending = { client: ProcId; src: string };
 type CniAgentState = { watch: Watched; programmed: string; pending: Readonly<Record<string, Pending>> };
+
+/** Every namespace's NetworkPolicies and pods. */
+const POLICY_INFORMERS = [clusterWideSpec("networkpolicies"), clusterWideSpec("pods")];
 
 const ref = (p: Pod): PodRef => ({
   namespace: p.metadata.namespace ?? "default",
@@ -71,52 +75,33 @@ function program(s: CniAgentState, cfg: CniAgentConfig, ctx: Ctx): CniAgentState
   return { ...s, programmed: sig };
 }
 
+/** A packet as policy judges it: `pod` is the local pod whose `d` rules apply, `other` its peer; `what` names it. */
+type Flow = { d: Direction; pod: PodRef; other: PodRef; port: number; proto: "TCP" | "UDP"; id: string; what: string };
+
 function check(
   s: CniAgentState,
   cfg: CniAgentConfig,
+  { d, pod, other, port, proto, id, what }: Flow,
   ctx: Ctx,
-  d: Direction,
-  pod: PodRef,
-  other: PodRef,
-  port: number,
-  proto: "TCP" | "UDP",
-  id: string,
-  what: string,
 ): boolean {
   const v = verdict(objectsOf<NetworkPolicy>(s.watch, "networkpolicies"), pod, other, d, port, proto);
+  const podName = `${pod.namespace}/${pod.name}`;
+  const fields = { node: cfg.node, id, direction: d, pod: podName, peer: `${other.namespace}/${other.name}`, port };
   if (v.allowed) {
     if (v.allowedBy !== null)
       ctx.trace(
         "netpol.allowed",
-        `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} ` +
-          `(${d.toLowerCase()} of ${pod.namespace}/${pod.name}).`,
-        {
-          node: cfg.node,
-          id,
-          direction: d,
-          pod: `${pod.namespace}/${pod.name}`,
-          peer: `${other.namespace}/${other.name}`,
-          port,
-          policy: v.allowedBy,
-        },
+        `CNI agent on ${cfg.node}: ${what} allowed by ${v.allowedBy} (${d.toLowerCase()} of ${podName}).`,
+        { ...fields, policy: v.allowedBy },
       );
     return true;
   }
   ctx.trace(
     "netpol.dropped",
-    `CNI agent on ${cfg.node} dropped ${what}: ${pod.namespace}/${pod.name} is ` +
-      `isolated for ${d.toLowerCase()} by ${v.isolatedBy.join(", ")} and no rule allows ` +
-      `${other.namespace}/${other.name} on ${proto}/${port}. No reset is sent.`,
-    {
-      node: cfg.node,
-      id,
-      direction: d,
-      pod: `${pod.namespace}/${pod.name}`,
-      peer: `${other.namespace}/${other.name}`,
-      port,
-      protocol: proto,
-      policies: v.isolatedBy.join(","),
-    },
+    `CNI agent on ${cfg.node} dropped ${what}: ${podName} is isolated for ` +
+      `${d.toLowerCase()} by ${v.isolatedBy.join(", ")} and no rule allows ` +
+      `${fields.peer} on ${proto}/${port}. No reset is sent.`,
+    { ...fields, protocol: proto, policies: v.isolatedBy.join(",") },
   );
   return false;
 }
@@ -134,21 +119,9 @@ function onPacket(s: CniAgentState, env: Envelope, ctx: Ctx, cfg: CniAgentConfig
     const src = podByIp(s, b.src);
     const dst = podByIp(s, b.dst);
     if (src === undefined || dst === undefined || dst.spec.nodeName === null) return s;
-    if (
-      !check(
-        s,
-        cfg,
-        ctx,
-        "Egress",
-        ref(src),
-        ref(dst),
-        b.port,
-        "TCP",
-        b.id,
-        `a SYN from ${src.metadata.name} to ${dst.metadata.namespace}/${dst.metadata.name}:${b.port}`,
-      )
-    )
-      return s;
+    const what = `a SYN from ${src.metadata.name} to ${dst.metadata.namespace}/${dst.metadata.name}:${b.port}`;
+    const flow: Flow = { d: "Egress", pod: ref(src), other: ref(dst), port: b.port, proto: "TCP", id: b.id, what };
+    if (!check(s, cfg, flow, ctx)) return s;
     const agent = cfg.agents[dst.spec.nodeName];
     if (agent !== undefined)
       ctx.send(agent, { p: "pod", kind: "syn-fwd", id: b.id, src: b.src, dst: b.dst, port: b.port, client: env.from });
@@ -158,42 +131,18 @@ function onPacket(s: CniAgentState, env: Envelope, ctx: Ctx, cfg: CniAgentConfig
     const src = podByIp(s, b.src);
     const dst = podByIp(s, b.dst);
     if (src === undefined || dst === undefined) return s;
-    if (
-      !check(
-        s,
-        cfg,
-        ctx,
-        "Ingress",
-        ref(dst),
-        ref(src),
-        b.port,
-        "TCP",
-        b.id,
-        `a SYN from ${src.metadata.namespace}/${src.metadata.name} to ${dst.metadata.name}:${b.port}`,
-      )
-    )
-      return s;
+    const what = `a SYN from ${src.metadata.namespace}/${src.metadata.name} to ${dst.metadata.name}:${b.port}`;
+    const flow: Flow = { d: "Ingress", pod: ref(dst), other: ref(src), port: b.port, proto: "TCP", id: b.id, what };
+    if (!check(s, cfg, flow, ctx)) return s;
     ctx.send(cfg.runtime, { p: "app", kind: "app-request", id: b.id, ip: b.dst });
     return { ...s, pending: withEntry(s.pending, b.id, { client: b.client, src: b.src }) };
   }
   if (b.kind === "dns-query") {
     const src = podByIp(s, b.src);
     if (src === undefined || b.server !== cfg.clusterDns) return s;
-    if (
-      !check(
-        s,
-        cfg,
-        ctx,
-        "Egress",
-        ref(src),
-        cfg.coreDns.pod,
-        53,
-        "UDP",
-        b.id,
-        `a DNS query (UDP/53) from ${src.metadata.name} to kube-dns`,
-      )
-    )
-      return s;
+    const what = `a DNS query (UDP/53) from ${src.metadata.name} to kube-dns`;
+    const flow: Flow = { d: "Egress", pod: ref(src), other: cfg.coreDns.pod, port: 53, proto: "UDP", id: b.id, what };
+    if (!check(s, cfg, flow, ctx)) return s;
     ctx.send(cfg.coreDns.proc, {
       p: "pod",
       kind: "dns-fwd",
@@ -210,7 +159,7 @@ function onPacket(s: CniAgentState, env: Envelope, ctx: Ctx, cfg: CniAgentConfig
 export const cniAgent = defineComponent<CniAgentConfig, CniAgentState, WatchTimer>({
   kind: "cni-agent",
   boot: (cfg, _p, ctx) => ({
-    watch: startWatches(["networkpolicies", "pods"], cfg.api, ctx),
+    watch: newWatches(POLICY_INFORMERS, cfg.api, ctx),
     programmed: "",
     pending: emptyRecord(),
   }),

@@ -8,7 +8,8 @@ import { defineComponent, type Ctx } from "../../core/component";
 import type { HttpClientConfig } from "../../client/http-client";
 import type { Service } from "../../objects/core";
 import type { DnsRcode, DnsType } from "./protocol";
-import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
+import { clusterWideSpec } from "../../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
 export type CoreDnsConfig = {
   api: HttpClientConfig;
@@ -45,7 +46,7 @@ export function answer(
 
 export const coreDns = defineComponent<CoreDnsConfig, CoreDnsState, WatchTimer>({
   kind: "coredns",
-  boot: (cfg, _p, ctx) => ({ watch: startWatches(["services"], cfg.api, ctx) }),
+  boot: (cfg, _p, ctx) => ({ watch: newWatches([clusterWideSpec("services")], cfg.api, ctx) }),
   onMessage: (s, env, ctx: Ctx, cfg) => {
     const b = env.body;
     if (b.p === "pod" && b.kind === "dns-fwd") {

@@ -14,7 +14,8 @@ import { matchesLabels } from "../../objects/helpers";
 import type { Pod } from "../../objects/core";
 import { podResolvConf, resolvConfText, searchCandidates } from "../kubelet/dns";
 import type { DnsType } from "./protocol";
-import { objectsOf, startWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "./watch";
+import { clusterWideSpec } from "../../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
 export type NetAction =
   | { at: Ms; kind: "connect"; namespace: string; selector: Record<string, string>; port: number }
@@ -242,7 +243,7 @@ export const netClient = defineComponent<NetClientConfig, NetClientState, Timer>
   kind: "net-client",
   boot: (cfg, _p, ctx) => {
     cfg.actions.forEach((a, i) => ctx.after(Math.max(0, a.at - ctx.now), { t: "action", i }));
-    return { watch: startWatches(["pods"], cfg.api, ctx), conns: emptyRecord(), lookup: null };
+    return { watch: newWatches([clusterWideSpec("pods")], cfg.api, ctx), conns: emptyRecord(), lookup: null };
   },
   onMessage,
   onTimer: (s, timer, ctx, cfg) => {

@@ -2,22 +2,11 @@
 // controllers; on losing the lease, exit (klog.Fatalf("leaderelection lost")) for the kubelet to restart.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, httpOnMessageInPlace, httpOnTimerInPlace, type HttpResult } from "../../client/http-client";
-import {
-  clusterWideSpec,
-  informerOnResultInPlace,
-  informerOnTimerInPlace,
-  startInformersInPlace,
-  type InformerSpec,
-} from "../../client/informer";
-import {
-  electorOnResultInPlace,
-  electorOnTimerInPlace,
-  newElector,
-  type ElectorEvent,
-} from "../../client/leader-election";
+import { emptyHttpClient, type HttpResult } from "../../client/http-client";
+import { clusterWideSpec, type InformerChange, type InformerSpec } from "../../client/informer";
+import { newElector } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
-import { announce } from "../leader-trace";
+import { leaderElectedClients } from "../leader-elected";
 import type { Resource } from "../../objects/resources";
 import { onCronJobResult, reconcileCronJobs } from "./cronjob";
 import { onDisruptionResult, reconcileDisruption } from "./disruption";
@@ -25,7 +14,7 @@ import { reconcileJobs } from "./job";
 import { onJobResult } from "./job-results";
 import { monitorNodes, onNodeLifecycleResult, taintNoSchedule } from "./node-lifecycle";
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
-import type { KcmRequest, KcmTag } from "./requests";
+import type { KcmRequest } from "./requests";
 import { informerNames, type KcmConfig, type KcmState, type KcmTimer } from "./types";
 import { onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
@@ -115,31 +104,13 @@ function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Contr
   return which.includes("eviction") ? scheduleEvictions(taintNoSchedule(s, cfg, ctx), ctx) : s;
 }
 
-function onElector(s: KcmState, cfg: KcmConfig, events: readonly ElectorEvent[], ctx: Ctx): KcmState {
-  for (const e of events) {
-    announce(e, s.elector.identity, cfg.elector, "controller manager", ctx);
-    if (e.kind === "lost") ctx.exit("leaderelection lost");
-    if (e.kind !== "acquired") continue;
-    const specs = informerNames(cfg).map(specFor);
-    s.informers = startInformersInPlace(
-      cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)],
-      s.http,
-      cfg.api,
-      ctx,
-    );
-    ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
-  }
-  return s;
+/** The informers the controllers read, started once leading (HPAs only when the HPA controller runs). */
+function informerSpecs(cfg: KcmConfig): InformerSpec[] {
+  const specs = informerNames(cfg).map(specFor);
+  return cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)];
 }
 
-/** A result of a client library's own request (leader election, informers): those carry string tags. */
-function isLibraryResult(r: HttpResult<KcmTag>): r is HttpResult<string> {
-  return typeof r.tag === "string";
-}
-
-function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmTag>, ctx: Ctx): KcmState {
-  if (isLibraryResult(r)) return onLibraryResult(s, cfg, r, ctx);
-  if (r.kind !== "response" || typeof r.tag === "string") return s;
+function onResponse(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmRequest> & { kind: "response" }, ctx: Ctx): KcmState {
   const tag = r.tag;
   switch (tag.c) {
     case "nlc":
@@ -167,19 +138,18 @@ function onHttpResult(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmTag>, ctx: C
   }
 }
 
-function onLibraryResult(s: KcmState, cfg: KcmConfig, r: HttpResult<string>, ctx: Ctx): KcmState {
-  if (r.tag.startsWith("le:"))
-    return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
-  if (!r.tag.startsWith("inf:")) return s;
-  const name = r.tag.split(":")[1] ?? "";
-  const inf = s.informers[name];
-  if (inf === undefined) return s;
-  const wasSynced = inf.synced;
-  const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+function onInformer(
+  s: KcmState,
+  cfg: KcmConfig,
+  name: string,
+  changes: readonly InformerChange[],
+  justSynced: boolean,
+  ctx: Ctx,
+): KcmState {
   if (name === HPA_INFORMER) return changes.length > 0 && synced(s, cfg) ? onHpaInformer(s, cfg, ctx) : s;
   // Controllers start working as soon as the last informer has synced, then whenever something they
   // watch changes. Lease renewals concern only the node monitor, which runs on its own timer.
-  if (inf.synced && !wasSynced) {
+  if (justSynced) {
     const next = reconcile(s, cfg, ctx);
     return cfg.hpa !== undefined && synced(next, cfg) ? onHpaInformer(next, cfg, ctx) : next;
   }
@@ -222,36 +192,34 @@ function onWorkloadResult(
   }
 }
 
+const CLIENTS = leaderElectedClients<KcmState, KcmConfig>({
+  role: "controller manager",
+  informerSpecs,
+  // The node monitor runs on its own timer from the moment the controller manager leads.
+  onLeading: (_s, cfg, ctx) => ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" }),
+  onInformer,
+  onResponse,
+});
+
 function onMessage(s0: KcmState, env: Envelope, ctx: Ctx, cfg: KcmConfig): KcmState {
-  let s = ownClients(s0, ctx);
+  const s = ownClients(s0, ctx);
   if (env.body.p === "metrics")
     return env.body.kind === "list-result" ? onHpaMetrics(s, cfg, env.body.id, env.body.items, ctx) : s;
-  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
-  return s;
+  return CLIENTS.onMessage(s, cfg, env, ctx);
 }
 
 function onTimer(s0: KcmState, timer: KcmTimer, ctx: Ctx, cfg: KcmConfig): KcmState {
-  let s = ownClients(s0, ctx);
-  switch (timer.lib) {
-    case "http":
-      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
-      return s;
-    case "informer":
-      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
-      return s;
-    case "le":
-      return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
-    default:
-      if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
-      if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
-      if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
-      if (timer.t === "batch") return reconcile(s, cfg, ctx, ["job", "cronjob"]);
-      if (timer.t === "rs-retry") return reconcile(s, cfg, ctx, ["replicaset"]);
-      if (timer.t === "hpa") return onHpaTimer(s, cfg, timer.key, ctx);
-      ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
-      // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
-      return s.elector.leader && synced(s, cfg) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;
-  }
+  const s = ownClients(s0, ctx);
+  if (timer.lib !== undefined) return CLIENTS.onTimer(s, cfg, timer, ctx);
+  if (timer.t === "evict") return s.elector.leader ? evict(s, cfg, timer.pod, timer.due, ctx) : s;
+  if (timer.t === "progress") return reconcile(s, cfg, ctx, ["deployment"]);
+  if (timer.t === "pdb-recheck") return reconcile({ ...s, pdbRecheckAt: undefined }, cfg, ctx, ["disruption"]);
+  if (timer.t === "batch") return reconcile(s, cfg, ctx, ["job", "cronjob"]);
+  if (timer.t === "rs-retry") return reconcile(s, cfg, ctx, ["replicaset"]);
+  if (timer.t === "hpa") return onHpaTimer(s, cfg, timer.key, ctx);
+  ctx.after(cfg.nodeMonitorPeriodMs, { t: "monitor" });
+  // The node monitor changes node health and taints only: it re-checks evictions, not workloads.
+  return s.elector.leader && synced(s, cfg) ? reconcile(monitorNodes(s, cfg, ctx), cfg, ctx, ["eviction"]) : s;
 }
 
 export const kubeControllerManager = defineComponent<KcmConfig, KcmState, KcmTimer>({

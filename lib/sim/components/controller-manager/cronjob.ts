@@ -10,7 +10,7 @@
 // engine reads every-N-minutes schedules only.
 import type { Ctx } from "../../core/component";
 import { withEntry } from "../../core/records";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import type { CronJob, Job } from "../../objects/batch";
 import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
 import { isJobFinished } from "./job";
@@ -93,12 +93,7 @@ function patchStatus(s: KcmState, cfg: KcmConfig, cj: CronJob, status: CronJob["
   if (status.lastScheduleTime !== null) body.lastScheduleTime = status.lastScheduleTime;
   if (status.lastSuccessfulTime !== null) body.lastSuccessfulTime = status.lastSuccessfulTime;
   const key = `cronstatus:${cj.metadata.uid}`;
-  const call = apiCall("patch", "cronjobs", {
-    namespace: cj.metadata.namespace,
-    name: cj.metadata.name,
-    subresource: "status",
-    body: { status: body },
-  });
+  const call = statusPatchCall("cronjobs", cj, body);
   return expect(
     issue(s, cfg, call, { c: "cron", op: "status", key, cronjob: cj.metadata.name }, ctx),
     key,
@@ -125,6 +120,26 @@ function wake(s: KcmState, uid: string, track: CronTrack, at: number, ctx: Ctx):
   if (track.wakeAt === at) return s;
   ctx.after(Math.max(0, at - ctx.now), { t: "batch" });
   return { ...s, cronTracks: withEntry(s.cronTracks, uid, { ...track, wakeAt: at }) };
+}
+
+/** cleanupFinishedJobs: the oldest finished Jobs beyond the history limits are deleted, succeeded ones first. */
+function cleanupFinishedJobs(s0: KcmState, cfg: KcmConfig, cj: CronJob, children: readonly Job[], ctx: Ctx): KcmState {
+  let s = s0;
+  const byStart = (a: Job, b: Job) =>
+    (a.status.startTime ?? Infinity) - (b.status.startTime ?? Infinity) || (a.metadata.name < b.metadata.name ? -1 : 1);
+  const limits = [
+    ["Complete", "successfulJobsHistoryLimit", "finished"],
+    ["Failed", "failedJobsHistoryLimit", "failed"],
+  ] as const;
+  for (const [type, field, kind] of limits) {
+    const limit = cj.spec[field];
+    const finished = children
+      .filter((j) => j.status.conditions.some((c) => c.type === type && c.status === "True"))
+      .sort(byStart);
+    for (const j of finished.slice(0, Math.max(0, finished.length - limit)))
+      s = deleteJob(s, cfg, cj, j, `history: more than ${field} ${limit} ${kind} Jobs`, ctx);
+  }
+  return s;
 }
 
 function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly Job[], ctx: Ctx): KcmState {
@@ -158,33 +173,7 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
       lastSuccessfulTime = j.status.completionTime;
   }
   status = { ...status, active, lastSuccessfulTime };
-  // cleanupFinishedJobs: the oldest finished Jobs beyond the history limits are deleted.
-  const byStart = (a: Job, b: Job) =>
-    (a.status.startTime ?? Infinity) - (b.status.startTime ?? Infinity) || (a.metadata.name < b.metadata.name ? -1 : 1);
-  const ok = children
-    .filter((j) => j.status.conditions.some((c) => c.type === "Complete" && c.status === "True"))
-    .sort(byStart);
-  const bad = children
-    .filter((j) => j.status.conditions.some((c) => c.type === "Failed" && c.status === "True"))
-    .sort(byStart);
-  for (const j of ok.slice(0, Math.max(0, ok.length - cj.spec.successfulJobsHistoryLimit)))
-    s = deleteJob(
-      s,
-      cfg,
-      cj,
-      j,
-      `history: more than successfulJobsHistoryLimit ${cj.spec.successfulJobsHistoryLimit} finished Jobs`,
-      ctx,
-    );
-  for (const j of bad.slice(0, Math.max(0, bad.length - cj.spec.failedJobsHistoryLimit)))
-    s = deleteJob(
-      s,
-      cfg,
-      cj,
-      j,
-      `history: more than failedJobsHistoryLimit ${cj.spec.failedJobsHistoryLimit} failed Jobs`,
-      ctx,
-    );
+  s = cleanupFinishedJobs(s, cfg, cj, children, ctx);
   const period = schedulePeriodMs(cj.spec.schedule);
   const changed = statusSignature(status) !== statusSignature(cj.status);
   // Suspended: status only; the schedule times that pass are judged when it is resumed.

@@ -173,10 +173,12 @@ function changedWithin(events: readonly ScaleEvent[], periodSeconds: number, now
 }
 
 /**
- * calculateScaleUpLimitWithScalingRules: per policy, the replicas at the period's start plus what the policy allows;
- * Max picks the largest.
+ * calculateScaleUpLimitWithScalingRules (`up`) and calculateScaleDownLimitWithBehaviors (`down`): per policy, the
+ * replicas at the period's start moved by what the policy allows (a Percent policy rounds up going up and truncates
+ * going down); selectPolicy Max picks the largest change, Min the smallest.
  */
-export function scaleUpLimit(
+export function scaleLimit(
+  direction: "up" | "down",
   current: number,
   ups: readonly ScaleEvent[],
   downs: readonly ScaleEvent[],
@@ -184,29 +186,15 @@ export function scaleUpLimit(
   now: Ms,
 ): number {
   if (rules.selectPolicy === "Disabled") return current;
-  const pick = rules.selectPolicy === "Min" ? Math.min : Math.max;
-  let result = rules.selectPolicy === "Min" ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+  const sign = direction === "up" ? 1 : -1;
+  const round = direction === "up" ? Math.ceil : Math.trunc;
+  // The largest change is the highest limit going up and the lowest going down.
+  const highest = (rules.selectPolicy === "Min") !== (direction === "up");
+  let result = highest ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
   for (const p of rules.policies) {
     const start = current - changedWithin(ups, p.periodSeconds, now) + changedWithin(downs, p.periodSeconds, now);
-    result = pick(result, p.type === "Pods" ? start + p.value : Math.ceil(start * (1 + p.value / 100)));
-  }
-  return result;
-}
-
-/** calculateScaleDownLimitWithBehaviors: the same per policy, downwards (a Percent policy truncates). */
-export function scaleDownLimit(
-  current: number,
-  ups: readonly ScaleEvent[],
-  downs: readonly ScaleEvent[],
-  rules: HpaScalingRules,
-  now: Ms,
-): number {
-  if (rules.selectPolicy === "Disabled") return current;
-  const pick = rules.selectPolicy === "Min" ? Math.max : Math.min;
-  let result = rules.selectPolicy === "Min" ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
-  for (const p of rules.policies) {
-    const start = current - changedWithin(ups, p.periodSeconds, now) + changedWithin(downs, p.periodSeconds, now);
-    result = pick(result, p.type === "Pods" ? start - p.value : Math.trunc(start * (1 - p.value / 100)));
+    const proposed = p.type === "Pods" ? start + sign * p.value : round(start * (1 + (sign * p.value) / 100));
+    result = highest ? Math.max(result, proposed) : Math.min(result, proposed);
   }
   return result;
 }
@@ -228,11 +216,11 @@ export function limitRate(
   now: Ms,
 ): Limited {
   if (desired > current) {
-    const limit = Math.max(current, scaleUpLimit(current, ups, downs, behavior.scaleUp, now));
+    const limit = Math.max(current, scaleLimit("up", current, ups, downs, behavior.scaleUp, now));
     const allowed = Math.min(max, limit);
     if (desired > allowed) return { replicas: allowed, reason: max > limit ? "ScaleUpLimit" : "TooManyReplicas" };
   } else if (desired < current) {
-    const limit = Math.min(current, scaleDownLimit(current, ups, downs, behavior.scaleDown, now));
+    const limit = Math.min(current, scaleLimit("down", current, ups, downs, behavior.scaleDown, now));
     const allowed = Math.max(min, limit);
     if (desired < allowed) return { replicas: allowed, reason: min < limit ? "ScaleDownLimit" : "TooFewReplicas" };
   }

@@ -2,7 +2,7 @@
 // the status update of syncJob), and the wait for the informers to show them before the next sync trusts
 // its view, as the controller's expectations do.
 import type { Ctx } from "../../core/component";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import { isTerminating } from "../../objects/helpers";
 import type { Job } from "../../objects/batch";
 import type { Pod } from "../../objects/core";
@@ -95,12 +95,7 @@ export function writeStatus(
   if (status.startTime !== null) body.startTime = status.startTime;
   if (status.completionTime !== null) body.completionTime = status.completionTime;
   const key = `jobstatus:${job.metadata.uid}`;
-  const call = apiCall("patch", "jobs", {
-    namespace: job.metadata.namespace,
-    name: job.metadata.name,
-    subresource: "status",
-    body: { status: body },
-  });
+  const call = statusPatchCall("jobs", job, body);
   return expect(
     issue(
       s,

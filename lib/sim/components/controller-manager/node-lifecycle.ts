@@ -8,7 +8,7 @@
 // by mass eviction (k8s-facts §4.3).
 import type { Ctx } from "../../core/component";
 import { NOT_READY_TAINT, UNREACHABLE_TAINT } from "../../apiserver/admission";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease } from "../../objects/coordination";
@@ -94,12 +94,7 @@ function markPodsNotReady(s0: KcmState, cfg: KcmConfig, name: string, ctx: Ctx):
     s = write(
       s,
       cfg,
-      apiCall("patch", "pods", {
-        namespace: p.metadata.namespace,
-        name: p.metadata.name,
-        subresource: "status",
-        body: { status },
-      }),
+      statusPatchCall("pods", p, status),
       { c: "nlc", what: "pod-not-ready", name: p.metadata.name, node: name },
       `pod:${p.metadata.name}`,
       ctx,

@@ -5,16 +5,9 @@
 // kube-proxy configured with it refuses to start, as a current binary does.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Command, Envelope, Ms } from "../../core/types";
-import {
-  emptyHttpClient,
-  httpOnMessage,
-  httpOnTimer,
-  type HttpClient,
-  type HttpClientConfig,
-  type HttpClientTimer,
-  type HttpResult,
-} from "../../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
+import { emptyHttpClient, type HttpClientConfig } from "../../client/http-client";
+import { clusterWideSpec } from "../../client/informer";
+import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 import type { Service } from "../../objects/core";
 import type { Endpoint, EndpointSlice } from "../../objects/discovery";
 import {
@@ -29,15 +22,14 @@ import {
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
 type KubeProxyState = {
-  http: HttpClient;
-  informers: Readonly<Record<string, Informer>>;
+  watch: Watched;
   lastSync: Ms;
   armed: boolean;
   programmed: string;
 };
-type Timer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "sync" };
+type Timer = WatchTimer | { lib?: undefined; t: "sync" };
 
-const NAMES = ["services", "endpointslices"] as const;
+const INFORMERS = [clusterWideSpec("services"), clusterWideSpec("endpointslices")];
 
 /** validateProxyModeLinux's error (pkg/proxy/apis/config/validation) for a mode that no longer exists. */
 const USERSPACE_REMOVED =
@@ -84,13 +76,12 @@ export function servicePorts(services: readonly Service[], slices: readonly Endp
   return out;
 }
 
-function objectsOf<T>(s: KubeProxyState, name: string): T[] {
-  return Object.values(s.informers[name]?.objects ?? {}) as T[];
-}
-
 function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState {
   const mode = cfg.mode as ProxyMode;
-  const svcs = servicePorts(objectsOf<Service>(s, "services"), objectsOf<EndpointSlice>(s, "endpointslices"));
+  const svcs = servicePorts(
+    objectsOf<Service>(s.watch, "services"),
+    objectsOf<EndpointSlice>(s.watch, "endpointslices"),
+  );
   const table = programRules(mode, svcs);
   const sig = JSON.stringify(table.chains);
   if (sig === s.programmed) return { ...s, lastSync: ctx.now, armed: false };
@@ -140,19 +131,21 @@ function sync(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState
   return { ...s, lastSync: ctx.now, armed: false, programmed: sig };
 }
 
+/** Something it watches changed (or its informers synced): a sync is due, at most once per minSyncMs. */
 function arm(s: KubeProxyState, cfg: KubeProxyConfig, ctx: Ctx): KubeProxyState {
-  if (s.armed || !NAMES.every((n) => s.informers[n]?.synced === true)) return s;
+  if (s.armed || !INFORMERS.every((spec) => s.watch.informers[spec.resource]?.synced === true)) return s;
   ctx.after(Math.max(0, s.lastSync + cfg.minSyncMs - ctx.now), { t: "sync" });
   return { ...s, armed: true };
 }
 
-function onResult(s: KubeProxyState, cfg: KubeProxyConfig, r: HttpResult, ctx: Ctx): KubeProxyState {
-  const name = r.tag.split(":")[1] ?? "";
-  const inf = s.informers[name];
-  if (!r.tag.startsWith("inf:") || inf === undefined) return s;
-  const step = informerOnResult(inf, name, r, s.http, cfg.api, ctx);
-  const next = { ...s, informers: { ...s.informers, [name]: step.inf }, http: step.hc };
-  return step.changes.length > 0 || (step.inf.synced && !inf.synced) ? arm(next, cfg, ctx) : next;
+function onWatch(
+  s: KubeProxyState,
+  cfg: KubeProxyConfig,
+  r: { w: Watched; changed: boolean },
+  ctx: Ctx,
+): KubeProxyState {
+  const next = { ...s, watch: r.w };
+  return r.changed ? arm(next, cfg, ctx) : next;
 }
 
 /** `project`: what the same mode would hold for S services x E endpoints (a what-if, no API objects). */
@@ -182,9 +175,8 @@ function onCommand(s: KubeProxyState, c: Command, ctx: Ctx, cfg: KubeProxyConfig
 export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>({
   kind: "kube-proxy",
   boot: (cfg, _p, ctx) => {
-    let s: KubeProxyState = {
-      http: emptyHttpClient(),
-      informers: {},
+    const s: KubeProxyState = {
+      watch: { http: emptyHttpClient(), informers: {} },
       lastSync: -cfg.minSyncMs,
       armed: false,
       programmed: "",
@@ -199,41 +191,12 @@ export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>
       ctx.exit(`invalid configuration: ${USERSPACE_REMOVED}`);
       return s;
     }
-    const informers: Record<string, Informer> = {};
-    for (const n of NAMES) {
-      const run = informerRun(
-        newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }),
-        n,
-        s.http,
-        cfg.api,
-        ctx,
-      );
-      informers[n] = run.inf;
-      s = { ...s, http: run.hc };
-    }
-    return { ...s, informers };
+    return { ...s, watch: newWatches(INFORMERS, cfg.api, ctx) };
   },
-  onMessage: (s0: KubeProxyState, env: Envelope, ctx: Ctx, cfg: KubeProxyConfig) => {
-    const { hc, results } = httpOnMessage(s0.http, cfg.api, env, ctx);
-    let s = { ...s0, http: hc };
-    for (const r of results) s = onResult(s, cfg, r, ctx);
-    return s;
-  },
-  onTimer: (s, timer, ctx, cfg) => {
-    if (timer.lib === "http") {
-      const { hc, results } = httpOnTimer(s.http, timer, ctx);
-      let next = { ...s, http: hc };
-      for (const r of results) next = onResult(next, cfg, r, ctx);
-      return next;
-    }
-    if (timer.lib === "informer") {
-      const inf = s.informers[timer.name];
-      if (inf === undefined) return s;
-      const run = informerRun(inf, timer.name, s.http, cfg.api, ctx);
-      return { ...s, informers: { ...s.informers, [timer.name]: run.inf }, http: run.hc };
-    }
-    return sync(s, cfg, ctx);
-  },
+  onMessage: (s: KubeProxyState, env: Envelope, ctx: Ctx, cfg: KubeProxyConfig) =>
+    onWatch(s, cfg, watchOnMessage(s.watch, env, cfg.api, ctx), ctx),
+  onTimer: (s, timer, ctx, cfg) =>
+    timer.lib === undefined ? sync(s, cfg, ctx) : onWatch(s, cfg, watchOnTimer(s.watch, timer, cfg.api, ctx), ctx),
   onCommand,
   onCrash: () => ({ persisted: undefined, peers: [] }),
 });

@@ -4,7 +4,7 @@
 // a snapshot of the informers plus the pods it has assumed, and binds through POST pods/binding.
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import { httpSendInPlace } from "../../client/http-client";
 import type { InformerChange } from "../../client/informer";
 import { condition, isTerminating, setCondition } from "../../objects/helpers";
@@ -157,12 +157,7 @@ function unschedulable(s: SchedulerState, cfg: SchedulerConfig, pod: Pod, r: Sch
     const cond = condition(pod.status.conditions, "PodScheduled");
     if (cfg.recordUnschedulable === true && !(cond?.status === "False" && cond.reason === "Unschedulable")) {
       const conditions = setCondition(pod.status.conditions, "PodScheduled", "False", "Unschedulable", ctx.now);
-      const call = apiCall("patch", "pods", {
-        namespace: pod.metadata.namespace,
-        name: pod.metadata.name,
-        subresource: "status",
-        body: { status: { conditions } },
-      });
+      const call = statusPatchCall("pods", pod, { conditions });
       httpSendInPlace<SchedulerTag>(s.http, cfg.api, call, { op: "unschedulable-condition", key }, null, ctx);
     }
   }

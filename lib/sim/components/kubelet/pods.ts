@@ -4,7 +4,7 @@
 // conditions and container states whenever they change. While the API is unreachable nothing changes here:
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, statusPatchCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { setCondition } from "../../objects/helpers";
 import type { ContainerStatus, Pod } from "../../objects/core";
@@ -192,12 +192,7 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
   );
   conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
   const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
-  const call = apiCall("patch", "pods", {
-    namespace: pod.metadata.namespace,
-    name: pod.metadata.name,
-    subresource: "status",
-    body: { status },
-  });
+  const call = statusPatchCall("pods", pod, status);
   const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
   return setBusy(
     { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, sig) },

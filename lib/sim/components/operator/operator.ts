@@ -11,36 +11,18 @@
 //   the owned Deployment is left to the garbage collector.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope, Ms } from "../../core/types";
-import { apiCall } from "../../apiserver/http";
+import { apiCall, type ApiCall } from "../../apiserver/http";
 import {
   emptyHttpClient,
-  httpOnMessageInPlace,
-  httpOnTimerInPlace,
   httpSend,
   type HttpClient,
   type HttpClientConfig,
   type HttpClientTimer,
-  type HttpResult,
 } from "../../client/http-client";
-import {
-  clusterWideSpec,
-  informerOnResultInPlace,
-  informerOnTimerInPlace,
-  startInformersInPlace,
-  type Informer,
-  type InformerTimer,
-} from "../../client/informer";
-import {
-  electorOnResultInPlace,
-  electorOnTimerInPlace,
-  newElector,
-  type Elector,
-  type ElectorConfig,
-  type ElectorEvent,
-  type ElectorTimer,
-} from "../../client/leader-election";
+import { clusterWideSpec, type Informer, type InformerChange, type InformerTimer } from "../../client/informer";
+import { newElector, type Elector, type ElectorConfig, type ElectorTimer } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
-import { announce } from "../leader-trace";
+import { leaderElectedClients } from "../leader-elected";
 import type { WebApp } from "../../objects/apiextensions";
 import type { Deployment } from "../../objects/apps";
 
@@ -143,19 +125,61 @@ type OperatorWrite =
 type OperatorRequest = OperatorWrite & { key: string };
 type OperatorTag = OperatorRequest | string;
 
-function send(
-  s: OperatorState,
-  cfg: OperatorConfig,
-  key: string,
-  call: ReturnType<typeof apiCall>,
-  write: OperatorWrite,
-  ctx: Ctx,
-): OperatorState {
+/** A write the operator sends: the API call, and its tag (what the answer's handler needs, with its busy key). */
+type Write = { call: ApiCall; tag: OperatorRequest };
+
+function send(s: OperatorState, cfg: OperatorConfig, { call, tag }: Write, ctx: Ctx): OperatorState {
   return {
     ...s,
-    http: httpSend<OperatorTag>(s.http, cfg.api, call, { ...write, key }, null, ctx).hc,
-    busy: { ...s.busy, [key]: "sent" },
+    http: httpSend<OperatorTag>(s.http, cfg.api, call, tag, null, ctx).hc,
+    busy: { ...s.busy, [tag.key]: "sent" },
   };
+}
+
+/** The write a Reconcile step asks for (none for "none" and "cleanup"). Pure. */
+function stepWrite(w: WebApp, dep: Deployment | undefined, step: ReconcileStep): Write | null {
+  const { uid, name, namespace } = w.metadata;
+  switch (step.do) {
+    case "add-finalizer": {
+      const finalizers = [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER];
+      const body = { ...w, metadata: { ...w.metadata, finalizers } };
+      return {
+        call: apiCall("update", "webapps", { namespace, name, body }),
+        tag: { op: "add-finalizer", name, key: `fin:${uid}` },
+      };
+    }
+    case "create-deployment": {
+      const { replicas, image } = w.spec;
+      const call = apiCall("create", "deployments", { namespace, body: desiredDeployment(w) });
+      return { call, tag: { op: "create", name, replicas, image, key: `create:${uid}` } };
+    }
+    case "update-deployment": {
+      const { replicas, image } = step;
+      const containers = [{ ...dep!.spec.template.spec.containers[0]!, image }];
+      const body = { spec: { replicas, template: { spec: { containers } } } };
+      const key = `sync:${uid}:${replicas}:${image}`;
+      return {
+        call: apiCall("patch", "deployments", { namespace, name, body }),
+        tag: { op: "update", name, replicas, image, key },
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** A WebApp with deletionTimestamp and our finalizer: its external cleanup starts, once. */
+function startCleanup(s: OperatorState, cfg: OperatorConfig, w: WebApp, ctx: Ctx): OperatorState {
+  const { uid, name } = w.metadata;
+  if (s.cleaning[uid] !== undefined) return s;
+  ctx.trace(
+    "operator.cleanup-started",
+    `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: ` +
+      "it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.",
+    { webapp: name },
+  );
+  ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
+  return { ...s, cleaning: { ...s.cleaning, [uid]: true } };
 }
 
 function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorState {
@@ -166,77 +190,11 @@ function reconcile(s0: OperatorState, cfg: OperatorConfig, ctx: Ctx): OperatorSt
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const deps = Object.values(s.informers.deployments!.objects).filter((o): o is Deployment => o.kind === "Deployment");
   for (const w of apps) {
-    const uid = w.metadata.uid;
     const dep = deps.find((d) => d.metadata.namespace === w.metadata.namespace && d.metadata.name === w.metadata.name);
     const step = reconcileStep(w, dep);
-    const target = { namespace: w.metadata.namespace, name: w.metadata.name };
-    const name = w.metadata.name;
-    switch (step.do) {
-      case "none":
-        continue;
-      case "add-finalizer": {
-        const key = `fin:${uid}`;
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("update", "webapps", {
-              ...target,
-              body: {
-                ...w,
-                metadata: { ...w.metadata, finalizers: [...(w.metadata.finalizers ?? []), WEBAPP_FINALIZER] },
-              },
-            }),
-            { op: "add-finalizer", name },
-            ctx,
-          );
-        continue;
-      }
-      case "create-deployment": {
-        const key = `create:${uid}`;
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("create", "deployments", { namespace: w.metadata.namespace, body: desiredDeployment(w) }),
-            { op: "create", name, replicas: w.spec.replicas, image: w.spec.image },
-            ctx,
-          );
-        continue;
-      }
-      case "update-deployment": {
-        const key = `sync:${uid}:${step.replicas}:${step.image}`;
-        const body = {
-          spec: {
-            replicas: step.replicas,
-            template: { spec: { containers: [{ ...dep!.spec.template.spec.containers[0]!, image: step.image }] } },
-          },
-        };
-        if (s.busy[key] === undefined)
-          s = send(
-            s,
-            cfg,
-            key,
-            apiCall("patch", "deployments", { ...target, body }),
-            { op: "update", name, replicas: step.replicas, image: step.image },
-            ctx,
-          );
-        continue;
-      }
-      case "cleanup":
-        if (s.cleaning[uid] !== undefined) continue;
-        ctx.trace(
-          "operator.cleanup-started",
-          `webapp-operator: WebApp ${name} has deletionTimestamp set and still carries ${WEBAPP_FINALIZER}: ` +
-            "it runs its cleanup (drops the app's external DNS record) before it removes its finalizer.",
-          { webapp: name },
-        );
-        ctx.after(cfg.cleanupMs, { t: "cleanup-done", uid });
-        s = { ...s, cleaning: { ...s.cleaning, [uid]: true } };
-        continue;
-    }
+    if (step.do === "cleanup") s = startCleanup(s, cfg, w, ctx);
+    const write = stepWrite(w, dep, step);
+    if (write !== null && s.busy[write.tag.key] === undefined) s = send(s, cfg, write, ctx);
   }
   return s;
 }
@@ -249,23 +207,18 @@ function onCleanupDone(s: OperatorState, cfg: OperatorConfig, uid: string, ctx: 
   if (!s.elector.leader || w === undefined) return s;
   const key = `unfin:${uid}:${w.metadata.resourceVersion}`;
   if (s.busy[key] !== undefined) return s;
+  const { namespace, name } = w.metadata;
   ctx.trace(
     "operator.cleanup-done",
-    `webapp-operator: cleanup of WebApp ${w.metadata.name} done: it removes ${WEBAPP_FINALIZER}.`,
-    { webapp: w.metadata.name },
+    `webapp-operator: cleanup of WebApp ${name} done: it removes ${WEBAPP_FINALIZER}.`,
+    {
+      webapp: name,
+    },
   );
-  const body = {
-    ...w,
-    metadata: { ...w.metadata, finalizers: (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER) },
-  };
-  return send(
-    s,
-    cfg,
-    key,
-    apiCall("update", "webapps", { namespace: w.metadata.namespace, name: w.metadata.name, body }),
-    { op: "remove-finalizer", name: w.metadata.name, uid },
-    ctx,
-  );
+  const finalizers = (w.metadata.finalizers ?? []).filter((f) => f !== WEBAPP_FINALIZER);
+  const body = { ...w, metadata: { ...w.metadata, finalizers } };
+  const call = apiCall("update", "webapps", { namespace, name, body });
+  return send(s, cfg, { call, tag: { op: "remove-finalizer", name, uid, key } }, ctx);
 }
 
 function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx: Ctx): OperatorState {
@@ -305,69 +258,46 @@ function onWriteResult(s: OperatorState, status: number, d: OperatorRequest, ctx
   return s;
 }
 
-function onElector(s: OperatorState, cfg: OperatorConfig, events: readonly ElectorEvent[], ctx: Ctx): OperatorState {
-  for (const e of events) {
-    announce(e, s.elector.identity, cfg.elector, "webapp-operator", ctx);
-    if (e.kind === "lost") ctx.exit("leaderelection lost");
-    if (e.kind !== "acquired") continue;
-    s.informers = startInformersInPlace(INFORMERS.map(clusterWideSpec), s.http, cfg.api, ctx);
-  }
-  return s;
+/** The informers have synced: the trace lists what the initial LIST shows of each WebApp. */
+function traceSynced(s: OperatorState, ctx: Ctx): void {
+  const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
+  const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
+  ctx.trace(
+    "operator.synced",
+    "webapp-operator's informers have synced: the initial LIST shows " +
+      `${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
+    { webapps: apps.length, specs: list },
+  );
 }
 
-/** A result of a client library's own request (leader election, informers): those carry string tags. */
-function isLibraryResult(r: HttpResult<OperatorTag>): r is HttpResult<string> {
-  return typeof r.tag === "string";
+function onInformer(
+  s: OperatorState,
+  cfg: OperatorConfig,
+  _name: string,
+  changes: readonly InformerChange[],
+  justSynced: boolean,
+  ctx: Ctx,
+): OperatorState {
+  // Only this informer's sync changed: all of them are synced now and were not before.
+  const allJustSynced = justSynced && synced(s);
+  if (allJustSynced) traceSynced(s, ctx);
+  return changes.length > 0 || allJustSynced ? reconcile(s, cfg, ctx) : s;
 }
 
-function onHttpResult(s: OperatorState, cfg: OperatorConfig, r: HttpResult<OperatorTag>, ctx: Ctx): OperatorState {
-  if (!isLibraryResult(r))
-    return r.kind === "response" && typeof r.tag !== "string"
-      ? reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx)
-      : s;
-  if (r.tag.startsWith("le:"))
-    return onElector(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
-  if (r.tag.startsWith("inf:")) {
-    const name = r.tag.split(":")[1] ?? "";
-    const inf = s.informers[name];
-    if (inf === undefined) return s;
-    const wasSynced = synced(s);
-    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
-    if (synced(s) && !wasSynced) {
-      const apps = Object.values(s.informers.webapps!.objects).filter((o): o is WebApp => o.kind === "WebApp");
-      const list = apps.map((w) => `${w.metadata.name} (${w.spec.replicas} replicas of ${w.spec.image})`).join(", ");
-      ctx.trace(
-        "operator.synced",
-        "webapp-operator's informers have synced: the initial LIST shows " +
-          `${apps.length === 0 ? "no WebApp" : `each WebApp as it is now: ${list}`}.`,
-        { webapps: apps.length, specs: list },
-      );
-    }
-    return changes.length > 0 || (synced(s) && !wasSynced) ? reconcile(s, cfg, ctx) : s;
-  }
-  return s;
-}
+const CLIENTS = leaderElectedClients<OperatorState, OperatorConfig>({
+  role: "webapp-operator",
+  informerSpecs: () => INFORMERS.map(clusterWideSpec),
+  onInformer,
+  onResponse: (s, cfg, r, ctx) => reconcile(onWriteResult(s, r.status, r.tag, ctx), cfg, ctx),
+});
 
 function onMessage(s0: OperatorState, env: Envelope, ctx: Ctx, cfg: OperatorConfig): OperatorState {
-  let s = ownClients(s0, ctx);
-  for (const r of httpOnMessageInPlace(s.http, cfg.api, env, ctx)) s = onHttpResult(s, cfg, r, ctx);
-  return s;
+  return CLIENTS.onMessage(ownClients(s0, ctx), cfg, env, ctx);
 }
 
 function onTimer(s0: OperatorState, timer: OperatorTimer, ctx: Ctx, cfg: OperatorConfig): OperatorState {
-  let s = ownClients(s0, ctx);
-  switch (timer.lib) {
-    case "http":
-      for (const r of httpOnTimerInPlace(s.http, timer, ctx)) s = onHttpResult(s, cfg, r, ctx);
-      return s;
-    case "informer":
-      informerOnTimerInPlace(s.informers, timer, s.http, cfg.api, ctx);
-      return s;
-    case "le":
-      return onElector(s, cfg, electorOnTimerInPlace(s.elector, cfg.elector, s.http, cfg.api, timer, ctx), ctx);
-    default:
-      return onCleanupDone(s, cfg, timer.uid, ctx);
-  }
+  const s = ownClients(s0, ctx);
+  return timer.lib !== undefined ? CLIENTS.onTimer(s, cfg, timer, ctx) : onCleanupDone(s, cfg, timer.uid, ctx);
 }
 
 export const webappOperator = defineComponent<OperatorConfig, OperatorState, OperatorTimer>({

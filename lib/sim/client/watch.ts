@@ -1,7 +1,8 @@
-// Several cluster-wide informers over one API client, the way kube-proxy keeps its own: the CNI
-// agent, CoreDNS and the network scenario's client pods all watch a few resources in every namespace.
-import type { Ctx } from "../../core/component";
-import type { Envelope } from "../../core/types";
+// A few informers over one API client, the way kube-proxy keeps its own, for components that copy
+// their state on every change: kube-proxy, the CNI agent, CoreDNS, the network scenario's client
+// pods, and the users (web-client, load-generator) who watch the app's pods.
+import type { Ctx } from "../core/component";
+import type { Envelope } from "../core/types";
 import {
   emptyHttpClient,
   httpOnMessage,
@@ -10,26 +11,27 @@ import {
   type HttpClientConfig,
   type HttpClientTimer,
   type HttpResult,
-} from "../../client/http-client";
-import { informerOnResult, informerRun, newInformer, type Informer, type InformerTimer } from "../../client/informer";
-import type { Resource } from "../../objects/resources";
-import type { KubeObject } from "../../objects/kube-object";
+} from "./http-client";
+import {
+  informerOnResult,
+  informerRun,
+  newInformer,
+  type Informer,
+  type InformerSpec,
+  type InformerTimer,
+} from "./informer";
+import type { KubeObject } from "../objects/kube-object";
 
 export type Watched = { http: HttpClient; informers: Readonly<Record<string, Informer>> };
 export type WatchTimer = HttpClientTimer | InformerTimer;
 
-export function startWatches(names: readonly Resource[], api: HttpClientConfig, ctx: Ctx): Watched {
+/** One informer per spec, named by its resource, each starting its LIST now. */
+export function newWatches(specs: readonly InformerSpec[], api: HttpClientConfig, ctx: Ctx): Watched {
   let http = emptyHttpClient();
   const informers: Record<string, Informer> = {};
-  for (const n of names) {
-    const run = informerRun(
-      newInformer({ resource: n, namespace: null, fieldSelector: null, labelSelector: null }),
-      n,
-      http,
-      api,
-      ctx,
-    );
-    informers[n] = run.inf;
+  for (const spec of specs) {
+    const run = informerRun(newInformer(spec), spec.resource, http, api, ctx);
+    informers[spec.resource] = run.inf;
     http = run.hc;
   }
   return { http, informers };
@@ -48,13 +50,16 @@ function onResults(
     const inf = next.informers[name];
     if (!r.tag.startsWith("inf:") || inf === undefined) continue;
     const step = informerOnResult(inf, name, r, next.http, api, ctx);
-    changed ||= step.changes.length > 0;
+    changed ||= step.changes.length > 0 || (step.inf.synced && !inf.synced);
     next = { http: step.hc, informers: { ...next.informers, [name]: step.inf } };
   }
   return { w: next, changed };
 }
 
-/** An API response for one of the informers; `changed` when a watched object changed. */
+/**
+ * An API response for one of the informers; `changed` when a watched object changed or an informer's first LIST
+ * arrived (a store that starts empty has synced too).
+ */
 export function watchOnMessage(
   w: Watched,
   env: Envelope,
