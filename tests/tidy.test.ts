@@ -50,7 +50,8 @@ const BANNED: [RegExp, string][] = [
 ];
 
 /** A request's context decoded from text: its tag split on "|" or parsed as JSON (it is typed data instead). */
-const STRING_CONTEXT = /\.split\(\s*["']\|["']\s*\)|JSON\.parse\(\s*(?:\w+\.)?tag\b/;
+const STRING_CONTEXT =
+  /\.split\(\s*["']\|["']\s*\)|JSON\.parse\(\s*(?:\w+\.)?tag\b|\btag\.(?:split|startsWith|endsWith|slice)\(/;
 
 function imports(text: string): string[] {
   return [
@@ -103,7 +104,7 @@ describe("tidy: lib/sim", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("carries request context as typed data, never as text split on | or parsed from JSON", () => {
+  it("carries request context as typed data, never as text to split, slice, prefix-match or parse", () => {
     const offenders = sources.filter((s) => STRING_CONTEXT.test(s.text)).map((s) => s.file);
     expect(offenders).toEqual([]);
   });
@@ -111,6 +112,8 @@ describe("tidy: lib/sim", () => {
   it("catches what it is meant to catch", () => {
     expect(STRING_CONTEXT.test('const [, key] = r.tag.split("|");')).toBe(true);
     expect(STRING_CONTEXT.test("const d = JSON.parse(r.tag) as Detail;")).toBe(true);
+    expect(STRING_CONTEXT.test('const [, op, uid] = r.tag.split(":");')).toBe(true);
+    expect(STRING_CONTEXT.test('if (r.tag.startsWith("inf:")) return;')).toBe(true);
     expect(STRING_CONTEXT.test('const [a, b] = step.split(":");')).toBe(false);
     expect(BANNED.some(([re]) => re.test(code("const x = Math.random();")))).toBe(true);
     expect(BANNED.some(([re]) => re.test(code("const t = new Date();")))).toBe(true);

@@ -21,8 +21,8 @@ import type { KubeObject } from "../objects/kube-object";
 export type HttpClientConfig = { server: ProcId; credential: Credential | null };
 
 /**
- * `tag`: the request context its sender gets back with the result (a string, or the owner's own
- * typed data). `retries`: how often a lost connection already made client-go send it again.
+ * `tag`: the request context its sender gets back with the result: typed data, the owner's own or a
+ * client library's (library-tag.ts). `retries`: how often a lost connection already made client-go send it again.
  */
 type Pending<T> = { call: HttpRequest["call"]; sentAt: Ms; tag: T; watch: boolean; open: boolean; retries: number };
 
@@ -30,9 +30,9 @@ type Pending<T> = { call: HttpRequest["call"]; sentAt: Ms; tag: T; watch: boolea
 const RETRIES_MAX = 10;
 
 /** `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client). */
-export type HttpClient<T = string> = { pending: Record<string, Pending<T>> };
+export type HttpClient<T> = { pending: Record<string, Pending<T>> };
 
-export type HttpResult<T = string> =
+export type HttpResult<T> =
   | {
       kind: "response";
       id: string;
@@ -51,7 +51,7 @@ export type HttpClientTimer = { lib: "http"; t: "timeout"; id: string };
 
 const NO_RESULTS: readonly HttpResult<never>[] = Object.freeze([]);
 
-export function emptyHttpClient<T = string>(): HttpClient<T> {
+export function emptyHttpClient<T>(): HttpClient<T> {
   return { pending: {} };
 }
 

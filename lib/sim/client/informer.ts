@@ -10,6 +10,7 @@ import { objectKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/kube-object";
 import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 import { copyRecord, emptyRecord } from "../core/records";
+import type { InformerTag } from "./library-tag";
 
 export type InformerSpec = {
   resource: Resource;
@@ -42,11 +43,11 @@ export function newInformer(spec: InformerSpec): Informer {
 function start<T = never>(
   inf: Informer,
   name: string,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | InformerTag>,
   owned: boolean,
   cfg: HttpClientConfig,
   ctx: Ctx,
-): HttpClient<T | string> {
+): HttpClient<T | InformerTag> {
   const { spec } = inf;
   const verb = inf.relist ? "list" : "watch";
   // reflector.go list: the pager keeps its 500 page size for resourceVersion="0" ("we also don't turn off pagination").
@@ -58,8 +59,9 @@ function start<T = never>(
     labelSelector: spec.labelSelector,
     limit,
   });
-  if (!owned) return httpSend(hc, cfg, call, `inf:${name}:${verb}`, null, ctx).hc;
-  httpSendInPlace(hc, cfg, call, `inf:${name}:${verb}`, null, ctx);
+  const tag: InformerTag = { lib: "informer", informer: name, verb };
+  if (!owned) return httpSend(hc, cfg, call, tag, null, ctx).hc;
+  httpSendInPlace(hc, cfg, call, tag, null, ctx);
   return hc;
 }
 
@@ -67,10 +69,10 @@ function start<T = never>(
 export function informerRun<T = never>(
   inf: Informer,
   name: string,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
-): { inf: Informer; hc: HttpClient<T | string> } {
+): { inf: Informer; hc: HttpClient<T | InformerTag> } {
   return { inf, hc: start(inf, name, hc, false, cfg, ctx) };
 }
 
@@ -78,7 +80,7 @@ export function informerRun<T = never>(
 export function informerRunInPlace<T = never>(
   inf: Informer,
   name: string,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
 ): void {
@@ -95,7 +97,7 @@ export function clusterWideSpec(resource: Resource): InformerSpec {
  */
 export function startInformersInPlace<T = never>(
   specs: readonly InformerSpec[],
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
 ): Record<string, Informer> {
@@ -115,7 +117,7 @@ export function startInformersInPlace<T = never>(
 export function informerOnTimerInPlace<T = never>(
   informers: Readonly<Record<string, Informer>>,
   timer: InformerTimer,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
 ): void {
@@ -140,7 +142,7 @@ function diff(
   return out;
 }
 
-type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string>; changes: InformerChange[] };
+type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | InformerTag>; changes: InformerChange[] };
 
 /**
  * What a result of the informer's own requests means: updates `inf` in place (the caller owns it),
@@ -150,12 +152,12 @@ type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | string>; chan
 function update<T = never>(
   inf: Informer,
   name: string,
-  r: HttpResult,
-  hc: HttpClient<T | string>,
+  r: HttpResult<InformerTag>,
+  hc: HttpClient<T | InformerTag>,
   owned: boolean,
   cfg: HttpClientConfig,
   ctx: Ctx,
-): { hc: HttpClient<T | string>; changes: InformerChange[] } {
+): { hc: HttpClient<T | InformerTag>; changes: InformerChange[] } {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
     const objects = copyRecord(inf.objects);
@@ -170,7 +172,7 @@ function update<T = never>(
     inf.relist = false;
     return { hc: start(inf, name, hc, owned, cfg, ctx), changes: [] };
   }
-  const isList = r.tag.endsWith(":list");
+  const isList = r.tag.verb === "list";
   if (r.status === 200 && isList) {
     const body = r.body as { items: KubeObject[]; resourceVersion: string };
     const before = inf.objects;
@@ -198,8 +200,8 @@ function update<T = never>(
 export function informerOnResult<T = never>(
   inf: Informer,
   name: string,
-  r: HttpResult,
-  hc: HttpClient<T | string>,
+  r: HttpResult<InformerTag>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
 ): InformerStep<T> {
@@ -212,8 +214,8 @@ export function informerOnResult<T = never>(
 export function informerOnResultInPlace<T = never>(
   inf: Informer,
   name: string,
-  r: HttpResult,
-  hc: HttpClient<T | string>,
+  r: HttpResult<InformerTag>,
+  hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
 ): InformerChange[] {

@@ -9,6 +9,7 @@ import type { Ms } from "../core/types";
 import { apiCall } from "../apiserver/http";
 import type { Lease } from "../objects/coordination";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
+import type { ElectorTag } from "./library-tag";
 
 export type ElectorConfig = {
   namespace: string;
@@ -67,7 +68,7 @@ function requestTimeout(e: Elector, cfg: ElectorConfig, ctx: Ctx): Ms {
 function send<T = never>(
   e: Elector,
   cfg: ElectorConfig,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | ElectorTag>,
   http: HttpClientConfig,
   verb: "get" | "update" | "create",
   body: unknown,
@@ -75,7 +76,7 @@ function send<T = never>(
 ): void {
   const call = apiCall(verb, "leases", { namespace: cfg.namespace, name: verb === "create" ? null : cfg.name, body });
   e.inflight = true;
-  httpSendInPlace(hc, http, call, `le:${verb}`, requestTimeout(e, cfg, ctx), ctx);
+  httpSendInPlace<T | ElectorTag>(hc, http, call, { lib: "leader-election", verb }, requestTimeout(e, cfg, ctx), ctx);
 }
 
 function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Lease {
@@ -107,7 +108,7 @@ function record(e: Elector, cfg: ElectorConfig, old: Lease | null, ctx: Ctx): Le
 function tryAcquireOrRenew<T = never>(
   e: Elector,
   cfg: ElectorConfig,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | ElectorTag>,
   http: HttpClientConfig,
   ctx: Ctx,
 ): void {
@@ -129,7 +130,7 @@ function scheduleNext(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 export function electorOnTimerInPlace<T = never>(
   e: Elector,
   cfg: ElectorConfig,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | ElectorTag>,
   http: HttpClientConfig,
   timer: ElectorTimer,
   ctx: Ctx,
@@ -192,13 +193,13 @@ function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
 export function electorOnResultInPlace<T = never>(
   e: Elector,
   cfg: ElectorConfig,
-  hc: HttpClient<T | string>,
+  hc: HttpClient<T | ElectorTag>,
   http: HttpClientConfig,
-  r: HttpResult,
+  r: HttpResult<ElectorTag>,
   ctx: Ctx,
 ): readonly ElectorEvent[] {
   if (r.kind !== "response") return NO_EVENTS;
-  const verb = r.tag.slice(3);
+  const { verb } = r.tag;
   if ((verb === "update" || verb === "create") && (r.status === 200 || r.status === 201))
     return succeeded(e, cfg, r.body as Lease, ctx);
   if (verb === "get" && r.status === 404) {

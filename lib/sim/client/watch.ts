@@ -21,13 +21,14 @@ import {
   type InformerTimer,
 } from "./informer";
 import type { KubeObject } from "../objects/kube-object";
+import type { InformerTag } from "./library-tag";
 
-export type Watched = { http: HttpClient; informers: Readonly<Record<string, Informer>> };
+export type Watched = { http: HttpClient<InformerTag>; informers: Readonly<Record<string, Informer>> };
 export type WatchTimer = HttpClientTimer | InformerTimer;
 
 /** One informer per spec, named by its resource, each starting its LIST now. */
 export function newWatches(specs: readonly InformerSpec[], api: HttpClientConfig, ctx: Ctx): Watched {
-  let http = emptyHttpClient();
+  let http = emptyHttpClient<InformerTag>();
   const informers: Record<string, Informer> = {};
   for (const spec of specs) {
     const run = informerRun(newInformer(spec), spec.resource, http, api, ctx);
@@ -39,16 +40,16 @@ export function newWatches(specs: readonly InformerSpec[], api: HttpClientConfig
 
 function onResults(
   w: Watched,
-  results: readonly HttpResult[],
+  results: readonly HttpResult<InformerTag>[],
   api: HttpClientConfig,
   ctx: Ctx,
 ): { w: Watched; changed: boolean } {
   let next = w;
   let changed = false;
   for (const r of results) {
-    const name = r.tag.split(":")[1] ?? "";
+    const name = r.tag.informer;
     const inf = next.informers[name];
-    if (!r.tag.startsWith("inf:") || inf === undefined) continue;
+    if (inf === undefined) continue;
     const step = informerOnResult(inf, name, r, next.http, api, ctx);
     changed ||= step.changes.length > 0 || (step.inf.synced && !inf.synced);
     next = { http: step.hc, informers: { ...next.informers, [name]: step.inf } };

@@ -51,7 +51,10 @@ type Upgrade = {
   ready: string | null;
 };
 
-type KubeadmState = { http: HttpClient; upgrade: Upgrade | null };
+/** kubeadm's one request: the API server's /readyz poll. */
+type ReadyzTag = "readyz";
+
+type KubeadmState = { http: HttpClient<ReadyzTag>; upgrade: Upgrade | null };
 
 type KubeadmTimer = HttpClientTimer | { t: "readyz" };
 
@@ -183,7 +186,7 @@ function pollReadyz(s: KubeadmState, ctx: Ctx, cfg: KubeadmConfig): KubeadmState
   return { ...s, http, upgrade: { ...s.upgrade!, ready: id } };
 }
 
-function onResult(s: KubeadmState, r: HttpResult, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
+function onResult(s: KubeadmState, r: HttpResult<ReadyzTag>, ctx: Ctx, cfg: KubeadmConfig): KubeadmState {
   if (r.kind !== "response" || s.upgrade?.ready !== r.id) return s;
   if (r.status === 200) return upgraded(s, ctx, cfg);
   ctx.after(cfg.pollMs, { t: "readyz" });
@@ -215,7 +218,7 @@ function onTimer(s: KubeadmState, timer: KubeadmTimer, ctx: Ctx, cfg: KubeadmCon
 
 export const kubeadm = defineComponent<KubeadmConfig, KubeadmState, KubeadmTimer>({
   kind: "kubeadm",
-  boot: () => ({ http: emptyHttpClient(), upgrade: null }),
+  boot: () => ({ http: emptyHttpClient<ReadyzTag>(), upgrade: null }),
   onMessage,
   onTimer,
   onCommand,

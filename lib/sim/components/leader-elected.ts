@@ -31,13 +31,14 @@ import {
   type ElectorEvent,
   type ElectorTimer,
 } from "../client/leader-election";
+import { isLibraryTag, type ElectorTag, type InformerTag, type LibraryTag } from "../client/library-tag";
 import { announce } from "./leader-trace";
 
-type Clients = { http: HttpClient<unknown>; elector: Elector; informers: Readonly<Record<string, Informer>> };
+type Clients = { http: HttpClient<object>; elector: Elector; informers: Readonly<Record<string, Informer>> };
 type ClientsConfig = { api: HttpClientConfig; elector: ElectorConfig };
 type ClientTimer = HttpClientTimer | InformerTimer | ElectorTimer;
-/** The tags of a component's own requests; the client libraries tag theirs with strings. */
-type OwnTag<S extends Clients> = S["http"] extends HttpClient<infer T> ? Exclude<T, string> : never;
+/** The tags of a component's own requests (the client libraries tag theirs with a LibraryTag). */
+type OwnTag<S extends Clients> = S["http"] extends HttpClient<infer T> ? Exclude<T, LibraryTag> : never;
 
 /** What a leader-elected component adds. */
 type LeaderElected<S extends Clients, C extends ClientsConfig> = {
@@ -69,22 +70,23 @@ export function leaderElectedClients<S extends Clients, C extends ClientsConfig>
     return s;
   }
 
-  /** A result of a client library's own request: its tag is "le:<verb>" or "inf:<informer>:<verb>". */
-  function onLibraryResult(s: S, cfg: C, r: HttpResult<string>, ctx: Ctx): S {
-    if (r.tag.startsWith("le:"))
-      return onElectorEvents(s, cfg, electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r, ctx), ctx);
-    if (!r.tag.startsWith("inf:")) return s;
-    const name = r.tag.split(":")[1] ?? "";
+  /** A result of a client library's own request: the leader elector's or an informer's. */
+  function onLibraryResult(s: S, cfg: C, r: HttpResult<LibraryTag>, ctx: Ctx): S {
+    if (r.tag.lib === "leader-election") {
+      const events = electorOnResultInPlace(s.elector, cfg.elector, s.http, cfg.api, r as HttpResult<ElectorTag>, ctx);
+      return onElectorEvents(s, cfg, events, ctx);
+    }
+    const name = r.tag.informer;
     const inf = s.informers[name];
     if (inf === undefined) return s;
     const wasSynced = inf.synced;
-    const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(inf, name, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return component.onInformer(s, cfg, name, changes, inf.synced && !wasSynced, ctx);
   }
 
-  function onResult(s: S, cfg: C, r: HttpResult<unknown>, ctx: Ctx): S {
-    if (typeof r.tag === "string") return onLibraryResult(s, cfg, r as HttpResult<string>, ctx);
-    // A tag that is not a string is the component's own (HttpResult does not narrow on its tag by itself).
+  function onResult(s: S, cfg: C, r: HttpResult<object>, ctx: Ctx): S {
+    if (isLibraryTag(r.tag)) return onLibraryResult(s, cfg, r as HttpResult<LibraryTag>, ctx);
+    // Any other tag is the component's own (HttpResult does not narrow on its tag by itself).
     return r.kind === "response"
       ? component.onResponse(s, cfg, r as HttpResult<OwnTag<S>> & { kind: "response" }, ctx)
       : s;

@@ -27,6 +27,7 @@ import {
   type ClusterAutoscalerConfig,
   type ClusterAutoscalerState,
   type Deletion,
+  type CaRequest,
 } from "./ca-state";
 import type { CloudMsg } from "./protocol";
 
@@ -173,7 +174,7 @@ function startDeletion(
       timeAdded: ctx.now,
     },
   ];
-  send(s, cfg, apiCall("patch", "nodes", { name, body: { spec: { taints } } }), `ca:taint:${name}`, ctx);
+  send(s, cfg, apiCall("patch", "nodes", { name, body: { spec: { taints } } }), { op: "taint", name }, ctx);
   return {
     ...s,
     deleting: { node: name, stage: "taint", evicting: [], utilization: u.utilization, since },
@@ -229,7 +230,7 @@ function evictAll(
         subresource: "eviction",
         body,
       }),
-      `ca:evict:${p.metadata.name}`,
+      { op: "evict", name: p.metadata.name },
       ctx,
     );
   }
@@ -261,7 +262,7 @@ function abort(
         name: d.node,
         body: { spec: { taints: node.spec.taints.filter((t) => t.key !== TO_BE_DELETED) } },
       }),
-      `ca:untaint:${d.node}`,
+      { op: "untaint", name: d.node },
       ctx,
     );
   return { ...s, deleting: null, lastDelete: ctx.now };
@@ -270,12 +271,12 @@ function abort(
 export function onResponse(
   s: ClusterAutoscalerState,
   cfg: ClusterAutoscalerConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<CaRequest> & { kind: "response" },
   ctx: Ctx,
 ): ClusterAutoscalerState {
   const d = s.deleting;
   const ok = r.status >= 200 && r.status < 300;
-  const [, what, name] = r.tag.split(":");
+  const { op: what, name } = r.tag;
   if (d === null) return s;
   if (what === "taint" && name === d.node)
     return ok ? evictAll(s, cfg, d, ctx) : abort(s, cfg, d, r.error ?? `HTTP ${r.status}`, ctx);
@@ -303,7 +304,7 @@ export function onCloud(
   if (m.kind !== "done") return s;
   const d = s.deleting;
   if (d !== null && d.stage === "cloud" && m.instances.includes(d.node)) {
-    send(s, cfg, apiCall("delete", "nodes", { name: d.node }), `ca:delete:${d.node}`, ctx);
+    send(s, cfg, apiCall("delete", "nodes", { name: d.node }), { op: "delete", name: d.node }, ctx);
     return { ...s, deleting: { ...d, stage: "delete" } };
   }
   return s;

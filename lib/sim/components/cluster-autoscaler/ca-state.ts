@@ -4,6 +4,7 @@ import type { Ctx } from "../../core/component";
 import type { Ms, ProcId } from "../../core/types";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
+import type { InformerTag } from "../../client/library-tag";
 import type { Node } from "../../objects/core";
 import { TO_BE_DELETED, type Capacity } from "./ca-math";
 
@@ -27,7 +28,7 @@ export type Deletion = {
 };
 
 export type ClusterAutoscalerState = {
-  http: HttpClient;
+  http: HttpClient<CaTag>;
   informers: Readonly<Record<Inf, Informer>>;
   targetSize: number;
   lastScaleUp: Ms | null;
@@ -41,6 +42,10 @@ export type ClusterAutoscalerState = {
 };
 
 export type Inf = "pods" | "nodes" | "poddisruptionbudgets";
+
+/** The autoscaler's own requests in a node's removal: what they do, and to which node or pod. */
+export type CaRequest = { op: "taint" | "untaint" | "evict" | "delete"; name: string };
+type CaTag = CaRequest | InformerTag;
 export const INFORMERS: readonly Inf[] = ["nodes", "pods", "poddisruptionbudgets"];
 
 export const list = <T>(inf: Informer): T[] => Object.values(inf.objects) as T[];
@@ -49,10 +54,10 @@ export function send(
   s: ClusterAutoscalerState,
   cfg: ClusterAutoscalerConfig,
   call: Parameters<typeof httpSendInPlace>[2],
-  tag: string,
+  tag: CaTag,
   ctx: Ctx,
 ): void {
-  httpSendInPlace(s.http, cfg.api, call, tag, 10_000, ctx);
+  httpSendInPlace<CaTag>(s.http, cfg.api, call, tag, 10_000, ctx);
 }
 
 export function groupNodes(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig): Node[] {

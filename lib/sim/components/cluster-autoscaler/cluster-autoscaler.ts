@@ -25,9 +25,16 @@ import {
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer, type InformerTimer } from "../../client/informer";
+import { isLibraryTag, type InformerTag } from "../../client/library-tag";
 import { onCloud, onResponse, progressDeletion, scaleDown } from "./ca-scale-down";
 import { scaleUp } from "./ca-scale-up";
-import { INFORMERS, type ClusterAutoscalerConfig, type ClusterAutoscalerState, type Inf } from "./ca-state";
+import {
+  INFORMERS,
+  type CaRequest,
+  type ClusterAutoscalerConfig,
+  type ClusterAutoscalerState,
+  type Inf,
+} from "./ca-state";
 
 type CaTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "scan" };
 
@@ -42,7 +49,7 @@ function boot(cfg: ClusterAutoscalerConfig, _p: unknown, ctx: Ctx): ClusterAutos
       labelSelector: null,
     }),
   };
-  const http = emptyHttpClient();
+  const http: ClusterAutoscalerState["http"] = emptyHttpClient();
   for (const name of INFORMERS) informerRunInPlace(informers[name], name, http, cfg.api, ctx);
   ctx.after(cfg.scanIntervalMs, { t: "scan" });
   return {
@@ -88,21 +95,21 @@ function scan(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: Ctx)
 function onResults(
   s0: ClusterAutoscalerState,
   cfg: ClusterAutoscalerConfig,
-  results: readonly HttpResult[],
+  results: readonly HttpResult<CaRequest | InformerTag>[],
   ctx: Ctx,
 ): ClusterAutoscalerState {
   let s = s0;
   let podsChanged = false;
   for (const r of results) {
-    if (r.tag.startsWith("inf:")) {
-      const name = r.tag.split(":")[1] as Inf;
+    if (isLibraryTag(r.tag)) {
+      const name = r.tag.informer as Inf;
       const inf = s.informers[name];
       if (inf === undefined) continue;
-      const changes = informerOnResultInPlace(inf, name, r, s.http, cfg.api, ctx);
+      const changes = informerOnResultInPlace(inf, name, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
       if (name === "pods" && changes.length > 0) podsChanged = true;
       continue;
     }
-    if (r.kind === "response") s = onResponse(s, cfg, r, ctx);
+    if (r.kind === "response") s = onResponse(s, cfg, r as HttpResult<CaRequest> & { kind: "response" }, ctx);
   }
   return podsChanged ? progressDeletion(s, cfg, ctx) : s;
 }

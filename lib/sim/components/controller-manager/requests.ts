@@ -2,6 +2,7 @@
 // client carries it with the request (its tag) and hands it to the controller's result handler.
 // Strings remain only for the client libraries' own requests (leader election, informers).
 import type { CronJob } from "../../objects/batch";
+import type { LibraryTag } from "../../client/library-tag";
 
 export type DeploymentRequest =
   | { c: "dep"; op: "scale"; key: string; d: string; from: number; to: number }
@@ -77,4 +78,4 @@ export type KcmRequest =
   | { c: "hpa"; key: string; from: number; to: number; reason: string };
 
 /** A controller-manager request's tag: a controller's typed context, or a client library's string. */
-export type KcmTag = KcmRequest | string;
+export type KcmTag = KcmRequest | LibraryTag;

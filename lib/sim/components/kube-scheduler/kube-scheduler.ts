@@ -6,6 +6,7 @@ import type { Envelope } from "../../core/types";
 import { emptyHttpClient, type HttpResult } from "../../client/http-client";
 import { clusterWideSpec, type InformerChange } from "../../client/informer";
 import { newElector } from "../../client/leader-election";
+import type { LibraryTag } from "../../client/library-tag";
 import { ownClients } from "../../client/own-clients";
 import { newSchedulingQueue } from "../../scheduler/queue";
 import { leaderElectedClients } from "../leader-elected";
@@ -40,7 +41,7 @@ function onInformer(
 function onResponse(
   s: SchedulerState,
   _cfg: SchedulerConfig,
-  r: HttpResult<Exclude<SchedulerTag, string>> & { kind: "response" },
+  r: HttpResult<Exclude<SchedulerTag, LibraryTag>> & { kind: "response" },
   ctx: Ctx,
 ): SchedulerState {
   // The PodScheduled=False write needs no answer: the pod informer shows it.

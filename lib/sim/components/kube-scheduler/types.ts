@@ -5,6 +5,7 @@ import type { Informer, InformerTimer } from "../../client/informer";
 import type { Elector, ElectorConfig, ElectorTimer } from "../../client/leader-election";
 import type { Ms } from "../../core/types";
 import type { SchedulingQueue } from "../../scheduler/queue";
+import type { LibraryTag } from "../../client/library-tag";
 
 /**
  * A binding's context, carried with its request: the attempt count (a failed binding backs off from
@@ -26,7 +27,7 @@ export type BindRequest = {
  * A scheduler request's tag: a binding's context, the PodScheduled=False write's, or a client library's string (leader
  * election, informers).
  */
-export type SchedulerTag = BindRequest | { op: "unschedulable-condition"; key: string } | string;
+export type SchedulerTag = BindRequest | { op: "unschedulable-condition"; key: string } | LibraryTag;
 
 export type SchedulerConfig = {
   api: HttpClientConfig;

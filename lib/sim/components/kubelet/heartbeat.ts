@@ -12,7 +12,7 @@ import type { Lease } from "../../objects/coordination";
 import type { ContainerImage, Node } from "../../objects/core";
 import { jitteredMs } from "../../core/jitter";
 import type { Ms } from "../../core/types";
-import type { KubeletConfig, KubeletState } from "./types";
+import type { KubeletConfig, KubeletState, NodeRequest } from "./types";
 
 /**
  * The kubelet's heartbeat loops are jittered by 4 % (wait.JitterUntil(..., 0.04, true)): the Lease
@@ -70,7 +70,7 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
     s.http,
     cfg.api,
     apiCall("create", "nodes", { body: node }),
-    "register",
+    { op: "register" },
     cfg.timing.statusUpdateMs,
     ctx,
   );
@@ -79,7 +79,7 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
 export function onRegisterResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<NodeRequest> & { kind: "response" },
   ctx: Ctx,
 ): void {
   if (r.status === 201 || r.status === 409) {
@@ -109,7 +109,7 @@ export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
       s.http,
       cfg.api,
       apiCall("get", "leases", { namespace: "kube-node-lease", name: cfg.node }),
-      "lease:get",
+      { op: "lease", verb: "get" },
       timeout,
       ctx,
     );
@@ -120,7 +120,7 @@ export function renewLease(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
     s.http,
     cfg.api,
     apiCall("update", "leases", { namespace: "kube-node-lease", name: cfg.node, body: lease }),
-    "lease:update",
+    { op: "lease", verb: "update" },
     timeout,
     ctx,
   );
@@ -144,16 +144,16 @@ function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
 export function onLeaseResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<Extract<NodeRequest, { op: "lease" }>> & { kind: "response" },
   ctx: Ctx,
 ): void {
-  const op = r.tag.slice("lease:".length);
+  const op = r.tag.verb;
   if (op === "get" && r.status === 404) {
     httpSendInPlace(
       s.http,
       cfg.api,
       apiCall("create", "leases", { namespace: "kube-node-lease", body: newLease(cfg, ctx) }),
-      "lease:create",
+      { op: "lease", verb: "create" },
       cfg.timing.statusUpdateMs,
       ctx,
     );
@@ -250,7 +250,7 @@ export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
       s.http,
       cfg.api,
       apiCall("get", "nodes", { name: cfg.node, rv: "0" }),
-      "status:get",
+      { op: "status", step: "get" },
       cfg.timing.statusUpdateMs,
       ctx,
     );
@@ -259,10 +259,10 @@ export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
 export function onStatusResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<Extract<NodeRequest, { op: "status" }>> & { kind: "response" },
   ctx: Ctx,
 ): void {
-  if (r.tag === "status:get") {
+  if (r.tag.step === "get") {
     if (r.status !== 200) return;
     const node = r.body as Node;
     const ready = readyNow(s, cfg, ctx);
@@ -285,23 +285,23 @@ export function onStatusResult(
       },
     };
     const call = apiCall("patch", "nodes", { name: cfg.node, subresource: "status", body: patch });
-    const tag = drifted
+    const step = drifted
       ? ready.status === "True"
-        ? "status:patch-ready"
-        : "status:patch-not-ready"
+        ? "patch-ready"
+        : "patch-not-ready"
       : changed
-        ? "status:patch-changed"
-        : "status:patch";
-    httpSendInPlace(s.http, cfg.api, call, tag, cfg.timing.statusUpdateMs, ctx);
+        ? "patch-changed"
+        : "patch";
+    httpSendInPlace(s.http, cfg.api, call, { op: "status", step }, cfg.timing.statusUpdateMs, ctx);
     return;
   }
   if (r.status !== 200) return;
-  if (r.tag === "status:patch-ready") {
+  if (r.tag.step === "patch-ready") {
     ctx.trace("node.ready-changed", `kubelet/${cfg.node} reported node ${cfg.node} Ready again.`, {
       node: cfg.node,
       status: "True",
     });
-  } else if (r.tag === "status:patch-not-ready") {
+  } else if (r.tag.step === "patch-not-ready") {
     ctx.trace(
       "node.ready-changed",
       `kubelet/${cfg.node} reported node ${cfg.node} NotReady (KubeletNotReady: container runtime ` +
@@ -320,5 +320,5 @@ export function onStatusResult(
     );
   }
   s.lastStatusReport = ctx.now;
-  s.reportDelayMs = r.tag === "status:patch" ? 0 : drawReportDelayMs(cfg, ctx);
+  s.reportDelayMs = r.tag.step === "patch" ? 0 : drawReportDelayMs(cfg, ctx);
 }

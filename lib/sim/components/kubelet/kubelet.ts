@@ -9,6 +9,7 @@ import {
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
+import { isLibraryTag, type InformerTag } from "../../client/library-tag";
 import {
   checkRuntime,
   drawReportDelayMs,
@@ -24,7 +25,15 @@ import {
 import { onPodRequestResult, syncPods } from "./pods";
 import { onProbeTimer, onRestartTimer, onRuntimeEvent } from "./lifecycle";
 import { onManifestChanged, onProbeResult, onStaticExited, onStaticRestart, runProbe } from "./statics";
-import type { KubeletConfig, KubeletState, KubeletTimer, StaticPod } from "./types";
+import type {
+  KubeletConfig,
+  KubeletState,
+  KubeletTag,
+  KubeletTimer,
+  NodeRequest,
+  PodRequest,
+  StaticPod,
+} from "./types";
 
 /** What a kubelet keeps on disk across a restart: the version of its installed package, if any. */
 type KubeletDisk = { installed: string } | undefined;
@@ -94,19 +103,22 @@ function own(s: KubeletState, ctx: Ctx): KubeletState {
   return { ...s, http: httpClientCopy(s.http), probeHttp: httpClientCopy(s.probeHttp), pods: { ...s.pods } };
 }
 
-function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult, ctx: Ctx): KubeletState {
-  if (r.tag.startsWith("inf:pods:")) {
+type Response<T> = HttpResult<T> & { kind: "response" };
+
+function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult<KubeletTag>, ctx: Ctx): KubeletState {
+  const { tag } = r;
+  if (isLibraryTag(tag)) {
     const wasSynced = s.pods.synced;
-    const changes = informerOnResultInPlace(s.pods, "pods", r, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(s.pods, "pods", r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return changes.length > 0 || (s.pods.synced && !wasSynced) ? syncPods(s, cfg, ctx) : s;
   }
   if (r.kind !== "response") return s;
-  if (r.tag.startsWith("pod:")) return syncPods(onPodRequestResult(s, cfg, r, ctx), cfg, ctx);
-  if (r.tag === "probe") return onProbeResult(s, cfg, r, ctx);
+  if (tag.op === "pod-delete" || tag.op === "pod-status")
+    return syncPods(onPodRequestResult(s, cfg, r as Response<PodRequest>, ctx), cfg, ctx);
   // Registration, the Lease and node status (heartbeat.ts) update `s` in place.
-  if (r.tag === "register") onRegisterResult(s, cfg, r, ctx);
-  else if (r.tag.startsWith("lease:")) onLeaseResult(s, cfg, r, ctx);
-  else if (r.tag.startsWith("status:")) onStatusResult(s, cfg, r, ctx);
+  if (tag.op === "register") onRegisterResult(s, cfg, r as Response<NodeRequest>, ctx);
+  else if (tag.op === "lease") onLeaseResult(s, cfg, r as Response<typeof tag>, ctx);
+  else onStatusResult(s, cfg, r as Response<typeof tag>, ctx);
   return s;
 }
 

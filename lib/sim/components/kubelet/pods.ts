@@ -10,7 +10,7 @@ import { setCondition } from "../../objects/helpers";
 import type { ContainerStatus, Pod } from "../../objects/core";
 import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
 import { stopPlan, traceStopping } from "./termination";
-import type { KubeletConfig, KubeletState } from "./types";
+import type { KubeletConfig, KubeletState, PodRequest } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 
 export function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][string] | null): KubeletState {
@@ -103,7 +103,7 @@ function deletePod(s: KubeletState, cfg: KubeletConfig, pod: Pod, ctx: Ctx): Kub
     body: { gracePeriodSeconds: 0 },
   });
   return setBusy(
-    { ...s, http: httpSend(s.http, cfg.api, call, `pod:delete:${pod.metadata.uid}`, null, ctx).hc },
+    { ...s, http: httpSend(s.http, cfg.api, call, { op: "pod-delete", uid: pod.metadata.uid }, null, ctx).hc },
     pod.metadata.uid,
     "deleting",
   );
@@ -193,7 +193,7 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
   conditions = setCondition(conditions, "Ready", d.ready ? "True" : "False", d.ready ? "" : notReady, ctx.now);
   const status = { phase: d.phase, podIP: d.ip, conditions, containerStatuses: d.statuses };
   const call = statusPatchCall("pods", pod, status);
-  const tag = `pod:status:${pod.metadata.uid}:${d.ready ? 1 : 0}:${d.phase}`;
+  const tag: PodRequest = { op: "pod-status", uid: pod.metadata.uid, ready: d.ready, phase: d.phase };
   return setBusy(
     { ...s, http: httpSend(s.http, cfg.api, call, tag, null, ctx).hc, reported: withEntry(s.reported, rt.uid, sig) },
     pod.metadata.uid,
@@ -204,20 +204,21 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
 export function onPodRequestResult(
   s0: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<PodRequest> & { kind: "response" },
   ctx: Ctx,
 ): KubeletState {
-  const [, op, uid = "", readyFlag = "", phase = ""] = r.tag.split(":");
+  const { tag } = r;
+  const { uid } = tag;
   const s = setBusy(s0, uid, null);
   const name = r.call.verb === "health" ? "" : (r.call.name ?? "");
-  if (op === "status" && r.status !== 200) {
+  if (tag.op === "pod-status" && r.status !== 200) {
     // Not reported after all: forget the signature so the next sync retries.
     const reported = copyRecord(s.reported);
     delete reported[uid];
     return { ...s, reported };
   }
-  if (r.status === 200 && op === "status") {
-    const ready = readyFlag === "1";
+  if (r.status === 200 && tag.op === "pod-status") {
+    const { ready, phase } = tag;
     const ip = s.runtime[uid]?.ip ?? "";
     const before = s.readyReported[uid];
     if (phase === "Succeeded" || phase === "Failed") {
@@ -258,7 +259,7 @@ export function onPodRequestResult(
       );
     }
     return { ...s, readyReported: withEntry(s.readyReported, uid, ready) };
-  } else if (r.status === 200 && op === "delete") {
+  } else if (r.status === 200 && tag.op === "pod-delete") {
     ctx.trace(
       "pod.deleted",
       `kubelet/${cfg.node} stopped ${name} and removed it from the API (graceful deletion finished).`,

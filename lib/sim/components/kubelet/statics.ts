@@ -102,7 +102,7 @@ export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubelet
 export function onProbeResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult & { kind: "response" },
+  r: HttpResult<"probe"> & { kind: "response" },
   ctx: Ctx,
 ): KubeletState {
   const target = cfg.probeTarget;

@@ -3,9 +3,10 @@
 // control plane on kubeadm nodes), restarting them with CrashLoopBackOff and probing kube-apiserver.
 import type { HttpClient, HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
+import type { InformerTag } from "../../client/library-tag";
 import type { Ms, ProcId } from "../../core/types";
 import type { Lease } from "../../objects/coordination";
-import type { ContainerImage, ResourceList, Taint } from "../../objects/core";
+import type { ContainerImage, Pod, ResourceList, Taint } from "../../objects/core";
 import type { RuntimePod } from "../containerd-protocol";
 
 export type KubeletTiming = {
@@ -78,9 +79,20 @@ export type StaticPod = {
 };
 type Probe = { phase: "startup" | "liveness"; failures: number; inflight: string | null };
 
+/** The kubelet's own API requests: what the handler of each answer needs. */
+export type NodeRequest =
+  | { op: "register" }
+  | { op: "lease"; verb: "get" | "update" | "create" }
+  /** A node status GET, or the PATCH that follows it and what it reports (heartbeat.ts). */
+  | { op: "status"; step: "get" | "patch" | "patch-ready" | "patch-not-ready" | "patch-changed" };
+export type PodRequest =
+  { op: "pod-delete"; uid: string } | { op: "pod-status"; uid: string; ready: boolean; phase: Pod["status"]["phase"] };
+export type KubeletTag = NodeRequest | PodRequest | InformerTag;
+
 export type KubeletState = {
-  http: HttpClient;
-  probeHttp: HttpClient;
+  http: HttpClient<KubeletTag>;
+  /** The static pod's liveness and startup probes: one request at a time, known by its id. */
+  probeHttp: HttpClient<"probe">;
   registered: boolean;
   registerRetryMs: Ms;
   lease: Lease | null;

@@ -25,6 +25,7 @@ import { ownClients } from "../../client/own-clients";
 import { leaderElectedClients } from "../leader-elected";
 import type { WebApp } from "../../objects/apiextensions";
 import type { Deployment } from "../../objects/apps";
+import type { LibraryTag } from "../../client/library-tag";
 
 export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 
@@ -123,7 +124,7 @@ type OperatorWrite =
 
 /** The operator's write, with `key` the busy entry it holds; the client libraries tag theirs with strings. */
 type OperatorRequest = OperatorWrite & { key: string };
-type OperatorTag = OperatorRequest | string;
+type OperatorTag = OperatorRequest | LibraryTag;
 
 /** A write the operator sends: the API call, and its tag (what the answer's handler needs, with its busy key). */
 type Write = { call: ApiCall; tag: OperatorRequest };
