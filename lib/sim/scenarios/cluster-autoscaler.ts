@@ -9,7 +9,7 @@
 // minutes after the scale-up) the autoscaler taints it, evicts the logger through the Eviction API,
 // and deletes it, unless a PodDisruptionBudget leaves no disruption to spend.
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import { DEFAULT_ALLOCATABLE } from "../cluster/spec";
+import { DEFAULT_ALLOCATABLE, SMALL_SPEC } from "../cluster/spec";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, numberOf, s, select } from "./claims";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
@@ -62,13 +62,8 @@ function plan(p: Params): Plan {
   const maxSize = intParam(p, "maxSize");
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: WORKERS,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       policyApi: true,
       clusterAutoscaler: {
         group: "pool",

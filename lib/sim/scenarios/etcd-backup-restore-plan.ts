@@ -1,6 +1,6 @@
 // The etcd-backup-restore scenario's plan: its moments (T), the snapshot, the later writes, the loss of
 // every member's disk and the restore, or, in the oneMember variant, the restore of one member alone.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import type { Action } from "../core/types";
 import type { Params } from "../trace/types";
 import { kubectlAt } from "./manifests";
@@ -41,13 +41,10 @@ function planOne(p: Params): Plan {
   const etcd = ["etcd-1", "etcd-2", "etcd-3"];
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: 3,
       etcdTopology: "external",
-      controlPlanes: 1,
       workers: intParam(p, "workers"),
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       etcdctl: true,
     },
     script: [
@@ -86,13 +83,10 @@ export function plan(p: Params): Plan {
   const etcd = members(p);
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: etcd.length,
       etcdTopology: "external",
-      controlPlanes: 1,
       workers: intParam(p, "workers"),
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       etcdctl: true,
       traceWatchExpiry: true,
     },

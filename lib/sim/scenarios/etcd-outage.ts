@@ -3,11 +3,12 @@
 // timeout), leader-elected controllers lose their Leases and exit, the kubelet restarts kube-apiserver
 // when its liveness probe has failed for ~80 s, and running pods keep serving. Afterwards everything
 // recovers by itself, and no node is marked unhealthy and no pod evicted.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
 import { trafficClaim } from "./common-claims";
+import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const FAULT = 20_000;
@@ -44,27 +45,20 @@ function plan(p: Params): Plan {
   const recover = FAULT + outage;
   const check = recover + checkDelayMs(outage);
   const ids = Array.from({ length: members }, (_, i) => `etcd-${i + 1}`);
-  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({
-    at,
-    action: { type: "command", target: "kubectl", command: { name, args } },
-  });
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: members,
       etcdTopology: "external",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
       webTraffic: true,
-      tuning: DEFAULT_TUNING,
     },
     script: [
-      cmd(2500, "apply", { name: "web", replicas: 2 }),
+      kubectlAt(2500, "apply", { name: "web", replicas: 2 }),
       ...ids.map((id) => ({ at: FAULT, action: { type: "stop" as const, target: id } })),
-      cmd(FAULT + 5000, "get", { resource: "pods" }),
+      kubectlAt(FAULT + 5000, "get", { resource: "pods" }),
       ...ids.map((id) => ({ at: recover, action: { type: "start" as const, target: id } })),
-      cmd(check, "get", { resource: "pods" }),
-      cmd(check + 100, "scale", { name: "web", replicas: 3 }),
+      kubectlAt(check, "get", { resource: "pods" }),
+      kubectlAt(check + 100, "scale", { name: "web", replicas: 3 }),
     ],
     durationMs: check + 60_000,
     marks: { fault: FAULT, recover },

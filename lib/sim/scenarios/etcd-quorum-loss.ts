@@ -4,11 +4,13 @@
 // deadline exceeded" after etcd's 7 s request timeout, quorum reads (kubectl get, and the GET that
 // kubectl scale sends before its PATCH) hang until the API server's 60 s timeout, watches are cut
 // after ~3 s, and the workloads already running keep serving.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
+import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
 import { ETCD_ERR } from "../etcd/protocol";
@@ -25,28 +27,16 @@ function plan(p: Params): Plan {
   }));
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: members,
       etcdTopology: "external",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
       webTraffic: true,
-      tuning: DEFAULT_TUNING,
     },
     script: [
-      {
-        at: 2500,
-        action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas: 2 } } },
-      },
+      kubectlAt(2500, "apply", { name: "web", replicas: 2 }),
       ...stops.map((action) => ({ at: FAULT, action })),
-      {
-        at: CHECK,
-        action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } },
-      },
-      {
-        at: CHECK + 100,
-        action: { type: "command", target: "kubectl", command: { name: "scale", args: { name: "web", replicas: 3 } } },
-      },
+      kubectlAt(CHECK, "get", { resource: "pods" }),
+      kubectlAt(CHECK + 100, "scale", { name: "web", replicas: 3 }),
     ],
     durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000,
     marks: { fault: FAULT, check: CHECK },

@@ -1,6 +1,6 @@
 // The jobs scenario's plan: Job batch, Job slow and CronJob report, applied at CREATE, and the
 // moments of the CronJob's missed schedule time (marks), which the claims in jobs-claims.ts check.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { backoffRemaining } from "../components/controller-manager/job-backoff";
 import type { ConcurrencyPolicy } from "../objects/batch";
 import type { Params } from "../trace/types";
@@ -108,13 +108,8 @@ export function plan(p: Params): Plan {
   );
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: 1,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       batchApi: true,
     },
     script: [

@@ -7,8 +7,8 @@
 // policy plus an allow rule for the web pods (by pod or by namespace selector), a connection from
 // each client (one allowed, one dropped), and optionally an egress default-deny on the client with
 // or without DNS allowed, followed by another lookup.
+import { SMALL_SPEC } from "../cluster/spec";
 import { CLUSTER_DNS } from "../cluster/build";
-import { DEFAULT_TUNING } from "../cluster/defaults";
 import { searchCandidates } from "../components/kubelet/dns";
 import type { Pod } from "../objects/core";
 import type { NetworkPolicy, NetworkPolicyPeer } from "../objects/networking";
@@ -102,13 +102,7 @@ function plan(p: Params): Plan {
   ];
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
+      ...SMALL_SPEC,
       networkPolicy: {
         upstream: { "api.example.com": EXTERNAL_IP },
         clients: [

@@ -3,6 +3,7 @@
 // bad version (it crashes on start) stalls in CrashLoopBackOff while the old pods keep serving, and
 // `kubectl rollout undo` brings the previous ReplicaSet back as a new revision (k8s-facts §6.1).
 // maxSurge 0% with maxUnavailable 0% is what API validation refuses: that run shows the 422.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
 import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
@@ -61,12 +62,7 @@ function plan(p: Params): Plan {
   const image = (at: number, tag: string) =>
     kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
   const cluster: Plan["cluster"] = {
-    etcdMembers: 1,
-    etcdTopology: "stacked",
-    controlPlanes: 1,
-    workers: 2,
-    zones: 1,
-    webTraffic: false,
+    ...SMALL_SPEC,
     tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] },
   };
   const apply = applyAt(
