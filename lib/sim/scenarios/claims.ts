@@ -94,3 +94,27 @@ export function responses(
       typeof e.command === "string" && e.command.startsWith(commandPrefix) && issuedAt(e) >= from && issuedAt(e) <= to,
   });
 }
+
+/**
+ * The fewest Ready pods at any event from `from` on, folded over `events` in the order given: pod.running and
+ * pod.ready-changed set a pod's readiness; pod.deleted and `leavingType` (the event that takes a pod out of
+ * service, e.g. eviction.granted) drop it from the count.
+ */
+export function fewestReady(
+  events: readonly TraceEvent[],
+  from: number,
+  leavingType: string,
+): { min: number; at: TraceEvent | undefined } {
+  const ready = new Map<string, boolean>();
+  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
+  for (const e of events) {
+    const pod = String(e.pod);
+    if (e.type === "pod.running") ready.set(pod, true);
+    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
+    else if (e.type === leavingType || e.type === "pod.deleted") ready.delete(pod);
+    else continue;
+    const count = [...ready.values()].filter(Boolean).length;
+    if (e.t >= from && count < best.min) best = { min: count, at: e };
+  }
+  return best;
+}

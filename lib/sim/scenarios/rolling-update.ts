@@ -8,7 +8,7 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
 import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, s, select } from "./claims";
+import { at, claim, fewestReady, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -124,23 +124,12 @@ function minAvailable(
   from: number,
   to: number,
 ): { min: number; at: TraceEvent | undefined } {
-  const ready = new Map<string, boolean>();
-  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
   const when = (e: TraceEvent) =>
     e.type === "pod.running" || e.type === "pod.ready-changed" ? e.t - REPORT_LAG_MS : e.t;
   const ordered = select(events, { to: to + REPORT_LAG_MS, where: (e) => when(e) <= to }).sort(
     (a, b) => when(a) - when(b) || a.seq - b.seq,
   );
-  for (const e of ordered) {
-    const pod = String(e.pod);
-    if (e.type === "pod.running") ready.set(pod, true);
-    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
-    else if (e.type === "replicaset.pod-deleted" || e.type === "pod.deleted") ready.delete(pod);
-    else continue;
-    const n = [...ready.values()].filter(Boolean).length;
-    if (e.t >= from && n < best.min) best = { min: n, at: e };
-  }
-  return best;
+  return fewestReady(ordered, from, "replicaset.pod-deleted");
 }
 
 function goodClaims(p: Params, events: readonly TraceEvent[]) {
