@@ -30,6 +30,11 @@ export function last(events: readonly TraceEvent[], f: EventFilter): TraceEvent 
   return select(events, f).at(-1);
 }
 
+/** The crash, at exactly `t`, of a process whose name starts with `prefix`: a scripted stop taking effect. */
+export function stoppedAt(events: readonly TraceEvent[], t: number, prefix: string): TraceEvent | undefined {
+  return first(events, { type: "process.crashed", from: t, to: t, where: (e) => e.component.startsWith(prefix) });
+}
+
 /** The last event of the run: where a claim about a window that lasts to the end is settled. */
 export function end(events: readonly TraceEvent[]): TraceEvent | undefined {
   return events.at(-1);

@@ -5,7 +5,7 @@ import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { faultTolerance } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, issuedAt, responses, s, select } from "./claims";
+import { at, claim, first, issuedAt, responses, s, select, stoppedAt } from "./claims";
 import { trafficClaim } from "./common-claims";
 import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
@@ -121,12 +121,7 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
 function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
   const KILL_KCM = pl.marks.killKcm!;
   const KILL_ETCD = pl.marks.killEtcd!;
-  const killed = first(events, {
-    type: "process.crashed",
-    from: KILL_KCM,
-    to: KILL_KCM,
-    where: (e) => e.component.startsWith("kube-controller-manager"),
-  });
+  const killed = stoppedAt(events, KILL_KCM, "kube-controller-manager");
   const takeover = first(events, {
     type: "leader-election.acquired",
     from: KILL_KCM,
@@ -177,12 +172,7 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const KILL_ETCD = pl.marks.killEtcd!;
   const settled = pl.marks.settled!;
   const n = intParam(p, "controlPlanes");
-  const stopped = first(events, {
-    type: "process.crashed",
-    from: KILL_ETCD,
-    to: KILL_ETCD,
-    where: (e) => e.component.startsWith("etcd-"),
-  });
+  const stopped = stoppedAt(events, KILL_ETCD, "etcd-");
   const host = stopped?.component.replace("etcd-", "") ?? "";
   const local = `kube-apiserver-${host}`;
   const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });

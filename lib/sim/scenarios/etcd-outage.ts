@@ -3,11 +3,11 @@
 // timeout), leader-elected controllers lose their Leases and exit, the kubelet restarts kube-apiserver
 // when its liveness probe has failed for ~80 s, and running pods keep serving. Afterwards everything
 // recovers by itself, and no node is marked unhealthy and no pod evicted.
-import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, end, first, responses, s, select } from "./claims";
+import { at, claim, end, first, responses, s, select, stoppedAt } from "./claims";
 import { trafficClaim } from "./common-claims";
+import { etcdLossPlan } from "./etcd-loss-plan";
 import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -45,24 +45,16 @@ function plan(p: Params): Plan {
   const recover = FAULT + outage;
   const check = recover + checkDelayMs(outage);
   const ids = Array.from({ length: members }, (_, i) => `etcd-${i + 1}`);
-  return {
-    cluster: {
-      ...SMALL_SPEC,
-      etcdMembers: members,
-      etcdTopology: "external",
-      webTraffic: true,
-    },
-    script: [
-      kubectlAt(2500, "apply", { name: "web", replicas: 2 }),
+  return etcdLossPlan(
+    members,
+    [
       ...ids.map((id) => ({ at: FAULT, action: { type: "stop" as const, target: id } })),
       kubectlAt(FAULT + 5000, "get", { resource: "pods" }),
       ...ids.map((id) => ({ at: recover, action: { type: "start" as const, target: id } })),
-      kubectlAt(check, "get", { resource: "pods" }),
-      kubectlAt(check + 100, "scale", { name: "web", replicas: 3 }),
     ],
-    durationMs: check + 60_000,
-    marks: { fault: FAULT, recover },
-  };
+    check,
+    { durationMs: check + 60_000, marks: { fault: FAULT, recover } },
+  );
 }
 
 function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
@@ -94,12 +86,7 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     from: recover,
   });
   const killed = first(events, { type: "kubelet.probe-failed", from: FAULT, to: recover + 10_000 });
-  const stopped = first(events, {
-    type: "process.crashed",
-    from: FAULT,
-    to: FAULT,
-    where: (e) => e.component.startsWith("etcd-"),
-  });
+  const stopped = stoppedAt(events, FAULT, "etcd-");
   const evictions = select(events, {
     from: FAULT,
     where: (e) =>

@@ -4,13 +4,12 @@
 // deadline exceeded" after etcd's 7 s request timeout, quorum reads (kubectl get, and the GET that
 // kubectl scale sends before its PATCH) hang until the API server's 60 s timeout, watches are cut
 // after ~3 s, and the workloads already running keep serving.
-import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
-import { kubectlAt } from "./manifests";
+import { etcdLossPlan } from "./etcd-loss-plan";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
 import { ETCD_ERR } from "../etcd/protocol";
@@ -25,22 +24,12 @@ function plan(p: Params): Plan {
     type: "stop",
     target: i === 0 ? "@etcd-leader" : "@etcd-follower",
   }));
-  return {
-    cluster: {
-      ...SMALL_SPEC,
-      etcdMembers: members,
-      etcdTopology: "external",
-      webTraffic: true,
-    },
-    script: [
-      kubectlAt(2500, "apply", { name: "web", replicas: 2 }),
-      ...stops.map((action) => ({ at: FAULT, action })),
-      kubectlAt(CHECK, "get", { resource: "pods" }),
-      kubectlAt(CHECK + 100, "scale", { name: "web", replicas: 3 }),
-    ],
-    durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000,
-    marks: { fault: FAULT, check: CHECK },
-  };
+  return etcdLossPlan(
+    members,
+    stops.map((action) => ({ at: FAULT, action })),
+    CHECK,
+    { durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000, marks: { fault: FAULT, check: CHECK } },
+  );
 }
 
 function lostClaims(p: Params, events: readonly TraceEvent[]) {
