@@ -23,6 +23,16 @@ export const POLICIES: readonly ConcurrencyPolicy[] = ["Allow", "Forbid", "Repla
 export const DOWN_BEFORE = 10_000;
 export const DOWN_AFTER = 30_000;
 
+/** Job batch's counts from the params, and how many of its runs fail before one succeeds. */
+export function batchShape(p: Params): Record<"completions" | "parallelism" | "backoffLimit" | "failures", number> {
+  return {
+    completions: intParam(p, "completions"),
+    parallelism: intParam(p, "parallelism"),
+    backoffLimit: intParam(p, "backoffLimit"),
+    failures: intParam(p, "failures"),
+  };
+}
+
 export function policyOf(p: Params): ConcurrencyPolicy {
   return POLICIES[intParam(p, "concurrencyPolicy")] ?? "Forbid";
 }
@@ -52,12 +62,7 @@ export function marks(p: Params): { period: number; outageSlot: number; stop: nu
 
 export function plan(p: Params): Plan {
   const m = marks(p);
-  const [completions, parallelism, backoffLimit, failures] = [
-    intParam(p, "completions"),
-    intParam(p, "parallelism"),
-    intParam(p, "backoffLimit"),
-    intParam(p, "failures"),
-  ];
+  const { completions, parallelism, backoffLimit, failures } = batchShape(p);
   const deadline = intParam(p, "activeDeadlineSeconds");
   const never = { restartPolicy: "Never" as const };
   const indexed = intParam(p, "completionMode") === 1;
