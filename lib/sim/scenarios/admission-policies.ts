@@ -281,10 +281,7 @@ export const admissionPolicies: ScenarioDef = {
         "Whether the namespace has a LimitRange whose default request " +
         "(250m) and limit (500m) fill containers that set none.",
       default: 1,
-      options: [
-        { value: 0, label: "Off" },
-        { value: 1, label: "On" },
-      ],
+      options: optionsOf(["Off", "On"]),
     },
     {
       name: "psaLevel",

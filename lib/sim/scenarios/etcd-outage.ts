@@ -7,7 +7,7 @@ import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select, stoppedAt } from "./claims";
 import { trafficClaim } from "./common-claims";
-import { etcdLossPlan } from "./etcd-loss-plan";
+import { etcdLossPlan, MEMBERS_PARAM } from "./etcd-loss";
 import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -187,15 +187,7 @@ export const etcdOutage: ScenarioDef = {
   title: "etcd is down",
   summary: "Every etcd member goes down, then comes back: what fails, for how long, and what recovers by itself?",
   params: [
-    {
-      name: "members",
-      type: "integer",
-      label: "etcd members",
-      description: "Size of the etcd cluster (external topology).",
-      default: 3,
-      min: 1,
-      max: 7,
-    },
+    MEMBERS_PARAM,
     {
       name: "outageSeconds",
       type: "integer",

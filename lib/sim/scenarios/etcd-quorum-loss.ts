@@ -9,7 +9,7 @@ import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
-import { etcdLossPlan } from "./etcd-loss-plan";
+import { etcdLossPlan, MEMBERS_PARAM } from "./etcd-loss";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
 import { ETCD_ERR } from "../etcd/protocol";
@@ -207,15 +207,7 @@ export const etcdQuorumLoss: ScenarioDef = {
     "Stop some etcd members (the leader first): is there a leader, do " +
     "writes commit, what do reads and kubectl see, do pods keep serving?",
   params: [
-    {
-      name: "members",
-      type: "integer",
-      label: "etcd members",
-      description: "Size of the etcd cluster (external topology).",
-      default: 3,
-      min: 1,
-      max: 7,
-    },
+    MEMBERS_PARAM,
     {
       name: "down",
       type: "integer",

@@ -1,9 +1,20 @@
-// The plan the etcd-outage and etcd-quorum-loss scenarios share: etcd members on their own hosts
-// (kubeadm's external topology) behind one API server, web applied and serving traffic, the scenario's
-// faults, then a read and a write through the API at `check`, whose answers the claims judge.
+// What the etcd-outage and etcd-quorum-loss scenarios share: the size of the etcd cluster, and the plan
+// around their faults: etcd members on their own hosts (kubeadm's external topology) behind one API
+// server, web applied and serving traffic, the faults, then a read and a write through the API at
+// `check`, whose answers the claims judge.
 import { SMALL_SPEC } from "../cluster/spec";
 import { kubectlAt } from "./manifests";
-import type { Plan, ScriptItem } from "./types";
+import type { IntegerParamDef, Plan, ScriptItem } from "./types";
+
+export const MEMBERS_PARAM: IntegerParamDef = {
+  name: "members",
+  type: "integer",
+  label: "etcd members",
+  description: "Size of the etcd cluster (external topology).",
+  default: 3,
+  min: 1,
+  max: 7,
+};
 
 /** The shared plan around a scenario's `faults`; `end` gives its duration and marks. Pure. */
 export function etcdLossPlan(
