@@ -24,6 +24,21 @@ function withRs(v: View, name: string, patch: Partial<ReplicaSetView>): View {
   return { ...v, replicasets: { ...v.replicasets, [name]: { ...rs, ...patch } } };
 }
 
+type ProxyView = View["proxies"][string];
+
+/** What a kube-proxy that refused its mode has programmed. */
+const NOTHING_PROGRAMMED: Omit<ProxyView, "mode" | "refused"> = {
+  rules: 0,
+  hashEntries: 0,
+  services: 0,
+  endpoints: 0,
+  path: [],
+};
+
+function withProxy(v: View, node: string, proxy: ProxyView): View {
+  return { ...v, proxies: { ...v.proxies, [node]: proxy } };
+}
+
 function podEvent(v: View, e: TraceEvent): View | null {
   const pod = str(e, "pod");
   switch (e.type) {
@@ -96,37 +111,17 @@ function workloadEvent(v: View, e: TraceEvent): View | null {
     case "pvc.created":
       return v.pvcs.includes(str(e, "pvc")) ? v : { ...v, pvcs: [...v.pvcs, str(e, "pvc")].sort() };
     case "kube-proxy.synced":
-      return {
-        ...v,
-        proxies: {
-          ...v.proxies,
-          [str(e, "node")]: {
-            mode: str(e, "mode"),
-            refused: false,
-            rules: num(e, "rules"),
-            hashEntries: num(e, "hashEntries"),
-            services: num(e, "services"),
-            endpoints: num(e, "endpoints"),
-            path: list(e, "path"),
-          },
-        },
-      };
+      return withProxy(v, str(e, "node"), {
+        mode: str(e, "mode"),
+        refused: false,
+        rules: num(e, "rules"),
+        hashEntries: num(e, "hashEntries"),
+        services: num(e, "services"),
+        endpoints: num(e, "endpoints"),
+        path: list(e, "path"),
+      });
     case "kube-proxy.mode-refused":
-      return {
-        ...v,
-        proxies: {
-          ...v.proxies,
-          [str(e, "node")]: {
-            mode: str(e, "mode"),
-            refused: true,
-            rules: 0,
-            hashEntries: 0,
-            services: 0,
-            endpoints: 0,
-            path: [],
-          },
-        },
-      };
+      return withProxy(v, str(e, "node"), { mode: str(e, "mode"), refused: true, ...NOTHING_PROGRAMMED });
     case "hpa.sync": {
       const noMetrics = e.path === "no-metrics";
       const hpa: HpaView = {

@@ -7,13 +7,29 @@
 // Kubelets (group system:nodes) get no RBAC binding: since 1.8 the bootstrap ClusterRoleBinding
 // system:node has no subjects (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go) and
 // kubeadm adds none, so they are served by the Node authorizer (apiserver/node-authorizer.ts).
-import { clientCert, type AuthnConfig, type Credential } from "../apiserver/authn";
+import { clientCert, type AuthnConfig, type Credential, type UserInfo } from "../apiserver/authn";
 import type { PolicyRule, RbacPolicy } from "../apiserver/rbac";
 
 const read = ["get", "list", "watch"];
 
 function rule(verbs: string[], apiGroups: string[], resources: string[]): PolicyRule {
   return { verbs, apiGroups, resources };
+}
+
+/**
+ * A service account's user as the token authenticator reports it (k8s.io/apiserver
+ * pkg/authentication/serviceaccount/util.go, MakeUsername and MakeGroupNames).
+ */
+function serviceAccountUser(namespace: string, name: string): UserInfo {
+  return {
+    name: `system:serviceaccount:${namespace}:${name}`,
+    groups: ["system:serviceaccounts", `system:serviceaccounts:${namespace}`],
+  };
+}
+
+/** A binding of `role` to one user: a RoleBinding in `namespace`, else a ClusterRoleBinding. */
+function userBinding(name: string, role: string, user: string, namespace: string | null = null) {
+  return { name, role, subjects: [{ kind: "User" as const, name: user }], namespace };
 }
 
 /**
@@ -49,34 +65,13 @@ export const AUTHN: AuthnConfig = {
   clientCa: CLUSTER_CA,
   tokens: {
     "jane-token": { name: "jane", groups: ["developers"] },
-    "kube-proxy-token": {
-      name: "system:serviceaccount:kube-system:kube-proxy",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
-    },
-    "web-token": {
-      name: "system:serviceaccount:default:web",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:default"],
-    },
-    "cni-agent-token": {
-      name: "system:serviceaccount:kube-system:cni-agent",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
-    },
-    "coredns-token": {
-      name: "system:serviceaccount:kube-system:coredns",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
-    },
-    "net-client-token": {
-      name: "system:serviceaccount:default:net-client",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:default"],
-    },
-    "cluster-autoscaler-token": {
-      name: "system:serviceaccount:kube-system:cluster-autoscaler",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
-    },
-    "webapp-operator-token": {
-      name: "system:serviceaccount:kube-system:webapp-operator",
-      groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"],
-    },
+    "kube-proxy-token": serviceAccountUser("kube-system", "kube-proxy"),
+    "web-token": serviceAccountUser("default", "web"),
+    "cni-agent-token": serviceAccountUser("kube-system", "cni-agent"),
+    "coredns-token": serviceAccountUser("kube-system", "coredns"),
+    "net-client-token": serviceAccountUser("default", "net-client"),
+    "cluster-autoscaler-token": serviceAccountUser("kube-system", "cluster-autoscaler"),
+    "webapp-operator-token": serviceAccountUser("kube-system", "webapp-operator"),
   },
 };
 
@@ -145,59 +140,14 @@ export const RBAC_POLICY: RbacPolicy = {
       namespace: null,
     },
     { name: "developers-view", role: "view", subjects: [{ kind: "Group", name: "developers" }], namespace: "default" },
-    {
-      name: "web-pod-reader",
-      role: "pod-reader",
-      subjects: [{ kind: "User", name: "system:serviceaccount:default:web" }],
-      namespace: "default",
-    },
-    {
-      name: "system:kube-controller-manager",
-      role: "system:kube-controller-manager",
-      subjects: [{ kind: "User", name: "system:kube-controller-manager" }],
-      namespace: null,
-    },
-    {
-      name: "system:kube-scheduler",
-      role: "system:kube-scheduler",
-      subjects: [{ kind: "User", name: "system:kube-scheduler" }],
-      namespace: null,
-    },
-    {
-      name: "cni-agent",
-      role: "cni-agent",
-      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cni-agent" }],
-      namespace: null,
-    },
-    {
-      name: "system:coredns",
-      role: "system:coredns",
-      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:coredns" }],
-      namespace: null,
-    },
-    {
-      name: "net-client-pod-reader",
-      role: "pod-reader",
-      subjects: [{ kind: "User", name: "system:serviceaccount:default:net-client" }],
-      namespace: null,
-    },
-    {
-      name: "cluster-autoscaler",
-      role: "cluster-autoscaler",
-      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:cluster-autoscaler" }],
-      namespace: null,
-    },
-    {
-      name: "webapp-operator",
-      role: "webapp-operator",
-      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:webapp-operator" }],
-      namespace: null,
-    },
-    {
-      name: "system:node-proxier",
-      role: "system:node-proxier",
-      subjects: [{ kind: "User", name: "system:serviceaccount:kube-system:kube-proxy" }],
-      namespace: null,
-    },
+    userBinding("web-pod-reader", "pod-reader", "system:serviceaccount:default:web", "default"),
+    userBinding("system:kube-controller-manager", "system:kube-controller-manager", "system:kube-controller-manager"),
+    userBinding("system:kube-scheduler", "system:kube-scheduler", "system:kube-scheduler"),
+    userBinding("cni-agent", "cni-agent", "system:serviceaccount:kube-system:cni-agent"),
+    userBinding("system:coredns", "system:coredns", "system:serviceaccount:kube-system:coredns"),
+    userBinding("net-client-pod-reader", "pod-reader", "system:serviceaccount:default:net-client"),
+    userBinding("cluster-autoscaler", "cluster-autoscaler", "system:serviceaccount:kube-system:cluster-autoscaler"),
+    userBinding("webapp-operator", "webapp-operator", "system:serviceaccount:kube-system:webapp-operator"),
+    userBinding("system:node-proxier", "system:node-proxier", "system:serviceaccount:kube-system:kube-proxy"),
   ],
 };

@@ -89,12 +89,19 @@ export type ClusterSpec = {
 /** A worker's allocatable unless its WorkerSpec says otherwise; the Cluster Autoscaler's template node is one too. */
 export const DEFAULT_ALLOCATABLE: ResourceList & { pods: number } = { cpuMilli: 2000, memoryMi: 4096, pods: 110 };
 
-export const DEFAULT_SPEC: ClusterSpec = {
-  etcdMembers: 3,
+/**
+ * The cluster most scenarios start from and override: one control-plane node with a stacked etcd member, two
+ * workers in one zone, no web traffic, default tuning.
+ */
+export const SMALL_SPEC: ClusterSpec = {
+  etcdMembers: 1,
   etcdTopology: "stacked",
-  controlPlanes: 3,
+  controlPlanes: 1,
   workers: 2,
   zones: 1,
-  webTraffic: true,
+  webTraffic: false,
   tuning: DEFAULT_TUNING,
 };
+
+/** The tests' cluster: three control-plane nodes with stacked etcd members, and web traffic. */
+export const DEFAULT_SPEC: ClusterSpec = { ...SMALL_SPEC, etcdMembers: 3, controlPlanes: 3, webTraffic: true };

@@ -9,7 +9,7 @@
 // FailedCreate events and those pods never appear (plugin/pkg/admission/limitranger/admission.go,
 // plugin/pkg/admission/resourcequota, pkg/quota/v1/evaluator/core/pods.go,
 // staging/src/k8s.io/pod-security-admission/admission/admission.go).
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { quantity, type NamespacePolicy } from "../apiserver/admission-policies";
 import type { Container } from "../objects/core";
 import type { Params, TraceEvent } from "../trace/types";
@@ -75,13 +75,7 @@ function plan(p: Params): Plan {
   const n = intParam(p, "replicas");
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
+      ...SMALL_SPEC,
       namespacePolicy: policyOf(p),
     },
     script: [
@@ -287,10 +281,7 @@ export const admissionPolicies: ScenarioDef = {
         "Whether the namespace has a LimitRange whose default request " +
         "(250m) and limit (500m) fill containers that set none.",
       default: 1,
-      options: [
-        { value: 0, label: "Off" },
-        { value: 1, label: "On" },
-      ],
+      options: optionsOf(["Off", "On"]),
     },
     {
       name: "psaLevel",

@@ -30,6 +30,11 @@ export function last(events: readonly TraceEvent[], f: EventFilter): TraceEvent 
   return select(events, f).at(-1);
 }
 
+/** The crash, at exactly `t`, of a process whose name starts with `prefix`: a scripted stop taking effect. */
+export function stoppedAt(events: readonly TraceEvent[], t: number, prefix: string): TraceEvent | undefined {
+  return first(events, { type: "process.crashed", from: t, to: t, where: (e) => e.component.startsWith(prefix) });
+}
+
 /** The last event of the run: where a claim about a window that lasts to the end is settled. */
 export function end(events: readonly TraceEvent[]): TraceEvent | undefined {
   return events.at(-1);
@@ -93,4 +98,28 @@ export function responses(
     where: (e) =>
       typeof e.command === "string" && e.command.startsWith(commandPrefix) && issuedAt(e) >= from && issuedAt(e) <= to,
   });
+}
+
+/**
+ * The fewest Ready pods at any event from `from` on, folded over `events` in the order given: pod.running and
+ * pod.ready-changed set a pod's readiness; pod.deleted and `leavingType` (the event that takes a pod out of
+ * service, e.g. eviction.granted) drop it from the count.
+ */
+export function fewestReady(
+  events: readonly TraceEvent[],
+  from: number,
+  leavingType: string,
+): { min: number; at: TraceEvent | undefined } {
+  const ready = new Map<string, boolean>();
+  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
+  for (const e of events) {
+    const pod = String(e.pod);
+    if (e.type === "pod.running") ready.set(pod, true);
+    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
+    else if (e.type === leavingType || e.type === "pod.deleted") ready.delete(pod);
+    else continue;
+    const count = [...ready.values()].filter(Boolean).length;
+    if (e.t >= from && count < best.min) best = { min: count, at: e };
+  }
+  return best;
 }

@@ -9,7 +9,7 @@
 // minutes after the scale-up) the autoscaler taints it, evicts the logger through the Eviction API,
 // and deletes it, unless a PodDisruptionBudget leaves no disruption to spend.
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import { DEFAULT_ALLOCATABLE } from "../cluster/spec";
+import { DEFAULT_ALLOCATABLE, SMALL_SPEC } from "../cluster/spec";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, numberOf, s, select } from "./claims";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
@@ -20,10 +20,8 @@ const WORKERS = 2;
 const NODE_MILLI = DEFAULT_ALLOCATABLE.cpuMilli;
 const WEB_MILLI = 1500;
 const LOGGER_MILLI = 200;
-const LOGGER_AT = 4000;
-const WEB_AT = 6000;
-const PDB_AT = 7000;
-const BATCH_AT = 12_000;
+/** When the script creates the logger, Deployment web, its budget and the batch. */
+const STEPS = { logger: 4000, web: 6000, pdb: 7000, batch: 12_000 };
 
 const plural = (k: number, w: string): string => `${k} ${w}${k === 1 ? "" : "s"}`;
 
@@ -40,8 +38,8 @@ function expectedNodes(p: Params): { wanted: number; granted: number; placed: nu
 }
 
 function marks(p: Params): { batch: number; drop: number; end: number } {
-  const drop = BATCH_AT + intParam(p, "provisioningSeconds") * 1000 + 90_000;
-  return { batch: BATCH_AT, drop, end: drop + DEFAULT_TUNING.caUnneededMs + 100_000 };
+  const drop = STEPS.batch + intParam(p, "provisioningSeconds") * 1000 + 90_000;
+  return { batch: STEPS.batch, drop, end: drop + DEFAULT_TUNING.caUnneededMs + 100_000 };
 }
 
 function plan(p: Params): Plan {
@@ -62,13 +60,8 @@ function plan(p: Params): Plan {
   const maxSize = intParam(p, "maxSize");
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: WORKERS,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       policyApi: true,
       clusterAutoscaler: {
         group: "pool",
@@ -80,13 +73,13 @@ function plan(p: Params): Plan {
     },
     script: [
       applyAt(
-        LOGGER_AT,
+        STEPS.logger,
         deploymentOf("logger", WORKERS, nginx("logger", LOGGER_MILLI)),
         "logger.yaml",
         `Deployment logger, ${WORKERS} replicas of ${LOGGER_MILLI}m (one lands on each node)`,
       ),
       applyAt(
-        WEB_AT,
+        STEPS.web,
         deploymentOf("web", WORKERS, nginx("web", WEB_MILLI)),
         "web.yaml",
         `Deployment web, ${WORKERS} replicas of ${WEB_MILLI}m: each ` +
@@ -95,7 +88,7 @@ function plan(p: Params): Plan {
       ...(boolParam(p, "pdbBlocks")
         ? [
             applyAt(
-              PDB_AT,
+              STEPS.pdb,
               budgetOf("logger-pdb", { app: "logger" }, { minAvailable: WORKERS }),
               "logger-pdb.yaml",
               `PodDisruptionBudget logger-pdb, minAvailable ${WORKERS}: no logger pod may be evicted`,

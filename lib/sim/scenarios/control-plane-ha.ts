@@ -1,12 +1,13 @@
 // Scenario: a highly available control plane (kubeadm stacked etcd, `controlPlanes` nodes behind an
 // HAProxy-style load balancer) survives three failures one after another: an API server dies, the
 // active controller manager dies, and an etcd member dies within the failure tolerance.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import type { Action } from "../core/types";
 import { faultTolerance } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, issuedAt, responses, s, select } from "./claims";
+import { at, claim, first, issuedAt, responses, s, select, stoppedAt } from "./claims";
 import { trafficClaim } from "./common-claims";
+import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 /**
@@ -36,36 +37,30 @@ function marks(lbCheckMs: number) {
 function plan(p: Params): Plan {
   const n = intParam(p, "controlPlanes");
   const lbCheckMs = intParam(p, "lbCheckSeconds") * 1000;
-  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({
-    at,
-    action: { type: "command", target: "kubectl", command: { name, args } },
-  });
   const m = marks(lbCheckMs);
   const gets = Array.from({ length: Math.ceil((m.detect + 6000) / 3000) }, (_, i) =>
-    cmd(KILL_API + 1000 + i * 3000, "get", { resource: "pods" }),
+    kubectlAt(KILL_API + 1000 + i * 3000, "get", { resource: "pods" }),
   );
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: n,
-      etcdTopology: "stacked",
       controlPlanes: n,
-      workers: 2,
-      zones: 1,
       webTraffic: true,
       tuning: { ...DEFAULT_TUNING, lbCheckIntervalMs: lbCheckMs },
     },
     script: [
-      cmd(SETUP, "apply", { name: "web", replicas: 2 }),
+      kubectlAt(SETUP, "apply", { name: "web", replicas: 2 }),
       { at: KILL_API, action: { type: "stop", target: `kube-apiserver-${n}` } },
       ...gets,
       { at: m.killKcm, action: { type: "stop", target: "@lease-holder:kube-controller-manager" } },
       // While no controller manager leads (a standby needs 11 s or more), so no controller can see the change happen.
-      cmd(m.killKcm + SCALE_IN_GAP, "scale", { name: "web", replicas: 3 }),
+      kubectlAt(m.killKcm + SCALE_IN_GAP, "scale", { name: "web", replicas: 3 }),
       { at: m.killEtcd, action: { type: "stop", target: "@etcd-member-away-from-controller-manager" } },
       // Ask only once the LB has taken the now-unready API server out of rotation: a request it still
       // routed there would wait for etcd until the 60 s request timeout.
-      cmd(m.settled, "scale", { name: "web", replicas: 4 }),
-      cmd(m.settled + 100, "get", { resource: "pods" }),
+      kubectlAt(m.settled, "scale", { name: "web", replicas: 4 }),
+      kubectlAt(m.settled + 100, "get", { resource: "pods" }),
     ],
     durationMs: m.settled + 30_000,
     marks: { killApi: KILL_API, ...m },
@@ -126,12 +121,7 @@ function apiClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
 function kcmClaims(events: readonly TraceEvent[], pl: Plan) {
   const KILL_KCM = pl.marks.killKcm!;
   const KILL_ETCD = pl.marks.killEtcd!;
-  const killed = first(events, {
-    type: "process.crashed",
-    from: KILL_KCM,
-    to: KILL_KCM,
-    where: (e) => e.component.startsWith("kube-controller-manager"),
-  });
+  const killed = stoppedAt(events, KILL_KCM, "kube-controller-manager");
   const takeover = first(events, {
     type: "leader-election.acquired",
     from: KILL_KCM,
@@ -182,12 +172,7 @@ function etcdClaims(p: Params, events: readonly TraceEvent[], pl: Plan) {
   const KILL_ETCD = pl.marks.killEtcd!;
   const settled = pl.marks.settled!;
   const n = intParam(p, "controlPlanes");
-  const stopped = first(events, {
-    type: "process.crashed",
-    from: KILL_ETCD,
-    to: KILL_ETCD,
-    where: (e) => e.component.startsWith("etcd-"),
-  });
+  const stopped = stoppedAt(events, KILL_ETCD, "etcd-");
   const host = stopped?.component.replace("etcd-", "") ?? "";
   const local = `kube-apiserver-${host}`;
   const down = first(events, { type: "lb.backend-down", from: KILL_ETCD, where: (e) => e.backend === local });

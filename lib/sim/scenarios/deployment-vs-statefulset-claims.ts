@@ -104,23 +104,12 @@ function storageClaims(p: Params, events: readonly TraceEvent[]) {
   const reattached = reattachClaim(p, events);
   if (reattached !== undefined) out.push(reattached);
   if (intParam(p, "scaleDownTo") === 0) return out; // no db pod is left to delete
-  const dnsOf = (from: number) =>
-    first(events, {
-      type: "endpointslice.updated",
-      from,
-      where: (e) =>
-        e.service === "db" &&
-        Array.isArray(e.records) &&
-        e.records.some((r) => r.startsWith("db-0.db.default.svc.cluster.local=")),
-    });
-  const before = last(events, {
-    type: "endpointslice.updated",
-    to: STEPS.deletePod,
-    where: (e) =>
-      e.service === "db" &&
-      Array.isArray(e.records) &&
-      e.records.some((r) => r.startsWith("db-0.db.default.svc.cluster.local=")),
-  });
+  const namesDb0 = (e: TraceEvent) =>
+    e.service === "db" &&
+    Array.isArray(e.records) &&
+    e.records.some((r) => r.startsWith("db-0.db.default.svc.cluster.local="));
+  const dnsOf = (from: number) => first(events, { type: "endpointslice.updated", from, where: namesDb0 });
+  const before = last(events, { type: "endpointslice.updated", to: STEPS.deletePod, where: namesDb0 });
   const deleted = first(events, {
     type: "api.response",
     from: STEPS.deletePod,

@@ -1,6 +1,6 @@
 // The deployment-vs-statefulset scenario's plan: the headless Service, StatefulSet db and Deployment web,
 // and the kubectl steps (STEPS) that scale, delete a pod of each and change the image.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import type { Params } from "../trace/types";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, serviceOf, statefulSetOf, template } from "./manifests";
 import { boolParam, intParam, type Plan } from "./types";
@@ -31,15 +31,7 @@ export function plan(p: Params): Plan {
     kubectlAt(at, "scale", { kind: "statefulset", name: "db", replicas }),
   ];
   return {
-    cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
-    },
+    cluster: SMALL_SPEC,
     script: [
       applyAt(
         STEPS.create,

@@ -1,10 +1,10 @@
 // The etcd-backup-restore scenario's plan: its moments (T), the snapshot, the later writes, the loss of
 // every member's disk and the restore, or, in the oneMember variant, the restore of one member alone.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC, type ClusterSpec } from "../cluster/spec";
 import type { Action } from "../core/types";
 import type { Params } from "../trace/types";
 import { kubectlAt } from "./manifests";
-import { boolParam, intParam, type Plan } from "./types";
+import { boolParam, intParam, type Plan, type ScriptItem } from "./types";
 
 /** The Kubernetes docs' example bump: far above any resourceVersion a client can have seen. */
 export const BUMP_REVISION = 1_000_000_000;
@@ -31,34 +31,43 @@ export function members(p: Params): string[] {
 
 const act = (t: number, action: Action) => ({ at: t, action });
 
+/** etcd on its own hosts, and an etcdctl on the admin's laptop to save the snapshot. */
+function clusterOf(p: Params, etcdMembers: number): ClusterSpec {
+  return {
+    ...SMALL_SPEC,
+    etcdMembers,
+    etcdTopology: "external",
+    workers: intParam(p, "workers"),
+    etcdctl: true,
+  };
+}
+
+/** Both variants up to the loss: web applied, the snapshot saved, then writes the snapshot does not hold. */
+function beforeLoss(p: Params): ScriptItem[] {
+  const replicas = intParam(p, "replicas");
+  return [
+    kubectlAt(T.apply, "apply", { name: "web", replicas }),
+    act(T.snapshot, {
+      type: "command",
+      target: "etcdctl",
+      command: { name: "snapshot-save", args: { endpoint: "etcd-1" } },
+    }),
+    kubectlAt(T.scale, "scale", { name: "web", replicas: replicas + intParam(p, "extra") }),
+    kubectlAt(T.create, "create", { name: "api", replicas: 1 }),
+  ];
+}
+
 /**
  * The mistake: one member's disk fails in a healthy 3-member cluster, and the snapshot is restored onto
  * that member alone (with the restore procedure's new token and the full member list) while the
  * other two keep running.
  */
 function planOne(p: Params): Plan {
-  const replicas = intParam(p, "replicas");
   const etcd = ["etcd-1", "etcd-2", "etcd-3"];
   return {
-    cluster: {
-      etcdMembers: 3,
-      etcdTopology: "external",
-      controlPlanes: 1,
-      workers: intParam(p, "workers"),
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
-      etcdctl: true,
-    },
+    cluster: clusterOf(p, etcd.length),
     script: [
-      kubectlAt(T.apply, "apply", { name: "web", replicas }),
-      act(T.snapshot, {
-        type: "command",
-        target: "etcdctl",
-        command: { name: "snapshot-save", args: { endpoint: "etcd-1" } },
-      }),
-      kubectlAt(T.scale, "scale", { name: "web", replicas: replicas + intParam(p, "extra") }),
-      kubectlAt(T.create, "create", { name: "api", replicas: 1 }),
+      ...beforeLoss(p),
       act(T.loss, { type: "power-off", host: ONE }),
       act(T.loss, { type: "wipe-disk", host: ONE }),
       act(T.stopApi + 1000, { type: "stop", target: ONE }),
@@ -81,30 +90,11 @@ function planOne(p: Params): Plan {
 
 export function plan(p: Params): Plan {
   if (boolParam(p, "oneMember")) return planOne(p);
-  const replicas = intParam(p, "replicas");
-  const extra = intParam(p, "extra");
   const etcd = members(p);
   return {
-    cluster: {
-      etcdMembers: etcd.length,
-      etcdTopology: "external",
-      controlPlanes: 1,
-      workers: intParam(p, "workers"),
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
-      etcdctl: true,
-      traceWatchExpiry: true,
-    },
+    cluster: { ...clusterOf(p, etcd.length), traceWatchExpiry: true },
     script: [
-      kubectlAt(T.apply, "apply", { name: "web", replicas }),
-      act(T.snapshot, {
-        type: "command",
-        target: "etcdctl",
-        command: { name: "snapshot-save", args: { endpoint: "etcd-1" } },
-      }),
-      kubectlAt(T.scale, "scale", { name: "web", replicas: replicas + extra }),
-      kubectlAt(T.create, "create", { name: "api", replicas: 1 }),
+      ...beforeLoss(p),
       // The disaster: every etcd host goes down and its disk with it.
       ...etcd.map((m) => act(T.loss, { type: "power-off", host: m })),
       ...etcd.map((m) => act(T.loss, { type: "wipe-disk", host: m })),

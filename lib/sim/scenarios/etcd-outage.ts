@@ -4,10 +4,11 @@
 // when its liveness probe has failed for ~80 s, and running pods keep serving. Afterwards everything
 // recovers by itself, and no node is marked unhealthy and no pod evicted.
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, end, first, responses, s, select } from "./claims";
+import { at, claim, end, first, responses, s, select, stoppedAt } from "./claims";
 import { trafficClaim } from "./common-claims";
+import { etcdLossPlan, MEMBERS_PARAM } from "./etcd-loss";
+import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const FAULT = 20_000;
@@ -44,31 +45,16 @@ function plan(p: Params): Plan {
   const recover = FAULT + outage;
   const check = recover + checkDelayMs(outage);
   const ids = Array.from({ length: members }, (_, i) => `etcd-${i + 1}`);
-  const cmd = (at: number, name: string, args: Record<string, string | number>): { at: number; action: Action } => ({
-    at,
-    action: { type: "command", target: "kubectl", command: { name, args } },
-  });
-  return {
-    cluster: {
-      etcdMembers: members,
-      etcdTopology: "external",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: true,
-      tuning: DEFAULT_TUNING,
-    },
-    script: [
-      cmd(2500, "apply", { name: "web", replicas: 2 }),
+  return etcdLossPlan(
+    members,
+    [
       ...ids.map((id) => ({ at: FAULT, action: { type: "stop" as const, target: id } })),
-      cmd(FAULT + 5000, "get", { resource: "pods" }),
+      kubectlAt(FAULT + 5000, "get", { resource: "pods" }),
       ...ids.map((id) => ({ at: recover, action: { type: "start" as const, target: id } })),
-      cmd(check, "get", { resource: "pods" }),
-      cmd(check + 100, "scale", { name: "web", replicas: 3 }),
     ],
-    durationMs: check + 60_000,
-    marks: { fault: FAULT, recover },
-  };
+    check,
+    { durationMs: check + 60_000, marks: { fault: FAULT, recover } },
+  );
 }
 
 function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
@@ -100,12 +86,7 @@ function claims(p: Params, events: readonly TraceEvent[], pl: Plan) {
     from: recover,
   });
   const killed = first(events, { type: "kubelet.probe-failed", from: FAULT, to: recover + 10_000 });
-  const stopped = first(events, {
-    type: "process.crashed",
-    from: FAULT,
-    to: FAULT,
-    where: (e) => e.component.startsWith("etcd-"),
-  });
+  const stopped = stoppedAt(events, FAULT, "etcd-");
   const evictions = select(events, {
     from: FAULT,
     where: (e) =>
@@ -206,15 +187,7 @@ export const etcdOutage: ScenarioDef = {
   title: "etcd is down",
   summary: "Every etcd member goes down, then comes back: what fails, for how long, and what recovers by itself?",
   params: [
-    {
-      name: "members",
-      type: "integer",
-      label: "etcd members",
-      description: "Size of the etcd cluster (external topology).",
-      default: 3,
-      min: 1,
-      max: 7,
-    },
+    MEMBERS_PARAM,
     {
       name: "outageSeconds",
       type: "integer",

@@ -9,6 +9,7 @@ import type { Action } from "../core/types";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
+import { etcdLossPlan, MEMBERS_PARAM } from "./etcd-loss";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 import { trafficClaim } from "./common-claims";
 import { ETCD_ERR } from "../etcd/protocol";
@@ -23,34 +24,12 @@ function plan(p: Params): Plan {
     type: "stop",
     target: i === 0 ? "@etcd-leader" : "@etcd-follower",
   }));
-  return {
-    cluster: {
-      etcdMembers: members,
-      etcdTopology: "external",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: true,
-      tuning: DEFAULT_TUNING,
-    },
-    script: [
-      {
-        at: 2500,
-        action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas: 2 } } },
-      },
-      ...stops.map((action) => ({ at: FAULT, action })),
-      {
-        at: CHECK,
-        action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } },
-      },
-      {
-        at: CHECK + 100,
-        action: { type: "command", target: "kubectl", command: { name: "scale", args: { name: "web", replicas: 3 } } },
-      },
-    ],
-    durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000,
-    marks: { fault: FAULT, check: CHECK },
-  };
+  return etcdLossPlan(
+    members,
+    stops.map((action) => ({ at: FAULT, action })),
+    CHECK,
+    { durationMs: CHECK + DEFAULT_TUNING.apiRequestTimeoutMs + 10_000, marks: { fault: FAULT, check: CHECK } },
+  );
 }
 
 function lostClaims(p: Params, events: readonly TraceEvent[]) {
@@ -228,15 +207,7 @@ export const etcdQuorumLoss: ScenarioDef = {
     "Stop some etcd members (the leader first): is there a leader, do " +
     "writes commit, what do reads and kubectl see, do pods keep serving?",
   params: [
-    {
-      name: "members",
-      type: "integer",
-      label: "etcd members",
-      description: "Size of the etcd cluster (external topology).",
-      default: 3,
-      min: 1,
-      max: 7,
-    },
+    MEMBERS_PARAM,
     {
       name: "down",
       type: "integer",

@@ -4,7 +4,7 @@
 // tolerance, limits a scale-up to 4 pods or 100% per 15 s, and scales down only once every
 // recommendation of the 5-minute stabilization window is lower (horizontal.go). A load generator
 // drives the app's CPU: 5% above target at first, then a step up, then down to half the start.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { defaultBehavior } from "../components/controller-manager/hpa-math";
 import type { HorizontalPodAutoscaler } from "../objects/autoscaling";
 import type { Params, TraceEvent } from "../trace/types";
@@ -67,13 +67,7 @@ function plan(p: Params): Plan {
   const base = baselineMilli(p);
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
+      ...SMALL_SPEC,
       autoscaling: {
         loadSteps: [
           { at: 2000, cpuMilli: base },

@@ -4,7 +4,7 @@ import { clockTime } from "../components/controller-manager/cronjob";
 import { backoffRemaining } from "../components/controller-manager/job-backoff";
 import type { ClaimResult, Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
-import { DOWN_AFTER, DOWN_BEFORE, marks, policyOf, RESUME, SUSPEND, TTL_SECONDS } from "./jobs-plan";
+import { batchShape, DOWN_AFTER, DOWN_BEFORE, marks, policyOf, RESUME, SUSPEND, TTL_SECONDS } from "./jobs-plan";
 import { intParam } from "./types";
 
 /**
@@ -41,12 +41,7 @@ function podLives(
 }
 
 function batchClaims(p: Params, events: readonly TraceEvent[]) {
-  const [completions, parallelism, backoffLimit, failures] = [
-    intParam(p, "completions"),
-    intParam(p, "parallelism"),
-    intParam(p, "backoffLimit"),
-    intParam(p, "failures"),
-  ];
+  const { completions, parallelism, backoffLimit, failures } = batchShape(p);
   const lives = podLives(events, "batch");
   const finished = select(events, {
     where: (e) => (e.type === "pod.succeeded" || e.type === "pod.failed") && lives.some((l) => l.pod === e.pod),

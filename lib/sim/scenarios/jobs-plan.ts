@@ -1,6 +1,6 @@
 // The jobs scenario's plan: Job batch, Job slow and CronJob report, applied at CREATE, and the
 // moments of the CronJob's missed schedule time (marks), which the claims in jobs-claims.ts check.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { backoffRemaining } from "../components/controller-manager/job-backoff";
 import type { ConcurrencyPolicy } from "../objects/batch";
 import type { Params } from "../trace/types";
@@ -22,6 +22,16 @@ export const POLICIES: readonly ConcurrencyPolicy[] = ["Allow", "Forbid", "Repla
  */
 export const DOWN_BEFORE = 10_000;
 export const DOWN_AFTER = 30_000;
+
+/** Job batch's counts from the params, and how many of its runs fail before one succeeds. */
+export function batchShape(p: Params): Record<"completions" | "parallelism" | "backoffLimit" | "failures", number> {
+  return {
+    completions: intParam(p, "completions"),
+    parallelism: intParam(p, "parallelism"),
+    backoffLimit: intParam(p, "backoffLimit"),
+    failures: intParam(p, "failures"),
+  };
+}
 
 export function policyOf(p: Params): ConcurrencyPolicy {
   return POLICIES[intParam(p, "concurrencyPolicy")] ?? "Forbid";
@@ -52,12 +62,7 @@ export function marks(p: Params): { period: number; outageSlot: number; stop: nu
 
 export function plan(p: Params): Plan {
   const m = marks(p);
-  const [completions, parallelism, backoffLimit, failures] = [
-    intParam(p, "completions"),
-    intParam(p, "parallelism"),
-    intParam(p, "backoffLimit"),
-    intParam(p, "failures"),
-  ];
+  const { completions, parallelism, backoffLimit, failures } = batchShape(p);
   const deadline = intParam(p, "activeDeadlineSeconds");
   const never = { restartPolicy: "Never" as const };
   const indexed = intParam(p, "completionMode") === 1;
@@ -108,13 +113,8 @@ export function plan(p: Params): Plan {
   );
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: 1,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       batchApi: true,
     },
     script: [

@@ -61,10 +61,7 @@ export const jobs: ScenarioDef = {
       label: "Completion mode",
       description: "`spec.completionMode` of Job batch: Indexed gives each pod a completion index 0…completions−1.",
       default: 0,
-      options: [
-        { value: 0, label: "NonIndexed" },
-        { value: 1, label: "Indexed" },
-      ],
+      options: optionsOf(["NonIndexed", "Indexed"]),
     },
     {
       name: "activeDeadlineSeconds",
@@ -112,10 +109,7 @@ export const jobs: ScenarioDef = {
         "What keeps CronJob report from starting one run (once both Jobs are " +
         "done): kube-controller-manager is down, or the CronJob is suspended.",
       default: 0,
-      options: [
-        { value: 0, label: "Controller manager down" },
-        { value: 1, label: "CronJob suspended" },
-      ],
+      options: optionsOf(["Controller manager down", "CronJob suspended"]),
     },
     {
       name: "startingDeadlineSeconds",

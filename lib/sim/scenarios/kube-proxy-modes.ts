@@ -3,7 +3,7 @@
 // node-4 userspace, which a current kube-proxy refuses (removed in v1.26). Each kube-proxy reports
 // its rule count and the walk of a new connection to the Service VIP; then each projects the same
 // for a large cluster, showing iptables' sequential KUBE-SERVICES chain against hash lookups.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import type { Action } from "../core/types";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
@@ -30,13 +30,8 @@ function plan(p: Params): Plan {
   const services = intParam(p, "services");
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: 4,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       workerSpecs: [
         { kubeProxy: "iptables" },
         { kubeProxy: "ipvs" },

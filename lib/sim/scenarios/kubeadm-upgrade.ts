@@ -6,7 +6,7 @@
 // each node drained before and uncordoned after, workers through the Eviction API (kubectl drain,
 // as in node-drain). The version-skew policy (kubernetes.io/releases/version-skew-policy) holds at
 // every moment, and the learner's mistake of skipping a minor is refused by kubeadm's version policy.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { API_SERVER_VERSION } from "../cluster/version-skew";
 import type { Params } from "../trace/types";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
@@ -106,13 +106,9 @@ function plan(p: Params): Plan {
       );
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: n,
-      etcdTopology: "stacked",
       controlPlanes: n,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       policyApi: true,
       kubeletVersion: fromVersion(p),
       kubeadm: { clusterVersion: fromVersion(p) },

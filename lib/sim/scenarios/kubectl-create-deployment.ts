@@ -3,7 +3,7 @@
 // decode and defaulting, mutating admission, schema validation, validating admission, the etcd write replicated to a
 // majority), the watch fan-out to the controllers, the deployment and ReplicaSet controllers, the
 // scheduler binding through pods/binding, and the kubelet's sandbox → image pull → start → status.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import { majority } from "../raft/quorum";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, select } from "./claims";
@@ -30,13 +30,9 @@ function plan(p: Params): Plan {
   if (replicas !== 1) args.replicas = replicas;
   return {
     cluster: {
+      ...SMALL_SPEC,
       etcdMembers: intParam(p, "etcdMembers"),
       etcdTopology: "external",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       traceRequestFlow: true,
     },
     script: [kubectlAt(AT, "create", args)],

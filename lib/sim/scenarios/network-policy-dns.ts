@@ -7,15 +7,15 @@
 // policy plus an allow rule for the web pods (by pod or by namespace selector), a connection from
 // each client (one allowed, one dropped), and optionally an egress default-deny on the client with
 // or without DNS allowed, followed by another lookup.
+import { SMALL_SPEC } from "../cluster/spec";
 import { CLUSTER_DNS } from "../cluster/build";
-import { DEFAULT_TUNING } from "../cluster/defaults";
 import { searchCandidates } from "../components/kubelet/dns";
 import type { Pod } from "../objects/core";
 import type { NetworkPolicy, NetworkPolicyPeer } from "../objects/networking";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import { applyAt, container, deploymentOf, meta, podOf, podSpec, serviceOf, template } from "./manifests";
-import { intParam, type Plan, type ScenarioDef } from "./types";
+import { intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
 const WEB_CLUSTER_IP = "10.96.45.7";
 const EXTERNAL_IP = "203.0.113.10";
@@ -102,13 +102,7 @@ function plan(p: Params): Plan {
   ];
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
-      workers: 2,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
+      ...SMALL_SPEC,
       networkPolicy: {
         upstream: { "api.example.com": EXTERNAL_IP },
         clients: [
@@ -338,10 +332,7 @@ export const networkPolicyDns: ScenarioDef = {
         "How `allow-web` picks the clients it lets in: `podSelector` app=client (pods " +
         "of its own namespace) or `namespaceSelector` for namespace monitoring.",
       default: 0,
-      options: [
-        { value: 0, label: "podSelector app=client" },
-        { value: 1, label: "namespaceSelector monitoring" },
-      ],
+      options: optionsOf(["podSelector app=client", "namespaceSelector monitoring"]),
     },
     {
       name: "egress",
@@ -351,11 +342,7 @@ export const networkPolicyDns: ScenarioDef = {
         "An egress policy on the client pod after the connections: none, default-deny " +
         "egress allowing only TCP/80 to web, or that plus DNS (UDP and TCP 53).",
       default: 0,
-      options: [
-        { value: 0, label: "no egress policy" },
-        { value: 1, label: "deny egress, DNS not allowed" },
-        { value: 2, label: "deny egress, DNS allowed" },
-      ],
+      options: optionsOf(["no egress policy", "deny egress, DNS not allowed", "deny egress, DNS allowed"]),
     },
     {
       name: "lookup",
@@ -363,11 +350,11 @@ export const networkPolicyDns: ScenarioDef = {
       label: "Name to look up",
       description: "The name the client resolves at 20 s.",
       default: 2,
-      options: [
-        { value: 0, label: "web (short Service name)" },
-        { value: 1, label: "web.default.svc.cluster.local. (trailing dot)" },
-        { value: 2, label: "api.example.com (external)" },
-      ],
+      options: optionsOf([
+        "web (short Service name)",
+        "web.default.svc.cluster.local. (trailing dot)",
+        "api.example.com (external)",
+      ]),
     },
     {
       name: "ndots",

@@ -2,7 +2,7 @@
 // allows, never below its floor; then the upgraded kubelet reports its version within the skew policy.
 import { API_SERVER_VERSION, kubeletSkew } from "../cluster/version-skew";
 import type { ClaimResult, Params, TraceEvent } from "../trace/types";
-import { at, claim, first, s, select } from "./claims";
+import { at, claim, fewestReady, first, s, select } from "./claims";
 import { allowedAtRest, DRAIN_TIMEOUT_S, floorOf, phases, versionOf } from "./node-drain-plan";
 import { intParam } from "./types";
 
@@ -14,18 +14,7 @@ function fewestAvailable(
   from: number,
   to: number,
 ): { min: number; at: TraceEvent | undefined } {
-  const ready = new Map<string, boolean>();
-  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
-  for (const e of select(events, { to, where: isWeb })) {
-    const pod = String(e.pod);
-    if (e.type === "pod.running") ready.set(pod, true);
-    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
-    else if (e.type === "eviction.granted" || e.type === "pod.deleted") ready.delete(pod);
-    else continue;
-    const count = [...ready.values()].filter(Boolean).length;
-    if (e.t >= from && count < best.min) best = { min: count, at: e };
-  }
-  return best;
+  return fewestReady(select(events, { to, where: isWeb }), from, "eviction.granted");
 }
 
 function drainClaims(p: Params, events: readonly TraceEvent[]) {

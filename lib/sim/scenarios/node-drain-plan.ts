@@ -1,6 +1,6 @@
 // The node-drain scenario's plan: Deployment web and its PodDisruptionBudget, then kubectl drain, the
 // kubelet upgrade and kubectl uncordon at the moments phases() gives; the budget's figures the claims check.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import type { Params } from "../trace/types";
 import { applyAt, budgetOf, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { intParam, type Plan, type ScriptItem } from "./types";
@@ -85,13 +85,8 @@ export function plan(p: Params): Plan {
         ];
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: intParam(p, "workers"),
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       policyApi: true,
       kubeletVersion: OLD_KUBELET,
     },

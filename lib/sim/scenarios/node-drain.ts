@@ -10,7 +10,7 @@
 import { API_SERVER_VERSION } from "../cluster/version-skew";
 import { nodeDrainClaims } from "./node-drain-claims";
 import { OLD_KUBELET, plan } from "./node-drain-plan";
-import type { ScenarioDef } from "./types";
+import { optionsOf, type ScenarioDef } from "./types";
 
 export const nodeDrain: ScenarioDef = {
   id: "node-drain",
@@ -35,11 +35,7 @@ export const nodeDrain: ScenarioDef = {
       label: "Budget",
       description: "The PodDisruptionBudget that selects the web pods, if any.",
       default: 1,
-      options: [
-        { value: 0, label: "none" },
-        { value: 1, label: "minAvailable" },
-        { value: 2, label: "maxUnavailable" },
-      ],
+      options: optionsOf(["none", "minAvailable", "maxUnavailable"]),
     },
     {
       name: "minAvailable",

@@ -2,9 +2,11 @@
 // node-monitor-grace-period the node lifecycle controller marks it Ready=Unknown, marks its pods not
 // ready (traffic stops going to them) and taints it unreachable; once the pods' 300 s tolerations run
 // out they are evicted and the ReplicaSet replaces them on healthy nodes (k8s-facts §4.2).
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, end, first, responses, s, select } from "./claims";
+import { kubectlAt } from "./manifests";
 import { intParam, type Plan, type ScenarioDef } from "./types";
 
 const FAULT = 30_000;
@@ -16,24 +18,15 @@ function plan(p: Params): Plan {
   const evictBy = FAULT + grace + DEFAULT_TUNING.nodeMonitorPeriodMs * 2 + tolerate;
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: intParam(p, "workers"),
-      zones: 1,
       webTraffic: true,
       tuning: { ...DEFAULT_TUNING, nodeMonitorGraceMs: grace, defaultTolerationMs: tolerate },
     },
     script: [
-      {
-        at: 2500,
-        action: { type: "command", target: "kubectl", command: { name: "apply", args: { name: "web", replicas } } },
-      },
+      kubectlAt(2500, "apply", { name: "web", replicas }),
       { at: FAULT, action: { type: "power-off", host: "@busiest-worker" } },
-      {
-        at: evictBy + 30_000,
-        action: { type: "command", target: "kubectl", command: { name: "get", args: { resource: "pods" } } },
-      },
+      kubectlAt(evictBy + 30_000, "get", { resource: "pods" }),
     ],
     durationMs: evictBy + 40_000,
     marks: { fault: FAULT },

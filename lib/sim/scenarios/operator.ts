@@ -6,6 +6,7 @@
 // (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go: Delete); the operator cleans
 // up and removes it; the garbage collector (pkg/controller/garbagecollector) then deletes, or
 // orphans, the owned Deployment by the delete's propagationPolicy.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { WEBAPP_FINALIZER } from "../components/operator/operator";
 import type { CustomResourceDefinition, WebApp } from "../objects/apiextensions";
@@ -59,13 +60,8 @@ function plan(p: Params): Plan {
   );
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: 1,
-      zones: 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       operator: { cleanupMs: CLEANUP_MS },
     },
     script: [

@@ -3,11 +3,12 @@
 // bad version (it crashes on start) stalls in CrashLoopBackOff while the old pods keep serving, and
 // `kubectl rollout undo` brings the previous ReplicaSet back as a new revision (k8s-facts §6.1).
 // maxSurge 0% with maxUnavailable 0% is what API validation refuses: that run shows the 422.
+import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
 import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
 import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
 import type { Params, TraceEvent } from "../trace/types";
-import { at, claim, first, s, select } from "./claims";
+import { at, claim, fewestReady, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";
 import { boolParam, intParam, type Plan, type ScenarioDef } from "./types";
 
@@ -61,12 +62,7 @@ function plan(p: Params): Plan {
   const image = (at: number, tag: string) =>
     kubectlAt(at, "set-image", { kind: "deployment", name: "web", container: "web", image: tag });
   const cluster: Plan["cluster"] = {
-    etcdMembers: 1,
-    etcdTopology: "stacked",
-    controlPlanes: 1,
-    workers: 2,
-    zones: 1,
-    webTraffic: false,
+    ...SMALL_SPEC,
     tuning: { ...DEFAULT_TUNING, crashingImages: [BAD_IMAGE] },
   };
   const apply = applyAt(
@@ -128,23 +124,12 @@ function minAvailable(
   from: number,
   to: number,
 ): { min: number; at: TraceEvent | undefined } {
-  const ready = new Map<string, boolean>();
-  let best = { min: Infinity, at: undefined as TraceEvent | undefined };
   const when = (e: TraceEvent) =>
     e.type === "pod.running" || e.type === "pod.ready-changed" ? e.t - REPORT_LAG_MS : e.t;
   const ordered = select(events, { to: to + REPORT_LAG_MS, where: (e) => when(e) <= to }).sort(
     (a, b) => when(a) - when(b) || a.seq - b.seq,
   );
-  for (const e of ordered) {
-    const pod = String(e.pod);
-    if (e.type === "pod.running") ready.set(pod, true);
-    else if (e.type === "pod.ready-changed") ready.set(pod, e.ready === true);
-    else if (e.type === "replicaset.pod-deleted" || e.type === "pod.deleted") ready.delete(pod);
-    else continue;
-    const n = [...ready.values()].filter(Boolean).length;
-    if (e.t >= from && n < best.min) best = { min: n, at: e };
-  }
-  return best;
+  return fewestReady(ordered, from, "replicaset.pod-deleted");
 }
 
 function goodClaims(p: Params, events: readonly TraceEvent[]) {

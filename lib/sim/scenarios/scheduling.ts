@@ -2,7 +2,7 @@
 // upstream plugins with the default profile; `case` picks the situation (insufficient CPU,
 // nodeSelector mismatch, untolerated taint, pod affinity, pod anti-affinity, topology spread, or
 // plain LeastAllocated scoring). Pending pods wait in the unschedulable pool until node-4 joins.
-import { DEFAULT_TUNING } from "../cluster/defaults";
+import { SMALL_SPEC } from "../cluster/spec";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, select } from "./claims";
 import {
@@ -25,13 +25,9 @@ function plan(p: Params): Plan {
   const c = caseOf(p);
   return {
     cluster: {
-      etcdMembers: 1,
-      etcdTopology: "stacked",
-      controlPlanes: 1,
+      ...SMALL_SPEC,
       workers: 4,
       zones: c === "topology-spread" ? 2 : 1,
-      webTraffic: false,
-      tuning: DEFAULT_TUNING,
       workerSpecs: workers(c),
     },
     script: [
