@@ -1,4 +1,4 @@
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 
 /** Downloads one deck (or all) as an Anki package: a plain GET form, so it works without JavaScript. */
 export function AnkiPackageExport({ decks }: { decks: { id: string; title: string }[] }) {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { Field, inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { CardHtml } from "@/components/study/card-html";
 import { ActionResult } from "@/components/ui/action-result";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { OwnCard, PreviewResult } from "@/lib/data/own-cards";
 import type { CardFormState } from "@/lib/validations/own-cards";
 
@@ -54,30 +55,22 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
           ))}
         </select>
       </Field>
-      <Field id="front" label="Front (Markdown)" errors={errors.front}>
-        <textarea
-          id="front"
-          name="front"
-          rows={5}
-          value={front}
-          onChange={(event) => setFront(event.target.value)}
-          aria-invalid={Boolean(errors.front)}
-          aria-describedby="front-error"
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
-      <Field id="back" label="Back (Markdown)" errors={errors.back}>
-        <textarea
-          id="back"
-          name="back"
-          rows={8}
-          value={back}
-          onChange={(event) => setBack(event.target.value)}
-          aria-invalid={Boolean(errors.back)}
-          aria-describedby="back-error"
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
+      <MarkdownField
+        name="front"
+        label="Front (Markdown)"
+        rows={5}
+        value={front}
+        onChange={setFront}
+        errors={errors.front}
+      />
+      <MarkdownField
+        name="back"
+        label="Back (Markdown)"
+        rows={8}
+        value={back}
+        onChange={setBack}
+        errors={errors.back}
+      />
       <Field id="tags" label="Tags" hint="Separated by spaces or commas." errors={errors.tags}>
         <input
           id="tags"
@@ -91,16 +84,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={isSaving}
-          className={
-            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
-          {isSaving ? "Saving…" : card ? "Save changes" : "Create card"}
-        </button>
+        <SubmitButton isPending={isSaving}>{isSaving ? "Saving…" : card ? "Save changes" : "Create card"}</SubmitButton>
         <button
           type="button"
           onClick={showPreview}
@@ -118,6 +102,33 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         </section>
       ) : null}
     </form>
+  );
+}
+
+type MarkdownFieldProps = {
+  name: "front" | "back";
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+};
+
+/** One side of the card as Markdown source, controlled so a refused save keeps it. */
+function MarkdownField({ name, label, rows, value, onChange, errors }: MarkdownFieldProps) {
+  return (
+    <Field id={name} label={label} errors={errors}>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(errors)}
+        aria-describedby={`${name}-error`}
+        className={`${inputClass} font-mono`}
+      />
+    </Field>
   );
 }
 

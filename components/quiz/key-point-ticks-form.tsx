@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { InterviewTicks } from "@/lib/data/interview-view";
 import type { InterviewStepState } from "@/lib/validations/interview";
 
@@ -65,16 +66,9 @@ export function KeyPointTicksForm({ action, quizId, position, ticks, legend }: P
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large">
           Next
-        </button>
+        </SubmitButton>
         <p role="alert" className="text-sm text-danger">
           {state?.message}
         </p>

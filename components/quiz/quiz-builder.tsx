@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { QuizTopics } from "@/lib/data/quiz-create";
 import type { QuizSetupState } from "@/lib/validations/quiz";
 
@@ -102,10 +103,7 @@ export function QuizBuilder({ action, topics }: Props) {
       </details>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <label htmlFor="questionCount" className="block text-sm font-medium">
-            Questions
-          </label>
+        <Field id="questionCount" label="Questions" errors={errors.questionCount?.slice(0, 1)}>
           <input
             id="questionCount"
             name="questionCount"
@@ -117,15 +115,9 @@ export function QuizBuilder({ action, topics }: Props) {
             aria-describedby="questionCount-error"
             aria-invalid={errors.questionCount ? true : undefined}
           />
-          <p id="questionCount-error" aria-live="polite" className="text-xs text-danger">
-            {errors.questionCount?.[0]}
-          </p>
-        </div>
+        </Field>
         {isInterview ? (
-          <div className="space-y-1.5">
-            <label htmlFor="secondsPerQuestion" className="block text-sm font-medium">
-              Seconds per question
-            </label>
+          <Field id="secondsPerQuestion" label="Seconds per question" errors={errors.secondsPerQuestion?.slice(0, 1)}>
             <input
               id="secondsPerQuestion"
               name="secondsPerQuestion"
@@ -136,24 +128,14 @@ export function QuizBuilder({ action, topics }: Props) {
               className={inputClass}
               aria-describedby="secondsPerQuestion-error"
             />
-            <p id="secondsPerQuestion-error" aria-live="polite" className="text-xs text-danger">
-              {errors.secondsPerQuestion?.[0]}
-            </p>
-          </div>
+          </Field>
         ) : null}
       </div>
 
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large">
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
-        </button>
+        </SubmitButton>
         <p role="alert" className="text-sm text-danger">
           {state?.message}
         </p>

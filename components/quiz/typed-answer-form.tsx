@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { typedAnswerLengthMax, type InterviewStepState } from "@/lib/validations/interview";
 
 type Props = {
@@ -43,18 +44,9 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
         aria-describedby={`${id}-error`}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="answer"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large" name="intent" value="answer">
           Submit answer
-        </button>
+        </SubmitButton>
         <button
           type="submit"
           name="intent"
