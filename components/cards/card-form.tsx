@@ -18,11 +18,15 @@ type Props = {
   };
 };
 
+const markdownSides = [
+  { name: "front", label: "Front (Markdown)", rows: 5 },
+  { name: "back", label: "Back (Markdown)", rows: 8 },
+] as const;
+
 /** A card's two Markdown sides, its tags and deck, with a preview rendered by the server as it will be saved. */
 export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const [state, formAction, isSaving] = useActionState(actions.saveCard, null);
-  const [front, setFront] = useState(card?.front ?? "");
-  const [back, setBack] = useState(card?.back ?? "");
+  const [markdown, setMarkdown] = useState({ front: card?.front ?? "", back: card?.back ?? "" });
   // Controlled, so a refused save (React resets a form after its action) keeps what was typed.
   const [tags, setTags] = useState(card?.tags.join(" ") ?? "");
   const [deckId, setDeckId] = useState(card?.deckId ?? defaultDeckId ?? decks[0]?.id ?? "");
@@ -32,8 +36,8 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const showPreview = () =>
     startPreview(async () => {
       const [frontHtml, backHtml] = await Promise.all([
-        actions.previewCardMarkdown(front),
-        actions.previewCardMarkdown(back),
+        actions.previewCardMarkdown(markdown.front),
+        actions.previewCardMarkdown(markdown.back),
       ]);
       setPreview({ front: frontHtml, back: backHtml });
     });
@@ -55,22 +59,17 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
           ))}
         </select>
       </Field>
-      <MarkdownField
-        name="front"
-        label="Front (Markdown)"
-        rows={5}
-        value={front}
-        onChange={setFront}
-        errors={errors.front}
-      />
-      <MarkdownField
-        name="back"
-        label="Back (Markdown)"
-        rows={8}
-        value={back}
-        onChange={setBack}
-        errors={errors.back}
-      />
+      {markdownSides.map(({ name, label, rows }) => (
+        <MarkdownField
+          key={name}
+          name={name}
+          label={label}
+          rows={rows}
+          value={markdown[name]}
+          onChange={(value) => setMarkdown((current) => ({ ...current, [name]: value }))}
+          errors={errors[name]}
+        />
+      ))}
       <Field id="tags" label="Tags" hint="Separated by spaces or commas." errors={errors.tags}>
         <input
           id="tags"

@@ -18,6 +18,18 @@ const modes = [
   { value: "cram", label: "Cram", hint: "Practice only: your schedule is left alone." },
 ] as const;
 
+const countFields = [
+  { name: "questionCount", label: "Questions", min: 1, max: 50, defaultValue: 10, isInterviewOnly: false },
+  {
+    name: "secondsPerQuestion",
+    label: "Seconds per question",
+    min: 30,
+    max: 600,
+    defaultValue: 90,
+    isInterviewOnly: true,
+  },
+] as const;
+
 const chipClass =
   "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 " +
   "py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
@@ -103,33 +115,23 @@ export function QuizBuilder({ action, topics }: Props) {
       </details>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="questionCount" label="Questions" errors={errors.questionCount?.slice(0, 1)}>
-          <input
-            id="questionCount"
-            name="questionCount"
-            type="number"
-            min={1}
-            max={50}
-            defaultValue={10}
-            className={inputClass}
-            aria-describedby="questionCount-error"
-            aria-invalid={errors.questionCount ? true : undefined}
-          />
-        </Field>
-        {isInterview ? (
-          <Field id="secondsPerQuestion" label="Seconds per question" errors={errors.secondsPerQuestion?.slice(0, 1)}>
-            <input
-              id="secondsPerQuestion"
-              name="secondsPerQuestion"
-              type="number"
-              min={30}
-              max={600}
-              defaultValue={90}
-              className={inputClass}
-              aria-describedby="secondsPerQuestion-error"
-            />
-          </Field>
-        ) : null}
+        {countFields
+          .filter((field) => isInterview || !field.isInterviewOnly)
+          .map(({ name, label, min, max, defaultValue }) => (
+            <Field key={name} id={name} label={label} errors={errors[name]?.slice(0, 1)}>
+              <input
+                id={name}
+                name={name}
+                type="number"
+                min={min}
+                max={max}
+                defaultValue={defaultValue}
+                className={inputClass}
+                aria-describedby={`${name}-error`}
+                aria-invalid={errors[name] ? true : undefined}
+              />
+            </Field>
+          ))}
       </div>
 
       <div className="flex items-center gap-4">
