@@ -1,52 +1,64 @@
 "use client";
 
 import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import type { ReactNode } from "react";
 import { speeds, type usePlayback } from "./use-playback";
 import { formatClock } from "./timeline";
 
 type Playback = ReturnType<typeof usePlayback>;
 type Props = { playback: Playback };
 
-const buttonClass = "grid size-10 place-items-center rounded-md border border-line bg-surface hover:border-accent";
+type ButtonProps = {
+  label: string;
+  /** The key, as aria-keyshortcuts names it, and as the tooltip shows it. */
+  shortcut: string;
+  keyName: string;
+  onClick: () => void;
+  isPrimary?: boolean;
+  children: ReactNode;
+};
+
+function TransportButton({ label, shortcut, keyName, onClick, isPrimary = false, children }: ButtonProps) {
+  return (
+    <button
+      type="button"
+      className={
+        "grid size-10 place-items-center rounded-md " +
+        (isPrimary ? "bg-accent text-accent-fg hover:opacity-90" : "border border-line bg-surface hover:border-accent")
+      }
+      onClick={onClick}
+      aria-label={label}
+      aria-keyshortcuts={shortcut}
+      title={`${label} (${keyName})`}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** Play/pause, previous/next event, speed and the virtual clock. */
 export function TransportControls({ playback }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => playback.stepEvent(-1)}
-        aria-label="Previous event"
-        aria-keyshortcuts="ArrowLeft"
-        title="Previous event (←)"
-      >
+      <TransportButton label="Previous event" shortcut="ArrowLeft" keyName="←" onClick={() => playback.stepEvent(-1)}>
         <SkipBack className="size-4" aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="grid size-10 place-items-center rounded-md bg-accent text-accent-fg hover:opacity-90"
+      </TransportButton>
+      <TransportButton
+        label={playback.isPlaying ? "Pause" : "Play"}
+        shortcut="Space"
+        keyName="Space"
         onClick={playback.togglePlaying}
-        aria-label={playback.isPlaying ? "Pause" : "Play"}
-        aria-keyshortcuts="Space"
-        title={playback.isPlaying ? "Pause (Space)" : "Play (Space)"}
+        isPrimary
       >
         {playback.isPlaying ? (
           <Pause className="size-4" aria-hidden="true" />
         ) : (
           <Play className="size-4" aria-hidden="true" />
         )}
-      </button>
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => playback.stepEvent(1)}
-        aria-label="Next event"
-        aria-keyshortcuts="ArrowRight"
-        title="Next event (→)"
-      >
+      </TransportButton>
+      <TransportButton label="Next event" shortcut="ArrowRight" keyName="→" onClick={() => playback.stepEvent(1)}>
         <SkipForward className="size-4" aria-hidden="true" />
-      </button>
+      </TransportButton>
       <output
         className="min-w-[6.5rem] rounded-md bg-surface-2 px-2 py-2 text-center font-mono text-sm tabular-nums"
         aria-label="Virtual time"
