@@ -1,3 +1,4 @@
+import { DeckOptions } from "@/components/ui/deck-options";
 import { Field, inputClass } from "@/components/ui/field";
 
 /** Downloads one deck (or all) as an Anki package: a plain GET form, so it works without JavaScript. */
@@ -7,11 +8,7 @@ export function AnkiPackageExport({ decks }: { decks: { id: string; title: strin
       <Field id="export-deck" label="Deck" hasErrorRegion={false}>
         <select id="export-deck" name="deck" defaultValue="" className={inputClass}>
           <option value="">All decks</option>
-          {decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>
-              {deck.title}
-            </option>
-          ))}
+          <DeckOptions decks={decks} />
         </select>
       </Field>
       <button

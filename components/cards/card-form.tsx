@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
+import { DeckOptions } from "@/components/ui/deck-options";
 import { Field, inputClass } from "@/components/ui/field";
 import { CardHtml } from "@/components/study/card-html";
 import { ActionResult } from "@/components/ui/action-result";
@@ -52,11 +53,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
           onChange={(event) => setDeckId(event.target.value)}
           className={inputClass}
         >
-          {decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>
-              {deck.title}
-            </option>
-          ))}
+          <DeckOptions decks={decks} />
         </select>
       </Field>
       {markdownSides.map(({ name, label, rows }) => (

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { InterviewTicks } from "@/lib/data/interview-view";
 import type { InterviewStepState } from "@/lib/validations/interview";
+import { FormAlert } from "./form-alert";
 
 type Props = {
   action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
@@ -69,9 +70,7 @@ export function KeyPointTicksForm({ action, quizId, position, ticks, legend }: P
         <SubmitButton isPending={isPending} size="large">
           Next
         </SubmitButton>
-        <p role="alert" className="text-sm text-danger">
-          {state?.message}
-        </p>
+        <FormAlert message={state?.message} />
       </div>
     </form>
   );

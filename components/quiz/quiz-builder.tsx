@@ -5,6 +5,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { QuizTopics } from "@/lib/data/quiz-create";
 import type { QuizSetupState } from "@/lib/validations/quiz";
+import { FormAlert } from "./form-alert";
 
 type Props = { action: (state: QuizSetupState, formData: FormData) => Promise<QuizSetupState>; topics: QuizTopics };
 
@@ -138,9 +139,7 @@ export function QuizBuilder({ action, topics }: Props) {
         <SubmitButton isPending={isPending} size="large">
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
         </SubmitButton>
-        <p role="alert" className="text-sm text-danger">
-          {state?.message}
-        </p>
+        <FormAlert message={state?.message} />
       </div>
     </form>
   );

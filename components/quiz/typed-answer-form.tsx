@@ -4,6 +4,7 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { typedAnswerLengthMax, type InterviewStepState } from "@/lib/validations/interview";
+import { FormAlert } from "./form-alert";
 
 type Props = {
   action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
@@ -57,9 +58,7 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
           Skip
         </button>
       </div>
-      <p id={`${id}-error`} role="alert" className="text-sm text-danger">
-        {state?.message}
-      </p>
+      <FormAlert id={`${id}-error`} message={state?.message} />
     </form>
   );
 }

@@ -28,6 +28,8 @@ export function FsrsParametersPanel({ status, optimize, evaluate, reschedule }: 
   const [rescheduled, rescheduleAction, isRescheduling] = useActionState(reschedule, null);
   const hasEnoughReviews = status.reviewCount >= status.reviewsNeeded;
   const isBusy = isOptimizing || isEvaluating || isRescheduling;
+  // Optimize and Evaluate fit to the learner's own reviews, so they wait until there are enough.
+  const needsReviews = { isDisabled: !hasEnoughReviews || isBusy, describedBy: "fsrs-review-count" };
   const isPersonal = optimized?.ok ? optimized.comparison.isPersonalBetter : status.hasPersonalWeights;
   return (
     <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="fsrs-parameters">
@@ -43,29 +45,15 @@ export function FsrsParametersPanel({ status, optimize, evaluate, reschedule }: 
         {isPersonal ? "Scheduling with your personal parameters." : "Scheduling with the default parameters."}
       </p>
       <div className="flex flex-wrap gap-3">
-        <ServerWorkButton
-          action={optimizeAction}
-          label="Optimize"
-          runningLabel="Optimizing…"
-          isRunning={isOptimizing}
-          isDisabled={!hasEnoughReviews || isBusy}
-          describedBy="fsrs-review-count"
-        />
-        <ServerWorkButton
-          action={evaluateAction}
-          label="Evaluate"
-          runningLabel="Evaluating…"
-          isRunning={isEvaluating}
-          isDisabled={!hasEnoughReviews || isBusy}
-          describedBy="fsrs-review-count"
-        />
-        <ServerWorkButton
-          action={rescheduleAction}
-          label="Reschedule cards"
-          runningLabel="Rescheduling…"
-          isRunning={isRescheduling}
-          isDisabled={isBusy}
-        />
+        <ServerWorkButton action={optimizeAction} {...needsReviews}>
+          {isOptimizing ? "Optimizing…" : "Optimize"}
+        </ServerWorkButton>
+        <ServerWorkButton action={evaluateAction} {...needsReviews}>
+          {isEvaluating ? "Evaluating…" : "Evaluate"}
+        </ServerWorkButton>
+        <ServerWorkButton action={rescheduleAction} isDisabled={isBusy}>
+          {isRescheduling ? "Rescheduling…" : "Reschedule cards"}
+        </ServerWorkButton>
       </div>
       <div aria-live="polite" className="space-y-4">
         {isBusy ? <p className="text-sm text-muted">Working on the server; this page stays usable.</p> : null}

@@ -64,13 +64,9 @@ export function RetentionPlanner({ plan }: { plan: () => Promise<PlanState> }) {
         A higher desired retention means remembering more at the cost of more reviews. Compare the daily workload of
         each, for your own cards, until your interview date (or for 30 days).
       </p>
-      <ServerWorkButton
-        action={planAction}
-        label="Compare retentions"
-        runningLabel="Simulating…"
-        isRunning={isPlanning}
-        isDisabled={isPlanning}
-      />
+      <ServerWorkButton action={planAction} isDisabled={isPlanning}>
+        {isPlanning ? "Simulating…" : "Compare retentions"}
+      </ServerWorkButton>
       <div aria-live="polite">
         {state?.ok ? <PlanTable plan={state.plan} /> : <ActionResult state={state ?? undefined} />}
       </div>
