@@ -4,6 +4,7 @@
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
 import { parseQuantity } from "@/lib/sim/k8s/quantity";
 import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
+import { makePod } from "@/tests/sim/scheduler/fixtures";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
 
 const NODES = 5_000;
@@ -22,18 +23,12 @@ function makeNode(i: number): Node {
   };
 }
 
-function makePod(i: number): Pod {
-  return {
-    name: `web-5d8f9c7b6-${i}`,
+/** A ReplicaSet's pod, built as the scheduler tests build theirs, with the image every node has. */
+function makeBenchPod(i: number): Pod {
+  return makePod(`web-5d8f9c7b6-${i}`, [], {
     namespace: "bench",
     labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
     ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", controller: true }],
-    terminating: false,
-    terminal: false,
-    nodeName: null,
-    schedulerName: "default-scheduler",
-    priority: 0,
-    preemptionPolicy: "PreemptLowerPriority",
     containers: [
       {
         name: "nginx",
@@ -43,13 +38,7 @@ function makePod(i: number): Pod {
         hostPorts: [],
       },
     ],
-    initContainers: [],
-    overhead: {},
-    nodeSelector: null,
-    affinity: null,
-    tolerations: [],
-    topologySpreadConstraints: [],
-  };
+  });
 }
 
 /** mulberry32: a small seeded PRNG so the tie-breaks are reproducible. */
@@ -87,7 +76,7 @@ let next = 0;
 let bound = 0;
 let peakRss = process.memoryUsage().rss;
 for (let i = 0; i < PODS; i++) {
-  const pod = newPodInfo(makePod(i));
+  const pod = newPodInfo(makeBenchPod(i));
   const result = scheduleOne(profile, pod, snapshot, { pickIndex, nextStartNodeIndex: next, detail: false });
   next = result.nextStartNodeIndex;
   if (result.selectedNode !== null) {
