@@ -3,16 +3,10 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { InterviewTicks } from "@/lib/data/interview-view";
-import type { InterviewStepState } from "@/lib/validations/interview";
 import { FormAlert } from "./form-alert";
+import type { InterviewStepFormProps } from "./interview-step";
 
-type Props = {
-  action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
-  quizId: string;
-  position: number;
-  ticks: InterviewTicks;
-  legend: string;
-};
+type Props = InterviewStepFormProps & { ticks: InterviewTicks; legend: string };
 
 /**
  * The key points beside the learner's answer: they tick the ones it covered. Points whose words

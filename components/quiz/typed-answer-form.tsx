@@ -3,13 +3,11 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { typedAnswerLengthMax, type InterviewStepState } from "@/lib/validations/interview";
+import { typedAnswerLengthMax } from "@/lib/validations/interview";
 import { FormAlert } from "./form-alert";
+import type { InterviewStepFormProps } from "./interview-step";
 
-type Props = {
-  action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
-  quizId: string;
-  position: number;
+type Props = InterviewStepFormProps & {
   label: string;
   /** Names the draft kept in this tab's sessionStorage while the learner types, so a reload keeps it. */
   draftKey: string;
