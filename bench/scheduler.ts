@@ -2,6 +2,7 @@
 // updating the snapshot (assumePod), as one kube-scheduler instance would schedule a ReplicaSet.
 // Target: < 3 s wall and < 1 GB on this machine. The upstream comparison printed below is
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
+import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { parseQuantity } from "@/lib/sim/k8s/quantity";
 import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
 import { makePod } from "@/tests/sim/scheduler/fixtures";
@@ -41,18 +42,6 @@ function makeBenchPod(i: number): Pod {
   });
 }
 
-/** mulberry32: a small seeded PRNG so the tie-breaks are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const workloads: Workload[] = [
   {
     kind: "ReplicaSet",
@@ -64,8 +53,9 @@ const workloads: Workload[] = [
 const profile = defaultSchedulerConfig().profiles[0];
 if (!profile || !parseQuantity("8").ok) throw new Error("bench setup failed");
 
-const random = mulberry32(42);
-const pickIndex = (n: number) => Math.floor(random() * n);
+// Tie-breaks draw from the simulation's own generator, as its kube-scheduler component does.
+const rng = createRng(seedRng(42));
+const pickIndex = (n: number) => (n === 1 ? 0 : rng.int(n));
 const started = performance.now();
 let snapshot = buildSnapshot(
   Array.from({ length: NODES }, (_, i) => makeNode(i)),
