@@ -2,6 +2,8 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+const virtualTime = "Time in the simulation is virtual: use world.now.";
+
 const eslintConfig = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -73,17 +75,16 @@ const eslintConfig = [
       "no-restricted-properties": [
         "error",
         { object: "Math", property: "random", message: "Use the world's seeded PRNG (lib/sim/rng.ts)." },
-        { object: "Date", property: "now", message: "Time in the simulation is virtual: use world.now." },
-        { object: "performance", property: "now", message: "Time in the simulation is virtual: use world.now." },
+        { object: "Date", property: "now", message: virtualTime },
+        { object: "performance", property: "now", message: virtualTime },
       ],
       "no-restricted-globals": [
         "error",
-        { name: "Date", message: "Time in the simulation is virtual: use world.now." },
-        { name: "setTimeout", message: "Timers are events in the queue." },
-        { name: "setInterval", message: "Timers are events in the queue." },
-        { name: "setImmediate", message: "Timers are events in the queue." },
-        { name: "queueMicrotask", message: "Timers are events in the queue." },
-        { name: "performance", message: "Time in the simulation is virtual: use world.now." },
+        ...["Date", "performance"].map((name) => ({ name, message: virtualTime })),
+        ...["setTimeout", "setInterval", "setImmediate", "queueMicrotask"].map((name) => ({
+          name,
+          message: "Timers are events in the queue.",
+        })),
       ],
     },
   },

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/database/client";
-import { findActionId, postAction } from "./support/server-action";
+import { findActionId, goodGradeForm, postAction } from "./support/server-action";
 import { startBenchServer } from "./support/server";
 import { percentile, timeMs } from "./support/stats";
 import { calibrate } from "./support/calibrate";
@@ -99,13 +99,7 @@ try {
 
   async function grade(learner: number): Promise<number> {
     const card = cards[(learner * 7 + nextCard[learner]!++) % cards.length]!;
-    const form = {
-      cardId: card.cardId,
-      deckId: card.deckId,
-      rating: "3",
-      version: "0",
-      shownAt: String(Date.now() - 5_000),
-    };
+    const form = goodGradeForm(card);
     let result = { status: 0, body: "" };
     const ms = await timeMs(
       async () =>

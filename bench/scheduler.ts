@@ -2,8 +2,10 @@
 // updating the snapshot (assumePod), as one kube-scheduler instance would schedule a ReplicaSet.
 // Target: < 3 s wall and < 1 GB on this machine. The upstream comparison printed below is
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
+import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { parseQuantity } from "@/lib/sim/k8s/quantity";
 import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
+import { makePod } from "@/tests/sim/scheduler/fixtures";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
 
 const NODES = 5_000;
@@ -22,18 +24,12 @@ function makeNode(i: number): Node {
   };
 }
 
-function makePod(i: number): Pod {
-  return {
-    name: `web-5d8f9c7b6-${i}`,
+/** A ReplicaSet's pod, built as the scheduler tests build theirs, with the image every node has. */
+function makeBenchPod(i: number): Pod {
+  return makePod(`web-5d8f9c7b6-${i}`, [], {
     namespace: "bench",
     labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
     ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", controller: true }],
-    terminating: false,
-    terminal: false,
-    nodeName: null,
-    schedulerName: "default-scheduler",
-    priority: 0,
-    preemptionPolicy: "PreemptLowerPriority",
     containers: [
       {
         name: "nginx",
@@ -43,25 +39,7 @@ function makePod(i: number): Pod {
         hostPorts: [],
       },
     ],
-    initContainers: [],
-    overhead: {},
-    nodeSelector: null,
-    affinity: null,
-    tolerations: [],
-    topologySpreadConstraints: [],
-  };
-}
-
-/** mulberry32: a small seeded PRNG so the tie-breaks are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  });
 }
 
 const workloads: Workload[] = [
@@ -75,8 +53,9 @@ const workloads: Workload[] = [
 const profile = defaultSchedulerConfig().profiles[0];
 if (!profile || !parseQuantity("8").ok) throw new Error("bench setup failed");
 
-const random = mulberry32(42);
-const pickIndex = (n: number) => Math.floor(random() * n);
+// Tie-breaks draw from the simulation's own generator, as its kube-scheduler component does.
+const rng = createRng(seedRng(42));
+const pickIndex = (n: number) => (n === 1 ? 0 : rng.int(n));
 const started = performance.now();
 let snapshot = buildSnapshot(
   Array.from({ length: NODES }, (_, i) => makeNode(i)),
@@ -87,7 +66,7 @@ let next = 0;
 let bound = 0;
 let peakRss = process.memoryUsage().rss;
 for (let i = 0; i < PODS; i++) {
-  const pod = newPodInfo(makePod(i));
+  const pod = newPodInfo(makeBenchPod(i));
   const result = scheduleOne(profile, pod, snapshot, { pickIndex, nextStartNodeIndex: next, detail: false });
   next = result.nextStartNodeIndex;
   if (result.selectedNode !== null) {

@@ -127,9 +127,9 @@ describe("tidy: lib/sim", () => {
 
 /**
  * The longest function today (lines from its first to its last): a ratchet, so lower it when that function
- * shrinks, never raise it. At 226: components/settings/settings-form.tsx SettingsForm.
+ * shrinks, never raise it. At 182: lib/sim/components/controller-manager/job.ts syncJob.
  */
-const FUNCTION_LINES_MAX = 226;
+const FUNCTION_LINES_MAX = 182;
 
 describe("tidy: the repository's code (app, components, lib, scripts, bench, tests, root files)", () => {
   const sources = codeSources();

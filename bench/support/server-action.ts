@@ -19,6 +19,11 @@ export function findActionId(file: string, exportedName: string): string {
   return entry[0];
 }
 
+/** A Good grade (rating 3) of a card at version 0, shown 5 s ago: the form submitGrade receives. */
+export function goodGradeForm(card: { cardId: string; deckId: string }): Record<string, string> {
+  return { cardId: card.cardId, deckId: card.deckId, rating: "3", version: "0", shownAt: String(Date.now() - 5_000) };
+}
+
 /** Posts (null, form) to the action; the response is React's flight text. */
 export async function postAction(
   url: string,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 import type { FormMessageState } from "@/lib/validations/messages";
 
 type AccountField = { name: string; label: string; type: "email" | "password"; autoComplete: string };

@@ -1,21 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field, fileInputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { RefusedFileAlert } from "./refused-file-alert";
 import type { RestoredCounts } from "@/lib/validations/account";
 import type { AccountImportState } from "@/lib/validations/account";
-
-const shownMax = 50;
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 /** "2 decks with 14 cards, 40 card states, …": what a restore brought back, nothing it did not. */
-const fileInputClass =
-  "block w-full text-sm file:mr-3 file:rounded-md file:border file:border-line file:bg-surface-2 " +
-  "file:px-3 file:py-1.5 file:text-sm";
-const submitClass =
-  "rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60";
-
 function describeRestored(restored: RestoredCounts): string {
   const parts = [
     `${plural(restored.decks, "deck")} with ${plural(restored.cards, "card")}`,
@@ -36,10 +31,12 @@ export function AccountImportForm({ action }: Props) {
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1 space-y-1.5">
-          <label htmlFor="account-file" className="block text-sm font-medium">
-            Account export (.json.gz or .json)
-          </label>
+        <Field
+          id="account-file"
+          label="Account export (.json.gz or .json)"
+          hasErrorRegion={false}
+          className="min-w-0 flex-1 space-y-1.5"
+        >
           <input
             id="account-file"
             name="file"
@@ -48,10 +45,8 @@ export function AccountImportForm({ action }: Props) {
             required
             className={fileInputClass}
           />
-        </div>
-        <button type="submit" disabled={isPending} className={submitClass}>
-          {isPending ? "Restoring…" : "Restore account"}
-        </button>
+        </Field>
+        <SubmitButton isPending={isPending}>{isPending ? "Restoring…" : "Restore account"}</SubmitButton>
       </form>
       <div aria-live="polite">
         {state?.ok ? (
@@ -59,19 +54,7 @@ export function AccountImportForm({ action }: Props) {
             Restored {describeRestored(state.restored)}.
           </p>
         ) : null}
-        {state && !state.ok ? (
-          <div role="alert" className="space-y-2 text-sm">
-            <p className="font-medium text-danger">{state.message}</p>
-            {state.problems.length ? (
-              <ul className="max-h-60 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
-                {state.problems.slice(0, shownMax).map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-                {state.problems.length > shownMax ? <li>… and {state.problems.length - shownMax} more</li> : null}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        {state && !state.ok ? <RefusedFileAlert message={state.message} problems={state.problems} /> : null}
       </div>
     </div>
   );

@@ -1,22 +1,16 @@
-import { inputClass } from "@/components/settings/field";
+import { DeckOptions } from "@/components/ui/deck-options";
+import { Field, inputClass } from "@/components/ui/field";
 
 /** Downloads one deck (or all) as an Anki package: a plain GET form, so it works without JavaScript. */
 export function AnkiPackageExport({ decks }: { decks: { id: string; title: string }[] }) {
   return (
     <form method="get" action="/api/export/deck.apkg" className="flex flex-wrap items-end gap-3">
-      <div className="space-y-1.5">
-        <label htmlFor="export-deck" className="block text-sm font-medium">
-          Deck
-        </label>
+      <Field id="export-deck" label="Deck" hasErrorRegion={false}>
         <select id="export-deck" name="deck" defaultValue="" className={inputClass}>
           <option value="">All decks</option>
-          {decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>
-              {deck.title}
-            </option>
-          ))}
+          <DeckOptions decks={decks} />
         </select>
-      </div>
+      </Field>
       <button
         type="submit"
         className="rounded-md border border-line bg-surface-2 px-4 py-2 text-sm font-medium hover:bg-surface"

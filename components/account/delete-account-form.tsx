@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
 import type { DeleteAccountState } from "@/lib/validations/account";
 
 type Props = {
@@ -14,10 +14,7 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
-      <div className="space-y-1.5">
-        <label htmlFor="confirm" className="block text-sm font-medium">
-          Type DELETE to confirm
-        </label>
+      <Field id="confirm" label="Type DELETE to confirm" hasErrorRegion={false}>
         <input
           id="confirm"
           name="confirm"
@@ -25,7 +22,7 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
           className={inputClass}
           aria-describedby="delete-message"
         />
-      </div>
+      </Field>
       <button
         type="submit"
         disabled={isPending}

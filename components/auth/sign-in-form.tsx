@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { Field, inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 const wrongCredentials = "That email and password do not match an account.";

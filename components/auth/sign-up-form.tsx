@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
-import { Field, inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 import type { SignUpState } from "@/lib/validations/auth";
 

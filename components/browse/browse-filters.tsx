@@ -1,4 +1,4 @@
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 import type { BrowseFacets } from "@/lib/data/card-search";
 import { cardSorts, cardStateFilters, type BrowseQuery } from "@/lib/validations/browse";
 

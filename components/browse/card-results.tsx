@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import type { BrowsedCard } from "@/lib/data/card-search";
 import type { FormMessageState } from "@/lib/validations/messages";
 import { formatLocalDate } from "@/lib/ui/local-time";
 import { ActionResult } from "@/components/ui/action-result";
+import { useToggleSet } from "@/components/ui/use-toggle-set";
 
 type Props = {
   cards: BrowsedCard[];
@@ -25,21 +26,22 @@ const stateStyle: Record<BrowsedCard["state"], string> = {
   buried: "text-muted",
 };
 
+/** What the bulk buttons ask applyBulkAction to do to the selected cards. */
+const bulkChanges = [
+  { value: "suspend", label: "Suspend" },
+  { value: "unsuspend", label: "Unsuspend" },
+  { value: "reset", label: "Reset" },
+];
+
 const buttonClass = "rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-2 disabled:opacity-50";
 
 /** The matching cards with checkboxes, and what can be done to the selected ones. */
 export function CardResults({ cards, timeZone, actions }: Props) {
   const [bulkState, bulkAction, isApplying] = useActionState(actions.applyBulkAction, null);
   const [studyState, studyAction, isOpening] = useActionState(actions.studySelected, null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { members: selected, toggle, setMembers: setSelected } = useToggleSet<string>();
   const state = studyState && !studyState.ok ? studyState : bulkState;
   const isAllSelected = cards.length > 0 && cards.every((card) => selected.has(card.id));
-  const toggle = (cardId: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(cardId)) next.add(cardId);
-      return next;
-    });
   const isBusy = isApplying || isOpening || selected.size === 0;
   return (
     <form className="space-y-3">
@@ -54,36 +56,19 @@ export function CardResults({ cards, timeZone, actions }: Props) {
         </label>
         <span className="text-sm text-muted">{selected.size} selected</span>
         <span className="flex flex-wrap gap-2 sm:ml-auto">
-          <button
-            type="submit"
-            name="action"
-            value="suspend"
-            formAction={bulkAction}
-            disabled={isBusy}
-            className={buttonClass}
-          >
-            Suspend
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="unsuspend"
-            formAction={bulkAction}
-            disabled={isBusy}
-            className={buttonClass}
-          >
-            Unsuspend
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="reset"
-            formAction={bulkAction}
-            disabled={isBusy}
-            className={buttonClass}
-          >
-            Reset
-          </button>
+          {bulkChanges.map(({ value, label }) => (
+            <button
+              key={value}
+              type="submit"
+              name="action"
+              value={value}
+              formAction={bulkAction}
+              disabled={isBusy}
+              className={buttonClass}
+            >
+              {label}
+            </button>
+          ))}
           <button
             type="submit"
             formAction={studyAction}

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 import type { FormMessageState } from "@/lib/validations/messages";
 import { ActionResult } from "@/components/ui/action-result";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type DeckAction = (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
 
@@ -17,16 +18,7 @@ export function NewDeckForm({ createDeck }: { createDeck: DeckAction }) {
       </label>
       <div className="flex flex-wrap gap-2">
         <input id="new-deck-title" name="title" required maxLength={120} className={`${inputClass} min-w-0 flex-1`} />
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
-          Create deck
-        </button>
+        <SubmitButton isPending={isPending}>Create deck</SubmitButton>
       </div>
       <ActionResult state={state} />
     </form>

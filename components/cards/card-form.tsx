@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { Field, inputClass } from "@/components/settings/field";
+import { DeckOptions } from "@/components/ui/deck-options";
+import { Field, inputClass } from "@/components/ui/field";
 import { CardHtml } from "@/components/study/card-html";
 import { ActionResult } from "@/components/ui/action-result";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { OwnCard, PreviewResult } from "@/lib/data/own-cards";
 import type { CardFormState } from "@/lib/validations/own-cards";
 
@@ -17,11 +19,15 @@ type Props = {
   };
 };
 
+const markdownSides = [
+  { name: "front", label: "Front (Markdown)", rows: 5 },
+  { name: "back", label: "Back (Markdown)", rows: 8 },
+] as const;
+
 /** A card's two Markdown sides, its tags and deck, with a preview rendered by the server as it will be saved. */
 export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const [state, formAction, isSaving] = useActionState(actions.saveCard, null);
-  const [front, setFront] = useState(card?.front ?? "");
-  const [back, setBack] = useState(card?.back ?? "");
+  const [markdown, setMarkdown] = useState({ front: card?.front ?? "", back: card?.back ?? "" });
   // Controlled, so a refused save (React resets a form after its action) keeps what was typed.
   const [tags, setTags] = useState(card?.tags.join(" ") ?? "");
   const [deckId, setDeckId] = useState(card?.deckId ?? defaultDeckId ?? decks[0]?.id ?? "");
@@ -31,8 +37,8 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
   const showPreview = () =>
     startPreview(async () => {
       const [frontHtml, backHtml] = await Promise.all([
-        actions.previewCardMarkdown(front),
-        actions.previewCardMarkdown(back),
+        actions.previewCardMarkdown(markdown.front),
+        actions.previewCardMarkdown(markdown.back),
       ]);
       setPreview({ front: frontHtml, back: backHtml });
     });
@@ -47,37 +53,20 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
           onChange={(event) => setDeckId(event.target.value)}
           className={inputClass}
         >
-          {decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>
-              {deck.title}
-            </option>
-          ))}
+          <DeckOptions decks={decks} />
         </select>
       </Field>
-      <Field id="front" label="Front (Markdown)" errors={errors.front}>
-        <textarea
-          id="front"
-          name="front"
-          rows={5}
-          value={front}
-          onChange={(event) => setFront(event.target.value)}
-          aria-invalid={Boolean(errors.front)}
-          aria-describedby="front-error"
-          className={`${inputClass} font-mono`}
+      {markdownSides.map(({ name, label, rows }) => (
+        <MarkdownField
+          key={name}
+          name={name}
+          label={label}
+          rows={rows}
+          value={markdown[name]}
+          onChange={(value) => setMarkdown((current) => ({ ...current, [name]: value }))}
+          errors={errors[name]}
         />
-      </Field>
-      <Field id="back" label="Back (Markdown)" errors={errors.back}>
-        <textarea
-          id="back"
-          name="back"
-          rows={8}
-          value={back}
-          onChange={(event) => setBack(event.target.value)}
-          aria-invalid={Boolean(errors.back)}
-          aria-describedby="back-error"
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
+      ))}
       <Field id="tags" label="Tags" hint="Separated by spaces or commas." errors={errors.tags}>
         <input
           id="tags"
@@ -91,16 +80,7 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={isSaving}
-          className={
-            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
-          {isSaving ? "Saving…" : card ? "Save changes" : "Create card"}
-        </button>
+        <SubmitButton isPending={isSaving}>{isSaving ? "Saving…" : card ? "Save changes" : "Create card"}</SubmitButton>
         <button
           type="button"
           onClick={showPreview}
@@ -118,6 +98,33 @@ export function CardForm({ decks, card, defaultDeckId, actions }: Props) {
         </section>
       ) : null}
     </form>
+  );
+}
+
+type MarkdownFieldProps = {
+  name: "front" | "back";
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+};
+
+/** One side of the card as Markdown source, controlled so a refused save keeps it. */
+function MarkdownField({ name, label, rows, value, onChange, errors }: MarkdownFieldProps) {
+  return (
+    <Field id={name} label={label} errors={errors}>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(errors)}
+        aria-describedby={`${name}-error`}
+        className={`${inputClass} font-mono`}
+      />
+    </Field>
   );
 }
 

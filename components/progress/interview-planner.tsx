@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { Plan } from "@/lib/progress/planner";
 import type { PlannerState } from "@/lib/validations/settings";
 type Props = {
@@ -51,10 +52,7 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor="interviewDate" className="block text-sm font-medium">
-            Interview date
-          </label>
+        <Field id="interviewDate" label="Interview date" hasErrorRegion={false}>
           <input
             id="interviewDate"
             name="interviewDate"
@@ -63,17 +61,8 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
             className={inputClass}
             aria-describedby="planner-message"
           />
-        </div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-4 py-2 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
-          {isPending ? "Saving…" : "Plan"}
-        </button>
+        </Field>
+        <SubmitButton isPending={isPending}>{isPending ? "Saving…" : "Plan"}</SubmitButton>
       </form>
       <p id="planner-message" role="status" className={`text-sm ${state && !state.ok ? "text-danger" : ""}`}>
         {state && !state.ok

@@ -1,16 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { InterviewTicks } from "@/lib/data/interview-view";
-import type { InterviewStepState } from "@/lib/validations/interview";
+import { FormAlert } from "./form-alert";
+import type { InterviewStepFormProps } from "./interview-step";
 
-type Props = {
-  action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
-  quizId: string;
-  position: number;
-  ticks: InterviewTicks;
-  legend: string;
-};
+type Props = InterviewStepFormProps & { ticks: InterviewTicks; legend: string };
 
 /**
  * The key points beside the learner's answer: they tick the ones it covered. Points whose words
@@ -65,19 +61,10 @@ export function KeyPointTicksForm({ action, quizId, position, ticks, legend }: P
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large">
           Next
-        </button>
-        <p role="alert" className="text-sm text-danger">
-          {state?.message}
-        </p>
+        </SubmitButton>
+        <FormAlert message={state?.message} />
       </div>
     </form>
   );

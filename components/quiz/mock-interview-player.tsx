@@ -1,20 +1,18 @@
 import { CardHtml } from "@/components/study/card-html";
 import type { InterviewQuestionView, InterviewView } from "@/lib/data/interview-view";
-import type { InterviewStepState } from "@/lib/validations/interview";
 import { KeyPointTicksForm } from "./key-point-ticks-form";
+import type { InterviewStepAction } from "./interview-step";
 import { QuizHeader } from "./quiz-header";
 import { TypedAnswerForm } from "./typed-answer-form";
-
-type StepAction = (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
 
 type Props = {
   view: InterviewView;
   current: InterviewQuestionView;
   actions: {
-    answer: StepAction;
-    tick: StepAction;
-    answerFollowUp: StepAction;
-    tickFollowUp: StepAction;
+    answer: InterviewStepAction;
+    tick: InterviewStepAction;
+    answerFollowUp: InterviewStepAction;
+    tickFollowUp: InterviewStepAction;
     endQuiz: (formData: FormData) => Promise<void>;
   };
 };

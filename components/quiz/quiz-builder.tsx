@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { QuizTopics } from "@/lib/data/quiz-create";
 import type { QuizSetupState } from "@/lib/validations/quiz";
+import { FormAlert } from "./form-alert";
 
 type Props = { action: (state: QuizSetupState, formData: FormData) => Promise<QuizSetupState>; topics: QuizTopics };
 
@@ -15,6 +17,18 @@ const modes = [
     hint: "Type your answers under the clock, tick the key points you covered, answer a follow-up. Counts as reviews.",
   },
   { value: "cram", label: "Cram", hint: "Practice only: your schedule is left alone." },
+] as const;
+
+const countFields = [
+  { name: "questionCount", label: "Questions", min: 1, max: 50, defaultValue: 10, isInterviewOnly: false },
+  {
+    name: "secondsPerQuestion",
+    label: "Seconds per question",
+    min: 30,
+    max: 600,
+    defaultValue: 90,
+    isInterviewOnly: true,
+  },
 ] as const;
 
 const chipClass =
@@ -102,61 +116,30 @@ export function QuizBuilder({ action, topics }: Props) {
       </details>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <label htmlFor="questionCount" className="block text-sm font-medium">
-            Questions
-          </label>
-          <input
-            id="questionCount"
-            name="questionCount"
-            type="number"
-            min={1}
-            max={50}
-            defaultValue={10}
-            className={inputClass}
-            aria-describedby="questionCount-error"
-            aria-invalid={errors.questionCount ? true : undefined}
-          />
-          <p id="questionCount-error" aria-live="polite" className="text-xs text-danger">
-            {errors.questionCount?.[0]}
-          </p>
-        </div>
-        {isInterview ? (
-          <div className="space-y-1.5">
-            <label htmlFor="secondsPerQuestion" className="block text-sm font-medium">
-              Seconds per question
-            </label>
-            <input
-              id="secondsPerQuestion"
-              name="secondsPerQuestion"
-              type="number"
-              min={30}
-              max={600}
-              defaultValue={90}
-              className={inputClass}
-              aria-describedby="secondsPerQuestion-error"
-            />
-            <p id="secondsPerQuestion-error" aria-live="polite" className="text-xs text-danger">
-              {errors.secondsPerQuestion?.[0]}
-            </p>
-          </div>
-        ) : null}
+        {countFields
+          .filter((field) => isInterview || !field.isInterviewOnly)
+          .map(({ name, label, min, max, defaultValue }) => (
+            <Field key={name} id={name} label={label} errors={errors[name]?.slice(0, 1)}>
+              <input
+                id={name}
+                name={name}
+                type="number"
+                min={min}
+                max={max}
+                defaultValue={defaultValue}
+                className={inputClass}
+                aria-describedby={`${name}-error`}
+                aria-invalid={errors[name] ? true : undefined}
+              />
+            </Field>
+          ))}
       </div>
 
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large">
           {mode === "interview" ? "Start the interview" : mode === "cram" ? "Start cramming" : "Start the quiz"}
-        </button>
-        <p role="alert" className="text-sm text-danger">
-          {state?.message}
-        </p>
+        </SubmitButton>
+        <FormAlert message={state?.message} />
       </div>
     </form>
   );

@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { inputClass } from "@/components/settings/field";
-import { typedAnswerLengthMax, type InterviewStepState } from "@/lib/validations/interview";
+import { inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { typedAnswerLengthMax } from "@/lib/validations/interview";
+import { FormAlert } from "./form-alert";
+import type { InterviewStepFormProps } from "./interview-step";
 
-type Props = {
-  action: (state: InterviewStepState, formData: FormData) => Promise<InterviewStepState>;
-  quizId: string;
-  position: number;
+type Props = InterviewStepFormProps & {
   label: string;
   /** Names the draft kept in this tab's sessionStorage while the learner types, so a reload keeps it. */
   draftKey: string;
@@ -43,18 +43,9 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
         aria-describedby={`${id}-error`}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="answer"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large" name="intent" value="answer">
           Submit answer
-        </button>
+        </SubmitButton>
         <button
           type="submit"
           name="intent"
@@ -65,9 +56,7 @@ export function TypedAnswerForm({ action, quizId, position, label, draftKey }: P
           Skip
         </button>
       </div>
-      <p id={`${id}-error`} role="alert" className="text-sm text-danger">
-        {state?.message}
-      </p>
+      <FormAlert id={`${id}-error`} message={state?.message} />
     </form>
   );
 }

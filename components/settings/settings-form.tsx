@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { Field, inputClass } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { SettingsState } from "@/lib/validations/settings";
-import { Field, inputClass } from "./field";
 
 type Values = {
   desiredRetention: number | string;
@@ -19,6 +21,41 @@ type Values = {
 };
 
 const subscribeNever = () => () => {};
+
+/** A text or number setting: its label, its hint, and what its input accepts. */
+type InputSetting = {
+  name: keyof Values;
+  label: string;
+  hint: string;
+  accepts: InputHTMLAttributes<HTMLInputElement>;
+};
+
+const perDeckHint = "In each deck, unless the deck sets its own.";
+const allDecksHint = "Optional cap on all decks together; empty for none.";
+const count = { type: "number", min: "0" } as const;
+
+const retentionSetting: InputSetting = {
+  name: "desiredRetention",
+  label: "Desired retention",
+  hint: "The chance you still remember a card when it comes back. 0.90 is the FSRS default; higher means more reviews.",
+  accepts: { type: "number", step: "0.01", min: "0.7", max: "0.99", required: true },
+};
+
+const schedulingSettings: InputSetting[] = [
+  { name: "newCardsPerDay", label: "New cards per day", hint: perDeckHint, accepts: { ...count, required: true } },
+  { name: "reviewsPerDay", label: "Reviews per day", hint: perDeckHint, accepts: { ...count, required: true } },
+  { name: "allDecksNewCardsPerDay", label: "New cards per day, all decks", hint: allDecksHint, accepts: count },
+  { name: "allDecksReviewsPerDay", label: "Reviews per day, all decks", hint: allDecksHint, accepts: count },
+  { name: "learningSteps", label: "Learning steps", hint: "Before a new card graduates, e.g. 1m 10m.", accepts: {} },
+  { name: "relearningSteps", label: "Relearning steps", hint: "After you forget a card, e.g. 10m.", accepts: {} },
+];
+
+const leechSetting: InputSetting = {
+  name: "leechThreshold",
+  label: "Leech after this many lapses",
+  hint: "A card you keep forgetting wastes time; rewrite it or learn around it.",
+  accepts: { type: "number", min: "1", max: "99", required: true },
+};
 
 type Props = {
   action: (state: SettingsState, formData: FormData) => Promise<SettingsState>;
@@ -43,115 +80,20 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     () => undefined,
   );
+  const inputField = ({ name, label, hint, accepts }: InputSetting) => (
+    <Field key={name} id={name} label={label} errors={errors[name]} hint={hint}>
+      <input {...describe(name)} {...accepts} defaultValue={values[name]} className={inputClass} />
+    </Field>
+  );
 
   return (
     <form action={formAction} className="space-y-8">
-      <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="scheduling">
-        <h2 id="scheduling" className="font-semibold">
-          Scheduling
-        </h2>
-        <Field
-          id="desiredRetention"
-          label="Desired retention"
-          errors={errors.desiredRetention}
-          hint={
-            "The chance you still remember a card when it comes back. " +
-            "0.90 is the FSRS default; higher means more reviews."
-          }
-        >
-          <input
-            {...describe("desiredRetention")}
-            type="number"
-            step="0.01"
-            min="0.7"
-            max="0.99"
-            defaultValue={values.desiredRetention}
-            className={inputClass}
-            required
-          />
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id="newCardsPerDay"
-            label="New cards per day"
-            errors={errors.newCardsPerDay}
-            hint="In each deck, unless the deck sets its own."
-          >
-            <input
-              {...describe("newCardsPerDay")}
-              type="number"
-              min="0"
-              defaultValue={values.newCardsPerDay}
-              className={inputClass}
-              required
-            />
-          </Field>
-          <Field
-            id="reviewsPerDay"
-            label="Reviews per day"
-            errors={errors.reviewsPerDay}
-            hint="In each deck, unless the deck sets its own."
-          >
-            <input
-              {...describe("reviewsPerDay")}
-              type="number"
-              min="0"
-              defaultValue={values.reviewsPerDay}
-              className={inputClass}
-              required
-            />
-          </Field>
-          <Field
-            id="allDecksNewCardsPerDay"
-            label="New cards per day, all decks"
-            errors={errors.allDecksNewCardsPerDay}
-            hint="Optional cap on all decks together; empty for none."
-          >
-            <input
-              {...describe("allDecksNewCardsPerDay")}
-              type="number"
-              min="0"
-              defaultValue={values.allDecksNewCardsPerDay}
-              className={inputClass}
-            />
-          </Field>
-          <Field
-            id="allDecksReviewsPerDay"
-            label="Reviews per day, all decks"
-            errors={errors.allDecksReviewsPerDay}
-            hint="Optional cap on all decks together; empty for none."
-          >
-            <input
-              {...describe("allDecksReviewsPerDay")}
-              type="number"
-              min="0"
-              defaultValue={values.allDecksReviewsPerDay}
-              className={inputClass}
-            />
-          </Field>
-          <Field
-            id="learningSteps"
-            label="Learning steps"
-            errors={errors.learningSteps}
-            hint="Before a new card graduates, e.g. 1m 10m."
-          >
-            <input {...describe("learningSteps")} defaultValue={values.learningSteps} className={inputClass} />
-          </Field>
-          <Field
-            id="relearningSteps"
-            label="Relearning steps"
-            errors={errors.relearningSteps}
-            hint="After you forget a card, e.g. 10m."
-          >
-            <input {...describe("relearningSteps")} defaultValue={values.relearningSteps} className={inputClass} />
-          </Field>
-        </div>
-      </section>
+      <Panel title="Scheduling" spacing="space-y-4">
+        {inputField(retentionSetting)}
+        <div className="grid gap-4 sm:grid-cols-2">{schedulingSettings.map(inputField)}</div>
+      </Panel>
 
-      <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="day">
-        <h2 id="day" className="font-semibold">
-          Your day
-        </h2>
+      <Panel title="Your day" spacing="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="timeZone"
@@ -202,29 +144,11 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
             </select>
           </Field>
         </div>
-      </section>
+      </Panel>
 
-      <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="leeches">
-        <h2 id="leeches" className="font-semibold">
-          Leeches
-        </h2>
+      <Panel title="Leeches" spacing="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id="leechThreshold"
-            label="Leech after this many lapses"
-            errors={errors.leechThreshold}
-            hint="A card you keep forgetting wastes time; rewrite it or learn around it."
-          >
-            <input
-              {...describe("leechThreshold")}
-              type="number"
-              min="1"
-              max="99"
-              defaultValue={values.leechThreshold}
-              className={inputClass}
-              required
-            />
-          </Field>
+          {inputField(leechSetting)}
           <Field id="leechAction" label="Then" errors={errors.leechAction}>
             <select {...describe("leechAction")} defaultValue={values.leechAction} className={inputClass}>
               <option value="suspend">Suspend it</option>
@@ -232,19 +156,12 @@ export function SettingsForm({ action, values: saved, timeZones }: Props) {
             </select>
           </Field>
         </div>
-      </section>
+      </Panel>
 
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={isPending}
-          className={
-            "rounded-md bg-accent px-5 py-2.5 text-sm font-medium " +
-            "text-accent-fg hover:opacity-90 disabled:opacity-60"
-          }
-        >
+        <SubmitButton isPending={isPending} size="large">
           {isPending ? "Saving…" : "Save settings"}
-        </button>
+        </SubmitButton>
         <p aria-live="polite" className={`text-sm ${state && !state.ok ? "text-danger" : "text-ok"}`}>
           {state ? (state.ok ? "Saved." : state.message) : null}
         </p>

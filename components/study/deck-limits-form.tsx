@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass } from "@/components/settings/field";
+import { Field, inputClass } from "@/components/ui/field";
 import type { FormMessageState } from "@/lib/validations/messages";
 
 type Props = {
@@ -12,6 +12,11 @@ type Props = {
   action: (state: FormMessageState, formData: FormData) => Promise<FormMessageState>;
 };
 
+const limits = [
+  { name: "newCardsPerDay", id: "deckNewCardsPerDay", label: "New cards per day in this deck" },
+  { name: "reviewsPerDay", id: "deckReviewsPerDay", label: "Reviews per day in this deck" },
+] as const;
+
 /** This deck's own daily limits; an empty field uses the default from Settings. */
 export function DeckLimitsForm({ deckId, own, defaults, action }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -19,36 +24,19 @@ export function DeckLimitsForm({ deckId, own, defaults, action }: Props) {
     <form action={formAction} className="space-y-3" aria-label="Deck limits">
       <input type="hidden" name="deckId" value={deckId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          id="deckNewCardsPerDay"
-          label="New cards per day in this deck"
-          hint={`Empty: your default, ${defaults.newCardsPerDay}.`}
-        >
-          <input
-            id="deckNewCardsPerDay"
-            name="newCardsPerDay"
-            type="number"
-            min="0"
-            defaultValue={own.newCardsPerDay ?? ""}
-            className={inputClass}
-            aria-describedby="deckNewCardsPerDay-hint deck-limits-status"
-          />
-        </Field>
-        <Field
-          id="deckReviewsPerDay"
-          label="Reviews per day in this deck"
-          hint={`Empty: your default, ${defaults.reviewsPerDay}.`}
-        >
-          <input
-            id="deckReviewsPerDay"
-            name="reviewsPerDay"
-            type="number"
-            min="0"
-            defaultValue={own.reviewsPerDay ?? ""}
-            className={inputClass}
-            aria-describedby="deckReviewsPerDay-hint deck-limits-status"
-          />
-        </Field>
+        {limits.map(({ name, id, label }) => (
+          <Field key={name} id={id} label={label} hint={`Empty: your default, ${defaults[name]}.`}>
+            <input
+              id={id}
+              name={name}
+              type="number"
+              min="0"
+              defaultValue={own[name] ?? ""}
+              className={inputClass}
+              aria-describedby={`${id}-hint deck-limits-status`}
+            />
+          </Field>
+        ))}
       </div>
       <button
         type="submit"

@@ -2,6 +2,7 @@
 
 import { Lightbulb } from "lucide-react";
 import type { PresentedQuestion } from "@/lib/study/questions";
+import { ChoiceOption } from "./choice-option";
 
 type Predict = Extract<PresentedQuestion, { kind: "predict" }>;
 
@@ -31,45 +32,19 @@ export function PredictQuestion({ question, choice, onChoose, isHintShown, onSho
       </div>
       <fieldset className="space-y-2" disabled={isChecked}>
         <legend className="mb-2 text-sm text-muted">Commit to a prediction.</legend>
-        {question.choices.map((option, index) => {
-          const isSelected = choice === option.id;
-          const isRight = expected === option.id;
-          const tone = !isChecked
-            ? isSelected
-              ? "border-accent bg-accent-soft"
-              : "border-line hover:border-accent"
-            : isRight
-              ? "border-ok bg-ok/10"
-              : isSelected
-                ? "border-danger bg-danger/10"
-                : "border-line";
-          return (
-            <label key={option.id} className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${tone}`}>
-              <input
-                type="radio"
-                name="prediction"
-                className="mt-1 accent-[var(--accent)]"
-                checked={isSelected}
-                onChange={() => onChoose(option.id)}
-              />
-              <span className="min-w-0 flex-1">
-                <span className="prose-card" dangerouslySetInnerHTML={{ __html: option.html }} />
-                {isChecked && (isRight || isSelected) ? (
-                  <span className={`ml-2 text-xs font-semibold ${isRight ? "text-ok" : "text-danger"}`}>
-                    {isRight ? "✓ what happened" : "✗ not what happened"}
-                  </span>
-                ) : null}
-              </span>
-              <kbd
-                className={
-                  "hidden rounded border border-line px-1 font-mono " + "text-[10px] leading-4 text-muted sm:inline"
-                }
-              >
-                {index + 1}
-              </kbd>
-            </label>
-          );
-        })}
+        {question.choices.map((option, index) => (
+          <ChoiceOption
+            key={option.id}
+            html={option.html}
+            index={index}
+            type="radio"
+            name="prediction"
+            isSelected={choice === option.id}
+            onSelect={() => onChoose(option.id)}
+            isRight={isChecked ? expected === option.id : null}
+            marks={{ right: "✓ what happened", wrong: "✗ not what happened" }}
+          />
+        ))}
       </fieldset>
       {isHintShown ? (
         <p className="flex gap-2 rounded-lg border border-learning/40 bg-learning/10 p-3 text-sm" role="note">

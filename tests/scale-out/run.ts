@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findActionId, postAction } from "@/bench/support/server-action";
+import { findActionId, goodGradeForm, postAction } from "@/bench/support/server-action";
 import { percentile } from "@/bench/support/stats";
 import { createPrismaClient } from "@/lib/database/client";
 import { authSecret } from "@/lib/env-defaults";
@@ -66,13 +66,7 @@ try {
 
   const latencies: number[] = [];
   async function gradeUntilRecorded(cookie: string, card: Card): Promise<Pick<Outcome, "recorded" | "attempts">> {
-    const form = {
-      cardId: card.cardId,
-      deckId: card.deckId,
-      rating: "3",
-      version: "0",
-      shownAt: String(Date.now() - 5_000),
-    };
+    const form = goodGradeForm(card);
     let last = "";
     for (let attempts = 1; attempts <= maxAttempts; attempts++) {
       const started = performance.now();

@@ -5,6 +5,7 @@ import { ActionResult } from "@/components/ui/action-result";
 import type { OptimizerStatus } from "@/lib/data/fsrs-weights";
 import type { FormMessageState } from "@/lib/validations/messages";
 import type { WeightsState } from "../_lib/fsrs-states";
+import { ServerWorkButton } from "./server-work-button";
 import { WeightsComparisonTable } from "./weights-comparison";
 
 type Props = {
@@ -13,10 +14,6 @@ type Props = {
   evaluate: () => Promise<WeightsState>;
   reschedule: () => Promise<FormMessageState>;
 };
-
-const buttonClass =
-  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 " +
-  "disabled:cursor-not-allowed disabled:opacity-60";
 
 function WeightsResult({ state }: { state: WeightsState }) {
   if (!state) return null;
@@ -31,6 +28,8 @@ export function FsrsParametersPanel({ status, optimize, evaluate, reschedule }: 
   const [rescheduled, rescheduleAction, isRescheduling] = useActionState(reschedule, null);
   const hasEnoughReviews = status.reviewCount >= status.reviewsNeeded;
   const isBusy = isOptimizing || isEvaluating || isRescheduling;
+  // Optimize and Evaluate fit to the learner's own reviews, so they wait until there are enough.
+  const needsReviews = { isDisabled: !hasEnoughReviews || isBusy, describedBy: "fsrs-review-count" };
   const isPersonal = optimized?.ok ? optimized.comparison.isPersonalBetter : status.hasPersonalWeights;
   return (
     <section className="space-y-4 rounded-xl border border-line bg-surface p-5" aria-labelledby="fsrs-parameters">
@@ -46,31 +45,15 @@ export function FsrsParametersPanel({ status, optimize, evaluate, reschedule }: 
         {isPersonal ? "Scheduling with your personal parameters." : "Scheduling with the default parameters."}
       </p>
       <div className="flex flex-wrap gap-3">
-        <form action={optimizeAction}>
-          <button
-            type="submit"
-            className={buttonClass}
-            disabled={!hasEnoughReviews || isBusy}
-            aria-describedby="fsrs-review-count"
-          >
-            {isOptimizing ? "Optimizing…" : "Optimize"}
-          </button>
-        </form>
-        <form action={evaluateAction}>
-          <button
-            type="submit"
-            className={buttonClass}
-            disabled={!hasEnoughReviews || isBusy}
-            aria-describedby="fsrs-review-count"
-          >
-            {isEvaluating ? "Evaluating…" : "Evaluate"}
-          </button>
-        </form>
-        <form action={rescheduleAction}>
-          <button type="submit" className={buttonClass} disabled={isBusy}>
-            {isRescheduling ? "Rescheduling…" : "Reschedule cards"}
-          </button>
-        </form>
+        <ServerWorkButton action={optimizeAction} {...needsReviews}>
+          {isOptimizing ? "Optimizing…" : "Optimize"}
+        </ServerWorkButton>
+        <ServerWorkButton action={evaluateAction} {...needsReviews}>
+          {isEvaluating ? "Evaluating…" : "Evaluate"}
+        </ServerWorkButton>
+        <ServerWorkButton action={rescheduleAction} isDisabled={isBusy}>
+          {isRescheduling ? "Rescheduling…" : "Reschedule cards"}
+        </ServerWorkButton>
       </div>
       <div aria-live="polite" className="space-y-4">
         {isBusy ? <p className="text-sm text-muted">Working on the server; this page stays usable.</p> : null}

@@ -4,10 +4,7 @@ import { useActionState } from "react";
 import { ActionResult } from "@/components/ui/action-result";
 import type { RetentionPlan } from "@/lib/data/retention-plan";
 import type { PlanState } from "../_lib/fsrs-states";
-
-const buttonClass =
-  "rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-line/40 " +
-  "disabled:cursor-not-allowed disabled:opacity-60";
+import { ServerWorkButton } from "./server-work-button";
 
 function summary(plan: RetentionPlan): string {
   const at = (retention: number) => plan.workloads.find((w) => w.desiredRetention === retention);
@@ -67,11 +64,9 @@ export function RetentionPlanner({ plan }: { plan: () => Promise<PlanState> }) {
         A higher desired retention means remembering more at the cost of more reviews. Compare the daily workload of
         each, for your own cards, until your interview date (or for 30 days).
       </p>
-      <form action={planAction}>
-        <button type="submit" className={buttonClass} disabled={isPlanning}>
-          {isPlanning ? "Simulating…" : "Compare retentions"}
-        </button>
-      </form>
+      <ServerWorkButton action={planAction} isDisabled={isPlanning}>
+        {isPlanning ? "Simulating…" : "Compare retentions"}
+      </ServerWorkButton>
       <div aria-live="polite">
         {state?.ok ? <PlanTable plan={state.plan} /> : <ActionResult state={state ?? undefined} />}
       </div>

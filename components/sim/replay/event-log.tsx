@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo } from "react";
+import { useToggleSet } from "@/components/ui/use-toggle-set";
 import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/component-groups";
 import type { TraceEvent } from "@/lib/sim";
 import { formatClock } from "./timeline";
@@ -19,7 +20,7 @@ const windowSize = 40;
 
 /** What happened up to the playhead, in plain English, newest last; filter by component. */
 export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Props) {
-  const [hidden, setHidden] = useState<ReadonlySet<ComponentGroup>>(new Set());
+  const { members: hidden, toggle } = useToggleSet<ComponentGroup>();
   const shown: TraceEvent[] = [];
   for (let i = seq; i >= 0 && shown.length < windowSize; i--) {
     const event = events[i]!;
@@ -27,14 +28,6 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
   }
   shown.reverse();
   const latest = shown.at(-1)?.seq;
-
-  const toggle = (group: ComponentGroup) =>
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(group)) next.delete(group);
-      else next.add(group);
-      return next;
-    });
 
   return (
     <div className="flex min-h-0 flex-col gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useToggleSet } from "@/components/ui/use-toggle-set";
 import { kubectlFault, linkFault, partitionFault } from "@/lib/replay/fault-choices";
 import type { Topology } from "@/lib/sim";
 import { clusterHosts } from "@/lib/sim";
@@ -24,16 +25,38 @@ function submitted(apply: () => void) {
   };
 }
 
+type NumberInputProps = {
+  label: string;
+  max: number;
+  step?: number;
+  value: number;
+  onChange: (value: number) => void;
+  /** Beside the button rather than in a column of settings with their inputs aligned right. */
+  isInline?: boolean;
+};
+
+/** A required whole number from 0 to max, labelled on its left. */
+function NumberInput({ label, max, step, value, onChange, isInline = false }: NumberInputProps) {
+  return (
+    <label className={`flex items-center gap-2 text-sm ${isInline ? "" : "justify-between"}`}>
+      {label}
+      <input
+        type="number"
+        min={0}
+        max={max}
+        step={step}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.valueAsNumber)}
+        className={inputClass}
+      />
+    </label>
+  );
+}
+
 /** Which machines to cut off together from the rest (the one clicked is ticked). */
 export function PartitionSetForm({ subject, atMs, topology, onApply }: FormProps) {
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set([subject]));
-  const toggle = (id: string) =>
-    setChosen((old) => {
-      const next = new Set(old);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const { members: chosen, toggle } = useToggleSet([subject]);
   const hosts = clusterHosts(topology);
   const isValid = chosen.size > 0 && chosen.size < hosts.length;
   return (
@@ -77,31 +100,8 @@ export function LinkForm({ subject, atMs, topology, onApply }: FormProps) {
           ))}
         </select>
       </label>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        Extra delay (ms)
-        <input
-          type="number"
-          min={0}
-          max={10_000}
-          step={10}
-          required
-          value={delayMs}
-          onChange={(event) => setDelayMs(event.target.valueAsNumber)}
-          className={inputClass}
-        />
-      </label>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        Messages lost (%)
-        <input
-          type="number"
-          min={0}
-          max={100}
-          required
-          value={lossPercent}
-          onChange={(event) => setLossPercent(event.target.valueAsNumber)}
-          className={inputClass}
-        />
-      </label>
+      <NumberInput label="Extra delay (ms)" max={10_000} step={10} value={delayMs} onChange={setDelayMs} />
+      <NumberInput label="Messages lost (%)" max={100} value={lossPercent} onChange={setLossPercent} />
       <button type="submit" className={submitClass}>
         Degrade the link
       </button>
@@ -117,18 +117,7 @@ export function ScaleForm({ subject, atMs, onApply }: FormProps) {
       className="flex flex-wrap items-end gap-2"
       onSubmit={submitted(() => onApply(kubectlFault(atMs, { command: "scale", deployment: subject, replicas })))}
     >
-      <label className="flex items-center gap-2 text-sm">
-        Replicas
-        <input
-          type="number"
-          min={0}
-          max={50}
-          required
-          value={replicas}
-          onChange={(event) => setReplicas(event.target.valueAsNumber)}
-          className={inputClass}
-        />
-      </label>
+      <NumberInput label="Replicas" max={50} value={replicas} onChange={setReplicas} isInline />
       <button type="submit" className={submitClass}>
         Scale {subject}
       </button>

@@ -81,6 +81,11 @@ type HostBoxProps = {
   starting: ReadonlySet<string>;
 };
 
+/** An SVG rect's position and size from a layout box. */
+function rectOf(box: Box) {
+  return { x: box.x, y: box.y, width: box.w, height: box.h };
+}
+
 export function HostBox({ host, layout, view, partitionGroup, starting }: HostBoxProps) {
   const isUp = view.hosts[host.id]?.up ?? true;
   const procs = Object.entries(view.procs).filter(([, proc]) => proc.host === host.id && proc.kind !== "containerd");
@@ -89,10 +94,7 @@ export function HostBox({ host, layout, view, partitionGroup, starting }: HostBo
   return (
     <g opacity={isUp ? 1 : 0.55}>
       <rect
-        x={host.x}
-        y={host.y}
-        width={host.w}
-        height={host.h}
+        {...rectOf(host)}
         rx={10}
         fill="var(--surface)"
         stroke={stroke}
@@ -133,10 +135,7 @@ export function HostBox({ host, layout, view, partitionGroup, starting }: HostBo
               return (
                 <g key={id}>
                   <rect
-                    x={row.x}
-                    y={row.y}
-                    width={row.w}
-                    height={row.h}
+                    {...rectOf(row)}
                     rx={5}
                     fill={
                       tone === "down" ? "color-mix(in srgb, var(--danger) 12%, var(--surface))" : "var(--surface-2)"

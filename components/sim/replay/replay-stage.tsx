@@ -132,19 +132,7 @@ export function ReplayStage({ ref, ...props }: Props) {
       {props.focus}
       <div className="space-y-2 rounded-xl border border-line bg-surface p-2 sm:p-3">
         <Timeline t={t} scale={props.scale} markers={props.markers} windows={props.windows} onSeek={playback.seek} />
-        <TransportControls
-          t={t}
-          duration={trace.durationMs}
-          isPlaying={playback.isPlaying}
-          onToggle={playback.togglePlaying}
-          onStep={playback.stepEvent}
-          speed={playback.speed}
-          onSpeed={playback.setSpeed}
-          skipsQuiet={playback.skipsQuiet}
-          onSkipsQuiet={playback.setSkipsQuiet}
-          slowsBursts={playback.slowsBursts}
-          onSlowsBursts={playback.setSlowsBursts}
-        />
+        <TransportControls playback={playback} />
       </div>
     </div>
   );

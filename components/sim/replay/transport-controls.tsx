@@ -1,75 +1,76 @@
 "use client";
 
 import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
-import { speeds } from "./use-playback";
+import type { ReactNode } from "react";
+import { speeds, type usePlayback } from "./use-playback";
 import { formatClock } from "./timeline";
 
-type Props = {
-  t: number;
-  duration: number;
-  isPlaying: boolean;
-  onToggle: () => void;
-  onStep: (direction: 1 | -1) => void;
-  speed: (typeof speeds)[number];
-  onSpeed: (speed: (typeof speeds)[number]) => void;
-  skipsQuiet: boolean;
-  onSkipsQuiet: (skips: boolean) => void;
-  slowsBursts: boolean;
-  onSlowsBursts: (slows: boolean) => void;
+type Playback = ReturnType<typeof usePlayback>;
+type Props = { playback: Playback };
+
+type ButtonProps = {
+  label: string;
+  /** The key, as aria-keyshortcuts names it, and as the tooltip shows it. */
+  shortcut: string;
+  keyName: string;
+  onClick: () => void;
+  isPrimary?: boolean;
+  children: ReactNode;
 };
 
-const buttonClass = "grid size-10 place-items-center rounded-md border border-line bg-surface hover:border-accent";
+function TransportButton({ label, shortcut, keyName, onClick, isPrimary = false, children }: ButtonProps) {
+  return (
+    <button
+      type="button"
+      className={
+        "grid size-10 place-items-center rounded-md " +
+        (isPrimary ? "bg-accent text-accent-fg hover:opacity-90" : "border border-line bg-surface hover:border-accent")
+      }
+      onClick={onClick}
+      aria-label={label}
+      aria-keyshortcuts={shortcut}
+      title={`${label} (${keyName})`}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** Play/pause, previous/next event, speed and the virtual clock. */
-export function TransportControls(props: Props) {
+export function TransportControls({ playback }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => props.onStep(-1)}
-        aria-label="Previous event"
-        aria-keyshortcuts="ArrowLeft"
-        title="Previous event (←)"
-      >
+      <TransportButton label="Previous event" shortcut="ArrowLeft" keyName="←" onClick={() => playback.stepEvent(-1)}>
         <SkipBack className="size-4" aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="grid size-10 place-items-center rounded-md bg-accent text-accent-fg hover:opacity-90"
-        onClick={props.onToggle}
-        aria-label={props.isPlaying ? "Pause" : "Play"}
-        aria-keyshortcuts="Space"
-        title={props.isPlaying ? "Pause (Space)" : "Play (Space)"}
+      </TransportButton>
+      <TransportButton
+        label={playback.isPlaying ? "Pause" : "Play"}
+        shortcut="Space"
+        keyName="Space"
+        onClick={playback.togglePlaying}
+        isPrimary
       >
-        {props.isPlaying ? (
+        {playback.isPlaying ? (
           <Pause className="size-4" aria-hidden="true" />
         ) : (
           <Play className="size-4" aria-hidden="true" />
         )}
-      </button>
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => props.onStep(1)}
-        aria-label="Next event"
-        aria-keyshortcuts="ArrowRight"
-        title="Next event (→)"
-      >
+      </TransportButton>
+      <TransportButton label="Next event" shortcut="ArrowRight" keyName="→" onClick={() => playback.stepEvent(1)}>
         <SkipForward className="size-4" aria-hidden="true" />
-      </button>
+      </TransportButton>
       <output
         className="min-w-[6.5rem] rounded-md bg-surface-2 px-2 py-2 text-center font-mono text-sm tabular-nums"
         aria-label="Virtual time"
       >
-        {formatClock(props.t)}
+        {formatClock(playback.t)}
       </output>
-      <span className="hidden text-xs text-muted sm:inline">of {formatClock(props.duration)}</span>
+      <span className="hidden text-xs text-muted sm:inline">of {formatClock(playback.duration)}</span>
       <label className="ml-auto flex items-center gap-1.5 text-sm">
         <span className="text-muted">Speed</span>
         <select
-          value={props.speed}
-          onChange={(event) => props.onSpeed(Number(event.target.value) as Props["speed"])}
+          value={playback.speed}
+          onChange={(event) => playback.setSpeed(Number(event.target.value) as Playback["speed"])}
           className="rounded-md border border-line bg-surface px-2 py-1.5"
         >
           {speeds.map((speed) => (
@@ -79,30 +80,34 @@ export function TransportControls(props: Props) {
           ))}
         </select>
       </label>
-      <label
-        className="flex items-center gap-1.5 text-sm text-muted"
+      <PlaybackOption
+        label="Skip quiet"
         title="Jump over stretches where nothing happens for more than 3 s"
-      >
-        <input
-          type="checkbox"
-          checked={props.skipsQuiet}
-          onChange={(event) => props.onSkipsQuiet(event.target.checked)}
-          className="accent-[var(--accent)]"
-        />
-        Skip quiet
-      </label>
-      <label
-        className="flex items-center gap-1.5 text-sm text-muted"
+        isOn={playback.skipsQuiet}
+        onChange={playback.setSkipsQuiet}
+      />
+      <PlaybackOption
+        label="Slow bursts"
         title="Play bursts of milliseconds, such as an etcd election, slowly enough to watch"
-      >
-        <input
-          type="checkbox"
-          checked={props.slowsBursts}
-          onChange={(event) => props.onSlowsBursts(event.target.checked)}
-          className="accent-[var(--accent)]"
-        />
-        Slow bursts
-      </label>
+        isOn={playback.slowsBursts}
+        onChange={playback.setSlowsBursts}
+      />
     </div>
+  );
+}
+
+type OptionProps = { label: string; title: string; isOn: boolean; onChange: (isOn: boolean) => void };
+
+function PlaybackOption({ label, title, isOn, onChange }: OptionProps) {
+  return (
+    <label className="flex items-center gap-1.5 text-sm text-muted" title={title}>
+      <input
+        type="checkbox"
+        checked={isOn}
+        onChange={(event) => onChange(event.target.checked)}
+        className="accent-[var(--accent)]"
+      />
+      {label}
+    </label>
   );
 }

@@ -2,7 +2,7 @@
 
 import Form from "next/form";
 import { useState } from "react";
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 import { ParamField } from "@/components/sim/what-if/param-field";
 import { isParamApplicable, readParamValue, type ParamValue, type ScenarioInfo } from "@/lib/sim";
 

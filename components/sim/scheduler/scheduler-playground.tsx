@@ -27,6 +27,30 @@ type Props = {
   action: (state: ScheduleState, formData: FormData) => Promise<ScheduleState>;
 };
 
+type YamlField = Exclude<ScheduleField, "seed">;
+
+/** Each YAML editor's label, hint and height (rows), in the order the form shows them. */
+const yamlEditors: Record<YamlField, { label: string; hint: string; rows: number }> = {
+  nodes: {
+    label: "Nodes",
+    hint: "A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them.",
+    rows: 16,
+  },
+  pod: { label: "Pod", hint: "Exactly one Pod: the one to schedule.", rows: 11 },
+  pods: {
+    label: "Existing pods (optional)",
+    hint:
+      "Pods already bound with spec.nodeName (their requests count as " +
+      "used), plus Services and ReplicaSets that spreading reads.",
+    rows: 9,
+  },
+  config: {
+    label: "KubeSchedulerConfiguration",
+    hint: "kubescheduler.config.k8s.io/v1: profiles, plugins, weights and pluginConfig args.",
+    rows: 12,
+  },
+};
+
 const fieldOrder: ScheduleField[] = ["nodes", "pod", "pods", "config", "seed"];
 
 function focusFirstInvalid(errors: ScheduleErrors) {
@@ -55,6 +79,15 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
   const errors: ScheduleErrors = clientErrors ?? (shown?.kind === "invalid" ? shown.errors : {});
   const setField = (field: ScheduleField) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
+  const yamlEditor = (field: YamlField) => (
+    <YamlEditor
+      name={field}
+      {...yamlEditors[field]}
+      value={values[field]}
+      onChange={setField(field)}
+      errors={errors[field]}
+    />
+  );
 
   useEffect(() => {
     if (state?.kind === "invalid") focusFirstInvalid(state.errors);
@@ -113,37 +146,10 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
         aria-label="Scheduling inputs"
       >
         <div className="grid gap-5 p-4 sm:p-5 lg:grid-cols-2">
-          <YamlEditor
-            name="nodes"
-            label="Nodes"
-            hint="A NodeList, a List, or Node documents, as kubectl get nodes -o yaml prints them."
-            value={values.nodes}
-            onChange={setField("nodes")}
-            errors={errors.nodes}
-            rows={16}
-          />
+          {yamlEditor("nodes")}
           <div className="flex min-w-0 flex-col gap-5">
-            <YamlEditor
-              name="pod"
-              label="Pod"
-              hint="Exactly one Pod: the one to schedule."
-              value={values.pod}
-              onChange={setField("pod")}
-              errors={errors.pod}
-              rows={11}
-            />
-            <YamlEditor
-              name="pods"
-              label="Existing pods (optional)"
-              hint={
-                "Pods already bound with spec.nodeName (their requests count as " +
-                "used), plus Services and ReplicaSets that spreading reads."
-              }
-              value={values.pods}
-              onChange={setField("pods")}
-              errors={errors.pods}
-              rows={9}
-            />
+            {yamlEditor("pod")}
+            {yamlEditor("pods")}
           </div>
         </div>
         <details
@@ -157,17 +163,7 @@ export function SchedulerPlayground({ presets, initialPresetId, notice, action }
               (optional KubeSchedulerConfiguration; empty means the default profile)
             </span>
           </summary>
-          <div className="px-4 pb-5 sm:px-5">
-            <YamlEditor
-              name="config"
-              label="KubeSchedulerConfiguration"
-              hint="kubescheduler.config.k8s.io/v1: profiles, plugins, weights and pluginConfig args."
-              value={values.config}
-              onChange={setField("config")}
-              errors={errors.config}
-              rows={12}
-            />
-          </div>
+          <div className="px-4 pb-5 sm:px-5">{yamlEditor("config")}</div>
         </details>
         <ScheduleBar
           seed={values.seed}

@@ -1,4 +1,4 @@
-import { inputClass } from "@/components/settings/field";
+import { inputClass } from "@/components/ui/field";
 import { InlineMarkdown } from "@/components/ui/inline-markdown";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 import type { BooleanParamDef, EnumParamDef, IntegerParamDef, ParamDef, ParamValue } from "@/lib/sim";
