@@ -3,52 +3,64 @@
 // Target: < 3 s wall and < 1 GB on this machine. The upstream comparison printed below is
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
 import { parseQuantity } from "@/lib/sim/k8s/quantity";
-import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
+import type { Node, Pod } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
 
 const NODES = 5_000;
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 const ZONES = 3;
 
+const META = { uid: "", resourceVersion: "", creationTimestamp: 0, deletionTimestamp: null };
+
 function makeNode(i: number): Node {
   const name = `node-${String(i).padStart(4, "0")}`;
   return {
-    name,
-    labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": `zone-${i % ZONES}` },
-    taints: i % 50 === 0 ? [{ key: "dedicated", value: "infra", effect: "NoSchedule" }] : [],
-    unschedulable: false,
-    allocatable: { cpu: "8", memory: "32Gi", pods: "110" },
-    images: [{ names: ["registry.k8s.io/pause:3.10", "nginx:1.27"], sizeBytes: 70_000_000 }],
+    kind: "Node",
+    apiVersion: "v1",
+    metadata: {
+      name,
+      namespace: null,
+      labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": `zone-${i % ZONES}` },
+      ownerReferences: [],
+      ...META,
+    },
+    spec: {
+      taints: i % 50 === 0 ? [{ key: "dedicated", value: "infra", effect: "NoSchedule", timeAdded: null }] : [],
+      unschedulable: false,
+    },
+    status: {
+      conditions: [],
+      allocatable: { cpuMilli: 8000, memoryMi: 32 * 1024, pods: 110 },
+      lastHeartbeatTime: 0,
+      images: [{ names: ["registry.k8s.io/pause:3.10", "nginx:1.27"], sizeBytes: 70_000_000 }],
+    },
   };
 }
 
 function makePod(i: number): Pod {
   return {
-    name: `web-5d8f9c7b6-${i}`,
-    namespace: "bench",
-    labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
-    ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", controller: true }],
-    terminating: false,
-    terminal: false,
-    nodeName: null,
-    schedulerName: "default-scheduler",
-    priority: 0,
-    preemptionPolicy: "PreemptLowerPriority",
-    containers: [
-      {
-        name: "nginx",
-        image: "nginx:1.27",
-        requests: { cpu: "100m", memory: "128Mi" },
-        restartPolicy: null,
-        hostPorts: [],
-      },
-    ],
-    initContainers: [],
-    overhead: {},
-    nodeSelector: null,
-    affinity: null,
-    tolerations: [],
-    topologySpreadConstraints: [],
+    kind: "Pod",
+    apiVersion: "v1",
+    metadata: {
+      name: `web-5d8f9c7b6-${i}`,
+      namespace: "bench",
+      labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
+      ownerReferences: [
+        { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", uid: "", controller: true },
+      ],
+      ...META,
+    },
+    spec: {
+      nodeName: null,
+      containers: [{ name: "nginx", image: "nginx:1.27", requests: { cpuMilli: 100, memoryMi: 128 } }],
+      tolerations: [],
+      serviceAccountName: "default",
+      schedulerName: "default-scheduler",
+      restartPolicy: "Always",
+      terminationGracePeriodSeconds: 30,
+    },
+    status: { phase: "Pending", conditions: [], podIP: null },
   };
 }
 

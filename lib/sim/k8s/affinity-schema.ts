@@ -4,7 +4,7 @@
 // (pkg/registry/core/pod/strategy.go, applyMatchLabelKeysAndMismatchLabelKeys).
 import { z } from "zod";
 import type { LabelSet } from "@/lib/sim/k8s/labels";
-import type { Affinity, PodAffinity, PodAffinityTerm } from "@/lib/sim/k8s/types";
+import type { Affinity, PodAffinity, PodAffinityTerm } from "@/lib/sim/objects/scheduling";
 import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
 
 const nodeSelectorRequirement = z

@@ -3,10 +3,17 @@ import { z } from "zod";
 import { toAffinity } from "@/lib/sim/k8s/affinity-schema";
 import { toContainer } from "@/lib/sim/k8s/container-schema";
 import { podSpecSchema } from "@/lib/sim/k8s/pod-spec-schema";
-import { objectMeta } from "@/lib/sim/k8s/schema-primitives";
-import type { Pod } from "@/lib/sim/k8s/types";
+import { objectMeta, toObjectMeta, toResourceList } from "@/lib/sim/k8s/schema-primitives";
+import type { Pod } from "@/lib/sim/objects/core";
 
 const podStatus = z.record(z.string(), z.unknown());
+
+const PHASES = ["Pending", "Running", "Succeeded", "Failed", "Unknown"] as const;
+
+/** status.phase as the manifest has it; anything else (or none) is a pod not yet running. Pure. */
+function phaseOf(status: Record<string, unknown> | undefined): Pod["status"]["phase"] {
+  return PHASES.find((phase) => phase === status?.phase) ?? "Pending";
+}
 
 export const podSchema = z
   .strictObject({
@@ -17,30 +24,30 @@ export const podSchema = z
     status: podStatus.optional(),
   })
   .transform((raw): Pod => {
-    const labels = raw.metadata.labels ?? {};
-    const hostNetwork = raw.spec.hostNetwork ?? false;
+    const spec = raw.spec;
+    const hostNetwork = spec.hostNetwork ?? false;
+    const affinity = toAffinity(spec.affinity, raw.metadata.labels ?? {});
     return {
-      name: raw.metadata.name,
-      namespace: raw.metadata.namespace ?? "default",
-      labels,
-      ownerReferences: (raw.metadata.ownerReferences ?? []).map((o) => ({
-        apiVersion: o.apiVersion,
-        kind: o.kind,
-        name: o.name,
-        controller: o.controller ?? false,
-      })),
-      terminating: typeof raw.metadata.deletionTimestamp === "string",
-      terminal: raw.status?.phase === "Succeeded" || raw.status?.phase === "Failed",
-      nodeName: raw.spec.nodeName || null,
-      schedulerName: raw.spec.schedulerName ?? "default-scheduler",
-      priority: raw.spec.priority ?? 0,
-      preemptionPolicy: raw.spec.preemptionPolicy ?? "PreemptLowerPriority",
-      containers: raw.spec.containers.map((c) => toContainer(c, hostNetwork)),
-      initContainers: (raw.spec.initContainers ?? []).map((c) => toContainer(c, hostNetwork)),
-      overhead: raw.spec.overhead ?? {},
-      nodeSelector: raw.spec.nodeSelector ?? null,
-      affinity: toAffinity(raw.spec.affinity, labels),
-      tolerations: raw.spec.tolerations ?? [],
-      topologySpreadConstraints: raw.spec.topologySpreadConstraints ?? [],
+      kind: "Pod",
+      apiVersion: "v1",
+      metadata: toObjectMeta(raw.metadata, raw.metadata.namespace ?? "default"),
+      spec: {
+        nodeName: spec.nodeName || null,
+        containers: spec.containers.map((c) => toContainer(c, hostNetwork)),
+        ...(spec.initContainers && { initContainers: spec.initContainers.map((c) => toContainer(c, hostNetwork)) }),
+        ...(spec.overhead && { overhead: toResourceList(spec.overhead) }),
+        ...(spec.priority !== undefined && { priority: spec.priority }),
+        ...(spec.preemptionPolicy && { preemptionPolicy: spec.preemptionPolicy }),
+        tolerations: spec.tolerations ?? [],
+        // SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go).
+        serviceAccountName: spec.serviceAccountName ?? "default",
+        schedulerName: spec.schedulerName ?? "default-scheduler",
+        restartPolicy: spec.restartPolicy ?? "Always",
+        terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
+        ...(spec.nodeSelector && { nodeSelector: spec.nodeSelector }),
+        ...(affinity && { affinity }),
+        ...(spec.topologySpreadConstraints && { topologySpreadConstraints: spec.topologySpreadConstraints }),
+      },
+      status: { phase: phaseOf(raw.status), conditions: [], podIP: null },
     };
   });

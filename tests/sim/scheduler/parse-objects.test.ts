@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInputError } from "@/lib/sim/k8s/input-error";
 import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/k8s/parse-objects";
+import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
 
 const pod = (spec: string, meta = "  name: p\n") => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 
@@ -12,9 +13,9 @@ describe("parsing Kubernetes objects", () => {
         "spec: {taints: [{key: k, effect: NoSchedule}]}\n  status: {capacity: {cpu: '4', memory: 8Gi}}\n",
     );
     expect(result.ok && result.value[0]).toMatchObject({
-      name: "a",
-      allocatable: { cpu: "4", memory: "8Gi" },
-      taints: [{ key: "k", value: "", effect: "NoSchedule" }],
+      metadata: { name: "a" },
+      spec: { taints: [{ key: "k", effect: "NoSchedule", timeAdded: null }] },
+      status: { allocatable: { cpuMilli: 4000, memoryMi: 8192, pods: 0, quantities: { cpu: "4", memory: "8Gi" } } },
     });
   });
 
@@ -29,7 +30,7 @@ describe("parsing Kubernetes objects", () => {
     const multi =
       "apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n";
     expect(parseNodes("n.yaml", multi).ok && parseNodes("n.yaml", multi)).toMatchObject({
-      value: [{ name: "a" }, { name: "b" }],
+      value: [{ metadata: { name: "a" } }, { metadata: { name: "b" } }],
     });
   });
 
@@ -41,10 +42,12 @@ describe("parsing Kubernetes objects", () => {
           "requests: {cpu: 250m}}\n    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n",
       ),
     );
-    expect(result.ok && result.value.containers[0]).toMatchObject({
-      requests: { cpu: "250m", memory: "1Gi" },
-      hostPorts: [{ hostIP: "", protocol: "TCP", hostPort: 8080 }],
+    expect(result.ok && result.value.spec.containers[0]?.requests).toEqual({
+      cpuMilli: 250,
+      memoryMi: 1024,
+      quantities: { cpu: "250m", memory: "1Gi" },
     });
+    expect(result.ok && newPodInfo(result.value).hostPorts).toEqual([{ hostIP: "", protocol: "TCP", hostPort: 8080 }]);
   });
 
   it("merges matchLabelKeys into the affinity selector as the API server does", () => {
@@ -53,9 +56,9 @@ describe("parsing Kubernetes objects", () => {
       "requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: " +
       "web}}\n        topologyKey: kubernetes.io/hostname\n        matchLabelKeys: [pod-template-hash]\n";
     const result = parsePod("pod.yaml", pod(spec, "  name: p\n  labels: {app: web, pod-template-hash: abc}\n"));
-    expect(result.ok && result.value.affinity?.podAntiAffinity?.required[0]?.labelSelector?.matchExpressions).toEqual([
-      { key: "pod-template-hash", operator: "In", values: ["abc"] },
-    ]);
+    expect(
+      result.ok && result.value.spec.affinity?.podAntiAffinity?.required[0]?.labelSelector?.matchExpressions,
+    ).toEqual([{ key: "pod-template-hash", operator: "In", values: ["abc"] }]);
   });
 
   it.each([
