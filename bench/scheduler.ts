@@ -2,7 +2,7 @@
 // updating the snapshot (assumePod), as one kube-scheduler instance would schedule a ReplicaSet.
 // Target: < 3 s wall and < 1 GB on this machine. The upstream comparison printed below is
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
-import { parseQuantity } from "@/lib/sim/k8s/quantity";
+import { parseQuantity } from "@/lib/sim/objects/quantity";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import type { Workload } from "@/lib/sim/scheduler/workload";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";

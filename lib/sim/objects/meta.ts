@@ -1,6 +1,6 @@
 // What every stored object shares (apimachinery's meta/v1: ObjectMeta, owner references, conditions) and
 // IntOrString. The engine's objects are reduced to the fields its controllers read; timestamps are virtual
-// milliseconds. (lib/sim/k8s holds the full, user-facing schemas that parse real YAML into these
+// milliseconds. (lib/sim/manifests holds the full, user-facing schemas that parse real YAML into these
 // already-defaulted shapes.)
 import type { Ms } from "../core/units";
 

@@ -1,6 +1,6 @@
 // The PodSpec fields that constrain where a pod may run and where it would rather run: node and pod
 // (anti-)affinity and topology spread constraints, as the API server stores them after defaulting.
-import type { LabelSelector, LabelSelectorRequirement } from "@/lib/sim/k8s/labels";
+import type { LabelSelector, LabelSelectorRequirement } from "@/lib/sim/objects/labels";
 
 export type NodeSelectorRequirement = { key: string; operator: LabelSelectorRequirement["operator"]; values: string[] };
 

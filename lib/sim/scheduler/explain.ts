@@ -1,6 +1,6 @@
 // "Why did my pod land there?": runs one scheduling cycle on parsed inputs and shapes the stable JSON
 // documented in docs/schedule-cli.md (kube-scheduler-simulator's per-plugin table, sim-anchors §1).
-import type { Result } from "@/lib/sim/k8s/input-error";
+import type { Result } from "@/lib/sim/manifests/input-error";
 import { scheduleOne, type ScheduleResult } from "@/lib/sim/scheduler/framework/schedule-one";
 import type { SchedulingInputs } from "@/lib/sim/scheduler/parse-inputs";
 import { namespaceOf, newPodInfo } from "@/lib/sim/scheduler/pod-info";

@@ -6,7 +6,7 @@ import {
   selectorMatches,
   type LabelSet,
   type Selector,
-} from "@/lib/sim/k8s/labels";
+} from "@/lib/sim/objects/labels";
 import type { ContainerPort, Pod } from "@/lib/sim/objects/core";
 import type { PodAffinityTerm } from "@/lib/sim/objects/scheduling";
 import { computePodResources, type PodResources } from "@/lib/sim/scheduler/resources";

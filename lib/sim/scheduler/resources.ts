@@ -2,7 +2,7 @@
 // (sum of containers and sidecars, max with each init container, plus overhead), with the scheduler's
 // non-zero defaults for request-less containers (pkg/scheduler/util/pod_resources.go: 100m CPU,
 // 200 MiB memory) applied per container via NonMissingContainerRequests.
-import { mustParseQuantity, milliValue, unitValue } from "@/lib/sim/k8s/quantity";
+import { mustParseQuantity, milliValue, unitValue } from "@/lib/sim/objects/quantity";
 import type { Container, Node, Pod, ResourceList } from "@/lib/sim/objects/core";
 
 const DEFAULT_MILLI_CPU_REQUEST = 100;

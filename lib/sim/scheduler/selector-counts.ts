@@ -1,7 +1,7 @@
 // Per-node counts of pods matching a (namespace, selector) pair: PodTopologySpread's
 // countPodsMatchSelector for every node, memoised so a scheduling cycle reads an array instead of
 // matching every pod in the cluster. assumePod keeps the memo current with copy-on-write.
-import { selectorMatches, type Selector } from "@/lib/sim/k8s/labels";
+import { selectorMatches, type Selector } from "@/lib/sim/objects/labels";
 import { isTerminating } from "@/lib/sim/objects/helpers";
 import { namespaceOf, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 

@@ -1,6 +1,6 @@
 // The Services and workload controllers the scheduler reads for default topology spreading, reduced to
 // their selectors (pkg/scheduler/framework/plugins/helper/spread.go: DefaultSelector).
-import type { LabelSelector } from "@/lib/sim/k8s/labels";
+import type { LabelSelector } from "@/lib/sim/objects/labels";
 
 /** A Service, ReplicaSet, StatefulSet or ReplicationController: only its selector matters here. */
 export type Workload = {

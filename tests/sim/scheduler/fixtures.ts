@@ -1,7 +1,7 @@
 // Builders in the spirit of upstream's st.MakeNode()/st.MakePod() (pkg/scheduler/testing/wrappers.go).
 import type { ContainerImage, Node, Pod, Taint } from "@/lib/sim/objects/core";
 import type { ObjectMeta, OwnerRef } from "@/lib/sim/objects/meta";
-import { toResourceList } from "@/lib/sim/k8s/schema-primitives";
+import { toResourceList } from "@/lib/sim/manifests/schema-primitives";
 import { defaultSchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
 import { newPodInfo, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import { buildSnapshot, type Snapshot } from "@/lib/sim/scheduler/snapshot";

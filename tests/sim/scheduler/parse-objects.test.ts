@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInputError } from "@/lib/sim/k8s/input-error";
-import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/k8s/parse-objects";
+import { formatInputError } from "@/lib/sim/manifests/input-error";
+import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/manifests/parse-objects";
 import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
 
 const pod = (spec: string, meta = "  name: p\n") => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;

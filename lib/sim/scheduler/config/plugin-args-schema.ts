@@ -1,7 +1,7 @@
 // pluginConfig args for the simulated plugins, with upstream defaulting (apis/config/v1/defaults.go)
 // and validation (apis/config/validation/validation_pluginargs.go) messages.
 import { z } from "zod";
-import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
+import { integer, labelSelector } from "@/lib/sim/manifests/schema-primitives";
 import type { PluginArgs, ResourceSpec } from "@/lib/sim/scheduler/types";
 
 const DEFAULT_RESOURCES: ResourceSpec[] = [

@@ -1,7 +1,7 @@
 // InterPodAffinity filtering (plugins/interpodaffinity/filtering.go): PreFilter counts, per topology
 // pair, existing pods whose required anti-affinity matches the pod and existing pods matching the
 // pod's required (anti-)affinity terms; Filter checks the node's pairs against those counts.
-import type { LabelSet } from "@/lib/sim/k8s/labels";
+import type { LabelSet } from "@/lib/sim/objects/labels";
 import { affinityTermMatches, type AffinityTerm, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, PluginImpl, PreFilterOutcome, Status } from "@/lib/sim/scheduler/types";

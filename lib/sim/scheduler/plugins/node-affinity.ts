@@ -5,7 +5,7 @@ import {
   nodeSelectorMatches,
   nodeSelectorTermMatches,
   podMatchesNodeSelectorAndAffinity,
-} from "@/lib/sim/k8s/node-selector";
+} from "@/lib/sim/scheduler/node-selector";
 import type { NodeSelectorRequirement, PreferredSchedulingTerm } from "@/lib/sim/objects/scheduling";
 import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
 import { MAX_NODE_SCORE, type PluginImpl, type PreFilterOutcome } from "@/lib/sim/scheduler/types";

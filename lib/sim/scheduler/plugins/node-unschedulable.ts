@@ -1,6 +1,6 @@
 // NodeUnschedulable (plugins/nodeunschedulable/node_unschedulable.go): a cordoned node
 // (spec.unschedulable) rejects pods that do not tolerate the node.kubernetes.io/unschedulable taint.
-import { tolerationsTolerateTaint } from "@/lib/sim/k8s/tolerations";
+import { tolerationsTolerateTaint } from "@/lib/sim/scheduler/tolerations";
 import type { Taint } from "@/lib/sim/objects/core";
 import type { PluginImpl } from "@/lib/sim/scheduler/types";
 

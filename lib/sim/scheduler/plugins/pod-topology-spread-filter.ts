@@ -1,7 +1,7 @@
 // PodTopologySpread filtering (plugins/podtopologyspread/filtering.go): for each DoNotSchedule
 // constraint, matching pods per topology value over eligible nodes; a node fails when
 // its domain's count + (1 if the pod matches itself) − the global minimum exceeds maxSkew.
-import { isEmptySelector, selectorMatches } from "@/lib/sim/k8s/labels";
+import { isEmptySelector, selectorMatches } from "@/lib/sim/objects/labels";
 import {
   hasAllTopologyKeys,
   nodeIncluded,

@@ -1,7 +1,7 @@
 // PodTopologySpread scoring (plugins/podtopologyspread/scoring.go): per ScheduleAnyway constraint,
 // matching pods in the node's domain × log(#domains + 2) + (maxSkew − 1), summed and rounded;
 // normalised inversely, 100 × (max + min − s) / max, so emptier domains score higher.
-import { isEmptySelector } from "@/lib/sim/k8s/labels";
+import { isEmptySelector } from "@/lib/sim/objects/labels";
 import {
   HOSTNAME_LABEL,
   hasAllTopologyKeys,

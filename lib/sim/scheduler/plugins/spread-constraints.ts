@@ -9,9 +9,9 @@ import {
   selectorMatches,
   type LabelSet,
   type Selector,
-} from "@/lib/sim/k8s/labels";
-import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/k8s/node-selector";
-import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/k8s/tolerations";
+} from "@/lib/sim/objects/labels";
+import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/scheduler/node-selector";
+import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/scheduler/tolerations";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import type { TopologySpreadConstraint } from "@/lib/sim/objects/scheduling";
 import type { Workload } from "@/lib/sim/scheduler/workload";

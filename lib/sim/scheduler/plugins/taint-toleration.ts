@@ -1,7 +1,7 @@
 // TaintToleration (plugins/tainttoleration/taint_toleration.go). Filter: the first untolerated
 // NoSchedule/NoExecute taint rejects. Score: the number of PreferNoSchedule taints not tolerated by
 // the pod's PreferNoSchedule (or effect-less) tolerations, normalised in reverse.
-import { findUntoleratedTaint, isDoNotScheduleTaint, tolerationsTolerateTaint } from "@/lib/sim/k8s/tolerations";
+import { findUntoleratedTaint, isDoNotScheduleTaint, tolerationsTolerateTaint } from "@/lib/sim/scheduler/tolerations";
 import type { Toleration } from "@/lib/sim/objects/core";
 import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
 import { MAX_NODE_SCORE, type PluginImpl } from "@/lib/sim/scheduler/types";

@@ -1,10 +1,10 @@
 // v1 PodSpec fields the scheduler reads (tolerations, topology spread, scheduling hints) and the
 // rest of the PodSpec accepted by name.
 import { z } from "zod";
-import { affinitySchema } from "@/lib/sim/k8s/affinity-schema";
-import { containerSchema } from "@/lib/sim/k8s/container-schema";
+import { affinitySchema } from "@/lib/sim/manifests/affinity-schema";
+import { containerSchema } from "@/lib/sim/manifests/container-schema";
 import type { Toleration } from "@/lib/sim/objects/core";
-import { ignored, int32, integer, labelMap, labelSelector, resourceList } from "@/lib/sim/k8s/schema-primitives";
+import { ignored, int32, integer, labelMap, labelSelector, resourceList } from "@/lib/sim/manifests/schema-primitives";
 
 const toleration = z
   .strictObject({

@@ -1,9 +1,9 @@
 // v1 Pod, validated strictly and converted to the simulator's Pod model.
 import { z } from "zod";
-import { toAffinity } from "@/lib/sim/k8s/affinity-schema";
-import { toContainer } from "@/lib/sim/k8s/container-schema";
-import { podSpecSchema } from "@/lib/sim/k8s/pod-spec-schema";
-import { objectMeta, toObjectMeta, toResourceList } from "@/lib/sim/k8s/schema-primitives";
+import { toAffinity } from "@/lib/sim/manifests/affinity-schema";
+import { toContainer } from "@/lib/sim/manifests/container-schema";
+import { podSpecSchema } from "@/lib/sim/manifests/pod-spec-schema";
+import { objectMeta, toObjectMeta, toResourceList } from "@/lib/sim/manifests/schema-primitives";
 import type { Pod } from "@/lib/sim/objects/core";
 
 const podStatus = z.record(z.string(), z.unknown());

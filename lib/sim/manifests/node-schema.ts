@@ -1,7 +1,7 @@
 // v1 Node as `kubectl get nodes -o yaml` prints it, validated strictly (an unknown field is an error,
 // as the API server's strict field validation would make it).
 import { z } from "zod";
-import { mustParseQuantity, unitValue } from "@/lib/sim/k8s/quantity";
+import { mustParseQuantity, unitValue } from "@/lib/sim/objects/quantity";
 import type { Node } from "@/lib/sim/objects/core";
 import {
   ignored,
@@ -10,7 +10,7 @@ import {
   resourceList,
   toObjectMeta,
   toResourceList,
-} from "@/lib/sim/k8s/schema-primitives";
+} from "@/lib/sim/manifests/schema-primitives";
 
 const taint = z.strictObject({
   key: z.string().min(1),

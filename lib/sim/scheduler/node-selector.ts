@@ -1,7 +1,7 @@
 // Node selectors (component-helpers/scheduling/corev1/nodeaffinity): terms are ORed, an empty term
 // matches nothing, matchExpressions and matchFields within a term are ANDed; nodeSelector is ANDed
 // with the required affinity (GetRequiredNodeAffinity).
-import { requirementMatches, type LabelSet } from "@/lib/sim/k8s/labels";
+import { requirementMatches, type LabelSet } from "@/lib/sim/objects/labels";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import type { NodeSelectorTerm } from "@/lib/sim/objects/scheduling";
 

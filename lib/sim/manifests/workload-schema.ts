@@ -4,7 +4,7 @@
 // Their specs are large; the selector is validated, the other top-level spec fields are accepted by name.
 import { z } from "zod";
 import type { Workload } from "@/lib/sim/scheduler/workload";
-import { ignored, labelMap, labelSelector, objectMeta } from "@/lib/sim/k8s/schema-primitives";
+import { ignored, labelMap, labelSelector, objectMeta } from "@/lib/sim/manifests/schema-primitives";
 
 const serviceSpecFields = [
   "allocateLoadBalancerNodePorts",

@@ -1,12 +1,12 @@
 // Turns raw documents into Nodes, Pods and Workloads, naming the document and field of any error.
 import type { z } from "zod";
-import { errorFromZod, type Result } from "@/lib/sim/k8s/input-error";
-import { nodeSchema } from "@/lib/sim/k8s/node-schema";
-import { podSchema } from "@/lib/sim/k8s/pod-schema";
-import { readDocuments, type RawObject } from "@/lib/sim/k8s/read-documents";
+import { errorFromZod, type Result } from "@/lib/sim/manifests/input-error";
+import { nodeSchema } from "@/lib/sim/manifests/node-schema";
+import { podSchema } from "@/lib/sim/manifests/pod-schema";
+import { readDocuments, type RawObject } from "@/lib/sim/manifests/read-documents";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import type { Workload } from "@/lib/sim/scheduler/workload";
-import { workloadSchemas } from "@/lib/sim/k8s/workload-schema";
+import { workloadSchemas } from "@/lib/sim/manifests/workload-schema";
 
 function validate<T>(raw: RawObject, schema: z.ZodType<T>): Result<T> {
   const parsed = schema.safeParse(raw.value);

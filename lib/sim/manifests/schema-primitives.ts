@@ -1,7 +1,7 @@
 // Zod building blocks shared by the Kubernetes object schemas. YAML is parsed with intAsBigInt so that
 // large integers keep every digit; these helpers bring them back to safe numbers or exact strings.
 import { z } from "zod";
-import { isQuantityInRange, milliValue, mustParseQuantity, parseQuantity, unitValue } from "@/lib/sim/k8s/quantity";
+import { isQuantityInRange, milliValue, mustParseQuantity, parseQuantity, unitValue } from "@/lib/sim/objects/quantity";
 import type { ResourceList } from "@/lib/sim/objects/core";
 import type { ObjectMeta } from "@/lib/sim/objects/meta";
 

@@ -1,7 +1,7 @@
 // v1 Container: image, resources and ports are read; every other Container field is accepted by name.
 import { z } from "zod";
 import type { Container } from "@/lib/sim/objects/core";
-import { ignored, integer, resourceList, toResourceList } from "@/lib/sim/k8s/schema-primitives";
+import { ignored, integer, resourceList, toResourceList } from "@/lib/sim/manifests/schema-primitives";
 
 const containerPort = z.strictObject({
   containerPort: integer(1, 65535),
