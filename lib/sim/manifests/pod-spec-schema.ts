@@ -4,7 +4,14 @@ import { z } from "zod";
 import { affinitySchema } from "@/lib/sim/manifests/affinity-schema";
 import { containerSchema } from "@/lib/sim/manifests/container-schema";
 import type { Toleration } from "@/lib/sim/objects/core";
-import { ignored, int32, integer, labelMap, labelSelector, resourceList } from "@/lib/sim/manifests/schema-primitives";
+import {
+  ignored,
+  int32,
+  integer,
+  labelMap,
+  resourceList,
+  spreadConstraintFields,
+} from "@/lib/sim/manifests/schema-primitives";
 
 const toleration = z
   .strictObject({
@@ -35,10 +42,7 @@ const toleration = z
 
 const topologySpreadConstraint = z
   .strictObject({
-    maxSkew: integer(1, 2 ** 31 - 1),
-    topologyKey: z.string().min(1, "can not be empty"),
-    whenUnsatisfiable: z.enum(["DoNotSchedule", "ScheduleAnyway"]),
-    labelSelector: labelSelector.optional(),
+    ...spreadConstraintFields,
     minDomains: integer(1, 2 ** 31 - 1).optional(),
     nodeAffinityPolicy: z.enum(["Honor", "Ignore"]).optional(),
     nodeTaintsPolicy: z.enum(["Honor", "Ignore"]).optional(),

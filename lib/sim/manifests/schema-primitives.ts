@@ -93,6 +93,14 @@ export const labelSelector = z
     matchExpressions: selector.matchExpressions ?? [],
   }));
 
+/** The TopologySpreadConstraint fields a pod's constraints share with PodTopologySpreadArgs' defaults. */
+export const spreadConstraintFields = {
+  maxSkew: integer(1, 2 ** 31 - 1),
+  topologyKey: z.string().min(1, "can not be empty"),
+  whenUnsatisfiable: z.enum(["DoNotSchedule", "ScheduleAnyway"]),
+  labelSelector: labelSelector.optional(),
+};
+
 /** metav1.ObjectMeta: name, namespace, labels, owners and deletion are read; the rest is accepted by name. */
 export const objectMeta = z.strictObject({
   name: z.string().min(1),

@@ -30,28 +30,19 @@ export type SpreadConstraint = {
   honorNodeTaints: boolean;
 };
 
+type DefaultConstraintFields = Pick<TopologySpreadConstraint, "maxSkew" | "topologyKey" | "whenUnsatisfiable">;
+
+/** A default constraint: no selector of its own (each pod's is deduced) and no optional field set. Pure. */
+export function defaultConstraint(fields: DefaultConstraintFields): TopologySpreadConstraint {
+  const { maxSkew, topologyKey, whenUnsatisfiable } = fields;
+  const unset = { labelSelector: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null };
+  return { maxSkew, topologyKey, whenUnsatisfiable, ...unset, matchLabelKeys: [] };
+}
+
 /** systemDefaultConstraints (podtopologyspread/plugin.go). */
 const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
-  {
-    maxSkew: 3,
-    topologyKey: HOSTNAME_LABEL,
-    whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: null,
-    minDomains: null,
-    nodeAffinityPolicy: null,
-    nodeTaintsPolicy: null,
-    matchLabelKeys: [],
-  },
-  {
-    maxSkew: 5,
-    topologyKey: "topology.kubernetes.io/zone",
-    whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: null,
-    minDomains: null,
-    nodeAffinityPolicy: null,
-    nodeTaintsPolicy: null,
-    matchLabelKeys: [],
-  },
+  defaultConstraint({ maxSkew: 3, topologyKey: HOSTNAME_LABEL, whenUnsatisfiable: "ScheduleAnyway" }),
+  defaultConstraint({ maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway" }),
 ];
 
 function withMatchLabelKeys(selector: Selector, keys: string[], podLabels: LabelSet): Selector {
