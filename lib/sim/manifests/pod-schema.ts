@@ -39,7 +39,8 @@ export const podSchema = z
         ...(spec.priority !== undefined && { priority: spec.priority }),
         ...(spec.preemptionPolicy && { preemptionPolicy: spec.preemptionPolicy }),
         tolerations: spec.tolerations ?? [],
-        // SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go).
+        // The ServiceAccount admission plugin's default (plugin/pkg/admission/serviceaccount/admission.go),
+        // then SetDefaults_PodSpec's (pkg/apis/core/v1/defaults.go).
         serviceAccountName: spec.serviceAccountName ?? "default",
         schedulerName: spec.schedulerName ?? "default-scheduler",
         restartPolicy: spec.restartPolicy ?? "Always",

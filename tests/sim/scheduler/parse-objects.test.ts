@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatInputError } from "@/lib/sim/manifests/input-error";
 import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/manifests/parse-objects";
 import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
+import { computePodResources } from "@/lib/sim/scheduler/resources";
 
 const pod = (spec: string, meta = "  name: p\n") => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 
@@ -48,6 +49,60 @@ describe("parsing Kubernetes objects", () => {
       quantities: { cpu: "250m", memory: "1Gi" },
     });
     expect(result.ok && newPodInfo(result.value).hostPorts).toEqual([{ hostIP: "", protocol: "TCP", hostPort: 8080 }]);
+  });
+
+  it("produces the engine's Pod: ObjectMeta, SetDefaults_PodSpec's defaults, tolerations and status.phase", () => {
+    const meta =
+      "  name: p\n  namespace: shop\n  deletionTimestamp: '2026-01-01T00:00:00Z'\n  ownerReferences: " +
+      "[{apiVersion: apps/v1, kind: ReplicaSet, name: rs, uid: u1, controller: true}]\n";
+    const tolerations = "  tolerations: [{key: k, operator: Exists, effect: NoExecute, tolerationSeconds: 60}]\n";
+    const result = parsePod(
+      "pod.yaml",
+      pod("  containers: [{name: c}]\n" + tolerations, meta) + "status: {phase: Failed}\n",
+    );
+    expect(result.ok && result.value).toMatchObject({
+      kind: "Pod",
+      metadata: {
+        name: "p",
+        namespace: "shop",
+        // Only the presence of a deletionTimestamp matters: the pod is terminating.
+        deletionTimestamp: 0,
+        ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u1", controller: true }],
+      },
+      spec: {
+        nodeName: null,
+        restartPolicy: "Always",
+        terminationGracePeriodSeconds: 30,
+        schedulerName: "default-scheduler",
+        serviceAccountName: "default",
+        tolerations: [{ key: "k", operator: "Exists", effect: "NoExecute", tolerationSeconds: 60 }],
+      },
+      status: { phase: "Failed" },
+    });
+  });
+
+  it("gives a pod read from YAML the same PodInfo resources as the engine's pod with whole-unit numbers", () => {
+    const parsed = parsePod(
+      "pod.yaml",
+      pod("  containers: [{name: c, resources: {requests: {cpu: 500m, memory: 256Mi}}}]\n"),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const container = parsed.value.spec.containers[0]!;
+    const engine = {
+      ...container,
+      requests: { cpuMilli: container.requests.cpuMilli, memoryMi: container.requests.memoryMi },
+    };
+    const enginePod = { ...parsed.value, spec: { ...parsed.value.spec, containers: [engine] } };
+    expect(engine.requests).toEqual({ cpuMilli: 500, memoryMi: 256 });
+    expect(computePodResources(enginePod)).toEqual(computePodResources(parsed.value));
+    expect(computePodResources(parsed.value).requests).toMatchObject({ milliCPU: 500, memory: 256 * 1024 * 1024 });
+  });
+
+  it("keeps the exact quantities of a manifest where whole MiB would round: 1G of memory is 1e9 bytes", () => {
+    const parsed = parsePod("pod.yaml", pod("  containers: [{name: c, resources: {requests: {memory: 1G}}}]\n"));
+    expect(parsed.ok && parsed.value.spec.containers[0]?.requests.memoryMi).toBe(954);
+    expect(parsed.ok && computePodResources(parsed.value).requests.memory).toBe(1_000_000_000);
   });
 
   it("merges matchLabelKeys into the affinity selector as the API server does", () => {
