@@ -3,43 +3,66 @@
 // Target: < 3 s wall and < 1 GB on this machine. The upstream comparison printed below is
 // scheduler_perf's SchedulingBasic/5000Nodes_10000Pods CI threshold (performance-config.yaml).
 import { createRng, seedRng } from "@/lib/sim/core/rng";
-import { parseQuantity } from "@/lib/sim/k8s/quantity";
-import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
-import { makePod } from "@/tests/sim/scheduler/fixtures";
+import { parseQuantity } from "@/lib/sim/objects/quantity";
+import type { Node, Pod } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
 import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
 
 const NODES = 5_000;
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 const ZONES = 3;
 
+const META = { uid: "", resourceVersion: "", creationTimestamp: 0, deletionTimestamp: null };
+
 function makeNode(i: number): Node {
   const name = `node-${String(i).padStart(4, "0")}`;
   return {
-    name,
-    labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": `zone-${i % ZONES}` },
-    taints: i % 50 === 0 ? [{ key: "dedicated", value: "infra", effect: "NoSchedule" }] : [],
-    unschedulable: false,
-    allocatable: { cpu: "8", memory: "32Gi", pods: "110" },
-    images: [{ names: ["registry.k8s.io/pause:3.10", "nginx:1.27"], sizeBytes: 70_000_000 }],
+    kind: "Node",
+    apiVersion: "v1",
+    metadata: {
+      name,
+      namespace: null,
+      labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": `zone-${i % ZONES}` },
+      ownerReferences: [],
+      ...META,
+    },
+    spec: {
+      taints: i % 50 === 0 ? [{ key: "dedicated", value: "infra", effect: "NoSchedule", timeAdded: null }] : [],
+      unschedulable: false,
+    },
+    status: {
+      conditions: [],
+      allocatable: { cpuMilli: 8000, memoryMi: 32 * 1024, pods: 110 },
+      lastHeartbeatTime: 0,
+      images: [{ names: ["registry.k8s.io/pause:3.10", "nginx:1.27"], sizeBytes: 70_000_000 }],
+    },
   };
 }
 
-/** A ReplicaSet's pod, built as the scheduler tests build theirs, with the image every node has. */
-function makeBenchPod(i: number): Pod {
-  return makePod(`web-5d8f9c7b6-${i}`, [], {
-    namespace: "bench",
-    labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
-    ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", controller: true }],
-    containers: [
-      {
-        name: "nginx",
-        image: "nginx:1.27",
-        requests: { cpu: "100m", memory: "128Mi" },
-        restartPolicy: null,
-        hostPorts: [],
-      },
-    ],
-  });
+function makePod(i: number): Pod {
+  return {
+    kind: "Pod",
+    apiVersion: "v1",
+    metadata: {
+      name: `web-5d8f9c7b6-${i}`,
+      namespace: "bench",
+      labels: { app: "web", "pod-template-hash": "5d8f9c7b6" },
+      ownerReferences: [
+        { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-5d8f9c7b6", uid: "", controller: true },
+      ],
+      ...META,
+    },
+    spec: {
+      nodeName: null,
+      containers: [{ name: "nginx", image: "nginx:1.27", requests: { cpuMilli: 100, memoryMi: 128 } }],
+      tolerations: [],
+      serviceAccountName: "default",
+      schedulerName: "default-scheduler",
+      restartPolicy: "Always",
+      terminationGracePeriodSeconds: 30,
+    },
+    status: { phase: "Pending", conditions: [], podIP: null },
+  };
 }
 
 const workloads: Workload[] = [
@@ -66,7 +89,7 @@ let next = 0;
 let bound = 0;
 let peakRss = process.memoryUsage().rss;
 for (let i = 0; i < PODS; i++) {
-  const pod = newPodInfo(makeBenchPod(i));
+  const pod = newPodInfo(makePod(i));
   const result = scheduleOne(profile, pod, snapshot, { pickIndex, nextStartNodeIndex: next, detail: false });
   next = result.nextStartNodeIndex;
   if (result.selectedNode !== null) {

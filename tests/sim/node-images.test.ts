@@ -4,7 +4,6 @@
 // normalized reference, which a pod's short image name does not match (kubernetes/kubernetes#112699).
 import { beforeAll, describe, expect, it } from "vitest";
 import { listImages, normalizedReference } from "@/lib/sim/components/container-images";
-import { toFrameworkNode, toFrameworkPod } from "@/lib/sim/components/kube-scheduler/to-framework";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
@@ -61,13 +60,13 @@ describe("status.images and ImageLocality", () => {
   });
 
   it("lets ImageLocality favour those nodes for a pod naming the image in full, not for the short name", () => {
-    const snapshot = buildSnapshot(nodes.map(toFrameworkNode), []).snapshot;
+    const snapshot = buildSnapshot(nodes, []).snapshot;
     const template = rangePrefix(h.etcd("etcd-1").store, "/registry/pods/").map((kv) => kv.value as Pod)[0]!;
     const imageLocality = (image: string) => {
-      const pod = toFrameworkPod({
+      const pod = {
         ...template,
         spec: { ...template.spec, nodeName: null, containers: template.spec.containers.map((c) => ({ ...c, image })) },
-      });
+      };
       const result = scheduleOne(defaultProfile(), newPodInfo(pod), snapshot, { pickIndex: first });
       return Object.fromEntries(
         result.nodes.map((n) => [n.name, n.scores.find((s) => s.plugin === "ImageLocality")?.raw]),

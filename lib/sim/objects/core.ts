@@ -1,8 +1,8 @@
 // The core/v1 objects the engine stores: Pod (and its containers), Node, Service, PersistentVolumeClaim,
 // and the pod template the workload kinds embed.
 import type { Ms } from "../core/units";
-import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
 import type { Condition, ObjectMeta } from "./meta";
+import type { Affinity, TopologySpreadConstraint } from "./scheduling";
 
 type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
 export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded: Ms | null };
@@ -14,8 +14,13 @@ export type Toleration = {
   tolerationSeconds: number | null;
 };
 
-/** Requests in millicores and MiB (the scheduler plugin framework in lib/sim/scheduler parses real quantities). */
-export type ResourceList = { cpuMilli: number; memoryMi: number };
+/**
+ * Requests or allocatable in millicores and MiB: the parsed numbers the engine computes with.
+ * `quantities`: the exact quantity strings by resource name (extended resources, ephemeral-storage,
+ * memory that is no whole MiB), kept only on objects read from a manifest (lib/sim/manifests). The scheduler
+ * framework reads them when present and the numbers otherwise (lib/sim/scheduler/resources.ts).
+ */
+export type ResourceList = { cpuMilli: number; memoryMi: number; quantities?: Record<string, string> };
 
 /** A probe with the API defaults (period 10 s, timeout 1 s, failure 3, success 1, delay 0). */
 export type Probe = {
@@ -55,9 +60,17 @@ export type SecurityContext = {
   seccompProfile?: "RuntimeDefault" | "Localhost" | "Unconfined";
 };
 
+type Protocol = "TCP" | "UDP" | "SCTP";
+
+/** containerPort with its hostPort (0: none; a hostNetwork pod's hostPort defaults to containerPort). */
+export type ContainerPort = { containerPort: number; hostPort: number; hostIP: string; protocol: Protocol };
+
 export type Container = {
   name: string;
   image: string;
+  /** Set only on sidecar (restartable) init containers. */
+  restartPolicy?: "Always";
+  ports?: ContainerPort[];
   /** resources.requests; 0 is "not set" (a LimitRange's defaultRequest may fill it). */
   requests: ResourceList;
   /** resources.limits; absent (or a resource absent): not set. */
@@ -76,6 +89,14 @@ export type Container = {
 export type PodSpec = {
   nodeName: string | null;
   containers: Container[];
+  /** Run one by one before `containers`; sidecars (restartPolicy Always) keep running beside them. */
+  initContainers?: Container[];
+  /** The resources the pod's sandbox needs on top of its containers' (RuntimeClass overhead). */
+  overhead?: ResourceList;
+  /** Resolved from priorityClassName by admission (absent: 0). */
+  priority?: number;
+  /** Absent: PreemptLowerPriority. */
+  preemptionPolicy?: "PreemptLowerPriority" | "Never";
   tolerations: Toleration[];
   serviceAccountName: string;
   schedulerName: string;

@@ -1,14 +1,22 @@
 // What every stored object shares (apimachinery's meta/v1: ObjectMeta, owner references, conditions) and
 // IntOrString. The engine's objects are reduced to the fields its controllers read; timestamps are virtual
-// milliseconds. (lib/sim/k8s holds the full, user-facing schemas used to parse real YAML; these are the
-// engine's internal, already-defaulted shapes.)
+// milliseconds. (lib/sim/manifests holds the full, user-facing schemas that parse real YAML into these
+// already-defaulted shapes.)
 import type { Ms } from "../core/units";
 
 /**
  * blockOwnerDeletion (absent: false): under foreground deletion the owner stays until this dependent
- * is gone (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go: OwnerReference).
+ * is gone (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go: OwnerReference). apiVersion is
+ * kept from manifests; the engine's own controllers leave it out, as each of its owner kinds has one group.
  */
-export type OwnerRef = { kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion?: boolean };
+export type OwnerRef = {
+  apiVersion?: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+  blockOwnerDeletion?: boolean;
+};
 
 export type ObjectMeta = {
   name: string;

@@ -2,7 +2,7 @@
 // node-4 is off at the start; in the "pending" cases it joins at JOIN_AT with what the pod needs,
 // and the scheduler retries the pod on that cluster event (k8s-facts §8).
 import type { WorkerSpec } from "../cluster/spec";
-import type { Affinity, TopologySpreadConstraint } from "../k8s/types";
+import type { Affinity, TopologySpreadConstraint } from "../objects/scheduling";
 import type { Pod } from "../objects/core";
 import type { Params } from "../trace/types";
 import { applyAt, container, deploymentOf, podOf, podSpec, template } from "./manifests";

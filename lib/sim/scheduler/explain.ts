@@ -1,9 +1,9 @@
 // "Why did my pod land there?": runs one scheduling cycle on parsed inputs and shapes the stable JSON
 // documented in docs/schedule-cli.md (kube-scheduler-simulator's per-plugin table, sim-anchors §1).
-import type { Result } from "@/lib/sim/k8s/input-error";
+import type { Result } from "@/lib/sim/manifests/input-error";
 import { scheduleOne, type ScheduleResult } from "@/lib/sim/scheduler/framework/schedule-one";
 import type { SchedulingInputs } from "@/lib/sim/scheduler/parse-inputs";
-import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
+import { namespaceOf, newPodInfo } from "@/lib/sim/scheduler/pod-info";
 import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
 import type { Code, Profile } from "@/lib/sim/scheduler/types";
 
@@ -45,7 +45,7 @@ export function explainSchedule(
   pickIndex: (n: number) => number = () => 0,
 ): Result<Explanation> {
   const pod = inputs.pod;
-  const profile = inputs.config.profiles.find((p) => p.schedulerName === pod.schedulerName);
+  const profile = inputs.config.profiles.find((p) => p.schedulerName === pod.spec.schedulerName);
   if (!profile) {
     const names = inputs.config.profiles.map((p) => `"${p.schedulerName}"`).join(", ");
     return {
@@ -55,9 +55,9 @@ export function explainSchedule(
         document: 1,
         item: null,
         kind: "Pod",
-        name: pod.name,
+        name: pod.metadata.name,
         path: "spec.schedulerName",
-        message: `no profile for scheduler "${pod.schedulerName}" (profiles: ${names})`,
+        message: `no profile for scheduler "${pod.spec.schedulerName}" (profiles: ${names})`,
       },
     };
   }
@@ -68,7 +68,7 @@ export function explainSchedule(
   });
   const json = toScheduleJson(
     result,
-    inputs.nodes.map((n) => n.name),
+    inputs.nodes.map((n) => n.metadata.name),
   );
-  return { ok: true, value: { pod: `${pod.namespace}/${pod.name}`, profile, result, json, warnings } };
+  return { ok: true, value: { pod: `${namespaceOf(pod)}/${pod.metadata.name}`, profile, result, json, warnings } };
 }

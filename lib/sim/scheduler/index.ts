@@ -8,5 +8,5 @@ export { defaultSchedulerConfig } from "@/lib/sim/scheduler/config/build-config"
 export { parseSchedulingInputs, type InputFile } from "@/lib/sim/scheduler/parse-inputs";
 export { explainSchedule, type Explanation } from "@/lib/sim/scheduler/explain";
 export { formatScheduleTable } from "@/lib/sim/scheduler/format-table";
-export { formatInputError, type InputError } from "@/lib/sim/k8s/input-error";
+export { formatInputError, type InputError } from "@/lib/sim/manifests/input-error";
 export type { Code } from "@/lib/sim/scheduler/types";

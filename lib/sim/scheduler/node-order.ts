@@ -1,11 +1,11 @@
 // The order in which the scheduler walks nodes: its cache's nodeTree interleaves zones
 // (pkg/scheduler/backend/cache/node_tree.go, list), so a partial search with
 // percentageOfNodesToScore samples every zone. Zone keys follow utilnode.GetZoneKey.
-import type { Node } from "@/lib/sim/k8s/types";
+import type { Node } from "@/lib/sim/objects/core";
 
 /** utilnode.GetZoneKey: region + ":\x00:" + zone, with the deprecated beta labels as fallback. Pure. */
 function zoneKey(node: Node): string {
-  const labels = node.labels;
+  const labels = node.metadata.labels;
   const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"] ?? "";
   const region = labels["topology.kubernetes.io/region"] ?? labels["failure-domain.beta.kubernetes.io/region"] ?? "";
   if (region === "" && zone === "") return "";

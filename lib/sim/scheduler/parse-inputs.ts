@@ -1,8 +1,9 @@
 // The "why did my pod land there?" inputs: nodes, the pod, existing pods (and the Services and
 // controllers default spreading reads), and an optional KubeSchedulerConfiguration.
-import type { Result } from "@/lib/sim/k8s/input-error";
-import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/k8s/parse-objects";
-import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
+import type { Result } from "@/lib/sim/manifests/input-error";
+import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/manifests/parse-objects";
+import type { Node, Pod } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
 import {
   defaultSchedulerConfig,
   parseSchedulerConfig,

@@ -6,9 +6,13 @@ import {
   selectorMatches,
   type LabelSet,
   type Selector,
-} from "@/lib/sim/k8s/labels";
-import type { HostPort, Pod, PodAffinityTerm } from "@/lib/sim/k8s/types";
+} from "@/lib/sim/objects/labels";
+import type { ContainerPort, Pod } from "@/lib/sim/objects/core";
+import type { PodAffinityTerm } from "@/lib/sim/objects/scheduling";
 import { computePodResources, type PodResources } from "@/lib/sim/scheduler/resources";
+
+/** A port the pod takes on its node's network (framework.HostPortInfo's key). */
+export type HostPort = Pick<ContainerPort, "hostIP" | "protocol" | "hostPort">;
 
 /** framework.AffinityTerm (pkg/scheduler/framework/types.go). */
 export type AffinityTerm = {
@@ -40,10 +44,25 @@ function namespaceLabels(namespace: string): LabelSet {
   return { "kubernetes.io/metadata.name": namespace };
 }
 
+/** metadata.namespace of a pod; the engine and the parser both default it, "default" is a fallback. Pure. */
+export function namespaceOf(pod: Pod): string {
+  return pod.metadata.namespace ?? "default";
+}
+
+/** corev1helpers.PodPriority: spec.priority, 0 when admission set none. Pure. */
+export function priorityOf(pod: Pod): number {
+  return pod.spec.priority ?? 0;
+}
+
+/** status.phase is Succeeded or Failed: the scheduler's cache does not count the pod. Pure. */
+export function isTerminal(pod: Pod): boolean {
+  return pod.status.phase === "Succeeded" || pod.status.phase === "Failed";
+}
+
 function toAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
   // getNamespacesFromPodAffinityTerm: no namespaces and no namespaceSelector means the pod's own.
   const namespaces =
-    term.namespaces.length === 0 && term.namespaceSelector === null ? [pod.namespace] : term.namespaces;
+    term.namespaces.length === 0 && term.namespaceSelector === null ? [namespaceOf(pod)] : term.namespaces;
   return {
     namespaces,
     namespaceSelector: term.namespaceSelector === null ? NOTHING : selectorFromLabelSelector(term.namespaceSelector),
@@ -54,21 +73,26 @@ function toAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
 
 /** AffinityTerm.Matches: namespace (by name or selector) and label selector. Pure. */
 export function affinityTermMatches(term: AffinityTerm, pod: Pod): boolean {
+  const namespace = namespaceOf(pod);
   const inNamespace =
-    term.namespaces.includes(pod.namespace) || selectorMatches(term.namespaceSelector, namespaceLabels(pod.namespace));
-  return inNamespace && selectorMatches(term.selector, pod.labels);
+    term.namespaces.includes(namespace) || selectorMatches(term.namespaceSelector, namespaceLabels(namespace));
+  return inNamespace && selectorMatches(term.selector, pod.metadata.labels);
 }
 
 function hostPortsOf(pod: Pod): HostPort[] {
   // schedutil.GetHostPorts: sidecar init containers' ports count, other init containers' do not.
-  const sidecars = pod.initContainers.filter((c) => c.restartPolicy === "Always");
-  return [...sidecars, ...pod.containers].flatMap((c) => c.hostPorts);
+  const sidecars = (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === "Always");
+  return [...sidecars, ...pod.spec.containers].flatMap((c) =>
+    (c.ports ?? [])
+      .filter((p) => p.hostPort > 0)
+      .map((p) => ({ hostIP: p.hostIP, protocol: p.protocol, hostPort: p.hostPort })),
+  );
 }
 
 /** framework.NewPodInfo. Pure. */
 export function newPodInfo(pod: Pod): PodInfo {
-  const podAffinity = pod.affinity?.podAffinity ?? null;
-  const podAntiAffinity = pod.affinity?.podAntiAffinity ?? null;
+  const podAffinity = pod.spec.affinity?.podAffinity ?? null;
+  const podAntiAffinity = pod.spec.affinity?.podAntiAffinity ?? null;
   return {
     pod,
     resources: computePodResources(pod),

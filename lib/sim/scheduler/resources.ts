@@ -2,8 +2,8 @@
 // (sum of containers and sidecars, max with each init container, plus overhead), with the scheduler's
 // non-zero defaults for request-less containers (pkg/scheduler/util/pod_resources.go: 100m CPU,
 // 200 MiB memory) applied per container via NonMissingContainerRequests.
-import { mustParseQuantity, milliValue, unitValue } from "@/lib/sim/k8s/quantity";
-import type { Container, Pod, ResourceList } from "@/lib/sim/k8s/types";
+import { mustParseQuantity, milliValue, unitValue } from "@/lib/sim/objects/quantity";
+import type { Container, Node, Pod, ResourceList } from "@/lib/sim/objects/core";
 
 const DEFAULT_MILLI_CPU_REQUEST = 100;
 const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
@@ -38,9 +38,14 @@ export function isExtendedResourceName(name: string): boolean {
   return name.includes("/") && !name.includes("kubernetes.io/") && !name.startsWith("requests.");
 }
 
-function toNano(list: ResourceList): NanoList {
+/** A list's quantity strings: the manifest's own, or the engine's numbers written as quantities. Pure. */
+function quantitiesOf(list: ResourceList): Record<string, string> {
+  return list.quantities ?? { cpu: `${list.cpuMilli}m`, memory: `${list.memoryMi}Mi` };
+}
+
+function toNano(quantities: Record<string, string>): NanoList {
   const result: NanoList = new Map();
-  for (const [name, text] of Object.entries(list)) result.set(name, mustParseQuantity(text).nano);
+  for (const [name, text] of Object.entries(quantities)) result.set(name, mustParseQuantity(text).nano);
   return result;
 }
 
@@ -56,7 +61,7 @@ function maxInto(target: NanoList, source: NanoList): void {
 }
 
 function containerRequests(container: Container, nonMissing: NanoList | null): NanoList {
-  const requests = toNano(container.requests);
+  const requests = toNano(quantitiesOf(container.requests));
   if (nonMissing) for (const [name, value] of nonMissing) if (!requests.has(name)) requests.set(name, value);
   return requests;
 }
@@ -64,10 +69,10 @@ function containerRequests(container: Container, nonMissing: NanoList | null): N
 /** resourcehelper.PodRequests (AggregateContainerRequests + overhead), exactly. Pure. */
 function podRequests(pod: Pod, nonMissing: NanoList | null): NanoList {
   const total: NanoList = new Map();
-  for (const container of pod.containers) addInto(total, containerRequests(container, nonMissing));
+  for (const container of pod.spec.containers) addInto(total, containerRequests(container, nonMissing));
   const sidecars: NanoList = new Map();
   const initPeak: NanoList = new Map();
-  for (const container of pod.initContainers) {
+  for (const container of pod.spec.initContainers ?? []) {
     const requests = containerRequests(container, nonMissing);
     if (container.restartPolicy === "Always") {
       // A sidecar keeps running: it adds to the steady state and to every later init container.
@@ -81,7 +86,7 @@ function podRequests(pod: Pod, nonMissing: NanoList | null): NanoList {
     }
   }
   maxInto(total, initPeak);
-  addInto(total, toNano(pod.overhead));
+  if (pod.spec.overhead) addInto(total, toNano(quantitiesOf(pod.spec.overhead)));
   return total;
 }
 
@@ -116,8 +121,8 @@ export function computePodResources(pod: Pod): PodResources {
 }
 
 /** A node's allocatable as framework.Resource plus AllowedPodNumber. Pure. */
-export function computeAllocatable(allocatable: ResourceList): ResourceVector & { pods: number } {
-  const nano = toNano(allocatable);
+export function computeAllocatable(allocatable: Node["status"]["allocatable"]): ResourceVector & { pods: number } {
+  const nano = toNano(allocatable.quantities ?? { ...quantitiesOf(allocatable), pods: String(allocatable.pods) });
   const pods = nano.get("pods");
   const vector = toResourceVector(nano);
   return {

@@ -1,8 +1,9 @@
 // Per-node counts of pods matching a (namespace, selector) pair: PodTopologySpread's
 // countPodsMatchSelector for every node, memoised so a scheduling cycle reads an array instead of
 // matching every pod in the cluster. assumePod keeps the memo current with copy-on-write.
-import { selectorMatches, type Selector } from "@/lib/sim/k8s/labels";
-import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
+import { selectorMatches, type Selector } from "@/lib/sim/objects/labels";
+import { isTerminating } from "@/lib/sim/objects/helpers";
+import { namespaceOf, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 
 export type SelectorCounts = {
   namespace: string;
@@ -14,14 +15,16 @@ export type SelectorCounts = {
 
 /** What the counts read of a scheduler Snapshot (snapshot.ts), which holds the memo. */
 type CountedNodes = {
-  nodes: readonly { index: number; pods: readonly PodInfo[]; node: { labels: Record<string, string> } }[];
+  nodes: readonly { index: number; pods: readonly PodInfo[]; node: { metadata: { labels: Record<string, string> } } }[];
   selectorCounts: Map<string, SelectorCounts>;
 };
 
 function podCounts(pod: PodInfo, entry: SelectorCounts): boolean {
   // countPodsMatchSelector (podtopologyspread/common.go): same namespace, not terminating.
   return (
-    !pod.pod.terminating && pod.pod.namespace === entry.namespace && selectorMatches(entry.selector, pod.pod.labels)
+    !isTerminating(pod.pod) &&
+    namespaceOf(pod.pod) === entry.namespace &&
+    selectorMatches(entry.selector, pod.pod.metadata.labels)
   );
 }
 
@@ -58,7 +61,7 @@ export function domainSumsFor(
   if (cached) return cached;
   const sums = new Map<string, number>();
   for (const info of snapshot.nodes) {
-    const value = info.node.labels[topologyKey] ?? "";
+    const value = info.node.metadata.labels[topologyKey] ?? "";
     sums.set(value, (sums.get(value) ?? 0) + (counts[info.index] ?? 0));
   }
   entry?.domainSums.set(topologyKey, sums);

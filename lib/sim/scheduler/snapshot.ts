@@ -1,11 +1,11 @@
 // The scheduler's view of the cluster (framework.NodeInfo per node, pkg/scheduler/framework/types.go),
 // with per-node aggregates kept incrementally: binding a pod updates one NodeInfo instead of
 // rescanning every pod. Snapshots are immutable; assumePod returns a new one sharing the rest.
-import type { Node, Workload } from "@/lib/sim/k8s/types";
+import type { Node } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
 import { orderNodesByZone } from "@/lib/sim/scheduler/node-order";
-import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
+import { isTerminal, namespaceOf, type HostPort, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import { computeAllocatable, type ResourceVector } from "@/lib/sim/scheduler/resources";
-import type { HostPort } from "@/lib/sim/k8s/types";
 import { refreshSelectorCounts, type SelectorCounts } from "@/lib/sim/scheduler/selector-counts";
 
 export type NodeInfo = {
@@ -94,7 +94,7 @@ export function addPodToNodeInfo(info: NodeInfo, pod: PodInfo): NodeInfo {
 }
 
 function emptyNodeInfo(node: Node): NodeInfo {
-  const imageNames = new Set(node.images.flatMap((image) => image.names));
+  const imageNames = new Set((node.status.images ?? []).flatMap((image) => image.names));
   const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
   return makeNodeInfo({
     node,
@@ -105,18 +105,18 @@ function emptyNodeInfo(node: Node): NodeInfo {
     requested,
     nonZeroMilliCPU: 0,
     nonZeroMemory: 0,
-    allocatable: computeAllocatable(node.allocatable),
+    allocatable: computeAllocatable(node.status.allocatable),
     usedPorts: [],
     imageNames,
   });
 }
 
-function imageStates(nodes: Node[]): Map<string, ImageState> {
+function imageStates(nodes: readonly Node[]): Map<string, ImageState> {
   // cache.addNodeImageStates: the first node to report a name fixes its size; every node counts once.
   const states = new Map<string, ImageState>();
   for (const node of nodes) {
     const seen = new Set<string>();
-    for (const image of node.images) {
+    for (const image of node.status.images ?? []) {
       for (const name of image.names) {
         if (seen.has(name)) continue;
         seen.add(name);
@@ -137,13 +137,20 @@ type SnapshotBuild = { snapshot: Snapshot; warnings: string[] };
  * Builds the snapshot from nodes and pods. Pods without spec.nodeName, on unknown nodes, or in a
  * terminal phase are left out, as the scheduler's cache leaves them out, with a warning. Pure.
  */
-export function buildSnapshot(nodes: Node[], pods: PodInfo[], workloads: Workload[] = []): SnapshotBuild {
+export function buildSnapshot(
+  nodes: readonly Node[],
+  pods: readonly PodInfo[],
+  workloads: Workload[] = [],
+): SnapshotBuild {
   const warnings: string[] = [];
   const ordered = orderNodesByZone(nodes.map((node) => ({ node, info: emptyNodeInfo(node) })));
   const infos = ordered.map((entry, index) => makeNodeInfo({ ...entry.info, index }));
-  const indexByName = new Map(infos.map((info) => [info.node.name, info.index]));
+  const indexByName = new Map(infos.map((info) => [info.node.metadata.name, info.index]));
   for (const pod of pods) {
-    const { name, namespace, nodeName, terminal } = pod.pod;
+    const name = pod.pod.metadata.name;
+    const namespace = namespaceOf(pod.pod);
+    const nodeName = pod.pod.spec.nodeName;
+    const terminal = isTerminal(pod.pod);
     const index = nodeName === null ? undefined : indexByName.get(nodeName);
     if (nodeName === null)
       warnings.push(`pod ${namespace}/${name} has no spec.nodeName; it is not counted on any node`);
@@ -183,7 +190,7 @@ export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): S
   const index = snapshot.indexByName.get(nodeName);
   const info = index === undefined ? undefined : snapshot.nodes[index];
   if (index === undefined || !info) throw new Error(`assumePod: node "${nodeName}" is not in the snapshot`);
-  const bound: PodInfo = { ...pod, pod: { ...pod.pod, nodeName } };
+  const bound: PodInfo = { ...pod, pod: { ...pod.pod, spec: { ...pod.pod.spec, nodeName } } };
   const nodes = snapshot.nodes.slice();
   nodes[index] = addPodToNodeInfo(info, bound);
   return {
@@ -195,6 +202,6 @@ export function assumePod(snapshot: Snapshot, pod: PodInfo, nodeName: string): S
       index,
       bound.requiredAntiAffinityTerms.length > 0,
     ),
-    selectorCounts: refreshSelectorCounts(snapshot.selectorCounts, bound, index, info.node.labels),
+    selectorCounts: refreshSelectorCounts(snapshot.selectorCounts, bound, index, info.node.metadata.labels),
   };
 }

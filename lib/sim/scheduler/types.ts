@@ -1,5 +1,5 @@
 // The scheduling framework's vocabulary (pkg/scheduler/framework/interface.go), as plain data.
-import type { NodeAffinity, TopologySpreadConstraint } from "@/lib/sim/k8s/types";
+import type { NodeAffinity, TopologySpreadConstraint } from "@/lib/sim/objects/scheduling";
 import type { PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo, Snapshot } from "@/lib/sim/scheduler/snapshot";
 

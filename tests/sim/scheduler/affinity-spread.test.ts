@@ -1,6 +1,7 @@
 // PodTopologySpread and InterPodAffinity, worked by hand from scoring.go / filtering.go.
 import { describe, expect, it } from "vitest";
-import type { Pod, Workload } from "@/lib/sim/k8s/types";
+import type { Pod } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
 import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
 import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
@@ -12,10 +13,11 @@ const zoned = (name: string, zone: string) =>
     { cpu: "8", memory: "16Gi" },
     { labels: { "kubernetes.io/hostname": name, "topology.kubernetes.io/zone": zone } },
   );
-const web = (name: string): Pod =>
+const web = (name: string, spec: Partial<Pod["spec"]> = {}): Pod =>
   makePod(name, [{ cpu: "100m" }], {
     labels: { app: "web" },
-    ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web", controller: true }],
+    ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web", uid: "", controller: true }],
+    ...spec,
   });
 const replicaSet: Workload = {
   kind: "ReplicaSet",
@@ -66,7 +68,7 @@ describe("PodTopologySpread DoNotSchedule filter (filtering.go)", () => {
       nodeTaintsPolicy: null,
       matchLabelKeys: [],
     };
-    const pod = { ...web("w3"), topologySpreadConstraints: [constraint] };
+    const pod = web("w3", { topologySpreadConstraints: [constraint] });
     const nodes = [zoned("a", "z1"), zoned("b", "z2"), makeNode("nozone", { cpu: "8" })];
     const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes, [on("a", web("w1"))]), {
       pickIndex: first,
@@ -88,10 +90,9 @@ describe("InterPodAffinity (filtering.go, scoring.go)", () => {
   });
 
   it("required anti-affinity keeps replicas apart with upstream wording", () => {
-    const pod = {
-      ...web("w2"),
+    const pod = web("w2", {
       affinity: { nodeAffinity: null, podAffinity: null, podAntiAffinity: { required: [term("web")], preferred: [] } },
-    };
+    });
     const result = scheduleOne(
       defaultProfile(),
       info(pod),
@@ -107,10 +108,10 @@ describe("InterPodAffinity (filtering.go, scoring.go)", () => {
   });
 
   it("an existing pod's required anti-affinity rejects with the existing-pods reason", () => {
-    const guard = {
-      ...makePod("guard", [], { labels: { app: "db" } }),
+    const guard = makePod("guard", [], {
+      labels: { app: "db" },
       affinity: { nodeAffinity: null, podAffinity: null, podAntiAffinity: { required: [term("web")], preferred: [] } },
-    };
+    });
     const result = scheduleOne(
       defaultProfile(),
       info(web("w1")),
@@ -123,14 +124,13 @@ describe("InterPodAffinity (filtering.go, scoring.go)", () => {
   });
 
   it("required affinity with no matching pod anywhere lets a self-matching pod go first", () => {
-    const pod = {
-      ...web("w1"),
+    const pod = web("w1", {
       affinity: { nodeAffinity: null, podAntiAffinity: null, podAffinity: { required: [term("web")], preferred: [] } },
-    };
+    });
     expect(
       scheduleOne(defaultProfile(), info(pod), snapshotOf([zoned("a", "z")]), { pickIndex: first }).selectedNode,
     ).toBe("a");
-    const other = { ...pod, labels: { app: "api" } };
+    const other = { ...pod, metadata: { ...pod.metadata, labels: { app: "api" } } };
     const rejected = scheduleOne(defaultProfile(), info(other), snapshotOf([zoned("a", "z")]), { pickIndex: first });
     expect(rejected.nodes[0]?.filters.at(-1)).toEqual({
       plugin: "InterPodAffinity",
@@ -143,23 +143,23 @@ describe("InterPodAffinity (filtering.go, scoring.go)", () => {
     "preferred affinity scores 100·(s − min)/(max − min); an existing " +
       "pod's required affinity counts at hardPodAffinityWeight",
     () => {
-      const pod = {
-        ...makePod("api", [], { labels: { app: "api" } }),
+      const pod = makePod("api", [], {
+        labels: { app: "api" },
         affinity: {
           nodeAffinity: null,
           podAntiAffinity: null,
           podAffinity: { required: [], preferred: [{ weight: 5, term: term("db") }] },
         },
-      };
+      });
       const db = makePod("db", [], { labels: { app: "db" } });
-      const sticky = {
-        ...makePod("cache", [], { labels: { app: "cache" } }),
+      const sticky = makePod("cache", [], {
+        labels: { app: "cache" },
         affinity: {
           nodeAffinity: null,
           podAntiAffinity: null,
           podAffinity: { required: [term("api")], preferred: [] },
         },
-      };
+      });
       const nodes = [zoned("a", "z"), zoned("b", "z"), zoned("c", "z")];
       const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes, [on("a", db), on("b", sticky)]), {
         pickIndex: first,

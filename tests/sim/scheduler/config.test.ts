@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInputError } from "@/lib/sim/k8s/input-error";
+import { formatInputError } from "@/lib/sim/manifests/input-error";
 import { defaultSchedulerConfig, parseSchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
 
 const header = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n";

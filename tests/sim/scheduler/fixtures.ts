@@ -1,53 +1,75 @@
 // Builders in the spirit of upstream's st.MakeNode()/st.MakePod() (pkg/scheduler/testing/wrappers.go).
-import type { Node, Pod } from "@/lib/sim/k8s/types";
+import type { ContainerImage, Node, Pod, Taint } from "@/lib/sim/objects/core";
+import type { ObjectMeta, OwnerRef } from "@/lib/sim/objects/meta";
+import { toResourceList } from "@/lib/sim/manifests/schema-primitives";
 import { defaultSchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
 import { newPodInfo, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import { buildSnapshot, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { Profile } from "@/lib/sim/scheduler/types";
 
-export function makeNode(name: string, allocatable: Record<string, string>, extra: Partial<Node> = {}): Node {
+function metaOf(
+  name: string,
+  namespace: string | null,
+  labels: Record<string, string>,
+  owners: OwnerRef[],
+): ObjectMeta {
+  const meta = { uid: "", resourceVersion: "", creationTimestamp: 0, deletionTimestamp: null };
+  return { name, namespace, labels, ownerReferences: owners, ...meta };
+}
+
+type NodeOptions = {
+  labels?: Record<string, string>;
+  taints?: Taint[];
+  unschedulable?: boolean;
+  images?: ContainerImage[];
+};
+
+export function makeNode(name: string, allocatable: Record<string, string>, options: NodeOptions = {}): Node {
+  const quantities = { pods: "110", ...allocatable };
   return {
-    name,
-    labels: { "kubernetes.io/hostname": name },
-    taints: [],
-    unschedulable: false,
-    allocatable: { pods: "110", ...allocatable },
-    images: [],
-    ...extra,
+    kind: "Node",
+    apiVersion: "v1",
+    metadata: metaOf(name, null, options.labels ?? { "kubernetes.io/hostname": name }, []),
+    spec: { taints: options.taints ?? [], unschedulable: options.unschedulable ?? false },
+    status: {
+      conditions: [],
+      allocatable: { ...toResourceList(quantities), pods: Number(quantities.pods) },
+      lastHeartbeatTime: 0,
+      images: options.images ?? [],
+    },
   };
 }
 
-export function makePod(name: string, requests: Record<string, string>[] = [], extra: Partial<Pod> = {}): Pod {
+type PodOptions = { labels?: Record<string, string>; ownerReferences?: OwnerRef[] } & Partial<
+  Omit<Pod["spec"], "containers">
+>;
+
+export function makePod(name: string, requests: Record<string, string>[] = [], options: PodOptions = {}): Pod {
+  const { labels = {}, ownerReferences = [], ...spec } = options;
   return {
-    name,
-    namespace: "default",
-    labels: {},
-    ownerReferences: [],
-    terminating: false,
-    terminal: false,
-    nodeName: null,
-    schedulerName: "default-scheduler",
-    priority: 0,
-    preemptionPolicy: "PreemptLowerPriority",
-    containers: (requests.length ? requests : [{}]).map((r, i) => ({
-      name: `c${i}`,
-      image: "app:1",
-      requests: r,
-      restartPolicy: null,
-      hostPorts: [],
-    })),
-    initContainers: [],
-    overhead: {},
-    nodeSelector: null,
-    affinity: null,
-    tolerations: [],
-    topologySpreadConstraints: [],
-    ...extra,
+    kind: "Pod",
+    apiVersion: "v1",
+    metadata: metaOf(name, "default", labels, ownerReferences),
+    spec: {
+      nodeName: null,
+      containers: (requests.length ? requests : [{}]).map((r, i) => ({
+        name: `c${i}`,
+        image: "app:1",
+        requests: toResourceList(r),
+      })),
+      tolerations: [],
+      serviceAccountName: "default",
+      schedulerName: "default-scheduler",
+      restartPolicy: "Always",
+      terminationGracePeriodSeconds: 30,
+      ...spec,
+    },
+    status: { phase: "Pending", conditions: [], podIP: null },
   };
 }
 
 export function on(node: string, pod: Pod): Pod {
-  return { ...pod, nodeName: node };
+  return { ...pod, spec: { ...pod.spec, nodeName: node } };
 }
 
 export function snapshotOf(nodes: Node[], pods: Pod[] = []): Snapshot {

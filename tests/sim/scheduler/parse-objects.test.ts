@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatInputError } from "@/lib/sim/k8s/input-error";
-import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/k8s/parse-objects";
+import { formatInputError } from "@/lib/sim/manifests/input-error";
+import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/manifests/parse-objects";
+import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
+import { computePodResources } from "@/lib/sim/scheduler/resources";
 
 const pod = (spec: string, meta = "  name: p\n") => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 
@@ -12,9 +14,9 @@ describe("parsing Kubernetes objects", () => {
         "spec: {taints: [{key: k, effect: NoSchedule}]}\n  status: {capacity: {cpu: '4', memory: 8Gi}}\n",
     );
     expect(result.ok && result.value[0]).toMatchObject({
-      name: "a",
-      allocatable: { cpu: "4", memory: "8Gi" },
-      taints: [{ key: "k", value: "", effect: "NoSchedule" }],
+      metadata: { name: "a" },
+      spec: { taints: [{ key: "k", effect: "NoSchedule", timeAdded: null }] },
+      status: { allocatable: { cpuMilli: 4000, memoryMi: 8192, pods: 0, quantities: { cpu: "4", memory: "8Gi" } } },
     });
   });
 
@@ -29,7 +31,7 @@ describe("parsing Kubernetes objects", () => {
     const multi =
       "apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n";
     expect(parseNodes("n.yaml", multi).ok && parseNodes("n.yaml", multi)).toMatchObject({
-      value: [{ name: "a" }, { name: "b" }],
+      value: [{ metadata: { name: "a" } }, { metadata: { name: "b" } }],
     });
   });
 
@@ -41,10 +43,66 @@ describe("parsing Kubernetes objects", () => {
           "requests: {cpu: 250m}}\n    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n",
       ),
     );
-    expect(result.ok && result.value.containers[0]).toMatchObject({
-      requests: { cpu: "250m", memory: "1Gi" },
-      hostPorts: [{ hostIP: "", protocol: "TCP", hostPort: 8080 }],
+    expect(result.ok && result.value.spec.containers[0]?.requests).toEqual({
+      cpuMilli: 250,
+      memoryMi: 1024,
+      quantities: { cpu: "250m", memory: "1Gi" },
     });
+    expect(result.ok && newPodInfo(result.value).hostPorts).toEqual([{ hostIP: "", protocol: "TCP", hostPort: 8080 }]);
+  });
+
+  it("produces the engine's Pod: ObjectMeta, SetDefaults_PodSpec's defaults, tolerations and status.phase", () => {
+    const meta =
+      "  name: p\n  namespace: shop\n  deletionTimestamp: '2026-01-01T00:00:00Z'\n  ownerReferences: " +
+      "[{apiVersion: apps/v1, kind: ReplicaSet, name: rs, uid: u1, controller: true}]\n";
+    const tolerations = "  tolerations: [{key: k, operator: Exists, effect: NoExecute, tolerationSeconds: 60}]\n";
+    const result = parsePod(
+      "pod.yaml",
+      pod("  containers: [{name: c}]\n" + tolerations, meta) + "status: {phase: Failed}\n",
+    );
+    expect(result.ok && result.value).toMatchObject({
+      kind: "Pod",
+      metadata: {
+        name: "p",
+        namespace: "shop",
+        // Only the presence of a deletionTimestamp matters: the pod is terminating.
+        deletionTimestamp: 0,
+        ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u1", controller: true }],
+      },
+      spec: {
+        nodeName: null,
+        restartPolicy: "Always",
+        terminationGracePeriodSeconds: 30,
+        schedulerName: "default-scheduler",
+        serviceAccountName: "default",
+        tolerations: [{ key: "k", operator: "Exists", effect: "NoExecute", tolerationSeconds: 60 }],
+      },
+      status: { phase: "Failed" },
+    });
+  });
+
+  it("gives a pod read from YAML the same PodInfo resources as the engine's pod with whole-unit numbers", () => {
+    const parsed = parsePod(
+      "pod.yaml",
+      pod("  containers: [{name: c, resources: {requests: {cpu: 500m, memory: 256Mi}}}]\n"),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const container = parsed.value.spec.containers[0]!;
+    const engine = {
+      ...container,
+      requests: { cpuMilli: container.requests.cpuMilli, memoryMi: container.requests.memoryMi },
+    };
+    const enginePod = { ...parsed.value, spec: { ...parsed.value.spec, containers: [engine] } };
+    expect(engine.requests).toEqual({ cpuMilli: 500, memoryMi: 256 });
+    expect(computePodResources(enginePod)).toEqual(computePodResources(parsed.value));
+    expect(computePodResources(parsed.value).requests).toMatchObject({ milliCPU: 500, memory: 256 * 1024 * 1024 });
+  });
+
+  it("keeps the exact quantities of a manifest where whole MiB would round: 1G of memory is 1e9 bytes", () => {
+    const parsed = parsePod("pod.yaml", pod("  containers: [{name: c, resources: {requests: {memory: 1G}}}]\n"));
+    expect(parsed.ok && parsed.value.spec.containers[0]?.requests.memoryMi).toBe(954);
+    expect(parsed.ok && computePodResources(parsed.value).requests.memory).toBe(1_000_000_000);
   });
 
   it("merges matchLabelKeys into the affinity selector as the API server does", () => {
@@ -53,9 +111,9 @@ describe("parsing Kubernetes objects", () => {
       "requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: " +
       "web}}\n        topologyKey: kubernetes.io/hostname\n        matchLabelKeys: [pod-template-hash]\n";
     const result = parsePod("pod.yaml", pod(spec, "  name: p\n  labels: {app: web, pod-template-hash: abc}\n"));
-    expect(result.ok && result.value.affinity?.podAntiAffinity?.required[0]?.labelSelector?.matchExpressions).toEqual([
-      { key: "pod-template-hash", operator: "In", values: ["abc"] },
-    ]);
+    expect(
+      result.ok && result.value.spec.affinity?.podAntiAffinity?.required[0]?.labelSelector?.matchExpressions,
+    ).toEqual([{ key: "pod-template-hash", operator: "In", values: ["abc"] }]);
   });
 
   it.each([

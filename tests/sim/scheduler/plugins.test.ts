@@ -51,7 +51,7 @@ describe("TaintToleration (taint_toleration.go)", () => {
     const tainted = makeNode(
       "cp",
       { cpu: "4" },
-      { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] },
+      { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }] },
     );
     const result = scheduleOne(defaultProfile(), info(makePod("p")), snapshotOf([tainted]), { pickIndex: first });
     expect(result.nodes[0]?.filters.at(-1)).toEqual({
@@ -62,7 +62,7 @@ describe("TaintToleration (taint_toleration.go)", () => {
   });
 
   it("scores untolerated PreferNoSchedule taints in reverse: 0 taints → 100, 1 of max 2 → 50, 2 → 0", () => {
-    const prefer = (key: string) => ({ key, value: "x", effect: "PreferNoSchedule" as const });
+    const prefer = (key: string) => ({ key, value: "x", effect: "PreferNoSchedule" as const, timeAdded: null });
     const nodes = [
       makeNode("a", { cpu: "4" }),
       makeNode("b", { cpu: "4" }, { taints: [prefer("k1")] }),
@@ -165,7 +165,7 @@ describe("aggregated FitError message (framework/types.go)", () => {
       makeNode(
         name,
         { cpu: "8" },
-        { taints: [{ key: "node-role.kubernetes.io/control-plane", value: "", effect: "NoSchedule" }] },
+        { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule", timeAdded: null }] },
       );
     const nodes = [cp("cp1"), cp("cp2"), makeNode("w1", { cpu: "1" })];
     const result = scheduleOne(defaultProfile(), info(makePod("p", [{ cpu: "2" }])), snapshotOf(nodes), {
@@ -194,7 +194,7 @@ describe("ImageLocality (image_locality.go)", () => {
     const image = { names: ["registry/app:1"], sizeBytes: 300_000_000 };
     const nodes = [makeNode("with", { cpu: "4" }, { images: [image] }), makeNode("without", { cpu: "4" })];
     const pod = makePod("p");
-    pod.containers[0] = { ...pod.containers[0]!, image: "registry/app:1" };
+    pod.spec.containers[0] = { ...pod.spec.containers[0]!, image: "registry/app:1" };
     const result = scheduleOne(defaultProfile(), info(pod), snapshotOf(nodes), { pickIndex: first });
     // sum = 150,000,000 B → 100 × (150e6 − 23 MiB) / (1000 MiB − 23 MiB) = 12.3 → 12.
     expect(scoresOf(result, "ImageLocality")).toEqual({ with: [12, 12], without: [0, 0] });

@@ -2,7 +2,7 @@
 // picks what the detailed run picks. Seeds make failures reproducible. That the pick passes upstream's
 // filters, judged by an independent oracle, is tests/sim/workloads/scheduler-property.test.ts.
 import { describe, expect, it } from "vitest";
-import type { Node, Pod, Taint } from "@/lib/sim/k8s/types";
+import type { Node, Pod, Taint } from "@/lib/sim/objects/core";
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
 import { defaultProfile, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
 
@@ -21,7 +21,9 @@ function prng(seed: number): (n: number) => number {
 function randomCluster(rand: (n: number) => number): { nodes: Node[]; pods: Pod[]; pod: Pod } {
   const nodes = Array.from({ length: 2 + rand(8) }, (_, i) => {
     const taints: Taint[] =
-      rand(4) === 0 ? [{ key: "dedicated", value: "gpu", effect: rand(2) ? "NoSchedule" : "PreferNoSchedule" }] : [];
+      rand(4) === 0
+        ? [{ key: "dedicated", value: "gpu", effect: rand(2) ? "NoSchedule" : "PreferNoSchedule", timeAdded: null }]
+        : [];
     const labels = {
       "kubernetes.io/hostname": `n${i}`,
       "topology.kubernetes.io/zone": `z${rand(3)}`,
@@ -43,8 +45,8 @@ function randomCluster(rand: (n: number) => number): { nodes: Node[]; pods: Pod[
   );
   const pod = makePod("incoming", [{ cpu: `${100 * (1 + rand(30))}m`, memory: `${128 * (1 + rand(16))}Mi` }], {
     labels: { app: "web" },
-    tolerations: rand(3) === 0 ? [{ key: "dedicated", operator: "Exists", value: "", effect: "" }] : [],
-    nodeSelector: rand(5) === 0 ? { disk: "ssd" } : null,
+    tolerations: rand(3) === 0 ? [{ key: "dedicated", operator: "Exists", effect: null, tolerationSeconds: null }] : [],
+    ...(rand(5) === 0 && { nodeSelector: { disk: "ssd" } }),
   });
   return { nodes, pods, pod };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { milliValue, parseQuantity, unitValue } from "@/lib/sim/k8s/quantity";
+import { milliValue, parseQuantity, unitValue } from "@/lib/sim/objects/quantity";
 
 function nano(text: string): bigint {
   const parsed = parseQuantity(text);

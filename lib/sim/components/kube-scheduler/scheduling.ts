@@ -30,7 +30,7 @@ import {
   requeueFailed,
   type SchedulingQueue,
 } from "../../scheduler/queue";
-import { toFrameworkNode, toFrameworkPod, toWorkloads } from "./to-framework";
+import { toWorkloads } from "./to-framework";
 import type { BindRequest, SchedulerConfig, SchedulerState, SchedulerTag } from "./types";
 
 const PROFILE = defaultSchedulerConfig().profiles[0]!;
@@ -98,30 +98,20 @@ export function snapshotFromObjects(
     const nodeName = p.spec.nodeName ?? assumed[keyOf(p)] ?? null;
     if (nodeName !== null) infos.push(podInfoOf(p, nodeName));
   }
-  return buildSnapshot(nodes.map(frameworkNodeOf), infos, toWorkloads(workloads)).snapshot;
+  return buildSnapshot(nodes, infos, toWorkloads(workloads)).snapshot;
 }
 
-// Conversions memoized on the stored objects, which are immutable (a change is a new object): the
-// snapshot of every cycle re-reads mostly the same pods and nodes. PodInfo precomputes parsed
-// quantities and affinity terms, so this saves most of a snapshot's cost. Not world state.
+// PodInfos memoized on the stored pods, which are immutable (a change is a new object): the
+// snapshot of every cycle re-reads mostly the same pods. PodInfo precomputes parsed quantities and
+// affinity terms, so this saves most of a snapshot's cost. Not world state.
 const podInfos = new WeakMap<Pod, { nodeName: string | null; info: PodInfo }>();
-const frameworkNodes = new WeakMap<Node, ReturnType<typeof toFrameworkNode>>();
 
 function podInfoOf(p: Pod, nodeName: string | null): PodInfo {
   const hit = podInfos.get(p);
   if (hit !== undefined && hit.nodeName === nodeName) return hit.info;
-  const info = newPodInfo(toFrameworkPod(p, nodeName));
+  const info = newPodInfo(nodeName === p.spec.nodeName ? p : { ...p, spec: { ...p.spec, nodeName } });
   podInfos.set(p, { nodeName, info });
   return info;
-}
-
-function frameworkNodeOf(n: Node): ReturnType<typeof toFrameworkNode> {
-  let f = frameworkNodes.get(n);
-  if (f === undefined) {
-    f = toFrameworkNode(n);
-    frameworkNodes.set(n, f);
-  }
-  return f;
 }
 
 function snapshotOf(s: SchedulerState): Snapshot {

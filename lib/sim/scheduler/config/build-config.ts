@@ -1,9 +1,9 @@
 // KubeSchedulerConfiguration → scheduler profiles: defaulting (SetDefaults_KubeSchedulerConfiguration),
 // plugin merging and expansion, per-plugin args. Errors name the field, as kube-scheduler's would.
 import type { z } from "zod";
-import { nodeAffinitySchema } from "@/lib/sim/k8s/affinity-schema";
-import { errorFromZod, type DocumentLocation, type Result } from "@/lib/sim/k8s/input-error";
-import { readDocuments } from "@/lib/sim/k8s/read-documents";
+import { nodeAffinitySchema } from "@/lib/sim/manifests/affinity-schema";
+import { errorFromZod, type DocumentLocation, type Result } from "@/lib/sim/manifests/input-error";
+import { readDocuments } from "@/lib/sim/manifests/read-documents";
 import {
   schedulerConfigSchema,
   type RawPluginSet,

@@ -1,7 +1,7 @@
 // KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1), validated strictly. Args are checked
 // per plugin in build-profiles.ts, where the plugin name tells which schema applies.
 import { z } from "zod";
-import { ignored, integer } from "@/lib/sim/k8s/schema-primitives";
+import { ignored, integer } from "@/lib/sim/manifests/schema-primitives";
 import { PLUGIN_NAMES } from "@/lib/sim/scheduler/types";
 
 const plugin = z.strictObject({ name: z.string().min(1), weight: integer(0, 2 ** 31 - 1).optional() });

@@ -1,7 +1,8 @@
 // pluginConfig args for the simulated plugins, with upstream defaulting (apis/config/v1/defaults.go)
 // and validation (apis/config/validation/validation_pluginargs.go) messages.
 import { z } from "zod";
-import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
+import { integer, spreadConstraintFields } from "@/lib/sim/manifests/schema-primitives";
+import { defaultConstraint } from "@/lib/sim/scheduler/plugins/spread-constraints";
 import type { PluginArgs, ResourceSpec } from "@/lib/sim/scheduler/types";
 
 const DEFAULT_RESOURCES: ResourceSpec[] = [
@@ -114,27 +115,20 @@ export const interPodAffinityArgs = z
     ignorePreferredTermsOfExistingPods: a.ignorePreferredTermsOfExistingPods ?? false,
   }));
 
-const defaultConstraint = z
-  .strictObject({
-    maxSkew: integer(1, 2 ** 31 - 1),
-    topologyKey: z.string().min(1, "can not be empty"),
-    whenUnsatisfiable: z.enum(["DoNotSchedule", "ScheduleAnyway"]),
-    labelSelector: labelSelector.optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.labelSelector)
-      ctx.addIssue({
-        code: "custom",
-        path: ["labelSelector"],
-        message: "constraint must not define a selector, as they deduced for each pod",
-      });
-  });
+const defaultConstraintSchema = z.strictObject(spreadConstraintFields).superRefine((c, ctx) => {
+  if (c.labelSelector)
+    ctx.addIssue({
+      code: "custom",
+      path: ["labelSelector"],
+      message: "constraint must not define a selector, as they deduced for each pod",
+    });
+});
 
 export const podTopologySpreadArgs = z
   .strictObject({
     ...envelope,
     kind: z.literal("PodTopologySpreadArgs").optional(),
-    defaultConstraints: z.array(defaultConstraint).optional(),
+    defaultConstraints: z.array(defaultConstraintSchema).optional(),
     defaultingType: z.enum(["System", "List"]).optional(),
   })
   .superRefine((a, ctx) => {
@@ -155,14 +149,7 @@ export const podTopologySpreadArgs = z
   })
   .transform((a): PluginArgs["podTopologySpread"] => ({
     systemDefaulted: (a.defaultingType ?? "System") === "System",
-    defaultConstraints: (a.defaultConstraints ?? []).map((c) => ({
-      ...c,
-      labelSelector: null,
-      minDomains: null,
-      nodeAffinityPolicy: null,
-      nodeTaintsPolicy: null,
-      matchLabelKeys: [],
-    })),
+    defaultConstraints: (a.defaultConstraints ?? []).map(defaultConstraint),
   }));
 
 export const defaultPreemptionArgs = z

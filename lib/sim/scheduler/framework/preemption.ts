@@ -7,6 +7,7 @@
 // (PDBs, pickOneNodeForPreemption) are not simulated: candidates are listed, none is nominated.
 import { activeFilters, runFilters, runPreFilter } from "@/lib/sim/scheduler/framework/run-filters";
 import { fitErrorMessage } from "@/lib/sim/scheduler/framework/fit-error";
+import { priorityOf } from "@/lib/sim/scheduler/pod-info";
 import { addPodToNodeInfo, makeNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler/types";
 
@@ -32,7 +33,7 @@ function withoutLowerPriority(snapshot: Snapshot, node: NodeInfo, priority: numb
     nonZeroMemory: 0,
     usedPorts: [],
   });
-  const kept = node.pods.filter((p) => p.pod.priority >= priority).reduce(addPodToNodeInfo, emptied);
+  const kept = node.pods.filter((p) => priorityOf(p.pod) >= priority).reduce(addPodToNodeInfo, emptied);
   const nodes = snapshot.nodes.slice();
   nodes[node.index] = kept;
   const indices = (has: (n: NodeInfo) => boolean) => nodes.filter(has).map((n) => n.index);
@@ -46,8 +47,8 @@ function withoutLowerPriority(snapshot: Snapshot, node: NodeInfo, priority: numb
 }
 
 function dryRun(profile: Profile, ctx: CycleContext, node: NodeInfo): Status | null {
-  const priority = ctx.pod.pod.priority;
-  if (!node.pods.some((p) => p.pod.priority < priority)) return NO_VICTIMS;
+  const priority = priorityOf(ctx.pod.pod);
+  if (!node.pods.some((p) => priorityOf(p.pod) < priority)) return NO_VICTIMS;
   const snapshot = withoutLowerPriority(ctx.snapshot, node, priority);
   const trial: CycleContext = { ...ctx, snapshot, state: new Map() };
   const preFilter = runPreFilter(profile, trial);
@@ -58,14 +59,14 @@ function dryRun(profile: Profile, ctx: CycleContext, node: NodeInfo): Status | n
 /** Runs DefaultPreemption if the profile has it. `statuses` maps every node to its filter status. */
 export function runPreemption(profile: Profile, ctx: CycleContext, statuses: Map<string, Status>): PreemptionOutcome {
   if (!profile.postFilter.includes("DefaultPreemption")) return { message: null, candidates: [] };
-  if (ctx.pod.pod.preemptionPolicy === "Never")
+  if (ctx.pod.pod.spec.preemptionPolicy === "Never")
     return { message: "preemption: not eligible due to preemptionPolicy=Never.", candidates: [] };
   const results: Status[] = [];
   const candidates: string[] = [];
   for (const node of ctx.snapshot.nodes) {
-    const status = statuses.get(node.node.name) ?? null;
+    const status = statuses.get(node.node.metadata.name) ?? null;
     const outcome = status?.code === "UnschedulableAndUnresolvable" ? NOT_HELPFUL : dryRun(profile, ctx, node);
-    if (outcome === null) candidates.push(node.node.name);
+    if (outcome === null) candidates.push(node.node.metadata.name);
     else results.push(outcome);
   }
   if (candidates.length > 0) return { message: null, candidates };

@@ -76,9 +76,9 @@ function evaluateNodes(
     const node = nodes[(start + i) % nodes.length];
     if (!node) continue;
     const outcome = runFilters(filters, ctx, node, options.detail ?? true);
-    if (options.detail ?? true) result.records.set(node.node.name, outcome.records);
+    if (options.detail ?? true) result.records.set(node.node.metadata.name, outcome.records);
     if (outcome.status === null) result.feasible.push(node);
-    else result.statuses.set(node.node.name, outcome.status);
+    else result.statuses.set(node.node.metadata.name, outcome.status);
     result.processed++;
   }
   return result;
@@ -87,7 +87,7 @@ function evaluateNodes(
 function emptyResult(snapshot: Snapshot, next: number, detail: boolean): ScheduleResult {
   const nodes: NodeResult[] = detail
     ? snapshot.nodes.map((n) => ({
-        name: n.node.name,
+        name: n.node.metadata.name,
         filters: [],
         scores: [],
         total: null,
@@ -122,10 +122,12 @@ export function scheduleOne(
   const preFilter = runPreFilter(profile, ctx);
   if (preFilter.rejection) return rejectedAtPreFilter(profile, ctx, result, preFilter.rejection);
   const candidates =
-    preFilter.nodeNames === null ? snapshot.nodes : snapshot.nodes.filter((n) => preFilter.nodeNames?.has(n.node.name));
+    preFilter.nodeNames === null
+      ? snapshot.nodes
+      : snapshot.nodes.filter((n) => preFilter.nodeNames?.has(n.node.metadata.name));
   const evaluation = evaluateNodes(profile, ctx, candidates, preFilter.skipped, options);
   const next = ((options.nextStartNodeIndex ?? 0) + evaluation.processed) % snapshot.nodes.length;
-  const feasibleNames = new Set(result.nodes.length > 0 ? evaluation.feasible.map((f) => f.node.name) : []);
+  const feasibleNames = new Set(result.nodes.length > 0 ? evaluation.feasible.map((f) => f.node.metadata.name) : []);
   const absent = absentRecord(preFilter.narrowedBy);
   for (const node of result.nodes) {
     const leftOut = preFilter.nodeNames !== null && !preFilter.nodeNames.has(node.name);
@@ -143,7 +145,12 @@ export function scheduleOne(
     return unschedulable(profile, ctx, base, evaluation.statuses, preFilter.narrowedBy);
   const [only] = evaluation.feasible;
   if (evaluation.feasible.length === 1 && only)
-    return { ...base, selectedNode: only.node.name, tiedNodes: [only.node.name], scoringSkipped: true };
+    return {
+      ...base,
+      selectedNode: only.node.metadata.name,
+      tiedNodes: [only.node.metadata.name],
+      scoringSkipped: true,
+    };
   return selectHost(profile, ctx, base, evaluation.feasible, options);
 }
 
@@ -164,7 +171,7 @@ function selectHost(
       entry.total = prioritized.totals[i] ?? 0;
     });
   }
-  const tied = topNodes(prioritized.totals).map((i) => feasible[i]?.node.name ?? "");
+  const tied = topNodes(prioritized.totals).map((i) => feasible[i]?.node.metadata.name ?? "");
   const pick = options.pickIndex(tied.length);
   if (!Number.isInteger(pick) || pick < 0 || pick >= tied.length)
     throw new Error(`pickIndex(${tied.length}) returned ${pick}`);
@@ -189,7 +196,9 @@ function unschedulable(
 ): ScheduleResult {
   const record = absentRecord(narrowedBy);
   const absent: Status = { code: "UnschedulableAndUnresolvable", reasons: record.reasons };
-  const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.name, statuses.get(n.node.name) ?? absent]));
+  const all = new Map(
+    ctx.snapshot.nodes.map((n) => [n.node.metadata.name, statuses.get(n.node.metadata.name) ?? absent]),
+  );
   const preemption = runPreemption(profile, ctx, all);
   const message = fitErrorMessage(ctx.snapshot.nodes.length, null, [...all.values()], preemption.message);
   return { ...base, message, preemptionCandidates: preemption.candidates };
@@ -207,7 +216,7 @@ function rejectedAtPreFilter(
     reasons: rejection.status.reasons,
   };
   const nodes = result.nodes.map((n) => ({ ...n, filters: [record] }));
-  const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.name, rejection.status]));
+  const all = new Map(ctx.snapshot.nodes.map((n) => [n.node.metadata.name, rejection.status]));
   const preemption = runPreemption(profile, ctx, all);
   const message = fitErrorMessage(
     ctx.snapshot.nodes.length,

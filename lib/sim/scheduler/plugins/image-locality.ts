@@ -1,7 +1,7 @@
 // ImageLocality (plugins/imagelocality/image_locality.go): the sizes of the pod's images already on
 // the node, each scaled by the fraction of all nodes that hold it (so an image everywhere does not
 // herd pods), clamped to [23 MiB, 1000 MiB × containers] and mapped to 0–100.
-import type { Pod } from "@/lib/sim/k8s/types";
+import type { Pod } from "@/lib/sim/objects/core";
 import { mulDiv } from "@/lib/sim/scheduler/int-math";
 import type { NodeInfo, Snapshot } from "@/lib/sim/scheduler/snapshot";
 import { MAX_NODE_SCORE, type PluginImpl } from "@/lib/sim/scheduler/types";
@@ -17,7 +17,7 @@ function normalizedImageName(name: string): string {
 
 /** The pod's images, init containers first, normalised. Pure. */
 function podImageNames(pod: Pod): string[] {
-  return [...pod.initContainers, ...pod.containers].map((c) => normalizedImageName(c.image));
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
 }
 
 type PodImages = { names: string[]; scaled: number[] };

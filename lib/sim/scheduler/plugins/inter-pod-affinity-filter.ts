@@ -1,7 +1,7 @@
 // InterPodAffinity filtering (plugins/interpodaffinity/filtering.go): PreFilter counts, per topology
 // pair, existing pods whose required anti-affinity matches the pod and existing pods matching the
 // pod's required (anti-)affinity terms; Filter checks the node's pairs against those counts.
-import type { LabelSet } from "@/lib/sim/k8s/labels";
+import type { LabelSet } from "@/lib/sim/objects/labels";
 import { affinityTermMatches, type AffinityTerm, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import type { CycleContext, PluginImpl, PreFilterOutcome, Status } from "@/lib/sim/scheduler/types";
@@ -38,12 +38,12 @@ function computeState(ctx: CycleContext): FilterState {
     for (const existing of node?.podsWithRequiredAntiAffinity ?? []) {
       for (const term of existing.requiredAntiAffinityTerms)
         if (node && affinityTermMatches(term, incoming.pod))
-          bump(state.existingAnti, node.node.labels, term.topologyKey);
+          bump(state.existingAnti, node.node.metadata.labels, term.topologyKey);
     }
   }
   if (!hasTerms) return state;
   for (const node of ctx.snapshot.nodes) {
-    const labels = node.node.labels;
+    const labels = node.node.metadata.labels;
     for (const existing of node.pods) {
       if (podMatchesAllTerms(incoming.requiredAffinityTerms, existing))
         for (const term of incoming.requiredAffinityTerms) bump(state.affinity, labels, term.topologyKey);
@@ -57,7 +57,7 @@ function computeState(ctx: CycleContext): FilterState {
 function satisfiesPodAffinity(ctx: CycleContext, state: FilterState, node: NodeInfo): boolean {
   let podsExist = true;
   for (const term of ctx.pod.requiredAffinityTerms) {
-    const value = node.node.labels[term.topologyKey];
+    const value = node.node.metadata.labels[term.topologyKey];
     if (value === undefined) return false;
     if ((state.affinity.get(pair(term.topologyKey, value)) ?? 0) <= 0) podsExist = false;
   }
@@ -68,14 +68,16 @@ function satisfiesPodAffinity(ctx: CycleContext, state: FilterState, node: NodeI
 function satisfiesPodAntiAffinity(ctx: CycleContext, state: FilterState, node: NodeInfo): boolean {
   if (state.anti.size === 0) return true;
   return ctx.pod.requiredAntiAffinityTerms.every((term) => {
-    const value = node.node.labels[term.topologyKey];
+    const value = node.node.metadata.labels[term.topologyKey];
     return value === undefined || (state.anti.get(pair(term.topologyKey, value)) ?? 0) <= 0;
   });
 }
 
 function satisfiesExistingAntiAffinity(state: FilterState, node: NodeInfo): boolean {
   if (state.existingAnti.size === 0) return true;
-  return Object.entries(node.node.labels).every(([key, value]) => (state.existingAnti.get(pair(key, value)) ?? 0) <= 0);
+  return Object.entries(node.node.metadata.labels).every(
+    ([key, value]) => (state.existingAnti.get(pair(key, value)) ?? 0) <= 0,
+  );
 }
 
 export const interPodAffinityFilter: Pick<PluginImpl, "preFilter" | "filter"> = {

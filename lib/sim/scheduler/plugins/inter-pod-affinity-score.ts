@@ -2,7 +2,7 @@
 // the pod's preferred affinity terms matched by existing pods, − for anti-affinity, plus the existing
 // pods' own preferred terms that match the pod and their required affinity terms at
 // hardPodAffinityWeight. Normalised as 100 × (s − min) / (max − min) in float, truncated.
-import type { Pod } from "@/lib/sim/k8s/types";
+import type { Pod } from "@/lib/sim/objects/core";
 import { affinityTermMatches, type AffinityTerm, type PodInfo } from "@/lib/sim/scheduler/pod-info";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
 import { MAX_NODE_SCORE, type CycleContext, type PluginImpl } from "@/lib/sim/scheduler/types";
@@ -19,7 +19,7 @@ function processTerm(
   multiplier: number,
 ): void {
   if (!affinityTermMatches(term, pod)) return;
-  const value = node.node.labels[term.topologyKey];
+  const value = node.node.metadata.labels[term.topologyKey];
   if (value === undefined) return;
   let byValue = scores.get(term.topologyKey);
   if (!byValue) scores.set(term.topologyKey, (byValue = new Map()));
@@ -27,7 +27,7 @@ function processTerm(
 }
 
 function processExistingPod(ctx: CycleContext, scores: TopologyScore, existing: PodInfo, node: NodeInfo): void {
-  if (Object.keys(node.node.labels).length === 0) return;
+  if (Object.keys(node.node.metadata.labels).length === 0) return;
   const incoming = ctx.pod;
   for (const term of incoming.preferredAffinityTerms) processTerm(scores, term, term.weight, existing.pod, node, 1);
   for (const term of incoming.preferredAntiAffinityTerms)
@@ -64,7 +64,7 @@ export const interPodAffinityScore: Pick<PluginImpl, "preScore" | "score" | "nor
       new Map<string, Map<string, number>>();
     let score = 0;
     for (const [key, byValue] of scores) {
-      const value = node.node.labels[key];
+      const value = node.node.metadata.labels[key];
       if (value !== undefined) score += byValue.get(value) ?? 0;
     }
     return score;

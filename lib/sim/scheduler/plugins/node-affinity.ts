@@ -5,8 +5,8 @@ import {
   nodeSelectorMatches,
   nodeSelectorTermMatches,
   podMatchesNodeSelectorAndAffinity,
-} from "@/lib/sim/k8s/node-selector";
-import type { NodeSelectorRequirement, PreferredSchedulingTerm } from "@/lib/sim/k8s/types";
+} from "@/lib/sim/scheduler/node-selector";
+import type { NodeSelectorRequirement, PreferredSchedulingTerm } from "@/lib/sim/objects/scheduling";
 import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
 import { MAX_NODE_SCORE, type PluginImpl, type PreFilterOutcome } from "@/lib/sim/scheduler/types";
 import type { CycleContext } from "@/lib/sim/scheduler/types";
@@ -26,7 +26,7 @@ function termNodeNames(fields: NodeSelectorRequirement[]): string[] | null {
 }
 
 function namedNodes(ctx: CycleContext): PreFilterOutcome {
-  const terms = ctx.pod.pod.affinity?.nodeAffinity?.required ?? [];
+  const terms = ctx.pod.pod.spec.affinity?.nodeAffinity?.required ?? [];
   let union: Set<string> | null = null;
   for (const term of terms) {
     const names = termNodeNames(term.matchFields);
@@ -40,7 +40,7 @@ function namedNodes(ctx: CycleContext): PreFilterOutcome {
 }
 
 function preferredTerms(ctx: CycleContext): PreferredSchedulingTerm[] {
-  const own = ctx.pod.pod.affinity?.nodeAffinity?.preferred ?? [];
+  const own = ctx.pod.pod.spec.affinity?.nodeAffinity?.preferred ?? [];
   const added = ctx.args.nodeAffinity.addedAffinity?.preferred ?? [];
   return [...added, ...own];
 }
@@ -48,8 +48,8 @@ function preferredTerms(ctx: CycleContext): PreferredSchedulingTerm[] {
 export const nodeAffinity: PluginImpl = {
   preFilter(ctx) {
     const pod = ctx.pod.pod;
-    const hasRequired = (pod.affinity?.nodeAffinity?.required ?? null) !== null;
-    if (!hasRequired && ctx.args.nodeAffinity.addedAffinity?.required == null && pod.nodeSelector === null)
+    const hasRequired = (pod.spec.affinity?.nodeAffinity?.required ?? null) !== null;
+    if (!hasRequired && ctx.args.nodeAffinity.addedAffinity?.required == null && pod.spec.nodeSelector === undefined)
       return { kind: "skip" };
     return hasRequired ? namedNodes(ctx) : { kind: "ok", nodeNames: null };
   },
@@ -62,7 +62,7 @@ export const nodeAffinity: PluginImpl = {
     return null;
   },
   preScore(ctx) {
-    const hasOwn = (ctx.pod.pod.affinity?.nodeAffinity?.preferred.length ?? 0) > 0;
+    const hasOwn = (ctx.pod.pod.spec.affinity?.nodeAffinity?.preferred.length ?? 0) > 0;
     if (!hasOwn && !ctx.args.nodeAffinity.addedAffinity?.preferred.length) return "skip";
     ctx.state.set(
       "NodeAffinity",

@@ -5,8 +5,8 @@ const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node name";
 
 export const nodeName: PluginImpl = {
   filter(ctx, node) {
-    const wanted = ctx.pod.pod.nodeName;
-    if (wanted === null || wanted === node.node.name) return null;
+    const wanted = ctx.pod.pod.spec.nodeName;
+    if (wanted === null || wanted === node.node.metadata.name) return null;
     return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_NODE_NAME] };
   },
 };

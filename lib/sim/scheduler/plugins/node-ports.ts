@@ -1,7 +1,7 @@
 // NodePorts (plugins/nodeports/node_ports.go) with HostPortInfo.CheckConflict
 // (framework/types.go): 0.0.0.0 (or an empty hostIP) conflicts with every IP on the same
 // protocol/port; a specific IP conflicts with itself and with 0.0.0.0.
-import type { HostPort } from "@/lib/sim/k8s/types";
+import type { HostPort } from "@/lib/sim/scheduler/pod-info";
 import type { PluginImpl } from "@/lib/sim/scheduler/types";
 
 const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";

@@ -1,13 +1,14 @@
 // PodTopologySpread filtering (plugins/podtopologyspread/filtering.go): for each DoNotSchedule
 // constraint, matching pods per topology value over eligible nodes; a node fails when
 // its domain's count + (1 if the pod matches itself) − the global minimum exceeds maxSkew.
-import { isEmptySelector, selectorMatches } from "@/lib/sim/k8s/labels";
+import { isEmptySelector, selectorMatches } from "@/lib/sim/objects/labels";
 import {
   hasAllTopologyKeys,
   nodeIncluded,
   podSpreadConstraints,
   type SpreadConstraint,
 } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import { namespaceOf } from "@/lib/sim/scheduler/pod-info";
 import { selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { CycleContext, PluginImpl, Status } from "@/lib/sim/scheduler/types";
 
@@ -22,13 +23,13 @@ function computeState(ctx: CycleContext, constraints: SpreadConstraint[]): Filte
   const pod = ctx.pod.pod;
   const matchNum = constraints.map(() => new Map<string, number>());
   const counts = constraints.map((c) =>
-    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace),
+    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, namespaceOf(pod)),
   );
   for (const info of ctx.snapshot.nodes) {
     if (!hasAllTopologyKeys(info.node, constraints)) continue;
     constraints.forEach((c, i) => {
       if (!nodeIncluded(c, pod, info.node)) return;
-      const value = info.node.labels[c.topologyKey] ?? "";
+      const value = info.node.metadata.labels[c.topologyKey] ?? "";
       const domains = matchNum[i];
       if (domains) domains.set(value, (domains.get(value) ?? 0) + (counts[i]?.[info.index] ?? 0));
     });
@@ -49,13 +50,13 @@ export const podTopologySpreadFilter: Pick<PluginImpl, "preFilter" | "filter"> =
       (ctx.state.get("PreFilterPodTopologySpread") as FilterState | undefined) ??
       computeState(ctx, podSpreadConstraints(ctx, "DoNotSchedule"));
     for (const [i, c] of state.constraints.entries()) {
-      const value = node.node.labels[c.topologyKey];
+      const value = node.node.metadata.labels[c.topologyKey];
       if (value === undefined)
         return { code: "UnschedulableAndUnresolvable", reasons: [ERR_REASON_NODE_LABEL_NOT_MATCH] };
       const domains = state.matchNum[i] ?? new Map<string, number>();
       // minMatchNum: with fewer eligible domains than minDomains, the global minimum counts as 0.
       const minMatch = domains.size < c.minDomains ? 0 : (state.minMatchNum[i] ?? 0);
-      const selfMatch = selectorMatches(c.selector, ctx.pod.pod.labels) ? 1 : 0;
+      const selfMatch = selectorMatches(c.selector, ctx.pod.pod.metadata.labels) ? 1 : 0;
       if ((domains.get(value) ?? 0) + selfMatch - minMatch > c.maxSkew)
         return { code: "Unschedulable", reasons: [ERR_REASON_CONSTRAINTS_NOT_MATCH] };
     }

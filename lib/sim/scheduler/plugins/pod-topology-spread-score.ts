@@ -1,7 +1,7 @@
 // PodTopologySpread scoring (plugins/podtopologyspread/scoring.go): per ScheduleAnyway constraint,
 // matching pods in the node's domain × log(#domains + 2) + (maxSkew − 1), summed and rounded;
 // normalised inversely, 100 × (max + min − s) / max, so emptier domains score higher.
-import { isEmptySelector } from "@/lib/sim/k8s/labels";
+import { isEmptySelector } from "@/lib/sim/objects/labels";
 import {
   HOSTNAME_LABEL,
   hasAllTopologyKeys,
@@ -10,6 +10,7 @@ import {
   podSpreadConstraints,
   type SpreadConstraint,
 } from "@/lib/sim/scheduler/plugins/spread-constraints";
+import { namespaceOf } from "@/lib/sim/scheduler/pod-info";
 import { divTrunc, roundHalfAwayFromZero } from "@/lib/sim/scheduler/int-math";
 import { domainSumsFor, selectorCountsFor } from "@/lib/sim/scheduler/selector-counts";
 import type { NodeInfo } from "@/lib/sim/scheduler/snapshot";
@@ -49,15 +50,15 @@ function initState(
     perNode: [],
   };
   state.perNode = constraints.map((c) =>
-    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, pod.namespace),
+    isEmptySelector(c.selector) ? null : selectorCountsFor(ctx.snapshot, c.selector, namespaceOf(pod)),
   );
   for (const info of filtered) {
     if (requireAll && !hasAllTopologyKeys(info.node, constraints)) {
-      state.ignored.add(info.node.name);
+      state.ignored.add(info.node.metadata.name);
       continue;
     }
     constraints.forEach((c, i) => {
-      if (c.topologyKey !== HOSTNAME_LABEL) state.podCounts[i]?.set(info.node.labels[c.topologyKey] ?? "", 0);
+      if (c.topologyKey !== HOSTNAME_LABEL) state.podCounts[i]?.set(info.node.metadata.labels[c.topologyKey] ?? "", 0);
     });
   }
   state.weights = constraints.map((c, i) =>
@@ -80,7 +81,7 @@ function countAllNodes(ctx: CycleContext, state: ScoreState, requireAll: boolean
       const domains = state.podCounts[i];
       if (!c || !domains || c.topologyKey === HOSTNAME_LABEL) continue;
       if (!everyNode[i] && !nodeIncluded(c, pod, info.node)) continue;
-      const value = info.node.labels[c.topologyKey] ?? "";
+      const value = info.node.metadata.labels[c.topologyKey] ?? "";
       const current = domains.get(value);
       // Only domains of candidate nodes are counted; hostname domains are counted in Score.
       if (current !== undefined) domains.set(value, current + (state.perNode[i]?.[info.index] ?? 0));
@@ -93,7 +94,7 @@ function countFromDomainSums(ctx: CycleContext, state: ScoreState): void {
   state.constraints.forEach((c, i) => {
     const domains = state.podCounts[i];
     if (!domains || c.topologyKey === HOSTNAME_LABEL || isEmptySelector(c.selector)) return;
-    const sums = domainSumsFor(ctx.snapshot, c.selector, ctx.pod.pod.namespace, c.topologyKey);
+    const sums = domainSumsFor(ctx.snapshot, c.selector, namespaceOf(ctx.pod.pod), c.topologyKey);
     for (const value of domains.keys()) domains.set(value, sums.get(value) ?? 0);
   });
 }
@@ -101,7 +102,8 @@ function countFromDomainSums(ctx: CycleContext, state: ScoreState): void {
 export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "normalize"> = {
   preScore(ctx, filtered) {
     if (ctx.snapshot.nodes.length === 0) return "skip";
-    const requireAll = ctx.pod.pod.topologySpreadConstraints.length > 0 || !ctx.args.podTopologySpread.systemDefaulted;
+    const requireAll =
+      (ctx.pod.pod.spec.topologySpreadConstraints ?? []).length > 0 || !ctx.args.podTopologySpread.systemDefaulted;
     const constraints = podSpreadConstraints(ctx, "ScheduleAnyway");
     if (constraints.length === 0) return "skip";
     const state = initState(ctx, constraints, filtered, requireAll);
@@ -111,11 +113,11 @@ export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "no
   },
   score(ctx, node) {
     const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
-    if (state.ignored.size > 0 && state.ignored.has(node.node.name)) return 0;
+    if (state.ignored.size > 0 && state.ignored.has(node.node.metadata.name)) return 0;
     let score = 0;
     for (let i = 0; i < state.constraints.length; i++) {
       const c = state.constraints[i];
-      const value = c === undefined ? undefined : node.node.labels[c.topologyKey];
+      const value = c === undefined ? undefined : node.node.metadata.labels[c.topologyKey];
       if (c === undefined || value === undefined) continue;
       const count =
         c.topologyKey === HOSTNAME_LABEL
@@ -129,7 +131,7 @@ export const podTopologySpreadScore: Pick<PluginImpl, "preScore" | "score" | "no
     const state = ctx.state.get("PreScorePodTopologySpread") as ScoreState;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
-    const ignored = nodes.map((node) => state.ignored.size > 0 && state.ignored.has(node.node.name));
+    const ignored = nodes.map((node) => state.ignored.size > 0 && state.ignored.has(node.node.metadata.name));
     for (let i = 0; i < nodes.length; i++) {
       if (ignored[i]) continue;
       const score = scores[i] ?? 0;

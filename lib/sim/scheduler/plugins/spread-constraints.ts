@@ -9,10 +9,13 @@ import {
   selectorMatches,
   type LabelSet,
   type Selector,
-} from "@/lib/sim/k8s/labels";
-import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/k8s/node-selector";
-import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/k8s/tolerations";
-import type { Node, Pod, TopologySpreadConstraint, Workload } from "@/lib/sim/k8s/types";
+} from "@/lib/sim/objects/labels";
+import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/scheduler/node-selector";
+import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/scheduler/tolerations";
+import type { Node, Pod } from "@/lib/sim/objects/core";
+import type { TopologySpreadConstraint } from "@/lib/sim/objects/scheduling";
+import type { Workload } from "@/lib/sim/scheduler/workload";
+import { namespaceOf } from "@/lib/sim/scheduler/pod-info";
 import type { CycleContext } from "@/lib/sim/scheduler/types";
 
 export const HOSTNAME_LABEL = "kubernetes.io/hostname";
@@ -27,28 +30,19 @@ export type SpreadConstraint = {
   honorNodeTaints: boolean;
 };
 
+type DefaultConstraintFields = Pick<TopologySpreadConstraint, "maxSkew" | "topologyKey" | "whenUnsatisfiable">;
+
+/** A default constraint: no selector of its own (each pod's is deduced) and no optional field set. Pure. */
+export function defaultConstraint(fields: DefaultConstraintFields): TopologySpreadConstraint {
+  const { maxSkew, topologyKey, whenUnsatisfiable } = fields;
+  const unset = { labelSelector: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null };
+  return { maxSkew, topologyKey, whenUnsatisfiable, ...unset, matchLabelKeys: [] };
+}
+
 /** systemDefaultConstraints (podtopologyspread/plugin.go). */
 const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
-  {
-    maxSkew: 3,
-    topologyKey: HOSTNAME_LABEL,
-    whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: null,
-    minDomains: null,
-    nodeAffinityPolicy: null,
-    nodeTaintsPolicy: null,
-    matchLabelKeys: [],
-  },
-  {
-    maxSkew: 5,
-    topologyKey: "topology.kubernetes.io/zone",
-    whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: null,
-    minDomains: null,
-    nodeAffinityPolicy: null,
-    nodeTaintsPolicy: null,
-    matchLabelKeys: [],
-  },
+  defaultConstraint({ maxSkew: 3, topologyKey: HOSTNAME_LABEL, whenUnsatisfiable: "ScheduleAnyway" }),
+  defaultConstraint({ maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway" }),
 ];
 
 function withMatchLabelKeys(selector: Selector, keys: string[], podLabels: LabelSet): Selector {
@@ -77,28 +71,31 @@ function filterConstraints(
 }
 
 function controllerOf(pod: Pod) {
-  return pod.ownerReferences.find((owner) => owner.controller) ?? null;
+  return pod.metadata.ownerReferences.find((owner) => owner.controller) ?? null;
 }
 
 /** helper.DefaultSelector: matching Services' selectors, plus the controller's selector. Pure. */
 function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
+  const namespace = namespaceOf(pod);
   let labelSet: LabelSet = {};
   for (const w of workloads) {
-    if (w.kind !== "Service" || w.namespace !== pod.namespace || w.selector === null) continue;
-    if (selectorMatches(selectorFromSet(w.selector.matchLabels), pod.labels))
+    if (w.kind !== "Service" || w.namespace !== namespace || w.selector === null) continue;
+    if (selectorMatches(selectorFromSet(w.selector.matchLabels), pod.metadata.labels))
       labelSet = { ...labelSet, ...w.selector.matchLabels };
   }
   const owner = controllerOf(pod);
+  // The engine's controllers write no apiVersion: each owner kind it has lives in a single group.
+  const apiVersion = owner?.apiVersion ?? (owner?.kind === "ReplicationController" ? "v1" : "apps/v1");
   const kind =
     owner === null
       ? null
-      : owner.apiVersion === "v1" && owner.kind === "ReplicationController"
+      : apiVersion === "v1" && owner.kind === "ReplicationController"
         ? owner.kind
-        : owner.apiVersion === "apps/v1"
+        : apiVersion === "apps/v1"
           ? owner.kind
           : null;
   const controller = workloads.find(
-    (w) => w.kind === kind && w.kind !== "Service" && w.namespace === pod.namespace && w.name === owner?.name,
+    (w) => w.kind === kind && w.kind !== "Service" && w.namespace === namespace && w.name === owner?.name,
   );
   if (!controller || controller.selector === null) return selectorFromSet(labelSet);
   if (controller.kind === "ReplicationController")
@@ -113,12 +110,12 @@ export function podSpreadConstraints(
   action: TopologySpreadConstraint["whenUnsatisfiable"],
 ): SpreadConstraint[] {
   const pod = ctx.pod.pod;
-  if (pod.topologySpreadConstraints.length > 0)
-    return filterConstraints(pod.topologySpreadConstraints, pod.labels, action);
+  const own = pod.spec.topologySpreadConstraints ?? [];
+  if (own.length > 0) return filterConstraints(own, pod.metadata.labels, action);
   const args = ctx.args.podTopologySpread;
   const defaults = filterConstraints(
     args.systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints,
-    pod.labels,
+    pod.metadata.labels,
     action,
   );
   if (defaults.length === 0) return [];
@@ -129,19 +126,23 @@ export function podSpreadConstraints(
 
 /** nodeLabelsMatchSpreadConstraints: the node has every constraint's topology key. Pure. */
 export function hasAllTopologyKeys(node: Node, constraints: SpreadConstraint[]): boolean {
-  return constraints.every((c) => node.labels[c.topologyKey] !== undefined);
+  return constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
 }
 
 /** Whether every node passes the constraint's inclusion policies for this pod (a per-cycle shortcut). Pure. */
 export function includesEveryNode(constraint: SpreadConstraint, pod: Pod): boolean {
-  const hasRequiredNodeAffinity = pod.nodeSelector !== null || (pod.affinity?.nodeAffinity?.required ?? null) !== null;
+  const hasRequiredNodeAffinity =
+    pod.spec.nodeSelector !== undefined || (pod.spec.affinity?.nodeAffinity?.required ?? null) !== null;
   return !constraint.honorNodeTaints && (!constraint.honorNodeAffinity || !hasRequiredNodeAffinity);
 }
 
 /** matchNodeInclusionPolicies (nodeAffinityPolicy defaults to Honor, nodeTaintsPolicy to Ignore). Pure. */
 export function nodeIncluded(constraint: SpreadConstraint, pod: Pod, node: Node): boolean {
   if (constraint.honorNodeAffinity && !podMatchesNodeSelectorAndAffinity(pod, node)) return false;
-  if (constraint.honorNodeTaints && findUntoleratedTaint(node.taints, pod.tolerations, isDoNotScheduleTaint) !== null)
+  if (
+    constraint.honorNodeTaints &&
+    findUntoleratedTaint(node.spec.taints, pod.spec.tolerations, isDoNotScheduleTaint) !== null
+  )
     return false;
   return true;
 }

@@ -1,12 +1,12 @@
 // Toleration matching (k8s.io/api/core/v1/toleration.go ToleratesTaint, component-helpers
 // FindMatchingUntoleratedTaint).
-import type { Taint, Toleration } from "@/lib/sim/k8s/types";
+import type { Taint, Toleration } from "@/lib/sim/objects/core";
 
 /** Toleration.ToleratesTaint: empty effect or key match all; Exists ignores the value. Pure. */
 function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
-  if (toleration.effect !== "" && toleration.effect !== taint.effect) return false;
-  if (toleration.key !== "" && toleration.key !== taint.key) return false;
-  return toleration.operator === "Exists" || toleration.value === taint.value;
+  if (toleration.effect !== null && toleration.effect !== taint.effect) return false;
+  if (toleration.key !== null && toleration.key !== "" && toleration.key !== taint.key) return false;
+  return toleration.operator === "Exists" || (toleration.value ?? "") === (taint.value ?? "");
 }
 
 /** TolerationsTolerateTaint. Pure. */

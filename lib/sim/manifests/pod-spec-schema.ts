@@ -1,9 +1,17 @@
 // v1 PodSpec fields the scheduler reads (tolerations, topology spread, scheduling hints) and the
 // rest of the PodSpec accepted by name.
 import { z } from "zod";
-import { affinitySchema } from "@/lib/sim/k8s/affinity-schema";
-import { containerSchema } from "@/lib/sim/k8s/container-schema";
-import { ignored, int32, integer, labelMap, labelSelector, resourceList } from "@/lib/sim/k8s/schema-primitives";
+import { affinitySchema } from "@/lib/sim/manifests/affinity-schema";
+import { containerSchema } from "@/lib/sim/manifests/container-schema";
+import type { Toleration } from "@/lib/sim/objects/core";
+import {
+  ignored,
+  int32,
+  integer,
+  labelMap,
+  resourceList,
+  spreadConstraintFields,
+} from "@/lib/sim/manifests/schema-primitives";
 
 const toleration = z
   .strictObject({
@@ -11,7 +19,7 @@ const toleration = z
     operator: z.enum(["Exists", "Equal"]).optional(),
     value: z.string().optional(),
     effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
-    tolerationSeconds: ignored,
+    tolerationSeconds: integer(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).optional(),
   })
   .superRefine((t, ctx) => {
     // ValidateTolerations: an empty key needs Exists; Exists takes no value.
@@ -24,19 +32,17 @@ const toleration = z
     if (t.operator === "Exists" && t.value)
       ctx.addIssue({ code: "custom", path: ["operator"], message: "value must be empty when `operator` is 'Exists'" });
   })
-  .transform((t) => ({
-    key: t.key ?? "",
-    operator: t.operator ?? ("Equal" as const),
-    value: t.value ?? "",
-    effect: t.effect ?? ("" as const),
+  .transform((t): Toleration => ({
+    key: t.key ?? null,
+    operator: t.operator ?? "Equal",
+    value: t.value,
+    effect: t.effect ?? null,
+    tolerationSeconds: t.tolerationSeconds ?? null,
   }));
 
 const topologySpreadConstraint = z
   .strictObject({
-    maxSkew: integer(1, 2 ** 31 - 1),
-    topologyKey: z.string().min(1, "can not be empty"),
-    whenUnsatisfiable: z.enum(["DoNotSchedule", "ScheduleAnyway"]),
-    labelSelector: labelSelector.optional(),
+    ...spreadConstraintFields,
     minDomains: integer(1, 2 ** 31 - 1).optional(),
     nodeAffinityPolicy: z.enum(["Honor", "Ignore"]).optional(),
     nodeTaintsPolicy: z.enum(["Honor", "Ignore"]).optional(),
@@ -73,6 +79,9 @@ export const podSpecSchema = z.strictObject({
   schedulerName: z.string().optional(),
   priority: int32.optional(),
   preemptionPolicy: z.enum(["PreemptLowerPriority", "Never"]).optional(),
+  restartPolicy: z.enum(["Always", "OnFailure", "Never"]).optional(),
+  serviceAccountName: z.string().optional(),
+  terminationGracePeriodSeconds: integer(0, Number.MAX_SAFE_INTEGER).optional(),
   overhead: resourceList.optional(),
   hostNetwork: z.boolean().optional(),
   resources: z.never({ error: "pod-level resources are not supported by this simulator" }).optional(),
@@ -93,15 +102,12 @@ export const podSpecSchema = z.strictObject({
   priorityClassName: ignored,
   readinessGates: ignored,
   resourceClaims: ignored,
-  restartPolicy: ignored,
   runtimeClassName: ignored,
   schedulingGates: ignored,
   securityContext: ignored,
   serviceAccount: ignored,
-  serviceAccountName: ignored,
   setHostnameAsFQDN: ignored,
   shareProcessNamespace: ignored,
   subdomain: ignored,
-  terminationGracePeriodSeconds: ignored,
   volumes: ignored,
 });

@@ -1,8 +1,16 @@
 // v1 Node as `kubectl get nodes -o yaml` prints it, validated strictly (an unknown field is an error,
 // as the API server's strict field validation would make it).
 import { z } from "zod";
-import type { Node } from "@/lib/sim/k8s/types";
-import { ignored, integer, objectMeta, resourceList } from "@/lib/sim/k8s/schema-primitives";
+import { mustParseQuantity, unitValue } from "@/lib/sim/objects/quantity";
+import type { Node } from "@/lib/sim/objects/core";
+import {
+  ignored,
+  integer,
+  objectMeta,
+  resourceList,
+  toObjectMeta,
+  toResourceList,
+} from "@/lib/sim/manifests/schema-primitives";
 
 const taint = z.strictObject({
   key: z.string().min(1),
@@ -51,12 +59,31 @@ export const nodeSchema = z
     spec: nodeSpec.optional(),
     status: nodeStatus.optional(),
   })
-  .transform((raw): Node => ({
-    name: raw.metadata.name,
-    labels: raw.metadata.labels ?? {},
-    taints: (raw.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect })),
-    unschedulable: raw.spec?.unschedulable ?? false,
+  .transform((raw): Node => {
     // SetDefaults_NodeStatus (pkg/apis/core/v1/defaults.go): allocatable defaults to capacity.
-    allocatable: raw.status?.allocatable ?? raw.status?.capacity ?? {},
-    images: (raw.status?.images ?? []).map((image) => ({ names: image.names ?? [], sizeBytes: image.sizeBytes ?? 0 })),
-  }));
+    const allocatable = raw.status?.allocatable ?? raw.status?.capacity ?? {};
+    const pods = allocatable.pods === undefined ? 0 : unitValue(mustParseQuantity(allocatable.pods).nano);
+    return {
+      kind: "Node",
+      apiVersion: "v1",
+      metadata: toObjectMeta(raw.metadata, null),
+      spec: {
+        taints: (raw.spec?.taints ?? []).map((t) => ({
+          key: t.key,
+          value: t.value,
+          effect: t.effect,
+          timeAdded: null,
+        })),
+        unschedulable: raw.spec?.unschedulable ?? false,
+      },
+      status: {
+        conditions: [],
+        allocatable: { ...toResourceList(allocatable), pods },
+        lastHeartbeatTime: 0,
+        images: (raw.status?.images ?? []).map((image) => ({
+          names: image.names ?? [],
+          sizeBytes: image.sizeBytes ?? 0,
+        })),
+      },
+    };
+  });

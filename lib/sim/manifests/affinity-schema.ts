@@ -3,9 +3,9 @@
 // create-time merge of matchLabelKeys/mismatchLabelKeys into the label selector
 // (pkg/registry/core/pod/strategy.go, applyMatchLabelKeysAndMismatchLabelKeys).
 import { z } from "zod";
-import type { LabelSet } from "@/lib/sim/k8s/labels";
-import type { Affinity, PodAffinity, PodAffinityTerm } from "@/lib/sim/k8s/types";
-import { integer, labelSelector } from "@/lib/sim/k8s/schema-primitives";
+import type { LabelSet } from "@/lib/sim/objects/labels";
+import type { Affinity, PodAffinity, PodAffinityTerm } from "@/lib/sim/objects/scheduling";
+import { integer, labelSelector } from "@/lib/sim/manifests/schema-primitives";
 
 const nodeSelectorRequirement = z
   .strictObject({

@@ -2,7 +2,7 @@
 // or a v1 List / NodeList / PodList whose items are unpacked. Integers are read as BigInt so no digit
 // of a large quantity is lost before it is validated.
 import { parseAllDocuments } from "yaml";
-import type { DocumentLocation, InputError, Result } from "@/lib/sim/k8s/input-error";
+import type { DocumentLocation, InputError, Result } from "@/lib/sim/manifests/input-error";
 
 export type RawObject = { location: DocumentLocation; value: Record<string, unknown> };
 

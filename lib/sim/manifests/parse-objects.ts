@@ -1,11 +1,12 @@
 // Turns raw documents into Nodes, Pods and Workloads, naming the document and field of any error.
 import type { z } from "zod";
-import { errorFromZod, type Result } from "@/lib/sim/k8s/input-error";
-import { nodeSchema } from "@/lib/sim/k8s/node-schema";
-import { podSchema } from "@/lib/sim/k8s/pod-schema";
-import { readDocuments, type RawObject } from "@/lib/sim/k8s/read-documents";
-import type { Node, Pod, Workload } from "@/lib/sim/k8s/types";
-import { workloadSchemas } from "@/lib/sim/k8s/workload-schema";
+import { errorFromZod, type Result } from "@/lib/sim/manifests/input-error";
+import { nodeSchema } from "@/lib/sim/manifests/node-schema";
+import { podSchema } from "@/lib/sim/manifests/pod-schema";
+import { readDocuments, type RawObject } from "@/lib/sim/manifests/read-documents";
+import type { Node, Pod } from "@/lib/sim/objects/core";
+import type { Workload } from "@/lib/sim/scheduler/workload";
+import { workloadSchemas } from "@/lib/sim/manifests/workload-schema";
 
 function validate<T>(raw: RawObject, schema: z.ZodType<T>): Result<T> {
   const parsed = schema.safeParse(raw.value);
@@ -29,12 +30,10 @@ export function parseNodes(file: string, text: string): Result<Node[]> {
     if (raw.value.kind !== "Node") return wrongKind(raw, "Node");
     const node = validate(raw, nodeSchema);
     if (!node.ok) return node;
-    if (seen.has(node.value.name))
-      return {
-        ok: false,
-        error: { ...raw.location, path: "metadata.name", message: `duplicate node name "${node.value.name}"` },
-      };
-    seen.add(node.value.name);
+    const name = node.value.metadata.name;
+    if (seen.has(name))
+      return { ok: false, error: { ...raw.location, path: "metadata.name", message: `duplicate node name "${name}"` } };
+    seen.add(name);
     nodes.push(node.value);
   }
   if (nodes.length === 0)

@@ -1,7 +1,7 @@
 // v1 Container: image, resources and ports are read; every other Container field is accepted by name.
 import { z } from "zod";
-import type { Container, HostPort } from "@/lib/sim/k8s/types";
-import { ignored, integer, resourceList } from "@/lib/sim/k8s/schema-primitives";
+import type { Container } from "@/lib/sim/objects/core";
+import { ignored, integer, resourceList, toResourceList } from "@/lib/sim/manifests/schema-primitives";
 
 const containerPort = z.strictObject({
   containerPort: integer(1, 65535),
@@ -52,10 +52,17 @@ export const containerSchema = z.strictObject({
  */
 export function toContainer(raw: z.output<typeof containerSchema>, hostNetwork: boolean): Container {
   const requests = { ...(raw.resources?.limits ?? {}), ...(raw.resources?.requests ?? {}) };
-  const hostPorts: HostPort[] = [];
-  for (const port of raw.ports ?? []) {
-    const hostPort = port.hostPort ?? (hostNetwork ? port.containerPort : 0);
-    if (hostPort > 0) hostPorts.push({ hostIP: port.hostIP ?? "", protocol: port.protocol ?? "TCP", hostPort });
-  }
-  return { name: raw.name, image: raw.image ?? "", requests, restartPolicy: raw.restartPolicy ?? null, hostPorts };
+  const ports = (raw.ports ?? []).map((port) => ({
+    containerPort: port.containerPort,
+    hostPort: port.hostPort ?? (hostNetwork ? port.containerPort : 0),
+    hostIP: port.hostIP ?? "",
+    protocol: port.protocol ?? "TCP",
+  }));
+  return {
+    name: raw.name,
+    image: raw.image ?? "",
+    requests: toResourceList(requests),
+    ...(raw.restartPolicy && { restartPolicy: raw.restartPolicy }),
+    ...(ports.length > 0 && { ports }),
+  };
 }

@@ -1,7 +1,9 @@
 // Zod building blocks shared by the Kubernetes object schemas. YAML is parsed with intAsBigInt so that
 // large integers keep every digit; these helpers bring them back to safe numbers or exact strings.
 import { z } from "zod";
-import { isQuantityInRange, parseQuantity } from "@/lib/sim/k8s/quantity";
+import { isQuantityInRange, milliValue, mustParseQuantity, parseQuantity, unitValue } from "@/lib/sim/objects/quantity";
+import type { ResourceList } from "@/lib/sim/objects/core";
+import type { ObjectMeta } from "@/lib/sim/objects/meta";
 
 /** A field the API knows but the scheduler never reads: accepted by name, not validated. */
 export const ignored = z.unknown().optional();
@@ -42,6 +44,18 @@ export const resourceList = z.record(z.string().min(1), quantity).superRefine((l
   }
 });
 
+const MI = 1024 * 1024;
+
+/**
+ * The engine's ResourceList from a manifest's quantities: cpu and memory rounded up to whole millicores
+ * and MiB, and the exact strings kept for the scheduler framework. Pure.
+ */
+export function toResourceList(quantities: Record<string, string>): ResourceList {
+  const cpu = quantities.cpu === undefined ? 0n : mustParseQuantity(quantities.cpu).nano;
+  const memory = quantities.memory === undefined ? 0n : mustParseQuantity(quantities.memory).nano;
+  return { cpuMilli: milliValue(cpu), memoryMi: Math.ceil(unitValue(memory) / MI), quantities };
+}
+
 export const labelMap = z.record(z.string(), z.string());
 
 const selectorOperator = z.enum(["In", "NotIn", "Exists", "DoesNotExist"]);
@@ -79,7 +93,15 @@ export const labelSelector = z
     matchExpressions: selector.matchExpressions ?? [],
   }));
 
-/** metav1.ObjectMeta: name, namespace and labels are read; the rest is accepted by name. */
+/** The TopologySpreadConstraint fields a pod's constraints share with PodTopologySpreadArgs' defaults. */
+export const spreadConstraintFields = {
+  maxSkew: integer(1, 2 ** 31 - 1),
+  topologyKey: z.string().min(1, "can not be empty"),
+  whenUnsatisfiable: z.enum(["DoNotSchedule", "ScheduleAnyway"]),
+  labelSelector: labelSelector.optional(),
+};
+
+/** metav1.ObjectMeta: name, namespace, labels, owners and deletion are read; the rest is accepted by name. */
 export const objectMeta = z.strictObject({
   name: z.string().min(1),
   namespace: z.string().min(1).optional(),
@@ -108,3 +130,28 @@ export const objectMeta = z.strictObject({
   resourceVersion: ignored,
   selfLink: ignored,
 });
+
+/**
+ * The engine's ObjectMeta from a manifest's. Timestamps are virtual milliseconds in the engine and a
+ * manifest's wall-clock times have no place on that clock: creation is 0, and a deletionTimestamp
+ * becomes 0 too, since only its presence (the pod is terminating) matters. Pure.
+ */
+export function toObjectMeta(raw: z.output<typeof objectMeta>, namespace: string | null): ObjectMeta {
+  return {
+    name: raw.name,
+    namespace,
+    uid: raw.uid ?? "",
+    resourceVersion: "",
+    creationTimestamp: 0,
+    labels: raw.labels ?? {},
+    ownerReferences: (raw.ownerReferences ?? []).map((o) => ({
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.name,
+      uid: o.uid ?? "",
+      controller: o.controller ?? false,
+    })),
+    deletionTimestamp: typeof raw.deletionTimestamp === "string" ? 0 : null,
+    ...(raw.annotations && { annotations: raw.annotations }),
+  };
+}
