@@ -151,6 +151,13 @@ function sender(
   return (s, call, step) => issue(s, cfg, c, call, step, ctx);
 }
 
+/** The first request's step of the commands that read a workload, then patch it (see followUp). */
+const WORKLOAD_GET_STEPS: Record<string, string> = {
+  scale: "scale-get",
+  "set-image": "image-get",
+  "rollout-restart": "restart-get",
+};
+
 function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): KubectlState {
   const a = c.args;
   // Drain and uncordon print their own command lines (drain names the node once it is chosen).
@@ -200,36 +207,21 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       );
     }
     case "scale":
-      return issue(
-        s,
-        cfg,
-        c,
-        apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
-        "scale-get",
-        ctx,
-      );
     case "set-image":
+    case "rollout-restart":
+      // The resource builder GETs the object first; followUp sends the PATCH once it answers.
       return issue(
         s,
         cfg,
         c,
         apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
-        "image-get",
+        WORKLOAD_GET_STEPS[c.name]!,
         ctx,
       );
     case "delete-first": {
       const [k = "", v = ""] = String(a.label).split("=");
       return issue(s, cfg, c, apiCall("list", "pods", { ...ns, labelSelector: { [k]: v } }), "first-list", ctx);
     }
-    case "rollout-restart":
-      return issue(
-        s,
-        cfg,
-        c,
-        apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
-        "restart-get",
-        ctx,
-      );
     case "rollout-undo":
       return issue(s, cfg, c, apiCall("get", "deployments", { ...ns, name: String(a.name) }), "undo-get", ctx);
     case "delete": {
