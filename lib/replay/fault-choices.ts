@@ -35,7 +35,7 @@ export function kubectlFault(atMs: number, params: KubectlFaultParams): Fault {
   return { atMs, kind: "kubectl", params };
 }
 
-/** Deployments that exist at the playhead, by name, for kubectl scale. */
+/** Deployments that exist at the playhead, by name, for kubectl scale and rollout restart. */
 function deploymentsOf(view: View): string[] {
   const names = Object.values(view.replicasets).flatMap((rs) => (rs.deployment ? [rs.deployment] : []));
   return [...new Set(names)].sort();
@@ -85,7 +85,14 @@ function kubectlChoices(view: View, atMs: number, onNode: string | null): FaultC
   const choices: FaultChoice[] = [];
   if (onNode === null) {
     for (const name of deploymentsOf(view))
-      choices.push({ id: `scale:${name}`, label: `kubectl scale deployment ${name}…`, form: "scale", subject: name });
+      choices.push(
+        { id: `scale:${name}`, label: `kubectl scale deployment ${name}…`, form: "scale", subject: name },
+        {
+          id: `rollout-restart:${name}`,
+          label: `kubectl rollout restart deployment/${name}`,
+          fault: kubectlFault(atMs, { command: "rollout-restart", deployment: name }),
+        },
+      );
   }
   const pods = Object.entries(view.pods)
     .filter(([, pod]) => pod.phase !== "Terminating" && (onNode === null || pod.node === onNode))
@@ -104,7 +111,7 @@ function kubectlChoices(view: View, atMs: number, onNode: string | null): FaultC
  * The faults that apply to `target` at `atMs`, given the cluster as drawn there: stop, crash or
  * restart a control-plane process or kubelet; power a machine off or on, cut it off (alone or with
  * others), degrade a link, heal the network; and, on the admin's laptop or a node, the kubectl
- * commands that have something to act on (scale a Deployment, delete a pod, cordon, uncordon or
+ * commands that have something to act on (scale or restart a Deployment, delete a pod, cordon, uncordon or
  * drain a node). Pure.
  */
 export function faultChoices(target: FaultTarget, topology: Topology, view: View, atMs: number): FaultChoice[] {
@@ -149,6 +156,8 @@ function describeKubectl(params: KubectlFaultParams): string {
   switch (params.command) {
     case "scale":
       return `kubectl scale deployment ${params.deployment} --replicas=${params.replicas}`;
+    case "rollout-restart":
+      return `kubectl rollout restart deployment/${params.deployment}`;
     case "delete-pod":
       return `kubectl delete pod ${params.pod}`;
     default:

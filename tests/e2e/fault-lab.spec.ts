@@ -143,6 +143,26 @@ test("a fault the cluster cannot take gets the reason in the learner's words and
   await expect(page.getByRole("region", { name: "What your faults changed" })).toHaveCount(0);
 });
 
+test("kubectl rollout restart from the admin's kubectl: a new revision rolls, and the chip names the command", async ({
+  page,
+}) => {
+  await page.goto("/sim/rolling-update?t=48000");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: /^Faults for kubectl at 48\.0 s$/ }).click();
+  const menu = page.getByRole("dialog", { name: /^kubectl at 0:48\.000$/ });
+  await menu.getByRole("button", { name: "kubectl rollout restart deployment/web" }).click();
+
+  await expect(page).toHaveURL(/[?&]faults=/);
+  await expect(page.getByRole("list", { name: "Faults in this run" })).toHaveText(
+    "0:48.000 kubectl rollout restart deployment/web",
+  );
+  await expect(
+    comparison(page)
+      .getByRole("row", { name: /^Deployment web: 4 replicas available/ })
+      .first(),
+  ).toBeVisible();
+});
+
 for (const size of [
   { width: 375, height: 800 },
   { width: 1280, height: 800 },
@@ -161,5 +181,16 @@ for (const size of [
     const menu = page.getByTestId("fault-menu");
     await expect(menu).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: `screenshots/fault-lab-${size.width}-menu.png` });
+  });
+
+  test(`the admin's kubectl menu at ${size.width}×${size.height} offers rollout restart and fits`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/sim/rolling-update?t=48000");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: /^Faults for kubectl at / }).click();
+    const menu = page.getByTestId("fault-menu");
+    await expect(menu.getByRole("button", { name: "kubectl rollout restart deployment/web" })).toBeVisible();
+    await expect(menu).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `screenshots/fault-lab-${size.width}-kubectl-menu.png` });
   });
 }

@@ -1,8 +1,9 @@
 // kubectl commands that take more than one request, the way kubectl itself does them: `scale`,
-// `set image` and `rollout undo` first read the live object (and, for undo, the Deployment's
-// ReplicaSets), then send one PATCH. JSON merge patch replaces whole arrays, so the patch carries
-// every container.
-import type { Command } from "../core/types";
+// `set image`, `rollout restart` and `rollout undo` first read the live object (and, for undo, the
+// Deployment's ReplicaSets), then send one PATCH. JSON merge patch replaces whole arrays, so the patch
+// carries every container.
+import { rfc3339 } from "../core/clock";
+import type { Command, Ms } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import type { Resource } from "../objects/resources";
 import type { Deployment, ReplicaSet, StatefulSet } from "../objects/apps";
@@ -42,6 +43,24 @@ export function setImagePatch(c: Command, live: Deployment | StatefulSet): ApiCa
     namespace: "default",
     name: live.metadata.name,
     body: JSON.parse(JSON.stringify(body)) as unknown,
+  });
+}
+
+/** The template annotation `kubectl rollout restart` sets; its new value is a new template, so a new rollout. */
+export const RESTARTED_AT_ANNOTATION = "kubectl.kubernetes.io/restartedAt";
+
+/**
+ * The PATCH for `kubectl rollout restart <kind>/<name>` once the GET answered: the template's restartedAt
+ * annotation set to now in RFC 3339 (kubectl pkg/polymorphichelpers/objectrestarter.go defaultObjectRestarter,
+ * time.Now().Format(time.RFC3339)). kubectl sends the strategic-merge diff of the object before and after
+ * (pkg/cmd/rollout/rollout_restart.go RunRestart, set.CalculatePatches), which is this one annotation; as a
+ * merge patch it keeps the template's other annotations.
+ */
+export function restartPatch(c: Command, live: Deployment | StatefulSet, now: Ms): ApiCall {
+  return apiCall("patch", workloadResource(c.args.kind), {
+    namespace: "default",
+    name: live.metadata.name,
+    body: { spec: { template: { annotations: { [RESTARTED_AT_ANNOTATION]: rfc3339(now) } } } },
   });
 }
 

@@ -23,6 +23,7 @@ import { RESOURCES, resourceOf } from "../objects/resources";
 import { kubectlError, kubectlSummary } from "./kubectl-output";
 import {
   listSets,
+  restartPatch,
   restoredTemplate,
   rollbackTarget,
   scalePatch,
@@ -111,6 +112,8 @@ function bareCommandLine(c: Command): string {
       return `kubectl scale ${a.kind ?? "deployment"} ${a.name} --replicas=${a.replicas}`;
     case "set-image":
       return `kubectl set image ${a.kind ?? "deployment"}/${a.name} ${a.container ?? a.name}=${a.image}`;
+    case "rollout-restart":
+      return `kubectl rollout restart ${a.kind ?? "deployment"}/${a.name}`;
     case "rollout-undo":
       return (
         "kubectl rollout undo " +
@@ -147,6 +150,13 @@ function sender(
 ): (s: KubectlState, call: ApiCall, step: string) => KubectlState {
   return (s, call, step) => issue(s, cfg, c, call, step, ctx);
 }
+
+/** The first request's step of the commands that read a workload, then patch it (see followUp). */
+const WORKLOAD_GET_STEPS: Record<string, string> = {
+  scale: "scale-get",
+  "set-image": "image-get",
+  "rollout-restart": "restart-get",
+};
 
 function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): KubectlState {
   const a = c.args;
@@ -197,21 +207,15 @@ function onCommand(s: KubectlState, c: Command, ctx: Ctx, cfg: KubectlConfig): K
       );
     }
     case "scale":
-      return issue(
-        s,
-        cfg,
-        c,
-        apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
-        "scale-get",
-        ctx,
-      );
     case "set-image":
+    case "rollout-restart":
+      // The resource builder GETs the object first; followUp sends the PATCH once it answers.
       return issue(
         s,
         cfg,
         c,
         apiCall("get", workloadResource(a.kind), { ...ns, name: String(a.name) }),
-        "image-get",
+        WORKLOAD_GET_STEPS[c.name]!,
         ctx,
       );
     case "delete-first": {
@@ -280,7 +284,9 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequ
     ? kubectlError(r.status, r.error ?? "", r.body, cfg.server)
     : r.status === 404
       ? `deployments.apps "${call.name}" not found, so apply creates it`
-      : kubectlSummary(call, r.status, r.body);
+      : step === "restart-patch"
+        ? `${workloadResource(c.args.kind).replace(/s$/, "")}.apps/${call.name} restarted`
+        : kubectlSummary(call, r.status, r.body);
   const verb = call.subresource === null ? call.verb : `${call.verb} ${call.subresource}`;
   const line = commandLine(c);
   // client-go's warning handler prints each Warning header to stderr, before the result.
@@ -325,7 +331,7 @@ function onResult(s: KubectlState, cfg: KubectlConfig, r: HttpResult<KubectlRequ
   return s;
 }
 
-/** The next request of a multi-request command (scale, set image, rollout undo), or null when done. */
+/** The next request of a multi-request command (scale, set image, rollout restart or undo), or null when done. */
 function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: ApiCall; step: string } | null {
   if (step === "first-list") {
     const first = (body as { items: Pod[] }).items
@@ -338,6 +344,8 @@ function followUp(c: Command, step: string, body: unknown, ctx: Ctx): { call: Ap
   }
   if (step === "scale-get") return { call: scalePatch(c), step: "scale" };
   if (step === "image-get") return { call: setImagePatch(c, body as Deployment | StatefulSet), step: "image-patch" };
+  if (step === "restart-get")
+    return { call: restartPatch(c, body as Deployment | StatefulSet, ctx.now), step: "restart-patch" };
   if (step === "undo-get")
     return {
       call: listSets(body as Deployment),

@@ -1,11 +1,14 @@
 // Holds faults that passed the schema against the cluster of one run: every target must exist and be
 // something a fault can hit, and every fault must fall inside the run. Messages are in the learner's
 // words, naming what the cluster does have.
-import type { Topology, TopologyProc } from "../trace/types";
+import type { Topology, TopologyProc, TraceEvent } from "../trace/types";
 import type { Fault } from "./schema";
 
-/** What a fault list is checked against: a trace (or the run about to be made) has both. */
-type FaultShape = { topology: Topology; durationMs: number };
+/**
+ * What a fault list is checked against: a trace has all of it. The run about to be made has no events yet,
+ * so faults naming a Deployment are then not checked: kubectl answers NotFound in the trace, as it would.
+ */
+type FaultShape = { topology: Topology; durationMs: number; events?: readonly TraceEvent[] };
 
 export type FaultError = { index: number; message: string };
 export type FaultCheck = { ok: true } | { ok: false; errors: FaultError[] };
@@ -92,8 +95,33 @@ function partitionProblem(topology: Topology, groups: readonly (readonly string[
   return null;
 }
 
-function kubectlProblem(topology: Topology, fault: Extract<Fault, { kind: "kubectl" }>): string | null {
+/** When each Deployment of the run got its first ReplicaSet (the replay draws it from then on), by name. */
+function deploymentsSeen(events: readonly TraceEvent[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const e of events)
+    if (e.type === "replicaset.created" && typeof e.deployment === "string" && !seen.has(e.deployment))
+      seen.set(e.deployment, e.t);
+  return seen;
+}
+
+function deploymentProblem(events: readonly TraceEvent[], name: string, atMs: number): string | null {
+  const seen = deploymentsSeen(events);
+  const since = seen.get(name);
+  if (since !== undefined)
+    return since <= atMs
+      ? null
+      : `at ${seconds(atMs)} there is no Deployment ${name} yet; it appears at ${seconds(since)}`;
+  const names = [...seen.keys()].sort();
+  return names.length === 0
+    ? `there is no Deployment ${name} in this run; it has no Deployments`
+    : `there is no Deployment ${name} in this run; its Deployments are ${list(names)}`;
+}
+
+function kubectlProblem(shape: FaultShape, fault: Extract<Fault, { kind: "kubectl" }>): string | null {
   const p = fault.params;
+  if (p.command === "scale" || p.command === "rollout-restart")
+    return shape.events === undefined ? null : deploymentProblem(shape.events, p.deployment, fault.atMs);
+  const { topology } = shape;
   if (p.command !== "cordon" && p.command !== "uncordon" && p.command !== "drain") return null;
   const nodes = nodeNames(topology);
   return nodes.includes(p.node) ? null : `there is no node ${p.node} in this cluster; its nodes are ${list(nodes)}`;
@@ -119,7 +147,7 @@ function faultProblem(shape: FaultShape, fault: Fault): string | null {
       if (fault.targets[0] === fault.targets[1]) return "a link joins two different machines";
       return hostProblem(topology, fault.targets[0]) ?? hostProblem(topology, fault.targets[1]);
     case "kubectl":
-      return kubectlProblem(topology, fault);
+      return kubectlProblem(shape, fault);
   }
 }
 

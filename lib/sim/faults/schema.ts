@@ -45,12 +45,15 @@ const kubectlFaultParamsSchema = z.discriminatedUnion(
       deployment: objectName,
       replicas: z.number().int("replicas must be a whole number").min(0).max(50, "at most 50 replicas"),
     }),
+    z.strictObject({ command: z.literal("rollout-restart"), deployment: objectName }),
     z.strictObject({ command: z.literal("delete-pod"), pod: objectName }),
     z.strictObject({ command: z.literal("cordon"), node: objectName }),
     z.strictObject({ command: z.literal("uncordon"), node: objectName }),
     z.strictObject({ command: z.literal("drain"), node: objectName }),
   ],
-  { error: "a kubectl fault's command is one of scale, delete-pod, cordon, uncordon or drain" },
+  {
+    error: "a kubectl fault's command is one of scale, rollout-restart, delete-pod, cordon, uncordon or drain",
+  },
 );
 
 const FAULT_KIND_NAMES = "stop, crash, restart, power-off, power-on, partition, heal, link or kubectl";

@@ -14,6 +14,8 @@ function kubectlCommand(p: KubectlFaultParams): Command {
   switch (p.command) {
     case "scale":
       return { name: "scale", args: { name: p.deployment, replicas: p.replicas } };
+    case "rollout-restart":
+      return { name: "rollout-restart", args: { name: p.deployment } };
     case "delete-pod":
       return { name: "delete", args: { resource: "pods", name: p.pod } };
     case "cordon":

@@ -160,7 +160,17 @@ export type Node = {
 /** status.nodeInfo, reduced to the kubelet's version (what `kubectl get nodes` shows as VERSION). */
 type NodeSystemInfo = { kubeletVersion: string };
 
-export type PodTemplate = { labels: Record<string, string>; spec: Omit<PodSpec, "nodeName"> };
+/**
+ * A PodTemplateSpec with its metadata flattened: `labels`, and `annotations` (absent when there are none, so a
+ * template without them hashes and serialises as before). Pods made from it carry both; the pod-template-hash
+ * covers both, as ComputeHash hashes the whole template (pkg/controller/controller_utils.go), so changing an
+ * annotation (kubectl rollout restart's restartedAt) rolls the pods.
+ */
+export type PodTemplate = {
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+  spec: Omit<PodSpec, "nodeName">;
+};
 
 export type Service = {
   kind: "Service";

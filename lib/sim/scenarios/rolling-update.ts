@@ -119,7 +119,7 @@ function maxTotal(
 const REPORT_LAG_MS = 5;
 
 /** The fewest Ready, not-terminating pods at any moment in [from, to], folded from the trace. */
-function minAvailable(
+export function minAvailable(
   events: readonly TraceEvent[],
   from: number,
   to: number,

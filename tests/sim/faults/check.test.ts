@@ -75,6 +75,46 @@ describe("checkFaults", () => {
     ]);
   });
 
+  it("refuses kubectl scale or rollout restart of a Deployment not in the run (yet), naming those it has", () => {
+    const rolling = runScenario("rolling-update", {}, 1);
+    const restart = (atMs: number, deployment: string): Fault => ({
+      atMs,
+      kind: "kubectl",
+      params: { command: "rollout-restart", deployment },
+    });
+    const check = (faults: Fault[]) => {
+      const result = checkFaults(rolling, faults);
+      return result.ok ? [] : result.errors.map((e) => `${e.index}: ${e.message}`);
+    };
+    expect(check([restart(48_000, "web")])).toEqual([]);
+    expect(
+      check([
+        restart(48_000, "api"),
+        { atMs: 48_000, kind: "kubectl", params: { command: "scale", deployment: "nginx", replicas: 2 } },
+        restart(1000, "web"),
+      ]),
+    ).toEqual([
+      "0: there is no Deployment api in this run; its Deployments are web",
+      "1: there is no Deployment nginx in this run; its Deployments are web",
+      "2: at 1 s there is no Deployment web yet; it appears at 4.308 s",
+    ]);
+    const jobs = checkFaults(runScenario("jobs", {}, 1), [restart(10_000, "web")]);
+    expect(jobs.ok ? [] : jobs.errors.map((e) => e.message)).toEqual([
+      "there is no Deployment web in this run; it has no Deployments",
+    ]);
+  });
+
+  it("leaves a Deployment's existence to kubectl before a run (no trace yet): it answers NotFound", () => {
+    const trace = runScenario("rolling-update", {}, 1, {
+      faults: [{ atMs: 48_000, kind: "kubectl", params: { command: "rollout-restart", deployment: "api" } }],
+    });
+    const answer = trace.events.find(
+      (e) => e.type === "api.response" && e.command === "kubectl rollout restart deployment/api",
+    );
+    expect(answer).toMatchObject({ verb: "get", status: 404 });
+    expect(answer?.message).toContain('Error from server (NotFound): deployments.apps "api" not found');
+  });
+
   it("is what runScenario applies: bad faults are a ScenarioInputError with a field per fault", () => {
     const run = () => runScenario("etcd-outage", {}, 1, { faults: [{ atMs: 1, kind: "stop", target: "etcd-4" }] });
     expect(run).toThrow(ScenarioInputError);

@@ -12,6 +12,7 @@ const everyKind: Fault[] = [
   { atMs: 3000, kind: "heal" },
   { atMs: 1000, kind: "link", targets: ["etcd-1", "etcd-2"], params: { delayMs: 200, dropPer1000: 50 } },
   { atMs: 1000, kind: "kubectl", params: { command: "scale", deployment: "web", replicas: 4 } },
+  { atMs: 1000, kind: "kubectl", params: { command: "rollout-restart", deployment: "web" } },
   { atMs: 1000, kind: "kubectl", params: { command: "delete-pod", pod: "web-c4997d886-xp8t5" } },
   { atMs: 1000, kind: "kubectl", params: { command: "cordon", node: "node-2" } },
   { atMs: 1000, kind: "kubectl", params: { command: "drain", node: "node-2" } },
@@ -54,9 +55,12 @@ describe("faultListSchema", () => {
     ).toEqual([
       "1: kind: a fault's kind is one of stop, crash, restart, power-off, power-on, partition, heal, link or kubectl",
     ]);
-    expect(messages([{ atMs: 0, kind: "kubectl", params: { command: "rollout-restart" } }])[0]).toMatch(
-      /command is one of scale, delete-pod, cordon, uncordon or drain/,
-    );
+    expect(
+      messages([{ atMs: 0, kind: "kubectl", params: { command: "rollout-pause", deployment: "web" } }])[0],
+    ).toMatch(/command is one of scale, rollout-restart, delete-pod, cordon, uncordon or drain/);
+    expect(messages([{ atMs: 0, kind: "kubectl", params: { command: "rollout-restart" } }])).toEqual([
+      "0: params.deployment: Invalid input: expected string, received undefined",
+    ]);
   });
 
   it("refuses fields a kind does not have, bad ids and out-of-range parameters", () => {

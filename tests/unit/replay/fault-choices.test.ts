@@ -78,9 +78,10 @@ describe("faultChoices", () => {
     );
   });
 
-  it("offers the admin's kubectl a scale form per Deployment and a delete per pod", () => {
+  it("offers the admin's kubectl a scale form and a rollout restart per Deployment, and a delete per pod", () => {
     const choices = ids(drain, { id: "kubectl", kind: "kubectl", host: "laptop" }, 10_000);
     expect(choices).toContain("scale:web");
+    expect(choices).toContain("rollout-restart:web");
     expect(choices.some((id) => id.startsWith("delete-pod:web-"))).toBe(true);
   });
 });
@@ -92,6 +93,7 @@ describe("describeFault", () => {
       { atMs: 1, kind: "partition", groups: [["etcd-1", "etcd-2"]] },
       { atMs: 1, kind: "link", targets: ["cp-1", "etcd-3"], params: { delayMs: 200, dropPer1000: 150 } },
       { atMs: 1, kind: "kubectl", params: { command: "scale", deployment: "web", replicas: 5 } },
+      { atMs: 1, kind: "kubectl", params: { command: "rollout-restart", deployment: "web" } },
       { atMs: 1, kind: "restart", target: "kube-scheduler-1", params: { downMs: 5000 } },
     ];
     expect(faults.map(describeFault)).toEqual([
@@ -99,6 +101,7 @@ describe("describeFault", () => {
       "partition {etcd-1, etcd-2} from the rest",
       "link cp-1–etcd-3: +200 ms, 15% lost",
       "kubectl scale deployment web --replicas=5",
+      "kubectl rollout restart deployment/web",
       "restart kube-scheduler-1 after 5 s down",
     ]);
   });

@@ -9,6 +9,7 @@
 // itself 100 ms after the next schedule time. The virtual clock's 0 is 2026-01-01T00:00:00Z, and the
 // engine reads every-N-minutes schedules only.
 import type { Ctx } from "../../core/component";
+import { CLOCK_EPOCH_S } from "../../core/clock";
 import { withEntry } from "../../core/records";
 import { apiCall, statusPatchCall } from "../../apiserver/http";
 import type { CronJob, Job } from "../../objects/batch";
@@ -17,8 +18,6 @@ import { isJobFinished } from "./job";
 import type { CronJobRequest } from "./requests";
 import type { CronTrack, KcmConfig, KcmState } from "./types";
 
-/** Unix seconds at virtual time 0 (2026-01-01T00:00:00Z). */
-const CLOCK_EPOCH_S = 1_767_225_600;
 /** nextScheduleDelta in cronjob_controllerv2.go: requeue a little after the schedule time. */
 const NEXT_SCHEDULE_DELTA_MS = 100;
 

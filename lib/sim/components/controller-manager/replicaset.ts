@@ -46,13 +46,17 @@ function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, 
     const body: Pod = {
       kind: "Pod",
       apiVersion: "v1",
-      metadata: newMeta(
-        name,
-        ns,
-        rs.spec.template.labels,
-        { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid },
-        ctx.now,
-      ),
+      metadata: {
+        ...newMeta(
+          name,
+          ns,
+          rs.spec.template.labels,
+          { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid },
+          ctx.now,
+        ),
+        // GetPodFromTemplate copies the template's annotations (pkg/controller/controller_utils.go).
+        ...(rs.spec.template.annotations === undefined ? {} : { annotations: { ...rs.spec.template.annotations } }),
+      },
       spec: { ...rs.spec.template.spec, nodeName: null },
       status: { phase: "Pending", conditions: [], podIP: null },
     };

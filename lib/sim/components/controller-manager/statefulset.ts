@@ -85,7 +85,11 @@ function createPod(
   const body: Pod = {
     kind: "Pod",
     apiVersion: "v1",
-    metadata: newMeta(name, ns, labels, owner, ctx.now),
+    metadata: {
+      ...newMeta(name, ns, labels, owner, ctx.now),
+      // newVersionedStatefulSetPod starts from GetPodFromTemplate, which copies the template's annotations.
+      ...(sts.spec.template.annotations === undefined ? {} : { annotations: { ...sts.spec.template.annotations } }),
+    },
     spec: { ...sts.spec.template.spec, nodeName: null, hostname: name, subdomain: sts.spec.serviceName, claims: names },
     status: { phase: "Pending", conditions: [], podIP: null },
   };
