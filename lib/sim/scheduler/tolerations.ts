@@ -3,7 +3,7 @@
 import type { Taint, Toleration } from "@/lib/sim/objects/core";
 
 /** Toleration.ToleratesTaint: empty effect or key match all; Exists ignores the value. Pure. */
-function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect !== null && toleration.effect !== taint.effect) return false;
   if (toleration.key !== null && toleration.key !== "" && toleration.key !== taint.key) return false;
   return toleration.operator === "Exists" || (toleration.value ?? "") === (taint.value ?? "");

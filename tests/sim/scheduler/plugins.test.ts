@@ -5,6 +5,7 @@ import { numFeasibleNodesToFind } from "@/lib/sim/scheduler/framework/num-feasib
 import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
 import { imageLocalityPriority, MIN_THRESHOLD } from "@/lib/sim/scheduler/plugins/image-locality";
 import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
+import { toleratesTaint } from "@/lib/sim/scheduler/tolerations";
 import { defaultProfile, first, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
 
 function scoresOf(result: ReturnType<typeof scheduleOne>, plugin: string): Record<string, [number, number]> {
@@ -225,5 +226,23 @@ describe("PreFilter node-name narrowing (node_affinity.go PreFilter, schedule_on
         reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
       },
     ]);
+  });
+});
+
+describe("Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go), used by the scheduler and taint eviction", () => {
+  const taint = { key: "dedicated", value: "gpu", effect: "NoExecute" as const, timeAdded: null };
+  const toleration = (operator: "Equal" | "Exists", key: string | null, value?: string) => ({
+    key,
+    operator,
+    value,
+    effect: null,
+    tolerationSeconds: null,
+  });
+  it("Equal needs the same key and value; Exists ignores the value; an empty key with Exists matches every key", () => {
+    expect(toleratesTaint(toleration("Equal", "dedicated", "gpu"), taint)).toBe(true);
+    expect(toleratesTaint(toleration("Equal", "dedicated", "cpu"), taint)).toBe(false);
+    expect(toleratesTaint(toleration("Exists", "dedicated"), taint)).toBe(true);
+    expect(toleratesTaint(toleration("Exists", null), taint)).toBe(true);
+    expect(toleratesTaint(toleration("Exists", "other"), taint)).toBe(false);
   });
 });

@@ -5,22 +5,19 @@ import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
 import { httpSend, type HttpResult } from "../../client/http-client";
 import { isTerminating } from "../../objects/helpers";
-import type { Node, Pod, Taint, Toleration } from "../../objects/core";
+import type { Node, Pod } from "../../objects/core";
+import { toleratesTaint } from "../../scheduler/tolerations";
 import type { KcmRequest, KcmTag } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 import { objects } from "./kcm-api";
 
-function tolerates(t: Toleration, taint: Taint): boolean {
-  const keyOk = t.operator === "Exists" && t.key === null ? true : t.key === taint.key;
-  return keyOk && (t.effect === null || t.effect === taint.effect);
-}
-
 /** When the pod must go, or null if it tolerates every NoExecute taint forever. */
 function evictionTime(pod: Pod, node: Node, now: number): number | null {
   let due: number | null = null;
   for (const taint of node.spec.taints.filter((x) => x.effect === "NoExecute")) {
-    const matching = pod.spec.tolerations.filter((t) => tolerates(t, taint));
+    // taint_eviction.go getMatchingTolerations: Toleration.ToleratesTaint, value included for Equal.
+    const matching = pod.spec.tolerations.filter((t) => toleratesTaint(t, taint));
     if (matching.length === 0) return now;
     const seconds = matching.map((t) => t.tolerationSeconds).filter((x): x is number => x !== null);
     if (seconds.length === 0) continue;
