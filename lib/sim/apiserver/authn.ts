@@ -23,9 +23,21 @@ export function clientCert(cn: string, o: string[], ca: string): Credential {
   return { kind: "x509", cn, o, ca };
 }
 
-/** Pure: the authenticated user, or null (401). */
+// Every request presents one of a few credentials (each client keeps its own, part of its config):
+// their answers are memoized per config and credential, both immutable. Not world state.
+const answers = new WeakMap<AuthnConfig, WeakMap<Credential, Authenticated | null>>();
+
+/** Pure: the authenticated user, or null (401). The answer is shared: never mutate it. */
 export function authenticate(cfg: AuthnConfig, cred: Credential | null): Authenticated | null {
   if (cred === null) return null;
+  let byCred = answers.get(cfg);
+  if (byCred === undefined) answers.set(cfg, (byCred = new WeakMap()));
+  let answer = byCred.get(cred);
+  if (answer === undefined) byCred.set(cred, (answer = authenticateOnce(cfg, cred)));
+  return answer;
+}
+
+function authenticateOnce(cfg: AuthnConfig, cred: Credential): Authenticated | null {
   if (cred.kind === "x509") {
     if (cred.ca !== cfg.clientCa) return null;
     const subject = [`CN=${cred.cn}`, ...cred.o.map((o) => `O=${o}`)].join(", ");

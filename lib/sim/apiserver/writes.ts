@@ -99,7 +99,8 @@ function txn(
     s,
     cfg,
     { kind: "request", id: f.id, purpose: "write" },
-    { kind: "txn", op, quiet, summary: summary(call, name, op) },
+    // A quiet entry's summary is never traced (member-trace.ts traceCommits): not built for it.
+    { kind: "txn", op, quiet, summary: quiet ? "" : summary(call, name, op) },
     ctx,
   );
 }

@@ -42,7 +42,8 @@ export function matchesLabels(
   labels: Readonly<Record<string, string>>,
   selector: Readonly<Record<string, string>>,
 ): boolean {
-  for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
+  // for-in rather than Object.keys: no array per call on this hot path (selectors are plain objects).
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
   return true;
 }
 

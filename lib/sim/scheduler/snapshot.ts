@@ -93,20 +93,56 @@ export function addPodToNodeInfo(info: NodeInfo, pod: PodInfo): NodeInfo {
   });
 }
 
-function emptyNodeInfo(node: Node): NodeInfo {
-  const imageNames = new Set((node.status.images ?? []).flatMap((image) => image.names));
-  const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
+// What a node contributes before any pod (its image names, its allocatable), memoized on the Node:
+// the kube-scheduler component converts each stored Node once (scheduling.ts), and every cycle's
+// snapshot is rebuilt from those same objects. Both are read-only. Not world state.
+const nodeBases = new WeakMap<Node, { imageNames: ReadonlySet<string>; allocatable: NodeInfo["allocatable"] }>();
+
+function nodeBase(node: Node): { imageNames: ReadonlySet<string>; allocatable: NodeInfo["allocatable"] } {
+  let base = nodeBases.get(node);
+  if (base === undefined) {
+    base = {
+      imageNames: new Set((node.status.images ?? []).flatMap((image) => image.names)),
+      allocatable: computeAllocatable(node.status.allocatable),
+    };
+    nodeBases.set(node, base);
+  }
+  return base;
+}
+
+/** The NodeInfo of `node` at position `index` holding `pods`, in order: NodeInfo.AddPodInfo for each. */
+function nodeInfoWith(node: Node, index: number, pods: readonly PodInfo[]): NodeInfo {
+  const { imageNames, allocatable } = nodeBase(node);
+  const scalar: Record<string, number> = {};
+  const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar };
+  let nonZeroMilliCPU = 0;
+  let nonZeroMemory = 0;
+  const podsWithAffinity: PodInfo[] = [];
+  const podsWithRequiredAntiAffinity: PodInfo[] = [];
+  const usedPorts: HostPort[] = [];
+  for (const pod of pods) {
+    if (pod.hasPodAffinity) podsWithAffinity.push(pod);
+    if (pod.requiredAntiAffinityTerms.length > 0) podsWithRequiredAntiAffinity.push(pod);
+    const r = pod.resources.requests;
+    requested.milliCPU += r.milliCPU;
+    requested.memory += r.memory;
+    requested.ephemeralStorage += r.ephemeralStorage;
+    for (const name in r.scalar) scalar[name] = (scalar[name] ?? 0) + r.scalar[name]!;
+    nonZeroMilliCPU += pod.resources.nonZeroMilliCPU;
+    nonZeroMemory += pod.resources.nonZeroMemory;
+    for (const port of pod.hostPorts) usedPorts.push(port);
+  }
   return makeNodeInfo({
     node,
-    index: 0,
-    pods: [],
-    podsWithAffinity: [],
-    podsWithRequiredAntiAffinity: [],
+    index,
+    pods: pods.slice(),
+    podsWithAffinity,
+    podsWithRequiredAntiAffinity,
     requested,
-    nonZeroMilliCPU: 0,
-    nonZeroMemory: 0,
-    allocatable: computeAllocatable(node.status.allocatable),
-    usedPorts: [],
+    nonZeroMilliCPU,
+    nonZeroMemory,
+    allocatable,
+    usedPorts,
     imageNames,
   });
 }
@@ -143,9 +179,11 @@ export function buildSnapshot(
   workloads: Workload[] = [],
 ): SnapshotBuild {
   const warnings: string[] = [];
-  const ordered = orderNodesByZone(nodes.map((node) => ({ node, info: emptyNodeInfo(node) })));
-  const infos = ordered.map((entry, index) => makeNodeInfo({ ...entry.info, index }));
-  const indexByName = new Map(infos.map((info) => [info.node.metadata.name, info.index]));
+  const ordered = orderNodesByZone(nodes.map((node) => ({ node, info: null })));
+  const indexByName = new Map(ordered.map((entry, index) => [entry.node.metadata.name, index]));
+  // Each node's pods are gathered first and its NodeInfo made once: the same sums, in the same order,
+  // as adding them one by one with addPodToNodeInfo, without a copy of the node's pod list per pod.
+  const podsOn: PodInfo[][] = ordered.map(() => []);
   for (const pod of pods) {
     const name = pod.pod.metadata.name;
     const namespace = namespaceOf(pod.pod);
@@ -159,9 +197,9 @@ export function buildSnapshot(
       warnings.push(
         `pod ${namespace}/${name} is on node "${nodeName}", which is not in the node list; it is not counted`,
       );
-    const info = index === undefined || terminal ? undefined : infos[index];
-    if (info && index !== undefined) infos[index] = addPodToNodeInfo(info, pod);
+    if (index !== undefined && !terminal) podsOn[index]!.push(pod);
   }
+  const infos = ordered.map((entry, index) => nodeInfoWith(entry.node, index, podsOn[index]!));
   const nodesWithAffinity = infos.filter((i) => i.podsWithAffinity.length > 0).map((i) => i.index);
   const nodesWithRequiredAntiAffinity = infos
     .filter((i) => i.podsWithRequiredAntiAffinity.length > 0)

@@ -11,7 +11,6 @@ import type { PodDisruptionBudget } from "../../objects/policy";
 import {
   inCooldown,
   nodeUtilization,
-  podsByNode,
   podsOn,
   roomOf,
   simulateRemoval,
@@ -23,6 +22,7 @@ import {
   deletingTaint,
   groupNodes,
   list,
+  podsByNodeOf,
   send,
   type ClusterAutoscalerConfig,
   type ClusterAutoscalerState,
@@ -45,11 +45,10 @@ function verdict(s: ClusterAutoscalerState, node: string, key: string, emit: () 
 
 export function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig, ctx: Ctx): ClusterAutoscalerState {
   let s = s0;
-  const pods = list<Pod>(s.informers.pods);
   const pdbs = list<PodDisruptionBudget>(s.informers.poddisruptionbudgets).sort((a, b) =>
     a.metadata.name < b.metadata.name ? -1 : 1,
   );
-  const byNode = podsByNode(pods);
+  const byNode = podsByNodeOf(s);
   const nodes = groupNodes(s, cfg).filter((n) => nodeReady(n) === "True" && !deletingTaint(n));
   let rooms: Room[] = nodes.filter(schedulable).map((n) => roomOf(n, podsOn(byNode, n.metadata.name)));
   let allowance: Record<string, number> = {};
@@ -214,7 +213,7 @@ function evictAll(
   d: Deletion,
   ctx: Ctx,
 ): ClusterAutoscalerState {
-  const on = podsOn(podsByNode(list<Pod>(s.informers.pods)), d.node);
+  const on = podsOn(podsByNodeOf(s), d.node);
   for (const p of on) {
     const body = {
       apiVersion: "policy/v1",

@@ -3,18 +3,15 @@
 // size is raised by that many nodes, capped at its max size.
 import type { Ctx } from "../../core/component";
 import type { Pod } from "../../objects/core";
+import { binpackingEstimate, fits, isUnschedulable, podRequests, podsOn, roomOf, take, type Room } from "./ca-math";
 import {
-  binpackingEstimate,
-  fits,
-  isUnschedulable,
-  podRequests,
-  podsByNode,
-  podsOn,
-  roomOf,
-  take,
-  type Room,
-} from "./ca-math";
-import { deletingTaint, groupNodes, list, type ClusterAutoscalerConfig, type ClusterAutoscalerState } from "./ca-state";
+  deletingTaint,
+  groupNodes,
+  list,
+  podsByNodeOf,
+  type ClusterAutoscalerConfig,
+  type ClusterAutoscalerState,
+} from "./ca-state";
 import type { CloudMsg } from "./protocol";
 
 export function scaleUp(
@@ -25,7 +22,7 @@ export function scaleUp(
   const pods = list<Pod>(s.informers.pods);
   const pending = pods.filter(isUnschedulable).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   if (pending.length === 0) return null;
-  const byNode = podsByNode(pods);
+  const byNode = podsByNodeOf(s);
   const nodes = groupNodes(s, cfg).filter((n) => !deletingTaint(n));
   // Registered nodes (Ready or still starting) and the upcoming ones the cloud is creating count as capacity:
   // filter_out_schedulable.go.

@@ -5,8 +5,8 @@ import type { Ms, ProcId } from "../../core/types";
 import { httpSendInPlace, type HttpClient, type HttpClientConfig } from "../../client/http-client";
 import type { Informer } from "../../client/informer";
 import type { InformerTag } from "../../client/library-tag";
-import type { Node } from "../../objects/core";
-import { TO_BE_DELETED, type Capacity } from "./ca-math";
+import type { Node, Pod } from "../../objects/core";
+import { podsByNode, TO_BE_DELETED, type Capacity } from "./ca-math";
 
 export type ClusterAutoscalerConfig = {
   api: HttpClientConfig;
@@ -60,10 +60,30 @@ export function send(
   httpSendInPlace<CaTag>(s.http, cfg.api, call, tag, 10_000, ctx);
 }
 
-export function groupNodes(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig): Node[] {
-  return list<Node>(s.informers.nodes)
+// Views of an informer's store, memoized on the store object, which is replaced on every change and
+// never edited (client/informer.ts): a scan reads them several times, and most scans find the stores
+// as the last one left them. Not world state.
+const groupMemo = new WeakMap<object, { cfg: ClusterAutoscalerConfig; nodes: readonly Node[] }>();
+const byNodeMemo = new WeakMap<object, ReturnType<typeof podsByNode>>();
+
+/** The node group's nodes, by name. Shared: never mutate. */
+export function groupNodes(s: ClusterAutoscalerState, cfg: ClusterAutoscalerConfig): readonly Node[] {
+  const store = s.informers.nodes.objects;
+  const hit = groupMemo.get(store);
+  if (hit !== undefined && hit.cfg === cfg) return hit.nodes;
+  const nodes = list<Node>(s.informers.nodes)
     .filter((n) => cfg.group.instances.includes(n.metadata.name))
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  groupMemo.set(store, { cfg, nodes });
+  return nodes;
+}
+
+/** podsByNode over the pod informer's store. Shared: never mutate. */
+export function podsByNodeOf(s: ClusterAutoscalerState): ReturnType<typeof podsByNode> {
+  const store = s.informers.pods.objects;
+  let byNode = byNodeMemo.get(store);
+  if (byNode === undefined) byNodeMemo.set(store, (byNode = podsByNode(list<Pod>(s.informers.pods))));
+  return byNode;
 }
 
 export const deletingTaint = (n: Node): boolean => n.spec.taints.some((t) => t.key === TO_BE_DELETED);

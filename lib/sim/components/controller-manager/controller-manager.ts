@@ -55,7 +55,8 @@ function boot(_cfg: KcmConfig, _p: unknown, ctx: Ctx): KcmState {
 }
 
 function synced(s: KcmState, cfg: KcmConfig): boolean {
-  return informerNames(cfg).every((n) => s.informers[n]?.synced === true);
+  for (const n of informerNames(cfg)) if (s.informers[n]?.synced !== true) return false;
+  return true;
 }
 
 type Controller =
@@ -91,7 +92,7 @@ const WATCHERS: Record<string, readonly Controller[]> = {
 
 /** Runs the given controllers once over the informers' contents (all of them on resync). */
 function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Controller[] = ALL): KcmState {
-  if (!s0.elector.leader || !synced(s0, cfg) || which.length === 0) return s0;
+  if (which.length === 0 || !s0.elector.leader || !synced(s0, cfg)) return s0;
   let s = s0;
   if (which.includes("deployment")) s = reconcileDeployments(s, cfg, ctx);
   if (which.includes("replicaset")) s = reconcileReplicaSets(s, cfg, ctx);

@@ -7,13 +7,23 @@ import { assert } from "../../core/assert";
 import type { IntOrPercent } from "../../objects/meta";
 
 const PERCENT = /^(\d+)%$/;
+/** Parsed percentages: every sync of every Deployment resolves the same few strings ("25%"). Not world state. */
+const percents = new Map<string, number>();
+
+function percentOf(v: string): number {
+  let n = percents.get(v);
+  if (n === undefined) {
+    const m = PERCENT.exec(v);
+    assert(m !== null, `invalid int-or-percent ${v}`);
+    percents.set(v, (n = Number(m[1])));
+  }
+  return n;
+}
 
 /** intstr.GetScaledValueFromIntOrPercent: a percentage of `total`, rounded up or down. Pure. */
 export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): number {
   if (typeof v === "number") return v;
-  const m = PERCENT.exec(v);
-  assert(m !== null, `invalid int-or-percent ${v}`);
-  const x = Number(m[1]) * total;
+  const x = percentOf(v) * total;
   return roundUp ? Math.ceil(x / 100) : Math.floor(x / 100);
 }
 

@@ -63,13 +63,31 @@ export function ownedBy<T extends KubeObject>(items: readonly T[], uid: string):
   return (index.get(uid) ?? []) as readonly KubeObject[] as readonly T[];
 }
 
-export function activePods(pods: readonly Pod[], ownerUid: string): Pod[] {
-  return ownedBy(pods, ownerUid).filter((p) => !isTerminating(p));
+// Per pods array (itself memoized per store, see objects) and owner: its active pods and how many are
+// available. One reconcile asks several times per owner (the deployment controller's sync and progress
+// check, the ReplicaSet controller). Not world state.
+const owned = new WeakMap<readonly Pod[], Map<string, { active: readonly Pod[]; available: number }>>();
+
+function ownerCounts(pods: readonly Pod[], ownerUid: string): { active: readonly Pod[]; available: number } {
+  let byOwner = owned.get(pods);
+  if (byOwner === undefined) owned.set(pods, (byOwner = new Map()));
+  let entry = byOwner.get(ownerUid);
+  if (entry === undefined) {
+    const active = ownedBy(pods, ownerUid).filter((p) => !isTerminating(p));
+    entry = { active, available: active.filter(podReady).length };
+    byOwner.set(ownerUid, entry);
+  }
+  return entry;
+}
+
+/** The owner's pods that are not terminating. Shared: never mutate. */
+export function activePods(pods: readonly Pod[], ownerUid: string): readonly Pod[] {
+  return ownerCounts(pods, ownerUid).active;
 }
 
 /** Pods that count as available (Ready; minReadySeconds is 0 in every scenario). */
 export function availableCount(pods: readonly Pod[], ownerUid: string): number {
-  return activePods(pods, ownerUid).filter(podReady).length;
+  return ownerCounts(pods, ownerUid).available;
 }
 
 export function newMeta(

@@ -214,6 +214,22 @@ function wantedNoSchedule(n: Node): string[] {
 
 const NO_SCHEDULE_KEYS = [NOT_READY_TAINT, UNREACHABLE_TAINT, UNSCHEDULABLE_TAINT];
 
+// Whether a Node carries exactly the NoSchedule taints it should, memoized on the (immutable) stored
+// Node: the pass runs on every pod event too, and most find every node as it was. Not world state.
+const settledNodes = new WeakMap<Node, boolean>();
+
+/** The node's controller-owned NoSchedule taints are exactly those wantedNoSchedule names. */
+function hasWantedNoSchedule(n: Node): boolean {
+  let same = settledNodes.get(n);
+  if (same === undefined) {
+    const owned = n.spec.taints.filter((t) => t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key));
+    const wanted = wantedNoSchedule(n);
+    same = owned.length === wanted.length && wanted.every((k) => owned.some((t) => t.key === k));
+    settledNodes.set(n, same);
+  }
+  return same;
+}
+
 /**
  * doNoScheduleTaintingPass (node_lifecycle_controller.go), run from the node update queue, so on
  * every node change: a node whose Ready condition is False gets node.kubernetes.io/not-ready:NoSchedule,
@@ -223,10 +239,9 @@ const NO_SCHEDULE_KEYS = [NOT_READY_TAINT, UNREACHABLE_TAINT, UNSCHEDULABLE_TAIN
 export function taintNoSchedule(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
   let s = s0;
   for (const n of objects<Node>(s0, "nodes", "Node")) {
+    if (hasWantedNoSchedule(n) || s.busy[`node:${n.metadata.name}`]) continue;
     const owned = n.spec.taints.filter((t) => t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key));
     const wanted = wantedNoSchedule(n);
-    const same = owned.length === wanted.length && wanted.every((k) => owned.some((t) => t.key === k));
-    if (same || s.busy[`node:${n.metadata.name}`]) continue;
     const kept = n.spec.taints.filter(
       (t) => !(t.effect === "NoSchedule" && NO_SCHEDULE_KEYS.includes(t.key) && !wanted.includes(t.key)),
     );

@@ -12,16 +12,25 @@ import type { KcmConfig, KcmState } from "./types";
 import { copyRecord, emptyRecord, withEntry } from "../../core/records";
 import { objects } from "./kcm-api";
 
-/** When the pod must go, or null if it tolerates every NoExecute taint forever. */
+/**
+ * When the pod must go, or null if it tolerates every NoExecute taint forever. Loops without arrays:
+ * it runs for every pod on every pod event, and most nodes have no NoExecute taint.
+ */
 function evictionTime(pod: Pod, node: Node, now: number): number | null {
   let due: number | null = null;
-  for (const taint of node.spec.taints.filter((x) => x.effect === "NoExecute")) {
-    // taint_eviction.go getMatchingTolerations: Toleration.ToleratesTaint, value included for Equal.
-    const matching = pod.spec.tolerations.filter((t) => toleratesTaint(t, taint));
-    if (matching.length === 0) return now;
-    const seconds = matching.map((t) => t.tolerationSeconds).filter((x): x is number => x !== null);
-    if (seconds.length === 0) continue;
-    const at = (taint.timeAdded ?? now) + Math.max(0, Math.min(...seconds)) * 1000;
+  for (const taint of node.spec.taints) {
+    if (taint.effect !== "NoExecute") continue;
+    let matched = false;
+    let seconds = Infinity;
+    for (const t of pod.spec.tolerations) {
+      // taint_eviction.go getMatchingTolerations: Toleration.ToleratesTaint, value included for Equal.
+      if (!toleratesTaint(t, taint)) continue;
+      matched = true;
+      if (t.tolerationSeconds !== null) seconds = Math.min(seconds, t.tolerationSeconds);
+    }
+    if (!matched) return now;
+    if (seconds === Infinity) continue;
+    const at = (taint.timeAdded ?? now) + Math.max(0, seconds) * 1000;
     due = due === null ? at : Math.min(due, at);
   }
   return due;
@@ -30,6 +39,7 @@ function evictionTime(pod: Pod, node: Node, now: number): number | null {
 export function scheduleEvictions(s0: KcmState, ctx: Ctx): KcmState {
   const nodes = s0.informers.nodes?.objects ?? {};
   const evictions: Record<string, number> = emptyRecord();
+  let any = false;
   for (const pod of objects<Pod>(s0, "pods", "Pod")) {
     if (pod.spec.nodeName === null || isTerminating(pod)) continue;
     const node = nodes[pod.spec.nodeName] as Node | undefined;
@@ -38,8 +48,11 @@ export function scheduleEvictions(s0: KcmState, ctx: Ctx): KcmState {
     if (due === null) continue;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     evictions[key] = due;
+    any = true;
     if (s0.evictions[key] !== due) ctx.after(Math.max(0, due - ctx.now), { t: "evict", pod: key, due });
   }
+  // Nothing due before or now: the state is unchanged (the usual case, on every pod event).
+  if (!any && Object.keys(s0.evictions).length === 0) return s0;
   return { ...s0, evictions };
 }
 

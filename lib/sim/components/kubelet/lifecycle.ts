@@ -279,7 +279,9 @@ export function onProbeTimer(
       );
     }
     const ready = timer.probe === "readiness" ? true : w.ready;
-    return syncPods(setWorker(s, timer.uid, timer.container, { ...w, ready, failures: 0 }), cfg, ctx);
+    // A probe that passes again changes nothing: keeping the worker object keeps the status memo (pods.ts desiredOf).
+    const same = s.workers[timer.uid]?.containers[timer.container] === w && w.ready === ready && w.failures === 0;
+    return syncPods(same ? s : setWorker(s, timer.uid, timer.container, { ...w, ready, failures: 0 }), cfg, ctx);
   }
   const failures = w.failures + 1;
   if (failures < probe.failureThreshold || (timer.probe === "readiness" && !w.ready))

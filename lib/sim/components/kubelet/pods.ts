@@ -11,7 +11,7 @@ import type { ContainerStatus, Pod } from "../../objects/core";
 import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
 import { stopPlan, traceStopping } from "./termination";
 import type { KubeletConfig, KubeletState, PodRequest } from "./types";
-import { copyRecord, emptyRecord, withEntry } from "../../core/records";
+import { copyRecord, emptyRecord, sortedKeys, withEntry } from "../../core/records";
 
 export function setBusy(s: KubeletState, uid: string, v: KubeletState["busy"][string] | null): KubeletState {
   const busy = copyRecord(s.busy);
@@ -47,7 +47,7 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
   if (cfg.runtime === null || !s0.pods.synced || !s0.runtimeSynced) return s0;
   let s = s0;
   const pods = podsByUid(s);
-  for (const uid of Object.keys(pods).sort()) {
+  for (const uid of sortedKeys(pods)) {
     const pod = pods[uid]!;
     const rt = s.runtime[uid];
     if (s.busy[uid] !== undefined) continue;
@@ -78,22 +78,28 @@ export function syncPods(s0: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubele
       s = reportStatus(s, cfg, pod, rt, ctx);
     }
   }
-  for (const uid of Object.keys(s.runtime).sort()) {
-    if (pods[uid] === undefined && s.busy[uid] === undefined) {
-      // Deleted from the API (force delete, the node object removed, or an etcd restore that never
-      // saw it): stop the orphan (pkg/kubelet/kubelet.go HandlePodRemoves; kubelet_pods.go
-      // HandlePodCleanups kills running pods the config source no longer lists).
-      const name = s.runtime[uid]!.name;
-      ctx.trace(
-        "pod.orphan-stopped",
-        `kubelet/${cfg.node}: ${name} runs here but no longer exists in the API, so the kubelet stops its containers.`,
-        { pod: name, node: cfg.node },
-      );
-      ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid });
-      s = setBusy(s, uid, "stopping");
-    }
+  for (const uid of orphans(s, pods)) {
+    // Deleted from the API (force delete, the node object removed, or an etcd restore that never
+    // saw it): stop the orphan (pkg/kubelet/kubelet.go HandlePodRemoves; kubelet_pods.go
+    // HandlePodCleanups kills running pods the config source no longer lists).
+    const name = s.runtime[uid]!.name;
+    ctx.trace(
+      "pod.orphan-stopped",
+      `kubelet/${cfg.node}: ${name} runs here but no longer exists in the API, so the kubelet stops its containers.`,
+      { pod: name, node: cfg.node },
+    );
+    ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "stop-pod", uid });
+    s = setBusy(s, uid, "stopping");
   }
   return s;
+}
+
+/** Pods the runtime runs that the API no longer lists and no operation is under way on, by uid. */
+function orphans(s: KubeletState, pods: Readonly<Record<string, Pod>>): string[] {
+  // Most syncs find none: the keys are sorted only when there are some.
+  const out: string[] = [];
+  for (const uid in s.runtime) if (pods[uid] === undefined && s.busy[uid] === undefined) out.push(uid);
+  return out.length > 1 ? out.sort() : out;
 }
 
 function deletePod(s: KubeletState, cfg: KubeletConfig, pod: Pod, ctx: Ctx): KubeletState {
