@@ -39,6 +39,8 @@ import {
   type DrainHost,
   type DrainTimer,
 } from "./kubectl-drain";
+import { newObjectMeta } from "../objects/meta";
+import { templateSpec } from "../objects/helpers";
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
 export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
@@ -53,35 +55,19 @@ function deployment(args: Command["args"], now: number): Deployment {
   return {
     kind: "Deployment",
     apiVersion: "apps/v1",
-    metadata: {
-      name,
-      namespace: "default",
-      uid: "",
-      resourceVersion: "",
-      creationTimestamp: now,
-      labels,
-      ownerReferences: [],
-      deletionTimestamp: null,
-    },
+    metadata: newObjectMeta(name, "default", labels, now),
     spec: {
       replicas: Number(args.replicas ?? 1),
       selector: labels,
       template: {
         labels,
-        spec: {
-          containers: [
-            {
-              name,
-              image: String(args.image ?? "nginx:1.27"),
-              requests: { cpuMilli: Number(args.cpu ?? 100), memoryMi: Number(args.memory ?? 128) },
-            },
-          ],
-          tolerations: [],
-          serviceAccountName: "",
-          schedulerName: "default-scheduler",
-          restartPolicy: "Always",
-          terminationGracePeriodSeconds: 30,
-        },
+        spec: templateSpec([
+          {
+            name,
+            image: String(args.image ?? "nginx:1.27"),
+            requests: { cpuMilli: Number(args.cpu ?? 100), memoryMi: Number(args.memory ?? 128) },
+          },
+        ]),
       },
     },
     status: { replicas: 0, readyReplicas: 0 },

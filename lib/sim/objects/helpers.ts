@@ -1,5 +1,5 @@
 // Small pure helpers over objects: conditions, readiness, label selection and merge patches.
-import type { Node, Pod } from "./core";
+import type { Container, Node, Pod, PodTemplate } from "./core";
 import type { KubeObject } from "./kube-object";
 import type { Condition, ConditionStatus } from "./meta";
 import type { PodDisruptionBudget } from "./policy";
@@ -77,4 +77,16 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 export function secs(ms: number): string {
   const s = ms / 1000;
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+}
+
+/** A pod template's spec as a client writes it, with the fields the API server defaults filled in. */
+export function templateSpec(containers: Container[]): PodTemplate["spec"] {
+  return {
+    containers,
+    tolerations: [],
+    serviceAccountName: "",
+    schedulerName: "default-scheduler",
+    restartPolicy: "Always",
+    terminationGracePeriodSeconds: 30,
+  };
 }

@@ -38,6 +38,29 @@ export type ObjectMeta = {
   finalizers?: string[];
 };
 
+/**
+ * The metadata a client sends with a create: the API server fills uid and resourceVersion. `owner`, when
+ * given, is the controller owner (a controller's objects; controller_utils.go: NewControllerRef).
+ */
+export function newObjectMeta(
+  name: string,
+  namespace: string | null,
+  labels: Record<string, string>,
+  now: Ms,
+  owner: Omit<OwnerRef, "controller"> | null = null,
+): ObjectMeta {
+  return {
+    name,
+    namespace,
+    uid: "",
+    resourceVersion: "",
+    creationTimestamp: now,
+    labels,
+    ownerReferences: owner === null ? [] : [{ ...owner, controller: true }],
+    deletionTimestamp: null,
+  };
+}
+
 export type ConditionStatus = "True" | "False" | "Unknown";
 export type Condition = { type: string; status: ConditionStatus; reason: string; lastTransitionTime: Ms };
 

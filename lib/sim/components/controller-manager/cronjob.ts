@@ -13,10 +13,11 @@ import { CLOCK_EPOCH_S } from "../../core/clock";
 import { withEntry } from "../../core/records";
 import { apiCall, statusPatchCall } from "../../apiserver/http";
 import type { CronJob, Job } from "../../objects/batch";
-import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
+import { expect, fulfil, issue, objects, ownedBy } from "./kcm-api";
 import { isJobFinished } from "./job";
 import type { CronJobRequest } from "./requests";
 import type { CronTrack, KcmConfig, KcmState } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 /** nextScheduleDelta in cronjob_controllerv2.go: requeue a little after the schedule time. */
 const NEXT_SCHEDULE_DELTA_MS = 100;
@@ -230,7 +231,7 @@ function syncCronJob(s0: KcmState, cfg: KcmConfig, cj: CronJob, jobs: readonly J
   const body: Job = {
     kind: "Job",
     apiVersion: "batch/v1",
-    metadata: newMeta(name, ns, {}, { kind: "CronJob", name: cj.metadata.name, uid }, ctx.now),
+    metadata: newObjectMeta(name, ns, {}, ctx.now, { kind: "CronJob", name: cj.metadata.name, uid }),
     spec: { ...t, selector: {} },
     status: { active: 0, ready: 0, succeeded: 0, failed: 0, startTime: null, completionTime: null, conditions: [] },
   };

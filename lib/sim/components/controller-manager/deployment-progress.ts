@@ -54,31 +54,22 @@ export function checkProgress(
   const same = rec !== undefined && rec.replicaset === fresh.metadata.name;
   if (same && rec.complete) return s;
   const counts = countsOf(fresh, olds, pods);
-  if (done)
-    return {
-      ...s,
-      progress: withEntry(s.progress, key, {
-        replicaset: fresh.metadata.name,
-        counts,
-        lastUpdate: ctx.now,
-        timedOut: false,
-        complete: true,
-      }),
-    };
+  const progressed = (complete: boolean): KcmState => ({
+    ...s,
+    progress: withEntry(s.progress, key, {
+      replicaset: fresh.metadata.name,
+      counts,
+      lastUpdate: ctx.now,
+      timedOut: false,
+      complete,
+    }),
+  });
+  if (done) return progressed(true);
   const deadlineMs = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
   if (!same || counts[0] > rec.counts[0] || counts[1] < rec.counts[1] || counts[2] > rec.counts[2]) {
     // Like requeueStuckDeployment's enqueueAfter(after + 1 s): look again once the deadline has passed.
     ctx.after(deadlineMs + 1000, { t: "progress" });
-    return {
-      ...s,
-      progress: withEntry(s.progress, key, {
-        replicaset: fresh.metadata.name,
-        counts,
-        lastUpdate: ctx.now,
-        timedOut: false,
-        complete: false,
-      }),
-    };
+    return progressed(false);
   }
   if (rec.timedOut || ctx.now <= rec.lastUpdate + deadlineMs) return s;
   const condition = {

@@ -11,10 +11,11 @@ import type { Deployment, ReplicaSet } from "../../objects/apps";
 import type { Pod } from "../../objects/core";
 import { resolveFenceposts, newRsReplicas, scaleDownOld, type RsCount } from "./deployment-math";
 import { checkProgress, onDeadlineResult } from "./deployment-progress";
-import { activePods, availableCount, expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
+import { activePods, availableCount, expect, fulfil, issue, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
 import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 const REVISION = "deployment.kubernetes.io/revision";
 
@@ -68,13 +69,11 @@ function create(
     kind: "ReplicaSet",
     apiVersion: "apps/v1",
     metadata: {
-      ...newMeta(
-        `${d.metadata.name}-${hash}`,
-        ns,
-        labels,
-        { kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid },
-        ctx.now,
-      ),
+      ...newObjectMeta(`${d.metadata.name}-${hash}`, ns, labels, ctx.now, {
+        kind: "Deployment",
+        name: d.metadata.name,
+        uid: d.metadata.uid,
+      }),
       annotations: { [REVISION]: String(revision) },
     },
     spec: {

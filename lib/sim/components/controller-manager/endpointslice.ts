@@ -10,10 +10,11 @@ import { apiCall } from "../../apiserver/http";
 import { isTerminating, matchesLabels, podReady } from "../../objects/helpers";
 import type { Pod, Service } from "../../objects/core";
 import type { Endpoint, EndpointSlice } from "../../objects/discovery";
-import { expect, fulfil, issue, newMeta, objects } from "./kcm-api";
+import { expect, fulfil, issue, objects } from "./kcm-api";
 import { randomSuffix } from "./naming";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export const CLUSTER_DOMAIN = "cluster.local";
@@ -95,13 +96,11 @@ function syncService(
   const tag: KcmRequest = { c: "eps", key, svc: svc.metadata.name, headless: svc.spec.clusterIP === "None" };
   if (slice === undefined) {
     const labels = { [SERVICE_NAME_LABEL]: svc.metadata.name };
-    const meta = newMeta(
-      `${svc.metadata.name}-${randomSuffix(ctx.rng)}`,
-      ns,
-      labels,
-      { kind: "Service", name: svc.metadata.name, uid: svc.metadata.uid },
-      ctx.now,
-    );
+    const meta = newObjectMeta(`${svc.metadata.name}-${randomSuffix(ctx.rng)}`, ns, labels, ctx.now, {
+      kind: "Service",
+      name: svc.metadata.name,
+      uid: svc.metadata.uid,
+    });
     const body: EndpointSlice = {
       kind: "EndpointSlice",
       apiVersion: "discovery.k8s.io/v1",

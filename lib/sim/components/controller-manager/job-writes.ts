@@ -6,9 +6,10 @@ import { apiCall, statusPatchCall } from "../../apiserver/http";
 import { isTerminating } from "../../objects/helpers";
 import type { Job } from "../../objects/batch";
 import type { Pod } from "../../objects/core";
-import { expect, fulfil, issue, newMeta } from "./kcm-api";
+import { expect, fulfil, issue } from "./kcm-api";
 import { randomSuffix } from "./naming";
 import type { KcmConfig, KcmState } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 /** What the informer must show before the next sync trusts the Job's status again. */
 function statusSignature(st: Job["status"]): string {
@@ -35,7 +36,11 @@ export function createPod(s: KcmState, cfg: KcmConfig, job: Job, index: number, 
     "controller-uid": job.metadata.uid,
     "job-name": job.metadata.name,
   };
-  const meta = newMeta(name, ns, labels, { kind: "Job", name: job.metadata.name, uid: job.metadata.uid }, ctx.now);
+  const meta = newObjectMeta(name, ns, labels, ctx.now, {
+    kind: "Job",
+    name: job.metadata.name,
+    uid: job.metadata.uid,
+  });
   if (index >= 0) {
     labels[INDEX_LABEL] = String(index);
     meta.annotations = { [INDEX_LABEL]: String(index) };

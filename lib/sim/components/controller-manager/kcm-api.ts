@@ -6,7 +6,6 @@ import { httpSend } from "../../client/http-client";
 import { podReady, isTerminating } from "../../objects/helpers";
 import type { Pod } from "../../objects/core";
 import type { KubeObject } from "../../objects/kube-object";
-import type { ObjectMeta } from "../../objects/meta";
 import type { KcmRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 
@@ -88,25 +87,6 @@ export function activePods(pods: readonly Pod[], ownerUid: string): readonly Pod
 /** Pods that count as available (Ready; minReadySeconds is 0 in every scenario). */
 export function availableCount(pods: readonly Pod[], ownerUid: string): number {
   return ownerCounts(pods, ownerUid).available;
-}
-
-export function newMeta(
-  name: string,
-  namespace: string,
-  labels: Record<string, string>,
-  owner: { kind: string; name: string; uid: string } | null,
-  now: number,
-): ObjectMeta {
-  return {
-    name,
-    namespace,
-    uid: "",
-    resourceVersion: "",
-    creationTimestamp: now,
-    labels,
-    ownerReferences: owner === null ? [] : [{ ...owner, controller: true }],
-    deletionTimestamp: null,
-  };
 }
 
 /** Records that `key` waits for the informer to show `expect` (a description checked by the caller). */

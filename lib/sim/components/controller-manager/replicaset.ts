@@ -10,11 +10,12 @@ import { apiCall } from "../../apiserver/http";
 import { isTerminating } from "../../objects/helpers";
 import type { ReplicaSet } from "../../objects/apps";
 import type { Pod } from "../../objects/core";
-import { activePods, issue, newMeta, objects, ownedBy } from "./kcm-api";
+import { activePods, issue, objects, ownedBy } from "./kcm-api";
 import { randomSuffix } from "./naming";
 import { podsToDelete } from "./pods-to-delete";
 import type { ReplicaSetRequest } from "./requests";
 import type { KcmConfig, KcmState, SlowStart } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 const EXPECTATION_TTL_MS = 5 * 60_000;
 const BURST_REPLICAS = 500;
@@ -47,13 +48,11 @@ function sendBatch(s0: KcmState, cfg: KcmConfig, rs: ReplicaSet, st: SlowStart, 
       kind: "Pod",
       apiVersion: "v1",
       metadata: {
-        ...newMeta(
-          name,
-          ns,
-          rs.spec.template.labels,
-          { kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid },
-          ctx.now,
-        ),
+        ...newObjectMeta(name, ns, rs.spec.template.labels, ctx.now, {
+          kind: "ReplicaSet",
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+        }),
         // GetPodFromTemplate copies the template's annotations (pkg/controller/controller_utils.go).
         ...(rs.spec.template.annotations === undefined ? {} : { annotations: { ...rs.spec.template.annotations } }),
       },

@@ -14,10 +14,11 @@ import { apiCall } from "../../apiserver/http";
 import { isTerminating, podReady } from "../../objects/helpers";
 import type { StatefulSet } from "../../objects/apps";
 import type { PersistentVolumeClaim, Pod } from "../../objects/core";
-import { expect, fulfil, issue, newMeta, objects, ownedBy } from "./kcm-api";
+import { expect, fulfil, issue, objects, ownedBy } from "./kcm-api";
 import { templateHash } from "./naming";
 import type { StatefulSetRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 const REVISION_LABEL = "controller-revision-hash";
 
@@ -60,7 +61,7 @@ function createPod(
     const body: PersistentVolumeClaim = {
       kind: "PersistentVolumeClaim",
       apiVersion: "v1",
-      metadata: newMeta(pvc, ns, sts.spec.selector, null, ctx.now),
+      metadata: newObjectMeta(pvc, ns, sts.spec.selector, ctx.now),
       spec: { storage: t.storage, accessModes: ["ReadWriteOnce"] },
       status: { phase: "Bound" },
     };
@@ -86,7 +87,7 @@ function createPod(
     kind: "Pod",
     apiVersion: "v1",
     metadata: {
-      ...newMeta(name, ns, labels, owner, ctx.now),
+      ...newObjectMeta(name, ns, labels, ctx.now, owner),
       // newVersionedStatefulSetPod starts from GetPodFromTemplate, which copies the template's annotations.
       ...(sts.spec.template.annotations === undefined ? {} : { annotations: { ...sts.spec.template.annotations } }),
     },

@@ -13,6 +13,7 @@ import type { ContainerImage, Node } from "../../objects/core";
 import { jitteredMs } from "../../core/jitter";
 import type { Ms } from "../../core/types";
 import type { KubeletConfig, KubeletState, NodeRequest } from "./types";
+import { newObjectMeta } from "../../objects/meta";
 
 /**
  * The kubelet's heartbeat loops are jittered by 4 % (wait.JitterUntil(..., 0.04, true)): the Lease
@@ -35,19 +36,6 @@ export function drawReportDelayMs(cfg: KubeletConfig, ctx: Ctx): Ms {
   return Math.floor((cfg.timing.statusReportMs * (ctx.rng.int(1000) - 500)) / 1000);
 }
 
-function meta(name: string, namespace: string | null, labels: Record<string, string>, now: number) {
-  return {
-    name,
-    namespace,
-    uid: "",
-    resourceVersion: "",
-    creationTimestamp: now,
-    labels,
-    ownerReferences: [],
-    deletionTimestamp: null,
-  };
-}
-
 export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   const labels: Record<string, string> = {
     "kubernetes.io/hostname": cfg.node,
@@ -57,7 +45,7 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   const node: Node = {
     kind: "Node",
     apiVersion: "v1",
-    metadata: meta(cfg.node, null, labels, ctx.now),
+    metadata: newObjectMeta(cfg.node, null, labels, ctx.now),
     spec: { taints: cfg.registerTaints.map((t) => ({ ...t, timeAdded: ctx.now })), unschedulable: false },
     status: {
       conditions: setCondition([], "Ready", "True", "KubeletReady", ctx.now),
@@ -130,7 +118,7 @@ function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
   return {
     kind: "Lease",
     apiVersion: "coordination.k8s.io/v1",
-    metadata: meta(cfg.node, "kube-node-lease", {}, ctx.now),
+    metadata: newObjectMeta(cfg.node, "kube-node-lease", {}, ctx.now),
     spec: {
       holderIdentity: cfg.node,
       leaseDurationSeconds: cfg.timing.leaseDurationMs / 1000,

@@ -26,6 +26,7 @@ import { leaderElectedClients } from "../leader-elected";
 import type { WebApp } from "../../objects/apiextensions";
 import type { Deployment } from "../../objects/apps";
 import type { LibraryTag } from "../../client/library-tag";
+import { templateSpec } from "../../objects/helpers";
 
 export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 
@@ -72,14 +73,7 @@ function desiredDeployment(w: WebApp): Deployment {
       selector: labels,
       template: {
         labels,
-        spec: {
-          containers: [{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }],
-          tolerations: [],
-          serviceAccountName: "",
-          schedulerName: "default-scheduler",
-          restartPolicy: "Always",
-          terminationGracePeriodSeconds: 30,
-        },
+        spec: templateSpec([{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }]),
       },
     },
     status: { replicas: 0, readyReplicas: 0 },
