@@ -229,7 +229,7 @@ describe("PreFilter node-name narrowing (node_affinity.go PreFilter, schedule_on
   });
 });
 
-describe("Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go), used by the scheduler and taint eviction", () => {
+describe("Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go), in the scheduler and taint eviction", () => {
   const taint = { key: "dedicated", value: "gpu", effect: "NoExecute" as const, timeAdded: null };
   const toleration = (operator: "Equal" | "Exists", key: string | null, value?: string) => ({
     key,
