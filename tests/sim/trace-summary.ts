@@ -68,13 +68,14 @@ function momentLines(markers: readonly Marker[]): MomentLine[] {
 
 /** A line's moments, as many to a text line as fit in LINE_WIDTH_MAX, the time on the first. */
 function momentText({ t, labels, count, lastT }: MomentLine): string[] {
-  const words = count === 1 ? labels : [...labels, `(×${count}, the last at ${s(lastT)})`];
-  const out = [`${s(t).padStart(9)}  ${words[0]}`];
-  for (const word of words.slice(1)) {
+  const out = [`${s(t).padStart(9)}  ${labels[0]}`];
+  const append = (word: string, separator: string) => {
     const line = out.at(-1)!;
-    if (line.length + word.length + 2 <= LINE_WIDTH_MAX) out[out.length - 1] = `${line}; ${word}`;
-    else out.push(`${INDENT}${word}`);
-  }
+    if (line.length + separator.length + word.length <= LINE_WIDTH_MAX) out[out.length - 1] = line + separator + word;
+    else out.push(INDENT + word);
+  };
+  for (const label of labels.slice(1)) append(label, "; ");
+  if (count > 1) append(`(×${count}, the last at ${s(lastT)})`, " ");
   return out;
 }
 
