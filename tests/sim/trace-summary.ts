@@ -112,7 +112,7 @@ export function summarizeRun(name: string, trace: Trace): string {
   ].join("\n");
 }
 
-export type RunChange = { name: string; before: string | undefined; after: string | undefined };
+type RunChange = { name: string; before: string | undefined; after: string | undefined };
 
 /**
  * The runs whose block differs between two summary files, in the order of `after` (then runs only
