@@ -1,16 +1,20 @@
 // The readable summaries next to the trace hashes: what they show of a run and of a change to it.
 import { describe, expect, it } from "vitest";
 import { runScenario, type Trace, type TraceEvent } from "@/lib/sim";
+import type { TraceFields } from "@/lib/sim/core/types";
 import { changedRuns, summarizeRun } from "./trace-summary";
 
 const base = runScenario("etcd-outage", {}, 1);
 const faulted = runScenario("etcd-outage", {}, 1, { faults: [{ atMs: 10_000, kind: "stop", target: "etcd-2" }] });
 
-function withEvents(events: Omit<TraceEvent, "seq" | "message">[]): Trace {
+/** A trace event before it is numbered: time, component, type and its fields. */
+type Unnumbered = Pick<TraceEvent, "t" | "component" | "type"> & TraceFields;
+
+function withEvents(events: Unnumbered[]): Trace {
   return { ...base, events: events.map((e, seq) => ({ ...e, seq, message: "" })) };
 }
 
-function refusal(t: number, pod: string): Omit<TraceEvent, "seq" | "message"> {
+function refusal(t: number, pod: string): Unnumbered {
   return { t, component: "kubectl", type: "eviction.refused", pod };
 }
 

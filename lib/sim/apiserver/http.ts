@@ -60,7 +60,7 @@ export type HttpResponse = {
 
 export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 
-export type HttpMsg =
+type HttpMsg =
   | HttpRequest
   | HttpResponse
   | { p: "http"; kind: "watch-event"; id: string; type: WatchType; object: KubeObject }
@@ -81,4 +81,11 @@ export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> 
     limit: null,
     ...extra,
   };
+}
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../core/messages" {
+  interface MessageProtocols {
+    http: HttpMsg;
+  }
 }
