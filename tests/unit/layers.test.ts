@@ -1,6 +1,7 @@
 // The layers of ARCHITECTURE.md, checked on the import graph: arrows point app → components → lib,
 // the database is reached only through lib/data (and the few modules named below), the pure layers
-// import no data access, and each route calls only its own server actions.
+// import no data access, each route calls only its own server actions, and the simulation's engine
+// core (lib/sim/core) imports none of the components it runs.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importsOf } from "../helpers/tidy/modules";
@@ -80,6 +81,9 @@ function layerViolations(edges: ImportEdge[]): string[] {
       broken.push("lib imports neither routes nor components");
     }
     if (isUnder(from, "components") && isUnder(to, "app")) broken.push("components import no route");
+    if (isUnder(from, "lib/sim/core") && to.startsWith("lib/") && !isUnder(to, "lib/sim/core")) {
+      broken.push("the engine core imports only itself, types included (components register with it)");
+    }
     if (isUnder(from, "components") && isUnder(to, "lib/data") && !isTypeOnly) {
       broken.push("components take lib/data's types only (the data comes from the route)");
     }
@@ -126,6 +130,9 @@ describe("layers (ARCHITECTURE.md)", () => {
       edge("app/quiz/[quizId]/page", "app/quiz/actions"),
       edge("app/browse/study/actions", "app/study/[deckId]/deck-actions"),
       edge("app/browse/study/actions", "app/study/[deckId]/_lib/grade-card"),
+      edge("lib/sim/core/step", "lib/sim/components/registry"),
+      edge("lib/sim/core/messages", "lib/sim/raft/types", true),
+      edge("lib/sim/core/lifecycle", "lib/sim/etcd/restore"),
     ];
     for (const leak of leaks) expect(layerViolations([leak]), `${leak.from} → ${leak.to}`).not.toEqual([]);
     const allowed = [
@@ -137,6 +144,8 @@ describe("layers (ARCHITECTURE.md)", () => {
       edge("app/study/[deckId]/page", "app/study/[deckId]/deck-actions"),
       edge("app/sim/scheduler/_components/form", "app/sim/scheduler/actions"),
       edge("app/sim/scheduler/page", "app/sim/scheduler/_lib/load-scheduler-presets"),
+      edge("lib/sim/core/step", "lib/sim/core/extensions"),
+      edge("lib/sim/components/registry", "lib/sim/core/extensions"),
     ];
     for (const ok of allowed) expect(layerViolations([ok]), `${ok.from} → ${ok.to}`).toEqual([]);
   });

@@ -60,7 +60,7 @@ export type HttpResponse = {
 
 export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 
-export type HttpMsg =
+type HttpMsg =
   | HttpRequest
   | HttpResponse
   | { p: "http"; kind: "watch-event"; id: string; type: WatchType; object: KubeObject }
@@ -87,4 +87,11 @@ export function apiCall(verb: Verb, resource: Resource, extra: Partial<ApiCall> 
 export function statusPatchCall(resource: Resource, o: KubeObject, status: unknown): ApiCall {
   const { namespace, name } = o.metadata;
   return apiCall("patch", resource, { namespace, name, subresource: "status", body: { status } });
+}
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../core/messages" {
+  interface MessageProtocols {
+    http: HttpMsg;
+  }
 }

@@ -1,5 +1,7 @@
 // A bare etcd cluster (no Kubernetes), optionally with a client writing at a fixed rate: used by
 // the Raft tests and the throughput benchmark.
+// A world is run by the component handlers the registry installs into the engine core.
+import "../components/registry";
 import { createNet } from "../core/network";
 import { makeProc } from "../core/proc";
 import { seedRng } from "../core/rng";

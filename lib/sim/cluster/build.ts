@@ -3,6 +3,8 @@
 // kube-scheduler as static pods (plus an etcd member when etcd is "stacked"); "external" etcd runs on
 // its own hosts; workers run a kubelet and containerd; an HAProxy-style load balancer fronts several
 // API servers. The per-role builders are in build-control-plane.ts and build-workers.ts.
+// A world is run by the component handlers the registry installs into the engine core.
+import "../components/registry";
 import { createNet } from "../core/network";
 import { seedRng } from "../core/rng";
 import type { Ms, SimEvent, World } from "../core/types";

@@ -51,7 +51,7 @@ export type StopStep = { container: string; preStopMs: number; timeoutMs: number
  */
 export type ContainerStop = { container: string; exitCode: 0 | 137 | null; afterMs: number };
 
-export type CriMsg =
+type CriMsg =
   | {
       p: "cri";
       kind: "cri-request";
@@ -91,7 +91,7 @@ export type PodCpuStats = {
 };
 
 /** A request from a client of the application to one pod IP (after kube-proxy-style routing). */
-export type AppMsg =
+type AppMsg =
   | { p: "app"; kind: "app-request"; id: string; ip: string }
   | { p: "app"; kind: "app-response"; id: string; ip: string; status: number }
   /**
@@ -99,3 +99,11 @@ export type AppMsg =
    * pod from now on (millicores; 0 stops it). Sent whenever the share of a pod changes.
    */
   | { p: "app"; kind: "app-load"; ip: string; cpuMilli: number };
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../core/messages" {
+  interface MessageProtocols {
+    cri: CriMsg;
+    app: AppMsg;
+  }
+}

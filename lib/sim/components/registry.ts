@@ -1,9 +1,11 @@
-// Component handlers by Proc.kind. Adding a component (kube-proxy, workload controllers as
-// separate processes, ...) means writing its handler and listing it here; the core is unchanged.
-import { fail } from "../core/assert";
-import type { AnyComponent } from "../core/component";
+// What the engine core dispatches to, installed when this module loads (core/extensions.ts): the
+// component handlers by Proc.kind, which messages open a connection, the target selectors and the
+// actions on a host's disk. Adding a component (kube-proxy, workload controllers as separate processes,
+// ...) means writing its handler and listing it here; the core is unchanged.
+import { installExtensions } from "../core/extensions";
 import { kubeApiServer } from "../apiserver/apiserver";
 import { etcdMember } from "../etcd/member";
+import { applyDiskLoss, applyRestore } from "../etcd/restore";
 import { containerd } from "./containerd";
 import { kubeControllerManager } from "./controller-manager/controller-manager";
 import { etcdLoad } from "./etcd-load";
@@ -23,9 +25,10 @@ import { netClient } from "./cni/net-client";
 import { clusterAutoscaler } from "./cluster-autoscaler/cluster-autoscaler";
 import { cloudProvider } from "./cluster-autoscaler/cloud-provider";
 import { webappOperator } from "./operator/operator";
+import { resolveHost, resolveTarget } from "./selectors";
 
-const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
-  [
+installExtensions({
+  components: [
     etcdMember,
     kubeApiServer,
     kubeControllerManager,
@@ -47,11 +50,20 @@ const COMPONENTS: Record<string, AnyComponent> = Object.fromEntries(
     cloudProvider,
     webappOperator,
     kubeadm,
-  ].map((c) => [c.kind, c as AnyComponent]),
-);
-
-export function componentFor(kind: string): AnyComponent {
-  const c = COMPONENTS[kind];
-  if (c === undefined) fail(`no component handler for kind ${kind}`);
-  return c;
-}
+  ],
+  // Requests and new connections; responses, watch events and stream frames are lost with the process.
+  connectionOpeners: {
+    etcd: (m) =>
+      m.kind === "connect" || m.kind === "range" || m.kind === "txn" || m.kind === "watch" || m.kind === "snapshot",
+    http: (m) => m.kind === "request",
+    cri: (m) => m.kind === "cri-request",
+    app: (m) => m.kind === "app-request",
+    metrics: (m) => m.kind === "scrape",
+  },
+  resolveTarget,
+  resolveHost,
+  diskActions: {
+    "wipe-disk": (d, action, out) => applyDiskLoss(d, action.host, out),
+    "etcd-restore": applyRestore,
+  },
+});

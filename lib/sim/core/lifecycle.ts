@@ -2,7 +2,7 @@
 // a crash throws away in-memory state (keeping only what the component says is on disk), bumps the
 // incarnation so stale timers are ignored, and makes the host's kernel reset open connections.
 import { fail } from "./assert";
-import { componentFor } from "../components/registry";
+import { componentFor } from "./extensions";
 import { putBooted, putProc, type Draft } from "./draft";
 import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
 import { procWith } from "./proc";

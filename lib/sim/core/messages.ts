@@ -1,16 +1,7 @@
 // Every message that crosses the simulated network, as one discriminated union keyed by protocol
-// (`p`). New components (kube-proxy, CRI details) add a protocol here and a handler in
-// components/registry.ts; the core never inspects bodies beyond `isConnectionOpener`.
-import type { AppMsg, CriMsg } from "../components/containerd-protocol";
-import type { EtcdRpc } from "../etcd/protocol";
-import type { HttpMsg } from "../apiserver/http";
-import type { MetricsMsg } from "../components/metrics-server/protocol";
-import type { PodNetMsg } from "../components/cni/protocol";
-import type { CloudMsg } from "../components/cluster-autoscaler/protocol";
-import type { RaftMsg } from "../raft/types";
-
-/** Raft peer traffic between etcd members (etcd's rafthttp streams): the message is the body. */
-type RaftEnvelope = RaftMsg;
+// (`p`). The core defines only its own protocols (net, local); each protocol module adds its messages
+// to MessageProtocols, and components/registry.ts says which of them open a connection. The core never
+// inspects bodies beyond that (isConnectionOpener, core/extensions.ts).
 
 /** What the sending host's kernel reports about a connection. */
 type NetMsg =
@@ -29,32 +20,14 @@ type LocalMsg =
   | { p: "local"; kind: "manifest-changed"; proc: string; version: string }
   | { p: "local"; kind: "static-started"; proc: string; version: string };
 
-export type Msg =
-  RaftEnvelope | EtcdRpc | HttpMsg | CriMsg | AppMsg | NetMsg | LocalMsg | MetricsMsg | PodNetMsg | CloudMsg;
-
 /**
- * True when the message opens a request or connection, so that a down process on a live host answers
- * with a TCP reset (`refused`). Raft traffic, responses and stream events are silently lost instead.
+ * The messages of each protocol, keyed by their `p`. An interface, not a type alias, because protocol
+ * modules extend it by declaration merging, e.g. in apiserver/http.ts:
+ * `declare module "../core/messages" { interface MessageProtocols { http: HttpMsg } }`.
  */
-export function isConnectionOpener(body: Msg): boolean {
-  switch (body.p) {
-    case "etcd":
-      return (
-        body.kind === "connect" ||
-        body.kind === "range" ||
-        body.kind === "txn" ||
-        body.kind === "watch" ||
-        body.kind === "snapshot"
-      );
-    case "http":
-      return body.kind === "request";
-    case "cri":
-      return body.kind === "cri-request";
-    case "app":
-      return body.kind === "app-request";
-    case "metrics":
-      return body.kind === "scrape";
-    default:
-      return false;
-  }
+export interface MessageProtocols {
+  net: NetMsg;
+  local: LocalMsg;
 }
+
+export type Msg = MessageProtocols[keyof MessageProtocols];

@@ -2,13 +2,10 @@
 // the effects as data. step() is pure (tests deep-freeze worlds to prove it); stepInPlace() is the
 // same transition applied to a world the caller owns, which the run loop uses for speed.
 import { assert, fail, unreachable } from "./assert";
-import { componentFor } from "../components/registry";
-import { resolveHost, resolveTarget } from "../components/selectors";
 import { openDraft, putHost, putProc, putState, type Draft } from "./draft";
 import { crashProc, startProc } from "./lifecycle";
-import { applyDiskLoss, applyRestore } from "../etcd/restore";
 import { procWith } from "./proc";
-import { isConnectionOpener } from "./messages";
+import { applyDiskAction, componentFor, isConnectionOpener, resolveHost, resolveTarget } from "./extensions";
 import { degradeLink, healNet, partitionNet } from "./network";
 import { makeCtx, Outbox, sendFrom, traceFrom, type Sink } from "./outbox";
 import type { DeliverEvent, Tap } from "./tap";
@@ -173,10 +170,8 @@ function applyAction(d: Draft, action: Action, out: Outbox): void {
       return;
     }
     case "wipe-disk":
-      applyDiskLoss(d, action.host, out);
-      return;
     case "etcd-restore":
-      applyRestore(d, action, out);
+      applyDiskAction(d, action, out);
       return;
     default:
       unreachable(action, "action");

@@ -91,3 +91,11 @@ export type EntryData = { id: string; origin: number; op: EtcdOp; quiet: boolean
 export function isEntryData(d: unknown): d is EntryData {
   return typeof d === "object" && d !== null && "op" in d && "id" in d;
 }
+
+/** Client RPCs and Raft peer traffic (etcd's rafthttp streams) cross the simulated network (core/messages.ts). */
+declare module "../core/messages" {
+  interface MessageProtocols {
+    etcd: EtcdRpc;
+    raft: RaftMsg;
+  }
+}

@@ -5,3 +5,10 @@ export type CloudMsg =
   | { p: "cloud"; kind: "increase-size"; id: string; group: string; delta: number }
   | { p: "cloud"; kind: "delete-nodes"; id: string; group: string; nodes: string[] }
   | { p: "cloud"; kind: "done"; id: string; ok: boolean; error: string | null; instances: string[] };
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../../core/messages" {
+  interface MessageProtocols {
+    cloud: CloudMsg;
+  }
+}

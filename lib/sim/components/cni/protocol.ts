@@ -7,7 +7,7 @@ export type DnsType = "A" | "AAAA";
 /** NOERROR with the answer, NOERROR without records (NODATA), or NXDOMAIN. */
 export type DnsRcode = "NOERROR" | "NXDOMAIN";
 
-export type PodNetMsg =
+type PodNetMsg =
   /** A TCP SYN from `src` to `dst`:`port`, handed to the sender's node agent. */
   | { p: "pod"; kind: "syn"; id: string; src: string; dst: string; port: number }
   /** The source node's agent passes an egress-allowed SYN to the destination node's agent. */
@@ -19,3 +19,10 @@ export type PodNetMsg =
   /** The query after the agent's egress check and kube-proxy's DNAT, at CoreDNS; it answers `client`. */
   | { p: "pod"; kind: "dns-fwd"; id: string; src: string; name: string; qtype: DnsType; client: string }
   | { p: "pod"; kind: "dns-answer"; id: string; name: string; qtype: DnsType; rcode: DnsRcode; answers: string[] };
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../../core/messages" {
+  interface MessageProtocols {
+    pod: PodNetMsg;
+  }
+}

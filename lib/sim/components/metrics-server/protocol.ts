@@ -3,7 +3,7 @@
 // PodMetrics list that the HPA controller sends.
 import type { PodCpuStats } from "../containerd-protocol";
 
-export type MetricsMsg =
+type MetricsMsg =
   | MetricsApiMsg
   | { p: "metrics"; kind: "scrape"; id: string }
   | { p: "metrics"; kind: "scrape-result"; id: string; node: string; stats: PodCpuStats[] };
@@ -18,3 +18,10 @@ export type PodMetric = { name: string; namespace: string; cpuMilli: number; tim
 type MetricsApiMsg =
   | { p: "metrics"; kind: "list"; id: string; namespace: string }
   | { p: "metrics"; kind: "list-result"; id: string; items: PodMetric[] };
+
+/** These messages cross the simulated network (core/messages.ts). */
+declare module "../../core/messages" {
+  interface MessageProtocols {
+    metrics: MetricsMsg;
+  }
+}
