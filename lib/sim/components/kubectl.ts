@@ -40,7 +40,7 @@ import {
   type DrainTimer,
 } from "./kubectl-drain";
 import { newObjectMeta } from "../objects/meta";
-import { templateSpec } from "../objects/helpers";
+import { podSpec } from "../objects/helpers";
 
 /** `kubeconfigs`: the credential of each kubeconfig a command may name (`as`: admin, the default, is admin.conf). */
 export type KubectlConfig = { server: string; kubeconfigs: Record<string, Credential> };
@@ -61,7 +61,7 @@ function deployment(args: Command["args"], now: number): Deployment {
       selector: labels,
       template: {
         labels,
-        spec: templateSpec([
+        spec: podSpec([
           {
             name,
             image: String(args.image ?? "nginx:1.27"),

@@ -1,5 +1,5 @@
 // Small pure helpers over objects: conditions, readiness, label selection and merge patches.
-import type { Container, Node, Pod, PodTemplate } from "./core";
+import type { Container, Node, Pod, PodSpec } from "./core";
 import type { KubeObject } from "./kube-object";
 import type { Condition, ConditionStatus } from "./meta";
 import type { PodDisruptionBudget } from "./policy";
@@ -80,7 +80,7 @@ export function secs(ms: number): string {
 }
 
 /** A pod template's spec as a client writes it, with the fields the API server defaults filled in. */
-export function templateSpec(containers: Container[]): PodTemplate["spec"] {
+export function podSpec(containers: Container[], extra: Partial<PodSpec> = {}): Omit<PodSpec, "nodeName"> {
   return {
     containers,
     tolerations: [],
@@ -88,5 +88,6 @@ export function templateSpec(containers: Container[]): PodTemplate["spec"] {
     schedulerName: "default-scheduler",
     restartPolicy: "Always",
     terminationGracePeriodSeconds: 30,
+    ...extra,
   };
 }

@@ -9,6 +9,8 @@ import type { IntOrPercent, ObjectMeta } from "../objects/meta";
 import type { PodDisruptionBudget } from "../objects/policy";
 import type { ScriptItem } from "./types";
 
+export { podSpec } from "../objects/helpers";
+
 const DEFAULT_PROBE: Probe = {
   periodSeconds: 10,
   timeoutSeconds: 1,
@@ -37,18 +39,6 @@ export function container(name: string, image: string, o: ContainerOptions = {})
   if (o.readiness === true) c.readinessProbe = DEFAULT_PROBE;
   if (o.app !== undefined) c.app = o.app;
   return c;
-}
-
-export function podSpec(containers: Container[], extra: Partial<PodSpec> = {}): Omit<PodSpec, "nodeName"> {
-  return {
-    containers,
-    tolerations: [],
-    serviceAccountName: "",
-    schedulerName: "default-scheduler",
-    restartPolicy: "Always",
-    terminationGracePeriodSeconds: 30,
-    ...extra,
-  };
 }
 
 export function template(labels: Record<string, string>, spec: Omit<PodSpec, "nodeName">): PodTemplate {

@@ -26,7 +26,7 @@ import { leaderElectedClients } from "../leader-elected";
 import type { WebApp } from "../../objects/apiextensions";
 import type { Deployment } from "../../objects/apps";
 import type { LibraryTag } from "../../client/library-tag";
-import { templateSpec } from "../../objects/helpers";
+import { podSpec } from "../../objects/helpers";
 
 export const WEBAPP_FINALIZER = "webapps.example.com/cleanup";
 
@@ -73,7 +73,7 @@ function desiredDeployment(w: WebApp): Deployment {
       selector: labels,
       template: {
         labels,
-        spec: templateSpec([{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }]),
+        spec: podSpec([{ name: "web", image: w.spec.image, requests: { cpuMilli: 100, memoryMi: 128 } }]),
       },
     },
     status: { replicas: 0, readyReplicas: 0 },
