@@ -1,7 +1,7 @@
 // The shape of a simulated cluster: how many etcd members, control-plane nodes and workers, where
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
 import type { NamespacePolicy } from "../apiserver/admission-policies";
-import type { ProxyMode } from "../kube-proxy/rules";
+import type { ProxyMode } from "../components/kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/core";
 import type { LoadStep } from "../components/load-generator";
 import type { NetAction } from "../components/cni/net-client";

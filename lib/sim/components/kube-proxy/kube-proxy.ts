@@ -1,5 +1,5 @@
 // kube-proxy on a worker node: watches Services and EndpointSlices (never Endpoints or pods) and
-// programs the node's data plane in its mode (lib/sim/kube-proxy/rules.ts), at most once per
+// programs the node's data plane in its mode (rules.ts), at most once per
 // --iptables-min-sync-period (1 s) however fast changes arrive. Headless Services (clusterIP None)
 // get no rules: their clients resolve pod IPs through DNS. `userspace` was removed in v1.26: a
 // kube-proxy configured with it refuses to start, as a current binary does.
@@ -18,7 +18,7 @@ import {
   rejectPath,
   type ProxyMode,
   type ServicePort,
-} from "../../kube-proxy/rules";
+} from "./rules";
 
 export type KubeProxyConfig = { api: HttpClientConfig; node: string; mode: ProxyMode | "userspace"; minSyncMs: Ms };
 type KubeProxyState = {

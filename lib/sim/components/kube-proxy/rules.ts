@@ -9,7 +9,7 @@
 //    `numgen random mod N vmap` rule; per endpoint a chain with two rules.
 // The rule text is illustrative (real lines carry more matches and comments); the counts and the
 // order a packet meets them follow the upstream layout. Pure.
-import { fnv1a } from "../core/hash";
+import { fnv1a } from "../../core/hash";
 
 export type ProxyMode = "iptables" | "ipvs" | "nftables";
 export const PROXY_MODES: readonly ProxyMode[] = ["iptables", "ipvs", "nftables"];
