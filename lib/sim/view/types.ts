@@ -1,5 +1,5 @@
-// What the replay shows at one moment (a View), folded from a trace's events by replay.ts and
-// replay-workloads.ts, and the checkpoints the player keeps of it. Types and one shared helper only,
+// What the replay shows at one moment (a View), folded from a trace's events by fold.ts and
+// workloads.ts, and the checkpoints the player keeps of it. Types and one shared helper only,
 // so both folds depend on this file and not on each other.
 
 export type ProcView = {
@@ -40,7 +40,7 @@ export type View = {
   backends: Record<string, boolean>;
   partitions: string[];
   traffic: { ok: number; failed: number } | null;
-  /** Workload state; see replay-workloads.ts. */
+  /** Workload state; see workloads.ts. */
   replicasets: Record<string, ReplicaSetView>;
   services: Record<string, ServiceView>;
   pvcs: string[];

@@ -3,9 +3,9 @@
 // event in order. Checkpoints store the view every CHECKPOINT_EVERY events so that seeking restores
 // the nearest checkpoint and folds forward (RaftScope's state.seek with checkpoints). The player builds
 // them once when a trace arrives: they are derived data, so the trace does not carry them. All pure.
-import type { Topology, Trace, TraceEvent } from "./trace/types";
-import { applyWorkloadEvent } from "./replay-workloads";
-import { withPod, type Checkpoint, type NodeView, type ProcView, type View } from "./replay-view";
+import type { Topology, Trace, TraceEvent } from "../trace/types";
+import { applyWorkloadEvent } from "./workloads";
+import { withPod, type Checkpoint, type NodeView, type ProcView, type View } from "./types";
 
 export const CHECKPOINT_EVERY = 100;
 

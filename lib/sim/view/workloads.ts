@@ -1,8 +1,8 @@
 // The replay view of workloads: pod lifecycle details, ReplicaSets and their revisions,
 // Services with their EndpointSlice contents and DNS records, PVCs, kube-proxy's programmed rules,
-// and the request-flow stage. Folded from trace events only, like the rest of replay.ts. Pure.
-import { withPod, type HpaView, type ReplicaSetView, type View } from "./replay-view";
-import type { TraceEvent } from "./trace/types";
+// and the request-flow stage. Folded from trace events only, like the rest of fold.ts. Pure.
+import { withPod, type HpaView, type ReplicaSetView, type View } from "./types";
+import type { TraceEvent } from "../trace/types";
 
 function str(e: TraceEvent, key: string): string {
   const v = e[key];
