@@ -12,7 +12,7 @@ import { objectKey, resourcePrefix, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/kube-object";
 import { fromKv, inNamespace, matchesSelectors } from "./convert";
 import type { WatchType } from "./http";
-import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent } from "./state";
+import type { ApiServerConfig, ApiServerState, Cacher, CachedEvent, CacheWatcher } from "./state";
 import { copyRecord, emptyRecord, sortedKeys } from "../core/records";
 import { serveFreshLists } from "./reads";
 
@@ -133,9 +133,7 @@ export function onCacheEvents(
   appendHistory(c, fanout);
   c.rv = rv;
   const reached: string[][] = traceFanout ? fanout.map(() => []) : [];
-  for (const key of sortedKeys(s.watchers)) {
-    const w = s.watchers[key]!;
-    if (w.resource !== resource) continue;
+  for (const w of watchersOf(s.watchers, resource)) {
     for (let i = 0; i < fanout.length; i++) {
       const e = fanout[i]!;
       if (!(inNamespace(e.object, w.namespace) && matchesSelectors(e.object, w.fieldSelector, w.labelSelector)))
@@ -146,6 +144,26 @@ export function onCacheEvents(
   }
   if (traceFanout) traceWatchFanout(ctx, resource, fanout, reached);
   serveFreshLists(s, resource, ctx);
+}
+
+// Every etcd event of a resource goes to that resource's watchers in watcher-key order; most events
+// are Lease renewals, which few of the watchers follow. `watchers` is replaced on every change (see
+// ApiServerState), so the lists are memoized on its identity instead of filtered per event.
+const WATCHERS_BY_RESOURCE = new WeakMap<object, Map<Resource, CacheWatcher[]>>();
+
+function watchersOf(watchers: ApiServerState["watchers"], resource: Resource): readonly CacheWatcher[] {
+  let byResource = WATCHERS_BY_RESOURCE.get(watchers);
+  if (byResource === undefined) {
+    byResource = new Map();
+    for (const key of sortedKeys(watchers)) {
+      const w = watchers[key]!;
+      const list = byResource.get(w.resource);
+      if (list === undefined) byResource.set(w.resource, [w]);
+      else list.push(w);
+    }
+    WATCHERS_BY_RESOURCE.set(watchers, byResource);
+  }
+  return byResource.get(resource) ?? [];
 }
 
 /** The request-flow trace (flow-trace.ts): which watchers each cached event went to. */

@@ -69,74 +69,72 @@ export function admitNodeWrite(
   old: KubeObject | null,
   next: KubeObject | null,
 ): ApiError | null {
+  // Every kubelet write passes here: the denials are built only when one is returned (no closure per call).
   const name = call.name ?? next?.metadata.name ?? "";
-  const deny = (why: string) => denied(call, name, why);
   switch (call.resource) {
     case "pods":
-      return admitPod(node, call, old as Pod | null, next as Pod | null, deny);
+      return admitPod(node, call, name, old as Pod | null, next as Pod | null);
     case "nodes":
-      return admitNode(node, call, name, old as Node | null, next as Node | null, deny);
+      return admitNode(node, call, name, old as Node | null, next as Node | null);
     case "leases":
       if (call.namespace !== "kube-node-lease")
-        return deny(`can only access leases in the "kube-node-lease" system namespace`);
-      return name === node ? null : deny("can only access node lease with the same name as the requesting node");
+        return denied(call, name, `can only access leases in the "kube-node-lease" system namespace`);
+      return name === node
+        ? null
+        : denied(call, name, "can only access node lease with the same name as the requesting node");
     case "persistentvolumeclaims":
-      return call.subresource === "status" ? null : deny("may only update PVC status");
+      return call.subresource === "status" ? null : denied(call, name, "may only update PVC status");
     default:
       return null;
   }
 }
 
-function admitPod(
-  node: string,
-  call: ApiCall,
-  old: Pod | null,
-  next: Pod | null,
-  deny: (why: string) => ApiError,
-): ApiError | null {
+function admitPod(node: string, call: ApiCall, name: string, old: Pod | null, next: Pod | null): ApiError | null {
   if (call.subresource === "status") {
     if (call.verb !== "update" && call.verb !== "patch")
-      return deny(`unexpected operation "${call.verb.toUpperCase()}"`);
+      return denied(call, name, `unexpected operation "${call.verb.toUpperCase()}"`);
     if (old?.spec.nodeName !== node)
-      return deny(`node "${node}" can only update pod status for pods with spec.nodeName set to itself`);
+      return denied(call, name, `node "${node}" can only update pod status for pods with spec.nodeName set to itself`);
     if (JSON.stringify(old.metadata.labels) !== JSON.stringify(next?.metadata.labels ?? old.metadata.labels))
-      return deny(`node "${node}" cannot update labels through pod status`);
+      return denied(call, name, `node "${node}" cannot update labels through pod status`);
     return null;
   }
   if (call.subresource !== null)
-    return deny(`unexpected pod subresource "${call.subresource}", only 'status' and 'eviction' are allowed`);
+    return denied(
+      call,
+      name,
+      `unexpected pod subresource "${call.subresource}", only 'status' and 'eviction' are allowed`,
+    );
   if (call.verb === "delete")
     return old?.spec.nodeName === node
       ? null
-      : deny(`node "${node}" can only delete pods with spec.nodeName set to itself`);
+      : denied(call, name, `node "${node}" can only delete pods with spec.nodeName set to itself`);
   if (call.verb !== "create")
-    return deny(`unexpected operation "UPDATE", node "${node}" can only create and delete mirror pods`);
+    return denied(call, name, `unexpected operation "UPDATE", node "${node}" can only create and delete mirror pods`);
   if (next?.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined)
-    return deny(`pod does not have "${MIRROR_POD_ANNOTATION}" annotation, node "${node}" can only create mirror pods`);
-  if (next.spec.nodeName !== node) return deny(`node "${node}" can only create pods with spec.nodeName set to itself`);
+    return denied(
+      call,
+      name,
+      `pod does not have "${MIRROR_POD_ANNOTATION}" annotation, node "${node}" can only create mirror pods`,
+    );
+  if (next.spec.nodeName !== node)
+    return denied(call, name, `node "${node}" can only create pods with spec.nodeName set to itself`);
   if ((next.spec.claims ?? []).length > 0)
-    return deny(`node "${node}" can not create pods that reference persistentvolumeclaims`);
+    return denied(call, name, `node "${node}" can not create pods that reference persistentvolumeclaims`);
   return null;
 }
 
-function admitNode(
-  node: string,
-  call: ApiCall,
-  name: string,
-  old: Node | null,
-  next: Node | null,
-  deny: (why: string) => ApiError,
-): ApiError | null {
-  if (name !== node) return deny(`node "${node}" is not allowed to modify node "${name}"`);
+function admitNode(node: string, call: ApiCall, name: string, old: Node | null, next: Node | null): ApiError | null {
+  if (name !== node) return denied(call, name, `node "${node}" is not allowed to modify node "${name}"`);
   if (call.verb === "delete" || next === null) return null;
   if (call.verb === "create") {
     const labels = forbiddenNodeLabels(next.metadata.labels, {});
     return labels.length === 0
       ? null
-      : deny(`node "${node}" is not allowed to set the following labels: ${labels.join(", ")}`);
+      : denied(call, name, `node "${node}" is not allowed to set the following labels: ${labels.join(", ")}`);
   }
   if (old !== null && JSON.stringify(old.spec.taints) !== JSON.stringify(next.spec.taints))
-    return deny(`node "${node}" is not allowed to modify taints`);
+    return denied(call, name, `node "${node}" is not allowed to modify taints`);
   const labels = forbiddenNodeLabels(next.metadata.labels, old?.metadata.labels ?? {});
-  return labels.length === 0 ? null : deny(`is not allowed to modify labels: ${labels.join(", ")}`);
+  return labels.length === 0 ? null : denied(call, name, `is not allowed to modify labels: ${labels.join(", ")}`);
 }

@@ -41,8 +41,23 @@ function bound(b: RoleBinding, user: UserInfo): boolean {
   return b.subjects.some((s) => (s.kind === "User" ? s.name === user.name : user.groups.includes(s.name)));
 }
 
+// Decisions per policy and user (authn.ts hands out one UserInfo per credential), by the attributes RBAC reads
+// (no rule here names objects): every Lease renewal asks the same question again. Both keys are immutable.
+const DECISIONS = new WeakMap<RbacPolicy, WeakMap<UserInfo, Map<string, Decision>>>();
+
 /** Pure: allowed by the first binding that grants a matching rule; no opinion otherwise. */
 export function authorize(policy: RbacPolicy, user: UserInfo, a: Attributes): Decision {
+  let byUser = DECISIONS.get(policy);
+  if (byUser === undefined) DECISIONS.set(policy, (byUser = new WeakMap()));
+  let byAttributes = byUser.get(user);
+  if (byAttributes === undefined) byUser.set(user, (byAttributes = new Map()));
+  const key = `${a.verb} ${a.apiGroup} ${a.resource}/${a.subresource ?? ""} ${a.namespace === null ? "*" : `ns:${a.namespace}`}`;
+  let decision = byAttributes.get(key);
+  if (decision === undefined) byAttributes.set(key, (decision = decide(policy, user, a)));
+  return decision;
+}
+
+function decide(policy: RbacPolicy, user: UserInfo, a: Attributes): Decision {
   for (const b of policy.bindings) {
     if (!bound(b, user)) continue;
     if (b.namespace !== null && b.namespace !== a.namespace) continue;

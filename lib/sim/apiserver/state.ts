@@ -69,7 +69,7 @@ export type Cacher = {
   fresh: Readonly<Record<string, number>>;
 };
 
-type CacheWatcher = {
+export type CacheWatcher = {
   resource: Resource;
   namespace: string | null;
   via: ProcId;

@@ -37,6 +37,16 @@ const schedulable = (n: Node): boolean =>
   !n.spec.unschedulable &&
   !n.spec.taints.some((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
 
+// The verdicts' figures are written only when a node's verdict changes, which most scans do not; module-level
+// functions, since a closure defined per node and scan costs more than the scan's arithmetic.
+function figures(u: { cpu: number; memory: number }): string {
+  return `requests cpu ${pct(u.cpu)}, memory ${pct(u.memory)} of allocatable`;
+}
+
+function movesText(moves: readonly { pod: string; to: string }[]): string {
+  return moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
+}
+
 function verdict(s: ClusterAutoscalerState, node: string, key: string, emit: () => void): ClusterAutoscalerState {
   if (s.verdicts[node] === key) return s;
   emit();
@@ -57,14 +67,12 @@ export function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConf
     const name = n.metadata.name;
     const on = podsOn(byNode, name);
     const u = nodeUtilization(n.status.allocatable, on);
-    // Written only when a node's verdict changes, which most scans do not.
-    const figures = () => `requests cpu ${pct(u.cpu)}, memory ${pct(u.memory)} of allocatable`;
     if (u.utilization >= cfg.utilizationThreshold) {
       s = verdict(s, name, "NotUnderutilized", () => {
         if (s0.unneeded[name] !== undefined)
           ctx.trace(
             "ca.node-needed",
-            `cluster-autoscaler: ${name} is needed again: ${figures()}, not below ${pct(cfg.utilizationThreshold)}.`,
+            `cluster-autoscaler: ${name} is needed again: ${figures(u)}, not below ${pct(cfg.utilizationThreshold)}.`,
             { node: name, utilization: u.utilization, reason: "NotUnderutilized" },
           );
       });
@@ -80,7 +88,7 @@ export function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConf
       s = verdict(s, name, `${sim.reason}:${sim.pod}`, () =>
         ctx.trace(
           "ca.scale-down-blocked",
-          `cluster-autoscaler: ${name} is underutilized (${figures()}) but cannot be ` +
+          `cluster-autoscaler: ${name} is underutilized (${figures(u)}) but cannot be ` +
             `removed: pod ${sim.pod} ${blockText(sim.reason)} (${sim.reason}).`,
           { node: name, utilization: u.utilization, reason: sim.reason, pod: sim.pod },
         ),
@@ -90,13 +98,11 @@ export function scaleDown(s0: ClusterAutoscalerState, cfg: ClusterAutoscalerConf
     unneeded[name] = s0.unneeded[name] ?? ctx.now;
     rooms = sim.rooms;
     allowance = sim.pdbs;
-    // Like figures(): written only when the verdict changes, not on every scan.
-    const moves = () => sim.moves.map((m) => `${m.pod} → ${m.to}`).join(", ");
     s = verdict(s, name, "Unneeded", () =>
       ctx.trace(
         "ca.node-unneeded",
-        `cluster-autoscaler: ${name} is unneeded: ${figures()}, below ${pct(cfg.utilizationThreshold)}, ` +
-          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${moves()})`}.`,
+        `cluster-autoscaler: ${name} is unneeded: ${figures(u)}, below ${pct(cfg.utilizationThreshold)}, ` +
+          `and ${on.length === 0 ? "it runs no pods" : `its pods can move (${movesText(sim.moves)})`}.`,
         {
           node: name,
           utilization: u.utilization,

@@ -34,6 +34,19 @@ function countsOf(fresh: ReplicaSet, olds: readonly ReplicaSet[], pods: readonly
   return [activePods(pods, fresh.metadata.uid).length, old, available];
 }
 
+/** Records that the rollout moved (or completed) now; module-level, as checkProgress runs on every sync. */
+function progressed(
+  s: KcmState,
+  key: string,
+  fresh: ReplicaSet,
+  counts: [number, number, number],
+  complete: boolean,
+  ctx: Ctx,
+): KcmState {
+  const progress = { replicaset: fresh.metadata.name, counts, lastUpdate: ctx.now, timedOut: false, complete };
+  return { ...s, progress: withEntry(s.progress, key, progress) };
+}
+
 /**
  * One sync's progress check of `d`'s rollout to `fresh` (`done`: every replica of it available and no
  * old pod left). A completed rollout is not checked again until the template changes, even if pods
@@ -54,22 +67,12 @@ export function checkProgress(
   const same = rec !== undefined && rec.replicaset === fresh.metadata.name;
   if (same && rec.complete) return s;
   const counts = countsOf(fresh, olds, pods);
-  const progressed = (complete: boolean): KcmState => ({
-    ...s,
-    progress: withEntry(s.progress, key, {
-      replicaset: fresh.metadata.name,
-      counts,
-      lastUpdate: ctx.now,
-      timedOut: false,
-      complete,
-    }),
-  });
-  if (done) return progressed(true);
+  if (done) return progressed(s, key, fresh, counts, true, ctx);
   const deadlineMs = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
   if (!same || counts[0] > rec.counts[0] || counts[1] < rec.counts[1] || counts[2] > rec.counts[2]) {
     // Like requeueStuckDeployment's enqueueAfter(after + 1 s): look again once the deadline has passed.
     ctx.after(deadlineMs + 1000, { t: "progress" });
-    return progressed(false);
+    return progressed(s, key, fresh, counts, false, ctx);
   }
   if (rec.timedOut || ctx.now <= rec.lastUpdate + deadlineMs) return s;
   const condition = {
