@@ -97,7 +97,8 @@ describe("KubeSchedulerConfiguration profiles (default_plugins.go, framework.go)
       "profiles[0].pluginConfig[0].args.scoringStrategy.resources[2].name",
     ],
     [
-      "profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args: {defaultingType: List, defaultConstraints: [" +
+      "profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args: " +
+        "{defaultingType: List, defaultConstraints: [" +
         "{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}, " +
         "{maxSkew: 2, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}\n",
       "profiles[0].pluginConfig[0].args.defaultConstraints[1]",
