@@ -30,12 +30,19 @@ description: Cards about ${id}.
 `;
 
 /** A card file; `back` may bring its own interview sections, else the defaults follow it. */
-export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => {
+export const cardFile = (options: {
+  id: string;
+  deck: string;
+  type?: "flashcard" | "multiple-choice" | "ordering";
+  front?: string;
+  back?: string;
+  extra?: string;
+}) => {
   const hasSections = options.back?.includes("## Say it in 30 seconds") ?? false;
   return `---
 id: ${options.id}
 deck: ${options.deck}
-type: flashcard
+type: ${options.type ?? "flashcard"}
 tags: [test]
 sources:
   - https://kubernetes.io/docs/concepts/overview/components/

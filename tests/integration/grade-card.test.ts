@@ -45,8 +45,9 @@ beforeAll(async () => {
     cardFile({
       id: "m1",
       deck: "alpha",
+      type: "multiple-choice",
       extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+    }),
   );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();

@@ -52,8 +52,9 @@ beforeAll(async () => {
     cardFile({
       id: "choice",
       deck: "alpha",
+      type: "multiple-choice",
       extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+    }),
   );
   fixture.write(
     "cards/beta/q3.md",

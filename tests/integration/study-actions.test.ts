@@ -30,15 +30,13 @@ beforeAll(async () => {
     cardFile({
       id: "m1",
       deck: "alpha",
+      type: "multiple-choice",
       extra: "choices:\n  - text: three\n    correct: true\n  - text: '`four`'\n  - text: five\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+    }),
   );
   fixture.write(
     "cards/alpha/o1.md",
-    cardFile({ id: "o1", deck: "alpha", extra: "steps:\n  - first\n  - second\n  - third\n" }).replace(
-      "type: flashcard",
-      "type: ordering",
-    ),
+    cardFile({ id: "o1", deck: "alpha", type: "ordering", extra: "steps:\n  - first\n  - second\n  - third\n" }),
   );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
