@@ -5,8 +5,14 @@
 import { createRng, seedRng } from "@/lib/sim/core/rng";
 import { parseQuantity } from "@/lib/sim/objects/quantity";
 import type { Node, Pod } from "@/lib/sim/objects/core";
-import type { Workload } from "@/lib/sim/scheduler/workload";
-import { assumePod, buildSnapshot, defaultSchedulerConfig, newPodInfo, scheduleOne } from "@/lib/sim/scheduler";
+import type { Workload } from "@/lib/sim/scheduler-framework/workload";
+import {
+  assumePod,
+  buildSnapshot,
+  defaultSchedulerConfig,
+  newPodInfo,
+  scheduleOne,
+} from "@/lib/sim/scheduler-framework";
 
 const NODES = 5_000;
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);

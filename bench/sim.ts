@@ -22,7 +22,7 @@ import {
   type PrefixSnapshot,
   type RunOptions,
 } from "@/lib/sim";
-import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
+import type { EtcdLoadState } from "@/lib/sim/cluster-components/etcd-load";
 import { calibrate } from "./support/calibrate";
 
 const RUNS = 15;

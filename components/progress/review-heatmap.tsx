@@ -1,5 +1,6 @@
 // A year of reviews as a calendar heatmap (a column per week, Monday on top), drawn as plain SVG.
 // Each day carries a <title>; the figure's caption gives the totals in words.
+import { dayMs } from "@/lib/srs/day";
 
 type Props = { days: { date: string; count: number }[]; today: string };
 
@@ -19,10 +20,10 @@ export function ReviewHeatmap({ days, today }: Props) {
   const counts = new Map(days.map((day) => [day.date, day.count]));
   const end = new Date(`${today}T00:00:00Z`);
   const mondayOffset = (end.getUTCDay() + 6) % 7; // days since Monday
-  const start = new Date(end.getTime() - ((weeks - 1) * 7 + mondayOffset) * 86_400_000);
+  const start = new Date(end.getTime() - ((weeks - 1) * 7 + mondayOffset) * dayMs);
   const cells: { x: number; y: number; date: string; count: number }[] = [];
   for (let i = 0; ; i++) {
-    const date = new Date(start.getTime() + i * 86_400_000);
+    const date = new Date(start.getTime() + i * dayMs);
     if (date > end) break;
     const key = date.toISOString().slice(0, 10);
     cells.push({ x: Math.floor(i / 7), y: i % 7, date: key, count: counts.get(key) ?? 0 });

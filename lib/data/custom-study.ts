@@ -1,10 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { startOfStudyDay } from "@/lib/srs/day";
+import { dayMs, startOfStudyDay } from "@/lib/srs/day";
 import { Rating } from "@/lib/srs/schedule";
 import type { StudySettings } from "./settings";
-
-const dayMs = 24 * 60 * 60_000;
 
 /**
  * Cards of a deck the learner forgot lately (Anki's "review forgotten cards"): graded Again in

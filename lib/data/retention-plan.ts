@@ -6,13 +6,13 @@ import { daysBetweenDates, learnerDateKey } from "@/lib/progress/day-index";
 import { State } from "@/lib/srs/schedule";
 import { getStudySettings } from "./settings";
 import { visibleCardWhere } from "./visibility";
+import { dayMs } from "@/lib/srs/day";
 
 export type RetentionPlan = { days: number; untilInterview: boolean; workloads: Workload[] };
 
 /** Days simulated without an interview date, and the most with one. */
 const defaultDays = 30;
 const daysMax = 365;
-const dayMs = 86_400_000;
 
 const dayFromNow = (date: Date, now: Date) => Math.round((date.getTime() - now.getTime()) / dayMs);
 

@@ -9,6 +9,7 @@ import {
   type MemoryState,
   type SchedulerOptions,
 } from "../srs/schedule";
+import { dayMs } from "@/lib/srs/day";
 
 // What a desired retention costs: the daily reviews and minutes of a learner's own collection,
 // simulated day by day with their weights. The binding (0.5.0) ships no simulator, so this is
@@ -45,7 +46,6 @@ const firstRatingPercent = [24, 9.4, 49.5, 17.1];
 const recalledRatingPercent = [22.4, 63.1, 14.5];
 const learnSeconds = [19.58, 18.79, 13.78, 10.71];
 const reviewSeconds = [19.38, 17.59, 12.38, 8.94];
-const dayMs = 86_400_000;
 const dayZero = Date.UTC(2026, 0, 1, 12);
 
 const dateOfDay = (day: number) => new Date(dayZero + day * dayMs);

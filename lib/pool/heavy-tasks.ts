@@ -33,8 +33,8 @@ import {
 import { createRng, seedRng } from "../sim/core/rng";
 import { replayHistories, type CardHistory } from "../srs/replay-grades";
 import type { MemoryState, SchedulerOptions } from "../srs/schedule";
-import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler";
-import type { SchedulingInputFiles } from "../sim/scheduler/parse-inputs";
+import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler-framework";
+import type { SchedulingInputFiles } from "../sim/scheduler-framework/parse-inputs";
 
 type RenderedPredictQuestion = {
   promptHtml: string;

@@ -1,6 +1,4 @@
-import { startOfLearnerDay, type DayPrefs } from "@/lib/srs/day";
-
-const dayMs = 24 * 60 * 60_000;
+import { dayMs, startOfLearnerDay, type DayPrefs } from "@/lib/srs/day";
 
 /**
  * Whole learner days from `today` to `date` (0 = today, -1 = yesterday, 2 = the day after

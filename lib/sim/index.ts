@@ -31,8 +31,8 @@ export { RAFT_WIRE_TYPES, RAFT_TAPE_ROLES, type RaftTape, type RaftTapeRows } fr
 export { packRaftTape, unpackRaftTape } from "./trace/raft-tape-codec";
 export { traceSchema, raftTapeSchema, parseTrace } from "./trace/schema";
 export { formatTimeline } from "./trace/format";
-export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./replay";
-export type { View, ProcView, PodView, RequestView } from "./replay-view";
+export { initialView, applyEvent, buildCheckpoints, viewAt, viewAtTime, CHECKPOINT_EVERY } from "./view/fold";
+export type { View, ProcView, PodView, RequestView } from "./view/types";
 export { ENGINE_VERSION } from "./version";
 export { generate } from "./generators/generate";
 export { GENERATOR_KINDS, type GeneratorKind, type GeneratedQuestion } from "./generators/types";

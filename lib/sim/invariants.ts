@@ -11,7 +11,7 @@ import { rangePrefix } from "./etcd/mvcc";
 import { entryAt, lastIndex, type Log } from "./raft/log";
 import { NONE } from "./raft/types";
 import type { Pod } from "./objects/core";
-import type { ContainerdState } from "./components/containerd";
+import type { ContainerdState } from "./cluster-components/containerd";
 
 class InvariantViolation extends SimAssertionError {
   override name = "InvariantViolation";

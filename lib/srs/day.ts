@@ -5,7 +5,8 @@
 export type DayPrefs = { timeZone: string; dayStartHour: number };
 
 const minuteMs = 60_000;
-const dayMs = 24 * 60 * minuteMs;
+/** A calendar day of 24 hours (the learner-day arithmetic works in shifted UTC, where days have no DST). */
+export const dayMs = 24 * 60 * minuteMs;
 
 // Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone. It gives
 // every part a date needs: the calendar, the 24-hour time and the zone's short name.

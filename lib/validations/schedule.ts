@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Code } from "@/lib/sim/scheduler";
+import type { Code } from "@/lib/sim/scheduler-framework";
 
 /** Per editor. Far above any real example, far below Next's 1 MB server-action body limit for all five fields. */
 export const SCHEDULE_FIELD_LIMIT_BYTES = 64 * 1024;

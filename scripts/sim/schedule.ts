@@ -10,7 +10,7 @@ import {
   formatScheduleTable,
   parseSchedulingInputs,
   type InputFile,
-} from "@/lib/sim/scheduler";
+} from "@/lib/sim/scheduler-framework";
 
 export const EXIT_SCHEDULED = 0;
 export const EXIT_UNSCHEDULABLE = 1;

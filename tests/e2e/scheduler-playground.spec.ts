@@ -2,10 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { loadSchedulerPresets } from "@/app/sim/scheduler/_lib/load-scheduler-presets";
 import { createRng, seedRng } from "@/lib/sim/core/rng";
-import { explainSchedule, formatInputError, parseSchedulingInputs, type ScheduleResult } from "@/lib/sim/scheduler";
+import {
+  explainSchedule,
+  formatInputError,
+  parseSchedulingInputs,
+  type ScheduleResult,
+} from "@/lib/sim/scheduler-framework";
 import type { SchedulerPreset } from "@/lib/validations/scheduler-preset";
 
-// The scheduler playground (/sim/scheduler). Expected outcomes come from lib/sim/scheduler itself,
+// The scheduler playground (/sim/scheduler). Expected outcomes come from lib/sim/scheduler-framework itself,
 // run on the same preset files with the same seeded tie-break, so a UI that shows anything else fails.
 const presets = loadSchedulerPresets();
 const presetById = (id: string) => presets.find((preset) => preset.id === id)!;

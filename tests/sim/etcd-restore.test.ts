@@ -3,7 +3,7 @@
 // and the engine actions around them. Expectations cite the upstream code they model.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TUNING } from "@/lib/sim/cluster/defaults";
-import type { EtcdctlState } from "@/lib/sim/components/etcdctl";
+import type { EtcdctlState } from "@/lib/sim/cluster-components/etcdctl";
 import type { EtcdConfig, EtcdPersisted } from "@/lib/sim/etcd/member-types";
 import { applyOp, emptyStore, eventsSince, getKey, restoredStore } from "@/lib/sim/etcd/mvcc";
 import type { MvccStore } from "@/lib/sim/etcd/protocol";

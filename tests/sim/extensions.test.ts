@@ -1,8 +1,8 @@
-// The engine core dispatches through what lib/sim/components/registry.ts installs (core/extensions.ts):
+// The engine core dispatches through what lib/sim/cluster-components/registry.ts installs (core/extensions.ts):
 // component handlers by kind and, per protocol, which messages open a connection, so that a process
 // that is down on a live host answers them with a reset (the kernel's RST) and loses everything else.
 import { describe, expect, it } from "vitest";
-import "@/lib/sim/components/registry";
+import "@/lib/sim/cluster-components/registry";
 import { componentFor, isConnectionOpener } from "@/lib/sim/core/extensions";
 import type { Msg } from "@/lib/sim/core/messages";
 

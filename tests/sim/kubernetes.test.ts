@@ -2,7 +2,7 @@
 // watch cache under quorum loss, leader election failover, and workloads that outlive the control plane.
 import { describe, expect, it } from "vitest";
 import type { ApiServerState } from "@/lib/sim/apiserver/state";
-import type { ContainerdState } from "@/lib/sim/components/containerd";
+import type { ContainerdState } from "@/lib/sim/cluster-components/containerd";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
 import type { Pod } from "@/lib/sim/objects/core";
 import { servedResources } from "@/lib/sim/objects/resources";

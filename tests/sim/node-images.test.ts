@@ -3,12 +3,12 @@
 // ImageLocality scores from it (imagelocality/image_locality.go). containerd names images by their
 // normalized reference, which a pod's short image name does not match (kubernetes/kubernetes#112699).
 import { beforeAll, describe, expect, it } from "vitest";
-import { listImages, normalizedReference } from "@/lib/sim/components/container-images";
+import { listImages, normalizedReference } from "@/lib/sim/cluster-components/container-images";
 import { rangePrefix } from "@/lib/sim/etcd/mvcc";
 import type { Node, Pod } from "@/lib/sim/objects/core";
-import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
-import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
-import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
+import { scheduleOne } from "@/lib/sim/scheduler-framework/framework/schedule-one";
+import { buildSnapshot } from "@/lib/sim/scheduler-framework/snapshot";
+import { newPodInfo } from "@/lib/sim/scheduler-framework/pod-info";
 import { defaultProfile, first } from "@/tests/sim/scheduler/fixtures";
 import { k8sCluster, type Harness } from "./harness";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEtcdCluster, DEFAULT_ETCD_SPEC } from "@/lib/sim/cluster/build-etcd";
 import { createSim, runUntil, scheduleAt } from "@/lib/sim/core/run";
-import type { EtcdLoadState } from "@/lib/sim/components/etcd-load";
+import type { EtcdLoadState } from "@/lib/sim/cluster-components/etcd-load";
 import { etcdCluster } from "./harness";
 
 const first = (h: ReturnType<typeof etcdCluster>, type: string, from = 0) => h.events(type).find((e) => e.t >= from);

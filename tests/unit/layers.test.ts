@@ -130,7 +130,7 @@ describe("layers (ARCHITECTURE.md)", () => {
       edge("app/quiz/[quizId]/page", "app/quiz/actions"),
       edge("app/browse/study/actions", "app/study/[deckId]/deck-actions"),
       edge("app/browse/study/actions", "app/study/[deckId]/_lib/grade-card"),
-      edge("lib/sim/core/step", "lib/sim/components/registry"),
+      edge("lib/sim/core/step", "lib/sim/cluster-components/registry"),
       edge("lib/sim/core/messages", "lib/sim/raft/types", true),
       edge("lib/sim/core/lifecycle", "lib/sim/etcd/restore"),
     ];
@@ -145,7 +145,7 @@ describe("layers (ARCHITECTURE.md)", () => {
       edge("app/sim/scheduler/_components/form", "app/sim/scheduler/actions"),
       edge("app/sim/scheduler/page", "app/sim/scheduler/_lib/load-scheduler-presets"),
       edge("lib/sim/core/step", "lib/sim/core/extensions"),
-      edge("lib/sim/components/registry", "lib/sim/core/extensions"),
+      edge("lib/sim/cluster-components/registry", "lib/sim/core/extensions"),
     ];
     for (const ok of allowed) expect(layerViolations([ok]), `${ok.from} → ${ok.to}`).toEqual([]);
   });

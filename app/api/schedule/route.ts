@@ -8,7 +8,7 @@ import { clock } from "@/lib/clock";
 import { requestLog } from "@/lib/ops/request-log";
 import { refusalResponse, runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
 import { rateKeyOf } from "@/lib/pool/request-learner";
-import { formatInputError } from "@/lib/sim/scheduler";
+import { formatInputError } from "@/lib/sim/scheduler-framework";
 
 const MAX_FIELD_BYTES = 256 * 1024;
 const MAX_BODY_BYTES = 4 * MAX_FIELD_BYTES + 4096;

@@ -5,7 +5,7 @@ import { clock } from "@/lib/clock";
 import { getLearnerId } from "@/lib/data/learners";
 import { requestLog } from "@/lib/ops/request-log";
 import { runInPool, takeHeavyJobAllowance } from "@/lib/pool/heavy-job";
-import { formatInputError, type InputError } from "@/lib/sim/scheduler";
+import { formatInputError, type InputError } from "@/lib/sim/scheduler-framework";
 import {
   scheduleFieldLabels,
   scheduleInputSchema,

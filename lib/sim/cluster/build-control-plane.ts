@@ -3,10 +3,10 @@
 // kube-controller-manager and kube-scheduler under that node's kubelet.
 import type { ApiServerConfig } from "../apiserver/state";
 import type { EtcdConfig } from "../etcd/member-types";
-import type { KcmConfig } from "../components/controller-manager/types";
-import type { SchedulerConfig } from "../components/kube-scheduler/kube-scheduler";
-import type { KubeletConfig } from "../components/kubelet/types";
-import type { KubeadmConfig } from "../components/kubeadm";
+import type { KcmConfig } from "../cluster-components/controller-manager/types";
+import type { SchedulerConfig } from "../cluster-components/kube-scheduler/kube-scheduler";
+import type { KubeletConfig } from "../cluster-components/kubelet/types";
+import type { KubeadmConfig } from "../cluster-components/kubeadm";
 import { add, proc, range, type Layout } from "./layout";
 import type { Credential } from "../apiserver/authn";
 import { AUTHN, CREDENTIALS, kubeletCredential, RBAC_POLICY } from "./policy";

@@ -1,12 +1,12 @@
 // A bare etcd cluster (no Kubernetes), optionally with a client writing at a fixed rate: used by
 // the Raft tests and the throughput benchmark.
 // A world is run by the component handlers the registry installs into the engine core.
-import "../components/registry";
+import "../cluster-components/registry";
 import { createNet } from "../core/network";
 import { makeProc } from "../core/proc";
 import { seedRng } from "../core/rng";
 import type { Host, Ms, Proc, ProcId, SimEvent, World } from "../core/types";
-import type { EtcdLoadConfig } from "../components/etcd-load";
+import type { EtcdLoadConfig } from "../cluster-components/etcd-load";
 import type { EtcdConfig, EtcdTiming } from "../etcd/member-types";
 import { DEFAULT_TUNING } from "./defaults";
 

@@ -1,8 +1,8 @@
 // A worker node: a kubelet and containerd (and a kube-proxy when the worker's spec names a mode),
 // talking to the API through the load balancer when there is one.
-import type { ContainerdConfig } from "../components/containerd";
-import type { KubeProxyConfig } from "../components/kube-proxy/kube-proxy";
-import type { KubeletConfig } from "../components/kubelet/types";
+import type { ContainerdConfig } from "../cluster-components/containerd";
+import type { KubeProxyConfig } from "../cluster-components/kube-proxy/kube-proxy";
+import type { KubeletConfig } from "../cluster-components/kubelet/types";
 import { add, proc, type Layout } from "./layout";
 import { CREDENTIALS, kubeletCredential } from "./policy";
 import { DEFAULT_ALLOCATABLE } from "./spec";

@@ -4,23 +4,23 @@
 // its own hosts; workers run a kubelet and containerd; an HAProxy-style load balancer fronts several
 // API servers. The per-role builders are in build-control-plane.ts and build-workers.ts.
 // A world is run by the component handlers the registry installs into the engine core.
-import "../components/registry";
+import "../cluster-components/registry";
 import { createNet } from "../core/network";
 import { seedRng } from "../core/rng";
 import type { Ms, SimEvent, World } from "../core/types";
-import type { EtcdctlConfig } from "../components/etcdctl";
-import type { KubectlConfig } from "../components/kubectl";
-import type { LbConfig } from "../components/load-balancer";
-import type { WebClientConfig } from "../components/web-client";
-import type { LoadGeneratorConfig } from "../components/load-generator";
-import type { MetricsServerConfig } from "../components/metrics-server/metrics-server";
-import type { CniAgentConfig } from "../components/cni/cni-agent";
-import type { CoreDnsConfig } from "../components/cni/coredns";
-import type { NetClientConfig } from "../components/cni/net-client";
-import type { ClusterAutoscalerConfig } from "../components/cluster-autoscaler/ca-state";
-import type { CloudProviderConfig } from "../components/cluster-autoscaler/cloud-provider";
-import type { OperatorConfig } from "../components/operator/operator";
-import { CLUSTER_DOMAIN } from "../components/controller-manager/endpointslice";
+import type { EtcdctlConfig } from "../cluster-components/etcdctl";
+import type { KubectlConfig } from "../cluster-components/kubectl";
+import type { LbConfig } from "../cluster-components/load-balancer";
+import type { WebClientConfig } from "../cluster-components/web-client";
+import type { LoadGeneratorConfig } from "../cluster-components/load-generator";
+import type { MetricsServerConfig } from "../cluster-components/metrics-server/metrics-server";
+import type { CniAgentConfig } from "../cluster-components/cni/cni-agent";
+import type { CoreDnsConfig } from "../cluster-components/cni/coredns";
+import type { NetClientConfig } from "../cluster-components/cni/net-client";
+import type { ClusterAutoscalerConfig } from "../cluster-components/cluster-autoscaler/ca-state";
+import type { CloudProviderConfig } from "../cluster-components/cluster-autoscaler/cloud-provider";
+import type { OperatorConfig } from "../cluster-components/operator/operator";
+import { CLUSTER_DOMAIN } from "../cluster-components/controller-manager/endpointslice";
 import { addControlPlane, addEtcd } from "./build-control-plane";
 import { addWorker } from "./build-workers";
 import { add, proc, range, type Layout } from "./layout";

@@ -1,10 +1,10 @@
 // The shape of a simulated cluster: how many etcd members, control-plane nodes and workers, where
 // etcd runs, the timing tuning, and per-worker overrides. buildCluster turns a spec into a World.
 import type { NamespacePolicy } from "../apiserver/admission-policies";
-import type { ProxyMode } from "../kube-proxy/rules";
+import type { ProxyMode } from "../cluster-components/kube-proxy/rules";
 import type { ResourceList, Taint } from "../objects/core";
-import type { LoadStep } from "../components/load-generator";
-import type { NetAction } from "../components/cni/net-client";
+import type { LoadStep } from "../cluster-components/load-generator";
+import type { NetAction } from "../cluster-components/cni/net-client";
 import { DEFAULT_TUNING, type Tuning } from "./defaults";
 
 /** Per-worker overrides (index i is node-(i+1)); absent fields keep the defaults. */

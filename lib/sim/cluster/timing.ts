@@ -1,5 +1,5 @@
 // Maps the global tuning onto per-component timing blocks.
-import type { KubeletTiming } from "../components/kubelet/types";
+import type { KubeletTiming } from "../cluster-components/kubelet/types";
 import type { Tuning } from "./defaults";
 
 export function kubeletTiming(t: Tuning): KubeletTiming {

@@ -1,6 +1,6 @@
 // What the engine core runs but does not define: the component handlers by process kind, which
 // messages of each protocol open a connection, the selectors that name a target (`@etcd-leader`), and
-// the engine actions on a host's disk. lib/sim/components/registry.ts installs them when it loads (the
+// the engine actions on a host's disk. lib/sim/cluster-components/registry.ts installs them when it loads (the
 // cluster builders import it), so the core imports no component, API server, etcd or Raft module.
 import { fail } from "./assert";
 import type { AnyComponent } from "./component";
@@ -34,7 +34,7 @@ export function installExtensions(extensions: Extensions): void {
 }
 
 function current(): Extensions {
-  if (installed === null) fail("no components are installed: import lib/sim/components/registry");
+  if (installed === null) fail("no components are installed: import lib/sim/cluster-components/registry");
   return installed;
 }
 

@@ -12,7 +12,7 @@ import { procWith } from "../core/proc";
 import type { Action, HostId, ProcId } from "../core/types";
 import { emptyLog } from "../raft/log";
 import { NONE } from "../raft/types";
-import type { EtcdctlState, SnapshotFile } from "../components/etcdctl";
+import type { EtcdctlState, SnapshotFile } from "../cluster-components/etcdctl";
 import type { EtcdConfig, EtcdPersisted } from "./member-types";
 import { keyCount, restoredStore } from "./mvcc";
 import { clusterId, clusterIdOf, DEFAULT_CLUSTER_TOKEN } from "./cluster-id";

@@ -5,7 +5,7 @@ import { nodeSchema } from "@/lib/sim/manifests/node-schema";
 import { podSchema } from "@/lib/sim/manifests/pod-schema";
 import { readDocuments, type RawObject } from "@/lib/sim/manifests/read-documents";
 import type { Node, Pod } from "@/lib/sim/objects/core";
-import type { Workload } from "@/lib/sim/scheduler/workload";
+import type { Workload } from "@/lib/sim/scheduler-framework/workload";
 import { workloadSchemas } from "@/lib/sim/manifests/workload-schema";
 
 function validate<T>(raw: RawObject, schema: z.ZodType<T>): Result<T> {

@@ -3,7 +3,7 @@
 // ReplicationController select (pkg/scheduler/framework/plugins/helper/spread.go, DefaultSelector).
 // Their specs are large; the selector is validated, the other top-level spec fields are accepted by name.
 import { z } from "zod";
-import type { Workload } from "@/lib/sim/scheduler/workload";
+import type { Workload } from "@/lib/sim/scheduler-framework/workload";
 import { ignored, labelMap, labelSelector, objectMeta } from "@/lib/sim/manifests/schema-primitives";
 
 const serviceSpecFields = [

@@ -18,7 +18,7 @@ export type Toleration = {
  * Requests or allocatable in millicores and MiB: the parsed numbers the engine computes with.
  * `quantities`: the exact quantity strings by resource name (extended resources, ephemeral-storage,
  * memory that is no whole MiB), kept only on objects read from a manifest (lib/sim/manifests). The scheduler
- * framework reads them when present and the numbers otherwise (lib/sim/scheduler/resources.ts).
+ * framework reads them when present and the numbers otherwise (lib/sim/scheduler-framework/resources.ts).
  */
 export type ResourceList = { cpuMilli: number; memoryMi: number; quantities?: Record<string, string> };
 

@@ -5,7 +5,7 @@
 // recommendation of the 5-minute stabilization window is lower (horizontal.go). A load generator
 // drives the app's CPU: 5% above target at first, then a step up, then down to half the start.
 import { SMALL_SPEC } from "../cluster/spec";
-import { defaultBehavior } from "../components/controller-manager/hpa-math";
+import { defaultBehavior } from "../cluster-components/controller-manager/hpa-math";
 import type { HorizontalPodAutoscaler } from "../objects/autoscaling";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, numberOf, s, select } from "./claims";

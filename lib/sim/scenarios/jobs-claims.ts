@@ -1,7 +1,7 @@
 // The jobs scenario's claims: Job batch's parallelism, pod-failure back-off and backoffLimit, Job slow's
 // suspend, activeDeadlineSeconds and TTL, and CronJob report's concurrencyPolicy and startingDeadlineSeconds.
-import { clockTime } from "../components/controller-manager/cronjob";
-import { backoffRemaining } from "../components/controller-manager/job-backoff";
+import { clockTime } from "../cluster-components/controller-manager/cronjob";
+import { backoffRemaining } from "../cluster-components/controller-manager/job-backoff";
 import type { ClaimResult, Params, TraceEvent } from "../trace/types";
 import { at, claim, first, s, select } from "./claims";
 import { batchShape, DOWN_AFTER, DOWN_BEFORE, marks, policyOf, RESUME, SUSPEND, TTL_SECONDS } from "./jobs-plan";

@@ -1,7 +1,7 @@
 // The jobs scenario's plan: Job batch, Job slow and CronJob report, applied at CREATE, and the
 // moments of the CronJob's missed schedule time (marks), which the claims in jobs-claims.ts check.
 import { SMALL_SPEC } from "../cluster/spec";
-import { backoffRemaining } from "../components/controller-manager/job-backoff";
+import { backoffRemaining } from "../cluster-components/controller-manager/job-backoff";
 import type { ConcurrencyPolicy } from "../objects/batch";
 import type { Params } from "../trace/types";
 import { applyAt, container, cronJobOf, jobOf, jobSpec, kubectlAt, podSpec, template } from "./manifests";

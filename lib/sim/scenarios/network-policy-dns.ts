@@ -9,7 +9,7 @@
 // or without DNS allowed, followed by another lookup.
 import { SMALL_SPEC } from "../cluster/spec";
 import { CLUSTER_DNS } from "../cluster/build";
-import { searchCandidates } from "../components/kubelet/dns";
+import { searchCandidates } from "../cluster-components/kubelet/dns";
 import type { Pod } from "../objects/core";
 import type { NetworkPolicy, NetworkPolicyPeer } from "../objects/networking";
 import type { Params, TraceEvent } from "../trace/types";

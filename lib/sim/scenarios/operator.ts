@@ -8,7 +8,7 @@
 // orphans, the owned Deployment by the delete's propagationPolicy.
 import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import { WEBAPP_FINALIZER } from "../components/operator/operator";
+import { WEBAPP_FINALIZER } from "../cluster-components/operator/operator";
 import type { CustomResourceDefinition, WebApp } from "../objects/apiextensions";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, first, last, s, select } from "./claims";

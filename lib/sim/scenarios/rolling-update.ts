@@ -5,8 +5,8 @@
 // maxSurge 0% with maxUnavailable 0% is what API validation refuses: that run shows the 422.
 import { SMALL_SPEC } from "../cluster/spec";
 import { DEFAULT_TUNING } from "../cluster/defaults";
-import { resolveFenceposts, scaledValue } from "../components/controller-manager/deployment-math";
-import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../components/controller-manager/deployment-progress";
+import { resolveFenceposts, scaledValue } from "../cluster-components/controller-manager/deployment-math";
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from "../cluster-components/controller-manager/deployment-progress";
 import type { Params, TraceEvent } from "../trace/types";
 import { at, claim, fewestReady, first, s, select } from "./claims";
 import { applyAt, container, deploymentOf, kubectlAt, podSpec, template } from "./manifests";

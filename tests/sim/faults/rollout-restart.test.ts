@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, initialView, runScenario, type Fault, type Trace, type View } from "@/lib/sim";
 import { rfc3339 } from "@/lib/sim/core/clock";
-import { RESTARTED_AT_ANNOTATION, restartPatch } from "@/lib/sim/components/kubectl-flows";
+import { RESTARTED_AT_ANNOTATION, restartPatch } from "@/lib/sim/cluster-components/kubectl-flows";
 import type { Deployment } from "@/lib/sim/objects/apps";
 import { minAvailable } from "@/lib/sim/scenarios/rolling-update";
 

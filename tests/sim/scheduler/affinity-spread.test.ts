@@ -1,10 +1,10 @@
 // PodTopologySpread and InterPodAffinity, worked by hand from scoring.go / filtering.go.
 import { describe, expect, it } from "vitest";
 import type { Pod } from "@/lib/sim/objects/core";
-import type { Workload } from "@/lib/sim/scheduler/workload";
-import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
-import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
-import { buildSnapshot } from "@/lib/sim/scheduler/snapshot";
+import type { Workload } from "@/lib/sim/scheduler-framework/workload";
+import { scheduleOne } from "@/lib/sim/scheduler-framework/framework/schedule-one";
+import { newPodInfo } from "@/lib/sim/scheduler-framework/pod-info";
+import { buildSnapshot } from "@/lib/sim/scheduler-framework/snapshot";
 import { defaultProfile, first, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
 
 const zoned = (name: string, zone: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatInputError } from "@/lib/sim/manifests/input-error";
-import { defaultSchedulerConfig, parseSchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
+import { defaultSchedulerConfig, parseSchedulerConfig } from "@/lib/sim/scheduler-framework/config/build-config";
 
 const header = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n";
 

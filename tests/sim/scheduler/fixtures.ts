@@ -2,10 +2,10 @@
 import type { ContainerImage, Node, Pod, Taint } from "@/lib/sim/objects/core";
 import type { ObjectMeta, OwnerRef } from "@/lib/sim/objects/meta";
 import { toResourceList } from "@/lib/sim/manifests/schema-primitives";
-import { defaultSchedulerConfig } from "@/lib/sim/scheduler/config/build-config";
-import { newPodInfo, type PodInfo } from "@/lib/sim/scheduler/pod-info";
-import { buildSnapshot, type Snapshot } from "@/lib/sim/scheduler/snapshot";
-import type { Profile } from "@/lib/sim/scheduler/types";
+import { defaultSchedulerConfig } from "@/lib/sim/scheduler-framework/config/build-config";
+import { newPodInfo, type PodInfo } from "@/lib/sim/scheduler-framework/pod-info";
+import { buildSnapshot, type Snapshot } from "@/lib/sim/scheduler-framework/snapshot";
+import type { Profile } from "@/lib/sim/scheduler-framework/types";
 
 function metaOf(
   name: string,

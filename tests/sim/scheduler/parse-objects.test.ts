@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatInputError } from "@/lib/sim/manifests/input-error";
 import { parseExistingObjects, parseNodes, parsePod } from "@/lib/sim/manifests/parse-objects";
-import { newPodInfo } from "@/lib/sim/scheduler/pod-info";
-import { computePodResources } from "@/lib/sim/scheduler/resources";
+import { newPodInfo } from "@/lib/sim/scheduler-framework/pod-info";
+import { computePodResources } from "@/lib/sim/scheduler-framework/resources";
 
 const pod = (spec: string, meta = "  name: p\n") => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 

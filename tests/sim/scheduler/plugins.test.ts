@@ -1,11 +1,11 @@
 // Plugin behaviour through scheduleOne, with numbers worked by hand from the upstream formulas
 // (each test names the upstream file whose arithmetic it checks).
 import { describe, expect, it } from "vitest";
-import { numFeasibleNodesToFind } from "@/lib/sim/scheduler/framework/num-feasible-nodes";
-import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
-import { imageLocalityPriority, MIN_THRESHOLD } from "@/lib/sim/scheduler/plugins/image-locality";
-import { defaultNormalizeScore } from "@/lib/sim/scheduler/normalize-score";
-import { toleratesTaint } from "@/lib/sim/scheduler/tolerations";
+import { numFeasibleNodesToFind } from "@/lib/sim/scheduler-framework/framework/num-feasible-nodes";
+import { scheduleOne } from "@/lib/sim/scheduler-framework/framework/schedule-one";
+import { imageLocalityPriority, MIN_THRESHOLD } from "@/lib/sim/scheduler-framework/plugins/image-locality";
+import { defaultNormalizeScore } from "@/lib/sim/scheduler-framework/normalize-score";
+import { toleratesTaint } from "@/lib/sim/scheduler-framework/tolerations";
 import { defaultProfile, first, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
 
 function scoresOf(result: ReturnType<typeof scheduleOne>, plugin: string): Record<string, [number, number]> {

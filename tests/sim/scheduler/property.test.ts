@@ -3,7 +3,7 @@
 // filters, judged by an independent oracle, is tests/sim/workloads/scheduler-property.test.ts.
 import { describe, expect, it } from "vitest";
 import type { Node, Pod, Taint } from "@/lib/sim/objects/core";
-import { scheduleOne } from "@/lib/sim/scheduler/framework/schedule-one";
+import { scheduleOne } from "@/lib/sim/scheduler-framework/framework/schedule-one";
 import { defaultProfile, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
 import { prng } from "@/tests/helpers/prng";
 

@@ -9,7 +9,7 @@ import {
   requeueFailed,
   flushUnschedulableLeftover,
   removePod,
-} from "@/lib/sim/scheduler/queue";
+} from "@/lib/sim/scheduler-framework/queue";
 
 describe("scheduling queue (scheduling_queue.go)", () => {
   it("backs off 1 s, 2 s, 4 s, 8 s, then caps at 10 s (calculateBackoffDuration)", () => {

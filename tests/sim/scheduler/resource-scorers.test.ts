@@ -6,7 +6,7 @@ import {
   leastAllocatedScore,
   mostAllocatedScore,
   requestedToCapacityRatioScore,
-} from "@/lib/sim/scheduler/plugins/resource-scorers";
+} from "@/lib/sim/scheduler-framework/plugins/resource-scorers";
 
 const cpuMem = [
   { name: "cpu", weight: 1 },

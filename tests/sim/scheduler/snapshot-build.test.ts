@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import type { Node, Pod } from "@/lib/sim/objects/core";
 import type { Affinity } from "@/lib/sim/objects/scheduling";
-import { orderNodesByZone } from "@/lib/sim/scheduler/node-order";
-import { isTerminal, newPodInfo, type PodInfo } from "@/lib/sim/scheduler/pod-info";
-import { computeAllocatable } from "@/lib/sim/scheduler/resources";
-import { addPodToNodeInfo, buildSnapshot, makeNodeInfo, type NodeInfo } from "@/lib/sim/scheduler/snapshot";
+import { orderNodesByZone } from "@/lib/sim/scheduler-framework/node-order";
+import { isTerminal, newPodInfo, type PodInfo } from "@/lib/sim/scheduler-framework/pod-info";
+import { computeAllocatable } from "@/lib/sim/scheduler-framework/resources";
+import { addPodToNodeInfo, buildSnapshot, makeNodeInfo, type NodeInfo } from "@/lib/sim/scheduler-framework/snapshot";
 import { makeNode, makePod, on } from "@/tests/sim/scheduler/fixtures";
 import { prng } from "@/tests/helpers/prng";
 

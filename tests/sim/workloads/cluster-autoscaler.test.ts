@@ -1,4 +1,4 @@
-// The Cluster Autoscaler's arithmetic (lib/sim/components/cluster-autoscaler/ca-math.ts) against
+// The Cluster Autoscaler's arithmetic (lib/sim/cluster-components/cluster-autoscaler/ca-math.ts) against
 // kubernetes/autoscaler cluster-autoscaler, each test naming the upstream file it follows, and the
 // scenario's run at its defaults.
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import {
   unneededLongEnough,
   SAFE_TO_EVICT,
   type Room,
-} from "@/lib/sim/components/cluster-autoscaler/ca-math";
+} from "@/lib/sim/cluster-components/cluster-autoscaler/ca-math";
 import type { Pod } from "@/lib/sim/objects/core";
 import type { PodDisruptionBudget } from "@/lib/sim/objects/policy";
 import { runScenario } from "@/lib/sim";

@@ -6,8 +6,8 @@ import {
   resolveFenceposts,
   scaleDownOld,
   scaledValue,
-} from "@/lib/sim/components/controller-manager/deployment-math";
-import { canonicalJson, templateHash } from "@/lib/sim/components/controller-manager/naming";
+} from "@/lib/sim/cluster-components/controller-manager/deployment-math";
+import { canonicalJson, templateHash } from "@/lib/sim/cluster-components/controller-manager/naming";
 import { defaultPullPolicy } from "@/lib/sim/apiserver/admission";
 
 describe("rollout fenceposts", () => {

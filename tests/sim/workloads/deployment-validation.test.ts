@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "@/lib/sim";
 import { validate } from "@/lib/sim/apiserver/admission";
 import { validateDeploymentStrategy } from "@/lib/sim/apiserver/deployment-validation";
-import { kubectlError } from "@/lib/sim/components/kubectl-output";
+import { kubectlError } from "@/lib/sim/cluster-components/kubectl-output";
 import { container, deploymentOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
 import { REFUSED_TEXT } from "@/lib/sim/scenarios/rolling-update";
 import type { IntOrPercent } from "@/lib/sim/objects/meta";

@@ -3,8 +3,8 @@
 // ShouldPodBeInEndpoints with includeTerminating as the endpointslice reconciler passes it, and
 // pkg/proxy/topology.go CategorizeEndpoints (ProxyTerminatingEndpoints, GA).
 import { describe, expect, it } from "vitest";
-import { desiredEndpoints } from "@/lib/sim/components/controller-manager/endpointslice";
-import { servicePorts, usableEndpoints } from "@/lib/sim/components/kube-proxy/kube-proxy";
+import { desiredEndpoints } from "@/lib/sim/cluster-components/controller-manager/endpointslice";
+import { servicePorts, usableEndpoints } from "@/lib/sim/cluster-components/kube-proxy/kube-proxy";
 import { container, meta, podOf, podSpec, serviceOf } from "@/lib/sim/scenarios/manifests";
 import type { Pod } from "@/lib/sim/objects/core";
 import type { Endpoint, EndpointSlice } from "@/lib/sim/objects/discovery";

@@ -1,4 +1,4 @@
-// The HPA controller's arithmetic (lib/sim/components/controller-manager/hpa-math.ts) against
+// The HPA controller's arithmetic (lib/sim/cluster-components/controller-manager/hpa-math.ts) against
 // upstream's rules, each test naming the function it follows in pkg/controller/podautoscaler.
 import { describe, expect, it } from "vitest";
 import {
@@ -10,12 +10,12 @@ import {
   stabilize,
   utilizationRatio,
   type PodSample,
-} from "@/lib/sim/components/controller-manager/hpa-math";
+} from "@/lib/sim/cluster-components/controller-manager/hpa-math";
 import {
   podMetrics,
   storePodSamples,
   type MetricsServerState,
-} from "@/lib/sim/components/metrics-server/metrics-server";
+} from "@/lib/sim/cluster-components/metrics-server/metrics-server";
 
 const NOW = 1_000_000;
 /** A pod started long ago (past the 5-minute CPU initialization period), Ready, with a 15 s sample. */

@@ -10,12 +10,12 @@ import {
   mostRecentScheduleTime,
   nextAfter,
   schedulePeriodMs,
-} from "@/lib/sim/components/controller-manager/cronjob";
+} from "@/lib/sim/cluster-components/controller-manager/cronjob";
 import {
   backoffRemaining,
   JOB_BACKOFF_MAX_MS,
   nextBackoffRecord,
-} from "@/lib/sim/components/controller-manager/job-backoff";
+} from "@/lib/sim/cluster-components/controller-manager/job-backoff";
 import { container, jobOf, podSpec, template } from "@/lib/sim/scenarios/manifests";
 import { marks } from "@/lib/sim/scenarios/jobs-plan";
 import { defaultParams } from "@/lib/sim/scenarios/params";

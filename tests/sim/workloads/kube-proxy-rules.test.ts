@@ -8,7 +8,7 @@ import {
   programRules,
   PROXY_MODES,
   type ServicePort,
-} from "@/lib/sim/kube-proxy/rules";
+} from "@/lib/sim/cluster-components/kube-proxy/rules";
 
 function services(n: number, e: number): ServicePort[] {
   return Array.from({ length: n }, (_, i) => ({

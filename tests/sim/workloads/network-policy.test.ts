@@ -3,9 +3,9 @@
 // NetworkPolicy concept page), the kubelet's resolv.conf (pkg/kubelet/network/dns/dns.go), glibc's
 // search order (resolv/res_query.c: __res_context_search) and CoreDNS's kubernetes plugin answers.
 import { describe, expect, it } from "vitest";
-import { answer } from "@/lib/sim/components/cni/coredns";
-import { isolating, verdict, type PodRef } from "@/lib/sim/components/cni/netpol";
-import { podResolvConf, searchCandidates } from "@/lib/sim/components/kubelet/dns";
+import { answer } from "@/lib/sim/cluster-components/cni/coredns";
+import { isolating, verdict, type PodRef } from "@/lib/sim/cluster-components/cni/netpol";
+import { podResolvConf, searchCandidates } from "@/lib/sim/cluster-components/kubelet/dns";
 import type { Service } from "@/lib/sim/objects/core";
 import type { NetworkPolicy } from "@/lib/sim/objects/networking";
 import { meta, podOf, podSpec, container, serviceOf } from "@/lib/sim/scenarios/manifests";

@@ -10,8 +10,8 @@ import {
   DELETION_TIMEOUT_MS,
   expectedScale,
   type Workloads,
-} from "@/lib/sim/components/controller-manager/disruption";
-import { busiestNode, drainCommandLine } from "@/lib/sim/components/kubectl-drain";
+} from "@/lib/sim/cluster-components/controller-manager/disruption";
+import { busiestNode, drainCommandLine } from "@/lib/sim/cluster-components/kubectl-drain";
 import type { Deployment, ReplicaSet } from "@/lib/sim/objects/apps";
 import type { Pod } from "@/lib/sim/objects/core";
 import type { IntOrPercent } from "@/lib/sim/objects/meta";

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "@/lib/sim";
 import { deletionFinalizers } from "@/lib/sim/apiserver/writes";
-import { gcActions } from "@/lib/sim/components/controller-manager/garbage-collector";
-import { reconcileStep, WEBAPP_FINALIZER } from "@/lib/sim/components/operator/operator";
+import { gcActions } from "@/lib/sim/cluster-components/controller-manager/garbage-collector";
+import { reconcileStep, WEBAPP_FINALIZER } from "@/lib/sim/cluster-components/operator/operator";
 import type { WebApp } from "@/lib/sim/objects/apiextensions";
 import type { KubeObject } from "@/lib/sim/objects/kube-object";
 import type { OwnerRef } from "@/lib/sim/objects/meta";

@@ -1,7 +1,7 @@
 // getPodsToDelete's ranking (pkg/controller/controller_utils.go ActivePodsWithRanks.Less): each rule
 // decides only when every earlier one ties.
 import { describe, expect, it } from "vitest";
-import { podsToDelete } from "@/lib/sim/components/controller-manager/pods-to-delete";
+import { podsToDelete } from "@/lib/sim/cluster-components/controller-manager/pods-to-delete";
 import type { Pod } from "@/lib/sim/objects/core";
 
 const NOW = 3_600_000;

@@ -2,10 +2,10 @@
 // default profile and the world's PRNG for ties) finds exactly the nodes that upstream's filters
 // accept, binds to one of them with the highest weighted total, and leaves a pod pending only when
 // none is accepted. Over random clusters. Which nodes are accepted is decided by an oracle written
-// here from upstream's Filter rules, not by lib/sim/scheduler's own filter code.
+// here from upstream's Filter rules, not by lib/sim/scheduler-framework's own filter code.
 import { describe, expect, it } from "vitest";
 import { createRng, seedRng, type Rng } from "@/lib/sim/core/rng";
-import { scheduleCycle, snapshotFromObjects } from "@/lib/sim/components/kube-scheduler/scheduling";
+import { scheduleCycle, snapshotFromObjects } from "@/lib/sim/cluster-components/kube-scheduler/scheduling";
 import type { Node, Pod, Taint, Toleration } from "@/lib/sim/objects/core";
 import { meta, podOf, podSpec, container } from "@/lib/sim/scenarios/manifests";
 

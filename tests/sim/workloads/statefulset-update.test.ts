@@ -2,7 +2,7 @@
 // updateStatefulSetAfterInvariantEstablished (the MaxUnavailableStatefulSet path, beta and on by
 // default in v1.35, maxUnavailable 1): health of every ordinal first, then the revision check.
 import { describe, expect, it } from "vitest";
-import { nextPodToUpdate, revisionOf } from "@/lib/sim/components/controller-manager/statefulset";
+import { nextPodToUpdate, revisionOf } from "@/lib/sim/cluster-components/controller-manager/statefulset";
 import { container, podSpec, statefulSetOf, template } from "@/lib/sim/scenarios/manifests";
 import type { StatefulSet } from "@/lib/sim/objects/apps";
 import type { Pod } from "@/lib/sim/objects/core";

@@ -1,6 +1,6 @@
 // Shapes explainSchedule's output into the playground's table: one column per plugin that ran,
 // one row per node, rows sorted by total (kube-scheduler-simulator's view, sim-anchors §1).
-import type { Explanation } from "@/lib/sim/scheduler";
+import type { Explanation } from "@/lib/sim/scheduler-framework";
 import type { NodeRow, ScheduleResultView } from "@/lib/validations/schedule";
 
 const outcomeRank: Record<NodeRow["outcome"], number> = { selected: 0, feasible: 1, filtered: 2, "not-evaluated": 3 };
