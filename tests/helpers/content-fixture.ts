@@ -29,24 +29,33 @@ description: Cards about ${id}.
 ---
 `;
 
-/** A card file; `back` may bring its own interview sections, else the defaults follow it. */
+/**
+ * A card file; `back` may bring its own interview sections, else the defaults follow it. With
+ * `choices` it is a multiple-choice card, with `steps` an ordering card, else a flashcard.
+ */
 export const cardFile = (options: {
   id: string;
   deck: string;
-  type?: "flashcard" | "multiple-choice" | "ordering";
+  choices?: { text: string; correct?: boolean }[];
+  steps?: string[];
   front?: string;
   back?: string;
   extra?: string;
 }) => {
   const hasSections = options.back?.includes("## Say it in 30 seconds") ?? false;
+  const type = options.choices ? "multiple-choice" : options.steps ? "ordering" : "flashcard";
+  const choices = (options.choices ?? []).map(
+    (choice) => `  - text: ${JSON.stringify(choice.text)}\n${choice.correct ? "    correct: true\n" : ""}`,
+  );
+  const steps = (options.steps ?? []).map((step) => `  - ${JSON.stringify(step)}\n`);
   return `---
 id: ${options.id}
 deck: ${options.deck}
-type: ${options.type ?? "flashcard"}
+type: ${type}
 tags: [test]
 sources:
   - https://kubernetes.io/docs/concepts/overview/components/
-${options.extra ?? ""}---
+${choices.length ? `choices:\n${choices.join("")}` : ""}${steps.length ? `steps:\n${steps.join("")}` : ""}${options.extra ?? ""}---
 ## Front
 ${options.front ?? `Question ${options.id}?`}
 

@@ -45,8 +45,7 @@ beforeAll(async () => {
     cardFile({
       id: "m1",
       deck: "alpha",
-      type: "multiple-choice",
-      extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
+      choices: [{ text: "three", correct: true }, { text: "four" }],
     }),
   );
   await seedContent(db, loadContent(fixture.root), now);

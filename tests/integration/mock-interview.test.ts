@@ -52,8 +52,7 @@ beforeAll(async () => {
     cardFile({
       id: "choice",
       deck: "alpha",
-      type: "multiple-choice",
-      extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
+      choices: [{ text: "three", correct: true }, { text: "four" }],
     }),
   );
   fixture.write(
