@@ -48,6 +48,8 @@ export const cardFile = (options: {
     (choice) => `  - text: ${JSON.stringify(choice.text)}\n${choice.correct ? "    correct: true\n" : ""}`,
   );
   const steps = (options.steps ?? []).map((step) => `  - ${JSON.stringify(step)}\n`);
+  const answers =
+    (choices.length ? `choices:\n${choices.join("")}` : "") + (steps.length ? `steps:\n${steps.join("")}` : "");
   return `---
 id: ${options.id}
 deck: ${options.deck}
@@ -55,7 +57,7 @@ type: ${type}
 tags: [test]
 sources:
   - https://kubernetes.io/docs/concepts/overview/components/
-${choices.length ? `choices:\n${choices.join("")}` : ""}${steps.length ? `steps:\n${steps.join("")}` : ""}${options.extra ?? ""}---
+${answers}${options.extra ?? ""}---
 ## Front
 ${options.front ?? `Question ${options.id}?`}
 
