@@ -1,21 +1,11 @@
 // A small seeded shuffle (mulberry32 + Fisher–Yates), so a question's choices come in the same
 // order on every render of one review and in a new order at the next review.
+import { mulberry32 } from "@/lib/mulberry32";
 
 function hashString(text: string): number {
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   return hash >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The items in an order fixed by `seed` (any string). */

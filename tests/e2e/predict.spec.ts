@@ -2,29 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { clock } from "@/lib/clock";
 import { generate } from "@/lib/sim";
 import { e2eDb } from "./db";
-import { guestId } from "./study-helpers";
-
-async function makeDueFirst(page: Page, cardId: string) {
-  const learnerId = await guestId(page);
-  await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
-  await e2eDb.cardState.create({
-    data: {
-      userId: learnerId,
-      cardId,
-      due: new Date(clock.nowMs() - 60_000),
-      stability: 1,
-      difficulty: 5,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 1,
-      reps: 1,
-      lapses: 0,
-      state: 1,
-      version: 1,
-    },
-  });
-  return learnerId;
-}
+import { makeDueFirst } from "./study-helpers";
 
 const variant = (page: Page) => page.getByText(/^Simulated question · variant \d+$/);
 

@@ -1,9 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { clock } from "@/lib/clock";
-import { e2eDb } from "./db";
 import { waitForHydration } from "./hydration";
-import { guestId } from "./study-helpers";
+import { makeDueFirst } from "./study-helpers";
 
 const claims = (page: Page) => page.getByRole("list", { name: "Claims" }).getByRole("button");
 
@@ -108,25 +106,7 @@ test("bad parameters or an unknown scenario get a page that says what is wrong a
 
 test("a card with a scenario shows Replay in study, with the card's params", async ({ page }) => {
   await page.goto("/study/control-plane");
-  const learnerId = await guestId(page);
-  // Make the etcd-failure card due now, so that it is the first card shown.
-  await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
-  await e2eDb.cardState.create({
-    data: {
-      userId: learnerId,
-      cardId: "etcd-down-what-happens",
-      due: new Date(clock.nowMs() - 60_000),
-      stability: 1,
-      difficulty: 5,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 1,
-      reps: 1,
-      lapses: 0,
-      state: 1,
-      version: 1,
-    },
-  });
+  await makeDueFirst(page, "etcd-down-what-happens");
   await page.reload();
   await page.getByRole("button", { name: "Show answer" }).click();
   const replay = page.getByRole("link", { name: "Replay: see it happen in the simulation" });

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { clock } from "@/lib/clock";
-import { e2eDb } from "./db";
-import { answerWithKeyboard, guestId } from "./study-helpers";
+import { answerWithKeyboard, makeDueFirst } from "./study-helpers";
 
 // Every page at phone and desktop width, light and dark, saved under screenshots/ to be looked
 // at; each shot also asserts that nothing overflows the viewport sideways.
@@ -95,24 +93,7 @@ for (const width of widths) {
   test(`a predict-then-replay card at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/study/control-plane");
-    const learnerId = await guestId(page);
-    await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
-    await e2eDb.cardState.create({
-      data: {
-        userId: learnerId,
-        cardId: "predict-pod-placement",
-        due: new Date(clock.nowMs() - 60_000),
-        stability: 1,
-        difficulty: 5,
-        elapsedDays: 0,
-        scheduledDays: 0,
-        learningSteps: 1,
-        reps: 1,
-        lapses: 0,
-        state: 1,
-        version: 1,
-      },
-    });
+    await makeDueFirst(page, "predict-pod-placement");
     await page.goto("/study/scheduling");
     await expect(page.getByRole("button", { name: /^Check my prediction/ })).toBeVisible();
     await page.getByRole("button", { name: /^Show a hint/ }).click();

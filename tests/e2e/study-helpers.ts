@@ -1,4 +1,6 @@
 import { expect, type Page } from "@playwright/test";
+import { clock } from "@/lib/clock";
+import { e2eDb } from "./db";
 
 export const firstDeck = { id: "control-plane", title: "Control plane and node components" };
 
@@ -7,6 +9,29 @@ export async function guestId(page: Page): Promise<string> {
   const cookie = (await page.context().cookies()).find((c) => c.name === "quorum-guest");
   expect(cookie, "the proxy sets a guest cookie").toBeDefined();
   return cookie!.value.split(".")[0]!;
+}
+
+/** Makes `cardId` due a minute ago for the guest on `page`: the first card its deck's study page shows. */
+export async function makeDueFirst(page: Page, cardId: string): Promise<string> {
+  const learnerId = await guestId(page);
+  await e2eDb.user.upsert({ where: { id: learnerId }, create: { id: learnerId, isGuest: true }, update: {} });
+  await e2eDb.cardState.create({
+    data: {
+      userId: learnerId,
+      cardId,
+      due: new Date(clock.nowMs() - 60_000),
+      stability: 1,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 1,
+      reps: 1,
+      lapses: 0,
+      state: 1,
+      version: 1,
+    },
+  });
+  return learnerId;
 }
 
 const revealButton = (page: Page) =>

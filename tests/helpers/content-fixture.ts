@@ -29,17 +29,35 @@ description: Cards about ${id}.
 ---
 `;
 
-/** A card file; `back` may bring its own interview sections, else the defaults follow it. */
-export const cardFile = (options: { id: string; deck: string; front?: string; back?: string; extra?: string }) => {
+/**
+ * A card file; `back` may bring its own interview sections, else the defaults follow it. With
+ * `choices` it is a multiple-choice card, with `steps` an ordering card, else a flashcard.
+ */
+export const cardFile = (options: {
+  id: string;
+  deck: string;
+  choices?: { text: string; correct?: boolean }[];
+  steps?: string[];
+  front?: string;
+  back?: string;
+  extra?: string;
+}) => {
   const hasSections = options.back?.includes("## Say it in 30 seconds") ?? false;
+  const type = options.choices ? "multiple-choice" : options.steps ? "ordering" : "flashcard";
+  const choices = (options.choices ?? []).map(
+    (choice) => `  - text: ${JSON.stringify(choice.text)}\n${choice.correct ? "    correct: true\n" : ""}`,
+  );
+  const steps = (options.steps ?? []).map((step) => `  - ${JSON.stringify(step)}\n`);
+  const answers =
+    (choices.length ? `choices:\n${choices.join("")}` : "") + (steps.length ? `steps:\n${steps.join("")}` : "");
   return `---
 id: ${options.id}
 deck: ${options.deck}
-type: flashcard
+type: ${type}
 tags: [test]
 sources:
   - https://kubernetes.io/docs/concepts/overview/components/
-${options.extra ?? ""}---
+${answers}${options.extra ?? ""}---
 ## Front
 ${options.front ?? `Question ${options.id}?`}
 

@@ -3,12 +3,12 @@ import { loadContent } from "@/lib/content/load";
 import { seedContent } from "@/lib/content/seed";
 import { db } from "@/lib/db";
 import { getDeckTags, getForgottenCardIds } from "@/lib/data/custom-study";
-import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, type StudySettings } from "@/lib/data/settings";
 import { getStudyQueue } from "@/lib/data/study";
-import { Rating, type Grade } from "@/lib/srs/schedule";
+import { Rating } from "@/lib/srs/schedule";
 import { parseCustomStudy } from "@/lib/validations/custom-study";
 import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { gradeAsShown } from "../helpers/grade-as-shown";
 
 // Custom study against a real database: forgotten cards, and one tag beyond the daily limits.
 
@@ -18,13 +18,7 @@ const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "c")}`;
 
-async function grade(learnerId: string, cardId: string, rating: Grade, when: Date, options: StudySettings = settings) {
-  const version =
-    (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
-  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({
-    ok: true,
-  });
-}
+const grade = gradeAsShown(settings);
 
 beforeAll(async () => {
   const fixture = createContentFixture();

@@ -6,13 +6,13 @@ import { addExtraNewCards, saveDeckLimits } from "@/lib/data/deck-limits";
 import { ensureGuestLearner } from "@/lib/data/learners";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { getProgress } from "@/lib/data/progress";
-import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, type StudySettings } from "@/lib/data/settings";
 import { getQueueCountsByDeck, getStudyQueue } from "@/lib/data/study";
 import { dueTodayCount } from "@/lib/progress/forecast";
-import { Rating, type Grade } from "@/lib/srs/schedule";
+import { Rating } from "@/lib/srs/schedule";
 import { countToday } from "@/lib/study/daily-limits";
 import { cardFile, createContentFixture, deckFile } from "../helpers/content-fixture";
+import { gradeAsShown } from "../helpers/grade-as-shown";
 
 // Anki's limits and counts against a real database: per-deck limits, the cap across decks,
 // learning cards in the counts, learning steps honoured, custom study's extra new cards, and
@@ -25,13 +25,7 @@ const tomorrow = new Date("2026-03-03T05:00:00Z");
 let learnerCount = 0;
 const newLearner = () => `guest_${(++learnerCount).toString(16).padStart(32, "b")}`;
 
-async function grade(learnerId: string, cardId: string, rating: Grade, when: Date, options: StudySettings = settings) {
-  const version =
-    (await db.cardState.findUnique({ where: { userId_cardId: { userId: learnerId, cardId } } }))?.version ?? 0;
-  expect(await recordReview({ learnerId, cardId, rating, version, now: when, settings: options })).toMatchObject({
-    ok: true,
-  });
-}
+const grade = gradeAsShown(settings);
 
 beforeAll(async () => {
   const fixture = createContentFixture();

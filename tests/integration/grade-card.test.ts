@@ -45,8 +45,8 @@ beforeAll(async () => {
     cardFile({
       id: "m1",
       deck: "alpha",
-      extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+      choices: [{ text: "three", correct: true }, { text: "four" }],
+    }),
   );
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();

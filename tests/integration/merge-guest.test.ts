@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mergeGuestIntoAccount } from "@/lib/data/merge-guest";
 import { createOwnDeck } from "@/lib/data/own-decks";
-import { recordReview } from "@/lib/data/reviews";
 import { defaultStudySettings, getStudySettings, saveStudySettings } from "@/lib/data/settings";
 import { Rating, type Grade } from "@/lib/srs/schedule";
 import { studySettingsSchema } from "@/lib/validations/settings";
 import { seedAlphaDeck } from "../helpers/seed-alpha-deck";
+import { gradeAsShown } from "../helpers/grade-as-shown";
 
 /** An account with no settings of its own, as the merge replays under (the defaults, fuzz included). */
 const settings = defaultStudySettings;
@@ -19,11 +19,7 @@ const newAccount = async () => (await db.user.create({ data: { email: `merge-${+
 const stateOf = (userId: string, cardId: string) =>
   db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
 
-/** Grades a card as the learner was shown it (the version their state has now). */
-async function grade(learnerId: string, cardId: string, rating: Grade, at: Date) {
-  const version = (await stateOf(learnerId, cardId))?.version ?? 0;
-  expect(await recordReview({ learnerId, cardId, rating, version, now: at, settings })).toMatchObject({ ok: true });
-}
+const grade = gradeAsShown(settings);
 
 const memory = (state: Awaited<ReturnType<typeof stateOf>>) => {
   const { due, stability, difficulty, reps, lapses, state: phase, lastReview } = state!;

@@ -52,8 +52,8 @@ beforeAll(async () => {
     cardFile({
       id: "choice",
       deck: "alpha",
-      extra: "choices:\n  - text: three\n    correct: true\n  - text: four\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+      choices: [{ text: "three", correct: true }, { text: "four" }],
+    }),
   );
   fixture.write(
     "cards/beta/q3.md",

@@ -30,16 +30,10 @@ beforeAll(async () => {
     cardFile({
       id: "m1",
       deck: "alpha",
-      extra: "choices:\n  - text: three\n    correct: true\n  - text: '`four`'\n  - text: five\n",
-    }).replace("type: flashcard", "type: multiple-choice"),
+      choices: [{ text: "three", correct: true }, { text: "`four`" }, { text: "five" }],
+    }),
   );
-  fixture.write(
-    "cards/alpha/o1.md",
-    cardFile({ id: "o1", deck: "alpha", extra: "steps:\n  - first\n  - second\n  - third\n" }).replace(
-      "type: flashcard",
-      "type: ordering",
-    ),
-  );
+  fixture.write("cards/alpha/o1.md", cardFile({ id: "o1", deck: "alpha", steps: ["first", "second", "third"] }));
   await seedContent(db, loadContent(fixture.root), now);
   fixture.cleanup();
 });

@@ -1,17 +1,11 @@
 import { Check, X } from "lucide-react";
 import type { FilterCell as Cell } from "@/lib/validations/schedule";
 import { CamelCaseText } from "./camel-case-text";
+import { AbsentCell } from "./absent-cell";
 
 /** One filter plugin's verdict on one node: Success, or the rejecting code with upstream's reasons. */
 export function FilterCell({ cell }: { cell: Cell | null }) {
-  if (cell === null) {
-    return (
-      <td className="px-2.5 py-2.5 align-top text-muted">
-        <span aria-hidden="true">—</span>
-        <span className="sr-only">not run</span>
-      </td>
-    );
-  }
+  if (cell === null) return <AbsentCell className="px-2.5 py-2.5 align-top" label="not run" />;
   if (cell.code === "Success") {
     return (
       <td className="px-2.5 py-2.5 align-top">

@@ -111,7 +111,7 @@ function nodeBase(node: Node): { imageNames: ReadonlySet<string>; allocatable: N
 }
 
 /** The NodeInfo of `node` at position `index` holding `pods`, in order: NodeInfo.AddPodInfo for each. */
-function nodeInfoWith(node: Node, index: number, pods: readonly PodInfo[]): NodeInfo {
+export function nodeInfoWith(node: Node, index: number, pods: readonly PodInfo[]): NodeInfo {
   const { imageNames, allocatable } = nodeBase(node);
   const scalar: Record<string, number> = {};
   const requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar };

@@ -6,14 +6,7 @@ import { runRunCommand } from "@/scripts/sim/run";
 import runHeavyTask from "@/lib/pool/heavy-tasks";
 import { faultsJson, type Fault, type Trace } from "@/lib/sim";
 import { traceHash } from "@/lib/trace-hash";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
-  vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  return { out: () => out.join("\n"), err: () => err.join("\n") };
-}
+import { captureConsole } from "@/tests/helpers/capture-console";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -26,7 +19,7 @@ describe("npm run sim -- run --faults --hash", () => {
     const app = (await runHeavyTask({ ...task, faults })) as Trace;
     expect(app.faults).toEqual(faults);
     expect(traceHash(app)).not.toBe(traceHash(base));
-    const io = capture();
+    const io = captureConsole();
     const code = await runRunCommand(["etcd-outage", "--seed", "2", "--faults", faultsJson(faults), "--hash"]);
     expect(io.out()).toBe(traceHash(app));
     expect(io.out()).toMatch(/^[0-9a-f]{64}$/);
@@ -34,14 +27,14 @@ describe("npm run sim -- run --faults --hash", () => {
   });
 
   it("prints the plain run's hash without faults, so a URL without faults reproduces too", async () => {
-    const io = capture();
+    const io = captureConsole();
     await runRunCommand(["etcd-outage", "--hash"]);
     const app = (await runHeavyTask({ kind: "run-scenario", scenarioId: "etcd-outage", params: {}, seed: 1 })) as Trace;
     expect(io.out()).toBe(traceHash(app));
   });
 
   it("exits 2 with the learner's message for a fault the cluster cannot take", async () => {
-    const io = capture();
+    const io = captureConsole();
     const faults = faultsJson([{ atMs: 30_000, kind: "stop", target: "etcd-4" }]);
     expect(await runRunCommand(["etcd-outage", "--faults", faults, "--hash"])).toBe(2);
     expect(io.err()).toContain(
@@ -51,7 +44,7 @@ describe("npm run sim -- run --faults --hash", () => {
   });
 
   it("exits 2 when --faults is not a fault list", async () => {
-    const io = capture();
+    const io = captureConsole();
     expect(await runRunCommand(["etcd-outage", "--faults", '[{"atMs": 5, "kind": "explode"}]'])).toBe(2);
     expect(io.err()).toContain("--faults: fault 1: kind: a fault's kind is one of stop, crash, restart");
   });

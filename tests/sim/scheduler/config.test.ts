@@ -91,6 +91,18 @@ describe("KubeSchedulerConfiguration profiles (default_plugins.go, framework.go)
         "[{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}\n",
       "profiles[0].pluginConfig[0].args.defaultingType",
     ],
+    [
+      "profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: " +
+        "{scoringStrategy: {resources: [{name: cpu}, {name: memory}, {name: cpu}]}}\n",
+      "profiles[0].pluginConfig[0].args.scoringStrategy.resources[2].name",
+    ],
+    [
+      "profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args: " +
+        "{defaultingType: List, defaultConstraints: [" +
+        "{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}, " +
+        "{maxSkew: 2, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}\n",
+      "profiles[0].pluginConfig[0].args.defaultConstraints[1]",
+    ],
     ["podMaxBackoffSeconds: 0\n", "podMaxBackoffSeconds"],
     ["profile: []\n", "profile"],
   ])("rejects %j naming %s", (body, path) => {

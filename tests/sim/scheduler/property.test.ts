@@ -5,18 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Node, Pod, Taint } from "@/lib/sim/objects/core";
 import { scheduleOne } from "@/lib/sim/scheduler-framework/framework/schedule-one";
 import { defaultProfile, info, makeNode, makePod, on, snapshotOf } from "@/tests/sim/scheduler/fixtures";
-
-/** mulberry32: a tiny seeded PRNG, so the test owns its randomness. */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+import { prng } from "@/tests/helpers/prng";
 
 function randomCluster(rand: (n: number) => number): { nodes: Node[]; pods: Pod[]; pod: Pod } {
   const nodes = Array.from({ length: 2 + rand(8) }, (_, i) => {

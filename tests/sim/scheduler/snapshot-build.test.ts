@@ -9,18 +9,7 @@ import { isTerminal, newPodInfo, type PodInfo } from "@/lib/sim/scheduler-framew
 import { computeAllocatable } from "@/lib/sim/scheduler-framework/resources";
 import { addPodToNodeInfo, buildSnapshot, makeNodeInfo, type NodeInfo } from "@/lib/sim/scheduler-framework/snapshot";
 import { makeNode, makePod, on } from "@/tests/sim/scheduler/fixtures";
-
-/** mulberry32: a tiny seeded PRNG, so the test owns its randomness. */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+import { prng } from "@/tests/helpers/prng";
 
 const AFFINITY: Affinity = {
   nodeAffinity: null,

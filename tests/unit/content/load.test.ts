@@ -99,10 +99,7 @@ describe("loadContent", () => {
     );
     fixture.write(
       "cards/alpha/03-z.md",
-      cardFile({ id: "z", deck: "alpha", extra: "choices:\n  - text: one\n  - text: two\n" }).replace(
-        "type: flashcard",
-        "type: multiple-choice",
-      ),
+      cardFile({ id: "z", deck: "alpha", choices: [{ text: "one" }, { text: "two" }] }),
     );
     expect(problemsOf(fixture.root)).toEqual([
       "cards/alpha/01-x.md:8: colour: Unknown field: remove it or check its spelling",

@@ -3,6 +3,7 @@ import { formatAnkiExport, type ExportCard } from "@/lib/export/format-anki-expo
 import { isBlankHtml } from "@/lib/import/anki-field";
 import { parseAnkiText } from "@/lib/import/parse-anki-text";
 import { sanitizeCardHtml } from "@/lib/security/sanitize-card-html";
+import { prng } from "@/tests/helpers/prng";
 
 const card: ExportCard = {
   guid: "q-etcd-1",
@@ -49,18 +50,6 @@ describe("formatAnkiExport", () => {
     expect(formatAnkiExport([]).split("\n")).toHaveLength(7);
   });
 });
-
-/** mulberry32: a tiny seeded PRNG, so the property test owns its randomness. */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 const pieces = [
   "pod",

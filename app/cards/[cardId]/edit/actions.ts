@@ -2,11 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLearnerId } from "@/lib/data/learners";
 import { deleteOwnCard, updateOwnCard, type PreviewResult } from "@/lib/data/own-cards";
-import { formDataOrEmpty } from "@/lib/validations/form-data";
-import { firstErrorMessage, noLearnerMessage } from "@/lib/validations/messages";
 import { cardIdSchema, type CardFormState } from "@/lib/validations/own-cards";
+import { readLearnerForm } from "@/app/_lib/learner-form";
 import { previewSubmittedSide, saveCardAndShow } from "../../_lib/card-form";
 
 /** Rewrites the learner's card that the form names. */
@@ -15,11 +13,9 @@ export async function saveCard(_previous: CardFormState, submitted: unknown): Pr
 }
 
 export async function deleteCard(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
-  const learnerId = await getLearnerId();
-  if (!learnerId) return { ok: false, message: noLearnerMessage };
-  const parsed = cardIdSchema.safeParse(Object.fromEntries(formDataOrEmpty(submitted)));
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Missing card id.") };
-  const result = await deleteOwnCard(learnerId, parsed.data.cardId);
+  const form = await readLearnerForm(submitted, cardIdSchema, "Missing card id.");
+  if (!form.ok) return form;
+  const result = await deleteOwnCard(form.learnerId, form.data.cardId);
   if (!result.ok) return result;
   revalidatePath("/", "layout");
   redirect("/browse");

@@ -12,16 +12,24 @@ const DEFAULT_RESOURCES: ResourceSpec[] = [
 
 const envelope = { apiVersion: z.literal("kubescheduler.config.k8s.io/v1").optional() };
 
+/** field.Duplicate for each key an earlier item already had, reported at `pathOf(index)`. */
+function addDuplicateIssues(ctx: z.RefinementCtx, keys: readonly string[], pathOf: (i: number) => PropertyKey[]) {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: pathOf(i), message: `Duplicate value: "${key}"` });
+    seen.add(key);
+  });
+}
+
 const resourceSpecs = z
   .array(z.strictObject({ name: z.string().min(1), weight: integer(0, 2 ** 31 - 1).optional() }))
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((r, i) => {
-      if (seen.has(r.name))
-        ctx.addIssue({ code: "custom", path: [i, "name"], message: `Duplicate value: "${r.name}"` });
-      seen.add(r.name);
-    });
-  });
+  .superRefine((list, ctx) =>
+    addDuplicateIssues(
+      ctx,
+      list.map((r) => r.name),
+      (i) => [i, "name"],
+    ),
+  );
 
 const shapePoint = z.strictObject({
   utilization: integer(0, 100),
@@ -139,13 +147,8 @@ export const podTopologySpreadArgs = z
         message: "when .defaultConstraints are not empty, .defaultingType must be List",
       });
     }
-    const seen = new Set<string>();
-    (a.defaultConstraints ?? []).forEach((c, i) => {
-      const key = `{${c.topologyKey}, ${c.whenUnsatisfiable}}`;
-      if (seen.has(key))
-        ctx.addIssue({ code: "custom", path: ["defaultConstraints", i], message: `Duplicate value: "${key}"` });
-      seen.add(key);
-    });
+    const keys = (a.defaultConstraints ?? []).map((c) => `{${c.topologyKey}, ${c.whenUnsatisfiable}}`);
+    addDuplicateIssues(ctx, keys, (i) => ["defaultConstraints", i]);
   })
   .transform((a): PluginArgs["podTopologySpread"] => ({
     systemDefaulted: (a.defaultingType ?? "System") === "System",

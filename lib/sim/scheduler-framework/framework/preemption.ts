@@ -8,7 +8,7 @@
 import { activeFilters, runFilters, runPreFilter } from "@/lib/sim/scheduler-framework/framework/run-filters";
 import { fitErrorMessage } from "@/lib/sim/scheduler-framework/framework/fit-error";
 import { priorityOf } from "@/lib/sim/scheduler-framework/pod-info";
-import { addPodToNodeInfo, makeNodeInfo, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler-framework/snapshot";
+import { nodeInfoWith, type NodeInfo, type Snapshot } from "@/lib/sim/scheduler-framework/snapshot";
 import type { CycleContext, Profile, Status } from "@/lib/sim/scheduler-framework/types";
 
 type PreemptionOutcome = { message: string | null; candidates: string[] };
@@ -23,17 +23,11 @@ const NO_VICTIMS: Status = {
 };
 
 function withoutLowerPriority(snapshot: Snapshot, node: NodeInfo, priority: number): Snapshot {
-  const emptied = makeNodeInfo({
-    ...node,
-    pods: [],
-    podsWithAffinity: [],
-    podsWithRequiredAntiAffinity: [],
-    requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} },
-    nonZeroMilliCPU: 0,
-    nonZeroMemory: 0,
-    usedPorts: [],
-  });
-  const kept = node.pods.filter((p) => priorityOf(p.pod) >= priority).reduce(addPodToNodeInfo, emptied);
+  const kept = nodeInfoWith(
+    node.node,
+    node.index,
+    node.pods.filter((p) => priorityOf(p.pod) >= priority),
+  );
   const nodes = snapshot.nodes.slice();
   nodes[node.index] = kept;
   const indices = (has: (n: NodeInfo) => boolean) => nodes.filter(has).map((n) => n.index);
