@@ -51,7 +51,8 @@ export function authorize(policy: RbacPolicy, user: UserInfo, a: Attributes): De
   if (byUser === undefined) DECISIONS.set(policy, (byUser = new WeakMap()));
   let byAttributes = byUser.get(user);
   if (byAttributes === undefined) byUser.set(user, (byAttributes = new Map()));
-  const key = `${a.verb} ${a.apiGroup} ${a.resource}/${a.subresource ?? ""} ${a.namespace === null ? "*" : `ns:${a.namespace}`}`;
+  const scope = a.namespace === null ? "*" : `ns:${a.namespace}`;
+  const key = `${a.verb} ${a.apiGroup} ${a.resource}/${a.subresource ?? ""} ${scope}`;
   let decision = byAttributes.get(key);
   if (decision === undefined) byAttributes.set(key, (decision = decide(policy, user, a)));
   return decision;
