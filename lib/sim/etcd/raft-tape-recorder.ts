@@ -164,7 +164,7 @@ class Recorder implements RaftRecorder {
     const r = addRow(table);
     const v = table.values;
     v[r] = now;
-    v.set(f.subarray(o, o + STATE_FIELDS), r + 1);
+    for (let k = 0; k < STATE_FIELDS; k++) v[r + 1 + k] = f[o + k]!;
   }
 
   private pushLog(m: number, now: Ms, from: number, to: number, term: number): void {

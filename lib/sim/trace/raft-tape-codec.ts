@@ -36,10 +36,17 @@ function width(v: number): number {
 /**
  * Appends one column, the `n` values at `start`, `start + stride`, … of `values`: their differences
  * (the first from 0), zigzag-coded, where a run that repeats the values `d` back
- * (d <= COPY_DISTANCE_MAX) becomes the token -(length × 4 + d − 1) whenever that is shorter.
+ * (d <= COPY_DISTANCE_MAX) becomes the token -(length × 4 + d − 1) whenever that is shorter. `z`
+ * is scratch space for at least `n` numbers (a new typed array per column cost more than the packing).
  */
-function packColumn(values: Float64Array, start: number, stride: number, n: number, out: number[]): void {
-  const z = new Float64Array(n);
+function packColumn(
+  values: Float64Array,
+  start: number,
+  stride: number,
+  n: number,
+  z: Float64Array,
+  out: number[],
+): void {
   let prev = 0;
   for (let i = 0, at = start; i < n; i++, at += stride) {
     const v = values[at]!;
@@ -57,6 +64,7 @@ function packColumn(values: Float64Array, start: number, stride: number, n: numb
       if (l > length) {
         length = l;
         distance = d;
+        if (i + l === n) break; // to the column's end: no farther copy is longer
       }
     }
     if (length > 0) {
@@ -120,11 +128,12 @@ export type TapeStream = { key: number[]; table: RowTable };
  * Packs streams (any order; each non-empty) as the trace stores them: sorted by key, `[...key, n, ...packed columns]`.
  */
 function packStreams(streams: readonly TapeStream[]): number[][] {
+  const z = new Float64Array(Math.max(0, ...streams.map((s) => s.table.rows)));
   return [...streams]
     .sort((a, b) => compareKeys(a.key, b.key))
     .map(({ key, table }) => {
       const out = [...key, table.rows];
-      for (let c = 0; c < table.width; c++) packColumn(table.values, c, table.width, table.rows, out);
+      for (let c = 0; c < table.width; c++) packColumn(table.values, c, table.width, table.rows, z, out);
       return out;
     });
 }
