@@ -6,18 +6,22 @@ import { fail } from "../core/assert";
 import type { DeliverEvent, Tap } from "../core/tap";
 import type { Ms, Proc, World } from "../core/types";
 import { lastIndex, termAt, type Log } from "../raft/log";
-import { packColumnStreams, type ColumnStream } from "../trace/raft-tape-codec";
+import { packTapeStreams, type TapeStream } from "../trace/raft-tape-codec";
+import { addRow, copyRowTable, createRowTable } from "../trace/row-table";
 import { RAFT_WIRE_TYPES, type RaftTape } from "../trace/types";
 import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
 
 const ROLE_CODES = { follower: 1, "pre-candidate": 2, candidate: 3, leader: 4 } as const;
 const TYPE_CODES: ReadonlyMap<string, number> = new Map(RAFT_WIRE_TYPES.map((type, i) => [type, i]));
 
-/** Columns of a message stream (codec ColumnStream): sent, latency, term, index, entries, flags. */
+/** Columns of a message stream (codec TapeStream): sent, latency, term, index, entries, flags. */
 const SENT = 0;
 const LATENCY = 1;
 const TERM = 2;
+const INDEX = 3;
+const ENTRIES = 4;
 const FLAGS = 5;
+const MSG_COLUMNS = 6;
 const FLAG_LOST = 2;
 /** Fields of a state row after [t, member]: role, term, commit, lastIndex, timerStart, timerDeadline. */
 const STATE_FIELDS = 6;
@@ -29,23 +33,22 @@ export type RaftRecorder = Tap & {
   fork(): RaftRecorder;
 };
 
-function stream(key: number[], columns: number): ColumnStream {
-  return { key, columns: Array.from({ length: columns }, () => []) };
+function stream(key: number[], columns: number): TapeStream {
+  return { key, table: createRowTable(columns) };
 }
 
-function copyStream(s: ColumnStream): ColumnStream {
-  return { key: s.key, columns: s.columns.map((c) => c.slice()) };
+function copyStream(s: TapeStream): TapeStream {
+  return { key: s.key, table: copyRowTable(s.table) };
 }
 
 class Recorder implements RaftRecorder {
   /**
-   * The tables as the packed tape groups them (codec ColumnStream): a message stream per sender,
-   * receiver and type, created when first used; a state and a log stream per member. Rows go in
-   * column by column: no array per row for the collector to trace all run long.
+   * The tables as the packed tape groups them (codec TapeStream): a message stream per sender,
+   * receiver and type, created when first used; a state and a log stream per member.
    */
-  private readonly msgs: (ColumnStream | undefined)[] = [];
-  private readonly states: ColumnStream[];
-  private readonly logs: ColumnStream[];
+  private readonly msgs: (TapeStream | undefined)[] = [];
+  private readonly states: TapeStream[];
+  private readonly logs: TapeStream[];
   /** Per member, the fields of its last state row (NaN before the first), STATE_FIELDS apiece. */
   private readonly last: Float64Array;
   /** Per member, the terms of its log as last recorded. */
@@ -63,9 +66,9 @@ class Recorder implements RaftRecorder {
   }
 
   /** The stream of messages of `type` from member `from` to member `to`. */
-  private msgStream(from: number, to: number, type: number): ColumnStream {
+  private msgStream(from: number, to: number, type: number): TapeStream {
     const i = (from * this.members.length + to) * RAFT_WIRE_TYPES.length + type;
-    return (this.msgs[i] ??= stream([from, to, type], 6));
+    return (this.msgs[i] ??= stream([from, to, type], MSG_COLUMNS));
   }
 
   routed(ev: DeliverEvent, at: Ms, lost: boolean): void {
@@ -73,13 +76,15 @@ class Recorder implements RaftRecorder {
     if (m.p !== "raft") return;
     const type = TYPE_CODES.get(m.type);
     if (type === undefined) return; // no other type crosses the network
-    const c = this.msgStream(m.from - 1, m.to - 1, type).columns;
-    c[SENT]!.push(ev.sentAt);
-    c[LATENCY]!.push(at - ev.sentAt);
-    c[TERM]!.push(m.term);
-    c[3]!.push(m.type === "MsgApp" || m.type === "MsgAppResp" ? m.index : 0);
-    c[4]!.push(m.type === "MsgApp" || m.type === "MsgProp" ? m.entries.length : 0);
-    c[FLAGS]!.push((m.reject ? 1 : 0) | (lost ? FLAG_LOST : 0));
+    const table = this.msgStream(m.from - 1, m.to - 1, type).table;
+    const o = addRow(table);
+    const v = table.values;
+    v[o + SENT] = ev.sentAt;
+    v[o + LATENCY] = at - ev.sentAt;
+    v[o + TERM] = m.term;
+    v[o + INDEX] = m.type === "MsgApp" || m.type === "MsgAppResp" ? m.index : 0;
+    v[o + ENTRIES] = m.type === "MsgApp" || m.type === "MsgProp" ? m.entries.length : 0;
+    v[o + FLAGS] = (m.reject ? 1 : 0) | (lost ? FLAG_LOST : 0);
   }
 
   /**
@@ -92,16 +97,15 @@ class Recorder implements RaftRecorder {
     if (m.p !== "raft") return;
     const type = TYPE_CODES.get(m.type);
     if (type === undefined) return;
-    const c = this.msgStream(m.from - 1, m.to - 1, type).columns;
-    const sent = c[SENT]!;
-    for (let i = sent.length - 1; i >= 0 && sent[i]! >= ev.sentAt; i--) {
+    const { rows, values: v } = this.msgStream(m.from - 1, m.to - 1, type).table;
+    for (let o = (rows - 1) * MSG_COLUMNS; o >= 0 && v[o + SENT]! >= ev.sentAt; o -= MSG_COLUMNS) {
       if (
-        sent[i] === ev.sentAt &&
-        ev.sentAt + c[LATENCY]![i]! === now &&
-        c[TERM]![i] === m.term &&
-        (c[FLAGS]![i]! & FLAG_LOST) === 0
+        v[o + SENT] === ev.sentAt &&
+        ev.sentAt + v[o + LATENCY]! === now &&
+        v[o + TERM] === m.term &&
+        (v[o + FLAGS]! & FLAG_LOST) === 0
       ) {
-        c[FLAGS]![i]! |= FLAG_LOST;
+        v[o + FLAGS]! |= FLAG_LOST;
         return;
       }
     }
@@ -156,22 +160,21 @@ class Recorder implements RaftRecorder {
     f[o + 3] = last;
     f[o + 4] = start;
     f[o + 5] = deadline;
-    const c = this.states[m]!.columns;
-    c[0]!.push(now);
-    c[1]!.push(role);
-    c[2]!.push(term);
-    c[3]!.push(commit);
-    c[4]!.push(last);
-    c[5]!.push(start);
-    c[6]!.push(deadline);
+    const table = this.states[m]!.table;
+    const r = addRow(table);
+    const v = table.values;
+    v[r] = now;
+    for (let k = 0; k < STATE_FIELDS; k++) v[r + 1 + k] = f[o + k]!;
   }
 
   private pushLog(m: number, now: Ms, from: number, to: number, term: number): void {
-    const c = this.logs[m]!.columns;
-    c[0]!.push(now);
-    c[1]!.push(from);
-    c[2]!.push(to);
-    c[3]!.push(term);
+    const table = this.logs[m]!.table;
+    const o = addRow(table);
+    const v = table.values;
+    v[o] = now;
+    v[o + 1] = from;
+    v[o + 2] = to;
+    v[o + 3] = term;
   }
 
   /**
@@ -212,9 +215,9 @@ class Recorder implements RaftRecorder {
   }
 
   finish(): RaftTape {
-    const nonEmpty = (streams: readonly (ColumnStream | undefined)[]) =>
-      streams.filter((x): x is ColumnStream => x !== undefined && x.columns[0]!.length > 0);
-    return packColumnStreams({
+    const nonEmpty = (streams: readonly (TapeStream | undefined)[]) =>
+      streams.filter((x): x is TapeStream => x !== undefined && x.table.rows > 0);
+    return packTapeStreams({
       members: [...this.members],
       tickMs: this.tickMs,
       electionTicks: this.electionTicks,

@@ -6,6 +6,7 @@
 // (zigzag-coded, so they are never negative), where a negative number copies earlier differences.
 // A steady leader's heartbeats to one follower are then four numbers, however long it leads.
 // Pure; packRaftTape is used by the engine, unpackRaftTape by the replay's readers and the schema.
+import { addRow, createRowTable, type RowTable } from "./row-table";
 import { RAFT_TAPE_ROLES, RAFT_WIRE_TYPES, type RaftTape, type RaftTapeRows } from "./types";
 
 /** Copy tokens reach back this many values; 4 covers a value repeating, alternating or in a cycle of 3 or 4. */
@@ -33,17 +34,24 @@ function width(v: number): number {
 }
 
 /**
- * Appends one column: the differences of `values` (the first from 0), zigzag-coded, where a run
- * that repeats the values `d` back (d <= COPY_DISTANCE_MAX) becomes the token -(length × 4 + d − 1)
- * whenever that is shorter.
+ * Appends one column, the `n` values at `start`, `start + stride`, … of `values`: their differences
+ * (the first from 0), zigzag-coded, where a run that repeats the values `d` back
+ * (d <= COPY_DISTANCE_MAX) becomes the token -(length × 4 + d − 1) whenever that is shorter. `z`
+ * is scratch space for at least `n` numbers (a new typed array per column cost more than the packing).
  */
-function packColumn(values: readonly number[], out: number[]): void {
-  const n = values.length;
-  const z = new Float64Array(n);
+function packColumn(
+  values: Float64Array,
+  start: number,
+  stride: number,
+  n: number,
+  z: Float64Array,
+  out: number[],
+): void {
   let prev = 0;
-  for (let i = 0; i < n; i++) {
-    z[i] = zigzag(values[i]! - prev);
-    prev = values[i]!;
+  for (let i = 0, at = start; i < n; i++, at += stride) {
+    const v = values[at]!;
+    z[i] = zigzag(v - prev);
+    prev = v;
   }
   for (let i = 0; i < n;) {
     const v = z[i]!;
@@ -56,6 +64,7 @@ function packColumn(values: readonly number[], out: number[]): void {
       if (l > length) {
         length = l;
         distance = d;
+        if (i + l === n) break; // to the column's end: no farther copy is longer
       }
     }
     if (length > 0) {
@@ -108,40 +117,42 @@ function unpackColumn(stream: readonly number[], pos: number, n: number): { valu
 }
 
 /**
- * One stream's rows, column by column: its key (msgs: from, to, type; states and logs: member) and
- * each packed column's values in row order (msgs: sent, latency, term, index, entries, flags;
- * states: t, role, term, commit, lastIndex, timerStart, timerDeadline; logs: t, from, to, term).
- * The recorder keeps its rows this way, so packing needs no grouping and no array per row.
+ * One stream: its key (msgs: from, to, type; states and logs: member) and its rows in order, each
+ * row the values of the packed columns (msgs: sent, latency, term, index, entries, flags; states: t,
+ * role, term, commit, lastIndex, timerStart, timerDeadline; logs: t, from, to, term). The recorder
+ * keeps its rows this way, so packing needs no grouping and no array per row.
  */
-export type ColumnStream = { key: number[]; columns: number[][] };
+export type TapeStream = { key: number[]; table: RowTable };
 
 /**
  * Packs streams (any order; each non-empty) as the trace stores them: sorted by key, `[...key, n, ...packed columns]`.
  */
-function packStreams(streams: readonly ColumnStream[]): number[][] {
+function packStreams(streams: readonly TapeStream[]): number[][] {
+  const z = new Float64Array(Math.max(0, ...streams.map((s) => s.table.rows)));
   return [...streams]
     .sort((a, b) => compareKeys(a.key, b.key))
-    .map(({ key, columns }) => {
-      const out = [...key, columns[0]!.length];
-      for (const column of columns) packColumn(column, out);
+    .map(({ key, table }) => {
+      const out = [...key, table.rows];
+      for (let c = 0; c < table.width; c++) packColumn(table.values, c, table.width, table.rows, z, out);
       return out;
     });
 }
 
-/** Groups rows into column streams: `keyOf` gives a row's key, `columnsOf` its values, column by column. */
+/** Groups rows into streams: `keyOf` gives a row's key, `columnsOf` its values, column by column. */
 function toStreams(
   rows: readonly number[][],
   keyOf: (row: number[]) => number[],
   columnsOf: (row: number[]) => number[],
-): ColumnStream[] {
-  const streams = new Map<string, ColumnStream>();
+): TapeStream[] {
+  const streams = new Map<string, TapeStream>();
   for (const row of rows) {
     const key = keyOf(row);
     const id = key.join(",");
-    let stream = streams.get(id);
     const values = columnsOf(row);
-    if (stream === undefined) streams.set(id, (stream = { key, columns: values.map(() => []) }));
-    values.forEach((v, c) => stream.columns[c]!.push(v));
+    let stream = streams.get(id);
+    if (stream === undefined) streams.set(id, (stream = { key, table: createRowTable(values.length) }));
+    const at = addRow(stream.table);
+    stream.table.values.set(values, at);
   }
   return [...streams.values()];
 }
@@ -191,15 +202,15 @@ function unpackStreams(
   return rows.sort((a, b) => a[0]! - b[0]!);
 }
 
-/** What packColumnStreams packs: RaftTapeRows with each table as column streams. */
+/** What packTapeStreams packs: RaftTapeRows with each table as streams. */
 type RaftTapeStreams = Omit<RaftTapeRows, "msgs" | "states" | "logs"> & {
-  msgs: ColumnStream[];
-  states: ColumnStream[];
-  logs: ColumnStream[];
+  msgs: TapeStream[];
+  states: TapeStream[];
+  logs: TapeStream[];
 };
 
-/** Packs a tape kept as column streams (the recorder's form) for the trace. Pure. */
-export function packColumnStreams(tape: RaftTapeStreams): RaftTape {
+/** Packs a tape kept as streams (the recorder's form) for the trace. Pure. */
+export function packTapeStreams(tape: RaftTapeStreams): RaftTape {
   return {
     members: [...tape.members],
     tickMs: tape.tickMs,
@@ -212,7 +223,7 @@ export function packColumnStreams(tape: RaftTapeStreams): RaftTape {
 
 /** Packs a tape's rows for the trace. Pure. */
 export function packRaftTape(rows: RaftTapeRows): RaftTape {
-  return packColumnStreams({
+  return packTapeStreams({
     ...rows,
     msgs: toStreams(
       rows.msgs,
