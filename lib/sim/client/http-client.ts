@@ -7,6 +7,13 @@
 // back-off by default); writes are never retried. A library embedded in its owner's state; results
 // are returned to the owner.
 //
+// Client-side timeouts: each request's deadline is kept with it, and the client keeps one timer armed
+// at the earliest deadline rather than one per request. Go stops a request's timer when the request
+// ends (its context is cancelled); here a request that ended simply leaves no deadline behind, and
+// the timer that finds nothing due re-arms for the next deadline, if any. Every request still fails
+// at exactly its own deadline, while a client whose requests all answer in time (a leader renewing
+// its Lease every 2 s within a 10 s window) fires one timer per window instead of one per request.
+//
 // Two ways to use it. Components that copy their state on every change call the pure functions
 // (httpSend, httpOnMessage, ...), which return a new client and leave theirs untouched. Components
 // that edit a state they own (Ctx.ownsState, core/draft.ts) call the *InPlace functions on a client
@@ -23,14 +30,28 @@ export type HttpClientConfig = { server: ProcId; credential: Credential | null }
 /**
  * `tag`: the request context its sender gets back with the result: typed data, the owner's own or a
  * client library's (library-tag.ts). `retries`: how often a lost connection already made client-go send it again.
+ * `deadline`: when its client-side timeout ends (null: none; a watch never times out once sent).
  */
-type Pending<T> = { call: HttpRequest["call"]; sentAt: Ms; tag: T; watch: boolean; open: boolean; retries: number };
+type Pending<T> = {
+  call: HttpRequest["call"];
+  sentAt: Ms;
+  tag: T;
+  watch: boolean;
+  open: boolean;
+  retries: number;
+  deadline: Ms | null;
+};
 
 /** rest.Request's default maxRetries. */
 const RETRIES_MAX = 10;
 
-/** `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client). */
-export type HttpClient<T> = { pending: Record<string, Pending<T>> };
+/**
+ * `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client), `armed`
+ * likewise: the timeout timers armed and not yet fired, each named by the request whose send armed it.
+ */
+export type HttpClient<T> = { pending: Record<string, Pending<T>>; armed: readonly ArmedTimer[] };
+
+type ArmedTimer = { id: string; at: Ms };
 
 export type HttpResult<T> =
   | {
@@ -51,20 +72,24 @@ export type HttpClientTimer = { lib: "http"; t: "timeout"; id: string };
 
 const NO_RESULTS: readonly HttpResult<never>[] = Object.freeze([]);
 
+const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+
+const NO_TIMERS: readonly ArmedTimer[] = Object.freeze([]);
+
 export function emptyHttpClient<T>(): HttpClient<T> {
-  return { pending: {} };
+  return { pending: {}, armed: NO_TIMERS };
 }
 
 /** A copy of `hc` the caller owns, for the in-place functions. Pure. */
 export function httpClientCopy<T>(hc: HttpClient<T>): HttpClient<T> {
-  return { pending: copyRecord(hc.pending) };
+  return { pending: copyRecord(hc.pending), armed: hc.armed };
 }
 
 /** Records `p` (or, with undefined, forgets `id`) in `hc` when owned, else in a copy. Returns the client written. */
 function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | undefined): HttpClient<T> {
   if (p === undefined) {
     if (owned) delete hc.pending[id];
-    return owned ? hc : { pending: without(hc.pending, id) };
+    return owned ? hc : { pending: without(hc.pending, id), armed: hc.armed };
   }
   const out = owned ? hc : httpClientCopy(hc);
   out.pending[id] = p;
@@ -85,9 +110,18 @@ export function httpSendInPlace<T>(
 ): string {
   const id = ctx.nextId("req");
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
-  if (timeoutMs !== null) ctx.after(Math.max(1, Math.round(timeoutMs)), { lib: "http", t: "timeout", id });
-  hc.pending[id] = { call, sentAt: ctx.now, tag, watch: call.verb === "watch", open: false, retries: 0 };
+  const deadline = timeoutMs === null ? null : ctx.now + Math.max(1, Math.round(timeoutMs));
+  const watch = call.verb === "watch";
+  hc.pending[id] = { call, sentAt: ctx.now, tag, watch, open: false, retries: 0, deadline };
+  if (deadline !== null && !watch) armFor(hc, id, deadline, ctx);
   return id;
+}
+
+/** Arms a timer at `deadline` for request `id` unless one already fires no later. Edits `hc` (owned). */
+function armFor<T>(hc: HttpClient<T>, id: string, deadline: Ms, ctx: Ctx): void {
+  for (const a of hc.armed) if (a.at <= deadline) return;
+  ctx.after(deadline - ctx.now, { lib: "http", t: "timeout", id });
+  hc.armed = [...hc.armed, { id, at: deadline }];
 }
 
 /** httpSendInPlace on a copy: `hc` is left untouched. */
@@ -177,7 +211,7 @@ function receive<T>(
           call: p.call,
         });
     }
-    if (!owned) return { pending: retried };
+    if (!owned) return { pending: retried, armed: hc.armed };
     hc.pending = retried;
     return hc;
   }
@@ -231,25 +265,38 @@ export function httpOnMessageInPlace<T>(
   return results;
 }
 
-const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+/**
+ * One of the client's timeout timers: every request whose deadline has come fails; the timer for the
+ * next deadline is armed if none is. Edits `hc` (owned) and returns its results.
+ */
+function expire<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): readonly HttpResult<T>[] {
+  const i = hc.armed.findIndex((a) => a.id === timer.id);
+  if (i < 0) return NO_RESULTS; // another client's timer (a component may own several clients)
+  hc.armed = hc.armed.filter((_, j) => j !== i);
+  let results: HttpResult<T>[] | null = null;
+  let next: { id: string; at: Ms } | null = null;
+  for (const id in hc.pending) {
+    const p = hc.pending[id]!;
+    if (p.deadline === null || p.watch) continue;
+    if (p.deadline <= ctx.now) transportError(hc, true, id, TIMEOUT, ctx, (results ??= []));
+    else if (next === null || p.deadline < next.at) next = { id, at: p.deadline };
+  }
+  if (next !== null) armFor(hc, next.id, next.at, ctx);
+  return results ?? NO_RESULTS;
+}
 
-/** A request's client-side timeout; `hc` is left untouched. */
+/** A timeout timer of the client; `hc` is left untouched. */
 export function httpOnTimer<T>(
   hc: HttpClient<T>,
   timer: HttpClientTimer,
   ctx: Ctx,
 ): { hc: HttpClient<T>; results: HttpResult<T>[] } {
-  const p = hc.pending[timer.id];
-  if (p === undefined || p.watch) return { hc, results: [] };
-  const results: HttpResult<T>[] = [];
-  return { hc: transportError(hc, false, timer.id, TIMEOUT, ctx, results), results };
+  if (!hc.armed.some((a) => a.id === timer.id)) return { hc, results: [] };
+  const next = httpClientCopy(hc);
+  return { hc: next, results: [...expire(next, timer, ctx)] };
 }
 
 /** httpOnTimer on a client the caller owns, updated in place. */
 export function httpOnTimerInPlace<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): readonly HttpResult<T>[] {
-  const p = hc.pending[timer.id];
-  if (p === undefined || p.watch) return NO_RESULTS;
-  const results: HttpResult<T>[] = [];
-  transportError(hc, true, timer.id, TIMEOUT, ctx, results);
-  return results;
+  return expire(hc, timer, ctx);
 }

@@ -29,9 +29,14 @@ export type Elector = {
    */
   observedSpec: Lease["spec"] | null;
   observedTime: Ms;
-  /** Leader only: when the current renew window (timeoutCtx) started and whether it succeeded. */
+  /**
+   * Leader only: when the current renew window (timeoutCtx) started, whether it succeeded, and whether its end is
+   * watched by a timer: one is armed only once an attempt in the window has failed. A window whose attempt hangs
+   * ends with that attempt's own timeout (the request carries the window's deadline), as the Go context does.
+   */
   windowStart: Ms;
   windowOk: boolean;
+  windowEndArmed: boolean;
   attemptStart: Ms;
   inflight: boolean;
   reportedHolder: string | null;
@@ -55,6 +60,7 @@ export function newElector(identity: string, ctx: Ctx): Elector {
     observedTime: 0,
     windowStart: 0,
     windowOk: false,
+    windowEndArmed: false,
     attemptStart: 0,
     inflight: false,
     reportedHolder: null,
@@ -145,7 +151,7 @@ export function electorOnTimerInPlace<T = never>(
     // A new renew window (a fresh timeoutCtx) starts with this attempt.
     e.windowStart = ctx.now;
     e.windowOk = false;
-    ctx.after(cfg.renewDeadlineMs, { lib: "le", t: "window-end", start: ctx.now });
+    e.windowEndArmed = false;
   }
   tryAcquireOrRenew(e, cfg, hc, http, ctx);
   return NO_EVENTS;
@@ -174,19 +180,32 @@ function observe(e: Elector, lease: Lease, ctx: Ctx): void {
 
 function succeeded(e: Elector, cfg: ElectorConfig, lease: Lease, ctx: Ctx): readonly ElectorEvent[] {
   const wasLeader = e.leader;
-  if (!wasLeader) ctx.after(cfg.renewDeadlineMs, { lib: "le", t: "window-end", start: ctx.now });
   observe(e, lease, ctx);
   e.leader = true;
   e.windowOk = true;
-  if (!wasLeader) e.windowStart = ctx.now;
+  if (!wasLeader) {
+    e.windowStart = ctx.now;
+    e.windowEndArmed = false;
+  }
   e.inflight = false;
   scheduleNext(e, cfg, ctx);
   return wasLeader ? NO_EVENTS : ACQUIRED;
 }
 
-function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): void {
+/** An attempt failed: the leader loses the lease when its window has ended, else everyone tries again. */
+function failed(e: Elector, cfg: ElectorConfig, ctx: Ctx): readonly ElectorEvent[] {
   e.inflight = false;
-  if (!e.leader || ctx.now < e.windowStart + cfg.renewDeadlineMs) scheduleNext(e, cfg, ctx);
+  if (e.leader) {
+    const end = e.windowStart + cfg.renewDeadlineMs;
+    if (ctx.now >= end) {
+      e.leader = false;
+      return LOST;
+    }
+    if (!e.windowEndArmed) ctx.after(end - ctx.now, { lib: "le", t: "window-end", start: e.windowStart });
+    e.windowEndArmed = true;
+  }
+  scheduleNext(e, cfg, ctx);
+  return NO_EVENTS;
 }
 
 /** A result of the elector's own requests: updates `e` and `hc` in place (the caller owns both). */
@@ -209,8 +228,7 @@ export function electorOnResultInPlace<T = never>(
   if (verb !== "get" || r.status !== 200) {
     // A conflict on the fast path means our cached record is stale: read it again next time.
     if (r.status === 409) e.observed = null;
-    failed(e, cfg, ctx);
-    return NO_EVENTS;
+    return failed(e, cfg, ctx);
   }
   const lease = r.body as Lease;
   observe(e, lease, ctx);
@@ -219,8 +237,8 @@ export function electorOnResultInPlace<T = never>(
     // Held by someone else and not expired by our own clock: keep waiting.
     const events = e.reportedHolder !== holder ? [{ kind: "observed" as const, holder }] : NO_EVENTS;
     e.reportedHolder = holder;
-    failed(e, cfg, ctx);
-    return events;
+    const lost = failed(e, cfg, ctx);
+    return lost.length > 0 ? lost : events;
   }
   send(e, cfg, hc, http, "update", record(e, cfg, lease, ctx), ctx);
   return NO_EVENTS;
