@@ -35,6 +35,8 @@ const loadAverage = () =>
     .map((x) => x.toFixed(2))
     .join(" / ");
 console.log(`load average (1 / 5 / 15 min) at start: ${loadAverage()}`);
+// scripts/bench.ts gives this process the heavy pool's young generation (lib/pool/heavy-pool.ts SIM_SEMI_SPACE_MB).
+console.log(`node flags: ${process.execArgv.filter((f) => f.startsWith("--max-semi")).join(" ") || "(V8 defaults)"}`);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SIM_SEMI_SPACE_MB } from "@/lib/pool/heavy-pool";
 
 const only = process.argv.slice(2);
 const benches = readdirSync("bench")
@@ -23,12 +24,14 @@ if (benches.length === 0) {
   process.exit(2);
 }
 
+/** The simulation runs as the server's heavy pool runs it: with that pool's young generation. */
+const NODE_FLAGS: Record<string, string[]> = { sim: [`--max-semi-space-size=${SIM_SEMI_SPACE_MB}`] };
+
 let failed = 0;
 for (const name of benches) {
   console.log(`\n== ${name}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join("bench", `${name}.ts`)], {
-    stdio: "inherit",
-  });
+  const flags = [...(NODE_FLAGS[name] ?? []), "--import", "tsx", "--expose-gc"];
+  const result = spawnSync(process.execPath, [...flags, path.join("bench", `${name}.ts`)], { stdio: "inherit" });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -38,7 +38,8 @@ function expectedNodes(p: Params): { wanted: number; granted: number; placed: nu
 }
 
 function marks(p: Params): { batch: number; drop: number; end: number } {
-  const drop = STEPS.batch + intParam(p, "provisioningSeconds") * 1000 + 90_000;
+  // The load drops 30 s after the machines are due (they register and take their pods within ~10 s).
+  const drop = STEPS.batch + intParam(p, "provisioningSeconds") * 1000 + 30_000;
   return { batch: STEPS.batch, drop, end: drop + DEFAULT_TUNING.caUnneededMs + 100_000 };
 }
 
