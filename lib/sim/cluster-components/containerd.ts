@@ -17,15 +17,21 @@ import type {
 import { copyRecord, emptyRecord, withEntry } from "../core/records";
 import { listImages } from "./container-images";
 
+/**
+ * How long each stage of starting a pod takes, drawn uniformly from [min, max]: RunPodSandbox incl. CNI ADD; a full
+ * image pull; a registry round trip for an image already present (pull policy Always); CreateContainer +
+ * StartContainer.
+ */
+export type ContainerdTiming = {
+  sandboxMs: [Ms, Ms];
+  imagePullMs: [Ms, Ms];
+  imageDigestCheckMs: [Ms, Ms];
+  containerStartMs: [Ms, Ms];
+};
+
 export type ContainerdConfig = {
   kubelet: ProcId;
-  /**
-   * RunPodSandbox incl. CNI ADD; a full image pull; a registry round trip for an image already present; create + start.
-   */
-  sandboxMs: [Ms, Ms];
-  pullMs: [Ms, Ms];
-  digestCheckMs: [Ms, Ms];
-  startMs: [Ms, Ms];
+  timing: ContainerdTiming;
   /** Images already on the node when it first boots. */
   preloadedImages: string[];
   /** Images whose program exits with code 1 shortly after starting (a simulated bad release). */
@@ -120,7 +126,7 @@ function pull(s: ContainerdState, h: Held, spec: ContainerSpec, cfg: ContainerdC
     });
     return s;
   }
-  const ms = draw(ctx, present ? cfg.digestCheckMs : cfg.pullMs);
+  const ms = draw(ctx, present ? cfg.timing.imageDigestCheckMs : cfg.timing.imagePullMs);
   ctx.after(ms, { t: "pulled", uid: h.pod.uid, container: spec.name, cached: present, ms, incarnation: c.incarnation });
   return s;
 }
@@ -135,7 +141,7 @@ function onRequest(
   switch (body.op) {
     case "run-pod": {
       if (s.pods[body.uid] !== undefined) return s;
-      ctx.after(draw(ctx, cfg.sandboxMs), { t: "sandbox", uid: body.uid });
+      ctx.after(draw(ctx, cfg.timing.sandboxMs), { t: "sandbox", uid: body.uid });
       const containers = body.containers.map((c) => ({
         name: c.name,
         state: "waiting" as const,
@@ -307,7 +313,8 @@ function onTimer(s: ContainerdState, timer: ContainerdTimer, ctx: Ctx, cfg: Cont
   const spec = h.specs.find((x) => x.name === timer.container);
   if (c === undefined || spec === undefined || c.incarnation !== timer.incarnation) return s;
   if (timer.t === "pulled") {
-    ctx.after(draw(ctx, cfg.startMs), { t: "started", uid: timer.uid, container: c.name, incarnation: c.incarnation });
+    const startMs = draw(ctx, cfg.timing.containerStartMs);
+    ctx.after(startMs, { t: "started", uid: timer.uid, container: c.name, incarnation: c.incarnation });
     const images = s.images[spec.image] === true ? s.images : withEntry(s.images, spec.image, true as const);
     return put({ ...s, images }, h.pod, cfg, ctx, {
       kind: "pulled",

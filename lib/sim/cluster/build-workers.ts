@@ -41,10 +41,7 @@ export function addWorker(l: Layout, i: number): void {
   const t = l.t;
   const c: ContainerdConfig = {
     kubelet: `kubelet/${node}`,
-    sandboxMs: t.sandboxMs,
-    pullMs: t.imagePullMs,
-    digestCheckMs: t.imageDigestCheckMs,
-    startMs: t.containerStartMs,
+    timing: t.containerd,
     preloadedImages: [],
     crashingImages: t.crashingImages,
   };

@@ -1,6 +1,7 @@
 // Real defaults of etcd and Kubernetes, in milliseconds, with their sources (see
 // ../shared/research/k8s-facts.md; section numbers below refer to it). Scenarios override single
 // values through their params; nothing else in the engine hard-codes these numbers.
+import type { ContainerdTiming } from "../cluster-components/containerd";
 
 export type Tuning = {
   /** etcd --heartbeat-interval = one Raft tick (§1.2). */
@@ -63,15 +64,8 @@ export type Tuning = {
   /** kube-scheduler pod back-off 1 s doubling to 10 s (§8.4). */
   schedulerBackoffMs: number;
   schedulerBackoffMaxMs: number;
-  /**
-   * Pod start-up on a node (modelling choices, not upstream defaults): RunPodSandbox with CNI, a full
-   * pull of a ~70 MB image, a registry round trip when the image is present (pull policy Always),
-   * CreateContainer + StartContainer. Each is drawn uniformly from [min, max].
-   */
-  sandboxMs: [number, number];
-  imagePullMs: [number, number];
-  imageDigestCheckMs: [number, number];
-  containerStartMs: [number, number];
+  /** Pod start-up on a node (modelling choices, not upstream defaults; the full pull is of a ~70 MB image). */
+  containerd: ContainerdTiming;
   /** Images whose program crashes right after it starts (scenarios use one for a bad release). */
   crashingImages: string[];
   /** One-way latency between hosts in the same data centre. */
@@ -138,10 +132,12 @@ export const DEFAULT_TUNING: Tuning = {
   lbRise: 2,
   schedulerBackoffMs: 1000,
   schedulerBackoffMaxMs: 10_000,
-  sandboxMs: [300, 700],
-  imagePullMs: [1500, 4000],
-  imageDigestCheckMs: [200, 500],
-  containerStartMs: [100, 300],
+  containerd: {
+    sandboxMs: [300, 700],
+    imagePullMs: [1500, 4000],
+    imageDigestCheckMs: [200, 500],
+    containerStartMs: [100, 300],
+  },
   crashingImages: [],
   networkLatencyMs: 1,
   metricResolutionMs: 15_000,

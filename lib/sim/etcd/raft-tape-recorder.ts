@@ -6,7 +6,15 @@ import { fail } from "../core/assert";
 import type { DeliverEvent, Tap } from "../core/tap";
 import type { Ms, Proc, World } from "../core/types";
 import { lastIndex, termAt, type Log } from "../raft/log";
-import { packTapeStreams, type TapeStream } from "../trace/raft-tape-codec";
+import {
+  LOG_COLUMNS,
+  MSG_COLUMN,
+  MSG_COLUMNS,
+  MSG_FLAG,
+  packTapeStreams,
+  STATE_COLUMNS,
+  type TapeStream,
+} from "../trace/raft-tape-codec";
 import { addRow, copyRowTable, createRowTable } from "../trace/row-table";
 import { RAFT_WIRE_TYPES, type RaftTape } from "../trace/types";
 import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
@@ -14,17 +22,8 @@ import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
 const ROLE_CODES = { follower: 1, "pre-candidate": 2, candidate: 3, leader: 4 } as const;
 const TYPE_CODES: ReadonlyMap<string, number> = new Map(RAFT_WIRE_TYPES.map((type, i) => [type, i]));
 
-/** Columns of a message stream (codec TapeStream): sent, latency, term, index, entries, flags. */
-const SENT = 0;
-const LATENCY = 1;
-const TERM = 2;
-const INDEX = 3;
-const ENTRIES = 4;
-const FLAGS = 5;
-const MSG_COLUMNS = 6;
-const FLAG_LOST = 2;
 /** Fields of a state row after [t, member]: role, term, commit, lastIndex, timerStart, timerDeadline. */
-const STATE_FIELDS = 6;
+const STATE_FIELDS = STATE_COLUMNS - 1;
 
 export type RaftRecorder = Tap & {
   /** The tape recorded so far, packed for the trace. */
@@ -59,8 +58,8 @@ class Recorder implements RaftRecorder {
     private readonly tickMs: number,
     private readonly electionTicks: number,
   ) {
-    this.states = members.map((_, m) => stream([m], 7));
-    this.logs = members.map((_, m) => stream([m], 4));
+    this.states = members.map((_, m) => stream([m], STATE_COLUMNS));
+    this.logs = members.map((_, m) => stream([m], LOG_COLUMNS));
     this.last = new Float64Array(members.length * STATE_FIELDS).fill(NaN);
     this.terms = members.map(() => []);
   }
@@ -79,12 +78,12 @@ class Recorder implements RaftRecorder {
     const table = this.msgStream(m.from - 1, m.to - 1, type).table;
     const o = addRow(table);
     const v = table.values;
-    v[o + SENT] = ev.sentAt;
-    v[o + LATENCY] = at - ev.sentAt;
-    v[o + TERM] = m.term;
-    v[o + INDEX] = m.type === "MsgApp" || m.type === "MsgAppResp" ? m.index : 0;
-    v[o + ENTRIES] = m.type === "MsgApp" || m.type === "MsgProp" ? m.entries.length : 0;
-    v[o + FLAGS] = (m.reject ? 1 : 0) | (lost ? FLAG_LOST : 0);
+    v[o + MSG_COLUMN.sent] = ev.sentAt;
+    v[o + MSG_COLUMN.latency] = at - ev.sentAt;
+    v[o + MSG_COLUMN.term] = m.term;
+    v[o + MSG_COLUMN.index] = m.type === "MsgApp" || m.type === "MsgAppResp" ? m.index : 0;
+    v[o + MSG_COLUMN.entries] = m.type === "MsgApp" || m.type === "MsgProp" ? m.entries.length : 0;
+    v[o + MSG_COLUMN.flags] = (m.reject ? MSG_FLAG.reject : 0) | (lost ? MSG_FLAG.lost : 0);
   }
 
   /**
@@ -98,14 +97,14 @@ class Recorder implements RaftRecorder {
     const type = TYPE_CODES.get(m.type);
     if (type === undefined) return;
     const { rows, values: v } = this.msgStream(m.from - 1, m.to - 1, type).table;
-    for (let o = (rows - 1) * MSG_COLUMNS; o >= 0 && v[o + SENT]! >= ev.sentAt; o -= MSG_COLUMNS) {
+    for (let o = (rows - 1) * MSG_COLUMNS; o >= 0 && v[o + MSG_COLUMN.sent]! >= ev.sentAt; o -= MSG_COLUMNS) {
       if (
-        v[o + SENT] === ev.sentAt &&
-        ev.sentAt + v[o + LATENCY]! === now &&
-        v[o + TERM] === m.term &&
-        (v[o + FLAGS]! & FLAG_LOST) === 0
+        v[o + MSG_COLUMN.sent] === ev.sentAt &&
+        ev.sentAt + v[o + MSG_COLUMN.latency]! === now &&
+        v[o + MSG_COLUMN.term] === m.term &&
+        (v[o + MSG_COLUMN.flags]! & MSG_FLAG.lost) === 0
       ) {
-        v[o + FLAGS]! |= FLAG_LOST;
+        v[o + MSG_COLUMN.flags]! |= MSG_FLAG.lost;
         return;
       }
     }

@@ -15,14 +15,10 @@ import { at, claim, first, last, s, select } from "./claims";
 import { applyAt, kubectlAt, meta } from "./manifests";
 import { boolParam, intParam, optionsOf, type Plan, type ScenarioDef } from "./types";
 
-const CRD_AT = 3000;
-const CREATE = 4000;
-const STOP = 20_000;
+/** The script's moments: the CRD, the WebApp, the operator stopped and started again, the WebApp deleted, the end. */
+const WHEN = { crd: 3000, create: 4000, stop: 20_000, start: 30_000, delete: 70_000, end: 110_000 } as const;
 const CHANGE_GAP = 2000;
-const START = 30_000;
-const DELETE = 70_000;
 const CLEANUP_MS = 3000;
-const END = 110_000;
 const NAME = "shop";
 const POLICIES = ["Background", "Foreground", "Orphan"] as const;
 
@@ -52,7 +48,7 @@ function plan(p: Params): Plan {
   const changes = intParam(p, "changes");
   const crash = boolParam(p, "crashDuringCleanup");
   const patches = Array.from({ length: changes }, (_, i) =>
-    kubectlAt(STOP + CHANGE_GAP * (i + 1), "patch", {
+    kubectlAt(WHEN.stop + CHANGE_GAP * (i + 1), "patch", {
       resource: "webapps",
       name: NAME,
       patch: JSON.stringify({ spec: specAfter(i + 1) }),
@@ -66,27 +62,29 @@ function plan(p: Params): Plan {
     },
     script: [
       applyAt(
-        CRD_AT,
+        WHEN.crd,
         crd(),
         "webapp-crd.yaml",
         "CustomResourceDefinition webapps.example.com: kind WebApp, namespaced, v1",
       ),
       applyAt(
-        CREATE,
+        WHEN.create,
         webapp(),
         "shop.yaml",
         `WebApp ${NAME}: ${specAfter(0).replicas} replicas of ${specAfter(0).image}`,
       ),
-      { at: STOP, action: { type: "stop", target: "webapp-operator" } },
+      { at: WHEN.stop, action: { type: "stop", target: "webapp-operator" } },
       ...patches,
-      { at: START, action: { type: "start", target: "webapp-operator" } },
-      kubectlAt(DELETE, "delete", { resource: "webapps", name: NAME, cascade: policyOf(p).toLowerCase() }),
-      ...(crash ? [{ at: DELETE + CLEANUP_MS / 2, action: { type: "stop" as const, target: "webapp-operator" } }] : []),
-      kubectlAt(END - 3000, "get", { resource: "webapps", name: NAME }),
-      kubectlAt(END - 2000, "get", { resource: "deployments", name: NAME }),
+      { at: WHEN.start, action: { type: "start", target: "webapp-operator" } },
+      kubectlAt(WHEN.delete, "delete", { resource: "webapps", name: NAME, cascade: policyOf(p).toLowerCase() }),
+      ...(crash
+        ? [{ at: WHEN.delete + CLEANUP_MS / 2, action: { type: "stop" as const, target: "webapp-operator" } }]
+        : []),
+      kubectlAt(WHEN.end - 3000, "get", { resource: "webapps", name: NAME }),
+      kubectlAt(WHEN.end - 2000, "get", { resource: "deployments", name: NAME }),
     ],
-    durationMs: END,
-    marks: { stop: STOP, start: START, delete: DELETE },
+    durationMs: WHEN.end,
+    marks: { stop: WHEN.stop, start: WHEN.start, delete: WHEN.delete },
   };
 }
 
@@ -106,13 +104,13 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   const isDep = (e: TraceEvent) => e.kind === "Deployment" && e.name === NAME;
 
   // converges-on-latest: after the restart, one Deployment write, with the latest spec.
-  const synced = first(events, { type: "operator.synced", from: START });
-  const updates = select(events, { type: "operator.deployment-updated", from: START, to: DELETE });
-  const during = select(events, { type: "operator.deployment-updated", from: STOP, to: START });
+  const synced = first(events, { type: "operator.synced", from: WHEN.start });
+  const updates = select(events, { type: "operator.deployment-updated", from: WHEN.start, to: WHEN.delete });
+  const during = select(events, { type: "operator.deployment-updated", from: WHEN.stop, to: WHEN.start });
   const patchCmds = select(events, {
     type: "kubectl.command",
-    from: STOP,
-    to: START,
+    from: WHEN.stop,
+    to: WHEN.start,
     where: (e) => String(e.command).startsWith("kubectl patch"),
   });
   const u = updates[0];
@@ -122,11 +120,11 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   // finalizer-blocks-deletion
   const deleteCmd = first(events, {
     type: "api.response",
-    from: DELETE,
+    from: WHEN.delete,
     where: (e) => String(e.command).startsWith(`kubectl delete webapps ${NAME}`),
   });
-  const cleanup = first(events, { type: "operator.cleanup-started", from: DELETE });
-  const removed = first(events, { type: "operator.finalizer-removed", from: DELETE });
+  const cleanup = first(events, { type: "operator.cleanup-started", from: WHEN.delete });
+  const removed = first(events, { type: "operator.finalizer-removed", from: WHEN.delete });
   const getAtEnd = webappGone(events);
   const stillThere = getAtEnd?.status === 200;
   const finalizerOk =
@@ -141,7 +139,7 @@ function claims(p: Params, events: readonly TraceEvent[]) {
     type: "gc.finalizer-removed",
     where: (e) => e.kind === "WebApp" && e.finalizer === "foregroundDeletion",
   });
-  const podsDeleted = select(events, { type: "pod.deleted", from: DELETE });
+  const podsDeleted = select(events, { type: "pod.deleted", from: WHEN.delete });
   const depAtEnd = deploymentAtEnd(events);
   const gcClaim = (() => {
     if (policy === "Orphan") {
@@ -165,7 +163,7 @@ function claims(p: Params, events: readonly TraceEvent[]) {
       );
     }
     // The operator's update that removes its finalizer (sent at cleanup-done) is what deletes the WebApp.
-    const ownerGone = first(events, { type: "operator.cleanup-done", from: DELETE });
+    const ownerGone = first(events, { type: "operator.cleanup-done", from: WHEN.delete });
     const ok =
       policy === "Background"
         ? crash
@@ -201,7 +199,7 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         ownerGone,
         depDeleted,
         fgRemoved,
-        last(events, { type: "pod.deleted", from: DELETE }),
+        last(events, { type: "pod.deleted", from: WHEN.delete }),
         ...(crash ? [depAtEnd] : []),
       ],
       `operator's finalizer removed ${at(ownerGone)}; Deployment deleted by the GC ` +
@@ -213,12 +211,12 @@ function claims(p: Params, events: readonly TraceEvent[]) {
   // The restarted operator waits for its predecessor's Lease to expire before it leads.
   const acquired = first(events, {
     type: "leader-election.acquired",
-    from: START,
+    from: WHEN.start,
     where: (e) => String(e.lease) === "kube-system/webapp-operator",
   });
   const leaseOk =
     acquired !== undefined &&
-    acquired.t - START >= DEFAULT_TUNING.leaseDurationMs &&
+    acquired.t - WHEN.start >= DEFAULT_TUNING.leaseDurationMs &&
     synced !== undefined &&
     synced.t > acquired.t;
 
@@ -255,7 +253,7 @@ function claims(p: Params, events: readonly TraceEvent[]) {
         `(${s(DEFAULT_TUNING.leaseDurationMs)}), then leads and starts its informers.`,
       leaseOk,
       [acquired, synced],
-      `restarted at ${s(START)}; acquired the Lease ${at(acquired)}; informers synced ${at(synced)}.`,
+      `restarted at ${s(WHEN.start)}; acquired the Lease ${at(acquired)}; informers synced ${at(synced)}.`,
     ),
   ];
 }

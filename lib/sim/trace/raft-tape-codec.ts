@@ -14,9 +14,12 @@ const COPY_DISTANCE_MAX = 4;
 
 /** Fields of a stream's key, then the packed columns, per table. */
 const MSG_KEY = 3; // from, to, type
-const MSG_COLUMNS = 6; // sent, latency (|arrive| - sent), term, index, entries, flags (1 reject, 2 lost)
-const STATE_COLUMNS = 7; // t, role, term, commit, lastIndex, timerStart, timerDeadline
-const LOG_COLUMNS = 4; // t, from, to, term
+/** Where each packed column of a message stream sits; latency is |arrive| - sent, flags are MSG_FLAG's. */
+export const MSG_COLUMN = { sent: 0, latency: 1, term: 2, index: 3, entries: 4, flags: 5 } as const;
+export const MSG_COLUMNS = Object.keys(MSG_COLUMN).length;
+export const MSG_FLAG = { reject: 1, lost: 2 } as const;
+export const STATE_COLUMNS = 7; // t, role, term, commit, lastIndex, timerStart, timerDeadline
+export const LOG_COLUMNS = 4; // t, from, to, term
 
 function zigzag(v: number): number {
   return v >= 0 ? 2 * v : -2 * v - 1;
@@ -228,7 +231,7 @@ export function packRaftTape(rows: RaftTapeRows): RaftTape {
     msgs: toStreams(
       rows.msgs,
       (r) => [r[2]!, r[3]!, r[4]!],
-      (r) => [r[0]!, Math.abs(r[1]!) - r[0]!, r[5]!, r[6]!, r[7]!, r[8]! | (r[1]! < 0 ? 2 : 0)],
+      (r) => [r[0]!, Math.abs(r[1]!) - r[0]!, r[5]!, r[6]!, r[7]!, r[8]! | (r[1]! < 0 ? MSG_FLAG.lost : 0)],
     ),
     states: toStreams(
       rows.states,
@@ -269,9 +272,9 @@ function unpackUncached(tape: RaftTape): RaftTapeRows {
   };
   const msgs = unpackStreams(tape.msgs, MSG_KEY, MSG_COLUMNS, (key, cols, i) => {
     const [from, to, type] = key as [number, number, number];
-    const sent = cols[0]![i]!;
-    const latency = cols[1]![i]!;
-    const flags = cols[5]![i]!;
+    const sent = cols[MSG_COLUMN.sent]![i]!;
+    const latency = cols[MSG_COLUMN.latency]![i]!;
+    const flags = cols[MSG_COLUMN.flags]![i]!;
     if (i === 0) {
       member(from);
       member(to);
@@ -279,8 +282,11 @@ function unpackUncached(tape: RaftTape): RaftTapeRows {
     }
     if (latency < 0 || flags < 0 || flags > 3)
       throw new Error(`message ${from}->${to} at ${sent} has latency ${latency} and flags ${flags}`);
-    const arrive = sent + latency;
-    return [sent, flags & 2 ? -arrive : arrive, from, to, type, cols[2]![i]!, cols[3]![i]!, cols[4]![i]!, flags & 1];
+    const arrive = flags & MSG_FLAG.lost ? -(sent + latency) : sent + latency;
+    const term = cols[MSG_COLUMN.term]![i]!;
+    const index = cols[MSG_COLUMN.index]![i]!;
+    const entries = cols[MSG_COLUMN.entries]![i]!;
+    return [sent, arrive, from, to, type, term, index, entries, flags & MSG_FLAG.reject];
   });
   const states = unpackStreams(tape.states, 1, STATE_COLUMNS, (key, cols, i) => {
     const role = cols[1]![i]!;
