@@ -17,6 +17,7 @@ import type { ImportedCard, ImportResult } from "@/lib/import/types";
 import { createPrismaClient } from "@/lib/database/client";
 import { saveImportedDeck } from "@/lib/data/save-imported-deck";
 import { databaseUrl } from "@/lib/env-defaults";
+import { flagOption, textOption } from "./cli-options";
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_FILE = 1;
@@ -115,13 +116,7 @@ function parseOptions(argv: string[]): ImportOptions | string {
   try {
     parsed = parseArgs({
       args: argv,
-      options: {
-        format: { type: "string" },
-        deck: { type: "string" },
-        user: { type: "string" },
-        json: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-      },
+      options: { format: textOption, deck: textOption, user: textOption, json: flagOption, "dry-run": flagOption },
       allowPositionals: true,
     });
   } catch (error) {

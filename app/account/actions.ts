@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { hashPassword, passwordWeakness } from "@/lib/auth/password";
-import { getCurrentUser, sessionCookiePattern } from "@/lib/auth/session";
+import { sessionCookiePattern } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { changeEmail, changePassword } from "@/lib/data/credentials";
 import { importAccountFile } from "@/lib/data/account-import";
@@ -23,6 +23,7 @@ import {
 } from "@/lib/validations/account";
 import { changeEmailSchema, changePasswordSchema } from "@/lib/validations/auth";
 import { formDataOrEmpty } from "@/lib/validations/form-data";
+import { readUserForm } from "@/app/_lib/user-form";
 
 export async function importDeck(_previous: ImportState, submitted: unknown): Promise<ImportState> {
   const formData = formDataOrEmpty(submitted);
@@ -80,15 +81,10 @@ export async function deleteMyAccount(_previous: DeleteAccountState, submitted: 
 }
 
 export async function changeMyPassword(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Sign in to change your password." };
-  const formData = formDataOrEmpty(submitted);
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: formData.get("currentPassword") ?? "",
-    newPassword: formData.get("newPassword") ?? "",
-  });
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
-  const { currentPassword, newPassword } = parsed.data;
+  const form = await readUserForm(submitted, changePasswordSchema, "Sign in to change your password.");
+  if (!form.ok) return form;
+  const { user, data } = form;
+  const { currentPassword, newPassword } = data;
   const weakness = passwordWeakness(newPassword, [user.email ?? "", user.name ?? ""]);
   if (weakness) return { ok: false, message: weakness };
   const outcome = await changePassword(user.id, currentPassword, await hashPassword(newPassword), clock.now());
@@ -98,15 +94,10 @@ export async function changeMyPassword(_previous: FormMessageState, submitted: u
 }
 
 export async function changeMyEmail(_previous: FormMessageState, submitted: unknown): Promise<FormMessageState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Sign in to change your email." };
-  const formData = formDataOrEmpty(submitted);
-  const parsed = changeEmailSchema.safeParse({
-    email: formData.get("email") ?? "",
-    currentPassword: formData.get("currentPassword") ?? "",
-  });
-  if (!parsed.success) return { ok: false, message: firstErrorMessage(parsed.error, "Check the form.") };
-  const outcome = await changeEmail(user.id, parsed.data.currentPassword, parsed.data.email, clock.now());
+  const form = await readUserForm(submitted, changeEmailSchema, "Sign in to change your email.");
+  if (!form.ok) return form;
+  const { user, data } = form;
+  const outcome = await changeEmail(user.id, data.currentPassword, data.email, clock.now());
   if (!outcome.ok) {
     // Only someone who knows this account's password learns that another account has the email.
     return {
@@ -118,5 +109,5 @@ export async function changeMyEmail(_previous: FormMessageState, submitted: unkn
     };
   }
   revalidatePath("/", "layout");
-  return { ok: true, message: `Your email is now ${parsed.data.email}. Sign in with it from now on.` };
+  return { ok: true, message: `Your email is now ${data.email}. Sign in with it from now on.` };
 }

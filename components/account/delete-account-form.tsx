@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass } from "@/components/ui/field";
+import { InputField } from "@/components/ui/input-field";
 import type { DeleteAccountState } from "@/lib/validations/account";
 
 type Props = {
@@ -14,15 +14,7 @@ export function DeleteAccountForm({ action, isSignedIn }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
-      <Field id="confirm" label="Type DELETE to confirm" hasErrorRegion={false}>
-        <input
-          id="confirm"
-          name="confirm"
-          autoComplete="off"
-          className={inputClass}
-          aria-describedby="delete-message"
-        />
-      </Field>
+      <InputField id="confirm" label="Type DELETE to confirm" autoComplete="off" aria-describedby="delete-message" />
       <button
         type="submit"
         disabled={isPending}

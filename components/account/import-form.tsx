@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field, fileInputClass, inputClass } from "@/components/ui/field";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { problemsShownMax, RefusedFileAlert } from "./refused-file-alert";
 import type { ImportState } from "@/lib/validations/account";
@@ -30,9 +31,7 @@ export function ImportForm({ action }: { action: (state: ImportState, formData: 
             <option value="markdown">Markdown Q&amp;A</option>
           </select>
         </Field>
-        <Field id="deckName" label="Deck name (optional)" hasErrorRegion={false}>
-          <input id="deckName" name="deckName" maxLength={120} placeholder="From the file" className={inputClass} />
-        </Field>
+        <InputField id="deckName" label="Deck name (optional)" maxLength={120} placeholder="From the file" />
         <div className="sm:col-span-2">
           <SubmitButton isPending={isPending}>{isPending ? "Importing…" : "Import"}</SubmitButton>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass } from "@/components/ui/field";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Plan } from "@/lib/progress/planner";
 import type { PlannerState } from "@/lib/validations/settings";
@@ -50,21 +50,16 @@ const round = (value: number) => (Number.isInteger(value) ? String(value) : valu
 export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseenCards, newCardsPerDay }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
-    <div className="space-y-3">
-      <form action={formAction} className="flex flex-wrap items-end gap-3">
-        <Field id="interviewDate" label="Interview date" hasErrorRegion={false}>
-          <input
-            id="interviewDate"
-            name="interviewDate"
-            type="date"
-            defaultValue={interviewDate ?? ""}
-            className={inputClass}
-            aria-describedby="planner-message"
-          />
-        </Field>
-        <SubmitButton isPending={isPending}>{isPending ? "Saving…" : "Plan"}</SubmitButton>
-      </form>
-      <p id="planner-message" role="status" className={`text-sm ${state && !state.ok ? "text-danger" : ""}`}>
+    <form action={formAction} className="flex flex-wrap items-end gap-3">
+      <InputField
+        id="interviewDate"
+        label="Interview date"
+        type="date"
+        defaultValue={interviewDate ?? ""}
+        aria-describedby="planner-message"
+      />
+      <SubmitButton isPending={isPending}>{isPending ? "Saving…" : "Plan"}</SubmitButton>
+      <p id="planner-message" role="status" className={`w-full text-sm ${state && !state.ok ? "text-danger" : ""}`}>
         {state && !state.ok
           ? state.message
           : plan && daysLeft !== null
@@ -72,6 +67,6 @@ export function InterviewPlanner({ action, interviewDate, daysLeft, plan, unseen
               `${describe(plan, daysLeft, unseenCards, newCardsPerDay)}`
             : "Set the date of your interview and Quorum tells you whether your pace covers every card in time."}
       </p>
-    </div>
+    </form>
   );
 }

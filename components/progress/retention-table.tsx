@@ -10,6 +10,12 @@ function Cell({ value }: { value: RetentionCell }) {
   );
 }
 
+const columns = [
+  { key: "young", label: "Young" },
+  { key: "mature", label: "Mature" },
+  { key: "total", label: "Total" },
+] as const;
+
 /** Anki's true-retention table: the share of reviews passed, for young and mature cards. */
 export function RetentionTable({ rows }: { rows: RetentionRow[] }) {
   return (
@@ -21,9 +27,11 @@ export function RetentionTable({ rows }: { rows: RetentionRow[] }) {
         <thead className="text-muted">
           <tr>
             <th className="px-2 py-1.5 text-left font-medium">Period</th>
-            <th className="px-2 py-1.5 text-right font-medium">Young</th>
-            <th className="px-2 py-1.5 text-right font-medium">Mature</th>
-            <th className="px-2 py-1.5 text-right font-medium">Total</th>
+            {columns.map(({ key, label }) => (
+              <th key={key} className="px-2 py-1.5 text-right font-medium">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -32,9 +40,9 @@ export function RetentionTable({ rows }: { rows: RetentionRow[] }) {
               <th scope="row" className="px-2 py-1.5 text-left font-normal">
                 {row.period}
               </th>
-              <Cell value={row.young} />
-              <Cell value={row.mature} />
-              <Cell value={row.total} />
+              {columns.map(({ key }) => (
+                <Cell key={key} value={row[key]} />
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { ChoiceChip } from "@/components/ui/choice-chip";
 import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { QuizTopics } from "@/lib/data/quiz-create";
@@ -30,10 +31,6 @@ const countFields = [
     isInterviewOnly: true,
   },
 ] as const;
-
-const chipClass =
-  "flex cursor-pointer items-center gap-2 rounded-md border border-line px-3 " +
-  "py-1.5 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft";
 
 export function QuizBuilder({ action, topics }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -92,11 +89,10 @@ export function QuizBuilder({ action, topics }: Props) {
         ) : null}
         <div className="flex flex-wrap gap-2">
           {topics.decks.map((deck) => (
-            <label key={deck.id} className={chipClass}>
-              <input type="checkbox" name="deckIds" value={deck.id} className="accent-[var(--accent)]" />
+            <ChoiceChip key={deck.id} size="medium" type="checkbox" name="deckIds" value={deck.id}>
               {deck.title}{" "}
               <span className="text-xs text-muted">{isInterview ? deck.interviewCount : deck.cardCount}</span>
-            </label>
+            </ChoiceChip>
           ))}
         </div>
       </fieldset>
@@ -107,10 +103,9 @@ export function QuizBuilder({ action, topics }: Props) {
         </summary>
         <div className="mt-3 flex max-h-56 flex-wrap gap-2 overflow-y-auto">
           {topics.tags.map(({ tag, cardCount, interviewCount: tagInterviewCount }) => (
-            <label key={tag} className={chipClass}>
-              <input type="checkbox" name="tags" value={tag} className="accent-[var(--accent)]" />
+            <ChoiceChip key={tag} size="medium" type="checkbox" name="tags" value={tag}>
               {tag} <span className="text-xs text-muted">{isInterview ? tagInterviewCount : cardCount}</span>
-            </label>
+            </ChoiceChip>
           ))}
         </div>
       </details>

@@ -5,7 +5,7 @@ type Props = {
   children: ReactNode;
   className?: string;
   /** The gap between the heading and each child. */
-  spacing?: "space-y-3" | "space-y-4";
+  spacing?: "space-y-2" | "space-y-3" | "space-y-4";
 };
 
 /** A titled section in the house style: a bordered surface with its heading as its name. */

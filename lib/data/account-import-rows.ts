@@ -20,6 +20,12 @@ export function newOwnIds(document: AccountExport): OwnIds {
 
 const mapped = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
 
+/** `row` with each of `fields` that is null as SQL NULL: Prisma takes no plain null for a nullable Json column. */
+function withDbNulls<T extends object, K extends keyof T>(row: T, fields: readonly K[]) {
+  const nulls = Object.fromEntries(fields.map((field) => [field, row[field] ?? Prisma.DbNull]));
+  return { ...row, ...nulls } as Omit<T, K> & { [F in K]: NonNullable<T[F]> | typeof Prisma.DbNull };
+}
+
 /** Every card id the file refers to that is not one of its own cards, with what refers to it. */
 export function contentCardReferences(document: AccountExport, ids: OwnIds): Map<string, Set<string>> {
   const references = new Map<string, Set<string>>();
@@ -95,16 +101,17 @@ export function reviewLogRows(
     if (!graders.has(grader)) graders.set(grader, `${learnerId}+${graders.size}`);
     const cardId = mapped(ids.cards, review.cardId);
     return {
-      ...review,
+      ...withDbNulls(review, ["answer"]),
       userId: learnerId,
       cardId,
       requestKey: `${graders.get(grader)}:${cardId}:${version}`,
       stateBefore: review.stateBefore ?? Prisma.JsonNull,
       stateAfter: review.stateAfter ?? Prisma.JsonNull,
-      answer: review.answer ?? Prisma.DbNull,
     };
   });
 }
+
+const interviewJsonFields = ["ticked", "followUpHinted", "followUpTicked"] as const;
 
 /** One nested create per quiz, with its questions and their interview steps. */
 export function quizCreates(
@@ -118,21 +125,9 @@ export function quizCreates(
     deckIds: quiz.deckIds.map((deckId) => mapped(ids.decks, deckId)),
     questions: {
       create: questions.map(({ interview, ...question }) => ({
-        ...question,
+        ...withDbNulls(question, ["answer"]),
         cardId: mapped(ids.cards, question.cardId),
-        answer: question.answer ?? Prisma.DbNull,
-        ...(interview
-          ? {
-              interview: {
-                create: {
-                  ...interview,
-                  ticked: interview.ticked ?? Prisma.DbNull,
-                  followUpHinted: interview.followUpHinted ?? Prisma.DbNull,
-                  followUpTicked: interview.followUpTicked ?? Prisma.DbNull,
-                },
-              },
-            }
-          : {}),
+        ...(interview ? { interview: { create: withDbNulls(interview, interviewJsonFields) } } : {}),
       })),
     },
   }));

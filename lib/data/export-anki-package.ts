@@ -15,21 +15,20 @@ import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 const tagsSchema = z.array(z.string());
 
-/** The FSRS fields of a CardState row, without its flags and bookkeeping. */
-function memoryOf(row: MemoryState): MemoryState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state,
-    lastReview: row.lastReview,
-  };
-}
+/** The CardState columns the export reads: the card's FSRS memory state, and whether it is suspended. */
+const exportedStateSelect = {
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+  suspendedAt: true,
+} satisfies Record<keyof MemoryState | "suspendedAt", true>;
 
 /**
  * The .apkg of one deck the learner can study (or of every such deck when `deckId` is null); null
@@ -49,7 +48,7 @@ export async function exportAnkiPackage(
       answerHtml: true,
       tags: true,
       deck: { select: { title: true } },
-      cardStates: { where: { userId: learnerId } },
+      cardStates: { where: { userId: learnerId }, select: exportedStateSelect },
       reviewLogs: {
         where: { userId: learnerId, undoneAt: null },
         orderBy: [{ reviewedAt: "asc" }, { createdAt: "asc" }],
@@ -67,7 +66,7 @@ export async function exportAnkiPackage(
       frontHtml: card.promptHtml,
       backHtml: card.answerHtml,
       tags: tagsSchema.parse(card.tags),
-      state: state ? memoryOf(state) : null,
+      state: state ?? null,
       isSuspended: state?.suspendedAt != null,
       reviews: card.reviewLogs.map((review) => ({
         rating: review.rating,

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { scoreCoverage, type Coverage, type CoverageEntry } from "@/lib/interview/coverage";
 import { readKeyPoints } from "@/lib/interview/sections";
 import { cardReplayHref } from "./cards";
+import { findOwnInterview } from "./find-own-interview";
 import { readIndices } from "./interview-question";
 
 // A mock interview's report: what was typed, which key points were ticked, coverage by topic
@@ -78,16 +79,13 @@ function entryOf(card: ReportedCard, kind: CoverageEntry["kind"], points: Ticked
 /** The report of a learner's mock interview; null when it does not exist, is someone else's, or is not an interview. */
 export async function getInterviewReport(learnerId: string | null, quizId: string): Promise<InterviewReport | null> {
   if (!learnerId) return null;
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId: learnerId, mode: "interview" },
-    select: {
-      id: true,
-      startedAt: true,
-      finishedAt: true,
-      questions: {
-        orderBy: { position: "asc" },
-        select: { position: true, answeredAt: true, interview: true, card: { select: cardSelect } },
-      },
+  const quiz = await findOwnInterview(learnerId, quizId, {
+    id: true,
+    startedAt: true,
+    finishedAt: true,
+    questions: {
+      orderBy: { position: "asc" },
+      select: { position: true, answeredAt: true, interview: true, card: { select: cardSelect } },
     },
   });
   if (!quiz) return null;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { QuizSetup } from "@/lib/validations/quiz";
 import { ensureGuestLearner } from "./learners";
+import { findOwnInterview } from "./find-own-interview";
 import { visibleCardWhere, visibleDeckWhere } from "./visibility";
 
 /** Each deck and tag with its card count, and how many of those cards a mock interview can ask (interviewCount). */
@@ -117,14 +118,11 @@ function tooFewForInterview(available: number): string {
  * per question. Null when the quiz is not this learner's interview.
  */
 export async function retryInterview(learnerId: string, quizId: string, now: Date): Promise<string | null> {
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId: learnerId, mode: "interview" },
-    select: {
-      deckIds: true,
-      tags: true,
-      timeLimitSec: true,
-      questions: { orderBy: { position: "asc" }, select: { cardId: true } },
-    },
+  const quiz = await findOwnInterview(learnerId, quizId, {
+    deckIds: true,
+    tags: true,
+    timeLimitSec: true,
+    questions: { orderBy: { position: "asc" }, select: { cardId: true } },
   });
   if (!quiz) return null;
   const retry = await db.quiz.create({

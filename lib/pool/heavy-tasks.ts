@@ -33,7 +33,7 @@ import {
 import { createRng, seedRng } from "../sim/core/rng";
 import { replayHistories, type CardHistory } from "../srs/replay-grades";
 import type { MemoryState, SchedulerOptions } from "../srs/schedule";
-import { explainSchedule, parseSchedulingInputs, type Explanation } from "../sim/scheduler-framework";
+import { explainSchedule, parseSchedulingInputs } from "../sim/scheduler-framework";
 import type { SchedulingInputFiles } from "../sim/scheduler-framework/parse-inputs";
 
 type RenderedPredictQuestion = {
@@ -127,32 +127,27 @@ async function renderAll(sources: string[]): Promise<string[]> {
   return html;
 }
 
+/** Each task kind's work, typed so that it answers with what HeavyResults says for that kind. */
+const handlers: {
+  [K in HeavyTask["kind"]]: (task: Extract<HeavyTask, { kind: K }>) => HeavyResults[K] | Promise<HeavyResults[K]>;
+} = {
+  "run-scenario": (task) => runScenario(task.scenarioId, task.params, task.seed, { faults: task.faults, prefixes }),
+  schedule: (task) => schedule(task.files, task.seed),
+  predict: (task) => predict(task.generator, task.seed),
+  "render-markdown": (task) => renderAll(task.sources),
+  "fsrs-optimize": (task) => optimizeWeights(task.input),
+  "fsrs-evaluate": (task) => evaluateWeights(task.input),
+  "fsrs-plan": (task) => simulateWorkload(task.input),
+  "fsrs-reschedule": (task) => replayHistories(task.histories, task.options),
+  "parse-account": (task) => readAccountFile(task.bytes),
+  "parse-apkg": (task) => parseAnkiPackage(task.bytes),
+  "replay-anki-history": (task) => replayCards(task.cards, task.crt, task.options),
+  "build-apkg": (task) => buildApkg(task.input),
+};
+
 /** The worker's one entry point (piscina calls the default export with each task). */
-export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask> | Explanation> {
-  switch (task.kind) {
-    case "run-scenario":
-      return runScenario(task.scenarioId, task.params, task.seed, { faults: task.faults, prefixes });
-    case "schedule":
-      return schedule(task.files, task.seed);
-    case "predict":
-      return predict(task.generator, task.seed);
-    case "render-markdown":
-      return renderAll(task.sources);
-    case "fsrs-optimize":
-      return optimizeWeights(task.input);
-    case "fsrs-evaluate":
-      return evaluateWeights(task.input);
-    case "fsrs-plan":
-      return simulateWorkload(task.input);
-    case "fsrs-reschedule":
-      return replayHistories(task.histories, task.options);
-    case "parse-account":
-      return readAccountFile(task.bytes);
-    case "parse-apkg":
-      return parseAnkiPackage(task.bytes);
-    case "replay-anki-history":
-      return replayCards(task.cards, task.crt, task.options);
-    case "build-apkg":
-      return buildApkg(task.input);
-  }
+export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult<HeavyTask>> {
+  // TypeScript cannot tie handlers[task.kind] to this task's kind (a correlated union), hence the cast.
+  const handle = handlers[task.kind] as (task: HeavyTask) => HeavyResult<HeavyTask> | Promise<HeavyResult<HeavyTask>>;
+  return handle(task);
 }

@@ -40,20 +40,16 @@ export type WireMessage = {
   progress: number;
 };
 
+/**
+ * Where each value of a state row and of a log row goes, by position (RaftTapeRows documents both
+ * layouts); position 1, the member, picks whose columns it goes to.
+ */
+const stateRowColumns = ["t", null, "role", "term", "commit", "lastIndex", "start", "deadline"] as const;
+const logRowColumns = ["logT", null, "logFrom", "logTo", "logTerm"] as const;
+type ColumnName = Exclude<(typeof stateRowColumns)[number] | (typeof logRowColumns)[number], null>;
+
 /** One member's rows as columns, each sorted by time. */
-type MemberColumns = {
-  t: number[];
-  role: number[];
-  term: number[];
-  commit: number[];
-  lastIndex: number[];
-  start: number[];
-  deadline: number[];
-  logT: number[];
-  logFrom: number[];
-  logTo: number[];
-  logTerm: number[];
-};
+type MemberColumns = Record<ColumnName, number[]>;
 
 type TapeIndex = {
   rows: RaftTapeRows;
@@ -77,39 +73,23 @@ function indexOf(tape: RaftTape): TapeIndex {
   return index;
 }
 
+function appendRows(members: MemberColumns[], rows: number[][], columns: readonly (ColumnName | null)[]): void {
+  for (const row of rows) {
+    const c = members[row[1]!]!;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      if (column) c[column].push(row[i]!);
+    }
+  }
+}
+
 function buildIndex(rows: RaftTapeRows): TapeIndex {
-  const members: MemberColumns[] = rows.members.map(() => ({
-    t: [],
-    role: [],
-    term: [],
-    commit: [],
-    lastIndex: [],
-    start: [],
-    deadline: [],
-    logT: [],
-    logFrom: [],
-    logTo: [],
-    logTerm: [],
-  }));
-  for (let i = 0; i < rows.states.length; i++) {
-    const row = rows.states[i]!;
-    const c = members[row[1]!]!;
-    c.t.push(row[0]!);
-    c.role.push(row[2]!);
-    c.term.push(row[3]!);
-    c.commit.push(row[4]!);
-    c.lastIndex.push(row[5]!);
-    c.start.push(row[6]!);
-    c.deadline.push(row[7]!);
-  }
-  for (let i = 0; i < rows.logs.length; i++) {
-    const row = rows.logs[i]!;
-    const c = members[row[1]!]!;
-    c.logT.push(row[0]!);
-    c.logFrom.push(row[2]!);
-    c.logTo.push(row[3]!);
-    c.logTerm.push(row[4]!);
-  }
+  const names = [...stateRowColumns, ...logRowColumns].filter((column) => column !== null);
+  const members = rows.members.map(
+    () => Object.fromEntries(names.map((name) => [name, [] as number[]])) as MemberColumns,
+  );
+  appendRows(members, rows.states, stateRowColumns);
+  appendRows(members, rows.logs, logRowColumns);
   const sent = new Float64Array(rows.msgs.length);
   const arrive = new Float64Array(rows.msgs.length);
   let flightMax = 0;

@@ -11,6 +11,7 @@ import {
   parseSchedulingInputs,
   type InputFile,
 } from "@/lib/sim/scheduler-framework";
+import { flagOption, textOption } from "../cli-options";
 
 export const EXIT_SCHEDULED = 0;
 export const EXIT_UNSCHEDULABLE = 1;
@@ -31,12 +32,12 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      nodes: { type: "string" },
-      pod: { type: "string" },
-      pods: { type: "string" },
-      config: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
+      nodes: textOption,
+      pod: textOption,
+      pods: textOption,
+      config: textOption,
+      json: flagOption,
+      help: { ...flagOption, short: "h" },
     },
     allowPositionals: false,
   }).values;

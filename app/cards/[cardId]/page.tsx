@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
 import { CardHtml } from "@/components/study/card-html";
 import { RevealedAnswer } from "@/components/study/revealed-answer";
 import { SourceList } from "@/components/study/source-list";
@@ -55,10 +56,7 @@ export default async function CardPage(props: Props) {
           <SourceList sources={card.sources} />
         </div>
       </article>
-      <section aria-labelledby="history" className="rounded-xl border border-line bg-surface p-5">
-        <h2 id="history" className="mb-2 font-semibold">
-          Your reviews
-        </h2>
+      <Panel title="Your reviews" spacing="space-y-2">
         {card.reviews.length === 0 ? (
           <p className="text-sm text-muted">You have not reviewed this card yet.</p>
         ) : (
@@ -75,7 +73,7 @@ export default async function CardPage(props: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -80,7 +80,8 @@ function targetShapes(layout: DiagramLayout, view: View): TargetShape[] {
  * the leaders, nodes and pods, crashed processes and partitions, and the communication of the
  * latest events moving along the links.
  */
-export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summary, starting, faultPicker }: Props) {
+export function ClusterDiagram({ t, summary, faultPicker, ...picture }: Props) {
+  const { layout, view } = picture;
   const titleId = useId();
   const descId = useId();
   const partitionGroup = (hostId: string) => view.partitions.findIndex((group) => group.split(",").includes(hostId));
@@ -90,14 +91,7 @@ export function ClusterDiagram({ layout, view, t, flows, isReducedMotion, summar
       <g role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>{`Cluster at ${(t / 1000).toFixed(1)} s`}</title>
         <desc id={descId}>{summary.join(" ")}</desc>
-        <ClusterPicture
-          layout={layout}
-          view={view}
-          flows={flows}
-          isReducedMotion={isReducedMotion}
-          starting={starting}
-          partitionGroup={partitionGroup}
-        />
+        <ClusterPicture {...picture} partitionGroup={partitionGroup} />
       </g>
       {faultPicker ? <FaultTargets shapes={targetShapes(layout, view)} t={t} picker={faultPicker} /> : null}
     </svg>

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo } from "react";
+import { ChoiceChip } from "@/components/ui/choice-chip";
 import { useToggleSet } from "@/components/ui/use-toggle-set";
 import { componentGroups, groupOf, type ComponentGroup } from "@/lib/replay/component-groups";
 import type { TraceEvent } from "@/lib/sim";
@@ -34,21 +35,15 @@ export function EventLog({ events, seq, highlighted, decidingSeq, onSeek }: Prop
       <fieldset className="flex flex-wrap gap-1.5">
         <legend className="sr-only">Show events from</legend>
         {componentGroups.map((group) => (
-          <label
+          <ChoiceChip
             key={group.id}
-            className={
-              "flex cursor-pointer items-center gap-1.5 rounded-md border border-line px-2 " +
-              "py-1 text-xs has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
-            }
+            size="small"
+            type="checkbox"
+            checked={!hidden.has(group.id)}
+            onChange={() => toggle(group.id)}
           >
-            <input
-              type="checkbox"
-              checked={!hidden.has(group.id)}
-              onChange={() => toggle(group.id)}
-              className="accent-[var(--accent)]"
-            />
             {group.label}
-          </label>
+          </ChoiceChip>
         ))}
       </fieldset>
       {/* Reversed flex direction keeps the scroll anchored at the bottom, where the latest event is, without

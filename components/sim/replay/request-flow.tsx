@@ -1,21 +1,22 @@
 import type { RequestView } from "@/lib/sim";
 
-// The kube-apiserver's handler chain, in the order a write goes through it (k8s-facts §7).
-const stages = [
-  { id: "authentication", label: "Authentication" },
-  { id: "priority-and-fairness", label: "Priority & Fairness" },
-  { id: "authorization", label: "Authorization" },
-  { id: "defaulting", label: "Decode & defaulting" },
-  { id: "mutating-admission", label: "Mutating admission" },
-  { id: "schema-validation", label: "Schema validation" },
-  { id: "validating-admission", label: "Validating admission" },
-  { id: "etcd-write", label: "etcd write" },
-  { id: "response", label: "Response" },
-];
+// The kube-apiserver's handler chain, in the order a write goes through it (k8s-facts §7), and how each stage reads.
+const stageLabels: Record<string, string> = {
+  authentication: "Authentication",
+  "priority-and-fairness": "Priority & Fairness",
+  authorization: "Authorization",
+  defaulting: "Decode & defaulting",
+  "mutating-admission": "Mutating admission",
+  "schema-validation": "Schema validation",
+  "validating-admission": "Validating admission",
+  "etcd-write": "etcd write",
+  response: "Response",
+};
+const stages = Object.keys(stageLabels);
 
 /** Where the latest API request is in the API server's chain: each stage it passed, and the one it is at. */
 export function RequestFlow({ request }: { request: RequestView }) {
-  const current = stages.findIndex((stage) => stage.id === request.stage);
+  const current = stages.indexOf(request.stage);
   return (
     <section aria-label="API request flow" className="space-y-2 rounded-xl border border-line bg-surface p-3">
       <p className="text-sm">
@@ -27,7 +28,7 @@ export function RequestFlow({ request }: { request: RequestView }) {
           const state = index < current ? "done" : index === current ? "current" : "ahead";
           return (
             <li
-              key={stage.id}
+              key={stage}
               aria-current={state === "current" ? "step" : undefined}
               className={
                 "rounded-md border px-2 py-1 " +
@@ -38,7 +39,7 @@ export function RequestFlow({ request }: { request: RequestView }) {
                     : "border-line text-muted")
               }
             >
-              {index + 1}. {stage.label}
+              {index + 1}. {stageLabels[stage]}
             </li>
           );
         })}
