@@ -95,6 +95,7 @@ describe("client-side request deadlines", () => {
     httpSendInPlace(hc, api, get, "slow", 5000, c.ctx);
     c.ctx.now = 1000;
     httpSendInPlace(hc, api, get, "fast", 3000, c.ctx);
+    expect(hc.timed).toBe(2);
     const failures: HttpResult<string>[] = [];
     const at: Ms[] = [];
     for (const until of [3999, 4000, 4999, 5000]) {
@@ -125,6 +126,7 @@ describe("client-side request deadlines", () => {
     // One per 10 s window (armed at 0 and 10 s, due at 10 s and 20 s), where a timer per request would be 10.
     expect(c.everArmed.map((a) => a.at)).toEqual([10_000, 20_000]);
     expect(hc.armed).toEqual([]);
+    expect(hc.timed).toBe(0);
   });
 
   it("leaves alone a timer another client of the same component armed", () => {

@@ -46,10 +46,11 @@ type Pending<T> = {
 const RETRIES_MAX = 10;
 
 /**
- * `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client), `armed`
- * likewise: the timeout timers armed and not yet fired, each named by the request whose send armed it.
+ * `pending` is replaced by the pure functions and edited by the in-place ones (only on an owned client), `armed` and
+ * `timed` likewise: the timeout timers armed and not yet fired, each named by the request whose send armed it, and
+ * how many pending requests have a deadline (a timer that finds none has nothing to look at).
  */
-export type HttpClient<T> = { pending: Record<string, Pending<T>>; armed: readonly ArmedTimer[] };
+export type HttpClient<T> = { pending: Record<string, Pending<T>>; armed: readonly ArmedTimer[]; timed: number };
 
 type ArmedTimer = { id: string; at: Ms };
 
@@ -77,19 +78,23 @@ const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiti
 const NO_TIMERS: readonly ArmedTimer[] = Object.freeze([]);
 
 export function emptyHttpClient<T>(): HttpClient<T> {
-  return { pending: {}, armed: NO_TIMERS };
+  return { pending: {}, armed: NO_TIMERS, timed: 0 };
 }
 
 /** A copy of `hc` the caller owns, for the in-place functions. Pure. */
 export function httpClientCopy<T>(hc: HttpClient<T>): HttpClient<T> {
-  return { pending: copyRecord(hc.pending), armed: hc.armed };
+  return { pending: copyRecord(hc.pending), armed: hc.armed, timed: hc.timed };
 }
 
 /** Records `p` (or, with undefined, forgets `id`) in `hc` when owned, else in a copy. Returns the client written. */
 function put<T>(hc: HttpClient<T>, owned: boolean, id: string, p: Pending<T> | undefined): HttpClient<T> {
   if (p === undefined) {
-    if (owned) delete hc.pending[id];
-    return owned ? hc : { pending: without(hc.pending, id), armed: hc.armed };
+    const gone = hc.pending[id];
+    const timed = gone !== undefined && hasDeadline(gone) ? hc.timed - 1 : hc.timed;
+    if (!owned) return { pending: without(hc.pending, id), armed: hc.armed, timed };
+    delete hc.pending[id];
+    hc.timed = timed;
+    return hc;
   }
   const out = owned ? hc : httpClientCopy(hc);
   out.pending[id] = p;
@@ -112,9 +117,18 @@ export function httpSendInPlace<T>(
   ctx.send(cfg.server, { p: "http", kind: "request", id, client: ctx.self, credential: cfg.credential, call });
   const deadline = timeoutMs === null ? null : ctx.now + Math.max(1, Math.round(timeoutMs));
   const watch = call.verb === "watch";
-  hc.pending[id] = { call, sentAt: ctx.now, tag, watch, open: false, retries: 0, deadline };
-  if (deadline !== null && !watch) armFor(hc, id, deadline, ctx);
+  const p = { call, sentAt: ctx.now, tag, watch, open: false, retries: 0, deadline };
+  hc.pending[id] = p;
+  if (hasDeadline(p)) {
+    hc.timed++;
+    armFor(hc, id, p.deadline, ctx);
+  }
   return id;
+}
+
+/** Whether a client-side timeout can end the request (a watch's never does). */
+function hasDeadline<T>(p: Pending<T>): p is Pending<T> & { deadline: Ms } {
+  return p.deadline !== null && !p.watch;
 }
 
 /** Arms a timer at `deadline` for request `id` unless one already fires no later. Edits `hc` (owned). */
@@ -211,8 +225,11 @@ function receive<T>(
           call: p.call,
         });
     }
-    if (!owned) return { pending: retried, armed: hc.armed };
+    let timed = 0;
+    for (const id in retried) if (hasDeadline(retried[id]!)) timed++;
+    if (!owned) return { pending: retried, armed: hc.armed, timed };
     hc.pending = retried;
+    hc.timed = timed;
     return hc;
   }
   if (body.p !== "http" || body.kind === "request") return hc;
@@ -273,11 +290,12 @@ function expire<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): readonl
   const i = hc.armed.findIndex((a) => a.id === timer.id);
   if (i < 0) return NO_RESULTS; // another client's timer (a component may own several clients)
   hc.armed = hc.armed.filter((_, j) => j !== i);
+  if (hc.timed === 0) return NO_RESULTS;
   let results: HttpResult<T>[] | null = null;
   let next: { id: string; at: Ms } | null = null;
   for (const id in hc.pending) {
     const p = hc.pending[id]!;
-    if (p.deadline === null || p.watch) continue;
+    if (!hasDeadline(p)) continue;
     if (p.deadline <= ctx.now) transportError(hc, true, id, TIMEOUT, ctx, (results ??= []));
     else if (next === null || p.deadline < next.at) next = { id, at: p.deadline };
   }
