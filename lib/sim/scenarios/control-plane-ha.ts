@@ -26,11 +26,14 @@ function detectionMaxMs(lbCheckMs: number): number {
   return (DEFAULT_TUNING.lbFall + 1) * lbCheckMs + 1000;
 }
 
-/** Each phase leaves the load balancer time to notice before the next fault. */
+/**
+ * Each phase leaves the load balancer time to notice before the next fault, and the standby controller manager time
+ * to take over (its Lease expires 15 s after the last renewal, then it polls every 2 s with jitter: about 20 s).
+ */
 function marks(lbCheckMs: number) {
   const detect = detectionMaxMs(lbCheckMs) + 15_000;
-  const killKcm = KILL_API + Math.max(50_000, detect + 10_000);
-  const killEtcd = killKcm + 50_000;
+  const killKcm = KILL_API + Math.max(35_000, detect + 10_000);
+  const killEtcd = killKcm + 35_000;
   return { detect, killKcm, killEtcd, settled: killEtcd + detect };
 }
 

@@ -41,7 +41,7 @@ const CASES: { scenario: string; faults: Fault[] }[] = [
       { atMs: 70_000, kind: "heal" },
     ],
   },
-  { scenario: "control-plane-ha", faults: [{ atMs: 187_001, kind: "stop", target: "kube-apiserver-2" }] },
+  { scenario: "control-plane-ha", faults: [{ atMs: 157_001, kind: "stop", target: "kube-apiserver-2" }] },
   {
     scenario: "node-failure",
     faults: [{ atMs: 100_000, kind: "kubectl", params: { command: "scale", deployment: "web", replicas: 5 } }],
