@@ -16,7 +16,7 @@ import { monitorNodes, onNodeLifecycleResult, taintNoSchedule } from "./node-lif
 import { evict, onEvictResult, scheduleEvictions } from "./taint-eviction";
 import type { KcmRequest } from "./requests";
 import { informerNames, type KcmConfig, type KcmState, type KcmTimer } from "./types";
-import { onDeploymentResult, reconcileDeployments } from "./deployment";
+import { deploymentsOfPods, onDeploymentResult, reconcileDeployments } from "./deployment";
 import { onEndpointSliceResult, reconcileEndpointSlices } from "./endpointslice";
 import { onReplicaSetResult, reconcileReplicaSets } from "./replicaset";
 import { onStatefulSetResult, reconcileStatefulSets } from "./statefulset";
@@ -90,11 +90,20 @@ const WATCHERS: Record<string, readonly Controller[]> = {
   webapps: ["gc"],
 };
 
-/** Runs the given controllers once over the informers' contents (all of them on resync). */
-function reconcile(s0: KcmState, cfg: KcmConfig, ctx: Ctx, which: readonly Controller[] = ALL): KcmState {
+/**
+ * Runs the given controllers once over the informers' contents (all of them on resync); the deployment controller
+ * only for the Deployments in `deployments` when given.
+ */
+function reconcile(
+  s0: KcmState,
+  cfg: KcmConfig,
+  ctx: Ctx,
+  which: readonly Controller[] = ALL,
+  deployments: ReadonlySet<string> | null = null,
+): KcmState {
   if (which.length === 0 || !s0.elector.leader || !synced(s0, cfg)) return s0;
   let s = s0;
-  if (which.includes("deployment")) s = reconcileDeployments(s, cfg, ctx);
+  if (which.includes("deployment")) s = reconcileDeployments(s, cfg, ctx, deployments);
   if (which.includes("replicaset")) s = reconcileReplicaSets(s, cfg, ctx);
   if (which.includes("statefulset")) s = reconcileStatefulSets(s, cfg, ctx);
   if (which.includes("endpointslice")) s = reconcileEndpointSlices(s, cfg, ctx);
@@ -154,7 +163,10 @@ function onInformer(
     const next = reconcile(s, cfg, ctx);
     return cfg.hpa !== undefined && synced(next, cfg) ? onHpaInformer(next, cfg, ctx) : next;
   }
-  return changes.length > 0 ? reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL) : s;
+  if (changes.length === 0) return s;
+  // Pods stand in for their ReplicaSets' status: a pod's change wakes only the Deployment above it.
+  const deployments = name === "pods" ? deploymentsOfPods(s, changes) : null;
+  return reconcile(s, cfg, ctx, WATCHERS[name] ?? ALL, deployments);
 }
 
 type WorkloadRequest = Extract<KcmRequest, { c: "dep" | "sts" | "eps" | "job" | "cron" | "rs" }>;

@@ -15,7 +15,9 @@ import { activePods, availableCount, expect, fulfil, issue, objects, ownedBy } f
 import { templateHash } from "./naming";
 import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
+import type { InformerChange } from "../../client/informer";
 import { newObjectMeta } from "../../objects/meta";
+import { storeKey } from "../../objects/resources";
 
 const REVISION = "deployment.kubernetes.io/revision";
 
@@ -225,11 +227,22 @@ function complete(
   return s;
 }
 
-export function reconcileDeployments(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmState {
+/**
+ * Syncs every Deployment, or with `only` those whose uid it holds: a pod's change concerns only the Deployment
+ * that owns the pod's ReplicaSet (upstream the ReplicaSet controller writes the change into the ReplicaSet's status,
+ * and deployment_controller.go updateReplicaSet enqueues that ReplicaSet's owner alone).
+ */
+export function reconcileDeployments(
+  s0: KcmState,
+  cfg: KcmConfig,
+  ctx: Ctx,
+  only: ReadonlySet<string> | null = null,
+): KcmState {
   let s = s0;
   const sets = objects<ReplicaSet>(s, "replicasets", "ReplicaSet");
   const pods = objects<Pod>(s, "pods", "Pod");
   for (const d of objects<Deployment>(s, "deployments", "Deployment")) {
+    if (only !== null && !only.has(d.metadata.uid)) continue;
     // A Deployment being deleted (finalizers pending) gets no new ReplicaSets or scaling
     // (pkg/controller/deployment/deployment_controller.go: syncDeployment, DeletionTimestamp → syncStatusOnly).
     if (d.metadata.deletionTimestamp !== null) continue;
@@ -301,4 +314,19 @@ export function onDeploymentResult(
     );
   }
   return s;
+}
+
+/** The uids of the Deployments that own the ReplicaSets of the pods in `changes`. */
+export function deploymentsOfPods(s: KcmState, changes: readonly InformerChange[]): ReadonlySet<string> {
+  const sets = s.informers.replicasets?.objects ?? {};
+  const out = new Set<string>();
+  for (const c of changes) {
+    const rs = c.object.metadata.ownerReferences.find((r) => r.controller && r.kind === "ReplicaSet");
+    if (rs === undefined) continue;
+    const owner = sets[storeKey(c.object.metadata.namespace, rs.name)]?.metadata.ownerReferences.find(
+      (r) => r.controller && r.kind === "Deployment",
+    );
+    if (owner !== undefined) out.add(owner.uid);
+  }
+  return out;
 }
