@@ -35,7 +35,7 @@ export function AccountImportForm({ action }: Props) {
           id="account-file"
           label="Account export (.json.gz or .json)"
           hasErrorRegion={false}
-          className="min-w-0 flex-1 space-y-1.5"
+          className="min-w-64 flex-1 space-y-1.5"
         >
           <input
             id="account-file"
