@@ -72,7 +72,7 @@ function cacheForWatch(s: ApiServerState, watchId: string): Resource | undefined
   return RESOURCE_NAMES.find((r) => s.caches[r]?.watchId === watchId);
 }
 
-function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: EtcdResult[], ctx: Ctx): void {
+function onEtcdResults(s: ApiServerState, cfg: ApiServerConfig, results: readonly EtcdResult[], ctx: Ctx): void {
   for (const r of results) {
     if (r.kind === "watch-events" || r.kind === "watch-error" || r.kind === "watch-progress") {
       const resource = cacheForWatch(s, r.id);
@@ -127,20 +127,15 @@ function onMessage(s0: ApiServerState, env: Envelope, ctx: Ctx, cfg: ApiServerCo
   if (!isRequest && !fromEtcd && !(body.p === "net" && body.kind === "closed")) return s0;
   const s = own(s0, ctx);
   if (body.p === "http" && body.kind === "request") onRequest(s, cfg, env, body, ctx);
-  else if (fromEtcd) {
-    const { c, results } = clientOnMessage(s.etcd, cfg.etcd, env, ctx, true);
-    s.etcd = c;
-    onEtcdResults(s, cfg, results, ctx);
-  } else dropVia(s, env.from);
+  else if (fromEtcd) onEtcdResults(s, cfg, clientOnMessage(s.etcd, cfg.etcd, env, ctx), ctx);
+  else dropVia(s, env.from);
   return s;
 }
 
 function onTimer(s0: ApiServerState, timer: ApiServerTimer, ctx: Ctx, cfg: ApiServerConfig): ApiServerState {
   const s = own(s0, ctx);
   if (timer.lib === "etcd") {
-    const { c, results } = clientOnTimer(s.etcd, cfg.etcd, timer, ctx, true);
-    s.etcd = c;
-    onEtcdResults(s, cfg, results, ctx);
+    clientOnTimer(s.etcd, cfg.etcd, timer, ctx);
     return s;
   }
   switch (timer.t) {

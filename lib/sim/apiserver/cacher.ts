@@ -6,7 +6,7 @@
 // GA in 1.34; see reads.ts).
 import { chunkedAt, chunkedDropBefore, chunkedEmpty, chunkedPush, chunkedSlice } from "../core/chunked";
 import type { Ctx } from "../core/component";
-import { clientCall, clientWatch } from "../etcd/client";
+import { clientCall, clientWatch, type EtcdCall } from "../etcd/client";
 import type { KeyValue, WatchEvent } from "../etcd/protocol";
 import { objectKey, resourcePrefix, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/kube-object";
@@ -37,14 +37,8 @@ export function emptyCacher(): Cacher {
 /** reflector.ListAndWatch, list half: a linearizable range over the resource prefix. */
 export function startCacheList(s: ApiServerState, cfg: ApiServerConfig, resource: Resource, ctx: Ctx): void {
   const id = ctx.nextId("etcd");
-  s.etcd = clientCall(
-    s.etcd,
-    cfg.etcd,
-    id,
-    { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false },
-    ctx,
-    true,
-  );
+  const call: EtcdCall = { kind: "range", key: resourcePrefix(resource), prefix: true, serializable: false };
+  clientCall(s.etcd, cfg.etcd, id, call, ctx);
   s.calls[id] = { kind: "cache-list", resource };
   s.caches[resource].listCall = id;
 }
@@ -64,7 +58,7 @@ export function onCacheListed(
     objects[objectKey(obj)] = obj;
   }
   const watchId = ctx.nextId("etcd-watch");
-  s.etcd = clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx, true);
+  clientWatch(s.etcd, cfg.etcd, watchId, resourcePrefix(resource), rev + 1, ctx);
   s.caches[resource] = {
     ready: true,
     everReady: true,

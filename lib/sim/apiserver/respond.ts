@@ -37,7 +37,7 @@ function forget(s: ApiServerState, id: string): void {
   for (const callId in s.calls) {
     const owner = s.calls[callId]!;
     if (owner.kind !== "request" || owner.id !== id) continue;
-    s.etcd = clientCancel(s.etcd, callId, true);
+    clientCancel(s.etcd, callId);
     delete s.calls[callId]; // deleting the key being visited is safe in a for-in loop
   }
   delete s.inflight[id];
@@ -45,6 +45,6 @@ function forget(s: ApiServerState, id: string): void {
 
 export function issueEtcd(s: ApiServerState, cfg: ApiServerConfig, owner: EtcdOwner, call: EtcdCall, ctx: Ctx): void {
   const callId = ctx.nextId("etcd");
-  s.etcd = clientCall(s.etcd, cfg.etcd, callId, call, ctx, true);
+  clientCall(s.etcd, cfg.etcd, callId, call, ctx);
   s.calls[callId] = owner;
 }

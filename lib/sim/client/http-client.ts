@@ -77,6 +77,10 @@ const TIMEOUT = "context deadline exceeded (Client.Timeout exceeded while awaiti
 
 const NO_TIMERS: readonly ArmedTimer[] = Object.freeze([]);
 
+/** What the pure functions return: a new client (or `hc` itself when nothing changed), and the id or the results. */
+type Sent<T> = { hc: HttpClient<T>; id: string };
+type Received<T> = { hc: HttpClient<T>; results: HttpResult<T>[] };
+
 export function emptyHttpClient<T>(): HttpClient<T> {
   return { pending: {}, armed: NO_TIMERS, timed: 0 };
 }
@@ -139,14 +143,7 @@ function armFor<T>(hc: HttpClient<T>, id: string, deadline: Ms, ctx: Ctx): void 
 }
 
 /** httpSendInPlace on a copy: `hc` is left untouched. */
-export function httpSend<T>(
-  hc: HttpClient<T>,
-  cfg: HttpClientConfig,
-  call: HttpRequest["call"],
-  tag: T,
-  timeoutMs: Ms | null,
-  ctx: Ctx,
-): { hc: HttpClient<T>; id: string } {
+export function httpSend<T>(...[hc, cfg, call, tag, timeoutMs, ctx]: Parameters<typeof httpSendInPlace<T>>): Sent<T> {
   const next = httpClientCopy(hc);
   return { hc: next, id: httpSendInPlace(next, cfg, call, tag, timeoutMs, ctx) };
 }
@@ -161,19 +158,15 @@ function transportError<T>(
 ): HttpClient<T> {
   const p = hc.pending[id];
   if (p === undefined) return hc;
-  if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: message });
-  else
-    results.push({
-      kind: "response",
-      id,
-      tag: p.tag,
-      status: 0,
-      body: null,
-      error: message,
-      latencyMs: ctx.now - p.sentAt,
-      call: p.call,
-    });
+  results.push(lost(id, p, message, ctx));
   return put(hc, owned, id, undefined);
+}
+
+/** What a request whose connection failed reports: its stream's end if it is an open watch, else status 0. */
+function lost<T>(id: string, p: Pending<T>, message: string, ctx: Ctx): HttpResult<T> {
+  if (p.open) return { kind: "watch-end", id, tag: p.tag, reason: message };
+  const latencyMs = ctx.now - p.sentAt;
+  return { kind: "response", id, tag: p.tag, status: 0, body: null, error: message, latencyMs, call: p.call };
 }
 
 /** client-go sends a GET again when its connection was lost mid-request (IsProbableEOF, IsConnectionReset). */
@@ -202,8 +195,7 @@ function receive<T>(
     const retried: Record<string, Pending<T>> = emptyRecord();
     for (const id of Object.keys(hc.pending).sort()) {
       const p = hc.pending[id]!;
-      if (p.open) results.push({ kind: "watch-end", id, tag: p.tag, reason: body.reason });
-      else if (isRetriedGet(p, body.reason)) {
+      if (!p.open && isRetriedGet(p, body.reason)) {
         ctx.send(cfg.server, {
           p: "http",
           kind: "request",
@@ -213,17 +205,7 @@ function receive<T>(
           call: p.call,
         });
         retried[id] = { ...p, retries: p.retries + 1 };
-      } else
-        results.push({
-          kind: "response",
-          id,
-          tag: p.tag,
-          status: 0,
-          body: null,
-          error: body.reason,
-          latencyMs: ctx.now - p.sentAt,
-          call: p.call,
-        });
+      } else results.push(lost(id, p, body.reason, ctx));
     }
     let timed = 0;
     for (const id in retried) if (hasDeadline(retried[id]!)) timed++;
@@ -257,18 +239,7 @@ function receive<T>(
   return put(hc, owned, body.id, undefined);
 }
 
-/** The results a message brings; `hc` is left untouched. */
-export function httpOnMessage<T>(
-  hc: HttpClient<T>,
-  cfg: HttpClientConfig,
-  env: Envelope,
-  ctx: Ctx,
-): { hc: HttpClient<T>; results: HttpResult<T>[] } {
-  const results: HttpResult<T>[] = [];
-  return { hc: receive(hc, false, cfg, env, ctx, results), results };
-}
-
-/** httpOnMessage on a client the caller owns, updated in place. */
+/** A message's results, for a client the caller owns: updated in place. */
 export function httpOnMessageInPlace<T>(
   hc: HttpClient<T>,
   cfg: HttpClientConfig,
@@ -280,6 +251,12 @@ export function httpOnMessageInPlace<T>(
   const results: HttpResult<T>[] = [];
   receive(hc, true, cfg, env, ctx, results);
   return results;
+}
+
+/** httpOnMessageInPlace without the edit: `hc` is left untouched (copied where the message changes it). */
+export function httpOnMessage<T>(...[hc, cfg, env, ctx]: Parameters<typeof httpOnMessageInPlace<T>>): Received<T> {
+  const results: HttpResult<T>[] = [];
+  return { hc: receive(hc, false, cfg, env, ctx, results), results };
 }
 
 /**
@@ -304,11 +281,7 @@ function expire<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): readonl
 }
 
 /** A timeout timer of the client; `hc` is left untouched. */
-export function httpOnTimer<T>(
-  hc: HttpClient<T>,
-  timer: HttpClientTimer,
-  ctx: Ctx,
-): { hc: HttpClient<T>; results: HttpResult<T>[] } {
+export function httpOnTimer<T>(hc: HttpClient<T>, timer: HttpClientTimer, ctx: Ctx): Received<T> {
   if (!hc.armed.some((a) => a.id === timer.id)) return { hc, results: [] };
   const next = httpClientCopy(hc);
   return { hc: next, results: [...expire(next, timer, ctx)] };

@@ -8,7 +8,7 @@ import type { Ms } from "../core/types";
 import { apiCall, PAGE_SIZE } from "../apiserver/http";
 import { objectKey, type Resource } from "../objects/resources";
 import type { KubeObject } from "../objects/kube-object";
-import { httpSend, httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
+import { httpSendInPlace, type HttpClient, type HttpClientConfig, type HttpResult } from "./http-client";
 import { copyRecord, emptyRecord } from "../core/records";
 import type { InformerTag } from "./library-tag";
 
@@ -19,7 +19,7 @@ export type InformerSpec = {
   labelSelector: Record<string, string> | null;
 };
 
-/** Its fields are replaced by the pure functions and set by the in-place ones (on an owned informer). */
+/** Edited in place by the informer's functions: the caller owns it (Ctx.ownsState, or a copy it made). */
 export type Informer = {
   spec: InformerSpec;
   /** The store: replaced on every change, never edited (memos key on it, e.g. kcm-api's sorted views). */
@@ -40,14 +40,14 @@ export function newInformer(spec: InformerSpec): Informer {
   return { spec, objects: {}, rv: "0", synced: false, relist: true, backoffMs: 0 };
 }
 
-function start<T = never>(
+/** Starts (or restarts) the list/watch cycle, sending through a client the caller owns (see http-client.ts). */
+export function informerRunInPlace<T = never>(
   inf: Informer,
   name: string,
   hc: HttpClient<T | InformerTag>,
-  owned: boolean,
   cfg: HttpClientConfig,
   ctx: Ctx,
-): HttpClient<T | InformerTag> {
+): void {
   const { spec } = inf;
   const verb = inf.relist ? "list" : "watch";
   // reflector.go list: the pager keeps its 500 page size for resourceVersion="0" ("we also don't turn off pagination").
@@ -59,32 +59,7 @@ function start<T = never>(
     labelSelector: spec.labelSelector,
     limit,
   });
-  const tag: InformerTag = { lib: "informer", informer: name, verb };
-  if (!owned) return httpSend(hc, cfg, call, tag, null, ctx).hc;
-  httpSendInPlace(hc, cfg, call, tag, null, ctx);
-  return hc;
-}
-
-/** Starts (or restarts) the list/watch cycle. Leaves `inf` and `hc` untouched. */
-export function informerRun<T = never>(
-  inf: Informer,
-  name: string,
-  hc: HttpClient<T | InformerTag>,
-  cfg: HttpClientConfig,
-  ctx: Ctx,
-): { inf: Informer; hc: HttpClient<T | InformerTag> } {
-  return { inf, hc: start(inf, name, hc, false, cfg, ctx) };
-}
-
-/** informerRun sending through a client the caller owns (see http-client.ts). */
-export function informerRunInPlace<T = never>(
-  inf: Informer,
-  name: string,
-  hc: HttpClient<T | InformerTag>,
-  cfg: HttpClientConfig,
-  ctx: Ctx,
-): void {
-  start(inf, name, hc, true, cfg, ctx);
+  httpSendInPlace(hc, cfg, call, { lib: "informer", informer: name, verb }, null, ctx);
 }
 
 /** The spec of an informer on every object of a resource (no namespace, no selectors). */
@@ -142,22 +117,18 @@ function diff(
   return out;
 }
 
-type InformerStep<T = never> = { inf: Informer; hc: HttpClient<T | InformerTag>; changes: InformerChange[] };
-
 /**
- * What a result of the informer's own requests means: updates `inf` in place (the caller owns it),
- * and `hc` too when `owned`, else sends through a copy. Returns the client written and the changes.
- * The store itself is replaced, never edited: memos keyed by a store object stay valid.
+ * What a result of the informer's own requests means, for an informer and a client the caller owns: both are updated
+ * in place. Returns the changes. The store itself is replaced, never edited: memos keyed by a store object stay valid.
  */
-function update<T = never>(
+export function informerOnResultInPlace<T = never>(
   inf: Informer,
   name: string,
   r: HttpResult<InformerTag>,
   hc: HttpClient<T | InformerTag>,
-  owned: boolean,
   cfg: HttpClientConfig,
   ctx: Ctx,
-): { hc: HttpClient<T | InformerTag>; changes: InformerChange[] } {
+): InformerChange[] {
   if (r.kind === "watch-event") {
     const key = objectKey(r.object);
     const objects = copyRecord(inf.objects);
@@ -165,12 +136,13 @@ function update<T = never>(
     else objects[key] = r.object;
     inf.objects = objects;
     inf.rv = r.object.metadata.resourceVersion;
-    return { hc, changes: [{ type: r.type, object: r.object }] };
+    return [{ type: r.type, object: r.object }];
   }
   if (r.kind === "watch-end") {
     // The server closed the stream: resume watching from where we were, without a re-list.
     inf.relist = false;
-    return { hc: start(inf, name, hc, owned, cfg, ctx), changes: [] };
+    informerRunInPlace(inf, name, hc, cfg, ctx);
+    return [];
   }
   const isList = r.tag.verb === "list";
   if (r.status === 200 && isList) {
@@ -183,41 +155,16 @@ function update<T = never>(
     inf.synced = true;
     inf.relist = false;
     inf.backoffMs = 0;
-    return { hc: start(inf, name, hc, owned, cfg, ctx), changes: diff(before, objects) };
+    informerRunInPlace(inf, name, hc, cfg, ctx);
+    return diff(before, objects);
   }
   if (r.status === 200) {
     inf.backoffMs = 0;
-    return { hc, changes: [] };
+    return [];
   }
   // A failed list or a 410 Gone re-lists; failures back off 800 ms doubling to 30 s.
   inf.relist = isList || r.status === 410;
   inf.backoffMs = inf.backoffMs === 0 ? BACKOFF_BASE_MS : Math.min(inf.backoffMs * 2, BACKOFF_MAX_MS);
   ctx.after(inf.backoffMs + ctx.rng.int(Math.floor(inf.backoffMs / 10) + 1), { lib: "informer", t: "retry", name });
-  return { hc, changes: [] };
-}
-
-/** The informer's next state after a result of its requests; `inf` and `hc` are left untouched. */
-export function informerOnResult<T = never>(
-  inf: Informer,
-  name: string,
-  r: HttpResult<InformerTag>,
-  hc: HttpClient<T | InformerTag>,
-  cfg: HttpClientConfig,
-  ctx: Ctx,
-): InformerStep<T> {
-  const next = { ...inf };
-  const step = update(next, name, r, hc, false, cfg, ctx);
-  return { inf: next, hc: step.hc, changes: step.changes };
-}
-
-/** informerOnResult on an informer and a client the caller owns, both updated in place. Returns the changes. */
-export function informerOnResultInPlace<T = never>(
-  inf: Informer,
-  name: string,
-  r: HttpResult<InformerTag>,
-  hc: HttpClient<T | InformerTag>,
-  cfg: HttpClientConfig,
-  ctx: Ctx,
-): InformerChange[] {
-  return update(inf, name, r, hc, true, cfg, ctx).changes;
+  return [];
 }

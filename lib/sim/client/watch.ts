@@ -5,6 +5,7 @@ import type { Ctx } from "../core/component";
 import type { Envelope } from "../core/types";
 import {
   emptyHttpClient,
+  httpClientCopy,
   httpOnMessage,
   httpOnTimer,
   type HttpClient,
@@ -13,9 +14,9 @@ import {
   type HttpResult,
 } from "./http-client";
 import {
-  informerOnResult,
-  informerRun,
-  newInformer,
+  informerOnResultInPlace,
+  informerOnTimerInPlace,
+  startInformersInPlace,
   type Informer,
   type InformerSpec,
   type InformerTimer,
@@ -28,33 +29,31 @@ export type WatchTimer = HttpClientTimer | InformerTimer;
 
 /** One informer per spec, named by its resource, each starting its LIST now. */
 export function newWatches(specs: readonly InformerSpec[], api: HttpClientConfig, ctx: Ctx): Watched {
-  let http = emptyHttpClient<InformerTag>();
-  const informers: Record<string, Informer> = {};
-  for (const spec of specs) {
-    const run = informerRun(newInformer(spec), spec.resource, http, api, ctx);
-    informers[spec.resource] = run.inf;
-    http = run.hc;
-  }
-  return { http, informers };
+  const http = emptyHttpClient<InformerTag>();
+  return { http, informers: startInformersInPlace(specs, http, api, ctx) };
 }
 
+/** The informers' results, applied to copies of `w`'s client and of each informer a result is for. */
 function onResults(
   w: Watched,
   results: readonly HttpResult<InformerTag>[],
   api: HttpClientConfig,
   ctx: Ctx,
 ): { w: Watched; changed: boolean } {
-  let next = w;
+  if (results.length === 0) return { w, changed: false };
+  const http = httpClientCopy(w.http);
+  const informers = { ...w.informers };
   let changed = false;
   for (const r of results) {
     const name = r.tag.informer;
-    const inf = next.informers[name];
+    const inf = informers[name];
     if (inf === undefined) continue;
-    const step = informerOnResult(inf, name, r, next.http, api, ctx);
-    changed ||= step.changes.length > 0 || (step.inf.synced && !inf.synced);
-    next = { http: step.hc, informers: { ...next.informers, [name]: step.inf } };
+    const next = { ...inf };
+    const changes = informerOnResultInPlace(next, name, r, http, api, ctx);
+    changed ||= changes.length > 0 || (next.synced && !inf.synced);
+    informers[name] = next;
   }
-  return { w: next, changed };
+  return { w: { http, informers }, changed };
 }
 
 /**
@@ -81,10 +80,9 @@ export function watchOnTimer(
     const { hc, results } = httpOnTimer(w.http, timer, ctx);
     return onResults({ ...w, http: hc }, results, api, ctx);
   }
-  const inf = w.informers[timer.name];
-  if (inf === undefined) return { w, changed: false };
-  const run = informerRun(inf, timer.name, w.http, api, ctx);
-  return { w: { http: run.hc, informers: { ...w.informers, [timer.name]: run.inf } }, changed: false };
+  const http = httpClientCopy(w.http);
+  informerOnTimerInPlace(w.informers, timer, http, api, ctx);
+  return { w: { ...w, http }, changed: false };
 }
 
 export function objectsOf<T extends KubeObject>(w: Watched, name: string): T[] {

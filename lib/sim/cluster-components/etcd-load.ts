@@ -27,7 +27,7 @@ function own(s: EtcdLoadState, ctx: Ctx): EtcdLoadState {
   return ctx.ownsState === true ? s : { client: clientCopy(s.client), sent: s.sent, acked: s.acked, failed: s.failed };
 }
 
-function count(s: EtcdLoadState, results: EtcdResult[]): EtcdLoadState {
+function count(s: EtcdLoadState, results: readonly EtcdResult[]): EtcdLoadState {
   for (const r of results) {
     if (r.kind === "txn") s.acked++;
     else if (r.kind === "error") s.failed++;
@@ -44,16 +44,13 @@ export const etcdLoad = defineComponent<EtcdLoadConfig, EtcdLoadState, EtcdLoadT
   },
   onMessage: (s0: EtcdLoadState, env: Envelope, ctx: Ctx, cfg: EtcdLoadConfig) => {
     const s = own(s0, ctx);
-    const { c, results } = clientOnMessage(s.client, cfg.etcd, env, ctx, true);
-    s.client = c;
-    return count(s, results);
+    return count(s, clientOnMessage(s.client, cfg.etcd, env, ctx));
   },
   onTimer: (s0, timer, ctx, cfg) => {
     const s = own(s0, ctx);
     if (timer.lib === "etcd") {
-      const { c, results } = clientOnTimer(s.client, cfg.etcd, timer, ctx, true);
-      s.client = c;
-      return count(s, results);
+      clientOnTimer(s.client, cfg.etcd, timer, ctx);
+      return s;
     }
     ctx.after(cfg.intervalMs, { t: "write" });
     const key = `/registry/leases/kube-node-lease/node-${s.sent % cfg.keys}`;
@@ -63,7 +60,7 @@ export const etcdLoad = defineComponent<EtcdLoadConfig, EtcdLoadState, EtcdLoadT
       quiet: true,
       summary: `renew ${key}`,
     };
-    s.client = clientCall(s.client, cfg.etcd, ctx.nextId("load"), call, ctx, true);
+    clientCall(s.client, cfg.etcd, ctx.nextId("load"), call, ctx);
     s.sent++;
     return s;
   },

@@ -159,9 +159,14 @@ function heapPush<E>(q: EventQueue<E>, t: number, seq: number, ev: E): void {
     E[i] = E[parent]!;
     i = parent;
   }
-  T[i] = t;
-  S[i] = seq;
-  E[i] = ev;
+  heapSet(q, i, t, seq, ev);
+}
+
+/** Writes an item into heap slot `i`: the sifts move a hole and fill it once, here. */
+function heapSet<E>(q: EventQueue<E>, i: number, t: number, seq: number, ev: E): void {
+  q.t[i] = t;
+  q.seq[i] = seq;
+  q.ev[i] = ev;
 }
 
 function heapTake<E>(q: EventQueue<E>): E {
@@ -189,9 +194,7 @@ function heapTake<E>(q: EventQueue<E>): E {
     E[i] = E[m]!;
     i = m;
   }
-  T[i] = lt;
-  S[i] = ls;
-  E[i] = le;
+  heapSet(q, i, lt, ls, le);
   return top;
 }
 

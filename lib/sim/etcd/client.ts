@@ -5,10 +5,8 @@
 // another endpoint when their connection breaks, but a "no leader" cancellation ends them.
 // This is a library embedded in its owner's state; its results are handed back to the owner.
 //
-// Every public function takes an optional `owned` flag: true when the owner owns this client (its
-// own state is owned by the run, see core/draft.ts), so the client and its records are edited in
-// place and returned. Without it the client is left untouched: the call works on a draft that copies
-// the top-level object up front and each record the first time it changes.
+// The functions edit the client and its records in place: its owner owns it (the owner's state is
+// owned by the run, see core/draft.ts, or the owner took a clientCopy first).
 import type { Ctx } from "../core/component";
 import type { Envelope, Ms, ProcId } from "../core/types";
 import { copyRecord, emptyRecord } from "../core/records";
@@ -56,7 +54,7 @@ export type EtcdResult =
 export type EtcdClientTimer =
   { lib: "etcd"; t: "reconnect"; endpoint: ProcId } | { lib: "etcd"; t: "retry"; id: string };
 
-type ClientStep = { c: EtcdClient; results: EtcdResult[] };
+const NO_RESULTS: readonly EtcdResult[] = Object.freeze([]);
 
 export function clientInit(cfg: EtcdClientConfig, ctx: Ctx): EtcdClient {
   const conns: Record<ProcId, Conn> = {};
@@ -80,67 +78,9 @@ type Mutable = {
   watches: Record<string, ClientWatch>;
 };
 
-/** One call's working copy: `c` belongs to the call; a record flagged false is still shared. */
-type Draft = { c: Mutable; conns: boolean; calls: boolean; watches: boolean };
-
-function open(c: EtcdClient, owned: boolean): Draft {
-  const m = c as Mutable;
-  return owned
-    ? { c: m, conns: true, calls: true, watches: true }
-    : {
-        c: { conns: m.conns, rr: m.rr, calls: m.calls, watches: m.watches },
-        conns: false,
-        calls: false,
-        watches: false,
-      };
-}
-
-function putConn(d: Draft, ep: ProcId, conn: Conn): void {
-  if (!d.conns) {
-    d.c.conns = { ...d.c.conns }; // keyed by the fixed endpoints: an ordinary object
-    d.conns = true;
-  }
-  d.c.conns[ep] = conn;
-}
-
-/** The draft's calls, copied first while still shared, so that they may be edited in place. */
-function ownCalls(d: Draft): Record<string, Call> {
-  if (!d.calls) {
-    d.c.calls = copyRecord(d.c.calls);
-    d.calls = true;
-  }
-  return d.c.calls;
-}
-
-/** The draft's watches, copied first while still shared, so that they may be edited in place. */
-function ownWatches(d: Draft): Record<string, ClientWatch> {
-  if (!d.watches) {
-    d.c.watches = copyRecord(d.c.watches);
-    d.watches = true;
-  }
-  return d.c.watches;
-}
-
-function putCall(d: Draft, id: string, call: Call): void {
-  ownCalls(d)[id] = call;
-}
-
-function dropCall(d: Draft, id: string): void {
-  if (d.c.calls[id] !== undefined) delete ownCalls(d)[id];
-}
-
-function putWatch(d: Draft, id: string, w: ClientWatch): void {
-  ownWatches(d)[id] = w;
-}
-
-function dropWatch(d: Draft, id: string): void {
-  if (d.c.watches[id] !== undefined) delete ownWatches(d)[id];
-}
-
 /** Next ready endpoint in round-robin order, or null (the call then waits for one); advances rr. */
-function pickReady(d: Draft, cfg: EtcdClientConfig): ProcId | null {
+function pickReady(c: Mutable, cfg: EtcdClientConfig): ProcId | null {
   const n = cfg.endpoints.length;
-  const c = d.c;
   for (let i = 0; i < n; i++) {
     const ep = cfg.endpoints[(c.rr + i) % n]!;
     if (c.conns[ep]?.status === "ready") {
@@ -159,60 +99,47 @@ function sendCall(id: string, call: EtcdCall, ep: ProcId, ctx: Ctx): void {
   ctx.send(ep, rpc);
 }
 
-function dispatch(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
-  const call = d.c.calls[id];
+function dispatch(c: Mutable, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const call = c.calls[id];
   if (call === undefined) return;
-  const ep = pickReady(d, cfg);
+  const ep = pickReady(c, cfg);
   if (ep !== null) sendCall(id, call.call, ep, ctx);
-  putCall(d, id, { call: call.call, endpoint: ep, attempts: call.attempts });
+  c.calls[id] = { call: call.call, endpoint: ep, attempts: call.attempts };
 }
 
-function dispatchWatch(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
-  const w = d.c.watches[id];
+function dispatchWatch(c: Mutable, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const w = c.watches[id];
   if (w === undefined) return;
-  const ep = pickReady(d, cfg);
+  const ep = pickReady(c, cfg);
   if (ep !== null)
     ctx.send(ep, { p: "etcd", kind: "watch", id, prefix: w.prefix, fromRev: w.nextRev, requireLeader: true });
-  putWatch(d, id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: ep, open: false });
+  c.watches[id] = { prefix: w.prefix, nextRev: w.nextRev, endpoint: ep, open: false };
 }
 
 /** Issues a call; with no ready connection it waits (WaitForReady) until the owner cancels it. */
-export function clientCall(
-  c: EtcdClient,
-  cfg: EtcdClientConfig,
-  id: string,
-  call: EtcdCall,
-  ctx: Ctx,
-  owned = false,
-): EtcdClient {
-  const d = open(c, owned);
-  putCall(d, id, { call, endpoint: null, attempts: 0 });
-  dispatch(d, cfg, id, ctx);
-  return d.c;
+export function clientCall(client: EtcdClient, cfg: EtcdClientConfig, id: string, call: EtcdCall, ctx: Ctx): void {
+  const c = client as Mutable;
+  c.calls[id] = { call, endpoint: null, attempts: 0 };
+  dispatch(c, cfg, id, ctx);
 }
 
 /** The owner's context ended: forget the call (a late answer is ignored). */
-export function clientCancel(c: EtcdClient, id: string, owned = false): EtcdClient {
-  if (c.calls[id] === undefined) return c;
-  const d = open(c, owned);
-  dropCall(d, id);
-  return d.c;
+export function clientCancel(c: EtcdClient, id: string): void {
+  delete (c as Mutable).calls[id];
 }
 
 /** Opens a require-leader watch (kube-apiserver's storage/etcd3 watcher uses WithRequireLeader). */
 export function clientWatch(
-  c: EtcdClient,
+  client: EtcdClient,
   cfg: EtcdClientConfig,
   id: string,
   prefix: string,
   fromRev: number,
   ctx: Ctx,
-  owned = false,
-): EtcdClient {
-  const d = open(c, owned);
-  putWatch(d, id, { prefix, nextRev: fromRev, endpoint: null, open: false });
-  dispatchWatch(d, cfg, id, ctx);
-  return d.c;
+): void {
+  const c = client as Mutable;
+  c.watches[id] = { prefix, nextRev: fromRev, endpoint: null, open: false };
+  dispatchWatch(c, cfg, id, ctx);
 }
 
 /** clientv3 RequestProgress for one watch: its member will send a progress notification, if the watch is open. Pure. */
@@ -221,81 +148,74 @@ export function clientRequestProgress(c: EtcdClient, id: string, ctx: Ctx): void
   if (w !== undefined && w.open && w.endpoint !== null) ctx.send(w.endpoint, { p: "etcd", kind: "watch-progress", id });
 }
 
-function connDown(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
-  const conn = d.c.conns[ep];
+function connDown(c: Mutable, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
+  const conn = c.conns[ep];
   if (conn === undefined || conn.status === "backoff") return;
   // grpc-go: 1 s, then x1.6 per failed attempt, ±20% jitter, capped at 120 s.
   const base =
     conn.backoffMs === 0 ? cfg.reconnectBaseMs : Math.min(Math.round(conn.backoffMs * 1.6), cfg.reconnectMaxMs);
   const jitter = Math.round(base * 0.2);
   ctx.after(base - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "reconnect", endpoint: ep });
-  putConn(d, ep, { status: "backoff", backoffMs: base });
+  c.conns[ep] = { status: "backoff", backoffMs: base };
 }
 
-function retryLater(d: Draft, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
-  const call = d.c.calls[id]!;
+function retryLater(c: Mutable, cfg: EtcdClientConfig, id: string, ctx: Ctx): void {
+  const call = c.calls[id]!;
   const jitter = Math.max(1, Math.round(cfg.retryMs / 10));
   ctx.after(cfg.retryMs - jitter + ctx.rng.int(2 * jitter + 1), { lib: "etcd", t: "retry", id });
-  putCall(d, id, { call: call.call, endpoint: null, attempts: call.attempts + 1 });
+  c.calls[id] = { call: call.call, endpoint: null, attempts: call.attempts + 1 };
 }
 
-function failCall(d: Draft, id: string, message: string, results: EtcdResult[]): void {
+function failCall(c: Mutable, id: string, message: string, results: EtcdResult[]): void {
   results.push({ kind: "error", id, message });
-  dropCall(d, id);
+  delete c.calls[id];
 }
 
 /** The connection to `ep` broke: reads retry elsewhere, sent writes fail, watches move. */
-function onConnectionLost(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx, results: EtcdResult[]): void {
-  connDown(d, cfg, ep, ctx);
-  for (const id of Object.keys(d.c.calls).sort()) {
-    const call = d.c.calls[id]!;
+function onConnectionLost(c: Mutable, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx, results: EtcdResult[]): void {
+  connDown(c, cfg, ep, ctx);
+  for (const id of Object.keys(c.calls).sort()) {
+    const call = c.calls[id]!;
     if (call.endpoint !== ep) continue;
-    if (call.call.kind === "txn") failCall(d, id, ETCD_ERR.connectionLost, results);
-    else dispatch(d, cfg, id, ctx);
+    if (call.call.kind === "txn") failCall(c, id, ETCD_ERR.connectionLost, results);
+    else dispatch(c, cfg, id, ctx);
   }
-  for (const id of Object.keys(d.c.watches).sort())
-    if (d.c.watches[id]!.endpoint === ep) dispatchWatch(d, cfg, id, ctx);
+  for (const id of Object.keys(c.watches).sort()) if (c.watches[id]!.endpoint === ep) dispatchWatch(c, cfg, id, ctx);
 }
 
-function onReady(d: Draft, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
-  putConn(d, ep, { status: "ready", backoffMs: 0 });
-  for (const id of Object.keys(d.c.calls).sort()) if (d.c.calls[id]!.endpoint === null) dispatch(d, cfg, id, ctx);
-  for (const id of Object.keys(d.c.watches).sort())
-    if (d.c.watches[id]!.endpoint === null) dispatchWatch(d, cfg, id, ctx);
+function onReady(c: Mutable, cfg: EtcdClientConfig, ep: ProcId, ctx: Ctx): void {
+  c.conns[ep] = { status: "ready", backoffMs: 0 };
+  for (const id of Object.keys(c.calls).sort()) if (c.calls[id]!.endpoint === null) dispatch(c, cfg, id, ctx);
+  for (const id of Object.keys(c.watches).sort()) if (c.watches[id]!.endpoint === null) dispatchWatch(c, cfg, id, ctx);
 }
 
+/** A message for the client: what it brings for the owner. */
 export function clientOnMessage(
-  c: EtcdClient,
+  client: EtcdClient,
   cfg: EtcdClientConfig,
   env: Envelope,
   ctx: Ctx,
-  owned = false,
-): ClientStep {
-  const results: EtcdResult[] = [];
+): readonly EtcdResult[] {
+  const c = client as Mutable;
   const body = env.body;
-  if (c.conns[env.from] === undefined) return { c, results };
-  if (body.p !== "net" && body.p !== "etcd") return { c, results };
-  const d = open(c, owned);
+  if (c.conns[env.from] === undefined || (body.p !== "net" && body.p !== "etcd")) return NO_RESULTS;
+  const results: EtcdResult[] = [];
   if (body.p === "net") {
     if (body.kind === "closed") {
-      onConnectionLost(d, cfg, env.from, ctx, results);
-      return { c: d.c, results };
+      onConnectionLost(c, cfg, env.from, ctx, results);
+      return results;
     }
     // Refused: nothing was processed, so even writes may go elsewhere ("no address available").
-    connDown(d, cfg, env.from, ctx);
+    connDown(c, cfg, env.from, ctx);
     const orig = body.original;
-    if (
-      orig.p === "etcd" &&
-      (orig.kind === "range" || orig.kind === "txn") &&
-      d.c.calls[orig.id]?.endpoint === env.from
-    )
-      dispatch(d, cfg, orig.id, ctx);
-    if (orig.p === "etcd" && orig.kind === "watch" && d.c.watches[orig.id]?.endpoint === env.from)
-      dispatchWatch(d, cfg, orig.id, ctx);
-    return { c: d.c, results };
+    if (orig.p === "etcd" && (orig.kind === "range" || orig.kind === "txn") && c.calls[orig.id]?.endpoint === env.from)
+      dispatch(c, cfg, orig.id, ctx);
+    if (orig.p === "etcd" && orig.kind === "watch" && c.watches[orig.id]?.endpoint === env.from)
+      dispatchWatch(c, cfg, orig.id, ctx);
+    return results;
   }
-  onRpc(d, cfg, env.from, body, ctx, results);
-  return { c: d.c, results };
+  onRpc(c, cfg, env.from, body, ctx, results);
+  return results;
 }
 
 /**
@@ -307,34 +227,33 @@ function errorText(code: GrpcCode, message: string): string {
   return code === "DeadlineExceeded" ? `rpc error: code = DeadlineExceeded desc = ${message}` : message;
 }
 
-function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): void {
-  const c = d.c;
+function onRpc(c: Mutable, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx: Ctx, results: EtcdResult[]): void {
   switch (body.kind) {
     case "connected":
-      onReady(d, cfg, from, ctx);
+      onReady(c, cfg, from, ctx);
       return;
     case "range-resp":
       if (c.calls[body.id] === undefined) return;
       results.push({ kind: "range", id: body.id, kvs: body.kvs, rev: body.rev });
-      dropCall(d, body.id);
+      delete c.calls[body.id];
       return;
     case "txn-resp":
       if (c.calls[body.id] === undefined) return;
       results.push({ kind: "txn", id: body.id, result: body.result });
-      dropCall(d, body.id);
+      delete c.calls[body.id];
       return;
     case "error": {
       const call = c.calls[body.id];
       if (call === undefined) return;
       const repeatable = call.call.kind === "range" && body.code === "Unavailable";
-      if (repeatable && call.attempts < cfg.maxRetries) retryLater(d, cfg, body.id, ctx);
-      else failCall(d, body.id, errorText(body.code, body.message), results);
+      if (repeatable && call.attempts < cfg.maxRetries) retryLater(c, cfg, body.id, ctx);
+      else failCall(c, body.id, errorText(body.code, body.message), results);
       return;
     }
     case "watch-created": {
       const w = c.watches[body.id];
       if (w !== undefined)
-        putWatch(d, body.id, { prefix: w.prefix, nextRev: w.nextRev, endpoint: w.endpoint, open: true });
+        c.watches[body.id] = { prefix: w.prefix, nextRev: w.nextRev, endpoint: w.endpoint, open: true };
       return;
     }
     case "watch-events": {
@@ -342,7 +261,7 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
       const last = body.events.at(-1);
       if (w === undefined || last === undefined) return;
       results.push({ kind: "watch-events", id: body.id, events: body.events });
-      putWatch(d, body.id, { prefix: w.prefix, nextRev: last.kv.modRev + 1, endpoint: w.endpoint, open: w.open });
+      c.watches[body.id] = { prefix: w.prefix, nextRev: last.kv.modRev + 1, endpoint: w.endpoint, open: w.open };
       return;
     }
     case "watch-progress-notify": {
@@ -354,7 +273,7 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
     case "watch-cancelled": {
       if (c.watches[body.id] === undefined) return;
       results.push({ kind: "watch-error", id: body.id, message: body.reason });
-      dropWatch(d, body.id);
+      delete c.watches[body.id];
       return;
     }
     default:
@@ -362,22 +281,15 @@ function onRpc(d: Draft, cfg: EtcdClientConfig, from: ProcId, body: EtcdRpc, ctx
   }
 }
 
-export function clientOnTimer(
-  c: EtcdClient,
-  cfg: EtcdClientConfig,
-  timer: EtcdClientTimer,
-  ctx: Ctx,
-  owned = false,
-): ClientStep {
+/** A timer of the client's: a reconnect attempt or a read's retry. */
+export function clientOnTimer(client: EtcdClient, cfg: EtcdClientConfig, timer: EtcdClientTimer, ctx: Ctx): void {
+  const c = client as Mutable;
   if (timer.t === "reconnect") {
     const conn = c.conns[timer.endpoint];
-    if (conn === undefined || conn.status !== "backoff") return { c, results: [] };
+    if (conn === undefined || conn.status !== "backoff") return;
     ctx.send(timer.endpoint, { p: "etcd", kind: "connect" });
-    const d = open(c, owned);
-    putConn(d, timer.endpoint, { status: "connecting", backoffMs: conn.backoffMs });
-    return { c: d.c, results: [] };
+    c.conns[timer.endpoint] = { status: "connecting", backoffMs: conn.backoffMs };
+    return;
   }
-  const d = open(c, owned);
-  dispatch(d, cfg, timer.id, ctx);
-  return { c: d.c, results: [] };
+  dispatch(c, cfg, timer.id, ctx);
 }

@@ -9,6 +9,7 @@ import { tickHeartbeat } from "../raft/tick";
 import { stepRaft } from "../raft/step";
 import { NONE, type RaftEnv, type RaftEvent, type RaftMsg, type RaftState } from "../raft/types";
 import { sortedKeys } from "../core/records";
+import { innerMap } from "../core/inner-map";
 import { applyOp, getKey, rangePrefix } from "./mvcc";
 import type { RevEvent } from "./protocol";
 import { isEntryData } from "./protocol";
@@ -216,11 +217,7 @@ function eventsUnder(events: RevEvent[], prefix: string): RevEvent[] {
 const COVERING = new WeakMap<object, Map<string, readonly string[]>>();
 
 function watchesCovering(watches: EtcdState["watches"], key: string): readonly string[] {
-  let byKey = COVERING.get(watches);
-  if (byKey === undefined) {
-    byKey = new Map();
-    COVERING.set(watches, byKey);
-  }
+  const byKey = innerMap(COVERING, watches);
   let keys = byKey.get(key);
   if (keys === undefined) {
     keys = sortedKeys(watches).filter((k) => key.startsWith(watches[k]!.prefix));

@@ -1,6 +1,7 @@
 // The REST resources the simulated API serves, and how they map to etcd keys and to the names that
 // appear in Kubernetes error messages (e.g. `deployments.apps "web" not found`).
 import type { KubeObject } from "./kube-object";
+import { innerMap } from "../core/inner-map";
 
 type ResourceInfo = { kind: KubeObject["kind"]; group: string; namespaced: boolean };
 
@@ -99,11 +100,7 @@ export function storeKey(namespace: string | null, name: string): string {
 }
 
 function namespacedKey(namespace: string, name: string): string {
-  let byName = KEYS.get(namespace);
-  if (byName === undefined) {
-    byName = new Map();
-    KEYS.set(namespace, byName);
-  }
+  const byName = innerMap(KEYS, namespace);
   let key = byName.get(name);
   if (key === undefined) {
     if (keysKept >= KEYS_MAX) {

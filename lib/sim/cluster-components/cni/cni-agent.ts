@@ -12,16 +12,14 @@ import type { Pod } from "../../objects/core";
 import type { NetworkPolicy } from "../../objects/networking";
 import { emptyRecord, withEntry, without } from "../../core/records";
 import { isolating, verdict, type Direction, type PodRef } from "./netpol";
+import type { PodNetwork } from "./protocol";
 import { clusterWideSpec } from "../../client/informer";
 import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
-export type CniAgentConfig = {
+export type CniAgentConfig = PodNetwork & {
   api: HttpClientConfig;
   node: string;
   runtime: ProcId;
-  /** Every node's agent, by node name. */
-  agents: Record<string, ProcId>;
-  clusterDns: string;
   coreDns: { proc: ProcId; pod: PodRef & { ip: string } };
 };
 

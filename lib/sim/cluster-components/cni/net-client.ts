@@ -13,7 +13,7 @@ import { emptyRecord, withEntry, without } from "../../core/records";
 import { matchesLabels } from "../../objects/helpers";
 import type { Pod } from "../../objects/core";
 import { podResolvConf, resolvConfText, searchCandidates } from "../kubelet/dns";
-import type { DnsType } from "./protocol";
+import type { DnsType, PodNetwork } from "./protocol";
 import { clusterWideSpec } from "../../client/informer";
 import { objectsOf, newWatches, watchOnMessage, watchOnTimer, type Watched, type WatchTimer } from "../../client/watch";
 
@@ -21,12 +21,10 @@ export type NetAction =
   | { at: Ms; kind: "connect"; namespace: string; selector: Record<string, string>; port: number }
   | { at: Ms; kind: "lookup"; name: string };
 
-export type NetClientConfig = {
+export type NetClientConfig = PodNetwork & {
   api: HttpClientConfig;
   namespace: string;
   pod: string;
-  agents: Record<string, ProcId>;
-  clusterDns: string;
   clusterDomain: string;
   connectTimeoutMs: Ms;
   dnsTimeoutMs: Ms;

@@ -3,6 +3,11 @@
 // destination node's agent (ingress policy) and on to the pod. A dropped packet gets no answer at all:
 // NetworkPolicy drops, it never resets, so the client waits out its own timeout.
 
+import type { ProcId } from "../../core/types";
+
+/** Where a pod's packets go: its node's CNI agent (agents by node name), its DNS queries to the kube-dns ClusterIP. */
+export type PodNetwork = { agents: Record<string, ProcId>; clusterDns: string };
+
 export type DnsType = "A" | "AAAA";
 /** NOERROR with the answer, NOERROR without records (NODATA), or NXDOMAIN. */
 export type DnsRcode = "NOERROR" | "NXDOMAIN";

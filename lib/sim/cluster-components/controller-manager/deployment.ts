@@ -109,25 +109,32 @@ function counts(rs: ReplicaSet, pods: readonly Pod[]): RsCount {
   };
 }
 
-function syncDeployment(
-  s0: KcmState,
-  cfg: KcmConfig,
-  d: Deployment,
-  sets: readonly ReplicaSet[],
-  pods: readonly Pod[],
-  ctx: Ctx,
-): KcmState {
-  let s = s0;
+/** A Deployment, its ReplicaSets (`fresh` matches its template's hash, `olds` do not) and the pods that count. */
+type Rollout = {
+  d: Deployment;
+  owned: readonly ReplicaSet[];
+  hash: string;
+  fresh: ReplicaSet | undefined;
+  olds: ReplicaSet[];
+  pods: readonly Pod[];
+};
+
+function rolloutOf(d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[]): Rollout {
   const owned = ownedBy(sets, d.metadata.uid);
+  const hash = templateHash(d.spec.template);
+  const fresh = owned.find((rs) => rs.metadata.labels["pod-template-hash"] === hash);
+  return { d, owned, hash, fresh, olds: owned.filter((rs) => rs !== fresh), pods };
+}
+
+function syncDeployment(s0: KcmState, cfg: KcmConfig, r: Rollout, ctx: Ctx): KcmState {
+  const { d, owned, hash, fresh, olds, pods } = r;
+  let s = s0;
   for (const rs of owned) {
     const want = s.pendingWrites[rsKey(rs)];
     if (want === undefined) continue;
     if (!shown(rs, want)) return s; // a write of ours is not visible yet: wait for it
     s = fulfil(s, rsKey(rs));
   }
-  const hash = templateHash(d.spec.template);
-  const fresh = owned.find((rs) => rs.metadata.labels["pod-template-hash"] === hash);
-  const olds = owned.filter((rs) => rs !== fresh);
   const maxOld = olds.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
   const strategy = d.spec.strategy ?? { type: "RollingUpdate", maxSurge: "25%", maxUnavailable: "25%" };
   if (strategy.type === "Recreate") {
@@ -246,25 +253,15 @@ export function reconcileDeployments(
     // A Deployment being deleted (finalizers pending) gets no new ReplicaSets or scaling
     // (pkg/controller/deployment/deployment_controller.go: syncDeployment, DeletionTimestamp → syncStatusOnly).
     if (d.metadata.deletionTimestamp !== null) continue;
-    s = trackProgress(syncDeployment(s, cfg, d, sets, pods, ctx), cfg, d, sets, pods, ctx);
+    const r = rolloutOf(d, sets, pods);
+    s = trackProgress(syncDeployment(s, cfg, r, ctx), cfg, r, ctx);
   }
   return s;
 }
 
 /** syncRolloutStatus's part: the progress deadline of the rollout to the ReplicaSet that matches the template. */
-function trackProgress(
-  s: KcmState,
-  cfg: KcmConfig,
-  d: Deployment,
-  sets: readonly ReplicaSet[],
-  pods: readonly Pod[],
-  ctx: Ctx,
-): KcmState {
-  const owned = ownedBy(sets, d.metadata.uid);
-  const hash = templateHash(d.spec.template);
-  const fresh = owned.find((rs) => rs.metadata.labels["pod-template-hash"] === hash);
+function trackProgress(s: KcmState, cfg: KcmConfig, { d, fresh, olds, pods }: Rollout, ctx: Ctx): KcmState {
   if (fresh === undefined) return s;
-  const olds = owned.filter((rs) => rs !== fresh);
   const done =
     availableCount(pods, fresh.metadata.uid) === d.spec.replicas &&
     olds.every((rs) => rs.spec.replicas === 0 && activePods(pods, rs.metadata.uid).length === 0);
