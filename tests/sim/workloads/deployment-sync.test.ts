@@ -1,6 +1,7 @@
 // Which Deployments a pod's change wakes. Upstream the ReplicaSet controller writes a pod's change into its
 // ReplicaSet's status, and the deployment controller enqueues that ReplicaSet's owner alone
-// (pkg/controller/deployment/deployment_controller.go: updateReplicaSet → enqueueDeployment(getDeploymentForReplicaSet));
+// (pkg/controller/deployment/deployment_controller.go: updateReplicaSet →
+// enqueueDeployment(getDeploymentForReplicaSet));
 // a pod of a StatefulSet wakes no Deployment. The simulation counts availability from the pods directly, so a pod's
 // change stands in for that status update and must wake only the Deployment above the pod. When every pod event
 // synced every Deployment, a StatefulSet's first pod could wake Deployment web in the instant between its
