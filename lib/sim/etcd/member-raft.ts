@@ -12,7 +12,7 @@ import { sortedKeys } from "../core/records";
 import { applyOp, getKey, rangePrefix } from "./mvcc";
 import type { RevEvent } from "./protocol";
 import { isEntryData } from "./protocol";
-import type { EtcdConfig, EtcdState } from "./member-types";
+import { withEtcd, type EtcdConfig, type EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
 import { peerSend } from "./cluster-id";
 import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
@@ -256,7 +256,7 @@ export const TICK = Object.freeze({ t: "tick" as const });
 
 /** Leader: a ticker on every tick boundary. Others: one alarm at the tick their election timer expires. */
 export function syncTimers(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
-  const next = { ...s };
+  const next = withEtcd(s, {});
   syncTimersInPlace(next, cfg, ctx);
   return next;
 }
