@@ -7,7 +7,7 @@ import type { DeliverEvent, Tap } from "../core/tap";
 import type { Ms, Proc, World } from "../core/types";
 import { lastIndex, termAt, type Log } from "../raft/log";
 import { packTapeStreams, type TapeStream } from "../trace/raft-tape-codec";
-import { addRow, copyRowTable, createRowTable } from "../trace/row-table";
+import { addRow, copyRowTable, createRowTable, releaseRowTable } from "../trace/row-table";
 import { RAFT_WIRE_TYPES, type RaftTape } from "../trace/types";
 import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
 
@@ -27,7 +27,7 @@ const FLAG_LOST = 2;
 const STATE_FIELDS = 6;
 
 export type RaftRecorder = Tap & {
-  /** The tape recorded so far, packed for the trace. */
+  /** The tape recorded so far, packed for the trace; once, after the run (the recorder is done then). */
   finish(): RaftTape;
   /** An independent recorder holding what this one has recorded so far (to resume a run's snapshot). */
   fork(): RaftRecorder;
@@ -53,6 +53,8 @@ class Recorder implements RaftRecorder {
   private readonly last: Float64Array;
   /** Per member, the terms of its log as last recorded. */
   private readonly terms: number[][];
+  /** finish() has packed the tape and given the tables' arrays away. */
+  private finished = false;
 
   constructor(
     private readonly members: readonly string[],
@@ -215,9 +217,11 @@ class Recorder implements RaftRecorder {
   }
 
   finish(): RaftTape {
+    if (this.finished) fail("the raft tape was already finished");
+    this.finished = true;
     const nonEmpty = (streams: readonly (TapeStream | undefined)[]) =>
       streams.filter((x): x is TapeStream => x !== undefined && x.table.rows > 0);
-    return packTapeStreams({
+    const tape = packTapeStreams({
       members: [...this.members],
       tickMs: this.tickMs,
       electionTicks: this.electionTicks,
@@ -225,6 +229,10 @@ class Recorder implements RaftRecorder {
       states: nonEmpty(this.states),
       logs: nonEmpty(this.logs),
     });
+    // The packed tape holds numbers only: the next run's recorder may reuse the tables' arrays.
+    for (const streams of [this.msgs, this.states, this.logs])
+      for (const s of streams) if (s !== undefined) releaseRowTable(s.table);
+    return tape;
   }
 }
 
