@@ -12,7 +12,7 @@ import {
   sentAppend,
   withSentCommit,
 } from "./progress";
-import { msg, msgOf, NO_ENTRIES } from "./msg";
+import { heartbeatOf, msg, msgOf, NO_ENTRIES } from "./msg";
 import { committedIndex, voteResult } from "./quorum";
 import { NONE, type Entry, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
 
@@ -79,7 +79,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     const pr = r.progress[to];
     if (!pr) fail(`no progress for ${to}`);
     const commit = Math.min(pr.match, r.commit);
-    env.send(msgOf("MsgHeartbeat", r.id, to, r.term, 0, 0, commit, NO_ENTRIES, ctx));
+    env.send(heartbeatOf("MsgHeartbeat", r.id, to, r.term, commit, ctx));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
     progress ??= env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
     progress[to] = withSentCommit(pr, commit);
@@ -213,7 +213,7 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
 
 export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   commitTo(r, m.commit);
-  env.send(msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, m.context));
+  env.send(heartbeatOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, m.context));
 }
 
 function commitTo(r: RaftState, commit: number): void {
