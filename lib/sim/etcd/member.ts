@@ -21,7 +21,7 @@ import {
 } from "./member-types";
 import { currentTick, STEP, steadyAlarm, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
-import { msgOf, NO_ENTRIES } from "../raft/msg";
+import { heartbeatOf } from "../raft/msg";
 import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
@@ -177,7 +177,7 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
     m.commit <= r.commit &&
     s.alarmTick !== null
   ) {
-    peerSend(ctx, cfg, cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
+    peerSend(ctx, cfg, cfg.peers[m.from]!, heartbeatOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, ""));
     r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
     return s;
   }
