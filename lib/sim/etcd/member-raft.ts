@@ -13,7 +13,7 @@ import { innerMap } from "../core/inner-map";
 import { applyOp, getKey, rangePrefix } from "./mvcc";
 import type { RevEvent } from "./protocol";
 import { isEntryData } from "./protocol";
-import type { EtcdConfig, EtcdState } from "./member-types";
+import { withEtcd, type EtcdConfig, type EtcdState } from "./member-types";
 import { traceRaftEvent } from "./member-trace";
 import { peerSend } from "./cluster-id";
 import { finishRound, failUnconfirmedRound, onReadState, resendOnFirstCommit, startReadRound } from "./read-loop";
@@ -26,8 +26,8 @@ function tickTime(cfg: EtcdConfig, ctx: Ctx, tick: number): number {
   return ctx.startedAt + tick * cfg.timing.heartbeatMs;
 }
 
-// The RaftEnv's methods are shared functions (one env object per step, no closures).
-type Env = RaftEnv & { ctx: Ctx; cfg: EtcdConfig; events: RaftEvent[] };
+// The RaftEnv's methods are shared functions, and its object is reused from call to call (see openEnv).
+type Env = { -readonly [K in keyof RaftEnv]: RaftEnv[K] } & { ctx: Ctx; cfg: EtcdConfig; events: RaftEvent[] };
 function rand(this: Env, n: number): number {
   return this.ctx.rng.int(n);
 }
@@ -38,6 +38,28 @@ function send(this: Env, m: RaftMsg): void {
 }
 function emit(this: Env, e: RaftEvent): void {
   this.events.push(e);
+}
+
+/** The env closeEnv gave back, free for the next call; null while a call uses it. */
+let spareEnv: Env | null = null;
+
+/**
+ * The env for one call of withRaft or steadyTick, with no events yet. Their calls do not nest, and
+ * nothing keeps an env past its call, so one object serves them all: a Raft step allocates no env.
+ * A call that finds it taken (or that threw before closeEnv) simply gets a new one.
+ */
+function openEnv(tick: number, ctx: Ctx, cfg: EtcdConfig): Env {
+  const env = spareEnv ?? { tick, ctx, cfg, events: [], rand, send, emit, inPlace: true };
+  spareEnv = null;
+  env.tick = tick;
+  env.ctx = ctx;
+  env.cfg = cfg;
+  return env;
+}
+
+function closeEnv(env: Env): void {
+  if (env.events.length !== 0) env.events.length = 0;
+  spareEnv = env;
 }
 
 /**
@@ -56,8 +78,8 @@ export function withRaft(
   const next = s;
   const r = next.raft;
   const prevLead = r.lead;
-  const events: RaftEvent[] = [];
-  const env: Env = { tick: currentTick(cfg, ctx), ctx, cfg, events, rand, send, emit, inPlace: true };
+  const env = openEnv(currentTick(cfg, ctx), ctx, cfg);
+  const events = env.events;
   fn(r, env, m);
   // raft.node only reads proposals while a leader is known (propc is nil otherwise): release them
   // now. Proposals are held only while there is no leader and released by the first withRaft that
@@ -75,6 +97,7 @@ export function withRaft(
     const resent = firstCommit && resendOnFirstCommit(next, r, env);
     if (!startReadRound(next, r, env, cfg, ctx) && !resent) break;
   }
+  closeEnv(env);
   syncTimersInPlace(next, cfg, ctx);
   return next;
 }
@@ -91,10 +114,10 @@ export function steadyTick(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState |
   const tick = currentTick(cfg, ctx);
   if (r.role !== "leader" || !s.tickerOn || tick - r.electionResetTick >= r.electionTimeout) return null;
   if (s.applied !== r.commit || s.readRound !== null || hasAnyRead(s)) return null;
-  const events: RaftEvent[] = [];
-  const env: Env = { tick, ctx, cfg, events, rand, send, emit, inPlace: true };
+  const env = openEnv(tick, ctx, cfg);
   tickHeartbeat(r, env);
-  if (events.length !== 0) fail(`${ctx.self}: a steady tick emitted ${events[0]!.type}`);
+  if (env.events.length !== 0) fail(`${ctx.self}: a steady tick emitted ${env.events[0]!.type}`);
+  closeEnv(env);
   return s;
 }
 
@@ -253,7 +276,7 @@ export const TICK = Object.freeze({ t: "tick" as const });
 
 /** Leader: a ticker on every tick boundary. Others: one alarm at the tick their election timer expires. */
 export function syncTimers(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
-  const next = { ...s };
+  const next = withEtcd(s, {});
   syncTimersInPlace(next, cfg, ctx);
   return next;
 }

@@ -10,7 +10,7 @@ import { majority } from "../raft/quorum";
 import { filterRecord } from "../core/records";
 import { eventsSince, getKey, rangePrefix, thawStore } from "./mvcc";
 import { ETCD_ERR, type EtcdRpc } from "./protocol";
-import type { EtcdConfig, EtcdState } from "./member-types";
+import { withEtcd, type EtcdConfig, type EtcdState } from "./member-types";
 import { STEP, withRaft } from "./member-raft";
 import { failRound, retryAction, sendReadIndex } from "./read-loop";
 import { copyRecord, withEntry } from "../core/records";
@@ -18,7 +18,7 @@ import { copyRecord, withEntry } from "../core/records";
 type Req<K extends EtcdRpc["kind"]> = Extract<EtcdRpc, { kind: K }>;
 
 function addClient(s: EtcdState, client: ProcId): EtcdState {
-  return s.clients.includes(client) ? s : { ...s, clients: [...s.clients, client].sort() };
+  return s.clients.includes(client) ? s : withEtcd(s, { clients: [...s.clients, client].sort() });
 }
 
 function handleRange(s: EtcdState, cfg: EtcdConfig, req: Req<"range">, from: ProcId, ctx: Ctx): EtcdState {
@@ -44,7 +44,7 @@ export function retryRead(s: EtcdState, cfg: EtcdConfig, roundCtx: string, ctx: 
   const action = retryAction(s, cfg, roundCtx, ctx.now);
   if (action === "ignore") return s;
   if (action === "timeout") {
-    const next = { ...s };
+    const next = withEtcd(s, {});
     failRound(next, ETCD_ERR.timeout, ctx);
     return withRaft(next, cfg, ctx, NO_STEP); // the loop takes the reads that waited into a new round
   }
@@ -58,7 +58,7 @@ export function retryRead(s: EtcdState, cfg: EtcdConfig, roundCtx: string, ctx: 
 function armTimeout(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   if (s.timeoutAt !== null) return s;
   ctx.after(cfg.timing.requestTimeoutMs, { t: "request-timeouts" });
-  return { ...s, timeoutAt: ctx.now + cfg.timing.requestTimeoutMs };
+  return withEtcd(s, { timeoutAt: ctx.now + cfg.timing.requestTimeoutMs });
 }
 
 /**
@@ -87,11 +87,11 @@ export function expireRequests(s: EtcdState, cfg: EtcdConfig, tick: number, ctx:
       });
     return false;
   });
-  const next: EtcdState = { ...s, proposals, timeoutAt: null };
+  const next = withEtcd(s, { proposals, timeoutAt: null });
   if (oldest === null) return next;
   const at: number = oldest + limit;
   ctx.after(at - ctx.now, { t: "request-timeouts" });
-  return { ...next, timeoutAt: at };
+  return withEtcd(next, { timeoutAt: at });
 }
 
 function handleTxn(s: EtcdState, cfg: EtcdConfig, req: Req<"txn">, from: ProcId, ctx: Ctx): EtcdState {
@@ -142,14 +142,14 @@ function handleWatch(s: EtcdState, req: Req<"watch">, from: ProcId, ctx: Ctx): E
   const events = past.filter((e) => e.kv.key.startsWith(req.prefix));
   if (events.length > 0) ctx.send(from, { p: "etcd", kind: "watch-events", id: req.id, events });
   const watch = { client: from, id: req.id, prefix: req.prefix, requireLeader: req.requireLeader };
-  return { ...next, watches: withEntry(next.watches, `${from} ${req.id}`, watch) };
+  return withEtcd(next, { watches: withEntry(next.watches, `${from} ${req.id}`, watch) });
 }
 
 /** A client went away (its kernel reset the connection): forget its streams. */
 export function dropClient(s: EtcdState, client: ProcId): EtcdState {
   const watches = copyRecord(s.watches);
   for (const k of Object.keys(watches)) if (watches[k]!.client === client) delete watches[k];
-  return { ...s, watches, clients: s.clients.filter((c) => c !== client) };
+  return withEtcd(s, { watches, clients: s.clients.filter((c) => c !== client) });
 }
 
 export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & { body: EtcdRpc }, ctx: Ctx): EtcdState {
@@ -179,7 +179,7 @@ export function handleClientRpc(s: EtcdState, cfg: EtcdConfig, env: Envelope & {
     case "watch-close": {
       const watches = copyRecord(s.watches);
       delete watches[`${env.from} ${body.id}`];
-      return { ...s, watches };
+      return withEtcd(s, { watches });
     }
     default:
       return s;

@@ -91,6 +91,15 @@ export type EtcdTimer =
   /** The retry (and, at the request timeout, failure) timer of read round `round`. */
   | { t: "read-retry"; round: string };
 
+/**
+ * `s` with `changes`, as a new state. Every EtcdState is built by withRaftState, so all have one
+ * hidden class: object spreads gave states of each call site their own, which made every read of a
+ * member's state (its handlers, the raft tape's recorder) a megamorphic property access.
+ */
+export function withEtcd(s: EtcdState, changes: Partial<EtcdState>): EtcdState {
+  return Object.assign(withRaftState(s, s.raft), changes);
+}
+
 /** A field-by-field copy of an EtcdState with a new raft state (see copyRaft for why not a spread). */
 function withRaftState(s: EtcdState, raft: RaftState): EtcdState {
   return {

@@ -8,13 +8,20 @@ import { chunkedCopy } from "../core/chunked";
 import { emptyLog } from "../raft/log";
 import { newRaft } from "../raft/raft";
 import { tickElection, tickHeartbeat } from "../raft/tick";
-import { NONE } from "../raft/types";
+import { copyRaft, NONE } from "../raft/types";
 import { emptyStore, thawStore } from "./mvcc";
 import { ETCD_ERR } from "./protocol";
-import { thawEtcd, type EtcdConfig, type EtcdPersisted, type EtcdState, type EtcdTimer } from "./member-types";
+import {
+  thawEtcd,
+  withEtcd,
+  type EtcdConfig,
+  type EtcdPersisted,
+  type EtcdState,
+  type EtcdTimer,
+} from "./member-types";
 import { currentTick, STEP, steadyAlarm, steadyTick, syncTimers, TICK, withRaft } from "./member-raft";
 import { lastIndex } from "../raft/log";
-import { msgOf, NO_ENTRIES } from "../raft/msg";
+import { heartbeatOf } from "../raft/msg";
 import type { RaftMsg } from "../raft/types";
 import { dropClient, expireRequests, handleClientRpc, retryRead } from "./member-requests";
 import { copyRecord, emptyRecord } from "../core/records";
@@ -88,13 +95,15 @@ function boot(cfg: EtcdConfig, persisted: unknown, ctx: Ctx): EtcdState {
 
 /** raft.node.advanceTicks: pretend `n` ticks passed without hearing from a leader. */
 function advanceTicks(s: EtcdState, n: number): EtcdState {
-  return { ...s, raft: { ...s.raft, electionResetTick: s.raft.electionResetTick - n } };
+  const raft = copyRaft(s.raft);
+  raft.electionResetTick -= n;
+  return withEtcd(s, { raft });
 }
 
 function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   switch (timer.t) {
     case "tick": {
-      if (s.raft.role !== "leader") return syncTimers({ ...s, tickerOn: false }, cfg, ctx);
+      if (s.raft.role !== "leader") return syncTimers(withEtcd(s, { tickerOn: false }), cfg, ctx);
       const steady = cfg.timing.fastPaths ? steadyTick(s, cfg, ctx) : null;
       if (steady !== null) {
         ctx.after(cfg.timing.heartbeatMs, TICK);
@@ -102,7 +111,7 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       }
       const next = withRaft(s, cfg, ctx, tickHeartbeat);
       if (next.raft.role === "leader") ctx.after(cfg.timing.heartbeatMs, TICK);
-      return next.raft.role === "leader" ? next : syncTimers({ ...next, tickerOn: false }, cfg, ctx);
+      return next.raft.role === "leader" ? next : syncTimers(withEtcd(next, { tickerOn: false }), cfg, ctx);
     }
     case "alarm": {
       if (timer.tick !== s.alarmTick) return s; // superseded by an earlier alarm
@@ -114,13 +123,13 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
       const active = s.dialed.length;
       if (active > 1) return syncTimers(advanceTicks(s, cfg.timing.electionMs / cfg.timing.heartbeatMs - 2), cfg, ctx);
       if (s.advancePolls + 1 < ADVANCE_POLLS_MAX) ctx.after(ADVANCE_POLL_MS, { t: "advance-poll" });
-      return { ...s, advancePolls: s.advancePolls + 1 };
+      return withEtcd(s, { advancePolls: s.advancePolls + 1 });
     }
     case "monitor": {
       const next = monitorLeader(s, cfg, ctx);
       const again = next.raft.lead === NONE; // with a leader the count is 0: no need to look again until it is lost
       if (again) ctx.after(cfg.timing.electionMs, { t: "monitor" });
-      return { ...next, monitorArmed: again };
+      return withEtcd(next, { monitorArmed: again });
     }
     case "request-timeouts":
       return expireRequests(s, cfg, currentTick(cfg, ctx), ctx);
@@ -132,11 +141,11 @@ function onTimer(s: EtcdState, timer: EtcdTimer, cfg: EtcdConfig, ctx: Ctx): Etc
 /** v3rpc monitorLeader: after etcdNoLeaderChecks leaderless election timeouts, cancel require-leader streams. */
 function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
   const checks = s.raft.lead === NONE ? s.noLeaderChecks + 1 : 0;
-  if (checks < cfg.timing.noLeaderChecks) return { ...s, noLeaderChecks: checks };
+  if (checks < cfg.timing.noLeaderChecks) return withEtcd(s, { noLeaderChecks: checks });
   const keys = Object.keys(s.watches)
     .filter((k) => s.watches[k]!.requireLeader)
     .sort();
-  if (keys.length === 0) return { ...s, noLeaderChecks: checks };
+  if (keys.length === 0) return withEtcd(s, { noLeaderChecks: checks });
   const watches = copyRecord(s.watches);
   for (const k of keys) {
     const w = watches[k]!;
@@ -150,7 +159,7 @@ function monitorLeader(s: EtcdState, cfg: EtcdConfig, ctx: Ctx): EtcdState {
       `cancels ${keys.length} watch stream(s) that require a leader: "${ETCD_ERR.noLeader}".`,
     { streams: keys.length },
   );
-  return { ...s, watches, noLeaderChecks: checks };
+  return withEtcd(s, { watches, noLeaderChecks: checks });
 }
 
 /**
@@ -168,7 +177,7 @@ function steadyHeartbeat(s: EtcdState, m: RaftMsg, cfg: EtcdConfig, ctx: Ctx): E
     m.commit <= r.commit &&
     s.alarmTick !== null
   ) {
-    peerSend(ctx, cfg, cfg.peers[m.from]!, msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, ""));
+    peerSend(ctx, cfg, cfg.peers[m.from]!, heartbeatOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, ""));
     r.electionResetTick = currentTick(cfg, ctx); // s and s.raft belong to this call (see own)
     return s;
   }
@@ -211,7 +220,7 @@ function rejectPeer(s: EtcdState, from: string, remote: string, cfg: EtcdConfig,
       `remote ${remote}). The two are different clusters; nothing ${from} sends reaches ${ctx.self}'s Raft.`,
     { peer: from, local: clusterIdOf(cfg), remote },
   );
-  return { ...s, mismatched: [...s.mismatched, from].sort() };
+  return withEtcd(s, { mismatched: [...s.mismatched, from].sort() });
 }
 
 function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): EtcdState {
@@ -232,7 +241,7 @@ function onMessage(s: EtcdState, env: Envelope, cfg: EtcdConfig, ctx: Ctx): Etcd
   if (body.kind === "peer-dial" || body.kind === "peer-ack") {
     const id = Number(Object.keys(cfg.peers).find((k) => cfg.peers[Number(k)] === env.from));
     if (body.kind === "peer-dial") ctx.send(env.from, { p: "etcd", kind: "peer-ack" });
-    return s.dialed.includes(id) ? s : { ...s, dialed: [...s.dialed, id] };
+    return s.dialed.includes(id) ? s : withEtcd(s, { dialed: [...s.dialed, id] });
   }
   return handleClientRpc(s, cfg, { ...env, body }, ctx);
 }

@@ -15,7 +15,7 @@ import {
   STATE_COLUMNS,
   type TapeStream,
 } from "../trace/raft-tape-codec";
-import { addRow, copyRowTable, createRowTable } from "../trace/row-table";
+import { addRow, copyRowTable, createRowTable, releaseRowTable } from "../trace/row-table";
 import { RAFT_WIRE_TYPES, type RaftTape } from "../trace/types";
 import type { EtcdConfig, EtcdPersisted, EtcdState } from "./member-types";
 
@@ -26,7 +26,7 @@ const TYPE_CODES: ReadonlyMap<string, number> = new Map(RAFT_WIRE_TYPES.map((typ
 const STATE_FIELDS = STATE_COLUMNS - 1;
 
 export type RaftRecorder = Tap & {
-  /** The tape recorded so far, packed for the trace. */
+  /** The tape recorded so far, packed for the trace; once, after the run (the recorder is done then). */
   finish(): RaftTape;
   /** An independent recorder holding what this one has recorded so far (to resume a run's snapshot). */
   fork(): RaftRecorder;
@@ -52,6 +52,8 @@ class Recorder implements RaftRecorder {
   private readonly last: Float64Array;
   /** Per member, the terms of its log as last recorded. */
   private readonly terms: number[][];
+  /** finish() has packed the tape and given the tables' arrays away. */
+  private finished = false;
 
   constructor(
     private readonly members: readonly string[],
@@ -214,9 +216,11 @@ class Recorder implements RaftRecorder {
   }
 
   finish(): RaftTape {
+    if (this.finished) fail("the raft tape was already finished");
+    this.finished = true;
     const nonEmpty = (streams: readonly (TapeStream | undefined)[]) =>
       streams.filter((x): x is TapeStream => x !== undefined && x.table.rows > 0);
-    return packTapeStreams({
+    const tape = packTapeStreams({
       members: [...this.members],
       tickMs: this.tickMs,
       electionTicks: this.electionTicks,
@@ -224,6 +228,10 @@ class Recorder implements RaftRecorder {
       states: nonEmpty(this.states),
       logs: nonEmpty(this.logs),
     });
+    // The packed tape holds numbers only: the next run's recorder may reuse the tables' arrays.
+    for (const streams of [this.msgs, this.states, this.logs])
+      for (const s of streams) if (s !== undefined) releaseRowTable(s.table);
+    return tape;
   }
 }
 

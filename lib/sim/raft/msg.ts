@@ -23,6 +23,46 @@ export function msgOf(
   return { p: "raft", type, from, to, term, index, logTerm, commit, entries, reject: false, rejectHint: 0, context };
 }
 
+/**
+ * The last heartbeat and heartbeat response built per sender and receiver (keys from heartbeatKey).
+ * Not world state: it only decides which object carries a message's values.
+ */
+const lastHeartbeats = new Map<number, RaftMsg>();
+
+function heartbeatKey(type: "MsgHeartbeat" | "MsgHeartbeatResp", from: number, to: number): number {
+  return (from * 0x10000 + to) * 2 + (type === "MsgHeartbeat" ? 0 : 1);
+}
+
+/**
+ * msgOf for a heartbeat or its response. A steady cluster sends the same heartbeats tick after tick,
+ * and messages are immutable values, so the last one built from `from` to `to` is sent again when
+ * its fields match: most heartbeats then allocate nothing (etcd-io/raft likewise reuses its buffers).
+ */
+export function heartbeatOf(
+  type: "MsgHeartbeat" | "MsgHeartbeatResp",
+  from: number,
+  to: number,
+  term: number,
+  commit: number,
+  context: string,
+): RaftMsg {
+  const key = heartbeatKey(type, from, to);
+  const last = lastHeartbeats.get(key);
+  if (
+    last !== undefined &&
+    last.type === type &&
+    last.from === from &&
+    last.to === to &&
+    last.term === term &&
+    last.commit === commit &&
+    last.context === context
+  )
+    return last;
+  const m = msgOf(type, from, to, term, 0, 0, commit, NO_ENTRIES, context);
+  lastHeartbeats.set(key, m);
+  return m;
+}
+
 export function msg(m: Partial<RaftMsg> & Pick<RaftMsg, "type" | "from" | "to">): RaftMsg {
   // An explicit literal (not a spread over defaults): this runs for every Raft message.
   return {

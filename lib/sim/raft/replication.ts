@@ -12,8 +12,8 @@ import {
   sentAppend,
   withSentCommit,
 } from "./progress";
-import { msg, msgOf, NO_ENTRIES } from "./msg";
-import { committedIndex, voteResult } from "./quorum";
+import { heartbeatOf, msg, msgOf, NO_ENTRIES } from "./msg";
+import { committedIndex, hasQuorum } from "./quorum";
 import { NONE, type Entry, type Progress, type RaftEnv, type RaftMsg, type RaftState } from "./types";
 
 /** raft.appendEntry on the leader, followed by the self-acknowledgement of the durable write. */
@@ -55,6 +55,7 @@ function maybeSendAppend(r: RaftState, to: number, sendIfEmpty: boolean, env: Ra
   const prevIndex = pr.next - 1;
   const prevTerm = termAt(r.log, prevIndex);
   if (prevTerm === undefined) fail(`leader ${r.id} has no entry ${prevIndex} for ${to} (no compaction is modelled)`);
+  if (!sendIfEmpty && pr.next > lastIndex(r.log)) return false; // nothing to send: no empty slice to build
   const entries = entriesFrom(r.log, pr.next, MAX_ENTRIES_PER_MSG);
   if (entries.length === 0 && !sendIfEmpty) return false;
   env.send(msgOf("MsgApp", r.id, to, r.term, prevIndex, prevTerm, r.commit, entries, ""));
@@ -79,7 +80,7 @@ export function bcastHeartbeat(r: RaftState, env: RaftEnv, context?: string): vo
     const pr = r.progress[to];
     if (!pr) fail(`no progress for ${to}`);
     const commit = Math.min(pr.match, r.commit);
-    env.send(msgOf("MsgHeartbeat", r.id, to, r.term, 0, 0, commit, NO_ENTRIES, ctx));
+    env.send(heartbeatOf("MsgHeartbeat", r.id, to, r.term, commit, ctx));
     if (pr.sentCommit === commit) continue; // the usual steady state: nothing to record
     progress ??= env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
     progress[to] = withSentCommit(pr, commit);
@@ -137,18 +138,27 @@ export function handleHeartbeatResp(r: RaftState, m: RaftMsg, env: RaftEnv): voi
   setProgress(r, m.from, pr, env);
   if (pr.match < lastIndex(r.log) || pr.state === "probe") sendAppend(r, m.from, env);
   if (m.context === "") return;
-  const i = r.readOnly.findIndex((s) => s.ctx === m.context);
-  if (i < 0) return;
+  let i = 0;
+  while (i < r.readOnly.length && r.readOnly[i]!.ctx !== m.context) i++;
+  if (i === r.readOnly.length) return;
   const status = r.readOnly[i]!;
-  const acks = status.acks.includes(m.from) ? status.acks : [...status.acks, m.from];
-  const votes: Record<number, boolean> = {};
-  for (const a of acks) votes[a] = true;
-  r.readOnly = r.readOnly.map((s, k) => (k === i ? { ...s, acks } : s));
-  if (voteResult(r.voters, votes) !== "won") return;
+  if (!status.acks.includes(m.from)) {
+    const acks = [...status.acks, m.from];
+    r.readOnly = r.readOnly.map((s, k) => (k === i ? { ...s, acks } : s));
+  }
+  // read_only.go recvAck, then the quorum of acknowledging voters (MajorityConfig.VoteResult won).
+  if (!hasQuorum(r.voters.length, countVoters(r.voters, r.readOnly[i]!.acks))) return;
   // readOnly.advance: everything queued up to and including this request is confirmed.
   const done = r.readOnly.slice(0, i + 1);
   r.readOnly = r.readOnly.slice(i + 1);
   for (const s of done) respondReadIndex(r, s.from, s.ctx, s.index, env);
+}
+
+/** How many of `ids` are voters. */
+function countVoters(voters: readonly number[], ids: readonly number[]): number {
+  let n = 0;
+  for (const id of ids) if (voters.includes(id)) n++;
+  return n;
 }
 
 function respondReadIndex(r: RaftState, from: number, ctx: string, index: number, env: RaftEnv): void {
@@ -213,7 +223,7 @@ export function handleAppendEntries(r: RaftState, m: RaftMsg, env: RaftEnv): voi
 
 export function handleHeartbeat(r: RaftState, m: RaftMsg, env: RaftEnv): void {
   commitTo(r, m.commit);
-  env.send(msgOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, 0, 0, NO_ENTRIES, m.context));
+  env.send(heartbeatOf("MsgHeartbeatResp", r.id, m.from, r.term, 0, m.context));
 }
 
 function commitTo(r: RaftState, commit: number): void {

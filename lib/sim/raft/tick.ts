@@ -6,7 +6,7 @@ import { hasQuorum } from "./quorum";
 import { updated } from "./progress";
 import { bcastHeartbeat } from "./replication";
 import { hup } from "./step";
-import { NONE, type RaftEnv, type RaftState } from "./types";
+import { NONE, type Progress, type RaftEnv, type RaftState } from "./types";
 
 /** tickElection, run when the member's election alarm fires on a tick boundary. */
 export function tickElection(r: RaftState, env: RaftEnv): void {
@@ -33,12 +33,17 @@ export function tickHeartbeat(r: RaftState, env: RaftEnv): void {
 
 /** stepLeader(MsgCheckQuorum): step down unless a quorum was heard from since the last check. */
 function checkQuorum(r: RaftState, env: RaftEnv): void {
-  const active = r.voters.filter((v) => v === r.id || r.progress[v]?.recentActive === true).length;
+  let active = 0;
+  for (const v of r.voters) if (v === r.id || r.progress[v]?.recentActive === true) active++;
   if (!hasQuorum(r.voters.length, active)) {
     becomeFollower(r, r.term, NONE, env, "quorum is not active");
     return;
   }
-  const progress = { ...r.progress };
-  for (const v of r.voters) if (v !== r.id && progress[v]) progress[v] = updated(progress[v], { recentActive: false });
+  // In place when the step owns the progress record (env.inPlace), as bcastHeartbeat does.
+  const progress = env.inPlace ? (r.progress as Record<number, Progress>) : { ...r.progress };
+  for (const v of r.voters) {
+    const pr = progress[v];
+    if (v !== r.id && pr !== undefined && pr.recentActive) progress[v] = updated(pr, { recentActive: false });
+  }
   r.progress = progress;
 }

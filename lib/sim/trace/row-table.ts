@@ -12,9 +12,30 @@ export type RowTable = {
 };
 
 const ROWS_INITIAL = 64;
+/** Spare arrays kept per length: more than the tables of one run of the largest etcd cluster grow through. */
+const SPARES_MAX = 64;
+
+/**
+ * Arrays that tables no longer use, by length, zeroed, for new and growing tables to take: a new
+ * Float64Array costs the kernel's zeroing of fresh pages, which made allocating a run's tables cost
+ * more than writing their rows. Only the lengths createRowTable and grow produce are kept.
+ */
+const spares = new Map<number, Float64Array[]>();
+
+function allocate(length: number): Float64Array {
+  return spares.get(length)?.pop() ?? new Float64Array(length);
+}
+
+function recycle(values: Float64Array, width: number): void {
+  const doublings = values.length / (width * ROWS_INITIAL);
+  if (!(Number.isInteger(doublings) && (doublings & (doublings - 1)) === 0)) return; // a copy's odd length
+  let list = spares.get(values.length);
+  if (list === undefined) spares.set(values.length, (list = []));
+  if (list.length < SPARES_MAX) list.push(values.fill(0));
+}
 
 export function createRowTable(width: number): RowTable {
-  return { width, rows: 0, values: new Float64Array(width * ROWS_INITIAL) };
+  return { width, rows: 0, values: allocate(width * ROWS_INITIAL) };
 }
 
 /**
@@ -30,9 +51,20 @@ export function addRow(table: RowTable): number {
 
 /** Doubles the capacity: apart from addRow, which runs per row and stays small enough to inline. */
 function grow(table: RowTable): void {
-  const grown = new Float64Array(Math.max(table.values.length * 2, table.width * ROWS_INITIAL));
+  const grown = allocate(Math.max(table.values.length * 2, table.width * ROWS_INITIAL));
   grown.set(table.values);
+  recycle(table.values, table.width);
   table.values = grown;
+}
+
+/**
+ * Gives the table's array back for other tables to reuse and leaves it empty (it can grow again).
+ * Call it once nothing will read the rows any more. Mutates `table`.
+ */
+export function releaseRowTable(table: RowTable): void {
+  recycle(table.values, table.width);
+  table.values = new Float64Array(0);
+  table.rows = 0;
 }
 
 /** An independent copy of `table`'s rows. Pure. */

@@ -1,7 +1,8 @@
 // The raft tape recorder's growable table (lib/sim/trace/row-table.ts): rows keep their values as it
-// grows past its capacity, and a copy is independent of the table it came from, even an empty one.
+// grows past its capacity, a copy is independent of the table it came from, even an empty one, and
+// tables that take over released arrays start out as new ones.
 import { describe, expect, it } from "vitest";
-import { addRow, copyRowTable, createRowTable, type RowTable } from "@/lib/sim/trace/row-table";
+import { addRow, copyRowTable, createRowTable, releaseRowTable, type RowTable } from "@/lib/sim/trace/row-table";
 
 function rowsOf(table: RowTable): number[][] {
   return Array.from({ length: table.rows }, (_, i) =>
@@ -51,6 +52,30 @@ describe("row table", () => {
     expect(rowsOf(copy)).toEqual([
       [0, 1, 2, 3],
       [10, 11, 12, 13],
+    ]);
+  });
+
+  it("gives tables made after a release only zeros, whatever the released tables held", () => {
+    const released = [createRowTable(5), createRowTable(5)];
+    fill(released[0]!, 64);
+    fill(released[1]!, 200);
+    for (const table of released) releaseRowTable(table);
+    const fresh = [createRowTable(5), createRowTable(5)];
+    for (const table of fresh) for (let i = 0; i < 300; i++) addRow(table);
+    expect(fresh.every((t) => t.values.every((v) => v === 0))).toBe(true);
+    expect(fresh.map((t) => t.rows)).toEqual([300, 300]);
+  });
+
+  it("leaves a released table empty and still able to grow", () => {
+    const table = createRowTable(2);
+    fill(table, 100);
+    releaseRowTable(table);
+    expect(table.rows).toBe(0);
+    fill(table, 3);
+    expect(rowsOf(table)).toEqual([
+      [0, 1],
+      [10, 11],
+      [20, 21],
     ]);
   });
 });
