@@ -4,19 +4,25 @@ import { matchesLabels } from "../objects/helpers";
 import type { KubeObject } from "../objects/kube-object";
 
 // The conversion depends only on the stored object and the revision, and the same pair comes back
-// often: every member of an etcd cluster stores the very object of a write (it travels in the log),
-// so each API server's watch cache converts it once per member, and reads, lists and write answers
-// convert it again. The spreads over objects of every kind cost ~0.35 µs each. Both sides are
-// immutable, so this is a pure memo (one entry per stored object: its latest revision seen).
-const CONVERTED = new WeakMap<object, { rev: number; obj: KubeObject }>();
+// soon: every member of an etcd cluster stores the very object of a write (it travels in the log),
+// so each API server's watch cache converts it once per member, and the write's answer converts it
+// again. Both sides are immutable, so a small memo of the latest conversions serves: one slot per
+// revision modulo its size, checked by identity (a miss only costs a conversion). A WeakMap did the
+// same but cost more than the spreads it saved, and its ephemerons slowed every scavenge.
+const MEMO_SLOTS = 512;
+const memoStored: (KubeObject | undefined)[] = new Array<KubeObject | undefined>(MEMO_SLOTS).fill(undefined);
+const memoRev: number[] = new Array<number>(MEMO_SLOTS).fill(-1);
+const memoObj: (KubeObject | undefined)[] = new Array<KubeObject | undefined>(MEMO_SLOTS).fill(undefined);
 
 /** The object stored under `kv`, with resourceVersion = the key's mod revision (as the real apiserver does). */
 export function fromKv(kv: KeyValue): KubeObject {
   const stored = kv.value as KubeObject;
-  const hit = CONVERTED.get(stored);
-  if (hit !== undefined && hit.rev === kv.modRev) return hit.obj;
+  const slot = kv.modRev & (MEMO_SLOTS - 1);
+  if (memoStored[slot] === stored && memoRev[slot] === kv.modRev) return memoObj[slot]!;
   const obj = withResourceVersion(stored, String(kv.modRev));
-  CONVERTED.set(stored, { rev: kv.modRev, obj });
+  memoStored[slot] = stored;
+  memoRev[slot] = kv.modRev;
+  memoObj[slot] = obj;
   return obj;
 }
 
