@@ -22,6 +22,7 @@ import {
   httpOnMessageInPlace,
   httpOnTimerInPlace,
   type HttpClientTimer,
+  type HttpResponse,
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer, type InformerTimer } from "../../client/informer";
@@ -109,7 +110,7 @@ function onResults(
       if (name === "pods" && changes.length > 0) podsChanged = true;
       continue;
     }
-    if (r.kind === "response") s = onResponse(s, cfg, r as HttpResult<CaRequest> & { kind: "response" }, ctx);
+    if (r.kind === "response") s = onResponse(s, cfg, r as HttpResponse<CaRequest>, ctx);
   }
   return podsChanged ? progressDeletion(s, cfg, ctx) : s;
 }

@@ -6,6 +6,7 @@ import {
   httpClientCopy,
   httpOnMessageInPlace,
   httpOnTimerInPlace,
+  type HttpResponse,
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
@@ -103,8 +104,6 @@ function own(s: KubeletState, ctx: Ctx): KubeletState {
   return { ...s, http: httpClientCopy(s.http), probeHttp: httpClientCopy(s.probeHttp), pods: { ...s.pods } };
 }
 
-type Response<T> = HttpResult<T> & { kind: "response" };
-
 function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult<KubeletTag>, ctx: Ctx): KubeletState {
   const { tag } = r;
   if (isLibraryTag(tag)) {
@@ -114,11 +113,11 @@ function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult<Kubelet
   }
   if (r.kind !== "response") return s;
   if (tag.op === "pod-delete" || tag.op === "pod-status")
-    return syncPods(onPodRequestResult(s, cfg, r as Response<PodRequest>, ctx), cfg, ctx);
+    return syncPods(onPodRequestResult(s, cfg, r as HttpResponse<PodRequest>, ctx), cfg, ctx);
   // Registration, the Lease and node status (heartbeat.ts) update `s` in place.
-  if (tag.op === "register") onRegisterResult(s, cfg, r as Response<NodeRequest>, ctx);
-  else if (tag.op === "lease") onLeaseResult(s, cfg, r as Response<typeof tag>, ctx);
-  else onStatusResult(s, cfg, r as Response<typeof tag>, ctx);
+  if (tag.op === "register") onRegisterResult(s, cfg, r as HttpResponse<NodeRequest>, ctx);
+  else if (tag.op === "lease") onLeaseResult(s, cfg, r as HttpResponse<typeof tag>, ctx);
+  else onStatusResult(s, cfg, r as HttpResponse<typeof tag>, ctx);
   return s;
 }
 
