@@ -81,7 +81,7 @@ export function leaderElectedClients<S extends Clients, C extends ClientsConfig>
     const inf = s.informers[name];
     if (inf === undefined) return s;
     const wasSynced = inf.synced;
-    const changes = informerOnResultInPlace(inf, name, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(inf, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return component.onInformer(s, cfg, name, changes, inf.synced && !wasSynced, ctx);
   }
 

@@ -88,7 +88,7 @@ function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
     ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "list" });
     refreshImages(cfg, ctx);
     checkRuntime(s, cfg, ctx);
-    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
+    informerRunInPlace(s.pods, s.http, cfg.api, ctx);
   }
   return s;
 }
@@ -108,7 +108,7 @@ function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult<Kubelet
   const { tag } = r;
   if (isLibraryTag(tag)) {
     const wasSynced = s.pods.synced;
-    const changes = informerOnResultInPlace(s.pods, "pods", r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(s.pods, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return changes.length > 0 || (s.pods.synced && !wasSynced) ? syncPods(s, cfg, ctx) : s;
   }
   if (r.kind !== "response") return s;
@@ -164,7 +164,7 @@ function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCo
     return s;
   }
   if (timer.lib === "informer") {
-    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
+    informerRunInPlace(s.pods, s.http, cfg.api, ctx);
     return s;
   }
   switch (timer.t) {
