@@ -69,6 +69,9 @@ export type HttpResult<T> =
   | { kind: "watch-event"; id: string; tag: T; type: WatchType; object: KubeObject }
   | { kind: "watch-end"; id: string; tag: T; reason: string };
 
+/** The answer to a request (what a component's response handler takes). */
+export type HttpResponse<T> = HttpResult<T> & { kind: "response" };
+
 export type HttpClientTimer = { lib: "http"; t: "timeout"; id: string };
 
 const NO_RESULTS: readonly HttpResult<never>[] = Object.freeze([]);

@@ -19,7 +19,10 @@ export type InformerSpec = {
   labelSelector: Record<string, string> | null;
 };
 
-/** Edited in place by the informer's functions: the caller owns it (Ctx.ownsState, or a copy it made). */
+/**
+ * Edited in place by the informer's functions: the caller owns it (Ctx.ownsState, or a copy it made). An informer
+ * is named by its resource: its key among its owner's informers, and what its requests' tags and its timers carry.
+ */
 export type Informer = {
   spec: InformerSpec;
   /** The store: replaced on every change, never edited (memos key on it, e.g. kcm-api's sorted views). */
@@ -43,7 +46,6 @@ export function newInformer(spec: InformerSpec): Informer {
 /** Starts (or restarts) the list/watch cycle, sending through a client the caller owns (see http-client.ts). */
 export function informerRunInPlace<T = never>(
   inf: Informer,
-  name: string,
   hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
   ctx: Ctx,
@@ -59,7 +61,7 @@ export function informerRunInPlace<T = never>(
     labelSelector: spec.labelSelector,
     limit,
   });
-  httpSendInPlace(hc, cfg, call, { lib: "informer", informer: name, verb }, null, ctx);
+  httpSendInPlace(hc, cfg, call, { lib: "informer", informer: spec.resource, verb }, null, ctx);
 }
 
 /** The spec of an informer on every object of a resource (no namespace, no selectors). */
@@ -80,7 +82,7 @@ export function startInformersInPlace<T = never>(
   for (const spec of specs) {
     const inf = newInformer(spec);
     informers[spec.resource] = inf;
-    informerRunInPlace(inf, spec.resource, hc, cfg, ctx);
+    informerRunInPlace(inf, hc, cfg, ctx);
   }
   return informers;
 }
@@ -97,7 +99,7 @@ export function informerOnTimerInPlace<T = never>(
   ctx: Ctx,
 ): void {
   const inf = informers[timer.name];
-  if (inf !== undefined) informerRunInPlace(inf, timer.name, hc, cfg, ctx);
+  if (inf !== undefined) informerRunInPlace(inf, hc, cfg, ctx);
 }
 
 /** The differences between two stores, as the watch events a Replace would produce. */
@@ -123,7 +125,6 @@ function diff(
  */
 export function informerOnResultInPlace<T = never>(
   inf: Informer,
-  name: string,
   r: HttpResult<InformerTag>,
   hc: HttpClient<T | InformerTag>,
   cfg: HttpClientConfig,
@@ -141,7 +142,7 @@ export function informerOnResultInPlace<T = never>(
   if (r.kind === "watch-end") {
     // The server closed the stream: resume watching from where we were, without a re-list.
     inf.relist = false;
-    informerRunInPlace(inf, name, hc, cfg, ctx);
+    informerRunInPlace(inf, hc, cfg, ctx);
     return [];
   }
   const isList = r.tag.verb === "list";
@@ -155,7 +156,7 @@ export function informerOnResultInPlace<T = never>(
     inf.synced = true;
     inf.relist = false;
     inf.backoffMs = 0;
-    informerRunInPlace(inf, name, hc, cfg, ctx);
+    informerRunInPlace(inf, hc, cfg, ctx);
     return diff(before, objects);
   }
   if (r.status === 200) {
@@ -165,6 +166,10 @@ export function informerOnResultInPlace<T = never>(
   // A failed list or a 410 Gone re-lists; failures back off 800 ms doubling to 30 s.
   inf.relist = isList || r.status === 410;
   inf.backoffMs = inf.backoffMs === 0 ? BACKOFF_BASE_MS : Math.min(inf.backoffMs * 2, BACKOFF_MAX_MS);
-  ctx.after(inf.backoffMs + ctx.rng.int(Math.floor(inf.backoffMs / 10) + 1), { lib: "informer", t: "retry", name });
+  ctx.after(inf.backoffMs + ctx.rng.int(Math.floor(inf.backoffMs / 10) + 1), {
+    lib: "informer",
+    t: "retry",
+    name: inf.spec.resource,
+  });
   return [];
 }

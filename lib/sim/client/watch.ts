@@ -49,7 +49,7 @@ function onResults(
     const inf = informers[name];
     if (inf === undefined) continue;
     const next = { ...inf };
-    const changes = informerOnResultInPlace(next, name, r, http, api, ctx);
+    const changes = informerOnResultInPlace(next, r, http, api, ctx);
     changed ||= changes.length > 0 || (next.synced && !inf.synced);
     informers[name] = next;
   }

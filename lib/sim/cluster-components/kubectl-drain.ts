@@ -12,7 +12,7 @@
 import type { Ctx } from "../core/component";
 import type { Command } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
-import type { HttpResult } from "../client/http-client";
+import type { HttpResponse } from "../client/http-client";
 import type { Node, Pod } from "../objects/core";
 
 /** kubectl drain's retry delay after a 429 (evictPods: "will retry after 5s"). */
@@ -102,7 +102,7 @@ function fail<S extends DrainHost>(s: S, message: string, ctx: Ctx): S {
 export function onDrainResponse<S extends DrainHost>(
   s: S,
   step: string,
-  r: HttpResult<unknown> & { kind: "response" },
+  r: HttpResponse<unknown>,
   send: Send<S>,
   ctx: Ctx,
 ): S {
@@ -216,13 +216,7 @@ function setPod<S extends DrainHost>(s: S, name: string, stage: DrainPod["stage"
   return { ...s, drain: { ...d, pods: { ...d.pods, [name]: { ...d.pods[name]!, stage } } } };
 }
 
-function onEvicted<S extends DrainHost>(
-  s: S,
-  name: string,
-  r: HttpResult<unknown> & { kind: "response" },
-  send: Send<S>,
-  ctx: Ctx,
-): S {
+function onEvicted<S extends DrainHost>(s: S, name: string, r: HttpResponse<unknown>, send: Send<S>, ctx: Ctx): S {
   const p = s.drain!.pods[name]!;
   if (r.status === 201 || r.status === 200)
     return send(
@@ -245,7 +239,7 @@ function onEvicted<S extends DrainHost>(
 }
 
 /** waitForDelete: done when the pod is gone or a pod of that name has another UID. */
-function onWait<S extends DrainHost>(s: S, name: string, r: HttpResult<unknown> & { kind: "response" }, ctx: Ctx): S {
+function onWait<S extends DrainHost>(s: S, name: string, r: HttpResponse<unknown>, ctx: Ctx): S {
   const p = s.drain!.pods[name]!;
   if (r.status === 404 || (r.status === 200 && (r.body as Pod).metadata.uid !== p.uid)) return gone(s, name, ctx);
   ctx.after(DELETE_POLL_MS, { t: "drain-poll", pod: name } satisfies DrainTimer);
@@ -297,7 +291,7 @@ export function startUncordon<S extends DrainHost>(s: S, c: Command, send: Send<
   );
 }
 
-export function onUncordonResponse(step: string, r: HttpResult<unknown> & { kind: "response" }, ctx: Ctx): void {
+export function onUncordonResponse(step: string, r: HttpResponse<unknown>, ctx: Ctx): void {
   const node = step.slice("uncordon:".length);
   if (r.status === 200) say(ctx, "drain.uncordoned", `node/${node} uncordoned`, { node });
   else say(ctx, "kubectl.error", `error: ${r.error ?? `HTTP ${r.status}`}`, { node });

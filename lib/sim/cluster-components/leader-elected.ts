@@ -12,6 +12,7 @@ import {
   type HttpClient,
   type HttpClientConfig,
   type HttpClientTimer,
+  type HttpResponse,
   type HttpResult,
 } from "../client/http-client";
 import {
@@ -51,7 +52,7 @@ type LeaderElected<S extends Clients, C extends ClientsConfig> = {
   /** An informer's result was applied: `changes` to its store; `justSynced` when this was its first LIST. */
   onInformer: (s: S, cfg: C, name: string, changes: readonly InformerChange[], justSynced: boolean, ctx: Ctx) => S;
   /** The answer to one of its own requests. */
-  onResponse: (s: S, cfg: C, r: HttpResult<OwnTag<S>> & { kind: "response" }, ctx: Ctx) => S;
+  onResponse: (s: S, cfg: C, r: HttpResponse<OwnTag<S>>, ctx: Ctx) => S;
 };
 
 /**
@@ -80,16 +81,14 @@ export function leaderElectedClients<S extends Clients, C extends ClientsConfig>
     const inf = s.informers[name];
     if (inf === undefined) return s;
     const wasSynced = inf.synced;
-    const changes = informerOnResultInPlace(inf, name, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(inf, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return component.onInformer(s, cfg, name, changes, inf.synced && !wasSynced, ctx);
   }
 
   function onResult(s: S, cfg: C, r: HttpResult<object>, ctx: Ctx): S {
     if (isLibraryTag(r.tag)) return onLibraryResult(s, cfg, r as HttpResult<LibraryTag>, ctx);
     // Any other tag is the component's own (HttpResult does not narrow on its tag by itself).
-    return r.kind === "response"
-      ? component.onResponse(s, cfg, r as HttpResult<OwnTag<S>> & { kind: "response" }, ctx)
-      : s;
+    return r.kind === "response" ? component.onResponse(s, cfg, r as HttpResponse<OwnTag<S>>, ctx) : s;
   }
 
   return {

@@ -1,15 +1,12 @@
 // The apps/v1 workloads: Deployment, ReplicaSet, StatefulSet.
 import type { Ms } from "../core/units";
 import type { PodTemplate } from "./core";
-import type { ConditionStatus, IntOrPercent, ObjectMeta } from "./meta";
+import type { ApiObject, ConditionStatus, IntOrPercent } from "./meta";
 
 export type DeploymentStrategy =
   { type: "RollingUpdate"; maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | { type: "Recreate" };
 
-export type Deployment = {
-  kind: "Deployment";
-  apiVersion: "apps/v1";
-  metadata: ObjectMeta;
+export type Deployment = ApiObject<"Deployment", "apps/v1"> & {
   spec: {
     replicas: number;
     selector: Record<string, string>;
@@ -31,20 +28,14 @@ type DeploymentCondition = {
   lastUpdateTime: Ms;
 };
 
-export type ReplicaSet = {
-  kind: "ReplicaSet";
-  apiVersion: "apps/v1";
-  metadata: ObjectMeta;
+export type ReplicaSet = ApiObject<"ReplicaSet", "apps/v1"> & {
   spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
   status: { replicas: number; readyReplicas: number };
 };
 
 type VolumeClaimTemplate = { name: string; storage: string };
 
-export type StatefulSet = {
-  kind: "StatefulSet";
-  apiVersion: "apps/v1";
-  metadata: ObjectMeta;
+export type StatefulSet = ApiObject<"StatefulSet", "apps/v1"> & {
   spec: {
     replicas: number;
     selector: Record<string, string>;

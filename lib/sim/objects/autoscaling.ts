@@ -1,6 +1,6 @@
 // autoscaling/v2 HorizontalPodAutoscaler.
 import type { Ms } from "../core/units";
-import type { ObjectMeta } from "./meta";
+import type { ApiObject } from "./meta";
 
 /** One scaling policy of an HPA behavior: at most `value` pods (or percent) per `periodSeconds`. */
 type HpaScalingPolicy = { type: "Pods" | "Percent"; value: number; periodSeconds: number };
@@ -19,10 +19,7 @@ export type HpaScalingRules = {
  * autoscaling/v2 HorizontalPodAutoscaler reduced to one Resource metric (CPU, averageUtilization)
  * against a Deployment's scale. status: what the controller last wrote (currentReplicas, desiredReplicas).
  */
-export type HorizontalPodAutoscaler = {
-  kind: "HorizontalPodAutoscaler";
-  apiVersion: "autoscaling/v2";
-  metadata: ObjectMeta;
+export type HorizontalPodAutoscaler = ApiObject<"HorizontalPodAutoscaler", "autoscaling/v2"> & {
   spec: {
     scaleTargetRef: { kind: "Deployment"; name: string };
     minReplicas: number;

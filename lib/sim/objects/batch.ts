@@ -1,7 +1,7 @@
 // The batch/v1 objects: Job and CronJob.
 import type { Ms } from "../core/units";
 import type { PodTemplate } from "./core";
-import type { ConditionStatus, ObjectMeta } from "./meta";
+import type { ApiObject, ConditionStatus } from "./meta";
 
 type JobConditionType = "Complete" | "Failed" | "FailureTarget" | "SuccessCriteriaMet" | "Suspended";
 export type JobCondition = {
@@ -17,10 +17,7 @@ export type JobCondition = {
  * Not modelled: Indexed mode, podFailurePolicy, successPolicy, suspend, ttlSecondsAfterFinished and the
  * batch.kubernetes.io/job-tracking finalizer (the controller counts finished pods it still sees).
  */
-export type Job = {
-  kind: "Job";
-  apiVersion: "batch/v1";
-  metadata: ObjectMeta;
+export type Job = ApiObject<"Job", "batch/v1"> & {
   spec: {
     completions: number;
     parallelism: number;
@@ -52,10 +49,7 @@ export type ConcurrencyPolicy = "Allow" | "Forbid" | "Replace";
  * batch/v1 CronJob; `schedule` is a cron line (the engine reads every-N-minutes lines: a star, a slash and N, then four
  * stars).
  */
-export type CronJob = {
-  kind: "CronJob";
-  apiVersion: "batch/v1";
-  metadata: ObjectMeta;
+export type CronJob = ApiObject<"CronJob", "batch/v1"> & {
   spec: {
     schedule: string;
     concurrencyPolicy: ConcurrencyPolicy;

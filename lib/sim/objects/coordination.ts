@@ -1,11 +1,8 @@
 // coordination.k8s.io/v1 Lease: leader election and node heartbeats.
 import type { Ms } from "../core/units";
-import type { ObjectMeta } from "./meta";
+import type { ApiObject } from "./meta";
 
-export type Lease = {
-  kind: "Lease";
-  apiVersion: "coordination.k8s.io/v1";
-  metadata: ObjectMeta;
+export type Lease = ApiObject<"Lease", "coordination.k8s.io/v1"> & {
   spec: {
     holderIdentity: string | null;
     leaseDurationSeconds: number;

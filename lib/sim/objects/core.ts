@@ -1,7 +1,7 @@
 // The core/v1 objects the engine stores: Pod (and its containers), Node, Service, PersistentVolumeClaim,
 // and the pod template the workload kinds embed.
 import type { Ms } from "../core/units";
-import type { Condition, ObjectMeta } from "./meta";
+import type { ApiObject, Condition } from "./meta";
 import type { Affinity, TopologySpreadConstraint } from "./scheduling";
 
 type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
@@ -114,10 +114,7 @@ export type PodSpec = {
   dnsConfig?: { options: { name: string; value: string }[] };
 };
 
-export type Pod = {
-  kind: "Pod";
-  apiVersion: "v1";
-  metadata: ObjectMeta;
+export type Pod = ApiObject<"Pod", "v1"> & {
   spec: PodSpec;
   status: {
     phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
@@ -142,10 +139,7 @@ export type ContainerStatus = {
 /** An image on a node as the runtime lists it (status.images[]): its references and its size. */
 export type ContainerImage = { names: string[]; sizeBytes: number };
 
-export type Node = {
-  kind: "Node";
-  apiVersion: "v1";
-  metadata: ObjectMeta;
+export type Node = ApiObject<"Node", "v1"> & {
   spec: { taints: Taint[]; unschedulable: boolean };
   /** `images`: the largest images on the node, reported by its kubelet (absent until the first report). */
   status: {
@@ -172,10 +166,7 @@ export type PodTemplate = {
   spec: Omit<PodSpec, "nodeName">;
 };
 
-export type Service = {
-  kind: "Service";
-  apiVersion: "v1";
-  metadata: ObjectMeta;
+export type Service = ApiObject<"Service", "v1"> & {
   /** clusterIP "None" makes the Service headless: DNS returns pod IPs, kube-proxy ignores it. */
   spec: {
     selector: Record<string, string>;
@@ -184,10 +175,7 @@ export type Service = {
   };
 };
 
-export type PersistentVolumeClaim = {
-  kind: "PersistentVolumeClaim";
-  apiVersion: "v1";
-  metadata: ObjectMeta;
+export type PersistentVolumeClaim = ApiObject<"PersistentVolumeClaim", "v1"> & {
   spec: { storage: string; accessModes: ["ReadWriteOnce"] };
   status: { phase: "Pending" | "Bound" };
 };

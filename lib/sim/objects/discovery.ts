@@ -1,5 +1,5 @@
 // discovery.k8s.io/v1 EndpointSlice: a Service's endpoints, kept by the EndpointSlice controller.
-import type { ObjectMeta } from "./meta";
+import type { ApiObject } from "./meta";
 
 /**
  * discovery/v1 EndpointConditions: `serving` is the pod's readiness, `terminating` whether it is being
@@ -15,10 +15,7 @@ export type Endpoint = {
   targetRef: string;
 };
 
-export type EndpointSlice = {
-  kind: "EndpointSlice";
-  apiVersion: "discovery.k8s.io/v1";
-  metadata: ObjectMeta;
+export type EndpointSlice = ApiObject<"EndpointSlice", "discovery.k8s.io/v1"> & {
   addressType: "IPv4";
   endpoints: Endpoint[];
   ports: { port: number; protocol: "TCP" | "UDP" }[];

@@ -1,4 +1,4 @@
-// What every stored object shares (apimachinery's meta/v1: ObjectMeta, owner references, conditions) and
+// What every stored object shares (apimachinery's meta/v1: TypeMeta, ObjectMeta, owner references, conditions) and
 // IntOrString. The engine's objects are reduced to the fields its controllers read; timestamps are virtual
 // milliseconds. (lib/sim/manifests holds the full, user-facing schemas that parse real YAML into these
 // already-defaulted shapes.)
@@ -36,6 +36,16 @@ export type ObjectMeta = {
    * (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go: Delete, shouldDeleteDuringUpdate).
    */
   finalizers?: string[];
+};
+
+/**
+ * What every built-in object starts with: its TypeMeta (kind, apiVersion) and its ObjectMeta, which each object
+ * type embeds upstream (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go: TypeMeta, ObjectMeta).
+ */
+export type ApiObject<Kind extends string, ApiVersion extends string> = {
+  kind: Kind;
+  apiVersion: ApiVersion;
+  metadata: ObjectMeta;
 };
 
 /**

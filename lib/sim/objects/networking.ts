@@ -1,5 +1,5 @@
 // networking.k8s.io/v1 NetworkPolicy.
-import type { ObjectMeta } from "./meta";
+import type { ApiObject } from "./meta";
 
 /**
  * A peer of a NetworkPolicy rule: pods by label in the policy's namespace, or in the namespaces a namespaceSelector
@@ -13,10 +13,7 @@ type NetworkPolicyPort = { protocol: "TCP" | "UDP"; port: number };
 export type NetworkPolicyRule = { peers: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] };
 
 /** networking.k8s.io/v1 NetworkPolicy (matchLabels selectors only). */
-export type NetworkPolicy = {
-  kind: "NetworkPolicy";
-  apiVersion: "networking.k8s.io/v1";
-  metadata: ObjectMeta;
+export type NetworkPolicy = ApiObject<"NetworkPolicy", "networking.k8s.io/v1"> & {
   spec: {
     podSelector: Record<string, string>;
     policyTypes: ("Ingress" | "Egress")[];

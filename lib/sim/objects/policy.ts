@@ -1,16 +1,13 @@
 // policy/v1 PodDisruptionBudget.
 import type { Ms } from "../core/units";
-import type { IntOrPercent, ObjectMeta } from "./meta";
+import type { ApiObject, IntOrPercent } from "./meta";
 
 /**
  * policy/v1 PodDisruptionBudget: exactly one of minAvailable and maxUnavailable. The status is the
  * disruption controller's (pkg/controller/disruption) and the eviction subresource's shared ledger:
  * `disruptedPods` holds pods an eviction was granted for, by name, with the time it was granted.
  */
-export type PodDisruptionBudget = {
-  kind: "PodDisruptionBudget";
-  apiVersion: "policy/v1";
-  metadata: ObjectMeta;
+export type PodDisruptionBudget = ApiObject<"PodDisruptionBudget", "policy/v1"> & {
   spec: { selector: Record<string, string>; minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent };
   status: {
     disruptionsAllowed: number;

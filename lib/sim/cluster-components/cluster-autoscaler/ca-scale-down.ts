@@ -4,7 +4,7 @@
 import type { Ctx } from "../../core/component";
 import type { Ms } from "../../core/types";
 import { apiCall } from "../../apiserver/http";
-import type { HttpResult } from "../../client/http-client";
+import type { HttpResponse } from "../../client/http-client";
 import { nodeReady } from "../../objects/helpers";
 import type { Node, Pod } from "../../objects/core";
 import type { PodDisruptionBudget } from "../../objects/policy";
@@ -276,7 +276,7 @@ function abort(
 export function onResponse(
   s: ClusterAutoscalerState,
   cfg: ClusterAutoscalerConfig,
-  r: HttpResult<CaRequest> & { kind: "response" },
+  r: HttpResponse<CaRequest>,
   ctx: Ctx,
 ): ClusterAutoscalerState {
   const d = s.deleting;

@@ -22,9 +22,16 @@ import {
   httpOnMessageInPlace,
   httpOnTimerInPlace,
   type HttpClientTimer,
+  type HttpResponse,
   type HttpResult,
 } from "../../client/http-client";
-import { informerOnResultInPlace, informerRunInPlace, newInformer, type InformerTimer } from "../../client/informer";
+import {
+  clusterWideSpec,
+  informerOnResultInPlace,
+  informerRunInPlace,
+  newInformer,
+  type InformerTimer,
+} from "../../client/informer";
 import { isLibraryTag, type InformerTag } from "../../client/library-tag";
 import { onCloud, onResponse, progressDeletion, scaleDown } from "./ca-scale-down";
 import { scaleUp } from "./ca-scale-up";
@@ -40,17 +47,12 @@ type CaTimer = HttpClientTimer | InformerTimer | { lib?: undefined; t: "scan" };
 
 function boot(cfg: ClusterAutoscalerConfig, _p: unknown, ctx: Ctx): ClusterAutoscalerState {
   const informers = {
-    pods: newInformer({ resource: "pods", namespace: null, fieldSelector: null, labelSelector: null }),
-    nodes: newInformer({ resource: "nodes", namespace: null, fieldSelector: null, labelSelector: null }),
-    poddisruptionbudgets: newInformer({
-      resource: "poddisruptionbudgets",
-      namespace: null,
-      fieldSelector: null,
-      labelSelector: null,
-    }),
+    pods: newInformer(clusterWideSpec("pods")),
+    nodes: newInformer(clusterWideSpec("nodes")),
+    poddisruptionbudgets: newInformer(clusterWideSpec("poddisruptionbudgets")),
   };
   const http: ClusterAutoscalerState["http"] = emptyHttpClient();
-  for (const name of INFORMERS) informerRunInPlace(informers[name], name, http, cfg.api, ctx);
+  for (const name of INFORMERS) informerRunInPlace(informers[name], http, cfg.api, ctx);
   ctx.after(cfg.scanIntervalMs, { t: "scan" });
   return {
     http,
@@ -105,11 +107,11 @@ function onResults(
       const name = r.tag.informer as Inf;
       const inf = s.informers[name];
       if (inf === undefined) continue;
-      const changes = informerOnResultInPlace(inf, name, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
+      const changes = informerOnResultInPlace(inf, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
       if (name === "pods" && changes.length > 0) podsChanged = true;
       continue;
     }
-    if (r.kind === "response") s = onResponse(s, cfg, r as HttpResult<CaRequest> & { kind: "response" }, ctx);
+    if (r.kind === "response") s = onResponse(s, cfg, r as HttpResponse<CaRequest>, ctx);
   }
   return podsChanged ? progressDeletion(s, cfg, ctx) : s;
 }
@@ -127,7 +129,7 @@ export const clusterAutoscaler = defineComponent<ClusterAutoscalerConfig, Cluste
     const s = own(s0, ctx);
     if (timer.lib === "http") return onResults(s, cfg, httpOnTimerInPlace(s.http, timer, ctx), ctx);
     if (timer.lib === "informer") {
-      informerRunInPlace(s.informers[timer.name as Inf], timer.name, s.http, cfg.api, ctx);
+      informerRunInPlace(s.informers[timer.name as Inf], s.http, cfg.api, ctx);
       return s;
     }
     ctx.after(cfg.scanIntervalMs, { t: "scan" });

@@ -2,7 +2,7 @@
 // controllers; on losing the lease, exit (klog.Fatalf("leaderelection lost")) for the kubelet to restart.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, type HttpResult } from "../../client/http-client";
+import { emptyHttpClient, type HttpResponse } from "../../client/http-client";
 import { clusterWideSpec, type InformerChange, type InformerSpec } from "../../client/informer";
 import { newElector } from "../../client/leader-election";
 import { ownClients } from "../../client/own-clients";
@@ -120,7 +120,7 @@ function informerSpecs(cfg: KcmConfig): InformerSpec[] {
   return cfg.hpa === undefined ? specs : [...specs, clusterWideSpec(HPA_INFORMER)];
 }
 
-function onResponse(s: KcmState, cfg: KcmConfig, r: HttpResult<KcmRequest> & { kind: "response" }, ctx: Ctx): KcmState {
+function onResponse(s: KcmState, cfg: KcmConfig, r: HttpResponse<KcmRequest>, ctx: Ctx): KcmState {
   const tag = r.tag;
   switch (tag.c) {
     case "nlc":

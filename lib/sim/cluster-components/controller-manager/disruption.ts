@@ -16,7 +16,7 @@
 import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import type { HttpResult } from "../../client/http-client";
+import type { HttpResponse } from "../../client/http-client";
 import { budgetSelects, podReady } from "../../objects/helpers";
 import type { Deployment, ReplicaSet, StatefulSet } from "../../objects/apps";
 import type { Pod } from "../../objects/core";
@@ -157,11 +157,7 @@ function armRecheck(s: KcmState, ctx: Ctx): KcmState {
   return { ...s, pdbRecheckAt: due };
 }
 
-export function onDisruptionResult(
-  s: KcmState,
-  r: HttpResult<KcmRequest & { c: "pdb" }> & { kind: "response" },
-  ctx: Ctx,
-): KcmState {
+export function onDisruptionResult(s: KcmState, r: HttpResponse<KcmRequest & { c: "pdb" }>, ctx: Ctx): KcmState {
   const { namespace, name } = r.tag;
   const next = { ...s, busy: without(s.busy, `pdb:${namespace}/${name}`) };
   if (r.status !== 200) return next;

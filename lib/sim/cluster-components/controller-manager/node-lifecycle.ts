@@ -9,7 +9,7 @@
 import type { Ctx } from "../../core/component";
 import { NOT_READY_TAINT, UNREACHABLE_TAINT } from "../../apiserver/admission";
 import { apiCall, statusPatchCall } from "../../apiserver/http";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSend, type HttpResponse } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease } from "../../objects/coordination";
 import type { Node, Pod, Taint } from "../../objects/core";
@@ -264,7 +264,7 @@ export function taintNoSchedule(s0: KcmState, cfg: KcmConfig, ctx: Ctx): KcmStat
 export function onNodeLifecycleResult(
   s: KcmState,
   cfg: KcmConfig,
-  r: HttpResult<NodeLifecycleRequest> & { kind: "response" },
+  r: HttpResponse<NodeLifecycleRequest>,
   ctx: Ctx,
 ): KcmState {
   const req = r.tag;

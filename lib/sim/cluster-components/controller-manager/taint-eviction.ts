@@ -3,7 +3,7 @@
 // smallest tolerationSeconds among its matching tolerations (300 s by default, added at admission).
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSend, type HttpResponse } from "../../client/http-client";
 import { isTerminating } from "../../objects/helpers";
 import type { Node, Pod } from "../../objects/core";
 import { toleratesTaint } from "../../scheduler-framework/tolerations";
@@ -67,11 +67,7 @@ export function evict(s: KcmState, cfg: KcmConfig, pod: string, due: number, ctx
   };
 }
 
-export function onEvictResult(
-  s: KcmState,
-  r: HttpResult<KcmRequest & { c: "evict" }> & { kind: "response" },
-  ctx: Ctx,
-): KcmState {
+export function onEvictResult(s: KcmState, r: HttpResponse<KcmRequest & { c: "evict" }>, ctx: Ctx): KcmState {
   const pod = r.tag.pod;
   const busy = copyRecord(s.busy);
   delete busy[`evict:${pod}`];

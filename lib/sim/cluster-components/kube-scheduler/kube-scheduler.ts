@@ -3,7 +3,7 @@
 // pods/binding subresource. Like the controller manager it exits when it loses its Lease.
 import { defineComponent, type Ctx } from "../../core/component";
 import type { Envelope } from "../../core/types";
-import { emptyHttpClient, type HttpResult } from "../../client/http-client";
+import { emptyHttpClient, type HttpResponse } from "../../client/http-client";
 import { clusterWideSpec, type InformerChange } from "../../client/informer";
 import { newElector } from "../../client/leader-election";
 import type { LibraryTag } from "../../client/library-tag";
@@ -41,7 +41,7 @@ function onInformer(
 function onResponse(
   s: SchedulerState,
   _cfg: SchedulerConfig,
-  r: HttpResult<Exclude<SchedulerTag, LibraryTag>> & { kind: "response" },
+  r: HttpResponse<Exclude<SchedulerTag, LibraryTag>>,
   ctx: Ctx,
 ): SchedulerState {
   // The PodScheduled=False write needs no answer: the pod informer shows it.

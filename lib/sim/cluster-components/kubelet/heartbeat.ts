@@ -6,7 +6,7 @@
 // caller owns both (kubelet.ts `own`).
 import type { Ctx } from "../../core/component";
 import { apiCall } from "../../apiserver/http";
-import { httpSendInPlace, type HttpResult } from "../../client/http-client";
+import { httpSendInPlace, type HttpResponse } from "../../client/http-client";
 import { nodeReady, secs, setCondition } from "../../objects/helpers";
 import type { Lease } from "../../objects/coordination";
 import type { ContainerImage, Node } from "../../objects/core";
@@ -64,12 +64,7 @@ export function register(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void {
   );
 }
 
-export function onRegisterResult(
-  s: KubeletState,
-  cfg: KubeletConfig,
-  r: HttpResult<NodeRequest> & { kind: "response" },
-  ctx: Ctx,
-): void {
+export function onRegisterResult(s: KubeletState, cfg: KubeletConfig, r: HttpResponse<NodeRequest>, ctx: Ctx): void {
   if (r.status === 201 || r.status === 409) {
     if (r.status === 201)
       ctx.trace("node.registered", `kubelet/${cfg.node} registered node ${cfg.node} with the API server.`, {
@@ -132,7 +127,7 @@ function newLease(cfg: KubeletConfig, ctx: Ctx): Lease {
 export function onLeaseResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult<Extract<NodeRequest, { op: "lease" }>> & { kind: "response" },
+  r: HttpResponse<Extract<NodeRequest, { op: "lease" }>>,
   ctx: Ctx,
 ): void {
   const op = r.tag.verb;
@@ -247,7 +242,7 @@ export function syncStatus(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): void 
 export function onStatusResult(
   s: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult<Extract<NodeRequest, { op: "status" }>> & { kind: "response" },
+  r: HttpResponse<Extract<NodeRequest, { op: "status" }>>,
   ctx: Ctx,
 ): void {
   if (r.tag.step === "get") {

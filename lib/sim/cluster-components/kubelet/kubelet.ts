@@ -6,6 +6,7 @@ import {
   httpClientCopy,
   httpOnMessageInPlace,
   httpOnTimerInPlace,
+  type HttpResponse,
   type HttpResult,
 } from "../../client/http-client";
 import { informerOnResultInPlace, informerRunInPlace, newInformer } from "../../client/informer";
@@ -87,7 +88,7 @@ function boot(cfg: KubeletConfig, persisted: unknown, ctx: Ctx): KubeletState {
     ctx.send(cfg.runtime, { p: "cri", kind: "cri-request", id: ctx.nextId("cri"), op: "list" });
     refreshImages(cfg, ctx);
     checkRuntime(s, cfg, ctx);
-    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
+    informerRunInPlace(s.pods, s.http, cfg.api, ctx);
   }
   return s;
 }
@@ -103,22 +104,20 @@ function own(s: KubeletState, ctx: Ctx): KubeletState {
   return { ...s, http: httpClientCopy(s.http), probeHttp: httpClientCopy(s.probeHttp), pods: { ...s.pods } };
 }
 
-type Response<T> = HttpResult<T> & { kind: "response" };
-
 function onHttpResult(s: KubeletState, cfg: KubeletConfig, r: HttpResult<KubeletTag>, ctx: Ctx): KubeletState {
   const { tag } = r;
   if (isLibraryTag(tag)) {
     const wasSynced = s.pods.synced;
-    const changes = informerOnResultInPlace(s.pods, "pods", r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
+    const changes = informerOnResultInPlace(s.pods, r as HttpResult<InformerTag>, s.http, cfg.api, ctx);
     return changes.length > 0 || (s.pods.synced && !wasSynced) ? syncPods(s, cfg, ctx) : s;
   }
   if (r.kind !== "response") return s;
   if (tag.op === "pod-delete" || tag.op === "pod-status")
-    return syncPods(onPodRequestResult(s, cfg, r as Response<PodRequest>, ctx), cfg, ctx);
+    return syncPods(onPodRequestResult(s, cfg, r as HttpResponse<PodRequest>, ctx), cfg, ctx);
   // Registration, the Lease and node status (heartbeat.ts) update `s` in place.
-  if (tag.op === "register") onRegisterResult(s, cfg, r as Response<NodeRequest>, ctx);
-  else if (tag.op === "lease") onLeaseResult(s, cfg, r as Response<typeof tag>, ctx);
-  else onStatusResult(s, cfg, r as Response<typeof tag>, ctx);
+  if (tag.op === "register") onRegisterResult(s, cfg, r as HttpResponse<NodeRequest>, ctx);
+  else if (tag.op === "lease") onLeaseResult(s, cfg, r as HttpResponse<typeof tag>, ctx);
+  else onStatusResult(s, cfg, r as HttpResponse<typeof tag>, ctx);
   return s;
 }
 
@@ -165,7 +164,7 @@ function onTimer(s0: KubeletState, timer: KubeletTimer, ctx: Ctx, cfg: KubeletCo
     return s;
   }
   if (timer.lib === "informer") {
-    informerRunInPlace(s.pods, "pods", s.http, cfg.api, ctx);
+    informerRunInPlace(s.pods, s.http, cfg.api, ctx);
     return s;
   }
   switch (timer.t) {

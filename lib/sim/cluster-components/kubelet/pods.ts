@@ -5,7 +5,7 @@
 // the informer keeps its last view and the runtime keeps running what it runs.
 import type { Ctx } from "../../core/component";
 import { apiCall, statusPatchCall } from "../../apiserver/http";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSend, type HttpResponse } from "../../client/http-client";
 import { setCondition } from "../../objects/helpers";
 import type { ContainerStatus, Pod } from "../../objects/core";
 import type { ContainerSpec, RuntimePod } from "../containerd-protocol";
@@ -210,7 +210,7 @@ function reportStatus(s: KubeletState, cfg: KubeletConfig, pod: Pod, rt: Runtime
 export function onPodRequestResult(
   s0: KubeletState,
   cfg: KubeletConfig,
-  r: HttpResult<PodRequest> & { kind: "response" },
+  r: HttpResponse<PodRequest>,
   ctx: Ctx,
 ): KubeletState {
   const { tag } = r;

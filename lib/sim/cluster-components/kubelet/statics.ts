@@ -6,7 +6,7 @@
 // container keeps it, and a probe waits out initialDelaySeconds counted from the container's start.
 import type { Ctx } from "../../core/component";
 import type { ProcId } from "../../core/types";
-import { httpSend, type HttpResult } from "../../client/http-client";
+import { httpSend, type HttpResponse } from "../../client/http-client";
 import { secs } from "../../objects/helpers";
 import type { KubeletConfig, KubeletState } from "./types";
 
@@ -99,12 +99,7 @@ export function runProbe(s: KubeletState, cfg: KubeletConfig, ctx: Ctx): Kubelet
   return { ...s, probeHttp: hc, probe: { ...s.probe, inflight: id } };
 }
 
-export function onProbeResult(
-  s: KubeletState,
-  cfg: KubeletConfig,
-  r: HttpResult<"probe"> & { kind: "response" },
-  ctx: Ctx,
-): KubeletState {
+export function onProbeResult(s: KubeletState, cfg: KubeletConfig, r: HttpResponse<"probe">, ctx: Ctx): KubeletState {
   const target = cfg.probeTarget;
   if (target === null || r.id !== s.probe.inflight) return s;
   if (r.status === 200) return { ...s, probe: { phase: "liveness", failures: 0, inflight: null } };
