@@ -64,5 +64,4 @@ export const etcdLoad = defineComponent<EtcdLoadConfig, EtcdLoadState, EtcdLoadT
     s.sent++;
     return s;
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

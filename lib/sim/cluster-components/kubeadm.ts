@@ -222,5 +222,4 @@ export const kubeadm = defineComponent<KubeadmConfig, KubeadmState, KubeadmTimer
   onMessage,
   onTimer,
   onCommand,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

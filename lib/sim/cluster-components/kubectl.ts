@@ -378,5 +378,4 @@ export const kubectl = defineComponent<KubectlConfig, KubectlState, HttpClientTi
     return next;
   },
   onCommand,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

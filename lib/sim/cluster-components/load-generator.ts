@@ -79,5 +79,4 @@ export const loadGenerator = defineComponent<LoadGeneratorConfig, LoadGeneratorS
     );
     return spread({ ...s, load: timer.cpuMilli }, cfg, ctx);
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

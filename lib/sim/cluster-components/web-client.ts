@@ -84,5 +84,4 @@ export const webClient = defineComponent<WebClientConfig, WebClientState, WebCli
     }
     return startRound(s, cfg, ctx);
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

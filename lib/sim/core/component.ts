@@ -45,7 +45,7 @@ export type Ctx = {
 };
 
 /** What survives a crash, and which peers held connections the kernel must now reset. */
-type CrashResult = { persisted: unknown; peers: ProcId[] };
+type CrashResult = { persisted: unknown; peers: readonly ProcId[] };
 
 type Component<Config, State, Timer> = {
   kind: string;
@@ -60,8 +60,12 @@ type Component<Config, State, Timer> = {
   onTimer(state: State, timer: Timer, ctx: Ctx, config: Config): State;
   /** Scripted user commands (kubectl). */
   onCommand?(state: State, command: Command, ctx: Ctx, config: Config): State;
-  onCrash(state: State): CrashResult;
+  /** What survives a crash; without it, nothing: no disk, and no connection the kernel must reset. */
+  onCrash?(state: State): CrashResult;
 };
+
+/** The crash of a component that keeps nothing on disk and holds no connection open to a peer. */
+export const NOTHING_SURVIVES: CrashResult = Object.freeze({ persisted: undefined, peers: Object.freeze([]) });
 
 // Handlers are stored type-erased in the registry; defineComponent keeps each definition fully typed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

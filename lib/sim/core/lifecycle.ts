@@ -2,6 +2,7 @@
 // a crash throws away in-memory state (keeping only what the component says is on disk), bumps the
 // incarnation so stale timers are ignored, and makes the host's kernel reset open connections.
 import { fail } from "./assert";
+import { NOTHING_SURVIVES } from "./component";
 import { componentFor } from "./extensions";
 import { putBooted, putProc, type Draft } from "./draft";
 import { makeCtx, sendFrom, traceFrom, type Outbox } from "./outbox";
@@ -20,7 +21,7 @@ export function crashProc(d: Draft, id: ProcId, out: Outbox, opts: CrashOptions)
   }
   const host = d.world.hosts[proc.host];
   if (!host) fail(`process ${id} on unknown host ${proc.host}`);
-  const { persisted, peers } = componentFor(proc.kind).onCrash(proc.state);
+  const { persisted, peers } = componentFor(proc.kind).onCrash?.(proc.state) ?? NOTHING_SURVIVES;
   traceFrom(out, id, "process.crashed", `${id} ${opts.disable ? "was stopped" : "crashed"}: ${opts.reason}.`, {
     reason: opts.reason,
   });

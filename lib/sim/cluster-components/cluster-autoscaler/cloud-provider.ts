@@ -82,5 +82,4 @@ export const cloudProvider = defineComponent<CloudProviderConfig, CloudProviderS
   boot: (cfg) => ({ running: cfg.instances.slice(0, cfg.initial), creating: [] }),
   onMessage,
   onTimer,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

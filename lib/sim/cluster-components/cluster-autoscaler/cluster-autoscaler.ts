@@ -135,5 +135,4 @@ export const clusterAutoscaler = defineComponent<ClusterAutoscalerConfig, Cluste
     ctx.after(cfg.scanIntervalMs, { t: "scan" });
     return scan(s, cfg, ctx);
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

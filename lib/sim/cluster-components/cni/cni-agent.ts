@@ -174,5 +174,4 @@ export const cniAgent = defineComponent<CniAgentConfig, CniAgentState, WatchTime
     const next = { ...s, watch: r.w };
     return r.changed ? program(next, cfg, ctx) : next;
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

@@ -81,5 +81,4 @@ export const coreDns = defineComponent<CoreDnsConfig, CoreDnsState, WatchTimer>(
     return { ...s, watch: watchOnMessage(s.watch, env, cfg.api, ctx).w };
   },
   onTimer: (s, timer, ctx, cfg) => ({ ...s, watch: watchOnTimer(s.watch, timer, cfg.api, ctx).w }),
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

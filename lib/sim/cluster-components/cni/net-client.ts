@@ -262,5 +262,4 @@ export const netClient = defineComponent<NetClientConfig, NetClientState, Timer>
     if (a === undefined) return s;
     return a.kind === "connect" ? connect(s, a, cfg, ctx) : lookup(s, a.name, cfg, ctx);
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

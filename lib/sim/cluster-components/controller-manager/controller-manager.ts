@@ -241,5 +241,4 @@ export const kubeControllerManager = defineComponent<KcmConfig, KcmState, KcmTim
   boot,
   onMessage,
   onTimer,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

@@ -198,5 +198,4 @@ export const kubeProxy = defineComponent<KubeProxyConfig, KubeProxyState, Timer>
   onTimer: (s, timer, ctx, cfg) =>
     timer.lib === undefined ? sync(s, cfg, ctx) : onWatch(s, cfg, watchOnTimer(s.watch, timer, cfg.api, ctx), ctx),
   onCommand,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

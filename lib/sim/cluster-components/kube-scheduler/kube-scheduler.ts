@@ -83,5 +83,4 @@ export const kubeScheduler = defineComponent<SchedulerConfig, SchedulerState, Sc
   }),
   onMessage,
   onTimer,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

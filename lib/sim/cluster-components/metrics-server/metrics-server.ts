@@ -112,5 +112,4 @@ export const metricsServer = defineComponent<MetricsServerConfig, MetricsServerS
     for (const k of cfg.kubelets) ctx.send(k, { p: "metrics", kind: "scrape", id: ctx.nextId("scrape") });
     return { ...s, round: (s.round ?? 0) + 1 };
   },
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });

@@ -301,5 +301,4 @@ export const webappOperator = defineComponent<OperatorConfig, OperatorState, Ope
   boot,
   onMessage,
   onTimer,
-  onCrash: () => ({ persisted: undefined, peers: [] }),
 });
