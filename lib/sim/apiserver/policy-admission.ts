@@ -7,6 +7,7 @@
 // status.used ahead of the quota controller). The decisions are the pure ones of
 // admission-policies.ts; this file applies them to the request and traces what each plugin did.
 import type { Ctx } from "../core/component";
+import { controllerRef } from "../objects/helpers";
 import type { Container, Pod } from "../objects/core";
 import type { KubeObject } from "../objects/kube-object";
 import {
@@ -176,7 +177,7 @@ export function admitPolicies(
 }
 
 function refuse(pod: Pod, plugin: string, error: ApiError, warnings: string[], ctx: Ctx): PolicyVerdict {
-  const owner = pod.metadata.ownerReferences.find((o) => o.controller);
+  const owner = controllerRef(pod);
   ctx.trace(
     "admission.refused",
     `${plugin} refuses pod ` +

@@ -10,6 +10,7 @@
 // --timeout (0: none) ends the drain with an error instead. Uncordon patches spec.unschedulable back
 // to false (kubectl sends it without the GET that cordon.go's helper makes first).
 import type { Ctx } from "../core/component";
+import { controllerRef } from "../objects/helpers";
 import type { Command } from "../core/types";
 import { apiCall, type ApiCall } from "../apiserver/http";
 import type { HttpResponse } from "../client/http-client";
@@ -155,7 +156,7 @@ function listPods<S extends DrainHost>(s: S, send: Send<S>): S {
 /** getPodsForDeletion's filters, then one eviction per pod, all at once. */
 function evictAll<S extends DrainHost>(s0: S, items: readonly Pod[], send: Send<S>, ctx: Ctx): S {
   const d = s0.drain!;
-  const owned = (p: Pod, kind: string) => p.metadata.ownerReferences.some((r) => r.controller && r.kind === kind);
+  const owned = (p: Pod, kind: string) => controllerRef(p, kind) !== undefined;
   const daemons = items.filter((p) => owned(p, "DaemonSet"));
   if (daemons.length > 0 && d.args.ignoreDaemonsets === false)
     return fail(

@@ -1,7 +1,7 @@
 // Small pure helpers over objects: conditions, readiness, label selection and merge patches.
 import type { Container, Node, Pod, PodSpec } from "./core";
 import type { KubeObject } from "./kube-object";
-import type { Condition, ConditionStatus } from "./meta";
+import type { Condition, ConditionStatus, OwnerRef } from "./meta";
 import type { PodDisruptionBudget } from "./policy";
 
 export function condition(conds: readonly Condition[], type: string): Condition | undefined {
@@ -32,6 +32,14 @@ export function nodeReady(node: Node): ConditionStatus {
 
 export function podReady(pod: Pod): boolean {
   return condition(pod.status.conditions, "Ready")?.status === "True";
+}
+
+/**
+ * The owner that manages `obj` (metav1.GetControllerOf: the reference with controller: true), optionally only when
+ * it is of `kind`; undefined when there is none.
+ */
+export function controllerRef(obj: KubeObject, kind?: string): OwnerRef | undefined {
+  return obj.metadata.ownerReferences.find((r) => r.controller && (kind === undefined || r.kind === kind));
 }
 
 export function isTerminating(obj: KubeObject): boolean {

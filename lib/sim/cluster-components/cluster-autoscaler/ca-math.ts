@@ -5,7 +5,7 @@
 // template nodes the pending pods need (estimator/binpacking_estimator.go), and the scale-down
 // cooldown (core/static_autoscaler.go isScaleDownInCooldown). Requests only: the autoscaler, like the
 // scheduler, never looks at usage.
-import { condition, isTerminating, matchesLabels } from "../../objects/helpers";
+import { condition, controllerRef, isTerminating, matchesLabels } from "../../objects/helpers";
 import type { Node, Pod, ResourceList } from "../../objects/core";
 import type { PodDisruptionBudget } from "../../objects/policy";
 
@@ -163,8 +163,7 @@ export function simulateRemoval(
     const name = p.metadata.name;
     if (p.metadata.annotations?.[SAFE_TO_EVICT] === "false")
       return { removable: false, reason: "NotSafeToEvictAnnotation", pod: name };
-    if (!p.metadata.ownerReferences.some((o) => o.controller))
-      return { removable: false, reason: "NotReplicated", pod: name };
+    if (controllerRef(p) === undefined) return { removable: false, reason: "NotReplicated", pod: name };
     for (const pdb of pdbs) {
       if (pdb.metadata.namespace !== p.metadata.namespace || !matchesLabels(p.metadata.labels, pdb.spec.selector))
         continue;

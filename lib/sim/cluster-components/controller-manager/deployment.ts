@@ -17,6 +17,7 @@ import type { DeploymentRequest } from "./requests";
 import type { KcmConfig, KcmState } from "./types";
 import type { InformerChange } from "../../client/informer";
 import { newObjectMeta } from "../../objects/meta";
+import { controllerRef } from "../../objects/helpers";
 import { storeKey } from "../../objects/resources";
 
 const REVISION = "deployment.kubernetes.io/revision";
@@ -318,11 +319,9 @@ export function deploymentsOfPods(s: KcmState, changes: readonly InformerChange[
   const sets = s.informers.replicasets?.objects ?? {};
   const out = new Set<string>();
   for (const c of changes) {
-    const rs = c.object.metadata.ownerReferences.find((r) => r.controller && r.kind === "ReplicaSet");
-    if (rs === undefined) continue;
-    const owner = sets[storeKey(c.object.metadata.namespace, rs.name)]?.metadata.ownerReferences.find(
-      (r) => r.controller && r.kind === "Deployment",
-    );
+    const rs = controllerRef(c.object, "ReplicaSet");
+    const set = rs === undefined ? undefined : sets[storeKey(c.object.metadata.namespace, rs.name)];
+    const owner = set === undefined ? undefined : controllerRef(set, "Deployment");
     if (owner !== undefined) out.add(owner.uid);
   }
   return out;

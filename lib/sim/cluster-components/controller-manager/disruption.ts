@@ -17,7 +17,7 @@ import type { Ctx } from "../../core/component";
 import { withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
 import type { HttpResponse } from "../../client/http-client";
-import { budgetSelects, podReady } from "../../objects/helpers";
+import { budgetSelects, controllerRef, podReady } from "../../objects/helpers";
 import type { Deployment, ReplicaSet, StatefulSet } from "../../objects/apps";
 import type { Pod } from "../../objects/core";
 import type { PodDisruptionBudget } from "../../objects/policy";
@@ -42,7 +42,7 @@ export type Workloads = {
 export function expectedScale(pods: readonly Pod[], w: Workloads): number {
   const scales = new Map<string, number>();
   for (const pod of pods) {
-    const ref = pod.metadata.ownerReferences.find((r) => r.controller);
+    const ref = controllerRef(pod);
     if (ref === undefined) continue;
     if (ref.kind === "StatefulSet") {
       const sts = w.statefulsets.find((x) => x.metadata.uid === ref.uid);
@@ -53,7 +53,7 @@ export function expectedScale(pods: readonly Pod[], w: Workloads): number {
     const rs = w.replicasets.find((x) => x.metadata.uid === ref.uid);
     if (rs === undefined) continue;
     // getPodDeployment: a ReplicaSet controlled by a Deployment counts with the Deployment's scale.
-    const depRef = rs.metadata.ownerReferences.find((r) => r.controller && r.kind === "Deployment");
+    const depRef = controllerRef(rs, "Deployment");
     const dep = depRef === undefined ? undefined : w.deployments.find((x) => x.metadata.uid === depRef.uid);
     if (dep !== undefined) scales.set(dep.metadata.uid, dep.spec.replicas);
     else scales.set(rs.metadata.uid, rs.spec.replicas);

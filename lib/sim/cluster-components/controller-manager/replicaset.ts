@@ -7,7 +7,7 @@
 import type { Ctx } from "../../core/component";
 import { copyRecord, withEntry, without } from "../../core/records";
 import { apiCall } from "../../apiserver/http";
-import { isTerminating } from "../../objects/helpers";
+import { controllerRef, isTerminating } from "../../objects/helpers";
 import type { ReplicaSet } from "../../objects/apps";
 import type { Pod } from "../../objects/core";
 import { activePods, issue, objects, ownedBy } from "./kcm-api";
@@ -25,7 +25,7 @@ const BURST_REPLICAS = 500;
  * Deployment's old and new ReplicaSets); none when `rs` has no controller.
  */
 function relatedPods(pods: readonly Pod[], replicaSets: readonly ReplicaSet[], rs: ReplicaSet): Pod[] {
-  const owner = rs.metadata.ownerReferences.find((r) => r.controller)?.uid;
+  const owner = controllerRef(rs)?.uid;
   if (owner === undefined) return [];
   return replicaSets
     .filter((r) => r.metadata.ownerReferences.some((o) => o.controller && o.uid === owner))

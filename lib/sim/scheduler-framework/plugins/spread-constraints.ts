@@ -13,6 +13,7 @@ import {
 import { podMatchesNodeSelectorAndAffinity } from "@/lib/sim/scheduler-framework/node-selector";
 import { findUntoleratedTaint, isDoNotScheduleTaint } from "@/lib/sim/scheduler-framework/tolerations";
 import type { Node, Pod } from "@/lib/sim/objects/core";
+import { controllerRef } from "../../objects/helpers";
 import type { TopologySpreadConstraint } from "@/lib/sim/objects/scheduling";
 import type { Workload } from "@/lib/sim/scheduler-framework/workload";
 import { namespaceOf } from "@/lib/sim/scheduler-framework/pod-info";
@@ -70,10 +71,6 @@ function filterConstraints(
     }));
 }
 
-function controllerOf(pod: Pod) {
-  return pod.metadata.ownerReferences.find((owner) => owner.controller) ?? null;
-}
-
 /** helper.DefaultSelector: matching Services' selectors, plus the controller's selector. Pure. */
 function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
   const namespace = namespaceOf(pod);
@@ -83,7 +80,7 @@ function defaultSelector(pod: Pod, workloads: Workload[]): Selector {
     if (selectorMatches(selectorFromSet(w.selector.matchLabels), pod.metadata.labels))
       labelSet = { ...labelSet, ...w.selector.matchLabels };
   }
-  const owner = controllerOf(pod);
+  const owner = controllerRef(pod) ?? null;
   // The engine's controllers write no apiVersion: each owner kind it has lives in a single group.
   const apiVersion = owner?.apiVersion ?? (owner?.kind === "ReplicationController" ? "v1" : "apps/v1");
   const kind =
